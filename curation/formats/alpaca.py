@@ -1,0 +1,58 @@
+"""Alpaca: ``instruction`` + optional ``input`` → ``output`` (usually one JSON array)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from curation.errors import FieldError
+from curation.formats.base import Format
+from curation.formats.common import require_key, require_object, text_of, type_name
+from curation.records import Message, Record, message_text
+
+
+class Alpaca(Format):
+    name = "alpaca"
+    label = "Alpaca"
+    priority = 5
+
+    def detect(self, obj: dict[str, Any]) -> bool:
+        return "instruction" in obj and "output" in obj
+
+    def parse(self, obj: Any) -> Record:
+        obj = require_object(obj)
+        instruction = text_of(require_key(obj, "instruction"), "instruction")
+        inp = obj.get("input") or ""
+        inp = text_of(inp, "input")
+        output = text_of(require_key(obj, "output"), "output")
+        if not instruction.strip() and not inp.strip():
+            raise FieldError("instruction", "is empty")
+        if not output.strip():
+            raise FieldError("output", "is empty")
+        messages: list[Message] = []
+        system = obj.get("system")
+        if isinstance(system, str) and system.strip():
+            messages.append({"role": "system", "content": system})
+        history = obj.get("history") or []
+        if not isinstance(history, list):
+            raise FieldError("history", f"expected a list of [user, assistant] pairs, got {type_name(history)}")
+        for i, pair in enumerate(history):
+            if not (isinstance(pair, list) and len(pair) == 2 and all(isinstance(x, str) for x in pair)):
+                raise FieldError(f"history[{i}]", "expected [user, assistant] strings")
+            messages += [{"role": "user", "content": pair[0]}, {"role": "assistant", "content": pair[1]}]
+        user = f"{instruction}\n\n{inp}" if inp.strip() else instruction
+        messages += [{"role": "user", "content": user}, {"role": "assistant", "content": output}]
+        extra = {k: v for k, v in obj.items() if k not in ("instruction", "input", "output", "system", "history")}
+        return Record(messages=messages, extra=extra)
+
+    def dump(self, record: Record) -> dict[str, Any]:
+        users = [m for m in record.messages if m.get("role") == "user"]
+        assistants = [m for m in record.messages if m.get("role") == "assistant"]
+        out: dict[str, Any] = {
+            "instruction": message_text(users[-1]) if users else "",
+            "input": "",
+            "output": message_text(assistants[-1]) if assistants else "",
+        }
+        systems = [m for m in record.messages if m.get("role") == "system"]
+        if systems:
+            out["system"] = message_text(systems[0])
+        return out

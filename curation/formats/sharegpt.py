@@ -1,0 +1,117 @@
+"""ShareGPT: ``conversations`` of ``{"from", "value"}`` turns (JSON array or JSONL)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import orjson
+
+from curation.errors import FieldError
+from curation.formats.base import Format
+from curation.formats.common import require_key, require_object, type_name
+from curation.records import Message, Record, message_text
+
+ROLE_OF = {
+    "human": "user",
+    "user": "user",
+    "gpt": "assistant",
+    "assistant": "assistant",
+    "chatgpt": "assistant",
+    "bing": "assistant",
+    "bard": "assistant",
+    "model": "assistant",
+    "system": "system",
+    "function_call": "assistant",
+    "observation": "tool",
+    "tool": "tool",
+}
+FROM_OF = {"user": "human", "assistant": "gpt", "system": "system", "tool": "observation"}
+
+
+class ShareGPT(Format):
+    name = "sharegpt"
+    label = "ShareGPT"
+    priority = 5
+
+    def detect(self, obj: dict[str, Any]) -> bool:
+        return "conversations" in obj
+
+    def parse(self, obj: Any) -> Record:
+        obj = require_object(obj)
+        turns = require_key(obj, "conversations")
+        if not isinstance(turns, list) or not turns:
+            raise FieldError("conversations", f"expected a non-empty list of turns, got {type_name(turns)}")
+        messages: list[Message] = []
+        system = obj.get("system")
+        if isinstance(system, str) and system.strip():
+            messages.append({"role": "system", "content": system})
+        call_ids: list[str] = []
+        for i, turn in enumerate(turns):
+            messages.append(_turn(turn, f"conversations[{i}]", i, call_ids))
+        tools = obj.get("tools")
+        if isinstance(tools, str):
+            try:
+                tools = orjson.loads(tools)
+            except orjson.JSONDecodeError as exc:
+                raise FieldError("tools", "is a string but not valid JSON") from exc
+        extra = {k: v for k, v in obj.items() if k not in ("conversations", "system", "tools")}
+        return Record(messages=messages, tools=tools if isinstance(tools, list) else None, extra=extra)
+
+    def dump(self, record: Record) -> dict[str, Any]:
+        convs = []
+        system = None
+        for m in record.messages:
+            role = m.get("role")
+            if role in ("system", "developer") and system is None and not convs:
+                system = message_text(m)
+                continue
+            convs.append({"from": FROM_OF.get(str(role), str(role)), "value": message_text(m)})
+        out: dict[str, Any] = {"conversations": convs}
+        if system is not None:
+            out["system"] = system
+        return out
+
+
+def _turn(turn: Any, field: str, index: int, call_ids: list[str]) -> Message:
+    if not isinstance(turn, dict):
+        raise FieldError(field, f"expected a turn object, got {type_name(turn)}")
+    speaker = turn.get("from", turn.get("role"))
+    value = turn.get("value", turn.get("content"))
+    if speaker is None:
+        raise FieldError(f"{field}.from", "missing")
+    if not isinstance(speaker, str) or speaker.lower() not in ROLE_OF:
+        raise FieldError(f"{field}.from", f"unknown speaker {speaker!r}")
+    if not isinstance(value, str):
+        raise FieldError(f"{field}.value", f"expected a string, got {type_name(value)}")
+    speaker = speaker.lower()
+    role = ROLE_OF[speaker]
+    if speaker == "function_call":
+        call_id = f"call_{index}"
+        call_ids.append(call_id)
+        try:
+            call = orjson.loads(value)
+        except orjson.JSONDecodeError:
+            call = None
+        if isinstance(call, dict) and "name" in call:
+            args = call.get("arguments", {})
+            return {
+                "role": "assistant",
+                "content": None,
+                "tool_calls": [
+                    {
+                        "id": call_id,
+                        "type": "function",
+                        "function": {
+                            "name": str(call["name"]),
+                            "arguments": args if isinstance(args, str) else orjson.dumps(args).decode(),
+                        },
+                    }
+                ],
+            }
+        return {"role": "assistant", "content": value}
+    if role == "tool":
+        message: Message = {"role": "tool", "content": value}
+        if call_ids:
+            message["tool_call_id"] = call_ids[-1]
+        return message
+    return {"role": role, "content": value}

@@ -1,0 +1,176 @@
+"""CSV, TSV and Parquet through pandas: columns mapped to roles, guessed and overridable."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import pyarrow.parquet as pq
+
+from curation.errors import FieldError, InputError
+from curation.formats.base import Format
+from curation.formats.io import RawItem, open_binary
+from curation.records import Completion, Message, Record
+
+GUESSES: dict[str, tuple[str, ...]] = {
+    "system": ("system", "system_prompt", "system_message"),
+    "prompt": ("prompt", "instruction", "question", "query", "input", "user", "human", "context"),
+    "response": ("response", "output", "answer", "completion", "assistant", "reply", "gpt", "target"),
+    "chosen": ("chosen", "preferred", "preferred_response", "accepted"),
+    "rejected": ("rejected", "non_preferred", "dispreferred", "rejected_response"),
+}
+ROW_CHUNK = 5000
+
+
+@dataclass(slots=True)
+class ColumnMapping:
+    """Which column plays which role. ``prompt`` is required; then response or chosen+rejected."""
+
+    prompt: str | None = None
+    response: str | None = None
+    system: str | None = None
+    chosen: str | None = None
+    rejected: str | None = None
+
+    def as_dict(self) -> dict[str, str | None]:
+        return asdict(self)
+
+    @classmethod
+    def parse(cls, text: str) -> ColumnMapping:
+        """``prompt=question,response=answer`` as typed on the command line."""
+        values: dict[str, str] = {}
+        for part in filter(None, (p.strip() for p in text.split(","))):
+            role, sep, column = part.partition("=")
+            if not sep or role.strip() not in GUESSES:
+                raise InputError(
+                    f"--columns: {part!r} is not ROLE=COLUMN with ROLE one of {', '.join(GUESSES)}"
+                )
+            values[role.strip()] = column.strip()
+        return cls(**values)
+
+
+def guess_mapping(columns: list[str]) -> ColumnMapping:
+    lower = {c.lower().strip(): c for c in columns}
+    found: dict[str, str] = {}
+    used: set[str] = set()
+    for role in ("system", "chosen", "rejected", "prompt", "response"):
+        for name in GUESSES[role]:
+            if name in lower and lower[name] not in used:
+                found[role] = lower[name]
+                used.add(lower[name])
+                break
+    return ColumnMapping(**found)
+
+
+def table_columns(path: str | Path, container: str) -> list[str]:
+    if container == "parquet":
+        return list(pq.ParquetFile(path).schema_arrow.names)
+    with open_binary(path) as fh:
+        frame = pd.read_csv(fh, sep="\t" if container == "tsv" else ",", nrows=0, encoding="utf-8-sig")
+    return [str(c) for c in frame.columns]
+
+
+def iter_table(path: str | Path, container: str) -> Iterator[RawItem]:
+    """Rows as dicts. ``line`` is the 1-based line of a CSV/TSV row (header is line 1, rows
+    with embedded newlines shift later lines) or the 1-based row number of a Parquet file."""
+    try:
+        if container == "parquet":
+            yield from _iter_parquet(path)
+        else:
+            yield from _iter_csv(path, "\t" if container == "tsv" else ",")
+    except (pd.errors.ParserError, pd.errors.EmptyDataError, OSError, ValueError) as exc:
+        raise InputError(f"{path}: cannot be read as {container.upper()} ({exc})") from exc
+
+
+def _iter_csv(path: str | Path, sep: str) -> Iterator[RawItem]:
+    row = 0
+    with open_binary(path) as fh:
+        reader = pd.read_csv(
+            fh, sep=sep, chunksize=ROW_CHUNK, dtype=str, keep_default_na=False,
+            encoding="utf-8-sig", on_bad_lines="warn", encoding_errors="replace",
+        )
+        for chunk in reader:
+            for values in chunk.to_dict(orient="records"):
+                row += 1
+                yield RawItem(row + 1, values)
+
+
+def _iter_parquet(path: str | Path) -> Iterator[RawItem]:
+    row = 0
+    for batch in pq.ParquetFile(path).iter_batches(batch_size=ROW_CHUNK):
+        for values in batch.to_pylist():
+            row += 1
+            yield RawItem(row, values)
+
+
+class Table(Format):
+    name = "table"
+    label = "CSV / TSV / Parquet (columns mapped to roles)"
+    containers = ("csv", "tsv", "parquet")
+
+    def __init__(self, mapping: ColumnMapping | None = None) -> None:
+        self.mapping = mapping or ColumnMapping()
+
+    def detect(self, obj: dict[str, Any]) -> bool:
+        return False  # chosen by file extension, never by content
+
+    def parse(self, obj: Any) -> Record:
+        m = self.mapping
+        if not m.prompt:
+            raise FieldError("columns", "no column is mapped to the prompt; pass --columns prompt=NAME")
+        messages: list[Message] = []
+        system = _cell(obj, m.system) if m.system else None
+        if system:
+            messages.append({"role": "system", "content": system})
+        prompt = _cell(obj, m.prompt)
+        if not prompt:
+            raise FieldError(m.prompt, "is empty")
+        messages.append({"role": "user", "content": prompt})
+        metadata = {k: v for k, v in obj.items() if k not in m.as_dict().values() and _present(v)}
+        if m.chosen and m.rejected:
+            chosen, rejected = _cell(obj, m.chosen), _cell(obj, m.rejected)
+            for col, text in ((m.chosen, chosen), (m.rejected, rejected)):
+                if not text:
+                    raise FieldError(col, "is empty")
+            return Record(
+                messages=messages,
+                completions=[
+                    Completion([{"role": "assistant", "content": chosen}], source="chosen"),
+                    Completion([{"role": "assistant", "content": rejected}], source="rejected"),
+                ],
+                rankings=[(0, 1)],
+                metadata=_jsonable(metadata),
+            )
+        if not m.response:
+            raise FieldError("columns", "map a response column, or both chosen and rejected")
+        response = _cell(obj, m.response)
+        if not response:
+            raise FieldError(m.response, "is empty")
+        messages.append({"role": "assistant", "content": response})
+        return Record(messages=messages, metadata=_jsonable(metadata))
+
+
+def _present(value: Any) -> bool:
+    return not (value is None or value == "" or (isinstance(value, float) and math.isnan(value)))
+
+
+def _cell(row: dict[str, Any], column: str | None) -> str:
+    if column is None:
+        return ""
+    if column not in row:
+        raise FieldError(column, "no such column in this file")
+    value = row[column]
+    if not _present(value):
+        return ""
+    return value if isinstance(value, str) else str(value)
+
+
+def _jsonable(values: dict[str, Any]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for k, v in values.items():
+        out[str(k)] = v if isinstance(v, str | int | float | bool) or v is None else str(v)
+    return out

@@ -1,0 +1,290 @@
+"""Import files into a workspace dataset: one transaction per file, every bad line reported.
+
+Records are deduplicated by content hash within the dataset, so importing the same
+file twice adds nothing. Each record with N completions gets its N(N−1)/2 pairs.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from itertools import islice
+from pathlib import Path
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Session
+
+from curation.audit import log_event
+from curation.errors import InputError
+from curation.formats import ColumnMapping, LineError, Parsed, Source, open_source
+from curation.formats.io import CHUNK, open_binary
+from curation.records import Record
+from curation.store import models as m
+from curation.store.db import Workspace
+from curation.store.queries import get_or_create_dataset
+from curation.tokens import Counter, counter_for_model
+
+BATCH = 2000
+KEEP_ERRORS = 10_000
+
+Progress = Callable[[int], None]
+
+
+@dataclass(slots=True)
+class ImportResult:
+    path: str
+    dataset: str
+    format: str
+    lines: int = 0
+    imported: int = 0
+    skipped: int = 0
+    completions: int = 0
+    pairs: int = 0
+    errors: list[LineError] = field(default_factory=list)
+    rejected: int = 0
+    import_id: int | None = None
+    note: str = ""
+
+    @property
+    def exit_code(self) -> int:
+        """0 all imported, 2 some rejected, 1 nothing usable (every item rejected)."""
+        if self.rejected == 0:
+            return 0
+        return 2 if self.imported + self.skipped > 0 else 1
+
+    def summary(self) -> str:
+        parts = [f"{self.imported:,} imported"]
+        if self.skipped:
+            parts.append(f"{self.skipped:,} already in the dataset")
+        if self.rejected:
+            parts.append(f"{self.rejected:,} rejected")
+        tail = f" ({self.completions:,} completions, {self.pairs:,} pairs)" if self.completions else ""
+        return f"{Path(self.path).name} [{self.format}] → {self.dataset}: {', '.join(parts)}{tail}"
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "path": self.path,
+            "dataset": self.dataset,
+            "format": self.format,
+            "items": self.lines,
+            "imported": self.imported,
+            "skipped": self.skipped,
+            "rejected": self.rejected,
+            "completions": self.completions,
+            "pairs": self.pairs,
+            "errors": [e.as_dict() for e in self.errors],
+        }
+
+
+def file_sha256(path: str | Path) -> str:
+    digest = hashlib.sha256()
+    with Path(path).open("rb") as fh:
+        for chunk in iter(lambda: fh.read(CHUNK), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def estimate_items(path: str | Path) -> int | None:
+    """Newline count of an uncompressed JSONL/CSV file, for a progress bar; None if unknown."""
+    p = Path(path)
+    try:
+        with p.open("rb") as fh:
+            if fh.read(2) == b"\x1f\x8b" or p.suffix.lower() in (".parquet", ".json"):
+                return None
+        with open_binary(p) as fh:
+            return sum(chunk.count(b"\n") for chunk in iter(lambda: fh.read(CHUNK), b"")) + 1
+    except OSError:
+        return None
+
+
+def import_file(
+    ws: Workspace,
+    path: str | Path,
+    dataset: str,
+    *,
+    format: str | None = None,
+    mapping: ColumnMapping | None = None,
+    actor: str = "cli",
+    display_name: str | None = None,
+    progress: Progress | None = None,
+    on_error: Callable[[LineError], None] | None = None,
+) -> ImportResult:
+    """Import one file in one transaction. Bad lines are reported, never fatal."""
+    source = open_source(path, format, mapping)
+    counter = counter_for_model("gpt-4.1")
+    result = ImportResult(
+        path=display_name or str(path), dataset=dataset, format=source.format.name, note=counter.note
+    )
+    sha = file_sha256(path)
+    with ws.tx() as session:
+        ds, _ = get_or_create_dataset(session, dataset)
+        run = m.ImportRun(
+            dataset_id=ds.id, path=result.path, format=source.format.name, sha256=sha, actor=actor
+        )
+        session.add(run)
+        session.flush()
+        writer = _BatchWriter(session, ds.id, run.id, source.format.name, counter)
+        for batch in _batches(_parsed(source, result, on_error), BATCH):
+            writer.write(batch, result)
+            if progress:
+                progress(result.lines)
+        run.lines, run.imported, run.skipped = result.lines, result.imported, result.skipped
+        run.rejected = result.rejected
+        run.errors = [e.as_dict() for e in result.errors[:1000]]
+        run.finished_at = m.utcnow()
+        result.import_id = run.id
+        log_event(
+            session, actor, "import", "dataset", ds.id,
+            file=result.path, format=result.format, sha256=sha, imported=result.imported,
+            skipped=result.skipped, rejected=result.rejected,
+        )
+    return result
+
+
+def _parsed(
+    source: Source, result: ImportResult, on_error: Callable[[LineError], None] | None
+) -> Iterator[Parsed]:
+    for parsed in source.records():
+        result.lines += 1
+        if parsed.error is not None:
+            result.rejected += 1
+            if len(result.errors) < KEEP_ERRORS:
+                result.errors.append(parsed.error)
+            if on_error:
+                on_error(parsed.error)
+            continue
+        yield parsed
+
+
+def _batches(items: Iterator[Parsed], size: int) -> Iterator[list[Parsed]]:
+    while batch := list(islice(items, size)):
+        yield batch
+
+
+class _BatchWriter:
+    def __init__(self, session: Session, dataset_id: int, import_id: int, fmt: str, counter: Counter) -> None:
+        self.session = session
+        self.dataset_id = dataset_id
+        self.import_id = import_id
+        self.fmt = fmt
+        self.counter = counter
+
+    def write(self, batch: list[Parsed], result: ImportResult) -> None:
+        fresh = self._fresh(batch, result)
+        if not fresh:
+            return
+        records = [p.record for p, _ in fresh if p.record is not None]
+        conv_tokens, _ = self.counter.conversations([r.messages for r in records])
+        rows = [
+            self._row(p, r, h, int(t))
+            for (p, h), r, t in zip(fresh, records, conv_tokens, strict=True)
+        ]
+        ids = list(
+            self.session.scalars(
+                sa.insert(m.Record).returning(m.Record.id, sort_by_parameter_order=True), rows
+            )
+        )
+        result.imported += len(ids)
+        self._write_completions(ids, records, result)
+
+    def _fresh(self, batch: list[Parsed], result: ImportResult) -> list[tuple[Parsed, str]]:
+        """Parsed items whose content is new to the dataset, with their hashes."""
+        hashed: dict[str, Parsed] = {}
+        for parsed in batch:
+            assert parsed.record is not None
+            h = parsed.record.content_hash()
+            if h in hashed:
+                result.skipped += 1
+            else:
+                hashed[h] = parsed
+        existing = set(
+            self.session.scalars(
+                sa.select(m.Record.content_hash).where(
+                    m.Record.dataset_id == self.dataset_id, m.Record.content_hash.in_(list(hashed))
+                )
+            )
+        )
+        result.skipped += len(existing)
+        return [(p, h) for h, p in hashed.items() if h not in existing]
+
+    def _row(self, parsed: Parsed, record: Record, content_hash: str, tokens: int) -> dict[str, Any]:
+        return {
+            "dataset_id": self.dataset_id,
+            "import_id": self.import_id,
+            "line": parsed.line,
+            "source_format": self.fmt,
+            "content_hash": content_hash,
+            "messages": record.messages,
+            "tools": record.tools,
+            "meta": record.metadata,
+            "extra": record.extra,
+            "rankings": [list(r) for r in record.rankings],
+            "n_messages": len(record.messages),
+            "n_user_turns": sum(1 for msg in record.messages if msg.get("role") == "user"),
+            "n_tokens": tokens,
+            "n_completions": len(record.completions),
+        }
+
+    def _write_completions(self, ids: list[int], records: list[Record], result: ImportResult) -> None:
+        rows: list[dict[str, Any]] = []
+        owners: list[tuple[int, Record]] = []
+        for record_id, record in zip(ids, records, strict=True):
+            if not record.completions:
+                continue
+            owners.append((record_id, record))
+            rows.extend(
+                {
+                    "record_id": record_id,
+                    "position": i,
+                    "messages": c.messages,
+                    "source": c.source,
+                    "scores": c.scores,
+                    "n_tokens": 0,
+                }
+                for i, c in enumerate(record.completions)
+            )
+        if not rows:
+            return
+        totals, _ = self.counter.conversations([r["messages"] for r in rows])
+        for row, tokens in zip(rows, totals, strict=True):
+            row["n_tokens"] = int(tokens)
+        completion_ids = list(
+            self.session.scalars(
+                sa.insert(m.Completion).returning(m.Completion.id, sort_by_parameter_order=True), rows
+            )
+        )
+        result.completions += len(completion_ids)
+        pairs: list[dict[str, Any]] = []
+        offset = 0
+        for record_id, record in owners:
+            cids = completion_ids[offset : offset + len(record.completions)]
+            offset += len(record.completions)
+            for a, b, preferred in record.pairs():
+                pairs.append(
+                    {
+                        "dataset_id": self.dataset_id,
+                        "record_id": record_id,
+                        "completion_a_id": cids[a],
+                        "completion_b_id": cids[b],
+                        "preferred": None if preferred is None else ("a" if preferred == a else "b"),
+                    }
+                )
+        if pairs:
+            self.session.execute(sa.insert(m.Pair), pairs)
+            result.pairs += len(pairs)
+
+
+def import_files(
+    ws: Workspace,
+    paths: list[str | Path],
+    dataset: str,
+    **kwargs: Any,
+) -> list[ImportResult]:
+    results = []
+    for path in paths:
+        if not Path(path).exists():
+            raise InputError(f"{path}: no such file")
+        results.append(import_file(ws, path, dataset, **kwargs))
+    return results

@@ -1,0 +1,148 @@
+"""The workspace: one database (SQLite by default, any SQLAlchemy URL) plus a folder for files.
+
+Writes go through :meth:`Workspace.tx`, one transaction each. On SQLite a write
+transaction starts with ``BEGIN IMMEDIATE`` so that concurrent writers queue on the
+busy timeout instead of failing with "database is locked" on a lock upgrade; reads
+use :meth:`Workspace.read` and never block writers (WAL).
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import orjson
+import platformdirs
+import sqlalchemy as sa
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from curation.errors import CurationError
+
+WORKSPACE_ENV = "CURATION_WORKSPACE"
+DB_ENV = "CURATION_DB_URL"
+BUSY_TIMEOUT_MS = 60_000
+
+_migrate_lock = threading.Lock()
+
+
+def default_workspace_dir() -> Path:
+    env = os.environ.get(WORKSPACE_ENV)
+    if env:
+        return Path(env).expanduser()
+    return Path(platformdirs.user_data_dir("curation-studio")) / "workspace"
+
+
+def _json_dumps(value: Any) -> str:
+    return orjson.dumps(value, option=orjson.OPT_NON_STR_KEYS | orjson.OPT_SERIALIZE_NUMPY).decode()
+
+
+class Workspace:
+    """A workspace database and its folder (uploads, exports, caches)."""
+
+    def __init__(self, url: str, folder: Path) -> None:
+        self.url = url
+        self.folder = folder
+        self.is_sqlite = url.startswith("sqlite")
+        self.engine = self._make_engine(immediate=True)
+        self.read_engine = self._make_engine(immediate=False) if self.is_sqlite else self.engine
+        self._write = sessionmaker(self.engine, expire_on_commit=False)
+        self._read = sessionmaker(self.read_engine, expire_on_commit=False)
+
+    def _make_engine(self, *, immediate: bool) -> Engine:
+        kwargs: dict[str, Any] = {
+            "json_serializer": _json_dumps,
+            "json_deserializer": orjson.loads,
+            "future": True,
+        }
+        if self.is_sqlite:
+            kwargs["connect_args"] = {"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False}
+        else:
+            kwargs["pool_pre_ping"] = True
+            kwargs["pool_size"] = 10
+            kwargs["max_overflow"] = 20
+        engine = sa.create_engine(self.url, **kwargs)
+        if self.is_sqlite:
+            _sqlite_events(engine, immediate=immediate)
+        return engine
+
+    @contextmanager
+    def tx(self) -> Iterator[Session]:
+        """A write transaction: committed on success, rolled back on any exception."""
+        with self._write() as session, session.begin():
+            yield session
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        with self._read() as session:
+            yield session
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+        if self.read_engine is not self.engine:
+            self.read_engine.dispose()
+
+    def path_in(self, *parts: str) -> Path:
+        """A path inside the workspace folder, created on demand; ``parts`` cannot escape it."""
+        base = self.folder.resolve()
+        target = base.joinpath(*parts).resolve()
+        if base != target and base not in target.parents:
+            raise CurationError(f"{'/'.join(parts)!r} is outside the workspace folder")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        return target
+
+    def __repr__(self) -> str:
+        return f"Workspace({sa.make_url(self.url).render_as_string(hide_password=True)!r})"
+
+
+def _sqlite_events(engine: Engine, *, immediate: bool) -> None:
+    @sa.event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn: Any, _record: Any) -> None:
+        dbapi_conn.isolation_level = None  # we issue BEGIN ourselves
+        cur = dbapi_conn.cursor()
+        cur.execute("PRAGMA journal_mode=WAL")
+        cur.execute("PRAGMA foreign_keys=ON")
+        cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        cur.execute("PRAGMA synchronous=NORMAL")
+        cur.close()
+
+    @sa.event.listens_for(engine, "begin")
+    def _on_begin(conn: sa.Connection) -> None:
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+
+def resolve_url(workspace: str | Path | None = None, db: str | None = None) -> tuple[str, Path]:
+    """The database URL and folder from ``--db``/``CURATION_DB_URL`` and ``--workspace``."""
+    folder = Path(workspace).expanduser() if workspace else default_workspace_dir()
+    url = db or os.environ.get(DB_ENV)
+    if url:
+        if "://" not in url:
+            raise CurationError(f"--db {url!r} is not a database URL (e.g. postgresql://user@host/db)")
+        if url.startswith("postgresql://"):
+            url = "postgresql+psycopg://" + url.removeprefix("postgresql://")
+        return url, folder
+    folder.mkdir(parents=True, exist_ok=True)
+    return f"sqlite:///{folder / 'workspace.db'}", folder
+
+
+def open_workspace(
+    workspace: str | Path | None = None, db: str | None = None, *, migrate: bool = True
+) -> Workspace:
+    """Open (and bring up to date) a workspace. Safe to call from several processes."""
+    url, folder = resolve_url(workspace, db)
+    try:
+        ws = Workspace(url, folder)
+        if migrate:
+            from curation.store.migrate import upgrade
+
+            with _migrate_lock:
+                upgrade(ws)
+    except sa.exc.OperationalError as exc:
+        raise CurationError(f"cannot open the workspace database {url!r}: {exc.orig}") from exc
+    except sa.exc.ArgumentError as exc:
+        raise CurationError(f"--db {url!r} is not a usable database URL: {exc}") from exc
+    return ws
