@@ -30,7 +30,9 @@ def log_event(
     )
 
 
-def recent_events(session: Session, limit: int = 200, action: str | None = None) -> list[AuditEvent]:
+def recent_events(
+    session: Session, limit: int = 200, action: str | None = None
+) -> list[AuditEvent]:
     query = sa.select(AuditEvent).order_by(AuditEvent.id.desc()).limit(limit)
     if action:
         query = query.where(AuditEvent.action == action)

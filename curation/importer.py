@@ -7,11 +7,13 @@ file twice adds nothing. Each record with N completions gets its N(N−1)/2 pair
 from __future__ import annotations
 
 import hashlib
+import os
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
@@ -60,7 +62,9 @@ class ImportResult:
             parts.append(f"{self.skipped:,} already in the dataset")
         if self.rejected:
             parts.append(f"{self.rejected:,} rejected")
-        tail = f" ({self.completions:,} completions, {self.pairs:,} pairs)" if self.completions else ""
+        tail = (
+            f" ({self.completions:,} completions, {self.pairs:,} pairs)" if self.completions else ""
+        )
         return f"{Path(self.path).name} [{self.format}] → {self.dataset}: {', '.join(parts)}{tail}"
 
     def as_dict(self) -> dict[str, Any]:
@@ -115,7 +119,10 @@ def import_file(
     source = open_source(path, format, mapping)
     counter = counter_for_model("gpt-4.1")
     result = ImportResult(
-        path=display_name or str(path), dataset=dataset, format=source.format.name, note=counter.note
+        path=display_name or str(path),
+        dataset=dataset,
+        format=source.format.name,
+        note=counter.note,
     )
     sha = file_sha256(path)
     with ws.tx() as session:
@@ -136,15 +143,31 @@ def import_file(
         run.finished_at = m.utcnow()
         result.import_id = run.id
         log_event(
-            session, actor, "import", "dataset", ds.id,
-            file=result.path, format=result.format, sha256=sha, imported=result.imported,
-            skipped=result.skipped, rejected=result.rejected,
+            session,
+            actor,
+            "import",
+            "dataset",
+            ds.id,
+            file=result.path,
+            format=result.format,
+            sha256=sha,
+            imported=result.imported,
+            skipped=result.skipped,
+            rejected=result.rejected,
         )
     return result
 
 
+class Tally(Protocol):
+    """What ``_parsed`` counts while it reads: items seen, items rejected, the first errors."""
+
+    lines: int
+    rejected: int
+    errors: list[LineError]
+
+
 def _parsed(
-    source: Source, result: ImportResult, on_error: Callable[[LineError], None] | None
+    source: Source, result: Tally, on_error: Callable[[LineError], None] | None
 ) -> Iterator[Parsed]:
     for parsed in source.records():
         result.lines += 1
@@ -164,7 +187,9 @@ def _batches(items: Iterator[Parsed], size: int) -> Iterator[list[Parsed]]:
 
 
 class _BatchWriter:
-    def __init__(self, session: Session, dataset_id: int, import_id: int, fmt: str, counter: Counter) -> None:
+    def __init__(
+        self, session: Session, dataset_id: int, import_id: int, fmt: str, counter: Counter
+    ) -> None:
         self.session = session
         self.dataset_id = dataset_id
         self.import_id = import_id
@@ -209,7 +234,9 @@ class _BatchWriter:
         result.skipped += len(existing)
         return [(p, h) for h, p in hashed.items() if h not in existing]
 
-    def _row(self, parsed: Parsed, record: Record, content_hash: str, tokens: int) -> dict[str, Any]:
+    def _row(
+        self, parsed: Parsed, record: Record, content_hash: str, tokens: int
+    ) -> dict[str, Any]:
         return {
             "dataset_id": self.dataset_id,
             "import_id": self.import_id,
@@ -222,12 +249,15 @@ class _BatchWriter:
             "extra": record.extra,
             "rankings": [list(r) for r in record.rankings],
             "n_messages": len(record.messages),
+            "role_counts": _role_counts(record),
             "n_user_turns": sum(1 for msg in record.messages if msg.get("role") == "user"),
             "n_tokens": tokens,
             "n_completions": len(record.completions),
         }
 
-    def _write_completions(self, ids: list[int], records: list[Record], result: ImportResult) -> None:
+    def _write_completions(
+        self, ids: list[int], records: list[Record], result: ImportResult
+    ) -> None:
         rows: list[dict[str, Any]] = []
         owners: list[tuple[int, Record]] = []
         for record_id, record in zip(ids, records, strict=True):
@@ -252,7 +282,8 @@ class _BatchWriter:
             row["n_tokens"] = int(tokens)
         completion_ids = list(
             self.session.scalars(
-                sa.insert(m.Completion).returning(m.Completion.id, sort_by_parameter_order=True), rows
+                sa.insert(m.Completion).returning(m.Completion.id, sort_by_parameter_order=True),
+                rows,
             )
         )
         result.completions += len(completion_ids)
@@ -268,12 +299,22 @@ class _BatchWriter:
                         "record_id": record_id,
                         "completion_a_id": cids[a],
                         "completion_b_id": cids[b],
-                        "preferred": None if preferred is None else ("a" if preferred == a else "b"),
+                        "preferred": None
+                        if preferred is None
+                        else ("a" if preferred == a else "b"),
                     }
                 )
         if pairs:
             self.session.execute(sa.insert(m.Pair), pairs)
             result.pairs += len(pairs)
+
+
+def _role_counts(record: Record) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for msg in record.messages:
+        role = str(msg.get("role"))
+        counts[role] = counts.get(role, 0) + 1
+    return counts
 
 
 def import_files(
@@ -288,3 +329,89 @@ def import_files(
             raise InputError(f"{path}: no such file")
         results.append(import_file(ws, path, dataset, **kwargs))
     return results
+
+
+@dataclass(slots=True)
+class ScanReport:
+    """What an import would do, without writing anything (the Import page's check)."""
+
+    path: str
+    format: str
+    container: str
+    lines: int = 0
+    valid: int = 0
+    completions: int = 0
+    pairs: int = 0
+    rejected: int = 0
+    errors: list[LineError] = field(default_factory=list)
+    tokens: Any = None  # numpy int64 array, one total per valid record
+    encoding: str = ""
+    note: str = ""
+    columns: list[str] | None = None
+    mapping: ColumnMapping | None = None
+
+
+def scan_file(
+    path: str | Path,
+    format: str | None = None,
+    mapping: ColumnMapping | None = None,
+    *,
+    progress: Progress | None = None,
+) -> ScanReport:
+    """Parse every item and count tokens, as an import would, but write nothing."""
+    import numpy as np
+
+    from curation.formats.table import table_columns
+
+    source = open_source(path, format, mapping)
+    counter = counter_for_model("gpt-4.1")
+    report = ScanReport(
+        path=str(path),
+        format=source.format.name,
+        container=source.container,
+        encoding=counter.encoding,
+        note=counter.note,
+        mapping=source.mapping,
+    )
+    if source.mapping is not None:
+        report.columns = table_columns(source.path, source.container)
+    chunks: list[Any] = []
+    for batch in _batches(_parsed(source, report, None), BATCH):
+        records = [p.record for p in batch if p.record is not None]
+        totals, _ = counter.conversations([r.messages for r in records])
+        chunks.append(totals)
+        report.valid += len(records)
+        report.completions += sum(len(r.completions) for r in records)
+        report.pairs += sum(len(r.completions) * (len(r.completions) - 1) // 2 for r in records)
+        if progress:
+            progress(report.lines)
+    report.tokens = np.concatenate(chunks) if chunks else np.zeros(0, dtype=np.int64)
+    return report
+
+
+def preview_records(
+    path: str | Path, format: str | None = None, mapping: ColumnMapping | None = None, n: int = 5
+) -> list[Parsed]:
+    """The first ``n`` items, parsed, for the preview."""
+    return list(islice(open_source(path, format, mapping).records(), n))
+
+
+_SAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
+
+
+def safe_file_name(name: str) -> str:
+    """A client-supplied file name reduced to a plain name that cannot leave its folder."""
+    base = name.replace("\\", "/").rsplit("/", 1)[-1]
+    base = _SAFE_NAME.sub("_", base).lstrip(".") or "upload"
+    return base[:120]
+
+
+def store_upload(ws: Workspace, name: str, data: bytes) -> Path:
+    """Save uploaded bytes under ``<workspace>/uploads/`` (content-addressed, atomic)."""
+    digest = hashlib.sha256(data).hexdigest()[:12]
+    target = ws.path_in("uploads", f"{digest}-{safe_file_name(name)}")
+    if not target.exists():
+        tmp = target.with_name(target.name + ".part")
+        tmp.write_bytes(data)
+        os.replace(tmp, target)
+    return target

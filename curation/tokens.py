@@ -164,7 +164,10 @@ class Counter:
             return np.asarray(quicktok.count_batch(fast, texts), dtype=np.int64)
         enc = get_encoding(self.encoding)
         return np.fromiter(
-            (len(ids) for ids in enc.encode_ordinary_batch(list(texts), num_threads=os.cpu_count() or 1)),
+            (
+                len(ids)
+                for ids in enc.encode_ordinary_batch(list(texts), num_threads=os.cpu_count() or 1)
+            ),
             dtype=np.int64,
             count=len(texts),
         )
@@ -172,7 +175,9 @@ class Counter:
     def count_one(self, text: str) -> int:
         return int(self.count([text])[0])
 
-    def conversations(self, conversations: Sequence[Sequence[Message]]) -> tuple[np.ndarray, np.ndarray]:
+    def conversations(
+        self, conversations: Sequence[Sequence[Message]]
+    ) -> tuple[np.ndarray, np.ndarray]:
         """Per conversation: total tokens (cookbook formula) and assistant tokens, in one batch."""
         texts: list[str] = []
         owners: list[int] = []
@@ -197,7 +202,9 @@ class Counter:
                     assistant.append(False)
         counts = self.count(texts)
         owner_arr = np.asarray(owners, dtype=np.int64)
-        totals = fixed + np.bincount(owner_arr, weights=counts, minlength=len(conversations)).astype(np.int64)
+        totals = fixed + np.bincount(
+            owner_arr, weights=counts, minlength=len(conversations)
+        ).astype(np.int64)
         mask = np.asarray(assistant, dtype=bool)
         assistant_tokens = np.bincount(
             owner_arr[mask], weights=counts[mask], minlength=len(conversations)

@@ -54,7 +54,8 @@ class LineError:
     code: str = "invalid_field"
 
     def __str__(self) -> str:
-        return f"line {self.line}: {self.field}: {self.reason}"
+        where = f"{self.field}: " if self.field else ""
+        return f"line {self.line}: {where}{self.reason}"
 
     def as_dict(self) -> dict[str, Any]:
         return {"line": self.line, "field": self.field, "reason": self.reason, "code": self.code}
@@ -103,7 +104,7 @@ def iter_items(path: str | Path, container: str) -> Iterator[RawItem]:
 
 def parse_item(fmt: Format, item: RawItem) -> Parsed:
     if item.error is not None:
-        return Parsed(item.line, error=LineError(item.line, "line", item.error, item.code))
+        return Parsed(item.line, error=LineError(item.line, "", item.error, item.code))
     try:
         return Parsed(item.line, record=fmt.parse(item.value), raw=item.value)
     except FieldError as exc:
@@ -120,7 +121,9 @@ def open_source(
     container = container_of(p)
     if container in ("csv", "tsv", "parquet"):
         if format not in (None, "table"):
-            raise UnknownFormatError(f"{p}: a {container.upper()} file is read as 'table', not {format!r}")
+            raise UnknownFormatError(
+                f"{p}: a {container.upper()} file is read as 'table', not {format!r}"
+            )
         try:
             columns = table_columns(p, container)
         except Exception as exc:  # pandas/pyarrow raise many types for a damaged file
@@ -128,7 +131,9 @@ def open_source(
         chosen = mapping or guess_mapping(columns)
         missing = [c for c in chosen.as_dict().values() if c is not None and c not in columns]
         if missing:
-            raise InputError(f"{p}: no column named {missing[0]!r}; columns are {', '.join(columns)}")
+            raise InputError(
+                f"{p}: no column named {missing[0]!r}; columns are {', '.join(columns)}"
+            )
         return Source(p, container, Table(chosen), chosen)
     if format is not None:
         return Source(p, container, get_format(format))
@@ -150,7 +155,9 @@ def detect_format(path: str | Path, container: str | None = None) -> Format:
             f"{path}: cannot tell the format from the keys {seen_keys}; pass --format"
             f" (one of: {', '.join(FORMATS)})"
         )
-    raise UnknownFormatError(f"{path}: no JSON object found in the first {DETECT_SAMPLE} items; is it empty?")
+    raise UnknownFormatError(
+        f"{path}: no JSON object found in the first {DETECT_SAMPLE} items; is it empty?"
+    )
 
 
 def read_records(

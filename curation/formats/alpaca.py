@@ -34,14 +34,25 @@ class Alpaca(Format):
             messages.append({"role": "system", "content": system})
         history = obj.get("history") or []
         if not isinstance(history, list):
-            raise FieldError("history", f"expected a list of [user, assistant] pairs, got {type_name(history)}")
+            raise FieldError(
+                "history", f"expected a list of [user, assistant] pairs, got {type_name(history)}"
+            )
         for i, pair in enumerate(history):
-            if not (isinstance(pair, list) and len(pair) == 2 and all(isinstance(x, str) for x in pair)):
+            if not (
+                isinstance(pair, list) and len(pair) == 2 and all(isinstance(x, str) for x in pair)
+            ):
                 raise FieldError(f"history[{i}]", "expected [user, assistant] strings")
-            messages += [{"role": "user", "content": pair[0]}, {"role": "assistant", "content": pair[1]}]
+            messages += [
+                {"role": "user", "content": pair[0]},
+                {"role": "assistant", "content": pair[1]},
+            ]
         user = f"{instruction}\n\n{inp}" if inp.strip() else instruction
         messages += [{"role": "user", "content": user}, {"role": "assistant", "content": output}]
-        extra = {k: v for k, v in obj.items() if k not in ("instruction", "input", "output", "system", "history")}
+        extra = {
+            k: v
+            for k, v in obj.items()
+            if k not in ("instruction", "input", "output", "system", "history")
+        }
         return Record(messages=messages, extra=extra)
 
     def dump(self, record: Record) -> dict[str, Any]:

@@ -27,14 +27,14 @@ class RFTPairs(Format):
     priority = 10
 
     def detect(self, obj: dict[str, Any]) -> bool:
-        return "messages" in obj and (
-            "preferred_completion" in obj or "rejected_completion" in obj
-        )
+        return "messages" in obj and ("preferred_completion" in obj or "rejected_completion" in obj)
 
     def parse(self, obj: Any) -> Record:
         obj = require_object(obj)
         messages = messages_list(require_key(obj, "messages"))
-        preferred = completion_from(require_key(obj, "preferred_completion"), "preferred_completion")
+        preferred = completion_from(
+            require_key(obj, "preferred_completion"), "preferred_completion"
+        )
         rejected = completion_from(require_key(obj, "rejected_completion"), "rejected_completion")
         metadata = obj.get("metadata", {})
         if not isinstance(metadata, dict):
@@ -89,17 +89,28 @@ class NCompletions(Format):
         if scores is not None:
             if not isinstance(scores, list) or len(scores) != len(completions):
                 raise FieldError(
-                    "quality_scores", f"expected a list of {len(completions)} numbers, one per completion"
+                    "quality_scores",
+                    f"expected a list of {len(completions)} numbers, one per completion",
                 )
             for i, (c, s) in enumerate(zip(completions, scores, strict=True)):
                 if s is not None and not isinstance(s, int | float | dict):
-                    raise FieldError(f"quality_scores[{i}]", f"expected a number, got {type_name(s)}")
+                    raise FieldError(
+                        f"quality_scores[{i}]", f"expected a number, got {type_name(s)}"
+                    )
                 c.scores = s if isinstance(s, dict) else {"quality": s}
         rankings = _rankings(obj.get("rankings"), len(completions))
         metadata = dict(obj.get("metadata") or {}) if isinstance(obj.get("metadata"), dict) else {}
         if "evaluation_criteria" in obj:
             metadata["evaluation_criteria"] = obj["evaluation_criteria"]
-        skip = {"messages", "tools", "completions", "quality_scores", "rankings", "metadata", "evaluation_criteria"}
+        skip = {
+            "messages",
+            "tools",
+            "completions",
+            "quality_scores",
+            "rankings",
+            "metadata",
+            "evaluation_criteria",
+        }
         return Record(
             messages=messages,
             tools=tools_list(obj.get("tools")),
@@ -115,7 +126,9 @@ class NCompletions(Format):
             out["tools"] = record.tools
         out["completions"] = [_single(c.messages) for c in record.completions]
         if any(c.scores for c in record.completions):
-            out["quality_scores"] = [c.scores.get("quality", c.scores or None) for c in record.completions]
+            out["quality_scores"] = [
+                c.scores.get("quality", c.scores or None) for c in record.completions
+            ]
         if "evaluation_criteria" in record.metadata:
             out["evaluation_criteria"] = record.metadata["evaluation_criteria"]
         out["rankings"] = [list(r) for r in record.rankings]
@@ -126,7 +139,9 @@ def _rankings(value: Any, n: int) -> list[tuple[int, int]]:
     if value is None:
         return []
     if not isinstance(value, list):
-        raise FieldError("rankings", f"expected a list of [better, worse] pairs, got {type_name(value)}")
+        raise FieldError(
+            "rankings", f"expected a list of [better, worse] pairs, got {type_name(value)}"
+        )
     out: list[tuple[int, int]] = []
     for i, item in enumerate(value):
         if (
@@ -137,6 +152,8 @@ def _rankings(value: Any, n: int) -> list[tuple[int, int]]:
             raise FieldError(f"rankings[{i}]", "expected [better, worse] as two completion indices")
         better, worse = item
         if not (0 <= better < n and 0 <= worse < n) or better == worse:
-            raise FieldError(f"rankings[{i}]", f"indices must be distinct and between 0 and {n - 1}")
+            raise FieldError(
+                f"rankings[{i}]", f"indices must be distinct and between 0 and {n - 1}"
+            )
         out.append((better, worse))
     return out

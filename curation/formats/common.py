@@ -43,7 +43,9 @@ def type_name(value: Any) -> str:
     }.get(type(value), type(value).__name__)
 
 
-def messages_list(value: Any, field: str = "messages", *, allow_empty: bool = False) -> list[Message]:
+def messages_list(
+    value: Any, field: str = "messages", *, allow_empty: bool = False
+) -> list[Message]:
     """A list of message objects, each with a string role; content is checked loosely."""
     if not isinstance(value, list):
         raise FieldError(field, f"expected a list of messages, got {type_name(value)}")
@@ -65,7 +67,8 @@ def check_message(message: Any, field: str) -> Message:
     content = message.get("content")
     if content is not None and not isinstance(content, str | list):
         raise FieldError(
-            f"{field}.content", f"expected a string, a list of parts or null, got {type_name(content)}"
+            f"{field}.content",
+            f"expected a string, a list of parts or null, got {type_name(content)}",
         )
     if content is None and "content" not in message and not _has_call(message):
         raise FieldError(f"{field}.content", "missing")
@@ -86,11 +89,15 @@ def completion_from(value: Any, field: str, *, source: str | None = None) -> Com
         if "role" not in value:
             if isinstance(value.get("content"), str):
                 return Completion([{"role": "assistant", **value}], source=source)
-            raise FieldError(field, "expected a string or an assistant message with role and content")
+            raise FieldError(
+                field, "expected a string or an assistant message with role and content"
+            )
         return Completion([check_message(value, field)], source=source)
     if isinstance(value, list):
         return Completion(messages_list(value, field), source=source)
-    raise FieldError(field, f"expected a string, a message or a list of messages, got {type_name(value)}")
+    raise FieldError(
+        field, f"expected a string, a message or a list of messages, got {type_name(value)}"
+    )
 
 
 def tools_list(value: Any, field: str = "tools") -> list[Any] | None:

@@ -41,7 +41,11 @@ class HHRLHF(Format):
 
     def detect(self, obj: dict[str, Any]) -> bool:
         chosen = obj.get("chosen")
-        return isinstance(chosen, str) and chosen.lstrip(" ").startswith("\n\nHuman:") and "prompt" not in obj
+        return (
+            isinstance(chosen, str)
+            and chosen.lstrip(" ").startswith("\n\nHuman:")
+            and "prompt" not in obj
+        )
 
     def parse(self, obj: Any) -> Record:
         obj = require_object(obj)
@@ -55,14 +59,19 @@ class HHRLHF(Format):
         if cut < 0:
             cut = common.rfind("\n\nAssistant:")
         if cut < 0:
-            raise FieldError("chosen", "chosen and rejected share no conversation before an assistant turn")
+            raise FieldError(
+                "chosen", "chosen and rejected share no conversation before an assistant turn"
+            )
         messages = split_turns(chosen[:cut])
         if not messages:
             raise FieldError("chosen", "no Human turn before the first Assistant turn")
         tails = [split_turns(text[cut:]) for text in (chosen, rejected)]
         return Record(
             messages=messages,
-            completions=[Completion(tails[0], source="chosen"), Completion(tails[1], source="rejected")],
+            completions=[
+                Completion(tails[0], source="chosen"),
+                Completion(tails[1], source="rejected"),
+            ],
             rankings=[(0, 1)],
             extra={k: v for k, v in obj.items() if k not in ("chosen", "rejected")},
         )

@@ -103,7 +103,9 @@ def _iter_jsonl_stream(fh: IO[bytes]) -> Iterator[RawItem]:
         try:
             raw = fh.readline(MAX_ITEM_BYTES + 1)
         except (OSError, EOFError, gzip.BadGzipFile) as exc:
-            yield RawItem(line_no + 1, error=f"file is damaged from here on ({exc})", code="unreadable")
+            yield RawItem(
+                line_no + 1, error=f"file is damaged from here on ({exc})", code="unreadable"
+            )
             return
         if not raw:
             return
@@ -242,7 +244,9 @@ class _ArrayScanner:
         i = self.pos
         while True:
             m = (_INSIDE if in_string else _OUTSIDE).search(self.buf, i)
-            if m is None or (in_string and m.end() >= len(self.buf) and self.buf[m.start()] == 0x5C):
+            if m is None or (
+                in_string and m.end() >= len(self.buf) and self.buf[m.start()] == 0x5C
+            ):
                 rel = i - self.pos
                 if not self._grow():
                     return None if self.eof else -1

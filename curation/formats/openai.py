@@ -113,7 +113,9 @@ class OpenAIPreference(Format):
     def _output(obj: dict[str, Any], key: str) -> Any:
         value = require_key(obj, key)
         if not isinstance(value, list) or not value:
-            raise FieldError(key, f"expected a list with one assistant message, got {type_name(value)}")
+            raise FieldError(
+                key, f"expected a list with one assistant message, got {type_name(value)}"
+            )
         return completion_from(value, key)
 
     def dump(self, record: Record) -> dict[str, Any]:

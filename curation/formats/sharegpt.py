@@ -40,7 +40,9 @@ class ShareGPT(Format):
         obj = require_object(obj)
         turns = require_key(obj, "conversations")
         if not isinstance(turns, list) or not turns:
-            raise FieldError("conversations", f"expected a non-empty list of turns, got {type_name(turns)}")
+            raise FieldError(
+                "conversations", f"expected a non-empty list of turns, got {type_name(turns)}"
+            )
         messages: list[Message] = []
         system = obj.get("system")
         if isinstance(system, str) and system.strip():
@@ -55,10 +57,12 @@ class ShareGPT(Format):
             except orjson.JSONDecodeError as exc:
                 raise FieldError("tools", "is a string but not valid JSON") from exc
         extra = {k: v for k, v in obj.items() if k not in ("conversations", "system", "tools")}
-        return Record(messages=messages, tools=tools if isinstance(tools, list) else None, extra=extra)
+        return Record(
+            messages=messages, tools=tools if isinstance(tools, list) else None, extra=extra
+        )
 
     def dump(self, record: Record) -> dict[str, Any]:
-        convs = []
+        convs: list[dict[str, str]] = []
         system = None
         for m in record.messages:
             role = m.get("role")
@@ -103,7 +107,9 @@ def _turn(turn: Any, field: str, index: int, call_ids: list[str]) -> Message:
                         "type": "function",
                         "function": {
                             "name": str(call["name"]),
-                            "arguments": args if isinstance(args, str) else orjson.dumps(args).decode(),
+                            "arguments": args
+                            if isinstance(args, str)
+                            else orjson.dumps(args).decode(),
                         },
                     }
                 ],

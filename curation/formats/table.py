@@ -19,7 +19,16 @@ from curation.records import Completion, Message, Record
 GUESSES: dict[str, tuple[str, ...]] = {
     "system": ("system", "system_prompt", "system_message"),
     "prompt": ("prompt", "instruction", "question", "query", "input", "user", "human", "context"),
-    "response": ("response", "output", "answer", "completion", "assistant", "reply", "gpt", "target"),
+    "response": (
+        "response",
+        "output",
+        "answer",
+        "completion",
+        "assistant",
+        "reply",
+        "gpt",
+        "target",
+    ),
     "chosen": ("chosen", "preferred", "preferred_response", "accepted"),
     "rejected": ("rejected", "non_preferred", "dispreferred", "rejected_response"),
 }
@@ -70,7 +79,9 @@ def table_columns(path: str | Path, container: str) -> list[str]:
     if container == "parquet":
         return list(pq.ParquetFile(path).schema_arrow.names)
     with open_binary(path) as fh:
-        frame = pd.read_csv(fh, sep="\t" if container == "tsv" else ",", nrows=0, encoding="utf-8-sig")
+        frame = pd.read_csv(
+            fh, sep="\t" if container == "tsv" else ",", nrows=0, encoding="utf-8-sig"
+        )
     return [str(c) for c in frame.columns]
 
 
@@ -90,8 +101,14 @@ def _iter_csv(path: str | Path, sep: str) -> Iterator[RawItem]:
     row = 0
     with open_binary(path) as fh:
         reader = pd.read_csv(
-            fh, sep=sep, chunksize=ROW_CHUNK, dtype=str, keep_default_na=False,
-            encoding="utf-8-sig", on_bad_lines="warn", encoding_errors="replace",
+            fh,
+            sep=sep,
+            chunksize=ROW_CHUNK,
+            dtype=str,
+            keep_default_na=False,
+            encoding="utf-8-sig",
+            on_bad_lines="warn",
+            encoding_errors="replace",
         )
         for chunk in reader:
             for values in chunk.to_dict(orient="records"):
@@ -121,7 +138,9 @@ class Table(Format):
     def parse(self, obj: Any) -> Record:
         m = self.mapping
         if not m.prompt:
-            raise FieldError("columns", "no column is mapped to the prompt; pass --columns prompt=NAME")
+            raise FieldError(
+                "columns", "no column is mapped to the prompt; pass --columns prompt=NAME"
+            )
         messages: list[Message] = []
         system = _cell(obj, m.system) if m.system else None
         if system:

@@ -6,6 +6,7 @@ in the OpenAI shape, so arguments are turned into strings on import and back on 
 
 from __future__ import annotations
 
+import contextlib
 import copy
 from typing import Any
 
@@ -45,7 +46,10 @@ class TRLPreference(Format):
         return Record(
             messages=messages,
             tools=tools_list(obj.get("tools")),
-            completions=[Completion(chosen_msgs, source="chosen"), Completion(rejected_msgs, source="rejected")],
+            completions=[
+                Completion(chosen_msgs, source="chosen"),
+                Completion(rejected_msgs, source="rejected"),
+            ],
             rankings=[(0, 1)],
             extra=extra,
         )
@@ -106,7 +110,9 @@ def _implicit(chosen: Any, rejected: Any) -> tuple[list[Message], list[Message],
         while n > 0 and c[n - 1].get("role") == "assistant" and c[n].get("role") != "assistant":
             n -= 1
         if n == 0:
-            raise FieldError("chosen", "chosen and rejected share no prompt messages (implicit prompt)")
+            raise FieldError(
+                "chosen", "chosen and rejected share no prompt messages (implicit prompt)"
+            )
         return c[:n], c[n:], r[n:]
     if isinstance(chosen, str) and isinstance(rejected, str):
         prefix = _common_text_prefix(chosen, rejected)
@@ -117,7 +123,9 @@ def _implicit(chosen: Any, rejected: Any) -> tuple[list[Message], list[Message],
             [{"role": "assistant", "content": chosen[len(prefix) :]}],
             [{"role": "assistant", "content": rejected[len(prefix) :]}],
         )
-    raise FieldError("rejected", "chosen and rejected must both be strings or both be message lists")
+    raise FieldError(
+        "rejected", "chosen and rejected must both be strings or both be message lists"
+    )
 
 
 def _common_text_prefix(a: str, b: str) -> str:
@@ -154,8 +162,6 @@ def to_trl_message(message: Message) -> Message:
     for call in out["tool_calls"]:
         fn = call.get("function") if isinstance(call, dict) else None
         if isinstance(fn, dict) and isinstance(fn.get("arguments"), str):
-            try:
+            with contextlib.suppress(orjson.JSONDecodeError):
                 fn["arguments"] = orjson.loads(fn["arguments"])
-            except orjson.JSONDecodeError:
-                pass
     return out

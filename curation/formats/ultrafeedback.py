@@ -31,7 +31,11 @@ class UltraFeedback(Format):
             completions=completions,
             rankings=_rankings_by_score(completions),
             metadata={k: obj[k] for k in ("source", "models") if k in obj},
-            extra={k: v for k, v in obj.items() if k not in ("instruction", "completions", "source", "models")},
+            extra={
+                k: v
+                for k, v in obj.items()
+                if k not in ("instruction", "completions", "source", "models")
+            },
         )
 
 
@@ -42,7 +46,9 @@ def _completion(value: Any, field: str) -> Completion:
     scores: dict[str, Any] = {}
     annotations = value.get("annotations") or {}
     if not isinstance(annotations, dict):
-        raise FieldError(f"{field}.annotations", f"expected an object, got {type_name(annotations)}")
+        raise FieldError(
+            f"{field}.annotations", f"expected an object, got {type_name(annotations)}"
+        )
     for aspect, note in annotations.items():
         rating = note.get("Rating") if isinstance(note, dict) else note
         scores[aspect] = _rating(rating)

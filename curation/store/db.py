@@ -121,7 +121,9 @@ def resolve_url(workspace: str | Path | None = None, db: str | None = None) -> t
     url = db or os.environ.get(DB_ENV)
     if url:
         if "://" not in url:
-            raise CurationError(f"--db {url!r} is not a database URL (e.g. postgresql://user@host/db)")
+            raise CurationError(
+                f"--db {url!r} is not a database URL (e.g. postgresql://user@host/db)"
+            )
         if url.startswith("postgresql://"):
             url = "postgresql+psycopg://" + url.removeprefix("postgresql://")
         return url, folder

@@ -19,7 +19,6 @@ PG_LOCK_KEY = 7_310_455_001  # any constant: serialises concurrent upgrades on P
 def alembic_config(ws: Workspace) -> Config:
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))
-    cfg.set_main_option("sqlalchemy.url", ws.url)
     return cfg
 
 

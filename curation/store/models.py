@@ -47,7 +47,9 @@ class ImportRun(Base):
     __tablename__ = "imports"
 
     id: Mapped[int] = mapped_column(BigId, primary_key=True)
-    dataset_id: Mapped[int] = mapped_column(sa.ForeignKey("datasets.id", ondelete="CASCADE"), index=True)
+    dataset_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("datasets.id", ondelete="CASCADE"), index=True
+    )
     path: Mapped[str] = mapped_column(sa.Text)
     format: Mapped[str] = mapped_column(sa.String(40))
     sha256: Mapped[str] = mapped_column(sa.String(64), default="")
@@ -70,6 +72,7 @@ class Record(Base):
     __table_args__ = (
         sa.UniqueConstraint("dataset_id", "content_hash"),
         sa.Index("ix_records_dataset_id_status", "dataset_id", "status"),
+        sa.Index("ix_records_dataset_id_id", "dataset_id", "id"),
     )
 
     id: Mapped[int] = mapped_column(BigId, primary_key=True)
@@ -89,6 +92,7 @@ class Record(Base):
     split: Mapped[str | None] = mapped_column(sa.String(20), nullable=True)
     redaction: Mapped[str] = mapped_column(sa.String(20), default="none")
     n_messages: Mapped[int] = mapped_column(sa.Integer, default=0)
+    role_counts: Mapped[dict[str, int]] = mapped_column(Json, default=dict)
     n_user_turns: Mapped[int] = mapped_column(sa.Integer, default=0)
     n_tokens: Mapped[int] = mapped_column(sa.Integer, default=0)
     n_completions: Mapped[int] = mapped_column(sa.Integer, default=0)
@@ -126,8 +130,12 @@ class Pair(Base):
     id: Mapped[int] = mapped_column(BigId, primary_key=True)
     dataset_id: Mapped[int] = mapped_column(sa.ForeignKey("datasets.id", ondelete="CASCADE"))
     record_id: Mapped[int] = mapped_column(sa.ForeignKey("records.id", ondelete="CASCADE"))
-    completion_a_id: Mapped[int] = mapped_column(sa.ForeignKey("completions.id", ondelete="CASCADE"))
-    completion_b_id: Mapped[int] = mapped_column(sa.ForeignKey("completions.id", ondelete="CASCADE"))
+    completion_a_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("completions.id", ondelete="CASCADE")
+    )
+    completion_b_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("completions.id", ondelete="CASCADE")
+    )
     preferred: Mapped[str | None] = mapped_column(sa.String(1), nullable=True)
 
 

@@ -13,7 +13,11 @@ def get_dataset(session: Session, name: str) -> Dataset:
     dataset = session.scalar(sa.select(Dataset).where(Dataset.name == name))
     if dataset is None:
         known = dataset_names(session)
-        hint = f"; datasets here: {', '.join(known)}" if known else "; the workspace has no dataset yet"
+        hint = (
+            f"; datasets here: {', '.join(known)}"
+            if known
+            else "; the workspace has no dataset yet"
+        )
         raise NotFoundError(f"no dataset named {name!r}{hint}")
     return dataset
 

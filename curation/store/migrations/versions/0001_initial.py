@@ -1,15 +1,14 @@
-"""initial schema: datasets, imports, records, completions, pairs, users, audit
+"""initial schema
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-11-25 04:50:27.269646
+Create Date: 2026-11-25 04:52:33.575140
 """
 
 from __future__ import annotations
 
 import sqlalchemy as sa
 from alembic import op
-
 
 revision = "0001"
 down_revision = None
@@ -100,6 +99,7 @@ def upgrade() -> None:
         sa.Column("split", sa.String(length=20), nullable=True),
         sa.Column("redaction", sa.String(length=20), nullable=False),
         sa.Column("n_messages", sa.Integer(), nullable=False),
+        sa.Column("role_counts", sa.JSON(), nullable=False),
         sa.Column("n_user_turns", sa.Integer(), nullable=False),
         sa.Column("n_tokens", sa.Integer(), nullable=False),
         sa.Column("n_completions", sa.Integer(), nullable=False),
@@ -122,6 +122,7 @@ def upgrade() -> None:
         ),
     )
     with op.batch_alter_table("records", schema=None) as batch_op:
+        batch_op.create_index("ix_records_dataset_id_id", ["dataset_id", "id"], unique=False)
         batch_op.create_index(
             "ix_records_dataset_id_status", ["dataset_id", "status"], unique=False
         )
@@ -201,7 +202,6 @@ def upgrade() -> None:
         )
 
 
-
 def downgrade() -> None:
     with op.batch_alter_table("pairs", schema=None) as batch_op:
         batch_op.drop_index("ix_pairs_dataset_id_record_id")
@@ -210,6 +210,7 @@ def downgrade() -> None:
     op.drop_table("completions")
     with op.batch_alter_table("records", schema=None) as batch_op:
         batch_op.drop_index("ix_records_dataset_id_status")
+        batch_op.drop_index("ix_records_dataset_id_id")
 
     op.drop_table("records")
     with op.batch_alter_table("imports", schema=None) as batch_op:

@@ -1,0 +1,147 @@
+"""Accounts and roles. Passwords are hashed with Argon2id (argon2-cffi); nothing else is stored."""
+
+from __future__ import annotations
+
+import re
+import secrets
+from dataclasses import dataclass
+
+import sqlalchemy as sa
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy.orm import Session
+
+from curation.audit import log_event
+from curation.errors import ConflictError, InputError, NotFoundError, PermissionDenied
+from curation.store.models import User
+
+ROLES = ("annotator", "lead", "admin")
+RANK = {role: i for i, role in enumerate(ROLES)}
+MIN_PASSWORD = 8
+_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._@-]{0,63}$")
+_hasher = PasswordHasher()
+# Verified against when the user does not exist, so a login takes as long either way.
+_DUMMY_HASH = _hasher.hash("not-a-real-password")
+
+
+@dataclass(frozen=True, slots=True)
+class Account:
+    """What the app keeps about the logged-in user: no hash, no ORM object."""
+
+    name: str
+    role: str
+
+    def can(self, role: str) -> bool:
+        """True if this account has at least ``role``'s rights (admin ⊇ lead ⊇ annotator)."""
+        return RANK[self.role] >= RANK[role]
+
+
+def check_role(role: str) -> str:
+    if role not in ROLES:
+        raise InputError(f"unknown role {role!r}; choose one of: {', '.join(ROLES)}")
+    return role
+
+
+def check_name(name: str) -> str:
+    if not _NAME.match(name):
+        raise InputError(
+            f"user name {name!r} must start with a letter or digit and use only letters, digits, . _ @ -"
+        )
+    return name
+
+
+def check_password(password: str) -> str:
+    if len(password) < MIN_PASSWORD:
+        raise InputError(f"a password needs at least {MIN_PASSWORD} characters")
+    return password
+
+
+def generate_password() -> str:
+    return secrets.token_urlsafe(12)
+
+
+def create_user(session: Session, name: str, role: str, password: str, *, actor: str = "cli") -> Account:
+    check_name(name)
+    check_role(role)
+    check_password(password)
+    if session.scalar(sa.select(User.id).where(User.name == name)) is not None:
+        raise ConflictError(f"a user named {name!r} already exists")
+    session.add(User(name=name, role=role, password_hash=_hasher.hash(password)))
+    session.flush()
+    log_event(session, actor, "user.create", "user", name, role=role)
+    return Account(name, role)
+
+
+def authenticate(session: Session, name: str, password: str) -> Account | None:
+    """The account if the password matches and the account is enabled; None otherwise."""
+    user = session.scalar(sa.select(User).where(User.name == name))
+    try:
+        _hasher.verify(user.password_hash if user else _DUMMY_HASH, password)
+    except (VerificationError, InvalidHashError):
+        return None
+    if user is None or user.disabled:
+        return None
+    return Account(user.name, user.role)
+
+
+def current_account(session: Session, name: str) -> Account | None:
+    """Re-read an account on every page run, so a disabled or demoted user loses access at once."""
+    user = session.scalar(sa.select(User).where(User.name == name))
+    if user is None or user.disabled:
+        return None
+    return Account(user.name, user.role)
+
+
+def list_users(session: Session) -> list[User]:
+    return list(session.scalars(sa.select(User).order_by(User.name)))
+
+
+def user_count(session: Session) -> int:
+    return session.scalar(sa.select(sa.func.count(User.id))) or 0
+
+
+def _get(session: Session, name: str) -> User:
+    user = session.scalar(sa.select(User).where(User.name == name))
+    if user is None:
+        raise NotFoundError(f"no user named {name!r}")
+    return user
+
+
+def set_role(session: Session, name: str, role: str, *, actor: str) -> None:
+    check_role(role)
+    user = _get(session, name)
+    if user.role == "admin" and role != "admin":
+        _keep_one_admin(session, name)
+    old, user.role = user.role, role
+    log_event(session, actor, "user.role", "user", name, old=old, new=role)
+
+
+def set_password(session: Session, name: str, password: str, *, actor: str) -> None:
+    check_password(password)
+    _get(session, name).password_hash = _hasher.hash(password)
+    log_event(session, actor, "user.password", "user", name)
+
+
+def set_disabled(session: Session, name: str, disabled: bool, *, actor: str) -> None:
+    user = _get(session, name)
+    if disabled and user.role == "admin":
+        _keep_one_admin(session, name)
+    user.disabled = disabled
+    log_event(session, actor, "user.disable" if disabled else "user.enable", "user", name)
+
+
+def _keep_one_admin(session: Session, name: str) -> None:
+    others = session.scalar(
+        sa.select(sa.func.count(User.id)).where(User.role == "admin", User.name != name, User.disabled.is_(False))
+    )
+    if not others:
+        raise PermissionDenied("this is the last active admin; make another admin first")
+
+
+def require(account: Account | None, role: str) -> Account:
+    """Raise PermissionDenied unless the account has at least ``role``."""
+    if account is None:
+        raise PermissionDenied("log in first")
+    if not account.can(role):
+        raise PermissionDenied(f"this needs the {role} role; {account.name} is {account.role}")
+    return account

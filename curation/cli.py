@@ -1,0 +1,413 @@
+"""The ``curation`` command line: each command is a few lines over the library.
+
+Library errors (:class:`~curation.errors.CurationError`) become a one-line message
+and exit status 1; no traceback reaches a user (``CURATION_DEBUG=1`` shows one).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+import orjson
+
+from curation.errors import CurationError
+
+F = TypeVar("F", bound=Callable[..., Any])
+MAX_SHOWN_ERRORS = 50
+
+
+def _configure_offline() -> None:
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+
+
+def workspace_options(fn: F) -> F:
+    """``--workspace DIR`` and ``--db URL`` on every command that touches the store."""
+    fn = click.option(
+        "--db",
+        envvar="CURATION_DB_URL",
+        help="SQLAlchemy database URL (default: SQLite inside the workspace folder).",
+    )(fn)
+    fn = click.option(
+        "--workspace",
+        "-w",
+        envvar="CURATION_WORKSPACE",
+        type=click.Path(file_okay=False, path_type=Path),
+        help="Workspace folder (default: $CURATION_WORKSPACE or the user data folder).",
+    )(fn)
+    return fn
+
+
+def _open(workspace: Path | None, db: str | None) -> Any:
+    from curation.store import open_workspace
+
+    return open_workspace(workspace, db)
+
+
+def echo_json(value: Any) -> None:
+    click.echo(orjson.dumps(value, option=orjson.OPT_INDENT_2 | orjson.OPT_NON_STR_KEYS).decode())
+
+
+class CurationGroup(click.Group):
+    """Turns library errors into clean messages."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except CurationError as exc:
+            click.secho(f"Error: {exc}", fg="red", err=True)
+            ctx.exit(1)
+        except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
+            raise
+        except KeyboardInterrupt:
+            click.echo("Interrupted.", err=True)
+            ctx.exit(130)
+        except Exception as exc:
+            if os.environ.get("CURATION_DEBUG"):
+                raise
+            click.secho(
+                f"Unexpected error: {type(exc).__name__}: {exc}\n"
+                "Nothing was half-written (writes are transactional). "
+                "Run again with CURATION_DEBUG=1 for details and report it.",
+                fg="red",
+                err=True,
+            )
+            ctx.exit(1)
+
+
+@click.group(cls=CurationGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="curation-studio", prog_name="curation")
+def cli() -> None:
+    """Curation Studio: import, validate, redact, deduplicate, label and export fine-tuning data."""
+    _configure_offline()
+
+
+# --------------------------------------------------------------------------- import
+
+
+@cli.command("import")
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--dataset", "-d", required=True, help="Dataset to import into (created if new).")
+@click.option("--format", "-f", "fmt", help="Format name; detected from the content if omitted.")
+@click.option(
+    "--columns", help="CSV/TSV/Parquet column mapping, e.g. prompt=question,response=answer."
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar and no per-line errors.")
+@workspace_options
+def import_cmd(
+    files: tuple[Path, ...],
+    dataset: str,
+    fmt: str | None,
+    columns: str | None,
+    as_json: bool,
+    quiet: bool,
+    workspace: Path | None,
+    db: str | None,
+) -> None:
+    """Import FILES into a dataset. Exit 0: all lines imported; 2: some rejected; 1: none usable."""
+    from curation.formats import ColumnMapping
+    from curation.importer import ImportResult, estimate_items, import_file
+
+    mapping = ColumnMapping.parse(columns) if columns else None
+    ws = _open(workspace, db)
+    results: list[ImportResult] = []
+    worst = 0
+    for path in files:
+        try:
+            result = _import_one(
+                ws, path, dataset, fmt, mapping, quiet or as_json, estimate_items, import_file
+            )
+        except CurationError as exc:
+            click.secho(f"Error: {exc}", fg="red", err=True)
+            worst = max(worst, 1)
+            continue
+        results.append(result)
+        code = result.exit_code
+        worst = 1 if 1 in (worst, code) else max(worst, code)
+        if not as_json:
+            _print_import(result, quiet)
+    if as_json:
+        echo_json([r.as_dict() for r in results])
+    sys.exit(worst)
+
+
+def _import_one(
+    ws: Any,
+    path: Path,
+    dataset: str,
+    fmt: str | None,
+    mapping: Any,
+    quiet: bool,
+    estimate: Callable[[Path], int | None],
+    do_import: Callable[..., Any],
+) -> Any:
+    show_bar = not quiet and sys.stderr.isatty()
+    if not show_bar:
+        return do_import(ws, path, dataset, format=fmt, mapping=mapping, actor=_actor())
+    total = estimate(path)
+    with click.progressbar(
+        length=total or 0, label=f"Importing {path.name}", file=sys.stderr
+    ) as bar:
+        last = [0]
+
+        def advance(done: int) -> None:
+            bar.update(done - last[0])
+            last[0] = done
+
+        return do_import(
+            ws, path, dataset, format=fmt, mapping=mapping, actor=_actor(), progress=advance
+        )
+
+
+def _print_import(result: Any, quiet: bool) -> None:
+    if result.errors and not quiet:
+        click.echo(f"Rejected lines in {result.path}:", err=True)
+        for error in result.errors[:MAX_SHOWN_ERRORS]:
+            click.echo(f"  {error}", err=True)
+        if result.rejected > MAX_SHOWN_ERRORS:
+            click.echo(
+                f"  … and {result.rejected - MAX_SHOWN_ERRORS:,} more (use --json for all)",
+                err=True,
+            )
+    colour = "green" if result.exit_code == 0 else ("yellow" if result.exit_code == 2 else "red")
+    click.secho(result.summary(), fg=colour)
+    if result.note:
+        click.echo(f"note: {result.note}")
+
+
+def _actor() -> str:
+    return os.environ.get("CURATION_USER") or os.environ.get("USER") or "cli"
+
+
+# --------------------------------------------------------------------------- validate
+
+
+@cli.command()
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option(
+    "--model", default="gpt-4.1", show_default=True, help="Target model (ft: names work)."
+)
+@click.option("--price-per-million", type=float, help="Training price in USD per million tokens.")
+@click.option("--json", "as_json", is_flag=True, help="Print the full report as JSON.")
+def validate(file: Path, model: str, price_per_million: float | None, as_json: bool) -> None:
+    """Check every line of an OpenAI fine-tuning JSONL FILE; exit 1 if any error."""
+    from curation.validate import validate_file
+
+    report = validate_file(file, model=model, price_per_million=price_per_million)
+    if as_json:
+        echo_json(report.as_dict())
+    else:
+        click.echo(report.render_text())
+    sys.exit(0 if report.ok else 1)
+
+
+# --------------------------------------------------------------------------- stats & datasets
+
+
+@cli.command()
+@click.option("--dataset", "-d", required=True)
+@click.option("--json", "as_json", is_flag=True)
+@workspace_options
+def stats(dataset: str, as_json: bool, workspace: Path | None, db: str | None) -> None:
+    """Counts for a dataset: records, completions, pairs, messages, tokens."""
+    from curation.stats import dataset_stats
+
+    ws = _open(workspace, db)
+    with ws.read() as session:
+        result = dataset_stats(session, dataset)
+    if as_json:
+        echo_json(result)
+        return
+    click.echo(f"Dataset {result['dataset']}")
+    for key in ("records", "completions", "pairs", "messages", "tokens"):
+        click.echo(f"  {key:<12} {result[key]:>12,}")
+    for status, n in sorted(result["by_status"].items()):
+        click.echo(f"  status {status:<10} {n:>8,}")
+    for fmt, n in sorted(result["formats"].items()):
+        click.echo(f"  format {fmt:<18} {n:>8,}")
+
+
+@cli.command()
+@click.option("--json", "as_json", is_flag=True)
+@workspace_options
+def datasets(as_json: bool, workspace: Path | None, db: str | None) -> None:
+    """List the datasets in the workspace."""
+    from curation.stats import dataset_stats
+    from curation.store.queries import dataset_names
+
+    ws = _open(workspace, db)
+    with ws.read() as session:
+        rows = [dataset_stats(session, name) for name in dataset_names(session)]
+    if as_json:
+        echo_json(
+            [
+                {k: r[k] for k in ("dataset", "records", "completions", "pairs", "tokens")}
+                for r in rows
+            ]
+        )
+        return
+    if not rows:
+        click.echo("No datasets yet. Import one: curation import FILE --dataset NAME")
+    for r in rows:
+        click.echo(
+            f"{r['dataset']:<30} {r['records']:>9,} records {r['pairs']:>9,} pairs {r['tokens']:>12,} tokens"
+        )
+
+
+@cli.command()
+def formats() -> None:
+    """List the import formats and how each is recognised."""
+    from curation.formats import FORMATS
+
+    for fmt in FORMATS.values():
+        click.echo(f"{fmt.name:<18} {fmt.label}")
+
+
+# --------------------------------------------------------------------------- users
+
+
+@cli.group()
+def users() -> None:
+    """Manage accounts (roles: annotator, lead, admin)."""
+
+
+@users.command("add")
+@click.argument("name")
+@click.option("--role", required=True, type=click.Choice(["annotator", "lead", "admin"]))
+@click.option("--password", help="Prompted for if omitted on a terminal; generated otherwise.")
+@click.option("--generate", is_flag=True, help="Generate a password and print it once.")
+@workspace_options
+def users_add(
+    name: str, role: str, password: str | None, generate: bool, workspace: Path | None, db: str | None
+) -> None:
+    """Add an account."""
+    from curation.auth import create_user, generate_password
+
+    shown = None
+    if password is None:
+        if generate or not sys.stdin.isatty():
+            password = shown = generate_password()
+        else:
+            password = click.prompt("Password", hide_input=True, confirmation_prompt=True)
+    ws = _open(workspace, db)
+    with ws.tx() as s:
+        create_user(s, name, role, password, actor=_actor())
+    click.echo(f"Added {name} ({role}).")
+    if shown:
+        click.echo(f"Password (shown once): {shown}")
+
+
+@users.command("list")
+@click.option("--json", "as_json", is_flag=True)
+@workspace_options
+def users_list(as_json: bool, workspace: Path | None, db: str | None) -> None:
+    """List accounts and their roles."""
+    from curation.auth import list_users
+
+    ws = _open(workspace, db)
+    with ws.read() as s:
+        rows = [{"name": u.name, "role": u.role, "disabled": u.disabled} for u in list_users(s)]
+    if as_json:
+        echo_json(rows)
+        return
+    for r in rows:
+        click.echo(f"{r['name']:<24} {r['role']:<10}{'  (disabled)' if r['disabled'] else ''}")
+
+
+@users.command("set-role")
+@click.argument("name")
+@click.argument("role", type=click.Choice(["annotator", "lead", "admin"]))
+@workspace_options
+def users_set_role(name: str, role: str, workspace: Path | None, db: str | None) -> None:
+    """Change an account's role."""
+    from curation.auth import set_role
+
+    ws = _open(workspace, db)
+    with ws.tx() as s:
+        set_role(s, name, role, actor=_actor())
+    click.echo(f"{name} is now {role}.")
+
+
+@users.command("passwd")
+@click.argument("name")
+@click.option("--password", help="Prompted for if omitted.")
+@workspace_options
+def users_passwd(name: str, password: str | None, workspace: Path | None, db: str | None) -> None:
+    """Set an account's password."""
+    from curation.auth import set_password
+
+    password = password or click.prompt("New password", hide_input=True, confirmation_prompt=True)
+    ws = _open(workspace, db)
+    with ws.tx() as s:
+        set_password(s, name, password, actor=_actor())
+    click.echo(f"Password of {name} changed.")
+
+
+# --------------------------------------------------------------------------- app
+
+
+@cli.command()
+@click.option("--port", default=8501, show_default=True, type=int)
+@click.option("--host", default="localhost", show_default=True)
+@workspace_options
+def serve(port: int, host: str, workspace: Path | None, db: str | None) -> None:
+    """Start the Streamlit app on the workspace."""
+    import subprocess
+
+    _open(workspace, db)  # migrate once, and fail here with a clear message rather than in the app
+    env = dict(os.environ)
+    if workspace:
+        env["CURATION_WORKSPACE"] = str(workspace)
+    if db:
+        env["CURATION_DB_URL"] = db
+    app = Path(__file__).resolve().parent.parent / "app.py"
+    if not app.exists():
+        raise CurationError(
+            f"app.py not found next to the package ({app}); run from a source checkout"
+        )
+    cmd = [
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        str(app),
+        "--server.port",
+        str(port),
+        "--server.address",
+        host,
+        "--server.headless",
+        "true",
+        "--browser.gatherUsageStats",
+        "false",
+    ]
+    click.echo(f"Curation Studio on http://{host}:{port}  (Ctrl+C to stop)")
+    raise SystemExit(subprocess.call(cmd, env=env))
+
+
+@cli.command()
+@click.option(
+    "--source", type=click.Path(file_okay=False, path_type=Path), help="Folder of sample files."
+)
+@workspace_options
+def demo(source: Path | None, workspace: Path | None, db: str | None) -> None:
+    """Build the demo workspace from sample_data/ (safe to run twice)."""
+    from curation.demo import build_demo
+
+    ws = _open(workspace, db)
+    for line in build_demo(ws, source):
+        click.echo(line)
+
+
+def main() -> None:
+    cli(prog_name="curation")
+
+
+if __name__ == "__main__":
+    main()

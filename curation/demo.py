@@ -1,0 +1,59 @@
+"""The demo workspace: the files in ``sample_data/`` imported into named datasets."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+from curation.auth import create_user, list_users
+from curation.errors import CurationError
+from curation.importer import import_file
+from curation.store.db import Workspace
+
+# file → dataset; files not listed (such as the deliberately messy one) are left for the user
+DEMO_DATASETS: dict[str, str] = {
+    "support_chats.jsonl": "support",
+    "support_sharegpt.json": "support",
+    "faq_alpaca.json": "support",
+    "contract_pairs.jsonl": "contracts",
+    "sql_rankings.jsonl": "sql",
+    "preferences.csv": "preferences",
+}
+
+
+# Demo accounts, listed in the README. Demo only: change or disable them in a real workspace.
+DEMO_USERS: tuple[tuple[str, str, str], ...] = (
+    ("admin", "admin", "admin-demo"),
+    ("lead", "lead", "lead-demo"),
+    ("alice", "annotator", "alice-demo"),
+    ("bob", "annotator", "bob-demo"),
+    ("carol", "annotator", "carol-demo"),
+)
+
+
+def sample_data_dir() -> Path:
+    return Path(__file__).resolve().parent.parent / "sample_data"
+
+
+def build_demo(ws: Workspace, source: Path | None = None) -> Iterator[str]:
+    """Import every demo file; re-running adds nothing because imports skip known content."""
+    folder = source or sample_data_dir()
+    if not folder.is_dir():
+        raise CurationError(f"sample data folder not found: {folder}")
+    yield from _demo_users(ws)
+    for name, dataset in DEMO_DATASETS.items():
+        path = folder / name
+        if not path.exists():
+            yield f"skipped {name}: not in {folder}"
+            continue
+        result = import_file(ws, path, dataset, actor="demo", display_name=name)
+        yield result.summary()
+
+
+def _demo_users(ws: Workspace) -> Iterator[str]:
+    with ws.tx() as s:
+        existing = {u.name for u in list_users(s)}
+        for name, role, password in DEMO_USERS:
+            if name not in existing:
+                create_user(s, name, role, password, actor="demo")
+                yield f"account {name} ({role}), password {password}"

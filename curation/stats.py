@@ -1,0 +1,160 @@
+"""Dataset statistics and the paginated record browser, computed in SQL where the volume is."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import sqlalchemy as sa
+from sqlalchemy.orm import Session
+
+from curation.store import models as m
+from curation.store.queries import get_dataset
+
+
+def dataset_stats(session: Session, name: str) -> dict[str, Any]:
+    """Counts for one dataset; ``records``, ``completions``, ``pairs``, ``messages``, ``tokens`` at least."""
+    ds = get_dataset(session, name)
+    rec = m.Record
+    status_rows = session.execute(
+        sa.select(
+            rec.status,
+            sa.func.count(),
+            sa.func.coalesce(sa.func.sum(rec.n_messages), 0),
+            sa.func.coalesce(sa.func.sum(rec.n_tokens), 0),
+        )
+        .where(rec.dataset_id == ds.id)
+        .group_by(rec.status)
+    ).all()
+    by_status = {s: int(n) for s, n, _, _ in status_rows}
+    completions, completion_tokens = session.execute(
+        sa.select(
+            sa.func.count(m.Completion.id), sa.func.coalesce(sa.func.sum(m.Completion.n_tokens), 0)
+        )
+        .join(rec, rec.id == m.Completion.record_id)
+        .where(rec.dataset_id == ds.id)
+    ).one()
+    pairs = (
+        session.scalar(sa.select(sa.func.count(m.Pair.id)).where(m.Pair.dataset_id == ds.id)) or 0
+    )
+    formats = dict(
+        session.execute(
+            sa.select(rec.source_format, sa.func.count())
+            .where(rec.dataset_id == ds.id)
+            .group_by(rec.source_format)
+        ).all()
+    )
+    message_tokens = sum(int(t) for *_, t in status_rows)
+    return {
+        "dataset": ds.name,
+        "records": sum(by_status.values()),
+        "by_status": by_status,
+        "completions": int(completions),
+        "pairs": int(pairs),
+        "messages": sum(int(n) for _, _, n, _ in status_rows),
+        "tokens": message_tokens + int(completion_tokens),
+        "message_tokens": message_tokens,
+        "completion_tokens": int(completion_tokens),
+        "formats": {str(k): int(v) for k, v in formats.items()},
+        "imports": [
+            {
+                "file": r.path,
+                "format": r.format,
+                "imported": r.imported,
+                "skipped": r.skipped,
+                "rejected": r.rejected,
+                "at": r.started_at.isoformat(timespec="seconds"),
+            }
+            for r in session.scalars(
+                sa.select(m.ImportRun)
+                .where(m.ImportRun.dataset_id == ds.id)
+                .order_by(m.ImportRun.id)
+            )
+        ],
+    }
+
+
+def dataset_distributions(session: Session, name: str) -> dict[str, Any]:
+    """Per-record distributions for charts: tokens, turns, roles (one pass over small columns)."""
+    ds = get_dataset(session, name)
+    rows = session.execute(
+        sa.select(m.Record.n_tokens, m.Record.n_user_turns, m.Record.role_counts).where(
+            m.Record.dataset_id == ds.id
+        )
+    )
+    tokens: list[int] = []
+    turns: Counter[int] = Counter()
+    roles: Counter[str] = Counter()
+    for n_tokens, n_turns, role_counts in rows:
+        tokens.append(n_tokens)
+        turns[n_turns] += 1
+        roles.update(role_counts or {})
+    arr = np.asarray(tokens, dtype=np.int64)
+    return {
+        "tokens": arr,
+        "turns": dict(sorted(turns.items())),
+        "roles": dict(roles.most_common()),
+        "token_summary": _summary(arr),
+    }
+
+
+def _summary(arr: np.ndarray) -> dict[str, float]:
+    if arr.size == 0:
+        return {"min": 0, "median": 0, "p90": 0, "max": 0, "mean": 0}
+    return {
+        "min": int(arr.min()),
+        "median": float(np.median(arr)),
+        "p90": float(np.percentile(arr, 90)),
+        "max": int(arr.max()),
+        "mean": float(arr.mean()),
+    }
+
+
+@dataclass(slots=True)
+class Page:
+    records: list[m.Record]
+    total: int
+    page: int
+    page_size: int
+
+    @property
+    def pages(self) -> int:
+        return max(1, -(-self.total // self.page_size))
+
+
+def browse_records(
+    session: Session,
+    name: str,
+    page: int = 1,
+    page_size: int = 20,
+    *,
+    status: str | None = None,
+    search: str | None = None,
+) -> Page:
+    """One page of records in import order; ``search`` matches message text (case-insensitive)."""
+    ds = get_dataset(session, name)
+    where = [m.Record.dataset_id == ds.id]
+    if status:
+        where.append(m.Record.status == status)
+    if search:
+        where.append(
+            sa.cast(m.Record.messages, sa.Text).ilike(f"%{_escape_like(search)}%", escape="\\")
+        )
+    total = session.scalar(sa.select(sa.func.count()).select_from(m.Record).where(*where)) or 0
+    page = max(1, min(page, max(1, -(-total // page_size))))
+    records = list(
+        session.scalars(
+            sa.select(m.Record)
+            .where(*where)
+            .order_by(m.Record.id)
+            .offset((page - 1) * page_size)
+            .limit(page_size)
+        )
+    )
+    return Page(records, int(total), page, page_size)
+
+
+def _escape_like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")

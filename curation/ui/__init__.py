@@ -1,0 +1,1 @@
+"""Streamlit-only helpers: cached engines, session keys, chat rendering. Pages import from here."""

@@ -1,0 +1,57 @@
+"""Altair charts used on several pages."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+import altair as alt
+import numpy as np
+import pandas as pd
+import streamlit as st
+
+
+def histogram(values: Sequence[float] | np.ndarray, title: str, *, bins: int = 40, rule: float | None = None) -> alt.TopLevelMixin:
+    """A histogram; ``rule`` draws a vertical line (a threshold)."""
+    frame = pd.DataFrame({title: np.asarray(values, dtype=float)})
+    chart = (
+        alt.Chart(frame)
+        .mark_bar()
+        .encode(
+            x=alt.X(f"{title}:Q", bin=alt.Bin(maxbins=bins), title=title),
+            y=alt.Y("count():Q", title="count"),
+        )
+        .properties(height=220)
+    )
+    if rule is None:
+        return chart
+    line = alt.Chart(pd.DataFrame({"x": [rule]})).mark_rule(color="red", strokeWidth=2).encode(x="x:Q")
+    return alt.layer(chart, line)
+
+
+def bars(counts: Mapping[str, int] | Mapping[int, int], x: str, y: str = "count") -> alt.Chart:
+    frame = pd.DataFrame({x: [str(k) for k in counts], y: list(counts.values())})
+    return (
+        alt.Chart(frame)
+        .mark_bar()
+        .encode(x=alt.X(f"{x}:N", sort=None), y=alt.Y(f"{y}:Q"), tooltip=[x, y])
+        .properties(height=220)
+    )
+
+
+def cost_panel(tokens: np.ndarray, *, key_prefix: str) -> None:
+    """Training-cost estimate for these examples, with the cookbook's epoch heuristic."""
+    from curation.validate import estimate_cost
+
+    st.markdown("**Training cost estimate**")
+    c1, c2 = st.columns(2)
+    model = c1.text_input("Model", value="gpt-4.1", key=f"{key_prefix}_model")
+    price = c2.number_input("USD per 1M training tokens", min_value=0.0, value=25.0, step=0.5, key=f"{key_prefix}_price")
+    if len(tokens) == 0:
+        st.caption("No valid example to estimate.")
+        return
+    cost = estimate_cost(tokens, model=model, price_per_million=price)
+    st.metric("Estimated cost", f"${cost.usd:,.2f}" if cost.usd is not None else "—")
+    st.caption(
+        f"{cost.n_epochs} epochs × {cost.billed_tokens:,} billed tokens = {cost.training_tokens:,} training tokens"
+        f" (examples capped at {cost.context_limit:,} tokens)."
+    )

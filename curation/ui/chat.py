@@ -1,0 +1,83 @@
+"""Render conversations readably and safely: user text goes through markdown or code, never raw HTML."""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+import streamlit as st
+
+from curation.records import Message, part_text
+
+AVATARS = {
+    "system": ":material/settings:",
+    "developer": ":material/code:",
+    "tool": ":material/build:",
+    "function": ":material/build:",
+}
+LONG_MESSAGE = 1200  # characters; longer messages scroll inside a fixed-height box
+_DOLLAR = re.compile(r"(?<!\\)\$")
+
+
+def safe_markdown(text: str) -> str:
+    """Markdown for user text: ``$`` would start LaTeX in Streamlit, so escape it."""
+    return _DOLLAR.sub(r"\\$", text)
+
+
+def render_text(text: str, *, height: int | None = None) -> None:
+    box = st.container(height=height) if height else st.container()
+    with box:
+        st.markdown(safe_markdown(text))
+
+
+def render_message(message: Message) -> None:
+    role = str(message.get("role", "?"))
+    with st.chat_message(role, avatar=AVATARS.get(role)):
+        label = role
+        if message.get("name"):
+            label += f" · {message['name']}"
+        if message.get("weight") == 0:
+            label += " · weight 0 (not trained on)"
+        if role not in ("user", "assistant") or label != role:
+            st.caption(label)
+        _render_content(message.get("content"))
+        for call in message.get("tool_calls") or []:
+            _render_tool_call(call)
+        if isinstance(message.get("function_call"), dict):
+            _render_tool_call({"function": message["function_call"]})
+        if message.get("tool_call_id"):
+            st.caption(f"result of {message['tool_call_id']}")
+
+
+def _render_content(content: Any) -> None:
+    if content is None:
+        return
+    if isinstance(content, str):
+        render_text(content, height=320 if len(content) > LONG_MESSAGE else None)
+        return
+    if isinstance(content, list):
+        for part in content:
+            text = part_text(part)
+            if isinstance(part, dict) and part.get("type") not in (None, "text", "input_text"):
+                st.caption(text)
+            else:
+                render_text(text, height=320 if len(text) > LONG_MESSAGE else None)
+        return
+    st.code(json.dumps(content, ensure_ascii=False, indent=2), language="json")
+
+
+def _render_tool_call(call: Any) -> None:
+    fn = call.get("function", {}) if isinstance(call, dict) else {}
+    args = fn.get("arguments", "")
+    try:
+        pretty = json.dumps(json.loads(args), ensure_ascii=False, indent=2) if isinstance(args, str) else json.dumps(args, indent=2)
+    except (ValueError, TypeError):
+        pretty = str(args)
+    st.caption(f"tool call: {fn.get('name', '?')}")
+    st.code(pretty, language="json")
+
+
+def render_conversation(messages: list[Message]) -> None:
+    for message in messages:
+        render_message(message)

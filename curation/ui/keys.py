@@ -1,0 +1,10 @@
+"""Every session-state key the app uses, in one place, so pages cannot collide."""
+
+USER = "user"  # the logged-in account: {"name": ..., "role": ...}
+DATASET = "dataset"  # the dataset chosen in the sidebar
+IMPORT_FILE = "import_file"  # path of the file being checked on the Import page
+IMPORT_SCAN = "import_scan"  # cached ScanReport for (path, format, mapping)
+IMPORT_RESULT = "import_result"  # the last ImportResult shown on the Import page
+BROWSER_PAGE = "browser_page"  # page number of the record browser
+BROWSER_SEARCH = "browser_search"
+BROWSER_STATUS = "browser_status"

@@ -1,0 +1,102 @@
+"""Datasets: counts, distributions and a paginated browser that renders conversations readably."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from curation.errors import CurationError
+from curation.stats import browse_records, dataset_distributions, dataset_stats
+from curation.store.queries import dataset_names
+from curation.ui import charts, keys
+from curation.ui.chat import render_conversation, render_message
+from curation.ui.resources import workspace
+from curation.ui.session import require_role
+from curation.ui.sidebar import current_dataset
+
+require_role("lead")
+ws = workspace()
+st.title("Datasets")
+
+with ws.read() as s:
+    names = dataset_names(s)
+if not names:
+    st.info("No dataset yet. Go to **Import** to bring in a file.")
+    st.page_link("pages/import_data.py", label="Import a file", icon=":material/upload_file:")
+    st.stop()
+
+name = current_dataset() or names[0]
+try:
+    with ws.read() as s:
+        stats = dataset_stats(s, name)
+        dist = dataset_distributions(s, name)
+except CurationError as exc:
+    st.error(str(exc))
+    st.stop()
+
+st.subheader(name)
+cols = st.columns(5)
+for col, key in zip(cols, ("records", "completions", "pairs", "messages", "tokens"), strict=True):
+    col.metric(key.capitalize(), f"{stats[key]:,}")
+if len(stats["by_status"]) > 1 or "active" not in stats["by_status"]:
+    st.caption("Status: " + ", ".join(f"{k} {v:,}" for k, v in sorted(stats["by_status"].items())))
+
+c1, c2 = st.columns(2)
+with c1:
+    st.markdown("**Tokens per example** (conversation, o200k_base)")
+    st.altair_chart(charts.histogram(dist["tokens"], "tokens"), width="stretch")
+    summary = dist["token_summary"]
+    st.caption(
+        f"min {summary['min']:,} · median {summary['median']:,.0f} · p90 {summary['p90']:,.0f} · max {summary['max']:,}"
+    )
+with c2:
+    st.markdown("**User turns per conversation**")
+    st.altair_chart(charts.bars(dist["turns"], "turns"), width="stretch")
+c3, c4 = st.columns(2)
+with c3:
+    st.markdown("**Messages by role**")
+    st.altair_chart(charts.bars(dist["roles"], "role"), width="stretch")
+with c4:
+    st.markdown("**Source formats**")
+    st.altair_chart(charts.bars(stats["formats"], "format"), width="stretch")
+
+with st.expander("Imports"):
+    st.dataframe(pd.DataFrame(stats["imports"]), hide_index=True, width="stretch")
+
+st.subheader("Records")
+f1, f2, f3 = st.columns([3, 1, 1])
+search = f1.text_input("Search message text", key=keys.BROWSER_SEARCH)
+status = f2.selectbox("Status", ["all", "active", "duplicate", "excluded"], key=keys.BROWSER_STATUS)
+page_size = f3.selectbox("Per page", [10, 20, 50], index=0, key="browser_page_size")
+page_no = int(st.session_state.get(keys.BROWSER_PAGE, 1))
+
+with ws.read() as s:
+    page = browse_records(
+        s, name, page_no, page_size, status=None if status == "all" else status, search=search or None
+    )
+    rows = [
+        (r.id, r.line, r.source_format, r.status, r.n_tokens, r.messages,
+         [(c.source, c.messages) for c in r.completions])
+        for r in page.records
+    ]
+
+nav1, nav2, nav3 = st.columns([1, 2, 1])
+if nav1.button("◀ Previous", key="browser_prev", disabled=page.page <= 1):
+    st.session_state[keys.BROWSER_PAGE] = page.page - 1
+    st.rerun()
+nav2.markdown(f"Page **{page.page}** of {page.pages:,} · {page.total:,} records")
+if nav3.button("Next ▶", key="browser_next", disabled=page.page >= page.pages):
+    st.session_state[keys.BROWSER_PAGE] = page.page + 1
+    st.rerun()
+
+for rid, line, fmt, rstatus, tokens, messages, completions in rows:
+    title = f"#{rid} · line {line} · {fmt} · {tokens:,} tokens · {rstatus}"
+    with st.expander(title, expanded=False):
+        render_conversation(messages)
+        if completions:
+            cols = st.columns(min(len(completions), 4))
+            for i, (col, (source, msgs)) in enumerate(zip(cols, completions, strict=False)):
+                with col:
+                    st.caption(f"Completion {i + 1}" + (f" · {source}" if source else ""))
+                    for message in msgs:
+                        render_message(message)

@@ -1,0 +1,163 @@
+"""Import: upload or point at a file, check every line, preview it as chat, import it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+
+from curation.errors import CurationError
+from curation.formats import FORMATS, ColumnMapping
+from curation.importer import import_file, preview_records, scan_file, store_upload
+from curation.store.queries import dataset_names
+from curation.ui import charts, keys
+from curation.ui.chat import render_conversation, render_message
+from curation.ui.resources import workspace
+from curation.ui.session import require_role
+
+me = require_role("lead")
+ws = workspace()
+st.title("Import")
+st.caption(
+    "OpenAI chat / preference / RFT, the source article's RFT pairs and N-completion records, TRL, "
+    "ShareGPT, Alpaca, HH-RLHF, UltraFeedback, CSV/TSV/Parquet. `.gz` is fine."
+)
+
+upload_tab, path_tab = st.tabs(["Upload a file", "File on the server"])
+with upload_tab:
+    uploaded = st.file_uploader("File", key="import_upload", accept_multiple_files=False)
+    if uploaded is not None:
+        st.session_state[keys.IMPORT_FILE] = str(store_upload(ws, uploaded.name, uploaded.getvalue()))
+with path_tab:
+    server_path = st.text_input("Path", key="import_path", placeholder="/data/chats.jsonl.gz")
+    if st.button("Use this file", key="use_path") and server_path:
+        p = Path(server_path).expanduser()
+        if p.is_file():
+            st.session_state[keys.IMPORT_FILE] = str(p)
+        else:
+            st.error(f"{p}: no such file on the server.")
+
+path_str = st.session_state.get(keys.IMPORT_FILE)
+if not path_str:
+    st.info("Choose a file to check it before importing.")
+    st.stop()
+path = Path(path_str)
+st.subheader(path.name)
+
+format_names = ["auto-detect", *[f for f in FORMATS if f != "table"]]
+chosen = st.selectbox("Format", format_names, key="import_format")
+fmt = None if chosen == "auto-detect" else chosen
+
+mapping: ColumnMapping | None = None
+
+
+@st.cache_data(show_spinner="Checking every line…", max_entries=8)
+def _scan(path: str, mtime: float, fmt: str | None, mapping: tuple[tuple[str, str | None], ...]) -> dict:
+    report = scan_file(path, fmt, ColumnMapping(**dict(mapping)) if mapping else None)
+    return {
+        "format": report.format,
+        "container": report.container,
+        "lines": report.lines,
+        "valid": report.valid,
+        "rejected": report.rejected,
+        "completions": report.completions,
+        "pairs": report.pairs,
+        "errors": [e.as_dict() for e in report.errors],
+        "tokens": report.tokens,
+        "encoding": report.encoding,
+        "note": report.note,
+        "columns": report.columns,
+        "mapping": report.mapping.as_dict() if report.mapping else None,
+    }
+
+
+try:
+    scan = _scan(str(path), path.stat().st_mtime, fmt, ())
+    if scan["columns"] is not None:
+        st.markdown("**Column mapping** (guessed; change it if it is wrong)")
+        options = ["—", *scan["columns"]]
+        cols = st.columns(5)
+        chosen_map: dict[str, str | None] = {}
+        for col, role in zip(cols, ("system", "prompt", "response", "chosen", "rejected"), strict=True):
+            guess = scan["mapping"].get(role)
+            pick = col.selectbox(role, options, index=options.index(guess) if guess in options else 0, key=f"map_{role}")
+            chosen_map[role] = None if pick == "—" else pick
+        if chosen_map != scan["mapping"]:
+            mapping = ColumnMapping(**chosen_map)
+            scan = _scan(str(path), path.stat().st_mtime, fmt, tuple(sorted(chosen_map.items())))
+        else:
+            mapping = ColumnMapping(**chosen_map)
+except CurationError as exc:
+    st.error(str(exc))
+    st.stop()
+
+st.markdown(f"Detected format: **{FORMATS[scan['format']].label}** (`{scan['format']}`), {scan['container'].upper()} file")
+m1, m2, m3, m4 = st.columns(4)
+m1.metric("Items", f"{scan['lines']:,}")
+m2.metric("Valid", f"{scan['valid']:,}")
+m3.metric("Rejected", f"{scan['rejected']:,}")
+m4.metric("Pairs", f"{scan['pairs']:,}")
+
+if scan["errors"]:
+    st.error(f"{scan['rejected']:,} line(s) will be rejected; all other lines import.")
+    st.dataframe(pd.DataFrame(scan["errors"]), hide_index=True, width="stretch", key="import_errors")
+else:
+    st.success("Every line is valid.")
+
+left, right = st.columns(2)
+with left:
+    st.markdown(f"**Tokens per example** ({scan['encoding']})")
+    if len(scan["tokens"]):
+        st.altair_chart(charts.histogram(scan["tokens"], "tokens per example"), width="stretch")
+    if scan["note"]:
+        st.caption(scan["note"])
+with right:
+    charts.cost_panel(scan["tokens"], key_prefix="import")
+
+with st.expander("Preview of the first records", expanded=True):
+    for parsed in preview_records(path, fmt, mapping, n=5):
+        st.markdown(f"**Line {parsed.line}**")
+        if parsed.error is not None:
+            st.error(str(parsed.error))
+            continue
+        assert parsed.record is not None
+        render_conversation(parsed.record.messages)
+        if parsed.record.completions:
+            cols = st.columns(len(parsed.record.completions[:4]))
+            for i, (col, completion) in enumerate(zip(cols, parsed.record.completions[:4], strict=False)):
+                with col:
+                    st.caption(f"Completion {i + 1}" + (f" · {completion.source}" if completion.source else ""))
+                    for message in completion.messages:
+                        render_message(message)
+        st.divider()
+
+st.subheader("Import")
+with ws.read() as s:
+    existing = dataset_names(s)
+default_name = st.session_state.get(keys.DATASET) or Path(path.name).name.split(".")[0]
+dataset = st.text_input("Into dataset (new or existing)", value=default_name, key="import_dataset")
+if existing:
+    st.caption("Existing datasets: " + ", ".join(existing))
+if st.button("Import", type="primary", key="do_import", disabled=scan["valid"] == 0 or not dataset.strip()):
+    bar = st.progress(0.0, text="Importing…")
+    total = max(scan["lines"], 1)
+    try:
+        result = import_file(
+            ws, path, dataset.strip(), format=fmt, mapping=mapping, actor=me.name,
+            display_name=path.name.split("-", 1)[-1] if "uploads" in path.parts else str(path),
+            progress=lambda done: bar.progress(min(done / total, 1.0), text=f"{done:,} of {total:,} items"),
+        )
+    except CurationError as exc:
+        bar.empty()
+        st.error(str(exc))
+    else:
+        bar.progress(1.0, text="Done")
+        st.session_state[keys.IMPORT_RESULT] = result.as_dict() | {"summary": result.summary()}
+        st.session_state[keys.DATASET] = dataset.strip()
+
+done = st.session_state.get(keys.IMPORT_RESULT)
+if done:
+    (st.success if not done["rejected"] else st.warning)(done["summary"])
+    if done["errors"]:
+        st.dataframe(pd.DataFrame(done["errors"]), hide_index=True, width="stretch", key="import_result_errors")

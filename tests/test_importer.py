@@ -1,0 +1,155 @@
+"""Importing files into a dataset: counts, pairs, bad lines, idempotence, atomicity."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+
+from curation import importer
+from curation.importer import import_file, safe_file_name, scan_file, store_upload
+from curation.store import Workspace
+from curation.store import models as m
+from tests.conftest import HH_RLHF, write_jsonl
+
+CHAT = json.dumps({"messages": [{"role": "user", "content": "Hi"}, {"role": "assistant", "content": "Hello!"}]})
+
+
+def chat(i: int) -> str:
+    return json.dumps(
+        {"messages": [{"role": "user", "content": f"Question {i}"}, {"role": "assistant", "content": f"Answer {i}"}]}
+    )
+
+
+def count(ws: Workspace, model: type[m.Base]) -> int:
+    with ws.read() as s:
+        return int(s.scalar(sa.select(sa.func.count()).select_from(model)) or 0)
+
+
+@pytest.mark.skipif(not HH_RLHF.exists(), reason="shared HH-RLHF data not present")
+def test_real_hh_rlhf_gives_2312_records_each_with_its_pair(ws: Workspace) -> None:
+    result = import_file(ws, HH_RLHF, "hh")
+    assert (result.imported, result.rejected, result.exit_code) == (2312, 0, 0)
+    assert (count(ws, m.Record), count(ws, m.Completion), count(ws, m.Pair)) == (2312, 4624, 2312)
+    with ws.read() as s:
+        prefs = set(s.scalars(sa.select(m.Pair.preferred)))
+        sources = s.execute(
+            sa.select(m.Completion.position, m.Completion.source).distinct().order_by(m.Completion.position)
+        ).all()
+    assert prefs == {"a"}
+    assert sources == [(0, "chosen"), (1, "rejected")]
+
+
+def test_bad_lines_are_reported_and_the_rest_imported(ws: Workspace, tmp_path: Path) -> None:
+    path = write_jsonl(
+        tmp_path / "mixed.jsonl",
+        [chat(1), "{not json", "", json.dumps({"messages": [{"role": 3, "content": "x"}]}), chat(2), '{"text": 1}'],
+    )
+    result = import_file(ws, path, "d")
+    assert result.imported == 2
+    assert result.exit_code == 2
+    by_line = {e.line: e for e in result.errors}
+    assert set(by_line) == {2, 4, 6}
+    assert "invalid JSON" in by_line[2].reason
+    assert by_line[4].field == "messages[0].role"
+    assert by_line[6].field == "messages"
+    with ws.read() as s:
+        lines = sorted(s.scalars(sa.select(m.Record.line)))
+        run = s.scalar(sa.select(m.ImportRun))
+    assert lines == [1, 5]
+    assert run is not None and (run.imported, run.rejected, run.lines) == (2, 3, 5)
+
+
+def test_nothing_usable_is_exit_1(ws: Workspace, tmp_path: Path) -> None:
+    path = write_jsonl(tmp_path / "bad.jsonl", ["{", '{"messages": 3}'])
+    result = import_file(ws, path, "d")
+    assert (result.imported, result.rejected, result.exit_code) == (0, 2, 1)
+
+
+def test_reimporting_the_same_content_adds_nothing(ws: Workspace, tmp_path: Path) -> None:
+    path = write_jsonl(tmp_path / "a.jsonl", [chat(1), chat(2), chat(1)])
+    first = import_file(ws, path, "d")
+    assert (first.imported, first.skipped) == (2, 1)
+    second = import_file(ws, path, "d")
+    assert (second.imported, second.skipped, second.exit_code) == (0, 3, 0)
+    assert count(ws, m.Record) == 2
+    other = import_file(ws, path, "other")
+    assert other.imported == 2  # the hash is per dataset
+
+
+def test_n_completions_give_all_pairs_with_rankings(ws: Workspace, tmp_path: Path) -> None:
+    record = {
+        "messages": [{"role": "user", "content": "Rank these"}],
+        "completions": ["one", "two", "three", "four"],
+        "rankings": [[2, 0], [1, 3]],
+    }
+    result = import_file(ws, write_jsonl(tmp_path / "n.jsonl", [json.dumps(record)]), "d")
+    assert (result.completions, result.pairs) == (4, 6)
+    with ws.read() as s:
+        rows = s.execute(
+            sa.select(m.Completion.position, m.Pair.preferred, m.Pair.completion_b_id)
+            .join(m.Pair, m.Pair.completion_a_id == m.Completion.id)
+            .order_by(m.Pair.id)
+        ).all()
+        positions = {cid: pos for cid, pos in s.execute(sa.select(m.Completion.id, m.Completion.position))}
+    prefs = {(a, positions[b]): p for a, p, b in rows}
+    assert prefs == {(0, 1): None, (0, 2): "b", (0, 3): None, (1, 2): None, (1, 3): "a", (2, 3): None}
+
+
+def test_a_crash_mid_import_leaves_nothing(ws: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(importer, "BATCH", 10)
+    original = importer._BatchWriter.write
+    calls = {"n": 0}
+
+    def crash_on_third(self: importer._BatchWriter, batch: list, result: importer.ImportResult) -> None:
+        calls["n"] += 1
+        if calls["n"] == 3:
+            raise OSError("disk full")
+        original(self, batch, result)
+
+    monkeypatch.setattr(importer._BatchWriter, "write", crash_on_third)
+    path = write_jsonl(tmp_path / "big.jsonl", [chat(i) for i in range(50)])
+    with pytest.raises(OSError):
+        import_file(ws, path, "d")
+    assert count(ws, m.Record) == 0
+    assert count(ws, m.Dataset) == 0
+    assert count(ws, m.ImportRun) == 0
+
+
+def test_import_is_audited(ws: Workspace, tmp_path: Path) -> None:
+    import_file(ws, write_jsonl(tmp_path / "a.jsonl", [chat(1)]), "d", actor="lead")
+    with ws.read() as s:
+        event = s.scalar(sa.select(m.AuditEvent))
+    assert event is not None
+    assert (event.actor, event.action, event.details["imported"]) == ("lead", "import", 1)
+
+
+def test_token_counts_are_stored(ws: Workspace, tmp_path: Path) -> None:
+    from curation.tokens import get_encoding
+
+    import_file(ws, write_jsonl(tmp_path / "a.jsonl", [CHAT]), "d")
+    enc = get_encoding("o200k_base")
+    expected = 3 + sum(3 + len(enc.encode(r)) + len(enc.encode(c)) for r, c in [("user", "Hi"), ("assistant", "Hello!")])
+    with ws.read() as s:
+        assert s.scalar(sa.select(m.Record.n_tokens)) == expected
+
+
+def test_scan_matches_import_without_writing(ws: Workspace, tmp_path: Path) -> None:
+    path = write_jsonl(tmp_path / "a.jsonl", [chat(1), "{oops", chat(2)])
+    report = scan_file(path)
+    assert (report.lines, report.valid, report.rejected) == (3, 2, 1)
+    assert report.errors[0].line == 2
+    assert len(report.tokens) == 2 and all(report.tokens > 0)
+    assert count(ws, m.Record) == 0
+
+
+def test_upload_names_cannot_escape(sqlite_ws: Workspace) -> None:
+    assert safe_file_name("../../etc/passwd") == "passwd"
+    assert safe_file_name("..\\..\\boot.ini") == "boot.ini"
+    assert safe_file_name("a b;rm -rf.jsonl") == "a_b_rm_-rf.jsonl"
+    assert safe_file_name("...") == "upload"
+    path = store_upload(sqlite_ws, "../../evil.jsonl", b"{}\n")
+    assert path.parent == (sqlite_ws.folder / "uploads").resolve()
+    assert path.read_bytes() == b"{}\n"
