@@ -1,4 +1,13 @@
-"""Curation Studio — router only: the login gate, role-based navigation and the shared sidebar."""
+"""Curation Studio — router only: the login gate, role-based navigation and the shared sidebar.
+
+Only the pages the logged-in role may open are registered with ``st.navigation``;
+anything else (a typed URL, a stale link) falls back to the role's home page. Without
+a session only the login page exists.
+
+Pages live in ``views/``, not ``pages/``: Streamlit treats a ``pages/`` folder beside
+the entrypoint as legacy auto-discovered pages, which runs page files directly,
+without this router, on a process's first run (and on every AppTest rerun).
+"""
 
 from __future__ import annotations
 
@@ -15,9 +24,7 @@ from curation.ui.nav import pages_for
 st.set_page_config(page_title="Curation Studio", page_icon=":material/fact_check:", layout="wide")
 
 account = session.account()
-if account is None:
-    page = st.navigation([st.Page("pages/login.py", title="Log in", icon=":material/login:")], position="hidden")
-else:
-    page = st.navigation(pages_for(account))
+page = st.navigation(pages_for(account), position="sidebar" if account else "hidden")
+if account is not None:
     sidebar.render(account)
 page.run()

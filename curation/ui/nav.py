@@ -20,9 +20,9 @@ class PageSpec:
 
 
 PAGES: tuple[PageSpec, ...] = (
-    PageSpec("pages/datasets.py", "Datasets", ":material/dataset:", "lead", "Data", ("lead", "admin")),
-    PageSpec("pages/import_data.py", "Import", ":material/upload_file:", "lead", "Data"),
-    PageSpec("pages/users.py", "Users", ":material/group:", "admin", "Admin"),
+    PageSpec("views/datasets.py", "Datasets", ":material/dataset:", "lead", "Data", ("lead", "admin")),
+    PageSpec("views/import_data.py", "Import", ":material/upload_file:", "lead", "Data"),
+    PageSpec("views/users.py", "Users", ":material/group:", "admin", "Admin"),
 )
 
 
@@ -30,10 +30,31 @@ def allowed(account: Account) -> list[PageSpec]:
     return [p for p in PAGES if account.can(p.role)]
 
 
-def pages_for(account: Account) -> dict[str, list[st.Page]]:
-    sections: dict[str, list[st.Page]] = {}
+def login_page(*, logged_in: bool) -> st.Page:
+    from curation.ui.login import render_login
+
+    return st.Page(
+        render_login, title="Log in", icon=":material/login:", url_path="login",
+        default=not logged_in, visibility="hidden" if logged_in else "visible",
+    )
+
+
+def pages_for(account: Account | None) -> dict[str, list[st.Page]]:
+    """Every page this account may open, by section; only the login page without an account."""
+    if account is None:
+        return {"": [login_page(logged_in=False)]}
+    sections: dict[str, list[st.Page]] = {"": [login_page(logged_in=True)]}
     for spec in allowed(account):
         sections.setdefault(spec.section, []).append(
-            st.Page(spec.path, title=spec.title, icon=spec.icon, default=account.role in spec.default_for)
+            st.Page(spec.path, title=spec.title, icon=spec.icon, default=spec.path == home_page(account))
         )
     return sections
+
+
+def home_page(account: Account) -> str | None:
+    """The page a role lands on after logging in (None if the role has no page)."""
+    pages = allowed(account)
+    for spec in pages:
+        if account.role in spec.default_for:
+            return spec.path
+    return pages[0].path if pages else None

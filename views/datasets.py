@@ -22,7 +22,7 @@ with ws.read() as s:
     names = dataset_names(s)
 if not names:
     st.info("No dataset yet. Go to **Import** to bring in a file.")
-    st.page_link("pages/import_data.py", label="Import a file", icon=":material/upload_file:")
+    st.page_link("views/import_data.py", label="Import a file", icon=":material/upload_file:")
     st.stop()
 
 name = current_dataset() or names[0]

@@ -1,0 +1,65 @@
+"""Helpers to drive the Streamlit app with AppTest on a temporary workspace."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+from curation.auth import create_user
+from curation.store import Workspace, open_workspace
+
+REPO = Path(__file__).resolve().parents[1]
+APP = str(REPO / "app.py")
+TIMEOUT = 60
+
+PASSWORDS = {"admin": "admin-pass-1", "lead": "lead-pass-1", "ann": "ann-pass-1", "ann2": "ann2-pass-1"}
+ROLES = {"admin": "admin", "lead": "lead", "ann": "annotator", "ann2": "annotator"}
+
+
+@pytest.fixture
+def app_ws(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Workspace]:
+    """A workspace the app will open, with one account per role."""
+    folder = tmp_path / "app-ws"
+    monkeypatch.setenv("CURATION_WORKSPACE", str(folder))
+    monkeypatch.delenv("CURATION_DB_URL", raising=False)
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    ws = open_workspace(folder)
+    with ws.tx() as s:
+        for name, role in ROLES.items():
+            create_user(s, name, role, PASSWORDS[name], actor="test")
+    yield ws
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    ws.dispose()
+
+
+def new_app() -> AppTest:
+    return AppTest.from_file(APP, default_timeout=TIMEOUT)
+
+
+def logged_in(name: str) -> AppTest:
+    """An AppTest whose session is already logged in as ``name`` (as after the login form)."""
+    at = new_app()
+    at.session_state["user"] = {"name": name, "role": ROLES[name]}
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def open_page(at: AppTest, page: str) -> AppTest:
+    at.switch_page(str(REPO / "views" / page)).run()
+    assert not at.exception, at.exception
+    return at
+
+
+def texts(at: AppTest) -> str:
+    """All markdown, captions, titles and alerts on the page, joined, for assertions."""
+    parts: list[str] = []
+    for group in (at.title, at.header, at.subheader, at.markdown, at.caption, at.success, at.info, at.warning, at.error):
+        parts.extend(str(el.value) for el in group)
+    return "\n".join(parts)
