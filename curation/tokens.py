@@ -178,38 +178,52 @@ class Counter:
     def conversations(
         self, conversations: Sequence[Sequence[Message]]
     ) -> tuple[np.ndarray, np.ndarray]:
-        """Per conversation: total tokens (cookbook formula) and assistant tokens, in one batch."""
+        """Per conversation: total tokens (cookbook formula) and assistant tokens, in one batch.
+
+        The cookbook counts, per message, 3 tokens plus the tokens of the role, the content
+        and the name (+1), and 3 more per conversation for the reply priming. Tool
+        definitions are not counted (the cookbook does not; OpenAI bills them too).
+        """
         texts: list[str] = []
         owners: list[int] = []
-        assistant: list[bool] = []
-        fixed = np.zeros(len(conversations), dtype=np.int64)
+        is_assistant: list[bool] = []
+        fixed = [0] * len(conversations)
+        role_tokens = self._role_tokens
         for i, messages in enumerate(conversations):
-            fixed[i] = REPLY_PRIMING
+            extra = REPLY_PRIMING
             for m in messages:
-                fixed[i] += TOKENS_PER_MESSAGE
                 role = m.get("role")
-                texts.append(f"{role}" if role is not None else "")
-                owners.append(i)
-                assistant.append(False)
+                extra += TOKENS_PER_MESSAGE + role_tokens(role)
                 texts.append(message_text(m))
                 owners.append(i)
-                assistant.append(role == "assistant")
+                is_assistant.append(role == "assistant")
                 name = m.get("name")
                 if isinstance(name, str):
-                    fixed[i] += TOKENS_PER_NAME
+                    extra += TOKENS_PER_NAME
                     texts.append(name)
                     owners.append(i)
-                    assistant.append(False)
+                    is_assistant.append(False)
+            fixed[i] = extra
         counts = self.count(texts)
         owner_arr = np.asarray(owners, dtype=np.int64)
-        totals = fixed + np.bincount(
-            owner_arr, weights=counts, minlength=len(conversations)
-        ).astype(np.int64)
-        mask = np.asarray(assistant, dtype=bool)
-        assistant_tokens = np.bincount(
-            owner_arr[mask], weights=counts[mask], minlength=len(conversations)
-        ).astype(np.int64)
-        return totals, assistant_tokens
+        n = len(conversations)
+        summed = np.bincount(owner_arr, weights=counts, minlength=n).astype(np.int64)
+        totals = np.asarray(fixed, dtype=np.int64) + summed
+        mask = np.asarray(is_assistant, dtype=bool)
+        assistant = np.bincount(owner_arr[mask], weights=counts[mask], minlength=n).astype(np.int64)
+        return totals, assistant
+
+    def _role_tokens(self, role: Any) -> int:
+        if role is None:
+            return 0
+        key = (self.encoding, str(role))
+        cached = _ROLE_TOKENS.get(key)
+        if cached is None:
+            cached = _ROLE_TOKENS[key] = int(self.count([key[1]])[0])
+        return cached
+
+
+_ROLE_TOKENS: dict[tuple[str, str], int] = {}
 
 
 @cache
@@ -225,6 +239,8 @@ def _quicktok_encoding(name: str) -> Any:
 def counter_for_model(model: str = "gpt-4.1") -> Counter:
     """The right encoding for the model, or cl100k_base with a note when o200k is unavailable."""
     name = encoding_for_model(model)
+    if _quicktok_encoding(name) is not None:
+        return Counter(name)
     try:
         get_encoding(name)
         return Counter(name)

@@ -15,6 +15,7 @@ from curation.ui import charts, keys
 from curation.ui.chat import render_conversation, render_message
 from curation.ui.resources import workspace
 from curation.ui.session import require_role
+from curation.validate import validate_file
 
 me = require_role("lead")
 ws = workspace()
@@ -72,6 +73,11 @@ def _scan(path: str, mtime: float, fmt: str | None, mapping: tuple[tuple[str, st
     }
 
 
+@st.cache_data(show_spinner="Running the OpenAI checks…", max_entries=8)
+def _openai_check(path: str, mtime: float) -> dict:
+    return validate_file(path).as_dict()
+
+
 try:
     scan = _scan(str(path), path.stat().st_mtime, fmt, ())
     if scan["columns"] is not None:
@@ -104,6 +110,20 @@ if scan["errors"]:
     st.dataframe(pd.DataFrame(scan["errors"]), hide_index=True, width="stretch", key="import_errors")
 else:
     st.success("Every line is valid.")
+
+if scan["format"].startswith("openai-") and scan["container"] == "jsonl":
+    report = _openai_check(str(path), path.stat().st_mtime)
+    with st.expander(
+        f"OpenAI fine-tuning checks: {report['errors_total']:,} error(s), {len(report['warnings'])} warning(s)",
+        expanded=bool(report["errors_total"]),
+    ):
+        st.caption("The OpenAI cookbook's checks (corrected for tool calling), on every line.")
+        if report["errors"]:
+            st.dataframe(pd.DataFrame(report["errors"]), hide_index=True, width="stretch", key="openai_errors")
+        for warning in report["warnings"]:
+            st.warning(warning["message"])
+        if not report["errors"] and not report["warnings"]:
+            st.success("The file passes every OpenAI check.")
 
 left, right = st.columns(2)
 with left:
