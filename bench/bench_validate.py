@@ -22,14 +22,13 @@ import json
 import math
 import os
 import random
-import subprocess
-import sys
-import time
 from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
 import orjson
+
+from bench import harness
 
 OUT = Path(__file__).resolve().parent / "out"
 SEED = 20250414
@@ -481,37 +480,8 @@ def ours(path: Path) -> dict[str, Any]:
 CONTENDERS = {"baseline": cookbook_baseline, "ours": ours}
 
 
-def _child(which: str, path: Path) -> None:
-    """Runs inside the subprocess: time the work only, print one JSON line."""
-    start = time.perf_counter()
-    summary = CONTENDERS[which](path)
-    seconds = time.perf_counter() - start
-    print(json.dumps({"seconds": seconds, "summary": summary}))
-
-
 def measure(which: str, path: Path) -> dict[str, Any]:
-    """Run one contender in a fresh interpreter; its own peak RSS comes from ``wait4``."""
-    cmd = [sys.executable, "-m", "bench.bench_validate", "--child", which, str(path)]
-    root = Path(__file__).resolve().parent.parent
-    started = time.perf_counter()
-    proc = subprocess.Popen(cmd, cwd=root, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    assert proc.stdout is not None and proc.stderr is not None
-    out = proc.stdout.read()
-    err = proc.stderr.read()
-    _, status, usage = os.wait4(proc.pid, 0)
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    elapsed = time.perf_counter() - started
-    if proc.returncode != 0:
-        raise RuntimeError(
-            f"{which} failed ({proc.returncode}): {err.decode(errors='replace')[-2000:]}"
-        )
-    result = json.loads(out.decode().strip().splitlines()[-1])
-    return {
-        "seconds": result["seconds"],
-        "process_seconds": elapsed,
-        "peak_rss_mb": usage.ru_maxrss / 1024,  # Linux reports KiB
-        "summary": result["summary"],
-    }
+    return harness.measure("bench.bench_validate", which, str(path))
 
 
 def run(sizes: list[int]) -> list[dict[str, Any]]:
@@ -551,7 +521,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--child", nargs=2, metavar=("WHICH", "PATH"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
-        _child(args.child[0], Path(args.child[1]))
+        harness.child(CONTENDERS[args.child[0]], Path(args.child[1]))
         return
     sizes = [int(s.replace("_", "")) for s in args.sizes.split(",") if s.strip()]
     for row in run(sizes):

@@ -1,0 +1,123 @@
+"""The command line: exit statuses, JSON output, clean errors with no traceback."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from curation.cli import cli
+from tests.conftest import REPO, write_jsonl
+
+GOOD = json.dumps({"messages": [{"role": "user", "content": "Hi"}, {"role": "assistant", "content": "Hello"}]})
+
+
+def run(*args: str | Path, input: str | None = None) -> tuple[int, str, str]:
+    result = CliRunner().invoke(cli, [str(a) for a in args], input=input)
+    return result.exit_code, result.stdout, result.stderr
+
+
+@pytest.fixture
+def wsdir(tmp_path: Path) -> Path:
+    return tmp_path / "ws"
+
+
+def test_import_exit_0_when_every_line_imports(wsdir: Path, tmp_path: Path) -> None:
+    code, out, _ = run("import", write_jsonl(tmp_path / "a.jsonl", [GOOD]), "-d", "d", "-w", wsdir)
+    assert code == 0
+    assert "1 imported" in out
+
+
+def test_import_exit_2_and_line_numbers_when_some_lines_are_bad(wsdir: Path, tmp_path: Path) -> None:
+    path = write_jsonl(tmp_path / "a.jsonl", [GOOD, "{broken", '{"messages": []}'])
+    code, out, err = run("import", path, "-d", "d", "-w", wsdir)
+    assert code == 2
+    assert "line 2: invalid JSON" in err
+    assert "line 3: messages: is an empty list" in err
+    assert "Traceback" not in out + err
+
+
+def test_import_exit_1_when_nothing_is_usable_or_unreadable(wsdir: Path, tmp_path: Path) -> None:
+    assert run("import", write_jsonl(tmp_path / "a.jsonl", ["{", "[1]"]), "-d", "d", "-w", wsdir)[0] == 1
+    code, _, err = run("import", tmp_path / "missing.jsonl", "-d", "d", "-w", wsdir)
+    assert code == 1
+    assert "no such file" in err
+    empty = tmp_path / "empty.jsonl"
+    empty.write_text("")
+    code, _, err = run("import", empty, "-d", "d", "-w", wsdir)
+    assert code == 1 and "Traceback" not in err
+
+
+def test_import_json_output_and_stats(wsdir: Path, tmp_path: Path) -> None:
+    rec = {"messages": [{"role": "user", "content": "Q"}], "completions": ["a", "b", "c"]}
+    path = write_jsonl(tmp_path / "n.jsonl", [json.dumps(rec)])
+    code, out, _ = run("import", path, "-d", "d", "-w", wsdir, "--json")
+    assert code == 0
+    assert json.loads(out)[0]["pairs"] == 3
+    code, out, _ = run("stats", "-d", "d", "-w", wsdir, "--json")
+    stats = json.loads(out)
+    assert {k: stats[k] for k in ("records", "completions", "pairs", "messages")} == {
+        "records": 1, "completions": 3, "pairs": 3, "messages": 1,
+    }
+    assert stats["tokens"] > 0
+
+
+def test_stats_of_an_unknown_dataset_is_a_clear_error(wsdir: Path) -> None:
+    code, _, err = run("stats", "-d", "nope", "-w", wsdir)
+    assert code == 1
+    assert "no dataset named 'nope'" in err
+
+
+def test_csv_import_with_column_mapping(wsdir: Path, tmp_path: Path) -> None:
+    path = tmp_path / "qa.csv"
+    path.write_text("q,a,extra\nWhat is 2+2?,4,x\n")
+    code, out, _ = run("import", path, "-d", "d", "-w", wsdir, "--columns", "prompt=q,response=a")
+    assert code == 0, out
+    code, _, err = run("import", path, "-d", "d", "-w", wsdir, "--columns", "prompt=nope,response=a")
+    assert code == 1 and "no column named 'nope'" in err
+
+
+def test_unknown_format_is_named(wsdir: Path, tmp_path: Path) -> None:
+    code, _, err = run("import", write_jsonl(tmp_path / "a.jsonl", [GOOD]), "-d", "d", "-w", wsdir, "-f", "xml")
+    assert code == 1 and "unknown format 'xml'" in err
+
+
+def test_validate_exit_status_and_json(tmp_path: Path) -> None:
+    good = write_jsonl(tmp_path / "good.jsonl", [GOOD] * 12)
+    code, out, _ = run("validate", good, "--json")
+    report = json.loads(out)
+    assert code == 0
+    assert report["examples"] == 12 and report["encoding"] == "o200k_base"
+    bad = write_jsonl(tmp_path / "bad.jsonl", [GOOD, json.dumps({"messages": [{"role": "bot", "content": "x"}]})])
+    code, out, _ = run("validate", bad, "--json")
+    assert code == 1
+    assert json.loads(out)["errors"][0]["line"] == 2
+
+
+def test_users_add_and_list(wsdir: Path) -> None:
+    code, out, _ = run("users", "add", "ann", "--role", "annotator", "--generate", "-w", wsdir)
+    assert code == 0 and "Password (shown once):" in out
+    code, out, _ = run("users", "add", "ann", "--role", "lead", "--password", "longenough", "-w", wsdir)
+    assert code == 1
+    code, out, _ = run("users", "list", "-w", wsdir, "--json")
+    assert json.loads(out) == [{"name": "ann", "role": "annotator", "disabled": False}]
+
+
+def test_demo_builds_and_is_idempotent(wsdir: Path) -> None:
+    code, out, _ = run("demo", "-w", wsdir)
+    assert code == 0, out
+    assert "account lead" in out
+    code, out, _ = run("datasets", "-w", wsdir, "--json")
+    names = {d["dataset"]: d for d in json.loads(out)}
+    assert {"support", "contracts", "sql"} <= set(names)
+    assert names["contracts"]["pairs"] >= 40
+    code, out, _ = run("demo", "-w", wsdir)
+    assert code == 0 and "0 imported" in out
+
+
+def test_hh_rlhf_is_never_in_the_demo() -> None:
+    for path in (REPO / "sample_data").rglob("*"):
+        if path.is_file():
+            assert "hh-rlhf" not in path.name.lower()
