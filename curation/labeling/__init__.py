@@ -1,0 +1,1 @@
+"""Preference labelling: campaigns, the assignment queue, judgments, quality and aggregation."""

@@ -1,0 +1,257 @@
+"""Turn judgments into preferences: majority with strength, explicit tie/both-bad policy,
+minimum agreement, lead adjudication as the final word, and Bradley–Terry rankings for
+records with more than two completions.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Session
+
+from curation.errors import InputError
+from curation.store import models as m
+
+POLICIES = ("exclude", "keep")
+
+
+@dataclass(frozen=True, slots=True)
+class Policy:
+    """How judgments become a preference. Ties and 'both bad' are left out unless kept."""
+
+    min_labels: int = 1
+    min_agreement: float = 0.5
+    ties: str = "exclude"
+    both_bad: str = "exclude"
+    min_strength: float = 0.0
+
+    def __post_init__(self) -> None:
+        if self.ties not in POLICIES or self.both_bad not in POLICIES:
+            raise InputError(f"tie and both-bad policies are one of {POLICIES}")
+        if not 0 <= self.min_agreement <= 1:
+            raise InputError("minimum agreement is a share between 0 and 1")
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "min_labels": self.min_labels,
+            "min_agreement": self.min_agreement,
+            "ties": self.ties,
+            "both_bad": self.both_bad,
+            "min_strength": self.min_strength,
+        }
+
+
+@dataclass(slots=True)
+class Outcome:
+    """The aggregated answer for one task. ``verdict`` is 'a', 'b', 'tie' or 'both_bad'."""
+
+    task_id: int
+    pair_id: int
+    record_id: int
+    verdict: str
+    n_labels: int
+    agreement: float
+    strength: float
+    adjudicated: bool = False
+
+
+@dataclass(slots=True)
+class Aggregation:
+    kept: list[Outcome] = field(default_factory=list)
+    excluded: Counter[str] = field(default_factory=Counter)
+    policy: Policy = field(default_factory=Policy)
+
+    def summary(self) -> dict[str, Any]:
+        return {
+            "kept": len(self.kept),
+            "excluded": dict(self.excluded),
+            "policy": self.policy.as_dict(),
+        }
+
+
+def verdict_of(choice: int | None, both_bad: bool) -> str:
+    if both_bad:
+        return "both_bad"
+    if choice is None or choice == 0:
+        return "tie"
+    return "a" if choice > 0 else "b"
+
+
+def decide(
+    labels: list[tuple[int | None, bool]], policy: Policy
+) -> tuple[str | None, float, float, str]:
+    """(verdict or None, agreement, strength, reason if excluded) for one task's live labels."""
+    if len(labels) < policy.min_labels or not labels:
+        return None, 0.0, 0.0, "too_few_labels"
+    votes = Counter(verdict_of(c, b) for c, b in labels)
+    (top, top_n), *rest = votes.most_common()
+    if rest and rest[0][1] == top_n:
+        return None, top_n / len(labels), 0.0, "no_majority"
+    agreement = top_n / len(labels)
+    strengths = [abs(c) for c, b in labels if verdict_of(c, b) == top and c is not None]
+    strength = sum(strengths) / len(strengths) if strengths else 0.0
+    if agreement < policy.min_agreement:
+        return None, agreement, strength, "low_agreement"
+    if top == "tie" and policy.ties == "exclude":
+        return None, agreement, strength, "tie"
+    if top == "both_bad" and policy.both_bad == "exclude":
+        return None, agreement, strength, "both_bad"
+    if top in ("a", "b") and strength < policy.min_strength:
+        return None, agreement, strength, "weak"
+    return top, agreement, strength, ""
+
+
+def aggregate_campaign(
+    session: Session, campaign_id: int, policy: Policy | None = None
+) -> Aggregation:
+    """One outcome per task with live labels (or an adjudication), with reasons for exclusions."""
+    policy = policy or Policy()
+    labels: dict[int, list[tuple[int | None, bool]]] = defaultdict(list)
+    for task_id, choice, both_bad in session.execute(
+        sa.select(m.Judgment.task_id, m.Judgment.choice, m.Judgment.both_bad).where(
+            m.Judgment.campaign_id == campaign_id,
+            m.Judgment.is_current.is_(True),
+            m.Judgment.retracted.is_(False),
+        )
+    ):
+        labels[task_id].append((choice, both_bad))
+    final = latest_adjudications(session, campaign_id)
+    tasks = session.execute(
+        sa.select(m.Task.id, m.Task.pair_id, m.Task.record_id)
+        .join(m.Record, m.Record.id == m.Task.record_id)
+        .where(m.Task.campaign_id == campaign_id, m.Record.status == "active")
+    ).all()
+    result = Aggregation(policy=policy)
+    for task_id, pair_id, record_id in tasks:
+        task_labels = labels.get(task_id, [])
+        if task_id in final:
+            choice, both_bad = final[task_id]
+            verdict = verdict_of(choice, both_bad)
+            outcome = Outcome(
+                task_id,
+                pair_id,
+                record_id,
+                verdict,
+                len(task_labels),
+                1.0,
+                float(abs(choice or 0)),
+                True,
+            )
+            if (
+                verdict in ("a", "b")
+                or getattr(policy, "ties" if verdict == "tie" else "both_bad") == "keep"
+            ):
+                result.kept.append(outcome)
+            else:
+                result.excluded[verdict] += 1
+            continue
+        if not task_labels:
+            result.excluded["unlabelled"] += 1
+            continue
+        verdict_or_none, agreement, strength, reason = decide(task_labels, policy)
+        if verdict_or_none is None:
+            result.excluded[reason] += 1
+            continue
+        result.kept.append(
+            Outcome(
+                task_id, pair_id, record_id, verdict_or_none, len(task_labels), agreement, strength
+            )
+        )
+    return result
+
+
+def latest_adjudications(session: Session, campaign_id: int) -> dict[int, tuple[int | None, bool]]:
+    """The lead's latest decision per task (later adjudications override earlier ones)."""
+    out: dict[int, tuple[int | None, bool]] = {}
+    for task_id, choice, both_bad in session.execute(
+        sa.select(m.Adjudication.task_id, m.Adjudication.choice, m.Adjudication.both_bad)
+        .where(m.Adjudication.campaign_id == campaign_id)
+        .order_by(m.Adjudication.id)
+    ):
+        out[task_id] = (choice, both_bad)
+    return out
+
+
+def bradley_terry(n_items: int, wins: list[tuple[int, int]], alpha: float = 0.01) -> list[float]:
+    """Bradley–Terry strengths (choix's ILSR, lightly regularised) from (winner, loser) pairs."""
+    import choix
+
+    if n_items < 2 or not wins:
+        return [0.0] * n_items
+    params = choix.ilsr_pairwise(n_items, wins, alpha=alpha)
+    return [float(p) for p in params]
+
+
+def rank_records(session: Session, outcomes: list[Outcome]) -> dict[int, list[tuple[int, float]]]:
+    """For records with 3+ completions: completion ids ranked best first with their BT strength."""
+    pair_ids = [o.pair_id for o in outcomes if o.verdict in ("a", "b")]
+    if not pair_ids:
+        return {}
+    pairs = {p.id: p for p in session.scalars(sa.select(m.Pair).where(m.Pair.id.in_(pair_ids)))}
+    by_record: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    for o in outcomes:
+        pair = pairs.get(o.pair_id)
+        if pair is None or o.verdict not in ("a", "b"):
+            continue
+        win, lose = (
+            (pair.completion_a_id, pair.completion_b_id)
+            if o.verdict == "a"
+            else (pair.completion_b_id, pair.completion_a_id)
+        )
+        by_record[o.record_id].append((win, lose))
+    ranked: dict[int, list[tuple[int, float]]] = {}
+    for record_id, wins in by_record.items():
+        ids = sorted({c for w in wins for c in w})
+        if len(ids) < 3:
+            continue
+        index = {cid: i for i, cid in enumerate(ids)}
+        strengths = bradley_terry(len(ids), [(index[w], index[lo]) for w, lo in wins])
+        ranked[record_id] = sorted(zip(ids, strengths, strict=True), key=lambda x: -x[1])
+    return ranked
+
+
+def adjudicate(
+    session: Session,
+    campaign_id: int,
+    task_id: int,
+    lead: str,
+    *,
+    choice: int | None,
+    both_bad: bool = False,
+    note: str = "",
+) -> m.Adjudication:
+    """Record the lead's final decision; the annotators' labels stay untouched."""
+    from curation.audit import log_event
+    from curation.labeling.scale import check_choice
+
+    if not both_bad:
+        if choice is None:
+            raise InputError("an adjudication needs a choice or 'both bad'")
+        check_choice(choice)
+    task = session.get(m.Task, task_id)
+    if task is None or task.campaign_id != campaign_id:
+        raise InputError(f"task {task_id} is not in this campaign")
+    adj = m.Adjudication(
+        campaign_id=campaign_id,
+        task_id=task_id,
+        lead=lead,
+        choice=None if both_bad else choice,
+        both_bad=both_bad,
+        note=note,
+    )
+    session.add(adj)
+    session.flush()
+    log_event(
+        session,
+        lead,
+        "label.adjudicate",
+        "task",
+        task_id,
+        choice=adj.choice,
+        both_bad=both_bad,
+        note=note,
+    )
+    return adj

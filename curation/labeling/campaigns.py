@@ -1,0 +1,254 @@
+"""Create and manage labelling campaigns: which pairs, guidelines (versioned), criteria, overlap, people."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass, field
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Session
+
+from curation.audit import log_event
+from curation.errors import ConflictError, InputError, NotFoundError
+from curation.store import models as m
+from curation.store.queries import get_dataset
+
+RATIONALE_CASES = ("tie", "both_bad")
+MAX_OVERLAP = 20
+
+
+@dataclass(slots=True)
+class PairFilter:
+    """Which pairs of a dataset go into a campaign. Empty means every pair of active records."""
+
+    formats: list[str] = field(default_factory=list)
+    search: str = ""
+    limit: int | None = None
+    seed: int = 0
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "formats": self.formats,
+            "search": self.search,
+            "limit": self.limit,
+            "seed": self.seed,
+        }
+
+
+@dataclass(slots=True)
+class CampaignSpec:
+    name: str
+    dataset: str
+    overlap: int = 2
+    annotators: list[str] = field(default_factory=list)
+    criteria: list[str] = field(default_factory=list)
+    guidelines: str = ""
+    rationale_required_for: list[str] = field(default_factory=list)
+    pair_filter: PairFilter = field(default_factory=PairFilter)
+    gold_from_imported: int = 0  # this many pairs with an imported preference become gold items
+
+
+def create_campaign(session: Session, spec: CampaignSpec, *, actor: str) -> m.Campaign:
+    """Create a campaign and its tasks in the caller's transaction."""
+    name = spec.name.strip()
+    if not name:
+        raise InputError("a campaign needs a name")
+    if session.scalar(sa.select(m.Campaign.id).where(m.Campaign.name == name)) is not None:
+        raise ConflictError(f"a campaign named {name!r} already exists")
+    if not 1 <= spec.overlap <= MAX_OVERLAP:
+        raise InputError(f"overlap must be between 1 and {MAX_OVERLAP}, got {spec.overlap}")
+    bad_cases = set(spec.rationale_required_for) - set(RATIONALE_CASES)
+    if bad_cases:
+        raise InputError(
+            f"rationale can be required for {', '.join(RATIONALE_CASES)}, not {sorted(bad_cases)}"
+        )
+    ds = get_dataset(session, spec.dataset)
+    annotators = _check_annotators(session, spec.annotators)
+    criteria = _clean_criteria(spec.criteria)
+    pairs = _select_pairs(session, ds.id, spec.pair_filter)
+    if not pairs:
+        raise InputError(
+            f"dataset {ds.name!r} has no pairs to label with this filter: pairs come from records with 2+ completions"
+        )
+    campaign = m.Campaign(
+        name=name,
+        dataset_id=ds.id,
+        overlap=spec.overlap,
+        criteria=criteria,
+        rationale_required_for=list(spec.rationale_required_for),
+        pair_filter=spec.pair_filter.as_dict(),
+        created_by=actor,
+    )
+    session.add(campaign)
+    session.flush()
+    session.add(
+        m.Guideline(campaign_id=campaign.id, version=1, text=spec.guidelines, created_by=actor)
+    )
+    session.add_all(m.CampaignAnnotator(campaign_id=campaign.id, annotator=a) for a in annotators)
+    _insert_tasks(session, campaign, pairs, spec)
+    log_event(
+        session,
+        actor,
+        "campaign.create",
+        "campaign",
+        campaign.id,
+        name=name,
+        dataset=ds.name,
+        tasks=len(pairs),
+        overlap=spec.overlap,
+        annotators=annotators,
+    )
+    return campaign
+
+
+def _check_annotators(session: Session, names: list[str]) -> list[str]:
+    names = list(dict.fromkeys(n.strip() for n in names if n.strip()))
+    known = set(session.scalars(sa.select(m.User.name).where(m.User.name.in_(names))))
+    unknown = [n for n in names if n not in known]
+    if unknown:
+        raise NotFoundError(
+            f"no user named {', '.join(repr(u) for u in unknown)}; add them with `curation users add`"
+        )
+    return names
+
+
+def _clean_criteria(criteria: list[str]) -> list[str]:
+    out = list(dict.fromkeys(c.strip().lower() for c in criteria if c.strip()))
+    for c in out:
+        if len(c) > 40:
+            raise InputError(f"criterion name {c!r} is longer than 40 characters")
+    return out
+
+
+def _select_pairs(
+    session: Session, dataset_id: int, flt: PairFilter
+) -> list[tuple[int, int, str | None]]:
+    query = (
+        sa.select(m.Pair.id, m.Pair.record_id, m.Pair.preferred)
+        .join(m.Record, m.Record.id == m.Pair.record_id)
+        .where(m.Pair.dataset_id == dataset_id, m.Record.status == "active")
+        .order_by(m.Pair.id)
+    )
+    if flt.formats:
+        query = query.where(m.Record.source_format.in_(flt.formats))
+    if flt.search:
+        escaped = flt.search.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        query = query.where(sa.cast(m.Record.messages, sa.Text).ilike(f"%{escaped}%", escape="\\"))
+    rows = [(int(a), int(b), c) for a, b, c in session.execute(query)]
+    if flt.limit is not None and len(rows) > flt.limit:
+        rows = sorted(random.Random(flt.seed).sample(rows, flt.limit))
+    return rows
+
+
+def _insert_tasks(
+    session: Session,
+    campaign: m.Campaign,
+    pairs: list[tuple[int, int, str | None]],
+    spec: CampaignSpec,
+) -> None:
+    rng = random.Random(f"{campaign.name}:{spec.pair_filter.seed}")
+    with_pref = [p for p in pairs if p[2] in ("a", "b")]
+    gold_ids = {p[0] for p in rng.sample(with_pref, min(spec.gold_from_imported, len(with_pref)))}
+    rows = [
+        {
+            "campaign_id": campaign.id,
+            "pair_id": pair_id,
+            "record_id": record_id,
+            "queue_key": rng.randrange(1 << 30),
+            "is_gold": pair_id in gold_ids,
+            "gold_choice": (1 if preferred == "a" else -1) if pair_id in gold_ids else None,
+        }
+        for pair_id, record_id, preferred in pairs
+    ]
+    for start in range(0, len(rows), 5000):
+        session.execute(sa.insert(m.Task), rows[start : start + 5000])
+
+
+def get_campaign(session: Session, name: str) -> m.Campaign:
+    campaign = session.scalar(sa.select(m.Campaign).where(m.Campaign.name == name))
+    if campaign is None:
+        known = list(session.scalars(sa.select(m.Campaign.name).order_by(m.Campaign.name)))
+        hint = f"; campaigns: {', '.join(known)}" if known else "; there is no campaign yet"
+        raise NotFoundError(f"no campaign named {name!r}{hint}")
+    return campaign
+
+
+def list_campaigns(session: Session) -> list[m.Campaign]:
+    return list(session.scalars(sa.select(m.Campaign).order_by(m.Campaign.created_at.desc())))
+
+
+def campaigns_for(session: Session, annotator: str) -> list[m.Campaign]:
+    """Active campaigns this person is assigned to."""
+    return list(
+        session.scalars(
+            sa.select(m.Campaign)
+            .join(m.CampaignAnnotator, m.CampaignAnnotator.campaign_id == m.Campaign.id)
+            .where(m.CampaignAnnotator.annotator == annotator, m.Campaign.status == "active")
+            .order_by(m.Campaign.created_at.desc())
+        )
+    )
+
+
+def annotators_of(session: Session, campaign_id: int) -> list[str]:
+    return list(
+        session.scalars(
+            sa.select(m.CampaignAnnotator.annotator)
+            .where(m.CampaignAnnotator.campaign_id == campaign_id)
+            .order_by(m.CampaignAnnotator.annotator)
+        )
+    )
+
+
+def set_annotators(session: Session, campaign: m.Campaign, names: list[str], *, actor: str) -> None:
+    names = _check_annotators(session, names)
+    session.execute(
+        sa.delete(m.CampaignAnnotator).where(m.CampaignAnnotator.campaign_id == campaign.id)
+    )
+    session.add_all(m.CampaignAnnotator(campaign_id=campaign.id, annotator=a) for a in names)
+    log_event(session, actor, "campaign.annotators", "campaign", campaign.id, annotators=names)
+
+
+def current_guideline(session: Session, campaign_id: int) -> m.Guideline:
+    guideline = session.scalar(
+        sa.select(m.Guideline)
+        .where(m.Guideline.campaign_id == campaign_id)
+        .order_by(m.Guideline.version.desc())
+        .limit(1)
+    )
+    assert guideline is not None, "every campaign is created with guidelines version 1"
+    return guideline
+
+
+def update_guidelines(session: Session, campaign: m.Campaign, text: str, *, actor: str) -> int:
+    """Add a new guidelines version; earlier judgments keep the version they were made under."""
+    current = current_guideline(session, campaign.id)
+    if current.text == text:
+        return current.version
+    version = current.version + 1
+    session.add(m.Guideline(campaign_id=campaign.id, version=version, text=text, created_by=actor))
+    log_event(session, actor, "campaign.guidelines", "campaign", campaign.id, version=version)
+    return version
+
+
+def set_status(session: Session, campaign: m.Campaign, status: str, *, actor: str) -> None:
+    if status not in ("active", "closed"):
+        raise InputError(f"campaign status must be active or closed, not {status!r}")
+    campaign.status = status
+    log_event(session, actor, f"campaign.{status}", "campaign", campaign.id)
+
+
+def set_gold(
+    session: Session, campaign: m.Campaign, pair_id: int, choice: int | None, *, actor: str
+) -> None:
+    """Mark a pair as gold with its expected answer (None removes it from the gold set)."""
+    task = session.scalar(
+        sa.select(m.Task).where(m.Task.campaign_id == campaign.id, m.Task.pair_id == pair_id)
+    )
+    if task is None:
+        raise NotFoundError(f"pair {pair_id} is not in campaign {campaign.name!r}")
+    task.is_gold = choice is not None
+    task.gold_choice = choice
+    log_event(
+        session, actor, "campaign.gold", "campaign", campaign.id, pair_id=pair_id, choice=choice
+    )
