@@ -285,7 +285,12 @@ def users() -> None:
 @click.option("--generate", is_flag=True, help="Generate a password and print it once.")
 @workspace_options
 def users_add(
-    name: str, role: str, password: str | None, generate: bool, workspace: Path | None, db: str | None
+    name: str,
+    role: str,
+    password: str | None,
+    generate: bool,
+    workspace: Path | None,
+    db: str | None,
 ) -> None:
     """Add an account."""
     from curation.auth import create_user, generate_password
@@ -348,6 +353,169 @@ def users_passwd(name: str, password: str | None, workspace: Path | None, db: st
     with ws.tx() as s:
         set_password(s, name, password, actor=_actor())
     click.echo(f"Password of {name} changed.")
+
+
+# --------------------------------------------------------------------------- campaigns & labels
+
+
+@cli.group()
+def campaign() -> None:
+    """Labelling campaigns: pairs to rank, guidelines, overlap, annotators."""
+
+
+@campaign.command("create")
+@click.option("--dataset", "-d", required=True)
+@click.option("--name", "-n", required=True)
+@click.option("--overlap", default=2, show_default=True, type=int, help="Labels per pair (k).")
+@click.option("--annotators", default="", help="Comma-separated user names.")
+@click.option(
+    "--criteria", default="", help="Comma-separated criteria rated 1-5, e.g. helpfulness,safety."
+)
+@click.option(
+    "--guidelines",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Markdown file.",
+)
+@click.option(
+    "--rationale-for", default="", help="Require a rationale for: tie, both_bad (comma-separated)."
+)
+@click.option("--limit", type=int, help="Sample this many pairs (seeded).")
+@click.option("--seed", default=0, type=int, show_default=True)
+@click.option("--search", default="", help="Only pairs whose conversation contains this text.")
+@click.option(
+    "--gold", default=0, type=int, help="Use this many imported preferences as gold items."
+)
+@workspace_options
+def campaign_create(
+    dataset: str,
+    name: str,
+    overlap: int,
+    annotators: str,
+    criteria: str,
+    guidelines: Path | None,
+    rationale_for: str,
+    limit: int | None,
+    seed: int,
+    search: str,
+    gold: int,
+    workspace: Path | None,
+    db: str | None,
+) -> None:
+    """Create a campaign over the pairs of a dataset."""
+    from curation.labeling.campaigns import CampaignSpec, PairFilter, create_campaign
+
+    spec = CampaignSpec(
+        name=name,
+        dataset=dataset,
+        overlap=overlap,
+        annotators=_split(annotators),
+        criteria=_split(criteria),
+        guidelines=guidelines.read_text(encoding="utf-8") if guidelines else "",
+        rationale_required_for=_split(rationale_for),
+        pair_filter=PairFilter(search=search, limit=limit, seed=seed),
+        gold_from_imported=gold,
+    )
+    ws = _open(workspace, db)
+    with ws.tx() as s:
+        created = create_campaign(s, spec, actor=_actor())
+        cid = created.id
+    from curation.labeling.campaigns import campaign_summary
+
+    with ws.read() as s:
+        info = campaign_summary(s, cid)
+    click.echo(
+        f"Created campaign {name}: {info['tasks']:,} pairs, overlap {overlap}, annotators: {', '.join(info['annotators']) or 'none yet'}"
+    )
+
+
+def _split(text: str) -> list[str]:
+    return [t.strip() for t in text.split(",") if t.strip()]
+
+
+@campaign.command("list")
+@click.option("--json", "as_json", is_flag=True)
+@workspace_options
+def campaign_list(as_json: bool, workspace: Path | None, db: str | None) -> None:
+    """Campaigns with their progress."""
+    from curation.labeling.campaigns import campaign_summary, list_campaigns
+
+    ws = _open(workspace, db)
+    with ws.read() as s:
+        rows = [campaign_summary(s, c.id) for c in list_campaigns(s)]
+    if as_json:
+        echo_json(rows)
+        return
+    if not rows:
+        click.echo(
+            "No campaign yet: curation campaign create --dataset D --name C --annotators a,b"
+        )
+    for r in rows:
+        click.echo(
+            f"{r['name']:<28} {r['status']:<7} {r['labels']:>7,}/{r['capacity']:<7,} labels "
+            f"{r['tasks']:>7,} pairs  k={r['overlap']}  {', '.join(r['annotators'])}"
+        )
+
+
+@cli.group()
+def labels() -> None:
+    """Raw judgments in and out."""
+
+
+@labels.command("export")
+@click.option("--campaign", "-c", "campaign_name", required=True)
+@click.option("--json", "as_json", is_flag=True, help="One JSON array instead of JSON lines.")
+@click.option(
+    "--current", is_flag=True, help="Only live judgments (no superseded versions, no undos)."
+)
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write to a file."
+)
+@workspace_options
+def labels_export(
+    campaign_name: str,
+    as_json: bool,
+    current: bool,
+    output: Path | None,
+    workspace: Path | None,
+    db: str | None,
+) -> None:
+    """Write every judgment of a campaign (all versions unless --current)."""
+    from curation.labeling.campaigns import get_campaign
+    from curation.labeling.io import judgment_rows
+
+    ws = _open(workspace, db)
+    with ws.read() as s:
+        rows = list(judgment_rows(s, get_campaign(s, campaign_name).id, current_only=current))
+    if as_json:
+        data = orjson.dumps(rows, option=orjson.OPT_INDENT_2)
+    else:
+        data = b"".join(orjson.dumps(r) + b"\n" for r in rows)
+    if output:
+        from curation.fileio import atomic_write_bytes
+
+        atomic_write_bytes(output, data)
+        click.echo(f"{len(rows):,} judgments written to {output}", err=True)
+    else:
+        click.echo(data.decode(), nl=False)
+
+
+@labels.command("import")
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option("--campaign", "-c", "campaign_name", required=True)
+@workspace_options
+def labels_import(file: Path, campaign_name: str, workspace: Path | None, db: str | None) -> None:
+    """Merge judgments from another tool: CSV/JSONL rows of pair_id, annotator, choice."""
+    from curation.labeling.campaigns import get_campaign
+    from curation.labeling.io import import_labels
+
+    ws = _open(workspace, db)
+    with ws.read() as s:
+        cid = get_campaign(s, campaign_name).id
+    result = import_labels(ws, file, cid, actor=_actor())
+    for error in result.errors[:MAX_SHOWN_ERRORS]:
+        click.echo(f"  {error}", err=True)
+    click.echo(f"{result.imported:,} of {result.rows:,} judgments imported into {campaign_name}")
+    sys.exit(result.exit_code)
 
 
 # --------------------------------------------------------------------------- app

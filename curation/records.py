@@ -87,7 +87,8 @@ def message_text(message: Message) -> str:
         parts.append(content)
     elif isinstance(content, list):
         parts.extend(part_text(p) for p in content)
-    for call in message.get("tool_calls") or []:
+    calls = message.get("tool_calls")
+    for call in calls if isinstance(calls, list) else []:
         if isinstance(call, dict):
             fn = call.get("function") or {}
             if isinstance(fn, dict):

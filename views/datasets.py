@@ -72,11 +72,23 @@ page_no = int(st.session_state.get(keys.BROWSER_PAGE, 1))
 
 with ws.read() as s:
     page = browse_records(
-        s, name, page_no, page_size, status=None if status == "all" else status, search=search or None
+        s,
+        name,
+        page_no,
+        page_size,
+        status=None if status == "all" else status,
+        search=search or None,
     )
     rows = [
-        (r.id, r.line, r.source_format, r.status, r.n_tokens, r.messages,
-         [(c.source, c.messages) for c in r.completions])
+        (
+            r.id,
+            r.line,
+            r.source_format,
+            r.status,
+            r.n_tokens,
+            r.messages,
+            [(c.source, c.messages) for c in r.completions],
+        )
         for r in page.records
     ]
 

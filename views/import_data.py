@@ -29,7 +29,9 @@ upload_tab, path_tab = st.tabs(["Upload a file", "File on the server"])
 with upload_tab:
     uploaded = st.file_uploader("File", key="import_upload", accept_multiple_files=False)
     if uploaded is not None:
-        st.session_state[keys.IMPORT_FILE] = str(store_upload(ws, uploaded.name, uploaded.getvalue()))
+        st.session_state[keys.IMPORT_FILE] = str(
+            store_upload(ws, uploaded.name, uploaded.getvalue())
+        )
 with path_tab:
     server_path = st.text_input("Path", key="import_path", placeholder="/data/chats.jsonl.gz")
     if st.button("Use this file", key="use_path") and server_path:
@@ -54,7 +56,9 @@ mapping: ColumnMapping | None = None
 
 
 @st.cache_data(show_spinner="Checking every line…", max_entries=8)
-def _scan(path: str, mtime: float, fmt: str | None, mapping: tuple[tuple[str, str | None], ...]) -> dict:
+def _scan(
+    path: str, mtime: float, fmt: str | None, mapping: tuple[tuple[str, str | None], ...]
+) -> dict:
     report = scan_file(path, fmt, ColumnMapping(**dict(mapping)) if mapping else None)
     return {
         "format": report.format,
@@ -85,9 +89,16 @@ try:
         options = ["—", *scan["columns"]]
         cols = st.columns(5)
         chosen_map: dict[str, str | None] = {}
-        for col, role in zip(cols, ("system", "prompt", "response", "chosen", "rejected"), strict=True):
+        for col, role in zip(
+            cols, ("system", "prompt", "response", "chosen", "rejected"), strict=True
+        ):
             guess = scan["mapping"].get(role)
-            pick = col.selectbox(role, options, index=options.index(guess) if guess in options else 0, key=f"map_{role}")
+            pick = col.selectbox(
+                role,
+                options,
+                index=options.index(guess) if guess in options else 0,
+                key=f"map_{role}",
+            )
             chosen_map[role] = None if pick == "—" else pick
         if chosen_map != scan["mapping"]:
             mapping = ColumnMapping(**chosen_map)
@@ -98,7 +109,9 @@ except CurationError as exc:
     st.error(str(exc))
     st.stop()
 
-st.markdown(f"Detected format: **{FORMATS[scan['format']].label}** (`{scan['format']}`), {scan['container'].upper()} file")
+st.markdown(
+    f"Detected format: **{FORMATS[scan['format']].label}** (`{scan['format']}`), {scan['container'].upper()} file"
+)
 m1, m2, m3, m4 = st.columns(4)
 m1.metric("Items", f"{scan['lines']:,}")
 m2.metric("Valid", f"{scan['valid']:,}")
@@ -107,7 +120,9 @@ m4.metric("Pairs", f"{scan['pairs']:,}")
 
 if scan["errors"]:
     st.error(f"{scan['rejected']:,} line(s) will be rejected; all other lines import.")
-    st.dataframe(pd.DataFrame(scan["errors"]), hide_index=True, width="stretch", key="import_errors")
+    st.dataframe(
+        pd.DataFrame(scan["errors"]), hide_index=True, width="stretch", key="import_errors"
+    )
 else:
     st.success("Every line is valid.")
 
@@ -119,7 +134,12 @@ if scan["format"].startswith("openai-") and scan["container"] == "jsonl":
     ):
         st.caption("The OpenAI cookbook's checks (corrected for tool calling), on every line.")
         if report["errors"]:
-            st.dataframe(pd.DataFrame(report["errors"]), hide_index=True, width="stretch", key="openai_errors")
+            st.dataframe(
+                pd.DataFrame(report["errors"]),
+                hide_index=True,
+                width="stretch",
+                key="openai_errors",
+            )
         for warning in report["warnings"]:
             st.warning(warning["message"])
         if not report["errors"] and not report["warnings"]:
@@ -145,9 +165,14 @@ with st.expander("Preview of the first records", expanded=True):
         render_conversation(parsed.record.messages)
         if parsed.record.completions:
             cols = st.columns(len(parsed.record.completions[:4]))
-            for i, (col, completion) in enumerate(zip(cols, parsed.record.completions[:4], strict=False)):
+            for i, (col, completion) in enumerate(
+                zip(cols, parsed.record.completions[:4], strict=False)
+            ):
                 with col:
-                    st.caption(f"Completion {i + 1}" + (f" · {completion.source}" if completion.source else ""))
+                    st.caption(
+                        f"Completion {i + 1}"
+                        + (f" · {completion.source}" if completion.source else "")
+                    )
                     for message in completion.messages:
                         render_message(message)
         st.divider()
@@ -159,14 +184,23 @@ default_name = st.session_state.get(keys.DATASET) or Path(path.name).name.split(
 dataset = st.text_input("Into dataset (new or existing)", value=default_name, key="import_dataset")
 if existing:
     st.caption("Existing datasets: " + ", ".join(existing))
-if st.button("Import", type="primary", key="do_import", disabled=scan["valid"] == 0 or not dataset.strip()):
+if st.button(
+    "Import", type="primary", key="do_import", disabled=scan["valid"] == 0 or not dataset.strip()
+):
     bar = st.progress(0.0, text="Importing…")
     total = max(scan["lines"], 1)
     try:
         result = import_file(
-            ws, path, dataset.strip(), format=fmt, mapping=mapping, actor=me.name,
+            ws,
+            path,
+            dataset.strip(),
+            format=fmt,
+            mapping=mapping,
+            actor=me.name,
             display_name=path.name.split("-", 1)[-1] if "uploads" in path.parts else str(path),
-            progress=lambda done: bar.progress(min(done / total, 1.0), text=f"{done:,} of {total:,} items"),
+            progress=lambda done: bar.progress(
+                min(done / total, 1.0), text=f"{done:,} of {total:,} items"
+            ),
         )
     except CurationError as exc:
         bar.empty()
@@ -180,4 +214,9 @@ done = st.session_state.get(keys.IMPORT_RESULT)
 if done:
     (st.success if not done["rejected"] else st.warning)(done["summary"])
     if done["errors"]:
-        st.dataframe(pd.DataFrame(done["errors"]), hide_index=True, width="stretch", key="import_result_errors")
+        st.dataframe(
+            pd.DataFrame(done["errors"]),
+            hide_index=True,
+            width="stretch",
+            key="import_result_errors",
+        )

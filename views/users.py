@@ -18,7 +18,10 @@ with ws.read() as s:
     users = auth.list_users(s)
 st.dataframe(
     pd.DataFrame(
-        [{"name": u.name, "role": u.role, "disabled": u.disabled, "created": u.created_at} for u in users]
+        [
+            {"name": u.name, "role": u.role, "disabled": u.disabled, "created": u.created_at}
+            for u in users
+        ]
     ),
     hide_index=True,
     width="stretch",
@@ -29,7 +32,9 @@ with add, st.form("add_user", clear_on_submit=True):
     st.subheader("Add a user")
     name = st.text_input("Name", key="new_user_name")
     role = st.selectbox("Role", auth.ROLES, key="new_user_role")
-    password = st.text_input("Password (leave empty to generate one)", type="password", key="new_user_pw")
+    password = st.text_input(
+        "Password (leave empty to generate one)", type="password", key="new_user_pw"
+    )
     if st.form_submit_button("Add user", type="primary"):
         secret = password or auth.generate_password()
         try:
@@ -48,7 +53,9 @@ with edit:
     target = st.selectbox("User", [u.name for u in users], key="edit_user")
     current = next((u for u in users if u.name == target), None)
     if current is not None:
-        new_role = st.selectbox("Role", auth.ROLES, index=auth.ROLES.index(current.role), key="edit_role")
+        new_role = st.selectbox(
+            "Role", auth.ROLES, index=auth.ROLES.index(current.role), key="edit_role"
+        )
         new_pw = st.text_input("New password", type="password", key="edit_pw")
         c1, c2, c3 = st.columns(3)
         try:

@@ -93,7 +93,7 @@ class NCompletions(Format):
                     f"expected a list of {len(completions)} numbers, one per completion",
                 )
             for i, (c, s) in enumerate(zip(completions, scores, strict=True)):
-                if s is not None and not isinstance(s, int | float | dict):
+                if s is not None and (isinstance(s, bool) or not isinstance(s, int | float | dict)):
                     raise FieldError(
                         f"quality_scores[{i}]", f"expected a number, got {type_name(s)}"
                     )

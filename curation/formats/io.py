@@ -11,6 +11,7 @@ from __future__ import annotations
 import gzip
 import io
 import re
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,7 +23,12 @@ from curation.errors import InputError
 
 MAX_ITEM_BYTES = 64 * 1024 * 1024
 CHUNK = 1 << 20
+# orjson reads 1024 levels but writes only 254: a deeper item would parse, then fail to be
+# hashed or stored. Records wrap source values in a few levels of their own, hence the margin.
+MAX_DEPTH = 128
 BOM = b"\xef\xbb\xbf"
+# What reading a damaged (e.g. corrupt gzip) file can raise: zlib.error is not an OSError.
+READ_ERRORS: tuple[type[Exception], ...] = (OSError, EOFError, zlib.error)
 
 
 @dataclass(slots=True)
@@ -58,7 +64,7 @@ def head_bytes(path: str | Path, size: int = 65536) -> bytes:
     with open_binary(path) as fh:
         try:
             data = fh.read(size)
-        except (OSError, EOFError) as exc:
+        except READ_ERRORS as exc:
             raise InputError(f"{path}: cannot be read ({exc})") from exc
     return data.removeprefix(BOM)
 
@@ -82,8 +88,16 @@ def container_of(path: str | Path) -> str:
 
 def _single_json_object(path: str | Path) -> bool:
     """A ``.json`` file holding one object that spans lines (``{"data": [...]}``) is not JSONL."""
+    first = b""
     with open_binary(path) as fh:
-        first = fh.readline(CHUNK).strip().removeprefix(BOM)
+        try:
+            while not first:  # the first non-blank line
+                raw = fh.readline(MAX_ITEM_BYTES + 1)
+                if not raw:
+                    break
+                first = raw.removeprefix(BOM).strip()
+        except READ_ERRORS:
+            pass
     try:
         orjson.loads(first)
     except orjson.JSONDecodeError:
@@ -102,7 +116,7 @@ def _iter_jsonl_stream(fh: IO[bytes]) -> Iterator[RawItem]:
     while True:
         try:
             raw = fh.readline(MAX_ITEM_BYTES + 1)
-        except (OSError, EOFError, gzip.BadGzipFile) as exc:
+        except READ_ERRORS as exc:
             yield RawItem(
                 line_no + 1, error=f"file is damaged from here on ({exc})", code="unreadable"
             )
@@ -111,12 +125,16 @@ def _iter_jsonl_stream(fh: IO[bytes]) -> Iterator[RawItem]:
             return
         line_no += 1
         if len(raw) > MAX_ITEM_BYTES and not raw.endswith(b"\n"):
-            _skip_rest_of_line(fh)
             yield RawItem(
-                line_no,
-                error=f"line is longer than {MAX_ITEM_BYTES // (1024 * 1024)} MiB",
-                code="line_too_long",
+                line_no, error=f"line is longer than {_size(MAX_ITEM_BYTES)}", code="line_too_long"
             )
+            try:
+                _skip_rest_of_line(fh)
+            except READ_ERRORS as exc:
+                yield RawItem(
+                    line_no + 1, error=f"file is damaged from here on ({exc})", code="unreadable"
+                )
+                return
             continue
         if line_no == 1:
             raw = raw.removeprefix(BOM)
@@ -124,6 +142,10 @@ def _iter_jsonl_stream(fh: IO[bytes]) -> Iterator[RawItem]:
         if not stripped:
             continue
         yield decode_json(line_no, stripped)
+
+
+def _size(n: int) -> str:
+    return f"{n // (1024 * 1024)} MiB" if n >= 1024 * 1024 else f"{n:,} bytes"
 
 
 def _skip_rest_of_line(fh: IO[bytes]) -> None:
@@ -135,13 +157,35 @@ def _skip_rest_of_line(fh: IO[bytes]) -> None:
 
 def decode_json(line: int, data: bytes) -> RawItem:
     try:
-        return RawItem(line, orjson.loads(data))
+        value = orjson.loads(data)
     except orjson.JSONDecodeError as exc:
         try:
             data.decode("utf-8")
         except UnicodeDecodeError as uexc:
             return RawItem(line, error=f"not valid UTF-8 at byte {uexc.start}", code="invalid_utf8")
         return RawItem(line, error=f"invalid JSON: {_json_reason(exc)}")
+    # Counting brackets is cheap; only an item with that many can be nested that deep.
+    if data.count(b"[") + data.count(b"{") > MAX_DEPTH and too_deep(value):
+        return RawItem(line, error=f"nested more than {MAX_DEPTH} levels deep", code="too_deep")
+    return RawItem(line, value)
+
+
+def too_deep(value: Any, limit: int | None = None) -> bool:
+    """Whether lists/objects nest more than ``limit`` (default MAX_DEPTH) levels deep."""
+    limit = MAX_DEPTH if limit is None else limit
+    stack: list[tuple[Any, int]] = [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, dict):
+            children: Any = item.values()
+        elif isinstance(item, list):
+            children = item
+        else:
+            continue
+        if depth > limit:
+            return True
+        stack.extend((child, depth + 1) for child in children)
+    return False
 
 
 def _json_reason(exc: orjson.JSONDecodeError) -> str:
@@ -170,13 +214,17 @@ class _ArrayScanner:
         self.pos = 0
         self.line = 1  # line number at self.pos
         self.eof = False
+        self.damage: str | None = None  # why reading stopped early, if it did
+        # read1 hands over what is decompressed so far, so data before a damaged spot is kept.
+        self._read = getattr(fh, "read1", fh.read)
 
     def _fill(self) -> bool:
         if self.eof:
             return False
         try:
-            chunk = self.fh.read(CHUNK)
-        except (OSError, EOFError, gzip.BadGzipFile):
+            chunk = self._read(CHUNK)
+        except READ_ERRORS as exc:
+            self.damage = str(exc)
             chunk = b""
         if not chunk:
             self.eof = True
@@ -206,34 +254,41 @@ class _ArrayScanner:
     def items(self) -> Iterator[RawItem]:
         first = self._skip_ws_and(b"")
         if first != ord("["):
-            yield RawItem(self.line, error="expected a JSON array starting with '['")
+            yield self._eof_item(self.line, "expected a JSON array starting with '['")
             return
         self.pos += 1
         while True:
             nxt = self._skip_ws_and(b",")
             if nxt is None:
-                yield RawItem(self.line, error="unexpected end of file: the array is not closed")
+                yield self._eof_item(self.line, "unexpected end of file: the array is not closed")
                 return
             if nxt == ord("]"):
                 return
             start_line = self.line
             end = self._element_end()
             if end is None:
-                yield RawItem(
+                yield self._eof_item(
                     start_line,
-                    error="unexpected end of file inside this element (unbalanced brackets or quotes)",
+                    "unexpected end of file inside this element (unbalanced brackets or quotes)",
                 )
                 return
             if end < 0:
                 yield RawItem(
                     start_line,
-                    error=f"element is longer than {MAX_ITEM_BYTES // (1024 * 1024)} MiB",
+                    error=f"element is longer than {_size(MAX_ITEM_BYTES)}",
                     code="line_too_long",
                 )
                 return
             data = self.buf[self.pos : end]
             self._advance_to(end)
             yield decode_json(start_line, data)
+
+    def _eof_item(self, line: int, reason: str) -> RawItem:
+        if self.damage is not None:
+            return RawItem(
+                line, error=f"file is damaged from here on ({self.damage})", code="unreadable"
+            )
+        return RawItem(line, error=reason)
 
     def _element_end(self) -> int | None:
         """Offset just past the element starting at self.pos; None at EOF, -1 if too long."""
@@ -277,12 +332,13 @@ class _ArrayScanner:
         return self._fill()
 
     def _scalar_end(self) -> int:
+        """Offset just past a bare scalar (or junk) at self.pos; -1 if too long."""
         while True:
             m = _SCALAR_END.search(self.buf, self.pos)
             if m is not None:
                 return m.start()
-            if not self._fill():
-                return len(self.buf)
+            if not self._grow():
+                return len(self.buf) if self.eof else -1
 
 
 _SCALAR_END = re.compile(rb"[,\]\s]")

@@ -9,6 +9,7 @@ import orjson
 from curation.errors import FieldError
 from curation.formats.base import Format
 from curation.formats.common import require_key, require_object, type_name
+from curation.formats.io import MAX_DEPTH, too_deep
 from curation.records import Message, Record, message_text
 
 ROLE_OF = {
@@ -56,6 +57,8 @@ class ShareGPT(Format):
                 tools = orjson.loads(tools)
             except orjson.JSONDecodeError as exc:
                 raise FieldError("tools", "is a string but not valid JSON") from exc
+            if too_deep(tools):
+                raise FieldError("tools", f"nested more than {MAX_DEPTH} levels deep")
         extra = {k: v for k, v in obj.items() if k not in ("conversations", "system", "tools")}
         return Record(
             messages=messages, tools=tools if isinstance(tools, list) else None, extra=extra

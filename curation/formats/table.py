@@ -1,19 +1,25 @@
-"""CSV, TSV and Parquet through pandas: columns mapped to roles, guessed and overridable."""
+"""CSV, TSV and Parquet: columns mapped to roles, guessed and overridable.
+
+CSV/TSV go through the standard ``csv`` module so every row keeps the physical
+line it starts on (quoted cells may span lines) and a malformed row is reported
+instead of being dropped; Parquet goes through pyarrow.
+"""
 
 from __future__ import annotations
 
+import csv
 import math
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
-import pandas as pd
 import pyarrow.parquet as pq
 
 from curation.errors import FieldError, InputError
+from curation.formats import io as fio
 from curation.formats.base import Format
-from curation.formats.io import RawItem, open_binary
+from curation.formats.io import READ_ERRORS, RawItem, as_text_stream, open_binary
 from curation.records import Completion, Message, Record
 
 GUESSES: dict[str, tuple[str, ...]] = {
@@ -79,41 +85,81 @@ def table_columns(path: str | Path, container: str) -> list[str]:
     if container == "parquet":
         return list(pq.ParquetFile(path).schema_arrow.names)
     with open_binary(path) as fh:
-        frame = pd.read_csv(
-            fh, sep="\t" if container == "tsv" else ",", nrows=0, encoding="utf-8-sig"
-        )
-    return [str(c) for c in frame.columns]
+        for item in _csv_rows(fh, "\t" if container == "tsv" else ","):
+            if item.error is not None:
+                raise InputError(f"{path}: the header row cannot be read ({item.error})")
+            return _header(item.value)
+    raise InputError(f"{path}: is empty (no header row)")
 
 
 def iter_table(path: str | Path, container: str) -> Iterator[RawItem]:
-    """Rows as dicts. ``line`` is the 1-based line of a CSV/TSV row (header is line 1, rows
-    with embedded newlines shift later lines) or the 1-based row number of a Parquet file."""
+    """Rows as dicts. ``line`` is the 1-based line a CSV/TSV row starts on (the header is
+    usually line 1) or the 1-based row number of a Parquet file."""
     try:
         if container == "parquet":
             yield from _iter_parquet(path)
         else:
             yield from _iter_csv(path, "\t" if container == "tsv" else ",")
-    except (pd.errors.ParserError, pd.errors.EmptyDataError, OSError, ValueError) as exc:
+    except (OSError, ValueError) as exc:  # pyarrow's errors derive from these
         raise InputError(f"{path}: cannot be read as {container.upper()} ({exc})") from exc
 
 
 def _iter_csv(path: str | Path, sep: str) -> Iterator[RawItem]:
-    row = 0
+    columns: list[str] | None = None
     with open_binary(path) as fh:
-        reader = pd.read_csv(
-            fh,
-            sep=sep,
-            chunksize=ROW_CHUNK,
-            dtype=str,
-            keep_default_na=False,
-            encoding="utf-8-sig",
-            on_bad_lines="warn",
-            encoding_errors="replace",
-        )
-        for chunk in reader:
-            for values in chunk.to_dict(orient="records"):
-                row += 1
-                yield RawItem(row + 1, values)
+        for item in _csv_rows(fh, sep):
+            if item.error is not None:
+                yield item
+                if item.code == "unreadable":
+                    return
+                continue
+            row: list[str] = item.value
+            if columns is None:
+                columns = _header(row)
+                continue
+            if len(row) > len(columns):
+                yield RawItem(
+                    item.line,
+                    error=f"expected {len(columns)} fields, found {len(row)}",
+                    code="invalid_row",
+                )
+                continue
+            row += [""] * (len(columns) - len(row))
+            yield RawItem(item.line, dict(zip(columns, row, strict=True)))
+
+
+def _csv_rows(fh: IO[bytes], sep: str) -> Iterator[RawItem]:
+    """Non-blank rows (lists of cells), each tagged with the line it starts on."""
+    csv.field_size_limit(max(csv.field_size_limit(), fio.MAX_ITEM_BYTES))
+    reader = csv.reader(as_text_stream(fh), delimiter=sep)
+    while True:
+        start = reader.line_num + 1
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            yield RawItem(start, error=f"malformed row ({exc})", code="invalid_row")
+            continue
+        except READ_ERRORS as exc:
+            yield RawItem(start, error=f"file is damaged from here on ({exc})", code="unreadable")
+            return
+        if row:
+            yield RawItem(start, row)
+
+
+def _header(row: list[str]) -> list[str]:
+    """Column names as pandas would give them: blanks become ``Unnamed: i``, repeats ``name.1``."""
+    seen: dict[str, int] = {}
+    out: list[str] = []
+    for i, raw in enumerate(row):
+        name = raw if raw.strip() else f"Unnamed: {i}"
+        if name in seen:
+            seen[name] += 1
+            name = f"{name}.{seen[name]}"
+        seen.setdefault(name, 0)
+        out.append(name)
+    return out
 
 
 def _iter_parquet(path: str | Path) -> Iterator[RawItem]:

@@ -140,8 +140,8 @@ def _common_text_prefix(a: str, b: str) -> str:
 def from_trl_message(message: Message) -> Message:
     """TRL's dict arguments become OpenAI's JSON-string arguments."""
     calls = message.get("tool_calls")
-    if not calls:
-        return message
+    if not calls or not isinstance(calls, list):
+        return message  # kept verbatim; validation reports a malformed tool_calls
     out = copy.deepcopy(message)
     for call in out["tool_calls"]:
         fn = call.get("function") if isinstance(call, dict) else None
@@ -156,7 +156,7 @@ def to_trl_message(message: Message) -> Message:
     """OpenAI's JSON-string arguments become TRL's dicts."""
     calls = message.get("tool_calls")
     out = {k: v for k, v in message.items() if k != "weight"}
-    if not calls:
+    if not calls or not isinstance(calls, list):
         return out
     out = copy.deepcopy(out)
     for call in out["tool_calls"]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from itertools import combinations
 from typing import Any
 
@@ -66,14 +67,16 @@ def _completion(value: Any, field: str) -> Completion:
 def _rating(value: Any) -> float | None:
     if isinstance(value, bool):
         return None
+    rating: float | None = None
     if isinstance(value, int | float):
-        return float(value)
-    if isinstance(value, str):
+        rating = float(value)
+    elif isinstance(value, str):
         try:
-            return float(value)
+            rating = float(value)
         except ValueError:
             return None  # "N/A" and friends
-    return None
+    # "nan"/"inf" parse as floats but are no rating (NaN would order every pair at random).
+    return rating if rating is not None and math.isfinite(rating) else None
 
 
 def _rankings_by_score(completions: list[Completion]) -> list[tuple[int, int]]:

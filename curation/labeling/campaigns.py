@@ -252,3 +252,34 @@ def set_gold(
     log_event(
         session, actor, "campaign.gold", "campaign", campaign.id, pair_id=pair_id, choice=choice
     )
+
+
+def campaign_summary(session: Session, campaign_id: int) -> dict[str, Any]:
+    """Name, status, size and progress of a campaign, for lists and the CLI."""
+    campaign = session.get(m.Campaign, campaign_id)
+    if campaign is None:
+        raise NotFoundError(f"campaign {campaign_id} does not exist")
+    tasks, labels, gold = session.execute(
+        sa.select(
+            sa.func.count(m.Task.id),
+            sa.func.coalesce(sa.func.sum(m.Task.n_labels), 0),
+            sa.func.coalesce(sa.func.sum(sa.case((m.Task.is_gold, 1), else_=0)), 0),
+        ).where(m.Task.campaign_id == campaign_id)
+    ).one()
+    dataset = session.get(m.Dataset, campaign.dataset_id)
+    annotators = annotators_of(session, campaign_id)
+    return {
+        "name": campaign.name,
+        "dataset": dataset.name if dataset else "",
+        "status": campaign.status,
+        "overlap": campaign.overlap,
+        "criteria": list(campaign.criteria),
+        "annotators": annotators,
+        "tasks": int(tasks),
+        "gold": int(gold),
+        "labels": int(labels),
+        "capacity": int(tasks) * min(campaign.overlap, max(1, len(annotators))),
+        "guideline_version": current_guideline(session, campaign_id).version,
+        "created_by": campaign.created_by,
+        "created_at": campaign.created_at.isoformat(timespec="seconds"),
+    }

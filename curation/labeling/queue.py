@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import math
 import zlib
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -263,7 +264,7 @@ def submit(
         task = session.get(m.Task, assignment.task_id, with_for_update=True)
         assert task is not None
         now = m.utcnow()
-        judgment = _add_version(
+        judgment = add_judgment_version(
             session,
             task,
             annotator,
@@ -279,7 +280,7 @@ def submit(
         )
         assignment.status = "done"
         assignment.updated_at = now
-        _refresh_task(session, task)
+        refresh_task(session, task)
         return judgment
 
 
@@ -313,7 +314,9 @@ def _check_answer(campaign: m.Campaign, answer: Answer) -> None:
                 raise InputError(f"{criterion} rating for {side!r} must be 1–5, got {value!r}")
 
 
-def _add_version(session: Session, task: m.Task, annotator: str, **values: Any) -> m.Judgment:
+def add_judgment_version(
+    session: Session, task: m.Task, annotator: str, **values: Any
+) -> m.Judgment:
     latest = session.scalar(
         sa.select(sa.func.max(m.Judgment.version)).where(
             m.Judgment.task_id == task.id, m.Judgment.annotator == annotator
@@ -342,7 +345,7 @@ def _add_version(session: Session, task: m.Task, annotator: str, **values: Any) 
     return judgment
 
 
-def _refresh_task(session: Session, task: m.Task) -> None:
+def refresh_task(session: Session, task: m.Task) -> None:
     """Recount the task's live labels and how much they disagree."""
     rows = session.execute(
         sa.select(m.Judgment.choice, m.Judgment.both_bad).where(
@@ -355,7 +358,7 @@ def _refresh_task(session: Session, task: m.Task) -> None:
     task.disagreement = disagreement(rows)
 
 
-def disagreement(rows: list[Any]) -> int:
+def disagreement(rows: Sequence[Any]) -> int:
     """0 when the labels agree; otherwise the spread of the scale plus one if some said 'both bad'."""
     choices = [c for c, bad in rows if not bad and c is not None]
     bad = sum(1 for _, b in rows if b)
@@ -386,7 +389,7 @@ def undo_last(ws: Workspace, campaign_id: int, annotator: str) -> int | None:
             return None
         task = session.get(m.Task, last.task_id, with_for_update=True)
         assert task is not None
-        _add_version(
+        add_judgment_version(
             session,
             task,
             annotator,
@@ -405,7 +408,7 @@ def undo_last(ws: Workspace, campaign_id: int, annotator: str) -> int | None:
             assignment.status = "open"
             assignment.updated_at = m.utcnow()
             assignment.assigned_at = m.utcnow()
-        _refresh_task(session, task)
+        refresh_task(session, task)
         return task.id
 
 

@@ -1,0 +1,234 @@
+"""Raw judgments out (JSONL/JSON) and judgments from another tool in (CSV/JSONL)."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import orjson
+import sqlalchemy as sa
+from sqlalchemy.orm import Session
+
+from curation.audit import log_event
+from curation.errors import CurationError, InputError
+from curation.formats import LineError
+from curation.formats.io import iter_jsonl, open_binary
+from curation.labeling.campaigns import current_guideline
+from curation.labeling.queue import add_judgment_version, refresh_task
+from curation.labeling.scale import SCALE, parse_choice
+from curation.store import models as m
+from curation.store.db import Workspace
+
+
+def judgment_rows(
+    session: Session, campaign_id: int, *, current_only: bool = False
+) -> Iterator[dict[str, Any]]:
+    """Every judgment version (or only the live ones), oldest first, as plain dicts."""
+    query = (
+        sa.select(m.Judgment, m.Task.is_gold)
+        .join(m.Task, m.Task.id == m.Judgment.task_id)
+        .where(m.Judgment.campaign_id == campaign_id)
+        .order_by(m.Judgment.id)
+    )
+    if current_only:
+        query = query.where(m.Judgment.is_current.is_(True), m.Judgment.retracted.is_(False))
+    for j, is_gold in session.execute(query):
+        yield {
+            "judgment_id": j.id,
+            "task_id": j.task_id,
+            "pair_id": j.pair_id,
+            "annotator": j.annotator,
+            "version": j.version,
+            "is_current": j.is_current,
+            "retracted": j.retracted,
+            "choice": j.choice,
+            "choice_label": SCALE.get(j.choice) if j.choice is not None else None,
+            "both_bad": j.both_bad,
+            "criteria": j.criteria,
+            "rationale": j.rationale,
+            "shown_left": j.shown_left,
+            "guideline_version": j.guideline_version,
+            "source": j.source,
+            "started_at": j.started_at.isoformat() if j.started_at else None,
+            "submitted_at": j.submitted_at.isoformat(),
+            "duration_ms": j.duration_ms,
+            "is_gold": bool(is_gold),
+        }
+
+
+@dataclass(slots=True)
+class LabelImport:
+    rows: int = 0
+    imported: int = 0
+    errors: list[LineError] = field(default_factory=list)
+
+    @property
+    def exit_code(self) -> int:
+        if not self.errors:
+            return 0
+        return 2 if self.imported else 1
+
+
+def import_labels(ws: Workspace, path: str | Path, campaign_id: int, *, actor: str) -> LabelImport:
+    """Merge judgments made elsewhere: rows of ``pair_id, annotator, choice`` (+ ``both_bad``,
+    ``rationale``). Unknown pair ids and rows beyond the campaign's overlap are reported by
+    line; the good rows go in, in one transaction."""
+    result = LabelImport()
+    with ws.tx() as session:
+        campaign = session.get(m.Campaign, campaign_id)
+        if campaign is None:
+            raise CurationError(f"campaign {campaign_id} does not exist")
+        tasks = {
+            pair_id: task_id
+            for task_id, pair_id in session.execute(
+                sa.select(m.Task.id, m.Task.pair_id).where(m.Task.campaign_id == campaign_id)
+            )
+        }
+        version = current_guideline(session, campaign_id).version
+        for line, row in _label_rows(path):
+            result.rows += 1
+            try:
+                _merge_row(session, campaign, tasks, row, version)
+            except InputError as exc:
+                result.errors.append(LineError(line, getattr(exc, "field", "row"), str(exc)))
+                continue
+            result.imported += 1
+        log_event(
+            session,
+            actor,
+            "labels.import",
+            "campaign",
+            campaign_id,
+            file=str(path),
+            imported=result.imported,
+            rejected=len(result.errors),
+        )
+    return result
+
+
+class _RowError(InputError):
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(f"{field}: {message}")
+        self.field = field
+
+
+def _label_rows(path: str | Path) -> Iterator[tuple[int, dict[str, Any]]]:
+    p = Path(path)
+    name = p.name.lower().removesuffix(".gz")
+    if name.endswith((".csv", ".tsv")):
+        with open_binary(p) as fh:
+            text = io.TextIOWrapper(fh, encoding="utf-8-sig", newline="")
+            reader = csv.DictReader(text, delimiter="\t" if name.endswith(".tsv") else ",")
+            for row in reader:
+                yield reader.line_num, dict(row)
+        return
+    for item in iter_jsonl(p):
+        if item.error is not None:
+            yield item.line, {"__error__": item.error}
+        else:
+            yield (
+                item.line,
+                item.value if isinstance(item.value, dict) else {"__error__": "expected an object"},
+            )
+
+
+def _merge_row(
+    session: Session, campaign: m.Campaign, tasks: dict[int, int], row: dict[str, Any], version: int
+) -> None:
+    if "__error__" in row:
+        raise _RowError("line", str(row["__error__"]))
+    try:
+        pair_id = int(row.get("pair_id") or "")
+    except (TypeError, ValueError):
+        raise _RowError("pair_id", f"expected a pair id, got {row.get('pair_id')!r}") from None
+    if pair_id not in tasks:
+        raise _RowError("pair_id", f"pair {pair_id} is not in campaign {campaign.name!r}")
+    annotator = str(row.get("annotator") or "").strip()
+    if not annotator:
+        raise _RowError("annotator", "missing")
+    both_bad = str(row.get("both_bad", "")).strip().lower() in ("1", "true", "yes")
+    raw_choice = row.get("choice")
+    try:
+        choice = (
+            None
+            if both_bad and raw_choice in (None, "")
+            else parse_choice("" if raw_choice is None else str(raw_choice))
+        )
+    except InputError as exc:
+        raise _RowError("choice", str(exc)) from None
+    task = session.get(m.Task, tasks[pair_id], with_for_update=True)
+    assert task is not None
+    existing = session.scalar(
+        sa.select(m.Assignment).where(
+            m.Assignment.task_id == task.id, m.Assignment.annotator == annotator
+        )
+    )
+    if existing is None:
+        if task.n_assigned >= campaign.overlap:
+            raise _RowError(
+                "pair_id",
+                f"pair {pair_id} already has {campaign.overlap} labels (the campaign's overlap)",
+            )
+        task.n_assigned += 1
+        session.add(
+            m.Assignment(
+                campaign_id=campaign.id,
+                task_id=task.id,
+                annotator=annotator,
+                shown_left="a",
+                status="done",
+            )
+        )
+    elif existing.status in ("skipped", "expired"):
+        raise _RowError(
+            "annotator",
+            f"{annotator} gave pair {pair_id} back; it cannot take a label from them now",
+        )
+    else:
+        existing.status = "done"
+    add_judgment_version(
+        session,
+        task,
+        annotator,
+        choice=choice,
+        both_bad=both_bad,
+        criteria={},
+        rationale=str(row.get("rationale") or ""),
+        shown_left="a",
+        guideline_version=version,
+        source="import",
+    )
+    refresh_task(session, task)
+
+
+def dumps_jsonl(rows: Iterator[dict[str, Any]]) -> bytes:
+    return b"".join(orjson.dumps(r) + b"\n" for r in rows)
+
+
+def own_history(session: Session, campaign_id: int, annotator: str) -> list[dict[str, Any]]:
+    """One annotator's live answers, oldest first: when, what (as they saw it), how long."""
+    from curation.labeling.scale import to_screen
+
+    screen_labels = {2: "left ≫", 1: "left >", 0: "tie", -1: "right >", -2: "right ≫"}
+    rows = session.execute(
+        sa.select(m.Judgment.submitted_at, m.Judgment.choice, m.Judgment.both_bad, m.Judgment.shown_left, m.Judgment.duration_ms)
+        .where(
+            m.Judgment.campaign_id == campaign_id,
+            m.Judgment.annotator == annotator,
+            m.Judgment.is_current.is_(True),
+            m.Judgment.retracted.is_(False),
+        )
+        .order_by(m.Judgment.submitted_at)
+    )
+    return [
+        {
+            "submitted": at.isoformat(timespec="seconds"),
+            "answer": "both bad" if bad else screen_labels[to_screen(choice, left)] if choice is not None else "—",
+            "seconds": round(ms / 1000, 1) if ms is not None else None,
+        }
+        for at, choice, bad, left, ms in rows
+    ]

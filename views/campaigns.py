@@ -1,0 +1,181 @@
+"""Campaigns (lead): create one from a dataset, edit guidelines and annotators, close, export labels."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from curation import auth
+from curation.errors import CurationError
+from curation.labeling import campaigns as camp
+from curation.labeling.io import dumps_jsonl, judgment_rows
+from curation.store.queries import dataset_names
+from curation.ui import keys
+from curation.ui.resources import workspace
+from curation.ui.session import require_role
+from curation.ui.sidebar import current_dataset
+
+me = require_role("lead")
+ws = workspace()
+st.title("Campaigns")
+
+with ws.read() as s:
+    summaries = [camp.campaign_summary(s, c.id) for c in camp.list_campaigns(s)]
+    datasets = dataset_names(s)
+    people = [u.name for u in auth.list_users(s) if not u.disabled]
+
+if summaries:
+    st.dataframe(
+        pd.DataFrame(
+            [
+                {
+                    "campaign": r["name"],
+                    "dataset": r["dataset"],
+                    "status": r["status"],
+                    "pairs": r["tasks"],
+                    "labels": f"{r['labels']:,} / {r['capacity']:,}",
+                    "k": r["overlap"],
+                    "annotators": ", ".join(r["annotators"]),
+                    "guidelines": f"v{r['guideline_version']}",
+                }
+                for r in summaries
+            ]
+        ),
+        hide_index=True,
+        width="stretch",
+    )
+else:
+    st.info("No campaign yet. Create one below from a dataset with completion pairs.")
+
+create_tab, manage_tab = st.tabs(["New campaign", "Manage"])
+
+with create_tab:
+    if not datasets:
+        st.warning("Import a dataset with 2+ completions per prompt first.")
+    else:
+        with st.form("new_campaign"):
+            c1, c2 = st.columns(2)
+            name = c1.text_input("Name", key="nc_name")
+            focus = current_dataset()
+            dataset = c2.selectbox(
+                "Dataset",
+                datasets,
+                index=datasets.index(focus) if focus in datasets else 0,
+                key="nc_dataset",
+            )
+            annotators = st.multiselect("Annotators", people, key="nc_annotators")
+            c3, c4, c5 = st.columns(3)
+            overlap = c3.number_input(
+                "Labels per pair (k)",
+                min_value=1,
+                max_value=camp.MAX_OVERLAP,
+                value=2,
+                key="nc_overlap",
+            )
+            limit = c4.number_input(
+                "Sample this many pairs (0 = all)", min_value=0, value=0, key="nc_limit"
+            )
+            gold = c5.number_input(
+                "Gold items from imported preferences", min_value=0, value=0, key="nc_gold"
+            )
+            criteria = st.text_input(
+                "Criteria rated 1–5 (comma-separated, optional)",
+                key="nc_criteria",
+                placeholder="helpfulness, correctness, safety",
+            )
+            search = st.text_input(
+                "Only pairs whose conversation contains (optional)", key="nc_search"
+            )
+            rationale_for = st.multiselect(
+                "Require a rationale for", list(camp.RATIONALE_CASES), key="nc_rationale"
+            )
+            guidelines = st.text_area("Guidelines (markdown)", height=200, key="nc_guidelines")
+            if st.form_submit_button("Create campaign", type="primary"):
+                spec = camp.CampaignSpec(
+                    name=name,
+                    dataset=dataset,
+                    overlap=int(overlap),
+                    annotators=annotators,
+                    criteria=[c for c in criteria.split(",") if c.strip()],
+                    guidelines=guidelines,
+                    rationale_required_for=rationale_for,
+                    pair_filter=camp.PairFilter(search=search, limit=int(limit) or None),
+                    gold_from_imported=int(gold),
+                )
+                try:
+                    with ws.tx() as s:
+                        created = camp.create_campaign(s, spec, actor=me.name)
+                        cid = created.id
+                    with ws.read() as s:
+                        info = camp.campaign_summary(s, cid)
+                except CurationError as exc:
+                    st.error(str(exc))
+                else:
+                    st.session_state[keys.CAMPAIGN_FOCUS] = name
+                    st.success(f"Created {name}: {info['tasks']:,} pairs, {info['gold']} gold.")
+
+with manage_tab:
+    if not summaries:
+        st.caption("Nothing to manage yet.")
+        st.stop()
+    names = [r["name"] for r in summaries]
+    focus_name = st.session_state.get(keys.CAMPAIGN_FOCUS)
+    chosen = st.selectbox(
+        "Campaign",
+        names,
+        index=names.index(focus_name) if focus_name in names else 0,
+        key="mc_name",
+    )
+    info = next(r for r in summaries if r["name"] == chosen)
+    with ws.read() as s:
+        campaign = camp.get_campaign(s, chosen)
+        guideline = camp.current_guideline(s, campaign.id)
+    st.caption(
+        f"Dataset {info['dataset']} · k={info['overlap']} · criteria: {', '.join(info['criteria']) or 'none'}"
+    )
+    try:
+        new_people = st.multiselect(
+            "Annotators",
+            people,
+            default=[a for a in info["annotators"] if a in people],
+            key="mc_people",
+        )
+        if st.button("Save annotators", key="mc_save_people"):
+            with ws.tx() as s:
+                camp.set_annotators(s, camp.get_campaign(s, chosen), new_people, actor=me.name)
+            st.rerun()
+        text = st.text_area(
+            f"Guidelines (now v{guideline.version})",
+            value=guideline.text,
+            height=200,
+            key=f"mc_guidelines_{campaign.id}",
+        )
+        if st.button("Save as a new version", key="mc_save_guidelines"):
+            with ws.tx() as s:
+                version = camp.update_guidelines(
+                    s, camp.get_campaign(s, chosen), text, actor=me.name
+                )
+            st.success(
+                f"Guidelines are now v{version}; earlier answers keep the version they were made under."
+            )
+        label = "Close campaign" if info["status"] == "active" else "Reopen campaign"
+        if st.button(label, key="mc_status"):
+            with ws.tx() as s:
+                camp.set_status(
+                    s,
+                    camp.get_campaign(s, chosen),
+                    "closed" if info["status"] == "active" else "active",
+                    actor=me.name,
+                )
+            st.rerun()
+    except CurationError as exc:
+        st.error(str(exc))
+    with ws.read() as s:
+        data = dumps_jsonl(judgment_rows(s, campaign.id))
+    st.download_button(
+        "Download raw judgments (JSONL)",
+        data,
+        file_name=f"{chosen}-judgments.jsonl",
+        mime="application/jsonl",
+        key="mc_download",
+    )
