@@ -152,6 +152,8 @@ def _merge_row(
         raise _RowError("annotator", "missing")
     both_bad = str(row.get("both_bad", "")).strip().lower() in ("1", "true", "yes")
     raw_choice = row.get("choice")
+    if both_bad and raw_choice not in (None, ""):
+        raise _RowError("choice", "a row marked both_bad cannot also carry a choice")
     try:
         choice = (
             None

@@ -12,3 +12,13 @@ RANK_CAMPAIGN = "rank_campaign"  # campaign picked on the Rank page
 RANK_SELECTION = "rank_selection"  # the answer chosen but not yet submitted, per assignment
 RANK_NOTICE = "rank_notice"  # a message to show after the rerun that follows an action
 CAMPAIGN_FOCUS = "campaign_focus"  # campaign managed on the Campaigns page
+# Quality page
+QUALITY_CAMPAIGN = "quality_campaign"
+QUALITY_NOTICE = "quality_notice"
+QUALITY_DISPUTE = "quality_dispute"
+QUALITY_SHOW_SETTLED = "quality_show_adjudicated"
+QUALITY_KAPPA_KIND = "quality_kappa_kind"
+QUALITY_STRAIGHT_THRESHOLD = "quality_straight_threshold"
+QUALITY_MIN_AGREEMENT = "quality_min_agreement"
+QUALITY_TIES = "quality_ties"
+QUALITY_BOTH_BAD = "quality_both_bad"

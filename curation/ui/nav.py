@@ -23,6 +23,7 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("views/rank.py", "Rank", ":material/compare:", "annotator", "Label", ("annotator",)),
     PageSpec("views/my_progress.py", "My progress", ":material/trending_up:", "annotator", "Label"),
     PageSpec("views/campaigns.py", "Campaigns", ":material/campaign:", "lead", "Label"),
+    PageSpec("views/quality.py", "Quality", ":material/insights:", "lead", "Label"),
     PageSpec("views/datasets.py", "Datasets", ":material/dataset:", "lead", "Data", ("lead", "admin")),
     PageSpec("views/import_data.py", "Import", ":material/upload_file:", "lead", "Data"),
     PageSpec("views/users.py", "Users", ":material/group:", "admin", "Admin"),
