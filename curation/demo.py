@@ -7,6 +7,8 @@ from pathlib import Path
 
 from curation.auth import create_user, list_users
 from curation.errors import CurationError
+from curation.labeling.campaigns import CampaignSpec, create_campaign, list_campaigns
+from curation.store.queries import dataset_names
 from curation.importer import import_file
 from curation.store.db import Workspace
 
@@ -48,6 +50,7 @@ def build_demo(ws: Workspace, source: Path | None = None) -> Iterator[str]:
             continue
         result = import_file(ws, path, dataset, actor="demo", display_name=name)
         yield result.summary()
+    yield from _demo_campaigns(ws)
 
 
 def _demo_users(ws: Workspace) -> Iterator[str]:
@@ -57,3 +60,43 @@ def _demo_users(ws: Workspace) -> Iterator[str]:
             if name not in existing:
                 create_user(s, name, role, password, actor="demo")
                 yield f"account {name} ({role}), password {password}"
+
+
+DEMO_GUIDELINES = """\
+# How to rank
+
+You see a conversation and two candidate answers. Pick the answer you would rather
+ship to a customer.
+
+1. **Correctness first.** A wrong legal or technical claim loses, however well written.
+2. **Caveats.** Contract answers must say when the user needs a lawyer and which law applies.
+3. **Helpfulness.** Prefer the answer that solves the problem with the fewest steps.
+4. Use **much better** when one answer is clearly unacceptable; *tie* when you would ship either.
+5. **Both bad** when you would ship neither; say why in the rationale.
+"""
+
+DEMO_CAMPAIGNS: tuple[tuple[str, str, list[str]], ...] = (
+    ("contracts-review", "contracts", ["accuracy", "caveats"]),
+    ("sql-answers", "sql", ["correctness", "clarity"]),
+)
+
+
+def _demo_campaigns(ws: Workspace) -> Iterator[str]:
+    annotators = [name for name, role, _ in DEMO_USERS if role == "annotator"]
+    with ws.tx() as s:
+        existing = {c.name for c in list_campaigns(s)}
+        for name, dataset, criteria in DEMO_CAMPAIGNS:
+            if name in existing or dataset not in dataset_names(s):
+                continue
+            spec = CampaignSpec(
+                name=name,
+                dataset=dataset,
+                overlap=2,
+                annotators=annotators,
+                criteria=criteria,
+                guidelines=DEMO_GUIDELINES,
+                rationale_required_for=["both_bad"],
+                gold_from_imported=5,
+            )
+            create_campaign(s, spec, actor="demo")
+            yield f"campaign {name} on {dataset} for {', '.join(annotators)}"
