@@ -60,7 +60,9 @@ def generate_password() -> str:
     return secrets.token_urlsafe(12)
 
 
-def create_user(session: Session, name: str, role: str, password: str, *, actor: str = "cli") -> Account:
+def create_user(
+    session: Session, name: str, role: str, password: str, *, actor: str = "cli"
+) -> Account:
     check_name(name)
     check_role(role)
     check_password(password)
@@ -132,7 +134,9 @@ def set_disabled(session: Session, name: str, disabled: bool, *, actor: str) -> 
 
 def _keep_one_admin(session: Session, name: str) -> None:
     others = session.scalar(
-        sa.select(sa.func.count(User.id)).where(User.role == "admin", User.name != name, User.disabled.is_(False))
+        sa.select(sa.func.count(User.id)).where(
+            User.role == "admin", User.name != name, User.disabled.is_(False)
+        )
     )
     if not others:
         raise PermissionDenied("this is the last active admin; make another admin first")

@@ -7,10 +7,10 @@ from pathlib import Path
 
 from curation.auth import create_user, list_users
 from curation.errors import CurationError
-from curation.labeling.campaigns import CampaignSpec, create_campaign, list_campaigns
-from curation.store.queries import dataset_names
 from curation.importer import import_file
+from curation.labeling.campaigns import CampaignSpec, create_campaign, list_campaigns
 from curation.store.db import Workspace
+from curation.store.queries import dataset_names
 
 # file → dataset; files not listed (such as the deliberately messy one) are left for the user
 DEMO_DATASETS: dict[str, str] = {

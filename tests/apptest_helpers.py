@@ -16,7 +16,12 @@ REPO = Path(__file__).resolve().parents[1]
 APP = str(REPO / "app.py")
 TIMEOUT = 60
 
-PASSWORDS = {"admin": "admin-pass-1", "lead": "lead-pass-1", "ann": "ann-pass-1", "ann2": "ann2-pass-1"}
+PASSWORDS = {
+    "admin": "admin-pass-1",
+    "lead": "lead-pass-1",
+    "ann": "ann-pass-1",
+    "ann2": "ann2-pass-1",
+}
 ROLES = {"admin": "admin", "lead": "lead", "ann": "annotator", "ann2": "annotator"}
 
 
@@ -60,6 +65,16 @@ def open_page(at: AppTest, page: str) -> AppTest:
 def texts(at: AppTest) -> str:
     """All markdown, captions, titles and alerts on the page, joined, for assertions."""
     parts: list[str] = []
-    for group in (at.title, at.header, at.subheader, at.markdown, at.caption, at.success, at.info, at.warning, at.error):
+    for group in (
+        at.title,
+        at.header,
+        at.subheader,
+        at.markdown,
+        at.caption,
+        at.success,
+        at.info,
+        at.warning,
+        at.error,
+    ):
         parts.extend(str(el.value) for el in group)
     return "\n".join(parts)

@@ -18,7 +18,9 @@ MESSY = REPO / "sample_data" / "messy_import.jsonl"
 
 def test_upload_shows_bad_lines_then_imports_the_rest(app_ws: Workspace) -> None:
     at = open_page(logged_in("lead"), "import_data.py")
-    at.file_uploader(key="import_upload").upload("messy.jsonl", MESSY.read_bytes(), "application/jsonl")
+    at.file_uploader(key="import_upload").upload(
+        "messy.jsonl", MESSY.read_bytes(), "application/jsonl"
+    )
     at.run()
     assert not at.exception, at.exception
     errors = at.dataframe[0].value
@@ -44,7 +46,14 @@ def test_datasets_page_counts_and_pages(app_ws: Workspace, tmp_path) -> None:  #
     path = tmp_path / "many.jsonl"
     path.write_text(
         "\n".join(
-            json.dumps({"messages": [{"role": "user", "content": f"Q{i}"}, {"role": "assistant", "content": f"**A{i}**"}]})
+            json.dumps(
+                {
+                    "messages": [
+                        {"role": "user", "content": f"Q{i}"},
+                        {"role": "assistant", "content": f"**A{i}**"},
+                    ]
+                }
+            )
             for i in range(25)
         )
     )

@@ -86,7 +86,9 @@ def test_admin_adds_a_user_from_the_users_page(app_ws: Workspace) -> None:
     assert login("dora", "dora-pass-1").session_state["user"]["role"] == "annotator"
 
 
-def test_first_admin_is_created_on_an_empty_workspace(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_first_admin_is_created_on_an_empty_workspace(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import streamlit as st
 
     monkeypatch.setenv("CURATION_WORKSPACE", str(tmp_path / "empty"))

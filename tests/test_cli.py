@@ -11,7 +11,9 @@ from click.testing import CliRunner
 from curation.cli import cli
 from tests.conftest import REPO, write_jsonl
 
-GOOD = json.dumps({"messages": [{"role": "user", "content": "Hi"}, {"role": "assistant", "content": "Hello"}]})
+GOOD = json.dumps(
+    {"messages": [{"role": "user", "content": "Hi"}, {"role": "assistant", "content": "Hello"}]}
+)
 
 
 def run(*args: str | Path, input: str | None = None) -> tuple[int, str, str]:
@@ -30,7 +32,9 @@ def test_import_exit_0_when_every_line_imports(wsdir: Path, tmp_path: Path) -> N
     assert "1 imported" in out
 
 
-def test_import_exit_2_and_line_numbers_when_some_lines_are_bad(wsdir: Path, tmp_path: Path) -> None:
+def test_import_exit_2_and_line_numbers_when_some_lines_are_bad(
+    wsdir: Path, tmp_path: Path
+) -> None:
     path = write_jsonl(tmp_path / "a.jsonl", [GOOD, "{broken", '{"messages": []}'])
     code, out, err = run("import", path, "-d", "d", "-w", wsdir)
     assert code == 2
@@ -40,7 +44,10 @@ def test_import_exit_2_and_line_numbers_when_some_lines_are_bad(wsdir: Path, tmp
 
 
 def test_import_exit_1_when_nothing_is_usable_or_unreadable(wsdir: Path, tmp_path: Path) -> None:
-    assert run("import", write_jsonl(tmp_path / "a.jsonl", ["{", "[1]"]), "-d", "d", "-w", wsdir)[0] == 1
+    assert (
+        run("import", write_jsonl(tmp_path / "a.jsonl", ["{", "[1]"]), "-d", "d", "-w", wsdir)[0]
+        == 1
+    )
     code, _, err = run("import", tmp_path / "missing.jsonl", "-d", "d", "-w", wsdir)
     assert code == 1
     assert "no such file" in err
@@ -59,7 +66,10 @@ def test_import_json_output_and_stats(wsdir: Path, tmp_path: Path) -> None:
     code, out, _ = run("stats", "-d", "d", "-w", wsdir, "--json")
     stats = json.loads(out)
     assert {k: stats[k] for k in ("records", "completions", "pairs", "messages")} == {
-        "records": 1, "completions": 3, "pairs": 3, "messages": 1,
+        "records": 1,
+        "completions": 3,
+        "pairs": 3,
+        "messages": 1,
     }
     assert stats["tokens"] > 0
 
@@ -75,12 +85,16 @@ def test_csv_import_with_column_mapping(wsdir: Path, tmp_path: Path) -> None:
     path.write_text("q,a,extra\nWhat is 2+2?,4,x\n")
     code, out, _ = run("import", path, "-d", "d", "-w", wsdir, "--columns", "prompt=q,response=a")
     assert code == 0, out
-    code, _, err = run("import", path, "-d", "d", "-w", wsdir, "--columns", "prompt=nope,response=a")
+    code, _, err = run(
+        "import", path, "-d", "d", "-w", wsdir, "--columns", "prompt=nope,response=a"
+    )
     assert code == 1 and "no column named 'nope'" in err
 
 
 def test_unknown_format_is_named(wsdir: Path, tmp_path: Path) -> None:
-    code, _, err = run("import", write_jsonl(tmp_path / "a.jsonl", [GOOD]), "-d", "d", "-w", wsdir, "-f", "xml")
+    code, _, err = run(
+        "import", write_jsonl(tmp_path / "a.jsonl", [GOOD]), "-d", "d", "-w", wsdir, "-f", "xml"
+    )
     assert code == 1 and "unknown format 'xml'" in err
 
 
@@ -90,7 +104,9 @@ def test_validate_exit_status_and_json(tmp_path: Path) -> None:
     report = json.loads(out)
     assert code == 0
     assert report["examples"] == 12 and report["encoding"] == "o200k_base"
-    bad = write_jsonl(tmp_path / "bad.jsonl", [GOOD, json.dumps({"messages": [{"role": "bot", "content": "x"}]})])
+    bad = write_jsonl(
+        tmp_path / "bad.jsonl", [GOOD, json.dumps({"messages": [{"role": "bot", "content": "x"}]})]
+    )
     code, out, _ = run("validate", bad, "--json")
     assert code == 1
     assert json.loads(out)["errors"][0]["line"] == 2
@@ -99,7 +115,9 @@ def test_validate_exit_status_and_json(tmp_path: Path) -> None:
 def test_users_add_and_list(wsdir: Path) -> None:
     code, out, _ = run("users", "add", "ann", "--role", "annotator", "--generate", "-w", wsdir)
     assert code == 0 and "Password (shown once):" in out
-    code, out, _ = run("users", "add", "ann", "--role", "lead", "--password", "longenough", "-w", wsdir)
+    code, out, _ = run(
+        "users", "add", "ann", "--role", "lead", "--password", "longenough", "-w", wsdir
+    )
     assert code == 1
     code, out, _ = run("users", "list", "-w", wsdir, "--json")
     assert json.loads(out) == [{"name": "ann", "role": "annotator", "disabled": False}]

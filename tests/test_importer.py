@@ -14,12 +14,19 @@ from curation.store import Workspace
 from curation.store import models as m
 from tests.conftest import HH_RLHF, write_jsonl
 
-CHAT = json.dumps({"messages": [{"role": "user", "content": "Hi"}, {"role": "assistant", "content": "Hello!"}]})
+CHAT = json.dumps(
+    {"messages": [{"role": "user", "content": "Hi"}, {"role": "assistant", "content": "Hello!"}]}
+)
 
 
 def chat(i: int) -> str:
     return json.dumps(
-        {"messages": [{"role": "user", "content": f"Question {i}"}, {"role": "assistant", "content": f"Answer {i}"}]}
+        {
+            "messages": [
+                {"role": "user", "content": f"Question {i}"},
+                {"role": "assistant", "content": f"Answer {i}"},
+            ]
+        }
     )
 
 
@@ -36,7 +43,9 @@ def test_real_hh_rlhf_gives_2312_records_each_with_its_pair(ws: Workspace) -> No
     with ws.read() as s:
         prefs = set(s.scalars(sa.select(m.Pair.preferred)))
         sources = s.execute(
-            sa.select(m.Completion.position, m.Completion.source).distinct().order_by(m.Completion.position)
+            sa.select(m.Completion.position, m.Completion.source)
+            .distinct()
+            .order_by(m.Completion.position)
         ).all()
     assert prefs == {"a"}
     assert sources == [(0, "chosen"), (1, "rejected")]
@@ -45,7 +54,14 @@ def test_real_hh_rlhf_gives_2312_records_each_with_its_pair(ws: Workspace) -> No
 def test_bad_lines_are_reported_and_the_rest_imported(ws: Workspace, tmp_path: Path) -> None:
     path = write_jsonl(
         tmp_path / "mixed.jsonl",
-        [chat(1), "{not json", "", json.dumps({"messages": [{"role": 3, "content": "x"}]}), chat(2), '{"text": 1}'],
+        [
+            chat(1),
+            "{not json",
+            "",
+            json.dumps({"messages": [{"role": 3, "content": "x"}]}),
+            chat(2),
+            '{"text": 1}',
+        ],
     )
     result = import_file(ws, path, "d")
     assert result.imported == 2
@@ -93,17 +109,30 @@ def test_n_completions_give_all_pairs_with_rankings(ws: Workspace, tmp_path: Pat
             .join(m.Pair, m.Pair.completion_a_id == m.Completion.id)
             .order_by(m.Pair.id)
         ).all()
-        positions = {cid: pos for cid, pos in s.execute(sa.select(m.Completion.id, m.Completion.position))}
+        positions = {
+            cid: pos for cid, pos in s.execute(sa.select(m.Completion.id, m.Completion.position))
+        }
     prefs = {(a, positions[b]): p for a, p, b in rows}
-    assert prefs == {(0, 1): None, (0, 2): "b", (0, 3): None, (1, 2): None, (1, 3): "a", (2, 3): None}
+    assert prefs == {
+        (0, 1): None,
+        (0, 2): "b",
+        (0, 3): None,
+        (1, 2): None,
+        (1, 3): "a",
+        (2, 3): None,
+    }
 
 
-def test_a_crash_mid_import_leaves_nothing(ws: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_crash_mid_import_leaves_nothing(
+    ws: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(importer, "BATCH", 10)
     original = importer._BatchWriter.write
     calls = {"n": 0}
 
-    def crash_on_third(self: importer._BatchWriter, batch: list, result: importer.ImportResult) -> None:
+    def crash_on_third(
+        self: importer._BatchWriter, batch: list, result: importer.ImportResult
+    ) -> None:
         calls["n"] += 1
         if calls["n"] == 3:
             raise OSError("disk full")
@@ -131,7 +160,10 @@ def test_token_counts_are_stored(ws: Workspace, tmp_path: Path) -> None:
 
     import_file(ws, write_jsonl(tmp_path / "a.jsonl", [CHAT]), "d")
     enc = get_encoding("o200k_base")
-    expected = 3 + sum(3 + len(enc.encode(r)) + len(enc.encode(c)) for r, c in [("user", "Hi"), ("assistant", "Hello!")])
+    expected = 3 + sum(
+        3 + len(enc.encode(r)) + len(enc.encode(c))
+        for r, c in [("user", "Hi"), ("assistant", "Hello!")]
+    )
     with ws.read() as s:
         assert s.scalar(sa.select(m.Record.n_tokens)) == expected
 

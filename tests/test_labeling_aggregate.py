@@ -12,7 +12,14 @@ from click.testing import CliRunner
 from curation.cli import cli
 from curation.errors import InputError
 from curation.labeling import queue
-from curation.labeling.aggregate import Policy, adjudicate, aggregate_campaign, bradley_terry, decide, rank_records
+from curation.labeling.aggregate import (
+    Policy,
+    adjudicate,
+    aggregate_campaign,
+    bradley_terry,
+    decide,
+    rank_records,
+)
 from curation.labeling.io import import_labels, judgment_rows
 from curation.labeling.queue import Answer
 from curation.store import Workspace
@@ -29,14 +36,23 @@ from tests.labeling_helpers import campaign, pair_dataset, users
         ([(0, False), (0, False)], Policy(), (None, 1.0, 0.0, "tie")),
         ([(0, False), (0, False)], Policy(ties="keep"), ("tie", 1.0, 0.0, "")),
         ([(None, True), (None, True), (1, False)], Policy(), (None, 2 / 3, 0.0, "both_bad")),
-        ([(1, False), (1, False), (-1, False)], Policy(min_agreement=0.8), (None, 2 / 3, 1.0, "low_agreement")),
+        (
+            [(1, False), (1, False), (-1, False)],
+            Policy(min_agreement=0.8),
+            (None, 2 / 3, 1.0, "low_agreement"),
+        ),
         ([(1, False)], Policy(min_labels=2), (None, 0.0, 0.0, "too_few_labels")),
         ([(1, False), (1, False)], Policy(min_strength=1.5), (None, 1.0, 1.0, "weak")),
     ],
 )
 def test_decide(labels: list[tuple[int | None, bool]], policy: Policy, expected: tuple) -> None:  # type: ignore[type-arg]
     verdict, agreement, strength, reason = decide(labels, policy)
-    assert (verdict, round(agreement, 6), strength, reason) == (expected[0], round(expected[1], 6), expected[2], expected[3])
+    assert (verdict, round(agreement, 6), strength, reason) == (
+        expected[0],
+        round(expected[1], 6),
+        expected[2],
+        expected[3],
+    )
 
 
 def test_bad_policy_is_refused() -> None:
@@ -95,7 +111,11 @@ def test_labels_import_merges_and_reports_bad_rows(ws: Workspace, tmp_path: Path
     )
     result = import_labels(ws, path, cid, actor="lead")
     assert result.imported == 1 and result.exit_code == 2
-    assert [(e.line, e.field) for e in result.errors] == [(3, "pair_id"), (4, "choice"), (5, "pair_id")]
+    assert [(e.line, e.field) for e in result.errors] == [
+        (3, "pair_id"),
+        (4, "choice"),
+        (5, "pair_id"),
+    ]
     assert "not in campaign" in result.errors[0].reason
     assert "already has 1 labels" in result.errors[2].reason
     with ws.read() as s:
@@ -107,14 +127,43 @@ def test_labels_cli_round_trip(tmp_path: Path) -> None:
     runner = CliRunner()
     wsdir = str(tmp_path / "ws")
     data = tmp_path / "n.jsonl"
-    data.write_text("\n".join(json.dumps({"messages": [{"role": "user", "content": f"q{i}"}], "completions": ["x", "y"]}) for i in range(3)))
+    data.write_text(
+        "\n".join(
+            json.dumps(
+                {"messages": [{"role": "user", "content": f"q{i}"}], "completions": ["x", "y"]}
+            )
+            for i in range(3)
+        )
+    )
     assert runner.invoke(cli, ["import", str(data), "-d", "d", "-w", wsdir]).exit_code == 0
     for name in ("a", "b"):
-        assert runner.invoke(cli, ["users", "add", name, "--role", "annotator", "--generate", "-w", wsdir]).exit_code == 0
-    res = runner.invoke(cli, ["campaign", "create", "--dataset", "d", "--name", "c", "--annotators", "a,b", "-w", wsdir])
+        assert (
+            runner.invoke(
+                cli, ["users", "add", name, "--role", "annotator", "--generate", "-w", wsdir]
+            ).exit_code
+            == 0
+        )
+    res = runner.invoke(
+        cli,
+        ["campaign", "create", "--dataset", "d", "--name", "c", "--annotators", "a,b", "-w", wsdir],
+    )
     assert res.exit_code == 0, res.output
     assert "3 pairs" in res.output
-    res = runner.invoke(cli, ["campaign", "create", "--dataset", "d", "--name", "c2", "--annotators", "zed", "-w", wsdir])
+    res = runner.invoke(
+        cli,
+        [
+            "campaign",
+            "create",
+            "--dataset",
+            "d",
+            "--name",
+            "c2",
+            "--annotators",
+            "zed",
+            "-w",
+            wsdir,
+        ],
+    )
     assert res.exit_code == 1 and "no user named 'zed'" in res.stderr
     csv_path = tmp_path / "l.csv"
     csv_path.write_text("pair_id,annotator,choice\n1,a,A>>B\n2,a,tie\n")

@@ -51,7 +51,9 @@ def test_fast_counts_equal_tiktoken_on_real_dialogues() -> None:
     with gzip.open(HH_RLHF, "rt", encoding="utf-8") as fh:
         texts = [json.loads(line)["chosen"] for _, line in zip(range(500), fh, strict=False)]
     enc = tokens.get_encoding("o200k_base")
-    assert tokens.Counter("o200k_base").count(texts).tolist() == [len(enc.encode_ordinary(t)) for t in texts]
+    assert tokens.Counter("o200k_base").count(texts).tolist() == [
+        len(enc.encode_ordinary(t)) for t in texts
+    ]
 
 
 def test_conversation_counts_follow_the_cookbook_formula() -> None:

@@ -11,7 +11,7 @@ from curation.labeling import queue
 from curation.labeling.campaigns import campaigns_for
 from curation.labeling.scale import BOTH_BAD_KEY, SCREEN, to_pair_axis
 from curation.ui import keys
-from curation.ui.chat import render_conversation, render_message, render_text
+from curation.ui.chat import demote_headings, render_conversation, render_message, render_text
 from curation.ui.resources import workspace
 from curation.ui.session import require_account
 
@@ -68,21 +68,21 @@ task_col, guide_col = st.columns([3, 1], gap="medium")
 
 with guide_col:
     st.markdown(f"**Guidelines** (v{item.guideline_version})")
-    with st.container(height=520):
-        render_text(item.guidelines or "_No guidelines given._")
+    with st.container(height=520, autoscroll=False):
+        render_text(demote_headings(item.guidelines) or "_No guidelines given._")
     st.caption(
         "Keys: **1**–**5** choose (left much better … right much better), **6** both bad, "
         "**Enter** submit, **U** undo last, **S** skip, **F** flag."
     )
 
 with task_col:
-    with st.container(height=320):
+    with st.container(height=320, autoscroll=True):  # the latest turn is what is being answered
         render_conversation(item.messages)
     left, right = st.columns(2)
     for col, label, messages in ((left, "Left", item.left), (right, "Right", item.right)):
         with col:
             st.markdown(f"**{label}**")
-            with st.container(height=360):
+            with st.container(height=360, autoscroll=False):
                 for message in messages:
                     render_message(message)
 

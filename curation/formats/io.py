@@ -130,9 +130,9 @@ def _iter_jsonl_stream(fh: IO[bytes]) -> Iterator[RawItem]:
             )
             try:
                 _skip_rest_of_line(fh)
-            except READ_ERRORS as exc:
+            except READ_ERRORS as exc:  # the damage is inside this long line
                 yield RawItem(
-                    line_no + 1, error=f"file is damaged from here on ({exc})", code="unreadable"
+                    line_no, error=f"file is damaged from here on ({exc})", code="unreadable"
                 )
                 return
             continue
@@ -302,7 +302,9 @@ class _ArrayScanner:
             if m is None or (
                 in_string and m.end() >= len(self.buf) and self.buf[m.start()] == 0x5C
             ):
-                rel = i - self.pos
+                # Resume after what was scanned (at a trailing backslash: at it), never from
+                # the element's start again: rescanning made long elements quadratic.
+                rel = (len(self.buf) if m is None else m.start()) - self.pos
                 if not self._grow():
                     return None if self.eof else -1
                 i = self.pos + rel
@@ -333,15 +335,18 @@ class _ArrayScanner:
 
     def _scalar_end(self) -> int:
         """Offset just past a bare scalar (or junk) at self.pos; -1 if too long."""
+        rel = 1  # the scalar has at least one byte, so the scanner always moves on
         while True:
-            m = _SCALAR_END.search(self.buf, self.pos)
+            m = _SCALAR_END.search(self.buf, self.pos + rel)
             if m is not None:
                 return m.start()
+            rel = len(self.buf) - self.pos
             if not self._grow():
                 return len(self.buf) if self.eof else -1
 
 
-_SCALAR_END = re.compile(rb"[,\]\s]")
+# JSON whitespace only: with \s, a form feed ended a scalar that _skip_ws_and would not skip.
+_SCALAR_END = re.compile(rb"[,\] \t\r\n]")
 
 
 def read_whole_json(path: str | Path) -> Any:

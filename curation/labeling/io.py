@@ -217,7 +217,13 @@ def own_history(session: Session, campaign_id: int, annotator: str) -> list[dict
 
     screen_labels = {2: "left ≫", 1: "left >", 0: "tie", -1: "right >", -2: "right ≫"}
     rows = session.execute(
-        sa.select(m.Judgment.submitted_at, m.Judgment.choice, m.Judgment.both_bad, m.Judgment.shown_left, m.Judgment.duration_ms)
+        sa.select(
+            m.Judgment.submitted_at,
+            m.Judgment.choice,
+            m.Judgment.both_bad,
+            m.Judgment.shown_left,
+            m.Judgment.duration_ms,
+        )
         .where(
             m.Judgment.campaign_id == campaign_id,
             m.Judgment.annotator == annotator,
@@ -229,7 +235,11 @@ def own_history(session: Session, campaign_id: int, annotator: str) -> list[dict
     return [
         {
             "submitted": at.isoformat(timespec="seconds"),
-            "answer": "both bad" if bad else screen_labels[to_screen(choice, left)] if choice is not None else "—",
+            "answer": "both bad"
+            if bad
+            else screen_labels[to_screen(choice, left)]
+            if choice is not None
+            else "—",
             "seconds": round(ms / 1000, 1) if ms is not None else None,
         }
         for at, choice, bad, left, ms in rows

@@ -381,7 +381,8 @@ def undo_last(ws: Workspace, campaign_id: int, annotator: str) -> int | None:
                 m.Judgment.annotator == annotator,
                 m.Judgment.is_current.is_(True),
                 m.Judgment.retracted.is_(False),
-                m.Judgment.source == "app",  # labels merged from files are not the annotator's to undo
+                m.Judgment.source
+                == "app",  # labels merged from files are not the annotator's to undo
             )
             .order_by(m.Judgment.submitted_at.desc(), m.Judgment.id.desc())
             .limit(1)

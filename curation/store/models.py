@@ -175,7 +175,9 @@ class Campaign(Base):
 
     id: Mapped[int] = mapped_column(BigId, primary_key=True)
     name: Mapped[str] = mapped_column(sa.String(200), unique=True)
-    dataset_id: Mapped[int] = mapped_column(sa.ForeignKey("datasets.id", ondelete="CASCADE"), index=True)
+    dataset_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("datasets.id", ondelete="CASCADE"), index=True
+    )
     overlap: Mapped[int] = mapped_column(sa.Integer, default=2)
     criteria: Mapped[list[str]] = mapped_column(Json, default=list)
     rationale_required_for: Mapped[list[str]] = mapped_column(Json, default=list)
@@ -203,7 +205,9 @@ class Guideline(Base):
 class CampaignAnnotator(Base):
     __tablename__ = "campaign_annotators"
 
-    campaign_id: Mapped[int] = mapped_column(sa.ForeignKey("campaigns.id", ondelete="CASCADE"), primary_key=True)
+    campaign_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("campaigns.id", ondelete="CASCADE"), primary_key=True
+    )
     annotator: Mapped[str] = mapped_column(sa.String(200), primary_key=True)
 
 
@@ -219,7 +223,9 @@ class Task(Base):
     id: Mapped[int] = mapped_column(BigId, primary_key=True)
     campaign_id: Mapped[int] = mapped_column(sa.ForeignKey("campaigns.id", ondelete="CASCADE"))
     pair_id: Mapped[int] = mapped_column(sa.ForeignKey("pairs.id", ondelete="CASCADE"))
-    record_id: Mapped[int] = mapped_column(sa.ForeignKey("records.id", ondelete="CASCADE"), index=True)
+    record_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("records.id", ondelete="CASCADE"), index=True
+    )
     queue_key: Mapped[int] = mapped_column(sa.Integer, default=0)
     n_assigned: Mapped[int] = mapped_column(sa.Integer, default=0)
     n_labels: Mapped[int] = mapped_column(sa.Integer, default=0)
@@ -290,7 +296,9 @@ class Adjudication(Base):
     __tablename__ = "adjudications"
 
     id: Mapped[int] = mapped_column(BigId, primary_key=True)
-    campaign_id: Mapped[int] = mapped_column(sa.ForeignKey("campaigns.id", ondelete="CASCADE"), index=True)
+    campaign_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("campaigns.id", ondelete="CASCADE"), index=True
+    )
     task_id: Mapped[int] = mapped_column(sa.ForeignKey("tasks.id", ondelete="CASCADE"), index=True)
     lead: Mapped[str] = mapped_column(sa.String(200))
     choice: Mapped[int | None] = mapped_column(sa.Integer, nullable=True)

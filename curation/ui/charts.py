@@ -10,7 +10,9 @@ import pandas as pd
 import streamlit as st
 
 
-def histogram(values: Sequence[float] | np.ndarray, title: str, *, bins: int = 40, rule: float | None = None) -> alt.TopLevelMixin:
+def histogram(
+    values: Sequence[float] | np.ndarray, title: str, *, bins: int = 40, rule: float | None = None
+) -> alt.TopLevelMixin:
     """A histogram; ``rule`` draws a vertical line (a threshold)."""
     frame = pd.DataFrame({title: np.asarray(values, dtype=float)})
     chart = (
@@ -24,7 +26,9 @@ def histogram(values: Sequence[float] | np.ndarray, title: str, *, bins: int = 4
     )
     if rule is None:
         return chart
-    line = alt.Chart(pd.DataFrame({"x": [rule]})).mark_rule(color="red", strokeWidth=2).encode(x="x:Q")
+    line = (
+        alt.Chart(pd.DataFrame({"x": [rule]})).mark_rule(color="red", strokeWidth=2).encode(x="x:Q")
+    )
     return alt.layer(chart, line)
 
 
@@ -45,7 +49,9 @@ def cost_panel(tokens: np.ndarray, *, key_prefix: str) -> None:
     st.markdown("**Training cost estimate**")
     c1, c2 = st.columns(2)
     model = c1.text_input("Model", value="gpt-4.1", key=f"{key_prefix}_model")
-    price = c2.number_input("USD per 1M training tokens", min_value=0.0, value=25.0, step=0.5, key=f"{key_prefix}_price")
+    price = c2.number_input(
+        "USD per 1M training tokens", min_value=0.0, value=25.0, step=0.5, key=f"{key_prefix}_price"
+    )
     if len(tokens) == 0:
         st.caption("No valid example to estimate.")
         return

@@ -25,8 +25,13 @@ def safe_markdown(text: str) -> str:
     return _DOLLAR.sub(r"\\$", text)
 
 
+def demote_headings(text: str) -> str:
+    """Markdown headings shrunk by three levels, for text shown in a narrow column."""
+    return re.sub(r"^(#{1,3})(?=\s)", lambda m: "#" * min(6, len(m.group(1)) + 3), text, flags=re.M)
+
+
 def render_text(text: str, *, height: int | None = None) -> None:
-    box = st.container(height=height) if height else st.container()
+    box = st.container(height=height, autoscroll=False) if height else st.container()
     with box:
         st.markdown(safe_markdown(text))
 
@@ -71,7 +76,11 @@ def _render_tool_call(call: Any) -> None:
     fn = call.get("function", {}) if isinstance(call, dict) else {}
     args = fn.get("arguments", "")
     try:
-        pretty = json.dumps(json.loads(args), ensure_ascii=False, indent=2) if isinstance(args, str) else json.dumps(args, indent=2)
+        pretty = (
+            json.dumps(json.loads(args), ensure_ascii=False, indent=2)
+            if isinstance(args, str)
+            else json.dumps(args, indent=2)
+        )
     except (ValueError, TypeError):
         pretty = str(args)
     st.caption(f"tool call: {fn.get('name', '?')}")

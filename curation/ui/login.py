@@ -33,11 +33,15 @@ def render_login() -> None:
         st.info("This workspace has no accounts yet. Create the first admin account.")
         with st.form("first_admin"):
             name = st.text_input("Admin user name", key="first_name")
-            password = st.text_input("Password (8+ characters)", type="password", key="first_password")
+            password = st.text_input(
+                "Password (8+ characters)", type="password", key="first_password"
+            )
             if st.form_submit_button("Create admin account", type="primary"):
                 try:
                     with ws.tx() as s:
-                        account = create_user(s, name.strip(), "admin", password, actor=name.strip() or "setup")
+                        account = create_user(
+                            s, name.strip(), "admin", password, actor=name.strip() or "setup"
+                        )
                 except CurationError as exc:
                     st.error(str(exc))
                 else:

@@ -24,7 +24,9 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("views/my_progress.py", "My progress", ":material/trending_up:", "annotator", "Label"),
     PageSpec("views/campaigns.py", "Campaigns", ":material/campaign:", "lead", "Label"),
     PageSpec("views/quality.py", "Quality", ":material/insights:", "lead", "Label"),
-    PageSpec("views/datasets.py", "Datasets", ":material/dataset:", "lead", "Data", ("lead", "admin")),
+    PageSpec(
+        "views/datasets.py", "Datasets", ":material/dataset:", "lead", "Data", ("lead", "admin")
+    ),
     PageSpec("views/import_data.py", "Import", ":material/upload_file:", "lead", "Data"),
     PageSpec("views/users.py", "Users", ":material/group:", "admin", "Admin"),
 )
@@ -38,8 +40,12 @@ def login_page(*, logged_in: bool) -> st.Page:
     from curation.ui.login import render_login
 
     return st.Page(
-        render_login, title="Log in", icon=":material/login:", url_path="login",
-        default=not logged_in, visibility="hidden" if logged_in else "visible",
+        render_login,
+        title="Log in",
+        icon=":material/login:",
+        url_path="login",
+        default=not logged_in,
+        visibility="hidden" if logged_in else "visible",
     )
 
 
@@ -50,7 +56,9 @@ def pages_for(account: Account | None) -> dict[str, list[st.Page]]:
     sections: dict[str, list[st.Page]] = {"": [login_page(logged_in=True)]}
     for spec in allowed(account):
         sections.setdefault(spec.section, []).append(
-            st.Page(spec.path, title=spec.title, icon=spec.icon, default=spec.path == home_page(account))
+            st.Page(
+                spec.path, title=spec.title, icon=spec.icon, default=spec.path == home_page(account)
+            )
         )
     return sections
 

@@ -20,7 +20,9 @@ def oidc_configured() -> bool:
     if not auth or "redirect_uri" not in auth or "cookie_secret" not in auth:
         return False
     needed = {"client_id", "client_secret", "server_metadata_url"}
-    return needed <= set(auth) or any(isinstance(v, Mapping) and needed <= set(v) for v in auth.values())
+    return needed <= set(auth) or any(
+        isinstance(v, Mapping) and needed <= set(v) for v in auth.values()
+    )
 
 
 def account() -> Account | None:
