@@ -206,11 +206,17 @@ class _BatchWriter:
             self._row(p, r, h, int(t))
             for (p, h), r, t in zip(fresh, records, conv_tokens, strict=True)
         ]
-        ids = list(
-            self.session.scalars(
-                sa.insert(m.Record).returning(m.Record.id, sort_by_parameter_order=True), rows
+        # Plain executemany, then one indexed lookup for the new ids: RETURNING in parameter
+        # order makes SQLite fall back to one INSERT per row.
+        self.session.execute(sa.insert(m.Record.__table__), rows)
+        hashes = [h for _, h in fresh]
+        found = self.session.execute(
+            sa.select(m.Record.content_hash, m.Record.id).where(
+                m.Record.dataset_id == self.dataset_id, m.Record.content_hash.in_(hashes)
             )
         )
+        by_hash = {h: rid for h, rid in found}
+        ids = [by_hash[h] for h in hashes]
         result.imported += len(ids)
         self._write_completions(ids, records, result)
 
@@ -245,7 +251,7 @@ class _BatchWriter:
             "content_hash": content_hash,
             "messages": record.messages,
             "tools": record.tools,
-            "meta": record.metadata,
+            "metadata": record.metadata,
             "extra": record.extra,
             "rankings": [list(r) for r in record.rankings],
             "n_messages": len(record.messages),
@@ -280,12 +286,16 @@ class _BatchWriter:
         totals, _ = self.counter.conversations([r["messages"] for r in rows])
         for row, tokens in zip(rows, totals, strict=True):
             row["n_tokens"] = int(tokens)
-        completion_ids = list(
-            self.session.scalars(
-                sa.insert(m.Completion).returning(m.Completion.id, sort_by_parameter_order=True),
-                rows,
+        self.session.execute(sa.insert(m.Completion.__table__), rows)
+        by_position = {
+            (record_id, position): cid
+            for cid, record_id, position in self.session.execute(
+                sa.select(m.Completion.id, m.Completion.record_id, m.Completion.position).where(
+                    m.Completion.record_id.in_([rid for rid, _ in owners])
+                )
             )
-        )
+        }
+        completion_ids = [by_position[(r["record_id"], r["position"])] for r in rows]
         result.completions += len(completion_ids)
         pairs: list[dict[str, Any]] = []
         offset = 0
@@ -305,7 +315,7 @@ class _BatchWriter:
                     }
                 )
         if pairs:
-            self.session.execute(sa.insert(m.Pair), pairs)
+            self.session.execute(sa.insert(m.Pair.__table__), pairs)
             result.pairs += len(pairs)
 
 
