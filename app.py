@@ -24,6 +24,7 @@ from curation.ui.nav import pages_for
 st.set_page_config(page_title="Curation Studio", page_icon=":material/fact_check:", layout="wide")
 
 account = session.account()
+session.apply_cookie_ops()
 page = st.navigation(pages_for(account), position="sidebar" if account else "hidden")
 if account is not None:
     sidebar.render(account)

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 import secrets
 from dataclasses import dataclass
+from datetime import timedelta
 
 import sqlalchemy as sa
 from argon2 import PasswordHasher
@@ -13,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from curation.audit import log_event
 from curation.errors import ConflictError, InputError, NotFoundError, PermissionDenied
-from curation.store.models import User
+from curation.store.models import LoginSession, User, utcnow
 
 ROLES = ("annotator", "lead", "admin")
 RANK = {role: i for i, role in enumerate(ROLES)}
@@ -121,6 +123,7 @@ def set_role(session: Session, name: str, role: str, *, actor: str) -> None:
 def set_password(session: Session, name: str, password: str, *, actor: str) -> None:
     check_password(password)
     _get(session, name).password_hash = _hasher.hash(password)
+    revoke_all_sessions(session, name)
     log_event(session, actor, "user.password", "user", name)
 
 
@@ -129,6 +132,8 @@ def set_disabled(session: Session, name: str, disabled: bool, *, actor: str) -> 
     if disabled and user.role == "admin":
         _keep_one_admin(session, name)
     user.disabled = disabled
+    if disabled:
+        revoke_all_sessions(session, name)
     log_event(session, actor, "user.disable" if disabled else "user.enable", "user", name)
 
 
@@ -149,3 +154,51 @@ def require(account: Account | None, role: str) -> Account:
     if not account.can(role):
         raise PermissionDenied(f"this needs the {role} role; {account.name} is {account.role}")
     return account
+
+
+SESSION_TTL = timedelta(hours=12)
+
+
+def _token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def create_login_session(session: Session, name: str, ttl: timedelta = SESSION_TTL) -> str:
+    """A new random token for a browser cookie; the store keeps only its hash."""
+    token = secrets.token_urlsafe(32)
+    now = utcnow()
+    session.add(
+        LoginSession(
+            token_hash=_token_hash(token), user_name=name, created_at=now, expires_at=now + ttl
+        )
+    )
+    return token
+
+
+def account_for_token(session: Session, token: str) -> Account | None:
+    """The account behind a cookie token, if the token is known, unexpired, unrevoked and the user enabled."""
+    if not token or len(token) > 200:
+        return None
+    row = session.scalar(
+        sa.select(LoginSession).where(LoginSession.token_hash == _token_hash(token))
+    )
+    if row is None or row.revoked_at is not None or row.expires_at <= utcnow():
+        return None
+    return current_account(session, row.user_name)
+
+
+def revoke_login_session(session: Session, token: str) -> None:
+    row = session.scalar(
+        sa.select(LoginSession).where(LoginSession.token_hash == _token_hash(token))
+    )
+    if row is not None and row.revoked_at is None:
+        row.revoked_at = utcnow()
+
+
+def revoke_all_sessions(session: Session, name: str) -> None:
+    """End every browser session of a user (on disable or password change)."""
+    session.execute(
+        sa.update(LoginSession)
+        .where(LoginSession.user_name == name, LoginSession.revoked_at.is_(None))
+        .values(revoked_at=utcnow())
+    )

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, Protocol, cast
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
@@ -208,7 +208,7 @@ class _BatchWriter:
         ]
         # Plain executemany, then one indexed lookup for the new ids: RETURNING in parameter
         # order makes SQLite fall back to one INSERT per row.
-        self.session.execute(sa.insert(m.Record.__table__), rows)
+        self.session.execute(sa.insert(_table(m.Record)), rows)
         hashes = [h for _, h in fresh]
         found = self.session.execute(
             sa.select(m.Record.content_hash, m.Record.id).where(
@@ -286,7 +286,7 @@ class _BatchWriter:
         totals, _ = self.counter.conversations([r["messages"] for r in rows])
         for row, tokens in zip(rows, totals, strict=True):
             row["n_tokens"] = int(tokens)
-        self.session.execute(sa.insert(m.Completion.__table__), rows)
+        self.session.execute(sa.insert(_table(m.Completion)), rows)
         by_position = {
             (record_id, position): cid
             for cid, record_id, position in self.session.execute(
@@ -315,8 +315,13 @@ class _BatchWriter:
                     }
                 )
         if pairs:
-            self.session.execute(sa.insert(m.Pair.__table__), pairs)
+            self.session.execute(sa.insert(_table(m.Pair)), pairs)
             result.pairs += len(pairs)
+
+
+def _table(model: type[m.Base]) -> sa.Table:
+    """The Core table of a model, for executemany inserts without ORM bookkeeping."""
+    return cast(sa.Table, model.__table__)
 
 
 def _role_counts(record: Record) -> dict[str, int]:

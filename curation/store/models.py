@@ -305,3 +305,16 @@ class Adjudication(Base):
     both_bad: Mapped[bool] = mapped_column(sa.Boolean, default=False)
     note: Mapped[str] = mapped_column(sa.Text, default="")
     created_at: Mapped[datetime] = mapped_column(sa.DateTime, default=utcnow)
+
+
+class LoginSession(Base):
+    """A browser login that survives a page refresh. Only a hash of the cookie's token is stored."""
+
+    __tablename__ = "login_sessions"
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    token_hash: Mapped[str] = mapped_column(sa.String(64), unique=True)
+    user_name: Mapped[str] = mapped_column(sa.String(200), index=True)
+    created_at: Mapped[datetime] = mapped_column(sa.DateTime, default=utcnow)
+    expires_at: Mapped[datetime] = mapped_column(sa.DateTime)
+    revoked_at: Mapped[datetime | None] = mapped_column(sa.DateTime, nullable=True)

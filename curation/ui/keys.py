@@ -1,6 +1,8 @@
 """Every session-state key the app uses, in one place, so pages cannot collide."""
 
 USER = "user"  # the logged-in account: {"name": ..., "role": ...}
+SESSION_TOKEN = "session_token"  # this browser's login token (its hash is in login_sessions)
+COOKIE_OP = "cookie_op"  # ("set", token) or ("clear", "") to apply on the next run
 DATASET = "dataset"  # the dataset chosen in the sidebar
 IMPORT_FILE = "import_file"  # path of the file being checked on the Import page
 IMPORT_SCAN = "import_scan"  # cached ScanReport for (path, format, mapping)

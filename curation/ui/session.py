@@ -6,7 +6,13 @@ from collections.abc import Mapping
 
 import streamlit as st
 
-from curation.auth import Account, current_account
+from curation.auth import (
+    Account,
+    account_for_token,
+    create_login_session,
+    current_account,
+    revoke_login_session,
+)
 from curation.ui import keys
 from curation.ui.resources import workspace
 
@@ -25,10 +31,15 @@ def oidc_configured() -> bool:
     )
 
 
+COOKIE = "curation_session"
+COOKIE_RUNS = 3
+
+
 def account() -> Account | None:
+    """The logged-in account: from this session, else from the login cookie (after a refresh)."""
     name = _session_name()
     if name is None:
-        return None
+        return _from_cookie()
     with workspace().read() as s:
         found = current_account(s, name)
     if found is None:
@@ -46,16 +57,74 @@ def _session_name() -> str | None:
     return None
 
 
+def _from_cookie() -> Account | None:
+    token = _cookie_token()
+    if not token:
+        return None
+    with workspace().read() as s:
+        found = account_for_token(s, token)
+    if found is not None:
+        st.session_state[keys.USER] = {"name": found.name, "role": found.role}
+        st.session_state[keys.SESSION_TOKEN] = token
+    return found
+
+
+def _cookie_token() -> str | None:
+    try:
+        value = st.context.cookies.get(COOKIE)
+    except Exception:  # no browser behind this run (AppTest, bare mode)
+        return None
+    return str(value) if value else None
+
+
 def log_in(found: Account) -> None:
+    """Start a session; a login cookie (a random token, only its hash stored) survives refreshes."""
+    with workspace().tx() as s:
+        token = create_login_session(s, found.name)
     st.session_state[keys.USER] = {"name": found.name, "role": found.role}
+    st.session_state[keys.SESSION_TOKEN] = token
+    st.session_state[keys.COOKIE_OP] = ("set", token, COOKIE_RUNS)
 
 
 def log_out() -> None:
-    """End the session: forget the account and everything the pages kept for it."""
+    """End the session: revoke the cookie's token, forget everything the pages kept."""
+    token = st.session_state.get(keys.SESSION_TOKEN) or _cookie_token()
+    if token:
+        with workspace().tx() as s:
+            revoke_login_session(s, str(token))
     for key in list(st.session_state.keys()):
         del st.session_state[key]
+    st.session_state[keys.COOKIE_OP] = ("clear", "", COOKIE_RUNS)
     if oidc_configured() and st.user.get("is_logged_in"):
         st.logout()
+
+
+def apply_cookie_ops() -> None:
+    """Set or clear the login cookie in the browser after a login or logout.
+
+    Streamlit cannot set cookies from Python; this writes ``document.cookie`` with a
+    constant script whose only variable part is our own url-safe token. A run cut short
+    by ``st.rerun``/``st.switch_page`` never shows its elements, and a login is followed
+    by such runs, so the script is repeated on the next few runs (setting it twice is
+    harmless).
+    """
+    op = st.session_state.get(keys.COOKIE_OP)
+    if not op:
+        return
+    kind, token, runs = op
+    if runs <= 1:
+        del st.session_state[keys.COOKIE_OP]
+    else:
+        st.session_state[keys.COOKIE_OP] = (kind, token, runs - 1)
+    if kind == "set" and token.replace("-", "").replace("_", "").isalnum():
+        value = f"{COOKIE}={token}; Path=/; Max-Age=43200; SameSite=Strict"
+    else:
+        value = f"{COOKIE}=; Path=/; Max-Age=0; SameSite=Strict"
+    script = (
+        "<script>document.cookie = "
+        f"'{value}' + (location.protocol === 'https:' ? '; Secure' : '');</script>"
+    )
+    st.html(script, unsafe_allow_javascript=True, width="content")
 
 
 def require_account() -> Account:
