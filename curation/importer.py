@@ -25,7 +25,7 @@ from curation.formats.io import CHUNK, open_binary
 from curation.records import Record
 from curation.store import models as m
 from curation.store.db import Workspace
-from curation.store.queries import get_or_create_dataset
+from curation.store.queries import get_or_create_dataset, insert_ignoring, refresh_planner_stats
 from curation.tokens import Counter, counter_for_model
 
 BATCH = 2000
@@ -137,6 +137,8 @@ def import_file(
             writer.write(batch, result)
             if progress:
                 progress(result.lines)
+        if result.imported >= BATCH:
+            refresh_planner_stats(session, "records", "completions", "pairs")
         run.lines, run.imported, run.skipped = result.lines, result.imported, result.skipped
         run.rejected = result.rejected
         run.errors = [e.as_dict() for e in result.errors[:1000]]
@@ -197,31 +199,34 @@ class _BatchWriter:
         self.counter = counter
 
     def write(self, batch: list[Parsed], result: ImportResult) -> None:
-        fresh = self._fresh(batch, result)
-        if not fresh:
-            return
-        records = [p.record for p, _ in fresh if p.record is not None]
+        unique = self._unique(batch, result)
+        records = [p.record for p, _ in unique if p.record is not None]
         conv_tokens, _ = self.counter.conversations([r.messages for r in records])
         rows = [
             self._row(p, r, h, int(t))
-            for (p, h), r, t in zip(fresh, records, conv_tokens, strict=True)
+            for (p, h), r, t in zip(unique, records, conv_tokens, strict=True)
         ]
-        # Plain executemany, then one indexed lookup for the new ids: RETURNING in parameter
-        # order makes SQLite fall back to one INSERT per row.
-        self.session.execute(sa.insert(_table(m.Record)), rows)
-        hashes = [h for _, h in fresh]
-        found = self.session.execute(
-            sa.select(m.Record.content_hash, m.Record.id).where(
-                m.Record.dataset_id == self.dataset_id, m.Record.content_hash.in_(hashes)
+        # Content already in the dataset is skipped by the unique index itself; RETURNING
+        # gives the new ids (matched by hash, not by order, which keeps the insert batched).
+        table = _table(m.Record)
+        stmt = insert_ignoring(self.session, table, ["dataset_id", "content_hash"])
+        inserted = {
+            h: rid
+            for rid, h in self.session.execute(
+                stmt.returning(table.c.id, table.c.content_hash), rows
             )
-        )
-        by_hash = {h: rid for h, rid in found}
-        ids = [by_hash[h] for h in hashes]
-        result.imported += len(ids)
-        self._write_completions(ids, records, result)
+        }
+        result.skipped += len(rows) - len(inserted)
+        kept = [
+            (inserted[h], record)
+            for (_, h), record in zip(unique, records, strict=True)
+            if h in inserted
+        ]
+        result.imported += len(kept)
+        self._write_completions(kept, result)
 
-    def _fresh(self, batch: list[Parsed], result: ImportResult) -> list[tuple[Parsed, str]]:
-        """Parsed items whose content is new to the dataset, with their hashes."""
+    def _unique(self, batch: list[Parsed], result: ImportResult) -> list[tuple[Parsed, str]]:
+        """The batch's items with their content hashes, repeats within the batch skipped."""
         hashed: dict[str, Parsed] = {}
         for parsed in batch:
             assert parsed.record is not None
@@ -230,15 +235,7 @@ class _BatchWriter:
                 result.skipped += 1
             else:
                 hashed[h] = parsed
-        existing = set(
-            self.session.scalars(
-                sa.select(m.Record.content_hash).where(
-                    m.Record.dataset_id == self.dataset_id, m.Record.content_hash.in_(list(hashed))
-                )
-            )
-        )
-        result.skipped += len(existing)
-        return [(p, h) for h, p in hashed.items() if h not in existing]
+        return [(p, h) for h, p in hashed.items()]
 
     def _row(
         self, parsed: Parsed, record: Record, content_hash: str, tokens: int
@@ -261,47 +258,38 @@ class _BatchWriter:
             "n_completions": len(record.completions),
         }
 
-    def _write_completions(
-        self, ids: list[int], records: list[Record], result: ImportResult
-    ) -> None:
-        rows: list[dict[str, Any]] = []
-        owners: list[tuple[int, Record]] = []
-        for record_id, record in zip(ids, records, strict=True):
-            if not record.completions:
-                continue
-            owners.append((record_id, record))
-            rows.extend(
-                {
-                    "record_id": record_id,
-                    "position": i,
-                    "messages": c.messages,
-                    "source": c.source,
-                    "scores": c.scores,
-                    "n_tokens": 0,
-                }
-                for i, c in enumerate(record.completions)
-            )
+    def _write_completions(self, kept: list[tuple[int, Record]], result: ImportResult) -> None:
+        owners = [(record_id, record) for record_id, record in kept if record.completions]
+        rows: list[dict[str, Any]] = [
+            {
+                "record_id": record_id,
+                "position": i,
+                "messages": c.messages,
+                "source": c.source,
+                "scores": c.scores,
+                "n_tokens": 0,
+            }
+            for record_id, record in owners
+            for i, c in enumerate(record.completions)
+        ]
         if not rows:
             return
-        totals, _ = self.counter.conversations([r["messages"] for r in rows])
+        totals, _ = self.counter.conversations(
+            [c.messages for _, record in owners for c in record.completions]
+        )
         for row, tokens in zip(rows, totals, strict=True):
             row["n_tokens"] = int(tokens)
-        self.session.execute(sa.insert(_table(m.Completion)), rows)
+        table = _table(m.Completion)
         by_position = {
             (record_id, position): cid
             for cid, record_id, position in self.session.execute(
-                sa.select(m.Completion.id, m.Completion.record_id, m.Completion.position).where(
-                    m.Completion.record_id.in_([rid for rid, _ in owners])
-                )
+                sa.insert(table).returning(table.c.id, table.c.record_id, table.c.position), rows
             )
         }
-        completion_ids = [by_position[(r["record_id"], r["position"])] for r in rows]
-        result.completions += len(completion_ids)
+        result.completions += len(rows)
         pairs: list[dict[str, Any]] = []
-        offset = 0
         for record_id, record in owners:
-            cids = completion_ids[offset : offset + len(record.completions)]
-            offset += len(record.completions)
+            cids = [by_position[(record_id, i)] for i in range(len(record.completions))]
             for a, b, preferred in record.pairs():
                 pairs.append(
                     {

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from curation.audit import log_event
 from curation.errors import ConflictError, InputError, NotFoundError
 from curation.store import models as m
-from curation.store.queries import get_dataset
+from curation.store.queries import get_dataset, refresh_planner_stats
 
 RATIONALE_CASES = ("tie", "both_bad")
 MAX_OVERLAP = 20
@@ -87,6 +87,7 @@ def create_campaign(session: Session, spec: CampaignSpec, *, actor: str) -> m.Ca
     )
     session.add_all(m.CampaignAnnotator(campaign_id=campaign.id, annotator=a) for a in annotators)
     _insert_tasks(session, campaign, pairs, spec)
+    refresh_planner_stats(session, "tasks")
     log_event(
         session,
         actor,

@@ -8,6 +8,7 @@ use :meth:`Workspace.read` and never block writers (WAL).
 
 from __future__ import annotations
 
+import contextlib
 import os
 import threading
 from collections.abc import Iterator
@@ -52,6 +53,9 @@ class Workspace:
         self.read_engine = self._make_engine(immediate=False) if self.is_sqlite else self.engine
         self._write = sessionmaker(self.engine, expire_on_commit=False)
         self._read = sessionmaker(self.read_engine, expire_on_commit=False)
+        self._writer_lock: threading.Lock | contextlib.nullcontext[None] = (
+            threading.Lock() if self.is_sqlite else contextlib.nullcontext()
+        )
 
     def _make_engine(self, *, immediate: bool) -> Engine:
         kwargs: dict[str, Any] = {
@@ -72,8 +76,13 @@ class Workspace:
 
     @contextmanager
     def tx(self) -> Iterator[Session]:
-        """A write transaction: committed on success, rolled back on any exception."""
-        with self._write() as session, session.begin():
+        """A write transaction: committed on success, rolled back on any exception.
+
+        On SQLite, writers of this process also queue on a lock: SQLite's busy handler
+        retries by sleeping, which under many threads can starve one writer past any
+        timeout, while a lock hands the database over in turn.
+        """
+        with self._writer_lock, self._write() as session, session.begin():
             yield session
 
     @contextmanager

@@ -215,10 +215,7 @@ class Task(Base):
     """A pair inside a campaign. ``n_assigned`` counts live assignments (open or done), never above k."""
 
     __tablename__ = "tasks"
-    __table_args__ = (
-        sa.UniqueConstraint("campaign_id", "pair_id"),
-        sa.Index("ix_tasks_queue", "campaign_id", "n_labels", "disagreement", "queue_key"),
-    )
+    __table_args__ = (sa.UniqueConstraint("campaign_id", "pair_id"),)
 
     id: Mapped[int] = mapped_column(BigId, primary_key=True)
     campaign_id: Mapped[int] = mapped_column(sa.ForeignKey("campaigns.id", ondelete="CASCADE"))
@@ -232,6 +229,16 @@ class Task(Base):
     disagreement: Mapped[int] = mapped_column(sa.Integer, default=0)
     is_gold: Mapped[bool] = mapped_column(sa.Boolean, default=False)
     gold_choice: Mapped[int | None] = mapped_column(sa.Integer, nullable=True)
+
+
+# In the queue's ORDER BY, so serving the next item reads the index in order.
+sa.Index(
+    "ix_tasks_queue_order",
+    Task.campaign_id,
+    Task.n_labels,
+    Task.disagreement.desc(),
+    Task.queue_key,
+)
 
 
 class Assignment(Base):

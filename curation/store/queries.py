@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
@@ -34,3 +36,27 @@ def get_or_create_dataset(session: Session, name: str) -> tuple[Dataset, bool]:
 
 def dataset_names(session: Session) -> list[str]:
     return list(session.scalars(sa.select(Dataset.name).order_by(Dataset.name)))
+
+
+def insert_ignoring(session: Session, table: sa.Table, unique: list[str]) -> Any:
+    """``INSERT … ON CONFLICT (unique) DO NOTHING`` for SQLite and PostgreSQL."""
+    if session.get_bind().dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as pg_insert
+
+        return pg_insert(table).on_conflict_do_nothing(index_elements=unique)
+    from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+    return sqlite_insert(table).on_conflict_do_nothing(index_elements=unique)
+
+
+def refresh_planner_stats(session: Session, *tables: str) -> None:
+    """After a bulk insert, let PostgreSQL's planner see the new row counts at once.
+
+    Autovacuum analyses eventually; until then the planner believes the tables are tiny
+    and picks plans (full scans and sorts) that are 20× slower on the queue's query.
+    ANALYZE runs inside the caller's transaction, so it sees the rows just written.
+    """
+    if session.get_bind().dialect.name != "postgresql":
+        return
+    for table in tables:
+        session.execute(sa.text(f"ANALYZE {table}"))
