@@ -40,6 +40,9 @@ BENCHES: dict[str, Bench] = {
         "Validation vs the OpenAI cookbook notebook",
     ),
     "import": Bench("bench.bench_import", [200_000, 1_000_000], [20_000], "Import into SQLite"),
+    "labeling": Bench(
+        "bench.bench_labeling", [100_000], [5_000], "Labelling: from a submission to the next item"
+    ),
 }
 
 

@@ -579,3 +579,9 @@ def main() -> None:
 
 if __name__ == "__main__":
     main()
+
+
+# Stage commands live in their own modules; importing them registers them on ``cli``.
+from curation import cli_dedup, cli_export, cli_pii  # noqa: E402
+
+__all__ = ["cli", "cli_dedup", "cli_export", "cli_pii", "main"]

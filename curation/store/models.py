@@ -89,8 +89,12 @@ class Record(Base):
     extra: Mapped[dict[str, Any]] = mapped_column(Json, default=dict)
     rankings: Mapped[list[list[int]]] = mapped_column(Json, default=list)
     status: Mapped[str] = mapped_column(sa.String(20), default="active")
+    status_reason: Mapped[str] = mapped_column(sa.Text, default="")
     split: Mapped[str | None] = mapped_column(sa.String(20), nullable=True)
+    # none: never scanned; pending: unreviewed findings; reviewed: decided, not applied;
+    # redacted: applied (see redacted_messages); clean: scanned, nothing found
     redaction: Mapped[str] = mapped_column(sa.String(20), default="none")
+    redacted_messages: Mapped[list[dict[str, Any]] | None] = mapped_column(Json, nullable=True)
     n_messages: Mapped[int] = mapped_column(sa.Integer, default=0)
     role_counts: Mapped[dict[str, int]] = mapped_column(Json, default=dict)
     n_user_turns: Mapped[int] = mapped_column(sa.Integer, default=0)
@@ -114,6 +118,7 @@ class Completion(Base):
     source: Mapped[str | None] = mapped_column(sa.String(200), nullable=True)
     scores: Mapped[dict[str, Any]] = mapped_column(Json, default=dict)
     n_tokens: Mapped[int] = mapped_column(sa.Integer, default=0)
+    redacted_messages: Mapped[list[dict[str, Any]] | None] = mapped_column(Json, nullable=True)
 
     record: Mapped[Record] = relationship(back_populates="completions")
 
@@ -325,3 +330,200 @@ class LoginSession(Base):
     created_at: Mapped[datetime] = mapped_column(sa.DateTime, default=utcnow)
     expires_at: Mapped[datetime] = mapped_column(sa.DateTime)
     revoked_at: Mapped[datetime | None] = mapped_column(sa.DateTime, nullable=True)
+
+
+# --------------------------------------------------------------------------- settings
+
+
+class Setting(Base):
+    """Workspace-wide settings and secrets generated once (e.g. the PII hashing salt)."""
+
+    __tablename__ = "settings"
+
+    key: Mapped[str] = mapped_column(sa.String(100), primary_key=True)
+    value: Mapped[Any] = mapped_column(Json)
+    updated_at: Mapped[datetime] = mapped_column(sa.DateTime, default=utcnow)
+
+
+# --------------------------------------------------------------------------- PII
+
+
+class PiiRun(Base):
+    """One scan of a dataset for personal data, with the settings it used."""
+
+    __tablename__ = "pii_runs"
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    dataset_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("datasets.id", ondelete="CASCADE"), index=True
+    )
+    actor: Mapped[str] = mapped_column(sa.String(200), default="")
+    settings: Mapped[dict[str, Any]] = mapped_column(Json, default=dict)
+    status: Mapped[str] = mapped_column(sa.String(20), default="running")
+    n_records: Mapped[int] = mapped_column(sa.Integer, default=0)
+    n_findings: Mapped[int] = mapped_column(sa.Integer, default=0)
+    started_at: Mapped[datetime] = mapped_column(sa.DateTime, default=utcnow)
+    finished_at: Mapped[datetime | None] = mapped_column(sa.DateTime, nullable=True)
+
+
+class PiiFinding(Base):
+    """A span of personal data in one string of a record.
+
+    ``location`` names the string: ``messages[2].content``, ``messages[1].content[0].text``,
+    ``messages[3].tool_calls[0].function.arguments``, ``completions[1].messages[0].content``.
+    ``start``/``end`` are character offsets in that string; ``text`` is the value found.
+    """
+
+    __tablename__ = "pii_findings"
+    __table_args__ = (
+        sa.Index("ix_pii_findings_dataset_status", "dataset_id", "status"),
+        sa.Index("ix_pii_findings_dataset_value", "dataset_id", "entity", "text"),
+    )
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    run_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("pii_runs.id", ondelete="CASCADE"), index=True
+    )
+    dataset_id: Mapped[int] = mapped_column(sa.ForeignKey("datasets.id", ondelete="CASCADE"))
+    record_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("records.id", ondelete="CASCADE"), index=True
+    )
+    location: Mapped[str] = mapped_column(sa.String(300))
+    start: Mapped[int] = mapped_column(sa.Integer)
+    end: Mapped[int] = mapped_column(sa.Integer)
+    entity: Mapped[str] = mapped_column(sa.String(60))
+    text: Mapped[str] = mapped_column(sa.Text)
+    score: Mapped[float] = mapped_column(sa.Float, default=0.0)
+    source: Mapped[str] = mapped_column(sa.String(60), default="presidio")
+    status: Mapped[str] = mapped_column(sa.String(20), default="pending")
+    decided_by: Mapped[str | None] = mapped_column(sa.String(200), nullable=True)
+    decided_at: Mapped[datetime | None] = mapped_column(sa.DateTime, nullable=True)
+
+
+class PiiRule(Base):
+    """A workspace rule: ``allow`` (never PII), ``deny`` (always PII) or ``pattern`` (a regex)."""
+
+    __tablename__ = "pii_rules"
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    kind: Mapped[str] = mapped_column(sa.String(20))
+    entity: Mapped[str] = mapped_column(sa.String(60), default="")
+    name: Mapped[str] = mapped_column(sa.String(200), default="")
+    value: Mapped[str] = mapped_column(sa.Text)
+    score: Mapped[float] = mapped_column(sa.Float, default=0.9)
+    active: Mapped[bool] = mapped_column(sa.Boolean, default=True)
+    created_by: Mapped[str] = mapped_column(sa.String(200), default="")
+    created_at: Mapped[datetime] = mapped_column(sa.DateTime, default=utcnow)
+
+
+# --------------------------------------------------------------------------- dedup
+
+
+class DedupRun(Base):
+    """One deduplication of a dataset: embedder, threshold, floor, and what it found."""
+
+    __tablename__ = "dedup_runs"
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    dataset_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("datasets.id", ondelete="CASCADE"), index=True
+    )
+    actor: Mapped[str] = mapped_column(sa.String(200), default="")
+    embedder: Mapped[str] = mapped_column(sa.String(40), default="")
+    threshold: Mapped[float] = mapped_column(sa.Float)
+    floor: Mapped[float] = mapped_column(sa.Float)
+    settings: Mapped[dict[str, Any]] = mapped_column(Json, default=dict)
+    stats: Mapped[dict[str, Any]] = mapped_column(Json, default=dict)
+    status: Mapped[str] = mapped_column(sa.String(20), default="running")
+    n_records: Mapped[int] = mapped_column(sa.Integer, default=0)
+    n_clusters: Mapped[int] = mapped_column(sa.Integer, default=0)
+    started_at: Mapped[datetime] = mapped_column(sa.DateTime, default=utcnow)
+    finished_at: Mapped[datetime | None] = mapped_column(sa.DateTime, nullable=True)
+
+
+class DedupPair(Base):
+    """A pair of records whose similarity is at or above the run's floor (kept for re-thresholding)."""
+
+    __tablename__ = "dedup_pairs"
+    __table_args__ = (sa.Index("ix_dedup_pairs_run_similarity", "run_id", "similarity"),)
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    run_id: Mapped[int] = mapped_column(sa.ForeignKey("dedup_runs.id", ondelete="CASCADE"))
+    record_a_id: Mapped[int] = mapped_column(sa.ForeignKey("records.id", ondelete="CASCADE"))
+    record_b_id: Mapped[int] = mapped_column(sa.ForeignKey("records.id", ondelete="CASCADE"))
+    similarity: Mapped[float] = mapped_column(sa.Float)
+    kind: Mapped[str] = mapped_column(sa.String(20), default="semantic")
+    verified: Mapped[bool] = mapped_column(sa.Boolean, default=False)
+
+
+class DedupCluster(Base):
+    """Records judged duplicates of each other at the run's threshold, and the lead's decision."""
+
+    __tablename__ = "dedup_clusters"
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    run_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("dedup_runs.id", ondelete="CASCADE"), index=True
+    )
+    representative_id: Mapped[int] = mapped_column(sa.ForeignKey("records.id", ondelete="CASCADE"))
+    size: Mapped[int] = mapped_column(sa.Integer)
+    max_similarity: Mapped[float] = mapped_column(sa.Float, default=1.0)
+    min_similarity: Mapped[float] = mapped_column(sa.Float, default=1.0)
+    decision: Mapped[str] = mapped_column(sa.String(20), default="pending")
+    decided_by: Mapped[str | None] = mapped_column(sa.String(200), nullable=True)
+    decided_at: Mapped[datetime | None] = mapped_column(sa.DateTime, nullable=True)
+
+
+class DedupMember(Base):
+    __tablename__ = "dedup_members"
+
+    cluster_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("dedup_clusters.id", ondelete="CASCADE"), primary_key=True
+    )
+    record_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("records.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+    similarity: Mapped[float] = mapped_column(sa.Float, default=1.0)
+    kept: Mapped[bool] = mapped_column(sa.Boolean, default=True)
+
+
+# --------------------------------------------------------------------------- export & AI judge
+
+
+class Export(Base):
+    """One export: the files written, their manifest and who made them."""
+
+    __tablename__ = "exports"
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    dataset_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("datasets.id", ondelete="SET NULL"), nullable=True, index=True
+    )
+    format: Mapped[str] = mapped_column(sa.String(40))
+    actor: Mapped[str] = mapped_column(sa.String(200), default="")
+    files: Mapped[list[dict[str, Any]]] = mapped_column(Json, default=list)
+    manifest: Mapped[dict[str, Any]] = mapped_column(Json, default=dict)
+    pii_override: Mapped[bool] = mapped_column(sa.Boolean, default=False)
+    created_at: Mapped[datetime] = mapped_column(sa.DateTime, default=utcnow)
+
+
+class JudgeSuggestion(Base):
+    """An AI judge's answer on a task, asked in both A/B orders to expose position bias.
+
+    ``choice_ab`` is the answer with A shown first, ``choice_ba`` with B first, both mapped
+    back onto the pair's own A/B axis (+2 A≫B … −2 B≫A).
+    """
+
+    __tablename__ = "judge_suggestions"
+    __table_args__ = (sa.UniqueConstraint("task_id", "model"),)
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    campaign_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("campaigns.id", ondelete="CASCADE"), index=True
+    )
+    task_id: Mapped[int] = mapped_column(sa.ForeignKey("tasks.id", ondelete="CASCADE"))
+    model: Mapped[str] = mapped_column(sa.String(200))
+    choice_ab: Mapped[int | None] = mapped_column(sa.Integer, nullable=True)
+    choice_ba: Mapped[int | None] = mapped_column(sa.Integer, nullable=True)
+    rationale: Mapped[str] = mapped_column(sa.Text, default="")
+    created_at: Mapped[datetime] = mapped_column(sa.DateTime, default=utcnow)

@@ -1,0 +1,1 @@
+"""`curation` commands for the dedup stage; imported by curation/cli.py to register them."""

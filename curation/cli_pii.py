@@ -1,0 +1,1 @@
+"""`curation` commands for the pii stage; imported by curation/cli.py to register them."""
