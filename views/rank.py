@@ -9,7 +9,7 @@ import streamlit as st
 from curation.errors import CurationError
 from curation.labeling import queue
 from curation.labeling.campaigns import campaigns_for
-from curation.labeling.scale import BOTH_BAD_KEY, SCREEN, to_pair_axis
+from curation.labeling.scale import BOTH_BAD_KEY, SCREEN, SCREEN_HELP, to_pair_axis
 from curation.ui import keys
 from curation.ui.chat import demote_headings, render_conversation, render_message, render_text
 from curation.ui.resources import workspace
@@ -71,7 +71,8 @@ with guide_col:
     with st.container(height=520, autoscroll=False):
         render_text(demote_headings(item.guidelines) or "_No guidelines given._")
     st.caption(
-        "Keys: **1**–**5** choose (left much better … right much better), **6** both bad, "
+        "Keys: **1** left much better, **2** left better, **3** tie, **4** right better, "
+        "**5** right much better, **6** both bad, "
         "**Enter** submit, **U** undo last, **S** skip, **F** flag."
     )
 
@@ -91,6 +92,7 @@ with task_col:
         chosen = sel["screen"] == screen and not sel["both_bad"]
         if col.button(
             label,
+            help=SCREEN_HELP[screen],
             key=f"rank_choice_{key}",
             shortcut=key,
             type="primary" if chosen else "secondary",

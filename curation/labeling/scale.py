@@ -8,12 +8,19 @@ from curation.errors import InputError
 SCALE: dict[int, str] = {2: "A ≫ B", 1: "A > B", 0: "tie", -1: "B > A", -2: "B ≫ A"}
 # What the annotator sees: left/right, keys 1–5 from "left much better" to "right much better".
 SCREEN: tuple[tuple[str, int, str], ...] = (
-    ("1", 2, "Left much better"),
-    ("2", 1, "Left better"),
+    ("1", 2, "Left ≫"),
+    ("2", 1, "Left >"),
     ("3", 0, "Tie"),
-    ("4", -1, "Right better"),
-    ("5", -2, "Right much better"),
+    ("4", -1, "Right >"),
+    ("5", -2, "Right ≫"),
 )
+SCREEN_HELP = {
+    2: "Left much better",
+    1: "Left better",
+    0: "Tie",
+    -1: "Right better",
+    -2: "Right much better",
+}
 BOTH_BAD_KEY = "6"
 NAMES = {
     "A>>B": 2,

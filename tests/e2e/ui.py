@@ -1,0 +1,41 @@
+"""Small Playwright helpers for a Streamlit app: log in, open a page, wait until a rerun is done."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tests.e2e.conftest import PASSWORDS
+
+
+def settle(page: Any, ms: int = 400) -> None:
+    """Wait until Streamlit has finished the current run (the 'running' widget is gone)."""
+    page.wait_for_timeout(ms)
+    page.wait_for_function(
+        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=60_000
+    )
+    page.wait_for_timeout(200)
+
+
+def login(page: Any, url: str, name: str) -> None:
+    page.goto(url)
+    page.get_by_label("User name").wait_for(timeout=90_000)
+    page.get_by_label("User name").fill(name)
+    page.get_by_label("Password", exact=True).fill(PASSWORDS[name])
+    page.get_by_role("button", name="Log in").click()
+    page.get_by_text("Signed in as").wait_for(timeout=60_000)
+    settle(page)
+
+
+def open_page(page: Any, title: str) -> None:
+    page.get_by_role("link", name=title).first.click()
+    settle(page)
+
+
+def focus_body(page: Any) -> None:
+    """Move focus off any input so that single-key shortcuts reach the app."""
+    page.evaluate("() => document.activeElement && document.activeElement.blur()")
+    page.mouse.click(2, 300)
+
+
+def body_text(page: Any) -> str:
+    return str(page.locator("section.stMain, [data-testid='stMain']").first.inner_text())
