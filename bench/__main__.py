@@ -40,6 +40,7 @@ BENCHES: dict[str, Bench] = {
         "Validation vs the OpenAI cookbook notebook",
     ),
     "import": Bench("bench.bench_import", [200_000, 1_000_000], [20_000], "Import into SQLite"),
+    "load": Bench("bench.bench_load", [20_000], [3_000], "Load: 20 annotator sessions at once"),
     "labeling": Bench(
         "bench.bench_labeling", [100_000], [5_000], "Labelling: from a submission to the next item"
     ),

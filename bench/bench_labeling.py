@@ -29,6 +29,8 @@ import tempfile
 import threading
 import time
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -75,9 +77,9 @@ def _pairs_file(n: int) -> Path:
     return out
 
 
-def _setup(ws: Workspace, n_pairs: int) -> tuple[int, list[str]]:
+def _setup(ws: Workspace, n_pairs: int, annotators: int = ANNOTATORS) -> tuple[int, list[str]]:
     import_file(ws, _pairs_file(n_pairs), "bench")
-    names = [f"ann{i:02d}" for i in range(ANNOTATORS)]
+    names = [f"ann{i:02d}" for i in range(annotators)]
     with ws.tx() as s:
         for name in names:
             create_user(s, name, "annotator", "bench-password", actor="bench")
@@ -156,7 +158,9 @@ def _pct(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
-def measure(backend: str, n_pairs: int, steps: int) -> dict[str, Any]:
+@contextmanager
+def workspace_for(backend: str) -> Iterator[Workspace]:
+    """A throw-away workspace: a temp folder on SQLite, or a temp schema on PostgreSQL."""
     folder = Path(tempfile.mkdtemp(prefix="bench-label-"))
     schema = f"bench_{uuid.uuid4().hex[:8]}"
     admin = None
@@ -165,13 +169,22 @@ def measure(backend: str, n_pairs: int, steps: int) -> dict[str, Any]:
             admin = sa.create_engine(PG_URL.replace("postgresql://", "postgresql+psycopg://", 1))
             with admin.begin() as conn:
                 conn.exec_driver_sql(f"CREATE SCHEMA {schema}")
-            url = (
-                PG_URL.replace("postgresql://", "postgresql+psycopg://", 1)
-                + f"?options=-csearch_path%3D{schema}"
-            )
-            ws = open_workspace(folder, url)
+            url = PG_URL.replace("postgresql://", "postgresql+psycopg://", 1)
+            ws = open_workspace(folder, f"{url}?options=-csearch_path%3D{schema}")
         else:
             ws = open_workspace(folder)
+        yield ws
+        ws.dispose()
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+        if admin is not None:
+            with admin.begin() as conn:
+                conn.exec_driver_sql(f"DROP SCHEMA IF EXISTS {schema} CASCADE")
+            admin.dispose()
+
+
+def measure(backend: str, n_pairs: int, steps: int) -> dict[str, Any]:
+    with workspace_for(backend) as ws:
         t0 = time.perf_counter()
         cid, names = _setup(ws, n_pairs)
         setup_s = time.perf_counter() - t0
@@ -181,31 +194,24 @@ def measure(backend: str, n_pairs: int, steps: int) -> dict[str, Any]:
         saturated = _run(ws, cid, names, steps, naive=False)
         with ws.read() as s:
             over = s.scalar(sa.select(sa.func.count(m.Task.id)).where(m.Task.n_labels > 2)) or 0
-        ws.dispose()
-        return {
-            "benchmark": "labeling",
-            "backend": backend,
-            "pairs": n_pairs,
-            "annotators": ANNOTATORS,
-            "setup_seconds": round(setup_s, 1),
-            "naive_single_p50_ms": round(statistics.median(naive), 1),
-            "naive_single_p95_ms": round(_pct(naive, 0.95), 1),
-            "single_p50_ms": round(statistics.median(single), 1),
-            "single_p95_ms": round(_pct(single, 0.95), 1),
-            "team20_p50_ms": round(statistics.median(team), 1),
-            "team20_p95_ms": round(_pct(team, 0.95), 1),
-            "saturated_p50_ms": round(statistics.median(saturated), 1),
-            "saturated_p95_ms": round(_pct(saturated, 0.95), 1),
-            "answers": len(naive) + len(single) + len(team) + len(saturated),
-            "pairs_over_k": int(over),
-            "meets_target": _pct(team, 0.95) <= TARGET_P95_MS,
-        }
-    finally:
-        shutil.rmtree(folder, ignore_errors=True)
-        if admin is not None:
-            with admin.begin() as conn:
-                conn.exec_driver_sql(f"DROP SCHEMA IF EXISTS {schema} CASCADE")
-            admin.dispose()
+    return {
+        "benchmark": "labeling",
+        "backend": backend,
+        "pairs": n_pairs,
+        "annotators": ANNOTATORS,
+        "setup_seconds": round(setup_s, 1),
+        "naive_single_p50_ms": round(statistics.median(naive), 1),
+        "naive_single_p95_ms": round(_pct(naive, 0.95), 1),
+        "single_p50_ms": round(statistics.median(single), 1),
+        "single_p95_ms": round(_pct(single, 0.95), 1),
+        "team20_p50_ms": round(statistics.median(team), 1),
+        "team20_p95_ms": round(_pct(team, 0.95), 1),
+        "saturated_p50_ms": round(statistics.median(saturated), 1),
+        "saturated_p95_ms": round(_pct(saturated, 0.95), 1),
+        "answers": len(naive) + len(single) + len(team) + len(saturated),
+        "pairs_over_k": int(over),
+        "meets_target": _pct(team, 0.95) <= TARGET_P95_MS,
+    }
 
 
 def run(sizes: list[int], steps: int = 60) -> list[dict[str, Any]]:
