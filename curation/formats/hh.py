@@ -43,7 +43,7 @@ class HHRLHF(Format):
         chosen = obj.get("chosen")
         return (
             isinstance(chosen, str)
-            and chosen.lstrip(" ").startswith("\n\nHuman:")
+            and chosen.startswith("\n\nHuman:")
             and "prompt" not in obj
         )
 

@@ -349,11 +349,5 @@ class _ArrayScanner:
 _SCALAR_END = re.compile(rb"[,\] \t\r\n]")
 
 
-def read_whole_json(path: str | Path) -> Any:
-    with open_binary(path) as fh:
-        data = fh.read().removeprefix(BOM)
-    return orjson.loads(data)
-
-
 def as_text_stream(fh: IO[bytes]) -> io.TextIOWrapper:
     return io.TextIOWrapper(fh, encoding="utf-8-sig", errors="replace", newline="")

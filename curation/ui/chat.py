@@ -47,7 +47,8 @@ def render_message(message: Message) -> None:
         if role not in ("user", "assistant") or label != role:
             st.caption(label)
         _render_content(message.get("content"))
-        for call in message.get("tool_calls") or []:
+        calls = message.get("tool_calls")
+        for call in calls if isinstance(calls, list) else []:
             _render_tool_call(call)
         if isinstance(message.get("function_call"), dict):
             _render_tool_call({"function": message["function_call"]})
