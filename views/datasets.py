@@ -35,8 +35,8 @@ except CurationError as exc:
     st.stop()
 
 st.subheader(name)
-cols = st.columns(5)
-for col, key in zip(cols, ("records", "completions", "pairs", "messages", "tokens"), strict=True):
+metric_cols = st.columns(5)
+for col, key in zip(metric_cols, ("records", "completions", "pairs", "messages", "tokens"), strict=True):
     col.metric(key.capitalize(), f"{stats[key]:,}")
 if len(stats["by_status"]) > 1 or "active" not in stats["by_status"]:
     st.caption("Status: " + ", ".join(f"{k} {v:,}" for k, v in sorted(stats["by_status"].items())))

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pandas as pd
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
 from curation.errors import CurationError
 from curation.formats import FORMATS, ColumnMapping
@@ -77,6 +78,10 @@ def _scan(
     }
 
 
+def _advance(bar: DeltaGenerator, done: int, total: int) -> None:
+    bar.progress(min(done / total, 1.0), text=f"{done:,} of {total:,} items")
+
+
 @st.cache_data(show_spinner="Running the OpenAI checks…", max_entries=8)
 def _openai_check(path: str, mtime: float) -> dict:
     return validate_file(path).as_dict()
@@ -87,10 +92,10 @@ try:
     if scan["columns"] is not None:
         st.markdown("**Column mapping** (guessed; change it if it is wrong)")
         options = ["—", *scan["columns"]]
-        cols = st.columns(5)
+        map_cols = st.columns(5)
         chosen_map: dict[str, str | None] = {}
         for col, role in zip(
-            cols, ("system", "prompt", "response", "chosen", "rejected"), strict=True
+            map_cols, ("system", "prompt", "response", "chosen", "rejected"), strict=True
         ):
             guess = scan["mapping"].get(role)
             pick = col.selectbox(
@@ -198,9 +203,7 @@ if st.button(
             mapping=mapping,
             actor=me.name,
             display_name=path.name.split("-", 1)[-1] if "uploads" in path.parts else str(path),
-            progress=lambda done: bar.progress(
-                min(done / total, 1.0), text=f"{done:,} of {total:,} items"
-            ),
+            progress=lambda done: _advance(bar, done, total),
         )
     except CurationError as exc:
         bar.empty()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from typing import cast
 
 import altair as alt
 import numpy as np
@@ -12,7 +13,7 @@ import streamlit as st
 
 def histogram(
     values: Sequence[float] | np.ndarray, title: str, *, bins: int = 40, rule: float | None = None
-) -> alt.TopLevelMixin:
+) -> alt.Chart | alt.LayerChart:
     """A histogram; ``rule`` draws a vertical line (a threshold)."""
     frame = pd.DataFrame({title: np.asarray(values, dtype=float)})
     chart = (
@@ -29,7 +30,7 @@ def histogram(
     line = (
         alt.Chart(pd.DataFrame({"x": [rule]})).mark_rule(color="red", strokeWidth=2).encode(x="x:Q")
     )
-    return alt.layer(chart, line)
+    return cast(alt.LayerChart, alt.layer(chart, line))
 
 
 def bars(counts: Mapping[str, int] | Mapping[int, int], x: str, y: str = "count") -> alt.Chart:
