@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pandas as pd
 import streamlit as st
 
@@ -26,10 +28,19 @@ if not names:
     st.stop()
 
 name = current_dataset() or names[0]
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def _distributions(dataset: str, records: int, by_status: tuple[tuple[str, int], ...]) -> dict[str, Any]:
+    """Per-record distributions, recomputed only when the dataset's counts change."""
+    with ws.read() as s:
+        return dataset_distributions(s, dataset)
+
+
 try:
     with ws.read() as s:
         stats = dataset_stats(s, name)
-        dist = dataset_distributions(s, name)
+    dist = _distributions(name, stats["records"], tuple(sorted(stats["by_status"].items())))
 except CurationError as exc:
     st.error(str(exc))
     st.stop()
