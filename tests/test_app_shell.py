@@ -101,3 +101,19 @@ def test_first_admin_is_created_on_an_empty_workspace(
     assert not at.exception
     assert at.session_state["user"] == {"name": "root", "role": "admin"}
     st.cache_resource.clear()
+
+
+def test_single_sign_on_is_offered_only_when_configured(app_ws: Workspace) -> None:
+    at = new_app()
+    at.run()
+    assert not [b for b in at.button if b.key == "sso"]
+    at = new_app()
+    at.secrets["auth"] = {
+        "redirect_uri": "http://localhost:8501/oauth2callback",
+        "cookie_secret": "x" * 32,
+        "client_id": "id",
+        "client_secret": "secret",
+        "server_metadata_url": "https://idp.example/.well-known/openid-configuration",
+    }
+    at.run()
+    assert [b for b in at.button if b.key == "sso"]
