@@ -23,6 +23,19 @@ def _extra(obj: dict[str, Any], skip: set[str]) -> dict[str, Any]:
     return {k: v for k, v in obj.items() if k not in skip}
 
 
+def _messages_record(obj: Any) -> Record:
+    """``messages`` (+ ``tools``, ``metadata``); every other key is kept verbatim in ``extra``."""
+    obj = require_object(obj)
+    messages = messages_list(require_key(obj, "messages"))
+    metadata = obj.get("metadata") if isinstance(obj.get("metadata"), dict) else {}
+    return Record(
+        messages=messages,
+        tools=tools_list(obj.get("tools")),
+        metadata=metadata or {},
+        extra=_extra(obj, {"messages", "tools", "metadata"}),
+    )
+
+
 class OpenAIChat(Format):
     name = "openai-chat"
     label = "OpenAI chat (SFT)"
@@ -31,15 +44,7 @@ class OpenAIChat(Format):
         return "messages" in obj and set(obj) <= CHAT_KEYS | {"metadata"}
 
     def parse(self, obj: Any) -> Record:
-        obj = require_object(obj)
-        messages = messages_list(require_key(obj, "messages"))
-        metadata = obj.get("metadata") if isinstance(obj.get("metadata"), dict) else {}
-        return Record(
-            messages=messages,
-            tools=tools_list(obj.get("tools")),
-            metadata=metadata or {},
-            extra=_extra(obj, {"messages", "tools", "metadata"}),
-        )
+        return _messages_record(obj)
 
     def dump(self, record: Record) -> dict[str, Any]:
         out: dict[str, Any] = {"messages": record.messages}
@@ -62,15 +67,7 @@ class OpenAIRFT(Format):
         return "messages" in obj and bool(set(obj) - CHAT_KEYS - {"metadata"})
 
     def parse(self, obj: Any) -> Record:
-        obj = require_object(obj)
-        messages = messages_list(require_key(obj, "messages"))
-        metadata = obj.get("metadata") if isinstance(obj.get("metadata"), dict) else {}
-        return Record(
-            messages=messages,
-            tools=tools_list(obj.get("tools")),
-            metadata=metadata or {},
-            extra=_extra(obj, {"messages", "tools", "metadata"}),
-        )
+        return _messages_record(obj)
 
     def dump(self, record: Record) -> dict[str, Any]:
         out: dict[str, Any] = {"messages": record.messages}
