@@ -31,7 +31,7 @@ from sqlalchemy.orm import Session
 
 from curation.errors import InputError, NotFoundError
 from curation.labeling.queue import disagreement
-from curation.labeling.scale import SCALE, SCREEN, chose_left, to_screen
+from curation.labeling.scale import SCALE, SCREEN_HELP, chose_left, to_screen
 from curation.store import models as m
 
 CHOICE_DOMAIN: tuple[int, ...] = (-2, -1, 0, 1, 2)
@@ -41,7 +41,7 @@ STRAIGHT_LINE_THRESHOLD = 10
 SIGNIFICANCE = 0.05
 KAPPA_WEIGHTS = "linear"
 BOTH_BAD = "both_bad"
-SCREEN_LABELS: dict[int | str, str] = {value: label for _, value, label in SCREEN} | {
+SCREEN_LABELS: dict[int | str, str] = {value: label for value, label in SCREEN_HELP.items()} | {
     BOTH_BAD: "Both bad"
 }
 IMPORTED = "import"
