@@ -44,6 +44,13 @@ BENCHES: dict[str, Bench] = {
     "labeling": Bench(
         "bench.bench_labeling", [100_000], [5_000], "Labelling: from a submission to the next item"
     ),
+    "dedup": Bench(
+        "bench.bench_dedup", [20_000, 100_000, 1_000_000], [2_000], "Deduplication vs SemHash"
+    ),
+    "export": Bench(
+        "bench.bench_export", [200_000, 1_000_000], [20_000], "Export to OpenAI chat JSONL"
+    ),
+    "pii": Bench("bench.bench_pii", [1000], [100], "PII redaction vs stock Presidio"),
 }
 
 

@@ -41,11 +41,7 @@ class HHRLHF(Format):
 
     def detect(self, obj: dict[str, Any]) -> bool:
         chosen = obj.get("chosen")
-        return (
-            isinstance(chosen, str)
-            and chosen.startswith("\n\nHuman:")
-            and "prompt" not in obj
-        )
+        return isinstance(chosen, str) and chosen.startswith("\n\nHuman:") and "prompt" not in obj
 
     def parse(self, obj: Any) -> Record:
         obj = require_object(obj)

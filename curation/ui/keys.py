@@ -24,3 +24,69 @@ QUALITY_STRAIGHT_THRESHOLD = "quality_straight_threshold"
 QUALITY_MIN_AGREEMENT = "quality_min_agreement"
 QUALITY_TIES = "quality_ties"
 QUALITY_BOTH_BAD = "quality_both_bad"
+# Export page
+EXPORT_RESULT = "export_result"  # the last export's result (as a dict) shown on the Export page
+EXPORT_PREVIEW = "export_preview"  # the preview rows for the options they were made with
+EXPORT_NOTICE = "export_notice"
+FINETUNE_JOB = "finetune_job"  # the job id followed on the Fine-tune page
+FINETUNE_NOTICE = "finetune_notice"
+JUDGE_NOTICE = "judge_notice"  # the last AI-judge run's summary on the Quality page
+# Dedup page
+DEDUP_NOTICE = "dedup_notice"  # a message to show after the rerun that follows an action
+DEDUP_RUN = "dedup_run"  # the run being reviewed
+DEDUP_DECISION_FILTER = "dedup_decision_filter"
+DEDUP_ORDER = "dedup_order"
+DEDUP_CLUSTER_PAGE = "dedup_cluster_page"
+DEDUP_CLUSTER = "dedup_cluster"  # the cluster open in the browser
+DEDUP_COMPARE = "dedup_compare"  # the member compared with the representative
+DEDUP_PAIR = "dedup_pair"  # the boundary pair open in the diff
+DEDUP_KEEP = "dedup_keep"  # prefix: the members ticked as kept, per cluster
+DEDUP_LEAKS = "dedup_leaks"  # the last leakage report shown
+
+
+def dedup_threshold(run_id: int) -> str:
+    """The threshold slider of one run (each run keeps its own position)."""
+    return f"dedup_threshold_{run_id}"
+
+
+# PII page
+PII_NOTICE = "pii_notice"  # a message to show after the rerun that follows an action
+PII_TAB = "pii_tab"
+PII_SCAN_ENTITIES = "pii_scan_entities"
+PII_SCAN_THRESHOLD = "pii_scan_threshold"
+PII_SCAN_NEW_ONLY = "pii_scan_new_only"
+PII_SCAN = "pii_scan"  # the Scan button
+PII_FILTER_ENTITIES = "pii_filter_entities"
+PII_FILTER_STATUS = "pii_filter_status"
+PII_FILTER_SCORE = "pii_filter_score"
+PII_FILTER_SEARCH = "pii_filter_search"
+PII_VALUES = "pii_values"  # the findings-by-value table (its row selection)
+PII_REMEMBER = "pii_remember"
+PII_ACCEPT_VALUES = "pii_accept_values"
+PII_REJECT_VALUES = "pii_reject_values"
+PII_RECORD = "pii_record"  # the record open in the record view
+PII_NEXT_RECORD = "pii_next_record"
+PII_RECORD_FINDINGS = "pii_record_findings"  # the record's findings table (row selection)
+PII_ACCEPT_FINDINGS = "pii_accept_findings"
+PII_REJECT_FINDINGS = "pii_reject_findings"
+PII_ACCEPT_RECORD = "pii_accept_record"
+PII_PREVIEW = "pii_preview"
+PII_ALLOW = "pii_allow"  # allow-list editor
+PII_SAVE_ALLOW = "pii_save_allow"
+PII_DENY_ENTITY = "pii_deny_entity"
+PII_DENY = "pii_deny"
+PII_SAVE_DENY = "pii_save_deny"
+PII_PATTERN_NAME = "pii_pattern_name"
+PII_PATTERN_ENTITY = "pii_pattern_entity"
+PII_PATTERN_REGEX = "pii_pattern_regex"
+PII_PATTERN_SCORE = "pii_pattern_score"
+PII_PATTERN_SAMPLE = "pii_pattern_sample"
+PII_ADD_PATTERN = "pii_add_pattern"
+PII_PATTERNS = "pii_patterns"  # the patterns table (row selection)
+PII_REMOVE_PATTERNS = "pii_remove_patterns"
+PII_OPERATOR = "pii_operator"
+PII_REALISTIC = "pii_realistic"
+PII_SCOPE = "pii_scope"
+PII_REAPPLY = "pii_reapply"
+PII_APPLY = "pii_apply"
+PII_SAVE_SETTINGS = "pii_save_settings"

@@ -28,6 +28,10 @@ PAGES: tuple[PageSpec, ...] = (
         "views/datasets.py", "Datasets", ":material/dataset:", "lead", "Data", ("lead", "admin")
     ),
     PageSpec("views/import_data.py", "Import", ":material/upload_file:", "lead", "Data"),
+    PageSpec("views/pii.py", "PII", ":material/shield_person:", "lead", "Curate"),
+    PageSpec("views/dedup.py", "Deduplicate", ":material/content_copy:", "lead", "Curate"),
+    PageSpec("views/export.py", "Export", ":material/download:", "lead", "Export"),
+    PageSpec("views/finetune.py", "Fine-tune", ":material/model_training:", "lead", "Export"),
     PageSpec("views/users.py", "Users", ":material/group:", "admin", "Admin"),
 )
 

