@@ -1,0 +1,316 @@
+"""File-to-file dedup and train/validation leakage, without a workspace.
+
+The kept file is the input minus the duplicates, in the same format and order: JSONL
+lines are copied byte for byte (lines that could not be parsed are kept as they were:
+they are not duplicates), JSON arrays keep each element's value, CSV/TSV/Parquet keep
+the rows and columns.
+"""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import io
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Any
+
+import orjson
+
+from curation.dedup.engine import (
+    DedupResult,
+    Encoders,
+    Progress,
+    Settings,
+    find_duplicates,
+    find_matches,
+)
+from curation.dedup.units import Item, make_item, record_score
+from curation.errors import InputError
+from curation.fileio import atomic_writer
+from curation.formats import LineError, Source, open_source
+from curation.formats.io import open_binary
+
+MAX_SHOWN_ERRORS = 50
+
+
+@dataclass(slots=True)
+class FileItems:
+    lines: list[int] = field(default_factory=list)
+    ids: list[Any] = field(default_factory=list)
+    items: list[Item] = field(default_factory=list)
+    errors: list[LineError] = field(default_factory=list)
+    rejected: int = 0
+    total: int = 0
+
+
+def read_items(source: Source, include_system: bool = False) -> FileItems:
+    out = FileItems()
+    for parsed in source.records():
+        out.total += 1
+        if parsed.record is None:
+            out.rejected += 1
+            if parsed.error is not None and len(out.errors) < 10_000:
+                out.errors.append(parsed.error)
+            continue
+        record = parsed.record
+        out.lines.append(parsed.line)
+        out.ids.append(_record_id(parsed.raw, record.metadata))
+        out.items.append(
+            make_item(
+                record.messages,
+                record.completions,
+                record.rankings,
+                order=parsed.line,
+                score=record_score(record.metadata, record.completions),
+                include_system=include_system,
+            )
+        )
+    return out
+
+
+def _record_id(raw: Any, metadata: Any) -> Any:
+    for holder in (raw, metadata):
+        if isinstance(holder, dict):
+            for key in ("id", "conversation_id"):
+                value = holder.get(key)
+                if isinstance(value, str | int) and not isinstance(value, bool):
+                    return value
+    return None
+
+
+@dataclass(slots=True)
+class FileResult:
+    input: str
+    output: str
+    format: str
+    items: int
+    records: int
+    rejected: int
+    kept: int
+    removed: int
+    clusters: int
+    exact_pairs: int
+    errors: list[LineError]
+    result: DedupResult
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "input": self.input,
+            "output": self.output,
+            "format": self.format,
+            "items": self.items,
+            "records": self.records,
+            "rejected": self.rejected,
+            "kept": self.kept,
+            "removed": self.removed,
+            "clusters": self.clusters,
+            "exact_pairs": self.exact_pairs,
+            "empty": self.result.stats.get("empty", 0),
+            "embedder": self.result.stats.get("embedder"),
+            "threshold": self.result.settings.threshold,
+            "timings": self.result.stats.get("timings", {}),
+            "errors": [e.as_dict() for e in self.errors[:MAX_SHOWN_ERRORS]],
+        }
+
+    def summary(self) -> str:
+        text = (
+            f"{Path(self.input).name} [{self.format}]: {self.records:,} records, {self.removed:,}"
+            f" duplicates removed in {self.clusters:,} clusters → {self.kept:,} items in"
+            f" {self.output}"
+        )
+        if self.rejected:
+            text += f" ({self.rejected:,} unreadable items copied as they were)"
+        return text
+
+
+def dedup_file(
+    path: str | Path,
+    output: str | Path,
+    *,
+    clusters_path: str | Path | None = None,
+    format: str | None = None,
+    settings: Settings | None = None,
+    encoders: Encoders | None = None,
+    progress: Progress | None = None,
+) -> FileResult:
+    """Write ``output``: ``path`` without its duplicates; optionally the clusters as JSONL."""
+    src, out = Path(path), Path(output)
+    if src.resolve() == out.resolve():
+        raise InputError(f"{out}: the output would overwrite the input; choose another file")
+    source = open_source(src, format)
+    read = read_items(source, (settings or Settings()).include_system)
+    result = find_duplicates(read.items, settings, encoders=encoders, progress=progress)
+    dropped_lines = {read.lines[i] for i in result.dropped}
+    kept = _write_kept(source, out, dropped_lines)
+    if clusters_path is not None:
+        write_clusters(clusters_path, result, read)
+    return FileResult(
+        input=str(src),
+        output=str(out),
+        format=source.format.name,
+        items=read.total,
+        records=len(read.items),
+        rejected=read.rejected,
+        kept=kept,
+        removed=len(dropped_lines),
+        clusters=len(result.clusters),
+        exact_pairs=int(result.stats.get("exact_pairs", 0)),
+        errors=read.errors,
+        result=result,
+    )
+
+
+def cluster_objects(result: DedupResult, read: FileItems) -> Iterator[dict[str, Any]]:
+    for c in result.clusters:
+        yield {
+            "members": [
+                {"line": read.lines[i], "id": read.ids[i], "similarity": round(c.similarity[i], 4)}
+                for i in c.members
+            ],
+            "kept": read.lines[c.representative],
+        }
+
+
+def write_clusters(path: str | Path, result: DedupResult, read: FileItems) -> None:
+    with _writer(Path(path)) as fh:
+        for obj in cluster_objects(result, read):
+            fh.write(orjson.dumps(obj) + b"\n")
+
+
+class _writer:
+    """Atomic binary writer, gzip-compressed when the name ends in .gz."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._ctx = atomic_writer(path)
+        self._raw: IO[bytes] | None = None
+        self._gz: gzip.GzipFile | None = None
+
+    def __enter__(self) -> IO[bytes]:
+        self._raw = self._ctx.__enter__()
+        if self.path.name.lower().endswith(".gz"):
+            self._gz = gzip.GzipFile(fileobj=self._raw, mode="wb", mtime=0)
+            return self._gz  # type: ignore[return-value]
+        return self._raw
+
+    def __exit__(self, *exc: Any) -> Any:
+        if self._gz is not None:
+            self._gz.close()
+        return self._ctx.__exit__(*exc)
+
+
+def _write_kept(source: Source, out: Path, dropped: set[int]) -> int:
+    if source.container == "jsonl":
+        return _copy_jsonl(source.path, out, dropped)
+    if source.container == "json":
+        return _write_json_array(source, out, dropped)
+    if source.container == "parquet":
+        return _write_parquet(source, out, dropped)
+    return _write_delimited(source, out, dropped, "\t" if source.container == "tsv" else ",")
+
+
+def _copy_jsonl(path: Path, out: Path, dropped: set[int]) -> int:
+    kept = 0
+    with open_binary(path) as fh, _writer(out) as dst:
+        for line_no, raw in enumerate(iter(fh.readline, b""), 1):
+            if line_no in dropped:
+                continue
+            if raw.strip():
+                kept += 1
+            dst.write(raw if raw.endswith(b"\n") else raw + b"\n")
+    return kept
+
+
+def _write_json_array(source: Source, out: Path, dropped: set[int]) -> int:
+    kept = 0
+    with _writer(out) as dst:
+        dst.write(b"[")
+        for item in source.items():
+            if item.line in dropped or item.error is not None:
+                continue
+            dst.write((b",\n" if kept else b"\n") + orjson.dumps(item.value))
+            kept += 1
+        dst.write(b"\n]\n")
+    return kept
+
+
+def _write_delimited(source: Source, out: Path, dropped: set[int], sep: str) -> int:
+    kept = 0
+    with _writer(out) as dst:
+        text = io.TextIOWrapper(dst, encoding="utf-8", newline="")
+        writer: csv.DictWriter[str] | None = None
+        for item in source.items():
+            if item.line in dropped or item.error is not None or not isinstance(item.value, dict):
+                continue
+            if writer is None:
+                writer = csv.DictWriter(text, fieldnames=list(item.value), delimiter=sep)
+                writer.writeheader()
+            writer.writerow(item.value)
+            kept += 1
+        text.flush()
+        text.detach()
+    return kept
+
+
+def _write_parquet(source: Source, out: Path, dropped: set[int]) -> int:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    table = pq.read_table(source.path)
+    keep = [i for i in range(table.num_rows) if i + 1 not in dropped]
+    with _writer(out) as dst:
+        pq.write_table(table.take(pa.array(keep, type=pa.int64())), dst)
+    return len(keep)
+
+
+# ----------------------------------------------------------------------------- leakage
+
+
+@dataclass(slots=True)
+class FileLeak:
+    valid_line: int
+    valid_id: Any
+    train_line: int
+    train_id: Any
+    similarity: float
+    kind: str
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "validation_line": self.valid_line,
+            "validation_id": self.valid_id,
+            "train_line": self.train_line,
+            "train_id": self.train_id,
+            "similarity": round(self.similarity, 4),
+            "kind": self.kind,
+        }
+
+
+def file_leakage(
+    train: str | Path,
+    valid: str | Path,
+    *,
+    format: str | None = None,
+    settings: Settings | None = None,
+    encoders: Encoders | None = None,
+    progress: Progress | None = None,
+) -> tuple[list[FileLeak], FileItems, FileItems]:
+    """Validation records of ``valid`` that have a near-duplicate in ``train``."""
+    include_system = (settings or Settings()).include_system
+    t = read_items(open_source(train, format), include_system)
+    v = read_items(open_source(valid, format), include_system)
+    matches = find_matches(t.items, v.items, settings, encoders=encoders, progress=progress)
+    leaks = [
+        FileLeak(
+            v.lines[x.query],
+            v.ids[x.query],
+            t.lines[x.reference],
+            t.ids[x.reference],
+            x.similarity,
+            x.kind,
+        )
+        for x in matches
+    ]
+    return leaks, t, v

@@ -1,0 +1,285 @@
+"""Dedup logic on plain records with a fake encoder: rule, exact keys, clusters, representatives."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from curation.dedup import (
+    Settings,
+    align_score,
+    build_clusters,
+    find_duplicates,
+    find_matches,
+    make_item,
+    normalize_text,
+)
+from curation.dedup.engine import CENTER_MIN, Pair, UnionFind, nn_histogram
+from curation.dedup.units import preferred_completion, record_score
+from curation.errors import InputError
+from curation.records import Completion
+from tests.dedup_helpers import TOPICS, chat, fake_encoders
+
+LONG = [t for pair in TOPICS for t in pair]
+
+
+def items_of(records: list[list[dict[str, object]]], **kw: object) -> list:
+    return [make_item(r, order=i, **kw) for i, r in enumerate(records)]  # type: ignore[arg-type]
+
+
+def run(records: list[list[dict[str, object]]], **settings: object):
+    s = Settings(**{"embedder": "static", "threshold": 0.9, **settings})  # type: ignore[arg-type]
+    return find_duplicates(items_of(records), s, encoders=fake_encoders())
+
+
+def test_normalisation_folds_case_whitespace_and_punctuation() -> None:
+    assert normalize_text("  Hello,   WORLD!!\n\nHow are you? ") == "hello world how are you"
+    assert normalize_text("Ça va? «Très» bien…") == "ça va très bien"
+    assert normalize_text("Straße") == normalize_text("STRASSE")
+
+
+def test_exchanges_group_user_turn_with_its_answers_and_skip_system() -> None:
+    messages = [
+        {"role": "system", "content": "You are a bot."},
+        {"role": "user", "content": "Hi"},
+        {"role": "user", "content": "Need help"},
+        {
+            "role": "assistant",
+            "content": None,
+            "tool_calls": [
+                {"type": "function", "function": {"name": "lookup", "arguments": '{"q": 1}'}}
+            ],
+        },
+        {"role": "tool", "content": "result 1"},
+        {"role": "assistant", "content": "Done."},
+        {"role": "user", "content": "Thanks"},
+        {"role": "assistant", "content": "Bye"},
+    ]
+    item = make_item(messages)
+    assert item.exchanges == (
+        "hi\nneed help\nlookup q 1\nresult 1\ndone",
+        "thanks\nbye",
+    )
+    with_system = make_item(messages, include_system=True)
+    assert with_system.exchanges[0] == "you are a bot"
+    assert with_system.key != item.key
+
+
+def test_system_prompt_does_not_matter_by_default() -> None:
+    a = make_item(chat("How do I reset it?", "Click reset."))
+    b = make_item(chat("how do I reset it", "Click  reset!", system="You are Northwind support."))
+    assert a.key == b.key
+
+
+def test_non_text_parts_enter_the_key_but_not_the_text() -> None:
+    def with_image(url: str) -> list[dict[str, object]]:
+        return [
+            {
+                "role": "user",
+                "content": [
+                    {"type": "text", "text": "What is this?"},
+                    {"type": "image_url", "image_url": {"url": url}},
+                ],
+            },
+            {"role": "assistant", "content": "A cat."},
+        ]
+
+    a, b = make_item(with_image("https://x/1.png")), make_item(with_image("https://x/2.png"))
+    assert a.exchanges == b.exchanges == ("what is this\na cat",)
+    assert a.key != b.key
+    only_image = make_item(
+        [{"role": "user", "content": [{"type": "image_url", "image_url": {"url": "u"}}]}]
+    )
+    assert only_image.exchanges == () and not only_image.empty
+    assert make_item([{"role": "user", "content": ""}]).empty
+    assert make_item([]).empty
+
+
+def test_preferred_completion_is_part_of_the_record() -> None:
+    comps = [
+        Completion([{"role": "assistant", "content": "bad"}]),
+        Completion([{"role": "assistant", "content": "good"}]),
+    ]
+    assert preferred_completion(comps, [(1, 0)]) == 1
+    assert preferred_completion(comps, []) == 0
+    item = make_item(chat("q?"), comps, [(1, 0)])
+    assert item.exchanges == ("q\ngood",)
+
+
+def test_record_score_reads_metadata_then_completions() -> None:
+    assert record_score({"quality": "4.5"}) == 4.5
+    assert record_score({"score": True}) is None
+    comps = [Completion([], scores={"helpfulness": {"Rating": "3"}, "overall": 7})]
+    assert record_score({}, comps) == 7.0
+    assert record_score(None) is None
+
+
+def test_align_score_follows_exchange_order_and_counts_unmatched_as_zero() -> None:
+    assert align_score(np.eye(3)) == pytest.approx(1.0)
+    one_shared = np.array([[1.0, 0.1, 0.1], [0.1, 0.2, 0.1], [0.1, 0.1, 0.2]])
+    assert align_score(one_shared) == pytest.approx((1.0 + 0.2 + 0.2) / 3)
+    # An extra exchange on one side: the best monotone alignment skips it.
+    extra = np.array([[1.0, 0.0, 0.0], [0.0, 0.0, 1.0]])
+    assert align_score(extra) == pytest.approx(2 / 3)
+    # Crossed order cannot both match.
+    crossed = np.array([[0.0, 1.0], [1.0, 0.0]])
+    assert align_score(crossed) == pytest.approx(0.5)
+    assert align_score(np.zeros((0, 2))) == 0.0
+
+
+def test_union_find_and_clusters_with_each_representative_rule() -> None:
+    records = [chat("a a a"), chat("a a a b"), chat("a a a b c d e f g h"), chat("z")]
+    items = items_of(records)
+    items[1].score, items[2].score = 5.0, 1.0
+    pairs = [Pair(0, 1, 0.95, "semantic", True), Pair(1, 2, 0.91, "semantic", True)]
+    for rule, rep in (("earliest", 0), ("longest", 2), ("best-scored", 1)):
+        (cluster,) = build_clusters(items, pairs, 0.9, rule)
+        assert cluster.members == [0, 1, 2]
+        assert cluster.representative == rep
+        assert cluster.similarity[rep] == 1.0
+        assert (cluster.max_similarity, cluster.min_similarity) == (0.95, 0.91)
+    assert [c.members for c in build_clusters(items, pairs, 0.93, "earliest")] == [[0, 1]]
+    uf = UnionFind(4)
+    uf.union(3, 1)
+    assert uf.find(3) == uf.find(1) == 1
+
+
+def test_variants_cluster_and_conversations_sharing_an_opening_do_not() -> None:
+    base = list(LONG[:6])
+    variant = [t.lower() for t in base]
+    variant[5] = variant[5] + " Hope this helps"
+    same_opening = [*LONG[:2], *LONG[8:12]]  # first exchange equal, then two other exchanges
+    other = list(LONG[12:16])
+    result = run([chat(*base), chat(*other), chat(*variant), chat(*same_opening)])
+    assert [(c.members, c.representative) for c in result.clusters] == [([0, 2], 0)]
+    pair = next(p for p in result.pairs if {p.a, p.b} == {0, 2})
+    assert pair.kind == "exact" or pair.similarity > 0.9
+    assert result.dropped == {2}
+    assert not any({p.a, p.b} == {0, 3} and p.similarity >= 0.9 for p in result.pairs)
+
+
+def test_typo_in_a_short_turn_is_rescued_by_the_character_measure() -> None:
+    a = chat("what is slang for penguin", "You mean flightless birds right?")
+    b = chat("what is slnag for pengiun", "You mean flightless birds right?")
+    result = run([a, b])
+    assert [c.members for c in result.clusters] == [[0, 1]]
+
+
+def test_exact_duplicates_are_found_without_embedding_and_stay_out_of_the_search() -> None:
+    records = [
+        chat("Hello there", "Hi!"),
+        chat("hello, THERE.", "hi"),
+        chat("Something else", "ok"),
+    ]
+    encoders = fake_encoders()
+    result = find_duplicates(items_of(records), Settings("static", 0.9), encoders=encoders)
+    assert [(p.a, p.b, p.kind, p.similarity) for p in result.pairs] == [(0, 1, "exact", 1.0)]
+    assert result.stats["exact_pairs"] == 1
+    assert encoders.candidate.texts == 2  # type: ignore[attr-defined]  # one of each exact group
+
+
+def test_floor_keeps_pairs_below_threshold_for_rethresholding() -> None:
+    a = chat(*LONG[:4])
+    b = chat(
+        LONG[0], LONG[1], LONG[2], LONG[3] + " Also check the status page and retry later today"
+    )
+    result = run([a, b], threshold=0.99, floor=0.5)
+    assert result.clusters == []
+    (pair,) = result.pairs
+    assert 0.5 <= pair.similarity < 0.99 and pair.verified
+    assert build_clusters(items_of([a, b]), result.pairs, pair.similarity, "earliest")
+
+
+def test_cascade_checks_only_uncertain_pairs_with_the_accurate_encoder() -> None:
+    base = chat(*LONG[:4])
+    exact_variant = chat(*[t.upper() for t in LONG[:4]])
+    close = chat(LONG[0], LONG[1], LONG[2], LONG[3] + " Retry after that, please wait.")
+    far = chat(*LONG[8:12])
+    encoders = fake_encoders(cascade=True)
+    result = find_duplicates(
+        items_of([base, exact_variant, close, far]), Settings("cascade", 0.8), encoders=encoders
+    )
+    assert [c.members for c in result.clusters] == [[0, 1, 2]]
+    verifier = encoders.verifier
+    assert verifier is not None and verifier.texts == 2  # type: ignore[attr-defined]
+    assert result.stats["embedder"] == "cascade(fake-static→fake-minilm)"
+
+
+def test_large_corpus_uses_centred_search_and_ivf_settings_are_recorded() -> None:
+    rng = np.random.default_rng(0)
+    words = [f"w{i}" for i in range(3000)]
+    records = [
+        chat(" ".join(rng.choice(words, 12)), " ".join(rng.choice(words, 12)))
+        for _ in range(CENTER_MIN + 50)
+    ]
+    records.append([dict(m) for m in records[7]])
+    records[-1][1]["content"] += " extra"
+    result = run(records)
+    assert result.stats["centred"] is True
+    assert result.stats["index"] == "IndexFlatIP"
+    assert [c.members for c in result.clusters] == [[7, len(records) - 1]]
+
+
+def test_empty_records_are_counted_and_left_alone() -> None:
+    result = run([[], chat(""), chat("x y z", "q")])
+    assert result.clusters == [] and result.stats["empty"] == 2
+
+
+def test_settings_validation_quotes_the_bad_value() -> None:
+    with pytest.raises(InputError, match="'fast'"):
+        Settings("fast").resolved()
+    with pytest.raises(InputError, match=r"1\.5"):
+        Settings("static", 1.5).resolved()
+    with pytest.raises(InputError, match="'newest'"):
+        Settings(rule="newest").resolved()
+    s = Settings("static").resolved()
+    assert s.threshold == 0.94 and s.floor == pytest.approx(0.84)
+
+
+def test_progress_reaches_one_and_never_goes_back() -> None:
+    seen: list[float] = []
+    find_duplicates(
+        items_of([chat(*LONG[:2]), chat(*LONG[:2]) + chat("x")]),
+        Settings("static", 0.9),
+        encoders=fake_encoders(),
+        progress=lambda stage, f: seen.append(f),
+    )
+    assert seen[-1] == 1.0 and seen == sorted(seen)
+
+
+def test_a_one_megabyte_message_is_handled() -> None:
+    big = "lorem ipsum dolor " * 60_000  # ~1 MB
+    records = [chat("tell me", big), chat("tell me", big + " amen"), chat("other", "thing")]
+    result = run(records)
+    assert [c.members for c in result.clusters] == [[0, 1]]
+
+
+def test_find_matches_reports_validation_records_near_train() -> None:
+    train = items_of([chat(*LONG[:2]), chat(*LONG[2:4])])
+    valid = items_of([chat(LONG[2].lower(), LONG[3]), chat(*LONG[4:6]), chat(*LONG[0:2])])
+    matches = find_matches(train, valid, Settings("static", 0.9), encoders=fake_encoders())
+    assert [(m.query, m.reference, m.kind) for m in matches] == [(0, 1, "exact"), (2, 0, "exact")]
+    typo = items_of([chat(LONG[2].replace("charged", "chagred"), LONG[3])])
+    (match,) = find_matches(train, typo, Settings("static", 0.9), encoders=fake_encoders())
+    assert (match.reference, match.kind) == (1, "semantic") and match.similarity > 0.9
+
+
+def test_nn_histogram_counts_records_without_a_neighbour_apart() -> None:
+    hist = nn_histogram(4, [Pair(0, 1, 0.955, "semantic", True)], [0, 1, 2, 3])
+    assert hist["without_neighbour"] == 2
+    assert sum(hist["counts"]) == 2 and hist["counts"][95] == 2
+
+
+def test_ivf_index_above_the_flat_limit(monkeypatch: pytest.MonkeyPatch) -> None:
+    from curation.dedup import engine
+
+    monkeypatch.setattr(engine, "FLAT_MAX", 100)
+    rng = np.random.default_rng(1)
+    words = [f"w{i}" for i in range(5000)]
+    records = [
+        chat(" ".join(rng.choice(words, 10)), " ".join(rng.choice(words, 10))) for _ in range(400)
+    ]
+    records.append(chat(records[3][0]["content"] + " please", records[3][1]["content"]))
+    result = run(records)
+    assert result.stats["index"].startswith("IndexIVFFlat(nlist=80")
+    assert [c.members for c in result.clusters] == [[3, 400]]

@@ -1,0 +1,260 @@
+"""File mode, leakage and the CLI; the planted duplicates of sample_data found, the look-alikes not."""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import json
+from pathlib import Path
+from typing import Any
+
+import orjson
+import pytest
+import sqlalchemy as sa
+from click.testing import CliRunner
+
+from curation import cli as cli_module
+from curation.dedup import Encoders, Settings, dedup_file, file_leakage, find_duplicates, make_item
+from curation.formats import read_records
+from curation.store import models as m
+from curation.store import open_workspace
+from tests.dedup_helpers import TOPICS, chat, fake_encoders
+
+REPO = Path(__file__).resolve().parents[1]
+SAMPLES = REPO / "sample_data"
+PLANTED = json.loads((SAMPLES / "planted.json").read_text())
+SAMPLE_FILES = [
+    "support_chats.jsonl",
+    "support_sharegpt.json",
+    "contract_pairs.jsonl",
+    "sql_rankings.jsonl",
+    "faq_alpaca.json",
+    "preferences.csv",
+]
+LONG = [t for pair in TOPICS for t in pair]
+
+
+def sample_items() -> tuple[list[tuple[str, int]], list[Any]]:
+    where: list[tuple[str, int]] = []
+    items = []
+    for name in SAMPLE_FILES:
+        for parsed in read_records(SAMPLES / name):
+            assert parsed.record is not None, parsed.error
+            r = parsed.record
+            where.append((name, parsed.line))
+            items.append(make_item(r.messages, r.completions, r.rankings, order=len(items)))
+    return where, items
+
+
+def check_planted(encoders: Encoders, embedder: str) -> None:
+    where, items = sample_items()
+    result = find_duplicates(items, Settings(embedder), encoders=encoders)
+    cluster_of = {where[i]: k for k, c in enumerate(result.clusters) for i in c.members}
+    expected: list[tuple[tuple[str, int], tuple[str, int]]] = []
+    for row in PLANTED["near_duplicates"]:
+        expected.append(
+            ((row["file"], row["line"]), (row["variant_of"]["file"], row["variant_of"]["line"]))
+        )
+    for row in PLANTED["exact_duplicates"]:
+        expected.append(
+            ((row["file"], row["line"]), (row["duplicate_of"]["file"], row["duplicate_of"]["line"]))
+        )
+    for a, b in expected:
+        assert a in cluster_of and cluster_of.get(a) == cluster_of.get(b), (a, b)
+    for row in PLANTED["diverging_pairs"]:
+        a, b = (row["a"]["file"], row["a"]["line"]), (row["b"]["file"], row["b"]["line"])
+        assert a not in cluster_of or cluster_of[a] != cluster_of.get(b), row["note"]
+    planted = {x for pair in expected for x in pair}
+    stray = [where[i] for c in result.clusters for i in c.members if where[i] not in planted]
+    assert stray == []
+
+
+def test_planted_sample_duplicates_with_the_fake_encoder() -> None:
+    check_planted(fake_encoders(), "static")
+
+
+# --------------------------------------------------------------------------- file mode
+
+
+def write_chats(
+    path: Path, records: list[list[dict[str, Any]]], extra_lines: list[str] = ()
+) -> Path:  # type: ignore[assignment]
+    lines = [json.dumps({"id": f"r{i}", "messages": r}) for i, r in enumerate(records)]
+    path.write_text("\n".join([*lines, *extra_lines]) + "\n", encoding="utf-8")
+    return path
+
+
+def three_records() -> list[list[dict[str, Any]]]:
+    return [
+        chat(*LONG[:4]),
+        chat(*LONG[8:12]),
+        chat(*[t.lower() for t in LONG[:4]]),
+        chat(*LONG[12:16]),
+    ]
+
+
+def test_file_mode_keeps_order_bytes_and_unreadable_lines(tmp_path: Path) -> None:
+    src = write_chats(tmp_path / "in.jsonl", three_records(), ["{not json"])
+    out, clusters = tmp_path / "kept.jsonl", tmp_path / "clusters.jsonl"
+    result = dedup_file(
+        src, out, clusters_path=clusters, settings=Settings("static", 0.9), encoders=fake_encoders()
+    )
+    lines = src.read_text().splitlines()
+    assert out.read_text().splitlines() == [lines[0], lines[1], lines[3], lines[4]]
+    assert (result.records, result.removed, result.rejected, result.kept) == (4, 1, 1, 4)
+    (cluster,) = [json.loads(x) for x in clusters.read_text().splitlines()]
+    assert cluster == {
+        "members": [
+            {"line": 1, "id": "r0", "similarity": 1.0},
+            {"line": 3, "id": "r2", "similarity": 1.0},
+        ],
+        "kept": 1,
+    }
+
+
+def test_file_mode_json_array_csv_and_gzip(tmp_path: Path) -> None:
+    records = three_records()
+    arr = tmp_path / "in.json"
+    arr.write_text(json.dumps([{"messages": r} for r in records], indent=1))
+    out = tmp_path / "kept.json.gz"
+    dedup_file(arr, out, settings=Settings("static", 0.9), encoders=fake_encoders())
+    kept = orjson.loads(gzip.decompress(out.read_bytes()))
+    assert [x["messages"] for x in kept] == [records[0], records[1], records[3]]
+
+    table = tmp_path / "in.csv"
+    with table.open("w", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["prompt", "response", "topic"])
+        w.writerow(["How do I reset my password?", "Use Settings.", "a"])
+        w.writerow(["how do i reset my password", "Use settings", "b"])
+        w.writerow(["Another\nquestion", "Another answer", "c"])
+    out_csv = tmp_path / "kept.csv"
+    dedup_file(table, out_csv, settings=Settings("static", 0.9), encoders=fake_encoders())
+    with out_csv.open(newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    assert [r["topic"] for r in rows] == ["a", "c"] and rows[1]["prompt"] == "Another\nquestion"
+
+
+def test_file_mode_refuses_to_overwrite_its_input(tmp_path: Path) -> None:
+    from curation.errors import InputError
+
+    src = write_chats(tmp_path / "in.jsonl", three_records())
+    with pytest.raises(InputError, match="overwrite"):
+        dedup_file(src, src, encoders=fake_encoders())
+
+
+def test_file_leakage(tmp_path: Path) -> None:
+    train = write_chats(tmp_path / "train.jsonl", three_records())
+    valid = write_chats(
+        tmp_path / "valid.jsonl", [chat(*LONG[12:16]), chat("brand new", "question")]
+    )
+    leaks, _, v = file_leakage(
+        train, valid, settings=Settings("static", 0.9), encoders=fake_encoders()
+    )
+    assert [x.as_dict() for x in leaks] == [
+        {
+            "validation_line": 1,
+            "validation_id": "r0",
+            "train_line": 4,
+            "train_id": "r3",
+            "similarity": 1.0,
+            "kind": "exact",
+        }
+    ]
+    assert len(v.items) == 2
+
+
+# --------------------------------------------------------------------------- CLI
+
+
+@pytest.fixture
+def fake_models(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(
+        Encoders, "for_mode", classmethod(lambda cls, mode: fake_encoders(mode == "cascade"))
+    )
+
+
+def invoke(*args: str) -> Any:
+    return CliRunner().invoke(cli_module.cli, list(args), catch_exceptions=False)
+
+
+def test_cli_file_mode(tmp_path: Path, fake_models: None) -> None:
+    src = write_chats(tmp_path / "in.jsonl", three_records())
+    out, clusters = tmp_path / "kept.jsonl", tmp_path / "c.jsonl"
+    res = invoke(
+        "dedup",
+        str(src),
+        "-o",
+        str(out),
+        "--clusters",
+        str(clusters),
+        "--threshold",
+        "0.9",
+        "--json",
+    )
+    assert res.exit_code == 0, res.output
+    report = json.loads(res.output)
+    assert (report["records"], report["removed"], report["clusters"]) == (4, 1, 1)
+    assert len(out.read_text().splitlines()) == 3
+    res = invoke("dedup", str(src), "-o", str(out))
+    assert res.exit_code == 0 and "1 duplicates removed in 1 clusters" in res.output
+
+
+def test_cli_errors_are_clean(tmp_path: Path, fake_models: None) -> None:
+    res = invoke("dedup", str(tmp_path / "missing.jsonl"), "-o", str(tmp_path / "x.jsonl"))
+    assert res.exit_code == 1 and "no such file" in res.output and "Traceback" not in res.output
+    res = invoke("dedup", str(tmp_path / "a.jsonl"))
+    assert res.exit_code == 2 and "-o KEPT" in res.output
+    src = write_chats(tmp_path / "in.jsonl", three_records())
+    res = invoke("dedup", str(src), "-o", str(tmp_path / "k.jsonl"), "--threshold", "1.7")
+    assert res.exit_code == 1 and "1.7" in res.output
+
+
+def test_cli_workspace_mode_and_rethreshold(tmp_path: Path, fake_models: None) -> None:
+    src = write_chats(tmp_path / "in.jsonl", three_records())
+    ws_dir = tmp_path / "ws"
+    assert invoke("import", str(src), "-d", "chats", "-w", str(ws_dir), "-q").exit_code == 0
+    res = invoke(
+        "dedup", "--dataset", "chats", "-w", str(ws_dir), "-e", "static", "-t", "0.95", "--json"
+    )
+    assert res.exit_code == 0, res.output
+    summary = json.loads(res.output)
+    assert (summary["clusters"], summary["marked_duplicate"]) == (1, 1)
+    res = invoke("dedup", "--run", str(summary["run_id"]), "--threshold", "0.99", "-w", str(ws_dir))
+    assert res.exit_code == 0 and "threshold 0.990" in res.output
+    # --review marks nothing new; the unchanged cluster keeps its earlier decision.
+    res = invoke("dedup", "--dataset", "chats", "-w", str(ws_dir), "--review", "-e", "cascade")
+    assert res.exit_code == 0 and "1 records marked duplicate" in res.output
+    ws = open_workspace(ws_dir)
+    with ws.read() as s:
+        assert s.scalar(sa.select(sa.func.count()).where(m.Record.status == "duplicate")) == 1
+        assert [r.embedder for r in s.scalars(sa.select(m.DedupRun).order_by(m.DedupRun.id))] == [
+            "static",
+            "cascade",
+        ]
+    ws.dispose()
+    res = invoke("dedup", "--dataset", "nope", "-w", str(ws_dir))
+    assert res.exit_code == 1 and "no dataset named 'nope'" in res.output
+
+
+def test_cli_leakage(tmp_path: Path, fake_models: None) -> None:
+    train = write_chats(tmp_path / "train.jsonl", three_records())
+    valid = write_chats(tmp_path / "valid.jsonl", [chat(*LONG[12:16]), chat("new", "one")])
+    res = invoke("leakage", str(train), str(valid), "--json")
+    assert res.exit_code == 2
+    assert json.loads(res.output)["count"] == 1
+    clean = write_chats(tmp_path / "clean.jsonl", [chat("new", "one")])
+    res = invoke("leakage", str(train), str(clean))
+    assert res.exit_code == 0 and "0 of 1 validation records" in res.output
+
+
+def test_cli_reports_records_without_text(tmp_path: Path, fake_models: None) -> None:
+    image_only = [
+        {"role": "user", "content": [{"type": "image_url", "image_url": {"url": "u"}}]},
+        {"role": "assistant", "content": ""},
+    ]
+    src = write_chats(tmp_path / "in.jsonl", [chat("", ""), image_only, *three_records()])
+    res = invoke("dedup", str(src), "-o", str(tmp_path / "k.jsonl"), "-t", "0.9")
+    assert res.exit_code == 0, res.output
+    assert "note: 1 records have no text to compare and were kept as they are" in res.output
+    assert len((tmp_path / "k.jsonl").read_text().splitlines()) == 5
