@@ -158,6 +158,19 @@ with manage_tab:
             st.success(
                 f"Guidelines are now v{version}; earlier answers keep the version they were made under."
             )
+        show_ai = st.toggle(
+            "Show AI-judge suggestions to annotators",
+            value=campaign.show_ai_suggestions,
+            key=f"mc_show_ai_{campaign.id}",
+            help="Off by default: a visible suggestion anchors annotators. Run the judge from "
+            "the Quality page.",
+        )
+        if show_ai != campaign.show_ai_suggestions:
+            with ws.tx() as s:
+                camp.set_show_ai_suggestions(
+                    s, camp.get_campaign(s, chosen), show_ai, actor=me.name
+                )
+            st.rerun()
         label = "Close campaign" if info["status"] == "active" else "Reopen campaign"
         if st.button(label, key="mc_status"):
             with ws.tx() as s:

@@ -7,6 +7,7 @@ from typing import Any
 import streamlit as st
 
 from curation.errors import CurationError
+from curation.judge import suggestion_for
 from curation.labeling import queue
 from curation.labeling.campaigns import campaigns_for
 from curation.labeling.scale import BOTH_BAD_KEY, SCREEN, SCREEN_HELP, to_pair_axis
@@ -86,6 +87,12 @@ with task_col:
             with st.container(height=360, autoscroll=False):
                 for message in messages:
                     render_message(message)
+    with ws.read() as s:
+        suggestion = suggestion_for(s, campaign_id, item.task_id, item.shown_left)
+    if suggestion is not None:  # None unless the campaign shows AI suggestions
+        with st.expander(f"AI suggestion: {suggestion.label}", icon=":material/smart_toy:"):
+            st.caption(f"From {suggestion.model}. A suggestion, not an answer: judge for yourself.")
+            render_text(suggestion.rationale)
 
     buttons = st.columns(len(SCREEN) + 1)
     for col, (key, screen, label) in zip(buttons, SCREEN, strict=False):

@@ -239,6 +239,16 @@ def set_status(session: Session, campaign: m.Campaign, status: str, *, actor: st
     log_event(session, actor, f"campaign.{status}", "campaign", campaign.id)
 
 
+def set_show_ai_suggestions(
+    session: Session, campaign: m.Campaign, show: bool, *, actor: str
+) -> None:
+    """Let the campaign's annotators see the AI judge's suggestions (or hide them again)."""
+    if campaign.show_ai_suggestions == bool(show):
+        return
+    campaign.show_ai_suggestions = bool(show)
+    log_event(session, actor, "campaign.ai_suggestions", "campaign", campaign.id, show=bool(show))
+
+
 def set_gold(
     session: Session, campaign: m.Campaign, pair_id: int, choice: int | None, *, actor: str
 ) -> None:

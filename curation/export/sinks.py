@@ -1,0 +1,199 @@
+"""Streaming file writers (JSONL, CSV, Parquet) that hash what they write.
+
+Each sink writes into a binary file handle (the temporary file of
+:func:`curation.fileio.atomic_writer`), buffers a little for speed, and reports the
+row count, byte count and sha256 of exactly the bytes written, so the manifest's
+checksum is the file's without reading it back.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import hashlib
+import io
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
+from typing import IO, Any
+
+import orjson
+
+FLUSH_BYTES = 1 << 20
+PARQUET_ROW_GROUP = 10_000
+
+
+@dataclass(frozen=True, slots=True)
+class Written:
+    rows: int
+    bytes: int
+    sha256: str
+
+
+class _HashingFile:
+    """A write-only file object that hashes and counts every byte on its way to ``raw``."""
+
+    def __init__(self, raw: IO[bytes]) -> None:
+        self.raw = raw
+        self.digest = hashlib.sha256()
+        self.size = 0
+        self.closed = False
+
+    def write(self, data: bytes | bytearray | memoryview) -> int:
+        view = memoryview(data).cast("B")
+        self.digest.update(view)
+        self.size += view.nbytes
+        self.raw.write(view)
+        return view.nbytes
+
+    def tell(self) -> int:
+        return self.size
+
+    def flush(self) -> None:
+        self.raw.flush()
+
+    def writable(self) -> bool:
+        return True
+
+    def seekable(self) -> bool:
+        return False
+
+    def readable(self) -> bool:
+        return False
+
+    def close(self) -> None:  # the atomic writer owns the real file
+        self.closed = True
+
+
+class Sink:
+    """Write rows (dicts) one at a time; :meth:`finish` returns what was written."""
+
+    def __init__(self, fh: IO[bytes]) -> None:
+        self.out = _HashingFile(fh)
+        self.rows = 0
+
+    def write(self, row: dict[str, Any]) -> None:
+        raise NotImplementedError
+
+    def finish(self) -> Written:
+        self.out.flush()
+        return Written(self.rows, self.out.size, self.out.digest.hexdigest())
+
+    def abort(self) -> None:
+        """Release what the sink holds after a failure (the atomic writer drops the file)."""
+
+
+class JsonlSink(Sink):
+    """One JSON object per line. Joining, hashing and writing a full buffer happen in a
+    worker thread (hashlib and file writes release the GIL), while the caller builds the
+    next lines; at most one buffer is in flight."""
+
+    def __init__(self, fh: IO[bytes]) -> None:
+        super().__init__(fh)
+        self.buffer: list[bytes] = []
+        self.pending = 0
+        self.pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="export-write")
+        self.in_flight: Future[None] | None = None
+
+    def write(self, row: dict[str, Any]) -> None:
+        line = orjson.dumps(row, option=orjson.OPT_APPEND_NEWLINE)
+        self.buffer.append(line)
+        self.pending += len(line)
+        self.rows += 1
+        if self.pending >= FLUSH_BYTES:
+            self._drain()
+
+    def _drain(self) -> None:
+        self._wait()
+        if self.buffer:
+            lines, self.buffer, self.pending = self.buffer, [], 0
+            self.in_flight = self.pool.submit(self._write_lines, lines)
+
+    def _write_lines(self, lines: list[bytes]) -> None:
+        self.out.write(b"".join(lines))
+
+    def _wait(self) -> None:
+        if self.in_flight is not None:
+            flight, self.in_flight = self.in_flight, None
+            flight.result()  # re-raises a failed write (e.g. a full disk) here
+
+    def finish(self) -> Written:
+        self._drain()
+        self._wait()
+        self.pool.shutdown()
+        return super().finish()
+
+    def abort(self) -> None:
+        self.pool.shutdown(wait=True, cancel_futures=True)
+
+
+class CsvSink(Sink):
+    """RFC 4180 CSV in UTF-8, a header row first; cells may hold newlines (quoted)."""
+
+    def __init__(self, fh: IO[bytes], columns: tuple[str, ...]) -> None:
+        super().__init__(fh)
+        self.columns = columns
+        self.text = io.StringIO()
+        self.writer = csv.writer(self.text, lineterminator="\n")
+        self.writer.writerow(columns)
+
+    def write(self, row: dict[str, Any]) -> None:
+        self.writer.writerow([row.get(c, "") for c in self.columns])
+        self.rows += 1
+        if self.text.tell() >= FLUSH_BYTES:
+            self._drain()
+
+    def _drain(self) -> None:
+        data = self.text.getvalue()
+        if data:
+            self.out.write(data.encode("utf-8"))
+        self.text.seek(0)
+        self.text.truncate()
+
+    def finish(self) -> Written:
+        self._drain()
+        return super().finish()
+
+
+class ParquetSink(Sink):
+    """String columns, written a row group at a time so memory stays flat."""
+
+    def __init__(self, fh: IO[bytes], columns: tuple[str, ...]) -> None:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        super().__init__(fh)
+        self.columns = columns
+        self.schema = pa.schema([(c, pa.string()) for c in columns])
+        self.writer = pq.ParquetWriter(self.out, self.schema, compression="zstd")
+        self.batch: dict[str, list[Any]] = {c: [] for c in columns}
+
+    def write(self, row: dict[str, Any]) -> None:
+        for c in self.columns:
+            self.batch[c].append(row.get(c))
+        self.rows += 1
+        if len(self.batch[self.columns[0]]) >= PARQUET_ROW_GROUP:
+            self._drain()
+
+    def _drain(self) -> None:
+        import pyarrow as pa
+
+        if self.batch[self.columns[0]]:
+            self.writer.write_table(pa.table(self.batch, schema=self.schema))
+            self.batch = {c: [] for c in self.columns}
+
+    def finish(self) -> Written:
+        self._drain()
+        self.writer.close()
+        return super().finish()
+
+    def abort(self) -> None:
+        with contextlib.suppress(Exception):  # the file is being discarded anyway
+            self.writer.close()
+
+
+def open_sink(container: str, fh: IO[bytes], columns: tuple[str, ...]) -> Sink:
+    if container == "csv":
+        return CsvSink(fh, columns)
+    if container == "parquet":
+        return ParquetSink(fh, columns)
+    return JsonlSink(fh)
