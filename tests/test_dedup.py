@@ -14,7 +14,7 @@ from curation.dedup import (
     make_item,
     normalize_text,
 )
-from curation.dedup.engine import CENTER_MIN, Pair, UnionFind, nn_histogram
+from curation.dedup.engine import CENTER_MIN, Pair, UnionFind, cascade_band, nn_histogram
 from curation.dedup.units import preferred_completion, record_score
 from curation.errors import InputError
 from curation.records import Completion
@@ -203,6 +203,37 @@ def test_cascade_checks_only_uncertain_pairs_with_the_accurate_encoder() -> None
     verifier = encoders.verifier
     assert verifier is not None and verifier.texts == 2  # type: ignore[attr-defined]
     assert result.stats["embedder"] == "cascade(fake-static→fake-minilm)"
+
+
+def test_cascade_band_follows_the_threshold() -> None:
+    assert cascade_band(0.90) == (0.90, 0.96)
+    assert cascade_band(0.80) == (0.80, 0.96)
+    assert cascade_band(0.97) == pytest.approx((0.90, 0.99))
+
+
+RESET_Q = "How do I reset my password on the billing portal today?"
+RESET_A = "Open Settings, choose Security, then Reset password and follow the emailed link."
+
+
+def test_cascade_at_a_low_threshold_checks_pairs_under_the_default_band() -> None:
+    a = chat(RESET_Q, RESET_A)
+    b = chat(RESET_Q, RESET_A[:-1] + " we sent, or ask an admin to reset it for you.")
+    encoders = fake_encoders(cascade=True)
+    result = find_duplicates(items_of([a, b]), Settings("cascade", 0.8), encoders=encoders)
+    (pair,) = result.pairs
+    assert 0.8 <= pair.similarity < 0.9  # the static score is under the default band…
+    assert pair.verified and [c.members for c in result.clusters] == [[0, 1]]  # …yet checked
+    assert result.stats["cascade_band"] == [0.8, 0.96]
+
+
+def test_cascade_at_a_high_threshold_never_accepts_on_a_static_score_alone() -> None:
+    a = chat(RESET_Q, RESET_A)
+    b = chat(RESET_Q, RESET_A[:-1] + " now.")
+    encoders = fake_encoders(cascade=True)
+    result = find_duplicates(items_of([a, b]), Settings("cascade", 0.97), encoders=encoders)
+    (pair,) = result.pairs
+    assert 0.97 <= pair.similarity < 0.99 and pair.verified
+    assert encoders.verifier is not None and encoders.verifier.texts == 2  # type: ignore[attr-defined]
 
 
 def test_large_corpus_uses_centred_search_and_ivf_settings_are_recorded() -> None:

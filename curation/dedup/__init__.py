@@ -23,7 +23,10 @@ Pipeline
        between the two records (a verbatim shared exchange scores 1 under any model).
        The band was set on the calibration corpora: it sends 1–2% of candidates to
        MiniLM and loses no precision against checking every candidate (F1 0.994 vs
-       0.995 on (a), 0.9995 on (b)).
+       0.995 on (a), 0.9995 on (b)). Another threshold moves the band with it
+       (:func:`~curation.dedup.engine.cascade_band`): its low end never sits above the
+       threshold, and a pair is accepted on its static score alone only when that
+       score clears the threshold by 0.02.
     5. **Cluster**: union-find over pairs at or above the threshold. Pairs down to a
        floor (threshold − 0.1 by default) are stored, so a new threshold needs no
        re-embedding (:func:`rethreshold`). In the cascade only pairs that MiniLM

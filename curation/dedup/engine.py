@@ -34,10 +34,12 @@ DEFAULT_THRESHOLDS: dict[str, float] = {
     "openai": 0.90,  # not calibrated (no endpoint here): MiniLM's value as a starting point
 }
 FLOOR_MARGIN = 0.10  # pairs stored down to threshold − this, for re-thresholding
-# Cascade band on the static aligned similarity: below LO a pair is dropped, at or above
-# HI it is accepted as it is, in between MiniLM decides.
+# Cascade band on the static aligned similarity at the default threshold: below LO a pair
+# is dropped, at or above HI it is accepted as it is, in between MiniLM decides. Another
+# threshold moves the band with it (:func:`cascade_band`).
 CASCADE_LO = 0.90
 CASCADE_HI = 0.96
+CASCADE_SURE_MARGIN = 0.02  # a static score must clear the threshold by this to skip MiniLM
 CANDIDATE_SLACK = 0.03  # record-vector radius below the lowest aligned score we keep
 # Corpora of at least CENTER_MIN records search on centred record vectors (the corpus's mean
 # exchange vector removed): mean-pooled text embeddings share a large common component, so
@@ -94,11 +96,15 @@ class Settings:
 
 
 COMPARISON_RULE = (
-    "exchange alignment: a record is its user/assistant exchanges (system prompts left out"
-    " unless include_system); two records score the sum of cosine similarities of their"
-    " exchanges under the best order-preserving one-to-one alignment, divided by the larger"
-    " exchange count; exact duplicates (equal after case/whitespace/punctuation folding)"
-    " score 1"
+    "exchange alignment: a record is its exchanges (a user turn with the assistant/tool"
+    " messages answering it; system prompts left out unless include_system). Two exchanges"
+    " score the larger of the cosine of their embeddings and the character similarity"
+    " (Indel ratio) of their normalised texts. Two records score the sum of their exchange"
+    " scores under the best order-preserving one-to-one alignment, divided by the larger"
+    " exchange count, so records sharing one exchange of three score about 1/3. Candidates"
+    " come from a FAISS search on pooled record vectors and are all re-scored this way"
+    " before they can merge. Exact duplicates (equal after case, whitespace and punctuation"
+    " folding) score 1."
 )
 
 
@@ -150,6 +156,20 @@ class DedupResult:
     @property
     def dropped(self) -> set[int]:
         return {m for c in self.clusters for m in c.members if m != c.representative}
+
+
+def cascade_band(threshold: float) -> tuple[float, float]:
+    """``(lo, hi)`` on the static aligned similarity for a cascade at ``threshold``.
+
+    At the calibrated default (0.90) the band is 0.90…0.96. A lower threshold lowers ``lo``
+    to it: static scores of a pair run at or above its MiniLM score (see the package
+    docstring), so a pair the static model puts under the threshold stays under it. A
+    threshold above 0.94 raises ``hi`` to threshold + 0.02, so a pair is never accepted on
+    a static score that barely clears it; above 0.98 every candidate goes to MiniLM.
+    """
+    lo = min(CASCADE_LO, threshold)
+    hi = max(CASCADE_HI, threshold + CASCADE_SURE_MARGIN)
+    return lo, hi
 
 
 # ----------------------------------------------------------------------------- alignment
@@ -539,7 +559,8 @@ def find_duplicates(
     rep.stage("exact")
     pairs, semantic, stats = _exact_pairs(items)
     cascade = settings.embedder == "cascade"
-    lowest = min(settings.floor, CASCADE_LO) if cascade else settings.floor
+    lo, hi = cascade_band(settings.threshold)
+    lowest = min(settings.floor, lo) if cascade else settings.floor
     radius = max(0.0, lowest - CANDIDATE_SLACK)
     candidates = 0
     verified = 0
@@ -566,8 +587,9 @@ def find_duplicates(
         rep.stage("verify")
         scores = aligned_scores(items, a, b, first, report=rep.report)
         if cascade and encoders.verifier is not None:
-            sure = scores >= CASCADE_HI
-            band = (scores >= CASCADE_LO) & ~sure
+            sure = scores >= hi
+            band = (scores >= lo) & ~sure
+            stats["cascade_band"] = [round(lo, 4), round(hi, 4)]
             for k in np.flatnonzero(sure):
                 pairs.append(Pair(int(a[k]), int(b[k]), float(scores[k]), "semantic", False))
             if band.any():
@@ -690,7 +712,8 @@ def find_matches(
     if todo and refs:
         encoders = encoders or Encoders.for_mode(settings.embedder)
         cascade = encoders.verifier is not None
-        lowest = min(settings.threshold, CASCADE_LO) if cascade else settings.threshold
+        lo, hi = cascade_band(settings.threshold)
+        lowest = lo if cascade else settings.threshold
         rep.stage("embed")
         first = ExchangeVectors(encoders.candidate)
         first.ensure(
@@ -711,8 +734,8 @@ def find_matches(
         scores = aligned_scores(queries, qa, rb, first, b_items=reference, report=rep.report)
         final = scores.copy()
         if cascade and encoders.verifier is not None:
-            band = (scores >= CASCADE_LO) & (scores < CASCADE_HI)
-            final[scores < CASCADE_LO] = 0.0
+            band = (scores >= lo) & (scores < hi)
+            final[scores < lo] = 0.0
             if band.any():
                 second = ExchangeVectors(encoders.verifier)
                 second.ensure(differing_exchanges(queries, qa[band], rb[band], reference))
