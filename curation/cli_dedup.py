@@ -129,8 +129,11 @@ def dedup_cmd(
         _print_run(summary, as_json)
         return
     if dataset is not None:
-        if input_file is not None or output is not None:
-            raise InputError("use either IN -o KEPT (file mode) or --dataset NAME, not both")
+        if input_file is not None or output is not None or clusters_path is not None:
+            raise InputError(
+                "use either IN -o KEPT [--clusters FILE] (file mode) or --dataset NAME, not both;"
+                " in workspace mode the clusters are reviewed on the Deduplicate page"
+            )
         settings = Settings(embedder, threshold, floor, rule, include_system)
         ws = _open(workspace, db)
         with _progress(quiet or as_json) as progress:
@@ -154,12 +157,23 @@ def dedup_cmd(
     if as_json:
         echo_json(result.as_dict())
         return
-    for error in result.errors[:20]:
-        click.echo(f"  unreadable, copied as it was: {error}", err=True)
+    name = input_file.name
+    _echo_some([f"{name} {e}: copied to the output as it was" for e in result.errors], "unreadable")
+    _echo_some([str(n) for n in result.notes], "note")
     click.secho(result.summary(), fg="green")
-    empty = result.result.stats.get("empty", 0)
-    if empty:
-        click.echo(f"note: {empty:,} records have no text to compare and were kept as they are")
+
+
+SHOWN_LINES = 20
+
+
+def _echo_some(lines: list[str], label: str) -> None:
+    """The first :data:`SHOWN_LINES` messages on stderr, then how many more there are."""
+    for line in lines[:SHOWN_LINES]:
+        click.echo(f"{label}: {line}", err=True)
+    if len(lines) > SHOWN_LINES:
+        click.echo(
+            f"{label}: … and {len(lines) - SHOWN_LINES:,} more (--json lists them)", err=True
+        )
 
 
 def _print_run(summary: object, as_json: bool) -> None:
@@ -169,6 +183,7 @@ def _print_run(summary: object, as_json: bool) -> None:
     if as_json:
         echo_json(summary.as_dict())
         return
+    _echo_some(summary.notes(), "note")
     click.secho(summary.summary(), fg="green")
     click.echo(
         "Review or undo on the Deduplicate page; re-threshold without re-embedding:"
@@ -212,6 +227,7 @@ def leakage_cmd(
 
     settings = Settings(embedder, threshold, None, "earliest", include_system)
     rows: list[dict[str, object]]
+    unreadable: list[str] = []
     with _progress(quiet or as_json) as progress:
         if train_dataset or valid_dataset:
             if not (train_dataset and valid_dataset):
@@ -226,21 +242,28 @@ def leakage_cmd(
                 raise click.UsageError(
                     "give TRAIN and VALID files, or --train-dataset and --valid-dataset"
                 )
-            file_leaks, _, v = file_leakage(
+            file_leaks, t, v = file_leakage(
                 train, valid, format=fmt, settings=settings, progress=progress
             )
             rows = [x.as_dict() for x in file_leaks]
             checked = len(v.items)
+            unreadable = [f"{e}: not checked" for e in [*t.error_lines(), *v.error_lines()]]
     if as_json:
-        echo_json({"leaks": rows, "count": len(rows), "threshold": settings.resolved().threshold})
-    else:
-        for row in rows[:200]:
-            click.echo("  " + ", ".join(f"{k} {v}" for k, v in row.items() if v is not None))
-        if len(rows) > 200:
-            click.echo(f"  … and {len(rows) - 200:,} more (use --json for all)")
-        what = f" of {checked:,}" if checked is not None else ""
-        colour = "yellow" if rows else "green"
-        click.secho(
-            f"{len(rows):,}{what} validation records have a near-duplicate in train", fg=colour
+        echo_json(
+            {
+                "leaks": rows,
+                "count": len(rows),
+                "threshold": settings.resolved().threshold,
+                "unreadable": unreadable,
+            }
         )
+        sys.exit(2 if rows else 0)
+    _echo_some(unreadable, "unreadable")
+    for row in rows[:200]:
+        click.echo("  " + ", ".join(f"{k} {v}" for k, v in row.items() if v is not None))
+    if len(rows) > 200:
+        click.echo(f"  … and {len(rows) - 200:,} more (use --json for all)")
+    what = f" of {checked:,}" if checked is not None else ""
+    colour = "yellow" if rows else "green"
+    click.secho(f"{len(rows):,}{what} validation records have a near-duplicate in train", fg=colour)
     sys.exit(2 if rows else 0)

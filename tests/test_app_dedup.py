@@ -33,6 +33,7 @@ def dataset(ws: Workspace, tmp_path: Path) -> dict[int, int]:
         chat(*LONG[8:12]),
         chat(LONG[8], LONG[9], LONG[10], LONG[11] + " ok"),
         chat(*LONG[12:16]),
+        [{"role": "user", "content": [{"type": "input_audio", "input_audio": {"data": "AA"}}]}],
     ]
     path = tmp_path / "d.jsonl"
     path.write_text("".join(json.dumps({"messages": r}) + "\n" for r in records))
@@ -62,6 +63,10 @@ def test_page_runs_dedup_with_progress(
     metrics = {x.label: x.value for x in at.metric}
     assert metrics["Clusters"] == "2" and metrics["Marked duplicate"] == "3"
     assert metrics["Pending clusters"] == "0"
+    (notes,) = [x for x in at.expander if "read only in part" in x.label]
+    assert notes.label.startswith("2 fields read only in part")
+    (table,) = [df.value for df in notes.dataframe]
+    assert list(table["line"]) == [7, 7] and "messages[0].content[0]" in list(table["field"])
     with app_ws.read() as s:
         assert s.scalar(sa.select(sa.func.count()).select_from(m.DedupRun)) == 1
 

@@ -256,5 +256,70 @@ def test_cli_reports_records_without_text(tmp_path: Path, fake_models: None) -> 
     src = write_chats(tmp_path / "in.jsonl", [chat("", ""), image_only, *three_records()])
     res = invoke("dedup", str(src), "-o", str(tmp_path / "k.jsonl"), "-t", "0.9")
     assert res.exit_code == 0, res.output
-    assert "note: 1 records have no text to compare and were kept as they are" in res.output
+    assert (
+        "note: in.jsonl line 1: messages: no user or assistant text to compare: kept as it is,"
+        " never a duplicate" in res.output
+    )
+    assert "note: in.jsonl line 2: messages: no user or assistant text" in res.output
+    assert (
+        "note: in.jsonl line 2: messages[0].content[0]: non-text part (type image_url)"
+        in res.output
+    )
     assert len((tmp_path / "k.jsonl").read_text().splitlines()) == 5
+
+
+def bad_input_file(tmp_path: Path) -> Path:
+    """A 1 MB message, a numeric content, a non-list messages field and a broken line."""
+    big = "lorem ipsum dolor " * 60_000
+    rows = [
+        json.dumps({"id": "a", "messages": chat(*LONG[:2])}),
+        json.dumps({"id": "big", "messages": chat("tell me", big)}),
+        json.dumps({"id": "num", "messages": [{"role": "user", "content": 42}]}),
+        json.dumps({"id": "str", "messages": "hello"}),
+        "{broken",
+        json.dumps({"id": "big2", "messages": chat("tell me", big + " amen")}),
+    ]
+    path = tmp_path / "bad.jsonl"
+    path.write_text("\n".join(rows) + "\n")
+    return path
+
+
+def test_cli_bad_input_is_named_by_file_line_and_field(tmp_path: Path, fake_models: None) -> None:
+    src = bad_input_file(tmp_path)
+    out = tmp_path / "k.jsonl"
+    res = CliRunner().invoke(cli_module.cli, ["dedup", str(src), "-o", str(out), "-t", "0.9"])
+    assert res.exit_code == 0 and res.exception is None, res.output
+    assert "Traceback" not in res.output
+    for expected in (
+        "unreadable: bad.jsonl line 3: messages[0].content: expected a string",
+        "unreadable: bad.jsonl line 4: messages: expected a list of messages",
+        "unreadable: bad.jsonl line 5: invalid JSON",
+        "note: bad.jsonl line 2: messages[1].content: 1,080,000 characters",
+        "note: bad.jsonl line 6: messages[1].content: 1,080,005 characters",
+    ):
+        assert expected in res.output, expected
+    # The two huge answers are near-duplicates; the unreadable lines are copied untouched.
+    lines = src.read_text().splitlines()
+    assert out.read_text().splitlines() == lines[:5]
+    report = json.loads(invoke("dedup", str(src), "-o", str(out), "-t", "0.9", "--json").output)
+    assert [(n["line"], n["id"], n["field"], n["code"]) for n in report["notes"]] == [
+        (2, "big", "messages[1].content", "long_text"),
+        (6, "big2", "messages[1].content", "long_text"),
+    ]
+    assert [e["line"] for e in report["errors"]] == [3, 4, 5]
+
+
+def test_cli_leakage_names_unreadable_lines(tmp_path: Path, fake_models: None) -> None:
+    train = write_chats(tmp_path / "train.jsonl", three_records())
+    valid = bad_input_file(tmp_path)
+    res = CliRunner().invoke(cli_module.cli, ["leakage", str(train), str(valid), "-t", "0.9"])
+    assert res.exit_code == 0, res.output
+    assert "unreadable: bad.jsonl line 4: messages: expected a list of messages" in res.output
+    assert "0 of 3 validation records" in res.output
+    res = invoke("leakage", str(train), str(valid), "-t", "0.9", "--json")
+    assert len(json.loads(res.output)["unreadable"]) == 3
+
+
+def test_cli_workspace_mode_refuses_file_options(tmp_path: Path) -> None:
+    res = invoke("dedup", "--dataset", "x", "--clusters", str(tmp_path / "c.jsonl"))
+    assert res.exit_code == 1 and "either IN -o KEPT" in res.output

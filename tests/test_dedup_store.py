@@ -232,3 +232,54 @@ def test_dataset_leakage(ws: Workspace, tmp_path: Path) -> None:
     )
     leaks = dataset_leakage(ws, "train", "valid", settings(), encoders=fake_encoders())
     assert [(x.valid_id, x.kind) for x in leaks] == [(valid[1], "exact"), (valid[3], "semantic")]
+
+
+def test_notes_name_the_record_line_and_field(ws: Workspace, tmp_path: Path) -> None:
+    image_only = [
+        {"role": "user", "content": [{"type": "image_url", "image_url": {"url": "u"}}]},
+        {"role": "assistant", "content": ""},
+    ]
+    ids = make_dataset(ws, tmp_path, records=[*_records(), image_only])
+    summary = run_dedup(ws, "d", settings(), encoders=fake_encoders())
+    assert summary.stats["notes_total"] == 2
+    assert summary.notes() == [
+        f"record #{ids[7]} (line 7): messages: no user or assistant text to compare: kept as it"
+        " is (only an exact copy would count)",
+        f"record #{ids[7]} (line 7): messages[0].content[0]: non-text part (type image_url): not"
+        " compared by meaning, it only tells exact duplicates apart",
+    ]
+    assert "2 notes on fields read only in part" in summary.summary()
+
+
+def test_the_labelling_queue_skips_records_dropped_as_duplicates(
+    ws: Workspace, tmp_path: Path
+) -> None:
+    from curation.labeling import queue
+    from tests.labeling_helpers import campaign, users
+
+    rows = [
+        {"messages": chat(q), "completions": [f"{q} A.", f"{q} B."], "rankings": [[0, 1]]}
+        for q in ("Why is the sky blue?", "WHY is the sky blue", "How do tides work?")
+    ]
+    path = tmp_path / "prefs.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    import_file(ws, path, "prefs", actor="test")
+    users(ws, ["a1", "a2"])
+    cid = campaign(ws, ["a1", "a2"])
+    run = run_dedup(ws, "prefs", settings(), apply=True, encoders=fake_encoders())
+    assert run.dropped == 1
+
+    def served(annotator: str) -> list[int]:
+        seen = []
+        while (item := queue.next_item(ws, cid, annotator)) is not None:
+            seen.append(item.record_id)
+            queue.skip(ws, item.assignment_id, annotator)
+        return sorted(seen)
+
+    with ws.read() as s:
+        ids = list(s.scalars(sa.select(m.Record.id).order_by(m.Record.id)))
+    assert served("a1") == [ids[0], ids[2]]  # the dropped copy is never served
+    with ws.tx() as s:
+        (cluster,) = list_clusters(s, run.run_id)[0]
+        decide_cluster(s, cluster.id, "keep_all", "lead")  # undone: not duplicates after all
+    assert served("a2") == ids

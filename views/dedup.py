@@ -176,6 +176,13 @@ if run_stats.get("empty"):
     st.caption(
         f"{run_stats['empty']:,} records have no text to compare; they are left as they are."
     )
+run_notes = run_stats.get("notes") or []
+if run_notes:
+    with st.expander(
+        f"{run_stats.get('notes_total', len(run_notes)):,} fields read only in part"
+        " (no text, non-text parts, very long texts)"
+    ):
+        st.dataframe(pd.DataFrame(run_notes), hide_index=True, width="stretch")
 with st.expander("How records are compared"):
     st.markdown(escape_markdown(str(run_settings.get("comparison", ""))))
 

@@ -26,47 +26,84 @@ from curation.dedup.engine import (
     find_duplicates,
     find_matches,
 )
-from curation.dedup.units import Item, make_item, record_score
+from curation.dedup.units import Item, input_notes, make_item, record_score
 from curation.errors import InputError
 from curation.fileio import atomic_writer
 from curation.formats import LineError, Source, open_source
 from curation.formats.io import open_binary
 
 MAX_SHOWN_ERRORS = 50
+MAX_KEPT_NOTES = 10_000
+
+
+@dataclass(frozen=True, slots=True)
+class LineNote:
+    """A field of one input line that dedup could read only in part (see :class:`units.Note`)."""
+
+    file: str
+    line: int
+    id: Any
+    field: str
+    reason: str
+    code: str
+
+    def __str__(self) -> str:
+        return f"{self.file} line {self.line}: {self.field}: {self.reason}"
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "file": self.file,
+            "line": self.line,
+            "id": self.id,
+            "field": self.field,
+            "reason": self.reason,
+            "code": self.code,
+        }
 
 
 @dataclass(slots=True)
 class FileItems:
+    name: str = ""
     lines: list[int] = field(default_factory=list)
     ids: list[Any] = field(default_factory=list)
     items: list[Item] = field(default_factory=list)
     errors: list[LineError] = field(default_factory=list)
+    notes: list[LineNote] = field(default_factory=list)
     rejected: int = 0
     total: int = 0
 
+    def error_lines(self) -> list[str]:
+        """Each rejected line as "FILE line N: field: reason"."""
+        return [f"{self.name} {e}" for e in self.errors]
+
 
 def read_items(source: Source, include_system: bool = False) -> FileItems:
-    out = FileItems()
+    out = FileItems(name=source.path.name)
     for parsed in source.records():
         out.total += 1
         if parsed.record is None:
             out.rejected += 1
-            if parsed.error is not None and len(out.errors) < 10_000:
+            if parsed.error is not None and len(out.errors) < MAX_KEPT_NOTES:
                 out.errors.append(parsed.error)
             continue
         record = parsed.record
-        out.lines.append(parsed.line)
-        out.ids.append(_record_id(parsed.raw, record.metadata))
-        out.items.append(
-            make_item(
-                record.messages,
-                record.completions,
-                record.rankings,
-                order=parsed.line,
-                score=record_score(record.metadata, record.completions),
-                include_system=include_system,
-            )
+        record_id = _record_id(parsed.raw, record.metadata)
+        item = make_item(
+            record.messages,
+            record.completions,
+            record.rankings,
+            order=parsed.line,
+            score=record_score(record.metadata, record.completions),
+            include_system=include_system,
         )
+        out.lines.append(parsed.line)
+        out.ids.append(record_id)
+        out.items.append(item)
+        notes = input_notes(item, record.messages, include_system=include_system)
+        for note in notes[: max(0, MAX_KEPT_NOTES - len(out.notes))]:
+            out.notes.append(
+                LineNote(out.name, parsed.line, record_id, note.field, note.reason, note.code)
+            )
     return out
 
 
@@ -93,6 +130,7 @@ class FileResult:
     clusters: int
     exact_pairs: int
     errors: list[LineError]
+    notes: list[LineNote]
     result: DedupResult
 
     def as_dict(self) -> dict[str, Any]:
@@ -112,6 +150,8 @@ class FileResult:
             "threshold": self.result.settings.threshold,
             "timings": self.result.stats.get("timings", {}),
             "errors": [e.as_dict() for e in self.errors[:MAX_SHOWN_ERRORS]],
+            "notes": [n.as_dict() for n in self.notes[:MAX_SHOWN_ERRORS]],
+            "notes_total": len(self.notes),
         }
 
     def summary(self) -> str:
@@ -121,7 +161,9 @@ class FileResult:
             f" {self.output}"
         )
         if self.rejected:
-            text += f" ({self.rejected:,} unreadable items copied as they were)"
+            text += f"; {self.rejected:,} unreadable items copied as they were"
+        if self.notes:
+            text += f"; {len(self.notes):,} notes on fields read only in part"
         return text
 
 
@@ -158,6 +200,7 @@ def dedup_file(
         clusters=len(result.clusters),
         exact_pairs=int(result.stats.get("exact_pairs", 0)),
         errors=read.errors,
+        notes=read.notes,
         result=result,
     )
 

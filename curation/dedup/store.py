@@ -33,7 +33,15 @@ from curation.dedup.engine import (
     find_duplicates,
     find_matches,
 )
-from curation.dedup.units import Item, display_text, make_item, record_score
+from curation.dedup.units import (
+    Item,
+    Note,
+    display_text,
+    input_notes,
+    make_item,
+    preferred_completion,
+    record_score,
+)
 from curation.errors import ConflictError, InputError, NotFoundError
 from curation.records import Completion
 from curation.store import models as m
@@ -52,10 +60,15 @@ def _table(model: type[m.Base]) -> sa.Table:
 # ----------------------------------------------------------------------------- loading
 
 
+MAX_STORED_NOTES = 200
+
+
 @dataclass(slots=True)
 class Loaded:
     ids: list[int]
     items: list[Item]
+    notes: list[dict[str, Any]] = field(default_factory=list)  # first MAX_STORED_NOTES
+    noted: int = 0  # notes in all
 
 
 def load_items(
@@ -65,11 +78,15 @@ def load_items(
     include_system: bool = False,
     statuses: Sequence[str] = LIVE_STATUSES,
     ids: Iterable[int] | None = None,
+    with_notes: bool = False,
 ) -> Loaded:
-    """The dataset's records (active and duplicate by default) as dedup items, by id."""
+    """The dataset's records (active and duplicate by default) as dedup items, by id.
+
+    ``with_notes`` also collects the fields read only in part (see :func:`input_notes`).
+    """
     rec = _table(m.Record)
     query = (
-        sa.select(rec.c.id, rec.c.messages, rec.c.metadata, rec.c.rankings)
+        sa.select(rec.c.id, rec.c.line, rec.c.messages, rec.c.metadata, rec.c.rankings)
         .where(rec.c.dataset_id == dataset_id, rec.c.status.in_(list(statuses)))
         .order_by(rec.c.id)
     )
@@ -81,20 +98,32 @@ def load_items(
         return out
     for chunk in chunks:
         q = query if chunk is None else query.where(rec.c.id.in_(chunk))
-        for rid, messages, meta, rankings in session.execute(q.execution_options(yield_per=2000)):
+        rows = session.execute(q.execution_options(yield_per=2000))
+        for rid, line, messages, meta, rankings in rows:
             comps = completions.get(rid, [])
-            out.ids.append(rid)
-            out.items.append(
-                make_item(
-                    messages or [],
-                    comps,
-                    rankings or [],
-                    order=rid,
-                    score=record_score(meta, comps),
-                    include_system=include_system,
-                )
+            item = make_item(
+                messages or [],
+                comps,
+                rankings or [],
+                order=rid,
+                score=record_score(meta, comps),
+                include_system=include_system,
             )
+            out.ids.append(rid)
+            out.items.append(item)
+            if with_notes:
+                _note(
+                    out, rid, line, input_notes(item, messages or [], include_system=include_system)
+                )
     return out
+
+
+def _note(out: Loaded, record_id: int, line: int, notes: list[Note]) -> None:
+    out.noted += len(notes)
+    for note in notes[: max(0, MAX_STORED_NOTES - len(out.notes))]:
+        out.notes.append(
+            {"record": record_id, "line": line, "field": note.field, "reason": note.reason}
+        )
 
 
 def _completions(
@@ -148,6 +177,8 @@ class RunSummary:
             "marked_duplicate": self.dropped,
             "pairs": self.pairs,
             "exact_pairs": self.exact_pairs,
+            "notes": self.stats.get("notes", []),
+            "notes_total": self.stats.get("notes_total", 0),
         }
 
     def summary(self) -> str:
@@ -162,7 +193,16 @@ class RunSummary:
             text += "; nothing marked yet (review the clusters)"
         if self.stats.get("empty"):
             text += f"; {self.stats['empty']:,} records have no text to compare and were left alone"
+        if self.stats.get("notes_total"):
+            text += f"; {self.stats['notes_total']:,} notes on fields read only in part"
         return text
+
+    def notes(self) -> list[str]:
+        """The stored notes as "record #ID (line N): field: reason"."""
+        return [
+            f"record #{n['record']} (line {n['line']}): {n['field']}: {n['reason']}"
+            for n in self.stats.get("notes", [])
+        ]
 
 
 def run_dedup(
@@ -185,7 +225,7 @@ def run_dedup(
     with ws.read() as s:
         ds = get_dataset(s, dataset)
         dataset_id = ds.id
-        loaded = load_items(s, dataset_id, include_system=settings.include_system)
+        loaded = load_items(s, dataset_id, include_system=settings.include_system, with_notes=True)
     with ws.tx() as s:
         run = m.DedupRun(
             dataset_id=dataset_id,
@@ -210,6 +250,8 @@ def run_dedup(
                 failed.finished_at = m.utcnow()
                 failed.stats = {"error": f"{type(exc).__name__}: {exc}"[:500]}
         raise
+    result.stats["notes"] = loaded.notes
+    result.stats["notes_total"] = loaded.noted
     with ws.tx() as s:
         dropped = _store_result(s, run_id, dataset_id, loaded.ids, result, actor, apply)
         run = s.get_one(m.DedupRun, run_id)
@@ -853,8 +895,6 @@ def cluster_members(session: Session, cluster_id: int) -> list[MemberView]:
         completion: list[dict[str, Any]] = []
         if record.completions:
             comps = [Completion(c.messages, c.source, c.scores) for c in record.completions]
-            from curation.dedup.units import preferred_completion
-
             completion = comps[preferred_completion(comps, record.rankings or [])].messages
         out.append(
             MemberView(
@@ -881,8 +921,6 @@ def record_texts(
     for record in rows:
         completion: list[dict[str, Any]] = []
         if record.completions:
-            from curation.dedup.units import preferred_completion
-
             comps = [Completion(c.messages, c.source, c.scores) for c in record.completions]
             completion = comps[preferred_completion(comps, record.rankings or [])].messages
         out[record.id] = display_text(

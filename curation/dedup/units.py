@@ -27,6 +27,7 @@ from typing import Any
 
 import orjson
 
+from curation.embed import MAX_WINDOWS, WINDOW_CHARS
 from curation.records import Completion, Message
 
 SYSTEM_ROLES = frozenset({"system", "developer"})
@@ -190,6 +191,88 @@ def make_item(
     for fp in others:
         digest.update(fp.encode())
     return Item(tuple(exchanges), digest.hexdigest(), length, order, score)
+
+
+# ----------------------------------------------------------------------------- input notes
+
+SAMPLED_CHARS = WINDOW_CHARS * MAX_WINDOWS  # longer texts are read by MiniLM in a sample
+
+
+@dataclass(frozen=True, slots=True)
+class Note:
+    """Something about one field of a record that changes how dedup treats it.
+
+    Not an error: the record is kept and compared as far as it can be; the note tells
+    the user which field and why, so nothing is dropped or merged silently.
+    """
+
+    field: str
+    reason: str
+    code: str  # "no_text", "non_text_part", "long_text"
+
+
+def input_notes(
+    item: Item, messages: Sequence[Message], *, include_system: bool = False
+) -> list[Note]:
+    """Fields of ``messages`` that dedup reads only in part: no text, non-text parts, huge texts.
+
+    ``item`` is the record as dedup saw it (its preferred completion included), so a record
+    whose only text is in its completion is not reported as empty.
+    """
+    notes: list[Note] = []
+    for i, message in enumerate(messages):
+        if not isinstance(message, dict):
+            continue
+        if message.get("role") in SYSTEM_ROLES and not include_system:
+            continue
+        texts, _ = content_parts(message)
+        content = message.get("content")
+        if isinstance(content, list):
+            for j, part in enumerate(content):
+                kind = _part_kind(part)
+                if kind is not None:
+                    notes.append(
+                        Note(
+                            f"messages[{i}].content[{j}]",
+                            f"non-text part (type {kind}): not compared by meaning, it only"
+                            " tells exact duplicates apart",
+                            "non_text_part",
+                        )
+                    )
+        for text in texts:
+            if len(text) > SAMPLED_CHARS:
+                notes.append(
+                    Note(
+                        f"messages[{i}].content",
+                        f"{len(text):,} characters: MiniLM reads {MAX_WINDOWS} evenly spaced"
+                        f" windows of ~{WINDOW_CHARS} characters (the static model reads it"
+                        " all) and character similarity is skipped",
+                        "long_text",
+                    )
+                )
+    if not item.exchanges:
+        notes.insert(
+            0,
+            Note(
+                "messages",
+                "no user or assistant text to compare: kept as it is"
+                + (" (only an exact copy would count)" if notes else ", never a duplicate"),
+                "no_text",
+            ),
+        )
+    return notes
+
+
+def _part_kind(part: Any) -> str | None:
+    """The type of a content part that carries no text, else None."""
+    if isinstance(part, str) or part is None:
+        return None
+    if isinstance(part, dict):
+        if isinstance(part.get("text"), str):
+            return None
+        kind = part.get("type")
+        return kind if isinstance(kind, str) and kind else "untyped"
+    return type(part).__name__
 
 
 SCORE_KEYS = ("score", "quality", "quality_score", "rating")
