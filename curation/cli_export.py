@@ -17,6 +17,8 @@ import click
 from curation.cli import _actor, _open, cli, echo_json, workspace_options
 from curation.errors import InputError
 
+# Spelled out so that `curation --help` does not import the export stage;
+# tests/test_export_cli.py checks they are curation.export.FORMAT_NAMES.
 EXPORT_FORMATS = (
     "openai-chat",
     "openai-preference",
@@ -90,6 +92,12 @@ POLICY = ("exclude", "keep")
     metavar="KEY=VALUE",
     help="Only records whose metadata KEY equals VALUE (repeatable; all must match).",
 )
+@click.option(
+    "--tag",
+    "tags",
+    multiple=True,
+    help="Only records whose metadata 'tags' hold this tag (repeatable; all must be held).",
+)
 @click.option("--from-split", help="Only records whose stored split is this (e.g. train).")
 @click.option(
     "--allow-unreviewed-pii",
@@ -123,6 +131,7 @@ def export_cmd(
     sft_from: str,
     trl_style: str,
     where: tuple[str, ...],
+    tags: tuple[str, ...],
     from_split: str | None,
     allow_unreviewed_pii: bool,
     override_reason: str,
@@ -160,7 +169,7 @@ def export_cmd(
     Examples:
       curation export -d hh -f openai-preference -o hh.jsonl --validation-split 0.1
       curation export -c review-1 -f trl-preference -o prefs.jsonl --min-agreement 0.67
-      curation export -d support -f openai-chat -o sft.jsonl --where lang=en
+      curation export -d support -f openai-chat -o sft.jsonl --where lang=en --tag billing
       curation export hh-rlhf.jsonl.gz -f trl-preference -o hh.jsonl --validation-split 0.1
     """
     from curation.export import ExportSpec, export_dataset, export_file, parse_where
@@ -187,6 +196,7 @@ def export_cmd(
         seed=seed,
         stratify=stratify,
         where=parse_where(where),
+        tags=[t.strip() for t in tags if t.strip()],
         from_split=from_split,
         sft_from=sft_from,
         policy=Policy(

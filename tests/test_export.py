@@ -6,6 +6,8 @@ other export test files.
 
 from __future__ import annotations
 
+import errno
+import hashlib
 import json
 from pathlib import Path
 from typing import Any
@@ -353,6 +355,42 @@ def test_where_and_stored_split_filters(ws: Workspace, tmp_path: Path) -> None:
     assert run(ws, tmp_path / "t.jsonl", from_split="train").written == 2
 
 
+def test_tag_filter(ws: Workspace, tmp_path: Path) -> None:
+    tags: list[Any] = [["billing", "en"], ["billing"], "billing", ["en"], None, [3, "en"]]
+    objects = [chat(i, metadata={} if t is None else {"tags": t}) for i, t in enumerate(tags)]
+    import_objects(ws, tmp_path, objects)
+    set_redaction(ws, "clean")
+
+    def questions(**kwargs: Any) -> list[int]:
+        run(ws, tmp_path / "t.jsonl", **kwargs)
+        return [int(r["messages"][1]["content"][9:-1]) for r in read_jsonl(tmp_path / "t.jsonl")]
+
+    assert questions(tags=["billing"]) == [0, 1, 2]
+    assert questions(tags=["billing", "en"]) == [0]
+    assert questions(tags=["en"]) == [0, 3, 5]
+    assert questions(tags=["en"], where={"tags": '[3,"en"]'}) == [5]
+    result = run(ws, tmp_path / "t.jsonl", tags=["en"])
+    assert result.left_out == {"filtered": 3} and result.manifest["filters"]["tags"] == ["en"]
+
+
+def test_the_gate_is_the_pii_stages_gate(sqlite_ws: Workspace, tmp_path: Path) -> None:
+    """Export and the AI judge pass exactly what the PII stage says may pass."""
+    from curation.export.plan import PII_PASSES
+    from curation.judge import PII_PASSES as JUDGE_PASSES
+    from curation.pii.workflow import PASSABLE, STATES, blocked_record_ids
+
+    assert PII_PASSES == PASSABLE == JUDGE_PASSES
+    import_objects(sqlite_ws, tmp_path, [chat(i) for i in range(len(STATES))])
+    for record_id, state in zip(record_ids(sqlite_ws), STATES, strict=True):
+        set_redaction(sqlite_ws, state, m.Record.id == record_id)
+    result = run(sqlite_ws, tmp_path / "gate.jsonl")
+    with sqlite_ws.read() as s:
+        blocked = blocked_record_ids(s, s.scalar(sa.select(m.Dataset.id)) or 0)
+    refused = result.left_out["pii_not_scanned"] + result.left_out["pii_unreviewed"]
+    assert refused == len(blocked) == len(STATES) - len(PASSABLE)
+    assert result.written == len(PASSABLE)
+
+
 def test_campaign_scope_and_mismatched_dataset(ws: Workspace, tmp_path: Path) -> None:
     labelled(ws, tmp_path, {0: [1, 1]})
     import_objects(ws, tmp_path, [pref(9)], dataset="other", name="other")
@@ -432,6 +470,61 @@ def test_duplicate_clusters_never_span_splits(ws: Workspace, tmp_path: Path) -> 
     dedup = result.manifest["dedup"]
     assert dedup["run"]["id"] == run_id and dedup["run"]["threshold"] == 0.95
     assert dedup["run"]["settings"] == {"pool": "mean"}
+
+
+def distinct_chat(i: int, shout: bool = False) -> dict[str, Any]:
+    """Records that share no wording; ``shout`` gives an exact duplicate after normalisation."""
+    words = [hashlib.sha1(f"{i}-{k}".encode()).hexdigest()[:8] for k in range(16)]
+    user, reply = " ".join(words[:8]) + "?", " ".join(words[8:]) + "."
+    if shout:
+        user, reply = user.upper(), reply.upper()
+    return {
+        "messages": [{"role": "user", "content": user}, {"role": "assistant", "content": reply}]
+    }
+
+
+def test_the_dedup_stage_drops_duplicates_and_keeps_clusters_in_one_split(
+    ws: Workspace, tmp_path: Path
+) -> None:
+    from curation.dedup import Settings, keep_representatives, run_dedup
+    from tests.dedup_helpers import fake_encoders
+
+    objects = [distinct_chat(i) for i in range(60)]
+    objects += [distinct_chat(i, shout=True) for i in range(15)]  # 15 clusters of two
+    import_objects(ws, tmp_path, objects)
+    set_redaction(ws, "clean")
+    summary = run_dedup(
+        ws, "d", Settings("static", 0.9, 0.5), actor="lead", encoders=fake_encoders()
+    )
+    assert summary.clusters == 15 and summary.dropped == 0
+
+    def splits(out: Path) -> list[set[str]]:
+        return [
+            {
+                r["messages"][0]["content"].lower()
+                for r in read_jsonl(out.with_suffix(f".{s}.jsonl"))
+            }
+            for s in ("train", "validation")
+        ]
+
+    # before any decision: all 75 records go out, each cluster inside one split
+    for seed in range(4):
+        result = run(ws, tmp_path / f"all{seed}.jsonl", validation_split=0.3, seed=seed)
+        assert result.written == 75
+        train, valid = splits(tmp_path / f"all{seed}.jsonl")
+        assert not train & valid  # a shouted copy is never across the split from its original
+        assert result.manifest["split"]["dedup_clusters_exported"] == 15
+        assert result.manifest["dedup"]["run"]["id"] == summary.run_id
+        assert result.manifest["dedup"]["run"]["threshold"] == 0.9
+        assert result.manifest["dedup"]["clusters_from"] == "curation.dedup.latest_clusters"
+    # the lead keeps each cluster's representative: the others are status duplicate, left out
+    with ws.tx() as s:
+        assert keep_representatives(s, summary.run_id, "lead") == 15
+    result = run(ws, tmp_path / "kept.jsonl", validation_split=0.3)
+    assert result.written == 60 and result.left_out == {"duplicate": 15}
+    assert result.manifest["counts"]["left_out"] == {"duplicate": 15}
+    train, valid = splits(tmp_path / "kept.jsonl")
+    assert len(train | valid) == 60 and not train & valid
 
 
 def test_identical_prompts_stay_together(ws: Workspace, tmp_path: Path) -> None:
@@ -530,7 +623,7 @@ def test_a_failure_mid_write_leaves_the_previous_file_intact(
         return original(self, item)
 
     monkeypatch.setattr(export_formats.OpenAIChatExport, "row", failing)
-    with pytest.raises(CurationError, match="previous file is untouched"):
+    with pytest.raises(CurationError, match="previous files are untouched"):
         run(ws, out)
     assert out.read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(("keep", ".keep"))) == [
@@ -540,6 +633,123 @@ def test_a_failure_mid_write_leaves_the_previous_file_intact(
     with ws.read() as s:
         assert s.scalar(sa.select(sa.func.count(m.Export.id))) == 1
     assert first.export_id is not None
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    """Every file of the folder (temporary ones included) with its bytes."""
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if p.is_file()}
+
+
+@pytest.mark.parametrize(
+    ("fmt", "sink", "objects"),
+    [
+        ("openai-chat", "JsonlSink", "chat"),
+        ("csv", "CsvSink", "pref"),
+        ("parquet", "ParquetSink", "pref"),
+    ],
+)
+def test_a_full_disk_in_the_sinks_write_leaves_the_previous_files_intact(
+    ws: Workspace,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    fmt: str,
+    sink: str,
+    objects: str,
+) -> None:
+    make = chat if objects == "chat" else pref
+    import_objects(ws, tmp_path, [make(i) for i in range(60)])
+    set_redaction(ws, "clean")
+    folder = tmp_path / "out"
+    out = folder / f"data.{'jsonl' if fmt == 'openai-chat' else fmt}"
+    first = run(ws, out, fmt, validation_split=0.2)
+    before = snapshot(folder)
+    assert len(before) == 4  # train, validation and a manifest beside each
+
+    from curation.export import rows, sinks
+
+    monkeypatch.setattr(rows, "ROW_CHUNK", 10)  # fail in the middle, several chunks in
+    cls = getattr(sinks, sink)
+    original = cls.write
+    calls = {"n": 0}
+
+    def full_disk(self: Any, row: dict[str, Any]) -> None:
+        calls["n"] += 1
+        if calls["n"] > 25:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        original(self, row)
+
+    monkeypatch.setattr(cls, "write", full_disk)
+    with pytest.raises(CurationError) as err:
+        run(ws, out, fmt, validation_split=0.2, seed=7)
+    message = str(err.value)
+    assert "No space left on device" in message and "previous files are untouched" in message
+    assert "Traceback" not in message
+    assert calls["n"] == 26
+    assert snapshot(folder) == before  # same files, same bytes, no temporary file left
+    with ws.read() as s:
+        assert s.scalar(sa.select(sa.func.count(m.Export.id))) == 1
+        assert (
+            s.scalar(
+                sa.select(sa.func.count(m.AuditEvent.id)).where(m.AuditEvent.action == "export")
+            )
+            == 1
+        )
+    assert first.export_id is not None
+
+
+def test_a_full_disk_under_the_sink_in_its_writer_thread(
+    ws: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The JSONL sink hands full buffers to a worker thread: its failure still stops the export."""
+    import_objects(ws, tmp_path, [chat(i) for i in range(40)])
+    set_redaction(ws, "clean")
+    out = tmp_path / "out" / "data.jsonl"
+    run(ws, out, validation_split=0.25)
+    before = snapshot(out.parent)
+    from curation.export import sinks
+
+    monkeypatch.setattr(sinks, "FLUSH_BYTES", 512)  # several buffers, each written by the thread
+    original = sinks._HashingFile.write
+    written = {"bytes": 0}
+
+    def full_disk(self: Any, data: Any) -> int:
+        if written["bytes"] > 2000:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        written["bytes"] += len(data)
+        return original(self, data)
+
+    monkeypatch.setattr(sinks._HashingFile, "write", full_disk)
+    with pytest.raises(
+        CurationError, match=r"No space left on device.*previous files are untouched"
+    ):
+        run(ws, out, validation_split=0.25, seed=3)
+    assert snapshot(out.parent) == before
+
+
+def test_a_full_disk_while_writing_a_manifest_changes_no_file(
+    ws: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Data files are complete by then; they still wait for their manifests before the rename."""
+    import_objects(ws, tmp_path, [chat(i) for i in range(20)])
+    set_redaction(ws, "clean")
+    out = tmp_path / "out" / "data.jsonl"
+    run(ws, out, validation_split=0.25)
+    before = snapshot(out.parent)
+    from curation.export import staging
+
+    original = staging.Staging.write_bytes
+
+    def full_disk(self: Any, target: Any, data: bytes) -> None:
+        if str(target).endswith("validation.jsonl.manifest.json"):
+            raise OSError(errno.ENOSPC, "No space left on device")
+        original(self, target, data)
+
+    monkeypatch.setattr(staging.Staging, "write_bytes", full_disk)
+    with pytest.raises(CurationError, match="previous files are untouched"):
+        run(ws, out, validation_split=0.25, seed=9)
+    assert snapshot(out.parent) == before
+    with ws.read() as s:
+        assert s.scalar(sa.select(sa.func.count(m.Export.id))) == 1  # the record rolled back
 
 
 def test_strict_refuses_a_file_with_an_invalid_row(ws: Workspace, tmp_path: Path) -> None:

@@ -223,3 +223,29 @@ def test_file_mode_converts_without_a_workspace(tmp_path: Path) -> None:
     assert "PII override" in stderr
     code, _, stderr = run("export", source, "-d", "d", "-f", "openai-chat", "-o", out)
     assert code == 1 and "not both" in stderr
+
+
+def test_the_cli_offers_every_export_format_and_policy() -> None:
+    from curation.cli_export import EXPORT_FORMATS, POLICY
+    from curation.export import FORMAT_NAMES
+    from curation.labeling.aggregate import POLICIES
+
+    assert EXPORT_FORMATS == FORMAT_NAMES and tuple(POLICY) == tuple(POLICIES)
+
+
+def test_tag_filter_from_the_cli(tmp_path: Path) -> None:
+    objects = [chat(i, metadata={"tags": ["billing"] if i % 2 else ["other"]}) for i in range(6)]
+    wsdir = setup(tmp_path, objects)
+    out = tmp_path / "billing.jsonl"
+    code, stdout, stderr = run(
+        "export", "-d", "d", "-f", "openai-chat", "-o", out, "--tag", "billing", "-w", wsdir
+    )
+    assert code == 0, stderr
+    assert [r["messages"][1]["content"] for r in read_jsonl(out)] == [
+        "Question 1?",
+        "Question 3?",
+        "Question 5?",
+    ]
+    assert "filtered 3" in stdout
+    manifest = json.loads((tmp_path / "billing.jsonl.manifest.json").read_text())
+    assert manifest["filters"]["tags"] == ["billing"]

@@ -17,6 +17,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from curation.export import ExportSpec, Item, Skip, export_dataset, get_export_format
+from curation.formats import read_records
 from curation.formats.hh import HHRLHF
 from curation.importer import import_file
 from curation.records import Completion
@@ -76,6 +77,33 @@ def export(ws: Workspace, out: Path, fmt: str, **kwargs: Any) -> Any:
     return export_dataset(ws, ExportSpec(fmt, dataset="d", **kwargs), out, actor="t")
 
 
+def reread(*paths: Path) -> list[dict[str, Any]]:
+    """The files read back by the import formats (detected), as what a record holds."""
+    out = []
+    for path in paths:
+        for parsed in read_records(path):
+            assert parsed.error is None, f"{path.name}: {parsed.error}"
+            record = parsed.record
+            assert record is not None
+            out.append(
+                {
+                    "messages": record.messages,
+                    "tools": record.tools,
+                    "extra": record.extra,
+                    "metadata": record.metadata,
+                    "completions": [c.messages for c in record.completions],
+                    "rankings": [list(r) for r in record.rankings],
+                }
+            )
+    return out
+
+
+def assert_round_trip(source: Path, *exported: Path) -> None:
+    """Importing the export gives the records the source gave (order aside for splits)."""
+    key = json.dumps
+    assert sorted(reread(*exported), key=key) == sorted(reread(source), key=key)
+
+
 def test_openai_chat_round_trip_keeps_messages_tools_and_weights(
     sqlite_ws: Workspace, tmp_path: Path
 ) -> None:
@@ -84,6 +112,7 @@ def test_openai_chat_round_trip_keeps_messages_tools_and_weights(
     set_redaction(sqlite_ws, "clean")
     export(sqlite_ws, tmp_path / "out.jsonl", "openai-chat")
     assert read_jsonl(tmp_path / "out.jsonl") == originals
+    assert_round_trip(tmp_path / "in.jsonl", tmp_path / "out.jsonl")
     # and importing the export again gives the very same records
     again = import_file(sqlite_ws, tmp_path / "out.jsonl", "d")
     assert again.imported == 0 and again.skipped == 2
@@ -110,6 +139,7 @@ def test_openai_preference_round_trip(sqlite_ws: Workspace, tmp_path: Path) -> N
     set_redaction(sqlite_ws, "clean")
     export(sqlite_ws, tmp_path / "out.jsonl", "openai-preference")
     assert read_jsonl(tmp_path / "out.jsonl") == originals
+    assert_round_trip(tmp_path / "in.jsonl", tmp_path / "out.jsonl")
     assert validate_file(tmp_path / "out.jsonl").ok
 
 
@@ -129,6 +159,7 @@ def test_openai_rft_round_trip(sqlite_ws: Workspace, tmp_path: Path) -> None:
     set_redaction(sqlite_ws, "clean")
     export(sqlite_ws, tmp_path / "out.jsonl", "openai-rft")
     assert read_jsonl(tmp_path / "out.jsonl") == originals
+    assert_round_trip(tmp_path / "in.jsonl", tmp_path / "out.jsonl")
     assert validate_file(tmp_path / "out.jsonl", layout="rft").ok
 
 
@@ -161,6 +192,7 @@ def test_trl_conversational_round_trip_with_tool_calls(
     set_redaction(sqlite_ws, "clean")
     export(sqlite_ws, tmp_path / "out.jsonl", "trl-preference")
     assert read_jsonl(tmp_path / "out.jsonl") == originals  # arguments back to dicts
+    assert_round_trip(tmp_path / "in.jsonl", tmp_path / "out.jsonl")
 
 
 def test_trl_standard_round_trip(sqlite_ws: Workspace, tmp_path: Path) -> None:
@@ -172,6 +204,7 @@ def test_trl_standard_round_trip(sqlite_ws: Workspace, tmp_path: Path) -> None:
     set_redaction(sqlite_ws, "clean")
     export(sqlite_ws, tmp_path / "out.jsonl", "trl-preference", trl_style="standard")
     assert read_jsonl(tmp_path / "out.jsonl") == originals
+    assert_round_trip(tmp_path / "in.jsonl", tmp_path / "out.jsonl")
 
 
 def test_rft_pairs_round_trip(sqlite_ws: Workspace, tmp_path: Path) -> None:
@@ -193,6 +226,7 @@ def test_rft_pairs_round_trip(sqlite_ws: Workspace, tmp_path: Path) -> None:
         "content": "It is a lease for 2 years.",
     }
     assert row == expected
+    assert_round_trip(tmp_path / "in.jsonl", tmp_path / "out.jsonl")
 
 
 def test_rft_pairs_quality_delta_follows_the_preference() -> None:
@@ -229,6 +263,7 @@ def test_csv_round_trip(sqlite_ws: Workspace, tmp_path: Path) -> None:
     export(sqlite_ws, tmp_path / "out.csv", "csv")
     with (tmp_path / "out.csv").open(newline="", encoding="utf-8") as fh:
         assert list(csv.DictReader(fh)) == rows
+    assert_round_trip(source, tmp_path / "out.csv")
 
 
 def test_parquet_round_trip(sqlite_ws: Workspace, tmp_path: Path) -> None:
@@ -243,6 +278,9 @@ def test_parquet_round_trip(sqlite_ws: Workspace, tmp_path: Path) -> None:
     valid = pq.read_table(tmp_path / "out.validation.parquet").to_pylist()
     assert len(train) == 20 and len(valid) == 5
     assert sorted(train + valid, key=lambda r: int(r["prompt"].split()[1][:-1])) == originals
+    assert_round_trip(
+        tmp_path / "in.jsonl", tmp_path / "out.train.parquet", tmp_path / "out.validation.parquet"
+    )
     # the parquet file re-imports as a table with the same three columns
     again = import_file(sqlite_ws, tmp_path / "out.train.parquet", "again")
     assert again.imported == 20

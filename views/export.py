@@ -116,6 +116,10 @@ with o2.expander("Filters"):
     where_text = st.text_area(
         "Metadata equals (one KEY=VALUE per line, all must match)", key="export_where"
     )
+    tags_text = st.text_input(
+        "Tags (comma-separated; the record's metadata 'tags' must hold them all)",
+        key="export_tags",
+    )
     from_split = st.text_input("Only records whose stored split is", key="export_from_split")
 
 override = st.checkbox(
@@ -140,6 +144,7 @@ def _spec() -> ExportSpec:
         seed=seed,
         stratify=None if stratify_pick == "nothing" else stratify_pick,
         where=parse_where([line for line in where_text.splitlines() if line.strip()]),
+        tags=[t.strip() for t in tags_text.split(",") if t.strip()],
         from_split=from_split.strip() or None,
         sft_from=sft_from,
         policy=policy,

@@ -17,9 +17,10 @@ Two passes over one consistent snapshot of the workspace (one read transaction;
    a worker thread.
 
 Memory is a few bytes per kept record (ids, group codes, splits) plus one chunk of
-content, whatever the dataset's size. Files are renamed into place only when every
-row has been written, then the export is recorded (history + audit) and a manifest is
-written beside each file.
+content, whatever the dataset's size. Every file — data and the manifest beside each —
+is written to a temporary name first (:mod:`~curation.export.staging`); the export is
+recorded (history + audit) and the files renamed into place together only when all of
+them are complete, so any failure before that leaves the previous files as they were.
 """
 
 from __future__ import annotations
@@ -65,8 +66,8 @@ from curation.export.spec import (
     output_paths,
     report_dict,
 )
-from curation.export.splits import CODE_BITS, PROMPT_TAG, assign_splits
-from curation.fileio import atomic_write_bytes, atomic_writer
+from curation.export.splits import CODE_BITS, PROMPT_TAG, SplitPlan, assign_splits
+from curation.export.staging import Staging
 from curation.store import models as m
 from curation.store.db import Workspace
 from curation.tokens import Counter as TokenCounter
@@ -136,109 +137,52 @@ def export_dataset(
     if out.is_dir():
         raise InputError(f"{out} is a folder; -o names the file to write (e.g. {out}/data.jsonl)")
     _check_suffix(out, get_export_format(spec.format, trl_style=spec.trl_style))
-    with ws.read() as session:
-        _snapshot(session)
-        ctx = make_context(session, spec)
-        plan = scan(session, ctx, progress)
-        kept_ids, kept_rows = ints(plan.record_ids), ints(plan.rows)
-        if kept_ids.size == 0:
-            raise CurationError(_nothing_message(ctx, plan))
-        split_plan = assign_splits(
-            group_codes(plan),
-            kept_rows,
-            spec.validation_split,
-            spec.seed,
-            ints(plan.strata) if spec.stratify else None,
-        )
-        leaks = _clusters_across_splits(ints(plan.cluster_of), split_plan.split)
-        if leaks:  # cannot happen by construction; refuse rather than write a leaking split
-            raise CurationError(f"internal: {leaks} duplicate clusters would span both splits")
-        paths = output_paths(out, spec.validation_split > 0)
-        counter = counter_for_model(spec.model)
-        reports = {name: _new_report(spec, counter) for name in paths}
-        stats = Stats()
-        with ExitStack() as stack:
-            sinks = {
-                name: open_sink(
-                    ctx.fmt.container, stack.enter_context(atomic_writer(path)), TABLE_COLUMNS
-                )
-                for name, path in paths.items()
-            }
-            for sink in sinks.values():
-                stack.callback(sink.abort)
-            with TokenTally(counter, reports) as tokens:
-                write_rows(
-                    session,
-                    ctx,
-                    kept_ids,
-                    kept_rows,
-                    split_plan.split,
-                    sinks,
-                    reports,
-                    tokens,
-                    stats,
-                    progress,
-                )
-            written = {name: sink.finish() for name, sink in sinks.items()}
-            _check_written(ctx, plan, stats, written)
-        # The files are in place. Describe them.
-        left_out = plan.left_out + stats.left_out
-        manifest = _manifest(
-            session, ctx, plan, split_plan, stats, left_out, written, paths, reports, actor
-        )
-    files = [
-        ExportFile(name, paths[name], w.rows, w.bytes, w.sha256, manifest_path(paths[name]))
-        for name, w in written.items()
-    ]
-    override = sum(stats.override_records.values())
-    with ws.tx() as session:
-        export = m.Export(
-            dataset_id=ctx.dataset.id,
-            format=ctx.fmt.name,
-            actor=actor,
-            files=[f.as_dict() for f in files],
-            manifest={},
-            pii_override=override > 0,
-        )
-        session.add(export)
-        session.flush()
-        manifest["export_id"] = None if source_file is not None else export.id
-        if source_file is not None:
-            manifest["mode"] = "file"
-            manifest["dataset"] = {"id": None, "name": None, "file": str(source_file)}
-        export.manifest = manifest
-        log_event(
-            session,
-            actor,
-            "export",
-            "export",
-            export.id,
-            dataset=ctx.dataset.name,
-            format=ctx.fmt.name,
-            campaign=ctx.campaign.name if ctx.campaign else None,
-            files=[
-                {"split": f.split, "path": str(f.path), "rows": f.rows, "sha256": f.sha256}
-                for f in files
-            ],
-            left_out=dict(sorted(left_out.items())),
-            pii_override_records=override,
-        )
-        if override:
-            log_event(
+    with ExitStack() as stack:
+        staged = stack.enter_context(Staging())
+        with ws.read() as session:
+            _snapshot(session)
+            ctx = make_context(session, spec)
+            plan = scan(session, ctx, progress)
+            if not plan.record_ids:
+                raise CurationError(_nothing_message(ctx, plan))
+            split_plan = _split(plan, spec)
+            paths = output_paths(out, spec.validation_split > 0)
+            counter = counter_for_model(spec.model)
+            reports = {name: _new_report(spec, counter) for name in paths}
+            stats = Stats()
+            written = _write_files(
+                stack,
+                staged,
                 session,
-                actor,
-                "export.pii_override",
-                "export",
-                export.id,
-                records=override,
-                by_state=dict(stats.override_records),
-                reason=spec.override_reason,
+                ctx,
+                plan,
+                split_plan,
+                paths,
+                counter,
+                reports,
+                stats,
+                progress,
             )
-        for f in files:
-            body = {**manifest, "file": _file_entry(f.split, paths[f.split], written[f.split])}
-            atomic_write_bytes(
-                f.manifest_path, orjson.dumps(body, option=orjson.OPT_INDENT_2) + b"\n"
+            left_out = plan.left_out + stats.left_out
+            manifest = _manifest(
+                session, ctx, plan, split_plan, stats, left_out, written, paths, reports, actor
             )
+        files = [
+            ExportFile(name, paths[name], w.rows, w.bytes, w.sha256, manifest_path(paths[name]))
+            for name, w in written.items()
+        ]
+        # Record the export, stage the manifests (they carry its id), then rename every file
+        # into place; a failure before the renames rolls the record back and changes no file.
+        with ws.tx() as session:
+            export = _record_export(
+                session, ctx, spec, files, manifest, left_out, stats, actor, source_file
+            )
+            for f in files:
+                body = {**manifest, "file": _file_entry(f.split, paths[f.split], written[f.split])}
+                staged.write_bytes(
+                    f.manifest_path, orjson.dumps(body, option=orjson.OPT_INDENT_2) + b"\n"
+                )
+            staged.commit()
     return ExportResult(
         export_id=export.id,
         format=ctx.fmt.name,
@@ -251,6 +195,116 @@ def export_dataset(
         warnings=_warnings(ctx, left_out, stats, reports),
         seconds=time.perf_counter() - started,
     )
+
+
+def _split(plan: Plan, spec: ExportSpec) -> SplitPlan:
+    split_plan = assign_splits(
+        group_codes(plan),
+        ints(plan.rows),
+        spec.validation_split,
+        spec.seed,
+        ints(plan.strata) if spec.stratify else None,
+    )
+    leaks = _clusters_across_splits(ints(plan.cluster_of), split_plan.split)
+    if leaks:  # cannot happen by construction; refuse rather than write a leaking split
+        raise CurationError(f"internal: {leaks} duplicate clusters would span both splits")
+    return split_plan
+
+
+def _write_files(
+    stack: ExitStack,
+    staged: Staging,
+    session: Session,
+    ctx: Context,
+    plan: Plan,
+    split_plan: SplitPlan,
+    paths: dict[str, Path],
+    counter: TokenCounter,
+    reports: dict[str, ValidationReport],
+    stats: Stats,
+    progress: Progress | None,
+) -> dict[str, Written]:
+    """Pass 2 into the staged files; what each file received (rows, bytes, sha256)."""
+    sinks = {
+        name: open_sink(ctx.fmt.container, staged.open(path), TABLE_COLUMNS)
+        for name, path in paths.items()
+    }
+    for sink in sinks.values():
+        stack.callback(sink.abort)  # runs before the staged files are discarded
+    with TokenTally(counter, reports) as tokens:
+        write_rows(
+            session,
+            ctx,
+            ints(plan.record_ids),
+            ints(plan.rows),
+            split_plan.split,
+            sinks,
+            reports,
+            tokens,
+            stats,
+            progress,
+        )
+    written = {name: sink.finish() for name, sink in sinks.items()}
+    _check_written(plan, stats, written)
+    return written
+
+
+def _record_export(
+    session: Session,
+    ctx: Context,
+    spec: ExportSpec,
+    files: list[ExportFile],
+    manifest: dict[str, Any],
+    left_out: Counter[str],
+    stats: Stats,
+    actor: str,
+    source_file: str | Path | None,
+) -> m.Export:
+    """The export's history entry and audit events (and its id in the manifest)."""
+    override = sum(stats.override_records.values())
+    export = m.Export(
+        dataset_id=ctx.dataset.id,
+        format=ctx.fmt.name,
+        actor=actor,
+        files=[f.as_dict() for f in files],
+        manifest={},
+        pii_override=override > 0,
+    )
+    session.add(export)
+    session.flush()
+    manifest["export_id"] = None if source_file is not None else export.id
+    if source_file is not None:
+        manifest["mode"] = "file"
+        manifest["dataset"] = {"id": None, "name": None, "file": str(source_file)}
+    export.manifest = manifest
+    log_event(
+        session,
+        actor,
+        "export",
+        "export",
+        export.id,
+        dataset=ctx.dataset.name,
+        format=ctx.fmt.name,
+        campaign=ctx.campaign.name if ctx.campaign else None,
+        files=[
+            {"split": f.split, "path": str(f.path), "rows": f.rows, "sha256": f.sha256}
+            for f in files
+        ],
+        left_out=dict(sorted(left_out.items())),
+        pii_override_records=override,
+    )
+    if override:
+        log_event(
+            session,
+            actor,
+            "export.pii_override",
+            "export",
+            export.id,
+            records=override,
+            by_state=dict(stats.override_records),
+            reason=spec.override_reason,
+        )
+    return export
 
 
 CONTAINER_SUFFIXES = {".jsonl": "jsonl", ".json": "jsonl", ".csv": "csv", ".parquet": "parquet"}
@@ -275,7 +329,7 @@ def _clusters_across_splits(cluster_of: np.ndarray, split: np.ndarray) -> int:
     return int((counts > 1).sum())
 
 
-def _check_written(ctx: Context, plan: Plan, stats: Stats, written: dict[str, Written]) -> None:
+def _check_written(plan: Plan, stats: Stats, written: dict[str, Written]) -> None:
     if sum(w.rows for w in written.values()) == 0:
         left = plan.left_out + stats.left_out
         raise CurationError(
@@ -370,7 +424,7 @@ def _manifest(
     session: Session,
     ctx: Context,
     plan: Plan,
-    split_plan: Any,
+    split_plan: SplitPlan,
     stats: Stats,
     left_out: Counter[str],
     written: dict[str, Written],
@@ -461,7 +515,7 @@ def _manifest(
         },
         "dedup": {
             "run": prov.dedup_run_info(ctx.dedup_run),
-            "clusters_from": ctx.cluster_source,
+            "clusters_from": prov.CLUSTERS_FROM,
             "clustered_records_in_dataset": len(ctx.clusters),
             "note": None
             if ctx.dedup_run is not None

@@ -22,10 +22,10 @@ import orjson
 import sqlalchemy as sa
 from sqlalchemy.orm import Session, aliased
 
+from curation.dedup import latest_clusters, latest_run
 from curation.errors import InputError
-from curation.export import provenance as prov
 from curation.export.formats import ExportFormat, get_export_format
-from curation.export.spec import ExportSpec, meta_value
+from curation.export.spec import ExportSpec, has_tags, meta_value
 from curation.export.splits import UnionFind, cluster_code, prompt_code, record_code
 from curation.labeling.aggregate import (
     Aggregation,
@@ -58,9 +58,9 @@ class Context:
     # campaign mode: pair id → (usable verdict or None, reason when None)
     decisions: dict[int, tuple[str | None, str]] | None
     clusters: dict[int, int]
-    cluster_source: str
     dedup_run: m.DedupRun | None
-    prompt_grouping: bool
+    # Rows built from a prompt plus a completion: pairs are read, and records with the same
+    # prompt are grouped into one split.
     needs_pairs: bool
 
     @property
@@ -89,9 +89,6 @@ def make_context(session: Session, spec: ExportSpec) -> Context:
     aggregation = decisions = None
     if campaign is not None:
         aggregation, decisions = campaign_decisions(session, campaign.id, spec.policy)
-    provider, source = prov.cluster_provider()
-    clusters = provider(session, dataset.id)
-    uses_prompt = fmt.unit == "pair" or spec.sft_from != "records"
     return Context(
         spec=spec,
         fmt=fmt,
@@ -99,11 +96,9 @@ def make_context(session: Session, spec: ExportSpec) -> Context:
         campaign=campaign,
         aggregation=aggregation,
         decisions=decisions,
-        clusters=clusters,
-        cluster_source=source,
-        dedup_run=prov.latest_dedup_run(session, dataset.id),
-        prompt_grouping=uses_prompt,
-        needs_pairs=uses_prompt,
+        clusters=latest_clusters(session, dataset.id),
+        dedup_run=latest_run(session, dataset.id),
+        needs_pairs=fmt.unit == "pair" or spec.sft_from != "records",
     )
 
 
@@ -207,12 +202,14 @@ def gate(ctx: Context, status: str, redaction: str, meta: Any, split: str | None
     spec = ctx.spec
     if status != "active":
         return status if status in ("duplicate", "excluded") else f"status_{status}"
-    if spec.where:
+    if spec.where or spec.tags:
         meta = parse_json(meta) if isinstance(meta, str) else meta
         meta = meta if isinstance(meta, dict) else {}
         for key, value in spec.where.items():
             if key not in meta or meta_value(meta[key]) != value:
                 return "filtered"
+        if not has_tags(meta, spec.tags):
+            return "filtered"
     if spec.from_split is not None and split != spec.from_split:
         return "filtered"
     if redaction in PII_PASSES or spec.allow_unreviewed_pii:
@@ -259,8 +256,8 @@ def scan_query(ctx: Context) -> sa.Select[Any]:
         r.split,
         r.n_completions,
     ]
-    columns.append(text_column(r.meta) if ctx.spec.where else sa.null())
-    if ctx.prompt_grouping:
+    columns.append(text_column(r.meta) if ctx.spec.where or ctx.spec.tags else sa.null())
+    if ctx.needs_pairs:
         # Only rows built from a prompt plus a completion need the prompt's hash.
         columns.append(sa.case((r.n_completions > 0, text_column(r.messages)), else_=sa.null()))
     else:
@@ -334,6 +331,7 @@ def whole_records(ctx: Context) -> bool:
         and ctx.campaign is None
         and spec.sft_from in ("auto", "records")
         and not spec.where
+        and not spec.tags
         and spec.from_split is None
     )
 

@@ -1,14 +1,11 @@
 """What the manifest says about where the rows came from: imports, PII runs, dedup run, campaign.
 
-Dedup grouping uses ``curation.dedup.latest_clusters(session, dataset_id)`` when the
-dedup stage provides it, and :func:`latest_clusters` here (same semantics, read
-straight from the tables) otherwise; the manifest names the one used.
+Duplicate clusters come from the dedup stage itself (:func:`curation.dedup.latest_clusters`
+and :func:`curation.dedup.latest_run`: the latest finished run, at that run's threshold).
 """
 
 from __future__ import annotations
 
-import importlib
-from collections.abc import Callable, Iterable
 from datetime import datetime
 from typing import Any
 
@@ -19,50 +16,11 @@ from curation.labeling.aggregate import Aggregation, Policy
 from curation.labeling.campaigns import annotators_of, current_guideline
 from curation.store import models as m
 
-DEDUP_PROVIDER = "curation.dedup.latest_clusters"
-LOCAL_PROVIDER = "curation.export.provenance.latest_clusters"
+CLUSTERS_FROM = "curation.dedup.latest_clusters"
 
 
 def iso(value: datetime | None) -> str | None:
     return None if value is None else value.isoformat(timespec="seconds") + "Z"
-
-
-def latest_dedup_run(session: Session, dataset_id: int) -> m.DedupRun | None:
-    """The dataset's most recently finished dedup run (status ``done``), if any."""
-    return session.scalar(
-        sa.select(m.DedupRun)
-        .where(m.DedupRun.dataset_id == dataset_id, m.DedupRun.status == "done")
-        .order_by(
-            m.DedupRun.finished_at.desc().nulls_last(),
-            m.DedupRun.id.desc(),
-        )
-        .limit(1)
-    )
-
-
-def latest_clusters(session: Session, dataset_id: int) -> dict[int, int]:
-    """record id → cluster id, for every member of a cluster of the latest finished run."""
-    run = latest_dedup_run(session, dataset_id)
-    if run is None:
-        return {}
-    rows = session.execute(
-        sa.select(m.DedupMember.record_id, m.DedupMember.cluster_id)
-        .join(m.DedupCluster, m.DedupCluster.id == m.DedupMember.cluster_id)
-        .where(m.DedupCluster.run_id == run.id)
-    )
-    return {int(record_id): int(cluster_id) for record_id, cluster_id in rows}
-
-
-def cluster_provider() -> tuple[Callable[[Session, int], dict[int, int]], str]:
-    """The dedup stage's ``latest_clusters`` when it exists, else ours."""
-    try:
-        module = importlib.import_module("curation.dedup")
-    except ImportError:
-        return latest_clusters, LOCAL_PROVIDER
-    provided = getattr(module, "latest_clusters", None)
-    if callable(provided):
-        return provided, DEDUP_PROVIDER
-    return latest_clusters, LOCAL_PROVIDER
 
 
 def dedup_run_info(run: m.DedupRun | None) -> dict[str, Any] | None:
@@ -170,10 +128,3 @@ def campaign_info(
             "excluded": dict(sorted(aggregation.excluded.items())),
         },
     }
-
-
-def counted(values: Iterable[str]) -> dict[str, int]:
-    out: dict[str, int] = {}
-    for v in values:
-        out[v] = out.get(v, 0) + 1
-    return dict(sorted(out.items()))

@@ -29,7 +29,9 @@ class ExportSpec:
     - ``validation_split``/``seed``/``stratify``: see :mod:`curation.export.splits`;
       ``stratify`` is ``"source"`` (import file) or ``"format"`` (source format).
     - ``where``: record metadata key → value, all must match (non-strings compare as
-      their JSON text: ``{"n": 4}`` matches ``n=4``); ``from_split``: the stored split.
+      their JSON text: ``{"n": 4}`` matches ``n=4``); ``tags``: the record's metadata
+      ``tags`` (a list of strings, or one string) holds every one of them;
+      ``from_split``: the stored split.
     - ``sft_from`` (openai-chat, openai-rft): ``records`` (the conversation as stored),
       ``preferred`` (prompt + preferred completion), ``auto`` (preferred where a record
       has completions).
@@ -47,6 +49,7 @@ class ExportSpec:
     seed: int = 42
     stratify: str | None = None
     where: dict[str, str] = field(default_factory=dict)
+    tags: list[str] = field(default_factory=list)
     from_split: str | None = None
     sft_from: str = "auto"
     policy: Policy = field(default_factory=Policy)
@@ -75,6 +78,7 @@ class ExportSpec:
             "dataset": self.dataset,
             "campaign": self.campaign,
             "where": dict(self.where),
+            "tags": list(self.tags),
             "from_split": self.from_split,
             "sft_from": self.sft_from,
             "trl_style": self.trl_style if self.format == "trl-preference" else None,
@@ -90,6 +94,18 @@ def parse_where(items: list[str] | tuple[str, ...]) -> dict[str, str]:
             raise InputError(f"--where {item!r} is not KEY=VALUE (a record metadata key)")
         out[key.strip()] = value.strip()
     return out
+
+
+def has_tags(meta: dict[str, Any], wanted: list[str]) -> bool:
+    """Whether the record's metadata ``tags`` (a list, or one string) holds every wanted tag."""
+    tags = meta.get("tags")
+    if isinstance(tags, str):
+        held = {tags}
+    elif isinstance(tags, list):
+        held = {t for t in tags if isinstance(t, str)}
+    else:
+        held = set()
+    return all(tag in held for tag in wanted)
 
 
 def meta_value(value: Any) -> str:
