@@ -4,6 +4,7 @@ local fake service (tests/fake_openai.py). The API key must never reach the work
 from __future__ import annotations
 
 import json
+import logging
 from pathlib import Path
 
 import pytest
@@ -57,8 +58,12 @@ def test_credentials_come_from_the_environment_and_never_show(
 
 
 def test_supervised_job_round_trip(
-    fake_openai: FakeOpenAI, sqlite_ws: Workspace, tmp_path: Path
+    fake_openai: FakeOpenAI,
+    sqlite_ws: Workspace,
+    tmp_path: Path,
+    caplog: pytest.LogCaptureFixture,
 ) -> None:
+    caplog.set_level(logging.DEBUG)  # every logger, the openai client's and httpx's included
     train, valid = exported(sqlite_ws, tmp_path)
     steps: list[str] = []
     request = ft.JobRequest(
@@ -109,6 +114,12 @@ def test_supervised_job_round_trip(
         jobs = ft.recent_jobs(s)
     assert jobs[0]["job_id"] == result.job.id and jobs[0]["method"] == "supervised"
     assert jobs[0]["export_ids"] == [1]  # provenance: the job knows the export it trained on
+    # the client logged its requests at DEBUG level, never with the key
+    assert any(r.name.startswith(("openai", "httpx")) for r in caplog.records)
+    assert API_KEY not in caplog.text
+    for path in sqlite_ws.folder.rglob("*"):
+        if path.is_file():
+            assert API_KEY.encode() not in path.read_bytes(), path
 
 
 def test_dpo_job_with_hyperparameters_and_cancel(
