@@ -62,6 +62,20 @@ def test_lead_previews_exports_and_downloads(app_ws: Workspace, tmp_path: Path) 
     assert list(history["#"]) == [1]
 
 
+def test_tag_filter_on_the_page(app_ws: Workspace, tmp_path: Path) -> None:
+    objects = [chat(i, metadata={"tags": ["billing"] if i < 6 else []}) for i in range(10)]
+    at = export_page(app_ws, tmp_path, objects)
+    at.text_input(key="export_tags").input("billing").run()
+    at.number_input(key="export_validation_split").set_value(0.0).run()
+    at.button(key="export_go").click().run()
+    assert not at.exception, at.exception
+    assert "6 of 10 candidate rows written" in texts(at)
+    with app_ws.read() as s:
+        export = s.scalar(sa.select(m.Export))
+    assert export is not None and export.manifest["filters"]["tags"] == ["billing"]
+    assert export.manifest["counts"]["left_out"] == {"filtered": 4}
+
+
 def test_the_pii_gate_and_the_leads_override(app_ws: Workspace, tmp_path: Path) -> None:
     at = export_page(app_ws, tmp_path, [chat(i) for i in range(10)], clean=False)
     at.button(key="export_go").click().run()
