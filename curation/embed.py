@@ -210,8 +210,10 @@ def distill_static(
             return target
         os.environ.setdefault("HF_HUB_OFFLINE", "1")
         if distill_fn is None:
+            import transformers
             from model2vec.distill import distill
 
+            transformers.logging.set_verbosity_error()  # no "LOAD REPORT" table on stderr
             distill_fn = distill
         _set_threads()
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -34,20 +34,42 @@ SAMPLE_FILES = [
 LONG = [t for pair in TOPICS for t in pair]
 
 
-def sample_items() -> tuple[list[tuple[str, int]], list[Any]]:
+def sample_items(
+    wanted: set[tuple[str, int]] | None = None,
+) -> tuple[list[tuple[str, int]], list[Any]]:
+    """The sample files' records (only the ``wanted`` (file, line)s if given) as dedup items."""
     where: list[tuple[str, int]] = []
     items = []
     for name in SAMPLE_FILES:
         for parsed in read_records(SAMPLES / name):
             assert parsed.record is not None, parsed.error
+            if wanted is not None and (name, parsed.line) not in wanted:
+                continue
             r = parsed.record
             where.append((name, parsed.line))
             items.append(make_item(r.messages, r.completions, r.rankings, order=len(items)))
     return where, items
 
 
-def check_planted(encoders: Encoders, embedder: str) -> None:
-    where, items = sample_items()
+def planted_and_neighbours(per_file: int) -> set[tuple[str, int]]:
+    """Every record of a planted or diverging pair, plus the first ``per_file`` lines of each file."""
+    out = {(name, line) for name in SAMPLE_FILES for line in range(1, per_file + 1)}
+    for row in PLANTED["near_duplicates"]:
+        out |= {(row["file"], row["line"]), (row["variant_of"]["file"], row["variant_of"]["line"])}
+    for row in PLANTED["exact_duplicates"]:
+        out |= {
+            (row["file"], row["line"]),
+            (row["duplicate_of"]["file"], row["duplicate_of"]["line"]),
+        }
+    for row in PLANTED["diverging_pairs"]:
+        out |= {(row["a"]["file"], row["a"]["line"]), (row["b"]["file"], row["b"]["line"])}
+    return out
+
+
+def check_planted(
+    encoders: Encoders, embedder: str, wanted: set[tuple[str, int]] | None = None
+) -> None:
+    where, items = sample_items(wanted)
     result = find_duplicates(items, Settings(embedder), encoders=encoders)
     cluster_of = {where[i]: k for k, c in enumerate(result.clusters) for i in c.members}
     expected: list[tuple[tuple[str, int], tuple[str, int]]] = []

@@ -55,6 +55,7 @@ QUERY_BLOCK = 8192
 EMBED_BATCH = 4096
 
 Progress = Callable[[str, float], None]
+LOADING = "Loading the embedding model (the static model is distilled on first use: minutes)"
 
 
 @dataclass(slots=True)
@@ -315,6 +316,11 @@ class _Reporter:
             frac = self.base + self.WEIGHTS[self._stage] * min(max(fraction, 0.0), 1.0)
             self.progress(label, min(frac, 1.0))
 
+    def say(self, label: str) -> None:
+        """Show ``label`` without moving the bar (e.g. while a model loads)."""
+        if self.progress is not None:
+            self.progress(label, min(self.base, 1.0))
+
     def done(self) -> None:
         self.timings[self._stage] = round(time.perf_counter() - self._start, 3)
         if self.progress is not None:
@@ -566,7 +572,9 @@ def find_duplicates(
     verified = 0
     if len(semantic) >= 2:
         rep.stage("embed")
-        encoders = encoders or Encoders.for_mode(settings.embedder)
+        if encoders is None:
+            rep.say(LOADING)
+            encoders = Encoders.for_mode(settings.embedder)
         stats["embedder"] = encoders.name
         first = ExchangeVectors(encoders.candidate)
         texts = [t for i in semantic for t in items[i].exchanges]
@@ -710,7 +718,9 @@ def find_matches(
             todo.append(q)
     refs = [i for i, it in enumerate(reference) if it.exchanges]
     if todo and refs:
-        encoders = encoders or Encoders.for_mode(settings.embedder)
+        if encoders is None:
+            rep.say(LOADING)
+            encoders = Encoders.for_mode(settings.embedder)
         cascade = encoders.verifier is not None
         lo, hi = cascade_band(settings.threshold)
         lowest = lo if cascade else settings.threshold
