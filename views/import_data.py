@@ -26,7 +26,9 @@ st.caption(
     "ShareGPT, Alpaca, HH-RLHF, UltraFeedback, CSV/TSV/Parquet. `.gz` is fine."
 )
 
-upload_tab, path_tab = st.tabs(["Upload a file", "File on the server"])
+upload_tab, path_tab = st.tabs(
+    ["Upload a file", "File on the server"], key="import_tab", on_change="rerun"
+)
 with upload_tab:
     uploaded = st.file_uploader("File", key="import_upload", accept_multiple_files=False)
     if uploaded is not None:
