@@ -283,3 +283,14 @@ def test_the_labelling_queue_skips_records_dropped_as_duplicates(
         (cluster,) = list_clusters(s, run.run_id)[0]
         decide_cluster(s, cluster.id, "keep_all", "lead")  # undone: not duplicates after all
     assert served("a2") == ids
+
+
+def test_rethreshold_under_the_cascade_band_says_the_pairs_are_incomplete(
+    ws: Workspace, tmp_path: Path
+) -> None:
+    make_dataset(ws, tmp_path)
+    run = run_dedup(ws, "d", Settings("cascade"), encoders=fake_encoders(cascade=True))
+    assert run.stats["complete_from"] == 0.9 and "not all scored" not in run.summary()
+    lower = rethreshold(ws, run.run_id, 0.85)
+    assert "pairs under 0.90 were not all scored" in lower.summary()
+    assert "--threshold 0.85" in lower.summary()

@@ -228,6 +228,13 @@ rule_line = (
     .encode(x="similarity:Q")
 )
 st.altair_chart(alt.layer(bars, rule_line).properties(height=220), width="stretch")
+complete_from = float(run_stats.get("complete_from", floor))
+if chosen < complete_from - 1e-9:
+    st.warning(
+        f"This run stored only the pairs its static model put at {complete_from:.2f} or above"
+        " (the cascade checks nothing below that), so clusters under it may be incomplete."
+        f" For a complete result at {chosen:.3f}, start a new run with that threshold."
+    )
 with ws.read() as s:
     at = dd.count_at(s, run_id, chosen)
 st.caption(

@@ -622,6 +622,9 @@ def find_duplicates(
         candidates=candidates,
         verified=verified,
         candidate_radius=round(radius, 4),
+        # Stored pairs hold every pair down to this score; in the cascade, pairs the static
+        # model put under the band's low end were never scored by MiniLM, so not stored.
+        complete_from=round(max(settings.floor, lo) if cascade else settings.floor, 4),
         pairs=len(pairs),
         nn_hist=nn_histogram(len(items), pairs, [i for i, it in enumerate(items) if not it.empty]),
         timings=rep.timings,

@@ -193,6 +193,12 @@ class RunSummary:
             text += "; nothing marked yet (review the clusters)"
         if self.stats.get("empty"):
             text += f"; {self.stats['empty']:,} records have no text to compare and were left alone"
+        complete_from = self.stats.get("complete_from")
+        if complete_from is not None and self.threshold < complete_from - 1e-9:
+            text += (
+                f"; pairs under {complete_from:.2f} were not all scored in this run (cascade):"
+                f" for a complete result run dedup again with --threshold {self.threshold}"
+            )
         if self.stats.get("notes_total"):
             text += f"; {self.stats['notes_total']:,} notes on fields read only in part"
         return text
