@@ -189,7 +189,8 @@ def test_redacted_content_is_what_is_exported(ws: Workspace, tmp_path: Path) -> 
             .where(m.Completion.record_id == first, m.Completion.position == 0)
             .values(redacted_messages=[{"role": "assistant", "content": "Hi <PERSON>!"}])
         )
-        # a redacted record whose redacted messages were not set falls back to the original
+        # marked redacted but without its redacted copy: refused, as the PII stage's
+        # trainable_messages refuses it, rather than written in the original
         s.execute(sa.update(m.Record).where(m.Record.id == second).values(redaction="redacted"))
     result = run(ws, tmp_path / "p.jsonl", "openai-preference")
     rows = read_jsonl(tmp_path / "p.jsonl")
@@ -198,8 +199,19 @@ def test_redacted_content_is_what_is_exported(ws: Workspace, tmp_path: Path) -> 
     assert rows[0]["input"]["messages"][0]["content"] == "I am <PERSON>, call <PHONE>"
     assert rows[0]["preferred_output"][0]["content"] == "Hi <PERSON>!"
     assert rows[0]["non_preferred_output"][0]["content"] == "Hello."  # no redacted version
+    assert len(rows) == 1 and result.left_out == {"pii_unreviewed": 1}
+    assert result.manifest["pii"]["records_with_redacted_content"] == 1
+    # a lead's override lets it through, in the only text there is, and says so
+    result = run(
+        ws,
+        tmp_path / "o.jsonl",
+        "openai-preference",
+        allow_unreviewed_pii=True,
+        override_reason="r",
+    )
+    rows = read_jsonl(tmp_path / "o.jsonl")
     assert rows[1]["input"]["messages"][0]["content"] == "Nothing personal"
-    assert result.manifest["pii"]["records_with_redacted_content"] == 2
+    assert result.manifest["pii"]["override"]["by_state"] == {"redacted_copy_missing": 1}
 
 
 # --------------------------------------------------------------------------- preferences
@@ -383,6 +395,13 @@ def test_the_gate_is_the_pii_stages_gate(sqlite_ws: Workspace, tmp_path: Path) -
     import_objects(sqlite_ws, tmp_path, [chat(i) for i in range(len(STATES))])
     for record_id, state in zip(record_ids(sqlite_ws), STATES, strict=True):
         set_redaction(sqlite_ws, state, m.Record.id == record_id)
+        if state == "redacted":  # as the PII stage applies it: with the redacted copy
+            with sqlite_ws.tx() as s:
+                s.execute(
+                    sa.update(m.Record)
+                    .where(m.Record.id == record_id)
+                    .values(redacted_messages=chat(0)["messages"])
+                )
     result = run(sqlite_ws, tmp_path / "gate.jsonl")
     with sqlite_ws.read() as s:
         blocked = blocked_record_ids(s, s.scalar(sa.select(m.Dataset.id)) or 0)

@@ -245,12 +245,24 @@ def parse_json(text: str | None) -> Any:
     return orjson.loads(text)
 
 
+def redaction_state() -> Any:
+    """The record's redaction state, except that a record marked ``redacted`` without its
+    redacted copy reads as ``redacted_copy_missing``: the gate refuses it (as
+    :func:`curation.pii.workflow.trainable_messages` does) instead of writing the original."""
+    r = m.Record
+    missing = sa.or_(r.redacted_messages.is_(None), text_column(r.redacted_messages) == "null")
+    return sa.case(
+        (sa.and_(r.redaction == "redacted", missing), sa.literal("redacted_copy_missing")),
+        else_=r.redaction,
+    )
+
+
 def scan_query(ctx: Context) -> sa.Select[Any]:
     r = m.Record
     columns: list[Any] = [
         r.id,
         r.status,
-        r.redaction,
+        redaction_state(),
         r.import_id,
         r.source_format,
         r.split,

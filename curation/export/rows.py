@@ -26,6 +26,7 @@ from curation.export.plan import (
     pairs_between,
     parse_json,
     record_mode,
+    redaction_state,
     text_column,
 )
 from curation.export.splits import SPLIT_NAMES
@@ -84,7 +85,7 @@ def load_chunk(
             sa.select(
                 r.id,
                 r.import_id,
-                r.redaction,
+                redaction_state(),
                 r.n_completions,
                 text_column(r.messages),
                 sa.case(
@@ -124,13 +125,13 @@ def load_chunk(
         pairs = pairs_between(session, ctx, int(ids[0]), int(ids[-1]))
     criteria = list(ctx.campaign.criteria) if ctx.campaign is not None else []
     loads = orjson.loads
-    for rid, import_id, redaction_state, n_comp, msgs, redacted, tools, extra, meta in records:
+    for rid, import_id, state, n_comp, msgs, redacted, tools, extra, meta in records:
         # Only the redacted copy of a redacted record replaces the stored messages.
-        original = redacted is None
+        original = redacted is None or redacted == "null"  # no copy: only with an override
         content = RecordContent(
             rid,
             import_id,
-            redaction_state,
+            state,
             n_comp,
             loads(msgs) if original else loads(redacted),
             None if tools is None else loads(tools),
