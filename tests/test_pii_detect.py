@@ -283,3 +283,90 @@ def test_worker_processes_find_exactly_what_one_process_finds() -> None:
     two = [f for _, _, f in detect_stream(records, lambda r: r, config, workers=2, batch=4)]
     assert one == two
     assert all(any(f.entity == "PHONE_NUMBER" for f in found) for found in two)
+
+
+@pytest.mark.parametrize(
+    ("entity", "value", "text", "expected"),
+    [
+        # whole words only, every occurrence
+        ("PERSON", "Ana", "Ana, Anahit and Ana_b met Ana.", ["Ana", "Ana"]),
+        # a name in capitals, and any run of whitespace between its words
+        (
+            "PERSON",
+            "Maria Gonzalez",
+            "MARIA GONZALEZ / Maria\n  Gonzalez",
+            ["MARIA GONZALEZ", "Maria\n  Gonzalez"],
+        ),
+        # JSON-escaped inside tool-call arguments
+        (
+            "PERSON",
+            "José Núñez",
+            '{"name": "Jos\\u00e9 N\\u00fa\\u00f1ez"}',
+            ["Jos\\u00e9 N\\u00fa\\u00f1ez"],
+        ),
+        # emails ignore case
+        (
+            "EMAIL_ADDRESS",
+            "Maria.G@Example.com",
+            "cc maria.g@example.COM;",
+            ["maria.g@example.COM"],
+        ),
+        # numbers with other separators
+        ("PHONE_NUMBER", "415-555-0199", "call (415) 555 0199 or 4155550199x", ["415) 555 0199"]),
+        (
+            "IBAN_CODE",
+            "GB82WEST12345698765432",
+            "iban gb82 west 1234 5698 7654 32.",
+            ["gb82 west 1234 5698 7654 32"],
+        ),
+        # a value that ends in punctuation needs no boundary there
+        ("PERSON", "J. R.", "signed J. R. today", ["J. R."]),
+        ("PERSON", "x", "x x x", []),
+    ],
+)
+def test_find_value_matches_whole_occurrences(
+    entity: str, value: str, text: str, expected: list[str]
+) -> None:
+    from curation.pii.detect import find_value
+
+    assert [text[a:b] for a, b in find_value(entity, value, text)] == expected
+
+
+def test_blanking_keeps_offsets_and_only_lines_that_could_hold_a_name() -> None:
+    from curation.pii.detect import blank_nameless_lines
+
+    text = (
+        "GET /api/v1/orders 503 client=198.51.100.23\n"
+        "Hi, this is Maria.\n"
+        "ts=2024-05-01T12:00:03Z user=o'neil\n"
+        "owner=O'Brien\n"
+        "MIIFazCCA1OgAwIBAgIUQz3fKq9vX2cY7mB0aPq4sZr8TwwDQYJKoZIhvcNAQELBQAwRTEL\n"
+        "last line without newline"
+    )
+    view = blank_nameless_lines(text)
+    assert len(view) == len(text)
+    kept = [line.strip() for line in view.split("\n") if line.strip()]
+    assert kept == ["Hi, this is Maria.", "owner=O'Brien"]
+    for line in kept:
+        assert view.index(line) == text.index(line)
+
+
+def test_a_long_pasted_log_keeps_names_in_prose_and_in_log_lines(det: Detector) -> None:
+    """Long pieces are read by the model without their nameless lines: a name in a log line
+    (written with capitals) and a name in the prose around it are both still found."""
+    log = "2024-05-01T12:00:03Z GET /api/v1/orders 503 client=198.51.100.23 latency=120ms\n"
+    text = (
+        "Hello, I'm Ingrid Solberg and our nightly export keeps failing:\n"
+        + log * 40
+        + '2024-05-01T12:00:04Z WARN retry owner="Kwame Mensah" job=export\n'
+        + log * 40
+        + "Kwame Mensah on our side can help. Ingrid\n"
+    )
+    assert len(text) > 5_000
+    hits = found(det, text)
+    people = [f for f in hits if f.entity == "PERSON"]
+    assert {"Ingrid Solberg", "Kwame Mensah"} <= {f.text for f in people}
+    assert sum(f.text == "Kwame Mensah" for f in people) == 2
+    assert text[-7:-1] == "Ingrid" and any(f.start == len(text) - 7 for f in people)
+    assert values(hits, "IP_ADDRESS") == {"198.51.100.23"}
+    assert sum(f.entity == "IP_ADDRESS" for f in hits) == 80

@@ -12,9 +12,11 @@ the record, completions and tool calls included.
 
 from __future__ import annotations
 
+import functools
 import json
 import multiprocessing
 import os
+import re
 from collections import defaultdict, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -28,7 +30,7 @@ import regex
 
 from curation.pii import worker
 from curation.pii.config import PiiConfig
-from curation.pii.engine import LANGUAGE, analyzer_for
+from curation.pii.engine import LANGUAGE, NER_ENTITIES, analyzer_for
 from curation.pii.recognizers import SOURCE_KEY, name_tokens, trim_name
 from curation.pii.segments import Path, Segment, render
 from curation.pii.vocab import (
@@ -42,11 +44,13 @@ from curation.pii.vocab import (
 
 CHUNK_CHARS = 10_000
 CHUNK_OVERLAP = 400
+LONG_PIECE = 2_000  # pieces this long are read by the model without their nameless lines
 PIPE_BATCH = 64
 RECORD_BATCH = 64
 KEEP_FLOOR = 0.3  # weaker candidates are dropped before record-level corroboration
 CACHE_MAX_TEXT = 5_000
 CACHE_MAX_ENTRIES = 20_000
+VALUE_PATTERN_CACHE = 20_000
 PARALLEL_MIN_TEXTS = 4_000
 
 T = TypeVar("T")
@@ -449,41 +453,103 @@ def resolve(spans: list[Span], text: str) -> list[Span]:
 # --------------------------------------------------------------------------- propagation
 
 
-def _boundary(value: str, body: str) -> str:
-    left = r"(?<![\w])" if value[:1].isalnum() or value[:1] == "_" else ""
-    right = r"(?![\w])" if value[-1:].isalnum() or value[-1:] == "_" else ""
-    return left + body + right
+NUMBER_ENTITIES = ("PHONE_NUMBER", "CREDIT_CARD", "US_SSN")
 
 
-def value_pattern(entity: str, value: str) -> regex.Pattern[str] | None:
-    """What counts as another occurrence of a confirmed value."""
-    value = value.strip()
-    if len(value) < 2:
-        return None
+def _is_word(ch: str) -> bool:
+    """What ``\\w`` matches: a letter, a digit or an underscore (Unicode aware)."""
+    return ch.isalnum() or ch == "_"
+
+
+@functools.lru_cache(maxsize=VALUE_PATTERN_CACHE)
+def number_pattern(entity: str, value: str) -> re.Pattern[str] | None:
+    """Another occurrence of a number whose separators may differ ('415-555-0199' is also
+    '(415) 555 0199'), or of an IBAN with or without its spaces; ``None`` for text values."""
     digits = "".join(ch for ch in value if ch.isdigit())
-    flags = 0
-    if entity in ("PHONE_NUMBER", "CREDIT_CARD", "US_SSN") and len(digits) >= 7:
+    if entity in NUMBER_ENTITIES and len(digits) >= 7:
         body = r"[ \t().\-/\u00a0]{0,3}".join(digits)
-        return regex.compile(r"(?<![\w])\+?" + body + r"(?![\w])")
+        return re.compile(r"(?<!\w)\+?" + body + r"(?!\w)")
     if entity == "IBAN_CODE":
-        chars = [ch for ch in value if ch.isalnum()]
-        return regex.compile(r"(?<![\w])" + r"[ \t]?".join(chars) + r"(?![\w])", regex.IGNORECASE)
+        chars = [re.escape(ch) for ch in value if ch.isalnum()]
+        return re.compile(r"(?<!\w)" + r"[ \t]?".join(chars) + r"(?!\w)", re.IGNORECASE)
+    return None
+
+
+@functools.lru_cache(maxsize=VALUE_PATTERN_CACHE)
+def value_forms(entity: str, value: str) -> tuple[tuple[str, ...], ...]:
+    """The written forms of a text value, as words (any run of whitespace may separate them):
+    as found, in capitals for a name, and JSON-escaped (inside tool-call arguments)."""
     forms = {value}
     if entity == "PERSON":
         forms.add(value.upper())
-    if entity == "EMAIL_ADDRESS":
-        flags = regex.IGNORECASE
     for form in list(forms):
         escaped = json.dumps(form)[1:-1]
         if escaped != form:
             forms.add(escaped)
-    bodies = [
-        _boundary(
-            f, r"\s+".join(regex.escape(t) for t in f.split()) if " " in f else regex.escape(f)
-        )
-        for f in sorted(forms, key=len, reverse=True)
-    ]
-    return regex.compile("|".join(bodies), flags)
+    return tuple(tuple(f.split()) for f in sorted(forms, key=len, reverse=True))
+
+
+def _match_words(text: str, start: int, words: tuple[str, ...]) -> int:
+    """End of ``words`` written from ``start`` (whitespace between them), or -1."""
+    pos = start + len(words[0])
+    for word in words[1:]:
+        gap = pos
+        while gap < len(text) and text[gap].isspace():
+            gap += 1
+        if gap == pos or not text.startswith(word, gap):
+            return -1
+        pos = gap + len(word)
+    return pos
+
+
+def find_value(entity: str, value: str, text: str) -> list[tuple[int, int]]:
+    """Where ``value`` occurs in ``text`` as a whole word (or number), leftmost-longest and not
+    overlapping, like a regex alternation of its forms, but without compiling one per value:
+    values are mostly new in each record, and compiling took a quarter of detection time."""
+    value = value.strip()
+    if len(value) < 2:
+        return []
+    pattern = number_pattern(entity, value)
+    if pattern is not None:
+        return [m.span() for m in pattern.finditer(text)]
+    haystack = text
+    forms = value_forms(entity, value)
+    if entity == "EMAIL_ADDRESS":
+        haystack = text.lower()
+        if len(haystack) != len(text):  # a character whose lower case is longer
+            return _find_value_regex(forms, text)
+        forms = tuple(tuple(w.lower() for w in words) for words in forms)
+    hits: list[tuple[int, int]] = []
+    for words in forms:
+        first = words[0]
+        check_left = _is_word(first[0])
+        check_right = _is_word(words[-1][-1])
+        pos = haystack.find(first)
+        while pos >= 0:
+            if not (check_left and pos > 0 and _is_word(haystack[pos - 1])):
+                end = _match_words(haystack, pos, words)
+                if end > 0 and not (
+                    check_right and end < len(haystack) and _is_word(haystack[end])
+                ):
+                    hits.append((pos, end))
+            pos = haystack.find(first, pos + 1)
+    if len(forms) > 1 and len(hits) > 1:
+        hits.sort(key=lambda h: (h[0], -h[1]))
+        kept: list[tuple[int, int]] = []
+        for hit in hits:
+            if not kept or hit[0] >= kept[-1][1]:
+                kept.append(hit)
+        return kept
+    return hits
+
+
+def _find_value_regex(forms: tuple[tuple[str, ...], ...], text: str) -> list[tuple[int, int]]:
+    bodies = []
+    for words in forms:
+        left = r"(?<!\w)" if _is_word(words[0][0]) else ""
+        right = r"(?!\w)" if _is_word(words[-1][-1]) else ""
+        bodies.append(left + r"\s+".join(re.escape(w) for w in words) + right)
+    return [m.span() for m in re.finditer("|".join(bodies), text, re.IGNORECASE)]
 
 
 def email_name_tokens(email: str) -> set[str]:
@@ -523,27 +589,48 @@ def propagate(
                     targets[part] = max(score, targets.get(part, 0.0))
     out: list[list[Span]] = [[] for _ in segments]
     for (entity, value), score in targets.items():
-        pattern = value_pattern(entity, value)
-        if pattern is None:
-            continue
+        score = round(min(score, 0.95), 3)
         for i, seg in enumerate(segments):
             if entity == "EMAIL_ADDRESS" and "@" not in seg.text:
                 continue
-            for m in pattern.finditer(seg.text):
-                out[i].append(
-                    Span(
-                        m.start(),
-                        m.end(),
-                        entity,
-                        m.group(),
-                        round(min(score, 0.95), 3),
-                        "propagation",
-                    )
-                )
+            for start, end in find_value(entity, value, seg.text):
+                out[i].append(Span(start, end, entity, seg.text[start:end], score, "propagation"))
     return out
 
 
 # --------------------------------------------------------------------------- the detector
+
+
+# A word that could be a name: letters (apostrophes, hyphens) only, a capital first and a
+# small letter somewhere; digits glue to a word, so base64 and ids never qualify.
+_WORD_CHARS = r"\p{L}\p{M}\p{N}'’\-"
+_NAME_LIKE = regex.compile(
+    rf"(?<![{_WORD_CHARS}])\p{{Lu}}[\p{{L}}\p{{M}}'’\-]*\p{{Ll}}[\p{{L}}\p{{M}}'’\-]*(?![{_WORD_CHARS}])"
+)
+_LINES = re.compile(r"[^\n]*\n?")
+
+
+def blank_nameless_lines(text: str) -> str:
+    """``text`` with every line that holds no capitalised word replaced by spaces (same
+    length, so offsets hold). A pasted log, a stack trace or a base64 blob is most of a very
+    long message, and running the model over it took nearly all of the time. A name that
+    survives our rules is a capitalised word of letters (:func:`person_score` drops digits,
+    code characters and all-capitals; the name cues want a capital then a small letter), so
+    such lines cannot hold one. Pattern recognisers still read the original text."""
+    out: list[str] = []
+    blank = 0
+    for m in _LINES.finditer(text):
+        line = m.group()
+        if _NAME_LIKE.search(line):
+            if blank:
+                out.append(" " * blank)
+                blank = 0
+            out.append(line)
+        else:
+            blank += len(line)
+    if blank:
+        out.append(" " * blank)
+    return "".join(out)
 
 
 def _worth(text: str) -> bool:
@@ -558,6 +645,7 @@ class Detector:
         self.analyzer = analyzer_for(self.config)
         self.entities = list(self.config.all_entities)
         self.allow = AllowList(self.config)
+        self.names_only = not (set(self.entities) & set(NER_ENTITIES) - {"PERSON"})
         self._cache: dict[str, list[Span]] = {}
 
     # ---- texts
@@ -582,7 +670,7 @@ class Detector:
         found: dict[int, list[Span]] = defaultdict(list)
         if pieces:
             artifacts = self.analyzer.nlp_engine.process_batch(
-                [p for _, _, p in pieces], LANGUAGE, batch_size=PIPE_BATCH
+                [self._model_view(p) for _, _, p in pieces], LANGUAGE, batch_size=PIPE_BATCH
             )
             for (i, offset, piece), (_, nlp_artifacts) in zip(pieces, artifacts, strict=True):
                 for s in self._analyze_piece(piece, nlp_artifacts):
@@ -600,6 +688,14 @@ class Detector:
             if results[i] is None:
                 results[i] = results[first[text]]
         return [r if r is not None else [] for r in results]
+
+    def _model_view(self, piece: str) -> str:
+        """What spaCy reads of a piece of a long text: when the only model entity wanted is
+        PERSON, lines that cannot hold a name are blanked (see :func:`blank_nameless_lines`).
+        Short texts, the usual chat message, are read whole, so nothing changes for them."""
+        if self.names_only and len(piece) >= LONG_PIECE:
+            return blank_nameless_lines(piece)
+        return piece
 
     def _analyze_piece(self, piece: str, nlp_artifacts: Any) -> list[Span]:
         results = self.analyzer.analyze(

