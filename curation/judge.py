@@ -9,7 +9,8 @@ campaign allows it (``Campaign.show_ai_suggestions``), and the quality page comp
 the judge with the humans (agreement, Cohen's κ, the judge's own position bias).
 
 Only records cleared for PII are sent (their redacted text where redaction was
-applied), unless the lead overrides it, which the audit log records. The API key
+applied; a record marked redacted without its redacted copy is not cleared), unless
+the lead overrides it, which the audit log records. The API key
 is handled as in :mod:`curation.finetune`: used by the client, stored nowhere.
 """
 
@@ -28,6 +29,7 @@ from sqlalchemy.orm import Session, aliased
 
 from curation.audit import log_event
 from curation.errors import CurationError, InputError, NotFoundError
+from curation.export.plan import redaction_state
 from curation.finetune import Credentials, api_call, scrub
 from curation.labeling.aggregate import Policy, aggregate_campaign
 from curation.labeling.campaigns import current_guideline
@@ -195,7 +197,7 @@ def _task_ids(
     )
     out: list[int] = []
     for task_id, redaction in session.execute(
-        sa.select(m.Task.id, m.Record.redaction)
+        sa.select(m.Task.id, redaction_state())
         .join(m.Record, m.Record.id == m.Task.record_id)
         .where(m.Task.campaign_id == campaign.id, m.Record.status == "active")
         .order_by(m.Task.id)
@@ -219,7 +221,7 @@ def _load_tasks(ws: Workspace, task_ids: list[int]) -> list[_Task]:
                 m.Task.id,
                 m.Record.messages,
                 m.Record.redacted_messages,
-                m.Record.redaction,
+                redaction_state(),
                 ca.messages,
                 ca.redacted_messages,
                 cb.messages,

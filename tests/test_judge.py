@@ -190,6 +190,10 @@ def test_records_not_cleared_for_pii_are_not_sent(
     cid = judged_campaign(sqlite_ws, tmp_path, n=3, clean=False)
     run = judge_campaign(sqlite_ws, cid, client(), settings(), actor="lead")
     assert run.judged == 0 and run.refused_pii == 3
+    # marked redacted, but without the redacted copy: still not cleared
+    set_redaction(sqlite_ws, "redacted")
+    run = judge_campaign(sqlite_ws, cid, client(), settings(), actor="lead")
+    assert run.judged == 0 and run.refused_pii == 3
     assert not [r for r in fake_openai.state.requests if r["path"] == "/v1/chat/completions"]
     with sqlite_ws.tx() as s:
         s.execute(
