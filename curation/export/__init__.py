@@ -6,10 +6,14 @@
 
 writes ``out/hh.train.jsonl`` and ``out/hh.validation.jsonl``, a manifest beside each
 (``….manifest.json``), and records the export in the workspace's history and audit log.
-Modules: :mod:`~curation.export.plan` decides what goes in (and counts what does not),
+Modules: :mod:`~curation.export.spec` the request and the result,
+:mod:`~curation.export.plan` decides what goes in (and counts what does not),
 :mod:`~curation.export.splits` the split, :mod:`~curation.export.rows` builds, checks and
 writes the rows, :mod:`~curation.export.formats` their layouts,
-:mod:`~curation.export.pipeline` runs it all and writes the manifests.
+:mod:`~curation.export.sinks` the JSONL/CSV/Parquet writers,
+:mod:`~curation.export.staging` the all-or-nothing file write,
+:mod:`~curation.export.provenance` what the manifest says about sources, PII, dedup and
+campaign, and :mod:`~curation.export.pipeline` runs it all.
 """
 
 from curation.export.formats import FORMAT_NAMES, ExportFormat, Item, Skip, get_export_format

@@ -1,7 +1,7 @@
 """Streaming file writers (JSONL, CSV, Parquet) that hash what they write.
 
-Each sink writes into a binary file handle (the temporary file of
-:func:`curation.fileio.atomic_writer`), buffers a little for speed, and reports the
+Each sink writes into a binary file handle (a temporary file staged by
+:class:`curation.export.staging.Staging`), buffers a little for speed, and reports the
 row count, byte count and sha256 of exactly the bytes written, so the manifest's
 checksum is the file's without reading it back.
 """
@@ -60,7 +60,7 @@ class _HashingFile:
     def readable(self) -> bool:
         return False
 
-    def close(self) -> None:  # the atomic writer owns the real file
+    def close(self) -> None:  # the staging owns the real file
         self.closed = True
 
 
@@ -79,7 +79,7 @@ class Sink:
         return Written(self.rows, self.out.size, self.out.digest.hexdigest())
 
     def abort(self) -> None:
-        """Release what the sink holds after a failure (the atomic writer drops the file)."""
+        """Release what the sink holds after a failure (the staging removes the file)."""
 
 
 class JsonlSink(Sink):
