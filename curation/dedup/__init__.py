@@ -26,7 +26,10 @@ Pipeline
        0.995 on (a), 0.9995 on (b)). Another threshold moves the band with it
        (:func:`~curation.dedup.engine.cascade_band`): its low end never sits above the
        threshold, and a pair is accepted on its static score alone only when that
-       score clears the threshold by 0.02.
+       score clears the threshold by 0.02. (Re-run of ``dedup_calibrate --corpora a``
+       on 2026-11-25: MiniLM true pairs lowest 0.818, 1st percentile 0.878, distinct
+       pairs highest 0.852, F1 0.995 at 0.90; static F1 0.990 at 0.90, 0.992 at 0.94;
+       cascade 0.994 at 0.90 with 37 of 3,547 candidates sent to MiniLM.)
     5. **Cluster**: union-find over pairs at or above the threshold. Pairs down to a
        floor (threshold − 0.1 by default) are stored, so a new threshold needs no
        re-embedding (:func:`rethreshold`). In the cascade only pairs that MiniLM
