@@ -409,6 +409,43 @@ def pii_status_cmd(dataset: str, as_json: bool, workspace: Path | None, db: str 
         )
 
 
+@pii.command("log")
+@click.option("--dataset", "-d", required=True)
+@click.option("--limit", type=int, default=50, show_default=True)
+@click.option("--json", "as_json", is_flag=True, help="Full event details as JSON.")
+@workspace_options
+def pii_log_cmd(
+    dataset: str, limit: int, as_json: bool, workspace: Path | None, db: str | None
+) -> None:
+    """The audit trail, newest first: who scanned, decided, changed rules or applied what, and
+    when. Values appear as keyed fingerprints, never in clear."""
+    from curation.pii.workflow import event_rows, pii_events
+
+    ws = _open(workspace, db)
+    with ws.read() as s:
+        events = pii_events(s, dataset, limit=limit)
+        if as_json:
+            echo_json(
+                [
+                    {
+                        "id": e.id,
+                        "at": e.at.isoformat(timespec="seconds"),
+                        "actor": e.actor,
+                        "action": e.action,
+                        "target": f"{e.target_type} {e.target_id}",
+                        "details": e.details,
+                    }
+                    for e in events
+                ]
+            )
+            return
+        rows = event_rows(events)
+    if not rows:
+        click.echo(f"No PII event for {dataset} yet. Start with: curation pii scan -d {dataset}")
+    for r in rows:
+        click.echo(f"{r['at']}  {r['who']:<12} {r['what']:<16} {r['details']}")
+
+
 @pii.command("scan")
 @click.option("--dataset", "-d", required=True)
 @click.option("--entities", help="Comma-separated entities (default: the workspace setting).")

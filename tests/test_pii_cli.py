@@ -249,3 +249,92 @@ def test_usage_errors_are_clean(tmp_path: Path, wsdir: Path) -> None:
     assert code == 1 and "no such file" in err and "Traceback" not in err
     code, _, err = run("pii", "rules", "add", "pattern", "NW-(", "--entity", "TICKET", "-w", wsdir)
     assert code == 1 and "not a valid regular expression" in err
+
+
+RULES_YAML = """\
+allow: [Northwind Cloud]
+deny:
+  EMPLOYEE_ID: [E-77812]
+patterns:
+  - name: ticket
+    entity: TICKET_ID
+    regex: '\\bNW-\\d{4}-TK\\b'
+"""
+
+
+def test_a_lead_proves_from_the_log_what_was_redacted_and_by_whom(
+    tmp_path: Path, wsdir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The issue's journey from the command line: rules from a config file, scan, a per-value
+    decision, pseudonyms applied, and the audit log names who did what, without the values."""
+    monkeypatch.setenv("CURATION_USER", "dana")
+    line = json.dumps(
+        {
+            "messages": [
+                {"role": "user", "content": "Ticket NW-4821-TK: I'm Maria Gonzalez, agent E-77812"},
+                {"role": "assistant", "content": "Thanks Maria, Northwind Cloud is on it."},
+            ]
+        }
+    )
+    src = write_jsonl(tmp_path / "a.jsonl", [line])
+    rules = tmp_path / "rules.yaml"
+    rules.write_text(RULES_YAML)
+    assert run("import", src, "-d", "d", "-w", wsdir)[0] == 0
+    code, out, _ = run("pii", "rules", "import", rules, "-w", wsdir)
+    assert code == 0 and "Added 3 rules" in out
+    code, out, _ = run("redact", "-d", "d", "--scan-only", "-w", wsdir)
+    assert code == 2 and "blocked" in out
+    code, out, _ = run("pii", "findings", "-d", "d", "--by-value", "--json", "-w", wsdir)
+    by_value = {(r["entity"], r["value"]): r for r in json.loads(out)}
+    assert ("TICKET_ID", "NW-4821-TK") in by_value
+    assert by_value[("EMPLOYEE_ID", "E-77812")]["accepted"] == 1  # deny-list: accepted at scan
+    assert not any("Northwind" in value for _, value in by_value)
+    for entity, value in (("PERSON", "Maria Gonzalez"), ("TICKET_ID", "NW-4821-TK")):
+        fid = str(by_value[(entity, value)]["finding_id"])
+        assert run("pii", "accept", fid, "--value", "-w", wsdir)[0] == 0
+    code, out, _ = run("redact", "-d", "d", "--operator", "pseudonym", "--json", "-w", wsdir)
+    assert code == 0, out
+    assert json.loads(out)["status"]["export_blocked"] == 0
+
+    code, out, _ = run("pii", "log", "-d", "d", "-w", wsdir)
+    assert code == 0
+    assert "Maria" not in out and "NW-4821" not in out and "E-77812" not in out
+    code, out, _ = run("pii", "log", "-d", "d", "--json", "-w", wsdir)
+    events = json.loads(out)
+    assert {e["actor"] for e in events} == {"dana"}
+    actions = [e["action"] for e in reversed(events)]
+    assert actions[:3] == ["pii.rule.add"] * 3
+    # the second `redact` scans what is new (nothing) before applying
+    assert actions[3:] == ["pii.scan", "pii.decide", "pii.decide", "pii.scan", "pii.apply"]
+    applied = events[0]["details"]
+    assert applied["operator"]["name"] == "pseudonym" and applied["skipped_pending"] == 0
+    assert applied["by_entity"] == {"EMPLOYEE_ID": 1, "PERSON": 2, "TICKET_ID": 1}
+    decided = [e["details"] for e in events if e["action"] == "pii.decide"]
+    assert all(len(v["fingerprint"]) == 16 for d in decided for v in d["values"])
+
+
+def test_file_mode_reads_rules_from_a_config_file_and_refuses_unknown_entities(
+    tmp_path: Path, wsdir: Path
+) -> None:
+    line = json.dumps(
+        {
+            "messages": [
+                {"role": "user", "content": "Ticket NW-4821-TK from agent E-77812"},
+                {"role": "assistant", "content": "Northwind Cloud will fix NW-4821-TK."},
+            ]
+        }
+    )
+    src = write_jsonl(tmp_path / "in.jsonl", [line])
+    rules = tmp_path / "rules.yaml"
+    rules.write_text(RULES_YAML)
+    out = tmp_path / "out.jsonl"
+    assert run("redact", src, "-o", out, "--rules", rules, "-w", wsdir, "-q")[0] == 0
+    text = out.read_text()
+    assert text.count("<TICKET_ID>") == 2 and "<EMPLOYEE_ID>" in text
+    assert "Northwind Cloud" in text and "NW-4821" not in text
+    code, _, err = run("redact", src, "-o", out, "--entities", "PERSON,TICKET", "-w", wsdir)
+    assert code == 1 and "no recogniser finds TICKET" in err and "Traceback" not in err
+    code, _, _ = run(
+        "redact", src, "-o", out, "--entities", "TICKET_ID", "--rules", rules, "-w", wsdir, "-q"
+    )
+    assert code == 0 and "<TICKET_ID>" in out.read_text()

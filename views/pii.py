@@ -40,19 +40,6 @@ def _notice(text: str) -> None:
     st.session_state[keys.PII_NOTICE] = text
 
 
-def _summary(details: dict[str, Any]) -> str:
-    """An audit event's details in one line (id lists as counts)."""
-    parts = []
-    for k, v in details.items():
-        if isinstance(v, list):
-            parts.append(f"{k}: {len(v)}")
-        elif isinstance(v, dict):
-            parts.append(f"{k}: " + ", ".join(f"{a}={b}" for a, b in v.items()))
-        else:
-            parts.append(f"{k}={v}")
-    return "; ".join(parts)
-
-
 def _selected_rows(key: str) -> list[int]:
     state = st.session_state.get(key)
     try:
@@ -493,16 +480,15 @@ with apply_tab:
         def _applied(done: int, total: int) -> None:
             bar.progress(min(1.0, done / max(total, 1)), text=f"Applied {done:,} of {total:,}")
 
-        applied = wf.apply_redaction(
-            ws,
-            name,
-            actor=me.name,
-            operator=spec,
-            reapply=reapply,
-            progress=_applied,
-        )
-        _notice(applied.summary())
-        st.rerun()
+        try:
+            applied = wf.apply_redaction(
+                ws, name, actor=me.name, operator=spec, reapply=reapply, progress=_applied
+            )
+        except CurationError as exc:
+            st.error(str(exc))
+        else:
+            _notice(applied.summary())
+            st.rerun()
     if b2.button("Save as workspace settings", key=keys.PII_SAVE_SETTINGS):
         try:
             with ws.tx() as s:
@@ -529,17 +515,7 @@ with apply_tab:
 # --------------------------------------------------------------------------- audit
 with audit_tab:
     with ws.read() as s:
-        events = wf.pii_events(s, name)
-        rows = [
-            {
-                "at": e.at.isoformat(sep=" ", timespec="seconds"),
-                "who": e.actor,
-                "what": e.action,
-                "target": f"{e.target_type} {e.target_id}",
-                "details": _summary(e.details),
-            }
-            for e in events
-        ]
+        rows = wf.event_rows(wf.pii_events(s, name))
     if rows:
         st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
         st.caption(

@@ -100,6 +100,19 @@ class PiiConfig:
     def all_entities(self) -> tuple[str, ...]:
         return tuple(self.entities) + self.custom_entities
 
+    def check_entities_known(self) -> PiiConfig:
+        """Refuse entities nothing would find (a typo in ``--entities`` would otherwise scan
+        for nothing and report a clean file)."""
+        own = {r.entity for r in self.patterns} | {e for e, _ in self.deny}
+        unknown = [e for e in self.entities if e not in BUILTIN_ENTITIES and e not in own]
+        if unknown:
+            raise InputError(
+                f"no recogniser finds {', '.join(unknown)}: choose among "
+                + ", ".join(BUILTIN_ENTITIES)
+                + ", or add a pattern or deny rule for it first"
+            )
+        return self
+
     def with_entities(self, entities: Sequence[str] | None) -> PiiConfig:
         if not entities:
             return self

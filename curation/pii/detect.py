@@ -47,6 +47,7 @@ CHUNK_OVERLAP = 400
 LONG_PIECE = 2_000  # pieces this long are read by the model without their nameless lines
 PIPE_BATCH = 64
 RECORD_BATCH = 64
+WORKER_BATCH = 16  # records per task: small tasks keep both workers busy to the end
 KEEP_FLOOR = 0.3  # weaker candidates are dropped before record-level corroboration
 CACHE_MAX_TEXT = 5_000
 CACHE_MAX_ENTRIES = 20_000
@@ -844,15 +845,16 @@ def detect_stream(
     config: PiiConfig,
     *,
     workers: int = 1,
-    batch: int = RECORD_BATCH,
+    batch: int | None = None,
     detector: Detector | None = None,
 ) -> Iterator[tuple[T, list[Segment], list[Finding]]]:
-    """Findings for each item, in order. ``workers`` > 1 runs detection in that many spawned
-    processes (each loads the model once) while this one reads input and writes results."""
+    """Findings for each item, in order. ``workers`` > 1 runs detection in that many worker
+    processes (forked with the model already loaded when this process has no other thread,
+    else spawned, each loading it once) while this one reads input and writes results."""
     it = iter(items)
     if workers <= 1:
         det = detector or get_detector(config)
-        while chunk := list(islice(it, batch)):
+        while chunk := list(islice(it, batch or RECORD_BATCH)):
             segs = [segments_of(item) for item in chunk]
             yield from zip(chunk, segs, det.detect_records(segs), strict=True)
         return
@@ -866,7 +868,7 @@ def detect_stream(
     ) as pool:
         while True:
             while len(pending) < workers * 3 and not broken:
-                chunk = list(islice(it, batch))
+                chunk = list(islice(it, batch or WORKER_BATCH))
                 if not chunk:
                     break
                 segs = [segments_of(item) for item in chunk]

@@ -238,7 +238,7 @@ def redact_file(
     per replaced value — with the original text unless ``report_values`` is false — and one
     per rejected item.
     """
-    config = config or PiiConfig()
+    config = (config or PiiConfig()).check_entities_known()
     spec = operator or OperatorSpec()
     if spec.name == "drop":
         raise InputError("file mode keeps every line; use placeholder, pseudonym, mask or hash")

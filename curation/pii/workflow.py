@@ -490,6 +490,8 @@ def scan_dataset(
     with ws.tx() as s:
         ds = get_dataset(s, dataset)
         config = config or workspace_config(s, entities=entities, threshold=threshold)
+        if entities:
+            config.check_entities_known()
         ids = _record_ids(s, ds.id, record_ids, ("none",) if only_unscanned else None)
         run = m.PiiRun(
             dataset_id=ds.id,
@@ -1337,3 +1339,34 @@ def pii_events(session: Session, dataset: str, *, limit: int = 200) -> list[m.Au
         .limit(limit)
     )
     return list(session.scalars(query))
+
+
+def event_summary(details: dict[str, Any]) -> str:
+    """An audit event's details on one line: id lists as counts, value fingerprints kept."""
+    parts = []
+    for key, value in details.items():
+        if key == "values" and isinstance(value, list):
+            prints = [v.get("fingerprint", "") for v in value if isinstance(v, dict)]
+            parts.append(f"values: {', '.join(prints[:5])}" + (" …" if len(prints) > 5 else ""))
+        elif isinstance(value, list):
+            parts.append(f"{key}: {len(value)}")
+        elif isinstance(value, dict):
+            parts.append(f"{key}: " + ", ".join(f"{a}={b}" for a, b in value.items()))
+        else:
+            parts.append(f"{key}={value}")
+    return "; ".join(parts)
+
+
+def event_rows(events: Iterable[m.AuditEvent]) -> list[dict[str, Any]]:
+    """Audit events as table rows (the page's Audit tab and ``curation pii log``)."""
+    return [
+        {
+            "id": e.id,
+            "at": e.at.isoformat(sep=" ", timespec="seconds"),
+            "who": e.actor,
+            "what": e.action,
+            "target": f"{e.target_type} {e.target_id}",
+            "details": event_summary(e.details or {}),
+        }
+        for e in events
+    ]
