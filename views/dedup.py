@@ -277,13 +277,13 @@ st.subheader("At the boundary")
 with ws.read() as s:
     accepted, rejected = dd.boundary_pairs(s, run_id, chosen, n=10)
 b1, b2 = st.columns(2)
-for col, title, rows in (
+for col, title, pair_views in (
     (b1, "Least similar pairs accepted", accepted),
     (b2, "Most similar pairs rejected", rejected),
 ):
     with col:
         st.markdown(f"**{title}**")
-        if rows:
+        if pair_views:
             st.dataframe(
                 pd.DataFrame(
                     [
@@ -293,7 +293,7 @@ for col, title, rows in (
                             "similarity": round(p.similarity, 4),
                             "checked by": "accurate model" if p.verified else "candidate model",
                         }
-                        for p in rows
+                        for p in pair_views
                     ]
                 ),
                 hide_index=True,
@@ -390,6 +390,8 @@ cluster_id = st.selectbox(
     ),
     key=keys.DEDUP_CLUSTER,
 )
+if cluster_id is None:
+    st.stop()
 row = by_cluster[cluster_id]
 with ws.read() as s:
     members = dd.cluster_members(s, cluster_id)
@@ -476,13 +478,17 @@ with st.expander("Train/validation leakage between two datasets"):
             st.error("Choose two different datasets.")
         else:
             bar = st.progress(0.0, text="Comparing")
+
+            def show_leak_progress(stage: str, fraction: float) -> None:
+                bar.progress(min(max(fraction, 0.0), 1.0), text=stage)
+
             try:
                 leaks = dd.dataset_leakage(
                     ws,
                     train,
                     valid,
                     Settings(leak_embedder),
-                    progress=lambda stage, f: bar.progress(min(max(f, 0.0), 1.0), text=stage),
+                    progress=show_leak_progress,
                 )
             except CurationError as exc:
                 st.error(str(exc))

@@ -49,7 +49,7 @@ try:
 except CurationError as exc:
     credentials = None
     st.warning(str(exc))
-else:
+if credentials is not None:
     where = credentials.base_url or "api.openai.com"
     st.caption(f"API key found in the {credentials.source}; service: {where}")
 

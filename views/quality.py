@@ -422,9 +422,10 @@ else:
     )
 
 with st.expander("Ask an AI judge to pre-judge this campaign's pairs"):
+    st_secrets: Any = None
     try:
         st_secrets = st.secrets
-    except Exception:
+    except Exception:  # no secrets file is the common case: the environment still works
         st_secrets = None
     with st.form("quality_judge_run"):
         f1, f2 = st.columns(2)
@@ -448,6 +449,10 @@ with st.expander("Ask an AI judge to pre-judge this campaign's pairs"):
         )
         if st.form_submit_button("Run the judge", type="primary"):
             bar = st.progress(0.0, text="Asking the judge…")
+
+            def show_judge_progress(done: int, total: int) -> None:
+                bar.progress(done / max(total, 1), text=f"{done:,} of {total:,} pairs")
+
             try:
                 creds = resolve_credentials(st_secrets, base_url=run_base.strip() or None)
                 judge_run = judge_campaign(
@@ -462,9 +467,7 @@ with st.expander("Ask an AI judge to pre-judge this campaign's pairs"):
                     ),
                     actor=me.name,
                     credentials=creds,
-                    progress=lambda done, total: bar.progress(
-                        done / max(total, 1), text=f"{done:,} of {total:,} pairs"
-                    ),
+                    progress=show_judge_progress,
                 )
             except CurationError as exc:
                 bar.empty()
