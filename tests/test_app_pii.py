@@ -141,3 +141,36 @@ def test_only_leads_get_the_page() -> None:
     annotator = Account(name="a", role="annotator")
     assert "views/pii.py" in {p.path for p in allowed(lead)}
     assert "views/pii.py" not in {p.path for p in allowed(annotator)}
+
+
+def test_findings_filter_by_entity_score_and_text(app_ws: Workspace, tmp_path: Path) -> None:
+    load(app_ws, tmp_path)
+    at = open_page(logged_in("lead"), "pii.py")
+    at.button(key=keys.PII_SCAN).click().run()
+    assert not at.exception, at.exception
+
+    def shown() -> set[tuple[str, str]]:
+        frame = next(df.value for df in at.dataframe if "value" in df.value.columns)
+        return set(zip(frame["entity"], frame["value"], strict=True))
+
+    everything = shown()
+    assert ("PHONE_NUMBER", "(555) 555-0143") in everything
+    assert ("PERSON", "Maria Gonzalez") in everything
+
+    at.multiselect(key=keys.PII_FILTER_ENTITIES).set_value(["PHONE_NUMBER"]).run()
+    assert shown() == {("PHONE_NUMBER", "(555) 555-0143")}
+
+    at.multiselect(key=keys.PII_FILTER_ENTITIES).set_value([]).run()
+    at.text_input(key=keys.PII_FILTER_SEARCH).input("Maria").run()
+    assert shown() == {(e, v) for e, v in everything if "Maria" in v}
+
+    with app_ws.read() as s:
+        scores = sorted({f.score for f in s.scalars(sa.select(m.PiiFinding))})
+    at.text_input(key=keys.PII_FILTER_SEARCH).input("").run()
+    above = round(scores[-1] + 0.05, 2)
+    at.slider(key=keys.PII_FILTER_SCORE).set_value((above, 1.0)).run()
+    assert not at.exception, at.exception
+    assert not any("value" in df.value.columns for df in at.dataframe)
+    assert "No finding matches" in texts(at)
+    at.slider(key=keys.PII_FILTER_SCORE).set_value((round(scores[0] - 0.05, 2), above)).run()
+    assert shown() == everything

@@ -374,3 +374,28 @@ def test_demo_support_dataset_finds_planted_pii_and_spares_hard_negatives(
                 (e, t) for e, t in by_line.get(key, []) if value in t or (len(t) > 3 and t in value)
             ]
             assert not hits, (key, value, hits)
+
+
+def test_gate_reason_follows_the_record_through_scan_review_and_apply(loaded: Workspace) -> None:
+    """What export asks of each record: not scanned, unreviewed, reviewed but not applied
+    (still refused), applied; a lead's override lets any of them through."""
+    r1 = record_ids(loaded)[0]
+
+    def reason(**kw: bool) -> str:
+        with loaded.read() as s:
+            record = s.get(m.Record, r1)
+            assert record is not None
+            return wf.gate_reason(record.redaction, **kw)
+
+    assert reason() == "pii_not_scanned" and reason(override=True) == ""
+    wf.scan_dataset(loaded, "chats", actor="lead")
+    assert reason() == "pii_unreviewed"
+    with loaded.tx() as s:
+        ids = [f.id for f in s.scalars(sa.select(m.PiiFinding).where(m.PiiFinding.record_id == r1))]
+        wf.decide(s, ids, "accepted", actor="lead")
+    assert reason() == "pii_unreviewed"  # decided, not applied yet: the original would go out
+    wf.apply_redaction(loaded, "chats", actor="lead")
+    assert reason() == ""
+    with loaded.read() as s:
+        ds_id = s.scalar(sa.select(m.Dataset.id))
+        assert ds_id is not None and r1 not in wf.blocked_record_ids(s, ds_id)

@@ -62,6 +62,8 @@ _EXPORTS = {
     "pii_status": "workflow",
     "PiiStatus": "workflow",
     "blocked_record_ids": "workflow",
+    "gate_reason": "workflow",
+    "event_rows": "workflow",
     "trainable_messages": "workflow",
     "PASSABLE": "workflow",
     "RecordReview": "workflow",

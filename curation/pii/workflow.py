@@ -1235,6 +1235,15 @@ def pii_status(session: Session, dataset: str) -> PiiStatus:
     )
 
 
+def gate_reason(redaction: str, *, override: bool = False) -> str:
+    """Why export must leave a record out for PII ('' when it may go): ``pii_not_scanned``
+    or ``pii_unreviewed`` (findings not all decided, or decisions not applied yet). A lead's
+    ``override`` lets it through; the caller records the override in its manifest."""
+    if redaction in PASSABLE or override:
+        return ""
+    return "pii_not_scanned" if redaction == "none" else "pii_unreviewed"
+
+
 def blocked_record_ids(session: Session, dataset_id: int, *, limit: int | None = None) -> list[int]:
     """Records export must refuse without a lead's override (not clean, not redacted)."""
     query = (
