@@ -338,3 +338,20 @@ def test_file_mode_reads_rules_from_a_config_file_and_refuses_unknown_entities(
         "redact", src, "-o", out, "--entities", "TICKET_ID", "--rules", rules, "-w", wsdir, "-q"
     )
     assert code == 0 and "<TICKET_ID>" in out.read_text()
+
+
+def test_a_line_longer_than_the_import_limit_is_reported_not_scanned(
+    tmp_path: Path, wsdir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from curation.formats import io as fio
+
+    monkeypatch.setattr(fio, "MAX_ITEM_BYTES", 300)
+    short = json.dumps({"messages": [{"role": "user", "content": "I'm Maria Gonzalez"}]})
+    long = json.dumps({"messages": [{"role": "user", "content": "Maria Gonzalez " * 40}]})
+    src = write_jsonl(tmp_path / "in.jsonl", [short, long, short])
+    out = tmp_path / "out.jsonl"
+    code, _, err = run("redact", src, "-o", out, "-w", wsdir)
+    assert code == 2 and "Traceback" not in err
+    assert f"in {src}" in err and "line 2: line is longer than" in err
+    lines = out.read_text().splitlines()
+    assert len(lines) == 3 and lines[1] == long and "Maria" not in lines[0] + lines[2]

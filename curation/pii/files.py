@@ -132,6 +132,10 @@ def _jsonl_units(path: Path) -> Iterator[_Unit]:
             if not stripped:
                 yield _Unit(line, body)
                 continue
+            if len(stripped) > fio.MAX_ITEM_BYTES:  # what import refuses too
+                reason = f"line is longer than {fio._size(fio.MAX_ITEM_BYTES)}: not scanned"
+                yield _Unit(line, body, error=LineError(line, "", reason, "line_too_long"))
+                continue
             item = fio.decode_json(line, stripped)
             error = LineError(line, "", item.error, item.code) if item.error else None
             yield _Unit(line, body, item.value, error, ending=ending)
