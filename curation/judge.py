@@ -29,17 +29,16 @@ from sqlalchemy.orm import Session, aliased
 
 from curation.audit import log_event
 from curation.errors import CurationError, InputError, NotFoundError
-from curation.export.plan import redaction_state
 from curation.finetune import Credentials, api_call, scrub
 from curation.labeling.aggregate import Policy, aggregate_campaign
 from curation.labeling.campaigns import current_guideline
 from curation.labeling.scale import SCALE, to_screen
+from curation.pii.gate import gate_reason, redaction_state
 from curation.records import Message, message_text
 from curation.store import models as m
 from curation.store.db import Workspace
 
 ANSWERS = {"A>>B": 2, "A>B": 1, "tie": 0, "B>A": -1, "B>>A": -2}
-PII_PASSES = ("clean", "redacted")
 BATCH = 50
 SCREEN_WORDS = {
     2: "Left much better",
@@ -205,7 +204,7 @@ def _task_ids(
         run.tasks += 1
         if task_id in done and not settings.redo:
             run.already += 1
-        elif redaction not in PII_PASSES and not settings.allow_unreviewed_pii:
+        elif gate_reason(redaction, override=settings.allow_unreviewed_pii):
             run.refused_pii += 1
         elif settings.limit is None or len(out) < settings.limit:
             out.append(task_id)

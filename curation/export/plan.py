@@ -36,11 +36,11 @@ from curation.labeling.aggregate import (
     verdict_of,
 )
 from curation.labeling.campaigns import get_campaign
+from curation.pii.gate import gate_reason, redaction_state
 from curation.store import models as m
 from curation.store.queries import get_dataset
 
 SCAN_BATCH = 5000
-PII_PASSES = ("clean", "redacted")
 
 Progress = Callable[[str, int, int], None]
 
@@ -212,9 +212,7 @@ def gate(ctx: Context, status: str, redaction: str, meta: Any, split: str | None
             return "filtered"
     if spec.from_split is not None and split != spec.from_split:
         return "filtered"
-    if redaction in PII_PASSES or spec.allow_unreviewed_pii:
-        return ""
-    return "pii_not_scanned" if redaction == "none" else "pii_unreviewed"
+    return gate_reason(redaction, override=spec.allow_unreviewed_pii)
 
 
 def record_mode(ctx: Context, n_completions: int) -> str:
@@ -243,18 +241,6 @@ def parse_json(text: str | None) -> Any:
         empty = _EMPTY[text]
         return type(empty)() if empty is not None else None
     return orjson.loads(text)
-
-
-def redaction_state() -> Any:
-    """The record's redaction state, except that a record marked ``redacted`` without its
-    redacted copy reads as ``redacted_copy_missing``: the gate refuses it (as
-    :func:`curation.pii.workflow.trainable_messages` does) instead of writing the original."""
-    r = m.Record
-    missing = sa.or_(r.redacted_messages.is_(None), text_column(r.redacted_messages) == "null")
-    return sa.case(
-        (sa.and_(r.redaction == "redacted", missing), sa.literal("redacted_copy_missing")),
-        else_=r.redaction,
-    )
 
 
 def scan_query(ctx: Context) -> sa.Select[Any]:
@@ -370,8 +356,9 @@ def plan_whole_records(
         if status != "active":
             left_out[status if status in ("duplicate", "excluded") else f"status_{status}"] += 1
             continue
-        if redaction not in PII_PASSES and not allow:
-            left_out["pii_not_scanned" if redaction == "none" else "pii_unreviewed"] += 1
+        reason = gate_reason(redaction, override=allow)
+        if reason:
+            left_out[reason] += 1
             continue
         cluster = clusters.get(record_id) if clusters else None
         ids.append(record_id)

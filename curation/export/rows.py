@@ -17,7 +17,6 @@ from sqlalchemy.orm import Session
 from curation.errors import CurationError
 from curation.export.formats import ExportFormat, Item, Skip
 from curation.export.plan import (
-    PII_PASSES,
     Context,
     PairRow,
     Progress,
@@ -26,11 +25,11 @@ from curation.export.plan import (
     pairs_between,
     parse_json,
     record_mode,
-    redaction_state,
     text_column,
 )
 from curation.export.splits import SPLIT_NAMES
 from curation.labeling.aggregate import bradley_terry
+from curation.pii.gate import PASSABLE, redaction_state
 from curation.records import Completion, Message
 from curation.store import models as m
 from curation.tokens import Counter as TokenCounter
@@ -367,7 +366,7 @@ def write_rows(
                 stats.rows_by_import[content.import_id] += wrote
                 if content.redaction == "redacted":
                     stats.redacted_records += 1
-                elif content.redaction not in PII_PASSES:
+                elif content.redaction not in PASSABLE:
                     stats.override_records[content.redaction] += 1
                     stats.override_rows += wrote
         done += int(expected.sum())

@@ -8,7 +8,8 @@ The modules, in the order data flows through them:
 - :mod:`~curation.pii.detect` — batching, chunking, precision rules, propagation, workers;
 - :mod:`~curation.pii.segments` — where a record's strings are, and how to write them back;
 - :mod:`~curation.pii.operators` / :mod:`~curation.pii.redact` — replacements, JSON-safe;
-- :mod:`~curation.pii.workflow` — the workspace stage: scan, review, apply, audit, export gate;
+- :mod:`~curation.pii.workflow` — the workspace stage: scan, review, apply, audit;
+- :mod:`~curation.pii.gate` — the export gate (states, reasons), without Presidio;
 - :mod:`~curation.pii.files` — file-to-file redaction for every import format.
 
 Names are re-exported lazily: importing this package does not load Presidio or spaCy.
@@ -61,17 +62,17 @@ _EXPORTS = {
     "preview": "workflow",
     "pii_status": "workflow",
     "PiiStatus": "workflow",
-    "blocked_record_ids": "workflow",
-    "gate_reason": "workflow",
+    "blocked_record_ids": "gate",
+    "gate_reason": "gate",
     "event_rows": "workflow",
     "trainable_messages": "workflow",
-    "PASSABLE": "workflow",
+    "PASSABLE": "gate",
     "RecordReview": "workflow",
     "record_review": "workflow",
     "pii_events": "workflow",
     "highlight_markdown": "highlight",
     "Mark": "highlight",
-    "STATES": "workflow",
+    "STATES": "gate",
 }
 
 __all__ = sorted(_EXPORTS)

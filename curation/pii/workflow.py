@@ -9,7 +9,8 @@ Record states (``Record.redaction``), kept exact after every scan, decision and 
   hold the redacted text, ``messages`` the original;
 - ``clean``: scanned, nothing found, or every finding rejected.
 
-Export passes only ``clean`` and ``redacted`` unless a lead overrides. Every decision goes
+Export passes only ``clean`` and ``redacted`` unless a lead overrides; that gate lives in
+:mod:`curation.pii.gate` (no Presidio import) and is re-exported here. Every decision goes
 to the audit log with who and when; values are logged as keyed fingerprints (the salt is
 the workspace's), never in clear, so the log proves what was redacted without holding PII.
 """
@@ -45,6 +46,9 @@ from curation.pii.config import (
     normalise_entities,
 )
 from curation.pii.detect import Finding, auto_workers, detect_stream, propagate
+from curation.pii.gate import PASSABLE, STATES
+from curation.pii.gate import blocked_record_ids as blocked_record_ids
+from curation.pii.gate import gate_reason as gate_reason
 from curation.pii.operators import OperatorSpec, Replacer
 from curation.pii.recognizers import name_tokens
 from curation.pii.redact import Cut, person_canon, redact_tree
@@ -55,8 +59,6 @@ from curation.store.queries import get_dataset, insert_ignoring
 
 SECRETS_KEY = "pii.secrets"
 SETTINGS_KEY = "pii.settings"
-STATES = ("none", "pending", "reviewed", "redacted", "clean")
-PASSABLE = ("clean", "redacted")
 DECISIONS = ("accepted", "rejected", "pending")
 PAGE = 500
 MAX_LOGGED_IDS = 5000
@@ -1233,27 +1235,6 @@ def pii_status(session: Session, dataset: str) -> PiiStatus:
     return PiiStatus(
         ds.name, state_counts(session, ds.id), findings, pending, int(dropped or 0), last
     )
-
-
-def gate_reason(redaction: str, *, override: bool = False) -> str:
-    """Why export must leave a record out for PII ('' when it may go): ``pii_not_scanned``
-    or ``pii_unreviewed`` (findings not all decided, or decisions not applied yet). A lead's
-    ``override`` lets it through; the caller records the override in its manifest."""
-    if redaction in PASSABLE or override:
-        return ""
-    return "pii_not_scanned" if redaction == "none" else "pii_unreviewed"
-
-
-def blocked_record_ids(session: Session, dataset_id: int, *, limit: int | None = None) -> list[int]:
-    """Records export must refuse without a lead's override (not clean, not redacted)."""
-    query = (
-        sa.select(m.Record.id)
-        .where(m.Record.dataset_id == dataset_id, m.Record.redaction.not_in(PASSABLE))
-        .order_by(m.Record.id)
-    )
-    if limit is not None:
-        query = query.limit(limit)
-    return list(session.scalars(query))
 
 
 def trainable_messages(
