@@ -12,6 +12,7 @@ from curation.labeling.campaigns import CampaignSpec, create_campaign, list_camp
 from curation.store.db import Workspace
 from curation.store.queries import dataset_names
 
+TICKET_PATTERN = r"\bNW-\d{4}-TK\b"  # the demo company's ticket references (sample_data/README.md)
 # file → dataset; files not listed (such as the deliberately messy one) are left for the user
 DEMO_DATASETS: dict[str, str] = {
     "support_chats.jsonl": "support",
@@ -51,6 +52,7 @@ def build_demo(ws: Workspace, source: Path | None = None) -> Iterator[str]:
         result = import_file(ws, path, dataset, actor="demo", display_name=name)
         yield result.summary()
     yield from _demo_campaigns(ws)
+    yield from _demo_pii_rules(ws)
 
 
 def _demo_users(ws: Workspace) -> Iterator[str]:
@@ -79,6 +81,18 @@ DEMO_CAMPAIGNS: tuple[tuple[str, str, list[str]], ...] = (
     ("contracts-review", "contracts", ["accuracy", "caveats"]),
     ("sql-answers", "sql", ["correctness", "clarity"]),
 )
+
+
+def _demo_pii_rules(ws: Workspace) -> Iterator[str]:
+    """The demo company's ticket references, as a lead would add them on the PII page."""
+    from curation.pii import workflow as pii_workflow  # loads Presidio: seconds, so only here
+    with ws.tx() as s:
+        if any(rule.value == TICKET_PATTERN for rule in pii_workflow.list_rules(s, "pattern")):
+            return
+        pii_workflow.add_rule(
+            s, "pattern", TICKET_PATTERN, actor="demo", entity="REFERENCE_ID", name="ticket ID"
+        )
+    yield f"PII pattern REFERENCE_ID {TICKET_PATTERN}"
 
 
 def _demo_campaigns(ws: Workspace) -> Iterator[str]:

@@ -131,8 +131,13 @@ def test_demo_builds_and_is_idempotent(wsdir: Path) -> None:
     names = {d["dataset"]: d for d in json.loads(out)}
     assert {"support", "contracts", "sql"} <= set(names)
     assert names["contracts"]["pairs"] >= 40
+    code, out, _ = run("pii", "rules", "list", "-w", wsdir, "--json")
+    assert code == 0, out
+    assert [r["value"] for r in json.loads(out) if r["entity"] == "REFERENCE_ID"] == [
+        r"\bNW-\d{4}-TK\b"
+    ]
     code, out, _ = run("demo", "-w", wsdir)
-    assert code == 0 and "0 imported" in out
+    assert code == 0 and "0 imported" in out and "PII pattern" not in out
 
 
 def test_hh_rlhf_is_never_in_the_demo() -> None:

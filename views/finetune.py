@@ -63,7 +63,7 @@ notice = st.session_state.pop(keys.FINETUNE_NOTICE, None)
 if notice:
     st.success(notice)
 
-launch_tab, jobs_tab = st.tabs(["Launch a job", "Jobs"])
+launch_tab, jobs_tab = st.tabs(["Launch a job", "Jobs"], key="finetune_tab", on_change="rerun")
 
 with launch_tab:
     with ws.read() as s:

@@ -103,7 +103,9 @@ if status.last_run:
     )
 
 scan_tab, findings_tab, record_tab, rules_tab, apply_tab, audit_tab = st.tabs(
-    ["Scan", "Findings", "Record", "Rules", "Apply", "Audit log"]
+    ["Scan", "Findings", "Record", "Rules", "Apply", "Audit log"],
+    key=keys.PII_TAB,
+    on_change="rerun",
 )
 
 # --------------------------------------------------------------------------- scan
@@ -237,7 +239,7 @@ with record_tab:
     with ws.read() as s:
         queue = wf.records_to_review(s, name)
     labels = {rid: f"#{rid} · line {line} · {n} unreviewed" for rid, line, n in queue}
-    if keys.PII_RECORD not in st.session_state:
+    if not st.session_state.get(keys.PII_RECORD):  # none chosen yet (or before the first scan)
         st.session_state[keys.PII_RECORD] = queue[0][0] if queue else 0
     current = int(st.session_state[keys.PII_RECORD] or 0)
     if queue and st.button("Next record to review", key=keys.PII_NEXT_RECORD):
