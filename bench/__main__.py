@@ -3,6 +3,7 @@
     python -m bench                      # every benchmark at its full sizes
     python -m bench --only import        # one benchmark
     python -m bench --quick              # small sizes, for a smoke run
+    python -m bench --only dedup --sizes 20000,100000   # chosen sizes
 
 Each benchmark owns the part of BENCHMARKS.md between ``<!-- bench:NAME -->`` and
 ``<!-- /bench:NAME -->``; a run replaces only the sections it measured.
@@ -95,19 +96,25 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--only", help="comma-separated benchmark names: " + ", ".join(BENCHES))
     parser.add_argument("--quick", action="store_true", help="small sizes (smoke run)")
     parser.add_argument("--no-write", action="store_true", help="print, do not touch BENCHMARKS.md")
+    parser.add_argument(
+        "--sizes", help="comma-separated sizes instead of the benchmark's own (e.g. 20000,100000)"
+    )
     args = parser.parse_args(argv)
     names = args.only.split(",") if args.only else list(BENCHES)
-    text = BENCHMARKS_MD.read_text() if BENCHMARKS_MD.exists() else "# Benchmarks\n"
     for name in names:
         bench = BENCHES[name]
         run: Callable[[list[int]], list[dict[str, Any]]] = importlib.import_module(bench.module).run
+        sizes = bench.quick if args.quick else bench.sizes
+        if args.sizes:
+            sizes = [int(size) for size in args.sizes.split(",") if size]
         started = time.perf_counter()
-        rows = run(bench.quick if args.quick else bench.sizes)
+        rows = run(sizes)
         body = section(name, bench, rows, time.perf_counter() - started)
         print(body)
-        text = update(text, name, body)
         if not args.no_write and not args.quick:
-            Path(BENCHMARKS_MD).write_text(text)
+            # read again: another benchmark may have written its own section meanwhile
+            text = BENCHMARKS_MD.read_text() if BENCHMARKS_MD.exists() else "# Benchmarks\n"
+            Path(BENCHMARKS_MD).write_text(update(text, name, body))
 
 
 if __name__ == "__main__":
