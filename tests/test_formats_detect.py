@@ -64,7 +64,13 @@ def test_detects_each_format(tmp_path: Path, name: str, container: str) -> None:
             "openai-chat",
         ),
         ({**OPENAI_CHAT_SIMPLE, "functions": []}, "openai-chat"),
-        ({**OPENAI_CHAT_SIMPLE, "id": 3}, "openai-rft"),
+        # an extra key on a conversation that ends with the answer is still chat (an id,
+        # say); on one that ends with the user's turn it is a reference field for RFT
+        ({**OPENAI_CHAT_SIMPLE, "id": 3}, "openai-chat"),
+        (
+            {"messages": OPENAI_CHAT_SIMPLE["messages"][:-1], "id": 3},
+            "openai-rft",
+        ),
         (OPENAI_RFT, "openai-rft"),
         ({**RFT_PAIRS, "reference_answer": "x"}, "rft-pairs"),
         ({"messages": [], "rejected_completion": "x"}, "rft-pairs"),

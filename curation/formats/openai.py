@@ -41,7 +41,11 @@ class OpenAIChat(Format):
     label = "OpenAI chat (SFT)"
 
     def detect(self, obj: dict[str, Any]) -> bool:
-        return "messages" in obj and set(obj) <= CHAT_KEYS | {"metadata"}
+        # keys beyond the chat layout (an "id", say) still make a chat line when the
+        # conversation ends with the assistant's answer: RFT lines end with the user's turn
+        return "messages" in obj and (
+            set(obj) <= CHAT_KEYS | {"metadata"} or _ends_with_assistant(obj["messages"])
+        )
 
     def parse(self, obj: Any) -> Record:
         return _messages_record(obj)
@@ -56,6 +60,15 @@ class OpenAIChat(Format):
         return out
 
 
+def _ends_with_assistant(messages: Any) -> bool:
+    return (
+        isinstance(messages, list)
+        and bool(messages)
+        and isinstance(messages[-1], dict)
+        and messages[-1].get("role") == "assistant"
+    )
+
+
 class OpenAIRFT(Format):
     """``messages`` plus grader fields such as ``reference_answer``; the last turn is the user's."""
 
@@ -64,7 +77,11 @@ class OpenAIRFT(Format):
     priority = -1
 
     def detect(self, obj: dict[str, Any]) -> bool:
-        return "messages" in obj and bool(set(obj) - CHAT_KEYS - {"metadata"})
+        return (
+            "messages" in obj
+            and bool(set(obj) - CHAT_KEYS - {"metadata"})
+            and not _ends_with_assistant(obj["messages"])
+        )
 
     def parse(self, obj: Any) -> Record:
         return _messages_record(obj)
