@@ -160,14 +160,17 @@ def test_locations_render_and_parse() -> None:
     )
 
 
-def test_file_objects_detect_text_fields_and_propagate_elsewhere() -> None:
+def test_file_objects_detect_every_string_that_is_not_structure() -> None:
     obj = {
-        "messages": [{"role": "user", "content": "Hi"}],
-        "metadata": {"customer": "Maria"},
+        "messages": [{"role": "user", "content": "Hi", "note": "from Maria"}],
+        "metadata": {"customer": "Maria", "id": "c-1"},
         "reference_answer": "Maria",
+        "tools": [{"type": "function", "function": {"name": "f", "description": "Maria"}}],
     }
     segs = {s.path: s.detect for s in object_segments("openai-rft", obj)}
     assert segs[("messages", 0, "content")] is True
+    assert segs[("messages", 0, "note")] is True
     assert segs[("reference_answer",)] is True
-    assert segs[("metadata", "customer")] is False
-    assert ("messages", 0, "role") not in segs
+    assert segs[("metadata", "customer")] is True
+    assert ("messages", 0, "role") not in segs and ("metadata", "id") not in segs
+    assert not any(path[0] == "tools" for path in segs)

@@ -334,16 +334,23 @@ with record_tab:
         if st.toggle("Preview the redacted record", key=keys.PII_PREVIEW):
             _engine_ready()
             with ws.read() as s:
-                messages, completions = wf.preview(s, review.record_id, settings.operator)
+                redacted = wf.preview_record(s, review.record_id, settings.operator)
             st.caption(
                 f"With the {settings.operator.name} operator; unreviewed findings are counted as accepted."
             )
-            for message in messages:
+            for message in redacted.messages:
                 render_message(message)
-            for i, msgs in enumerate(completions):
+            for i, msgs in enumerate(redacted.completions):
                 st.caption(f"Completion {i + 1}")
                 for message in msgs:
                     render_message(message)
+            for label, fields in (
+                ("Extra fields", redacted.extra),
+                ("Metadata", redacted.metadata),
+            ):
+                if fields:
+                    st.caption(label)
+                    st.json(fields, expanded=False)
 
 # --------------------------------------------------------------------------- rules
 with rules_tab:

@@ -64,6 +64,22 @@ def effective(messages: list[Message], redacted: list[Message] | None, redaction
     return messages
 
 
+def redacted_column(column: Any) -> Any:
+    """A redacted copy's stored text, read only for records whose redaction was applied."""
+    return sa.case((m.Record.redaction == "redacted", text_column(column)), else_=sa.null())
+
+
+def has_copy(text: str | None) -> bool:
+    return text is not None and text != "null"
+
+
+def json_object(text: str | None) -> dict[str, Any]:
+    if text is None or text == "{}":
+        return {}
+    value = parse_json(text)
+    return value if isinstance(value, dict) else {}
+
+
 def chunk_filter(column: Any, ids: np.ndarray) -> Any:
     lo, hi = int(ids[0]), int(ids[-1])
     if hi - lo + 1 <= 2 * ids.size:
@@ -87,12 +103,12 @@ def load_chunk(
                 redaction_state(),
                 r.n_completions,
                 text_column(r.messages),
-                sa.case(
-                    (r.redaction == "redacted", text_column(r.redacted_messages)), else_=sa.null()
-                ),
+                redacted_column(r.redacted_messages),
                 text_column(r.tools),
                 text_column(r.extra),
                 text_column(r.meta),
+                redacted_column(r.redacted_extra),
+                redacted_column(r.redacted_metadata),
             )
             .where(r.dataset_id == ctx.dataset.id, chunk_filter(r.id, ids))
             .order_by(r.id)
@@ -124,9 +140,11 @@ def load_chunk(
         pairs = pairs_between(session, ctx, int(ids[0]), int(ids[-1]))
     criteria = list(ctx.campaign.criteria) if ctx.campaign is not None else []
     loads = orjson.loads
-    for rid, import_id, state, n_comp, msgs, redacted, tools, extra, meta in records:
-        # Only the redacted copy of a redacted record replaces the stored messages.
-        original = redacted is None or redacted == "null"  # no copy: only with an override
+    for row in records:
+        rid, import_id, state, n_comp, msgs, redacted, tools, extra, meta, r_extra, r_meta = row
+        # Only the redacted copies of a redacted record replace the stored text; a copy is
+        # missing only with a lead's override (the gate refuses it otherwise).
+        original = redacted is None or redacted == "null"
         content = RecordContent(
             rid,
             import_id,
@@ -134,8 +152,8 @@ def load_chunk(
             n_comp,
             loads(msgs) if original else loads(redacted),
             None if tools is None else loads(tools),
-            {} if extra == "{}" else parse_json(extra) or {},
-            {} if meta == "{}" else parse_json(meta) or {},
+            json_object(r_extra) if has_copy(r_extra) else json_object(extra),
+            json_object(r_meta) if has_copy(r_meta) else json_object(meta),
             msgs if original and "\n" not in msgs else None,
         )
         yield (

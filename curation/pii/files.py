@@ -1,9 +1,10 @@
 """File-to-file redaction: the same format, the same items in the same order, PII replaced.
 
 Each item is read as the raw JSON object (or table row) the file holds; recognisers run on
-the fields the format uses for conversation text, confirmed values are also looked for in
-every other string (``metadata``, grader fields, unmapped columns), and the same object is
-written back with only string values changed: key order, roles and every other value stay.
+the format's conversation text and on every other string that is not structure
+(``metadata``, grader fields, keys the format does not know, unmapped columns; tool schemas
+excluded), confirmed values are propagated to all of them, and the same object is written
+back with only string values changed: key order, roles and every other value stay.
 An item the reader rejects is copied through byte for byte and reported, never dropped, so
 a JSONL output has exactly the input's lines. Items without findings are copied verbatim.
 """
@@ -89,7 +90,7 @@ class _Unit:
     ending: bytes = b"\n"
 
 
-def _check(fmt: Format, unit: _Unit, text_columns: tuple[str, ...]) -> None:
+def _check(fmt: Format, unit: _Unit) -> None:
     """Parse with the format (to reject what import would reject) and list the segments."""
     if unit.error is not None:
         return
@@ -102,7 +103,7 @@ def _check(fmt: Format, unit: _Unit, text_columns: tuple[str, ...]) -> None:
         unit.error = LineError(unit.line, "record", "nested too deeply")
         return
     unit.key = record.content_hash()
-    unit.segments = object_segments(fmt.name, unit.value, text_columns)
+    unit.segments = object_segments(fmt.name, unit.value)
 
 
 # --------------------------------------------------------------------------- readers
@@ -248,9 +249,6 @@ def redact_file(
         raise InputError("file mode keeps every line; use placeholder, pseudonym, mask or hash")
     src = Path(path)
     source = open_source(src, format, mapping)
-    text_columns = tuple(
-        v for v in (source.mapping.as_dict().values() if source.mapping else ()) if v
-    )
     result = FileRedactResult(str(path), str(out), source.format.name, source.container, spec.name)
     replacer = Replacer(spec, secrets)
     n_workers = workers or auto_workers(fio_estimate(src))
@@ -262,7 +260,7 @@ def redact_file(
             sink = cast(IO[bytes], zipped)
         report_fh = stack.enter_context(atomic_writer(report)) if report else None
         writer = _writer_for(source.container, src, sink, stack)
-        units = _units(source.container, src, source.format, text_columns)
+        units = _units(source.container, src, source.format)
         for unit, _segs, found in detect_stream(
             units, lambda u: u.segments, config, workers=n_workers
         ):
@@ -321,9 +319,7 @@ def fio_estimate(path: Path) -> int | None:
     return size // 200  # ~200 bytes of JSON per message on chat data
 
 
-def _units(
-    container: str, path: Path, fmt: Format, text_columns: tuple[str, ...]
-) -> Iterator[_Unit]:
+def _units(container: str, path: Path, fmt: Format) -> Iterator[_Unit]:
     if container == "jsonl":
         it = _jsonl_units(path)
     elif container == "json":
@@ -334,7 +330,7 @@ def _units(
         it = _parquet_units(path)
     for unit in it:
         if unit.key != "header" and unit.value is not None:
-            _check(fmt, unit, text_columns)
+            _check(fmt, unit)
         yield unit
 
 

@@ -41,16 +41,23 @@ def _missing(column: Any) -> Any:
     return sa.or_(column.is_(None), _json_text(column) == "null")
 
 
+def _filled(column: Any) -> Any:
+    return sa.and_(column.is_not(None), _json_text(column).not_in(["{}", "null"]))
+
+
 def redaction_state() -> Any:
     """The record's redaction state as SQL, except that a record marked ``redacted`` without
-    its redacted copy reads as :data:`COPY_MISSING`, which the gate refuses instead of letting
-    the original text out."""
+    its redacted copies (of the messages, and of ``extra`` and ``metadata`` when they hold
+    anything) reads as :data:`COPY_MISSING`, which the gate refuses instead of letting the
+    original text out."""
     r = m.Record
+    missing = sa.or_(
+        _missing(r.redacted_messages),
+        sa.and_(_filled(r.extra), _missing(r.redacted_extra)),
+        sa.and_(_filled(r.meta), _missing(r.redacted_metadata)),
+    )
     return sa.case(
-        (
-            sa.and_(r.redaction == "redacted", _missing(r.redacted_messages)),
-            sa.literal(COPY_MISSING),
-        ),
+        (sa.and_(r.redaction == "redacted", missing), sa.literal(COPY_MISSING)),
         else_=r.redaction,
     )
 

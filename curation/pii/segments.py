@@ -1,10 +1,13 @@
 """Where the text of a record lives, and how to put redacted text back in the same place.
 
-A record is read as a tree: ``{"messages": [...], "completions": [{"messages": [...]}]}`` in
-the workspace, or the raw JSON object of a file line. A :class:`Segment` is one string of
-that tree with its path (``messages[3].tool_calls[0].function.arguments``); ``detect``
-says whether recognisers run on it or only values confirmed elsewhere are looked for
-(``metadata``, grader fields, CSV columns that are not mapped to a role).
+A record is read as a tree: ``{"messages": [...], "completions": [{"messages": [...]}],
+"extra": {...}, "metadata": {...}}`` in the workspace, or the raw JSON object of a file
+line. A :class:`Segment` is one string of that tree with its path
+(``messages[3].tool_calls[0].function.arguments``, ``extra.reference_answer``); ``detect``
+says whether recognisers run on it or only values confirmed elsewhere are looked for.
+Every string that is not structure (roles, ids, names of tools, …) is detected on: message
+text, grader fields, other top-level keys an import kept, metadata, CSV columns. Tool and
+function definitions (``tools``, ``functions``) are schemas, not conversation, and are skipped.
 """
 
 from __future__ import annotations
@@ -139,7 +142,7 @@ def message_strings(message: Any, prefix: Path) -> Iterator[Segment]:
     for key, value in message.items():
         if key in ("content", "tool_calls", "function_call") or key in STRUCTURAL_KEYS:
             continue
-        yield from all_strings(value, (*prefix, key), detect=False)
+        yield from all_strings(value, (*prefix, key), detect=True)
 
 
 def messages_strings(messages: Any, prefix: Path) -> Iterator[Segment]:
@@ -164,16 +167,48 @@ def all_strings(value: Any, prefix: Path, *, detect: bool) -> Iterator[Segment]:
             yield from all_strings(child, (*prefix, i), detect=detect)
 
 
-def record_tree(messages: list[Any], completions: list[list[Any]]) -> dict[str, Any]:
+# Top-level keys of a record's ``extra`` that are schemas or flags, not text.
+EXTRA_SCHEMA_KEYS = frozenset({"functions", "parallel_tool_calls", "tools"})
+
+
+def record_tree(
+    messages: list[Any],
+    completions: list[list[Any]],
+    extra: dict[str, Any] | None = None,
+    metadata: dict[str, Any] | None = None,
+) -> dict[str, Any]:
     """The tree a workspace record's locations are relative to."""
-    return {"messages": messages, "completions": [{"messages": c} for c in completions]}
+    return {
+        "messages": messages,
+        "completions": [{"messages": c} for c in completions],
+        "extra": {} if extra is None else extra,
+        "metadata": {} if metadata is None else metadata,
+    }
 
 
-def record_segments(messages: list[Any], completions: list[list[Any]]) -> list[Segment]:
-    """Text segments of a workspace record: its messages and every completion's messages."""
+def extra_strings(extra: Any, prefix: Path = ("extra",)) -> Iterator[Segment]:
+    """Strings of a record's ``extra`` (grader fields such as ``reference_answer``, other
+    top-level keys an import kept), tool schemas left out."""
+    if not isinstance(extra, dict):
+        return
+    for key, value in extra.items():
+        if key not in EXTRA_SCHEMA_KEYS:
+            yield from all_strings(value, (*prefix, key), detect=True)
+
+
+def record_segments(
+    messages: list[Any],
+    completions: list[list[Any]],
+    extra: dict[str, Any] | None = None,
+    metadata: dict[str, Any] | None = None,
+) -> list[Segment]:
+    """Text segments of a workspace record: its messages, every completion's messages, the
+    strings of its ``extra`` and of its ``metadata``."""
     out = list(messages_strings(messages, ("messages",)))
     for c, msgs in enumerate(completions):
         out.extend(messages_strings(msgs, ("completions", c, "messages")))
+    out.extend(extra_strings(extra))
+    out.extend(all_strings(metadata or {}, ("metadata",), detect=True))
     return out
 
 
@@ -223,20 +258,16 @@ FORMAT_FIELDS: dict[str, tuple[tuple[str, str], ...]] = {
 RFT_RESERVED = ("messages", "tools", "metadata", "parallel_tool_calls", "functions")
 
 
-def object_segments(
-    format_name: str, obj: Any, text_columns: tuple[str, ...] = ()
-) -> list[Segment]:
-    """Segments of one raw item of a file: detection on the format's text fields, confirmed
-    values only on every other string (so a name in ``metadata`` does not survive)."""
+def object_segments(format_name: str, obj: Any) -> list[Segment]:
+    """Segments of one raw item of a file: the format's text fields, then every other string
+    that is not structure (``metadata``, grader fields, keys the format does not know, CSV
+    columns not mapped to a role), all detected on; tool schemas are left out."""
     if not isinstance(obj, dict):
-        return list(all_strings(obj, (), detect=False))
+        return list(all_strings(obj, (), detect=True))
     found: list[Segment] = []
     if format_name == "table":
         for column, value in obj.items():
-            if isinstance(value, str):
-                found.append(Segment((column,), value, column in text_columns))
-            else:
-                found.extend(all_strings(value, (column,), detect=False))
+            found.extend(all_strings(value, (column,), detect=True))
         return found
     if format_name == "openai-preference":
         inp = obj.get("input")
@@ -262,12 +293,12 @@ def object_segments(
         for key, value in obj.items():
             if key not in RFT_RESERVED:
                 found.extend(all_strings(value, (key,), detect=True))
-    # Everything else: only values confirmed in the text fields are looked for.
+    # Every other string that is not structure or a tool schema.
     detected = {s.path for s in found}
-    for seg in all_strings(obj, (), detect=False):
-        if seg.path not in detected and seg.path[:1] != ("tools",):
+    for seg in all_strings(obj, (), detect=True):
+        if seg.path not in detected and seg.path[:1] not in (("tools",), ("functions",)):
             found.append(seg)
-    # A message's non-text keys were yielded as propagation-only by message_strings; keep one.
+    # A string can be reached twice (a message key and the whole-object walk); keep one.
     unique: dict[Path, Segment] = {}
     for seg in found:
         if seg.path not in unique or (seg.detect and not unique[seg.path].detect):

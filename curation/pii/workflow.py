@@ -5,8 +5,9 @@ Record states (``Record.redaction``), kept exact after every scan, decision and 
 - ``none``: never scanned;
 - ``pending``: has findings nobody has accepted or rejected yet;
 - ``reviewed``: every finding decided, some accepted, redaction not applied (or stale);
-- ``redacted``: applied: ``Record.redacted_messages`` and ``Completion.redacted_messages``
-  hold the redacted text, ``messages`` the original;
+- ``redacted``: applied: ``Record.redacted_messages``, ``redacted_extra``,
+  ``redacted_metadata`` and ``Completion.redacted_messages`` hold the redacted copies,
+  ``messages``, ``extra`` and ``meta`` the originals;
 - ``clean``: scanned, nothing found, or every finding rejected.
 
 Export passes only ``clean`` and ``redacted`` unless a lead overrides; that gate lives in
@@ -422,6 +423,8 @@ class _Row:
     redaction: str
     messages: list[Any]
     completions: list[list[Any]]
+    extra: dict[str, Any]
+    metadata: dict[str, Any]
 
 
 def _record_ids(
@@ -441,10 +444,15 @@ def _record_ids(
 def _load_rows(ws: Workspace, ids: list[int]) -> list[_Row]:
     with ws.read() as s:
         rows = {
-            r.id: _Row(r.id, r.content_hash, r.redaction, r.messages, [])
+            r.id: _Row(r.id, r.content_hash, r.redaction, r.messages, [], r.extra, r.meta)
             for r in s.execute(
                 sa.select(
-                    m.Record.id, m.Record.content_hash, m.Record.redaction, m.Record.messages
+                    m.Record.id,
+                    m.Record.content_hash,
+                    m.Record.redaction,
+                    m.Record.messages,
+                    m.Record.extra,
+                    m.Record.meta,
                 ).where(m.Record.id.in_(ids))
             )
         }
@@ -463,7 +471,7 @@ def _iter_rows(ws: Workspace, ids: list[int]) -> Iterator[_Row]:
 
 
 def _segments(row: _Row) -> list[Segment]:
-    return record_segments(row.messages, row.completions)
+    return record_segments(row.messages, row.completions, row.extra, row.metadata)
 
 
 _DecisionKey = tuple[str, int, int, str, str]
@@ -659,7 +667,12 @@ def _set_state(session: Session, record_ids: Sequence[int], state: str) -> None:
         session.execute(
             sa.update(m.Record)
             .where(m.Record.id.in_(chunk))
-            .values(redaction=state, redacted_messages=None)
+            .values(
+                redaction=state,
+                redacted_messages=None,
+                redacted_extra=None,
+                redacted_metadata=None,
+            )
         )
         session.execute(
             sa.update(m.Completion)
@@ -997,6 +1010,17 @@ def _cuts_for(
     return cuts
 
 
+@dataclass(slots=True)
+class RedactedRecord:
+    """A record's text with accepted values replaced: what apply stores and preview shows."""
+
+    messages: list[Any]
+    completions: list[list[Any]]
+    extra: dict[str, Any]
+    metadata: dict[str, Any]
+    changed: int
+
+
 def redacted_copy(
     messages: list[Any],
     completions: list[list[Any]],
@@ -1004,15 +1028,29 @@ def redacted_copy(
     rejected: list[m.PiiFinding],
     replacer: Replacer,
     *,
+    extra: dict[str, Any] | None = None,
+    metadata: dict[str, Any] | None = None,
     propagate_values: bool = True,
-) -> tuple[list[Any], list[list[Any]], int]:
-    """The record's messages and completions with accepted values replaced (originals untouched)."""
-    tree = record_tree(copy.deepcopy(messages), copy.deepcopy(completions))
-    segments = record_segments(messages, completions)
+) -> RedactedRecord:
+    """The record's messages, completions, extra fields and metadata with accepted values
+    (and, with ``propagate_values``, their other occurrences) replaced; originals untouched."""
+    tree = record_tree(
+        copy.deepcopy(messages),
+        copy.deepcopy(completions),
+        copy.deepcopy(extra or {}),
+        copy.deepcopy(metadata or {}),
+    )
+    segments = record_segments(messages, completions, extra, metadata)
     cuts = _cuts_for(segments, accepted, rejected, propagate_values)
     canonical = person_canon(f.text for f in accepted if f.entity == "PERSON")
     changed = redact_tree(tree, cuts, replacer, canonical)
-    return tree["messages"], [c["messages"] for c in tree["completions"]], changed
+    return RedactedRecord(
+        tree["messages"],
+        [c["messages"] for c in tree["completions"]],
+        tree["extra"],
+        tree["metadata"],
+        changed,
+    )
 
 
 def apply_redaction(
@@ -1068,16 +1106,20 @@ def apply_redaction(
                 accepted = [f for f in findings[record.id] if f.status == "accepted"]
                 rejected = [f for f in findings[record.id] if f.status == "rejected"]
                 comps = completions[record.id]
-                msgs, comp_msgs, changed = redacted_copy(
+                copy_ = redacted_copy(
                     record.messages,
                     [c.messages for c in comps],
                     accepted,
                     rejected,
                     base.for_record(record.content_hash),
+                    extra=record.extra,
+                    metadata=record.meta,
                     propagate_values=settings.propagate,
                 )
-                record.redacted_messages = msgs
-                for c, new in zip(comps, comp_msgs, strict=True):
+                record.redacted_messages = copy_.messages
+                record.redacted_extra = copy_.extra
+                record.redacted_metadata = copy_.metadata
+                for c, new in zip(comps, copy_.completions, strict=True):
                     c.redacted_messages = new
                 record.redaction = "redacted"
                 entities = sorted({f.entity for f in accepted})
@@ -1093,7 +1135,7 @@ def apply_redaction(
                         1 for f in accepted if f.entity == e
                     )
                 result.applied += 1
-                result.strings += changed
+                result.strings += copy_.changed
                 all_ids.append(record.id)
         if progress:
             progress(min(i + PAGE, len(ids)), len(ids))
@@ -1123,6 +1165,18 @@ def preview(
     *,
     include_pending: bool = True,
 ) -> tuple[list[Any], list[list[Any]]]:
+    """The messages and completions of :func:`preview_record`."""
+    redacted = preview_record(session, record_id, operator, include_pending=include_pending)
+    return redacted.messages, redacted.completions
+
+
+def preview_record(
+    session: Session,
+    record_id: int,
+    operator: OperatorSpec | None = None,
+    *,
+    include_pending: bool = True,
+) -> RedactedRecord:
     """What the record would look like redacted now (pending findings counted as accepted)."""
     record = session.get(m.Record, record_id)
     if record is None:
@@ -1145,10 +1199,15 @@ def preview(
     )
     secrets = workspace_secrets(session) if spec.name in ("pseudonym", "hash") else None
     replacer = Replacer(spec, secrets).for_record(record.content_hash)
-    msgs, comp_msgs, _ = redacted_copy(
-        record.messages, [c.messages for c in comps], accepted, rejected, replacer
+    return redacted_copy(
+        record.messages,
+        [c.messages for c in comps],
+        accepted,
+        rejected,
+        replacer,
+        extra=record.extra,
+        metadata=record.meta,
     )
-    return msgs, comp_msgs
 
 
 # --------------------------------------------------------------------------- status and the export gate
@@ -1268,9 +1327,11 @@ class RecordReview:
     messages: list[Any]
     completions: list[list[Any]]
     findings: list[m.PiiFinding]
+    extra: dict[str, Any] = field(default_factory=dict)
+    metadata: dict[str, Any] = field(default_factory=dict)
 
     def segments(self) -> list[Segment]:
-        return record_segments(self.messages, self.completions)
+        return record_segments(self.messages, self.completions, self.extra, self.metadata)
 
     def marks(self) -> dict[str, list[Any]]:
         """Highlight marks per location (see :mod:`curation.pii.highlight`)."""
@@ -1308,6 +1369,8 @@ def record_review(session: Session, record_id: int) -> RecordReview:
         record.messages,
         [c.messages for c in comps],
         findings,
+        record.extra,
+        record.meta,
     )
 
 

@@ -92,9 +92,12 @@ class Record(Base):
     status_reason: Mapped[str] = mapped_column(sa.Text, default="")
     split: Mapped[str | None] = mapped_column(sa.String(20), nullable=True)
     # none: never scanned; pending: unreviewed findings; reviewed: decided, not applied;
-    # redacted: applied (see redacted_messages); clean: scanned, nothing found
+    # redacted: applied (see redacted_messages, redacted_extra, redacted_metadata);
+    # clean: scanned, nothing found
     redaction: Mapped[str] = mapped_column(sa.String(20), default="none")
     redacted_messages: Mapped[list[dict[str, Any]] | None] = mapped_column(Json, nullable=True)
+    redacted_extra: Mapped[dict[str, Any] | None] = mapped_column(Json, nullable=True)
+    redacted_metadata: Mapped[dict[str, Any] | None] = mapped_column(Json, nullable=True)
     n_messages: Mapped[int] = mapped_column(sa.Integer, default=0)
     role_counts: Mapped[dict[str, int]] = mapped_column(Json, default=dict)
     n_user_turns: Mapped[int] = mapped_column(sa.Integer, default=0)
