@@ -302,12 +302,11 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("records", schema=None) as batch_op:
-        batch_op.drop_column("redacted_messages")
-        batch_op.drop_column("status_reason")
-
-    with op.batch_alter_table("completions", schema=None) as batch_op:
-        batch_op.drop_column("redacted_messages")
+    # plain DROP COLUMN (SQLite ≥ 3.35): a batch rebuild would drop and recreate records,
+    # and with foreign keys on that cascades into completions
+    op.drop_column("records", "redacted_messages")
+    op.drop_column("records", "status_reason")
+    op.drop_column("completions", "redacted_messages")
 
     with op.batch_alter_table("judge_suggestions", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_judge_suggestions_campaign_id"))

@@ -39,9 +39,10 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("records", schema=None) as batch_op:
-        batch_op.drop_column("redacted_metadata")
-        batch_op.drop_column("redacted_extra")
+    # plain DROP COLUMN (SQLite ≥ 3.35): a batch rebuild would drop and recreate records,
+    # and with foreign keys on that cascades into completions
+    op.drop_column("records", "redacted_metadata")
+    op.drop_column("records", "redacted_extra")
 
 
 def has_string(value: Any) -> bool:
