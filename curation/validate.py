@@ -22,12 +22,12 @@ from __future__ import annotations
 
 import math
 from collections import Counter as Tally
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from itertools import chain
 from pathlib import Path
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 import numpy as np
 import orjson
@@ -408,7 +408,7 @@ def _run(
         price_per_million=price_per_million,
         max_errors=DEFAULT_MAX_ERRORS if max_errors is None else max(0, max_errors),
     )
-    with _TokenPipeline(counter, report) as tokens:
+    with TokenPipeline(counter, tally_tokens(report), "validate-tokens") as tokens:
         for item in items:
             _take(item, report, tokens, layout)
     return report
@@ -420,7 +420,7 @@ def _check_layout_name(layout: str | None) -> None:
 
 
 def _take(
-    item: RawItem, report: ValidationReport, tokens: _TokenPipeline, layout: str | None
+    item: RawItem, report: ValidationReport, tokens: TokenPipeline[int], layout: str | None
 ) -> None:
     report.examples += 1
     if item.error is not None:
@@ -442,24 +442,29 @@ def _take(
     tokens.add(item.line, result.conversation)
 
 
-class _TokenPipeline:
-    """Counts tokens of valid examples a batch at a time, overlapping counting with parsing.
+Tag = TypeVar("Tag")
+# a finished batch: each conversation's total and assistant tokens, and the tags it was added with
+BatchSink = Callable[[np.ndarray, np.ndarray, list[Tag]], None]
+
+
+class TokenPipeline(Generic[Tag]):
+    """Counts tokens of conversations a batch at a time, overlapping counting with parsing.
 
     One worker thread runs :meth:`Counter.conversations` (whose tokenizer releases the
     GIL and uses every core) while the caller's thread parses and checks the next
-    batch; at most one batch is in flight, so memory stays at two batches.
+    batch; at most one batch is in flight, so memory stays at two batches. Each
+    finished batch goes to ``sink`` with the tags its conversations were added with.
     """
 
-    def __init__(self, counter: Counter, report: ValidationReport) -> None:
+    def __init__(self, counter: Counter, sink: BatchSink[Tag], thread_name: str = "tokens") -> None:
         self.counter = counter
-        self.report = report
-        self.limit = report.context_limit
+        self.sink = sink
         self.conversations: list[list[Message]] = []
-        self.lines: list[int] = []
-        self.pending: tuple[Future[tuple[np.ndarray, np.ndarray]], list[int]] | None = None
-        self.pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="validate-tokens")
+        self.tags: list[Tag] = []
+        self.pending: tuple[Future[tuple[np.ndarray, np.ndarray]], list[Tag]] | None = None
+        self.pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix=thread_name)
 
-    def __enter__(self) -> _TokenPipeline:
+    def __enter__(self) -> TokenPipeline[Tag]:
         return self
 
     def __exit__(self, exc_type: object, *_: object) -> None:
@@ -470,9 +475,9 @@ class _TokenPipeline:
         finally:
             self.pool.shutdown(wait=True, cancel_futures=True)
 
-    def add(self, line: int, conversation: list[Message]) -> None:
+    def add(self, tag: Tag, conversation: list[Message]) -> None:
         self.conversations.append(conversation)
-        self.lines.append(line)
+        self.tags.append(tag)
         if len(self.conversations) >= BATCH_SIZE:
             self._submit()
 
@@ -481,24 +486,33 @@ class _TokenPipeline:
         if not self.conversations:
             return
         future = self.pool.submit(self.counter.conversations, self.conversations)
-        self.pending = (future, self.lines)
-        self.conversations, self.lines = [], []
+        self.pending = (future, self.tags)
+        self.conversations, self.tags = [], []
 
     def _collect(self) -> None:
         if self.pending is None:
             return
-        future, lines = self.pending
+        future, tags = self.pending
         self.pending = None
         totals, assistant = future.result()
-        report = self.report
+        self.sink(totals, assistant, tags)
+
+
+def tally_tokens(report: ValidationReport) -> BatchSink[int]:
+    """A sink adding a batch's tokens to ``report``; the tags are line numbers."""
+
+    def add(totals: np.ndarray, assistant: np.ndarray, lines: list[int]) -> None:
+        limit = report.context_limit
         report.total_tokens.add(totals)
         report.assistant_tokens.add(assistant)
-        report.billed_tokens += int(np.minimum(totals, self.limit).sum())
-        over = np.flatnonzero(totals > self.limit)
+        report.billed_tokens += int(np.minimum(totals, limit).sum())
+        over = np.flatnonzero(totals > limit)
         if over.size:
             report.over_limit += int(over.size)
             room = OVER_LIMIT_LINES_KEPT - len(report.over_limit_lines)
             report.over_limit_lines.extend(lines[i] for i in over[:room].tolist())
+
+    return add
 
 
 # --------------------------------------------------------------------------- checks

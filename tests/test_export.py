@@ -809,11 +809,12 @@ def test_streaming_batches_do_not_change_the_output(
     import_objects(ws, tmp_path, objects)
     set_redaction(ws, "clean")
     whole = run(ws, tmp_path / "a.jsonl", "openai-preference", validation_split=0.2)
+    from curation import validate
     from curation.export import plan, rows
 
     monkeypatch.setattr(plan, "SCAN_BATCH", 7)
     monkeypatch.setattr(rows, "ROW_CHUNK", 5)
-    monkeypatch.setattr(rows, "TOKEN_BATCH", 3)
+    monkeypatch.setattr(validate, "BATCH_SIZE", 3)
     small = run(ws, tmp_path / "b.jsonl", "openai-preference", validation_split=0.2)
     assert [f.sha256 for f in whole.files] == [f.sha256 for f in small.files]
     assert whole.reports["train"].billed_tokens == small.reports["train"].billed_tokens

@@ -9,25 +9,17 @@ import streamlit as st
 
 from curation.errors import CurationError
 from curation.stats import browse_records, dataset_distributions, dataset_stats
-from curation.store.queries import dataset_names
 from curation.ui import charts, keys
 from curation.ui.chat import render_conversation, render_message
 from curation.ui.resources import workspace
 from curation.ui.session import require_role
-from curation.ui.sidebar import current_dataset
+from curation.ui.sidebar import dataset_in_focus
 
 require_role("lead")
 ws = workspace()
 st.title("Datasets")
 
-with ws.read() as s:
-    names = dataset_names(s)
-if not names:
-    st.info("No dataset yet. Go to **Import** to bring in a file.")
-    st.page_link("views/import_data.py", label="Import a file", icon=":material/upload_file:")
-    st.stop()
-
-name = current_dataset() or names[0]
+name = dataset_in_focus()
 
 
 @st.cache_data(show_spinner=False, max_entries=16)

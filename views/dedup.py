@@ -19,7 +19,7 @@ from curation.store.queries import dataset_names, get_dataset
 from curation.ui import keys
 from curation.ui.resources import workspace
 from curation.ui.session import require_role
-from curation.ui.sidebar import current_dataset
+from curation.ui.sidebar import dataset_in_focus
 
 CLUSTERS_PER_PAGE = 25
 DECISION_LABELS = {
@@ -39,12 +39,9 @@ me = require_role("lead")
 ws = workspace()
 st.title("Deduplicate")
 
+name = dataset_in_focus()
 with ws.read() as s:
     names = dataset_names(s)
-if not names:
-    st.info("No dataset yet. Go to **Import** to bring in a file.")
-    st.stop()
-name = current_dataset() or names[0]
 with ws.read() as s:
     dataset_id = get_dataset(s, name).id
     runs = [

@@ -17,12 +17,11 @@ from curation.pii import workflow as wf
 from curation.pii.config import BUILTIN_ENTITIES, DEFAULT_ENTITIES, check_pattern
 from curation.pii.highlight import highlight_markdown
 from curation.pii.operators import OPERATORS, OperatorSpec
-from curation.store.queries import dataset_names
 from curation.ui import keys
 from curation.ui.chat import render_message
 from curation.ui.resources import workspace
 from curation.ui.session import require_role
-from curation.ui.sidebar import current_dataset
+from curation.ui.sidebar import dataset_in_focus
 
 STATUS_LABELS = {"pending": "unreviewed", "accepted": "accepted", "rejected": "rejected"}
 
@@ -52,12 +51,7 @@ me = require_role("lead")
 ws = workspace()
 st.title("PII")
 
-with ws.read() as s:
-    names = dataset_names(s)
-if not names:
-    st.info("No dataset yet. Go to **Import** to bring in a file.")
-    st.stop()
-name = current_dataset() or names[0]
+name = dataset_in_focus()
 
 notice = st.session_state.pop(keys.PII_NOTICE, None)
 if notice:

@@ -55,7 +55,7 @@ from curation.export.plan import (
     scan,
     scan_query,
 )
-from curation.export.rows import Stats, TokenTally, load_chunk, write_rows
+from curation.export.rows import Stats, load_chunk, tally_split_tokens, write_rows
 from curation.export.sinks import Written, open_sink
 from curation.export.spec import (
     ExportFile,
@@ -72,7 +72,7 @@ from curation.store import models as m
 from curation.store.db import Workspace
 from curation.tokens import Counter as TokenCounter
 from curation.tokens import context_limit, counter_for_model
-from curation.validate import ValidationReport
+from curation.validate import TokenPipeline, ValidationReport
 
 MANIFEST_VERSION = 1
 
@@ -231,7 +231,7 @@ def _write_files(
     }
     for sink in sinks.values():
         stack.callback(sink.abort)  # runs before the staged files are discarded
-    with TokenTally(counter, reports) as tokens:
+    with TokenPipeline(counter, tally_split_tokens(reports), "export-tokens") as tokens:
         write_rows(
             session,
             ctx,

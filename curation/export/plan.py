@@ -33,6 +33,7 @@ from curation.labeling.aggregate import (
     aggregate_campaign,
     decide,
     latest_adjudications,
+    live_choices,
     verdict_of,
 )
 from curation.labeling.campaigns import get_campaign
@@ -113,15 +114,7 @@ def campaign_decisions(
     """
     aggregation = aggregate_campaign(session, campaign_id, policy)
     out: dict[int, tuple[str | None, str]] = {o.pair_id: (o.verdict, "") for o in aggregation.kept}
-    labels: dict[int, list[tuple[int | None, bool]]] = defaultdict(list)
-    for task_id, choice, both_bad in session.execute(
-        sa.select(m.Judgment.task_id, m.Judgment.choice, m.Judgment.both_bad).where(
-            m.Judgment.campaign_id == campaign_id,
-            m.Judgment.is_current.is_(True),
-            m.Judgment.retracted.is_(False),
-        )
-    ):
-        labels[task_id].append((choice, both_bad))
+    labels = live_choices(session, campaign_id)
     final = latest_adjudications(session, campaign_id)
     for task_id, pair_id in session.execute(
         sa.select(m.Task.id, m.Task.pair_id).where(m.Task.campaign_id == campaign_id)

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterator
-from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -32,11 +31,9 @@ from curation.labeling.aggregate import bradley_terry
 from curation.pii.gate import PASSABLE, redaction_state
 from curation.records import Completion, Message
 from curation.store import models as m
-from curation.tokens import Counter as TokenCounter
-from curation.validate import ValidationReport
+from curation.validate import BatchSink, TokenPipeline, ValidationReport
 
 ROW_CHUNK = 2000
-TOKEN_BATCH = 4096
 SAMPLES_KEPT = 20
 
 
@@ -237,49 +234,12 @@ def best_completion(
 # --------------------------------------------------------------------------- tokens
 
 
-class TokenTally:
-    """Counts the tokens of written rows a batch at a time in a worker thread, per split."""
+def tally_split_tokens(reports: dict[str, ValidationReport]) -> BatchSink[str]:
+    """A token-pipeline sink adding each row's tokens to its split's report."""
 
-    def __init__(self, counter: TokenCounter, reports: dict[str, ValidationReport]) -> None:
-        self.counter = counter
-        self.reports = reports
-        self.conversations: list[list[Message]] = []
-        self.splits: list[str] = []
-        self.pending: tuple[Future[tuple[np.ndarray, np.ndarray]], list[str]] | None = None
-        self.pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="export-tokens")
-
-    def __enter__(self) -> TokenTally:
-        return self
-
-    def __exit__(self, exc_type: object, *_: object) -> None:
-        try:
-            if exc_type is None:
-                self._submit()
-                self._collect()
-        finally:
-            self.pool.shutdown(wait=True, cancel_futures=True)
-
-    def add(self, split: str, conversation: list[Message]) -> None:
-        self.conversations.append(conversation)
-        self.splits.append(split)
-        if len(self.conversations) >= TOKEN_BATCH:
-            self._submit()
-
-    def _submit(self) -> None:
-        self._collect()
-        if self.conversations:
-            future = self.pool.submit(self.counter.conversations, self.conversations)
-            self.pending = (future, self.splits)
-            self.conversations, self.splits = [], []
-
-    def _collect(self) -> None:
-        if self.pending is None:
-            return
-        future, splits = self.pending
-        self.pending = None
-        totals, assistant = future.result()
+    def add(totals: np.ndarray, assistant: np.ndarray, splits: list[str]) -> None:
         names = np.asarray(splits)
-        for name, report in self.reports.items():
+        for name, report in reports.items():
             mask = names == name
             if not mask.any():
                 continue
@@ -288,6 +248,8 @@ class TokenTally:
             report.assistant_tokens.add(assistant[mask])
             report.billed_tokens += int(np.minimum(mine, report.context_limit).sum())
             report.over_limit += int((mine > report.context_limit).sum())
+
+    return add
 
 
 # --------------------------------------------------------------------------- writing
@@ -332,7 +294,7 @@ def write_rows(
     split_of: np.ndarray,
     sinks: dict[str, Any],
     reports: dict[str, ValidationReport],
-    tokens: TokenTally,
+    tokens: TokenPipeline[str],
     stats: Stats,
     progress: Progress | None,
 ) -> None:

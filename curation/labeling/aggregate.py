@@ -104,11 +104,8 @@ def decide(
     return top, agreement, strength, ""
 
 
-def aggregate_campaign(
-    session: Session, campaign_id: int, policy: Policy | None = None
-) -> Aggregation:
-    """One outcome per task with live labels (or an adjudication), with reasons for exclusions."""
-    policy = policy or Policy()
+def live_choices(session: Session, campaign_id: int) -> dict[int, list[tuple[int | None, bool]]]:
+    """Each task's live labels (current, not retracted) as (choice, both_bad)."""
     labels: dict[int, list[tuple[int | None, bool]]] = defaultdict(list)
     for task_id, choice, both_bad in session.execute(
         sa.select(m.Judgment.task_id, m.Judgment.choice, m.Judgment.both_bad).where(
@@ -118,6 +115,15 @@ def aggregate_campaign(
         )
     ):
         labels[task_id].append((choice, both_bad))
+    return labels
+
+
+def aggregate_campaign(
+    session: Session, campaign_id: int, policy: Policy | None = None
+) -> Aggregation:
+    """One outcome per task with live labels (or an adjudication), with reasons for exclusions."""
+    policy = policy or Policy()
+    labels = live_choices(session, campaign_id)
     final = latest_adjudications(session, campaign_id)
     tasks = session.execute(
         sa.select(m.Task.id, m.Task.pair_id, m.Task.record_id)

@@ -37,3 +37,15 @@ def dataset_picker() -> str | None:
 def current_dataset() -> str | None:
     value = st.session_state.get(keys.DATASET)
     return str(value) if value else None
+
+
+def dataset_in_focus() -> str:
+    """The dataset a page works on; with no dataset at all, say where to import one and stop."""
+    with workspace().read() as s:
+        names = dataset_names(s)
+    if not names:
+        st.info("No dataset yet. Go to **Import** to bring in a file.")
+        st.page_link("views/import_data.py", label="Import a file", icon=":material/upload_file:")
+        st.stop()
+    focus = current_dataset()
+    return focus if focus in names else names[0]
