@@ -48,6 +48,9 @@ BENCHES: dict[str, Bench] = {
     "dedup": Bench(
         "bench.bench_dedup", [20_000, 100_000, 1_000_000], [2_000], "Deduplication vs SemHash"
     ),
+    "dedup-scale": Bench(
+        "bench.bench_dedup_scale", [1_000_000], [20_000], "Deduplication at scale (ours alone)"
+    ),
     "export": Bench(
         "bench.bench_export", [200_000, 1_000_000], [20_000], "Export to OpenAI chat JSONL"
     ),
