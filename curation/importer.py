@@ -10,6 +10,7 @@ import hashlib
 import os
 import re
 from collections.abc import Callable, Iterator
+from contextlib import closing
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
@@ -22,11 +23,18 @@ from curation.audit import log_event
 from curation.errors import InputError
 from curation.formats import ColumnMapping, LineError, Parsed, Source, open_source
 from curation.formats.io import CHUNK, open_binary
-from curation.records import Record
+from curation.import_rows import (
+    COMPLETION_COLUMNS,
+    RECORD_COLUMNS,
+    BuiltChunk,
+    Completions,
+    RowContext,
+    built_chunks,
+)
 from curation.store import models as m
 from curation.store.db import Workspace
-from curation.store.queries import get_or_create_dataset, insert_ignoring, refresh_planner_stats
-from curation.tokens import Counter, counter_for_model
+from curation.store.queries import get_or_create_dataset, refresh_planner_stats
+from curation.tokens import counter_for_model
 
 BATCH = 2000
 KEEP_ERRORS = 10_000
@@ -132,11 +140,14 @@ def import_file(
         )
         session.add(run)
         session.flush()
-        writer = _BatchWriter(session, ds.id, run.id, source.format.name, counter)
-        for batch in _batches(_parsed(source, result, on_error), BATCH):
-            writer.write(batch, result)
-            if progress:
-                progress(result.lines)
+        writer = _BatchWriter(session, ds.id, run.id, source.format.name)
+        ctx = RowContext(source.format, counter, writer.record_constants)
+        with closing(built_chunks(source, ctx)) as chunks:
+            for chunk in chunks:
+                _tally(chunk, result, on_error)
+                writer.write(chunk, result)
+                if progress:
+                    progress(result.lines)
         if result.imported >= BATCH:
             refresh_planner_stats(session, "records", "completions", "pairs")
         run.lines, run.imported, run.skipped = result.lines, result.imported, result.skipped
@@ -158,6 +169,19 @@ def import_file(
             rejected=result.rejected,
         )
     return result
+
+
+def _tally(
+    chunk: BuiltChunk, result: ImportResult, on_error: Callable[[LineError], None] | None
+) -> None:
+    result.lines += chunk.items
+    result.rejected += len(chunk.errors)
+    room = KEEP_ERRORS - len(result.errors)
+    if room > 0:
+        result.errors.extend(chunk.errors[:room])
+    if on_error:
+        for error in chunk.errors:
+            on_error(error)
 
 
 class Tally(Protocol):
@@ -189,135 +213,143 @@ def _batches(items: Iterator[Parsed], size: int) -> Iterator[list[Parsed]]:
 
 
 class _BatchWriter:
-    def __init__(
-        self, session: Session, dataset_id: int, import_id: int, fmt: str, counter: Counter
-    ) -> None:
-        self.session = session
+    """Writes built chunks with plain executemany: no ORM, no per-value type processing.
+
+    Content already in the dataset is skipped by the unique index on (dataset, content
+    hash). The ids of the rows a chunk added are read back by id range: this import's
+    rows get ids above every id that existed before them (SQLite: we hold the write
+    lock; PostgreSQL: the sequence only grows), so ``id > last AND import_id = run``
+    finds exactly the new ones without RETURNING, which costs twice the insert itself.
+    """
+
+    def __init__(self, session: Session, dataset_id: int, import_id: int, fmt: str) -> None:
+        self.conn = session.connection()
         self.dataset_id = dataset_id
         self.import_id = import_id
-        self.fmt = fmt
-        self.counter = counter
-
-    def write(self, batch: list[Parsed], result: ImportResult) -> None:
-        unique = self._unique(batch, result)
-        records = [p.record for p, _ in unique if p.record is not None]
-        conv_tokens, _ = self.counter.conversations([r.messages for r in records])
-        rows = [
-            self._row(p, r, h, int(t))
-            for (p, h), r, t in zip(unique, records, conv_tokens, strict=True)
-        ]
-        # Content already in the dataset is skipped by the unique index itself; RETURNING
-        # gives the new ids (matched by hash, not by order, which keeps the insert batched).
-        table = _table(m.Record)
-        stmt = insert_ignoring(self.session, table, ["dataset_id", "content_hash"])
-        inserted = {
-            h: rid
-            for rid, h in self.session.execute(
-                stmt.returning(table.c.id, table.c.content_hash), rows
-            )
-        }
-        result.skipped += len(rows) - len(inserted)
-        kept = [
-            (inserted[h], record)
-            for (_, h), record in zip(unique, records, strict=True)
-            if h in inserted
-        ]
-        result.imported += len(kept)
-        self._write_completions(kept, result)
-
-    def _unique(self, batch: list[Parsed], result: ImportResult) -> list[tuple[Parsed, str]]:
-        """The batch's items with their content hashes, repeats within the batch skipped."""
-        hashed: dict[str, Parsed] = {}
-        for parsed in batch:
-            assert parsed.record is not None
-            h = parsed.record.content_hash()
-            if h in hashed:
-                result.skipped += 1
-            else:
-                hashed[h] = parsed
-        return [(p, h) for h, p in hashed.items()]
-
-    def _row(
-        self, parsed: Parsed, record: Record, content_hash: str, tokens: int
-    ) -> dict[str, Any]:
-        return {
-            "dataset_id": self.dataset_id,
-            "import_id": self.import_id,
-            "line": parsed.line,
-            "source_format": self.fmt,
-            "content_hash": content_hash,
-            "messages": record.messages,
-            "tools": record.tools,
-            "metadata": record.metadata,
-            "extra": record.extra,
-            "rankings": [list(r) for r in record.rankings],
-            "n_messages": len(record.messages),
-            "role_counts": _role_counts(record),
-            "n_user_turns": sum(1 for msg in record.messages if msg.get("role") == "user"),
-            "n_tokens": tokens,
-            "n_completions": len(record.completions),
-        }
-
-    def _write_completions(self, kept: list[tuple[int, Record]], result: ImportResult) -> None:
-        owners = [(record_id, record) for record_id, record in kept if record.completions]
-        rows: list[dict[str, Any]] = [
-            {
-                "record_id": record_id,
-                "position": i,
-                "messages": c.messages,
-                "source": c.source,
-                "scores": c.scores,
-                "n_tokens": 0,
-            }
-            for record_id, record in owners
-            for i, c in enumerate(record.completions)
-        ]
-        if not rows:
-            return
-        totals, _ = self.counter.conversations(
-            [c.messages for _, record in owners for c in record.completions]
+        self.mark = "?" if self.conn.dialect.paramstyle == "qmark" else "%s"
+        records = _table(m.Record)
+        self.last_record_id = int(self.conn.scalar(sa.select(sa.func.max(records.c.id))) or 0)
+        given = {"dataset_id": dataset_id, "import_id": import_id, "source_format": fmt}
+        constants = _constant_columns(records, RECORD_COLUMNS, given, self.conn.dialect)
+        self.record_constants = tuple(constants.values())
+        self.record_sql = self._insert_sql(
+            records, (*RECORD_COLUMNS, *constants), conflict=("dataset_id", "content_hash")
         )
-        for row, tokens in zip(rows, totals, strict=True):
-            row["n_tokens"] = int(tokens)
-        table = _table(m.Completion)
-        by_position = {
-            (record_id, position): cid
-            for cid, record_id, position in self.session.execute(
-                sa.insert(table).returning(table.c.id, table.c.record_id, table.c.position), rows
+        completion_columns = ("record_id", *COMPLETION_COLUMNS)
+        constants = _constant_columns(
+            _table(m.Completion), completion_columns, {}, self.conn.dialect
+        )
+        self.completion_constants = tuple(constants.values())
+        self.completion_sql = self._insert_sql(
+            _table(m.Completion), (*completion_columns, *constants)
+        )
+        pair_columns = (
+            "dataset_id",
+            "record_id",
+            "completion_a_id",
+            "completion_b_id",
+            "preferred",
+        )
+        constants = _constant_columns(_table(m.Pair), pair_columns, {}, self.conn.dialect)
+        self.pair_constants = tuple(constants.values())
+        self.pair_sql = self._insert_sql(_table(m.Pair), (*pair_columns, *constants))
+
+    def _insert_sql(
+        self, table: sa.Table, columns: tuple[str, ...], conflict: tuple[str, ...] = ()
+    ) -> str:
+        quote = self.conn.dialect.identifier_preparer.quote
+        names = ", ".join(quote(c) for c in columns)
+        marks = ", ".join([self.mark] * len(columns))
+        on_conflict = f" ON CONFLICT ({', '.join(conflict)}) DO NOTHING" if conflict else ""
+        return f"INSERT INTO {table.name} ({names}) VALUES ({marks}){on_conflict}"
+
+    def write(self, batch: BuiltChunk, result: ImportResult) -> None:
+        new_ids = self._insert_records(batch.records)
+        result.imported += len(new_ids)
+        result.skipped += batch.repeats + len(batch.records) - len(new_ids)
+        owners = [c for c in batch.completions if c.content_hash in new_ids]
+        if owners:
+            self._write_completions(owners, new_ids, result)
+
+    def _insert_records(self, rows: list[tuple[Any, ...]]) -> dict[str, int]:
+        """Content hash → id of the rows inserted (the others were in the dataset already)."""
+        if not rows:
+            return {}
+        inserted = self.conn.exec_driver_sql(self.record_sql, rows).rowcount
+        found = self.conn.exec_driver_sql(
+            f"SELECT id, content_hash FROM records WHERE id > {self.mark} AND import_id = {self.mark}",
+            (self.last_record_id, self.import_id),
+        ).all()
+        if len(found) != inserted:
+            raise RuntimeError(f"inserted {inserted} records but found {len(found)} new ones")
+        if found:
+            self.last_record_id = max(row[0] for row in found)
+        return {content_hash: record_id for record_id, content_hash in found}
+
+    def _write_completions(
+        self, owners: list[Completions], record_ids: dict[str, int], result: ImportResult
+    ) -> None:
+        rows = [
+            (record_ids[c.content_hash], *row, *self.completion_constants)
+            for c in owners
+            for row in c.rows
+        ]
+        self.conn.exec_driver_sql(self.completion_sql, rows)
+        result.completions += len(rows)
+        first = min(record_ids[c.content_hash] for c in owners)
+        completion_ids = {
+            (record_id, position): completion_id
+            for completion_id, record_id, position in self.conn.exec_driver_sql(
+                f"SELECT id, record_id, position FROM completions WHERE record_id >= {self.mark}",
+                (first,),
             )
         }
-        result.completions += len(rows)
-        pairs: list[dict[str, Any]] = []
-        for record_id, record in owners:
-            cids = [by_position[(record_id, i)] for i in range(len(record.completions))]
-            for a, b, preferred in record.pairs():
+        pairs = []
+        for c in owners:
+            record_id = record_ids[c.content_hash]
+            for a, b, preferred in c.pairs:
                 pairs.append(
-                    {
-                        "dataset_id": self.dataset_id,
-                        "record_id": record_id,
-                        "completion_a_id": cids[a],
-                        "completion_b_id": cids[b],
-                        "preferred": None
-                        if preferred is None
-                        else ("a" if preferred == a else "b"),
-                    }
+                    (
+                        self.dataset_id,
+                        record_id,
+                        completion_ids[(record_id, a)],
+                        completion_ids[(record_id, b)],
+                        preferred,
+                        *self.pair_constants,
+                    )
                 )
         if pairs:
-            self.session.execute(sa.insert(_table(m.Pair)), pairs)
+            self.conn.exec_driver_sql(self.pair_sql, pairs)
             result.pairs += len(pairs)
 
 
+def _constant_columns(
+    table: sa.Table, built: tuple[str, ...], given: dict[str, Any], dialect: sa.Dialect
+) -> dict[str, Any]:
+    """Column → stored value for the columns not built per row: ``given`` ones, then defaults.
+
+    Defaults are the model's Python-side ones, as the ORM would fill them, put through
+    the column type's bind processing (a datetime becomes SQLite's text, say); columns
+    without a default are left out and so stay NULL.
+    """
+    values: dict[str, Any] = {}
+    for column in table.columns:
+        if column.primary_key or column.name in built:
+            continue
+        if column.name in given:
+            value = given[column.name]
+        elif isinstance(column.default, sa.ColumnDefault):
+            value = column.default.arg(None) if column.default.is_callable else column.default.arg
+        else:
+            continue
+        process = column.type.dialect_impl(dialect).bind_processor(dialect)
+        values[column.name] = process(value) if process else value
+    return values
+
+
 def _table(model: type[m.Base]) -> sa.Table:
-    """The Core table of a model, for executemany inserts without ORM bookkeeping."""
+    """The Core table of a model."""
     return cast(sa.Table, model.__table__)
-
-
-def _role_counts(record: Record) -> dict[str, int]:
-    counts: dict[str, int] = {}
-    for msg in record.messages:
-        role = str(msg.get("role"))
-        counts[role] = counts.get(role, 0) + 1
-    return counts
 
 
 def import_files(

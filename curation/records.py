@@ -79,9 +79,16 @@ def canonical_json(value: Any) -> bytes:
     return orjson.dumps(value, option=orjson.OPT_SORT_KEYS | orjson.OPT_NON_STR_KEYS)
 
 
+def json_text(value: Any) -> str:
+    """A value as the workspace stores it in a JSON column (keys in the source's order)."""
+    return orjson.dumps(value, option=orjson.OPT_NON_STR_KEYS | orjson.OPT_SERIALIZE_NUMPY).decode()
+
+
 def message_text(message: Message) -> str:
     """The readable text of a message: string content, text parts, tool-call arguments."""
     content = message.get("content")
+    if type(content) is str and not message.get("tool_calls") and not message.get("function_call"):
+        return content  # the common case, and the same text as the general one below
     parts: list[str] = []
     if isinstance(content, str):
         parts.append(content)

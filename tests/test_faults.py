@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
+from curation.import_rows import worker_count
 from curation.store import models as m
 from curation.store import open_workspace
 from tests.conftest import BACKENDS, REPO, pg_schema_url
@@ -50,9 +51,12 @@ def test_kill_9_mid_import_leaves_nothing_then_a_rerun_imports_everything(
     cmd = [sys.executable, "-m", "curation.cli", "import", str(path), "-d", "big", "-q"]
     proc = subprocess.Popen(cmd, cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     _wait_until_writing(ws, folder, backend, proc)
+    workers = _children(proc.pid)
+    assert len(workers) == (worker_count() if worker_count() > 1 else 0)
     proc.send_signal(signal.SIGKILL)
     proc.wait(timeout=30)
     assert proc.returncode == -signal.SIGKILL
+    _wait_until_gone(workers)
     with ws.read() as s:
         assert s.scalar(sa.select(sa.func.count(m.Record.id))) == 0
         assert s.scalar(sa.select(sa.func.count(m.Dataset.id))) == 0
@@ -61,6 +65,29 @@ def test_kill_9_mid_import_leaves_nothing_then_a_rerun_imports_everything(
     with ws.read() as s:
         assert s.scalar(sa.select(sa.func.count(m.Record.id))) == 60_000
     ws.dispose()
+
+
+def _children(pid: int) -> list[int]:
+    return [int(p) for p in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+
+
+def _wait_until_gone(pids: list[int]) -> None:
+    """The import's worker processes end once their importer is killed."""
+    deadline = time.time() + 30
+    while time.time() < deadline:
+        alive = [pid for pid in pids if _running(pid)]
+        if not alive:
+            return
+        time.sleep(0.1)
+    raise AssertionError(f"import workers {alive} outlived their importer")
+
+
+def _running(pid: int) -> bool:
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return False
+    return stat.rsplit(")", 1)[1].split()[0] != "Z"  # a zombie has exited
 
 
 def _wait_until_writing(

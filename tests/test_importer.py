@@ -3,13 +3,19 @@
 from __future__ import annotations
 
 import json
+import os
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 import sqlalchemy as sa
 
-from curation import importer
+from curation import import_rows, importer
+from curation.formats import FORMATS
+from curation.formats.openai import OpenAIChat
 from curation.importer import import_file, safe_file_name, scan_file, store_upload
+from curation.records import Record
 from curation.store import Workspace
 from curation.store import models as m
 from tests.conftest import HH_RLHF, write_jsonl
@@ -123,15 +129,41 @@ def test_n_completions_give_all_pairs_with_rankings(ws: Workspace, tmp_path: Pat
     }
 
 
+@dataclass
+class PathTaken:
+    name: str
+    pools: int = 0  # imports that went through worker processes
+
+    def check(self) -> None:
+        assert (self.pools > 0) == (self.name == "parallel")
+
+
+@pytest.fixture(params=["serial", "parallel"])
+def path_taken(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> PathTaken:
+    """Chunks of 10 items, built in this process or (from 20 items on) in 2 worker processes."""
+    taken = PathTaken(str(request.param))
+    monkeypatch.setattr(import_rows, "CHUNK_ITEMS", 10)
+    monkeypatch.setattr(import_rows, "worker_count", lambda: 2)
+    min_items = 20 if taken.name == "parallel" else 10**9
+    monkeypatch.setattr(import_rows, "PARALLEL_MIN_ITEMS", min_items)
+    original = import_rows._built_in_pool
+
+    def counted(*args: Any) -> Any:
+        taken.pools += 1
+        return original(*args)
+
+    monkeypatch.setattr(import_rows, "_built_in_pool", counted)
+    return taken
+
+
 def test_a_crash_mid_import_leaves_nothing(
-    ws: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ws: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, path_taken: PathTaken
 ) -> None:
-    monkeypatch.setattr(importer, "BATCH", 10)
     original = importer._BatchWriter.write
     calls = {"n": 0}
 
     def crash_on_third(
-        self: importer._BatchWriter, batch: list, result: importer.ImportResult
+        self: importer._BatchWriter, batch: import_rows.BuiltChunk, result: importer.ImportResult
     ) -> None:
         calls["n"] += 1
         if calls["n"] == 3:
@@ -142,9 +174,120 @@ def test_a_crash_mid_import_leaves_nothing(
     path = write_jsonl(tmp_path / "big.jsonl", [chat(i) for i in range(50)])
     with pytest.raises(OSError):
         import_file(ws, path, "d")
+    assert calls["n"] == 3
     assert count(ws, m.Record) == 0
     assert count(ws, m.Dataset) == 0
     assert count(ws, m.ImportRun) == 0
+    assert _worker_processes() == []
+    path_taken.check()
+
+
+class _Exploding(OpenAIChat):
+    """openai-chat until the item with "Question 25", where it fails as a bug would."""
+
+    name = "exploding"
+
+    def parse(self, obj: Any) -> Record:
+        if "Question 25" in json.dumps(obj):
+            raise RuntimeError("a bug in a parser")
+        return super().parse(obj)
+
+
+def test_a_failing_parser_fails_the_import_and_leaves_nothing(
+    ws: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, path_taken: PathTaken
+) -> None:
+    monkeypatch.setitem(FORMATS, "exploding", _Exploding())
+    path = write_jsonl(tmp_path / "big.jsonl", [chat(i) for i in range(50)])
+    with pytest.raises(RuntimeError, match="a bug in a parser"):
+        import_file(ws, path, "d", format="exploding")
+    assert count(ws, m.Record) == 0
+    assert _worker_processes() == []
+    path_taken.check()
+
+
+def _worker_processes() -> list[str]:
+    """Our child processes still running ``curation.import_worker`` (Linux /proc)."""
+    children = Path(f"/proc/{os.getpid()}/task/{os.getpid()}/children")
+    if not children.exists():
+        return []
+    found = []
+    for pid in children.read_text().split():
+        cmdline = Path(f"/proc/{pid}/cmdline")
+        if cmdline.exists() and b"curation.import_worker" in cmdline.read_bytes():
+            found.append(pid)
+    return found
+
+
+MIXED = [
+    chat(1),
+    "{not json",
+    chat(2),
+    "",
+    chat(1),  # a repeat within the first chunk
+    json.dumps({"messages": [{"role": 3, "content": "x"}]}),
+    *[chat(i) for i in range(3, 30)],
+    chat(2),  # a repeat from an earlier chunk
+    '{"text": 1}',
+    *[chat(i) for i in range(30, 45)],
+    "[1, 2",
+]
+
+
+def test_the_same_records_and_rejects_either_way(
+    ws: Workspace, tmp_path: Path, path_taken: PathTaken
+) -> None:
+    path = write_jsonl(tmp_path / "mixed.jsonl", MIXED)
+    seen: list[int] = []
+    result = import_file(ws, path, "d", on_error=lambda e: seen.append(e.line))
+    rejected = {(e.line, e.field) for e in result.errors}
+    assert rejected == {(2, ""), (6, "messages[0].role"), (35, "messages"), (51, "")}
+    assert seen == [2, 6, 35, 51]
+    assert (result.lines, result.imported, result.skipped, result.exit_code) == (50, 44, 2, 2)
+    with ws.read() as s:
+        stored = s.execute(
+            sa.select(m.Record.line, m.Record.messages, m.Record.n_tokens).order_by(m.Record.id)
+        ).all()
+    assert [line for line, _, _ in stored] == [1, 3, *range(7, 34), *range(36, 51)]
+    assert stored[0][1] == json.loads(chat(1))["messages"]
+    assert all(tokens > 0 for _, _, tokens in stored)
+    again = import_file(ws, path, "d")
+    assert (again.imported, again.skipped, again.rejected) == (0, 46, 4)
+    assert _worker_processes() == []
+    path_taken.check()
+
+
+def test_completions_and_pairs_the_same_either_way(
+    ws: Workspace, tmp_path: Path, path_taken: PathTaken
+) -> None:
+    rows = [
+        json.dumps(
+            {
+                "messages": [{"role": "user", "content": f"Rank these {i}"}],
+                "completions": [f"one {i}", f"two {i}", f"three {i}"],
+                "rankings": [[2, 0]],
+            }
+        )
+        for i in range(30)
+    ]
+    rows.insert(12, rows[3])  # a repeat in another chunk gets no second set of completions
+    result = import_file(ws, write_jsonl(tmp_path / "n.jsonl", rows), "d")
+    assert (result.imported, result.skipped, result.completions, result.pairs) == (30, 1, 90, 90)
+    with ws.read() as s:
+        pairs = s.execute(
+            sa.select(m.Record.line, m.Pair.preferred)
+            .join(m.Record, m.Record.id == m.Pair.record_id)
+            .order_by(m.Pair.id)
+        ).all()
+        positions = s.execute(
+            sa.select(m.Completion.position, m.Completion.messages, m.Record.line)
+            .join(m.Record, m.Record.id == m.Completion.record_id)
+            .order_by(m.Completion.id)
+        ).all()
+    # pairs (0, 1), (0, 2), (1, 2): only (0, 2) has a preference, for position 2 (b)
+    assert [p for _, p in pairs[:3]] == [None, "b", None]
+    assert len({line for line, _ in pairs}) == 30
+    assert positions[3] == (0, [{"role": "assistant", "content": "one 1"}], 2)
+    path_taken.check()
 
 
 def test_import_is_audited(ws: Workspace, tmp_path: Path) -> None:

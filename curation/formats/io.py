@@ -107,11 +107,21 @@ def _single_json_object(path: str | Path) -> bool:
 
 def iter_jsonl(path: str | Path) -> Iterator[RawItem]:
     """Yield one :class:`RawItem` per non-blank line."""
+    for line in iter_jsonl_lines(path):
+        yield line if isinstance(line, RawItem) else decode_json(*line)
+
+
+RawLine = tuple[int, bytes] | RawItem
+"""A non-blank JSONL line not decoded yet (line number, stripped bytes), or why it is unusable."""
+
+
+def iter_jsonl_lines(path: str | Path) -> Iterator[RawLine]:
+    """The non-blank lines of a JSONL file, undecoded: ``decode_json(*line)`` finishes each."""
     with open_binary(path) as fh:
-        yield from _iter_jsonl_stream(fh)
+        yield from _jsonl_lines(fh)
 
 
-def _iter_jsonl_stream(fh: IO[bytes]) -> Iterator[RawItem]:
+def _jsonl_lines(fh: IO[bytes]) -> Iterator[RawLine]:
     line_no = 0
     while True:
         try:
@@ -139,9 +149,8 @@ def _iter_jsonl_stream(fh: IO[bytes]) -> Iterator[RawItem]:
         if line_no == 1:
             raw = raw.removeprefix(BOM)
         stripped = raw.strip()
-        if not stripped:
-            continue
-        yield decode_json(line_no, stripped)
+        if stripped:
+            yield line_no, stripped
 
 
 def _size(n: int) -> str:

@@ -23,6 +23,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from curation.errors import CurationError
+from curation.records import json_text
 
 WORKSPACE_ENV = "CURATION_WORKSPACE"
 DB_ENV = "CURATION_DB_URL"
@@ -36,10 +37,6 @@ def default_workspace_dir() -> Path:
     if env:
         return Path(env).expanduser()
     return Path(platformdirs.user_data_dir("curation-studio")) / "workspace"
-
-
-def _json_dumps(value: Any) -> str:
-    return orjson.dumps(value, option=orjson.OPT_NON_STR_KEYS | orjson.OPT_SERIALIZE_NUMPY).decode()
 
 
 class Workspace:
@@ -59,7 +56,7 @@ class Workspace:
 
     def _make_engine(self, *, immediate: bool) -> Engine:
         kwargs: dict[str, Any] = {
-            "json_serializer": _json_dumps,
+            "json_serializer": json_text,
             "json_deserializer": orjson.loads,
             "future": True,
         }
