@@ -149,24 +149,34 @@ def get_encoding(name: str) -> Any:
 
 @dataclass(slots=True)
 class Counter:
-    """Counts tokens with one encoding; ``note`` says so when a fallback was used."""
+    """Counts tokens with one encoding; ``note`` says so when a fallback was used.
+
+    ``threads`` 0 counts a batch on every core; 1 counts in the calling thread, for
+    processes that already run one per core (it also skips building the ids)."""
 
     encoding: str
     note: str = ""
+    threads: int = 0
 
     def count(self, texts: Sequence[str]) -> np.ndarray:
         if not texts:
             return np.zeros(0, dtype=np.int64)
         fast = _quicktok_encoding(self.encoding)
         if fast is not None:
+            if self.threads == 1:
+                return np.fromiter(map(fast.count, texts), dtype=np.int64, count=len(texts))
             import quicktok
 
-            return np.asarray(quicktok.count_batch(fast, texts), dtype=np.int64)
+            return np.asarray(
+                quicktok.count_batch(fast, texts, threads=self.threads), dtype=np.int64
+            )
         enc = get_encoding(self.encoding)
         return np.fromiter(
             (
                 len(ids)
-                for ids in enc.encode_ordinary_batch(list(texts), num_threads=os.cpu_count() or 1)
+                for ids in enc.encode_ordinary_batch(
+                    list(texts), num_threads=self.threads or os.cpu_count() or 1
+                )
             ),
             dtype=np.int64,
             count=len(texts),

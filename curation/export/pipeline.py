@@ -41,6 +41,7 @@ from sqlalchemy.orm import Session
 from curation import __version__
 from curation.audit import log_event
 from curation.errors import CurationError, InputError
+from curation.export import parallel
 from curation.export import provenance as prov
 from curation.export.formats import TABLE_COLUMNS, Item, Skip, get_export_format
 from curation.export.plan import (
@@ -56,7 +57,7 @@ from curation.export.plan import (
     scan_query,
 )
 from curation.export.rows import Stats, load_chunk, tally_split_tokens, write_rows
-from curation.export.sinks import Written, open_sink
+from curation.export.sinks import Sink, Written, open_sink
 from curation.export.spec import (
     ExportFile,
     ExportResult,
@@ -142,17 +143,22 @@ def export_dataset(
         with ws.read() as session:
             _snapshot(session)
             ctx = make_context(session, spec)
+            counter = counter_for_model(spec.model)
+            workers = parallel.start_workers(ws, session, ctx, counter)
+            if workers is not None:
+                stack.enter_context(workers)
             plan = scan(session, ctx, progress)
             if not plan.record_ids:
                 raise CurationError(_nothing_message(ctx, plan))
             split_plan = _split(plan, spec)
             paths = output_paths(out, spec.validation_split > 0)
-            counter = counter_for_model(spec.model)
             reports = {name: _new_report(spec, counter) for name in paths}
             stats = Stats()
             written = _write_files(
                 stack,
                 staged,
+                ws,
+                workers,
                 session,
                 ctx,
                 plan,
@@ -214,6 +220,8 @@ def _split(plan: Plan, spec: ExportSpec) -> SplitPlan:
 def _write_files(
     stack: ExitStack,
     staged: Staging,
+    ws: Workspace,
+    workers: parallel.Workers | None,
     session: Session,
     ctx: Context,
     plan: Plan,
@@ -231,22 +239,62 @@ def _write_files(
     }
     for sink in sinks.values():
         stack.callback(sink.abort)  # runs before the staged files are discarded
-    with TokenPipeline(counter, tally_split_tokens(reports), "export-tokens") as tokens:
-        write_rows(
-            session,
-            ctx,
-            ints(plan.record_ids),
-            ints(plan.rows),
-            split_plan.split,
-            sinks,
-            reports,
-            tokens,
-            stats,
-            progress,
-        )
+    kept_ids, kept_rows = ints(plan.record_ids), ints(plan.rows)
+    args = (ctx, kept_ids, kept_rows, split_plan.split, sinks, reports)
+    if not _write_in_workers(stack, ws, workers, session, *args, counter, stats, progress):
+        with TokenPipeline(counter, tally_split_tokens(reports), "export-tokens") as tokens:
+            write_rows(session, *args, tokens, stats, progress)
     written = {name: sink.finish() for name, sink in sinks.items()}
     _check_written(plan, stats, written)
     return written
+
+
+def _write_in_workers(
+    stack: ExitStack,
+    ws: Workspace,
+    workers: parallel.Workers | None,
+    session: Session,
+    ctx: Context,
+    kept_ids: np.ndarray,
+    kept_rows: np.ndarray,
+    split_of: np.ndarray,
+    sinks: dict[str, Sink],
+    reports: dict[str, ValidationReport],
+    counter: TokenCounter,
+    stats: Stats,
+    progress: Progress | None,
+) -> bool:
+    """Pass 2 in worker processes when the export is large enough (with the workers started
+    before the plan, or started now); False when it is left to this process (small, or the
+    workers could not start or stopped before anything was written)."""
+    wanted = parallel.wanted_workers(ws, ctx, int(kept_rows.sum()))
+    if not wanted:
+        if workers is not None:
+            workers.close()
+        return False
+    try:
+        if workers is None:
+            workers = stack.enter_context(parallel.Workers(wanted, counter.encoding))
+        parallel.write_rows_in_workers(
+            workers,
+            ws,
+            session,
+            ctx,
+            kept_ids,
+            kept_rows,
+            split_of,
+            sinks,
+            reports,
+            counter,
+            stats,
+            progress,
+        )
+    except parallel.WorkersUnavailable as exc:
+        if workers is not None:
+            workers.close(kill=True)
+        stats.notes.append(f"rows built in this process: {exc}")
+        return False
+    return True
 
 
 def _record_export(
@@ -413,6 +461,7 @@ def _warnings(
     for name, report in reports.items():
         for notice in report.warnings:
             out.append(f"{name}: {notice.message}")
+    out.extend(stats.notes)
     return out
 
 

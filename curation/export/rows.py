@@ -1,10 +1,15 @@
 """Pass 2 of an export: read the kept records in id-ordered chunks, build and check each row,
-write it to its split's file, and count its tokens in a worker thread."""
+write it to its split's file, and count its tokens.
+
+A chunk is built by :func:`build_chunk` into encoded rows per file; :func:`write_rows`
+writes them here (tokens counted in a worker thread), :mod:`curation.export.parallel`
+builds chunks in worker processes and writes them here in the same order, so both give
+the same bytes."""
 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -26,9 +31,10 @@ from curation.export.plan import (
     record_mode,
     text_column,
 )
+from curation.export.sinks import Sink, row_encoder
 from curation.export.splits import SPLIT_NAMES
 from curation.labeling.aggregate import bradley_terry
-from curation.pii.gate import PASSABLE, redaction_state
+from curation.pii.gate import PASSABLE, gate_reason, redaction_state
 from curation.records import Completion, Message
 from curation.store import models as m
 from curation.validate import BatchSink, TokenPipeline, ValidationReport
@@ -44,6 +50,7 @@ SAMPLES_KEPT = 20
 class RecordContent:
     record_id: int
     import_id: int | None
+    status: str
     redaction: str
     n_completions: int
     messages: list[Message]
@@ -97,6 +104,7 @@ def load_chunk(
             sa.select(
                 r.id,
                 r.import_id,
+                r.status,
                 redaction_state(),
                 r.n_completions,
                 text_column(r.messages),
@@ -115,7 +123,7 @@ def load_chunk(
     completions: dict[int, dict[int, tuple[int, Completion]]] = defaultdict(dict)
     pairs: dict[int, list[PairRow]] = {}
     if ctx.needs_pairs:
-        redaction = {row[0]: row[2] for row in records}
+        redaction = {row[0]: row[3] for row in records}
         c = m.Completion
         for cid, rid, position, msgs, redacted, scores, source in connection.execute(
             sa.select(
@@ -138,13 +146,15 @@ def load_chunk(
     criteria = list(ctx.campaign.criteria) if ctx.campaign is not None else []
     loads = orjson.loads
     for row in records:
-        rid, import_id, state, n_comp, msgs, redacted, tools, extra, meta, r_extra, r_meta = row
+        rid, import_id, status, state, n_comp = row[:5]
+        msgs, redacted, tools, extra, meta, r_extra, r_meta = row[5:]
         # Only the redacted copies of a redacted record replace the stored text; a copy is
         # missing only with a lead's override (the gate refuses it otherwise).
         original = redacted is None or redacted == "null"
         content = RecordContent(
             rid,
             import_id,
+            status,
             state,
             n_comp,
             loads(msgs) if original else loads(redacted),
@@ -241,18 +251,23 @@ def tally_split_tokens(reports: dict[str, ValidationReport]) -> BatchSink[str]:
         names = np.asarray(splits)
         for name, report in reports.items():
             mask = names == name
-            if not mask.any():
-                continue
-            mine = totals[mask]
-            report.total_tokens.add(mine)
-            report.assistant_tokens.add(assistant[mask])
-            report.billed_tokens += int(np.minimum(mine, report.context_limit).sum())
-            report.over_limit += int((mine > report.context_limit).sum())
+            if mask.any():
+                add_tokens(report, totals[mask], assistant[mask])
 
     return add
 
 
-# --------------------------------------------------------------------------- writing
+def add_tokens(report: ValidationReport, totals: np.ndarray, assistant: np.ndarray) -> None:
+    """Rows' token counts (total, assistant) in their file's report."""
+    report.total_tokens.add(totals)
+    report.assistant_tokens.add(assistant)
+    report.billed_tokens += int(np.minimum(totals, report.context_limit).sum())
+    report.over_limit += int((totals > report.context_limit).sum())
+
+
+# --------------------------------------------------------------------------- building rows
+
+CHANGED = "changed_during_export"
 
 
 @dataclass(slots=True)
@@ -266,96 +281,175 @@ class Stats:
     redacted_records: int = 0
     override_records: Counter[str] = field(default_factory=Counter)
     override_rows: int = 0
+    notes: list[str] = field(default_factory=list)  # for the export's warnings
 
     def sample(self, reason: str, item: Item, detail: str) -> None:
-        same = sum(1 for s in self.samples if s["reason"] == reason)
+        self._keep(
+            {
+                "reason": reason,
+                "record_id": item.record_id,
+                "pair_id": item.pair_id,
+                "detail": detail[:300],
+            }
+        )
+
+    def _keep(self, sample: dict[str, Any]) -> None:
+        same = sum(1 for s in self.samples if s["reason"] == sample["reason"])
         if same < 5 and len(self.samples) < SAMPLES_KEPT * 2:
-            self.samples.append(
-                {
-                    "reason": reason,
-                    "record_id": item.record_id,
-                    "pair_id": item.pair_id,
-                    "detail": detail[:300],
-                }
-            )
+            self.samples.append(sample)
+
+    def merge(self, other: Stats) -> None:
+        """Add a later chunk's statistics: merged in chunk order, they are what one pass
+        over all the chunks would have counted, samples included."""
+        self.written.update(other.written)
+        self.left_out.update(other.left_out)
+        self.validation_codes.update(other.validation_codes)
+        for sample in other.samples:
+            self._keep(sample)
+        self.rows_by_import.update(other.rows_by_import)
+        self.origins.update(other.origins)
+        self.redacted_records += other.redacted_records
+        self.override_records.update(other.override_records)
+        self.override_rows += other.override_rows
+
+
+@dataclass(slots=True)
+class Part:
+    """One chunk's rows for one file, in order and encoded for its sink, the conversations
+    their tokens are counted on, and the report's counts of them."""
+
+    rows: list[Any] = field(default_factory=list)
+    conversations: list[list[Message]] = field(default_factory=list)
+    missing_system: int = 0
+    missing_user: int = 0
+
+
+@dataclass(slots=True)
+class Chunk:
+    parts: dict[str, Part]
+    stats: Stats
+    expected: int  # the rows the plan expects from the chunk (for the progress bar)
+
+
+def split_names(files: int) -> tuple[str, str]:
+    """File name by split index (0 train, 1 validation); one file takes both."""
+    return SPLIT_NAMES if files > 1 else ("train", "train")
+
+
+def chunks(
+    kept_ids: np.ndarray, kept_rows: np.ndarray, split_of: np.ndarray
+) -> Iterator[tuple[np.ndarray, np.ndarray, np.ndarray]]:
+    """The kept records in id-ordered chunks: their ids, splits and expected row counts."""
+    for start in range(0, kept_ids.size, ROW_CHUNK):
+        end = start + ROW_CHUNK
+        yield kept_ids[start:end], split_of[start:end], kept_rows[start:end]
+
+
+def build_chunk(
+    session: Session,
+    ctx: Context,
+    ids: np.ndarray,
+    splits: np.ndarray,
+    expected: np.ndarray,
+    names: tuple[str, str],
+    encode: Callable[[dict[str, Any]], Any],
+) -> Chunk:
+    """Every row of one chunk of kept records: built, checked by the validator and encoded,
+    per file. Raises :class:`CurationError` on an invalid row with ``strict``."""
+    stats = Stats()
+    parts = {name: Part() for name in dict.fromkeys(names)}
+    position = {int(rid): i for i, rid in enumerate(ids.tolist())}
+    found = np.zeros(ids.size, dtype=bool)
+    for content, items in load_chunk(session, ctx, ids):
+        i = position[content.record_id]
+        found[i] = True
+        if not still_cleared(ctx, content):
+            stats.left_out[CHANGED] += int(expected[i])
+            continue
+        missing = int(expected[i]) - len(items)
+        if missing > 0:
+            stats.left_out[CHANGED] += missing
+        name = names[int(splits[i])]
+        add_record(ctx, content, items, name, parts[name], stats, encode)
+    gone = int(expected[~found].sum())
+    if gone:
+        stats.left_out[CHANGED] += gone
+    return Chunk(parts, stats, int(expected.sum()))
+
+
+def still_cleared(ctx: Context, content: RecordContent) -> bool:
+    """Whether the record still passes the status and PII checks the plan made. Read in the
+    plan's snapshot it always does; worker processes reading a SQLite workspace see later
+    commits, and a record deleted, excluded or sent back to review since is left out."""
+    if content.status != "active":
+        return False
+    return not gate_reason(content.redaction, override=ctx.spec.allow_unreviewed_pii)
+
+
+def add_record(
+    ctx: Context,
+    content: RecordContent,
+    items: list[Item],
+    name: str,
+    part: Part,
+    stats: Stats,
+    encode: Callable[[dict[str, Any]], Any],
+) -> None:
+    fmt = ctx.fmt
+    wrote = 0
+    for item in items:
+        row = checked_row(ctx, item, stats)
+        if row is None:
+            continue
+        part.rows.append(encode(serializable(row, item, content)))
+        conversation = fmt.conversation(row, item)
+        part.conversations.append(conversation)
+        roles = {m.get("role") for m in conversation}
+        if "system" not in roles and "developer" not in roles:
+            part.missing_system += 1
+        if "user" not in roles:
+            part.missing_user += 1
+        stats.origins[origin(item)] += 1
+        wrote += 1
+    if wrote:
+        stats.written[name] += wrote
+        stats.rows_by_import[content.import_id] += wrote
+        if content.redaction == "redacted":
+            stats.redacted_records += 1
+        elif content.redaction not in PASSABLE:
+            stats.override_records[content.redaction] += 1
+            stats.override_rows += wrote
+
+
+def checked_row(ctx: Context, item: Item, stats: Stats) -> dict[str, Any] | None:
+    """The item's row once the validator passed it; None (counted) when it is left out."""
+    fmt = ctx.fmt
+    try:
+        row = fmt.row(item)
+    except Skip as skip:
+        stats.left_out[skip.reason] += 1
+        stats.sample(skip.reason, item, skip.detail)
+        return None
+    issues = fmt.check(row, item)
+    if not issues:
+        return row
+    detail = "; ".join(f"[{x.code}] {x.message}" for x in issues[:3])
+    if ctx.spec.strict:
+        raise CurationError(
+            f"record {item.record_id}"
+            + (f" pair {item.pair_id}" if item.pair_id else "")
+            + f" fails validation: {detail}; nothing was written (--strict)"
+        )
+    stats.left_out["validation_error"] += 1
+    stats.validation_codes.update(x.code for x in issues)
+    stats.sample("validation_error", item, detail)
+    return None
 
 
 def origin(item: Item) -> str:
     if item.rejected is not None:
         return "pair"
     return "completion" if item.chosen is not None else "record"
-
-
-def write_rows(
-    session: Session,
-    ctx: Context,
-    kept_ids: np.ndarray,
-    kept_rows: np.ndarray,
-    split_of: np.ndarray,
-    sinks: dict[str, Any],
-    reports: dict[str, ValidationReport],
-    tokens: TokenPipeline[str],
-    stats: Stats,
-    progress: Progress | None,
-) -> None:
-    fmt, spec = ctx.fmt, ctx.spec
-    names = SPLIT_NAMES if len(sinks) > 1 else ("train", "train")
-    total = int(kept_rows.sum())
-    done = 0
-    for start in range(0, kept_ids.size, ROW_CHUNK):
-        ids = kept_ids[start : start + ROW_CHUNK]
-        splits = split_of[start : start + ROW_CHUNK]
-        expected = kept_rows[start : start + ROW_CHUNK]
-        position = {int(rid): i for i, rid in enumerate(ids.tolist())}
-        for content, items in load_chunk(session, ctx, ids):
-            i = position[content.record_id]
-            name = names[int(splits[i])]
-            sink, report = sinks[name], reports[name]
-            missing = int(expected[i]) - len(items)
-            if missing > 0:
-                stats.left_out["changed_during_export"] += missing
-            wrote = 0
-            for item in items:
-                try:
-                    row = fmt.row(item)
-                except Skip as skip:
-                    stats.left_out[skip.reason] += 1
-                    stats.sample(skip.reason, item, skip.detail)
-                    continue
-                issues = fmt.check(row, item)
-                if issues:
-                    detail = "; ".join(f"[{x.code}] {x.message}" for x in issues[:3])
-                    if spec.strict:
-                        raise CurationError(
-                            f"record {item.record_id}"
-                            + (f" pair {item.pair_id}" if item.pair_id else "")
-                            + f" fails validation: {detail}; nothing was written (--strict)"
-                        )
-                    stats.left_out["validation_error"] += 1
-                    stats.validation_codes.update(x.code for x in issues)
-                    stats.sample("validation_error", item, detail)
-                    continue
-                sink.write(serializable(row, item, content))
-                conversation = fmt.conversation(row, item)
-                tokens.add(name, conversation)
-                tally(report, fmt, conversation)
-                stats.written[name] += 1
-                stats.origins[origin(item)] += 1
-                wrote += 1
-            if wrote:
-                stats.rows_by_import[content.import_id] += wrote
-                if content.redaction == "redacted":
-                    stats.redacted_records += 1
-                elif content.redaction not in PASSABLE:
-                    stats.override_records[content.redaction] += 1
-                    stats.override_rows += wrote
-        done += int(expected.sum())
-        if progress:
-            progress("write", done, total)
-    if fmt.layout:
-        for report in reports.values():
-            if report.examples:
-                report.layouts[fmt.layout] = report.examples
 
 
 def serializable(row: dict[str, Any], item: Item, content: RecordContent) -> dict[str, Any]:
@@ -366,12 +460,52 @@ def serializable(row: dict[str, Any], item: Item, content: RecordContent) -> dic
     return row
 
 
-def tally(report: ValidationReport, fmt: ExportFormat, conversation: list[Message]) -> None:
-    """The written row in its file's report (layouts are set once, at the end)."""
-    report.examples += 1
-    report.valid_examples += 1
-    roles = {m.get("role") for m in conversation}
-    if "system" not in roles and "developer" not in roles:
-        report.missing_system += 1
-    if "user" not in roles:
-        report.missing_user += 1
+# --------------------------------------------------------------------------- writing
+
+
+def write_rows(
+    session: Session,
+    ctx: Context,
+    kept_ids: np.ndarray,
+    kept_rows: np.ndarray,
+    split_of: np.ndarray,
+    sinks: dict[str, Sink],
+    reports: dict[str, ValidationReport],
+    tokens: TokenPipeline[str],
+    stats: Stats,
+    progress: Progress | None,
+) -> None:
+    """Pass 2 in this process: chunk by chunk, rows into their files, tokens counted in the
+    token pipeline's thread."""
+    names = split_names(len(sinks))
+    encode = row_encoder(ctx.fmt.container)
+    total, done = int(kept_rows.sum()), 0
+    for ids, splits, expected in chunks(kept_ids, kept_rows, split_of):
+        chunk = build_chunk(session, ctx, ids, splits, expected, names, encode)
+        for name, part in chunk.parts.items():
+            sink = sinks[name]
+            for row in part.rows:
+                sink.write(row)
+            for conversation in part.conversations:
+                tokens.add(name, conversation)
+            tally(reports[name], len(part.rows), part.missing_system, part.missing_user)
+        stats.merge(chunk.stats)
+        done += chunk.expected
+        if progress:
+            progress("write", done, total)
+    set_layouts(ctx.fmt, reports)
+
+
+def tally(report: ValidationReport, rows: int, missing_system: int, missing_user: int) -> None:
+    """Written rows in their file's report (layouts are set once, at the end)."""
+    report.examples += rows
+    report.valid_examples += rows
+    report.missing_system += missing_system
+    report.missing_user += missing_user
+
+
+def set_layouts(fmt: ExportFormat, reports: dict[str, ValidationReport]) -> None:
+    if fmt.layout:
+        for report in reports.values():
+            if report.examples:
+                report.layouts[fmt.layout] = report.examples

@@ -12,6 +12,7 @@ import contextlib
 import csv
 import hashlib
 import io
+from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import IO, Any
@@ -65,13 +66,14 @@ class _HashingFile:
 
 
 class Sink:
-    """Write rows (dicts) one at a time; :meth:`finish` returns what was written."""
+    """Write rows one at a time, as :func:`row_encoder` encoded them for this container;
+    :meth:`finish` returns what was written."""
 
     def __init__(self, fh: IO[bytes]) -> None:
         self.out = _HashingFile(fh)
         self.rows = 0
 
-    def write(self, row: dict[str, Any]) -> None:
+    def write(self, row: Any) -> None:
         raise NotImplementedError
 
     def finish(self) -> Written:
@@ -83,9 +85,9 @@ class Sink:
 
 
 class JsonlSink(Sink):
-    """One JSON object per line. Joining, hashing and writing a full buffer happen in a
-    worker thread (hashlib and file writes release the GIL), while the caller builds the
-    next lines; at most one buffer is in flight."""
+    """One JSON object per line, given as its encoded line. Joining, hashing and writing a
+    full buffer happen in a worker thread (hashlib and file writes release the GIL), while
+    the caller builds the next lines; at most one buffer is in flight."""
 
     def __init__(self, fh: IO[bytes]) -> None:
         super().__init__(fh)
@@ -94,11 +96,18 @@ class JsonlSink(Sink):
         self.pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="export-write")
         self.in_flight: Future[None] | None = None
 
-    def write(self, row: dict[str, Any]) -> None:
-        line = orjson.dumps(row, option=orjson.OPT_APPEND_NEWLINE)
-        self.buffer.append(line)
-        self.pending += len(line)
+    def write(self, row: bytes) -> None:
+        self.buffer.append(row)
+        self.pending += len(row)
         self.rows += 1
+        if self.pending >= FLUSH_BYTES:
+            self._drain()
+
+    def write_lines(self, data: bytes, rows: int) -> None:
+        """``rows`` lines already joined (each ends with a newline)."""
+        self.buffer.append(data)
+        self.pending += len(data)
+        self.rows += rows
         if self.pending >= FLUSH_BYTES:
             self._drain()
 
@@ -189,6 +198,19 @@ class ParquetSink(Sink):
     def abort(self) -> None:
         with contextlib.suppress(Exception):  # the file is being discarded anyway
             self.writer.close()
+
+
+def jsonl_line(row: dict[str, Any]) -> bytes:
+    return orjson.dumps(row, option=orjson.OPT_APPEND_NEWLINE)
+
+
+def keep_row(row: dict[str, Any]) -> dict[str, Any]:
+    return row
+
+
+def row_encoder(container: str) -> Callable[[dict[str, Any]], Any]:
+    """How a row is handed to its container's sink: a JSONL line, or the dict for a table."""
+    return jsonl_line if container == "jsonl" else keep_row
 
 
 def open_sink(container: str, fh: IO[bytes], columns: tuple[str, ...]) -> Sink:

@@ -1,0 +1,405 @@
+"""Pass 2 of a large JSONL export in worker processes, one per core.
+
+Building a row, checking it with the validator and counting its tokens is Python work
+that one process cannot spread over several cores (the token counter's thread and the
+row builder share one interpreter lock). Here each worker process opens its own
+connection to the workspace database and, for one id-ordered chunk of kept records at
+a time, runs :func:`~curation.export.rows.build_chunk` — the same code as the
+in-process pass — counts the rows' tokens, and returns each file's lines joined into
+one bytes string. This process writes the chunks in chunk order through the staged
+sinks, which hash what they write, so the files, their sha256 and every count are
+those of the in-process pass.
+
+What the workers read:
+
+- PostgreSQL: the export's own snapshot. The parent's ``REPEATABLE READ`` transaction
+  exports it (``pg_export_snapshot()``) and each worker imports it
+  (``SET TRANSACTION SNAPSHOT``), so both passes see one consistent state.
+- SQLite cannot share a snapshot between connections: a worker reads the database as
+  it is when pass 2 starts (one read transaction for the whole pass). A record that,
+  since the plan, was deleted, lost its ``active`` status or was sent back to PII review
+  is left out and counted as ``changed_during_export``
+  (:func:`~curation.export.rows.still_cleared`); it is never exported uncleared.
+
+Workers are separate interpreters (``python -m curation.export.worker``) talking over a
+socket pair, not :mod:`multiprocessing` children: those re-import the caller's
+``__main__``, which reruns a script that has no ``if __name__ == "__main__"`` guard,
+and forking this process (which may run threads: the sinks' writers, a Streamlit
+server) can deadlock. Starting one costs about a second of imports and tokenizer
+loading, so workers are started while the plan runs, and exports of fewer than
+:data:`MIN_ROWS` rows stay in-process.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import re
+import socket
+import subprocess
+import sys
+import traceback
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from multiprocessing.connection import Connection, wait
+from pathlib import Path
+from types import TracebackType
+
+import numpy as np
+import sqlalchemy as sa
+from sqlalchemy.orm import Session
+
+import curation
+from curation.errors import CurationError
+from curation.export.plan import Context, Progress
+from curation.export.rows import (
+    Stats,
+    add_tokens,
+    build_chunk,
+    chunks,
+    set_layouts,
+    split_names,
+    tally,
+)
+from curation.export.sinks import JsonlSink, Sink, jsonl_line
+from curation.store import models as m
+from curation.store.db import Workspace
+from curation.tokens import Counter as TokenCounter
+from curation.validate import ValidationReport
+
+MIN_ROWS = 20_000
+MAX_WORKERS = 8
+# Chunks handed to each worker ahead: one to build while this process writes the other.
+AHEAD_PER_WORKER = 2
+STOP_SECONDS = 10
+_SNAPSHOT_ID = re.compile(r"^[0-9A-Fa-f-]+$")
+
+
+class WorkersUnavailable(Exception):
+    """The worker processes could not start or stopped before anything was written."""
+
+
+@dataclass(frozen=True, slots=True)
+class Job:
+    """What every worker needs for the pass, sent once when the plan is done."""
+
+    url: str
+    folder: str
+    snapshot: str | None
+    ctx: Context
+    counter: TokenCounter
+    names: tuple[str, str]
+
+
+@dataclass(slots=True)
+class Lines:
+    """One chunk's rows for one file as a worker returns them."""
+
+    data: bytes
+    rows: int
+    totals: np.ndarray
+    assistant: np.ndarray
+    missing_system: int
+    missing_user: int
+
+
+@dataclass(slots=True)
+class BuiltChunk:
+    files: dict[str, Lines]
+    stats: Stats
+    expected: int
+
+
+# --------------------------------------------------------------------------- this process
+
+
+def cores() -> int:
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
+
+
+def wanted_workers(ws: Workspace, ctx: Context, rows: int) -> int:
+    """Worker processes worth having for ``rows`` rows; 0 to build them in-process."""
+    n = min(cores(), MAX_WORKERS)
+    if n < 2 or rows < MIN_ROWS or ctx.fmt.container != "jsonl" or in_memory(ws.url):
+        return 0
+    return n
+
+
+def in_memory(url: str) -> bool:
+    database = sa.make_url(url).database
+    return url.startswith("sqlite") and (not database or database == ":memory:")
+
+
+def active_records(session: Session, ctx: Context) -> int:
+    """The dataset's active records: a quick guess, before the plan, at the rows to come."""
+    r = m.Record
+    query = sa.select(sa.func.count()).where(r.dataset_id == ctx.dataset.id, r.status == "active")
+    return int(session.execute(query).scalar_one())
+
+
+class Workers:
+    """The worker processes of one export. They start at once (importing and loading the
+    tokenizer while this process plans) and wait for :meth:`run`; :meth:`close` stops them."""
+
+    def __init__(self, n: int, encoding: str) -> None:
+        self.procs: list[subprocess.Popen[bytes]] = []
+        self.conns: list[Connection] = []
+        try:
+            for _ in range(n):
+                self._start(encoding)
+        except OSError as exc:
+            self.close(kill=True)
+            raise WorkersUnavailable(f"cannot start {sys.executable}: {exc}") from exc
+
+    def _start(self, encoding: str) -> None:
+        mine, theirs = socket.socketpair()
+        with theirs:
+            env = dict(os.environ)
+            root = str(Path(curation.__file__).resolve().parent.parent)
+            env["PYTHONPATH"] = os.pathsep.join(filter(None, [root, env.get("PYTHONPATH")]))
+            proc = subprocess.Popen(
+                [sys.executable, "-m", "curation.export.worker", str(theirs.fileno()), encoding],
+                pass_fds=[theirs.fileno()],
+                stdin=subprocess.DEVNULL,
+                env=env,
+            )
+        self.procs.append(proc)
+        self.conns.append(Connection(mine.detach()))
+
+    def __enter__(self) -> Workers:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close(kill=exc_type is not None)
+
+    def close(self, *, kill: bool = False) -> None:
+        """Stop the workers: told to finish, or killed (after a failure)."""
+        for conn in self.conns:
+            try:
+                if not kill:
+                    conn.send(None)
+            except OSError:
+                pass
+            conn.close()
+        for proc in self.procs:
+            if kill:
+                proc.kill()
+            try:
+                proc.wait(timeout=STOP_SECONDS)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait()
+        self.procs, self.conns = [], []
+
+    def run(
+        self, job: Job, tasks: list[tuple[np.ndarray, np.ndarray, np.ndarray]]
+    ) -> Iterator[BuiltChunk]:
+        """The tasks' chunks, built by the workers, in task order."""
+        try:
+            for conn in self.conns:
+                conn.send(job)
+        except OSError as exc:
+            raise WorkersUnavailable(f"a worker process is not running ({exc})") from exc
+        outstanding = {conn: 0 for conn in self.conns}
+        ready: dict[int, BuiltChunk] = {}
+        sent = 0
+
+        def hand_out(conn: Connection) -> None:
+            nonlocal sent
+            if sent < len(tasks):
+                conn.send((sent, *tasks[sent]))
+                outstanding[conn] += 1
+                sent += 1
+
+        for _ in range(AHEAD_PER_WORKER):
+            for conn in self.conns:
+                hand_out(conn)
+        for index in range(len(tasks)):
+            while index not in ready:
+                busy = [c for c, n in outstanding.items() if n]
+                for answered in wait(busy):
+                    assert isinstance(answered, Connection)
+                    done, chunk = _receive(answered, first=index == 0)
+                    outstanding[answered] -= 1
+                    ready[done] = chunk
+                    hand_out(answered)
+            yield ready.pop(index)
+
+
+def _receive(conn: Connection, *, first: bool) -> tuple[int, BuiltChunk]:
+    try:
+        index, chunk, error = conn.recv()
+    except (EOFError, OSError) as exc:
+        reason = f"an export worker process stopped unexpectedly ({type(exc).__name__})"
+        if first:
+            raise WorkersUnavailable(reason) from exc
+        raise CurationError(f"{reason}; nothing was written") from exc
+    if error is not None:
+        raise error
+    return index, chunk
+
+
+def start_workers(
+    ws: Workspace, session: Session, ctx: Context, counter: TokenCounter
+) -> Workers | None:
+    """Workers started before the plan when the dataset looks large enough to need them."""
+    if not wanted_workers(ws, ctx, active_records(session, ctx)):
+        return None
+    try:
+        return Workers(wanted_workers(ws, ctx, MIN_ROWS), counter.encoding)
+    except WorkersUnavailable:
+        return None
+
+
+def export_snapshot(session: Session) -> str | None:
+    """The id of the session's PostgreSQL snapshot, for the workers to read in; None on SQLite."""
+    if session.get_bind().dialect.name != "postgresql":
+        return None
+    snapshot = str(session.execute(sa.text("SELECT pg_export_snapshot()")).scalar_one())
+    if not _SNAPSHOT_ID.match(snapshot):
+        raise CurationError(f"internal: unexpected snapshot id {snapshot!r}")
+    return snapshot
+
+
+def write_rows_in_workers(
+    workers: Workers,
+    ws: Workspace,
+    session: Session,
+    ctx: Context,
+    kept_ids: np.ndarray,
+    kept_rows: np.ndarray,
+    split_of: np.ndarray,
+    sinks: dict[str, Sink],
+    reports: dict[str, ValidationReport],
+    counter: TokenCounter,
+    stats: Stats,
+    progress: Progress | None,
+) -> None:
+    """Pass 2 with the workers building the chunks and this process writing them.
+
+    Raises :class:`WorkersUnavailable` when the workers cannot take the job (before
+    anything is written, so the caller may run the pass in-process instead)."""
+    names = split_names(len(sinks))
+    job = Job(
+        ws.url,
+        str(ws.folder),
+        export_snapshot(session),
+        worker_context(ctx),
+        replace(counter, threads=1),
+        names,
+    )
+    total, done = int(kept_rows.sum()), 0
+    tasks = list(chunks(kept_ids, kept_rows, split_of))
+    for chunk in workers.run(job, tasks):
+        done += _write(chunk, sinks, reports, stats)
+        if progress:
+            progress("write", done, total)
+    workers.close()
+    set_layouts(ctx.fmt, reports)
+
+
+def worker_context(ctx: Context) -> Context:
+    """The export's context without what only the plan needs or this session holds."""
+    campaign = None
+    if ctx.campaign is not None:
+        campaign = m.Campaign(
+            id=ctx.campaign.id, name=ctx.campaign.name, criteria=list(ctx.campaign.criteria)
+        )
+    return replace(
+        ctx,
+        dataset=m.Dataset(id=ctx.dataset.id, name=ctx.dataset.name),
+        campaign=campaign,
+        aggregation=None,
+        clusters={},
+        dedup_run=None,
+    )
+
+
+def _write(
+    chunk: BuiltChunk,
+    sinks: dict[str, Sink],
+    reports: dict[str, ValidationReport],
+    stats: Stats,
+) -> int:
+    for name, lines in chunk.files.items():
+        sink = sinks[name]
+        assert isinstance(sink, JsonlSink)
+        sink.write_lines(lines.data, lines.rows)
+        report = reports[name]
+        add_tokens(report, lines.totals, lines.assistant)
+        tally(report, lines.rows, lines.missing_system, lines.missing_user)
+    stats.merge(chunk.stats)
+    return chunk.expected
+
+
+# --------------------------------------------------------------------------- worker processes
+
+
+def serve(fd: int, encoding: str) -> None:
+    """A worker's life: load the tokenizer, wait for the job, build chunks until told to stop."""
+    conn = Connection(fd)
+    TokenCounter(encoding, threads=1).count(["warm up"])
+    try:
+        job = conn.recv()
+        if job is None:
+            return
+        session = _open(job)
+        while (task := conn.recv()) is not None:
+            index, ids, splits, expected = task
+            reply: tuple[int, BuiltChunk | None, Exception | None]
+            try:
+                reply = (index, _build(session, job, ids, splits, expected), None)
+            except Exception as exc:
+                reply = (index, None, _portable(exc))
+            conn.send(reply)
+    except (EOFError, BrokenPipeError, ConnectionResetError):
+        return  # the export is over (or failed): nothing left to do
+
+
+def _open(job: Job) -> Session:
+    """This worker's read transaction, in the export's snapshot on PostgreSQL."""
+    ws = Workspace(job.url, Path(job.folder))
+    connection = ws.read_engine.connect()
+    if job.snapshot is not None:
+        connection.execution_options(isolation_level="REPEATABLE READ")
+        connection.exec_driver_sql(f"SET TRANSACTION SNAPSHOT '{job.snapshot}'")
+    else:
+        # SQLite takes its read snapshot at the first read, not at BEGIN.
+        connection.execute(sa.select(m.Record.id).limit(1)).all()
+    return Session(bind=connection)
+
+
+def _build(
+    session: Session, job: Job, ids: np.ndarray, splits: np.ndarray, expected: np.ndarray
+) -> BuiltChunk:
+    chunk = build_chunk(session, job.ctx, ids, splits, expected, job.names, jsonl_line)
+    files: dict[str, Lines] = {}
+    for name, part in chunk.parts.items():
+        totals, assistant = job.counter.conversations(part.conversations)
+        files[name] = Lines(
+            b"".join(part.rows),
+            len(part.rows),
+            totals,
+            assistant,
+            part.missing_system,
+            part.missing_user,
+        )
+    return BuiltChunk(files, chunk.stats, chunk.expected)
+
+
+def _portable(exc: Exception) -> Exception:
+    """The error as the parent can receive it (an unexpected one with its traceback)."""
+    if not isinstance(exc, CurationError):
+        traceback.print_exc()
+    try:
+        pickle.dumps(exc)
+    except Exception:
+        return RuntimeError(f"{type(exc).__name__}: {exc}")
+    return exc
