@@ -219,6 +219,35 @@ def test_progress(ws: Workspace, tmp_path: Path) -> None:
     )
 
 
+# Statements (each a round trip to the database) per answer: submit then next item, as the
+# Rank page runs them. 5 + 5 today; the queue took 23 before they were cut down, and on
+# PostgreSQL under 20 concurrent annotators latency grows with every round trip.
+STATEMENTS_PER_ANSWER = 12
+
+
+def test_an_answer_and_the_next_item_take_few_statements(ws: Workspace, tmp_path: Path) -> None:
+    pair_dataset(ws, tmp_path, 5)
+    users(ws, ["a1", "a2"])
+    cid = campaign(ws, ["a1", "a2"], overlap=2)
+    queue.submit(ws, queue.next_item(ws, cid, "a2").assignment_id, "a2", Answer(choice=1))  # type: ignore[union-attr]
+    item = queue.next_item(ws, cid, "a1")
+    assert item is not None
+    statements: list[str] = []
+
+    def count(_conn: object, _cursor: object, statement: str, *_: object) -> None:
+        if not statement.startswith("BEGIN"):  # SQLite's BEGIN IMMEDIATE; psycopg's is implicit
+            statements.append(statement)
+
+    sa.event.listen(ws.engine, "before_cursor_execute", count)
+    try:
+        queue.submit(ws, item.assignment_id, "a1", Answer(choice=-1))
+        nxt = queue.next_item(ws, cid, "a1")
+    finally:
+        sa.event.remove(ws.engine, "before_cursor_execute", count)
+    assert nxt is not None and nxt.task_id != item.task_id
+    assert len(statements) <= STATEMENTS_PER_ANSWER, "\n".join(statements)
+
+
 @pytest.mark.timeout(300)
 def test_eight_threads_two_hundred_submissions_each(ws: Workspace, tmp_path: Path) -> None:
     names = [f"t{i}" for i in range(8)]

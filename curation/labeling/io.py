@@ -18,7 +18,7 @@ from curation.errors import CurationError, InputError
 from curation.formats import LineError
 from curation.formats.io import iter_jsonl, open_binary
 from curation.labeling.campaigns import current_guideline
-from curation.labeling.queue import add_judgment_version, refresh_task
+from curation.labeling.queue import add_judgment_version
 from curation.labeling.scale import SCALE, parse_choice
 from curation.store import models as m
 from curation.store.db import Workspace
@@ -204,7 +204,6 @@ def _merge_row(
         guideline_version=version,
         source="import",
     )
-    refresh_task(session, task)
 
 
 def dumps_jsonl(rows: Iterator[dict[str, Any]]) -> bytes:

@@ -26,7 +26,6 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from curation.errors import ConflictError, InputError, NotFoundError, PermissionDenied
-from curation.labeling.campaigns import current_guideline
 from curation.labeling.scale import check_choice
 from curation.store import models as m
 from curation.store.db import Workspace
@@ -78,35 +77,59 @@ def _campaign(session: Session, campaign_id: int) -> m.Campaign:
     return campaign
 
 
-def _check_member(session: Session, campaign: m.Campaign, annotator: str) -> None:
-    member = session.scalar(
-        sa.select(m.CampaignAnnotator.annotator).where(
-            m.CampaignAnnotator.campaign_id == campaign.id,
-            m.CampaignAnnotator.annotator == annotator,
-        )
-    )
-    if member is None:
-        raise PermissionDenied(f"{annotator} is not an annotator of campaign {campaign.name!r}")
+@dataclass(frozen=True, slots=True)
+class _Context:
+    """What serving an item needs to know about the campaign and the annotator."""
+
+    campaign_id: int
+    name: str
+    status: str
+    overlap: int
+    criteria: list[str]
+    rationale_required_for: list[str]
+    guideline_version: int
+    guidelines: str
+    open_assignment_id: int | None
+    left_balance: int  # this annotator's assignments shown with A on the left, minus with B
 
 
 def next_item(ws: Workspace, campaign_id: int, annotator: str) -> Item | None:
     """The annotator's current item, or a newly assigned one; None when nothing is left for them."""
     with ws.tx() as session:
-        campaign = _campaign(session, campaign_id)
-        _check_member(session, campaign, annotator)
-        if campaign.status != "active":
+        context = _context(session, campaign_id, annotator)
+        if context.status != "active":
             return None
-        assignment = _open_assignment(session, campaign.id, annotator)
-        if assignment is None:
-            assignment = _assign(session, campaign, annotator)
-        if assignment is None and _release_stale(session, campaign, annotator):
-            assignment = _assign(session, campaign, annotator)
-        return _item(session, campaign, assignment) if assignment else None
+        assignment_id = context.open_assignment_id
+        if assignment_id is None:
+            assignment_id = _assign(session, context, annotator)
+        if assignment_id is None and _release_stale(session, context.campaign_id, annotator):
+            assignment_id = _assign(session, context, annotator)
+        return _item(session, context, assignment_id) if assignment_id else None
 
 
-def _open_assignment(session: Session, campaign_id: int, annotator: str) -> m.Assignment | None:
-    return session.scalar(
-        sa.select(m.Assignment)
+# The statements run on every answer are built once, with bound parameters: building and
+# cache-keying them on each call cost about as much Python time as running them.
+
+
+def _latest_guideline_version(campaign_id: Any) -> sa.ScalarSelect[int]:
+    return (
+        sa.select(sa.func.max(m.Guideline.version))
+        .where(m.Guideline.campaign_id == campaign_id)
+        .scalar_subquery()
+    )
+
+
+def _context_query() -> sa.Select[Any]:
+    """The campaign, membership, current guidelines, open assignment and placement balance."""
+    campaign_id: sa.BindParameter[int] = sa.bindparam("campaign_id")
+    annotator: sa.BindParameter[str] = sa.bindparam("annotator")
+    member = sa.exists().where(
+        m.CampaignAnnotator.campaign_id == m.Campaign.id,
+        m.CampaignAnnotator.annotator == annotator,
+    )
+    # the item to resume: the most recently touched open assignment
+    open_assignment = (
+        sa.select(m.Assignment.id)
         .join(m.Task, m.Task.id == m.Assignment.task_id)
         .join(m.Record, m.Record.id == m.Task.record_id)
         .where(
@@ -117,74 +140,132 @@ def _open_assignment(session: Session, campaign_id: int, annotator: str) -> m.As
         )
         .order_by(m.Assignment.updated_at.desc(), m.Assignment.id.desc())
         .limit(1)
+        .scalar_subquery()
+    )
+    left_balance = (
+        sa.select(sa.func.sum(sa.case((m.Assignment.shown_left == "a", 1), else_=-1)))
+        .where(m.Assignment.campaign_id == campaign_id, m.Assignment.annotator == annotator)
+        .scalar_subquery()
+    )
+    guideline = sa.orm.aliased(m.Guideline)
+    return (
+        sa.select(
+            m.Campaign.name,
+            m.Campaign.status,
+            m.Campaign.overlap,
+            m.Campaign.criteria,
+            m.Campaign.rationale_required_for,
+            member,
+            guideline.version,
+            guideline.text,
+            open_assignment,
+            left_balance,
+        )
+        .outerjoin(
+            guideline,
+            sa.and_(
+                guideline.campaign_id == m.Campaign.id,
+                guideline.version == _latest_guideline_version(m.Campaign.id),
+            ),
+        )
+        .where(m.Campaign.id == campaign_id)
     )
 
 
-def _assign(session: Session, campaign: m.Campaign, annotator: str) -> m.Assignment | None:
+_CONTEXT = _context_query()
+
+
+def _context(session: Session, campaign_id: int, annotator: str) -> _Context:
+    row = session.execute(
+        _CONTEXT, {"campaign_id": campaign_id, "annotator": annotator}
+    ).one_or_none()
+    if row is None:
+        raise NotFoundError(f"campaign {campaign_id} does not exist")
+    name, status, overlap, criteria, needs_rationale, is_member, version, text, open_id, balance = (
+        row
+    )
+    if not is_member:
+        raise PermissionDenied(f"{annotator} is not an annotator of campaign {name!r}")
+    assert version is not None, "every campaign is created with guidelines version 1"
+    return _Context(
+        campaign_id=campaign_id,
+        name=name,
+        status=status,
+        overlap=overlap,
+        criteria=list(criteria),
+        rationale_required_for=list(needs_rationale),
+        guideline_version=version,
+        guidelines=text,
+        open_assignment_id=open_id,
+        left_balance=int(balance or 0),
+    )
+
+
+_CANDIDATES = (
+    sa.select(m.Task.id)
+    .join(m.Record, m.Record.id == m.Task.record_id)
+    .where(
+        m.Task.campaign_id == sa.bindparam("campaign_id"),
+        m.Task.n_assigned < sa.bindparam("overlap"),
+        m.Record.status == "active",
+        ~sa.exists().where(
+            m.Assignment.task_id == m.Task.id, m.Assignment.annotator == sa.bindparam("annotator")
+        ),
+    )
+    .order_by(m.Task.n_labels, m.Task.disagreement.desc(), m.Task.queue_key)
+    .limit(CANDIDATES)
+)
+_CLAIM = (
+    sa.update(m.Task)
+    .where(m.Task.id == sa.bindparam("task_id"), m.Task.n_assigned < sa.bindparam("overlap"))
+    .values(n_assigned=m.Task.n_assigned + 1)
+    .execution_options(synchronize_session=False)
+)
+_NEW_ASSIGNMENT = sa.insert(m.Assignment).returning(m.Assignment.id)
+
+
+def _assign(session: Session, context: _Context, annotator: str) -> int | None:
     """Claim the best free task; when others won every candidate in a race, look again."""
     while True:
-        candidates = _candidates(session, campaign, annotator)
+        candidates = session.scalars(
+            _CANDIDATES,
+            {
+                "campaign_id": context.campaign_id,
+                "overlap": context.overlap,
+                "annotator": annotator,
+            },
+        ).all()
         if not candidates:
             return None
         for task_id in candidates:
-            claimed = session.execute(
-                sa.update(m.Task)
-                .where(m.Task.id == task_id, m.Task.n_assigned < campaign.overlap)
-                .values(n_assigned=m.Task.n_assigned + 1)
-            )
+            claimed = session.execute(_CLAIM, {"task_id": task_id, "overlap": context.overlap})
             if claimed.rowcount == 1:  # type: ignore[attr-defined]
-                assignment = m.Assignment(
-                    campaign_id=campaign.id,
-                    task_id=task_id,
-                    annotator=annotator,
-                    shown_left=_balanced_side(session, campaign.id, annotator, task_id),
-                )
-                session.add(assignment)
-                session.flush()
-                return assignment
+                return session.scalars(
+                    _NEW_ASSIGNMENT,
+                    {
+                        "campaign_id": context.campaign_id,
+                        "task_id": task_id,
+                        "annotator": annotator,
+                        "shown_left": _balanced_side(context, annotator, task_id),
+                    },
+                ).one()
 
 
-def _candidates(session: Session, campaign: m.Campaign, annotator: str) -> list[int]:
-    seen = sa.select(m.Assignment.id).where(
-        m.Assignment.task_id == m.Task.id, m.Assignment.annotator == annotator
-    )
-    candidates = session.scalars(
-        sa.select(m.Task.id)
-        .join(m.Record, m.Record.id == m.Task.record_id)
-        .where(
-            m.Task.campaign_id == campaign.id,
-            m.Task.n_assigned < campaign.overlap,
-            m.Record.status == "active",
-            ~sa.exists(seen),
-        )
-        .order_by(m.Task.n_labels, m.Task.disagreement.desc(), m.Task.queue_key)
-        .limit(CANDIDATES)
-    ).all()
-    return list(candidates)
-
-
-def _balanced_side(session: Session, campaign_id: int, annotator: str, task_id: int) -> str:
+def _balanced_side(context: _Context, annotator: str, task_id: int) -> str:
     """Each completion appears on the left half of the time for each annotator, in random order."""
-    counts = dict(
-        session.execute(
-            sa.select(m.Assignment.shown_left, sa.func.count())
-            .where(m.Assignment.campaign_id == campaign_id, m.Assignment.annotator == annotator)
-            .group_by(m.Assignment.shown_left)
-        ).all()
-    )
-    a, b = counts.get("a", 0), counts.get("b", 0)
-    if a != b:
-        return "a" if a < b else "b"
+    if context.left_balance:
+        return "a" if context.left_balance < 0 else "b"
     # a stable hash of (task, annotator) is as good as a coin and makes runs reproducible
-    return "a" if zlib.crc32(f"{campaign_id}:{task_id}:{annotator}".encode()) & 1 else "b"
+    key = f"{context.campaign_id}:{task_id}:{annotator}"
+    return "a" if zlib.crc32(key.encode()) & 1 else "b"
 
 
-def _release_stale(session: Session, campaign: m.Campaign, annotator: str) -> int:
+def _release_stale(session: Session, campaign_id: int, annotator: str) -> int:
     """Free tasks held by others' assignments left open longer than STALE_AFTER."""
     cutoff = m.utcnow() - STALE_AFTER
     stale = session.scalars(
         sa.select(m.Assignment).where(
-            m.Assignment.campaign_id == campaign.id,
+            m.Assignment.campaign_id == campaign_id,
             m.Assignment.status == "open",
             m.Assignment.annotator != annotator,
             m.Assignment.updated_at < cutoff,
@@ -201,34 +282,55 @@ def _release_stale(session: Session, campaign: m.Campaign, annotator: str) -> in
     return len(stale)
 
 
-def _item(session: Session, campaign: m.Campaign, assignment: m.Assignment) -> Item:
-    task = session.get(m.Task, assignment.task_id)
-    assert task is not None
-    pair = session.get(m.Pair, task.pair_id)
-    record = session.get(m.Record, task.record_id)
-    assert pair is not None and record is not None
-    a = session.get(m.Completion, pair.completion_a_id)
-    b = session.get(m.Completion, pair.completion_b_id)
-    assert a is not None and b is not None
-    guideline = current_guideline(session, campaign.id)
-    left, right = (a, b) if assignment.shown_left == "a" else (b, a)
+def _item_query() -> sa.Select[Any]:
+    """The assignment with its task's conversation and both completions."""
+    a, b = sa.orm.aliased(m.Completion), sa.orm.aliased(m.Completion)
+    return (
+        sa.select(
+            m.Assignment.task_id,
+            m.Assignment.shown_left,
+            m.Assignment.assigned_at,
+            m.Assignment.flagged,
+            m.Task.pair_id,
+            m.Task.record_id,
+            m.Record.messages,
+            m.Record.tools,
+            a.messages,
+            b.messages,
+        )
+        .join(m.Task, m.Task.id == m.Assignment.task_id)
+        .join(m.Pair, m.Pair.id == m.Task.pair_id)
+        .join(m.Record, m.Record.id == m.Task.record_id)
+        .join(a, a.id == m.Pair.completion_a_id)
+        .join(b, b.id == m.Pair.completion_b_id)
+        .where(m.Assignment.id == sa.bindparam("assignment_id"))
+    )
+
+
+_ITEM = _item_query()
+
+
+def _item(session: Session, context: _Context, assignment_id: int) -> Item:
+    row = session.execute(_ITEM, {"assignment_id": assignment_id}).one()
+    task_id, shown_left, assigned_at, flagged, pair_id, record_id, messages, tools, a, b = row
+    left, right = (a, b) if shown_left == "a" else (b, a)
     return Item(
-        assignment_id=assignment.id,
-        task_id=task.id,
-        pair_id=pair.id,
-        record_id=record.id,
-        campaign=campaign.name,
-        shown_left=assignment.shown_left,
-        messages=record.messages,
-        tools=record.tools,
-        left=left.messages,
-        right=right.messages,
-        criteria=list(campaign.criteria),
-        rationale_required_for=list(campaign.rationale_required_for),
-        guideline_version=guideline.version,
-        guidelines=guideline.text,
-        assigned_at=assignment.assigned_at,
-        flagged=assignment.flagged,
+        assignment_id=assignment_id,
+        task_id=task_id,
+        pair_id=pair_id,
+        record_id=record_id,
+        campaign=context.name,
+        shown_left=shown_left,
+        messages=messages,
+        tools=tools,
+        left=left,
+        right=right,
+        criteria=list(context.criteria),
+        rationale_required_for=list(context.rationale_required_for),
+        guideline_version=context.guideline_version,
+        guidelines=context.guidelines,
+        assigned_at=assigned_at,
+        flagged=flagged,
     )
 
 
@@ -253,16 +355,10 @@ def submit(
 ) -> m.Judgment:
     """Record a judgment (a new version if the annotator answered this task before)."""
     with ws.tx() as session:
-        assignment = _own_assignment(session, assignment_id, annotator)
-        if assignment.status not in ("open", "done"):
-            raise ConflictError(
-                f"this item was {assignment.status} and is no longer yours to answer; load the next one"
-            )
-        campaign = _campaign(session, assignment.campaign_id)
-        _check_answer(campaign, answer)
-        # Lock the task row: concurrent answers on one task recount its labels one at a time.
-        task = session.get(m.Task, assignment.task_id, with_for_update=True)
-        assert task is not None
+        assignment, task, criteria, needs_rationale, latest_guidelines = _answerable(
+            session, assignment_id, annotator
+        )
+        _check_answer(criteria, needs_rationale, answer)
         now = m.utcnow()
         judgment = add_judgment_version(
             session,
@@ -273,27 +369,64 @@ def submit(
             criteria=answer.criteria or {},
             rationale=answer.rationale.strip(),
             shown_left=assignment.shown_left,
-            guideline_version=guideline_version or current_guideline(session, campaign.id).version,
+            guideline_version=guideline_version or latest_guidelines,
             source=source,
             started_at=assignment.assigned_at,
             duration_ms=int((now - assignment.assigned_at).total_seconds() * 1000),
         )
         assignment.status = "done"
         assignment.updated_at = now
-        refresh_task(session, task)
         return judgment
+
+
+_ANSWERABLE = (
+    sa.select(
+        m.Assignment,
+        m.Task,
+        m.Campaign.criteria,
+        m.Campaign.rationale_required_for,
+        _latest_guideline_version(m.Assignment.campaign_id),
+    )
+    .join(m.Task, m.Task.id == m.Assignment.task_id)
+    .join(m.Campaign, m.Campaign.id == m.Assignment.campaign_id)
+    .where(m.Assignment.id == sa.bindparam("assignment_id"))
+    .with_for_update(of=[m.Assignment, m.Task])
+)
+
+
+def _answerable(
+    session: Session, assignment_id: int, annotator: str
+) -> tuple[m.Assignment, m.Task, list[str], list[str], int]:
+    """The annotator's assignment and its task, both locked, with the campaign's answer rules.
+
+    Locking the task makes concurrent answers on it recount its labels one at a time.
+    """
+    row = session.execute(_ANSWERABLE, {"assignment_id": assignment_id}).one_or_none()
+    if row is None:
+        raise NotFoundError(f"assignment {assignment_id} does not exist")
+    assignment, task, criteria, needs_rationale, latest_guidelines = row
+    _check_owner(assignment, annotator)
+    if assignment.status not in ("open", "done"):
+        raise ConflictError(
+            f"this item was {assignment.status} and is no longer yours to answer; load the next one"
+        )
+    return assignment, task, list(criteria), list(needs_rationale), int(latest_guidelines or 1)
 
 
 def _own_assignment(session: Session, assignment_id: int, annotator: str) -> m.Assignment:
     assignment = session.get(m.Assignment, assignment_id, with_for_update=True)
     if assignment is None:
         raise NotFoundError(f"assignment {assignment_id} does not exist")
-    if assignment.annotator != annotator:
-        raise PermissionDenied("this item is assigned to someone else")
+    _check_owner(assignment, annotator)
     return assignment
 
 
-def _check_answer(campaign: m.Campaign, answer: Answer) -> None:
+def _check_owner(assignment: m.Assignment, annotator: str) -> None:
+    if assignment.annotator != annotator:
+        raise PermissionDenied("this item is assigned to someone else")
+
+
+def _check_answer(criteria: Sequence[str], needs_rationale: Sequence[str], answer: Answer) -> None:
     if answer.both_bad:
         if answer.choice not in (None, 0):
             raise InputError("'both bad' cannot be combined with a preference")
@@ -301,52 +434,72 @@ def _check_answer(campaign: m.Campaign, answer: Answer) -> None:
         raise InputError("choose one of the five answers, or 'both bad'")
     else:
         check_choice(answer.choice)
-    needs = set(campaign.rationale_required_for)
     case = "both_bad" if answer.both_bad else ("tie" if answer.choice == 0 else None)
-    if case in needs and not answer.rationale.strip():
+    if case in needs_rationale and not answer.rationale.strip():
         label = "both bad" if case == "both_bad" else "a tie"
         raise InputError(f"this campaign asks for a rationale when the answer is {label}")
     for criterion, ratings in (answer.criteria or {}).items():
-        if criterion not in campaign.criteria:
+        if criterion not in criteria:
             raise InputError(f"{criterion!r} is not a criterion of this campaign")
         for side, value in ratings.items():
             if side not in ("a", "b") or not (isinstance(value, int) and 1 <= value <= 5):
                 raise InputError(f"{criterion} rating for {side!r} must be 1–5, got {value!r}")
 
 
+_TASK_JUDGMENTS = sa.select(
+    m.Judgment.annotator,
+    m.Judgment.version,
+    m.Judgment.is_current,
+    m.Judgment.retracted,
+    m.Judgment.choice,
+    m.Judgment.both_bad,
+).where(m.Judgment.task_id == sa.bindparam("task_id"))
+
+
 def add_judgment_version(
     session: Session, task: m.Task, annotator: str, **values: Any
 ) -> m.Judgment:
-    latest = session.scalar(
-        sa.select(sa.func.max(m.Judgment.version)).where(
-            m.Judgment.task_id == task.id, m.Judgment.annotator == annotator
+    """Add the annotator's next version on the task, now their current one, and recount the task.
+
+    Earlier versions stay (no longer current). The caller holds the task row lock, so the
+    task's judgments read here are all there are.
+    """
+    judgments = session.execute(_TASK_JUDGMENTS, {"task_id": task.id}).all()
+    mine = [j for j in judgments if j.annotator == annotator]
+    if any(j.is_current for j in mine):
+        session.execute(
+            sa.update(m.Judgment)
+            .where(
+                m.Judgment.task_id == task.id,
+                m.Judgment.annotator == annotator,
+                m.Judgment.is_current.is_(True),
+            )
+            .values(is_current=False)
         )
-    )
-    session.execute(
-        sa.update(m.Judgment)
-        .where(
-            m.Judgment.task_id == task.id,
-            m.Judgment.annotator == annotator,
-            m.Judgment.is_current.is_(True),
-        )
-        .values(is_current=False)
-    )
     judgment = m.Judgment(
         campaign_id=task.campaign_id,
         task_id=task.id,
         pair_id=task.pair_id,
         annotator=annotator,
-        version=(latest or 0) + 1,
+        version=max((j.version for j in mine), default=0) + 1,
         is_current=True,
         **values,
     )
     session.add(judgment)
     session.flush()
+    live = [
+        (j.choice, j.both_bad)
+        for j in judgments
+        if j.annotator != annotator and j.is_current and not j.retracted
+    ]
+    if not values.get("retracted", False):
+        live.append((values.get("choice"), bool(values.get("both_bad", False))))
+    _set_label_counts(task, live)
     return judgment
 
 
 def refresh_task(session: Session, task: m.Task) -> None:
-    """Recount the task's live labels and how much they disagree."""
+    """Recount the task's live labels and how much they disagree, from the database."""
     rows = session.execute(
         sa.select(m.Judgment.choice, m.Judgment.both_bad).where(
             m.Judgment.task_id == task.id,
@@ -354,8 +507,12 @@ def refresh_task(session: Session, task: m.Task) -> None:
             m.Judgment.retracted.is_(False),
         )
     ).all()
-    task.n_labels = len(rows)
-    task.disagreement = disagreement(rows)
+    _set_label_counts(task, rows)
+
+
+def _set_label_counts(task: m.Task, live: Sequence[Any]) -> None:
+    task.n_labels = len(live)
+    task.disagreement = disagreement(live)
 
 
 def disagreement(rows: Sequence[Any]) -> int:
@@ -410,7 +567,6 @@ def undo_last(ws: Workspace, campaign_id: int, annotator: str) -> int | None:
             assignment.status = "open"
             assignment.updated_at = m.utcnow()
             assignment.assigned_at = m.utcnow()
-        refresh_task(session, task)
         return task.id
 
 
