@@ -195,33 +195,38 @@ class Counter:
         definitions are not counted (the cookbook does not; OpenAI bills them too).
         """
         texts: list[str] = []
-        owners: list[int] = []
-        is_assistant: list[bool] = []
-        fixed = [0] * len(conversations)
-        role_tokens = self._role_tokens
-        for i, messages in enumerate(conversations):
+        assistant_at: list[int] = []  # positions in texts of the assistant messages' texts
+        ends: list[int] = []  # where each conversation's texts end
+        fixed: list[int] = []
+        overhead = _MESSAGE_OVERHEAD.setdefault(self.encoding, {})
+        for messages in conversations:
             extra = REPLY_PRIMING
             for m in messages:
                 role = m.get("role")
-                extra += TOKENS_PER_MESSAGE + role_tokens(role)
-                texts.append(message_text(m))
-                owners.append(i)
-                is_assistant.append(role == "assistant")
+                cost = overhead.get(role) if type(role) is str else None
+                if cost is None:
+                    cost = TOKENS_PER_MESSAGE + self._role_tokens(role)
+                    if type(role) is str:
+                        overhead[role] = cost
+                extra += cost
+                if role == "assistant":
+                    assistant_at.append(len(texts))
+                content = m.get("content")
+                if type(content) is str and "tool_calls" not in m and "function_call" not in m:
+                    texts.append(content)
+                else:
+                    texts.append(message_text(m))
                 name = m.get("name")
                 if isinstance(name, str):
                     extra += TOKENS_PER_NAME
                     texts.append(name)
-                    owners.append(i)
-                    is_assistant.append(False)
-            fixed[i] = extra
+            fixed.append(extra)
+            ends.append(len(texts))
         counts = self.count(texts)
-        owner_arr = np.asarray(owners, dtype=np.int64)
-        n = len(conversations)
-        summed = np.bincount(owner_arr, weights=counts, minlength=n).astype(np.int64)
-        totals = np.asarray(fixed, dtype=np.int64) + summed
-        mask = np.asarray(is_assistant, dtype=bool)
-        assistant = np.bincount(owner_arr[mask], weights=counts[mask], minlength=n).astype(np.int64)
-        return totals, assistant
+        totals = np.asarray(fixed, dtype=np.int64) + _sums(counts, ends)
+        in_assistant = np.zeros_like(counts)
+        in_assistant[assistant_at] = counts[assistant_at]
+        return totals, _sums(in_assistant, ends)
 
     def _role_tokens(self, role: Any) -> int:
         if role is None:
@@ -234,6 +239,16 @@ class Counter:
 
 
 _ROLE_TOKENS: dict[tuple[str, str], int] = {}
+# encoding → role → a message's tokens besides its text (the per-message 3 plus the role)
+_MESSAGE_OVERHEAD: dict[str, dict[str, int]] = {}
+
+
+def _sums(values: np.ndarray, ends: list[int]) -> np.ndarray:
+    """Sums of consecutive runs of ``values``, run i ending (exclusive) at ``ends[i]``."""
+    cumulative = np.concatenate(([0], np.cumsum(values, dtype=np.int64)))
+    stops = np.asarray(ends, dtype=np.int64)
+    starts = np.concatenate(([0], stops))[:-1]
+    return cumulative[stops] - cumulative[starts]
 
 
 @cache

@@ -124,7 +124,7 @@ def wanted_workers(ws: Workspace, ctx: Context, rows: int) -> int:
     n = min(cores(), MAX_WORKERS)
     if n < 2 or rows < MIN_ROWS or ctx.fmt.container != "jsonl" or in_memory(ws.url):
         return 0
-    return n
+    return n if os.name == "posix" else 0  # workers inherit their socket by descriptor
 
 
 def in_memory(url: str) -> bool:
@@ -359,8 +359,8 @@ def serve(fd: int, encoding: str) -> None:
             except Exception as exc:
                 reply = (index, None, _portable(exc))
             conn.send(reply)
-    except (EOFError, BrokenPipeError, ConnectionResetError):
-        return  # the export is over (or failed): nothing left to do
+    except (EOFError, BrokenPipeError, ConnectionResetError, KeyboardInterrupt):
+        return  # the export is over, failed or was interrupted: nothing left to do
 
 
 def _open(job: Job) -> Session:
