@@ -220,7 +220,7 @@ def test_progress(ws: Workspace, tmp_path: Path) -> None:
 
 
 # Statements (each a round trip to the database) per answer: submit then next item, as the
-# Rank page runs them. 5 + 5 today; the queue took 23 before they were cut down, and on
+# Rank page runs them. 5 + 4 today; the queue took 23 before they were cut down, and on
 # PostgreSQL under 20 concurrent annotators latency grows with every round trip.
 STATEMENTS_PER_ANSWER = 12
 

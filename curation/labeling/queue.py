@@ -201,54 +201,76 @@ def _context(session: Session, campaign_id: int, annotator: str) -> _Context:
     )
 
 
-_CANDIDATES = (
-    sa.select(m.Task.id)
-    .join(m.Record, m.Record.id == m.Task.record_id)
-    .where(
-        m.Task.campaign_id == sa.bindparam("campaign_id"),
-        m.Task.n_assigned < sa.bindparam("overlap"),
-        m.Record.status == "active",
-        ~sa.exists().where(
-            m.Assignment.task_id == m.Task.id, m.Assignment.annotator == sa.bindparam("annotator")
-        ),
+def _candidates_query(task: Any) -> sa.Select[int]:
+    """Tasks the annotator may be given, best first (see the module docstring)."""
+    return (
+        sa.select(task.id)
+        .join(m.Record, m.Record.id == task.record_id)
+        .where(
+            task.campaign_id == sa.bindparam("campaign"),
+            task.n_assigned < sa.bindparam("overlap"),
+            m.Record.status == "active",
+            ~sa.exists().where(
+                m.Assignment.task_id == task.id,
+                m.Assignment.annotator == sa.bindparam("annotator"),
+            ),
+        )
+        .order_by(task.n_labels, task.disagreement.desc(), task.queue_key)
     )
-    .order_by(m.Task.n_labels, m.Task.disagreement.desc(), m.Task.queue_key)
-    .limit(CANDIDATES)
-)
+
+
+_CANDIDATES = _candidates_query(m.Task).limit(CANDIDATES)
 _CLAIM = (
     sa.update(m.Task)
     .where(m.Task.id == sa.bindparam("task_id"), m.Task.n_assigned < sa.bindparam("overlap"))
     .values(n_assigned=m.Task.n_assigned + 1)
     .execution_options(synchronize_session=False)
 )
+# Finding the best task and claiming it in one statement saves a round trip on every
+# item; the subquery reads another copy of the table so that it is not correlated.
+_CLAIM_BEST = (
+    sa.update(m.Task)
+    .where(
+        m.Task.id == _candidates_query(sa.orm.aliased(m.Task)).limit(1).scalar_subquery(),
+        m.Task.n_assigned < sa.bindparam("overlap"),
+    )
+    .values(n_assigned=m.Task.n_assigned + 1)
+    .returning(m.Task.id)
+    .execution_options(synchronize_session=False)
+)
 _NEW_ASSIGNMENT = sa.insert(m.Assignment).returning(m.Assignment.id)
 
 
 def _assign(session: Session, context: _Context, annotator: str) -> int | None:
-    """Claim the best free task; when others won every candidate in a race, look again."""
+    """Claim the best free task for the annotator and open an assignment on it."""
+    # not "campaign_id": an UPDATE takes a parameter named after a column as a value to SET
+    wanted = {"campaign": context.campaign_id, "overlap": context.overlap, "annotator": annotator}
+    task_id = session.execute(_CLAIM_BEST, wanted).scalar()
+    if task_id is None:  # nothing left, or another annotator took the last free place first
+        task_id = _claim_a_candidate(session, wanted)
+    if task_id is None:
+        return None
+    return session.scalars(
+        _NEW_ASSIGNMENT,
+        {
+            "campaign_id": context.campaign_id,
+            "task_id": task_id,
+            "annotator": annotator,
+            "shown_left": _balanced_side(context, annotator, task_id),
+        },
+    ).one()
+
+
+def _claim_a_candidate(session: Session, wanted: dict[str, Any]) -> int | None:
+    """Claim the first free task among the best; when others won every one in a race, look again."""
     while True:
-        candidates = session.scalars(
-            _CANDIDATES,
-            {
-                "campaign_id": context.campaign_id,
-                "overlap": context.overlap,
-                "annotator": annotator,
-            },
-        ).all()
+        candidates = session.scalars(_CANDIDATES, wanted).all()
         if not candidates:
             return None
         for task_id in candidates:
-            claimed = session.execute(_CLAIM, {"task_id": task_id, "overlap": context.overlap})
+            claimed = session.execute(_CLAIM, {"task_id": task_id, "overlap": wanted["overlap"]})
             if claimed.rowcount == 1:  # type: ignore[attr-defined]
-                return session.scalars(
-                    _NEW_ASSIGNMENT,
-                    {
-                        "campaign_id": context.campaign_id,
-                        "task_id": task_id,
-                        "annotator": annotator,
-                        "shown_left": _balanced_side(context, annotator, task_id),
-                    },
-                ).one()
+                return task_id
 
 
 def _balanced_side(context: _Context, annotator: str, task_id: int) -> str:
