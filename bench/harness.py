@@ -1,7 +1,9 @@
 """Run one benchmark contender in a fresh interpreter and read its own peak memory.
 
-A child prints one JSON line ``{"seconds": …, "summary": {…}}``; the parent reads
-the child's peak RSS from ``os.wait4`` so each contender's memory is its own.
+A child prints one JSON line ``{"seconds": …, "cpu_seconds": …, "summary": {…}}``; the
+parent reads the child's peak RSS from ``os.wait4`` so each contender's memory is its own.
+CPU seconds count the work's own process and the processes it started and waited for
+(import workers, say): on a shared machine they move much less than wall time.
 """
 
 from __future__ import annotations
@@ -9,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 import platform
+import resource
 import subprocess
 import sys
 import tempfile
@@ -41,6 +44,7 @@ def measure(module: str, *args: str) -> dict[str, Any]:
     result = json.loads(out.decode().strip().splitlines()[-1])
     return {
         "seconds": result["seconds"],
+        "cpu_seconds": result["cpu_seconds"],
         "process_seconds": elapsed,
         "peak_rss_mb": usage.ru_maxrss / 1024,  # Linux reports KiB
         "summary": result["summary"],
@@ -49,9 +53,17 @@ def measure(module: str, *args: str) -> dict[str, Any]:
 
 def child(work: Callable[..., dict[str, Any]], *args: Any) -> None:
     """Inside the child: time only the work, print one JSON line."""
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), cpu_seconds()
     summary = work(*args)
-    print(json.dumps({"seconds": time.perf_counter() - start, "summary": summary}))
+    seconds, cpu = time.perf_counter() - start, cpu_seconds() - cpu
+    print(json.dumps({"seconds": seconds, "cpu_seconds": cpu, "summary": summary}))
+
+
+def cpu_seconds() -> float:
+    """User + system CPU of this process and of its children that have been waited for."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
 def machine() -> str:

@@ -180,6 +180,8 @@ def built_chunks(source: Source, ctx: RowContext) -> Generator[BuiltChunk, None,
 
 
 def worker_count() -> int:
+    if os.name != "posix":
+        return 1  # the workers are fed through inherited pipe descriptors
     try:
         cores = len(os.sched_getaffinity(0))
     except AttributeError:  # not on Linux

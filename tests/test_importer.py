@@ -320,6 +320,15 @@ def test_scan_matches_import_without_writing(ws: Workspace, tmp_path: Path) -> N
     assert count(ws, m.Record) == 0
 
 
+def test_the_bulk_page_cache_is_given_back(sqlite_ws: Workspace, tmp_path: Path) -> None:
+    with sqlite_ws.tx() as s:
+        normal = s.connection().exec_driver_sql("PRAGMA cache_size").scalar()
+    import_file(sqlite_ws, write_jsonl(tmp_path / "a.jsonl", [chat(1)]), "d")
+    with sqlite_ws.tx() as s:
+        assert s.connection().exec_driver_sql("PRAGMA cache_size").scalar() == normal
+    assert normal != -importer.BULK_CACHE_KIB
+
+
 def test_upload_names_cannot_escape(sqlite_ws: Workspace) -> None:
     assert safe_file_name("../../etc/passwd") == "passwd"
     assert safe_file_name("..\\..\\boot.ini") == "boot.ini"
