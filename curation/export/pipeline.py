@@ -1,7 +1,8 @@
 """Export from the store: which rows go in (and why the others do not), splits, files, manifest.
 
 Two passes over one consistent snapshot of the workspace (one read transaction;
-``REPEATABLE READ`` on PostgreSQL):
+``REPEATABLE READ`` on PostgreSQL; worker processes reading SQLite see later commits
+and leave out a record no longer cleared, see :mod:`~curation.export.parallel`):
 
 1. **Plan** (:mod:`~curation.export.plan`). Records are read in batches ordered by id,
    with only their small columns (status, redaction state, source, stored split;
@@ -14,7 +15,10 @@ Two passes over one consistent snapshot of the workspace (one read transaction;
 2. **Rows** (:mod:`~curation.export.rows`). The kept records are read again in
    id-ordered chunks with their content and completions; each row is built, checked
    by the validator, and written to its split's temporary file; tokens are counted in
-   a worker thread.
+   a worker thread. A JSONL export of :data:`~curation.export.parallel.MIN_ROWS` rows
+   or more builds its chunks in worker processes, one per core, started while the
+   plan runs, and writes them here in the same order (:mod:`~curation.export.parallel`,
+   which also says how the workers share the snapshot).
 
 Memory is a few bytes per kept record (ids, group codes, splits) plus one chunk of
 content, whatever the dataset's size. Every file — data and the manifest beside each —
