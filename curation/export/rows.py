@@ -358,20 +358,19 @@ def build_chunk(
     per file. Raises :class:`CurationError` on an invalid row with ``strict``."""
     stats = Stats()
     parts = {name: Part() for name in dict.fromkeys(names)}
-    position = {int(rid): i for i, rid in enumerate(ids.tolist())}
-    found = np.zeros(ids.size, dtype=bool)
+    # record id → (file, rows expected); what is left once read was not found at all
+    plans = zip(splits.tolist(), expected.tolist(), strict=True)
+    planned = dict(zip(ids.tolist(), plans, strict=True))
     for content, items in load_chunk(session, ctx, ids):
-        i = position[content.record_id]
-        found[i] = True
+        split, rows = planned.pop(content.record_id)
         if not still_cleared(ctx, content):
-            stats.left_out[CHANGED] += int(expected[i])
+            stats.left_out[CHANGED] += rows
             continue
-        missing = int(expected[i]) - len(items)
-        if missing > 0:
-            stats.left_out[CHANGED] += missing
-        name = names[int(splits[i])]
+        if rows > len(items):
+            stats.left_out[CHANGED] += rows - len(items)
+        name = names[split]
         add_record(ctx, content, items, name, parts[name], stats, encode)
-    gone = int(expected[~found].sum())
+    gone = sum(rows for _, rows in planned.values())
     if gone:
         stats.left_out[CHANGED] += gone
     return Chunk(parts, stats, int(expected.sum()))
