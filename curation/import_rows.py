@@ -193,10 +193,11 @@ def _built_in_pool(
     chunks: Iterable[list[RawLine]], ctx: RowContext, workers: int
 ) -> Iterator[BuiltChunk]:
     """Chunks handed round-robin to worker processes and taken back in the same order."""
-    pool = [_Worker(ctx) for _ in range(workers)]
+    pool: list[_Worker] = []
     pending: deque[_Worker] = deque()
     finished = False
     try:
+        pool.extend(_Worker(ctx) for _ in range(workers))
         for i, chunk in enumerate(chunks):
             worker = pool[i % workers]
             worker.send(chunk)
@@ -236,21 +237,25 @@ class _Worker:
         self.send(ctx)
 
     def send(self, message: Any) -> None:
-        pickle.dump(message, self.tasks, protocol=pickle.HIGHEST_PROTOCOL)
-        self.tasks.flush()
+        try:
+            pickle.dump(message, self.tasks, protocol=pickle.HIGHEST_PROTOCOL)
+            self.tasks.flush()
+        except BrokenPipeError:
+            raise self._stopped() from None
 
     def receive(self) -> BuiltChunk:
         try:
             outcome = pickle.load(self.results)
         except EOFError:
-            code = self.proc.wait()
-            raise RuntimeError(
-                f"an import worker stopped unexpectedly (exit code {code})"
-            ) from None
+            raise self._stopped() from None
         if isinstance(outcome, WorkerFailure):
             raise RuntimeError(f"an import worker failed:\n{outcome.traceback}")
         assert isinstance(outcome, BuiltChunk)
         return outcome
+
+    def _stopped(self) -> RuntimeError:
+        code = self.proc.wait()
+        return RuntimeError(f"an import worker stopped unexpectedly (exit code {code})")
 
     def stop(self, *, kill: bool) -> None:
         """End of the tasks (the worker exits) or, after a failure, the end of the worker."""

@@ -205,6 +205,32 @@ def test_a_failing_parser_fails_the_import_and_leaves_nothing(
     path_taken.check()
 
 
+class _Dying(OpenAIChat):
+    """openai-chat until the item with "Question 25", where the process dies (OOM kill, say)."""
+
+    name = "dying"
+
+    def parse(self, obj: Any) -> Record:
+        if "Question 25" in json.dumps(obj):
+            os._exit(3)
+        return super().parse(obj)
+
+
+def test_a_dying_worker_fails_the_import_and_leaves_nothing(
+    ws: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(import_rows, "CHUNK_ITEMS", 10)
+    monkeypatch.setattr(import_rows, "PARALLEL_MIN_ITEMS", 20)
+    monkeypatch.setattr(import_rows, "worker_count", lambda: 2)
+    monkeypatch.setitem(FORMATS, "dying", _Dying())
+    path = write_jsonl(tmp_path / "big.jsonl", [chat(i) for i in range(50)])
+    with pytest.raises(RuntimeError, match=r"import worker stopped unexpectedly \(exit code 3\)"):
+        import_file(ws, path, "d", format="dying")
+    assert count(ws, m.Record) == 0
+    assert count(ws, m.ImportRun) == 0
+    assert _worker_processes() == []
+
+
 def _worker_processes() -> list[str]:
     """Our child processes still running ``curation.import_worker`` (Linux /proc)."""
     children = Path(f"/proc/{os.getpid()}/task/{os.getpid()}/children")
