@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from itertools import pairwise
+from typing import ClassVar
+
 import numpy as np
 import pytest
 
 from curation.dedup import (
+    Encoders,
     Settings,
     align_score,
     build_clusters,
@@ -14,11 +19,18 @@ from curation.dedup import (
     make_item,
     normalize_text,
 )
-from curation.dedup.engine import CENTER_MIN, Pair, UnionFind, cascade_band, nn_histogram
+from curation.dedup.engine import (
+    CENTER_MIN,
+    Pair,
+    UnionFind,
+    cascade_band,
+    nn_histogram,
+    range_pairs,
+)
 from curation.dedup.units import preferred_completion, record_score
 from curation.errors import InputError
 from curation.records import Completion
-from tests.dedup_helpers import TOPICS, chat, fake_encoders
+from tests.dedup_helpers import TOPICS, FakeEncoder, chat, fake_encoders
 
 LONG = [t for pair in TOPICS for t in pair]
 
@@ -236,6 +248,60 @@ def test_cascade_at_a_high_threshold_never_accepts_on_a_static_score_alone() -> 
     assert encoders.verifier is not None and encoders.verifier.texts == 2  # type: ignore[attr-defined]
 
 
+class BigramEncoder(FakeEncoder):
+    """Order-aware: a bag of word pairs, so the same words in another order look different."""
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        return super().encode([" ".join(map("_".join, pairwise(t.split()))) for t in texts])
+
+
+def shuffled_twin(text: str) -> str:
+    """The same words (so the same bag-of-words vector), in reverse order."""
+    return " ".join(reversed(text.split()))
+
+
+def order_aware_cascade() -> Encoders:
+    return Encoders(FakeEncoder("fake-static"), BigramEncoder("fake-bigrams"))
+
+
+def test_cascade_checks_static_twins_whose_texts_differ_instead_of_accepting_them() -> None:
+    a = chat(RESET_Q, RESET_A)
+    b = chat(shuffled_twin(RESET_Q), shuffled_twin(RESET_A))
+    encoders = order_aware_cascade()
+    result = find_duplicates(items_of([a, b]), Settings("cascade"), encoders=encoders)
+    assert result.clusters == []  # static alone says 1.0; the accurate model says no
+    assert result.stats["accepted_on_static"] == 0 and result.stats["verified"] == 1
+    assert encoders.verifier is not None and encoders.verifier.texts == 2  # type: ignore[attr-defined]
+
+
+def test_cascade_past_its_budget_decides_by_the_static_cut_and_says_so() -> None:
+    twin = [chat(RESET_Q, RESET_A), chat(shuffled_twin(RESET_Q), shuffled_twin(RESET_A))]
+    encoders = order_aware_cascade()
+    result = find_duplicates(
+        items_of(twin), Settings("cascade", verify_budget=0), encoders=encoders
+    )
+    assert encoders.verifier is not None and encoders.verifier.texts == 0  # type: ignore[attr-defined]
+    assert [c.members for c in result.clusters] == [[0, 1]]  # what static mode would do
+    (pair,) = result.pairs
+    assert not pair.verified
+    assert result.stats["static_fallback"] == 1
+    assert result.stats["complete_from"] == result.stats["static_fallback_cut"] == 0.94
+
+
+def test_cascade_budget_goes_first_to_pairs_static_alone_would_accept() -> None:
+    twin = [chat(RESET_Q, RESET_A), chat(shuffled_twin(RESET_Q), shuffled_twin(RESET_A))]
+    other_q, other_a = TOPICS[1]
+    near = [chat(other_q, other_a), chat(other_q, other_a[:-1] + " or call support.")]
+    encoders = order_aware_cascade()
+    result = find_duplicates(
+        items_of(twin + near), Settings("cascade", 0.8, verify_budget=2), encoders=encoders
+    )
+    assert result.stats["doubtful"] == 2 and result.stats["verified"] == 1
+    assert result.stats["static_fallback"] == 1
+    assert [(p.a, p.b, p.verified) for p in result.pairs] == [(2, 3, False)]
+    assert encoders.verifier is not None and encoders.verifier.texts == 2  # type: ignore[attr-defined]
+
+
 def test_large_corpus_uses_centred_search_and_ivf_settings_are_recorded() -> None:
     rng = np.random.default_rng(0)
     words = [f"w{i}" for i in range(3000)]
@@ -314,3 +380,31 @@ def test_ivf_index_above_the_flat_limit(monkeypatch: pytest.MonkeyPatch) -> None
     result = run(records)
     assert result.stats["index"].startswith("IndexIVFFlat(nlist=80")
     assert [c.members for c in result.clusters] == [[3, 400]]
+
+
+class OneWayIndex:
+    """A range search that, like IVF, finds a neighbour from one side only."""
+
+    hits: ClassVar[dict[int, list[tuple[int, float]]]] = {
+        0: [],
+        1: [(2, 0.8)],
+        2: [(0, 0.7), (1, 0.8)],
+    }
+
+    def range_search(self, block: np.ndarray, radius: float) -> tuple[np.ndarray, ...]:
+        lims, dist, ids = [0], [], []
+        for q in range(len(block)):
+            for i, d in self.hits[q]:
+                ids.append(i)
+                dist.append(d)
+            lims.append(len(ids))
+        return np.array(lims), np.array(dist, np.float32), np.array(ids, np.int64)
+
+
+def test_self_search_keeps_a_pair_found_from_either_side_once() -> None:
+    a, b, d = range_pairs(OneWayIndex(), np.zeros((3, 4), np.float32), 0.5, self_search=True)
+    scores = [round(x, 2) for x in d.tolist()]
+    assert list(zip(a.tolist(), b.tolist(), scores, strict=True)) == [
+        (0, 2, 0.7),
+        (1, 2, 0.8),
+    ]

@@ -40,6 +40,18 @@ FLOOR_MARGIN = 0.10  # pairs stored down to threshold − this, for re-threshold
 CASCADE_LO = 0.90
 CASCADE_HI = 0.96
 CASCADE_SURE_MARGIN = 0.02  # a static score must clear the threshold by this to skip MiniLM
+# A pair is accepted on its static score alone only if its texts also agree character by
+# character: mean-pooled static vectors of texts sharing a long run (a pasted URL, a
+# boilerplate paragraph) sit at 0.98 while the rest differs. Measured on corpus (c) at
+# 100k: true pairs above the band had a lexical score ≥ 0.85 in 99% of cases, the
+# distinct pairs there at most 0.80. Pairs failing this go to MiniLM first.
+LEXICAL_SURE = 0.85
+# MiniLM reads ~60 short texts a second on two cores, so the cascade gives it at most this
+# many distinct exchanges per run (≈ 5 minutes). Band pairs are checked nearest the static
+# threshold first; the rest are decided by the static score at the static mode's own
+# calibrated threshold (see STATIC_MARGIN) and marked unverified.
+VERIFY_BUDGET = 20_000
+STATIC_MARGIN = 0.04  # static mode's calibrated threshold over the cascade's (0.94 vs 0.90)
 CANDIDATE_SLACK = 0.03  # record-vector radius below the lowest aligned score we keep
 # Corpora of at least CENTER_MIN records search on centred record vectors (the corpus's mean
 # exchange vector removed): mean-pooled text embeddings share a large common component, so
@@ -67,6 +79,7 @@ class Settings:
     floor: float | None = None
     rule: str = "earliest"
     include_system: bool = False
+    verify_budget: int = VERIFY_BUDGET
 
     def resolved(self) -> Settings:
         if self.embedder not in MODES:
@@ -83,7 +96,11 @@ class Settings:
         floor = round(max(0.0, threshold - FLOOR_MARGIN), 4) if self.floor is None else self.floor
         if not 0.0 <= floor <= threshold:
             raise InputError(f"floor {floor} must lie between 0 and the threshold {threshold}")
-        return Settings(self.embedder, threshold, floor, self.rule, self.include_system)
+        if self.verify_budget < 0:
+            raise InputError(f"verify budget {self.verify_budget} must be 0 or more")
+        return Settings(
+            self.embedder, threshold, floor, self.rule, self.include_system, self.verify_budget
+        )
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -92,6 +109,7 @@ class Settings:
             "floor": self.floor,
             "rule": self.rule,
             "include_system": self.include_system,
+            "verify_budget": self.verify_budget,
             "comparison": COMPARISON_RULE,
         }
 
@@ -433,7 +451,7 @@ def range_pairs(
     """(query row, index row, cosine) for every hit ≥ radius, top :data:`MAX_CANDIDATES` per query.
 
     With ``self_search`` the query set is the indexed set: self hits are dropped and each
-    unordered pair is returned once (query row < index row).
+    unordered pair is returned once, as (smaller row, larger row), sorted.
     """
     qs: list[np.ndarray] = []
     xs: list[np.ndarray] = []
@@ -449,17 +467,25 @@ def range_pairs(
             if len(ids) and counts.max() > MAX_CANDIDATES:
                 keep = _top_per_query(lims, dist, MAX_CANDIDATES + (1 if self_search else 0))
                 rows, dist, ids = rows[keep], dist[keep], ids[keep]
+            ids = ids.astype(np.int64)
             if self_search:
-                mask = ids > rows
+                mask = ids != rows
                 rows, dist, ids = rows[mask], dist[mask], ids[mask]
+                rows, ids = np.minimum(rows, ids), np.maximum(rows, ids)
             qs.append(rows)
-            xs.append(ids.astype(np.int64))
+            xs.append(ids)
             ds.append(dist.astype(np.float32))
             if report:
                 report(min(1.0, (start + len(block)) / max(n, 1)))
     if not qs:
         return np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0, np.float32)
-    return np.concatenate(qs), np.concatenate(xs), np.concatenate(ds)
+    a, b, d = np.concatenate(qs), np.concatenate(xs), np.concatenate(ds)
+    if self_search:
+        # IVF is not symmetric: x's probed lists may miss y while y's find x, so both
+        # directions are kept and each unordered pair once.
+        _, first = np.unique(a * n + b, return_index=True)
+        a, b, d = a[first], b[first], d[first]
+    return a, b, d
 
 
 def _top_per_query(lims: np.ndarray, dist: np.ndarray, k: int) -> np.ndarray:
@@ -477,25 +503,33 @@ def _top_per_query(lims: np.ndarray, dist: np.ndarray, k: int) -> np.ndarray:
 LEXICAL_MAX_CHARS = 4000  # longer exchanges are compared by embedding only
 
 
-def exchange_similarity(
+def exchange_matrices(
     ea: Sequence[str], eb: Sequence[str], va: np.ndarray, vb: np.ndarray
-) -> np.ndarray:
-    """Similarity of every exchange of one record to every exchange of the other.
+) -> tuple[np.ndarray, np.ndarray]:
+    """``(similarity, lexical)`` of every exchange of one record to every exchange of the other.
 
-    The larger of two measures: the cosine of the embeddings (meaning survives rewording
-    and synonyms) and the Indel ratio of the normalised texts (spelling: a typo or a
-    trimmed sentence moves the embedding of a short text a lot, its characters little).
+    The similarity is the larger of two measures: the cosine of the embeddings (meaning
+    survives rewording and synonyms) and the Indel ratio of the normalised texts
+    (spelling: a typo or a trimmed sentence moves the embedding of a short text a lot,
+    its characters little). ``lexical`` is the Indel ratio alone; exchanges too long to
+    compare by character take their cosine there.
     """
-    sim = va @ vb.T
+    cos = va @ vb.T
+    lex = cos.copy()
     for i, x in enumerate(ea):
         if len(x) > LEXICAL_MAX_CHARS:
             continue
         for j, y in enumerate(eb):
-            if len(y) <= LEXICAL_MAX_CHARS and sim[i, j] < 0.999:
-                lex = Indel.normalized_similarity(x, y)
-                if lex > sim[i, j]:
-                    sim[i, j] = lex
-    return sim
+            if len(y) <= LEXICAL_MAX_CHARS:
+                lex[i, j] = 1.0 if x == y else Indel.normalized_similarity(x, y)
+    return np.maximum(cos, lex), lex
+
+
+def exchange_similarity(
+    ea: Sequence[str], eb: Sequence[str], va: np.ndarray, vb: np.ndarray
+) -> np.ndarray:
+    """The similarity matrix of :func:`exchange_matrices`."""
+    return exchange_matrices(ea, eb, va, vb)[0]
 
 
 def aligned_scores(
@@ -513,8 +547,33 @@ def aligned_scores(
     are compared with its vectors; an exchange found verbatim in both records scores 1
     with any model, so the accurate model is never asked about it.
     """
+    return _aligned(items, a, b, vectors, b_items, report, accurate)[0]
+
+
+def aligned_with_lexical(
+    items: Sequence[Item],
+    a: np.ndarray,
+    b: np.ndarray,
+    vectors: ExchangeVectors,
+    b_items: Sequence[Item] | None = None,
+    report: Callable[[float], None] | None = None,
+) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`aligned_scores` and the same alignment over the lexical matrix alone."""
+    return _aligned(items, a, b, vectors, b_items, report, None)
+
+
+def _aligned(
+    items: Sequence[Item],
+    a: np.ndarray,
+    b: np.ndarray,
+    vectors: ExchangeVectors,
+    b_items: Sequence[Item] | None,
+    report: Callable[[float], None] | None,
+    accurate: ExchangeVectors | None,
+) -> tuple[np.ndarray, np.ndarray]:
     b_items = items if b_items is None else b_items
     out = np.zeros(len(a), dtype=np.float32)
+    lexical = np.zeros(len(a), dtype=np.float32)
     step = max(1, len(a) // 50)
     idx = vectors.index
     vecs = vectors.vectors
@@ -523,7 +582,7 @@ def aligned_scores(
         eb = b_items[int(b[k])].exchanges
         va = vecs[[idx[t] for t in ea]]
         vb = vecs[[idx[t] for t in eb]]
-        sim = exchange_similarity(ea, eb, va, vb)
+        sim, lex = exchange_matrices(ea, eb, va, vb)
         if accurate is not None:
             ia = [i for i, t in enumerate(ea) if t in accurate.index]
             ib = [j for j, t in enumerate(eb) if t in accurate.index]
@@ -531,24 +590,102 @@ def aligned_scores(
                 xa = [ea[i] for i in ia]
                 xb = [eb[j] for j in ib]
                 sim[np.ix_(ia, ib)] = exchange_similarity(xa, xb, accurate.of(xa), accurate.of(xb))
+        else:
+            lexical[k] = align_score(lex)
         out[k] = align_score(sim)
         if report and k % step == 0:
             report(k / max(len(a), 1))
-    return out
+    return out, lexical
 
 
-def differing_exchanges(
-    items: Sequence[Item], a: np.ndarray, b: np.ndarray, b_items: Sequence[Item] | None = None
-) -> list[str]:
-    """Exchanges of each pair that the other record does not hold verbatim: all MiniLM must see."""
+@dataclass(slots=True)
+class CascadeVerdict:
+    """What the cascade decided for each candidate pair (arrays aligned with the pairs)."""
+
+    scores: np.ndarray  # the final score: MiniLM's where it checked the pair, else static
+    verified: np.ndarray  # MiniLM scored the pair
+    kept: np.ndarray  # the score is one to store (accepted outright, checked, or fallback)
+    stats: dict[str, Any]
+
+
+def cascade_verify(
+    items: Sequence[Item],
+    a: np.ndarray,
+    b: np.ndarray,
+    static: tuple[np.ndarray, np.ndarray],
+    first: ExchangeVectors,
+    verifier: Encoder,
+    settings: Settings,
+    b_items: Sequence[Item] | None = None,
+    report: Callable[[float], None] | None = None,
+) -> CascadeVerdict:
+    """Accept, check with MiniLM, or fall back to the static score, pair by pair.
+
+    ``static`` is ``(scores, lexical)`` from :func:`aligned_with_lexical`. A pair at or
+    above the band whose texts also agree lexically is accepted; a pair below the band is
+    dropped; the rest are doubtful. MiniLM checks doubtful pairs within the settings'
+    budget of distinct exchanges, first those the static model alone would accept, then
+    those nearest the static cut; doubtful pairs left over keep their static score if it
+    reaches the static mode's calibrated cut and are dropped otherwise.
+    """
+    assert settings.threshold is not None
+    scores, lexical = static
+    lo, hi = cascade_band(settings.threshold)
+    static_cut = min(hi, settings.threshold + STATIC_MARGIN)
+    sure = (scores >= hi) & (lexical >= LEXICAL_SURE)
+    doubtful = np.flatnonzero((scores >= lo) & ~sure)
+    order = np.lexsort((np.abs(scores[doubtful] - static_cut), scores[doubtful] < hi))
+    doubtful = doubtful[order]
+    chosen, texts = _within_budget(items, a, b, doubtful, settings.verify_budget, b_items)
+    final = scores.copy()
+    verified = np.zeros(len(a), dtype=bool)
+    if len(chosen):
+        second = ExchangeVectors(verifier)
+        second.ensure(texts, report)
+        final[chosen] = aligned_scores(items, a[chosen], b[chosen], first, b_items, accurate=second)
+        verified[chosen] = True
+    fallback = np.zeros(len(a), dtype=bool)
+    fallback[doubtful] = True
+    fallback &= ~verified
+    kept = sure | verified | (fallback & (scores >= static_cut))
+    stats = {
+        "cascade_band": [round(lo, 4), round(hi, 4)],
+        "accepted_on_static": int(sure.sum()),
+        "doubtful": len(doubtful),
+        "verified": int(verified.sum()),
+        "verified_exchanges": len(texts),
+        "static_fallback": int(fallback.sum()),
+        "static_fallback_cut": round(static_cut, 4),
+    }
+    return CascadeVerdict(final, verified, kept, stats)
+
+
+def _within_budget(
+    items: Sequence[Item],
+    a: np.ndarray,
+    b: np.ndarray,
+    order: np.ndarray,
+    budget: int,
+    b_items: Sequence[Item] | None,
+) -> tuple[np.ndarray, list[str]]:
+    """Pairs taken in ``order`` while their differing exchanges fit in ``budget`` texts.
+
+    An exchange found verbatim in both records of a pair scores 1 under any model, so only
+    the others need MiniLM; texts already needed by an earlier pair cost nothing more.
+    """
     b_items = items if b_items is None else b_items
     need: dict[str, None] = {}
-    for x, y in zip(a, b, strict=True):
-        ea, eb = items[int(x)].exchanges, b_items[int(y)].exchanges
+    chosen: list[int] = []
+    for k in order.tolist():
+        ea, eb = items[int(a[k])].exchanges, b_items[int(b[k])].exchanges
         sa, sb = set(ea), set(eb)
-        need.update((t, None) for t in ea if t not in sb)
-        need.update((t, None) for t in eb if t not in sa)
-    return list(need)
+        new = {t: None for t in ea if t not in sb and t not in need}
+        new.update((t, None) for t in eb if t not in sa and t not in need)
+        if len(need) + len(new) > budget:
+            continue
+        need.update(new)
+        chosen.append(k)
+    return np.asarray(sorted(chosen), dtype=np.int64), list(need)
 
 
 # ----------------------------------------------------------------------------- pipeline
@@ -568,7 +705,7 @@ def find_duplicates(
     rep.stage("exact")
     pairs, semantic, stats = _exact_pairs(items)
     cascade = settings.embedder == "cascade"
-    lo, hi = cascade_band(settings.threshold)
+    lo = cascade_band(settings.threshold)[0]
     lowest = min(settings.floor, lo) if cascade else settings.floor
     radius = max(0.0, lowest - CANDIDATE_SLACK)
     candidates = 0
@@ -596,22 +733,19 @@ def find_duplicates(
         a, b = sem[qa], sem[qb]
         candidates = len(a)
         rep.stage("verify")
-        scores = aligned_scores(items, a, b, first, report=rep.report)
+        static = aligned_with_lexical(items, a, b, first, report=rep.report)
         if cascade and encoders.verifier is not None:
-            sure = scores >= hi
-            band = (scores >= lo) & ~sure
-            stats["cascade_band"] = [round(lo, 4), round(hi, 4)]
-            for k in np.flatnonzero(sure):
-                pairs.append(Pair(int(a[k]), int(b[k]), float(scores[k]), "semantic", False))
-            if band.any():
-                second = ExchangeVectors(encoders.verifier)
-                second.ensure(differing_exchanges(items, a[band], b[band]), rep.report)
-                checked = aligned_scores(items, a[band], b[band], first, accurate=second)
-                verified = int(band.sum())
-                for x, y, s in zip(a[band], b[band], checked, strict=True):
-                    if s >= settings.floor:
-                        pairs.append(Pair(int(x), int(y), float(s), "semantic", True))
+            verdict = cascade_verify(
+                items, a, b, static, first, encoders.verifier, settings, report=rep.report
+            )
+            stats.update(verdict.stats)
+            verified = int(verdict.verified.sum())
+            for k in np.flatnonzero(verdict.kept):
+                score, checked = float(verdict.scores[k]), bool(verdict.verified[k])
+                if not checked or score >= settings.floor:
+                    pairs.append(Pair(int(a[k]), int(b[k]), score, "semantic", checked))
         else:
+            scores = static[0]
             keep = np.flatnonzero(scores >= settings.floor)
             verified = len(keep)
             for k in keep:
@@ -621,13 +755,17 @@ def find_duplicates(
     rep.stage("cluster")
     clusters = build_clusters(items, pairs, settings.threshold, settings.rule)
     rep.done()
+    complete_from = max(settings.floor, lo) if cascade else settings.floor
+    if stats.get("static_fallback"):
+        complete_from = max(complete_from, stats["static_fallback_cut"])
     stats.update(
         candidates=candidates,
         verified=verified,
         candidate_radius=round(radius, 4),
         # Stored pairs hold every pair down to this score; in the cascade, pairs the static
-        # model put under the band's low end were never scored by MiniLM, so not stored.
-        complete_from=round(max(settings.floor, lo) if cascade else settings.floor, 4),
+        # model put under the band's low end (or, past the MiniLM budget, under the static
+        # cut) were never scored by MiniLM, so not stored.
+        complete_from=round(complete_from, 4),
         pairs=len(pairs),
         nn_hist=nn_histogram(len(items), pairs, [i for i, it in enumerate(items) if not it.empty]),
         timings=rep.timings,
@@ -728,7 +866,7 @@ def find_matches(
             rep.say(LOADING)
             encoders = Encoders.for_mode(settings.embedder)
         cascade = encoders.verifier is not None
-        lo, hi = cascade_band(settings.threshold)
+        lo = cascade_band(settings.threshold)[0]
         lowest = lo if cascade else settings.threshold
         rep.stage("embed")
         first = ExchangeVectors(encoders.candidate)
@@ -747,17 +885,13 @@ def find_matches(
         qa = np.asarray(todo, dtype=np.int64)[qi]
         rb = np.asarray(refs, dtype=np.int64)[ri]
         rep.stage("verify")
-        scores = aligned_scores(queries, qa, rb, first, b_items=reference, report=rep.report)
-        final = scores.copy()
+        static = aligned_with_lexical(queries, qa, rb, first, b_items=reference, report=rep.report)
+        final = static[0]
         if cascade and encoders.verifier is not None:
-            band = (scores >= lo) & (scores < hi)
-            final[scores < lo] = 0.0
-            if band.any():
-                second = ExchangeVectors(encoders.verifier)
-                second.ensure(differing_exchanges(queries, qa[band], rb[band], reference))
-                final[band] = aligned_scores(
-                    queries, qa[band], rb[band], first, b_items=reference, accurate=second
-                )
+            verdict = cascade_verify(
+                queries, qa, rb, static, first, encoders.verifier, settings, b_items=reference
+            )
+            final = np.where(verdict.kept, verdict.scores, 0.0)
         for q, r, s in zip(qa, rb, final, strict=True):
             if s >= settings.threshold and (int(q) not in best or s > best[int(q)].similarity):
                 best[int(q)] = Match(int(q), int(r), float(s), "semantic")
