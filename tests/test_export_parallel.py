@@ -199,3 +199,27 @@ def test_workers_that_cannot_start_leave_the_pass_to_this_process(
         result = run(ws, tmp_path / "b.jsonl")
         assert result.files[0].sha256 == expected
         assert any("rows built in this process" in w for w in result.warnings)
+
+
+def test_a_worker_lost_midway_fails_the_export_and_writes_nothing(
+    ws: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, workers: dict[str, int]
+) -> None:
+    import_objects(ws, tmp_path, [chat(i) for i in range(120)])
+    set_redaction(ws, "clean")
+    original = parallel.Workers.run
+
+    def killed_after_one_chunk(self: parallel.Workers, *args: Any) -> Any:
+        chunks = original(self, *args)
+        yield next(chunks)
+        for proc in self.procs:
+            proc.kill()
+            proc.wait()
+        yield from chunks
+
+    monkeypatch.setattr(parallel.Workers, "run", killed_after_one_chunk)
+    out = tmp_path / "out" / "data.jsonl"
+    with pytest.raises(CurationError, match=r"stopped unexpectedly.*nothing was written"):
+        run(ws, out, validation_split=0.2)
+    assert not out.parent.exists() or list(out.parent.iterdir()) == []
+    with ws.read() as s:
+        assert s.scalar(sa.select(sa.func.count(m.Export.id))) == 0

@@ -44,6 +44,7 @@ from dataclasses import dataclass, replace
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
 from types import TracebackType
+from typing import Any
 
 import numpy as np
 import sqlalchemy as sa
@@ -202,48 +203,58 @@ class Workers:
         self, job: Job, tasks: list[tuple[np.ndarray, np.ndarray, np.ndarray]]
     ) -> Iterator[BuiltChunk]:
         """The tasks' chunks, built by the workers, in task order."""
-        try:
-            for conn in self.conns:
-                conn.send(job)
-        except OSError as exc:
-            raise WorkersUnavailable(f"a worker process is not running ({exc})") from exc
         outstanding = {conn: 0 for conn in self.conns}
         ready: dict[int, BuiltChunk] = {}
-        sent = 0
+        sent = yielded = 0
 
         def hand_out(conn: Connection) -> None:
             nonlocal sent
             if sent < len(tasks):
-                conn.send((sent, *tasks[sent]))
+                _send(conn, (sent, *tasks[sent]), first=yielded == 0)
                 outstanding[conn] += 1
                 sent += 1
 
+        for conn in self.conns:
+            _send(conn, job, first=True)
         for _ in range(AHEAD_PER_WORKER):
             for conn in self.conns:
                 hand_out(conn)
-        for index in range(len(tasks)):
-            while index not in ready:
+        while yielded < len(tasks):
+            while yielded not in ready:
                 busy = [c for c, n in outstanding.items() if n]
                 for answered in wait(busy):
                     assert isinstance(answered, Connection)
-                    done, chunk = _receive(answered, first=index == 0)
+                    index, chunk = _receive(answered, first=yielded == 0)
                     outstanding[answered] -= 1
-                    ready[done] = chunk
+                    ready[index] = chunk
                     hand_out(answered)
-            yield ready.pop(index)
+            yield ready.pop(yielded)
+            yielded += 1
+
+
+def _send(conn: Connection, message: Any, *, first: bool) -> None:
+    try:
+        conn.send(message)
+    except OSError as exc:
+        raise _lost(exc, first=first) from exc
 
 
 def _receive(conn: Connection, *, first: bool) -> tuple[int, BuiltChunk]:
     try:
         index, chunk, error = conn.recv()
     except (EOFError, OSError) as exc:
-        reason = f"an export worker process stopped unexpectedly ({type(exc).__name__})"
-        if first:
-            raise WorkersUnavailable(reason) from exc
-        raise CurationError(f"{reason}; nothing was written") from exc
+        raise _lost(exc, first=first) from exc
     if error is not None:
         raise error
     return index, chunk
+
+
+def _lost(exc: BaseException, *, first: bool) -> Exception:
+    """A worker is gone: before anything was written the pass may still run in-process."""
+    reason = f"an export worker process stopped unexpectedly ({type(exc).__name__})"
+    if first:
+        return WorkersUnavailable(reason)
+    return CurationError(f"{reason}; nothing was written")
 
 
 def start_workers(
