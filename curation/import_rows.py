@@ -228,7 +228,10 @@ class _Worker:
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "curation.import_worker", str(task_read), str(result_write)],
             pass_fds=(task_read, result_write),
-            env=_worker_env(),
+            # run where this copy of ``curation`` is, so that ``-m`` imports it and no other
+            cwd=Path(__file__).resolve().parent.parent,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
         )
         os.close(task_read)
         os.close(result_write)
@@ -270,10 +273,3 @@ class _Worker:
 @dataclass(slots=True)
 class WorkerFailure:
     traceback: str
-
-
-def _worker_env() -> dict[str, str]:
-    """The environment, with this copy of ``curation`` first on the worker's import path."""
-    here = str(Path(__file__).resolve().parent.parent)
-    path = os.environ.get("PYTHONPATH")
-    return dict(os.environ, PYTHONPATH=here if not path else here + os.pathsep + path)
