@@ -23,7 +23,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 import sqlalchemy as sa
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from curation.errors import ConflictError, InputError, NotFoundError, PermissionDenied
 from curation.labeling.scale import check_choice
@@ -147,7 +147,7 @@ def _context_query() -> sa.Select[Any]:
         .where(m.Assignment.campaign_id == campaign_id, m.Assignment.annotator == annotator)
         .scalar_subquery()
     )
-    guideline = sa.orm.aliased(m.Guideline)
+    guideline = aliased(m.Guideline)
     return (
         sa.select(
             m.Campaign.name,
@@ -227,11 +227,12 @@ _CLAIM = (
     .execution_options(synchronize_session=False)
 )
 # Finding the best task and claiming it in one statement saves a round trip on every
-# item; the subquery reads another copy of the table so that it is not correlated.
+# item; the subquery scans an alias of tasks so that it is not correlated with the row
+# being updated.
 _CLAIM_BEST = (
     sa.update(m.Task)
     .where(
-        m.Task.id == _candidates_query(sa.orm.aliased(m.Task)).limit(1).scalar_subquery(),
+        m.Task.id == _candidates_query(aliased(m.Task)).limit(1).scalar_subquery(),
         m.Task.n_assigned < sa.bindparam("overlap"),
     )
     .values(n_assigned=m.Task.n_assigned + 1)
@@ -306,7 +307,7 @@ def _release_stale(session: Session, campaign_id: int, annotator: str) -> int:
 
 def _item_query() -> sa.Select[Any]:
     """The assignment with its task's conversation and both completions."""
-    a, b = sa.orm.aliased(m.Completion), sa.orm.aliased(m.Completion)
+    a, b = aliased(m.Completion), aliased(m.Completion)
     return (
         sa.select(
             m.Assignment.task_id,
