@@ -121,6 +121,30 @@ def test_chat_non_list_tool_calls_kept_for_validation() -> None:
 
 
 @pytest.mark.parametrize(
+    ("message", "text"),
+    [
+        ({"role": "user", "content": "Hi"}, "Hi"),
+        ({"role": "user", "content": ""}, ""),
+        ({"role": "assistant", "content": "x", "tool_calls": []}, "x"),
+        (
+            {
+                "role": "assistant",
+                "content": "Checking",
+                "tool_calls": [{"function": {"name": "f", "arguments": "{}"}}],
+            },
+            "Checking\nf({})",
+        ),
+        (
+            {"role": "assistant", "content": "", "function_call": {"name": "g", "arguments": "1"}},
+            "g(1)",
+        ),
+    ],
+)
+def test_text_of_string_content_with_and_without_calls(message: dict[str, Any], text: str) -> None:
+    assert message_text(message) == text
+
+
+@pytest.mark.parametrize(
     ("obj", "field"),
     [
         ([1, 2], "record"),
