@@ -184,3 +184,32 @@ def test_dedup_with_the_openai_embedder_from_the_environment(
     assert result.stats["embedder"] == "openai"
     assert [c.members for c in result.clusters] == [[0, 2]]
     assert all(r["model"] == "bag-of-words" for r in _Embeddings.requests)
+
+
+def tiny_static_model(tmp_path: Path, weights: bool) -> Path:
+    """A model2vec model on MiniLM's own tokenizer with random vectors (no distillation)."""
+    from model2vec import StaticModel
+    from tokenizers import Tokenizer
+
+    tokenizer = Tokenizer.from_file(str(embed.minilm_path() / "tokenizer.json"))
+    rng = np.random.default_rng(0)
+    vectors = rng.normal(size=(tokenizer.get_vocab_size(), 8)).astype(np.float16)
+    model = StaticModel(vectors=vectors, tokenizer=tokenizer, normalize=True)
+    if weights:
+        model.weights = rng.uniform(0.1, 1.0, size=len(vectors)).astype(np.float32)
+    model.save_pretrained(str(tmp_path / "model"))
+    return tmp_path / "model"
+
+
+@pytest.mark.parametrize("weights", [False, True])
+def test_static_encoder_matches_model2vec_on_batches_with_empty_and_unknown_texts(
+    tmp_path: Path, weights: bool
+) -> None:
+    encoder = embed.StaticEncoder(tiny_static_model(tmp_path, weights))
+    encoder.batch_size = 3  # several batches, one holding only an empty text
+    texts = ["how do i reset my password", "", "日本語 é ☃", "a", "x " * 300, "", "ok then"]
+    ours = encoder.encode(texts)
+    theirs = normalize_rows(encoder.model.encode(texts, max_length=None))
+    assert ours.shape == (len(texts), 8) and ours.dtype == np.float32
+    assert np.allclose(ours, theirs, atol=2e-3)
+    assert not ours[1].any() and not ours[5].any()
