@@ -163,7 +163,9 @@ class Workers:
             proc = subprocess.Popen(
                 [sys.executable, "-m", "curation.export.worker", str(theirs.fileno()), encoding],
                 pass_fds=[theirs.fileno()],
+                # a stray print must not end up in the caller's output (the CLI's --json)
                 stdin=subprocess.DEVNULL,
+                stdout=subprocess.DEVNULL,
                 env=env,
             )
         self.procs.append(proc)
