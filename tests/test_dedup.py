@@ -378,8 +378,34 @@ def test_ivf_index_above_the_flat_limit(monkeypatch: pytest.MonkeyPatch) -> None
     ]
     records.append(chat(records[3][0]["content"] + " please", records[3][1]["content"]))
     result = run(records)
-    assert result.stats["index"].startswith("IndexIVFFlat(nlist=80")
+    assert result.stats["index"].startswith("IndexIVFScalarQuantizer(QT_8bit, nlist=80")
     assert [c.members for c in result.clusters] == [[3, 400]]
+    monkeypatch.setattr(engine, "FLAT_MAX", 10_000)
+    exact = run(records)
+    assert exact.stats["index"] == "IndexFlatIP"
+    (ivf_pair,) = result.pairs
+    (flat_pair,) = exact.pairs
+    assert ivf_pair.similarity == pytest.approx(flat_pair.similarity, abs=1e-5)  # re-scored
+
+
+def test_leakage_search_on_an_ivf_index_rescores_against_the_reference(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from curation.dedup import engine
+
+    monkeypatch.setattr(engine, "FLAT_MAX", 100)
+    rng = np.random.default_rng(2)
+    words = [f"w{i}" for i in range(5000)]
+    train = [
+        chat(" ".join(rng.choice(words, 10)), " ".join(rng.choice(words, 10))) for _ in range(400)
+    ]
+    leaked = chat(train[7][0]["content"] + " please", train[7][1]["content"])
+    fresh = chat("an unrelated question", "and its own answer")
+    settings = Settings("static", 0.9)
+    matches = find_matches(
+        items_of(train), items_of([fresh, leaked]), settings, encoders=fake_encoders()
+    )
+    assert [(m.query, m.reference) for m in matches] == [(1, 7)]
 
 
 class OneWayIndex:
