@@ -204,23 +204,27 @@ class Workers:
     def run(
         self, job: Job, tasks: list[tuple[np.ndarray, np.ndarray, np.ndarray]]
     ) -> Iterator[BuiltChunk]:
-        """The tasks' chunks, built by the workers, in task order."""
+        """The tasks' chunks, built by the workers, in task order. At most a few chunks per
+        worker are out (sent, or built and waiting for an earlier one), so memory stays
+        flat even when one worker falls behind."""
         outstanding = {conn: 0 for conn in self.conns}
         ready: dict[int, BuiltChunk] = {}
+        window = len(self.conns) * AHEAD_PER_WORKER * 2
         sent = yielded = 0
 
-        def hand_out(conn: Connection) -> None:
+        def top_up() -> None:
             nonlocal sent
-            if sent < len(tasks):
-                _send(conn, (sent, *tasks[sent]), first=yielded == 0)
-                outstanding[conn] += 1
-                sent += 1
+            for conn in self.conns:
+                while outstanding[conn] < AHEAD_PER_WORKER and sent < min(
+                    len(tasks), yielded + window
+                ):
+                    _send(conn, (sent, *tasks[sent]), first=yielded == 0)
+                    outstanding[conn] += 1
+                    sent += 1
 
         for conn in self.conns:
             _send(conn, job, first=True)
-        for _ in range(AHEAD_PER_WORKER):
-            for conn in self.conns:
-                hand_out(conn)
+        top_up()
         while yielded < len(tasks):
             while yielded not in ready:
                 busy = [c for c, n in outstanding.items() if n]
@@ -229,9 +233,10 @@ class Workers:
                     index, chunk = _receive(answered, first=yielded == 0)
                     outstanding[answered] -= 1
                     ready[index] = chunk
-                    hand_out(answered)
+                top_up()
             yield ready.pop(yielded)
             yielded += 1
+            top_up()
 
 
 def _send(conn: Connection, message: Any, *, first: bool) -> None:
