@@ -274,18 +274,20 @@ def test_cascade_checks_static_twins_whose_texts_differ_instead_of_accepting_the
     assert encoders.verifier is not None and encoders.verifier.texts == 2  # type: ignore[attr-defined]
 
 
-def test_cascade_past_its_budget_decides_by_the_static_cut_and_says_so() -> None:
+def test_cascade_past_its_budget_accepts_only_where_vectors_and_characters_agree() -> None:
     twin = [chat(RESET_Q, RESET_A), chat(shuffled_twin(RESET_Q), shuffled_twin(RESET_A))]
+    other_q, other_a = TOPICS[1]
+    near = [chat(other_q, other_a), chat(other_q, other_a[:-1] + " or call support.")]
     encoders = order_aware_cascade()
     result = find_duplicates(
-        items_of(twin), Settings("cascade", verify_budget=0), encoders=encoders
+        items_of(twin + near), Settings("cascade", 0.8, verify_budget=0), encoders=encoders
     )
     assert encoders.verifier is not None and encoders.verifier.texts == 0  # type: ignore[attr-defined]
-    assert [c.members for c in result.clusters] == [[0, 1]]  # what static mode would do
-    (pair,) = result.pairs
-    assert not pair.verified
-    assert result.stats["static_fallback"] == 1
-    assert result.stats["complete_from"] == result.stats["static_fallback_cut"] == 0.94
+    # The twin's static score is 1.0 but its characters differ: kept apart, unchecked.
+    assert [c.members for c in result.clusters] == [[2, 3]]
+    assert [(p.a, p.b, p.verified) for p in result.pairs] == [(2, 3, False)]
+    assert result.stats["static_fallback"] == 2
+    assert result.stats["complete_from"] == result.stats["static_fallback_cut"] == 0.84
 
 
 def test_cascade_budget_goes_first_to_pairs_static_alone_would_accept() -> None:
