@@ -85,6 +85,8 @@ def ours(mode: str, path: Path) -> dict[str, Any]:
     summary["candidates"] = result.stats.get("candidates")
     summary["verified"] = result.stats.get("verified")
     summary["index"] = result.stats.get("index")
+    for key in ("doubtful", "verified_exchanges", "static_fallback"):
+        summary[key] = result.stats.get(key)
     return summary
 
 
@@ -192,6 +194,12 @@ def _row(kind: str, n: int, name: str, res: dict[str, Any], base: float | None) 
         "removed": s["removed"],
         "target": target,
     }
+    if kind == "c":  # how much of the cascade's doubt MiniLM could settle within its budget
+        row["candidates"] = s.get("candidates")
+        row["doubtful"] = s.get("doubtful")
+        row["minilm_exchanges"] = s.get("verified_exchanges")
+        row["minilm_pairs"] = s.get("verified")
+        row["static_fallback"] = s.get("static_fallback")
     row["meets_target"] = _meets(kind, n, kind_name, arg, row, base)
     return row
 
