@@ -346,6 +346,31 @@ def test_progress_reaches_one_and_never_goes_back() -> None:
     assert seen[-1] == 1.0 and seen == sorted(seen)
 
 
+def test_cascade_progress_never_goes_back_when_minilm_checks_pairs(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from curation.dedup import engine
+
+    monkeypatch.setattr(engine, "EMBED_BATCH", 1)  # MiniLM reports after every text
+    seen: list[float] = []
+    other_q, other_a = TOPICS[1]
+    twins = [
+        chat(RESET_Q, RESET_A),
+        chat(shuffled_twin(RESET_Q), shuffled_twin(RESET_A)),
+        chat(other_q, other_a),
+        chat(shuffled_twin(other_q), shuffled_twin(other_a)),
+    ]
+    encoders = order_aware_cascade()
+    find_duplicates(
+        items_of(twins),
+        Settings("cascade"),
+        encoders=encoders,
+        progress=lambda _, f: seen.append(f),
+    )
+    assert encoders.verifier is not None and encoders.verifier.texts == 4  # type: ignore[attr-defined]
+    assert seen[-1] == 1.0 and seen == sorted(seen)
+
+
 def test_a_one_megabyte_message_is_handled() -> None:
     big = "lorem ipsum dolor " * 60_000  # ~1 MB
     records = [chat("tell me", big), chat("tell me", big + " amen"), chat("other", "thing")]

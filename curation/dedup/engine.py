@@ -339,6 +339,10 @@ class _Reporter:
             frac = self.base + self.WEIGHTS[self._stage] * min(max(fraction, 0.0), 1.0)
             self.progress(label, min(frac, 1.0))
 
+    def part(self, start: float, end: float) -> Callable[[float], None]:
+        """Report a sub-step's own 0…1 as ``start``…``end`` of the current stage."""
+        return lambda fraction: self.report(start + (end - start) * fraction)
+
     def say(self, label: str) -> None:
         """Show ``label`` without moving the bar (e.g. while a model loads)."""
         if self.progress is not None:
@@ -759,10 +763,13 @@ def find_duplicates(
         a, b = sem[qa], sem[qb]
         candidates = len(a)
         rep.stage("verify")
-        static = aligned_with_lexical(items, a, b, first, report=rep.report)
+        checked = cascade and encoders.verifier is not None
+        static = aligned_with_lexical(
+            items, a, b, first, report=rep.part(0.0, 0.4 if checked else 1.0)
+        )
         if cascade and encoders.verifier is not None:
             verdict = cascade_verify(
-                items, a, b, static, first, encoders.verifier, settings, report=rep.report
+                items, a, b, static, first, encoders.verifier, settings, report=rep.part(0.4, 1.0)
             )
             stats.update(verdict.stats)
             verified = int(verdict.verified.sum())
