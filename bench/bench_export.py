@@ -30,7 +30,6 @@ import argparse
 import hashlib
 import json
 import os
-import resource
 import shutil
 import sqlite3
 import tempfile
@@ -123,7 +122,8 @@ def ours(folder: Path) -> dict[str, Any]:
     out = Path(tempfile.mkdtemp(prefix="bench-export-"))
     try:
         ws = open_workspace(folder)
-        cpu, main_cpu, children = time.process_time(), time.thread_time(), _children_cpu()
+        cpu, main_cpu = time.process_time(), time.thread_time()
+        children = harness.children_cpu_seconds()
         result = export_dataset(
             ws,
             ExportSpec("openai-chat", dataset="bench", validation_split=0.1, seed=42),
@@ -131,7 +131,7 @@ def ours(folder: Path) -> dict[str, Any]:
             actor="bench",
         )
         cpu, main_cpu = time.process_time() - cpu, time.thread_time() - main_cpu
-        children = _children_cpu() - children
+        children = harness.children_cpu_seconds() - children
         ws.dispose()
         return {
             "cpu_seconds": round(cpu + children, 1),
@@ -145,12 +145,6 @@ def ours(folder: Path) -> dict[str, Any]:
         }
     finally:
         shutil.rmtree(out, ignore_errors=True)
-
-
-def _children_cpu() -> float:
-    """CPU seconds of this process's finished (and waited-for) children: the export's workers."""
-    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return usage.ru_utime + usage.ru_stime
 
 
 def naive(folder: Path) -> dict[str, Any]:

@@ -62,8 +62,13 @@ def child(work: Callable[..., dict[str, Any]], *args: Any) -> None:
 def cpu_seconds() -> float:
     """User + system CPU of this process and of its children that have been waited for."""
     own = resource.getrusage(resource.RUSAGE_SELF)
+    return own.ru_utime + own.ru_stime + children_cpu_seconds()
+
+
+def children_cpu_seconds() -> float:
+    """User + system CPU of this process's children that have been waited for (workers)."""
     children = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+    return children.ru_utime + children.ru_stime
 
 
 def machine() -> str:

@@ -13,13 +13,10 @@ from __future__ import annotations
 import contextlib
 import os
 import pickle
-import subprocess
-import sys
 from collections import deque
 from collections.abc import Generator, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import chain, islice
-from pathlib import Path
 from typing import Any
 
 from curation.formats import LineError, Source, parse_item
@@ -27,6 +24,7 @@ from curation.formats.base import Format
 from curation.formats.io import RawItem, RawLine, decode_json, iter_jsonl_lines
 from curation.records import Record, json_text
 from curation.tokens import Counter
+from curation.workers import start_module_worker, usable_cores
 
 CHUNK_ITEMS = 2000
 PARALLEL_MIN_ITEMS = 5000
@@ -180,13 +178,7 @@ def built_chunks(source: Source, ctx: RowContext) -> Generator[BuiltChunk, None,
 
 
 def worker_count() -> int:
-    if os.name != "posix":
-        return 1  # the workers are fed through inherited pipe descriptors
-    try:
-        cores = len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        cores = os.cpu_count() or 1
-    return min(cores, MAX_WORKERS)
+    return min(usable_cores(), MAX_WORKERS)  # 1 off POSIX: workers inherit their pipes
 
 
 def _built_in_pool(
@@ -213,25 +205,20 @@ def _built_in_pool(
 
 
 class _Worker:
-    """A ``python -m curation.import_worker`` process fed through two pipes.
+    """A ``python -m curation.import_worker`` process fed through two pipes (started by
+    :func:`curation.workers.start_module_worker`, which says why not multiprocessing).
 
-    A fresh interpreter rather than multiprocessing: spawn and forkserver re-run the
-    caller's main script in every worker (a script without a ``__main__`` guard would
-    import forever), and fork copies the threads of the app or of a database driver
-    mid-lock. The worker reads its pipe on a thread of its own, so sending a chunk never
-    waits for it to finish the one before.
+    The worker reads its pipe on a thread of its own, so sending a chunk never waits for
+    it to finish the one before.
     """
 
     def __init__(self, ctx: RowContext) -> None:
         task_read, task_write = os.pipe()
         result_read, result_write = os.pipe()
-        self.proc = subprocess.Popen(
-            [sys.executable, "-m", "curation.import_worker", str(task_read), str(result_write)],
-            pass_fds=(task_read, result_write),
-            # run where this copy of ``curation`` is, so that ``-m`` imports it and no other
-            cwd=Path(__file__).resolve().parent.parent,
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.DEVNULL,
+        self.proc = start_module_worker(
+            "curation.import_worker",
+            [str(task_read), str(result_write)],
+            (task_read, result_write),
         )
         os.close(task_read)
         os.close(result_write)

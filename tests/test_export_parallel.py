@@ -25,7 +25,7 @@ from tests.test_export import chat, import_objects, labelled, pref, record_ids, 
 def workers(monkeypatch: pytest.MonkeyPatch) -> dict[str, int]:
     """Force worker processes for any export; count the passes they ran."""
     monkeypatch.setattr(parallel, "MIN_ROWS", 0)
-    monkeypatch.setattr(parallel, "cores", lambda: 2)
+    monkeypatch.setattr(parallel, "usable_cores", lambda: 2)
     monkeypatch.setattr(rows, "ROW_CHUNK", 7)
     calls = {"passes": 0}
     original = parallel.write_rows_in_workers

@@ -21,18 +21,15 @@ What the workers read:
   is left out and counted as ``changed_during_export``
   (:func:`~curation.export.rows.still_cleared`); it is never exported uncleared.
 
-Workers are separate interpreters (``python -m curation.export.worker``) talking over a
-socket pair, not :mod:`multiprocessing` children: those re-import the caller's
-``__main__``, which reruns a script that has no ``if __name__ == "__main__"`` guard,
-and forking this process (which may run threads: the sinks' writers, a Streamlit
-server) can deadlock. Starting one costs about a second of imports and tokenizer
+Workers are separate interpreters (``python -m curation.export.worker``, started by
+:func:`curation.workers.start_module_worker`, which says why not :mod:`multiprocessing`)
+talking over a socket pair. Starting one costs about a second of imports and tokenizer
 loading, so workers are started while the plan runs, and exports of fewer than
 :data:`MIN_ROWS` rows stay in-process.
 """
 
 from __future__ import annotations
 
-import os
 import pickle
 import re
 import socket
@@ -50,7 +47,6 @@ import numpy as np
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-import curation
 from curation.errors import CurationError
 from curation.export.plan import Context, Progress
 from curation.export.rows import (
@@ -67,6 +63,7 @@ from curation.store import models as m
 from curation.store.db import Workspace
 from curation.tokens import Counter as TokenCounter
 from curation.validate import ValidationReport
+from curation.workers import start_module_worker, usable_cores
 
 MIN_ROWS = 20_000
 MAX_WORKERS = 8
@@ -114,18 +111,12 @@ class BuiltChunk:
 # --------------------------------------------------------------------------- this process
 
 
-def cores() -> int:
-    if hasattr(os, "sched_getaffinity"):
-        return len(os.sched_getaffinity(0))
-    return os.cpu_count() or 1
-
-
 def wanted_workers(ws: Workspace, ctx: Context, rows: int) -> int:
     """Worker processes worth having for ``rows`` rows; 0 to build them in-process."""
-    n = min(cores(), MAX_WORKERS)
+    n = min(usable_cores(), MAX_WORKERS)  # 1 off POSIX: workers inherit their socket
     if n < 2 or rows < MIN_ROWS or ctx.fmt.container != "jsonl" or in_memory(ws.url):
         return 0
-    return n if os.name == "posix" else 0  # workers inherit their socket by descriptor
+    return n
 
 
 def in_memory(url: str) -> bool:
@@ -157,17 +148,8 @@ class Workers:
     def _start(self, encoding: str) -> None:
         mine, theirs = socket.socketpair()
         with theirs:
-            env = dict(os.environ)
-            root = str(Path(curation.__file__).resolve().parent.parent)
-            env["PYTHONPATH"] = os.pathsep.join(filter(None, [root, env.get("PYTHONPATH")]))
-            proc = subprocess.Popen(
-                [sys.executable, "-m", "curation.export.worker", str(theirs.fileno()), encoding],
-                pass_fds=[theirs.fileno()],
-                # a stray print must not end up in the caller's output (the CLI's --json)
-                stdin=subprocess.DEVNULL,
-                stdout=subprocess.DEVNULL,
-                env=env,
-            )
+            fd = theirs.fileno()
+            proc = start_module_worker("curation.export.worker", [str(fd), encoding], [fd])
         self.procs.append(proc)
         self.conns.append(Connection(mine.detach()))
 
