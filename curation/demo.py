@@ -86,6 +86,7 @@ DEMO_CAMPAIGNS: tuple[tuple[str, str, list[str]], ...] = (
 def _demo_pii_rules(ws: Workspace) -> Iterator[str]:
     """The demo company's ticket references, as a lead would add them on the PII page."""
     from curation.pii import workflow as pii_workflow  # loads Presidio: seconds, so only here
+
     with ws.tx() as s:
         if any(rule.value == TICKET_PATTERN for rule in pii_workflow.list_rules(s, "pattern")):
             return

@@ -47,9 +47,7 @@ if summaries:
 else:
     st.info("No campaign yet. Create one below from a dataset with completion pairs.")
 
-create_tab, manage_tab = st.tabs(
-    ["New campaign", "Manage"], key="campaigns_tab", on_change="rerun"
-)
+create_tab, manage_tab = st.tabs(["New campaign", "Manage"], key="campaigns_tab", on_change="rerun")
 
 with create_tab:
     if not datasets:

@@ -23,7 +23,9 @@ name = dataset_in_focus()
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
-def _distributions(dataset: str, records: int, by_status: tuple[tuple[str, int], ...]) -> dict[str, Any]:
+def _distributions(
+    dataset: str, records: int, by_status: tuple[tuple[str, int], ...]
+) -> dict[str, Any]:
     """Per-record distributions, recomputed only when the dataset's counts change."""
     with ws.read() as s:
         return dataset_distributions(s, dataset)
@@ -39,7 +41,9 @@ except CurationError as exc:
 
 st.subheader(name)
 metric_cols = st.columns(5)
-for col, key in zip(metric_cols, ("records", "completions", "pairs", "messages", "tokens"), strict=True):
+for col, key in zip(
+    metric_cols, ("records", "completions", "pairs", "messages", "tokens"), strict=True
+):
     col.metric(key.capitalize(), f"{stats[key]:,}")
 if len(stats["by_status"]) > 1 or "active" not in stats["by_status"]:
     st.caption("Status: " + ", ".join(f"{k} {v:,}" for k, v in sorted(stats["by_status"].items())))
