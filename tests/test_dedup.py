@@ -274,13 +274,21 @@ def test_cascade_checks_static_twins_whose_texts_differ_instead_of_accepting_the
     assert encoders.verifier is not None and encoders.verifier.texts == 2  # type: ignore[attr-defined]
 
 
-def test_cascade_past_its_budget_accepts_only_where_vectors_and_characters_agree() -> None:
-    twin = [chat(RESET_Q, RESET_A), chat(shuffled_twin(RESET_Q), shuffled_twin(RESET_A))]
+def twin_and_near() -> list[list[dict[str, object]]]:
+    """A static twin whose words are reordered (1.0, characters differ) and a near copy."""
     other_q, other_a = TOPICS[1]
-    near = [chat(other_q, other_a), chat(other_q, other_a[:-1] + " or call support.")]
+    return [
+        chat(RESET_Q, RESET_A),
+        chat(shuffled_twin(RESET_Q), shuffled_twin(RESET_A)),
+        chat(other_q, other_a),
+        chat(other_q, other_a[:-1] + " or call support."),
+    ]
+
+
+def test_cascade_past_its_budget_accepts_only_where_vectors_and_characters_agree() -> None:
     encoders = order_aware_cascade()
     result = find_duplicates(
-        items_of(twin + near), Settings("cascade", 0.8, verify_budget=0), encoders=encoders
+        items_of(twin_and_near()), Settings("cascade", 0.8, verify_budget=0), encoders=encoders
     )
     assert encoders.verifier is not None and encoders.verifier.texts == 0  # type: ignore[attr-defined]
     # The twin's static score is 1.0 but its characters differ: kept apart, unchecked.
@@ -290,13 +298,10 @@ def test_cascade_past_its_budget_accepts_only_where_vectors_and_characters_agree
     assert result.stats["complete_from"] == result.stats["static_fallback_cut"] == 0.84
 
 
-def test_cascade_budget_goes_first_to_pairs_static_alone_would_accept() -> None:
-    twin = [chat(RESET_Q, RESET_A), chat(shuffled_twin(RESET_Q), shuffled_twin(RESET_A))]
-    other_q, other_a = TOPICS[1]
-    near = [chat(other_q, other_a), chat(other_q, other_a[:-1] + " or call support.")]
+def test_cascade_budget_goes_first_to_the_highest_static_scores() -> None:
     encoders = order_aware_cascade()
     result = find_duplicates(
-        items_of(twin + near), Settings("cascade", 0.8, verify_budget=2), encoders=encoders
+        items_of(twin_and_near()), Settings("cascade", 0.8, verify_budget=2), encoders=encoders
     )
     assert result.stats["doubtful"] == 2 and result.stats["verified"] == 1
     assert result.stats["static_fallback"] == 1
