@@ -48,12 +48,12 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from curation.errors import CurationError
-from curation.export.plan import Context, Progress
+from curation.export.plan import Context
 from curation.export.rows import (
+    RowPass,
     Stats,
     add_tokens,
     build_chunk,
-    chunks,
     set_layouts,
     split_names,
     tally,
@@ -269,40 +269,27 @@ def export_snapshot(session: Session) -> str | None:
 
 
 def write_rows_in_workers(
-    workers: Workers,
-    ws: Workspace,
-    session: Session,
-    ctx: Context,
-    kept_ids: np.ndarray,
-    kept_rows: np.ndarray,
-    split_of: np.ndarray,
-    sinks: dict[str, Sink],
-    reports: dict[str, ValidationReport],
-    counter: TokenCounter,
-    stats: Stats,
-    progress: Progress | None,
+    workers: Workers, ws: Workspace, session: Session, job: RowPass, counter: TokenCounter
 ) -> None:
     """Pass 2 with the workers building the chunks and this process writing them.
 
     Raises :class:`WorkersUnavailable` when the workers cannot take the job (before
     anything is written, so the caller may run the pass in-process instead)."""
-    names = split_names(len(sinks))
-    job = Job(
+    names = split_names(len(job.sinks))
+    work = Job(
         ws.url,
         str(ws.folder),
         export_snapshot(session),
-        worker_context(ctx),
+        worker_context(job.ctx),
         replace(counter, threads=1),
         names,
     )
-    total, done = int(kept_rows.sum()), 0
-    tasks = list(chunks(kept_ids, kept_rows, split_of))
-    for chunk in workers.run(job, tasks):
-        done += _write(chunk, sinks, reports, stats)
-        if progress:
-            progress("write", done, total)
+    done = 0
+    for chunk in workers.run(work, list(job.chunks())):
+        done += _write(chunk, job.sinks, job.reports, job.stats)
+        job.advanced(done)
     workers.close()
-    set_layouts(ctx.fmt, reports)
+    set_layouts(job.ctx.fmt, job.reports)
 
 
 def worker_context(ctx: Context) -> Context:

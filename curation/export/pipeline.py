@@ -60,8 +60,8 @@ from curation.export.plan import (
     scan,
     scan_query,
 )
-from curation.export.rows import Stats, load_chunk, tally_split_tokens, write_rows
-from curation.export.sinks import Sink, Written, open_sink
+from curation.export.rows import RowPass, Stats, load_chunk, tally_split_tokens, write_rows
+from curation.export.sinks import Written, open_sink
 from curation.export.spec import (
     ExportFile,
     ExportResult,
@@ -243,11 +243,19 @@ def _write_files(
     }
     for sink in sinks.values():
         stack.callback(sink.abort)  # runs before the staged files are discarded
-    kept_ids, kept_rows = ints(plan.record_ids), ints(plan.rows)
-    args = (ctx, kept_ids, kept_rows, split_plan.split, sinks, reports)
-    if not _write_in_workers(stack, ws, workers, session, *args, counter, stats, progress):
+    job = RowPass(
+        ctx,
+        ints(plan.record_ids),
+        ints(plan.rows),
+        split_plan.split,
+        sinks,
+        reports,
+        stats,
+        progress,
+    )
+    if not _write_in_workers(stack, ws, workers, session, job, counter):
         with TokenPipeline(counter, tally_split_tokens(reports), "export-tokens") as tokens:
-            write_rows(session, *args, tokens, stats, progress)
+            write_rows(session, job, tokens)
     written = {name: sink.finish() for name, sink in sinks.items()}
     _check_written(plan, stats, written)
     return written
@@ -258,20 +266,13 @@ def _write_in_workers(
     ws: Workspace,
     workers: parallel.Workers | None,
     session: Session,
-    ctx: Context,
-    kept_ids: np.ndarray,
-    kept_rows: np.ndarray,
-    split_of: np.ndarray,
-    sinks: dict[str, Sink],
-    reports: dict[str, ValidationReport],
+    job: RowPass,
     counter: TokenCounter,
-    stats: Stats,
-    progress: Progress | None,
 ) -> bool:
     """Pass 2 in worker processes when the export is large enough (with the workers started
     before the plan, or started now); False when it is left to this process (small, or the
     workers could not start or stopped before anything was written)."""
-    wanted = parallel.wanted_workers(ws, ctx, int(kept_rows.sum()))
+    wanted = parallel.wanted_workers(ws, job.ctx, job.total)
     if not wanted:
         if workers is not None:
             workers.close()
@@ -279,24 +280,11 @@ def _write_in_workers(
     try:
         if workers is None:
             workers = stack.enter_context(parallel.Workers(wanted, counter.encoding))
-        parallel.write_rows_in_workers(
-            workers,
-            ws,
-            session,
-            ctx,
-            kept_ids,
-            kept_rows,
-            split_of,
-            sinks,
-            reports,
-            counter,
-            stats,
-            progress,
-        )
+        parallel.write_rows_in_workers(workers, ws, session, job, counter)
     except parallel.WorkersUnavailable as exc:
         if workers is not None:
             workers.close(kill=True)
-        stats.notes.append(f"rows built in this process: {exc}")
+        job.stats.notes.append(f"rows built in this process: {exc}")
         return False
     return True
 

@@ -462,37 +462,50 @@ def serializable(row: dict[str, Any], item: Item, content: RecordContent) -> dic
 # --------------------------------------------------------------------------- writing
 
 
-def write_rows(
-    session: Session,
-    ctx: Context,
-    kept_ids: np.ndarray,
-    kept_rows: np.ndarray,
-    split_of: np.ndarray,
-    sinks: dict[str, Sink],
-    reports: dict[str, ValidationReport],
-    tokens: TokenPipeline[str],
-    stats: Stats,
-    progress: Progress | None,
-) -> None:
+@dataclass(slots=True)
+class RowPass:
+    """Pass 2 of an export: which records' rows go to which file, and what they add up to."""
+
+    ctx: Context
+    kept_ids: np.ndarray
+    kept_rows: np.ndarray
+    split_of: np.ndarray
+    sinks: dict[str, Sink]
+    reports: dict[str, ValidationReport]
+    stats: Stats
+    progress: Progress | None
+
+    @property
+    def total(self) -> int:
+        return int(self.kept_rows.sum())
+
+    def chunks(self) -> Iterator[tuple[np.ndarray, np.ndarray, np.ndarray]]:
+        return chunks(self.kept_ids, self.kept_rows, self.split_of)
+
+    def advanced(self, done: int) -> None:
+        if self.progress:
+            self.progress("write", done, self.total)
+
+
+def write_rows(session: Session, job: RowPass, tokens: TokenPipeline[str]) -> None:
     """Pass 2 in this process: chunk by chunk, rows into their files, tokens counted in the
     token pipeline's thread."""
-    names = split_names(len(sinks))
-    encode = row_encoder(ctx.fmt.container)
-    total, done = int(kept_rows.sum()), 0
-    for ids, splits, expected in chunks(kept_ids, kept_rows, split_of):
-        chunk = build_chunk(session, ctx, ids, splits, expected, names, encode)
+    names = split_names(len(job.sinks))
+    encode = row_encoder(job.ctx.fmt.container)
+    done = 0
+    for ids, splits, expected in job.chunks():
+        chunk = build_chunk(session, job.ctx, ids, splits, expected, names, encode)
         for name, part in chunk.parts.items():
-            sink = sinks[name]
+            sink = job.sinks[name]
             for row in part.rows:
                 sink.write(row)
             for conversation in part.conversations:
                 tokens.add(name, conversation)
-            tally(reports[name], len(part.rows), part.missing_system, part.missing_user)
-        stats.merge(chunk.stats)
+            tally(job.reports[name], len(part.rows), part.missing_system, part.missing_user)
+        job.stats.merge(chunk.stats)
         done += chunk.expected
-        if progress:
-            progress("write", done, total)
-    set_layouts(ctx.fmt, reports)
+        job.advanced(done)
+    set_layouts(job.ctx.fmt, job.reports)
 
 
 def tally(report: ValidationReport, rows: int, missing_system: int, missing_user: int) -> None:
