@@ -41,7 +41,7 @@ def score_pairs(records: list[Any], truth: list[list[int]]) -> dict[str, Any]:
     qa, qb, _ = E.range_pairs(index, rec, radius, self_search=True)
     sem = np.asarray(semantic)
     a, b = sem[qa], sem[qb]
-    s_static = E.aligned_scores(items, a, b, first)
+    s_static = E.aligned_scores(items, a, b, first)[0]
     second = E.ExchangeVectors(get_encoder("minilm"))
     loose = s_static >= 0.6
     second.ensure(
@@ -52,7 +52,7 @@ def score_pairs(records: list[Any], truth: list[list[int]]) -> dict[str, Any]:
         ]
     )
     s_minilm = np.zeros_like(s_static)
-    s_minilm[loose] = E.aligned_scores(items, a[loose], b[loose], second)
+    s_minilm[loose] = E.aligned_scores(items, a[loose], b[loose], second)[0]
     label = np.array([(min(x, y), max(x, y)) in true_pairs for x, y in zip(a, b, strict=True)])
     return {
         "label": label,

@@ -488,8 +488,7 @@ def range_pairs(
             ids = ids.astype(np.int64)
             if approximate and reference is not None:
                 dist = np.einsum("ij,ij->i", queries[rows], reference[ids])
-                exact = dist >= radius
-                dist[~exact] = -1.0  # ranked last, dropped below
+                dist[dist < radius] = -1.0  # ranked last, dropped below
             if len(ids) and counts.max() > MAX_CANDIDATES:
                 keep = _top_per_query(lims, dist, MAX_CANDIDATES + (1 if self_search else 0))
                 rows, dist, ids = rows[keep], dist[keep], ids[keep]
@@ -568,40 +567,19 @@ def aligned_scores(
     b_items: Sequence[Item] | None = None,
     report: Callable[[float], None] | None = None,
     accurate: ExchangeVectors | None = None,
-) -> np.ndarray:
-    """Exchange-aligned similarity of each pair (a[k], b[k]).
+    *,
+    lexical: bool = False,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Exchange-aligned similarity of each pair (a[k], b[k]), and with ``lexical`` the same
+    alignment over the characters alone (zeros otherwise).
 
     With ``accurate``, the exchanges it holds (those that differ between the two records)
     are compared with its vectors; an exchange found verbatim in both records scores 1
     with any model, so the accurate model is never asked about it.
     """
-    return _aligned(items, a, b, vectors, b_items, report, accurate)[0]
-
-
-def aligned_with_lexical(
-    items: Sequence[Item],
-    a: np.ndarray,
-    b: np.ndarray,
-    vectors: ExchangeVectors,
-    b_items: Sequence[Item] | None = None,
-    report: Callable[[float], None] | None = None,
-) -> tuple[np.ndarray, np.ndarray]:
-    """:func:`aligned_scores` and the same alignment over the lexical matrix alone."""
-    return _aligned(items, a, b, vectors, b_items, report, None)
-
-
-def _aligned(
-    items: Sequence[Item],
-    a: np.ndarray,
-    b: np.ndarray,
-    vectors: ExchangeVectors,
-    b_items: Sequence[Item] | None,
-    report: Callable[[float], None] | None,
-    accurate: ExchangeVectors | None,
-) -> tuple[np.ndarray, np.ndarray]:
     b_items = items if b_items is None else b_items
     out = np.zeros(len(a), dtype=np.float32)
-    lexical = np.zeros(len(a), dtype=np.float32)
+    lexical_scores = np.zeros(len(a), dtype=np.float32)
     step = max(1, len(a) // 50)
     idx = vectors.index
     vecs = vectors.vectors
@@ -618,12 +596,12 @@ def _aligned(
                 xa = [ea[i] for i in ia]
                 xb = [eb[j] for j in ib]
                 sim[np.ix_(ia, ib)] = exchange_similarity(xa, xb, accurate.of(xa), accurate.of(xb))
-        else:
-            lexical[k] = align_score(lex)
+        if lexical:
+            lexical_scores[k] = align_score(lex)
         out[k] = align_score(sim)
         if report and k % step == 0:
             report(k / max(len(a), 1))
-    return out, lexical
+    return out, lexical_scores
 
 
 @dataclass(slots=True)
@@ -649,7 +627,7 @@ def cascade_verify(
 ) -> CascadeVerdict:
     """Accept, check with MiniLM, or fall back to the static score, pair by pair.
 
-    ``static`` is ``(scores, lexical)`` from :func:`aligned_with_lexical`. A pair at or
+    ``static`` is ``(scores, lexical)`` from :func:`aligned_scores` with ``lexical``. A pair at or
     above the band whose texts also agree lexically is accepted; a pair below the band is
     dropped; the rest are doubtful. MiniLM checks doubtful pairs, highest static score
     first, within the settings' budget of distinct exchanges. Doubtful pairs left over
@@ -671,7 +649,9 @@ def cascade_verify(
     if len(chosen):
         second = ExchangeVectors(verifier)
         second.ensure(texts, report)
-        final[chosen] = aligned_scores(items, a[chosen], b[chosen], first, b_items, accurate=second)
+        final[chosen] = aligned_scores(
+            items, a[chosen], b[chosen], first, b_items, accurate=second
+        )[0]
         verified[chosen] = True
     fallback = np.zeros(len(a), dtype=bool)
     fallback[doubtful] = True
@@ -763,13 +743,13 @@ def find_duplicates(
         a, b = sem[qa], sem[qb]
         candidates = len(a)
         rep.stage("verify")
-        checked = cascade and encoders.verifier is not None
-        static = aligned_with_lexical(
-            items, a, b, first, report=rep.part(0.0, 0.4 if checked else 1.0)
+        verifier = encoders.verifier if cascade else None
+        static = aligned_scores(
+            items, a, b, first, report=rep.part(0.0, 0.4 if verifier else 1.0), lexical=cascade
         )
-        if cascade and encoders.verifier is not None:
+        if verifier is not None:
             verdict = cascade_verify(
-                items, a, b, static, first, encoders.verifier, settings, report=rep.part(0.4, 1.0)
+                items, a, b, static, first, verifier, settings, report=rep.part(0.4, 1.0)
             )
             stats.update(verdict.stats)
             verified = int(verdict.verified.sum())
@@ -918,7 +898,9 @@ def find_matches(
         qa = np.asarray(todo, dtype=np.int64)[qi]
         rb = np.asarray(refs, dtype=np.int64)[ri]
         rep.stage("verify")
-        static = aligned_with_lexical(queries, qa, rb, first, b_items=reference, report=rep.report)
+        static = aligned_scores(
+            queries, qa, rb, first, b_items=reference, report=rep.report, lexical=cascade
+        )
         final = static[0]
         if cascade and encoders.verifier is not None:
             verdict = cascade_verify(
