@@ -296,7 +296,7 @@ def object_segments(format_name: str, obj: Any) -> list[Segment]:
     # Every other string that is not structure or a tool schema.
     detected = {s.path for s in found}
     for seg in all_strings(obj, (), detect=True):
-        if seg.path not in detected and seg.path[:1] not in (("tools",), ("functions",)):
+        if seg.path not in detected and not (seg.path and seg.path[0] in EXTRA_SCHEMA_KEYS):
             found.append(seg)
     # A string can be reached twice (a message key and the whole-object walk); keep one.
     unique: dict[Path, Segment] = {}
