@@ -15,7 +15,7 @@ import os
 import pickle
 from collections import deque
 from collections.abc import Generator, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import chain, islice
 from typing import Any
 
@@ -184,12 +184,15 @@ def worker_count() -> int:
 def _built_in_pool(
     chunks: Iterable[list[RawLine]], ctx: RowContext, workers: int
 ) -> Iterator[BuiltChunk]:
-    """Chunks handed round-robin to worker processes and taken back in the same order."""
+    """Chunks handed round-robin to worker processes and taken back in the same order.
+
+    Each worker counts tokens in its own thread: the workers already use the cores."""
+    worker_ctx = replace(ctx, counter=replace(ctx.counter, threads=1))
     pool: list[_Worker] = []
     pending: deque[_Worker] = deque()
     finished = False
     try:
-        pool.extend(_Worker(ctx) for _ in range(workers))
+        pool.extend(_Worker(worker_ctx) for _ in range(workers))
         for i, chunk in enumerate(chunks):
             worker = pool[i % workers]
             worker.send(chunk)
