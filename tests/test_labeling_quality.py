@@ -93,7 +93,6 @@ def put(
             duration_ms=duration_ms,
             submitted_at=BASE + timedelta(seconds=next(_clock) if at is None else at),
         )
-        queue.refresh_task(s, task)
 
 
 # --------------------------------------------------------------------------- Krippendorff's α

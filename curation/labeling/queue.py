@@ -517,25 +517,9 @@ def add_judgment_version(
     ]
     if not values.get("retracted", False):
         live.append((values.get("choice"), bool(values.get("both_bad", False))))
-    _set_label_counts(task, live)
-    return judgment
-
-
-def refresh_task(session: Session, task: m.Task) -> None:
-    """Recount the task's live labels and how much they disagree, from the database."""
-    rows = session.execute(
-        sa.select(m.Judgment.choice, m.Judgment.both_bad).where(
-            m.Judgment.task_id == task.id,
-            m.Judgment.is_current.is_(True),
-            m.Judgment.retracted.is_(False),
-        )
-    ).all()
-    _set_label_counts(task, rows)
-
-
-def _set_label_counts(task: m.Task, live: Sequence[Any]) -> None:
     task.n_labels = len(live)
     task.disagreement = disagreement(live)
+    return judgment
 
 
 def disagreement(rows: Sequence[Any]) -> int:
