@@ -250,10 +250,11 @@ def start_workers(
     ws: Workspace, session: Session, ctx: Context, counter: TokenCounter
 ) -> Workers | None:
     """Workers started before the plan when the dataset looks large enough to need them."""
-    if not wanted_workers(ws, ctx, active_records(session, ctx)):
+    n = wanted_workers(ws, ctx, MIN_ROWS)  # 0 whatever the size: no need to count the records
+    if not n or active_records(session, ctx) < MIN_ROWS:
         return None
     try:
-        return Workers(wanted_workers(ws, ctx, MIN_ROWS), counter.encoding)
+        return Workers(n, counter.encoding)
     except WorkersUnavailable:
         return None
 
