@@ -150,7 +150,7 @@ def load_chunk(
         msgs, redacted, tools, extra, meta, r_extra, r_meta = row[5:]
         # Only the redacted copies of a redacted record replace the stored text; a copy is
         # missing only with a lead's override (the gate refuses it otherwise).
-        original = redacted is None or redacted == "null"
+        original = not has_copy(redacted)
         content = RecordContent(
             rid,
             import_id,
@@ -474,10 +474,10 @@ class RowPass:
     reports: dict[str, ValidationReport]
     stats: Stats
     progress: Progress | None
+    total: int = field(init=False)  # the rows the plan expects in all
 
-    @property
-    def total(self) -> int:
-        return int(self.kept_rows.sum())
+    def __post_init__(self) -> None:
+        self.total = int(self.kept_rows.sum())
 
     def chunks(self) -> Iterator[tuple[np.ndarray, np.ndarray, np.ndarray]]:
         return chunks(self.kept_ids, self.kept_rows, self.split_of)
