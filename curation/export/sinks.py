@@ -97,11 +97,7 @@ class JsonlSink(Sink):
         self.in_flight: Future[None] | None = None
 
     def write(self, row: bytes) -> None:
-        self.buffer.append(row)
-        self.pending += len(row)
-        self.rows += 1
-        if self.pending >= FLUSH_BYTES:
-            self._drain()
+        self.write_lines(row, 1)
 
     def write_lines(self, data: bytes, rows: int) -> None:
         """``rows`` lines already joined (each ends with a newline)."""
