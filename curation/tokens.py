@@ -205,9 +205,7 @@ class Counter:
                 role = m.get("role")
                 cost = overhead.get(role) if type(role) is str else None
                 if cost is None:
-                    cost = TOKENS_PER_MESSAGE + self._role_tokens(role)
-                    if type(role) is str:
-                        overhead[role] = cost
+                    cost = self._message_overhead(role, overhead)
                 extra += cost
                 if role == "assistant":
                     assistant_at.append(len(texts))
@@ -228,17 +226,17 @@ class Counter:
         in_assistant[assistant_at] = counts[assistant_at]
         return totals, _sums(in_assistant, ends)
 
-    def _role_tokens(self, role: Any) -> int:
+    def _message_overhead(self, role: Any, cache: dict[str, int]) -> int:
+        """A message's tokens besides its text, kept in ``cache`` by the role's text."""
         if role is None:
-            return 0
-        key = (self.encoding, str(role))
-        cached = _ROLE_TOKENS.get(key)
-        if cached is None:
-            cached = _ROLE_TOKENS[key] = int(self.count([key[1]])[0])
-        return cached
+            return TOKENS_PER_MESSAGE
+        text = str(role)
+        cost = cache.get(text)
+        if cost is None:
+            cost = cache[text] = TOKENS_PER_MESSAGE + int(self.count([text])[0])
+        return cost
 
 
-_ROLE_TOKENS: dict[tuple[str, str], int] = {}
 # encoding → role → a message's tokens besides its text (the per-message 3 plus the role)
 _MESSAGE_OVERHEAD: dict[str, dict[str, int]] = {}
 
