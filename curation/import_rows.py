@@ -21,7 +21,7 @@ from typing import Any
 
 from curation.formats import LineError, Source, parse_item
 from curation.formats.base import Format
-from curation.formats.io import RawItem, RawLine, decode_json, iter_jsonl_lines
+from curation.formats.io import RawLine, decode_line, iter_jsonl_lines
 from curation.records import Record, json_text
 from curation.tokens import Counter
 from curation.workers import start_module_worker, usable_cores
@@ -85,7 +85,7 @@ def build_chunk(items: list[RawLine], ctx: RowContext) -> BuiltChunk:
     chunk = BuiltChunk(items=len(items))
     unique: dict[str, tuple[int, Record]] = {}
     for raw in items:
-        parsed = parse_item(ctx.fmt, raw if isinstance(raw, RawItem) else decode_json(*raw))
+        parsed = parse_item(ctx.fmt, decode_line(raw))
         if parsed.record is None:
             assert parsed.error is not None
             chunk.errors.append(parsed.error)

@@ -108,7 +108,7 @@ def _single_json_object(path: str | Path) -> bool:
 def iter_jsonl(path: str | Path) -> Iterator[RawItem]:
     """Yield one :class:`RawItem` per non-blank line."""
     for line in iter_jsonl_lines(path):
-        yield line if isinstance(line, RawItem) else decode_json(*line)
+        yield decode_line(line)
 
 
 RawLine = tuple[int, bytes] | RawItem
@@ -116,9 +116,14 @@ RawLine = tuple[int, bytes] | RawItem
 
 
 def iter_jsonl_lines(path: str | Path) -> Iterator[RawLine]:
-    """The non-blank lines of a JSONL file, undecoded: ``decode_json(*line)`` finishes each."""
+    """The non-blank lines of a JSONL file, undecoded: :func:`decode_line` finishes each."""
     with open_binary(path) as fh:
         yield from _jsonl_lines(fh)
+
+
+def decode_line(line: RawLine) -> RawItem:
+    """A line from :func:`iter_jsonl_lines` decoded (an unusable one is its RawItem already)."""
+    return line if isinstance(line, RawItem) else decode_json(*line)
 
 
 def _jsonl_lines(fh: IO[bytes]) -> Iterator[RawLine]:
