@@ -41,11 +41,7 @@ class OpenAIChat(Format):
     label = "OpenAI chat (SFT)"
 
     def detect(self, obj: dict[str, Any]) -> bool:
-        # keys beyond the chat layout (an "id", say) still make a chat line when the
-        # conversation ends with the assistant's answer: RFT lines end with the user's turn
-        return "messages" in obj and (
-            set(obj) <= CHAT_KEYS | {"metadata"} or _ends_with_assistant(obj["messages"])
-        )
+        return "messages" in obj and _chat_not_rft(obj)
 
     def parse(self, obj: Any) -> Record:
         return _messages_record(obj)
@@ -58,6 +54,13 @@ class OpenAIChat(Format):
             if key in record.extra:
                 out[key] = record.extra[key]
         return out
+
+
+def _chat_not_rft(obj: dict[str, Any]) -> bool:
+    """Of two ``messages`` lines, which is chat: keys beyond the chat layout (an "id", say)
+    still make a chat line when the conversation ends with the assistant's answer; RFT
+    lines end with the user's turn."""
+    return set(obj) <= CHAT_KEYS | {"metadata"} or _ends_with_assistant(obj["messages"])
 
 
 def _ends_with_assistant(messages: Any) -> bool:
@@ -77,11 +80,7 @@ class OpenAIRFT(Format):
     priority = -1
 
     def detect(self, obj: dict[str, Any]) -> bool:
-        return (
-            "messages" in obj
-            and bool(set(obj) - CHAT_KEYS - {"metadata"})
-            and not _ends_with_assistant(obj["messages"])
-        )
+        return "messages" in obj and not _chat_not_rft(obj)
 
     def parse(self, obj: Any) -> Record:
         return _messages_record(obj)
