@@ -222,6 +222,15 @@ class ValidationReport:
     assistant_tokens: Distribution = field(default_factory=Distribution)
     billed_tokens: int = 0
 
+    def add_tokens(self, totals: np.ndarray, assistant: np.ndarray) -> np.ndarray:
+        """Rows' token counts (total, assistant); the positions of the rows over the limit."""
+        self.total_tokens.add(totals)
+        self.assistant_tokens.add(assistant)
+        self.billed_tokens += int(np.minimum(totals, self.context_limit).sum())
+        over = np.flatnonzero(totals > self.context_limit)
+        self.over_limit += int(over.size)
+        return over
+
     @property
     def ok(self) -> bool:
         """True when no line has an error (warnings do not count)."""
@@ -502,13 +511,8 @@ def tally_tokens(report: ValidationReport) -> BatchSink[int]:
     """A sink adding a batch's tokens to ``report``; the tags are line numbers."""
 
     def add(totals: np.ndarray, assistant: np.ndarray, lines: list[int]) -> None:
-        limit = report.context_limit
-        report.total_tokens.add(totals)
-        report.assistant_tokens.add(assistant)
-        report.billed_tokens += int(np.minimum(totals, limit).sum())
-        over = np.flatnonzero(totals > limit)
+        over = report.add_tokens(totals, assistant)
         if over.size:
-            report.over_limit += int(over.size)
             room = OVER_LIMIT_LINES_KEPT - len(report.over_limit_lines)
             report.over_limit_lines.extend(lines[i] for i in over[:room].tolist())
 

@@ -52,7 +52,6 @@ from curation.export.plan import Context
 from curation.export.rows import (
     RowPass,
     Stats,
-    add_tokens,
     build_chunk,
     set_layouts,
     split_names,
@@ -321,7 +320,7 @@ def _write(
         assert isinstance(sink, JsonlSink)
         sink.write_lines(lines.data, lines.rows)
         report = reports[name]
-        add_tokens(report, lines.totals, lines.assistant)
+        report.add_tokens(lines.totals, lines.assistant)
         tally(report, lines.rows, lines.missing_system, lines.missing_user)
     stats.merge(chunk.stats)
     return chunk.expected

@@ -252,17 +252,9 @@ def tally_split_tokens(reports: dict[str, ValidationReport]) -> BatchSink[str]:
         for name, report in reports.items():
             mask = names == name
             if mask.any():
-                add_tokens(report, totals[mask], assistant[mask])
+                report.add_tokens(totals[mask], assistant[mask])
 
     return add
-
-
-def add_tokens(report: ValidationReport, totals: np.ndarray, assistant: np.ndarray) -> None:
-    """Rows' token counts (total, assistant) in their file's report."""
-    report.total_tokens.add(totals)
-    report.assistant_tokens.add(assistant)
-    report.billed_tokens += int(np.minimum(totals, report.context_limit).sum())
-    report.over_limit += int((totals > report.context_limit).sum())
 
 
 # --------------------------------------------------------------------------- building rows
