@@ -24,16 +24,27 @@ TEST_WARNING = (
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m bench.pii_eval", description=__doc__)
     parser.add_argument("--half", choices=HALVES, default="dev")
-    parser.add_argument("--sets", default=",".join(GENERATORS),
-                        help="comma-separated: " + ", ".join(GENERATORS))
-    parser.add_argument("--python", type=Path,
-                        default=DEFAULT_PYTHON if DEFAULT_PYTHON.exists() else Path(sys.executable),
-                        help="Python that runs `curation redact`")
-    parser.add_argument("--tree", type=Path, default=ROOT, help="source tree under test (PYTHONPATH)")
-    parser.add_argument("--write-sets", type=Path, metavar="DIR",
-                        help="only write the sets' records and gold files to DIR, score nothing")
-    parser.add_argument("--keep", type=Path, metavar="DIR",
-                        help="keep the inputs and both systems' outputs in DIR")
+    parser.add_argument(
+        "--sets", default=",".join(GENERATORS), help="comma-separated: " + ", ".join(GENERATORS)
+    )
+    parser.add_argument(
+        "--python",
+        type=Path,
+        default=DEFAULT_PYTHON if DEFAULT_PYTHON.exists() else Path(sys.executable),
+        help="Python that runs `curation redact`",
+    )
+    parser.add_argument(
+        "--tree", type=Path, default=ROOT, help="source tree under test (PYTHONPATH)"
+    )
+    parser.add_argument(
+        "--write-sets",
+        type=Path,
+        metavar="DIR",
+        help="only write the sets' records and gold files to DIR, score nothing",
+    )
+    parser.add_argument(
+        "--keep", type=Path, metavar="DIR", help="keep the inputs and both systems' outputs in DIR"
+    )
     args = parser.parse_args(argv)
     names = [n for n in args.sets.split(",") if n]
     halves = [build(name, args.half) for name in names]
@@ -51,7 +62,9 @@ def main(argv: list[str] | None = None) -> None:
     stem = OUT / f"pii_eval_{args.half}"
     text = markdown(report)
     stem.with_suffix(".md").write_text(text, encoding="utf-8")
-    stem.with_suffix(".json").write_text(json.dumps(report, indent=2, ensure_ascii=False), encoding="utf-8")
+    stem.with_suffix(".json").write_text(
+        json.dumps(report, indent=2, ensure_ascii=False), encoding="utf-8"
+    )
     print(text)
     print(f"written: {stem}.md, {stem}.json", file=sys.stderr)
     if args.half == "test":

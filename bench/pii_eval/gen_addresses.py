@@ -21,27 +21,52 @@ SET = "addresses"
 SIZE = 320
 
 COURIERS = {
-    "US": "USPS", "UK": "Royal Mail", "DE": "DHL", "FR": "La Poste", "ES": "Correos",
-    "IT": "Poste Italiane", "NL": "PostNL", "JP": "Japan Post", "IN": "India Post",
-    "BR": "Correios", "CA": "Canada Post", "AU": "Australia Post", "military": "USPS",
+    "US": "USPS",
+    "UK": "Royal Mail",
+    "DE": "DHL",
+    "FR": "La Poste",
+    "ES": "Correos",
+    "IT": "Poste Italiane",
+    "NL": "PostNL",
+    "JP": "Japan Post",
+    "IN": "India Post",
+    "BR": "Correios",
+    "CA": "Canada Post",
+    "AU": "Australia Post",
+    "military": "USPS",
     "po_box": "FedEx",
 }
-PRODUCTS = ("standing desk", "espresso machine", "Lego Technic set", "Kindle", "yoga mat",
-            "Nespresso Vertuo", "air fryer", "Bose QuietComfort headphones", "Moleskine notebooks")
+PRODUCTS = (
+    "standing desk",
+    "espresso machine",
+    "Lego Technic set",
+    "Kindle",
+    "yoga mat",
+    "Nespresso Vertuo",
+    "air fryer",
+    "Bose QuietComfort headphones",
+    "Moleskine notebooks",
+)
 RANKS = ("SGT", "SPC", "CPT", "LT", "PFC", "SSgt", "Lt Col")
 
 
 class Shipment:
     def __init__(self, rng: random.Random, places: Places, pool: NamePool):
         self.rng, self.places, self.pool = rng, places, pool
-        self.ex = Example(messages=[{
-            "role": "system",
-            "content": rng.choice((
-                "You are a shipping assistant for an online store.",
-                "You help customers with deliveries, returns and contact details.",
-                "You are a logistics support bot. Use create_shipment to book parcels.",
-            )),
-        }])
+        self.ex = Example(
+            messages=[
+                {
+                    "role": "system",
+                    "content": rng.choice(
+                        (
+                            "You are a shipping assistant for an online store.",
+                            "You help customers with deliveries, returns and contact details.",
+                            "You are a logistics support bot. Use create_shipment to book parcels.",
+                        )
+                    ),
+                }
+            ]
+        )
         self.kind = rng.choice(list(places.addresses))
         self.country = self.kind if self.kind in COUNTRIES else rng.choice(("US", "UK", "DE"))
 
@@ -78,10 +103,16 @@ class Shipment:
 
 
 def change_address(s: Shipment) -> None:
-    s.say("user", f"I moved last week. Please send order {s.order()} to my new address instead:\n"
-          f"{s.address()}")
-    s.say("assistant", f"Done, order {s.ex.protected[-1].text} will go to the new address with "
-          f"{s.courier()}. You'll get tracking by email.")
+    s.say(
+        "user",
+        f"I moved last week. Please send order {s.order()} to my new address instead:\n"
+        f"{s.address()}",
+    )
+    s.say(
+        "assistant",
+        f"Done, order {s.ex.protected[-1].text} will go to the new address with "
+        f"{s.courier()}. You'll get tracking by email.",
+    )
 
 
 def label(s: Shipment) -> None:
@@ -92,23 +123,44 @@ def label(s: Shipment) -> None:
 
 
 def instructions(s: Shipment) -> None:
-    s.say("user", f"The {s.keep(s.rng.choice(PRODUCTS), 'product')} should go to "
-          f"{s.address()}. If nobody answers, call {s.phone()} and leave it with the neighbour.")
-    s.say("assistant", f"Noted. The driver from {s.courier()} will call that number if no one "
-          "is home.")
+    s.say(
+        "user",
+        f"The {s.keep(s.rng.choice(PRODUCTS), 'product')} should go to "
+        f"{s.address()}. If nobody answers, call {s.phone()} and leave it with the neighbour.",
+    )
+    s.say(
+        "assistant",
+        f"Noted. The driver from {s.courier()} will call that number if no one is home.",
+    )
 
 
 def tool(s: Shipment) -> None:
     name, addr, tel = s.person(), s.address(), s.phone()
     s.say("user", f"Ship the replacement to {name}.")
     args = {"recipient": name, "address": addr, "phone": tel, "service": "express"}
-    s.ex.messages.append({
-        "role": "assistant", "content": None,
-        "tool_calls": [{"id": "call_ship", "type": "function", "function": {
-            "name": "create_shipment", "arguments": json.dumps(args, ensure_ascii=False)}}],
-    })
-    s.ex.messages.append({"role": "tool", "tool_call_id": "call_ship",
-                          "content": json.dumps({"status": "booked", "carrier": s.courier()})})
+    s.ex.messages.append(
+        {
+            "role": "assistant",
+            "content": None,
+            "tool_calls": [
+                {
+                    "id": "call_ship",
+                    "type": "function",
+                    "function": {
+                        "name": "create_shipment",
+                        "arguments": json.dumps(args, ensure_ascii=False),
+                    },
+                }
+            ],
+        }
+    )
+    s.ex.messages.append(
+        {
+            "role": "tool",
+            "tool_call_id": "call_ship",
+            "content": json.dumps({"status": "booked", "carrier": s.courier()}),
+        }
+    )
     s.say("assistant", "The replacement is booked for express delivery.")
 
 
@@ -121,24 +173,38 @@ def contact(s: Shipment) -> None:
 def military(s: Shipment) -> None:
     s.kind = "military"
     name = s.person()
-    s.say("user", f"Can you ship to a military address? It's for my brother, {name}:\n"
-          f"{s.address()}")
-    s.say("assistant", f"Yes. Military addresses go through {s.courier()}; please pick USPS "
-          "Priority Mail at checkout and fill in the customs form.")
+    s.say(
+        "user", f"Can you ship to a military address? It's for my brother, {name}:\n{s.address()}"
+    )
+    s.say(
+        "assistant",
+        f"Yes. Military addresses go through {s.courier()}; please pick USPS "
+        "Priority Mail at checkout and fill in the customs form.",
+    )
 
 
 def no_pii(s: Shipment) -> None:
-    country = s.keep(s.rng.choice(("Germany", "Brazil", "Japan", "India", "Canada", "Italy")),
-                     "place")
-    s.say("user", f"How long does delivery to {country} usually take, and which courier do "
-          "you use?")
-    s.say("assistant", f"Usually 5 to 8 business days. We ship with {s.keep('DHL', 'brand')} "
-          f"Express, and you can track it from the order page. Order {s.order()} is an example "
-          "of a tracked international parcel.")
+    country = s.keep(
+        s.rng.choice(("Germany", "Brazil", "Japan", "India", "Canada", "Italy")), "place"
+    )
+    s.say(
+        "user", f"How long does delivery to {country} usually take, and which courier do you use?"
+    )
+    s.say(
+        "assistant",
+        f"Usually 5 to 8 business days. We ship with {s.keep('DHL', 'brand')} "
+        f"Express, and you can track it from the order page. Order {s.order()} is an example "
+        "of a tracked international parcel.",
+    )
 
 
 TEMPLATES: tuple[tuple[Callable[[Shipment], None], int], ...] = (
-    (change_address, 4), (label, 4), (instructions, 3), (tool, 3), (contact, 3), (military, 1),
+    (change_address, 4),
+    (label, 4),
+    (instructions, 3),
+    (tool, 3),
+    (contact, 3),
+    (military, 1),
     (no_pii, 2),
 )
 

@@ -33,24 +33,77 @@ SYSTEMS = (
 )
 
 PRODUCTS = (
-    "iPhone 15 Pro", "AirPods Pro", "Kindle Paperwhite", "Galaxy S24", "ThinkPad X1 Carbon",
-    "PlayStation 5", "Nintendo Switch", "Dyson V15", "Instant Pot", "Fitbit Charge 6",
-    "Spotify Premium", "Microsoft 365", "Adobe Acrobat", "Pixel 8", "MacBook Air",
-    "Roomba j7", "GoPro HERO12", "Sonos Era 100", "Apple Watch", "Surface Pro 9",
+    "iPhone 15 Pro",
+    "AirPods Pro",
+    "Kindle Paperwhite",
+    "Galaxy S24",
+    "ThinkPad X1 Carbon",
+    "PlayStation 5",
+    "Nintendo Switch",
+    "Dyson V15",
+    "Instant Pot",
+    "Fitbit Charge 6",
+    "Spotify Premium",
+    "Microsoft 365",
+    "Adobe Acrobat",
+    "Pixel 8",
+    "MacBook Air",
+    "Roomba j7",
+    "GoPro HERO12",
+    "Sonos Era 100",
+    "Apple Watch",
+    "Surface Pro 9",
 )
 TECH = (
-    "port 8443", "HTTP 502", "TLS 1.3", "24 hours", "version 2.4.1", "Kubernetes", "PostgreSQL",
-    "Outlook", "VPN", "two-factor authentication", "error 0x80070005", "Windows 11",
-    "SSO", "Wi-Fi", "macOS Sonoma", "Chrome",
+    "port 8443",
+    "HTTP 502",
+    "TLS 1.3",
+    "24 hours",
+    "version 2.4.1",
+    "Kubernetes",
+    "PostgreSQL",
+    "Outlook",
+    "VPN",
+    "two-factor authentication",
+    "error 0x80070005",
+    "Windows 11",
+    "SSO",
+    "Wi-Fi",
+    "macOS Sonoma",
+    "Chrome",
 )
 JOBS = (
-    "Head of Operations", "Finance Manager", "Chief Financial Officer", "Office Manager",
-    "HR Business Partner", "Procurement Lead", "Senior Accountant", "Facilities Coordinator",
+    "Head of Operations",
+    "Finance Manager",
+    "Chief Financial Officer",
+    "Office Manager",
+    "HR Business Partner",
+    "Procurement Lead",
+    "Senior Accountant",
+    "Facilities Coordinator",
 )
-RELATIONS = ("my manager", "my colleague", "my husband", "my wife", "our accountant",
-             "my landlord", "my son", "my daughter", "our intern", "the previous owner")
-SIGN_OFFS = ("Thanks,\n{n}", "Best regards,\n{n}", "— {n}", "Cheers, {n}", "Kind regards\n{n}",
-             "Thank you!\n{n}", "Sent from my phone\n{n}", "Regards, {n}")
+RELATIONS = (
+    "my manager",
+    "my colleague",
+    "my husband",
+    "my wife",
+    "our accountant",
+    "my landlord",
+    "my son",
+    "my daughter",
+    "our intern",
+    "the previous owner",
+)
+SIGN_OFFS = (
+    "Thanks,\n{n}",
+    "Best regards,\n{n}",
+    "— {n}",
+    "Cheers, {n}",
+    "Kind regards\n{n}",
+    "Thank you!\n{n}",
+    "Sent from my phone\n{n}",
+    "Regards, {n}",
+)
 TITLES = ("Mr.", "Ms.", "Mrs.", "Dr.", "Mx.")
 
 
@@ -96,10 +149,16 @@ class Chat:
 
 def no_cue(c: Chat) -> None:
     a, b = c.name(), c.name()
-    c.say("user", f"{c.person(a.full, 'no_cue')} and I share the family plan and we were both "
-          f"billed twice for {c.product()} this month. Order {c.order()}.")
-    c.say("assistant", "Sorry about the double charge. I can see two payments on that order; "
-          "I've started a refund for the second one, it takes 3-5 business days.")
+    c.say(
+        "user",
+        f"{c.person(a.full, 'no_cue')} and I share the family plan and we were both "
+        f"billed twice for {c.product()} this month. Order {c.order()}.",
+    )
+    c.say(
+        "assistant",
+        "Sorry about the double charge. I can see two payments on that order; "
+        "I've started a refund for the second one, it takes 3-5 business days.",
+    )
     c.say("user", f"Great. Also {c.person(b.full, 'no_cue')} wants to be removed from the plan.")
     c.say("assistant", "Done, the second member has been removed from the plan.")
 
@@ -123,54 +182,92 @@ def sign_off(c: Chat) -> None:
     n = c.name()
     signed = c.rng.choice((n.given, n.full))
     text = c.rng.choice(SIGN_OFFS).format(n=c.person(signed, "sign_off"))
-    c.say("user", f"Hi, my {c.product()} stopped charging after the update. I've tried another "
-          f"cable already.\n\n{text}")
-    c.say("assistant", "Thanks for trying another cable. Please hold the power button for 20 "
-          "seconds to reset it; if it still won't charge we'll replace it under warranty.")
+    c.say(
+        "user",
+        f"Hi, my {c.product()} stopped charging after the update. I've tried another "
+        f"cable already.\n\n{text}",
+    )
+    c.say(
+        "assistant",
+        "Thanks for trying another cable. Please hold the power button for 20 "
+        "seconds to reset it; if it still won't charge we'll replace it under warranty.",
+    )
 
 
 def letter(c: Chat) -> None:
     to, frm = c.name(), c.name()
     title = c.rng.choice(TITLES)
     job = c.keep(c.rng.choice(JOBS), "job_title")
-    c.say("user", "Can you make this letter sound more formal?\n\n"
-          f"Dear {title} {c.person(to.surname, 'letter')},\n\n"
-          f"we got your invoice {c.order()} but it lists the {c.product()} twice. pls fix and "
-          "send again, we pay within 30 days as usual.\n\n"
-          f"Yours sincerely,\n{c.person(frm.full, 'letter')}\n{job}")
-    c.say("assistant", f"Dear {title} {c.person(to.surname, 'letter')},\n\n"
-          "Thank you for your invoice. We noticed that one item appears twice; could you kindly "
-          "issue a corrected invoice? Payment will follow within our usual 30 days.\n\n"
-          f"Yours sincerely,\n{c.person(frm.full, 'letter')}\n{job}")
+    c.say(
+        "user",
+        "Can you make this letter sound more formal?\n\n"
+        f"Dear {title} {c.person(to.surname, 'letter')},\n\n"
+        f"we got your invoice {c.order()} but it lists the {c.product()} twice. pls fix and "
+        "send again, we pay within 30 days as usual.\n\n"
+        f"Yours sincerely,\n{c.person(frm.full, 'letter')}\n{job}",
+    )
+    c.say(
+        "assistant",
+        f"Dear {title} {c.person(to.surname, 'letter')},\n\n"
+        "Thank you for your invoice. We noticed that one item appears twice; could you kindly "
+        "issue a corrected invoice? Payment will follow within our usual 30 days.\n\n"
+        f"Yours sincerely,\n{c.person(frm.full, 'letter')}\n{job}",
+    )
 
 
 def tool_args(c: Chat) -> None:
     n = c.name()
     mail = c.email(n, "tool_args")
     c.say("user", f"hi, I can't log in. my email is {mail}")
-    args = {"email": mail} if c.rng.random() < 0.5 else {
-        "name": c.person(n.full, "tool_args"), "email": mail}
-    c.ex.messages.append({
-        "role": "assistant",
-        "content": None,
-        "tool_calls": [{
-            "id": "call_1", "type": "function",
-            "function": {"name": "lookup_customer", "arguments": json.dumps(args, ensure_ascii=False)},
-        }],
-    })
-    result = {"customer": c.person(n.full, "tool_args"), "plan": "Pro",
-              "last_login_ip": c.pii(ids.ipv4(c.rng), "ip"), "locked": True}
+    args = (
+        {"email": mail}
+        if c.rng.random() < 0.5
+        else {"name": c.person(n.full, "tool_args"), "email": mail}
+    )
     c.ex.messages.append(
-        {"role": "tool", "tool_call_id": "call_1", "content": json.dumps(result, ensure_ascii=False)})
-    c.say("assistant", f"Thanks {c.person(n.given, 'first_name_later')}, your account was locked "
-          f"after too many attempts. I've unlocked it; please turn on {c.tech()} afterwards.")
+        {
+            "role": "assistant",
+            "content": None,
+            "tool_calls": [
+                {
+                    "id": "call_1",
+                    "type": "function",
+                    "function": {
+                        "name": "lookup_customer",
+                        "arguments": json.dumps(args, ensure_ascii=False),
+                    },
+                }
+            ],
+        }
+    )
+    result = {
+        "customer": c.person(n.full, "tool_args"),
+        "plan": "Pro",
+        "last_login_ip": c.pii(ids.ipv4(c.rng), "ip"),
+        "locked": True,
+    }
+    c.ex.messages.append(
+        {
+            "role": "tool",
+            "tool_call_id": "call_1",
+            "content": json.dumps(result, ensure_ascii=False),
+        }
+    )
+    c.say(
+        "assistant",
+        f"Thanks {c.person(n.given, 'first_name_later')}, your account was locked "
+        f"after too many attempts. I've unlocked it; please turn on {c.tech()} afterwards.",
+    )
 
 
 def lowercase(c: Chat) -> None:
     n = c.name()
     low = n.full.lower()
-    c.say("user", f"hey its {c.person(low, 'lowercase')} again, still waiting on the refund for "
-          f"the {c.product()}")
+    c.say(
+        "user",
+        f"hey its {c.person(low, 'lowercase')} again, still waiting on the refund for "
+        f"the {c.product()}",
+    )
     c.say("assistant", f"Hi! I can see the refund for order {c.order()} was approved yesterday.")
     if c.rng.random() < 0.5:
         c.say("user", f"ok thx. {c.person(n.given.lower(), 'lowercase')}")
@@ -178,16 +275,22 @@ def lowercase(c: Chat) -> None:
 
 def shaped(c: Chat, test: str, tag: str) -> None:
     n = c.name(test)
-    opener = c.rng.choice((
-        "This is {n} from the Lisbon office.",
-        "{n} here, I'm the new finance contact.",
-        "I'm writing on behalf of {n}.",
-        "Could you add {n} to the shared mailbox?",
-    ))
-    c.say("user", opener.format(n=c.person(n.full, tag)) +
-          f" We need access to {c.tech()} before Monday.")
-    c.say("assistant", "Sure. I've opened a request; access is usually granted within one "
-          "business day.")
+    opener = c.rng.choice(
+        (
+            "This is {n} from the Lisbon office.",
+            "{n} here, I'm the new finance contact.",
+            "I'm writing on behalf of {n}.",
+            "Could you add {n} to the shared mailbox?",
+        )
+    )
+    c.say(
+        "user",
+        opener.format(n=c.person(n.full, tag)) + f" We need access to {c.tech()} before Monday.",
+    )
+    c.say(
+        "assistant",
+        "Sure. I've opened a request; access is usually granted within one business day.",
+    )
     c.say("user", f"Thanks. {c.person(n.surname, tag)} will confirm by email.")
 
 
@@ -197,8 +300,11 @@ def hyphenated(c: Chat) -> None:
         return
     a, b = c.name(), c.name()
     full = f"{a.given} {a.surname.split()[-1]}-{b.surname.split()[-1]}"
-    c.say("user", f"My surname is double-barrelled but your form cuts it: it's "
-          f"{c.person(full, 'hyphenated')}. The card shows the whole name.")
+    c.say(
+        "user",
+        f"My surname is double-barrelled but your form cuts it: it's "
+        f"{c.person(full, 'hyphenated')}. The card shows the whole name.",
+    )
     c.say("assistant", "Thanks, I've corrected the name on your profile.")
 
 
@@ -213,23 +319,38 @@ def apostrophe(c: Chat) -> None:
 def third_party(c: Chat) -> None:
     n = c.name()
     rel = c.rng.choice(RELATIONS)
-    c.say("user", f"{rel.capitalize()} {c.person(n.full, 'third_party')} ordered a "
-          f"{c.product()} with my card {c.pii(ids.card(c.rng), 'card')} without asking. "
-          "Can I cancel it?")
-    c.say("assistant", f"I can cancel order {c.order()} as long as it hasn't shipped. It hasn't, "
-          "so it's cancelled now.")
+    c.say(
+        "user",
+        f"{rel.capitalize()} {c.person(n.full, 'third_party')} ordered a "
+        f"{c.product()} with my card {c.pii(ids.card(c.rng), 'card')} without asking. "
+        "Can I cancel it?",
+    )
+    c.say(
+        "assistant",
+        f"I can cancel order {c.order()} as long as it hasn't shipped. It hasn't, "
+        "so it's cancelled now.",
+    )
     c.say("user", f"Thanks. I'll talk to {c.person(n.given, 'first_name_later')}.")
 
 
 def first_name_later(c: Chat) -> None:
     n = c.name()
-    c.say("user", f"Hello, my name is {c.person(n.full, 'cue')} and my {c.product()} arrived "
-          f"cracked. You can reach me on {c.phone()}.")
-    c.say("assistant", f"Hi {c.person(n.given, 'greeting')}, I'm sorry it arrived damaged. "
-          "Could you send a photo of the box and the device?")
+    c.say(
+        "user",
+        f"Hello, my name is {c.person(n.full, 'cue')} and my {c.product()} arrived "
+        f"cracked. You can reach me on {c.phone()}.",
+    )
+    c.say(
+        "assistant",
+        f"Hi {c.person(n.given, 'greeting')}, I'm sorry it arrived damaged. "
+        "Could you send a photo of the box and the device?",
+    )
     c.say("user", "Sent. How long will a replacement take?")
-    c.say("assistant", f"Thanks {c.person(n.given, 'first_name_later')}, a replacement ships "
-          f"within {c.keep('24 hours', 'technical')} of approval.")
+    c.say(
+        "assistant",
+        f"Thanks {c.person(n.given, 'first_name_later')}, a replacement ships "
+        f"within {c.keep('24 hours', 'technical')} of approval.",
+    )
 
 
 def structured(c: Chat) -> None:
@@ -240,12 +361,13 @@ def structured(c: Chat) -> None:
         ask = f"For the W-9 my SSN is {value}, name {c.person(n.full, 'next_to_id')}."
     elif kind == 1:
         value = c.pii(ids.iban(c.rng), "iban")
-        ask = (f"Please refund to my IBAN {value} (account holder "
-               f"{c.person(n.full, 'next_to_id')}).")
+        ask = f"Please refund to my IBAN {value} (account holder {c.person(n.full, 'next_to_id')})."
     elif kind == 2:
         value = c.pii(ids.ipv6(c.rng) if c.rng.random() < 0.4 else ids.ipv4(c.rng), "ip")
-        ask = (f"Someone logged into my account from {value} last night. I'm "
-               f"{c.person(n.given, 'no_cue')}, the account owner.")
+        ask = (
+            f"Someone logged into my account from {value} last night. I'm "
+            f"{c.person(n.given, 'no_cue')}, the account owner."
+        )
     else:
         value = c.pii(ids.card(c.rng), "card")
         ask = f"Charge the renewal to {value} instead, exp 09/27."
@@ -256,35 +378,59 @@ def structured(c: Chat) -> None:
 def name_list(c: Chat) -> None:
     names = [c.name() for _ in range(c.rng.randrange(2, 5))]
     joined = ", ".join(c.person(n.full, "list") for n in names)
-    c.say("user", f"Book the meeting room for Thursday 2pm for: {joined}. We'll need the "
-          f"projector and {c.tech()}.")
+    c.say(
+        "user",
+        f"Book the meeting room for Thursday 2pm for: {joined}. We'll need the "
+        f"projector and {c.tech()}.",
+    )
     c.say("assistant", "Booked: room 4B, Thursday 2pm, projector included.")
 
 
 def email_header(c: Chat) -> None:
     n, m = c.name(), c.name()
-    c.say("user", "Summarise this email:\n\n"
-          f"From: {c.person(n.full, 'next_to_id')} <{c.email(n)}>\n"
-          f"To: {c.person(m.full, 'next_to_id')} <{c.email(m)}>\n"
-          f"Subject: {c.product()} order {c.order()}\n\n"
-          f"Hi {c.person(m.given, 'greeting')}, the supplier confirmed delivery for next week. "
-          f"Call me on {c.phone()} if the date doesn't work.\n"
-          f"{c.person(n.given, 'sign_off')}")
-    c.say("assistant", "The supplier confirmed delivery of the order for next week; the sender "
-          "asks for a call if the date doesn't suit.")
+    c.say(
+        "user",
+        "Summarise this email:\n\n"
+        f"From: {c.person(n.full, 'next_to_id')} <{c.email(n)}>\n"
+        f"To: {c.person(m.full, 'next_to_id')} <{c.email(m)}>\n"
+        f"Subject: {c.product()} order {c.order()}\n\n"
+        f"Hi {c.person(m.given, 'greeting')}, the supplier confirmed delivery for next week. "
+        f"Call me on {c.phone()} if the date doesn't work.\n"
+        f"{c.person(n.given, 'sign_off')}",
+    )
+    c.say(
+        "assistant",
+        "The supplier confirmed delivery of the order for next week; the sender "
+        "asks for a call if the date doesn't suit.",
+    )
 
 
 def no_pii(c: Chat) -> None:
     c.say("user", f"Does the {c.product()} support {c.tech()}? I couldn't find it in the manual.")
-    c.say("assistant", "Yes, it does. You can turn it on under Settings, then Advanced. If it "
-          f"doesn't show up, update to the latest firmware first; order {c.order()} shipped "
-          "with an older one.")
+    c.say(
+        "assistant",
+        "Yes, it does. You can turn it on under Settings, then Advanced. If it "
+        f"doesn't show up, update to the latest firmware first; order {c.order()} shipped "
+        "with an older one.",
+    )
 
 
 TEMPLATES: tuple[tuple[Callable[[Chat], None], int], ...] = (
-    (no_cue, 3), (next_to_id, 3), (sign_off, 3), (letter, 2), (tool_args, 3), (lowercase, 2),
-    (hyphenated, 2), (particle, 2), (apostrophe, 2), (third_party, 2), (first_name_later, 3),
-    (structured, 4), (name_list, 2), (email_header, 2), (no_pii, 3),
+    (no_cue, 3),
+    (next_to_id, 3),
+    (sign_off, 3),
+    (letter, 2),
+    (tool_args, 3),
+    (lowercase, 2),
+    (hyphenated, 2),
+    (particle, 2),
+    (apostrophe, 2),
+    (third_party, 2),
+    (first_name_later, 3),
+    (structured, 4),
+    (name_list, 2),
+    (email_header, 2),
+    (no_pii, 3),
 )
 
 

@@ -20,9 +20,17 @@ SIZE = 320
 
 # (protected string, kind, sentence about it: "{x}" stands for the string)
 FACTS: tuple[tuple[str, str, str], ...] = (
-    ("Ada Lovelace", "public_figure", "{x} wrote what is often called the first computer program, for the Analytical Engine."),
+    (
+        "Ada Lovelace",
+        "public_figure",
+        "{x} wrote what is often called the first computer program, for the Analytical Engine.",
+    ),
     ("Marie Curie", "public_figure", "{x} won Nobel Prizes in both physics and chemistry."),
-    ("Nelson Mandela", "public_figure", "{x} became South Africa's first democratically elected president in 1994."),
+    (
+        "Nelson Mandela",
+        "public_figure",
+        "{x} became South Africa's first democratically elected president in 1994.",
+    ),
     ("Grace Hopper", "public_figure", "{x} led work on COBOL and popularised the term debugging."),
     ("Serena Williams", "public_figure", "{x} won 23 Grand Slam singles titles."),
     ("Wangari Maathai", "public_figure", "{x} founded the Green Belt Movement in Kenya."),
@@ -37,7 +45,11 @@ FACTS: tuple[tuple[str, str, str], ...] = (
     ("Chimamanda Ngozi Adichie", "public_figure", "{x} wrote the novel Americanah."),
     ("Hayao Miyazaki", "public_figure", "{x} co-founded Studio Ghibli."),
     ("Sherlock Holmes", "fictional", "{x} is the detective created by Arthur Conan Doyle."),
-    ("Hermione Granger", "fictional", "{x} is one of the three friends at the centre of the Harry Potter books."),
+    (
+        "Hermione Granger",
+        "fictional",
+        "{x} is one of the three friends at the centre of the Harry Potter books.",
+    ),
     ("Elizabeth Bennet", "fictional", "{x} is the heroine of Pride and Prejudice."),
     ("Atticus Finch", "fictional", "{x} is the lawyer father in To Kill a Mockingbird."),
     ("Frodo Baggins", "fictional", "{x} carries the Ring to Mount Doom."),
@@ -108,13 +120,23 @@ FACTS: tuple[tuple[str, str, str], ...] = (
 
 # Strings inside the sentences above that must survive too (creators, places…).
 EXTRA_PROTECTED = (
-    ("Arthur Conan Doyle", "public_figure"), ("Jane Austen", "public_figure"),
-    ("Francis Ford Coppola", "public_figure"), ("Chinua Achebe", "public_figure"),
-    ("Stephen King", "public_figure"), ("Toni Morrison", "public_figure"),
-    ("Alexey Pajitnov", "public_figure"), ("Harry Potter", "fictional"),
-    ("Mount Doom", "place"), ("Studio Ghibli", "brand"), ("Moderna", "brand"),
-    ("FromSoftware", "brand"), ("Coyoacán", "place"), ("Macondo", "place"),
-    ("Stuttgart", "place"), ("Vermont", "place"), ("Long Island", "place"),
+    ("Arthur Conan Doyle", "public_figure"),
+    ("Jane Austen", "public_figure"),
+    ("Francis Ford Coppola", "public_figure"),
+    ("Chinua Achebe", "public_figure"),
+    ("Stephen King", "public_figure"),
+    ("Toni Morrison", "public_figure"),
+    ("Alexey Pajitnov", "public_figure"),
+    ("Harry Potter", "fictional"),
+    ("Mount Doom", "place"),
+    ("Studio Ghibli", "brand"),
+    ("Moderna", "brand"),
+    ("FromSoftware", "brand"),
+    ("Coyoacán", "place"),
+    ("Macondo", "place"),
+    ("Stuttgart", "place"),
+    ("Vermont", "place"),
+    ("Long Island", "place"),
 )
 
 QUESTIONS = (
@@ -137,7 +159,9 @@ class General:
         self.rng, self.facts = rng, facts
         self.ex = Example(messages=[])
         if rng.random() < 0.5:
-            self.ex.messages.append({"role": "system", "content": "You are a knowledgeable, concise assistant."})
+            self.ex.messages.append(
+                {"role": "system", "content": "You are a knowledgeable, concise assistant."}
+            )
 
     def fact(self) -> tuple[str, str]:
         x, kind, sentence = self.rng.choice(self.facts)
@@ -172,19 +196,24 @@ def compare(g: General) -> None:
 
 def paragraph(g: General) -> None:
     facts = [g.fact() for _ in range(3)]
-    g.say("user", "Turn these notes into a short paragraph:\n" +
-          "\n".join(f"* {s}" for _, s in facts))
+    g.say(
+        "user", "Turn these notes into a short paragraph:\n" + "\n".join(f"* {s}" for _, s in facts)
+    )
     g.say("assistant", " ".join(s for _, s in facts) + " Each of these is widely documented.")
 
 
 def code(g: General) -> None:
     x, sentence = g.fact()
     g.say("user", f"Write a Python dict with one entry describing {x}.")
-    g.say("assistant", f"```python\nentry = {{\"name\": {x!r}, \"note\": {sentence!r}}}\n```")
+    g.say("assistant", f'```python\nentry = {{"name": {x!r}, "note": {sentence!r}}}\n```')
 
 
 TEMPLATES: tuple[tuple[Callable[[General], None], int], ...] = (
-    (ask, 4), (task, 3), (compare, 3), (paragraph, 2), (code, 1),
+    (ask, 4),
+    (task, 3),
+    (compare, 3),
+    (paragraph, 2),
+    (code, 1),
 )
 
 

@@ -9,9 +9,23 @@ from bench.pii_eval.common import ascii_fold
 from bench.pii_eval.names import Name
 
 MAIL_DOMAINS = (
-    "gmail.com", "outlook.com", "proton.me", "yahoo.co.uk", "web.de", "orange.fr", "icloud.com",
-    "hotmail.es", "libero.it", "ziggo.nl", "fastmail.fm", "gmx.net", "rediffmail.com",
-    "uol.com.br", "northwind-traders.com", "brightpath.io", "acme-logistics.co",
+    "gmail.com",
+    "outlook.com",
+    "proton.me",
+    "yahoo.co.uk",
+    "web.de",
+    "orange.fr",
+    "icloud.com",
+    "hotmail.es",
+    "libero.it",
+    "ziggo.nl",
+    "fastmail.fm",
+    "gmx.net",
+    "rediffmail.com",
+    "uol.com.br",
+    "northwind-traders.com",
+    "brightpath.io",
+    "acme-logistics.co",
 )
 
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from bench.pii_eval.common import split_pool
 
 # culture: (given names, surnames)
+# fmt: off
 CULTURES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "english": (
         ("Emily", "Jacob", "Megan", "Tyler", "Hannah", "Connor", "Grace", "Hope", "Will", "Dawn",
@@ -212,9 +213,10 @@ SCRIPT_NAMES: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
 }
 SCRIPT_OF = {"zh": "cjk", "ja": "cjk", "ko": "cjk", "th": "thai"}
 
+# fmt: on
+
 PARTICLES = frozenset(
-    "van der den de la del da dos das di le von ter ten bin binti bint ibn abu al el ó ní mac"
-    .split()
+    "van der den de la del da dos das di le von ter ten bin binti bint ibn abu al el ó ní mac".split()  # noqa: SIM905
 )
 
 

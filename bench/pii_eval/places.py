@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Callable
+from typing import Any
 
 from bench.pii_eval.common import split_pool
 
@@ -20,6 +21,7 @@ def _d(rng: random.Random, k: int) -> str:
     return "".join(str(rng.randrange(10)) for _ in range(k))
 
 
+# fmt: off
 US = (("Oak Ridge Drive", "Chicago", "IL", "60657"), ("West Belmont Avenue", "Austin", "TX", "78704"),
       ("SE Hawthorne Boulevard", "Portland", "OR", "97214"), ("Elm Street", "Columbus", "OH", "43215"),
       ("Glenwood Avenue", "Raleigh", "NC", "27605"), ("Harrison Boulevard", "Boise", "ID", "83702"),
@@ -80,29 +82,62 @@ CA = (("Queen Street West", "Toronto", "ON", "M5V 2A8"), ("Rue Sainte-Catherine 
 AU = (("George Street", "Sydney", "NSW", "2000"), ("Lygon Street", "Carlton", "VIC", "3053"),
       ("Hay Street", "Perth", "WA", "6000"), ("Brunswick Street", "Fortitude Valley", "QLD", "4006"),
       ("King William Street", "Adelaide", "SA", "5000"), ("Lonsdale Street", "Braddon", "ACT", "2612"))
+# fmt: on
 
 
 class Places:
     """Address and phone makers of one half (street pools split between the halves)."""
 
     def __init__(self, half: str):
-        def pool(name: str, items: tuple) -> list:  # type: ignore[type-arg]
+        def pool(name: str, items: tuple[Any, ...]) -> list[Any]:
             return split_pool(items, half, f"street:{name}")
 
-        self.us, self.uk, self.de, self.fr = pool("us", US), pool("uk", UK), pool("de", DE), pool("fr", FR)
-        self.es, self.it, self.nl, self.jp = pool("es", ES), pool("it", IT), pool("nl", NL), pool("jp", JP)
-        self.in_, self.br, self.ca, self.au = pool("in", IN), pool("br", BR), pool("ca", CA), pool("au", AU)
+        self.us, self.uk, self.de, self.fr = (
+            pool("us", US),
+            pool("uk", UK),
+            pool("de", DE),
+            pool("fr", FR),
+        )
+        self.es, self.it, self.nl, self.jp = (
+            pool("es", ES),
+            pool("it", IT),
+            pool("nl", NL),
+            pool("jp", JP),
+        )
+        self.in_, self.br, self.ca, self.au = (
+            pool("in", IN),
+            pool("br", BR),
+            pool("ca", CA),
+            pool("au", AU),
+        )
         self.buildings = split_pool(IN_BUILDINGS, half, "in-buildings")
         self.addresses: dict[str, Callable[[random.Random], Address]] = {
-            "US": self.a_us, "UK": self.a_uk, "DE": self.a_de, "FR": self.a_fr, "ES": self.a_es,
-            "IT": self.a_it, "NL": self.a_nl, "JP": self.a_jp, "IN": self.a_in, "BR": self.a_br,
-            "CA": self.a_ca, "AU": self.a_au, "military": self.a_military, "po_box": self.a_po_box,
+            "US": self.a_us,
+            "UK": self.a_uk,
+            "DE": self.a_de,
+            "FR": self.a_fr,
+            "ES": self.a_es,
+            "IT": self.a_it,
+            "NL": self.a_nl,
+            "JP": self.a_jp,
+            "IN": self.a_in,
+            "BR": self.a_br,
+            "CA": self.a_ca,
+            "AU": self.a_au,
+            "military": self.a_military,
+            "po_box": self.a_po_box,
         }
 
     def a_us(self, rng: random.Random) -> Address:
         street, city, state, zipc = rng.choice(self.us)
         line = f"{rng.randrange(12, 9800)} {street}"
-        apt = rng.choice(("", f", Apt {rng.randrange(1, 40)}{rng.choice('ABCD')}", f" #{rng.randrange(100, 999)}"))
+        apt = rng.choice(
+            (
+                "",
+                f", Apt {rng.randrange(1, 40)}{rng.choice('ABCD')}",
+                f" #{rng.randrange(100, 999)}",
+            )
+        )
         plus4 = f"-{_d(rng, 4)}" if rng.random() < 0.3 else ""
         return f"{line}{apt}, {city}, {state} {zipc}{plus4}", (line,)
 
@@ -155,13 +190,17 @@ class Places:
     def a_br(self, rng: random.Random) -> Address:
         street, bairro, city, uf, cep = rng.choice(self.br)
         line = f"{street}, {rng.randrange(10, 3000)}"
-        apto = rng.choice(("", f", apto {rng.randrange(11, 190)}", f", bloco B, apto {rng.randrange(11, 90)}"))
+        apto = rng.choice(
+            ("", f", apto {rng.randrange(11, 190)}", f", bloco B, apto {rng.randrange(11, 90)}")
+        )
         return f"{line}{apto}, {bairro}, {city} - {uf}, {cep}", (line, cep)
 
     def a_ca(self, rng: random.Random) -> Address:
         street, city, prov, pc = rng.choice(self.ca)
         line = f"{rng.randrange(10, 2400)} {street}"
-        unit = rng.choice(("", f"Unit {rng.randrange(100, 2400)}, ", f"Suite {rng.randrange(100, 900)}, "))
+        unit = rng.choice(
+            ("", f"Unit {rng.randrange(100, 2400)}, ", f"Suite {rng.randrange(100, 900)}, ")
+        )
         return f"{unit}{line}, {city}, {prov} {pc}", (line, pc)
 
     def a_au(self, rng: random.Random) -> Address:
@@ -193,7 +232,10 @@ class Places:
     def a_po_box(self, rng: random.Random) -> Address:
         n = rng.randrange(10, 9999)
         shapes = (
-            (f"PO Box {n}", f", {rng.choice(('Boise, ID 83701', 'Tulsa, OK 74101', 'Reno, NV 89504'))}"),
+            (
+                f"PO Box {n}",
+                f", {rng.choice(('Boise, ID 83701', 'Tulsa, OK 74101', 'Reno, NV 89504'))}",
+            ),
             (f"P.O. Box {n}", f", {rng.choice(('Leeds LS1 9XX', 'Belfast BT1 1AA'))}"),
             (f"Postfach {n // 100} {n % 100:02d}", ", 50452 Köln"),
             (f"BP {n}", ", 69401 Lyon Cedex 03"),
@@ -211,28 +253,78 @@ def phone(rng: random.Random, country: str) -> str:
     """A phone number of ``country`` in one of its national or E.164 forms."""
     d = lambda k: _d(rng, k)  # noqa: E731
     forms: dict[str, tuple[str, ...]] = {
-        "US": (f"({rng.choice(('312', '512', '503'))}) {rng.randrange(201, 999)}-{d(4)}",
-               f"+1 {rng.choice(('614', '919', '208'))} {rng.randrange(201, 999)} {d(4)}"),
-        "UK": (f"+44 20 7{d(3)} {d(4)}", f"020 7{d(3)} {d(4)}", f"07{d(3)} {d(6)}",
-               f"+44 7{d(3)} {d(6)}", f"0161 {d(3)} {d(4)}", f"+447{d(9)}"),
-        "DE": (f"+49 30 {d(8)}", f"030 {d(4)} {d(4)}", f"0151 {d(8)}", f"+49 (0)89 {d(4)} {d(3)}",
-               f"0176-{d(8)}", f"+49176{d(8)}"),
-        "FR": (f"+33 1 {d(2)} {d(2)} {d(2)} {d(2)}", f"06 {d(2)} {d(2)} {d(2)} {d(2)}",
-               f"01.{d(2)}.{d(2)}.{d(2)}.{d(2)}", f"+33 6 {d(2)} {d(2)} {d(2)} {d(2)}", f"+337{d(8)}"),
-        "ES": (f"+34 91 {d(3)} {d(2)} {d(2)}", f"6{d(2)} {d(2)} {d(2)} {d(2)}", f"+34 6{d(2)} {d(3)} {d(3)}",
-               f"93 {d(3)} {d(2)} {d(2)}"),
-        "IT": (f"+39 06 {d(4)} {d(4)}", f"+39 3{d(2)} {d(3)} {d(4)}", f"3{d(2)} {d(3)} {d(4)}",
-               f"02 {d(4)} {d(4)}", f"+393{d(9)}"),
+        "US": (
+            f"({rng.choice(('312', '512', '503'))}) {rng.randrange(201, 999)}-{d(4)}",
+            f"+1 {rng.choice(('614', '919', '208'))} {rng.randrange(201, 999)} {d(4)}",
+        ),
+        "UK": (
+            f"+44 20 7{d(3)} {d(4)}",
+            f"020 7{d(3)} {d(4)}",
+            f"07{d(3)} {d(6)}",
+            f"+44 7{d(3)} {d(6)}",
+            f"0161 {d(3)} {d(4)}",
+            f"+447{d(9)}",
+        ),
+        "DE": (
+            f"+49 30 {d(8)}",
+            f"030 {d(4)} {d(4)}",
+            f"0151 {d(8)}",
+            f"+49 (0)89 {d(4)} {d(3)}",
+            f"0176-{d(8)}",
+            f"+49176{d(8)}",
+        ),
+        "FR": (
+            f"+33 1 {d(2)} {d(2)} {d(2)} {d(2)}",
+            f"06 {d(2)} {d(2)} {d(2)} {d(2)}",
+            f"01.{d(2)}.{d(2)}.{d(2)}.{d(2)}",
+            f"+33 6 {d(2)} {d(2)} {d(2)} {d(2)}",
+            f"+337{d(8)}",
+        ),
+        "ES": (
+            f"+34 91 {d(3)} {d(2)} {d(2)}",
+            f"6{d(2)} {d(2)} {d(2)} {d(2)}",
+            f"+34 6{d(2)} {d(3)} {d(3)}",
+            f"93 {d(3)} {d(2)} {d(2)}",
+        ),
+        "IT": (
+            f"+39 06 {d(4)} {d(4)}",
+            f"+39 3{d(2)} {d(3)} {d(4)}",
+            f"3{d(2)} {d(3)} {d(4)}",
+            f"02 {d(4)} {d(4)}",
+            f"+393{d(9)}",
+        ),
         "NL": (f"+31 20 {d(3)} {d(4)}", f"06-{d(8)}", f"+31 6 {d(4)} {d(4)}", f"030 {d(3)} {d(4)}"),
-        "JP": (f"+81 3-{d(4)}-{d(4)}", f"03-{d(4)}-{d(4)}", f"090-{d(4)}-{d(4)}", f"+81 90 {d(4)} {d(4)}",
-               f"06-{d(4)}-{d(4)}"),
-        "IN": (f"+91 98{d(3)} {d(5)}", f"098{d(3)} {d(5)}", f"+91-22-{d(4)}-{d(4)}", f"080 {d(4)} {d(4)}",
-               f"9{d(9)}"),
-        "BR": (f"+55 11 9{d(4)}-{d(4)}", f"(11) 9{d(4)}-{d(4)}", f"(21) 2{d(3)}-{d(4)}",
-               f"+55 (31) 3{d(3)}-{d(4)}", f"+55219{d(8)}"),
-        "CA": (f"+1 416 {rng.randrange(201, 999)} {d(4)}", f"(604) {rng.randrange(201, 999)}-{d(4)}"),
-        "AU": (f"+61 2 9{d(3)} {d(4)}", f"04{d(2)} {d(3)} {d(3)}", f"(02) 9{d(3)} {d(4)}",
-               f"+61 4{d(2)} {d(3)} {d(3)}"),
+        "JP": (
+            f"+81 3-{d(4)}-{d(4)}",
+            f"03-{d(4)}-{d(4)}",
+            f"090-{d(4)}-{d(4)}",
+            f"+81 90 {d(4)} {d(4)}",
+            f"06-{d(4)}-{d(4)}",
+        ),
+        "IN": (
+            f"+91 98{d(3)} {d(5)}",
+            f"098{d(3)} {d(5)}",
+            f"+91-22-{d(4)}-{d(4)}",
+            f"080 {d(4)} {d(4)}",
+            f"9{d(9)}",
+        ),
+        "BR": (
+            f"+55 11 9{d(4)}-{d(4)}",
+            f"(11) 9{d(4)}-{d(4)}",
+            f"(21) 2{d(3)}-{d(4)}",
+            f"+55 (31) 3{d(3)}-{d(4)}",
+            f"+55219{d(8)}",
+        ),
+        "CA": (
+            f"+1 416 {rng.randrange(201, 999)} {d(4)}",
+            f"(604) {rng.randrange(201, 999)}-{d(4)}",
+        ),
+        "AU": (
+            f"+61 2 9{d(3)} {d(4)}",
+            f"04{d(2)} {d(3)} {d(3)}",
+            f"(02) 9{d(3)} {d(4)}",
+            f"+61 4{d(2)} {d(3)} {d(3)}",
+        ),
     }
     return rng.choice(forms[country])
 

