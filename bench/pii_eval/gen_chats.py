@@ -427,10 +427,10 @@ TEMPLATES: tuple[tuple[Callable[[Chat], None], int], ...] = (
     (apostrophe, 2),
     (third_party, 2),
     (first_name_later, 3),
-    (structured, 4),
+    (structured, 6),
     (name_list, 2),
     (email_header, 2),
-    (no_pii, 3),
+    (no_pii, 5),
 )
 
 
