@@ -1,0 +1,1 @@
+"""Independent evaluation sets for PII redaction, and a black-box scorer (see README.md)."""
