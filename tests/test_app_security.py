@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 from curation.store import Workspace
-from tests.apptest_helpers import app_ws, logged_in, open_page, texts
+from tests.apptest_helpers import PASSWORDS, app_ws, logged_in, new_app, open_page, texts
 
 __all__ = ["app_ws"]
 
@@ -70,3 +70,55 @@ def test_an_admin_allows_a_folder_on_the_settings_page(app_ws: Workspace, tmp_pa
     admin.button(key=f"rm_folder_{shared.resolve()}").click().run()
     at.run()  # the chosen file is checked again on every run
     assert "outside the folders" in texts(at) and "import_file" not in at.session_state
+
+
+def test_an_open_tab_is_logged_out_after_a_password_reset(app_ws: Workspace) -> None:
+    from curation.auth import set_password
+
+    at = open_page(logged_in("lead"), "datasets.py")
+    with app_ws.tx() as s:
+        set_password(s, "lead", "reset-by-admin-1", actor="admin")
+    at.run()
+    assert not at.exception, at.exception
+    assert "user" not in at.session_state
+    assert at.text_input(key="login_name") is not None
+    assert "Your session has ended" in texts(at)
+
+
+def test_changing_ones_own_password_keeps_this_session_only(app_ws: Workspace) -> None:
+    other_tab = logged_in("lead")
+    at = logged_in("lead")
+    at.text_input(key="own_pw_current").input(PASSWORDS["lead"])
+    at.text_input(key="own_pw_new").input("a fresh password")
+    at.button(key="FormSubmitter:own_password-Change password").click().run()
+    assert not at.exception, at.exception
+    assert "Password changed" in texts(at)
+    at.run()
+    assert at.session_state["user"]["name"] == "lead"
+    other_tab.run()
+    assert "user" not in other_tab.session_state
+
+    admin = open_page(logged_in("admin"), "users.py")
+    admin.selectbox(key="edit_user").select("admin").run()
+    admin.text_input(key="edit_pw").input("admin-new-pass").run()
+    admin.button(key="save_pw").click().run()
+    assert "other sessions are logged out" in texts(admin)
+    admin.run()
+    assert admin.session_state["user"]["name"] == "admin"  # the admin's own session stays
+
+
+def test_login_form_is_throttled_after_repeated_failures(app_ws: Workspace) -> None:
+    from curation.auth import THROTTLE_LIMIT
+
+    at = new_app()
+    at.run()
+    for _ in range(THROTTLE_LIMIT):
+        at.text_input(key="login_name").input("lead")
+        at.text_input(key="login_password").input("not the password")
+        at.button[0].click().run()
+        assert "wrong password" in texts(at)
+    at.text_input(key="login_name").input("lead")
+    at.text_input(key="login_password").input(PASSWORDS["lead"])
+    at.button[0].click().run()
+    assert "Too many failed logins for this account" in texts(at)
+    assert "user" not in at.session_state
