@@ -122,3 +122,36 @@ def test_login_form_is_throttled_after_repeated_failures(app_ws: Workspace) -> N
     at.button[0].click().run()
     assert "Too many failed logins for this account" in texts(at)
     assert "user" not in at.session_state
+
+
+def test_images_in_imported_content_render_as_links_until_a_lead_allows_them(
+    app_ws: Workspace, tmp_path: Path
+) -> None:
+    from curation.importer import import_file
+    from curation.markdown_images import has_image
+
+    row = {
+        "messages": [
+            {"role": "user", "content": "Look: ![tracker](http://127.0.0.1:9/pixel.png)"},
+            {"role": "assistant", "content": "Seen.", "name": "![n](http://127.0.0.1:9/n.png)"},
+        ],
+        "completions": ["A ![a](http://127.0.0.1:9/a.png)", "B"],
+    }
+    path = tmp_path / "img.jsonl"
+    path.write_text(json.dumps(row) + "\n")
+    import_file(app_ws, path, "img", actor="test")
+
+    def rendered(at) -> list[str]:  # type: ignore[no-untyped-def]
+        return [str(el.value) for group in (at.markdown, at.caption) for el in group]
+
+    at = open_page(logged_in("lead"), "datasets.py")
+    bodies = rendered(at)
+    assert any("[image: tracker](http://127.0.0.1:9/pixel.png)" in b for b in bodies)
+    assert not [b for b in bodies if has_image(b)]
+
+    settings = open_page(logged_in("lead"), "settings.py")
+    settings.toggle(key="settings_images").set_value(True).run()
+    assert not settings.exception, settings.exception
+    at.run()
+    assert any(has_image(b) and "pixel.png" in b for b in rendered(at))
+    assert not [b for b in rendered(at) if has_image(b) and "n.png" in b]  # captions never

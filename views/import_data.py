@@ -14,7 +14,7 @@ from curation.importer import import_file, preview_records, scan_file, store_upl
 from curation.security import import_roots, importable_files, resolve_import_path
 from curation.store.queries import dataset_names
 from curation.ui import charts, keys
-from curation.ui.chat import render_conversation, render_message
+from curation.ui.chat import caption, render_conversation, render_message
 from curation.ui.resources import workspace
 from curation.ui.session import require_role
 from curation.validate import validate_file
@@ -208,7 +208,7 @@ with st.expander("Preview of the first records", expanded=True):
                 zip(cols, parsed.record.completions[:4], strict=False)
             ):
                 with col:
-                    st.caption(
+                    caption(
                         f"Completion {i + 1}"
                         + (f" · {completion.source}" if completion.source else "")
                     )
