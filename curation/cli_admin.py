@@ -52,7 +52,7 @@ def read_password(
     if generate:
         return generate_password(), True
     if password_stdin:
-        line = click.get_text_stream("stdin").readline().rstrip("\r\n")
+        line = sys.stdin.readline().rstrip("\r\n")
         if not line:
             raise click.UsageError("--password-stdin read an empty line; nothing was changed")
         return line, False
