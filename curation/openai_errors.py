@@ -19,7 +19,7 @@ KEY_PLACEHOLDER = "[api key]"
 # OpenAI-shaped keys, also masked ones ("sk-abc*****xyz1") that a service quotes back.
 _TOKEN = re.compile(r"\b(sk-[A-Za-z0-9_\-*]{6,})")
 # A bearer header quoted back: whatever follows "Bearer " is a credential.
-_BEARER = re.compile(r"(?i)\b(bearer\s+)[^\s'\",}]+")
+_BEARER = re.compile(r"(?i)\b(bearer\s+)[^\s'\",}]{8,}")
 
 
 class OpenAIError(CurationError):
