@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import math
 import re
 import secrets
 from dataclasses import dataclass
@@ -15,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from curation.audit import log_event
 from curation.errors import ConflictError, InputError, NotFoundError, PermissionDenied
-from curation.store.models import LoginSession, User, utcnow
+from curation.store.models import LoginAttempt, LoginSession, User, utcnow
 
 ROLES = ("annotator", "lead", "admin")
 RANK = {role: i for i, role in enumerate(ROLES)}
@@ -120,11 +121,24 @@ def set_role(session: Session, name: str, role: str, *, actor: str) -> None:
     log_event(session, actor, "user.role", "user", name, old=old, new=role)
 
 
-def set_password(session: Session, name: str, password: str, *, actor: str) -> None:
+def set_password(
+    session: Session, name: str, password: str, *, actor: str, keep_token: str | None = None
+) -> None:
+    """Set a password and end the user's browser sessions, all but ``keep_token``'s (the
+    session of a user changing their own password stays logged in)."""
     check_password(password)
     _get(session, name).password_hash = _hasher.hash(password)
-    revoke_all_sessions(session, name)
+    revoke_all_sessions(session, name, keep_token=keep_token)
     log_event(session, actor, "user.password", "user", name)
+
+
+def change_own_password(
+    session: Session, name: str, current: str, new: str, *, keep_token: str | None
+) -> None:
+    """A user's own change: the current password is checked first; other sessions end."""
+    if authenticate(session, name, current) is None:
+        raise PermissionDenied("the current password is wrong; nothing was changed")
+    set_password(session, name, new, actor=name, keep_token=keep_token)
 
 
 def set_disabled(session: Session, name: str, disabled: bool, *, actor: str) -> None:
@@ -195,10 +209,57 @@ def revoke_login_session(session: Session, token: str) -> None:
         row.revoked_at = utcnow()
 
 
-def revoke_all_sessions(session: Session, name: str) -> None:
-    """End every browser session of a user (on disable or password change)."""
-    session.execute(
-        sa.update(LoginSession)
-        .where(LoginSession.user_name == name, LoginSession.revoked_at.is_(None))
-        .values(revoked_at=utcnow())
+def revoke_all_sessions(session: Session, name: str, *, keep_token: str | None = None) -> None:
+    """End every browser session of a user (on disable or password change), but ``keep_token``'s."""
+    query = sa.update(LoginSession).where(
+        LoginSession.user_name == name, LoginSession.revoked_at.is_(None)
     )
+    if keep_token:
+        query = query.where(LoginSession.token_hash != _token_hash(keep_token))
+    session.execute(query.values(revoked_at=utcnow()))
+
+
+# --------------------------------------------------------------------------- throttling
+
+THROTTLE_WINDOW = timedelta(minutes=15)
+THROTTLE_LIMIT = 5  # failed logins per account, and per address, within the window
+
+
+class LoginThrottled(PermissionDenied):
+    """Too many failed logins for this account or from this address; wait and try again."""
+
+
+def log_in(session: Session, name: str, password: str, *, address: str = "") -> Account | None:
+    """Check a login (in a write transaction): the account, None for a wrong name or password.
+
+    After :data:`THROTTLE_LIMIT` failures within :data:`THROTTLE_WINDOW` for an account,
+    or from one address, further attempts are refused with :class:`LoginThrottled`
+    (without checking the password) until the oldest of those failures leaves the window.
+    Failures are rows of ``login_attempts``, so every app process counts the same; a
+    successful login clears its account's failures (not its address's).
+    """
+    now = utcnow()
+    since = now - THROTTLE_WINDOW
+    address = address[:100]
+    checks = [(LoginAttempt.user_name == name, "for this account")]
+    if address:
+        checks.append((LoginAttempt.address == address, "from this address"))
+    for condition, what in checks:
+        count, oldest = session.execute(
+            sa.select(sa.func.count(LoginAttempt.id), sa.func.min(LoginAttempt.at)).where(
+                condition, LoginAttempt.at > since
+            )
+        ).one()
+        if count >= THROTTLE_LIMIT:
+            wait = max(1, math.ceil((oldest + THROTTLE_WINDOW - now).total_seconds() / 60))
+            raise LoginThrottled(
+                f"Too many failed logins {what}: try again in {wait} minute"
+                f"{'s' if wait != 1 else ''}, or ask an admin to reset the password."
+            )
+    found = authenticate(session, name, password)
+    if found is None:
+        session.execute(sa.delete(LoginAttempt).where(LoginAttempt.at < now - 4 * THROTTLE_WINDOW))
+        session.add(LoginAttempt(at=now, user_name=name[:200], address=address))
+    else:
+        session.execute(sa.delete(LoginAttempt).where(LoginAttempt.user_name == name))
+    return found

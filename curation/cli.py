@@ -270,91 +270,6 @@ def formats() -> None:
         click.echo(f"{fmt.name:<18} {fmt.label}")
 
 
-# --------------------------------------------------------------------------- users
-
-
-@cli.group()
-def users() -> None:
-    """Manage accounts (roles: annotator, lead, admin)."""
-
-
-@users.command("add")
-@click.argument("name")
-@click.option("--role", required=True, type=click.Choice(["annotator", "lead", "admin"]))
-@click.option("--password", help="Prompted for if omitted on a terminal; generated otherwise.")
-@click.option("--generate", is_flag=True, help="Generate a password and print it once.")
-@workspace_options
-def users_add(
-    name: str,
-    role: str,
-    password: str | None,
-    generate: bool,
-    workspace: Path | None,
-    db: str | None,
-) -> None:
-    """Add an account."""
-    from curation.auth import create_user, generate_password
-
-    shown = None
-    if password is None:
-        if generate or not sys.stdin.isatty():
-            password = shown = generate_password()
-        else:
-            password = click.prompt("Password", hide_input=True, confirmation_prompt=True)
-    ws = _open(workspace, db)
-    with ws.tx() as s:
-        create_user(s, name, role, password, actor=_actor())
-    click.echo(f"Added {name} ({role}).")
-    if shown:
-        click.echo(f"Password (shown once): {shown}")
-
-
-@users.command("list")
-@click.option("--json", "as_json", is_flag=True)
-@workspace_options
-def users_list(as_json: bool, workspace: Path | None, db: str | None) -> None:
-    """List accounts and their roles."""
-    from curation.auth import list_users
-
-    ws = _open(workspace, db)
-    with ws.read() as s:
-        rows = [{"name": u.name, "role": u.role, "disabled": u.disabled} for u in list_users(s)]
-    if as_json:
-        echo_json(rows)
-        return
-    for r in rows:
-        click.echo(f"{r['name']:<24} {r['role']:<10}{'  (disabled)' if r['disabled'] else ''}")
-
-
-@users.command("set-role")
-@click.argument("name")
-@click.argument("role", type=click.Choice(["annotator", "lead", "admin"]))
-@workspace_options
-def users_set_role(name: str, role: str, workspace: Path | None, db: str | None) -> None:
-    """Change an account's role."""
-    from curation.auth import set_role
-
-    ws = _open(workspace, db)
-    with ws.tx() as s:
-        set_role(s, name, role, actor=_actor())
-    click.echo(f"{name} is now {role}.")
-
-
-@users.command("passwd")
-@click.argument("name")
-@click.option("--password", help="Prompted for if omitted.")
-@workspace_options
-def users_passwd(name: str, password: str | None, workspace: Path | None, db: str | None) -> None:
-    """Set an account's password."""
-    from curation.auth import set_password
-
-    password = password or click.prompt("New password", hide_input=True, confirmation_prompt=True)
-    ws = _open(workspace, db)
-    with ws.tx() as s:
-        set_password(s, name, password, actor=_actor())
-    click.echo(f"Password of {name} changed.")
-
-
 # --------------------------------------------------------------------------- campaigns & labels
 
 
@@ -582,6 +497,6 @@ if __name__ == "__main__":
 
 
 # Stage commands live in their own modules; importing them registers them on ``cli``.
-from curation import cli_dedup, cli_export, cli_pii  # noqa: E402
+from curation import cli_admin, cli_dedup, cli_export, cli_pii  # noqa: E402
 
-__all__ = ["cli", "cli_dedup", "cli_export", "cli_pii", "main"]
+__all__ = ["cli", "cli_admin", "cli_dedup", "cli_export", "cli_pii", "main"]

@@ -323,26 +323,24 @@ class OpenAIEncoder:
                 "the openai embedder needs OPENAI_API_KEY, or the base URL of an OpenAI-compatible"
                 " server in CURATION_EMBEDDINGS_BASE_URL (model: CURATION_EMBEDDINGS_MODEL)"
             )
+        self._key = key or None  # only to scrub it from error messages
         self.client = openai.OpenAI(
             api_key=key or "not-needed", base_url=self.settings.base_url, max_retries=2
         )
         self.dim = 0  # known after the first call
 
     def _encode_pieces(self, pieces: list[str]) -> np.ndarray:
-        import openai
+        from curation.openai_errors import api_call
 
         out: list[np.ndarray] = []
         size = self.settings.batch_size
+        where = self.settings.base_url or "api.openai.com"
         for start in range(0, len(pieces), size):
             batch = pieces[start : start + size]
-            try:
+            with api_call(
+                f"the embeddings endpoint at {where} (model {self.settings.model!r})", self._key
+            ):
                 response = self.client.embeddings.create(model=self.settings.model, input=batch)
-            except openai.OpenAIError as exc:
-                where = self.settings.base_url or "api.openai.com"
-                raise CurationError(
-                    f"the embeddings endpoint at {where} failed for model"
-                    f" {self.settings.model!r}: {exc}"
-                ) from exc
             data = sorted(response.data, key=lambda d: d.index)
             if len(data) != len(batch):
                 raise CurationError(

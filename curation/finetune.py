@@ -6,16 +6,16 @@ files serve every trainer. Everything goes through the official ``openai`` clien
 any OpenAI-compatible service works with ``base_url``. The API key comes from the
 environment (``OPENAI_API_KEY``) or, in the app, from Streamlit secrets; it is handed
 to the client and nowhere else — never written to the workspace, the audit log, a
-manifest or an error message (:func:`scrub` removes it from any text we pass on).
+manifest or an error message (:func:`curation.openai_errors.scrub` removes it from any text
+we pass on).
 """
 
 from __future__ import annotations
 
 import os
-import re
 import time
-from collections.abc import Callable, Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Callable, Mapping
+from contextlib import AbstractContextManager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -26,6 +26,9 @@ from sqlalchemy.orm import Session
 from curation.audit import log_event
 from curation.errors import CurationError, InputError
 from curation.importer import file_sha256
+from curation.openai_errors import OpenAIError as OpenAIError  # re-exported
+from curation.openai_errors import api_call as openai_api_call
+from curation.openai_errors import scrub as scrub  # re-exported
 from curation.store import models as m
 from curation.validate import ValidationReport, detect_layout, validate_file
 
@@ -34,11 +37,6 @@ BASE_URL_ENV = "OPENAI_BASE_URL"
 METHODS = ("supervised", "dpo")
 LAYOUTS = {"supervised": "chat", "dpo": "dpo"}
 TERMINAL = ("succeeded", "failed", "cancelled")
-_TOKEN = re.compile(r"\b(sk-[A-Za-z0-9_\-*]{6,})")
-
-
-class OpenAIError(CurationError):
-    """The OpenAI-compatible service refused or failed a request (the message says which)."""
 
 
 # --------------------------------------------------------------------------- connection
@@ -103,46 +101,9 @@ def make_client(credentials: Credentials, *, timeout: float = 60.0, max_retries:
     )
 
 
-def scrub(text: str, secret: str | None = None) -> str:
-    """``text`` with the key (and anything shaped like an OpenAI key) blanked out."""
-    if secret:
-        text = text.replace(secret, "[api key]")
-    return _TOKEN.sub("[api key]", text)
-
-
-@contextmanager
-def api_call(step: str, credentials: Credentials | None = None) -> Iterator[None]:
-    """Turn the client's exceptions into one clean :class:`OpenAIError` (key scrubbed)."""
-    import openai
-
-    secret = credentials.api_key if credentials else None
-    try:
-        yield
-    except openai.APIStatusError as exc:
-        detail = _error_message(exc)
-        hint = ""
-        if exc.status_code == 401:
-            hint = " (check OPENAI_API_KEY)"
-        elif exc.status_code == 404:
-            hint = " (check the id, and base_url for OpenAI-compatible services)"
-        raise OpenAIError(
-            scrub(f"OpenAI {step} failed: HTTP {exc.status_code}: {detail}{hint}", secret)
-        ) from None
-    except openai.APIConnectionError as exc:
-        raise OpenAIError(
-            scrub(f"OpenAI {step} failed: cannot reach the service ({exc})", secret)
-        ) from None
-    except openai.OpenAIError as exc:
-        raise OpenAIError(scrub(f"OpenAI {step} failed: {exc}", secret)) from None
-
-
-def _error_message(exc: Any) -> str:
-    body = getattr(exc, "body", None)
-    if isinstance(body, dict):
-        inner = body.get("error", body)
-        if isinstance(inner, dict) and inner.get("message"):
-            return str(inner["message"])
-    return str(getattr(exc, "message", "") or exc)
+def api_call(step: str, credentials: Credentials | None = None) -> AbstractContextManager[None]:
+    """The shared error handling of :mod:`curation.openai_errors` for one fine-tuning request."""
+    return openai_api_call(f"OpenAI {step}", credentials.api_key if credentials else None)
 
 
 # --------------------------------------------------------------------------- results

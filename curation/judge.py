@@ -29,10 +29,11 @@ from sqlalchemy.orm import Session, aliased
 
 from curation.audit import log_event
 from curation.errors import CurationError, InputError, NotFoundError
-from curation.finetune import Credentials, api_call, scrub
+from curation.finetune import Credentials, api_call
 from curation.labeling.aggregate import Policy, aggregate_campaign
 from curation.labeling.campaigns import current_guideline
 from curation.labeling.scale import SCALE, to_screen
+from curation.openai_errors import scrub
 from curation.pii.gate import gate_reason, redaction_state
 from curation.records import Message, message_text
 from curation.store import models as m

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -9,7 +10,7 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from curation.auth import create_user
+from curation.auth import create_login_session, create_user
 from curation.store import Workspace, open_workspace
 
 REPO = Path(__file__).resolve().parents[1]
@@ -48,9 +49,17 @@ def new_app() -> AppTest:
 
 
 def logged_in(name: str) -> AppTest:
-    """An AppTest whose session is already logged in as ``name`` (as after the login form)."""
+    """An AppTest whose session is already logged in as ``name`` (as after the login form):
+    a real login token in the store, since the app re-checks it on every run."""
+    ws = open_workspace(os.environ["CURATION_WORKSPACE"], os.environ.get("CURATION_DB_URL"))
+    try:
+        with ws.tx() as s:
+            token = create_login_session(s, name)
+    finally:
+        ws.dispose()
     at = new_app()
     at.session_state["user"] = {"name": name, "role": ROLES[name]}
+    at.session_state["session_token"] = token
     at.run()
     assert not at.exception, at.exception
     return at

@@ -2,8 +2,9 @@
 
 The tests drive the real ``openai`` client against it: files (upload, retrieve),
 fine-tuning jobs (create, retrieve, cancel, events) and chat completions (the AI
-judge). It checks the bearer key on every request, keeps every request for
-assertions, and moves a job one step along (validating → queued → running →
+judge) and embeddings. It checks the bearer key on every request, keeps every
+request for assertions, can answer every request with an error that quotes the key
+back (``echo_key_in_errors``, as careless self-hosted servers do), and moves a job one step along (validating → queued → running →
 succeeded) each time it is retrieved.
 """
 
@@ -58,6 +59,7 @@ class State:
     fail_file_processing: bool = False
     advance_jobs: bool = True  # each retrieval moves a job one step along
     judge: Judge = prefer_longer
+    echo_key_in_errors: bool = False  # fail every request, quoting the caller's key
     files: dict[str, dict[str, Any]] = field(default_factory=dict)
     contents: dict[str, bytes] = field(default_factory=dict)
     jobs: dict[str, dict[str, Any]] = field(default_factory=dict)
@@ -108,7 +110,12 @@ class _Handler(BaseHTTPRequestHandler):
             record["json"] = json.loads(body)
         with state.lock:
             state.requests.append(record)
-            if self.headers.get("Authorization") != f"Bearer {state.api_key}":
+            auth = self.headers.get("Authorization", "")
+            if state.echo_key_in_errors:
+                key = auth.removeprefix("Bearer ")
+                self._error(400, f"quota exceeded for key {key} (request header: {auth})", "quota")
+                return
+            if auth != f"Bearer {state.api_key}":
                 self._error(401, "Incorrect API key provided.", "invalid_api_key")
                 return
             route = _route(method, url.path)
@@ -324,6 +331,24 @@ def chat(h: _Handler, s: State, body: bytes, rec: dict[str, Any]) -> None:
     )
 
 
+def embeddings(h: _Handler, s: State, body: bytes, rec: dict[str, Any]) -> None:
+    params = json.loads(body or b"{}")
+    texts = params.get("input", [])
+    data = [
+        {"object": "embedding", "index": i, "embedding": [float(len(t)), 1.0, 0.0]}
+        for i, t in enumerate(texts)
+    ]
+    h._reply(
+        200,
+        {
+            "object": "list",
+            "data": data,
+            "model": params.get("model", "embed"),
+            "usage": {"prompt_tokens": 1, "total_tokens": 1},
+        },
+    )
+
+
 ROUTES: list[tuple[str, re.Pattern[str], Callable[..., None]]] = [
     ("POST", re.compile(r"/v1/files"), upload),
     ("GET", re.compile(r"/v1/files/([^/]+)"), retrieve_file),
@@ -332,6 +357,7 @@ ROUTES: list[tuple[str, re.Pattern[str], Callable[..., None]]] = [
     ("POST", re.compile(r"/v1/fine_tuning/jobs/([^/]+)/cancel"), cancel_job),
     ("GET", re.compile(r"/v1/fine_tuning/jobs/([^/]+)/events"), list_events),
     ("POST", re.compile(r"/v1/chat/completions"), chat),
+    ("POST", re.compile(r"/v1/embeddings"), embeddings),
 ]
 
 

@@ -116,9 +116,17 @@ def test_users_add_and_list(wsdir: Path) -> None:
     code, out, _ = run("users", "add", "ann", "--role", "annotator", "--generate", "-w", wsdir)
     assert code == 0 and "Password (shown once):" in out
     code, out, _ = run(
-        "users", "add", "ann", "--role", "lead", "--password", "longenough", "-w", wsdir
+        "users",
+        "add",
+        "ann",
+        "--role",
+        "lead",
+        "--password-stdin",
+        "-w",
+        wsdir,
+        input="longenough\n",
     )
-    assert code == 1
+    assert code == 1  # the name is taken
     code, out, _ = run("users", "list", "-w", wsdir, "--json")
     assert json.loads(out) == [{"name": "ann", "role": "annotator", "disabled": False}]
 
@@ -144,3 +152,52 @@ def test_hh_rlhf_is_never_in_the_demo() -> None:
     for path in (REPO / "sample_data").rglob("*"):
         if path.is_file():
             assert "hh-rlhf" not in path.name.lower()
+
+
+def test_passwords_never_come_from_the_command_line(wsdir: Path) -> None:
+    from curation.auth import authenticate
+    from curation.store import open_workspace
+
+    code, _, err = run(
+        "users", "add", "bob", "--role", "lead", "--password", "longenough", "-w", wsdir
+    )
+    assert code == 2 and "process list" in err and "--password-stdin" in err
+    code, out, _ = run(
+        "users", "add", "bob", "--role", "lead", "--password-stdin", "-w", wsdir,
+        input="piped in secret\n",
+    )  # fmt: skip
+    assert code == 0 and "piped in secret" not in out
+    code, _, err = run("users", "passwd", "bob", "--password", "another-one", "-w", wsdir)
+    assert code == 2 and "process list" in err
+    code, _, err = run("users", "add", "eve", "--role", "lead", "-w", wsdir, input="x\n")
+    assert code == 2 and "--password-stdin" in err  # no terminal to prompt on
+    code, out, _ = run(
+        "users", "passwd", "bob", "--password-stdin", "-w", wsdir, input="new secret 2\n"
+    )
+    assert code == 0 and "logged out" in out
+    code, out, _ = run("users", "passwd", "bob", "--generate", "-w", wsdir)
+    generated = out.split("Password (shown once): ")[1].strip()
+    ws = open_workspace(wsdir)
+    with ws.read() as s:
+        assert authenticate(s, "bob", generated) is not None
+        assert authenticate(s, "bob", "new secret 2") is None
+    ws.dispose()
+
+
+def test_settings_commands_allow_and_remove_import_folders(wsdir: Path, tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    data.mkdir()
+    code, out, _ = run("settings", "allow-import-folder", data, "-w", wsdir)
+    assert code == 0 and str(data.resolve()) in out
+    code, out, _ = run("settings", "external-images", "on", "-w", wsdir)
+    assert code == 0
+    code, out, _ = run("settings", "show", "--json", "-w", wsdir)
+    shown = json.loads(out)
+    assert shown["import_folders"] == [str(data.resolve())] and shown["external_images"] is True
+    assert shown["imports_folder"] == str((wsdir / "imports").resolve())
+    code, _, err = run("settings", "allow-import-folder", "relative/dir", "-w", wsdir)
+    assert code == 1 and "absolute path" in err
+    code, out, _ = run("settings", "remove-import-folder", data, "-w", wsdir)
+    assert code == 0
+    code, out, _ = run("settings", "show", "-w", wsdir)
+    assert str(data.resolve()) not in out and "shown as links" not in out

@@ -162,7 +162,8 @@ def test_openai_errors_are_clear(server: str, monkeypatch: pytest.MonkeyPatch) -
     enc = OpenAIEncoder(OpenAISettings(base_url=server, model="m"))
     enc.client = enc.client.with_options(max_retries=0)
     with pytest.raises(
-        CurationError, match=r"embeddings endpoint at .*127\.0\.0\.1.* failed for model 'm'"
+        CurationError,
+        match=r"embeddings endpoint at .*127\.0\.0\.1.* \(model 'm'\) failed: HTTP 500: model overloaded",
     ):
         enc.encode(["hello"])
     monkeypatch.delenv("OPENAI_API_KEY", raising=False)

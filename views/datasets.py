@@ -10,7 +10,7 @@ import streamlit as st
 from curation.errors import CurationError
 from curation.stats import browse_records, dataset_distributions, dataset_stats
 from curation.ui import charts, keys
-from curation.ui.chat import render_conversation, render_message
+from curation.ui.chat import caption, render_conversation, render_message
 from curation.ui.resources import workspace
 from curation.ui.session import require_role
 from curation.ui.sidebar import dataset_in_focus
@@ -116,6 +116,6 @@ for rid, line, fmt, rstatus, tokens, messages, completions in rows:
             cols = st.columns(min(len(completions), 4))
             for i, (col, (source, msgs)) in enumerate(zip(cols, completions, strict=False)):
                 with col:
-                    st.caption(f"Completion {i + 1}" + (f" · {source}" if source else ""))
+                    caption(f"Completion {i + 1}" + (f" · {source}" if source else ""))
                     for message in msgs:
                         render_message(message)

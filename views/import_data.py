@@ -11,9 +11,10 @@ from streamlit.delta_generator import DeltaGenerator
 from curation.errors import CurationError
 from curation.formats import FORMATS, ColumnMapping
 from curation.importer import import_file, preview_records, scan_file, store_upload
+from curation.security import import_roots, importable_files, resolve_import_path
 from curation.store.queries import dataset_names
 from curation.ui import charts, keys
-from curation.ui.chat import render_conversation, render_message
+from curation.ui.chat import caption, render_conversation, render_message
 from curation.ui.resources import workspace
 from curation.ui.session import require_role
 from curation.validate import validate_file
@@ -35,19 +36,50 @@ with upload_tab:
         st.session_state[keys.IMPORT_FILE] = str(
             store_upload(ws, uploaded.name, uploaded.getvalue())
         )
+        st.session_state[keys.IMPORT_FROM_SERVER] = False
 with path_tab:
-    server_path = st.text_input("Path", key="import_path", placeholder="/data/chats.jsonl.gz")
-    if st.button("Use this file", key="use_path") and server_path:
-        p = Path(server_path).expanduser()
-        if p.is_file():
-            st.session_state[keys.IMPORT_FILE] = str(p)
-        else:
-            st.error(f"{p}: no such file on the server.")
+    with ws.read() as s:
+        roots = import_roots(ws, s)
+        offered = [str(p) for p in importable_files(ws, s)]
+    others = f" or in {', '.join(f'`{r}`' for r in roots[1:])}" if len(roots) > 1 else ""
+    st.caption(
+        f"The app reads files on the server only from allowed folders: put the file in "
+        f"`{roots[0]}` (this workspace's imports folder){others}. An admin allows another "
+        "folder on the **Settings** page or with `curation settings allow-import-folder DIR`."
+    )
+    picked = st.selectbox(
+        "File in an allowed folder",
+        offered,
+        index=None,
+        key="import_pick",
+        placeholder="Choose a file" if offered else "No file there yet",
+    )
+    server_path = st.text_input(
+        "…or its path (relative to the imports folder)",
+        key="import_path",
+        placeholder="chats.jsonl.gz",
+    )
+    wanted = server_path.strip() or picked
+    if st.button("Use this file", key="use_path") and wanted:
+        try:
+            with ws.read() as s:
+                st.session_state[keys.IMPORT_FILE] = str(resolve_import_path(ws, s, wanted))
+            st.session_state[keys.IMPORT_FROM_SERVER] = True
+        except CurationError as exc:
+            st.error(str(exc))
 
 path_str = st.session_state.get(keys.IMPORT_FILE)
 if not path_str:
     st.info("Choose a file to check it before importing.")
     st.stop()
+if st.session_state.get(keys.IMPORT_FROM_SERVER):
+    try:  # again on every run: the folder list or the file may have changed since
+        with ws.read() as s:
+            resolve_import_path(ws, s, path_str)
+    except CurationError as exc:
+        st.session_state.pop(keys.IMPORT_FILE, None)
+        st.error(str(exc))
+        st.stop()
 path = Path(path_str)
 st.subheader(path.name)
 
@@ -176,7 +208,7 @@ with st.expander("Preview of the first records", expanded=True):
                 zip(cols, parsed.record.completions[:4], strict=False)
             ):
                 with col:
-                    st.caption(
+                    caption(
                         f"Completion {i + 1}"
                         + (f" · {completion.source}" if completion.source else "")
                     )

@@ -7,6 +7,7 @@ import streamlit as st
 
 from curation import auth
 from curation.errors import CurationError
+from curation.ui import keys
 from curation.ui.resources import workspace
 from curation.ui.session import require_role
 
@@ -64,9 +65,10 @@ with edit:
                     auth.set_role(s, target, new_role, actor=me.name)
                 st.rerun()
             if c2.button("Set password", key="save_pw", disabled=not new_pw):
+                own = st.session_state.get(keys.SESSION_TOKEN) if target == me.name else None
                 with ws.tx() as s:
-                    auth.set_password(s, target, new_pw, actor=me.name)
-                st.success("Password changed.")
+                    auth.set_password(s, target, new_pw, actor=me.name, keep_token=own)
+                st.success(f"Password changed; {target}'s other sessions are logged out.")
             label = "Enable" if current.disabled else "Disable"
             if c3.button(label, key="toggle_user", disabled=current.name == me.name):
                 with ws.tx() as s:

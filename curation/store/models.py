@@ -335,6 +335,21 @@ class LoginSession(Base):
     revoked_at: Mapped[datetime | None] = mapped_column(sa.DateTime, nullable=True)
 
 
+class LoginAttempt(Base):
+    """A failed login, kept for :data:`curation.auth.THROTTLE_WINDOW` to throttle guessing.
+
+    Rows live in the store (not in a process) so that every app process sees the same
+    count; a successful login deletes its account's rows.
+    """
+
+    __tablename__ = "login_attempts"
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    at: Mapped[datetime] = mapped_column(sa.DateTime, default=utcnow, index=True)
+    user_name: Mapped[str] = mapped_column(sa.String(200), index=True)
+    address: Mapped[str] = mapped_column(sa.String(100), default="", index=True)
+
+
 # --------------------------------------------------------------------------- settings
 
 

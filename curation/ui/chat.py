@@ -8,7 +8,10 @@ from typing import Any
 
 import streamlit as st
 
+from curation.markdown_images import neutralise_images
 from curation.records import Message, part_text
+from curation.security import external_images_allowed
+from curation.ui.resources import workspace
 
 AVATARS = {
     "system": ":material/settings:",
@@ -20,9 +23,18 @@ LONG_MESSAGE = 1200  # characters; longer messages scroll inside a fixed-height 
 _DOLLAR = re.compile(r"(?<!\\)\$")
 
 
-def safe_markdown(text: str) -> str:
-    """Markdown for user text: ``$`` would start LaTeX in Streamlit, so escape it."""
+def safe_markdown(text: str, *, images: bool = False) -> str:
+    """Markdown for user text: ``$`` would start LaTeX in Streamlit, so escape it; images
+    become links (nothing fetched) unless ``images`` (a lead's workspace setting) allows them."""
+    if not images:
+        text = neutralise_images(text)
     return _DOLLAR.sub(r"\\$", text)
+
+
+def images_allowed() -> bool:
+    """The workspace setting, read on each call so that a lead's change applies at once."""
+    with workspace().read() as s:
+        return external_images_allowed(s)
 
 
 def demote_headings(text: str) -> str:
@@ -30,10 +42,15 @@ def demote_headings(text: str) -> str:
     return re.sub(r"^(#{1,3})(?=\s)", lambda m: "#" * min(6, len(m.group(1)) + 3), text, flags=re.M)
 
 
+def caption(text: str) -> None:
+    """A caption that holds content (a name, a source, a part's type): never an image."""
+    st.caption(safe_markdown(text))
+
+
 def render_text(text: str, *, height: int | None = None) -> None:
     box = st.container(height=height, autoscroll=False) if height else st.container()
     with box:
-        st.markdown(safe_markdown(text))
+        st.markdown(safe_markdown(text, images="![" in text and images_allowed()))
 
 
 def render_message(message: Message) -> None:
@@ -45,7 +62,7 @@ def render_message(message: Message) -> None:
         if message.get("weight") == 0:
             label += " · weight 0 (not trained on)"
         if role not in ("user", "assistant") or label != role:
-            st.caption(label)
+            caption(label)
         _render_content(message.get("content"))
         calls = message.get("tool_calls")
         for call in calls if isinstance(calls, list) else []:
@@ -53,7 +70,7 @@ def render_message(message: Message) -> None:
         if isinstance(message.get("function_call"), dict):
             _render_tool_call({"function": message["function_call"]})
         if message.get("tool_call_id"):
-            st.caption(f"result of {message['tool_call_id']}")
+            caption(f"result of {message['tool_call_id']}")
 
 
 def _render_content(content: Any) -> None:
@@ -66,7 +83,7 @@ def _render_content(content: Any) -> None:
         for part in content:
             text = part_text(part)
             if isinstance(part, dict) and part.get("type") not in (None, "text", "input_text"):
-                st.caption(text)
+                caption(text)
             else:
                 render_text(text, height=320 if len(text) > LONG_MESSAGE else None)
         return
@@ -84,7 +101,7 @@ def _render_tool_call(call: Any) -> None:
         )
     except (ValueError, TypeError):
         pretty = str(args)
-    st.caption(f"tool call: {fn.get('name', '?')}")
+    caption(f"tool call: {fn.get('name', '?')}")
     st.code(pretty, language="json")
 
 

@@ -2,9 +2,11 @@
 
 USER = "user"  # the logged-in account: {"name": ..., "role": ...}
 SESSION_TOKEN = "session_token"  # this browser's login token (its hash is in login_sessions)
+LOGIN_NOTICE = "login_notice"  # why a session ended, shown once on the login page
 COOKIE_OP = "cookie_op"  # ("set", token) or ("clear", "") to apply on the next run
 DATASET = "dataset"  # the dataset chosen in the sidebar
 IMPORT_FILE = "import_file"  # path of the file being checked on the Import page
+IMPORT_FROM_SERVER = "import_from_server"  # True when IMPORT_FILE came from a server folder
 IMPORT_SCAN = "import_scan"  # cached ScanReport for (path, format, mapping)
 IMPORT_RESULT = "import_result"  # the last ImportResult shown on the Import page
 BROWSER_PAGE = "browser_page"  # page number of the record browser

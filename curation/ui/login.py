@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from curation.auth import authenticate, create_user, user_count
+from curation.auth import create_user, log_in, user_count
 from curation.errors import CurationError
-from curation.ui import session
+from curation.ui import keys, session
 from curation.ui.resources import workspace
 
 
@@ -49,13 +49,20 @@ def render_login() -> None:
                     st.rerun()
         return
 
+    notice = st.session_state.pop(keys.LOGIN_NOTICE, None)
+    if notice:
+        st.warning(notice)
     with st.form("login"):
         name = st.text_input("User name", key="login_name")
         password = st.text_input("Password", type="password", key="login_password")
         submitted = st.form_submit_button("Log in", type="primary")
     if submitted:
-        with ws.read() as s:
-            checked = authenticate(s, name.strip(), password)
+        try:
+            with ws.tx() as s:
+                checked = log_in(s, name.strip(), password, address=session.client_address())
+        except CurationError as exc:  # throttled
+            st.error(str(exc))
+            return
         if checked is None:
             st.error("Unknown user name or wrong password.")
         else:

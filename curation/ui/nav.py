@@ -33,6 +33,7 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("views/export.py", "Export", ":material/download:", "lead", "Export"),
     PageSpec("views/finetune.py", "Fine-tune", ":material/model_training:", "lead", "Export"),
     PageSpec("views/users.py", "Users", ":material/group:", "admin", "Admin"),
+    PageSpec("views/settings.py", "Settings", ":material/settings:", "lead", "Admin"),
 )
 
 

@@ -35,26 +35,46 @@ COOKIE = "curation_session"
 COOKIE_RUNS = 3
 
 
+ENDED = (
+    "Your session has ended (the password was changed, the account disabled, or the login "
+    "expired). Please log in again."
+)
+
+
 def account() -> Account | None:
-    """The logged-in account: from this session, else from the login cookie (after a refresh)."""
-    name = _session_name()
-    if name is None:
-        return _from_cookie()
-    with workspace().read() as s:
-        found = current_account(s, name)
-    if found is None:
-        st.session_state.pop(keys.USER, None)
-    return found
+    """The logged-in account, re-checked on every run.
 
-
-def _session_name() -> str | None:
+    A password login is only as good as its token: a revoked token (password change or
+    reset, account disabled, logout elsewhere) or an expired one ends this session at
+    once, even in a tab left open. Single sign-on sessions re-read the account.
+    """
     user = st.session_state.get(keys.USER)
-    if isinstance(user, dict) and isinstance(user.get("name"), str):
-        return str(user["name"])
+    if isinstance(user, dict):
+        token = st.session_state.get(keys.SESSION_TOKEN)
+        found = None
+        if isinstance(token, str) and token:
+            with workspace().read() as s:
+                found = account_for_token(s, token)
+        if found is None or found.name != user.get("name"):
+            _end(ENDED)
+            return None
+        st.session_state[keys.USER] = {"name": found.name, "role": found.role}
+        return found
     if oidc_configured() and st.user.get("is_logged_in"):
         email = st.user.get("email")
-        return str(email) if email else None
-    return None
+        if not email:
+            return None
+        with workspace().read() as s:
+            return current_account(s, str(email))
+    return _from_cookie()
+
+
+def _end(notice: str) -> None:
+    """Forget this browser session (its token is already dead) and clear the cookie."""
+    for key in list(st.session_state.keys()):
+        del st.session_state[key]
+    st.session_state[keys.LOGIN_NOTICE] = notice
+    st.session_state[keys.COOKIE_OP] = ("clear", "", COOKIE_RUNS)
 
 
 def _from_cookie() -> Account | None:
@@ -67,6 +87,17 @@ def _from_cookie() -> Account | None:
         st.session_state[keys.USER] = {"name": found.name, "role": found.role}
         st.session_state[keys.SESSION_TOKEN] = token
     return found
+
+
+def client_address() -> str:
+    """The browser's IP address as the server sees it ("" when unknown, e.g. in AppTest).
+
+    Behind a reverse proxy this is the proxy's address; the per-account limit still holds.
+    """
+    try:
+        return str(st.context.ip_address or "")
+    except Exception:  # no browser behind this run
+        return ""
 
 
 def _cookie_token() -> str | None:

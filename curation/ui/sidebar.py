@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from curation.auth import Account
+from curation.auth import Account, change_own_password
+from curation.errors import CurationError
 from curation.store.queries import dataset_names
 from curation.ui import keys, session
 from curation.ui.resources import workspace
@@ -16,9 +17,33 @@ def render(account: Account) -> None:
         if st.button("Log out", key="logout", icon=":material/logout:"):
             session.log_out()
             st.rerun()
+        if st.session_state.get(keys.SESSION_TOKEN):  # password logins only, not single sign-on
+            with st.popover("Change my password", icon=":material/key:"):
+                change_password_form(account)
         if account.can("lead"):
             dataset_picker()
         st.caption(f"Workspace: `{workspace().folder}`")
+
+
+def change_password_form(account: Account) -> None:
+    """Change one's own password: this session stays, every other one of the user ends."""
+    with st.form("own_password", clear_on_submit=True):
+        current = st.text_input("Current password", type="password", key="own_pw_current")
+        new = st.text_input("New password (8+ characters)", type="password", key="own_pw_new")
+        if st.form_submit_button("Change password"):
+            try:
+                with workspace().tx() as s:
+                    change_own_password(
+                        s,
+                        account.name,
+                        current,
+                        new,
+                        keep_token=st.session_state.get(keys.SESSION_TOKEN),
+                    )
+            except CurationError as exc:
+                st.error(str(exc))
+            else:
+                st.success("Password changed; your other sessions are logged out.")
 
 
 def dataset_picker() -> str | None:

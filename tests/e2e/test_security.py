@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import base64
+import http.server
 import json
-from typing import Any
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any, ClassVar
 
 import pytest
 
@@ -111,3 +116,83 @@ def test_sql_looking_content_is_stored_verbatim(server: Server, xss_campaign: st
         contents = [msgs[0]["content"] for msgs in s.scalars(sa.select(m.Record.messages))]
     assert any(c.endswith("'; DROP TABLE records; --") for c in contents)
     assert any(c.endswith(PAYLOADS[0]) for c in contents)
+
+
+class _Pixel(http.server.BaseHTTPRequestHandler):
+    hits: ClassVar[list[str]] = []
+
+    def do_GET(self) -> None:
+        type(self).hits.append(self.path)
+        body = base64.b64decode(
+            "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR4nGNgYAAAAAMAAWgmWQ0AAAAASUVORK5CYII="
+        )
+        self.send_response(200)
+        self.send_header("Content-Type", "image/png")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args: Any) -> None:
+        pass
+
+
+@pytest.fixture
+def pixel_server() -> Iterator[str]:
+    _Pixel.hits = []
+    httpd = http.server.HTTPServer(("127.0.0.1", 0), _Pixel)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_port}"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+
+
+def test_images_in_imported_content_are_not_fetched_unless_a_lead_allows_them(
+    server: Server, pages: dict[str, Any], pixel_server: str, tmp_path: Path
+) -> None:
+    from curation.security import set_external_images
+
+    row = {
+        "messages": [
+            {
+                "role": "user",
+                "content": f"Look at this ![tracker]({pixel_server}/pixel.png?who=reader)",
+            },
+            {
+                "role": "assistant",
+                "content": f"Seen. [![badge]({pixel_server}/badge.png)]({pixel_server})",
+            },
+        ]
+    }
+    path = tmp_path / "images.jsonl"
+    path.write_text(json.dumps(row) + "\n")
+    import_file(server.workspace, path, "aaa-images")  # first by name: the Datasets page's focus
+
+    def external_images(page: Any) -> list[str]:
+        srcs = page.eval_on_selector_all("img", "els => els.map(e => e.src)")
+        return [src for src in srcs if src.startswith(pixel_server)]
+
+    lead = pages["open"]("lead")
+    login(lead, server.url, "lead")
+    open_page(lead, "Datasets")
+    lead.get_by_text("line 1 · openai-chat").click()
+    lead.get_by_text("image: tracker").wait_for(timeout=30_000)
+    settle(lead, 500)
+    assert external_images(lead) == [] and _Pixel.hits == []
+
+    with server.workspace.tx() as s:
+        set_external_images(s, True, actor="lead")
+    try:
+        lead.reload()
+        lead.get_by_text("Signed in as").wait_for(timeout=60_000)
+        settle(lead)
+        lead.get_by_text("line 1 · openai-chat").click()
+        lead.get_by_text("Look at this").wait_for(timeout=30_000)
+        settle(lead, 1000)
+        assert external_images(lead)  # the same page does show images once allowed
+        assert _Pixel.hits
+    finally:
+        with server.workspace.tx() as s:
+            set_external_images(s, False, actor="lead")

@@ -1,0 +1,168 @@
+"""Workspace security settings: which server folders the app may import from, and whether
+images named in imported content may load in annotators' browsers.
+
+Both live in the ``settings`` table, are changed by an admin (folders) or a lead
+(images) on the Settings page or with ``curation settings``, and every change is
+audited. The app's "file on the server" import reads only inside the allowed folders:
+the workspace's own ``imports/`` folder plus those an admin added. A path is resolved
+(symlinks and ``..`` followed) before it is checked, so neither can lead outside.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from curation.audit import log_event
+from curation.errors import InputError, PermissionDenied
+from curation.store import models as m
+from curation.store.db import Workspace
+
+IMPORT_FOLDERS_KEY = "security.import_folders"
+EXTERNAL_IMAGES_KEY = "security.external_images"
+IMPORTS_DIR = "imports"
+
+
+@dataclass(frozen=True, slots=True)
+class SecuritySettings:
+    """What an admin or lead has allowed beyond the safe defaults."""
+
+    import_folders: tuple[str, ...] = ()  # absolute, resolved; the workspace's imports/ is implied
+    external_images: bool = False
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "import_folders": list(self.import_folders),
+            "external_images": self.external_images,
+        }
+
+
+def load_security(session: Session) -> SecuritySettings:
+    folders = _get(session, IMPORT_FOLDERS_KEY)
+    images = _get(session, EXTERNAL_IMAGES_KEY)
+    return SecuritySettings(
+        import_folders=tuple(str(f) for f in folders) if isinstance(folders, list) else (),
+        external_images=images is True,
+    )
+
+
+def external_images_allowed(session: Session) -> bool:
+    return _get(session, EXTERNAL_IMAGES_KEY) is True
+
+
+def set_external_images(session: Session, allowed: bool, *, actor: str) -> None:
+    """Let images in content load (``allowed``) or show them as links only (the default)."""
+    before = external_images_allowed(session)
+    _put(session, EXTERNAL_IMAGES_KEY, bool(allowed))
+    log_event(
+        session, actor, "settings.external_images", "settings", EXTERNAL_IMAGES_KEY,
+        before=before, after=bool(allowed),
+    )  # fmt: skip
+
+
+def imports_folder(ws: Workspace) -> Path:
+    """The workspace's ``imports/`` folder (created on demand): always allowed."""
+    folder = ws.path_in(IMPORTS_DIR)
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def import_roots(ws: Workspace, session: Session) -> list[Path]:
+    """Every folder the app may import from: the workspace's ``imports/`` first."""
+    roots = [imports_folder(ws)]
+    for folder in load_security(session).import_folders:
+        path = Path(folder).resolve()
+        if path not in roots:
+            roots.append(path)
+    return roots
+
+
+def add_import_folder(session: Session, folder: str | Path, *, actor: str) -> Path:
+    """Allow the app to import files from ``folder`` (an existing directory on the server)."""
+    given = Path(folder).expanduser()
+    if not given.is_absolute():
+        raise InputError(f"{folder}: give the folder's absolute path on the server")
+    if not given.is_dir():
+        raise InputError(f"{folder}: no such folder on the server")
+    path = given.resolve()
+    current = load_security(session).import_folders
+    if str(path) not in current:
+        _put(session, IMPORT_FOLDERS_KEY, [*current, str(path)])
+        log_event(session, actor, "settings.import_folder.add", "settings", str(path))
+    return path
+
+
+def remove_import_folder(session: Session, folder: str | Path, *, actor: str) -> None:
+    current = load_security(session).import_folders
+    text = str(folder)
+    if text not in current:
+        resolved = str(Path(folder).expanduser().resolve())
+        if resolved not in current:
+            raise InputError(
+                f"{folder} is not an allowed import folder; allowed: {', '.join(current) or 'none'}"
+            )
+        text = resolved
+    _put(session, IMPORT_FOLDERS_KEY, [f for f in current if f != text])
+    log_event(session, actor, "settings.import_folder.remove", "settings", text)
+
+
+def resolve_import_path(ws: Workspace, session: Session, text: str) -> Path:
+    """The real path of a server file the app may import, or a clear refusal.
+
+    A relative path is taken inside the workspace's ``imports/`` folder. Symlinks and
+    ``..`` are resolved first, then the file must lie inside an allowed folder.
+    """
+    roots = import_roots(ws, session)
+    raw = Path(text.strip()).expanduser()
+    candidate = raw if raw.is_absolute() else roots[0] / raw
+    try:
+        real = candidate.resolve()
+    except (OSError, RuntimeError) as exc:  # a symlink loop
+        raise InputError(f"{text.strip()}: cannot be resolved ({exc})") from None
+    # Refused whether or not it exists, so the answer says nothing about files elsewhere.
+    if not any(root in real.parents for root in roots):
+        raise PermissionDenied(
+            f"{text.strip()}: outside the folders the app may import from "
+            f"({', '.join(str(r) for r in roots)}). Put the file in {roots[0]}, or ask an "
+            "admin to allow its folder (Settings page, or `curation settings allow-import-folder DIR`)."
+        )
+    if not real.is_file():
+        raise InputError(f"{text.strip()}: no such file in {', '.join(str(r) for r in roots)}")
+    return real
+
+
+def importable_files(ws: Workspace, session: Session, limit: int = 500) -> list[Path]:
+    """Files directly inside the allowed folders (for a picker), newest first."""
+    found: list[Path] = []
+    for root in import_roots(ws, session):
+        try:
+            entries = [p for p in root.iterdir() if not p.name.startswith(".")]
+        except OSError:
+            continue
+        for entry in entries:
+            try:
+                real = entry.resolve(strict=True)
+            except (OSError, RuntimeError):
+                continue
+            if real.is_file() and root in real.parents:
+                found.append(entry)
+    found.sort(key=lambda p: p.stat().st_mtime if p.exists() else 0, reverse=True)
+    return found[:limit]
+
+
+def _get(session: Session, key: str) -> Any:
+    row = session.get(m.Setting, key)
+    return row.value if row is not None else None
+
+
+def _put(session: Session, key: str, value: Any) -> None:
+    row = session.get(m.Setting, key)
+    if row is None:
+        session.add(m.Setting(key=key, value=value, updated_at=m.utcnow()))
+    else:
+        row.value = value
+        row.updated_at = m.utcnow()
+    session.flush()

@@ -1,0 +1,118 @@
+"""An OpenAI-compatible server that quotes the API key back in its errors never gets the key
+shown or stored: embeddings (CLI output, ``dedup_runs.stats``), fine-tuning and the AI judge
+all go through one scrubbing function (``curation.openai_errors.scrub``)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+from click.testing import CliRunner
+
+from curation import finetune as ft
+from curation.cli import cli
+from curation.embed import OpenAIEncoder, OpenAISettings
+from curation.errors import CurationError
+from curation.importer import import_file
+from curation.judge import JudgeSettings, judge_campaign
+from curation.openai_errors import scrub
+from curation.store import Workspace
+from curation.store import models as m
+from tests.fake_openai import FakeOpenAI, fake_openai
+from tests.test_judge import judged_campaign
+
+__all__ = ["fake_openai"]
+
+# Not shaped like an OpenAI key: only the exact-value replacement can catch it.
+SECRET = "local-gateway-secret-Zq81xK7"
+
+
+@pytest.fixture
+def echoing(fake_openai: FakeOpenAI, monkeypatch: pytest.MonkeyPatch) -> FakeOpenAI:
+    fake_openai.state.api_key = SECRET
+    fake_openai.state.echo_key_in_errors = True
+    monkeypatch.setenv("OPENAI_API_KEY", SECRET)
+    return fake_openai
+
+
+def test_scrub_blanks_the_key_openai_shaped_keys_and_bearer_tokens() -> None:
+    assert scrub(f"bad key {SECRET}.", SECRET) == "bad key [api key]."
+    assert scrub("Incorrect API key provided: sk-abc*********xyz1") == (
+        "Incorrect API key provided: [api key]"
+    )
+    assert scrub("header was 'Bearer tok_9f8e7d6c5b4a'") == "header was 'Bearer [api key]'"
+
+
+def test_embedding_errors_do_not_carry_the_key(echoing: FakeOpenAI) -> None:
+    enc = OpenAIEncoder(OpenAISettings(base_url=echoing.base_url, model="emb", api_key=SECRET))
+    enc.client = enc.client.with_options(max_retries=0)
+    with pytest.raises(CurationError) as err:
+        enc.encode(["hello", "world"])
+    text = str(err.value)
+    assert "quota exceeded for key [api key]" in text and "HTTP 400" in text
+    assert SECRET not in text
+    assert err.value.__cause__ is None and err.value.__suppress_context__
+
+
+def _dataset(ws: Workspace, tmp_path: Path) -> None:
+    path = tmp_path / "d.jsonl"
+    rows = [
+        {
+            "messages": [
+                {"role": "user", "content": f"question {i} " * 5},
+                {"role": "assistant", "content": f"answer {i}"},
+            ]
+        }
+        for i in range(4)
+    ]
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    import_file(ws, path, "d", actor="test")
+
+
+def test_cli_dedup_with_an_echoing_endpoint_never_prints_or_stores_the_key(
+    echoing: FakeOpenAI, ws: Workspace, tmp_path: Path
+) -> None:
+    _dataset(ws, tmp_path)
+    result = CliRunner().invoke(
+        cli,
+        [
+            "dedup",
+            "--dataset",
+            "d",
+            "--embedder",
+            "openai",
+            "-q",
+            "-w",
+            str(ws.folder),
+            "--db",
+            ws.url,
+        ],
+    )
+    output = result.output + (result.stderr if result.stderr_bytes is not None else "")
+    assert result.exit_code == 1, output
+    assert "embeddings endpoint" in output and "[api key]" in output
+    assert SECRET not in output
+    with ws.read() as s:
+        run = s.scalar(sa.select(m.DedupRun))
+        assert run is not None and run.status == "failed"
+        stored = json.dumps(run.stats)
+    assert "[api key]" in stored and SECRET not in stored
+
+
+def test_fine_tune_and_judge_errors_do_not_carry_the_key(
+    echoing: FakeOpenAI, sqlite_ws: Workspace, tmp_path: Path
+) -> None:
+    creds = ft.resolve_credentials(None)
+    with pytest.raises(ft.OpenAIError) as err:
+        ft.job_status(ft.make_client(creds, max_retries=0), "ftjob-1", creds)
+    assert "[api key]" in str(err.value) and SECRET not in str(err.value)
+
+    cid = judged_campaign(sqlite_ws, tmp_path, n=2)
+    client = ft.make_client(creds, max_retries=0)
+    run = judge_campaign(
+        sqlite_ws, cid, client, JudgeSettings(model="j"), actor="lead", credentials=creds
+    )
+    assert run.failed == 2 and run.errors
+    assert all("[api key]" in e and SECRET not in e for e in run.errors)

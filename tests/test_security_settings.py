@@ -1,0 +1,111 @@
+"""Server import folders and the images setting (SQLite and PostgreSQL): only allowed folders
+are read, symlinks and ``..`` are resolved before the check, every change is audited."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+
+from curation.errors import InputError, PermissionDenied
+from curation.security import (
+    add_import_folder,
+    external_images_allowed,
+    import_roots,
+    importable_files,
+    load_security,
+    remove_import_folder,
+    resolve_import_path,
+    set_external_images,
+)
+from curation.store import Workspace
+from curation.store import models as m
+
+
+@pytest.fixture
+def secrets_csv(tmp_path: Path) -> Path:
+    elsewhere = tmp_path / "hr"
+    elsewhere.mkdir()
+    path = elsewhere / "salaries.csv"
+    path.write_text("prompt,response\nname,ssn 123-45-6789 salary 250000\n")
+    return path
+
+
+def resolve(ws: Workspace, text: str) -> Path:
+    with ws.read() as s:
+        return resolve_import_path(ws, s, text)
+
+
+def test_only_the_workspace_imports_folder_is_allowed_by_default(
+    ws: Workspace, secrets_csv: Path, tmp_path: Path
+) -> None:
+    with ws.read() as s:
+        roots = import_roots(ws, s)
+    assert roots == [(ws.folder / "imports").resolve()] and roots[0].is_dir()
+    inside = roots[0] / "chats.jsonl"
+    inside.write_text("{}\n")
+    assert resolve(ws, "chats.jsonl") == inside
+    assert resolve(ws, str(inside)) == inside
+    other_ws = tmp_path / "other-ws" / "uploads"
+    other_ws.mkdir(parents=True)
+    (other_ws / "data.jsonl").write_text("{}\n")
+    for text in (
+        str(secrets_csv),
+        str(other_ws / "data.jsonl"),
+        "../workspace.db",
+        f"../../hr/{secrets_csv.name}",
+        str(secrets_csv.parent / "no-such.csv"),  # refused the same way: existence is not told
+        "/etc/passwd",
+    ):
+        with pytest.raises(PermissionDenied, match="outside the folders"):
+            resolve(ws, text)
+    with pytest.raises(InputError, match="no such file"):
+        resolve(ws, "missing.jsonl")
+
+
+def test_a_symlink_out_of_an_allowed_folder_is_refused(ws: Workspace, secrets_csv: Path) -> None:
+    with ws.read() as s:
+        imports = import_roots(ws, s)[0]
+    (imports / "innocent.csv").symlink_to(secrets_csv)
+    (imports / "hr").symlink_to(secrets_csv.parent, target_is_directory=True)
+    with pytest.raises(PermissionDenied):
+        resolve(ws, "innocent.csv")
+    with pytest.raises(PermissionDenied):
+        resolve(ws, f"hr/{secrets_csv.name}")
+    with ws.read() as s:
+        assert importable_files(ws, s) == []
+
+
+def test_an_admin_allows_a_folder_and_can_take_it_back(ws: Workspace, secrets_csv: Path) -> None:
+    folder = secrets_csv.parent
+    with ws.tx() as s:
+        with pytest.raises(InputError, match="absolute"):
+            add_import_folder(s, "hr", actor="root")
+        with pytest.raises(InputError, match="no such folder"):
+            add_import_folder(s, folder / "nope", actor="root")
+        assert add_import_folder(s, folder, actor="root") == folder.resolve()
+    assert resolve(ws, str(secrets_csv)) == secrets_csv.resolve()
+    with ws.read() as s:
+        assert importable_files(ws, s) == [secrets_csv]
+    with ws.tx() as s:
+        remove_import_folder(s, str(folder), actor="root")
+    with pytest.raises(PermissionDenied):
+        resolve(ws, str(secrets_csv))
+    with ws.read() as s:
+        assert load_security(s).import_folders == ()
+        actions = list(s.scalars(sa.select(m.AuditEvent.action).order_by(m.AuditEvent.id)))
+    assert actions == ["settings.import_folder.add", "settings.import_folder.remove"]
+
+
+def test_images_in_content_are_off_until_a_lead_allows_them(ws: Workspace) -> None:
+    with ws.read() as s:
+        assert external_images_allowed(s) is False
+    with ws.tx() as s:
+        set_external_images(s, True, actor="lead")
+    with ws.read() as s:
+        assert external_images_allowed(s) is True
+        event = s.scalar(
+            sa.select(m.AuditEvent).where(m.AuditEvent.action == "settings.external_images")
+        )
+        assert event is not None and event.details == {"before": False, "after": True}
