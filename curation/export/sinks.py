@@ -153,13 +153,17 @@ class JsonlSink(Sink):
 
 
 class CsvSink(Sink):
-    """RFC 4180 CSV in UTF-8, a header row first; cells may hold newlines (quoted)."""
+    """RFC 4180 CSV in UTF-8, a header row first; cells may hold newlines (quoted).
+
+    Rows end with CRLF, as the RFC says: Python's writer quotes a cell only for the
+    characters of its line ending, so with a bare LF a cell holding a lone carriage
+    return went out unquoted and split its row for every reader."""
 
     def __init__(self, fh: IO[bytes], columns: tuple[str, ...]) -> None:
         super().__init__(fh)
         self.columns = columns
         self.text = io.StringIO()
-        self.writer = csv.writer(self.text, lineterminator="\n")
+        self.writer = csv.writer(self.text, lineterminator="\r\n")
         self.writer.writerow(columns)
 
     def write(self, row: dict[str, Any]) -> None:

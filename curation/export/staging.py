@@ -165,10 +165,10 @@ def os_reason(exc: OSError) -> str:
     return exc.strerror or str(exc) or type(exc).__name__
 
 
-def sweep(folder: Path, *, min_age: float = SWEEP_MIN_AGE) -> list[str]:
+def sweep(folder: Path, *, min_age: float | None = None) -> list[str]:
     """Remove the temporary files a killed export left in ``folder``; the names removed.
 
-    Only names of our pattern, at least ``min_age`` seconds old, whose lock no live
+    Only names of our pattern, at least ``min_age`` (:data:`SWEEP_MIN_AGE`) seconds old, whose lock no live
     process holds (without advisory locks: only files a day old)."""
     removed: list[str] = []
     try:
@@ -176,6 +176,7 @@ def sweep(folder: Path, *, min_age: float = SWEEP_MIN_AGE) -> list[str]:
     except OSError:
         return removed
     now = time.time()
+    min_age = SWEEP_MIN_AGE if min_age is None else min_age
     for entry in entries:
         if not STAGED_NAME.match(entry.name):
             continue
