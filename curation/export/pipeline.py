@@ -41,7 +41,6 @@ from typing import Any
 
 import numpy as np
 import orjson
-import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from curation import __version__

@@ -179,7 +179,8 @@ def _take_back(
     exc: BaseException,
 ) -> str:
     """Undo the renames, mark the row failed; the message saying what is where."""
-    renamed = [target for target, _, _ in staged.renamed]
+    renamed = bool(staged.renamed)
+    replaced = any(backup is not None for _, backup, _ in staged.renamed)
     left = staged.undo()
     reason = (
         os_reason(exc)
@@ -195,8 +196,10 @@ def _take_back(
             f"{names} could not be put back and are {name}'s; "
             "the other files are the previous ones: export again"
         )
-    elif renamed:
+    elif replaced:
         disk = "its files were taken back out and the previous files are in place again"
+    elif renamed:
+        disk = "its files were taken back out: nothing was written"
     else:
         disk = "nothing was written and the previous files are untouched"
     note = f"failed while {step} ({reason}); {disk}"
