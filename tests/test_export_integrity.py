@@ -187,11 +187,8 @@ def test_the_cli_says_what_happened(
 
     monkeypatch.setattr(pub, "finish", full)
     args = ["-w", str(sqlite_ws.folder)]
-    result = CliRunner().invoke(
-        cli,
-        ["export", "-d", "d", "-f", "openai-chat", "-o", str(out), "--validation-split", "0.25"]
-        + ["--seed", "5", "-q", *args],
-    )
+    options = ["-o", str(out), "--validation-split", "0.25", "--seed", "5", "-q"]
+    result = CliRunner().invoke(cli, ["export", "-d", "d", "-f", "openai-chat", *options, *args])
     assert result.exit_code == 1
     assert "Error: export #2 failed while recording it as done" in result.stderr
     assert "previous files are in place again" in result.stderr

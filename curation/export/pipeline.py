@@ -136,7 +136,9 @@ def export_dataset(
 
     Raises :class:`~curation.errors.CurationError` (nothing written, earlier files
     untouched) when no row would be written, when a split would be empty, or with
-    ``strict`` when a row fails validation.
+    ``strict`` when a row fails validation; and when the files cannot be put in place or
+    the export cannot be recorded, saying what is on disk and in the history
+    (:func:`~curation.export.publish.publish`).
     """
     started = time.perf_counter()
     out = Path(out).expanduser().absolute()
