@@ -22,7 +22,7 @@ from click.testing import CliRunner
 
 from curation.cli import cli
 from curation.errors import CurationError
-from curation.export import history_rows, manifest_path, staging
+from curation.export import history_rows, manifest_path, staging, workspace_output
 from curation.export import publish as pub
 from curation.store import Workspace
 from curation.store import models as m
@@ -206,6 +206,7 @@ def test_the_cli_says_what_happened(
 
 
 def _aged(path: Path, seconds: float = 600) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(b"left over")
     old = time.time() - seconds
     os.utime(path, (old, old))
@@ -221,10 +222,11 @@ def test_stale_temporary_files_are_swept_and_nothing_else(ws: Workspace, tmp_pat
         _aged(folder / ".data.jsonl.curation-ab12cd34.part"),
         _aged(folder / ".data.jsonl.manifest.json.curation-zz_9ab10.part"),
         _aged(folder / ".data.jsonl.curation-0a1b2c3d.prev"),
-        _aged(folder / ".data.jsonl.k3j4h5g6.part"),  # as earlier versions named them
+        _aged(folder / ".data.jsonl.k3j4h5g6.part", seconds=2 * 86400),  # earlier versions
     ]
     kept = [
-        _aged(folder / ".notes.txt.k3j4h5g6.part"),  # not one of our file types
+        _aged(folder / ".notes.txt.k3j4h5g6.part", seconds=2 * 86400),  # not our file type
+        _aged(folder / ".red.jsonl.q1w2e3r4.part"),  # untagged, unlocked: maybe a live redact
         _aged(folder / ".data.jsonl.part"),  # not our pattern
         _aged(folder / "data.jsonl.curation-ab12cd34.part"),  # not hidden
         _aged(folder / ".other.jsonl.curation-aaaabbbb.part", seconds=5),  # too young
@@ -236,15 +238,29 @@ def test_stale_temporary_files_are_swept_and_nothing_else(ws: Workspace, tmp_pat
         assert held.exists()
     assert not any(p.exists() for p in stale)
     assert all(p.exists() for p in kept)
-    assert any(
-        w.startswith("removed 4 temporary file(s) an interrupted export left in")
-        for w in result.warnings
+    assert (
+        "removed 4 temporary file(s) an interrupted export left: "
+        + ", ".join(str(p) for p in sorted(stale))
+        in result.warnings
     )
     assert sorted(p.name for p in folder.iterdir() if not p.name.startswith(".")) == [
         "data.jsonl",
         "data.jsonl.curation-ab12cd34.part",
         "data.jsonl.manifest.json",
     ]
+
+
+def test_the_apps_exports_sweep_every_export_folder(ws: Workspace, tmp_path: Path) -> None:
+    """The app writes each export into a folder of its own: a killed one's leftovers are
+    in a folder no later export writes to."""
+    import_objects(ws, tmp_path, [chat(i) for i in range(8)])
+    set_redaction(ws, "clean")
+    old = ws.path_in("exports", "20261201-101010-d-openai-chat", "d.jsonl").parent
+    stale = _aged(old / ".d.jsonl.curation-ab12cd34.part")
+    young = _aged(old / ".d.jsonl.manifest.json.curation-ab12cd35.part", seconds=1)
+    result = run(ws, workspace_output(ws, "d", "openai-chat"))
+    assert not stale.exists() and young.exists()
+    assert f"an interrupted export left: {stale}" in " ".join(result.warnings)
 
 
 def test_two_exports_into_one_folder_at_once(

@@ -145,7 +145,7 @@ def export_dataset(
     if out.is_dir():
         raise InputError(f"{out} is a folder; -o names the file to write (e.g. {out}/data.jsonl)")
     _check_suffix(out, get_export_format(spec.format, trl_style=spec.trl_style))
-    swept = sweep(out.parent)  # temporary files a killed export left here
+    swept = _sweep_leftovers(ws, out)
     with ExitStack() as stack:
         staged = stack.enter_context(Staging())
         with ws.read() as session:
@@ -213,8 +213,8 @@ def export_dataset(
     warnings = _warnings(ctx, left_out, stats, reports)
     if swept:
         warnings.append(
-            f"removed {len(swept)} temporary file(s) an interrupted export left in "
-            f"{out.parent}: {', '.join(sorted(swept))}"
+            f"removed {len(swept)} temporary file(s) an interrupted export left: "
+            + ", ".join(str(p) for p in swept)
         )
     return ExportResult(
         export_id=export_id,
@@ -228,6 +228,16 @@ def export_dataset(
         warnings=warnings,
         seconds=time.perf_counter() - started,
     )
+
+
+def _sweep_leftovers(ws: Workspace, out: Path) -> list[Path]:
+    """Temporary files killed exports left beside the target; for the app's exports (each in
+    its own folder under ``<workspace>/exports/``) in every folder there."""
+    folders = [out.parent]
+    root = (ws.folder / "exports").resolve()
+    if out.parent.resolve().parent == root:
+        folders += sorted(p for p in root.iterdir() if p.is_dir() and p != out.parent.resolve())
+    return [folder / name for folder in folders for name in sweep(folder)]
 
 
 def _split(plan: Plan, spec: ExportSpec) -> SplitPlan:

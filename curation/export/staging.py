@@ -13,10 +13,12 @@ export cannot be recorded after its files went in (:mod:`~curation.export.publis
 Temporary names are ``.<target>.curation-<8 chars>.part`` (and ``….prev``). While an
 export lives it holds an exclusive ``flock`` on each of them; a process killed with
 ``kill -9`` loses its locks but leaves the files, and :func:`sweep` (run by every export
-before it writes) removes such leftovers in its folder: only names of this pattern (and
-``.<target>.<8 chars>.part`` for our file types, what earlier versions wrote), at least a minute old, and
-only when no live process holds the lock — an export running at the same time into the
-same folder keeps its files.
+before it writes) removes such leftovers in its folder: only names of this pattern, at
+least a minute old, and only when no live process holds the lock — an export running at the same time into
+the same folder keeps its files. ``.<target>.<8 chars>.part`` (what earlier versions
+staged, for our file types) carries no lock and is also the name
+:func:`~curation.fileio.atomic_writer` writes under, so such a file goes only once it is
+a day old.
 """
 
 from __future__ import annotations
@@ -41,7 +43,7 @@ except ImportError:  # pragma: no cover - Windows: no advisory locks, sweep goes
 STAGE_TAG = "curation-"
 # ".<target>.curation-<8>.part|prev"; ".<target>.<8>.part" is what earlier versions staged.
 STAGED_NAME = re.compile(
-    r"^\.(?:.+\.curation-[a-z0-9_]{8}\.(?:part|prev)"
+    r"^\.(?:.+\.(?P<ours>curation-)[a-z0-9_]{8}\.(?:part|prev)"
     r"|.+\.(?:jsonl|json|csv|parquet)\.[a-z0-9_]{8}\.part)$"
 )
 SWEEP_MIN_AGE = 60.0  # seconds: covers the instant between creating a file and locking it
@@ -168,8 +170,9 @@ def os_reason(exc: OSError) -> str:
 def sweep(folder: Path, *, min_age: float | None = None) -> list[str]:
     """Remove the temporary files a killed export left in ``folder``; the names removed.
 
-    Only names of our pattern, at least ``min_age`` (:data:`SWEEP_MIN_AGE`) seconds old, whose lock no live
-    process holds (without advisory locks: only files a day old)."""
+    Only names of our pattern, at least ``min_age`` (:data:`SWEEP_MIN_AGE`) seconds old,
+    whose lock no live process holds; untagged names, and any file where locks cannot be
+    taken, only when a day old (:data:`UNLOCKED_MIN_AGE`)."""
     removed: list[str] = []
     try:
         entries = list(os.scandir(folder))
@@ -178,7 +181,8 @@ def sweep(folder: Path, *, min_age: float | None = None) -> list[str]:
     now = time.time()
     min_age = SWEEP_MIN_AGE if min_age is None else min_age
     for entry in entries:
-        if not STAGED_NAME.match(entry.name):
+        match = STAGED_NAME.match(entry.name)
+        if match is None:
             continue
         try:
             if not entry.is_file(follow_symlinks=False):
@@ -190,7 +194,9 @@ def sweep(folder: Path, *, min_age: float | None = None) -> list[str]:
         except OSError:
             continue
         try:
-            held = _lock(fd)
+            # A name without our tag may be a live atomic_writer's (``curation redact``,
+            # dedup files), which takes no lock: such a file goes only when a day old.
+            held = _lock(fd) if match["ours"] else None
             if held is False or (held is None and age < UNLOCKED_MIN_AGE):
                 continue
             os.unlink(entry.path)
@@ -199,7 +205,7 @@ def sweep(folder: Path, *, min_age: float | None = None) -> list[str]:
             continue
         finally:
             os.close(fd)
-    return removed
+    return sorted(removed)
 
 
 def _lock(fd: int) -> bool | None:
@@ -228,7 +234,10 @@ def _keep_previous(target: Path) -> tuple[Path | None, int | None]:
             continue
         except OSError:
             return None, None  # no hard links here: the previous file cannot be taken back
-        fd = os.open(backup, os.O_RDONLY)
+        try:
+            fd = os.open(backup, os.O_RDONLY)
+        except OSError:
+            return backup, None  # kept, but unlocked
         _lock(fd)
         return backup, fd
     return None, None
