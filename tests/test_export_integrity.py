@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import errno
+import hashlib
 import json
 import os
 import threading
@@ -83,6 +84,27 @@ def test_the_final_commit_failing_puts_the_previous_files_back(
     monkeypatch.undo()
     assert run(ws, out, validation_split=0.25, seed=5).export_id == 3  # 2 stays taken
     assert manifest_ids(out.parent) == {3}
+
+
+def test_a_failed_export_is_not_taken_for_the_one_that_wrote_a_file(
+    ws: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from curation.finetune import export_for
+
+    out, _ = exported_once(ws, tmp_path)
+    train = out.with_name("data.train.jsonl")
+    sha = hashlib.sha256(train.read_bytes()).hexdigest()
+
+    def full(*args: Any) -> None:
+        raise FULL
+
+    monkeypatch.setattr(pub, "finish", full)
+    with pytest.raises(CurationError):
+        run(ws, out, validation_split=0.25)  # the same rows: the same bytes, taken back
+    with ws.read() as s:
+        failed = s.get(m.Export, 2)
+        assert failed is not None and failed.files[0]["sha256"] == sha
+        assert export_for(s, sha) == 1
 
 
 def test_a_failure_after_the_renames_into_a_new_folder_leaves_no_file(
