@@ -151,7 +151,10 @@ def export_cmd(
     records cleared for PII (redaction 'clean' or 'redacted'; redacted text is what
     is written) unless --allow-unreviewed-pii. Every row is checked by the validator
     before it is written; rows that fail, and every other row left out, are counted by
-    reason in the manifest. Files are written to a temporary name and renamed.
+    reason in the manifest. Files are written to a temporary name and renamed into place
+    only once all are complete; the export's history row is written first (pending) and
+    marked done after, so files never stand without their history. CSV and Parquet cells
+    starting with = + - @ (or a tab or carriage return) get a leading ' (formula injection).
 
     \b
     Files: without --validation-split, OUTPUT; with it, OUTPUT with .train and
@@ -285,7 +288,13 @@ def _print_export(result: Any) -> None:
 def exports_cmd(
     dataset: str | None, limit: int, as_json: bool, workspace: Path | None, db: str | None
 ) -> None:
-    """The export history, newest first."""
+    """The export history, newest first.
+
+    \b
+    An export that did not finish is listed with its status: FAILED (it stopped with an
+    error; the note says what is on disk), INTERRUPTED (its process was killed while its
+    files were being put in place) or PENDING (still being put in place).
+    """
     from curation.export import history_rows
 
     ws = _open(workspace, db)
@@ -299,7 +308,15 @@ def exports_cmd(
     for r in rows:
         counts = ", ".join(f"{k} {v:,}" for k, v in r["rows"].items())
         flag = "  PII override" if r["pii_override"] else ""
-        gone = "" if r["on_disk"] else "  (files moved or deleted)"
+        if r["status"] != "done":
+            where = "its files are on disk" if r["on_disk"] else "its files are not on disk"
+            click.secho(
+                f"#{r['id']:<4} {r['created_at']}  {r['dataset'] or '?':<20} {r['format']:<18} "
+                f"{r['status'].upper()}: {r['note'] or 'in progress'} ({where})  by {r['actor']}",
+                fg="yellow",
+            )
+            continue
+        gone = "" if r["on_disk"] else "  (files moved, deleted or replaced)"
         click.echo(
             f"#{r['id']:<4} {r['created_at']}  {r['dataset'] or '?':<20} {r['format']:<18} "
             f"{counts}  by {r['actor']}{flag}{gone}"

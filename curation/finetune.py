@@ -445,9 +445,12 @@ def _audit_launch(
 
 
 def export_for(session: Session, sha256: str) -> int | None:
-    """The export that wrote a file with this sha256, if it was exported here."""
+    """The export that wrote a file with this sha256, if it was exported here (a failed
+    export's files were taken back: it wrote nothing)."""
     for export_id, files in session.execute(
-        sa.select(m.Export.id, m.Export.files).order_by(m.Export.id.desc())
+        sa.select(m.Export.id, m.Export.files)
+        .where(m.Export.status != "failed")
+        .order_by(m.Export.id.desc())
     ):
         if any(f.get("sha256") == sha256 for f in files or []):
             return int(export_id)

@@ -94,6 +94,36 @@ def test_the_pii_gate_and_the_leads_override(app_ws: Workspace, tmp_path: Path) 
     assert export.manifest["pii"]["override"]["reason"] == "synthetic demo data"
 
 
+def test_a_failed_export_is_reported_truthfully_and_listed_as_failed(
+    app_ws: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from curation.export import publish
+
+    at = export_page(app_ws, tmp_path, [chat(i) for i in range(10)])
+    at.button(key="export_go").click().run()
+    assert "Export #1" in texts(at)
+
+    def database_full(*args: Any) -> None:
+        raise sa.exc.OperationalError("UPDATE exports", {}, Exception("database or disk is full"))
+
+    monkeypatch.setattr(publish, "finish", database_full)
+    at.button(key="export_go").click().run()
+    assert not at.exception, at.exception
+    errors = [e.value for e in at.error]
+    assert errors == [
+        "export #2 failed while recording it as done in the workspace database: database or "
+        "disk is full; its files were taken back out: nothing was written; the export "
+        "history lists #2 as failed"
+    ]
+    history = next(df.value for df in at.dataframe if "PII override" in df.value.columns)
+    assert list(history["#"]) == [2, 1] and list(history["status"]) == ["failed", "done"]
+    assert list(history["files on disk"]) == [False, True]
+    assert "Not every export finished: #2 failed" in texts(at)
+    assert at.selectbox(key="export_history_pick").options == [
+        f"#1 · openai-chat · {history['when (UTC)'][1]}"
+    ]
+
+
 def test_campaign_policy_controls(app_ws: Workspace, tmp_path: Path) -> None:
     import_objects(
         app_ws,

@@ -778,11 +778,22 @@ def test_a_full_disk_while_writing_a_manifest_changes_no_file(
         original(self, target, data)
 
     monkeypatch.setattr(staging.Staging, "write_bytes", full_disk)
-    with pytest.raises(CurationError, match="previous files are untouched"):
+    with pytest.raises(CurationError) as err:
         run(ws, out, validation_split=0.25, seed=9)
+    assert str(err.value) == (
+        "export #2 failed while writing its manifests: No space left on device; nothing was "
+        "written and the previous files are untouched; the export history lists #2 as failed"
+    )
     assert snapshot(out.parent) == before
     with ws.read() as s:
-        assert s.scalar(sa.select(sa.func.count(m.Export.id))) == 1  # the record rolled back
+        # the id stays taken by a failed row; only the first export is done (and audited)
+        rows = history_rows(s)
+        events = s.scalar(
+            sa.select(sa.func.count(m.AuditEvent.id)).where(m.AuditEvent.action == "export")
+        )
+    assert [(r["id"], r["status"]) for r in rows] == [(2, "failed"), (1, "done")]
+    assert rows[0]["note"].startswith("failed while writing its manifests (No space left")
+    assert not rows[0]["on_disk"] and rows[1]["on_disk"] and events == 1
 
 
 def test_strict_refuses_a_file_with_an_invalid_row(ws: Workspace, tmp_path: Path) -> None:

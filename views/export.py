@@ -316,6 +316,7 @@ else:
             [
                 {
                     "#": h["id"],
+                    "status": h["status"],
                     "when (UTC)": h["created_at"],
                     "by": h["actor"],
                     "format": h["format"],
@@ -323,6 +324,7 @@ else:
                     "left out": h["left_out"],
                     "PII override": h["pii_override"],
                     "files on disk": h["on_disk"],
+                    "note": h["note"],
                 }
                 for h in history
             ]
@@ -331,14 +333,29 @@ else:
         width="stretch",
         key="export_history",
     )
-    by_id = {h["id"]: h for h in history}
-    chosen = st.selectbox(
-        "Download an earlier export",
-        list(by_id),
-        format_func=lambda i: f"#{i} · {by_id[i]['format']} · {by_id[i]['created_at']}",
-        key="export_history_pick",
+    unfinished = [f"#{h['id']} {h['status']}" for h in history if h["status"] != "done"]
+    if unfinished:
+        st.warning(
+            "Not every export finished: " + ", ".join(unfinished) + ". The note column says "
+            "what happened and the files-on-disk column whether their files are in place."
+        )
+    by_id = {h["id"]: h for h in history if h["on_disk"]}
+    chosen = (
+        st.selectbox(
+            "Download an earlier export",
+            list(by_id),
+            format_func=lambda i: (
+                f"#{i} · {by_id[i]['format']} · {by_id[i]['created_at']}"
+                + ("" if by_id[i]["status"] == "done" else f" · {by_id[i]['status']}")
+            ),
+            key="export_history_pick",
+        )
+        if by_id
+        else None
     )
-    for path_text in by_id[chosen]["files"]:
+    if chosen is None:
+        st.caption("No earlier export has its files on disk any more.")
+    for path_text in by_id[chosen]["files"] if chosen is not None else []:
         path = Path(path_text)
         h1, h2 = st.columns(2)
         with h1:

@@ -12,6 +12,7 @@ Modules: :mod:`~curation.export.spec` the request and the result,
 writes the rows, :mod:`~curation.export.formats` their layouts,
 :mod:`~curation.export.sinks` the JSONL/CSV/Parquet writers,
 :mod:`~curation.export.staging` the all-or-nothing file write,
+:mod:`~curation.export.publish` the history row and the files made visible together,
 :mod:`~curation.export.provenance` what the manifest says about sources, PII, dedup and
 campaign, and :mod:`~curation.export.pipeline` runs it all.
 """
@@ -20,11 +21,10 @@ from curation.export.formats import FORMAT_NAMES, ExportFormat, Item, Skip, get_
 from curation.export.pipeline import (
     export_dataset,
     export_file,
-    history_rows,
-    list_exports,
     preview_export,
     workspace_output,
 )
+from curation.export.publish import history_rows, list_exports
 from curation.export.spec import (
     ExportFile,
     ExportResult,

@@ -22,9 +22,11 @@ and leave out a record no longer cleared, see :mod:`~curation.export.parallel`):
 
 Memory is a few bytes per kept record (ids, group codes, splits) plus one chunk of
 content, whatever the dataset's size. Every file — data and the manifest beside each —
-is written to a temporary name first (:mod:`~curation.export.staging`); the export is
-recorded (history + audit) and the files renamed into place together only when all of
-them are complete, so any failure before that leaves the previous files as they were.
+is written to a temporary name first (:mod:`~curation.export.staging`), so any failure
+before the files are complete leaves the previous files as they were. Then the export's
+history row is written as pending, the files are renamed into place and the row is marked
+done (:mod:`~curation.export.publish`): files never stand without their history row, and
+a failure while placing them puts the previous files back.
 """
 
 from __future__ import annotations
@@ -39,11 +41,9 @@ from typing import Any
 
 import numpy as np
 import orjson
-import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from curation import __version__
-from curation.audit import log_event
 from curation.errors import CurationError, InputError
 from curation.export import parallel
 from curation.export import provenance as prov
@@ -60,8 +60,9 @@ from curation.export.plan import (
     scan,
     scan_query,
 )
+from curation.export.publish import Pending, publish
 from curation.export.rows import RowPass, Stats, load_chunk, tally_split_tokens, write_rows
-from curation.export.sinks import Written, open_sink
+from curation.export.sinks import FORMULA_RULE, Written, open_sink
 from curation.export.spec import (
     ExportFile,
     ExportResult,
@@ -72,7 +73,7 @@ from curation.export.spec import (
     report_dict,
 )
 from curation.export.splits import CODE_BITS, PROMPT_TAG, SplitPlan, assign_splits
-from curation.export.staging import Staging
+from curation.export.staging import Staging, sweep
 from curation.store import models as m
 from curation.store.db import Workspace
 from curation.tokens import Counter as TokenCounter
@@ -135,13 +136,16 @@ def export_dataset(
 
     Raises :class:`~curation.errors.CurationError` (nothing written, earlier files
     untouched) when no row would be written, when a split would be empty, or with
-    ``strict`` when a row fails validation.
+    ``strict`` when a row fails validation; and when the files cannot be put in place or
+    the export cannot be recorded, saying what is on disk and in the history
+    (:func:`~curation.export.publish.publish`).
     """
     started = time.perf_counter()
     out = Path(out).expanduser().absolute()
     if out.is_dir():
         raise InputError(f"{out} is a folder; -o names the file to write (e.g. {out}/data.jsonl)")
     _check_suffix(out, get_export_format(spec.format, trl_style=spec.trl_style))
+    swept = _sweep_leftovers(ws, out)
     with ExitStack() as stack:
         staged = stack.enter_context(Staging())
         with ws.read() as session:
@@ -181,20 +185,39 @@ def export_dataset(
             ExportFile(name, paths[name], w.rows, w.bytes, w.sha256, manifest_path(paths[name]))
             for name, w in written.items()
         ]
-        # Record the export, stage the manifests (they carry its id), then rename every file
-        # into place; a failure before the renames rolls the record back and changes no file.
-        with ws.tx() as session:
-            export = _record_export(
-                session, ctx, spec, files, manifest, left_out, stats, actor, source_file
-            )
-            for f in files:
-                body = {**manifest, "file": _file_entry(f.split, paths[f.split], written[f.split])}
-                staged.write_bytes(
-                    f.manifest_path, orjson.dumps(body, option=orjson.OPT_INDENT_2) + b"\n"
+        pending = Pending(
+            dataset_id=ctx.dataset.id,
+            dataset=ctx.dataset.name,
+            format=ctx.fmt.name,
+            campaign=ctx.campaign.name if ctx.campaign else None,
+            actor=actor,
+            files=files,
+            manifest=manifest,
+            left_out=dict(left_out),
+            override_records=dict(stats.override_records),
+            override_reason=spec.override_reason,
+            source_file=None if source_file is None else str(source_file),
+        )
+
+        def manifests(final: dict[str, Any]) -> dict[Path, bytes]:
+            return {
+                f.manifest_path: orjson.dumps(
+                    {**final, "file": _file_entry(f.split, paths[f.split], written[f.split])},
+                    option=orjson.OPT_INDENT_2,
                 )
-            staged.commit()
+                + b"\n"
+                for f in files
+            }
+
+        export_id = publish(ws, staged, pending, manifests)
+    warnings = _warnings(ctx, left_out, stats, reports)
+    if swept:
+        warnings.append(
+            f"removed {len(swept)} temporary file(s) an interrupted export left: "
+            + ", ".join(str(p) for p in swept)
+        )
     return ExportResult(
-        export_id=export.id,
+        export_id=export_id,
         format=ctx.fmt.name,
         files=files,
         candidates=plan.candidates,
@@ -202,9 +225,19 @@ def export_dataset(
         left_out=dict(sorted(left_out.items())),
         reports=reports,
         manifest=manifest,
-        warnings=_warnings(ctx, left_out, stats, reports),
+        warnings=warnings,
         seconds=time.perf_counter() - started,
     )
+
+
+def _sweep_leftovers(ws: Workspace, out: Path) -> list[Path]:
+    """Temporary files killed exports left beside the target; for the app's exports (each in
+    its own folder under ``<workspace>/exports/``) in every folder there."""
+    folders = [out.parent]
+    root = (ws.folder / "exports").resolve()
+    if out.parent.resolve().parent == root:
+        folders += sorted(p for p in root.iterdir() if p.is_dir() and p != out.parent.resolve())
+    return [folder / name for folder in folders for name in sweep(folder)]
 
 
 def _split(plan: Plan, spec: ExportSpec) -> SplitPlan:
@@ -287,64 +320,6 @@ def _write_in_workers(
         job.stats.notes.append(f"rows built in this process: {exc}")
         return False
     return True
-
-
-def _record_export(
-    session: Session,
-    ctx: Context,
-    spec: ExportSpec,
-    files: list[ExportFile],
-    manifest: dict[str, Any],
-    left_out: Counter[str],
-    stats: Stats,
-    actor: str,
-    source_file: str | Path | None,
-) -> m.Export:
-    """The export's history entry and audit events (and its id in the manifest)."""
-    override = sum(stats.override_records.values())
-    export = m.Export(
-        dataset_id=ctx.dataset.id,
-        format=ctx.fmt.name,
-        actor=actor,
-        files=[f.as_dict() for f in files],
-        manifest={},
-        pii_override=override > 0,
-    )
-    session.add(export)
-    session.flush()
-    manifest["export_id"] = None if source_file is not None else export.id
-    if source_file is not None:
-        manifest["mode"] = "file"
-        manifest["dataset"] = {"id": None, "name": None, "file": str(source_file)}
-    export.manifest = manifest
-    log_event(
-        session,
-        actor,
-        "export",
-        "export",
-        export.id,
-        dataset=ctx.dataset.name,
-        format=ctx.fmt.name,
-        campaign=ctx.campaign.name if ctx.campaign else None,
-        files=[
-            {"split": f.split, "path": str(f.path), "rows": f.rows, "sha256": f.sha256}
-            for f in files
-        ],
-        left_out=dict(sorted(left_out.items())),
-        pii_override_records=override,
-    )
-    if override:
-        log_event(
-            session,
-            actor,
-            "export.pii_override",
-            "export",
-            export.id,
-            records=override,
-            by_state=dict(stats.override_records),
-            reason=spec.override_reason,
-        )
-    return export
 
 
 CONTAINER_SUFFIXES = {".jsonl": "jsonl", ".json": "jsonl", ".csv": "csv", ".parquet": "parquet"}
@@ -495,6 +470,18 @@ def _manifest(
     else:
         preferences = {"source": None}
     override = sum(stats.override_records.values())
+    fmt_info: dict[str, Any] = {
+        "name": ctx.fmt.name,
+        "label": ctx.fmt.label,
+        "unit": ctx.fmt.unit,
+        "container": ctx.fmt.container,
+    }
+    if ctx.fmt.container in ("csv", "parquet"):
+        fmt_info["formula_escape"] = {
+            "rule": FORMULA_RULE,
+            "cells": sum(w.escaped_cells for w in written.values()),
+            "by_split": {name: w.escaped_cells for name, w in written.items()},
+        }
     return {
         "manifest_version": MANIFEST_VERSION,
         "tool": {"name": "curation-studio", "version": __version__},
@@ -502,12 +489,7 @@ def _manifest(
         "actor": actor,
         "export_id": None,
         "mode": "workspace",
-        "format": {
-            "name": ctx.fmt.name,
-            "label": ctx.fmt.label,
-            "unit": ctx.fmt.unit,
-            "container": ctx.fmt.container,
-        },
+        "format": fmt_info,
         "dataset": {"id": ctx.dataset.id, "name": ctx.dataset.name},
         "files": [_file_entry(name, paths[name], w) for name, w in written.items()],
         "counts": {
@@ -613,41 +595,6 @@ def _preview_row(ctx: Context, item: Item) -> PreviewRow:
         detail = "; ".join(f"[{x.code}] {x.message}" for x in issues[:3])
         return PreviewRow(item.record_id, item.pair_id, None, "validation_error", detail)
     return PreviewRow(item.record_id, item.pair_id, row)
-
-
-def list_exports(session: Session, dataset: str | None = None, limit: int = 100) -> list[m.Export]:
-    query = sa.select(m.Export).order_by(m.Export.id.desc()).limit(limit)
-    if dataset:
-        query = query.join(m.Dataset, m.Dataset.id == m.Export.dataset_id).where(
-            m.Dataset.name == dataset
-        )
-    return list(session.scalars(query))
-
-
-def history_rows(
-    session: Session, dataset: str | None = None, limit: int = 100
-) -> list[dict[str, Any]]:
-    """The export history as plain rows (newest first), for the page and ``curation exports``."""
-    names = dict(session.execute(sa.select(m.Dataset.id, m.Dataset.name)).all())
-    out = []
-    for export in list_exports(session, dataset, limit):
-        files = export.files or []
-        counts = (export.manifest or {}).get("counts", {})
-        out.append(
-            {
-                "id": export.id,
-                "created_at": prov.iso(export.created_at),
-                "actor": export.actor,
-                "dataset": names.get(export.dataset_id) if export.dataset_id else None,
-                "format": export.format,
-                "rows": {f["split"]: f["rows"] for f in files},
-                "left_out": sum((counts.get("left_out") or {}).values()),
-                "pii_override": export.pii_override,
-                "files": [f["path"] for f in files],
-                "on_disk": all(Path(f["path"]).exists() for f in files),
-            }
-        )
-    return out
 
 
 # --------------------------------------------------------------------------- file to file

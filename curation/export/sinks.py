@@ -4,6 +4,12 @@ Each sink writes into a binary file handle (a temporary file staged by
 :class:`curation.export.staging.Staging`), buffers a little for speed, and reports the
 row count, byte count and sha256 of exactly the bytes written, so the manifest's
 checksum is the file's without reading it back.
+
+The table sinks (CSV, Parquet) neutralise spreadsheet formulas (OWASP's advice on CSV
+injection): a text cell starting with ``=``, ``+``, ``-``, ``@``, a tab or a carriage
+return is written with a single quote in front, so a spreadsheet shows it as text instead
+of running it. They count the cells changed; the manifest states the rule and the count.
+JSONL is written as it is.
 """
 
 from __future__ import annotations
@@ -21,6 +27,12 @@ import orjson
 
 FLUSH_BYTES = 1 << 20
 PARQUET_ROW_GROUP = 10_000
+FORMULA_START = frozenset("=+-@\t\r")
+FORMULA_PREFIX = "'"
+FORMULA_RULE = (
+    "a cell starting with =, +, -, @, a tab or a carriage return is written with a single "
+    "quote (') in front, so that a spreadsheet shows it as text (OWASP, CSV injection)"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,6 +40,7 @@ class Written:
     rows: int
     bytes: int
     sha256: str
+    escaped_cells: int = 0  # table sinks: cells given the formula-neutralising quote
 
 
 class _HashingFile:
@@ -72,16 +85,24 @@ class Sink:
     def __init__(self, fh: IO[bytes]) -> None:
         self.out = _HashingFile(fh)
         self.rows = 0
+        self.escaped = 0
 
     def write(self, row: Any) -> None:
         raise NotImplementedError
 
     def finish(self) -> Written:
         self.out.flush()
-        return Written(self.rows, self.out.size, self.out.digest.hexdigest())
+        return Written(self.rows, self.out.size, self.out.digest.hexdigest(), self.escaped)
 
     def abort(self) -> None:
         """Release what the sink holds after a failure (the staging removes the file)."""
+
+    def cell(self, value: Any) -> Any:
+        """A table cell, a formula neutralised (see the module's docstring)."""
+        if isinstance(value, str) and value[:1] in FORMULA_START:
+            self.escaped += 1
+            return FORMULA_PREFIX + value
+        return value
 
 
 class JsonlSink(Sink):
@@ -132,17 +153,21 @@ class JsonlSink(Sink):
 
 
 class CsvSink(Sink):
-    """RFC 4180 CSV in UTF-8, a header row first; cells may hold newlines (quoted)."""
+    """RFC 4180 CSV in UTF-8, a header row first; cells may hold newlines (quoted).
+
+    Rows end with CRLF, as the RFC says: Python's writer quotes a cell only for the
+    characters of its line ending, so with a bare LF a cell holding a lone carriage
+    return went out unquoted and split its row for every reader."""
 
     def __init__(self, fh: IO[bytes], columns: tuple[str, ...]) -> None:
         super().__init__(fh)
         self.columns = columns
         self.text = io.StringIO()
-        self.writer = csv.writer(self.text, lineterminator="\n")
+        self.writer = csv.writer(self.text, lineterminator="\r\n")
         self.writer.writerow(columns)
 
     def write(self, row: dict[str, Any]) -> None:
-        self.writer.writerow([row.get(c, "") for c in self.columns])
+        self.writer.writerow([self.cell(row.get(c, "")) for c in self.columns])
         self.rows += 1
         if self.text.tell() >= FLUSH_BYTES:
             self._drain()
@@ -174,7 +199,7 @@ class ParquetSink(Sink):
 
     def write(self, row: dict[str, Any]) -> None:
         for c in self.columns:
-            self.batch[c].append(row.get(c))
+            self.batch[c].append(self.cell(row.get(c)))
         self.rows += 1
         if len(self.batch[self.columns[0]]) >= PARQUET_ROW_GROUP:
             self._drain()

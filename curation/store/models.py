@@ -509,7 +509,13 @@ class DedupMember(Base):
 
 
 class Export(Base):
-    """One export: the files written, their manifest and who made them."""
+    """One export: the files written, their manifest and who made them.
+
+    ``status`` is ``pending`` from the moment the export reserves its id (just before its
+    files are renamed into place) until it is recorded ``done``; ``failed`` when it could
+    not finish (``note`` says what is on disk); ``interrupted`` when the process that owned
+    it (``owner``: host, pid and start time) died while it was pending.
+    """
 
     __tablename__ = "exports"
 
@@ -522,6 +528,9 @@ class Export(Base):
     files: Mapped[list[dict[str, Any]]] = mapped_column(Json, default=list)
     manifest: Mapped[dict[str, Any]] = mapped_column(Json, default=dict)
     pii_override: Mapped[bool] = mapped_column(sa.Boolean, default=False)
+    status: Mapped[str] = mapped_column(sa.String(20), default="done")
+    owner: Mapped[str] = mapped_column(sa.String(300), default="")
+    note: Mapped[str] = mapped_column(sa.Text, default="")
     created_at: Mapped[datetime] = mapped_column(sa.DateTime, default=utcnow)
 
 
