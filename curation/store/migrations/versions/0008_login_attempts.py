@@ -1,7 +1,7 @@
-"""failed login attempts, for login throttling (h-security)
+"""failed login attempts, for login throttling
 
-Revision ID: 0007_login_attempts
-Revises: 0006
+Revision ID: 0008
+Revises: 0007
 Create Date: 2026-12-06 07:00:00.000000
 """
 
@@ -10,8 +10,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0007_login_attempts"
-down_revision = "0006"
+revision = "0008"
+down_revision = "0007"
 branch_labels = None
 depends_on = None
 
