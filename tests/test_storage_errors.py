@@ -29,8 +29,11 @@ from curation.cli import cli
 from curation.errors import CurationError, StorageError
 from curation.store import Workspace, failures, open_workspace
 from curation.store import models as m
-from tests.apptest_helpers import new_app, texts
+from curation.ui.failures import UNAVAILABLE
+from tests.apptest_helpers import PASSWORDS, app_ws, logged_in, new_app, texts
 from tests.conftest import BACKENDS, pg_schema_url
+
+__all__ = ["app_ws"]
 
 PASSWORD = "Hunter2-s3cret"
 SECRET_TEXT = "CONFIDENTIAL-CONVERSATION"
@@ -76,6 +79,21 @@ def sqlite_page_limit() -> Iterator[None]:
         yield
     finally:
         sa.event.remove(sa.engine.Engine, "connect", limit)
+
+
+@contextmanager
+def sqlite_read_only() -> Iterator[None]:
+    """New SQLite connections may read but not write: SQLite's own 'readonly database'."""
+
+    def read_only(dbapi_conn: Any, _record: Any) -> None:
+        if isinstance(dbapi_conn, sqlite3.Connection):
+            dbapi_conn.execute("PRAGMA query_only = 1")
+
+    sa.event.listen(sa.engine.Engine, "connect", read_only)
+    try:
+        yield
+    finally:
+        sa.event.remove(sa.engine.Engine, "connect", read_only)
 
 
 DISK_FULL_TRIGGER = """
@@ -380,3 +398,27 @@ def test_a_failed_statement_never_carries_its_parameters_into_logs(ws: Workspace
     assert "INSERT" in text and "[SQL parameters hidden" in text
     if ws.is_sqlite:
         assert SECRET_TEXT not in text
+
+
+def test_a_page_shows_a_storage_failure_as_one_line(app_ws: Workspace) -> None:
+    at = logged_in("lead")
+    st.cache_resource.clear()  # the app opens the workspace again, on read-only connections
+    with sqlite_read_only():
+        at.button(key="logout").click().run()  # logging out writes
+    assert not at.exception, at.exception
+    assert [e.value for e in at.error] == [
+        failures.READ_ONLY + " Nothing was half-written (writes are transactional)."
+    ]
+
+
+def test_a_visitor_sees_no_cause_of_a_storage_failure(app_ws: Workspace) -> None:
+    st.cache_resource.clear()
+    with sqlite_read_only():
+        at = new_app()
+        at.run()
+        at.text_input(key="login_name").input("lead")
+        at.text_input(key="login_password").input(PASSWORDS["lead"])
+        at.button[0].click().run()  # the login reads, then fails to write its session
+    assert not at.exception, at.exception
+    assert [e.value for e in at.error] == [UNAVAILABLE]
+    assert "user" not in at.session_state
