@@ -422,3 +422,22 @@ def test_a_visitor_sees_no_cause_of_a_storage_failure(app_ws: Workspace) -> None
     assert not at.exception, at.exception
     assert [e.value for e in at.error] == [UNAVAILABLE]
     assert "user" not in at.session_state
+
+
+def test_a_storage_failure_in_an_export_worker_reaches_the_parent_as_one_line(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """What a worker process sends back: the one-line error, and no traceback on the terminal."""
+    import pickle
+
+    from curation.export import parallel
+
+    conn = sqlite3.connect(":memory:")
+    conn.execute("CREATE TABLE t (x BLOB)")
+    conn.execute("PRAGMA max_page_count = 2")
+    with pytest.raises(sqlite3.OperationalError) as raw:
+        conn.execute("INSERT INTO t VALUES (zeroblob(100000))")
+    conn.close()
+    sent = pickle.loads(pickle.dumps(parallel._portable(raw.value)))
+    assert isinstance(sent, StorageError) and str(sent).startswith(failures.DISK_FULL)
+    assert "Traceback" not in capsys.readouterr().err
