@@ -19,13 +19,25 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
 
 from curation.ui import session, sidebar
+from curation.ui.failures import show_failure
 from curation.ui.nav import pages_for
+
+# Also set here, not only in .streamlit/config.toml, which Streamlit reads from the folder it
+# is started in: an error's text (a path, a host, a query) is never shown to a visitor.
+st.set_option("client.showErrorDetails", "none")
 
 st.set_page_config(page_title="Curation Studio", page_icon=":material/fact_check:", layout="wide")
 
-account = session.account()
+try:
+    account = session.account()
+except Exception as exc:  # the workspace cannot be opened: nobody is known to be logged in
+    show_failure(exc, None)
+    st.stop()
 session.apply_cookie_ops()
 page = st.navigation(pages_for(account), position="sidebar" if account else "hidden")
-if account is not None:
-    sidebar.render(account)
-page.run()
+try:
+    if account is not None:
+        sidebar.render(account)
+    page.run()
+except Exception as exc:
+    show_failure(exc, account)

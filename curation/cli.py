@@ -2,6 +2,8 @@
 
 Library errors (:class:`~curation.errors.CurationError`) become a one-line message
 and exit status 1; no traceback reaches a user (``CURATION_DEBUG=1`` shows one).
+A storage failure (disk full, database unreachable, locked or read-only) is one of them:
+one line naming the failure, exit status 1, never the SQL, the data or a password.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from typing import Any, TypeVar
 import click
 import orjson
 
-from curation.errors import CurationError
+from curation.errors import CurationError, StorageError
 
 F = TypeVar("F", bound=Callable[..., Any])
 MAX_SHOWN_ERRORS = 50
@@ -71,8 +73,16 @@ class CurationGroup(click.Group):
         except Exception as exc:
             if os.environ.get("CURATION_DEBUG"):
                 raise
+            from curation.store.failures import first_line, storage_error, unexpected_database_error
+
+            failure = storage_error(exc)
+            if failure is not None:
+                click.secho(f"Error: {failure}", fg="red", err=True)
+                ctx.exit(1)
+            # never str() of a database error: it is the SQL statement with the row's values
+            what = unexpected_database_error(exc) or f"{type(exc).__name__}: {first_line(str(exc))}"
             click.secho(
-                f"Unexpected error: {type(exc).__name__}: {exc}\n"
+                f"Unexpected error: {what[:300]}\n"
                 "Nothing was half-written (writes are transactional). "
                 "Run again with CURATION_DEBUG=1 for details and report it.",
                 fg="red",
@@ -124,6 +134,8 @@ def import_cmd(
             result = _import_one(
                 ws, path, dataset, fmt, mapping, quiet or as_json, estimate_items, import_file
             )
+        except StorageError:
+            raise  # the next file would meet the same full disk or lost server
         except CurationError as exc:
             click.secho(f"Error: {exc}", fg="red", err=True)
             worst = max(worst, 1)
@@ -469,6 +481,8 @@ def serve(port: int, host: str, workspace: Path | None, db: str | None) -> None:
         "true",
         "--browser.gatherUsageStats",
         "false",
+        "--client.showErrorDetails",  # .streamlit/config.toml is read only from the current folder
+        "none",
     ]
     click.echo(f"Curation Studio on http://{host}:{port}  (Ctrl+C to stop)")
     raise SystemExit(subprocess.call(cmd, env=env))

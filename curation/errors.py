@@ -34,3 +34,10 @@ class ConflictError(CurationError):
 
 class PermissionDenied(CurationError):
     """The current user's role does not allow this action."""
+
+
+class StorageError(CurationError):
+    """The workspace's database or disk failed: full, unreachable, locked, read-only, damaged.
+
+    The message is one line and never carries the SQL statement, its parameters or a password.
+    """

@@ -60,6 +60,7 @@ from curation.export.rows import (
 from curation.export.sinks import JsonlSink, Sink, jsonl_line
 from curation.store import models as m
 from curation.store.db import Workspace
+from curation.store.failures import storage_error
 from curation.tokens import Counter as TokenCounter
 from curation.validate import ValidationReport
 from curation.workers import start_module_worker, usable_cores
@@ -383,6 +384,9 @@ def _build(
 
 def _portable(exc: Exception) -> Exception:
     """The error as the parent can receive it (an unexpected one with its traceback)."""
+    failure = storage_error(exc)  # one line, no SQL: the parent shows it as it is
+    if failure is not None:
+        return failure
     if not isinstance(exc, CurationError):
         traceback.print_exc()
     try:

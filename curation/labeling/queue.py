@@ -96,6 +96,8 @@ class _Context:
 def next_item(ws: Workspace, campaign_id: int, annotator: str) -> Item | None:
     """The annotator's current item, or a newly assigned one; None when nothing is left for them."""
     with ws.tx() as session:
+        if not ws.is_sqlite:
+            session.execute(_ONE_CLAIM_AT_A_TIME, {"campaign": campaign_id, "annotator": annotator})
         context = _context(session, campaign_id, annotator)
         if context.status != "active":
             return None
@@ -106,6 +108,21 @@ def next_item(ws: Workspace, campaign_id: int, annotator: str) -> Item | None:
             assignment_id = _assign(session, context, annotator)
         return _item(session, context, assignment_id) if assignment_id else None
 
+
+# One annotator's requests take turns (the same account open in two tabs). On SQLite a
+# write transaction already shuts out every other. On PostgreSQL each statement sees what
+# was committed before it started: without this lock both tabs read "no open item" and
+# claimed the same task (overlap ≥ 2 leaves room), and the second insert broke the unique
+# (task, annotator) constraint. After waiting here, the context read below sees the item
+# the other tab just opened, and serves it to both.
+_ONE_CLAIM_AT_A_TIME = (
+    sa.select(m.CampaignAnnotator.annotator)
+    .where(
+        m.CampaignAnnotator.campaign_id == sa.bindparam("campaign"),
+        m.CampaignAnnotator.annotator == sa.bindparam("annotator"),
+    )
+    .with_for_update(key_share=True)
+)
 
 # The statements run on every answer are built once, with bound parameters: building and
 # cache-keying them on each call cost about as much Python time as running them.

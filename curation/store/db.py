@@ -22,8 +22,9 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
-from curation.errors import CurationError
+from curation.errors import CurationError, StorageError
 from curation.records import json_text
+from curation.store.failures import first_line, mask_url, scrub, storage_error
 
 WORKSPACE_ENV = "CURATION_WORKSPACE"
 DB_ENV = "CURATION_DB_URL"
@@ -56,6 +57,8 @@ class Workspace:
 
     def _make_engine(self, *, immediate: bool) -> Engine:
         kwargs: dict[str, Any] = {
+            # a failed statement's text in errors and logs keeps the SQL, never the row's values
+            "hide_parameters": True,
             "json_serializer": json_text,
             "json_deserializer": orjson.loads,
             "future": True,
@@ -79,12 +82,12 @@ class Workspace:
         retries by sleeping, which under many threads can starve one writer past any
         timeout, while a lock hands the database over in turn.
         """
-        with self._writer_lock, self._write() as session, session.begin():
+        with _storage_errors(), self._writer_lock, self._write() as session, session.begin():
             yield session
 
     @contextmanager
     def read(self) -> Iterator[Session]:
-        with self._read() as session:
+        with _storage_errors(), self._read() as session:
             yield session
 
     def dispose(self) -> None:
@@ -102,7 +105,19 @@ class Workspace:
         return target
 
     def __repr__(self) -> str:
-        return f"Workspace({sa.make_url(self.url).render_as_string(hide_password=True)!r})"
+        return f"Workspace({mask_url(self.url)!r})"
+
+
+@contextmanager
+def _storage_errors() -> Iterator[None]:
+    """A full disk, a lost server, a locked or read-only database: one line, no SQL, no data."""
+    try:
+        yield
+    except (sa.exc.DBAPIError, OSError) as exc:
+        failure = storage_error(exc)
+        if failure is None:
+            raise
+        raise failure from exc
 
 
 def _sqlite_events(engine: Engine, *, immediate: bool) -> None:
@@ -128,7 +143,7 @@ def resolve_url(workspace: str | Path | None = None, db: str | None = None) -> t
     if url:
         if "://" not in url:
             raise CurationError(
-                f"--db {url!r} is not a database URL (e.g. postgresql://user@host/db)"
+                f"--db {mask_url(url)!r} is not a database URL (e.g. postgresql://user@host/db)"
             )
         if url.startswith("postgresql://"):
             url = "postgresql+psycopg://" + url.removeprefix("postgresql://")
@@ -149,8 +164,19 @@ def open_workspace(
 
             with _migrate_lock:
                 upgrade(ws)
-    except sa.exc.OperationalError as exc:
-        raise CurationError(f"cannot open the workspace database {url!r}: {exc.orig}") from exc
-    except sa.exc.ArgumentError as exc:
-        raise CurationError(f"--db {url!r} is not a usable database URL: {exc}") from exc
+    except sa.exc.DBAPIError as exc:
+        reason = scrub(first_line(str(exc.orig)), url)
+        raise StorageError(
+            f"cannot open the workspace database {mask_url(url)!r}: {reason}"
+        ) from exc
+    except ModuleNotFoundError as exc:
+        raise CurationError(
+            f"--db {mask_url(url)!r} needs the database driver {exc.name!r}, which is not "
+            "installed (Curation Studio works with SQLite and PostgreSQL)"
+        ) from exc
+    except (sa.exc.ArgumentError, ValueError) as exc:
+        reason = scrub(first_line(str(exc)), url)
+        raise CurationError(
+            f"--db {mask_url(url)!r} is not a usable database URL: {reason}"
+        ) from exc
     return ws
