@@ -377,8 +377,10 @@ def test_an_unexpected_error_shows_a_visitor_nothing_of_it(
 
     monkeypatch.setenv("CURATION_WORKSPACE", str(tmp_path / "ws"))
     monkeypatch.delenv("CURATION_DB_URL", raising=False)
-    monkeypatch.setattr(curation.auth, "user_count", broken)
+    # The page module first: importing it binds curation.auth.user_count, and a patched one
+    # would then be what monkeypatch restores for the tests that follow.
     monkeypatch.setattr("curation.ui.login.user_count", broken)
+    monkeypatch.setattr(curation.auth, "user_count", broken)
     at = new_app()
     at.run()
     assert len(at.exception) == 1

@@ -110,10 +110,15 @@ class Workspace:
 
 @contextmanager
 def _storage_errors() -> Iterator[None]:
-    """A full disk, a lost server, a locked or read-only database: one line, no SQL, no data."""
+    """A full disk, a lost server, a locked or read-only database: one line, no SQL, no data.
+
+    Only the database's own errors: an OSError raised inside a transaction comes from a
+    file the caller writes (an export's staged files), and the caller knows what it means
+    for those files; the CLI and the pages turn any that escape into one line too.
+    """
     try:
         yield
-    except (sa.exc.DBAPIError, OSError) as exc:
+    except sa.exc.DBAPIError as exc:
         failure = storage_error(exc)
         if failure is None:
             raise
