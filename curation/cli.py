@@ -448,6 +448,11 @@ def labels_import(file: Path, campaign_name: str, workspace: Path | None, db: st
 # --------------------------------------------------------------------------- app
 
 
+def app_script() -> Path:
+    """The Streamlit entry point, inside the installed package (its pages beside it)."""
+    return Path(__file__).resolve().parent / "ui" / "app.py"
+
+
 @cli.command()
 @click.option("--port", default=8501, show_default=True, type=int)
 @click.option("--host", default="localhost", show_default=True)
@@ -462,11 +467,7 @@ def serve(port: int, host: str, workspace: Path | None, db: str | None) -> None:
         env["CURATION_WORKSPACE"] = str(workspace)
     if db:
         env["CURATION_DB_URL"] = db
-    app = Path(__file__).resolve().parent.parent / "app.py"
-    if not app.exists():
-        raise CurationError(
-            f"app.py not found next to the package ({app}); run from a source checkout"
-        )
+    app = app_script()
     cmd = [
         sys.executable,
         "-m",
@@ -481,8 +482,15 @@ def serve(port: int, host: str, workspace: Path | None, db: str | None) -> None:
         "true",
         "--browser.gatherUsageStats",
         "false",
-        "--client.showErrorDetails",  # .streamlit/config.toml is read only from the current folder
+        # .streamlit/config.toml is read only from the current folder: the settings it holds
+        "--client.showErrorDetails",
         "none",
+        "--client.toolbarMode",
+        "viewer",
+        "--server.fileWatcherType",
+        "none",
+        "--server.maxUploadSize",
+        "2000",
     ]
     click.echo(f"Curation Studio on http://{host}:{port}  (Ctrl+C to stop)")
     raise SystemExit(subprocess.call(cmd, env=env))

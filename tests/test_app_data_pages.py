@@ -13,7 +13,7 @@ from tests.apptest_helpers import REPO, app_ws, logged_in, open_page, texts
 
 __all__ = ["app_ws"]
 
-MESSY = REPO / "sample_data" / "messy_import.jsonl"
+MESSY = REPO / "curation" / "sample_data" / "messy_import.jsonl"
 
 
 def test_upload_shows_bad_lines_then_imports_the_rest(app_ws: Workspace) -> None:

@@ -149,7 +149,7 @@ def test_demo_builds_and_is_idempotent(wsdir: Path) -> None:
 
 
 def test_hh_rlhf_is_never_in_the_demo() -> None:
-    for path in (REPO / "sample_data").rglob("*"):
+    for path in (REPO / "curation" / "sample_data").rglob("*"):
         if path.is_file():
             assert "hh-rlhf" not in path.name.lower()
 

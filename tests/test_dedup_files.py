@@ -21,7 +21,7 @@ from curation.store import open_workspace
 from tests.dedup_helpers import TOPICS, chat, fake_encoders
 
 REPO = Path(__file__).resolve().parents[1]
-SAMPLES = REPO / "sample_data"
+SAMPLES = REPO / "curation" / "sample_data"
 PLANTED = json.loads((SAMPLES / "planted.json").read_text())
 SAMPLE_FILES = [
     "support_chats.jsonl",

@@ -2,8 +2,8 @@
 
 Run from the repository root (stdlib only; deterministic, so re-running rewrites identical files):
 
-    .venv/bin/python sample_data/build_samples.py            # write the files, then verify them
-    .venv/bin/python sample_data/build_samples.py --no-check # write only
+    .venv/bin/python curation/sample_data/build_samples.py            # write the files, then verify them
+    .venv/bin/python curation/sample_data/build_samples.py --no-check # write only
 
 It writes the data files, ``planted.json`` (machine-readable ground truth: where PII, hard
 negatives, near-duplicates, exact duplicates, diverging pairs and bad lines are, by file and
@@ -795,7 +795,7 @@ def build(out_dir: Path) -> dict[str, Any]:
 
     manifest = {
         "licence": "CC0-1.0",
-        "generator": "sample_data/build_samples.py",
+        "generator": "curation/sample_data/build_samples.py",
         "seed": SEED,
         "line_numbers": "1-based, as reported by curation.formats.read_records: the line a record starts on (JSON arrays: the element's first line; CSV: the physical line the row starts on, header = line 1)",
         "formats": {FILES[k]: v for k, v in EXPECTED_FORMAT.items()},
@@ -967,9 +967,9 @@ def render_readme(m: dict[str, Any]) -> str:
     )
     w("## Regenerating\n")
     w(
-        "```\n.venv/bin/python sample_data/build_samples.py\n```\n\n"
+        "```\n.venv/bin/python curation/sample_data/build_samples.py\n```\n\n"
         "The script uses only the standard library and fixed seeds, so it rewrites byte-identical "
-        "files. Content lives in `sample_data/bank/`; the script decides file order, plants variants "
+        "files. Content lives in `curation/sample_data/bank/`; the script decides file order, plants variants "
         "and duplicates, writes every file, `planted.json` and this README, then checks each file with "
         "`curation.formats.read_records` (skipped with a note if `curation` isn't importable).\n"
     )
