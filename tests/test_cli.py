@@ -108,7 +108,7 @@ def test_validate_exit_status_and_json(tmp_path: Path) -> None:
         tmp_path / "bad.jsonl", [GOOD, json.dumps({"messages": [{"role": "bot", "content": "x"}]})]
     )
     code, out, _ = run("validate", bad, "--json")
-    assert code == 1
+    assert code == 2
     assert json.loads(out)["errors"][0]["line"] == 2
 
 
