@@ -247,8 +247,8 @@ def generate(folder: Path, n: int, seed: int = 11, fifos: bool = True) -> list[P
         add(lambda i: ("wrong-types.jsonl", _jsonl(_wrong_type_rows(rng))))
     add(lambda i: ("wrong-types.json", json.dumps(_wrong_type_rows(rng)).encode()))
     add(lambda i: ("top-level-values.jsonl", b'1\n"s"\nnull\ntrue\n[1]\n[]\n{}\n'))
-    add(_csv)
-    add(_csv)
+    add(lambda i: _csv(rng))
+    add(lambda i: _csv(rng))
     add(lambda i: ("empty.jsonl", b""))
     add(
         lambda i: (

@@ -50,9 +50,9 @@ def argv(command: str, path: Path | str, tmp: Path) -> list[str]:
     if command == "validate":
         return ["validate", str(path)]
     if command == "import":
-        return ["import", str(path), "-d", "d", "-w", ws, "-q"]
+        return ["import", str(path), "-d", "d", "-w", ws]
     if command == "redact":
-        return ["redact", str(path), "-o", str(tmp / "red.jsonl"), "-w", ws, "-q"]
+        return ["redact", str(path), "-o", str(tmp / "red.jsonl"), "-w", ws]
     return ["dedup", str(path), "-o", str(tmp / "kept.jsonl"), "-q"]
 
 
@@ -248,8 +248,11 @@ def test_truncated_gzip_is_reported_alike_by_every_file_stage(
         assert res.exit_code == exitcodes.PARTIAL, (command, text)
         assert expected in text, (command, text)
         assert "EOFError" not in text and "Unexpected error" not in text, command
+    res = invoke(*argv("dedup", src, tmp_path), "--json")
+    report = json.loads(res.stdout)
+    assert (report["records"], report["rejected"]) == (lost - 1, 1)
     kept = (tmp_path / "kept.jsonl").read_bytes().splitlines()
-    assert len(kept) == lost - 1
+    assert len(kept) == report["kept"] == lost - 1 - report["removed"]
     assert len((tmp_path / "red.jsonl").read_bytes().splitlines()) == lost - 1
 
 
