@@ -310,7 +310,7 @@ def test_cli_bad_input_is_named_by_file_line_and_field(tmp_path: Path, fake_mode
     src = bad_input_file(tmp_path)
     out = tmp_path / "k.jsonl"
     res = CliRunner().invoke(cli_module.cli, ["dedup", str(src), "-o", str(out), "-t", "0.9"])
-    assert res.exit_code == 0 and res.exception is None, res.output
+    assert res.exit_code == 2, res.output  # done, some lines unreadable
     assert "Traceback" not in res.output
     for expected in (
         "unreadable: bad.jsonl line 3: messages[0].content: expected a string",
