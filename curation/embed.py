@@ -9,8 +9,9 @@ length, so the dedup pipeline never has to know how a backend truncates:
   are averaged; a text of more than :data:`MAX_WINDOWS` windows is sampled evenly.
 - ``static``: a model2vec model distilled from that same MiniLM the first time it is
   needed (one forward pass per vocabulary token: 10 s on a fast laptop, 1–2 min on two
-  busy cores), then cached under the user cache folder. It reads an even sample of a text over 230,400 characters and is
-  40–100× faster than MiniLM, but coarser: the dedup cascade uses it for candidates.
+  busy cores), then cached under the user cache folder. It reads a text of up to 230,400
+  characters whole (a longer one as an even sample of that size) and is 40–100× faster
+  than MiniLM, but coarser: the dedup cascade uses it for candidates.
 - ``openai``: any OpenAI-compatible ``/embeddings`` endpoint through the ``openai``
   client and a base URL (a local server works); optional.
 
@@ -265,7 +266,7 @@ def sample_text(text: str, max_chars: int, size: int = WINDOW_CHARS) -> str:
 
 
 class StaticEncoder:
-    """A model2vec static model distilled locally from MiniLM; a very long text is read as an even sample.
+    """A model2vec static model distilled locally from MiniLM; huge texts read as a sample.
 
     Encodes like ``StaticModel.encode`` (the mean of the tokens' vectors, normalised) but
     sums each batch's token vectors as one sparse token-count matrix times the table, in
