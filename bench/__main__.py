@@ -55,6 +55,9 @@ BENCHES: dict[str, Bench] = {
         "bench.bench_export", [200_000, 1_000_000], [20_000], "Export to OpenAI chat JSONL"
     ),
     "pii": Bench("bench.bench_pii", [1000], [100], "PII redaction vs stock Presidio"),
+    "faults-fuzz": Bench(
+        "bench.bench_faults_fuzz", [320], [30], "Fault fuzzing: hostile files through every stage"
+    ),
 }
 
 

@@ -2,6 +2,7 @@
 
 Library errors (:class:`~curation.errors.CurationError`) become a one-line message
 and exit status 1; no traceback reaches a user (``CURATION_DEBUG=1`` shows one).
+Exit statuses mean one thing each, for every command: see :mod:`curation.exitcodes`.
 A storage failure (disk full, database unreachable, locked or read-only) is one of them:
 one line naming the failure, exit status 1, never the SQL, the data or a password.
 """
@@ -17,6 +18,7 @@ from typing import Any, TypeVar
 import click
 import orjson
 
+from curation import exitcodes
 from curation.errors import CurationError, StorageError
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -57,19 +59,34 @@ def echo_json(value: Any) -> None:
 
 
 class CurationGroup(click.Group):
-    """Turns library errors into clean messages."""
+    """Turns library errors into clean messages and keeps exit statuses to their meanings."""
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        """As click's, except that a usage error exits 1 (nothing done), not click's 2, which
+        here means "done, some lines rejected"."""
+        if not kwargs.pop("standalone_mode", True):
+            return super().main(*args, standalone_mode=False, **kwargs)
+        try:
+            rv = super().main(*args, standalone_mode=False, **kwargs)
+        except click.ClickException as exc:
+            exc.show()
+            sys.exit(exitcodes.FAILED)
+        except click.exceptions.Abort:
+            click.echo("Aborted!", err=True)
+            sys.exit(exitcodes.FAILED)
+        sys.exit(rv if isinstance(rv, int) else exitcodes.OK)
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
         except CurationError as exc:
             click.secho(f"Error: {exc}", fg="red", err=True)
-            ctx.exit(1)
+            ctx.exit(exitcodes.FAILED)
         except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
             raise
         except KeyboardInterrupt:
             click.echo("Interrupted.", err=True)
-            ctx.exit(130)
+            ctx.exit(exitcodes.INTERRUPTED)
         except Exception as exc:
             if os.environ.get("CURATION_DEBUG"):
                 raise
@@ -78,7 +95,7 @@ class CurationGroup(click.Group):
             failure = storage_error(exc)
             if failure is not None:
                 click.secho(f"Error: {failure}", fg="red", err=True)
-                ctx.exit(1)
+                ctx.exit(exitcodes.FAILED)
             # never str() of a database error: it is the SQL statement with the row's values
             what = unexpected_database_error(exc) or f"{type(exc).__name__}: {first_line(str(exc))}"
             click.secho(
@@ -88,10 +105,14 @@ class CurationGroup(click.Group):
                 fg="red",
                 err=True,
             )
-            ctx.exit(1)
+            ctx.exit(exitcodes.FAILED)
 
 
-@click.group(cls=CurationGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(
+    cls=CurationGroup,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    epilog=exitcodes.HELP,
+)
 @click.version_option(package_name="curation-studio", prog_name="curation")
 def cli() -> None:
     """Curation Studio: import, validate, redact, deduplicate, label and export fine-tuning data."""
@@ -121,7 +142,8 @@ def import_cmd(
     workspace: Path | None,
     db: str | None,
 ) -> None:
-    """Import FILES into a dataset. Exit 0: all lines imported; 2: some rejected; 1: none usable."""
+    """Import FILES into a dataset. Exit 0: all lines imported; 2: some rejected; 1: none usable
+    (an unreadable or empty file, a CSV with only its header, every line rejected)."""
     from curation.formats import ColumnMapping
     from curation.importer import ImportResult, estimate_items, import_file
 
@@ -138,11 +160,11 @@ def import_cmd(
             raise  # the next file would meet the same full disk or lost server
         except CurationError as exc:
             click.secho(f"Error: {exc}", fg="red", err=True)
-            worst = max(worst, 1)
+            worst = exitcodes.FAILED
             continue
         results.append(result)
         code = result.exit_code
-        worst = 1 if 1 in (worst, code) else max(worst, code)
+        worst = exitcodes.FAILED if exitcodes.FAILED in (worst, code) else max(worst, code)
         if not as_json:
             _print_import(result, quiet)
     if as_json:
@@ -188,7 +210,7 @@ def _print_import(result: Any, quiet: bool) -> None:
                 f"  … and {result.rejected - MAX_SHOWN_ERRORS:,} more (use --json for all)",
                 err=True,
             )
-    colour = "green" if result.exit_code == 0 else ("yellow" if result.exit_code == 2 else "red")
+    colour = {exitcodes.OK: "green", exitcodes.PARTIAL: "yellow"}.get(result.exit_code, "red")
     click.secho(result.summary(), fg=colour)
     if result.note:
         click.echo(f"note: {result.note}")
@@ -209,7 +231,10 @@ def _actor() -> str:
 @click.option("--price-per-million", type=float, help="Training price in USD per million tokens.")
 @click.option("--json", "as_json", is_flag=True, help="Print the full report as JSON.")
 def validate(file: Path, model: str, price_per_million: float | None, as_json: bool) -> None:
-    """Check every line of an OpenAI fine-tuning JSONL FILE; exit 1 if any error."""
+    """Check every line of an OpenAI fine-tuning JSONL FILE.
+
+    Exit 0: every line is valid; 2: some lines have errors; 1: no valid line (an unreadable or
+    empty file, every line wrong)."""
     from curation.validate import validate_file
 
     report = validate_file(file, model=model, price_per_million=price_per_million)
@@ -217,7 +242,9 @@ def validate(file: Path, model: str, price_per_million: float | None, as_json: b
         echo_json(report.as_dict())
     else:
         click.echo(report.render_text())
-    sys.exit(0 if report.ok else 1)
+    if report.examples == 0:
+        click.secho(f"Error: {file}: has no lines to check (it is empty)", fg="red", err=True)
+    sys.exit(report.exit_code)
 
 
 # --------------------------------------------------------------------------- stats & datasets

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import click
 
+from curation import exitcodes
 from curation.cli import _actor, _open, cli, echo_json, workspace_options
 from curation.errors import InputError
 
@@ -156,11 +157,13 @@ def dedup_cmd(
         )
     if as_json:
         echo_json(result.as_dict())
-        return
+        sys.exit(result.exit_code)
     name = input_file.name
     _echo_some([f"{name} {e}: copied to the output as it was" for e in result.errors], "unreadable")
     _echo_some([str(n) for n in result.notes], "note")
-    click.secho(result.summary(), fg="green")
+    colour = {exitcodes.OK: "green", exitcodes.PARTIAL: "yellow"}.get(result.exit_code, "red")
+    click.secho(result.summary(), fg=colour)
+    sys.exit(result.exit_code)
 
 
 SHOWN_LINES = 20
@@ -257,7 +260,7 @@ def leakage_cmd(
                 "unreadable": unreadable,
             }
         )
-        sys.exit(2 if rows else 0)
+        sys.exit(exitcodes.PARTIAL if rows else exitcodes.OK)
     _echo_some(unreadable, "unreadable")
     for row in rows[:200]:
         click.echo("  " + ", ".join(f"{k} {v}" for k, v in row.items() if v is not None))
@@ -266,4 +269,4 @@ def leakage_cmd(
     what = f" of {checked:,}" if checked is not None else ""
     colour = "yellow" if rows else "green"
     click.secho(f"{len(rows):,}{what} validation records have a near-duplicate in train", fg=colour)
-    sys.exit(2 if rows else 0)
+    sys.exit(exitcodes.PARTIAL if rows else exitcodes.OK)

@@ -15,6 +15,7 @@ from typing import Any
 
 import click
 
+from curation import exitcodes
 from curation.cli import _actor, _open, cli, echo_json, workspace_options
 from curation.errors import InputError
 
@@ -362,7 +363,7 @@ def _redact_dataset(
         echo_json(out)
     else:
         _print_status(status)
-    sys.exit(0 if status.blocked == 0 else 2)
+    sys.exit(exitcodes.OK if status.blocked == 0 else exitcodes.PARTIAL)
 
 
 def _print_status(status: Any) -> None:

@@ -9,8 +9,9 @@ length, so the dedup pipeline never has to know how a backend truncates:
   are averaged; a text of more than :data:`MAX_WINDOWS` windows is sampled evenly.
 - ``static``: a model2vec model distilled from that same MiniLM the first time it is
   needed (one forward pass per vocabulary token: 10 s on a fast laptop, 1–2 min on two
-  busy cores), then cached under the user cache folder. It has no length limit and is
-  40–100× faster than MiniLM, but coarser: the dedup cascade uses it for candidates.
+  busy cores), then cached under the user cache folder. It reads a text of up to 230,400
+  characters whole (a longer one as an even sample of that size) and is 40–100× faster
+  than MiniLM, but coarser: the dedup cascade uses it for candidates.
 - ``openai``: any OpenAI-compatible ``/embeddings`` endpoint through the ``openai``
   client and a base URL (a local server works); optional.
 
@@ -41,6 +42,9 @@ STATIC_PCA_DIMS = 256
 STATIC_MODEL_VERSION = "v1"
 WINDOW_CHARS = 900  # ≈ 200 word pieces of English: inside MiniLM's 256
 MAX_WINDOWS = 64
+# The static model averages token vectors, so an even sample of a long text averages to
+# nearly the same vector; tokenising a 50 MB message whole took over 20× its size in memory.
+STATIC_SAMPLED_CHARS = 256 * WINDOW_CHARS
 CACHE_ENV = "CURATION_MODEL_CACHE"
 
 Progress = Callable[[int], None]
@@ -77,6 +81,8 @@ def windows(text: str, size: int = WINDOW_CHARS, limit: int = MAX_WINDOWS) -> li
     text = text.strip()
     if len(text) <= size:
         return [text] if text else []
+    if len(text) > 4 * size * limit:  # cut only near the windows that will be kept
+        text = sample_text(text, 2 * size * limit, size)
     pieces: list[str] = []
     start = 0
     n = len(text)
@@ -237,8 +243,30 @@ def distill_static(
     return target
 
 
+def sample_text(text: str, max_chars: int, size: int = WINDOW_CHARS) -> str:
+    """``text`` if short enough, else evenly spaced pieces of about ``size`` characters (head
+    and tail included, cut at whitespace when possible) joined by spaces, ≤ ``max_chars``."""
+    n = len(text)
+    if n <= max_chars:
+        return text
+    count = max(2, max_chars // (size + 1))
+    step = (n - size) / (count - 1)
+    pieces = []
+    for k in range(count):
+        start = int(k * step)
+        if start:
+            space = text.find(" ", start, start + size // 4)
+            start = space + 1 if space != -1 else start
+        end = min(n, start + size)
+        if end < n:
+            cut = text.rfind(" ", start + size // 2, end)
+            end = cut if cut > start else end
+        pieces.append(text[start:end])
+    return " ".join(pieces)
+
+
 class StaticEncoder:
-    """A model2vec static model distilled locally from MiniLM; no length limit.
+    """A model2vec static model distilled locally from MiniLM; huge texts read as a sample.
 
     Encodes like ``StaticModel.encode`` (the mean of the tokens' vectors, normalised) but
     sums each batch's token vectors as one sparse token-count matrix times the table, in
@@ -264,7 +292,9 @@ class StaticEncoder:
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         out = np.zeros((len(texts), self.dim), dtype=np.float32)
         for start in range(0, len(texts), self.batch_size):
-            batch = list(texts[start : start + self.batch_size])
+            batch = [
+                sample_text(t, STATIC_SAMPLED_CHARS) for t in texts[start : start + self.batch_size]
+            ]
             out[start : start + len(batch)] = self._token_sums(batch)
         return normalize_rows(out)
 

@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session
 
 from curation.audit import log_event
 from curation.errors import CurationError, InputError
+from curation.fileio import check_regular_file
 from curation.importer import file_sha256
 from curation.openai_errors import OpenAIError as OpenAIError  # re-exported
 from curation.openai_errors import api_call as openai_api_call
@@ -277,8 +278,7 @@ def check_file(path: Path, method: str, model: str = "gpt-4.1") -> ValidationRep
     """Validate a file for this method before anything is uploaded."""
     from curation.formats.io import iter_jsonl
 
-    if not path.is_file():
-        raise InputError(f"{path}: no such file")
+    check_regular_file(path)
     first = next((item for item in iter_jsonl(path) if item.value is not None), None)
     if first is None or not isinstance(first.value, dict):
         raise InputError(f"{path}: not a JSONL file of training examples")

@@ -19,8 +19,10 @@ from typing import Any, Protocol, cast
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
+from curation import exitcodes
 from curation.audit import log_event
 from curation.errors import InputError
+from curation.fileio import open_regular
 from curation.formats import ColumnMapping, LineError, Parsed, Source, open_source
 from curation.formats.io import CHUNK, open_binary
 from curation.import_rows import (
@@ -60,12 +62,15 @@ class ImportResult:
 
     @property
     def exit_code(self) -> int:
-        """0 all imported, 2 some rejected, 1 nothing usable (every item rejected)."""
-        if self.rejected == 0:
-            return 0
-        return 2 if self.imported + self.skipped > 0 else 1
+        """0 all imported, 2 some rejected, 1 nothing usable (no item, or every one rejected)."""
+        return exitcodes.for_items(self.lines, self.rejected)
 
     def summary(self) -> str:
+        if self.lines == 0:
+            return (
+                f"{Path(self.path).name}: no items (the file is empty or holds only a header"
+                " row); nothing imported"
+            )
         parts = [f"{self.imported:,} imported"]
         if self.skipped:
             parts.append(f"{self.skipped:,} already in the dataset")
@@ -93,7 +98,7 @@ class ImportResult:
 
 def file_sha256(path: str | Path) -> str:
     digest = hashlib.sha256()
-    with Path(path).open("rb") as fh:
+    with open_regular(path) as fh:
         for chunk in iter(lambda: fh.read(CHUNK), b""):
             digest.update(chunk)
     return digest.hexdigest()
@@ -103,12 +108,12 @@ def estimate_items(path: str | Path) -> int | None:
     """Newline count of an uncompressed JSONL/CSV file, for a progress bar; None if unknown."""
     p = Path(path)
     try:
-        with p.open("rb") as fh:
+        with open_regular(p) as fh:
             if fh.read(2) == b"\x1f\x8b" or p.suffix.lower() in (".parquet", ".json"):
                 return None
         with open_binary(p) as fh:
             return sum(chunk.count(b"\n") for chunk in iter(lambda: fh.read(CHUNK), b"")) + 1
-    except OSError:
+    except (OSError, InputError):
         return None
 
 

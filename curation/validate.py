@@ -32,6 +32,7 @@ from typing import Any, Generic, TypeVar
 import numpy as np
 import orjson
 
+from curation import exitcodes
 from curation.errors import InputError
 from curation.formats.io import RawItem, iter_jsonl
 from curation.records import Message
@@ -235,6 +236,11 @@ class ValidationReport:
     def ok(self) -> bool:
         """True when no line has an error (warnings do not count)."""
         return not self.error_counts
+
+    @property
+    def exit_code(self) -> int:
+        """0 every example valid, 2 some with errors, 1 none valid (or an empty file)."""
+        return exitcodes.for_items(self.examples, self.examples - self.valid_examples)
 
     @property
     def error_total(self) -> int:

@@ -108,7 +108,7 @@ def test_validate_exit_status_and_json(tmp_path: Path) -> None:
         tmp_path / "bad.jsonl", [GOOD, json.dumps({"messages": [{"role": "bot", "content": "x"}]})]
     )
     code, out, _ = run("validate", bad, "--json")
-    assert code == 1
+    assert code == 2
     assert json.loads(out)["errors"][0]["line"] == 2
 
 
@@ -161,16 +161,16 @@ def test_passwords_never_come_from_the_command_line(wsdir: Path) -> None:
     code, _, err = run(
         "users", "add", "bob", "--role", "lead", "--password", "longenough", "-w", wsdir
     )
-    assert code == 2 and "process list" in err and "--password-stdin" in err
+    assert code == 1 and "process list" in err and "--password-stdin" in err
     code, out, _ = run(
         "users", "add", "bob", "--role", "lead", "--password-stdin", "-w", wsdir,
         input="piped in secret\n",
     )  # fmt: skip
     assert code == 0 and "piped in secret" not in out
     code, _, err = run("users", "passwd", "bob", "--password", "another-one", "-w", wsdir)
-    assert code == 2 and "process list" in err
+    assert code == 1 and "process list" in err
     code, _, err = run("users", "add", "eve", "--role", "lead", "-w", wsdir, input="x\n")
-    assert code == 2 and "--password-stdin" in err  # no terminal to prompt on
+    assert code == 1 and "--password-stdin" in err  # no terminal to prompt on
     code, out, _ = run(
         "users", "passwd", "bob", "--password-stdin", "-w", wsdir, input="new secret 2\n"
     )

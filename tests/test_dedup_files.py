@@ -226,7 +226,7 @@ def test_cli_errors_are_clean(tmp_path: Path, fake_models: None) -> None:
     res = invoke("dedup", str(tmp_path / "missing.jsonl"), "-o", str(tmp_path / "x.jsonl"))
     assert res.exit_code == 1 and "no such file" in res.output and "Traceback" not in res.output
     res = invoke("dedup", str(tmp_path / "a.jsonl"))
-    assert res.exit_code == 2 and "-o KEPT" in res.output
+    assert res.exit_code == 1 and "-o KEPT" in res.output
     src = write_chats(tmp_path / "in.jsonl", three_records())
     res = invoke("dedup", str(src), "-o", str(tmp_path / "k.jsonl"), "--threshold", "1.7")
     assert res.exit_code == 1 and "1.7" in res.output
@@ -310,7 +310,7 @@ def test_cli_bad_input_is_named_by_file_line_and_field(tmp_path: Path, fake_mode
     src = bad_input_file(tmp_path)
     out = tmp_path / "k.jsonl"
     res = CliRunner().invoke(cli_module.cli, ["dedup", str(src), "-o", str(out), "-t", "0.9"])
-    assert res.exit_code == 0 and res.exception is None, res.output
+    assert res.exit_code == 2, res.output  # done, some lines unreadable
     assert "Traceback" not in res.output
     for expected in (
         "unreadable: bad.jsonl line 3: messages[0].content: expected a string",

@@ -242,7 +242,7 @@ def test_workspace_mode_and_review_commands(tmp_path: Path, wsdir: Path) -> None
 
 def test_usage_errors_are_clean(tmp_path: Path, wsdir: Path) -> None:
     code, _, err = run("redact", "-w", wsdir)
-    assert code == 2 and "either SOURCE" in err
+    assert code == 1 and "either SOURCE" in err
     code, _, err = run(
         "redact", tmp_path / "missing.jsonl", "-o", tmp_path / "o.jsonl", "-w", wsdir
     )

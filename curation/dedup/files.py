@@ -18,6 +18,7 @@ from typing import IO, Any
 
 import orjson
 
+from curation import exitcodes
 from curation.dedup.engine import (
     DedupResult,
     Encoders,
@@ -28,8 +29,9 @@ from curation.dedup.engine import (
 )
 from curation.dedup.units import Item, input_notes, make_item, record_score
 from curation.errors import InputError
-from curation.fileio import atomic_writer
+from curation.fileio import atomic_writer, check_regular_file
 from curation.formats import LineError, Source, open_source
+from curation.formats import io as fio
 from curation.formats.io import open_binary
 
 MAX_SHOWN_ERRORS = 50
@@ -152,9 +154,20 @@ class FileResult:
             "errors": [e.as_dict() for e in self.errors[:MAX_SHOWN_ERRORS]],
             "notes": [n.as_dict() for n in self.notes[:MAX_SHOWN_ERRORS]],
             "notes_total": len(self.notes),
+            "exit_code": self.exit_code,
         }
 
+    @property
+    def exit_code(self) -> int:
+        """0 every item read, 2 some unreadable (copied as they were), 1 no item or none usable."""
+        return exitcodes.for_items(self.items, self.rejected)
+
     def summary(self) -> str:
+        if self.items == 0:
+            return (
+                f"{Path(self.input).name}: no items (the file is empty or holds only a header"
+                " row); nothing to deduplicate"
+            )
         text = (
             f"{Path(self.input).name} [{self.format}]: {self.records:,} records, {self.removed:,}"
             f" duplicates removed in {self.clusters:,} clusters → {self.kept:,} items in"
@@ -255,9 +268,28 @@ def _write_kept(source: Source, out: Path, dropped: set[int]) -> int:
 
 
 def _copy_jsonl(path: Path, out: Path, dropped: set[int]) -> int:
+    """Copy the lines not dropped; an over-long line is copied a chunk at a time, and a damaged
+    file up to its damage (the reader has reported it, as every stage does)."""
     kept = 0
+    limit = fio.MAX_ITEM_BYTES
     with open_binary(path) as fh, _writer(out) as dst:
-        for line_no, raw in enumerate(iter(fh.readline, b""), 1):
+        line_no = 0
+        while True:
+            try:
+                raw = fh.readline(limit + 1)
+                if not raw:
+                    break
+                line_no += 1
+                if len(raw) > limit and not raw.endswith(b"\n"):
+                    if line_no in dropped:
+                        fio._skip_rest_of_line(fh)
+                        continue
+                    kept += 1
+                    dst.write(raw)
+                    fio._skip_rest_of_line(fh, dst)
+                    continue
+            except fio.READ_ERRORS:
+                break
             if line_no in dropped:
                 continue
             if raw.strip():
@@ -301,7 +333,7 @@ def _write_parquet(source: Source, out: Path, dropped: set[int]) -> int:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    table = pq.read_table(source.path)
+    table = pq.read_table(check_regular_file(source.path))
     keep = [i for i in range(table.num_rows) if i + 1 not in dropped]
     with _writer(out) as dst:
         pq.write_table(table.take(pa.array(keep, type=pa.int64())), dst)

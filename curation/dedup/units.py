@@ -27,7 +27,7 @@ from typing import Any
 
 import orjson
 
-from curation.embed import MAX_WINDOWS, WINDOW_CHARS
+from curation.embed import MAX_WINDOWS, STATIC_SAMPLED_CHARS, WINDOW_CHARS
 from curation.records import Completion, Message
 
 SYSTEM_ROLES = frozenset({"system", "developer"})
@@ -245,8 +245,9 @@ def input_notes(
                     Note(
                         f"messages[{i}].content",
                         f"{len(text):,} characters: MiniLM reads {MAX_WINDOWS} evenly spaced"
-                        f" windows of ~{WINDOW_CHARS} characters (the static model reads it"
-                        " all) and character similarity is skipped",
+                        f" windows of ~{WINDOW_CHARS} characters (the static model an even"
+                        f" sample of {STATIC_SAMPLED_CHARS:,}) and character similarity is"
+                        " skipped",
                         "long_text",
                     )
                 )

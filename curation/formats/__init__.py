@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from curation.errors import FieldError, InputError, UnknownFormatError
+from curation.fileio import check_regular_file
 from curation.formats.alpaca import Alpaca
 from curation.formats.article import NCompletions, RFTPairs
 from curation.formats.base import Format
@@ -117,7 +118,7 @@ def open_source(
     path: str | Path, format: str | None = None, mapping: ColumnMapping | None = None
 ) -> Source:
     """Settle the container and the format of a file (``format`` overrides detection)."""
-    p = Path(path)
+    p = check_regular_file(path)
     container = container_of(p)
     if container in ("csv", "tsv", "parquet"):
         if format not in (None, "table"):
@@ -143,7 +144,12 @@ def open_source(
 def detect_format(path: str | Path, container: str | None = None) -> Format:
     container = container or container_of(path)
     seen_keys: list[str] = []
+    first_error: RawItem | None = None
+    sampled = 0
     for item in islice(iter_items(path, container), DETECT_SAMPLE):
+        sampled += 1
+        if item.error is not None and first_error is None:
+            first_error = item
         if not isinstance(item.value, dict):
             continue
         matches = [f for f in FORMATS.values() if f.detect(item.value)]
@@ -155,8 +161,15 @@ def detect_format(path: str | Path, container: str | None = None) -> Format:
             f"{path}: cannot tell the format from the keys {seen_keys}; pass --format"
             f" (one of: {', '.join(FORMATS)})"
         )
+    if sampled == 0:
+        raise UnknownFormatError(f"{path}: is empty (no items); nothing to read")
+    if first_error is not None:
+        raise UnknownFormatError(
+            f"{path}: line {first_error.line}: {first_error.error}; no readable JSON object in"
+            f" the first {sampled} items"
+        )
     raise UnknownFormatError(
-        f"{path}: no JSON object found in the first {DETECT_SAMPLE} items; is it empty?"
+        f"{path}: no JSON object in the first {sampled} items (each is a list or a plain value)"
     )
 
 

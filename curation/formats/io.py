@@ -9,7 +9,6 @@ on with the next one.
 from __future__ import annotations
 
 import gzip
-import io
 import re
 import zlib
 from collections.abc import Iterator
@@ -20,8 +19,10 @@ from typing import IO, Any
 import orjson
 
 from curation.errors import InputError
+from curation.fileio import max_line_bytes, open_regular
 
-MAX_ITEM_BYTES = 64 * 1024 * 1024
+# Read at import from $CURATION_MAX_LINE_MB; looked up at call time so tests can lower it.
+MAX_ITEM_BYTES = max_line_bytes()
 CHUNK = 1 << 20
 # orjson reads 1024 levels but writes only 254: a deeper item would parse, then fail to be
 # hashed or stored. Records wrap source values in a few levels of their own, hence the margin.
@@ -29,6 +30,7 @@ MAX_DEPTH = 128
 BOM = b"\xef\xbb\xbf"
 # What reading a damaged (e.g. corrupt gzip) file can raise: zlib.error is not an OSError.
 READ_ERRORS: tuple[type[Exception], ...] = (OSError, EOFError, zlib.error)
+LIMIT_HINT = "raise it with CURATION_MAX_LINE_MB"
 
 
 @dataclass(slots=True)
@@ -42,31 +44,92 @@ class RawItem:
 
 
 def open_binary(path: str | Path) -> IO[bytes]:
-    """Open a file for reading bytes, transparently un-gzipping it."""
+    """Open a regular file for reading bytes, transparently un-gzipping it.
+
+    Pipes, devices and folders are refused before anything is opened, and UTF-16/UTF-32
+    text is refused with its own message: every reader goes through here.
+    """
     p = Path(path)
-    if not p.exists():
-        raise InputError(f"{p}: no such file")
-    if p.is_dir():
-        raise InputError(f"{p}: is a directory, not a file")
+    raw = open_regular(p)
     try:
-        raw = p.open("rb")
+        magic = raw.read(2)
+        raw.seek(0)
     except OSError as exc:
-        raise InputError(f"{p}: cannot be opened ({exc.strerror})") from exc
-    magic = raw.read(2)
-    raw.seek(0)
+        raw.close()
+        raise InputError(f"{p}: cannot be read ({exc.strerror or exc})") from None
+    fh: IO[bytes] = raw
     if magic == b"\x1f\x8b":
-        return gzip.GzipFile(fileobj=raw, mode="rb")  # type: ignore[return-value]
-    return raw
+        fh = gzip.GzipFile(fileobj=raw, mode="rb")  # type: ignore[assignment]
+    try:
+        head = fh.peek(4)[:4]  # type: ignore[attr-defined]
+    except READ_ERRORS:
+        head = b""  # a damaged start: the reader reports it on line 1
+    encoding = wide_encoding(head)
+    if encoding is not None:
+        fh.close()
+        raw.close()
+        raise InputError(
+            f"{p} is {encoding}; save it as UTF-8 (e.g. iconv -f {encoding} -t UTF-8 IN > OUT)"
+        )
+    return fh
+
+
+def wide_encoding(head: bytes) -> str | None:
+    """``UTF-16`` or ``UTF-32`` when the first bytes are such a BOM or its NUL pattern."""
+    if head[:4] in (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff"):
+        return "UTF-32"
+    if head[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        return "UTF-16"
+    if len(head) < 4:
+        return None
+    nul = [b == 0 for b in head[:4]]
+    if nul in ([False, True, True, True], [True, True, True, False]):
+        return "UTF-32"
+    if nul in ([False, True, False, True], [True, False, True, False]):
+        return "UTF-16"
+    return None
+
+
+def damage_reason(name: str | Path, line: int, exc: BaseException) -> str:
+    """The one message every stage gives for a file that cannot be read past some point."""
+    if isinstance(exc, EOFError):
+        kind = "truncated gzip"
+    elif isinstance(exc, zlib.error | gzip.BadGzipFile):
+        kind = "corrupt gzip data"
+    elif isinstance(exc, OSError):
+        kind = f"read error: {exc.strerror or exc}"
+    else:
+        kind = str(exc)
+    return f"file {Path(name).name} is damaged ({kind}) from line {line} on"
+
+
+def damaged(name: str | Path, line: int, exc: BaseException) -> RawItem:
+    return RawItem(line, error=damage_reason(name, line, exc), code="unreadable")
+
+
+def too_long_reason(what: str = "line") -> str:
+    return f"{what} is longer than {_size(MAX_ITEM_BYTES)} (the limit; {LIMIT_HINT})"
 
 
 def head_bytes(path: str | Path, size: int = 65536) -> bytes:
-    """The first bytes of a (possibly gzipped) file, BOM removed, for format detection."""
+    """The first bytes of a (possibly gzipped) file, BOM removed, for format detection.
+
+    A damaged file gives what could be read before the damage (the readers report it).
+    """
+    chunks: list[bytes] = []
+    got = 0
     with open_binary(path) as fh:
+        read = getattr(fh, "read1", fh.read)
         try:
-            data = fh.read(size)
-        except READ_ERRORS as exc:
-            raise InputError(f"{path}: cannot be read ({exc})") from exc
-    return data.removeprefix(BOM)
+            while got < size:
+                chunk = read(size - got)
+                if not chunk:
+                    break
+                chunks.append(chunk)
+                got += len(chunk)
+        except READ_ERRORS:
+            pass
+    return b"".join(chunks)[:size].removeprefix(BOM)
 
 
 def container_of(path: str | Path) -> str:
@@ -118,7 +181,7 @@ RawLine = tuple[int, bytes] | RawItem
 def iter_jsonl_lines(path: str | Path) -> Iterator[RawLine]:
     """The non-blank lines of a JSONL file, undecoded: :func:`decode_line` finishes each."""
     with open_binary(path) as fh:
-        yield from _jsonl_lines(fh)
+        yield from _jsonl_lines(fh, path)
 
 
 def decode_line(line: RawLine) -> RawItem:
@@ -126,29 +189,23 @@ def decode_line(line: RawLine) -> RawItem:
     return line if isinstance(line, RawItem) else decode_json(*line)
 
 
-def _jsonl_lines(fh: IO[bytes]) -> Iterator[RawLine]:
+def _jsonl_lines(fh: IO[bytes], name: str | Path = "input") -> Iterator[RawLine]:
     line_no = 0
     while True:
         try:
             raw = fh.readline(MAX_ITEM_BYTES + 1)
         except READ_ERRORS as exc:
-            yield RawItem(
-                line_no + 1, error=f"file is damaged from here on ({exc})", code="unreadable"
-            )
+            yield damaged(name, line_no + 1, exc)
             return
         if not raw:
             return
         line_no += 1
         if len(raw) > MAX_ITEM_BYTES and not raw.endswith(b"\n"):
-            yield RawItem(
-                line_no, error=f"line is longer than {_size(MAX_ITEM_BYTES)}", code="line_too_long"
-            )
+            yield RawItem(line_no, error=too_long_reason(), code="line_too_long")
             try:
                 _skip_rest_of_line(fh)
             except READ_ERRORS as exc:  # the damage is inside this long line
-                yield RawItem(
-                    line_no, error=f"file is damaged from here on ({exc})", code="unreadable"
-                )
+                yield damaged(name, line_no, exc)
                 return
             continue
         if line_no == 1:
@@ -162,9 +219,12 @@ def _size(n: int) -> str:
     return f"{n // (1024 * 1024)} MiB" if n >= 1024 * 1024 else f"{n:,} bytes"
 
 
-def _skip_rest_of_line(fh: IO[bytes]) -> None:
+def _skip_rest_of_line(fh: IO[bytes], sink: IO[bytes] | None = None) -> None:
+    """Read past the rest of an over-long line a chunk at a time (copying it to ``sink``)."""
     while True:
         chunk = fh.readline(CHUNK)
+        if sink is not None:
+            sink.write(chunk)
         if not chunk or chunk.endswith(b"\n"):
             return
 
@@ -173,6 +233,8 @@ def decode_json(line: int, data: bytes) -> RawItem:
     try:
         value = orjson.loads(data)
     except orjson.JSONDecodeError as exc:
+        if str(exc).startswith(("depth limit", "recursion limit")):
+            return RawItem(line, error=f"nested deeper than {MAX_DEPTH} levels", code="too_deep")
         try:
             data.decode("utf-8")
         except UnicodeDecodeError as uexc:
@@ -180,7 +242,7 @@ def decode_json(line: int, data: bytes) -> RawItem:
         return RawItem(line, error=f"invalid JSON: {_json_reason(exc)}")
     # Counting brackets is cheap; only an item with that many can be nested that deep.
     if data.count(b"[") + data.count(b"{") > MAX_DEPTH and too_deep(value):
-        return RawItem(line, error=f"nested more than {MAX_DEPTH} levels deep", code="too_deep")
+        return RawItem(line, error=f"nested deeper than {MAX_DEPTH} levels", code="too_deep")
     return RawItem(line, value)
 
 
@@ -218,17 +280,18 @@ def iter_json_array(path: str | Path) -> Iterator[RawItem]:
     element is reported on its own line and the following elements still load.
     """
     with open_binary(path) as fh:
-        yield from _ArrayScanner(fh).items()
+        yield from _ArrayScanner(fh, path).items()
 
 
 class _ArrayScanner:
-    def __init__(self, fh: IO[bytes]) -> None:
+    def __init__(self, fh: IO[bytes], name: str | Path = "input") -> None:
         self.fh = fh
+        self.name = name
         self.buf = b""
         self.pos = 0
         self.line = 1  # line number at self.pos
         self.eof = False
-        self.damage: str | None = None  # why reading stopped early, if it did
+        self.damage: BaseException | None = None  # why reading stopped early, if it did
         # read1 hands over what is decompressed so far, so data before a damaged spot is kept.
         self._read = getattr(fh, "read1", fh.read)
 
@@ -238,7 +301,7 @@ class _ArrayScanner:
         try:
             chunk = self._read(CHUNK)
         except READ_ERRORS as exc:
-            self.damage = str(exc)
+            self.damage = exc
             chunk = b""
         if not chunk:
             self.eof = True
@@ -287,11 +350,7 @@ class _ArrayScanner:
                 )
                 return
             if end < 0:
-                yield RawItem(
-                    start_line,
-                    error=f"element is longer than {_size(MAX_ITEM_BYTES)}",
-                    code="line_too_long",
-                )
+                yield RawItem(start_line, error=too_long_reason("element"), code="line_too_long")
                 return
             data = self.buf[self.pos : end]
             self._advance_to(end)
@@ -299,9 +358,7 @@ class _ArrayScanner:
 
     def _eof_item(self, line: int, reason: str) -> RawItem:
         if self.damage is not None:
-            return RawItem(
-                line, error=f"file is damaged from here on ({self.damage})", code="unreadable"
-            )
+            return damaged(self.name, line, self.damage)
         return RawItem(line, error=reason)
 
     def _element_end(self) -> int | None:
@@ -363,5 +420,54 @@ class _ArrayScanner:
 _SCALAR_END = re.compile(rb"[,\] \t\r\n]")
 
 
-def as_text_stream(fh: IO[bytes]) -> io.TextIOWrapper:
-    return io.TextIOWrapper(fh, encoding="utf-8-sig", errors="replace", newline="")
+class LineTooLong(Exception):
+    """Raised by :class:`BoundedLines` for one over-long line; the iterator goes on after it."""
+
+    def __init__(self, line: int) -> None:
+        super().__init__(line)
+        self.line = line
+
+
+# A carriage return not followed by a line feed ends a line too (old Mac files), as for
+# a text stream opened with newline="".
+_LONE_CR = re.compile(r"(?<=\r)(?!\n)")
+
+
+class BoundedLines:
+    """Decoded text lines for :func:`csv.reader`, none read past the line limit.
+
+    ``line`` is the number of physical lines handed out (or skipped) so far. A line longer
+    than the limit is skipped a chunk at a time and raises :class:`LineTooLong`; the next
+    call goes on with the following line. Undecodable bytes become U+FFFD, as before.
+    """
+
+    def __init__(self, fh: IO[bytes]) -> None:
+        self.fh = fh
+        self.line = 0
+        self._pending: list[str] = []
+
+    def __iter__(self) -> BoundedLines:
+        return self
+
+    def __next__(self) -> str:
+        if self._pending:
+            self.line += 1
+            return self._pending.pop()
+        limit = MAX_ITEM_BYTES
+        raw = self.fh.readline(limit + 1)
+        if not raw:
+            raise StopIteration
+        if len(raw) > limit and not raw.endswith(b"\n"):
+            self.line += 1
+            _skip_rest_of_line(self.fh)
+            raise LineTooLong(self.line)
+        if self.line == 0:
+            raw = raw.removeprefix(BOM)
+        text = raw.decode("utf-8", errors="replace")
+        if "\r" in text:
+            pieces = [p for p in _LONE_CR.split(text) if p]
+            if len(pieces) > 1:
+                self._pending = pieces[:0:-1]
+                text = pieces[0]
+        self.line += 1
+        return text

@@ -17,9 +17,18 @@ from typing import IO, Any
 import pyarrow.parquet as pq
 
 from curation.errors import FieldError, InputError
+from curation.fileio import check_regular_file
 from curation.formats import io as fio
 from curation.formats.base import Format
-from curation.formats.io import READ_ERRORS, RawItem, as_text_stream, open_binary
+from curation.formats.io import (
+    READ_ERRORS,
+    BoundedLines,
+    LineTooLong,
+    RawItem,
+    damaged,
+    open_binary,
+    too_long_reason,
+)
 from curation.records import Completion, Message, Record
 
 GUESSES: dict[str, tuple[str, ...]] = {
@@ -83,9 +92,9 @@ def guess_mapping(columns: list[str]) -> ColumnMapping:
 
 def table_columns(path: str | Path, container: str) -> list[str]:
     if container == "parquet":
-        return list(pq.ParquetFile(path).schema_arrow.names)
+        return list(pq.ParquetFile(check_regular_file(path)).schema_arrow.names)
     with open_binary(path) as fh:
-        for item in _csv_rows(fh, "\t" if container == "tsv" else ","):
+        for item in _csv_rows(fh, "\t" if container == "tsv" else ",", path):
             if item.error is not None:
                 raise InputError(f"{path}: the header row cannot be read ({item.error})")
             return _header(item.value)
@@ -107,7 +116,7 @@ def iter_table(path: str | Path, container: str) -> Iterator[RawItem]:
 def _iter_csv(path: str | Path, sep: str) -> Iterator[RawItem]:
     columns: list[str] | None = None
     with open_binary(path) as fh:
-        for item in _csv_rows(fh, sep):
+        for item in _csv_rows(fh, sep, path):
             if item.error is not None:
                 yield item
                 if item.code == "unreadable":
@@ -128,12 +137,13 @@ def _iter_csv(path: str | Path, sep: str) -> Iterator[RawItem]:
             yield RawItem(item.line, dict(zip(columns, row, strict=True)))
 
 
-def _csv_rows(fh: IO[bytes], sep: str) -> Iterator[RawItem]:
+def _csv_rows(fh: IO[bytes], sep: str, name: str | Path = "input") -> Iterator[RawItem]:
     """Non-blank rows (lists of cells), each tagged with the line it starts on."""
     csv.field_size_limit(max(csv.field_size_limit(), fio.MAX_ITEM_BYTES))
-    reader = csv.reader(as_text_stream(fh), delimiter=sep)
+    lines = BoundedLines(fh)
+    reader = csv.reader(lines, delimiter=sep)
     while True:
-        start = reader.line_num + 1
+        start = lines.line + 1
         try:
             row = next(reader)
         except StopIteration:
@@ -141,8 +151,11 @@ def _csv_rows(fh: IO[bytes], sep: str) -> Iterator[RawItem]:
         except csv.Error as exc:
             yield RawItem(start, error=f"malformed row ({exc})", code="invalid_row")
             continue
+        except LineTooLong as exc:
+            yield RawItem(exc.line, error=too_long_reason(), code="line_too_long")
+            continue
         except READ_ERRORS as exc:
-            yield RawItem(start, error=f"file is damaged from here on ({exc})", code="unreadable")
+            yield damaged(name, start, exc)
             return
         if row:
             yield RawItem(start, row)
@@ -164,7 +177,7 @@ def _header(row: list[str]) -> list[str]:
 
 def _iter_parquet(path: str | Path) -> Iterator[RawItem]:
     row = 0
-    for batch in pq.ParquetFile(path).iter_batches(batch_size=ROW_CHUNK):
+    for batch in pq.ParquetFile(check_regular_file(path)).iter_batches(batch_size=ROW_CHUNK):
         for values in batch.to_pylist():
             row += 1
             yield RawItem(row, values)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import io
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -13,10 +12,19 @@ import orjson
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
+from curation import exitcodes
 from curation.audit import log_event
 from curation.errors import CurationError, InputError
 from curation.formats import LineError
-from curation.formats.io import iter_jsonl, open_binary
+from curation.formats.io import (
+    READ_ERRORS,
+    BoundedLines,
+    LineTooLong,
+    damage_reason,
+    iter_jsonl,
+    open_binary,
+    too_long_reason,
+)
 from curation.labeling.campaigns import current_guideline
 from curation.labeling.queue import add_judgment_version
 from curation.labeling.scale import SCALE, parse_choice
@@ -69,8 +77,8 @@ class LabelImport:
     @property
     def exit_code(self) -> int:
         if not self.errors:
-            return 0
-        return 2 if self.imported else 1
+            return exitcodes.OK if self.rows else exitcodes.FAILED
+        return exitcodes.PARTIAL if self.imported else exitcodes.FAILED
 
 
 def import_labels(ws: Workspace, path: str | Path, campaign_id: int, *, actor: str) -> LabelImport:
@@ -121,10 +129,15 @@ def _label_rows(path: str | Path) -> Iterator[tuple[int, dict[str, Any]]]:
     name = p.name.lower().removesuffix(".gz")
     if name.endswith((".csv", ".tsv")):
         with open_binary(p) as fh:
-            text = io.TextIOWrapper(fh, encoding="utf-8-sig", newline="")
-            reader = csv.DictReader(text, delimiter="\t" if name.endswith(".tsv") else ",")
-            for row in reader:
-                yield reader.line_num, dict(row)
+            lines = BoundedLines(fh)
+            reader = csv.DictReader(lines, delimiter="\t" if name.endswith(".tsv") else ",")
+            try:
+                for row in reader:
+                    yield lines.line, dict(row)
+            except LineTooLong as exc:
+                raise InputError(f"{p} line {exc.line}: {too_long_reason()}") from None
+            except READ_ERRORS as exc:
+                raise InputError(damage_reason(p, lines.line + 1, exc)) from None
         return
     for item in iter_jsonl(p):
         if item.error is not None:

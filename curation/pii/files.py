@@ -22,8 +22,9 @@ from typing import IO, Any, cast
 
 import orjson
 
+from curation import exitcodes
 from curation.errors import FieldError, InputError
-from curation.fileio import atomic_writer
+from curation.fileio import atomic_writer, check_regular_file
 from curation.formats import ColumnMapping, LineError, open_source
 from curation.formats import io as fio
 from curation.formats.base import Format
@@ -51,9 +52,15 @@ class FileRedactResult:
 
     @property
     def exit_code(self) -> int:
-        return 2 if self.rejected else 0
+        """0 every item read, 2 some copied unchanged (rejected), 1 no item or none usable."""
+        return exitcodes.for_items(self.items, len(self.rejected))
 
     def summary(self) -> str:
+        if self.items == 0:
+            return (
+                f"{Path(self.path).name}: no items (the file is empty or holds only a header"
+                " row); nothing to redact"
+            )
         ents = ", ".join(f"{k} {v:,}" for k, v in sorted(self.by_entity.items())) or "none"
         text = (
             f"{Path(self.path).name} [{self.format}] → {self.out}: {self.items:,} items,"
@@ -109,18 +116,39 @@ def _check(fmt: Format, unit: _Unit) -> None:
 # --------------------------------------------------------------------------- readers
 
 
+@dataclass(frozen=True, slots=True)
+class _Span:
+    """Where an over-long line sits in the (decompressed) source: copied from there, never held."""
+
+    start: int
+    end: int
+
+
 def _jsonl_units(path: Path) -> Iterator[_Unit]:
     with fio.open_binary(path) as fh:
         line = 0
+        limit = fio.MAX_ITEM_BYTES
         while True:
+            start = fh.tell()
             try:
-                raw = fh.readline()
+                raw = fh.readline(limit + 1)
+                if len(raw) > limit and not raw.endswith(b"\n"):  # what import refuses too
+                    fio._skip_rest_of_line(fh)
+                    yield _Unit(
+                        line + 1,
+                        _Span(start, fh.tell()),
+                        error=LineError(
+                            line + 1, "", fio.too_long_reason() + ", not scanned", "line_too_long"
+                        ),
+                    )
+                    line += 1
+                    continue
             except fio.READ_ERRORS as exc:
                 yield _Unit(
                     line + 1,
                     b"",
                     error=LineError(
-                        line + 1, "", f"file is damaged from here on ({exc})", "unreadable"
+                        line + 1, "", fio.damage_reason(path, line + 1, exc), "unreadable"
                     ),
                 )
                 return
@@ -132,10 +160,6 @@ def _jsonl_units(path: Path) -> Iterator[_Unit]:
             stripped = body.strip()
             if not stripped:
                 yield _Unit(line, body)
-                continue
-            if len(stripped) > fio.MAX_ITEM_BYTES:  # what import refuses too
-                reason = f"line is longer than {fio._size(fio.MAX_ITEM_BYTES)}: not scanned"
-                yield _Unit(line, body, error=LineError(line, "", reason, "line_too_long"))
                 continue
             item = fio.decode_json(line, stripped)
             error = LineError(line, "", item.error, item.code) if item.error else None
@@ -153,23 +177,24 @@ def _array_units(path: Path) -> Iterator[_Unit]:
             nxt = sc._skip_ws_and(b",")
             if nxt is None or nxt == ord("]"):
                 if nxt is None:
-                    yield _Unit(
-                        sc.line,
-                        None,
-                        error=LineError(
-                            sc.line, "", "unexpected end of file: the array is not closed"
-                        ),
+                    reason = (
+                        fio.damage_reason(path, sc.line, sc.damage)
+                        if sc.damage is not None
+                        else "unexpected end of file: the array is not closed"
                     )
+                    yield _Unit(sc.line, None, error=LineError(sc.line, "", reason))
                 return
             start_line = sc.line
             end = sc._element_end()
             if end is None or end < 0:
-                rest = sc.buf[sc.pos :] + fh.read()
-                reason = (
-                    "element is too long"
-                    if end is not None
-                    else "unexpected end of file inside this element"
-                )
+                # the rest of the file is copied as it was, streamed from the source
+                rest = _Span(fh.tell() - (len(sc.buf) - sc.pos), -1)
+                if end is not None:
+                    reason = fio.too_long_reason("element")
+                elif sc.damage is not None:
+                    reason = fio.damage_reason(path, start_line, sc.damage)
+                else:
+                    reason = "unexpected end of file inside this element"
                 yield _Unit(start_line, rest, error=LineError(start_line, "", reason, "truncated"))
                 return
             data = bytes(sc.buf[sc.pos : end])
@@ -181,12 +206,13 @@ def _array_units(path: Path) -> Iterator[_Unit]:
 
 def _csv_units(path: Path, sep: str) -> Iterator[_Unit]:
     with fio.open_binary(path) as fh:
-        reader = csv.reader(fio.as_text_stream(fh), delimiter=sep)
+        lines = fio.BoundedLines(fh)
+        reader = csv.reader(lines, delimiter=sep)
         csv.field_size_limit(max(csv.field_size_limit(), fio.MAX_ITEM_BYTES))
         columns: list[str] | None = None
         names: list[str] = []
         while True:
-            start = reader.line_num + 1
+            start = lines.line + 1
             try:
                 row = next(reader)
             except StopIteration:
@@ -196,6 +222,14 @@ def _csv_units(path: Path, sep: str) -> Iterator[_Unit]:
                     start, None, error=LineError(start, "", f"malformed row ({exc})", "invalid_row")
                 )
                 continue
+            except fio.LineTooLong as exc:
+                reason = fio.too_long_reason() + ", not copied"
+                yield _Unit(exc.line, None, error=LineError(exc.line, "", reason, "line_too_long"))
+                continue
+            except fio.READ_ERRORS as exc:
+                reason = fio.damage_reason(path, start, exc)
+                yield _Unit(start, None, error=LineError(start, "", reason, "unreadable"))
+                return
             if columns is None:
                 columns = list(row)
                 names = _header_names(columns)
@@ -338,7 +372,7 @@ def _parquet_units(path: Path) -> Iterator[_Unit]:
     import pyarrow.parquet as pq
 
     row = 0
-    for batch in pq.ParquetFile(path).iter_batches(batch_size=2000):
+    for batch in pq.ParquetFile(check_regular_file(path)).iter_batches(batch_size=2000):
         for values in batch.to_pylist():
             row += 1
             yield _Unit(row, values, values)
@@ -359,19 +393,21 @@ Writer = Callable[[_Unit | None, Any], None]
 
 def _writer_for(container: str, src: Path, sink: IO[bytes], stack: ExitStack) -> Writer:
     if container == "jsonl":
-        return _jsonl_writer(sink)
+        return _jsonl_writer(src, sink)
     if container == "json":
-        return _array_writer(sink)
+        return _array_writer(src, sink)
     if container in ("csv", "tsv"):
         return _csv_writer(src, sink, "\t" if container == "tsv" else ",")
     return _parquet_writer(src, sink, stack)
 
 
-def _jsonl_writer(sink: IO[bytes]) -> Writer:
+def _jsonl_writer(src: Path, sink: IO[bytes]) -> Writer:
     def write(unit: _Unit | None, value: Any) -> None:
         if unit is None:
             return
-        if value is None:
+        if isinstance(unit.raw, _Span):
+            _copy_span(src, unit.raw, sink)
+        elif value is None:
             sink.write(unit.raw if isinstance(unit.raw, bytes) else b"")
         else:
             sink.write(orjson.dumps(value) + unit.ending)
@@ -379,7 +415,25 @@ def _jsonl_writer(sink: IO[bytes]) -> Writer:
     return write
 
 
-def _array_writer(sink: IO[bytes]) -> Writer:
+def _copy_span(src: Path, span: _Span, sink: IO[bytes]) -> None:
+    """Copy an over-long line from the source a chunk at a time."""
+    with fio.open_binary(src) as fh:
+        fh.seek(span.start)
+        left = span.end - span.start if span.end >= 0 else None  # None: to the end
+        read = getattr(fh, "read1", fh.read)
+        while left is None or left > 0:
+            try:
+                chunk = read(fio.CHUNK if left is None else min(fio.CHUNK, left))
+            except fio.READ_ERRORS:
+                return  # a damaged file: what could be read is copied, the error is reported
+            if not chunk:
+                return
+            sink.write(chunk)
+            if left is not None:
+                left -= len(chunk)
+
+
+def _array_writer(src: Path, sink: IO[bytes]) -> Writer:
     state = {"n": 0, "broken": False}
 
     def write(unit: _Unit | None, value: Any) -> None:
@@ -392,7 +446,7 @@ def _array_writer(sink: IO[bytes]) -> Writer:
             return
         sink.write(b"[\n" if state["n"] == 0 else b",\n")
         if unit.error is not None and unit.error.code == "truncated":
-            sink.write(unit.raw)  # the rest of a damaged file, copied as it was
+            _copy_span(src, unit.raw, sink)  # the rest of a damaged file, copied as it was
             state["broken"] = True
             return
         sink.write(
@@ -404,8 +458,7 @@ def _array_writer(sink: IO[bytes]) -> Writer:
 
 
 def _csv_writer(src: Path, sink: IO[bytes], sep: str) -> Writer:
-    with fio.open_binary(src) as fh:
-        head = fh.read(65536)
+    head = fio.head_bytes(src)
     terminator = "\r\n" if b"\r\n" in head else "\n"
     text = io.TextIOWrapper(sink, encoding="utf-8", newline="", write_through=True)
     out = csv.writer(text, delimiter=sep, lineterminator=terminator)
