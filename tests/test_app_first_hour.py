@@ -1,0 +1,107 @@
+"""Issue 17 (a data lead's first hour) through AppTest: each test fails if its point comes back."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import sqlalchemy as sa
+
+from curation.importer import import_file
+from curation.store import Workspace
+from curation.store import models as m
+from curation.wording import dataset_name_for, plural
+from tests.apptest_helpers import app_ws, logged_in, open_page, texts
+
+__all__ = ["app_ws"]
+
+
+def chats(n: int, tag: str, repeat_first: int = 0) -> bytes:
+    """``n`` distinct two-turn chats (plus ``repeat_first`` copies of the first) as JSONL."""
+    rows = [
+        {
+            "messages": [
+                {"role": "user", "content": f"{tag} {i}?"},
+                {"role": "assistant", "content": f"A{i}"},
+            ]
+        }
+        for i in range(n)
+    ]
+    rows += [rows[0]] * repeat_first
+    return "\n".join(json.dumps(r) for r in rows).encode()
+
+
+def records_in(ws: Workspace) -> dict[str, int]:
+    with ws.read() as s:
+        rows = s.execute(
+            sa.select(m.Dataset.name, sa.func.count(m.Record.id))
+            .join(m.Record, m.Record.dataset_id == m.Dataset.id)
+            .group_by(m.Dataset.name)
+        ).all()
+    return {name: n for name, n in rows}
+
+
+def test_words() -> None:
+    assert plural(1, "record") == "1 record"
+    assert plural(0, "record") == "0 records"
+    assert plural(1200, "row") == "1,200 rows"
+    assert dataset_name_for("llamafactory_alpaca_en_demo.json", []) == "llamafactory_alpaca_en_demo"
+    assert dataset_name_for("chats.jsonl.gz", ["chats", "chats-2"]) == "chats-3"
+
+
+def test_import_defaults_to_a_new_dataset_named_after_the_file(
+    app_ws: Workspace, tmp_path: Path
+) -> None:
+    first = tmp_path / "contracts.jsonl"
+    first.write_bytes(chats(3, "contract"))
+    import_file(app_ws, first, "contracts")
+    at = open_page(logged_in("lead"), "import_data.py")
+    at.session_state["dataset"] = "contracts"  # the sidebar's dataset must not be the default
+    at.file_uploader(key="import_upload").upload(
+        "alpaca_demo.jsonl", chats(4, "alpaca"), "application/jsonl"
+    )
+    at.run()
+    assert not at.exception, at.exception
+    headings = [h.value for h in at.subheader]
+    assert "alpaca_demo.jsonl" in headings  # the user's name, not the stored `<digest>-name`
+    assert not any("-alpaca_demo" in h for h in headings)
+    target = at.selectbox(key="import_target")
+    assert target.value == "New dataset"
+    assert "contracts" in target.options  # an existing dataset is one choice away
+    assert at.text_input(key="import_dataset").value == "alpaca_demo"
+    at.button(key="do_import").click().run()
+    assert not at.exception, at.exception
+    assert records_in(app_ws) == {"contracts": 3, "alpaca_demo": 4}
+    assert "4 imported" in "\n".join(s.value for s in at.success)
+    assert at.selectbox(key="import_target").value == "alpaca_demo"
+
+    # a new file: the old green result goes, the target is again a new dataset for it
+    at.file_uploader(key="import_upload").upload(
+        "second.jsonl", chats(2, "second"), "application/jsonl"
+    )
+    at.run()
+    assert not at.exception, at.exception
+    assert not at.success or all("imported" not in s.value for s in at.success)
+    assert at.selectbox(key="import_target").value == "New dataset"
+    assert at.text_input(key="import_dataset").value == "second"
+
+
+def test_import_refuses_to_mix_into_an_existing_dataset_by_name(
+    app_ws: Workspace, tmp_path: Path
+) -> None:
+    first = tmp_path / "faq.jsonl"
+    first.write_bytes(chats(2, "faq"))
+    import_file(app_ws, first, "faq")
+    at = open_page(logged_in("lead"), "import_data.py")
+    at.file_uploader(key="import_upload").upload(
+        "faq.jsonl", chats(5, "other"), "application/jsonl"
+    )
+    at.run()
+    assert at.text_input(key="import_dataset").value == "faq-2"
+    at.text_input(key="import_dataset").input("faq").run()
+    assert "exists already" in texts(at)
+    assert at.button(key="do_import").disabled
+    at.selectbox(key="import_target").select("faq").run()
+    assert not at.button(key="do_import").disabled
+    at.button(key="do_import").click().run()
+    assert records_in(app_ws) == {"faq": 7}
