@@ -15,6 +15,11 @@ def plural(n: int, word: str, many: str | None = None) -> str:
     return f"{n:,} {many or _IRREGULAR.get(word) or word + 's'}"
 
 
+def verb(n: int, one: str, many: str) -> str:
+    """The verb form agreeing with a count: ``verb(1, "has", "have")`` → "has"."""
+    return one if n == 1 else many
+
+
 _NOT_NAME = re.compile(r"[^A-Za-z0-9_-]+")
 
 

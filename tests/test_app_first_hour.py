@@ -105,3 +105,37 @@ def test_import_refuses_to_mix_into_an_existing_dataset_by_name(
     assert not at.button(key="do_import").disabled
     at.button(key="do_import").click().run()
     assert records_in(app_ws) == {"faq": 7}
+
+
+def test_counts_tell_file_duplicates_from_dataset_content(
+    app_ws: Workspace, tmp_path: Path
+) -> None:
+    at = open_page(logged_in("lead"), "import_data.py")
+    at.file_uploader(key="import_upload").upload(
+        "dup.jsonl", chats(5, "q", repeat_first=2), "application/jsonl"
+    )
+    at.run()
+    assert not at.exception, at.exception
+    metrics = {mt.label: mt.value for mt in at.metric}
+    assert metrics["Valid"] == "7" and metrics["Duplicates inside this file"] == "2"
+    assert "2 valid items repeat an earlier item of this file" in texts(at)
+    at.button(key="do_import").click().run()
+    done = "\n".join(s.value for s in at.success)
+    assert "5 imported, 2 duplicates inside this file" in done
+    assert "already in the dataset" not in done  # a brand-new dataset holds nothing yet
+
+    # the same file again into that dataset: now it is "already in the dataset"
+    at.selectbox(key="import_target").select("dup").run()
+    at.button(key="do_import").click().run()
+    done = "\n".join(s.value for s in at.success)
+    assert "5 already in the dataset" in done and "0 imported" in done
+
+
+def test_one_of_a_kind_reads_in_the_singular(app_ws: Workspace, tmp_path: Path) -> None:
+    at = open_page(logged_in("lead"), "import_data.py")
+    at.file_uploader(key="import_upload").upload(
+        "one.jsonl", chats(1, "q", repeat_first=1), "application/jsonl"
+    )
+    at.run()
+    assert "1 valid item repeats an earlier item" in texts(at)
+    assert "1 valid items" not in texts(at)

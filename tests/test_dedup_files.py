@@ -219,7 +219,7 @@ def test_cli_file_mode(tmp_path: Path, fake_models: None) -> None:
     assert (report["records"], report["removed"], report["clusters"]) == (4, 1, 1)
     assert len(out.read_text().splitlines()) == 3
     res = invoke("dedup", str(src), "-o", str(out))
-    assert res.exit_code == 0 and "1 duplicates removed in 1 clusters" in res.output
+    assert res.exit_code == 0 and "1 duplicate removed in 1 cluster" in res.output
 
 
 def test_cli_errors_are_clean(tmp_path: Path, fake_models: None) -> None:

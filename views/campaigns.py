@@ -14,6 +14,7 @@ from curation.ui import keys
 from curation.ui.resources import workspace
 from curation.ui.session import require_role
 from curation.ui.sidebar import current_dataset
+from curation.wording import plural
 
 me = require_role("lead")
 ws = workspace()
@@ -112,7 +113,9 @@ with create_tab:
                     st.error(str(exc))
                 else:
                     st.session_state[keys.CAMPAIGN_FOCUS] = name
-                    st.success(f"Created {name}: {info['tasks']:,} pairs, {info['gold']} gold.")
+                    st.success(
+                        f"Created {name}: {plural(info['tasks'], 'pair')}, {info['gold']} gold."
+                    )
 
 with manage_tab:
     if not summaries:

@@ -14,6 +14,7 @@ from curation.ui.chat import caption, render_conversation, render_message
 from curation.ui.resources import workspace
 from curation.ui.session import require_role
 from curation.ui.sidebar import dataset_in_focus
+from curation.wording import plural
 
 require_role("lead")
 ws = workspace()
@@ -103,7 +104,7 @@ nav1, nav2, nav3 = st.columns([1, 2, 1])
 if nav1.button("◀ Previous", key="browser_prev", disabled=page.page <= 1):
     st.session_state[keys.BROWSER_PAGE] = page.page - 1
     st.rerun()
-nav2.markdown(f"Page **{page.page}** of {page.pages:,} · {page.total:,} records")
+nav2.markdown(f"Page **{page.page}** of {page.pages:,} · {plural(page.total, 'record')}")
 if nav3.button("Next ▶", key="browser_next", disabled=page.page >= page.pages):
     st.session_state[keys.BROWSER_PAGE] = page.page + 1
     st.rerun()

@@ -18,7 +18,7 @@ from curation.ui.chat import caption, render_conversation, render_message
 from curation.ui.resources import workspace
 from curation.ui.session import require_role
 from curation.validate import validate_file
-from curation.wording import dataset_name_for
+from curation.wording import dataset_name_for, plural
 
 IMPORTED_INTO = "import_done_into"  # after an import, the target becomes that dataset
 
@@ -113,6 +113,7 @@ def _scan(
         "container": report.container,
         "lines": report.lines,
         "valid": report.valid,
+        "repeats": report.repeats,
         "rejected": report.rejected,
         "completions": report.completions,
         "pairs": report.pairs,
@@ -164,24 +165,41 @@ except CurationError as exc:
 st.markdown(
     f"Detected format: **{FORMATS[scan['format']].label}** (`{scan['format']}`), {scan['container'].upper()} file"
 )
-m1, m2, m3, m4 = st.columns(4)
+m1, m2, m3, m4, m5 = st.columns(5)
 m1.metric("Items", f"{scan['lines']:,}")
 m2.metric("Valid", f"{scan['valid']:,}")
-m3.metric("Rejected", f"{scan['rejected']:,}")
-m4.metric("Pairs", f"{scan['pairs']:,}")
+m3.metric(
+    "Duplicates inside this file",
+    f"{scan['repeats']:,}",
+    help="Valid items whose content an earlier item of this file already has: imported once.",
+)
+m4.metric("Rejected", f"{scan['rejected']:,}")
+m5.metric("Pairs", f"{scan['pairs']:,}")
+repeats_note = (
+    f" {plural(scan['repeats'], 'valid item')} {'repeats' if scan['repeats'] == 1 else 'repeat'}"
+    " an earlier item of this file and will be imported once."
+    if scan["repeats"]
+    else ""
+)
 
 if scan["errors"]:
-    st.error(f"{scan['rejected']:,} line(s) will be rejected; all other lines import.")
+    st.error(
+        f"{plural(scan['rejected'], 'line')} will be rejected; all other lines import."
+        + repeats_note
+    )
     st.dataframe(
         pd.DataFrame(scan["errors"]), hide_index=True, width="stretch", key="import_errors"
     )
+elif repeats_note:
+    st.warning("Every line is valid." + repeats_note)
 else:
     st.success("Every line is valid.")
 
 if scan["format"].startswith("openai-") and scan["container"] == "jsonl":
     report = _openai_check(str(path), path.stat().st_mtime)
     with st.expander(
-        f"OpenAI fine-tuning checks: {report['errors_total']:,} error(s), {len(report['warnings'])} warning(s)",
+        f"OpenAI fine-tuning checks: {plural(report['errors_total'], 'error')},"
+        f" {plural(len(report['warnings']), 'warning')}",
         expanded=bool(report["errors_total"]),
     ):
         st.caption("The OpenAI cookbook's checks (corrected for tool calling), on every line.")

@@ -31,6 +31,7 @@ from curation.errors import InputError
 from curation.fileio import atomic_writer
 from curation.formats import LineError, Source, open_source
 from curation.formats.io import open_binary
+from curation.wording import plural
 
 MAX_SHOWN_ERRORS = 50
 MAX_KEPT_NOTES = 10_000
@@ -156,8 +157,8 @@ class FileResult:
 
     def summary(self) -> str:
         text = (
-            f"{Path(self.input).name} [{self.format}]: {self.records:,} records, {self.removed:,}"
-            f" duplicates removed in {self.clusters:,} clusters → {self.kept:,} items in"
+            f"{Path(self.input).name} [{self.format}]: {plural(self.records, 'record')},"
+            f" {plural(self.removed, 'duplicate')} removed in {plural(self.clusters, 'cluster')} → {plural(self.kept, 'item')} in"
             f" {self.output}"
         )
         if self.rejected:
