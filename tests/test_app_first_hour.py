@@ -12,6 +12,7 @@ from curation.store import Workspace
 from curation.store import models as m
 from curation.wording import dataset_name_for, plural
 from tests.apptest_helpers import app_ws, logged_in, open_page, texts
+from tests.labeling_helpers import pair_dataset
 
 __all__ = ["app_ws"]
 
@@ -139,3 +140,38 @@ def test_one_of_a_kind_reads_in_the_singular(app_ws: Workspace, tmp_path: Path) 
     at.run()
     assert "1 valid item repeats an earlier item" in texts(at)
     assert "1 valid items" not in texts(at)
+
+
+def _mark_all(ws: Workspace, dataset: str, redaction: str) -> None:
+    with ws.tx() as s:
+        ds_id = s.scalar(sa.select(m.Dataset.id).where(m.Dataset.name == dataset))
+        s.execute(
+            sa.update(m.Record).where(m.Record.dataset_id == ds_id).values(redaction=redaction)
+        )
+
+
+def test_pii_state_is_visible_before_export(app_ws: Workspace, tmp_path: Path) -> None:
+    pair_dataset(app_ws, tmp_path, 4)
+    at = open_page(logged_in("lead"), "datasets.py")
+    assert "prefs has not been scanned for personal data yet" in texts(at)
+    assert "Export refuses 4 records" in texts(at)
+
+    at = open_page(at, "campaigns.py")
+    at.text_input(key="nc_name").input("c-unscanned")
+    at.multiselect(key="nc_annotators").select("ann")
+    at.text_area(key="nc_guidelines").input("Prefer the correct answer.")
+    at.button[0].click().run()
+    assert not at.exception, at.exception
+    warned = "\n".join(w.value for w in at.warning)
+    assert "not been scanned" in warned and "Export refuses 4 records" in warned
+    at.run()
+    table = at.dataframe[0].value
+    assert list(table.loc[table["campaign"] == "c-unscanned", "PII"]) == ["not scanned"]
+
+    at = open_page(at, "quality.py")
+    assert "Export refuses 4 records" in texts(at)
+
+    _mark_all(app_ws, "prefs", "clean")
+    at = open_page(at, "quality.py")
+    assert "Export refuses" not in texts(at)
+    assert "all 4 records of prefs are clean or redacted" in texts(at)

@@ -9,8 +9,9 @@ from curation import auth
 from curation.errors import CurationError
 from curation.labeling import campaigns as camp
 from curation.labeling.io import dumps_jsonl, judgment_rows
+from curation.pii.readiness import pii_readiness
 from curation.store.queries import dataset_names
-from curation.ui import keys
+from curation.ui import keys, pii_state
 from curation.ui.resources import workspace
 from curation.ui.session import require_role
 from curation.ui.sidebar import current_dataset
@@ -24,6 +25,7 @@ with ws.read() as s:
     summaries = [camp.campaign_summary(s, c.id) for c in camp.list_campaigns(s)]
     datasets = dataset_names(s)
     people = [u.name for u in auth.list_users(s) if not u.disabled]
+    pii = {d: pii_readiness(s, d) for d in datasets}
 
 if summaries:
     st.dataframe(
@@ -32,6 +34,7 @@ if summaries:
                 {
                     "campaign": r["name"],
                     "dataset": r["dataset"],
+                    "PII": pii[r["dataset"]].label if r["dataset"] in pii else "",
                     "status": r["status"],
                     "pairs": r["tasks"],
                     "labels": f"{r['labels']:,} / {r['capacity']:,}",
@@ -116,6 +119,7 @@ with create_tab:
                     st.success(
                         f"Created {name}: {plural(info['tasks'], 'pair')}, {info['gold']} gold."
                     )
+                    pii_state.show(dataset)
 
 with manage_tab:
     if not summaries:

@@ -9,7 +9,7 @@ import streamlit as st
 
 from curation.errors import CurationError
 from curation.stats import browse_records, dataset_distributions, dataset_stats
-from curation.ui import charts, keys
+from curation.ui import charts, keys, pii_state
 from curation.ui.chat import caption, render_conversation, render_message
 from curation.ui.resources import workspace
 from curation.ui.session import require_role
@@ -48,6 +48,7 @@ for col, key in zip(
     col.metric(key.capitalize(), f"{stats[key]:,}")
 if len(stats["by_status"]) > 1 or "active" not in stats["by_status"]:
     st.caption("Status: " + ", ".join(f"{k} {v:,}" for k, v in sorted(stats["by_status"].items())))
+pii_state.show(name)
 
 c1, c2 = st.columns(2)
 with c1:

@@ -20,7 +20,7 @@ from curation.labeling import quality
 from curation.labeling.aggregate import POLICIES, Policy, adjudicate, aggregate_campaign
 from curation.labeling.campaigns import campaign_summary, list_campaigns
 from curation.labeling.scale import SCALE
-from curation.ui import keys
+from curation.ui import keys, pii_state
 from curation.ui.chat import render_conversation, render_message, render_text
 from curation.ui.resources import workspace
 from curation.ui.session import require_role
@@ -83,6 +83,7 @@ st.caption(
     f"Dataset **{summary['dataset']}** · {summary['status']} · overlap k = {summary['overlap']}"
     f" · {plural(len(summary['annotators']), 'annotator')} · guidelines v{summary['guideline_version']}"
 )
+pii_state.show(summary["dataset"])
 
 # --------------------------------------------------------------------------- progress
 st.subheader("Progress")
