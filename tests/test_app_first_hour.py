@@ -175,3 +175,57 @@ def test_pii_state_is_visible_before_export(app_ws: Workspace, tmp_path: Path) -
     at = open_page(at, "quality.py")
     assert "Export refuses" not in texts(at)
     assert "all 4 records of prefs are clean or redacted" in texts(at)
+
+
+def test_demo_system_prompts_plant_no_ticket_finding() -> None:
+    """The demo's ticket rule must find real references, not the example in every system prompt."""
+    import re
+
+    from curation.demo import TICKET_PATTERN, sample_data_dir
+    from curation.formats import open_source
+
+    rule = re.compile(TICKET_PATTERN)
+    for name in ("support_chats.jsonl", "support_sharegpt.json", "messy_import.jsonl"):
+        systems = [
+            str(msg.get("content"))
+            for parsed in open_source(sample_data_dir() / name).records()
+            if parsed.record is not None
+            for msg in parsed.record.messages
+            if msg.get("role") == "system"
+        ]
+        assert systems, name
+        assert not [s for s in systems if rule.search(s)], (
+            f"{name}: a system prompt matches the ticket rule"
+        )
+
+
+def test_record_view_opens_on_the_finding_in_context(app_ws: Workspace, tmp_path: Path) -> None:
+    from curation.ui import keys
+
+    system = "You are a careful assistant. " * 110 + "Escalations go to maria.gonzalez@example.com."
+    path = tmp_path / "long.jsonl"
+    path.write_text(
+        json.dumps(
+            {
+                "messages": [
+                    {"role": "system", "content": system},
+                    {"role": "user", "content": "Hello?"},
+                    {"role": "assistant", "content": "Hi."},
+                ]
+            }
+        )
+    )
+    import_file(app_ws, path, "long")
+    at = open_page(logged_in("lead"), "pii.py")
+    at.button(key=keys.PII_SCAN).click().run()
+    assert not at.exception, at.exception
+    with app_ws.read() as s:
+        rid = min(s.scalars(sa.select(m.Record.id)))
+    at.number_input(key=keys.PII_RECORD).set_value(rid).run()
+    assert not at.exception, at.exception
+    marked = [md.value for md in at.markdown if "background[" in md.value]
+    first = marked[0]
+    assert ":orange-background[maria\\.gonzalez" in first
+    assert len(first) < 1200 and first.startswith("… ")  # a window around it, not 3,000 characters
+    whole = next(e for e in at.expander if e.label == "The whole record")
+    assert not whole.proto.expanded

@@ -264,12 +264,18 @@ with record_tab:
             "orange unreviewed, red accepted, grey rejected."
         )
         marks = review.marks()
-        for seg in review.segments():
-            if seg.location not in marks and len(seg.text) > 2000:
-                continue
-            with st.container(border=True):
-                st.caption(seg.location)
-                st.markdown(highlight_markdown(seg.text, marks.get(seg.location, [])))
+        segments = review.segments()
+        # Findings first, each in a few lines of its context: a finding at the end of a long
+        # system prompt must not sit thousands of pixels below the top.
+        for seg in segments:
+            if seg.location in marks:
+                with st.container(border=True):
+                    st.caption(f"In context · {seg.location}")
+                    st.markdown(
+                        highlight_markdown(
+                            seg.text, marks[seg.location], max_chars=600, context=160
+                        )
+                    )
         if review.findings:
             rows = [
                 {
@@ -327,6 +333,13 @@ with record_tab:
                 "Accepting a finding also accepts the other unreviewed occurrences of that value in"
                 " the record, and a person's first and last names on their own."
             )
+        with st.expander("The whole record", expanded=not review.findings):
+            for seg in segments:
+                if seg.location not in marks and len(seg.text) > 2000:
+                    continue
+                with st.container(border=True):
+                    st.caption(seg.location)
+                    st.markdown(highlight_markdown(seg.text, marks.get(seg.location, [])))
         if st.toggle("Preview the redacted record", key=keys.PII_PREVIEW):
             _engine_ready()
             with ws.read() as s:
