@@ -229,3 +229,37 @@ def test_record_view_opens_on_the_finding_in_context(app_ws: Workspace, tmp_path
     assert len(first) < 1200 and first.startswith("… ")  # a window around it, not 3,000 characters
     whole = next(e for e in at.expander if e.label == "The whole record")
     assert not whole.proto.expanded
+
+
+def test_campaign_creation_refreshes_resets_and_offers_only_annotators(
+    app_ws: Workspace, tmp_path: Path
+) -> None:
+    pair_dataset(app_ws, tmp_path, 4)
+    pair_dataset(app_ws, tmp_path, 3, name="more", completions=3)
+    plain = tmp_path / "plain.jsonl"
+    plain.write_bytes(chats(3, "plain"))
+    import_file(app_ws, plain, "plain")
+    at = open_page(logged_in("lead"), "campaigns.py")
+    at.session_state["dataset"] = "plain"  # the sidebar's dataset has no pairs
+    at.run()
+    picker = at.selectbox(key="nc_dataset")
+    assert picker.options == ["more · 9 pairs", "prefs · 4 pairs"]  # no "plain": it has none
+    assert at.multiselect(key="nc_annotators").options == ["ann", "ann2"]  # no lead, no admin
+
+    # empty guidelines: a warning, nothing created
+    at.text_input(key="nc_name").input("first")
+    at.multiselect(key="nc_annotators").select("ann")
+    at.button[0].click().run()
+    assert "guidelines are empty" in texts(at)
+    with app_ws.read() as s:
+        assert s.scalar(sa.select(sa.func.count(m.Campaign.id))) == 0
+
+    at.text_area(key="nc_guidelines").input("Prefer the correct answer.")
+    at.button[0].click().run()
+    assert not at.exception, at.exception
+    assert "Created first: 9 pairs" in texts(at)
+    table = at.dataframe[0].value  # the list above the form already has it
+    assert list(table["campaign"]) == ["first"]
+    assert at.text_input(key="nc_name").value == ""  # the form starts afresh
+    assert at.text_area(key="nc_guidelines").value == ""
+    assert at.multiselect(key="nc_annotators").value == []
