@@ -37,6 +37,7 @@ from curation.store import models as m
 from curation.store.db import Workspace
 from curation.store.queries import get_or_create_dataset, refresh_planner_stats
 from curation.tokens import counter_for_model
+from curation.wording import plural
 
 BATCH = 2000
 KEEP_ERRORS = 10_000
@@ -52,7 +53,8 @@ class ImportResult:
     format: str
     lines: int = 0
     imported: int = 0
-    skipped: int = 0
+    skipped: int = 0  # content that was in the dataset before this import
+    repeats: int = 0  # items repeating an earlier item of this same file (imported once)
     completions: int = 0
     pairs: int = 0
     errors: list[LineError] = field(default_factory=list)
@@ -72,12 +74,16 @@ class ImportResult:
                 " row); nothing imported"
             )
         parts = [f"{self.imported:,} imported"]
+        if self.repeats:
+            parts.append(f"{plural(self.repeats, 'duplicate')} inside this file (kept once)")
         if self.skipped:
             parts.append(f"{self.skipped:,} already in the dataset")
         if self.rejected:
             parts.append(f"{self.rejected:,} rejected")
         tail = (
-            f" ({self.completions:,} completions, {self.pairs:,} pairs)" if self.completions else ""
+            f" ({plural(self.completions, 'completion')}, {plural(self.pairs, 'pair')})"
+            if self.completions
+            else ""
         )
         return f"{Path(self.path).name} [{self.format}] → {self.dataset}: {', '.join(parts)}{tail}"
 
@@ -89,6 +95,7 @@ class ImportResult:
             "items": self.lines,
             "imported": self.imported,
             "skipped": self.skipped,
+            "repeats": self.repeats,
             "rejected": self.rejected,
             "completions": self.completions,
             "pairs": self.pairs,
@@ -156,7 +163,8 @@ def import_file(
                     progress(result.lines)
         if result.imported >= BATCH:
             refresh_planner_stats(session, "records", "completions", "pairs")
-        run.lines, run.imported, run.skipped = result.lines, result.imported, result.skipped
+        run.lines, run.imported = result.lines, result.imported
+        run.skipped = result.skipped + result.repeats
         run.rejected = result.rejected
         run.errors = [e.as_dict() for e in result.errors[:1000]]
         run.finished_at = m.utcnow()
@@ -172,6 +180,7 @@ def import_file(
             sha256=sha,
             imported=result.imported,
             skipped=result.skipped,
+            repeats=result.repeats,
             rejected=result.rejected,
         )
     return result
@@ -290,10 +299,26 @@ class _BatchWriter:
     def write(self, batch: BuiltChunk, result: ImportResult) -> None:
         new_ids = self._insert_records(batch.records)
         result.imported += len(new_ids)
-        result.skipped += batch.repeats + len(batch.records) - len(new_ids)
+        result.repeats += batch.repeats
+        left = [row[1] for row in batch.records if row[1] not in new_ids]
+        if left:  # earlier chunks of this file, or content the dataset held before
+            earlier = self._from_this_import(left)
+            result.repeats += earlier
+            result.skipped += len(left) - earlier
         owners = [c for c in batch.completions if c.content_hash in new_ids]
         if owners:
             self._write_completions(owners, new_ids, result)
+
+    def _from_this_import(self, hashes: list[str]) -> int:
+        """How many of ``hashes`` this import itself inserted (from earlier chunks)."""
+        marks = ", ".join([self.mark] * len(hashes))
+        return int(
+            self.conn.exec_driver_sql(
+                f"SELECT COUNT(*) FROM records WHERE dataset_id = {self.mark}"
+                f" AND import_id = {self.mark} AND content_hash IN ({marks})",
+                (self.dataset_id, self.import_id, *hashes),
+            ).scalar_one()
+        )
 
     def _insert_records(self, rows: list[tuple[Any, ...]]) -> dict[str, int]:
         """Content hash → id of the rows inserted (the others were in the dataset already)."""
@@ -399,6 +424,7 @@ class ScanReport:
     container: str
     lines: int = 0
     valid: int = 0
+    repeats: int = 0  # valid items whose content an earlier item of the file already has
     completions: int = 0
     pairs: int = 0
     rejected: int = 0
@@ -435,16 +461,21 @@ def scan_file(
     if source.mapping is not None:
         report.columns = table_columns(source.path, source.container)
     chunks: list[Any] = []
+    # 64-bit prefixes of the content hashes: 8 bytes a record, enough to count repeats
+    keys: list[Any] = []
     for batch in _batches(_parsed(source, report, None), BATCH):
         records = [p.record for p in batch if p.record is not None]
         totals, _ = counter.conversations([r.messages for r in records])
         chunks.append(totals)
+        keys.append(np.array([int(r.content_hash()[:16], 16) for r in records], dtype=np.uint64))
         report.valid += len(records)
         report.completions += sum(len(r.completions) for r in records)
         report.pairs += sum(len(r.completions) * (len(r.completions) - 1) // 2 for r in records)
         if progress:
             progress(report.lines)
     report.tokens = np.concatenate(chunks) if chunks else np.zeros(0, dtype=np.int64)
+    if keys:
+        report.repeats = report.valid - len(np.unique(np.concatenate(keys)))
     return report
 
 

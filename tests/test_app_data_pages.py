@@ -66,5 +66,5 @@ def test_datasets_page_counts_and_pages(app_ws: Workspace, tmp_path) -> None:  #
     at.button(key="browser_next").click().run()
     assert "Page **2** of 3" in texts(at)
     at.text_input(key="browser_search").input("Q7").run()
-    assert "25 records" not in texts(at)
-    assert "1 records" in texts(at) or "· 1 records" in texts(at)
+    assert "· 25 records" not in texts(at)
+    assert "· 1 record" in texts(at) and "1 records" not in texts(at)

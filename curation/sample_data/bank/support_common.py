@@ -74,7 +74,8 @@ SUPPORT_SYSTEM = t(
     Escalation
     - Create a ticket (create_ticket) for legal or privacy requests, security incidents, ownership
       transfers, refunds or credits above your limit, SLA claims, or whenever the customer asks for a
-      person. Ticket references look like NW-1234-TK. Current incidents are on status.northwind.cloud.
+      person. Ticket references are NW, a dash, four digits, a dash and TK. Current incidents are on
+      status.northwind.cloud.
     """
 )
 

@@ -9,11 +9,29 @@ from curation import auth
 from curation.errors import CurationError
 from curation.labeling import campaigns as camp
 from curation.labeling.io import dumps_jsonl, judgment_rows
-from curation.store.queries import dataset_names
-from curation.ui import keys
+from curation.pii.readiness import pii_readiness
+from curation.store.queries import pair_counts
+from curation.ui import keys, pii_state
 from curation.ui.resources import workspace
 from curation.ui.session import require_role
 from curation.ui.sidebar import current_dataset
+from curation.wording import plural
+
+# the new-campaign form's widgets, cleared after a campaign is created
+FORM_KEYS = (
+    "nc_name",
+    "nc_dataset",
+    "nc_annotators",
+    "nc_overlap",
+    "nc_limit",
+    "nc_gold",
+    "nc_criteria",
+    "nc_search",
+    "nc_rationale",
+    "nc_guidelines",
+    "nc_no_guidelines",
+)
+CREATED = "campaigns_created"  # (message, dataset) to show after the rerun that follows creation
 
 me = require_role("lead")
 ws = workspace()
@@ -21,8 +39,11 @@ st.title("Campaigns")
 
 with ws.read() as s:
     summaries = [camp.campaign_summary(s, c.id) for c in camp.list_campaigns(s)]
-    datasets = dataset_names(s)
-    people = [u.name for u in auth.list_users(s) if not u.disabled]
+    pairs_in = pair_counts(s)
+    datasets = list(pairs_in)
+    # only annotators label; leads and admins are not offered (they can still be added by CLI)
+    people = [u.name for u in auth.list_users(s) if not u.disabled and u.role == "annotator"]
+    pii = {d: pii_readiness(s, d) for d in datasets}
 
 if summaries:
     st.dataframe(
@@ -31,6 +52,7 @@ if summaries:
                 {
                     "campaign": r["name"],
                     "dataset": r["dataset"],
+                    "PII": pii[r["dataset"]].label if r["dataset"] in pii else "",
                     "status": r["status"],
                     "pairs": r["tasks"],
                     "labels": f"{r['labels']:,} / {r['capacity']:,}",
@@ -50,20 +72,37 @@ else:
 create_tab, manage_tab = st.tabs(["New campaign", "Manage"], key="campaigns_tab", on_change="rerun")
 
 with create_tab:
-    if not datasets:
-        st.warning("Import a dataset with 2+ completions per prompt first.")
+    just_created = st.session_state.pop(CREATED, None)
+    if just_created:
+        st.success(just_created[0])
+        pii_state.show(just_created[1])
+    with_pairs = [d for d in datasets if pairs_in[d]]
+    if not with_pairs:
+        st.warning("Import a dataset with 2+ completions per prompt first: no dataset has pairs.")
     else:
+        focus = current_dataset()
         with st.form("new_campaign"):
             c1, c2 = st.columns(2)
             name = c1.text_input("Name", key="nc_name")
-            focus = current_dataset()
             dataset = c2.selectbox(
                 "Dataset",
-                datasets,
-                index=datasets.index(focus) if focus in datasets else 0,
+                with_pairs,
+                index=with_pairs.index(focus) if focus in with_pairs else 0,
+                format_func=lambda d: f"{d} · {plural(pairs_in[d], 'pair')}",
                 key="nc_dataset",
+                help="Only datasets with completion pairs; "
+                + (
+                    ", ".join(d for d in datasets if not pairs_in[d]) + " have none."
+                    if len(with_pairs) < len(datasets)
+                    else "every dataset has some."
+                ),
             )
-            annotators = st.multiselect("Annotators", people, key="nc_annotators")
+            annotators = st.multiselect(
+                "Annotators",
+                people,
+                key="nc_annotators",
+                placeholder="Choose annotators" if people else "No annotator account yet",
+            )
             c3, c4, c5 = st.columns(3)
             overlap = c3.number_input(
                 "Labels per pair (k)",
@@ -90,29 +129,46 @@ with create_tab:
                 "Require a rationale for", list(camp.RATIONALE_CASES), key="nc_rationale"
             )
             guidelines = st.text_area("Guidelines (markdown)", height=200, key="nc_guidelines")
-            if st.form_submit_button("Create campaign", type="primary"):
-                spec = camp.CampaignSpec(
-                    name=name,
-                    dataset=dataset,
-                    overlap=int(overlap),
-                    annotators=annotators,
-                    criteria=[c for c in criteria.split(",") if c.strip()],
-                    guidelines=guidelines,
-                    rationale_required_for=rationale_for,
-                    pair_filter=camp.PairFilter(search=search, limit=int(limit) or None),
-                    gold_from_imported=int(gold),
+            no_guidelines = st.checkbox(
+                "Create without guidelines",
+                key="nc_no_guidelines",
+                help="Annotators then see none.",
+            )
+            submitted = st.form_submit_button("Create campaign", type="primary")
+        if submitted and not guidelines.strip() and not no_guidelines:
+            st.warning(
+                "The guidelines are empty: annotators would rank without knowing what *better* "
+                "means. Write them, or tick **Create without guidelines**."
+            )
+        elif submitted:
+            spec = camp.CampaignSpec(
+                name=name,
+                dataset=dataset,
+                overlap=int(overlap),
+                annotators=annotators,
+                criteria=[c for c in criteria.split(",") if c.strip()],
+                guidelines=guidelines,
+                rationale_required_for=rationale_for,
+                pair_filter=camp.PairFilter(search=search, limit=int(limit) or None),
+                gold_from_imported=int(gold),
+            )
+            try:
+                with ws.tx() as s:
+                    created = camp.create_campaign(s, spec, actor=me.name)
+                    cid = created.id
+                with ws.read() as s:
+                    info = camp.campaign_summary(s, cid)
+            except CurationError as exc:
+                st.error(str(exc))
+            else:
+                st.session_state[keys.CAMPAIGN_FOCUS] = name
+                st.session_state[CREATED] = (
+                    f"Created {name}: {plural(info['tasks'], 'pair')}, {info['gold']} gold.",
+                    dataset,
                 )
-                try:
-                    with ws.tx() as s:
-                        created = camp.create_campaign(s, spec, actor=me.name)
-                        cid = created.id
-                    with ws.read() as s:
-                        info = camp.campaign_summary(s, cid)
-                except CurationError as exc:
-                    st.error(str(exc))
-                else:
-                    st.session_state[keys.CAMPAIGN_FOCUS] = name
-                    st.success(f"Created {name}: {info['tasks']:,} pairs, {info['gold']} gold.")
+                for key in FORM_KEYS:
+                    st.session_state.pop(key, None)
+                st.rerun()
 
 with manage_tab:
     if not summaries:

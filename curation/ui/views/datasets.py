@@ -9,11 +9,12 @@ import streamlit as st
 
 from curation.errors import CurationError
 from curation.stats import browse_records, dataset_distributions, dataset_stats
-from curation.ui import charts, keys
+from curation.ui import charts, keys, pii_state
 from curation.ui.chat import caption, render_conversation, render_message
 from curation.ui.resources import workspace
 from curation.ui.session import require_role
 from curation.ui.sidebar import dataset_in_focus
+from curation.wording import plural
 
 require_role("lead")
 ws = workspace()
@@ -47,6 +48,7 @@ for col, key in zip(
     col.metric(key.capitalize(), f"{stats[key]:,}")
 if len(stats["by_status"]) > 1 or "active" not in stats["by_status"]:
     st.caption("Status: " + ", ".join(f"{k} {v:,}" for k, v in sorted(stats["by_status"].items())))
+pii_state.show(name)
 
 c1, c2 = st.columns(2)
 with c1:
@@ -103,7 +105,7 @@ nav1, nav2, nav3 = st.columns([1, 2, 1])
 if nav1.button("◀ Previous", key="browser_prev", disabled=page.page <= 1):
     st.session_state[keys.BROWSER_PAGE] = page.page - 1
     st.rerun()
-nav2.markdown(f"Page **{page.page}** of {page.pages:,} · {page.total:,} records")
+nav2.markdown(f"Page **{page.page}** of {page.pages:,} · {plural(page.total, 'record')}")
 if nav3.button("Next ▶", key="browser_next", disabled=page.page >= page.pages):
     st.session_state[keys.BROWSER_PAGE] = page.page + 1
     st.rerun()

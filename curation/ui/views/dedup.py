@@ -20,6 +20,7 @@ from curation.ui import keys
 from curation.ui.resources import workspace
 from curation.ui.session import require_role
 from curation.ui.sidebar import dataset_in_focus
+from curation.wording import plural, verb
 
 CLUSTERS_PER_PAGE = 25
 DECISION_LABELS = {
@@ -132,7 +133,7 @@ run_id = st.selectbox(
     list(by_id),
     format_func=lambda i: (
         f"Run {i} · {by_id[i][1]} · {by_id[i][2]} · threshold {by_id[i][3]:.3f}"
-        f" · {by_id[i][6]:,} records · {by_id[i][5]:%Y-%m-%d %H:%M}"
+        f" · {plural(by_id[i][6], 'record')} · {by_id[i][5]:%Y-%m-%d %H:%M}"
         + (" · live" if i == latest_id else "")
     ),
     key=keys.DEDUP_RUN,
@@ -171,7 +172,7 @@ st.caption(
 )
 if run_stats.get("empty"):
     st.caption(
-        f"{run_stats['empty']:,} records have no text to compare; they are left as they are."
+        f"{plural(run_stats['empty'], 'record')} {verb(run_stats['empty'], 'has', 'have')} no text to compare; they are left as they are."
     )
 run_notes = run_stats.get("notes") or []
 if run_notes:
@@ -235,7 +236,7 @@ if chosen < complete_from - 1e-9:
 with ws.read() as s:
     at = dd.count_at(s, run_id, chosen)
 st.caption(
-    f"Each record's most similar other record. {hist['without_neighbour']:,} records have no"
+    f"Each record's most similar other record. {plural(hist['without_neighbour'], 'record')} {verb(hist['without_neighbour'], 'has', 'have')} no"
     f" neighbour at or above the floor {floor:.2f} and are not drawn. At {chosen:.3f}:"
     f" {at['accepted']:,} semantic pairs accepted, {at['rejected']:,} rejected (exact pairs"
     " always count)."
@@ -253,7 +254,7 @@ if (
         st.error(str(exc))
     else:
         st.session_state[keys.DEDUP_NOTICE] = (
-            f"Re-clustered at {chosen:.3f}: {summary.clusters:,} clusters; unchanged clusters"
+            f"Re-clustered at {chosen:.3f}: {plural(summary.clusters, 'cluster')}; unchanged clusters"
             " kept their decisions, new ones are pending."
         )
         st.rerun()
@@ -344,7 +345,7 @@ if (
     with ws.tx() as s:
         changed = dd.keep_representatives(s, run_id, me.name)
     st.session_state[keys.DEDUP_NOTICE] = (
-        f"Kept the representative of {changed:,} clusters; their other members are now"
+        f"Kept the representative of {plural(changed, 'cluster')}; their other members are now"
         " marked duplicate."
     )
     st.rerun()
@@ -369,7 +370,7 @@ n1, n2, n3 = st.columns([1, 2, 1])
 if n1.button("◀ Previous", key="dedup_prev", disabled=page_no <= 1):
     st.session_state[keys.DEDUP_CLUSTER_PAGE] = page_no - 1
     st.rerun()
-n2.markdown(f"Page **{page_no}** of {pages:,} · {total:,} clusters")
+n2.markdown(f"Page **{page_no}** of {pages:,} · {plural(total, 'cluster')}")
 if n3.button("Next ▶", key="dedup_next", disabled=page_no >= pages):
     st.session_state[keys.DEDUP_CLUSTER_PAGE] = page_no + 1
     st.rerun()
@@ -381,7 +382,7 @@ cluster_id = st.selectbox(
     "Cluster",
     list(by_cluster),
     format_func=lambda c: (
-        f"Cluster {c} · {by_cluster[c].size} records · similarity"
+        f"Cluster {c} · {plural(by_cluster[c].size, 'record')} · similarity"
         f" {by_cluster[c].min_similarity:.3f}–{by_cluster[c].max_similarity:.3f}"
         f" · {DECISION_LABELS[by_cluster[c].decision]}"
     ),

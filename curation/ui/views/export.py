@@ -27,6 +27,7 @@ from curation.ui import keys
 from curation.ui.resources import workspace
 from curation.ui.session import require_role
 from curation.ui.sidebar import current_dataset
+from curation.wording import plural
 
 IMPORTED = "— the imported preferences —"
 MIME = {"jsonl": "application/jsonl", "csv": "text/csv", "parquet": "application/octet-stream"}
@@ -188,7 +189,7 @@ if export_clicked:
         if stage == "plan":
             bar.progress(0.0, text=f"Planning… {done:,} candidate rows")
         elif total:
-            bar.progress(min(done / total, 1.0), text=f"Writing {done:,} of {total:,} rows")
+            bar.progress(min(done / total, 1.0), text=f"Writing {done:,} of {plural(total, 'row')}")
 
     try:
         spec = _spec()
@@ -240,7 +241,7 @@ def _tokens_line(report: dict[str, Any]) -> str:
     if total["min"] is None:
         return "no tokens counted"
     return (
-        f"{report['examples']:,} rows · tokens ({report['encoding']}) min {total['min']:,}, "
+        f"{plural(report['examples'], 'row')} · tokens ({report['encoding']}) min {total['min']:,}, "
         f"median {total['median']:,.0f}, p90 {total['p90']:,.0f}, max {total['max']:,}"
     )
 
@@ -290,7 +291,7 @@ if done:
         d1, d2 = st.columns(2)
         with d1:
             _download(
-                f"{f['split']}: {f['name']} ({f['rows']:,} rows)",
+                f"{f['split']}: {f['name']} ({plural(f['rows'], 'row')})",
                 Path(f["path"]),
                 f"export_dl_{done['export_id']}_{f['split']}",
                 MIME.get(Path(f["path"]).suffix.lstrip("."), "application/octet-stream"),

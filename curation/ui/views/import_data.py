@@ -18,6 +18,9 @@ from curation.ui.chat import caption, render_conversation, render_message
 from curation.ui.resources import workspace
 from curation.ui.session import require_role
 from curation.validate import validate_file
+from curation.wording import dataset_name_for, plural
+
+IMPORTED_INTO = "import_done_into"  # after an import, the target becomes that dataset
 
 me = require_role("lead")
 ws = workspace()
@@ -27,15 +30,23 @@ st.caption(
     "ShareGPT, Alpaca, HH-RLHF, UltraFeedback, CSV/TSV/Parquet. `.gz` is fine."
 )
 
+
+def _choose_file(path: str, name: str) -> None:
+    """Check ``path`` next; a different file than before forgets the last result and target."""
+    if st.session_state.get(keys.IMPORT_FILE) != path:
+        for key in (keys.IMPORT_RESULT, keys.IMPORT_TARGET, keys.IMPORT_NEW_NAME):
+            st.session_state.pop(key, None)
+    st.session_state[keys.IMPORT_FILE] = path
+    st.session_state[keys.IMPORT_NAME] = name
+
+
 upload_tab, path_tab = st.tabs(
     ["Upload a file", "File on the server"], key="import_tab", on_change="rerun"
 )
 with upload_tab:
     uploaded = st.file_uploader("File", key="import_upload", accept_multiple_files=False)
     if uploaded is not None:
-        st.session_state[keys.IMPORT_FILE] = str(
-            store_upload(ws, uploaded.name, uploaded.getvalue())
-        )
+        _choose_file(str(store_upload(ws, uploaded.name, uploaded.getvalue())), uploaded.name)
         st.session_state[keys.IMPORT_FROM_SERVER] = False
 with path_tab:
     with ws.read() as s:
@@ -63,7 +74,8 @@ with path_tab:
     if st.button("Use this file", key="use_path") and wanted:
         try:
             with ws.read() as s:
-                st.session_state[keys.IMPORT_FILE] = str(resolve_import_path(ws, s, wanted))
+                found = resolve_import_path(ws, s, wanted)
+            _choose_file(str(found), found.name)
             st.session_state[keys.IMPORT_FROM_SERVER] = True
         except CurationError as exc:
             st.error(str(exc))
@@ -81,7 +93,8 @@ if st.session_state.get(keys.IMPORT_FROM_SERVER):
         st.error(str(exc))
         st.stop()
 path = Path(path_str)
-st.subheader(path.name)
+shown_name = str(st.session_state.get(keys.IMPORT_NAME) or path.name)
+st.subheader(shown_name)
 
 format_names = ["auto-detect", *[f for f in FORMATS if f != "table"]]
 chosen = st.selectbox("Format", format_names, key="import_format")
@@ -100,6 +113,7 @@ def _scan(
         "container": report.container,
         "lines": report.lines,
         "valid": report.valid,
+        "repeats": report.repeats,
         "rejected": report.rejected,
         "completions": report.completions,
         "pairs": report.pairs,
@@ -151,24 +165,41 @@ except CurationError as exc:
 st.markdown(
     f"Detected format: **{FORMATS[scan['format']].label}** (`{scan['format']}`), {scan['container'].upper()} file"
 )
-m1, m2, m3, m4 = st.columns(4)
+m1, m2, m3, m4, m5 = st.columns(5)
 m1.metric("Items", f"{scan['lines']:,}")
 m2.metric("Valid", f"{scan['valid']:,}")
-m3.metric("Rejected", f"{scan['rejected']:,}")
-m4.metric("Pairs", f"{scan['pairs']:,}")
+m3.metric(
+    "Duplicates inside this file",
+    f"{scan['repeats']:,}",
+    help="Valid items whose content an earlier item of this file already has: imported once.",
+)
+m4.metric("Rejected", f"{scan['rejected']:,}")
+m5.metric("Pairs", f"{scan['pairs']:,}")
+repeats_note = (
+    f" {plural(scan['repeats'], 'valid item')} {'repeats' if scan['repeats'] == 1 else 'repeat'}"
+    " an earlier item of this file and will be imported once."
+    if scan["repeats"]
+    else ""
+)
 
 if scan["errors"]:
-    st.error(f"{scan['rejected']:,} line(s) will be rejected; all other lines import.")
+    st.error(
+        f"{plural(scan['rejected'], 'line')} will be rejected; all other lines import."
+        + repeats_note
+    )
     st.dataframe(
         pd.DataFrame(scan["errors"]), hide_index=True, width="stretch", key="import_errors"
     )
+elif repeats_note:
+    st.warning("Every line is valid." + repeats_note)
 else:
     st.success("Every line is valid.")
 
 if scan["format"].startswith("openai-") and scan["container"] == "jsonl":
     report = _openai_check(str(path), path.stat().st_mtime)
     with st.expander(
-        f"OpenAI fine-tuning checks: {report['errors_total']:,} error(s), {len(report['warnings'])} warning(s)",
+        f"OpenAI fine-tuning checks: {plural(report['errors_total'], 'error')},"
+        f" {plural(len(report['warnings']), 'warning')}",
         expanded=bool(report["errors_total"]),
     ):
         st.caption("The OpenAI cookbook's checks (corrected for tool calling), on every line.")
@@ -219,12 +250,33 @@ with st.expander("Preview of the first records", expanded=True):
 st.subheader("Import")
 with ws.read() as s:
     existing = dataset_names(s)
-default_name = st.session_state.get(keys.DATASET) or Path(path.name).name.split(".")[0]
-dataset = st.text_input("Into dataset (new or existing)", value=default_name, key="import_dataset")
-if existing:
-    st.caption("Existing datasets: " + ", ".join(existing))
+NEW = "New dataset"
+if (just_imported := st.session_state.pop(IMPORTED_INTO, None)) in existing:
+    st.session_state[keys.IMPORT_TARGET] = just_imported
+target = st.selectbox(
+    "Into dataset",
+    [NEW, *existing],
+    key=keys.IMPORT_TARGET,
+    help="A new dataset named after the file, or add the records to an existing one.",
+)
+if target == NEW:
+    if keys.IMPORT_NEW_NAME not in st.session_state:
+        st.session_state[keys.IMPORT_NEW_NAME] = dataset_name_for(shown_name, existing)
+    dataset = st.text_input("New dataset name", key=keys.IMPORT_NEW_NAME).strip()
+    clash = dataset in existing
+    if clash:
+        st.warning(
+            f"A dataset named **{dataset}** exists already: choose it under *Into dataset* to "
+            "add to it, or give the new one another name."
+        )
+else:
+    dataset, clash = target, False
+    st.caption(f"The records are added to **{dataset}**; content already there is skipped.")
 if st.button(
-    "Import", type="primary", key="do_import", disabled=scan["valid"] == 0 or not dataset.strip()
+    "Import",
+    type="primary",
+    key="do_import",
+    disabled=scan["valid"] == 0 or not dataset or clash,
 ):
     bar = st.progress(0.0, text="Importing…")
     total = max(scan["lines"], 1)
@@ -232,11 +284,11 @@ if st.button(
         result = import_file(
             ws,
             path,
-            dataset.strip(),
+            dataset,
             format=fmt,
             mapping=mapping,
             actor=me.name,
-            display_name=path.name.split("-", 1)[-1] if "uploads" in path.parts else str(path),
+            display_name=str(path) if st.session_state.get(keys.IMPORT_FROM_SERVER) else shown_name,
             progress=lambda done: _advance(bar, done, total),
         )
     except CurationError as exc:
@@ -244,11 +296,16 @@ if st.button(
         st.error(str(exc))
     else:
         bar.progress(1.0, text="Done")
-        st.session_state[keys.IMPORT_RESULT] = result.as_dict() | {"summary": result.summary()}
-        st.session_state[keys.DATASET] = dataset.strip()
+        st.session_state[keys.IMPORT_RESULT] = result.as_dict() | {
+            "summary": result.summary(),
+            "file": path_str,
+        }
+        st.session_state[keys.DATASET] = dataset
+        st.session_state[IMPORTED_INTO] = dataset
+        st.rerun()
 
 done = st.session_state.get(keys.IMPORT_RESULT)
-if done:
+if done and done.get("file") == path_str:
     (st.success if not done["rejected"] else st.warning)(done["summary"])
     if done["errors"]:
         st.dataframe(

@@ -22,6 +22,7 @@ from curation.ui.chat import render_message
 from curation.ui.resources import workspace
 from curation.ui.session import require_role
 from curation.ui.sidebar import dataset_in_focus
+from curation.wording import plural, verb
 
 STATUS_LABELS = {"pending": "unreviewed", "accepted": "accepted", "rejected": "rejected"}
 
@@ -84,16 +85,16 @@ for col, (label, key) in zip(
     col.metric(label, f"{status.records if key is None else states[key]:,}")
 if status.blocked:
     st.warning(
-        f"{status.blocked:,} records are not scanned, have unreviewed findings, or have decisions "
+        f"{plural(status.blocked, 'record')} {verb(status.blocked, 'is', 'are')} not scanned, {verb(status.blocked, 'has', 'have')} unreviewed findings, or {verb(status.blocked, 'has', 'have')} decisions "
         "not applied yet: export refuses them unless a lead overrides."
     )
 elif status.records:
-    st.caption(f"Export passes all {status.records:,} records (clean or redacted).")
+    st.caption(f"Export passes all {plural(status.records, 'record')} (clean or redacted).")
 if status.last_run:
     run = status.last_run
     st.caption(
-        f"Last scan #{run['id']} by {run['actor']} at {run['started_at']}: {run['records']:,} records,"
-        f" {run['findings']:,} findings ({run['status']})."
+        f"Last scan #{run['id']} by {run['actor']} at {run['started_at']}: {plural(run['records'], 'record')},"
+        f" {plural(run['findings'], 'finding')} ({run['status']})."
     )
 
 scan_tab, findings_tab, record_tab, rules_tab, apply_tab, audit_tab = st.tabs(
@@ -131,7 +132,8 @@ with scan_tab:
 
         def _progress(done: int, total: int) -> None:
             bar.progress(
-                min(1.0, done / max(total, 1)), text=f"Scanned {done:,} of {total:,} records"
+                min(1.0, done / max(total, 1)),
+                text=f"Scanned {done:,} of {plural(total, 'record')}",
             )
 
         try:
@@ -206,7 +208,7 @@ with findings_tab:
             (b1, keys.PII_ACCEPT_VALUES, "accepted"),
             (b2, keys.PII_REJECT_VALUES, "rejected"),
         ):
-            label = f"{'Accept' if decision == 'accepted' else 'Reject'} {len(picked)} values everywhere"
+            label = f"{'Accept' if decision == 'accepted' else 'Reject'} {plural(len(picked), 'value')} everywhere"
             if button.button(label, key=key, disabled=not picked):
                 try:
                     with ws.tx() as s:
@@ -258,16 +260,22 @@ with record_tab:
         pending = sum(1 for f in review.findings if f.status == "pending")
         st.caption(
             f"Record #{review.record_id} · line {review.line} · {review.redaction} · {review.status}"
-            f" · {len(review.findings)} findings, {pending} unreviewed. Highlights: "
+            f" · {plural(len(review.findings), 'finding')}, {pending} unreviewed. Highlights: "
             "orange unreviewed, red accepted, grey rejected."
         )
         marks = review.marks()
-        for seg in review.segments():
-            if seg.location not in marks and len(seg.text) > 2000:
-                continue
-            with st.container(border=True):
-                st.caption(seg.location)
-                st.markdown(highlight_markdown(seg.text, marks.get(seg.location, [])))
+        segments = review.segments()
+        # Findings first, each in a few lines of its context: a finding at the end of a long
+        # system prompt must not sit thousands of pixels below the top.
+        for seg in segments:
+            if seg.location in marks:
+                with st.container(border=True):
+                    st.caption(f"In context · {seg.location}")
+                    st.markdown(
+                        highlight_markdown(
+                            seg.text, marks[seg.location], max_chars=600, context=160
+                        )
+                    )
         if review.findings:
             rows = [
                 {
@@ -325,6 +333,13 @@ with record_tab:
                 "Accepting a finding also accepts the other unreviewed occurrences of that value in"
                 " the record, and a person's first and last names on their own."
             )
+        with st.expander("The whole record", expanded=not review.findings):
+            for seg in segments:
+                if seg.location not in marks and len(seg.text) > 2000:
+                    continue
+                with st.container(border=True):
+                    st.caption(seg.location)
+                    st.markdown(highlight_markdown(seg.text, marks.get(seg.location, [])))
         if st.toggle("Preview the redacted record", key=keys.PII_PREVIEW):
             _engine_ready()
             with ws.read() as s:
@@ -470,12 +485,15 @@ with apply_tab:
     to_apply = states["reviewed"] + (states["redacted"] if reapply else 0)
     if states["pending"]:
         st.info(
-            f"{states['pending']:,} records still have unreviewed findings: they are left as they"
+            f"{plural(states['pending'], 'record')} still {verb(states['pending'], 'has', 'have')} unreviewed findings: they are left as they"
             " are, and export refuses them."
         )
     b1, b2 = st.columns([1, 1])
     if b1.button(
-        f"Apply to {to_apply:,} records", type="primary", key=keys.PII_APPLY, disabled=not to_apply
+        f"Apply to {plural(to_apply, 'record')}",
+        type="primary",
+        key=keys.PII_APPLY,
+        disabled=not to_apply,
     ):
         _engine_ready()
         bar = st.progress(0.0, text="Applying…")

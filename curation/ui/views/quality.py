@@ -20,10 +20,11 @@ from curation.labeling import quality
 from curation.labeling.aggregate import POLICIES, Policy, adjudicate, aggregate_campaign
 from curation.labeling.campaigns import campaign_summary, list_campaigns
 from curation.labeling.scale import SCALE
-from curation.ui import keys
+from curation.ui import keys, pii_state
 from curation.ui.chat import render_conversation, render_message, render_text
 from curation.ui.resources import workspace
 from curation.ui.session import require_role
+from curation.wording import plural
 
 # Session-state keys of this page (widget keys are the same names).
 DISPUTES_SHOWN = 100
@@ -80,8 +81,9 @@ except CurationError as exc:
 
 st.caption(
     f"Dataset **{summary['dataset']}** · {summary['status']} · overlap k = {summary['overlap']}"
-    f" · {len(summary['annotators'])} annotators · guidelines v{summary['guideline_version']}"
+    f" · {plural(len(summary['annotators']), 'annotator')} · guidelines v{summary['guideline_version']}"
 )
+pii_state.show(summary["dataset"])
 
 # --------------------------------------------------------------------------- progress
 st.subheader("Progress")
@@ -90,7 +92,9 @@ cols = st.columns(5)
 cols[0].metric("Tasks", f"{prog.tasks:,}")
 cols[1].metric("Labelled", f"{prog.labelled:,}", help="tasks with at least one live label")
 cols[2].metric(
-    f"With {prog.target} labels", f"{prog.complete:,}", help="tasks that reached the overlap"
+    f"With {plural(prog.target, 'label')}",
+    f"{prog.complete:,}",
+    help="tasks that reached the overlap",
 )
 cols[3].metric("Labels", f"{prog.labels:,}", help="live labels (undone answers do not count)")
 cols[4].metric("Adjudicated", f"{report.adjudicated:,}")
@@ -139,7 +143,7 @@ acols[0].metric(
     "Krippendorff's α (choice)",
     _fmt(overall.value),
     help=overall.reason
-    or f"ordinal, {overall.pairable_units:,} tasks with 2+ labels, {overall.coders} annotators",
+    or f"ordinal, {plural(overall.pairable_units, 'task')} with 2+ labels, {plural(overall.coders, 'annotator')}",
 )
 for col, (criterion, result) in zip(acols[1:], report.agreement.criteria.items(), strict=True):
     col.metric(f"α · {criterion}", _fmt(result.value), help=result.reason or None)
@@ -159,7 +163,7 @@ kind = about_col.radio(
 )
 about_col.caption(
     f"Pairwise κ on the tasks both annotators put on the scale (both bad left out); pairs "
-    f"sharing fewer than {kappa.min_overlap} tasks are left blank (n = tasks shared). Linear "
+    f"sharing fewer than {plural(kappa.min_overlap, 'task')} are left blank (n = tasks shared). Linear "
     "weights count a one-step miss (A ≫ B vs A > B) as partial agreement."
 )
 if len(kappa.annotators) < 2:
@@ -405,7 +409,7 @@ else:
     jc[3].metric(
         "Agreement with humans",
         _pct(judged.agreement),
-        help=f"direction (A, tie, B) vs the aggregated human verdict on {judged.compared:,} pairs",
+        help=f"direction (A, tie, B) vs the aggregated human verdict on {plural(judged.compared, 'pair')}",
     )
     jc[4].metric("Cohen's κ (judge vs humans)", _fmt(judged.kappa))
     if judged.compared:
@@ -451,7 +455,7 @@ with st.expander("Ask an AI judge to pre-judge this campaign's pairs"):
             bar = st.progress(0.0, text="Asking the judge…")
 
             def show_judge_progress(done: int, total: int) -> None:
-                bar.progress(done / max(total, 1), text=f"{done:,} of {total:,} pairs")
+                bar.progress(done / max(total, 1), text=f"{done:,} of {plural(total, 'pair')}")
 
             try:
                 creds = resolve_credentials(st_secrets, base_url=run_base.strip() or None)

@@ -1,0 +1,265 @@
+"""Issue 17 (a data lead's first hour) through AppTest: each test fails if its point comes back."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import sqlalchemy as sa
+
+from curation.importer import import_file
+from curation.store import Workspace
+from curation.store import models as m
+from curation.wording import dataset_name_for, plural
+from tests.apptest_helpers import app_ws, logged_in, open_page, texts
+from tests.labeling_helpers import pair_dataset
+
+__all__ = ["app_ws"]
+
+
+def chats(n: int, tag: str, repeat_first: int = 0) -> bytes:
+    """``n`` distinct two-turn chats (plus ``repeat_first`` copies of the first) as JSONL."""
+    rows = [
+        {
+            "messages": [
+                {"role": "user", "content": f"{tag} {i}?"},
+                {"role": "assistant", "content": f"A{i}"},
+            ]
+        }
+        for i in range(n)
+    ]
+    rows += [rows[0]] * repeat_first
+    return "\n".join(json.dumps(r) for r in rows).encode()
+
+
+def records_in(ws: Workspace) -> dict[str, int]:
+    with ws.read() as s:
+        rows = s.execute(
+            sa.select(m.Dataset.name, sa.func.count(m.Record.id))
+            .join(m.Record, m.Record.dataset_id == m.Dataset.id)
+            .group_by(m.Dataset.name)
+        ).all()
+    return {name: n for name, n in rows}
+
+
+def test_words() -> None:
+    assert plural(1, "record") == "1 record"
+    assert plural(0, "record") == "0 records"
+    assert plural(1200, "row") == "1,200 rows"
+    assert dataset_name_for("llamafactory_alpaca_en_demo.json", []) == "llamafactory_alpaca_en_demo"
+    assert dataset_name_for("chats.jsonl.gz", ["chats", "chats-2"]) == "chats-3"
+
+
+def test_import_defaults_to_a_new_dataset_named_after_the_file(
+    app_ws: Workspace, tmp_path: Path
+) -> None:
+    first = tmp_path / "contracts.jsonl"
+    first.write_bytes(chats(3, "contract"))
+    import_file(app_ws, first, "contracts")
+    at = open_page(logged_in("lead"), "import_data.py")
+    at.session_state["dataset"] = "contracts"  # the sidebar's dataset must not be the default
+    at.file_uploader(key="import_upload").upload(
+        "alpaca_demo.jsonl", chats(4, "alpaca"), "application/jsonl"
+    )
+    at.run()
+    assert not at.exception, at.exception
+    headings = [h.value for h in at.subheader]
+    assert "alpaca_demo.jsonl" in headings  # the user's name, not the stored `<digest>-name`
+    assert not any("-alpaca_demo" in h for h in headings)
+    target = at.selectbox(key="import_target")
+    assert target.value == "New dataset"
+    assert "contracts" in target.options  # an existing dataset is one choice away
+    assert at.text_input(key="import_dataset").value == "alpaca_demo"
+    at.button(key="do_import").click().run()
+    assert not at.exception, at.exception
+    assert records_in(app_ws) == {"contracts": 3, "alpaca_demo": 4}
+    assert "4 imported" in "\n".join(s.value for s in at.success)
+    assert at.selectbox(key="import_target").value == "alpaca_demo"
+
+    # a new file: the old green result goes, the target is again a new dataset for it
+    at.file_uploader(key="import_upload").upload(
+        "second.jsonl", chats(2, "second"), "application/jsonl"
+    )
+    at.run()
+    assert not at.exception, at.exception
+    assert not at.success or all("imported" not in s.value for s in at.success)
+    assert at.selectbox(key="import_target").value == "New dataset"
+    assert at.text_input(key="import_dataset").value == "second"
+
+
+def test_import_refuses_to_mix_into_an_existing_dataset_by_name(
+    app_ws: Workspace, tmp_path: Path
+) -> None:
+    first = tmp_path / "faq.jsonl"
+    first.write_bytes(chats(2, "faq"))
+    import_file(app_ws, first, "faq")
+    at = open_page(logged_in("lead"), "import_data.py")
+    at.file_uploader(key="import_upload").upload(
+        "faq.jsonl", chats(5, "other"), "application/jsonl"
+    )
+    at.run()
+    assert at.text_input(key="import_dataset").value == "faq-2"
+    at.text_input(key="import_dataset").input("faq").run()
+    assert "exists already" in texts(at)
+    assert at.button(key="do_import").disabled
+    at.selectbox(key="import_target").select("faq").run()
+    assert not at.button(key="do_import").disabled
+    at.button(key="do_import").click().run()
+    assert records_in(app_ws) == {"faq": 7}
+
+
+def test_counts_tell_file_duplicates_from_dataset_content(
+    app_ws: Workspace, tmp_path: Path
+) -> None:
+    at = open_page(logged_in("lead"), "import_data.py")
+    at.file_uploader(key="import_upload").upload(
+        "dup.jsonl", chats(5, "q", repeat_first=2), "application/jsonl"
+    )
+    at.run()
+    assert not at.exception, at.exception
+    metrics = {mt.label: mt.value for mt in at.metric}
+    assert metrics["Valid"] == "7" and metrics["Duplicates inside this file"] == "2"
+    assert "2 valid items repeat an earlier item of this file" in texts(at)
+    at.button(key="do_import").click().run()
+    done = "\n".join(s.value for s in at.success)
+    assert "5 imported, 2 duplicates inside this file" in done
+    assert "already in the dataset" not in done  # a brand-new dataset holds nothing yet
+
+    # the same file again into that dataset: now it is "already in the dataset"
+    at.selectbox(key="import_target").select("dup").run()
+    at.button(key="do_import").click().run()
+    done = "\n".join(s.value for s in at.success)
+    assert "5 already in the dataset" in done and "0 imported" in done
+
+
+def test_one_of_a_kind_reads_in_the_singular(app_ws: Workspace, tmp_path: Path) -> None:
+    at = open_page(logged_in("lead"), "import_data.py")
+    at.file_uploader(key="import_upload").upload(
+        "one.jsonl", chats(1, "q", repeat_first=1), "application/jsonl"
+    )
+    at.run()
+    assert "1 valid item repeats an earlier item" in texts(at)
+    assert "1 valid items" not in texts(at)
+
+
+def _mark_all(ws: Workspace, dataset: str, redaction: str) -> None:
+    with ws.tx() as s:
+        ds_id = s.scalar(sa.select(m.Dataset.id).where(m.Dataset.name == dataset))
+        s.execute(
+            sa.update(m.Record).where(m.Record.dataset_id == ds_id).values(redaction=redaction)
+        )
+
+
+def test_pii_state_is_visible_before_export(app_ws: Workspace, tmp_path: Path) -> None:
+    pair_dataset(app_ws, tmp_path, 4)
+    at = open_page(logged_in("lead"), "datasets.py")
+    assert "prefs has not been scanned for personal data yet" in texts(at)
+    assert "Export refuses 4 records" in texts(at)
+
+    at = open_page(at, "campaigns.py")
+    at.text_input(key="nc_name").input("c-unscanned")
+    at.multiselect(key="nc_annotators").select("ann")
+    at.text_area(key="nc_guidelines").input("Prefer the correct answer.")
+    at.button[0].click().run()
+    assert not at.exception, at.exception
+    warned = "\n".join(w.value for w in at.warning)
+    assert "not been scanned" in warned and "Export refuses 4 records" in warned
+    at.run()
+    table = at.dataframe[0].value
+    assert list(table.loc[table["campaign"] == "c-unscanned", "PII"]) == ["not scanned"]
+
+    at = open_page(at, "quality.py")
+    assert "Export refuses 4 records" in texts(at)
+
+    _mark_all(app_ws, "prefs", "clean")
+    at = open_page(at, "quality.py")
+    assert "Export refuses" not in texts(at)
+    assert "all 4 records of prefs are clean or redacted" in texts(at)
+
+
+def test_demo_system_prompts_plant_no_ticket_finding() -> None:
+    """The demo's ticket rule must find real references, not the example in every system prompt."""
+    import re
+
+    from curation.demo import TICKET_PATTERN, sample_data_dir
+    from curation.formats import open_source
+
+    rule = re.compile(TICKET_PATTERN)
+    for name in ("support_chats.jsonl", "support_sharegpt.json", "messy_import.jsonl"):
+        systems = [
+            str(msg.get("content"))
+            for parsed in open_source(sample_data_dir() / name).records()
+            if parsed.record is not None
+            for msg in parsed.record.messages
+            if msg.get("role") == "system"
+        ]
+        assert systems, name
+        assert not [s for s in systems if rule.search(s)], (
+            f"{name}: a system prompt matches the ticket rule"
+        )
+
+
+def test_record_view_opens_on_the_finding_in_context(app_ws: Workspace, tmp_path: Path) -> None:
+    from curation.ui import keys
+
+    system = "You are a careful assistant. " * 110 + "Escalations go to maria.gonzalez@example.com."
+    path = tmp_path / "long.jsonl"
+    path.write_text(
+        json.dumps(
+            {
+                "messages": [
+                    {"role": "system", "content": system},
+                    {"role": "user", "content": "Hello?"},
+                    {"role": "assistant", "content": "Hi."},
+                ]
+            }
+        )
+    )
+    import_file(app_ws, path, "long")
+    at = open_page(logged_in("lead"), "pii.py")
+    at.button(key=keys.PII_SCAN).click().run()
+    assert not at.exception, at.exception
+    with app_ws.read() as s:
+        rid = min(s.scalars(sa.select(m.Record.id)))
+    at.number_input(key=keys.PII_RECORD).set_value(rid).run()
+    assert not at.exception, at.exception
+    marked = [md.value for md in at.markdown if "background[" in md.value]
+    first = marked[0]
+    assert ":orange-background[maria\\.gonzalez" in first
+    assert len(first) < 1200 and first.startswith("… ")  # a window around it, not 3,000 characters
+    whole = next(e for e in at.expander if e.label == "The whole record")
+    assert not whole.proto.expanded
+
+
+def test_campaign_creation_refreshes_resets_and_offers_only_annotators(
+    app_ws: Workspace, tmp_path: Path
+) -> None:
+    pair_dataset(app_ws, tmp_path, 4)
+    pair_dataset(app_ws, tmp_path, 3, name="more", completions=3)
+    plain = tmp_path / "plain.jsonl"
+    plain.write_bytes(chats(3, "plain"))
+    import_file(app_ws, plain, "plain")
+    at = open_page(logged_in("lead"), "campaigns.py")
+    at.session_state["dataset"] = "plain"  # the sidebar's dataset has no pairs
+    at.run()
+    picker = at.selectbox(key="nc_dataset")
+    assert picker.options == ["more · 9 pairs", "prefs · 4 pairs"]  # no "plain": it has none
+    assert at.multiselect(key="nc_annotators").options == ["ann", "ann2"]  # no lead, no admin
+
+    # empty guidelines: a warning, nothing created
+    at.text_input(key="nc_name").input("first")
+    at.multiselect(key="nc_annotators").select("ann")
+    at.button[0].click().run()
+    assert "guidelines are empty" in texts(at)
+    with app_ws.read() as s:
+        assert s.scalar(sa.select(sa.func.count(m.Campaign.id))) == 0
+
+    at.text_area(key="nc_guidelines").input("Prefer the correct answer.")
+    at.button[0].click().run()
+    assert not at.exception, at.exception
+    assert "Created first: 9 pairs" in texts(at)
+    table = at.dataframe[0].value  # the list above the form already has it
+    assert list(table["campaign"]) == ["first"]
+    assert at.text_input(key="nc_name").value == ""  # the form starts afresh
+    assert at.text_area(key="nc_guidelines").value == ""
+    assert at.multiselect(key="nc_annotators").value == []
