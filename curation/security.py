@@ -10,6 +10,7 @@ the workspace's own ``imports/`` folder plus those an admin added. A path is res
 
 from __future__ import annotations
 
+import ipaddress
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -23,6 +24,8 @@ from curation.store.db import Workspace
 
 IMPORT_FOLDERS_KEY = "security.import_folders"
 EXTERNAL_IMAGES_KEY = "security.external_images"
+TRUSTED_PROXIES_KEY = "security.trusted_proxies"
+MAX_PROXIES = 5
 IMPORTS_DIR = "imports"
 
 
@@ -32,11 +35,13 @@ class SecuritySettings:
 
     import_folders: tuple[str, ...] = ()  # absolute, resolved; the workspace's imports/ is implied
     external_images: bool = False
+    trusted_proxies: int = 0  # reverse proxies in front of the app whose X-Forwarded-For counts
 
     def as_dict(self) -> dict[str, Any]:
         return {
             "import_folders": list(self.import_folders),
             "external_images": self.external_images,
+            "trusted_proxies": self.trusted_proxies,
         }
 
 
@@ -46,6 +51,7 @@ def load_security(session: Session) -> SecuritySettings:
     return SecuritySettings(
         import_folders=tuple(str(f) for f in folders) if isinstance(folders, list) else (),
         external_images=images is True,
+        trusted_proxies=trusted_proxies(session),
     )
 
 
@@ -61,6 +67,44 @@ def set_external_images(session: Session, allowed: bool, *, actor: str) -> None:
         session, actor, "settings.external_images", "settings", EXTERNAL_IMAGES_KEY,
         before=before, after=bool(allowed),
     )  # fmt: skip
+
+
+def trusted_proxies(session: Session) -> int:
+    value = _get(
+        session, TRUSTED_PROXIES_KEY
+    )  # {"count": n}: SQLite hands a bare number back unparsed
+    count = value.get("count") if isinstance(value, dict) else None
+    return count if isinstance(count, int) and 0 <= count <= MAX_PROXIES else 0
+
+
+def set_trusted_proxies(session: Session, count: int, *, actor: str) -> None:
+    """How many reverse proxies stand in front of the app (0, the default: none, so the
+    ``X-Forwarded-For`` header, which any browser can send, is ignored)."""
+    if not 0 <= count <= MAX_PROXIES:
+        raise InputError(f"the number of trusted proxies must be 0 to {MAX_PROXIES}, not {count}")
+    before = trusted_proxies(session)
+    _put(session, TRUSTED_PROXIES_KEY, {"count": int(count)})
+    log_event(
+        session, actor, "settings.trusted_proxies", "settings", TRUSTED_PROXIES_KEY,
+        before=before, after=int(count),
+    )  # fmt: skip
+
+
+def client_address(peer: str, forwarded_for: str | None, proxies: int) -> str:
+    """The address a login is throttled by: the connection's own (``peer``), unless an admin
+    said ``proxies`` reverse proxies stand in front of the app. Then the client is the entry
+    that the outermost trusted proxy appended to ``X-Forwarded-For``: entries further left
+    were written by the client and prove nothing."""
+    if proxies <= 0 or not forwarded_for:
+        return peer
+    chain = [part.strip() for part in forwarded_for.split(",") if part.strip()]
+    if not chain:
+        return peer
+    candidate = chain[-proxies] if len(chain) >= proxies else chain[0]
+    try:
+        return str(ipaddress.ip_address(candidate))
+    except ValueError:
+        return peer
 
 
 def imports_folder(ws: Workspace) -> Path:
