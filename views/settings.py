@@ -1,4 +1,5 @@
-"""Workspace settings: images in content (a lead switches them), server import folders (admins)."""
+"""Workspace settings: images in content (a lead switches them), server import folders and
+trusted reverse proxies (admins). Each control writes only in its on_change callback."""
 
 from __future__ import annotations
 
@@ -6,14 +7,16 @@ import streamlit as st
 
 from curation.errors import CurationError
 from curation.security import (
+    MAX_PROXIES,
     add_import_folder,
     import_roots,
     load_security,
     remove_import_folder,
     set_external_images,
+    set_trusted_proxies,
 )
 from curation.ui.resources import workspace
-from curation.ui.session import require_role
+from curation.ui.session import account, require_role
 
 me = require_role("lead")
 ws = workspace()
@@ -29,13 +32,25 @@ st.caption(
     "they make every reader's browser fetch those addresses, which tells their owner who looks "
     "at the data and when. By default they are shown as links; allow them only for data you trust."
 )
-allow_images = st.toggle(
-    "Load images named in content", value=current.external_images, key="settings_images"
-)
-if allow_images != current.external_images:
+
+
+def _still(role: str) -> str | None:
+    """The user's name if they still have ``role`` (a callback runs before the page's checks)."""
+    found = account()
+    return found.name if found is not None and found.can(role) else None
+
+
+def _switch_images() -> None:
+    # only when this user flips the toggle: a rerun of a stale tab must not undo another's change
+    actor = _still("lead")
+    if actor is None:
+        return
     with ws.tx() as s:
-        set_external_images(s, allow_images, actor=me.name)
-    st.rerun()
+        set_external_images(s, bool(st.session_state["settings_images"]), actor=actor)
+
+
+st.session_state["settings_images"] = current.external_images  # show what the store says
+st.toggle("Load images named in content", key="settings_images", on_change=_switch_images)
 
 st.subheader("Server folders for imports")
 st.caption(
@@ -69,3 +84,31 @@ else:
     st.caption(
         "Only an admin can allow a folder (here, or `curation settings allow-import-folder`)."
     )
+
+st.subheader("Reverse proxies")
+st.caption(
+    "Failed logins are counted per account and per browser address. Behind a reverse proxy "
+    "every browser seems to come from the proxy's address; say how many proxies stand in front "
+    "of the app and the address they report in `X-Forwarded-For` is used instead. Leave 0 if "
+    "browsers reach the app directly: then that header, which anyone can send, is ignored."
+)
+if me.can("admin"):
+
+    def _set_proxies() -> None:
+        actor = _still("admin")
+        if actor is None:
+            return
+        with ws.tx() as s:
+            set_trusted_proxies(s, int(st.session_state["settings_proxies"]), actor=actor)
+
+    st.session_state["settings_proxies"] = current.trusted_proxies
+    st.number_input(
+        "Trusted reverse proxies",
+        min_value=0,
+        max_value=MAX_PROXIES,
+        step=1,
+        key="settings_proxies",
+        on_change=_set_proxies,
+    )
+else:
+    st.caption(f"Trusted reverse proxies: {current.trusted_proxies} (an admin changes this).")
