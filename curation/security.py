@@ -171,7 +171,7 @@ def resolve_import_path(ws: Workspace, session: Session, text: str) -> Path:
         raise PermissionDenied(
             f"{text.strip()}: outside the folders the app may import from "
             f"({', '.join(str(r) for r in roots)}). Put the file in {roots[0]}, or ask an "
-            "admin to allow its folder (Settings page, or `curation settings allow-import-folder DIR`)."
+            "admin to allow its folder."
         )
     if not real.is_file():
         raise InputError(f"{text.strip()}: no such file in {', '.join(str(r) for r in roots)}")
