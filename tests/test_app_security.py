@@ -215,3 +215,22 @@ def test_an_admin_sets_the_trusted_proxies_on_the_settings_page(app_ws: Workspac
     assert not admin.exception, admin.exception
     with app_ws.read() as s:
         assert trusted_proxies(s) == 1
+
+
+def test_the_import_page_refuses_a_server_file_replaced_after_it_was_chosen(
+    app_ws: Workspace, tmp_path: Path
+) -> None:
+    import os
+
+    imports = app_ws.folder / "imports"
+    imports.mkdir(exist_ok=True)
+    (imports / "chats.jsonl").write_text(json.dumps(CHAT) + "\n")
+    at = open_page(logged_in("lead"), "import_data.py")
+    use_server_file(at, "chats.jsonl")
+    assert "Every line is valid" in texts(at)
+    swapped = tmp_path / "swapped.jsonl"
+    swapped.write_text(json.dumps(CHAT) + "\n")
+    os.replace(swapped, imports / "chats.jsonl")
+    at.run()
+    assert not at.exception, at.exception
+    assert "replaced since it was chosen" in texts(at) and "import_file" not in at.session_state
