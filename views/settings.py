@@ -9,6 +9,7 @@ from curation.errors import CurationError
 from curation.security import (
     MAX_PROXIES,
     add_import_folder,
+    changed_import_folders,
     import_roots,
     load_security,
     remove_import_folder,
@@ -25,6 +26,7 @@ st.title("Settings")
 with ws.read() as s:
     current = load_security(s)
     roots = import_roots(ws, s)
+    changed = changed_import_folders(s)
 
 st.subheader("Images in content")
 st.caption(
@@ -60,6 +62,11 @@ st.caption(
 for folder in current.import_folders:
     c1, c2 = st.columns([5, 1])
     c1.code(folder, language=None)
+    if folder in changed:
+        c1.warning(
+            "This folder, or one above it, now leads elsewhere (a symlink was put in its place): "
+            "the app refuses it until an admin removes it and allows the folder again."
+        )
     if me.can("admin") and c2.button("Remove", key=f"rm_folder_{folder}"):
         with ws.tx() as s:
             remove_import_folder(s, folder, actor=me.name)
@@ -94,6 +101,13 @@ st.caption(
 )
 if me.can("admin"):
 
+    def _seen_address() -> tuple[str, str]:
+        try:
+            peer = str(st.context.ip_address or "")
+            return peer, ", ".join(st.context.headers.get_all("X-Forwarded-For"))
+        except Exception:  # no browser behind this run
+            return "", ""
+
     def _set_proxies() -> None:
         actor = _still("admin")
         if actor is None:
@@ -102,6 +116,12 @@ if me.can("admin"):
             set_trusted_proxies(s, int(st.session_state["settings_proxies"]), actor=actor)
 
     st.session_state["settings_proxies"] = current.trusted_proxies
+    peer, forwarded = _seen_address()
+    if peer:
+        st.caption(
+            f"This browser reaches the app from `{peer}`"
+            + (f"; the request says `X-Forwarded-For: {forwarded}`." if forwarded else ".")
+        )
     st.number_input(
         "Trusted reverse proxies",
         min_value=0,
