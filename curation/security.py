@@ -263,7 +263,11 @@ _FILE_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXE
 
 def _open_beneath(root: Path, parts: tuple[str, ...]) -> int:
     """Open ``root/parts…`` walking from ``root`` with ``openat`` and ``O_NOFOLLOW`` at every
-    step, so that no symlink on the way is followed, whatever changed since the check."""
+    step, so that no symlink on the way is followed, whatever changed since the check.
+    (Without ``openat``, e.g. on Windows, the path is opened whole; the fstat comparison
+    that follows still catches a swapped file.)"""
+    if os.open not in os.supports_dir_fd:
+        return os.open(root.joinpath(*parts), _FILE_FLAGS | _NOFOLLOW)
     fd = os.open(root, _DIR_FLAGS | _NOFOLLOW)
     try:
         for part in parts[:-1]:
