@@ -221,6 +221,13 @@ def test_users_unlock_and_settings_trusted_proxies(wsdir: Path) -> None:
         code, out, _ = run("users", "unlock", "bob", "--address", "203.0.113.7", "-w", wsdir)
         assert code == 0 and f"{THROTTLE_LIMIT} failed login(s) forgotten" in out
         assert log_in(ws, "bob", "bobs password", address="203.0.113.7") is not None
+        for _ in range(THROTTLE_LIMIT):
+            log_in(ws, "bob", "a guess")
+        code, _, _ = run(
+            "users", "passwd", "bob", "--password-stdin", "-w", wsdir, input="reset password\n"
+        )
+        assert code == 0
+        assert log_in(ws, "bob", "reset password") is not None  # a new password unlocks
     finally:
         ws.dispose()
     code, out, _ = run("settings", "show", "-w", wsdir)
