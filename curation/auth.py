@@ -259,7 +259,7 @@ def log_in(ws: Workspace, name: str, password: str, *, address: str = "") -> Acc
     if user is None or user.disabled:
         return None
     with ws.tx() as s:
-        s.execute(sa.delete(LoginAttempt).where(LoginAttempt.user_name == name))
+        _clear_failures(s, name)  # this attempt's reservation too
     return Account(name, user.role)
 
 
