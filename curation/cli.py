@@ -49,9 +49,14 @@ def workspace_options(fn: F) -> F:
 
 
 def _open(workspace: Path | None, db: str | None) -> Any:
+    from curation.errors import DatabaseUrlError
     from curation.store import open_workspace
+    from curation.store.db import DB_ENV
 
-    return open_workspace(workspace, db)
+    try:
+        return open_workspace(workspace, db)
+    except DatabaseUrlError as exc:
+        raise DatabaseUrlError(f"{exc} (given with --db or ${DB_ENV})") from None
 
 
 def echo_json(value: Any) -> None:

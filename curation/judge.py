@@ -306,7 +306,7 @@ def judge_campaign(
             failed=run.failed,
             refused_pii=run.refused_pii,
             pii_override=settings.allow_unreviewed_pii,
-            base_url=credentials.base_url if credentials else None,
+            base_url=credentials.shown_url if credentials else None,
         )
     return run
 

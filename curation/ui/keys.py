@@ -7,6 +7,7 @@ COOKIE_OP = "cookie_op"  # ("set", token) or ("clear", "") to apply on the next 
 DATASET = "dataset"  # the dataset chosen in the sidebar
 IMPORT_FILE = "import_file"  # path of the file being checked on the Import page
 IMPORT_FROM_SERVER = "import_from_server"  # True when IMPORT_FILE came from a server folder
+IMPORT_FILE_ID = "import_file_id"  # (device, inode) of the server file when it was checked
 IMPORT_SCAN = "import_scan"  # cached ScanReport for (path, format, mapping)
 IMPORT_RESULT = "import_result"  # the last ImportResult shown on the Import page
 IMPORT_NAME = "import_name"  # the file's name as the user gave it (uploads are stored renamed)

@@ -58,8 +58,7 @@ def render_login() -> None:
         submitted = st.form_submit_button("Log in", type="primary")
     if submitted:
         try:
-            with ws.tx() as s:
-                checked = log_in(s, name.strip(), password, address=session.client_address())
+            checked = log_in(ws, name.strip(), password, address=session.client_address())
         except LoginThrottled as exc:
             st.error(str(exc))
             return

@@ -50,7 +50,7 @@ except CurationError as exc:
     credentials = None
     st.warning(str(exc))
 if credentials is not None:
-    where = credentials.base_url or "api.openai.com"
+    where = credentials.shown_url or "api.openai.com"
     st.caption(f"API key found in the {credentials.source}; service: {where}")
 
 

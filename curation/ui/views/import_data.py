@@ -11,7 +11,13 @@ from streamlit.delta_generator import DeltaGenerator
 from curation.errors import CurationError
 from curation.formats import FORMATS, ColumnMapping
 from curation.importer import import_file, preview_records, scan_file, store_upload
-from curation.security import import_roots, importable_files, resolve_import_path
+from curation.security import (
+    ImportFile,
+    check_import_path,
+    import_roots,
+    importable_files,
+    verify_import_file,
+)
 from curation.store.queries import dataset_names
 from curation.ui import charts, keys
 from curation.ui.chat import caption, render_conversation, render_message
@@ -74,8 +80,9 @@ with path_tab:
     if st.button("Use this file", key="use_path") and wanted:
         try:
             with ws.read() as s:
-                found = resolve_import_path(ws, s, wanted)
-            _choose_file(str(found), found.name)
+                checked = check_import_path(ws, s, wanted)
+            _choose_file(str(checked.path), checked.path.name)
+            st.session_state[keys.IMPORT_FILE_ID] = (checked.device, checked.inode)
             st.session_state[keys.IMPORT_FROM_SERVER] = True
         except CurationError as exc:
             st.error(str(exc))
@@ -84,14 +91,24 @@ path_str = st.session_state.get(keys.IMPORT_FILE)
 if not path_str:
     st.info("Choose a file to check it before importing.")
     st.stop()
-if st.session_state.get(keys.IMPORT_FROM_SERVER):
-    try:  # again on every run: the folder list or the file may have changed since
+
+
+def _server_file_still_allowed() -> None:
+    """Again on every run and right before the import: the folder list may have changed, or
+    the file been replaced (then it must be chosen again)."""
+    if not st.session_state.get(keys.IMPORT_FROM_SERVER):
+        return
+    device, inode = st.session_state.get(keys.IMPORT_FILE_ID) or (-1, -1)
+    try:
         with ws.read() as s:
-            resolve_import_path(ws, s, path_str)
+            verify_import_file(ws, s, ImportFile(Path(str(path_str)), device, inode))
     except CurationError as exc:
         st.session_state.pop(keys.IMPORT_FILE, None)
         st.error(str(exc))
         st.stop()
+
+
+_server_file_still_allowed()
 path = Path(path_str)
 shown_name = str(st.session_state.get(keys.IMPORT_NAME) or path.name)
 st.subheader(shown_name)
@@ -278,6 +295,7 @@ if st.button(
     key="do_import",
     disabled=scan["valid"] == 0 or not dataset or clash,
 ):
+    _server_file_still_allowed()
     bar = st.progress(0.0, text="Importing…")
     total = max(scan["lines"], 1)
     try:

@@ -1,4 +1,4 @@
-"""Admins manage accounts: add, change role, reset password, disable."""
+"""Admins manage accounts: add, change role, reset password, disable, unlock after failed logins."""
 
 from __future__ import annotations
 
@@ -17,10 +17,18 @@ st.title("Users")
 
 with ws.read() as s:
     users = auth.list_users(s)
+    failures = auth.failed_logins(s)
 st.dataframe(
     pd.DataFrame(
         [
-            {"name": u.name, "role": u.role, "disabled": u.disabled, "created": u.created_at}
+            {
+                "name": u.name,
+                "role": u.role,
+                "disabled": u.disabled,
+                "locked": failures.get(u.name, 0) >= auth.THROTTLE_LIMIT,
+                "failed logins": failures.get(u.name, 0),
+                "created": u.created_at,
+            }
             for u in users
         ]
     ),
@@ -58,7 +66,7 @@ with edit:
             "Role", auth.ROLES, index=auth.ROLES.index(current.role), key="edit_role"
         )
         new_pw = st.text_input("New password", type="password", key="edit_pw")
-        c1, c2, c3 = st.columns(3)
+        c1, c2, c3, c4 = st.columns(4)
         try:
             if c1.button("Save role", key="save_role"):
                 with ws.tx() as s:
@@ -73,6 +81,11 @@ with edit:
             if c3.button(label, key="toggle_user", disabled=current.name == me.name):
                 with ws.tx() as s:
                     auth.set_disabled(s, target, not current.disabled, actor=me.name)
+                st.rerun()
+            if c4.button("Unlock", key="unlock_user", disabled=not failures.get(target)):
+                with ws.tx() as s:
+                    auth.unlock(s, target, actor=me.name)
+                st.toast(f"{target} may log in again: its failed logins are forgotten.")
                 st.rerun()
         except CurationError as exc:
             st.error(str(exc))
