@@ -6,6 +6,7 @@ record or a :class:`LineError` naming the 1-based line, the field and the reason
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import islice
@@ -18,6 +19,9 @@ from curation.formats.article import NCompletions, RFTPairs
 from curation.formats.base import Format
 from curation.formats.hh import HHRLHF
 from curation.formats.io import RawItem, container_of, iter_json_array, iter_jsonl
+from curation.formats.kto import TRLKTO
+from curation.formats.llamafactory import LFKTO, LFMessages, LFPreference, LFv1
+from curation.formats.notes import FieldNote, NoteKey, collecting, field_notes, survey
 from curation.formats.openai import OpenAIChat, OpenAIPreference, OpenAIRFT
 from curation.formats.sharegpt import ShareGPT
 from curation.formats.table import ColumnMapping, Table, guess_mapping, iter_table, table_columns
@@ -36,6 +40,11 @@ FORMATS: dict[str, Format] = {
         TRLPreference(),
         ShareGPT(),
         Alpaca(),
+        LFPreference(),
+        LFKTO(),
+        LFMessages(),
+        LFv1(),
+        TRLKTO(),
         HHRLHF(),
         UltraFeedback(),
         Table(),
@@ -102,11 +111,19 @@ def iter_items(path: str | Path, container: str) -> Iterator[RawItem]:
     return iter_jsonl(path)
 
 
-def parse_item(fmt: Format, item: RawItem) -> Parsed:
+def parse_item(fmt: Format, item: RawItem, notes: Counter[NoteKey] | None = None) -> Parsed:
+    """One item parsed; ``notes`` (when given) counts the fields mapped or kept unread."""
     if item.error is not None:
         return Parsed(item.line, error=LineError(item.line, "", item.error, item.code))
     try:
-        return Parsed(item.line, record=fmt.parse(item.value), raw=item.value)
+        if notes is None:
+            return Parsed(item.line, record=fmt.parse(item.value), raw=item.value)
+        scratch: Counter[NoteKey] = Counter()
+        with collecting(scratch):
+            record = fmt.parse(item.value)
+        survey(record, scratch, extra_action=fmt.extra_action)
+        notes.update(scratch)  # only a record that parsed counts
+        return Parsed(item.line, record=record, raw=item.value)
     except FieldError as exc:
         return Parsed(item.line, error=LineError(item.line, exc.field, exc.reason), raw=item.value)
     except RecursionError:
@@ -169,11 +186,14 @@ def read_records(
 __all__ = [
     "FORMATS",
     "ColumnMapping",
+    "FieldNote",
     "Format",
     "LineError",
+    "NoteKey",
     "Parsed",
     "Source",
     "detect_format",
+    "field_notes",
     "get_format",
     "open_source",
     "read_records",

@@ -10,6 +10,7 @@ from curation.errors import FieldError
 from curation.formats.base import Format
 from curation.formats.common import require_key, require_object, type_name
 from curation.formats.io import MAX_DEPTH, too_deep
+from curation.formats.notes import note
 from curation.records import Message, Record, message_text
 
 ROLE_OF = {
@@ -50,7 +51,7 @@ class ShareGPT(Format):
             messages.append({"role": "system", "content": system})
         call_ids: list[str] = []
         for i, turn in enumerate(turns):
-            messages.append(_turn(turn, f"conversations[{i}]", i, call_ids))
+            messages.append(sharegpt_turn(turn, f"conversations[{i}]", i, call_ids))
         tools = obj.get("tools")
         if isinstance(tools, str):
             try:
@@ -59,6 +60,7 @@ class ShareGPT(Format):
                 raise FieldError("tools", "is a string but not valid JSON") from exc
             if too_deep(tools):
                 raise FieldError("tools", f"nested more than {MAX_DEPTH} levels deep")
+            note("tools", "records", "given as a JSON string: parsed into a list")
         extra = {k: v for k, v in obj.items() if k not in ("conversations", "system", "tools")}
         return Record(
             messages=messages, tools=tools if isinstance(tools, list) else None, extra=extra
@@ -76,10 +78,12 @@ class ShareGPT(Format):
         out: dict[str, Any] = {"conversations": convs}
         if system is not None:
             out["system"] = system
+        if record.tools:
+            out["tools"] = orjson.dumps(record.tools).decode()  # LLaMA-Factory's way
         return out
 
 
-def _turn(turn: Any, field: str, index: int, call_ids: list[str]) -> Message:
+def sharegpt_turn(turn: Any, field: str, index: int, call_ids: list[str]) -> Message:
     if not isinstance(turn, dict):
         raise FieldError(field, f"expected a turn object, got {type_name(turn)}")
     speaker = turn.get("from", turn.get("role"))
