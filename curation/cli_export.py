@@ -25,6 +25,7 @@ EXPORT_FORMATS = (
     "openai-rft",
     "trl-preference",
     "rft-pairs",
+    "trl-kto",
     "csv",
     "parquet",
 )

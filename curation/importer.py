@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import closing, contextmanager
 from dataclasses import dataclass, field
@@ -21,7 +22,15 @@ from sqlalchemy.orm import Session
 
 from curation.audit import log_event
 from curation.errors import InputError
-from curation.formats import ColumnMapping, LineError, Parsed, Source, open_source
+from curation.formats import (
+    ColumnMapping,
+    LineError,
+    NoteKey,
+    Parsed,
+    Source,
+    field_notes,
+    open_source,
+)
 from curation.formats.io import CHUNK, open_binary
 from curation.import_rows import (
     COMPLETION_COLUMNS,
@@ -57,6 +66,8 @@ class ImportResult:
     rejected: int = 0
     import_id: int | None = None
     note: str = ""
+    # fields the importer mapped or kept without using, counted (see curation.formats.notes)
+    notes: Counter[NoteKey] = field(default_factory=Counter)
 
     @property
     def exit_code(self) -> int:
@@ -87,8 +98,13 @@ class ImportResult:
             "rejected": self.rejected,
             "completions": self.completions,
             "pairs": self.pairs,
+            "fields": [n.as_dict() for n in field_notes(self.notes)],
             "errors": [e.as_dict() for e in self.errors],
         }
+
+    def field_report(self) -> list[str]:
+        """One line per field the importer mapped or kept without using."""
+        return [str(n) for n in field_notes(self.notes)]
 
 
 def file_sha256(path: str | Path) -> str:
@@ -168,6 +184,7 @@ def import_file(
             imported=result.imported,
             skipped=result.skipped,
             rejected=result.rejected,
+            fields=result.field_report()[:50],
         )
     return result
 
@@ -197,6 +214,7 @@ def _tally(
 ) -> None:
     result.lines += chunk.items
     result.rejected += len(chunk.errors)
+    result.notes.update(chunk.notes)
     room = KEEP_ERRORS - len(result.errors)
     if room > 0:
         result.errors.extend(chunk.errors[:room])
@@ -214,9 +232,12 @@ class Tally(Protocol):
 
 
 def _parsed(
-    source: Source, result: Tally, on_error: Callable[[LineError], None] | None
+    source: Source,
+    result: Tally,
+    on_error: Callable[[LineError], None] | None,
+    notes: Counter[NoteKey] | None = None,
 ) -> Iterator[Parsed]:
-    for parsed in source.records():
+    for parsed in source.records(notes):
         result.lines += 1
         if parsed.error is not None:
             result.rejected += 1
@@ -403,6 +424,11 @@ class ScanReport:
     note: str = ""
     columns: list[str] | None = None
     mapping: ColumnMapping | None = None
+    notes: Counter[NoteKey] = field(default_factory=Counter)
+    labels: dict[str, int] = field(default_factory=dict)  # KTO labels: "true"/"false" → count
+
+    def field_report(self) -> list[str]:
+        return [str(n) for n in field_notes(self.notes)]
 
 
 def scan_file(
@@ -430,8 +456,13 @@ def scan_file(
     if source.mapping is not None:
         report.columns = table_columns(source.path, source.container)
     chunks: list[Any] = []
-    for batch in _batches(_parsed(source, report, None), BATCH):
+    for batch in _batches(_parsed(source, report, None, report.notes), BATCH):
         records = [p.record for p in batch if p.record is not None]
+        for r in records:
+            for c in r.completions:
+                if c.label is not None:
+                    key = "true" if c.label else "false"
+                    report.labels[key] = report.labels.get(key, 0) + 1
         totals, _ = counter.conversations([r.messages for r in records])
         chunks.append(totals)
         report.valid += len(records)

@@ -47,7 +47,7 @@ from curation import __version__
 from curation.errors import CurationError, InputError
 from curation.export import parallel
 from curation.export import provenance as prov
-from curation.export.formats import TABLE_COLUMNS, Item, Skip, get_export_format
+from curation.export.formats import KTO_POLICY, TABLE_COLUMNS, Item, Skip, get_export_format
 from curation.export.plan import (
     Context,
     Plan,
@@ -469,6 +469,8 @@ def _manifest(
         }
     else:
         preferences = {"source": None}
+    if ctx.fmt.unit == "kto":
+        preferences["unpaired"] = {"policy": KTO_POLICY}
     override = sum(stats.override_records.values())
     fmt_info: dict[str, Any] = {
         "name": ctx.fmt.name,

@@ -125,7 +125,7 @@ def load_chunk(
     if ctx.needs_pairs:
         redaction = {row[0]: row[3] for row in records}
         c = m.Completion
-        for cid, rid, position, msgs, redacted, scores, source in connection.execute(
+        for cid, rid, position, msgs, redacted, scores, source, label in connection.execute(
             sa.select(
                 c.id,
                 c.record_id,
@@ -134,13 +134,14 @@ def load_chunk(
                 text_column(c.redacted_messages),
                 text_column(c.scores),
                 c.source,
+                c.label,
             ).where(chunk_filter(c.record_id, ids))
         ).all():
             if rid in redaction:
                 shown = effective(parse_json(msgs), parse_json(redacted), redaction[rid])
                 completions[rid][cid] = (
                     position,
-                    Completion(shown, source, parse_json(scores) or {}),
+                    Completion(shown, source, parse_json(scores) or {}, label),
                 )
         pairs = pairs_between(session, ctx, int(ids[0]), int(ids[-1]))
     criteria = list(ctx.campaign.criteria) if ctx.campaign is not None else []
@@ -187,6 +188,8 @@ def items_of(
         item.chosen_position, item.chosen = best
         return [item]
     items: list[Item] = []
+    if mode == "kto":
+        return kto_items(ctx, rec, completions, pairs, criteria)
     for pair in pairs:
         if pair_reason(ctx, pair):
             continue
@@ -196,6 +199,35 @@ def items_of(
         item.chosen_position, item.chosen = completions[win]
         item.rejected_position, item.rejected = completions[lose]
         items.append(item)
+    return items
+
+
+def kto_items(
+    ctx: Context,
+    rec: RecordContent,
+    completions: dict[int, tuple[int, Completion]],
+    pairs: list[PairRow],
+    criteria: list[str],
+) -> list[Item]:
+    """Unpaired rows: each completion the source labelled, then each decided pair's chosen
+    completion as desirable and its rejected one as undesirable (see ``KTO_POLICY``)."""
+    items: list[Item] = []
+    for position, completion in sorted(completions.values(), key=lambda pc: pc[0]):
+        if completion.label is not None:
+            item = item_of(rec, None, criteria)
+            item.chosen_position, item.chosen = position, completion
+            item.label, item.label_origin = completion.label, "source"
+            items.append(item)
+    for pair in pairs:
+        if pair_reason(ctx, pair):
+            continue
+        verdict, _ = pair_verdict(ctx, pair)
+        win, lose = (pair.a, pair.b) if verdict == "a" else (pair.b, pair.a)
+        for cid, label in ((win, True), (lose, False)):
+            item = item_of(rec, pair.pair_id, criteria)
+            item.chosen_position, item.chosen = completions[cid]
+            item.label, item.label_origin = label, "pair"
+            items.append(item)
     return items
 
 
@@ -438,6 +470,8 @@ def checked_row(ctx: Context, item: Item, stats: Stats) -> dict[str, Any] | None
 
 
 def origin(item: Item) -> str:
+    if item.label_origin:
+        return f"kto_{item.label_origin}_{'desirable' if item.label else 'undesirable'}"
     if item.rejected is not None:
         return "pair"
     return "completion" if item.chosen is not None else "record"

@@ -90,9 +90,9 @@ class Source:
     def items(self) -> Iterator[RawItem]:
         return iter_items(self.path, self.container)
 
-    def records(self) -> Iterator[Parsed]:
+    def records(self, notes: Counter[NoteKey] | None = None) -> Iterator[Parsed]:
         for item in self.items():
-            yield parse_item(self.format, item)
+            yield parse_item(self.format, item, notes)
 
 
 def get_format(name: str) -> Format:
