@@ -190,6 +190,9 @@ def _print_import(result: Any, quiet: bool) -> None:
             )
     colour = "green" if result.exit_code == 0 else ("yellow" if result.exit_code == 2 else "red")
     click.secho(result.summary(), fg=colour)
+    from curation.cli_formats import echo_field_report
+
+    echo_field_report(result.field_report(), "Fields mapped or kept without use:")
     if result.note:
         click.echo(f"note: {result.note}")
 
@@ -213,11 +216,25 @@ def validate(file: Path, model: str, price_per_million: float | None, as_json: b
     from curation.validate import validate_file
 
     report = validate_file(file, model=model, price_per_million=price_per_million)
+    fields = _import_view(file)
     if as_json:
-        echo_json(report.as_dict())
+        echo_json({**report.as_dict(), "import_view": fields})
     else:
         click.echo(report.render_text())
+        from curation.cli_formats import echo_field_report
+
+        echo_field_report(fields, "As an import would read it:")
     sys.exit(0 if report.ok else 1)
+
+
+def _import_view(file: Path) -> list[str]:
+    """The import's report on a file (format, rule, fields); empty when it cannot say."""
+    from curation.formats.overview import survey_file
+
+    try:
+        return survey_file(file).lines()
+    except CurationError:
+        return []
 
 
 # --------------------------------------------------------------------------- stats & datasets
@@ -271,15 +288,6 @@ def datasets(as_json: bool, workspace: Path | None, db: str | None) -> None:
         click.echo(
             f"{r['dataset']:<30} {r['records']:>9,} records {r['pairs']:>9,} pairs {r['tokens']:>12,} tokens"
         )
-
-
-@cli.command()
-def formats() -> None:
-    """List the import formats and how each is recognised."""
-    from curation.formats import FORMATS
-
-    for fmt in FORMATS.values():
-        click.echo(f"{fmt.name:<18} {fmt.label}")
 
 
 # --------------------------------------------------------------------------- campaigns & labels
@@ -511,6 +519,6 @@ if __name__ == "__main__":
 
 
 # Stage commands live in their own modules; importing them registers them on ``cli``.
-from curation import cli_admin, cli_dedup, cli_export, cli_pii  # noqa: E402
+from curation import cli_admin, cli_dedup, cli_export, cli_formats, cli_pii  # noqa: E402
 
-__all__ = ["cli", "cli_admin", "cli_dedup", "cli_export", "cli_pii", "main"]
+__all__ = ["cli", "cli_admin", "cli_dedup", "cli_export", "cli_formats", "cli_pii", "main"]

@@ -28,6 +28,7 @@ from curation.formats import (
     NoteKey,
     Parsed,
     Source,
+    explain_detection,
     field_notes,
     open_source,
 )
@@ -426,6 +427,7 @@ class ScanReport:
     mapping: ColumnMapping | None = None
     notes: Counter[NoteKey] = field(default_factory=Counter)
     labels: dict[str, int] = field(default_factory=dict)  # KTO labels: "true"/"false" → count
+    detected_by: str = ""  # the detection rule and runner-up, when the format was detected
 
     def field_report(self) -> list[str]:
         return [str(n) for n in field_notes(self.notes)]
@@ -455,6 +457,8 @@ def scan_file(
     )
     if source.mapping is not None:
         report.columns = table_columns(source.path, source.container)
+    elif format is None:
+        report.detected_by = explain_detection(path, source.container).explain()
     chunks: list[Any] = []
     for batch in _batches(_parsed(source, report, None, report.notes), BATCH):
         records = [p.record for p in batch if p.record is not None]

@@ -157,15 +157,44 @@ def open_source(
     return Source(p, container, detect_format(p, container))
 
 
+@dataclass(frozen=True, slots=True)
+class Detection:
+    """Which format detection picked, by which rule, on which item, and the runner-up."""
+
+    format: Format
+    line: int
+    runner_up: Format | None = None
+
+    def explain(self) -> str:
+        text = f"{self.format.name}: {self.format.rule} (item at line {self.line})"
+        if self.runner_up is not None:
+            text += f"; runner-up {self.runner_up.name}: {self.runner_up.rule}"
+        else:
+            text += "; no other layout matched"
+        return text
+
+
 def detect_format(path: str | Path, container: str | None = None) -> Format:
+    return explain_detection(path, container).format
+
+
+def explain_detection(path: str | Path, container: str | None = None) -> Detection:
+    """The first object among the first items decides; the highest priority among the
+    formats that claim it wins, and the next one is the runner-up."""
     container = container or container_of(path)
+    if container in ("csv", "tsv", "parquet"):
+        return Detection(FORMATS["table"], 1)
     seen_keys: list[str] = []
     for item in islice(iter_items(path, container), DETECT_SAMPLE):
         if not isinstance(item.value, dict):
             continue
-        matches = [f for f in FORMATS.values() if f.detect(item.value)]
+        matches = sorted(
+            (f for f in FORMATS.values() if f.detect(item.value)),
+            key=lambda f: f.priority,
+            reverse=True,
+        )
         if matches:
-            return max(matches, key=lambda f: f.priority)
+            return Detection(matches[0], item.line, matches[1] if len(matches) > 1 else None)
         seen_keys = sorted(item.value)
     if seen_keys:
         raise UnknownFormatError(
@@ -186,6 +215,7 @@ def read_records(
 __all__ = [
     "FORMATS",
     "ColumnMapping",
+    "Detection",
     "FieldNote",
     "Format",
     "LineError",
@@ -193,6 +223,7 @@ __all__ = [
     "Parsed",
     "Source",
     "detect_format",
+    "explain_detection",
     "field_notes",
     "get_format",
     "open_source",

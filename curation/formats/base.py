@@ -18,6 +18,8 @@ class Format:
     # What happens to a top-level key the format does not map (kept in ``extra``), for the
     # import report; None when such keys are the format's own data (RFT grader fields).
     extra_action: ClassVar[str | None] = "kept with the record, not shown"
+    # How detection recognises the format (shown when it picks it).
+    rule: ClassVar[str] = ""
     # One line showing the layout, for ``curation formats`` and the README.
     example: ClassVar[str] = ""
 

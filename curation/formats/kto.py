@@ -19,6 +19,7 @@ from curation.records import Completion, Message, Record, message_text
 class TRLKTO(Format):
     name = "trl-kto"
     label = "TRL unpaired preference (KTO)"
+    rule = "`prompt` and `completion` with a boolean `label`"
     priority = 12
     example = '{"prompt":[{"role":"user","content":"Hi"}],"completion":[{"role":"assistant","content":"Hello!"}],"label":true}'
 

@@ -167,6 +167,7 @@ class LFPreference(Format):
 
     name = "llamafactory-preference"
     label = "LLaMA-Factory preference (ShareGPT)"
+    rule = "`conversations`/`messages` with `chosen`/`rejected` as single message objects"
     priority = 12
     example = '{"conversations":[{"from":"human","value":"Hi"}],"chosen":{"from":"gpt","value":"Hello!"},"rejected":{"from":"gpt","value":"Go away."}}'
 
@@ -214,6 +215,7 @@ class LFKTO(Format):
 
     name = "llamafactory-kto"
     label = "LLaMA-Factory KTO (messages + label)"
+    rule = "`messages`/`conversations` with a boolean `label`"
     priority = 12
     example = '{"messages":[{"role":"user","content":"Hi"},{"role":"assistant","content":"Hello!"}],"label":true}'
 
@@ -252,6 +254,7 @@ class LFMessages(Format):
 
     name = "llamafactory-messages"
     label = "LLaMA-Factory messages (tags, tools as JSON string)"
+    rule = "`messages` with LLaMA-Factory role tags or `tools` as a JSON string"
     priority = 3
     example = '{"messages":[{"role":"user","content":"Weather?"},{"role":"function_call","content":"{\\"name\\":\\"w\\",\\"arguments\\":{}}"},{"role":"observation","content":"sunny"},{"role":"assistant","content":"Sunny."}],"tools":"[]"}'
 
@@ -287,6 +290,7 @@ class LFv1(Format):
 
     name = "llamafactory-v1"
     label = "LLaMA-Factory v1 (parts with value, reasoning, loss_weight)"
+    rule = "`chosen_messages`/`rejected_messages`, or messages with `value` parts / `loss_weight`"
     priority = 11
     example = '{"messages":[{"role":"user","content":[{"type":"text","value":"2+2?"}]},{"role":"assistant","content":[{"type":"reasoning","value":"add"},{"type":"text","value":"4"}],"loss_weight":1.0}]}'
 

@@ -33,6 +33,8 @@ FROM_OF = {"user": "human", "assistant": "gpt", "system": "system", "tool": "obs
 class ShareGPT(Format):
     name = "sharegpt"
     label = "ShareGPT"
+    rule = "`conversations` of {from, value} turns"
+    example = '{"conversations":[{"from":"human","value":"Hi"},{"from":"gpt","value":"Hello!"}],"system":"Be kind."}'
     priority = 5
 
     def detect(self, obj: dict[str, Any]) -> bool:
