@@ -35,7 +35,7 @@ def test_formats_on_a_file_names_rule_runner_up_and_fields() -> None:
     assert report["format"] == "llamafactory-preference"
     assert report["runner_up"] == "trl-preference"
     assert report["records"] == 3 and report["completions"] == 6
-    code, out = run("formats", FIXTURES / "lf_kto.json")
+    _, out = run("formats", FIXTURES / "lf_kto.json")
     assert "unpaired feedback: 2 desirable, 1 undesirable" in out
 
 
@@ -52,6 +52,6 @@ def test_import_prints_the_field_report(tmp_path: Path) -> None:
 
 
 def test_validate_adds_the_import_view() -> None:
-    code, out = run("validate", FIXTURES / "lf_tool_use.jsonl")
+    _, out = run("validate", FIXTURES / "lf_tool_use.jsonl")
     assert "As an import would read it:" in out
     assert "`tools` on 2 records: given as a JSON string: parsed into a list" in out
