@@ -26,6 +26,11 @@ EXPORT_FORMATS = (
     "trl-preference",
     "rft-pairs",
     "trl-kto",
+    "llamafactory-sharegpt",
+    "llamafactory-alpaca",
+    "llamafactory-dpo",
+    "llamafactory-kto",
+    "axolotl-chat",
     "csv",
     "parquet",
 )

@@ -72,6 +72,18 @@ BREAKAGES: dict[str, list[tuple[Mutation, str]]] = {
         (lambda o: o["messages"][1].__setitem__("loss_weight", "x"), "messages[1].loss_weight"),
         (lambda o: o["messages"][0]["content"].__setitem__(0, 3), "messages[0].content[0]"),
     ],
+    "axolotl-chat": [
+        (lambda o: o["messages"][1].__setitem__("train", "yes"), "messages[1].train"),
+        (lambda o: o["messages"][0].pop("role"), "messages[0].role"),
+    ],
+    "axolotl-input-output": [
+        (lambda o: o["segments"][1].pop("label"), "segments[1].label"),
+        (lambda o: o["segments"][0].__setitem__("text", 3), "segments[0].text"),
+    ],
+    "axolotl-completion": [
+        (lambda o: o.__setitem__("text", " "), "text"),
+        (lambda o: o.__setitem__("text", ""), "text"),
+    ],
     "trl-kto": [
         (lambda o: o.__setitem__("label", "x"), "label"),
         (lambda o: o.__setitem__("completion", 5), "completion"),

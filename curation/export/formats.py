@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from curation.errors import CurationError, FieldError, InputError
@@ -72,6 +73,15 @@ class ExportFormat:
     # Each output completion must be exactly one assistant message (text formats, DPO).
     single_turn: bool = True
     help: str = ""
+    target: str = ""  # the trainer the layout is for, named in the manifest
+    # The import format the written file is read back with before it is put in place.
+    reads_back_as: str | None = None
+    # Reasoning traces (``reasoning_content``) have no place in this layout: taken out, counted.
+    drops_reasoning: bool = True
+
+    def sidecar(self, out: Path, paths: dict[str, Path]) -> tuple[Path, bytes] | None:
+        """A file that configures the trainer for the written file(s), if the target has one."""
+        return None
 
     @property
     def suffix(self) -> str:
@@ -105,6 +115,8 @@ class OpenAIChatExport(ExportFormat):
         messages = item.messages
         if item.chosen is not None:
             messages = prompt_for_sft(item.messages) + item.chosen.messages
+        if any("reasoning_content" in m for m in messages):  # no place for it: counted
+            messages = [{k: v for k, v in m.items() if k != "reasoning_content"} for m in messages]
         return OpenAIChat().dump(_record(item, messages))
 
     def check(self, row: dict[str, Any], item: Item) -> list[Issue]:
@@ -303,6 +315,11 @@ FORMAT_NAMES = (
     "trl-preference",
     "rft-pairs",
     "trl-kto",
+    "llamafactory-sharegpt",
+    "llamafactory-alpaca",
+    "llamafactory-dpo",
+    "llamafactory-kto",
+    "axolotl-chat",
     "csv",
     "parquet",
 )
@@ -319,6 +336,9 @@ def get_export_format(name: str, *, trl_style: str = "conversational") -> Export
         "csv": lambda: TableExport("csv"),
         "parquet": lambda: TableExport("parquet"),
     }
+    from curation.export.targets import TARGETS
+
+    makers.update(TARGETS)
     try:
         return makers[name]()
     except KeyError:

@@ -177,10 +177,12 @@ def export_dataset(
                 stats,
                 progress,
             )
+            read_back = _read_back(ctx, staged, paths)
             left_out = plan.left_out + stats.left_out
             manifest = _manifest(
                 session, ctx, plan, split_plan, stats, left_out, written, paths, reports, actor
             )
+            _describe_target(manifest["format"], ctx, stats, read_back, out, paths)
         files = [
             ExportFile(name, paths[name], w.rows, w.bytes, w.sha256, manifest_path(paths[name]))
             for name, w in written.items()
@@ -199,8 +201,10 @@ def export_dataset(
             source_file=None if source_file is None else str(source_file),
         )
 
+        sidecar = ctx.fmt.sidecar(out, paths)
+
         def manifests(final: dict[str, Any]) -> dict[Path, bytes]:
-            return {
+            out_files = {
                 f.manifest_path: orjson.dumps(
                     {**final, "file": _file_entry(f.split, paths[f.split], written[f.split])},
                     option=orjson.OPT_INDENT_2,
@@ -208,6 +212,9 @@ def export_dataset(
                 + b"\n"
                 for f in files
             }
+            if sidecar is not None:
+                out_files[sidecar[0]] = sidecar[1]
+            return out_files
 
         export_id = publish(ws, staged, pending, manifests)
     warnings = _warnings(ctx, left_out, stats, reports)
@@ -227,6 +234,52 @@ def export_dataset(
         manifest=manifest,
         warnings=warnings,
         seconds=time.perf_counter() - started,
+    )
+
+
+def _read_back(ctx: Context, staged: Staging, paths: dict[str, Path]) -> dict[str, Any] | None:
+    """Each written file read through our own importer in the layout it claims to be; any
+    item it cannot read stops the export (nothing is put in place)."""
+    name = ctx.fmt.reads_back_as
+    if name is None:
+        return None
+    from curation.formats import open_source
+
+    by_target = {target: (handle, temp) for handle, temp, target in staged.files}
+    records = 0
+    for split, path in paths.items():
+        handle, temp = by_target[path]
+        handle.flush()
+        for parsed in open_source(temp, name).records():
+            if parsed.error is not None:
+                raise CurationError(
+                    f"the {split} file does not read back as {name} ({parsed.error}); "
+                    "nothing was written"
+                )
+            records += 1
+    return {"as": name, "records": records, "errors": 0}
+
+
+def _describe_target(
+    info: dict[str, Any],
+    ctx: Context,
+    stats: Stats,
+    read_back: dict[str, Any] | None,
+    out: Path,
+    paths: dict[str, Path],
+) -> None:
+    """The manifest's word on the trainer the file is for and what the layout could not hold."""
+    if ctx.fmt.target:
+        info["target"] = ctx.fmt.target
+    if read_back is not None:
+        info["read_back"] = read_back
+    sidecar = ctx.fmt.sidecar(out, paths)
+    if sidecar is not None:
+        info["config_file"] = sidecar[0].name
+    info["reasoning"] = (
+        {"policy": "dropped: the layout has no place for it", "messages": stats.reasoning_dropped}
+        if ctx.fmt.drops_reasoning
+        else {"policy": "kept"}
     )
 
 

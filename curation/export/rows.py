@@ -306,6 +306,7 @@ class Stats:
     override_records: Counter[str] = field(default_factory=Counter)
     override_rows: int = 0
     notes: list[str] = field(default_factory=list)  # for the export's warnings
+    reasoning_dropped: int = 0  # messages whose reasoning trace the layout had no place for
 
     def sample(self, reason: str, item: Item, detail: str) -> None:
         self._keep(
@@ -335,6 +336,7 @@ class Stats:
         self.redacted_records += other.redacted_records
         self.override_records.update(other.override_records)
         self.override_rows += other.override_rows
+        self.reasoning_dropped += other.reasoning_dropped
 
 
 @dataclass(slots=True)
@@ -433,6 +435,8 @@ def add_record(
         if "user" not in roles:
             part.missing_user += 1
         stats.origins[origin(item)] += 1
+        if fmt.drops_reasoning:
+            stats.reasoning_dropped += reasoning_count(item)
         wrote += 1
     if wrote:
         stats.written[name] += wrote
@@ -467,6 +471,15 @@ def checked_row(ctx: Context, item: Item, stats: Stats) -> dict[str, Any] | None
     stats.validation_codes.update(x.code for x in issues)
     stats.sample("validation_error", item, detail)
     return None
+
+
+def reasoning_count(item: Item) -> int:
+    """Messages of the item that carry a reasoning trace."""
+    n = sum(1 for m in item.messages if m.get("reasoning_content"))
+    for completion in (item.chosen, item.rejected):
+        if completion is not None:
+            n += sum(1 for m in completion.messages if m.get("reasoning_content"))
+    return n
 
 
 def origin(item: Item) -> str:

@@ -16,6 +16,7 @@ from typing import Any
 from curation.errors import FieldError, InputError, UnknownFormatError
 from curation.formats.alpaca import Alpaca
 from curation.formats.article import NCompletions, RFTPairs
+from curation.formats.axolotl import AxolotlChat, AxolotlCompletion, AxolotlInputOutput
 from curation.formats.base import Format
 from curation.formats.hh import HHRLHF
 from curation.formats.io import RawItem, container_of, iter_json_array, iter_jsonl
@@ -45,6 +46,9 @@ FORMATS: dict[str, Format] = {
         LFMessages(),
         LFv1(),
         TRLKTO(),
+        AxolotlChat(),
+        AxolotlInputOutput(),
+        AxolotlCompletion(),
         HHRLHF(),
         UltraFeedback(),
         Table(),

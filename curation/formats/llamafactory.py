@@ -356,6 +356,44 @@ def _with_extra(out: dict[str, Any], record: Record) -> dict[str, Any]:
     return out
 
 
+def lf_sharegpt(record: Record) -> dict[str, Any]:
+    """A conversation as LLaMA-Factory's ShareGPT: human/gpt turns, function_call (one call,
+    or a list for parallel calls) and observation tags, ``system`` and ``tools`` apart."""
+    convs: list[dict[str, str]] = []
+    system: str | None = None
+    for m in record.messages:
+        role = m.get("role")
+        if role in ("system", "developer") and system is None and not convs:
+            system = message_text(m)
+            continue
+        calls = m.get("tool_calls")
+        if isinstance(calls, list) and calls:
+            values = [_call_value(c) for c in calls]
+            value = values[0] if len(values) == 1 else values
+            convs.append({"from": "function_call", "value": orjson.dumps(value).decode()})
+        elif role == "tool":
+            convs.append({"from": "observation", "value": message_text(m)})
+        else:
+            tag = {"user": "human", "assistant": "gpt"}.get(str(role), str(role))
+            convs.append({"from": tag, "value": message_text(m)})
+    out: dict[str, Any] = {"conversations": convs}
+    if system is not None:
+        out["system"] = system
+    if record.tools:
+        out["tools"] = orjson.dumps(record.tools).decode()
+    return out
+
+
+def _call_value(call: Any) -> dict[str, Any]:
+    fn = call.get("function", {}) if isinstance(call, dict) else {}
+    args = fn.get("arguments", "{}")
+    try:
+        parsed = orjson.loads(args) if isinstance(args, str) else args
+    except orjson.JSONDecodeError:
+        parsed = args
+    return {"name": fn.get("name", ""), "arguments": parsed}
+
+
 def _v1_message(message: Any) -> bool:
     if not isinstance(message, dict):
         return False
@@ -371,14 +409,8 @@ def _plain(message: Message) -> Message:
     """A message as LLaMA-Factory's ``messages`` layout takes it: role and content strings."""
     role = str(message.get("role"))
     if message.get("tool_calls"):
-        calls = message["tool_calls"]
-        fn = calls[0].get("function", {}) if isinstance(calls[0], dict) else {}
-        args = fn.get("arguments", "{}")
-        try:
-            parsed = orjson.loads(args) if isinstance(args, str) else args
-        except orjson.JSONDecodeError:
-            parsed = args
-        value = orjson.dumps({"name": fn.get("name", ""), "arguments": parsed}).decode()
+        values = [_call_value(c) for c in message["tool_calls"]]
+        value = orjson.dumps(values[0] if len(values) == 1 else values).decode()
         return {"role": "function_call", "content": value}
     if role == "tool":
         return {"role": "observation", "content": message_text(message)}
@@ -393,14 +425,7 @@ def _v1(message: Message) -> Message:
     if message.get("reasoning_content"):
         parts.append({"type": "reasoning", "value": message["reasoning_content"]})
     for call in message.get("tool_calls") or []:
-        fn = call.get("function", {}) if isinstance(call, dict) else {}
-        args = fn.get("arguments", "{}")
-        try:
-            parsed = orjson.loads(args) if isinstance(args, str) else args
-        except orjson.JSONDecodeError:
-            parsed = args
-        value = orjson.dumps({"name": fn.get("name", ""), "arguments": parsed}).decode()
-        parts.append({"type": "tool_call", "value": value})
+        parts.append({"type": "tool_call", "value": orjson.dumps(_call_value(call)).decode()})
     content = message.get("content")
     if isinstance(content, list):
         for part in content:

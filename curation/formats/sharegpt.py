@@ -105,6 +105,29 @@ def sharegpt_turn(turn: Any, field: str, index: int, call_ids: list[str]) -> Mes
             call = orjson.loads(value)
         except orjson.JSONDecodeError:
             call = None
+        if (
+            isinstance(call, list)
+            and call
+            and all(isinstance(c, dict) and "name" in c for c in call)
+        ):
+            call_ids.pop()
+            calls = []
+            for j, one in enumerate(call):
+                args = one.get("arguments", {})
+                calls.append(
+                    {
+                        "id": f"call_{index}_{j}",
+                        "type": "function",
+                        "function": {
+                            "name": str(one["name"]),
+                            "arguments": args
+                            if isinstance(args, str)
+                            else orjson.dumps(args).decode(),
+                        },
+                    }
+                )
+                call_ids.append(f"call_{index}_{j}")
+            return {"role": "assistant", "content": None, "tool_calls": calls}
         if isinstance(call, dict) and "name" in call:
             args = call.get("arguments", {})
             return {
