@@ -74,6 +74,7 @@ from curation.export.spec import (
 )
 from curation.export.splits import CODE_BITS, PROMPT_TAG, SplitPlan, assign_splits
 from curation.export.staging import Staging, sweep
+from curation.export.targets import describe_target, read_back_files
 from curation.store import models as m
 from curation.store.db import Workspace
 from curation.tokens import Counter as TokenCounter
@@ -177,12 +178,14 @@ def export_dataset(
                 stats,
                 progress,
             )
-            read_back = _read_back(ctx, staged, paths)
+            read_back = read_back_files(ctx.fmt, staged, paths)
             left_out = plan.left_out + stats.left_out
             manifest = _manifest(
                 session, ctx, plan, split_plan, stats, left_out, written, paths, reports, actor
             )
-            _describe_target(manifest["format"], ctx, stats, read_back, out, paths)
+            describe_target(
+                manifest["format"], ctx.fmt, stats.reasoning_dropped, read_back, out, paths
+            )
         files = [
             ExportFile(name, paths[name], w.rows, w.bytes, w.sha256, manifest_path(paths[name]))
             for name, w in written.items()
@@ -234,52 +237,6 @@ def export_dataset(
         manifest=manifest,
         warnings=warnings,
         seconds=time.perf_counter() - started,
-    )
-
-
-def _read_back(ctx: Context, staged: Staging, paths: dict[str, Path]) -> dict[str, Any] | None:
-    """Each written file read through our own importer in the layout it claims to be; any
-    item it cannot read stops the export (nothing is put in place)."""
-    name = ctx.fmt.reads_back_as
-    if name is None:
-        return None
-    from curation.formats import open_source
-
-    by_target = {target: (handle, temp) for handle, temp, target in staged.files}
-    records = 0
-    for split, path in paths.items():
-        handle, temp = by_target[path]
-        handle.flush()
-        for parsed in open_source(temp, name).records():
-            if parsed.error is not None:
-                raise CurationError(
-                    f"the {split} file does not read back as {name} ({parsed.error}); "
-                    "nothing was written"
-                )
-            records += 1
-    return {"as": name, "records": records, "errors": 0}
-
-
-def _describe_target(
-    info: dict[str, Any],
-    ctx: Context,
-    stats: Stats,
-    read_back: dict[str, Any] | None,
-    out: Path,
-    paths: dict[str, Path],
-) -> None:
-    """The manifest's word on the trainer the file is for and what the layout could not hold."""
-    if ctx.fmt.target:
-        info["target"] = ctx.fmt.target
-    if read_back is not None:
-        info["read_back"] = read_back
-    sidecar = ctx.fmt.sidecar(out, paths)
-    if sidecar is not None:
-        info["config_file"] = sidecar[0].name
-    info["reasoning"] = (
-        {"policy": "dropped: the layout has no place for it", "messages": stats.reasoning_dropped}
-        if ctx.fmt.drops_reasoning
-        else {"policy": "kept"}
     )
 
 

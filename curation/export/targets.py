@@ -13,6 +13,7 @@ from typing import Any, ClassVar
 
 import orjson
 
+from curation.errors import CurationError
 from curation.export.formats import (
     ExportFormat,
     Item,
@@ -25,6 +26,8 @@ from curation.export.formats import (
     kto_record,
     prompt_for_sft,
 )
+from curation.export.staging import Staging
+from curation.formats import open_source
 from curation.formats.alpaca import Alpaca
 from curation.formats.axolotl import AxolotlChat
 from curation.formats.llamafactory import LFKTO, LFPreference, lf_sharegpt
@@ -247,3 +250,49 @@ TARGETS: dict[str, type[ExportFormat]] = {
         AxolotlChatExport,
     )
 }
+
+
+def read_back_files(
+    fmt: ExportFormat, staged: Staging, paths: dict[str, Path]
+) -> dict[str, Any] | None:
+    """Each written (staged) file read through our own importer in the layout it claims to
+    be; any item it cannot read stops the export, so nothing is put in place."""
+    name = fmt.reads_back_as
+    if name is None:
+        return None
+    by_target = {target: (handle, temp) for handle, temp, target in staged.files}
+    records = 0
+    for split, path in paths.items():
+        handle, temp = by_target[path]
+        handle.flush()
+        for parsed in open_source(temp, name).records():
+            if parsed.error is not None:
+                raise CurationError(
+                    f"the {split} file does not read back as {name} ({parsed.error}); "
+                    "nothing was written"
+                )
+            records += 1
+    return {"as": name, "records": records, "errors": 0}
+
+
+def describe_target(
+    info: dict[str, Any],
+    fmt: ExportFormat,
+    reasoning_dropped: int,
+    read_back: dict[str, Any] | None,
+    out: Path,
+    paths: dict[str, Path],
+) -> None:
+    """The manifest's word on the trainer the file is for and what the layout could not hold."""
+    if fmt.target:
+        info["target"] = fmt.target
+    if read_back is not None:
+        info["read_back"] = read_back
+    sidecar = fmt.sidecar(out, paths)
+    if sidecar is not None:
+        info["config_file"] = sidecar[0].name
+    info["reasoning"] = (
+        {"policy": "dropped: the layout has no place for it", "messages": reasoning_dropped}
+        if fmt.drops_reasoning
+        else {"policy": "kept"}
+    )
