@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from curation.cli import cli, echo_json
+from curation.cli import _actor, _open, cli, echo_json, workspace_options
 from curation.errors import CurationError
 
 
@@ -59,3 +59,46 @@ def echo_field_report(lines: list[str], header: str) -> None:
         click.echo(header)
         for line in lines:
             click.echo(f"  {line}")
+
+
+@cli.command("import-batch")
+@click.argument("requests", type=click.Path(path_type=Path))
+@click.argument("results", type=click.Path(path_type=Path))
+@click.option("--dataset", "-d", required=True, help="Dataset to import into (created if new).")
+@click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
+@workspace_options
+def import_batch(
+    requests: Path,
+    results: Path,
+    dataset: str,
+    as_json: bool,
+    workspace: Path | None,
+    db: str | None,
+) -> None:
+    """Import an OpenAI Batch: REQUESTS (input file) joined to RESULTS (output file) by
+    custom_id; several results for one prompt become completions of one record."""
+    import tempfile
+
+    from curation.formats.batch import join_batch
+    from curation.importer import import_file
+
+    ws = _open(workspace, db)
+    with tempfile.TemporaryDirectory(prefix="curation-batch-") as folder:
+        joined = Path(folder) / f"{requests.stem}.joined.jsonl"
+        unmatched = join_batch(requests, results, joined)
+        result = import_file(
+            ws,
+            joined,
+            dataset,
+            format="openai-batch",
+            actor=_actor(),
+            display_name=f"{requests} + {results.name}",
+        )
+    if as_json:
+        echo_json({**result.as_dict(), "unmatched_results": unmatched})
+    else:
+        click.echo(result.summary())
+        if unmatched:
+            click.echo(f"{unmatched:,} result line(s) matched no request's custom_id: not imported")
+        echo_field_report(result.field_report(), "Fields mapped or kept without use:")
+    sys.exit(result.exit_code)

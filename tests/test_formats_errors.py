@@ -84,6 +84,14 @@ BREAKAGES: dict[str, list[tuple[Mutation, str]]] = {
         (lambda o: o.__setitem__("text", " "), "text"),
         (lambda o: o.__setitem__("text", ""), "text"),
     ],
+    "anthropic-messages": [
+        (lambda o: o["messages"][1]["content"].__setitem__(0, 5), "messages[1].content[0]"),
+        (lambda o: o["messages"][0].__setitem__("content", 3), "messages[0].content"),
+    ],
+    "openai-batch": [
+        (lambda o: o.__setitem__("body", []), "body"),
+        (lambda o: o["body"].__setitem__("messages", {}), "body.messages"),
+    ],
     "trl-kto": [
         (lambda o: o.__setitem__("label", "x"), "label"),
         (lambda o: o.__setitem__("completion", 5), "completion"),

@@ -15,9 +15,11 @@ from typing import Any
 
 from curation.errors import FieldError, InputError, UnknownFormatError
 from curation.formats.alpaca import Alpaca
+from curation.formats.anthropic import AnthropicMessages
 from curation.formats.article import NCompletions, RFTPairs
 from curation.formats.axolotl import AxolotlChat, AxolotlCompletion, AxolotlInputOutput
 from curation.formats.base import Format
+from curation.formats.batch import OpenAIBatch
 from curation.formats.hh import HHRLHF
 from curation.formats.io import RawItem, container_of, iter_json_array, iter_jsonl
 from curation.formats.kto import TRLKTO
@@ -47,6 +49,8 @@ FORMATS: dict[str, Format] = {
         LFv1(),
         TRLKTO(),
         AxolotlChat(),
+        AnthropicMessages(),
+        OpenAIBatch(),
         AxolotlInputOutput(),
         AxolotlCompletion(),
         HHRLHF(),
