@@ -202,7 +202,8 @@ def join_batch(requests: str | Path, results: str | Path, dest: str | Path) -> i
         if not isinstance(item.value, dict) or "custom_id" not in item.value:
             continue
         obj = item.value
-        body = obj.get("body") if isinstance(obj.get("body"), dict) else {}
+        raw_body = obj.get("body")
+        body: dict[str, Any] = raw_body if isinstance(raw_body, dict) else {}
         key = canonical_json(
             {k: body.get(k) for k in ("messages", "input", "instructions", "tools")}
         ).decode()
