@@ -10,6 +10,14 @@ import click
 from curation.cli import _actor, _open, cli, echo_json, workspace_options
 from curation.errors import CurationError
 
+COMPANIONS = (
+    "Files that go with others:",
+    "  LLaMA-Factory dataset_info.json (or its folder): curation import-llamafactory PATH",
+    "  OpenAI Batch requests + results, joined by custom_id: curation import-batch IN OUT -d NAME",
+    "  Hugging Face save_to_disk folder or Parquet with list-of-struct message columns:"
+    " curation import PATH -d NAME",
+)
+
 
 @cli.command()
 @click.argument("files", nargs=-1, type=click.Path(path_type=Path))
@@ -34,6 +42,9 @@ def formats(files: tuple[Path, ...], fmt: str | None, as_json: bool) -> None:
             click.echo(f"{f.name:<24} {f.label}")
             click.echo(f"{'':<24} detected by: {f.rule}")
             click.echo(f"{'':<24} e.g. {f.example}")
+        click.echo("")
+        for line in COMPANIONS:
+            click.echo(line)
         return
     status = 0
     reports = []
@@ -102,3 +113,37 @@ def import_batch(
             click.echo(f"{unmatched:,} result line(s) matched no request's custom_id: not imported")
         echo_field_report(result.field_report(), "Fields mapped or kept without use:")
     sys.exit(result.exit_code)
+
+
+@cli.command("import-llamafactory")
+@click.argument("info", type=click.Path(path_type=Path))
+@click.option("--prefix", default="", help="Prefix for the dataset names (default: none).")
+@click.option("--json", "as_json", is_flag=True, help="Print the results as JSON.")
+@workspace_options
+def import_llamafactory(
+    info: Path, prefix: str, as_json: bool, workspace: Path | None, db: str | None
+) -> None:
+    """Import the local files a LLaMA-Factory dataset_info.json (or a folder holding one)
+    lists, each into a dataset named by its entry, with its columns and tags mapped."""
+    from curation.formats.dataset_info import read_dataset_info
+    from curation.importer import import_file
+
+    entries, skipped = read_dataset_info(info)
+    ws = _open(workspace, db)
+    results = []
+    worst = 0
+    for entry in entries:
+        result = import_file(
+            ws, entry.path, prefix + entry.name, format=entry.format, actor=_actor()
+        )
+        results.append(result)
+        worst = max(worst, result.exit_code)
+        if not as_json:
+            click.echo(result.summary())
+            echo_field_report(result.field_report(), "  fields mapped or kept without use:")
+    if as_json:
+        echo_json({"imported": [r.as_dict() for r in results], "not_imported": skipped})
+    else:
+        for line in skipped:
+            click.echo(f"not imported: {line}")
+    sys.exit(worst if entries else 1)

@@ -32,6 +32,7 @@ from curation.formats import (
     field_notes,
     open_source,
 )
+from curation.formats.base import Format
 from curation.formats.io import CHUNK, open_binary
 from curation.import_rows import (
     COMPLETION_COLUMNS,
@@ -109,16 +110,21 @@ class ImportResult:
 
 
 def file_sha256(path: str | Path) -> str:
+    """sha256 of a file; of a folder (a datasets save_to_disk), of its files in name order."""
     digest = hashlib.sha256()
-    with Path(path).open("rb") as fh:
-        for chunk in iter(lambda: fh.read(CHUNK), b""):
-            digest.update(chunk)
+    p = Path(path)
+    for file in sorted(f for f in p.iterdir() if f.is_file()) if p.is_dir() else [p]:
+        with file.open("rb") as fh:
+            for chunk in iter(lambda: fh.read(CHUNK), b""):
+                digest.update(chunk)
     return digest.hexdigest()
 
 
 def estimate_items(path: str | Path) -> int | None:
     """Newline count of an uncompressed JSONL/CSV file, for a progress bar; None if unknown."""
     p = Path(path)
+    if p.is_dir():
+        return None
     try:
         with p.open("rb") as fh:
             if fh.read(2) == b"\x1f\x8b" or p.suffix.lower() in (".parquet", ".json"):
@@ -134,7 +140,7 @@ def import_file(
     path: str | Path,
     dataset: str,
     *,
-    format: str | None = None,
+    format: str | Format | None = None,
     mapping: ColumnMapping | None = None,
     actor: str = "cli",
     display_name: str | None = None,

@@ -20,6 +20,7 @@ from curation.formats.article import NCompletions, RFTPairs
 from curation.formats.axolotl import AxolotlChat, AxolotlCompletion, AxolotlInputOutput
 from curation.formats.base import Format
 from curation.formats.batch import OpenAIBatch
+from curation.formats.hf import HF_DISK, PARQUET_ROWS, is_hf_folder, iter_rows, nested_parquet
 from curation.formats.hh import HHRLHF
 from curation.formats.io import RawItem, container_of, iter_json_array, iter_jsonl
 from curation.formats.kto import TRLKTO
@@ -112,6 +113,8 @@ def get_format(name: str) -> Format:
 
 
 def iter_items(path: str | Path, container: str) -> Iterator[RawItem]:
+    if container in (HF_DISK, PARQUET_ROWS):
+        return iter_rows(path, container)
     if container in ("csv", "tsv", "parquet"):
         return iter_table(path, container)
     if container == "json":
@@ -130,6 +133,8 @@ def parse_item(fmt: Format, item: RawItem, notes: Counter[NoteKey] | None = None
         with collecting(scratch):
             record = fmt.parse(item.value)
         survey(record, scratch, extra_action=fmt.extra_action)
+        if item.notes:
+            scratch.update(item.notes)
         notes.update(scratch)  # only a record that parsed counts
         return Parsed(item.line, record=record, raw=item.value)
     except FieldError as exc:
@@ -139,11 +144,13 @@ def parse_item(fmt: Format, item: RawItem, notes: Counter[NoteKey] | None = None
 
 
 def open_source(
-    path: str | Path, format: str | None = None, mapping: ColumnMapping | None = None
+    path: str | Path, format: str | Format | None = None, mapping: ColumnMapping | None = None
 ) -> Source:
     """Settle the container and the format of a file (``format`` overrides detection)."""
     p = Path(path)
-    container = container_of(p)
+    container = source_container(p)
+    if container == PARQUET_ROWS and (mapping is not None or format == "table"):
+        container = "parquet"  # the user reads it as a table
     if container in ("csv", "tsv", "parquet"):
         if format not in (None, "table"):
             raise UnknownFormatError(
@@ -160,6 +167,8 @@ def open_source(
                 f"{p}: no column named {missing[0]!r}; columns are {', '.join(columns)}"
             )
         return Source(p, container, Table(chosen), chosen)
+    if isinstance(format, Format):
+        return Source(p, container, format)
     if format is not None:
         return Source(p, container, get_format(format))
     return Source(p, container, detect_format(p, container))
@@ -182,6 +191,17 @@ class Detection:
         return text
 
 
+def source_container(path: Path) -> str:
+    """The container, telling a Hugging Face save_to_disk folder and a Parquet file of
+    nested rows (lists of structs) from a flat table."""
+    if is_hf_folder(path):
+        return HF_DISK
+    container = container_of(path)
+    if container == "parquet" and nested_parquet(path):
+        return PARQUET_ROWS
+    return container
+
+
 def detect_format(path: str | Path, container: str | None = None) -> Format:
     return explain_detection(path, container).format
 
@@ -189,7 +209,7 @@ def detect_format(path: str | Path, container: str | None = None) -> Format:
 def explain_detection(path: str | Path, container: str | None = None) -> Detection:
     """The first object among the first items decides; the highest priority among the
     formats that claim it wins, and the next one is the runner-up."""
-    container = container or container_of(path)
+    container = container or source_container(Path(path))
     if container in ("csv", "tsv", "parquet"):
         return Detection(FORMATS["table"], 1)
     seen_keys: list[str] = []
