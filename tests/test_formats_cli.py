@@ -55,3 +55,10 @@ def test_validate_adds_the_import_view() -> None:
     _, out = run("validate", FIXTURES / "lf_tool_use.jsonl")
     assert "As an import would read it:" in out
     assert "`tools` on 2 records: given as a JSON string: parsed into a list" in out
+
+
+def test_readme_lists_every_layout_with_its_example() -> None:
+    readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
+    for fmt in FORMATS.values():
+        assert f"`{fmt.name}`" in readme
+        assert fmt.example.replace("|", "\\|") in readme, fmt.name

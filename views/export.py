@@ -108,7 +108,7 @@ if fmt.unit == "record":
         help="auto: prompt + preferred completion where a record has completions, "
         "else the record's own conversation.",
     )
-if fmt_name == "trl-preference":
+if fmt_name in ("trl-preference", "trl-kto"):
     trl_style = o1.radio(
         "TRL style", ["conversational", "standard"], horizontal=True, key="export_trl_style"
     )
