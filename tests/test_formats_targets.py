@@ -110,3 +110,21 @@ def test_reasoning_is_dropped_with_a_count_where_the_target_has_no_place(
     # (OpenAI chat has no such part)
     assert len(rows) == 2
     assert all("reasoning_content" not in m for r in rows for m in r["messages"])
+
+
+def test_llamafactory_v1_keeps_reasoning_unless_asked(sqlite_ws: Workspace, tmp_path: Path) -> None:
+    out = tmp_path / "v1.jsonl"
+    info = export(sqlite_ws, "lf_v1_sft.jsonl", "llamafactory-v1", out)
+    assert info["reasoning"] == {"policy": "kept", "messages": 0}
+    assert records_of(out) == records_of(FIXTURES / "lf_v1_sft.jsonl")
+    dropped = tmp_path / "v1-dropped.jsonl"
+    export_dataset(
+        sqlite_ws,
+        ExportSpec("llamafactory-v1", dataset="d", drop_reasoning=True),
+        dropped,
+        actor="t",
+    )
+    manifest = json.loads(next(tmp_path.glob("v1-dropped*manifest*")).read_text())
+    assert manifest["format"]["reasoning"]["messages"] == 1
+    assert manifest["format"]["reasoning"]["policy"].startswith("dropped on request")
+    assert '"reasoning"' not in dropped.read_text()

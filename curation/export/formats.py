@@ -316,6 +316,7 @@ FORMAT_NAMES = (
     "rft-pairs",
     "trl-kto",
     "llamafactory-sharegpt",
+    "llamafactory-v1",
     "llamafactory-alpaca",
     "llamafactory-dpo",
     "llamafactory-kto",

@@ -184,7 +184,13 @@ def export_dataset(
                 session, ctx, plan, split_plan, stats, left_out, written, paths, reports, actor
             )
             describe_target(
-                manifest["format"], ctx.fmt, stats.reasoning_dropped, read_back, out, paths
+                manifest["format"],
+                ctx.fmt,
+                spec.drop_reasoning,
+                stats.reasoning_dropped,
+                read_back,
+                out,
+                paths,
             )
         files = [
             ExportFile(name, paths[name], w.rows, w.bytes, w.sha256, manifest_path(paths[name]))

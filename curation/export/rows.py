@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import numpy as np
@@ -435,7 +435,7 @@ def add_record(
         if "user" not in roles:
             part.missing_user += 1
         stats.origins[origin(item)] += 1
-        if fmt.drops_reasoning:
+        if fmt.drops_reasoning or ctx.spec.drop_reasoning:
             stats.reasoning_dropped += reasoning_count(item)
         wrote += 1
     if wrote:
@@ -451,6 +451,8 @@ def add_record(
 def checked_row(ctx: Context, item: Item, stats: Stats) -> dict[str, Any] | None:
     """The item's row once the validator passed it; None (counted) when it is left out."""
     fmt = ctx.fmt
+    if ctx.spec.drop_reasoning and not fmt.drops_reasoning:
+        item = without_reasoning_item(item)
     try:
         row = fmt.row(item)
     except Skip as skip:
@@ -471,6 +473,20 @@ def checked_row(ctx: Context, item: Item, stats: Stats) -> dict[str, Any] | None
     stats.validation_codes.update(x.code for x in issues)
     stats.sample("validation_error", item, detail)
     return None
+
+
+def without_reasoning_item(item: Item) -> Item:
+    """The item with its messages' reasoning traces taken out (``--drop-reasoning``)."""
+
+    def strip(messages: list[Message]) -> list[Message]:
+        return [{k: v for k, v in m.items() if k != "reasoning_content"} for m in messages]
+
+    out = replace(item, messages=strip(item.messages))
+    for side in ("chosen", "rejected"):
+        completion = getattr(item, side)
+        if completion is not None:
+            setattr(out, side, replace(completion, messages=strip(completion.messages)))
+    return out
 
 
 def reasoning_count(item: Item) -> int:

@@ -30,7 +30,7 @@ from curation.export.staging import Staging
 from curation.formats import open_source
 from curation.formats.alpaca import Alpaca
 from curation.formats.axolotl import AxolotlChat
-from curation.formats.llamafactory import LFKTO, LFPreference, lf_sharegpt
+from curation.formats.llamafactory import LFKTO, LFPreference, LFv1, lf_sharegpt
 from curation.formats.sharegpt import ShareGPT
 from curation.records import Completion, Message, message_text
 from curation.validate import Issue, validate_example
@@ -84,6 +84,28 @@ class LFShareGPTExport(_LlamaFactory):
 
     def check(self, row: dict[str, Any], item: Item) -> list[Issue]:
         return _parses_back(ShareGPT().parse, row)
+
+    def conversation(self, row: dict[str, Any], item: Item) -> list[Message]:
+        return sft_messages(item)
+
+
+class LFv1Export(ExportFormat):
+    name = "llamafactory-v1"
+    label = "LLaMA-Factory v1 messages (reasoning parts, loss_weight)"
+    unit = "record"
+    single_turn = False
+    target = "LLaMA-Factory v1"
+    reads_back_as = "llamafactory-v1"
+    drops_reasoning = False  # reasoning parts hold them
+    help = (
+        "messages of {type, value} parts: reasoning kept as reasoning parts, weight as loss_weight"
+    )
+
+    def row(self, item: Item) -> dict[str, Any]:
+        return LFv1().dump(_record(item, sft_messages(item)))
+
+    def check(self, row: dict[str, Any], item: Item) -> list[Issue]:
+        return _parses_back(LFv1().parse, row)
 
     def conversation(self, row: dict[str, Any], item: Item) -> list[Message]:
         return sft_messages(item)
@@ -244,6 +266,7 @@ TARGETS: dict[str, type[ExportFormat]] = {
     f.name: f
     for f in (
         LFShareGPTExport,
+        LFv1Export,
         LFAlpacaExport,
         LFPreferenceExport,
         LFKTOExport,
@@ -278,6 +301,7 @@ def read_back_files(
 def describe_target(
     info: dict[str, Any],
     fmt: ExportFormat,
+    drop_requested: bool,
     reasoning_dropped: int,
     read_back: dict[str, Any] | None,
     out: Path,
@@ -291,8 +315,10 @@ def describe_target(
     sidecar = fmt.sidecar(out, paths)
     if sidecar is not None:
         info["config_file"] = sidecar[0].name
-    info["reasoning"] = (
-        {"policy": "dropped: the layout has no place for it", "messages": reasoning_dropped}
-        if fmt.drops_reasoning
-        else {"policy": "kept"}
-    )
+    if fmt.drops_reasoning:
+        policy = "dropped: the layout has no place for it"
+    elif drop_requested:
+        policy = "dropped on request (--drop-reasoning)"
+    else:
+        policy = "kept"
+    info["reasoning"] = {"policy": policy, "messages": reasoning_dropped}
