@@ -34,3 +34,16 @@ def test_datasets_page_shows_kto_labels(app_ws: Workspace) -> None:
     at = open_page(logged_in("lead"), "datasets.py")
     assert not at.exception, at.exception
     assert "2 completions labelled desirable, 1 undesirable" in texts(at)
+
+
+def test_export_page_offers_the_trainer_config(app_ws: Workspace, tmp_path: Path) -> None:
+    from tests.test_export import import_objects, pref, set_redaction
+
+    import_objects(app_ws, tmp_path, [pref(i) for i in range(12)])
+    set_redaction(app_ws, "clean")
+    at = open_page(logged_in("lead"), "export.py")
+    at.selectbox(key="export_format").set_value("llamafactory-dpo").run()
+    at.button(key="export_go").click().run()
+    assert not at.exception, at.exception
+    labels = [b.proto.label for b in at.get("download_button")]
+    assert any(label.startswith("LLaMA-Factory config: ") for label in labels), labels

@@ -173,6 +173,8 @@ class ExportResult:
             "warnings": self.warnings,
             "validation": {split: report_dict(r) for split, r in self.reports.items()},
             "seconds": round(self.seconds, 2),
+            # the manifest's format entry: target, read-back, config file, reasoning dropped
+            "format_info": dict(self.manifest.get("format") or {}),
         }
 
 
