@@ -26,15 +26,17 @@ TRAIN_KEYS = ("train", "training")
 
 
 def _has_flag(messages: Any) -> bool:
+    """A train flag on a message, or a weight on a from/value turn (Axolotl's, not OpenAI's)."""
     return isinstance(messages, list) and any(
-        isinstance(m, dict) and any(k in m for k in TRAIN_KEYS) for m in messages
+        isinstance(m, dict) and (any(k in m for k in TRAIN_KEYS) or ("weight" in m and "from" in m))
+        for m in messages
     )
 
 
 class AxolotlChat(Format):
     name = "axolotl-chat"
     label = "Axolotl chat_template (train flags per message)"
-    rule = "`messages`/`conversations` whose messages carry a `train`/`training` flag"
+    rule = "`messages`/`conversations` whose messages carry a `train`/`training` flag (or from/value turns a `weight`)"
     example = '{"messages":[{"role":"user","content":"Hi","train":false},{"role":"assistant","content":"Hello!","train":true}]}'
     priority = 6
 

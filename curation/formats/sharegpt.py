@@ -27,6 +27,7 @@ ROLE_OF = {
     "observation": "tool",
     "tool": "tool",
 }
+TURN_KEYS = frozenset({"from", "value", "role", "content"})
 FROM_OF = {"user": "human", "assistant": "gpt", "system": "system", "tool": "observation"}
 
 
@@ -53,7 +54,13 @@ class ShareGPT(Format):
             messages.append({"role": "system", "content": system})
         call_ids: list[str] = []
         for i, turn in enumerate(turns):
-            messages.append(sharegpt_turn(turn, f"conversations[{i}]", i, call_ids))
+            message = sharegpt_turn(turn, f"conversations[{i}]", i, call_ids)
+            for key in turn.keys() - TURN_KEYS:
+                if key == "weight" and turn[key] in (0, 1) and not isinstance(turn[key], bool):
+                    message["weight"] = int(turn[key])
+                else:
+                    note(str(key), "turns", "not kept (a ShareGPT turn holds from and value)")
+            messages.append(message)
         tools = obj.get("tools")
         if isinstance(tools, str):
             try:
