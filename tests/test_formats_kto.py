@@ -82,3 +82,25 @@ def test_trl_kto_styles(ws: Workspace, tmp_path: Path, style: str) -> None:
     if style == "standard":
         assert all(isinstance(r["prompt"], str) for r in rows)
     assert labelled(out) == labelled(FIXTURES / "trl_kto.jsonl")
+
+
+def test_kto_from_campaign_judgments(ws: Workspace, tmp_path: Path) -> None:
+    from tests.test_export import labelled
+
+    # pair 0: both prefer A; 1: both prefer B; 2: a tie (no KTO rows)
+    labelled(ws, tmp_path, {0: [2, 1], 1: [-1, -2], 2: [0, 0]})
+    out = tmp_path / "kto.jsonl"
+    result = export_dataset(ws, ExportSpec("trl-kto", campaign="c1"), out, actor="t")
+    rows = read_jsonl(out)
+    got = sorted(
+        (r["prompt"][0]["content"], r["completion"][0]["content"], r["label"]) for r in rows
+    )
+    assert got == [
+        ("Q0?", "first 0", True),
+        ("Q0?", "second 0", False),
+        ("Q1?", "first 1", False),
+        ("Q1?", "second 1", True),
+    ]
+    assert result.left_out == {"tie": 2}
+    assert result.manifest["preferences"]["source"] == "campaign"
+    assert "unpaired" in result.manifest["preferences"]
