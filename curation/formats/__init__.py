@@ -129,13 +129,15 @@ def parse_item(fmt: Format, item: RawItem, notes: Counter[NoteKey] | None = None
     try:
         if notes is None:
             return Parsed(item.line, record=fmt.parse(item.value), raw=item.value)
-        scratch: Counter[NoteKey] = Counter()
-        with collecting(scratch):
+        pending: list[tuple[NoteKey, int]] = []
+        with collecting(pending):
             record = fmt.parse(item.value)
-        survey(record, scratch, extra_action=fmt.extra_action)
+        # only a record that parsed counts
+        survey(record, notes, extra_action=fmt.extra_action)
+        for key, n in pending:
+            notes[key] += n
         if item.notes:
-            scratch.update(item.notes)
-        notes.update(scratch)  # only a record that parsed counts
+            notes.update(item.notes)
         return Parsed(item.line, record=record, raw=item.value)
     except FieldError as exc:
         return Parsed(item.line, error=LineError(item.line, exc.field, exc.reason), raw=item.value)

@@ -36,7 +36,8 @@ MESSAGE_FIELDS = frozenset(
 )
 PART_TYPES = frozenset({"text", "image_url", "input_audio", "file"})
 
-_current: ContextVar[Counter[NoteKey] | None] = ContextVar("format_notes", default=None)
+# The notes of the parse in progress: (key, count) pairs, counted once the record parsed.
+_current: ContextVar[list[tuple[NoteKey, int]] | None] = ContextVar("format_notes", default=None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,14 +63,14 @@ class FieldNote:
 
 def note(field: str, where: str, action: str, n: int = 1) -> None:
     """Count one mapping decision in the collector of the parse in progress (if any)."""
-    counter = _current.get()
-    if counter is not None:
-        counter[(field, where, action)] += n
+    pending = _current.get()
+    if pending is not None:
+        pending.append(((field, where, action), n))
 
 
 @contextmanager
-def collecting(counter: Counter[NoteKey] | None) -> Iterator[None]:
-    token = _current.set(counter)
+def collecting(pending: list[tuple[NoteKey, int]] | None) -> Iterator[None]:
+    token = _current.set(pending)
     try:
         yield
     finally:
@@ -89,8 +90,8 @@ def survey(record: Record, counter: Counter[NoteKey], *, extra_action: str | Non
 
 
 def _survey_message(message: Message, counter: Counter[NoteKey]) -> None:
-    for key in message:
-        if key not in MESSAGE_FIELDS:
+    if not message.keys() <= MESSAGE_FIELDS:
+        for key in message.keys() - MESSAGE_FIELDS:
             counter[(str(key), "messages", "kept on the message, not shown")] += 1
     if message.get("reasoning_content"):
         counter[("reasoning_content", "messages", "kept apart from the answer")] += 1
