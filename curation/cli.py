@@ -261,6 +261,11 @@ def stats(dataset: str, as_json: bool, workspace: Path | None, db: str | None) -
         click.echo(f"  status {status:<10} {n:>8,}")
     for fmt, n in sorted(result["formats"].items()):
         click.echo(f"  format {fmt:<18} {n:>8,}")
+    if any(result["labels"].values()):
+        kto = result["labels"]
+        click.echo(
+            f"  KTO labels   {kto['desirable']:,} desirable, {kto['undesirable']:,} undesirable"
+        )
 
 
 @cli.command()

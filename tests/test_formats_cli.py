@@ -62,3 +62,10 @@ def test_readme_lists_every_layout_with_its_example() -> None:
     for fmt in FORMATS.values():
         assert f"`{fmt.name}`" in readme
         assert fmt.example.replace("|", "\\|") in readme, fmt.name
+
+
+def test_stats_shows_kto_labels(tmp_path: Path) -> None:
+    run("import", FIXTURES / "lf_kto.json", "-d", "k", "-w", tmp_path / "ws")
+    code, out = run("stats", "-d", "k", "-w", tmp_path / "ws")
+    assert code == 0
+    assert "KTO labels   2 desirable, 1 undesirable" in out
