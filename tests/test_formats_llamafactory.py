@@ -157,3 +157,14 @@ def test_bad_rows_name_the_field(tmp_path: Path, row: dict[str, object], field: 
     with pytest.raises(FieldError) as exc:
         detect_format(path).parse(row)
     assert exc.value.field == field
+
+
+def test_tools_as_a_json_string_in_any_layout(tmp_path: Path) -> None:
+    row = {
+        "prompt": [{"role": "user", "content": "Weather?"}],
+        "chosen": [{"role": "assistant", "content": "Which city?"}],
+        "rejected": [{"role": "assistant", "content": "No."}],
+        "tools": '[{"type": "function", "function": {"name": "w", "parameters": {}}}]',
+    }
+    record = get_format("trl-preference").parse(row)
+    assert record.tools == [{"type": "function", "function": {"name": "w", "parameters": {}}}]
