@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import closing, contextmanager
 from dataclasses import dataclass, field
@@ -23,7 +24,17 @@ from curation import exitcodes
 from curation.audit import log_event
 from curation.errors import InputError
 from curation.fileio import open_regular
-from curation.formats import ColumnMapping, LineError, Parsed, Source, open_source
+from curation.formats import (
+    ColumnMapping,
+    LineError,
+    NoteKey,
+    Parsed,
+    Source,
+    explain_detection,
+    field_notes,
+    open_source,
+)
+from curation.formats.base import Format
 from curation.formats.io import CHUNK, open_binary
 from curation.import_rows import (
     COMPLETION_COLUMNS,
@@ -61,6 +72,8 @@ class ImportResult:
     rejected: int = 0
     import_id: int | None = None
     note: str = ""
+    # fields the importer mapped or kept without using, counted (see curation.formats.notes)
+    notes: Counter[NoteKey] = field(default_factory=Counter)
 
     @property
     def exit_code(self) -> int:
@@ -99,21 +112,31 @@ class ImportResult:
             "rejected": self.rejected,
             "completions": self.completions,
             "pairs": self.pairs,
+            "fields": [n.as_dict() for n in field_notes(self.notes)],
             "errors": [e.as_dict() for e in self.errors],
         }
 
+    def field_report(self) -> list[str]:
+        """One line per field the importer mapped or kept without using."""
+        return [str(n) for n in field_notes(self.notes)]
+
 
 def file_sha256(path: str | Path) -> str:
+    """sha256 of a file; of a folder (a datasets save_to_disk), of its files in name order."""
     digest = hashlib.sha256()
-    with open_regular(path) as fh:
-        for chunk in iter(lambda: fh.read(CHUNK), b""):
-            digest.update(chunk)
+    p = Path(path)
+    for file in sorted(f for f in p.iterdir() if f.is_file()) if p.is_dir() else [p]:
+        with open_regular(file) as fh:
+            for chunk in iter(lambda: fh.read(CHUNK), b""):
+                digest.update(chunk)
     return digest.hexdigest()
 
 
 def estimate_items(path: str | Path) -> int | None:
     """Newline count of an uncompressed JSONL/CSV file, for a progress bar; None if unknown."""
     p = Path(path)
+    if p.is_dir():
+        return None
     try:
         with open_regular(p) as fh:
             if fh.read(2) == b"\x1f\x8b" or p.suffix.lower() in (".parquet", ".json"):
@@ -129,7 +152,7 @@ def import_file(
     path: str | Path,
     dataset: str,
     *,
-    format: str | None = None,
+    format: str | Format | None = None,
     mapping: ColumnMapping | None = None,
     actor: str = "cli",
     display_name: str | None = None,
@@ -182,6 +205,7 @@ def import_file(
             skipped=result.skipped,
             repeats=result.repeats,
             rejected=result.rejected,
+            fields=result.field_report()[:50],
         )
     return result
 
@@ -211,6 +235,7 @@ def _tally(
 ) -> None:
     result.lines += chunk.items
     result.rejected += len(chunk.errors)
+    result.notes.update(chunk.notes)
     room = KEEP_ERRORS - len(result.errors)
     if room > 0:
         result.errors.extend(chunk.errors[:room])
@@ -228,9 +253,12 @@ class Tally(Protocol):
 
 
 def _parsed(
-    source: Source, result: Tally, on_error: Callable[[LineError], None] | None
+    source: Source,
+    result: Tally,
+    on_error: Callable[[LineError], None] | None,
+    notes: Counter[NoteKey] | None = None,
 ) -> Iterator[Parsed]:
-    for parsed in source.records():
+    for parsed in source.records(notes):
         result.lines += 1
         if parsed.error is not None:
             result.rejected += 1
@@ -434,6 +462,12 @@ class ScanReport:
     note: str = ""
     columns: list[str] | None = None
     mapping: ColumnMapping | None = None
+    notes: Counter[NoteKey] = field(default_factory=Counter)
+    labels: dict[str, int] = field(default_factory=dict)  # KTO labels: "true"/"false" → count
+    detected_by: str = ""  # the detection rule and runner-up, when the format was detected
+
+    def field_report(self) -> list[str]:
+        return [str(n) for n in field_notes(self.notes)]
 
 
 def scan_file(
@@ -460,11 +494,18 @@ def scan_file(
     )
     if source.mapping is not None:
         report.columns = table_columns(source.path, source.container)
+    elif format is None:
+        report.detected_by = explain_detection(path, source.container).explain()
     chunks: list[Any] = []
     # 64-bit prefixes of the content hashes: 8 bytes a record, enough to count repeats
     keys: list[Any] = []
-    for batch in _batches(_parsed(source, report, None), BATCH):
+    for batch in _batches(_parsed(source, report, None, report.notes), BATCH):
         records = [p.record for p in batch if p.record is not None]
+        for r in records:
+            for c in r.completions:
+                if c.label is not None:
+                    key = "true" if c.label else "false"
+                    report.labels[key] = report.labels.get(key, 0) + 1
         totals, _ = counter.conversations([r.messages for r in records])
         chunks.append(totals)
         keys.append(np.array([int(r.content_hash()[:16], 16) for r in records], dtype=np.uint64))

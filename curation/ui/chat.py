@@ -63,6 +63,10 @@ def render_message(message: Message) -> None:
             label += " · weight 0 (not trained on)"
         if role not in ("user", "assistant") or label != role:
             caption(label)
+        reasoning = message.get("reasoning_content")
+        if isinstance(reasoning, str) and reasoning:
+            with st.expander("Reasoning (kept apart from the answer)"):
+                render_text(reasoning)
         _render_content(message.get("content"))
         calls = message.get("tool_calls")
         for call in calls if isinstance(calls, list) else []:

@@ -46,6 +46,12 @@ for col, key in zip(
     metric_cols, ("records", "completions", "pairs", "messages", "tokens"), strict=True
 ):
     col.metric(key.capitalize(), f"{stats[key]:,}")
+kto = stats["labels"]
+if kto["desirable"] or kto["undesirable"]:
+    st.caption(
+        f"Unpaired feedback (KTO): {kto['desirable']:,} completions labelled desirable, "
+        f"{kto['undesirable']:,} undesirable"
+    )
 if len(stats["by_status"]) > 1 or "active" not in stats["by_status"]:
     st.caption("Status: " + ", ".join(f"{k} {v:,}" for k, v in sorted(stats["by_status"].items())))
 pii_state.show(name)
@@ -96,7 +102,7 @@ with ws.read() as s:
             r.status,
             r.n_tokens,
             r.messages,
-            [(c.source, c.messages) for c in r.completions],
+            [(c.source, c.messages, c.label) for c in r.completions],
         )
         for r in page.records
     ]
@@ -116,8 +122,13 @@ for rid, line, fmt, rstatus, tokens, messages, completions in rows:
         render_conversation(messages)
         if completions:
             cols = st.columns(min(len(completions), 4))
-            for i, (col, (source, msgs)) in enumerate(zip(cols, completions, strict=False)):
+            for i, (col, (source, msgs, label)) in enumerate(zip(cols, completions, strict=False)):
                 with col:
-                    caption(f"Completion {i + 1}" + (f" · {source}" if source else ""))
+                    verdict = (
+                        ""
+                        if label is None
+                        else (" · 👍 desirable" if label else " · 👎 undesirable")
+                    )
+                    caption(f"Completion {i + 1}" + (f" · {source}" if source else "") + verdict)
                     for message in msgs:
                         render_message(message)

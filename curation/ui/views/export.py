@@ -109,7 +109,7 @@ if fmt.unit == "record":
         help="auto: prompt + preferred completion where a record has completions, "
         "else the record's own conversation.",
     )
-if fmt_name == "trl-preference":
+if fmt_name in ("trl-preference", "trl-kto"):
     trl_style = o1.radio(
         "TRL style", ["conversational", "standard"], horizontal=True, key="export_trl_style"
     )
@@ -304,6 +304,19 @@ if done:
                 "application/json",
             )
         st.caption(f"sha256 {f['sha256']}")
+    fmt_info = done.get("format_info") or {}
+    config = fmt_info.get("config_file")
+    if config and done["files"]:
+        config_path = Path(done["files"][0]["path"]).with_name(config)
+        _download(
+            f"{fmt_info.get('target', 'trainer')} config: {config}",
+            config_path,
+            f"export_dl_{done['export_id']}_config",
+            "application/json" if config.endswith(".json") else "application/yaml",
+        )
+    reasoning = fmt_info.get("reasoning") or {}
+    if reasoning.get("messages"):
+        st.caption(f"Reasoning traces: {reasoning['policy']} ({reasoning['messages']:,} messages)")
 
 # --------------------------------------------------------------------------- history
 st.subheader("Export history")

@@ -9,7 +9,7 @@ import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
 from curation.errors import CurationError
-from curation.formats import FORMATS, ColumnMapping
+from curation.formats import FORMATS, ColumnMapping, field_notes
 from curation.importer import import_file, preview_records, scan_file, store_upload
 from curation.security import (
     ImportFile,
@@ -140,6 +140,9 @@ def _scan(
         "note": report.note,
         "columns": report.columns,
         "mapping": report.mapping.as_dict() if report.mapping else None,
+        "detected_by": report.detected_by,
+        "fields": [n.as_dict() for n in field_notes(report.notes)],
+        "labels": dict(report.labels),
     }
 
 
@@ -182,6 +185,8 @@ except CurationError as exc:
 st.markdown(
     f"Detected format: **{FORMATS[scan['format']].label}** (`{scan['format']}`), {scan['container'].upper()} file"
 )
+if scan["detected_by"]:
+    st.caption(f"Detected by {scan['detected_by']}. Choose another format above to override.")
 m1, m2, m3, m4, m5 = st.columns(5)
 m1.metric("Items", f"{scan['lines']:,}")
 m2.metric("Valid", f"{scan['valid']:,}")
@@ -211,6 +216,20 @@ elif repeats_note:
     st.warning("Every line is valid." + repeats_note)
 else:
     st.success("Every line is valid.")
+
+if scan["labels"]:
+    st.info(
+        f"Unpaired feedback (KTO): {scan['labels'].get('true', 0):,} completions labelled "
+        f"desirable, {scan['labels'].get('false', 0):,} undesirable."
+    )
+if scan["fields"]:
+    st.markdown("**Fields the importer maps, or keeps without using**")
+    st.dataframe(
+        pd.DataFrame(scan["fields"])[["field", "where", "count", "action"]],
+        hide_index=True,
+        width="stretch",
+        key="import_fields",
+    )
 
 if scan["format"].startswith("openai-") and scan["container"] == "jsonl":
     report = _openai_check(str(path), path.stat().st_mtime)
