@@ -12,7 +12,7 @@ from curation.store import Workspace
 from curation.store import models as m
 from curation.wording import dataset_name_for, plural
 from tests.apptest_helpers import app_ws, logged_in, open_page, texts
-from tests.labeling_helpers import pair_dataset
+from tests.labeling_helpers import campaign, pair_dataset
 
 __all__ = ["app_ws"]
 
@@ -263,3 +263,53 @@ def test_campaign_creation_refreshes_resets_and_offers_only_annotators(
     assert at.text_input(key="nc_name").value == ""  # the form starts afresh
     assert at.text_area(key="nc_guidelines").value == ""
     assert at.multiselect(key="nc_annotators").value == []
+
+
+def _label_all(ws: Workspace, cid: int, answers: dict[str, list[int]]) -> None:
+    from curation.labeling import queue
+    from curation.labeling.queue import Answer
+
+    with ws.read() as s:
+        tasks = list(
+            s.scalars(
+                sa.select(m.Task.id).where(m.Task.campaign_id == cid).order_by(m.Task.pair_id)
+            )
+        )
+    for name, choices in answers.items():
+        want = dict(zip(tasks, choices, strict=True))
+        while (item := queue.next_item(ws, cid, name)) is not None:
+            queue.submit(ws, item.assignment_id, name, Answer(choice=want[item.task_id]))
+
+
+def _chart_specs(at: object) -> list[dict]:
+    return [json.loads(el.proto.spec) for el in at.get("vega_lite_chart")]  # type: ignore[attr-defined]
+
+
+def test_quality_warns_on_small_samples_and_ticks_whole_numbers(
+    app_ws: Workspace, tmp_path: Path
+) -> None:
+    pair_dataset(app_ws, tmp_path, 4)
+    cid = campaign(app_ws, ["ann", "ann2"], overlap=2)
+    _label_all(app_ws, cid, {"ann": [2, 1, 0, -1], "ann2": [2, 1, -1, -1]})
+    at = open_page(logged_in("lead"), "quality.py")
+    metrics = {mt.label: mt.value for mt in at.metric}
+    assert metrics["Krippendorff's α (choice)"] != "—"
+    warned = "\n".join(w.value for w in at.warning)
+    assert "α rests on only 4 tasks" in warned
+    infos = "\n".join(i.value for i in at.info)
+    assert "No two annotators share 5 tasks yet (the most any two share is 4)" in infos
+    # no κ heatmap (an empty grid) is drawn; the progress chart ticks whole items only
+    specs = _chart_specs(at)
+    assert not any("κ" in json.dumps(spec, ensure_ascii=False) for spec in specs)
+    progress = next(sp for sp in specs if '"items"' in json.dumps(sp))
+    axis = progress["encoding"]["x"]["axis"]
+    assert axis["format"] == "d" and axis["tickMinStep"] == 1
+
+
+def test_quality_has_no_caution_on_enough_shared_items(app_ws: Workspace, tmp_path: Path) -> None:
+    pair_dataset(app_ws, tmp_path, 6)
+    cid = campaign(app_ws, ["ann", "ann2"], overlap=2)
+    _label_all(app_ws, cid, {"ann": [2, 1, 1, 0, -1, -2], "ann2": [2, 1, 0, 0, -2, -2]})
+    at = open_page(logged_in("lead"), "quality.py")
+    assert "rests on only" not in texts(at) and "No two annotators share" not in texts(at)
+    assert any("κ" in json.dumps(spec, ensure_ascii=False) for spec in _chart_specs(at))
