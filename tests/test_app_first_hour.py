@@ -313,3 +313,14 @@ def test_quality_has_no_caution_on_enough_shared_items(app_ws: Workspace, tmp_pa
     at = open_page(logged_in("lead"), "quality.py")
     assert "rests on only" not in texts(at) and "No two annotators share" not in texts(at)
     assert any("κ" in json.dumps(spec, ensure_ascii=False) for spec in _chart_specs(at))
+
+
+def test_rank_without_guidelines_gives_the_task_the_whole_width(
+    app_ws: Workspace, tmp_path: Path
+) -> None:
+    pair_dataset(app_ws, tmp_path, 2)
+    campaign(app_ws, ["ann"], name="bare", overlap=1)
+    at = logged_in("ann")
+    assert "No guidelines given" in texts(at)
+    # answers (2), choice keys (6), rationale + actions (5): no guidelines column beside them
+    assert len(at.columns) == 13
