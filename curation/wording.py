@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection
+from datetime import UTC, datetime
 
 _IRREGULAR = {"entry": "entries", "query": "queries", "was": "were", "is": "are", "this": "these"}
 
@@ -36,3 +37,29 @@ def dataset_name_for(file_name: str, existing: Collection[str]) -> str:
         n += 1
         name = f"{base}-{n}"
     return name
+
+
+def human_time(when: datetime, now: datetime | None = None) -> str:
+    """A time as people say it: "just now", "5 min ago", "3 h ago", "yesterday 14:03",
+    "5 Dec 14:03", "5 Dec 2025" (naive times are taken as UTC, as the store keeps them)."""
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    now = now or datetime.now(UTC)
+    if now.tzinfo is None:
+        now = now.replace(tzinfo=UTC)
+    seconds = (now - when).total_seconds()
+    if -60 < seconds < 60:
+        return "just now"
+    if 0 < seconds < 3600:
+        return f"{int(seconds // 60)} min ago"
+    if 0 < seconds < 6 * 3600:
+        return f"{int(seconds // 3600)} h ago"
+    days = (now.date() - when.date()).days
+    clock = when.strftime("%H:%M")
+    if days == 0:
+        return f"today {clock}"
+    if days == 1:
+        return f"yesterday {clock}"
+    if when.year == now.year:
+        return f"{when.day} {when:%b} {clock}"
+    return f"{when.day} {when:%b %Y}"

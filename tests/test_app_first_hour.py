@@ -10,9 +10,9 @@ import sqlalchemy as sa
 from curation.importer import import_file
 from curation.store import Workspace
 from curation.store import models as m
-from curation.wording import dataset_name_for, plural
+from curation.wording import dataset_name_for, human_time, plural
 from tests.apptest_helpers import app_ws, logged_in, open_page, texts
-from tests.labeling_helpers import pair_dataset
+from tests.labeling_helpers import campaign, pair_dataset
 
 __all__ = ["app_ws"]
 
@@ -263,3 +263,123 @@ def test_campaign_creation_refreshes_resets_and_offers_only_annotators(
     assert at.text_input(key="nc_name").value == ""  # the form starts afresh
     assert at.text_area(key="nc_guidelines").value == ""
     assert at.multiselect(key="nc_annotators").value == []
+
+
+def _label_all(ws: Workspace, cid: int, answers: dict[str, list[int]]) -> None:
+    from curation.labeling import queue
+    from curation.labeling.queue import Answer
+
+    with ws.read() as s:
+        tasks = list(
+            s.scalars(
+                sa.select(m.Task.id).where(m.Task.campaign_id == cid).order_by(m.Task.pair_id)
+            )
+        )
+    for name, choices in answers.items():
+        want = dict(zip(tasks, choices, strict=True))
+        while (item := queue.next_item(ws, cid, name)) is not None:
+            queue.submit(ws, item.assignment_id, name, Answer(choice=want[item.task_id]))
+
+
+def _chart_specs(at: object) -> list[dict]:
+    return [json.loads(el.proto.spec) for el in at.get("vega_lite_chart")]  # type: ignore[attr-defined]
+
+
+def test_quality_warns_on_small_samples_and_ticks_whole_numbers(
+    app_ws: Workspace, tmp_path: Path
+) -> None:
+    pair_dataset(app_ws, tmp_path, 4)
+    cid = campaign(app_ws, ["ann", "ann2"], overlap=2)
+    _label_all(app_ws, cid, {"ann": [2, 1, 0, -1], "ann2": [2, 1, -1, -1]})
+    at = open_page(logged_in("lead"), "quality.py")
+    metrics = {mt.label: mt.value for mt in at.metric}
+    assert metrics["Krippendorff's α (choice)"] != "—"
+    warned = "\n".join(w.value for w in at.warning)
+    assert "α rests on only 4 tasks" in warned
+    infos = "\n".join(i.value for i in at.info)
+    assert "No two annotators share 5 tasks yet (the most any two share is 4)" in infos
+    # no κ heatmap (an empty grid) is drawn; the progress chart ticks whole items only
+    specs = _chart_specs(at)
+    assert not any("κ" in json.dumps(spec, ensure_ascii=False) for spec in specs)
+    progress = next(sp for sp in specs if '"items"' in json.dumps(sp))
+    axis = progress["encoding"]["x"]["axis"]
+    assert axis["format"] == "d" and axis["tickMinStep"] == 1
+
+
+def test_quality_has_no_caution_on_enough_shared_items(app_ws: Workspace, tmp_path: Path) -> None:
+    pair_dataset(app_ws, tmp_path, 6)
+    cid = campaign(app_ws, ["ann", "ann2"], overlap=2)
+    _label_all(app_ws, cid, {"ann": [2, 1, 1, 0, -1, -2], "ann2": [2, 1, 0, 0, -2, -2]})
+    at = open_page(logged_in("lead"), "quality.py")
+    assert "rests on only" not in texts(at) and "No two annotators share" not in texts(at)
+    assert any("κ" in json.dumps(spec, ensure_ascii=False) for spec in _chart_specs(at))
+
+
+def test_rank_without_guidelines_gives_the_task_the_whole_width(
+    app_ws: Workspace, tmp_path: Path
+) -> None:
+    pair_dataset(app_ws, tmp_path, 2)
+    campaign(app_ws, ["ann"], name="bare", overlap=1)
+    at = logged_in("ann")
+    assert "No guidelines given" in texts(at)
+    # answers (2), choice keys (6), rationale + actions (5): no guidelines column beside them
+    assert len(at.columns) == 13
+
+
+def test_human_times() -> None:
+    from datetime import datetime
+
+    now = datetime(2026, 12, 6, 15, 0)
+    assert human_time(datetime(2026, 12, 6, 14, 59, 30), now) == "just now"
+    assert human_time(datetime(2026, 12, 6, 14, 55), now) == "5 min ago"
+    assert human_time(datetime(2026, 12, 6, 12, 0), now) == "3 h ago"
+    assert human_time(datetime(2026, 12, 6, 8, 3), now) == "today 08:03"
+    assert human_time(datetime(2026, 12, 5, 14, 3), now) == "yesterday 14:03"
+    assert human_time(datetime(2026, 11, 5, 14, 3), now) == "5 Nov 14:03"
+    assert human_time(datetime(2025, 11, 5, 14, 3), now) == "5 Nov 2025"
+
+
+def test_datasets_say_single_values_in_words(app_ws: Workspace, tmp_path: Path) -> None:
+    path = tmp_path / "one.jsonl"
+    path.write_bytes(chats(3, "q"))
+    import_file(app_ws, path, "one")
+    at = open_page(logged_in("lead"), "datasets.py")
+    # one format, one turn count: words, not a lone bar in half a row
+    assert "All 3 records: **openai-chat**." in texts(at)
+    assert "All 3 conversations: **1**." in texts(at)
+    specs = _chart_specs(at)
+    assert len(specs) == 2  # the token histogram and the roles (user, assistant)
+
+
+def test_my_progress_reads_as_times_not_timestamps(app_ws: Workspace, tmp_path: Path) -> None:
+    pair_dataset(app_ws, tmp_path, 5)
+    cid = campaign(app_ws, ["ann"], overlap=1)
+    _label_all(app_ws, cid, {"ann": [2, 1, 0, -1, -2]})
+    at = open_page(logged_in("ann"), "my_progress.py")
+    table = at.dataframe[0].value
+    assert set(table["submitted"]) == {"just now"}  # not 2026-12-06T14:03:11
+    spec = _chart_specs(at)[0]
+    x = spec["encoding"]["x"]
+    assert "bin" not in x and x["axis"]["format"] == "d" and x["axis"]["tickMinStep"] == 1
+
+
+def test_pii_page_loads_the_engine_under_a_spinner() -> None:
+    """The slow import (Presidio, spaCy) happens inside ``st.spinner``, not before the page shows."""
+    import ast
+
+    tree = ast.parse((Path(__file__).parents[1] / "views" / "pii.py").read_text())
+    top_imports = [
+        n for n in tree.body if isinstance(n, ast.ImportFrom) and n.module and "pii" in n.module
+    ]
+    assert not [n for n in top_imports if any(a.name == "workflow" for a in n.names)]
+    spinners = [
+        n
+        for n in tree.body
+        if isinstance(n, ast.With)
+        and any("spinner" in ast.unparse(item.context_expr) for item in n.items)
+    ]
+    assert any(
+        isinstance(b, ast.ImportFrom) and any(a.name == "workflow" for a in b.names)
+        for n in spinners
+        for b in n.body
+    )

@@ -66,14 +66,14 @@ with c1:
     )
 with c2:
     st.markdown("**User turns per conversation**")
-    st.altair_chart(charts.bars(dist["turns"], "turns"), width="stretch")
+    charts.bars_or_note(dist["turns"], "turns", unit="conversation")
 c3, c4 = st.columns(2)
 with c3:
     st.markdown("**Messages by role**")
-    st.altair_chart(charts.bars(dist["roles"], "role"), width="stretch")
+    charts.bars_or_note(dist["roles"], "role", unit="message")
 with c4:
     st.markdown("**Source formats**")
-    st.altair_chart(charts.bars(stats["formats"], "format"), width="stretch")
+    charts.bars_or_note(stats["formats"], "format", unit="record")
 
 with st.expander("Imports"):
     st.dataframe(pd.DataFrame(stats["imports"]), hide_index=True, width="stretch")

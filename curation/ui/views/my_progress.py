@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 import pandas as pd
 import streamlit as st
 
@@ -11,6 +13,7 @@ from curation.labeling.io import own_history
 from curation.ui import charts
 from curation.ui.resources import workspace
 from curation.ui.session import require_account
+from curation.wording import human_time
 
 me = require_account()
 ws = workspace()
@@ -34,6 +37,17 @@ for campaign_id, name in mine:
     c3.metric("Median time per item", f"{pd.Series(seconds).median():.0f} s" if seconds else "—")
     st.progress(p.fraction)
     if seconds:
-        st.altair_chart(charts.histogram(seconds, "seconds per item"), width="stretch")
+        st.markdown("**Seconds per item**")
+        st.altair_chart(charts.per_item_seconds(seconds), width="stretch")
     if history:
-        st.dataframe(pd.DataFrame(history[-20:][::-1]), hide_index=True, width="stretch")
+        now = datetime.now(UTC)
+        recent = [
+            {
+                "submitted": human_time(datetime.fromisoformat(h["submitted"]), now),
+                "answer": h["answer"],
+                "seconds": h["seconds"],
+            }
+            for h in history[-20:][::-1]
+        ]
+        st.markdown("**Your latest answers**")
+        st.dataframe(pd.DataFrame(recent), hide_index=True, width="stretch")

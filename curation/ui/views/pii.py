@@ -13,7 +13,6 @@ import pandas as pd
 import streamlit as st
 
 from curation.errors import CurationError
-from curation.pii import workflow as wf
 from curation.pii.config import BUILTIN_ENTITIES, DEFAULT_ENTITIES, check_pattern
 from curation.pii.highlight import highlight_markdown
 from curation.pii.operators import OPERATORS, OperatorSpec
@@ -24,10 +23,13 @@ from curation.ui.session import require_role
 from curation.ui.sidebar import dataset_in_focus
 from curation.wording import plural, verb
 
+ENGINE_LOADING = (
+    "Loading the PII engine (Presidio and the spaCy model); the first time takes a few seconds…"
+)
 STATUS_LABELS = {"pending": "unreviewed", "accepted": "accepted", "rejected": "rejected"}
 
 
-@st.cache_resource(show_spinner="Loading the PII engine (spaCy model, Presidio)…")
+@st.cache_resource(show_spinner=ENGINE_LOADING)
 def _engine_ready() -> bool:
     """Load the model once per server process (per-user data is never cached here)."""
     from curation.pii.engine import spacy_pipeline
@@ -51,6 +53,11 @@ def _selected_rows(key: str) -> list[int]:
 me = require_role("lead")
 ws = workspace()
 st.title("PII")
+
+# The workflow module loads Presidio and spaCy: seconds on the first visit after a start.
+# Say so, rather than leave a blank page (later visits find it imported and skip this).
+with st.spinner(ENGINE_LOADING, show_time=True):
+    from curation.pii import workflow as wf
 
 name = dataset_in_focus()
 

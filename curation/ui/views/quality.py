@@ -19,6 +19,7 @@ from curation.judge import JudgeSettings, judge_agreement, judge_campaign, judge
 from curation.labeling import quality
 from curation.labeling.aggregate import POLICIES, Policy, adjudicate, aggregate_campaign
 from curation.labeling.campaigns import campaign_summary, list_campaigns
+from curation.labeling.samples import alpha_caution, kappa_caution
 from curation.labeling.scale import SCALE
 from curation.ui import keys, pii_state
 from curation.ui.chat import render_conversation, render_message, render_text
@@ -26,6 +27,8 @@ from curation.ui.resources import workspace
 from curation.ui.session import require_role
 from curation.wording import plural
 
+# counts have whole-number ticks only (no "2.5 items")
+INTEGER_AXIS = alt.Axis(format="d", tickMinStep=1)
 # Session-state keys of this page (widget keys are the same names).
 DISPUTES_SHOWN = 100
 DECISIONS = ["2", "1", "0", "-1", "-2", "both_bad"]
@@ -115,7 +118,7 @@ else:
         .mark_bar()
         .encode(
             y=alt.Y("annotator:N", title=None),
-            x=alt.X("items:Q", stack=True, title="items"),
+            x=alt.X("items:Q", stack=True, title="items", axis=INTEGER_AXIS),
             color=alt.Color(
                 "status:N",
                 scale=alt.Scale(
@@ -147,6 +150,8 @@ acols[0].metric(
 )
 for col, (criterion, result) in zip(acols[1:], report.agreement.criteria.items(), strict=True):
     col.metric(f"α · {criterion}", _fmt(result.value), help=result.reason or None)
+if caution := alpha_caution(overall):
+    st.warning(caution, icon=":material/warning:")
 st.caption(
     "α is ordinal over the 5-point scale, units = tasks, coders = annotators; 'both bad' is "
     f"treated as a missing rating ({overall.missing_both_bad:,} left out). Per criterion, units "
@@ -166,9 +171,14 @@ about_col.caption(
     f"sharing fewer than {plural(kappa.min_overlap, 'task')} are left blank (n = tasks shared). Linear "
     "weights count a one-step miss (A ≫ B vs A > B) as partial agreement."
 )
+kappa_note = kappa_caution(kappa)
 if len(kappa.annotators) < 2:
     heat_col.caption("κ needs two annotators.")
+elif all(p.overlap < kappa.min_overlap for p in kappa.pairs):
+    heat_col.info(kappa_note or "", icon=":material/grid_off:")
 else:
+    if kappa_note:
+        heat_col.caption(kappa_note)
     frame = pd.DataFrame(
         [
             {"a": x, "b": y, "kappa": getattr(p, kind), "shared": p.overlap}
@@ -288,7 +298,7 @@ with gold_col:
     if report.gold_tasks == 0:
         st.caption("This campaign has no gold item.")
     elif gold.empty:
-        st.caption(f"{report.gold_tasks} gold items, none answered yet.")
+        st.caption(f"{plural(report.gold_tasks, 'gold item')}, none answered yet.")
     else:
         st.altair_chart(
             alt.Chart(gold)
@@ -301,7 +311,7 @@ with gold_col:
             .properties(height=max(120, 32 * len(gold))),
             width="stretch",
         )
-        st.caption(f"{report.gold_tasks} gold items; judged by direction (A, B or tie).")
+        st.caption(f"{plural(report.gold_tasks, 'gold item')}; judged by direction (A, B or tie).")
 
 # --------------------------------------------------------------------------- straight-lining
 st.subheader("Straight-lining")
@@ -362,7 +372,7 @@ else:
             .mark_bar()
             .encode(
                 y=alt.Y("reason:N", title="left out because"),
-                x="tasks:Q",
+                x=alt.X("tasks:Q", axis=INTEGER_AXIS),
                 tooltip=["reason", "tasks"],
             )
             .properties(height=max(100, 28 * len(excluded))),

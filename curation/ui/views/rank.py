@@ -16,6 +16,20 @@ from curation.ui.chat import demote_headings, render_conversation, render_messag
 from curation.ui.resources import workspace
 from curation.ui.session import require_account
 
+RANK_CSS = """<style>
+[data-testid="stMainBlockContainer"] { padding-top: 3rem; padding-bottom: 0.5rem;
+  padding-left: 1.5rem; padding-right: 1.5rem; }
+[data-testid="stMainBlockContainer"] [data-testid="stVerticalBlock"] { gap: 0.5rem; }
+.st-key-rank_conversation, :has(> .st-key-rank_conversation) {
+  height: 19vh !important; min-height: 6rem !important; max-height: 19vh !important; }
+.st-key-rank_answer_left, .st-key-rank_answer_right, :has(> .st-key-rank_answer_left),
+:has(> .st-key-rank_answer_right) {
+  height: 30vh !important; min-height: 8rem !important; max-height: 30vh !important; }
+.st-key-rank_guidelines, :has(> .st-key-rank_guidelines) {
+  height: 58vh !important; min-height: 8rem !important; max-height: 58vh !important; }
+[class*="st-key-rank_crit_"] button { padding-left: 0.4rem; padding-right: 0.4rem; min-width: 0; }
+</style>"""
+
 me = require_account()
 ws = workspace()
 
@@ -65,28 +79,56 @@ if item is None:
     st.stop()
 
 sel = _selection(item.assignment_id)
-task_col, guide_col = st.columns([3, 1], gap="medium")
-
-with guide_col:
-    st.markdown(f"**Guidelines** (v{item.guideline_version})")
-    with st.container(height=520, autoscroll=False):
-        render_text(demote_headings(item.guidelines) or "_No guidelines given._")
-    st.caption(
-        "Keys: **1** left much better, **2** left better, **3** tie, **4** right better, "
-        "**5** right much better, **6** both bad, "
-        "**Enter** submit, **U** undo last, **S** skip, **F** flag."
-    )
+# A constant stylesheet (no user content): the task, the choice keys and Submit must fit a
+# 1366×768 screen, so the scrolling boxes take a share of the window's height, not fixed pixels.
+st.html(RANK_CSS)
+guidelines = demote_headings(item.guidelines or "").strip()
+KEYS_HELP = (
+    "Keys: **1** left much better, **2** left better, **3** tie, **4** right better, "
+    "**5** right much better, **6** both bad, **Enter** submit, **U** undo last, **S** skip, "
+    "**F** flag."
+)
+if guidelines:
+    task_col, guide_col = st.columns([4, 1], gap="small")
+    with guide_col:
+        st.markdown(f"**Guidelines** (v{item.guideline_version})")
+        with st.container(height=400, autoscroll=False, key="rank_guidelines"):
+            render_text(guidelines)
+        st.caption(KEYS_HELP)
+else:  # nothing to show beside the task: the task takes the whole width
+    task_col = st.container()
 
 with task_col:
-    with st.container(height=320, autoscroll=True):  # the latest turn is what is being answered
-        render_conversation(item.messages)
-    left, right = st.columns(2)
-    for col, label, messages in ((left, "Left", item.left), (right, "Right", item.right)):
+    # the latest turn is what is being answered
+    with st.container(height=200, autoscroll=True, key="rank_conversation"):
+        render_conversation(item.messages, boxed=False)
+    left, right = st.columns(2, gap="small")
+    ratings: dict[str, dict[str, int]] = {}
+    for col, label, messages, screen_side in (
+        (left, "Left", item.left, "left"),
+        (right, "Right", item.right, "right"),
+    ):
         with col:
-            st.markdown(f"**{label}**")
-            with st.container(height=360, autoscroll=False):
+            with st.container(height=300, autoscroll=False, key=f"rank_answer_{screen_side}"):
+                st.markdown(f"**{label}**")
                 for message in messages:
-                    render_message(message)
+                    render_message(message, boxed=False)
+            if item.criteria:
+                crit_cols = st.columns(len(item.criteria))
+                for crit_col, criterion in zip(crit_cols, item.criteria, strict=True):
+                    value = crit_col.segmented_control(
+                        f"{criterion} · {label}",
+                        [1, 2, 3, 4, 5],
+                        key=f"rank_crit_{item.assignment_id}_{criterion}_{screen_side}",
+                        help="1 = poor, 5 = excellent; optional",
+                    )
+                    if value is not None:
+                        side = (
+                            item.shown_left
+                            if screen_side == "left"
+                            else ("b" if item.shown_left == "a" else "a")
+                        )
+                        ratings.setdefault(criterion, {})[side] = int(value)
     with ws.read() as s:
         suggestion = suggestion_for(s, campaign_id, item.task_id, item.shown_left)
     if suggestion is not None:  # None unless the campaign shows AI suggestions
@@ -94,7 +136,7 @@ with task_col:
             st.caption(f"From {suggestion.model}. A suggestion, not an answer: judge for yourself.")
             render_text(suggestion.rationale)
 
-    buttons = st.columns(len(SCREEN) + 1)
+    buttons = st.columns(len(SCREEN) + 1, gap="small")
     for col, (key, screen, label) in zip(buttons, SCREEN, strict=False):
         chosen = sel["screen"] == screen and not sel["both_bad"]
         if col.button(
@@ -119,35 +161,20 @@ with task_col:
         st.session_state[keys.RANK_SELECTION] = sel
         st.rerun()
 
-    ratings: dict[str, dict[str, int]] = {}
-    if item.criteria:
-        st.markdown("**Criteria** (1 = poor, 5 = excellent; optional)")
-        for criterion in item.criteria:
-            c1, c2 = st.columns(2)
-            for col, side_label, screen_side in ((c1, "Left", "left"), (c2, "Right", "right")):
-                value = col.segmented_control(
-                    f"{criterion} · {side_label}",
-                    [1, 2, 3, 4, 5],
-                    key=f"rank_crit_{item.assignment_id}_{criterion}_{screen_side}",
-                )
-                if value is not None:
-                    side = (
-                        item.shown_left
-                        if screen_side == "left"
-                        else ("b" if item.shown_left == "a" else "a")
-                    )
-                    ratings.setdefault(criterion, {})[side] = int(value)
-
     needs_reason = (sel["both_bad"] and "both_bad" in item.rationale_required_for) or (
         sel["screen"] == 0 and "tie" in item.rationale_required_for
     )
-    rationale = st.text_area(
+    why_col, a1, a2, a3, a4 = st.columns(
+        [3.2, 1.3, 1.3, 1, 1], gap="small", vertical_alignment="top"
+    )
+    rationale = why_col.text_area(
         "Rationale" + (" (required for this answer)" if needs_reason else " (optional)"),
         key=f"rank_rationale_{item.assignment_id}",
-        height=80,
+        height=68,
+        label_visibility="collapsed",
+        placeholder="Rationale"
+        + (" (required for this answer)" if needs_reason else " (optional)"),
     )
-
-    a1, a2, a3, a4 = st.columns(4)
     submit = a1.button(
         "Submit",
         key="rank_submit",
@@ -163,6 +190,8 @@ with task_col:
     )
     if item.flagged:
         st.caption("You flagged this item for the lead.")
+    if not guidelines:
+        st.caption("No guidelines given for this campaign. " + KEYS_HELP)
 
 try:
     if submit:
