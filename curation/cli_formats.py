@@ -88,31 +88,15 @@ def import_batch(
 ) -> None:
     """Import an OpenAI Batch: REQUESTS (input file) joined to RESULTS (output file) by
     custom_id; several results for one prompt become completions of one record."""
-    import tempfile
+    from curation.import_sets import import_batch as run_import
 
-    from curation.formats.batch import join_batch
-    from curation.importer import import_file
-
-    ws = _open(workspace, db)
-    with tempfile.TemporaryDirectory(prefix="curation-batch-") as folder:
-        joined = Path(folder) / f"{requests.stem}.joined.jsonl"
-        unmatched = join_batch(requests, results, joined)
-        result = import_file(
-            ws,
-            joined,
-            dataset,
-            format="openai-batch",
-            actor=_actor(),
-            display_name=f"{requests} + {results.name}",
-        )
+    done = run_import(_open(workspace, db), requests, results, dataset, actor=_actor())
     if as_json:
-        echo_json({**result.as_dict(), "unmatched_results": unmatched})
+        echo_json({**done.result.as_dict(), "unmatched_results": done.unmatched})
     else:
-        click.echo(result.summary())
-        if unmatched:
-            click.echo(f"{unmatched:,} result line(s) matched no request's custom_id: not imported")
-        echo_field_report(result.field_report(), "Fields mapped or kept without use:")
-    sys.exit(result.exit_code)
+        click.echo(done.summary())
+        echo_field_report(done.result.field_report(), "Fields mapped or kept without use:")
+    sys.exit(done.exit_code)
 
 
 @cli.command("import-llamafactory")
@@ -125,25 +109,17 @@ def import_llamafactory(
 ) -> None:
     """Import the local files a LLaMA-Factory dataset_info.json (or a folder holding one)
     lists, each into a dataset named by its entry, with its columns and tags mapped."""
-    from curation.formats.dataset_info import read_dataset_info
-    from curation.importer import import_file
+    from curation.import_sets import import_dataset_info
 
-    entries, skipped = read_dataset_info(info)
-    ws = _open(workspace, db)
-    results = []
-    worst = 0
-    for entry in entries:
-        result = import_file(
-            ws, entry.path, prefix + entry.name, format=entry.format, actor=_actor()
+    done = import_dataset_info(_open(workspace, db), info, actor=_actor(), prefix=prefix)
+    if as_json:
+        echo_json(
+            {"imported": [r.as_dict() for r in done.results], "not_imported": done.not_imported}
         )
-        results.append(result)
-        worst = max(worst, result.exit_code)
-        if not as_json:
+    else:
+        for result in done.results:
             click.echo(result.summary())
             echo_field_report(result.field_report(), "  fields mapped or kept without use:")
-    if as_json:
-        echo_json({"imported": [r.as_dict() for r in results], "not_imported": skipped})
-    else:
-        for line in skipped:
+        for line in done.not_imported:
             click.echo(f"not imported: {line}")
-    sys.exit(worst if entries else 1)
+    sys.exit(done.exit_code)

@@ -69,4 +69,4 @@ def test_cli_import_batch(tmp_path: Path) -> None:
     )
     assert out.exit_code == 0, out.output
     assert "3 imported (5 completions, 2 pairs)" in out.output
-    assert "1 result line(s) matched no request" in out.output
+    assert "1 result line matched no request" in out.output

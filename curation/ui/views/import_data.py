@@ -21,6 +21,7 @@ from curation.security import (
 from curation.store.queries import dataset_names
 from curation.ui import charts, keys
 from curation.ui.chat import caption, render_conversation, render_message
+from curation.ui.import_sets import batch_tab, dataset_info_panel
 from curation.ui.resources import workspace
 from curation.ui.session import require_role
 from curation.validate import validate_file
@@ -46,9 +47,15 @@ def _choose_file(path: str, name: str) -> None:
     st.session_state[keys.IMPORT_NAME] = name
 
 
-upload_tab, path_tab = st.tabs(
-    ["Upload a file", "File on the server"], key="import_tab", on_change="rerun"
+upload_tab, path_tab, batch = st.tabs(
+    ["Upload a file", "File on the server", "OpenAI Batch (two files)"],
+    key="import_tab",
+    on_change="rerun",
 )
+if batch.open:
+    with batch:
+        batch_tab(ws, me)
+    st.stop()
 with upload_tab:
     uploaded = st.file_uploader("File", key="import_upload", accept_multiple_files=False)
     if uploaded is not None:
@@ -110,6 +117,9 @@ def _server_file_still_allowed() -> None:
 
 _server_file_still_allowed()
 path = Path(path_str)
+if st.session_state.get(keys.IMPORT_FROM_SERVER) and path.name == "dataset_info.json":
+    dataset_info_panel(ws, me, path)
+    st.stop()
 shown_name = str(st.session_state.get(keys.IMPORT_NAME) or path.name)
 st.subheader(shown_name)
 
