@@ -55,6 +55,9 @@ BENCHES: dict[str, Bench] = {
         "bench.bench_export", [200_000, 1_000_000], [20_000], "Export to OpenAI chat JSONL"
     ),
     "pii": Bench("bench.bench_pii", [1000], [100], "PII redaction vs stock Presidio"),
+    "faults-crash": Bench(
+        "bench.bench_faults_crash", [6], [1], "Faults: kill -9 at random moments, full disks"
+    ),
 }
 
 
