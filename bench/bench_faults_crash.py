@@ -59,6 +59,13 @@ SEED = 20261206
 SECRET = "CONFIDENTIAL-CONVERSATION"
 LEAKS = ("INSERT", "SELECT", "UPDATE", "[SQL", "parameters", "Traceback", SECRET)
 PG_ENV = ("CURATION_BENCH_POSTGRES_URL", "CURATION_TEST_POSTGRES_URL")
+WORDS = (
+    "key rotate console client token server deploy cluster backup restore invoice refund "
+    "contract clause tenant landlord deposit notice policy claim premium audit ledger tax "
+    "schedule meeting agenda budget forecast hiring salary review patch release branch merge "
+    "test build cache queue worker timeout retry index query schema table column migration "
+    "garden recipe flour oven travel ticket flight hotel visa museum river mountain"
+)
 
 # --------------------------------------------------------------------------- data
 
@@ -67,16 +74,27 @@ def chat_lines(n: int, tag: str = "", pii: bool = False, dup_every: int = 0) -> 
     """``n`` chat conversations; with ``dup_every``, every such line repeats its predecessor
     with one word changed (a near-duplicate)."""
     lines = []
+    words = WORDS.split()
     for i in range(n):
         j = i - 1 if dup_every and i % dup_every == 0 and i else i
-        who = f"My name is Maria Lopez{j} and my email is maria.lopez{j}@example.com." if pii else ""
-        user = f"{SECRET} {tag} question {j}: how do I rotate keys number {j}? {who} " * 3
-        answer = f"Rotate key {j} with the admin console, then update clients {j}. " * 4
+        pick = random.Random(j)
+        topic = " ".join(pick.choice(words) for _ in range(12))
+        more = " ".join(pick.choice(words) for _ in range(30))
+        who = (
+            f"My name is Maria Lopez{j} and my email is maria.lopez{j}@example.com." if pii else ""
+        )
+        user = f"{SECRET} {tag} question {j}: {topic}? {who}"
+        answer = f"{more}. {topic}."
         if j != i:
             answer += "Thanks."
         lines.append(
             json.dumps(
-                {"messages": [{"role": "user", "content": user}, {"role": "assistant", "content": answer}]}
+                {
+                    "messages": [
+                        {"role": "user", "content": user},
+                        {"role": "assistant", "content": answer},
+                    ]
+                }
             )
         )
     return lines
@@ -157,7 +175,9 @@ def _admin(url: str) -> Iterator[sa.Connection]:
 CLI = "from curation.cli import main; main()"
 
 
-def start(target: Target, args: list[str] | None = None, code: str | None = None) -> subprocess.Popen[bytes]:
+def start(
+    target: Target, args: list[str] | None = None, code: str | None = None
+) -> subprocess.Popen[bytes]:
     cmd = [sys.executable, "-c", code or CLI, *(args or [])]
     return subprocess.Popen(
         cmd, cwd=harness.ROOT, env=target.env(), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
@@ -287,7 +307,18 @@ def kill_export(target: Target, root: Path, kills: int, rng: random.Random) -> d
     with target.ws.tx() as s:
         s.execute(sa.text("UPDATE records SET redaction = 'clean'"))
     out = root / f"export-{target.backend}" / "data.jsonl"
-    args = ["export", "-d", "exp", "-f", "openai-chat", "-o", str(out), "--validation-split", "0.1", "-q"]
+    args = [
+        "export",
+        "-d",
+        "exp",
+        "-f",
+        "openai-chat",
+        "-o",
+        str(out),
+        "--validation-split",
+        "0.1",
+        "-q",
+    ]
     full = finish(target, [*args, "--seed", "1"])
     for i, delay in enumerate(delays(rng, full, kills)):
         run_args = [*args, "--seed", str(i + 2)]
@@ -316,30 +347,31 @@ def _export_lies(target: Target, folder: Path, *, settled: bool) -> int:
         }
     by_id = {r["id"]: r for r in rows}
     lies = 0
-    data = sorted(p for p in folder.iterdir() if p.name.endswith(".jsonl") and not p.name.startswith("."))
+    data = sorted(
+        p for p in folder.iterdir() if p.name.endswith(".jsonl") and not p.name.startswith(".")
+    )
     shas = {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in data}
     lies += sum(1 for sha in shas.values() if sha not in recorded)  # files without history
     for r in rows:
         if r["on_disk"]:
             with target.ws.read() as s:
-                files = s.execute(sa.text("SELECT files FROM exports WHERE id = :i"), {"i": r["id"]}).scalar()
+                files = s.execute(
+                    sa.text("SELECT files FROM exports WHERE id = :i"), {"i": r["id"]}
+                ).scalar()
             files = json.loads(files) if isinstance(files, str) else files
             for f in files:
                 p = Path(f["path"])
                 if not p.exists() or hashlib.sha256(p.read_bytes()).hexdigest() != f["sha256"]:
                     lies += 1  # history shown on disk without its files
     if settled:
-        ids = {
-            json.loads(p.read_text()).get("export_id")
-            for p in folder.glob("*.manifest.json")
-        }
+        ids = {json.loads(p.read_text()).get("export_id") for p in folder.glob("*.manifest.json")}
         whole = (
             len(ids) == 1
             and (eid := next(iter(ids))) in by_id
             and by_id[eid]["status"] == "done"
             and by_id[eid]["on_disk"]
             and all(recorded.get(sha) == eid for sha in shas.values())
-            and not any(p.name.startswith(".") for p in folder.iterdir())
+            and not any(p.name.endswith(".journal") for p in folder.iterdir())
         )
         lies += int(not whole)
     return lies
@@ -376,7 +408,9 @@ def kill_labelling(target: Target, root: Path, kills: int, rng: random.Random) -
 
     def new_campaign(name: str) -> int:
         with target.ws.tx() as s:
-            spec = CampaignSpec(name=name, dataset="pairs", annotators=["ann1", "ann2", "ann3"], overlap=k)
+            spec = CampaignSpec(
+                name=name, dataset="pairs", annotators=["ann1", "ann2", "ann3"], overlap=k
+            )
             return create_campaign(s, spec, actor="bench").id
 
     full = finish(target, [str(new_campaign("base")), str(root / "base.log")], LABEL_SCRIPT)
@@ -429,7 +463,16 @@ apply_redaction(ws, sys.argv[1], actor="bench")
 def kill_pii_apply(target: Target, root: Path, kills: int, rng: random.Random) -> dict[str, Any]:
     tally = Tally("kill -9: PII apply", target.backend)
     n, name = 1500, "pii"
-    finish(target, ["import", str(write(root / "pii.jsonl", chat_lines(n, "pii", pii=True))), "-d", name, "-q"])
+    finish(
+        target,
+        [
+            "import",
+            str(write(root / "pii.jsonl", chat_lines(n, "pii", pii=True))),
+            "-d",
+            name,
+            "-q",
+        ],
+    )
     _fake_reviewed_findings(target, name)
     full = finish(target, [name], APPLY_SCRIPT)
     for delay in delays(rng, full, kills):
@@ -442,7 +485,11 @@ def kill_pii_apply(target: Target, root: Path, kills: int, rng: random.Random) -
         tally.add("half_written", _half_redacted(target, name))
         left = _count(target, name, "r.redaction <> 'redacted'")
         tally.add("lost", left)
-        leaked = _count(target, name, "r.redacted_messages IS NOT NULL AND CAST(r.redacted_messages AS TEXT) LIKE '%maria.lopez%'")
+        leaked = _count(
+            target,
+            name,
+            "r.redacted_messages IS NOT NULL AND CAST(r.redacted_messages AS TEXT) LIKE '%maria.lopez%'",
+        )
         tally.add("lost", leaked)
     return tally.done()
 
@@ -455,11 +502,15 @@ def _fake_reviewed_findings(target: Target, dataset: str) -> None:
     from curation.store import models as m
 
     with target.ws.tx() as s:
-        ds_id = s.execute(sa.text("SELECT id FROM datasets WHERE name = :n"), {"n": dataset}).scalar()
+        ds_id = s.execute(
+            sa.text("SELECT id FROM datasets WHERE name = :n"), {"n": dataset}
+        ).scalar()
         run = m.PiiRun(dataset_id=ds_id, actor="bench", settings={}, status="done")
         s.add(run)
         s.flush()
-        records = s.execute(sa.select(m.Record.id, m.Record.messages).where(m.Record.dataset_id == ds_id)).all()
+        records = s.execute(
+            sa.select(m.Record.id, m.Record.messages).where(m.Record.dataset_id == ds_id)
+        ).all()
         findings = []
         for rid, messages in records:
             text = messages[0]["content"]
@@ -481,7 +532,9 @@ def _fake_reviewed_findings(target: Target, dataset: str) -> None:
                     }
                 )
         s.execute(sa.insert(m.PiiFinding), findings)
-        s.execute(sa.update(m.Record).where(m.Record.dataset_id == ds_id).values(redaction="reviewed"))
+        s.execute(
+            sa.update(m.Record).where(m.Record.dataset_id == ds_id).values(redaction="reviewed")
+        )
 
 
 def _unapply(target: Target, dataset: str) -> None:
@@ -507,9 +560,9 @@ def _count(target: Target, dataset: str, where: str) -> int:
 
 
 def _half_redacted(target: Target, dataset: str) -> int:
-    return _count(target, dataset, "r.redaction = 'redacted' AND r.redacted_messages IS NULL") + _count(
-        target, dataset, "r.redaction <> 'redacted' AND r.redacted_messages IS NOT NULL"
-    )
+    return _count(
+        target, dataset, "r.redaction = 'redacted' AND r.redacted_messages IS NULL"
+    ) + _count(target, dataset, "r.redaction <> 'redacted' AND r.redacted_messages IS NOT NULL")
 
 
 def kill_dedup(target: Target, root: Path, kills: int, rng: random.Random) -> dict[str, Any]:
@@ -562,7 +615,9 @@ KILLS: dict[str, Callable[[Target, Path, int, random.Random], dict[str, Any]]] =
 def tmpfs(root: Path, size: str = "2m") -> Iterator[Path | None]:
     mount = root / f"tmpfs-{uuid.uuid4().hex[:6]}"
     mount.mkdir()
-    done = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(mount)], capture_output=True)
+    done = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(mount)], capture_output=True
+    )
     if done.returncode != 0:
         yield None
         return
@@ -582,9 +637,17 @@ def fill(mount: Path, leave: int = 16 * 1024) -> None:
 
 def run_cli(args: list[str], env: dict[str, str]) -> tuple[int, str, str]:
     done = subprocess.run(
-        [sys.executable, "-c", CLI, *args], cwd=harness.ROOT, env=env, capture_output=True, timeout=900
+        [sys.executable, "-c", CLI, *args],
+        cwd=harness.ROOT,
+        env=env,
+        capture_output=True,
+        timeout=900,
     )
-    return done.returncode, done.stdout.decode(errors="replace"), done.stderr.decode(errors="replace")
+    return (
+        done.returncode,
+        done.stdout.decode(errors="replace"),
+        done.stderr.decode(errors="replace"),
+    )
 
 
 def snapshot(folder: Path, skip: tuple[str, ...] = ("filler",)) -> dict[str, str]:
@@ -609,7 +672,8 @@ def disk_row(case: str, code: int, err: str, intact: bool, note: str = "") -> di
         "half_written": 0 if intact else 1,
         "leaked_workers": 0,
         "clean": one_line and clean and intact,
-        "note": (lines[0][:140] if lines else f"exit {code}, nothing on stderr") + (f" ({note})" if note else ""),
+        "note": (lines[0][:140] if lines else f"exit {code}, nothing on stderr")
+        + (f" ({note})" if note else ""),
     }
 
 
@@ -642,8 +706,9 @@ def disk_full_cases(root: Path) -> list[dict[str, Any]]:
         ws = mount / "ws"
         where = ["-w", str(ws)]
         run_cli(["import", str(small), "-d", "chats", "-q", *where], env)
-        fill(mount)
+        fill(mount, leave=512 * 1024)  # room to open the database, not for the import
         code, _, err = run_cli(["import", str(big), "-d", "chats", "-q", *where], env)
+        (mount / "filler").unlink()
         import sqlite3
 
         with contextlib.closing(sqlite3.connect(ws / "workspace.db")) as conn:
@@ -690,7 +755,15 @@ def disk_full_cases(root: Path) -> list[dict[str, Any]]:
             code, _, err = run_cli([a.format(out=mount) for a in second], env_ws)
             after = snapshot(mount)
             intact = after == before
-            rows.append(disk_row(case, code, err, intact, "previous files kept" if intact else f"{sorted(set(after) ^ set(before))}"))
+            rows.append(
+                disk_row(
+                    case,
+                    code,
+                    err,
+                    intact,
+                    "previous files kept" if intact else f"{sorted(set(after) ^ set(before))}",
+                )
+            )
     return rows
 
 
