@@ -359,7 +359,7 @@ def _export_lies(target: Target, folder: Path, *, settled: bool) -> int:
                     sa.text("SELECT files FROM exports WHERE id = :i"), {"i": r["id"]}
                 ).scalar()
             files = json.loads(files) if isinstance(files, str) else files
-            for f in files:
+            for f in files or []:
                 p = Path(f["path"])
                 if not p.exists() or hashlib.sha256(p.read_bytes()).hexdigest() != f["sha256"]:
                     lies += 1  # history shown on disk without its files

@@ -173,14 +173,19 @@ def test_a_dedup_run_killed_before_it_stores_marks_nothing(ws: Workspace, tmp_pa
     duplicate = sa.select(sa.func.count(m.Record.id)).where(m.Record.status == "duplicate")
     assert count(ws, duplicate) == 0
     assert count(ws, sa.select(sa.func.count(m.DedupPair.id))) == 0
+    from curation.dedup.store import list_runs, run_status
+
     with ws.read() as s:
-        assert s.scalars(sa.select(m.DedupRun.status)).all() == ["running"]
+        (run,) = list_runs(s, 1)
+        assert run.status == "running" and run_status(run) == "interrupted"  # not "still going"
     result = CliRunner().invoke(
         cli, ["dedup", "-d", "d", "-e", "static", "-q", "-w", str(ws.folder), "--db", ws.url]
     )
     assert result.exit_code == 0, result.output
     marked = count(ws, duplicate)
     assert 0 < marked < records
+    with ws.read() as s:
+        assert [r.status for r in list_runs(s, 1)] == ["done", "interrupted"]
     again = CliRunner().invoke(
         cli, ["dedup", "-d", "d", "-e", "static", "-q", "-w", str(ws.folder), "--db", ws.url]
     )

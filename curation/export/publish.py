@@ -46,6 +46,7 @@ from curation.errors import CurationError
 from curation.export import provenance as prov
 from curation.export.spec import ExportFile, manifest_path
 from curation.export.staging import Journal, Staging, os_reason, recover
+from curation.owners import owner_token, process_alive
 from curation.store import models as m
 from curation.store.db import Workspace
 from curation.store.failures import storage_reason
@@ -268,45 +269,14 @@ def db_reason(exc: BaseException) -> str:
 # --------------------------------------------------------------------------- owners
 
 
-def owner_token() -> str:
-    """This process: host, pid and start time (so that a reused pid is not taken for it)."""
-    return f"{socket.gethostname()}:{os.getpid()}:{_start_time(os.getpid())}"
-
-
-def _start_time(pid: int) -> str:
-    try:
-        stat = Path(f"/proc/{pid}/stat").read_text()
-    except OSError:
-        return ""
-    return stat.rsplit(")", 1)[1].split()[19]
-
-
 def owner_alive(export_id: int, owner: str) -> bool | None:
     """Whether the process that owns a pending export still runs; None when it cannot be
-    told (another host, or an owner this version did not write)."""
-    try:
-        host, pid_text, start = owner.rsplit(":", 2)
-        pid = int(pid_text)
-    except ValueError:
-        return None
-    if host != socket.gethostname():
-        return None
-    if pid == os.getpid():
+    told (another host, or an owner this version did not write). In this process, only
+    while the export is between reserve and done/failed."""
+    if owner.startswith(f"{socket.gethostname()}:{os.getpid()}:"):
         with _live_lock:
             return export_id in _live
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        pass  # another user's process: it exists
-    except OSError:
-        return None
-    try:
-        stat = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    except OSError:
-        return True
-    return stat[0] != "Z" and (not start or stat[19] == start)
+    return process_alive(owner)
 
 
 def effective_status(export: m.Export, now: datetime | None = None) -> str:
