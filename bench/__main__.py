@@ -58,6 +58,9 @@ BENCHES: dict[str, Bench] = {
     "faults-fuzz": Bench(
         "bench.bench_faults_fuzz", [320], [30], "Fault fuzzing: hostile files through every stage"
     ),
+    "faults-crash": Bench(
+        "bench.bench_faults_crash", [6], [1], "Faults: kill -9 at random moments, full disks"
+    ),
 }
 
 

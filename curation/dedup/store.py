@@ -43,6 +43,7 @@ from curation.dedup.units import (
     record_score,
 )
 from curation.errors import ConflictError, InputError, NotFoundError
+from curation.owners import owner_token, process_alive
 from curation.records import Completion
 from curation.store import models as m
 from curation.store.db import Workspace
@@ -234,6 +235,7 @@ def run_dedup(
         dataset_id = ds.id
         loaded = load_items(s, dataset_id, include_system=settings.include_system, with_notes=True)
     with ws.tx() as s:
+        settle_interrupted_runs(s, dataset_id)
         run = m.DedupRun(
             dataset_id=dataset_id,
             actor=actor,
@@ -241,6 +243,7 @@ def run_dedup(
             threshold=settings.threshold,
             floor=settings.floor,
             settings=settings.as_dict(),
+            stats={"owner": owner_token()},
             status="running",
             n_records=len(loaded.ids),
         )
@@ -464,6 +467,37 @@ def latest_clusters(session: Session, dataset_id: int) -> dict[int, int]:
         .where(m.DedupCluster.run_id == run.id)
     )
     return {rid: cid for rid, cid in rows}
+
+
+INTERRUPTED_ERROR = (
+    "the process stopped (killed or crashed) before the run finished; it marked nothing"
+)
+
+
+def run_status(run: m.DedupRun) -> str:
+    """The run's status, with a ``running`` one whose process is gone shown as
+    ``interrupted`` (its results are written in one transaction at the end, so it marked
+    nothing)."""
+    if run.status == "running" and process_alive(str((run.stats or {}).get("owner", ""))) is False:
+        return "interrupted"
+    return run.status
+
+
+def settle_interrupted_runs(session: Session, dataset_id: int) -> list[int]:
+    """Record as ``interrupted`` the dataset's running runs whose process is gone; their ids."""
+    stale = [
+        run
+        for run in session.scalars(
+            sa.select(m.DedupRun).where(
+                m.DedupRun.dataset_id == dataset_id, m.DedupRun.status == "running"
+            )
+        )
+        if run_status(run) == "interrupted"
+    ]
+    for run in stale:
+        run.status = "interrupted"
+        run.stats = {"error": INTERRUPTED_ERROR}
+    return [run.id for run in stale]
 
 
 def list_runs(session: Session, dataset_id: int) -> list[m.DedupRun]:

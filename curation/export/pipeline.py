@@ -60,7 +60,7 @@ from curation.export.plan import (
     scan,
     scan_query,
 )
-from curation.export.publish import Pending, publish
+from curation.export.publish import Pending, publish, recover_folders
 from curation.export.rows import RowPass, Stats, load_chunk, tally_split_tokens, write_rows
 from curation.export.sinks import FORMULA_RULE, Written, open_sink
 from curation.export.spec import (
@@ -146,7 +146,7 @@ def export_dataset(
     if out.is_dir():
         raise InputError(f"{out} is a folder; -o names the file to write (e.g. {out}/data.jsonl)")
     _check_suffix(out, get_export_format(spec.format, trl_style=spec.trl_style))
-    swept = _sweep_leftovers(ws, out)
+    recovered, swept = _sweep_leftovers(ws, out)
     with ExitStack() as stack:
         staged = stack.enter_context(Staging())
         with ws.read() as session:
@@ -226,7 +226,7 @@ def export_dataset(
             return out_files
 
         export_id = publish(ws, staged, pending, manifests)
-    warnings = _warnings(ctx, left_out, stats, reports)
+    warnings = _warnings(ctx, left_out, stats, reports) + recovered
     if swept:
         warnings.append(
             f"removed {len(swept)} temporary file(s) an interrupted export left: "
@@ -246,14 +246,17 @@ def export_dataset(
     )
 
 
-def _sweep_leftovers(ws: Workspace, out: Path) -> list[Path]:
-    """Temporary files killed exports left beside the target; for the app's exports (each in
-    its own folder under ``<workspace>/exports/``) in every folder there."""
+def _sweep_leftovers(ws: Workspace, out: Path) -> tuple[list[str], list[Path]]:
+    """Settle exports killed while renaming their files (previous files put back), then
+    remove the temporary files killed exports left beside the target; for the app's exports
+    (each in its own folder under ``<workspace>/exports/``) in every folder there. What was
+    settled (one line each) and the files removed."""
     folders = [out.parent]
     root = (ws.folder / "exports").resolve()
     if out.parent.resolve().parent == root:
         folders += sorted(p for p in root.iterdir() if p.is_dir() and p != out.parent.resolve())
-    return [folder / name for folder in folders for name in sweep(folder)]
+    recovered = recover_folders(ws, folders)
+    return recovered, [folder / name for folder in folders for name in sweep(folder)]
 
 
 def _split(plan: Plan, spec: ExportSpec) -> SplitPlan:

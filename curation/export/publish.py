@@ -11,18 +11,25 @@ Once every file is complete in staging (:mod:`~curation.export.staging`):
 3. **Done**: one transaction marks the row ``done`` and writes the audit events.
 
 A failure in 2 or 3 puts the previous files back (:meth:`Staging.undo`) and marks the row
-``failed`` with a note saying what is on disk, and the error says the same. A process
-killed between 1 and 3 leaves its row ``pending``: the history shows it ``interrupted``
-as soon as its owner is known dead (same host: no such process; another host: pending for
-more than :data:`STALE_PENDING`), and the next export records it so. Its files may be in
-place; the history's "on disk" says whether the files at its paths are this export's
-(their manifests name it).
+``failed`` with a note saying what is on disk, and the error says the same; a database
+that fails again while being told so (locked, gone, full) leaves the row ``pending``,
+shown ``interrupted``, and the message says that too. A process killed between 1 and 3
+leaves its row ``pending``: the history shows it ``interrupted`` as soon as its owner is
+known dead (same host: no such process; another host: pending for more than
+:data:`STALE_PENDING`), and the next export records it so. Some or all of its files may
+be in place: the next export (:func:`recover_folders`) reads the journal the renames left
+and puts the previous files back, since the export was never done — or, killed after it
+was recorded done, drops the previous files it kept. Until then the history's "on disk"
+says, for every export, whether each file at its paths is byte for byte the one it wrote
+(size and sha256 as recorded, and the manifest beside it naming it).
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
 import socket
+import sqlite3
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -38,9 +45,25 @@ from curation.audit import log_event
 from curation.errors import CurationError
 from curation.export import provenance as prov
 from curation.export.spec import ExportFile, manifest_path
-from curation.export.staging import Staging, os_reason
+from curation.export.staging import Journal, Staging, os_reason, recover
+from curation.owners import owner_token, process_alive
 from curation.store import models as m
 from curation.store.db import Workspace
+from curation.store.failures import storage_reason
+
+try:
+    import psycopg
+except ImportError:  # pragma: no cover - SQLite-only installs
+    psycopg = None  # type: ignore[assignment]
+
+# What a database call can raise here: SQLAlchemy's errors, the workspace's one-line
+# storage errors (a CurationError), and a driver's own error met outside a statement.
+DB_ERRORS: tuple[type[BaseException], ...] = (
+    sa.exc.SQLAlchemyError,
+    CurationError,
+    sqlite3.Error,
+    *((psycopg.Error,) if psycopg is not None else ()),
+)
 
 PENDING, DONE, FAILED, INTERRUPTED = "pending", "done", "failed", "interrupted"
 STALE_PENDING = timedelta(hours=1)  # a pending row lasts seconds: renames and one commit
@@ -84,7 +107,7 @@ def publish(
         with ws.tx() as session:
             settle_interrupted(session)
             export_id = reserve(session, pending)
-    except sa.exc.SQLAlchemyError as exc:
+    except DB_ERRORS as exc:
         raise CurationError(
             f"could not record the export in the workspace database ({db_reason(exc)}); "
             "nothing was written and the previous files are untouched"
@@ -96,13 +119,14 @@ def publish(
         for path, body in manifests(pending.manifest).items():
             staged.write_bytes(path, body)
         step = "renaming its files into place"
-        staged.commit()
+        file_mode = pending.source_file is not None
+        staged.commit(export_id=None if file_mode else export_id, workspace=workspace_key(ws))
         step = "recording it as done in the workspace database"
         with ws.tx() as session:
             finish(session, export_id, pending)
     except BaseException as exc:
         message = _take_back(ws, staged, export_id, pending, step, exc)
-        if isinstance(exc, OSError | sa.exc.SQLAlchemyError | CurationError):
+        if isinstance(exc, (OSError, *DB_ERRORS)):
             raise CurationError(message) from exc
         raise
     finally:
@@ -180,13 +204,13 @@ def _take_back(
 ) -> str:
     """Undo the renames, mark the row failed; the message saying what is where."""
     renamed = bool(staged.renamed)
-    replaced = any(backup is not None for _, backup, _ in staged.renamed)
+    replaced = any(backup is not None for _, backup in staged.renamed)
     left = staged.undo()
     reason = (
         os_reason(exc)
         if isinstance(exc, OSError)
         else db_reason(exc)
-        if isinstance(exc, sa.exc.SQLAlchemyError)
+        if isinstance(exc, DB_ERRORS)
         else str(exc) or type(exc).__name__
     )
     name = "the export" if pending.source_file is not None else f"export #{export_id}"
@@ -224,12 +248,19 @@ def fail(ws: Workspace, export_id: int, note: str) -> bool:
                 .where(m.Export.id == export_id)
                 .values(status=FAILED, owner="", note=note)
             )
-    except sa.exc.SQLAlchemyError:
+    except DB_ERRORS:
         return False
     return True
 
 
 def db_reason(exc: BaseException) -> str:
+    """One line for a database failure: the storage failure it is (locked, full, gone), or
+    the driver's first line (never the SQL)."""
+    known = storage_reason(exc)
+    if known is not None:
+        return known
+    if isinstance(exc, CurationError):
+        return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
     orig = getattr(exc, "orig", None)
     text = str(orig if orig is not None else exc).strip()
     return text.splitlines()[0] if text else type(exc).__name__
@@ -238,45 +269,14 @@ def db_reason(exc: BaseException) -> str:
 # --------------------------------------------------------------------------- owners
 
 
-def owner_token() -> str:
-    """This process: host, pid and start time (so that a reused pid is not taken for it)."""
-    return f"{socket.gethostname()}:{os.getpid()}:{_start_time(os.getpid())}"
-
-
-def _start_time(pid: int) -> str:
-    try:
-        stat = Path(f"/proc/{pid}/stat").read_text()
-    except OSError:
-        return ""
-    return stat.rsplit(")", 1)[1].split()[19]
-
-
 def owner_alive(export_id: int, owner: str) -> bool | None:
     """Whether the process that owns a pending export still runs; None when it cannot be
-    told (another host, or an owner this version did not write)."""
-    try:
-        host, pid_text, start = owner.rsplit(":", 2)
-        pid = int(pid_text)
-    except ValueError:
-        return None
-    if host != socket.gethostname():
-        return None
-    if pid == os.getpid():
+    told (another host, or an owner this version did not write). In this process, only
+    while the export is between reserve and done/failed."""
+    if owner.startswith(f"{socket.gethostname()}:{os.getpid()}:"):
         with _live_lock:
             return export_id in _live
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        pass  # another user's process: it exists
-    except OSError:
-        return None
-    try:
-        stat = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    except OSError:
-        return True
-    return stat[0] != "Z" and (not start or stat[19] == start)
+    return process_alive(owner)
 
 
 def effective_status(export: m.Export, now: datetime | None = None) -> str:
@@ -321,8 +321,10 @@ def list_exports(session: Session, dataset: str | None = None, limit: int = 100)
 
 
 def files_in_place(export_id: int, files: list[dict[str, Any]]) -> int:
-    """How many of the export's files are on disk as this export's: the file exists and the
-    manifest beside it names this export (a later export to the same path replaces both)."""
+    """How many of the export's files are on disk as this export wrote them: the file has
+    the size and sha256 the history records, and the manifest beside it names this export
+    (a later export to the same path, or one killed half-way through its renames, replaces
+    some of them)."""
     n = 0
     for f in files:
         path = Path(f["path"])
@@ -330,9 +332,106 @@ def files_in_place(export_id: int, files: list[dict[str, Any]]) -> int:
             named = orjson.loads(manifest_path(path).read_bytes()).get("export_id")
         except (OSError, orjson.JSONDecodeError, AttributeError):
             continue
-        if named == export_id and path.exists():
+        if named == export_id and _same_file(path, f.get("bytes"), f.get("sha256")):
             n += 1
     return n
+
+
+_digests: dict[tuple[str, int, int, int, int], str] = {}  # (path, dev, inode, size, mtime)
+_digests_lock = threading.Lock()
+
+
+def _same_file(path: Path, size: int | None, sha256: str | None) -> bool:
+    """Whether ``path`` holds ``size`` bytes hashing to ``sha256`` (each checked when
+    recorded). Digests are remembered per file identity, so a history listing reads a file
+    again only when it changed."""
+    try:
+        st = path.stat()
+    except OSError:
+        return False
+    if size is not None and st.st_size != size:
+        return False
+    if not sha256:
+        return True
+    key = (str(path), st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns)
+    with _digests_lock:
+        digest = _digests.get(key)
+    if digest is None:
+        try:
+            with path.open("rb") as fh:
+                digest = hashlib.file_digest(fh, "sha256").hexdigest()
+        except OSError:
+            return False
+        with _digests_lock:
+            if len(_digests) >= 1024:
+                _digests.clear()
+            _digests[key] = digest
+    return digest == sha256
+
+
+# --------------------------------------------------------------------------- recovery
+
+
+def workspace_key(ws: Workspace) -> str:
+    """Names the workspace database in a journal without writing its URL (or password)."""
+    return hashlib.sha256(ws.url.encode()).hexdigest()[:16]
+
+
+def decide(ws: Workspace, journal: Journal) -> bool | None:
+    """Whether a killed export's new files stand: a file-mode export's when all were put in
+    place (it has no history); a workspace export's only when the history records it done.
+    None for another workspace's export (not ours to settle)."""
+    if journal.export_id is None:
+        return journal.placed()
+    if journal.workspace != workspace_key(ws):
+        return None
+    with ws.read() as session:
+        status = session.scalar(sa.select(m.Export.status).where(m.Export.id == journal.export_id))
+    return status == DONE
+
+
+def recover_folders(ws: Workspace, folders: list[Path]) -> list[str]:
+    """Settle what exports killed while putting their files in place left in ``folders``
+    (and in the folders of exports the history has not seen finish); one line for each."""
+    seen = {f.resolve() for f in folders if f.exists()}
+    with ws.read() as session:
+        unfinished = session.scalars(
+            sa.select(m.Export.files)
+            .where(m.Export.status != DONE)
+            .order_by(m.Export.id.desc())
+            .limit(100)
+        ).all()
+    for files in unfinished:
+        for f in files or []:
+            folder = Path(f["path"]).parent
+            if folder.exists():
+                seen.add(folder.resolve())
+    notes = []
+    for folder in sorted(seen):
+        for done in recover(folder, lambda journal: decide(ws, journal)):
+            notes.append(_settle_recovered(ws, done.journal, done.kept, done.left))
+    return notes
+
+
+def _settle_recovered(ws: Workspace, journal: Journal, kept: bool, left: list[str]) -> str:
+    name = "a file-to-file export" if journal.export_id is None else f"export #{journal.export_id}"
+    if kept:
+        return f"{name} was stopped after it was recorded: removed the previous files it kept in {journal.folder}"
+    if left:
+        disk = f"{', '.join(left)} could not be put back and are still its files: export again"
+    else:
+        disk = "its files were taken back out and the previous files put back"
+    if journal.export_id is not None:
+        note = f"{INTERRUPTED_NOTE}; {disk}"
+        with ws.tx() as session:
+            session.execute(
+                sa.update(m.Export)
+                .where(
+                    m.Export.id == journal.export_id, m.Export.status.in_((PENDING, INTERRUPTED))
+                )
+                .values(status=INTERRUPTED, owner="", note=note)
+            )
+    return f"{name} was interrupted while putting its files in place in {journal.folder}: {disk}"
 
 
 def history_rows(

@@ -6,15 +6,22 @@ renamed into place together, only once every one of them is complete and on disk
 a failed row or a crash at any point before the renames leaves the previous export's
 files exactly as they were — data and manifests still matching.
 
-The renames can be taken back: a file about to be replaced is first hard-linked to a
-hidden ``.prev`` name, so :meth:`Staging.undo` puts the previous files back when the
-export cannot be recorded after its files went in (:mod:`~curation.export.publish`).
+The renames can be taken back: before the first one a **journal** (``.curation-<8>.journal``
+in the folder, fsynced and locked while the export lives) names every target, its
+temporary file, the hidden ``.prev`` name its previous file is hard-linked to, and the new
+file's inode. :meth:`Staging.undo` puts the previous files back when the export cannot be
+recorded after its files went in (:mod:`~curation.export.publish`). A process killed in
+the middle of the renames leaves the journal: :func:`recover` (run by the next export
+before it writes) finds it unlocked and, as its caller decides, puts the previous files
+back or keeps the new ones, so the folder never keeps half of one export and half of the
+one before.
 
 Temporary names are ``.<target>.curation-<8 chars>.part`` (and ``….prev``). While an
-export lives it holds an exclusive ``flock`` on each of them; a process killed with
-``kill -9`` loses its locks but leaves the files, and :func:`sweep` (run by every export
-before it writes) removes such leftovers in its folder: only names of this pattern, at
-least a minute old, and only when no live process holds the lock — an export running at the same time into
+export lives it holds an exclusive ``flock`` on each of them and on its journal; a process
+killed with ``kill -9`` loses its locks but leaves the files, and :func:`sweep` (run by
+every export before it writes, after :func:`recover`) removes such leftovers in its
+folder: only names of this pattern that no remaining journal names, at least a minute old,
+and only when no live process holds the lock — an export running at the same time into
 the same folder keeps its files. ``.<target>.<8 chars>.part`` (what earlier versions
 staged, for our file types) carries no lock and is also the name
 :func:`~curation.fileio.atomic_writer` writes under, so such a file goes only once it is
@@ -29,9 +36,13 @@ import re
 import secrets
 import tempfile
 import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
-from typing import IO
+from typing import IO, Any
+
+import orjson
 
 from curation.errors import CurationError
 
@@ -46,6 +57,8 @@ STAGED_NAME = re.compile(
     r"^\.(?:.+\.(?P<ours>curation-)[a-z0-9_]{8}\.(?:part|prev)"
     r"|.+\.(?:jsonl|json|csv|parquet)\.[a-z0-9_]{8}\.part)$"
 )
+JOURNAL_NAME = re.compile(r"^\.curation-(?P<token>[a-z0-9]{8})\.journal$")
+JOURNAL_VERSION = 1
 SWEEP_MIN_AGE = 60.0  # seconds: covers the instant between creating a file and locking it
 UNLOCKED_MIN_AGE = 24 * 3600.0  # where locks cannot be taken, only day-old files go
 
@@ -57,8 +70,10 @@ class Staging:
 
     def __init__(self) -> None:
         self.files: list[tuple[IO[bytes], Path, Path]] = []  # (handle, temporary, target)
-        self.renamed: list[tuple[Path, Path | None, int | None]] = []  # (target, backup, fd)
+        self.renamed: list[tuple[Path, Path | None]] = []  # (target, backup)
+        self.journals: list[tuple[Path, int]] = []  # (path, locked fd)
         self.committed = False
+        self.token = secrets.token_hex(4)
 
     def __enter__(self) -> Staging:
         return self
@@ -93,33 +108,96 @@ class Staging:
     def write_bytes(self, target: str | Path, data: bytes) -> None:
         self.open(target).write(data)
 
-    def commit(self) -> None:
-        """Flush and fsync every file, then rename each onto its target (a previous file is
-        kept under a hidden name until :meth:`release`). An error part-way leaves the
-        renames done so far in :attr:`renamed` for :meth:`undo`."""
+    def commit(self, *, export_id: int | None = None, workspace: str = "") -> None:
+        """Flush and fsync every file, write the journal (``export_id`` and ``workspace``
+        tell :func:`recover`'s caller whose renames these are), then rename each file onto
+        its target (a previous file is kept under a hidden name until :meth:`release`). An
+        error part-way leaves the renames done so far in :attr:`renamed` for :meth:`undo`."""
         for handle, _, _ in self.files:
             if not handle.closed:
                 handle.flush()
                 os.fsync(handle.fileno())
         self.committed = True
-        for _, temporary, target in self.files:
-            backup, fd = _keep_previous(target)
+        plan = self._plan()
+        self._write_journals(plan, export_id, workspace)
+        for temporary, target, backup in plan:
+            if backup is not None:
+                try:
+                    os.link(target, backup)
+                except OSError:
+                    backup = None  # no hard links here: the previous file cannot be taken back
             try:
                 os.replace(temporary, target)
             except BaseException:
-                _drop(backup, fd)
+                _drop(backup)
                 raise
-            self.renamed.append((target, backup, fd))
+            self.renamed.append((target, backup))
         # Handles stay open (and locked) until now, so that a sweep by another export never
         # takes a finished temporary file for a dead one before it is renamed.
         self._close_all()
         _sync_folders({t.parent for _, _, t in self.files})
 
+    def _plan(self) -> list[tuple[Path, Path, Path | None]]:
+        """(temporary, target, backup name) for every file, under a token no file uses yet."""
+        for _ in range(10):
+            plan = [
+                (
+                    temporary,
+                    target,
+                    _backup_name(target, self.token) if target.exists() else None,
+                )
+                for _, temporary, target in self.files
+            ]
+            taken = [b for _, _, b in plan if b is not None and b.exists()]
+            taken += [j for j in self._journal_paths() if j.exists()]
+            if not taken:
+                return plan
+            self.token = secrets.token_hex(4)
+        raise CurationError("internal: could not choose a free name for the previous files")
+
+    def _journal_paths(self) -> list[Path]:
+        folders = sorted({t.parent for _, _, t in self.files})
+        return [folder / f".curation-{self.token}.journal" for folder in folders]
+
+    def _write_journals(
+        self, plan: list[tuple[Path, Path, Path | None]], export_id: int | None, workspace: str
+    ) -> None:
+        inodes = {t: os.fstat(h.fileno()) for h, _, t in self.files if not h.closed}
+        for path in self._journal_paths():
+            entries = []
+            for temporary, target, backup in plan:
+                if target.parent != path.parent:
+                    continue
+                st = inodes.get(target) or os.stat(temporary)
+                entries.append(
+                    {
+                        "target": target.name,
+                        "temporary": temporary.name,
+                        "backup": backup.name if backup is not None else None,
+                        "device": st.st_dev,
+                        "inode": st.st_ino,
+                    }
+                )
+            body = orjson.dumps(
+                {
+                    "version": JOURNAL_VERSION,
+                    "export_id": export_id,
+                    "workspace": workspace,
+                    "files": entries,
+                }
+            )
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+            self.journals.append((path, fd))
+            _lock(fd)
+            os.write(fd, body)
+            os.fsync(fd)
+        _sync_folders({p.parent for p in self._journal_paths()})
+
     def undo(self) -> list[Path]:
         """Take the renames back: previous files return, new ones go. The targets that could
-        not be put back (empty when all were)."""
+        not be put back (empty when all were; otherwise the journal stays for :func:`recover`)."""
         failed: list[Path] = []
-        for target, backup, fd in reversed(self.renamed):
+        for target, backup in reversed(self.renamed):
             try:
                 if backup is not None:
                     os.replace(backup, target)
@@ -127,20 +205,27 @@ class Staging:
                     target.unlink(missing_ok=True)
             except OSError:
                 failed.append(target)
-            finally:
-                if fd is not None:
-                    os.close(fd)
         self.renamed = []
         self.committed = False
         self.discard()
+        self._end_journals(remove=not failed)
         return failed
 
     def release(self) -> None:
         """The new files stand: drop the previous ones kept for :meth:`undo`."""
-        for _, backup, fd in self.renamed:
-            _drop(backup, fd)
+        for _, backup in self.renamed:
+            _drop(backup)
         self.renamed = []
         self._close_all()
+        self._end_journals(remove=True)
+
+    def _end_journals(self, *, remove: bool) -> None:
+        for path, fd in self.journals:
+            if remove:
+                with contextlib.suppress(OSError):
+                    path.unlink(missing_ok=True)
+            os.close(fd)
+        self.journals = []
 
     def discard(self) -> None:
         """Remove every temporary file not renamed into place."""
@@ -180,9 +265,10 @@ def sweep(folder: Path, *, min_age: float | None = None) -> list[str]:
         return removed
     now = time.time()
     min_age = SWEEP_MIN_AGE if min_age is None else min_age
+    named = {n for j in journals(folder) for n in j.names()}  # a killed export's, kept for recover
     for entry in entries:
         match = STAGED_NAME.match(entry.name)
-        if match is None:
+        if match is None or entry.name in named:
             continue
         try:
             if not entry.is_file(follow_symlinks=False):
@@ -208,6 +294,164 @@ def sweep(folder: Path, *, min_age: float | None = None) -> list[str]:
     return sorted(removed)
 
 
+@dataclass(slots=True)
+class Journal:
+    """The renames an export was making (see :class:`Staging`): for each file its
+    ``target``, ``temporary`` and ``backup`` names and the new file's ``device``/``inode``."""
+
+    path: Path
+    export_id: int | None
+    workspace: str
+    files: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def folder(self) -> Path:
+        return self.path.parent
+
+    def names(self) -> set[str]:
+        return {n for f in self.files for n in (f.get("temporary"), f.get("backup")) if n}
+
+    def placed(self) -> bool:
+        """Whether every target holds its new file (all the renames were done)."""
+        return all(_is_new(self.folder / f["target"], f) for f in self.files)
+
+    def restore(self) -> list[str]:
+        """Put the previous files back (a target that had none is removed again); the
+        targets that could not be."""
+        left: list[str] = []
+        for f in reversed(self.files):
+            target = self.folder / f["target"]
+            backup = self.folder / f["backup"] if f.get("backup") else None
+            try:
+                if backup is not None and backup.exists():
+                    os.replace(backup, target)
+                elif _is_new(target, f):
+                    if backup is not None:  # its previous file could not be kept
+                        left.append(target.name)
+                    else:
+                        target.unlink()
+                if f.get("temporary"):
+                    (self.folder / f["temporary"]).unlink(missing_ok=True)
+            except OSError:
+                left.append(target.name)
+        return left
+
+    def keep(self) -> list[str]:
+        """The new files stand: drop the previous ones and any temporary file."""
+        for f in self.files:
+            for name in (f.get("backup"), f.get("temporary")):
+                if name:
+                    with contextlib.suppress(OSError):
+                        (self.folder / name).unlink(missing_ok=True)
+        return []
+
+
+@dataclass(frozen=True, slots=True)
+class Recovery:
+    """What :func:`recover` did with one journal: kept the new files or put the previous
+    ones back; ``left`` names the targets that could not be put back."""
+
+    journal: Journal
+    kept: bool
+    left: list[str]
+
+
+def journals(folder: Path) -> list[Journal]:
+    """The journals in ``folder`` (live exports' too), oldest name first."""
+    out = []
+    try:
+        names = sorted(e.name for e in os.scandir(folder) if JOURNAL_NAME.match(e.name))
+    except OSError:
+        return []
+    for name in names:
+        journal = _read_journal(folder / name)
+        if journal is not None:
+            out.append(journal)
+    return out
+
+
+def recover(folder: Path, decide: Callable[[Journal], bool | None]) -> list[Recovery]:
+    """Finish what killed exports left in ``folder``: for each journal no live process
+    holds, ``decide`` says whether its new files stand (True), the previous ones go back
+    (False) or it is not ours to settle (None: left as it is)."""
+    done: list[Recovery] = []
+    try:
+        paths = sorted(Path(e.path) for e in os.scandir(folder) if JOURNAL_NAME.match(e.name))
+    except OSError:
+        return done
+    for path in paths:
+        try:
+            fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+        except OSError:
+            continue
+        try:
+            held = _lock(fd)
+            if held is False:
+                continue  # a live export
+            if held is None and time.time() - os.fstat(fd).st_mtime < UNLOCKED_MIN_AGE:
+                continue
+            journal = _read_journal(path)
+            if journal is None:
+                # Cut short while being written, so before the first rename: nothing to undo.
+                if _journal_version(path) is None:
+                    path.unlink(missing_ok=True)
+                continue
+            keep = decide(journal)
+            if keep is None:
+                continue
+            left = journal.keep() if keep else journal.restore()
+            if not left:
+                path.unlink(missing_ok=True)
+            _sync_folders({folder})
+            done.append(Recovery(journal, keep, left))
+        except OSError:
+            continue
+        finally:
+            os.close(fd)
+    return done
+
+
+def _journal_version(path: Path) -> int | None:
+    try:
+        data = orjson.loads(path.read_bytes())
+    except (OSError, orjson.JSONDecodeError):
+        return None
+    return data.get("version") if isinstance(data, dict) else None
+
+
+def _read_journal(path: Path) -> Journal | None:
+    try:
+        data = orjson.loads(path.read_bytes())
+    except (OSError, orjson.JSONDecodeError):
+        return None
+    if not isinstance(data, dict) or data.get("version") != JOURNAL_VERSION:
+        return None
+    files = [
+        f
+        for f in data.get("files") or []
+        if isinstance(f, dict) and isinstance(f.get("target"), str) and "/" not in f["target"]
+    ]
+    for f in files:  # names only: a journal never reaches outside its folder
+        for key in ("temporary", "backup"):
+            if not isinstance(f.get(key), str) or "/" in f[key] or not f[key].startswith("."):
+                f[key] = None
+    export_id = data.get("export_id")
+    return Journal(
+        path,
+        export_id if isinstance(export_id, int) else None,
+        str(data.get("workspace") or ""),
+        files,
+    )
+
+
+def _is_new(target: Path, f: dict[str, Any]) -> bool:
+    try:
+        st = os.stat(target, follow_symlinks=False)
+    except OSError:
+        return False
+    return st.st_ino == f.get("inode") and st.st_dev == f.get("device")
+
+
 def _lock(fd: int) -> bool | None:
     """Take the file's exclusive lock without waiting: True when taken, False when another
     open file holds it, None when locks are not available here."""
@@ -222,32 +466,14 @@ def _lock(fd: int) -> bool | None:
     return True
 
 
-def _keep_previous(target: Path) -> tuple[Path | None, int | None]:
-    """Hard-link an existing target to a hidden name (locked while this export lives)."""
-    if not target.exists():
-        return None, None
-    for _ in range(10):
-        backup = target.with_name(f".{target.name}.{STAGE_TAG}{secrets.token_hex(4)}.prev")
-        try:
-            os.link(target, backup)
-        except FileExistsError:
-            continue
-        except OSError:
-            return None, None  # no hard links here: the previous file cannot be taken back
-        try:
-            fd = os.open(backup, os.O_RDONLY)
-        except OSError:
-            return backup, None  # kept, but unlocked
-        _lock(fd)
-        return backup, fd
-    return None, None
+def _backup_name(target: Path, token: str) -> Path:
+    return target.with_name(f".{target.name}.{STAGE_TAG}{token}.prev")
 
 
-def _drop(backup: Path | None, fd: int | None) -> None:
+def _drop(backup: Path | None) -> None:
     if backup is not None:
-        backup.unlink(missing_ok=True)
-    if fd is not None:
-        os.close(fd)
+        with contextlib.suppress(OSError):
+            backup.unlink(missing_ok=True)
 
 
 def _sync_folders(folders: set[Path]) -> None:

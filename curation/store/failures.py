@@ -77,14 +77,30 @@ def storage_error(exc: BaseException) -> StorageError | None:
     """The one-line error for a database or disk failure; None if ``exc`` is not one."""
     if isinstance(exc, StorageError):
         return exc
-    if isinstance(exc, sa.exc.DBAPIError):
-        message = _driver_message(exc.orig, invalidated=exc.connection_invalidated)
-        return StorageError(message + _UNCHANGED) if message else None
     if isinstance(exc, OSError) and exc.errno in _OS:
         where = f" holding {exc.filename}" if exc.filename else ""
         return StorageError(_OS[exc.errno].format(where=where))
-    message = _driver_message(exc, invalidated=False)
+    message = _database_message(exc)
     return StorageError(message + _UNCHANGED) if message else None
+
+
+def storage_reason(exc: BaseException) -> str | None:
+    """What failed, without the promise that nothing was half-written (for a caller whose
+    own message says what is where); None if ``exc`` is not a storage failure."""
+    if isinstance(exc, StorageError):
+        text = str(exc).removesuffix(_UNCHANGED)
+    else:
+        failure = storage_error(exc)
+        if failure is None:
+            return None
+        text = str(failure).removesuffix(_UNCHANGED)
+    return text.rstrip(".")
+
+
+def _database_message(exc: BaseException) -> str | None:
+    if isinstance(exc, sa.exc.DBAPIError):
+        return _driver_message(exc.orig, invalidated=exc.connection_invalidated)
+    return _driver_message(exc, invalidated=False)
 
 
 def _driver_message(orig: BaseException | None, *, invalidated: bool) -> str | None:

@@ -46,7 +46,7 @@ with ws.read() as s:
 with ws.read() as s:
     dataset_id = get_dataset(s, name).id
     runs = [
-        (r.id, r.status, r.embedder, r.threshold, r.floor, r.started_at, r.n_records)
+        (r.id, dd.run_status(r), r.embedder, r.threshold, r.floor, r.started_at, r.n_records)
         for r in dd.list_runs(s, dataset_id)
     ]
     latest = dd.latest_run(s, dataset_id)
@@ -141,11 +141,14 @@ run_id = st.selectbox(
 with ws.read() as s:
     run = s.get_one(dd.m.DedupRun, run_id)
     run_stats, run_settings = dict(run.stats), dict(run.settings)
-    status, floor, current = run.status, run.floor, run.threshold
+    status, floor, current = dd.run_status(run), run.floor, run.threshold
     counts = dd.decision_counts(s, run_id)
     dropped = dd.dropped_count(s, run_id)
 if status == "failed":
     st.error(f"This run failed: {run_stats.get('error', 'unknown error')}")
+    st.stop()
+if status == "interrupted":
+    st.warning(f"This run was interrupted: {dd.INTERRUPTED_ERROR}. Start a new run.")
     st.stop()
 if status != "done":
     st.info("This run is still going (started from another session). Refresh in a moment.")
