@@ -31,6 +31,7 @@ import regex
 from curation.pii import worker
 from curation.pii.config import PiiConfig
 from curation.pii.engine import LANGUAGE, NER_ENTITIES, analyzer_for
+from curation.pii.person_signals import name_evidence
 from curation.pii.recognizers import SOURCE_KEY, name_tokens, trim_name
 from curation.pii.segments import Path, Segment, render
 from curation.pii.vocab import (
@@ -326,7 +327,11 @@ def person_score(
     if any(ch.isdigit() for ch in value) or _CODE_CHARS.search(value) or "\n" in value:
         return 0.0
     tokens = value.split()
-    if not tokens or len(tokens) > 4 or value.islower():
+    if not tokens or len(tokens) > 4:
+        return 0.0
+    if source == "name:lower":
+        return score if not _in_code(text, start, end) else 0.0
+    if value.islower():
         return 0.0
     lowered = [t.lower().strip(".,'’") for t in tokens]
     if all(t in TECH_TERMS or t in NOT_NAMES or t in TITLES for t in lowered):
@@ -352,6 +357,8 @@ def person_score(
     ui = _UI_AFTER.match(after)
     if ui and ui.group(1) in UI_NOUNS and len(tokens) == 1:
         return 0.0
+    if source == "spacy" and not name_evidence(value):
+        return 0.0  # no word of it can be a name: "Docker Compose", "Tetris", "Spirited Away"
     if len(tokens) == 1 and source == "spacy":
         before = text[max(0, start - 4) : start]
         if any(ch in before for ch in "→›>»"):
@@ -483,6 +490,8 @@ def value_forms(entity: str, value: str) -> tuple[tuple[str, ...], ...]:
     forms = {value}
     if entity == "PERSON":
         forms.add(value.upper())
+        if value.islower():  # "golnar hosseini" typed in lower case is also "Golnar Hosseini"
+            forms.add(value.title())
     for form in list(forms):
         escaped = json.dumps(form)[1:-1]
         if escaped != form:
@@ -725,6 +734,11 @@ class Detector:
         if source.startswith(("rule:", "deny:")):
             return Span(start, end, entity, text[start:end], score, source)
         if entity == "PERSON":
+            cut = text.find("\n", start, end)
+            if cut > start:  # a name never runs over a line: "Efua Osei\nHead of Operations"
+                start, end = _trim(text, start, cut, entity)
+                if start >= end:
+                    return None
             score = person_score(text, start, end, score, self.allow, nlp_artifacts, source)
         elif entity in ("LOCATION", "ORGANIZATION", "NRP"):
             value = text[start:end]

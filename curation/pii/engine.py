@@ -176,7 +176,10 @@ def recognizers_for(config: PiiConfig) -> list[EntityRecognizer]:
     if ner:
         found.append(SpacyRecognizer(supported_language=LANGUAGE, supported_entities=ner))
     if "PERSON" in wanted:
+        from curation.pii.person_signals import NameTableRecognizer
+
         found.append(ours.NameCueRecognizer())
+        found.append(NameTableRecognizer())
     if "EMAIL_ADDRESS" in wanted:
         found.append(ours.ChatEmailRecognizer())
     if "PHONE_NUMBER" in wanted:
