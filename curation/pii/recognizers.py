@@ -16,6 +16,7 @@ import regex
 from presidio_analyzer import LocalRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
+from curation.pii.postal import tail_end
 from curation.pii.vocab import (
     GREETING_CUES,
     NOT_NAMES,
@@ -330,9 +331,8 @@ class StreetAddressRecognizer(_Base):
                     score = 0.85
                 if _ADDRESS_CONTEXT.search(_before(text, m.start(), 60)):
                     score += 0.1
-                yield _result(
-                    self.ENTITY, m.start(), m.start() + len(value), score, f"address:{kind}", self
-                )
+                end = tail_end(text, m.start() + len(value))
+                yield _result(self.ENTITY, m.start(), end, score, f"address:{kind}", self)
 
 
 # --------------------------------------------------------------------------- names after a cue

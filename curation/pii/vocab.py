@@ -1099,6 +1099,13 @@ STREET_TYPES_PREFIX: tuple[str, ...] = (
     "praça",
     "travessa",
     "alameda",
+    "avinguda",
+    "passeig",
+    "plaça",
+    "travessera",
+    "rúa",
+    "estrada",
+    "rodovia",
 )
 # Verbs that open an instruction ("Mark as paid", "Convert to UTC"): a capitalised one at the
 # start of a sentence is not a name, even when spaCy says PERSON.
