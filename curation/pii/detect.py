@@ -31,7 +31,7 @@ import regex
 from curation.pii import worker
 from curation.pii.config import PiiConfig
 from curation.pii.engine import LANGUAGE, NER_ENTITIES, analyzer_for
-from curation.pii.person_signals import name_evidence
+from curation.pii.person_signals import NameTableRecognizer, name_evidence
 from curation.pii.recognizers import SOURCE_KEY, name_tokens, trim_name
 from curation.pii.segments import Path, Segment, render
 from curation.pii.vocab import (
@@ -357,7 +357,7 @@ def person_score(
     ui = _UI_AFTER.match(after)
     if ui and ui.group(1) in UI_NOUNS and len(tokens) == 1:
         return 0.0
-    if source == "spacy" and not name_evidence(value):
+    if source == "spacy" and not name_evidence(value, single_known=True):
         return 0.0  # no word of it can be a name: "Docker Compose", "Tetris", "Spirited Away"
     if len(tokens) == 1 and source == "spacy":
         before = text[max(0, start - 4) : start]
@@ -656,6 +656,7 @@ class Detector:
         self.entities = list(self.config.all_entities)
         self.allow = AllowList(self.config)
         self.names_only = not (set(self.entities) & set(NER_ENTITIES) - {"PERSON"})
+        self.name_table = NameTableRecognizer() if "PERSON" in self.entities else None
         self._cache: dict[str, list[Span]] = {}
 
     # ---- texts
@@ -715,6 +716,8 @@ class Detector:
             nlp_artifacts=nlp_artifacts,
             score_threshold=0.0,
         )
+        if self.name_table is not None:
+            results = [*results, *self.name_table.find(piece)]
         spans = []
         for r in results:
             span = self._refine(piece, r, nlp_artifacts)

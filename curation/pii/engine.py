@@ -176,10 +176,10 @@ def recognizers_for(config: PiiConfig) -> list[EntityRecognizer]:
     if ner:
         found.append(SpacyRecognizer(supported_language=LANGUAGE, supported_entities=ner))
     if "PERSON" in wanted:
-        from curation.pii.person_signals import NameTableRecognizer
-
+        # The name-table recogniser runs beside the analyzer (detect.Detector), not in it:
+        # Presidio drops a result contained in a higher-scored one of the same entity, and
+        # spaCy's wider spans ("ben Joost Jansen") are often cut or refused by our rules later.
         found.append(ours.NameCueRecognizer())
-        found.append(NameTableRecognizer())
     if "EMAIL_ADDRESS" in wanted:
         found.append(ours.ChatEmailRecognizer())
     if "PHONE_NUMBER" in wanted:

@@ -109,15 +109,18 @@ def plausible_run(words: list[str]) -> bool:
     return sum(k != "U" for k in kinds) >= 1
 
 
-def name_evidence(value: str) -> bool:
-    """Whether any word of a span found without a cue can be a name: a spaCy PERSON made only of
-    common words or of unknown words that are common ("Tetris", "Spirited Away") is not one."""
+def name_evidence(value: str, *, single_known: bool = False) -> bool:
+    """Whether a span found without a cue can be a name: not when made only of common words
+    ("Tetris", "Spirited Away") or ending in one ("Elden Ring"); with ``single_known``, one word
+    alone must be a given name or surname of the table."""
     words = _WORD.findall(value)
     kinds = [kind(w) for w in words if not _particle(w)]
     if not kinds:
         return False
     if len(kinds) > 1 and kinds[-1] == "C":
         return False  # names do not end in a common word: "Elden Ring", "Docker Compose"
+    if single_known and len(kinds) == 1:
+        return kinds[0] in ("G", "S")  # one word alone must be a known name, not "Mijn"
     return any(k in ("G", "S", "U") for k in kinds)
 
 

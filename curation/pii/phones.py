@@ -27,9 +27,10 @@ REGIONS: tuple[str, ...] = (
 )  # fmt: skip
 MIN_DIGITS = 8
 MAX_DIGITS = 15
+# Digits may touch CJK or Thai letters ("電話番号は03-6863-1649です"), not Latin ones.
 CANDIDATE = regex.compile(
-    r"(?<![\w+\-./#])(?:\+|00)?\(?\d{1,5}\)?(?:[ \t.\-/\u00a0]{0,2}\(?\d{1,5}\)?){1,7}"
-    r"(?![\w\-]|[.,]\d)"
+    r"(?<![\p{Latin}\d_+\-./#])(?:\+|00)?\(?\d{1,5}\)?(?:[ \t.\-/\u00a0]{0,2}\(?\d{1,5}\)?){1,7}"
+    r"(?![\p{Latin}\d_\-]|[.,]\d)"
 )
 # Dates (2024-01-15, 15.01.2024), IPv4 addresses and dotted versions are not phone numbers.
 _NOT_PHONE_SHAPE = regex.compile(
