@@ -8,9 +8,11 @@ reads the table this writes and never imports either.
 A name is kept when it ranks within ``--max-rank`` in at least one country (as a given name or
 as a surname) and is written in letters only (Latin with diacritics, hyphen or apostrophe).
 Each line: ``name<TAB>given_rank<TAB>given_countries<TAB>surname_rank<TAB>surname_countries
-<TAB>zipf``, name in lower case, rank the best over countries (0 = not in that role), countries
+<TAB>zipf<TAB>foreign_zipf``, name in lower case, rank the best over countries (0 = not in that role), countries
 the number of countries ranking it, zipf the English word frequency times ten (how common the
-word is in English text: "will" 64, "kamau" 20), used to tell a name from a common word.
+word is in English text: "will" 64, "kamau" 20), used to tell a name from a common word;
+foreign_zipf the same, highest over the other languages of :data:`LANGUAGES` ("saya" in
+Indonesian, "ciao" in Italian).
 
 The second file lists English words at least as frequent as ``--common-zipf`` (wordfreq)
 that the name table does not hold, so the runtime can tell "Compose" or "Spirited" from an
@@ -33,6 +35,9 @@ _LETTERS = regex.compile(r"^[\p{Latin}][\p{Latin}\p{M}'’\-]*[\p{Latin}\p{M}]$"
 DATA = Path(__file__).resolve().parent.parent / "curation" / "pii" / "data"
 OUT = DATA / "names.tsv.gz"
 COMMON = DATA / "common_words.txt.gz"
+# Languages whose common words must not pass for names (the detector's supported languages).
+LANGUAGES = ("es", "de", "fr", "pt", "it", "nl", "id", "vi")
+FOREIGN_COMMON_ZIPF = 4.0
 _WORD = regex.compile(r"^\p{Ll}[\p{Ll}\p{M}'’\-]*$")
 
 
@@ -77,15 +82,23 @@ def build(max_rank: int, out: Path, common_zipf: float = 2.9, common_out: Path =
         g_rank, g_count = given.get(name, (0, 0))
         s_rank, s_count = surnames.get(name, (0, 0))
         zipf = round(zipf_frequency(name, "en") * 10)
-        lines.append(f"{name}\t{g_rank}\t{g_count}\t{s_rank}\t{s_count}\t{zipf}\n")
+        foreign = round(max(zipf_frequency(name, lang) for lang in LANGUAGES) * 10)
+        lines.append(f"{name}\t{g_rank}\t{g_count}\t{s_rank}\t{s_count}\t{zipf}\t{foreign}\n")
     _write(out, lines)
     names = set(given) | set(surnames)
-    common = sorted(
+    common = {
         w
         for w in top_n_list("en", 80_000)
         if _WORD.match(w) and w not in names and zipf_frequency(w, "en") >= common_zipf
-    )
-    _write(common_out, [w + "\n" for w in common])
+    }
+    for lang in LANGUAGES:
+        common.update(
+            w
+            for w in top_n_list(lang, 20_000)
+            if _WORD.match(w) and w not in names and zipf_frequency(w, lang) >= FOREIGN_COMMON_ZIPF
+        )
+    common_lines = sorted(common)
+    _write(common_out, [w + "\n" for w in common_lines])
     return len(lines)
 
 

@@ -357,8 +357,11 @@ def person_score(
     ui = _UI_AFTER.match(after)
     if ui and ui.group(1) in UI_NOUNS and len(tokens) == 1:
         return 0.0
-    if source == "spacy" and not name_evidence(value, single_known=True):
-        return 0.0  # no word of it can be a name: "Docker Compose", "Tetris", "Spirited Away"
+    titled = bool(_TITLE_BEFORE.search(text[max(0, start - 8) : start]))
+    if source == "spacy" and not name_evidence(value, single_known=True, titled=titled):
+        return 0.0
+    if source.startswith("name:cue") and len(tokens) > 1 and not name_evidence(value):
+        return 0.0  # "Best Animated Feature": a cue word before a title, not a sign-off  # no word of it can be a name: "Docker Compose", "Tetris", "Spirited Away"
     if len(tokens) == 1 and source == "spacy":
         before = text[max(0, start - 4) : start]
         if any(ch in before for ch in "→›>»"):
@@ -371,6 +374,9 @@ def person_score(
     return score
 
 
+_TITLE_BEFORE = regex.compile(
+    r"(?i)\b(?:mr|mrs|ms|mx|miss|dr|prof|sir|madam|mme|herr|frau|sr|sra)\.?[ \t]+$"
+)
 _STEP_WORDS = frozenset(
     ["then", "and", "or", "please", "just", "simply", "first", "next", "finally", "also"]
 )
@@ -717,7 +723,7 @@ class Detector:
             score_threshold=0.0,
         )
         if self.name_table is not None:
-            results = [*results, *self.name_table.find(piece)]
+            results = [*results, *self.name_table.find(piece, nlp_artifacts)]
         spans = []
         for r in results:
             span = self._refine(piece, r, nlp_artifacts)

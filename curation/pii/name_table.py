@@ -28,6 +28,9 @@ TOP_RANK = 300
 TOP_COUNTRIES = 3
 # Beyond this frequency nothing is read as a name ("The", "And").
 MAX_NAME_ZIPF = 56
+# A word this frequent in another supported language is read as that word ("Ciao", "Saya",
+# "Hallo"), unless it is a top name ("Maria").
+FOREIGN_COMMON_ZIPF = 45
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,9 +40,13 @@ class NameInfo:
     surname_rank: int
     surname_countries: int
     zipf: int  # English word frequency × 10
+    foreign_zipf: int  # the highest over the other supported languages ("saya", "ciao")
 
-    def _role(self, rank: int, countries: int) -> bool:
+    def _role(self, rank: int, countries: int, foreign: bool = False) -> bool:
         if not rank or self.zipf >= MAX_NAME_ZIPF:
+            return False
+        top = rank <= TOP_RANK and countries >= TOP_COUNTRIES
+        if not foreign and self.foreign_zipf >= FOREIGN_COMMON_ZIPF and not top:
             return False
         if self.zipf < RARE_ZIPF:
             return True
@@ -54,6 +61,14 @@ class NameInfo:
     @property
     def surname(self) -> bool:
         return self._role(self.surname_rank, self.surname_countries)
+
+    @property
+    def foreign_word(self) -> bool:
+        """A name that is also a common word of another language ("Fuente", "Mai", "Nam")."""
+        return not (self.given or self.surname) and (
+            self._role(self.given_rank, self.given_countries, foreign=True)
+            or self._role(self.surname_rank, self.surname_countries, foreign=True)
+        )
 
 
 def _read(name: str) -> list[str]:
@@ -72,8 +87,8 @@ def _parse(name: str) -> NameInfo | None:
     row = table().get(name)
     if row is None:
         return None
-    g, gc, s, sc, z = row.split("\t")
-    return NameInfo(int(g), int(gc), int(s), int(sc), int(z))
+    g, gc, s, sc, z, fz = row.split("\t")
+    return NameInfo(int(g), int(gc), int(s), int(sc), int(z), int(fz))
 
 
 @functools.cache
@@ -106,7 +121,9 @@ def is_name(word: str) -> bool:
         return found.given or found.surname
     parts = _parts(word)
     return (
-        len(parts) > 1 and any(is_name(p) for p in parts) and not any(is_common(p) for p in parts)
+        len(parts) > 1
+        and any(len(p) >= 3 and is_name(p) for p in parts)
+        and not any(is_common(p) for p in parts)
     )
 
 
@@ -119,7 +136,18 @@ def is_common(word: str) -> bool:
     if found is None:
         parts = _parts(low)
         return len(parts) > 1 and all(is_common(p) for p in parts)
-    return found.zipf >= COMMON_ZIPF and not (found.given or found.surname)
+    if found.foreign_word:
+        return False  # neither: see is_foreign_name
+    return (found.zipf >= COMMON_ZIPF or found.foreign_zipf >= FOREIGN_COMMON_ZIPF) and not (
+        found.given or found.surname
+    )
+
+
+def is_foreign_name(word: str) -> bool:
+    """A name that is also a common word in another language: a name beside other names
+    ("Lucía de la Fuente", "Ngô Thị Mai"), a word on its own ("fuente", "mai")."""
+    found = info(word)
+    return found is not None and found.foreign_word
 
 
 def is_unknown(word: str) -> bool:

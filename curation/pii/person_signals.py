@@ -32,6 +32,10 @@ LOWER_SCORE = 0.7
 # A lower-case pair with no cue must be rarer than this in English (zipf × 10) to be read as a
 # name: "golnar hosseini" is, "rose parker" is not.
 LOWER_RARE_ZIPF = 30
+# spaCy labels (Presidio's names for them) that make a lone name-table word something else.
+OTHER_LABELS = frozenset(
+    {"GPE", "LOC", "LOCATION", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "LANGUAGE"}
+)
 
 _WORD = regex.compile(r"[\p{L}][\p{L}\p{M}'’]*(?:-[\p{L}][\p{L}\p{M}'’]*)*")
 _EXTRA_PARTICLES = frozenset({"ó", "ní", "nic", "ua", "mac", "ap", "ter", "ten", "zu", "af", "av"})
@@ -88,7 +92,8 @@ _SURNAME_SHAPE = regex.compile(r"^(?:O|D|Mc|Mac|Fitz)['’]?\p{Lu}\p{Ll}{2,}$")
 
 
 def kind(word: str) -> str:
-    """'G' given name, 'S' surname only, 'U' unknown (maybe a rare name), 'C' not a name."""
+    """'G' given name, 'S' surname only, 'F' a name that is also a common word of another
+    language, 'U' unknown (maybe a rare name), 'C' not a name."""
     if _SURNAME_SHAPE.match(word) and not _stop(word):
         return "S"  # O'Brien, D'Angelo, McAllister, MacLeod
     if _stop(word) or nt.is_common(word):
@@ -97,6 +102,8 @@ def kind(word: str) -> str:
         return "G"
     if nt.is_name(word):
         return "S"
+    if nt.is_foreign_name(word):
+        return "F"
     return "U"
 
 
@@ -106,21 +113,27 @@ def plausible_run(words: list[str]) -> bool:
     kinds = [kind(w) for w in words]
     if not 2 <= len(kinds) <= 4 or "C" in kinds:
         return False
-    return sum(k != "U" for k in kinds) >= 1
+    if any(k in ("G", "S") for k in kinds):
+        return True
+    return kinds.count("F") >= 2 and "U" not in kinds  # "Hoàng Nam", "Thị Mai"
 
 
-def name_evidence(value: str, *, single_known: bool = False) -> bool:
+def name_evidence(value: str, *, single_known: bool = False, titled: bool = False) -> bool:
     """Whether a span found without a cue can be a name: not when made only of common words
     ("Tetris", "Spirited Away") or ending in one ("Elden Ring"); with ``single_known``, one word
-    alone must be a given name or surname of the table."""
+    alone must be a given name of the table."""
     words = _WORD.findall(value)
     kinds = [kind(w) for w in words if not _particle(w)]
     if not kinds:
         return False
     if len(kinds) > 1 and kinds[-1] == "C":
         return False  # names do not end in a common word: "Elden Ring", "Docker Compose"
+    if single_known and len(kinds) == 1 and titled:
+        return kinds[0] in ("G", "S", "F", "U")  # "Mrs. Kaya", "Dr. Pietrzak"
     if single_known and len(kinds) == 1:
-        return kinds[0] in ("G", "S")  # one word alone must be a known name, not "Mijn"
+        # One word alone, with no cue, must be a given name: not "Mijn", and not a surname
+        # alone ("Bosch"), which names a firm as often as a person.
+        return kinds[0] == "G"
     return any(k in ("G", "S", "U") for k in kinds)
 
 
@@ -128,6 +141,7 @@ class NameTableRecognizer(LocalRecognizer):
     """Names from the table and their context (see the module docstring)."""
 
     def __init__(self) -> None:
+        self._other: list[tuple[int, int]] = []
         super().__init__(
             supported_entities=["PERSON"],
             name="NameTableRecognizer",
@@ -143,9 +157,14 @@ class NameTableRecognizer(LocalRecognizer):
     ) -> list[RecognizerResult]:
         if "PERSON" not in entities:
             return []
-        return list(self.find(text))
+        return list(self.find(text, nlp_artifacts))
 
-    def find(self, text: str) -> Iterable[RecognizerResult]:
+    def find(self, text: str, nlp_artifacts: Any = None) -> Iterable[RecognizerResult]:
+        self._other = [
+            (e.start_char, e.end_char)
+            for e in (getattr(nlp_artifacts, "entities", None) or ())
+            if e.label_ in OTHER_LABELS
+        ]
         words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
         yield from self._capitalised_runs(text, words)
         yield from self._lowercase(text, words)
@@ -179,25 +198,32 @@ class NameTableRecognizer(LocalRecognizer):
         # Drop common words at the edges ("Great. Also Maria", "Thanks Maria Rossi").
         while run and kind(run[0][2]) == "C":
             run = run[1:]
-        if run and kind(run[-1][2]) == "C":
-            return  # a title-cased phrase ending in a word: "Elden Ring", "Grace Hopper Award"
         if not run:
             return
+        # A capitalised word after a particle is a surname ("del Río", "de la Fuente").
+        after_particle = len(run) >= 3 and _particle(run[-2][2]) and not _stop(run[-1][2])
+        if kind(run[-1][2]) == "C" and not after_particle:
+            return  # a title-cased phrase ending in a word: "Elden Ring", "Grace Hopper Award"
         core = [w for _, _, w in run if not _particle(w)]
         start, end = run[0][0], run[-1][1]
         if len(core) >= 2:
-            if plausible_run(core):
+            if plausible_run(core[:-1] if after_particle else core) or (
+                after_particle and kind(core[0]) == "G"
+            ):
                 yield _result(start, end, PAIR_SCORE, "name:table", self)
             return
         word = core[0]
-        k = kind(word)
-        if k == "C" or (k == "U" and "-" not in word):
+        if kind(word) not in ("G", "S") or self._labelled_other(start, end):
             return
         before = text[max(0, start - 24) : start]
         if _CUE_BEFORE.search(before) or _ID_AFTER.match(text[end : end + 24]):
             yield _result(start, end, CUE_SCORE, "name:cue-table", self)
         elif _CLOSING.search(text[max(0, start - 40) : start]) and _alone_on_line(text, start, end):
             yield _result(start, end, CUE_SCORE + 0.1, "name:signoff-table", self)
+
+    def _labelled_other(self, start: int, end: int) -> bool:
+        """spaCy reads these words as a place, a product, a work or an event ("to India")."""
+        return any(s <= start and end <= e for s, e in self._other)
 
     def _lowercase(
         self, text: str, words: list[tuple[int, int, str]]

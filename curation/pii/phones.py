@@ -128,4 +128,6 @@ class PhonenumbersRecognizer(LocalRecognizer):
                 score = 0.9
             elif _NOT_CONTEXT.search(before):
                 score = 0.35
+            if value.isdigit():
+                score -= 0.3  # a bare run of digits is as often an id as a phone number
             yield _result(m.start(), m.end(), score, "phone:valid", self)
