@@ -32,6 +32,7 @@ from curation.pii import worker
 from curation.pii.config import PiiConfig
 from curation.pii.engine import LANGUAGE, NER_ENTITIES, analyzer_for
 from curation.pii.person_signals import NameTableRecognizer, name_evidence
+from curation.pii.public import is_model_only, public_record
 from curation.pii.recognizers import SOURCE_KEY, name_tokens, trim_name
 from curation.pii.segments import Path, Segment, render
 from curation.pii.vocab import (
@@ -805,6 +806,11 @@ class Detector:
                     s = replace(s, score=max(0.7, s.score), source=s.source + "+corroborated")
                 row.append(s)
             kept.append(row)
+        if self.config.keep_public_figures and public_record(
+            [seg.text for seg in segments if seg.detect],
+            [(s.entity, s.source) for row in kept for s in row],
+        ):
+            kept = [[s for s in row if not is_model_only(s.source)] for row in kept]
         if "PERSON" in self.config.entities and email_names - names:
             for i, found in enumerate(self._email_names(segments, email_names - names)):
                 kept[i].extend(found)
