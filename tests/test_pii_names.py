@@ -100,3 +100,40 @@ def test_name_evidence_rules() -> None:
 def test_source_says_which_signal_fired() -> None:
     hits = table_hits("hey its tadeusz kowalczyk again")
     assert hits == {"tadeusz kowalczyk": "name:lower"}
+
+
+def test_public_figures_in_an_encyclopedic_record_are_kept(det: Detector) -> None:
+    got = found(
+        det,
+        "Summarise the career of Wisława Szymborska.",
+        "Wisława Szymborska was a poet who won the Nobel Prize in 1996.",
+    )
+    assert not persons(got)
+
+
+def test_private_context_still_redacts_in_the_same_kind_of_record(det: Detector) -> None:
+    got = found(
+        det,
+        "My aunt Wisława Szymborska wrote a poem for the wedding, call her on 0161 496 0742.",
+    )
+    assert "Wisława Szymborska" in persons(got)
+
+
+def test_policy_off_redacts_public_figures_too() -> None:
+    strict = get_detector(PiiConfig(keep_public_figures=False))
+    got = found(strict, "Wisława Szymborska was a poet who won the Nobel Prize in 1996.")
+    assert "Wisława Szymborska" in persons(got)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["We buy from Dunne & Crawford every quarter.", "Our courier is India Post for Pune."],
+)
+def test_firm_names_are_not_persons(det: Detector, text: str) -> None:
+    assert not persons(found(det, text))
+
+
+def test_military_rank_is_not_part_of_the_name(det: Detector) -> None:
+    got = found(det, "Ship it to my cousin, SSgt Marisol Quintero, at her unit.")
+    assert "Marisol Quintero" in persons(got)
+    assert not any("SSgt" in p for p in persons(got))

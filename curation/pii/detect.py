@@ -355,6 +355,8 @@ def person_score(
     after = text[end : end + 24]
     if _VERSION_AFTER.match(after):
         return 0.0
+    if _FIRM_AFTER.match(after) or _FIRM_BEFORE.search(text[max(0, start - 24) : start]):
+        return 0.0  # "Johnson & Johnson", "Marks & Spencer": a firm's name, not a person's
     ui = _UI_AFTER.match(after)
     if ui and ui.group(1) in UI_NOUNS and len(tokens) == 1:
         return 0.0
@@ -375,6 +377,8 @@ def person_score(
     return score
 
 
+_FIRM_AFTER = regex.compile(r"^[ \t]*(?:&|\+|and[ \t]+Sons\b|&[ \t]*Co\b)[ \t]*\p{Lu}?")
+_FIRM_BEFORE = regex.compile(r"\p{L}['’]?s?[ \t]*&[ \t]*$")
 _TITLE_BEFORE = regex.compile(
     r"(?i)\b(?:mr|mrs|ms|mx|miss|dr|prof|sir|madam|mme|herr|frau|sr|sra)\.?[ \t]+$"
 )

@@ -96,6 +96,8 @@ def kind(word: str) -> str:
     language, 'U' unknown (maybe a rare name), 'C' not a name."""
     if _SURNAME_SHAPE.match(word) and not _stop(word):
         return "S"  # O'Brien, D'Angelo, McAllister, MacLeod
+    if "-" in word and all(len(p) <= 2 for p in word.split("-")):
+        return "C"  # Wi-Fi, Hi-Fi, e-ID: a word's shape, not a name's
     if _stop(word) or nt.is_common(word):
         return "C"
     if nt.is_given(word):
@@ -107,12 +109,19 @@ def kind(word: str) -> str:
     return "U"
 
 
+def _frequent(word: str) -> bool:
+    found = nt.info(word)
+    return found is not None and found.zipf >= nt.COMMON_ZIPF
+
+
 def plausible_run(words: list[str]) -> bool:
     """Two to four name words: names of the table or unknown words, at least one known, no
     common word ("Docker Compose", "Elden Ring", "Best Animated Feature" fail)."""
     kinds = [kind(w) for w in words]
     if not 2 <= len(kinds) <= 4 or "C" in kinds:
         return False
+    if all(_frequent(w) for w in words):
+        return False  # every word an everyday English word too: "India Post", "Rose Garden"
     if any(k in ("G", "S") for k in kinds):
         return True
     return kinds.count("F") >= 2 and "U" not in kinds  # "Hoàng Nam", "Thị Mai"
@@ -128,6 +137,8 @@ def name_evidence(value: str, *, single_known: bool = False, titled: bool = Fals
         return False
     if len(kinds) > 1 and kinds[-1] == "C":
         return False  # names do not end in a common word: "Elden Ring", "Docker Compose"
+    if len(kinds) > 1 and kinds[0] == "C" and not {"G", "S"} & set(kinds):
+        return False  # a word then an unknown one: "Adobe Acrobat", "Instant Pot"
     if single_known and len(kinds) == 1 and titled:
         return kinds[0] in ("G", "S", "F", "U")  # "Mrs. Kaya", "Dr. Pietrzak"
     if single_known and len(kinds) == 1:

@@ -41,7 +41,7 @@ _CONTEXT = regex.compile(
     r"(?i)\b(?:phone|telephone|tel|mobile|mob|cell|call|calling|ring|reach|text|sms|"
     r"whatsapp|number|contact|fax|landline|dial|hotline|telefon|téléphone|teléfono|telefone|"
     r"telefono|handy|portable|móvil|celular|cellulare|nummer|numéro|número|numero|電話|"
-    r"전화|โทร)\b[^\n\d]{0,20}$"
+    r"电话|手机|手機|携帯|連絡先|전화|연락처|휴대폰|โทร|เบอร์)\b[^\n\d]{0,20}$"
 )
 _NOT_CONTEXT = regex.compile(
     r"(?i)\b(?:order|invoice|ticket|case|ref|reference|id|account|acct|tracking|serial|sku|"

@@ -4,7 +4,7 @@ Personal data is about private persons. A record that describes published works 
 lives ("Beloved is a novel by …", "… won 23 Grand Slam titles", "created … in 1984") and
 carries no private context names public figures and fictional characters, and redacting
 them destroys the training example. So, with ``PiiConfig.keep_public_figures`` (the
-default), a PERSON found only by the model or the name table ("spacy", "name:table") is
+default), a PERSON found only by the model or the name table (:data:`MODEL_SOURCES`) is
 kept when its record
 
 - holds a public cue (``data/vocab/public_cues.txt``, or a year from 1000 to 2029), and
@@ -32,7 +32,8 @@ _PUBLIC = regex.compile(
 )
 _PRIVATE_WORDS = regex.compile(r"(?i)\b(?:my|our)\b")
 # Sources that find a name without other evidence; anything else is a cue of private data.
-MODEL_SOURCES = ("spacy", "name:table")
+# A lone table name after "to/for/with/is" ("name:cue-table") is no more private than these.
+MODEL_SOURCES = ("spacy", "name:table", "name:cue-table")
 
 
 def is_model_only(source: str) -> bool:
