@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 
 from curation.pii import name_table
@@ -137,3 +140,36 @@ def test_military_rank_is_not_part_of_the_name(det: Detector) -> None:
     got = found(det, "Ship it to my cousin, SSgt Marisol Quintero, at her unit.")
     assert "Marisol Quintero" in persons(got)
     assert not any("SSgt" in p for p in persons(got))
+
+
+def test_public_figure_setting_reaches_curation_redact(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from curation.cli import cli
+
+    src = tmp_path / "in.jsonl"
+    record = {
+        "messages": [
+            {"role": "user", "content": "Who was Wisława Szymborska?"},
+            {
+                "role": "assistant",
+                "content": "Wisława Szymborska was a poet; she won the Nobel Prize.",
+            },
+        ]
+    }
+    src.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
+    ws = tmp_path / "ws"
+    runner = CliRunner()
+
+    def redact(name: str) -> str:
+        out = tmp_path / name
+        result = runner.invoke(cli, ["redact", str(src), "-o", str(out), "-w", str(ws), "-q"])
+        assert result.exit_code == 0, result.output
+        return out.read_text(encoding="utf-8")
+
+    assert "Szymborska" in redact("kept.jsonl")
+    result = runner.invoke(
+        cli, ["pii", "settings", "set", "--public-figures", "redact", "-w", str(ws)]
+    )
+    assert result.exit_code == 0, result.output
+    assert "Szymborska" not in redact("redacted.jsonl")
