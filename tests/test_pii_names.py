@@ -173,3 +173,14 @@ def test_public_figure_setting_reaches_curation_redact(tmp_path: Path) -> None:
     )
     assert result.exit_code == 0, result.output
     assert "Szymborska" not in redact("redacted.jsonl")
+
+
+def test_public_record_needs_a_public_cue_and_no_private_context() -> None:
+    from curation.pii.public import public_record
+
+    model = [("PERSON", "spacy")]
+    assert public_record(["Ingrid Bergström painted the harbour in 1911."], model)
+    assert not public_record(["Ingrid Bergström says the kettle won't boil."], model)
+    assert not public_record(["My neighbour Ingrid Bergström painted it."], model)
+    assert not public_record(["Ingrid Bergström painted it."], [*model, ("PHONE_NUMBER", "x")])
+    assert not public_record(["Regards, Ingrid painted it."], [("PERSON", "name:signoff")])

@@ -28,7 +28,7 @@ PUBLIC_CUES: tuple[str, ...] = load("public_cues")
 _PUBLIC = regex.compile(
     r"(?i)\b(?:"
     + "|".join(regex.escape(c).replace(r"\ ", r"\s+") for c in PUBLIC_CUES)
-    + r")\b|\b(?:1\d{3}|20[0-2]\d)\b"
+    + r")\b(?!['’])|\b(?:1\d{3}|20[0-2]\d)\b"  # "won", not "won't"
 )
 _PRIVATE_WORDS = regex.compile(r"(?i)\b(?:my|our)\b")
 # Sources that find a name without other evidence; anything else is a cue of private data.
