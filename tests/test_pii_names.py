@@ -184,3 +184,10 @@ def test_public_record_needs_a_public_cue_and_no_private_context() -> None:
     assert not public_record(["My neighbour Ingrid Bergström painted it."], model)
     assert not public_record(["Ingrid Bergström painted it."], [*model, ("PHONE_NUMBER", "x")])
     assert not public_record(["Regards, Ingrid painted it."], [("PERSON", "name:signoff")])
+
+
+@pytest.mark.parametrize(
+    "text", ["Both of us were billed for the Sonos Era 100 twice.", "We need access to Wi-Fi now."]
+)
+def test_model_numbers_and_word_shapes_are_not_names(det: Detector, text: str) -> None:
+    assert not persons(found(det, text))

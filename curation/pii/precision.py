@@ -226,6 +226,10 @@ def person_score(
         return 0.0
     if _FIRM_AFTER.match(after) or _FIRM_BEFORE.search(text[max(0, start - 24) : start]):
         return 0.0  # "Johnson & Johnson", "Marks & Spencer": a firm's name, not a person's
+    if source in ("spacy", "name:table") and len(tokens) > 1 and _MODEL_NUMBER.match(after):
+        return 0.0  # "Sonos Era 100", "Galaxy Tab 9": a product and its model number
+    if any(_SHORT_PARTS.fullmatch(t) for t in tokens):
+        return 0.0  # "Wi-Fi", "Hi-Fi": a word's shape, not a name's
     ui = _UI_AFTER.match(after)
     if ui and ui.group(1) in UI_NOUNS and len(tokens) == 1:
         return 0.0
@@ -246,6 +250,8 @@ def person_score(
     return score
 
 
+_MODEL_NUMBER = regex.compile(r"^[ \t]\d{1,4}(?![\w\-./:])")
+_SHORT_PARTS = regex.compile(r"\p{L}{1,2}(?:-\p{L}{1,2})+")
 _FIRM_AFTER = regex.compile(r"^[ \t]*(?:&|\+|and[ \t]+Sons\b|&[ \t]*Co\b)[ \t]*\p{Lu}?")
 _FIRM_BEFORE = regex.compile(r"\p{L}['’]?s?[ \t]*&[ \t]*$")
 _TITLE_BEFORE = regex.compile(
