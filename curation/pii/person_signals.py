@@ -15,6 +15,7 @@ Each finding carries its signal as its source (``name:table``, ``name:cue-table`
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 from typing import Any
 
@@ -26,6 +27,7 @@ from curation.pii import name_table as nt
 from curation.pii.vocab import NOT_NAMES, PARTICLES, TECH_TERMS, TITLES
 
 SOURCE_KEY = "curation_source"
+KIND_CACHE = 100_000  # words repeat across a corpus; judging one costs several lookups
 PAIR_SCORE = 0.72
 CUE_SCORE = 0.65
 LOWER_SCORE = 0.7
@@ -91,6 +93,7 @@ def _capitalised(word: str) -> bool:
 _SURNAME_SHAPE = regex.compile(r"^(?:O|D|Mc|Mac|Fitz)['’]?\p{Lu}\p{Ll}{2,}$")
 
 
+@functools.lru_cache(maxsize=KIND_CACHE)
 def kind(word: str) -> str:
     """'G' given name, 'S' surname only, 'F' a name that is also a common word of another
     language, 'U' unknown (maybe a rare name), 'C' not a name."""
@@ -240,7 +243,7 @@ class NameTableRecognizer(LocalRecognizer):
         self, text: str, words: list[tuple[int, int, str]]
     ) -> Iterable[RecognizerResult]:
         for n, (start, end, word) in enumerate(words):
-            if not word.islower() or len(word) < 3 or nt.is_common(word) or not nt.is_given(word):
+            if not word.islower() or len(word) < 3 or not _lower_given(word):
                 continue
             cue = bool(_LOWER_CUE.search(text[max(0, start - 16) : start]))
             nxt = words[n + 1] if n + 1 < len(words) else None
@@ -256,6 +259,11 @@ class NameTableRecognizer(LocalRecognizer):
                 yield _result(start, nxt[1], LOWER_SCORE, "name:lower", self)
             elif cue and _rare(word) and _alone_after(text, end):
                 yield _result(start, end, CUE_SCORE, "name:lower", self)
+
+
+@functools.lru_cache(maxsize=KIND_CACHE)
+def _lower_given(word: str) -> bool:
+    return not nt.is_common(word) and nt.is_given(word)
 
 
 def _rare(word: str) -> bool:
