@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import functools
 import gzip
+import unicodedata
 from dataclasses import dataclass
 from importlib import resources
 
@@ -101,7 +102,21 @@ def _parts(word: str) -> list[str]:
 
 
 def info(word: str) -> NameInfo | None:
-    return _parse(word.lower().replace("’", "'"))
+    """The table's entry for ``word``, or for it without diacritics: the table holds "Thi",
+    "Ngo", "Hoang" where Vietnamese text writes "Thị", "Ngô", "Hoàng"."""
+    low = word.lower().replace("’", "'")
+    found = _parse(low)
+    if found is None:
+        folded = fold(low)
+        if folded != low:
+            found = _parse(folded)
+    return found
+
+
+@functools.lru_cache(maxsize=50_000)
+def fold(word: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", word.replace("đ", "d").replace("Đ", "D"))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 def is_given(word: str) -> bool:
