@@ -774,6 +774,11 @@ def pii_settings_show(workspace: Path | None, db: str | None) -> None:
 @click.option(
     "--propagate/--no-propagate", default=None, help="Redact every occurrence of a confirmed value."
 )
+@click.option(
+    "--public-figures",
+    type=click.Choice(["keep", "redact"]),
+    help="Names in records about public life with no private data: keep (default) or redact.",
+)
 @workspace_options
 def pii_settings_set(
     entities: str | None,
@@ -783,6 +788,7 @@ def pii_settings_set(
     scope: str | None,
     builtin_allow: bool | None,
     propagate: bool | None,
+    public_figures: str | None,
     workspace: Path | None,
     db: str | None,
 ) -> None:
@@ -808,6 +814,9 @@ def pii_settings_set(
             threshold=current.threshold if threshold is None else threshold,
             builtin_allow=current.builtin_allow if builtin_allow is None else builtin_allow,
             propagate=current.propagate if propagate is None else propagate,
+            keep_public_figures=(
+                current.keep_public_figures if public_figures is None else public_figures == "keep"
+            ),
             operator=op,
         )
         save_settings(s, new, actor=_actor())

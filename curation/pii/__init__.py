@@ -5,7 +5,12 @@ The modules, in the order data flows through them:
 - :mod:`~curation.pii.config` — what to look for (entities, threshold, allow/deny/patterns);
 - :mod:`~curation.pii.engine` — the Presidio engines and the bundled spaCy model, offline;
 - :mod:`~curation.pii.recognizers` — our recognisers for Presidio's gaps;
-- :mod:`~curation.pii.detect` — batching, chunking, precision rules, propagation, workers;
+- :mod:`~curation.pii.name_table` / :mod:`~curation.pii.person_signals` — names from the
+  committed name table and their context; :mod:`~curation.pii.postal` — military mail, PO
+  boxes, Japanese and flat-first addresses; :mod:`~curation.pii.phones` — numbering plans;
+- :mod:`~curation.pii.detect` — batching, chunking, the detector, workers; with
+  :mod:`~curation.pii.precision` (precision rules), :mod:`~curation.pii.propagation`,
+  :mod:`~curation.pii.spans` (overlaps) and :mod:`~curation.pii.public` (public figures);
 - :mod:`~curation.pii.segments` — where a record's strings are, and how to write them back;
 - :mod:`~curation.pii.operators` / :mod:`~curation.pii.redact` — replacements, JSON-safe;
 - :mod:`~curation.pii.workflow` — the workspace stage: scan, review, apply, audit;

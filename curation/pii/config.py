@@ -80,6 +80,9 @@ class PiiConfig:
     builtin_allow: bool = True
     # Redact every other occurrence of a confirmed value (and a person's name parts).
     propagate: bool = True
+    # Leave the names of public figures and fictional characters in records that speak of
+    # public life and hold no private data (see curation.pii.public); off: redact every name.
+    keep_public_figures: bool = True
 
     def __post_init__(self) -> None:
         if not 0.0 <= self.threshold <= 1.0:
@@ -139,6 +142,7 @@ class PiiConfig:
             patterns=tuple(PatternRule(**p) for p in data.get("patterns", ())),
             builtin_allow=bool(data.get("builtin_allow", True)),
             propagate=bool(data.get("propagate", True)),
+            keep_public_figures=bool(data.get("keep_public_figures", True)),
         )
 
 

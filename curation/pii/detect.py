@@ -12,8 +12,6 @@ the record, completions and tool calls included.
 
 from __future__ import annotations
 
-import functools
-import json
 import multiprocessing
 import os
 import re
@@ -21,7 +19,7 @@ from collections import defaultdict, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from itertools import islice
 from multiprocessing import get_context
 from typing import Any, TypeVar
@@ -31,16 +29,48 @@ import regex
 from curation.pii import worker
 from curation.pii.config import PiiConfig
 from curation.pii.engine import LANGUAGE, NER_ENTITIES, analyzer_for
-from curation.pii.recognizers import SOURCE_KEY, name_tokens, trim_name
-from curation.pii.segments import Path, Segment, render
-from curation.pii.vocab import (
-    IMPERATIVES,
-    NOT_NAMES,
-    ROLE_MAILBOXES,
-    TECH_TERMS,
-    TITLES,
-    UI_NOUNS,
+from curation.pii.person_signals import NameTableRecognizer
+from curation.pii.precision import (
+    _DURATION,
+    _UI_AFTER,
+    AllowList,
+    _in_code,
+    _source,
+    _trim,
+    person_score,
 )
+from curation.pii.propagation import (
+    email_name_tokens,
+    find_value,
+    number_pattern,
+    propagate,
+    value_forms,
+)
+from curation.pii.public import is_model_only, public_record
+from curation.pii.recognizers import name_tokens
+from curation.pii.segments import Segment
+from curation.pii.spans import ENTITY_PRIORITY, Finding, Span, resolve
+from curation.pii.vocab import TECH_TERMS, UI_NOUNS
+
+__all__ = [
+    "ENTITY_PRIORITY",
+    "AllowList",
+    "Detector",
+    "Finding",
+    "Span",
+    "auto_workers",
+    "blank_nameless_lines",
+    "chunks",
+    "detect_stream",
+    "email_name_tokens",
+    "find_value",
+    "get_detector",
+    "number_pattern",
+    "person_score",
+    "propagate",
+    "resolve",
+    "value_forms",
+]
 
 CHUNK_CHARS = 10_000
 CHUNK_OVERLAP = 400
@@ -51,70 +81,9 @@ WORKER_BATCH = 16  # records per task: small tasks keep both workers busy to the
 KEEP_FLOOR = 0.3  # weaker candidates are dropped before record-level corroboration
 CACHE_MAX_TEXT = 5_000
 CACHE_MAX_ENTRIES = 20_000
-VALUE_PATTERN_CACHE = 20_000
 PARALLEL_MIN_TEXTS = 4_000
 
 T = TypeVar("T")
-
-ENTITY_PRIORITY = {
-    "EMAIL_ADDRESS": 7,
-    "CREDIT_CARD": 7,
-    "IBAN_CODE": 7,
-    "US_SSN": 6,
-    "IP_ADDRESS": 6,
-    "PHONE_NUMBER": 5,
-    "STREET_ADDRESS": 4,
-    "URL": 3,
-    "PERSON": 2,
-}
-
-
-@dataclass(frozen=True, slots=True)
-class Span:
-    """One detected value inside one string."""
-
-    start: int
-    end: int
-    entity: str
-    text: str
-    score: float
-    source: str
-
-    def priority(self) -> int:
-        if self.source.startswith("deny:"):
-            return 9
-        if self.source.startswith("rule:"):
-            return 8
-        return ENTITY_PRIORITY.get(self.entity, 1)
-
-
-@dataclass(frozen=True, slots=True)
-class Finding:
-    """A span with the path of the string it is in."""
-
-    path: Path
-    start: int
-    end: int
-    entity: str
-    text: str
-    score: float
-    source: str
-
-    @property
-    def location(self) -> str:
-        return render(self.path)
-
-    def as_dict(self) -> dict[str, Any]:
-        return {
-            "location": self.location,
-            "start": self.start,
-            "end": self.end,
-            "entity": self.entity,
-            "text": self.text,
-            "score": self.score,
-            "source": self.source,
-        }
-
 
 # --------------------------------------------------------------------------- chunking
 
@@ -142,461 +111,6 @@ def chunks(
         nxt = max(end - overlap, start + 1)
         space = text.find(" ", nxt, end)
         start = space + 1 if 0 <= space < end - 1 else nxt
-
-
-# --------------------------------------------------------------------------- precision rules
-
-_CODE_CHARS = regex.compile(r"[@_/\\=<>{}\[\]|#$%^*~`+:;§&]")
-_VERSION_AFTER = regex.compile(r"^[ \t]*v?\d+(?:\.\d+)+")
-_UI_AFTER = regex.compile(r"^[ \t]+([a-z]+)")
-_DURATION = regex.compile(
-    r"(?i)^(?:about |around |over |under |within |after |for |the |a |an |one |two |three |"
-    r"several |few |next |last |past |\d[\d,.]*[ \-]?)*"
-    r"(?:ms|milliseconds?|s|sec|secs|seconds?|mins?|minutes?|h|hrs?|hours?|days?|business days?|"
-    r"weeks?|months?|years?|quarters?)(?:[ \-](?:window|hold|period|grace period|sla|timeout|"
-    r"limit|retention|trial|cycle|old|long|later|ago))?$"
-)
-ORG_TAIL_WORDS = frozenset(
-    [
-        "cloud",
-        "inc",
-        "inc.",
-        "ltd",
-        "ltd.",
-        "llc",
-        "gmbh",
-        "ag",
-        "plc",
-        "labs",
-        "lab",
-        "systems",
-        "technologies",
-        "technology",
-        "software",
-        "analytics",
-        "solutions",
-        "group",
-        "bank",
-        "corp",
-        "corp.",
-        "corporation",
-        "company",
-        "co",
-        "co.",
-        "studio",
-        "studios",
-        "games",
-        "health",
-        "logistics",
-        "retail",
-        "design",
-        "ops",
-        "networks",
-        "network",
-        "services",
-        "support",
-        "team",
-        "api",
-        "server",
-        "console",
-        "cluster",
-        "app",
-        "apps",
-        "platform",
-        "hq",
-        "university",
-        "college",
-        "institute",
-        "foundation",
-        "agency",
-        "agencies",
-        "desk",
-        "department",
-        "dept",
-        "office",
-        "division",
-        "board",
-        "committee",
-        "council",
-        "workspace",
-        "suite",
-        "regulations",
-        "regulation",
-        "act",
-        "code",
-        "directive",
-    ]
-)
-
-
-def _camel(token: str) -> bool:
-    core = token.strip(".,'’")
-    if len(core) < 3:
-        return False
-    if regex.match(r"^(?:Mc|Mac|O['’]|D['’]|De|Di|La|Le|Van|Von)\p{Lu}", core):
-        return False
-    return bool(regex.search(r"\p{Ll}\p{Lu}|\p{Lu}{2,}", core[1:]))
-
-
-def _in_code(text: str, start: int, end: int) -> bool:
-    if text.count("```", 0, start) % 2 == 1:
-        return True
-    line_start = text.rfind("\n", 0, start) + 1
-    return text.count("`", line_start, start) % 2 == 1
-
-
-class AllowList:
-    """Terms that are never PII: built-in technical words plus the workspace's own."""
-
-    def __init__(self, config: PiiConfig) -> None:
-        self.any: set[str] = set(TECH_TERMS) if config.builtin_allow else set()
-        self.by_entity: dict[str, set[str]] = defaultdict(set)
-        for entity, term in config.allow:
-            term = term.strip().lower()
-            if not term:
-                continue
-            (self.by_entity[entity] if entity else self.any).add(term)
-        self.phrases = sorted(
-            {t for t in self.any | {t for s in self.by_entity.values() for t in s} if " " in t},
-            key=len,
-            reverse=True,
-        )
-
-    def allowed(self, value: str, entity: str) -> bool:
-        low = value.strip().lower()
-        return low in self.any or low in self.by_entity.get(entity, ())
-
-    def covers(self, text: str, start: int, end: int, entity: str) -> bool:
-        """The span is an allowed term, or lies inside an occurrence of an allowed phrase."""
-        if self.allowed(text[start:end], entity):
-            return True
-        value = text[start:end].lower()
-        for phrase in self.phrases:
-            if value not in phrase:
-                continue
-            if not (phrase in self.any or phrase in self.by_entity.get(entity, ())):
-                continue
-            lo = max(0, start - len(phrase))
-            window = text[lo : end + len(phrase)].lower()
-            pos = window.find(phrase)
-            while pos >= 0:
-                if lo + pos <= start and lo + pos + len(phrase) >= end:
-                    return True
-                pos = window.find(phrase, pos + 1)
-        return False
-
-
-_OPENERS = {"(": ")", "[": "]", "{": "}", "<": ">"}
-
-
-def _trim(text: str, start: int, end: int, entity: str) -> tuple[int, int]:
-    """Strip quotes, unbalanced brackets and punctuation at the edges of a span."""
-    while start < end:
-        ch = text[start]
-        if ch in " \t\n\r\"'`“”‘’,;:" or (ch in _OPENERS and _OPENERS[ch] not in text[start:end]):
-            start += 1
-        else:
-            break
-    while end > start:
-        ch = text[end - 1]
-        closer = {v: k for k, v in _OPENERS.items()}.get(ch)
-        if ch in " \t\n\r\"'`“”‘’,;:.!?" or (closer is not None and closer not in text[start:end]):
-            end -= 1
-        else:
-            break
-    if entity == "PERSON":
-        for suffix in ("'s", "’s"):
-            if text[start:end].endswith(suffix):
-                end -= len(suffix)
-        start, end = trim_name(text, start, end)
-    return start, end
-
-
-def person_score(
-    text: str,
-    start: int,
-    end: int,
-    score: float,
-    allow: AllowList,
-    artifacts: Any,
-    source: str = "",
-) -> float:
-    """0 when the span cannot be a person's name, else the score."""
-    value = text[start:end]
-    if any(ch.isdigit() for ch in value) or _CODE_CHARS.search(value) or "\n" in value:
-        return 0.0
-    tokens = value.split()
-    if not tokens or len(tokens) > 4 or value.islower():
-        return 0.0
-    lowered = [t.lower().strip(".,'’") for t in tokens]
-    if all(t in TECH_TERMS or t in NOT_NAMES or t in TITLES for t in lowered):
-        return 0.0
-    if lowered[-1] in ORG_TAIL_WORDS:
-        return 0.0
-    if allow.allowed(tokens[0], "PERSON") and (
-        len(tokens) == 1
-        or all(
-            allow.allowed(t, "PERSON") or t in NOT_NAMES or t in ORG_TAIL_WORDS for t in lowered[1:]
-        )
-    ):
-        return 0.0
-    if any(_camel(t) for t in tokens) or any(t.isupper() and len(t) > 1 for t in tokens):
-        return 0.0
-    if not value[0].isupper():
-        return 0.0
-    if _in_code(text, start, end):
-        return 0.0
-    after = text[end : end + 24]
-    if _VERSION_AFTER.match(after):
-        return 0.0
-    ui = _UI_AFTER.match(after)
-    if ui and ui.group(1) in UI_NOUNS and len(tokens) == 1:
-        return 0.0
-    if len(tokens) == 1 and source == "spacy":
-        before = text[max(0, start - 4) : start]
-        if any(ch in before for ch in "→›>»"):
-            return 0.0  # a step in a UI path: "Billing → Purchase order"
-        if lowered[0] in IMPERATIVES and _sentence_start(text, start):
-            return 0.0
-        token = _token_at(artifacts, start)
-        if token is not None and token.tag_ not in ("NNP", "NNPS", "FW", "XX"):
-            return 0.0
-    return score
-
-
-_STEP_WORDS = frozenset(
-    ["then", "and", "or", "please", "just", "simply", "first", "next", "finally", "also"]
-)
-
-
-def _sentence_start(text: str, start: int) -> bool:
-    """At the start of a sentence, a line or a step ('…, then Convert to UTC')."""
-    head = text[max(0, start - 12) : start].rstrip(" \t*_#>-")
-    if not head or head[-1] in ".!?:\n":
-        return True
-    words = head.split()
-    return bool(words) and words[-1].lower().strip(",;") in _STEP_WORDS
-
-
-def _token_at(artifacts: Any, start: int) -> Any:
-    doc = getattr(artifacts, "tokens", None)
-    if doc is None:
-        return None
-    span = doc.char_span(start, start + 1, alignment_mode="expand")
-    return span[0] if span is not None and len(span) else None
-
-
-def _source(result: Any) -> str:
-    meta = result.recognition_metadata or {}
-    if SOURCE_KEY in meta:
-        return str(meta[SOURCE_KEY])
-    name = str(meta.get("recognizer_name", "presidio"))
-    if name.startswith(("rule:", "deny:")):
-        return name
-    return "spacy" if name == "SpacyRecognizer" else "presidio:" + name.removesuffix("Recognizer")
-
-
-# --------------------------------------------------------------------------- overlaps
-
-
-def resolve(spans: list[Span], text: str) -> list[Span]:
-    """Merge same-entity overlaps (and a person's adjacent name words), drop spans that lie
-    inside a span of a stronger entity. Spans of different entities may still overlap."""
-    if len(spans) <= 1:
-        return list(spans)
-    by_entity: dict[str, list[Span]] = defaultdict(list)
-    for s in spans:
-        by_entity[s.entity].append(s)
-    merged: list[Span] = []
-    for entity, group in by_entity.items():
-        group.sort(key=lambda s: (s.start, -s.end))
-        current = group[0]
-        for s in group[1:]:
-            gap = s.start - current.end
-            if s.start < current.end or (entity == "PERSON" and 0 <= gap <= 1):
-                end = max(current.end, s.end)
-                best = current if current.score >= s.score else s
-                current = Span(
-                    current.start,
-                    end,
-                    entity,
-                    text[current.start : end],
-                    max(current.score, s.score),
-                    best.source,
-                )
-            else:
-                merged.append(current)
-                current = s
-        merged.append(current)
-    # One sweep: a span is dropped when an earlier-starting span of at least its priority
-    # contains it (or covers exactly the same characters with a higher priority).
-    merged.sort(key=lambda s: (s.start, -s.end, -s.priority()))
-    kept: list[Span] = []
-    active: list[Span] = []
-    for s in merged:
-        active = [o for o in active if o.end > s.start]
-        covered = any(
-            o.start <= s.start
-            and s.end <= o.end
-            and (
-                o.priority() >= s.priority()
-                if (o.start, o.end) != (s.start, s.end)
-                else o.priority() > s.priority()
-            )
-            for o in active
-        )
-        if not covered:
-            kept.append(s)
-        active.append(s)
-    return kept
-
-
-# --------------------------------------------------------------------------- propagation
-
-
-NUMBER_ENTITIES = ("PHONE_NUMBER", "CREDIT_CARD", "US_SSN")
-
-
-def _is_word(ch: str) -> bool:
-    """What ``\\w`` matches: a letter, a digit or an underscore (Unicode aware)."""
-    return ch.isalnum() or ch == "_"
-
-
-@functools.lru_cache(maxsize=VALUE_PATTERN_CACHE)
-def number_pattern(entity: str, value: str) -> re.Pattern[str] | None:
-    """Another occurrence of a number whose separators may differ ('415-555-0199' is also
-    '(415) 555 0199'), or of an IBAN with or without its spaces; ``None`` for text values."""
-    digits = "".join(ch for ch in value if ch.isdigit())
-    if entity in NUMBER_ENTITIES and len(digits) >= 7:
-        body = r"[ \t().\-/\u00a0]{0,3}".join(digits)
-        return re.compile(r"(?<!\w)\+?" + body + r"(?!\w)")
-    if entity == "IBAN_CODE":
-        chars = [re.escape(ch) for ch in value if ch.isalnum()]
-        return re.compile(r"(?<!\w)" + r"[ \t]?".join(chars) + r"(?!\w)", re.IGNORECASE)
-    return None
-
-
-@functools.lru_cache(maxsize=VALUE_PATTERN_CACHE)
-def value_forms(entity: str, value: str) -> tuple[tuple[str, ...], ...]:
-    """The written forms of a text value, as words (any run of whitespace may separate them):
-    as found, in capitals for a name, and JSON-escaped (inside tool-call arguments)."""
-    forms = {value}
-    if entity == "PERSON":
-        forms.add(value.upper())
-    for form in list(forms):
-        escaped = json.dumps(form)[1:-1]
-        if escaped != form:
-            forms.add(escaped)
-    return tuple(tuple(f.split()) for f in sorted(forms, key=len, reverse=True))
-
-
-def _match_words(text: str, start: int, words: tuple[str, ...]) -> int:
-    """End of ``words`` written from ``start`` (whitespace between them), or -1."""
-    pos = start + len(words[0])
-    for word in words[1:]:
-        gap = pos
-        while gap < len(text) and text[gap].isspace():
-            gap += 1
-        if gap == pos or not text.startswith(word, gap):
-            return -1
-        pos = gap + len(word)
-    return pos
-
-
-def find_value(entity: str, value: str, text: str) -> list[tuple[int, int]]:
-    """Where ``value`` occurs in ``text`` as a whole word (or number), leftmost-longest and not
-    overlapping, like a regex alternation of its forms, but without compiling one per value:
-    values are mostly new in each record, and compiling took a quarter of detection time."""
-    value = value.strip()
-    if len(value) < 2:
-        return []
-    pattern = number_pattern(entity, value)
-    if pattern is not None:
-        return [m.span() for m in pattern.finditer(text)]
-    haystack = text
-    forms = value_forms(entity, value)
-    if entity == "EMAIL_ADDRESS":
-        haystack = text.lower()
-        if len(haystack) != len(text):  # a character whose lower case is longer
-            return _find_value_regex(forms, text)
-        forms = tuple(tuple(w.lower() for w in words) for words in forms)
-    hits: list[tuple[int, int]] = []
-    for words in forms:
-        first = words[0]
-        check_left = _is_word(first[0])
-        check_right = _is_word(words[-1][-1])
-        pos = haystack.find(first)
-        while pos >= 0:
-            if not (check_left and pos > 0 and _is_word(haystack[pos - 1])):
-                end = _match_words(haystack, pos, words)
-                if end > 0 and not (
-                    check_right and end < len(haystack) and _is_word(haystack[end])
-                ):
-                    hits.append((pos, end))
-            pos = haystack.find(first, pos + 1)
-    if len(forms) > 1 and len(hits) > 1:
-        hits.sort(key=lambda h: (h[0], -h[1]))
-        kept: list[tuple[int, int]] = []
-        for hit in hits:
-            if not kept or hit[0] >= kept[-1][1]:
-                kept.append(hit)
-        return kept
-    return hits
-
-
-def _find_value_regex(forms: tuple[tuple[str, ...], ...], text: str) -> list[tuple[int, int]]:
-    bodies = []
-    for words in forms:
-        left = r"(?<!\w)" if _is_word(words[0][0]) else ""
-        right = r"(?!\w)" if _is_word(words[-1][-1]) else ""
-        bodies.append(left + r"\s+".join(re.escape(w) for w in words) + right)
-    return [m.span() for m in re.finditer("|".join(bodies), text, re.IGNORECASE)]
-
-
-def email_name_tokens(email: str) -> set[str]:
-    """'maria.gonzalez@…' → {'Maria', 'Gonzalez'}; role mailboxes give nothing."""
-    local = email.split("@", 1)[0].lower()
-    if local in ROLE_MAILBOXES:
-        return set()
-    out = set()
-    for part in regex.split(r"[._\-+\d]+", local):
-        if (
-            len(part) >= 3
-            and part.isalpha()
-            and part not in ROLE_MAILBOXES
-            and part not in NOT_NAMES
-            and part not in TECH_TERMS
-        ):
-            out.add(part.capitalize())
-    return out
-
-
-def propagate(
-    segments: Sequence[Segment],
-    values: Iterable[tuple[str, str, float]],
-    *,
-    allow: AllowList | None = None,
-) -> list[list[Span]]:
-    """Every occurrence, in every segment, of each ``(entity, value, score)`` and, for a
-    person, of each part of their name on its own."""
-    targets: dict[tuple[str, str], float] = {}
-    for entity, value, score in values:
-        key = (entity, value.strip())
-        targets[key] = max(score, targets.get(key, 0.0))
-        if entity == "PERSON":
-            for token in name_tokens(value):
-                if allow is None or not allow.allowed(token, "PERSON"):
-                    part = (entity, token)
-                    targets[part] = max(score, targets.get(part, 0.0))
-    out: list[list[Span]] = [[] for _ in segments]
-    for (entity, value), score in targets.items():
-        score = round(min(score, 0.95), 3)
-        for i, seg in enumerate(segments):
-            if entity == "EMAIL_ADDRESS" and "@" not in seg.text:
-                continue
-            for start, end in find_value(entity, value, seg.text):
-                out[i].append(Span(start, end, entity, seg.text[start:end], score, "propagation"))
-    return out
 
 
 # --------------------------------------------------------------------------- the detector
@@ -647,6 +161,7 @@ class Detector:
         self.entities = list(self.config.all_entities)
         self.allow = AllowList(self.config)
         self.names_only = not (set(self.entities) & set(NER_ENTITIES) - {"PERSON"})
+        self.name_table = NameTableRecognizer() if "PERSON" in self.entities else None
         self._cache: dict[str, list[Span]] = {}
 
     # ---- texts
@@ -706,6 +221,8 @@ class Detector:
             nlp_artifacts=nlp_artifacts,
             score_threshold=0.0,
         )
+        if self.name_table is not None:
+            results = [*results, *self.name_table.find(piece, nlp_artifacts)]
         spans = []
         for r in results:
             span = self._refine(piece, r, nlp_artifacts)
@@ -725,6 +242,11 @@ class Detector:
         if source.startswith(("rule:", "deny:")):
             return Span(start, end, entity, text[start:end], score, source)
         if entity == "PERSON":
+            cut = text.find("\n", start, end)
+            if cut > start:  # a name never runs over a line: "Efua Osei\nHead of Operations"
+                start, end = _trim(text, start, cut, entity)
+                if start >= end:
+                    return None
             score = person_score(text, start, end, score, self.allow, nlp_artifacts, source)
         elif entity in ("LOCATION", "ORGANIZATION", "NRP"):
             value = text[start:end]
@@ -782,6 +304,11 @@ class Detector:
                     s = replace(s, score=max(0.7, s.score), source=s.source + "+corroborated")
                 row.append(s)
             kept.append(row)
+        if self.config.keep_public_figures and public_record(
+            [seg.text for seg in segments if seg.detect],
+            [(s.entity, s.source) for row in kept for s in row],
+        ):
+            kept = [[s for s in row if not is_model_only(s.source)] for row in kept]
         if "PERSON" in self.config.entities and email_names - names:
             for i, found in enumerate(self._email_names(segments, email_names - names)):
                 kept[i].extend(found)

@@ -176,6 +176,9 @@ def recognizers_for(config: PiiConfig) -> list[EntityRecognizer]:
     if ner:
         found.append(SpacyRecognizer(supported_language=LANGUAGE, supported_entities=ner))
     if "PERSON" in wanted:
+        # The name-table recogniser runs beside the analyzer (detect.Detector), not in it:
+        # Presidio drops a result contained in a higher-scored one of the same entity, and
+        # spaCy's wider spans ("ben Joost Jansen") are often cut or refused by our rules later.
         found.append(ours.NameCueRecognizer())
     if "EMAIL_ADDRESS" in wanted:
         found.append(ours.ChatEmailRecognizer())
@@ -183,7 +186,10 @@ def recognizers_for(config: PiiConfig) -> list[EntityRecognizer]:
         # Presidio's PhoneRecognizer (phonenumbers, eight regions) is left out: it keeps only
         # numbers valid for a region, finds nothing ours misses on chat text, and took half
         # of the analysis time on long technical messages.
+        from curation.pii.phones import PhonenumbersRecognizer
+
         found.append(ours.ChatPhoneRecognizer())
+        found.append(PhonenumbersRecognizer())
     if "CREDIT_CARD" in wanted:
         found.append(CreditCardRecognizer())
         found.append(ours.ChatCardRecognizer())
@@ -194,7 +200,10 @@ def recognizers_for(config: PiiConfig) -> list[EntityRecognizer]:
     if "IBAN_CODE" in wanted:
         found.append(IbanRecognizer())
     if "STREET_ADDRESS" in wanted:
+        from curation.pii.postal import PostalAddressRecognizer
+
         found.append(ours.StreetAddressRecognizer())
+        found.append(PostalAddressRecognizer())
     for entity, class_name in OPTIONAL_RECOGNIZERS.items():
         if entity in wanted:
             found.append(getattr(predefined_recognizers, class_name)())

@@ -16,6 +16,7 @@ import regex
 from presidio_analyzer import LocalRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
+from curation.pii.postal import tail_end
 from curation.pii.vocab import (
     GREETING_CUES,
     NOT_NAMES,
@@ -330,9 +331,8 @@ class StreetAddressRecognizer(_Base):
                     score = 0.85
                 if _ADDRESS_CONTEXT.search(_before(text, m.start(), 60)):
                     score += 0.1
-                yield _result(
-                    self.ENTITY, m.start(), m.start() + len(value), score, f"address:{kind}", self
-                )
+                end = tail_end(text, m.start() + len(value))
+                yield _result(self.ENTITY, m.start(), end, score, f"address:{kind}", self)
 
 
 # --------------------------------------------------------------------------- names after a cue
@@ -345,7 +345,7 @@ def _cue_alternatives(cues: Iterable[str]) -> str:
     )
 
 
-_NAME_TOKEN = r"[\p{Lu}][\p{Ll}\p{M}'’]+(?:-[\p{Lu}][\p{Ll}\p{M}'’]+)?|[\p{Lu}]['’][\p{Lu}][\p{Ll}\p{M}]+|Mc[\p{Lu}][\p{Ll}]+|Mac[\p{Lu}][\p{Ll}]+"
+_NAME_TOKEN = r"[\p{Lu}][\p{Ll}\p{M}'’]+(?:-[\p{L}][\p{Ll}\p{M}'’]+)?|[\p{Lu}]['’][\p{Lu}][\p{Ll}\p{M}]+|Mc[\p{Lu}][\p{Ll}]+|Mac[\p{Lu}][\p{Ll}]+"
 _PARTICLE = r"(?:van|von|de|der|den|del|della|di|da|dos|du|la|le|bin|ibn|al|el)"
 _NAME = rf"(?:{_NAME_TOKEN})(?:[ \t]+(?:{_PARTICLE}[ \t]+){{0,2}}(?:{_NAME_TOKEN})){{0,3}}"
 _CUED = regex.compile(

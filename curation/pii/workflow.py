@@ -103,6 +103,8 @@ class PiiSettings:
     threshold: float = DEFAULT_THRESHOLD
     builtin_allow: bool = True
     propagate: bool = True
+    # Keep the names of public figures in records that speak of public life (curation.pii.public).
+    keep_public_figures: bool = True
     operator: OperatorSpec = field(default_factory=OperatorSpec)
 
     def as_dict(self) -> dict[str, Any]:
@@ -111,6 +113,7 @@ class PiiSettings:
             "threshold": self.threshold,
             "builtin_allow": self.builtin_allow,
             "propagate": self.propagate,
+            "keep_public_figures": self.keep_public_figures,
             "operator": self.operator.as_dict(),
         }
 
@@ -122,6 +125,7 @@ class PiiSettings:
             threshold=float(data.get("threshold", DEFAULT_THRESHOLD)),
             builtin_allow=bool(data.get("builtin_allow", True)),
             propagate=bool(data.get("propagate", True)),
+            keep_public_figures=bool(data.get("keep_public_figures", True)),
             operator=OperatorSpec(**op) if op else OperatorSpec(),
         )
 
@@ -181,6 +185,7 @@ def workspace_config(
         patterns=tuple(patterns),
         builtin_allow=settings.builtin_allow,
         propagate=settings.propagate,
+        keep_public_figures=settings.keep_public_figures,
     )
 
 

@@ -1,0 +1,170 @@
+"""How likely a word is to be a given name or a surname, from the committed name table.
+
+``data/names.tsv.gz`` is built by ``tools/build_name_table.py`` from the ``names-dataset``
+package (names of 105 countries) with each name's English word frequency from ``wordfreq``;
+``data/common_words.txt.gz`` lists frequent English words the table does not hold. Neither
+package is imported here: the table is package data, read once on first use.
+
+A word is a *given name* (or *surname*) when the table ranks it in that role and it is not a
+common English word, unless it is a top name in several countries ("John", "Grace", "Mark").
+A word is *common* when it is a frequent English word and not such a name ("Ring", "Compose",
+"Away"). Everything else is *unknown*: possibly a rare name ("Wekesa"), possibly a brand.
+"""
+
+from __future__ import annotations
+
+import functools
+import gzip
+import unicodedata
+from dataclasses import dataclass
+from importlib import resources
+
+# English frequency (zipf × 10) of a name: below RARE_ZIPF it is a name; up to COMMON_ZIPF it
+# is a name only when ranked within MID_RANK somewhere ("Morrison", not "Refund"); above, only
+# when ranked within TOP_RANK in at least TOP_COUNTRIES countries ("Grace", "Mark", not "Ring").
+RARE_ZIPF = 30
+MID_RANK = 1000
+COMMON_ZIPF = 40
+TOP_RANK = 300
+TOP_COUNTRIES = 3
+# Beyond this frequency nothing is read as a name ("The", "And").
+MAX_NAME_ZIPF = 56
+# A word this frequent in another supported language is read as that word ("Ciao", "Saya",
+# "Hallo"), unless it is a top name ("Maria").
+FOREIGN_COMMON_ZIPF = 45
+
+
+@dataclass(frozen=True, slots=True)
+class NameInfo:
+    given_rank: int  # best rank over countries as a given name, 0 = never
+    given_countries: int
+    surname_rank: int
+    surname_countries: int
+    zipf: int  # English word frequency × 10
+    foreign_zipf: int  # the highest over the other supported languages ("saya", "ciao")
+
+    def _role(self, rank: int, countries: int, foreign: bool = False) -> bool:
+        if not rank or self.zipf >= MAX_NAME_ZIPF:
+            return False
+        top = rank <= TOP_RANK and countries >= TOP_COUNTRIES
+        if not foreign and self.foreign_zipf >= FOREIGN_COMMON_ZIPF and not top:
+            return False
+        if self.zipf < RARE_ZIPF:
+            return True
+        if self.zipf < COMMON_ZIPF:
+            return rank <= MID_RANK
+        return rank <= TOP_RANK and countries >= TOP_COUNTRIES
+
+    @property
+    def given(self) -> bool:
+        return self._role(self.given_rank, self.given_countries)
+
+    @property
+    def surname(self) -> bool:
+        return self._role(self.surname_rank, self.surname_countries)
+
+    @property
+    def foreign_word(self) -> bool:
+        """A name that is also a common word of another language ("Fuente", "Mai", "Nam")."""
+        return not (self.given or self.surname) and (
+            self._role(self.given_rank, self.given_countries, foreign=True)
+            or self._role(self.surname_rank, self.surname_countries, foreign=True)
+        )
+
+
+def _read(name: str) -> list[str]:
+    data = resources.files("curation.pii").joinpath("data", name).read_bytes()
+    return gzip.decompress(data).decode("utf-8").splitlines()
+
+
+@functools.cache
+def table() -> dict[str, str]:
+    """name → the rest of its line, parsed only when looked up (200,000 lines load in ~0.3 s)."""
+    return dict(line.split("\t", 1) for line in _read("names.tsv.gz"))
+
+
+@functools.lru_cache(maxsize=50_000)
+def _parse(name: str) -> NameInfo | None:
+    row = table().get(name)
+    if row is None:
+        return None
+    g, gc, s, sc, z, fz = row.split("\t")
+    return NameInfo(int(g), int(gc), int(s), int(sc), int(z), int(fz))
+
+
+@functools.cache
+def common_words() -> frozenset[str]:
+    return frozenset(_read("common_words.txt.gz"))
+
+
+def _parts(word: str) -> list[str]:
+    return [p for p in word.lower().replace("’", "'").split("-") if p]
+
+
+def info(word: str) -> NameInfo | None:
+    """The table's entry for ``word``, or for it without diacritics: the table holds "Thi",
+    "Ngo", "Hoang" where Vietnamese text writes "Thị", "Ngô", "Hoàng"."""
+    low = word.lower().replace("’", "'")
+    found = _parse(low)
+    if found is None:
+        folded = fold(low)
+        if folded != low:
+            found = _parse(folded)
+    return found
+
+
+@functools.lru_cache(maxsize=50_000)
+def fold(word: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", word.replace("đ", "d").replace("Đ", "D"))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def is_given(word: str) -> bool:
+    found = info(word)
+    return found is not None and found.given
+
+
+def is_surname(word: str) -> bool:
+    found = info(word)
+    return found is not None and found.surname
+
+
+def is_name(word: str) -> bool:
+    """A given name or a surname of the table, whole or (hyphenated) every part known."""
+    found = info(word)
+    if found is not None:
+        return found.given or found.surname
+    parts = _parts(word)
+    return (
+        len(parts) > 1
+        and any(len(p) >= 3 and is_name(p) for p in parts)
+        and not any(is_common(p) for p in parts)
+    )
+
+
+def is_common(word: str) -> bool:
+    """A frequent English word that is not read as a name."""
+    low = word.lower().replace("’", "'")
+    if low in common_words():
+        return True
+    found = _parse(low)
+    if found is None:
+        parts = _parts(low)
+        return len(parts) > 1 and all(is_common(p) for p in parts)
+    if found.foreign_word:
+        return False  # neither: see is_foreign_name
+    return (found.zipf >= COMMON_ZIPF or found.foreign_zipf >= FOREIGN_COMMON_ZIPF) and not (
+        found.given or found.surname
+    )
+
+
+def is_foreign_name(word: str) -> bool:
+    """A name that is also a common word in another language: a name beside other names
+    ("Lucía de la Fuente", "Ngô Thị Mai"), a word on its own ("fuente", "mai")."""
+    found = info(word)
+    return found is not None and found.foreign_word
+
+
+def is_unknown(word: str) -> bool:
+    """Neither a name of the table nor a common word: a rare name, a brand, a coined word."""
+    return not is_name(word) and not is_common(word)

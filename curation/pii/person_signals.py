@@ -1,0 +1,285 @@
+"""Person names found by combining signals spaCy's small model lacks: the name table (is each
+word a given name, a surname, a common English word?), token shape, and the words around.
+
+- A run of two to four capitalised words (particles such as ``van der`` or ``Ó`` between
+  them) with at least one given name, no common English word and every other word a name or
+  an unknown word: "Ama Osei", "Kamau Wekesa", "Joost van den Heuvel", "Hyun-woo Lim".
+- One such word after a cue ("to", "for", "with", "is", "its", "I'm", "name is"), or before
+  ", <identifier>" (an e-mail, a phone, "SSN", "IBAN"…), or alone on a sign-off line.
+- Lower-case names ("hey its golnar hosseini"): a given name and a surname of the table, neither
+  a common word, after a cue; or such a pair anywhere when both are rare in English.
+
+Each finding carries its signal as its source (``name:table``, ``name:cue-table``,
+``name:signoff-table``, ``name:lower``) so a reviewer sees why it was flagged.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable
+from typing import Any
+
+import regex
+from presidio_analyzer import LocalRecognizer, RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
+
+from curation.pii import name_table as nt
+from curation.pii.vocab import NOT_NAMES, PARTICLES, TECH_TERMS, TITLES
+
+SOURCE_KEY = "curation_source"
+KIND_CACHE = 100_000  # words repeat across a corpus; judging one costs several lookups
+PAIR_SCORE = 0.72
+CUE_SCORE = 0.65
+LOWER_SCORE = 0.7
+# A lower-case pair with no cue must be rarer than this in English (zipf × 10) to be read as a
+# name: "golnar hosseini" is, "rose parker" is not.
+LOWER_RARE_ZIPF = 30
+# spaCy labels (Presidio's names for them) that make a lone name-table word something else.
+OTHER_LABELS = frozenset(
+    {"GPE", "LOC", "LOCATION", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "LANGUAGE"}
+)
+
+_WORD = regex.compile(r"[\p{L}][\p{L}\p{M}'’]*(?:-[\p{L}][\p{L}\p{M}'’]*)*")
+_EXTRA_PARTICLES = frozenset({"ó", "ní", "nic", "ua", "mac", "ap", "ter", "ten", "zu", "af", "av"})
+_CUE_BEFORE = regex.compile(
+    r"(?i)(?:\b(?:to|for|with|is|its|it's|it’s|i'm|i’m|im|i am|name is|named|called|from|"
+    r"cc|attn|contact|this is|me|signed)[ \t]*[:,]?[ \t]+)$"
+)
+_ID_AFTER = regex.compile(
+    r"(?i)^[ \t]*(?:,|\(|<|/|–|—|-)[ \t]*(?:[\w.+\-]+@|\+?\d|ssn\b|iban\b|tel\b|phone\b|"
+    r"mobile\b|email\b|e-mail\b|account\b|acct\b|card\b|dob\b|born\b|id\b|passport\b|"
+    r"employee\b|customer\b)"
+)
+_CLOSING = regex.compile(
+    r"(?i)(?:^|\n)[ \t]*(?:kind |best |warm |many |with )?(?:regards|thanks|thank you|cheers|"
+    r"best|sincerely|yours(?: sincerely| truly| faithfully)?|cordially|take care|talk soon|"
+    r"saludos|grüße|gruß|cordialement|cumprimentos|saluti|groeten|salam|trân trọng)[ \t]*[,.!]?"
+    r"[ \t]*\n?[ \t]*$"
+)
+_LOWER_CUE = regex.compile(
+    r"(?i)(?:\b(?:its|it's|it’s|i'm|i’m|im|i am|this is|name is|name's|names|me|from|thx|"
+    r"thanks|cheers|regards)[ \t]*[,.:]?[ \t]+)$"
+)
+
+
+def _result(start: int, end: int, score: float, source: str, rec: LocalRecognizer) -> Any:
+    return RecognizerResult(
+        entity_type="PERSON",
+        start=start,
+        end=end,
+        score=score,
+        recognition_metadata={
+            RecognizerResult.RECOGNIZER_NAME_KEY: str(getattr(rec, "name", "")),
+            RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: rec.id,
+            SOURCE_KEY: source,
+        },
+    )
+
+
+def _stop(word: str) -> bool:
+    low = word.lower().strip(".")
+    return low in NOT_NAMES or low in TITLES or low in TECH_TERMS
+
+
+def _particle(word: str) -> bool:
+    low = word.lower()
+    return low in PARTICLES or low in _EXTRA_PARTICLES
+
+
+def _capitalised(word: str) -> bool:
+    return word[0].isupper() and any(ch.islower() for ch in word)
+
+
+_SURNAME_SHAPE = regex.compile(r"^(?:O|D|Mc|Mac|Fitz)['’]?\p{Lu}\p{Ll}{2,}$")
+
+
+@functools.lru_cache(maxsize=KIND_CACHE)
+def kind(word: str) -> str:
+    """'G' given name, 'S' surname only, 'F' a name that is also a common word of another
+    language, 'U' unknown (maybe a rare name), 'C' not a name."""
+    if _SURNAME_SHAPE.match(word) and not _stop(word):
+        return "S"  # O'Brien, D'Angelo, McAllister, MacLeod
+    if "-" in word and all(len(p) <= 2 for p in word.split("-")):
+        return "C"  # Wi-Fi, Hi-Fi, e-ID: a word's shape, not a name's
+    if _stop(word) or nt.is_common(word):
+        return "C"
+    if nt.is_given(word):
+        return "G"
+    if nt.is_name(word):
+        return "S"
+    if nt.is_foreign_name(word):
+        return "F"
+    return "U"
+
+
+def _frequent(word: str) -> bool:
+    found = nt.info(word)
+    return found is not None and found.zipf >= nt.COMMON_ZIPF
+
+
+def plausible_run(words: list[str]) -> bool:
+    """Two to four name words: names of the table or unknown words, at least one known, no
+    common word ("Docker Compose", "Elden Ring", "Best Animated Feature" fail)."""
+    kinds = [kind(w) for w in words]
+    if not 2 <= len(kinds) <= 4 or "C" in kinds:
+        return False
+    if all(_frequent(w) for w in words):
+        return False  # every word an everyday English word too: "India Post", "Rose Garden"
+    if any(k in ("G", "S") for k in kinds):
+        return True
+    return kinds.count("F") >= 2 and "U" not in kinds  # "Hoàng Nam", "Thị Mai"
+
+
+def name_evidence(value: str, *, single_known: bool = False, titled: bool = False) -> bool:
+    """Whether a span found without a cue can be a name: not when made only of common words
+    ("Tetris", "Spirited Away") or ending in one ("Elden Ring"); with ``single_known``, one word
+    alone must be a given name of the table."""
+    words = _WORD.findall(value)
+    kinds = [kind(w) for w in words if not _particle(w)]
+    if not kinds:
+        return False
+    if len(kinds) > 1 and kinds[-1] == "C":
+        return False  # names do not end in a common word: "Elden Ring", "Docker Compose"
+    if len(kinds) > 1 and kinds[0] == "C" and not {"G", "S"} & set(kinds):
+        return False  # a word then an unknown one: "Adobe Acrobat", "Instant Pot"
+    if single_known and len(kinds) == 1 and titled:
+        return kinds[0] in ("G", "S", "F", "U")  # "Mrs. Kaya", "Dr. Pietrzak"
+    if single_known and len(kinds) == 1:
+        # One word alone, with no cue, must be a given name: not "Mijn", and not a surname
+        # alone ("Bosch"), which names a firm as often as a person.
+        return kinds[0] == "G"
+    return any(k in ("G", "S", "U") for k in kinds)
+
+
+class NameTableRecognizer(LocalRecognizer):
+    """Names from the table and their context (see the module docstring)."""
+
+    def __init__(self) -> None:
+        self._other: list[tuple[int, int]] = []
+        super().__init__(
+            supported_entities=["PERSON"],
+            name="NameTableRecognizer",
+            supported_language="en",
+            context=[],
+        )
+
+    def load(self) -> None:
+        return None
+
+    def analyze(
+        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
+    ) -> list[RecognizerResult]:
+        if "PERSON" not in entities:
+            return []
+        return list(self.find(text, nlp_artifacts))
+
+    def find(self, text: str, nlp_artifacts: Any = None) -> Iterable[RecognizerResult]:
+        self._other = [
+            (e.start_char, e.end_char)
+            for e in (getattr(nlp_artifacts, "entities", None) or ())
+            if e.label_ in OTHER_LABELS
+        ]
+        words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
+        yield from self._capitalised_runs(text, words)
+        yield from self._lowercase(text, words)
+
+    def _capitalised_runs(
+        self, text: str, words: list[tuple[int, int, str]]
+    ) -> Iterable[RecognizerResult]:
+        i = 0
+        while i < len(words):
+            if not _capitalised(words[i][2]) or _particle(words[i][2]):
+                i += 1
+                continue
+            run = [words[i]]
+            j = i + 1
+            while j < len(words) and len(run) < 6:
+                gap = text[run[-1][1] : words[j][0]]
+                if gap not in (" ", "\u00a0"):
+                    break
+                w = words[j][2]
+                if _capitalised(w) or (_particle(w) and j + 1 < len(words)):
+                    run.append(words[j])
+                    j += 1
+                else:
+                    break
+            while run and _particle(run[-1][2]):
+                run.pop()
+            yield from self._judge_run(text, run)
+            i = max(j, i + 1)
+
+    def _judge_run(self, text: str, run: list[tuple[int, int, str]]) -> Iterable[RecognizerResult]:
+        # Drop common words at the edges ("Great. Also Maria", "Thanks Maria Rossi").
+        while run and kind(run[0][2]) == "C":
+            run = run[1:]
+        if not run:
+            return
+        # A capitalised word after a particle is a surname ("del Río", "de la Fuente").
+        after_particle = len(run) >= 3 and _particle(run[-2][2]) and not _stop(run[-1][2])
+        if kind(run[-1][2]) == "C" and not after_particle:
+            return  # a title-cased phrase ending in a word: "Elden Ring", "Grace Hopper Award"
+        core = [w for _, _, w in run if not _particle(w)]
+        start, end = run[0][0], run[-1][1]
+        if len(core) >= 2:
+            if plausible_run(core[:-1] if after_particle else core) or (
+                after_particle and kind(core[0]) == "G"
+            ):
+                yield _result(start, end, PAIR_SCORE, "name:table", self)
+            return
+        word = core[0]
+        if kind(word) not in ("G", "S") or self._labelled_other(start, end):
+            return
+        before = text[max(0, start - 24) : start]
+        if _CUE_BEFORE.search(before) or _ID_AFTER.match(text[end : end + 24]):
+            yield _result(start, end, CUE_SCORE, "name:cue-table", self)
+        elif _CLOSING.search(text[max(0, start - 40) : start]) and _alone_on_line(text, start, end):
+            yield _result(start, end, CUE_SCORE + 0.1, "name:signoff-table", self)
+
+    def _labelled_other(self, start: int, end: int) -> bool:
+        """spaCy reads these words as a place, a product, a work or an event ("to India")."""
+        return any(s <= start and end <= e for s, e in self._other)
+
+    def _lowercase(
+        self, text: str, words: list[tuple[int, int, str]]
+    ) -> Iterable[RecognizerResult]:
+        for n, (start, end, word) in enumerate(words):
+            if not word.islower() or len(word) < 3 or not _lower_given(word):
+                continue
+            cue = bool(_LOWER_CUE.search(text[max(0, start - 16) : start]))
+            nxt = words[n + 1] if n + 1 < len(words) else None
+            if (
+                nxt is not None
+                and text[end : nxt[0]] == " "
+                and nxt[2].islower()
+                and len(nxt[2]) >= 3
+                and not nt.is_common(nxt[2])
+                and nt.is_surname(nxt[2])
+                and (cue or (_rare(word) and _rare(nxt[2])))
+            ):
+                yield _result(start, nxt[1], LOWER_SCORE, "name:lower", self)
+            elif cue and _rare(word) and _alone_after(text, end):
+                yield _result(start, end, CUE_SCORE, "name:lower", self)
+
+
+@functools.lru_cache(maxsize=KIND_CACHE)
+def _lower_given(word: str) -> bool:
+    return not nt.is_common(word) and nt.is_given(word)
+
+
+def _rare(word: str) -> bool:
+    found = nt.info(word)
+    return found is not None and found.zipf < LOWER_RARE_ZIPF and not _stop(word)
+
+
+def _alone_on_line(text: str, start: int, end: int) -> bool:
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    head = text[line_start:start].strip()
+    return (not head or bool(_CLOSING.search(head))) and not text[end:line_end].strip(" \t.,!")
+
+
+def _alone_after(text: str, end: int) -> bool:
+    """Nothing but punctuation or the end of the line after a lone lower-case first name."""
+    rest = text[end : end + 3]
+    return not rest.strip() or rest[0] in ".,!\n"

@@ -1,0 +1,133 @@
+"""Phone numbers of any country, checked with Google's numbering plans (``phonenumbers``).
+
+A run of digits with phone-like separators (``+44 7700 900123``, ``0171 2345678``,
+``01.48.41.85.91``, ``(21) 2601-5668``, ``696 61 06 15``, ``090-1234-5678``) is a phone number
+when ``phonenumbers`` finds it valid: in E.164 when it starts with ``+`` or ``00``, else as a
+national number of one of :data:`REGIONS`. Valid numbers score high; the words before can
+still lower the score ("order", "invoice", "tracking") or raise it ("call", "tel", "mobile").
+The shape-only :class:`~curation.pii.recognizers.ChatPhoneRecognizer` stays beside it for
+numbers that are phone-shaped but not assigned (``555-0199`` in test data is still a number).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+import phonenumbers
+import regex
+from presidio_analyzer import LocalRecognizer, RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
+
+SOURCE_KEY = "curation_source"
+# National numbers are tried against these numbering plans, in this order.
+REGIONS: tuple[str, ...] = (
+    "US", "GB", "DE", "FR", "ES", "IT", "NL", "BR", "IN", "JP", "CA", "AU", "PT", "MX",
+    "ID", "VN", "KR", "CN", "TH", "NG", "KE", "ZA", "PL", "BE", "CH", "AT", "IE", "SE",
+)  # fmt: skip
+MIN_DIGITS = 8
+MAX_DIGITS = 15
+# Digits may touch CJK or Thai letters ("電話番号は03-6863-1649です"), not Latin ones.
+CANDIDATE = regex.compile(
+    r"(?<![\p{Latin}\d_+\-./#])(?:\+|00)?\(?\d{1,5}\)?(?:[ \t.\-/\u00a0]{0,2}\(?\d{1,5}\)?){1,7}"
+    r"(?![\p{Latin}\d_\-]|[.,]\d)"
+)
+# Dates (2024-01-15, 15.01.2024), IPv4 addresses and dotted versions are not phone numbers.
+_NOT_PHONE_SHAPE = regex.compile(
+    r"\d{4}[\-./]\d{1,2}[\-./]\d{1,2}|\d{1,2}[\-./]\d{1,2}[\-./]\d{2,4}|\d{1,3}(?:\.\d{1,3}){3}"
+    r"|\d{1,2}:\d{2}(?::\d{2})?"
+)
+_CONTEXT = regex.compile(
+    r"(?i)\b(?:phone|telephone|tel|mobile|mob|cell|call|calling|ring|reach|text|sms|"
+    r"whatsapp|number|contact|fax|landline|dial|hotline|telefon|téléphone|teléfono|telefone|"
+    r"telefono|handy|portable|móvil|celular|cellulare|nummer|numéro|número|numero|電話|"
+    r"电话|手机|手機|携帯|連絡先|전화|연락처|휴대폰|โทร|เบอร์)\b[^\n\d]{0,20}$"
+)
+_NOT_CONTEXT = regex.compile(
+    r"(?i)\b(?:order|invoice|ticket|case|ref|reference|id|account|acct|tracking|serial|sku|"
+    r"build|version|port|pid|error|code|transaction|txn|batch|job|request|incident|bug|issue|"
+    r"item|product|part|model|vat|tax|iban|swift|routing|card|ssn|zip|postcode|timestamp|"
+    r"epoch|uuid|hash|isbn|doi|patent|amount|total|price)\b[^\n\d]{0,14}(?:#\s*)?$"
+)
+
+
+def _result(start: int, end: int, score: float, source: str, rec: LocalRecognizer) -> Any:
+    return RecognizerResult(
+        entity_type="PHONE_NUMBER",
+        start=start,
+        end=end,
+        score=score,
+        recognition_metadata={
+            RecognizerResult.RECOGNIZER_NAME_KEY: str(getattr(rec, "name", "")),
+            RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: rec.id,
+            SOURCE_KEY: source,
+        },
+    )
+
+
+def valid_region(value: str) -> str | None:
+    """The region whose numbering plan makes ``value`` a valid number, or None."""
+    digits = sum(ch.isdigit() for ch in value)
+    if not MIN_DIGITS <= digits <= MAX_DIGITS:
+        return None
+    international = value.startswith(("+", "00"))
+    if international:
+        try:
+            number = phonenumbers.parse("+" + value[2:] if value.startswith("00") else value)
+        except phonenumbers.NumberParseException:
+            return None
+        return (
+            phonenumbers.region_code_for_number(number)
+            if phonenumbers.is_valid_number(number)
+            else None
+        )
+    for region in REGIONS:
+        try:
+            number = phonenumbers.parse(value, region)
+        except phonenumbers.NumberParseException:
+            continue
+        if phonenumbers.is_valid_number_for_region(number, region):
+            return region
+    return None
+
+
+class PhonenumbersRecognizer(LocalRecognizer):
+    """National and international phone numbers that are valid in some numbering plan."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            supported_entities=["PHONE_NUMBER"],
+            name="PhonenumbersRecognizer",
+            supported_language="en",
+            context=[],
+        )
+
+    def load(self) -> None:
+        return None
+
+    def analyze(
+        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
+    ) -> list[RecognizerResult]:
+        if "PHONE_NUMBER" not in entities:
+            return []
+        return list(self.find(text))
+
+    def find(self, text: str) -> Iterable[RecognizerResult]:
+        for m in CANDIDATE.finditer(text):
+            value = m.group()
+            if regex.fullmatch(r"\d+", value) and len(value) < 10:
+                continue  # a bare run of digits is an id unless it is as long as a phone number
+            if _NOT_PHONE_SHAPE.fullmatch(value):
+                continue
+            region = valid_region(value)
+            if region is None:
+                continue
+            before = text[max(0, m.start() - 40) : m.start()]
+            score = 0.7
+            if _CONTEXT.search(before):
+                score = 0.9
+            elif _NOT_CONTEXT.search(before):
+                score = 0.35
+            if value.isdigit():
+                score -= 0.3  # a bare run of digits is as often an id as a phone number
+            yield _result(m.start(), m.end(), score, "phone:valid", self)

@@ -1,0 +1,289 @@
+"""Precision rules: whether a candidate span can be what its recogniser says.
+
+Presidio's scores cannot tell "Port" the setting from Port the surname, so every candidate
+passes these rules (allow-lists, code spans, version numbers, UI labels, name evidence from
+the name table, firm names) before it counts.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+import regex
+
+from curation.pii.config import PiiConfig
+from curation.pii.person_signals import name_evidence
+from curation.pii.recognizers import SOURCE_KEY, trim_name
+from curation.pii.vocab import IMPERATIVES, NOT_NAMES, TECH_TERMS, TITLES, UI_NOUNS
+
+_CODE_CHARS = regex.compile(r"[@_/\\=<>{}\[\]|#$%^*~`+:;§&]")
+_VERSION_AFTER = regex.compile(r"^[ \t]*v?\d+(?:\.\d+)+")
+_UI_AFTER = regex.compile(r"^[ \t]+([a-z]+)")
+_DURATION = regex.compile(
+    r"(?i)^(?:about |around |over |under |within |after |for |the |a |an |one |two |three |"
+    r"several |few |next |last |past |\d[\d,.]*[ \-]?)*"
+    r"(?:ms|milliseconds?|s|sec|secs|seconds?|mins?|minutes?|h|hrs?|hours?|days?|business days?|"
+    r"weeks?|months?|years?|quarters?)(?:[ \-](?:window|hold|period|grace period|sla|timeout|"
+    r"limit|retention|trial|cycle|old|long|later|ago))?$"
+)
+ORG_TAIL_WORDS = frozenset(
+    [
+        "cloud",
+        "inc",
+        "inc.",
+        "ltd",
+        "ltd.",
+        "llc",
+        "gmbh",
+        "ag",
+        "plc",
+        "labs",
+        "lab",
+        "systems",
+        "technologies",
+        "technology",
+        "software",
+        "analytics",
+        "solutions",
+        "group",
+        "bank",
+        "corp",
+        "corp.",
+        "corporation",
+        "company",
+        "co",
+        "co.",
+        "studio",
+        "studios",
+        "games",
+        "health",
+        "logistics",
+        "retail",
+        "design",
+        "ops",
+        "networks",
+        "network",
+        "services",
+        "support",
+        "team",
+        "api",
+        "server",
+        "console",
+        "cluster",
+        "app",
+        "apps",
+        "platform",
+        "hq",
+        "university",
+        "college",
+        "institute",
+        "foundation",
+        "agency",
+        "agencies",
+        "desk",
+        "department",
+        "dept",
+        "office",
+        "division",
+        "board",
+        "committee",
+        "council",
+        "workspace",
+        "suite",
+        "regulations",
+        "regulation",
+        "act",
+        "code",
+        "directive",
+    ]
+)
+
+
+def _camel(token: str) -> bool:
+    core = token.strip(".,'’")
+    if len(core) < 3:
+        return False
+    if regex.match(r"^(?:Mc|Mac|O['’]|D['’]|De|Di|La|Le|Van|Von)\p{Lu}", core):
+        return False
+    return bool(regex.search(r"\p{Ll}\p{Lu}|\p{Lu}{2,}", core[1:]))
+
+
+def _in_code(text: str, start: int, end: int) -> bool:
+    if text.count("```", 0, start) % 2 == 1:
+        return True
+    line_start = text.rfind("\n", 0, start) + 1
+    return text.count("`", line_start, start) % 2 == 1
+
+
+class AllowList:
+    """Terms that are never PII: built-in technical words plus the workspace's own."""
+
+    def __init__(self, config: PiiConfig) -> None:
+        self.any: set[str] = set(TECH_TERMS) if config.builtin_allow else set()
+        self.by_entity: dict[str, set[str]] = defaultdict(set)
+        for entity, term in config.allow:
+            term = term.strip().lower()
+            if not term:
+                continue
+            (self.by_entity[entity] if entity else self.any).add(term)
+        self.phrases = sorted(
+            {t for t in self.any | {t for s in self.by_entity.values() for t in s} if " " in t},
+            key=len,
+            reverse=True,
+        )
+
+    def allowed(self, value: str, entity: str) -> bool:
+        low = value.strip().lower()
+        return low in self.any or low in self.by_entity.get(entity, ())
+
+    def covers(self, text: str, start: int, end: int, entity: str) -> bool:
+        """The span is an allowed term, or lies inside an occurrence of an allowed phrase."""
+        if self.allowed(text[start:end], entity):
+            return True
+        value = text[start:end].lower()
+        for phrase in self.phrases:
+            if value not in phrase:
+                continue
+            if not (phrase in self.any or phrase in self.by_entity.get(entity, ())):
+                continue
+            lo = max(0, start - len(phrase))
+            window = text[lo : end + len(phrase)].lower()
+            pos = window.find(phrase)
+            while pos >= 0:
+                if lo + pos <= start and lo + pos + len(phrase) >= end:
+                    return True
+                pos = window.find(phrase, pos + 1)
+        return False
+
+
+_OPENERS = {"(": ")", "[": "]", "{": "}", "<": ">"}
+
+
+def _trim(text: str, start: int, end: int, entity: str) -> tuple[int, int]:
+    """Strip quotes, unbalanced brackets and punctuation at the edges of a span."""
+    while start < end:
+        ch = text[start]
+        if ch in " \t\n\r\"'`“”‘’,;:" or (ch in _OPENERS and _OPENERS[ch] not in text[start:end]):
+            start += 1
+        else:
+            break
+    while end > start:
+        ch = text[end - 1]
+        closer = {v: k for k, v in _OPENERS.items()}.get(ch)
+        if ch in " \t\n\r\"'`“”‘’,;:.!?" or (closer is not None and closer not in text[start:end]):
+            end -= 1
+        else:
+            break
+    if entity == "PERSON":
+        for suffix in ("'s", "’s"):
+            if text[start:end].endswith(suffix):
+                end -= len(suffix)
+        start, end = trim_name(text, start, end)
+    return start, end
+
+
+def person_score(
+    text: str,
+    start: int,
+    end: int,
+    score: float,
+    allow: AllowList,
+    artifacts: Any,
+    source: str = "",
+) -> float:
+    """0 when the span cannot be a person's name, else the score."""
+    value = text[start:end]
+    if any(ch.isdigit() for ch in value) or _CODE_CHARS.search(value) or "\n" in value:
+        return 0.0
+    tokens = value.split()
+    if not tokens or len(tokens) > 4:
+        return 0.0
+    if source == "name:lower":
+        return score if not _in_code(text, start, end) else 0.0
+    if value.islower():
+        return 0.0
+    lowered = [t.lower().strip(".,'’") for t in tokens]
+    if all(t in TECH_TERMS or t in NOT_NAMES or t in TITLES for t in lowered):
+        return 0.0
+    if lowered[-1] in ORG_TAIL_WORDS:
+        return 0.0
+    if allow.allowed(tokens[0], "PERSON") and (
+        len(tokens) == 1
+        or all(
+            allow.allowed(t, "PERSON") or t in NOT_NAMES or t in ORG_TAIL_WORDS for t in lowered[1:]
+        )
+    ):
+        return 0.0
+    if any(_camel(t) for t in tokens) or any(t.isupper() and len(t) > 1 for t in tokens):
+        return 0.0
+    if not value[0].isupper():
+        return 0.0
+    if _in_code(text, start, end):
+        return 0.0
+    after = text[end : end + 24]
+    if _VERSION_AFTER.match(after):
+        return 0.0
+    if _FIRM_AFTER.match(after) or _FIRM_BEFORE.search(text[max(0, start - 24) : start]):
+        return 0.0  # "Johnson & Johnson", "Marks & Spencer": a firm's name, not a person's
+    if source in ("spacy", "name:table") and len(tokens) > 1 and _MODEL_NUMBER.match(after):
+        return 0.0  # "Sonos Era 100", "Galaxy Tab 9": a product and its model number
+    if any(_SHORT_PARTS.fullmatch(t) for t in tokens):
+        return 0.0  # "Wi-Fi", "Hi-Fi": a word's shape, not a name's
+    ui = _UI_AFTER.match(after)
+    if ui and ui.group(1) in UI_NOUNS and len(tokens) == 1:
+        return 0.0
+    titled = bool(_TITLE_BEFORE.search(text[max(0, start - 8) : start]))
+    if source == "spacy" and not name_evidence(value, single_known=True, titled=titled):
+        return 0.0
+    if source.startswith("name:cue") and len(tokens) > 1 and not name_evidence(value):
+        return 0.0  # "Best Animated Feature": a cue word before a title, not a sign-off  # no word of it can be a name: "Docker Compose", "Tetris", "Spirited Away"
+    if len(tokens) == 1 and source == "spacy":
+        before = text[max(0, start - 4) : start]
+        if any(ch in before for ch in "→›>»"):
+            return 0.0  # a step in a UI path: "Billing → Purchase order"
+        if lowered[0] in IMPERATIVES and _sentence_start(text, start):
+            return 0.0
+        token = _token_at(artifacts, start)
+        if token is not None and token.tag_ not in ("NNP", "NNPS", "FW", "XX"):
+            return 0.0
+    return score
+
+
+_MODEL_NUMBER = regex.compile(r"^[ \t]\d{1,4}(?![\w\-./:])")
+_SHORT_PARTS = regex.compile(r"\p{L}{1,2}(?:-\p{L}{1,2})+")
+_FIRM_AFTER = regex.compile(r"^[ \t]*(?:&|\+|and[ \t]+Sons\b|&[ \t]*Co\b)[ \t]*\p{Lu}?")
+_FIRM_BEFORE = regex.compile(r"\p{L}['’]?s?[ \t]*&[ \t]*$")
+_TITLE_BEFORE = regex.compile(
+    r"(?i)\b(?:mr|mrs|ms|mx|miss|dr|prof|sir|madam|mme|herr|frau|sr|sra)\.?[ \t]+$"
+)
+_STEP_WORDS = frozenset(
+    ["then", "and", "or", "please", "just", "simply", "first", "next", "finally", "also"]
+)
+
+
+def _sentence_start(text: str, start: int) -> bool:
+    """At the start of a sentence, a line or a step ('…, then Convert to UTC')."""
+    head = text[max(0, start - 12) : start].rstrip(" \t*_#>-")
+    if not head or head[-1] in ".!?:\n":
+        return True
+    words = head.split()
+    return bool(words) and words[-1].lower().strip(",;") in _STEP_WORDS
+
+
+def _token_at(artifacts: Any, start: int) -> Any:
+    doc = getattr(artifacts, "tokens", None)
+    if doc is None:
+        return None
+    span = doc.char_span(start, start + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
+
+
+def _source(result: Any) -> str:
+    meta = result.recognition_metadata or {}
+    if SOURCE_KEY in meta:
+        return str(meta[SOURCE_KEY])
+    name = str(meta.get("recognizer_name", "presidio"))
+    if name.startswith(("rule:", "deny:")):
+        return name
+    return "spacy" if name == "SpacyRecognizer" else "presidio:" + name.removesuffix("Recognizer")

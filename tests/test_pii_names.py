@@ -1,0 +1,193 @@
+"""Person names from the name table and their context (curation.pii.person_signals)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from curation.pii import name_table
+from curation.pii.config import PiiConfig
+from curation.pii.detect import Detector, Finding, get_detector
+from curation.pii.person_signals import NameTableRecognizer, kind, name_evidence
+from curation.pii.segments import Segment
+
+
+@pytest.fixture(scope="module")
+def det() -> Detector:
+    return get_detector(PiiConfig())
+
+
+def found(det: Detector, *texts: str) -> list[Finding]:
+    return det.detect([Segment(("messages", i, "content"), t) for i, t in enumerate(texts)])
+
+
+def persons(findings: list[Finding]) -> set[str]:
+    return {f.text for f in findings if f.entity == "PERSON"}
+
+
+def table_hits(text: str) -> dict[str, str]:
+    rec = NameTableRecognizer()
+    return {
+        text[r.start : r.end]: str(r.recognition_metadata["curation_source"])
+        for r in rec.analyze(text, ["PERSON"])
+    }
+
+
+def test_table_tells_names_from_words() -> None:
+    assert name_table.is_given("Bartosz") and name_table.is_given("Chiamaka")
+    assert name_table.is_surname("Wiśniewski") or name_table.is_given("Wiśniewski")
+    assert name_table.is_common("Compose") and name_table.is_common("Spirited")
+    assert not name_table.is_given("Refund")  # in the raw data as a name, but a word first
+    assert kind("Ring") == "C" and kind("Grace") == "G" and kind("O'Donoghue") == "S"
+
+
+@pytest.mark.parametrize(
+    "text,name",
+    [
+        ("Please add Bartosz Wiśniewski to the rota for Friday.", "Bartosz Wiśniewski"),
+        ("Invite for the review: Chiamaka Eze, Liesbeth de Graaf.", "Chiamaka Eze"),
+        ("Invite for the review: Chiamaka Eze, Liesbeth de Graaf.", "Liesbeth de Graaf"),
+        ("Transfer the balance to Okafor, IBAN to follow.", "Okafor"),
+    ],
+)
+def test_names_without_a_cue_are_found(text: str, name: str) -> None:
+    assert name in table_hits(text)
+
+
+def test_lowercase_name_after_a_cue_and_later_alone(det: Detector) -> None:
+    got = found(det, "hi its tadeusz kowalczyk, my parcel is late", "ok thanks. tadeusz")
+    assert {"tadeusz kowalczyk", "tadeusz"} <= persons(got)
+
+
+def test_lowercase_common_words_are_not_names(det: Detector) -> None:
+    assert not persons(found(det, "its grace period again, will rose soon"))
+
+
+def test_sign_off_on_its_own_line(det: Detector) -> None:
+    got = found(det, "The charger is broken again.\n\nBest regards\nRadoslava")
+    assert "Radoslava" in persons(got)
+
+
+def test_name_split_by_a_line_break_keeps_the_name_line(det: Detector) -> None:
+    got = found(det, "Yours faithfully,\nOluwaseun Adeyemi\nProcurement Lead")
+    assert "Oluwaseun Adeyemi" in persons(got)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We need Docker Compose and Elden Ring installed.",
+        "The film Spirited Away won a prize; Tetris is a puzzle game.",
+        "Our team ordered the Instant Pot and the Apple Watch.",
+        "The Best Animated Feature award went to a short film.",
+    ],
+)
+def test_title_cased_products_and_titles_are_not_persons(det: Detector, text: str) -> None:
+    assert not persons(found(det, text))
+
+
+def test_lone_word_after_cue_that_spacy_calls_a_place_is_not_a_name(det: Detector) -> None:
+    assert "India" not in persons(found(det, "How long does delivery to India take?"))
+
+
+def test_name_evidence_rules() -> None:
+    assert not name_evidence("Docker Compose")
+    assert not name_evidence("Elden Ring")
+    assert name_evidence("Wanjiru Kamau")
+    assert not name_evidence("Bosch", single_known=True)  # a surname alone, no cue
+    assert name_evidence("Ingrid", single_known=True)
+
+
+def test_source_says_which_signal_fired() -> None:
+    hits = table_hits("hey its tadeusz kowalczyk again")
+    assert hits == {"tadeusz kowalczyk": "name:lower"}
+
+
+def test_public_figures_in_an_encyclopedic_record_are_kept(det: Detector) -> None:
+    got = found(
+        det,
+        "Summarise the career of Wisława Szymborska.",
+        "Wisława Szymborska was a poet who won the Nobel Prize in 1996.",
+    )
+    assert not persons(got)
+
+
+def test_private_context_still_redacts_in_the_same_kind_of_record(det: Detector) -> None:
+    got = found(
+        det,
+        "My aunt Wisława Szymborska wrote a poem for the wedding, call her on 0161 496 0742.",
+    )
+    assert "Wisława Szymborska" in persons(got)
+
+
+def test_policy_off_redacts_public_figures_too() -> None:
+    strict = get_detector(PiiConfig(keep_public_figures=False))
+    got = found(strict, "Wisława Szymborska was a poet who won the Nobel Prize in 1996.")
+    assert "Wisława Szymborska" in persons(got)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["We buy from Dunne & Crawford every quarter.", "Our courier is India Post for Pune."],
+)
+def test_firm_names_are_not_persons(det: Detector, text: str) -> None:
+    assert not persons(found(det, text))
+
+
+def test_military_rank_is_not_part_of_the_name(det: Detector) -> None:
+    got = found(det, "Ship it to my cousin, SSgt Marisol Quintero, at her unit.")
+    assert "Marisol Quintero" in persons(got)
+    assert not any("SSgt" in p for p in persons(got))
+
+
+def test_public_figure_setting_reaches_curation_redact(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from curation.cli import cli
+
+    src = tmp_path / "in.jsonl"
+    record = {
+        "messages": [
+            {"role": "user", "content": "Who was Wisława Szymborska?"},
+            {
+                "role": "assistant",
+                "content": "Wisława Szymborska was a poet; she won the Nobel Prize.",
+            },
+        ]
+    }
+    src.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
+    ws = tmp_path / "ws"
+    runner = CliRunner()
+
+    def redact(name: str) -> str:
+        out = tmp_path / name
+        result = runner.invoke(cli, ["redact", str(src), "-o", str(out), "-w", str(ws), "-q"])
+        assert result.exit_code == 0, result.output
+        return out.read_text(encoding="utf-8")
+
+    assert "Szymborska" in redact("kept.jsonl")
+    result = runner.invoke(
+        cli, ["pii", "settings", "set", "--public-figures", "redact", "-w", str(ws)]
+    )
+    assert result.exit_code == 0, result.output
+    assert "Szymborska" not in redact("redacted.jsonl")
+
+
+def test_public_record_needs_a_public_cue_and_no_private_context() -> None:
+    from curation.pii.public import public_record
+
+    model = [("PERSON", "spacy")]
+    assert public_record(["Ingrid Bergström painted the harbour in 1911."], model)
+    assert not public_record(["Ingrid Bergström says the kettle won't boil."], model)
+    assert not public_record(["My neighbour Ingrid Bergström painted it."], model)
+    assert not public_record(["Ingrid Bergström painted it."], [*model, ("PHONE_NUMBER", "x")])
+    assert not public_record(["Regards, Ingrid painted it."], [("PERSON", "name:signoff")])
+
+
+@pytest.mark.parametrize(
+    "text", ["Both of us were billed for the Sonos Era 100 twice.", "We need access to Wi-Fi now."]
+)
+def test_model_numbers_and_word_shapes_are_not_names(det: Detector, text: str) -> None:
+    assert not persons(found(det, text))
