@@ -326,6 +326,19 @@ def test_header_only_csv_and_empty_jsonl_both_exit_1(tmp_path: Path, fake_models
     assert res.exit_code == exitcodes.FAILED and "empty" in res.stderr
 
 
+def test_empty_inputs_import_nothing_and_exit_1_on_each_store(
+    ws: Workspace, tmp_path: Path
+) -> None:
+    header_only = tmp_path / "h.csv"
+    header_only.write_text("prompt,response\n")
+    empty = tmp_path / "e.jsonl"
+    empty.write_text("\n\n")
+    for path, fmt in ((header_only, None), (empty, "openai-chat")):
+        result = import_file(ws, path, "d", format=fmt)
+        assert (result.lines, result.imported, result.exit_code) == (0, 0, exitcodes.FAILED)
+        assert "no items" in result.summary()
+
+
 def test_some_lines_rejected_is_2_every_line_rejected_is_1(
     tmp_path: Path, fake_models: None
 ) -> None:
