@@ -294,6 +294,14 @@ def test_wide_encodings_get_their_own_message(
         assert "is it empty" not in res.stderr
 
 
+def test_a_utf16_csv_gets_the_same_message(tmp_path: Path) -> None:
+    src = tmp_path / "wide.csv"
+    src.write_bytes("prompt,response\nhello,world\n".encode("utf-16"))
+    res = invoke(*argv("import", src, tmp_path))
+    assert res.exit_code == exitcodes.FAILED
+    assert f"Error: {src} is UTF-16; save it as UTF-8" in res.stderr
+
+
 def test_nesting_deeper_than_the_parser_gets_its_own_message(tmp_path: Path) -> None:
     src = tmp_path / "deep.jsonl"
     src.write_text("[" * 2000 + "]" * 2000 + "\n")
