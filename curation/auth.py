@@ -7,7 +7,7 @@ import math
 import re
 import secrets
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 import sqlalchemy as sa
 from argon2 import PasswordHasher
@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from curation.audit import log_event
 from curation.errors import ConflictError, InputError, NotFoundError, PermissionDenied
+from curation.store.db import Workspace
 from curation.store.models import LoginAttempt, LoginSession, User, utcnow
 
 ROLES = ("annotator", "lead", "admin")
@@ -78,11 +79,12 @@ def create_user(
 
 
 def authenticate(session: Session, name: str, password: str) -> Account | None:
-    """The account if the password matches and the account is enabled; None otherwise."""
+    """The account if the password matches and the account is enabled; None otherwise.
+
+    Not throttled: a login or a password change goes through :func:`log_in`.
+    """
     user = session.scalar(sa.select(User).where(User.name == name))
-    try:
-        _hasher.verify(user.password_hash if user else _DUMMY_HASH, password)
-    except (VerificationError, InvalidHashError):
+    if not _verify_hash(user.password_hash if user else _DUMMY_HASH, password):
         return None
     if user is None or user.disabled:
         return None
@@ -124,21 +126,19 @@ def set_role(session: Session, name: str, role: str, *, actor: str) -> None:
 def set_password(
     session: Session, name: str, password: str, *, actor: str, keep_token: str | None = None
 ) -> None:
-    """Set a password and end the user's browser sessions, all but ``keep_token``'s (the
-    session of a user changing their own password stays logged in)."""
+    """Set a password (an admin's reset, or ``users passwd``): the user's browser sessions end,
+    all but ``keep_token``'s, and the account's failed logins are forgotten (it is unlocked)."""
     check_password(password)
-    _get(session, name).password_hash = _hasher.hash(password)
-    revoke_all_sessions(session, name, keep_token=keep_token)
-    log_event(session, actor, "user.password", "user", name)
+    _store_password(session, name, _hasher.hash(password), actor=actor, keep_token=keep_token)
 
 
-def change_own_password(
-    session: Session, name: str, current: str, new: str, *, keep_token: str | None
+def _store_password(
+    session: Session, name: str, hashed: str, *, actor: str, keep_token: str | None
 ) -> None:
-    """A user's own change: the current password is checked first; other sessions end."""
-    if authenticate(session, name, current) is None:
-        raise PermissionDenied("the current password is wrong; nothing was changed")
-    set_password(session, name, new, actor=name, keep_token=keep_token)
+    _get(session, name).password_hash = hashed
+    revoke_all_sessions(session, name, keep_token=keep_token)
+    _clear_failures(session, name)
+    log_event(session, actor, "user.password", "user", name)
 
 
 def set_disabled(session: Session, name: str, disabled: bool, *, actor: str) -> None:
@@ -148,6 +148,8 @@ def set_disabled(session: Session, name: str, disabled: bool, *, actor: str) -> 
     user.disabled = disabled
     if disabled:
         revoke_all_sessions(session, name)
+    else:  # a re-enabled account starts with a clean slate
+        _clear_failures(session, name)
     log_event(session, actor, "user.disable" if disabled else "user.enable", "user", name)
 
 
@@ -222,25 +224,100 @@ def revoke_all_sessions(session: Session, name: str, *, keep_token: str | None =
 # --------------------------------------------------------------------------- throttling
 
 THROTTLE_WINDOW = timedelta(minutes=15)
-THROTTLE_LIMIT = 5  # failed logins per account, and per address, within the window
+THROTTLE_LIMIT = 5  # password checks that failed, per account and per address, within the window
 
 
 class LoginThrottled(PermissionDenied):
     """Too many failed logins for this account or from this address; wait and try again."""
 
 
-def log_in(session: Session, name: str, password: str, *, address: str = "") -> Account | None:
-    """Check a login (in a write transaction): the account, None for a wrong name or password.
+def log_in(ws: Workspace, name: str, password: str, *, address: str = "") -> Account | None:
+    """Check a login: the account, or None for a wrong name or password.
 
     After :data:`THROTTLE_LIMIT` failures within :data:`THROTTLE_WINDOW` for an account,
     or from one address, further attempts are refused with :class:`LoginThrottled`
-    (without checking the password) until the oldest of those failures leaves the window.
-    Failures are rows of ``login_attempts``, so every app process counts the same; a
-    successful login clears its account's failures (not its address's).
+    (without checking the password) until the oldest of those failures leaves the window
+    or an admin unlocks the account (:func:`unlock`) or sets its password.
+
+    Each attempt first reserves its place as a failure (a row of ``login_attempts``) in a
+    short transaction that counts and inserts under one lock, so concurrent guesses never
+    check more than the limit, in any number of app processes. The password is verified
+    outside any transaction (Argon2 is slow by design and must not hold SQLite's write
+    lock); a success then deletes its account's rows.
     """
-    now = utcnow()
-    since = now - THROTTLE_WINDOW
+    name = name[:200]
     address = address[:100]
+    with ws.read() as s:  # a throttled client is refused without a write
+        _check_throttle(s, name, address, utcnow())
+    _reserve_attempt(ws, name, address)
+    with ws.read() as s:
+        user = s.execute(
+            sa.select(User.password_hash, User.role, User.disabled).where(User.name == name)
+        ).one_or_none()
+    if not _verify_hash(user.password_hash if user else _DUMMY_HASH, password):
+        return None
+    if user is None or user.disabled:
+        return None
+    with ws.tx() as s:
+        _clear_failures(s, name)  # this attempt's reservation too
+    return Account(name, user.role)
+
+
+def change_own_password(
+    ws: Workspace,
+    name: str,
+    current: str,
+    new: str,
+    *,
+    keep_token: str | None,
+    address: str = "",
+) -> None:
+    """A user's own change: the current password is checked like a login (a wrong one counts
+    as a failed login, and a throttled account cannot try); other sessions end."""
+    check_password(new)
+    if log_in(ws, name, current, address=address) is None:
+        raise PermissionDenied("the current password is wrong; nothing was changed")
+    hashed = _hasher.hash(new)
+    with ws.tx() as s:
+        _store_password(s, name, hashed, actor=name, keep_token=keep_token)
+
+
+def unlock(session: Session, name: str, *, actor: str, address: str | None = None) -> int:
+    """Forget the failed logins of account ``name`` (and of ``address``, if given), so both may
+    log in again at once; the number of failures forgotten."""
+    condition = LoginAttempt.user_name == name
+    if address:
+        condition = sa.or_(condition, LoginAttempt.address == address[:100])
+    result = session.execute(sa.delete(LoginAttempt).where(condition))
+    removed = result.rowcount or 0  # type: ignore[attr-defined]
+    log_event(session, actor, "user.unlock", "user", name, address=address, failures=removed)
+    return int(removed)
+
+
+def failed_logins(session: Session) -> dict[str, int]:
+    """Failures within the window per account name (those at the limit are locked)."""
+    since = utcnow() - THROTTLE_WINDOW
+    rows = session.execute(
+        sa.select(LoginAttempt.user_name, sa.func.count(LoginAttempt.id))
+        .where(LoginAttempt.at > since)
+        .group_by(LoginAttempt.user_name)
+    )
+    return {str(user): int(count) for user, count in rows}
+
+
+def _verify_hash(stored: str, password: str) -> bool:
+    try:
+        return bool(_hasher.verify(stored, password))
+    except (VerificationError, InvalidHashError):
+        return False
+
+
+def _clear_failures(session: Session, name: str) -> None:
+    session.execute(sa.delete(LoginAttempt).where(LoginAttempt.user_name == name))
+
+
+def _check_throttle(session: Session, name: str, address: str, now: datetime) -> None:
+    since = now - THROTTLE_WINDOW
     checks = [(LoginAttempt.user_name == name, "for this account")]
     if address:
         checks.append((LoginAttempt.address == address, "from this address"))
@@ -254,12 +331,27 @@ def log_in(session: Session, name: str, password: str, *, address: str = "") -> 
             wait = max(1, math.ceil((oldest + THROTTLE_WINDOW - now).total_seconds() / 60))
             raise LoginThrottled(
                 f"Too many failed logins {what}: try again in {wait} minute"
-                f"{'s' if wait != 1 else ''}, or ask an admin to reset the password."
+                f"{'s' if wait != 1 else ''}, or ask an admin to unlock the account."
             )
-    found = authenticate(session, name, password)
-    if found is None:
-        session.execute(sa.delete(LoginAttempt).where(LoginAttempt.at < now - 4 * THROTTLE_WINDOW))
-        session.add(LoginAttempt(at=now, user_name=name[:200], address=address))
-    else:
-        session.execute(sa.delete(LoginAttempt).where(LoginAttempt.user_name == name))
-    return found
+
+
+def _reserve_attempt(ws: Workspace, name: str, address: str) -> None:
+    """Count and record one attempt atomically: SQLite's write lock (``BEGIN IMMEDIATE``)
+    serialises this already; PostgreSQL takes a transaction-scoped advisory lock per account
+    and per address (in a fixed order, so two attempts cannot deadlock)."""
+    with ws.tx() as s:
+        if not ws.is_sqlite:
+            keys = sorted(
+                {_lock_key("account", name), *([_lock_key("address", address)] if address else [])}
+            )
+            for key in keys:
+                s.execute(sa.select(sa.func.pg_advisory_xact_lock(key)))
+        now = utcnow()
+        _check_throttle(s, name, address, now)
+        s.execute(sa.delete(LoginAttempt).where(LoginAttempt.at < now - 4 * THROTTLE_WINDOW))
+        s.add(LoginAttempt(at=now, user_name=name, address=address))
+
+
+def _lock_key(kind: str, value: str) -> int:
+    digest = hashlib.sha256(f"curation.login.{kind}:{value}".encode()).digest()
+    return int.from_bytes(digest[:8], "big", signed=True)

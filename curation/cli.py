@@ -49,9 +49,14 @@ def workspace_options(fn: F) -> F:
 
 
 def _open(workspace: Path | None, db: str | None) -> Any:
+    from curation.errors import DatabaseUrlError
     from curation.store import open_workspace
+    from curation.store.db import DB_ENV
 
-    return open_workspace(workspace, db)
+    try:
+        return open_workspace(workspace, db)
+    except DatabaseUrlError as exc:
+        raise DatabaseUrlError(f"{exc} (given with --db or ${DB_ENV})") from None
 
 
 def echo_json(value: Any) -> None:
@@ -220,6 +225,9 @@ def _print_import(result: Any, quiet: bool) -> None:
             )
     colour = {exitcodes.OK: "green", exitcodes.PARTIAL: "yellow"}.get(result.exit_code, "red")
     click.secho(result.summary(), fg=colour)
+    from curation.cli_formats import echo_field_report
+
+    echo_field_report(result.field_report(), "Fields mapped or kept without use:")
     if result.note:
         click.echo(f"note: {result.note}")
 
@@ -246,13 +254,27 @@ def validate(file: Path, model: str, price_per_million: float | None, as_json: b
     from curation.validate import validate_file
 
     report = validate_file(file, model=model, price_per_million=price_per_million)
+    fields = _import_view(file)
     if as_json:
-        echo_json(report.as_dict())
+        echo_json({**report.as_dict(), "import_view": fields})
     else:
         click.echo(report.render_text())
+        from curation.cli_formats import echo_field_report
+
+        echo_field_report(fields, "As an import would read it:")
     if report.examples == 0:
         click.secho(f"Error: {file}: has no lines to check (it is empty)", fg="red", err=True)
     sys.exit(report.exit_code)
+
+
+def _import_view(file: Path) -> list[str]:
+    """The import's report on a file (format, rule, fields); empty when it cannot say."""
+    from curation.formats.overview import survey_file
+
+    try:
+        return survey_file(file).lines()
+    except CurationError:
+        return []
 
 
 # --------------------------------------------------------------------------- stats & datasets
@@ -279,6 +301,11 @@ def stats(dataset: str, as_json: bool, workspace: Path | None, db: str | None) -
         click.echo(f"  status {status:<10} {n:>8,}")
     for fmt, n in sorted(result["formats"].items()):
         click.echo(f"  format {fmt:<18} {n:>8,}")
+    if any(result["labels"].values()):
+        kto = result["labels"]
+        click.echo(
+            f"  KTO labels   {kto['desirable']:,} desirable, {kto['undesirable']:,} undesirable"
+        )
 
 
 @cli.command()
@@ -306,15 +333,6 @@ def datasets(as_json: bool, workspace: Path | None, db: str | None) -> None:
         click.echo(
             f"{r['dataset']:<30} {r['records']:>9,} records {r['pairs']:>9,} pairs {r['tokens']:>12,} tokens"
         )
-
-
-@cli.command()
-def formats() -> None:
-    """List the import formats and how each is recognised."""
-    from curation.formats import FORMATS
-
-    for fmt in FORMATS.values():
-        click.echo(f"{fmt.name:<18} {fmt.label}")
 
 
 # --------------------------------------------------------------------------- campaigns & labels
@@ -483,6 +501,11 @@ def labels_import(file: Path, campaign_name: str, workspace: Path | None, db: st
 # --------------------------------------------------------------------------- app
 
 
+def app_script() -> Path:
+    """The Streamlit entry point, inside the installed package (its pages beside it)."""
+    return Path(__file__).resolve().parent / "ui" / "app.py"
+
+
 @cli.command()
 @click.option("--port", default=8501, show_default=True, type=int)
 @click.option("--host", default="localhost", show_default=True)
@@ -497,11 +520,7 @@ def serve(port: int, host: str, workspace: Path | None, db: str | None) -> None:
         env["CURATION_WORKSPACE"] = str(workspace)
     if db:
         env["CURATION_DB_URL"] = db
-    app = Path(__file__).resolve().parent.parent / "app.py"
-    if not app.exists():
-        raise CurationError(
-            f"app.py not found next to the package ({app}); run from a source checkout"
-        )
+    app = app_script()
     cmd = [
         sys.executable,
         "-m",
@@ -516,8 +535,15 @@ def serve(port: int, host: str, workspace: Path | None, db: str | None) -> None:
         "true",
         "--browser.gatherUsageStats",
         "false",
-        "--client.showErrorDetails",  # .streamlit/config.toml is read only from the current folder
+        # .streamlit/config.toml is read only from the current folder: the settings it holds
+        "--client.showErrorDetails",
         "none",
+        "--client.toolbarMode",
+        "viewer",
+        "--server.fileWatcherType",
+        "none",
+        "--server.maxUploadSize",
+        "2000",
     ]
     click.echo(f"Curation Studio on http://{host}:{port}  (Ctrl+C to stop)")
     raise SystemExit(subprocess.call(cmd, env=env))
@@ -546,6 +572,6 @@ if __name__ == "__main__":
 
 
 # Stage commands live in their own modules; importing them registers them on ``cli``.
-from curation import cli_admin, cli_dedup, cli_export, cli_pii  # noqa: E402
+from curation import cli_admin, cli_dedup, cli_export, cli_formats, cli_pii  # noqa: E402
 
-__all__ = ["cli", "cli_admin", "cli_dedup", "cli_export", "cli_pii", "main"]
+__all__ = ["cli", "cli_admin", "cli_dedup", "cli_export", "cli_formats", "cli_pii", "main"]

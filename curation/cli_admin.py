@@ -154,6 +154,21 @@ def users_passwd(
         click.echo(f"Password (shown once): {password}")
 
 
+@users.command("unlock")
+@click.argument("name")
+@click.option("--address", help="Also forget the failed logins from this IP address.")
+@workspace_options
+def users_unlock(name: str, address: str | None, workspace: Path | None, db: str | None) -> None:
+    """Let an account locked by failed logins log in again at once."""
+    from curation.auth import unlock
+
+    ws = _open(workspace, db)
+    with ws.tx() as s:
+        removed = unlock(s, name, actor=_actor(), address=address)
+    where = f" and {address}" if address else ""
+    click.echo(f"Unlocked {name}{where}: {removed} failed login(s) forgotten.")
+
+
 # --------------------------------------------------------------------------- settings
 
 
@@ -182,6 +197,30 @@ def settings_show(as_json: bool, workspace: Path | None, db: str | None) -> None
         click.echo(f"  {folder}")
     state = "load" if current.external_images else "shown as links (default)"
     click.echo(f"Images in content: {state}")
+    proxies = current.trusted_proxies
+    click.echo(
+        f"Trusted reverse proxies: {proxies}"
+        + (" (X-Forwarded-For is ignored)" if not proxies else "")
+    )
+
+
+@settings.command("trusted-proxies")
+@click.argument("count", type=click.IntRange(0, 5))
+@workspace_options
+def settings_proxies(count: int, workspace: Path | None, db: str | None) -> None:
+    """How many reverse proxies stand in front of the app (0, the default: X-Forwarded-For,
+    which any client can send, is ignored and logins are throttled by the connection's address)."""
+    from curation.security import set_trusted_proxies
+
+    ws = _open(workspace, db)
+    with ws.tx() as s:
+        set_trusted_proxies(s, count, actor=_actor())
+    click.echo(
+        f"Logins are throttled by the address {count} trusted prox{'y' if count == 1 else 'ies'} "
+        "report in X-Forwarded-For."
+        if count
+        else "Logins are throttled by the connection's own address; X-Forwarded-For is ignored."
+    )
 
 
 @settings.command("allow-import-folder")

@@ -25,6 +25,13 @@ EXPORT_FORMATS = (
     "openai-rft",
     "trl-preference",
     "rft-pairs",
+    "trl-kto",
+    "llamafactory-sharegpt",
+    "llamafactory-v1",
+    "llamafactory-alpaca",
+    "llamafactory-dpo",
+    "llamafactory-kto",
+    "axolotl-chat",
     "csv",
     "parquet",
 )
@@ -110,6 +117,9 @@ POLICY = ("exclude", "keep")
 )
 @click.option("--price-per-million", type=float, help="Training price in USD per 1M tokens.")
 @click.option("--strict", is_flag=True, help="Fail (write nothing) if any row fails validation.")
+@click.option(
+    "--drop-reasoning", is_flag=True, help="Leave reasoning traces out (counted in the manifest)."
+)
 @click.option("--source-format", help="File mode: the SOURCE file's format (detected if omitted).")
 @click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
@@ -138,6 +148,7 @@ def export_cmd(
     model: str,
     price_per_million: float | None,
     strict: bool,
+    drop_reasoning: bool,
     source_format: str | None,
     as_json: bool,
     quiet: bool,
@@ -215,6 +226,7 @@ def export_cmd(
         model=model,
         price_per_million=price_per_million,
         strict=strict,
+        drop_reasoning=drop_reasoning,
     )
     spec.check()
     if source is not None:

@@ -35,7 +35,7 @@ DEMO_USERS: tuple[tuple[str, str, str], ...] = (
 
 
 def sample_data_dir() -> Path:
-    return Path(__file__).resolve().parent.parent / "sample_data"
+    return Path(__file__).resolve().parent / "sample_data"
 
 
 def build_demo(ws: Workspace, source: Path | None = None) -> Iterator[str]:

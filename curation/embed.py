@@ -36,6 +36,7 @@ import numpy as np
 import platformdirs
 
 from curation.errors import CurationError, InputError
+from curation.store.failures import mask_url
 
 EMBEDDERS = ("minilm", "static", "openai")
 STATIC_PCA_DIMS = 256
@@ -364,7 +365,7 @@ class OpenAIEncoder:
 
         out: list[np.ndarray] = []
         size = self.settings.batch_size
-        where = self.settings.base_url or "api.openai.com"
+        where = mask_url(self.settings.base_url) if self.settings.base_url else "api.openai.com"
         for start in range(0, len(pieces), size):
             batch = pieces[start : start + size]
             with api_call(

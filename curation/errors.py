@@ -24,6 +24,14 @@ class UnknownFormatError(InputError):
     """The format could not be detected or the name given is not a known format."""
 
 
+class DatabaseUrlError(InputError):
+    """The workspace database URL cannot be used: not a URL, no driver for it, bad options.
+
+    The message names the URL (password masked) but not where it came from: the CLI adds
+    its option or environment variable, a page its own words.
+    """
+
+
 class NotFoundError(CurationError):
     """A dataset, campaign, user or record named by the user does not exist."""
 

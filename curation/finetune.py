@@ -31,6 +31,7 @@ from curation.openai_errors import OpenAIError as OpenAIError  # re-exported
 from curation.openai_errors import api_call as openai_api_call
 from curation.openai_errors import scrub as scrub  # re-exported
 from curation.store import models as m
+from curation.store.failures import mask_url
 from curation.validate import ValidationReport, detect_layout, validate_file
 
 API_KEY_ENV = "OPENAI_API_KEY"
@@ -49,7 +50,12 @@ class Credentials:
 
     api_key: str = field(repr=False)
     source: str
-    base_url: str | None = None
+    base_url: str | None = field(default=None, repr=False)
+
+    @property
+    def shown_url(self) -> str | None:
+        """The base URL as it may be shown or stored: password and key/token parameters masked."""
+        return mask_url(self.base_url) if self.base_url else None
 
 
 def resolve_credentials(
@@ -439,7 +445,7 @@ def _audit_launch(
         seed=request.seed,
         hyperparameters=request.hyperparameters.for_method(request.method),
         files=files,
-        base_url=credentials.base_url if credentials else None,
+        base_url=credentials.shown_url if credentials else None,
         status=result.job.status,
     )
 

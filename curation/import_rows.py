@@ -10,6 +10,7 @@ and writes the rows it gets back, in file order, inside its one transaction.
 
 from __future__ import annotations
 
+import collections
 import contextlib
 import os
 import pickle
@@ -19,7 +20,7 @@ from dataclasses import dataclass, field, replace
 from itertools import chain, islice
 from typing import Any
 
-from curation.formats import LineError, Source, parse_item
+from curation.formats import LineError, NoteKey, Source, parse_item
 from curation.formats.base import Format
 from curation.formats.io import RawLine, decode_line, iter_jsonl_lines
 from curation.records import Record, json_text
@@ -49,7 +50,7 @@ RECORD_COLUMNS = (
     "n_completions",
 )
 # The columns of ``completions`` after ``record_id``, in the order of Completions.rows.
-COMPLETION_COLUMNS = ("position", "messages", "source", "scores", "n_tokens")
+COMPLETION_COLUMNS = ("position", "messages", "source", "scores", "n_tokens", "label")
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,7 +68,7 @@ class Completions:
     """The completions of one record and the pairs among them, by position."""
 
     content_hash: str
-    rows: list[tuple[int, str, str | None, str, int]]
+    rows: list[tuple[int, str, str | None, str, int, bool | None]]
     pairs: list[tuple[int, int, str | None]]  # (position a, position b, "a" / "b" / None)
 
 
@@ -78,6 +79,9 @@ class BuiltChunk:
     repeats: int = 0  # items whose content came earlier in the same chunk
     records: list[tuple[Any, ...]] = field(default_factory=list)
     completions: list[Completions] = field(default_factory=list)
+    notes: collections.Counter[NoteKey] = field(
+        default_factory=collections.Counter
+    )  # fields mapped or kept unread
 
 
 def build_chunk(items: list[RawLine], ctx: RowContext) -> BuiltChunk:
@@ -85,7 +89,7 @@ def build_chunk(items: list[RawLine], ctx: RowContext) -> BuiltChunk:
     chunk = BuiltChunk(items=len(items))
     unique: dict[str, tuple[int, Record]] = {}
     for raw in items:
-        parsed = parse_item(ctx.fmt, decode_line(raw))
+        parsed = parse_item(ctx.fmt, decode_line(raw), chunk.notes)
         if parsed.record is None:
             assert parsed.error is not None
             chunk.errors.append(parsed.error)
@@ -139,7 +143,7 @@ def _completions(owners: list[tuple[str, Record]], counter: Counter) -> list[Com
         Completions(
             content_hash,
             [
-                (i, json_text(c.messages), c.source, json_text(c.scores), next(tokens))
+                (i, json_text(c.messages), c.source, json_text(c.scores), next(tokens), c.label)
                 for i, c in enumerate(record.completions)
             ],
             [

@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import closing, contextmanager
 from dataclasses import dataclass, field
@@ -23,7 +24,17 @@ from curation import exitcodes
 from curation.audit import log_event
 from curation.errors import InputError
 from curation.fileio import open_regular
-from curation.formats import ColumnMapping, LineError, Parsed, Source, open_source
+from curation.formats import (
+    ColumnMapping,
+    LineError,
+    NoteKey,
+    Parsed,
+    Source,
+    explain_detection,
+    field_notes,
+    open_source,
+)
+from curation.formats.base import Format
 from curation.formats.io import CHUNK, open_binary
 from curation.import_rows import (
     COMPLETION_COLUMNS,
@@ -37,6 +48,7 @@ from curation.store import models as m
 from curation.store.db import Workspace
 from curation.store.queries import get_or_create_dataset, refresh_planner_stats
 from curation.tokens import counter_for_model
+from curation.wording import plural
 
 BATCH = 2000
 KEEP_ERRORS = 10_000
@@ -52,13 +64,16 @@ class ImportResult:
     format: str
     lines: int = 0
     imported: int = 0
-    skipped: int = 0
+    skipped: int = 0  # content that was in the dataset before this import
+    repeats: int = 0  # items repeating an earlier item of this same file (imported once)
     completions: int = 0
     pairs: int = 0
     errors: list[LineError] = field(default_factory=list)
     rejected: int = 0
     import_id: int | None = None
     note: str = ""
+    # fields the importer mapped or kept without using, counted (see curation.formats.notes)
+    notes: Counter[NoteKey] = field(default_factory=Counter)
 
     @property
     def exit_code(self) -> int:
@@ -72,12 +87,16 @@ class ImportResult:
                 " row); nothing imported"
             )
         parts = [f"{self.imported:,} imported"]
+        if self.repeats:
+            parts.append(f"{plural(self.repeats, 'duplicate')} inside this file (kept once)")
         if self.skipped:
             parts.append(f"{self.skipped:,} already in the dataset")
         if self.rejected:
             parts.append(f"{self.rejected:,} rejected")
         tail = (
-            f" ({self.completions:,} completions, {self.pairs:,} pairs)" if self.completions else ""
+            f" ({plural(self.completions, 'completion')}, {plural(self.pairs, 'pair')})"
+            if self.completions
+            else ""
         )
         return f"{Path(self.path).name} [{self.format}] → {self.dataset}: {', '.join(parts)}{tail}"
 
@@ -89,24 +108,35 @@ class ImportResult:
             "items": self.lines,
             "imported": self.imported,
             "skipped": self.skipped,
+            "repeats": self.repeats,
             "rejected": self.rejected,
             "completions": self.completions,
             "pairs": self.pairs,
+            "fields": [n.as_dict() for n in field_notes(self.notes)],
             "errors": [e.as_dict() for e in self.errors],
         }
 
+    def field_report(self) -> list[str]:
+        """One line per field the importer mapped or kept without using."""
+        return [str(n) for n in field_notes(self.notes)]
+
 
 def file_sha256(path: str | Path) -> str:
+    """sha256 of a file; of a folder (a datasets save_to_disk), of its files in name order."""
     digest = hashlib.sha256()
-    with open_regular(path) as fh:
-        for chunk in iter(lambda: fh.read(CHUNK), b""):
-            digest.update(chunk)
+    p = Path(path)
+    for file in sorted(f for f in p.iterdir() if f.is_file()) if p.is_dir() else [p]:
+        with open_regular(file) as fh:
+            for chunk in iter(lambda: fh.read(CHUNK), b""):
+                digest.update(chunk)
     return digest.hexdigest()
 
 
 def estimate_items(path: str | Path) -> int | None:
     """Newline count of an uncompressed JSONL/CSV file, for a progress bar; None if unknown."""
     p = Path(path)
+    if p.is_dir():
+        return None
     try:
         with open_regular(p) as fh:
             if fh.read(2) == b"\x1f\x8b" or p.suffix.lower() in (".parquet", ".json"):
@@ -122,7 +152,7 @@ def import_file(
     path: str | Path,
     dataset: str,
     *,
-    format: str | None = None,
+    format: str | Format | None = None,
     mapping: ColumnMapping | None = None,
     actor: str = "cli",
     display_name: str | None = None,
@@ -156,7 +186,8 @@ def import_file(
                     progress(result.lines)
         if result.imported >= BATCH:
             refresh_planner_stats(session, "records", "completions", "pairs")
-        run.lines, run.imported, run.skipped = result.lines, result.imported, result.skipped
+        run.lines, run.imported = result.lines, result.imported
+        run.skipped = result.skipped + result.repeats
         run.rejected = result.rejected
         run.errors = [e.as_dict() for e in result.errors[:1000]]
         run.finished_at = m.utcnow()
@@ -172,7 +203,9 @@ def import_file(
             sha256=sha,
             imported=result.imported,
             skipped=result.skipped,
+            repeats=result.repeats,
             rejected=result.rejected,
+            fields=result.field_report()[:50],
         )
     return result
 
@@ -202,6 +235,7 @@ def _tally(
 ) -> None:
     result.lines += chunk.items
     result.rejected += len(chunk.errors)
+    result.notes.update(chunk.notes)
     room = KEEP_ERRORS - len(result.errors)
     if room > 0:
         result.errors.extend(chunk.errors[:room])
@@ -219,9 +253,12 @@ class Tally(Protocol):
 
 
 def _parsed(
-    source: Source, result: Tally, on_error: Callable[[LineError], None] | None
+    source: Source,
+    result: Tally,
+    on_error: Callable[[LineError], None] | None,
+    notes: Counter[NoteKey] | None = None,
 ) -> Iterator[Parsed]:
-    for parsed in source.records():
+    for parsed in source.records(notes):
         result.lines += 1
         if parsed.error is not None:
             result.rejected += 1
@@ -290,10 +327,26 @@ class _BatchWriter:
     def write(self, batch: BuiltChunk, result: ImportResult) -> None:
         new_ids = self._insert_records(batch.records)
         result.imported += len(new_ids)
-        result.skipped += batch.repeats + len(batch.records) - len(new_ids)
+        result.repeats += batch.repeats
+        left = [row[1] for row in batch.records if row[1] not in new_ids]
+        if left:  # earlier chunks of this file, or content the dataset held before
+            earlier = self._from_this_import(left)
+            result.repeats += earlier
+            result.skipped += len(left) - earlier
         owners = [c for c in batch.completions if c.content_hash in new_ids]
         if owners:
             self._write_completions(owners, new_ids, result)
+
+    def _from_this_import(self, hashes: list[str]) -> int:
+        """How many of ``hashes`` this import itself inserted (from earlier chunks)."""
+        marks = ", ".join([self.mark] * len(hashes))
+        return int(
+            self.conn.exec_driver_sql(
+                f"SELECT COUNT(*) FROM records WHERE dataset_id = {self.mark}"
+                f" AND import_id = {self.mark} AND content_hash IN ({marks})",
+                (self.dataset_id, self.import_id, *hashes),
+            ).scalar_one()
+        )
 
     def _insert_records(self, rows: list[tuple[Any, ...]]) -> dict[str, int]:
         """Content hash → id of the rows inserted (the others were in the dataset already)."""
@@ -399,6 +452,7 @@ class ScanReport:
     container: str
     lines: int = 0
     valid: int = 0
+    repeats: int = 0  # valid items whose content an earlier item of the file already has
     completions: int = 0
     pairs: int = 0
     rejected: int = 0
@@ -408,6 +462,12 @@ class ScanReport:
     note: str = ""
     columns: list[str] | None = None
     mapping: ColumnMapping | None = None
+    notes: Counter[NoteKey] = field(default_factory=Counter)
+    labels: dict[str, int] = field(default_factory=dict)  # KTO labels: "true"/"false" → count
+    detected_by: str = ""  # the detection rule and runner-up, when the format was detected
+
+    def field_report(self) -> list[str]:
+        return [str(n) for n in field_notes(self.notes)]
 
 
 def scan_file(
@@ -434,17 +494,29 @@ def scan_file(
     )
     if source.mapping is not None:
         report.columns = table_columns(source.path, source.container)
+    elif format is None:
+        report.detected_by = explain_detection(path, source.container).explain()
     chunks: list[Any] = []
-    for batch in _batches(_parsed(source, report, None), BATCH):
+    # 64-bit prefixes of the content hashes: 8 bytes a record, enough to count repeats
+    keys: list[Any] = []
+    for batch in _batches(_parsed(source, report, None, report.notes), BATCH):
         records = [p.record for p in batch if p.record is not None]
+        for r in records:
+            for c in r.completions:
+                if c.label is not None:
+                    key = "true" if c.label else "false"
+                    report.labels[key] = report.labels.get(key, 0) + 1
         totals, _ = counter.conversations([r.messages for r in records])
         chunks.append(totals)
+        keys.append(np.array([int(r.content_hash()[:16], 16) for r in records], dtype=np.uint64))
         report.valid += len(records)
         report.completions += sum(len(r.completions) for r in records)
         report.pairs += sum(len(r.completions) * (len(r.completions) - 1) // 2 for r in records)
         if progress:
             progress(report.lines)
     report.tokens = np.concatenate(chunks) if chunks else np.zeros(0, dtype=np.int64)
+    if keys:
+        report.repeats = report.valid - len(np.unique(np.concatenate(keys)))
     return report
 
 

@@ -38,6 +38,7 @@ from curation.pii.gate import gate_reason, redaction_state
 from curation.records import Message, message_text
 from curation.store import models as m
 from curation.store.db import Workspace
+from curation.wording import plural
 
 ANSWERS = {"A>>B": 2, "A>B": 1, "tie": 0, "B>A": -1, "B>>A": -2}
 BATCH = 50
@@ -160,7 +161,7 @@ class JudgeRun:
         return asdict(self)
 
     def summary(self) -> str:
-        out = f"{self.judged:,} pairs judged by {self.model} ({self.consistent:,} consistent in both orders)"
+        out = f"{plural(self.judged, 'pair')} judged by {self.model} ({self.consistent:,} consistent in both orders)"
         extra = []
         if self.already:
             extra.append(f"{self.already:,} already judged")
@@ -305,7 +306,7 @@ def judge_campaign(
             failed=run.failed,
             refused_pii=run.refused_pii,
             pii_override=settings.allow_unreviewed_pii,
-            base_url=credentials.base_url if credentials else None,
+            base_url=credentials.shown_url if credentials else None,
         )
     return run
 

@@ -14,12 +14,15 @@ from contextlib import contextmanager
 from typing import Any
 
 from curation.errors import CurationError
+from curation.store.failures import mask_url
 
 KEY_PLACEHOLDER = "[api key]"
 # OpenAI-shaped keys, also masked ones ("sk-abc*****xyz1") that a service quotes back.
 _TOKEN = re.compile(r"\b(sk-[A-Za-z0-9_\-*]{6,})")
 # A bearer header quoted back: whatever follows "Bearer " is a credential.
 _BEARER = re.compile(r"(?i)\b(bearer\s+)[^\s'\",}]{8,}")
+# A URL quoted back (the base URL, a redirect): its password and key/token parameters go.
+_URL = re.compile(r"(?i)\b[a-z][a-z0-9+.-]*://[^\s'\"<>]*[^\s'\"<>.,:;)]")
 
 
 class OpenAIError(CurationError):
@@ -27,9 +30,11 @@ class OpenAIError(CurationError):
 
 
 def scrub(text: str, secret: str | None = None) -> str:
-    """``text`` with the key (and anything shaped like an OpenAI key or a bearer token) blanked."""
+    """``text`` with the key (and anything shaped like an OpenAI key or a bearer token) blanked,
+    and every URL in it masked (:func:`curation.store.failures.mask_url`)."""
     if secret:
         text = text.replace(secret, KEY_PLACEHOLDER)
+    text = _URL.sub(lambda m: mask_url(m[0]), text)
     text = _BEARER.sub(rf"\g<1>{KEY_PLACEHOLDER}", text)
     return _TOKEN.sub(KEY_PLACEHOLDER, text)
 

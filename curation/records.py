@@ -22,11 +22,16 @@ ROLES = ("system", "developer", "user", "assistant", "tool", "function")
 
 @dataclass(slots=True)
 class Completion:
-    """A candidate next turn. Usually one assistant message; a source may give several turns."""
+    """A candidate next turn. Usually one assistant message; a source may give several turns.
+
+    ``label`` is unpaired (KTO) feedback on this completion: True desirable, False not,
+    None when the source gave none.
+    """
 
     messages: list[Message]
     source: str | None = None
     scores: dict[str, Any] = field(default_factory=dict)
+    label: bool | None = None
 
     @property
     def text(self) -> str:
@@ -55,13 +60,17 @@ class Record:
         return hashlib.sha256(canonical_json(self.hashable())).hexdigest()
 
     def hashable(self) -> dict[str, Any]:
-        return {
+        out = {
             "messages": self.messages,
             "tools": self.tools,
             "completions": [c.messages for c in self.completions],
             "rankings": [list(r) for r in self.rankings],
             "extra": self.extra,
         }
+        labels = [c.label for c in self.completions]
+        if any(label is not None for label in labels):
+            out["labels"] = labels  # only then, so unlabelled records keep their hashes
+        return out
 
     def pairs(self) -> Iterator[tuple[int, int, int | None]]:
         """All N(N-1)/2 completion pairs as ``(a, b, preferred)``; preferred is a, b or None."""

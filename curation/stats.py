@@ -39,6 +39,14 @@ def dataset_stats(session: Session, name: str) -> dict[str, Any]:
     pairs = (
         session.scalar(sa.select(sa.func.count(m.Pair.id)).where(m.Pair.dataset_id == ds.id)) or 0
     )
+    labels = dict(
+        session.execute(
+            sa.select(m.Completion.label, sa.func.count())
+            .join(rec, rec.id == m.Completion.record_id)
+            .where(rec.dataset_id == ds.id, m.Completion.label.is_not(None))
+            .group_by(m.Completion.label)
+        ).all()
+    )
     formats = dict(
         session.execute(
             sa.select(rec.source_format, sa.func.count())
@@ -58,6 +66,11 @@ def dataset_stats(session: Session, name: str) -> dict[str, Any]:
         "message_tokens": message_tokens,
         "completion_tokens": int(completion_tokens),
         "formats": {str(k): int(v) for k, v in formats.items()},
+        # unpaired (KTO) feedback on completions: desirable / undesirable
+        "labels": {
+            "desirable": int(labels.get(True, 0)),
+            "undesirable": int(labels.get(False, 0)),
+        },
         "imports": [
             {
                 "file": r.path,

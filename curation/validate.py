@@ -37,6 +37,7 @@ from curation.errors import InputError
 from curation.formats.io import RawItem, iter_jsonl
 from curation.records import Message
 from curation.tokens import Counter, context_limit, counter_for_model
+from curation.wording import plural, verb
 
 DEFAULT_MAX_ERRORS = 10_000
 BATCH_SIZE = 4096
@@ -945,7 +946,8 @@ def _warnings(report: ValidationReport) -> list[Notice]:
         out.append(
             Notice(
                 "missing_system_message",
-                f"{report.missing_system} example(s) have no system message",
+                f"{plural(report.missing_system, 'example')}"
+                f" {verb(report.missing_system, 'has', 'have')} no system message",
                 report.missing_system,
             )
         )
@@ -953,7 +955,8 @@ def _warnings(report: ValidationReport) -> list[Notice]:
         out.append(
             Notice(
                 "missing_user_message",
-                f"{report.missing_user} example(s) have no user message",
+                f"{plural(report.missing_user, 'example')}"
+                f" {verb(report.missing_user, 'has', 'have')} no user message",
                 report.missing_user,
             )
         )
@@ -961,7 +964,8 @@ def _warnings(report: ValidationReport) -> list[Notice]:
         out.append(
             Notice(
                 "over_token_limit",
-                f"{report.over_limit} example(s) exceed the {report.context_limit:,}-token limit of "
+                f"{plural(report.over_limit, 'example')} {verb(report.over_limit, 'exceeds', 'exceed')}"
+                f" the {report.context_limit:,}-token limit of "
                 f"{report.model} and will be truncated",
                 report.over_limit,
                 tuple(report.over_limit_lines),
@@ -979,8 +983,8 @@ def _warnings(report: ValidationReport) -> list[Notice]:
 
 def _render_text(report: ValidationReport) -> str:
     lines = [
-        f"{report.examples:,} example(s), {report.valid_examples:,} valid; "
-        f"{report.error_total:,} error(s)",
+        f"{plural(report.examples, 'example')}, {report.valid_examples:,} valid; "
+        f"{plural(report.error_total, 'error')}",
     ]
     for issue in report.errors[:50]:
         lines.append(f"  line {issue.line}: [{issue.code}] {issue.message}")
@@ -999,7 +1003,7 @@ def _render_text(report: ValidationReport) -> str:
         lines.append(f"note: {report.encoding_note}")
     if report.n_epochs is not None:
         lines.append(
-            f"~{report.billed_tokens:,} billed tokens × {report.n_epochs} epoch(s) = "
+            f"~{report.billed_tokens:,} billed tokens × {plural(report.n_epochs, 'epoch')} = "
             f"{report.training_tokens:,} training tokens"
         )
     if report.estimated_cost_usd is not None:

@@ -14,7 +14,7 @@ from curation.auth import create_login_session, create_user
 from curation.store import Workspace, open_workspace
 
 REPO = Path(__file__).resolve().parents[1]
-APP = str(REPO / "app.py")
+APP = str(REPO / "curation" / "ui" / "app.py")
 TIMEOUT = 60
 
 PASSWORDS = {
@@ -66,7 +66,7 @@ def logged_in(name: str) -> AppTest:
 
 
 def open_page(at: AppTest, page: str) -> AppTest:
-    at.switch_page(str(REPO / "views" / page)).run()
+    at.switch_page(str(REPO / "curation" / "ui" / "views" / page)).run()
     assert not at.exception, at.exception
     return at
 

@@ -9,7 +9,7 @@ from typing import Any
 
 import orjson
 
-from curation.formats import Parsed, read_records
+from curation.formats import FORMATS, Parsed, read_records
 from curation.records import Record
 
 SHARED_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
@@ -269,6 +269,14 @@ EXAMPLES: dict[str, dict[str, Any]] = {
     "hh-rlhf": HH_MULTI,
     "ultrafeedback": ULTRAFEEDBACK,
 }
+# Newer formats carry their own one-line example (shown by ``curation formats``).
+EXAMPLES.update(
+    {
+        name: orjson.loads(fmt.example)
+        for name, fmt in FORMATS.items()
+        if name not in EXAMPLES and name != "table"
+    }
+)
 
 
 def dumps(obj: Any) -> str:

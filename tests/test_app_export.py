@@ -147,7 +147,7 @@ def test_annotators_cannot_open_the_export_pages(app_ws: Workspace) -> None:
     at = logged_in("ann")
     for page in ("export.py", "finetune.py"):
         with pytest.raises(ValueError):
-            at.switch_page(str(REPO / "views" / page))
+            at.switch_page(str(REPO / "curation" / "ui" / "views" / page))
 
 
 def test_finetune_page_launches_follows_and_cancels(

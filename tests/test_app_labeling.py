@@ -122,7 +122,7 @@ def test_annotator_sees_only_rank_and_progress(labeled_ws: Workspace) -> None:
     at = logged_in("ann")
     for page in ("campaigns.py", "datasets.py", "import_data.py"):
         with pytest.raises(ValueError):
-            at.switch_page(str(REPO / "views" / page))
+            at.switch_page(str(REPO / "curation" / "ui" / "views" / page))
     open_page(at, "my_progress.py")
     assert "demo-c" in texts(at)
 

@@ -89,7 +89,7 @@ def test_lead_scans_reviews_and_applies(app_ws: Workspace, tmp_path: Path) -> No
     at.selectbox(key=keys.PII_OPERATOR).set_value("pseudonym").run()
     at.button(key=keys.PII_APPLY).click().run()
     assert not at.exception, at.exception
-    assert "Applied pseudonym to 1 records" in texts(at)
+    assert "Applied pseudonym to 1 record " in texts(at)
     assert record_states(app_ws) == ["redacted", "clean"]
     with app_ws.read() as s:
         rec = s.scalar(sa.select(m.Record).where(m.Record.id == rid))

@@ -119,4 +119,4 @@ def test_page_without_campaign(app_ws: Workspace) -> None:
 def test_annotator_cannot_open_the_quality_page(app_ws: Workspace) -> None:
     at = logged_in("ann")
     with pytest.raises(ValueError):
-        at.switch_page(str(REPO / "views" / "quality.py"))
+        at.switch_page(str(REPO / "curation" / "ui" / "views" / "quality.py"))

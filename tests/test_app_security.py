@@ -155,3 +155,82 @@ def test_images_in_imported_content_render_as_links_until_a_lead_allows_them(
     at.run()
     assert any(has_image(b) and "pixel.png" in b for b in rendered(at))
     assert not [b for b in rendered(at) if has_image(b) and "n.png" in b]  # captions never
+
+
+def test_the_images_toggle_writes_only_when_it_is_switched(app_ws: Workspace) -> None:
+    import sqlalchemy as sa
+
+    from curation.security import external_images_allowed, set_external_images
+    from curation.store import models as m
+
+    def changes() -> int:
+        with app_ws.read() as s:
+            return len(
+                list(
+                    s.scalars(
+                        sa.select(m.AuditEvent.id).where(
+                            m.AuditEvent.action == "settings.external_images"
+                        )
+                    )
+                )
+            )
+
+    page = open_page(logged_in("lead"), "settings.py")
+    page.run()
+    assert changes() == 0  # showing the page writes nothing
+    with app_ws.tx() as s:  # another lead allows images meanwhile
+        set_external_images(s, True, actor="admin")
+    page.run()  # this tab's stale toggle must not switch them back
+    assert not page.exception, page.exception
+    with app_ws.read() as s:
+        assert external_images_allowed(s) is True
+    assert changes() == 1
+    page.toggle(key="settings_images").set_value(False).run()
+    with app_ws.read() as s:
+        assert external_images_allowed(s) is False
+    assert changes() == 2
+    page.run()
+    assert changes() == 2
+
+
+def test_an_admin_unlocks_a_user_on_the_users_page(app_ws: Workspace) -> None:
+    from curation.auth import THROTTLE_LIMIT, log_in
+
+    for _ in range(THROTTLE_LIMIT):
+        log_in(app_ws, "lead", "not the password")
+    admin = open_page(logged_in("admin"), "users.py")
+    admin.selectbox(key="edit_user").select("lead").run()
+    admin.button(key="unlock_user").click().run()
+    assert not admin.exception, admin.exception
+    assert log_in(app_ws, "lead", PASSWORDS["lead"]) is not None  # no LoginThrottled
+
+
+def test_an_admin_sets_the_trusted_proxies_on_the_settings_page(app_ws: Workspace) -> None:
+    from curation.security import trusted_proxies
+
+    lead = open_page(logged_in("lead"), "settings.py")
+    assert not [n for n in lead.number_input if n.key == "settings_proxies"]  # admins only
+    admin = open_page(logged_in("admin"), "settings.py")
+    admin.number_input(key="settings_proxies").set_value(1).run()
+    assert not admin.exception, admin.exception
+    with app_ws.read() as s:
+        assert trusted_proxies(s) == 1
+
+
+def test_the_import_page_refuses_a_server_file_replaced_after_it_was_chosen(
+    app_ws: Workspace, tmp_path: Path
+) -> None:
+    import os
+
+    imports = app_ws.folder / "imports"
+    imports.mkdir(exist_ok=True)
+    (imports / "chats.jsonl").write_text(json.dumps(CHAT) + "\n")
+    at = open_page(logged_in("lead"), "import_data.py")
+    use_server_file(at, "chats.jsonl")
+    assert "Every line is valid" in texts(at)
+    swapped = tmp_path / "swapped.jsonl"
+    swapped.write_text(json.dumps(CHAT) + "\n")
+    os.replace(swapped, imports / "chats.jsonl")
+    at.run()
+    assert not at.exception, at.exception
+    assert "replaced since it was chosen" in texts(at) and "import_file" not in at.session_state

@@ -28,7 +28,7 @@ def test_without_a_session_only_the_login_page_renders(app_ws: Workspace) -> Non
     assert at.text_input(key="login_name") is not None
     assert "Datasets" not in [t.value for t in at.title]
     with pytest.raises(ValueError):  # not registered: there is no way to ask for it
-        at.switch_page(str(REPO / "views" / "datasets.py"))
+        at.switch_page(str(REPO / "curation" / "ui" / "views" / "datasets.py"))
 
 
 def test_wrong_password_is_refused(app_ws: Workspace) -> None:
@@ -48,13 +48,13 @@ def test_annotator_cannot_reach_lead_pages(app_ws: Workspace) -> None:
     at = logged_in("ann")
     for page in ("datasets.py", "import_data.py", "users.py"):
         with pytest.raises(ValueError):
-            at.switch_page(str(REPO / "views" / page))
+            at.switch_page(str(REPO / "curation" / "ui" / "views" / page))
 
 
 def test_lead_cannot_reach_the_users_page(app_ws: Workspace) -> None:
     at = logged_in("lead")
     with pytest.raises(ValueError):
-        at.switch_page(str(REPO / "views" / "users.py"))
+        at.switch_page(str(REPO / "curation" / "ui" / "views" / "users.py"))
 
 
 def test_a_disabled_account_loses_its_session_at_once(app_ws: Workspace) -> None:

@@ -117,10 +117,9 @@ def test_an_own_password_change_keeps_this_session_and_ends_the_others(ws: Works
         auth.create_user(s, "ann", "annotator", "longenough")
         here = auth.create_login_session(s, "ann")
         laptop = auth.create_login_session(s, "ann")
-    with ws.tx() as s, pytest.raises(PermissionDenied, match="current password"):
-        auth.change_own_password(s, "ann", "wrong guess", "brand new pw", keep_token=here)
-    with ws.tx() as s:
-        auth.change_own_password(s, "ann", "longenough", "brand new pw", keep_token=here)
+    with pytest.raises(PermissionDenied, match="current password"):
+        auth.change_own_password(ws, "ann", "wrong guess", "brand new pw", keep_token=here)
+    auth.change_own_password(ws, "ann", "longenough", "brand new pw", keep_token=here)
     with ws.read() as s:
         assert auth.account_for_token(s, here) == auth.Account("ann", "annotator")
         assert auth.account_for_token(s, laptop) is None
@@ -129,8 +128,7 @@ def test_an_own_password_change_keeps_this_session_and_ends_the_others(ws: Works
 
 def _fail(ws: Workspace, name: str, address: str = "10.0.0.1", times: int = 1) -> None:
     for _ in range(times):
-        with ws.tx() as s:
-            assert auth.log_in(s, name, "wrong password", address=address) is None
+        assert auth.log_in(ws, name, "wrong password", address=address) is None
 
 
 def _age_attempts(ws: Workspace, by: timedelta) -> None:
@@ -143,21 +141,18 @@ def test_logins_are_throttled_per_account(ws: Workspace) -> None:
     with ws.tx() as s:
         auth.create_user(s, "ann", "annotator", "longenough")
     _fail(ws, "ann", times=auth.THROTTLE_LIMIT - 1)
-    with ws.tx() as s:  # still allowed: a success clears the account's failures
-        assert auth.log_in(s, "ann", "longenough", address="10.0.0.1") is not None
+    # still allowed: a success clears the account's failures
+    assert auth.log_in(ws, "ann", "longenough", address="10.0.0.1") is not None
     _fail(ws, "ann", address="10.0.0.2", times=auth.THROTTLE_LIMIT)
     for address in ("10.0.0.2", "10.9.9.9", ""):  # the account is locked from anywhere
-        with (
-            ws.tx() as s,
-            pytest.raises(auth.LoginThrottled, match="for this account: try again in 15 minutes"),
-        ):
-            auth.log_in(s, "ann", "longenough", address=address)
+        with pytest.raises(auth.LoginThrottled, match="for this account: try again in 15 minutes"):
+            auth.log_in(ws, "ann", "longenough", address=address)
     _age_attempts(ws, timedelta(minutes=10))
-    with ws.tx() as s, pytest.raises(auth.LoginThrottled, match="try again in 5 minutes"):
-        auth.log_in(s, "ann", "longenough")
+    with pytest.raises(auth.LoginThrottled, match="try again in 5 minutes"):
+        auth.log_in(ws, "ann", "longenough")
     _age_attempts(ws, timedelta(minutes=6))  # the failures left the window
-    with ws.tx() as s:
-        assert auth.log_in(s, "ann", "longenough") == auth.Account("ann", "annotator")
+    assert auth.log_in(ws, "ann", "longenough") == auth.Account("ann", "annotator")
+    with ws.read() as s:
         assert s.scalar(sa.select(sa.func.count(m.LoginAttempt.id))) == 0
 
 
@@ -166,10 +161,10 @@ def test_logins_are_throttled_per_address_and_for_unknown_names(ws: Workspace) -
         auth.create_user(s, "ann", "annotator", "longenough")
     for i in range(auth.THROTTLE_LIMIT):  # one guess each at many names
         _fail(ws, f"guess{i}", address="203.0.113.7")
-    with ws.tx() as s, pytest.raises(auth.LoginThrottled, match="from this address"):
-        auth.log_in(s, "ann", "longenough", address="203.0.113.7")
-    with ws.tx() as s:  # another address is not affected
-        assert auth.log_in(s, "ann", "longenough", address="198.51.100.1") is not None
+    with pytest.raises(auth.LoginThrottled, match="from this address"):
+        auth.log_in(ws, "ann", "longenough", address="203.0.113.7")
+    # another address is not affected
+    assert auth.log_in(ws, "ann", "longenough", address="198.51.100.1") is not None
     _fail(ws, "nobody", address="", times=auth.THROTTLE_LIMIT)
-    with ws.tx() as s, pytest.raises(auth.LoginThrottled, match="for this account"):
-        auth.log_in(s, "nobody", "anything", address="198.51.100.2")
+    with pytest.raises(auth.LoginThrottled, match="for this account"):
+        auth.log_in(ws, "nobody", "anything", address="198.51.100.2")

@@ -149,7 +149,7 @@ def test_demo_builds_and_is_idempotent(wsdir: Path) -> None:
 
 
 def test_hh_rlhf_is_never_in_the_demo() -> None:
-    for path in (REPO / "sample_data").rglob("*"):
+    for path in (REPO / "curation" / "sample_data").rglob("*"):
         if path.is_file():
             assert "hh-rlhf" not in path.name.lower()
 
@@ -201,3 +201,40 @@ def test_settings_commands_allow_and_remove_import_folders(wsdir: Path, tmp_path
     assert code == 0
     code, out, _ = run("settings", "show", "-w", wsdir)
     assert str(data.resolve()) not in out and "shown as links" not in out
+
+
+def test_users_unlock_and_settings_trusted_proxies(wsdir: Path) -> None:
+    from curation.auth import THROTTLE_LIMIT, LoginThrottled, log_in
+    from curation.store import open_workspace
+
+    code, _, _ = run(
+        "users", "add", "bob", "--role", "lead", "--password-stdin", "-w", wsdir,
+        input="bobs password\n",
+    )  # fmt: skip
+    assert code == 0
+    ws = open_workspace(wsdir)
+    try:
+        for _ in range(THROTTLE_LIMIT):
+            log_in(ws, "bob", "a guess", address="203.0.113.7")
+        with pytest.raises(LoginThrottled):
+            log_in(ws, "bob", "bobs password")
+        code, out, _ = run("users", "unlock", "bob", "--address", "203.0.113.7", "-w", wsdir)
+        assert code == 0 and f"{THROTTLE_LIMIT} failed login(s) forgotten" in out
+        assert log_in(ws, "bob", "bobs password", address="203.0.113.7") is not None
+        for _ in range(THROTTLE_LIMIT):
+            log_in(ws, "bob", "a guess")
+        code, _, _ = run(
+            "users", "passwd", "bob", "--password-stdin", "-w", wsdir, input="reset password\n"
+        )
+        assert code == 0
+        assert log_in(ws, "bob", "reset password") is not None  # a new password unlocks
+    finally:
+        ws.dispose()
+    code, out, _ = run("settings", "show", "-w", wsdir)
+    assert "Trusted reverse proxies: 0 (X-Forwarded-For is ignored)" in out
+    code, out, _ = run("settings", "trusted-proxies", "1", "-w", wsdir)
+    assert code == 0 and "X-Forwarded-For" in out
+    code, out, _ = run("settings", "show", "--json", "-w", wsdir)
+    assert json.loads(out)["trusted_proxies"] == 1
+    code, _, _ = run("settings", "trusted-proxies", "9", "-w", wsdir)
+    assert code == 2

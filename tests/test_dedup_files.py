@@ -21,7 +21,7 @@ from curation.store import open_workspace
 from tests.dedup_helpers import TOPICS, chat, fake_encoders
 
 REPO = Path(__file__).resolve().parents[1]
-SAMPLES = REPO / "sample_data"
+SAMPLES = REPO / "curation" / "sample_data"
 PLANTED = json.loads((SAMPLES / "planted.json").read_text())
 SAMPLE_FILES = [
     "support_chats.jsonl",
@@ -219,7 +219,7 @@ def test_cli_file_mode(tmp_path: Path, fake_models: None) -> None:
     assert (report["records"], report["removed"], report["clusters"]) == (4, 1, 1)
     assert len(out.read_text().splitlines()) == 3
     res = invoke("dedup", str(src), "-o", str(out))
-    assert res.exit_code == 0 and "1 duplicates removed in 1 clusters" in res.output
+    assert res.exit_code == 0 and "1 duplicate removed in 1 cluster" in res.output
 
 
 def test_cli_errors_are_clean(tmp_path: Path, fake_models: None) -> None:
@@ -246,7 +246,7 @@ def test_cli_workspace_mode_and_rethreshold(tmp_path: Path, fake_models: None) -
     assert res.exit_code == 0 and "threshold 0.990" in res.output
     # --review marks nothing new; the unchanged cluster keeps its earlier decision.
     res = invoke("dedup", "--dataset", "chats", "-w", str(ws_dir), "--review", "-e", "cascade")
-    assert res.exit_code == 0 and "1 records marked duplicate" in res.output
+    assert res.exit_code == 0 and "1 record marked duplicate" in res.output
     ws = open_workspace(ws_dir)
     with ws.read() as s:
         assert s.scalar(sa.select(sa.func.count()).where(m.Record.status == "duplicate")) == 1

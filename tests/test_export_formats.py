@@ -373,7 +373,7 @@ def test_hh_rlhf_exported_as_openai_preference_passes_the_validator(
     )
     assert result.left_out["multi_turn_completion"] == multi
     assert any(f"{multi:,} pairs left out" in w for w in result.warnings)
-    assert result.candidates == imported.pairs == total - imported.skipped
+    assert result.candidates == imported.pairs == total - imported.skipped - imported.repeats
     assert result.written + sum(result.left_out.values()) == result.candidates
     for f in result.files:
         report = validate_file(f.path)

@@ -56,6 +56,46 @@ BREAKAGES: dict[str, list[tuple[Mutation, str]]] = {
         (lambda o: o["completions"][2].pop("response"), "completions[2].response"),
         (lambda o: o.__setitem__("instruction", 12), "instruction"),
     ],
+    "llamafactory-preference": [
+        (lambda o: o["chosen"].pop("value"), "chosen.content"),
+        (lambda o: o["conversations"][0].__setitem__("from", "narrator"), "conversations[0].from"),
+    ],
+    "llamafactory-kto": [
+        (lambda o: o["messages"].pop(1), "messages"),
+        (lambda o: o.__setitem__("label", "yes"), "label"),
+    ],
+    "llamafactory-messages": [
+        (lambda o: o.__setitem__("tools", "[oops"), "tools"),
+        (lambda o: o["messages"][1].__setitem__("content", 5), "messages[1].content"),
+    ],
+    "llamafactory-v1": [
+        (lambda o: o["messages"][1].__setitem__("loss_weight", "x"), "messages[1].loss_weight"),
+        (lambda o: o["messages"][0]["content"].__setitem__(0, 3), "messages[0].content[0]"),
+    ],
+    "axolotl-chat": [
+        (lambda o: o["messages"][1].__setitem__("train", "yes"), "messages[1].train"),
+        (lambda o: o["messages"][0].pop("role"), "messages[0].role"),
+    ],
+    "axolotl-input-output": [
+        (lambda o: o["segments"][1].pop("label"), "segments[1].label"),
+        (lambda o: o["segments"][0].__setitem__("text", 3), "segments[0].text"),
+    ],
+    "axolotl-completion": [
+        (lambda o: o.__setitem__("text", " "), "text"),
+        (lambda o: o.__setitem__("text", ""), "text"),
+    ],
+    "anthropic-messages": [
+        (lambda o: o["messages"][1]["content"].__setitem__(0, 5), "messages[1].content[0]"),
+        (lambda o: o["messages"][0].__setitem__("content", 3), "messages[0].content"),
+    ],
+    "openai-batch": [
+        (lambda o: o.__setitem__("body", []), "body"),
+        (lambda o: o["body"].__setitem__("messages", {}), "body.messages"),
+    ],
+    "trl-kto": [
+        (lambda o: o.__setitem__("label", "x"), "label"),
+        (lambda o: o.__setitem__("completion", 5), "completion"),
+    ],
 }
 
 

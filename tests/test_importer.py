@@ -93,9 +93,12 @@ def test_nothing_usable_is_exit_1(ws: Workspace, tmp_path: Path) -> None:
 def test_reimporting_the_same_content_adds_nothing(ws: Workspace, tmp_path: Path) -> None:
     path = write_jsonl(tmp_path / "a.jsonl", [chat(1), chat(2), chat(1)])
     first = import_file(ws, path, "d")
-    assert (first.imported, first.skipped) == (2, 1)
+    assert (first.imported, first.repeats, first.skipped) == (2, 1, 0)
+    assert "1 duplicate inside this file" in first.summary()
+    assert "already in the dataset" not in first.summary()
     second = import_file(ws, path, "d")
-    assert (second.imported, second.skipped, second.exit_code) == (0, 3, 0)
+    assert (second.imported, second.repeats, second.skipped, second.exit_code) == (0, 1, 2, 0)
+    assert "2 already in the dataset" in second.summary()
     assert count(ws, m.Record) == 2
     other = import_file(ws, path, "other")
     assert other.imported == 2  # the hash is per dataset
@@ -268,7 +271,8 @@ def test_the_same_records_and_rejects_either_way(
     rejected = {(e.line, e.field) for e in result.errors}
     assert rejected == {(2, ""), (6, "messages[0].role"), (35, "messages"), (51, "")}
     assert seen == [2, 6, 35, 51]
-    assert (result.lines, result.imported, result.skipped, result.exit_code) == (50, 44, 2, 2)
+    assert (result.lines, result.imported, result.repeats, result.skipped) == (50, 44, 2, 0)
+    assert result.exit_code == 2
     with ws.read() as s:
         stored = s.execute(
             sa.select(m.Record.line, m.Record.messages, m.Record.n_tokens).order_by(m.Record.id)
@@ -277,7 +281,9 @@ def test_the_same_records_and_rejects_either_way(
     assert stored[0][1] == json.loads(chat(1))["messages"]
     assert all(tokens > 0 for _, _, tokens in stored)
     again = import_file(ws, path, "d")
-    assert (again.imported, again.skipped, again.rejected) == (0, 46, 4)
+    # a repeat whose first copy the dataset held before counts as "already in the dataset"
+    assert (again.imported, again.skipped + again.repeats, again.rejected) == (0, 46, 4)
+    assert again.skipped >= 44
     assert _worker_processes() == []
     path_taken.check()
 
@@ -297,7 +303,12 @@ def test_completions_and_pairs_the_same_either_way(
     ]
     rows.insert(12, rows[3])  # a repeat in another chunk gets no second set of completions
     result = import_file(ws, write_jsonl(tmp_path / "n.jsonl", rows), "d")
-    assert (result.imported, result.skipped, result.completions, result.pairs) == (30, 1, 90, 90)
+    assert (result.imported, result.repeats, result.skipped) == (
+        30,
+        1,
+        0,
+    )  # repeat in a later chunk
+    assert (result.completions, result.pairs) == (90, 90)
     with ws.read() as s:
         pairs = s.execute(
             sa.select(m.Record.line, m.Pair.preferred)

@@ -116,3 +116,60 @@ def test_fine_tune_and_judge_errors_do_not_carry_the_key(
     )
     assert run.failed == 2 and run.errors
     assert all("[api key]" in e and SECRET not in e for e in run.errors)
+
+
+URL_SECRET = "Tok3n-in-the-URL-77"
+
+
+def test_mask_url_masks_passwords_keys_tokens_and_signatures() -> None:
+    from curation.store.failures import mask_url
+
+    assert mask_url(f"https://gw.example/v1?api-key={URL_SECRET}&model=m") == (
+        "https://gw.example/v1?api-key=***&model=m"
+    )
+    for name in ("api_key", "key", "token", "access_token", "sig", "API-KEY"):
+        shown = mask_url(f"https://gw.example/v1?x=1&{name}={URL_SECRET}#frag")
+        assert URL_SECRET not in shown and f"{name}=***" in shown and "x=1" in shown
+    assert mask_url(f"https://bob:{URL_SECRET}@gw.example:8443/v1") == (
+        "https://bob:***@gw.example:8443/v1"
+    )
+    # names that merely end in "key" or "token" are left alone
+    assert mask_url("https://gw.example/v1?monkey=1&tokens=2") == (
+        "https://gw.example/v1?monkey=1&tokens=2"
+    )
+    assert scrub(f"redirected to https://gw.example/v1?token={URL_SECRET}: 404") == (
+        "redirected to https://gw.example/v1?token=***: 404"
+    )
+
+
+def test_an_embeddings_base_url_is_masked_in_messages() -> None:
+    base_url = f"http://bob:{URL_SECRET}@127.0.0.1:9/v1?api-key={URL_SECRET}"
+    enc = OpenAIEncoder(OpenAISettings(base_url=base_url, model="emb", api_key=SECRET))
+    enc.client = enc.client.with_options(max_retries=0, timeout=5)
+    with pytest.raises(CurationError) as err:
+        enc.encode(["hello"])
+    text = str(err.value)
+    assert "http://bob:***@127.0.0.1:9/v1?api-key=***" in text
+    assert URL_SECRET not in text
+
+
+def test_fine_tune_and_judge_store_the_base_url_masked(
+    fake_openai: FakeOpenAI, sqlite_ws: Workspace, tmp_path: Path
+) -> None:
+    creds = ft.Credentials(
+        fake_openai.api_key, "given", f"{fake_openai.base_url}?token={URL_SECRET}"
+    )
+    assert URL_SECRET not in repr(creds)
+    assert creds.shown_url == f"{fake_openai.base_url}?token=***"
+    cid = judged_campaign(sqlite_ws, tmp_path, n=1)
+    judge_campaign(
+        sqlite_ws,
+        cid,
+        ft.make_client(ft.Credentials(fake_openai.api_key, "given", fake_openai.base_url)),
+        JudgeSettings(model="j"),
+        actor="lead",
+        credentials=creds,
+    )
+    with sqlite_ws.read() as s:
+        event = s.scalar(sa.select(m.AuditEvent).where(m.AuditEvent.action == "judge.run"))
+    assert event is not None and event.details["base_url"] == creds.shown_url

@@ -17,7 +17,7 @@ from click.testing import CliRunner
 from curation.cli import cli
 from tests.conftest import REPO, write_jsonl
 
-SAMPLES = REPO / "sample_data"
+SAMPLES = REPO / "curation" / "sample_data"
 
 
 def run(*args: str | Path) -> tuple[int, str, str]:

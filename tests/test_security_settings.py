@@ -3,6 +3,8 @@ are read, symlinks and ``..`` are resolved before the check, every change is aud
 
 from __future__ import annotations
 
+import os
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -11,6 +13,8 @@ import sqlalchemy as sa
 from curation.errors import InputError, PermissionDenied
 from curation.security import (
     add_import_folder,
+    changed_import_folders,
+    check_import_path,
     external_images_allowed,
     import_roots,
     importable_files,
@@ -18,6 +22,7 @@ from curation.security import (
     remove_import_folder,
     resolve_import_path,
     set_external_images,
+    verify_import_file,
 )
 from curation.store import Workspace
 from curation.store import models as m
@@ -109,3 +114,99 @@ def test_images_in_content_are_off_until_a_lead_allows_them(ws: Workspace) -> No
             sa.select(m.AuditEvent).where(m.AuditEvent.action == "settings.external_images")
         )
         assert event is not None and event.details == {"before": False, "after": True}
+
+
+def _swap_after_resolve(
+    monkeypatch: pytest.MonkeyPatch, when: Path, swap: Callable[[], None]
+) -> None:
+    """Run ``swap`` right after ``when`` is resolved: the race between the check and the open."""
+    real_resolve = Path.resolve
+    done: list[bool] = []
+
+    def resolve(self: Path, strict: bool = False) -> Path:
+        result = real_resolve(self, strict=strict)
+        if result == when and not done:
+            done.append(True)
+            swap()
+        return result
+
+    monkeypatch.setattr(Path, "resolve", resolve)
+
+
+def test_a_file_swapped_for_a_symlink_after_the_check_is_not_followed(
+    ws: Workspace, secrets_csv: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with ws.read() as s:
+        imports = import_roots(ws, s)[0]
+    harmless = imports / "chats.csv"
+    harmless.write_text("prompt,response\nhi,hello\n")
+
+    def swap() -> None:
+        harmless.unlink()
+        harmless.symlink_to(secrets_csv)
+
+    _swap_after_resolve(monkeypatch, harmless, swap)
+    with pytest.raises(PermissionDenied, match="changed while it was being checked"):
+        resolve(ws, "chats.csv")
+
+
+def test_a_folder_swapped_for_a_symlink_after_the_check_is_not_followed(
+    ws: Workspace, secrets_csv: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with ws.read() as s:
+        imports = import_roots(ws, s)[0]
+    sub = imports / "team"
+    sub.mkdir()
+    (sub / secrets_csv.name).write_text("prompt,response\nhi,hello\n")
+
+    def swap() -> None:
+        (sub / secrets_csv.name).unlink()
+        sub.rmdir()
+        sub.symlink_to(secrets_csv.parent, target_is_directory=True)
+
+    _swap_after_resolve(monkeypatch, sub / secrets_csv.name, swap)
+    with pytest.raises(PermissionDenied, match="changed while it was being checked"):
+        resolve(ws, f"team/{secrets_csv.name}")
+
+
+def test_a_file_replaced_after_it_was_chosen_is_refused(ws: Workspace, tmp_path: Path) -> None:
+    with ws.read() as s:
+        imports = import_roots(ws, s)[0]
+        (imports / "a.jsonl").write_text("{}\n")
+        chosen = check_import_path(ws, s, "a.jsonl")
+        assert verify_import_file(ws, s, chosen) == chosen
+    other = tmp_path / "other.jsonl"
+    other.write_text("{}\n")
+    os.replace(other, imports / "a.jsonl")
+    with ws.read() as s, pytest.raises(PermissionDenied, match="replaced since it was chosen"):
+        verify_import_file(ws, s, chosen)
+
+
+def test_pipes_and_folders_are_not_importable(ws: Workspace) -> None:
+    with ws.read() as s:
+        imports = import_roots(ws, s)[0]
+    os.mkfifo(imports / "pipe.jsonl")
+    (imports / "dir.jsonl").mkdir()
+    for name in ("pipe.jsonl", "dir.jsonl"):  # refused at once: opening the pipe does not wait
+        with pytest.raises(InputError, match="not a regular file"):
+            resolve(ws, name)
+
+
+def test_an_allowed_folder_that_now_leads_elsewhere_is_refused(
+    ws: Workspace, secrets_csv: Path, tmp_path: Path
+) -> None:
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    (shared / "team.jsonl").write_text("{}\n")
+    with ws.tx() as s:
+        add_import_folder(s, shared, actor="root")
+    assert resolve(ws, str(shared / "team.jsonl")) == shared.resolve() / "team.jsonl"
+    # someone with write access above it swaps the folder for a symlink to secrets
+    shared.rename(tmp_path / "shared-old")
+    shared.symlink_to(secrets_csv.parent, target_is_directory=True)
+    with pytest.raises(PermissionDenied, match="changed since an admin allowed it"):
+        resolve(ws, str(shared / secrets_csv.name))
+    with ws.read() as s:
+        assert shared.resolve() not in import_roots(ws, s)
+        assert changed_import_folders(s) == [str(shared)]
+        assert importable_files(ws, s) == []

@@ -26,7 +26,7 @@ from click.testing import CliRunner
 from streamlit import config as st_config
 
 from curation.cli import cli
-from curation.errors import CurationError, StorageError
+from curation.errors import CurationError, DatabaseUrlError, StorageError
 from curation.store import Workspace, failures, open_workspace
 from curation.store import models as m
 from curation.ui.failures import UNAVAILABLE
@@ -314,7 +314,11 @@ def test_no_message_shows_the_password_of_a_database_url(
         assert "\n" not in text and "***" in text, (case, text)
         code, out, err = run_cli("datasets", "-w", tmp_path / "ws", "--db", url)
         assert code == 1, (case, out, err)
-        assert err.strip() == f"Error: {text}", case
+        hint = " (given with --db or $CURATION_DB_URL)"  # the CLI names its option, not the library
+        assert err.strip() == f"Error: {text}" + (
+            hint * isinstance(excinfo.value, DatabaseUrlError)
+        )
+        assert "--" not in text, case
         assert PASSWORD not in out + err
     with pytest.raises(StorageError, match="password authentication failed"):
         open_workspace(tmp_path / "ws", password_server)
@@ -377,8 +381,10 @@ def test_an_unexpected_error_shows_a_visitor_nothing_of_it(
 
     monkeypatch.setenv("CURATION_WORKSPACE", str(tmp_path / "ws"))
     monkeypatch.delenv("CURATION_DB_URL", raising=False)
-    monkeypatch.setattr(curation.auth, "user_count", broken)
+    # The page module first: importing it binds curation.auth.user_count, and a patched one
+    # would then be what monkeypatch restores for the tests that follow.
     monkeypatch.setattr("curation.ui.login.user_count", broken)
+    monkeypatch.setattr(curation.auth, "user_count", broken)
     at = new_app()
     at.run()
     assert len(at.exception) == 1

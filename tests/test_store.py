@@ -9,8 +9,10 @@ import pytest
 import sqlalchemy as sa
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
+from click.testing import CliRunner
 
-from curation.errors import CurationError
+from curation.cli import cli
+from curation.errors import CurationError, DatabaseUrlError
 from curation.store import Workspace, open_workspace
 from curation.store.migrate import current_revision, head_revision
 from curation.store.models import Base, Dataset
@@ -58,8 +60,15 @@ def test_paths_cannot_escape_the_workspace(sqlite_ws: Workspace) -> None:
 
 
 def test_bad_database_url_is_a_clear_error(tmp_path: Path) -> None:
-    with pytest.raises(CurationError, match="not a database URL"):
+    with pytest.raises(DatabaseUrlError, match="not a database URL") as err:
         open_workspace(tmp_path, "not a url")
+    assert "--" not in str(err.value)  # the library names no CLI option; the CLI adds it
+    result = CliRunner().invoke(cli, ["datasets", "-w", str(tmp_path), "--db", "not a url"])
+    assert result.exit_code == 1
+    assert result.stderr.strip() == (
+        "Error: 'not a url' is not a database URL (e.g. postgresql://user@host/db)"
+        " (given with --db or $CURATION_DB_URL)"
+    )
     with pytest.raises(CurationError, match="cannot open"):
         open_workspace(tmp_path, "postgresql://nobody@127.0.0.1:1/none")
 

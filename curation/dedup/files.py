@@ -33,6 +33,7 @@ from curation.fileio import atomic_writer, check_regular_file
 from curation.formats import LineError, Source, open_source
 from curation.formats import io as fio
 from curation.formats.io import open_binary
+from curation.wording import plural
 
 MAX_SHOWN_ERRORS = 50
 MAX_KEPT_NOTES = 10_000
@@ -169,8 +170,8 @@ class FileResult:
                 " row); nothing to deduplicate"
             )
         text = (
-            f"{Path(self.input).name} [{self.format}]: {self.records:,} records, {self.removed:,}"
-            f" duplicates removed in {self.clusters:,} clusters → {self.kept:,} items in"
+            f"{Path(self.input).name} [{self.format}]: {plural(self.records, 'record')},"
+            f" {plural(self.removed, 'duplicate')} removed in {plural(self.clusters, 'cluster')} → {plural(self.kept, 'item')} in"
             f" {self.output}"
         )
         if self.rejected:

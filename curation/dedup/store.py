@@ -47,6 +47,7 @@ from curation.records import Completion
 from curation.store import models as m
 from curation.store.db import Workspace
 from curation.store.queries import get_dataset
+from curation.wording import plural, verb
 
 LIVE_STATUSES = ("active", "duplicate")
 DECISIONS = ("pending", "representative", "keep_all", "custom")
@@ -184,15 +185,15 @@ class RunSummary:
     def summary(self) -> str:
         text = (
             f"dedup run {self.run_id} on {self.dataset} ({self.embedder}, threshold"
-            f" {self.threshold:.3f}): {self.records:,} records, {self.clusters:,} clusters holding"
-            f" {self.duplicates:,} duplicates"
+            f" {self.threshold:.3f}): {plural(self.records, 'record')}, {plural(self.clusters, 'cluster')} holding"
+            f" {plural(self.duplicates, 'duplicate')}"
         )
         if self.dropped:
-            text += f"; {self.dropped:,} records marked duplicate"
+            text += f"; {plural(self.dropped, 'record')} marked duplicate"
         else:
             text += "; nothing marked yet (review the clusters)"
         if self.stats.get("empty"):
-            text += f"; {self.stats['empty']:,} records have no text to compare and were left alone"
+            text += f"; {plural(self.stats['empty'], 'record')} {verb(self.stats['empty'], 'has', 'have')} no text to compare and {verb(self.stats['empty'], 'was', 'were')} left alone"
         complete_from = self.stats.get("complete_from")
         if complete_from is not None and self.threshold < complete_from - 1e-9:
             text += (

@@ -14,10 +14,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from curation.errors import CurationError, FieldError, InputError
 from curation.formats.article import RFTPairs
+from curation.formats.kto import TRLKTO
 from curation.formats.openai import OpenAIChat, OpenAIPreference, OpenAIRFT
 from curation.formats.trl import TRLPreference
 from curation.records import Completion, Message, Record, conversation_text, message_text
@@ -53,10 +55,15 @@ class Item:
     chosen_position: int = 0
     rejected_position: int = 1
     criteria: list[str] = field(default_factory=list)
+    # Unpaired (KTO) rows: the label of ``chosen`` (the one completion of the row) and where
+    # it came from: "source" (the file's own label) or "pair" (derived from a judgment).
+    label: bool | None = None
+    label_origin: str = ""
 
 
 class ExportFormat:
-    """One output format. ``unit`` says what a row stands for: a record or a completion pair."""
+    """One output format. ``unit`` says what a row stands for: a record, a completion pair,
+    or ("kto") one labelled completion, from the source's labels or derived from pairs."""
 
     name: str
     label: str
@@ -66,6 +73,15 @@ class ExportFormat:
     # Each output completion must be exactly one assistant message (text formats, DPO).
     single_turn: bool = True
     help: str = ""
+    target: str = ""  # the trainer the layout is for, named in the manifest
+    # The import format the written file is read back with before it is put in place.
+    reads_back_as: str | None = None
+    # Reasoning traces (``reasoning_content``) have no place in this layout: taken out, counted.
+    drops_reasoning: bool = True
+
+    def sidecar(self, out: Path, paths: dict[str, Path]) -> tuple[Path, bytes] | None:
+        """A file that configures the trainer for the written file(s), if the target has one."""
+        return None
 
     @property
     def suffix(self) -> str:
@@ -99,6 +115,8 @@ class OpenAIChatExport(ExportFormat):
         messages = item.messages
         if item.chosen is not None:
             messages = prompt_for_sft(item.messages) + item.chosen.messages
+        if any("reasoning_content" in m for m in messages):  # no place for it: counted
+            messages = [{k: v for k, v in m.items() if k != "reasoning_content"} for m in messages]
         return OpenAIChat().dump(_record(item, messages))
 
     def check(self, row: dict[str, Any], item: Item) -> list[Issue]:
@@ -247,12 +265,62 @@ class TableExport(ExportFormat):
         return issues + _chat_issues(item)
 
 
+class TRLKTOExport(ExportFormat):
+    name = "trl-kto"
+    label = "TRL unpaired preference (KTO) JSONL"
+    unit = "kto"
+    single_turn = False
+    help = (
+        "prompt/completion/label: the source's labels, and from each decided pair the chosen "
+        "reply as desirable (true) and the rejected one as undesirable (false)"
+    )
+
+    def __init__(self, style: str = "conversational") -> None:
+        if style not in ("conversational", "standard"):
+            raise InputError(f"TRL style is conversational or standard, not {style!r}")
+        self.style = style
+
+    def row(self, item: Item) -> dict[str, Any]:
+        record = kto_record(item)
+        if self.style == "standard":
+            record.completions = [_single_text(record.completions[0])]
+            record.completions[0].label = item.label
+        return TRLKTO().dump(record, conversational=self.style == "conversational")
+
+    def check(self, row: dict[str, Any], item: Item) -> list[Issue]:
+        return _parses_back(TRLKTO().parse, row) + _chat_issues(item)
+
+
+def kto_record(item: Item) -> Record:
+    if item.chosen is None or item.label is None:
+        raise CurationError("internal: a KTO row needs one labelled completion")
+    record = _record(item, item.messages)
+    record.completions = [
+        Completion(item.chosen.messages, item.chosen.source, item.chosen.scores, item.label)
+    ]
+    return record
+
+
+KTO_POLICY = (
+    "rows come from completions the source labelled (label as given) and from decided pairs: "
+    "the chosen completion becomes a desirable row (label true) and the rejected one an "
+    "undesirable row (label false); ties, both-bad and undecided pairs give no rows; a "
+    "completion in several decided pairs gives one row per pair"
+)
+
 FORMAT_NAMES = (
     "openai-chat",
     "openai-preference",
     "openai-rft",
     "trl-preference",
     "rft-pairs",
+    "trl-kto",
+    "llamafactory-sharegpt",
+    "llamafactory-v1",
+    "llamafactory-alpaca",
+    "llamafactory-dpo",
+    "llamafactory-kto",
+    "axolotl-chat",
     "csv",
     "parquet",
 )
@@ -265,9 +333,13 @@ def get_export_format(name: str, *, trl_style: str = "conversational") -> Export
         "openai-rft": OpenAIRFTExport,
         "trl-preference": lambda: TRLPreferenceExport(trl_style),
         "rft-pairs": RFTPairsExport,
+        "trl-kto": lambda: TRLKTOExport(trl_style),
         "csv": lambda: TableExport("csv"),
         "parquet": lambda: TableExport("parquet"),
     }
+    from curation.export.targets import TARGETS
+
+    makers.update(TARGETS)
     try:
         return makers[name]()
     except KeyError:

@@ -47,7 +47,7 @@ from curation import __version__
 from curation.errors import CurationError, InputError
 from curation.export import parallel
 from curation.export import provenance as prov
-from curation.export.formats import TABLE_COLUMNS, Item, Skip, get_export_format
+from curation.export.formats import KTO_POLICY, TABLE_COLUMNS, Item, Skip, get_export_format
 from curation.export.plan import (
     Context,
     Plan,
@@ -74,6 +74,7 @@ from curation.export.spec import (
 )
 from curation.export.splits import CODE_BITS, PROMPT_TAG, SplitPlan, assign_splits
 from curation.export.staging import Staging, sweep
+from curation.export.targets import describe_target, read_back_files
 from curation.store import models as m
 from curation.store.db import Workspace
 from curation.tokens import Counter as TokenCounter
@@ -177,9 +178,19 @@ def export_dataset(
                 stats,
                 progress,
             )
+            read_back = read_back_files(ctx.fmt, staged, paths)
             left_out = plan.left_out + stats.left_out
             manifest = _manifest(
                 session, ctx, plan, split_plan, stats, left_out, written, paths, reports, actor
+            )
+            describe_target(
+                manifest["format"],
+                ctx.fmt,
+                spec.drop_reasoning,
+                stats.reasoning_dropped,
+                read_back,
+                out,
+                paths,
             )
         files = [
             ExportFile(name, paths[name], w.rows, w.bytes, w.sha256, manifest_path(paths[name]))
@@ -199,8 +210,10 @@ def export_dataset(
             source_file=None if source_file is None else str(source_file),
         )
 
+        sidecar = ctx.fmt.sidecar(out, paths)
+
         def manifests(final: dict[str, Any]) -> dict[Path, bytes]:
-            return {
+            out_files = {
                 f.manifest_path: orjson.dumps(
                     {**final, "file": _file_entry(f.split, paths[f.split], written[f.split])},
                     option=orjson.OPT_INDENT_2,
@@ -208,6 +221,9 @@ def export_dataset(
                 + b"\n"
                 for f in files
             }
+            if sidecar is not None:
+                out_files[sidecar[0]] = sidecar[1]
+            return out_files
 
         export_id = publish(ws, staged, pending, manifests)
     warnings = _warnings(ctx, left_out, stats, reports)
@@ -469,6 +485,8 @@ def _manifest(
         }
     else:
         preferences = {"source": None}
+    if ctx.fmt.unit == "kto":
+        preferences["unpaired"] = {"policy": KTO_POLICY}
     override = sum(stats.override_records.values())
     fmt_info: dict[str, Any] = {
         "name": ctx.fmt.name,

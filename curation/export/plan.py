@@ -99,7 +99,7 @@ def make_context(session: Session, spec: ExportSpec) -> Context:
         decisions=decisions,
         clusters=latest_clusters(session, dataset.id),
         dedup_run=latest_run(session, dataset.id),
-        needs_pairs=fmt.unit == "pair" or spec.sft_from != "records",
+        needs_pairs=fmt.unit in ("pair", "kto") or spec.sft_from != "records",
     )
 
 
@@ -210,8 +210,8 @@ def gate(ctx: Context, status: str, redaction: str, meta: Any, split: str | None
 
 def record_mode(ctx: Context, n_completions: int) -> str:
     """For record-unit formats: build from the record's own messages, or from a completion."""
-    if ctx.fmt.unit == "pair":
-        return "pair"
+    if ctx.fmt.unit in ("pair", "kto"):
+        return ctx.fmt.unit
     if ctx.spec.sft_from == "records":
         return "records"
     if ctx.spec.sft_from == "auto" and n_completions == 0 and ctx.campaign is None:
@@ -253,6 +253,13 @@ def scan_query(ctx: Context) -> sa.Select[Any]:
         columns.append(sa.case((r.n_completions > 0, text_column(r.messages)), else_=sa.null()))
     else:
         columns.append(sa.null())
+    if ctx.fmt.unit == "kto":
+        c = m.Completion
+        columns.append(
+            sa.select(sa.func.count(c.id))
+            .where(c.record_id == r.id, c.label.is_not(None))
+            .scalar_subquery()
+        )
     query = sa.select(*columns).where(r.dataset_id == ctx.dataset.id)
     if ctx.campaign is not None:
         query = query.where(
@@ -369,13 +376,18 @@ def plan_whole_records(
 
 
 def plan_record(ctx: Context, plan: Plan, row: Any, pairs: list[PairRow]) -> None:
-    record_id, status, redaction, import_id, source_format, split, n_completions, meta, text = row
+    record_id, status, redaction, import_id, source_format, split, n_completions, meta, text = row[
+        :9
+    ]
     mode = record_mode(ctx, n_completions)
-    if mode == "pair":
+    labelled = int(row[9] or 0) if mode == "kto" else 0
+    if mode == "pair" or (mode == "kto" and not labelled):
         if not pairs:
             plan.records_without_pairs += 1
             return
-        units = len(pairs)
+        units = len(pairs) * (2 if mode == "kto" else 1)
+    elif mode == "kto":
+        units = labelled + 2 * len(pairs)
     else:
         units = 1
     plan.candidates += units
@@ -384,12 +396,13 @@ def plan_record(ctx: Context, plan: Plan, row: Any, pairs: list[PairRow]) -> Non
         plan.left_out[reason] += units
         return
     kept = units
-    if mode == "pair":
+    if mode in ("pair", "kto"):
+        per_pair = 2 if mode == "kto" else 1
         for pair in pairs:
             why = pair_reason(ctx, pair)
             if why:
-                plan.left_out[why] += 1
-                kept -= 1
+                plan.left_out[why] += per_pair
+                kept -= per_pair
     elif mode == "preferred" and not has_source(ctx, pairs, n_completions):
         plan.left_out[no_source_reason(ctx, pairs)] += 1
         kept = 0

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import numpy as np
@@ -125,7 +125,7 @@ def load_chunk(
     if ctx.needs_pairs:
         redaction = {row[0]: row[3] for row in records}
         c = m.Completion
-        for cid, rid, position, msgs, redacted, scores, source in connection.execute(
+        for cid, rid, position, msgs, redacted, scores, source, label in connection.execute(
             sa.select(
                 c.id,
                 c.record_id,
@@ -134,13 +134,14 @@ def load_chunk(
                 text_column(c.redacted_messages),
                 text_column(c.scores),
                 c.source,
+                c.label,
             ).where(chunk_filter(c.record_id, ids))
         ).all():
             if rid in redaction:
                 shown = effective(parse_json(msgs), parse_json(redacted), redaction[rid])
                 completions[rid][cid] = (
                     position,
-                    Completion(shown, source, parse_json(scores) or {}),
+                    Completion(shown, source, parse_json(scores) or {}, label),
                 )
         pairs = pairs_between(session, ctx, int(ids[0]), int(ids[-1]))
     criteria = list(ctx.campaign.criteria) if ctx.campaign is not None else []
@@ -187,6 +188,8 @@ def items_of(
         item.chosen_position, item.chosen = best
         return [item]
     items: list[Item] = []
+    if mode == "kto":
+        return kto_items(ctx, rec, completions, pairs, criteria)
     for pair in pairs:
         if pair_reason(ctx, pair):
             continue
@@ -196,6 +199,35 @@ def items_of(
         item.chosen_position, item.chosen = completions[win]
         item.rejected_position, item.rejected = completions[lose]
         items.append(item)
+    return items
+
+
+def kto_items(
+    ctx: Context,
+    rec: RecordContent,
+    completions: dict[int, tuple[int, Completion]],
+    pairs: list[PairRow],
+    criteria: list[str],
+) -> list[Item]:
+    """Unpaired rows: each completion the source labelled, then each decided pair's chosen
+    completion as desirable and its rejected one as undesirable (see ``KTO_POLICY``)."""
+    items: list[Item] = []
+    for position, completion in sorted(completions.values(), key=lambda pc: pc[0]):
+        if completion.label is not None:
+            item = item_of(rec, None, criteria)
+            item.chosen_position, item.chosen = position, completion
+            item.label, item.label_origin = completion.label, "source"
+            items.append(item)
+    for pair in pairs:
+        if pair_reason(ctx, pair):
+            continue
+        verdict, _ = pair_verdict(ctx, pair)
+        win, lose = (pair.a, pair.b) if verdict == "a" else (pair.b, pair.a)
+        for cid, label in ((win, True), (lose, False)):
+            item = item_of(rec, pair.pair_id, criteria)
+            item.chosen_position, item.chosen = completions[cid]
+            item.label, item.label_origin = label, "pair"
+            items.append(item)
     return items
 
 
@@ -274,6 +306,7 @@ class Stats:
     override_records: Counter[str] = field(default_factory=Counter)
     override_rows: int = 0
     notes: list[str] = field(default_factory=list)  # for the export's warnings
+    reasoning_dropped: int = 0  # messages whose reasoning trace the layout had no place for
 
     def sample(self, reason: str, item: Item, detail: str) -> None:
         self._keep(
@@ -303,6 +336,7 @@ class Stats:
         self.redacted_records += other.redacted_records
         self.override_records.update(other.override_records)
         self.override_rows += other.override_rows
+        self.reasoning_dropped += other.reasoning_dropped
 
 
 @dataclass(slots=True)
@@ -401,6 +435,8 @@ def add_record(
         if "user" not in roles:
             part.missing_user += 1
         stats.origins[origin(item)] += 1
+        if fmt.drops_reasoning or ctx.spec.drop_reasoning:
+            stats.reasoning_dropped += reasoning_count(item)
         wrote += 1
     if wrote:
         stats.written[name] += wrote
@@ -415,6 +451,8 @@ def add_record(
 def checked_row(ctx: Context, item: Item, stats: Stats) -> dict[str, Any] | None:
     """The item's row once the validator passed it; None (counted) when it is left out."""
     fmt = ctx.fmt
+    if ctx.spec.drop_reasoning and not fmt.drops_reasoning:
+        item = without_reasoning_item(item)
     try:
         row = fmt.row(item)
     except Skip as skip:
@@ -437,7 +475,32 @@ def checked_row(ctx: Context, item: Item, stats: Stats) -> dict[str, Any] | None
     return None
 
 
+def without_reasoning_item(item: Item) -> Item:
+    """The item with its messages' reasoning traces taken out (``--drop-reasoning``)."""
+
+    def strip(messages: list[Message]) -> list[Message]:
+        return [{k: v for k, v in m.items() if k != "reasoning_content"} for m in messages]
+
+    out = replace(item, messages=strip(item.messages))
+    for side in ("chosen", "rejected"):
+        completion = getattr(item, side)
+        if completion is not None:
+            setattr(out, side, replace(completion, messages=strip(completion.messages)))
+    return out
+
+
+def reasoning_count(item: Item) -> int:
+    """Messages of the item that carry a reasoning trace."""
+    n = sum(1 for m in item.messages if m.get("reasoning_content"))
+    for completion in (item.chosen, item.rejected):
+        if completion is not None:
+            n += sum(1 for m in completion.messages if m.get("reasoning_content"))
+    return n
+
+
 def origin(item: Item) -> str:
+    if item.label_origin:
+        return f"kto_{item.label_origin}_{'desirable' if item.label else 'undesirable'}"
     if item.rejected is not None:
         return "pair"
     return "completion" if item.chosen is not None else "record"

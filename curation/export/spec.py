@@ -59,6 +59,8 @@ class ExportSpec:
     model: str = "gpt-4.1"
     price_per_million: float | None = None
     strict: bool = False
+    # leave reasoning traces out even where the layout has a place for them (counted)
+    drop_reasoning: bool = False
 
     def check(self) -> None:
         if not self.dataset and not self.campaign:
@@ -81,7 +83,8 @@ class ExportSpec:
             "tags": list(self.tags),
             "from_split": self.from_split,
             "sft_from": self.sft_from,
-            "trl_style": self.trl_style if self.format == "trl-preference" else None,
+            "trl_style": self.trl_style if self.format in ("trl-preference", "trl-kto") else None,
+            "drop_reasoning": self.drop_reasoning,
         }
 
 
@@ -170,6 +173,8 @@ class ExportResult:
             "warnings": self.warnings,
             "validation": {split: report_dict(r) for split, r in self.reports.items()},
             "seconds": round(self.seconds, 2),
+            # the manifest's format entry: target, read-back, config file, reasoning dropped
+            "format_info": dict(self.manifest.get("format") or {}),
         }
 
 

@@ -6,6 +6,7 @@ record or a :class:`LineError` naming the 1-based line, the field and the reason
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import islice
@@ -15,10 +16,17 @@ from typing import Any
 from curation.errors import FieldError, InputError, UnknownFormatError
 from curation.fileio import check_regular_file
 from curation.formats.alpaca import Alpaca
+from curation.formats.anthropic import AnthropicMessages
 from curation.formats.article import NCompletions, RFTPairs
+from curation.formats.axolotl import AxolotlChat, AxolotlCompletion, AxolotlInputOutput
 from curation.formats.base import Format
+from curation.formats.batch import OpenAIBatch
+from curation.formats.hf import HF_DISK, PARQUET_ROWS, is_hf_folder, iter_rows, nested_parquet
 from curation.formats.hh import HHRLHF
 from curation.formats.io import RawItem, container_of, iter_json_array, iter_jsonl
+from curation.formats.kto import TRLKTO
+from curation.formats.llamafactory import LFKTO, LFMessages, LFPreference, LFv1
+from curation.formats.notes import FieldNote, NoteKey, collecting, field_notes, survey
 from curation.formats.openai import OpenAIChat, OpenAIPreference, OpenAIRFT
 from curation.formats.sharegpt import ShareGPT
 from curation.formats.table import ColumnMapping, Table, guess_mapping, iter_table, table_columns
@@ -37,6 +45,16 @@ FORMATS: dict[str, Format] = {
         TRLPreference(),
         ShareGPT(),
         Alpaca(),
+        LFPreference(),
+        LFKTO(),
+        LFMessages(),
+        LFv1(),
+        TRLKTO(),
+        AxolotlChat(),
+        AnthropicMessages(),
+        OpenAIBatch(),
+        AxolotlInputOutput(),
+        AxolotlCompletion(),
         HHRLHF(),
         UltraFeedback(),
         Table(),
@@ -82,9 +100,9 @@ class Source:
     def items(self) -> Iterator[RawItem]:
         return iter_items(self.path, self.container)
 
-    def records(self) -> Iterator[Parsed]:
+    def records(self, notes: Counter[NoteKey] | None = None) -> Iterator[Parsed]:
         for item in self.items():
-            yield parse_item(self.format, item)
+            yield parse_item(self.format, item, notes)
 
 
 def get_format(name: str) -> Format:
@@ -96,6 +114,8 @@ def get_format(name: str) -> Format:
 
 
 def iter_items(path: str | Path, container: str) -> Iterator[RawItem]:
+    if container in (HF_DISK, PARQUET_ROWS):
+        return iter_rows(path, container)
     if container in ("csv", "tsv", "parquet"):
         return iter_table(path, container)
     if container == "json":
@@ -103,11 +123,23 @@ def iter_items(path: str | Path, container: str) -> Iterator[RawItem]:
     return iter_jsonl(path)
 
 
-def parse_item(fmt: Format, item: RawItem) -> Parsed:
+def parse_item(fmt: Format, item: RawItem, notes: Counter[NoteKey] | None = None) -> Parsed:
+    """One item parsed; ``notes`` (when given) counts the fields mapped or kept unread."""
     if item.error is not None:
         return Parsed(item.line, error=LineError(item.line, "", item.error, item.code))
     try:
-        return Parsed(item.line, record=fmt.parse(item.value), raw=item.value)
+        if notes is None:
+            return Parsed(item.line, record=fmt.parse(item.value), raw=item.value)
+        pending: list[tuple[NoteKey, int]] = []
+        with collecting(pending):
+            record = fmt.parse(item.value)
+        # only a record that parsed counts
+        survey(record, notes, extra_action=fmt.extra_action)
+        for key, n in pending:
+            notes[key] += n
+        if item.notes:
+            notes.update(item.notes)
+        return Parsed(item.line, record=record, raw=item.value)
     except FieldError as exc:
         return Parsed(item.line, error=LineError(item.line, exc.field, exc.reason), raw=item.value)
     except RecursionError:
@@ -115,11 +147,13 @@ def parse_item(fmt: Format, item: RawItem) -> Parsed:
 
 
 def open_source(
-    path: str | Path, format: str | None = None, mapping: ColumnMapping | None = None
+    path: str | Path, format: str | Format | None = None, mapping: ColumnMapping | None = None
 ) -> Source:
     """Settle the container and the format of a file (``format`` overrides detection)."""
-    p = check_regular_file(path)
-    container = container_of(p)
+    p = Path(path) if is_hf_folder(Path(path)) else check_regular_file(path)
+    container = source_container(p)
+    if container == PARQUET_ROWS and (mapping is not None or format == "table"):
+        container = "parquet"  # the user reads it as a table
     if container in ("csv", "tsv", "parquet"):
         if format not in (None, "table"):
             raise UnknownFormatError(
@@ -138,13 +172,51 @@ def open_source(
                 f"{p}: no column named {missing[0]!r}; columns are {', '.join(columns)}"
             )
         return Source(p, container, Table(chosen), chosen)
+    if isinstance(format, Format):
+        return Source(p, container, format)
     if format is not None:
         return Source(p, container, get_format(format))
     return Source(p, container, detect_format(p, container))
 
 
+@dataclass(frozen=True, slots=True)
+class Detection:
+    """Which format detection picked, by which rule, on which item, and the runner-up."""
+
+    format: Format
+    line: int
+    runner_up: Format | None = None
+
+    def explain(self) -> str:
+        text = f"{self.format.name}: {self.format.rule} (item at line {self.line})"
+        if self.runner_up is not None:
+            text += f"; runner-up {self.runner_up.name}: {self.runner_up.rule}"
+        else:
+            text += "; no other layout matched"
+        return text
+
+
+def source_container(path: Path) -> str:
+    """The container, telling a Hugging Face save_to_disk folder and a Parquet file of
+    nested rows (lists of structs) from a flat table."""
+    if is_hf_folder(path):
+        return HF_DISK
+    container = container_of(path)
+    if container == "parquet" and nested_parquet(path):
+        return PARQUET_ROWS
+    return container
+
+
 def detect_format(path: str | Path, container: str | None = None) -> Format:
-    container = container or container_of(path)
+    return explain_detection(path, container).format
+
+
+def explain_detection(path: str | Path, container: str | None = None) -> Detection:
+    """The first object among the first items decides; the highest priority among the
+    formats that claim it wins, and the next one is the runner-up."""
+    container = container or source_container(Path(path))
+    if container in ("csv", "tsv", "parquet"):
+        return Detection(FORMATS["table"], 1)
     seen_keys: list[str] = []
     first_error: RawItem | None = None
     sampled = 0
@@ -154,9 +226,13 @@ def detect_format(path: str | Path, container: str | None = None) -> Format:
             first_error = item
         if not isinstance(item.value, dict):
             continue
-        matches = [f for f in FORMATS.values() if f.detect(item.value)]
+        matches = sorted(
+            (f for f in FORMATS.values() if f.detect(item.value)),
+            key=lambda f: f.priority,
+            reverse=True,
+        )
         if matches:
-            return max(matches, key=lambda f: f.priority)
+            return Detection(matches[0], item.line, matches[1] if len(matches) > 1 else None)
         seen_keys = sorted(item.value)
     if seen_keys:
         raise UnknownFormatError(
@@ -184,11 +260,16 @@ def read_records(
 __all__ = [
     "FORMATS",
     "ColumnMapping",
+    "Detection",
+    "FieldNote",
     "Format",
     "LineError",
+    "NoteKey",
     "Parsed",
     "Source",
     "detect_format",
+    "explain_detection",
+    "field_notes",
     "get_format",
     "open_source",
     "read_records",

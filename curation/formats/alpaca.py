@@ -13,6 +13,8 @@ from curation.records import Message, Record, message_text
 class Alpaca(Format):
     name = "alpaca"
     label = "Alpaca"
+    rule = "`instruction` with `output`"
+    example = '{"instruction":"Greet","input":"","output":"Hello!"}'
     priority = 5
 
     def detect(self, obj: dict[str, Any]) -> bool:

@@ -24,6 +24,8 @@ class RFTPairs(Format):
 
     name = "rft-pairs"
     label = "Source-article RFT pairs"
+    rule = "`messages` with `preferred_completion`/`rejected_completion`"
+    example = '{"messages":[{"role":"user","content":"Hi"}],"preferred_completion":"Hello!","rejected_completion":"Go away.","metadata":{"quality_delta":[0.9,0.2]}}'
     priority = 10
 
     def detect(self, obj: dict[str, Any]) -> bool:
@@ -73,6 +75,8 @@ class NCompletions(Format):
 
     name = "n-completions"
     label = "N completions to rank"
+    rule = "`messages` with a `completions` list"
+    example = '{"messages":[{"role":"user","content":"Hi"}],"completions":["Hello!","Hey."],"rankings":[[0,1]]}'
     priority = 9
 
     def detect(self, obj: dict[str, Any]) -> bool:

@@ -15,6 +15,13 @@ class Format:
     containers: ClassVar[tuple[str, ...]] = ("jsonl", "json")
     # Higher wins when several formats claim the same first record.
     priority: ClassVar[int] = 0
+    # What happens to a top-level key the format does not map (kept in ``extra``), for the
+    # import report; None when such keys are the format's own data (RFT grader fields).
+    extra_action: ClassVar[str | None] = "kept with the record, not shown"
+    # How detection recognises the format (shown when it picks it).
+    rule: ClassVar[str] = ""
+    # One line showing the layout, for ``curation formats`` and the README.
+    example: ClassVar[str] = ""
 
     def detect(self, obj: dict[str, Any]) -> bool:
         raise NotImplementedError

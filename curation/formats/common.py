@@ -101,8 +101,13 @@ def completion_from(value: Any, field: str, *, source: str | None = None) -> Com
 
 
 def tools_list(value: Any, field: str = "tools") -> list[Any] | None:
+    """``tools`` as a list; a JSON string of one (as LLaMA-Factory writes it) is parsed."""
     if value is None:
         return None
+    if isinstance(value, str):
+        from curation.formats.llamafactory import parse_tools
+
+        return parse_tools(value, field)
     if not isinstance(value, list):
         raise FieldError(field, f"expected a list, got {type_name(value)}")
     return value

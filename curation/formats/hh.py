@@ -37,6 +37,8 @@ def transcript(messages: list[Message]) -> str:
 class HHRLHF(Format):
     name = "hh-rlhf"
     label = "Anthropic HH-RLHF"
+    rule = "`chosen` is a transcript starting with \\n\\nHuman:"
+    example = '{"chosen":"\\n\\nHuman: Hi\\n\\nAssistant: Hello!","rejected":"\\n\\nHuman: Hi\\n\\nAssistant: Go away."}'
     priority = 8
 
     def detect(self, obj: dict[str, Any]) -> bool:

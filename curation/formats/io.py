@@ -41,6 +41,8 @@ class RawItem:
     value: Any = None
     error: str | None = None
     code: str = "invalid_json"
+    # what reading the item already changed (see curation.formats.notes), if anything
+    notes: dict[tuple[str, str, str], int] | None = None
 
 
 def open_binary(path: str | Path) -> IO[bytes]:

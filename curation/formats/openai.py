@@ -39,6 +39,8 @@ def _messages_record(obj: Any) -> Record:
 class OpenAIChat(Format):
     name = "openai-chat"
     label = "OpenAI chat (SFT)"
+    rule = "`messages` ending with the assistant's turn (or only chat keys)"
+    example = '{"messages":[{"role":"user","content":"Hi"},{"role":"assistant","content":"Hello!","weight":1}]}'
 
     def detect(self, obj: dict[str, Any]) -> bool:
         return "messages" in obj and _chat_not_rft(obj)
@@ -77,6 +79,8 @@ class OpenAIRFT(Format):
 
     name = "openai-rft"
     label = "OpenAI reinforcement (RFT)"
+    rule = "`messages` ending with the user's turn plus grader keys"
+    example = '{"messages":[{"role":"user","content":"2+2?"}],"reference_answer":"4"}'
     priority = -1
 
     def detect(self, obj: dict[str, Any]) -> bool:
@@ -96,6 +100,8 @@ class OpenAIRFT(Format):
 class OpenAIPreference(Format):
     name = "openai-preference"
     label = "OpenAI preference (DPO)"
+    rule = "`input` with `preferred_output`/`non_preferred_output`"
+    example = '{"input":{"messages":[{"role":"user","content":"Hi"}]},"preferred_output":[{"role":"assistant","content":"Hello!"}],"non_preferred_output":[{"role":"assistant","content":"Go away."}]}'
     priority = 10
 
     def detect(self, obj: dict[str, Any]) -> bool:

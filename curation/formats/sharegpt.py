@@ -10,6 +10,7 @@ from curation.errors import FieldError
 from curation.formats.base import Format
 from curation.formats.common import require_key, require_object, type_name
 from curation.formats.io import MAX_DEPTH, too_deep
+from curation.formats.notes import note
 from curation.records import Message, Record, message_text
 
 ROLE_OF = {
@@ -26,12 +27,15 @@ ROLE_OF = {
     "observation": "tool",
     "tool": "tool",
 }
+TURN_KEYS = frozenset({"from", "value", "role", "content"})
 FROM_OF = {"user": "human", "assistant": "gpt", "system": "system", "tool": "observation"}
 
 
 class ShareGPT(Format):
     name = "sharegpt"
     label = "ShareGPT"
+    rule = "`conversations` of {from, value} turns"
+    example = '{"conversations":[{"from":"human","value":"Hi"},{"from":"gpt","value":"Hello!"}],"system":"Be kind."}'
     priority = 5
 
     def detect(self, obj: dict[str, Any]) -> bool:
@@ -50,7 +54,13 @@ class ShareGPT(Format):
             messages.append({"role": "system", "content": system})
         call_ids: list[str] = []
         for i, turn in enumerate(turns):
-            messages.append(_turn(turn, f"conversations[{i}]", i, call_ids))
+            message = sharegpt_turn(turn, f"conversations[{i}]", i, call_ids)
+            for key in turn.keys() - TURN_KEYS:
+                if key == "weight" and turn[key] in (0, 1) and not isinstance(turn[key], bool):
+                    message["weight"] = int(turn[key])
+                else:
+                    note(str(key), "turns", "not kept (a ShareGPT turn holds from and value)")
+            messages.append(message)
         tools = obj.get("tools")
         if isinstance(tools, str):
             try:
@@ -59,6 +69,7 @@ class ShareGPT(Format):
                 raise FieldError("tools", "is a string but not valid JSON") from exc
             if too_deep(tools):
                 raise FieldError("tools", f"nested more than {MAX_DEPTH} levels deep")
+            note("tools", "records", "given as a JSON string: parsed into a list")
         extra = {k: v for k, v in obj.items() if k not in ("conversations", "system", "tools")}
         return Record(
             messages=messages, tools=tools if isinstance(tools, list) else None, extra=extra
@@ -76,10 +87,12 @@ class ShareGPT(Format):
         out: dict[str, Any] = {"conversations": convs}
         if system is not None:
             out["system"] = system
+        if record.tools:
+            out["tools"] = orjson.dumps(record.tools).decode()  # LLaMA-Factory's way
         return out
 
 
-def _turn(turn: Any, field: str, index: int, call_ids: list[str]) -> Message:
+def sharegpt_turn(turn: Any, field: str, index: int, call_ids: list[str]) -> Message:
     if not isinstance(turn, dict):
         raise FieldError(field, f"expected a turn object, got {type_name(turn)}")
     speaker = turn.get("from", turn.get("role"))
@@ -99,6 +112,29 @@ def _turn(turn: Any, field: str, index: int, call_ids: list[str]) -> Message:
             call = orjson.loads(value)
         except orjson.JSONDecodeError:
             call = None
+        if (
+            isinstance(call, list)
+            and call
+            and all(isinstance(c, dict) and "name" in c for c in call)
+        ):
+            call_ids.pop()
+            calls = []
+            for j, one in enumerate(call):
+                args = one.get("arguments", {})
+                calls.append(
+                    {
+                        "id": f"call_{index}_{j}",
+                        "type": "function",
+                        "function": {
+                            "name": str(one["name"]),
+                            "arguments": args
+                            if isinstance(args, str)
+                            else orjson.dumps(args).decode(),
+                        },
+                    }
+                )
+                call_ids.append(f"call_{index}_{j}")
+            return {"role": "assistant", "content": None, "tool_calls": calls}
         if isinstance(call, dict) and "name" in call:
             args = call.get("arguments", {})
             return {

@@ -186,6 +186,8 @@ def _iter_parquet(path: str | Path) -> Iterator[RawItem]:
 class Table(Format):
     name = "table"
     label = "CSV / TSV / Parquet (columns mapped to roles)"
+    rule = "a .csv/.tsv/.parquet file name (columns mapped to roles)"
+    example = "CSV with columns prompt,response (or instruction/output, question/answer)"
     containers = ("csv", "tsv", "parquet")
 
     def __init__(self, mapping: ColumnMapping | None = None) -> None:

@@ -27,6 +27,8 @@ from curation.records import Completion, Message, Record, conversation_text, mes
 class TRLPreference(Format):
     name = "trl-preference"
     label = "TRL preference"
+    rule = "`chosen` and `rejected` (strings or message lists)"
+    example = '{"prompt":"Hi","chosen":"Hello!","rejected":"Go away."}'
     priority = 5
 
     def detect(self, obj: dict[str, Any]) -> bool:

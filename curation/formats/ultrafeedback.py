@@ -15,6 +15,8 @@ from curation.records import Completion, Record
 class UltraFeedback(Format):
     name = "ultrafeedback"
     label = "UltraFeedback"
+    rule = "`instruction` with rated `completions`"
+    example = '{"instruction":"Hi","completions":[{"model":"a","response":"Hello!","annotations":{"helpfulness":{"Rating":"5"}}}]}'
     priority = 9
 
     def detect(self, obj: dict[str, Any]) -> bool:

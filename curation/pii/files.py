@@ -33,6 +33,7 @@ from curation.pii.detect import Finding, auto_workers, detect_stream
 from curation.pii.operators import OperatorSpec, Replacer
 from curation.pii.redact import Cut, person_canon, redact_tree
 from curation.pii.segments import Segment, object_segments
+from curation.wording import plural
 
 Progress = Callable[[int], None]
 
@@ -63,11 +64,13 @@ class FileRedactResult:
             )
         ents = ", ".join(f"{k} {v:,}" for k, v in sorted(self.by_entity.items())) or "none"
         text = (
-            f"{Path(self.path).name} [{self.format}] → {self.out}: {self.items:,} items,"
-            f" {self.redacted_items:,} redacted, {self.findings:,} values replaced ({ents})"
+            f"{Path(self.path).name} [{self.format}] → {self.out}: {plural(self.items, 'item')},"
+            f" {self.redacted_items:,} redacted, {plural(self.findings, 'value')} replaced ({ents})"
         )
         if self.rejected:
-            text += f"; {len(self.rejected):,} lines the reader rejected were copied unchanged"
+            text += (
+                f"; {plural(len(self.rejected), 'line')} the reader rejected were copied unchanged"
+            )
         return text
 
     def as_dict(self) -> dict[str, Any]:

@@ -57,6 +57,7 @@ from curation.pii.segments import Segment, parse, record_segments, record_tree
 from curation.store import models as m
 from curation.store.db import Workspace
 from curation.store.queries import get_dataset, insert_ignoring
+from curation.wording import plural, verb
 
 SECRETS_KEY = "pii.secrets"
 SETTINGS_KEY = "pii.settings"
@@ -394,7 +395,7 @@ class ScanResult:
     def summary(self) -> str:
         states = ", ".join(f"{k} {v:,}" for k, v in sorted(self.states.items()))
         return (
-            f"Scanned {self.records:,} records of {self.dataset}: {self.findings:,} findings"
+            f"Scanned {plural(self.records, 'record')} of {self.dataset}: {plural(self.findings, 'finding')}"
             f" ({', '.join(f'{k} {v:,}' for k, v in sorted(self.by_entity.items())) or 'none'});"
             f" records now {states or '—'}"
         )
@@ -731,7 +732,7 @@ class DecisionResult:
         verb = {"accepted": "Accepted", "rejected": "Rejected", "pending": "Reopened"}[
             self.decision
         ]
-        return f"{verb} {self.findings:,} findings in {self.records:,} records"
+        return f"{verb} {plural(self.findings, 'finding')} in {plural(self.records, 'record')}"
 
 
 def decide(
@@ -964,11 +965,11 @@ class ApplyResult:
     by_entity: dict[str, int] = field(default_factory=dict)
 
     def summary(self) -> str:
-        text = f"Applied {self.operator} to {self.applied:,} records of {self.dataset} ({self.strings:,} strings changed)"
+        text = f"Applied {self.operator} to {plural(self.applied, 'record')} of {self.dataset} ({plural(self.strings, 'string')} changed)"
         if self.dropped:
-            text += f"; {self.dropped:,} records dropped"
+            text += f"; {plural(self.dropped, 'record')} dropped"
         if self.skipped_pending:
-            text += f"; {self.skipped_pending:,} records still have unreviewed findings and were left as they are"
+            text += f"; {plural(self.skipped_pending, 'record')} still {verb(self.skipped_pending, 'has', 'have')} unreviewed findings and {verb(self.skipped_pending, 'was', 'were')} left as they are"
         return text
 
     def as_dict(self) -> dict[str, Any]:

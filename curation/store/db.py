@@ -22,7 +22,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
-from curation.errors import CurationError, StorageError
+from curation.errors import CurationError, DatabaseUrlError, StorageError
 from curation.records import json_text
 from curation.store.failures import first_line, mask_url, scrub, storage_error
 
@@ -110,10 +110,15 @@ class Workspace:
 
 @contextmanager
 def _storage_errors() -> Iterator[None]:
-    """A full disk, a lost server, a locked or read-only database: one line, no SQL, no data."""
+    """A full disk, a lost server, a locked or read-only database: one line, no SQL, no data.
+
+    Only the database's own errors: an OSError raised inside a transaction comes from a
+    file the caller writes (an export's staged files), and the caller knows what it means
+    for those files; the CLI and the pages turn any that escape into one line too.
+    """
     try:
         yield
-    except (sa.exc.DBAPIError, OSError) as exc:
+    except sa.exc.DBAPIError as exc:
         failure = storage_error(exc)
         if failure is None:
             raise
@@ -137,13 +142,13 @@ def _sqlite_events(engine: Engine, *, immediate: bool) -> None:
 
 
 def resolve_url(workspace: str | Path | None = None, db: str | None = None) -> tuple[str, Path]:
-    """The database URL and folder from ``--db``/``CURATION_DB_URL`` and ``--workspace``."""
+    """The database URL and folder: ``db`` or ``$CURATION_DB_URL``, and ``workspace``."""
     folder = Path(workspace).expanduser() if workspace else default_workspace_dir()
     url = db or os.environ.get(DB_ENV)
     if url:
         if "://" not in url:
-            raise CurationError(
-                f"--db {mask_url(url)!r} is not a database URL (e.g. postgresql://user@host/db)"
+            raise DatabaseUrlError(
+                f"{mask_url(url)!r} is not a database URL (e.g. postgresql://user@host/db)"
             )
         if url.startswith("postgresql://"):
             url = "postgresql+psycopg://" + url.removeprefix("postgresql://")
@@ -170,13 +175,11 @@ def open_workspace(
             f"cannot open the workspace database {mask_url(url)!r}: {reason}"
         ) from exc
     except ModuleNotFoundError as exc:
-        raise CurationError(
-            f"--db {mask_url(url)!r} needs the database driver {exc.name!r}, which is not "
+        raise DatabaseUrlError(
+            f"the database URL {mask_url(url)!r} needs the driver {exc.name!r}, which is not "
             "installed (Curation Studio works with SQLite and PostgreSQL)"
         ) from exc
     except (sa.exc.ArgumentError, ValueError) as exc:
         reason = scrub(first_line(str(exc)), url)
-        raise CurationError(
-            f"--db {mask_url(url)!r} is not a usable database URL: {reason}"
-        ) from exc
+        raise DatabaseUrlError(f"{mask_url(url)!r} is not a usable database URL: {reason}") from exc
     return ws

@@ -3,7 +3,8 @@
 SQLAlchemy's own text for a failed statement is the SQL with its parameters (conversation
 text, perhaps personal data) and the driver's multi-line message; a database URL may hold
 a password. Nothing here repeats either: :func:`storage_error` names the failure and what to
-do, and :func:`mask_url` / :func:`scrub` hide the password of any URL shown.
+do, and :func:`mask_url` / :func:`scrub` hide the password of any URL shown (a database's,
+or an OpenAI-compatible service's base URL: its key or token in the query is masked too).
 """
 
 from __future__ import annotations
@@ -117,11 +118,18 @@ def unexpected_database_error(exc: BaseException) -> str | None:
 
 # user:password@ up to the last "@": a password with an unencoded "@" is still masked whole
 _USERINFO = re.compile(r"^(?P<head>[^:/@]+://|(?![^@]*://))(?P<user>[^:/@]*):(?P<secret>.*)@", re.S)
-_QUERY_SECRET = re.compile(r"(?i)\b(?P<key>password|passwd|pwd|sslpassword)=(?P<secret>[^&;\s]*)")
+# query parameters (and libpq key=value pairs) that carry a credential: database passwords,
+# and the keys, tokens and signatures OpenAI-compatible and cloud endpoints take in the URL
+_QUERY_SECRET = re.compile(
+    r"(?i)(?<![\w-])(?P<key>password|passwd|pwd|sslpassword|api-key|api_key|apikey|key|token"
+    r"|access_token|sig)=(?P<secret>[^&;#\s]*)"
+)
 
 
 def mask_url(url: str) -> str:
-    """The URL with its password (in the user part or the query) replaced by ``***``.
+    """The URL with its password (in the user part) and any key, token or signature in its
+    query (``api-key``, ``api_key``, ``key``, ``token``, ``access_token``, ``sig``, …) replaced
+    by ``***``: the one helper for every URL the product shows or stores.
 
     Works by shape on the text as given, so a mistyped URL is shown as safely as a valid one.
     """

@@ -122,6 +122,8 @@ class Completion(Base):
     scores: Mapped[dict[str, Any]] = mapped_column(Json, default=dict)
     n_tokens: Mapped[int] = mapped_column(sa.Integer, default=0)
     redacted_messages: Mapped[list[dict[str, Any]] | None] = mapped_column(Json, nullable=True)
+    # Unpaired (KTO) feedback from the source: True desirable, False not, None none given.
+    label: Mapped[bool | None] = mapped_column(sa.Boolean, nullable=True)
 
     record: Mapped[Record] = relationship(back_populates="completions")
 

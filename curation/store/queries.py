@@ -60,3 +60,18 @@ def refresh_planner_stats(session: Session, *tables: str) -> None:
         return
     for table in tables:
         session.execute(sa.text(f"ANALYZE {table}"))
+
+
+def pair_counts(session: Session) -> dict[str, int]:
+    """Every dataset's name → how many completion pairs it holds (0 for none), by name."""
+    from curation.store.models import Pair
+
+    counts = dict(
+        session.execute(
+            sa.select(Dataset.name, sa.func.count(Pair.id))
+            .select_from(Dataset)
+            .outerjoin(Pair, Pair.dataset_id == Dataset.id)
+            .group_by(Dataset.name)
+        ).all()
+    )
+    return {name: int(counts.get(name, 0)) for name in dataset_names(session)}

@@ -10,6 +10,8 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
+COUNT_AXIS = alt.Axis(format="d", tickMinStep=1)  # whole numbers only: no "2.5 items"
+
 
 def histogram(
     values: Sequence[float] | np.ndarray, title: str, *, bins: int = 40, rule: float | None = None
@@ -61,4 +63,39 @@ def cost_panel(tokens: np.ndarray, *, key_prefix: str) -> None:
     st.caption(
         f"{cost.n_epochs} epochs × {cost.billed_tokens:,} billed tokens = {cost.training_tokens:,} training tokens"
         f" (examples capped at {cost.context_limit:,} tokens)."
+    )
+
+
+def bars_or_note(counts: Mapping[str, int] | Mapping[int, int], x: str, *, unit: str) -> None:
+    """A bar chart when there is something to compare; one value is said in words instead
+    (a single bar in half a row tells nothing)."""
+    from curation.wording import plural
+
+    if len(counts) >= 2:
+        st.altair_chart(bars(counts, x), width="stretch")
+        return
+    if not counts:
+        st.caption("Nothing to show yet.")
+        return
+    (key, n), *_ = counts.items()
+    st.caption(f"All {plural(int(n), unit)}: **{key}**.")
+
+
+def per_item_seconds(seconds: Sequence[float]) -> alt.Chart:
+    """Seconds per answered item in the order answered: whole-number item ticks, no bins."""
+    frame = pd.DataFrame({"item": range(1, len(seconds) + 1), "seconds": list(seconds)})
+    return (
+        alt.Chart(frame)
+        .mark_bar()
+        .encode(
+            x=alt.X(
+                "item:Q",
+                title="item (in the order answered)",
+                axis=COUNT_AXIS,
+                scale=alt.Scale(domain=[0.5, len(seconds) + 0.5]),
+            ),
+            y=alt.Y("seconds:Q", title="seconds"),
+            tooltip=["item", "seconds"],
+        )
+        .properties(height=200)
     )

@@ -53,7 +53,9 @@ def render_text(text: str, *, height: int | None = None) -> None:
         st.markdown(safe_markdown(text, images="![" in text and images_allowed()))
 
 
-def render_message(message: Message) -> None:
+def render_message(message: Message, *, boxed: bool = True) -> None:
+    """One message as a chat bubble; ``boxed=False`` when the caller already scrolls it (a
+    long message then does not scroll again in a box of its own)."""
     role = str(message.get("role", "?"))
     with st.chat_message(role, avatar=AVATARS.get(role)):
         label = role
@@ -63,7 +65,11 @@ def render_message(message: Message) -> None:
             label += " · weight 0 (not trained on)"
         if role not in ("user", "assistant") or label != role:
             caption(label)
-        _render_content(message.get("content"))
+        reasoning = message.get("reasoning_content")
+        if isinstance(reasoning, str) and reasoning:
+            with st.expander("Reasoning (kept apart from the answer)"):
+                render_text(reasoning)
+        _render_content(message.get("content"), boxed=boxed)
         calls = message.get("tool_calls")
         for call in calls if isinstance(calls, list) else []:
             _render_tool_call(call)
@@ -73,11 +79,12 @@ def render_message(message: Message) -> None:
             caption(f"result of {message['tool_call_id']}")
 
 
-def _render_content(content: Any) -> None:
+def _render_content(content: Any, *, boxed: bool = True) -> None:
+    limit = LONG_MESSAGE if boxed else None
     if content is None:
         return
     if isinstance(content, str):
-        render_text(content, height=320 if len(content) > LONG_MESSAGE else None)
+        render_text(content, height=320 if limit and len(content) > limit else None)
         return
     if isinstance(content, list):
         for part in content:
@@ -85,7 +92,7 @@ def _render_content(content: Any) -> None:
             if isinstance(part, dict) and part.get("type") not in (None, "text", "input_text"):
                 caption(text)
             else:
-                render_text(text, height=320 if len(text) > LONG_MESSAGE else None)
+                render_text(text, height=320 if limit and len(text) > limit else None)
         return
     st.code(json.dumps(content, ensure_ascii=False, indent=2), language="json")
 
@@ -105,6 +112,6 @@ def _render_tool_call(call: Any) -> None:
     st.code(pretty, language="json")
 
 
-def render_conversation(messages: list[Message]) -> None:
+def render_conversation(messages: list[Message], *, boxed: bool = True) -> None:
     for message in messages:
-        render_message(message)
+        render_message(message, boxed=boxed)

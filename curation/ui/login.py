@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from curation.auth import create_user, log_in, user_count
-from curation.errors import CurationError
+from curation.auth import LoginThrottled, create_user, log_in, user_count
+from curation.errors import ConflictError, InputError
 from curation.ui import keys, session
 from curation.ui.resources import workspace
 
@@ -42,7 +42,7 @@ def render_login() -> None:
                         account = create_user(
                             s, name.strip(), "admin", password, actor=name.strip() or "setup"
                         )
-                except CurationError as exc:
+                except (InputError, ConflictError) as exc:  # storage failures go to app.py
                     st.error(str(exc))
                 else:
                     session.log_in(account)
@@ -58,9 +58,8 @@ def render_login() -> None:
         submitted = st.form_submit_button("Log in", type="primary")
     if submitted:
         try:
-            with ws.tx() as s:
-                checked = log_in(s, name.strip(), password, address=session.client_address())
-        except CurationError as exc:  # throttled
+            checked = log_in(ws, name.strip(), password, address=session.client_address())
+        except LoginThrottled as exc:
             st.error(str(exc))
             return
         if checked is None:

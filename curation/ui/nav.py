@@ -1,8 +1,11 @@
-"""Which pages each role may reach. Only allowed pages are registered, so others cannot be opened."""
+"""Which pages each role may reach. Only allowed pages run; the URL of any other page opens a
+hidden stand-in that says who the page is for, instead of Streamlit's "Page not found"."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 import streamlit as st
 
@@ -54,11 +57,47 @@ def login_page(*, logged_in: bool) -> st.Page:
     )
 
 
+ROLE_NAMES = {"annotator": "annotators", "lead": "leads", "admin": "admins"}
+
+
+def not_for_you(spec: PageSpec, account: Account) -> Callable[[], None]:
+    """The stand-in run when ``account`` opens the URL of a page its role may not see."""
+
+    def render() -> None:
+        st.title(spec.title)
+        st.warning(
+            f"This page is for {ROLE_NAMES.get(spec.role, spec.role)}: your account is "
+            f"{account.name} ({account.role}). Ask a lead if you need it.",
+            icon=":material/lock:",
+        )
+        home = home_page(account)
+        if home:
+            st.page_link(home, label="Go to your start page", icon=":material/home:")
+
+    return render
+
+
+def url_path(spec: PageSpec) -> str:
+    """The URL path Streamlit gives a page file (``views/import_data.py`` → ``import_data``)."""
+    return Path(spec.path).stem
+
+
 def pages_for(account: Account | None) -> dict[str, list[st.Page]]:
     """Every page this account may open, by section; only the login page without an account."""
     if account is None:
         return {"": [login_page(logged_in=False)]}
     sections: dict[str, list[st.Page]] = {"": [login_page(logged_in=True)]}
+    for spec in PAGES:
+        if not account.can(spec.role):
+            sections[""].append(
+                st.Page(
+                    not_for_you(spec, account),
+                    title=spec.title,
+                    icon=":material/lock:",
+                    url_path=url_path(spec),
+                    visibility="hidden",
+                )
+            )
     for spec in allowed(account):
         sections.setdefault(spec.section, []).append(
             st.Page(

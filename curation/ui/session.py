@@ -13,6 +13,8 @@ from curation.auth import (
     current_account,
     revoke_login_session,
 )
+from curation.security import client_address as address_of_client
+from curation.security import trusted_proxies
 from curation.ui import keys
 from curation.ui.resources import workspace
 
@@ -90,14 +92,19 @@ def _from_cookie() -> Account | None:
 
 
 def client_address() -> str:
-    """The browser's IP address as the server sees it ("" when unknown, e.g. in AppTest).
+    """The browser's IP address for login throttling ("" when unknown, e.g. in AppTest).
 
-    Behind a reverse proxy this is the proxy's address; the per-account limit still holds.
+    The connection's own address, unless an admin set how many reverse proxies stand in
+    front of the app (Settings page): only then is ``X-Forwarded-For`` believed.
     """
     try:
-        return str(st.context.ip_address or "")
+        peer = str(st.context.ip_address or "")
+        forwarded = ",".join(st.context.headers.get_all("X-Forwarded-For"))
     except Exception:  # no browser behind this run
         return ""
+    with workspace().read() as s:
+        proxies = trusted_proxies(s)
+    return address_of_client(peer, forwarded, proxies)
 
 
 def _cookie_token() -> str | None:

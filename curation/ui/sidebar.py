@@ -32,14 +32,14 @@ def change_password_form(account: Account) -> None:
         new = st.text_input("New password (8+ characters)", type="password", key="own_pw_new")
         if st.form_submit_button("Change password"):
             try:
-                with workspace().tx() as s:
-                    change_own_password(
-                        s,
-                        account.name,
-                        current,
-                        new,
-                        keep_token=st.session_state.get(keys.SESSION_TOKEN),
-                    )
+                change_own_password(
+                    workspace(),
+                    account.name,
+                    current,
+                    new,
+                    keep_token=st.session_state.get(keys.SESSION_TOKEN),
+                    address=session.client_address(),
+                )
             except CurationError as exc:
                 st.error(str(exc))
             else:

@@ -69,7 +69,7 @@ def _start(port: str, env: dict[str, str], log: Path) -> subprocess.Popen[bytes]
         "-m",
         "streamlit",
         "run",
-        str(REPO / "app.py"),
+        str(REPO / "curation" / "ui" / "app.py"),
         "--server.port",
         port,
         "--server.address",

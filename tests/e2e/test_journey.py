@@ -130,9 +130,10 @@ def import_with_bad_lines(lead: Any, tmp_path: Path) -> None:
     open_page(lead, "Import")
     lead.locator("input[type=file]").first.set_input_files(str(journey_file(tmp_path)))
     settle(lead, 1500)
-    lead.get_by_text("line(s) will be rejected").wait_for()
-    assert "2 line(s) will be rejected" in body_text(lead)
-    lead.get_by_label("Into dataset (new or existing)").fill("journey")
+    lead.get_by_text("lines will be rejected").wait_for()
+    assert "2 lines will be rejected" in body_text(lead)
+    # a new dataset named after the file is the default target
+    assert lead.get_by_label("New dataset name").input_value() == "journey"
     lead.get_by_role("button", name="Import", exact=True).click()
     settle(lead, 1500)
     lead.get_by_text("5 imported").wait_for()
@@ -151,7 +152,7 @@ def scan_and_accept_pii(lead: Any, server: Server) -> None:
     settle(lead, 1000)
     lead.get_by_role("tab", name="Apply").click()
     settle(lead)
-    lead.get_by_role("button", name=re.compile(r"Apply to \d+ records")).click()
+    lead.get_by_role("button", name=re.compile(r"Apply to \d+ records?")).click()
     settle(lead, 2000)
     with server.workspace.read() as s:
         prompts = [
@@ -181,6 +182,7 @@ def create_campaign(lead: Any) -> None:
         lead.keyboard.type(name)
         lead.keyboard.press("Enter")
     lead.keyboard.press("Escape")
+    lead.get_by_label("Guidelines (markdown)").fill("Prefer the answer that solves the problem.")
     lead.get_by_role("button", name="Create campaign").click()
     settle(lead, 1500)
     lead.get_by_text("Created journey-c: 4 pairs").wait_for()  # the duplicate's pair is out

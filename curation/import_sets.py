@@ -1,0 +1,85 @@
+"""Imports that take more than one file: an OpenAI Batch (requests joined to results by
+``custom_id``) and a LLaMA-Factory ``dataset_info.json`` (each listed local file into its
+own dataset). The CLI and the Import page both call these."""
+
+from __future__ import annotations
+
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from curation.formats.batch import join_batch
+from curation.formats.dataset_info import read_dataset_info
+from curation.importer import ImportResult, Progress, import_file
+from curation.store import Workspace
+
+
+@dataclass(frozen=True, slots=True)
+class BatchImport:
+    result: ImportResult
+    unmatched: int  # result lines whose custom_id no request has: not imported
+
+    def summary(self) -> str:
+        text = self.result.summary()
+        if self.unmatched:
+            text += (
+                f"; {self.unmatched:,} result line{'s' if self.unmatched != 1 else ''} matched"
+                " no request's custom_id and were not imported"
+            )
+        return text
+
+    @property
+    def exit_code(self) -> int:
+        return self.result.exit_code
+
+
+@dataclass(frozen=True, slots=True)
+class InfoImport:
+    results: list[ImportResult] = field(default_factory=list)
+    not_imported: list[str] = field(default_factory=list)  # entries with no local file, say why
+
+    @property
+    def exit_code(self) -> int:
+        return max((r.exit_code for r in self.results), default=1)
+
+
+def import_batch(
+    ws: Workspace,
+    requests: str | Path,
+    results: str | Path,
+    dataset: str,
+    *,
+    actor: str,
+    display_name: str | None = None,
+    progress: Progress | None = None,
+) -> BatchImport:
+    """Join an OpenAI Batch input file to its output file and import the joined records;
+    several results for one prompt become completions of one record."""
+    requests, results = Path(requests), Path(results)
+    with tempfile.TemporaryDirectory(prefix="curation-batch-") as folder:
+        joined = Path(folder) / f"{requests.stem}.joined.jsonl"
+        unmatched = join_batch(requests, results, joined)
+        result = import_file(
+            ws,
+            joined,
+            dataset,
+            format="openai-batch",
+            actor=actor,
+            display_name=display_name or f"{requests} + {results.name}",
+            progress=progress,
+        )
+    return BatchImport(result, unmatched)
+
+
+def import_dataset_info(
+    ws: Workspace, info: str | Path, *, actor: str, prefix: str = ""
+) -> InfoImport:
+    """Import the local files a ``dataset_info.json`` (or a folder holding one) lists, each
+    into a dataset named by its entry, with its columns and tags mapped."""
+    entries, skipped = read_dataset_info(info)
+    done = InfoImport(not_imported=list(skipped))
+    for entry in entries:
+        done.results.append(
+            import_file(ws, entry.path, prefix + entry.name, format=entry.format, actor=actor)
+        )
+    return done

@@ -1,0 +1,250 @@
+"""Campaigns (lead): create one from a dataset, edit guidelines and annotators, close, export labels."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from curation import auth
+from curation.errors import CurationError
+from curation.labeling import campaigns as camp
+from curation.labeling.io import dumps_jsonl, judgment_rows
+from curation.pii.readiness import pii_readiness
+from curation.store.queries import pair_counts
+from curation.ui import keys, pii_state
+from curation.ui.resources import workspace
+from curation.ui.session import require_role
+from curation.ui.sidebar import current_dataset
+from curation.wording import plural
+
+# the new-campaign form's widgets, cleared after a campaign is created
+FORM_KEYS = (
+    "nc_name",
+    "nc_dataset",
+    "nc_annotators",
+    "nc_overlap",
+    "nc_limit",
+    "nc_gold",
+    "nc_criteria",
+    "nc_search",
+    "nc_rationale",
+    "nc_guidelines",
+    "nc_no_guidelines",
+)
+CREATED = "campaigns_created"  # (message, dataset) to show after the rerun that follows creation
+
+me = require_role("lead")
+ws = workspace()
+st.title("Campaigns")
+
+with ws.read() as s:
+    summaries = [camp.campaign_summary(s, c.id) for c in camp.list_campaigns(s)]
+    pairs_in = pair_counts(s)
+    datasets = list(pairs_in)
+    # only annotators label; leads and admins are not offered (they can still be added by CLI)
+    people = [u.name for u in auth.list_users(s) if not u.disabled and u.role == "annotator"]
+    pii = {d: pii_readiness(s, d) for d in datasets}
+
+if summaries:
+    st.dataframe(
+        pd.DataFrame(
+            [
+                {
+                    "campaign": r["name"],
+                    "dataset": r["dataset"],
+                    "PII": pii[r["dataset"]].label if r["dataset"] in pii else "",
+                    "status": r["status"],
+                    "pairs": r["tasks"],
+                    "labels": f"{r['labels']:,} / {r['capacity']:,}",
+                    "k": r["overlap"],
+                    "annotators": ", ".join(r["annotators"]),
+                    "guidelines": f"v{r['guideline_version']}",
+                }
+                for r in summaries
+            ]
+        ),
+        hide_index=True,
+        width="stretch",
+    )
+else:
+    st.info("No campaign yet. Create one below from a dataset with completion pairs.")
+
+create_tab, manage_tab = st.tabs(["New campaign", "Manage"], key="campaigns_tab", on_change="rerun")
+
+with create_tab:
+    just_created = st.session_state.pop(CREATED, None)
+    if just_created:
+        st.success(just_created[0])
+        pii_state.show(just_created[1])
+    with_pairs = [d for d in datasets if pairs_in[d]]
+    if not with_pairs:
+        st.warning("Import a dataset with 2+ completions per prompt first: no dataset has pairs.")
+    else:
+        focus = current_dataset()
+        with st.form("new_campaign"):
+            c1, c2 = st.columns(2)
+            name = c1.text_input("Name", key="nc_name")
+            dataset = c2.selectbox(
+                "Dataset",
+                with_pairs,
+                index=with_pairs.index(focus) if focus in with_pairs else 0,
+                format_func=lambda d: f"{d} · {plural(pairs_in[d], 'pair')}",
+                key="nc_dataset",
+                help="Only datasets with completion pairs; "
+                + (
+                    ", ".join(d for d in datasets if not pairs_in[d]) + " have none."
+                    if len(with_pairs) < len(datasets)
+                    else "every dataset has some."
+                ),
+            )
+            annotators = st.multiselect(
+                "Annotators",
+                people,
+                key="nc_annotators",
+                placeholder="Choose annotators" if people else "No annotator account yet",
+            )
+            c3, c4, c5 = st.columns(3)
+            overlap = c3.number_input(
+                "Labels per pair (k)",
+                min_value=1,
+                max_value=camp.MAX_OVERLAP,
+                value=2,
+                key="nc_overlap",
+            )
+            limit = c4.number_input(
+                "Sample this many pairs (0 = all)", min_value=0, value=0, key="nc_limit"
+            )
+            gold = c5.number_input(
+                "Gold items from imported preferences", min_value=0, value=0, key="nc_gold"
+            )
+            criteria = st.text_input(
+                "Criteria rated 1–5 (comma-separated, optional)",
+                key="nc_criteria",
+                placeholder="helpfulness, correctness, safety",
+            )
+            search = st.text_input(
+                "Only pairs whose conversation contains (optional)", key="nc_search"
+            )
+            rationale_for = st.multiselect(
+                "Require a rationale for", list(camp.RATIONALE_CASES), key="nc_rationale"
+            )
+            guidelines = st.text_area("Guidelines (markdown)", height=200, key="nc_guidelines")
+            no_guidelines = st.checkbox(
+                "Create without guidelines",
+                key="nc_no_guidelines",
+                help="Annotators then see none.",
+            )
+            submitted = st.form_submit_button("Create campaign", type="primary")
+        if submitted and not guidelines.strip() and not no_guidelines:
+            st.warning(
+                "The guidelines are empty: annotators would rank without knowing what *better* "
+                "means. Write them, or tick **Create without guidelines**."
+            )
+        elif submitted:
+            spec = camp.CampaignSpec(
+                name=name,
+                dataset=dataset,
+                overlap=int(overlap),
+                annotators=annotators,
+                criteria=[c for c in criteria.split(",") if c.strip()],
+                guidelines=guidelines,
+                rationale_required_for=rationale_for,
+                pair_filter=camp.PairFilter(search=search, limit=int(limit) or None),
+                gold_from_imported=int(gold),
+            )
+            try:
+                with ws.tx() as s:
+                    created = camp.create_campaign(s, spec, actor=me.name)
+                    cid = created.id
+                with ws.read() as s:
+                    info = camp.campaign_summary(s, cid)
+            except CurationError as exc:
+                st.error(str(exc))
+            else:
+                st.session_state[keys.CAMPAIGN_FOCUS] = name
+                st.session_state[CREATED] = (
+                    f"Created {name}: {plural(info['tasks'], 'pair')}, {info['gold']} gold.",
+                    dataset,
+                )
+                for key in FORM_KEYS:
+                    st.session_state.pop(key, None)
+                st.rerun()
+
+with manage_tab:
+    if not summaries:
+        st.caption("Nothing to manage yet.")
+        st.stop()
+    names = [r["name"] for r in summaries]
+    focus_name = st.session_state.get(keys.CAMPAIGN_FOCUS)
+    chosen = st.selectbox(
+        "Campaign",
+        names,
+        index=names.index(focus_name) if focus_name in names else 0,
+        key="mc_name",
+    )
+    info = next(r for r in summaries if r["name"] == chosen)
+    with ws.read() as s:
+        campaign = camp.get_campaign(s, chosen)
+        guideline = camp.current_guideline(s, campaign.id)
+    st.caption(
+        f"Dataset {info['dataset']} · k={info['overlap']} · criteria: {', '.join(info['criteria']) or 'none'}"
+    )
+    try:
+        new_people = st.multiselect(
+            "Annotators",
+            people,
+            default=[a for a in info["annotators"] if a in people],
+            key="mc_people",
+        )
+        if st.button("Save annotators", key="mc_save_people"):
+            with ws.tx() as s:
+                camp.set_annotators(s, camp.get_campaign(s, chosen), new_people, actor=me.name)
+            st.rerun()
+        text = st.text_area(
+            f"Guidelines (now v{guideline.version})",
+            value=guideline.text,
+            height=200,
+            key=f"mc_guidelines_{campaign.id}",
+        )
+        if st.button("Save as a new version", key="mc_save_guidelines"):
+            with ws.tx() as s:
+                version = camp.update_guidelines(
+                    s, camp.get_campaign(s, chosen), text, actor=me.name
+                )
+            st.success(
+                f"Guidelines are now v{version}; earlier answers keep the version they were made under."
+            )
+        show_ai = st.toggle(
+            "Show AI-judge suggestions to annotators",
+            value=campaign.show_ai_suggestions,
+            key=f"mc_show_ai_{campaign.id}",
+            help="Off by default: a visible suggestion anchors annotators. Run the judge from "
+            "the Quality page.",
+        )
+        if show_ai != campaign.show_ai_suggestions:
+            with ws.tx() as s:
+                camp.set_show_ai_suggestions(
+                    s, camp.get_campaign(s, chosen), show_ai, actor=me.name
+                )
+            st.rerun()
+        label = "Close campaign" if info["status"] == "active" else "Reopen campaign"
+        if st.button(label, key="mc_status"):
+            with ws.tx() as s:
+                camp.set_status(
+                    s,
+                    camp.get_campaign(s, chosen),
+                    "closed" if info["status"] == "active" else "active",
+                    actor=me.name,
+                )
+            st.rerun()
+    except CurationError as exc:
+        st.error(str(exc))
+    with ws.read() as s:
+        data = dumps_jsonl(judgment_rows(s, campaign.id))
+    st.download_button(
+        "Download raw judgments (JSONL)",
+        data,
+        file_name=f"{chosen}-judgments.jsonl",
+        mime="application/jsonl",
+        key="mc_download",
+    )

@@ -1,0 +1,363 @@
+"""Import: upload or point at a file, check every line, preview it as chat, import it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
+
+from curation.errors import CurationError
+from curation.formats import FORMATS, ColumnMapping, field_notes
+from curation.importer import import_file, preview_records, scan_file, store_upload
+from curation.security import (
+    ImportFile,
+    check_import_path,
+    import_roots,
+    importable_files,
+    verify_import_file,
+)
+from curation.store.queries import dataset_names
+from curation.ui import charts, keys
+from curation.ui.chat import caption, render_conversation, render_message
+from curation.ui.import_sets import batch_tab, dataset_info_panel
+from curation.ui.resources import workspace
+from curation.ui.session import require_role
+from curation.validate import validate_file
+from curation.wording import dataset_name_for, plural
+
+IMPORTED_INTO = "import_done_into"  # after an import, the target becomes that dataset
+
+me = require_role("lead")
+ws = workspace()
+st.title("Import")
+st.caption(
+    "OpenAI chat / preference / RFT, the source article's RFT pairs and N-completion records, TRL, "
+    "ShareGPT, Alpaca, HH-RLHF, UltraFeedback, CSV/TSV/Parquet. `.gz` is fine."
+)
+
+
+def _choose_file(path: str, name: str) -> None:
+    """Check ``path`` next; a different file than before forgets the last result and target."""
+    if st.session_state.get(keys.IMPORT_FILE) != path:
+        for key in (keys.IMPORT_RESULT, keys.IMPORT_TARGET, keys.IMPORT_NEW_NAME):
+            st.session_state.pop(key, None)
+    st.session_state[keys.IMPORT_FILE] = path
+    st.session_state[keys.IMPORT_NAME] = name
+
+
+upload_tab, path_tab, batch = st.tabs(
+    ["Upload a file", "File on the server", "OpenAI Batch (two files)"],
+    key="import_tab",
+    on_change="rerun",
+)
+if batch.open:
+    with batch:
+        batch_tab(ws, me)
+    st.stop()
+with upload_tab:
+    uploaded = st.file_uploader("File", key="import_upload", accept_multiple_files=False)
+    if uploaded is not None:
+        _choose_file(str(store_upload(ws, uploaded.name, uploaded.getvalue())), uploaded.name)
+        st.session_state[keys.IMPORT_FROM_SERVER] = False
+with path_tab:
+    with ws.read() as s:
+        roots = import_roots(ws, s)
+        offered = [str(p) for p in importable_files(ws, s)]
+    others = f" or in {', '.join(f'`{r}`' for r in roots[1:])}" if len(roots) > 1 else ""
+    st.caption(
+        f"The app reads files on the server only from allowed folders: put the file in "
+        f"`{roots[0]}` (this workspace's imports folder){others}. An admin allows another "
+        "folder on the **Settings** page or with `curation settings allow-import-folder DIR`."
+    )
+    picked = st.selectbox(
+        "File in an allowed folder",
+        offered,
+        index=None,
+        key="import_pick",
+        placeholder="Choose a file" if offered else "No file there yet",
+    )
+    server_path = st.text_input(
+        "…or its path (relative to the imports folder)",
+        key="import_path",
+        placeholder="chats.jsonl.gz",
+    )
+    wanted = server_path.strip() or picked
+    if st.button("Use this file", key="use_path") and wanted:
+        try:
+            with ws.read() as s:
+                checked = check_import_path(ws, s, wanted)
+            _choose_file(str(checked.path), checked.path.name)
+            st.session_state[keys.IMPORT_FILE_ID] = (checked.device, checked.inode)
+            st.session_state[keys.IMPORT_FROM_SERVER] = True
+        except CurationError as exc:
+            st.error(str(exc))
+
+path_str = st.session_state.get(keys.IMPORT_FILE)
+if not path_str:
+    st.info("Choose a file to check it before importing.")
+    st.stop()
+
+
+def _server_file_still_allowed() -> None:
+    """Again on every run and right before the import: the folder list may have changed, or
+    the file been replaced (then it must be chosen again)."""
+    if not st.session_state.get(keys.IMPORT_FROM_SERVER):
+        return
+    device, inode = st.session_state.get(keys.IMPORT_FILE_ID) or (-1, -1)
+    try:
+        with ws.read() as s:
+            verify_import_file(ws, s, ImportFile(Path(str(path_str)), device, inode))
+    except CurationError as exc:
+        st.session_state.pop(keys.IMPORT_FILE, None)
+        st.error(str(exc))
+        st.stop()
+
+
+_server_file_still_allowed()
+path = Path(path_str)
+if st.session_state.get(keys.IMPORT_FROM_SERVER) and path.name == "dataset_info.json":
+    dataset_info_panel(ws, me, path)
+    st.stop()
+shown_name = str(st.session_state.get(keys.IMPORT_NAME) or path.name)
+st.subheader(shown_name)
+
+format_names = ["auto-detect", *[f for f in FORMATS if f != "table"]]
+chosen = st.selectbox("Format", format_names, key="import_format")
+fmt = None if chosen == "auto-detect" else chosen
+
+mapping: ColumnMapping | None = None
+
+
+@st.cache_data(show_spinner="Checking every line…", max_entries=8)
+def _scan(
+    path: str, mtime: float, fmt: str | None, mapping: tuple[tuple[str, str | None], ...]
+) -> dict:
+    report = scan_file(path, fmt, ColumnMapping(**dict(mapping)) if mapping else None)
+    return {
+        "format": report.format,
+        "container": report.container,
+        "lines": report.lines,
+        "valid": report.valid,
+        "repeats": report.repeats,
+        "rejected": report.rejected,
+        "completions": report.completions,
+        "pairs": report.pairs,
+        "errors": [e.as_dict() for e in report.errors],
+        "tokens": report.tokens,
+        "encoding": report.encoding,
+        "note": report.note,
+        "columns": report.columns,
+        "mapping": report.mapping.as_dict() if report.mapping else None,
+        "detected_by": report.detected_by,
+        "fields": [n.as_dict() for n in field_notes(report.notes)],
+        "labels": dict(report.labels),
+    }
+
+
+def _advance(bar: DeltaGenerator, done: int, total: int) -> None:
+    bar.progress(min(done / total, 1.0), text=f"{done:,} of {total:,} items")
+
+
+@st.cache_data(show_spinner="Running the OpenAI checks…", max_entries=8)
+def _openai_check(path: str, mtime: float) -> dict:
+    return validate_file(path).as_dict()
+
+
+try:
+    scan = _scan(str(path), path.stat().st_mtime, fmt, ())
+    if scan["columns"] is not None:
+        st.markdown("**Column mapping** (guessed; change it if it is wrong)")
+        options = ["—", *scan["columns"]]
+        map_cols = st.columns(5)
+        chosen_map: dict[str, str | None] = {}
+        for col, role in zip(
+            map_cols, ("system", "prompt", "response", "chosen", "rejected"), strict=True
+        ):
+            guess = scan["mapping"].get(role)
+            pick = col.selectbox(
+                role,
+                options,
+                index=options.index(guess) if guess in options else 0,
+                key=f"map_{role}",
+            )
+            chosen_map[role] = None if pick == "—" else pick
+        if chosen_map != scan["mapping"]:
+            mapping = ColumnMapping(**chosen_map)
+            scan = _scan(str(path), path.stat().st_mtime, fmt, tuple(sorted(chosen_map.items())))
+        else:
+            mapping = ColumnMapping(**chosen_map)
+except CurationError as exc:
+    st.error(str(exc))
+    st.stop()
+
+st.markdown(
+    f"Detected format: **{FORMATS[scan['format']].label}** (`{scan['format']}`), {scan['container'].upper()} file"
+)
+if scan["detected_by"]:
+    st.caption(f"Detected by {scan['detected_by']}. Choose another format above to override.")
+m1, m2, m3, m4, m5 = st.columns(5)
+m1.metric("Items", f"{scan['lines']:,}")
+m2.metric("Valid", f"{scan['valid']:,}")
+m3.metric(
+    "Duplicates inside this file",
+    f"{scan['repeats']:,}",
+    help="Valid items whose content an earlier item of this file already has: imported once.",
+)
+m4.metric("Rejected", f"{scan['rejected']:,}")
+m5.metric("Pairs", f"{scan['pairs']:,}")
+repeats_note = (
+    f" {plural(scan['repeats'], 'valid item')} {'repeats' if scan['repeats'] == 1 else 'repeat'}"
+    " an earlier item of this file and will be imported once."
+    if scan["repeats"]
+    else ""
+)
+
+if scan["errors"]:
+    st.error(
+        f"{plural(scan['rejected'], 'line')} will be rejected; all other lines import."
+        + repeats_note
+    )
+    st.dataframe(
+        pd.DataFrame(scan["errors"]), hide_index=True, width="stretch", key="import_errors"
+    )
+elif repeats_note:
+    st.warning("Every line is valid." + repeats_note)
+else:
+    st.success("Every line is valid.")
+
+if scan["labels"]:
+    st.info(
+        f"Unpaired feedback (KTO): {scan['labels'].get('true', 0):,} completions labelled "
+        f"desirable, {scan['labels'].get('false', 0):,} undesirable."
+    )
+if scan["fields"]:
+    st.markdown("**Fields the importer maps, or keeps without using**")
+    st.dataframe(
+        pd.DataFrame(scan["fields"])[["field", "where", "count", "action"]],
+        hide_index=True,
+        width="stretch",
+        key="import_fields",
+    )
+
+if scan["format"].startswith("openai-") and scan["container"] == "jsonl":
+    report = _openai_check(str(path), path.stat().st_mtime)
+    with st.expander(
+        f"OpenAI fine-tuning checks: {plural(report['errors_total'], 'error')},"
+        f" {plural(len(report['warnings']), 'warning')}",
+        expanded=bool(report["errors_total"]),
+    ):
+        st.caption("The OpenAI cookbook's checks (corrected for tool calling), on every line.")
+        if report["errors"]:
+            st.dataframe(
+                pd.DataFrame(report["errors"]),
+                hide_index=True,
+                width="stretch",
+                key="openai_errors",
+            )
+        for warning in report["warnings"]:
+            st.warning(warning["message"])
+        if not report["errors"] and not report["warnings"]:
+            st.success("The file passes every OpenAI check.")
+
+left, right = st.columns(2)
+with left:
+    st.markdown(f"**Tokens per example** ({scan['encoding']})")
+    if len(scan["tokens"]):
+        st.altair_chart(charts.histogram(scan["tokens"], "tokens per example"), width="stretch")
+    if scan["note"]:
+        st.caption(scan["note"])
+with right:
+    charts.cost_panel(scan["tokens"], key_prefix="import")
+
+with st.expander("Preview of the first records", expanded=True):
+    for parsed in preview_records(path, fmt, mapping, n=5):
+        st.markdown(f"**Line {parsed.line}**")
+        if parsed.error is not None:
+            st.error(str(parsed.error))
+            continue
+        assert parsed.record is not None
+        render_conversation(parsed.record.messages)
+        if parsed.record.completions:
+            cols = st.columns(len(parsed.record.completions[:4]))
+            for i, (col, completion) in enumerate(
+                zip(cols, parsed.record.completions[:4], strict=False)
+            ):
+                with col:
+                    caption(
+                        f"Completion {i + 1}"
+                        + (f" · {completion.source}" if completion.source else "")
+                    )
+                    for message in completion.messages:
+                        render_message(message)
+        st.divider()
+
+st.subheader("Import")
+with ws.read() as s:
+    existing = dataset_names(s)
+NEW = "New dataset"
+if (just_imported := st.session_state.pop(IMPORTED_INTO, None)) in existing:
+    st.session_state[keys.IMPORT_TARGET] = just_imported
+target = st.selectbox(
+    "Into dataset",
+    [NEW, *existing],
+    key=keys.IMPORT_TARGET,
+    help="A new dataset named after the file, or add the records to an existing one.",
+)
+if target == NEW:
+    if keys.IMPORT_NEW_NAME not in st.session_state:
+        st.session_state[keys.IMPORT_NEW_NAME] = dataset_name_for(shown_name, existing)
+    dataset = st.text_input("New dataset name", key=keys.IMPORT_NEW_NAME).strip()
+    clash = dataset in existing
+    if clash:
+        st.warning(
+            f"A dataset named **{dataset}** exists already: choose it under *Into dataset* to "
+            "add to it, or give the new one another name."
+        )
+else:
+    dataset, clash = target, False
+    st.caption(f"The records are added to **{dataset}**; content already there is skipped.")
+if st.button(
+    "Import",
+    type="primary",
+    key="do_import",
+    disabled=scan["valid"] == 0 or not dataset or clash,
+):
+    _server_file_still_allowed()
+    bar = st.progress(0.0, text="Importing…")
+    total = max(scan["lines"], 1)
+    try:
+        result = import_file(
+            ws,
+            path,
+            dataset,
+            format=fmt,
+            mapping=mapping,
+            actor=me.name,
+            display_name=str(path) if st.session_state.get(keys.IMPORT_FROM_SERVER) else shown_name,
+            progress=lambda done: _advance(bar, done, total),
+        )
+    except CurationError as exc:
+        bar.empty()
+        st.error(str(exc))
+    else:
+        bar.progress(1.0, text="Done")
+        st.session_state[keys.IMPORT_RESULT] = result.as_dict() | {
+            "summary": result.summary(),
+            "file": path_str,
+        }
+        st.session_state[keys.DATASET] = dataset
+        st.session_state[IMPORTED_INTO] = dataset
+        st.rerun()
+
+done = st.session_state.get(keys.IMPORT_RESULT)
+if done and done.get("file") == path_str:
+    (st.success if not done["rejected"] else st.warning)(done["summary"])
+    if done["errors"]:
+        st.dataframe(
+            pd.DataFrame(done["errors"]),
+            hide_index=True,
+            width="stretch",
+            key="import_result_errors",
+        )

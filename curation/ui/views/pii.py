@@ -1,0 +1,554 @@
+"""PII: scan a dataset, review findings from highlighted text, edit rules, apply redaction.
+
+Everything is computed by :mod:`curation.pii`; this page reads widgets and draws results.
+User text is shown as escaped markdown (see :mod:`curation.pii.highlight`), never HTML.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+
+from curation.errors import CurationError
+from curation.pii.config import BUILTIN_ENTITIES, DEFAULT_ENTITIES, check_pattern
+from curation.pii.highlight import highlight_markdown
+from curation.pii.operators import OPERATORS, OperatorSpec
+from curation.ui import keys
+from curation.ui.chat import render_message
+from curation.ui.resources import workspace
+from curation.ui.session import require_role
+from curation.ui.sidebar import dataset_in_focus
+from curation.wording import plural, verb
+
+ENGINE_LOADING = (
+    "Loading the PII engine (Presidio and the spaCy model); the first time takes a few seconds…"
+)
+STATUS_LABELS = {"pending": "unreviewed", "accepted": "accepted", "rejected": "rejected"}
+
+
+@st.cache_resource(show_spinner=ENGINE_LOADING)
+def _engine_ready() -> bool:
+    """Load the model once per server process (per-user data is never cached here)."""
+    from curation.pii.engine import spacy_pipeline
+
+    spacy_pipeline()
+    return True
+
+
+def _notice(text: str) -> None:
+    st.session_state[keys.PII_NOTICE] = text
+
+
+def _selected_rows(key: str) -> list[int]:
+    state = st.session_state.get(key)
+    try:
+        return list(state["selection"]["rows"])  # type: ignore[index]
+    except (KeyError, TypeError):
+        return []
+
+
+me = require_role("lead")
+ws = workspace()
+st.title("PII")
+
+# The workflow module loads Presidio and spaCy: seconds on the first visit after a start.
+# Say so, rather than leave a blank page (later visits find it imported and skip this).
+with st.spinner(ENGINE_LOADING, show_time=True):
+    from curation.pii import workflow as wf
+
+name = dataset_in_focus()
+
+notice = st.session_state.pop(keys.PII_NOTICE, None)
+if notice:
+    st.success(notice)
+
+try:
+    with ws.read() as s:
+        status = wf.pii_status(s, name)
+        settings = wf.load_settings(s)
+        rules = wf.list_rules(s)
+except CurationError as exc:
+    st.error(str(exc))
+    st.stop()
+
+st.subheader(name)
+states = status.as_dict()["states"]
+cols = st.columns(6)
+for col, (label, key) in zip(
+    cols,
+    (
+        ("Records", None),
+        ("Not scanned", "none"),
+        ("Unreviewed", "pending"),
+        ("Reviewed", "reviewed"),
+        ("Redacted", "redacted"),
+        ("Clean", "clean"),
+    ),
+    strict=True,
+):
+    col.metric(label, f"{status.records if key is None else states[key]:,}")
+if status.blocked:
+    st.warning(
+        f"{plural(status.blocked, 'record')} {verb(status.blocked, 'is', 'are')} not scanned, {verb(status.blocked, 'has', 'have')} unreviewed findings, or {verb(status.blocked, 'has', 'have')} decisions "
+        "not applied yet: export refuses them unless a lead overrides."
+    )
+elif status.records:
+    st.caption(f"Export passes all {plural(status.records, 'record')} (clean or redacted).")
+if status.last_run:
+    run = status.last_run
+    st.caption(
+        f"Last scan #{run['id']} by {run['actor']} at {run['started_at']}: {plural(run['records'], 'record')},"
+        f" {plural(run['findings'], 'finding')} ({run['status']})."
+    )
+
+scan_tab, findings_tab, record_tab, rules_tab, apply_tab, audit_tab = st.tabs(
+    ["Scan", "Findings", "Record", "Rules", "Apply", "Audit log"],
+    key=keys.PII_TAB,
+    on_change="rerun",
+)
+
+# --------------------------------------------------------------------------- scan
+with scan_tab:
+    custom = sorted({r.entity for r in rules if r.entity} - set(BUILTIN_ENTITIES))
+    options = list(BUILTIN_ENTITIES) + custom
+    chosen = st.multiselect(
+        "Entities",
+        options,
+        default=[e for e in settings.entities if e in options],
+        key=keys.PII_SCAN_ENTITIES,
+        help="ORGANIZATION, DATE_TIME, LOCATION, NRP and Presidio's US/UK ID recognisers are off by "
+        "default: on support text they mostly hit product names, durations and phone numbers.",
+    )
+    threshold = st.slider(
+        "Minimum score", 0.0, 1.0, float(settings.threshold), 0.05, key=keys.PII_SCAN_THRESHOLD
+    )
+    new_only = st.checkbox(
+        "Only records never scanned",
+        value=False,
+        key=keys.PII_SCAN_NEW_ONLY,
+        help="A full re-scan keeps every decision already taken on the same value at the same place.",
+    )
+    if custom:
+        st.caption("Rules add: " + ", ".join(custom))
+    if st.button("Scan", type="primary", key=keys.PII_SCAN, disabled=not chosen):
+        _engine_ready()
+        bar = st.progress(0.0, text="Scanning…")
+
+        def _progress(done: int, total: int) -> None:
+            bar.progress(
+                min(1.0, done / max(total, 1)),
+                text=f"Scanned {done:,} of {plural(total, 'record')}",
+            )
+
+        try:
+            scanned = wf.scan_dataset(
+                ws,
+                name,
+                actor=me.name,
+                entities=chosen,
+                threshold=threshold,
+                only_unscanned=new_only,
+                progress=_progress,
+            )
+        except CurationError as exc:
+            st.error(str(exc))
+        else:
+            _notice(scanned.summary())
+            st.rerun()
+
+# --------------------------------------------------------------------------- findings by value
+with findings_tab:
+    f1, f2, f3, f4 = st.columns([2, 2, 2, 2])
+    ent_filter = f1.multiselect("Entity", options, key=keys.PII_FILTER_ENTITIES)
+    status_filter = f2.multiselect(
+        "Status",
+        ["pending", "accepted", "rejected"],
+        default=["pending"],
+        format_func=lambda v: STATUS_LABELS[v],
+        key=keys.PII_FILTER_STATUS,
+    )
+    score_range = f3.slider("Score", 0.0, 1.0, (0.0, 1.0), 0.05, key=keys.PII_FILTER_SCORE)
+    search = f4.text_input("Value contains", key=keys.PII_FILTER_SEARCH)
+    flt = wf.FindingFilter(
+        entities=ent_filter or None,
+        statuses=status_filter or None,
+        min_score=score_range[0],
+        max_score=score_range[1],
+        search=search,
+    )
+    with ws.read() as s:
+        values = wf.value_table(s, name, flt)
+    if not values:
+        st.caption("No finding matches. Scan the dataset, or widen the filters.")
+    else:
+        frame = pd.DataFrame(values)
+        st.dataframe(
+            frame[
+                [
+                    "entity",
+                    "value",
+                    "findings",
+                    "records",
+                    "min_score",
+                    "max_score",
+                    "pending",
+                    "accepted",
+                    "rejected",
+                ]
+            ],
+            hide_index=True,
+            width="stretch",
+            on_select="rerun",
+            selection_mode="multi-row",
+            key=keys.PII_VALUES,
+        )
+        picked = [values[i] for i in _selected_rows(keys.PII_VALUES) if i < len(values)]
+        remember = st.checkbox(
+            "Remember for future scans (accept → deny-list, reject → allow-list for that entity)",
+            key=keys.PII_REMEMBER,
+        )
+        b1, b2, _ = st.columns([1, 1, 3])
+        for button, key, decision in (
+            (b1, keys.PII_ACCEPT_VALUES, "accepted"),
+            (b2, keys.PII_REJECT_VALUES, "rejected"),
+        ):
+            label = f"{'Accept' if decision == 'accepted' else 'Reject'} {plural(len(picked), 'value')} everywhere"
+            if button.button(label, key=key, disabled=not picked):
+                try:
+                    with ws.tx() as s:
+                        decided = wf.decide(
+                            s,
+                            [v["finding_id"] for v in picked],
+                            decision,
+                            actor=me.name,
+                            scope="value",
+                            remember=remember,
+                        )
+                except CurationError as exc:
+                    st.error(str(exc))
+                else:
+                    _notice(decided.summary())
+                    st.rerun()
+        st.caption(
+            "A value decision applies to every finding of that value in the dataset. Select rows to"
+            " decide; open a record in the **Record** tab to decide finding by finding."
+        )
+
+# --------------------------------------------------------------------------- one record
+with record_tab:
+    with ws.read() as s:
+        queue = wf.records_to_review(s, name)
+    labels = {rid: f"#{rid} · line {line} · {n} unreviewed" for rid, line, n in queue}
+    if not st.session_state.get(keys.PII_RECORD):  # none chosen yet (or before the first scan)
+        st.session_state[keys.PII_RECORD] = queue[0][0] if queue else 0
+    current = int(st.session_state[keys.PII_RECORD] or 0)
+    if queue and st.button("Next record to review", key=keys.PII_NEXT_RECORD):
+        later = [rid for rid, _, _ in queue if rid > current]
+        st.session_state[keys.PII_RECORD] = later[0] if later else queue[0][0]
+        st.rerun()
+    record_id = st.number_input(
+        "Record id",
+        min_value=0,
+        step=1,
+        key=keys.PII_RECORD,
+        help="Records with unreviewed findings: " + (", ".join(labels.values()) or "none"),
+    )
+    review = None
+    if record_id:
+        try:
+            with ws.read() as s:
+                review = wf.record_review(s, int(record_id))
+        except CurationError as exc:
+            st.error(str(exc))
+    if review is not None:
+        pending = sum(1 for f in review.findings if f.status == "pending")
+        st.caption(
+            f"Record #{review.record_id} · line {review.line} · {review.redaction} · {review.status}"
+            f" · {plural(len(review.findings), 'finding')}, {pending} unreviewed. Highlights: "
+            "orange unreviewed, red accepted, grey rejected."
+        )
+        marks = review.marks()
+        segments = review.segments()
+        # Findings first, each in a few lines of its context: a finding at the end of a long
+        # system prompt must not sit thousands of pixels below the top.
+        for seg in segments:
+            if seg.location in marks:
+                with st.container(border=True):
+                    st.caption(f"In context · {seg.location}")
+                    st.markdown(
+                        highlight_markdown(
+                            seg.text, marks[seg.location], max_chars=600, context=160
+                        )
+                    )
+        if review.findings:
+            rows = [
+                {
+                    "id": f.id,
+                    "entity": f.entity,
+                    "text": f.text,
+                    "score": round(f.score, 2),
+                    "source": f.source,
+                    "status": STATUS_LABELS[f.status],
+                    "location": f.location,
+                }
+                for f in review.findings
+            ]
+            st.dataframe(
+                pd.DataFrame(rows),
+                hide_index=True,
+                width="stretch",
+                on_select="rerun",
+                selection_mode="multi-row",
+                key=keys.PII_RECORD_FINDINGS,
+            )
+            chosen_ids = [
+                int(str(rows[i]["id"]))
+                for i in _selected_rows(keys.PII_RECORD_FINDINGS)
+                if i < len(rows)
+            ]
+            c1, c2, c3 = st.columns(3)
+            actions: list[tuple[Any, str, str, list[int]]] = [
+                (c1, keys.PII_ACCEPT_FINDINGS, "accepted", chosen_ids),
+                (c2, keys.PII_REJECT_FINDINGS, "rejected", chosen_ids),
+                (
+                    c3,
+                    keys.PII_ACCEPT_RECORD,
+                    "accepted",
+                    [f.id for f in review.findings if f.status == "pending"],
+                ),
+            ]
+            for col, key, decision, ids in actions:
+                if key == keys.PII_ACCEPT_RECORD:
+                    label = f"Accept all {len(ids)} unreviewed"
+                else:
+                    label = (
+                        f"{'Accept' if decision == 'accepted' else 'Reject'} {len(ids)} selected"
+                    )
+                if col.button(label, key=key, disabled=not ids):
+                    try:
+                        with ws.tx() as s:
+                            decided = wf.decide(s, ids, decision, actor=me.name)
+                    except CurationError as exc:
+                        st.error(str(exc))
+                    else:
+                        _notice(decided.summary() + f" (record #{review.record_id})")
+                        st.rerun()
+            st.caption(
+                "Accepting a finding also accepts the other unreviewed occurrences of that value in"
+                " the record, and a person's first and last names on their own."
+            )
+        with st.expander("The whole record", expanded=not review.findings):
+            for seg in segments:
+                if seg.location not in marks and len(seg.text) > 2000:
+                    continue
+                with st.container(border=True):
+                    st.caption(seg.location)
+                    st.markdown(highlight_markdown(seg.text, marks.get(seg.location, [])))
+        if st.toggle("Preview the redacted record", key=keys.PII_PREVIEW):
+            _engine_ready()
+            with ws.read() as s:
+                redacted = wf.preview_record(s, review.record_id, settings.operator)
+            st.caption(
+                f"With the {settings.operator.name} operator; unreviewed findings are counted as accepted."
+            )
+            for message in redacted.messages:
+                render_message(message)
+            for i, msgs in enumerate(redacted.completions):
+                st.caption(f"Completion {i + 1}")
+                for message in msgs:
+                    render_message(message)
+            for label, fields in (
+                ("Extra fields", redacted.extra),
+                ("Metadata", redacted.metadata),
+            ):
+                if fields:
+                    st.caption(label)
+                    st.json(fields, expanded=False)
+
+# --------------------------------------------------------------------------- rules
+with rules_tab:
+    allow_terms = [r.value for r in rules if r.kind == "allow" and not r.entity]
+    st.markdown("**Allow-list** — product and technical terms that are never PII (one per line)")
+    allow_text = st.text_area(
+        "Allow-list", value="\n".join(allow_terms), key=keys.PII_ALLOW, label_visibility="collapsed"
+    )
+    if st.button("Save allow-list", key=keys.PII_SAVE_ALLOW):
+        try:
+            with ws.tx() as s:
+                added, removed = wf.set_terms(
+                    s, "allow", "", allow_text.splitlines(), actor=me.name
+                )
+        except CurationError as exc:
+            st.error(str(exc))
+        else:
+            _notice(f"Allow-list saved: {added} added, {removed} removed. Re-scan to apply it.")
+            st.rerun()
+    entity_allow = [r for r in rules if r.kind == "allow" and r.entity]
+    if entity_allow:
+        st.caption(
+            "Per-entity allow terms (from per-value rejections): "
+            + ", ".join(f"{r.entity}: {r.value}" for r in entity_allow[:50])
+        )
+
+    st.markdown("**Deny-list** — values that are always PII (e.g. employee names, customer IDs)")
+    d1, d2 = st.columns([1, 3])
+    deny_entity = d1.text_input("Entity", value="PERSON", key=keys.PII_DENY_ENTITY).strip().upper()
+    deny_terms = [r.value for r in rules if r.kind == "deny" and r.entity == deny_entity]
+    deny_text = d2.text_area(
+        f"Terms for {deny_entity or '…'}", value="\n".join(deny_terms), key=keys.PII_DENY
+    )
+    if st.button("Save deny-list", key=keys.PII_SAVE_DENY, disabled=not deny_entity):
+        try:
+            with ws.tx() as s:
+                added, removed = wf.set_terms(
+                    s, "deny", deny_entity, deny_text.splitlines(), actor=me.name
+                )
+        except CurationError as exc:
+            st.error(str(exc))
+        else:
+            _notice(f"Deny-list for {deny_entity} saved: {added} added, {removed} removed.")
+            st.rerun()
+
+    st.markdown("**Patterns** — regular expressions for your own identifiers (ticket IDs, …)")
+    patterns = [r for r in rules if r.kind == "pattern"]
+    if patterns:
+        prow = [
+            {"id": r.id, "name": r.name, "entity": r.entity, "regex": r.value, "score": r.score}
+            for r in patterns
+        ]
+        st.dataframe(
+            pd.DataFrame(prow),
+            hide_index=True,
+            width="stretch",
+            on_select="rerun",
+            selection_mode="multi-row",
+            key=keys.PII_PATTERNS,
+        )
+        gone = [int(str(prow[i]["id"])) for i in _selected_rows(keys.PII_PATTERNS) if i < len(prow)]
+        if st.button(
+            f"Remove {len(gone)} selected", key=keys.PII_REMOVE_PATTERNS, disabled=not gone
+        ):
+            with ws.tx() as s:
+                for rid in gone:
+                    wf.remove_rule(s, rid, actor=me.name)
+            _notice(f"Removed {len(gone)} patterns.")
+            st.rerun()
+    p1, p2, p3, p4 = st.columns([2, 2, 4, 1])
+    p_name = p1.text_input("Name", key=keys.PII_PATTERN_NAME, placeholder="ticket")
+    p_entity = p2.text_input("Entity", key=keys.PII_PATTERN_ENTITY, placeholder="TICKET_ID")
+    p_regex = p3.text_input("Regex", key=keys.PII_PATTERN_REGEX, placeholder=r"\bNW-\d{4}-TK\b")
+    p_score = p4.number_input("Score", 0.05, 1.0, 0.9, 0.05, key=keys.PII_PATTERN_SCORE)
+    sample = st.text_input("Try it on", key=keys.PII_PATTERN_SAMPLE)
+    if p_regex and sample:
+        try:
+            hits = [m.group() for m in check_pattern(p_regex).finditer(sample)]
+        except CurationError as exc:
+            st.error(str(exc))
+        else:
+            st.caption(f"Matches: {', '.join(repr(h) for h in hits) if hits else 'none'}")
+    if st.button("Add pattern", key=keys.PII_ADD_PATTERN, disabled=not (p_regex and p_entity)):
+        try:
+            with ws.tx() as s:
+                wf.add_rule(
+                    s,
+                    "pattern",
+                    p_regex,
+                    actor=me.name,
+                    entity=p_entity,
+                    name=p_name,
+                    score=float(p_score),
+                )
+        except CurationError as exc:
+            st.error(str(exc))
+        else:
+            _notice(f"Pattern {p_name or p_entity} added. Re-scan to find its matches.")
+            st.rerun()
+
+# --------------------------------------------------------------------------- apply
+with apply_tab:
+    a1, a2, a3 = st.columns(3)
+    op_name = a1.selectbox(
+        "Operator",
+        list(OPERATORS),
+        index=list(OPERATORS).index(settings.operator.name),
+        key=keys.PII_OPERATOR,
+        help="placeholder: <PERSON> · pseudonym: the same surrogate for the same value (keyed HMAC)"
+        " · mask: **** · hash: salted SHA-256 · drop: exclude the record from export.",
+    )
+    realistic = a2.checkbox(
+        "Realistic pseudonyms", value=settings.operator.realistic, key=keys.PII_REALISTIC
+    )
+    scope = a3.selectbox(
+        "Pseudonyms consistent across",
+        ["dataset", "record"],
+        index=["dataset", "record"].index(settings.operator.scope),
+        key=keys.PII_SCOPE,
+    )
+    spec = OperatorSpec(op_name, realistic, scope)
+    reapply = st.checkbox("Also re-apply records already redacted", key=keys.PII_REAPPLY)
+    to_apply = states["reviewed"] + (states["redacted"] if reapply else 0)
+    if states["pending"]:
+        st.info(
+            f"{plural(states['pending'], 'record')} still {verb(states['pending'], 'has', 'have')} unreviewed findings: they are left as they"
+            " are, and export refuses them."
+        )
+    b1, b2 = st.columns([1, 1])
+    if b1.button(
+        f"Apply to {plural(to_apply, 'record')}",
+        type="primary",
+        key=keys.PII_APPLY,
+        disabled=not to_apply,
+    ):
+        _engine_ready()
+        bar = st.progress(0.0, text="Applying…")
+
+        def _applied(done: int, total: int) -> None:
+            bar.progress(min(1.0, done / max(total, 1)), text=f"Applied {done:,} of {total:,}")
+
+        try:
+            applied = wf.apply_redaction(
+                ws, name, actor=me.name, operator=spec, reapply=reapply, progress=_applied
+            )
+        except CurationError as exc:
+            st.error(str(exc))
+        else:
+            _notice(applied.summary())
+            st.rerun()
+    if b2.button("Save as workspace settings", key=keys.PII_SAVE_SETTINGS):
+        try:
+            with ws.tx() as s:
+                wf.save_settings(
+                    s,
+                    replace(
+                        settings,
+                        operator=spec,
+                        entities=tuple(
+                            st.session_state.get(keys.PII_SCAN_ENTITIES) or DEFAULT_ENTITIES
+                        ),
+                        threshold=float(
+                            st.session_state.get(keys.PII_SCAN_THRESHOLD, settings.threshold)
+                        ),
+                    ),
+                    actor=me.name,
+                )
+        except CurationError as exc:
+            st.error(str(exc))
+        else:
+            _notice("PII settings saved.")
+            st.rerun()
+
+# --------------------------------------------------------------------------- audit
+with audit_tab:
+    with ws.read() as s:
+        rows = wf.event_rows(wf.pii_events(s, name))
+    if rows:
+        st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
+        st.caption(
+            "Values appear as keyed fingerprints, never in clear; each finding also keeps who"
+            " decided it and when."
+        )
+    else:
+        st.caption("No PII event yet.")

@@ -1,0 +1,64 @@
+"""LLaMA-Factory dataset_info.json: each local file imported under its entry's name, with
+its columns and role tags mapped; hub entries and missing files reported, not imported."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from curation.cli import cli
+from curation.formats import read_records
+from curation.formats.dataset_info import read_dataset_info
+
+INFO = Path(__file__).parent / "fixtures" / "formats" / "lf_info"
+
+
+def entries() -> dict[str, list]:  # type: ignore[type-arg]
+    found, _ = read_dataset_info(INFO)
+    out = {}
+    for entry in found:
+        parsed = list(read_records(entry.path, entry.format))
+        assert all(p.error is None for p in parsed), [str(p.error) for p in parsed]
+        out[entry.name] = [p.record for p in parsed]
+    return out
+
+
+def test_columns_and_tags_are_mapped() -> None:
+    got = entries()
+    assert set(got) == {"chat_roles", "qa_pref", "plain_alpaca", "kto_demo"}
+    chat = got["chat_roles"][0]
+    assert chat.messages == [
+        {"role": "system", "content": "You handle refunds."},
+        {"role": "user", "content": "My order arrived broken."},
+        {"role": "assistant", "content": "Sorry! I have issued a refund."},
+    ]
+    assert got["chat_roles"][1].extra == {"ticket": 4411}
+    pref = got["qa_pref"][0]
+    assert pref.messages == [{"role": "user", "content": "Boiling point of water at sea level?"}]
+    assert [c.text for c in pref.completions] == ["100 °C.", "50 °C."]
+    assert pref.rankings == [(0, 1)]
+    assert got["plain_alpaca"][0].messages[-1] == {"role": "assistant", "content": "Cold."}
+    assert [r.completions[0].label for r in got["kto_demo"]] == [True, False]
+
+
+def test_remote_and_missing_entries_are_reported() -> None:
+    _, skipped = read_dataset_info(INFO / "dataset_info.json")
+    assert any(s.startswith("remote_one: a hub dataset") for s in skipped)
+    assert any(s.startswith("missing_file: nowhere.json") for s in skipped)
+
+
+def test_cli_imports_each_file_under_its_name(tmp_path: Path) -> None:
+    result = CliRunner().invoke(
+        cli, ["import-llamafactory", str(INFO), "-w", str(tmp_path / "ws"), "--json"]
+    )
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.output)
+    assert sorted(r["dataset"] for r in report["imported"]) == [
+        "chat_roles",
+        "kto_demo",
+        "plain_alpaca",
+        "qa_pref",
+    ]
+    assert len(report["not_imported"]) == 2
