@@ -136,6 +136,10 @@ def _csv(rng: random.Random) -> tuple[str, bytes]:
     return rng.choice(quirks)
 
 
+def _const(name: str, data: bytes) -> Callable[[int], tuple[str, bytes]]:
+    return lambda i: (name, data)
+
+
 def generate(folder: Path, n: int, seed: int = 11, fifos: bool = True) -> list[Path]:
     """``n`` hostile inputs in ``folder`` (deterministic for a seed), cycling through kinds."""
     rng = random.Random(seed)
@@ -182,12 +186,12 @@ def generate(folder: Path, n: int, seed: int = 11, fifos: bool = True) -> list[P
     add(lambda i: ("bom-mid.jsonl", _good_jsonl(2) + b"\xef\xbb\xbf" + _good_jsonl(2)))
     add(lambda i: ("bom-only.jsonl", b"\xef\xbb\xbf"))
     for enc in ("utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le", "utf-32-be"):
-        add(lambda i, enc=enc: (f"{enc}.jsonl", _good_jsonl(3).decode().encode(enc)))
+        add(_const(f"{enc}.jsonl", _good_jsonl(3).decode().encode(enc)))
     add(lambda i: ("utf-16.csv", "prompt,response\nhello,world\n".encode("utf-16")))
     for depth in (100, 129, 300, 1025, 5000):
         for kind in ("list", "dict"):
             add(
-                lambda i, depth=depth, kind=kind: (
+                _const(
                     f"deep-{kind}-{depth}.jsonl",
                     (
                         json.dumps(CHAT)
@@ -203,7 +207,7 @@ def generate(folder: Path, n: int, seed: int = 11, fifos: bool = True) -> list[P
     add(lambda i: ("deep.json", ("[" + _nest(2000, "list") + "]").encode()))
     for number in ("1e400", "-1e400", "1" * 400, "NaN", "Infinity", "-0", "1.0e-400", "0x10"):
         add(
-            lambda i, number=number: (
+            _const(
                 "numbers.jsonl",
                 (
                     '{"messages": [{"role": "user", "content": "q", "weight": ' + number + "},"
@@ -229,7 +233,7 @@ def generate(folder: Path, n: int, seed: int = 11, fifos: bool = True) -> list[P
     add(lambda i: ("huge-element.json", b'[{"a": "' + b"y" * (3 << 20) + b'"}, {"b": 1}]'))
     for bad in (b"\xff", b"\xc3\x28", b"\xed\xa0\x80", b"\xf8\x88\x80\x80\x80", b"\xc0\xaf"):
         add(
-            lambda i, bad=bad: (
+            _const(
                 "invalid-utf8.jsonl",
                 b'{"messages": [{"role": "user", "content": "a'
                 + bad

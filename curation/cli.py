@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -66,13 +66,21 @@ def echo_json(value: Any) -> None:
 class CurationGroup(click.Group):
     """Turns library errors into clean messages and keeps exit statuses to their meanings."""
 
-    def main(self, *args: Any, **kwargs: Any) -> Any:
+    def main(
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        **extra: Any,
+    ) -> Any:
         """As click's, except that a usage error exits 1 (nothing done), not click's 2, which
         here means "done, some lines rejected"."""
-        if not kwargs.pop("standalone_mode", True):
-            return super().main(*args, standalone_mode=False, **kwargs)
+        run = super().main
+        if not standalone_mode:
+            return run(args, prog_name, complete_var, standalone_mode=False, **extra)
         try:
-            rv = super().main(*args, standalone_mode=False, **kwargs)
+            rv = run(args, prog_name, complete_var, standalone_mode=False, **extra)
         except click.ClickException as exc:
             exc.show()
             sys.exit(exitcodes.FAILED)

@@ -294,6 +294,14 @@ def test_wide_encodings_get_their_own_message(
         assert "is it empty" not in res.stderr
 
 
+def test_a_utf16_csv_gets_the_same_message(tmp_path: Path) -> None:
+    src = tmp_path / "wide.csv"
+    src.write_bytes("prompt,response\nhello,world\n".encode("utf-16"))
+    res = invoke(*argv("import", src, tmp_path))
+    assert res.exit_code == exitcodes.FAILED
+    assert f"Error: {src} is UTF-16; save it as UTF-8" in res.stderr
+
+
 def test_nesting_deeper_than_the_parser_gets_its_own_message(tmp_path: Path) -> None:
     src = tmp_path / "deep.jsonl"
     src.write_text("[" * 2000 + "]" * 2000 + "\n")
@@ -324,6 +332,19 @@ def test_header_only_csv_and_empty_jsonl_both_exit_1(tmp_path: Path, fake_models
     assert res.exit_code == exitcodes.FAILED and "no items" in res.stdout
     res = invoke("validate", str(empty))
     assert res.exit_code == exitcodes.FAILED and "empty" in res.stderr
+
+
+def test_empty_inputs_import_nothing_and_exit_1_on_each_store(
+    ws: Workspace, tmp_path: Path
+) -> None:
+    header_only = tmp_path / "h.csv"
+    header_only.write_text("prompt,response\n")
+    empty = tmp_path / "e.jsonl"
+    empty.write_text("\n\n")
+    for path, fmt in ((header_only, None), (empty, "openai-chat")):
+        result = import_file(ws, path, "d", format=fmt)
+        assert (result.lines, result.imported, result.exit_code) == (0, 0, exitcodes.FAILED)
+        assert "no items" in result.summary()
 
 
 def test_some_lines_rejected_is_2_every_line_rejected_is_1(

@@ -53,7 +53,27 @@ def normalize_text(text: str) -> str:
         folded = text.lower().translate(_ASCII_PUNCT)
     else:
         folded = unicodedata.normalize("NFKC", text).casefold().translate(_punctuation_table())
-    return _SPACE.sub(" ", folded).strip()
+    return _collapse_spaces(folded)
+
+
+_COLLAPSE_CHUNK = 1 << 20
+
+
+def _collapse_spaces(text: str) -> str:
+    """Whitespace runs made one space, a chunk at a time: ``re.sub`` on a 50 MB message held
+    a string per word at once, ten times the message in memory."""
+    if len(text) <= _COLLAPSE_CHUNK:
+        return _SPACE.sub(" ", text).strip()
+    out: list[str] = []
+    after_space = False
+    for start in range(0, len(text), _COLLAPSE_CHUNK):
+        piece = _SPACE.sub(" ", text[start : start + _COLLAPSE_CHUNK])
+        if after_space and piece.startswith(" "):
+            piece = piece[1:]  # a run of whitespace across the chunk edge
+        if piece:
+            after_space = piece.endswith(" ")
+            out.append(piece)
+    return "".join(out).strip()
 
 
 @dataclass(slots=True)

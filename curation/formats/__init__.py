@@ -161,6 +161,8 @@ def open_source(
             )
         try:
             columns = table_columns(p, container)
+        except InputError:
+            raise  # already says what is wrong with the file (UTF-16, a pipe, …)
         except Exception as exc:  # pandas/pyarrow raise many types for a damaged file
             raise InputError(f"{p}: cannot be read as {container.upper()} ({exc})") from exc
         chosen = mapping or guess_mapping(columns)

@@ -14,6 +14,7 @@ from typing import Any
 import orjson
 
 from curation.errors import FieldError, InputError
+from curation.fileio import check_regular_file
 from curation.formats.alpaca import Alpaca
 from curation.formats.base import Format
 from curation.formats.common import require_object, type_name
@@ -140,9 +141,7 @@ def read_dataset_info(path: str | Path) -> tuple[list[InfoEntry], list[str]]:
     if p.is_dir():
         p = p / INFO_NAME
     try:
-        info = orjson.loads(p.read_bytes())
-    except FileNotFoundError:
-        raise InputError(f"{p}: no such file") from None
+        info = orjson.loads(check_regular_file(p).read_bytes())
     except orjson.JSONDecodeError as exc:
         raise InputError(f"{p}: not valid JSON ({exc})") from exc
     if not isinstance(info, dict):

@@ -16,6 +16,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from curation.errors import InputError
+from curation.fileio import check_regular_file
 from curation.formats.io import RawItem
 
 HF_DISK = "hf-disk"
@@ -47,18 +48,18 @@ def _structs(t: pa.DataType) -> bool:
 
 def arrow_files(folder: Path) -> list[Path]:
     try:
-        state = orjson.loads((folder / "state.json").read_bytes())
+        state = orjson.loads(check_regular_file(folder / "state.json").read_bytes())
         files = [folder / str(f["filename"]) for f in state.get("_data_files", [])]
     except (orjson.JSONDecodeError, KeyError, TypeError, AttributeError) as exc:
         raise InputError(
             f"{folder}: state.json is not a datasets save_to_disk state ({exc})"
         ) from exc
-    missing = [f.name for f in files if not f.is_file()]
+    missing = [f.name for f in files if not f.exists()]
     if not files or missing:
         raise InputError(
             f"{folder}: save_to_disk data files missing: {', '.join(missing) or 'none listed'}"
         )
-    return files
+    return [check_regular_file(f) for f in files]  # a pipe among them is refused, not read
 
 
 def iter_rows(path: str | Path, container: str) -> Iterator[RawItem]:
@@ -80,7 +81,7 @@ def iter_rows(path: str | Path, container: str) -> Iterator[RawItem]:
 
 def _batches(path: Path, container: str) -> Iterator[pa.RecordBatch]:
     if container == PARQUET_ROWS:
-        yield from pq.ParquetFile(path).iter_batches(batch_size=BATCH)
+        yield from pq.ParquetFile(check_regular_file(path)).iter_batches(batch_size=BATCH)
         return
     for file in arrow_files(path):
         with pa.memory_map(str(file)) as source:

@@ -483,7 +483,7 @@ def _parquet_writer(src: Path, sink: IO[bytes], stack: ExitStack) -> Writer:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    schema = pq.ParquetFile(src).schema_arrow
+    schema = pq.ParquetFile(check_regular_file(src)).schema_arrow
     writer = pq.ParquetWriter(sink, schema)
     rows: list[dict[str, Any]] = []
 
