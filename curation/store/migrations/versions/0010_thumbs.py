@@ -83,9 +83,7 @@ def downgrade() -> None:
         batch_op.drop_column("completion_id")
         batch_op.alter_column("pair_id", existing_type=_ID, nullable=False)
     with op.batch_alter_table("tasks", schema=None) as batch_op:
-        batch_op.drop_constraint(
-            batch_op.f("uq_tasks_campaign_id_completion_id"), type_="unique"
-        )
+        batch_op.drop_constraint(batch_op.f("uq_tasks_campaign_id_completion_id"), type_="unique")
         batch_op.drop_constraint(
             batch_op.f("fk_tasks_completion_id_completions"), type_="foreignkey"
         )
