@@ -172,7 +172,7 @@ def _select_completions(
 
 
 def _filtered(
-    session: Session, query: sa.Select[Any], flt: PairFilter
+    session: Session, query: Any, flt: PairFilter
 ) -> list[tuple[int, int, str | None]]:
     if flt.formats:
         query = query.where(m.Record.source_format.in_(flt.formats))

@@ -117,7 +117,7 @@ def _votes(session: Session, campaign_id: int) -> dict[int, list[tuple[str, int]
             m.Judgment.choice.is_not(None),
         )
     ):
-        votes.setdefault(task_id, []).append((annotator, GOOD if choice > 0 else BAD))
+        votes.setdefault(task_id, []).append((annotator, GOOD if (choice or 0) > 0 else BAD))
     return votes
 
 
