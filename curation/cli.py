@@ -357,6 +357,23 @@ def campaign() -> None:
 @click.option(
     "--gold", default=0, type=int, help="Use this many imported preferences as gold items."
 )
+@click.option(
+    "--kind",
+    type=click.Choice(["pair", "thumbs"]),
+    default="pair",
+    show_default=True,
+    help="pair: compare two answers; thumbs: good / bad on single answers (KTO labels).",
+)
+@click.option(
+    "--min-votes", default=2, type=int, show_default=True, help="Thumbs: votes needed to decide."
+)
+@click.option(
+    "--min-share",
+    default=0.6,
+    type=float,
+    show_default=True,
+    help="Thumbs: share of the votes the winning side needs (above 0.5).",
+)
 @workspace_options
 def campaign_create(
     dataset: str,
@@ -370,11 +387,15 @@ def campaign_create(
     seed: int,
     search: str,
     gold: int,
+    kind: str,
+    min_votes: int,
+    min_share: float,
     workspace: Path | None,
     db: str | None,
 ) -> None:
-    """Create a campaign over the pairs of a dataset."""
+    """Create a campaign over the pairs (or, with --kind thumbs, the answers) of a dataset."""
     from curation.labeling.campaigns import CampaignSpec, PairFilter, create_campaign
+    from curation.labeling.thumbs import ThumbsPolicy
 
     spec = CampaignSpec(
         name=name,
@@ -386,6 +407,8 @@ def campaign_create(
         rationale_required_for=_split(rationale_for),
         pair_filter=PairFilter(search=search, limit=limit, seed=seed),
         gold_from_imported=gold,
+        kind=kind,
+        thumbs_policy=ThumbsPolicy(min_votes, min_share) if kind == "thumbs" else None,
     )
     ws = _open(workspace, db)
     with ws.tx() as s:
@@ -395,9 +418,58 @@ def campaign_create(
 
     with ws.read() as s:
         info = campaign_summary(s, cid)
+    unit = "answers (thumbs)" if kind == "thumbs" else "pairs"
     click.echo(
-        f"Created campaign {name}: {info['tasks']:,} pairs, overlap {overlap}, annotators: {', '.join(info['annotators']) or 'none yet'}"
+        f"Created campaign {name}: {info['tasks']:,} {unit}, overlap {overlap}, annotators: {', '.join(info['annotators']) or 'none yet'}"
     )
+
+
+@campaign.command("apply-thumbs")
+@click.argument("name")
+@click.option("--min-votes", type=int, help="Override the campaign's minimum votes.")
+@click.option("--min-share", type=float, help="Override the campaign's minimum winning share.")
+@click.option("--json", "as_json", is_flag=True)
+@workspace_options
+def campaign_apply_thumbs(
+    name: str,
+    min_votes: int | None,
+    min_share: float | None,
+    as_json: bool,
+    workspace: Path | None,
+    db: str | None,
+) -> None:
+    """Turn a thumbs campaign's votes into KTO labels on its answers (for trl-kto exports)."""
+    from curation.labeling.campaigns import get_campaign
+    from curation.labeling.thumbs import ThumbsPolicy, apply_thumbs, campaign_policy
+
+    ws = _open(workspace, db)
+    with ws.tx() as s:
+        found = get_campaign(s, name)
+        policy = campaign_policy(found)
+        if min_votes is not None or min_share is not None:
+            policy = ThumbsPolicy(
+                min_votes if min_votes is not None else policy.min_votes,
+                min_share if min_share is not None else policy.min_share,
+            )
+            found.thumbs_policy = policy.as_dict()
+        result = apply_thumbs(s, found, actor=_actor(), policy=policy)
+    counts = result.counts()
+    if as_json:
+        echo_json(
+            {
+                "campaign": name,
+                "policy": policy.as_dict(),
+                **counts,
+                "undecided_by": result.reasons(),
+            }
+        )
+        return
+    reasons = ", ".join(f"{k.replace('_', ' ')} {v:,}" for k, v in result.reasons().items())
+    click.echo(
+        f"{name}: {counts['good']:,} good, {counts['bad']:,} bad, {counts['undecided']:,} undecided"
+        + (f" ({reasons})" if reasons else "")
+    )
+    click.echo(f"Policy: {policy.describe()}.")
 
 
 def _split(text: str) -> list[str]:
@@ -424,7 +496,8 @@ def campaign_list(as_json: bool, workspace: Path | None, db: str | None) -> None
     for r in rows:
         click.echo(
             f"{r['name']:<28} {r['status']:<7} {r['labels']:>7,}/{r['capacity']:<7,} labels "
-            f"{r['tasks']:>7,} pairs  k={r['overlap']}  {', '.join(r['annotators'])}"
+            f"{r['tasks']:>7,} {'answers' if r['kind'] == 'thumbs' else 'pairs  '}"
+            f"  k={r['overlap']}  {', '.join(r['annotators'])}"
         )
 
 
@@ -476,7 +549,8 @@ def labels_export(
 @click.option("--campaign", "-c", "campaign_name", required=True)
 @workspace_options
 def labels_import(file: Path, campaign_name: str, workspace: Path | None, db: str | None) -> None:
-    """Merge judgments from another tool: CSV/JSONL rows of pair_id, annotator, choice."""
+    """Merge judgments from another tool: CSV/JSONL rows of pair_id, annotator, choice
+    (thumbs campaigns: completion_id, annotator, label good/bad, optional rationale)."""
     from curation.labeling.campaigns import get_campaign
     from curation.labeling.io import import_labels
 
