@@ -171,9 +171,7 @@ def _select_completions(
     return _filtered(session, query, flt)
 
 
-def _filtered(
-    session: Session, query: Any, flt: PairFilter
-) -> list[tuple[int, int, str | None]]:
+def _filtered(session: Session, query: Any, flt: PairFilter) -> list[tuple[int, int, str | None]]:
     if flt.formats:
         query = query.where(m.Record.source_format.in_(flt.formats))
     if flt.search:

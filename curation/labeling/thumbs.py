@@ -293,3 +293,18 @@ def thumbs_agreement(session: Session, campaign_id: int) -> ThumbsAgreement:
             )
         alpha = value if np.isfinite(value) else None
     return ThumbsAgreement(len(shared), unanimous, alpha, reason)
+
+
+def completion_counts(session: Session) -> dict[str, int]:
+    """Completions of active records per dataset name: what a thumbs campaign can label."""
+    rows = session.execute(
+        sa.select(m.Dataset.name, sa.func.count(m.Completion.id))
+        .select_from(m.Dataset)
+        .outerjoin(
+            m.Record, sa.and_(m.Record.dataset_id == m.Dataset.id, m.Record.status == "active")
+        )
+        .outerjoin(m.Completion, m.Completion.record_id == m.Record.id)
+        .group_by(m.Dataset.name)
+        .order_by(m.Dataset.name)
+    )
+    return {name: int(n) for name, n in rows}
