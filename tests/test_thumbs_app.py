@@ -112,3 +112,31 @@ def test_lead_creates_a_thumbs_campaign_from_the_page(app_ws: Workspace, tmp_pat
         assert c is not None and c.kind == "thumbs"
         assert c.thumbs_policy == {"min_votes": 3, "min_share": 0.7}
         assert s.scalar(sa.select(sa.func.count(m.Task.completion_id))) == 3
+
+
+def test_quality_page_shows_thumbs_agreement_and_applies_labels(
+    thumbs_ws: Workspace, tmp_path: Path
+) -> None:
+    from curation.labeling import queue
+
+    with thumbs_ws.read() as s:
+        cid = s.scalar(sa.select(m.Campaign.id))
+    assert cid is not None
+    # ann: good, good; ann2: good on the first answer it is served, bad (with a reason) on the other
+    for annotator, answers_given in (("ann", [True, True]), ("ann2", [True, False])):
+        for good in answers_given:
+            item = queue.next_item(thumbs_ws, cid, annotator)
+            assert item is not None
+            queue.submit(thumbs_ws, item.assignment_id, annotator, queue.thumbs(good, "x"))
+    at = open_page(logged_in("lead"), "quality.py")
+    assert not at.exception, at.exception
+    metrics = {x.label: x.value for x in at.metric}
+    assert metrics["Unanimous"] == "50%"
+    assert metrics["Answers with 2+ votes"] == "2"
+    assert metrics["Krippendorff's α (nominal)"] != "—"
+    assert (metrics["Good (desirable)"], metrics["Undecided"]) == ("1", "1")
+    at.button(key="quality_thumbs_apply").click().run()
+    assert not at.exception, at.exception
+    with thumbs_ws.read() as s:
+        labels = sorted(s.scalars(sa.select(m.Completion.label)), key=repr)
+    assert labels == [None, True]
