@@ -130,19 +130,25 @@ def test_create_label_aggregate_export_trl_kto(ws: Workspace, tmp_path: Path) ->
     assert (thumbs[0]["good"], thumbs[0]["bad"], thumbs[0]["undecided"]) == (1, 2, 1)
 
 
-def test_undecided_later_clears_the_label_it_gave(ws: Workspace, tmp_path: Path) -> None:
+def test_undecided_later_restores_the_label_from_before(ws: Workspace, tmp_path: Path) -> None:
     answers_dataset(ws, tmp_path, 1)
     users(ws, ["a1", "a2"])
     cid = thumbs_campaign(ws, ["a1", "a2"], min_votes=1, min_share=1.0)
+    with ws.tx() as s:  # the source said Answer 0.0 was undesirable
+        s.execute(sa.update(m.Completion).where(m.Completion.position == 0).values(label=False))
     answer_all(ws, cid, "a1", {"Answer 0.0": True, "Answer 0.1": True})
     with ws.tx() as s:
         assert apply_thumbs(s, get_campaign(s, "t1"), actor="l").counts()["good"] == 2
+    with ws.read() as s:
+        assert completion_labels(s) == {"Answer 0.0": True, "Answer 0.1": True}
+    with ws.tx() as s:  # applying again changes nothing, and keeps the source's label aside
+        apply_thumbs(s, get_campaign(s, "t1"), actor="l")
     answer_all(ws, cid, "a2", {"Answer 0.0": False, "Answer 0.1": True})
     with ws.tx() as s:
         apply_thumbs(s, get_campaign(s, "t1"), actor="l")
     with ws.read() as s:
         got = completion_labels(s)
-    assert got == {"Answer 0.0": None, "Answer 0.1": True}
+    assert got == {"Answer 0.0": False, "Answer 0.1": True}  # the source's label is back
 
 
 def test_overlap_k_holds_and_no_double_assignment(ws: Workspace, tmp_path: Path) -> None:

@@ -8,7 +8,8 @@ a tie, a thin majority) it is undecided. A lead's adjudication is the final word
 Applying the outcome writes the completion's ``label`` (True desirable, False undesirable),
 the column the ``trl-kto`` and ``llamafactory-kto`` exports read, and keeps the outcome in
 ``thumbs_outcomes`` so an export's manifest can say where the labels came from. A completion
-this campaign decided earlier and that is undecided now loses the label it had given.
+this campaign decided earlier and that is undecided now gets back the label it had before
+(the source's, or none).
 """
 
 from __future__ import annotations
@@ -162,17 +163,31 @@ def apply_thumbs(
     """Aggregate and write the KTO labels of decided completions (in the caller's transaction)."""
     result = aggregate_thumbs(session, campaign, policy)
     previous = {
-        cid: verdict
-        for cid, verdict in session.execute(
-            sa.select(m.ThumbsOutcome.completion_id, m.ThumbsOutcome.verdict).where(
-                m.ThumbsOutcome.campaign_id == campaign.id
-            )
+        cid: (verdict, prior)
+        for cid, verdict, prior in session.execute(
+            sa.select(
+                m.ThumbsOutcome.completion_id,
+                m.ThumbsOutcome.verdict,
+                m.ThumbsOutcome.prior_label,
+            ).where(m.ThumbsOutcome.campaign_id == campaign.id)
         )
     }
+    current = dict(
+        session.execute(
+            sa.select(m.Completion.id, m.Completion.label)
+            .join(m.Task, m.Task.completion_id == m.Completion.id)
+            .where(m.Task.campaign_id == campaign.id)
+        )
+        .tuples()
+        .all()
+    )
     session.execute(sa.delete(m.ThumbsOutcome).where(m.ThumbsOutcome.campaign_id == campaign.id))
     now = m.utcnow()
     labels: dict[bool | None, list[int]] = {True: [], False: [], None: []}
     for o in result.outcomes:
+        was_decided = previous.get(o.completion_id, (UNDECIDED, None))[0] != UNDECIDED
+        # while this campaign's label is on the completion, the one before it is kept here
+        prior = previous[o.completion_id][1] if was_decided else current.get(o.completion_id)
         session.add(
             m.ThumbsOutcome(
                 campaign_id=campaign.id,
@@ -181,13 +196,14 @@ def apply_thumbs(
                 good=o.good,
                 bad=o.bad,
                 share=o.share,
+                prior_label=prior,
                 decided_at=now,
             )
         )
         if o.verdict != UNDECIDED:
             labels[o.verdict == "good"].append(o.completion_id)
-        elif previous.get(o.completion_id, UNDECIDED) != UNDECIDED:
-            labels[None].append(o.completion_id)
+        elif was_decided:
+            labels[prior].append(o.completion_id)
     for value, ids in labels.items():
         for start in range(0, len(ids), 5000):
             session.execute(

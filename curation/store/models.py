@@ -343,6 +343,8 @@ class ThumbsOutcome(Base):
     good: Mapped[int] = mapped_column(sa.Integer, default=0)
     bad: Mapped[int] = mapped_column(sa.Integer, default=0)
     share: Mapped[float] = mapped_column(sa.Float, default=0.0)
+    # the completion's label before this campaign decided it, restored if it becomes undecided
+    prior_label: Mapped[bool | None] = mapped_column(sa.Boolean, nullable=True)
     decided_at: Mapped[datetime] = mapped_column(sa.DateTime, default=utcnow)
 
 

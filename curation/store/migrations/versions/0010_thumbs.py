@@ -55,6 +55,7 @@ def upgrade() -> None:
         sa.Column("good", sa.Integer(), nullable=False),
         sa.Column("bad", sa.Integer(), nullable=False),
         sa.Column("share", sa.Float(), nullable=False),
+        sa.Column("prior_label", sa.Boolean(), nullable=True),
         sa.Column("decided_at", sa.DateTime(), nullable=False),
         sa.ForeignKeyConstraint(
             ["campaign_id"],
