@@ -4,6 +4,7 @@ KTO labels on the completions, exported as TRL KTO with the campaign and policy 
 from __future__ import annotations
 
 import json
+import threading
 from collections import Counter
 from pathlib import Path
 
@@ -225,3 +226,37 @@ def test_exporting_a_thumbs_campaign_says_what_to_do(ws: Workspace, tmp_path: Pa
     thumbs_campaign(ws, ["a1"])
     with pytest.raises(InputError, match="apply-thumbs"):
         export_dataset(ws, ExportSpec("trl-kto", campaign="t1"), tmp_path / "o.jsonl", actor="l")
+
+
+@pytest.mark.timeout(300)
+def test_four_annotators_at_once_never_exceed_k(ws: Workspace, tmp_path: Path) -> None:
+    names = [f"t{i}" for i in range(4)]
+    answers_dataset(ws, tmp_path, 10)  # 20 answers, capacity 40 votes at k = 2
+    users(ws, names)
+    cid = thumbs_campaign(ws, names, overlap=2)
+    errors: list[BaseException] = []
+    counts: dict[str, int] = {}
+
+    def work(name: str) -> None:
+        try:
+            n = 0
+            while (item := queue.next_item(ws, cid, name)) is not None:
+                queue.submit(ws, item.assignment_id, name, queue.thumbs(n % 2 == 0))
+                n += 1
+            counts[name] = n
+        except BaseException as exc:
+            errors.append(exc)
+
+    threads = [threading.Thread(target=work, args=(n,)) for n in names]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert not errors, errors
+    assert sum(counts.values()) == 40  # every place filled, none twice
+    with ws.read() as s:
+        rows = s.execute(sa.select(m.Judgment.task_id, m.Judgment.annotator)).all()
+        tasks = s.execute(sa.select(m.Task.id, m.Task.n_labels, m.Task.n_assigned)).all()
+    assert len(set(rows)) == len(rows) == 40
+    per_task = Counter(t for t, _ in rows)
+    assert all(per_task[tid] == n_labels == n_assigned == 2 for tid, n_labels, n_assigned in tasks)
