@@ -17,6 +17,7 @@ from curation.export import ExportSpec, export_dataset
 from curation.importer import import_file
 from curation.labeling import queue
 from curation.labeling.campaigns import CampaignSpec, create_campaign, get_campaign
+from curation.labeling.io import own_history
 from curation.labeling.thumbs import ThumbsPolicy, apply_thumbs, decide, thumbs_agreement
 from curation.store import Workspace
 from curation.store import models as m
@@ -212,6 +213,8 @@ def test_thumbs_answers_are_checked(ws: Workspace, tmp_path: Path) -> None:
     with pytest.raises(InputError, match="reason"):
         queue.submit(ws, item.assignment_id, "a1", queue.thumbs(False))
     queue.submit(ws, item.assignment_id, "a1", queue.thumbs(False, "wrong fact"))
+    with ws.read() as s:
+        assert [h["answer"] for h in own_history(s, cid, "a1")] == ["bad"]
     with ws.tx() as s, pytest.raises(InputError, match="criteria"):
         create_campaign(
             s,

@@ -311,6 +311,8 @@ def own_history(session: Session, campaign_id: int, annotator: str) -> list[dict
     from curation.labeling.scale import to_screen
 
     screen_labels = {2: "left ≫", 1: "left >", 0: "tie", -1: "right >", -2: "right ≫"}
+    if _kind(session, campaign_id) == "thumbs":
+        screen_labels = {1: "good", -1: "bad"}
     rows = session.execute(
         sa.select(
             m.Judgment.submitted_at,
@@ -332,7 +334,7 @@ def own_history(session: Session, campaign_id: int, annotator: str) -> list[dict
             "submitted": at.isoformat(timespec="seconds"),
             "answer": "both bad"
             if bad
-            else screen_labels[to_screen(choice, left)]
+            else screen_labels.get(to_screen(choice, left), str(choice))
             if choice is not None
             else "—",
             "seconds": round(ms / 1000, 1) if ms is not None else None,
