@@ -365,6 +365,23 @@ def campaign() -> None:
 @click.option(
     "--gold", default=0, type=int, help="Use this many imported preferences as gold items."
 )
+@click.option(
+    "--kind",
+    type=click.Choice(["pair", "thumbs"]),
+    default="pair",
+    show_default=True,
+    help="pair: compare two answers; thumbs: good / bad on single answers (KTO labels).",
+)
+@click.option(
+    "--min-votes", default=2, type=int, show_default=True, help="Thumbs: votes needed to decide."
+)
+@click.option(
+    "--min-share",
+    default=0.6,
+    type=float,
+    show_default=True,
+    help="Thumbs: share of the votes the winning side needs (above 0.5).",
+)
 @workspace_options
 def campaign_create(
     dataset: str,
@@ -378,11 +395,15 @@ def campaign_create(
     seed: int,
     search: str,
     gold: int,
+    kind: str,
+    min_votes: int,
+    min_share: float,
     workspace: Path | None,
     db: str | None,
 ) -> None:
-    """Create a campaign over the pairs of a dataset."""
+    """Create a campaign over the pairs (or, with --kind thumbs, the answers) of a dataset."""
     from curation.labeling.campaigns import CampaignSpec, PairFilter, create_campaign
+    from curation.labeling.thumbs import ThumbsPolicy
 
     spec = CampaignSpec(
         name=name,
@@ -394,6 +415,8 @@ def campaign_create(
         rationale_required_for=_split(rationale_for),
         pair_filter=PairFilter(search=search, limit=limit, seed=seed),
         gold_from_imported=gold,
+        kind=kind,
+        thumbs_policy=ThumbsPolicy(min_votes, min_share) if kind == "thumbs" else None,
     )
     ws = _open(workspace, db)
     with ws.tx() as s:
@@ -403,8 +426,9 @@ def campaign_create(
 
     with ws.read() as s:
         info = campaign_summary(s, cid)
+    unit = "answers (thumbs)" if kind == "thumbs" else "pairs"
     click.echo(
-        f"Created campaign {name}: {info['tasks']:,} pairs, overlap {overlap}, annotators: {', '.join(info['annotators']) or 'none yet'}"
+        f"Created campaign {name}: {info['tasks']:,} {unit}, overlap {overlap}, annotators: {', '.join(info['annotators']) or 'none yet'}"
     )
 
 
@@ -432,7 +456,8 @@ def campaign_list(as_json: bool, workspace: Path | None, db: str | None) -> None
     for r in rows:
         click.echo(
             f"{r['name']:<28} {r['status']:<7} {r['labels']:>7,}/{r['capacity']:<7,} labels "
-            f"{r['tasks']:>7,} pairs  k={r['overlap']}  {', '.join(r['annotators'])}"
+            f"{r['tasks']:>7,} {'answers' if r['kind'] == 'thumbs' else 'pairs  '}"
+            f"  k={r['overlap']}  {', '.join(r['annotators'])}"
         )
 
 
@@ -484,7 +509,8 @@ def labels_export(
 @click.option("--campaign", "-c", "campaign_name", required=True)
 @workspace_options
 def labels_import(file: Path, campaign_name: str, workspace: Path | None, db: str | None) -> None:
-    """Merge judgments from another tool: CSV/JSONL rows of pair_id, annotator, choice."""
+    """Merge judgments from another tool: CSV/JSONL rows of pair_id, annotator, choice
+    (thumbs campaigns: completion_id, annotator, label good/bad, optional rationale)."""
     from curation.labeling.campaigns import get_campaign
     from curation.labeling.io import import_labels
 
@@ -572,6 +598,15 @@ if __name__ == "__main__":
 
 
 # Stage commands live in their own modules; importing them registers them on ``cli``.
-from curation import cli_admin, cli_dedup, cli_export, cli_formats, cli_pii  # noqa: E402
+from curation import cli_admin, cli_dedup, cli_export, cli_formats, cli_pii, cli_thumbs  # noqa: E402
 
-__all__ = ["cli", "cli_admin", "cli_dedup", "cli_export", "cli_formats", "cli_pii", "main"]
+__all__ = [
+    "cli",
+    "cli_admin",
+    "cli_dedup",
+    "cli_export",
+    "cli_formats",
+    "cli_pii",
+    "cli_thumbs",
+    "main",
+]

@@ -269,6 +269,8 @@ def judge_campaign(
         campaign = session.get(m.Campaign, campaign_id)
         if campaign is None:
             raise NotFoundError(f"campaign {campaign_id} does not exist")
+        if campaign.kind == "thumbs":
+            raise InputError(f"the AI judge compares pairs; {campaign.name!r} is a thumbs campaign")
         guidelines = current_guideline(session, campaign_id).text
         criteria = list(campaign.criteria)
         task_ids = _task_ids(session, campaign, settings, run)

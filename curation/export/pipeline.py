@@ -490,6 +490,11 @@ def _manifest(
         preferences = {"source": None}
     if ctx.fmt.unit == "kto":
         preferences["unpaired"] = {"policy": KTO_POLICY}
+        from curation.labeling.thumbs import thumbs_provenance
+
+        thumbs = thumbs_provenance(session, ctx.dataset.id)
+        if thumbs:  # completion labels written by thumbs campaigns (they read as the source's)
+            preferences["unpaired"]["labels_from_thumbs_campaigns"] = thumbs
     override = sum(stats.override_records.values())
     fmt_info: dict[str, Any] = {
         "name": ctx.fmt.name,

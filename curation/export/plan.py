@@ -77,6 +77,13 @@ def make_context(session: Session, spec: ExportSpec) -> Context:
     spec.check()
     fmt = get_export_format(spec.format, trl_style=spec.trl_style)
     campaign = get_campaign(session, spec.campaign) if spec.campaign else None
+    if campaign is not None and campaign.kind == "thumbs":
+        dataset = session.get(m.Dataset, campaign.dataset_id)
+        raise InputError(
+            f"campaign {campaign.name!r} is a thumbs campaign: its votes become KTO labels on "
+            f"the completions (`curation campaign apply-thumbs {campaign.name}`); then export "
+            f"dataset {dataset.name if dataset else ''!r} as trl-kto or llamafactory-kto"
+        )
     if campaign is not None:
         dataset = session.get(m.Dataset, campaign.dataset_id)
         assert dataset is not None
@@ -119,7 +126,7 @@ def campaign_decisions(
     for task_id, pair_id in session.execute(
         sa.select(m.Task.id, m.Task.pair_id).where(m.Task.campaign_id == campaign_id)
     ):
-        if pair_id in out:
+        if pair_id is None or pair_id in out:  # None: a thumbs task, no pair
             continue
         if task_id in final:
             choice, both_bad = final[task_id]

@@ -132,6 +132,8 @@ def aggregate_campaign(
     ).all()
     result = Aggregation(policy=policy)
     for task_id, pair_id, record_id in tasks:
+        if pair_id is None:  # a thumbs task: see curation.labeling.thumbs
+            continue
         task_labels = labels.get(task_id, [])
         if task_id in final:
             choice, both_bad = final[task_id]

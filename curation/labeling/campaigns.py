@@ -11,10 +11,13 @@ from sqlalchemy.orm import Session
 
 from curation.audit import log_event
 from curation.errors import ConflictError, InputError, NotFoundError
+from curation.labeling.thumbs import ThumbsPolicy
 from curation.store import models as m
 from curation.store.queries import get_dataset, refresh_planner_stats
 
 RATIONALE_CASES = ("tie", "both_bad")
+THUMBS_RATIONALE_CASES = ("bad",)
+KINDS = ("pair", "thumbs")
 MAX_OVERLAP = 20
 
 
@@ -47,6 +50,9 @@ class CampaignSpec:
     rationale_required_for: list[str] = field(default_factory=list)
     pair_filter: PairFilter = field(default_factory=PairFilter)
     gold_from_imported: int = 0  # this many pairs with an imported preference become gold items
+    # "pair": compare two completions; "thumbs": good / bad on single completions
+    kind: str = "pair"
+    thumbs_policy: ThumbsPolicy | None = None  # thumbs only; the default policy when None
 
 
 def create_campaign(session: Session, spec: CampaignSpec, *, actor: str) -> m.Campaign:
@@ -58,19 +64,30 @@ def create_campaign(session: Session, spec: CampaignSpec, *, actor: str) -> m.Ca
         raise ConflictError(f"a campaign named {name!r} already exists")
     if not 1 <= spec.overlap <= MAX_OVERLAP:
         raise InputError(f"overlap must be between 1 and {MAX_OVERLAP}, got {spec.overlap}")
-    bad_cases = set(spec.rationale_required_for) - set(RATIONALE_CASES)
+    if spec.kind not in KINDS:
+        raise InputError(f"campaign kind must be one of {', '.join(KINDS)}, not {spec.kind!r}")
+    thumbs = spec.kind == "thumbs"
+    cases = THUMBS_RATIONALE_CASES if thumbs else RATIONALE_CASES
+    bad_cases = set(spec.rationale_required_for) - set(cases)
     if bad_cases:
         raise InputError(
-            f"rationale can be required for {', '.join(RATIONALE_CASES)}, not {sorted(bad_cases)}"
+            f"rationale can be required for {', '.join(cases)}, not {sorted(bad_cases)}"
         )
     ds = get_dataset(session, spec.dataset)
     annotators = _check_annotators(session, spec.annotators)
     criteria = _clean_criteria(spec.criteria)
-    pairs = _select_pairs(session, ds.id, spec.pair_filter)
-    if not pairs:
-        raise InputError(
-            f"dataset {ds.name!r} has no pairs to label with this filter: pairs come from records with 2+ completions"
-        )
+    if thumbs and criteria:
+        raise InputError("a thumbs campaign has no criteria ratings: it asks good or bad only")
+    if thumbs:
+        units = _select_completions(session, ds.id, spec.pair_filter)
+        if not units:
+            raise InputError(f"dataset {ds.name!r} has no completions to label with this filter")
+    else:
+        units = _select_pairs(session, ds.id, spec.pair_filter)
+        if not units:
+            raise InputError(
+                f"dataset {ds.name!r} has no pairs to label with this filter: pairs come from records with 2+ completions"
+            )
     campaign = m.Campaign(
         name=name,
         dataset_id=ds.id,
@@ -79,6 +96,8 @@ def create_campaign(session: Session, spec: CampaignSpec, *, actor: str) -> m.Ca
         rationale_required_for=list(spec.rationale_required_for),
         pair_filter=spec.pair_filter.as_dict(),
         created_by=actor,
+        kind=spec.kind,
+        thumbs_policy=(spec.thumbs_policy or ThumbsPolicy()).as_dict() if thumbs else None,
     )
     session.add(campaign)
     session.flush()
@@ -86,7 +105,7 @@ def create_campaign(session: Session, spec: CampaignSpec, *, actor: str) -> m.Ca
         m.Guideline(campaign_id=campaign.id, version=1, text=spec.guidelines, created_by=actor)
     )
     session.add_all(m.CampaignAnnotator(campaign_id=campaign.id, annotator=a) for a in annotators)
-    _insert_tasks(session, campaign, pairs, spec)
+    _insert_tasks(session, campaign, units, spec)
     refresh_planner_stats(session, "tasks")
     log_event(
         session,
@@ -96,7 +115,8 @@ def create_campaign(session: Session, spec: CampaignSpec, *, actor: str) -> m.Ca
         campaign.id,
         name=name,
         dataset=ds.name,
-        tasks=len(pairs),
+        kind=spec.kind,
+        tasks=len(units),
         overlap=spec.overlap,
         annotators=annotators,
     )
@@ -131,6 +151,27 @@ def _select_pairs(
         .where(m.Pair.dataset_id == dataset_id, m.Record.status == "active")
         .order_by(m.Pair.id)
     )
+    return _filtered(session, query, flt)
+
+
+def _select_completions(
+    session: Session, dataset_id: int, flt: PairFilter
+) -> list[tuple[int, int, str | None]]:
+    """(completion id, record id, source label as 'a' good / 'b' bad / None) of active records."""
+    query = (
+        sa.select(
+            m.Completion.id,
+            m.Completion.record_id,
+            sa.case((m.Completion.label.is_(True), "a"), (m.Completion.label.is_(False), "b")),
+        )
+        .join(m.Record, m.Record.id == m.Completion.record_id)
+        .where(m.Record.dataset_id == dataset_id, m.Record.status == "active")
+        .order_by(m.Completion.id)
+    )
+    return _filtered(session, query, flt)
+
+
+def _filtered(session: Session, query: Any, flt: PairFilter) -> list[tuple[int, int, str | None]]:
     if flt.formats:
         query = query.where(m.Record.source_format.in_(flt.formats))
     if flt.search:
@@ -151,16 +192,18 @@ def _insert_tasks(
     rng = random.Random(f"{campaign.name}:{spec.pair_filter.seed}")
     with_pref = [p for p in pairs if p[2] in ("a", "b")]
     gold_ids = {p[0] for p in rng.sample(with_pref, min(spec.gold_from_imported, len(with_pref)))}
+    # a thumbs task is one completion; its gold answer is +1 good / -1 bad, like A / B
+    unit_column = "completion_id" if spec.kind == "thumbs" else "pair_id"
     rows = [
         {
             "campaign_id": campaign.id,
-            "pair_id": pair_id,
+            unit_column: unit_id,
             "record_id": record_id,
             "queue_key": rng.randrange(1 << 30),
-            "is_gold": pair_id in gold_ids,
-            "gold_choice": (1 if preferred == "a" else -1) if pair_id in gold_ids else None,
+            "is_gold": unit_id in gold_ids,
+            "gold_choice": (1 if preferred == "a" else -1) if unit_id in gold_ids else None,
         }
-        for pair_id, record_id, preferred in pairs
+        for unit_id, record_id, preferred in pairs
     ]
     for start in range(0, len(rows), 5000):
         session.execute(sa.insert(m.Task), rows[start : start + 5000])
@@ -281,6 +324,8 @@ def campaign_summary(session: Session, campaign_id: int) -> dict[str, Any]:
     annotators = annotators_of(session, campaign_id)
     return {
         "name": campaign.name,
+        "kind": campaign.kind,
+        "thumbs_policy": campaign.thumbs_policy,
         "dataset": dataset.name if dataset else "",
         "status": campaign.status,
         "overlap": campaign.overlap,

@@ -36,6 +36,7 @@ def judgment_rows(
     session: Session, campaign_id: int, *, current_only: bool = False
 ) -> Iterator[dict[str, Any]]:
     """Every judgment version (or only the live ones), oldest first, as plain dicts."""
+    thumbs = _kind(session, campaign_id) == "thumbs"
     query = (
         sa.select(m.Judgment, m.Task.is_gold)
         .join(m.Task, m.Task.id == m.Judgment.task_id)
@@ -45,16 +46,23 @@ def judgment_rows(
     if current_only:
         query = query.where(m.Judgment.is_current.is_(True), m.Judgment.retracted.is_(False))
     for j, is_gold in session.execute(query):
+        if thumbs:
+            unit: dict[str, Any] = {
+                "completion_id": j.completion_id,
+                "label": None if j.choice is None else ("good" if j.choice > 0 else "bad"),
+            }
+        else:
+            unit = {"pair_id": j.pair_id}
         yield {
             "judgment_id": j.id,
             "task_id": j.task_id,
-            "pair_id": j.pair_id,
+            **unit,
             "annotator": j.annotator,
             "version": j.version,
             "is_current": j.is_current,
             "retracted": j.retracted,
             "choice": j.choice,
-            "choice_label": SCALE.get(j.choice) if j.choice is not None else None,
+            "choice_label": None if j.choice is None or thumbs else SCALE.get(j.choice),
             "both_bad": j.both_bad,
             "criteria": j.criteria,
             "rationale": j.rationale,
@@ -81,20 +89,45 @@ class LabelImport:
         return exitcodes.PARTIAL if self.imported else exitcodes.FAILED
 
 
+def _kind(session: Session, campaign_id: int) -> str:
+    kind = session.scalar(sa.select(m.Campaign.kind).where(m.Campaign.id == campaign_id))
+    if kind is None:
+        raise CurationError(f"campaign {campaign_id} does not exist")
+    return str(kind)
+
+
+THUMBS_WORDS = {
+    "good": 1,
+    "bad": -1,
+    "true": 1,
+    "false": -1,
+    "1": 1,
+    "-1": -1,
+    "0": -1,
+    "desirable": 1,
+    "undesirable": -1,
+    "up": 1,
+    "down": -1,
+}
+
+
 def import_labels(ws: Workspace, path: str | Path, campaign_id: int, *, actor: str) -> LabelImport:
     """Merge judgments made elsewhere: rows of ``pair_id, annotator, choice`` (+ ``both_bad``,
-    ``rationale``). Unknown pair ids and rows beyond the campaign's overlap are reported by
-    line; the good rows go in, in one transaction."""
+    ``rationale``), or for a thumbs campaign ``completion_id, annotator, label`` (good/bad).
+    Unknown ids and rows beyond the campaign's overlap are reported by line; the good rows
+    go in, in one transaction."""
     result = LabelImport()
     with ws.tx() as session:
         campaign = session.get(m.Campaign, campaign_id)
         if campaign is None:
             raise CurationError(f"campaign {campaign_id} does not exist")
+        unit_column = m.Task.completion_id if campaign.kind == "thumbs" else m.Task.pair_id
         tasks = {
-            pair_id: task_id
-            for task_id, pair_id in session.execute(
-                sa.select(m.Task.id, m.Task.pair_id).where(m.Task.campaign_id == campaign_id)
+            int(unit_id): task_id
+            for task_id, unit_id in session.execute(
+                sa.select(m.Task.id, unit_column).where(m.Task.campaign_id == campaign_id)
             )
+            if unit_id is not None
         }
         version = current_guideline(session, campaign_id).version
         for line, row in _label_rows(path):
@@ -154,6 +187,9 @@ def _merge_row(
 ) -> None:
     if "__error__" in row:
         raise _RowError("line", str(row["__error__"]))
+    if campaign.kind == "thumbs":
+        _merge_thumbs_row(session, campaign, tasks, row, version)
+        return
     try:
         pair_id = int(row.get("pair_id") or "")
     except (TypeError, ValueError):
@@ -175,36 +211,9 @@ def _merge_row(
         )
     except InputError as exc:
         raise _RowError("choice", str(exc)) from None
-    task = session.get(m.Task, tasks[pair_id], with_for_update=True)
+    _claim_for_import(session, campaign, tasks[pair_id], annotator, f"pair {pair_id}")
+    task = session.get(m.Task, tasks[pair_id])
     assert task is not None
-    existing = session.scalar(
-        sa.select(m.Assignment).where(
-            m.Assignment.task_id == task.id, m.Assignment.annotator == annotator
-        )
-    )
-    if existing is None:
-        if task.n_assigned >= campaign.overlap:
-            raise _RowError(
-                "pair_id",
-                f"pair {pair_id} already has {campaign.overlap} labels (the campaign's overlap)",
-            )
-        task.n_assigned += 1
-        session.add(
-            m.Assignment(
-                campaign_id=campaign.id,
-                task_id=task.id,
-                annotator=annotator,
-                shown_left="a",
-                status="done",
-            )
-        )
-    elif existing.status in ("skipped", "expired"):
-        raise _RowError(
-            "annotator",
-            f"{annotator} gave pair {pair_id} back; it cannot take a label from them now",
-        )
-    else:
-        existing.status = "done"
     add_judgment_version(
         session,
         task,
@@ -219,6 +228,80 @@ def _merge_row(
     )
 
 
+def _merge_thumbs_row(
+    session: Session, campaign: m.Campaign, tasks: dict[int, int], row: dict[str, Any], version: int
+) -> None:
+    try:
+        completion_id = int(row.get("completion_id") or "")
+    except (TypeError, ValueError):
+        raise _RowError(
+            "completion_id", f"expected a completion id, got {row.get('completion_id')!r}"
+        ) from None
+    if completion_id not in tasks:
+        raise _RowError(
+            "completion_id", f"completion {completion_id} is not in campaign {campaign.name!r}"
+        )
+    annotator = str(row.get("annotator") or "").strip()
+    if not annotator:
+        raise _RowError("annotator", "missing")
+    raw = str(row.get("label", "")).strip().lower()
+    if raw not in THUMBS_WORDS:
+        raise _RowError("label", f"expected good or bad, got {row.get('label')!r}")
+    _claim_for_import(
+        session, campaign, tasks[completion_id], annotator, f"completion {completion_id}"
+    )
+    task = session.get(m.Task, tasks[completion_id])
+    assert task is not None
+    add_judgment_version(
+        session,
+        task,
+        annotator,
+        choice=THUMBS_WORDS[raw],
+        both_bad=False,
+        criteria={},
+        rationale=str(row.get("rationale") or ""),
+        shown_left="a",
+        guideline_version=version,
+        source="import",
+    )
+
+
+def _claim_for_import(
+    session: Session, campaign: m.Campaign, task_id: int, annotator: str, what: str
+) -> None:
+    """A done assignment for an imported label, within the campaign's overlap."""
+    task = session.get(m.Task, task_id, with_for_update=True)
+    assert task is not None
+    existing = session.scalar(
+        sa.select(m.Assignment).where(
+            m.Assignment.task_id == task.id, m.Assignment.annotator == annotator
+        )
+    )
+    if existing is None:
+        if task.n_assigned >= campaign.overlap:
+            raise _RowError(
+                "pair_id" if what.startswith("pair") else "completion_id",
+                f"{what} already has {campaign.overlap} labels (the campaign's overlap)",
+            )
+        task.n_assigned += 1
+        session.add(
+            m.Assignment(
+                campaign_id=campaign.id,
+                task_id=task.id,
+                annotator=annotator,
+                shown_left="a",
+                status="done",
+            )
+        )
+    elif existing.status in ("skipped", "expired"):
+        raise _RowError(
+            "annotator",
+            f"{annotator} gave {what} back; it cannot take a label from them now",
+        )
+    else:
+        existing.status = "done"
+
+
 def dumps_jsonl(rows: Iterator[dict[str, Any]]) -> bytes:
     return b"".join(orjson.dumps(r) + b"\n" for r in rows)
 
@@ -228,6 +311,8 @@ def own_history(session: Session, campaign_id: int, annotator: str) -> list[dict
     from curation.labeling.scale import to_screen
 
     screen_labels = {2: "left ≫", 1: "left >", 0: "tie", -1: "right >", -2: "right ≫"}
+    if _kind(session, campaign_id) == "thumbs":
+        screen_labels = {1: "good", -1: "bad"}
     rows = session.execute(
         sa.select(
             m.Judgment.submitted_at,
@@ -249,7 +334,7 @@ def own_history(session: Session, campaign_id: int, annotator: str) -> list[dict
             "submitted": at.isoformat(timespec="seconds"),
             "answer": "both bad"
             if bad
-            else screen_labels[to_screen(choice, left)]
+            else screen_labels.get(to_screen(choice, left), str(choice))
             if choice is not None
             else "—",
             "seconds": round(ms / 1000, 1) if ms is not None else None,

@@ -738,7 +738,7 @@ def disagreements(
         out.append(
             Disagreement(
                 task_id=task.id,
-                pair_id=task.pair_id,
+                pair_id=pair.id,
                 record_id=task.record_id,
                 disagreement=scores[task_id],
                 labels=[

@@ -40,7 +40,7 @@ class Item:
 
     assignment_id: int
     task_id: int
-    pair_id: int
+    pair_id: int | None
     record_id: int
     campaign: str
     shown_left: str
@@ -54,6 +54,9 @@ class Item:
     guidelines: str
     assigned_at: datetime
     flagged: bool
+    # "thumbs": one completion to call good or bad, in ``left`` (``right`` is empty)
+    kind: str = "pair"
+    completion_id: int | None = None
 
 
 @dataclass(slots=True)
@@ -91,6 +94,7 @@ class _Context:
     guidelines: str
     open_assignment_id: int | None
     left_balance: int  # this annotator's assignments shown with A on the left, minus with B
+    kind: str = "pair"
 
 
 def next_item(ws: Workspace, campaign_id: int, annotator: str) -> Item | None:
@@ -177,6 +181,7 @@ def _context_query() -> sa.Select[Any]:
             guideline.text,
             open_assignment,
             left_balance,
+            m.Campaign.kind,
         )
         .outerjoin(
             guideline,
@@ -198,9 +203,19 @@ def _context(session: Session, campaign_id: int, annotator: str) -> _Context:
     ).one_or_none()
     if row is None:
         raise NotFoundError(f"campaign {campaign_id} does not exist")
-    name, status, overlap, criteria, needs_rationale, is_member, version, text, open_id, balance = (
-        row
-    )
+    (
+        name,
+        status,
+        overlap,
+        criteria,
+        needs_rationale,
+        is_member,
+        version,
+        text,
+        open_id,
+        balance,
+        kind,
+    ) = row
     if not is_member:
         raise PermissionDenied(f"{annotator} is not an annotator of campaign {name!r}")
     assert version is not None, "every campaign is created with guidelines version 1"
@@ -215,6 +230,7 @@ def _context(session: Session, campaign_id: int, annotator: str) -> _Context:
         guidelines=text,
         open_assignment_id=open_id,
         left_balance=int(balance or 0),
+        kind=kind,
     )
 
 
@@ -293,6 +309,8 @@ def _claim_a_candidate(session: Session, wanted: dict[str, Any]) -> int | None:
 
 def _balanced_side(context: _Context, annotator: str, task_id: int) -> str:
     """Each completion appears on the left half of the time for each annotator, in random order."""
+    if context.kind == "thumbs":  # one completion: no sides to balance
+        return "a"
     if context.left_balance:
         return "a" if context.left_balance < 0 else "b"
     # a stable hash of (task, annotator) is as good as a coin and makes runs reproducible
@@ -348,9 +366,52 @@ def _item_query() -> sa.Select[Any]:
 
 
 _ITEM = _item_query()
+_THUMBS_ITEM = (
+    sa.select(
+        m.Assignment.task_id,
+        m.Assignment.assigned_at,
+        m.Assignment.flagged,
+        m.Task.completion_id,
+        m.Task.record_id,
+        m.Record.messages,
+        m.Record.tools,
+        m.Completion.messages,
+    )
+    .join(m.Task, m.Task.id == m.Assignment.task_id)
+    .join(m.Record, m.Record.id == m.Task.record_id)
+    .join(m.Completion, m.Completion.id == m.Task.completion_id)
+    .where(m.Assignment.id == sa.bindparam("assignment_id"))
+)
+
+
+def _thumbs_item(session: Session, context: _Context, assignment_id: int) -> Item:
+    row = session.execute(_THUMBS_ITEM, {"assignment_id": assignment_id}).one()
+    task_id, assigned_at, flagged, completion_id, record_id, messages, tools, answer = row
+    return Item(
+        assignment_id=assignment_id,
+        task_id=task_id,
+        pair_id=None,
+        record_id=record_id,
+        campaign=context.name,
+        shown_left="a",
+        messages=messages,
+        tools=tools,
+        left=answer,
+        right=[],
+        criteria=[],
+        rationale_required_for=list(context.rationale_required_for),
+        guideline_version=context.guideline_version,
+        guidelines=context.guidelines,
+        assigned_at=assigned_at,
+        flagged=flagged,
+        kind="thumbs",
+        completion_id=completion_id,
+    )
 
 
 def _item(session: Session, context: _Context, assignment_id: int) -> Item:
+    if context.kind == "thumbs":
+        return _thumbs_item(session, context, assignment_id)
     row = session.execute(_ITEM, {"assignment_id": assignment_id}).one()
     task_id, shown_left, assigned_at, flagged, pair_id, record_id, messages, tools, a, b = row
     left, right = (a, b) if shown_left == "a" else (b, a)
@@ -384,6 +445,14 @@ class Answer:
     rationale: str = ""
 
 
+def thumbs(good: bool, reason: str = "") -> Answer:
+    """A thumbs answer: good (+1) or bad (−1) on the task's one completion, with an optional reason."""
+    return Answer(choice=GOOD if good else BAD, rationale=reason)
+
+
+GOOD, BAD = 1, -1
+
+
 def submit(
     ws: Workspace,
     assignment_id: int,
@@ -395,10 +464,13 @@ def submit(
 ) -> m.Judgment:
     """Record a judgment (a new version if the annotator answered this task before)."""
     with ws.tx() as session:
-        assignment, task, criteria, needs_rationale, latest_guidelines = _answerable(
+        assignment, task, criteria, needs_rationale, latest_guidelines, kind = _answerable(
             session, assignment_id, annotator
         )
-        _check_answer(criteria, needs_rationale, answer)
+        if kind == "thumbs":
+            _check_thumbs(needs_rationale, answer)
+        else:
+            _check_answer(criteria, needs_rationale, answer)
         now = m.utcnow()
         judgment = add_judgment_version(
             session,
@@ -426,6 +498,7 @@ _ANSWERABLE = (
         m.Campaign.criteria,
         m.Campaign.rationale_required_for,
         _latest_guideline_version(m.Assignment.campaign_id),
+        m.Campaign.kind,
     )
     .join(m.Task, m.Task.id == m.Assignment.task_id)
     .join(m.Campaign, m.Campaign.id == m.Assignment.campaign_id)
@@ -436,7 +509,7 @@ _ANSWERABLE = (
 
 def _answerable(
     session: Session, assignment_id: int, annotator: str
-) -> tuple[m.Assignment, m.Task, list[str], list[str], int]:
+) -> tuple[m.Assignment, m.Task, list[str], list[str], int, str]:
     """The annotator's assignment and its task, both locked, with the campaign's answer rules.
 
     Locking the task makes concurrent answers on it recount its labels one at a time.
@@ -444,13 +517,20 @@ def _answerable(
     row = session.execute(_ANSWERABLE, {"assignment_id": assignment_id}).one_or_none()
     if row is None:
         raise NotFoundError(f"assignment {assignment_id} does not exist")
-    assignment, task, criteria, needs_rationale, latest_guidelines = row
+    assignment, task, criteria, needs_rationale, latest_guidelines, kind = row
     _check_owner(assignment, annotator)
     if assignment.status not in ("open", "done"):
         raise ConflictError(
             f"this item was {assignment.status} and is no longer yours to answer; load the next one"
         )
-    return assignment, task, list(criteria), list(needs_rationale), int(latest_guidelines or 1)
+    return (
+        assignment,
+        task,
+        list(criteria),
+        list(needs_rationale),
+        int(latest_guidelines or 1),
+        str(kind),
+    )
 
 
 def _own_assignment(session: Session, assignment_id: int, annotator: str) -> m.Assignment:
@@ -484,6 +564,13 @@ def _check_answer(criteria: Sequence[str], needs_rationale: Sequence[str], answe
         for side, value in ratings.items():
             if side not in ("a", "b") or not (isinstance(value, int) and 1 <= value <= 5):
                 raise InputError(f"{criterion} rating for {side!r} must be 1–5, got {value!r}")
+
+
+def _check_thumbs(needs_rationale: Sequence[str], answer: Answer) -> None:
+    if answer.both_bad or answer.criteria or answer.choice not in (GOOD, BAD):
+        raise InputError("a thumbs item takes good or bad, nothing else")
+    if answer.choice == BAD and "bad" in needs_rationale and not answer.rationale.strip():
+        raise InputError("this campaign asks for a reason when the answer is bad")
 
 
 _TASK_JUDGMENTS = sa.select(
@@ -520,6 +607,7 @@ def add_judgment_version(
         campaign_id=task.campaign_id,
         task_id=task.id,
         pair_id=task.pair_id,
+        completion_id=task.completion_id,
         annotator=annotator,
         version=max((j.version for j in mine), default=0) + 1,
         is_current=True,

@@ -196,6 +196,10 @@ class Campaign(Base):
     show_ai_suggestions: Mapped[bool] = mapped_column(sa.Boolean, default=False)
     created_by: Mapped[str] = mapped_column(sa.String(200), default="")
     created_at: Mapped[datetime] = mapped_column(sa.DateTime, default=utcnow)
+    # "pair" (compare two completions) or "thumbs" (good / bad on one completion)
+    kind: Mapped[str] = mapped_column(sa.String(20), default="pair", server_default="pair")
+    # thumbs campaigns: how votes become a KTO label (see curation.labeling.thumbs)
+    thumbs_policy: Mapped[dict[str, Any] | None] = mapped_column(Json, nullable=True)
 
 
 class Guideline(Base):
@@ -222,14 +226,25 @@ class CampaignAnnotator(Base):
 
 
 class Task(Base):
-    """A pair inside a campaign. ``n_assigned`` counts live assignments (open or done), never above k."""
+    """A pair (or, in a thumbs campaign, one completion) inside a campaign.
+
+    ``n_assigned`` counts live assignments (open or done), never above k.
+    """
 
     __tablename__ = "tasks"
-    __table_args__ = (sa.UniqueConstraint("campaign_id", "pair_id"),)
+    __table_args__ = (
+        sa.UniqueConstraint("campaign_id", "pair_id"),
+        sa.UniqueConstraint("campaign_id", "completion_id"),
+    )
 
     id: Mapped[int] = mapped_column(BigId, primary_key=True)
     campaign_id: Mapped[int] = mapped_column(sa.ForeignKey("campaigns.id", ondelete="CASCADE"))
-    pair_id: Mapped[int] = mapped_column(sa.ForeignKey("pairs.id", ondelete="CASCADE"))
+    pair_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("pairs.id", ondelete="CASCADE"), nullable=True
+    )
+    completion_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("completions.id", ondelete="CASCADE"), nullable=True
+    )
     record_id: Mapped[int] = mapped_column(
         sa.ForeignKey("records.id", ondelete="CASCADE"), index=True
     )
@@ -290,7 +305,13 @@ class Judgment(Base):
     id: Mapped[int] = mapped_column(BigId, primary_key=True)
     campaign_id: Mapped[int] = mapped_column(sa.ForeignKey("campaigns.id", ondelete="CASCADE"))
     task_id: Mapped[int] = mapped_column(sa.ForeignKey("tasks.id", ondelete="CASCADE"))
-    pair_id: Mapped[int] = mapped_column(sa.ForeignKey("pairs.id", ondelete="CASCADE"))
+    pair_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("pairs.id", ondelete="CASCADE"), nullable=True
+    )
+    # thumbs campaigns: the completion judged; ``choice`` is +1 good, −1 bad
+    completion_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("completions.id", ondelete="CASCADE"), nullable=True
+    )
     annotator: Mapped[str] = mapped_column(sa.String(200))
     version: Mapped[int] = mapped_column(sa.Integer, default=1)
     is_current: Mapped[bool] = mapped_column(sa.Boolean, default=True)
@@ -305,6 +326,26 @@ class Judgment(Base):
     started_at: Mapped[datetime | None] = mapped_column(sa.DateTime, nullable=True)
     submitted_at: Mapped[datetime] = mapped_column(sa.DateTime, default=utcnow)
     duration_ms: Mapped[int | None] = mapped_column(sa.Integer, nullable=True)
+
+
+class ThumbsOutcome(Base):
+    """The aggregated verdict of a thumbs campaign on one completion: good, bad or undecided."""
+
+    __tablename__ = "thumbs_outcomes"
+
+    campaign_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("campaigns.id", ondelete="CASCADE"), primary_key=True
+    )
+    completion_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("completions.id", ondelete="CASCADE"), primary_key=True
+    )
+    verdict: Mapped[str] = mapped_column(sa.String(20))
+    good: Mapped[int] = mapped_column(sa.Integer, default=0)
+    bad: Mapped[int] = mapped_column(sa.Integer, default=0)
+    share: Mapped[float] = mapped_column(sa.Float, default=0.0)
+    # the completion's label before this campaign decided it, restored if it becomes undecided
+    prior_label: Mapped[bool | None] = mapped_column(sa.Boolean, nullable=True)
+    decided_at: Mapped[datetime] = mapped_column(sa.DateTime, default=utcnow)
 
 
 class Adjudication(Base):

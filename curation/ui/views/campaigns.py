@@ -9,6 +9,7 @@ from curation import auth
 from curation.errors import CurationError
 from curation.labeling import campaigns as camp
 from curation.labeling.io import dumps_jsonl, judgment_rows
+from curation.labeling.thumbs import ThumbsPolicy, apply_thumbs, completion_counts
 from curation.pii.readiness import pii_readiness
 from curation.store.queries import pair_counts
 from curation.ui import keys, pii_state
@@ -30,6 +31,8 @@ FORM_KEYS = (
     "nc_rationale",
     "nc_guidelines",
     "nc_no_guidelines",
+    "nc_min_votes",
+    "nc_min_share",
 )
 CREATED = "campaigns_created"  # (message, dataset) to show after the rerun that follows creation
 
@@ -40,6 +43,7 @@ st.title("Campaigns")
 with ws.read() as s:
     summaries = [camp.campaign_summary(s, c.id) for c in camp.list_campaigns(s)]
     pairs_in = pair_counts(s)
+    answers_in = completion_counts(s)
     datasets = list(pairs_in)
     # only annotators label; leads and admins are not offered (they can still be added by CLI)
     people = [u.name for u in auth.list_users(s) if not u.disabled and u.role == "annotator"]
@@ -54,7 +58,8 @@ if summaries:
                     "dataset": r["dataset"],
                     "PII": pii[r["dataset"]].label if r["dataset"] in pii else "",
                     "status": r["status"],
-                    "pairs": r["tasks"],
+                    "kind": r["kind"],
+                    "items": r["tasks"],
                     "labels": f"{r['labels']:,} / {r['capacity']:,}",
                     "k": r["overlap"],
                     "annotators": ", ".join(r["annotators"]),
@@ -76,9 +81,26 @@ with create_tab:
     if just_created:
         st.success(just_created[0])
         pii_state.show(just_created[1])
-    with_pairs = [d for d in datasets if pairs_in[d]]
+    kind = st.segmented_control(
+        "Kind",
+        ["pair", "thumbs"],
+        default="pair",
+        format_func=lambda k: (
+            "Compare two answers" if k == "pair" else "Thumbs: good / bad on one answer"
+        ),
+        key="nc_kind",
+        help="Thumbs votes become KTO labels (desirable / undesirable) on the answers.",
+    )
+    thumbs = kind == "thumbs"
+    units_in = answers_in if thumbs else pairs_in
+    unit = "answer" if thumbs else "pair"
+    with_pairs = [d for d in units_in if units_in[d]]
     if not with_pairs:
-        st.warning("Import a dataset with 2+ completions per prompt first: no dataset has pairs.")
+        st.warning(
+            "Import a dataset with answers first: no dataset has any."
+            if thumbs
+            else "Import a dataset with 2+ completions per prompt first: no dataset has pairs."
+        )
     else:
         focus = current_dataset()
         with st.form("new_campaign"):
@@ -88,12 +110,12 @@ with create_tab:
                 "Dataset",
                 with_pairs,
                 index=with_pairs.index(focus) if focus in with_pairs else 0,
-                format_func=lambda d: f"{d} · {plural(pairs_in[d], 'pair')}",
+                format_func=lambda d: f"{d} · {plural(units_in[d], unit)}",
                 key="nc_dataset",
-                help="Only datasets with completion pairs; "
+                help=f"Only datasets with {unit}s; "
                 + (
-                    ", ".join(d for d in datasets if not pairs_in[d]) + " have none."
-                    if len(with_pairs) < len(datasets)
+                    ", ".join(d for d in units_in if not units_in[d]) + " have none."
+                    if len(with_pairs) < len(units_in)
                     else "every dataset has some."
                 ),
             )
@@ -105,28 +127,52 @@ with create_tab:
             )
             c3, c4, c5 = st.columns(3)
             overlap = c3.number_input(
-                "Labels per pair (k)",
+                f"Labels per {unit} (k)",
                 min_value=1,
                 max_value=camp.MAX_OVERLAP,
                 value=2,
                 key="nc_overlap",
             )
             limit = c4.number_input(
-                "Sample this many pairs (0 = all)", min_value=0, value=0, key="nc_limit"
+                f"Sample this many {unit}s (0 = all)", min_value=0, value=0, key="nc_limit"
             )
             gold = c5.number_input(
-                "Gold items from imported preferences", min_value=0, value=0, key="nc_gold"
+                "Gold items from imported labels"
+                if thumbs
+                else "Gold items from imported preferences",
+                min_value=0,
+                value=0,
+                key="nc_gold",
             )
-            criteria = st.text_input(
-                "Criteria rated 1–5 (comma-separated, optional)",
-                key="nc_criteria",
-                placeholder="helpfulness, correctness, safety",
-            )
+            criteria = ""
+            min_votes, min_share = 2, 0.6
+            if thumbs:
+                p1, p2 = st.columns(2)
+                min_votes = p1.number_input(
+                    "Votes needed to decide", min_value=1, value=2, key="nc_min_votes"
+                )
+                min_share = p2.slider(
+                    "Share the winning side needs",
+                    min_value=0.51,
+                    max_value=1.0,
+                    value=0.6,
+                    step=0.01,
+                    key="nc_min_share",
+                    help="Ties and thinner majorities stay undecided and give no label.",
+                )
+            else:
+                criteria = st.text_input(
+                    "Criteria rated 1–5 (comma-separated, optional)",
+                    key="nc_criteria",
+                    placeholder="helpfulness, correctness, safety",
+                )
             search = st.text_input(
-                "Only pairs whose conversation contains (optional)", key="nc_search"
+                f"Only {unit}s whose conversation contains (optional)", key="nc_search"
             )
             rationale_for = st.multiselect(
-                "Require a rationale for", list(camp.RATIONALE_CASES), key="nc_rationale"
+                "Require a reason for" if thumbs else "Require a rationale for",
+                list(camp.THUMBS_RATIONALE_CASES if thumbs else camp.RATIONALE_CASES),
+                key="nc_rationale",
             )
             guidelines = st.text_area("Guidelines (markdown)", height=200, key="nc_guidelines")
             no_guidelines = st.checkbox(
@@ -151,6 +197,8 @@ with create_tab:
                 rationale_required_for=rationale_for,
                 pair_filter=camp.PairFilter(search=search, limit=int(limit) or None),
                 gold_from_imported=int(gold),
+                kind="thumbs" if thumbs else "pair",
+                thumbs_policy=ThumbsPolicy(int(min_votes), float(min_share)) if thumbs else None,
             )
             try:
                 with ws.tx() as s:
@@ -163,7 +211,7 @@ with create_tab:
             else:
                 st.session_state[keys.CAMPAIGN_FOCUS] = name
                 st.session_state[CREATED] = (
-                    f"Created {name}: {plural(info['tasks'], 'pair')}, {info['gold']} gold.",
+                    f"Created {name}: {plural(info['tasks'], unit)}, {info['gold']} gold.",
                     dataset,
                 )
                 for key in FORM_KEYS:
@@ -221,6 +269,18 @@ with manage_tab:
             help="Off by default: a visible suggestion anchors annotators. Run the judge from "
             "the Quality page.",
         )
+        if info["kind"] == "thumbs":
+            policy = ThumbsPolicy.from_dict(info["thumbs_policy"])
+            st.caption(f"Thumbs policy: {policy.describe()}.")
+            if st.button("Apply votes as KTO labels", key="mc_apply_thumbs"):
+                with ws.tx() as s:
+                    applied = apply_thumbs(s, camp.get_campaign(s, chosen), actor=me.name)
+                counts = applied.counts()
+                st.success(
+                    f"{counts['good']:,} answers labelled desirable, {counts['bad']:,} "
+                    f"undesirable, {counts['undecided']:,} undecided. Export the dataset as "
+                    "trl-kto or llamafactory-kto to use them."
+                )
         if show_ai != campaign.show_ai_suggestions:
             with ws.tx() as s:
                 camp.set_show_ai_suggestions(

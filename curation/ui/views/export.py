@@ -42,7 +42,8 @@ st.caption(
 
 with ws.read() as s:
     datasets = dataset_names(s)
-    campaigns = [(c.name, c.dataset_id) for c in list_campaigns(s)]
+    # thumbs campaigns give KTO labels on the completions, not preferences to pick here
+    campaigns = [(c.name, c.dataset_id) for c in list_campaigns(s) if c.kind != "thumbs"]
 if not datasets:
     st.info("No dataset yet. Go to **Import** to bring in a file.")
     st.stop()

@@ -25,6 +25,7 @@ from curation.ui import keys, pii_state
 from curation.ui.chat import render_conversation, render_message, render_text
 from curation.ui.resources import workspace
 from curation.ui.session import require_role
+from curation.ui.thumbs_quality import show_thumbs_quality
 from curation.wording import plural
 
 # counts have whole-number ticks only (no "2.5 items")
@@ -87,6 +88,9 @@ st.caption(
     f" · {plural(len(summary['annotators']), 'annotator')} · guidelines v{summary['guideline_version']}"
 )
 pii_state.show(summary["dataset"])
+if summary["kind"] == "thumbs":  # good / bad votes: none of the pair statistics apply
+    show_thumbs_quality(ws, campaign_id, summary, me.name)
+    st.stop()
 
 # --------------------------------------------------------------------------- progress
 st.subheader("Progress")

@@ -15,6 +15,7 @@ from curation.ui import keys
 from curation.ui.chat import demote_headings, render_conversation, render_message, render_text
 from curation.ui.resources import workspace
 from curation.ui.session import require_account
+from curation.ui.thumbs_task import show_thumbs_task
 
 RANK_CSS = """<style>
 [data-testid="stMainBlockContainer"] { padding-top: 3rem; padding-bottom: 0.5rem;
@@ -75,6 +76,15 @@ if item is None:
     if st.button("Undo my last answer", key="rank_undo", shortcut="U"):
         if queue.undo_last(ws, campaign_id, me.name) is not None:
             _notice("info", "Your last answer was withdrawn; the item is back.")
+        st.rerun()
+    st.stop()
+
+if item.kind == "thumbs":
+    acted = show_thumbs_task(
+        ws, item, campaign_id, me.name, demote_headings(item.guidelines or "").strip()
+    )
+    if acted is not None:
+        _notice(*acted)
         st.rerun()
     st.stop()
 
