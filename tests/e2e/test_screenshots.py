@@ -24,7 +24,7 @@ from tests.e2e.ui import login, open_page, settle
 pytestmark = pytest.mark.e2e
 
 SIZES = {"1366x768": (1366, 768), "1920x1080": (1920, 1080)}
-SAMPLES = Path(__file__).resolve().parents[2] / "sample_data"
+SAMPLES = Path(__file__).resolve().parents[2] / "curation" / "sample_data"
 ADMIN = "admin1"
 
 
