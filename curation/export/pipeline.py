@@ -673,6 +673,7 @@ def export_file(
     finally:
         shutil.rmtree(folder, ignore_errors=True)
     result.export_id = None
+    result.source_rejected = imported.rejected
     if imported.rejected:
         result.warnings.insert(
             0,
