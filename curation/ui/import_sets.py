@@ -9,10 +9,8 @@ import streamlit as st
 
 from curation.auth import Account
 from curation.errors import CurationError
-from curation.formats.dataset_info import read_dataset_info
-from curation.import_sets import import_batch, import_dataset_info
+from curation.import_sets import check_server_dataset_info, import_batch, import_server_entries
 from curation.importer import store_upload
-from curation.security import check_import_path
 from curation.store import Workspace
 from curation.store.queries import dataset_names
 from curation.wording import dataset_name_for
@@ -56,16 +54,15 @@ def batch_tab(ws: Workspace, me: Account) -> None:
 
 def dataset_info_panel(ws: Workspace, me: Account, info: Path) -> None:
     """A ``dataset_info.json`` on the server: its entries, then each local file imported
-    under the entry's name (each file checked against the allowed folders as well)."""
+    under the entry's name (each file checked against the allowed folders as well, and
+    what is imported is the copy made through the checked descriptor)."""
     st.subheader(info.name)
     try:
-        entries, skipped = read_dataset_info(info)
-        with ws.read() as s:
-            for entry in entries:
-                check_import_path(ws, s, str(entry.path))
+        checked, skipped = check_server_dataset_info(ws, info)
     except CurationError as exc:
         st.error(str(exc))
         return
+    entries = [item.entry for item in checked]
     st.markdown(
         f"A LLaMA-Factory dataset list: **{len(entries)}** local "
         f"file{'s' if len(entries) != 1 else ''} to import, each into a dataset named by its entry."
@@ -79,7 +76,7 @@ def dataset_info_panel(ws: Workspace, me: Account, info: Path) -> None:
         return
     try:
         with st.spinner("Importing…"):
-            done = import_dataset_info(ws, info, actor=me.name, prefix=prefix)
+            done = import_server_entries(ws, checked, skipped, actor=me.name, prefix=prefix)
     except CurationError as exc:
         st.error(str(exc))
         return
