@@ -285,3 +285,31 @@ def test_a_server_file_swapped_for_a_symlink_right_before_the_import_is_not_foll
         stored = repr(s.scalars(sa.select(m.Record.messages)).all())
         assert "123-45-6789" not in stored and "Hello" in stored
         assert s.scalar(sa.select(m.ImportRun.path)) == shown  # the server path, not the copy
+
+
+def test_a_dataset_info_entry_swapped_for_a_symlink_after_listing_is_not_followed(
+    app_ws: Workspace, tmp_path: Path
+) -> None:
+    import os
+
+    import sqlalchemy as sa
+
+    from curation.store import models as m
+
+    outside = tmp_path / "outside.json"
+    outside.write_text(json.dumps([{"instruction": "salary?", "output": "SSN 123-45-6789"}]))
+    folder = app_ws.folder / "imports" / "lf"
+    folder.mkdir(parents=True)
+    listed = folder / "data.json"
+    listed.write_text(json.dumps([{"instruction": "hi", "output": "hello there"}]))
+    (folder / "dataset_info.json").write_text(json.dumps({"greet": {"file_name": "data.json"}}))
+    at = open_page(logged_in("lead"), "import_data.py")
+    use_server_file(at, "lf/dataset_info.json")
+    assert "Import every listed file" in [b.label for b in at.button]
+    os.unlink(listed)
+    listed.symlink_to(outside)
+    at.button(key="info_go").click().run()
+    assert not at.exception, at.exception
+    with app_ws.read() as s:
+        stored = repr(s.scalars(sa.select(m.Record.messages)).all())
+    assert "123-45-6789" not in stored and "hello there" in stored
