@@ -178,6 +178,8 @@ def export_cmd(
     File mode: with a SOURCE file instead of --dataset, the file (any import format)
     is converted without a workspace, with the same checks, split and manifest. A file
     has no PII review state: redact it first (curation redact); the manifest says so.
+    Exit status 2 when items of SOURCE could not be read (a broken line, a truncated
+    .gz): the rest is exported and the count is in the warnings.
 
     \b
     Examples:
@@ -240,8 +242,9 @@ def export_cmd(
         result = _run_export(ws, spec, output, quiet or as_json, export_dataset)
     if as_json:
         echo_json(result.as_dict())
-        return
-    _print_export(result)
+    else:
+        _print_export(result)
+    sys.exit(result.exit_code)
 
 
 def _run_export(ws: Any, spec: Any, output: Path, quiet: bool, run: Any) -> Any:

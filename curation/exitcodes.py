@@ -15,7 +15,8 @@ failure), or no item of the input could be used."""
 
 PARTIAL = 2
 """Done, but some items need a look: lines rejected (import, validate, redact, dedup,
-labels import), leaks found (leakage), records still awaiting review (redact --dataset)."""
+labels import, export SOURCE), leaks found (leakage), records still awaiting review
+(redact --dataset)."""
 
 INTERRUPTED = 130
 """Stopped with Ctrl+C; transactional writes were rolled back."""

@@ -9,8 +9,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from curation.formats.batch import join_batch
-from curation.formats.dataset_info import read_dataset_info
+from curation.formats.dataset_info import InfoEntry, parse_dataset_info, read_dataset_info
 from curation.importer import ImportResult, Progress, import_file
+from curation.security import check_import_path, copy_import_file
 from curation.store import Workspace
 
 
@@ -81,5 +82,57 @@ def import_dataset_info(
     for entry in entries:
         done.results.append(
             import_file(ws, entry.path, prefix + entry.name, format=entry.format, actor=actor)
+        )
+    return done
+
+
+@dataclass(frozen=True, slots=True)
+class ServerEntry:
+    """A ``dataset_info.json`` entry on the server: as listed (``entry.path`` is the server
+    file, the name shown and recorded) and the checked copy of that file that is imported."""
+
+    entry: InfoEntry
+    copy: Path
+
+
+def check_server_dataset_info(
+    ws: Workspace, info: str | Path
+) -> tuple[list[ServerEntry], list[str]]:
+    """A ``dataset_info.json`` in an allowed server folder, and every local file it lists,
+    each checked against the allowed folders and copied into ``uploads/`` through the
+    descriptor that was checked (:func:`curation.security.copy_import_file`), so a file
+    swapped for a symlink afterwards is never read. Refuses the whole list if one file is
+    outside the allowed folders."""
+    with ws.read() as s:
+        listed = copy_import_file(ws, s, check_import_path(ws, s, str(info)))
+        entries, skipped = parse_dataset_info(listed.read_bytes(), Path(info))
+        checked = [
+            ServerEntry(e, copy_import_file(ws, s, check_import_path(ws, s, str(e.path))))
+            for e in entries
+        ]
+    return checked, skipped
+
+
+def import_server_entries(
+    ws: Workspace,
+    entries: list[ServerEntry],
+    skipped: list[str],
+    *,
+    actor: str,
+    prefix: str = "",
+) -> InfoImport:
+    """Import the checked copies of :func:`check_server_dataset_info`, each into a dataset
+    named by its entry and recorded under its server path."""
+    done = InfoImport(not_imported=list(skipped))
+    for item in entries:
+        done.results.append(
+            import_file(
+                ws,
+                item.copy,
+                prefix + item.entry.name,
+                format=item.entry.format,
+                actor=actor,
+                display_name=str(item.entry.path),
+            )
         )
     return done

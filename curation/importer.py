@@ -9,13 +9,14 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import tempfile
 from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import closing, contextmanager
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
-from typing import Any, Protocol, cast
+from typing import Any, BinaryIO, Protocol, cast
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
@@ -545,4 +546,29 @@ def store_upload(ws: Workspace, name: str, data: bytes) -> Path:
         tmp = target.with_name(target.name + ".part")
         tmp.write_bytes(data)
         os.replace(tmp, target)
+    return target
+
+
+def store_upload_stream(ws: Workspace, name: str, src: BinaryIO) -> Path:
+    """Save what ``src`` reads under ``<workspace>/uploads/`` as :func:`store_upload` names it
+    (same content, same file), streamed: written to a private temporary file, then renamed."""
+    folder = ws.path_in("uploads")
+    folder.mkdir(exist_ok=True)
+    digest = hashlib.sha256()
+    with tempfile.NamedTemporaryFile(dir=folder, prefix=".", suffix=".part", delete=False) as tmp:
+        try:
+            while chunk := src.read(CHUNK):
+                digest.update(chunk)
+                tmp.write(chunk)
+            tmp.flush()
+            os.fsync(tmp.fileno())
+        except BaseException:
+            tmp.close()
+            os.unlink(tmp.name)
+            raise
+    target = folder / f"{digest.hexdigest()[:12]}-{safe_file_name(name)}"
+    if target.exists():
+        os.unlink(tmp.name)
+    else:
+        os.replace(tmp.name, target)
     return target

@@ -7,7 +7,8 @@ audited. The app's "file on the server" import reads only inside the allowed fol
 the workspace's own ``imports/`` folder plus those an admin added. A path is resolved
 (symlinks and ``..`` followed) before it is checked, so neither can lead outside, and
 the file is then opened without following symlinks and compared with what was checked,
-so a symlink swapped in after the check cannot lead outside either.
+so a symlink swapped in after the check cannot lead outside either; and the import reads
+a copy made through that very descriptor (:func:`copy_import_file`), never the path again.
 """
 
 from __future__ import annotations
@@ -196,7 +197,38 @@ def check_import_path(ws: Workspace, session: Session, text: str) -> ImportFile:
     then opened from that folder one component at a time without following any symlink,
     and the opened file must be the one the checked path names: a symlink or folder swapped
     in between the check and the open is refused, not followed.
+
+    The answer is a name: read the file with :func:`copy_import_file`, never by this path.
     """
+    fd, checked = _open_checked(ws, session, text)
+    os.close(fd)
+    return checked
+
+
+def copy_import_file(ws: Workspace, session: Session, chosen: ImportFile) -> Path:
+    """The chosen server file, checked again and copied into the workspace's ``uploads/``
+    (content-addressed, atomic) through the very descriptor that was checked: import the
+    copy. A symlink or folder swapped in afterwards leads nowhere, as the path is not
+    opened again; one swapped in before is refused by the check."""
+    from curation.importer import store_upload_stream
+
+    fd, now = _open_checked(ws, session, str(chosen.path))
+    try:
+        if (now.device, now.inode) != (chosen.device, chosen.inode):
+            raise PermissionDenied(
+                f"{chosen.path}: the file was replaced since it was chosen; choose it again"
+            )
+        with os.fdopen(os.dup(fd), "rb") as src:
+            os.set_blocking(src.fileno(), True)
+            return store_upload_stream(ws, chosen.path.name, src)
+    except OSError as exc:
+        raise InputError(f"{chosen.path}: cannot be read ({exc.strerror or exc})") from None
+    finally:
+        os.close(fd)
+
+
+def _open_checked(ws: Workspace, session: Session, text: str) -> tuple[int, ImportFile]:
+    """:func:`check_import_path`, leaving the checked file open: its descriptor and identity."""
     given = text.strip()
     roots = import_roots(ws, session)
     raw = Path(given).expanduser()
@@ -239,9 +271,10 @@ def check_import_path(ws: Workspace, session: Session, text: str) -> ImportFile:
             named = None
         if named is None or (named.st_dev, named.st_ino) != (opened.st_dev, opened.st_ino):
             raise PermissionDenied(f"{given}: changed while it was being checked; nothing was read")
-    finally:
+    except BaseException:
         os.close(fd)
-    return ImportFile(real, opened.st_dev, opened.st_ino)
+        raise
+    return fd, ImportFile(real, opened.st_dev, opened.st_ino)
 
 
 def verify_import_file(ws: Workspace, session: Session, chosen: ImportFile) -> ImportFile:

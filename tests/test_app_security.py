@@ -6,6 +6,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from curation.store import Workspace
 from tests.apptest_helpers import PASSWORDS, app_ws, logged_in, new_app, open_page, texts
 
@@ -45,7 +47,8 @@ def test_import_page_reads_only_allowed_server_folders(app_ws: Workspace, tmp_pa
     at.text_input(key="import_path").input("")
     at.selectbox(key="import_pick").select(str(imports / "chats.jsonl")).run()
     at.button(key="use_path").click().run()
-    assert at.session_state["import_file"] == str((imports / "chats.jsonl").resolve())
+    assert at.session_state["import_server_path"] == str((imports / "chats.jsonl").resolve())
+    assert Path(at.session_state["import_file"]).parent == (app_ws.folder / "uploads").resolve()
     assert "Every line is valid" in texts(at)
 
 
@@ -65,7 +68,7 @@ def test_an_admin_allows_a_folder_on_the_settings_page(app_ws: Workspace, tmp_pa
 
     at = open_page(logged_in("lead"), "import_data.py")
     use_server_file(at, str(shared / "team.jsonl"))
-    assert at.session_state["import_file"] == str((shared / "team.jsonl").resolve())
+    assert at.session_state["import_server_path"] == str((shared / "team.jsonl").resolve())
 
     admin.button(key=f"rm_folder_{shared.resolve()}").click().run()
     at.run()  # the chosen file is checked again on every run
@@ -234,3 +237,79 @@ def test_the_import_page_refuses_a_server_file_replaced_after_it_was_chosen(
     at.run()
     assert not at.exception, at.exception
     assert "replaced since it was chosen" in texts(at) and "import_file" not in at.session_state
+
+
+def test_a_server_file_swapped_for_a_symlink_right_before_the_import_is_not_followed(
+    app_ws: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Checked, then swapped for a symlink to a file outside the allowed folders just after
+    the last check before the import: the outside content is never imported."""
+    import os
+
+    import sqlalchemy as sa
+
+    import curation.security as security
+    from curation.store import models as m
+
+    outside = tmp_path / "hr" / "salaries.jsonl"
+    outside.parent.mkdir()
+    leak = {"messages": [{"role": "user", "content": "SSN?"},
+                         {"role": "assistant", "content": "SSN 123-45-6789"}]}  # fmt: skip
+    outside.write_text(json.dumps(leak) + "\n")
+    imports = app_ws.folder / "imports"
+    imports.mkdir(exist_ok=True)
+    chats = imports / "chats.jsonl"
+    chats.write_text(json.dumps(CHAT) + "\n")
+    shown = str(chats.resolve())
+    at = open_page(logged_in("lead"), "import_data.py")
+    use_server_file(at, "chats.jsonl")
+    assert "Every line is valid" in texts(at)
+
+    real_verify = security.verify_import_file
+    calls = []
+
+    def verify_then_swap(*args, **kwargs):  # type: ignore[no-untyped-def]
+        checked = real_verify(*args, **kwargs)
+        calls.append(1)
+        if len(calls) == 2:  # the check right before the import
+            os.unlink(chats)
+            chats.symlink_to(outside)
+        return checked
+
+    monkeypatch.setattr(security, "verify_import_file", verify_then_swap)
+    at.button(key="do_import").click().run()
+    assert not at.exception, at.exception
+    assert len(calls) == 2 and chats.is_symlink()
+    assert "123-45-6789" not in texts(at)
+    with app_ws.read() as s:
+        stored = repr(s.scalars(sa.select(m.Record.messages)).all())
+        assert "123-45-6789" not in stored and "Hello" in stored
+        assert s.scalar(sa.select(m.ImportRun.path)) == shown  # the server path, not the copy
+
+
+def test_a_dataset_info_entry_swapped_for_a_symlink_after_listing_is_not_followed(
+    app_ws: Workspace, tmp_path: Path
+) -> None:
+    import os
+
+    import sqlalchemy as sa
+
+    from curation.store import models as m
+
+    outside = tmp_path / "outside.json"
+    outside.write_text(json.dumps([{"instruction": "salary?", "output": "SSN 123-45-6789"}]))
+    folder = app_ws.folder / "imports" / "lf"
+    folder.mkdir(parents=True)
+    listed = folder / "data.json"
+    listed.write_text(json.dumps([{"instruction": "hi", "output": "hello there"}]))
+    (folder / "dataset_info.json").write_text(json.dumps({"greet": {"file_name": "data.json"}}))
+    at = open_page(logged_in("lead"), "import_data.py")
+    use_server_file(at, "lf/dataset_info.json")
+    assert "Import every listed file" in [b.label for b in at.button]
+    os.unlink(listed)
+    listed.symlink_to(outside)
+    at.button(key="info_go").click().run()
+    assert not at.exception, at.exception
+    with app_ws.read() as s:
+        stored = repr(s.scalars(sa.select(m.Record.messages)).all())
+    assert "123-45-6789" not in stored and "hello there" in stored

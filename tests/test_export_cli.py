@@ -225,6 +225,45 @@ def test_file_mode_converts_without_a_workspace(tmp_path: Path) -> None:
     assert code == 1 and "not both" in stderr
 
 
+def test_file_mode_exits_2_when_lines_of_the_source_are_unreadable(tmp_path: Path) -> None:
+    import gzip
+
+    lines = [
+        json.dumps({"messages": [{"role": "user", "content": f"Question {i}?"},
+                                 {"role": "assistant", "content": f"Answer {i}."}]})
+        for i in range(2000)
+    ]  # fmt: skip
+    whole = gzip.compress(("\n".join(lines) + "\n").encode())
+    (tmp_path / "full.jsonl.gz").write_bytes(whole)
+    (tmp_path / "half.jsonl.gz").write_bytes(whole[: len(whole) // 2])
+    (tmp_path / "broken.jsonl").write_text(
+        "\n".join([*lines[:5], '{"messages": [', *lines[5:10]]) + "\n", encoding="utf-8"
+    )
+    code, stdout, stderr = run(
+        "export", tmp_path / "full.jsonl.gz", "-f", "openai-chat", "-o", tmp_path / "a.jsonl"
+    )
+    assert code == 0, stderr
+    assert len(read_jsonl(tmp_path / "a.jsonl")) == 2000
+    code, stdout, stderr = run(
+        "export", tmp_path / "half.jsonl.gz", "-f", "openai-chat", "-o", tmp_path / "b.jsonl"
+    )
+    assert code == 2, stderr
+    written = len(read_jsonl(tmp_path / "b.jsonl"))
+    assert 0 < written < 2000 and "could not be read" in stderr
+    code, stdout, stderr = run(
+        "export",
+        tmp_path / "broken.jsonl",
+        "-f",
+        "openai-chat",
+        "-o",
+        tmp_path / "c.jsonl",
+        "--json",
+    )
+    assert code == 2, stderr
+    assert json.loads(stdout)["source_rejected"] == 1
+    assert len(read_jsonl(tmp_path / "c.jsonl")) == 10
+
+
 def test_the_cli_offers_every_export_format_and_policy() -> None:
     from curation.cli_export import EXPORT_FORMATS, POLICY
     from curation.export import FORMAT_NAMES

@@ -131,7 +131,7 @@ def test_mask_url_masks_passwords_keys_tokens_and_signatures() -> None:
         shown = mask_url(f"https://gw.example/v1?x=1&{name}={URL_SECRET}#frag")
         assert URL_SECRET not in shown and f"{name}=***" in shown and "x=1" in shown
     assert mask_url(f"https://bob:{URL_SECRET}@gw.example:8443/v1") == (
-        "https://bob:***@gw.example:8443/v1"
+        "https://***@gw.example:8443/v1"
     )
     # names that merely end in "key" or "token" are left alone
     assert mask_url("https://gw.example/v1?monkey=1&tokens=2") == (
@@ -142,6 +142,40 @@ def test_mask_url_masks_passwords_keys_tokens_and_signatures() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("url", "shown"),
+    [
+        # a token as the whole user part (no colon), and a token as the user name
+        ("https://sk-live-abc123@gateway.example/v1", "https://***@gateway.example/v1"),
+        ("https://ghp_abc123:x-oauth-basic@git.example/r", "https://***@git.example/r"),
+        (
+            "https://gw.example/v1?subscription-key=SEC1&model=m",
+            "https://gw.example/v1?subscription-key=***&model=m",
+        ),
+        (
+            "https://b.s3.example/o?X-Amz-Credential=AK&X-Amz-Signature=SEC2&X-Amz-Security-Token=SEC3",
+            "https://b.s3.example/o?X-Amz-Credential=AK&X-Amz-Signature=***&X-Amz-Security-Token=***",
+        ),
+        ("https://idp.example/t?client_secret=SEC4", "https://idp.example/t?client_secret=***"),
+        ("https://gw.example/v1?AUTH_TOKEN=SEC5#x", "https://gw.example/v1?AUTH_TOKEN=***#x"),
+        ("https://gw.example/v1?db_password=SEC6", "https://gw.example/v1?db_password=***"),
+        ("https://gw.example/v1?client-sig=SEC7", "https://gw.example/v1?client-sig=***"),
+        # look-alikes stay: a word merely ending in "key", a plural, a path with "@"
+        (
+            "https://gw.example/v1?monkey=1&tokens=2&keys=3",
+            "https://gw.example/v1?monkey=1&tokens=2&keys=3",
+        ),
+        ("sqlite:////data/a@b/workspace.db", "sqlite:////data/a@b/workspace.db"),
+    ],
+)
+def test_mask_url_masks_every_credential_shape(url: str, shown: str) -> None:
+    from curation.store.failures import mask_url
+
+    assert mask_url(url) == shown
+    assert "SEC" not in mask_url(url) and "sk-live" not in mask_url(url)
+    assert "ghp_" not in mask_url(url)
+
+
 def test_an_embeddings_base_url_is_masked_in_messages() -> None:
     base_url = f"http://bob:{URL_SECRET}@127.0.0.1:9/v1?api-key={URL_SECRET}"
     enc = OpenAIEncoder(OpenAISettings(base_url=base_url, model="emb", api_key=SECRET))
@@ -149,7 +183,7 @@ def test_an_embeddings_base_url_is_masked_in_messages() -> None:
     with pytest.raises(CurationError) as err:
         enc.encode(["hello"])
     text = str(err.value)
-    assert "http://bob:***@127.0.0.1:9/v1?api-key=***" in text
+    assert "http://***@127.0.0.1:9/v1?api-key=***" in text
     assert URL_SECRET not in text
 
 

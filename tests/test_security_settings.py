@@ -210,3 +210,84 @@ def test_an_allowed_folder_that_now_leads_elsewhere_is_refused(
         assert shared.resolve() not in import_roots(ws, s)
         assert changed_import_folders(s) == [str(shared)]
         assert importable_files(ws, s) == []
+
+
+def test_the_import_reads_a_copy_made_through_the_checked_descriptor(
+    ws: Workspace, secrets_csv: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Checked, then swapped for a symlink to a file outside: the outside content is never
+    read, whether the swap comes before the copy (refused) or right after the open."""
+    import curation.security as security
+    from curation.importer import import_file
+    from curation.security import copy_import_file
+
+    with ws.read() as s:
+        imports = import_roots(ws, s)[0]
+    harmless = imports / "chats.csv"
+    harmless.write_text("prompt,response\nhi,hello\n")
+    with ws.read() as s:
+        chosen = check_import_path(ws, s, "chats.csv")
+        copy = copy_import_file(ws, s, chosen)
+    assert copy.read_text() == harmless.read_text() and imports not in copy.parents
+
+    def swap() -> None:
+        harmless.unlink()
+        harmless.symlink_to(secrets_csv)
+
+    real_open = security._open_checked
+
+    def open_then_swap(*args, **kwargs):  # type: ignore[no-untyped-def]
+        opened = real_open(*args, **kwargs)
+        swap()
+        return opened
+
+    monkeypatch.setattr(security, "_open_checked", open_then_swap)
+    with ws.read() as s:
+        copy = copy_import_file(ws, s, chosen)
+    monkeypatch.undo()
+    assert "123-45-6789" not in copy.read_text() and "hello" in copy.read_text()
+    result = import_file(ws, copy, "chats", actor="lead", display_name=str(chosen.path))
+    assert result.imported == 1
+    with ws.read() as s:
+        stored = s.scalars(sa.select(m.Record.messages)).all()
+        assert "123-45-6789" not in repr(stored) and "hello" in repr(stored)
+        assert s.scalar(sa.select(m.ImportRun.path)) == str(chosen.path)
+
+    # the file is now the symlink: copying again is refused, nothing of it lands in uploads
+    with ws.read() as s, pytest.raises(PermissionDenied):
+        copy_import_file(ws, s, chosen)
+    uploads = ws.folder / "uploads"
+    assert not any("123-45-6789" in p.read_text() for p in uploads.iterdir() if p.is_file())
+
+
+def test_dataset_info_entries_are_imported_from_checked_copies(
+    ws: Workspace, tmp_path: Path
+) -> None:
+    """A listed file swapped for a symlink to a file outside after the list was checked: the
+    copy made at the check is imported, never the outside file."""
+    import json
+
+    from curation.import_sets import check_server_dataset_info, import_server_entries
+
+    outside = tmp_path / "outside.json"
+    outside.write_text(json.dumps([{"instruction": "salary?", "output": "SSN 123-45-6789"}]))
+    with ws.read() as s:
+        imports = import_roots(ws, s)[0]
+    folder = imports / "lf"
+    folder.mkdir()
+    listed = folder / "data.json"
+    listed.write_text(json.dumps([{"instruction": "hi", "output": "hello"}]))
+    (folder / "dataset_info.json").write_text(json.dumps({"greet": {"file_name": "data.json"}}))
+    entries, skipped = check_server_dataset_info(ws, folder / "dataset_info.json")
+    assert [e.entry.name for e in entries] == ["greet"] and not skipped
+    listed.unlink()
+    listed.symlink_to(outside)
+    done = import_server_entries(ws, entries, skipped, actor="lead")
+    assert done.exit_code == 0 and done.results[0].imported == 1
+    with ws.read() as s:
+        stored = repr(s.scalars(sa.select(m.Record.messages)).all())
+        assert "123-45-6789" not in stored and "hello" in stored
+        assert s.scalar(sa.select(m.ImportRun.path)) == str(listed)
+    # checked again now, the entry leads outside and the whole list is refused
+    with pytest.raises(PermissionDenied):
+        check_server_dataset_info(ws, folder / "dataset_info.json")

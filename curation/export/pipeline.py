@@ -80,6 +80,7 @@ from curation.store.db import Workspace
 from curation.tokens import Counter as TokenCounter
 from curation.tokens import context_limit, counter_for_model
 from curation.validate import TokenPipeline, ValidationReport
+from curation.wording import plural
 
 MANIFEST_VERSION = 1
 
@@ -678,9 +679,11 @@ def export_file(
     finally:
         shutil.rmtree(folder, ignore_errors=True)
     result.export_id = None
+    result.source_rejected = imported.rejected
     if imported.rejected:
         result.warnings.insert(
             0,
-            f"{imported.rejected:,} items of {Path(source).name} could not be read and are not in the export",
+            f"{plural(imported.rejected, 'item')} of {Path(source).name} could not be read "
+            f"and {'is' if imported.rejected == 1 else 'are'} not in the export",
         )
     return result

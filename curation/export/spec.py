@@ -8,6 +8,7 @@ from typing import Any
 
 import orjson
 
+from curation import exitcodes
 from curation.errors import InputError
 from curation.export.formats import get_export_format
 from curation.labeling.aggregate import Policy
@@ -154,6 +155,12 @@ class ExportResult:
     manifest: dict[str, Any]
     warnings: list[str]
     seconds: float
+    source_rejected: int = 0  # file mode: items of the source file that could not be read
+
+    @property
+    def exit_code(self) -> int:
+        """PARTIAL when items of the source file were rejected (file mode), else OK."""
+        return exitcodes.PARTIAL if self.source_rejected else exitcodes.OK
 
     def summary(self) -> str:
         parts = [f"{f.rows:,} {f.split} rows → {f.path}" for f in self.files]
@@ -171,6 +178,7 @@ class ExportResult:
             "written": self.written,
             "left_out": self.left_out,
             "warnings": self.warnings,
+            "source_rejected": self.source_rejected,
             "validation": {split: report_dict(r) for split, r in self.reports.items()},
             "seconds": round(self.seconds, 2),
             # the manifest's format entry: target, read-back, config file, reasoning dropped

@@ -140,8 +140,13 @@ def read_dataset_info(path: str | Path) -> tuple[list[InfoEntry], list[str]]:
     p = Path(path)
     if p.is_dir():
         p = p / INFO_NAME
+    return parse_dataset_info(check_regular_file(p).read_bytes(), p)
+
+
+def parse_dataset_info(data: bytes, p: Path) -> tuple[list[InfoEntry], list[str]]:
+    """:func:`read_dataset_info` on the bytes of ``p`` already read (entries relative to it)."""
     try:
-        info = orjson.loads(check_regular_file(p).read_bytes())
+        info = orjson.loads(data)
     except orjson.JSONDecodeError as exc:
         raise InputError(f"{p}: not valid JSON ({exc})") from exc
     if not isinstance(info, dict):

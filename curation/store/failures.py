@@ -134,22 +134,28 @@ def unexpected_database_error(exc: BaseException) -> str | None:
 
 # user:password@ up to the last "@": a password with an unencoded "@" is still masked whole
 _USERINFO = re.compile(r"^(?P<head>[^:/@]+://|(?![^@]*://))(?P<user>[^:/@]*):(?P<secret>.*)@", re.S)
+# userinfo without a colon (scheme://TOKEN@host): a bare token, or a name; masked all the same
+_BARE_USERINFO = re.compile(r"^(?P<head>[^:/@\s]+://)(?P<user>[^:/@?#\s]+)@")
 # query parameters (and libpq key=value pairs) that carry a credential: database passwords,
-# and the keys, tokens and signatures OpenAI-compatible and cloud endpoints take in the URL
+# and any key, token, secret or signature, bare or after a "-"/"_" prefix (api-key,
+# subscription-key, X-Amz-Signature, client_secret, auth_token); "monkey" or "tokens" are not
 _QUERY_SECRET = re.compile(
-    r"(?i)(?<![\w-])(?P<key>password|passwd|pwd|sslpassword|api-key|api_key|apikey|key|token"
-    r"|access_token|sig)=(?P<secret>[^&;#\s]*)"
+    r"(?i)(?<![\w-])(?P<key>passwd|pwd|sslpassword|apikey"
+    r"|(?:[\w-]*[-_])?(?:key|token|secret|signature|sig|password))=(?P<secret>[^&;#\s]*)"
 )
 
 
 def mask_url(url: str) -> str:
-    """The URL with its password (in the user part) and any key, token or signature in its
-    query (``api-key``, ``api_key``, ``key``, ``token``, ``access_token``, ``sig``, …) replaced
-    by ``***``: the one helper for every URL the product shows or stores.
+    """The URL with its whole user part (``user:password@`` or a bare ``token@``) and any key,
+    token, secret or signature in its query (``api-key``, ``subscription-key``, ``client_secret``,
+    ``auth_token``, ``X-Amz-Signature``, ``sig``, …) replaced by ``***``: the one helper for
+    every URL the product shows or stores.
 
     Works by shape on the text as given, so a mistyped URL is shown as safely as a valid one.
     """
-    shown = _USERINFO.sub(lambda m: f"{m['head']}{m['user']}:{MASK}@", url, count=1)
+    shown = _USERINFO.sub(lambda m: f"{m['head']}{MASK}@", url, count=1)
+    if shown == url:
+        shown = _BARE_USERINFO.sub(lambda m: f"{m['head']}{MASK}@", url, count=1)
     return _QUERY_SECRET.sub(lambda m: f"{m['key']}={MASK}", shown)
 
 

@@ -9,13 +9,14 @@ import streamlit as st
 
 from curation.auth import Account
 from curation.errors import CurationError
-from curation.formats.dataset_info import read_dataset_info
-from curation.import_sets import import_batch, import_dataset_info
+from curation.import_sets import check_server_dataset_info, import_batch, import_server_entries
 from curation.importer import store_upload
-from curation.security import check_import_path
 from curation.store import Workspace
 from curation.store.queries import dataset_names
+from curation.ui import keys
 from curation.wording import dataset_name_for
+
+INFO_CHECKED = "import_info_checked"  # (key, entries with their checked copies, skipped)
 
 
 def batch_tab(ws: Workspace, me: Account) -> None:
@@ -56,16 +57,24 @@ def batch_tab(ws: Workspace, me: Account) -> None:
 
 def dataset_info_panel(ws: Workspace, me: Account, info: Path) -> None:
     """A ``dataset_info.json`` on the server: its entries, then each local file imported
-    under the entry's name (each file checked against the allowed folders as well)."""
+    under the entry's name (each file checked against the allowed folders as well, and
+    what is imported is the copy made through the checked descriptor)."""
     st.subheader(info.name)
-    try:
-        entries, skipped = read_dataset_info(info)
-        with ws.read() as s:
-            for entry in entries:
-                check_import_path(ws, s, str(entry.path))
-    except CurationError as exc:
-        st.error(str(exc))
-        return
+    # checked and copied once per chosen list (IMPORT_FILE is its copy, so new content is a
+    # new key): every rerun of the panel would otherwise copy every listed file again
+    cache_key = (str(info), str(st.session_state.get(keys.IMPORT_FILE)))
+    cached = st.session_state.get(INFO_CHECKED)
+    if cached is not None and cached[0] == cache_key:
+        checked, skipped = cached[1], cached[2]
+    else:
+        try:
+            checked, skipped = check_server_dataset_info(ws, info)
+        except CurationError as exc:
+            st.session_state.pop(INFO_CHECKED, None)
+            st.error(str(exc))
+            return
+        st.session_state[INFO_CHECKED] = (cache_key, checked, skipped)
+    entries = [item.entry for item in checked]
     st.markdown(
         f"A LLaMA-Factory dataset list: **{len(entries)}** local "
         f"file{'s' if len(entries) != 1 else ''} to import, each into a dataset named by its entry."
@@ -79,7 +88,7 @@ def dataset_info_panel(ws: Workspace, me: Account, info: Path) -> None:
         return
     try:
         with st.spinner("Importing…"):
-            done = import_dataset_info(ws, info, actor=me.name, prefix=prefix)
+            done = import_server_entries(ws, checked, skipped, actor=me.name, prefix=prefix)
     except CurationError as exc:
         st.error(str(exc))
         return

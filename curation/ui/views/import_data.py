@@ -14,6 +14,7 @@ from curation.importer import import_file, preview_records, scan_file, store_upl
 from curation.security import (
     ImportFile,
     check_import_path,
+    copy_import_file,
     import_roots,
     importable_files,
     verify_import_file,
@@ -86,9 +87,13 @@ with path_tab:
     wanted = server_path.strip() or picked
     if st.button("Use this file", key="use_path") and wanted:
         try:
+            # checked, then copied through the checked descriptor: every read below (scan,
+            # preview, import) is of the copy, so a symlink swapped in later leads nowhere
             with ws.read() as s:
                 checked = check_import_path(ws, s, wanted)
-            _choose_file(str(checked.path), checked.path.name)
+                copy = copy_import_file(ws, s, checked)
+            _choose_file(str(copy), checked.path.name)
+            st.session_state[keys.IMPORT_SERVER_PATH] = str(checked.path)
             st.session_state[keys.IMPORT_FILE_ID] = (checked.device, checked.inode)
             st.session_state[keys.IMPORT_FROM_SERVER] = True
         except CurationError as exc:
@@ -106,9 +111,10 @@ def _server_file_still_allowed() -> None:
     if not st.session_state.get(keys.IMPORT_FROM_SERVER):
         return
     device, inode = st.session_state.get(keys.IMPORT_FILE_ID) or (-1, -1)
+    server = str(st.session_state.get(keys.IMPORT_SERVER_PATH) or "")
     try:
         with ws.read() as s:
-            verify_import_file(ws, s, ImportFile(Path(str(path_str)), device, inode))
+            verify_import_file(ws, s, ImportFile(Path(server), device, inode))
     except CurationError as exc:
         st.session_state.pop(keys.IMPORT_FILE, None)
         st.error(str(exc))
@@ -117,8 +123,10 @@ def _server_file_still_allowed() -> None:
 
 _server_file_still_allowed()
 path = Path(path_str)
-if st.session_state.get(keys.IMPORT_FROM_SERVER) and path.name == "dataset_info.json":
-    dataset_info_panel(ws, me, path)
+from_server = bool(st.session_state.get(keys.IMPORT_FROM_SERVER))
+server_file = Path(str(st.session_state.get(keys.IMPORT_SERVER_PATH) or ""))
+if from_server and server_file.name == "dataset_info.json":
+    dataset_info_panel(ws, me, server_file)
     st.stop()
 shown_name = str(st.session_state.get(keys.IMPORT_NAME) or path.name)
 st.subheader(shown_name)
@@ -335,7 +343,7 @@ if st.button(
             format=fmt,
             mapping=mapping,
             actor=me.name,
-            display_name=str(path) if st.session_state.get(keys.IMPORT_FROM_SERVER) else shown_name,
+            display_name=str(server_file) if from_server else shown_name,
             progress=lambda done: _advance(bar, done, total),
         )
     except CurationError as exc:
