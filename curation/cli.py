@@ -110,6 +110,9 @@ def cli() -> None:
 )
 @click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no per-line errors.")
+@click.option(
+    "--background", is_flag=True, help="Queue a job per file for a runner and print its id."
+)
 @workspace_options
 def import_cmd(
     files: tuple[Path, ...],
@@ -118,6 +121,7 @@ def import_cmd(
     columns: str | None,
     as_json: bool,
     quiet: bool,
+    background: bool,
     workspace: Path | None,
     db: str | None,
 ) -> None:
@@ -127,6 +131,9 @@ def import_cmd(
 
     mapping = ColumnMapping.parse(columns) if columns else None
     ws = _open(workspace, db)
+    if background:
+        _import_background(ws, files, dataset, fmt, columns, as_json)
+        return
     results: list[ImportResult] = []
     worst = 0
     for path in files:
@@ -148,6 +155,29 @@ def import_cmd(
     if as_json:
         echo_json([r.as_dict() for r in results])
     sys.exit(worst)
+
+
+def _import_background(
+    ws: Any,
+    files: tuple[Path, ...],
+    dataset: str,
+    fmt: str | None,
+    columns: str | None,
+    as_json: bool,
+) -> None:
+    from curation.cli_jobs import submit_background
+
+    for path in files:
+        if not path.is_file():
+            raise CurationError(f"{path}: no such file")
+    for path in files:
+        params = {
+            "path": str(path.resolve()),
+            "dataset": dataset,
+            "format": fmt,
+            "columns": columns,
+        }
+        submit_background(ws, "import", params, dataset, as_json)
 
 
 def _import_one(
@@ -451,10 +481,13 @@ def labels_import(file: Path, campaign_name: str, workspace: Path | None, db: st
 @cli.command()
 @click.option("--port", default=8501, show_default=True, type=int)
 @click.option("--host", default="localhost", show_default=True)
+@click.option("--no-worker", is_flag=True, help="Start no job runner (another one serves jobs).")
 @workspace_options
-def serve(port: int, host: str, workspace: Path | None, db: str | None) -> None:
-    """Start the Streamlit app on the workspace."""
+def serve(port: int, host: str, no_worker: bool, workspace: Path | None, db: str | None) -> None:
+    """Start the Streamlit app on the workspace, and a job runner beside it."""
     import subprocess
+
+    from curation.cli_jobs import worker_command
 
     _open(workspace, db)  # migrate once, and fail here with a clear message rather than in the app
     env = dict(os.environ)
@@ -485,7 +518,17 @@ def serve(port: int, host: str, workspace: Path | None, db: str | None) -> None:
         "none",
     ]
     click.echo(f"Curation Studio on http://{host}:{port}  (Ctrl+C to stop)")
-    raise SystemExit(subprocess.call(cmd, env=env))
+    worker = None if no_worker else subprocess.Popen(worker_command(workspace, db), env=env)
+    try:
+        code = subprocess.call(cmd, env=env)
+    finally:
+        if worker is not None:
+            worker.terminate()  # the runner marks its running jobs interrupted, then exits
+            try:
+                worker.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                worker.kill()
+    raise SystemExit(code)
 
 
 @cli.command()
@@ -511,6 +554,6 @@ if __name__ == "__main__":
 
 
 # Stage commands live in their own modules; importing them registers them on ``cli``.
-from curation import cli_admin, cli_dedup, cli_export, cli_pii  # noqa: E402
+from curation import cli_admin, cli_dedup, cli_export, cli_jobs, cli_pii  # noqa: E402
 
-__all__ = ["cli", "cli_admin", "cli_dedup", "cli_export", "cli_pii", "main"]
+__all__ = ["cli", "cli_admin", "cli_dedup", "cli_export", "cli_jobs", "cli_pii", "main"]

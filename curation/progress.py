@@ -15,7 +15,9 @@ Progress = Callable[[str, int, int | None], None]
 FRACTION_STEPS = 1000  # a stage that reports a fraction is shown as done/1000
 
 
-def for_import(progress: Progress, total: int | None, stage: str = "import") -> Callable[[int], None]:
+def for_import(
+    progress: Progress, total: int | None, stage: str = "import"
+) -> Callable[[int], None]:
     """:func:`curation.importer.import_file`'s callback (lines read so far)."""
 
     def advance(done: int) -> None:

@@ -81,8 +81,11 @@ def run_dedup(ctx: JobContext) -> dict[str, Any]:
     apply = not ctx.params.get("review")
     if ctx.params.get("run_id") is not None:
         summary = rethreshold(
-            ctx.ws, int(ctx.params["run_id"]), float(_need(ctx.params, "threshold")),
-            actor=ctx.actor, apply=apply,
+            ctx.ws,
+            int(ctx.params["run_id"]),
+            float(_need(ctx.params, "threshold")),
+            actor=ctx.actor,
+            apply=apply,
         )
     else:
         summary = run_dedup(

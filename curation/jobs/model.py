@@ -19,7 +19,7 @@ FINISHED = (SUCCEEDED, FAILED, CANCELLED, INTERRUPTED)
 RERUNNABLE = (FAILED, CANCELLED, INTERRUPTED)
 
 
-class JobCancelled(CurationError):  # noqa: N818 — it is a signal, not a failure
+class JobCancelled(CurationError):
     """Raised from a job's progress callback once someone asked to cancel the job."""
 
 

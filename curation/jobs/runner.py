@@ -13,6 +13,7 @@ touching the claim, heartbeat, cancel and outcome logic here.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import subprocess
@@ -59,10 +60,8 @@ class _Process:
         return self.proc.poll()
 
     def kill(self) -> None:
-        try:
+        with contextlib.suppress(ProcessLookupError, PermissionError):
             os.killpg(self.proc.pid, signal.SIGKILL)
-        except (ProcessLookupError, PermissionError):
-            pass
         self.proc.wait()
 
 
@@ -139,12 +138,8 @@ class Runner:
         """Stop this runner's jobs and mark them interrupted (re-run them later)."""
         for job_id, entry in list(self.running.items()):
             entry.execution.kill()
-            self._safely(
-                lambda job_id=job_id: store.finish(
-                    self.ws, job_id, self.token, INTERRUPTED,
-                    error=f"interrupted: its runner was stopped (re-run: curation jobs rerun {job_id})",
-                )
-            )
+            note = f"interrupted: its runner was stopped (re-run: curation jobs rerun {job_id})"
+            self._finish(job_id, INTERRUPTED, note)
             self.log(f"job #{job_id} {entry.kind} interrupted (runner stopping)")
         self.running.clear()
 
@@ -163,21 +158,28 @@ class Runner:
             code = entry.execution.exit_code()
             if code is None:
                 continue
-            del self.running[job_id]
             # the job records its own outcome; this one lands only if it could not
             cancelled = entry.cancel_at is not None
             how = "was cancelled" if cancelled else f"ended unexpectedly (exit status {code})"
-            status = CANCELLED if cancelled else FAILED
-            self._safely(
-                lambda job_id=job_id, status=status, how=how: store.finish(
-                    self.ws, job_id, self.token, status, error=f"the job's process {how}"
-                )
-            )
+            if not self._finish(
+                job_id, CANCELLED if cancelled else FAILED, f"the job's process {how}"
+            ):
+                continue  # the database is busy: try again on the next tick
+            del self.running[job_id]
             try:
                 final = store.get_job(self.ws, job_id).status
             except StorageError:
                 final = "finished"
             self.log(f"job #{job_id} {entry.kind} {final}")
+
+    def _finish(self, job_id: int, status: str, error: str) -> bool:
+        """Record an outcome unless one is recorded already; False if the store was busy."""
+        try:
+            store.finish(self.ws, job_id, self.token, status, error=error)
+        except StorageError as exc:
+            self.log(f"runner: {exc}")
+            return False
+        return True
 
     def _cancel_requested(self) -> None:
         if not self.running:

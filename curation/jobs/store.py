@@ -32,6 +32,7 @@ from curation.jobs.model import (
     QUEUED,
     RERUNNABLE,
     RUNNING,
+    SUCCEEDED,
     JobInfo,
     JobProgress,
 )
@@ -323,11 +324,22 @@ def finish(
         job.status, job.finished_at = status, m.utcnow()
         job.result = result or {}
         job.error = error[:ERROR_CHARS]
-        if status != INTERRUPTED:
-            job.stage = status if status != "succeeded" else job.stage
+        if status == SUCCEEDED:
+            job.stage = "done"
+            job.done = job.total if job.total else job.done
+        if job.dataset_id is None and isinstance(job.params.get("dataset"), str):
+            job.dataset_id = s.scalar(
+                sa.select(m.Dataset.id).where(m.Dataset.name == job.params["dataset"])
+            )
         log_event(
-            s, job.created_by or "runner", f"job.{status}", "job", job.id, kind=job.kind,
-            runner=runner, error=job.error or None,
+            s,
+            job.created_by or "runner",
+            f"job.{status}",
+            "job",
+            job.id,
+            kind=job.kind,
+            runner=runner,
+            error=job.error or None,
         )
     clear_side_progress(ws, job_id)
     return True
@@ -347,9 +359,13 @@ def sweep_interrupted(ws: Workspace, *, previous_of: str | None = None) -> list[
     """
     now = m.utcnow()
     with ws.read() as s:
-        running = list(s.execute(
-            sa.select(m.Job.id, m.Job.runner_id, m.Job.heartbeat_at).where(m.Job.status == RUNNING)
-        ))
+        running = list(
+            s.execute(
+                sa.select(m.Job.id, m.Job.runner_id, m.Job.heartbeat_at).where(
+                    m.Job.status == RUNNING
+                )
+            )
+        )
     gone: list[tuple[int, str]] = []
     for job_id, runner, beat in running:
         alive = runner_alive(runner)
@@ -358,9 +374,11 @@ def sweep_interrupted(ws: Workspace, *, previous_of: str | None = None) -> list[
             gone.append((job_id, runner))
     for job_id, runner in gone:
         finish(
-            ws, job_id, runner, INTERRUPTED,
-            error="interrupted: its runner stopped (re-run it: curation jobs rerun "
-            f"{job_id})",
+            ws,
+            job_id,
+            runner,
+            INTERRUPTED,
+            error=f"interrupted: its runner stopped (re-run it: curation jobs rerun {job_id})",
         )
     return [job_id for job_id, _ in gone]
 
@@ -383,7 +401,9 @@ def _side_path(ws: Workspace, job_id: int) -> Path:
     return ws.folder / "jobs" / f"{job_id}.progress.json"
 
 
-def write_side_progress(ws: Workspace, job_id: int, stage: str, done: int, total: int | None) -> None:
+def write_side_progress(
+    ws: Workspace, job_id: int, stage: str, done: int, total: int | None
+) -> None:
     """Progress beside a SQLite database while a stage's own transaction holds its write lock
     (an import is one transaction per file): readers merge it with the row."""
     path = _side_path(ws, job_id)
