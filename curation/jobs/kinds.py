@@ -179,6 +179,10 @@ def run_sleep(ctx: JobContext) -> dict[str, Any]:
     reaches a cancellation point, so the runner must stop its process) and for the
     concurrency limit.
     """
+    mark = ctx.params.get("mark")
+    if mark:  # a file the run appends its job id to: shows how often a job really ran
+        with Path(mark).open("a", encoding="utf-8") as fh:
+            fh.write(f"{ctx.job_id}\n")
     seconds = float(ctx.params.get("seconds", 1.0))
     steps = max(int(ctx.params.get("steps", 10)), 1)
     silent = bool(ctx.params.get("silent"))

@@ -218,19 +218,23 @@ def default_concurrency() -> int:
 
 def get_concurrency(session: Session) -> int:
     row = session.get(m.Setting, CONCURRENCY_KEY)
-    if row is not None and isinstance(row.value, int) and row.value >= 1:
-        return row.value
+    value = (
+        row.value.get("concurrency") if row is not None and isinstance(row.value, dict) else None
+    )
+    if isinstance(value, int) and value >= 1:
+        return value
     return default_concurrency()
 
 
 def set_concurrency(session: Session, n: int, *, actor: str) -> None:
     if n < 1:
         raise InputError(f"at most {n} jobs at once: give 1 or more")
+    # an object, not a bare number: SQLite's JSON column would read a bare number back as one
     row = session.get(m.Setting, CONCURRENCY_KEY)
     if row is None:
-        session.add(m.Setting(key=CONCURRENCY_KEY, value=n, updated_at=m.utcnow()))
+        session.add(m.Setting(key=CONCURRENCY_KEY, value={"concurrency": n}, updated_at=m.utcnow()))
     else:
-        row.value, row.updated_at = n, m.utcnow()
+        row.value, row.updated_at = {"concurrency": n}, m.utcnow()
     log_event(session, actor, "settings.jobs", "setting", CONCURRENCY_KEY, concurrency=n)
 
 
