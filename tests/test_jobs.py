@@ -112,7 +112,7 @@ def test_import_dedup_and_export_jobs_run_the_real_stages(ws: Workspace, tmp_pat
         assert (run.status, run.id) == ("done", dedup_done.result["run_id"])
     assert export_done.status == "succeeded", export_done.error
     written = export_done.result["written"]
-    assert written == 40 - dedup_done.result["dropped"]
+    assert written == 40 - dedup_done.result["marked_duplicate"]
     assert len(out.read_text().splitlines()) == written
     assert _actions(ws, export.id) == ["job.submit", "job.succeeded"]
 
