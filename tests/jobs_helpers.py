@@ -62,6 +62,7 @@ def start_worker(ws: Workspace, *extra: str) -> subprocess.Popen[bytes]:
     cmd += ["--workspace", str(ws.folder), *extra]
     if ws.is_sqlite:
         env.pop("CURATION_DB_URL")
+    ws.folder.mkdir(parents=True, exist_ok=True)
     log = (ws.folder / f"worker-{time.monotonic_ns()}.log").open("wb")
     return subprocess.Popen(cmd, env=env, stdin=subprocess.DEVNULL, stdout=log, stderr=log)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import threading
 from pathlib import Path
 
@@ -79,7 +80,7 @@ def test_claim_takes_the_oldest_and_honours_the_limit(ws: Workspace) -> None:
 def test_runner_gone_marks_its_jobs_interrupted(ws: Workspace) -> None:
     job = submit(ws, "sleep", {}, None, "x")
     # a runner of this host whose process no longer exists (pid 2**22 + 1 is beyond pid_max)
-    dead = "%s:%d:1" % (jobs_store.runner_token().split(":")[0], 2**22 + 1)
+    dead = f"{jobs_store.runner_token().split(':')[0]}:{2**22 + 1}:1"
     assert jobs_store.claim(ws, dead) is not None
     assert jobs_store.sweep_interrupted(ws) == [job.id]
     info = get_job(ws, job.id)
@@ -172,7 +173,7 @@ def test_the_concurrency_limit_is_honoured(ws: Workspace) -> None:
         done = [wait_for(ws, j.id) for j in jobs]
     assert [j.status for j in done] == ["succeeded"] * 3
     spans = sorted((j.started_at, j.finished_at) for j in done)
-    for (_, end), (start, _) in zip(spans, spans[1:], strict=False):
+    for (_, end), (start, _) in itertools.pairwise(spans):
         assert end is not None and start is not None and start >= end  # never two at once
 
 

@@ -8,6 +8,7 @@ with its history row), so a job stopped at any point leaves nothing half-written
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -180,9 +181,9 @@ def run_sleep(ctx: JobContext) -> dict[str, Any]:
     concurrency limit.
     """
     mark = ctx.params.get("mark")
-    if mark:  # a file the run appends its job id to: shows how often a job really ran
+    if mark:  # a file the run appends "job-id pid" to: shows how often, and where, a job ran
         with Path(mark).open("a", encoding="utf-8") as fh:
-            fh.write(f"{ctx.job_id}\n")
+            fh.write(f"{ctx.job_id} {os.getpid()}\n")
     seconds = float(ctx.params.get("seconds", 1.0))
     steps = max(int(ctx.params.get("steps", 10)), 1)
     silent = bool(ctx.params.get("silent"))

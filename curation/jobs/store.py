@@ -395,7 +395,7 @@ def write_progress(ws: Workspace, job_id: int, stage: str, done: int, total: int
     with ws.tx() as s:
         s.execute(
             sa.update(m.Job)
-            .where(m.Job.id == job_id)
+            .where(m.Job.id == job_id, m.Job.status == RUNNING)
             .values(stage=stage[:80], done=done, total=total, progress_at=m.utcnow())
         )
         return bool(s.scalar(sa.select(m.Job.cancel_requested).where(m.Job.id == job_id)))
