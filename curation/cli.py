@@ -485,6 +485,7 @@ def labels_import(file: Path, campaign_name: str, workspace: Path | None, db: st
 @workspace_options
 def serve(port: int, host: str, no_worker: bool, workspace: Path | None, db: str | None) -> None:
     """Start the Streamlit app on the workspace, and a job runner beside it."""
+    import signal
     import subprocess
 
     from curation.cli_jobs import worker_command
@@ -518,16 +519,21 @@ def serve(port: int, host: str, no_worker: bool, workspace: Path | None, db: str
         "none",
     ]
     click.echo(f"Curation Studio on http://{host}:{port}  (Ctrl+C to stop)")
+    # SIGTERM (a service manager stopping us) unwinds like Ctrl+C: the app and the runner stop too
+    signal.signal(signal.SIGTERM, lambda _s, _f: sys.exit(143))
     worker = None if no_worker else subprocess.Popen(worker_command(workspace, db), env=env)
+    app_proc = subprocess.Popen(cmd, env=env)
     try:
-        code = subprocess.call(cmd, env=env)
+        code = app_proc.wait()
     finally:
-        if worker is not None:
-            worker.terminate()  # the runner marks its running jobs interrupted, then exits
-            try:
-                worker.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                worker.kill()
+        # the runner marks its running jobs interrupted (re-runnable), then exits
+        for proc in (app_proc, worker):
+            if proc is not None and proc.poll() is None:
+                proc.terminate()
+                try:
+                    proc.wait(timeout=30)
+                except subprocess.TimeoutExpired:
+                    proc.kill()
     raise SystemExit(code)
 
 

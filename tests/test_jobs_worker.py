@@ -6,6 +6,7 @@ import json
 import os
 import signal
 import subprocess
+import sys
 from collections import Counter
 from pathlib import Path
 
@@ -172,3 +173,43 @@ def test_background_commands_print_a_job_and_jobs_show_follows_it(
     assert code == 1 and "no job #999" in out and "Traceback" not in out
     code, out = _cli("dedup", "in.jsonl", "-o", "x.jsonl", "--background", *w)
     assert code == 1 and "workspace mode" in out
+
+
+def _runners_of(parent: int) -> list[int]:
+    """Live `curation worker` processes started by ``parent`` (``--stop-with PID``)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            args = (entry / "cmdline").read_bytes().split(b"\0")
+        except OSError:
+            continue
+        if b"worker" in args and str(parent).encode() in args and _alive(int(entry.name)):
+            found.append(int(entry.name))
+    return found
+
+
+def test_serve_runs_a_runner_beside_the_app_and_stops_it(
+    sqlite_ws: Workspace, tmp_path: Path
+) -> None:
+    ws = sqlite_ws
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (str(REPO), env.get("PYTHONPATH")) if p)
+    env.pop("CURATION_DB_URL", None)
+    job = submit(ws, "sleep", {"seconds": 0.2}, None, "lead")
+    port = str(20000 + os.getpid() % 20000)
+    cmd = [sys.executable, "-c", "from curation.cli import main; main()", "serve"]
+    log = (tmp_path / "serve.log").open("wb")
+    serve = subprocess.Popen(
+        [*cmd, "--port", port, "-w", str(ws.folder)], env=env, stdout=log, stderr=log
+    )
+    try:
+        assert wait_for(ws, job.id).status == "succeeded"  # run by the runner serve started
+        runners = _runners_of(serve.pid)
+        assert len(runners) == 1
+    finally:
+        serve.send_signal(signal.SIGTERM)
+        code = serve.wait(timeout=60)
+    assert code == 143
+    assert not _alive(runners[0]) and _runners_of(serve.pid) == []
