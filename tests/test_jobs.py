@@ -220,3 +220,62 @@ def test_foreground_import_is_unchanged(ws: Workspace, tmp_path: Path) -> None:
     seen: list[int] = []
     result = import_file(ws, data, "fg", progress=seen.append)
     assert result.imported == 5 and seen
+
+
+def test_a_silent_runner_on_another_host_is_declared_gone_after_the_timeout(
+    ws: Workspace,
+) -> None:
+    job = submit(ws, "sleep", {}, None, "x")
+    elsewhere = "another-host.example:4242:77"
+    assert jobs_store.claim(ws, elsewhere) is not None
+    assert jobs_store.sweep_interrupted(ws) == []  # it may be alive: its heartbeat is fresh
+    old = m.utcnow() - jobs_store.STALE_AFTER - jobs_store.STALE_AFTER
+    with ws.tx() as s:
+        s.execute(sa.update(m.Job).where(m.Job.id == job.id).values(heartbeat_at=old))
+    assert jobs_store.sweep_interrupted(ws) == [job.id]
+    assert get_job(ws, job.id).status == "interrupted"
+
+
+def test_pii_scan_and_leakage_jobs(sqlite_ws: Workspace, tmp_path: Path) -> None:
+    ws = sqlite_ws
+    data = copy_lines(SUPPORT, tmp_path / "s.jsonl", 10)
+    import_file(ws, data, "train")
+    import_file(ws, data, "valid")
+    scan = submit(ws, "pii-scan", {"dataset": "train"}, "train", "lead")
+    leak = submit(
+        ws,
+        "leakage",
+        {"train_dataset": "train", "valid_dataset": "valid", "embedder": "static"},
+        "valid",
+        "lead",
+    )
+    with runner_thread(ws, slots=1):
+        scanned, leaked = wait_for(ws, scan.id), wait_for(ws, leak.id)
+    assert scanned.status == "succeeded", scanned.error
+    with ws.read() as s:
+        run = s.scalars(sa.select(m.PiiRun)).one()
+        assert scanned.result["run_id"] == run.id and run.n_records == 10
+    assert leaked.status == "succeeded", leaked.error
+    assert leaked.result["count"] == 10  # the same records on both sides
+
+
+def test_progress_adapters_speak_one_protocol() -> None:
+    from curation.progress import for_counts, for_fraction, for_import, for_stages
+
+    seen: list[tuple[str, int, int | None]] = []
+
+    def progress(stage: str, done: int, total: int | None) -> None:
+        seen.append((stage, done, total))
+
+    for_import(progress, 10)(4)
+    for_import(progress, 10)(12)  # the estimate was short: total unknown rather than wrong
+    for_fraction(progress)("embed", 0.25)
+    for_counts(progress, "scan")(3, 9)
+    for_stages(progress)("plan", 5, 0)
+    assert seen == [
+        ("import", 4, 10),
+        ("import", 12, None),
+        ("embed", 250, 1000),
+        ("scan", 3, 9),
+        ("plan", 5, None),
+    ]
