@@ -55,6 +55,9 @@ BENCHES: dict[str, Bench] = {
         "bench.bench_export", [200_000, 1_000_000], [20_000], "Export to OpenAI chat JSONL"
     ),
     "pii": Bench("bench.bench_pii", [1000], [100], "PII redaction vs stock Presidio"),
+    "jobs": Bench(
+        "bench.bench_jobs", [200_000], [20_000], "Jobs: a stage in the background vs the foreground"
+    ),
 }
 
 
