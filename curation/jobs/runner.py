@@ -114,6 +114,7 @@ class Runner:
     token: str = field(default_factory=store.runner_token)
     running: dict[int, _Running] = field(default_factory=dict)
     _last_beat: float = 0.0
+    _last_failure: tuple[str, float] = ("", 0.0)
 
     def run(self, stop: threading.Event) -> None:
         self._safely(lambda: self._note_swept(store.sweep_interrupted(self.ws)))
@@ -177,7 +178,7 @@ class Runner:
         try:
             store.finish(self.ws, job_id, self.token, status, error=error)
         except StorageError as exc:
-            self.log(f"runner: {exc}")
+            self._note_failure(exc)
             return False
         return True
 
@@ -197,10 +198,20 @@ class Runner:
             self.log(f"job #{job_id} interrupted (its runner is gone)")
 
     def _safely(self, step: Callable[[], object]) -> None:
-        """A locked or briefly unreachable database skips a step; the next tick retries."""
+        """A locked or briefly unreachable database skips a step; the next tick retries.
+
+        The same failure is logged once a minute: a 1M-line import holds SQLite's write
+        lock for a minute, and the runner would otherwise say so every tick.
+        """
         try:
             step()
         except StorageError as exc:
+            self._note_failure(exc)
+
+    def _note_failure(self, exc: StorageError) -> None:
+        now = time.monotonic()
+        if str(exc) != self._last_failure[0] or now - self._last_failure[1] > 60:
+            self._last_failure = (str(exc), now)
             self.log(f"runner: {exc}")
 
 
