@@ -27,7 +27,7 @@ FOLDER_ENV = "CURATION_JOB_FOLDER"
 RUNNER_ENV = "CURATION_JOB_RUNNER"
 PARENT_ENV = "CURATION_JOB_PARENT"
 PROGRESS_SECONDS = 0.5
-PROGRESS_BUSY_MS = 200
+PROGRESS_BUSY_MS = 0  # the lock is most often the stage's own: waiting cannot help
 
 
 class ProgressWriter:

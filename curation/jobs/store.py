@@ -177,7 +177,7 @@ def submit(
 def cancel(ws: Workspace, job_id: int, who: str) -> JobInfo:
     """A queued job is cancelled at once; a running one is asked to stop (its runner stops it)."""
     with ws.tx() as s:
-        job = s.get(m.Job, job_id)
+        job = s.get(m.Job, job_id, with_for_update=not ws.is_sqlite)  # vs a claim
         if job is None:
             raise NotFoundError(f"no job #{job_id} in this workspace (curation jobs list)")
         if job.status in FINISHED:
