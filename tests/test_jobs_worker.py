@@ -10,7 +10,6 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-import pytest
 import sqlalchemy as sa
 from click.testing import CliRunner
 
@@ -89,8 +88,7 @@ def test_a_stopped_runner_marks_its_running_job_interrupted(ws: Workspace) -> No
 
 
 def test_two_runners_never_take_the_same_job(ws: Workspace, tmp_path: Path) -> None:
-    if ws.is_sqlite:
-        pytest.skip("several runners share a team's PostgreSQL workspace")
+    """A team's PostgreSQL workspace (FOR UPDATE SKIP LOCKED), and SQLite (BEGIN IMMEDIATE)."""
     with ws.tx() as s:
         set_concurrency(s, 4, actor="admin")
     mark = tmp_path / "ran"
@@ -213,3 +211,46 @@ def test_serve_runs_a_runner_beside_the_app_and_stops_it(
         code = serve.wait(timeout=60)
     assert code == 143
     assert not _alive(runners[0]) and _runners_of(serve.pid) == []
+
+
+def test_an_import_killed_midway_leaves_nothing_and_its_rerun_imports_all(
+    ws: Workspace, tmp_path: Path
+) -> None:
+    n = 40_000
+    lines = [
+        json.dumps(
+            {
+                "messages": [
+                    {"role": "user", "content": f"question {i} about invoices"},
+                    {"role": "assistant", "content": f"answer {i}: see the billing page"},
+                ]
+            }
+        )
+        for i in range(n)
+    ]
+    data = tmp_path / "big.jsonl"
+    data.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    job = submit(ws, "import", {"path": str(data), "dataset": "big"}, "big", "lead")
+    worker = start_worker(ws)
+    try:
+        midway = wait_for(
+            ws, job.id, lambda j: j.progress.stage == "import" and 0 < j.progress.done < n
+        )
+        worker.send_signal(signal.SIGKILL)
+        worker.wait()
+    finally:
+        _stop(worker)
+    assert midway.status == "running"
+    second = start_worker(ws)
+    try:
+        assert wait_for(ws, job.id, timeout=60).status == "interrupted"
+        with ws.read() as s:  # the import's one transaction never committed
+            assert s.scalar(sa.select(sa.func.count()).select_from(m.Record)) == 0
+            assert s.scalar(sa.select(sa.func.count()).select_from(m.ImportRun)) == 0
+        again = wait_for(ws, rerun(ws, job.id, "lead").id, timeout=300)
+    finally:
+        _stop(second)
+    assert again.status == "succeeded", again.error
+    assert again.result["imported"] == n
+    with ws.read() as s:
+        assert s.scalar(sa.select(sa.func.count()).select_from(m.Record)) == n
