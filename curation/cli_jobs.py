@@ -119,7 +119,9 @@ def jobs_list(
 @jobs_group.command("show")
 @click.argument("job_id", type=int)
 @click.option("--json", "as_json", is_flag=True)
-@click.option("--wait", is_flag=True, help="Wait until the job has finished.")
+@click.option(
+    "--wait", is_flag=True, help="Wait until the job has finished; exit 1 unless it succeeded."
+)
 @workspace_options
 def jobs_show(
     job_id: int, as_json: bool, wait: bool, workspace: Path | None, db: str | None
@@ -132,9 +134,10 @@ def jobs_show(
     while wait and not job.finished:
         time.sleep(0.5)
         job = get_job(ws, job_id)
+    failed = wait and job.status != "succeeded"  # --wait in a script: exit 1 unless it succeeded
     if as_json:
         echo_json(job.as_dict())
-        return
+        sys.exit(1 if failed else 0)
     click.secho(job.describe(), fg=STATUS_COLOURS.get(job.status))
     click.echo(f"  submitted by {job.created_by or '?'} at {job.created_at}")
     if job.started_at:
@@ -146,6 +149,7 @@ def jobs_show(
         click.echo(f"  result: {summary}")
     if job.rerunnable:
         click.echo(f"  re-run: curation jobs rerun {job.id}")
+    sys.exit(1 if failed else 0)
 
 
 @jobs_group.command("cancel")

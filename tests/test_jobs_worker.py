@@ -160,6 +160,9 @@ def test_background_commands_print_a_job_and_jobs_show_follows_it(
     with runner_thread(ws):
         assert wait_for(ws, job_id).status == "succeeded"
         assert wait_for(ws, dedup_id).status == "succeeded"
+    assert _cli("jobs", "show", dedup_id, "--wait", *w)[0] == 0
+    code, out = _cli("jobs", "show", export_id, "--wait", *w)
+    assert code == 1 and "cancelled" in out  # --wait: exit 1 unless it succeeded
     code, out = _cli("jobs", "list", "--json", *w)
     listed = {j["id"]: j["status"] for j in json.loads(out)}
     assert listed == {job_id: "succeeded", dedup_id: "succeeded", export_id: "cancelled"}
