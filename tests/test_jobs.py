@@ -279,3 +279,17 @@ def test_progress_adapters_speak_one_protocol() -> None:
         ("scan", 3, 9),
         ("plan", 5, None),
     ]
+
+
+def test_a_job_whose_process_cannot_start_fails_with_the_reason(ws: Workspace) -> None:
+    from curation.jobs.runner import Runner
+
+    class NoProcesses:
+        def start(self, job: object, runner: str) -> object:
+            raise OSError(11, "Resource temporarily unavailable")
+
+    job = submit(ws, "sleep", {}, None, "x")
+    Runner(ws, NoProcesses()).tick()  # type: ignore[arg-type]
+    failed = get_job(ws, job.id)
+    assert failed.status == "failed" and "could not start" in failed.error
+    assert "Resource temporarily unavailable" in failed.error

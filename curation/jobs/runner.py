@@ -151,7 +151,13 @@ class Runner:
             job = store.claim(self.ws, self.token)
             if job is None:
                 return
-            self.running[job.id] = _Running(self.executor.start(job, self.token), job.kind)
+            try:
+                execution = self.executor.start(job, self.token)
+            except OSError as exc:  # no process could be started (out of memory, no pids)
+                self._finish(job.id, FAILED, f"could not start the job's process: {exc}")
+                self.log(f"job #{job.id} {job.kind} failed to start: {exc}")
+                continue
+            self.running[job.id] = _Running(execution, job.kind)
             self.log(f"job #{job.id} {job.kind} started")
 
     def _reap(self) -> None:
