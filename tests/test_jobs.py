@@ -293,3 +293,31 @@ def test_a_job_whose_process_cannot_start_fails_with_the_reason(ws: Workspace) -
     failed = get_job(ws, job.id)
     assert failed.status == "failed" and "could not start" in failed.error
     assert "Resource temporarily unavailable" in failed.error
+
+
+def test_a_stopped_dedup_job_settles_the_run_it_left_running(ws: Workspace) -> None:
+    with ws.tx() as s:
+        ds = m.Dataset(name="d")
+        s.add(ds)
+        s.flush()
+        dataset_id = ds.id
+        earlier = m.DedupRun(
+            dataset_id=dataset_id,
+            actor="lead",
+            threshold=0.9,
+            floor=0.8,
+            status="running",
+            started_at=m.utcnow() - jobs_store.STALE_AFTER,
+        )
+        s.add(earlier)
+    job = submit(ws, "dedup", {"dataset": "d"}, "d", "lead")
+    assert jobs_store.claim(ws, "r") is not None
+    with ws.tx() as s:  # what run_dedup writes before a kill takes its process
+        s.add(m.DedupRun(dataset_id=dataset_id, actor="lead", threshold=0.9, floor=0.8))
+    assert jobs_store.finish(ws, job.id, "r", "cancelled", error="the job's process was cancelled")
+    with ws.read() as s:
+        runs = {r.id: r for r in s.scalars(sa.select(m.DedupRun))}
+    left = [r for r in runs.values() if r.id != earlier.id]
+    assert [r.status for r in left] == ["failed"]
+    assert left[0].stats["error"] == f"stopped with job #{job.id} (cancelled)"
+    assert runs[earlier.id].status == "running"  # not this job's run

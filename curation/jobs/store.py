@@ -335,6 +335,8 @@ def finish(
             job.dataset_id = s.scalar(
                 sa.select(m.Dataset.id).where(m.Dataset.name == job.params["dataset"])
             )
+        if status != SUCCEEDED:
+            settle_runs(s, job, f"stopped with job #{job.id} ({status})")
         log_event(
             s,
             job.created_by or "runner",
@@ -347,6 +349,34 @@ def finish(
         )
     clear_side_progress(ws, job_id)
     return True
+
+
+def settle_runs(session: Session, job: m.Job, note: str) -> list[int]:
+    """Mark ``failed`` the dedup or PII run a stopped job left ``running``; their ids.
+
+    A stage records its own failure when it raises, but not when its process is killed
+    (a forced cancel, a dead runner). The run is the one of the job's dataset and actor
+    started since the job was.
+    """
+    model: Any = {
+        "dedup": m.DedupRun,
+        "pii-scan": m.PiiRun,
+    }.get(job.kind)
+    if model is None or job.dataset_id is None or job.started_at is None:
+        return []
+    runs: Sequence[m.DedupRun | m.PiiRun] = session.scalars(
+        sa.select(model).where(
+            model.dataset_id == job.dataset_id,
+            model.status == RUNNING,
+            model.actor == (job.created_by or "runner"),
+            model.started_at >= job.started_at,
+        )
+    ).all()
+    for run in runs:
+        run.status, run.finished_at = "failed", m.utcnow()
+        if isinstance(run, m.DedupRun):
+            run.stats = {**(run.stats or {}), "error": note}
+    return [run.id for run in runs]
 
 
 def cancel_requested(ws: Workspace, job_id: int) -> bool:
