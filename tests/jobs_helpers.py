@@ -11,6 +11,8 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+import orjson
+
 from curation.jobs import get_job
 from curation.jobs.model import JobInfo
 from curation.jobs.runner import LocalProcessExecutor, Runner
@@ -65,6 +67,23 @@ def start_worker(ws: Workspace, *extra: str) -> subprocess.Popen[bytes]:
     ws.folder.mkdir(parents=True, exist_ok=True)
     log = (ws.folder / f"worker-{time.monotonic_ns()}.log").open("wb")
     return subprocess.Popen(cmd, env=env, stdin=subprocess.DEVNULL, stdout=log, stderr=log)
+
+
+def many_chats(path: Path, n: int) -> Path:
+    """``n`` small distinct chats: an import long enough to stop midway."""
+    rows = (
+        orjson.dumps(
+            {
+                "messages": [
+                    {"role": "user", "content": f"question {i} about invoices"},
+                    {"role": "assistant", "content": f"answer {i}: see the billing page"},
+                ]
+            }
+        )
+        for i in range(n)
+    )
+    path.write_bytes(b"\n".join(rows) + b"\n")
+    return path
 
 
 def copy_lines(src: Path, dst: Path, n: int) -> Path:

@@ -21,7 +21,7 @@ from curation.store import Workspace
 from curation.store import models as m
 from curation.store.db import Workspace as Ws
 from tests.conftest import REPO, write_jsonl
-from tests.jobs_helpers import copy_lines, runner_thread, wait_for
+from tests.jobs_helpers import copy_lines, many_chats, runner_thread, wait_for
 
 SUPPORT = REPO / "sample_data" / "support_chats.jsonl"
 
@@ -321,3 +321,19 @@ def test_a_stopped_dedup_job_settles_the_run_it_left_running(ws: Workspace) -> N
     assert [r.status for r in left] == ["failed"]
     assert left[0].stats["error"] == f"stopped with job #{job.id} (cancelled)"
     assert runs[earlier.id].status == "running"  # not this job's run
+
+
+def test_cancelling_an_import_midway_rolls_it_back(ws: Workspace, tmp_path: Path) -> None:
+    n = 40_000
+    data = many_chats(tmp_path / "big.jsonl", n)
+    job = submit(ws, "import", {"path": str(data), "dataset": "big"}, "big", "lead")
+    with runner_thread(ws):
+        wait_for(ws, job.id, lambda j: j.progress.stage == "import" and 0 < j.progress.done < n)
+        asked = cancel(ws, job.id, "lead")  # on SQLite the import holds the write lock
+        assert asked.cancel_requested
+        stopped = wait_for(ws, job.id, timeout=60)
+    assert stopped.status == "cancelled"
+    assert _actions(ws, job.id) == ["job.submit", "job.cancel", "job.cancelled"]
+    with ws.read() as s:
+        assert s.scalar(sa.select(sa.func.count()).select_from(m.Record)) == 0
+        assert s.scalar(sa.select(sa.func.count()).select_from(m.ImportRun)) == 0

@@ -18,7 +18,7 @@ from curation.jobs import get_job, rerun, set_concurrency, submit
 from curation.store import Workspace
 from curation.store import models as m
 from tests.conftest import REPO
-from tests.jobs_helpers import copy_lines, runner_thread, start_worker, wait_for
+from tests.jobs_helpers import copy_lines, many_chats, runner_thread, start_worker, wait_for
 
 SUPPORT = REPO / "sample_data" / "support_chats.jsonl"
 
@@ -220,19 +220,7 @@ def test_an_import_killed_midway_leaves_nothing_and_its_rerun_imports_all(
     ws: Workspace, tmp_path: Path
 ) -> None:
     n = 40_000
-    lines = [
-        json.dumps(
-            {
-                "messages": [
-                    {"role": "user", "content": f"question {i} about invoices"},
-                    {"role": "assistant", "content": f"answer {i}: see the billing page"},
-                ]
-            }
-        )
-        for i in range(n)
-    ]
-    data = tmp_path / "big.jsonl"
-    data.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    data = many_chats(tmp_path / "big.jsonl", n)
     job = submit(ws, "import", {"path": str(data), "dataset": "big"}, "big", "lead")
     worker = start_worker(ws)
     try:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import os
 import socket
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -24,7 +25,13 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from curation.audit import log_event
-from curation.errors import ConflictError, CurationError, InputError, NotFoundError
+from curation.errors import (
+    ConflictError,
+    CurationError,
+    InputError,
+    NotFoundError,
+    StorageError,
+)
 from curation.jobs.model import (
     CANCELLED,
     FINISHED,
@@ -69,7 +76,12 @@ def quick_workspace(url: str, folder: Path, busy_ms: int) -> Workspace:
 # --------------------------------------------------------------------------- reading
 
 
-def _info(job: m.Job, position: int | None = None, side: JobProgress | None = None) -> JobInfo:
+def _info(
+    job: m.Job,
+    position: int | None = None,
+    side: JobProgress | None = None,
+    marked: bool = False,
+) -> JobInfo:
     progress = side or JobProgress(job.stage, int(job.done or 0), job.total)
     return JobInfo(
         id=job.id,
@@ -86,7 +98,7 @@ def _info(job: m.Job, position: int | None = None, side: JobProgress | None = No
         runner_id=job.runner_id,
         result=dict(job.result or {}),
         error=job.error,
-        cancel_requested=bool(job.cancel_requested),
+        cancel_requested=bool(job.cancel_requested) or marked,
         rerun_of=job.rerun_of,
         queue_position=position,
     )
@@ -106,7 +118,7 @@ def get_job(ws: Workspace, job_id: int) -> JobInfo:
         job = s.get(m.Job, job_id)
         if job is None:
             raise NotFoundError(f"no job #{job_id} in this workspace (curation jobs list)")
-        return _info(job, _position(s, job), _side_progress(ws, job))
+        return _info(job, _position(s, job), _side_progress(ws, job), _marked(ws, job))
 
 
 def list_jobs(
@@ -128,7 +140,7 @@ def list_jobs(
             s.scalars(sa.select(m.Job.id).where(m.Job.status == QUEUED).order_by(m.Job.id))
         )
         place = {job_id: i + 1 for i, job_id in enumerate(queued)}
-        return [_info(j, place.get(j.id), _side_progress(ws, j)) for j in jobs]
+        return [_info(j, place.get(j.id), _side_progress(ws, j), _marked(ws, j)) for j in jobs]
 
 
 # --------------------------------------------------------------------------- submitting
@@ -175,7 +187,31 @@ def submit(
 
 
 def cancel(ws: Workspace, job_id: int, who: str) -> JobInfo:
-    """A queued job is cancelled at once; a running one is asked to stop (its runner stops it)."""
+    """A queued job is cancelled at once; a running one is asked to stop (its runner stops it).
+
+    On SQLite a running stage may hold the database's only write lock for minutes (an
+    import is one transaction): the request is then a file beside the database, which the
+    job and its runner read, and the audit event is written when the job ends.
+    """
+    if ws.is_sqlite:
+        job = get_job(ws, job_id)
+        if job.status == RUNNING:
+            marker = _cancel_path(ws, job_id)
+            marker.parent.mkdir(parents=True, exist_ok=True)
+            marker.write_text(who, encoding="utf-8")
+            quick = quick_workspace(ws.url, ws.folder, 1000)
+            try:
+                return _cancel_in_db(quick, job_id, who)
+            except StorageError:
+                return replace(job, cancel_requested=True)
+            except ConflictError:  # it stopped on the file already (and audited the request)
+                return get_job(ws, job_id)
+            finally:
+                quick.dispose()
+    return _cancel_in_db(ws, job_id, who)
+
+
+def _cancel_in_db(ws: Workspace, job_id: int, who: str) -> JobInfo:
     with ws.tx() as s:
         job = s.get(m.Job, job_id, with_for_update=not ws.is_sqlite)  # vs a claim
         if job is None:
@@ -325,6 +361,11 @@ def finish(
         job = s.get(m.Job, job_id, with_for_update=not ws.is_sqlite)
         if job is None or job.status != RUNNING or job.runner_id != runner:
             return False
+        marker = _cancel_path(ws, job_id)
+        if ws.is_sqlite and not job.cancel_requested and marker.exists():
+            job.cancel_requested = True
+            who = marker.read_text(encoding="utf-8").strip() or "unknown"
+            log_event(s, who, "job.cancel", "job", job.id, kind=job.kind, was=RUNNING)
         job.status, job.finished_at = status, m.utcnow()
         job.result = result or {}
         job.error = error[:ERROR_CHARS]
@@ -380,6 +421,8 @@ def settle_runs(session: Session, job: m.Job, note: str) -> list[int]:
 
 
 def cancel_requested(ws: Workspace, job_id: int) -> bool:
+    if ws.is_sqlite and _cancel_path(ws, job_id).exists():
+        return True
     with ws.read() as s:
         return bool(s.scalar(sa.select(m.Job.cancel_requested).where(m.Job.id == job_id)))
 
@@ -428,7 +471,8 @@ def write_progress(ws: Workspace, job_id: int, stage: str, done: int, total: int
             .where(m.Job.id == job_id, m.Job.status == RUNNING)
             .values(stage=stage[:80], done=done, total=total, progress_at=m.utcnow())
         )
-        return bool(s.scalar(sa.select(m.Job.cancel_requested).where(m.Job.id == job_id)))
+        flag = s.scalar(sa.select(m.Job.cancel_requested).where(m.Job.id == job_id))
+    return bool(flag) or (ws.is_sqlite and _cancel_path(ws, job_id).exists())
 
 
 def _side_path(ws: Workspace, job_id: int) -> Path:
@@ -464,6 +508,15 @@ def _side_progress(ws: Workspace, job: m.Job) -> JobProgress | None:
 def clear_side_progress(ws: Workspace, job_id: int) -> None:
     if ws.is_sqlite:
         _side_path(ws, job_id).unlink(missing_ok=True)
+        _cancel_path(ws, job_id).unlink(missing_ok=True)
+
+
+def _cancel_path(ws: Workspace, job_id: int) -> Path:
+    return ws.folder / "jobs" / f"{job_id}.cancel"
+
+
+def _marked(ws: Workspace, job: m.Job) -> bool:
+    return ws.is_sqlite and job.status == RUNNING and _cancel_path(ws, job.id).exists()
 
 
 # --------------------------------------------------------------------------- errors
