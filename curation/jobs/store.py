@@ -218,12 +218,13 @@ def _cancel_in_db(ws: Workspace, job_id: int, who: str) -> JobInfo:
             raise NotFoundError(f"no job #{job_id} in this workspace (curation jobs list)")
         if job.status in FINISHED:
             raise ConflictError(f"job #{job_id} is already {job.status}: nothing to cancel")
-        if job.status == QUEUED:
+        was = job.status
+        if was == QUEUED:
             job.status = CANCELLED
             job.finished_at = m.utcnow()
             job.error = f"cancelled by {who} before it started"
         job.cancel_requested = True
-        log_event(s, who, "job.cancel", "job", job.id, kind=job.kind, was=job.status)
+        log_event(s, who, "job.cancel", "job", job.id, kind=job.kind, was=was)
         s.flush()
         return _info(job)
 
