@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -11,14 +13,15 @@ from curation.jobs import get_job, list_jobs, submit
 from curation.jobs import store as jobs_store
 from curation.store import Workspace, open_workspace
 
+SCRIPT = str(Path(__file__).with_name("jobs_panel_app.py"))
 
-def _script(job_id: int) -> None:
-    import os
 
-    from curation.store import open_workspace
-    from curation.ui.jobs_panel import job_panel
-
-    job_panel(open_workspace(os.environ["CURATION_WORKSPACE"]), job_id, actor="lead")
+@pytest.fixture(autouse=True)
+def _keep_main() -> Iterator[None]:
+    """AppTest leaves its script as ``__main__``; a later spawned process would re-run it."""
+    main = sys.modules["__main__"]
+    yield
+    sys.modules["__main__"] = main
 
 
 @pytest.fixture
@@ -29,7 +32,8 @@ def panel_ws(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Workspace:
 
 
 def _panel(job_id: int) -> AppTest:
-    at = AppTest.from_function(_script, kwargs={"job_id": job_id}, default_timeout=30)
+    at = AppTest.from_file(SCRIPT, default_timeout=30)
+    at.query_params["job"] = str(job_id)
     at.run()
     assert not at.exception, at.exception
     return at
