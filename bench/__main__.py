@@ -61,6 +61,9 @@ BENCHES: dict[str, Bench] = {
     "faults-crash": Bench(
         "bench.bench_faults_crash", [6], [1], "Faults: kill -9 at random moments, full disks"
     ),
+    "jobs": Bench(
+        "bench.bench_jobs", [200_000], [20_000], "Jobs: a stage in the background vs the foreground"
+    ),
 }
 
 

@@ -144,6 +144,9 @@ def cli() -> None:
 )
 @click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no per-line errors.")
+@click.option(
+    "--background", is_flag=True, help="Queue a job per file for a runner and print its id."
+)
 @workspace_options
 def import_cmd(
     files: tuple[Path, ...],
@@ -152,6 +155,7 @@ def import_cmd(
     columns: str | None,
     as_json: bool,
     quiet: bool,
+    background: bool,
     workspace: Path | None,
     db: str | None,
 ) -> None:
@@ -162,6 +166,9 @@ def import_cmd(
 
     mapping = ColumnMapping.parse(columns) if columns else None
     ws = _open(workspace, db)
+    if background:
+        _import_background(ws, files, dataset, fmt, columns, as_json)
+        return
     results: list[ImportResult] = []
     worst = 0
     for path in files:
@@ -183,6 +190,29 @@ def import_cmd(
     if as_json:
         echo_json([r.as_dict() for r in results])
     sys.exit(worst)
+
+
+def _import_background(
+    ws: Any,
+    files: tuple[Path, ...],
+    dataset: str,
+    fmt: str | None,
+    columns: str | None,
+    as_json: bool,
+) -> None:
+    from curation.cli_jobs import submit_background
+
+    for path in files:
+        if not path.is_file():
+            raise CurationError(f"{path}: no such file")
+    for path in files:
+        params = {
+            "path": str(path.resolve()),
+            "dataset": dataset,
+            "format": fmt,
+            "columns": columns,
+        }
+        submit_background(ws, "import", params, dataset, as_json)
 
 
 def _import_one(
@@ -535,10 +565,14 @@ def app_script() -> Path:
 @cli.command()
 @click.option("--port", default=8501, show_default=True, type=int)
 @click.option("--host", default="localhost", show_default=True)
+@click.option("--no-worker", is_flag=True, help="Start no job runner (another one serves jobs).")
 @workspace_options
-def serve(port: int, host: str, workspace: Path | None, db: str | None) -> None:
-    """Start the Streamlit app on the workspace."""
+def serve(port: int, host: str, no_worker: bool, workspace: Path | None, db: str | None) -> None:
+    """Start the Streamlit app on the workspace, and a job runner beside it."""
+    import signal
     import subprocess
+
+    from curation.cli_jobs import worker_command
 
     _open(workspace, db)  # migrate once, and fail here with a clear message rather than in the app
     env = dict(os.environ)
@@ -572,7 +606,22 @@ def serve(port: int, host: str, workspace: Path | None, db: str | None) -> None:
         "2000",
     ]
     click.echo(f"Curation Studio on http://{host}:{port}  (Ctrl+C to stop)")
-    raise SystemExit(subprocess.call(cmd, env=env))
+    # SIGTERM (a service manager stopping us) unwinds like Ctrl+C: the app and the runner stop too
+    signal.signal(signal.SIGTERM, lambda _s, _f: sys.exit(143))
+    worker = None if no_worker else subprocess.Popen(worker_command(workspace, db), env=env)
+    app_proc = subprocess.Popen(cmd, env=env)
+    try:
+        code = app_proc.wait()
+    finally:
+        # the runner marks its running jobs interrupted (re-runnable), then exits
+        for proc in (app_proc, worker):
+            if proc is not None and proc.poll() is None:
+                proc.terminate()
+                try:
+                    proc.wait(timeout=30)
+                except subprocess.TimeoutExpired:
+                    proc.kill()
+    raise SystemExit(code)
 
 
 @cli.command()
@@ -598,7 +647,15 @@ if __name__ == "__main__":
 
 
 # Stage commands live in their own modules; importing them registers them on ``cli``.
-from curation import cli_admin, cli_dedup, cli_export, cli_formats, cli_pii, cli_thumbs  # noqa: E402
+from curation import (  # noqa: E402
+    cli_admin,
+    cli_dedup,
+    cli_export,
+    cli_formats,
+    cli_jobs,
+    cli_pii,
+    cli_thumbs,
+)
 
 __all__ = [
     "cli",
@@ -606,6 +663,7 @@ __all__ = [
     "cli_dedup",
     "cli_export",
     "cli_formats",
+    "cli_jobs",
     "cli_pii",
     "cli_thumbs",
     "main",

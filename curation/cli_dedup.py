@@ -94,6 +94,9 @@ def _progress(quiet: bool) -> Iterator[Callable[[str, float], None] | None]:
 )
 @click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+@click.option(
+    "--background", is_flag=True, help="Workspace mode: queue a job for a runner, print its id."
+)
 @workspace_options
 def dedup_cmd(
     input_file: Path | None,
@@ -110,6 +113,7 @@ def dedup_cmd(
     run_id: int | None,
     as_json: bool,
     quiet: bool,
+    background: bool,
     workspace: Path | None,
     db: str | None,
 ) -> None:
@@ -122,6 +126,28 @@ def dedup_cmd(
     """
     from curation.dedup import Settings, dedup_file, rethreshold, run_dedup
 
+    if background:
+        if dataset is None and run_id is None:
+            raise InputError(
+                "--background works in workspace mode: give --dataset NAME or --run ID"
+            )
+        if run_id is not None and threshold is None:
+            raise InputError("--run needs --threshold: the new threshold for that run")
+        from curation.cli_jobs import submit_background
+
+        Settings(embedder, threshold, floor, rule, include_system).resolved()  # fail now, not later
+        params = {
+            "dataset": dataset,
+            "run_id": run_id,
+            "embedder": embedder,
+            "threshold": threshold,
+            "floor": floor,
+            "rule": rule,
+            "include_system": include_system,
+            "review": review,
+        }
+        submit_background(_open(workspace, db), "dedup", params, dataset, as_json)
+        return
     if run_id is not None:
         if threshold is None:
             raise InputError("--run needs --threshold: the new threshold for that run")

@@ -123,6 +123,9 @@ POLICY = ("exclude", "keep")
 @click.option("--source-format", help="File mode: the SOURCE file's format (detected if omitted).")
 @click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+@click.option(
+    "--background", is_flag=True, help="Workspace mode: queue a job for a runner, print its id."
+)
 @workspace_options
 def export_cmd(
     source: Path | None,
@@ -152,6 +155,7 @@ def export_cmd(
     source_format: str | None,
     as_json: bool,
     quiet: bool,
+    background: bool,
     workspace: Path | None,
     db: str | None,
 ) -> None:
@@ -231,6 +235,15 @@ def export_cmd(
         drop_reasoning=drop_reasoning,
     )
     spec.check()
+    if background:
+        if source is not None:
+            raise InputError("--background works in workspace mode (--dataset or --campaign)")
+        from curation.cli_jobs import submit_background
+        from curation.jobs.kinds import export_spec_params
+
+        params = {"spec": export_spec_params(spec), "output": str(output.expanduser().absolute())}
+        submit_background(_open(workspace, db), "export", params, spec.dataset, as_json)
+        return
     if source is not None:
 
         def from_file(_ws: Any, spec: Any, output: Path, **kwargs: Any) -> Any:

@@ -597,3 +597,39 @@ class JudgeSuggestion(Base):
     choice_ba: Mapped[int | None] = mapped_column(sa.Integer, nullable=True)
     rationale: Mapped[str] = mapped_column(sa.Text, default="")
     created_at: Mapped[datetime] = mapped_column(sa.DateTime, default=utcnow)
+
+
+# --------------------------------------------------------------------------- jobs
+
+
+class Job(Base):
+    """One long piece of work (import, dedup, export, PII scan, leakage) run by a job runner.
+
+    ``runner_id`` is the runner process that claimed it (host:pid:start); ``heartbeat_at`` is
+    refreshed by that runner while it runs, so another runner can tell a dead one.
+    """
+
+    __tablename__ = "jobs"
+    __table_args__ = (sa.Index("ix_jobs_status_id", "status", "id"),)
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    kind: Mapped[str] = mapped_column(sa.String(40))
+    params: Mapped[dict[str, Any]] = mapped_column(Json, default=dict)
+    dataset_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("datasets.id", ondelete="SET NULL"), nullable=True, index=True
+    )
+    created_by: Mapped[str] = mapped_column(sa.String(200), default="")
+    status: Mapped[str] = mapped_column(sa.String(20), default="queued")
+    stage: Mapped[str] = mapped_column(sa.String(80), default="")
+    done: Mapped[int] = mapped_column(sa.BigInteger, default=0)
+    total: Mapped[int | None] = mapped_column(sa.BigInteger, nullable=True)
+    created_at: Mapped[datetime] = mapped_column(sa.DateTime, default=utcnow)
+    started_at: Mapped[datetime | None] = mapped_column(sa.DateTime, nullable=True)
+    finished_at: Mapped[datetime | None] = mapped_column(sa.DateTime, nullable=True)
+    progress_at: Mapped[datetime | None] = mapped_column(sa.DateTime, nullable=True)
+    heartbeat_at: Mapped[datetime | None] = mapped_column(sa.DateTime, nullable=True)
+    runner_id: Mapped[str] = mapped_column(sa.String(300), default="")
+    result: Mapped[dict[str, Any]] = mapped_column(Json, default=dict)
+    error: Mapped[str] = mapped_column(sa.Text, default="")
+    cancel_requested: Mapped[bool] = mapped_column(sa.Boolean, default=False)
+    rerun_of: Mapped[int | None] = mapped_column(sa.BigInteger, nullable=True)

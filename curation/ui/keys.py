@@ -97,3 +97,5 @@ PII_SCOPE = "pii_scope"
 PII_REAPPLY = "pii_reapply"
 PII_APPLY = "pii_apply"
 PII_SAVE_SETTINGS = "pii_save_settings"
+# Job panels
+JOB_PANEL = "job_panel"  # + ".<panel key>": {first job id: the re-run now shown in its place}

@@ -1,0 +1,208 @@
+"""What each job kind does: the same library call a CLI command or a page makes.
+
+A kind takes the job's JSON parameters and a :data:`~curation.progress.Progress` and
+returns a JSON summary. Each stage keeps its own transactions (an import is one per
+file, a dedup run writes its result in one at the end, an export publishes its files
+with its history row), so a job stopped at any point leaves nothing half-written.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from curation.errors import CurationError, InputError
+from curation.progress import Progress, for_counts, for_fraction, for_import, for_stages
+from curation.store.db import Workspace
+
+LEAKS_KEPT = 1000
+
+
+@dataclass(frozen=True, slots=True)
+class JobContext:
+    ws: Workspace
+    job_id: int
+    params: dict[str, Any]
+    actor: str
+    progress: Progress
+
+
+def _need(params: dict[str, Any], key: str) -> Any:
+    if params.get(key) in (None, ""):
+        raise InputError(f"the job's parameters lack {key!r}")
+    return params[key]
+
+
+def run_import(ctx: JobContext) -> dict[str, Any]:
+    from curation.formats import ColumnMapping
+    from curation.importer import estimate_items, import_file
+
+    path = Path(_need(ctx.params, "path"))
+    columns = ctx.params.get("columns")
+    total = estimate_items(path)
+    result = import_file(
+        ctx.ws,
+        path,
+        _need(ctx.params, "dataset"),
+        format=ctx.params.get("format"),
+        mapping=ColumnMapping.parse(columns) if columns else None,
+        actor=ctx.actor,
+        display_name=ctx.params.get("display_name"),
+        progress=for_import(ctx.progress, total),
+    )
+    summary = result.as_dict()
+    summary["errors"] = summary["errors"][:50]
+    summary["summary"] = result.summary()
+    summary["import_id"] = result.import_id
+    if result.exit_code == 1:
+        first = f": {result.errors[0]}" if result.errors else ""
+        raise InputError(f"none of the {result.lines:,} items of {path.name} is usable{first}")
+    return summary
+
+
+def _dedup_settings(params: dict[str, Any]) -> Any:
+    from curation.dedup import Settings
+
+    return Settings(
+        params.get("embedder") or "cascade",
+        params.get("threshold"),
+        params.get("floor"),
+        params.get("rule") or "earliest",
+        bool(params.get("include_system")),
+    )
+
+
+def run_dedup(ctx: JobContext) -> dict[str, Any]:
+    from curation.dedup import rethreshold, run_dedup
+
+    apply = not ctx.params.get("review")
+    if ctx.params.get("run_id") is not None:
+        summary = rethreshold(
+            ctx.ws,
+            int(ctx.params["run_id"]),
+            float(_need(ctx.params, "threshold")),
+            actor=ctx.actor,
+            apply=apply,
+        )
+    else:
+        summary = run_dedup(
+            ctx.ws,
+            _need(ctx.params, "dataset"),
+            _dedup_settings(ctx.params),
+            actor=ctx.actor,
+            apply=apply,
+            progress=for_fraction(ctx.progress),
+        )
+    out = summary.as_dict()
+    out["summary"] = summary.summary()
+    return out
+
+
+def run_leakage(ctx: JobContext) -> dict[str, Any]:
+    from curation.dedup import dataset_leakage
+
+    leaks = dataset_leakage(
+        ctx.ws,
+        _need(ctx.params, "train_dataset"),
+        _need(ctx.params, "valid_dataset"),
+        _dedup_settings(ctx.params),
+        progress=for_fraction(ctx.progress),
+    )
+    return {
+        "count": len(leaks),
+        "leaks": [x.as_dict() for x in leaks[:LEAKS_KEPT]],
+        "summary": f"{len(leaks):,} validation records have a near-duplicate in train",
+    }
+
+
+def export_spec_params(spec: Any) -> dict[str, Any]:
+    """An :class:`~curation.export.ExportSpec` as job parameters (and back: :func:`_spec`)."""
+    from dataclasses import asdict
+
+    return asdict(spec)
+
+
+def _spec(data: dict[str, Any]) -> Any:
+    from curation.export import ExportSpec
+    from curation.labeling.aggregate import Policy
+
+    fields = dict(data)
+    fields["policy"] = Policy(**fields.get("policy", {}))
+    spec = ExportSpec(**fields)
+    spec.check()
+    return spec
+
+
+def run_export(ctx: JobContext) -> dict[str, Any]:
+    from curation.export import export_dataset
+
+    spec = _spec(_need(ctx.params, "spec"))
+    result = export_dataset(
+        ctx.ws,
+        spec,
+        _need(ctx.params, "output"),
+        actor=ctx.actor,
+        progress=for_stages(ctx.progress),
+    )
+    out = result.as_dict()
+    out["summary"] = (
+        f"exported {result.written:,} of {result.candidates:,} candidate rows as {result.format}"
+        f" (export #{result.export_id})"
+    )
+    return out
+
+
+def run_pii_scan(ctx: JobContext) -> dict[str, Any]:
+    from curation.pii.workflow import scan_dataset
+
+    result = scan_dataset(
+        ctx.ws,
+        _need(ctx.params, "dataset"),
+        actor=ctx.actor,
+        entities=ctx.params.get("entities"),
+        threshold=ctx.params.get("threshold"),
+        only_unscanned=bool(ctx.params.get("only_unscanned")),
+        progress=for_counts(ctx.progress, "scan"),
+    )
+    out = result.as_dict()
+    out["summary"] = result.summary()
+    return out
+
+
+def run_sleep(ctx: JobContext) -> dict[str, Any]:
+    """A diagnostic: wait ``seconds`` in ``steps`` (reporting progress unless ``silent``).
+
+    It shows that a runner takes jobs; tests use it for cancellation (``silent`` never
+    reaches a cancellation point, so the runner must stop its process) and for the
+    concurrency limit.
+    """
+    mark = ctx.params.get("mark")
+    if mark:  # a file the run appends "job-id pid" to: shows how often, and where, a job ran
+        with Path(mark).open("a", encoding="utf-8") as fh:
+            fh.write(f"{ctx.job_id} {os.getpid()}\n")
+    seconds = float(ctx.params.get("seconds", 1.0))
+    steps = max(int(ctx.params.get("steps", 10)), 1)
+    silent = bool(ctx.params.get("silent"))
+    for i in range(steps):
+        if not silent:
+            ctx.progress("sleep", i, steps)
+        time.sleep(seconds / steps)
+    if ctx.params.get("fail"):
+        raise CurationError(str(ctx.params["fail"]))
+    if not silent:
+        ctx.progress("sleep", steps, steps)
+    return {"summary": f"slept {seconds:g} s", "seconds": seconds}
+
+
+RUNNERS: dict[str, Callable[[JobContext], dict[str, Any]]] = {
+    "import": run_import,
+    "dedup": run_dedup,
+    "export": run_export,
+    "pii-scan": run_pii_scan,
+    "leakage": run_leakage,
+    "sleep": run_sleep,
+}

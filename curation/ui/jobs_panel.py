@@ -1,0 +1,103 @@
+"""A job's live panel: status, progress, place in the queue, Cancel, and the outcome.
+
+A page submits a job (:func:`curation.jobs.submit`) and calls :func:`job_panel` with its
+id. While the job is queued or running the panel is a fragment that re-runs itself every
+second, reading one row; the page around it does not re-run. Once the job has finished
+the panel re-runs the page once and stays still. Clicks elsewhere, a page change or a
+closed browser do not touch the job: a runner process owns it.
+"""
+
+from __future__ import annotations
+
+import re
+
+import streamlit as st
+
+from curation.errors import CurationError
+from curation.jobs import cancel, get_job, rerun
+from curation.jobs.model import FAILED, INTERRUPTED, JobInfo
+from curation.store import Workspace
+from curation.ui import keys
+
+REFRESH_SECONDS = 1.0
+_MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$])")
+
+
+def _plain(text: str) -> str:
+    """User text (a file name, an error) shown literally inside markdown elements."""
+    return _MARKDOWN.sub(r"\\\1", text)
+
+
+def job_panel(ws: Workspace, job_id: int, *, actor: str, key: str = "job") -> None:
+    """Show job ``job_id`` (or the re-run that replaced it in this panel)."""
+    current = st.session_state.get(f"{keys.JOB_PANEL}.{key}", {}).get(job_id, job_id)
+    job = get_job(ws, current)
+    if job.finished:
+        _render(ws, job, job_id, actor, key, live=False)
+    else:
+        _live(ws, current, job_id, actor, key)
+
+
+@st.fragment(run_every=REFRESH_SECONDS)
+def _live(ws: Workspace, current: int, first: int, actor: str, key: str) -> None:
+    job = get_job(ws, current)
+    _render(ws, job, first, actor, key, live=True)
+    if job.finished:
+        st.rerun(scope="app")  # shown still from now on
+
+
+def _render(ws: Workspace, job: JobInfo, first: int, actor: str, key: str, *, live: bool) -> None:
+    with st.container(border=True):
+        st.markdown(f"**Job {job.id}** · {_plain(job.kind)} · {job.status}")
+        if job.status == "queued":
+            place = job.queue_position or 1
+            st.info(
+                f"Waiting for a runner: place {place} in the queue.", icon=":material/schedule:"
+            )
+        elif job.status == "running":
+            p = job.progress
+            where = f"{p.done:,} of {p.total:,}" if p.total else f"{p.done:,}"
+            label = f"{_plain(p.stage or 'starting')}: {where}"
+            st.progress(p.fraction or 0.0, text=label)
+            if job.cancel_requested:
+                st.caption("Cancelling…")
+        elif job.status == "succeeded":
+            summary = str(job.result.get("summary") or "Done.")
+            st.success(_plain(summary), icon=":material/check_circle:")
+        elif job.status == "cancelled":
+            st.warning("Cancelled. " + _plain(job.error), icon=":material/cancel:")
+        else:
+            st.error(_plain(job.error or job.status), icon=":material/error:")
+        if not job.finished:
+            st.button(
+                "Cancel",
+                key=f"{keys.JOB_PANEL}.{key}.cancel.{job.id}",
+                disabled=job.cancel_requested,
+                on_click=_cancel,
+                args=(ws, job.id, actor),
+            )
+        elif job.status in (FAILED, INTERRUPTED):
+            st.button(
+                "Re-run",
+                key=f"{keys.JOB_PANEL}.{key}.rerun.{job.id}",
+                on_click=_rerun,
+                args=(ws, job.id, first, actor, key),
+            )
+
+
+def _cancel(ws: Workspace, job_id: int, actor: str) -> None:
+    try:
+        cancel(ws, job_id, actor)
+    except CurationError as exc:  # it finished meanwhile: the panel shows how
+        st.toast(str(exc))
+
+
+def _rerun(ws: Workspace, job_id: int, first: int, actor: str, key: str) -> None:
+    try:
+        again = rerun(ws, job_id, actor)
+    except CurationError as exc:
+        st.toast(str(exc))
+        return
+    panel = dict(st.session_state.get(f"{keys.JOB_PANEL}.{key}", {}))
+    panel[first] = again.id
+    st.session_state[f"{keys.JOB_PANEL}.{key}"] = panel
