@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 from curation.errors import CurationError
 from curation.export.formats import ExportFormat, Item, Skip
 from curation.export.plan import (
+    UNDESIRABLE,
     Context,
     PairRow,
     Progress,
@@ -59,6 +60,8 @@ class RecordContent:
     metadata: dict[str, Any]
     # The stored JSON text of ``messages`` when it is what is exported (compact, one line).
     messages_text: str | None = None
+    # Why the record gave fewer rows than planned, when building its items found out.
+    short_reason: str | None = None
 
 
 def effective(messages: list[Message], redacted: list[Message] | None, redaction: str) -> Any:
@@ -183,6 +186,9 @@ def items_of(
     if mode == "preferred":
         best = best_completion(ctx, pairs, completions)
         if best is None:
+            return []
+        if best[1].label is False:  # never an SFT target, whatever preferred it
+            rec.short_reason = UNDESIRABLE
             return []
         item = item_of(rec, None, criteria)
         item.chosen_position, item.chosen = best
@@ -393,7 +399,7 @@ def build_chunk(
             stats.left_out[CHANGED] += rows
             continue
         if rows > len(items):
-            stats.left_out[CHANGED] += rows - len(items)
+            stats.left_out[content.short_reason or CHANGED] += rows - len(items)
         name = names[split]
         add_record(ctx, content, items, name, parts[name], stats, encode)
     gone = sum(rows for _, rows in planned.values())
