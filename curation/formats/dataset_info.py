@@ -15,14 +15,14 @@ import orjson
 
 from curation.errors import FieldError, InputError
 from curation.fileio import check_regular_file
-from curation.formats.alpaca import Alpaca
+from curation.formats.alpaca import Alpaca, alpaca_prompt
 from curation.formats.base import Format
 from curation.formats.common import require_object, type_name
 from curation.formats.llamafactory import LFKTO, LFPreference
 from curation.formats.notes import note
 from curation.formats.sharegpt import ShareGPT
 from curation.formats.trl import TRLPreference
-from curation.records import Record
+from curation.records import Completion, Record
 
 INFO_NAME = "dataset_info.json"
 ALPACA_COLUMNS = {
@@ -43,6 +43,7 @@ SHAREGPT_COLUMNS = {
     "rejected": "rejected",
     "kto_tag": "label",
 }
+ALPACA_PROMPT_KEYS = ("instruction", "input", "system", "history")
 TAG_DEFAULTS = {
     "role_tag": "from",
     "content_tag": "value",
@@ -100,11 +101,18 @@ class MappedLF(Format):
                 return LFKTO().parse(row)
             return ShareGPT().parse(row)
         if self.ranking:
-            prompt = str(row.get("instruction", ""))
-            if row.get("input"):
-                prompt = f"{prompt}\n\n{row['input']}"
-            rest = {k: v for k, v in row.items() if k not in ("instruction", "input")}
-            return TRLPreference().parse({**rest, "prompt": prompt})
+            rest = {k: v for k, v in row.items() if k not in ALPACA_PROMPT_KEYS}
+            return TRLPreference().parse({**rest, "prompt": alpaca_prompt(row)})
+        label = row.get("label")
+        if isinstance(label, bool):
+            # KTO: the closing assistant turn is the labelled completion, as LFKTO reads it.
+            record = Alpaca().parse({k: v for k, v in row.items() if k != "label"})
+            *prompt, answer = record.messages
+            return Record(
+                messages=prompt,
+                completions=[Completion([answer], source="label", label=label)],
+                extra=record.extra,
+            )
         return Alpaca().parse(row)
 
     def _turns(self, value: Any, field: str) -> Any:
