@@ -14,7 +14,7 @@ from curation.export import ExportSpec, export_dataset
 from curation.formats import read_records
 from curation.importer import import_file
 from curation.store import Workspace
-from tests.test_export import read_jsonl, set_redaction
+from tests.test_export import import_objects, read_jsonl, set_redaction
 
 FIXTURES = Path(__file__).parent / "fixtures" / "formats"
 
@@ -128,3 +128,52 @@ def test_llamafactory_v1_keeps_reasoning_unless_asked(sqlite_ws: Workspace, tmp_
     assert manifest["format"]["reasoning"]["messages"] == 1
     assert manifest["format"]["reasoning"]["policy"].startswith("dropped on request")
     assert '"reasoning"' not in dropped.read_text()
+
+
+PARALLEL_CALLS = {
+    "messages": [
+        {"role": "user", "content": "Weather in Paris and Rome?"},
+        {
+            "role": "assistant",
+            "content": None,
+            "tool_calls": [
+                {
+                    "id": f"c{i}",
+                    "type": "function",
+                    "function": {"name": "weather", "arguments": json.dumps({"city": city})},
+                }
+                for i, city in enumerate(("Paris", "Rome"))
+            ],
+        },
+        {"role": "tool", "tool_call_id": "c0", "content": "21"},
+        {"role": "tool", "tool_call_id": "c1", "content": "25"},
+        {"role": "assistant", "content": "21 and 25."},
+    ]
+}
+LATE_SYSTEM = {
+    "messages": [
+        {"role": "user", "content": "Hi"},
+        {"role": "assistant", "content": "Hello!"},
+        {"role": "system", "content": "Now answer in French."},
+        {"role": "user", "content": "Bye"},
+        {"role": "assistant", "content": "Au revoir !"},
+    ]
+}
+PLAIN = {
+    "messages": [{"role": "user", "content": "Hi"}, {"role": "assistant", "content": "Hello!"}]
+}
+
+
+def test_llamafactory_sharegpt_leaves_out_rows_that_break_alternation(
+    sqlite_ws: Workspace, tmp_path: Path
+) -> None:
+    import_objects(sqlite_ws, tmp_path, [PARALLEL_CALLS, LATE_SYSTEM, PLAIN])
+    set_redaction(sqlite_ws, "clean")
+    out = tmp_path / "sg.jsonl"
+    result = export_dataset(
+        sqlite_ws, ExportSpec("llamafactory-sharegpt", dataset="d"), out, actor="t"
+    )
+    rows = read_jsonl(out)
+    assert [r["conversations"][-1]["value"] for r in rows] == ["Hello!"]
+    assert result.left_out["parallel_tool_results"] == 1
+    assert result.left_out["non_leading_system"] == 1

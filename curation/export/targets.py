@@ -80,7 +80,9 @@ class LFShareGPTExport(_LlamaFactory):
     }
 
     def row(self, item: Item) -> dict[str, Any]:
-        return lf_sharegpt(_record(item, without_reasoning(sft_messages(item))))
+        messages = without_reasoning(sft_messages(item))
+        strict_alternation(messages)
+        return lf_sharegpt(_record(item, messages))
 
     def check(self, row: dict[str, Any], item: Item) -> list[Issue]:
         return _parses_back(ShareGPT().parse, row)
@@ -253,6 +255,28 @@ class AxolotlChatExport(ExportFormat):
             if block != "datasets":
                 lines.append("    split: train")
         return out.with_name(out.name + ".axolotl.yml"), ("\n".join(lines) + "\n").encode()
+
+
+def strict_alternation(messages: list[Message]) -> None:
+    """Refuse (:class:`Skip`) what LLaMA-Factory's ShareGPT reader rejects: it wants user or
+    observation turns and assistant or function_call turns in turn, with one system prompt
+    first. Parallel tool results (consecutive observations) and a later system turn break it."""
+    previous = None
+    for i, m in enumerate(messages):
+        role = m.get("role")
+        if role in ("system", "developer") and i > 0:
+            raise Skip(
+                "non_leading_system",
+                f"message {i} is a {role} turn after the start; LLaMA-Factory takes one system "
+                "prompt first",
+            )
+        if role == "tool" and previous == "tool":
+            raise Skip(
+                "parallel_tool_results",
+                f"message {i} is a second tool result in a row; LLaMA-Factory's ShareGPT wants "
+                "one observation per function_call turn",
+            )
+        previous = role
 
 
 def without_reasoning(messages: list[Message]) -> list[Message]:

@@ -82,7 +82,7 @@ def lf_message(message: Any, field: str, index: int, call_ids: list[str]) -> Mes
         note("<think>", "assistant messages", "inline in the answer: kept as the source wrote it")
     if calls:
         out = {"role": "assistant", "content": content or None, "tool_calls": calls}
-        call_ids.extend(c["id"] for c in calls)
+        call_ids[:] = [c["id"] for c in calls]
     if reasoning:
         out["reasoning_content"] = "\n\n".join(reasoning)
     for key, value in message.items():
