@@ -177,3 +177,40 @@ def test_llamafactory_sharegpt_leaves_out_rows_that_break_alternation(
     assert [r["conversations"][-1]["value"] for r in rows] == ["Hello!"]
     assert result.left_out["parallel_tool_results"] == 1
     assert result.left_out["non_leading_system"] == 1
+
+
+REASONED = {"role": "assistant", "content": "4", "reasoning_content": "two and two"}
+REASONED_PREFERENCE = {
+    "prompt": [{"role": "user", "content": "2+2?"}],
+    "chosen": [REASONED],
+    "rejected": [{"role": "assistant", "content": "5"}],
+}
+REASONED_KTO = {
+    "prompt": [{"role": "user", "content": "2+2?"}],
+    "completion": [REASONED],
+    "label": True,
+}
+
+
+@pytest.mark.parametrize(
+    ("source", "fmt"),
+    [
+        (REASONED_PREFERENCE, "trl-preference"),
+        (REASONED_PREFERENCE, "llamafactory-dpo"),
+        (REASONED_KTO, "trl-kto"),
+        (REASONED_KTO, "llamafactory-kto"),
+    ],
+)
+def test_a_reasoning_trace_is_dropped_and_counted_not_the_row(
+    sqlite_ws: Workspace, tmp_path: Path, source: dict[str, Any], fmt: str
+) -> None:
+    import_objects(sqlite_ws, tmp_path, [source])
+    set_redaction(sqlite_ws, "clean")
+    out = tmp_path / "out.jsonl"
+    result = export_dataset(sqlite_ws, ExportSpec(fmt, dataset="d"), out, actor="t")
+    assert result.left_out.get("validation_error", 0) == 0
+    rows = read_jsonl(out)
+    assert len(rows) == 1
+    assert "two and two" not in out.read_text()
+    manifest = json.loads(next(tmp_path.glob("out*manifest*")).read_text())
+    assert manifest["format"]["reasoning"]["messages"] == 1

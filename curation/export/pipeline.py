@@ -61,7 +61,14 @@ from curation.export.plan import (
     scan_query,
 )
 from curation.export.publish import Pending, publish, recover_folders
-from curation.export.rows import RowPass, Stats, load_chunk, tally_split_tokens, write_rows
+from curation.export.rows import (
+    RowPass,
+    Stats,
+    load_chunk,
+    stripped_item,
+    tally_split_tokens,
+    write_rows,
+)
 from curation.export.sinks import FORMULA_RULE, Written, open_sink
 from curation.export.spec import (
     ExportFile,
@@ -607,6 +614,7 @@ def preview_export(
 
 
 def _preview_row(ctx: Context, item: Item) -> PreviewRow:
+    item = stripped_item(ctx, item)
     try:
         row = ctx.fmt.row(item)
     except Skip as skip:

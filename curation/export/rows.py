@@ -428,7 +428,8 @@ def add_record(
 ) -> None:
     fmt = ctx.fmt
     wrote = 0
-    for item in items:
+    for original in items:
+        item = stripped_item(ctx, original)
         row = checked_row(ctx, item, stats)
         if row is None:
             continue
@@ -441,8 +442,8 @@ def add_record(
         if "user" not in roles:
             part.missing_user += 1
         stats.origins[origin(item)] += 1
-        if fmt.drops_reasoning or ctx.spec.drop_reasoning:
-            stats.reasoning_dropped += reasoning_count(item)
+        if item is not original:
+            stats.reasoning_dropped += reasoning_count(original)
         wrote += 1
     if wrote:
         stats.written[name] += wrote
@@ -457,8 +458,6 @@ def add_record(
 def checked_row(ctx: Context, item: Item, stats: Stats) -> dict[str, Any] | None:
     """The item's row once the validator passed it; None (counted) when it is left out."""
     fmt = ctx.fmt
-    if ctx.spec.drop_reasoning and not fmt.drops_reasoning:
-        item = without_reasoning_item(item)
     try:
         row = fmt.row(item)
     except Skip as skip:
@@ -481,8 +480,17 @@ def checked_row(ctx: Context, item: Item, stats: Stats) -> dict[str, Any] | None
     return None
 
 
+def stripped_item(ctx: Context, item: Item) -> Item:
+    """The item as its row is built and validated: without reasoning traces when the layout
+    has no place for them or ``--drop-reasoning`` asks (a trace left on would fail the
+    validator and lose the whole row). The item itself when there is nothing to take out."""
+    if (ctx.fmt.drops_reasoning or ctx.spec.drop_reasoning) and reasoning_count(item):
+        return without_reasoning_item(item)
+    return item
+
+
 def without_reasoning_item(item: Item) -> Item:
-    """The item with its messages' reasoning traces taken out (``--drop-reasoning``)."""
+    """The item with its messages' reasoning traces taken out."""
 
     def strip(messages: list[Message]) -> list[Message]:
         return [{k: v for k, v in m.items() if k != "reasoning_content"} for m in messages]
