@@ -4,6 +4,7 @@ export gives the records the source gave."""
 
 from __future__ import annotations
 
+import copy
 import json
 from pathlib import Path
 from typing import Any
@@ -214,3 +215,27 @@ def test_a_reasoning_trace_is_dropped_and_counted_not_the_row(
     assert "two and two" not in out.read_text()
     manifest = json.loads(next(tmp_path.glob("out*manifest*")).read_text())
     assert manifest["format"]["reasoning"]["messages"] == 1
+
+
+def test_text_beside_a_tool_call_is_counted_and_warned(
+    sqlite_ws: Workspace, tmp_path: Path
+) -> None:
+    chat = copy.deepcopy(PARALLEL_CALLS)
+    chat["messages"][1]["content"] = "Let me check both cities."
+    chat["messages"][1]["tool_calls"] = chat["messages"][1]["tool_calls"][:1]
+    del chat["messages"][3]
+    kto = {
+        "prompt": [{"role": "user", "content": "Weather in Paris?"}],
+        "completion": [chat["messages"][1]],
+        "label": True,
+    }
+    import_objects(sqlite_ws, tmp_path, [chat], dataset="chat", name="chat")
+    import_objects(sqlite_ws, tmp_path, [kto], dataset="kto", name="kto")
+    set_redaction(sqlite_ws, "clean")
+    for fmt, dataset in (("llamafactory-sharegpt", "chat"), ("llamafactory-kto", "kto")):
+        out = tmp_path / f"{fmt}.jsonl"
+        result = export_dataset(sqlite_ws, ExportSpec(fmt, dataset=dataset), out, actor="t")
+        assert len(read_jsonl(out)) == 1
+        manifest = json.loads(next(tmp_path.glob(f"{fmt}*manifest*")).read_text())
+        assert manifest["format"]["text_with_tool_call"]["messages"] == 1
+        assert any("beside their tool calls" in w for w in result.warnings)

@@ -195,6 +195,7 @@ def export_dataset(
                 ctx.fmt,
                 spec.drop_reasoning,
                 stats.reasoning_dropped,
+                stats.text_lost,
                 read_back,
                 out,
                 paths,
@@ -441,6 +442,16 @@ def _warnings(
         out.append(
             f"{left_out['multi_turn_completion']:,} pairs left out: a completion spans several "
             "turns, and each output must hold exactly one assistant message"
+        )
+    if stats.text_lost:
+        out.append(
+            f"{stats.text_lost:,} assistant messages lost the text written beside their tool "
+            f"calls: {ctx.fmt.name} holds only the calls in a function_call turn"
+        )
+    if left_out["undesirable_label"]:
+        out.append(
+            f"{left_out['undesirable_label']:,} rows left out: their completion is labelled "
+            "undesirable (KTO label false) and is no SFT target"
         )
     if left_out["validation_error"]:
         codes = ", ".join(f"{k} {v:,}" for k, v in stats.validation_codes.most_common(5))

@@ -313,6 +313,7 @@ class Stats:
     override_rows: int = 0
     notes: list[str] = field(default_factory=list)  # for the export's warnings
     reasoning_dropped: int = 0  # messages whose reasoning trace the layout had no place for
+    text_lost: int = 0  # messages whose text beside a tool call the layout had no place for
 
     def sample(self, reason: str, item: Item, detail: str) -> None:
         self._keep(
@@ -343,6 +344,7 @@ class Stats:
         self.override_records.update(other.override_records)
         self.override_rows += other.override_rows
         self.reasoning_dropped += other.reasoning_dropped
+        self.text_lost += other.text_lost
 
 
 @dataclass(slots=True)
@@ -444,6 +446,7 @@ def add_record(
         stats.origins[origin(item)] += 1
         if item is not original:
             stats.reasoning_dropped += reasoning_count(original)
+        stats.text_lost += fmt.text_lost(item)
         wrote += 1
     if wrote:
         stats.written[name] += wrote

@@ -87,6 +87,9 @@ class LFShareGPTExport(_LlamaFactory):
     def check(self, row: dict[str, Any], item: Item) -> list[Issue]:
         return _parses_back(ShareGPT().parse, row)
 
+    def text_lost(self, item: Item) -> int:
+        return text_with_tool_call(sft_messages(item))
+
     def conversation(self, row: dict[str, Any], item: Item) -> list[Message]:
         return sft_messages(item)
 
@@ -211,6 +214,10 @@ class LFKTOExport(_LlamaFactory):
     def check(self, row: dict[str, Any], item: Item) -> list[Issue]:
         return _parses_back(LFKTO().parse, row) + _chat_issues(item)
 
+    def text_lost(self, item: Item) -> int:
+        chosen = item.chosen.messages if item.chosen is not None else []
+        return text_with_tool_call(item.messages + chosen)
+
 
 class AxolotlChatExport(ExportFormat):
     name = "axolotl-chat"
@@ -279,6 +286,12 @@ def strict_alternation(messages: list[Message]) -> None:
         previous = role
 
 
+def text_with_tool_call(messages: list[Message]) -> int:
+    """Assistant messages with text beside their tool calls: a function_call turn holds only
+    the calls, so LLaMA-Factory's layouts lose that text."""
+    return sum(1 for m in messages if m.get("tool_calls") and message_text(m).strip())
+
+
 def without_reasoning(messages: list[Message]) -> list[Message]:
     """The messages with ``reasoning_content`` taken out (counted by the export as dropped)."""
     if not any("reasoning_content" in m for m in messages):
@@ -327,6 +340,7 @@ def describe_target(
     fmt: ExportFormat,
     drop_requested: bool,
     reasoning_dropped: int,
+    text_lost: int,
     read_back: dict[str, Any] | None,
     out: Path,
     paths: dict[str, Path],
@@ -346,3 +360,8 @@ def describe_target(
     else:
         policy = "kept"
     info["reasoning"] = {"policy": policy, "messages": reasoning_dropped}
+    if text_lost:
+        info["text_with_tool_call"] = {
+            "policy": "dropped: a function_call turn holds only the calls",
+            "messages": text_lost,
+        }
