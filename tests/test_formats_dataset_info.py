@@ -53,7 +53,7 @@ def test_cli_imports_each_file_under_its_name(tmp_path: Path) -> None:
     result = CliRunner().invoke(
         cli, ["import-llamafactory", str(INFO), "-w", str(tmp_path / "ws"), "--json"]
     )
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == 2, result.output  # missing_file lists a file that is not there
     report = json.loads(result.output)
     assert sorted(r["dataset"] for r in report["imported"]) == [
         "chat_roles",
@@ -108,3 +108,16 @@ def test_alpaca_ranking_keeps_system_and_history(tmp_path: Path) -> None:
     assert [c.text for c in record.completions] == ["Paris.", "Lyon."]
     assert record.rankings == [(0, 1)]
     assert "system" not in record.extra and "history" not in record.extra
+
+
+def test_import_llamafactory_exits_0_when_every_listed_file_is_there(tmp_path: Path) -> None:
+    info = json.loads((INFO / "dataset_info.json").read_text())
+    info.pop("missing_file")
+    (tmp_path / "dataset_info.json").write_text(json.dumps(info))
+    for entry in info.values():
+        if "file_name" in entry:
+            (tmp_path / entry["file_name"]).write_bytes((INFO / entry["file_name"]).read_bytes())
+    result = CliRunner().invoke(
+        cli, ["import-llamafactory", str(tmp_path), "-w", str(tmp_path / "ws"), "--json"]
+    )
+    assert result.exit_code == 0, result.output

@@ -25,6 +25,15 @@ from curation.formats.trl import TRLPreference
 from curation.records import Completion, Record
 
 INFO_NAME = "dataset_info.json"
+MISSING = " is not a local file"  # how a skipped entry whose listed file is absent ends
+
+
+def is_missing_file(skipped: str) -> bool:
+    """Whether a reason :func:`read_dataset_info` gives names a listed local file that is not
+    there (a hub dataset is skipped by design; a missing file needs a look)."""
+    return skipped.endswith(MISSING)
+
+
 ALPACA_COLUMNS = {
     "prompt": "instruction",
     "query": "input",
@@ -172,7 +181,7 @@ def read_dataset_info(path: str | Path) -> tuple[list[InfoEntry], list[str]]:
             continue
         target = p.parent / file_name
         if not target.is_file():
-            skipped.append(f"{name}: {file_name} is not a local file")
+            skipped.append(f"{name}: {file_name}{MISSING}")
             continue
         entries.append(InfoEntry(name, target, MappedLF(entry)))
     return entries, skipped
