@@ -51,7 +51,7 @@ class OpenAIBatch(Format):
         completions: list[Completion] = []
         for i, result in enumerate(obj.get("results") or []):
             completions.extend(_result_completions(result, f"results[{i}]"))
-        metadata: dict[str, Any] = {"custom_id": obj["custom_id"]}
+        metadata: dict[str, Any] = {"custom_id": require_key(obj, "custom_id")}
         if isinstance(body.get("model"), str):
             metadata["model"] = body["model"]
         settings = {k: v for k, v in body.items() if k not in REQUEST_KEYS}
