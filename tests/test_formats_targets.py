@@ -89,7 +89,7 @@ def test_axolotl_yaml_block_and_train_flags(sqlite_ws: Workspace, tmp_path: Path
     info = export(sqlite_ws, "axolotl_chat.jsonl", "axolotl-chat", out)
     yaml_text = (tmp_path / info["config_file"]).read_text()
     assert "type: chat_template" in yaml_text
-    assert "path: chat.jsonl" in yaml_text
+    assert 'path: "chat.jsonl"' in yaml_text
     assert "message_field_training: train" in yaml_text
     rows = read_jsonl(out)
     flags = [m.get("train") for r in rows for m in r["messages"] if m["role"] == "assistant"]
@@ -239,3 +239,13 @@ def test_text_beside_a_tool_call_is_counted_and_warned(
         manifest = json.loads(next(tmp_path.glob(f"{fmt}*manifest*")).read_text())
         assert manifest["format"]["text_with_tool_call"]["messages"] == 1
         assert any("beside their tool calls" in w for w in result.warnings)
+
+
+def test_axolotl_yaml_holds_any_file_name(sqlite_ws: Workspace, tmp_path: Path) -> None:
+    import yaml
+
+    out = tmp_path / "run #2: chats.jsonl"
+    info = export(sqlite_ws, "axolotl_chat.jsonl", "axolotl-chat", out)
+    config = yaml.safe_load((tmp_path / info["config_file"]).read_text())
+    assert [d["path"] for d in config["datasets"]] == ["run #2: chats.jsonl"]
+    assert config["datasets"][0]["type"] == "chat_template"

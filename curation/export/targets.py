@@ -248,7 +248,8 @@ class AxolotlChatExport(ExportFormat):
             if block != "datasets":
                 lines.append(f"{block}:")
             lines += [
-                f"  - path: {path.name}",
+                # a JSON string is a YAML scalar whatever the name holds ("#", ": ", quotes)
+                f"  - path: {orjson.dumps(path.name).decode()}",
                 "    ds_type: json",
                 "    type: chat_template",
                 "    field_messages: messages",
