@@ -262,7 +262,7 @@ def scan_query(ctx: Context) -> sa.Select[Any]:
             .where(c.record_id == r.id, c.label.is_not(None))
             .scalar_subquery()
         )
-    elif ctx.needs_pairs:
+    elif ctx.needs_pairs and ctx.fmt.unit == "record":
         # A lone completion labelled undesirable (KTO label false) is no SFT target.
         undesirable = (
             sa.select(sa.func.count(c.id))
