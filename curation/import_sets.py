@@ -8,8 +8,15 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from curation.formats.batch import join_batch
-from curation.formats.dataset_info import InfoEntry, parse_dataset_info, read_dataset_info
+from curation import exitcodes
+from curation.formats import LineError
+from curation.formats.batch import BadLine, join_batch
+from curation.formats.dataset_info import (
+    InfoEntry,
+    is_missing_file,
+    parse_dataset_info,
+    read_dataset_info,
+)
 from curation.importer import ImportResult, Progress, import_file
 from curation.security import check_import_path, copy_import_file
 from curation.store import Workspace
@@ -31,17 +38,20 @@ class BatchImport:
 
     @property
     def exit_code(self) -> int:
-        return self.result.exit_code
+        code = self.result.exit_code
+        return exitcodes.PARTIAL if code == exitcodes.OK and self.unmatched else code
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class InfoImport:
     results: list[ImportResult] = field(default_factory=list)
     not_imported: list[str] = field(default_factory=list)  # entries with no local file, say why
+    missing: int = 0  # entries naming a local file that is not there
 
     @property
     def exit_code(self) -> int:
-        return max((r.exit_code for r in self.results), default=1)
+        code = max((r.exit_code for r in self.results), default=exitcodes.FAILED)
+        return exitcodes.PARTIAL if code == exitcodes.OK and self.missing else code
 
 
 def import_batch(
@@ -59,7 +69,8 @@ def import_batch(
     requests, results = Path(requests), Path(results)
     with tempfile.TemporaryDirectory(prefix="curation-batch-") as folder:
         joined = Path(folder) / f"{requests.stem}.joined.jsonl"
-        unmatched = join_batch(requests, results, joined)
+        bad: list[BadLine] = []
+        unmatched = join_batch(requests, results, joined, bad)
         result = import_file(
             ws,
             joined,
@@ -69,6 +80,14 @@ def import_batch(
             display_name=display_name or f"{requests} + {results.name}",
             progress=progress,
         )
+    if bad:
+        # The requests file's unusable lines are rejected items of this import.
+        result.errors[:0] = [
+            LineError(line, f"{requests.name}: {name}" if name else requests.name, reason, code)
+            for line, name, reason, code in bad
+        ]
+        result.lines += len(bad)
+        result.rejected += len(bad)
     return BatchImport(result, unmatched)
 
 
@@ -78,7 +97,7 @@ def import_dataset_info(
     """Import the local files a ``dataset_info.json`` (or a folder holding one) lists, each
     into a dataset named by its entry, with its columns and tags mapped."""
     entries, skipped = read_dataset_info(info)
-    done = InfoImport(not_imported=list(skipped))
+    done = InfoImport(not_imported=list(skipped), missing=sum(map(is_missing_file, skipped)))
     for entry in entries:
         done.results.append(
             import_file(ws, entry.path, prefix + entry.name, format=entry.format, actor=actor)
@@ -123,7 +142,7 @@ def import_server_entries(
 ) -> InfoImport:
     """Import the checked copies of :func:`check_server_dataset_info`, each into a dataset
     named by its entry and recorded under its server path."""
-    done = InfoImport(not_imported=list(skipped))
+    done = InfoImport(not_imported=list(skipped), missing=sum(map(is_missing_file, skipped)))
     for item in entries:
         done.results.append(
             import_file(

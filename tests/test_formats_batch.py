@@ -67,6 +67,41 @@ def test_cli_import_batch(tmp_path: Path) -> None:
         cli,
         ["import-batch", str(REQUESTS), str(RESULTS), "-d", "b", "-w", str(tmp_path / "ws")],
     )
-    assert out.exit_code == 0, out.output
+    assert out.exit_code == 2, out.output  # a result matched no request: a look is needed
     assert "3 imported (5 completions, 2 pairs)" in out.output
     assert "1 result line matched no request" in out.output
+
+
+def test_bad_request_lines_are_rejected_with_their_line_numbers(tmp_path: Path) -> None:
+    lines = REQUESTS.read_text().splitlines()
+    requests = tmp_path / "requests.jsonl"
+    requests.write_text("\n".join([lines[0], "{not json", '{"method": "POST"}', *lines[1:]]))
+    results = tmp_path / "results.jsonl"
+    # only results that match a request: the bad lines alone must give the status
+    known = {json.loads(line)["custom_id"] for line in lines}
+    results.write_text(
+        "\n".join(
+            r for r in RESULTS.read_text().splitlines() if json.loads(r)["custom_id"] in known
+        )
+    )
+    out = CliRunner().invoke(
+        cli,
+        [
+            "import-batch",
+            str(requests),
+            str(results),
+            "-d",
+            "b",
+            "--json",
+            "-w",
+            str(tmp_path / "ws"),
+        ],
+    )
+    assert out.exit_code == 2, out.output
+    report = json.loads(out.output)
+    assert report["unmatched_results"] == 0
+    assert report["rejected"] == 2
+    assert [(e["line"], e["field"]) for e in report["errors"][:2]] == [
+        (2, "requests.jsonl"),
+        (3, "requests.jsonl: custom_id"),
+    ]

@@ -53,7 +53,7 @@ def test_cli_imports_each_file_under_its_name(tmp_path: Path) -> None:
     result = CliRunner().invoke(
         cli, ["import-llamafactory", str(INFO), "-w", str(tmp_path / "ws"), "--json"]
     )
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == 2, result.output  # missing_file lists a file that is not there
     report = json.loads(result.output)
     assert sorted(r["dataset"] for r in report["imported"]) == [
         "chat_roles",
@@ -62,3 +62,62 @@ def test_cli_imports_each_file_under_its_name(tmp_path: Path) -> None:
         "qa_pref",
     ]
     assert len(report["not_imported"]) == 2
+
+
+def mapped(tmp_path: Path, entry: dict, rows: list) -> list:  # type: ignore[type-arg]
+    (tmp_path / "rows.json").write_text(json.dumps(rows))
+    (tmp_path / "dataset_info.json").write_text(
+        json.dumps({"e": {"file_name": "rows.json", **entry}})
+    )
+    found, _ = read_dataset_info(tmp_path)
+    parsed = list(read_records(found[0].path, found[0].format))
+    assert all(p.error is None for p in parsed), [str(p.error) for p in parsed]
+    return [p.record for p in parsed]
+
+
+def test_alpaca_kto_tag_is_a_labelled_completion(tmp_path: Path) -> None:
+    rows = [
+        {"instruction": "Say hi", "output": "Hi!", "ok": True},
+        {"instruction": "Say hi", "output": "Go away.", "ok": False},
+    ]
+    records = mapped(tmp_path, {"columns": {"kto_tag": "ok"}}, rows)
+    assert [r.messages for r in records] == [[{"role": "user", "content": "Say hi"}]] * 2
+    assert [(c.text, c.label) for r in records for c in r.completions] == [
+        ("Hi!", True),
+        ("Go away.", False),
+    ]
+    assert all("label" not in r.extra for r in records)
+
+
+def test_alpaca_ranking_keeps_system_and_history(tmp_path: Path) -> None:
+    row = {
+        "system": "Be brief.",
+        "history": [["Hello", "Hi."]],
+        "instruction": "Capital of France?",
+        "input": "One word.",
+        "chosen": "Paris.",
+        "rejected": "Lyon.",
+    }
+    (record,) = mapped(tmp_path, {"ranking": True}, [row])
+    assert record.messages == [
+        {"role": "system", "content": "Be brief."},
+        {"role": "user", "content": "Hello"},
+        {"role": "assistant", "content": "Hi."},
+        {"role": "user", "content": "Capital of France?\n\nOne word."},
+    ]
+    assert [c.text for c in record.completions] == ["Paris.", "Lyon."]
+    assert record.rankings == [(0, 1)]
+    assert "system" not in record.extra and "history" not in record.extra
+
+
+def test_import_llamafactory_exits_0_when_every_listed_file_is_there(tmp_path: Path) -> None:
+    info = json.loads((INFO / "dataset_info.json").read_text())
+    info.pop("missing_file")
+    (tmp_path / "dataset_info.json").write_text(json.dumps(info))
+    for entry in info.values():
+        if "file_name" in entry:
+            (tmp_path / entry["file_name"]).write_bytes((INFO / entry["file_name"]).read_bytes())
+    result = CliRunner().invoke(
+        cli, ["import-llamafactory", str(tmp_path), "-w", str(tmp_path / "ws"), "--json"]
+    )
+    assert result.exit_code == 0, result.output

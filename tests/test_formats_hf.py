@@ -91,3 +91,24 @@ def test_import_a_save_to_disk_folder(ws: Workspace, tmp_path: Path) -> None:
     folder = save_to_disk(tmp_path / "ds", pa.table({"messages": MESSAGES}))
     result = import_file(ws, folder, "hf")
     assert (result.imported, result.rejected) == (2, 0)
+
+
+def test_a_damaged_save_to_disk_file_keeps_the_rows_read_before(
+    ws: Workspace, tmp_path: Path
+) -> None:
+    table = pa.table({"messages": MESSAGES * 3})
+    folder = tmp_path / "ds"
+    folder.mkdir()
+    data = folder / "data-00000-of-00001.arrow"
+    with pa.OSFile(str(data), "wb") as sink, pa.ipc.new_stream(sink, table.schema) as writer:
+        for batch in table.to_batches(max_chunksize=2):
+            writer.write_batch(batch)
+    (folder / "state.json").write_text(
+        json.dumps({"_data_files": [{"filename": data.name}], "_split": "train"})
+    )
+    whole = data.read_bytes()
+    data.write_bytes(whole[: len(whole) - 200])  # the last batch cut short
+    result = import_file(ws, folder, "d")
+    assert result.imported + result.repeats == 4  # the two whole batches
+    assert result.rejected == 1
+    assert result.errors[-1].code == "unreadable"

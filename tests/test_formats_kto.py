@@ -104,3 +104,18 @@ def test_kto_from_campaign_judgments(ws: Workspace, tmp_path: Path) -> None:
     assert result.left_out == {"tie": 2}
     assert result.manifest["preferences"]["source"] == "campaign"
     assert "unpaired" in result.manifest["preferences"]
+
+
+def test_sft_export_never_trains_on_an_undesirable_completion(
+    ws: Workspace, tmp_path: Path
+) -> None:
+    import_file(ws, FIXTURES / "lf_kto.json", "d")
+    set_redaction(ws, "clean")
+    out = tmp_path / "chat.jsonl"
+    result = export_dataset(ws, ExportSpec("openai-chat", dataset="d"), out, actor="t")
+    texts = [r["messages"][-1]["content"] for r in read_jsonl(out)]
+    assert "Ooh ooh ah ah! *giggle*" not in texts
+    assert len(texts) == 2
+    assert result.left_out["undesirable_label"] == 1
+    manifest = json.loads(out.with_name(out.name + ".manifest.json").read_text())
+    assert "undesirable_label" in json.dumps(manifest)

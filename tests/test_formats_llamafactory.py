@@ -9,7 +9,14 @@ import orjson
 import pytest
 
 from curation.errors import FieldError
-from curation.formats import detect_format, field_notes, get_format, open_source, parse_item
+from curation.formats import (
+    detect_format,
+    field_notes,
+    get_format,
+    open_source,
+    parse_item,
+    read_records,
+)
 from curation.formats.notes import NoteKey
 from curation.records import Record
 
@@ -168,3 +175,39 @@ def test_tools_as_a_json_string_in_any_layout(tmp_path: Path) -> None:
     }
     record = get_format("trl-preference").parse(row)
     assert record.tools == [{"type": "function", "function": {"name": "w", "parameters": {}}}]
+
+
+OPENAI_TOOL_CHAT = {
+    "messages": [
+        {"role": "user", "content": "Weather in Oslo?"},
+        {
+            "role": "assistant",
+            "content": None,
+            "tool_calls": [
+                {
+                    "id": "call_9",
+                    "type": "function",
+                    "function": {"name": "w", "arguments": '{"city": "Oslo"}'},
+                }
+            ],
+        },
+        {"role": "tool", "tool_call_id": "call_9", "content": "-3"},
+        {"role": "assistant", "content": "-3 °C."},
+    ],
+    "tools": '[{"type": "function", "function": {"name": "w", "parameters": {}}}]',
+}
+
+
+def test_openai_chat_with_json_string_tools_is_read_with_its_tool_calls(tmp_path: Path) -> None:
+    path = tmp_path / "chat.jsonl"
+    path.write_bytes(orjson.dumps(OPENAI_TOOL_CHAT) + b"\n")
+    [parsed] = list(read_records(path))
+    assert parsed.error is None, str(parsed.error)
+    assert parsed.record is not None
+    assert parsed.record.messages == OPENAI_TOOL_CHAT["messages"]
+    assert parsed.record.tools == [
+        {"type": "function", "function": {"name": "w", "parameters": {}}}
+    ]
+    # read as LLaMA-Factory messages (a dataset_info entry, say), the call survives too
+    record = get_format("llamafactory-messages").parse(OPENAI_TOOL_CHAT)
+    assert record.messages == OPENAI_TOOL_CHAT["messages"]

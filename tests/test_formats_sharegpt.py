@@ -311,3 +311,23 @@ def test_sharegpt_tools_string_nested_too_deep() -> None:
     with pytest.raises(FieldError) as info:
         ShareGPT().parse({**copy.deepcopy(SIMPLE_SHAREGPT), "tools": tools})
     assert info.value.field == "tools"
+
+
+def test_parallel_observations_answer_the_calls_in_order() -> None:
+    from curation.formats.sharegpt import ShareGPT
+
+    calls = [{"name": "weather", "arguments": {"city": c}} for c in ("Paris", "Rome")]
+    record = ShareGPT().parse(
+        {
+            "conversations": [
+                {"from": "human", "value": "Weather in Paris and Rome?"},
+                {"from": "function_call", "value": orjson.dumps(calls).decode()},
+                {"from": "observation", "value": "21"},
+                {"from": "observation", "value": "25"},
+                {"from": "gpt", "value": "21 and 25."},
+            ]
+        }
+    )
+    ids = [c["id"] for c in record.messages[1]["tool_calls"]]
+    answered = [m["tool_call_id"] for m in record.messages if m["role"] == "tool"]
+    assert answered == ids and len(set(ids)) == 2

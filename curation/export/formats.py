@@ -97,6 +97,10 @@ class ExportFormat:
         """The messages whose tokens count for this row (prompt plus completions)."""
         return _pair_conversation(item)
 
+    def text_lost(self, item: Item) -> int:
+        """Messages of the item whose text the layout cannot write (counted in the manifest)."""
+        return 0
+
 
 # --------------------------------------------------------------------------- OpenAI
 

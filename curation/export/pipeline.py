@@ -61,7 +61,14 @@ from curation.export.plan import (
     scan_query,
 )
 from curation.export.publish import Pending, publish, recover_folders
-from curation.export.rows import RowPass, Stats, load_chunk, tally_split_tokens, write_rows
+from curation.export.rows import (
+    RowPass,
+    Stats,
+    load_chunk,
+    stripped_item,
+    tally_split_tokens,
+    write_rows,
+)
 from curation.export.sinks import FORMULA_RULE, Written, open_sink
 from curation.export.spec import (
     ExportFile,
@@ -189,6 +196,7 @@ def export_dataset(
                 ctx.fmt,
                 spec.drop_reasoning,
                 stats.reasoning_dropped,
+                stats.text_lost,
                 read_back,
                 out,
                 paths,
@@ -436,6 +444,16 @@ def _warnings(
             f"{left_out['multi_turn_completion']:,} pairs left out: a completion spans several "
             "turns, and each output must hold exactly one assistant message"
         )
+    if stats.text_lost:
+        out.append(
+            f"{stats.text_lost:,} assistant messages lost the text written beside their tool "
+            f"calls: {ctx.fmt.name} holds only the calls in a function_call turn"
+        )
+    if left_out["undesirable_label"]:
+        out.append(
+            f"{left_out['undesirable_label']:,} rows left out: their completion is labelled "
+            "undesirable (KTO label false) and is no SFT target"
+        )
     if left_out["validation_error"]:
         codes = ", ".join(f"{k} {v:,}" for k, v in stats.validation_codes.most_common(5))
         out.append(
@@ -613,6 +631,7 @@ def preview_export(
 
 
 def _preview_row(ctx: Context, item: Item) -> PreviewRow:
+    item = stripped_item(ctx, item)
     try:
         row = ctx.fmt.row(item)
     except Skip as skip:

@@ -42,6 +42,8 @@ from curation.store import models as m
 from curation.store.queries import get_dataset
 
 SCAN_BATCH = 5000
+# Left out of an SFT export: the only candidate completion is labelled undesirable.
+UNDESIRABLE = "undesirable_label"
 
 Progress = Callable[[str, int, int], None]
 
@@ -260,13 +262,21 @@ def scan_query(ctx: Context) -> sa.Select[Any]:
         columns.append(sa.case((r.n_completions > 0, text_column(r.messages)), else_=sa.null()))
     else:
         columns.append(sa.null())
+    c = m.Completion
     if ctx.fmt.unit == "kto":
-        c = m.Completion
         columns.append(
             sa.select(sa.func.count(c.id))
             .where(c.record_id == r.id, c.label.is_not(None))
             .scalar_subquery()
         )
+    elif ctx.needs_pairs and ctx.fmt.unit == "record":
+        # A lone completion labelled undesirable (KTO label false) is no SFT target.
+        undesirable = (
+            sa.select(sa.func.count(c.id))
+            .where(c.record_id == r.id, c.label.is_(False))
+            .scalar_subquery()
+        )
+        columns.append(sa.case((r.n_completions == 1, undesirable), else_=0))
     query = sa.select(*columns).where(r.dataset_id == ctx.dataset.id)
     if ctx.campaign is not None:
         query = query.where(
@@ -355,7 +365,7 @@ def plan_whole_records(
     ids, rows, codes = plan.record_ids, plan.rows, plan.codes
     cluster_of, strata = plan.cluster_of, plan.strata
     for row in batch:
-        record_id, status, redaction, import_id, source_format, _, n_completions, _, _ = row
+        record_id, status, redaction, import_id, source_format, _, n_completions = row[:7]
         if n_completions and auto:
             plan_record(ctx, plan, row, pairs.get(record_id, []))
             continue
@@ -388,6 +398,7 @@ def plan_record(ctx: Context, plan: Plan, row: Any, pairs: list[PairRow]) -> Non
     ]
     mode = record_mode(ctx, n_completions)
     labelled = int(row[9] or 0) if mode == "kto" else 0
+    undesirable = int(row[9] or 0) if mode == "preferred" and len(row) > 9 else 0
     if mode == "pair" or (mode == "kto" and not labelled):
         if not pairs:
             plan.records_without_pairs += 1
@@ -410,8 +421,8 @@ def plan_record(ctx: Context, plan: Plan, row: Any, pairs: list[PairRow]) -> Non
             if why:
                 plan.left_out[why] += per_pair
                 kept -= per_pair
-    elif mode == "preferred" and not has_source(ctx, pairs, n_completions):
-        plan.left_out[no_source_reason(ctx, pairs)] += 1
+    elif mode == "preferred" and not has_source(ctx, pairs, n_completions, undesirable):
+        plan.left_out[no_source_reason(ctx, pairs, undesirable)] += 1
         kept = 0
     if kept == 0:
         return
@@ -435,13 +446,18 @@ def plan_record(ctx: Context, plan: Plan, row: Any, pairs: list[PairRow]) -> Non
         plan.strata.append(plan.strata_names.setdefault(source_format, len(plan.strata_names)))
 
 
-def has_source(ctx: Context, pairs: list[PairRow], n_completions: int) -> bool:
+def has_source(
+    ctx: Context, pairs: list[PairRow], n_completions: int, undesirable: int = 0
+) -> bool:
+    """Whether a preferred completion exists; a lone one labelled undesirable is none."""
     if any(pair_verdict(ctx, p)[0] is not None for p in pairs):
         return True
-    return n_completions == 1 and ctx.campaign is None
+    return n_completions == 1 and ctx.campaign is None and not undesirable
 
 
-def no_source_reason(ctx: Context, pairs: list[PairRow]) -> str:
+def no_source_reason(ctx: Context, pairs: list[PairRow], undesirable: int = 0) -> str:
+    if undesirable and not pairs:
+        return UNDESIRABLE
     if not pairs:
         return "no_completions" if ctx.campaign is None else "not_in_campaign"
     return pair_verdict(ctx, pairs[0])[1] or "no_preference"

@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 from curation.errors import CurationError
 from curation.export.formats import ExportFormat, Item, Skip
 from curation.export.plan import (
+    UNDESIRABLE,
     Context,
     PairRow,
     Progress,
@@ -59,6 +60,8 @@ class RecordContent:
     metadata: dict[str, Any]
     # The stored JSON text of ``messages`` when it is what is exported (compact, one line).
     messages_text: str | None = None
+    # Why the record gave fewer rows than planned, when building its items found out.
+    short_reason: str | None = None
 
 
 def effective(messages: list[Message], redacted: list[Message] | None, redaction: str) -> Any:
@@ -184,6 +187,9 @@ def items_of(
         best = best_completion(ctx, pairs, completions)
         if best is None:
             return []
+        if best[1].label is False:  # never an SFT target, whatever preferred it
+            rec.short_reason = UNDESIRABLE
+            return []
         item = item_of(rec, None, criteria)
         item.chosen_position, item.chosen = best
         return [item]
@@ -307,6 +313,7 @@ class Stats:
     override_rows: int = 0
     notes: list[str] = field(default_factory=list)  # for the export's warnings
     reasoning_dropped: int = 0  # messages whose reasoning trace the layout had no place for
+    text_lost: int = 0  # messages whose text beside a tool call the layout had no place for
 
     def sample(self, reason: str, item: Item, detail: str) -> None:
         self._keep(
@@ -337,6 +344,7 @@ class Stats:
         self.override_records.update(other.override_records)
         self.override_rows += other.override_rows
         self.reasoning_dropped += other.reasoning_dropped
+        self.text_lost += other.text_lost
 
 
 @dataclass(slots=True)
@@ -393,7 +401,7 @@ def build_chunk(
             stats.left_out[CHANGED] += rows
             continue
         if rows > len(items):
-            stats.left_out[CHANGED] += rows - len(items)
+            stats.left_out[content.short_reason or CHANGED] += rows - len(items)
         name = names[split]
         add_record(ctx, content, items, name, parts[name], stats, encode)
     gone = sum(rows for _, rows in planned.values())
@@ -422,7 +430,8 @@ def add_record(
 ) -> None:
     fmt = ctx.fmt
     wrote = 0
-    for item in items:
+    for original in items:
+        item = stripped_item(ctx, original)
         row = checked_row(ctx, item, stats)
         if row is None:
             continue
@@ -435,8 +444,9 @@ def add_record(
         if "user" not in roles:
             part.missing_user += 1
         stats.origins[origin(item)] += 1
-        if fmt.drops_reasoning or ctx.spec.drop_reasoning:
-            stats.reasoning_dropped += reasoning_count(item)
+        if item is not original:
+            stats.reasoning_dropped += reasoning_count(original)
+        stats.text_lost += fmt.text_lost(item)
         wrote += 1
     if wrote:
         stats.written[name] += wrote
@@ -451,8 +461,6 @@ def add_record(
 def checked_row(ctx: Context, item: Item, stats: Stats) -> dict[str, Any] | None:
     """The item's row once the validator passed it; None (counted) when it is left out."""
     fmt = ctx.fmt
-    if ctx.spec.drop_reasoning and not fmt.drops_reasoning:
-        item = without_reasoning_item(item)
     try:
         row = fmt.row(item)
     except Skip as skip:
@@ -475,8 +483,17 @@ def checked_row(ctx: Context, item: Item, stats: Stats) -> dict[str, Any] | None
     return None
 
 
+def stripped_item(ctx: Context, item: Item) -> Item:
+    """The item as its row is built and validated: without reasoning traces when the layout
+    has no place for them or ``--drop-reasoning`` asks (a trace left on would fail the
+    validator and lose the whole row). The item itself when there is nothing to take out."""
+    if (ctx.fmt.drops_reasoning or ctx.spec.drop_reasoning) and reasoning_count(item):
+        return without_reasoning_item(item)
+    return item
+
+
 def without_reasoning_item(item: Item) -> Item:
-    """The item with its messages' reasoning traces taken out (``--drop-reasoning``)."""
+    """The item with its messages' reasoning traces taken out."""
 
     def strip(messages: list[Message]) -> list[Message]:
         return [{k: v for k, v in m.items() if k != "reasoning_content"} for m in messages]

@@ -80,10 +80,15 @@ class LFShareGPTExport(_LlamaFactory):
     }
 
     def row(self, item: Item) -> dict[str, Any]:
-        return lf_sharegpt(_record(item, without_reasoning(sft_messages(item))))
+        messages = without_reasoning(sft_messages(item))
+        strict_alternation(messages)
+        return lf_sharegpt(_record(item, messages))
 
     def check(self, row: dict[str, Any], item: Item) -> list[Issue]:
         return _parses_back(ShareGPT().parse, row)
+
+    def text_lost(self, item: Item) -> int:
+        return text_with_tool_call(sft_messages(item))
 
     def conversation(self, row: dict[str, Any], item: Item) -> list[Message]:
         return sft_messages(item)
@@ -209,6 +214,10 @@ class LFKTOExport(_LlamaFactory):
     def check(self, row: dict[str, Any], item: Item) -> list[Issue]:
         return _parses_back(LFKTO().parse, row) + _chat_issues(item)
 
+    def text_lost(self, item: Item) -> int:
+        chosen = item.chosen.messages if item.chosen is not None else []
+        return text_with_tool_call(item.messages + chosen)
+
 
 class AxolotlChatExport(ExportFormat):
     name = "axolotl-chat"
@@ -239,7 +248,8 @@ class AxolotlChatExport(ExportFormat):
             if block != "datasets":
                 lines.append(f"{block}:")
             lines += [
-                f"  - path: {path.name}",
+                # a JSON string is a YAML scalar whatever the name holds ("#", ": ", quotes)
+                f"  - path: {orjson.dumps(path.name).decode()}",
                 "    ds_type: json",
                 "    type: chat_template",
                 "    field_messages: messages",
@@ -253,6 +263,34 @@ class AxolotlChatExport(ExportFormat):
             if block != "datasets":
                 lines.append("    split: train")
         return out.with_name(out.name + ".axolotl.yml"), ("\n".join(lines) + "\n").encode()
+
+
+def strict_alternation(messages: list[Message]) -> None:
+    """Refuse (:class:`Skip`) what LLaMA-Factory's ShareGPT reader rejects: it wants user or
+    observation turns and assistant or function_call turns in turn, with one system prompt
+    first. Parallel tool results (consecutive observations) and a later system turn break it."""
+    previous = None
+    for i, m in enumerate(messages):
+        role = m.get("role")
+        if role in ("system", "developer") and i > 0:
+            raise Skip(
+                "non_leading_system",
+                f"message {i} is a {role} turn after the start; LLaMA-Factory takes one system "
+                "prompt first",
+            )
+        if role == "tool" and previous == "tool":
+            raise Skip(
+                "parallel_tool_results",
+                f"message {i} is a second tool result in a row; LLaMA-Factory's ShareGPT wants "
+                "one observation per function_call turn",
+            )
+        previous = role
+
+
+def text_with_tool_call(messages: list[Message]) -> int:
+    """Assistant messages with text beside their tool calls: a function_call turn holds only
+    the calls, so LLaMA-Factory's layouts lose that text."""
+    return sum(1 for m in messages if m.get("tool_calls") and message_text(m).strip())
 
 
 def without_reasoning(messages: list[Message]) -> list[Message]:
@@ -303,6 +341,7 @@ def describe_target(
     fmt: ExportFormat,
     drop_requested: bool,
     reasoning_dropped: int,
+    text_lost: int,
     read_back: dict[str, Any] | None,
     out: Path,
     paths: dict[str, Path],
@@ -322,3 +361,8 @@ def describe_target(
     else:
         policy = "kept"
     info["reasoning"] = {"policy": policy, "messages": reasoning_dropped}
+    if text_lost:
+        info["text_with_tool_call"] = {
+            "policy": "dropped: a function_call turn holds only the calls",
+            "messages": text_lost,
+        }

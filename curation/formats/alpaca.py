@@ -22,34 +22,11 @@ class Alpaca(Format):
 
     def parse(self, obj: Any) -> Record:
         obj = require_object(obj)
-        instruction = text_of(require_key(obj, "instruction"), "instruction")
-        inp = obj.get("input") or ""
-        inp = text_of(inp, "input")
+        messages = alpaca_prompt(obj)
         output = text_of(require_key(obj, "output"), "output")
-        if not instruction.strip() and not inp.strip():
-            raise FieldError("instruction", "is empty")
         if not output.strip():
             raise FieldError("output", "is empty")
-        messages: list[Message] = []
-        system = obj.get("system")
-        if isinstance(system, str) and system.strip():
-            messages.append({"role": "system", "content": system})
-        history = obj.get("history") or []
-        if not isinstance(history, list):
-            raise FieldError(
-                "history", f"expected a list of [user, assistant] pairs, got {type_name(history)}"
-            )
-        for i, pair in enumerate(history):
-            if not (
-                isinstance(pair, list) and len(pair) == 2 and all(isinstance(x, str) for x in pair)
-            ):
-                raise FieldError(f"history[{i}]", "expected [user, assistant] strings")
-            messages += [
-                {"role": "user", "content": pair[0]},
-                {"role": "assistant", "content": pair[1]},
-            ]
-        user = f"{instruction}\n\n{inp}" if inp.strip() else instruction
-        messages += [{"role": "user", "content": user}, {"role": "assistant", "content": output}]
+        messages.append({"role": "assistant", "content": output})
         extra = {
             k: v
             for k, v in obj.items()
@@ -69,3 +46,34 @@ class Alpaca(Format):
         if systems:
             out["system"] = message_text(systems[0])
         return out
+
+
+def alpaca_prompt(obj: dict[str, Any]) -> list[Message]:
+    """An Alpaca row's prompt: ``system``, the ``history`` pairs, then ``instruction`` and
+    ``input`` as the last user turn."""
+    instruction = text_of(require_key(obj, "instruction"), "instruction")
+    inp = obj.get("input") or ""
+    inp = text_of(inp, "input")
+    if not instruction.strip() and not inp.strip():
+        raise FieldError("instruction", "is empty")
+    messages: list[Message] = []
+    system = obj.get("system")
+    if isinstance(system, str) and system.strip():
+        messages.append({"role": "system", "content": system})
+    history = obj.get("history") or []
+    if not isinstance(history, list):
+        raise FieldError(
+            "history", f"expected a list of [user, assistant] pairs, got {type_name(history)}"
+        )
+    for i, pair in enumerate(history):
+        if not (
+            isinstance(pair, list) and len(pair) == 2 and all(isinstance(x, str) for x in pair)
+        ):
+            raise FieldError(f"history[{i}]", "expected [user, assistant] strings")
+        messages += [
+            {"role": "user", "content": pair[0]},
+            {"role": "assistant", "content": pair[1]},
+        ]
+    user = f"{instruction}\n\n{inp}" if inp.strip() else instruction
+    messages.append({"role": "user", "content": user})
+    return messages

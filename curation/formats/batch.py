@@ -51,7 +51,7 @@ class OpenAIBatch(Format):
         completions: list[Completion] = []
         for i, result in enumerate(obj.get("results") or []):
             completions.extend(_result_completions(result, f"results[{i}]"))
-        metadata: dict[str, Any] = {"custom_id": obj["custom_id"]}
+        metadata: dict[str, Any] = {"custom_id": require_key(obj, "custom_id")}
         if isinstance(body.get("model"), str):
             metadata["model"] = body["model"]
         settings = {k: v for k, v in body.items() if k not in REQUEST_KEYS}
@@ -193,13 +193,32 @@ def _responses_output(output: Any, field: str) -> Message:
     return message
 
 
-def join_batch(requests: str | Path, results: str | Path, dest: str | Path) -> int:
+BadLine = tuple[int, str, str, str]
+"""A request line that cannot be used: (line number, field, reason, code)."""
+
+
+def join_batch(
+    requests: str | Path,
+    results: str | Path,
+    dest: str | Path,
+    bad_requests: list[BadLine] | None = None,
+) -> int:
     """Write ``dest``: one line per distinct request with every result for it; the number of
-    result lines whose ``custom_id`` matched no request is returned (they are reported)."""
+    result lines whose ``custom_id`` matched no request is returned (they are reported).
+    Request lines that cannot be used (not JSON, not an object, no ``custom_id``) are added
+    to ``bad_requests`` with their line numbers."""
     by_id: dict[str, str] = {}
     groups: dict[str, dict[str, Any]] = {}
+    bad = bad_requests if bad_requests is not None else []
     for item in iter_jsonl(requests):
-        if not isinstance(item.value, dict) or "custom_id" not in item.value:
+        if item.error is not None:
+            bad.append((item.line, "", item.error, item.code))
+            continue
+        if not isinstance(item.value, dict):
+            bad.append((item.line, "", "expected a request object", "invalid_field"))
+            continue
+        if "custom_id" not in item.value:
+            bad.append((item.line, "custom_id", "missing", "invalid_field"))
             continue
         obj = item.value
         raw_body = obj.get("body")

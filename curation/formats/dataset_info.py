@@ -15,16 +15,25 @@ import orjson
 
 from curation.errors import FieldError, InputError
 from curation.fileio import check_regular_file
-from curation.formats.alpaca import Alpaca
+from curation.formats.alpaca import Alpaca, alpaca_prompt
 from curation.formats.base import Format
 from curation.formats.common import require_object, type_name
 from curation.formats.llamafactory import LFKTO, LFPreference
 from curation.formats.notes import note
 from curation.formats.sharegpt import ShareGPT
 from curation.formats.trl import TRLPreference
-from curation.records import Record
+from curation.records import Completion, Record
 
 INFO_NAME = "dataset_info.json"
+MISSING = " is not a local file"  # how a skipped entry whose listed file is absent ends
+
+
+def is_missing_file(skipped: str) -> bool:
+    """Whether a reason :func:`read_dataset_info` gives names a listed local file that is not
+    there (a hub dataset is skipped by design; a missing file needs a look)."""
+    return skipped.endswith(MISSING)
+
+
 ALPACA_COLUMNS = {
     "prompt": "instruction",
     "query": "input",
@@ -43,6 +52,7 @@ SHAREGPT_COLUMNS = {
     "rejected": "rejected",
     "kto_tag": "label",
 }
+ALPACA_PROMPT_KEYS = ("instruction", "input", "system", "history")
 TAG_DEFAULTS = {
     "role_tag": "from",
     "content_tag": "value",
@@ -100,11 +110,18 @@ class MappedLF(Format):
                 return LFKTO().parse(row)
             return ShareGPT().parse(row)
         if self.ranking:
-            prompt = str(row.get("instruction", ""))
-            if row.get("input"):
-                prompt = f"{prompt}\n\n{row['input']}"
-            rest = {k: v for k, v in row.items() if k not in ("instruction", "input")}
-            return TRLPreference().parse({**rest, "prompt": prompt})
+            rest = {k: v for k, v in row.items() if k not in ALPACA_PROMPT_KEYS}
+            return TRLPreference().parse({**rest, "prompt": alpaca_prompt(row)})
+        label = row.get("label")
+        if isinstance(label, bool):
+            # KTO: the closing assistant turn is the labelled completion, as LFKTO reads it.
+            record = Alpaca().parse({k: v for k, v in row.items() if k != "label"})
+            *prompt, answer = record.messages
+            return Record(
+                messages=prompt,
+                completions=[Completion([answer], source="label", label=label)],
+                extra=record.extra,
+            )
         return Alpaca().parse(row)
 
     def _turns(self, value: Any, field: str) -> Any:
@@ -169,7 +186,7 @@ def parse_dataset_info(data: bytes, p: Path) -> tuple[list[InfoEntry], list[str]
             continue
         target = p.parent / file_name
         if not target.is_file():
-            skipped.append(f"{name}: {file_name} is not a local file")
+            skipped.append(f"{name}: {file_name}{MISSING}")
             continue
         entries.append(InfoEntry(name, target, MappedLF(entry)))
     return entries, skipped

@@ -17,7 +17,7 @@ import pyarrow.parquet as pq
 
 from curation.errors import InputError
 from curation.fileio import check_regular_file
-from curation.formats.io import RawItem
+from curation.formats.io import RawItem, damaged
 
 HF_DISK = "hf-disk"
 PARQUET_ROWS = "parquet-rows"
@@ -66,8 +66,18 @@ def iter_rows(path: str | Path, container: str) -> Iterator[RawItem]:
     """One RawItem per row (line = 1-based row number across the files)."""
     p = Path(path)
     row = 0
-    for batch in _batches(p, container):
-        for value in batch.to_pylist():
+    batches = _batches(p, container)
+    while True:
+        try:
+            batch = next(batches, None)
+            values = [] if batch is None else batch.to_pylist()
+        except (pa.ArrowException, OSError) as exc:
+            # A truncated or corrupt file: the rows read so far stand, the damage is reported.
+            yield damaged(p, row + 1, exc)
+            return
+        if batch is None:
+            return
+        for value in values:
             row += 1
             dropped: Counter[str] = Counter()
             item = RawItem(row, _drop_struct_nulls(value, dropped, top=True))

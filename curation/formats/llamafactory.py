@@ -66,6 +66,9 @@ def lf_message(message: Any, field: str, index: int, call_ids: list[str]) -> Mes
     if role is None:
         raise FieldError(f"{field}.{'from' if 'value' in message else 'role'}", "missing")
     content = message.get("content", message.get("value"))
+    openai_call = content is None and bool(message.get("tool_calls"))
+    if openai_call:
+        content = ""  # an OpenAI tool-call turn: its calls are copied below
     reasoning: list[str] = []
     calls: list[dict[str, Any]] = []
     if isinstance(content, list):
@@ -80,9 +83,11 @@ def lf_message(message: Any, field: str, index: int, call_ids: list[str]) -> Mes
         out["content"] = content  # non-text parts (images, …) kept as the source gave them
     elif out.get("role") == "assistant" and "<think>" in content:
         note("<think>", "assistant messages", "inline in the answer: kept as the source wrote it")
+    if openai_call:
+        out["content"] = None
     if calls:
         out = {"role": "assistant", "content": content or None, "tool_calls": calls}
-        call_ids.extend(c["id"] for c in calls)
+        call_ids[:] = [c["id"] for c in calls]
     if reasoning:
         out["reasoning_content"] = "\n\n".join(reasoning)
     for key, value in message.items():
@@ -254,7 +259,9 @@ class LFMessages(Format):
 
     name = "llamafactory-messages"
     label = "LLaMA-Factory messages (tags, tools as JSON string)"
-    rule = "`messages` with LLaMA-Factory role tags or `tools` as a JSON string"
+    rule = (
+        "`messages` with LLaMA-Factory role tags (function_call, observation) or from/value turns"
+    )
     priority = 3
     example = '{"messages":[{"role":"user","content":"Weather?"},{"role":"function_call","content":"{\\"name\\":\\"w\\",\\"arguments\\":{}}"},{"role":"observation","content":"sunny"},{"role":"assistant","content":"Sunny."}],"tools":"[]"}'
 
@@ -262,8 +269,8 @@ class LFMessages(Format):
         messages = obj.get("messages")
         if "messages" not in obj or "chosen_messages" in obj:
             return False
-        if isinstance(obj.get("tools"), str):
-            return True
+        # A JSON-string ``tools`` alone does not make a line LLaMA-Factory's: OpenAI chat
+        # lines carry them too (and read them as well), with tool_calls this layout lacks.
         return isinstance(messages, list) and any(
             isinstance(m, dict) and (m.get("role") in LF_ROLE_TAGS or "from" in m) for m in messages
         )

@@ -93,6 +93,8 @@ class ShareGPT(Format):
 
 
 def sharegpt_turn(turn: Any, field: str, index: int, call_ids: list[str]) -> Message:
+    """One turn in OpenAI shape. ``call_ids`` holds the ids of the latest call turn not yet
+    answered by an observation (shared across the turns of one conversation)."""
     if not isinstance(turn, dict):
         raise FieldError(field, f"expected a turn object, got {type_name(turn)}")
     speaker = turn.get("from", turn.get("role"))
@@ -107,6 +109,7 @@ def sharegpt_turn(turn: Any, field: str, index: int, call_ids: list[str]) -> Mes
     role = ROLE_OF[speaker]
     if speaker == "function_call":
         call_id = f"call_{index}"
+        call_ids.clear()  # the observations that follow answer this turn's calls
         call_ids.append(call_id)
         try:
             call = orjson.loads(value)
@@ -157,6 +160,7 @@ def sharegpt_turn(turn: Any, field: str, index: int, call_ids: list[str]) -> Mes
     if role == "tool":
         message: Message = {"role": "tool", "content": value}
         if call_ids:
-            message["tool_call_id"] = call_ids[-1]
+            # Parallel calls are answered in order; extra observations go to the last call.
+            message["tool_call_id"] = call_ids.pop(0) if len(call_ids) > 1 else call_ids[0]
         return message
     return {"role": role, "content": value}
