@@ -46,4 +46,4 @@ def process_alive(owner: str) -> bool | None:
         stat = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
     except OSError:
         return True
-    return stat[0] != "Z" and (not start or stat[19] == start)
+    return stat[0] not in ("Z", "X") and (not start or stat[19] == start)  # zombie, dead

@@ -13,7 +13,6 @@ interrupted is never overwritten by a runner that came back.
 from __future__ import annotations
 
 import os
-import socket
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import datetime, timedelta
@@ -43,6 +42,7 @@ from curation.jobs.model import (
     JobInfo,
     JobProgress,
 )
+from curation.owners import owner_token, process_alive
 from curation.store import models as m
 from curation.store.db import Workspace
 from curation.store.failures import first_line, scrub, storage_error, unexpected_database_error
@@ -278,41 +278,9 @@ def set_concurrency(session: Session, n: int, *, actor: str) -> None:
 # --------------------------------------------------------------------------- the runner's side
 
 
-def runner_token() -> str:
-    """This process: host, pid and start time (a reused pid is not taken for it)."""
-    return f"{socket.gethostname()}:{os.getpid()}:{_start_time(os.getpid())}"
-
-
-def _start_time(pid: int) -> str:
-    try:
-        stat = Path(f"/proc/{pid}/stat").read_text()
-    except OSError:
-        return ""
-    return stat.rsplit(")", 1)[1].split()[19]
-
-
-def runner_alive(token: str) -> bool | None:
-    """Whether a runner still runs; None when it cannot be told (another host)."""
-    try:
-        host, pid_text, start = token.rsplit(":", 2)
-        pid = int(pid_text)
-    except ValueError:
-        return None
-    if host != socket.gethostname():
-        return None
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        pass
-    except OSError:
-        return None
-    try:
-        stat = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    except OSError:
-        return True
-    return stat[0] not in ("Z", "X") and (not start or stat[19] == start)
+# A runner is named like any other owner of long work: host, pid and start time.
+runner_token = owner_token
+runner_alive = process_alive
 
 
 def claim(ws: Workspace, runner: str, limit: int | None = None) -> JobInfo | None:

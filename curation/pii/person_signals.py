@@ -24,9 +24,9 @@ from presidio_analyzer import LocalRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from curation.pii import name_table as nt
+from curation.pii.results import tagged_result
 from curation.pii.vocab import NOT_NAMES, PARTICLES, TECH_TERMS, TITLES
 
-SOURCE_KEY = "curation_source"
 KIND_CACHE = 100_000  # words repeat across a corpus; judging one costs several lookups
 PAIR_SCORE = 0.72
 CUE_SCORE = 0.65
@@ -63,17 +63,7 @@ _LOWER_CUE = regex.compile(
 
 
 def _result(start: int, end: int, score: float, source: str, rec: LocalRecognizer) -> Any:
-    return RecognizerResult(
-        entity_type="PERSON",
-        start=start,
-        end=end,
-        score=score,
-        recognition_metadata={
-            RecognizerResult.RECOGNIZER_NAME_KEY: str(getattr(rec, "name", "")),
-            RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: rec.id,
-            SOURCE_KEY: source,
-        },
-    )
+    return tagged_result("PERSON", start, end, score, source, rec)
 
 
 def _stop(word: str) -> bool:

@@ -19,7 +19,8 @@ import regex
 from presidio_analyzer import LocalRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
-SOURCE_KEY = "curation_source"
+from curation.pii.results import tagged_result
+
 # National numbers are tried against these numbering plans, in this order.
 REGIONS: tuple[str, ...] = (
     "US", "GB", "DE", "FR", "ES", "IT", "NL", "BR", "IN", "JP", "CA", "AU", "PT", "MX",
@@ -52,17 +53,7 @@ _NOT_CONTEXT = regex.compile(
 
 
 def _result(start: int, end: int, score: float, source: str, rec: LocalRecognizer) -> Any:
-    return RecognizerResult(
-        entity_type="PHONE_NUMBER",
-        start=start,
-        end=end,
-        score=score,
-        recognition_metadata={
-            RecognizerResult.RECOGNIZER_NAME_KEY: str(getattr(rec, "name", "")),
-            RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: rec.id,
-            SOURCE_KEY: source,
-        },
-    )
+    return tagged_result("PHONE_NUMBER", start, end, score, source, rec)
 
 
 def valid_region(value: str) -> str | None:

@@ -22,7 +22,7 @@ import regex
 from presidio_analyzer import LocalRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
-SOURCE_KEY = "curation_source"
+from curation.pii.results import tagged_result
 
 _SEP = r"(?:[ \t]*,?[ \t]*\n?[ \t]*)"
 _ZIP = r"\d{5}(?:-\d{4})?"
@@ -80,17 +80,7 @@ def tail_end(text: str, end: int) -> int:
 
 
 def _result(start: int, end: int, score: float, source: str, rec: LocalRecognizer) -> Any:
-    return RecognizerResult(
-        entity_type="STREET_ADDRESS",
-        start=start,
-        end=end,
-        score=score,
-        recognition_metadata={
-            RecognizerResult.RECOGNIZER_NAME_KEY: str(getattr(rec, "name", "")),
-            RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: rec.id,
-            SOURCE_KEY: source,
-        },
-    )
+    return tagged_result("STREET_ADDRESS", start, end, score, source, rec)
 
 
 class PostalAddressRecognizer(LocalRecognizer):

@@ -14,7 +14,8 @@ import regex
 
 from curation.pii.config import PiiConfig
 from curation.pii.person_signals import name_evidence
-from curation.pii.recognizers import SOURCE_KEY, trim_name
+from curation.pii.recognizers import trim_name
+from curation.pii.results import SOURCE_KEY
 from curation.pii.vocab import IMPERATIVES, NOT_NAMES, TECH_TERMS, TITLES, UI_NOUNS
 
 _CODE_CHARS = regex.compile(r"[@_/\\=<>{}\[\]|#$%^*~`+:;§&]")

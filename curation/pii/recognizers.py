@@ -17,6 +17,7 @@ from presidio_analyzer import LocalRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from curation.pii.postal import tail_end
+from curation.pii.results import tagged_result
 from curation.pii.vocab import (
     GREETING_CUES,
     NOT_NAMES,
@@ -30,23 +31,11 @@ from curation.pii.vocab import (
     WEAK_NAME_CUES,
 )
 
-SOURCE_KEY = "curation_source"
-
 
 def _result(
     entity: str, start: int, end: int, score: float, source: str, recognizer: LocalRecognizer
 ) -> RecognizerResult:
-    return RecognizerResult(
-        entity_type=entity,
-        start=start,
-        end=end,
-        score=round(min(score, 1.0), 3),
-        recognition_metadata={
-            RecognizerResult.RECOGNIZER_NAME_KEY: str(getattr(recognizer, "name", "")),
-            RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: recognizer.id,
-            SOURCE_KEY: source,
-        },
-    )
+    return tagged_result(entity, start, end, round(min(score, 1.0), 3), source, recognizer)
 
 
 def _before(text: str, start: int, width: int) -> str:
