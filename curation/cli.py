@@ -573,6 +573,7 @@ def serve(port: int, host: str, no_worker: bool, workspace: Path | None, db: str
     import subprocess
 
     from curation.cli_jobs import worker_command
+    from curation.jobs.store import RUNNER_ENV
 
     _open(workspace, db)  # migrate once, and fail here with a clear message rather than in the app
     env = dict(os.environ)
@@ -609,7 +610,8 @@ def serve(port: int, host: str, no_worker: bool, workspace: Path | None, db: str
     # SIGTERM (a service manager stopping us) unwinds like Ctrl+C: the app and the runner stop too
     signal.signal(signal.SIGTERM, lambda _s, _f: sys.exit(143))
     worker = None if no_worker else subprocess.Popen(worker_command(workspace, db), env=env)
-    app_proc = subprocess.Popen(cmd, env=env)
+    app_env = env if worker is None else {**env, RUNNER_ENV: "1"}  # pages submit jobs to it
+    app_proc = subprocess.Popen(cmd, env=app_env)
     try:
         code = app_proc.wait()
     finally:

@@ -126,3 +126,39 @@ def test_annotators_cannot_open_the_page(app_ws: Workspace) -> None:
     assert all("dedup" not in str(p) for p in at.session_state)  # only allowed pages exist
     with pytest.raises(Exception):  # noqa: B017 - AppTest refuses a page that is not registered
         open_page(at, "dedup.py")
+
+
+def test_with_a_runner_beside_the_app_a_run_is_a_job_that_outlives_the_page(
+    app_ws: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """As under `curation serve`: the click queues a job; another browser (or this one after
+    a refresh) finds it; a runner runs it; the page then opens the run it made."""
+    from curation.jobs import list_jobs
+    from curation.jobs.store import RUNNER_ENV
+    from tests.jobs_helpers import runner_thread, wait_for
+
+    dataset(app_ws, tmp_path)
+    monkeypatch.setenv(RUNNER_ENV, "1")
+    at = open_page(logged_in("lead"), "dedup.py")
+    at.selectbox(key="dedup_form_embedder").set_value("static")
+    at.number_input(key="dedup_form_threshold").set_value(0.9)
+    at.checkbox(key="dedup_form_apply").check()
+    at.button(key="dedup_run_go").click().run()
+    assert not at.exception, at.exception
+    (job,) = list_jobs(app_ws)
+    assert (job.kind, job.status, job.created_by) == ("dedup", "queued", "lead")
+    assert job.params["embedder"] == "static" and job.params["review"] is False
+    with app_ws.read() as s:  # nothing ran inside the page
+        assert s.scalar(sa.select(sa.func.count()).select_from(m.DedupRun)) == 0
+
+    elsewhere = open_page(logged_in("lead"), "dedup.py")  # a new session: another browser
+    assert f"Job {job.id}" in texts(elsewhere) and "Waiting for a runner" in texts(elsewhere)
+
+    with runner_thread(app_ws):
+        done = wait_for(app_ws, job.id)
+    assert done.status == "succeeded", done.error
+    at.run()
+    assert not at.exception, at.exception
+    assert f"dedup run {done.result['run_id']} on support" in texts(at)
+    with app_ws.read() as s:
+        assert s.scalar(sa.select(sa.func.count()).select_from(m.DedupRun)) == 1

@@ -8,6 +8,7 @@ loaded there, so the app, its pages and the demo's sample files must come from t
 from __future__ import annotations
 
 import os
+import shutil
 import site
 import socket
 import subprocess
@@ -32,6 +33,15 @@ def _free_port() -> int:
 def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The ``bin`` folder of a new venv holding only the wheel (dependencies come by path)."""
     root = tmp_path_factory.mktemp("wheel")
+    # Built from a copy: a build writes build/ and *.egg-info into its source folder, and two
+    # test workers building in the checkout at once would trip over each other.
+    source = root / "src"
+    source.mkdir()
+    for name in ("pyproject.toml", "README.md"):
+        shutil.copy(REPO / name, source / name)
+    shutil.copytree(
+        REPO / "curation", source / "curation", ignore=shutil.ignore_patterns("__pycache__")
+    )
     subprocess.run(
         [
             sys.executable,
@@ -43,7 +53,7 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
             "--no-build-isolation",
             "--wheel-dir",
             str(root / "dist"),
-            str(REPO),
+            str(source),
         ],
         check=True,
         capture_output=True,

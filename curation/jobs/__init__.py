@@ -27,6 +27,7 @@ from curation.jobs.store import (
     get_job,
     list_jobs,
     rerun,
+    runner_beside_app,
     set_concurrency,
     submit,
 )
@@ -49,6 +50,7 @@ __all__ = [
     "get_job",
     "list_jobs",
     "rerun",
+    "runner_beside_app",
     "set_concurrency",
     "submit",
 ]

@@ -146,6 +146,15 @@ def list_jobs(
 # --------------------------------------------------------------------------- submitting
 
 
+RUNNER_ENV = "CURATION_JOB_RUNNER"  # set by `curation serve` for the app when it starts a runner
+
+
+def runner_beside_app() -> bool:
+    """Whether a job runner was started beside this app, so long stages can be submitted
+    as jobs; without one (a bare `streamlit run`) pages run them in their own script run."""
+    return os.environ.get(RUNNER_ENV) == "1"
+
+
 def submit(
     ws: Workspace,
     kind: str,

@@ -41,6 +41,7 @@ JUDGE_NOTICE = "judge_notice"  # the last AI-judge run's summary on the Quality 
 # Dedup page
 DEDUP_NOTICE = "dedup_notice"  # a message to show after the rerun that follows an action
 DEDUP_RUN = "dedup_run"  # the run being reviewed
+DEDUP_JOB = "dedup_job"  # the dedup job this session submitted
 DEDUP_DECISION_FILTER = "dedup_decision_filter"
 DEDUP_ORDER = "dedup_order"
 DEDUP_CLUSTER_PAGE = "dedup_cluster_page"

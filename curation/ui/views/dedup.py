@@ -15,8 +15,11 @@ from curation.dedup import store as dd
 from curation.dedup.diff import diff_segments, escape_markdown, segments_markdown
 from curation.embed import static_model_ready
 from curation.errors import CurationError
+from curation.jobs import QUEUED, RUNNING, SUCCEEDED, get_job, list_jobs, runner_beside_app, submit
+from curation.store import Workspace
 from curation.store.queries import dataset_names, get_dataset
 from curation.ui import keys
+from curation.ui.jobs_panel import job_panel
 from curation.ui.resources import workspace
 from curation.ui.session import require_role
 from curation.ui.sidebar import dataset_in_focus
@@ -36,6 +39,29 @@ EMBEDDER_HELP = {
     "openai": "openai: an OpenAI-compatible embeddings endpoint",
 }
 
+
+def _dedup_job(ws: Workspace, dataset_id: int) -> int | None:
+    """The dedup job to follow on this dataset: one still queued or running (whoever
+    started it, from whichever browser), else the one this session submitted. A finished
+    run of this session's becomes the run under review, once."""
+    live = list_jobs(ws, statuses=(QUEUED, RUNNING), dataset_id=dataset_id)
+    for job in live:
+        if job.kind == "dedup":
+            return job.id
+    mine = st.session_state.get(keys.DEDUP_JOB)
+    if mine is None:
+        return None
+    job = get_job(ws, int(mine))
+    if job.dataset_id != dataset_id:
+        return None
+    if job.status == SUCCEEDED and job.result.get("run_id") is not None:
+        st.session_state.pop(keys.DEDUP_JOB, None)
+        st.session_state[keys.DEDUP_RUN] = job.result["run_id"]
+        st.session_state[keys.DEDUP_NOTICE] = str(job.result.get("summary", ""))
+        return None
+    return job.id
+
+
 me = require_role("lead")
 ws = workspace()
 st.title("Deduplicate")
@@ -51,6 +77,11 @@ with ws.read() as s:
     ]
     latest = dd.latest_run(s, dataset_id)
     latest_id = latest.id if latest is not None else None
+
+background = runner_beside_app()
+job_id = _dedup_job(ws, dataset_id) if background else None
+if job_id is not None:
+    job_panel(ws, job_id, actor=me.name, key="dedup")
 
 notice = st.session_state.pop(keys.DEDUP_NOTICE, None)
 if notice:
@@ -98,7 +129,29 @@ with st.expander(f"New dedup run on **{name}**", expanded=latest_id is None):
                 " on a small machine) and cached."
             )
         go = st.form_submit_button("Run dedup", type="primary", key="dedup_run_go")
-    if go:
+    if go and background:
+        try:
+            Settings(embedder, threshold, None, rule, include_system).resolved()
+            job = submit(
+                ws,
+                "dedup",
+                {
+                    "dataset": name,
+                    "embedder": embedder,
+                    "threshold": threshold,
+                    "rule": rule,
+                    "include_system": include_system,
+                    "review": not apply_now,
+                },
+                name,
+                me.name,
+            )
+        except CurationError as exc:
+            st.error(str(exc))
+        else:
+            st.session_state[keys.DEDUP_JOB] = job.id
+            st.rerun()
+    elif go:
         bar = st.progress(0.0, text="Loading records")
 
         def show(stage: str, fraction: float) -> None:
