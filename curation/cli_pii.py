@@ -18,6 +18,7 @@ import click
 from curation import exitcodes
 from curation.cli import _actor, _open, cli, echo_json, workspace_options
 from curation.errors import InputError
+from curation.pii.results import describe_source
 
 OPERATOR_CHOICES = ["placeholder", "pseudonym", "mask", "hash"]
 MAX_SHOWN = 50
@@ -540,6 +541,7 @@ def pii_findings_cmd(
                     "entity": f.entity,
                     "score": round(f.score, 2),
                     "source": f.source,
+                    "signal": describe_source(f.source),
                     "status": f.status,
                     "text": f.text,
                 }
@@ -557,6 +559,7 @@ def pii_findings_cmd(
             click.echo(
                 f"#{r['id']:<8} rec {r['record_id']:<7} {r['entity']:<16} {r['score']:.2f} {r['status']:<8} {r['location']} {r['text']!r}"
             )
+            click.echo(f"{'':10}found by: {r['signal']}")
 
 
 def _decide(

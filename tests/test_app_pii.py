@@ -76,6 +76,8 @@ def test_lead_scans_reviews_and_applies(app_ws: Workspace, tmp_path: Path) -> No
     assert "\\<script\\>" in body and "<script>" not in body
     assert "\\*\\*bold\\*\\*" in body and "\\:red\\[x\\]" in body and "\\$x\\$" in body
     assert all(not md.proto.allow_html for md in at.markdown)
+    findings = next(df.value for df in at.dataframe if "signal" in df.value.columns)
+    assert all(findings["signal"]) and "Maria Gonzalez" in set(findings["text"])
 
     at.button(key=keys.PII_ACCEPT_RECORD).click().run()
     assert not at.exception, at.exception

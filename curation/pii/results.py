@@ -21,3 +21,41 @@ def tagged_result(
             SOURCE_KEY: source,
         },
     )
+
+
+# What produced a finding, in words a reviewer can judge it by (the PII page and
+# `curation pii findings` show it beside the stored ``source`` tag).
+_SIGNALS = {
+    "name:table": "two or more words of the multi-country name table, capitalised as a name",
+    "name:cue-table": "a name-table word after a cue (to, for, with, name is, I'm …)",
+    "name:cue": "a capitalised word after a cue (to, for, with, name is, I'm …)",
+    "name:signoff-table": "a name-table word on a sign-off line (Thanks, Regards …)",
+    "name:signoff": "a capitalised word on a sign-off line (Thanks, Regards …)",
+    "name:lower": "a lowercase first and last name, both in the name table, after a cue",
+    "name:postfix": "a name before 'said', 'wrote', 'here', 'from the …'",
+    "name:key": "the value of a name-like field (name, owner, customer …)",
+    "address:military": "a US military address (PSC/CMR/Unit … Box, APO/FPO/DPO)",
+    "address:po-box": "a PO box in one of the supported countries",
+    "address:jp": "a Japanese address (prefecture, city, block numbers)",
+    "address:unit": "a flat or unit number followed by a street and postcode",
+    "phone:valid": "a number valid in a national numbering plan (phonenumbers)",
+    "card:context": "a card number near a word about cards",
+    "ssn:context": "a social security number near a word about it",
+    "spacy": "spaCy's named-entity model",
+    "propagation": "the same value found elsewhere in this conversation",
+    "deny": "a value on the workspace deny list",
+    "rule": "a workspace pattern rule",
+}
+
+
+def describe_source(source: str) -> str:
+    """The signal behind a stored ``source`` tag, in words; the tag itself if unknown."""
+    base, _, extra = source.partition("+")
+    text = _SIGNALS.get(base) or _SIGNALS.get(base.split(":", 1)[0])
+    if text is None and base.startswith("presidio:"):
+        text = f"Presidio's {base.removeprefix('presidio:')} recogniser"
+    if text is None:
+        text = base
+    if base.startswith(("address:", "phone:")) and base not in _SIGNALS:
+        text = f"{base.split(':', 1)[0]} recogniser ({base.split(':', 1)[1]})"
+    return text + ("; corroborated by another signal" if extra == "corroborated" else "")

@@ -16,6 +16,7 @@ from curation.errors import CurationError
 from curation.pii.config import BUILTIN_ENTITIES, DEFAULT_ENTITIES, check_pattern
 from curation.pii.highlight import highlight_markdown
 from curation.pii.operators import OPERATORS, OperatorSpec
+from curation.pii.results import describe_source
 from curation.ui import keys
 from curation.ui.chat import render_message
 from curation.ui.resources import workspace
@@ -290,6 +291,7 @@ with record_tab:
                     "entity": f.entity,
                     "text": f.text,
                     "score": round(f.score, 2),
+                    "signal": describe_source(f.source),
                     "source": f.source,
                     "status": STATUS_LABELS[f.status],
                     "location": f.location,
