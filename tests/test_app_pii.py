@@ -176,3 +176,22 @@ def test_findings_filter_by_entity_score_and_text(app_ws: Workspace, tmp_path: P
     assert "No finding matches" in texts(at)
     at.slider(key=keys.PII_FILTER_SCORE).set_value((round(scores[0] - 0.05, 2), above)).run()
     assert shown() == everything
+
+
+def test_lead_sets_the_public_figure_policy_on_the_page(app_ws: Workspace, tmp_path: Path) -> None:
+    from curation.pii import workflow as wf
+
+    load(app_ws, tmp_path)
+    at = open_page(logged_in("lead"), "pii.py")
+    toggle = at.toggle(key=keys.PII_PUBLIC_FIGURES)
+    assert toggle.value is True
+    at.run()  # a rerun alone writes nothing
+    with app_ws.read() as s:
+        assert s.get(m.Setting, wf.SETTINGS_KEY) is None
+    toggle.set_value(False).run()
+    assert not at.exception, at.exception
+    assert "Every name is now redacted" in texts(at)
+    with app_ws.read() as s:
+        assert wf.load_settings(s).keep_public_figures is False
+        events = [e.action for e in s.scalars(sa.select(m.AuditEvent))]
+    assert any("settings" in a for a in events)

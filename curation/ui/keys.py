@@ -62,6 +62,7 @@ PII_NOTICE = "pii_notice"  # a message to show after the rerun that follows an a
 PII_TAB = "pii_tab"
 PII_SCAN_ENTITIES = "pii_scan_entities"
 PII_SCAN_THRESHOLD = "pii_scan_threshold"
+PII_PUBLIC_FIGURES = "pii_public_figures"  # the public-figure policy toggle
 PII_SCAN_NEW_ONLY = "pii_scan_new_only"
 PII_SCAN = "pii_scan"  # the Scan button
 PII_FILTER_ENTITIES = "pii_filter_entities"

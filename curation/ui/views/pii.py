@@ -51,6 +51,20 @@ def _selected_rows(key: str) -> list[int]:
         return []
 
 
+def _save_public_figures(actor: str) -> None:
+    """Only here, when the lead flips the toggle: a rerun never writes the setting."""
+    keep = bool(st.session_state[keys.PII_PUBLIC_FIGURES])
+    ws = workspace()
+    with ws.tx() as s:
+        current = wf.load_settings(s)
+        wf.save_settings(s, replace(current, keep_public_figures=keep), actor=actor)
+    _notice(
+        "Public figures' names are now kept in records about public life."
+        if keep
+        else "Every name is now redacted, public figures' too."
+    )
+
+
 me = require_role("lead")
 ws = workspace()
 st.title("PII")
@@ -125,6 +139,17 @@ with scan_tab:
     )
     threshold = st.slider(
         "Minimum score", 0.0, 1.0, float(settings.threshold), 0.05, key=keys.PII_SCAN_THRESHOLD
+    )
+    st.toggle(
+        "Keep the names of public figures",
+        value=settings.keep_public_figures,
+        key=keys.PII_PUBLIC_FIGURES,
+        on_change=_save_public_figures,
+        args=(me.name,),
+        help="Policy (workspace setting, logged): in a record about public life or works that "
+        "holds no private data (no e-mail, phone, card, address…), names found only by the "
+        "language model or the name table are kept. Off: every name is redacted. Used by "
+        "the next scan. Same as `curation pii settings set --public-figures keep|redact`.",
     )
     new_only = st.checkbox(
         "Only records never scanned",
