@@ -80,7 +80,7 @@ def test_kto_sidecar_names_the_label_column(sqlite_ws: Workspace, tmp_path: Path
     out = tmp_path / "kto.jsonl"
     info = export(sqlite_ws, "lf_kto.json", "llamafactory-kto", out, validation_split=0.34)
     entries = json.loads((tmp_path / info["config_file"]).read_text())
-    assert set(entries) == {"kto_train", "kto_validation"} or len(entries) == 2
+    assert set(entries) == {"kto.train", "kto.validation"}  # one entry per split file
     assert all(e["columns"]["kto_tag"] == "label" for e in entries.values())
 
 
