@@ -21,10 +21,9 @@ from typing import Any
 
 import regex
 from presidio_analyzer import LocalRecognizer, RecognizerResult
-from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from curation.pii import name_table as nt
-from curation.pii.results import tagged_result
+from curation.pii.results import SignalRecognizer, tagged_result
 from curation.pii.vocab import NOT_NAMES, PARTICLES, TECH_TERMS, TITLES
 
 KIND_CACHE = 100_000  # words repeat across a corpus; judging one costs several lookups
@@ -141,27 +140,14 @@ def name_evidence(value: str, *, single_known: bool = False, titled: bool = Fals
     return any(k in ("G", "S", "U") for k in kinds)
 
 
-class NameTableRecognizer(LocalRecognizer):
+class NameTableRecognizer(SignalRecognizer):
     """Names from the table and their context (see the module docstring)."""
+
+    ENTITY = "PERSON"
 
     def __init__(self) -> None:
         self._other: list[tuple[int, int]] = []
-        super().__init__(
-            supported_entities=["PERSON"],
-            name="NameTableRecognizer",
-            supported_language="en",
-            context=[],
-        )
-
-    def load(self) -> None:
-        return None
-
-    def analyze(
-        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
-    ) -> list[RecognizerResult]:
-        if "PERSON" not in entities:
-            return []
-        return list(self.find(text, nlp_artifacts))
+        super().__init__()
 
     def find(self, text: str, nlp_artifacts: Any = None) -> Iterable[RecognizerResult]:
         self._other = [

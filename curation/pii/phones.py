@@ -17,9 +17,8 @@ from typing import Any
 import phonenumbers
 import regex
 from presidio_analyzer import LocalRecognizer, RecognizerResult
-from presidio_analyzer.nlp_engine import NlpArtifacts
 
-from curation.pii.results import tagged_result
+from curation.pii.results import SignalRecognizer, tagged_result
 
 # National numbers are tried against these numbering plans, in this order.
 REGIONS: tuple[str, ...] = (
@@ -82,28 +81,12 @@ def valid_region(value: str) -> str | None:
     return None
 
 
-class PhonenumbersRecognizer(LocalRecognizer):
+class PhonenumbersRecognizer(SignalRecognizer):
     """National and international phone numbers that are valid in some numbering plan."""
 
-    def __init__(self) -> None:
-        super().__init__(
-            supported_entities=["PHONE_NUMBER"],
-            name="PhonenumbersRecognizer",
-            supported_language="en",
-            context=[],
-        )
+    ENTITY = "PHONE_NUMBER"
 
-    def load(self) -> None:
-        return None
-
-    def analyze(
-        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
-    ) -> list[RecognizerResult]:
-        if "PHONE_NUMBER" not in entities:
-            return []
-        return list(self.find(text))
-
-    def find(self, text: str) -> Iterable[RecognizerResult]:
+    def find(self, text: str, nlp_artifacts: Any = None) -> Iterable[RecognizerResult]:
         for m in CANDIDATE.finditer(text):
             value = m.group()
             if regex.fullmatch(r"\d+", value) and len(value) < 10:

@@ -20,9 +20,8 @@ from typing import Any
 
 import regex
 from presidio_analyzer import LocalRecognizer, RecognizerResult
-from presidio_analyzer.nlp_engine import NlpArtifacts
 
-from curation.pii.results import tagged_result
+from curation.pii.results import SignalRecognizer, tagged_result
 
 _SEP = r"(?:[ \t]*,?[ \t]*\n?[ \t]*)"
 _ZIP = r"\d{5}(?:-\d{4})?"
@@ -83,28 +82,15 @@ def _result(start: int, end: int, score: float, source: str, rec: LocalRecognize
     return tagged_result("STREET_ADDRESS", start, end, score, source, rec)
 
 
-class PostalAddressRecognizer(LocalRecognizer):
+class PostalAddressRecognizer(SignalRecognizer):
     """Military mail, PO boxes, Japanese addresses and flat-first addresses with a postcode."""
 
-    def __init__(self) -> None:
-        super().__init__(
-            supported_entities=["STREET_ADDRESS"],
-            name="PostalAddressRecognizer",
-            supported_language="en",
-            context=[],
-        )
+    ENTITY = "STREET_ADDRESS"
 
-    def load(self) -> None:
-        return None
+    def applies(self, text: str) -> bool:
+        return any(ch.isdigit() for ch in text)
 
-    def analyze(
-        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
-    ) -> list[RecognizerResult]:
-        if "STREET_ADDRESS" not in entities or not any(ch.isdigit() for ch in text):
-            return []
-        return list(self.find(text))
-
-    def find(self, text: str) -> Iterable[RecognizerResult]:
+    def find(self, text: str, nlp_artifacts: Any = None) -> Iterable[RecognizerResult]:
         for m in MILITARY.finditer(text):
             yield _result(m.start(), m.end(), 0.9, "address:military", self)
         for m in PO_BOX.finditer(text):
