@@ -57,6 +57,16 @@ def _dataset_info(paths: dict[str, Path], entry: dict[str, Any]) -> dict[str, An
     return {path.stem: {"file_name": path.name, **entry} for path in paths.values()}
 
 
+class _SFTRecords(ExportFormat):
+    """One row per record, its whole conversation the training example."""
+
+    unit = "record"
+    single_turn = False
+
+    def conversation(self, row: dict[str, Any], item: Item) -> list[Message]:
+        return sft_messages(item)
+
+
 class _LlamaFactory(ExportFormat):
     target = "LLaMA-Factory"
     entry: ClassVar[dict[str, Any]] = {}
@@ -67,11 +77,9 @@ class _LlamaFactory(ExportFormat):
         return out.with_name(out.name + ".dataset_info.json"), body
 
 
-class LFShareGPTExport(_LlamaFactory):
+class LFShareGPTExport(_SFTRecords, _LlamaFactory):
     name = "llamafactory-sharegpt"
     label = "LLaMA-Factory ShareGPT (SFT) + dataset_info.json"
-    unit = "record"
-    single_turn = False
     reads_back_as = "sharegpt"
     help = "conversations of {from, value} (function_call/observation tags), system, tools"
     entry: ClassVar[dict[str, Any]] = {
@@ -90,15 +98,10 @@ class LFShareGPTExport(_LlamaFactory):
     def text_lost(self, item: Item) -> int:
         return text_with_tool_call(sft_messages(item))
 
-    def conversation(self, row: dict[str, Any], item: Item) -> list[Message]:
-        return sft_messages(item)
 
-
-class LFv1Export(ExportFormat):
+class LFv1Export(_SFTRecords):
     name = "llamafactory-v1"
     label = "LLaMA-Factory v1 messages (reasoning parts, loss_weight)"
-    unit = "record"
-    single_turn = False
     target = "LLaMA-Factory v1"
     reads_back_as = "llamafactory-v1"
     drops_reasoning = False  # reasoning parts hold them
@@ -112,15 +115,10 @@ class LFv1Export(ExportFormat):
     def check(self, row: dict[str, Any], item: Item) -> list[Issue]:
         return _parses_back(LFv1().parse, row)
 
-    def conversation(self, row: dict[str, Any], item: Item) -> list[Message]:
-        return sft_messages(item)
 
-
-class LFAlpacaExport(_LlamaFactory):
+class LFAlpacaExport(_SFTRecords, _LlamaFactory):
     name = "llamafactory-alpaca"
     label = "LLaMA-Factory Alpaca (SFT) + dataset_info.json"
-    unit = "record"
-    single_turn = False
     reads_back_as = "alpaca"
     help = "instruction/input/output with system and history (plain user/assistant turns only)"
     entry: ClassVar[dict[str, Any]] = {
@@ -156,9 +154,6 @@ class LFAlpacaExport(_LlamaFactory):
 
     def check(self, row: dict[str, Any], item: Item) -> list[Issue]:
         return _parses_back(Alpaca().parse, row)
-
-    def conversation(self, row: dict[str, Any], item: Item) -> list[Message]:
-        return sft_messages(item)
 
 
 class LFPreferenceExport(_LlamaFactory):
@@ -219,11 +214,9 @@ class LFKTOExport(_LlamaFactory):
         return text_with_tool_call(item.messages + chosen)
 
 
-class AxolotlChatExport(ExportFormat):
+class AxolotlChatExport(_SFTRecords):
     name = "axolotl-chat"
     label = "Axolotl chat_template JSONL + YAML dataset block"
-    unit = "record"
-    single_turn = False
     target = "Axolotl"
     reads_back_as = "axolotl-chat"
     help = "messages with role/content; a source weight becomes the message's train flag"
@@ -237,9 +230,6 @@ class AxolotlChatExport(ExportFormat):
         if item.tools is not None:
             example["tools"] = item.tools
         return _parses_back(AxolotlChat().parse, row) + validate_example(example, layout="chat")
-
-    def conversation(self, row: dict[str, Any], item: Item) -> list[Message]:
-        return sft_messages(item)
 
     def sidecar(self, out: Path, paths: dict[str, Path]) -> tuple[Path, bytes] | None:
         lines = ["datasets:"]
