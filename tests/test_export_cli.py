@@ -265,7 +265,7 @@ def test_file_mode_exits_2_when_lines_of_the_source_are_unreadable(tmp_path: Pat
 
 
 def test_the_cli_offers_every_export_format_and_policy() -> None:
-    from curation.cli_export import EXPORT_FORMATS, POLICY
+    from curation.cli.export import EXPORT_FORMATS, POLICY
     from curation.export import FORMAT_NAMES
     from curation.labeling.aggregate import POLICIES
 

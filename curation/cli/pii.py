@@ -16,7 +16,12 @@ from typing import Any
 import click
 
 from curation import exitcodes
-from curation.cli import _actor, _open, cli, echo_json, workspace_options
+from curation.cli.common import (
+    actor,
+    echo_json,
+    open_workspace,
+    workspace_options,
+)
 from curation.errors import InputError
 from curation.pii.results import describe_source
 
@@ -43,7 +48,7 @@ def _bar(
 # --------------------------------------------------------------------------- redact
 
 
-@cli.command("redact")
+@click.command("redact")
 @click.argument("source", required=False, type=click.Path(path_type=Path))
 @click.option(
     "--output",
@@ -255,7 +260,7 @@ def _redact_file(
     if not source.exists():
         raise InputError(f"{source}: no such file")
     mapping = ColumnMapping.parse(columns) if columns else None
-    ws = _open(workspace, db)
+    ws = open_workspace(workspace, db)
     with ws.tx() as s:
         config = workspace_config(s, entities=entities, threshold=threshold)
         spec = _operator_spec(s, operator, realistic, scope)
@@ -316,8 +321,8 @@ def _redact_dataset(
     from curation.store import models as m
     from curation.store.queries import get_dataset
 
-    ws = _open(workspace, db)
-    actor = _actor()
+    ws = open_workspace(workspace, db)
+    who = actor()
     with ws.read() as s:
         total = pii_status(s, dataset).records
     bar, advance = _bar(f"Scanning {dataset}", total, quiet or as_json)
@@ -325,7 +330,7 @@ def _redact_dataset(
         scan = scan_dataset(
             ws,
             dataset,
-            actor=actor,
+            actor=who,
             entities=entities,
             threshold=threshold,
             only_unscanned=not rescan,
@@ -346,14 +351,14 @@ def _redact_dataset(
                 )
             )
             if ids:
-                decided = decide(s, ids, "accepted", actor=actor)
+                decided = decide(s, ids, "accepted", actor=who)
                 out["accepted"] = decided.findings
                 if not as_json:
                     click.echo(decided.summary())
     if not scan_only:
         with ws.read() as s:
             spec = _operator_spec(s, operator, realistic, scope)
-        applied = apply_redaction(ws, dataset, actor=actor, operator=spec)
+        applied = apply_redaction(ws, dataset, actor=who, operator=spec)
         out["apply"] = applied.as_dict()
         if not as_json:
             click.echo(applied.summary())
@@ -384,7 +389,7 @@ def _print_status(status: Any) -> None:
 # --------------------------------------------------------------------------- pii group
 
 
-@cli.group()
+@click.group()
 def pii() -> None:
     """Review PII findings, edit allow/deny lists and patterns, workspace PII settings."""
 
@@ -397,7 +402,7 @@ def pii_status_cmd(dataset: str, as_json: bool, workspace: Path | None, db: str 
     """Records by redaction state, findings by status, and what export would refuse."""
     from curation.pii.workflow import pii_status
 
-    ws = _open(workspace, db)
+    ws = open_workspace(workspace, db)
     with ws.read() as s:
         status = pii_status(s, dataset)
     if as_json:
@@ -423,7 +428,7 @@ def pii_log_cmd(
     when. Values appear as keyed fingerprints, never in clear."""
     from curation.pii.workflow import event_rows, pii_events
 
-    ws = _open(workspace, db)
+    ws = open_workspace(workspace, db)
     with ws.read() as s:
         events = pii_events(s, dataset, limit=limit)
         if as_json:
@@ -471,7 +476,7 @@ def pii_scan_cmd(
     """Scan a dataset; findings wait for review on the PII page or with accept/reject."""
     from curation.pii.workflow import pii_status, scan_dataset
 
-    ws = _open(workspace, db)
+    ws = open_workspace(workspace, db)
     with ws.read() as s:
         total = pii_status(s, dataset).records
     bar, advance = _bar(f"Scanning {dataset}", total, as_json)
@@ -479,7 +484,7 @@ def pii_scan_cmd(
         result = scan_dataset(
             ws,
             dataset,
-            actor=_actor(),
+            actor=actor(),
             entities=entities,
             threshold=threshold,
             only_unscanned=not rescan,
@@ -526,7 +531,7 @@ def pii_findings_cmd(
         statuses=list(statuses) or None,
         min_score=min_score,
     )
-    ws = _open(workspace, db)
+    ws = open_workspace(workspace, db)
     with ws.read() as s:
         if by_value:
             rows = value_table(s, dataset, flt, limit=limit)
@@ -574,13 +579,13 @@ def _decide(
 
     if not ids:
         raise click.UsageError("give at least one finding id (see: curation pii findings)")
-    ws = _open(workspace, db)
+    ws = open_workspace(workspace, db)
     with ws.tx() as s:
         result = decide(
             s,
             list(ids),
             decision,
-            actor=_actor(),
+            actor=actor(),
             scope="value" if by_value else "finding",
             remember=remember,
         )
@@ -645,7 +650,7 @@ def pii_preview_cmd(
     """Print a record as it would be redacted now (unreviewed findings counted as accepted)."""
     from curation.pii.workflow import preview
 
-    ws = _open(workspace, db)
+    ws = open_workspace(workspace, db)
     with ws.tx() as s:
         spec = _operator_spec(s, operator, False, None)
         messages, completions = preview(s, record_id, spec)
@@ -664,7 +669,7 @@ def pii_rules_list(as_json: bool, workspace: Path | None, db: str | None) -> Non
     """Active rules."""
     from curation.pii.workflow import list_rules
 
-    ws = _open(workspace, db)
+    ws = open_workspace(workspace, db)
     with ws.read() as s:
         rows = [
             {
@@ -713,9 +718,9 @@ def pii_rules_add(
     """Add a rule; it applies to the next scan."""
     from curation.pii.workflow import add_rule
 
-    ws = _open(workspace, db)
+    ws = open_workspace(workspace, db)
     with ws.tx() as s:
-        rule = add_rule(s, kind, value, actor=_actor(), entity=entity, name=name, score=score)
+        rule = add_rule(s, kind, value, actor=actor(), entity=entity, name=name, score=score)
         rid = rule.id
     click.echo(
         f"Added {kind} rule #{rid}. Re-scan to apply it: curation pii scan --dataset NAME --all"
@@ -729,9 +734,9 @@ def pii_rules_remove(rule_id: int, workspace: Path | None, db: str | None) -> No
     """Deactivate a rule."""
     from curation.pii.workflow import remove_rule
 
-    ws = _open(workspace, db)
+    ws = open_workspace(workspace, db)
     with ws.tx() as s:
-        remove_rule(s, rule_id, actor=_actor())
+        remove_rule(s, rule_id, actor=actor())
     click.echo(f"Removed rule #{rule_id}.")
 
 
@@ -742,9 +747,9 @@ def pii_rules_import(path: Path, workspace: Path | None, db: str | None) -> None
     """Store the rules of a JSON/YAML file: {allow: [...], deny: {ENTITY: [...]}, patterns: [{name, entity, regex, score}]}."""
     from curation.pii.workflow import import_rules
 
-    ws = _open(workspace, db)
+    ws = open_workspace(workspace, db)
     with ws.tx() as s:
-        added = import_rules(s, path, actor=_actor())
+        added = import_rules(s, path, actor=actor())
     click.echo(f"Added {added} rules from {path.name}.")
 
 
@@ -758,7 +763,7 @@ def pii_settings() -> None:
 def pii_settings_show(workspace: Path | None, db: str | None) -> None:
     from curation.pii.workflow import load_settings
 
-    ws = _open(workspace, db)
+    ws = open_workspace(workspace, db)
     with ws.read() as s:
         echo_json(load_settings(s).as_dict())
 
@@ -801,7 +806,7 @@ def pii_settings_set(
     from curation.pii.config import normalise_entities
     from curation.pii.workflow import load_settings, save_settings
 
-    ws = _open(workspace, db)
+    ws = open_workspace(workspace, db)
     with ws.tx() as s:
         current = load_settings(s)
         op = current.operator
@@ -822,5 +827,5 @@ def pii_settings_set(
             ),
             operator=op,
         )
-        save_settings(s, new, actor=_actor())
+        save_settings(s, new, actor=actor())
     echo_json(new.as_dict())

@@ -11,7 +11,13 @@ from typing import Any
 
 import click
 
-from curation.cli import _actor, _open, cli, echo_json, workspace_options
+from curation.cli.common import (
+    actor,
+    echo_json,
+    open_workspace,
+    workspace_options,
+)
+from curation.errors import InputError
 
 STATUS_COLOURS = {
     "queued": "cyan",
@@ -29,7 +35,7 @@ def submit_background(
     """Queue a job for a runner and say how to follow it; the job's id."""
     from curation.jobs import submit
 
-    job = submit(ws, kind, params, dataset, _actor())
+    job = submit(ws, kind, params, dataset, actor())
     if as_json:
         echo_json({"job": job.id})
     else:
@@ -40,7 +46,7 @@ def submit_background(
     return job.id
 
 
-@cli.command("worker")
+@click.command("worker")
 @click.option(
     "--concurrency",
     "-n",
@@ -62,7 +68,7 @@ def worker_cmd(
     """
     from curation.jobs.runner import run_worker
 
-    ws = _open(workspace, db)
+    ws = open_workspace(workspace, db)
     stop = threading.Event()
     if stop_with:
         threading.Thread(target=_watch_parent, args=(stop_with, stop), daemon=True).start()
@@ -83,7 +89,7 @@ def _watch_parent(parent: int, stop: threading.Event) -> None:
         time.sleep(0.5)
 
 
-@cli.group("jobs")
+@click.group("jobs")
 def jobs_group() -> None:
     """Background jobs: list, show, cancel and re-run them; the workspace's limit."""
 
@@ -97,13 +103,12 @@ def jobs_list(
     status: tuple[str, ...], limit: int, as_json: bool, workspace: Path | None, db: str | None
 ) -> None:
     """The most recent jobs, newest first."""
-    from curation.errors import InputError
     from curation.jobs import STATUSES, list_jobs
 
     unknown = [s for s in status if s not in STATUSES]
     if unknown:
         raise InputError(f"unknown status {unknown[0]!r}; one of: {', '.join(STATUSES)}")
-    jobs = list_jobs(_open(workspace, db), statuses=list(status) or None, limit=limit)
+    jobs = list_jobs(open_workspace(workspace, db), statuses=list(status) or None, limit=limit)
     if as_json:
         echo_json([j.as_dict() for j in jobs])
         return
@@ -129,7 +134,7 @@ def jobs_show(
     """One job: status, progress, result or error."""
     from curation.jobs import get_job
 
-    ws = _open(workspace, db)
+    ws = open_workspace(workspace, db)
     job = get_job(ws, job_id)
     while wait and not job.finished:
         time.sleep(0.5)
@@ -160,7 +165,7 @@ def jobs_cancel(job_id: int, as_json: bool, workspace: Path | None, db: str | No
     """Cancel a queued job, or stop a running one (its writes roll back)."""
     from curation.jobs import cancel
 
-    job = cancel(_open(workspace, db), job_id, _actor())
+    job = cancel(open_workspace(workspace, db), job_id, actor())
     if as_json:
         echo_json(job.as_dict())
     elif job.status == "cancelled":
@@ -177,7 +182,7 @@ def jobs_rerun(job_id: int, as_json: bool, workspace: Path | None, db: str | Non
     """Submit an interrupted, failed or cancelled job again."""
     from curation.jobs import rerun
 
-    job = rerun(_open(workspace, db), job_id, _actor())
+    job = rerun(open_workspace(workspace, db), job_id, actor())
     if as_json:
         echo_json({"job": job.id, "rerun_of": job_id})
     else:
@@ -191,10 +196,10 @@ def jobs_limit(n: int | None, workspace: Path | None, db: str | None) -> None:
     """Show or set how many jobs run at once in this workspace (all runners together)."""
     from curation.jobs import get_concurrency, set_concurrency
 
-    ws = _open(workspace, db)
+    ws = open_workspace(workspace, db)
     if n is not None:
         with ws.tx() as s:
-            set_concurrency(s, n, actor=_actor())
+            set_concurrency(s, n, actor=actor())
     with ws.read() as s:
         click.echo(f"At most {get_concurrency(s)} job(s) run at once in this workspace.")
 

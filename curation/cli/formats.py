@@ -7,7 +7,12 @@ from pathlib import Path
 
 import click
 
-from curation.cli import _actor, _open, cli, echo_json, workspace_options
+from curation.cli.common import (
+    actor,
+    echo_json,
+    open_workspace,
+    workspace_options,
+)
 from curation.errors import CurationError
 
 COMPANIONS = (
@@ -19,7 +24,7 @@ COMPANIONS = (
 )
 
 
-@cli.command()
+@click.command()
 @click.argument("files", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--format", "-f", "fmt", help="Read FILES as this format instead of detecting it.")
 @click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
@@ -72,7 +77,7 @@ def echo_field_report(lines: list[str], header: str) -> None:
             click.echo(f"  {line}")
 
 
-@cli.command("import-batch")
+@click.command("import-batch")
 @click.argument("requests", type=click.Path(path_type=Path))
 @click.argument("results", type=click.Path(path_type=Path))
 @click.option("--dataset", "-d", required=True, help="Dataset to import into (created if new).")
@@ -90,7 +95,7 @@ def import_batch(
     custom_id; several results for one prompt become completions of one record."""
     from curation.import_sets import import_batch as run_import
 
-    done = run_import(_open(workspace, db), requests, results, dataset, actor=_actor())
+    done = run_import(open_workspace(workspace, db), requests, results, dataset, actor=actor())
     if as_json:
         echo_json({**done.result.as_dict(), "unmatched_results": done.unmatched})
     else:
@@ -99,7 +104,7 @@ def import_batch(
     sys.exit(done.exit_code)
 
 
-@cli.command("import-llamafactory")
+@click.command("import-llamafactory")
 @click.argument("info", type=click.Path(path_type=Path))
 @click.option("--prefix", default="", help="Prefix for the dataset names (default: none).")
 @click.option("--json", "as_json", is_flag=True, help="Print the results as JSON.")
@@ -111,7 +116,7 @@ def import_llamafactory(
     lists, each into a dataset named by its entry, with its columns and tags mapped."""
     from curation.import_sets import import_dataset_info
 
-    done = import_dataset_info(_open(workspace, db), info, actor=_actor(), prefix=prefix)
+    done = import_dataset_info(open_workspace(workspace, db), info, actor=actor(), prefix=prefix)
     if as_json:
         echo_json(
             {"imported": [r.as_dict() for r in done.results], "not_imported": done.not_imported}

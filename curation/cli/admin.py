@@ -12,7 +12,13 @@ from pathlib import Path
 
 import click
 
-from curation.cli import F, _actor, _open, cli, echo_json, workspace_options
+from curation.cli.common import (
+    F,
+    actor,
+    echo_json,
+    open_workspace,
+    workspace_options,
+)
 
 PASSWORD_ON_COMMAND_LINE = (
     "--password is no longer accepted: a password on the command line shows in the process "
@@ -68,7 +74,7 @@ def read_password(
 # --------------------------------------------------------------------------- users
 
 
-@cli.group()
+@click.group()
 def users() -> None:
     """Manage accounts (roles: annotator, lead, admin)."""
 
@@ -91,9 +97,9 @@ def users_add(
     from curation.auth import create_user
 
     password, generated = read_password(password_arg, password_stdin, generate)
-    ws = _open(workspace, db)
+    ws = open_workspace(workspace, db)
     with ws.tx() as s:
-        create_user(s, name, role, password, actor=_actor())
+        create_user(s, name, role, password, actor=actor())
     click.echo(f"Added {name} ({role}).")
     if generated:
         click.echo(f"Password (shown once): {password}")
@@ -106,7 +112,7 @@ def users_list(as_json: bool, workspace: Path | None, db: str | None) -> None:
     """List accounts and their roles."""
     from curation.auth import list_users
 
-    ws = _open(workspace, db)
+    ws = open_workspace(workspace, db)
     with ws.read() as s:
         rows = [{"name": u.name, "role": u.role, "disabled": u.disabled} for u in list_users(s)]
     if as_json:
@@ -124,9 +130,9 @@ def users_set_role(name: str, role: str, workspace: Path | None, db: str | None)
     """Change an account's role."""
     from curation.auth import set_role
 
-    ws = _open(workspace, db)
+    ws = open_workspace(workspace, db)
     with ws.tx() as s:
-        set_role(s, name, role, actor=_actor())
+        set_role(s, name, role, actor=actor())
     click.echo(f"{name} is now {role}.")
 
 
@@ -146,9 +152,9 @@ def users_passwd(
     from curation.auth import set_password
 
     password, generated = read_password(password_arg, password_stdin, generate)
-    ws = _open(workspace, db)
+    ws = open_workspace(workspace, db)
     with ws.tx() as s:
-        set_password(s, name, password, actor=_actor())
+        set_password(s, name, password, actor=actor())
     click.echo(f"Password of {name} changed; its open sessions are logged out.")
     if generated:
         click.echo(f"Password (shown once): {password}")
@@ -162,9 +168,9 @@ def users_unlock(name: str, address: str | None, workspace: Path | None, db: str
     """Let an account locked by failed logins log in again at once."""
     from curation.auth import unlock
 
-    ws = _open(workspace, db)
+    ws = open_workspace(workspace, db)
     with ws.tx() as s:
-        removed = unlock(s, name, actor=_actor(), address=address)
+        removed = unlock(s, name, actor=actor(), address=address)
     where = f" and {address}" if address else ""
     click.echo(f"Unlocked {name}{where}: {removed} failed login(s) forgotten.")
 
@@ -172,7 +178,7 @@ def users_unlock(name: str, address: str | None, workspace: Path | None, db: str
 # --------------------------------------------------------------------------- settings
 
 
-@cli.group()
+@click.group()
 def settings() -> None:
     """Workspace security settings: server folders the app may import from, images in content."""
 
@@ -184,7 +190,7 @@ def settings_show(as_json: bool, workspace: Path | None, db: str | None) -> None
     """Show the allowed import folders and whether images in content load."""
     from curation.security import import_roots, load_security
 
-    ws = _open(workspace, db)
+    ws = open_workspace(workspace, db)
     with ws.read() as s:
         current = load_security(s)
         roots = import_roots(ws, s)
@@ -212,9 +218,9 @@ def settings_proxies(count: int, workspace: Path | None, db: str | None) -> None
     which any client can send, is ignored and logins are throttled by the connection's address)."""
     from curation.security import set_trusted_proxies
 
-    ws = _open(workspace, db)
+    ws = open_workspace(workspace, db)
     with ws.tx() as s:
-        set_trusted_proxies(s, count, actor=_actor())
+        set_trusted_proxies(s, count, actor=actor())
     click.echo(
         f"Logins are throttled by the address {count} trusted prox{'y' if count == 1 else 'ies'} "
         "report in X-Forwarded-For."
@@ -230,9 +236,9 @@ def settings_allow_folder(folder: Path, workspace: Path | None, db: str | None) 
     """Let the app's Import page read files from FOLDER (absolute path on the server)."""
     from curation.security import add_import_folder
 
-    ws = _open(workspace, db)
+    ws = open_workspace(workspace, db)
     with ws.tx() as s:
-        added = add_import_folder(s, folder, actor=_actor())
+        added = add_import_folder(s, folder, actor=actor())
     click.echo(f"The Import page may now read files from {added}.")
 
 
@@ -243,9 +249,9 @@ def settings_remove_folder(folder: Path, workspace: Path | None, db: str | None)
     """Stop the app reading files from FOLDER."""
     from curation.security import remove_import_folder
 
-    ws = _open(workspace, db)
+    ws = open_workspace(workspace, db)
     with ws.tx() as s:
-        remove_import_folder(s, folder, actor=_actor())
+        remove_import_folder(s, folder, actor=actor())
     click.echo(f"{folder} is no longer an import folder.")
 
 
@@ -256,9 +262,9 @@ def settings_images(state: str, workspace: Path | None, db: str | None) -> None:
     """on: images named in content load in readers' browsers; off (default): shown as links."""
     from curation.security import set_external_images
 
-    ws = _open(workspace, db)
+    ws = open_workspace(workspace, db)
     with ws.tx() as s:
-        set_external_images(s, state == "on", actor=_actor())
+        set_external_images(s, state == "on", actor=actor())
     click.echo(
         "Images in content now load." if state == "on" else "Images in content show as links."
     )

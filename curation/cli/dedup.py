@@ -10,7 +10,12 @@ from pathlib import Path
 import click
 
 from curation import exitcodes
-from curation.cli import _actor, _open, cli, echo_json, workspace_options
+from curation.cli.common import (
+    actor,
+    echo_json,
+    open_workspace,
+    workspace_options,
+)
 from curation.errors import InputError
 
 EMBEDDER_CHOICE = click.Choice(["cascade", "minilm", "static", "openai"])
@@ -36,7 +41,7 @@ def _progress(quiet: bool) -> Iterator[Callable[[str, float], None] | None]:
         yield advance
 
 
-@cli.command("dedup")
+@click.command("dedup")
 @click.argument("input_file", metavar="[IN]", required=False, type=click.Path(path_type=Path))
 @click.option(
     "-o",
@@ -133,7 +138,7 @@ def dedup_cmd(
             )
         if run_id is not None and threshold is None:
             raise InputError("--run needs --threshold: the new threshold for that run")
-        from curation.cli_jobs import submit_background
+        from curation.cli.jobs import submit_background
 
         Settings(embedder, threshold, floor, rule, include_system).resolved()  # fail now, not later
         params = {
@@ -146,13 +151,13 @@ def dedup_cmd(
             "include_system": include_system,
             "review": review,
         }
-        submit_background(_open(workspace, db), "dedup", params, dataset, as_json)
+        submit_background(open_workspace(workspace, db), "dedup", params, dataset, as_json)
         return
     if run_id is not None:
         if threshold is None:
             raise InputError("--run needs --threshold: the new threshold for that run")
-        ws = _open(workspace, db)
-        summary = rethreshold(ws, run_id, threshold, actor=_actor(), apply=not review)
+        ws = open_workspace(workspace, db)
+        summary = rethreshold(ws, run_id, threshold, actor=actor(), apply=not review)
         _print_run(summary, as_json)
         return
     if dataset is not None:
@@ -162,10 +167,10 @@ def dedup_cmd(
                 " in workspace mode the clusters are reviewed on the Deduplicate page"
             )
         settings = Settings(embedder, threshold, floor, rule, include_system)
-        ws = _open(workspace, db)
+        ws = open_workspace(workspace, db)
         with _progress(quiet or as_json) as progress:
             summary = run_dedup(
-                ws, dataset, settings, actor=_actor(), apply=not review, progress=progress
+                ws, dataset, settings, actor=actor(), apply=not review, progress=progress
             )
         _print_run(summary, as_json)
         return
@@ -220,7 +225,7 @@ def _print_run(summary: object, as_json: bool) -> None:
     )
 
 
-@cli.command("leakage")
+@click.command("leakage")
 @click.argument("train", required=False, type=click.Path(path_type=Path))
 @click.argument("valid", required=False, type=click.Path(path_type=Path))
 @click.option("--train-dataset", help="Workspace dataset to use as train (instead of TRAIN).")
@@ -262,7 +267,11 @@ def leakage_cmd(
             if not (train_dataset and valid_dataset):
                 raise InputError("give both --train-dataset and --valid-dataset")
             leaks = dataset_leakage(
-                _open(workspace, db), train_dataset, valid_dataset, settings, progress=progress
+                open_workspace(workspace, db),
+                train_dataset,
+                valid_dataset,
+                settings,
+                progress=progress,
             )
             rows = [x.as_dict() for x in leaks]
             checked = None

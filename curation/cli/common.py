@@ -1,0 +1,130 @@
+"""What every ``curation`` command shares: workspace options, opening the store, JSON output
+and the group that turns library errors into one-line messages.
+
+Library errors (:class:`~curation.errors.CurationError`) become a one-line message
+and exit status 1; no traceback reaches a user (``CURATION_DEBUG=1`` shows one).
+Exit statuses mean one thing each, for every command: see :mod:`curation.exitcodes`.
+A storage failure (disk full, database unreachable, locked or read-only) is one of them:
+one line naming the failure, exit status 1, never the SQL, the data or a password.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
+
+import click
+import orjson
+
+from curation import exitcodes
+from curation.errors import CurationError
+
+if TYPE_CHECKING:
+    from curation.store import Workspace
+
+F = TypeVar("F", bound=Callable[..., Any])
+MAX_SHOWN_ERRORS = 50
+
+
+def configure_offline() -> None:
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+
+
+def workspace_options(fn: F) -> F:
+    """``--workspace DIR`` and ``--db URL`` on every command that touches the store."""
+    fn = click.option(
+        "--db",
+        envvar="CURATION_DB_URL",
+        help="SQLAlchemy database URL (default: SQLite inside the workspace folder).",
+    )(fn)
+    fn = click.option(
+        "--workspace",
+        "-w",
+        envvar="CURATION_WORKSPACE",
+        type=click.Path(file_okay=False, path_type=Path),
+        help="Workspace folder (default: $CURATION_WORKSPACE or the user data folder).",
+    )(fn)
+    return fn
+
+
+def open_workspace(workspace: Path | None, db: str | None) -> Workspace:
+    from curation.errors import DatabaseUrlError
+    from curation.store import open_workspace as open_store
+    from curation.store.db import DB_ENV
+
+    try:
+        return open_store(workspace, db)
+    except DatabaseUrlError as exc:
+        raise DatabaseUrlError(f"{exc} (given with --db or ${DB_ENV})") from None
+
+
+def echo_json(value: Any) -> None:
+    click.echo(orjson.dumps(value, option=orjson.OPT_INDENT_2 | orjson.OPT_NON_STR_KEYS).decode())
+
+
+class CurationGroup(click.Group):
+    """Turns library errors into clean messages and keeps exit statuses to their meanings."""
+
+    def main(
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        **extra: Any,
+    ) -> Any:
+        """As click's, except that a usage error exits 1 (nothing done), not click's 2, which
+        here means "done, some lines rejected"."""
+        run = super().main
+        if not standalone_mode:
+            return run(args, prog_name, complete_var, standalone_mode=False, **extra)
+        try:
+            rv = run(args, prog_name, complete_var, standalone_mode=False, **extra)
+        except click.ClickException as exc:
+            exc.show()
+            sys.exit(exitcodes.FAILED)
+        except click.exceptions.Abort:
+            click.echo("Aborted!", err=True)
+            sys.exit(exitcodes.FAILED)
+        sys.exit(rv if isinstance(rv, int) else exitcodes.OK)
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except CurationError as exc:
+            click.secho(f"Error: {exc}", fg="red", err=True)
+            ctx.exit(exitcodes.FAILED)
+        except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
+            raise
+        except KeyboardInterrupt:
+            click.echo("Interrupted.", err=True)
+            ctx.exit(exitcodes.INTERRUPTED)
+        except Exception as exc:
+            if os.environ.get("CURATION_DEBUG"):
+                raise
+            from curation.store.failures import first_line, storage_error, unexpected_database_error
+
+            failure = storage_error(exc)
+            if failure is not None:
+                click.secho(f"Error: {failure}", fg="red", err=True)
+                ctx.exit(exitcodes.FAILED)
+            # never str() of a database error: it is the SQL statement with the row's values
+            what = unexpected_database_error(exc) or f"{type(exc).__name__}: {first_line(str(exc))}"
+            click.secho(
+                f"Unexpected error: {what[:300]}\n"
+                "Nothing was half-written (writes are transactional). "
+                "Run again with CURATION_DEBUG=1 for details and report it.",
+                fg="red",
+                err=True,
+            )
+            ctx.exit(exitcodes.FAILED)
+
+
+def actor() -> str:
+    """Who the audit log names for a command-line action."""
+    return os.environ.get("CURATION_USER") or os.environ.get("USER") or "cli"

@@ -1,0 +1,254 @@
+"""``curation campaign`` and ``curation labels``: labelling campaigns and their judgments."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+import orjson
+
+from curation.cli.common import (
+    MAX_SHOWN_ERRORS,
+    actor,
+    echo_json,
+    open_workspace,
+    workspace_options,
+)
+
+
+@click.group()
+def campaign() -> None:
+    """Labelling campaigns: pairs to rank, guidelines, overlap, annotators."""
+
+
+@campaign.command("create")
+@click.option("--dataset", "-d", required=True)
+@click.option("--name", "-n", required=True)
+@click.option("--overlap", default=2, show_default=True, type=int, help="Labels per pair (k).")
+@click.option("--annotators", default="", help="Comma-separated user names.")
+@click.option(
+    "--criteria", default="", help="Comma-separated criteria rated 1-5, e.g. helpfulness,safety."
+)
+@click.option(
+    "--guidelines",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Markdown file.",
+)
+@click.option(
+    "--rationale-for", default="", help="Require a rationale for: tie, both_bad (comma-separated)."
+)
+@click.option("--limit", type=int, help="Sample this many pairs (seeded).")
+@click.option("--seed", default=0, type=int, show_default=True)
+@click.option("--search", default="", help="Only pairs whose conversation contains this text.")
+@click.option(
+    "--gold", default=0, type=int, help="Use this many imported preferences as gold items."
+)
+@click.option(
+    "--kind",
+    type=click.Choice(["pair", "thumbs"]),
+    default="pair",
+    show_default=True,
+    help="pair: compare two answers; thumbs: good / bad on single answers (KTO labels).",
+)
+@click.option(
+    "--min-votes", default=2, type=int, show_default=True, help="Thumbs: votes needed to decide."
+)
+@click.option(
+    "--min-share",
+    default=0.6,
+    type=float,
+    show_default=True,
+    help="Thumbs: share of the votes the winning side needs (above 0.5).",
+)
+@workspace_options
+def campaign_create(
+    dataset: str,
+    name: str,
+    overlap: int,
+    annotators: str,
+    criteria: str,
+    guidelines: Path | None,
+    rationale_for: str,
+    limit: int | None,
+    seed: int,
+    search: str,
+    gold: int,
+    kind: str,
+    min_votes: int,
+    min_share: float,
+    workspace: Path | None,
+    db: str | None,
+) -> None:
+    """Create a campaign over the pairs (or, with --kind thumbs, the answers) of a dataset."""
+    from curation.labeling.campaigns import CampaignSpec, PairFilter, create_campaign
+    from curation.labeling.thumbs import ThumbsPolicy
+
+    spec = CampaignSpec(
+        name=name,
+        dataset=dataset,
+        overlap=overlap,
+        annotators=_split(annotators),
+        criteria=_split(criteria),
+        guidelines=guidelines.read_text(encoding="utf-8") if guidelines else "",
+        rationale_required_for=_split(rationale_for),
+        pair_filter=PairFilter(search=search, limit=limit, seed=seed),
+        gold_from_imported=gold,
+        kind=kind,
+        thumbs_policy=ThumbsPolicy(min_votes, min_share) if kind == "thumbs" else None,
+    )
+    ws = open_workspace(workspace, db)
+    with ws.tx() as s:
+        created = create_campaign(s, spec, actor=actor())
+        cid = created.id
+    from curation.labeling.campaigns import campaign_summary
+
+    with ws.read() as s:
+        info = campaign_summary(s, cid)
+    unit = "answers (thumbs)" if kind == "thumbs" else "pairs"
+    click.echo(
+        f"Created campaign {name}: {info['tasks']:,} {unit}, overlap {overlap}, annotators: {', '.join(info['annotators']) or 'none yet'}"
+    )
+
+
+def _split(text: str) -> list[str]:
+    return [t.strip() for t in text.split(",") if t.strip()]
+
+
+@campaign.command("list")
+@click.option("--json", "as_json", is_flag=True)
+@workspace_options
+def campaign_list(as_json: bool, workspace: Path | None, db: str | None) -> None:
+    """Campaigns with their progress."""
+    from curation.labeling.campaigns import campaign_summary, list_campaigns
+
+    ws = open_workspace(workspace, db)
+    with ws.read() as s:
+        rows = [campaign_summary(s, c.id) for c in list_campaigns(s)]
+    if as_json:
+        echo_json(rows)
+        return
+    if not rows:
+        click.echo(
+            "No campaign yet: curation campaign create --dataset D --name C --annotators a,b"
+        )
+    for r in rows:
+        click.echo(
+            f"{r['name']:<28} {r['status']:<7} {r['labels']:>7,}/{r['capacity']:<7,} labels "
+            f"{r['tasks']:>7,} {'answers' if r['kind'] == 'thumbs' else 'pairs  '}"
+            f"  k={r['overlap']}  {', '.join(r['annotators'])}"
+        )
+
+
+@click.group()
+def labels() -> None:
+    """Raw judgments in and out."""
+
+
+@labels.command("export")
+@click.option("--campaign", "-c", "campaign_name", required=True)
+@click.option("--json", "as_json", is_flag=True, help="One JSON array instead of JSON lines.")
+@click.option(
+    "--current", is_flag=True, help="Only live judgments (no superseded versions, no undos)."
+)
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write to a file."
+)
+@workspace_options
+def labels_export(
+    campaign_name: str,
+    as_json: bool,
+    current: bool,
+    output: Path | None,
+    workspace: Path | None,
+    db: str | None,
+) -> None:
+    """Write every judgment of a campaign (all versions unless --current)."""
+    from curation.labeling.campaigns import get_campaign
+    from curation.labeling.io import judgment_rows
+
+    ws = open_workspace(workspace, db)
+    with ws.read() as s:
+        rows = list(judgment_rows(s, get_campaign(s, campaign_name).id, current_only=current))
+    if as_json:
+        data = orjson.dumps(rows, option=orjson.OPT_INDENT_2)
+    else:
+        data = b"".join(orjson.dumps(r) + b"\n" for r in rows)
+    if output:
+        from curation.fileio import atomic_write_bytes
+
+        atomic_write_bytes(output, data)
+        click.echo(f"{len(rows):,} judgments written to {output}", err=True)
+    else:
+        click.echo(data.decode(), nl=False)
+
+
+@labels.command("import")
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option("--campaign", "-c", "campaign_name", required=True)
+@workspace_options
+def labels_import(file: Path, campaign_name: str, workspace: Path | None, db: str | None) -> None:
+    """Merge judgments from another tool: CSV/JSONL rows of pair_id, annotator, choice
+    (thumbs campaigns: completion_id, annotator, label good/bad, optional rationale)."""
+    from curation.labeling.campaigns import get_campaign
+    from curation.labeling.io import import_labels
+
+    ws = open_workspace(workspace, db)
+    with ws.read() as s:
+        cid = get_campaign(s, campaign_name).id
+    result = import_labels(ws, file, cid, actor=actor())
+    for error in result.errors[:MAX_SHOWN_ERRORS]:
+        click.echo(f"  {error}", err=True)
+    click.echo(f"{result.imported:,} of {result.rows:,} judgments imported into {campaign_name}")
+    sys.exit(result.exit_code)
+
+
+# --------------------------------------------------------------------------- app
+
+
+@campaign.command("apply-thumbs")
+@click.argument("name")
+@click.option("--min-votes", type=int, help="Override the campaign's minimum votes.")
+@click.option("--min-share", type=float, help="Override the campaign's minimum winning share.")
+@click.option("--json", "as_json", is_flag=True)
+@workspace_options
+def campaign_apply_thumbs(
+    name: str,
+    min_votes: int | None,
+    min_share: float | None,
+    as_json: bool,
+    workspace: Path | None,
+    db: str | None,
+) -> None:
+    """Turn a thumbs campaign's votes into KTO labels on its answers (for trl-kto exports)."""
+    from curation.labeling.campaigns import get_campaign
+    from curation.labeling.thumbs import ThumbsPolicy, apply_thumbs, campaign_policy
+
+    ws = open_workspace(workspace, db)
+    with ws.tx() as s:
+        found = get_campaign(s, name)
+        policy = campaign_policy(found)
+        if min_votes is not None or min_share is not None:
+            policy = ThumbsPolicy(
+                min_votes if min_votes is not None else policy.min_votes,
+                min_share if min_share is not None else policy.min_share,
+            )
+            found.thumbs_policy = policy.as_dict()
+        result = apply_thumbs(s, found, actor=actor(), policy=policy)
+    counts = result.counts()
+    if as_json:
+        echo_json(
+            {
+                "campaign": name,
+                "policy": policy.as_dict(),
+                **counts,
+                "undecided_by": result.reasons(),
+            }
+        )
+        return
+    reasons = ", ".join(f"{k.replace('_', ' ')} {v:,}" for k, v in result.reasons().items())
+    click.echo(
+        f"{name}: {counts['good']:,} good, {counts['bad']:,} bad, {counts['undecided']:,} undecided"
+        + (f" ({reasons})" if reasons else "")
+    )
+    click.echo(f"Policy: {policy.describe()}.")
