@@ -152,12 +152,12 @@ def naive(folder: Path) -> dict[str, Any]:
 
     import sqlalchemy as sa
 
-    from curation.formats.openai import OpenAIChat
+    from curation.ingest.formats.openai import OpenAIChat
+    from curation.ingest.tokens import counter_for_model
+    from curation.ingest.validate import validate_example
     from curation.records import Record
     from curation.store import models as m
     from curation.store import open_workspace
-    from curation.tokens import counter_for_model
-    from curation.validate import validate_example
 
     out = Path(tempfile.mkdtemp(prefix="bench-export-naive-"))
     try:

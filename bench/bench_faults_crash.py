@@ -336,7 +336,7 @@ for annotator in ("ann1", "ann2", "ann3"):
 
 def kill_labelling(target: Target, root: Path, kills: int, rng: random.Random) -> dict[str, Any]:
     from curation.auth import create_user
-    from curation.importer import import_file
+    from curation.ingest.importer import import_file
     from curation.labeling.campaigns import CampaignSpec, create_campaign
 
     tally = Tally("kill -9: labelling submissions", target.backend)

@@ -30,7 +30,7 @@ TARGET_SECONDS_1M = 180
 
 
 def ours(path: Path) -> dict[str, Any]:
-    from curation.importer import import_file
+    from curation.ingest.importer import import_file
     from curation.store import open_workspace
 
     folder = Path(tempfile.mkdtemp(prefix="bench-import-"))

@@ -42,7 +42,7 @@ def _cpu() -> float:
 
 
 def foreground(path: Path) -> tuple[float, float]:
-    from curation.importer import import_file
+    from curation.ingest.importer import import_file
 
     ws = _workspace()
     try:

@@ -38,7 +38,7 @@ import orjson
 import sqlalchemy as sa
 
 from curation.auth import create_user
-from curation.importer import import_file
+from curation.ingest.importer import import_file
 from curation.labeling import queue
 from curation.labeling.campaigns import CampaignSpec, create_campaign
 from curation.store import Workspace, open_workspace

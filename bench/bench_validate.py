@@ -357,7 +357,7 @@ def cookbook_baseline(path: Path) -> dict[str, Any]:
     """The notebook's analysis, step for step (see the module docstring for the one deviation)."""
     import numpy as np
 
-    from curation.tokens import context_limit, get_encoding
+    from curation.ingest.tokens import context_limit, get_encoding
 
     with open(path, encoding="utf-8") as f:
         dataset = [json.loads(line) for line in f]
@@ -463,7 +463,7 @@ def cookbook_baseline(path: Path) -> dict[str, Any]:
 
 
 def ours(path: Path) -> dict[str, Any]:
-    from curation.validate import validate_file
+    from curation.ingest.validate import validate_file
 
     report = validate_file(path, model="gpt-4.1", price_per_million=25.0).as_dict()
     return {

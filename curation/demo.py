@@ -7,7 +7,7 @@ from pathlib import Path
 
 from curation.auth import create_user, list_users
 from curation.errors import CurationError
-from curation.importer import import_file
+from curation.ingest.importer import import_file
 from curation.labeling.campaigns import CampaignSpec, create_campaign, list_campaigns
 from curation.store.db import Workspace
 from curation.store.queries import dataset_names

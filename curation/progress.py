@@ -18,7 +18,7 @@ FRACTION_STEPS = 1000  # a stage that reports a fraction is shown as done/1000
 def for_import(
     progress: Progress, total: int | None, stage: str = "import"
 ) -> Callable[[int], None]:
-    """:func:`curation.importer.import_file`'s callback (lines read so far)."""
+    """:func:`curation.ingest.importer.import_file`'s callback (lines read so far)."""
 
     def advance(done: int) -> None:
         progress(stage, done, total if total is None or total >= done else None)

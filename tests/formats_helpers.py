@@ -9,7 +9,7 @@ from typing import Any
 
 import orjson
 
-from curation.formats import FORMATS, Parsed, read_records
+from curation.ingest.formats import FORMATS, Parsed, read_records
 from curation.records import Record
 
 SHARED_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"

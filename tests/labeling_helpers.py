@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 from curation.auth import create_user
-from curation.importer import import_file
+from curation.ingest.importer import import_file
 from curation.labeling.campaigns import CampaignSpec, create_campaign
 from curation.store import Workspace
 

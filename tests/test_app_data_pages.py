@@ -6,7 +6,7 @@ import json
 
 import sqlalchemy as sa
 
-from curation.importer import import_file
+from curation.ingest.importer import import_file
 from curation.store import Workspace
 from curation.store import models as m
 from tests.apptest_helpers import REPO, app_ws, logged_in, open_page, texts

@@ -9,7 +9,7 @@ import pytest
 import sqlalchemy as sa
 
 from curation.dedup import Encoders, Settings, run_dedup
-from curation.importer import import_file
+from curation.ingest.importer import import_file
 from curation.store import Workspace
 from curation.store import models as m
 from tests.apptest_helpers import app_ws, logged_in, open_page, texts

@@ -10,8 +10,8 @@ from typing import Any
 import pytest
 import sqlalchemy as sa
 
-from curation import finetune as ft
-from curation.judge import JudgeSettings, judge_campaign
+from curation.finetune import jobs as ft
+from curation.finetune.judge import JudgeSettings, judge_campaign
 from curation.labeling.campaigns import set_show_ai_suggestions
 from curation.store import Workspace
 from curation.store import models as m

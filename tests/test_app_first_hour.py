@@ -7,7 +7,7 @@ from pathlib import Path
 
 import sqlalchemy as sa
 
-from curation.importer import import_file
+from curation.ingest.importer import import_file
 from curation.store import Workspace
 from curation.store import models as m
 from curation.wording import dataset_name_for, human_time, plural
@@ -182,7 +182,7 @@ def test_demo_system_prompts_plant_no_ticket_finding() -> None:
     import re
 
     from curation.demo import TICKET_PATTERN, sample_data_dir
-    from curation.formats import open_source
+    from curation.ingest.formats import open_source
 
     rule = re.compile(TICKET_PATTERN)
     for name in ("support_chats.jsonl", "support_sharegpt.json", "messy_import.jsonl"):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from curation.importer import import_file
+from curation.ingest.importer import import_file
 from curation.store import Workspace
 from tests.apptest_helpers import app_ws, logged_in, open_page, texts
 
@@ -85,7 +85,7 @@ def test_import_page_imports_every_file_a_dataset_info_lists(app_ws: Workspace) 
     assert not at.exception, at.exception
     with app_ws.read() as s:
         names = set(dataset_names(s))
-    from curation.formats.dataset_info import read_dataset_info
+    from curation.ingest.formats.dataset_info import read_dataset_info
 
     entries, _ = read_dataset_info(folder)
     assert entries and {e.name for e in entries} <= names

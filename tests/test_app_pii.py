@@ -8,7 +8,7 @@ from pathlib import Path
 import sqlalchemy as sa
 
 from curation.auth import Account
-from curation.importer import import_file
+from curation.ingest.importer import import_file
 from curation.store import Workspace
 from curation.store import models as m
 from curation.ui import keys

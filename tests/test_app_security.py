@@ -130,7 +130,7 @@ def test_login_form_is_throttled_after_repeated_failures(app_ws: Workspace) -> N
 def test_images_in_imported_content_render_as_links_until_a_lead_allows_them(
     app_ws: Workspace, tmp_path: Path
 ) -> None:
-    from curation.importer import import_file
+    from curation.ingest.importer import import_file
     from curation.markdown_images import has_image
 
     row = {

@@ -21,9 +21,9 @@ from curation.cli import cli
 from curation.dedup import Encoders
 from curation.errors import CurationError, InputError
 from curation.fileio import check_regular_file, max_line_bytes
-from curation.formats import io as fio
-from curation.formats import open_source, read_records
-from curation.importer import import_file
+from curation.ingest.formats import io as fio
+from curation.ingest.formats import open_source, read_records
+from curation.ingest.importer import import_file
 from curation.store import Workspace
 from tests.conftest import REPO
 from tests.dedup_helpers import fake_encoders

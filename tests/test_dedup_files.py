@@ -15,7 +15,7 @@ from click.testing import CliRunner
 
 from curation import cli as cli_module
 from curation.dedup import Encoders, Settings, dedup_file, file_leakage, find_duplicates, make_item
-from curation.formats import read_records
+from curation.ingest.formats import read_records
 from curation.store import models as m
 from curation.store import open_workspace
 from tests.dedup_helpers import TOPICS, chat, fake_encoders

@@ -21,7 +21,7 @@ from curation.dedup import (
     run_dedup,
 )
 from curation.errors import ConflictError, InputError
-from curation.importer import import_file
+from curation.ingest.importer import import_file
 from curation.store import Workspace
 from curation.store import models as m
 from tests.dedup_helpers import TOPICS, chat, fake_encoders

@@ -28,7 +28,7 @@ from curation.export import (
     preview_export,
     workspace_output,
 )
-from curation.importer import file_sha256, import_file
+from curation.ingest.importer import file_sha256, import_file
 from curation.labeling import queue
 from curation.labeling.aggregate import Policy
 from curation.store import Workspace
@@ -416,7 +416,7 @@ def test_the_gate_is_the_pii_stages_gate(sqlite_ws: Workspace, tmp_path: Path) -
 
 def test_export_and_the_judge_reach_the_gate_without_loading_presidio() -> None:
     code = (
-        "import sys, curation.export, curation.export.pipeline, curation.judge, curation.pii.gate;"
+        "import sys, curation.export, curation.export.pipeline, curation.finetune.judge, curation.pii.gate;"
         "print(sorted(k for k in sys.modules if k.split('.')[0] in ('presidio_analyzer', 'spacy')"
         " or k == 'curation.pii.workflow'))"
     )
@@ -820,8 +820,8 @@ def test_streaming_batches_do_not_change_the_output(
     import_objects(ws, tmp_path, objects)
     set_redaction(ws, "clean")
     whole = run(ws, tmp_path / "a.jsonl", "openai-preference", validation_split=0.2)
-    from curation import validate
     from curation.export import plan, rows
+    from curation.ingest import validate
 
     monkeypatch.setattr(plan, "SCAN_BATCH", 7)
     monkeypatch.setattr(rows, "ROW_CHUNK", 5)

@@ -17,12 +17,12 @@ import pyarrow.parquet as pq
 import pytest
 
 from curation.export import ExportSpec, Item, Skip, export_dataset, get_export_format
-from curation.formats import read_records
-from curation.formats.hh import HHRLHF
-from curation.importer import import_file
+from curation.ingest.formats import read_records
+from curation.ingest.formats.hh import HHRLHF
+from curation.ingest.importer import import_file
+from curation.ingest.validate import validate_file
 from curation.records import Completion
 from curation.store import Workspace
-from curation.validate import validate_file
 from tests.conftest import HH_RLHF
 from tests.test_export import import_objects, read_jsonl, set_redaction
 

@@ -89,7 +89,7 @@ def test_the_final_commit_failing_puts_the_previous_files_back(
 def test_a_failed_export_is_not_taken_for_the_one_that_wrote_a_file(
     ws: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from curation.finetune import export_for
+    from curation.finetune.jobs import export_for
 
     out, _ = exported_once(ws, tmp_path)
     train = out.with_name("data.train.jsonl")

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
-from curation.import_rows import worker_count
+from curation.ingest.rows import worker_count
 from curation.store import models as m
 from curation.store import open_workspace
 from tests.conftest import BACKENDS, REPO, pg_schema_url
@@ -39,7 +39,7 @@ def big_file(path: Path, n: int) -> Path:
 # The CLI with SQLite's default page cache during the import: with the bulk one, 60,000 rows
 # stay in memory until the commit, and the kill would never meet a half-written WAL.
 SMALL_CACHE_CLI = (
-    "from curation import importer; importer.BULK_CACHE_KIB = 2000; "
+    "from curation.ingest import importer; importer.BULK_CACHE_KIB = 2000; "
     "from curation.cli import main; main()"
 )
 

@@ -11,10 +11,10 @@ import pytest
 import sqlalchemy as sa
 from click.testing import CliRunner
 
-from curation import finetune as ft
 from curation.cli import cli
 from curation.errors import CurationError, InputError
 from curation.export import ExportSpec, export_dataset
+from curation.finetune import jobs as ft
 from curation.store import Workspace, open_workspace
 from curation.store import models as m
 from tests.fake_openai import API_KEY, FakeOpenAI, fake_openai

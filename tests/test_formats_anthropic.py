@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from curation.formats import get_format, read_records
+from curation.ingest.formats import get_format, read_records
 from curation.records import Record
 
 FIXTURE = Path(__file__).parent / "fixtures" / "formats" / "anthropic_messages.jsonl"

@@ -9,8 +9,8 @@ from typing import Any
 import pytest
 
 from curation.errors import FieldError
-from curation.formats import detect_format, open_source
-from curation.formats.article import NCompletions, RFTPairs
+from curation.ingest.formats import detect_format, open_source
+from curation.ingest.formats.article import NCompletions, RFTPairs
 from tests.formats_helpers import N_COMPLETIONS, RFT_PAIRS, errors, read_all, records, write_jsonl
 
 # --- RFT pairs ---------------------------------------------------------------------------

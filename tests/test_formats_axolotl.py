@@ -8,8 +8,8 @@ from pathlib import Path
 
 import orjson
 
-from curation.formats import field_notes, get_format, open_source, parse_item
-from curation.formats.notes import NoteKey
+from curation.ingest.formats import field_notes, get_format, open_source, parse_item
+from curation.ingest.formats.notes import NoteKey
 from curation.records import Record
 
 FIXTURES = Path(__file__).parent / "fixtures" / "formats"

@@ -9,9 +9,9 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from curation.cli import cli
-from curation.formats import get_format, read_records
-from curation.formats.batch import join_batch
-from curation.importer import import_file
+from curation.ingest.formats import get_format, read_records
+from curation.ingest.formats.batch import join_batch
+from curation.ingest.importer import import_file
 from curation.stats import dataset_stats
 from curation.store import Workspace
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from curation.cli import cli
-from curation.formats import FORMATS
+from curation.ingest.formats import FORMATS
 
 FIXTURES = Path(__file__).parent / "fixtures" / "formats"
 

@@ -9,8 +9,8 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from curation.cli import cli
-from curation.formats import read_records
-from curation.formats.dataset_info import read_dataset_info
+from curation.ingest.formats import read_records
+from curation.ingest.formats.dataset_info import read_dataset_info
 
 INFO = Path(__file__).parent / "fixtures" / "formats" / "lf_info"
 

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from curation.formats import FORMATS, detect_format, open_source, read_records
+from curation.ingest.formats import FORMATS, detect_format, open_source, read_records
 from tests.formats_helpers import (
     ALPACA_ROWS,
     EXAMPLES,

@@ -9,9 +9,9 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from curation.formats import field_notes, open_source, parse_item
-from curation.formats.notes import NoteKey
-from curation.importer import import_file
+from curation.ingest.formats import field_notes, open_source, parse_item
+from curation.ingest.formats.notes import NoteKey
+from curation.ingest.importer import import_file
 from curation.store import Workspace
 
 MESSAGES = [

@@ -11,8 +11,8 @@ import orjson
 import pytest
 
 from curation.errors import FieldError
-from curation.formats import detect_format, read_records
-from curation.formats.hh import ASSISTANT, HHRLHF, split_turns, transcript
+from curation.ingest.formats import detect_format, read_records
+from curation.ingest.formats.hh import ASSISTANT, HHRLHF, split_turns, transcript
 from tests.formats_helpers import (
     HH_MULTI,
     HH_RLHF,

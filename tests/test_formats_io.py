@@ -10,9 +10,9 @@ import orjson
 import pytest
 
 from curation.errors import InputError, UnknownFormatError
-from curation.formats import detect_format, open_source, read_records
-from curation.formats import io as fio
-from curation.formats.io import container_of, iter_json_array, iter_jsonl
+from curation.ingest.formats import detect_format, open_source, read_records
+from curation.ingest.formats import io as fio
+from curation.ingest.formats.io import container_of, iter_json_array, iter_jsonl
 from tests.formats_helpers import OPENAI_CHAT_SIMPLE, dumps, errors, records
 
 GOOD = dumps(OPENAI_CHAT_SIMPLE)

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from curation.export import ExportSpec, export_dataset
-from curation.formats import read_records
-from curation.importer import import_file
+from curation.ingest.formats import read_records
+from curation.ingest.importer import import_file
 from curation.stats import dataset_stats
 from curation.store import Workspace
 from tests.test_export import read_jsonl, set_redaction

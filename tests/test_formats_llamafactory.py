@@ -9,7 +9,7 @@ import orjson
 import pytest
 
 from curation.errors import FieldError
-from curation.formats import (
+from curation.ingest.formats import (
     detect_format,
     field_notes,
     get_format,
@@ -17,7 +17,7 @@ from curation.formats import (
     parse_item,
     read_records,
 )
-from curation.formats.notes import NoteKey
+from curation.ingest.formats.notes import NoteKey
 from curation.records import Record
 
 FIXTURES = Path(__file__).parent / "fixtures" / "formats"

@@ -10,8 +10,8 @@ import orjson
 import pytest
 
 from curation.errors import FieldError
-from curation.formats import detect_format, open_source
-from curation.formats.openai import OpenAIChat, OpenAIPreference, OpenAIRFT
+from curation.ingest.formats import detect_format, open_source
+from curation.ingest.formats.openai import OpenAIChat, OpenAIPreference, OpenAIRFT
 from curation.records import message_text
 from tests.formats_helpers import (
     OPENAI_CHAT_PARTS,

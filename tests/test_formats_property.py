@@ -17,9 +17,9 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from curation.errors import CurationError, UnknownFormatError
-from curation.formats import FORMATS, Parsed, read_records
-from curation.formats import io as fio
-from curation.formats.io import iter_json_array, iter_jsonl
+from curation.ingest.formats import FORMATS, Parsed, read_records
+from curation.ingest.formats import io as fio
+from curation.ingest.formats.io import iter_json_array, iter_jsonl
 from curation.records import message_text
 from tests.formats_helpers import (
     ALPACA_ROWS,

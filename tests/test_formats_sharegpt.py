@@ -10,10 +10,10 @@ import orjson
 import pytest
 
 from curation.errors import FieldError
-from curation.formats import detect_format, open_source
-from curation.formats.alpaca import Alpaca
-from curation.formats.io import container_of
-from curation.formats.sharegpt import ShareGPT
+from curation.ingest.formats import detect_format, open_source
+from curation.ingest.formats.alpaca import Alpaca
+from curation.ingest.formats.io import container_of
+from curation.ingest.formats.sharegpt import ShareGPT
 from tests.formats_helpers import (
     ALPACA_ROWS,
     SHAREGPT,
@@ -314,7 +314,7 @@ def test_sharegpt_tools_string_nested_too_deep() -> None:
 
 
 def test_parallel_observations_answer_the_calls_in_order() -> None:
-    from curation.formats.sharegpt import ShareGPT
+    from curation.ingest.formats.sharegpt import ShareGPT
 
     calls = [{"name": "weather", "arguments": {"city": c}} for c in ("Paris", "Rome")]
     record = ShareGPT().parse(

@@ -10,8 +10,8 @@ import pyarrow.parquet as pq
 import pytest
 
 from curation.errors import CurationError, InputError, UnknownFormatError
-from curation.formats import ColumnMapping, open_source, read_records
-from curation.formats.table import guess_mapping, table_columns
+from curation.ingest.formats import ColumnMapping, open_source, read_records
+from curation.ingest.formats.table import guess_mapping, table_columns
 from tests.formats_helpers import errors, records
 
 

@@ -12,8 +12,8 @@ from typing import Any
 import pytest
 
 from curation.export import ExportSpec, export_dataset
-from curation.formats import read_records
-from curation.importer import import_file
+from curation.ingest.formats import read_records
+from curation.ingest.importer import import_file
 from curation.store import Workspace
 from tests.test_export import import_objects, read_jsonl, set_redaction
 

@@ -10,8 +10,8 @@ import orjson
 import pytest
 
 from curation.errors import FieldError
-from curation.formats import detect_format, open_source
-from curation.formats.trl import TRLPreference
+from curation.ingest.formats import detect_format, open_source
+from curation.ingest.formats.trl import TRLPreference
 from tests.formats_helpers import (
     HH_SINGLE,
     TRL_CONV_EXPLICIT,

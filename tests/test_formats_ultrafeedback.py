@@ -9,8 +9,8 @@ from typing import Any
 import pytest
 
 from curation.errors import FieldError
-from curation.formats import detect_format
-from curation.formats.ultrafeedback import UltraFeedback
+from curation.ingest.formats import detect_format
+from curation.ingest.formats.ultrafeedback import UltraFeedback
 from tests.formats_helpers import ULTRAFEEDBACK, errors, read_all, records, write_jsonl
 
 

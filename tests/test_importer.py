@@ -11,10 +11,11 @@ from typing import Any
 import pytest
 import sqlalchemy as sa
 
-from curation import import_rows, importer
-from curation.formats import FORMATS
-from curation.formats.openai import OpenAIChat
-from curation.importer import import_file, safe_file_name, scan_file, store_upload
+from curation.ingest import importer
+from curation.ingest import rows as import_rows
+from curation.ingest.formats import FORMATS
+from curation.ingest.formats.openai import OpenAIChat
+from curation.ingest.importer import import_file, safe_file_name, scan_file, store_upload
 from curation.records import Record
 from curation.store import Workspace
 from curation.store import models as m
@@ -235,14 +236,14 @@ def test_a_dying_worker_fails_the_import_and_leaves_nothing(
 
 
 def _worker_processes() -> list[str]:
-    """Our child processes still running ``curation.import_worker`` (Linux /proc)."""
+    """Our child processes still running ``curation.ingest.worker`` (Linux /proc)."""
     children = Path(f"/proc/{os.getpid()}/task/{os.getpid()}/children")
     if not children.exists():
         return []
     found = []
     for pid in children.read_text().split():
         cmdline = Path(f"/proc/{pid}/cmdline")
-        if cmdline.exists() and b"curation.import_worker" in cmdline.read_bytes():
+        if cmdline.exists() and b"curation.ingest.worker" in cmdline.read_bytes():
             found.append(pid)
     return found
 
@@ -336,7 +337,7 @@ def test_import_is_audited(ws: Workspace, tmp_path: Path) -> None:
 
 
 def test_token_counts_are_stored(ws: Workspace, tmp_path: Path) -> None:
-    from curation.tokens import get_encoding
+    from curation.ingest.tokens import get_encoding
 
     import_file(ws, write_jsonl(tmp_path / "a.jsonl", [CHAT]), "d")
     enc = get_encoding("o200k_base")

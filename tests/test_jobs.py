@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 from curation.errors import ConflictError, InputError
 from curation.export import ExportSpec
-from curation.importer import import_file
+from curation.ingest.importer import import_file
 from curation.jobs import cancel, get_job, list_jobs, rerun, set_concurrency, submit
 from curation.jobs import store as jobs_store
 from curation.jobs.child import ProgressWriter

@@ -11,10 +11,10 @@ import pytest
 import sqlalchemy as sa
 from click.testing import CliRunner
 
-from curation import finetune as ft
 from curation.cli import cli
 from curation.errors import CurationError
-from curation.judge import (
+from curation.finetune import jobs as ft
+from curation.finetune.judge import (
     JudgeSettings,
     build_messages,
     combined_choice,

@@ -11,12 +11,12 @@ import pytest
 import sqlalchemy as sa
 from click.testing import CliRunner
 
-from curation import finetune as ft
 from curation.cli import cli
 from curation.embed import OpenAIEncoder, OpenAISettings
 from curation.errors import CurationError
-from curation.importer import import_file
-from curation.judge import JudgeSettings, judge_campaign
+from curation.finetune import jobs as ft
+from curation.finetune.judge import JudgeSettings, judge_campaign
+from curation.ingest.importer import import_file
 from curation.openai_errors import scrub
 from curation.store import Workspace
 from curation.store import models as m

@@ -10,7 +10,7 @@ from typing import Any
 import sqlalchemy as sa
 
 from curation.export import ExportSpec, export_dataset
-from curation.importer import import_file
+from curation.ingest.importer import import_file
 from curation.pii import workflow as wf
 from curation.pii.files import redact_file
 from curation.pii.gate import redaction_state

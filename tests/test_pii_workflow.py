@@ -10,7 +10,7 @@ import sqlalchemy as sa
 
 from curation.demo import sample_data_dir
 from curation.errors import ConflictError, InputError
-from curation.importer import import_file
+from curation.ingest.importer import import_file
 from curation.pii import workflow as wf
 from curation.pii.operators import OperatorSpec
 from curation.store import Workspace

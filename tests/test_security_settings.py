@@ -218,7 +218,7 @@ def test_the_import_reads_a_copy_made_through_the_checked_descriptor(
     """Checked, then swapped for a symlink to a file outside: the outside content is never
     read, whether the swap comes before the copy (refused) or right after the open."""
     import curation.security as security
-    from curation.importer import import_file
+    from curation.ingest.importer import import_file
     from curation.security import copy_import_file
 
     with ws.read() as s:
@@ -267,7 +267,7 @@ def test_dataset_info_entries_are_imported_from_checked_copies(
     copy made at the check is imported, never the outside file."""
     import json
 
-    from curation.import_sets import check_server_dataset_info, import_server_entries
+    from curation.ingest.sets import check_server_dataset_info, import_server_entries
 
     outside = tmp_path / "outside.json"
     outside.write_text(json.dumps([{"instruction": "salary?", "output": "SSN 123-45-6789"}]))

@@ -220,7 +220,7 @@ def test_an_unexpected_database_error_prints_no_sql_and_no_values(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Not a storage failure (a bug): the CLI names its kind and nothing of the statement."""
-    from curation import importer
+    from curation.ingest import importer
 
     def broken(ws: Workspace, *args: Any, **kwargs: Any) -> None:
         with ws.tx() as s:  # a NOT NULL violation: the driver's text quotes the row

@@ -89,7 +89,7 @@ def test_processes_opening_a_new_workspace_at_once_all_succeed(tmp_path: Path) -
 
 def test_downgrade_and_upgrade_keep_the_data(ws: Workspace, tmp_path: Path) -> None:
     """Going back below the PII/dedup migrations and up again loses no record or completion."""
-    from curation.importer import import_file
+    from curation.ingest.importer import import_file
     from curation.store.migrate import downgrade, upgrade
     from curation.store.models import Completion, Record
 

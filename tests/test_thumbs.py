@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from curation.errors import InputError
 from curation.export import ExportSpec, export_dataset
-from curation.importer import import_file
+from curation.ingest.importer import import_file
 from curation.labeling import queue
 from curation.labeling.campaigns import CampaignSpec, create_campaign, get_campaign
 from curation.labeling.io import own_history

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
-from curation.importer import import_file
+from curation.ingest.importer import import_file
 from curation.labeling.campaigns import CampaignSpec, create_campaign
 from curation.store import Workspace
 from curation.store import models as m

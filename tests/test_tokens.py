@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from curation import tokens
+from curation.ingest import tokens
 from tests.conftest import HH_RLHF
 
 

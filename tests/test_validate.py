@@ -16,8 +16,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from curation.errors import CurationError, InputError
-from curation.tokens import get_encoding
-from curation.validate import (
+from curation.ingest.tokens import get_encoding
+from curation.ingest.validate import (
     Distribution,
     Issue,
     ValidationReport,

@@ -3,7 +3,7 @@
 ``export`` and ``exports`` (history), ``finetune create|status|cancel|events`` (the
 optional OpenAI round trip) and ``judge run|report|suggestions`` (AI-judge
 suggestions). Each is a few lines over :mod:`curation.export`,
-:mod:`curation.finetune` and :mod:`curation.judge`.
+:mod:`curation.finetune.jobs` and :mod:`curation.finetune.judge`.
 """
 
 from __future__ import annotations

@@ -16,13 +16,13 @@ from curation.cli.common import (
 
 
 def _credentials(base_url: str | None) -> Any:
-    from curation.finetune import resolve_credentials
+    from curation.finetune.jobs import resolve_credentials
 
     return resolve_credentials(None, base_url=base_url)
 
 
 def _client(credentials: Any) -> Any:
-    from curation.finetune import make_client
+    from curation.finetune.jobs import make_client
 
     return make_client(credentials)
 
@@ -97,7 +97,7 @@ def finetune_create(
     db: str | None,
 ) -> None:
     """Validate, upload (purpose fine-tune), wait for processing, and create a job."""
-    from curation.finetune import Hyperparameters, JobRequest, launch
+    from curation.finetune.jobs import Hyperparameters, JobRequest, launch
 
     if validation_file is None and not no_validation_file:
         validation_file = _sibling_validation(training_file)
@@ -149,7 +149,7 @@ def _sibling_validation(path: Path) -> Path | None:
 @click.option("--json", "as_json", is_flag=True)
 def finetune_status(job_id: str, base_url: str | None, as_json: bool) -> None:
     """Show a job's status (and the fine-tuned model once it succeeded)."""
-    from curation.finetune import job_status
+    from curation.finetune.jobs import job_status
 
     credentials = _credentials(base_url)
     job = job_status(_client(credentials), job_id, credentials)
@@ -178,7 +178,7 @@ def finetune_events(job_id: str, limit: int, base_url: str | None, as_json: bool
     """A job's latest events, oldest first."""
     from datetime import UTC, datetime
 
-    from curation.finetune import job_events
+    from curation.finetune.jobs import job_events
 
     credentials = _credentials(base_url)
     events = job_events(_client(credentials), job_id, limit, credentials)
@@ -198,7 +198,7 @@ def finetune_cancel(
     job_id: str, base_url: str | None, workspace: Path | None, db: str | None
 ) -> None:
     """Cancel a job that has not finished."""
-    from curation.finetune import cancel_job
+    from curation.finetune.jobs import cancel_job
 
     credentials = _credentials(base_url)
     job = cancel_job(
@@ -216,7 +216,7 @@ def finetune_cancel(
 @workspace_options
 def finetune_list(as_json: bool, workspace: Path | None, db: str | None) -> None:
     """Jobs launched from this workspace (from its audit log)."""
-    from curation.finetune import recent_jobs
+    from curation.finetune.jobs import recent_jobs
 
     with open_workspace(workspace, db).read() as s:
         rows = recent_jobs(s)
@@ -271,7 +271,7 @@ def judge_run(
     db: str | None,
 ) -> None:
     """Ask the judge about the campaign's pairs (those this model has not judged yet)."""
-    from curation.judge import JudgeSettings, judge_campaign
+    from curation.finetune.judge import JudgeSettings, judge_campaign
     from curation.labeling.campaigns import get_campaign
 
     credentials = _credentials(base_url)
@@ -319,7 +319,7 @@ def judge_report(
     db: str | None,
 ) -> None:
     """Judge-vs-human agreement, Cohen's κ and the judge's position bias."""
-    from curation.judge import judge_agreement
+    from curation.finetune.judge import judge_agreement
     from curation.labeling.campaigns import get_campaign
 
     ws = open_workspace(workspace, db)

@@ -31,8 +31,8 @@ COMPANIONS = (
 def formats(files: tuple[Path, ...], fmt: str | None, as_json: bool) -> None:
     """List the import formats, or report on FILES: the format detected, the rule that picked
     it and the runner-up, and every field the importer maps or keeps without using."""
-    from curation.formats import FORMATS
-    from curation.formats.overview import survey_file
+    from curation.ingest.formats import FORMATS
+    from curation.ingest.formats.overview import survey_file
 
     if not files:
         if as_json:
@@ -93,7 +93,7 @@ def import_batch(
 ) -> None:
     """Import an OpenAI Batch: REQUESTS (input file) joined to RESULTS (output file) by
     custom_id; several results for one prompt become completions of one record."""
-    from curation.import_sets import import_batch as run_import
+    from curation.ingest.sets import import_batch as run_import
 
     done = run_import(open_workspace(workspace, db), requests, results, dataset, actor=actor())
     if as_json:
@@ -114,7 +114,7 @@ def import_llamafactory(
 ) -> None:
     """Import the local files a LLaMA-Factory dataset_info.json (or a folder holding one)
     lists, each into a dataset named by its entry, with its columns and tags mapped."""
-    from curation.import_sets import import_dataset_info
+    from curation.ingest.sets import import_dataset_info
 
     done = import_dataset_info(open_workspace(workspace, db), info, actor=actor(), prefix=prefix)
     if as_json:

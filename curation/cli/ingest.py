@@ -46,8 +46,8 @@ def import_cmd(
 ) -> None:
     """Import FILES into a dataset. Exit 0: all lines imported; 2: some rejected; 1: none usable
     (an unreadable or empty file, a CSV with only its header, every line rejected)."""
-    from curation.formats import ColumnMapping
-    from curation.importer import ImportResult, estimate_items, import_file
+    from curation.ingest.formats import ColumnMapping
+    from curation.ingest.importer import ImportResult, estimate_items, import_file
 
     mapping = ColumnMapping.parse(columns) if columns else None
     ws = open_workspace(workspace, db)
@@ -162,7 +162,7 @@ def validate(file: Path, model: str, price_per_million: float | None, as_json: b
 
     Exit 0: every line is valid; 2: some lines have errors; 1: no valid line (an unreadable or
     empty file, every line wrong)."""
-    from curation.validate import validate_file
+    from curation.ingest.validate import validate_file
 
     report = validate_file(file, model=model, price_per_million=price_per_million)
     fields = _import_view(file)
@@ -180,7 +180,7 @@ def validate(file: Path, model: str, price_per_million: float | None, as_json: b
 
 def _import_view(file: Path) -> list[str]:
     """The import's report on a file (format, rule, fields); empty when it cannot say."""
-    from curation.formats.overview import survey_file
+    from curation.ingest.formats.overview import survey_file
 
     try:
         return survey_file(file).lines()

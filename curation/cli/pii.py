@@ -248,7 +248,7 @@ def _redact_file(
     workspace: Path | None,
     db: str | None,
 ) -> None:
-    from curation.formats import ColumnMapping
+    from curation.ingest.formats import ColumnMapping
     from curation.pii.files import redact_file
     from curation.pii.workflow import (
         config_with_rules,

@@ -30,9 +30,9 @@ from curation.dedup.engine import (
 from curation.dedup.units import Item, input_notes, make_item, record_score
 from curation.errors import InputError
 from curation.fileio import atomic_writer, check_regular_file
-from curation.formats import LineError, Source, open_source
-from curation.formats import io as fio
-from curation.formats.io import open_binary
+from curation.ingest.formats import LineError, Source, open_source
+from curation.ingest.formats import io as fio
+from curation.ingest.formats.io import open_binary
 from curation.wording import plural
 
 MAX_SHOWN_ERRORS = 50

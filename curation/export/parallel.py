@@ -58,11 +58,11 @@ from curation.export.rows import (
     tally,
 )
 from curation.export.sinks import JsonlSink, Sink, jsonl_line
+from curation.ingest.tokens import Counter as TokenCounter
+from curation.ingest.validate import ValidationReport
 from curation.store import models as m
 from curation.store.db import Workspace
 from curation.store.failures import storage_error
-from curation.tokens import Counter as TokenCounter
-from curation.validate import ValidationReport
 from curation.workers import start_module_worker, usable_cores
 
 MIN_ROWS = 20_000

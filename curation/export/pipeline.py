@@ -82,11 +82,11 @@ from curation.export.spec import (
 from curation.export.splits import CODE_BITS, PROMPT_TAG, SplitPlan, assign_splits
 from curation.export.staging import Staging, sweep
 from curation.export.targets import describe_target, read_back_files
+from curation.ingest.tokens import Counter as TokenCounter
+from curation.ingest.tokens import context_limit, counter_for_model
+from curation.ingest.validate import TokenPipeline, ValidationReport
 from curation.store import models as m
 from curation.store.db import Workspace
-from curation.tokens import Counter as TokenCounter
-from curation.tokens import context_limit, counter_for_model
-from curation.validate import TokenPipeline, ValidationReport
 from curation.wording import plural
 
 MANIFEST_VERSION = 1
@@ -668,7 +668,7 @@ def export_file(
     import shutil
     import tempfile
 
-    from curation.importer import import_file
+    from curation.ingest.importer import import_file
     from curation.store.db import open_workspace
 
     if spec.campaign:

@@ -34,11 +34,11 @@ from curation.export.plan import (
 )
 from curation.export.sinks import Sink, row_encoder
 from curation.export.splits import SPLIT_NAMES
+from curation.ingest.validate import BatchSink, TokenPipeline, ValidationReport
 from curation.labeling.aggregate import bradley_terry
 from curation.pii.gate import PASSABLE, gate_reason, redaction_state
 from curation.records import Completion, Message
 from curation.store import models as m
-from curation.validate import BatchSink, TokenPipeline, ValidationReport
 
 ROW_CHUNK = 2000
 SAMPLES_KEPT = 20

@@ -11,8 +11,8 @@ import orjson
 from curation import exitcodes
 from curation.errors import InputError
 from curation.export.formats import get_export_format
+from curation.ingest.validate import ValidationReport
 from curation.labeling.aggregate import Policy
-from curation.validate import ValidationReport
 
 SFT_FROM = ("auto", "records", "preferred")
 STRATIFY = ("source", "format")

@@ -38,8 +38,8 @@ def _need(params: dict[str, Any], key: str) -> Any:
 
 
 def run_import(ctx: JobContext) -> dict[str, Any]:
-    from curation.formats import ColumnMapping
-    from curation.importer import estimate_items, import_file
+    from curation.ingest.formats import ColumnMapping
+    from curation.ingest.importer import estimate_items, import_file
 
     path = Path(_need(ctx.params, "path"))
     columns = ctx.params.get("columns")

@@ -15,8 +15,8 @@ from sqlalchemy.orm import Session
 from curation import exitcodes
 from curation.audit import log_event
 from curation.errors import CurationError, InputError
-from curation.formats import LineError
-from curation.formats.io import (
+from curation.ingest.formats import LineError
+from curation.ingest.formats.io import (
     READ_ERRORS,
     BoundedLines,
     LineTooLong,

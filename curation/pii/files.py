@@ -25,9 +25,9 @@ import orjson
 from curation import exitcodes
 from curation.errors import FieldError, InputError
 from curation.fileio import atomic_writer, check_regular_file
-from curation.formats import ColumnMapping, LineError, open_source
-from curation.formats import io as fio
-from curation.formats.base import Format
+from curation.ingest.formats import ColumnMapping, LineError, open_source
+from curation.ingest.formats import io as fio
+from curation.ingest.formats.base import Format
 from curation.pii.config import PiiConfig, Secrets
 from curation.pii.detect import Finding, auto_workers, detect_stream
 from curation.pii.operators import OperatorSpec, Replacer
@@ -252,7 +252,7 @@ def _csv_units(path: Path, sep: str) -> Iterator[_Unit]:
 
 
 def _header_names(row: list[str]) -> list[str]:
-    from curation.formats.table import _header
+    from curation.ingest.formats.table import _header
 
     return _header(row)
 

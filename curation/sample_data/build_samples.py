@@ -7,7 +7,7 @@ Run from the repository root (stdlib only; deterministic, so re-running rewrites
 
 It writes the data files, ``planted.json`` (machine-readable ground truth: where PII, hard
 negatives, near-duplicates, exact duplicates, diverging pairs and bad lines are, by file and
-1-based line as reported by ``curation.formats.read_records``) and ``README.md``.
+1-based line as reported by ``curation.ingest.formats.read_records``) and ``README.md``.
 
 All content was written for this project and is dedicated to the public domain (CC0 1.0).
 """
@@ -797,7 +797,7 @@ def build(out_dir: Path) -> dict[str, Any]:
         "licence": "CC0-1.0",
         "generator": "curation/sample_data/build_samples.py",
         "seed": SEED,
-        "line_numbers": "1-based, as reported by curation.formats.read_records: the line a record starts on (JSON arrays: the element's first line; CSV: the physical line the row starts on, header = line 1)",
+        "line_numbers": "1-based, as reported by curation.ingest.formats.read_records: the line a record starts on (JSON arrays: the element's first line; CSV: the physical line the row starts on, header = line 1)",
         "formats": {FILES[k]: v for k, v in EXPECTED_FORMAT.items()},
         "counts": {FILES[k]: v for k, v in counts.items()},
         "pii": planted.pii,
@@ -884,7 +884,7 @@ def render_readme(m: dict[str, Any]) -> str:
     )
     w("## Line numbers\n")
     w(
-        "All locations are `file:line` as `curation.formats.read_records` reports them (`Parsed.line`): "
+        "All locations are `file:line` as `curation.ingest.formats.read_records` reports them (`Parsed.line`): "
         "the line number in JSONL files, the line where an element starts in the JSON arrays, and "
         "the physical line a row starts on in the CSV (the header is line 1; cells span several lines). "
         "`planted.json` holds the same information in machine-readable form for tests.\n"
@@ -971,7 +971,7 @@ def render_readme(m: dict[str, Any]) -> str:
         "The script uses only the standard library and fixed seeds, so it rewrites byte-identical "
         "files. Content lives in `curation/sample_data/bank/`; the script decides file order, plants variants "
         "and duplicates, writes every file, `planted.json` and this README, then checks each file with "
-        "`curation.formats.read_records` (skipped with a note if `curation` isn't importable).\n"
+        "`curation.ingest.formats.read_records` (skipped with a note if `curation` isn't importable).\n"
     )
     w("## Licence\n")
     w(
@@ -989,7 +989,7 @@ def render_readme(m: dict[str, Any]) -> str:
 
 def verify(out_dir: Path, manifest: dict[str, Any]) -> bool:
     try:
-        from curation.formats import open_source, read_records
+        from curation.ingest.formats import open_source, read_records
         from curation.records import Record
     except ImportError as exc:
         print(f"verification skipped: curation is not importable ({exc})")

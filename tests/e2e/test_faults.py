@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 import sqlalchemy as sa
 
-from curation.importer import import_file
+from curation.ingest.importer import import_file
 from curation.labeling.campaigns import CampaignSpec, create_campaign
 from curation.store import models as m
 from tests.e2e.conftest import Server

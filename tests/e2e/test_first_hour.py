@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from curation.importer import import_file
+from curation.ingest.importer import import_file
 from curation.labeling.campaigns import CampaignSpec, create_campaign
 from tests.e2e.conftest import Server
 from tests.e2e.ui import body_text, login, open_page, settle

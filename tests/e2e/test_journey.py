@@ -13,8 +13,8 @@ from typing import Any
 import pytest
 import sqlalchemy as sa
 
+from curation.ingest.validate import validate_file
 from curation.store import models as m
-from curation.validate import validate_file
 from tests.e2e.conftest import Server
 from tests.e2e.ui import body_text, focus_body, login, open_page, settle
 

@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 
 from curation.auth import create_user
-from curation.importer import import_file
+from curation.ingest.importer import import_file
 from curation.labeling.campaigns import CampaignSpec, create_campaign
 from curation.ui.nav import PAGES
 from tests.e2e.conftest import ARTIFACTS, PASSWORDS, Server

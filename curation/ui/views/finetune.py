@@ -13,9 +13,9 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from curation import finetune as ft
 from curation.errors import CurationError
 from curation.export import history_rows
+from curation.finetune import jobs as ft
 from curation.ui import keys
 from curation.ui.resources import workspace
 from curation.ui.session import require_role

@@ -9,8 +9,9 @@ import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
 from curation.errors import CurationError
-from curation.formats import FORMATS, ColumnMapping, field_notes
-from curation.importer import import_file, preview_records, scan_file, store_upload
+from curation.ingest.formats import FORMATS, ColumnMapping, field_notes
+from curation.ingest.importer import import_file, preview_records, scan_file, store_upload
+from curation.ingest.validate import validate_file
 from curation.security import (
     ImportFile,
     check_import_path,
@@ -25,7 +26,6 @@ from curation.ui.chat import caption, render_conversation, render_message
 from curation.ui.import_sets import batch_tab, dataset_info_panel
 from curation.ui.resources import workspace
 from curation.ui.session import require_role
-from curation.validate import validate_file
 from curation.wording import dataset_name_for, plural
 
 IMPORTED_INTO = "import_done_into"  # after an import, the target becomes that dataset

@@ -14,8 +14,8 @@ import pandas as pd
 import streamlit as st
 
 from curation.errors import CurationError
-from curation.finetune import make_client, resolve_credentials
-from curation.judge import JudgeSettings, judge_agreement, judge_campaign, judge_models
+from curation.finetune.jobs import make_client, resolve_credentials
+from curation.finetune.judge import JudgeSettings, judge_agreement, judge_campaign, judge_models
 from curation.labeling import quality
 from curation.labeling.aggregate import POLICIES, Policy, adjudicate, aggregate_campaign
 from curation.labeling.campaigns import campaign_summary, list_campaigns

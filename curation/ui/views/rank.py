@@ -7,7 +7,7 @@ from typing import Any
 import streamlit as st
 
 from curation.errors import CurationError
-from curation.judge import suggestion_for
+from curation.finetune.judge import suggestion_for
 from curation.labeling import queue
 from curation.labeling.campaigns import campaigns_for
 from curation.labeling.scale import BOTH_BAD_KEY, SCREEN, SCREEN_HELP, to_pair_axis

@@ -14,12 +14,12 @@ from __future__ import annotations
 from typing import Any
 
 from curation.errors import FieldError
-from curation.formats.base import Format
-from curation.formats.common import require_key, require_object, require_str, type_name
-from curation.formats.llamafactory import parse_tools
-from curation.formats.notes import note
-from curation.formats.sharegpt import ROLE_OF
-from curation.formats.trl import from_trl_message
+from curation.ingest.formats.base import Format
+from curation.ingest.formats.common import require_key, require_object, require_str, type_name
+from curation.ingest.formats.llamafactory import parse_tools
+from curation.ingest.formats.notes import note
+from curation.ingest.formats.sharegpt import ROLE_OF
+from curation.ingest.formats.trl import from_trl_message
 from curation.records import Message, Record, message_text
 
 TRAIN_KEYS = ("train", "training")

@@ -34,9 +34,9 @@ import orjson
 
 from curation import exitcodes
 from curation.errors import InputError
-from curation.formats.io import RawItem, iter_jsonl
+from curation.ingest.formats.io import RawItem, iter_jsonl
+from curation.ingest.tokens import Counter, context_limit, counter_for_model
 from curation.records import Message
-from curation.tokens import Counter, context_limit, counter_for_model
 from curation.wording import plural, verb
 
 DEFAULT_MAX_ERRORS = 10_000

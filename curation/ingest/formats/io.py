@@ -41,7 +41,7 @@ class RawItem:
     value: Any = None
     error: str | None = None
     code: str = "invalid_json"
-    # what reading the item already changed (see curation.formats.notes), if anything
+    # what reading the item already changed (see curation.ingest.formats.notes), if anything
     notes: dict[tuple[str, str, str], int] | None = None
 
 

@@ -25,7 +25,7 @@ from curation import exitcodes
 from curation.audit import log_event
 from curation.errors import InputError
 from curation.fileio import open_regular
-from curation.formats import (
+from curation.ingest.formats import (
     ColumnMapping,
     LineError,
     NoteKey,
@@ -35,9 +35,9 @@ from curation.formats import (
     field_notes,
     open_source,
 )
-from curation.formats.base import Format
-from curation.formats.io import CHUNK, open_binary
-from curation.import_rows import (
+from curation.ingest.formats.base import Format
+from curation.ingest.formats.io import CHUNK, open_binary
+from curation.ingest.rows import (
     COMPLETION_COLUMNS,
     RECORD_COLUMNS,
     BuiltChunk,
@@ -45,10 +45,10 @@ from curation.import_rows import (
     RowContext,
     built_chunks,
 )
+from curation.ingest.tokens import counter_for_model
 from curation.store import models as m
 from curation.store.db import Workspace
 from curation.store.queries import get_or_create_dataset, refresh_planner_stats
-from curation.tokens import counter_for_model
 from curation.wording import plural
 
 BATCH = 2000
@@ -73,7 +73,7 @@ class ImportResult:
     rejected: int = 0
     import_id: int | None = None
     note: str = ""
-    # fields the importer mapped or kept without using, counted (see curation.formats.notes)
+    # fields the importer mapped or kept without using, counted (see curation.ingest.formats.notes)
     notes: Counter[NoteKey] = field(default_factory=Counter)
 
     @property
@@ -481,7 +481,7 @@ def scan_file(
     """Parse every item and count tokens, as an import would, but write nothing."""
     import numpy as np
 
-    from curation.formats.table import table_columns
+    from curation.ingest.formats.table import table_columns
 
     source = open_source(path, format, mapping)
     counter = counter_for_model("gpt-4.1")

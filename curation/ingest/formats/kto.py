@@ -9,10 +9,10 @@ from __future__ import annotations
 from typing import Any
 
 from curation.errors import CurationError, FieldError
-from curation.formats.base import Format
-from curation.formats.common import messages_list, require_key, require_object, type_name
-from curation.formats.llamafactory import parse_tools
-from curation.formats.trl import from_trl_message, to_trl_message
+from curation.ingest.formats.base import Format
+from curation.ingest.formats.common import messages_list, require_key, require_object, type_name
+from curation.ingest.formats.llamafactory import parse_tools
+from curation.ingest.formats.trl import from_trl_message, to_trl_message
 from curation.records import Completion, Message, Record, message_text
 
 

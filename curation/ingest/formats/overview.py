@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from curation.formats import (
+from curation.ingest.formats import (
     Detection,
     FieldNote,
     LineError,

@@ -13,8 +13,8 @@ from typing import Any
 import orjson
 
 from curation.errors import CurationError, FieldError
-from curation.formats.base import Format
-from curation.formats.common import (
+from curation.ingest.formats.base import Format
+from curation.ingest.formats.common import (
     messages_list,
     require_key,
     require_object,

@@ -9,15 +9,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from curation import exitcodes
-from curation.formats import LineError
-from curation.formats.batch import BadLine, join_batch
-from curation.formats.dataset_info import (
+from curation.ingest.formats import LineError
+from curation.ingest.formats.batch import BadLine, join_batch
+from curation.ingest.formats.dataset_info import (
     InfoEntry,
     is_missing_file,
     parse_dataset_info,
     read_dataset_info,
 )
-from curation.importer import ImportResult, Progress, import_file
+from curation.ingest.importer import ImportResult, Progress, import_file
 from curation.security import check_import_path, copy_import_file
 from curation.store import Workspace
 

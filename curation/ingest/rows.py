@@ -20,11 +20,11 @@ from dataclasses import dataclass, field, replace
 from itertools import chain, islice
 from typing import Any
 
-from curation.formats import LineError, NoteKey, Source, parse_item
-from curation.formats.base import Format
-from curation.formats.io import RawLine, decode_line, iter_jsonl_lines
+from curation.ingest.formats import LineError, NoteKey, Source, parse_item
+from curation.ingest.formats.base import Format
+from curation.ingest.formats.io import RawLine, decode_line, iter_jsonl_lines
+from curation.ingest.tokens import Counter
 from curation.records import Record, json_text
-from curation.tokens import Counter
 from curation.workers import start_module_worker, usable_cores
 
 CHUNK_ITEMS = 2000
@@ -212,7 +212,7 @@ def _built_in_pool(
 
 
 class _Worker:
-    """A ``python -m curation.import_worker`` process fed through two pipes (started by
+    """A ``python -m curation.ingest.worker`` process fed through two pipes (started by
     :func:`curation.workers.start_module_worker`, which says why not multiprocessing).
 
     The worker reads its pipe on a thread of its own, so sending a chunk never waits for
@@ -223,7 +223,7 @@ class _Worker:
         task_read, task_write = os.pipe()
         result_read, result_write = os.pipe()
         self.proc = start_module_worker(
-            "curation.import_worker",
+            "curation.ingest.worker",
             [str(task_read), str(result_write)],
             (task_read, result_write),
         )

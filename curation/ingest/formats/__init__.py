@@ -15,23 +15,35 @@ from typing import Any
 
 from curation.errors import FieldError, InputError, UnknownFormatError
 from curation.fileio import check_regular_file
-from curation.formats.alpaca import Alpaca
-from curation.formats.anthropic import AnthropicMessages
-from curation.formats.article import NCompletions, RFTPairs
-from curation.formats.axolotl import AxolotlChat, AxolotlCompletion, AxolotlInputOutput
-from curation.formats.base import Format
-from curation.formats.batch import OpenAIBatch
-from curation.formats.hf import HF_DISK, PARQUET_ROWS, is_hf_folder, iter_rows, nested_parquet
-from curation.formats.hh import HHRLHF
-from curation.formats.io import RawItem, container_of, iter_json_array, iter_jsonl
-from curation.formats.kto import TRLKTO
-from curation.formats.llamafactory import LFKTO, LFMessages, LFPreference, LFv1
-from curation.formats.notes import FieldNote, NoteKey, collecting, field_notes, survey
-from curation.formats.openai import OpenAIChat, OpenAIPreference, OpenAIRFT
-from curation.formats.sharegpt import ShareGPT
-from curation.formats.table import ColumnMapping, Table, guess_mapping, iter_table, table_columns
-from curation.formats.trl import TRLPreference
-from curation.formats.ultrafeedback import UltraFeedback
+from curation.ingest.formats.alpaca import Alpaca
+from curation.ingest.formats.anthropic import AnthropicMessages
+from curation.ingest.formats.article import NCompletions, RFTPairs
+from curation.ingest.formats.axolotl import AxolotlChat, AxolotlCompletion, AxolotlInputOutput
+from curation.ingest.formats.base import Format
+from curation.ingest.formats.batch import OpenAIBatch
+from curation.ingest.formats.hf import (
+    HF_DISK,
+    PARQUET_ROWS,
+    is_hf_folder,
+    iter_rows,
+    nested_parquet,
+)
+from curation.ingest.formats.hh import HHRLHF
+from curation.ingest.formats.io import RawItem, container_of, iter_json_array, iter_jsonl
+from curation.ingest.formats.kto import TRLKTO
+from curation.ingest.formats.llamafactory import LFKTO, LFMessages, LFPreference, LFv1
+from curation.ingest.formats.notes import FieldNote, NoteKey, collecting, field_notes, survey
+from curation.ingest.formats.openai import OpenAIChat, OpenAIPreference, OpenAIRFT
+from curation.ingest.formats.sharegpt import ShareGPT
+from curation.ingest.formats.table import (
+    ColumnMapping,
+    Table,
+    guess_mapping,
+    iter_table,
+    table_columns,
+)
+from curation.ingest.formats.trl import TRLPreference
+from curation.ingest.formats.ultrafeedback import UltraFeedback
 from curation.records import Record
 
 FORMATS: dict[str, Format] = {

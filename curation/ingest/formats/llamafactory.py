@@ -20,11 +20,11 @@ from typing import Any
 import orjson
 
 from curation.errors import CurationError, FieldError
-from curation.formats.base import Format
-from curation.formats.common import require_key, require_object, type_name
-from curation.formats.io import MAX_DEPTH, too_deep
-from curation.formats.notes import note
-from curation.formats.sharegpt import ShareGPT, sharegpt_turn
+from curation.ingest.formats.base import Format
+from curation.ingest.formats.common import require_key, require_object, type_name
+from curation.ingest.formats.io import MAX_DEPTH, too_deep
+from curation.ingest.formats.notes import note
+from curation.ingest.formats.sharegpt import ShareGPT, sharegpt_turn
 from curation.records import Completion, Message, Record, message_text
 
 LF_ROLE_TAGS = frozenset({"function_call", "observation", "human", "gpt"})

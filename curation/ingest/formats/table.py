@@ -18,9 +18,9 @@ import pyarrow.parquet as pq
 
 from curation.errors import FieldError, InputError
 from curation.fileio import check_regular_file
-from curation.formats import io as fio
-from curation.formats.base import Format
-from curation.formats.io import (
+from curation.ingest.formats import io as fio
+from curation.ingest.formats.base import Format
+from curation.ingest.formats.io import (
     READ_ERRORS,
     BoundedLines,
     LineTooLong,

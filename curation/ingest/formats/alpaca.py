@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from curation.errors import FieldError
-from curation.formats.base import Format
-from curation.formats.common import require_key, require_object, text_of, type_name
+from curation.ingest.formats.base import Format
+from curation.ingest.formats.common import require_key, require_object, text_of, type_name
 from curation.records import Message, Record, message_text
 
 

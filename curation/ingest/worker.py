@@ -1,4 +1,4 @@
-"""An import worker process: ``python -m curation.import_worker TASK_FD RESULT_FD``.
+"""An import worker process: ``python -m curation.ingest.worker TASK_FD RESULT_FD``.
 
 The first message on TASK_FD is the import's RowContext, then chunks of raw lines; for
 each chunk the worker writes its BuiltChunk (or a WorkerFailure) to RESULT_FD, in
@@ -18,7 +18,7 @@ import threading
 import traceback
 from typing import IO, Any
 
-from curation.import_rows import RowContext, WorkerFailure, build_chunk
+from curation.ingest.rows import RowContext, WorkerFailure, build_chunk
 
 _END = object()
 

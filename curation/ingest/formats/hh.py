@@ -6,8 +6,8 @@ import re
 from typing import Any
 
 from curation.errors import FieldError
-from curation.formats.base import Format
-from curation.formats.common import require_key, require_object, require_str
+from curation.ingest.formats.base import Format
+from curation.ingest.formats.common import require_key, require_object, require_str
 from curation.records import Completion, Message, Record
 
 HUMAN = "\n\nHuman: "

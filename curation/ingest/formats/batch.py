@@ -17,10 +17,10 @@ from typing import Any
 import orjson
 
 from curation.errors import FieldError, InputError
-from curation.formats.base import Format
-from curation.formats.common import messages_list, require_key, require_object, type_name
-from curation.formats.io import iter_jsonl
-from curation.formats.notes import note
+from curation.ingest.formats.base import Format
+from curation.ingest.formats.common import messages_list, require_key, require_object, type_name
+from curation.ingest.formats.io import iter_jsonl
+from curation.ingest.formats.notes import note
 from curation.records import Completion, Message, Record, canonical_json
 
 REQUEST_KEYS = frozenset({"model", "messages", "tools", "input", "instructions"})

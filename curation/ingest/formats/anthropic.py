@@ -13,9 +13,9 @@ from typing import Any
 import orjson
 
 from curation.errors import FieldError
-from curation.formats.base import Format
-from curation.formats.common import require_key, require_object, type_name
-from curation.formats.notes import note
+from curation.ingest.formats.base import Format
+from curation.ingest.formats.common import require_key, require_object, type_name
+from curation.ingest.formats.notes import note
 from curation.records import Message, Record, message_text
 
 BLOCK_TYPES = frozenset({"tool_use", "tool_result", "thinking", "redacted_thinking"})

@@ -7,8 +7,8 @@ from itertools import combinations
 from typing import Any
 
 from curation.errors import FieldError
-from curation.formats.base import Format
-from curation.formats.common import require_key, require_object, require_str, type_name
+from curation.ingest.formats.base import Format
+from curation.ingest.formats.common import require_key, require_object, require_str, type_name
 from curation.records import Completion, Record
 
 

@@ -105,7 +105,7 @@ def tools_list(value: Any, field: str = "tools") -> list[Any] | None:
     if value is None:
         return None
     if isinstance(value, str):
-        from curation.formats.llamafactory import parse_tools
+        from curation.ingest.formats.llamafactory import parse_tools
 
         return parse_tools(value, field)
     if not isinstance(value, list):

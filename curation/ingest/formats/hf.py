@@ -17,7 +17,7 @@ import pyarrow.parquet as pq
 
 from curation.errors import InputError
 from curation.fileio import check_regular_file
-from curation.formats.io import RawItem, damaged
+from curation.ingest.formats.io import RawItem, damaged
 
 HF_DISK = "hf-disk"
 PARQUET_ROWS = "parquet-rows"

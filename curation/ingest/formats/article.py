@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from curation.errors import CurationError, FieldError
-from curation.formats.base import Format
-from curation.formats.common import (
+from curation.ingest.formats.base import Format
+from curation.ingest.formats.common import (
     completion_from,
     messages_list,
     require_key,

@@ -11,7 +11,7 @@ the judge with the humans (agreement, Cohen's κ, the judge's own position bias)
 Only records cleared for PII are sent (their redacted text where redaction was
 applied; a record marked redacted without its redacted copy is not cleared), unless
 the lead overrides it, which the audit log records. The API key
-is handled as in :mod:`curation.finetune`: used by the client, stored nowhere.
+is handled as in :mod:`curation.finetune.jobs`: used by the client, stored nowhere.
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ from sqlalchemy.orm import Session, aliased
 
 from curation.audit import log_event
 from curation.errors import CurationError, InputError, NotFoundError
-from curation.finetune import Credentials, api_call
+from curation.finetune.jobs import Credentials, api_call
 from curation.labeling.aggregate import Policy, aggregate_campaign
 from curation.labeling.campaigns import current_guideline
 from curation.labeling.scale import SCALE, to_screen

@@ -15,13 +15,13 @@ import orjson
 
 from curation.errors import FieldError, InputError
 from curation.fileio import check_regular_file
-from curation.formats.alpaca import Alpaca, alpaca_prompt
-from curation.formats.base import Format
-from curation.formats.common import require_object, type_name
-from curation.formats.llamafactory import LFKTO, LFPreference
-from curation.formats.notes import note
-from curation.formats.sharegpt import ShareGPT
-from curation.formats.trl import TRLPreference
+from curation.ingest.formats.alpaca import Alpaca, alpaca_prompt
+from curation.ingest.formats.base import Format
+from curation.ingest.formats.common import require_object, type_name
+from curation.ingest.formats.llamafactory import LFKTO, LFPreference
+from curation.ingest.formats.notes import note
+from curation.ingest.formats.sharegpt import ShareGPT
+from curation.ingest.formats.trl import TRLPreference
 from curation.records import Completion, Record
 
 INFO_NAME = "dataset_info.json"

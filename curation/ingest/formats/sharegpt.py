@@ -7,10 +7,10 @@ from typing import Any
 import orjson
 
 from curation.errors import FieldError
-from curation.formats.base import Format
-from curation.formats.common import require_key, require_object, type_name
-from curation.formats.io import MAX_DEPTH, too_deep
-from curation.formats.notes import note
+from curation.ingest.formats.base import Format
+from curation.ingest.formats.common import require_key, require_object, type_name
+from curation.ingest.formats.io import MAX_DEPTH, too_deep
+from curation.ingest.formats.notes import note
 from curation.records import Message, Record, message_text
 
 ROLE_OF = {

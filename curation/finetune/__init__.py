@@ -1,0 +1,1 @@
+"""Using an exported file: the OpenAI fine-tuning round trip and the AI judge."""

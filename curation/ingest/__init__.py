@@ -1,0 +1,1 @@
+"""Getting conversations in: formats, import into a workspace, validation and token counts."""
