@@ -39,11 +39,13 @@ run: install demo
 
 test: install-dev
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 	$(BIN)/pytest -n 2 --timeout 600 $(PYTEST_ARGS)
 
 lint: install-dev
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 

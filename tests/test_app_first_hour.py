@@ -367,7 +367,9 @@ def test_pii_page_loads_the_engine_under_a_spinner() -> None:
     """The slow import (Presidio, spaCy) happens inside ``st.spinner``, not before the page shows."""
     import ast
 
-    tree = ast.parse((Path(__file__).parents[1] / "curation" / "ui" / "views" / "pii.py").read_text())
+    tree = ast.parse(
+        (Path(__file__).parents[1] / "curation" / "ui" / "views" / "pii.py").read_text()
+    )
     top_imports = [
         n for n in tree.body if isinstance(n, ast.ImportFrom) and n.module and "pii" in n.module
     ]

@@ -33,7 +33,12 @@ def test_pii_findings_names_the_signal(tmp_path: Path) -> None:
             {"role": "assistant", "content": "Thanks Aleksandra, noted."},
         ]
     }
-    assert run("import", write_jsonl(tmp_path / "a.jsonl", [json.dumps(line)]), "-d", "d", "-w", wsdir)[0] == 0
+    assert (
+        run(
+            "import", write_jsonl(tmp_path / "a.jsonl", [json.dumps(line)]), "-d", "d", "-w", wsdir
+        )[0]
+        == 0
+    )
     assert run("redact", "-d", "d", "-w", wsdir)[0] == 2  # findings wait for review
     code, out, _ = run("pii", "findings", "-d", "d", "--json", "-w", wsdir)
     rows = json.loads(out)

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -21,6 +22,7 @@ import orjson
 
 from curation import exitcodes
 from curation.errors import CurationError
+from curation.progress import Progress
 
 if TYPE_CHECKING:
     from curation.store import Workspace
@@ -128,3 +130,27 @@ class CurationGroup(click.Group):
 def actor() -> str:
     """Who the audit log names for a command-line action."""
     return os.environ.get("CURATION_USER") or os.environ.get("USER") or "cli"
+
+
+@contextmanager
+def progress_bar(label: str, quiet: bool = False) -> Iterator[Progress]:
+    """The command line's one progress adapter: a bar on stderr fed by ``(stage, done, total)``.
+
+    A new stage restarts the bar under its own name; an unknown total shows a count.
+    """
+    if quiet:
+        yield lambda _stage, _done, _total: None
+        return
+    with click.progressbar(length=0, label=label, file=sys.stderr) as bar:
+        shown = {"stage": ""}
+
+        def advance(stage: str, done: int, total: int | None) -> None:
+            if stage != shown["stage"]:
+                shown["stage"] = stage
+                bar.label = f"{label}: {stage}" if stage else label
+                bar.pos = 0
+            if total is not None and total != bar.length:
+                bar.length = total
+            bar.update(max(done - bar.pos, 0))
+
+        yield advance
