@@ -2,8 +2,8 @@
 
 Run from the repository root (stdlib only; deterministic, so re-running rewrites identical files):
 
-    .venv/bin/python curation/sample_data/build_samples.py            # write the files, then verify them
-    .venv/bin/python curation/sample_data/build_samples.py --no-check # write only
+    .venv/bin/python tools/sample_data/build_samples.py            # write the files, then verify them
+    .venv/bin/python tools/sample_data/build_samples.py --no-check # write only
 
 It writes the data files, ``planted.json`` (machine-readable ground truth: where PII, hard
 negatives, near-duplicates, exact duplicates, diverging pairs and bad lines are, by file and
@@ -27,6 +27,8 @@ from pathlib import Path
 from typing import Any
 
 HERE = Path(__file__).resolve().parent
+# the files ship inside the package; this generator and its content bank do not
+SAMPLES = HERE.parent.parent / "curation" / "sample_data"
 sys.path.insert(0, str(HERE))
 sys.dont_write_bytecode = True  # keep sample_data/bank free of __pycache__
 
@@ -795,7 +797,7 @@ def build(out_dir: Path) -> dict[str, Any]:
 
     manifest = {
         "licence": "CC0-1.0",
-        "generator": "curation/sample_data/build_samples.py",
+        "generator": "tools/sample_data/build_samples.py",
         "seed": SEED,
         "line_numbers": "1-based, as reported by curation.ingest.formats.read_records: the line a record starts on (JSON arrays: the element's first line; CSV: the physical line the row starts on, header = line 1)",
         "formats": {FILES[k]: v for k, v in EXPECTED_FORMAT.items()},
@@ -967,9 +969,9 @@ def render_readme(m: dict[str, Any]) -> str:
     )
     w("## Regenerating\n")
     w(
-        "```\n.venv/bin/python curation/sample_data/build_samples.py\n```\n\n"
+        "```\n.venv/bin/python tools/sample_data/build_samples.py\n```\n\n"
         "The script uses only the standard library and fixed seeds, so it rewrites byte-identical "
-        "files. Content lives in `curation/sample_data/bank/`; the script decides file order, plants variants "
+        "files. Content lives in `tools/sample_data/bank/`; the script decides file order, plants variants "
         "and duplicates, writes every file, `planted.json` and this README, then checks each file with "
         "`curation.ingest.formats.read_records` (skipped with a note if `curation` isn't importable).\n"
     )
@@ -987,7 +989,7 @@ def render_readme(m: dict[str, Any]) -> str:
 # ---------------------------------------------------------------------------------------------
 
 
-def verify(out_dir: Path, manifest: dict[str, Any]) -> bool:
+def verify(out_dir: Path, manifest: dict[str, Any]) -> bool:  # noqa: C901 - one check per planted kind, read top to bottom
     try:
         from curation.ingest.formats import open_source, read_records
         from curation.records import Record
@@ -1070,7 +1072,7 @@ def verify(out_dir: Path, manifest: dict[str, Any]) -> bool:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
-        "--out", type=Path, default=HERE, help="output folder (default: this folder)"
+        "--out", type=Path, default=SAMPLES, help="output folder (default: curation/sample_data)"
     )
     parser.add_argument(
         "--no-check", action="store_true", help="skip verification with curation's readers"
