@@ -192,7 +192,7 @@ def test_upgrade_to_0006_sends_records_with_unscanned_fields_back_to_scanning(
     flags = _insert(ws, "redacted", {"parallel_tool_calls": False}, {}, 4)
     untouched = _insert(ws, "clean", {}, {"quality_delta": [1, 0]}, 5)
     upgrade(ws)
-    assert current_revision(ws) == head_revision(ws)
+    assert current_revision(ws) == head_revision()
     with ws.read() as s:
         rows = {
             r.id: (state, r.redacted_messages, r.redacted_extra)
