@@ -20,8 +20,8 @@ from curation.jobs.model import JobCancelledError
 from curation.store import Workspace
 from curation.store import models as m
 from curation.store.db import Workspace as Ws
-from tests.conftest import REPO, write_jsonl
-from tests.jobs_helpers import copy_lines, many_chats, runner_thread, wait_for
+from tests.helpers.common import REPO, write_jsonl
+from tests.helpers.jobs import copy_lines, many_chats, runner_thread, wait_for
 
 SUPPORT = REPO / "curation" / "sample_data" / "support_chats.jsonl"
 

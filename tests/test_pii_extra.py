@@ -17,7 +17,7 @@ from curation.pii.gate import redaction_state
 from curation.store import Workspace
 from curation.store import models as m
 from curation.store.migrate import current_revision, downgrade, head_revision, upgrade
-from tests.conftest import write_jsonl
+from tests.helpers.common import write_jsonl
 
 NAME, EMAIL = "Maria Gonzalez", "maria.gonzalez@example.com"
 RFT = {
