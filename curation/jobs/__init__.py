@@ -1,4 +1,4 @@
-"""Jobs: long stages queued in the workspace and run by a job runner (DESIGN.md §12).
+"""Jobs: long stages queued in the workspace and run by a job runner (docs/architecture.md).
 
 - :mod:`~curation.jobs.model` — states, :class:`JobInfo`, :class:`JobCancelledError`;
 - :mod:`~curation.jobs.store` — the ``jobs`` table: submit, cancel, re-run, claim, finish;
