@@ -133,7 +133,7 @@ def _contender(name: str) -> tuple[str, str]:
     return kind, arg
 
 
-def contenders_for(kind: str, n: int) -> list[str]:
+def contenders_for(kind: str) -> list[str]:
     if kind == "c":
         return ["ours:cascade", "semhash:0.95"]
     names = ["ours:cascade", "ours:static"]
@@ -150,7 +150,7 @@ def run(sizes: list[int]) -> list[dict[str, Any]]:
     for kind, n in plan:
         path = corpus_path(kind, n)
         measured: dict[str, dict[str, Any]] = {}
-        for name in contenders_for(kind, n):
+        for name in contenders_for(kind):
             try:
                 measured[name] = harness.measure("bench.bench_dedup", name, str(path))
             except RuntimeError as exc:

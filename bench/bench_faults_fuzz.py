@@ -136,23 +136,23 @@ def _csv(rng: random.Random) -> tuple[str, bytes]:
     return rng.choice(quirks)
 
 
-def _const(name: str, data: bytes) -> Callable[[int], tuple[str, bytes]]:
-    return lambda i: (name, data)
+def _const(name: str, data: bytes) -> Callable[[], tuple[str, bytes]]:
+    return lambda: (name, data)
 
 
 def generate(folder: Path, n: int, seed: int = 11, fifos: bool = True) -> list[Path]:
     """``n`` hostile inputs in ``folder`` (deterministic for a seed), cycling through kinds."""
     rng = random.Random(seed)
     folder.mkdir(parents=True, exist_ok=True)
-    makers: list[Callable[[int], tuple[str, bytes] | None]] = []
+    makers: list[Callable[[], tuple[str, bytes] | None]] = []
 
-    def add(fn: Callable[[int], tuple[str, bytes] | None]) -> None:
+    def add(fn: Callable[[], tuple[str, bytes] | None]) -> None:
         makers.append(fn)
 
-    add(lambda i: ("truncated.jsonl.gz", _gz(_good_jsonl(400))[: rng.randrange(10, 3000)]))
-    add(lambda i: ("truncated-header.jsonl.gz", _gz(_good_jsonl(5))[: rng.randrange(2, 12)]))
+    add(lambda: ("truncated.jsonl.gz", _gz(_good_jsonl(400))[: rng.randrange(10, 3000)]))
+    add(lambda: ("truncated-header.jsonl.gz", _gz(_good_jsonl(5))[: rng.randrange(2, 12)]))
 
-    def corrupt_gz(i: int) -> tuple[str, bytes]:
+    def corrupt_gz() -> tuple[str, bytes]:
         data = bytearray(_gz(_good_jsonl(300)))
         for _ in range(rng.randrange(1, 6)):
             data[rng.randrange(20, len(data))] = rng.randrange(256)
@@ -160,34 +160,34 @@ def generate(folder: Path, n: int, seed: int = 11, fifos: bool = True) -> list[P
 
     add(corrupt_gz)
     add(
-        lambda i: (
+        lambda: (
             "magic-only.jsonl.gz",
             b"\x1f\x8b" + bytes(rng.randrange(256) for _ in range(40)),
         )
     )
-    add(lambda i: ("plain-named.gz", _good_jsonl(3)))
-    add(lambda i: ("gz-truncated.csv.gz", _gz(b"prompt,response\n" + b"a,b\n" * 3000)[:900]))
+    add(lambda: ("plain-named.gz", _good_jsonl(3)))
+    add(lambda: ("gz-truncated.csv.gz", _gz(b"prompt,response\n" + b"a,b\n" * 3000)[:900]))
     add(
-        lambda i: (
+        lambda: (
             "gz-truncated.json.gz",
             _gz(json.dumps([_chat(j) for j in range(500)]).encode())[:1500],
         )
     )
     add(
-        lambda i: (
+        lambda: (
             "binary.jsonl",
             bytes(rng.randrange(256) for _ in range(rng.choice([1, 10, 1000, 70000]))),
         )
     )
-    add(lambda i: ("binary.csv", bytes(rng.randrange(256) for _ in range(2000))))
-    add(lambda i: ("binary.json", b"[" + bytes(rng.randrange(256) for _ in range(2000))))
-    add(lambda i: ("bom.jsonl", b"\xef\xbb\xbf" + _good_jsonl(3)))
-    add(lambda i: ("double-bom.jsonl", b"\xef\xbb\xbf\xef\xbb\xbf" + _good_jsonl(3)))
-    add(lambda i: ("bom-mid.jsonl", _good_jsonl(2) + b"\xef\xbb\xbf" + _good_jsonl(2)))
-    add(lambda i: ("bom-only.jsonl", b"\xef\xbb\xbf"))
+    add(lambda: ("binary.csv", bytes(rng.randrange(256) for _ in range(2000))))
+    add(lambda: ("binary.json", b"[" + bytes(rng.randrange(256) for _ in range(2000))))
+    add(lambda: ("bom.jsonl", b"\xef\xbb\xbf" + _good_jsonl(3)))
+    add(lambda: ("double-bom.jsonl", b"\xef\xbb\xbf\xef\xbb\xbf" + _good_jsonl(3)))
+    add(lambda: ("bom-mid.jsonl", _good_jsonl(2) + b"\xef\xbb\xbf" + _good_jsonl(2)))
+    add(lambda: ("bom-only.jsonl", b"\xef\xbb\xbf"))
     for enc in ("utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le", "utf-32-be"):
         add(_const(f"{enc}.jsonl", _good_jsonl(3).decode().encode(enc)))
-    add(lambda i: ("utf-16.csv", "prompt,response\nhello,world\n".encode("utf-16")))
+    add(lambda: ("utf-16.csv", "prompt,response\nhello,world\n".encode("utf-16")))
     for depth in (100, 129, 300, 1025, 5000):
         for kind in ("list", "dict"):
             add(
@@ -204,7 +204,7 @@ def generate(folder: Path, n: int, seed: int = 11, fifos: bool = True) -> list[P
                     ).encode(),
                 )
             )
-    add(lambda i: ("deep.json", ("[" + _nest(2000, "list") + "]").encode()))
+    add(lambda: ("deep.json", ("[" + _nest(2000, "list") + "]").encode()))
     for number in ("1e400", "-1e400", "1" * 400, "NaN", "Infinity", "-0", "1.0e-400", "0x10"):
         add(
             _const(
@@ -217,7 +217,7 @@ def generate(folder: Path, n: int, seed: int = 11, fifos: bool = True) -> list[P
             )
         )
     add(
-        lambda i: (
+        lambda: (
             "huge-line.jsonl",
             json.dumps(CHAT).encode()
             + b"\n"
@@ -229,8 +229,8 @@ def generate(folder: Path, n: int, seed: int = 11, fifos: bool = True) -> list[P
             + b"\n",
         )
     )
-    add(lambda i: ("huge-line-no-newline.jsonl", b"x" * (3 << 20)))
-    add(lambda i: ("huge-element.json", b'[{"a": "' + b"y" * (3 << 20) + b'"}, {"b": 1}]'))
+    add(lambda: ("huge-line-no-newline.jsonl", b"x" * (3 << 20)))
+    add(lambda: ("huge-element.json", b'[{"a": "' + b"y" * (3 << 20) + b'"}, {"b": 1}]'))
     for bad in (b"\xff", b"\xc3\x28", b"\xed\xa0\x80", b"\xf8\x88\x80\x80\x80", b"\xc0\xaf"):
         add(
             _const(
@@ -242,38 +242,38 @@ def generate(folder: Path, n: int, seed: int = 11, fifos: bool = True) -> list[P
             )
         )
     add(
-        lambda i: (
+        lambda: (
             "lone-surrogate.jsonl",
             b'{"messages": [{"role": "user", "content": "\\ud800"}, {"role": "assistant", "content": "\\udfff"}]}\n',
         )
     )
     for _ in range(6):
-        add(lambda i: ("wrong-types.jsonl", _jsonl(_wrong_type_rows(rng))))
-    add(lambda i: ("wrong-types.json", json.dumps(_wrong_type_rows(rng)).encode()))
-    add(lambda i: ("top-level-values.jsonl", b'1\n"s"\nnull\ntrue\n[1]\n[]\n{}\n'))
-    add(lambda i: _csv(rng))
-    add(lambda i: _csv(rng))
-    add(lambda i: ("empty.jsonl", b""))
+        add(lambda: ("wrong-types.jsonl", _jsonl(_wrong_type_rows(rng))))
+    add(lambda: ("wrong-types.json", json.dumps(_wrong_type_rows(rng)).encode()))
+    add(lambda: ("top-level-values.jsonl", b'1\n"s"\nnull\ntrue\n[1]\n[]\n{}\n'))
+    add(lambda: _csv(rng))
+    add(lambda: _csv(rng))
+    add(lambda: ("empty.jsonl", b""))
     add(
-        lambda i: (
+        lambda: (
             "whitespace.jsonl",
             rng.choice([b"\n\n\n", b"   ", b" \t\r\n \r\n", b"\x0c\x0b"]),
         )
     )
-    add(lambda i: ("empty.csv", b""))
-    add(lambda i: ("empty.json", rng.choice([b"", b"[]", b"[ ]", b"{}", b"null"])))
+    add(lambda: ("empty.csv", b""))
+    add(lambda: ("empty.json", rng.choice([b"", b"[]", b"[ ]", b"{}", b"null"])))
     add(
-        lambda i: (
+        lambda: (
             "unclosed.json",
             json.dumps([_chat(j) for j in range(5)]).encode()[: -rng.randrange(1, 60)],
         )
     )
-    add(lambda i: ("trailing-comma.json", b"[" + json.dumps(CHAT).encode() + b",]"))
-    add(lambda i: ("object.json", b'{"data": [' + json.dumps(CHAT).encode() + b"]}"))
-    add(lambda i: ("crlf-mixed.jsonl", _good_jsonl(3).replace(b"\n", b"\r\n") + b"\r\r\n\n"))
-    add(lambda i: ("nul-line.jsonl", _good_jsonl(2) + b"\x00" * 100 + b"\n" + _good_jsonl(1)))
+    add(lambda: ("trailing-comma.json", b"[" + json.dumps(CHAT).encode() + b",]"))
+    add(lambda: ("object.json", b'{"data": [' + json.dumps(CHAT).encode() + b"]}"))
+    add(lambda: ("crlf-mixed.jsonl", _good_jsonl(3).replace(b"\n", b"\r\n") + b"\r\r\n\n"))
+    add(lambda: ("nul-line.jsonl", _good_jsonl(2) + b"\x00" * 100 + b"\n" + _good_jsonl(1)))
     add(
-        lambda i: (
+        lambda: (
             "mixed-formats.jsonl",
             _jsonl(
                 [
@@ -285,19 +285,19 @@ def generate(folder: Path, n: int, seed: int = 11, fifos: bool = True) -> list[P
         )
     )
     add(
-        lambda i: (
+        lambda: (
             "duplicate-keys.jsonl",
             b'{"messages": [], "messages": [{"role": "user", "content": "x"}]}\n',
         )
     )
     add(
-        lambda i: (
+        lambda: (
             "many-messages.jsonl",
             _jsonl([{"messages": [{"role": "user", "content": "x"}] * 20000}]),
         )
     )
     add(
-        lambda i: (
+        lambda: (
             "long-content.jsonl",
             _jsonl(
                 [
@@ -312,13 +312,13 @@ def generate(folder: Path, n: int, seed: int = 11, fifos: bool = True) -> list[P
         )
     )
     if fifos:
-        add(lambda i: None)  # a FIFO
+        add(lambda: None)  # a FIFO
     paths: list[Path] = []
     # fewer inputs than kinds: a spread over the kinds, not the first few
     order = [round(k * len(makers) / n) % len(makers) for k in range(n)] if n < len(makers) else []
     for i in range(n):
         maker = makers[order[i] if order else i % len(makers)]
-        made = maker(i)
+        made = maker()
         if made is None:
             path = folder / f"{i:04d}-fifo.jsonl"
             os.mkfifo(path)

@@ -112,7 +112,7 @@ def _typo(rng: random.Random, text: str) -> str:
     return " ".join(words)
 
 
-def _synonyms(rng: random.Random, text: str) -> str:
+def _synonyms(text: str) -> str:
     done = 0
 
     def sub(m: re.Match[str]) -> str:
@@ -143,7 +143,7 @@ def variant(rng: random.Random, record: Record, edit: str) -> Record:
     if edit == "typo":
         return _map_text(record, lambda t: _typo(rng, t), lambda n: rng.sample(range(n), min(2, n)))
     if edit == "case":
-        return _map_text(record, str.lower, lambda n: users)
+        return _map_text(record, str.lower, lambda _n: users)
     if edit == "whitespace":
         return _map_text(
             record, lambda t: "  " + t.replace(" ", "  ", 3).replace(". ", ".\n\n") + " \n", every
@@ -151,12 +151,12 @@ def variant(rng: random.Random, record: Record, edit: str) -> Record:
     if edit == "punctuation":
         return _map_text(record, lambda t: re.sub(r"[,.!?;:]", "", t), every)
     if edit == "synonyms":
-        return _map_text(record, lambda t: _synonyms(rng, t), every)
+        return _map_text(record, _synonyms, every)
     if edit == "greeting":
-        return _map_text(record, lambda t: rng.choice(GREETINGS) + t, lambda n: users[:1])
+        return _map_text(record, lambda t: rng.choice(GREETINGS) + t, lambda _n: users[:1])
     if edit == "trim":
         last = max(i for i, m in enumerate(record) if m["role"] == "assistant")
-        return _map_text(record, _trim, lambda n: [last])
+        return _map_text(record, _trim, lambda _n: [last])
     if edit == "system":
         return [{"role": "system", "content": SYSTEM_PROMPT}, *[dict(m) for m in record]]
     raise ValueError(edit)

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from curation.auth import create_user, list_users
-from curation.errors import CurationError
+from curation.errors import InputError, InternalError
 from curation.ingest.importer import import_file
 from curation.labeling.campaigns import CampaignSpec, create_campaign, list_campaigns
 from curation.store.db import Workspace
@@ -42,7 +42,9 @@ def build_demo(ws: Workspace, source: Path | None = None) -> Iterator[str]:
     """Import every demo file; re-running adds nothing because imports skip known content."""
     folder = source or sample_data_dir()
     if not folder.is_dir():
-        raise CurationError(f"sample data folder not found: {folder}")
+        if source is None:  # the package ships sample_data/: a broken install
+            raise InternalError(f"sample data folder not found: {folder}")
+        raise InputError(f"sample data folder not found: {folder}")
     yield from _demo_users(ws)
     for name, dataset in DEMO_DATASETS.items():
         path = folder / name

@@ -7,31 +7,28 @@ each test gets its own schema, dropped afterwards.
 from __future__ import annotations
 
 import os
+import threading
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
+import streamlit as st
 
+from curation.auth import create_user
 from curation.store import Workspace, open_workspace
+from tests.helpers.apptest import PASSWORDS, ROLES
+from tests.helpers.common import (
+    BACKENDS,
+    PG_URL,
+    pg_schema_url,
+)
+from tests.helpers.fake_openai import FakeOpenAI, FakeServer, State
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
-
-PG_URL = os.environ.get("CURATION_TEST_POSTGRES_URL")
-BACKENDS = ["sqlite", *(["postgresql"] if PG_URL else [])]
-REPO = Path(__file__).resolve().parents[1]
-SHARED_DATA = REPO.parent / "shared" / "data"
-HH_RLHF = SHARED_DATA / "hh-rlhf-harmless-base-test.jsonl.gz"
-
-
-def pg_schema_url(schema: str) -> str:
-    assert PG_URL
-    base = PG_URL.replace("postgresql://", "postgresql+psycopg://", 1)
-    sep = "&" if "?" in base else "?"
-    return f"{base}{sep}options=-csearch_path%3D{schema}"
 
 
 @pytest.fixture
@@ -76,6 +73,38 @@ def sqlite_ws(tmp_path: Path) -> Iterator[Workspace]:
         workspace.dispose()
 
 
-def write_jsonl(path: Path, lines: list[str]) -> Path:
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return path
+@pytest.fixture
+def app_ws(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Workspace]:
+    """A workspace the app will open, with one account per role."""
+    folder = tmp_path / "app-ws"
+    monkeypatch.setenv("CURATION_WORKSPACE", str(folder))
+    monkeypatch.delenv("CURATION_DB_URL", raising=False)
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    ws = open_workspace(folder)
+    with ws.tx() as s:
+        for name, role in ROLES.items():
+            create_user(s, name, role, PASSWORDS[name], actor="test")
+    yield ws
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    ws.dispose()
+
+
+@pytest.fixture
+def fake_openai(monkeypatch: pytest.MonkeyPatch) -> Iterator[FakeOpenAI]:
+    """A running fake service; OPENAI_API_KEY and OPENAI_BASE_URL point at it."""
+    state = State()
+    server = FakeServer(state)
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05})
+    thread.daemon = True
+    thread.start()
+    base_url = f"http://127.0.0.1:{server.server_address[1]}/v1"
+    monkeypatch.setenv("OPENAI_API_KEY", state.api_key)
+    monkeypatch.setenv("OPENAI_BASE_URL", base_url)
+    try:
+        yield FakeOpenAI(state, base_url)
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)

@@ -9,9 +9,7 @@ import sqlalchemy as sa
 from curation.ingest.importer import import_file
 from curation.store import Workspace
 from curation.store import models as m
-from tests.apptest_helpers import REPO, app_ws, logged_in, open_page, texts
-
-__all__ = ["app_ws"]
+from tests.helpers.apptest import REPO, logged_in, open_page, texts
 
 MESSY = REPO / "curation" / "sample_data" / "messy_import.jsonl"
 

@@ -12,10 +12,8 @@ from curation.dedup import Encoders, Settings, run_dedup
 from curation.ingest.importer import import_file
 from curation.store import Workspace
 from curation.store import models as m
-from tests.apptest_helpers import app_ws, logged_in, open_page, texts
-from tests.dedup_helpers import TOPICS, chat, fake_encoders
-
-__all__ = ["app_ws"]
+from tests.helpers.apptest import logged_in, open_page, texts
+from tests.helpers.dedup import TOPICS, chat, fake_encoders
 
 LONG = [t for pair in TOPICS for t in pair]
 
@@ -135,7 +133,7 @@ def test_with_a_runner_beside_the_app_a_run_is_a_job_that_outlives_the_page(
     a refresh) finds it; a runner runs it; the page then opens the run it made."""
     from curation.jobs import list_jobs
     from curation.jobs.store import RUNNER_ENV
-    from tests.jobs_helpers import runner_thread, wait_for
+    from tests.helpers.jobs import runner_thread, wait_for
 
     dataset(app_ws, tmp_path)
     monkeypatch.setenv(RUNNER_ENV, "1")

@@ -15,12 +15,10 @@ from curation.finetune.judge import JudgeSettings, judge_campaign
 from curation.labeling.campaigns import set_show_ai_suggestions
 from curation.store import Workspace
 from curation.store import models as m
-from tests.apptest_helpers import REPO, app_ws, logged_in, open_page, texts
-from tests.fake_openai import API_KEY, FakeOpenAI, fake_openai
-from tests.labeling_helpers import campaign
-from tests.test_export import chat, import_objects, pref, read_jsonl, set_redaction
-
-__all__ = ["app_ws", "fake_openai"]
+from tests.helpers.apptest import REPO, logged_in, open_page, texts
+from tests.helpers.export import chat, import_objects, pref, read_jsonl, set_redaction
+from tests.helpers.fake_openai import API_KEY, FakeOpenAI
+from tests.helpers.labeling import campaign
 
 
 def export_page(

@@ -11,10 +11,8 @@ from curation.ingest.importer import import_file
 from curation.store import Workspace
 from curation.store import models as m
 from curation.wording import dataset_name_for, human_time, plural
-from tests.apptest_helpers import app_ws, logged_in, open_page, texts
-from tests.labeling_helpers import campaign, pair_dataset
-
-__all__ = ["app_ws"]
+from tests.helpers.apptest import logged_in, open_page, texts
+from tests.helpers.labeling import campaign, pair_dataset
 
 
 def chats(n: int, tag: str, repeat_first: int = 0) -> bytes:

@@ -7,9 +7,7 @@ from pathlib import Path
 
 from curation.ingest.importer import import_file
 from curation.store import Workspace
-from tests.apptest_helpers import app_ws, logged_in, open_page, texts
-
-__all__ = ["app_ws"]
+from tests.helpers.apptest import logged_in, open_page, texts
 
 FIXTURES = Path(__file__).parent / "fixtures" / "formats"
 
@@ -37,7 +35,7 @@ def test_datasets_page_shows_kto_labels(app_ws: Workspace) -> None:
 
 
 def test_export_page_offers_the_trainer_config(app_ws: Workspace, tmp_path: Path) -> None:
-    from tests.test_export import import_objects, pref, set_redaction
+    from tests.helpers.export import import_objects, pref, set_redaction
 
     import_objects(app_ws, tmp_path, [pref(i) for i in range(12)])
     set_redaction(app_ws, "clean")

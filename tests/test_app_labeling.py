@@ -10,10 +10,8 @@ import sqlalchemy as sa
 from curation.labeling.scale import to_pair_axis
 from curation.store import Workspace
 from curation.store import models as m
-from tests.apptest_helpers import REPO, app_ws, logged_in, open_page, texts
-from tests.labeling_helpers import campaign, pair_dataset
-
-__all__ = ["app_ws"]
+from tests.helpers.apptest import REPO, logged_in, open_page, texts
+from tests.helpers.labeling import campaign, pair_dataset
 
 
 @pytest.fixture

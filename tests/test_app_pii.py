@@ -13,10 +13,8 @@ from curation.store import Workspace
 from curation.store import models as m
 from curation.ui import keys
 from curation.ui.nav import allowed
-from tests.apptest_helpers import app_ws, logged_in, open_page, texts
-from tests.conftest import write_jsonl
-
-__all__ = ["app_ws"]
+from tests.helpers.apptest import logged_in, open_page, texts
+from tests.helpers.common import write_jsonl
 
 PAYLOAD = "<script>alert(1)</script> **bold** :red[x] $x$ [link](http://evil.example)"
 RECORDS = [

@@ -11,10 +11,8 @@ from curation.labeling import queue
 from curation.labeling.queue import Answer
 from curation.store import Workspace
 from curation.store import models as m
-from tests.apptest_helpers import REPO, app_ws, logged_in, open_page, texts
-from tests.labeling_helpers import campaign, pair_dataset
-
-__all__ = ["app_ws"]
+from tests.helpers.apptest import REPO, logged_in, open_page, texts
+from tests.helpers.labeling import campaign, pair_dataset
 
 # The two-by-six case of tests/test_labeling_quality.py: α = 115/126 ≈ 0.913, disputes on
 # the third (1 vs 0) and fifth (−1 vs −2) task.

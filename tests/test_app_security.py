@@ -9,9 +9,7 @@ from pathlib import Path
 import pytest
 
 from curation.store import Workspace
-from tests.apptest_helpers import PASSWORDS, app_ws, logged_in, new_app, open_page, texts
-
-__all__ = ["app_ws"]
+from tests.helpers.apptest import PASSWORDS, logged_in, new_app, open_page, texts
 
 CHAT = {"messages": [{"role": "user", "content": "Hi"}, {"role": "assistant", "content": "Hello"}]}
 

@@ -7,9 +7,7 @@ from pathlib import Path
 import pytest
 
 from curation.store import Workspace
-from tests.apptest_helpers import PASSWORDS, REPO, app_ws, logged_in, new_app, open_page, texts
-
-__all__ = ["app_ws"]
+from tests.helpers.apptest import PASSWORDS, REPO, logged_in, new_app, open_page, texts
 
 
 def login(name: str, password: str):  # type: ignore[no-untyped-def]

@@ -25,8 +25,8 @@ from curation.ingest.formats import io as fio
 from curation.ingest.formats import open_source, read_records
 from curation.ingest.importer import import_file
 from curation.store import Workspace
-from tests.conftest import REPO
-from tests.dedup_helpers import fake_encoders
+from tests.helpers.common import REPO
+from tests.helpers.dedup import fake_encoders
 
 COMMANDS = ("validate", "import", "redact", "dedup")
 TIMEOUT = 90

@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from curation.cli import cli
-from tests.conftest import REPO, write_jsonl
+from tests.helpers.common import REPO, write_jsonl
 
 GOOD = json.dumps(
     {"messages": [{"role": "user", "content": "Hi"}, {"role": "assistant", "content": "Hello"}]}

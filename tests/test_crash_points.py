@@ -29,9 +29,9 @@ from curation.cli import cli
 from curation.labeling.queue import Answer, next_item, submit
 from curation.store import Workspace
 from curation.store import models as m
-from tests.conftest import REPO
-from tests.labeling_helpers import campaign, pair_dataset, users
-from tests.test_export import chat, import_objects
+from tests.helpers.common import REPO
+from tests.helpers.export import chat, import_objects
+from tests.helpers.labeling import campaign, pair_dataset, users
 
 KILL = "import os, signal\ndef die():\n    os.kill(os.getpid(), signal.SIGKILL)\n"
 

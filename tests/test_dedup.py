@@ -30,7 +30,7 @@ from curation.dedup.engine import (
 from curation.dedup.units import preferred_completion, record_score
 from curation.errors import InputError
 from curation.records import Completion
-from tests.dedup_helpers import TOPICS, FakeEncoder, chat, fake_encoders
+from tests.helpers.dedup import TOPICS, FakeEncoder, chat, fake_encoders
 
 LONG = [t for pair in TOPICS for t in pair]
 

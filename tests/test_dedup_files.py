@@ -14,81 +14,15 @@ import sqlalchemy as sa
 from click.testing import CliRunner
 
 from curation import cli as cli_module
-from curation.dedup import Encoders, Settings, dedup_file, file_leakage, find_duplicates, make_item
-from curation.ingest.formats import read_records
+from curation.dedup import Encoders, Settings, dedup_file, file_leakage
 from curation.store import models as m
 from curation.store import open_workspace
-from tests.dedup_helpers import TOPICS, chat, fake_encoders
-
-REPO = Path(__file__).resolve().parents[1]
-SAMPLES = REPO / "curation" / "sample_data"
-PLANTED = json.loads((SAMPLES / "planted.json").read_text())
-SAMPLE_FILES = [
-    "support_chats.jsonl",
-    "support_sharegpt.json",
-    "contract_pairs.jsonl",
-    "sql_rankings.jsonl",
-    "faq_alpaca.json",
-    "preferences.csv",
-]
-LONG = [t for pair in TOPICS for t in pair]
-
-
-def sample_items(
-    wanted: set[tuple[str, int]] | None = None,
-) -> tuple[list[tuple[str, int]], list[Any]]:
-    """The sample files' records (only the ``wanted`` (file, line)s if given) as dedup items."""
-    where: list[tuple[str, int]] = []
-    items = []
-    for name in SAMPLE_FILES:
-        for parsed in read_records(SAMPLES / name):
-            assert parsed.record is not None, parsed.error
-            if wanted is not None and (name, parsed.line) not in wanted:
-                continue
-            r = parsed.record
-            where.append((name, parsed.line))
-            items.append(make_item(r.messages, r.completions, r.rankings, order=len(items)))
-    return where, items
-
-
-def planted_and_neighbours(per_file: int) -> set[tuple[str, int]]:
-    """Every record of a planted or diverging pair, plus the first ``per_file`` lines of each file."""
-    out = {(name, line) for name in SAMPLE_FILES for line in range(1, per_file + 1)}
-    for row in PLANTED["near_duplicates"]:
-        out |= {(row["file"], row["line"]), (row["variant_of"]["file"], row["variant_of"]["line"])}
-    for row in PLANTED["exact_duplicates"]:
-        out |= {
-            (row["file"], row["line"]),
-            (row["duplicate_of"]["file"], row["duplicate_of"]["line"]),
-        }
-    for row in PLANTED["diverging_pairs"]:
-        out |= {(row["a"]["file"], row["a"]["line"]), (row["b"]["file"], row["b"]["line"])}
-    return out
-
-
-def check_planted(
-    encoders: Encoders, embedder: str, wanted: set[tuple[str, int]] | None = None
-) -> None:
-    where, items = sample_items(wanted)
-    result = find_duplicates(items, Settings(embedder), encoders=encoders)
-    cluster_of = {where[i]: k for k, c in enumerate(result.clusters) for i in c.members}
-    expected: list[tuple[tuple[str, int], tuple[str, int]]] = []
-    for row in PLANTED["near_duplicates"]:
-        expected.append(
-            ((row["file"], row["line"]), (row["variant_of"]["file"], row["variant_of"]["line"]))
-        )
-    for row in PLANTED["exact_duplicates"]:
-        expected.append(
-            ((row["file"], row["line"]), (row["duplicate_of"]["file"], row["duplicate_of"]["line"]))
-        )
-    for a, b in expected:
-        assert a in cluster_of and cluster_of.get(a) == cluster_of.get(b), (a, b)
-    for row in PLANTED["diverging_pairs"]:
-        a, b = (row["a"]["file"], row["a"]["line"]), (row["b"]["file"], row["b"]["line"])
-        assert a not in cluster_of or cluster_of[a] != cluster_of.get(b), row["note"]
-    planted = {x for pair in expected for x in pair}
-    stray = [where[i] for c in result.clusters for i in c.members if where[i] not in planted]
-    assert stray == []
+from tests.helpers.dedup import (
+    LONG,
+    chat,
+    check_planted,
+    fake_encoders,
+)
 
 
 def test_planted_sample_duplicates_with_the_fake_encoder() -> None:

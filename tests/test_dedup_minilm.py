@@ -7,7 +7,7 @@ import pytest
 
 from curation.dedup import Encoders
 from curation.embed import MiniLMEncoder
-from tests.test_dedup_files import check_planted, planted_and_neighbours
+from tests.helpers.dedup import check_planted, planted_and_neighbours
 
 
 @pytest.mark.slow

@@ -24,7 +24,7 @@ from curation.errors import ConflictError, InputError
 from curation.ingest.importer import import_file
 from curation.store import Workspace
 from curation.store import models as m
-from tests.dedup_helpers import TOPICS, chat, fake_encoders
+from tests.helpers.dedup import TOPICS, chat, fake_encoders
 
 LONG = [t for pair in TOPICS for t in pair]
 
@@ -255,7 +255,7 @@ def test_the_labelling_queue_skips_records_dropped_as_duplicates(
     ws: Workspace, tmp_path: Path
 ) -> None:
     from curation.labeling import queue
-    from tests.labeling_helpers import campaign, users
+    from tests.helpers.labeling import campaign, users
 
     rows = [
         {"messages": chat(q), "completions": [f"{q} A.", f"{q} B."], "rankings": [[0, 1]]}

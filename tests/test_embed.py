@@ -24,7 +24,7 @@ from curation.embed import (
     windows,
 )
 from curation.errors import CurationError, InputError
-from tests.dedup_helpers import FakeEncoder
+from tests.helpers.dedup import FakeEncoder
 
 
 def test_fake_encoder_satisfies_the_protocol() -> None:
@@ -175,7 +175,7 @@ def test_dedup_with_the_openai_embedder_from_the_environment(
     server: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from curation.dedup import Settings, find_duplicates, make_item
-    from tests.dedup_helpers import TOPICS, chat
+    from tests.helpers.dedup import TOPICS, chat
 
     monkeypatch.setenv("CURATION_EMBEDDINGS_BASE_URL", server)
     monkeypatch.setenv("CURATION_EMBEDDINGS_MODEL", "bag-of-words")

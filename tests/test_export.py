@@ -1,7 +1,6 @@
 """Export from the store: what goes in, the PII gate, preferences, filters, provenance, history.
 
-Helpers here (``import_objects``, ``set_redaction``, ``read_jsonl`` …) are shared by the
-other export test files.
+The helpers shared with the other export tests are in ``tests/helpers/export.py``.
 """
 
 from __future__ import annotations
@@ -21,75 +20,29 @@ import sqlalchemy as sa
 from curation.errors import CurationError, InputError
 from curation.export import (
     ExportSpec,
-    export_dataset,
     history_rows,
     manifest_path,
     output_paths,
     preview_export,
     workspace_output,
 )
-from curation.ingest.importer import file_sha256, import_file
-from curation.labeling import queue
+from curation.ingest.importer import file_sha256
 from curation.labeling.aggregate import Policy
 from curation.store import Workspace
 from curation.store import models as m
-from tests.labeling_helpers import campaign, users
+from tests.helpers.export import (
+    chat,
+    import_objects,
+    labelled,
+    pref,
+    read_jsonl,
+    record_ids,
+    run,
+    set_redaction,
+    snapshot,
+)
 
 # --------------------------------------------------------------------------- helpers
-
-
-def write_objects(path: Path, objects: list[Any]) -> Path:
-    path.write_text("".join(json.dumps(o) + "\n" for o in objects), encoding="utf-8")
-    return path
-
-
-def import_objects(
-    ws: Workspace, tmp_path: Path, objects: list[Any], dataset: str = "d", name: str = "in"
-) -> None:
-    path = write_objects(tmp_path / f"{name}.jsonl", objects)
-    result = import_file(ws, path, dataset)
-    assert result.rejected == 0, result.errors
-
-
-def read_jsonl(path: Path) -> list[dict[str, Any]]:
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
-
-
-def set_redaction(ws: Workspace, state: str, where: Any = None) -> None:
-    with ws.tx() as s:
-        query = sa.update(m.Record).values(redaction=state)
-        if where is not None:
-            query = query.where(where)
-        s.execute(query)
-
-
-def record_ids(ws: Workspace) -> list[int]:
-    with ws.read() as s:
-        return list(s.scalars(sa.select(m.Record.id).order_by(m.Record.id)))
-
-
-def chat(i: int, **extra: Any) -> dict[str, Any]:
-    return {
-        "messages": [
-            {"role": "system", "content": "Be brief."},
-            {"role": "user", "content": f"Question {i}?"},
-            {"role": "assistant", "content": f"Answer {i}."},
-        ],
-        **extra,
-    }
-
-
-def pref(i: int, prompt: str | None = None) -> dict[str, Any]:
-    return {
-        "input": {"messages": [{"role": "user", "content": prompt or f"Prompt {i}?"}]},
-        "preferred_output": [{"role": "assistant", "content": f"Good answer {i}."}],
-        "non_preferred_output": [{"role": "assistant", "content": f"Bad {i}."}],
-    }
-
-
-def run(ws: Workspace, out: Path, fmt: str = "openai-chat", **kwargs: Any) -> Any:
-    kwargs.setdefault("dataset", "d")
-    return export_dataset(ws, ExportSpec(fmt, **kwargs), out, actor="tester")
 
 
 # --------------------------------------------------------------------------- what goes in
@@ -218,37 +171,6 @@ def test_redacted_content_is_what_is_exported(ws: Workspace, tmp_path: Path) -> 
 
 
 # --------------------------------------------------------------------------- preferences
-
-
-def labelled(ws: Workspace, tmp_path: Path, answers: dict[int, list[int | None]]) -> int:
-    """A campaign over len(answers) pairs; answers[i] are the two annotators' choices."""
-    objects = [
-        {
-            "messages": [{"role": "user", "content": f"Q{i}?"}],
-            "completions": [f"first {i}", f"second {i}"],
-        }
-        for i in range(len(answers))
-    ]
-    import_objects(ws, tmp_path, objects)
-    set_redaction(ws, "clean")
-    users(ws, ["ann", "ann2"])
-    cid = campaign(ws, ["ann", "ann2"], dataset="d", overlap=2, criteria=["accuracy"])
-    with ws.read() as s:
-        tasks = {
-            t.id: int(t.record_id)
-            for t in s.scalars(sa.select(m.Task).where(m.Task.campaign_id == cid))
-        }
-    order = {rid: i for i, rid in enumerate(sorted(tasks.values()))}
-    for who, index in (("ann", 0), ("ann2", 1)):
-        while (item := queue.next_item(ws, cid, who)) is not None:
-            choice = answers[order[tasks[item.task_id]]][index]
-            queue.submit(
-                ws,
-                item.assignment_id,
-                who,
-                queue.Answer(choice=choice, both_bad=choice is None, rationale="r"),
-            )
-    return cid
 
 
 def test_campaign_preferences_follow_the_policy(ws: Workspace, tmp_path: Path) -> None:
@@ -520,7 +442,7 @@ def test_the_dedup_stage_drops_duplicates_and_keeps_clusters_in_one_split(
     ws: Workspace, tmp_path: Path
 ) -> None:
     from curation.dedup import Settings, keep_representatives, run_dedup
-    from tests.dedup_helpers import fake_encoders
+    from tests.helpers.dedup import fake_encoders
 
     objects = [distinct_chat(i) for i in range(60)]
     objects += [distinct_chat(i, shout=True) for i in range(15)]  # 15 clusters of two
@@ -666,11 +588,6 @@ def test_a_failure_mid_write_leaves_the_previous_file_intact(
     with ws.read() as s:
         assert s.scalar(sa.select(sa.func.count(m.Export.id))) == 1
     assert first.export_id is not None
-
-
-def snapshot(folder: Path) -> dict[str, bytes]:
-    """Every file of the folder (temporary ones included) with its bytes."""
-    return {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if p.is_file()}
 
 
 @pytest.mark.parametrize(

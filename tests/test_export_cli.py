@@ -9,7 +9,7 @@ from click.testing import CliRunner
 
 from curation.cli import cli
 from curation.store import open_workspace
-from tests.test_export import chat, pref, read_jsonl, set_redaction, write_objects
+from tests.helpers.export import chat, pref, read_jsonl, set_redaction, write_objects
 
 
 def run(*args: str | Path) -> tuple[int, str, str]:
@@ -170,7 +170,7 @@ def test_help_documents_the_file_names_and_the_gate() -> None:
 
 
 def test_export_from_a_campaign_with_policy_options(tmp_path: Path) -> None:
-    from tests.test_export import labelled
+    from tests.helpers.export import labelled
 
     wsdir = tmp_path / "ws"
     ws = open_workspace(wsdir)

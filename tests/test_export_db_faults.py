@@ -22,8 +22,7 @@ from curation.errors import CurationError
 from curation.export import publish as pub
 from curation.export import staging
 from curation.store import Workspace, db
-from tests.test_export import chat, import_objects, run, set_redaction, snapshot
-from tests.test_export_integrity import history
+from tests.helpers.export import chat, history, import_objects, run, set_redaction, snapshot
 
 LOCKED = "the workspace database is locked by another process: try again in a moment"
 LOST = "lost the connection to the database server: check that it is running and run again"

@@ -26,8 +26,8 @@ from curation.export import history_rows
 from curation.export.publish import recover_folders
 from curation.store import Workspace
 from curation.store import models as m
-from tests.conftest import REPO
-from tests.test_export import chat, import_objects, run, set_redaction
+from tests.helpers.common import REPO
+from tests.helpers.export import chat, import_objects, run, set_redaction
 
 
 def snapshot(folder: Path, *, hidden: bool = True) -> dict[str, bytes]:

@@ -23,8 +23,8 @@ from curation.ingest.importer import import_file
 from curation.ingest.validate import validate_file
 from curation.records import Completion
 from curation.store import Workspace
-from tests.conftest import HH_RLHF
-from tests.test_export import import_objects, read_jsonl, set_redaction
+from tests.helpers.common import HH_RLHF
+from tests.helpers.export import import_objects, read_jsonl, set_redaction
 
 TOOLS = [
     {

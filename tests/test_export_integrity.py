@@ -23,11 +23,20 @@ from click.testing import CliRunner
 
 from curation.cli import cli
 from curation.errors import CurationError
-from curation.export import history_rows, manifest_path, staging, workspace_output
+from curation.export import manifest_path, staging, workspace_output
 from curation.export import publish as pub
 from curation.store import Workspace
 from curation.store import models as m
-from tests.test_export import chat, import_objects, pref, read_jsonl, run, set_redaction, snapshot
+from tests.helpers.export import (
+    chat,
+    history,
+    import_objects,
+    pref,
+    read_jsonl,
+    run,
+    set_redaction,
+    snapshot,
+)
 
 FULL = sa.exc.OperationalError("UPDATE exports …", {}, Exception("database or disk is full"))
 
@@ -38,11 +47,6 @@ def exported_once(ws: Workspace, tmp_path: Path, n: int = 20) -> tuple[Path, dic
     out = tmp_path / "out" / "data.jsonl"
     assert run(ws, out, validation_split=0.25).export_id == 1
     return out, snapshot(out.parent)
-
-
-def history(ws: Workspace) -> list[tuple[int, str, bool]]:
-    with ws.read() as s:
-        return [(r["id"], r["status"], r["on_disk"]) for r in history_rows(s)]
 
 
 def audited(ws: Workspace) -> int:

@@ -18,7 +18,15 @@ from curation.errors import CurationError
 from curation.export import parallel, rows
 from curation.store import Workspace
 from curation.store import models as m
-from tests.test_export import chat, import_objects, labelled, pref, record_ids, run, set_redaction
+from tests.helpers.export import (
+    chat,
+    import_objects,
+    labelled,
+    pref,
+    record_ids,
+    run,
+    set_redaction,
+)
 
 
 @pytest.fixture

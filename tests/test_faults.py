@@ -16,7 +16,7 @@ import sqlalchemy as sa
 from curation.ingest.rows import worker_count
 from curation.store import models as m
 from curation.store import open_workspace
-from tests.conftest import BACKENDS, REPO, pg_schema_url
+from tests.helpers.common import BACKENDS, REPO, pg_schema_url
 
 
 def big_file(path: Path, n: int) -> Path:

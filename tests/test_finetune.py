@@ -1,5 +1,5 @@
 """The OpenAI fine-tuning round trip, driven through the real ``openai`` client against a
-local fake service (tests/fake_openai.py). The API key must never reach the workspace."""
+local fake service (tests/helpers/fake_openai.py). The API key must never reach the workspace."""
 
 from __future__ import annotations
 
@@ -17,10 +17,8 @@ from curation.export import ExportSpec, export_dataset
 from curation.finetune import jobs as ft
 from curation.store import Workspace, open_workspace
 from curation.store import models as m
-from tests.fake_openai import API_KEY, FakeOpenAI, fake_openai
-from tests.test_export import chat, import_objects, pref, set_redaction, write_objects
-
-__all__ = ["fake_openai"]
+from tests.helpers.export import chat, import_objects, pref, set_redaction, write_objects
+from tests.helpers.fake_openai import API_KEY, FakeOpenAI
 
 
 def credentials(fake: FakeOpenAI) -> ft.Credentials:

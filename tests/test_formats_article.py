@@ -11,7 +11,7 @@ import pytest
 from curation.errors import FieldError
 from curation.ingest.formats import detect_format, open_source
 from curation.ingest.formats.article import NCompletions, RFTPairs
-from tests.formats_helpers import N_COMPLETIONS, RFT_PAIRS, errors, read_all, records, write_jsonl
+from tests.helpers.formats import N_COMPLETIONS, RFT_PAIRS, errors, read_all, records, write_jsonl
 
 # --- RFT pairs ---------------------------------------------------------------------------
 

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from curation.ingest.formats import FORMATS, detect_format, open_source, read_records
-from tests.formats_helpers import (
+from tests.helpers.formats import (
     ALPACA_ROWS,
     EXAMPLES,
     HH_SINGLE,

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from curation.ingest.formats import read_records
-from tests.formats_helpers import EXAMPLES, dumps, write_jsonl
+from tests.helpers.formats import EXAMPLES, dumps, write_jsonl
 
 Mutation = Callable[[dict[str, Any]], None]
 

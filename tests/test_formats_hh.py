@@ -13,7 +13,7 @@ import pytest
 from curation.errors import FieldError
 from curation.ingest.formats import detect_format, read_records
 from curation.ingest.formats.hh import ASSISTANT, HHRLHF, split_turns, transcript
-from tests.formats_helpers import (
+from tests.helpers.formats import (
     HH_MULTI,
     HH_RLHF,
     HH_SINGLE,

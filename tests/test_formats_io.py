@@ -13,7 +13,7 @@ from curation.errors import InputError, UnknownFormatError
 from curation.ingest.formats import detect_format, open_source, read_records
 from curation.ingest.formats import io as fio
 from curation.ingest.formats.io import container_of, iter_json_array, iter_jsonl
-from tests.formats_helpers import OPENAI_CHAT_SIMPLE, dumps, errors, records
+from tests.helpers.formats import OPENAI_CHAT_SIMPLE, dumps, errors, records
 
 GOOD = dumps(OPENAI_CHAT_SIMPLE)
 BOM = b"\xef\xbb\xbf"

@@ -13,7 +13,7 @@ from curation.ingest.formats import read_records
 from curation.ingest.importer import import_file
 from curation.stats import dataset_stats
 from curation.store import Workspace
-from tests.test_export import read_jsonl, set_redaction
+from tests.helpers.export import read_jsonl, set_redaction
 
 FIXTURES = Path(__file__).parent / "fixtures" / "formats"
 
@@ -85,7 +85,7 @@ def test_trl_kto_styles(ws: Workspace, tmp_path: Path, style: str) -> None:
 
 
 def test_kto_from_campaign_judgments(ws: Workspace, tmp_path: Path) -> None:
-    from tests.test_export import labelled
+    from tests.helpers.export import labelled
 
     # pair 0: both prefer A; 1: both prefer B; 2: a tie (no KTO rows)
     labelled(ws, tmp_path, {0: [2, 1], 1: [-1, -2], 2: [0, 0]})

@@ -13,7 +13,7 @@ from curation.errors import FieldError
 from curation.ingest.formats import detect_format, open_source
 from curation.ingest.formats.openai import OpenAIChat, OpenAIPreference, OpenAIRFT
 from curation.records import message_text
-from tests.formats_helpers import (
+from tests.helpers.formats import (
     OPENAI_CHAT_PARTS,
     OPENAI_CHAT_SIMPLE,
     OPENAI_CHAT_TOOLS,

@@ -21,7 +21,7 @@ from curation.ingest.formats import FORMATS, Parsed, read_records
 from curation.ingest.formats import io as fio
 from curation.ingest.formats.io import iter_json_array, iter_jsonl
 from curation.records import message_text
-from tests.formats_helpers import (
+from tests.helpers.formats import (
     ALPACA_ROWS,
     EXAMPLES,
     HH_SPANNING,

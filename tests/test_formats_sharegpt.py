@@ -14,7 +14,7 @@ from curation.ingest.formats import detect_format, open_source
 from curation.ingest.formats.alpaca import Alpaca
 from curation.ingest.formats.io import container_of
 from curation.ingest.formats.sharegpt import ShareGPT
-from tests.formats_helpers import (
+from tests.helpers.formats import (
     ALPACA_ROWS,
     SHAREGPT,
     WEATHER_TOOL,

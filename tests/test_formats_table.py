@@ -12,7 +12,7 @@ import pytest
 from curation.errors import CurationError, InputError, UnknownFormatError
 from curation.ingest.formats import ColumnMapping, open_source, read_records
 from curation.ingest.formats.table import guess_mapping, table_columns
-from tests.formats_helpers import errors, records
+from tests.helpers.formats import errors, records
 
 
 def _csv(path: Path, text: str, *, bom: bool = False, crlf: bool = False) -> Path:

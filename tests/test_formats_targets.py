@@ -15,7 +15,7 @@ from curation.export import ExportSpec, export_dataset
 from curation.ingest.formats import read_records
 from curation.ingest.importer import import_file
 from curation.store import Workspace
-from tests.test_export import import_objects, read_jsonl, set_redaction
+from tests.helpers.export import import_objects, read_jsonl, set_redaction
 
 FIXTURES = Path(__file__).parent / "fixtures" / "formats"
 

@@ -12,7 +12,7 @@ import pytest
 from curation.errors import FieldError
 from curation.ingest.formats import detect_format, open_source
 from curation.ingest.formats.trl import TRLPreference
-from tests.formats_helpers import (
+from tests.helpers.formats import (
     HH_SINGLE,
     TRL_CONV_EXPLICIT,
     TRL_CONV_IMPLICIT,

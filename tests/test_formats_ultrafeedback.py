@@ -11,7 +11,7 @@ import pytest
 from curation.errors import FieldError
 from curation.ingest.formats import detect_format
 from curation.ingest.formats.ultrafeedback import UltraFeedback
-from tests.formats_helpers import ULTRAFEEDBACK, errors, read_all, records, write_jsonl
+from tests.helpers.formats import ULTRAFEEDBACK, errors, read_all, records, write_jsonl
 
 
 def test_detected_and_parsed(tmp_path: Path) -> None:

@@ -19,7 +19,7 @@ from curation.ingest.importer import import_file, safe_file_name, scan_file, sto
 from curation.records import Record
 from curation.store import Workspace
 from curation.store import models as m
-from tests.conftest import HH_RLHF, write_jsonl
+from tests.helpers.common import HH_RLHF, write_jsonl
 
 CHAT = json.dumps(
     {"messages": [{"role": "user", "content": "Hi"}, {"role": "assistant", "content": "Hello!"}]}

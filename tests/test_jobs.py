@@ -16,12 +16,12 @@ from curation.jobs import cancel, get_job, list_jobs, rerun, set_concurrency, su
 from curation.jobs import store as jobs_store
 from curation.jobs.child import ProgressWriter
 from curation.jobs.kinds import export_spec_params
-from curation.jobs.model import JobCancelled
+from curation.jobs.model import JobCancelledError
 from curation.store import Workspace
 from curation.store import models as m
 from curation.store.db import Workspace as Ws
-from tests.conftest import REPO, write_jsonl
-from tests.jobs_helpers import copy_lines, many_chats, runner_thread, wait_for
+from tests.helpers.common import REPO, write_jsonl
+from tests.helpers.jobs import copy_lines, many_chats, runner_thread, wait_for
 
 SUPPORT = REPO / "curation" / "sample_data" / "support_chats.jsonl"
 
@@ -209,7 +209,7 @@ def test_progress_goes_beside_sqlite_while_a_stage_holds_the_write_lock(
         thread.join()
         other.dispose()
     cancel(ws, job.id, "lead")
-    with pytest.raises(JobCancelled):
+    with pytest.raises(JobCancelledError):
         writer("import", 600, 1000)
     assert get_job(ws, job.id).progress.done == 600  # now in the row
     quick.dispose()

@@ -17,8 +17,8 @@ from curation.cli import cli
 from curation.jobs import get_job, rerun, set_concurrency, submit
 from curation.store import Workspace
 from curation.store import models as m
-from tests.conftest import REPO
-from tests.jobs_helpers import copy_lines, many_chats, runner_thread, start_worker, wait_for
+from tests.helpers.common import REPO
+from tests.helpers.jobs import copy_lines, many_chats, runner_thread, start_worker, wait_for
 
 SUPPORT = REPO / "curation" / "sample_data" / "support_chats.jsonl"
 

@@ -27,36 +27,9 @@ from curation.labeling import queue
 from curation.labeling.campaigns import set_show_ai_suggestions
 from curation.store import Workspace, open_workspace
 from curation.store import models as m
-from tests.fake_openai import API_KEY, FakeOpenAI, always_first, fake_openai
-from tests.labeling_helpers import campaign, users
-from tests.test_export import import_objects, set_redaction
-
-__all__ = ["fake_openai"]
-
-# Pair i: completion A is long for even i, short for odd i.
-LONG, SHORT = "A careful, complete and well explained answer.", "Short."
-
-
-def judged_campaign(ws: Workspace, tmp_path: Path, n: int = 6, *, clean: bool = True) -> int:
-    objects = [
-        {
-            "messages": [{"role": "user", "content": f"Question {i}?"}],
-            "completions": [LONG, SHORT] if i % 2 == 0 else [SHORT, LONG],
-        }
-        for i in range(n)
-    ]
-    import_objects(ws, tmp_path, objects)
-    if clean:
-        set_redaction(ws, "clean")
-    users(ws, ["ann", "ann2"])
-    return campaign(
-        ws,
-        ["ann", "ann2"],
-        dataset="d",
-        overlap=2,
-        criteria=["accuracy"],
-        guidelines="Prefer the complete answer.",
-    )
+from tests.helpers.export import set_redaction
+from tests.helpers.fake_openai import API_KEY, FakeOpenAI, always_first
+from tests.helpers.judge import judged_campaign
 
 
 def tasks_by_record(ws: Workspace, cid: int) -> dict[int, int]:

@@ -24,7 +24,7 @@ from curation.labeling.io import import_labels, judgment_rows
 from curation.labeling.queue import Answer
 from curation.store import Workspace
 from curation.store import models as m
-from tests.labeling_helpers import campaign, pair_dataset, users
+from tests.helpers.labeling import campaign, pair_dataset, users
 
 
 @pytest.mark.parametrize(

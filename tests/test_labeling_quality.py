@@ -24,7 +24,7 @@ from curation.labeling.aggregate import Policy, adjudicate, aggregate_campaign
 from curation.labeling.queue import Answer
 from curation.store import Workspace
 from curation.store import models as m
-from tests.labeling_helpers import campaign, pair_dataset, users
+from tests.helpers.labeling import campaign, pair_dataset, users
 
 BASE = datetime(2025, 1, 6, 9, 0, 0)
 _clock = itertools.count()

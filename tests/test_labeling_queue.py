@@ -14,7 +14,7 @@ from curation.labeling import queue
 from curation.labeling.queue import Answer
 from curation.store import Workspace
 from curation.store import models as m
-from tests.labeling_helpers import campaign, pair_dataset, users
+from tests.helpers.labeling import campaign, pair_dataset, users
 
 
 def label_all(ws: Workspace, cid: int, annotator: str, choice: int = 1) -> int:

@@ -8,7 +8,7 @@ import pytest
 
 from bench.bench_load import check, drive
 from curation.store import Workspace
-from tests.labeling_helpers import campaign, pair_dataset, users
+from tests.helpers.labeling import campaign, pair_dataset, users
 
 
 @pytest.mark.timeout(300)

@@ -20,10 +20,8 @@ from curation.ingest.importer import import_file
 from curation.openai_errors import scrub
 from curation.store import Workspace
 from curation.store import models as m
-from tests.fake_openai import FakeOpenAI, fake_openai
-from tests.test_judge import judged_campaign
-
-__all__ = ["fake_openai"]
+from tests.helpers.fake_openai import FakeOpenAI
+from tests.helpers.judge import judged_campaign
 
 # Not shaped like an OpenAI key: only the exact-value replacement can catch it.
 SECRET = "local-gateway-secret-Zq81xK7"

@@ -12,17 +12,11 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
-from click.testing import CliRunner
 
-from curation.cli import cli
-from tests.conftest import REPO, write_jsonl
+from tests.helpers.cli import run
+from tests.helpers.common import REPO, write_jsonl
 
 SAMPLES = REPO / "curation" / "sample_data"
-
-
-def run(*args: str | Path) -> tuple[int, str, str]:
-    result = CliRunner().invoke(cli, [str(a) for a in args])
-    return result.exit_code, result.stdout, result.stderr
 
 
 @pytest.fixture

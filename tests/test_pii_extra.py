@@ -17,7 +17,7 @@ from curation.pii.gate import redaction_state
 from curation.store import Workspace
 from curation.store import models as m
 from curation.store.migrate import current_revision, downgrade, head_revision, upgrade
-from tests.conftest import write_jsonl
+from tests.helpers.common import write_jsonl
 
 NAME, EMAIL = "Maria Gonzalez", "maria.gonzalez@example.com"
 RFT = {
@@ -192,7 +192,7 @@ def test_upgrade_to_0006_sends_records_with_unscanned_fields_back_to_scanning(
     flags = _insert(ws, "redacted", {"parallel_tool_calls": False}, {}, 4)
     untouched = _insert(ws, "clean", {}, {"quality_delta": [1, 0]}, 5)
     upgrade(ws)
-    assert current_revision(ws) == head_revision(ws)
+    assert current_revision(ws) == head_revision()
     with ws.read() as s:
         rows = {
             r.id: (state, r.redacted_messages, r.redacted_extra)

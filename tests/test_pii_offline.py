@@ -7,7 +7,7 @@ import subprocess
 import sys
 import textwrap
 
-from tests.conftest import REPO
+from tests.helpers.common import REPO
 
 SCRIPT = textwrap.dedent(
     """

@@ -7,8 +7,8 @@ import json
 from pathlib import Path
 
 from curation.pii.results import describe_source
-from tests.conftest import write_jsonl
-from tests.test_pii_cli import run
+from tests.helpers.cli import run
+from tests.helpers.common import write_jsonl
 
 
 def test_every_signal_reads_as_words() -> None:

@@ -15,7 +15,7 @@ from curation.pii import workflow as wf
 from curation.pii.operators import OperatorSpec
 from curation.store import Workspace
 from curation.store import models as m
-from tests.conftest import write_jsonl
+from tests.helpers.common import write_jsonl
 
 TOOL_ARGS = '{"email": "maria.gonzalez@example.com", "amount": 199.0}'
 RECORDS = [

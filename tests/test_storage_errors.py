@@ -30,10 +30,8 @@ from curation.errors import CurationError, DatabaseUrlError, StorageError
 from curation.store import Workspace, failures, open_workspace
 from curation.store import models as m
 from curation.ui.failures import UNAVAILABLE
-from tests.apptest_helpers import PASSWORDS, app_ws, logged_in, new_app, texts
-from tests.conftest import BACKENDS, pg_schema_url
-
-__all__ = ["app_ws"]
+from tests.helpers.apptest import PASSWORDS, logged_in, new_app, texts
+from tests.helpers.common import BACKENDS, pg_schema_url
 
 PASSWORD = "Hunter2-s3cret"
 SECRET_TEXT = "CONFIDENTIAL-CONVERSATION"

@@ -19,7 +19,7 @@ from curation.store.models import Base, Dataset
 
 
 def test_migrations_reach_head_and_match_the_models(ws: Workspace) -> None:
-    assert current_revision(ws) == head_revision(ws)
+    assert current_revision(ws) == head_revision()
     with ws.engine.connect() as conn:
         diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
     assert diff == [], f"models and migrations disagree: {diff}"
@@ -104,4 +104,4 @@ def test_downgrade_and_upgrade_keep_the_data(ws: Workspace, tmp_path: Path) -> N
     with ws.read() as s:
         assert s.scalar(sa.select(sa.func.count()).select_from(Record)) == 2
         assert s.scalar(sa.select(sa.func.count()).select_from(Completion)) == 5
-    assert current_revision(ws) == head_revision(ws)
+    assert current_revision(ws) == head_revision()

@@ -21,8 +21,8 @@ from curation.labeling.io import own_history
 from curation.labeling.thumbs import ThumbsPolicy, apply_thumbs, decide, thumbs_agreement
 from curation.store import Workspace
 from curation.store import models as m
-from tests.labeling_helpers import users
-from tests.test_export import read_jsonl, set_redaction
+from tests.helpers.export import read_jsonl, set_redaction
+from tests.helpers.labeling import users
 
 
 def answers_dataset(ws: Workspace, tmp_path: Path, n: int) -> None:

@@ -12,9 +12,7 @@ from curation.ingest.importer import import_file
 from curation.labeling.campaigns import CampaignSpec, create_campaign
 from curation.store import Workspace
 from curation.store import models as m
-from tests.apptest_helpers import app_ws, logged_in, open_page, texts
-
-__all__ = ["app_ws"]
+from tests.helpers.apptest import logged_in, open_page, texts
 
 PAYLOAD = "<script>alert(1)</script><img src=x onerror=alert(2)>"
 

@@ -9,7 +9,7 @@ from click.testing import CliRunner
 
 from curation.cli import cli
 from curation.store import open_workspace
-from tests.labeling_helpers import users
+from tests.helpers.labeling import users
 
 
 def run(*args: str | Path) -> tuple[int, str, str]:

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from curation.ingest import tokens
-from tests.conftest import HH_RLHF
+from tests.helpers.common import HH_RLHF
 
 
 def test_encoding_files_are_rebuilt_byte_exact_offline() -> None:

@@ -68,7 +68,7 @@ def serve(port: int, host: str, no_worker: bool, workspace: Path | None, db: str
     click.echo(f"Curation Studio on http://{host}:{port}  (Ctrl+C to stop)")
     # SIGTERM (a service manager stopping us) unwinds like Ctrl+C: the app and the runner stop too
     signal.signal(signal.SIGTERM, lambda _s, _f: sys.exit(143))
-    worker = None if no_worker else subprocess.Popen(worker_command(workspace, db), env=env)
+    worker = None if no_worker else subprocess.Popen(worker_command(workspace), env=env)
     app_env = env if worker is None else {**env, RUNNER_ENV: "1"}  # pages submit jobs to it
     app_proc = subprocess.Popen(cmd, env=app_env)
     try:

@@ -204,8 +204,12 @@ def jobs_limit(n: int | None, workspace: Path | None, db: str | None) -> None:
         click.echo(f"At most {get_concurrency(s)} job(s) run at once in this workspace.")
 
 
-def worker_command(workspace: Path | None, db: str | None) -> list[str]:
-    """The command line ``curation serve`` starts its runner with."""
+def worker_command(workspace: Path | None) -> list[str]:
+    """The command line ``curation serve`` starts its runner with.
+
+    The database URL goes in the environment (``CURATION_DB_URL``), never on the command
+    line, where ``ps`` would show its password.
+    """
     cmd = [sys.executable, "-c", "from curation.cli import main; main()", "worker"]
     cmd += ["--stop-with", str(os.getpid())]
     if workspace:

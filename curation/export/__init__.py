@@ -1,4 +1,4 @@
-"""Export training files with provenance (DESIGN.md §9).
+"""Export training files with provenance (docs/architecture.md).
 
     from curation.export import ExportSpec, export_dataset
     result = export_dataset(ws, ExportSpec("openai-preference", dataset="hh",

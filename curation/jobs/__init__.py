@@ -1,6 +1,6 @@
-"""Jobs: long stages queued in the workspace and run by a job runner (DESIGN.md §12).
+"""Jobs: long stages queued in the workspace and run by a job runner (docs/architecture.md).
 
-- :mod:`~curation.jobs.model` — states, :class:`JobInfo`, :class:`JobCancelled`;
+- :mod:`~curation.jobs.model` — states, :class:`JobInfo`, :class:`JobCancelledError`;
 - :mod:`~curation.jobs.store` — the ``jobs`` table: submit, cancel, re-run, claim, finish;
 - :mod:`~curation.jobs.kinds` — what each kind runs (the same library calls as the CLI);
 - :mod:`~curation.jobs.child` — one job in its own process, with throttled progress;
@@ -16,7 +16,7 @@ from curation.jobs.model import (
     RUNNING,
     STATUSES,
     SUCCEEDED,
-    JobCancelled,
+    JobCancelledError,
     JobInfo,
     JobProgress,
 )
@@ -42,7 +42,7 @@ __all__ = [
     "RUNNING",
     "STATUSES",
     "SUCCEEDED",
-    "JobCancelled",
+    "JobCancelledError",
     "JobInfo",
     "JobProgress",
     "cancel",

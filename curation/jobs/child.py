@@ -19,7 +19,7 @@ from pathlib import Path
 from curation.errors import StorageError
 from curation.jobs import store
 from curation.jobs.kinds import RUNNERS, JobContext
-from curation.jobs.model import CANCELLED, FAILED, SUCCEEDED, JobCancelled
+from curation.jobs.model import CANCELLED, FAILED, SUCCEEDED, JobCancelledError
 from curation.store.db import Workspace
 
 URL_ENV = "CURATION_JOB_DB_URL"
@@ -35,7 +35,7 @@ class ProgressWriter:
 
     At most one write per :data:`PROGRESS_SECONDS` (and one per new stage), each in its own
     short transaction; when SQLite's write lock is held by the stage itself, the progress
-    goes to a file beside the database instead. Raises :class:`JobCancelled` once the job
+    goes to a file beside the database instead. Raises :class:`JobCancelledError` once the job
     is asked to stop.
     """
 
@@ -55,7 +55,7 @@ class ProgressWriter:
             store.write_side_progress(self.ws, self.job_id, stage, done, total)
             cancel = store.cancel_requested(self.ws, self.job_id)
         if cancel:
-            raise JobCancelled(f"job #{self.job_id} was cancelled")
+            raise JobCancelledError(f"job #{self.job_id} was cancelled")
 
 
 def _watch_parent(parent: int) -> None:
@@ -73,7 +73,7 @@ def run_job(ws: Workspace, quick: Workspace, job_id: int, runner: str) -> str:
     try:
         progress("starting", 0, None)
         result = RUNNERS[job.kind](ctx)
-    except JobCancelled:
+    except JobCancelledError:
         store.finish(ws, job_id, runner, CANCELLED, error="cancelled while running")
         return CANCELLED
     except BaseException as exc:  # a job's failure is recorded, whatever it is

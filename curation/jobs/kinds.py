@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from curation.errors import CurationError, InputError
+from curation.errors import CurationError, InputError, InternalError
 from curation.progress import Progress, for_counts, for_fraction, for_import, for_stages
 from curation.store.db import Workspace
 
@@ -33,7 +33,8 @@ class JobContext:
 
 def _need(params: dict[str, Any], key: str) -> Any:
     if params.get(key) in (None, ""):
-        raise InputError(f"the job's parameters lack {key!r}")
+        # jobs are submitted by the CLI and pages, which always give their parameters
+        raise InternalError(f"the job's parameters lack {key!r}")
     return params[key]
 
 

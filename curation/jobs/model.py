@@ -19,7 +19,7 @@ FINISHED = (SUCCEEDED, FAILED, CANCELLED, INTERRUPTED)
 RERUNNABLE = (FAILED, CANCELLED, INTERRUPTED)
 
 
-class JobCancelled(CurationError):
+class JobCancelledError(CurationError):
     """Raised from a job's progress callback once someone asked to cancel the job."""
 
 

@@ -28,6 +28,7 @@ from curation.errors import (
     ConflictError,
     CurationError,
     InputError,
+    InternalError,
     NotFoundError,
     StorageError,
 )
@@ -334,7 +335,7 @@ def finish(
 ) -> bool:
     """Record a job's outcome if it is still this runner's running job; False otherwise."""
     if status not in FINISHED:
-        raise ValueError(status)
+        raise InternalError(f"{status!r} is not a finished job status")
     with ws.tx() as s:
         job = s.get(m.Job, job_id, with_for_update=not ws.is_sqlite)
         if job is None or job.status != RUNNING or job.runner_id != runner:
@@ -405,12 +406,11 @@ def cancel_requested(ws: Workspace, job_id: int) -> bool:
         return bool(s.scalar(sa.select(m.Job.cancel_requested).where(m.Job.id == job_id)))
 
 
-def sweep_interrupted(ws: Workspace, *, previous_of: str | None = None) -> list[int]:
+def sweep_interrupted(ws: Workspace) -> list[int]:
     """Mark ``interrupted`` the running jobs whose runner is gone; their ids.
 
     Gone: on this host, its process no longer runs; anywhere, no heartbeat for
-    :data:`STALE_AFTER`. ``previous_of`` (a starting runner's host) also takes the jobs
-    of any earlier runner process on that host that is not alive.
+    :data:`STALE_AFTER`.
     """
     now = m.utcnow()
     with ws.read() as s:

@@ -1,5 +1,5 @@
 """How good are a campaign's labels: progress, agreement, position bias, gold, straight-lining,
-time on item and the disputes a lead should settle (DESIGN.md §8).
+time on item and the disputes a lead should settle (docs/architecture.md).
 
 Everything here reads only *live* judgments (``is_current`` and not ``retracted``): an undone
 answer or an earlier version of an edited one never counts. The statistics come from

@@ -16,14 +16,14 @@ MIGRATIONS = Path(__file__).with_name("migrations")
 PG_LOCK_KEY = 7_310_455_001  # any constant: serialises concurrent upgrades on PostgreSQL
 
 
-def alembic_config(ws: Workspace) -> Config:
+def alembic_config() -> Config:
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))
     return cfg
 
 
-def head_revision(ws: Workspace) -> str | None:
-    return ScriptDirectory.from_config(alembic_config(ws)).get_current_head()
+def head_revision() -> str | None:
+    return ScriptDirectory.from_config(alembic_config()).get_current_head()
 
 
 def current_revision(ws: Workspace) -> str | None:
@@ -33,9 +33,9 @@ def current_revision(ws: Workspace) -> str | None:
 
 def upgrade(ws: Workspace, revision: str = "head") -> None:
     """Upgrade under a lock so that two processes opening one workspace do not race."""
-    if revision == "head" and current_revision(ws) == head_revision(ws):
+    if revision == "head" and current_revision(ws) == head_revision():
         return
-    cfg = alembic_config(ws)
+    cfg = alembic_config()
     with ws.engine.begin() as conn:
         if not ws.is_sqlite:
             conn.execute(sa.text("SELECT pg_advisory_xact_lock(:k)"), {"k": PG_LOCK_KEY})
@@ -44,7 +44,7 @@ def upgrade(ws: Workspace, revision: str = "head") -> None:
 
 
 def downgrade(ws: Workspace, revision: str) -> None:
-    cfg = alembic_config(ws)
+    cfg = alembic_config()
     with ws.engine.begin() as conn:
         cfg.attributes["connection"] = conn
         command.downgrade(cfg, revision)

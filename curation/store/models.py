@@ -1,4 +1,4 @@
-"""SQLAlchemy models of the workspace (DESIGN.md §4). Schema changes go through Alembic migrations."""
+"""SQLAlchemy models of the workspace (docs/architecture.md). Schema changes go through Alembic migrations."""
 
 from __future__ import annotations
 

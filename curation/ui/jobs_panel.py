@@ -33,7 +33,7 @@ def job_panel(ws: Workspace, job_id: int, *, actor: str, key: str = "job") -> No
     current = st.session_state.get(f"{keys.JOB_PANEL}.{key}", {}).get(job_id, job_id)
     job = get_job(ws, current)
     if job.finished:
-        _render(ws, job, job_id, actor, key, live=False)
+        _render(ws, job, job_id, actor, key)
     else:
         _live(ws, current, job_id, actor, key)
 
@@ -41,12 +41,12 @@ def job_panel(ws: Workspace, job_id: int, *, actor: str, key: str = "job") -> No
 @st.fragment(run_every=REFRESH_SECONDS)
 def _live(ws: Workspace, current: int, first: int, actor: str, key: str) -> None:
     job = get_job(ws, current)
-    _render(ws, job, first, actor, key, live=True)
+    _render(ws, job, first, actor, key)
     if job.finished:
         st.rerun(scope="app")  # shown still from now on
 
 
-def _render(ws: Workspace, job: JobInfo, first: int, actor: str, key: str, *, live: bool) -> None:
+def _render(ws: Workspace, job: JobInfo, first: int, actor: str, key: str) -> None:
     with st.container(border=True):
         st.markdown(f"**Job {job.id}** · {_plain(job.kind)} · {job.status}")
         if job.status == "queued":

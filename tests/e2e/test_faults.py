@@ -12,9 +12,8 @@ import sqlalchemy as sa
 from curation.ingest.importer import import_file
 from curation.labeling.campaigns import CampaignSpec, create_campaign
 from curation.store import models as m
-from tests.e2e.conftest import Server
-from tests.e2e.test_journey import rank_with_keys
-from tests.e2e.ui import login
+from tests.e2e.server import Server
+from tests.e2e.ui import login, rank_with_keys
 
 pytestmark = pytest.mark.e2e
 

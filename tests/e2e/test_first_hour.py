@@ -11,7 +11,7 @@ import pytest
 
 from curation.ingest.importer import import_file
 from curation.labeling.campaigns import CampaignSpec, create_campaign
-from tests.e2e.conftest import Server
+from tests.e2e.server import Server
 from tests.e2e.ui import body_text, login, open_page, settle
 
 pytestmark = pytest.mark.e2e

@@ -15,12 +15,11 @@ import sqlalchemy as sa
 
 from curation.ingest.validate import validate_file
 from curation.store import models as m
-from tests.e2e.conftest import Server
-from tests.e2e.ui import body_text, focus_body, login, open_page, settle
+from tests.e2e.server import Server
+from tests.e2e.ui import body_text, login, open_page, rank_with_keys, settle
 
 pytestmark = pytest.mark.e2e
 
-N_PAIRS = 4
 EMAIL = "jane.cooper@example.com"
 
 
@@ -88,28 +87,6 @@ def judgments(server: Server) -> list[tuple[str, int | None]]:
                 )
             )
         ]
-
-
-def rank_with_keys(page: Any, key: str, times: int, total: int = N_PAIRS) -> None:
-    """Answer ``times`` items with one number key and Enter, checking each is counted."""
-    for _ in range(times):
-        progress = page.get_by_text(re.compile(r"(\d+) of \d+ done")).first
-        progress.wait_for()
-        settle(page)
-        done = int(re.search(r"(\d+) of", progress.inner_text()).group(1))  # type: ignore[union-attr]
-        focus_body(page)
-        page.keyboard.press(key)
-        page.locator("[data-testid='stBaseButton-primary']").filter(
-            has_text=re.compile(r"Left|Right|Tie|Both")
-        ).first.wait_for()
-        settle(page)
-        focus_body(page)
-        page.keyboard.press("Enter")
-        if done + 1 < total:
-            page.get_by_text(f"{done + 1} of").first.wait_for()
-        else:
-            page.get_by_text("Nothing left for you").wait_for()
-        settle(page)
 
 
 def records_by_status(server: Server) -> dict[str, int]:

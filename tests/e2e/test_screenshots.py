@@ -18,7 +18,7 @@ from curation.auth import create_user
 from curation.ingest.importer import import_file
 from curation.labeling.campaigns import CampaignSpec, create_campaign
 from curation.ui.nav import PAGES
-from tests.e2e.conftest import ARTIFACTS, PASSWORDS, Server
+from tests.e2e.server import ARTIFACTS, PASSWORDS, Server
 from tests.e2e.ui import login, open_page, settle
 
 pytestmark = pytest.mark.e2e

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
-from tests.e2e.conftest import PASSWORDS
+from tests.e2e.server import PASSWORDS
 
 
 def settle(page: Any, ms: int = 400) -> None:
@@ -39,3 +40,28 @@ def focus_body(page: Any) -> None:
 
 def body_text(page: Any) -> str:
     return str(page.locator("section.stMain, [data-testid='stMain']").first.inner_text())
+
+
+N_PAIRS = 4  # the pairs the journey's dataset holds
+
+
+def rank_with_keys(page: Any, key: str, times: int, total: int = N_PAIRS) -> None:
+    """Answer ``times`` items with one number key and Enter, checking each is counted."""
+    for _ in range(times):
+        progress = page.get_by_text(re.compile(r"(\d+) of \d+ done")).first
+        progress.wait_for()
+        settle(page)
+        done = int(re.search(r"(\d+) of", progress.inner_text()).group(1))  # type: ignore[union-attr]
+        focus_body(page)
+        page.keyboard.press(key)
+        page.locator("[data-testid='stBaseButton-primary']").filter(
+            has_text=re.compile(r"Left|Right|Tie|Both")
+        ).first.wait_for()
+        settle(page)
+        focus_body(page)
+        page.keyboard.press("Enter")
+        if done + 1 < total:
+            page.get_by_text(f"{done + 1} of").first.wait_for()
+        else:
+            page.get_by_text("Nothing left for you").wait_for()
+        settle(page)

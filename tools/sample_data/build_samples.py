@@ -991,15 +991,26 @@ def render_readme(m: dict[str, Any]) -> str:
 
 def verify(out_dir: Path, manifest: dict[str, Any]) -> bool:  # noqa: C901 - one check per planted kind, read top to bottom
     try:
-        from curation.ingest.formats import open_source, read_records
-        from curation.records import Record
+        from curation.ingest.formats import open_source, read_records  # noqa: F401
     except ImportError as exc:
         print(f"verification skipped: curation is not importable ({exc})")
         return True
 
-    ok = True
     bad_expected = {e["line"] for e in manifest["bad_lines"] if e["caught_by"] == "reader"}
-    records_by_loc: dict[tuple[str, int], Record] = {}
+    read_ok, records_by_loc = _read_every_file(out_dir, bad_expected)
+    ok = _check_planted(manifest, records_by_loc) and read_ok
+    print("verification " + ("passed" if ok else "FAILED"))
+    return ok
+
+
+def _read_every_file(
+    out_dir: Path, bad_expected: set[int]
+) -> tuple[bool, dict[tuple[str, int], Any]]:
+    """Read each file back with curation's readers: its format, counts and reader errors."""
+    from curation.ingest.formats import open_source, read_records
+
+    ok = True
+    records_by_loc: dict[tuple[str, int], Any] = {}
     print(f"{'file':24} {'format':14} {'records':>7} {'completions':>11} {'errors':>6}")
     for key, name in FILES.items():
         path = out_dir / name
@@ -1023,6 +1034,12 @@ def verify(out_dir: Path, manifest: dict[str, Any]) -> bool:  # noqa: C901 - one
             print(f"  messy: {errors} reader errors, expected {len(bad_expected)}")
             ok = False
         print(f"{name:24} {src.format.name:14} {records:>7} {completions:>11} {errors:>6}")
+    return ok, records_by_loc
+
+
+def _check_planted(manifest: dict[str, Any], records_by_loc: dict[tuple[str, int], Any]) -> bool:
+    """Every planted value, hard negative, duplicate and diverging pair is where the manifest says."""
+    ok = True
 
     def text_at(file: str, line: int) -> str:
         rec = records_by_loc.get((file, line))
@@ -1043,6 +1060,11 @@ def verify(out_dir: Path, manifest: dict[str, Any]) -> bool:  # noqa: C901 - one
             if v not in text:
                 print(f"  negative {v!r} not found at {e['file']}:{e['line']}")
                 ok = False
+    return _check_duplicates(manifest, records_by_loc) and ok
+
+
+def _check_duplicates(manifest: dict[str, Any], records_by_loc: dict[tuple[str, int], Any]) -> bool:
+    ok = True
     for e in manifest["exact_duplicates"]:
         a = records_by_loc[(e["file"], e["line"])]
         b = records_by_loc[(e["duplicate_of"]["file"], e["duplicate_of"]["line"])]
@@ -1065,7 +1087,6 @@ def verify(out_dir: Path, manifest: dict[str, Any]) -> bool:  # noqa: C901 - one
                 f"  diverging pair {e['a']['id']}/{e['b']['id']} does not share exactly its opening"
             )
             ok = False
-    print("verification " + ("passed" if ok else "FAILED"))
     return ok
 
 

@@ -25,7 +25,9 @@ name = dataset_in_focus()
 
 @st.cache_data(show_spinner=False, max_entries=16)
 def _distributions(
-    dataset: str, records: int, by_status: tuple[tuple[str, int], ...]
+    dataset: str,
+    records: int,  # noqa: ARG001 -- a cache key: recompute when the counts change
+    by_status: tuple[tuple[str, int], ...],  # noqa: ARG001 -- a cache key, as above
 ) -> dict[str, Any]:
     """Per-record distributions, recomputed only when the dataset's counts change."""
     with ws.read() as s:

@@ -24,7 +24,7 @@ CONTRACT_SYSTEM = t(
 CRITERIA = ["accuracy", "clarity", "caveats"]
 
 
-def pair(  # noqa: PLR0913 - one argument per field of a contract pair, all given by keyword
+def pair(  # noqa: PLR0913 -- one call per hand-written sample; the extras are keyword-only
     cid: str,
     topic: str,
     messages: list[dict[str, Any]],

@@ -11,8 +11,8 @@ import orjson
 
 from curation.ingest.formats import FORMATS, Parsed, read_records
 from curation.records import Record
+from tests.helpers.common import SHARED_DATA
 
-SHARED_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
 HH_RLHF = SHARED_DATA / "hh-rlhf-harmless-base-test.jsonl.gz"
 
 WEATHER_TOOL: dict[str, Any] = {

@@ -3,17 +3,13 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
-from pathlib import Path
 
-import pytest
-import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from curation.auth import create_login_session, create_user
-from curation.store import Workspace, open_workspace
+from curation.auth import create_login_session
+from curation.store import open_workspace
+from tests.helpers.common import REPO
 
-REPO = Path(__file__).resolve().parents[1]
 APP = str(REPO / "curation" / "ui" / "app.py")
 TIMEOUT = 60
 
@@ -24,24 +20,6 @@ PASSWORDS = {
     "ann2": "ann2-pass-1",
 }
 ROLES = {"admin": "admin", "lead": "lead", "ann": "annotator", "ann2": "annotator"}
-
-
-@pytest.fixture
-def app_ws(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Workspace]:
-    """A workspace the app will open, with one account per role."""
-    folder = tmp_path / "app-ws"
-    monkeypatch.setenv("CURATION_WORKSPACE", str(folder))
-    monkeypatch.delenv("CURATION_DB_URL", raising=False)
-    st.cache_data.clear()
-    st.cache_resource.clear()
-    ws = open_workspace(folder)
-    with ws.tx() as s:
-        for name, role in ROLES.items():
-            create_user(s, name, role, PASSWORDS[name], actor="test")
-    yield ws
-    st.cache_data.clear()
-    st.cache_resource.clear()
-    ws.dispose()
 
 
 def new_app() -> AppTest:

@@ -18,7 +18,7 @@ from curation.jobs.model import JobInfo
 from curation.jobs.runner import LocalProcessExecutor, Runner
 from curation.jobs.store import quick_workspace
 from curation.store import Workspace
-from tests.conftest import REPO
+from tests.helpers.common import REPO
 
 WAIT_SECONDS = 120.0
 

@@ -14,13 +14,11 @@ import json
 import re
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qs, urlparse
-
-import pytest
 
 API_KEY = "sk-test-fake-0123456789abcdef"
 JOB_STEPS = ("validating_files", "queued", "running", "succeeded")
@@ -74,7 +72,7 @@ class State:
 
 
 class _Handler(BaseHTTPRequestHandler):
-    server: _Server
+    server: FakeServer
 
     def log_message(self, format: str, *args: Any) -> None:  # quiet
         pass
@@ -135,7 +133,7 @@ class _Handler(BaseHTTPRequestHandler):
         self._handle("DELETE")
 
 
-class _Server(ThreadingHTTPServer):
+class FakeServer(ThreadingHTTPServer):
     daemon_threads = True
 
     def __init__(self, state: State) -> None:
@@ -383,22 +381,3 @@ class FakeOpenAI:
 
     def paths(self) -> list[str]:
         return [f"{r['method']} {r['path']}" for r in self.state.requests]
-
-
-@pytest.fixture
-def fake_openai(monkeypatch: pytest.MonkeyPatch) -> Iterator[FakeOpenAI]:
-    """A running fake service; OPENAI_API_KEY and OPENAI_BASE_URL point at it."""
-    state = State()
-    server = _Server(state)
-    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05})
-    thread.daemon = True
-    thread.start()
-    base_url = f"http://127.0.0.1:{server.server_address[1]}/v1"
-    monkeypatch.setenv("OPENAI_API_KEY", state.api_key)
-    monkeypatch.setenv("OPENAI_BASE_URL", base_url)
-    try:
-        yield FakeOpenAI(state, base_url)
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)
