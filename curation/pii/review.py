@@ -9,6 +9,7 @@ moves record states (:mod:`curation.pii.states`).
 
 from __future__ import annotations
 
+import contextlib
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -194,10 +195,8 @@ def _remember(
     kind = "deny" if decision == "accepted" else "allow"
     rule_id = None
     for entity, text in values:
-        try:
+        with contextlib.suppress(ConflictError):  # already on the list
             rule_id = add_rule(session, kind, text, actor=actor, entity=entity).id
-        except ConflictError:
-            pass
     return rule_id
 
 

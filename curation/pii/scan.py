@@ -319,9 +319,9 @@ def _write_scan(
             mine = _finding_rows(run, row, found, old.get(row.id, []), tally)
             rows += mine
             state = state_of(r["status"] for r in mine)
-            if row.redaction == "redacted" and state == "reviewed":
-                if _unchanged(old.get(row.id, []), mine):
-                    continue  # stays redacted: its applied copy is still exact
+            still_exact = row.redaction == "redacted" and state == "reviewed"
+            if still_exact and _unchanged(old.get(row.id, []), mine):
+                continue  # stays redacted: its applied copy is still exact
             by_state[state].append(row.id)
         s.execute(sa.delete(m.PiiFinding).where(m.PiiFinding.record_id.in_(ids)))
         if rows:
