@@ -85,7 +85,7 @@ def test_a_first_name_alone_gets_the_full_names_surrogate() -> None:
 
 
 def test_pseudonym_and_hash_need_the_secrets() -> None:
-    with pytest.raises(InputError):
+    with pytest.raises(ValueError, match="needs the workspace secrets"):  # a caller's bug
         replacer("pseudonym", None)
     with pytest.raises(InputError):
         OperatorSpec("shred")

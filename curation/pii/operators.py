@@ -62,7 +62,7 @@ class Replacer:
         self, spec: OperatorSpec, secrets: Secrets | None, *, record_key: str = ""
     ) -> None:
         if spec.name in ("pseudonym", "hash") and secrets is None:
-            raise InputError(f"the {spec.name} operator needs the workspace secrets")
+            raise ValueError(f"the {spec.name} operator needs the workspace secrets")
         self.spec = spec
         self.secrets = secrets
         self.record_key = record_key if spec.scope == "record" else ""

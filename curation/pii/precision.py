@@ -16,7 +16,7 @@ from curation.pii.config import PiiConfig
 from curation.pii.person_signals import name_evidence
 from curation.pii.recognizers import trim_name
 from curation.pii.results import SOURCE_KEY
-from curation.pii.vocab import IMPERATIVES, NOT_NAMES, TECH_TERMS, TITLES, UI_NOUNS
+from curation.pii.vocab import IMPERATIVES, NOT_NAMES, ORG_TAIL_WORDS, TECH_TERMS, TITLES, UI_NOUNS
 
 _CODE_CHARS = regex.compile(r"[@_/\\=<>{}\[\]|#$%^*~`+:;§&]")
 _VERSION_AFTER = regex.compile(r"^[ \t]*v?\d+(?:\.\d+)+")
@@ -27,77 +27,6 @@ _DURATION = regex.compile(
     r"(?:ms|milliseconds?|s|sec|secs|seconds?|mins?|minutes?|h|hrs?|hours?|days?|business days?|"
     r"weeks?|months?|years?|quarters?)(?:[ \-](?:window|hold|period|grace period|sla|timeout|"
     r"limit|retention|trial|cycle|old|long|later|ago))?$"
-)
-ORG_TAIL_WORDS = frozenset(
-    [
-        "cloud",
-        "inc",
-        "inc.",
-        "ltd",
-        "ltd.",
-        "llc",
-        "gmbh",
-        "ag",
-        "plc",
-        "labs",
-        "lab",
-        "systems",
-        "technologies",
-        "technology",
-        "software",
-        "analytics",
-        "solutions",
-        "group",
-        "bank",
-        "corp",
-        "corp.",
-        "corporation",
-        "company",
-        "co",
-        "co.",
-        "studio",
-        "studios",
-        "games",
-        "health",
-        "logistics",
-        "retail",
-        "design",
-        "ops",
-        "networks",
-        "network",
-        "services",
-        "support",
-        "team",
-        "api",
-        "server",
-        "console",
-        "cluster",
-        "app",
-        "apps",
-        "platform",
-        "hq",
-        "university",
-        "college",
-        "institute",
-        "foundation",
-        "agency",
-        "agencies",
-        "desk",
-        "department",
-        "dept",
-        "office",
-        "division",
-        "board",
-        "committee",
-        "council",
-        "workspace",
-        "suite",
-        "regulations",
-        "regulation",
-        "act",
-        "code",
-        "directive",
-    ]
 )
 
 

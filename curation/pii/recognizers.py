@@ -20,6 +20,7 @@ from curation.pii.postal import tail_end
 from curation.pii.results import tagged_result
 from curation.pii.vocab import (
     GREETING_CUES,
+    NAME_STOP_WORDS,
     NOT_NAMES,
     PARTICLES,
     STREET_SUFFIXES_GLUED,
@@ -354,39 +355,7 @@ _KEYED = regex.compile(
     r"recipient|sender|customer|employee|user|agent|signatory|holder|cardholder)[\"']?)"
     rf"[ \t]*[:=][ \t]*[\"']?(?P<name>{_NAME})(?=[\"',}}\n]|[ \t]*$)"
 )
-_STOP = (
-    NOT_NAMES
-    | TITLES
-    | frozenset(
-        [
-            "i'm",
-            "i’m",
-            "im",
-            "i've",
-            "i'd",
-            "i'll",
-            "it's",
-            "that's",
-            "we're",
-            "you're",
-            "he's",
-            "she's",
-            "let's",
-            "hi",
-            "hello",
-            "hey",
-            "dear",
-            "thanks",
-            "regards",
-            "cheers",
-            "mr.",
-            "mrs.",
-            "ms.",
-            "dr.",
-            "prof.",
-        ]
-    )
-)
+_STOP = NOT_NAMES | TITLES | NAME_STOP_WORDS
 
 
 def name_tokens(value: str) -> list[str]:

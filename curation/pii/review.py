@@ -19,7 +19,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from curation.audit import log_event
-from curation.errors import ConflictError, InputError, NotFoundError
+from curation.errors import ConflictError, NotFoundError
 from curation.pii.recognizers import name_tokens
 from curation.pii.results import describe_source
 from curation.pii.rules import add_rule
@@ -128,9 +128,9 @@ def decide(
     the deny-list (accept) or to the allow-list for that entity (reject), for future scans.
     """
     if decision not in DECISIONS:
-        raise InputError(f"decision {decision!r} is not one of {', '.join(DECISIONS)}")
+        raise ValueError(f"decision {decision!r} is not one of {', '.join(DECISIONS)}")
     if scope not in ("finding", "value"):
-        raise InputError(f"scope {scope!r} is not 'finding' or 'value'")
+        raise ValueError(f"scope {scope!r} is not 'finding' or 'value'")
     picked = list(
         session.scalars(sa.select(m.PiiFinding).where(m.PiiFinding.id.in_(list(finding_ids))))
     )

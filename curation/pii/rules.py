@@ -131,7 +131,7 @@ def set_terms(
 ) -> tuple[int, int]:
     """Make the active ``kind`` rules for ``entity`` exactly ``terms`` (the page's list editors)."""
     if kind not in ("allow", "deny"):
-        raise InputError("only allow and deny lists are edited as term lists")
+        raise ValueError("only allow and deny lists are edited as term lists")
     wanted = [t.strip() for t in terms if t.strip()]
     current = {r.value: r for r in list_rules(session, kind) if r.entity == entity.upper()}
     added = removed = 0

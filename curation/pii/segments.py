@@ -18,8 +18,6 @@ from typing import Any
 
 import regex
 
-from curation.errors import InputError
-
 PathKey = str | int
 Path = tuple[PathKey, ...]
 
@@ -84,7 +82,7 @@ def parse(location: str) -> Path:
     while pos < len(location):
         m = _TOKEN.match(location, pos)
         if m is None or m.end() == pos:
-            raise InputError(f"{location!r} is not a location such as messages[2].content")
+            raise ValueError(f"{location!r} is not a location such as messages[2].content")
         if m.group(1) is not None:
             out.append(int(m.group(1)))
         elif m.group(2) is not None:
