@@ -10,7 +10,7 @@ from __future__ import annotations
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -18,6 +18,11 @@ from curation import exitcodes
 from curation.cli.common import actor, echo_json, open_workspace, progress_bar, workspace_options
 from curation.cli.pii_review import COMMANDS, OPERATOR_CHOICES
 from curation.errors import InputError
+
+if TYPE_CHECKING:  # the stage loads Presidio: only when a command runs
+    from curation.pii.operators import OperatorSpec
+    from curation.pii.settings import PiiSettings
+    from curation.pii.status import PiiStatus
 
 MAX_SHOWN = 50
 FILE_ONLY = (
@@ -63,7 +68,7 @@ class RedactOptions:
     workspace: Path | None
     db: str | None
 
-    def operator_spec(self, settings: Any, operator: str | None = None) -> Any:
+    def operator_spec(self, settings: PiiSettings, operator: str | None = None) -> OperatorSpec:
         """The operator: the workspace setting with this command's choices in place."""
         return settings.operator_with(
             operator or self.operator,
@@ -276,7 +281,7 @@ def _redact_dataset(opts: RedactOptions, dataset: str) -> None:
     sys.exit(exitcodes.OK if status.export_blocked == 0 else exitcodes.PARTIAL)
 
 
-def _print_status(status: Any) -> None:
+def _print_status(status: PiiStatus) -> None:
     click.echo(f"Dataset {status.dataset}: {status.records:,} records")
     for state, n in status.states.items():
         click.echo(f"  {state:<10} {n:>9,}")

@@ -7,11 +7,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from curation.cli.common import actor, echo_json, open_workspace, workspace_options
+
+if TYPE_CHECKING:  # the stage loads Presidio: only when a command runs
+    from curation.pii.review import FindingFilter
+    from curation.pii.settings import PiiSettings
 
 OPERATOR_CHOICES = ["placeholder", "pseudonym", "mask", "hash"]
 
@@ -55,7 +59,7 @@ class _FindingsOptions:
     workspace: Path | None
     db: str | None
 
-    def filter(self) -> Any:
+    def filter(self) -> FindingFilter:
         from curation.pii.review import FindingFilter
 
         return FindingFilter(
@@ -308,7 +312,7 @@ class _SettingsChange:
     workspace: Path | None
     db: str | None
 
-    def applied_to(self, current: Any) -> Any:
+    def applied_to(self, current: PiiSettings) -> PiiSettings:
         from curation.pii.config import normalise_entities
 
         def keep(new: Any, old: Any) -> Any:

@@ -54,6 +54,11 @@ class PiiStatus(AsDict):
     export_blocked: int
     last_run: LastRun | None
 
+    def to_apply(self, *, reapply: bool = False) -> int:
+        """How many records an apply would write: the reviewed ones, and with ``reapply``
+        the redacted ones too."""
+        return self.states["reviewed"] + (self.states["redacted"] if reapply else 0)
+
 
 def _last_run(session: Session, dataset_id: int) -> LastRun | None:
     run = session.scalar(

@@ -513,7 +513,7 @@ with apply_tab:
     )
     spec = OperatorSpec(op_name, realistic, scope)
     reapply = st.checkbox("Also re-apply records already redacted", key=keys.PII_REAPPLY)
-    to_apply = states["reviewed"] + (states["redacted"] if reapply else 0)
+    to_apply = status.to_apply(reapply=reapply)
     if states["pending"]:
         st.info(
             f"{plural(states['pending'], 'record')} still {verb(states['pending'], 'has', 'have')} unreviewed findings: they are left as they"
