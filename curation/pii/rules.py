@@ -146,7 +146,18 @@ def set_terms(
     return added, removed
 
 
-def load_rules_file(path: str | Path) -> list[dict[str, Any]]:
+@dataclass(frozen=True, slots=True)
+class RuleSpec:
+    """A rule read from a rules file, not stored (yet)."""
+
+    kind: str
+    entity: str
+    value: str
+    name: str = ""
+    score: float = 0.9
+
+
+def load_rules_file(path: str | Path) -> list[RuleSpec]:
     """Rules from a JSON or YAML file: ``{"allow": [...], "deny": {"ENTITY": [...]},
     "patterns": [{"name", "entity", "regex", "score"}]}``."""
     p = Path(path)
@@ -170,52 +181,43 @@ def load_rules_file(path: str | Path) -> list[dict[str, Any]]:
     unknown = set(data) - {"allow", "deny", "patterns"}
     if unknown:
         raise InputError(f"{p}: unknown keys {sorted(unknown)}; use allow, deny, patterns")
-    rules: list[dict[str, Any]] = []
+    rules: list[RuleSpec] = []
     allow = data.get("allow") or []
     if isinstance(allow, dict):
         allow = [(e, t) for e, ts in allow.items() for t in ts]
     else:
         allow = [("", t) for t in allow]
-    rules += [{"kind": "allow", "entity": e, "value": str(t)} for e, t in allow]
+    rules += [RuleSpec("allow", e, str(t)) for e, t in allow]
     deny = data.get("deny") or {}
     if not isinstance(deny, dict):
         raise InputError(
             f"{p}: deny must map an entity to its terms, e.g. {{EMPLOYEE_ID: [E-1234]}}"
         )
-    rules += [{"kind": "deny", "entity": e, "value": str(t)} for e, ts in deny.items() for t in ts]
+    rules += [RuleSpec("deny", e, str(t)) for e, ts in deny.items() for t in ts]
     for i, item in enumerate(data.get("patterns") or []):
         if not isinstance(item, dict) or "regex" not in item or "entity" not in item:
             raise InputError(f"{p}: patterns[{i}] needs at least entity and regex")
         check_pattern(str(item["regex"]))
         rules.append(
-            {
-                "kind": "pattern",
-                "entity": str(item["entity"]),
-                "value": str(item["regex"]),
-                "name": str(item.get("name", "")),
-                "score": float(item.get("score", 0.9)),
-            }
+            RuleSpec(
+                "pattern",
+                str(item["entity"]),
+                str(item["regex"]),
+                name=str(item.get("name", "")),
+                score=float(item.get("score", 0.9)),
+            )
         )
     return rules
 
 
-def config_with_rules(config: PiiConfig, rules: list[dict[str, Any]]) -> PiiConfig:
+def config_with_rules(config: PiiConfig, rules: list[RuleSpec]) -> PiiConfig:
     """``config`` plus rules read from a file (file mode uses them without storing them)."""
-    allow = list(config.allow) + [
-        (r["entity"].upper(), r["value"]) for r in rules if r["kind"] == "allow"
-    ]
-    deny = list(config.deny) + [
-        (r["entity"].upper(), r["value"]) for r in rules if r["kind"] == "deny"
-    ]
+    allow = list(config.allow) + [(r.entity.upper(), r.value) for r in rules if r.kind == "allow"]
+    deny = list(config.deny) + [(r.entity.upper(), r.value) for r in rules if r.kind == "deny"]
     patterns = list(config.patterns) + [
-        PatternRule(
-            r.get("name") or r["entity"].upper(),
-            r["entity"].upper(),
-            r["value"],
-            r.get("score", 0.9),
-        )
+        PatternRule(r.name or r.entity.upper(), r.entity.upper(), r.value, r.score)
         for r in rules
-        if r["kind"] == "pattern"
+        if r.kind == "pattern"
     ]
     return replace(config, allow=tuple(allow), deny=tuple(deny), patterns=tuple(patterns))
 
@@ -227,12 +229,12 @@ def import_rules(session: Session, path: str | Path, *, actor: str) -> int:
         try:
             add_rule(
                 session,
-                rule["kind"],
-                rule["value"],
+                rule.kind,
+                rule.value,
                 actor=actor,
-                entity=rule.get("entity", ""),
-                name=rule.get("name", ""),
-                score=rule.get("score", 0.9),
+                entity=rule.entity,
+                name=rule.name,
+                score=rule.score,
             )
         except ConflictError:
             continue
