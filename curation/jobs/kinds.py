@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from curation.errors import CurationError, InputError
-from curation.progress import Progress, for_counts, for_fraction, for_import, for_stages
+from curation.progress import Progress, for_fraction, for_import, for_stages
 from curation.store.db import Workspace
 
 LEAKS_KEPT = 1000
