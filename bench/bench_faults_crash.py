@@ -393,7 +393,7 @@ def _label_excess(target: Target, campaign: int, k: int) -> int:
 
 APPLY_SCRIPT = """
 import os, sys
-from curation.pii.workflow import apply_redaction
+from curation.pii.apply import apply_redaction
 from curation.store import open_workspace
 ws = open_workspace(os.environ["CURATION_WORKSPACE"], os.environ["CURATION_DB_URL"])
 apply_redaction(ws, sys.argv[1], actor="bench")

@@ -87,12 +87,12 @@ DEMO_CAMPAIGNS: tuple[tuple[str, str, list[str]], ...] = (
 
 def _demo_pii_rules(ws: Workspace) -> Iterator[str]:
     """The demo company's ticket references, as a lead would add them on the PII page."""
-    from curation.pii import workflow as pii_workflow  # loads Presidio: seconds, so only here
+    from curation.pii.rules import add_rule, list_rules  # loads Presidio: seconds, so only here
 
     with ws.tx() as s:
-        if any(rule.value == TICKET_PATTERN for rule in pii_workflow.list_rules(s, "pattern")):
+        if any(rule.value == TICKET_PATTERN for rule in list_rules(s, "pattern")):
             return
-        pii_workflow.add_rule(
+        add_rule(
             s, "pattern", TICKET_PATTERN, actor="demo", entity="REFERENCE_ID", name="ticket ID"
         )
     yield f"PII pattern REFERENCE_ID {TICKET_PATTERN}"

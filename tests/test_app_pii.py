@@ -177,7 +177,7 @@ def test_findings_filter_by_entity_score_and_text(app_ws: Workspace, tmp_path: P
 
 
 def test_lead_sets_the_public_figure_policy_on_the_page(app_ws: Workspace, tmp_path: Path) -> None:
-    from curation.pii import workflow as wf
+    from curation.pii.settings import SETTINGS_KEY, load_settings
 
     load(app_ws, tmp_path)
     at = open_page(logged_in("lead"), "pii.py")
@@ -185,11 +185,11 @@ def test_lead_sets_the_public_figure_policy_on_the_page(app_ws: Workspace, tmp_p
     assert toggle.value is True
     at.run()  # a rerun alone writes nothing
     with app_ws.read() as s:
-        assert s.get(m.Setting, wf.SETTINGS_KEY) is None
+        assert s.get(m.Setting, SETTINGS_KEY) is None
     toggle.set_value(False).run()
     assert not at.exception, at.exception
     assert "Every name is now redacted" in texts(at)
     with app_ws.read() as s:
-        assert wf.load_settings(s).keep_public_figures is False
+        assert load_settings(s).keep_public_figures is False
         events = [e.action for e in s.scalars(sa.select(m.AuditEvent))]
     assert any("settings" in a for a in events)

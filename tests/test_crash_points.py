@@ -195,14 +195,14 @@ def test_a_dedup_run_killed_before_it_stores_marks_nothing(ws: Workspace, tmp_pa
 # --------------------------------------------------------------------------- PII apply
 
 APPLY_DIES_AFTER_A_PAGE = """
-from curation.pii import workflow
+from curation.pii import apply
 from curation.store import open_workspace
-workflow.PAGE = 5
+apply.PAGE = 5
 ws = open_workspace(os.environ["CURATION_WORKSPACE"], os.environ["CURATION_DB_URL"])
-def progress(done, total):
+def progress(stage, done, total):
     if done >= 10:
         die()
-workflow.apply_redaction(ws, "d", actor="t", progress=progress)
+apply.apply_redaction(ws, "d", actor="t", progress=progress)
 """
 
 
@@ -246,7 +246,7 @@ def test_pii_apply_killed_between_pages_leaves_whole_records(ws: Workspace, tmp_
         ).all()
     assert sorted(set(states)) == [("redacted", True), ("reviewed", False)]  # whole records
     assert sum(1 for state, _ in states if state == "redacted") == 10  # the committed pages
-    from curation.pii.workflow import apply_redaction
+    from curation.pii.apply import apply_redaction
 
     assert apply_redaction(ws, "d", actor="t").applied == 13  # the rest, once
     with ws.read() as s:

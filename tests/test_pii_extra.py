@@ -11,9 +11,12 @@ import sqlalchemy as sa
 
 from curation.export import ExportSpec, export_dataset
 from curation.ingest.importer import import_file
-from curation.pii import workflow as wf
+from curation.pii.apply import apply_redaction
 from curation.pii.files import redact_file
 from curation.pii.gate import redaction_state
+from curation.pii.record_view import record_review
+from curation.pii.review import decide
+from curation.pii.scan import ScanOptions, scan_dataset
 from curation.store import Workspace
 from curation.store import models as m
 from curation.store.migrate import current_revision, downgrade, head_revision, upgrade
@@ -49,25 +52,25 @@ def findings_of(ws: Workspace) -> list[m.PiiFinding]:
 def accept_all(ws: Workspace) -> None:
     with ws.tx() as s:
         ids = list(s.scalars(sa.select(m.PiiFinding.id)))
-        wf.decide(s, ids, "accepted", actor="lead")
+        decide(s, ids, "accepted", actor="lead")
 
 
 def test_grader_fields_and_metadata_are_scanned_redacted_and_exported_redacted(
     ws: Workspace, tmp_path: Path
 ) -> None:
     load(ws, tmp_path, [RFT], "rft")
-    wf.scan_dataset(ws, "rft", actor="lead", workers=1)
+    scan_dataset(ws, "rft", actor="lead", options=ScanOptions(workers=1))
     where = {(f.location, f.entity, f.text) for f in findings_of(ws)}
     assert ("extra.reference_answer", "PERSON", NAME) in where
     assert ("extra.reference_answer", "EMAIL_ADDRESS", EMAIL) in where
     assert ("metadata.customer", "PERSON", NAME) in where
     with ws.read() as s:
-        review = wf.record_review(s, s.scalar(sa.select(m.Record.id)) or 0)
+        review = record_review(s, s.scalar(sa.select(m.Record.id)) or 0)
     assert "extra.reference_answer" in {seg.location for seg in review.segments()}
     assert "extra.reference_answer" in review.marks()  # highlighted on the record view
 
     accept_all(ws)
-    wf.apply_redaction(ws, "rft", actor="lead")
+    apply_redaction(ws, "rft", actor="lead")
     with ws.read() as s:
         record = s.scalars(sa.select(m.Record)).one()
         assert record.redaction == "redacted"
@@ -88,15 +91,15 @@ def test_a_name_confirmed_in_a_message_is_redacted_alone_in_extra(
     ws: Workspace, tmp_path: Path
 ) -> None:
     load(ws, tmp_path, [PROPAGATED], "prop")
-    wf.scan_dataset(ws, "prop", actor="lead", workers=1)
+    scan_dataset(ws, "prop", actor="lead", options=ScanOptions(workers=1))
     found = findings_of(ws)
     in_message = [f for f in found if f.location.startswith("messages") and f.text == NAME]
     assert in_message
     assert any(f.location == "extra.reference_answer" and f.text == "Maria" for f in found)
     with ws.tx() as s:  # the reviewer accepts the full name in the message only
-        wf.decide(s, [in_message[0].id], "accepted", actor="lead")
+        decide(s, [in_message[0].id], "accepted", actor="lead")
     assert {f.status for f in findings_of(ws)} == {"accepted"}
-    wf.apply_redaction(ws, "prop", actor="lead")
+    apply_redaction(ws, "prop", actor="lead")
     with ws.read() as s:
         record = s.scalars(sa.select(m.Record)).one()
         assert record.redacted_extra is not None
@@ -112,10 +115,10 @@ def test_metadata_written_by_rft_pairs_is_the_redacted_copy(ws: Workspace, tmp_p
         "metadata": {"quality_delta": [0.9, 0.1], "criteria": [f"polite to {NAME}"]},
     }
     load(ws, tmp_path, [pair], "pairs")
-    wf.scan_dataset(ws, "pairs", actor="lead", workers=1)
+    scan_dataset(ws, "pairs", actor="lead", options=ScanOptions(workers=1))
     assert any(f.location.startswith("metadata.criteria") for f in findings_of(ws))
     accept_all(ws)
-    wf.apply_redaction(ws, "pairs", actor="lead")
+    apply_redaction(ws, "pairs", actor="lead")
     out = tmp_path / "pairs_out.jsonl"
     export_dataset(ws, ExportSpec("rft-pairs", dataset="pairs"), out, actor="lead")
     row = json.loads(out.read_text(encoding="utf-8"))

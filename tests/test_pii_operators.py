@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from curation.errors import InputError
+from curation.errors import InputError, InternalError
 from curation.pii.config import Secrets
 from curation.pii.operators import OperatorSpec, Replacer
 from curation.pii.redact import Cut, json_literals, person_canon, redact_text, redact_tree
@@ -85,7 +85,7 @@ def test_a_first_name_alone_gets_the_full_names_surrogate() -> None:
 
 
 def test_pseudonym_and_hash_need_the_secrets() -> None:
-    with pytest.raises(InputError):
+    with pytest.raises(InternalError, match="needs the workspace secrets"):  # a caller's bug
         replacer("pseudonym", None)
     with pytest.raises(InputError):
         OperatorSpec("shred")

@@ -11,8 +11,22 @@ import sqlalchemy as sa
 from curation.demo import sample_data_dir
 from curation.errors import ConflictError, InputError
 from curation.ingest.importer import import_file
-from curation.pii import workflow as wf
+from curation.pii.apply import apply_redaction, preview_record
+from curation.pii.gate import blocked_record_ids, gate_reason
 from curation.pii.operators import OperatorSpec
+from curation.pii.record_view import record_review
+from curation.pii.review import decide
+from curation.pii.rules import (
+    add_rule,
+    import_rules,
+    list_rules,
+    load_rules_file,
+    set_terms,
+    workspace_config,
+)
+from curation.pii.scan import scan_dataset
+from curation.pii.settings import workspace_secrets
+from curation.pii.status import pii_status, trainable_messages
 from curation.store import Workspace
 from curation.store import models as m
 from tests.helpers.common import write_jsonl
@@ -87,7 +101,7 @@ def record_ids(ws: Workspace) -> list[int]:
 
 def test_scan_sets_states_and_logs(loaded: Workspace) -> None:
     assert set(states(loaded).values()) == {"none"}
-    result = wf.scan_dataset(loaded, "chats", actor="lead")
+    result = scan_dataset(loaded, "chats", actor="lead")
     r1, r2, r3 = record_ids(loaded)
     assert states(loaded) == {r1: "pending", r2: "clean", r3: "pending"}
     texts = {(f.record_id, f.location, f.text) for f in findings(loaded)}
@@ -110,10 +124,10 @@ def test_scan_sets_states_and_logs(loaded: Workspace) -> None:
 def test_accepting_a_finding_accepts_its_value_and_name_parts_in_the_record(
     loaded: Workspace,
 ) -> None:
-    wf.scan_dataset(loaded, "chats", actor="lead")
+    scan_dataset(loaded, "chats", actor="lead")
     full = next(f for f in findings(loaded) if f.text == "Maria Gonzalez")
     with loaded.tx() as s:
-        result = wf.decide(s, [full.id], "accepted", actor="lead")
+        result = decide(s, [full.id], "accepted", actor="lead")
     decided = {
         (f.text, f.status, f.decided_by) for f in findings(loaded) if f.record_id == full.record_id
     }
@@ -125,13 +139,13 @@ def test_accepting_a_finding_accepts_its_value_and_name_parts_in_the_record(
 
 
 def test_full_cycle_redacts_with_pseudonyms_and_keeps_states_exact(loaded: Workspace) -> None:
-    wf.scan_dataset(loaded, "chats", actor="lead")
+    scan_dataset(loaded, "chats", actor="lead")
     r1, r2, r3 = record_ids(loaded)
     ids = [f.id for f in findings(loaded) if f.record_id == r1]
     with loaded.tx() as s:
-        wf.decide(s, ids, "accepted", actor="lead")
+        decide(s, ids, "accepted", actor="lead")
     assert states(loaded)[r1] == "reviewed"
-    result = wf.apply_redaction(loaded, "chats", actor="lead", operator=OperatorSpec("pseudonym"))
+    result = apply_redaction(loaded, "chats", actor="lead", operator=OperatorSpec("pseudonym"))
     assert result.applied == 1 and result.skipped_pending == 1
     assert states(loaded) == {r1: "redacted", r2: "clean", r3: "pending"}
     with loaded.read() as s:
@@ -150,30 +164,30 @@ def test_full_cycle_redacts_with_pseudonyms_and_keeps_states_exact(loaded: Works
     # a new decision after apply makes the applied copy stale
     email = next(f for f in findings(loaded) if f.record_id == r1 and f.entity == "EMAIL_ADDRESS")
     with loaded.tx() as s:
-        wf.decide(s, [email.id], "rejected", actor="lead2")
+        decide(s, [email.id], "rejected", actor="lead2")
     assert states(loaded)[r1] == "reviewed"
     with loaded.read() as s:
         rec = s.get(m.Record, r1)
         assert rec is not None and rec.redacted_messages is None
     with loaded.tx() as s:
-        wf.decide(s, [email.id], "accepted", actor="lead2")
-    wf.apply_redaction(loaded, "chats", actor="lead", operator=OperatorSpec("pseudonym"))
+        decide(s, [email.id], "accepted", actor="lead2")
+    apply_redaction(loaded, "chats", actor="lead", operator=OperatorSpec("pseudonym"))
     assert states(loaded)[r1] == "redacted"
     # a re-scan with nothing new keeps the record redacted and every decision
-    wf.scan_dataset(loaded, "chats", actor="lead")
+    scan_dataset(loaded, "chats", actor="lead")
     assert states(loaded)[r1] == "redacted"
     assert {f.status for f in findings(loaded) if f.record_id == r1} == {"accepted"}
 
 
 def test_rejecting_everything_makes_a_record_clean(loaded: Workspace) -> None:
-    wf.scan_dataset(loaded, "chats", actor="lead")
+    scan_dataset(loaded, "chats", actor="lead")
     r3 = record_ids(loaded)[2]
     ids = [f.id for f in findings(loaded) if f.record_id == r3]
     with loaded.tx() as s:
-        wf.decide(s, ids, "rejected", actor="lead")
+        decide(s, ids, "rejected", actor="lead")
     assert states(loaded)[r3] == "clean"
     with loaded.tx() as s:
-        wf.decide(s, ids, "pending", actor="lead")
+        decide(s, ids, "pending", actor="lead")
     assert states(loaded)[r3] == "pending"
 
 
@@ -194,39 +208,37 @@ def test_per_value_decisions_apply_across_the_dataset_and_can_be_remembered(
         ],
     )
     import_file(loaded, more, "chats")
-    wf.scan_dataset(loaded, "chats", actor="lead")
+    scan_dataset(loaded, "chats", actor="lead")
     phone = [f for f in findings(loaded) if f.text == "(555) 555-0143"]
     assert len({f.record_id for f in phone}) == 2
     with loaded.tx() as s:
-        wf.decide(s, [phone[0].id], "rejected", actor="lead", scope="value", remember=True)
+        decide(s, [phone[0].id], "rejected", actor="lead", scope="value", remember=True)
     assert {f.status for f in findings(loaded) if f.text == "(555) 555-0143"} == {"rejected"}
     with loaded.read() as s:
-        rules = [(r.kind, r.entity, r.value) for r in wf.list_rules(s)]
+        rules = [(r.kind, r.entity, r.value) for r in list_rules(s)]
         event = s.scalar(sa.select(m.AuditEvent).where(m.AuditEvent.action == "pii.decide"))
     assert ("allow", "PHONE_NUMBER", "(555) 555-0143") in rules
     assert event is not None and event.details["scope"] == "value"
     assert "(555) 555-0143" not in json.dumps(event.details)  # fingerprints only
-    wf.scan_dataset(loaded, "chats", actor="lead")
+    scan_dataset(loaded, "chats", actor="lead")
     assert not [f for f in findings(loaded) if f.text == "(555) 555-0143"]
 
 
 def test_a_pattern_rule_finds_ticket_ids_on_the_next_scan(loaded: Workspace) -> None:
     with loaded.tx() as s:
-        wf.add_rule(
-            s, "pattern", r"\bNW-\d{4}-TK\b", actor="lead", entity="ticket_id", name="ticket"
-        )
+        add_rule(s, "pattern", r"\bNW-\d{4}-TK\b", actor="lead", entity="ticket_id", name="ticket")
         with pytest.raises(ConflictError):
-            wf.add_rule(s, "pattern", r"\bNW-\d{4}-TK\b", actor="lead", entity="TICKET_ID")
+            add_rule(s, "pattern", r"\bNW-\d{4}-TK\b", actor="lead", entity="TICKET_ID")
         with pytest.raises(InputError, match="not a valid regular expression"):
-            wf.add_rule(s, "pattern", r"NW-(\d", actor="lead", entity="TICKET_ID")
-    wf.scan_dataset(loaded, "chats", actor="lead")
+            add_rule(s, "pattern", r"NW-(\d", actor="lead", entity="TICKET_ID")
+    scan_dataset(loaded, "chats", actor="lead")
     assert ("TICKET_ID", "NW-4821-TK") in {(f.entity, f.text) for f in findings(loaded)}
 
 
 def test_deny_list_values_are_accepted_automatically(loaded: Workspace) -> None:
     with loaded.tx() as s:
-        wf.set_terms(s, "deny", "PROJECT", ["Kubernetes 1.29"], actor="lead")
-    wf.scan_dataset(loaded, "chats", actor="lead")
+        set_terms(s, "deny", "PROJECT", ["Kubernetes 1.29"], actor="lead")
+    scan_dataset(loaded, "chats", actor="lead")
     hit = next(f for f in findings(loaded) if f.entity == "PROJECT")
     assert (hit.text, hit.status, hit.decided_by) == ("Kubernetes 1.29", "accepted", "lead")
     with loaded.read() as s:
@@ -235,13 +247,11 @@ def test_deny_list_values_are_accepted_automatically(loaded: Workspace) -> None:
 
 
 def test_drop_excludes_the_record_and_still_stores_a_redacted_copy(loaded: Workspace) -> None:
-    wf.scan_dataset(loaded, "chats", actor="lead")
+    scan_dataset(loaded, "chats", actor="lead")
     r1 = record_ids(loaded)[0]
     with loaded.tx() as s:
-        wf.decide(
-            s, [f.id for f in findings(loaded) if f.record_id == r1], "accepted", actor="lead"
-        )
-    result = wf.apply_redaction(loaded, "chats", actor="lead", operator=OperatorSpec("drop"))
+        decide(s, [f.id for f in findings(loaded) if f.record_id == r1], "accepted", actor="lead")
+    result = apply_redaction(loaded, "chats", actor="lead", operator=OperatorSpec("drop"))
     assert result.dropped == 1
     with loaded.read() as s:
         rec = s.get(m.Record, r1)
@@ -251,7 +261,7 @@ def test_drop_excludes_the_record_and_still_stores_a_redacted_copy(loaded: Works
         assert rec.redacted_messages is not None and "Maria" not in json.dumps(
             rec.redacted_messages
         )
-    wf.apply_redaction(
+    apply_redaction(
         loaded, "chats", actor="lead", operator=OperatorSpec("placeholder"), reapply=True
     )
     with loaded.read() as s:
@@ -261,38 +271,38 @@ def test_drop_excludes_the_record_and_still_stores_a_redacted_copy(loaded: Works
 
 def test_secrets_are_generated_once_and_never_logged(loaded: Workspace) -> None:
     with loaded.tx() as s:
-        first = wf.workspace_secrets(s)
+        first = workspace_secrets(s)
     with loaded.tx() as s:
-        again = wf.workspace_secrets(s)
+        again = workspace_secrets(s)
     assert first == again and len(first.hmac_key) == 32 and len(first.salt) == 16
     assert first.hmac_key.hex() not in repr(first)
-    wf.scan_dataset(loaded, "chats", actor="lead")
+    scan_dataset(loaded, "chats", actor="lead")
     with loaded.tx() as s:
-        wf.decide(s, [f.id for f in findings(loaded)], "accepted", actor="lead")
-    wf.apply_redaction(loaded, "chats", actor="lead", operator=OperatorSpec("hash"))
+        decide(s, [f.id for f in findings(loaded)], "accepted", actor="lead")
+    apply_redaction(loaded, "chats", actor="lead", operator=OperatorSpec("hash"))
     with loaded.read() as s:
         log = json.dumps([e.details for e in s.scalars(sa.select(m.AuditEvent))])
     assert first.hmac_key.hex() not in log and first.salt.hex() not in log
 
 
 def test_status_gate_and_trainable_messages(loaded: Workspace) -> None:
-    wf.scan_dataset(loaded, "chats", actor="lead")
+    scan_dataset(loaded, "chats", actor="lead")
     r1, r2, r3 = record_ids(loaded)
     with loaded.read() as s:
-        status = wf.pii_status(s, "chats")
+        status = pii_status(s, "chats")
         ds_id = s.scalar(sa.select(m.Dataset.id))
         assert ds_id is not None
-        blocked = wf.blocked_record_ids(s, ds_id)
+        blocked = blocked_record_ids(s, ds_id)
         clean = s.get(m.Record, r2)
         pending = s.get(m.Record, r3)
         assert clean is not None and pending is not None
-        msgs, _ = wf.trainable_messages(clean)
+        msgs, _ = trainable_messages(clean)
         assert msgs == clean.messages
         with pytest.raises(ConflictError, match="review and apply"):
-            wf.trainable_messages(pending)
-        assert wf.trainable_messages(pending, override=True)[0] == pending.messages
+            trainable_messages(pending)
+        assert trainable_messages(pending, override=True)[0] == pending.messages
     assert blocked == [r1, r3]
-    assert status.passable == 1 and status.blocked == 2
+    assert status.export_passes == 1 and status.export_blocked == 2
 
 
 def test_rules_file_import(loaded: Workspace, tmp_path: Path) -> None:
@@ -304,22 +314,22 @@ def test_rules_file_import(loaded: Workspace, tmp_path: Path) -> None:
         encoding="utf-8",
     )
     with loaded.tx() as s:
-        assert wf.import_rules(s, path, actor="lead") == 4
-        assert wf.import_rules(s, path, actor="lead") == 0
-        config = wf.workspace_config(s)
+        assert import_rules(s, path, actor="lead") == 4
+        assert import_rules(s, path, actor="lead") == 0
+        config = workspace_config(s)
     assert ("", "NKS") in config.allow and config.patterns[0].entity == "TICKET_ID"
     bad = tmp_path / "bad.json"
     bad.write_text('{"allow": [], "oops": 1}')
     with pytest.raises(InputError, match="unknown keys"):
-        wf.load_rules_file(bad)
+        load_rules_file(bad)
 
 
 def test_preview_counts_pending_as_accepted(loaded: Workspace) -> None:
-    wf.scan_dataset(loaded, "chats", actor="lead")
+    scan_dataset(loaded, "chats", actor="lead")
     r3 = record_ids(loaded)[2]
     with loaded.read() as s:
-        msgs, _ = wf.preview(s, r3, OperatorSpec("placeholder"))
-        review = wf.record_review(s, r3)
+        msgs = preview_record(s, r3, OperatorSpec("placeholder")).messages
+        review = record_review(s, r3)
     assert msgs[0]["content"] == "Call me on <PHONE_NUMBER> about ticket NW-4821-TK."
     assert "messages[0].content" in review.marks()
 
@@ -335,10 +345,10 @@ def test_demo_support_dataset_finds_planted_pii_and_spares_hard_negatives(
         if dataset == "support":
             import_file(sqlite_ws, folder / name, "support", display_name=name)
     with sqlite_ws.tx() as s:
-        wf.add_rule(
+        add_rule(
             s, "pattern", r"\bNW-(?:\d{4}-TK|ORD-\d{6})\b", actor="lead", entity="REFERENCE_ID"
         )
-    wf.scan_dataset(sqlite_ws, "support", actor="lead")
+    scan_dataset(sqlite_ws, "support", actor="lead")
     planted = json.loads((folder / "planted.json").read_text(encoding="utf-8"))
     with sqlite_ws.read() as s:
         by_line: dict[tuple[str, int], list[tuple[str, str]]] = {}
@@ -385,17 +395,17 @@ def test_gate_reason_follows_the_record_through_scan_review_and_apply(loaded: Wo
         with loaded.read() as s:
             record = s.get(m.Record, r1)
             assert record is not None
-            return wf.gate_reason(record.redaction, **kw)
+            return gate_reason(record.redaction, **kw)
 
     assert reason() == "pii_not_scanned" and reason(override=True) == ""
-    wf.scan_dataset(loaded, "chats", actor="lead")
+    scan_dataset(loaded, "chats", actor="lead")
     assert reason() == "pii_unreviewed"
     with loaded.tx() as s:
         ids = [f.id for f in s.scalars(sa.select(m.PiiFinding).where(m.PiiFinding.record_id == r1))]
-        wf.decide(s, ids, "accepted", actor="lead")
+        decide(s, ids, "accepted", actor="lead")
     assert reason() == "pii_unreviewed"  # decided, not applied yet: the original would go out
-    wf.apply_redaction(loaded, "chats", actor="lead")
+    apply_redaction(loaded, "chats", actor="lead")
     assert reason() == ""
     with loaded.read() as s:
         ds_id = s.scalar(sa.select(m.Dataset.id))
-        assert ds_id is not None and r1 not in wf.blocked_record_ids(s, ds_id)
+        assert ds_id is not None and r1 not in blocked_record_ids(s, ds_id)

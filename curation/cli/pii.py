@@ -1,51 +1,80 @@
-"""`curation` commands for the pii stage; imported by curation/cli.py to register them.
+"""`curation redact` and the `curation pii` group: status, log and scan here, the review
+commands (findings, decisions, preview, rules, settings) in :mod:`curation.cli.pii_review`.
 
-``curation redact`` works file to file or on a workspace dataset; ``curation pii …`` holds
-the review commands (status, findings, accept/reject, rules, settings, preview). Each is a
-few lines over :mod:`curation.pii`; library errors become one-line messages (see cli.py).
+``curation redact`` works file to file or on a workspace dataset. Each command is a few
+lines over :mod:`curation.pii`; library errors become one-line messages (see cli/__init__).
 """
 
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
-from contextlib import AbstractContextManager, nullcontext
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from curation import exitcodes
-from curation.cli.common import (
-    actor,
-    echo_json,
-    open_workspace,
-    workspace_options,
-)
+from curation.cli.common import actor, echo_json, open_workspace, progress_bar, workspace_options
+from curation.cli.pii_review import COMMANDS, OPERATOR_CHOICES
 from curation.errors import InputError
-from curation.pii.results import describe_source
 
-OPERATOR_CHOICES = ["placeholder", "pseudonym", "mask", "hash"]
+if TYPE_CHECKING:  # the stage loads Presidio: only when a command runs
+    from curation.pii.operators import OperatorSpec
+    from curation.pii.settings import PiiSettings
+    from curation.pii.status import PiiStatus
+
 MAX_SHOWN = 50
+FILE_ONLY = (
+    ("output", "-o"),
+    ("report", "--report"),
+    ("fmt", "--format"),
+    ("columns", "--columns"),
+    ("rules_file", "--rules"),
+)
 
 
-def _bar(
-    label: str, total: int | None, quiet: bool
-) -> tuple[AbstractContextManager[Any], Callable[..., None]]:
-    """A progress bar on stderr (only on a terminal) and the callback that advances it."""
-    if quiet or not sys.stderr.isatty():
-        return nullcontext(), lambda *_: None
-    bar = click.progressbar(length=total or 0, label=label, file=sys.stderr)
-    last = [0]
-
-    def advance(done: int, _total: int | None = None) -> None:
-        bar.update(done - last[0])
-        last[0] = done
-
-    return bar, advance
+def _quiet(quiet: bool) -> bool:
+    """No bar when asked, or when stderr is not a terminal."""
+    return quiet or not sys.stderr.isatty()
 
 
 # --------------------------------------------------------------------------- redact
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RedactOptions:
+    """The options of ``curation redact`` (file mode and workspace mode)."""
+
+    source: Path | None
+    output: Path | None
+    dataset: str | None
+    operator: str | None
+    realistic: bool
+    scope: str | None
+    entities: str | None
+    threshold: float | None
+    fmt: str | None
+    columns: str | None
+    report: Path | None
+    report_values: bool
+    rules_file: Path | None
+    workers: int | None
+    rescan: bool
+    scan_only: bool
+    accept_all: bool
+    as_json: bool
+    quiet: bool
+    workspace: Path | None
+    db: str | None
+
+    def operator_spec(self, settings: PiiSettings, operator: str | None = None) -> OperatorSpec:
+        """The operator: the workspace setting with this command's choices in place."""
+        return settings.operator_with(
+            operator or self.operator,
+            realistic=True if self.realistic else None,
+            scope=self.scope,
+        )
 
 
 @click.command("redact")
@@ -115,29 +144,7 @@ def _bar(
 @click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no per-line errors.")
 @workspace_options
-def redact_cmd(
-    source: Path | None,
-    output: Path | None,
-    dataset: str | None,
-    operator: str | None,
-    realistic: bool,
-    scope: str | None,
-    entities: str | None,
-    threshold: float | None,
-    fmt: str | None,
-    columns: str | None,
-    report: Path | None,
-    report_values: bool,
-    rules_file: Path | None,
-    workers: int | None,
-    rescan: bool,
-    scan_only: bool,
-    accept_all: bool,
-    as_json: bool,
-    quiet: bool,
-    workspace: Path | None,
-    db: str | None,
-) -> None:
+def redact_cmd(**params: Any) -> None:
     """Replace personal data in a file (SOURCE -o OUT) or in a workspace dataset (--dataset).
 
     \b
@@ -155,122 +162,52 @@ def redact_cmd(
     kept). Exit 0 when every record is clean or redacted, 2 when records still wait for
     review — export refuses those unless a lead overrides.
     """
-    if (source is None) == (dataset is None):
+    opts = RedactOptions(**params)
+    if (opts.source is None) == (opts.dataset is None):
         raise click.UsageError(
             "give either SOURCE -o OUT (file mode) or --dataset NAME (workspace mode)"
         )
-    if source is not None:
-        if output is None:
+    if opts.source is not None:
+        if opts.output is None:
             raise click.UsageError("file mode needs -o OUT")
-        if operator == "drop":
+        if opts.operator == "drop":
             raise click.UsageError("--operator drop removes records; file mode keeps every line")
-        _redact_file(
-            source,
-            output,
-            operator,
-            realistic,
-            scope,
-            entities,
-            threshold,
-            fmt,
-            columns,
-            report,
-            report_values,
-            rules_file,
-            workers,
-            as_json,
-            quiet,
-            workspace,
-            db,
-        )
+        _redact_file(opts, opts.source, opts.output)
         return
-    for flag, name in (
-        (output, "-o"),
-        (report, "--report"),
-        (fmt, "--format"),
-        (columns, "--columns"),
-        (rules_file, "--rules"),
-    ):
-        if flag:
+    for field_name, flag in FILE_ONLY:
+        if getattr(opts, field_name):
             raise click.UsageError(
-                f"{name} is for file mode; workspace mode uses the workspace's rules and settings"
+                f"{flag} is for file mode; workspace mode uses the workspace's rules and settings"
             )
-    assert dataset is not None
-    _redact_dataset(
-        dataset,
-        operator,
-        realistic,
-        scope,
-        entities,
-        threshold,
-        workers,
-        rescan,
-        scan_only,
-        accept_all,
-        as_json,
-        quiet,
-        workspace,
-        db,
-    )
+    assert opts.dataset is not None
+    _redact_dataset(opts, opts.dataset)
 
 
-def _operator_spec(session: Any, operator: str | None, realistic: bool, scope: str | None) -> Any:
-    from dataclasses import replace
-
-    from curation.pii.workflow import load_settings
-
-    spec = load_settings(session).operator
-    if operator:
-        spec = replace(spec, name=operator)
-    if realistic:
-        spec = replace(spec, realistic=True)
-    if scope:
-        spec = replace(spec, scope=scope)
-    return spec
-
-
-def _redact_file(
-    source: Path,
-    output: Path,
-    operator: str | None,
-    realistic: bool,
-    scope: str | None,
-    entities: str | None,
-    threshold: float | None,
-    fmt: str | None,
-    columns: str | None,
-    report: Path | None,
-    report_values: bool,
-    rules_file: Path | None,
-    workers: int | None,
-    as_json: bool,
-    quiet: bool,
-    workspace: Path | None,
-    db: str | None,
-) -> None:
+def _redact_file(opts: RedactOptions, source: Path, output: Path) -> None:
     from curation.ingest.formats import ColumnMapping
     from curation.pii.files import redact_file
-    from curation.pii.workflow import (
-        config_with_rules,
-        load_rules_file,
-        workspace_config,
-        workspace_secrets,
-    )
+    from curation.pii.rules import config_with_rules, load_rules_file, workspace_config
+    from curation.pii.settings import load_settings, workspace_secrets
 
     if not source.exists():
         raise InputError(f"{source}: no such file")
-    mapping = ColumnMapping.parse(columns) if columns else None
-    ws = open_workspace(workspace, db)
+    mapping = ColumnMapping.parse(opts.columns) if opts.columns else None
+    ws = open_workspace(opts.workspace, opts.db)
     with ws.tx() as s:
-        config = workspace_config(s, entities=entities, threshold=threshold)
-        spec = _operator_spec(s, operator, realistic, scope)
+        config = workspace_config(s, entities=opts.entities, threshold=opts.threshold)
+        settings = load_settings(s)
+        spec = opts.operator_spec(settings)
         if spec.name == "drop":
-            spec = _operator_spec(s, "placeholder", realistic, scope)
+            spec = opts.operator_spec(settings, "placeholder")
         secrets = workspace_secrets(s)
-    if rules_file is not None:
-        config = config_with_rules(config, load_rules_file(rules_file))
-    bar, advance = _bar(f"Redacting {source.name}", None, quiet or as_json)
-    with bar:
+    if opts.rules_file is not None:
+        config = config_with_rules(config, load_rules_file(opts.rules_file))
+    fmt, report, report_values, workers = opts.fmt, opts.report, opts.report_values, opts.workers
+    with progress_bar(f"Redacting {source.name}", _quiet(opts.quiet or opts.as_json)) as progress:
+
+        def advance(done: int) -> None:
+            progress("", done, None)
+
         result = redact_file(
             source,
             output,
@@ -284,10 +221,10 @@ def _redact_file(
             workers=workers,
             progress=advance,
         )
-    if as_json:
+    if opts.as_json:
         echo_json(result.as_dict())
     else:
-        if result.rejected and not quiet:
+        if result.rejected and not opts.quiet:
             click.echo(f"Lines the reader rejected (copied unchanged) in {source}:", err=True)
             for error in result.rejected[:MAX_SHOWN]:
                 click.echo(f"  {error}", err=True)
@@ -299,89 +236,60 @@ def _redact_file(
     sys.exit(result.exit_code)
 
 
-def _redact_dataset(
-    dataset: str,
-    operator: str | None,
-    realistic: bool,
-    scope: str | None,
-    entities: str | None,
-    threshold: float | None,
-    workers: int | None,
-    rescan: bool,
-    scan_only: bool,
-    accept_all: bool,
-    as_json: bool,
-    quiet: bool,
-    workspace: Path | None,
-    db: str | None,
-) -> None:
-    import sqlalchemy as sa
+def _redact_dataset(opts: RedactOptions, dataset: str) -> None:
+    from curation.pii.apply import apply_redaction
+    from curation.pii.review import decide, pending_finding_ids
+    from curation.pii.scan import ScanOptions, scan_dataset
+    from curation.pii.settings import load_settings
+    from curation.pii.status import pii_status
 
-    from curation.pii.workflow import apply_redaction, decide, pii_status, scan_dataset
-    from curation.store import models as m
-    from curation.store.queries import get_dataset
-
-    ws = open_workspace(workspace, db)
+    ws = open_workspace(opts.workspace, opts.db)
     who = actor()
-    with ws.read() as s:
-        total = pii_status(s, dataset).records
-    bar, advance = _bar(f"Scanning {dataset}", total, quiet or as_json)
-    with bar:
-        scan = scan_dataset(
-            ws,
-            dataset,
-            actor=who,
-            entities=entities,
-            threshold=threshold,
-            only_unscanned=not rescan,
-            workers=workers,
-            progress=advance,
-        )
+    scan_options = ScanOptions(
+        entities=opts.entities,
+        threshold=opts.threshold,
+        only_unscanned=not opts.rescan,
+        workers=opts.workers,
+    )
+    with progress_bar(f"Scanning {dataset}", _quiet(opts.quiet or opts.as_json)) as progress:
+        scan = scan_dataset(ws, dataset, actor=who, options=scan_options, progress=progress)
     out: dict[str, Any] = {"scan": scan.as_dict()}
-    if not as_json:
+    if not opts.as_json:
         click.echo(scan.summary())
-    if accept_all:
+    if opts.accept_all:
         with ws.tx() as s:
-            ds = get_dataset(s, dataset)
-            ids = list(
-                s.scalars(
-                    sa.select(m.PiiFinding.id).where(
-                        m.PiiFinding.dataset_id == ds.id, m.PiiFinding.status == "pending"
-                    )
-                )
-            )
+            ids = pending_finding_ids(s, dataset)
             if ids:
                 decided = decide(s, ids, "accepted", actor=who)
                 out["accepted"] = decided.findings
-                if not as_json:
+                if not opts.as_json:
                     click.echo(decided.summary())
-    if not scan_only:
+    if not opts.scan_only:
         with ws.read() as s:
-            spec = _operator_spec(s, operator, realistic, scope)
+            spec = opts.operator_spec(load_settings(s))
         applied = apply_redaction(ws, dataset, actor=who, operator=spec)
         out["apply"] = applied.as_dict()
-        if not as_json:
+        if not opts.as_json:
             click.echo(applied.summary())
     with ws.read() as s:
         status = pii_status(s, dataset)
     out["status"] = status.as_dict()
-    if as_json:
+    if opts.as_json:
         echo_json(out)
     else:
         _print_status(status)
-    sys.exit(exitcodes.OK if status.blocked == 0 else exitcodes.PARTIAL)
+    sys.exit(exitcodes.OK if status.export_blocked == 0 else exitcodes.PARTIAL)
 
 
-def _print_status(status: Any) -> None:
-    states = status.as_dict()["states"]
+def _print_status(status: PiiStatus) -> None:
     click.echo(f"Dataset {status.dataset}: {status.records:,} records")
-    for state, n in states.items():
+    for state, n in status.states.items():
         click.echo(f"  {state:<10} {n:>9,}")
     if status.dropped:
         click.echo(f"  dropped (excluded) {status.dropped:,}")
-    colour = "green" if status.blocked == 0 else "yellow"
+    colour = "green" if status.export_blocked == 0 else "yellow"
     click.secho(
-        f"Export passes {status.passable:,} records; {status.blocked:,} are blocked until reviewed and applied.",
+        f"Export passes {status.export_passes:,} records; {status.export_blocked:,} are blocked until reviewed and applied.",
         fg=colour,
     )
 
@@ -400,7 +308,7 @@ def pii() -> None:
 @workspace_options
 def pii_status_cmd(dataset: str, as_json: bool, workspace: Path | None, db: str | None) -> None:
     """Records by redaction state, findings by status, and what export would refuse."""
-    from curation.pii.workflow import pii_status
+    from curation.pii.status import pii_status
 
     ws = open_workspace(workspace, db)
     with ws.read() as s:
@@ -426,31 +334,19 @@ def pii_log_cmd(
 ) -> None:
     """The audit trail, newest first: who scanned, decided, changed rules or applied what, and
     when. Values appear as keyed fingerprints, never in clear."""
-    from curation.pii.workflow import event_rows, pii_events
+    from curation.pii.events import event_rows, pii_events
 
     ws = open_workspace(workspace, db)
     with ws.read() as s:
         events = pii_events(s, dataset, limit=limit)
-        if as_json:
-            echo_json(
-                [
-                    {
-                        "id": e.id,
-                        "at": e.at.isoformat(timespec="seconds"),
-                        "actor": e.actor,
-                        "action": e.action,
-                        "target": f"{e.target_type} {e.target_id}",
-                        "details": e.details,
-                    }
-                    for e in events
-                ]
-            )
-            return
-        rows = event_rows(events)
+    if as_json:
+        echo_json([e.as_dict() for e in events])
+        return
+    rows = event_rows(events)
     if not rows:
         click.echo(f"No PII event for {dataset} yet. Start with: curation pii scan -d {dataset}")
     for r in rows:
-        click.echo(f"{r['at']}  {r['who']:<12} {r['what']:<16} {r['details']}")
+        click.echo(f"{r.at}  {r.who:<12} {r.what:<16} {r.details}")
 
 
 @pii.command("scan")
@@ -474,358 +370,19 @@ def pii_scan_cmd(
     db: str | None,
 ) -> None:
     """Scan a dataset; findings wait for review on the PII page or with accept/reject."""
-    from curation.pii.workflow import pii_status, scan_dataset
+    from curation.pii.scan import ScanOptions, scan_dataset
 
     ws = open_workspace(workspace, db)
-    with ws.read() as s:
-        total = pii_status(s, dataset).records
-    bar, advance = _bar(f"Scanning {dataset}", total, as_json)
-    with bar:
-        result = scan_dataset(
-            ws,
-            dataset,
-            actor=actor(),
-            entities=entities,
-            threshold=threshold,
-            only_unscanned=not rescan,
-            workers=workers,
-            progress=advance,
-        )
+    options = ScanOptions(
+        entities=entities, threshold=threshold, only_unscanned=not rescan, workers=workers
+    )
+    with progress_bar(f"Scanning {dataset}", _quiet(as_json)) as progress:
+        result = scan_dataset(ws, dataset, actor=actor(), options=options, progress=progress)
     if as_json:
         echo_json(result.as_dict())
     else:
         click.echo(result.summary())
 
 
-@pii.command("findings")
-@click.option("--dataset", "-d", required=True)
-@click.option("--entity", "entities", multiple=True, help="Only this entity (repeatable).")
-@click.option(
-    "--status", "statuses", multiple=True, type=click.Choice(["pending", "accepted", "rejected"])
-)
-@click.option("--min-score", type=float, default=0.0)
-@click.option(
-    "--by-value",
-    is_flag=True,
-    help="One row per distinct value (what a per-value decision affects).",
-)
-@click.option("--limit", type=int, default=200, show_default=True)
-@click.option("--json", "as_json", is_flag=True)
-@workspace_options
-def pii_findings_cmd(
-    dataset: str,
-    entities: tuple[str, ...],
-    statuses: tuple[str, ...],
-    min_score: float,
-    by_value: bool,
-    limit: int,
-    as_json: bool,
-    workspace: Path | None,
-    db: str | None,
-) -> None:
-    """List findings (id, record, location, entity, score, status, text)."""
-    from curation.pii.workflow import FindingFilter, list_findings, value_table
-
-    flt = FindingFilter(
-        entities=[e.upper() for e in entities] or None,
-        statuses=list(statuses) or None,
-        min_score=min_score,
-    )
-    ws = open_workspace(workspace, db)
-    with ws.read() as s:
-        if by_value:
-            rows = value_table(s, dataset, flt, limit=limit)
-        else:
-            rows = [
-                {
-                    "id": f.id,
-                    "record_id": f.record_id,
-                    "location": f.location,
-                    "start": f.start,
-                    "end": f.end,
-                    "entity": f.entity,
-                    "score": round(f.score, 2),
-                    "source": f.source,
-                    "signal": describe_source(f.source),
-                    "status": f.status,
-                    "text": f.text,
-                }
-                for f in list_findings(s, dataset, flt, limit=limit)
-            ]
-    if as_json:
-        echo_json(rows)
-        return
-    for r in rows:
-        if by_value:
-            click.echo(
-                f"#{r['finding_id']:<8} {r['entity']:<16} {r['findings']:>5}× in {r['records']:>4} records  pending {r['pending']:>4}  {r['value']!r}"
-            )
-        else:
-            click.echo(
-                f"#{r['id']:<8} rec {r['record_id']:<7} {r['entity']:<16} {r['score']:.2f} {r['status']:<8} {r['location']} {r['text']!r}"
-            )
-            click.echo(f"{'':10}found by: {r['signal']}")
-
-
-def _decide(
-    ids: tuple[int, ...],
-    decision: str,
-    by_value: bool,
-    remember: bool,
-    workspace: Path | None,
-    db: str | None,
-) -> None:
-    from curation.pii.workflow import decide
-
-    if not ids:
-        raise click.UsageError("give at least one finding id (see: curation pii findings)")
-    ws = open_workspace(workspace, db)
-    with ws.tx() as s:
-        result = decide(
-            s,
-            list(ids),
-            decision,
-            actor=actor(),
-            scope="value" if by_value else "finding",
-            remember=remember,
-        )
-    click.echo(result.summary())
-
-
-_value_opt = click.option(
-    "--value",
-    "by_value",
-    is_flag=True,
-    help="Apply to every finding of the same value in the dataset.",
-)
-_remember_opt = click.option(
-    "--remember",
-    is_flag=True,
-    help="With --value: also add it to the deny-list (accept) or allow-list (reject).",
-)
-
-
-@pii.command("accept")
-@click.argument("ids", nargs=-1, type=int)
-@_value_opt
-@_remember_opt
-@workspace_options
-def pii_accept_cmd(
-    ids: tuple[int, ...], by_value: bool, remember: bool, workspace: Path | None, db: str | None
-) -> None:
-    """Accept findings: they will be redacted (with every occurrence in their records)."""
-    _decide(ids, "accepted", by_value, remember, workspace, db)
-
-
-@pii.command("reject")
-@click.argument("ids", nargs=-1, type=int)
-@_value_opt
-@_remember_opt
-@workspace_options
-def pii_reject_cmd(
-    ids: tuple[int, ...], by_value: bool, remember: bool, workspace: Path | None, db: str | None
-) -> None:
-    """Reject findings: not personal data, left as they are."""
-    _decide(ids, "rejected", by_value, remember, workspace, db)
-
-
-@pii.command("reopen")
-@click.argument("ids", nargs=-1, type=int)
-@_value_opt
-@workspace_options
-def pii_reopen_cmd(
-    ids: tuple[int, ...], by_value: bool, workspace: Path | None, db: str | None
-) -> None:
-    """Put findings back to unreviewed."""
-    _decide(ids, "pending", by_value, False, workspace, db)
-
-
-@pii.command("preview")
-@click.argument("record_id", type=int)
-@click.option("--operator", type=click.Choice(OPERATOR_CHOICES))
-@workspace_options
-def pii_preview_cmd(
-    record_id: int, operator: str | None, workspace: Path | None, db: str | None
-) -> None:
-    """Print a record as it would be redacted now (unreviewed findings counted as accepted)."""
-    from curation.pii.workflow import preview
-
-    ws = open_workspace(workspace, db)
-    with ws.tx() as s:
-        spec = _operator_spec(s, operator, False, None)
-        messages, completions = preview(s, record_id, spec)
-    echo_json({"messages": messages, "completions": completions})
-
-
-@pii.group("rules")
-def pii_rules() -> None:
-    """Allow-list (never PII), deny-list (always PII) and patterns (regex) of the workspace."""
-
-
-@pii_rules.command("list")
-@click.option("--json", "as_json", is_flag=True)
-@workspace_options
-def pii_rules_list(as_json: bool, workspace: Path | None, db: str | None) -> None:
-    """Active rules."""
-    from curation.pii.workflow import list_rules
-
-    ws = open_workspace(workspace, db)
-    with ws.read() as s:
-        rows = [
-            {
-                "id": r.id,
-                "kind": r.kind,
-                "entity": r.entity,
-                "name": r.name,
-                "value": r.value,
-                "score": r.score,
-                "created_by": r.created_by,
-            }
-            for r in list_rules(s)
-        ]
-    if as_json:
-        echo_json(rows)
-        return
-    if not rows:
-        click.echo(
-            "No rules yet. Add one: curation pii rules add pattern 'NW-\\d{4}-TK' --entity TICKET_ID"
-        )
-    for r in rows:
-        click.echo(
-            f"#{r['id']:<5} {r['kind']:<8} {r['entity'] or '*':<16} {r['value']!r}"
-            + (f"  ({r['name']})" if r["name"] else "")
-        )
-
-
-@pii_rules.command("add")
-@click.argument("kind", type=click.Choice(["allow", "deny", "pattern"]))
-@click.argument("value")
-@click.option(
-    "--entity", default="", help="Entity label (required for deny and pattern), e.g. TICKET_ID."
-)
-@click.option("--name", default="", help="A name for a pattern.")
-@click.option("--score", type=float, default=0.9, show_default=True)
-@workspace_options
-def pii_rules_add(
-    kind: str,
-    value: str,
-    entity: str,
-    name: str,
-    score: float,
-    workspace: Path | None,
-    db: str | None,
-) -> None:
-    """Add a rule; it applies to the next scan."""
-    from curation.pii.workflow import add_rule
-
-    ws = open_workspace(workspace, db)
-    with ws.tx() as s:
-        rule = add_rule(s, kind, value, actor=actor(), entity=entity, name=name, score=score)
-        rid = rule.id
-    click.echo(
-        f"Added {kind} rule #{rid}. Re-scan to apply it: curation pii scan --dataset NAME --all"
-    )
-
-
-@pii_rules.command("remove")
-@click.argument("rule_id", type=int)
-@workspace_options
-def pii_rules_remove(rule_id: int, workspace: Path | None, db: str | None) -> None:
-    """Deactivate a rule."""
-    from curation.pii.workflow import remove_rule
-
-    ws = open_workspace(workspace, db)
-    with ws.tx() as s:
-        remove_rule(s, rule_id, actor=actor())
-    click.echo(f"Removed rule #{rule_id}.")
-
-
-@pii_rules.command("import")
-@click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@workspace_options
-def pii_rules_import(path: Path, workspace: Path | None, db: str | None) -> None:
-    """Store the rules of a JSON/YAML file: {allow: [...], deny: {ENTITY: [...]}, patterns: [{name, entity, regex, score}]}."""
-    from curation.pii.workflow import import_rules
-
-    ws = open_workspace(workspace, db)
-    with ws.tx() as s:
-        added = import_rules(s, path, actor=actor())
-    click.echo(f"Added {added} rules from {path.name}.")
-
-
-@pii.group("settings")
-def pii_settings() -> None:
-    """Workspace PII settings: entities, threshold, operator."""
-
-
-@pii_settings.command("show")
-@workspace_options
-def pii_settings_show(workspace: Path | None, db: str | None) -> None:
-    from curation.pii.workflow import load_settings
-
-    ws = open_workspace(workspace, db)
-    with ws.read() as s:
-        echo_json(load_settings(s).as_dict())
-
-
-@pii_settings.command("set")
-@click.option("--entities", help="Comma-separated entities to detect.")
-@click.option("--threshold", type=float)
-@click.option("--operator", type=click.Choice([*OPERATOR_CHOICES, "drop"]))
-@click.option("--realistic/--tags", default=None, help="Pseudonyms: realistic fakes or tags.")
-@click.option("--scope", type=click.Choice(["dataset", "record"]))
-@click.option(
-    "--builtin-allow/--no-builtin-allow",
-    default=None,
-    help="Use the built-in technical allow-list.",
-)
-@click.option(
-    "--propagate/--no-propagate", default=None, help="Redact every occurrence of a confirmed value."
-)
-@click.option(
-    "--public-figures",
-    type=click.Choice(["keep", "redact"]),
-    help="Names in records about public life with no private data: keep (default) or redact.",
-)
-@workspace_options
-def pii_settings_set(
-    entities: str | None,
-    threshold: float | None,
-    operator: str | None,
-    realistic: bool | None,
-    scope: str | None,
-    builtin_allow: bool | None,
-    propagate: bool | None,
-    public_figures: str | None,
-    workspace: Path | None,
-    db: str | None,
-) -> None:
-    """Change settings (logged)."""
-    from dataclasses import replace
-
-    from curation.pii.config import normalise_entities
-    from curation.pii.workflow import load_settings, save_settings
-
-    ws = open_workspace(workspace, db)
-    with ws.tx() as s:
-        current = load_settings(s)
-        op = current.operator
-        if operator:
-            op = replace(op, name=operator)
-        if realistic is not None:
-            op = replace(op, realistic=realistic)
-        if scope:
-            op = replace(op, scope=scope)
-        new = replace(
-            current,
-            entities=tuple(normalise_entities(entities)) if entities else current.entities,
-            threshold=current.threshold if threshold is None else threshold,
-            builtin_allow=current.builtin_allow if builtin_allow is None else builtin_allow,
-            propagate=current.propagate if propagate is None else propagate,
-            keep_public_figures=(
-                current.keep_public_figures if public_figures is None else public_figures == "keep"
-            ),
-            operator=op,
-        )
-        save_settings(s, new, actor=actor())
-    echo_json(new.as_dict())
+for _command in COMMANDS:
+    pii.add_command(_command)

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from curation.errors import CurationError, InputError, InternalError
-from curation.progress import Progress, for_counts, for_fraction, for_import, for_stages
+from curation.progress import Progress, for_fraction, for_import, for_stages
 from curation.store.db import Workspace
 
 LEAKS_KEPT = 1000
@@ -158,16 +158,19 @@ def run_export(ctx: JobContext) -> dict[str, Any]:
 
 
 def run_pii_scan(ctx: JobContext) -> dict[str, Any]:
-    from curation.pii.workflow import scan_dataset
+    from curation.pii.scan import ScanOptions, scan_dataset
 
+    options = ScanOptions(
+        entities=ctx.params.get("entities"),
+        threshold=ctx.params.get("threshold"),
+        only_unscanned=bool(ctx.params.get("only_unscanned")),
+    )
     result = scan_dataset(
         ctx.ws,
         _need(ctx.params, "dataset"),
         actor=ctx.actor,
-        entities=ctx.params.get("entities"),
-        threshold=ctx.params.get("threshold"),
-        only_unscanned=bool(ctx.params.get("only_unscanned")),
-        progress=for_counts(ctx.progress, "scan"),
+        options=options,
+        progress=ctx.progress,
     )
     out = result.as_dict()
     out["summary"] = result.summary()

@@ -34,9 +34,9 @@ from curation.pii.precision import (
     _DURATION,
     _UI_AFTER,
     AllowList,
-    _in_code,
     _source,
     _trim,
+    in_code,
     person_score,
 )
 from curation.pii.propagation import (
@@ -250,7 +250,7 @@ class Detector:
             score = person_score(text, start, end, score, self.allow, nlp_artifacts, source)
         elif entity in ("LOCATION", "ORGANIZATION", "NRP"):
             value = text[start:end]
-            if any(t.lower() in TECH_TERMS for t in value.split()) or _in_code(text, start, end):
+            if any(t.lower() in TECH_TERMS for t in value.split()) or in_code(text, start):
                 return None
             ui = _UI_AFTER.match(text[end : end + 24])
             if ui and ui.group(1) in UI_NOUNS:
@@ -282,28 +282,8 @@ class Detector:
         return self.detect_records([segments])[0]
 
     def finalize(self, segments: Sequence[Segment], spans: list[list[Span]]) -> list[Finding]:
-        threshold = self.config.threshold
-        names: set[str] = set()
-        email_names: set[str] = set()
-        for ss in spans:
-            for s in ss:
-                if s.score < threshold:
-                    continue
-                if s.entity == "PERSON":
-                    names.update(name_tokens(s.text))
-                elif s.entity == "EMAIL_ADDRESS":
-                    email_names.update(email_name_tokens(s.text))
-        evidence = names | email_names
-        kept: list[list[Span]] = []
-        for ss in spans:
-            row = []
-            for s in ss:
-                if s.score < threshold:
-                    if s.entity != "PERSON" or not set(name_tokens(s.text)) & evidence:
-                        continue
-                    s = replace(s, score=max(0.7, s.score), source=s.source + "+corroborated")
-                row.append(s)
-            kept.append(row)
+        names, email_names = self._names_seen(spans)
+        kept = self._corroborated(spans, names | email_names)
         if self.config.keep_public_figures and public_record(
             [seg.text for seg in segments if seg.detect],
             [(s.entity, s.source) for row in kept for s in row],
@@ -324,6 +304,34 @@ class Detector:
                 )
         return findings
 
+    def _names_seen(self, spans: list[list[Span]]) -> tuple[set[str], set[str]]:
+        """Name tokens of the confident person findings, and of the email addresses."""
+        names: set[str] = set()
+        email_names: set[str] = set()
+        for ss in spans:
+            for s in ss:
+                if s.score < self.config.threshold:
+                    continue
+                if s.entity == "PERSON":
+                    names.update(name_tokens(s.text))
+                elif s.entity == "EMAIL_ADDRESS":
+                    email_names.update(email_name_tokens(s.text))
+        return names, email_names
+
+    def _corroborated(self, spans: list[list[Span]], evidence: set[str]) -> list[list[Span]]:
+        """Spans over the threshold, and weak person spans a confident name corroborates."""
+        kept: list[list[Span]] = []
+        for ss in spans:
+            row = []
+            for s in ss:
+                if s.score < self.config.threshold:
+                    if s.entity != "PERSON" or not set(name_tokens(s.text)) & evidence:
+                        continue
+                    s = replace(s, score=max(0.7, s.score), source=s.source + "+corroborated")
+                row.append(s)
+            kept.append(row)
+        return kept
+
     def _email_names(self, segments: Sequence[Segment], tokens: set[str]) -> list[list[Span]]:
         """A name seen in an email address ('maria.gonzalez@…') where it is written as a name."""
         pattern = regex.compile(
@@ -334,8 +342,8 @@ class Detector:
             row = []
             if seg.detect:
                 for m in pattern.finditer(seg.text):
-                    if not self.allow.allowed(m.group(), "PERSON") and not _in_code(
-                        seg.text, m.start(), m.end()
+                    if not self.allow.allowed(m.group(), "PERSON") and not in_code(
+                        seg.text, m.start()
                     ):
                         row.append(Span(m.start(), m.end(), "PERSON", m.group(), 0.7, "email-name"))
             out.append(row)

@@ -1,8 +1,9 @@
 """The PII gate: record states, which of them may leave the workspace, and why a record is held.
 
-Export and the AI judge ask this module, not :mod:`curation.pii.workflow`, because the
-workflow loads Presidio and spaCy (seconds) and the gate needs neither: it is a state
-check plus one SQL expression. :mod:`curation.pii.workflow` re-exports these names.
+Export and the AI judge ask this module, not the workspace stage (:mod:`curation.pii.scan`,
+:mod:`curation.pii.review`, :mod:`curation.pii.apply`), because the stage loads Presidio
+and spaCy (seconds) and the gate needs neither: it is a state check plus one SQL
+expression. The states themselves are described in :mod:`curation.pii.states`.
 """
 
 from __future__ import annotations

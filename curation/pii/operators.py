@@ -19,16 +19,20 @@ import hmac
 from dataclasses import dataclass
 from typing import Any
 
-from curation.errors import InputError
+from curation.errors import InputError, InternalError
 from curation.pii.config import Secrets
 from curation.pii.engine import anonymizer
+from curation.pii.typed import AsDict
 
 OPERATORS = ("placeholder", "pseudonym", "mask", "hash", "drop")
 SCOPES = ("dataset", "record")
 
 
 @dataclass(frozen=True, slots=True)
-class OperatorSpec:
+class OperatorSpec(AsDict):
+    """How accepted values are replaced: the operator's name and, for pseudonyms, realistic
+    fakes or tags, consistent across the dataset or within one record."""
+
     name: str = "placeholder"
     realistic: bool = False  # pseudonym only: fake names, emails, numbers instead of tags
     scope: str = "dataset"  # pseudonym only: "dataset" or "record"
@@ -38,9 +42,6 @@ class OperatorSpec:
             raise InputError(f"operator {self.name!r} is not one of {', '.join(OPERATORS)}")
         if self.scope not in SCOPES:
             raise InputError(f"pseudonym scope {self.scope!r} is not one of {', '.join(SCOPES)}")
-
-    def as_dict(self) -> dict[str, Any]:
-        return {"name": self.name, "realistic": self.realistic, "scope": self.scope}
 
 
 def normalise_value(entity: str, value: str) -> str:
@@ -62,7 +63,7 @@ class Replacer:
         self, spec: OperatorSpec, secrets: Secrets | None, *, record_key: str = ""
     ) -> None:
         if spec.name in ("pseudonym", "hash") and secrets is None:
-            raise InputError(f"the {spec.name} operator needs the workspace secrets")
+            raise InternalError(f"the {spec.name} operator needs the workspace secrets")
         self.spec = spec
         self.secrets = secrets
         self.record_key = record_key if spec.scope == "record" else ""

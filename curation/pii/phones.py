@@ -86,7 +86,7 @@ class PhonenumbersRecognizer(SignalRecognizer):
 
     ENTITY = "PHONE_NUMBER"
 
-    def find(self, text: str, nlp_artifacts: Any = None) -> Iterable[RecognizerResult]:
+    def find(self, text: str, _nlp_artifacts: Any = None) -> Iterable[RecognizerResult]:
         for m in CANDIDATE.finditer(text):
             value = m.group()
             if regex.fullmatch(r"\d+", value) and len(value) < 10:

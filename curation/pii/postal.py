@@ -90,7 +90,7 @@ class PostalAddressRecognizer(SignalRecognizer):
     def applies(self, text: str) -> bool:
         return any(ch.isdigit() for ch in text)
 
-    def find(self, text: str, nlp_artifacts: Any = None) -> Iterable[RecognizerResult]:
+    def find(self, text: str, _nlp_artifacts: Any = None) -> Iterable[RecognizerResult]:
         for m in MILITARY.finditer(text):
             yield _result(m.start(), m.end(), 0.9, "address:military", self)
         for m in PO_BOX.finditer(text):

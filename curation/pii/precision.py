@@ -16,7 +16,7 @@ from curation.pii.config import PiiConfig
 from curation.pii.person_signals import name_evidence
 from curation.pii.recognizers import trim_name
 from curation.pii.results import SOURCE_KEY
-from curation.pii.vocab import IMPERATIVES, NOT_NAMES, TECH_TERMS, TITLES, UI_NOUNS
+from curation.pii.vocab import IMPERATIVES, NOT_NAMES, ORG_TAIL_WORDS, TECH_TERMS, TITLES, UI_NOUNS
 
 _CODE_CHARS = regex.compile(r"[@_/\\=<>{}\[\]|#$%^*~`+:;§&]")
 _VERSION_AFTER = regex.compile(r"^[ \t]*v?\d+(?:\.\d+)+")
@@ -27,77 +27,6 @@ _DURATION = regex.compile(
     r"(?:ms|milliseconds?|s|sec|secs|seconds?|mins?|minutes?|h|hrs?|hours?|days?|business days?|"
     r"weeks?|months?|years?|quarters?)(?:[ \-](?:window|hold|period|grace period|sla|timeout|"
     r"limit|retention|trial|cycle|old|long|later|ago))?$"
-)
-ORG_TAIL_WORDS = frozenset(
-    [
-        "cloud",
-        "inc",
-        "inc.",
-        "ltd",
-        "ltd.",
-        "llc",
-        "gmbh",
-        "ag",
-        "plc",
-        "labs",
-        "lab",
-        "systems",
-        "technologies",
-        "technology",
-        "software",
-        "analytics",
-        "solutions",
-        "group",
-        "bank",
-        "corp",
-        "corp.",
-        "corporation",
-        "company",
-        "co",
-        "co.",
-        "studio",
-        "studios",
-        "games",
-        "health",
-        "logistics",
-        "retail",
-        "design",
-        "ops",
-        "networks",
-        "network",
-        "services",
-        "support",
-        "team",
-        "api",
-        "server",
-        "console",
-        "cluster",
-        "app",
-        "apps",
-        "platform",
-        "hq",
-        "university",
-        "college",
-        "institute",
-        "foundation",
-        "agency",
-        "agencies",
-        "desk",
-        "department",
-        "dept",
-        "office",
-        "division",
-        "board",
-        "committee",
-        "council",
-        "workspace",
-        "suite",
-        "regulations",
-        "regulation",
-        "act",
-        "code",
-        "directive",
-    ]
 )
 
 
@@ -110,7 +39,8 @@ def _camel(token: str) -> bool:
     return bool(regex.search(r"\p{Ll}\p{Lu}|\p{Lu}{2,}", core[1:]))
 
 
-def _in_code(text: str, start: int, end: int) -> bool:
+def in_code(text: str, start: int) -> bool:
+    """Whether ``start`` is inside a fenced code block or an inline code span."""
     if text.count("```", 0, start) % 2 == 1:
         return True
     line_start = text.rfind("\n", 0, start) + 1
@@ -201,54 +131,73 @@ def person_score(
     if not tokens or len(tokens) > 4:
         return 0.0
     if source == "name:lower":
-        return score if not _in_code(text, start, end) else 0.0
-    if value.islower():
-        return 0.0
+        return score if not in_code(text, start) else 0.0
     lowered = [t.lower().strip(".,'’") for t in tokens]
+    if _words_refuse(value, tokens, lowered, allow) or in_code(text, start):
+        return 0.0
+    if _context_refuses(text, start, end, tokens, source):
+        return 0.0
+    if (
+        len(tokens) == 1
+        and source == "spacy"
+        and _lone_word_refuses(text, start, lowered, artifacts)
+    ):
+        return 0.0
+    return score
+
+
+def _words_refuse(value: str, tokens: list[str], lowered: list[str], allow: AllowList) -> bool:
+    """The words themselves say it is no name: lower case, technical, allowed, a shape."""
+    if value.islower():
+        return True
     if all(t in TECH_TERMS or t in NOT_NAMES or t in TITLES for t in lowered):
-        return 0.0
+        return True
     if lowered[-1] in ORG_TAIL_WORDS:
-        return 0.0
+        return True
     if allow.allowed(tokens[0], "PERSON") and (
         len(tokens) == 1
         or all(
             allow.allowed(t, "PERSON") or t in NOT_NAMES or t in ORG_TAIL_WORDS for t in lowered[1:]
         )
     ):
-        return 0.0
+        return True
     if any(_camel(t) for t in tokens) or any(t.isupper() and len(t) > 1 for t in tokens):
-        return 0.0
-    if not value[0].isupper():
-        return 0.0
-    if _in_code(text, start, end):
-        return 0.0
+        return True
+    return not value[0].isupper()
+
+
+def _context_refuses(text: str, start: int, end: int, tokens: list[str], source: str) -> bool:
+    """What comes around the span says it is no name: a version, a firm, a model number…"""
+    value = text[start:end]
     after = text[end : end + 24]
     if _VERSION_AFTER.match(after):
-        return 0.0
+        return True
     if _FIRM_AFTER.match(after) or _FIRM_BEFORE.search(text[max(0, start - 24) : start]):
-        return 0.0  # "Johnson & Johnson", "Marks & Spencer": a firm's name, not a person's
+        return True  # "Johnson & Johnson", "Marks & Spencer": a firm's name, not a person's
     if source in ("spacy", "name:table") and len(tokens) > 1 and _MODEL_NUMBER.match(after):
-        return 0.0  # "Sonos Era 100", "Galaxy Tab 9": a product and its model number
+        return True  # "Sonos Era 100", "Galaxy Tab 9": a product and its model number
     if any(_SHORT_PARTS.fullmatch(t) for t in tokens):
-        return 0.0  # "Wi-Fi", "Hi-Fi": a word's shape, not a name's
+        return True  # "Wi-Fi", "Hi-Fi": a word's shape, not a name's
     ui = _UI_AFTER.match(after)
     if ui and ui.group(1) in UI_NOUNS and len(tokens) == 1:
-        return 0.0
+        return True
     titled = bool(_TITLE_BEFORE.search(text[max(0, start - 8) : start]))
     if source == "spacy" and not name_evidence(value, single_known=True, titled=titled):
-        return 0.0
-    if source.startswith("name:cue") and len(tokens) > 1 and not name_evidence(value):
-        return 0.0  # "Best Animated Feature": a cue word before a title, not a sign-off  # no word of it can be a name: "Docker Compose", "Tetris", "Spirited Away"
-    if len(tokens) == 1 and source == "spacy":
-        before = text[max(0, start - 4) : start]
-        if any(ch in before for ch in "→›>»"):
-            return 0.0  # a step in a UI path: "Billing → Purchase order"
-        if lowered[0] in IMPERATIVES and _sentence_start(text, start):
-            return 0.0
-        token = _token_at(artifacts, start)
-        if token is not None and token.tag_ not in ("NNP", "NNPS", "FW", "XX"):
-            return 0.0
-    return score
+        return True  # no word of it can be a name: "Docker Compose", "Tetris", "Spirited Away"
+    # "Best Animated Feature": a cue word before a title, not a sign-off
+    return source.startswith("name:cue") and len(tokens) > 1 and not name_evidence(value)
+
+
+def _lone_word_refuses(text: str, start: int, lowered: list[str], artifacts: Any) -> bool:
+    """A single word the language model took for a name: a UI step, an imperative, not a
+    proper noun by its tag."""
+    before = text[max(0, start - 4) : start]
+    if any(ch in before for ch in "→›>»"):
+        return True  # a step in a UI path: "Billing → Purchase order"
+    if lowered[0] in IMPERATIVES and _sentence_start(text, start):
+        return True
+    token = _token_at(artifacts, start)
+    return token is not None and token.tag_ not in ("NNP", "NNPS", "FW", "XX")
 
 
 _MODEL_NUMBER = regex.compile(r"^[ \t]\d{1,4}(?![\w\-./:])")

@@ -20,6 +20,7 @@ from curation.pii.postal import tail_end
 from curation.pii.results import tagged_result
 from curation.pii.vocab import (
     GREETING_CUES,
+    NAME_STOP_WORDS,
     NOT_NAMES,
     PARTICLES,
     STREET_SUFFIXES_GLUED,
@@ -84,7 +85,7 @@ class ChatEmailRecognizer(_Base):
         r"@(?:[\w](?:[\w\-]{0,61}[\w])?\.)+(?:[^\W\d_]{2,63}|xn--[\w\-]{2,59})(?![\w\-@])"
     )
 
-    def find(self, text: str, nlp_artifacts: NlpArtifacts | None) -> Iterable[RecognizerResult]:
+    def find(self, text: str, _nlp_artifacts: NlpArtifacts | None) -> Iterable[RecognizerResult]:
         if "@" not in text:
             return
         for m in self.PATTERN.finditer(text):
@@ -144,7 +145,7 @@ class ChatPhoneRecognizer(_Base):
 
     ENTITY = "PHONE_NUMBER"
 
-    def find(self, text: str, nlp_artifacts: NlpArtifacts | None) -> Iterable[RecognizerResult]:
+    def find(self, text: str, _nlp_artifacts: NlpArtifacts | None) -> Iterable[RecognizerResult]:
         seen: set[tuple[int, int]] = set()
         for kind, pattern, base in PHONE_PATTERNS:
             for m in pattern.finditer(text):
@@ -195,7 +196,7 @@ class ChatCardRecognizer(_Base):
 
     ENTITY = "CREDIT_CARD"
 
-    def find(self, text: str, nlp_artifacts: NlpArtifacts | None) -> Iterable[RecognizerResult]:
+    def find(self, text: str, _nlp_artifacts: NlpArtifacts | None) -> Iterable[RecognizerResult]:
         for m in _CARD.finditer(text):
             digits = _digits(m.group())
             if not 13 <= len(digits) <= 19:
@@ -219,7 +220,7 @@ class ChatSsnRecognizer(_Base):
 
     ENTITY = "US_SSN"
 
-    def find(self, text: str, nlp_artifacts: NlpArtifacts | None) -> Iterable[RecognizerResult]:
+    def find(self, text: str, _nlp_artifacts: NlpArtifacts | None) -> Iterable[RecognizerResult]:
         dashed: set[int] = set()
         for m in _SSN.finditer(text):
             dashed.add(m.start())
@@ -300,7 +301,7 @@ class StreetAddressRecognizer(_Base):
 
     ENTITY = "STREET_ADDRESS"
 
-    def find(self, text: str, nlp_artifacts: NlpArtifacts | None) -> Iterable[RecognizerResult]:
+    def find(self, text: str, _nlp_artifacts: NlpArtifacts | None) -> Iterable[RecognizerResult]:
         if not _HAS_DIGIT.search(text):
             return
         for kind, pattern in ADDRESS_PATTERNS:
@@ -354,39 +355,7 @@ _KEYED = regex.compile(
     r"recipient|sender|customer|employee|user|agent|signatory|holder|cardholder)[\"']?)"
     rf"[ \t]*[:=][ \t]*[\"']?(?P<name>{_NAME})(?=[\"',}}\n]|[ \t]*$)"
 )
-_STOP = (
-    NOT_NAMES
-    | TITLES
-    | frozenset(
-        [
-            "i'm",
-            "i’m",
-            "im",
-            "i've",
-            "i'd",
-            "i'll",
-            "it's",
-            "that's",
-            "we're",
-            "you're",
-            "he's",
-            "she's",
-            "let's",
-            "hi",
-            "hello",
-            "hey",
-            "dear",
-            "thanks",
-            "regards",
-            "cheers",
-            "mr.",
-            "mrs.",
-            "ms.",
-            "dr.",
-            "prof.",
-        ]
-    )
-)
+_STOP = NOT_NAMES | TITLES | NAME_STOP_WORDS
 
 
 def name_tokens(value: str) -> list[str]:
@@ -508,7 +477,7 @@ class ChatIpRecognizer(_Base):
 
     ENTITY = "IP_ADDRESS"
 
-    def find(self, text: str, nlp_artifacts: NlpArtifacts | None) -> Iterable[RecognizerResult]:
+    def find(self, text: str, _nlp_artifacts: NlpArtifacts | None) -> Iterable[RecognizerResult]:
         for m in _IPV4.finditer(text):
             value = m.group()
             if value.split("/")[0] in _NOT_PERSONAL_IPS:

@@ -108,9 +108,7 @@ def json_literals(text: str) -> list[_Literal] | None:
     return out
 
 
-def _json_cuts(
-    text: str, cuts: list[Cut], literals: list[_Literal]
-) -> list[tuple[int, int, Cut, str]]:
+def _json_cuts(cuts: list[Cut], literals: list[_Literal]) -> list[tuple[int, int, Cut, str]]:
     """Cuts clipped to literals: ``(start, end, cut, kind)`` with kind "string" or "number"."""
     out: list[tuple[int, int, Cut, str]] = []
     for cut in cuts:
@@ -158,7 +156,7 @@ def redact_text(
         pieces = [(c.start, c.end, replacement(c, c.text)) for c in merged]
     else:
         seen: set[tuple[int, int]] = set()
-        for start, end, cut, kind in _json_cuts(text, merged, literals):
+        for start, end, cut, kind in _json_cuts(merged, literals):
             if (start, end) in seen:
                 continue
             seen.add((start, end))

@@ -44,7 +44,7 @@ class SignalRecognizer(LocalRecognizer):
     def load(self) -> None:
         return None
 
-    def applies(self, text: str) -> bool:
+    def applies(self, text: str) -> bool:  # noqa: ARG002 (a hook: subclasses read the text)
         return True
 
     def analyze(

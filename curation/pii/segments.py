@@ -18,7 +18,7 @@ from typing import Any
 
 import regex
 
-from curation.errors import InputError
+from curation.errors import InternalError
 
 PathKey = str | int
 Path = tuple[PathKey, ...]
@@ -84,7 +84,7 @@ def parse(location: str) -> Path:
     while pos < len(location):
         m = _TOKEN.match(location, pos)
         if m is None or m.end() == pos:
-            raise InputError(f"{location!r} is not a location such as messages[2].content")
+            raise InternalError(f"{location!r} is not a location such as messages[2].content")
         if m.group(1) is not None:
             out.append(int(m.group(1)))
         elif m.group(2) is not None:
@@ -264,35 +264,13 @@ def object_segments(format_name: str, obj: Any) -> list[Segment]:
     columns not mapped to a role), all detected on; tool schemas are left out."""
     if not isinstance(obj, dict):
         return list(all_strings(obj, (), detect=True))
-    found: list[Segment] = []
     if format_name == "table":
-        for column, value in obj.items():
-            found.extend(all_strings(value, (column,), detect=True))
-        return found
-    if format_name == "openai-preference":
-        inp = obj.get("input")
-        if isinstance(inp, dict):
-            found.extend(messages_strings(inp.get("messages"), ("input", "messages")))
-        for key in ("preferred_output", "non_preferred_output"):
-            found.extend(messages_strings(obj.get(key), (key,)))
-    elif format_name == "sharegpt":
-        for i, turn in enumerate(obj.get("conversations") or []):
-            if isinstance(turn, dict):
-                for key in ("value", "content"):
-                    if isinstance(turn.get(key), str):
-                        found.append(Segment(("conversations", i, key), turn[key]))
-    elif format_name == "ultrafeedback":
-        for i, c in enumerate(obj.get("completions") or []):
-            if isinstance(c, dict):
-                for key in ("response", "custom_system_prompt"):
-                    if isinstance(c.get(key), str):
-                        found.append(Segment(("completions", i, key), c[key]))
-    for key, how in FORMAT_FIELDS.get(format_name, ()):
-        found.extend(_field(obj, key, how))
-    if format_name == "openai-rft":
-        for key, value in obj.items():
-            if key not in RFT_RESERVED:
-                found.extend(all_strings(value, (key,), detect=True))
+        return [
+            seg
+            for column, value in obj.items()
+            for seg in all_strings(value, (column,), detect=True)
+        ]
+    found = _format_segments(format_name, obj)
     # Every other string that is not structure or a tool schema.
     detected = {s.path for s in found}
     for seg in all_strings(obj, (), detect=True):
@@ -304,3 +282,36 @@ def object_segments(format_name: str, obj: Any) -> list[Segment]:
         if seg.path not in unique or (seg.detect and not unique[seg.path].detect):
             unique[seg.path] = seg
     return list(unique.values())
+
+
+def _format_segments(format_name: str, obj: dict[str, Any]) -> list[Segment]:
+    """The text fields a format defines (messages, turns, completions, grader fields)."""
+    found: list[Segment] = []
+    if format_name == "openai-preference":
+        inp = obj.get("input")
+        if isinstance(inp, dict):
+            found.extend(messages_strings(inp.get("messages"), ("input", "messages")))
+        for key in ("preferred_output", "non_preferred_output"):
+            found.extend(messages_strings(obj.get(key), (key,)))
+    elif format_name == "sharegpt":
+        found.extend(_item_strings(obj, "conversations", ("value", "content")))
+    elif format_name == "ultrafeedback":
+        found.extend(_item_strings(obj, "completions", ("response", "custom_system_prompt")))
+    for key, how in FORMAT_FIELDS.get(format_name, ()):
+        found.extend(_field(obj, key, how))
+    if format_name == "openai-rft":
+        for key, value in obj.items():
+            if key not in RFT_RESERVED:
+                found.extend(all_strings(value, (key,), detect=True))
+    return found
+
+
+def _item_strings(obj: dict[str, Any], list_key: str, keys: tuple[str, ...]) -> list[Segment]:
+    """The string ``keys`` of each object in the list ``obj[list_key]``."""
+    return [
+        Segment((list_key, i, key), item[key])
+        for i, item in enumerate(obj.get(list_key) or [])
+        if isinstance(item, dict)
+        for key in keys
+        if isinstance(item.get(key), str)
+    ]

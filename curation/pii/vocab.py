@@ -51,3 +51,7 @@ STREET_TYPES_PREFIX: tuple[str, ...] = load("street_types_prefix")
 IMPERATIVES: frozenset[str] = frozenset(load("imperatives"))
 # Words right after a capitalised word that show it is a UI label, not a name or a place.
 UI_NOUNS: frozenset[str] = frozenset(load("ui_nouns"))
+# Last words of a company's name ("Acme Labs", "Initech GmbH"): such a span is no person.
+ORG_TAIL_WORDS: frozenset[str] = frozenset(load("org_tail_words"))
+# Greetings, sign-offs and contractions next to a name that are never part of it.
+NAME_STOP_WORDS: frozenset[str] = frozenset(load("name_stop_words"))

@@ -16,9 +16,9 @@ from curation.errors import CurationError
 from curation.pii.config import BUILTIN_ENTITIES, DEFAULT_ENTITIES, check_pattern
 from curation.pii.highlight import highlight_markdown
 from curation.pii.operators import OPERATORS, OperatorSpec
-from curation.pii.results import describe_source
 from curation.ui import keys
 from curation.ui.chat import render_message
+from curation.ui.progress import progress_bar
 from curation.ui.resources import workspace
 from curation.ui.session import require_role
 from curation.ui.sidebar import dataset_in_focus
@@ -56,8 +56,8 @@ def _save_public_figures(actor: str) -> None:
     keep = bool(st.session_state[keys.PII_PUBLIC_FIGURES])
     ws = workspace()
     with ws.tx() as s:
-        current = wf.load_settings(s)
-        wf.save_settings(s, replace(current, keep_public_figures=keep), actor=actor)
+        current = load_settings(s)
+        save_settings(s, replace(current, keep_public_figures=keep), actor=actor)
     _notice(
         "Public figures' names are now kept in records about public life."
         if keep
@@ -69,10 +69,17 @@ me = require_role("lead")
 ws = workspace()
 st.title("PII")
 
-# The workflow module loads Presidio and spaCy: seconds on the first visit after a start.
-# Say so, rather than leave a blank page (later visits find it imported and skip this).
+# The stage's modules load Presidio and spaCy: seconds on the first visit after a start.
+# Say so, rather than leave a blank page (later visits find them imported and skip this).
 with st.spinner(ENGINE_LOADING, show_time=True):
-    from curation.pii import workflow as wf
+    from curation.pii.apply import apply_redaction, preview_record
+    from curation.pii.events import event_rows, pii_events
+    from curation.pii.record_view import RecordReview, record_review
+    from curation.pii.review import FindingFilter, decide, records_to_review, value_table
+    from curation.pii.rules import add_rule, list_rules, remove_rule, set_terms
+    from curation.pii.scan import ScanOptions, scan_dataset
+    from curation.pii.settings import load_settings, save_settings
+    from curation.pii.status import pii_status
 
 name = dataset_in_focus()
 
@@ -82,15 +89,15 @@ if notice:
 
 try:
     with ws.read() as s:
-        status = wf.pii_status(s, name)
-        settings = wf.load_settings(s)
-        rules = wf.list_rules(s)
+        status = pii_status(s, name)
+        settings = load_settings(s)
+        rules = list_rules(s)
 except CurationError as exc:
     st.error(str(exc))
     st.stop()
 
 st.subheader(name)
-states = status.as_dict()["states"]
+states = status.states
 cols = st.columns(6)
 for col, (label, key) in zip(
     cols,
@@ -105,9 +112,9 @@ for col, (label, key) in zip(
     strict=True,
 ):
     col.metric(label, f"{status.records if key is None else states[key]:,}")
-if status.blocked:
+if status.export_blocked:
     st.warning(
-        f"{plural(status.blocked, 'record')} {verb(status.blocked, 'is', 'are')} not scanned, {verb(status.blocked, 'has', 'have')} unreviewed findings, or {verb(status.blocked, 'has', 'have')} decisions "
+        f"{plural(status.export_blocked, 'record')} {verb(status.export_blocked, 'is', 'are')} not scanned, {verb(status.export_blocked, 'has', 'have')} unreviewed findings, or {verb(status.export_blocked, 'has', 'have')} decisions "
         "not applied yet: export refuses them unless a lead overrides."
     )
 elif status.records:
@@ -115,8 +122,8 @@ elif status.records:
 if status.last_run:
     run = status.last_run
     st.caption(
-        f"Last scan #{run['id']} by {run['actor']} at {run['started_at']}: {plural(run['records'], 'record')},"
-        f" {plural(run['findings'], 'finding')} ({run['status']})."
+        f"Last scan #{run.id} by {run.actor} at {run.started_at}: {plural(run.records, 'record')},"
+        f" {plural(run.findings, 'finding')} ({run.status})."
     )
 
 scan_tab, findings_tab, record_tab, rules_tab, apply_tab, audit_tab = st.tabs(
@@ -161,23 +168,14 @@ with scan_tab:
         st.caption("Rules add: " + ", ".join(custom))
     if st.button("Scan", type="primary", key=keys.PII_SCAN, disabled=not chosen):
         _engine_ready()
-        bar = st.progress(0.0, text="Scanning…")
-
-        def _progress(done: int, total: int) -> None:
-            bar.progress(
-                min(1.0, done / max(total, 1)),
-                text=f"Scanned {done:,} of {plural(total, 'record')}",
-            )
-
+        progress, _bar = progress_bar("Scanning…")
         try:
-            scanned = wf.scan_dataset(
+            scanned = scan_dataset(
                 ws,
                 name,
                 actor=me.name,
-                entities=chosen,
-                threshold=threshold,
-                only_unscanned=new_only,
-                progress=_progress,
+                options=ScanOptions(entities=chosen, threshold=threshold, only_unscanned=new_only),
+                progress=progress,
             )
         except CurationError as exc:
             st.error(str(exc))
@@ -198,7 +196,7 @@ with findings_tab:
     )
     score_range = f3.slider("Score", 0.0, 1.0, (0.0, 1.0), 0.05, key=keys.PII_FILTER_SCORE)
     search = f4.text_input("Value contains", key=keys.PII_FILTER_SEARCH)
-    flt = wf.FindingFilter(
+    flt = FindingFilter(
         entities=ent_filter or None,
         statuses=status_filter or None,
         min_score=score_range[0],
@@ -206,11 +204,11 @@ with findings_tab:
         search=search,
     )
     with ws.read() as s:
-        values = wf.value_table(s, name, flt)
+        values = value_table(s, name, flt)
     if not values:
         st.caption("No finding matches. Scan the dataset, or widen the filters.")
     else:
-        frame = pd.DataFrame(values)
+        frame = pd.DataFrame([v.as_dict() for v in values])
         st.dataframe(
             frame[
                 [
@@ -245,9 +243,9 @@ with findings_tab:
             if button.button(label, key=key, disabled=not picked):
                 try:
                     with ws.tx() as s:
-                        decided = wf.decide(
+                        decided = decide(
                             s,
-                            [v["finding_id"] for v in picked],
+                            [v.finding_id for v in picked],
                             decision,
                             actor=me.name,
                             scope="value",
@@ -266,14 +264,16 @@ with findings_tab:
 # --------------------------------------------------------------------------- one record
 with record_tab:
     with ws.read() as s:
-        queue = wf.records_to_review(s, name)
-    labels = {rid: f"#{rid} · line {line} · {n} unreviewed" for rid, line, n in queue}
+        queue = records_to_review(s, name)
+    labels = {
+        q.record_id: f"#{q.record_id} · line {q.line} · {q.pending} unreviewed" for q in queue
+    }
     if not st.session_state.get(keys.PII_RECORD):  # none chosen yet (or before the first scan)
-        st.session_state[keys.PII_RECORD] = queue[0][0] if queue else 0
+        st.session_state[keys.PII_RECORD] = queue[0].record_id if queue else 0
     current = int(st.session_state[keys.PII_RECORD] or 0)
     if queue and st.button("Next record to review", key=keys.PII_NEXT_RECORD):
-        later = [rid for rid, _, _ in queue if rid > current]
-        st.session_state[keys.PII_RECORD] = later[0] if later else queue[0][0]
+        later = [q.record_id for q in queue if q.record_id > current]
+        st.session_state[keys.PII_RECORD] = later[0] if later else queue[0].record_id
         st.rerun()
     record_id = st.number_input(
         "Record id",
@@ -282,18 +282,17 @@ with record_tab:
         key=keys.PII_RECORD,
         help="Records with unreviewed findings: " + (", ".join(labels.values()) or "none"),
     )
-    review = None
+    review: RecordReview | None = None
     if record_id:
         try:
             with ws.read() as s:
-                review = wf.record_review(s, int(record_id))
+                review = record_review(s, int(record_id))
         except CurationError as exc:
             st.error(str(exc))
     if review is not None:
-        pending = sum(1 for f in review.findings if f.status == "pending")
         st.caption(
             f"Record #{review.record_id} · line {review.line} · {review.redaction} · {review.status}"
-            f" · {plural(len(review.findings), 'finding')}, {pending} unreviewed. Highlights: "
+            f" · {plural(len(review.findings), 'finding')}, {review.pending} unreviewed. Highlights: "
             "orange unreviewed, red accepted, grey rejected."
         )
         marks = review.marks()
@@ -316,7 +315,7 @@ with record_tab:
                     "entity": f.entity,
                     "text": f.text,
                     "score": round(f.score, 2),
-                    "signal": describe_source(f.source),
+                    "signal": f.signal,
                     "source": f.source,
                     "status": STATUS_LABELS[f.status],
                     "location": f.location,
@@ -357,7 +356,7 @@ with record_tab:
                 if col.button(label, key=key, disabled=not ids):
                     try:
                         with ws.tx() as s:
-                            decided = wf.decide(s, ids, decision, actor=me.name)
+                            decided = decide(s, ids, decision, actor=me.name)
                     except CurationError as exc:
                         st.error(str(exc))
                     else:
@@ -377,7 +376,7 @@ with record_tab:
         if st.toggle("Preview the redacted record", key=keys.PII_PREVIEW):
             _engine_ready()
             with ws.read() as s:
-                redacted = wf.preview_record(s, review.record_id, settings.operator)
+                redacted = preview_record(s, review.record_id, settings.operator)
             st.caption(
                 f"With the {settings.operator.name} operator; unreviewed findings are counted as accepted."
             )
@@ -405,9 +404,7 @@ with rules_tab:
     if st.button("Save allow-list", key=keys.PII_SAVE_ALLOW):
         try:
             with ws.tx() as s:
-                added, removed = wf.set_terms(
-                    s, "allow", "", allow_text.splitlines(), actor=me.name
-                )
+                added, removed = set_terms(s, "allow", "", allow_text.splitlines(), actor=me.name)
         except CurationError as exc:
             st.error(str(exc))
         else:
@@ -430,7 +427,7 @@ with rules_tab:
     if st.button("Save deny-list", key=keys.PII_SAVE_DENY, disabled=not deny_entity):
         try:
             with ws.tx() as s:
-                added, removed = wf.set_terms(
+                added, removed = set_terms(
                     s, "deny", deny_entity, deny_text.splitlines(), actor=me.name
                 )
         except CurationError as exc:
@@ -460,7 +457,7 @@ with rules_tab:
         ):
             with ws.tx() as s:
                 for rid in gone:
-                    wf.remove_rule(s, rid, actor=me.name)
+                    remove_rule(s, rid, actor=me.name)
             _notice(f"Removed {len(gone)} patterns.")
             st.rerun()
     p1, p2, p3, p4 = st.columns([2, 2, 4, 1])
@@ -479,7 +476,7 @@ with rules_tab:
     if st.button("Add pattern", key=keys.PII_ADD_PATTERN, disabled=not (p_regex and p_entity)):
         try:
             with ws.tx() as s:
-                wf.add_rule(
+                add_rule(
                     s,
                     "pattern",
                     p_regex,
@@ -516,7 +513,7 @@ with apply_tab:
     )
     spec = OperatorSpec(op_name, realistic, scope)
     reapply = st.checkbox("Also re-apply records already redacted", key=keys.PII_REAPPLY)
-    to_apply = states["reviewed"] + (states["redacted"] if reapply else 0)
+    to_apply = status.to_apply(reapply=reapply)
     if states["pending"]:
         st.info(
             f"{plural(states['pending'], 'record')} still {verb(states['pending'], 'has', 'have')} unreviewed findings: they are left as they"
@@ -530,14 +527,10 @@ with apply_tab:
         disabled=not to_apply,
     ):
         _engine_ready()
-        bar = st.progress(0.0, text="Applying…")
-
-        def _applied(done: int, total: int) -> None:
-            bar.progress(min(1.0, done / max(total, 1)), text=f"Applied {done:,} of {total:,}")
-
+        progress, _bar = progress_bar("Applying…")
         try:
-            applied = wf.apply_redaction(
-                ws, name, actor=me.name, operator=spec, reapply=reapply, progress=_applied
+            applied = apply_redaction(
+                ws, name, actor=me.name, operator=spec, reapply=reapply, progress=progress
             )
         except CurationError as exc:
             st.error(str(exc))
@@ -547,7 +540,7 @@ with apply_tab:
     if b2.button("Save as workspace settings", key=keys.PII_SAVE_SETTINGS):
         try:
             with ws.tx() as s:
-                wf.save_settings(
+                save_settings(
                     s,
                     replace(
                         settings,
@@ -570,9 +563,9 @@ with apply_tab:
 # --------------------------------------------------------------------------- audit
 with audit_tab:
     with ws.read() as s:
-        rows = wf.event_rows(wf.pii_events(s, name))
-    if rows:
-        st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
+        audit = event_rows(pii_events(s, name))
+    if audit:
+        st.dataframe(pd.DataFrame([r.as_dict() for r in audit]), hide_index=True, width="stretch")
         st.caption(
             "Values appear as keyed fingerprints, never in clear; each finding also keeps who"
             " decided it and when."
