@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from curation.errors import CurationError, InputError
-from curation.progress import Progress, for_counts, for_fraction, for_import, for_stages
+from curation.progress import Progress, for_counts, for_import, for_stages
 from curation.store.db import Workspace
 
 LEAKS_KEPT = 1000
@@ -95,7 +95,7 @@ def run_dedup(ctx: JobContext) -> dict[str, Any]:
             _dedup_settings(ctx.params),
             actor=ctx.actor,
             apply=apply,
-            progress=for_fraction(ctx.progress),
+            progress=ctx.progress,
         )
     out = summary.as_dict()
     out["summary"] = summary.summary()
@@ -110,7 +110,7 @@ def run_leakage(ctx: JobContext) -> dict[str, Any]:
         _need(ctx.params, "train_dataset"),
         _need(ctx.params, "valid_dataset"),
         _dedup_settings(ctx.params),
-        progress=for_fraction(ctx.progress),
+        progress=ctx.progress,
     )
     return {
         "count": len(leaks),
