@@ -147,18 +147,11 @@ def _submit_dedup(opts: DedupOptions) -> None:
     if opts.run_id is not None and opts.threshold is None:
         raise InputError("--run needs --threshold: the new threshold for that run")
     from curation.cli.jobs import submit_background
+    from curation.dedup.runs import job_params
 
-    opts.settings().resolved()  # fail now, not later
-    params = {
-        "dataset": opts.dataset,
-        "run_id": opts.run_id,
-        "embedder": opts.embedder,
-        "threshold": opts.threshold,
-        "floor": opts.floor,
-        "rule": opts.rule,
-        "include_system": opts.include_system,
-        "review": opts.review,
-    }
+    params = job_params(
+        opts.settings(), dataset=opts.dataset, run_id=opts.run_id, review=opts.review
+    )
     submit_background(
         open_workspace(opts.workspace, opts.db), "dedup", params, opts.dataset, opts.as_json
     )

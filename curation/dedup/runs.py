@@ -382,3 +382,35 @@ def rethreshold(
         dropped = count_dropped(s, run_id)
         exact = sum(1 for p in pairs if p.kind == "exact")
         return _summary(run, dataset, pairs, dropped, exact_pairs=exact)
+
+
+def job_params(
+    settings: Settings, *, dataset: str | None, run_id: int | None = None, review: bool = False
+) -> dict[str, Any]:
+    """The parameters of a background dedup job, read back by :func:`job_settings`.
+
+    The settings are checked now (an unusable one fails here, not in the runner) and kept
+    as given: the runner resolves the defaults. ``run_id`` re-thresholds that run.
+    """
+    settings.resolved()
+    return {
+        "dataset": dataset,
+        "run_id": run_id,
+        "embedder": settings.embedder,
+        "threshold": settings.threshold,
+        "floor": settings.floor,
+        "rule": settings.rule,
+        "include_system": settings.include_system,
+        "review": review,
+    }
+
+
+def job_settings(params: dict[str, Any]) -> Settings:
+    """The :class:`Settings` of a dedup or leakage job's parameters."""
+    return Settings(
+        params.get("embedder") or "cascade",
+        params.get("threshold"),
+        params.get("floor"),
+        params.get("rule") or "earliest",
+        bool(params.get("include_system")),
+    )

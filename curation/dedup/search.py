@@ -15,7 +15,6 @@ import numpy as np
 
 from curation.dedup.embedders import Encoder, faiss_threads, normalize_rows
 from curation.dedup.units import Item
-from curation.errors import InputError
 
 Counter = Callable[[int, int], None]  # (done, total) within one stage
 
@@ -56,7 +55,7 @@ class ExchangeVectors:
             batch = todo[start : start + EMBED_BATCH]
             vectors = np.asarray(self.encoder.encode(batch), dtype=np.float32)
             if vectors.shape[0] != len(batch):
-                raise InputError(
+                raise RuntimeError(  # a bug in the encoder, nothing the user can change
                     f"the {self.encoder.name} encoder returned {vectors.shape[0]} vectors"
                     f" for {len(batch)} texts"
                 )

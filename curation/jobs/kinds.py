@@ -65,15 +65,9 @@ def run_import(ctx: JobContext) -> dict[str, Any]:
 
 
 def _dedup_settings(params: dict[str, Any]) -> Any:
-    from curation.dedup import Settings
+    from curation.dedup.runs import job_settings
 
-    return Settings(
-        params.get("embedder") or "cascade",
-        params.get("threshold"),
-        params.get("floor"),
-        params.get("rule") or "earliest",
-        bool(params.get("include_system")),
-    )
+    return job_settings(params)
 
 
 def run_dedup(ctx: JobContext) -> dict[str, Any]:

@@ -29,6 +29,7 @@ from curation.dedup import (
 from curation.dedup.browse import count_at, record_texts, run_detail, run_rows
 from curation.dedup.diff import diff_segments, escape_markdown, segments_markdown
 from curation.dedup.embedders import static_model_ready
+from curation.dedup.runs import job_params
 from curation.errors import CurationError
 from curation.jobs import QUEUED, RUNNING, SUCCEEDED, get_job, list_jobs, runner_beside_app, submit
 from curation.store import Workspace
@@ -143,21 +144,12 @@ with st.expander(f"New dedup run on **{name}**", expanded=latest_id is None):
         go = st.form_submit_button("Run dedup", type="primary", key="dedup_run_go")
     if go and background:
         try:
-            Settings(embedder, threshold, None, rule, include_system).resolved()
-            job = submit(
-                ws,
-                "dedup",
-                {
-                    "dataset": name,
-                    "embedder": embedder,
-                    "threshold": threshold,
-                    "rule": rule,
-                    "include_system": include_system,
-                    "review": not apply_now,
-                },
-                name,
-                me.name,
+            params = job_params(
+                Settings(embedder, threshold, None, rule, include_system),
+                dataset=name,
+                review=not apply_now,
             )
+            job = submit(ws, "dedup", params, name, me.name)
         except CurationError as exc:
             st.error(str(exc))
         else:
