@@ -83,6 +83,9 @@ def count_at(session: Session, run_id: int, threshold: float) -> ThresholdCounts
     return ThresholdCounts(int(above or 0), int((total or 0) - (above or 0)))
 
 
+CLUSTER_ORDERS = ("size", "least similar", "most similar", "id")  # see :func:`list_clusters`
+
+
 @dataclass(frozen=True, slots=True)
 class ClusterRow:
     """One cluster of a run, as listed."""

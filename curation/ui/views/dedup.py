@@ -26,7 +26,7 @@ from curation.dedup import (
     rethreshold,
     run_dedup,
 )
-from curation.dedup.browse import count_at, record_texts, run_detail, run_rows
+from curation.dedup.browse import CLUSTER_ORDERS, count_at, record_texts, run_detail, run_rows
 from curation.dedup.diff import diff_segments, escape_markdown, segments_markdown
 from curation.dedup.embedders import static_model_ready
 from curation.dedup.runs import job_params
@@ -373,7 +373,7 @@ decision_filter = f1.selectbox(
     format_func=lambda d: DECISION_LABELS.get(d, d),
     key=keys.DEDUP_DECISION_FILTER,
 )
-order = f2.selectbox("Order", ["size", "least similar", "most similar", "id"], key=keys.DEDUP_ORDER)
+order = f2.selectbox("Order", CLUSTER_ORDERS, key=keys.DEDUP_ORDER)
 pending = run.pending
 if (
     live
