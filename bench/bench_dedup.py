@@ -94,7 +94,7 @@ def semhash(threshold: float, path: Path) -> dict[str, Any]:
     from model2vec import StaticModel
     from semhash import SemHash
 
-    from curation.embed import distill_static
+    from curation.dedup.embedders import distill_static
 
     records, truth = _load(path)
     model = StaticModel.from_pretrained(str(distill_static()))

@@ -352,7 +352,7 @@ def argv_for(command: str, path: Path, out_dir: Path, workspace: Path, i: int) -
 def _preload() -> None:
     """Import the code and load the models once, so each forked run pays only for its work."""
     from curation import cli  # noqa: F401
-    from curation.dedup.engine import Encoders
+    from curation.dedup.settings import Encoders
     from curation.pii.config import PiiConfig
     from curation.pii.engine import analyzer_for
 

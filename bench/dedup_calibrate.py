@@ -22,9 +22,9 @@ from typing import Any
 import numpy as np
 
 from bench import dedup_data as dd
-from curation.dedup import engine
+from curation.dedup import engine, search, verify
+from curation.dedup.embedders import get_encoder
 from curation.dedup.units import make_item
-from curation.embed import get_encoder
 
 
 def score_pairs(records: list[Any], truth: list[list[int]]) -> dict[str, Any]:
@@ -32,17 +32,17 @@ def score_pairs(records: list[Any], truth: list[list[int]]) -> dict[str, Any]:
     true_pairs = dd.pairs_of(truth)
     exact_pairs, semantic, _ = engine._exact_pairs(items)
     exact = {(min(p.a, p.b), max(p.a, p.b)) for p in exact_pairs}
-    first = engine.ExchangeVectors(get_encoder("static"))
+    first = search.ExchangeVectors(get_encoder("static"))
     first.ensure([t for i in semantic for t in items[i].exchanges])
-    centre = engine.search_centre(first, len(semantic))
+    centre = search.search_centre(first, len(semantic))
     rec = first.records(items, semantic, centre)
-    index, _ = engine.build_index(rec)
-    radius = engine.CENTRED_RADIUS if centre is not None else 0.6
-    qa, qb, _ = engine.range_pairs(index, rec, radius, self_search=True)
+    index, _ = search.build_index(rec)
+    radius = search.CENTRED_RADIUS if centre is not None else 0.6
+    qa, qb, _ = search.range_pairs(index, rec, radius, self_search=True)
     sem = np.asarray(semantic)
     a, b = sem[qa], sem[qb]
-    s_static = engine.aligned_scores(items, a, b, first)[0]
-    second = engine.ExchangeVectors(get_encoder("minilm"))
+    s_static = verify.aligned_scores(items, a, b, first)[0]
+    second = search.ExchangeVectors(get_encoder("minilm"))
     loose = s_static >= 0.6
     second.ensure(
         [
@@ -52,7 +52,7 @@ def score_pairs(records: list[Any], truth: list[list[int]]) -> dict[str, Any]:
         ]
     )
     s_minilm = np.zeros_like(s_static)
-    s_minilm[loose] = engine.aligned_scores(items, a[loose], b[loose], second)[0]
+    s_minilm[loose] = verify.aligned_scores(items, a[loose], b[loose], second)[0]
     label = np.array([(min(x, y), max(x, y)) in true_pairs for x, y in zip(a, b, strict=True)])
     return {
         "label": label,
@@ -106,11 +106,11 @@ def sweep(scored: dict[str, Any]) -> dict[str, Any]:
     }
     cascade = {}
     for t in (0.86, 0.88, 0.90, 0.92):
-        pred = (s >= engine.CASCADE_HI) | ((s >= engine.CASCADE_LO) & (ml >= t))
+        pred = (s >= verify.CASCADE_HI) | ((s >= verify.CASCADE_LO) & (ml >= t))
         cascade[f"{t:.2f}"] = prf(pred, scored)
     out["cascade"] = {
-        "band": [engine.CASCADE_LO, engine.CASCADE_HI],
-        "checked_by_minilm": int(((s >= engine.CASCADE_LO) & (s < engine.CASCADE_HI)).sum()),
+        "band": [verify.CASCADE_LO, verify.CASCADE_HI],
+        "checked_by_minilm": int(((s >= verify.CASCADE_LO) & (s < verify.CASCADE_HI)).sum()),
         "candidates": len(s),
         "by_threshold": cascade,
     }

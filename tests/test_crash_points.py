@@ -104,10 +104,10 @@ def test_a_submission_killed_is_all_or_nothing(ws: Workspace, tmp_path: Path, po
 # --------------------------------------------------------------------------- dedup
 
 DEDUP_DIES_BEFORE_STORING = """
-from curation.dedup import store
+from curation.dedup import runs
 def store_then_die(*args, **kwargs):
     die()
-store._store_result = store_then_die
+runs._store_result = store_then_die
 from curation.cli import main
 main()
 """
@@ -173,7 +173,7 @@ def test_a_dedup_run_killed_before_it_stores_marks_nothing(ws: Workspace, tmp_pa
     duplicate = sa.select(sa.func.count(m.Record.id)).where(m.Record.status == "duplicate")
     assert count(ws, duplicate) == 0
     assert count(ws, sa.select(sa.func.count(m.DedupPair.id))) == 0
-    from curation.dedup.store import list_runs, run_status
+    from curation.dedup.lookups import list_runs, run_status
 
     with ws.read() as s:
         (run,) = list_runs(s, 1)

@@ -19,15 +19,11 @@ from curation.dedup import (
     make_item,
     normalize_text,
 )
-from curation.dedup.engine import (
-    CENTER_MIN,
-    Pair,
-    UnionFind,
-    cascade_band,
-    nn_histogram,
-    range_pairs,
-)
+from curation.dedup.cluster import UnionFind, nn_histogram
+from curation.dedup.results import Pair
+from curation.dedup.search import CENTER_MIN, range_pairs
 from curation.dedup.units import preferred_completion, record_score
+from curation.dedup.verify import cascade_band
 from curation.errors import InputError
 from curation.records import Completion
 from tests.helpers.dedup import TOPICS, FakeEncoder, chat, fake_encoders
@@ -340,24 +336,48 @@ def test_settings_validation_quotes_the_bad_value() -> None:
     assert s.threshold == 0.94 and s.floor == pytest.approx(0.84)
 
 
-def test_progress_reaches_one_and_never_goes_back() -> None:
-    seen: list[float] = []
+Seen = list[tuple[str, int, int | None]]
+
+
+def assert_counts_move_forward(seen: Seen) -> None:
+    """Within each stage the count never goes back nor past its total; the last event is done."""
+    last: dict[str, int] = {}
+    for stage, done, total in seen:
+        assert done >= last.get(stage, 0), (stage, done, last)
+        assert total is None or done <= total, (stage, done, total)
+        last[stage] = done
+    stage, done, total = seen[-1]
+    assert stage == "Done" and done == total
+
+
+def test_progress_counts_each_stage_and_ends_done() -> None:
+    seen: Seen = []
     find_duplicates(
         items_of([chat(*LONG[:2]), chat(*LONG[:2]) + chat("x")]),
         Settings("static", 0.9),
         encoders=fake_encoders(),
-        progress=lambda stage, f: seen.append(f),
+        progress=lambda stage, done, total: seen.append((stage, done, total)),
     )
-    assert seen[-1] == 1.0 and seen == sorted(seen)
+    assert_counts_move_forward(seen)
+    stages = list(dict.fromkeys(stage for stage, _, _ in seen))
+    assert stages == [
+        "Finding exact duplicates",
+        "Embedding exchanges",
+        "Searching for neighbours",
+        "Scoring candidate pairs",
+        "Building clusters",
+        "Done",
+    ]
+    assert ("Embedding exchanges", 2, 2) in seen  # the unique exchanges, counted
 
 
 def test_cascade_progress_never_goes_back_when_minilm_checks_pairs(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from curation.dedup import engine
+    from curation.dedup import search
 
-    monkeypatch.setattr(engine, "EMBED_BATCH", 1)  # MiniLM reports after every text
-    seen: list[float] = []
+    monkeypatch.setattr(search, "EMBED_BATCH", 1)  # MiniLM reports after every text
+    seen: Seen = []
     other_q, other_a = TOPICS[1]
     twins = [
         chat(RESET_Q, RESET_A),
@@ -370,10 +390,12 @@ def test_cascade_progress_never_goes_back_when_minilm_checks_pairs(
         items_of(twins),
         Settings("cascade"),
         encoders=encoders,
-        progress=lambda _, f: seen.append(f),
+        progress=lambda stage, done, total: seen.append((stage, done, total)),
     )
     assert encoders.verifier is not None and encoders.verifier.texts == 4  # type: ignore[attr-defined]
-    assert seen[-1] == 1.0 and seen == sorted(seen)
+    assert_counts_move_forward(seen)
+    checks = [(d, t) for stage, d, t in seen if stage.startswith("Checking candidates")]
+    assert checks == [(1, 4), (2, 4), (3, 4), (4, 4)]
 
 
 def test_a_one_megabyte_message_is_handled() -> None:
@@ -400,9 +422,9 @@ def test_nn_histogram_counts_records_without_a_neighbour_apart() -> None:
 
 
 def test_ivf_index_above_the_flat_limit(monkeypatch: pytest.MonkeyPatch) -> None:
-    from curation.dedup import engine
+    from curation.dedup import search
 
-    monkeypatch.setattr(engine, "FLAT_MAX", 100)
+    monkeypatch.setattr(search, "FLAT_MAX", 100)
     rng = np.random.default_rng(1)
     words = [f"w{i}" for i in range(5000)]
     records = [
@@ -412,7 +434,7 @@ def test_ivf_index_above_the_flat_limit(monkeypatch: pytest.MonkeyPatch) -> None
     result = run(records)
     assert result.stats["index"].startswith("IndexIVFScalarQuantizer(QT_8bit, nlist=80")
     assert [c.members for c in result.clusters] == [[3, 400]]
-    monkeypatch.setattr(engine, "FLAT_MAX", 10_000)
+    monkeypatch.setattr(search, "FLAT_MAX", 10_000)
     exact = run(records)
     assert exact.stats["index"] == "IndexFlatIP"
     (ivf_pair,) = result.pairs
@@ -423,9 +445,9 @@ def test_ivf_index_above_the_flat_limit(monkeypatch: pytest.MonkeyPatch) -> None
 def test_leakage_search_on_an_ivf_index_rescores_against_the_reference(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from curation.dedup import engine
+    from curation.dedup import search
 
-    monkeypatch.setattr(engine, "FLAT_MAX", 100)
+    monkeypatch.setattr(search, "FLAT_MAX", 100)
     rng = np.random.default_rng(2)
     words = [f"w{i}" for i in range(5000)]
     train = [

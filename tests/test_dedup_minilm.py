@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from curation.dedup import Encoders
-from curation.embed import MiniLMEncoder
+from curation.dedup.embedders import MiniLMEncoder
 from tests.helpers.dedup import check_planted, planted_and_neighbours
 
 

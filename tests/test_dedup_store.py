@@ -65,7 +65,7 @@ def settings(threshold: float = 0.9) -> Settings:
 
 def test_run_stores_pairs_clusters_and_marks_duplicates(ws: Workspace, tmp_path: Path) -> None:
     ids = make_dataset(ws, tmp_path)
-    seen: list[float] = []
+    seen: list[tuple[str, int, int | None]] = []
     summary = run_dedup(
         ws,
         "d",
@@ -73,10 +73,15 @@ def test_run_stores_pairs_clusters_and_marks_duplicates(ws: Workspace, tmp_path:
         actor="lead",
         apply=True,
         encoders=fake_encoders(),
-        progress=lambda stage, f: seen.append(f),
+        progress=lambda stage, done, total: seen.append((stage, done, total)),
     )
-    assert seen[-1] == 1.0
-    assert (summary.records, summary.clusters, summary.duplicates, summary.dropped) == (6, 2, 3, 3)
+    assert seen[-1] == ("Done", 6, 6)
+    assert (summary.records, summary.clusters, summary.duplicates, summary.marked_duplicate) == (
+        6,
+        2,
+        3,
+        3,
+    )
     st = statuses(ws)
     run_id = summary.run_id
     assert st[ids[1]] == ("active", "")
@@ -107,7 +112,7 @@ def test_decisions_are_reversible_audited_and_never_touch_excluded(
 ) -> None:
     ids = make_dataset(ws, tmp_path)
     summary = run_dedup(ws, "d", settings(), actor="lead", encoders=fake_encoders())
-    assert summary.dropped == 0 and all(s == "active" for s, _ in statuses(ws).values())
+    assert summary.marked_duplicate == 0 and all(s == "active" for s, _ in statuses(ws).values())
     with ws.tx() as s:
         s.get_one(m.Record, ids[3]).status = "excluded"
     with ws.read() as s:
@@ -231,7 +236,7 @@ def test_dataset_leakage(ws: Workspace, tmp_path: Path) -> None:
         ],
     )
     leaks = dataset_leakage(ws, "train", "valid", settings(), encoders=fake_encoders())
-    assert [(x.valid_id, x.kind) for x in leaks] == [(valid[1], "exact"), (valid[3], "semantic")]
+    assert [(x.validation, x.kind) for x in leaks] == [(valid[1], "exact"), (valid[3], "semantic")]
 
 
 def test_notes_name_the_record_line_and_field(ws: Workspace, tmp_path: Path) -> None:
@@ -241,8 +246,8 @@ def test_notes_name_the_record_line_and_field(ws: Workspace, tmp_path: Path) -> 
     ]
     ids = make_dataset(ws, tmp_path, records=[*_records(), image_only])
     summary = run_dedup(ws, "d", settings(), encoders=fake_encoders())
-    assert summary.stats["notes_total"] == 2
-    assert summary.notes() == [
+    assert summary.notes_total == 2
+    assert [str(n) for n in summary.notes] == [
         f"record #{ids[7]} (line 7): messages: no user or assistant text to compare: kept as it"
         " is (only an exact copy would count)",
         f"record #{ids[7]} (line 7): messages[0].content[0]: non-text part (type image_url): not"
@@ -267,7 +272,7 @@ def test_the_labelling_queue_skips_records_dropped_as_duplicates(
     users(ws, ["a1", "a2"])
     cid = campaign(ws, ["a1", "a2"])
     run = run_dedup(ws, "prefs", settings(), apply=True, encoders=fake_encoders())
-    assert run.dropped == 1
+    assert run.marked_duplicate == 1
 
     def served(annotator: str) -> list[int]:
         seen = []
@@ -290,7 +295,8 @@ def test_rethreshold_under_the_cascade_band_says_the_pairs_are_incomplete(
 ) -> None:
     make_dataset(ws, tmp_path)
     run = run_dedup(ws, "d", Settings("cascade"), encoders=fake_encoders(cascade=True))
-    assert run.stats["complete_from"] == 0.9 and "not all scored" not in run.summary()
+    assert run.complete_from == 0.9 and "not all scored" not in run.summary()
     lower = rethreshold(ws, run.run_id, 0.85)
     assert "pairs under 0.90 were not all scored" in lower.summary()
-    assert "--threshold 0.85" in lower.summary()
+    assert "run dedup again at threshold 0.85" in lower.summary() and lower.incomplete
+    assert "--threshold" not in lower.summary()  # the library names no CLI flag

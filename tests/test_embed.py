@@ -12,8 +12,8 @@ from typing import Any, ClassVar
 import numpy as np
 import pytest
 
-from curation import embed
-from curation.embed import (
+from curation.dedup import embedders as embed
+from curation.dedup.embedders import (
     Encoder,
     OpenAIEncoder,
     OpenAISettings,

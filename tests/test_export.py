@@ -451,7 +451,7 @@ def test_the_dedup_stage_drops_duplicates_and_keeps_clusters_in_one_split(
     summary = run_dedup(
         ws, "d", Settings("static", 0.9, 0.5), actor="lead", encoders=fake_encoders()
     )
-    assert summary.clusters == 15 and summary.dropped == 0
+    assert summary.clusters == 15 and summary.marked_duplicate == 0
 
     def splits(out: Path) -> list[set[str]]:
         return [

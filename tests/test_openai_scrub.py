@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from click.testing import CliRunner
 
 from curation.cli import cli
-from curation.embed import OpenAIEncoder, OpenAISettings
+from curation.dedup.embedders import OpenAIEncoder, OpenAISettings
 from curation.errors import CurationError
 from curation.finetune import jobs as ft
 from curation.finetune.judge import JudgeSettings, judge_campaign

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import shlex
 import sys
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -14,31 +15,49 @@ from curation.cli.common import (
     actor,
     echo_json,
     open_workspace,
+    progress_bar,
     workspace_options,
 )
 from curation.errors import InputError
+
+if TYPE_CHECKING:
+    from curation.dedup import RunSummary, Settings
 
 EMBEDDER_CHOICE = click.Choice(["cascade", "minilm", "static", "openai"])
 RULE_CHOICE = click.Choice(["earliest", "longest", "best-scored"])
 
 
-@contextmanager
-def _progress(quiet: bool) -> Iterator[Callable[[str, float], None] | None]:
-    """A progress bar on a terminal's stderr, fed by the library's (stage, fraction) callback."""
-    if quiet or not sys.stderr.isatty():
-        yield None
-        return
-    with click.progressbar(length=1000, label="Deduplicating", file=sys.stderr) as bar:
-        done = [0]
+def _quiet(quiet: bool) -> bool:
+    """No bar when asked, or when stderr is not a terminal (a log, a pipe)."""
+    return quiet or not sys.stderr.isatty()
 
-        def advance(stage: str, fraction: float) -> None:
-            bar.label = stage
-            step = int(fraction * 1000) - done[0]
-            if step > 0:
-                bar.update(step)
-                done[0] += step
 
-        yield advance
+@dataclass(frozen=True, slots=True)
+class DedupOptions:
+    """The options of ``curation dedup``, as click passes them."""
+
+    input_file: Path | None
+    output: Path | None
+    clusters_path: Path | None
+    dataset: str | None
+    embedder: str
+    threshold: float | None
+    floor: float | None
+    rule: str
+    include_system: bool
+    fmt: str | None
+    review: bool
+    run_id: int | None
+    as_json: bool
+    quiet: bool
+    background: bool
+    workspace: Path | None
+    db: str | None
+
+    def settings(self) -> Settings:
+        from curation.dedup import Settings
+
+        return Settings(self.embedder, self.threshold, self.floor, self.rule, self.include_system)
 
 
 @click.command("dedup")
@@ -103,25 +122,7 @@ def _progress(quiet: bool) -> Iterator[Callable[[str, float], None] | None]:
     "--background", is_flag=True, help="Workspace mode: queue a job for a runner, print its id."
 )
 @workspace_options
-def dedup_cmd(
-    input_file: Path | None,
-    output: Path | None,
-    clusters_path: Path | None,
-    dataset: str | None,
-    embedder: str,
-    threshold: float | None,
-    floor: float | None,
-    rule: str,
-    include_system: bool,
-    fmt: str | None,
-    review: bool,
-    run_id: int | None,
-    as_json: bool,
-    quiet: bool,
-    background: bool,
-    workspace: Path | None,
-    db: str | None,
-) -> None:
+def dedup_cmd(**options: Any) -> None:
     """Remove exact and near-duplicate conversations.
 
     \b
@@ -129,60 +130,72 @@ def dedup_cmd(
     Workspace mode: curation dedup --dataset NAME   (marks duplicates; --review to only store)
     Re-threshold:   curation dedup --run ID --threshold T
     """
-    from curation.dedup import Settings, dedup_file, rethreshold, run_dedup
+    opts = DedupOptions(**options)
+    if opts.background:
+        _submit_dedup(opts)
+    elif opts.run_id is not None:
+        _rethreshold(opts, opts.run_id)
+    elif opts.dataset is not None:
+        _dedup_dataset(opts, opts.dataset)
+    else:
+        _dedup_file(opts)
 
-    if background:
-        if dataset is None and run_id is None:
-            raise InputError(
-                "--background works in workspace mode: give --dataset NAME or --run ID"
-            )
-        if run_id is not None and threshold is None:
-            raise InputError("--run needs --threshold: the new threshold for that run")
-        from curation.cli.jobs import submit_background
 
-        Settings(embedder, threshold, floor, rule, include_system).resolved()  # fail now, not later
-        params = {
-            "dataset": dataset,
-            "run_id": run_id,
-            "embedder": embedder,
-            "threshold": threshold,
-            "floor": floor,
-            "rule": rule,
-            "include_system": include_system,
-            "review": review,
-        }
-        submit_background(open_workspace(workspace, db), "dedup", params, dataset, as_json)
-        return
-    if run_id is not None:
-        if threshold is None:
-            raise InputError("--run needs --threshold: the new threshold for that run")
-        ws = open_workspace(workspace, db)
-        summary = rethreshold(ws, run_id, threshold, actor=actor(), apply=not review)
-        _print_run(summary, as_json)
-        return
-    if dataset is not None:
-        if input_file is not None or output is not None or clusters_path is not None:
-            raise InputError(
-                "use either IN -o KEPT [--clusters FILE] (file mode) or --dataset NAME, not both;"
-                " in workspace mode the clusters are reviewed on the Deduplicate page"
-            )
-        settings = Settings(embedder, threshold, floor, rule, include_system)
-        ws = open_workspace(workspace, db)
-        with _progress(quiet or as_json) as progress:
-            summary = run_dedup(
-                ws, dataset, settings, actor=actor(), apply=not review, progress=progress
-            )
-        _print_run(summary, as_json)
-        return
+def _submit_dedup(opts: DedupOptions) -> None:
+    if opts.dataset is None and opts.run_id is None:
+        raise InputError("--background works in workspace mode: give --dataset NAME or --run ID")
+    if opts.run_id is not None and opts.threshold is None:
+        raise InputError("--run needs --threshold: the new threshold for that run")
+    from curation.cli.jobs import submit_background
+    from curation.dedup.runs import job_params
+
+    params = job_params(
+        opts.settings(), dataset=opts.dataset, run_id=opts.run_id, review=opts.review
+    )
+    submit_background(
+        open_workspace(opts.workspace, opts.db), "dedup", params, opts.dataset, opts.as_json
+    )
+
+
+def _rethreshold(opts: DedupOptions, run_id: int) -> None:
+    from curation.dedup import rethreshold
+
+    if opts.threshold is None:
+        raise InputError("--run needs --threshold: the new threshold for that run")
+    ws = open_workspace(opts.workspace, opts.db)
+    summary = rethreshold(ws, run_id, opts.threshold, actor=actor(), apply=not opts.review)
+    _print_run(summary, opts.as_json)
+
+
+def _dedup_dataset(opts: DedupOptions, dataset: str) -> None:
+    from curation.dedup import run_dedup
+
+    if opts.input_file is not None or opts.output is not None or opts.clusters_path is not None:
+        raise InputError(
+            "use either IN -o KEPT [--clusters FILE] (file mode) or --dataset NAME, not both;"
+            " in workspace mode the clusters are reviewed on the Deduplicate page"
+        )
+    ws = open_workspace(opts.workspace, opts.db)
+    with progress_bar("Deduplicating", _quiet(opts.quiet or opts.as_json)) as progress:
+        summary = run_dedup(
+            ws, dataset, opts.settings(), actor=actor(), apply=not opts.review, progress=progress
+        )
+    _print_run(summary, opts.as_json)
+
+
+def _dedup_file(opts: DedupOptions) -> None:
+    from curation.dedup import dedup_file
+
+    input_file, output, as_json = opts.input_file, opts.output, opts.as_json
     if input_file is None or output is None:
         raise click.UsageError("give IN and -o KEPT (file mode), or --dataset NAME")
-    settings = Settings(embedder, threshold, floor, rule, include_system)
-    with _progress(quiet or as_json) as progress:
+    settings = opts.settings()
+    with progress_bar("Deduplicating", _quiet(opts.quiet or as_json)) as progress:
         result = dedup_file(
             input_file,
             output,
-            clusters_path=clusters_path,
-            format=fmt,
+            clusters_path=opts.clusters_path,
+            format=opts.fmt,
             settings=settings,
             progress=progress,
         )
@@ -210,19 +223,39 @@ def _echo_some(lines: list[str], label: str) -> None:
         )
 
 
-def _print_run(summary: object, as_json: bool) -> None:
-    from curation.dedup import RunSummary
-
-    assert isinstance(summary, RunSummary)
+def _print_run(summary: RunSummary, as_json: bool) -> None:
     if as_json:
         echo_json(summary.as_dict())
         return
-    _echo_some(summary.notes(), "note")
+    _echo_some([str(n) for n in summary.notes], "note")
     click.secho(summary.summary(), fg="green")
+    if summary.incomplete:
+        click.echo(
+            f"For a complete result: curation dedup --dataset {shlex.quote(summary.dataset)}"
+            f" --threshold {summary.threshold}"
+        )
     click.echo(
         "Review or undo on the Deduplicate page; re-threshold without re-embedding:"
         f" curation dedup --run {summary.run_id} --threshold T"
     )
+
+
+@dataclass(frozen=True, slots=True)
+class LeakageOptions:
+    """The options of ``curation leakage``, as click passes them."""
+
+    train: Path | None
+    valid: Path | None
+    train_dataset: str | None
+    valid_dataset: str | None
+    embedder: str
+    threshold: float | None
+    include_system: bool
+    fmt: str | None
+    as_json: bool
+    quiet: bool
+    workspace: Path | None
+    db: str | None
 
 
 @click.command("leakage")
@@ -237,39 +270,28 @@ def _print_run(summary: object, as_json: bool) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print every leak as JSON.")
 @click.option("--quiet", "-q", is_flag=True)
 @workspace_options
-def leakage_cmd(
-    train: Path | None,
-    valid: Path | None,
-    train_dataset: str | None,
-    valid_dataset: str | None,
-    embedder: str,
-    threshold: float | None,
-    include_system: bool,
-    fmt: str | None,
-    as_json: bool,
-    quiet: bool,
-    workspace: Path | None,
-    db: str | None,
-) -> None:
+def leakage_cmd(**options: Any) -> None:
     """Validation records that have a near-duplicate in train. Exit 0: none; 2: leaks found.
 
     \b
     curation leakage TRAIN.jsonl VALID.jsonl
     curation leakage --train-dataset A --valid-dataset B
     """
+    opts = LeakageOptions(**options)
     from curation.dedup import Settings, dataset_leakage, file_leakage
 
-    settings = Settings(embedder, threshold, None, "earliest", include_system)
+    settings = Settings(opts.embedder, opts.threshold, None, "earliest", opts.include_system)
     rows: list[dict[str, object]]
     unreadable: list[str] = []
-    with _progress(quiet or as_json) as progress:
-        if train_dataset or valid_dataset:
-            if not (train_dataset and valid_dataset):
+    train, valid, as_json = opts.train, opts.valid, opts.as_json
+    with progress_bar("Comparing", _quiet(opts.quiet or as_json)) as progress:
+        if opts.train_dataset or opts.valid_dataset:
+            if not (opts.train_dataset and opts.valid_dataset):
                 raise InputError("give both --train-dataset and --valid-dataset")
             leaks = dataset_leakage(
-                open_workspace(workspace, db),
-                train_dataset,
-                valid_dataset,
+                open_workspace(opts.workspace, opts.db),
+                opts.train_dataset,
+                opts.valid_dataset,
                 settings,
                 progress=progress,
             )
@@ -281,7 +303,7 @@ def leakage_cmd(
                     "give TRAIN and VALID files, or --train-dataset and --valid-dataset"
                 )
             file_leaks, t, v = file_leakage(
-                train, valid, format=fmt, settings=settings, progress=progress
+                train, valid, format=opts.fmt, settings=settings, progress=progress
             )
             rows = [x.as_dict() for x in file_leaks]
             checked = len(v.items)

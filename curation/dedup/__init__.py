@@ -39,7 +39,7 @@ Pipeline
        The band was set on the calibration corpora: it sends 1–2% of candidates to
        MiniLM and loses no precision against checking every candidate (F1 0.994 vs
        0.995 on (a), 0.9995 on (b)). Another threshold moves the band with it
-       (:func:`~curation.dedup.engine.cascade_band`): its low end never sits above the
+       (:func:`~curation.dedup.verify.cascade_band`): its low end never sits above the
        threshold, and a pair is accepted on its static score alone only when that
        score clears the threshold by 0.02. (Re-run of ``dedup_calibrate --corpora a``
        on 2026-11-25: MiniLM true pairs lowest 0.818, 1st percentile 0.878, distinct
@@ -98,43 +98,39 @@ Public API: :func:`find_duplicates` (plain items), :func:`run_dedup`,
 :func:`rethreshold`, :func:`decide_cluster`, :func:`keep_representatives`,
 :func:`latest_clusters` (for export: record id → cluster id of the latest finished
 run), :func:`dedup_file`, :func:`file_leakage`, :func:`dataset_leakage`.
+
+Modules
+    The pipeline, on item lists: ``settings`` (modes, thresholds, :class:`Settings`),
+    ``units`` (records → items), ``embedders`` (the encoders), ``search`` (candidate
+    search), ``verify`` (alignment and the cascade), ``cluster`` (union-find,
+    representatives), ``results`` (pairs, clusters, matches), ``engine``
+    (:func:`find_duplicates`, :func:`find_matches`). On the workspace: ``load`` (records
+    read as items), ``runs`` (run, store, re-threshold), ``lookups`` (the live run, run
+    status), ``review`` (keep/drop decisions), ``browse`` (what the Deduplicate page
+    reads), ``leakage`` (between two datasets). On files: ``files``.
 """
 
 from __future__ import annotations
 
-from curation.dedup.engine import (
+from curation.dedup.browse import boundary_pairs, cluster_members, list_clusters
+from curation.dedup.cluster import build_clusters
+from curation.dedup.engine import find_duplicates, find_matches
+from curation.dedup.files import FileLeak, FileResult, dedup_file, file_leakage
+from curation.dedup.leakage import Leak, dataset_leakage
+from curation.dedup.lookups import latest_clusters, latest_run, list_runs
+from curation.dedup.results import Cluster, DedupResult, Match, Pair
+from curation.dedup.review import decide_cluster, keep_representatives
+from curation.dedup.runs import RunSummary, rethreshold, run_dedup
+from curation.dedup.settings import (
     COMPARISON_RULE,
     DEFAULT_THRESHOLDS,
     MODES,
     RULES,
-    Cluster,
-    DedupResult,
     Encoders,
-    Match,
-    Pair,
     Settings,
-    align_score,
-    build_clusters,
-    find_duplicates,
-    find_matches,
-)
-from curation.dedup.files import FileLeak, FileResult, dedup_file, file_leakage
-from curation.dedup.store import (
-    Leak,
-    RunSummary,
-    boundary_pairs,
-    cluster_members,
-    dataset_leakage,
-    decide_cluster,
-    keep_representatives,
-    latest_clusters,
-    latest_run,
-    list_clusters,
-    list_runs,
-    rethreshold,
-    run_dedup,
 )
 from curation.dedup.units import Item, make_item, normalize_text
+from curation.dedup.verify import align_score
 
 __all__ = [
     "COMPARISON_RULE",

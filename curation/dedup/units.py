@@ -27,7 +27,7 @@ from typing import Any
 
 import orjson
 
-from curation.embed import MAX_WINDOWS, STATIC_SAMPLED_CHARS, WINDOW_CHARS
+from curation.dedup.embedders import MAX_WINDOWS, STATIC_SAMPLED_CHARS, WINDOW_CHARS
 from curation.records import Completion, Message
 
 SYSTEM_ROLES = frozenset({"system", "developer"})

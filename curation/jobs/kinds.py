@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from curation.errors import CurationError, InputError, InternalError
-from curation.progress import Progress, for_fraction, for_import, for_stages
+from curation.progress import Progress, for_import, for_stages
 from curation.store.db import Workspace
 
 LEAKS_KEPT = 1000
@@ -66,15 +66,9 @@ def run_import(ctx: JobContext) -> dict[str, Any]:
 
 
 def _dedup_settings(params: dict[str, Any]) -> Any:
-    from curation.dedup import Settings
+    from curation.dedup.runs import job_settings
 
-    return Settings(
-        params.get("embedder") or "cascade",
-        params.get("threshold"),
-        params.get("floor"),
-        params.get("rule") or "earliest",
-        bool(params.get("include_system")),
-    )
+    return job_settings(params)
 
 
 def run_dedup(ctx: JobContext) -> dict[str, Any]:
@@ -96,7 +90,7 @@ def run_dedup(ctx: JobContext) -> dict[str, Any]:
             _dedup_settings(ctx.params),
             actor=ctx.actor,
             apply=apply,
-            progress=for_fraction(ctx.progress),
+            progress=ctx.progress,
         )
     out = summary.as_dict()
     out["summary"] = summary.summary()
@@ -111,7 +105,7 @@ def run_leakage(ctx: JobContext) -> dict[str, Any]:
         _need(ctx.params, "train_dataset"),
         _need(ctx.params, "valid_dataset"),
         _dedup_settings(ctx.params),
-        progress=for_fraction(ctx.progress),
+        progress=ctx.progress,
     )
     return {
         "count": len(leaks),

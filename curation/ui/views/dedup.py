@@ -6,20 +6,37 @@ decisions (each one reversible and in the audit log).
 
 from __future__ import annotations
 
+from dataclasses import asdict
+
 import altair as alt
 import pandas as pd
 import streamlit as st
 
-from curation.dedup import DEFAULT_THRESHOLDS, MODES, RULES, Settings
-from curation.dedup import store as dd
+from curation.dedup import (
+    DEFAULT_THRESHOLDS,
+    MODES,
+    RULES,
+    Settings,
+    boundary_pairs,
+    cluster_members,
+    dataset_leakage,
+    decide_cluster,
+    keep_representatives,
+    list_clusters,
+    rethreshold,
+    run_dedup,
+)
+from curation.dedup.browse import CLUSTER_ORDERS, count_at, record_texts, run_detail, run_rows
 from curation.dedup.diff import diff_segments, escape_markdown, segments_markdown
-from curation.embed import static_model_ready
+from curation.dedup.embedders import static_model_ready
+from curation.dedup.runs import job_params
 from curation.errors import CurationError
 from curation.jobs import QUEUED, RUNNING, SUCCEEDED, get_job, list_jobs, runner_beside_app, submit
 from curation.store import Workspace
 from curation.store.queries import dataset_names, get_dataset
 from curation.ui import keys
 from curation.ui.jobs_panel import job_panel
+from curation.ui.progress import progress_bar
 from curation.ui.resources import workspace
 from curation.ui.session import require_role
 from curation.ui.sidebar import dataset_in_focus
@@ -71,12 +88,8 @@ with ws.read() as s:
     names = dataset_names(s)
 with ws.read() as s:
     dataset_id = get_dataset(s, name).id
-    runs = [
-        (r.id, dd.run_status(r), r.embedder, r.threshold, r.floor, r.started_at, r.n_records)
-        for r in dd.list_runs(s, dataset_id)
-    ]
-    latest = dd.latest_run(s, dataset_id)
-    latest_id = latest.id if latest is not None else None
+    runs = run_rows(s, dataset_id)
+latest_id = next((r.id for r in runs if r.live), None)
 
 background = runner_beside_app()
 job_id = _dedup_job(ws, dataset_id) if background else None
@@ -131,34 +144,21 @@ with st.expander(f"New dedup run on **{name}**", expanded=latest_id is None):
         go = st.form_submit_button("Run dedup", type="primary", key="dedup_run_go")
     if go and background:
         try:
-            Settings(embedder, threshold, None, rule, include_system).resolved()
-            job = submit(
-                ws,
-                "dedup",
-                {
-                    "dataset": name,
-                    "embedder": embedder,
-                    "threshold": threshold,
-                    "rule": rule,
-                    "include_system": include_system,
-                    "review": not apply_now,
-                },
-                name,
-                me.name,
+            params = job_params(
+                Settings(embedder, threshold, None, rule, include_system),
+                dataset=name,
+                review=not apply_now,
             )
+            job = submit(ws, "dedup", params, name, me.name)
         except CurationError as exc:
             st.error(str(exc))
         else:
             st.session_state[keys.DEDUP_JOB] = job.id
             st.rerun()
     elif go:
-        bar = st.progress(0.0, text="Loading records")
-
-        def show(stage: str, fraction: float) -> None:
-            bar.progress(min(max(fraction, 0.0), 1.0), text=stage)
-
+        show, _bar = progress_bar("Loading records")
         try:
-            summary = dd.run_dedup(
+            summary = run_dedup(
                 ws,
                 name,
                 Settings(embedder, threshold, None, rule, include_system),
@@ -178,67 +178,59 @@ if not runs:
     st.stop()
 
 # --------------------------------------------------------------------------- run picked
-by_id = {r[0]: r for r in runs}
+by_id = {r.id: r for r in runs}
 if st.session_state.get(keys.DEDUP_RUN) not in by_id:
-    st.session_state[keys.DEDUP_RUN] = latest_id or runs[0][0]
+    st.session_state[keys.DEDUP_RUN] = latest_id or runs[0].id
 run_id = st.selectbox(
     "Run",
     list(by_id),
     format_func=lambda i: (
-        f"Run {i} · {by_id[i][1]} · {by_id[i][2]} · threshold {by_id[i][3]:.3f}"
-        f" · {plural(by_id[i][6], 'record')} · {by_id[i][5]:%Y-%m-%d %H:%M}"
-        + (" · live" if i == latest_id else "")
+        f"Run {i} · {by_id[i].status} · {by_id[i].embedder} · threshold {by_id[i].threshold:.3f}"
+        f" · {plural(by_id[i].records, 'record')} · {by_id[i].started_at:%Y-%m-%d %H:%M}"
+        + (" · live" if by_id[i].live else "")
     ),
     key=keys.DEDUP_RUN,
 )
 with ws.read() as s:
-    run = s.get_one(dd.m.DedupRun, run_id)
-    run_stats, run_settings = dict(run.stats), dict(run.settings)
-    status, floor, current = dd.run_status(run), run.floor, run.threshold
-    counts = dd.decision_counts(s, run_id)
-    dropped = dd.dropped_count(s, run_id)
-if status == "failed":
-    st.error(f"This run failed: {run_stats.get('error', 'unknown error')}")
+    run = run_detail(s, run_id)
+floor, current = run.floor, run.threshold
+if run.status == "failed":
+    st.error(f"This run failed: {run.error}")
     st.stop()
-if status == "interrupted":
-    st.warning(f"This run was interrupted: {dd.INTERRUPTED_ERROR}. Start a new run.")
+if run.status == "interrupted":
+    st.warning(f"This run was interrupted: {run.error}. Start a new run.")
     st.stop()
-if status != "done":
+if run.status != "done":
     st.info("This run is still going (started from another session). Refresh in a moment.")
     st.stop()
-live = run_id == latest_id
+live = run.live
 if not live:
     st.warning(f"Superseded by run {latest_id}: read-only. Record statuses follow the live run.")
 
 m1, m2, m3, m4, m5 = st.columns(5)
-m1.metric("Records", f"{run_stats.get('records', 0):,}")
-m2.metric("Clusters", f"{run_stats.get('clusters', 0):,}")
-m3.metric(
-    "Duplicates", f"{run_stats.get('duplicates', 0):,}", help="members beyond one per cluster"
-)
-m4.metric("Marked duplicate", f"{dropped:,}", help="records whose status is duplicate")
-m5.metric("Pending clusters", f"{counts.get('pending', 0):,}")
-timings = run_stats.get("timings", {})
+m1.metric("Records", f"{run.records:,}")
+m2.metric("Clusters", f"{run.clusters:,}")
+m3.metric("Duplicates", f"{run.duplicates:,}", help="members beyond one per cluster")
+m4.metric("Marked duplicate", f"{run.marked_duplicate:,}", help="records whose status is duplicate")
+m5.metric("Pending clusters", f"{run.pending:,}")
 st.caption(
-    f"{run_stats.get('embedder', run.embedder)} · {run_stats.get('index', 'no index')} ·"
-    f" {run_stats.get('candidates', 0):,} candidate pairs, {run_stats.get('verified', 0):,}"
-    f" checked · {run_stats.get('exact_pairs', 0):,} exact · rule {run_settings.get('rule')}"
-    + (" · system prompts compared" if run_settings.get("include_system") else "")
-    + (f" · {sum(timings.values()):.1f} s" if timings else "")
+    f"{run.embedder} · {run.index} ·"
+    f" {run.candidates:,} candidate pairs, {run.verified:,}"
+    f" checked · {run.exact_pairs:,} exact · rule {run.rule}"
+    + (" · system prompts compared" if run.include_system else "")
+    + (f" · {run.seconds:.1f} s" if run.seconds is not None else "")
 )
-if run_stats.get("empty"):
+if run.empty:
     st.caption(
-        f"{plural(run_stats['empty'], 'record')} {verb(run_stats['empty'], 'has', 'have')} no text to compare; they are left as they are."
+        f"{plural(run.empty, 'record')} {verb(run.empty, 'has', 'have')} no text to compare; they are left as they are."
     )
-run_notes = run_stats.get("notes") or []
-if run_notes:
+if run.notes:
     with st.expander(
-        f"{run_stats.get('notes_total', len(run_notes)):,} fields read only in part"
-        " (no text, non-text parts, very long texts)"
+        f"{run.notes_total:,} fields read only in part (no text, non-text parts, very long texts)"
     ):
-        st.dataframe(pd.DataFrame(run_notes), hide_index=True, width="stretch")
+        st.dataframe(pd.DataFrame([asdict(n) for n in run.notes]), hide_index=True, width="stretch")
 with st.expander("How records are compared"):
-    st.markdown(escape_markdown(str(run_settings.get("comparison", ""))))
+    st.markdown(escape_markdown(run.comparison))
 
 # --------------------------------------------------------------------------- threshold
 st.subheader("Threshold")
@@ -254,15 +246,11 @@ chosen = st.slider(
     key=slider_key,
     help="Pairs were stored down to the run's floor, so moving this needs no re-embedding.",
 )
-hist = run_stats.get("nn_hist") or {"bins": 100, "counts": [0] * 100, "without_neighbour": 0}
-width = 1.0 / hist["bins"]
+hist = run.histogram
 low = max(0.0, floor - 0.05)
 frame = pd.DataFrame(
-    [
-        {"similarity": round(i * width, 4), "end": round((i + 1) * width, 4), "records": c}
-        for i, c in enumerate(hist["counts"])
-        if (i + 1) * width > low and c
-    ]
+    [{"similarity": a, "end": b, "records": c} for a, b, c in hist.bars(low)],
+    columns=["similarity", "end", "records"],
 )
 bars = (
     alt.Chart(frame)
@@ -282,7 +270,7 @@ rule_line = (
     .encode(x="similarity:Q")
 )
 st.altair_chart(alt.layer(bars, rule_line).properties(height=220), width="stretch")
-complete_from = float(run_stats.get("complete_from", floor))
+complete_from = run.complete_from
 if chosen < complete_from - 1e-9:
     st.warning(
         f"This run stored only the pairs its static model put at {complete_from:.2f} or above"
@@ -290,11 +278,11 @@ if chosen < complete_from - 1e-9:
         f" For a complete result at {chosen:.3f}, start a new run with that threshold."
     )
 with ws.read() as s:
-    at = dd.count_at(s, run_id, chosen)
+    at = count_at(s, run_id, chosen)
 st.caption(
-    f"Each record's most similar other record. {plural(hist['without_neighbour'], 'record')} {verb(hist['without_neighbour'], 'has', 'have')} no"
+    f"Each record's most similar other record. {plural(hist.without_neighbour, 'record')} {verb(hist.without_neighbour, 'has', 'have')} no"
     f" neighbour at or above the floor {floor:.2f} and are not drawn. At {chosen:.3f}:"
-    f" {at['accepted']:,} semantic pairs accepted, {at['rejected']:,} rejected (exact pairs"
+    f" {at.accepted:,} semantic pairs accepted, {at.rejected:,} rejected (exact pairs"
     " always count)."
 )
 if (
@@ -305,7 +293,7 @@ if (
     )
 ):
     try:
-        summary = dd.rethreshold(ws, run_id, chosen, actor=me.name)
+        summary = rethreshold(ws, run_id, chosen, actor=me.name)
     except CurationError as exc:
         st.error(str(exc))
     else:
@@ -329,7 +317,7 @@ def render_diff(left_title: str, left: str, right_title: str, right: str) -> Non
 # --------------------------------------------------------------------------- boundary
 st.subheader("At the boundary")
 with ws.read() as s:
-    accepted, rejected = dd.boundary_pairs(s, run_id, chosen, n=10)
+    accepted, rejected = boundary_pairs(s, run_id, chosen, n=10)
 b1, b2 = st.columns(2)
 for col, title, pair_views in (
     (b1, "Least similar pairs accepted", accepted),
@@ -368,11 +356,7 @@ if boundary:
     )
     pair = boundary[picked]
     with ws.read() as s:
-        texts = dd.record_texts(
-            s,
-            [pair.record_a, pair.record_b],
-            include_system=bool(run_settings.get("include_system")),
-        )
+        texts = record_texts(s, [pair.record_a, pair.record_b], include_system=run.include_system)
     render_diff(
         f"record #{pair.record_a}",
         texts.get(pair.record_a, ""),
@@ -389,8 +373,8 @@ decision_filter = f1.selectbox(
     format_func=lambda d: DECISION_LABELS.get(d, d),
     key=keys.DEDUP_DECISION_FILTER,
 )
-order = f2.selectbox("Order", ["size", "least similar", "most similar", "id"], key=keys.DEDUP_ORDER)
-pending = counts.get("pending", 0)
+order = f2.selectbox("Order", CLUSTER_ORDERS, key=keys.DEDUP_ORDER)
+pending = run.pending
 if (
     live
     and pending
@@ -399,7 +383,7 @@ if (
     )
 ):
     with ws.tx() as s:
-        changed = dd.keep_representatives(s, run_id, me.name)
+        changed = keep_representatives(s, run_id, me.name)
     st.session_state[keys.DEDUP_NOTICE] = (
         f"Kept the representative of {plural(changed, 'cluster')}; their other members are now"
         " marked duplicate."
@@ -408,7 +392,7 @@ if (
 
 page_no = int(st.session_state.get(keys.DEDUP_CLUSTER_PAGE, 1))
 with ws.read() as s:
-    rows, total = dd.list_clusters(
+    rows, total = list_clusters(
         s,
         run_id,
         decision=None if decision_filter == "all" else decision_filter,
@@ -448,7 +432,7 @@ if cluster_id is None:
     st.stop()
 row = by_cluster[cluster_id]
 with ws.read() as s:
-    members = dd.cluster_members(s, cluster_id)
+    members = cluster_members(s, cluster_id)
 st.dataframe(
     pd.DataFrame(
         [
@@ -510,7 +494,7 @@ if live:
     if action is not None:
         try:
             with ws.tx() as s:
-                dd.decide_cluster(s, cluster_id, action[0], me.name, keep=action[1])
+                decide_cluster(s, cluster_id, action[0], me.name, keep=action[1])
         except CurationError as exc:
             st.error(str(exc))
         else:
@@ -531,13 +515,9 @@ with st.expander("Train/validation leakage between two datasets"):
         if train == valid:
             st.error("Choose two different datasets.")
         else:
-            bar = st.progress(0.0, text="Comparing")
-
-            def show_leak_progress(stage: str, fraction: float) -> None:
-                bar.progress(min(max(fraction, 0.0), 1.0), text=stage)
-
+            show_leak_progress, _leak_bar = progress_bar("Comparing")
             try:
-                leaks = dd.dataset_leakage(
+                leaks = dataset_leakage(
                     ws,
                     train,
                     valid,

@@ -1,0 +1,103 @@
+"""How to deduplicate: the modes, their calibrated thresholds, :class:`Settings` and :class:`Encoders`.
+
+The thresholds and the cascade's verification budget are explained, with their
+measurements, in the package docstring of :mod:`curation.dedup`; the comparison rule
+stored with every run is :data:`COMPARISON_RULE`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, replace
+from typing import Any
+
+from curation.dedup.embedders import Encoder, get_encoder
+from curation.errors import InputError
+
+MODES = ("cascade", "minilm", "static", "openai")
+RULES = ("earliest", "longest", "best-scored")
+
+# Calibrated defaults (see the package docstring for how): the threshold on the aligned
+# exchange similarity of each mode's final embedder.
+DEFAULT_THRESHOLDS: dict[str, float] = {
+    "cascade": 0.90,
+    "minilm": 0.90,
+    "static": 0.94,
+    "openai": 0.90,  # not calibrated (no endpoint here): MiniLM's value as a starting point
+}
+FLOOR_MARGIN = 0.10  # pairs stored down to threshold − this, for re-thresholding
+
+# MiniLM reads ~60 short texts a second on two cores, so the cascade gives it at most this
+# many distinct exchanges per run (≈ 3 minutes). Doubtful pairs are checked from the
+# highest static score down; the rest are accepted, unverified, only where static vectors
+# and characters both agree (static ≥ the static mode's calibrated threshold, see
+# STATIC_MARGIN, and lexical ≥ LEXICAL_SURE), and dropped otherwise.
+VERIFY_BUDGET = 10_000
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """How to deduplicate. ``threshold``/``floor`` default from the embedder's calibration."""
+
+    embedder: str = "cascade"
+    threshold: float | None = None
+    floor: float | None = None
+    rule: str = "earliest"
+    include_system: bool = False
+    verify_budget: int = VERIFY_BUDGET
+
+    def resolved(self) -> Settings:
+        """These settings with the defaults filled in; :class:`InputError` if one is unusable."""
+        if self.embedder not in MODES:
+            raise InputError(
+                f"unknown embedder {self.embedder!r}; choose one of: {', '.join(MODES)}"
+            )
+        if self.rule not in RULES:
+            raise InputError(
+                f"unknown representative rule {self.rule!r}; choose one of: {', '.join(RULES)}"
+            )
+        threshold = DEFAULT_THRESHOLDS[self.embedder] if self.threshold is None else self.threshold
+        if not 0.0 < threshold <= 1.0:
+            raise InputError(f"threshold {threshold} is outside (0, 1]: use e.g. 0.9")
+        floor = round(max(0.0, threshold - FLOOR_MARGIN), 4) if self.floor is None else self.floor
+        if not 0.0 <= floor <= threshold:
+            raise InputError(f"floor {floor} must lie between 0 and the threshold {threshold}")
+        if self.verify_budget < 0:
+            raise InputError(f"verify budget {self.verify_budget} must be 0 or more")
+        return replace(self, threshold=threshold, floor=floor)
+
+    def as_dict(self) -> dict[str, Any]:
+        """The settings as stored with a run, with the comparison rule they imply."""
+        return {**asdict(self), "comparison": COMPARISON_RULE}
+
+
+COMPARISON_RULE = (
+    "exchange alignment: a record is its exchanges (a user turn with the assistant/tool"
+    " messages answering it; system prompts left out unless include_system). Two exchanges"
+    " score the larger of the cosine of their embeddings and the character similarity"
+    " (Indel ratio) of their normalised texts. Two records score the sum of their exchange"
+    " scores under the best order-preserving one-to-one alignment, divided by the larger"
+    " exchange count, so records sharing one exchange of three score about 1/3. Candidates"
+    " come from a FAISS search on pooled record vectors and are all re-scored this way"
+    " before they can merge. Exact duplicates (equal after case, whitespace and punctuation"
+    " folding) score 1."
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Encoders:
+    """The encoders a mode uses; tests build one with fakes."""
+
+    candidate: Encoder
+    verifier: Encoder | None = None
+
+    @classmethod
+    def for_mode(cls, mode: str) -> Encoders:
+        if mode == "cascade":
+            return cls(get_encoder("static"), get_encoder("minilm"))
+        return cls(get_encoder(mode))
+
+    @property
+    def name(self) -> str:
+        if self.verifier is None:
+            return self.candidate.name
+        return f"cascade({self.candidate.name}→{self.verifier.name})"
