@@ -238,3 +238,28 @@ def test_users_unlock_and_settings_trusted_proxies(wsdir: Path) -> None:
     assert json.loads(out)["trusted_proxies"] == 1
     code, _, _ = run("settings", "trusted-proxies", "9", "-w", wsdir)
     assert code == 1  # a usage error (out of range): nothing done
+
+
+def test_a_bug_is_an_unexpected_error_to_report_and_a_user_error_is_one_line(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from curation.cli.common import CurationGroup
+    from curation.errors import InputError, InternalError
+
+    monkeypatch.delenv("CURATION_DEBUG", raising=False)
+    group = CurationGroup()
+
+    @group.command()
+    def bug() -> None:
+        raise InternalError("a state that cannot happen")
+
+    @group.command()
+    def mistake() -> None:
+        raise InputError("that file is empty")
+
+    result = CliRunner().invoke(group, ["bug"])
+    assert result.exit_code == 1 and "Traceback" not in result.stderr
+    assert "Unexpected error: InternalError: a state that cannot happen" in result.stderr
+    assert "report it" in result.stderr
+    result = CliRunner().invoke(group, ["mistake"])
+    assert result.exit_code == 1 and result.stderr.strip() == "Error: that file is empty"

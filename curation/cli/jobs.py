@@ -6,6 +6,8 @@ import os
 import sys
 import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +19,7 @@ from curation.cli.common import (
     open_workspace,
     workspace_options,
 )
-from curation.errors import InputError
+from curation.errors import InputError, NotFoundError
 
 STATUS_COLOURS = {
     "queued": "cyan",
@@ -121,6 +123,15 @@ def jobs_list(
         click.secho(f"{when}  {job.describe()}", fg=STATUS_COLOURS.get(job.status))
 
 
+@contextmanager
+def _listed_jobs_hint() -> Iterator[None]:
+    """A job number that does not exist: say where the numbers are listed."""
+    try:
+        yield
+    except NotFoundError as exc:
+        raise NotFoundError(f"{exc} (curation jobs list)") from None
+
+
 @jobs_group.command("show")
 @click.argument("job_id", type=int)
 @click.option("--json", "as_json", is_flag=True)
@@ -135,7 +146,8 @@ def jobs_show(
     from curation.jobs import get_job
 
     ws = open_workspace(workspace, db)
-    job = get_job(ws, job_id)
+    with _listed_jobs_hint():
+        job = get_job(ws, job_id)
     while wait and not job.finished:
         time.sleep(0.5)
         job = get_job(ws, job_id)
@@ -165,7 +177,8 @@ def jobs_cancel(job_id: int, as_json: bool, workspace: Path | None, db: str | No
     """Cancel a queued job, or stop a running one (its writes roll back)."""
     from curation.jobs import cancel
 
-    job = cancel(open_workspace(workspace, db), job_id, actor())
+    with _listed_jobs_hint():
+        job = cancel(open_workspace(workspace, db), job_id, actor())
     if as_json:
         echo_json(job.as_dict())
     elif job.status == "cancelled":
@@ -182,7 +195,8 @@ def jobs_rerun(job_id: int, as_json: bool, workspace: Path | None, db: str | Non
     """Submit an interrupted, failed or cancelled job again."""
     from curation.jobs import rerun
 
-    job = rerun(open_workspace(workspace, db), job_id, actor())
+    with _listed_jobs_hint():
+        job = rerun(open_workspace(workspace, db), job_id, actor())
     if as_json:
         echo_json({"job": job.id, "rerun_of": job_id})
     else:

@@ -118,7 +118,7 @@ def get_job(ws: Workspace, job_id: int) -> JobInfo:
     with ws.read() as s:
         job = s.get(m.Job, job_id)
         if job is None:
-            raise NotFoundError(f"no job #{job_id} in this workspace (curation jobs list)")
+            raise NotFoundError(f"no job #{job_id} in this workspace")
         return _info(job, _position(s, job), _side_progress(ws, job), _marked(ws, job))
 
 
@@ -225,7 +225,7 @@ def _cancel_in_db(ws: Workspace, job_id: int, who: str) -> JobInfo:
     with ws.tx() as s:
         job = s.get(m.Job, job_id, with_for_update=not ws.is_sqlite)  # vs a claim
         if job is None:
-            raise NotFoundError(f"no job #{job_id} in this workspace (curation jobs list)")
+            raise NotFoundError(f"no job #{job_id} in this workspace")
         if job.status in FINISHED:
             raise ConflictError(f"job #{job_id} is already {job.status}: nothing to cancel")
         was = job.status
@@ -244,7 +244,7 @@ def rerun(ws: Workspace, job_id: int, who: str) -> JobInfo:
     with ws.read() as s:
         job = s.get(m.Job, job_id)
         if job is None:
-            raise NotFoundError(f"no job #{job_id} in this workspace (curation jobs list)")
+            raise NotFoundError(f"no job #{job_id} in this workspace")
         if job.status not in RERUNNABLE:
             raise ConflictError(
                 f"job #{job_id} is {job.status}: only {', '.join(RERUNNABLE)} jobs can be re-run"
