@@ -129,7 +129,7 @@ def dedup_cmd(
     Workspace mode: curation dedup --dataset NAME   (marks duplicates; --review to only store)
     Re-threshold:   curation dedup --run ID --threshold T
     """
-    from curation.dedup import Settings, dedup_file, rethreshold, run_dedup
+    from curation.dedup import DedupFileOptions, Settings, dedup_file, rethreshold, run_dedup
 
     if background:
         if dataset is None and run_id is None:
@@ -178,14 +178,8 @@ def dedup_cmd(
         raise click.UsageError("give IN and -o KEPT (file mode), or --dataset NAME")
     settings = Settings(embedder, threshold, floor, rule, include_system)
     with _progress(quiet or as_json) as progress:
-        result = dedup_file(
-            input_file,
-            output,
-            clusters_path=clusters_path,
-            format=fmt,
-            settings=settings,
-            progress=progress,
-        )
+        options = DedupFileOptions(settings, fmt, clusters_path)
+        result = dedup_file(input_file, output, options, progress=progress)
     if as_json:
         echo_json(result.as_dict())
         sys.exit(result.exit_code)

@@ -249,7 +249,7 @@ def _redact_file(
     db: str | None,
 ) -> None:
     from curation.ingest.formats import ColumnMapping
-    from curation.pii.files import redact_file
+    from curation.pii.files import RedactFileOptions, redact_file
     from curation.pii.workflow import (
         config_with_rules,
         load_rules_file,
@@ -271,9 +271,7 @@ def _redact_file(
         config = config_with_rules(config, load_rules_file(rules_file))
     bar, advance = _bar(f"Redacting {source.name}", None, quiet or as_json)
     with bar:
-        result = redact_file(
-            source,
-            output,
+        options = RedactFileOptions(
             config=config,
             operator=spec,
             secrets=secrets,
@@ -282,8 +280,8 @@ def _redact_file(
             report=report,
             report_values=report_values,
             workers=workers,
-            progress=advance,
         )
+        result = redact_file(source, output, options, progress=advance)
     if as_json:
         echo_json(result.as_dict())
     else:

@@ -118,7 +118,7 @@ from curation.dedup.engine import (
     find_duplicates,
     find_matches,
 )
-from curation.dedup.files import FileLeak, FileResult, dedup_file, file_leakage
+from curation.dedup.files import DedupFileOptions, FileLeak, FileResult, dedup_file, file_leakage
 from curation.dedup.store import (
     Leak,
     RunSummary,
@@ -158,6 +158,7 @@ __all__ = [
     "cluster_members",
     "dataset_leakage",
     "decide_cluster",
+    "DedupFileOptions",
     "dedup_file",
     "file_leakage",
     "find_duplicates",
