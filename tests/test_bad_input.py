@@ -20,8 +20,11 @@ from curation import exitcodes
 from curation.cli import cli
 from curation.dedup import Encoders
 from curation.errors import CurationError, InputError
-from curation.fileio import check_regular_file, max_line_bytes
-from curation.ingest.formats import io as fio
+from curation.fileio import limits
+from curation.fileio.gate import check_regular_file
+from curation.fileio.items import MAX_DEPTH
+from curation.fileio.limits import max_line_bytes
+from curation.fileio.source import open_binary
 from curation.ingest.formats import open_source, read_records
 from curation.ingest.importer import import_file
 from curation.store import Workspace
@@ -135,7 +138,7 @@ def test_one_gate_for_every_reader(tmp_path: Path) -> None:
         with pytest.raises(InputError, match="not a regular file"):
             open_source(path)
         with pytest.raises(InputError, match="not a regular file"):
-            fio.open_binary(path)
+            open_binary(path)
     with pytest.raises(InputError, match="no such file"):
         check_regular_file(tmp_path / "missing.jsonl")
     assert check_regular_file(REPO / "README.md") == REPO / "README.md"
@@ -170,7 +173,7 @@ def test_validate_names_file_line_and_limit_from_the_environment(tmp_path: Path)
 def test_csv_line_is_bounded_and_the_next_rows_are_read(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(fio, "MAX_ITEM_BYTES", 1000)
+    monkeypatch.setattr(limits, "MAX_ITEM_BYTES", 1000)
     path = tmp_path / "t.csv"
     path.write_text("prompt,response\nhi,there\n" + "y" * 5000 + ",z\nbye,now\n")
     parsed = list(read_records(path))
@@ -191,7 +194,7 @@ def test_csv_with_lone_carriage_returns_still_splits_rows(tmp_path: Path) -> Non
 def test_dedup_copies_an_overlong_line_through_in_pieces(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fake_models: None
 ) -> None:
-    monkeypatch.setattr(fio, "MAX_ITEM_BYTES", 2000)
+    monkeypatch.setattr(limits, "MAX_ITEM_BYTES", 2000)
     long = json.dumps({"messages": [{"role": "user", "content": "z" * 10_000}]}).encode()
     src = tmp_path / "in.jsonl"
     src.write_bytes(jsonl(2) + long + b"\n" + jsonl(1))
@@ -206,7 +209,7 @@ def test_dedup_copies_an_overlong_line_through_in_pieces(
 def test_redact_copies_an_overlong_line_from_the_source(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(fio, "MAX_ITEM_BYTES", 2000)
+    monkeypatch.setattr(limits, "MAX_ITEM_BYTES", 2000)
     long = json.dumps({"messages": [{"role": "user", "content": "Maria Gonzalez " * 500}]})
     src = tmp_path / "in.jsonl.gz"
     with gzip.open(src, "wb") as fh:
@@ -307,11 +310,11 @@ def test_nesting_deeper_than_the_parser_gets_its_own_message(tmp_path: Path) -> 
     src.write_text("[" * 2000 + "]" * 2000 + "\n")
     res = invoke(*argv("import", src, tmp_path))
     assert res.exit_code == exitcodes.FAILED
-    assert f"line 1: nested deeper than {fio.MAX_DEPTH} levels" in res.stderr
+    assert f"line 1: nested deeper than {MAX_DEPTH} levels" in res.stderr
     assert "is it empty" not in res.stderr
     res = invoke("validate", str(src), "--json")
     assert json.loads(res.stdout)["errors"][0]["message"].endswith(
-        f"nested deeper than {fio.MAX_DEPTH} levels"
+        f"nested deeper than {MAX_DEPTH} levels"
     )
 
 
@@ -377,7 +380,7 @@ def test_usage_errors_exit_1_and_help_documents_the_codes(tmp_path: Path) -> Non
 def test_fuzz_subset_no_traceback_no_undocumented_exit(
     command: str, tmp_path: Path, fake_models: None, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(fio, "MAX_ITEM_BYTES", 1 << 20)
+    monkeypatch.setattr(limits, "MAX_ITEM_BYTES", 1 << 20)
     inputs = generate(tmp_path / "fuzz", 30, seed=3, fifos=False)
     assert len(inputs) == 30
     for path in inputs:

@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from click.testing import CliRunner
 
 from curation import cli as cli_module
-from curation.dedup import Encoders, Settings, dedup_file, file_leakage
+from curation.dedup import DedupFileOptions, Encoders, Settings, dedup_file, file_leakage
 from curation.store import models as m
 from curation.store import open_workspace
 from tests.helpers.dedup import (
@@ -52,9 +52,8 @@ def three_records() -> list[list[dict[str, Any]]]:
 def test_file_mode_keeps_order_bytes_and_unreadable_lines(tmp_path: Path) -> None:
     src = write_chats(tmp_path / "in.jsonl", three_records(), ["{not json"])
     out, clusters = tmp_path / "kept.jsonl", tmp_path / "clusters.jsonl"
-    result = dedup_file(
-        src, out, clusters_path=clusters, settings=Settings("static", 0.9), encoders=fake_encoders()
-    )
+    options = DedupFileOptions(Settings("static", 0.9), clusters_path=clusters)
+    result = dedup_file(src, out, options, encoders=fake_encoders())
     lines = src.read_text().splitlines()
     assert out.read_text().splitlines() == [lines[0], lines[1], lines[3], lines[4]]
     assert (result.records, result.removed, result.rejected, result.kept) == (4, 1, 1, 4)
@@ -73,7 +72,7 @@ def test_file_mode_json_array_csv_and_gzip(tmp_path: Path) -> None:
     arr = tmp_path / "in.json"
     arr.write_text(json.dumps([{"messages": r} for r in records], indent=1))
     out = tmp_path / "kept.json.gz"
-    dedup_file(arr, out, settings=Settings("static", 0.9), encoders=fake_encoders())
+    dedup_file(arr, out, DedupFileOptions(Settings("static", 0.9)), encoders=fake_encoders())
     kept = orjson.loads(gzip.decompress(out.read_bytes()))
     assert [x["messages"] for x in kept] == [records[0], records[1], records[3]]
 
@@ -85,7 +84,7 @@ def test_file_mode_json_array_csv_and_gzip(tmp_path: Path) -> None:
         w.writerow(["how do i reset my password", "Use settings", "b"])
         w.writerow(["Another\nquestion", "Another answer", "c"])
     out_csv = tmp_path / "kept.csv"
-    dedup_file(table, out_csv, settings=Settings("static", 0.9), encoders=fake_encoders())
+    dedup_file(table, out_csv, DedupFileOptions(Settings("static", 0.9)), encoders=fake_encoders())
     with out_csv.open(newline="") as fh:
         rows = list(csv.DictReader(fh))
     assert [r["topic"] for r in rows] == ["a", "c"] and rows[1]["prompt"] == "Another\nquestion"

@@ -10,9 +10,12 @@ import orjson
 import pytest
 
 from curation.errors import InputError, UnknownFormatError
+from curation.fileio import limits
+from curation.fileio.items import MAX_DEPTH
+from curation.fileio.jsonarray import iter_json_array
+from curation.fileio.jsonl import iter_jsonl
+from curation.fileio.source import container_of
 from curation.ingest.formats import detect_format, open_source, read_records
-from curation.ingest.formats import io as fio
-from curation.ingest.formats.io import container_of, iter_json_array, iter_jsonl
 from tests.helpers.formats import OPENAI_CHAT_SIMPLE, dumps, errors, records
 
 GOOD = dumps(OPENAI_CHAT_SIMPLE)
@@ -174,7 +177,7 @@ def test_truncated_last_line(tmp_path: Path) -> None:
 def test_line_too_long_reported_and_next_line_read(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(fio, "MAX_ITEM_BYTES", 200)
+    monkeypatch.setattr(limits, "MAX_ITEM_BYTES", 200)
     assert len(GOOD) < 200
     long_line = dumps({"messages": [{"role": "user", "content": "x" * 1000}]})
     path = tmp_path / "l.jsonl"
@@ -188,7 +191,7 @@ def test_line_too_long_reported_and_next_line_read(
 
 
 def test_line_of_exactly_the_limit_is_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(fio, "MAX_ITEM_BYTES", len(GOOD))
+    monkeypatch.setattr(limits, "MAX_ITEM_BYTES", len(GOOD))
     path = tmp_path / "l.jsonl"
     path.write_text(f"{GOOD}\n{GOOD} \n{GOOD}")
     parsed = list(read_records(path, "openai-chat"))
@@ -197,8 +200,8 @@ def test_line_of_exactly_the_limit_is_read(tmp_path: Path, monkeypatch: pytest.M
 
 
 def test_line_too_long_in_gzip(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(fio, "MAX_ITEM_BYTES", 100)
-    monkeypatch.setattr(fio, "CHUNK", 16)
+    monkeypatch.setattr(limits, "MAX_ITEM_BYTES", 100)
+    monkeypatch.setattr(limits, "CHUNK", 16)
     path = tmp_path / "l.jsonl.gz"
     path.write_bytes(gzip.compress(b'{"a": "' + b"y" * 5000 + b'"}\n{"b": 1}\n'))
     items = list(iter_jsonl(path))
@@ -210,8 +213,8 @@ def test_line_too_long_in_gzip(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) 
 
 
 def test_json_array_element_too_long(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(fio, "MAX_ITEM_BYTES", 100)
-    monkeypatch.setattr(fio, "CHUNK", 16)
+    monkeypatch.setattr(limits, "MAX_ITEM_BYTES", 100)
+    monkeypatch.setattr(limits, "CHUNK", 16)
     path = tmp_path / "a.json"
     path.write_text('[\n{"a": 1},\n{"b": "' + "z" * 1000 + '"},\n{"c": 3}\n]')
     items = list(iter_json_array(path))
@@ -222,8 +225,8 @@ def test_json_array_element_too_long(tmp_path: Path, monkeypatch: pytest.MonkeyP
 
 
 def test_json_array_bare_scalar_too_long(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(fio, "MAX_ITEM_BYTES", 100)
-    monkeypatch.setattr(fio, "CHUNK", 16)
+    monkeypatch.setattr(limits, "MAX_ITEM_BYTES", 100)
+    monkeypatch.setattr(limits, "CHUNK", 16)
     path = tmp_path / "a.json"
     path.write_text("[" + "9" * 5000 + "]")
     items = list(iter_json_array(path))
@@ -297,7 +300,7 @@ def _expected_lines(text: str) -> list[int]:
 def test_json_array_across_chunk_boundaries(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, chunk: int
 ) -> None:
-    monkeypatch.setattr(fio, "CHUNK", chunk)
+    monkeypatch.setattr(limits, "CHUNK", chunk)
     text = _tricky_text()
     path = tmp_path / "t.json"
     path.write_text(text)
@@ -311,7 +314,7 @@ def test_json_array_across_chunk_boundaries(
 def test_json_array_with_bom_in_small_chunks(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, chunk: int
 ) -> None:
-    monkeypatch.setattr(fio, "CHUNK", chunk)
+    monkeypatch.setattr(limits, "CHUNK", chunk)
     path = tmp_path / "t.json"
     path.write_bytes(BOM + _tricky_text().encode())
     assert [i.value for i in iter_json_array(path)] == TRICKY
@@ -319,8 +322,8 @@ def test_json_array_with_bom_in_small_chunks(
 
 @pytest.mark.parametrize("chunk", [1, 7])
 def test_jsonl_in_small_chunks(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, chunk: int) -> None:
-    monkeypatch.setattr(fio, "CHUNK", chunk)
-    monkeypatch.setattr(fio, "MAX_ITEM_BYTES", 50)
+    monkeypatch.setattr(limits, "CHUNK", chunk)
+    monkeypatch.setattr(limits, "MAX_ITEM_BYTES", 50)
     path = tmp_path / "t.jsonl"
     path.write_text('{"a": 1}\n{"b": "' + "q" * 200 + '"}\n{"c": 3}\n')
     items = list(iter_jsonl(path))
@@ -471,14 +474,14 @@ def _nested_record(levels: int) -> str:
 
 @pytest.mark.parametrize("array", [False, True])
 def test_nesting_up_to_the_limit_is_read_deeper_is_rejected(tmp_path: Path, array: bool) -> None:
-    ok, deep = _nested_record(fio.MAX_DEPTH), _nested_record(fio.MAX_DEPTH + 1)
+    ok, deep = _nested_record(MAX_DEPTH), _nested_record(MAX_DEPTH + 1)
     path = tmp_path / ("n.json" if array else "n.jsonl")
     path.write_text(f"[\n{ok},\n{deep},\n{GOOD}\n]" if array else f"{ok}\n{deep}\n{GOOD}\n")
     parsed = list(read_records(path, "openai-chat"))
     assert _lines(parsed) == ([2, 3, 4] if array else [1, 2, 3])
     assert _codes(parsed) == [(_lines(parsed)[1], "too_deep")]
     assert parsed[1].error is not None
-    assert parsed[1].error.reason == f"nested deeper than {fio.MAX_DEPTH} levels"
+    assert parsed[1].error.reason == f"nested deeper than {MAX_DEPTH} levels"
     rec = parsed[0].record
     assert rec is not None
     rec.content_hash()  # what the importer does next: must not raise
@@ -509,8 +512,8 @@ def test_non_json_whitespace_between_elements_does_not_hang(tmp_path: Path, junk
 
 
 def test_damage_inside_a_long_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(fio, "MAX_ITEM_BYTES", 100)
-    monkeypatch.setattr(fio, "CHUNK", 16)
+    monkeypatch.setattr(limits, "MAX_ITEM_BYTES", 100)
+    monkeypatch.setattr(limits, "CHUNK", 16)
     path = tmp_path / "l.jsonl"
     path.write_bytes(_gzip_with_bad_deflate_block('{"ok": 1}\n{"a": "' + "y" * 5000))
     items = list(iter_jsonl(path))

@@ -17,9 +17,12 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from curation.errors import CurationError, UnknownFormatError
+from curation.fileio import limits
+from curation.fileio.items import MAX_DEPTH
+from curation.fileio.jsonarray import iter_json_array
+from curation.fileio.jsonl import iter_jsonl
+from curation.fileio.source import container_of
 from curation.ingest.formats import FORMATS, Parsed, read_records
-from curation.ingest.formats import io as fio
-from curation.ingest.formats.io import iter_json_array, iter_jsonl
 from curation.records import message_text
 from tests.helpers.formats import (
     ALPACA_ROWS,
@@ -113,12 +116,12 @@ def _check_parsed(p: Parsed, lines: int) -> None:
 def check_file(path: Path, formats: list[str | None] = ALL_FORMATS) -> dict[str | None, int]:
     """Read ``path`` under every given format; return how many items each produced."""
     data = path.read_bytes()
-    container = fio.container_of(path) if not data.startswith(b"\x1f\x8b") else None
+    container = container_of(path) if not data.startswith(b"\x1f\x8b") else None
     counts: dict[str | None, int] = {}
     for fmt in formats:
         start = time.monotonic()
         try:
-            cont = container or fio.container_of(path)
+            cont = container or container_of(path)
             lines = _line_count(data, cont)
             last = 0
             n = 0
@@ -273,8 +276,8 @@ def test_mangled_records_in_small_chunks(workdir: Path, case: tuple[str, bytes, 
     name, data, suffix = case
     path = _write(workdir / f"chunked{suffix}", data, False)
     with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(fio, "CHUNK", 5)
-        mp.setattr(fio, "MAX_ITEM_BYTES", 600)
+        mp.setattr(limits, "CHUNK", 5)
+        mp.setattr(limits, "MAX_ITEM_BYTES", 600)
         check_file(path, [None, name])
 
 
@@ -307,7 +310,7 @@ def test_deep_nesting(workdir: Path, depth: int, kind: str, cut: int | None, arr
         parsed = list(read_records(path, "openai-chat"))
         assert [p.line for p in parsed] == ([2, 3, 4] if array else [1, 2, 3])
         # +3 levels: the record object, messages and the message around the nested value.
-        assert (parsed[1].record is not None) == (depth + 3 <= fio.MAX_DEPTH)
+        assert (parsed[1].record is not None) == (depth + 3 <= MAX_DEPTH)
         assert parsed[0].record is not None and parsed[2].record is not None
         assert counts["openai-chat"] == 3
 
@@ -331,9 +334,9 @@ def test_huge_strings(workdir: Path, size: int, char: str, array: bool, limit: i
     path.write_bytes(data)
     chunk = 4096
     with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(fio, "CHUNK", chunk)
+        mp.setattr(limits, "CHUNK", chunk)
         if limit is not None:
-            mp.setattr(fio, "MAX_ITEM_BYTES", limit)
+            mp.setattr(limits, "MAX_ITEM_BYTES", limit)
         check_file(path, [None, "openai-chat"])
         parsed = list(read_records(path, "openai-chat"))
     big_len = len(orjson.dumps(big))
@@ -401,9 +404,9 @@ def test_json_array_scanner_matches_orjson(
     text += seps[-1].rstrip(",") + "]\n"
     data = text.encode()
     path = workdir / "oracle.json"
-    path.write_bytes((fio.BOM if bom else b"") + data)
+    path.write_bytes((limits.BOM if bom else b"") + data)
     with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(fio, "CHUNK", chunk)
+        mp.setattr(limits, "CHUNK", chunk)
         items = list(iter_json_array(path))
     assert [i.error for i in items] == [None] * len(values)
     assert [i.value for i in items] == values
@@ -427,7 +430,7 @@ def test_jsonl_reader_matches_orjson(
         lines.append(blanks[i])
         lines.append(orjson.dumps(value).decode())
         expected_lines.append(len(lines))
-    data = (fio.BOM if bom else b"") + eol.join(lines).encode()
+    data = (limits.BOM if bom else b"") + eol.join(lines).encode()
     path = _write(workdir / "oracle.jsonl", data, gz)
     items = list(iter_jsonl(path))
     assert [i.error for i in items] == [None] * len(values)

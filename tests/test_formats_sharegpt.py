@@ -10,9 +10,9 @@ import orjson
 import pytest
 
 from curation.errors import FieldError
+from curation.fileio.source import container_of
 from curation.ingest.formats import detect_format, open_source
 from curation.ingest.formats.alpaca import Alpaca
-from curation.ingest.formats.io import container_of
 from curation.ingest.formats.sharegpt import ShareGPT
 from tests.helpers.formats import (
     ALPACA_ROWS,

@@ -337,9 +337,9 @@ def test_file_mode_reads_rules_from_a_config_file_and_refuses_unknown_entities(
 def test_a_line_longer_than_the_import_limit_is_reported_not_scanned(
     tmp_path: Path, wsdir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from curation.ingest.formats import io as fio
+    from curation.fileio import limits
 
-    monkeypatch.setattr(fio, "MAX_ITEM_BYTES", 300)
+    monkeypatch.setattr(limits, "MAX_ITEM_BYTES", 300)
     short = json.dumps({"messages": [{"role": "user", "content": "I'm Maria Gonzalez"}]})
     long = json.dumps({"messages": [{"role": "user", "content": "Maria Gonzalez " * 40}]})
     src = write_jsonl(tmp_path / "in.jsonl", [short, long, short])

@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from curation.export import ExportSpec, export_dataset
 from curation.ingest.importer import import_file
 from curation.pii.apply import apply_redaction
-from curation.pii.files import redact_file
+from curation.pii.files import RedactFileOptions, redact_file
 from curation.pii.gate import redaction_state
 from curation.pii.record_view import record_review
 from curation.pii.review import decide
@@ -221,7 +221,7 @@ def test_file_mode_redacts_fields_outside_the_conversation_and_keeps_structure(
     }
     src = write_jsonl(tmp_path / "in.jsonl", [json.dumps(line)])
     out = tmp_path / "out.jsonl"
-    result = redact_file(src, out, workers=1)
+    result = redact_file(src, out, RedactFileOptions(workers=1))
     assert result.items == 1 and result.redacted_items == 1
     after = json.loads(out.read_text(encoding="utf-8"))
     assert list(after) == list(line) and list(after["metadata"]) == ["id", "contact"]

@@ -184,21 +184,15 @@ def _dedup_dataset(opts: DedupOptions, dataset: str) -> None:
 
 
 def _dedup_file(opts: DedupOptions) -> None:
-    from curation.dedup import dedup_file
+    from curation.dedup import DedupFileOptions, dedup_file
 
     input_file, output, as_json = opts.input_file, opts.output, opts.as_json
     if input_file is None or output is None:
         raise click.UsageError("give IN and -o KEPT (file mode), or --dataset NAME")
     settings = opts.settings()
+    options = DedupFileOptions(settings, opts.fmt, opts.clusters_path)
     with progress_bar("Deduplicating", _quiet(opts.quiet or as_json)) as progress:
-        result = dedup_file(
-            input_file,
-            output,
-            clusters_path=opts.clusters_path,
-            format=opts.fmt,
-            settings=settings,
-            progress=progress,
-        )
+        result = dedup_file(input_file, output, options, progress=progress)
     if as_json:
         echo_json(result.as_dict())
         sys.exit(result.exit_code)

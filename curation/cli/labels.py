@@ -175,7 +175,7 @@ def labels_export(
     else:
         data = b"".join(orjson.dumps(r) + b"\n" for r in rows)
     if output:
-        from curation.fileio import atomic_write_bytes
+        from curation.fileio.atomic import atomic_write_bytes
 
         atomic_write_bytes(output, data)
         click.echo(f"{len(rows):,} judgments written to {output}", err=True)

@@ -185,7 +185,7 @@ def redact_cmd(**params: Any) -> None:
 
 def _redact_file(opts: RedactOptions, source: Path, output: Path) -> None:
     from curation.ingest.formats import ColumnMapping
-    from curation.pii.files import redact_file
+    from curation.pii.files import RedactFileOptions, redact_file
     from curation.pii.rules import config_with_rules, load_rules_file, workspace_config
     from curation.pii.settings import load_settings, workspace_secrets
 
@@ -202,25 +202,18 @@ def _redact_file(opts: RedactOptions, source: Path, output: Path) -> None:
         secrets = workspace_secrets(s)
     if opts.rules_file is not None:
         config = config_with_rules(config, load_rules_file(opts.rules_file))
-    fmt, report, report_values, workers = opts.fmt, opts.report, opts.report_values, opts.workers
+    options = RedactFileOptions(
+        config=config,
+        operator=spec,
+        secrets=secrets,
+        format=opts.fmt,
+        mapping=mapping,
+        report=opts.report,
+        report_values=opts.report_values,
+        workers=opts.workers,
+    )
     with progress_bar(f"Redacting {source.name}", _quiet(opts.quiet or opts.as_json)) as progress:
-
-        def advance(done: int) -> None:
-            progress("", done, None)
-
-        result = redact_file(
-            source,
-            output,
-            config=config,
-            operator=spec,
-            secrets=secrets,
-            format=fmt,
-            mapping=mapping,
-            report=report,
-            report_values=report_values,
-            workers=workers,
-            progress=advance,
-        )
+        result = redact_file(source, output, options, progress=progress)
     if opts.as_json:
         echo_json(result.as_dict())
     else:

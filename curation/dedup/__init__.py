@@ -115,7 +115,7 @@ from __future__ import annotations
 from curation.dedup.browse import boundary_pairs, cluster_members, list_clusters
 from curation.dedup.cluster import build_clusters
 from curation.dedup.engine import find_duplicates, find_matches
-from curation.dedup.files import FileLeak, FileResult, dedup_file, file_leakage
+from curation.dedup.files import DedupFileOptions, FileLeak, FileResult, dedup_file, file_leakage
 from curation.dedup.leakage import Leak, dataset_leakage
 from curation.dedup.lookups import latest_clusters, latest_run, list_runs
 from curation.dedup.results import Cluster, DedupResult, Match, Pair
@@ -138,6 +138,7 @@ __all__ = [
     "MODES",
     "RULES",
     "Cluster",
+    "DedupFileOptions",
     "DedupResult",
     "Encoders",
     "FileLeak",

@@ -1,20 +1,17 @@
 """File-to-file dedup and train/validation leakage, without a workspace.
 
-The kept file is the input minus the duplicates, in the same format and order: JSONL
-lines are copied byte for byte (lines that could not be parsed are kept as they were:
-they are not duplicates), JSON arrays keep each element's value, CSV/TSV/Parquet keep
-the rows and columns.
+The kept file is the input minus the duplicates, in the same format and order, each kept
+item copied as it was read (:mod:`curation.fileio.rewrite`): JSONL lines byte for byte
+(lines that could not be parsed are kept as they were: they are not duplicates), JSON
+array elements, CSV/TSV rows under the header, Parquet rows with the source's schema.
 """
 
 from __future__ import annotations
 
-import csv
-import gzip
-import io
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 import orjson
 
@@ -29,10 +26,10 @@ from curation.dedup.engine import (
 )
 from curation.dedup.units import Item, input_notes, make_item, record_score
 from curation.errors import InputError
-from curation.fileio import atomic_writer, check_regular_file
+from curation.fileio.atomic import open_output
+from curation.fileio.rewrite import iter_items, open_writer
+from curation.fileio.table import HEADER
 from curation.ingest.formats import LineError, Source, open_source
-from curation.ingest.formats import io as fio
-from curation.ingest.formats.io import open_binary
 from curation.wording import plural
 
 MAX_SHOWN_ERRORS = 50
@@ -181,27 +178,35 @@ class FileResult:
         return text
 
 
+@dataclass(frozen=True, slots=True)
+class DedupFileOptions:
+    """How :func:`dedup_file` reads and compares, and where it writes the clusters."""
+
+    settings: Settings | None = None
+    format: str | None = None  # the import format's name; guessed when None
+    clusters_path: str | Path | None = None  # JSONL: one line per cluster, if given
+
+
 def dedup_file(
     path: str | Path,
     output: str | Path,
+    options: DedupFileOptions | None = None,
     *,
-    clusters_path: str | Path | None = None,
-    format: str | None = None,
-    settings: Settings | None = None,
     encoders: Encoders | None = None,
     progress: Progress | None = None,
 ) -> FileResult:
     """Write ``output``: ``path`` without its duplicates; optionally the clusters as JSONL."""
+    opts = options or DedupFileOptions()
     src, out = Path(path), Path(output)
     if src.resolve() == out.resolve():
         raise InputError(f"{out}: the output would overwrite the input; choose another file")
-    source = open_source(src, format)
-    read = read_items(source, (settings or Settings()).include_system)
-    result = find_duplicates(read.items, settings, encoders=encoders, progress=progress)
+    source = open_source(src, opts.format)
+    read = read_items(source, (opts.settings or Settings()).include_system)
+    result = find_duplicates(read.items, opts.settings, encoders=encoders, progress=progress)
     dropped_lines = {read.lines[i] for i in result.dropped}
     kept = _write_kept(source, out, dropped_lines)
-    if clusters_path is not None:
-        write_clusters(clusters_path, result, read)
+    if opts.clusters_path is not None:
+        write_clusters(opts.clusters_path, result, read)
     return FileResult(
         input=str(src),
         output=str(out),
@@ -231,114 +236,34 @@ def cluster_objects(result: DedupResult, read: FileItems) -> Iterator[dict[str, 
 
 
 def write_clusters(path: str | Path, result: DedupResult, read: FileItems) -> None:
-    with _writer(Path(path)) as fh:
+    with open_output(path) as fh:
         for obj in cluster_objects(result, read):
             fh.write(orjson.dumps(obj) + b"\n")
 
 
-class _writer:
-    """Atomic binary writer, gzip-compressed when the name ends in .gz."""
-
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        self._ctx = atomic_writer(path)
-        self._raw: IO[bytes] | None = None
-        self._gz: gzip.GzipFile | None = None
-
-    def __enter__(self) -> IO[bytes]:
-        self._raw = self._ctx.__enter__()
-        if self.path.name.lower().endswith(".gz"):
-            self._gz = gzip.GzipFile(fileobj=self._raw, mode="wb", mtime=0)
-            return self._gz  # type: ignore[return-value]
-        return self._raw
-
-    def __exit__(self, *exc: Any) -> Any:
-        if self._gz is not None:
-            self._gz.close()
-        return self._ctx.__exit__(*exc)
-
-
 def _write_kept(source: Source, out: Path, dropped: set[int]) -> int:
-    if source.container == "jsonl":
-        return _copy_jsonl(source.path, out, dropped)
-    if source.container == "json":
-        return _write_json_array(source, out, dropped)
-    if source.container == "parquet":
-        return _write_parquet(source, out, dropped)
-    return _write_delimited(source, out, dropped, "\t" if source.container == "tsv" else ",")
+    """Write the items not dropped, each as it was read; return how many were written.
 
-
-def _copy_jsonl(path: Path, out: Path, dropped: set[int]) -> int:
-    """Copy the lines not dropped; an over-long line is copied a chunk at a time, and a damaged
-    file up to its damage (the reader has reported it, as every stage does)."""
+    JSONL keeps lines the reader rejected (they are not duplicates); the other containers
+    keep only the items they could read. Blank lines and a table's header stay.
+    """
     kept = 0
-    limit = fio.MAX_ITEM_BYTES
-    with open_binary(path) as fh, _writer(out) as dst:
-        line_no = 0
-        while True:
-            try:
-                raw = fh.readline(limit + 1)
-                if not raw:
-                    break
-                line_no += 1
-                if len(raw) > limit and not raw.endswith(b"\n"):
-                    if line_no in dropped:
-                        fio._skip_rest_of_line(fh)
-                        continue
-                    kept += 1
-                    dst.write(raw)
-                    fio._skip_rest_of_line(fh, dst)
+    keep_rejected = source.container == "jsonl"
+    with open_output(out) as sink:
+        writer = open_writer(source.container, source.path, sink)
+        for item in iter_items(source.container, source.path):
+            if item.line in dropped and item.code != HEADER:
+                continue
+            if item.error is not None:
+                if not keep_rejected or (item.raw is None and item.span is None):
                     continue
-            except fio.READ_ERRORS:
-                break
-            if line_no in dropped:
+            elif item.value is None:  # a header, a blank line
+                writer.write(item)
                 continue
-            if raw.strip():
-                kept += 1
-            dst.write(raw if raw.endswith(b"\n") else raw + b"\n")
-    return kept
-
-
-def _write_json_array(source: Source, out: Path, dropped: set[int]) -> int:
-    kept = 0
-    with _writer(out) as dst:
-        dst.write(b"[")
-        for item in source.items():
-            if item.line in dropped or item.error is not None:
-                continue
-            dst.write((b",\n" if kept else b"\n") + orjson.dumps(item.value))
+            writer.write(item)
             kept += 1
-        dst.write(b"\n]\n")
+        writer.close()
     return kept
-
-
-def _write_delimited(source: Source, out: Path, dropped: set[int], sep: str) -> int:
-    kept = 0
-    with _writer(out) as dst:
-        text = io.TextIOWrapper(dst, encoding="utf-8", newline="")
-        writer: csv.DictWriter[str] | None = None
-        for item in source.items():
-            if item.line in dropped or item.error is not None or not isinstance(item.value, dict):
-                continue
-            if writer is None:
-                writer = csv.DictWriter(text, fieldnames=list(item.value), delimiter=sep)
-                writer.writeheader()
-            writer.writerow(item.value)
-            kept += 1
-        text.flush()
-        text.detach()
-    return kept
-
-
-def _write_parquet(source: Source, out: Path, dropped: set[int]) -> int:
-    import pyarrow as pa
-    import pyarrow.parquet as pq
-
-    table = pq.read_table(check_regular_file(source.path))
-    keep = [i for i in range(table.num_rows) if i + 1 not in dropped]
-    with _writer(out) as dst:
-        pq.write_table(table.take(pa.array(keep, type=pa.int64())), dst)
-    return len(keep)
 
 
 # ----------------------------------------------------------------------------- leakage

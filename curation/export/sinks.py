@@ -3,7 +3,8 @@
 Each sink writes into a binary file handle (a temporary file staged by
 :class:`curation.export.staging.Staging`), buffers a little for speed, and reports the
 row count, byte count and sha256 of exactly the bytes written, so the manifest's
-checksum is the file's without reading it back.
+checksum is the file's without reading it back. The CSV and Parquet encoding is
+:mod:`curation.fileio.writers`'; this module adds the hashing and the formula rule.
 
 The table sinks (CSV, Parquet) neutralise spreadsheet formulas (OWASP's advice on CSV
 injection): a text cell starting with ``=``, ``+``, ``-``, ``@``, a tab or a carriage
@@ -15,17 +16,16 @@ JSONL is written as it is.
 from __future__ import annotations
 
 import contextlib
-import csv
 import hashlib
-import io
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
-from typing import IO, Any
+from typing import IO, Any, cast
 
 import orjson
 
-FLUSH_BYTES = 1 << 20
+from curation.fileio.writers import FLUSH_BYTES, CsvWriter, ParquetWriter
+
 PARQUET_ROW_GROUP = 10_000
 FORMULA_START = frozenset("=+-@\t\r")
 FORMULA_PREFIX = "'"
@@ -162,25 +162,15 @@ class CsvSink(Sink):
     def __init__(self, fh: IO[bytes], columns: tuple[str, ...]) -> None:
         super().__init__(fh)
         self.columns = columns
-        self.text = io.StringIO()
-        self.writer = csv.writer(self.text, lineterminator="\r\n")
-        self.writer.writerow(columns)
+        self.table = CsvWriter(cast(IO[bytes], self.out), ",", "\r\n")
+        self.table.writerow(columns)
 
     def write(self, row: dict[str, Any]) -> None:
-        self.writer.writerow([self.cell(row.get(c, "")) for c in self.columns])
+        self.table.writerow([self.cell(row.get(c, "")) for c in self.columns])
         self.rows += 1
-        if self.text.tell() >= FLUSH_BYTES:
-            self._drain()
-
-    def _drain(self) -> None:
-        data = self.text.getvalue()
-        if data:
-            self.out.write(data.encode("utf-8"))
-        self.text.seek(0)
-        self.text.truncate()
 
     def finish(self) -> Written:
-        self._drain()
+        self.table.close()
         return super().finish()
 
 
@@ -189,36 +179,25 @@ class ParquetSink(Sink):
 
     def __init__(self, fh: IO[bytes], columns: tuple[str, ...]) -> None:
         import pyarrow as pa
-        import pyarrow.parquet as pq
 
         super().__init__(fh)
         self.columns = columns
-        self.schema = pa.schema([(c, pa.string()) for c in columns])
-        self.writer = pq.ParquetWriter(self.out, self.schema, compression="zstd")
-        self.batch: dict[str, list[Any]] = {c: [] for c in columns}
+        schema = pa.schema([(c, pa.string()) for c in columns])
+        self.table = ParquetWriter(
+            self.out, schema, compression="zstd", row_group=PARQUET_ROW_GROUP
+        )
 
     def write(self, row: dict[str, Any]) -> None:
-        for c in self.columns:
-            self.batch[c].append(self.cell(row.get(c)))
+        self.table.add_values([self.cell(row.get(c)) for c in self.columns])
         self.rows += 1
-        if len(self.batch[self.columns[0]]) >= PARQUET_ROW_GROUP:
-            self._drain()
-
-    def _drain(self) -> None:
-        import pyarrow as pa
-
-        if self.batch[self.columns[0]]:
-            self.writer.write_table(pa.table(self.batch, schema=self.schema))
-            self.batch = {c: [] for c in self.columns}
 
     def finish(self) -> Written:
-        self._drain()
-        self.writer.close()
+        self.table.close()
         return super().finish()
 
     def abort(self) -> None:
         with contextlib.suppress(Exception):  # the file is being discarded anyway
-            self.writer.close()
+            self.table.writer.close()
 
 
 def jsonl_line(row: dict[str, Any]) -> bytes:

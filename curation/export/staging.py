@@ -1,7 +1,7 @@
 """All of an export's files (data and manifests) are written to temporary names first and
 renamed into place together, only once every one of them is complete and on disk.
 
-:func:`curation.fileio.atomic_writer` makes one file atomic; an export writes up to four
+:func:`curation.fileio.atomic.atomic_writer` makes one file atomic; an export writes up to four
 (train, validation and a manifest beside each). Staging them all first means a full disk,
 a failed row or a crash at any point before the renames leaves the previous export's
 files exactly as they were — data and manifests still matching.
@@ -24,7 +24,7 @@ folder: only names of this pattern that no remaining journal names, at least a m
 and only when no live process holds the lock — an export running at the same time into
 the same folder keeps its files. ``.<target>.<8 chars>.part`` (what earlier versions
 staged, for our file types) carries no lock and is also the name
-:func:`~curation.fileio.atomic_writer` writes under, so such a file goes only once it is
+:func:`~curation.fileio.atomic.atomic_writer` writes under, so such a file goes only once it is
 a day old.
 """
 

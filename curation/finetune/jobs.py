@@ -25,7 +25,7 @@ from sqlalchemy.orm import Session
 
 from curation.audit import log_event
 from curation.errors import CurationError, InputError
-from curation.fileio import check_regular_file
+from curation.fileio.gate import check_regular_file
 from curation.ingest.importer import file_sha256
 from curation.ingest.validate import ValidationReport, detect_layout, validate_file
 from curation.openai_errors import OpenAIError as OpenAIError  # re-exported
@@ -282,7 +282,7 @@ class Launch:
 
 def check_file(path: Path, method: str, model: str = "gpt-4.1") -> ValidationReport:
     """Validate a file for this method before anything is uploaded."""
-    from curation.ingest.formats.io import iter_jsonl
+    from curation.fileio.jsonl import iter_jsonl
 
     check_regular_file(path)
     first = next((item for item in iter_jsonl(path) if item.value is not None), None)

@@ -24,7 +24,9 @@ from sqlalchemy.orm import Session
 from curation import exitcodes
 from curation.audit import log_event
 from curation.errors import InputError
-from curation.fileio import open_regular
+from curation.fileio.gate import open_regular
+from curation.fileio.limits import CHUNK
+from curation.fileio.source import open_binary
 from curation.ingest.formats import (
     ColumnMapping,
     LineError,
@@ -36,7 +38,6 @@ from curation.ingest.formats import (
     open_source,
 )
 from curation.ingest.formats.base import Format
-from curation.ingest.formats.io import CHUNK, open_binary
 from curation.ingest.rows import (
     COMPLETION_COLUMNS,
     RECORD_COLUMNS,

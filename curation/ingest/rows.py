@@ -20,9 +20,9 @@ from dataclasses import dataclass, field, replace
 from itertools import chain, islice
 from typing import Any
 
+from curation.fileio.jsonl import RawLine, decode_line, iter_jsonl_lines
 from curation.ingest.formats import LineError, NoteKey, Source, parse_item
 from curation.ingest.formats.base import Format
-from curation.ingest.formats.io import RawLine, decode_line, iter_jsonl_lines
 from curation.ingest.tokens import Counter
 from curation.records import Record, json_text
 from curation.workers import start_module_worker, usable_cores

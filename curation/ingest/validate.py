@@ -34,7 +34,8 @@ import orjson
 
 from curation import exitcodes
 from curation.errors import InputError
-from curation.ingest.formats.io import RawItem, iter_jsonl
+from curation.fileio.items import RawItem
+from curation.fileio.jsonl import iter_jsonl
 from curation.ingest.tokens import Counter, context_limit, counter_for_model
 from curation.records import Message
 from curation.wording import plural, verb

@@ -15,16 +15,11 @@ from sqlalchemy.orm import Session
 from curation import exitcodes
 from curation.audit import log_event
 from curation.errors import CurationError, InputError
+from curation.fileio.jsonl import iter_jsonl
+from curation.fileio.limits import READ_ERRORS, damage_reason, too_long_reason
+from curation.fileio.source import open_binary
+from curation.fileio.table import BoundedLines, LineTooLongError
 from curation.ingest.formats import LineError
-from curation.ingest.formats.io import (
-    READ_ERRORS,
-    BoundedLines,
-    LineTooLong,
-    damage_reason,
-    iter_jsonl,
-    open_binary,
-    too_long_reason,
-)
 from curation.labeling.campaigns import current_guideline
 from curation.labeling.queue import add_judgment_version
 from curation.labeling.scale import SCALE, parse_choice
@@ -167,7 +162,7 @@ def _label_rows(path: str | Path) -> Iterator[tuple[int, dict[str, Any]]]:
             try:
                 for row in reader:
                     yield lines.line, dict(row)
-            except LineTooLong as exc:
+            except LineTooLongError as exc:
                 raise InputError(f"{p} line {exc.line}: {too_long_reason()}") from None
             except READ_ERRORS as exc:
                 raise InputError(damage_reason(p, lines.line + 1, exc)) from None

@@ -30,6 +30,7 @@ HERE = Path(__file__).resolve().parent
 # the files ship inside the package; this generator and its content bank do not
 SAMPLES = HERE.parent.parent / "curation" / "sample_data"
 sys.path.insert(0, str(HERE))
+sys.path.insert(1, str(HERE.parents[1]))  # this checkout's curation, for its atomic writer
 sys.dont_write_bytecode = True  # keep sample_data/bank free of __pycache__
 
 from bank.common import assign_call_ids  # noqa: E402
@@ -51,6 +52,8 @@ from bank.support_a import SUPPORT_A  # noqa: E402
 from bank.support_b import SUPPORT_B  # noqa: E402
 from bank.support_c import SUPPORT_C  # noqa: E402
 from bank.support_common import SUPPORT_SYSTEM, SUPPORT_TOOLS  # noqa: E402
+
+from curation.fileio.atomic import atomic_write_text  # noqa: E402  (stdlib only)
 
 SEED = 20240917
 
@@ -585,7 +588,7 @@ def dumps(obj: Any) -> str:
 
 
 def write_jsonl(path: Path, objs: list[Any]) -> list[int]:
-    path.write_text("".join(dumps(o) + "\n" for o in objs), encoding="utf-8")
+    atomic_write_text(path, "".join(dumps(o) + "\n" for o in objs))
     return list(range(1, len(objs) + 1))
 
 
@@ -601,7 +604,7 @@ def write_json_array(path: Path, objs: list[Any]) -> list[int]:
         parts.append(text + (",\n" if i < len(objs) - 1 else "\n"))
         line += text.count("\n") + 1
     parts.append("]\n")
-    path.write_text("".join(parts), encoding="utf-8")
+    atomic_write_text(path, "".join(parts))
     return starts
 
 
@@ -616,7 +619,7 @@ def write_csv(path: Path, rows: list[dict[str, str]]) -> list[int]:
     for row in rows:
         starts.append(buf.getvalue().count("\n") + 1)
         writer.writerow(row)
-    path.write_text(buf.getvalue(), encoding="utf-8")
+    atomic_write_text(path, buf.getvalue())
     return starts
 
 
@@ -792,7 +795,7 @@ def build(out_dir: Path) -> dict[str, Any]:
                     "expected": expected,
                 }
             )
-    (out_dir / FILES["messy"]).write_text("\n".join(messy_lines) + "\n", encoding="utf-8")
+    atomic_write_text(out_dir / FILES["messy"], "\n".join(messy_lines) + "\n")
     counts["messy"] = {"lines": len(MESSY_LAYOUT), "good": good}
 
     manifest = {
@@ -811,10 +814,10 @@ def build(out_dir: Path) -> dict[str, Any]:
         "zero_weight_turns": planted.zero_weight,
         "contract_rejections": planted.rejections,
     }
-    (out_dir / "planted.json").write_text(
-        json.dumps(manifest, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+    atomic_write_text(
+        out_dir / "planted.json", json.dumps(manifest, ensure_ascii=False, indent=2) + "\n"
     )
-    (out_dir / "README.md").write_text(render_readme(manifest), encoding="utf-8")
+    atomic_write_text(out_dir / "README.md", render_readme(manifest))
     return manifest
 
 
@@ -989,7 +992,7 @@ def render_readme(m: dict[str, Any]) -> str:
 # ---------------------------------------------------------------------------------------------
 
 
-def verify(out_dir: Path, manifest: dict[str, Any]) -> bool:  # noqa: C901 - one check per planted kind, read top to bottom
+def verify(out_dir: Path, manifest: dict[str, Any]) -> bool:
     try:
         from curation.ingest.formats import open_source, read_records  # noqa: F401
     except ImportError as exc:

@@ -14,7 +14,11 @@ from pathlib import Path
 from typing import Any
 
 from curation.errors import FieldError, InputError, UnknownFormatError
-from curation.fileio import check_regular_file
+from curation.fileio.gate import check_regular_file
+from curation.fileio.items import RawItem
+from curation.fileio.jsonarray import iter_json_array
+from curation.fileio.jsonl import iter_jsonl
+from curation.fileio.source import container_of
 from curation.ingest.formats.alpaca import Alpaca
 from curation.ingest.formats.anthropic import AnthropicMessages
 from curation.ingest.formats.article import NCompletions, RFTPairs
@@ -29,7 +33,6 @@ from curation.ingest.formats.hf import (
     nested_parquet,
 )
 from curation.ingest.formats.hh import HHRLHF
-from curation.ingest.formats.io import RawItem, container_of, iter_json_array, iter_jsonl
 from curation.ingest.formats.kto import TRLKTO
 from curation.ingest.formats.llamafactory import LFKTO, LFMessages, LFPreference, LFv1
 from curation.ingest.formats.notes import FieldNote, NoteKey, collecting, field_notes, survey

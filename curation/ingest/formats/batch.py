@@ -17,9 +17,9 @@ from typing import Any
 import orjson
 
 from curation.errors import FieldError, InputError
+from curation.fileio.jsonl import iter_jsonl
 from curation.ingest.formats.base import Format
 from curation.ingest.formats.common import messages_list, require_key, require_object, type_name
-from curation.ingest.formats.io import iter_jsonl
 from curation.ingest.formats.notes import note
 from curation.records import Completion, Message, Record, canonical_json
 

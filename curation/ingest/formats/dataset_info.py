@@ -14,7 +14,7 @@ from typing import Any
 import orjson
 
 from curation.errors import FieldError, InputError
-from curation.fileio import check_regular_file
+from curation.fileio.gate import check_regular_file
 from curation.ingest.formats.alpaca import Alpaca, alpaca_prompt
 from curation.ingest.formats.base import Format
 from curation.ingest.formats.common import require_object, type_name

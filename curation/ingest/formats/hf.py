@@ -16,8 +16,8 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from curation.errors import InputError
-from curation.fileio import check_regular_file
-from curation.ingest.formats.io import RawItem, damaged
+from curation.fileio.gate import check_regular_file
+from curation.fileio.items import RawItem, damaged
 
 HF_DISK = "hf-disk"
 PARQUET_ROWS = "parquet-rows"

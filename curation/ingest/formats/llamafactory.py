@@ -20,9 +20,9 @@ from typing import Any
 import orjson
 
 from curation.errors import CurationError, FieldError
+from curation.fileio.items import MAX_DEPTH, too_deep
 from curation.ingest.formats.base import Format
 from curation.ingest.formats.common import require_key, require_object, type_name
-from curation.ingest.formats.io import MAX_DEPTH, too_deep
 from curation.ingest.formats.notes import note
 from curation.ingest.formats.sharegpt import ShareGPT, sharegpt_turn
 from curation.records import Completion, Message, Record, message_text

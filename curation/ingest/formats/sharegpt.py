@@ -7,9 +7,9 @@ from typing import Any
 import orjson
 
 from curation.errors import FieldError
+from curation.fileio.items import MAX_DEPTH, too_deep
 from curation.ingest.formats.base import Format
 from curation.ingest.formats.common import require_key, require_object, type_name
-from curation.ingest.formats.io import MAX_DEPTH, too_deep
 from curation.ingest.formats.notes import note
 from curation.records import Message, Record, message_text
 

@@ -1,34 +1,26 @@
 """CSV, TSV and Parquet: columns mapped to roles, guessed and overridable.
 
-CSV/TSV go through the standard ``csv`` module so every row keeps the physical
-line it starts on (quoted cells may span lines) and a malformed row is reported
-instead of being dropped; Parquet goes through pyarrow.
+The rows come from the table readers of :mod:`curation.fileio.table` (every CSV/TSV row
+keeps the physical line it starts on, a malformed row is reported instead of dropped);
+this module maps their columns to a record's roles.
 """
 
 from __future__ import annotations
 
-import csv
 import math
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 import pyarrow.parquet as pq
 
 from curation.errors import FieldError, InputError
-from curation.fileio import check_regular_file
-from curation.ingest.formats import io as fio
+from curation.fileio.gate import check_regular_file
+from curation.fileio.items import RawItem
+from curation.fileio.source import open_binary
+from curation.fileio.table import csv_rows, header_names, iter_csv, iter_parquet, separator
 from curation.ingest.formats.base import Format
-from curation.ingest.formats.io import (
-    READ_ERRORS,
-    BoundedLines,
-    LineTooLong,
-    RawItem,
-    damaged,
-    open_binary,
-    too_long_reason,
-)
 from curation.records import Completion, Message, Record
 
 GUESSES: dict[str, tuple[str, ...]] = {
@@ -47,7 +39,6 @@ GUESSES: dict[str, tuple[str, ...]] = {
     "chosen": ("chosen", "preferred", "preferred_response", "accepted"),
     "rejected": ("rejected", "non_preferred", "dispreferred", "rejected_response"),
 }
-ROW_CHUNK = 5000
 
 
 @dataclass(slots=True)
@@ -94,10 +85,10 @@ def table_columns(path: str | Path, container: str) -> list[str]:
     if container == "parquet":
         return list(pq.ParquetFile(check_regular_file(path)).schema_arrow.names)
     with open_binary(path) as fh:
-        for item in _csv_rows(fh, "\t" if container == "tsv" else ",", path):
+        for item in csv_rows(fh, separator(container), path):
             if item.error is not None:
                 raise InputError(f"{path}: the header row cannot be read ({item.error})")
-            return _header(item.value)
+            return header_names(item.value)
     raise InputError(f"{path}: is empty (no header row)")
 
 
@@ -106,81 +97,11 @@ def iter_table(path: str | Path, container: str) -> Iterator[RawItem]:
     usually line 1) or the 1-based row number of a Parquet file."""
     try:
         if container == "parquet":
-            yield from _iter_parquet(path)
+            yield from iter_parquet(path)
         else:
-            yield from _iter_csv(path, "\t" if container == "tsv" else ",")
+            yield from iter_csv(path, separator(container))
     except (OSError, ValueError) as exc:  # pyarrow's errors derive from these
         raise InputError(f"{path}: cannot be read as {container.upper()} ({exc})") from exc
-
-
-def _iter_csv(path: str | Path, sep: str) -> Iterator[RawItem]:
-    columns: list[str] | None = None
-    with open_binary(path) as fh:
-        for item in _csv_rows(fh, sep, path):
-            if item.error is not None:
-                yield item
-                if item.code == "unreadable":
-                    return
-                continue
-            row: list[str] = item.value
-            if columns is None:
-                columns = _header(row)
-                continue
-            if len(row) > len(columns):
-                yield RawItem(
-                    item.line,
-                    error=f"expected {len(columns)} fields, found {len(row)}",
-                    code="invalid_row",
-                )
-                continue
-            row += [""] * (len(columns) - len(row))
-            yield RawItem(item.line, dict(zip(columns, row, strict=True)))
-
-
-def _csv_rows(fh: IO[bytes], sep: str, name: str | Path = "input") -> Iterator[RawItem]:
-    """Non-blank rows (lists of cells), each tagged with the line it starts on."""
-    csv.field_size_limit(max(csv.field_size_limit(), fio.MAX_ITEM_BYTES))
-    lines = BoundedLines(fh)
-    reader = csv.reader(lines, delimiter=sep)
-    while True:
-        start = lines.line + 1
-        try:
-            row = next(reader)
-        except StopIteration:
-            return
-        except csv.Error as exc:
-            yield RawItem(start, error=f"malformed row ({exc})", code="invalid_row")
-            continue
-        except LineTooLong as exc:
-            yield RawItem(exc.line, error=too_long_reason(), code="line_too_long")
-            continue
-        except READ_ERRORS as exc:
-            yield damaged(name, start, exc)
-            return
-        if row:
-            yield RawItem(start, row)
-
-
-def _header(row: list[str]) -> list[str]:
-    """Column names as pandas would give them: blanks become ``Unnamed: i``, repeats ``name.1``."""
-    seen: dict[str, int] = {}
-    out: list[str] = []
-    for i, raw in enumerate(row):
-        name = raw if raw.strip() else f"Unnamed: {i}"
-        if name in seen:
-            seen[name] += 1
-            name = f"{name}.{seen[name]}"
-        seen.setdefault(name, 0)
-        out.append(name)
-    return out
-
-
-def _iter_parquet(path: str | Path) -> Iterator[RawItem]:
-    row = 0
-    for batch in pq.ParquetFile(check_regular_file(path)).iter_batches(batch_size=ROW_CHUNK):
-        for values in batch.to_pylist():
-            row += 1
-            yield RawItem(row, values)
 
 
 class Table(Format):
@@ -193,7 +114,7 @@ class Table(Format):
     def __init__(self, mapping: ColumnMapping | None = None) -> None:
         self.mapping = mapping or ColumnMapping()
 
-    def detect(self, obj: dict[str, Any]) -> bool:
+    def detect(self, obj: dict[str, Any]) -> bool:  # noqa: ARG002 (the Format interface)
         return False  # chosen by file extension, never by content
 
     def parse(self, obj: Any) -> Record:

@@ -51,20 +51,18 @@ def unwrap(text: str) -> str:
     return "\n".join(out)
 
 
-def U(text: str) -> dict[str, Any]:  # noqa: N802 -- the banks read like transcripts: U(...), A(...)
+def U(text: str) -> dict[str, Any]:
     return {"role": "user", "content": t(text)}
 
 
-def A(text: str, weight: int | None = None) -> dict[str, Any]:  # noqa: N802 -- as U
+def A(text: str, weight: int | None = None) -> dict[str, Any]:
     message: dict[str, Any] = {"role": "assistant", "content": t(text)}
     if weight is not None:
         message["weight"] = weight
     return message
 
 
-def CALL(  # noqa: N802 -- as U
-    *calls: tuple[str, dict[str, Any]], content: str | None = None
-) -> dict[str, Any]:
+def CALL(*calls: tuple[str, dict[str, Any]], content: str | None = None) -> dict[str, Any]:
     """An assistant turn that calls tools; ids are filled in by :func:`assign_call_ids`."""
     return {
         "role": "assistant",
@@ -80,7 +78,7 @@ def CALL(  # noqa: N802 -- as U
     }
 
 
-def RESULT(payload: Any) -> dict[str, Any]:  # noqa: N802 -- as U
+def RESULT(payload: Any) -> dict[str, Any]:
     """A tool result; answers the oldest tool call still waiting for one."""
     content = payload if isinstance(payload, str) else json.dumps(payload, ensure_ascii=False)
     return {"role": "tool", "tool_call_id": "", "content": content}

@@ -1,72 +1,18 @@
-"""Atomic file writes, and the one gate every reader of a user's file goes through.
+"""The one gate every reader of a user's file goes through.
 
-Writes go to a temporary file beside the target, are fsynced, then renamed: a crash or a
-full disk mid-write leaves the previous file untouched. Reads start with
-:func:`open_regular`, which refuses pipes, devices and folders before anything blocks.
+Reads start with :func:`open_regular`, which refuses pipes, devices and folders before
+anything blocks. Writers are in
+:mod:`curation.fileio.atomic`.
 """
 
 from __future__ import annotations
 
-import contextlib
 import os
 import stat
-import tempfile
-from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
 
-from curation.errors import CurationError, InputError
-
-
-@contextlib.contextmanager
-def atomic_writer(path: str | Path) -> Iterator[IO[bytes]]:
-    """Yield a binary file; on success it replaces ``path`` in one rename, on error it vanishes."""
-    target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
-    tmp = Path(tmp_name)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            yield fh
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, target)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise CurationError(
-            f"could not write {target}: {exc.strerror or exc}; the previous file is untouched"
-        ) from exc
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-
-
-def atomic_write_bytes(path: str | Path, data: bytes) -> None:
-    with atomic_writer(path) as fh:
-        fh.write(data)
-
-
-# ----------------------------------------------------------------------------- reading user files
-
-MAX_LINE_ENV = "CURATION_MAX_LINE_MB"
-DEFAULT_MAX_LINE_MB = 64
-
-
-def max_line_bytes() -> int:
-    """The longest line (or JSON array element) a reader accepts: ``$CURATION_MAX_LINE_MB``
-    MiB, 64 by default. Longer lines are reported and skipped, never read whole."""
-    raw = os.environ.get(MAX_LINE_ENV, "").strip()
-    if not raw:
-        return DEFAULT_MAX_LINE_MB * 1024 * 1024
-    try:
-        mb = float(raw)
-    except ValueError:
-        raise CurationError(
-            f"{MAX_LINE_ENV}={raw!r} is not a number of MiB (e.g. {DEFAULT_MAX_LINE_MB})"
-        ) from None
-    if not 0 < mb <= 4096:
-        raise CurationError(f"{MAX_LINE_ENV}={raw!r} must be between 0 and 4096 MiB")
-    return max(1024, int(mb * 1024 * 1024))
+from curation.errors import InputError
 
 
 def _refuse_special(path: Path, mode: int) -> None:
