@@ -75,6 +75,10 @@ FORMATS: dict[str, Format] = {
 DETECT_SAMPLE = 20
 
 
+class UndetectedFormatError(UnknownFormatError):
+    """The content matches no format's detection rule: the user has to name the format."""
+
+
 @dataclass(slots=True)
 class LineError:
     """Why one line of a file was rejected."""
@@ -247,8 +251,8 @@ def explain_detection(path: str | Path, container: str | None = None) -> Detecti
             return Detection(matches[0], item.line, matches[1] if len(matches) > 1 else None)
         seen_keys = sorted(item.value)
     if seen_keys:
-        raise UnknownFormatError(
-            f"{path}: cannot tell the format from the keys {seen_keys}; pass --format"
+        raise UndetectedFormatError(
+            f"{path}: cannot tell the format from the keys {seen_keys}; name the format"
             f" (one of: {', '.join(FORMATS)})"
         )
     if sampled == 0:
