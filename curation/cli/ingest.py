@@ -152,7 +152,10 @@ def validate(file: Path, model: str, price_per_million: float | None, as_json: b
     empty file, every line wrong)."""
     from curation.ingest.validate import validate_file
 
-    report = validate_file(file, model=model, price_per_million=price_per_million)
+    with progress_bar(file.name, as_json or not sys.stderr.isatty()) as progress:
+        report = validate_file(
+            file, model=model, price_per_million=price_per_million, progress=progress
+        )
     fields = _import_view(file)
     if as_json:
         echo_json({**report.as_dict(), "import_view": fields})
@@ -189,20 +192,25 @@ def stats(dataset: str, as_json: bool, workspace: Path | None, db: str | None) -
     with ws.read() as session:
         result = dataset_stats(session, dataset)
     if as_json:
-        echo_json(result)
+        echo_json(result.as_dict())
         return
-    click.echo(f"Dataset {result['dataset']}")
-    for key in ("records", "completions", "pairs", "messages", "tokens"):
-        click.echo(f"  {key:<12} {result[key]:>12,}")
-    for status, n in sorted(result["by_status"].items()):
+    click.echo(f"Dataset {result.dataset}")
+    counts = {
+        "records": result.records,
+        "completions": result.completions,
+        "pairs": result.pairs,
+        "messages": result.messages,
+        "tokens": result.tokens,
+    }
+    for key, n in counts.items():
+        click.echo(f"  {key:<12} {n:>12,}")
+    for status, n in sorted(result.by_status.items()):
         click.echo(f"  status {status:<10} {n:>8,}")
-    for fmt, n in sorted(result["formats"].items()):
+    for fmt, n in sorted(result.formats.items()):
         click.echo(f"  format {fmt:<18} {n:>8,}")
-    if any(result["labels"].values()):
-        kto = result["labels"]
-        click.echo(
-            f"  KTO labels   {kto['desirable']:,} desirable, {kto['undesirable']:,} undesirable"
-        )
+    kto = result.labels
+    if kto.desirable or kto.undesirable:
+        click.echo(f"  KTO labels   {kto.desirable:,} desirable, {kto.undesirable:,} undesirable")
 
 
 @click.command()
@@ -215,20 +223,15 @@ def datasets(as_json: bool, workspace: Path | None, db: str | None) -> None:
 
     ws = open_workspace(workspace, db)
     with ws.read() as session:
-        rows = [dataset_stats(session, name) for name in dataset_names(session)]
+        rows = [dataset_stats(session, name).counts for name in dataset_names(session)]
     if as_json:
-        echo_json(
-            [
-                {k: r[k] for k in ("dataset", "records", "completions", "pairs", "tokens")}
-                for r in rows
-            ]
-        )
+        echo_json([r.as_dict() for r in rows])
         return
     if not rows:
         click.echo("No datasets yet. Import one: curation import FILE --dataset NAME")
     for r in rows:
         click.echo(
-            f"{r['dataset']:<30} {r['records']:>9,} records {r['pairs']:>9,} pairs {r['tokens']:>12,} tokens"
+            f"{r.dataset:<30} {r.records:>9,} records {r.pairs:>9,} pairs {r.tokens:>12,} tokens"
         )
 
 

@@ -8,7 +8,7 @@ layouts (see :mod:`curation.ingest.validate` for the whole-file driver). Each pr
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from typing import Any
 
 import orjson
@@ -36,7 +36,7 @@ class Issue:
     message: str
 
     def as_dict(self) -> dict[str, Any]:
-        return {"line": self.line, "code": self.code, "message": self.message}
+        return asdict(self)
 
 
 def validate_example(obj: Any, line: int = 1, *, layout: str | None = None) -> list[Issue]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from itertools import islice
 from pathlib import Path
 from typing import Any
@@ -93,7 +93,7 @@ class LineError:
         return f"line {self.line}: {where}{self.reason}"
 
     def as_dict(self) -> dict[str, Any]:
-        return {"line": self.line, "field": self.field, "reason": self.reason, "code": self.code}
+        return asdict(self)
 
 
 @dataclass(slots=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from typing import Any
 
 import pandas as pd
@@ -35,7 +36,7 @@ def _distributions(
 try:
     with ws.read() as s:
         stats = dataset_stats(s, name)
-    dist = _distributions(name, stats["records"], tuple(sorted(stats["by_status"].items())))
+    dist = _distributions(name, stats.records, tuple(sorted(stats.by_status.items())))
 except CurationError as exc:
     st.error(str(exc))
     st.stop()
@@ -45,15 +46,15 @@ metric_cols = st.columns(5)
 for col, key in zip(
     metric_cols, ("records", "completions", "pairs", "messages", "tokens"), strict=True
 ):
-    col.metric(key.capitalize(), f"{stats[key]:,}")
-kto = stats["labels"]
-if kto["desirable"] or kto["undesirable"]:
+    col.metric(key.capitalize(), f"{getattr(stats, key):,}")
+kto = stats.labels
+if kto.desirable or kto.undesirable:
     st.caption(
-        f"Unpaired feedback (KTO): {kto['desirable']:,} completions labelled desirable, "
-        f"{kto['undesirable']:,} undesirable"
+        f"Unpaired feedback (KTO): {kto.desirable:,} completions labelled desirable, "
+        f"{kto.undesirable:,} undesirable"
     )
-if len(stats["by_status"]) > 1 or "active" not in stats["by_status"]:
-    st.caption("Status: " + ", ".join(f"{k} {v:,}" for k, v in sorted(stats["by_status"].items())))
+if len(stats.by_status) > 1 or "active" not in stats.by_status:
+    st.caption("Status: " + ", ".join(f"{k} {v:,}" for k, v in sorted(stats.by_status.items())))
 pii_state.show(name)
 
 c1, c2 = st.columns(2)
@@ -73,10 +74,12 @@ with c3:
     charts.bars_or_note(dist["roles"], "role", unit="message")
 with c4:
     st.markdown("**Source formats**")
-    charts.bars_or_note(stats["formats"], "format", unit="record")
+    charts.bars_or_note(stats.formats, "format", unit="record")
 
 with st.expander("Imports"):
-    st.dataframe(pd.DataFrame(stats["imports"]), hide_index=True, width="stretch")
+    st.dataframe(
+        pd.DataFrame([asdict(row) for row in stats.imports]), hide_index=True, width="stretch"
+    )
 
 st.subheader("Records")
 f1, f2, f3 = st.columns([3, 1, 1])
