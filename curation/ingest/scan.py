@@ -57,7 +57,8 @@ class ScanReport:
     columns: list[str] | None  # a table's columns, when the format maps columns
     mapping: ColumnMapping | None
     fields: tuple[FieldNote, ...]  # fields the importer would map or keep without using
-    labels: dict[str, int]  # KTO labels: "true"/"false" → count
+    desirable: int  # completions labelled desirable (unpaired KTO feedback)
+    undesirable: int  # and undesirable
     detected_by: str  # the detection rule and runner-up, when the format was detected
 
     def field_report(self) -> list[str]:
@@ -75,7 +76,8 @@ class _ScanTally:
     rejected: int = 0
     errors: list[LineError] = field(default_factory=list)
     notes: Counter[NoteKey] = field(default_factory=Counter)
-    labels: dict[str, int] = field(default_factory=dict)
+    desirable: int = 0
+    undesirable: int = 0
 
 
 def estimate_items(path: str | Path) -> int | None:
@@ -120,9 +122,12 @@ def scan_file(
         records = [p.record for p in batch if p.record is not None]
         for r in records:
             for c in r.completions:
-                if c.label is not None:
-                    key = "true" if c.label else "false"
-                    tally.labels[key] = tally.labels.get(key, 0) + 1
+                if c.label is None:
+                    continue
+                if c.label:
+                    tally.desirable += 1
+                else:
+                    tally.undesirable += 1
         totals, _ = counter.conversations([r.messages for r in records])
         chunks.append(totals)
         keys.append(np.array([int(r.content_hash()[:16], 16) for r in records], dtype=np.uint64))
@@ -149,7 +154,8 @@ def scan_file(
         columns=columns,
         mapping=source.mapping,
         fields=tuple(field_notes(tally.notes)),
-        labels=tally.labels,
+        desirable=tally.desirable,
+        undesirable=tally.undesirable,
         detected_by=detected_by,
     )
 

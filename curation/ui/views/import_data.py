@@ -221,10 +221,10 @@ elif repeats_note:
 else:
     st.success("Every line is valid.")
 
-if scan.labels:
+if scan.desirable or scan.undesirable:
     st.info(
-        f"Unpaired feedback (KTO): {scan.labels.get('true', 0):,} completions labelled "
-        f"desirable, {scan.labels.get('false', 0):,} undesirable."
+        f"Unpaired feedback (KTO): {scan.desirable:,} completions labelled "
+        f"desirable, {scan.undesirable:,} undesirable."
     )
 if scan.fields:
     st.markdown("**Fields the importer maps, or keeps without using**")
