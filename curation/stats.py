@@ -144,7 +144,28 @@ def dataset_stats(session: Session, name: str) -> DatasetStats:
     )
 
 
-def dataset_distributions(session: Session, name: str) -> dict[str, Any]:
+@dataclass(frozen=True, slots=True)
+class TokenSummary:
+    """Order statistics of the tokens per record (all 0 for an empty dataset)."""
+
+    min: int
+    median: float
+    p90: float
+    max: int
+    mean: float
+
+
+@dataclass(frozen=True, slots=True)
+class Distributions:
+    """Per-record distributions for the Datasets page's charts."""
+
+    tokens: np.ndarray  # int64, tokens per record
+    turns: dict[int, int]  # user turns → conversations
+    roles: dict[str, int]  # role → messages, most common first
+    token_summary: TokenSummary
+
+
+def dataset_distributions(session: Session, name: str) -> Distributions:
     """Per-record distributions for charts: tokens, turns, roles (one pass over small columns)."""
     ds = get_dataset(session, name)
     rows = session.execute(
@@ -160,24 +181,24 @@ def dataset_distributions(session: Session, name: str) -> dict[str, Any]:
         turns[n_turns] += 1
         roles.update(role_counts or {})
     arr = np.asarray(tokens, dtype=np.int64)
-    return {
-        "tokens": arr,
-        "turns": dict(sorted(turns.items())),
-        "roles": dict(roles.most_common()),
-        "token_summary": _summary(arr),
-    }
+    return Distributions(
+        tokens=arr,
+        turns=dict(sorted(turns.items())),
+        roles=dict(roles.most_common()),
+        token_summary=_summary(arr),
+    )
 
 
-def _summary(arr: np.ndarray) -> dict[str, float]:
+def _summary(arr: np.ndarray) -> TokenSummary:
     if arr.size == 0:
-        return {"min": 0, "median": 0, "p90": 0, "max": 0, "mean": 0}
-    return {
-        "min": int(arr.min()),
-        "median": float(np.median(arr)),
-        "p90": float(np.percentile(arr, 90)),
-        "max": int(arr.max()),
-        "mean": float(arr.mean()),
-    }
+        return TokenSummary(0, 0, 0, 0, 0)
+    return TokenSummary(
+        min=int(arr.min()),
+        median=float(np.median(arr)),
+        p90=float(np.percentile(arr, 90)),
+        max=int(arr.max()),
+        mean=float(arr.mean()),
+    )
 
 
 @dataclass(slots=True)

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import asdict
-from typing import Any
 
 import pandas as pd
 import streamlit as st
 
 from curation.errors import CurationError
-from curation.stats import browse_records, dataset_distributions, dataset_stats
+from curation.stats import Distributions, browse_records, dataset_distributions, dataset_stats
 from curation.ui import charts, keys, pii_state
 from curation.ui.chat import caption, render_conversation, render_message
 from curation.ui.resources import workspace
@@ -27,7 +26,7 @@ name = dataset_in_focus()
 @st.cache_data(show_spinner=False, max_entries=16)
 def _distributions(
     dataset: str, records: int, by_status: tuple[tuple[str, int], ...]
-) -> dict[str, Any]:
+) -> Distributions:
     """Per-record distributions, recomputed only when the dataset's counts change."""
     with ws.read() as s:
         return dataset_distributions(s, dataset)
@@ -60,18 +59,18 @@ pii_state.show(name)
 c1, c2 = st.columns(2)
 with c1:
     st.markdown("**Tokens per example** (conversation, o200k_base)")
-    st.altair_chart(charts.histogram(dist["tokens"], "tokens"), width="stretch")
-    summary = dist["token_summary"]
+    st.altair_chart(charts.histogram(dist.tokens, "tokens"), width="stretch")
+    summary = dist.token_summary
     st.caption(
-        f"min {summary['min']:,} · median {summary['median']:,.0f} · p90 {summary['p90']:,.0f} · max {summary['max']:,}"
+        f"min {summary.min:,} · median {summary.median:,.0f} · p90 {summary.p90:,.0f} · max {summary.max:,}"
     )
 with c2:
     st.markdown("**User turns per conversation**")
-    charts.bars_or_note(dist["turns"], "turns", unit="conversation")
+    charts.bars_or_note(dist.turns, "turns", unit="conversation")
 c3, c4 = st.columns(2)
 with c3:
     st.markdown("**Messages by role**")
-    charts.bars_or_note(dist["roles"], "role", unit="message")
+    charts.bars_or_note(dist.roles, "role", unit="message")
 with c4:
     st.markdown("**Source formats**")
     charts.bars_or_note(stats.formats, "format", unit="record")
