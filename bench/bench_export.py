@@ -152,9 +152,9 @@ def naive(folder: Path) -> dict[str, Any]:
 
     import sqlalchemy as sa
 
+    from curation.ingest.checks import validate_example
     from curation.ingest.formats.openai import OpenAIChat
     from curation.ingest.tokens import counter_for_model
-    from curation.ingest.validate import validate_example
     from curation.records import Record
     from curation.store import models as m
     from curation.store import open_workspace

@@ -210,7 +210,7 @@ def copy_import_file(ws: Workspace, session: Session, chosen: ImportFile) -> Pat
     (content-addressed, atomic) through the very descriptor that was checked: import the
     copy. A symlink or folder swapped in afterwards leads nowhere, as the path is not
     opened again; one swapped in before is refused by the check."""
-    from curation.ingest.importer import store_upload_stream
+    from curation.ingest.uploads import store_upload_stream
 
     fd, now = _open_checked(ws, session, str(chosen.path))
     try:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from typing import Any
 
 import numpy as np
@@ -14,8 +14,67 @@ from curation.store import models as m
 from curation.store.queries import get_dataset
 
 
-def dataset_stats(session: Session, name: str) -> dict[str, Any]:
-    """Counts for one dataset; ``records``, ``completions``, ``pairs``, ``messages``, ``tokens`` at least."""
+@dataclass(frozen=True, slots=True)
+class KtoLabels:
+    """Unpaired (KTO) feedback on completions."""
+
+    desirable: int
+    undesirable: int
+
+
+@dataclass(frozen=True, slots=True)
+class ImportRow:
+    """One import run into the dataset."""
+
+    file: str
+    format: str
+    imported: int
+    skipped: int
+    rejected: int
+    at: str  # when it started, ISO 8601 to the second
+
+
+@dataclass(frozen=True, slots=True)
+class DatasetCounts:
+    """The line ``curation datasets`` shows for a dataset."""
+
+    dataset: str
+    records: int
+    completions: int
+    pairs: int
+    tokens: int
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True, slots=True)
+class DatasetStats:
+    """Counts for one dataset (``tokens`` = message tokens + completion tokens)."""
+
+    dataset: str
+    records: int
+    by_status: dict[str, int]
+    completions: int
+    pairs: int
+    messages: int
+    tokens: int
+    message_tokens: int
+    completion_tokens: int
+    formats: dict[str, int]  # source format → records
+    labels: KtoLabels
+    imports: tuple[ImportRow, ...]
+
+    @property
+    def counts(self) -> DatasetCounts:
+        return DatasetCounts(self.dataset, self.records, self.completions, self.pairs, self.tokens)
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def dataset_stats(session: Session, name: str) -> DatasetStats:
+    """Counts for one dataset: records by status, completions, pairs, tokens, formats, imports."""
     ds = get_dataset(session, name)
     rec = m.Record
     status_rows = session.execute(
@@ -55,41 +114,58 @@ def dataset_stats(session: Session, name: str) -> dict[str, Any]:
         ).all()
     )
     message_tokens = sum(int(t) for *_, t in status_rows)
-    return {
-        "dataset": ds.name,
-        "records": sum(by_status.values()),
-        "by_status": by_status,
-        "completions": int(completions),
-        "pairs": int(pairs),
-        "messages": sum(int(n) for _, _, n, _ in status_rows),
-        "tokens": message_tokens + int(completion_tokens),
-        "message_tokens": message_tokens,
-        "completion_tokens": int(completion_tokens),
-        "formats": {str(k): int(v) for k, v in formats.items()},
-        # unpaired (KTO) feedback on completions: desirable / undesirable
-        "labels": {
-            "desirable": int(labels.get(True, 0)),
-            "undesirable": int(labels.get(False, 0)),
-        },
-        "imports": [
-            {
-                "file": r.path,
-                "format": r.format,
-                "imported": r.imported,
-                "skipped": r.skipped,
-                "rejected": r.rejected,
-                "at": r.started_at.isoformat(timespec="seconds"),
-            }
+    return DatasetStats(
+        dataset=ds.name,
+        records=sum(by_status.values()),
+        by_status=by_status,
+        completions=int(completions),
+        pairs=int(pairs),
+        messages=sum(int(n) for _, _, n, _ in status_rows),
+        tokens=message_tokens + int(completion_tokens),
+        message_tokens=message_tokens,
+        completion_tokens=int(completion_tokens),
+        formats={str(k): int(v) for k, v in formats.items()},
+        labels=KtoLabels(int(labels.get(True, 0)), int(labels.get(False, 0))),
+        imports=tuple(
+            ImportRow(
+                file=r.path,
+                format=r.format,
+                imported=r.imported,
+                skipped=r.skipped,
+                rejected=r.rejected,
+                at=r.started_at.isoformat(timespec="seconds"),
+            )
             for r in session.scalars(
                 sa.select(m.ImportRun)
                 .where(m.ImportRun.dataset_id == ds.id)
                 .order_by(m.ImportRun.id)
             )
-        ],
-    }
+        ),
+    )
 
 
-def dataset_distributions(session: Session, name: str) -> dict[str, Any]:
+@dataclass(frozen=True, slots=True)
+class TokenSummary:
+    """Order statistics of the tokens per record (all 0 for an empty dataset)."""
+
+    min: int
+    median: float
+    p90: float
+    max: int
+    mean: float
+
+
+@dataclass(frozen=True, slots=True)
+class Distributions:
+    """Per-record distributions for the Datasets page's charts."""
+
+    tokens: np.ndarray  # int64, tokens per record
+    turns: dict[int, int]  # user turns → conversations
+    roles: dict[str, int]  # role → messages, most common first
+    token_summary: TokenSummary
+
+
+def dataset_distributions(session: Session, name: str) -> Distributions:
     """Per-record distributions for charts: tokens, turns, roles (one pass over small columns)."""
     ds = get_dataset(session, name)
     rows = session.execute(
@@ -105,24 +181,24 @@ def dataset_distributions(session: Session, name: str) -> dict[str, Any]:
         turns[n_turns] += 1
         roles.update(role_counts or {})
     arr = np.asarray(tokens, dtype=np.int64)
-    return {
-        "tokens": arr,
-        "turns": dict(sorted(turns.items())),
-        "roles": dict(roles.most_common()),
-        "token_summary": _summary(arr),
-    }
+    return Distributions(
+        tokens=arr,
+        turns=dict(sorted(turns.items())),
+        roles=dict(roles.most_common()),
+        token_summary=_summary(arr),
+    )
 
 
-def _summary(arr: np.ndarray) -> dict[str, float]:
+def _summary(arr: np.ndarray) -> TokenSummary:
     if arr.size == 0:
-        return {"min": 0, "median": 0, "p90": 0, "max": 0, "mean": 0}
-    return {
-        "min": int(arr.min()),
-        "median": float(np.median(arr)),
-        "p90": float(np.percentile(arr, 90)),
-        "max": int(arr.max()),
-        "mean": float(arr.mean()),
-    }
+        return TokenSummary(0, 0, 0, 0, 0)
+    return TokenSummary(
+        min=int(arr.min()),
+        median=float(np.median(arr)),
+        p90=float(np.percentile(arr, 90)),
+        max=int(arr.max()),
+        mean=float(arr.mean()),
+    )
 
 
 @dataclass(slots=True)

@@ -346,7 +346,7 @@ def test_empty_inputs_import_nothing_and_exit_1_on_each_store(
     empty.write_text("\n\n")
     for path, fmt in ((header_only, None), (empty, "openai-chat")):
         result = import_file(ws, path, "d", format=fmt)
-        assert (result.lines, result.imported, result.exit_code) == (0, 0, exitcodes.FAILED)
+        assert (result.items, result.imported, result.exit_code) == (0, 0, exitcodes.FAILED)
         assert "no items" in result.summary()
 
 

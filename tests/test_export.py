@@ -738,11 +738,11 @@ def test_streaming_batches_do_not_change_the_output(
     set_redaction(ws, "clean")
     whole = run(ws, tmp_path / "a.jsonl", "openai-preference", validation_split=0.2)
     from curation.export import plan, rows
-    from curation.ingest import validate
+    from curation.ingest import token_pipeline
 
     monkeypatch.setattr(plan, "SCAN_BATCH", 7)
     monkeypatch.setattr(rows, "ROW_CHUNK", 5)
-    monkeypatch.setattr(validate, "BATCH_SIZE", 3)
+    monkeypatch.setattr(token_pipeline, "BATCH_SIZE", 3)
     small = run(ws, tmp_path / "b.jsonl", "openai-preference", validation_split=0.2)
     assert [f.sha256 for f in whole.files] == [f.sha256 for f in small.files]
     assert whole.reports["train"].billed_tokens == small.reports["train"].billed_tokens

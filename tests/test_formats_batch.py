@@ -44,7 +44,7 @@ def test_import_gives_pairs(ws: Workspace, tmp_path: Path) -> None:
     result = import_file(ws, joined, "b")
     assert (result.imported, result.completions, result.pairs) == (3, 5, 2)
     with ws.read() as s:
-        assert dataset_stats(s, "b")["pairs"] == 2
+        assert dataset_stats(s, "b").pairs == 2
 
 
 def test_request_round_trip() -> None:

@@ -34,7 +34,7 @@ def test_kto_labels_are_stored_and_counted(ws: Workspace) -> None:
     assert (result.imported, result.rejected, result.completions, result.pairs) == (3, 0, 3, 0)
     with ws.read() as s:
         stats = dataset_stats(s, "d")
-    assert stats["labels"] == {"desirable": 2, "undesirable": 1}
+    assert (stats.labels.desirable, stats.labels.undesirable) == (2, 1)
 
 
 def test_kto_file_exports_as_trl_kto_and_reimports_equal(ws: Workspace, tmp_path: Path) -> None:

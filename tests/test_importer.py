@@ -11,11 +11,13 @@ from typing import Any
 import pytest
 import sqlalchemy as sa
 
-from curation.ingest import importer
+from curation.ingest import importer, writer
 from curation.ingest import rows as import_rows
 from curation.ingest.formats import FORMATS
 from curation.ingest.formats.openai import OpenAIChat
-from curation.ingest.importer import import_file, safe_file_name, scan_file, store_upload
+from curation.ingest.importer import import_file
+from curation.ingest.scan import scan_file
+from curation.ingest.uploads import safe_file_name, store_upload
 from curation.records import Record
 from curation.store import Workspace
 from curation.store import models as m
@@ -163,18 +165,18 @@ def path_taken(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) 
 def test_a_crash_mid_import_leaves_nothing(
     ws: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, path_taken: PathTaken
 ) -> None:
-    original = importer._BatchWriter.write
+    original = writer.BatchWriter.write
     calls = {"n": 0}
 
     def crash_on_third(
-        self: importer._BatchWriter, batch: import_rows.BuiltChunk, result: importer.ImportResult
+        self: writer.BatchWriter, batch: import_rows.BuiltChunk, result: writer.WriteCounts
     ) -> None:
         calls["n"] += 1
         if calls["n"] == 3:
             raise OSError("disk full")
         original(self, batch, result)
 
-    monkeypatch.setattr(importer._BatchWriter, "write", crash_on_third)
+    monkeypatch.setattr(writer.BatchWriter, "write", crash_on_third)
     path = write_jsonl(tmp_path / "big.jsonl", [chat(i) for i in range(50)])
     with pytest.raises(OSError):
         import_file(ws, path, "d")
@@ -267,12 +269,11 @@ def test_the_same_records_and_rejects_either_way(
     ws: Workspace, tmp_path: Path, path_taken: PathTaken
 ) -> None:
     path = write_jsonl(tmp_path / "mixed.jsonl", MIXED)
-    seen: list[int] = []
-    result = import_file(ws, path, "d", on_error=lambda e: seen.append(e.line))
+    result = import_file(ws, path, "d")
     rejected = {(e.line, e.field) for e in result.errors}
     assert rejected == {(2, ""), (6, "messages[0].role"), (35, "messages"), (51, "")}
-    assert seen == [2, 6, 35, 51]
-    assert (result.lines, result.imported, result.repeats, result.skipped) == (50, 44, 2, 0)
+    assert [e.line for e in result.errors] == [2, 6, 35, 51]
+    assert (result.items, result.imported, result.repeats, result.skipped) == (50, 44, 2, 0)
     assert result.exit_code == 2
     with ws.read() as s:
         stored = s.execute(

@@ -218,8 +218,8 @@ def test_progress_goes_beside_sqlite_while_a_stage_holds_the_write_lock(
 def test_foreground_import_is_unchanged(ws: Workspace, tmp_path: Path) -> None:
     """The library call a job makes is the one the CLI makes in the foreground."""
     data = copy_lines(SUPPORT, tmp_path / "s.jsonl", 5)
-    seen: list[int] = []
-    result = import_file(ws, data, "fg", progress=seen.append)
+    seen: list[tuple[str, int, int | None]] = []
+    result = import_file(ws, data, "fg", progress=lambda *report: seen.append(report))
     assert result.imported == 5 and seen
 
 

@@ -16,18 +16,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from curation.errors import CurationError, InputError
+from curation.ingest.checks import Issue, detect_layout, validate_example
+from curation.ingest.cost import default_epochs, estimate_cost
+from curation.ingest.report import Distribution, ValidationReport
 from curation.ingest.tokens import get_encoding
-from curation.ingest.validate import (
-    Distribution,
-    Issue,
-    ValidationReport,
-    default_epochs,
-    detect_layout,
-    estimate_cost,
-    validate_example,
-    validate_file,
-    validate_objects,
-)
+from curation.ingest.validate import validate_file, validate_objects
 
 SYSTEM = {"role": "system", "content": "You are terse."}
 USER = {"role": "user", "content": "What is 2+2?"}

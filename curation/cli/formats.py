@@ -57,7 +57,7 @@ def formats(files: tuple[Path, ...], fmt: str | None, as_json: bool) -> None:
         try:
             report = survey_file(path, fmt)
         except CurationError as exc:
-            click.secho(f"Error: {exc}", fg="red", err=True)
+            click.secho(f"Error: {with_flag_hint(exc)}", fg="red", err=True)
             status = 1
             continue
         reports.append(report.as_dict())
@@ -67,6 +67,15 @@ def formats(files: tuple[Path, ...], fmt: str | None, as_json: bool) -> None:
     if as_json:
         echo_json(reports)
     sys.exit(status)
+
+
+def with_flag_hint(exc: CurationError) -> str:
+    """The library's message, with the option that answers it when there is one."""
+    from curation.ingest.formats import UndetectedFormatError
+
+    if isinstance(exc, UndetectedFormatError):
+        return f"{exc}; pass --format NAME"
+    return str(exc)
 
 
 def echo_field_report(lines: list[str], header: str) -> None:

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypedDict, Unpack
 
 import click
 
@@ -15,9 +14,21 @@ from curation.cli.common import (
     actor,
     echo_json,
     open_workspace,
+    progress_bar,
     workspace_options,
 )
+from curation.cli.formats import echo_field_report, with_flag_hint
 from curation.errors import CurationError, StorageError
+
+if TYPE_CHECKING:
+    from curation.ingest.importer import ImportResult
+
+
+class WorkspaceFlags(TypedDict):
+    """What :func:`~curation.cli.common.workspace_options` adds to a command's parameters."""
+
+    workspace: Path | None
+    db: str | None
 
 
 @click.command("import")
@@ -41,16 +52,14 @@ def import_cmd(
     as_json: bool,
     quiet: bool,
     background: bool,
-    workspace: Path | None,
-    db: str | None,
+    **where: Unpack[WorkspaceFlags],
 ) -> None:
     """Import FILES into a dataset. Exit 0: all lines imported; 2: some rejected; 1: none usable
     (an unreadable or empty file, a CSV with only its header, every line rejected)."""
     from curation.ingest.formats import ColumnMapping
-    from curation.ingest.importer import ImportResult, estimate_items, import_file
 
     mapping = ColumnMapping.parse(columns) if columns else None
-    ws = open_workspace(workspace, db)
+    ws = open_workspace(**where)
     if background:
         _import_background(ws, files, dataset, fmt, columns, as_json)
         return
@@ -58,13 +67,11 @@ def import_cmd(
     worst = 0
     for path in files:
         try:
-            result = _import_one(
-                ws, path, dataset, fmt, mapping, quiet or as_json, estimate_items, import_file
-            )
+            result = _import_one(ws, path, dataset, fmt, mapping, quiet or as_json)
         except StorageError:
             raise  # the next file would meet the same full disk or lost server
         except CurationError as exc:
-            click.secho(f"Error: {exc}", fg="red", err=True)
+            click.secho(f"Error: {with_flag_hint(exc)}", fg="red", err=True)
             worst = exitcodes.FAILED
             continue
         results.append(result)
@@ -101,34 +108,17 @@ def _import_background(
 
 
 def _import_one(
-    ws: Any,
-    path: Path,
-    dataset: str,
-    fmt: str | None,
-    mapping: Any,
-    quiet: bool,
-    estimate: Callable[[Path], int | None],
-    do_import: Callable[..., Any],
-) -> Any:
-    show_bar = not quiet and sys.stderr.isatty()
-    if not show_bar:
-        return do_import(ws, path, dataset, format=fmt, mapping=mapping, actor=actor())
-    total = estimate(path)
-    with click.progressbar(
-        length=total or 0, label=f"Importing {path.name}", file=sys.stderr
-    ) as bar:
-        last = [0]
+    ws: Any, path: Path, dataset: str, fmt: str | None, mapping: Any, quiet: bool
+) -> ImportResult:
+    from curation.ingest.importer import import_file
 
-        def advance(done: int) -> None:
-            bar.update(done - last[0])
-            last[0] = done
-
-        return do_import(
-            ws, path, dataset, format=fmt, mapping=mapping, actor=actor(), progress=advance
+    with progress_bar(path.name, quiet or not sys.stderr.isatty()) as progress:
+        return import_file(
+            ws, path, dataset, format=fmt, mapping=mapping, actor=actor(), progress=progress
         )
 
 
-def _print_import(result: Any, quiet: bool) -> None:
+def _print_import(result: ImportResult, quiet: bool) -> None:
     if result.errors and not quiet:
         click.echo(f"Rejected lines in {result.path}:", err=True)
         for error in result.errors[:MAX_SHOWN_ERRORS]:
@@ -140,8 +130,6 @@ def _print_import(result: Any, quiet: bool) -> None:
             )
     colour = {exitcodes.OK: "green", exitcodes.PARTIAL: "yellow"}.get(result.exit_code, "red")
     click.secho(result.summary(), fg=colour)
-    from curation.cli.formats import echo_field_report
-
     echo_field_report(result.field_report(), "Fields mapped or kept without use:")
     if result.note:
         click.echo(f"note: {result.note}")
@@ -164,14 +152,15 @@ def validate(file: Path, model: str, price_per_million: float | None, as_json: b
     empty file, every line wrong)."""
     from curation.ingest.validate import validate_file
 
-    report = validate_file(file, model=model, price_per_million=price_per_million)
+    with progress_bar(file.name, as_json or not sys.stderr.isatty()) as progress:
+        report = validate_file(
+            file, model=model, price_per_million=price_per_million, progress=progress
+        )
     fields = _import_view(file)
     if as_json:
         echo_json({**report.as_dict(), "import_view": fields})
     else:
         click.echo(report.render_text())
-        from curation.cli.formats import echo_field_report
-
         echo_field_report(fields, "As an import would read it:")
     if report.examples == 0:
         click.secho(f"Error: {file}: has no lines to check (it is empty)", fg="red", err=True)
@@ -203,20 +192,25 @@ def stats(dataset: str, as_json: bool, workspace: Path | None, db: str | None) -
     with ws.read() as session:
         result = dataset_stats(session, dataset)
     if as_json:
-        echo_json(result)
+        echo_json(result.as_dict())
         return
-    click.echo(f"Dataset {result['dataset']}")
-    for key in ("records", "completions", "pairs", "messages", "tokens"):
-        click.echo(f"  {key:<12} {result[key]:>12,}")
-    for status, n in sorted(result["by_status"].items()):
+    click.echo(f"Dataset {result.dataset}")
+    counts = {
+        "records": result.records,
+        "completions": result.completions,
+        "pairs": result.pairs,
+        "messages": result.messages,
+        "tokens": result.tokens,
+    }
+    for key, n in counts.items():
+        click.echo(f"  {key:<12} {n:>12,}")
+    for status, n in sorted(result.by_status.items()):
         click.echo(f"  status {status:<10} {n:>8,}")
-    for fmt, n in sorted(result["formats"].items()):
+    for fmt, n in sorted(result.formats.items()):
         click.echo(f"  format {fmt:<18} {n:>8,}")
-    if any(result["labels"].values()):
-        kto = result["labels"]
-        click.echo(
-            f"  KTO labels   {kto['desirable']:,} desirable, {kto['undesirable']:,} undesirable"
-        )
+    kto = result.labels
+    if kto.desirable or kto.undesirable:
+        click.echo(f"  KTO labels   {kto.desirable:,} desirable, {kto.undesirable:,} undesirable")
 
 
 @click.command()
@@ -229,20 +223,15 @@ def datasets(as_json: bool, workspace: Path | None, db: str | None) -> None:
 
     ws = open_workspace(workspace, db)
     with ws.read() as session:
-        rows = [dataset_stats(session, name) for name in dataset_names(session)]
+        rows = [dataset_stats(session, name).counts for name in dataset_names(session)]
     if as_json:
-        echo_json(
-            [
-                {k: r[k] for k in ("dataset", "records", "completions", "pairs", "tokens")}
-                for r in rows
-            ]
-        )
+        echo_json([r.as_dict() for r in rows])
         return
     if not rows:
         click.echo("No datasets yet. Import one: curation import FILE --dataset NAME")
     for r in rows:
         click.echo(
-            f"{r['dataset']:<30} {r['records']:>9,} records {r['pairs']:>9,} pairs {r['tokens']:>12,} tokens"
+            f"{r.dataset:<30} {r.records:>9,} records {r.pairs:>9,} pairs {r.tokens:>12,} tokens"
         )
 
 

@@ -6,7 +6,7 @@ of a pair, or only the chosen one when an SFT/RFT row is built from a preference
 Rows are made by the import formats' own ``dump`` (:mod:`curation.ingest.formats`), so an
 import followed by an export speaks exactly the same dialect, and each row is checked
 before it is written: OpenAI layouts by the OpenAI validator
-(:func:`curation.ingest.validate.validate_example`), the others by parsing the row back with
+(:func:`curation.ingest.checks.validate_example`), the others by parsing the row back with
 their import format plus the OpenAI chat checks on the conversations they hold.
 """
 
@@ -18,11 +18,11 @@ from pathlib import Path
 from typing import Any
 
 from curation.errors import CurationError, FieldError, InputError
+from curation.ingest.checks import Issue, validate_example
 from curation.ingest.formats.article import RFTPairs
 from curation.ingest.formats.kto import TRLKTO
 from curation.ingest.formats.openai import OpenAIChat, OpenAIPreference, OpenAIRFT
 from curation.ingest.formats.trl import TRLPreference
-from curation.ingest.validate import Issue, validate_example
 from curation.records import Completion, Message, Record, conversation_text, message_text
 
 # Top-level keys of a record's ``extra`` that belong to the chat layout, not to a grader.

@@ -58,8 +58,8 @@ from curation.export.rows import (
     tally,
 )
 from curation.export.sinks import JsonlSink, Sink, jsonl_line
+from curation.ingest.report import ValidationReport
 from curation.ingest.tokens import Counter as TokenCounter
-from curation.ingest.validate import ValidationReport
 from curation.store import models as m
 from curation.store.db import Workspace
 from curation.store.failures import storage_error

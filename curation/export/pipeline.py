@@ -82,9 +82,10 @@ from curation.export.spec import (
 from curation.export.splits import CODE_BITS, PROMPT_TAG, SplitPlan, assign_splits
 from curation.export.staging import Staging, sweep
 from curation.export.targets import describe_target, read_back_files
+from curation.ingest.report import ValidationReport
+from curation.ingest.token_pipeline import TokenPipeline
 from curation.ingest.tokens import Counter as TokenCounter
 from curation.ingest.tokens import context_limit, counter_for_model
-from curation.ingest.validate import TokenPipeline, ValidationReport
 from curation.store import models as m
 from curation.store.db import Workspace
 from curation.wording import plural

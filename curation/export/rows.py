@@ -34,7 +34,8 @@ from curation.export.plan import (
 )
 from curation.export.sinks import Sink, row_encoder
 from curation.export.splits import SPLIT_NAMES
-from curation.ingest.validate import BatchSink, TokenPipeline, ValidationReport
+from curation.ingest.report import ValidationReport
+from curation.ingest.token_pipeline import BatchSink, TokenPipeline
 from curation.labeling.aggregate import bradley_terry
 from curation.pii.gate import PASSABLE, gate_reason, redaction_state
 from curation.records import Completion, Message

@@ -11,7 +11,7 @@ import orjson
 from curation import exitcodes
 from curation.errors import InputError
 from curation.export.formats import get_export_format
-from curation.ingest.validate import ValidationReport
+from curation.ingest.report import ValidationReport
 from curation.labeling.aggregate import Policy
 
 SFT_FROM = ("auto", "records", "preferred")

@@ -27,12 +27,12 @@ from curation.export.formats import (
     prompt_for_sft,
 )
 from curation.export.staging import Staging
+from curation.ingest.checks import Issue, validate_example
 from curation.ingest.formats import open_source
 from curation.ingest.formats.alpaca import Alpaca
 from curation.ingest.formats.axolotl import AxolotlChat
 from curation.ingest.formats.llamafactory import LFKTO, LFPreference, LFv1, lf_sharegpt
 from curation.ingest.formats.sharegpt import ShareGPT
-from curation.ingest.validate import Issue, validate_example
 from curation.records import Completion, Message, message_text
 
 LF_KTO_TAGS = {

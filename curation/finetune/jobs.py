@@ -26,8 +26,10 @@ from sqlalchemy.orm import Session
 from curation.audit import log_event
 from curation.errors import CurationError, InputError
 from curation.fileio.gate import check_regular_file
+from curation.ingest.checks import detect_layout
 from curation.ingest.importer import file_sha256
-from curation.ingest.validate import ValidationReport, detect_layout, validate_file
+from curation.ingest.report import ValidationReport
+from curation.ingest.validate import validate_file
 from curation.openai_errors import OpenAIError as OpenAIError  # re-exported
 from curation.openai_errors import api_call as openai_api_call
 from curation.openai_errors import scrub as scrub  # re-exported

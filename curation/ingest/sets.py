@@ -5,7 +5,7 @@ own dataset). The CLI and the Import page both call these."""
 from __future__ import annotations
 
 import tempfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from curation import exitcodes
@@ -17,7 +17,8 @@ from curation.ingest.formats.dataset_info import (
     parse_dataset_info,
     read_dataset_info,
 )
-from curation.ingest.importer import ImportResult, Progress, import_file
+from curation.ingest.importer import ImportResult, import_file
+from curation.progress import Progress
 from curation.security import check_import_path, copy_import_file
 from curation.store import Workspace
 
@@ -42,11 +43,11 @@ class BatchImport:
         return exitcodes.PARTIAL if code == exitcodes.OK and self.unmatched else code
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class InfoImport:
-    results: list[ImportResult] = field(default_factory=list)
-    not_imported: list[str] = field(default_factory=list)  # entries with no local file, say why
-    missing: int = 0  # entries naming a local file that is not there
+    results: tuple[ImportResult, ...]
+    not_imported: tuple[str, ...]  # entries with no local file, say why
+    missing: int  # entries naming a local file that is not there
 
     @property
     def exit_code(self) -> int:
@@ -82,12 +83,16 @@ def import_batch(
         )
     if bad:
         # The requests file's unusable lines are rejected items of this import.
-        result.errors[:0] = [
+        unusable = tuple(
             LineError(line, f"{requests.name}: {name}" if name else requests.name, reason, code)
             for line, name, reason, code in bad
-        ]
-        result.lines += len(bad)
-        result.rejected += len(bad)
+        )
+        result = replace(
+            result,
+            errors=unusable + result.errors,
+            items=result.items + len(bad),
+            rejected=result.rejected + len(bad),
+        )
     return BatchImport(result, unmatched)
 
 
@@ -97,12 +102,11 @@ def import_dataset_info(
     """Import the local files a ``dataset_info.json`` (or a folder holding one) lists, each
     into a dataset named by its entry, with its columns and tags mapped."""
     entries, skipped = read_dataset_info(info)
-    done = InfoImport(not_imported=list(skipped), missing=sum(map(is_missing_file, skipped)))
-    for entry in entries:
-        done.results.append(
-            import_file(ws, entry.path, prefix + entry.name, format=entry.format, actor=actor)
-        )
-    return done
+    results = tuple(
+        import_file(ws, entry.path, prefix + entry.name, format=entry.format, actor=actor)
+        for entry in entries
+    )
+    return InfoImport(results, tuple(skipped), sum(map(is_missing_file, skipped)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,16 +146,15 @@ def import_server_entries(
 ) -> InfoImport:
     """Import the checked copies of :func:`check_server_dataset_info`, each into a dataset
     named by its entry and recorded under its server path."""
-    done = InfoImport(not_imported=list(skipped), missing=sum(map(is_missing_file, skipped)))
-    for item in entries:
-        done.results.append(
-            import_file(
-                ws,
-                item.copy,
-                prefix + item.entry.name,
-                format=item.entry.format,
-                actor=actor,
-                display_name=str(item.entry.path),
-            )
+    results = tuple(
+        import_file(
+            ws,
+            item.copy,
+            prefix + item.entry.name,
+            format=item.entry.format,
+            actor=actor,
+            display_name=str(item.entry.path),
         )
-    return done
+        for item in entries
+    )
+    return InfoImport(results, tuple(skipped), sum(map(is_missing_file, skipped)))

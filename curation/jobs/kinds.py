@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from curation.errors import CurationError, InputError, InternalError
-from curation.progress import Progress, for_import, for_stages
+from curation.progress import Progress, for_stages
 from curation.store.db import Workspace
 
 LEAKS_KEPT = 1000
@@ -40,11 +40,10 @@ def _need(params: dict[str, Any], key: str) -> Any:
 
 def run_import(ctx: JobContext) -> dict[str, Any]:
     from curation.ingest.formats import ColumnMapping
-    from curation.ingest.importer import estimate_items, import_file
+    from curation.ingest.importer import import_file
 
     path = Path(_need(ctx.params, "path"))
     columns = ctx.params.get("columns")
-    total = estimate_items(path)
     result = import_file(
         ctx.ws,
         path,
@@ -53,7 +52,7 @@ def run_import(ctx: JobContext) -> dict[str, Any]:
         mapping=ColumnMapping.parse(columns) if columns else None,
         actor=ctx.actor,
         display_name=ctx.params.get("display_name"),
-        progress=for_import(ctx.progress, total),
+        progress=ctx.progress,
     )
     summary = result.as_dict()
     summary["errors"] = summary["errors"][:50]
@@ -61,7 +60,7 @@ def run_import(ctx: JobContext) -> dict[str, Any]:
     summary["import_id"] = result.import_id
     if result.exit_code == 1:
         first = f": {result.errors[0]}" if result.errors else ""
-        raise InputError(f"none of the {result.lines:,} items of {path.name} is usable{first}")
+        raise InputError(f"none of the {result.items:,} items of {path.name} is usable{first}")
     return summary
 
 

@@ -47,7 +47,7 @@ def bars(counts: Mapping[str, int] | Mapping[int, int], x: str, y: str = "count"
 
 def cost_panel(tokens: np.ndarray, *, key_prefix: str) -> None:
     """Training-cost estimate for these examples, with the cookbook's epoch heuristic."""
-    from curation.ingest.validate import estimate_cost
+    from curation.ingest.cost import estimate_cost
 
     st.markdown("**Training cost estimate**")
     c1, c2 = st.columns(2)

@@ -9,8 +9,8 @@ import streamlit as st
 
 from curation.auth import Account
 from curation.errors import CurationError
-from curation.ingest.importer import store_upload
 from curation.ingest.sets import check_server_dataset_info, import_batch, import_server_entries
+from curation.ingest.uploads import store_upload
 from curation.store import Workspace
 from curation.store.queries import dataset_names
 from curation.ui import keys

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from itertools import islice
 from pathlib import Path
 from typing import Any
@@ -78,6 +78,10 @@ FORMATS: dict[str, Format] = {
 DETECT_SAMPLE = 20
 
 
+class UndetectedFormatError(UnknownFormatError):
+    """The content matches no format's detection rule: the user has to name the format."""
+
+
 @dataclass(slots=True)
 class LineError:
     """Why one line of a file was rejected."""
@@ -92,7 +96,7 @@ class LineError:
         return f"line {self.line}: {where}{self.reason}"
 
     def as_dict(self) -> dict[str, Any]:
-        return {"line": self.line, "field": self.field, "reason": self.reason, "code": self.code}
+        return asdict(self)
 
 
 @dataclass(slots=True)
@@ -250,8 +254,8 @@ def explain_detection(path: str | Path, container: str | None = None) -> Detecti
             return Detection(matches[0], item.line, matches[1] if len(matches) > 1 else None)
         seen_keys = sorted(item.value)
     if seen_keys:
-        raise UnknownFormatError(
-            f"{path}: cannot tell the format from the keys {seen_keys}; pass --format"
+        raise UndetectedFormatError(
+            f"{path}: cannot tell the format from the keys {seen_keys}; name the format"
             f" (one of: {', '.join(FORMATS)})"
         )
     if sampled == 0:

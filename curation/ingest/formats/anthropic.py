@@ -8,6 +8,7 @@ the message's ``reasoning_content``; tools' ``input_schema`` becomes ``parameter
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import Any
 
 import orjson
@@ -125,20 +126,30 @@ def _message(m: Any, field: str) -> list[Message]:
         raise FieldError(
             f"{field}.content", f"expected a string or blocks, got {type_name(content)}"
         )
-    texts: list[str] = []
-    others: list[Any] = []
-    thinking: list[str] = []
-    calls: list[dict[str, Any]] = []
-    results: list[Message] = []
+    blocks = _Blocks()
     for j, block in enumerate(content):
-        where = f"{field}.content[{j}]"
+        blocks.add(block, f"{field}.content[{j}]", j)
+    return blocks.messages(role)
+
+
+@dataclass(slots=True)
+class _Blocks:
+    """One message's content blocks, sorted by kind as they are read."""
+
+    texts: list[str] = field(default_factory=list)
+    others: list[Any] = field(default_factory=list)
+    thinking: list[str] = field(default_factory=list)
+    calls: list[dict[str, Any]] = field(default_factory=list)
+    results: list[Message] = field(default_factory=list)
+
+    def add(self, block: Any, where: str, j: int) -> None:
         if not isinstance(block, dict):
             raise FieldError(where, f"expected a block object, got {type_name(block)}")
         kind = block.get("type")
         if kind == "text":
-            texts.append(str(block.get("text", "")))
+            self.texts.append(str(block.get("text", "")))
         elif kind == "thinking":
-            thinking.append(str(block.get("thinking", "")))
+            self.thinking.append(str(block.get("thinking", "")))
             if "signature" in block:
                 note(
                     "signature",
@@ -148,20 +159,9 @@ def _message(m: Any, field: str) -> list[Message]:
         elif kind == "redacted_thinking":
             note("redacted_thinking", "content blocks", "not kept (encrypted, no text)")
         elif kind == "tool_use":
-            if not isinstance(block.get("name"), str):
-                raise FieldError(f"{where}.name", "missing")
-            calls.append(
-                {
-                    "id": str(block.get("id", f"toolu_{j}")),
-                    "type": "function",
-                    "function": {
-                        "name": block["name"],
-                        "arguments": orjson.dumps(block.get("input", {})).decode(),
-                    },
-                }
-            )
+            self.calls.append(_tool_call(block, where, j))
         elif kind == "tool_result":
-            results.append(
+            self.results.append(
                 {
                     "role": "tool",
                     "tool_call_id": str(block.get("tool_use_id", "")),
@@ -171,20 +171,36 @@ def _message(m: Any, field: str) -> list[Message]:
             if block.get("is_error"):
                 note("is_error", "tool results", "not kept (the result text says what failed)")
         else:
-            others.append(block)
-    out: list[Message] = list(results)
-    if texts or others or calls or thinking or not results:
-        message: Message = {"role": role}
-        if others:
-            message["content"] = [{"type": "text", "text": t} for t in texts] + others
-        else:
-            message["content"] = "\n".join(texts) if texts or not calls else None
-        if calls:
-            message["tool_calls"] = calls
-        if thinking:
-            message["reasoning_content"] = "\n\n".join(thinking)
-        out.append(message)
-    return out
+            self.others.append(block)
+
+    def messages(self, role: str) -> list[Message]:
+        """The tool results first, then the message itself (unless it only held results)."""
+        out: list[Message] = list(self.results)
+        if self.texts or self.others or self.calls or self.thinking or not self.results:
+            message: Message = {"role": role}
+            if self.others:
+                message["content"] = [{"type": "text", "text": t} for t in self.texts] + self.others
+            else:
+                message["content"] = "\n".join(self.texts) if self.texts or not self.calls else None
+            if self.calls:
+                message["tool_calls"] = self.calls
+            if self.thinking:
+                message["reasoning_content"] = "\n\n".join(self.thinking)
+            out.append(message)
+        return out
+
+
+def _tool_call(block: dict[str, Any], where: str, j: int) -> dict[str, Any]:
+    if not isinstance(block.get("name"), str):
+        raise FieldError(f"{where}.name", "missing")
+    return {
+        "id": str(block.get("id", f"toolu_{j}")),
+        "type": "function",
+        "function": {
+            "name": block["name"],
+            "arguments": orjson.dumps(block.get("input", {})).decode(),
+        },
+    }
 
 
 def _result_text(content: Any, where: str) -> str:

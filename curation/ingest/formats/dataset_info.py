@@ -94,8 +94,8 @@ class MappedLF(Format):
         self.role_tag, self.content_tag = tags["role_tag"], tags["content_tag"]
         self.tag_to_canonical = {tags[t]: c for t, c in CANONICAL_TAG.items()}
 
-    def detect(self, obj: dict[str, Any]) -> bool:
-        return False
+    def detect(self, _obj: dict[str, Any]) -> bool:
+        return False  # never detected: an entry of a dataset_info.json names it
 
     def parse(self, obj: Any) -> Record:
         obj = require_object(obj)
@@ -126,12 +126,12 @@ class MappedLF(Format):
 
     def _turns(self, value: Any, field: str) -> Any:
         if isinstance(value, dict):
-            return self._turn(value, field)
+            return self._turn(value)
         if not isinstance(value, list):
             raise FieldError(field, f"expected a list of messages, got {type_name(value)}")
-        return [self._turn(t, f"{field}[{i}]") for i, t in enumerate(value)]
+        return [self._turn(t) for t in value]
 
-    def _turn(self, turn: Any, field: str) -> Any:
+    def _turn(self, turn: Any) -> Any:
         if not isinstance(turn, dict):
             return turn  # the parser names the problem
         if self.role_tag == "from" and self.content_tag == "value":

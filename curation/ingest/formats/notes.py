@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from typing import Any
 
 from curation.records import Message, Record
@@ -53,12 +53,7 @@ class FieldNote:
         return f"`{self.field}` on {self.count:,} {self.where}: {self.action}"
 
     def as_dict(self) -> dict[str, Any]:
-        return {
-            "field": self.field,
-            "where": self.where,
-            "action": self.action,
-            "count": self.count,
-        }
+        return asdict(self)
 
 
 def note(field: str, where: str, action: str, n: int = 1) -> None:

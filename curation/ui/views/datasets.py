@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any
+from dataclasses import asdict
 
 import pandas as pd
 import streamlit as st
 
 from curation.errors import CurationError
-from curation.stats import browse_records, dataset_distributions, dataset_stats
+from curation.stats import Distributions, browse_records, dataset_distributions, dataset_stats
 from curation.ui import charts, keys, pii_state
 from curation.ui.chat import caption, render_conversation, render_message
 from curation.ui.resources import workspace
@@ -28,7 +28,7 @@ def _distributions(
     dataset: str,
     records: int,  # noqa: ARG001 -- a cache key: recompute when the counts change
     by_status: tuple[tuple[str, int], ...],  # noqa: ARG001 -- a cache key, as above
-) -> dict[str, Any]:
+) -> Distributions:
     """Per-record distributions, recomputed only when the dataset's counts change."""
     with ws.read() as s:
         return dataset_distributions(s, dataset)
@@ -37,7 +37,7 @@ def _distributions(
 try:
     with ws.read() as s:
         stats = dataset_stats(s, name)
-    dist = _distributions(name, stats["records"], tuple(sorted(stats["by_status"].items())))
+    dist = _distributions(name, stats.records, tuple(sorted(stats.by_status.items())))
 except CurationError as exc:
     st.error(str(exc))
     st.stop()
@@ -47,38 +47,40 @@ metric_cols = st.columns(5)
 for col, key in zip(
     metric_cols, ("records", "completions", "pairs", "messages", "tokens"), strict=True
 ):
-    col.metric(key.capitalize(), f"{stats[key]:,}")
-kto = stats["labels"]
-if kto["desirable"] or kto["undesirable"]:
+    col.metric(key.capitalize(), f"{getattr(stats, key):,}")
+kto = stats.labels
+if kto.desirable or kto.undesirable:
     st.caption(
-        f"Unpaired feedback (KTO): {kto['desirable']:,} completions labelled desirable, "
-        f"{kto['undesirable']:,} undesirable"
+        f"Unpaired feedback (KTO): {kto.desirable:,} completions labelled desirable, "
+        f"{kto.undesirable:,} undesirable"
     )
-if len(stats["by_status"]) > 1 or "active" not in stats["by_status"]:
-    st.caption("Status: " + ", ".join(f"{k} {v:,}" for k, v in sorted(stats["by_status"].items())))
+if len(stats.by_status) > 1 or "active" not in stats.by_status:
+    st.caption("Status: " + ", ".join(f"{k} {v:,}" for k, v in sorted(stats.by_status.items())))
 pii_state.show(name)
 
 c1, c2 = st.columns(2)
 with c1:
     st.markdown("**Tokens per example** (conversation, o200k_base)")
-    st.altair_chart(charts.histogram(dist["tokens"], "tokens"), width="stretch")
-    summary = dist["token_summary"]
+    st.altair_chart(charts.histogram(dist.tokens, "tokens"), width="stretch")
+    summary = dist.token_summary
     st.caption(
-        f"min {summary['min']:,} · median {summary['median']:,.0f} · p90 {summary['p90']:,.0f} · max {summary['max']:,}"
+        f"min {summary.min:,} · median {summary.median:,.0f} · p90 {summary.p90:,.0f} · max {summary.max:,}"
     )
 with c2:
     st.markdown("**User turns per conversation**")
-    charts.bars_or_note(dist["turns"], "turns", unit="conversation")
+    charts.bars_or_note(dist.turns, "turns", unit="conversation")
 c3, c4 = st.columns(2)
 with c3:
     st.markdown("**Messages by role**")
-    charts.bars_or_note(dist["roles"], "role", unit="message")
+    charts.bars_or_note(dist.roles, "role", unit="message")
 with c4:
     st.markdown("**Source formats**")
-    charts.bars_or_note(stats["formats"], "format", unit="record")
+    charts.bars_or_note(stats.formats, "format", unit="record")
 
 with st.expander("Imports"):
-    st.dataframe(pd.DataFrame(stats["imports"]), hide_index=True, width="stretch")
+    st.dataframe(
+        pd.DataFrame([asdict(row) for row in stats.imports]), hide_index=True, width="stretch"
+    )
 
 st.subheader("Records")
 f1, f2, f3 = st.columns([3, 1, 1])

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from pathlib import Path
 
 import pandas as pd
 import streamlit as st
-from streamlit.delta_generator import DeltaGenerator
 
 from curation.errors import CurationError
-from curation.ingest.formats import FORMATS, ColumnMapping, field_notes
-from curation.ingest.importer import import_file, preview_records, scan_file, store_upload
+from curation.ingest.formats import FORMATS, ColumnMapping
+from curation.ingest.importer import import_file
+from curation.ingest.report import ValidationReport
+from curation.ingest.scan import ScanReport, preview_records, scan_file
+from curation.ingest.uploads import store_upload
 from curation.ingest.validate import validate_file
 from curation.security import (
     ImportFile,
@@ -24,6 +27,7 @@ from curation.store.queries import dataset_names
 from curation.ui import charts, keys
 from curation.ui.chat import caption, render_conversation, render_message
 from curation.ui.import_sets import batch_tab, dataset_info_panel
+from curation.ui.progress import progress_bar
 from curation.ui.resources import workspace
 from curation.ui.session import require_role
 from curation.wording import dataset_name_for, plural
@@ -140,50 +144,30 @@ mapping: ColumnMapping | None = None
 
 @st.cache_data(show_spinner="Checking every line…", max_entries=8)
 def _scan(
-    path: str, mtime: float, fmt: str | None, mapping: tuple[tuple[str, str | None], ...]
-) -> dict:
-    report = scan_file(path, fmt, ColumnMapping(**dict(mapping)) if mapping else None)
-    return {
-        "format": report.format,
-        "container": report.container,
-        "lines": report.lines,
-        "valid": report.valid,
-        "repeats": report.repeats,
-        "rejected": report.rejected,
-        "completions": report.completions,
-        "pairs": report.pairs,
-        "errors": [e.as_dict() for e in report.errors],
-        "tokens": report.tokens,
-        "encoding": report.encoding,
-        "note": report.note,
-        "columns": report.columns,
-        "mapping": report.mapping.as_dict() if report.mapping else None,
-        "detected_by": report.detected_by,
-        "fields": [n.as_dict() for n in field_notes(report.notes)],
-        "labels": dict(report.labels),
-    }
-
-
-def _advance(bar: DeltaGenerator, done: int, total: int) -> None:
-    bar.progress(min(done / total, 1.0), text=f"{done:,} of {total:,} items")
+    file: tuple[str, float], fmt: str | None, mapping: tuple[tuple[str, str | None], ...]
+) -> ScanReport:
+    """The file's check, cached by (path, modification time), format and column mapping."""
+    return scan_file(file[0], fmt, ColumnMapping(**dict(mapping)) if mapping else None)
 
 
 @st.cache_data(show_spinner="Running the OpenAI checks…", max_entries=8)
-def _openai_check(path: str, mtime: float) -> dict:
-    return validate_file(path).as_dict()
+def _openai_check(file: tuple[str, float]) -> ValidationReport:
+    return validate_file(file[0])
 
 
+this_file = (str(path), path.stat().st_mtime)
 try:
-    scan = _scan(str(path), path.stat().st_mtime, fmt, ())
-    if scan["columns"] is not None:
+    scan = _scan(this_file, fmt, ())
+    if scan.columns is not None:
         st.markdown("**Column mapping** (guessed; change it if it is wrong)")
-        options = ["—", *scan["columns"]]
+        options = ["—", *scan.columns]
+        guessed = scan.mapping.as_dict() if scan.mapping else {}
         map_cols = st.columns(5)
         chosen_map: dict[str, str | None] = {}
         for col, role in zip(
             map_cols, ("system", "prompt", "response", "chosen", "rejected"), strict=True
         ):
-            guess = scan["mapping"].get(role)
+            guess = guessed.get(role)
             pick = col.selectbox(
                 role,
                 options,
@@ -191,9 +175,9 @@ try:
                 key=f"map_{role}",
             )
             chosen_map[role] = None if pick == "—" else pick
-        if chosen_map != scan["mapping"]:
+        if chosen_map != guessed:
             mapping = ColumnMapping(**chosen_map)
-            scan = _scan(str(path), path.stat().st_mtime, fmt, tuple(sorted(chosen_map.items())))
+            scan = _scan(this_file, fmt, tuple(sorted(chosen_map.items())))
         else:
             mapping = ColumnMapping(**chosen_map)
 except CurationError as exc:
@@ -201,83 +185,86 @@ except CurationError as exc:
     st.stop()
 
 st.markdown(
-    f"Detected format: **{FORMATS[scan['format']].label}** (`{scan['format']}`), {scan['container'].upper()} file"
+    f"Detected format: **{FORMATS[scan.format].label}** (`{scan.format}`), {scan.container.upper()} file"
 )
-if scan["detected_by"]:
-    st.caption(f"Detected by {scan['detected_by']}. Choose another format above to override.")
+if scan.detected_by:
+    st.caption(f"Detected by {scan.detected_by}. Choose another format above to override.")
 m1, m2, m3, m4, m5 = st.columns(5)
-m1.metric("Items", f"{scan['lines']:,}")
-m2.metric("Valid", f"{scan['valid']:,}")
+m1.metric("Items", f"{scan.lines:,}")
+m2.metric("Valid", f"{scan.valid:,}")
 m3.metric(
     "Duplicates inside this file",
-    f"{scan['repeats']:,}",
+    f"{scan.repeats:,}",
     help="Valid items whose content an earlier item of this file already has: imported once.",
 )
-m4.metric("Rejected", f"{scan['rejected']:,}")
-m5.metric("Pairs", f"{scan['pairs']:,}")
+m4.metric("Rejected", f"{scan.rejected:,}")
+m5.metric("Pairs", f"{scan.pairs:,}")
 repeats_note = (
-    f" {plural(scan['repeats'], 'valid item')} {'repeats' if scan['repeats'] == 1 else 'repeat'}"
+    f" {plural(scan.repeats, 'valid item')} {'repeats' if scan.repeats == 1 else 'repeat'}"
     " an earlier item of this file and will be imported once."
-    if scan["repeats"]
+    if scan.repeats
     else ""
 )
 
-if scan["errors"]:
+if scan.errors:
     st.error(
-        f"{plural(scan['rejected'], 'line')} will be rejected; all other lines import."
-        + repeats_note
+        f"{plural(scan.rejected, 'line')} will be rejected; all other lines import." + repeats_note
     )
     st.dataframe(
-        pd.DataFrame(scan["errors"]), hide_index=True, width="stretch", key="import_errors"
+        pd.DataFrame([asdict(e) for e in scan.errors]),
+        hide_index=True,
+        width="stretch",
+        key="import_errors",
     )
 elif repeats_note:
     st.warning("Every line is valid." + repeats_note)
 else:
     st.success("Every line is valid.")
 
-if scan["labels"]:
+if scan.desirable or scan.undesirable:
     st.info(
-        f"Unpaired feedback (KTO): {scan['labels'].get('true', 0):,} completions labelled "
-        f"desirable, {scan['labels'].get('false', 0):,} undesirable."
+        f"Unpaired feedback (KTO): {scan.desirable:,} completions labelled "
+        f"desirable, {scan.undesirable:,} undesirable."
     )
-if scan["fields"]:
+if scan.fields:
     st.markdown("**Fields the importer maps, or keeps without using**")
     st.dataframe(
-        pd.DataFrame(scan["fields"])[["field", "where", "count", "action"]],
+        pd.DataFrame([asdict(n) for n in scan.fields])[["field", "where", "count", "action"]],
         hide_index=True,
         width="stretch",
         key="import_fields",
     )
 
-if scan["format"].startswith("openai-") and scan["container"] == "jsonl":
-    report = _openai_check(str(path), path.stat().st_mtime)
+if scan.format.startswith("openai-") and scan.container == "jsonl":
+    report = _openai_check(this_file)
+    warnings = report.warnings
     with st.expander(
-        f"OpenAI fine-tuning checks: {plural(report['errors_total'], 'error')},"
-        f" {plural(len(report['warnings']), 'warning')}",
-        expanded=bool(report["errors_total"]),
+        f"OpenAI fine-tuning checks: {plural(report.error_total, 'error')},"
+        f" {plural(len(warnings), 'warning')}",
+        expanded=bool(report.error_total),
     ):
         st.caption("The OpenAI cookbook's checks (corrected for tool calling), on every line.")
-        if report["errors"]:
+        if report.errors:
             st.dataframe(
-                pd.DataFrame(report["errors"]),
+                pd.DataFrame([asdict(e) for e in report.errors]),
                 hide_index=True,
                 width="stretch",
                 key="openai_errors",
             )
-        for warning in report["warnings"]:
-            st.warning(warning["message"])
-        if not report["errors"] and not report["warnings"]:
+        for warning in warnings:
+            st.warning(warning.message)
+        if not report.errors and not warnings:
             st.success("The file passes every OpenAI check.")
 
 left, right = st.columns(2)
 with left:
-    st.markdown(f"**Tokens per example** ({scan['encoding']})")
-    if len(scan["tokens"]):
-        st.altair_chart(charts.histogram(scan["tokens"], "tokens per example"), width="stretch")
-    if scan["note"]:
-        st.caption(scan["note"])
+    st.markdown(f"**Tokens per example** ({scan.encoding})")
+    if len(scan.tokens):
+        st.altair_chart(charts.histogram(scan.tokens, "tokens per example"), width="stretch")
+    if scan.note:
+        st.caption(scan.note)
 with right:
-    charts.cost_panel(scan["tokens"], key_prefix="import")
+    charts.cost_panel(scan.tokens, key_prefix="import")
 
 with st.expander("Preview of the first records", expanded=True):
     for parsed in preview_records(path, fmt, mapping, n=5):
@@ -330,11 +317,10 @@ if st.button(
     "Import",
     type="primary",
     key="do_import",
-    disabled=scan["valid"] == 0 or not dataset or clash,
+    disabled=scan.valid == 0 or not dataset or clash,
 ):
     _server_file_still_allowed()
-    bar = st.progress(0.0, text="Importing…")
-    total = max(scan["lines"], 1)
+    progress, bar = progress_bar("Importing…")
     try:
         result = import_file(
             ws,
@@ -344,27 +330,25 @@ if st.button(
             mapping=mapping,
             actor=me.name,
             display_name=str(server_file) if from_server else shown_name,
-            progress=lambda done: _advance(bar, done, total),
+            progress=progress,
         )
     except CurationError as exc:
         bar.empty()
         st.error(str(exc))
     else:
         bar.progress(1.0, text="Done")
-        st.session_state[keys.IMPORT_RESULT] = result.as_dict() | {
-            "summary": result.summary(),
-            "file": path_str,
-        }
+        st.session_state[keys.IMPORT_RESULT] = (path_str, result)
         st.session_state[keys.DATASET] = dataset
         st.session_state[IMPORTED_INTO] = dataset
         st.rerun()
 
-done = st.session_state.get(keys.IMPORT_RESULT)
-if done and done.get("file") == path_str:
-    (st.success if not done["rejected"] else st.warning)(done["summary"])
-    if done["errors"]:
+last = st.session_state.get(keys.IMPORT_RESULT)
+if last and last[0] == path_str:
+    done = last[1]
+    (st.success if not done.rejected else st.warning)(done.summary())
+    if done.errors:
         st.dataframe(
-            pd.DataFrame(done["errors"]),
+            pd.DataFrame([asdict(e) for e in done.errors]),
             hide_index=True,
             width="stretch",
             key="import_result_errors",
