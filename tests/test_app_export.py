@@ -14,6 +14,7 @@ from curation.finetune import jobs as ft
 from curation.finetune.judge import JudgeSettings, judge_campaign
 from curation.labeling.campaigns import set_show_ai_suggestions
 from curation.store import Workspace
+from curation.store import labeling_models as lm
 from curation.store import models as m
 from tests.apptest_helpers import REPO, app_ws, logged_in, open_page, texts
 from tests.fake_openai import API_KEY, FakeOpenAI, fake_openai
@@ -217,7 +218,7 @@ def test_annotators_see_suggestions_only_when_allowed(
     assert not at.exception
     assert not [e for e in at.expander if "AI suggestion" in e.label]
     with app_ws.tx() as s:
-        set_show_ai_suggestions(s, s.get(m.Campaign, cid), True, actor="lead")
+        set_show_ai_suggestions(s, s.get(lm.Campaign, cid), True, actor="lead")
     at = logged_in("ann")
     shown = [e for e in at.expander if "AI suggestion" in e.label]
     assert len(shown) == 1
@@ -235,7 +236,7 @@ def test_campaigns_page_toggles_suggestions(app_ws: Workspace, tmp_path: Path) -
     at.toggle(key=f"mc_show_ai_{cid}").set_value(True).run()
     assert not at.exception, at.exception
     with app_ws.read() as s:
-        assert s.get(m.Campaign, cid).show_ai_suggestions  # type: ignore[union-attr]
+        assert s.get(lm.Campaign, cid).show_ai_suggestions  # type: ignore[union-attr]
 
 
 def test_quality_page_runs_the_judge_and_shows_agreement(

@@ -9,6 +9,7 @@ import sqlalchemy as sa
 
 from curation.ingest.importer import import_file
 from curation.store import Workspace
+from curation.store import labeling_models as lm
 from curation.store import models as m
 from curation.wording import dataset_name_for, human_time, plural
 from tests.apptest_helpers import app_ws, logged_in, open_page, texts
@@ -252,7 +253,7 @@ def test_campaign_creation_refreshes_resets_and_offers_only_annotators(
     at.button[0].click().run()
     assert "guidelines are empty" in texts(at)
     with app_ws.read() as s:
-        assert s.scalar(sa.select(sa.func.count(m.Campaign.id))) == 0
+        assert s.scalar(sa.select(sa.func.count(lm.Campaign.id))) == 0
 
     at.text_area(key="nc_guidelines").input("Prefer the correct answer.")
     at.button[0].click().run()
@@ -272,7 +273,7 @@ def _label_all(ws: Workspace, cid: int, answers: dict[str, list[int]]) -> None:
     with ws.read() as s:
         tasks = list(
             s.scalars(
-                sa.select(m.Task.id).where(m.Task.campaign_id == cid).order_by(m.Task.pair_id)
+                sa.select(lm.Task.id).where(lm.Task.campaign_id == cid).order_by(lm.Task.pair_id)
             )
         )
     for name, choices in answers.items():

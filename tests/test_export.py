@@ -32,6 +32,7 @@ from curation.ingest.importer import file_sha256, import_file
 from curation.labeling import queue
 from curation.labeling.aggregate import Policy
 from curation.store import Workspace
+from curation.store import labeling_models as lm
 from curation.store import models as m
 from tests.labeling_helpers import campaign, users
 
@@ -236,7 +237,7 @@ def labelled(ws: Workspace, tmp_path: Path, answers: dict[int, list[int | None]]
     with ws.read() as s:
         tasks = {
             t.id: int(t.record_id)
-            for t in s.scalars(sa.select(m.Task).where(m.Task.campaign_id == cid))
+            for t in s.scalars(sa.select(lm.Task).where(lm.Task.campaign_id == cid))
         }
     order = {rid: i for i, rid in enumerate(sorted(tasks.values()))}
     for who, index in (("ann", 0), ("ann2", 1)):

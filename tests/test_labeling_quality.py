@@ -23,7 +23,7 @@ from curation.labeling import quality, queue
 from curation.labeling.aggregate import Policy, adjudicate, aggregate_campaign
 from curation.labeling.queue import Answer
 from curation.store import Workspace
-from curation.store import models as m
+from curation.store import labeling_models as lm
 from tests.labeling_helpers import campaign, pair_dataset, users
 
 BASE = datetime(2025, 1, 6, 9, 0, 0)
@@ -40,7 +40,7 @@ def setup(
     with ws.read() as s:
         tasks = list(
             s.scalars(
-                sa.select(m.Task.id).where(m.Task.campaign_id == cid).order_by(m.Task.pair_id)
+                sa.select(lm.Task.id).where(lm.Task.campaign_id == cid).order_by(lm.Task.pair_id)
             )
         )
     return cid, tasks
@@ -63,16 +63,16 @@ def put(
 ) -> None:
     """One judgment version, submitted ``at`` seconds after BASE (default: after the last one)."""
     with ws.tx() as s:
-        task = s.get(m.Task, task_id)
+        task = s.get(lm.Task, task_id)
         assert task is not None
         exists = s.scalar(
-            sa.select(m.Assignment.id).where(
-                m.Assignment.task_id == task_id, m.Assignment.annotator == annotator
+            sa.select(lm.Assignment.id).where(
+                lm.Assignment.task_id == task_id, lm.Assignment.annotator == annotator
             )
         )
         if exists is None:
             s.add(
-                m.Assignment(
+                lm.Assignment(
                     campaign_id=cid,
                     task_id=task_id,
                     annotator=annotator,
@@ -298,7 +298,7 @@ def test_gold_accuracy_by_hand(ws: Workspace, tmp_path: Path) -> None:
     cid, t = setup(ws, tmp_path, 6, ["g", "h", "k"])
     with ws.tx() as s:
         for task_id, expected in zip(t, [1, 1, -1, 0, 1], strict=False):
-            task = s.get(m.Task, task_id)
+            task = s.get(lm.Task, task_id)
             assert task is not None
             task.is_gold, task.gold_choice = True, expected
     for task_id, choice in zip(t, [2, 0, -1, 0], strict=False):
@@ -423,8 +423,8 @@ def test_end_to_end_through_the_queue_with_undo_and_adjudication(
 
     with ws.read() as s:
         versions = s.scalars(
-            sa.select(m.Judgment.version).where(
-                m.Judgment.task_id == undone_task, m.Judgment.annotator == "a1"
+            sa.select(lm.Judgment.version).where(
+                lm.Judgment.task_id == undone_task, lm.Judgment.annotator == "a1"
             )
         ).all()
         report = quality.quality_report(s, cid)

@@ -13,6 +13,7 @@ from curation.errors import ConflictError, InputError, PermissionDenied
 from curation.labeling import queue
 from curation.labeling.queue import Answer
 from curation.store import Workspace
+from curation.store import labeling_models as lm
 from curation.store import models as m
 from tests.labeling_helpers import campaign, pair_dataset, users
 
@@ -32,7 +33,7 @@ def test_no_pair_gets_more_than_k_labels(ws: Workspace, tmp_path: Path) -> None:
     done = [label_all(ws, cid, a) for a in ("a1", "a2", "a3")]
     assert done == [5, 5, 0]
     with ws.read() as s:
-        per_task = Counter(s.scalars(sa.select(m.Judgment.task_id)))
+        per_task = Counter(s.scalars(sa.select(lm.Judgment.task_id)))
     assert set(per_task.values()) == {2}
 
 
@@ -95,12 +96,12 @@ def test_undo_adds_a_version_and_reopens_the_item(ws: Workspace, tmp_path: Path)
     with ws.read() as s:
         versions = s.execute(
             sa.select(
-                m.Judgment.version, m.Judgment.choice, m.Judgment.retracted, m.Judgment.is_current
+                lm.Judgment.version, lm.Judgment.choice, lm.Judgment.retracted, lm.Judgment.is_current
             )
-            .where(m.Judgment.task_id == first.task_id)
-            .order_by(m.Judgment.version)
+            .where(lm.Judgment.task_id == first.task_id)
+            .order_by(lm.Judgment.version)
         ).all()
-        task = s.get(m.Task, first.task_id)
+        task = s.get(lm.Task, first.task_id)
     assert versions == [(1, 1, False, False), (2, None, True, False), (3, -2, False, True)]
     assert task is not None and task.n_labels == 1
 
@@ -276,8 +277,8 @@ def test_eight_threads_two_hundred_submissions_each(ws: Workspace, tmp_path: Pat
     assert not errors, errors
     assert counts == {n: 200 for n in names}
     with ws.read() as s:
-        rows = s.execute(sa.select(m.Judgment.task_id, m.Judgment.annotator)).all()
-        tasks = s.execute(sa.select(m.Task.id, m.Task.n_labels, m.Task.n_assigned)).all()
+        rows = s.execute(sa.select(lm.Judgment.task_id, lm.Judgment.annotator)).all()
+        tasks = s.execute(sa.select(lm.Task.id, lm.Task.n_labels, lm.Task.n_assigned)).all()
     assert len(rows) == 1600
     assert len(set(rows)) == 1600  # no duplicated judgment
     per_task = Counter(t for t, _ in rows)
@@ -325,7 +326,7 @@ def test_one_annotator_in_two_tabs_is_served_one_item(ws: Workspace, tmp_path: P
     assert served[0] == served[1]  # both tabs show the same item
     assert len(set(served[0])) == rounds
     with ws.read() as s:
-        assigned = s.scalars(sa.select(m.Task.n_assigned)).all()
-        judged = s.scalar(sa.select(sa.func.count(m.Judgment.id)))
+        assigned = s.scalars(sa.select(lm.Task.n_assigned)).all()
+        judged = s.scalar(sa.select(sa.func.count(lm.Judgment.id)))
     assert sorted(assigned) == [1] * rounds  # one place per task taken, not two
     assert judged == rounds

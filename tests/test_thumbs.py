@@ -20,6 +20,7 @@ from curation.labeling.campaigns import CampaignSpec, create_campaign, get_campa
 from curation.labeling.io import own_history
 from curation.labeling.thumbs import ThumbsPolicy, apply_thumbs, decide, thumbs_agreement
 from curation.store import Workspace
+from curation.store import labeling_models as lm
 from curation.store import models as m
 from tests.labeling_helpers import users
 from tests.test_export import read_jsonl, set_redaction
@@ -89,7 +90,7 @@ def test_create_label_aggregate_export_trl_kto(ws: Workspace, tmp_path: Path) ->
     users(ws, ["a1", "a2"])
     cid = thumbs_campaign(ws, ["a1", "a2"])
     with ws.read() as s:
-        tasks = s.execute(sa.select(m.Task.pair_id, m.Task.completion_id)).all()
+        tasks = s.execute(sa.select(lm.Task.pair_id, lm.Task.completion_id)).all()
     assert len(tasks) == 4 and all(p is None and c is not None for p, c in tasks)
 
     a1 = {"Answer 0.0": True, "Answer 0.1": False, "Answer 1.0": True, "Answer 1.1": False}
@@ -161,9 +162,9 @@ def test_overlap_k_holds_and_no_double_assignment(ws: Workspace, tmp_path: Path)
     done = [answer_all(ws, cid, a, vote) for a in ("a1", "a2", "a3")]
     assert done == [6, 6, 0]
     with ws.read() as s:
-        per_task = Counter(s.scalars(sa.select(m.Judgment.task_id)))
-        pairs = Counter(s.execute(sa.select(m.Assignment.task_id, m.Assignment.annotator)))
-        completion_ids = set(s.scalars(sa.select(m.Judgment.completion_id)))
+        per_task = Counter(s.scalars(sa.select(lm.Judgment.task_id)))
+        pairs = Counter(s.execute(sa.select(lm.Assignment.task_id, lm.Assignment.annotator)))
+        completion_ids = set(s.scalars(sa.select(lm.Judgment.completion_id)))
     assert set(per_task.values()) == {2}
     assert set(pairs.values()) == {1}
     assert None not in completion_ids
@@ -258,8 +259,8 @@ def test_four_annotators_at_once_never_exceed_k(ws: Workspace, tmp_path: Path) -
     assert not errors, errors
     assert sum(counts.values()) == 40  # every place filled, none twice
     with ws.read() as s:
-        rows = s.execute(sa.select(m.Judgment.task_id, m.Judgment.annotator)).all()
-        tasks = s.execute(sa.select(m.Task.id, m.Task.n_labels, m.Task.n_assigned)).all()
+        rows = s.execute(sa.select(lm.Judgment.task_id, lm.Judgment.annotator)).all()
+        tasks = s.execute(sa.select(lm.Task.id, lm.Task.n_labels, lm.Task.n_assigned)).all()
     assert len(set(rows)) == len(rows) == 40
     per_task = Counter(t for t, _ in rows)
     assert all(per_task[tid] == n_labels == n_assigned == 2 for tid, n_labels, n_assigned in tasks)

@@ -13,6 +13,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from curation.errors import InputError
+from curation.store import labeling_models as lm
 from curation.store import models as m
 
 POLICIES = ("exclude", "keep")
@@ -108,10 +109,10 @@ def live_choices(session: Session, campaign_id: int) -> dict[int, list[tuple[int
     """Each task's live labels (current, not retracted) as (choice, both_bad)."""
     labels: dict[int, list[tuple[int | None, bool]]] = defaultdict(list)
     for task_id, choice, both_bad in session.execute(
-        sa.select(m.Judgment.task_id, m.Judgment.choice, m.Judgment.both_bad).where(
-            m.Judgment.campaign_id == campaign_id,
-            m.Judgment.is_current.is_(True),
-            m.Judgment.retracted.is_(False),
+        sa.select(lm.Judgment.task_id, lm.Judgment.choice, lm.Judgment.both_bad).where(
+            lm.Judgment.campaign_id == campaign_id,
+            lm.Judgment.is_current.is_(True),
+            lm.Judgment.retracted.is_(False),
         )
     ):
         labels[task_id].append((choice, both_bad))
@@ -126,9 +127,9 @@ def aggregate_campaign(
     labels = live_choices(session, campaign_id)
     final = latest_adjudications(session, campaign_id)
     tasks = session.execute(
-        sa.select(m.Task.id, m.Task.pair_id, m.Task.record_id)
-        .join(m.Record, m.Record.id == m.Task.record_id)
-        .where(m.Task.campaign_id == campaign_id, m.Record.status == "active")
+        sa.select(lm.Task.id, lm.Task.pair_id, lm.Task.record_id)
+        .join(m.Record, m.Record.id == lm.Task.record_id)
+        .where(lm.Task.campaign_id == campaign_id, m.Record.status == "active")
     ).all()
     result = Aggregation(policy=policy)
     for task_id, pair_id, record_id in tasks:
@@ -175,9 +176,9 @@ def latest_adjudications(session: Session, campaign_id: int) -> dict[int, tuple[
     """The lead's latest decision per task (later adjudications override earlier ones)."""
     out: dict[int, tuple[int | None, bool]] = {}
     for task_id, choice, both_bad in session.execute(
-        sa.select(m.Adjudication.task_id, m.Adjudication.choice, m.Adjudication.both_bad)
-        .where(m.Adjudication.campaign_id == campaign_id)
-        .order_by(m.Adjudication.id)
+        sa.select(lm.Adjudication.task_id, lm.Adjudication.choice, lm.Adjudication.both_bad)
+        .where(lm.Adjudication.campaign_id == campaign_id)
+        .order_by(lm.Adjudication.id)
     ):
         out[task_id] = (choice, both_bad)
     return out
@@ -230,7 +231,7 @@ def adjudicate(
     choice: int | None,
     both_bad: bool = False,
     note: str = "",
-) -> m.Adjudication:
+) -> lm.Adjudication:
     """Record the lead's final decision; the annotators' labels stay untouched."""
     from curation.audit import log_event
     from curation.labeling.scale import check_choice
@@ -239,10 +240,10 @@ def adjudicate(
         if choice is None:
             raise InputError("an adjudication needs a choice or 'both bad'")
         check_choice(choice)
-    task = session.get(m.Task, task_id)
+    task = session.get(lm.Task, task_id)
     if task is None or task.campaign_id != campaign_id:
         raise InputError(f"task {task_id} is not in this campaign")
-    adj = m.Adjudication(
+    adj = lm.Adjudication(
         campaign_id=campaign_id,
         task_id=task_id,
         lead=lead,

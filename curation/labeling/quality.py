@@ -32,6 +32,7 @@ from sqlalchemy.orm import Session
 from curation.errors import InputError, NotFoundError
 from curation.labeling.queue import disagreement
 from curation.labeling.scale import SCALE, SCREEN_HELP, chose_left, to_screen
+from curation.store import labeling_models as lm
 from curation.store import models as m
 
 CHOICE_DOMAIN: tuple[int, ...] = (-2, -1, 0, 1, 2)
@@ -89,8 +90,8 @@ class LiveLabel:
 # --------------------------------------------------------------------------- loading
 
 
-def _campaign(session: Session, campaign_id: int) -> m.Campaign:
-    campaign = session.get(m.Campaign, campaign_id)
+def _campaign(session: Session, campaign_id: int) -> lm.Campaign:
+    campaign = session.get(lm.Campaign, campaign_id)
     if campaign is None:
         raise NotFoundError(f"campaign {campaign_id} does not exist")
     return campaign
@@ -100,13 +101,13 @@ def live_labels(session: Session, campaign_id: int) -> list[LiveLabel]:
     """The campaign's live judgments in submission order (oldest first)."""
     _campaign(session, campaign_id)
     rows = session.scalars(
-        sa.select(m.Judgment)
+        sa.select(lm.Judgment)
         .where(
-            m.Judgment.campaign_id == campaign_id,
-            m.Judgment.is_current.is_(True),
-            m.Judgment.retracted.is_(False),
+            lm.Judgment.campaign_id == campaign_id,
+            lm.Judgment.is_current.is_(True),
+            lm.Judgment.retracted.is_(False),
         )
-        .order_by(m.Judgment.submitted_at, m.Judgment.id)
+        .order_by(lm.Judgment.submitted_at, lm.Judgment.id)
     )
     return [
         LiveLabel(
@@ -130,15 +131,15 @@ def _annotators(session: Session, campaign_id: int, labels: Iterable[LiveLabel])
     """Members of the campaign plus anyone who left a label or held an item (removed members too)."""
     names = set(
         session.scalars(
-            sa.select(m.CampaignAnnotator.annotator).where(
-                m.CampaignAnnotator.campaign_id == campaign_id
+            sa.select(lm.CampaignAnnotator.annotator).where(
+                lm.CampaignAnnotator.campaign_id == campaign_id
             )
         )
     )
     names.update(
         session.scalars(
-            sa.select(m.Assignment.annotator)
-            .where(m.Assignment.campaign_id == campaign_id)
+            sa.select(lm.Assignment.annotator)
+            .where(lm.Assignment.campaign_id == campaign_id)
             .distinct()
         )
     )
@@ -205,15 +206,15 @@ def progress(session: Session, campaign_id: int) -> CampaignProgress:
     return _progress(session, _campaign(session, campaign_id), live_labels(session, campaign_id))
 
 
-def _progress(session: Session, campaign: m.Campaign, labels: list[LiveLabel]) -> CampaignProgress:
+def _progress(session: Session, campaign: lm.Campaign, labels: list[LiveLabel]) -> CampaignProgress:
     names = _annotators(session, campaign.id, labels)
     rows = {name: AnnotatorProgress(name) for name in names}
     for annotator, status, flagged, count in session.execute(
         sa.select(
-            m.Assignment.annotator, m.Assignment.status, m.Assignment.flagged, sa.func.count()
+            lm.Assignment.annotator, lm.Assignment.status, lm.Assignment.flagged, sa.func.count()
         )
-        .where(m.Assignment.campaign_id == campaign.id)
-        .group_by(m.Assignment.annotator, m.Assignment.status, m.Assignment.flagged)
+        .where(lm.Assignment.campaign_id == campaign.id)
+        .group_by(lm.Assignment.annotator, lm.Assignment.status, lm.Assignment.flagged)
     ):
         row = rows[annotator]
         if status in ("done", "skipped", "open", "expired"):
@@ -223,12 +224,12 @@ def _progress(session: Session, campaign: m.Campaign, labels: list[LiveLabel]) -
     for annotator, own in _by_annotator(labels).items():
         rows[annotator].labels = len(own)
         rows[annotator].median_seconds = _median(_seconds(own))
-    task_ids = list(session.scalars(sa.select(m.Task.id).where(m.Task.campaign_id == campaign.id)))
+    task_ids = list(session.scalars(sa.select(lm.Task.id).where(lm.Task.campaign_id == campaign.id)))
     per_task = Counter(label.task_id for label in labels)
     members = session.scalar(
         sa.select(sa.func.count())
-        .select_from(m.CampaignAnnotator)
-        .where(m.CampaignAnnotator.campaign_id == campaign.id)
+        .select_from(lm.CampaignAnnotator)
+        .where(lm.CampaignAnnotator.campaign_id == campaign.id)
     )
     target = max(1, min(campaign.overlap, int(members or 0) or campaign.overlap))
     histogram = Counter(per_task.get(t, 0) for t in task_ids)
@@ -322,7 +323,7 @@ def krippendorff_alpha(session: Session, campaign_id: int) -> Agreement:
     return _agreement(campaign, live_labels(session, campaign_id))
 
 
-def _agreement(campaign: m.Campaign, labels: list[LiveLabel]) -> Agreement:
+def _agreement(campaign: lm.Campaign, labels: list[LiveLabel]) -> Agreement:
     choices: dict[tuple[str, Any], float] = {}
     both_bad = 0
     for label in labels:
@@ -504,10 +505,10 @@ def _gold(
     gold = {
         task_id: choice
         for task_id, choice in session.execute(
-            sa.select(m.Task.id, m.Task.gold_choice).where(
-                m.Task.campaign_id == campaign_id,
-                m.Task.is_gold.is_(True),
-                m.Task.gold_choice.is_not(None),
+            sa.select(lm.Task.id, lm.Task.gold_choice).where(
+                lm.Task.campaign_id == campaign_id,
+                lm.Task.is_gold.is_(True),
+                lm.Task.gold_choice.is_not(None),
             )
         )
     }
@@ -670,9 +671,9 @@ def latest_adjudication_info(session: Session, campaign_id: int) -> dict[int, Ad
     """The latest adjudication per task with who made it and why (later ones override)."""
     out: dict[int, AdjudicationInfo] = {}
     for adj in session.scalars(
-        sa.select(m.Adjudication)
-        .where(m.Adjudication.campaign_id == campaign_id)
-        .order_by(m.Adjudication.id)
+        sa.select(lm.Adjudication)
+        .where(lm.Adjudication.campaign_id == campaign_id)
+        .order_by(lm.Adjudication.id)
     ):
         out[adj.task_id] = AdjudicationInfo(
             adj.lead,
@@ -718,9 +719,9 @@ def disagreements(
     tasks = {
         task.id: task
         for task in session.scalars(
-            sa.select(m.Task)
-            .join(m.Record, m.Record.id == m.Task.record_id)
-            .where(m.Task.id.in_(disputed), m.Record.status == "active")
+            sa.select(lm.Task)
+            .join(m.Record, m.Record.id == lm.Task.record_id)
+            .where(lm.Task.id.in_(disputed), m.Record.status == "active")
         )
     }
     ordered = sorted(tasks, key=lambda t: (-scores[t], t))
@@ -797,10 +798,10 @@ def quality_report(
     labels = live_labels(session, campaign_id)
     names = _annotators(session, campaign_id, labels)
     gold_tasks = session.scalar(
-        sa.select(sa.func.count(m.Task.id)).where(
-            m.Task.campaign_id == campaign_id,
-            m.Task.is_gold.is_(True),
-            m.Task.gold_choice.is_not(None),
+        sa.select(sa.func.count(lm.Task.id)).where(
+            lm.Task.campaign_id == campaign_id,
+            lm.Task.is_gold.is_(True),
+            lm.Task.gold_choice.is_not(None),
         )
     )
     return QualityReport(

@@ -27,6 +27,7 @@ from sqlalchemy.orm import Session, aliased
 
 from curation.errors import ConflictError, InputError, NotFoundError, PermissionDenied
 from curation.labeling.scale import check_choice
+from curation.store import labeling_models as lm
 from curation.store import models as m
 from curation.store.db import Workspace
 
@@ -73,8 +74,8 @@ class Progress:
         return min(1.0, self.done / self.quota) if self.quota else 1.0
 
 
-def _campaign(session: Session, campaign_id: int) -> m.Campaign:
-    campaign = session.get(m.Campaign, campaign_id)
+def _campaign(session: Session, campaign_id: int) -> lm.Campaign:
+    campaign = session.get(lm.Campaign, campaign_id)
     if campaign is None:
         raise NotFoundError(f"campaign {campaign_id} does not exist")
     return campaign
@@ -120,10 +121,10 @@ def next_item(ws: Workspace, campaign_id: int, annotator: str) -> Item | None:
 # (task, annotator) constraint. After waiting here, the context read below sees the item
 # the other tab just opened, and serves it to both.
 _ONE_CLAIM_AT_A_TIME = (
-    sa.select(m.CampaignAnnotator.annotator)
+    sa.select(lm.CampaignAnnotator.annotator)
     .where(
-        m.CampaignAnnotator.campaign_id == sa.bindparam("campaign"),
-        m.CampaignAnnotator.annotator == sa.bindparam("annotator"),
+        lm.CampaignAnnotator.campaign_id == sa.bindparam("campaign"),
+        lm.CampaignAnnotator.annotator == sa.bindparam("annotator"),
     )
     .with_for_update(key_share=True)
 )
@@ -134,8 +135,8 @@ _ONE_CLAIM_AT_A_TIME = (
 
 def _latest_guideline_version(campaign_id: Any) -> sa.ScalarSelect[int]:
     return (
-        sa.select(sa.func.max(m.Guideline.version))
-        .where(m.Guideline.campaign_id == campaign_id)
+        sa.select(sa.func.max(lm.Guideline.version))
+        .where(lm.Guideline.campaign_id == campaign_id)
         .scalar_subquery()
     )
 
@@ -145,52 +146,52 @@ def _context_query() -> sa.Select[Any]:
     campaign_id: sa.BindParameter[int] = sa.bindparam("campaign_id")
     annotator: sa.BindParameter[str] = sa.bindparam("annotator")
     member = sa.exists().where(
-        m.CampaignAnnotator.campaign_id == m.Campaign.id,
-        m.CampaignAnnotator.annotator == annotator,
+        lm.CampaignAnnotator.campaign_id == lm.Campaign.id,
+        lm.CampaignAnnotator.annotator == annotator,
     )
     # the item to resume: the most recently touched open assignment
     open_assignment = (
-        sa.select(m.Assignment.id)
-        .join(m.Task, m.Task.id == m.Assignment.task_id)
-        .join(m.Record, m.Record.id == m.Task.record_id)
+        sa.select(lm.Assignment.id)
+        .join(lm.Task, lm.Task.id == lm.Assignment.task_id)
+        .join(m.Record, m.Record.id == lm.Task.record_id)
         .where(
-            m.Assignment.campaign_id == campaign_id,
-            m.Assignment.annotator == annotator,
-            m.Assignment.status == "open",
+            lm.Assignment.campaign_id == campaign_id,
+            lm.Assignment.annotator == annotator,
+            lm.Assignment.status == "open",
             m.Record.status == "active",
         )
-        .order_by(m.Assignment.updated_at.desc(), m.Assignment.id.desc())
+        .order_by(lm.Assignment.updated_at.desc(), lm.Assignment.id.desc())
         .limit(1)
         .scalar_subquery()
     )
     left_balance = (
-        sa.select(sa.func.sum(sa.case((m.Assignment.shown_left == "a", 1), else_=-1)))
-        .where(m.Assignment.campaign_id == campaign_id, m.Assignment.annotator == annotator)
+        sa.select(sa.func.sum(sa.case((lm.Assignment.shown_left == "a", 1), else_=-1)))
+        .where(lm.Assignment.campaign_id == campaign_id, lm.Assignment.annotator == annotator)
         .scalar_subquery()
     )
-    guideline = aliased(m.Guideline)
+    guideline = aliased(lm.Guideline)
     return (
         sa.select(
-            m.Campaign.name,
-            m.Campaign.status,
-            m.Campaign.overlap,
-            m.Campaign.criteria,
-            m.Campaign.rationale_required_for,
+            lm.Campaign.name,
+            lm.Campaign.status,
+            lm.Campaign.overlap,
+            lm.Campaign.criteria,
+            lm.Campaign.rationale_required_for,
             member,
             guideline.version,
             guideline.text,
             open_assignment,
             left_balance,
-            m.Campaign.kind,
+            lm.Campaign.kind,
         )
         .outerjoin(
             guideline,
             sa.and_(
-                guideline.campaign_id == m.Campaign.id,
-                guideline.version == _latest_guideline_version(m.Campaign.id),
+                guideline.campaign_id == lm.Campaign.id,
+                guideline.version == _latest_guideline_version(lm.Campaign.id),
             ),
         )
-        .where(m.Campaign.id == campaign_id)
+        .where(lm.Campaign.id == campaign_id)
     )
 
 
@@ -244,35 +245,35 @@ def _candidates_query(task: Any) -> sa.Select[int]:
             task.n_assigned < sa.bindparam("overlap"),
             m.Record.status == "active",
             ~sa.exists().where(
-                m.Assignment.task_id == task.id,
-                m.Assignment.annotator == sa.bindparam("annotator"),
+                lm.Assignment.task_id == task.id,
+                lm.Assignment.annotator == sa.bindparam("annotator"),
             ),
         )
         .order_by(task.n_labels, task.disagreement.desc(), task.queue_key)
     )
 
 
-_CANDIDATES = _candidates_query(m.Task).limit(CANDIDATES)
+_CANDIDATES = _candidates_query(lm.Task).limit(CANDIDATES)
 _CLAIM = (
-    sa.update(m.Task)
-    .where(m.Task.id == sa.bindparam("task_id"), m.Task.n_assigned < sa.bindparam("overlap"))
-    .values(n_assigned=m.Task.n_assigned + 1)
+    sa.update(lm.Task)
+    .where(lm.Task.id == sa.bindparam("task_id"), lm.Task.n_assigned < sa.bindparam("overlap"))
+    .values(n_assigned=lm.Task.n_assigned + 1)
     .execution_options(synchronize_session=False)
 )
 # Finding the best task and claiming it in one statement saves a round trip on every
 # item; the subquery scans an alias of tasks so that it is not correlated with the row
 # being updated.
 _CLAIM_BEST = (
-    sa.update(m.Task)
+    sa.update(lm.Task)
     .where(
-        m.Task.id == _candidates_query(aliased(m.Task)).limit(1).scalar_subquery(),
-        m.Task.n_assigned < sa.bindparam("overlap"),
+        lm.Task.id == _candidates_query(aliased(lm.Task)).limit(1).scalar_subquery(),
+        lm.Task.n_assigned < sa.bindparam("overlap"),
     )
-    .values(n_assigned=m.Task.n_assigned + 1)
-    .returning(m.Task.id)
+    .values(n_assigned=lm.Task.n_assigned + 1)
+    .returning(lm.Task.id)
     .execution_options(synchronize_session=False)
 )
-_NEW_ASSIGNMENT = sa.insert(m.Assignment).returning(m.Assignment.id)
+_NEW_ASSIGNMENT = sa.insert(lm.Assignment).returning(lm.Assignment.id)
 
 
 def _assign(session: Session, context: _Context, annotator: str) -> int | None:
@@ -322,20 +323,20 @@ def _release_stale(session: Session, campaign_id: int, annotator: str) -> int:
     """Free tasks held by others' assignments left open longer than STALE_AFTER."""
     cutoff = m.utcnow() - STALE_AFTER
     stale = session.scalars(
-        sa.select(m.Assignment).where(
-            m.Assignment.campaign_id == campaign_id,
-            m.Assignment.status == "open",
-            m.Assignment.annotator != annotator,
-            m.Assignment.updated_at < cutoff,
+        sa.select(lm.Assignment).where(
+            lm.Assignment.campaign_id == campaign_id,
+            lm.Assignment.status == "open",
+            lm.Assignment.annotator != annotator,
+            lm.Assignment.updated_at < cutoff,
         )
     ).all()
     for assignment in stale:
         assignment.status = "expired"
         assignment.updated_at = m.utcnow()
         session.execute(
-            sa.update(m.Task)
-            .where(m.Task.id == assignment.task_id)
-            .values(n_assigned=m.Task.n_assigned - 1)
+            sa.update(lm.Task)
+            .where(lm.Task.id == assignment.task_id)
+            .values(n_assigned=lm.Task.n_assigned - 1)
         )
     return len(stale)
 
@@ -345,42 +346,42 @@ def _item_query() -> sa.Select[Any]:
     a, b = aliased(m.Completion), aliased(m.Completion)
     return (
         sa.select(
-            m.Assignment.task_id,
-            m.Assignment.shown_left,
-            m.Assignment.assigned_at,
-            m.Assignment.flagged,
-            m.Task.pair_id,
-            m.Task.record_id,
+            lm.Assignment.task_id,
+            lm.Assignment.shown_left,
+            lm.Assignment.assigned_at,
+            lm.Assignment.flagged,
+            lm.Task.pair_id,
+            lm.Task.record_id,
             m.Record.messages,
             m.Record.tools,
             a.messages,
             b.messages,
         )
-        .join(m.Task, m.Task.id == m.Assignment.task_id)
-        .join(m.Pair, m.Pair.id == m.Task.pair_id)
-        .join(m.Record, m.Record.id == m.Task.record_id)
+        .join(lm.Task, lm.Task.id == lm.Assignment.task_id)
+        .join(m.Pair, m.Pair.id == lm.Task.pair_id)
+        .join(m.Record, m.Record.id == lm.Task.record_id)
         .join(a, a.id == m.Pair.completion_a_id)
         .join(b, b.id == m.Pair.completion_b_id)
-        .where(m.Assignment.id == sa.bindparam("assignment_id"))
+        .where(lm.Assignment.id == sa.bindparam("assignment_id"))
     )
 
 
 _ITEM = _item_query()
 _THUMBS_ITEM = (
     sa.select(
-        m.Assignment.task_id,
-        m.Assignment.assigned_at,
-        m.Assignment.flagged,
-        m.Task.completion_id,
-        m.Task.record_id,
+        lm.Assignment.task_id,
+        lm.Assignment.assigned_at,
+        lm.Assignment.flagged,
+        lm.Task.completion_id,
+        lm.Task.record_id,
         m.Record.messages,
         m.Record.tools,
         m.Completion.messages,
     )
-    .join(m.Task, m.Task.id == m.Assignment.task_id)
-    .join(m.Record, m.Record.id == m.Task.record_id)
-    .join(m.Completion, m.Completion.id == m.Task.completion_id)
-    .where(m.Assignment.id == sa.bindparam("assignment_id"))
+    .join(lm.Task, lm.Task.id == lm.Assignment.task_id)
+    .join(m.Record, m.Record.id == lm.Task.record_id)
+    .join(m.Completion, m.Completion.id == lm.Task.completion_id)
+    .where(lm.Assignment.id == sa.bindparam("assignment_id"))
 )
 
 
@@ -461,7 +462,7 @@ def submit(
     *,
     guideline_version: int | None = None,
     source: str = "app",
-) -> m.Judgment:
+) -> lm.Judgment:
     """Record a judgment (a new version if the annotator answered this task before)."""
     with ws.tx() as session:
         assignment, task, criteria, needs_rationale, latest_guidelines, kind = _answerable(
@@ -493,23 +494,23 @@ def submit(
 
 _ANSWERABLE = (
     sa.select(
-        m.Assignment,
-        m.Task,
-        m.Campaign.criteria,
-        m.Campaign.rationale_required_for,
-        _latest_guideline_version(m.Assignment.campaign_id),
-        m.Campaign.kind,
+        lm.Assignment,
+        lm.Task,
+        lm.Campaign.criteria,
+        lm.Campaign.rationale_required_for,
+        _latest_guideline_version(lm.Assignment.campaign_id),
+        lm.Campaign.kind,
     )
-    .join(m.Task, m.Task.id == m.Assignment.task_id)
-    .join(m.Campaign, m.Campaign.id == m.Assignment.campaign_id)
-    .where(m.Assignment.id == sa.bindparam("assignment_id"))
-    .with_for_update(of=[m.Assignment, m.Task])
+    .join(lm.Task, lm.Task.id == lm.Assignment.task_id)
+    .join(lm.Campaign, lm.Campaign.id == lm.Assignment.campaign_id)
+    .where(lm.Assignment.id == sa.bindparam("assignment_id"))
+    .with_for_update(of=[lm.Assignment, lm.Task])
 )
 
 
 def _answerable(
     session: Session, assignment_id: int, annotator: str
-) -> tuple[m.Assignment, m.Task, list[str], list[str], int, str]:
+) -> tuple[lm.Assignment, lm.Task, list[str], list[str], int, str]:
     """The annotator's assignment and its task, both locked, with the campaign's answer rules.
 
     Locking the task makes concurrent answers on it recount its labels one at a time.
@@ -533,15 +534,15 @@ def _answerable(
     )
 
 
-def _own_assignment(session: Session, assignment_id: int, annotator: str) -> m.Assignment:
-    assignment = session.get(m.Assignment, assignment_id, with_for_update=True)
+def _own_assignment(session: Session, assignment_id: int, annotator: str) -> lm.Assignment:
+    assignment = session.get(lm.Assignment, assignment_id, with_for_update=True)
     if assignment is None:
         raise NotFoundError(f"assignment {assignment_id} does not exist")
     _check_owner(assignment, annotator)
     return assignment
 
 
-def _check_owner(assignment: m.Assignment, annotator: str) -> None:
+def _check_owner(assignment: lm.Assignment, annotator: str) -> None:
     if assignment.annotator != annotator:
         raise PermissionDenied("this item is assigned to someone else")
 
@@ -574,18 +575,18 @@ def _check_thumbs(needs_rationale: Sequence[str], answer: Answer) -> None:
 
 
 _TASK_JUDGMENTS = sa.select(
-    m.Judgment.annotator,
-    m.Judgment.version,
-    m.Judgment.is_current,
-    m.Judgment.retracted,
-    m.Judgment.choice,
-    m.Judgment.both_bad,
-).where(m.Judgment.task_id == sa.bindparam("task_id"))
+    lm.Judgment.annotator,
+    lm.Judgment.version,
+    lm.Judgment.is_current,
+    lm.Judgment.retracted,
+    lm.Judgment.choice,
+    lm.Judgment.both_bad,
+).where(lm.Judgment.task_id == sa.bindparam("task_id"))
 
 
 def add_judgment_version(
-    session: Session, task: m.Task, annotator: str, **values: Any
-) -> m.Judgment:
+    session: Session, task: lm.Task, annotator: str, **values: Any
+) -> lm.Judgment:
     """Add the annotator's next version on the task, now their current one, and recount the task.
 
     Earlier versions stay (no longer current). The caller holds the task row lock, so the
@@ -595,15 +596,15 @@ def add_judgment_version(
     mine = [j for j in judgments if j.annotator == annotator]
     if any(j.is_current for j in mine):
         session.execute(
-            sa.update(m.Judgment)
+            sa.update(lm.Judgment)
             .where(
-                m.Judgment.task_id == task.id,
-                m.Judgment.annotator == annotator,
-                m.Judgment.is_current.is_(True),
+                lm.Judgment.task_id == task.id,
+                lm.Judgment.annotator == annotator,
+                lm.Judgment.is_current.is_(True),
             )
             .values(is_current=False)
         )
-    judgment = m.Judgment(
+    judgment = lm.Judgment(
         campaign_id=task.campaign_id,
         task_id=task.id,
         pair_id=task.pair_id,
@@ -644,21 +645,21 @@ def undo_last(ws: Workspace, campaign_id: int, annotator: str) -> int | None:
     """
     with ws.tx() as session:
         last = session.scalar(
-            sa.select(m.Judgment)
+            sa.select(lm.Judgment)
             .where(
-                m.Judgment.campaign_id == campaign_id,
-                m.Judgment.annotator == annotator,
-                m.Judgment.is_current.is_(True),
-                m.Judgment.retracted.is_(False),
-                m.Judgment.source
+                lm.Judgment.campaign_id == campaign_id,
+                lm.Judgment.annotator == annotator,
+                lm.Judgment.is_current.is_(True),
+                lm.Judgment.retracted.is_(False),
+                lm.Judgment.source
                 == "app",  # labels merged from files are not the annotator's to undo
             )
-            .order_by(m.Judgment.submitted_at.desc(), m.Judgment.id.desc())
+            .order_by(lm.Judgment.submitted_at.desc(), lm.Judgment.id.desc())
             .limit(1)
         )
         if last is None:
             return None
-        task = session.get(m.Task, last.task_id, with_for_update=True)
+        task = session.get(lm.Task, last.task_id, with_for_update=True)
         assert task is not None
         add_judgment_version(
             session,
@@ -671,8 +672,8 @@ def undo_last(ws: Workspace, campaign_id: int, annotator: str) -> int | None:
             source="undo",
         )
         assignment = session.scalar(
-            sa.select(m.Assignment).where(
-                m.Assignment.task_id == task.id, m.Assignment.annotator == annotator
+            sa.select(lm.Assignment).where(
+                lm.Assignment.task_id == task.id, lm.Assignment.annotator == annotator
             )
         )
         if assignment is not None:
@@ -691,9 +692,9 @@ def skip(ws: Workspace, assignment_id: int, annotator: str) -> None:
         assignment.status = "skipped"
         assignment.updated_at = m.utcnow()
         session.execute(
-            sa.update(m.Task)
-            .where(m.Task.id == assignment.task_id)
-            .values(n_assigned=m.Task.n_assigned - 1)
+            sa.update(lm.Task)
+            .where(lm.Task.id == assignment.task_id)
+            .values(n_assigned=lm.Task.n_assigned - 1)
         )
 
 
@@ -713,43 +714,43 @@ def progress(ws: Workspace, campaign_id: int, annotator: str) -> Progress:
         campaign = _campaign(session, campaign_id)
         n_tasks = (
             session.scalar(
-                sa.select(sa.func.count(m.Task.id)).where(m.Task.campaign_id == campaign.id)
+                sa.select(sa.func.count(lm.Task.id)).where(lm.Task.campaign_id == campaign.id)
             )
             or 0
         )
         n_annotators = (
             session.scalar(
                 sa.select(sa.func.count())
-                .select_from(m.CampaignAnnotator)
-                .where(m.CampaignAnnotator.campaign_id == campaign.id)
+                .select_from(lm.CampaignAnnotator)
+                .where(lm.CampaignAnnotator.campaign_id == campaign.id)
             )
             or 1
         )
         done = (
             session.scalar(
-                sa.select(sa.func.count(m.Judgment.id)).where(
-                    m.Judgment.campaign_id == campaign.id,
-                    m.Judgment.annotator == annotator,
-                    m.Judgment.is_current.is_(True),
-                    m.Judgment.retracted.is_(False),
+                sa.select(sa.func.count(lm.Judgment.id)).where(
+                    lm.Judgment.campaign_id == campaign.id,
+                    lm.Judgment.annotator == annotator,
+                    lm.Judgment.is_current.is_(True),
+                    lm.Judgment.retracted.is_(False),
                 )
             )
             or 0
         )
         skipped = (
             session.scalar(
-                sa.select(sa.func.count(m.Assignment.id)).where(
-                    m.Assignment.campaign_id == campaign.id,
-                    m.Assignment.annotator == annotator,
-                    m.Assignment.status == "skipped",
+                sa.select(sa.func.count(lm.Assignment.id)).where(
+                    lm.Assignment.campaign_id == campaign.id,
+                    lm.Assignment.annotator == annotator,
+                    lm.Assignment.status == "skipped",
                 )
             )
             or 0
         )
         labels = (
             session.scalar(
-                sa.select(sa.func.coalesce(sa.func.sum(m.Task.n_labels), 0)).where(
-                    m.Task.campaign_id == campaign.id
+                sa.select(sa.func.coalesce(sa.func.sum(lm.Task.n_labels), 0)).where(
+                    lm.Task.campaign_id == campaign.id
                 )
             )
             or 0
