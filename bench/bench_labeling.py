@@ -1,7 +1,7 @@
 """Labelling latency: server-side time from an annotator's submission to their next item ready.
 
 A campaign of 100k pairs (k = 2) with 20 annotators, on SQLite and on PostgreSQL. Each
-step is ``queue.submit`` followed by ``queue.next_item`` — the two transactions the Rank
+step is ``answers.submit`` followed by ``queue.next_item`` — the two transactions the Rank
 page runs when Enter is pressed — timed together. Three loads:
 
 - *single*: one annotator at a time (the pure server-side cost);
@@ -39,7 +39,7 @@ import sqlalchemy as sa
 
 from curation.auth import create_user
 from curation.ingest.importer import import_file
-from curation.labeling import queue
+from curation.labeling import answers, queue
 from curation.labeling.campaigns import CampaignSpec, create_campaign
 from curation.store import Workspace, open_workspace
 from curation.store import labeling_models as lm
@@ -131,7 +131,9 @@ def _run(
                 if item is None:
                     return
                 started = time.perf_counter()
-                queue.submit(ws, item.assignment_id, name, queue.Answer(choice=1 if i % 3 else -1))
+                answers.submit(
+                    ws, item.assignment_id, name, answers.Answer(choice=1 if i % 3 else -1)
+                )
                 if naive:
                     _naive_next(ws, cid, name)
                 item = queue.next_item(ws, cid, name)

@@ -24,7 +24,7 @@ from typing import Any
 import sqlalchemy as sa
 
 from bench.bench_labeling import _pct, _setup, workspace_for
-from curation.labeling import queue
+from curation.labeling import answers, queue
 from curation.store import Workspace
 from curation.store import labeling_models as lm
 
@@ -51,18 +51,18 @@ def _session(
             started = time.perf_counter()
             roll = rng.random()
             if roll < 0.05:
-                queue.skip(ws, item.assignment_id, name)
+                answers.skip(ws, item.assignment_id, name)
             else:
-                judgment = queue.submit(
+                judgment = answers.submit(
                     ws,
                     item.assignment_id,
                     name,
-                    queue.Answer(
+                    answers.Answer(
                         choice=rng.choice([2, 1, 0, -1, -2]), rationale="tie" if roll > 0.9 else ""
                     ),
                 )
                 acked.append(judgment.task_id)
-                if roll > 0.97 and queue.undo_last(ws, cid, name) is not None:
+                if roll > 0.97 and answers.undo_last(ws, cid, name) is not None:
                     acked.pop()
             item = queue.next_item(ws, cid, name)
             latencies.append((time.perf_counter() - started) * 1000)

@@ -268,7 +268,7 @@ def test_campaign_creation_refreshes_resets_and_offers_only_annotators(
 
 def _label_all(ws: Workspace, cid: int, answers: dict[str, list[int]]) -> None:
     from curation.labeling import queue
-    from curation.labeling.queue import Answer
+    from curation.labeling.answers import Answer, submit
 
     with ws.read() as s:
         tasks = list(
@@ -279,7 +279,7 @@ def _label_all(ws: Workspace, cid: int, answers: dict[str, list[int]]) -> None:
     for name, choices in answers.items():
         want = dict(zip(tasks, choices, strict=True))
         while (item := queue.next_item(ws, cid, name)) is not None:
-            queue.submit(ws, item.assignment_id, name, Answer(choice=want[item.task_id]))
+            submit(ws, item.assignment_id, name, Answer(choice=want[item.task_id]))
 
 
 def _chart_specs(at: object) -> list[dict]:

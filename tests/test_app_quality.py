@@ -8,7 +8,7 @@ import pytest
 import sqlalchemy as sa
 
 from curation.labeling import queue
-from curation.labeling.queue import Answer
+from curation.labeling.answers import Answer, submit
 from curation.store import Workspace
 from curation.store import labeling_models as lm
 from tests.apptest_helpers import REPO, app_ws, logged_in, open_page, texts
@@ -35,7 +35,7 @@ def labelled_campaign(ws: Workspace, tmp_path: Path) -> tuple[int, list[int]]:
         want = dict(zip(tasks, answers, strict=True))
         while (item := queue.next_item(ws, cid, name)) is not None:
             choice = want[item.task_id]
-            queue.submit(
+            submit(
                 ws,
                 item.assignment_id,
                 name,

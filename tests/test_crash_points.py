@@ -26,7 +26,7 @@ import sqlalchemy as sa
 from click.testing import CliRunner
 
 from curation.cli import cli
-from curation.labeling.queue import Answer, next_item, submit
+from curation.labeling.answers import Answer, next_item, submit
 from curation.store import Workspace
 from curation.store import labeling_models as lm
 from curation.store import models as m
@@ -58,18 +58,18 @@ def count(ws: Workspace, query: sa.Select[tuple[int]]) -> int:
 
 SUBMIT_THEN_DIE = """
 import sys
-from curation.labeling import queue
+from curation.labeling import answers, queue
 from curation.store import open_workspace
 ws = open_workspace(os.environ["CURATION_WORKSPACE"], os.environ["CURATION_DB_URL"])
 campaign_id, point = int(sys.argv[1]), sys.argv[2]
 item = queue.next_item(ws, campaign_id, "ann1")
-real = queue.add_judgment_version
+real = answers.add_judgment_version
 if point == "inside":  # the judgment is written, its transaction not committed
     def add_then_die(*args, **kwargs):
         real(*args, **kwargs)
         die()
-    queue.add_judgment_version = add_then_die
-queue.submit(ws, item.assignment_id, "ann1", queue.Answer(choice=1))
+    answers.add_judgment_version = add_then_die
+answers.submit(ws, item.assignment_id, "ann1", answers.Answer(choice=1))
 print(item.task_id)
 die()  # committed
 """

@@ -243,11 +243,11 @@ def labelled(ws: Workspace, tmp_path: Path, answers: dict[int, list[int | None]]
     for who, index in (("ann", 0), ("ann2", 1)):
         while (item := queue.next_item(ws, cid, who)) is not None:
             choice = answers[order[tasks[item.task_id]]][index]
-            queue.submit(
+            answers.submit(
                 ws,
                 item.assignment_id,
                 who,
-                queue.Answer(choice=choice, both_bad=choice is None, rationale="r"),
+                answers.Answer(choice=choice, both_bad=choice is None, rationale="r"),
             )
     return cid
 

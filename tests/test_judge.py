@@ -23,7 +23,7 @@ from curation.finetune.judge import (
     parse_answer,
     suggestion_for,
 )
-from curation.labeling import queue
+from curation.labeling import answers, queue
 from curation.labeling.campaigns import set_show_ai_suggestions
 from curation.store import Workspace, open_workspace
 from curation.store import labeling_models as lm
@@ -70,7 +70,7 @@ def tasks_by_record(ws: Workspace, cid: int) -> dict[int, int]:
 def label(ws: Workspace, cid: int, choose: Any) -> None:
     for who in ("ann", "ann2"):
         while (item := queue.next_item(ws, cid, who)) is not None:
-            queue.submit(ws, item.assignment_id, who, queue.Answer(choice=choose(item)))
+            answers.submit(ws, item.assignment_id, who, answers.Answer(choice=choose(item)))
 
 
 def settings(**kwargs: Any) -> JudgeSettings:

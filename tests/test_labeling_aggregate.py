@@ -20,8 +20,8 @@ from curation.labeling.aggregate import (
     decide,
     rank_records,
 )
+from curation.labeling.answers import Answer
 from curation.labeling.io import import_labels, judgment_rows
-from curation.labeling.queue import Answer
 from curation.store import Workspace
 from curation.store import labeling_models as lm
 from tests.labeling_helpers import campaign, pair_dataset, users
@@ -70,12 +70,12 @@ def test_campaign_aggregation_with_adjudication_and_ranking(ws: Workspace, tmp_p
     pair_dataset(ws, tmp_path, 2, completions=3)  # 3 pairs per record
     users(ws, ["a1", "a2"])
     cid = campaign(ws, ["a1", "a2"], overlap=2)
-    answers = {"a1": [1, 1, 1, 1, 1, 1], "a2": [1, -1, 1, 1, 1, 1]}
-    for name, choices in answers.items():
+    wanted = {"a1": [1, 1, 1, 1, 1, 1], "a2": [1, -1, 1, 1, 1, 1]}
+    for name, choices in wanted.items():
         for choice in choices:
             item = queue.next_item(ws, cid, name)
             assert item
-            queue.submit(ws, item.assignment_id, name, Answer(choice=choice))
+            answers.submit(ws, item.assignment_id, name, Answer(choice=choice))
     with ws.read() as s:
         agg = aggregate_campaign(s, cid)
     assert len(agg.kept) + sum(agg.excluded.values()) == 6

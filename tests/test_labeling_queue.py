@@ -10,8 +10,8 @@ import pytest
 import sqlalchemy as sa
 
 from curation.errors import ConflictError, InputError, PermissionDenied
-from curation.labeling import queue
-from curation.labeling.queue import Answer
+from curation.labeling import answers, queue, quota
+from curation.labeling.answers import Answer
 from curation.store import Workspace
 from curation.store import labeling_models as lm
 from curation.store import models as m
@@ -21,7 +21,7 @@ from tests.labeling_helpers import campaign, pair_dataset, users
 def label_all(ws: Workspace, cid: int, annotator: str, choice: int = 1) -> int:
     n = 0
     while (item := queue.next_item(ws, cid, annotator)) is not None:
-        queue.submit(ws, item.assignment_id, annotator, Answer(choice=choice))
+        answers.submit(ws, item.assignment_id, annotator, Answer(choice=choice))
         n += 1
     return n
 
@@ -63,7 +63,7 @@ def test_placement_is_balanced_per_annotator(ws: Workspace, tmp_path: Path) -> N
             item = queue.next_item(ws, cid, a)
             assert item is not None
             sides[a][item.shown_left] += 1
-            queue.submit(ws, item.assignment_id, a, Answer(choice=2))
+            answers.submit(ws, item.assignment_id, a, Answer(choice=2))
     assert sides["a1"] == Counter({"a": 20, "b": 20})
     assert sides["a2"] == Counter({"a": 20, "b": 20})
 
@@ -86,17 +86,20 @@ def test_undo_adds_a_version_and_reopens_the_item(ws: Workspace, tmp_path: Path)
     cid = campaign(ws, ["a1"], overlap=1)
     first = queue.next_item(ws, cid, "a1")
     assert first
-    queue.submit(ws, first.assignment_id, "a1", Answer(choice=1))
+    answers.submit(ws, first.assignment_id, "a1", Answer(choice=1))
     nxt = queue.next_item(ws, cid, "a1")
     assert nxt and nxt.task_id != first.task_id
-    assert queue.undo_last(ws, cid, "a1") == first.task_id
+    assert answers.undo_last(ws, cid, "a1") == first.task_id
     back = queue.next_item(ws, cid, "a1")
     assert back and back.task_id == first.task_id
-    queue.submit(ws, back.assignment_id, "a1", Answer(choice=-2))
+    answers.submit(ws, back.assignment_id, "a1", Answer(choice=-2))
     with ws.read() as s:
         versions = s.execute(
             sa.select(
-                lm.Judgment.version, lm.Judgment.choice, lm.Judgment.retracted, lm.Judgment.is_current
+                lm.Judgment.version,
+                lm.Judgment.choice,
+                lm.Judgment.retracted,
+                lm.Judgment.is_current,
             )
             .where(lm.Judgment.task_id == first.task_id)
             .order_by(lm.Judgment.version)
@@ -112,10 +115,10 @@ def test_skip_frees_the_slot_and_is_not_served_again(ws: Workspace, tmp_path: Pa
     cid = campaign(ws, ["a1", "a2"], overlap=1)
     item = queue.next_item(ws, cid, "a1")
     assert item
-    queue.skip(ws, item.assignment_id, "a1")
+    answers.skip(ws, item.assignment_id, "a1")
     other = queue.next_item(ws, cid, "a1")
     assert other and other.task_id != item.task_id
-    queue.submit(ws, other.assignment_id, "a1", Answer(choice=1))
+    answers.submit(ws, other.assignment_id, "a1", Answer(choice=1))
     assert queue.next_item(ws, cid, "a1") is None
     served = queue.next_item(ws, cid, "a2")
     assert served and served.task_id == item.task_id
@@ -127,9 +130,9 @@ def test_flag_toggles_and_is_kept(ws: Workspace, tmp_path: Path) -> None:
     cid = campaign(ws, ["a1"])
     item = queue.next_item(ws, cid, "a1")
     assert item
-    assert queue.flag(ws, item.assignment_id, "a1", "prompt is garbled") is True
+    assert answers.flag(ws, item.assignment_id, "a1", "prompt is garbled") is True
     assert queue.next_item(ws, cid, "a1").flagged  # type: ignore[union-attr]
-    assert queue.flag(ws, item.assignment_id, "a1") is False
+    assert answers.flag(ws, item.assignment_id, "a1") is False
 
 
 def test_answers_are_checked(ws: Workspace, tmp_path: Path) -> None:
@@ -141,20 +144,20 @@ def test_answers_are_checked(ws: Workspace, tmp_path: Path) -> None:
     item = queue.next_item(ws, cid, "a1")
     assert item
     with pytest.raises(InputError, match="choose"):
-        queue.submit(ws, item.assignment_id, "a1", Answer(choice=None))
+        answers.submit(ws, item.assignment_id, "a1", Answer(choice=None))
     with pytest.raises(InputError, match="rationale"):
-        queue.submit(ws, item.assignment_id, "a1", Answer(choice=0))
+        answers.submit(ws, item.assignment_id, "a1", Answer(choice=0))
     with pytest.raises(InputError, match="rationale"):
-        queue.submit(ws, item.assignment_id, "a1", Answer(choice=None, both_bad=True))
+        answers.submit(ws, item.assignment_id, "a1", Answer(choice=None, both_bad=True))
     with pytest.raises(InputError, match="1–5"):
-        queue.submit(
+        answers.submit(
             ws, item.assignment_id, "a1", Answer(choice=1, criteria={"helpfulness": {"a": 9}})
         )
     with pytest.raises(InputError, match="not a criterion"):
-        queue.submit(ws, item.assignment_id, "a1", Answer(choice=1, criteria={"style": {"a": 3}}))
+        answers.submit(ws, item.assignment_id, "a1", Answer(choice=1, criteria={"style": {"a": 3}}))
     with pytest.raises(PermissionDenied):
-        queue.submit(ws, item.assignment_id, "a2", Answer(choice=1))
-    ok = queue.submit(
+        answers.submit(ws, item.assignment_id, "a2", Answer(choice=1))
+    ok = answers.submit(
         ws,
         item.assignment_id,
         "a1",
@@ -183,7 +186,7 @@ def test_records_dropped_as_duplicates_are_not_served(ws: Workspace, tmp_path: P
     seen = []
     while (item := queue.next_item(ws, cid, "a1")) is not None:
         seen.append(item.record_id)
-        queue.submit(ws, item.assignment_id, "a1", Answer(choice=1))
+        answers.submit(ws, item.assignment_id, "a1", Answer(choice=1))
     assert dropped not in seen and len(seen) == 1
 
 
@@ -199,7 +202,7 @@ def test_expired_assignment_cannot_be_answered(
     taken = queue.next_item(ws, cid, "a2")
     assert taken and taken.task_id == stale.task_id
     with pytest.raises(ConflictError, match="expired"):
-        queue.submit(ws, stale.assignment_id, "a1", Answer(choice=1))
+        answers.submit(ws, stale.assignment_id, "a1", Answer(choice=1))
 
 
 def test_progress(ws: Workspace, tmp_path: Path) -> None:
@@ -209,8 +212,8 @@ def test_progress(ws: Workspace, tmp_path: Path) -> None:
     for _ in range(3):
         item = queue.next_item(ws, cid, "a1")
         assert item
-        queue.submit(ws, item.assignment_id, "a1", Answer(choice=1))
-    p = queue.progress(ws, cid, "a1")
+        answers.submit(ws, item.assignment_id, "a1", Answer(choice=1))
+    p = quota.annotator_quota(ws, cid, "a1")
     assert (p.done, p.quota, p.campaign_tasks, p.campaign_labels, p.campaign_capacity) == (
         3,
         10,
@@ -231,7 +234,7 @@ def test_an_answer_and_the_next_item_take_few_statements(ws: Workspace, tmp_path
     pair_dataset(ws, tmp_path, 5)
     users(ws, ["a1", "a2"])
     cid = campaign(ws, ["a1", "a2"], overlap=2)
-    queue.submit(ws, queue.next_item(ws, cid, "a2").assignment_id, "a2", Answer(choice=1))  # type: ignore[union-attr]
+    answers.submit(ws, queue.next_item(ws, cid, "a2").assignment_id, "a2", Answer(choice=1))  # type: ignore[union-attr]
     item = queue.next_item(ws, cid, "a1")
     assert item is not None
     statements: list[str] = []
@@ -242,7 +245,7 @@ def test_an_answer_and_the_next_item_take_few_statements(ws: Workspace, tmp_path
 
     sa.event.listen(ws.engine, "before_cursor_execute", count)
     try:
-        queue.submit(ws, item.assignment_id, "a1", Answer(choice=-1))
+        answers.submit(ws, item.assignment_id, "a1", Answer(choice=-1))
         nxt = queue.next_item(ws, cid, "a1")
     finally:
         sa.event.remove(ws.engine, "before_cursor_execute", count)
@@ -263,7 +266,7 @@ def test_eight_threads_two_hundred_submissions_each(ws: Workspace, tmp_path: Pat
         try:
             n = 0
             while n < 200 and (item := queue.next_item(ws, cid, name)) is not None:
-                queue.submit(ws, item.assignment_id, name, Answer(choice=1 if n % 2 else -1))
+                answers.submit(ws, item.assignment_id, name, Answer(choice=1 if n % 2 else -1))
                 n += 1
             counts[name] = n
         except BaseException as exc:
@@ -312,7 +315,7 @@ def test_one_annotator_in_two_tabs_is_served_one_item(ws: Workspace, tmp_path: P
                 served[i].append(item.assignment_id)
                 together.wait()
                 if i == 0:
-                    queue.submit(ws, item.assignment_id, "a1", Answer(choice=1 if n % 2 else -1))
+                    answers.submit(ws, item.assignment_id, "a1", Answer(choice=1 if n % 2 else -1))
         except BaseException as exc:
             errors.append(exc)
             together.abort()

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from curation.errors import InputError
 from curation.export import ExportSpec, export_dataset
 from curation.ingest.importer import import_file
-from curation.labeling import queue
+from curation.labeling import answers, queue
 from curation.labeling.campaigns import CampaignSpec, create_campaign, get_campaign
 from curation.labeling.io import own_history
 from curation.labeling.thumbs import ThumbsPolicy, apply_thumbs, decide, thumbs_agreement
@@ -68,7 +68,7 @@ def answer_all(ws: Workspace, cid: int, annotator: str, vote: dict[str, bool]) -
     while (item := queue.next_item(ws, cid, annotator)) is not None:
         assert item.kind == "thumbs" and item.right == []
         text = item.left[0]["content"]
-        queue.submit(ws, item.assignment_id, annotator, queue.thumbs(vote[text], "because"))
+        answers.submit(ws, item.assignment_id, annotator, answers.thumbs(vote[text], "because"))
         n += 1
     return n
 
@@ -176,11 +176,11 @@ def test_undo_and_skip_work_on_thumbs(ws: Workspace, tmp_path: Path) -> None:
     cid = thumbs_campaign(ws, ["a1", "a2"], overlap=1)
     first = queue.next_item(ws, cid, "a1")
     assert first is not None
-    queue.submit(ws, first.assignment_id, "a1", queue.thumbs(True))
-    assert queue.undo_last(ws, cid, "a1") == first.task_id
+    answers.submit(ws, first.assignment_id, "a1", answers.thumbs(True))
+    assert answers.undo_last(ws, cid, "a1") == first.task_id
     again = queue.next_item(ws, cid, "a1")
     assert again is not None and again.task_id == first.task_id
-    queue.skip(ws, again.assignment_id, "a1")
+    answers.skip(ws, again.assignment_id, "a1")
     # a1 is not served it again; with k = 1 the skipped slot is free for a2
     served_a1 = {i.task_id for i in _drain(ws, cid, "a1")}
     assert first.task_id not in served_a1
@@ -190,7 +190,7 @@ def test_undo_and_skip_work_on_thumbs(ws: Workspace, tmp_path: Path) -> None:
 def _drain(ws: Workspace, cid: int, annotator: str) -> list[queue.Item]:
     items = []
     while (item := queue.next_item(ws, cid, annotator)) is not None:
-        queue.submit(ws, item.assignment_id, annotator, queue.thumbs(False))
+        answers.submit(ws, item.assignment_id, annotator, answers.thumbs(False))
         items.append(item)
     return items
 
@@ -210,10 +210,10 @@ def test_thumbs_answers_are_checked(ws: Workspace, tmp_path: Path) -> None:
     item = queue.next_item(ws, cid, "a1")
     assert item is not None
     with pytest.raises(InputError, match="good or bad"):
-        queue.submit(ws, item.assignment_id, "a1", queue.Answer(choice=2))
+        answers.submit(ws, item.assignment_id, "a1", answers.Answer(choice=2))
     with pytest.raises(InputError, match="reason"):
-        queue.submit(ws, item.assignment_id, "a1", queue.thumbs(False))
-    queue.submit(ws, item.assignment_id, "a1", queue.thumbs(False, "wrong fact"))
+        answers.submit(ws, item.assignment_id, "a1", answers.thumbs(False))
+    answers.submit(ws, item.assignment_id, "a1", answers.thumbs(False, "wrong fact"))
     with ws.read() as s:
         assert [h["answer"] for h in own_history(s, cid, "a1")] == ["bad"]
     with ws.tx() as s, pytest.raises(InputError, match="criteria"):
@@ -245,7 +245,7 @@ def test_four_annotators_at_once_never_exceed_k(ws: Workspace, tmp_path: Path) -
         try:
             n = 0
             while (item := queue.next_item(ws, cid, name)) is not None:
-                queue.submit(ws, item.assignment_id, name, queue.thumbs(n % 2 == 0))
+                answers.submit(ws, item.assignment_id, name, answers.thumbs(n % 2 == 0))
                 n += 1
             counts[name] = n
         except BaseException as exc:

@@ -55,7 +55,10 @@ def votes(ws: Workspace) -> list[tuple[str, int | None, bool, str]]:
     with ws.read() as s:
         rows = s.execute(
             sa.select(
-                lm.Judgment.annotator, lm.Judgment.choice, lm.Judgment.retracted, lm.Judgment.rationale
+                lm.Judgment.annotator,
+                lm.Judgment.choice,
+                lm.Judgment.retracted,
+                lm.Judgment.rationale,
             ).order_by(lm.Judgment.id)
         )
         return [(a, c, r, t) for a, c, r, t in rows]
@@ -118,7 +121,7 @@ def test_lead_creates_a_thumbs_campaign_from_the_page(app_ws: Workspace, tmp_pat
 def test_quality_page_shows_thumbs_agreement_and_applies_labels(
     thumbs_ws: Workspace, tmp_path: Path
 ) -> None:
-    from curation.labeling import queue
+    from curation.labeling import answers, queue
 
     with thumbs_ws.read() as s:
         cid = s.scalar(sa.select(lm.Campaign.id))
@@ -128,7 +131,7 @@ def test_quality_page_shows_thumbs_agreement_and_applies_labels(
         for good in answers_given:
             item = queue.next_item(thumbs_ws, cid, annotator)
             assert item is not None
-            queue.submit(thumbs_ws, item.assignment_id, annotator, queue.thumbs(good, "x"))
+            answers.submit(thumbs_ws, item.assignment_id, annotator, answers.thumbs(good, "x"))
     at = open_page(logged_in("lead"), "quality.py")
     assert not at.exception, at.exception
     metrics = {x.label: x.value for x in at.metric}

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from curation.audit import log_event
 from curation.errors import ConflictError, InputError, NotFoundError
+from curation.labeling.result import Result
 from curation.labeling.thumbs import ThumbsPolicy
 from curation.store import labeling_models as lm
 from curation.store import models as m
@@ -245,7 +246,9 @@ def annotators_of(session: Session, campaign_id: int) -> list[str]:
     )
 
 
-def set_annotators(session: Session, campaign: lm.Campaign, names: list[str], *, actor: str) -> None:
+def set_annotators(
+    session: Session, campaign: lm.Campaign, names: list[str], *, actor: str
+) -> None:
     names = _check_annotators(session, names)
     session.execute(
         sa.delete(lm.CampaignAnnotator).where(lm.CampaignAnnotator.campaign_id == campaign.id)
@@ -309,7 +312,28 @@ def set_gold(
     )
 
 
-def campaign_summary(session: Session, campaign_id: int) -> dict[str, Any]:
+@dataclass(frozen=True, slots=True)
+class CampaignSummary(Result):
+    """Name, status, size and progress of a campaign, for lists and the CLI."""
+
+    name: str
+    kind: str
+    thumbs_policy: dict[str, Any] | None
+    dataset: str
+    status: str
+    overlap: int
+    criteria: list[str]
+    annotators: list[str]
+    tasks: int
+    gold: int
+    labels: int
+    capacity: int
+    guideline_version: int
+    created_by: str
+    created_at: str
+
+
+def campaign_summary(session: Session, campaign_id: int) -> CampaignSummary:
     """Name, status, size and progress of a campaign, for lists and the CLI."""
     campaign = session.get(lm.Campaign, campaign_id)
     if campaign is None:
@@ -323,20 +347,20 @@ def campaign_summary(session: Session, campaign_id: int) -> dict[str, Any]:
     ).one()
     dataset = session.get(m.Dataset, campaign.dataset_id)
     annotators = annotators_of(session, campaign_id)
-    return {
-        "name": campaign.name,
-        "kind": campaign.kind,
-        "thumbs_policy": campaign.thumbs_policy,
-        "dataset": dataset.name if dataset else "",
-        "status": campaign.status,
-        "overlap": campaign.overlap,
-        "criteria": list(campaign.criteria),
-        "annotators": annotators,
-        "tasks": int(tasks),
-        "gold": int(gold),
-        "labels": int(labels),
-        "capacity": int(tasks) * min(campaign.overlap, max(1, len(annotators))),
-        "guideline_version": current_guideline(session, campaign_id).version,
-        "created_by": campaign.created_by,
-        "created_at": campaign.created_at.isoformat(timespec="seconds"),
-    }
+    return CampaignSummary(
+        name=campaign.name,
+        kind=campaign.kind,
+        thumbs_policy=campaign.thumbs_policy,
+        dataset=dataset.name if dataset else "",
+        status=campaign.status,
+        overlap=campaign.overlap,
+        criteria=list(campaign.criteria),
+        annotators=annotators,
+        tasks=int(tasks),
+        gold=int(gold),
+        labels=int(labels),
+        capacity=int(tasks) * min(campaign.overlap, max(1, len(annotators))),
+        guideline_version=current_guideline(session, campaign_id).version,
+        created_by=campaign.created_by,
+        created_at=campaign.created_at.isoformat(timespec="seconds"),
+    )

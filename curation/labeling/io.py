@@ -25,8 +25,8 @@ from curation.ingest.formats.io import (
     open_binary,
     too_long_reason,
 )
+from curation.labeling.answers import add_judgment_version
 from curation.labeling.campaigns import current_guideline
-from curation.labeling.queue import add_judgment_version
 from curation.labeling.scale import SCALE, parse_choice
 from curation.store import labeling_models as lm
 from curation.store.db import Workspace
@@ -183,7 +183,11 @@ def _label_rows(path: str | Path) -> Iterator[tuple[int, dict[str, Any]]]:
 
 
 def _merge_row(
-    session: Session, campaign: lm.Campaign, tasks: dict[int, int], row: dict[str, Any], version: int
+    session: Session,
+    campaign: lm.Campaign,
+    tasks: dict[int, int],
+    row: dict[str, Any],
+    version: int,
 ) -> None:
     if "__error__" in row:
         raise _RowError("line", str(row["__error__"]))
@@ -229,7 +233,11 @@ def _merge_row(
 
 
 def _merge_thumbs_row(
-    session: Session, campaign: lm.Campaign, tasks: dict[int, int], row: dict[str, Any], version: int
+    session: Session,
+    campaign: lm.Campaign,
+    tasks: dict[int, int],
+    row: dict[str, Any],
+    version: int,
 ) -> None:
     try:
         completion_id = int(row.get("completion_id") or "")

@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 import pandas as pd
 import streamlit as st
 
-from curation.labeling import queue
+from curation.labeling import quota
 from curation.labeling.campaigns import campaigns_for
 from curation.labeling.io import own_history
 from curation.ui import charts
@@ -27,7 +27,7 @@ if not mine:
 
 for campaign_id, name in mine:
     st.subheader(name)
-    p = queue.progress(ws, campaign_id, me.name)
+    p = quota.annotator_quota(ws, campaign_id, me.name)
     with ws.read() as s:
         history = own_history(s, campaign_id, me.name)
     c1, c2, c3 = st.columns(3)
