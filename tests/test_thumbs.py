@@ -100,7 +100,7 @@ def test_create_label_aggregate_export_trl_kto(ws: Workspace, tmp_path: Path) ->
 
     with ws.tx() as s:
         result = apply_thumbs(s, get_campaign(s, "t1"), actor="lead")
-    assert result.counts() == {"good": 1, "bad": 2, "undecided": 1}
+    assert result.counts().as_dict() == {"good": 1, "bad": 2, "undecided": 1}
     assert result.reasons() == {"tie": 1}
     with ws.read() as s:
         labels = completion_labels(s)
@@ -141,7 +141,7 @@ def test_undecided_later_restores_the_label_from_before(ws: Workspace, tmp_path:
         s.execute(sa.update(m.Completion).where(m.Completion.position == 0).values(label=False))
     answer_all(ws, cid, "a1", {"Answer 0.0": True, "Answer 0.1": True})
     with ws.tx() as s:
-        assert apply_thumbs(s, get_campaign(s, "t1"), actor="l").counts()["good"] == 2
+        assert apply_thumbs(s, get_campaign(s, "t1"), actor="l").counts().good == 2
     with ws.read() as s:
         assert completion_labels(s) == {"Answer 0.0": True, "Answer 0.1": True}
     with ws.tx() as s:  # applying again changes nothing, and keeps the source's label aside
@@ -215,7 +215,7 @@ def test_thumbs_answers_are_checked(ws: Workspace, tmp_path: Path) -> None:
         answers.submit(ws, item.assignment_id, "a1", answers.thumbs(False))
     answers.submit(ws, item.assignment_id, "a1", answers.thumbs(False, "wrong fact"))
     with ws.read() as s:
-        assert [h["answer"] for h in own_history(s, cid, "a1")] == ["bad"]
+        assert [h.answer for h in own_history(s, cid, "a1")] == ["bad"]
     with ws.tx() as s, pytest.raises(InputError, match="criteria"):
         create_campaign(
             s,

@@ -250,14 +250,14 @@ def campaign_apply_thumbs(
             {
                 "campaign": name,
                 "policy": policy.as_dict(),
-                **counts,
+                **counts.as_dict(),
                 "undecided_by": result.reasons(),
             }
         )
         return
     reasons = ", ".join(f"{k.replace('_', ' ')} {v:,}" for k, v in result.reasons().items())
     click.echo(
-        f"{name}: {counts['good']:,} good, {counts['bad']:,} bad, {counts['undecided']:,} undecided"
+        f"{name}: {counts.good:,} good, {counts.bad:,} bad, {counts.undecided:,} undecided"
         + (f" ({reasons})" if reasons else "")
     )
     click.echo(f"Policy: {policy.describe()}.")

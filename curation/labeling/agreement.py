@@ -16,13 +16,12 @@ from typing import Any
 import numpy as np
 from sqlalchemy.orm import Session
 
-from curation.errors import InputError
+from curation.labeling.campaigns import require_campaign
 from curation.labeling.live import (
     LiveLabel,
     annotator_names,
     finite,
     live_labels,
-    require_campaign,
 )
 from curation.labeling.result import Result
 from curation.store import labeling_models as lm
@@ -157,7 +156,7 @@ class KappaMatrix(Result):
     def matrix(self, which: str = "weighted") -> list[list[float | None]]:
         """A square matrix in ``annotators`` order; the diagonal is None (no information)."""
         if which not in ("weighted", "unweighted", "overlap"):
-            raise InputError(f"κ matrix is 'weighted', 'unweighted' or 'overlap', not {which!r}")
+            raise ValueError(f"κ matrix is 'weighted', 'unweighted' or 'overlap', not {which!r}")
         index = {name: i for i, name in enumerate(self.annotators)}
         size = len(self.annotators)
         out: list[list[float | None]] = [[None] * size for _ in range(size)]

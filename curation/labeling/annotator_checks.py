@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
+from curation.labeling.campaigns import require_campaign
 from curation.labeling.live import (
     SCREEN_LABELS,
     LiveLabel,
@@ -21,7 +22,6 @@ from curation.labeling.live import (
     live_labels,
     median,
     p90,
-    require_campaign,
     seconds_of,
 )
 from curation.labeling.result import Result

@@ -211,6 +211,14 @@ def _insert_tasks(
         session.execute(sa.insert(lm.Task), rows[start : start + 5000])
 
 
+def require_campaign(session: Session, campaign_id: int) -> lm.Campaign:
+    """The campaign with this id; NotFoundError when there is none."""
+    campaign = session.get(lm.Campaign, campaign_id)
+    if campaign is None:
+        raise NotFoundError(f"campaign {campaign_id} does not exist")
+    return campaign
+
+
 def get_campaign(session: Session, name: str) -> lm.Campaign:
     campaign = session.scalar(sa.select(lm.Campaign).where(lm.Campaign.name == name))
     if campaign is None:
@@ -335,9 +343,7 @@ class CampaignSummary(Result):
 
 def campaign_summary(session: Session, campaign_id: int) -> CampaignSummary:
     """Name, status, size and progress of a campaign, for lists and the CLI."""
-    campaign = session.get(lm.Campaign, campaign_id)
-    if campaign is None:
-        raise NotFoundError(f"campaign {campaign_id} does not exist")
+    campaign = require_campaign(session, campaign_id)
     tasks, labels, gold = session.execute(
         sa.select(
             sa.func.count(lm.Task.id),

@@ -12,7 +12,8 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from curation.labeling.answers import disagreement
-from curation.labeling.live import LiveLabel, live_labels, require_campaign
+from curation.labeling.campaigns import require_campaign
+from curation.labeling.live import LiveLabel, live_labels
 from curation.labeling.result import Result
 from curation.labeling.scale import SCALE
 from curation.store import labeling_models as lm

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from curation import exitcodes
 from curation.audit import log_event
-from curation.errors import CurationError, InputError
+from curation.errors import InputError
 from curation.ingest.formats import LineError
 from curation.ingest.formats.io import (
     READ_ERRORS,
@@ -26,7 +26,7 @@ from curation.ingest.formats.io import (
     too_long_reason,
 )
 from curation.labeling.answers import add_judgment_version
-from curation.labeling.campaigns import current_guideline
+from curation.labeling.campaigns import current_guideline, require_campaign
 from curation.labeling.scale import SCALE, parse_choice
 from curation.store import labeling_models as lm
 from curation.store.db import Workspace
@@ -90,10 +90,7 @@ class LabelImport:
 
 
 def _kind(session: Session, campaign_id: int) -> str:
-    kind = session.scalar(sa.select(lm.Campaign.kind).where(lm.Campaign.id == campaign_id))
-    if kind is None:
-        raise CurationError(f"campaign {campaign_id} does not exist")
-    return str(kind)
+    return str(require_campaign(session, campaign_id).kind)
 
 
 THUMBS_WORDS = {
@@ -118,9 +115,7 @@ def import_labels(ws: Workspace, path: str | Path, campaign_id: int, *, actor: s
     go in, in one transaction."""
     result = LabelImport()
     with ws.tx() as session:
-        campaign = session.get(lm.Campaign, campaign_id)
-        if campaign is None:
-            raise CurationError(f"campaign {campaign_id} does not exist")
+        campaign = require_campaign(session, campaign_id)
         unit_column = lm.Task.completion_id if campaign.kind == "thumbs" else lm.Task.pair_id
         tasks = {
             int(unit_id): task_id
@@ -314,7 +309,16 @@ def dumps_jsonl(rows: Iterator[dict[str, Any]]) -> bytes:
     return b"".join(orjson.dumps(r) + b"\n" for r in rows)
 
 
-def own_history(session: Session, campaign_id: int, annotator: str) -> list[dict[str, Any]]:
+@dataclass(frozen=True, slots=True)
+class HistoryEntry:
+    """One of an annotator's live answers: when (ISO seconds), what they pressed, how long."""
+
+    submitted: str
+    answer: str
+    seconds: float | None
+
+
+def own_history(session: Session, campaign_id: int, annotator: str) -> list[HistoryEntry]:
     """One annotator's live answers, oldest first: when, what (as they saw it), how long."""
     from curation.labeling.scale import to_screen
 
@@ -338,14 +342,14 @@ def own_history(session: Session, campaign_id: int, annotator: str) -> list[dict
         .order_by(lm.Judgment.submitted_at)
     )
     return [
-        {
-            "submitted": at.isoformat(timespec="seconds"),
-            "answer": "both bad"
+        HistoryEntry(
+            submitted=at.isoformat(timespec="seconds"),
+            answer="both bad"
             if bad
             else screen_labels.get(to_screen(choice, left), str(choice))
             if choice is not None
             else "—",
-            "seconds": round(ms / 1000, 1) if ms is not None else None,
-        }
+            seconds=round(ms / 1000, 1) if ms is not None else None,
+        )
         for at, choice, bad, left, ms in rows
     ]

@@ -18,7 +18,7 @@ import numpy as np
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from curation.errors import NotFoundError
+from curation.labeling.campaigns import require_campaign
 from curation.labeling.scale import SCREEN_HELP, to_screen
 from curation.store import labeling_models as lm
 
@@ -60,13 +60,6 @@ class LiveLabel:
         if self.both_bad or self.choice is None:
             return BOTH_BAD
         return to_screen(self.choice, self.shown_left)
-
-
-def require_campaign(session: Session, campaign_id: int) -> lm.Campaign:
-    campaign = session.get(lm.Campaign, campaign_id)
-    if campaign is None:
-        raise NotFoundError(f"campaign {campaign_id} does not exist")
-    return campaign
 
 
 def live_labels(session: Session, campaign_id: int) -> list[LiveLabel]:

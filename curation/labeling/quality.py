@@ -39,6 +39,7 @@ from curation.labeling.annotator_checks import (
     straight_of,
     times_of,
 )
+from curation.labeling.campaigns import require_campaign
 from curation.labeling.disputes import latest_adjudication_info
 from curation.labeling.live import (
     LiveLabel,
@@ -46,7 +47,6 @@ from curation.labeling.live import (
     by_annotator,
     live_labels,
     median,
-    require_campaign,
     seconds_of,
 )
 from curation.labeling.result import Result

@@ -9,9 +9,8 @@ import math
 from dataclasses import dataclass
 
 import sqlalchemy as sa
-from sqlalchemy.orm import Session
 
-from curation.errors import NotFoundError
+from curation.labeling.campaigns import require_campaign
 from curation.store import labeling_models as lm
 from curation.store.db import Workspace
 
@@ -32,17 +31,10 @@ class Quota:
         return min(1.0, self.done / self.quota) if self.quota else 1.0
 
 
-def _campaign(session: Session, campaign_id: int) -> lm.Campaign:
-    campaign = session.get(lm.Campaign, campaign_id)
-    if campaign is None:
-        raise NotFoundError(f"campaign {campaign_id} does not exist")
-    return campaign
-
-
 def annotator_quota(ws: Workspace, campaign_id: int, annotator: str) -> Quota:
     """Done / assigned for one annotator; assigned is their fair share of the campaign's labels."""
     with ws.read() as session:
-        campaign = _campaign(session, campaign_id)
+        campaign = require_campaign(session, campaign_id)
         n_tasks = (
             session.scalar(
                 sa.select(sa.func.count(lm.Task.id)).where(lm.Task.campaign_id == campaign.id)

@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 
 from curation.audit import log_event
 from curation.errors import InputError
+from curation.labeling.result import Result
 from curation.store import labeling_models as lm
 from curation.store import models as m
 
@@ -31,7 +32,7 @@ UNDECIDED = "undecided"
 
 
 @dataclass(frozen=True, slots=True)
-class ThumbsPolicy:
+class ThumbsPolicy(Result):
     """How votes become a label: at least ``min_votes`` and a winning share of ``min_share``."""
 
     min_votes: int = 2
@@ -44,9 +45,6 @@ class ThumbsPolicy:
             raise InputError(
                 f"min share must be above 0.5 (a majority) and at most 1, got {self.min_share}"
             )
-
-    def as_dict(self) -> dict[str, Any]:
-        return {"min_votes": self.min_votes, "min_share": self.min_share}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any] | None) -> ThumbsPolicy:
@@ -63,7 +61,7 @@ class ThumbsPolicy:
         )
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class ThumbsOutcome:
     task_id: int
     completion_id: int
@@ -76,14 +74,23 @@ class ThumbsOutcome:
     adjudicated: bool = False
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
+class ThumbsCounts(Result):
+    """How many completions the votes call good, bad or leave undecided."""
+
+    good: int
+    bad: int
+    undecided: int
+
+
+@dataclass(frozen=True, slots=True)
 class ThumbsAggregation:
     policy: ThumbsPolicy
     outcomes: list[ThumbsOutcome] = field(default_factory=list)
 
-    def counts(self) -> dict[str, int]:
+    def counts(self) -> ThumbsCounts:
         c = Counter(o.verdict for o in self.outcomes)
-        return {"good": c["good"], "bad": c["bad"], UNDECIDED: c[UNDECIDED]}
+        return ThumbsCounts(good=c["good"], bad=c["bad"], undecided=c[UNDECIDED])
 
     def reasons(self) -> dict[str, int]:
         return dict(Counter(o.reason for o in self.outcomes if o.reason))
@@ -220,7 +227,7 @@ def apply_thumbs(
         "campaign",
         campaign.id,
         policy=result.policy.as_dict(),
-        **result.counts(),
+        **result.counts().as_dict(),
     )
     return result
 
@@ -261,8 +268,8 @@ def thumbs_provenance(session: Session, dataset_id: int) -> list[dict[str, Any]]
     return out
 
 
-@dataclass(slots=True)
-class ThumbsAgreement:
+@dataclass(frozen=True, slots=True)
+class ThumbsAgreement(Result):
     items: int  # completions with 2+ live votes
     unanimous: int
     alpha: float | None  # Krippendorff's α, nominal; None when undefined

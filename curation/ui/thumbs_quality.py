@@ -68,9 +68,9 @@ def show_thumbs_quality(
         result = aggregate_thumbs(s, get_campaign(s, summary.name), policy)
     counts = result.counts()
     cols3 = st.columns(3)
-    cols3[0].metric("Good (desirable)", f"{counts['good']:,}")
-    cols3[1].metric("Bad (undesirable)", f"{counts['bad']:,}")
-    cols3[2].metric("Undecided", f"{counts['undecided']:,}")
+    cols3[0].metric("Good (desirable)", f"{counts.good:,}")
+    cols3[1].metric("Bad (undesirable)", f"{counts.bad:,}")
+    cols3[2].metric("Undecided", f"{counts.undecided:,}")
     if result.reasons():
         st.dataframe(
             pd.DataFrame(
@@ -89,6 +89,6 @@ def show_thumbs_quality(
             applied = apply_thumbs(s, campaign, actor=lead, policy=policy)
         done = applied.counts()
         st.success(
-            f"{done['good']:,} answers labelled desirable and {done['bad']:,} undesirable; "
+            f"{done.good:,} answers labelled desirable and {done.bad:,} undesirable; "
             "export the dataset as trl-kto or llamafactory-kto."
         )

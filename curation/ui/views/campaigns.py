@@ -277,8 +277,8 @@ with manage_tab:
                     applied = apply_thumbs(s, camp.get_campaign(s, chosen), actor=me.name)
                 counts = applied.counts()
                 st.success(
-                    f"{counts['good']:,} answers labelled desirable, {counts['bad']:,} "
-                    f"undesirable, {counts['undecided']:,} undecided. Export the dataset as "
+                    f"{counts.good:,} answers labelled desirable, {counts.bad:,} "
+                    f"undesirable, {counts.undecided:,} undecided. Export the dataset as "
                     "trl-kto or llamafactory-kto to use them."
                 )
         if show_ai != campaign.show_ai_suggestions:

@@ -33,7 +33,7 @@ for campaign_id, name in mine:
     c1, c2, c3 = st.columns(3)
     c1.metric("Done", f"{p.done:,} / {p.quota:,}")
     c2.metric("Skipped", f"{p.skipped:,}")
-    seconds = [h["seconds"] for h in history if h["seconds"] is not None]
+    seconds = [h.seconds for h in history if h.seconds is not None]
     c3.metric("Median time per item", f"{pd.Series(seconds).median():.0f} s" if seconds else "—")
     st.progress(p.fraction)
     if seconds:
@@ -43,9 +43,9 @@ for campaign_id, name in mine:
         now = datetime.now(UTC)
         recent = [
             {
-                "submitted": human_time(datetime.fromisoformat(h["submitted"]), now),
-                "answer": h["answer"],
-                "seconds": h["seconds"],
+                "submitted": human_time(datetime.fromisoformat(h.submitted), now),
+                "answer": h.answer,
+                "seconds": h.seconds,
             }
             for h in history[-20:][::-1]
         ]
