@@ -20,7 +20,7 @@ from curation.labeling.aggregate import (
     decide,
     rank_records,
 )
-from curation.labeling.answers import Answer
+from curation.labeling.answers import Answer, submit
 from curation.labeling.io import import_labels, judgment_rows
 from curation.store import Workspace
 from curation.store import labeling_models as lm
@@ -75,7 +75,7 @@ def test_campaign_aggregation_with_adjudication_and_ranking(ws: Workspace, tmp_p
         for choice in choices:
             item = queue.next_item(ws, cid, name)
             assert item
-            answers.submit(ws, item.assignment_id, name, Answer(choice=choice))
+            submit(ws, item.assignment_id, name, Answer(choice=choice))
     with ws.read() as s:
         agg = aggregate_campaign(s, cid)
     assert len(agg.kept) + sum(agg.excluded.values()) == 6
