@@ -26,7 +26,8 @@ import sqlalchemy as sa
 from click.testing import CliRunner
 
 from curation.cli import cli
-from curation.labeling.answers import Answer, next_item, submit
+from curation.labeling.answers import Answer, submit
+from curation.labeling.queue import next_item
 from curation.store import Workspace
 from curation.store import labeling_models as lm
 from curation.store import models as m
