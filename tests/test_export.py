@@ -31,6 +31,7 @@ from curation.export import (
 from curation.ingest.importer import file_sha256, import_file
 from curation.labeling import queue
 from curation.labeling.aggregate import Policy
+from curation.labeling.answers import Answer, submit
 from curation.store import Workspace
 from curation.store import labeling_models as lm
 from curation.store import models as m
@@ -243,11 +244,11 @@ def labelled(ws: Workspace, tmp_path: Path, answers: dict[int, list[int | None]]
     for who, index in (("ann", 0), ("ann2", 1)):
         while (item := queue.next_item(ws, cid, who)) is not None:
             choice = answers[order[tasks[item.task_id]]][index]
-            answers.submit(
+            submit(
                 ws,
                 item.assignment_id,
                 who,
-                answers.Answer(choice=choice, both_bad=choice is None, rationale="r"),
+                Answer(choice=choice, both_bad=choice is None, rationale="r"),
             )
     return cid
 
