@@ -63,7 +63,9 @@ def judged_campaign(ws: Workspace, tmp_path: Path, n: int = 6, *, clean: bool = 
 def tasks_by_record(ws: Workspace, cid: int) -> dict[int, int]:
     with ws.read() as s:
         return dict(
-            s.execute(sa.select(lm.Task.record_id, lm.Task.id).where(lm.Task.campaign_id == cid)).all()
+            s.execute(
+                sa.select(lm.Task.record_id, lm.Task.id).where(lm.Task.campaign_id == cid)
+            ).all()
         )
 
 

@@ -519,8 +519,12 @@ def judge_agreement(
     rows = (
         session.execute(
             sa.select(
-                lm.JudgeSuggestion.task_id, lm.JudgeSuggestion.choice_ab, lm.JudgeSuggestion.choice_ba
-            ).where(lm.JudgeSuggestion.campaign_id == campaign_id, lm.JudgeSuggestion.model == model)
+                lm.JudgeSuggestion.task_id,
+                lm.JudgeSuggestion.choice_ab,
+                lm.JudgeSuggestion.choice_ba,
+            ).where(
+                lm.JudgeSuggestion.campaign_id == campaign_id, lm.JudgeSuggestion.model == model
+            )
         ).all()
         if model
         else []
