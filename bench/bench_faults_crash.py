@@ -323,7 +323,8 @@ def _export_ids_reused(target: Target) -> int:
 
 LABEL_SCRIPT = """
 import os, sys
-from curation.labeling.queue import Answer, next_item, submit
+from curation.labeling.answers import Answer, submit
+from curation.labeling.queue import next_item
 from curation.store import open_workspace
 ws = open_workspace(os.environ["CURATION_WORKSPACE"], os.environ["CURATION_DB_URL"])
 campaign, log = int(sys.argv[1]), open(sys.argv[2], "a")

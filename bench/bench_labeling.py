@@ -1,7 +1,7 @@
 """Labelling latency: server-side time from an annotator's submission to their next item ready.
 
 A campaign of 100k pairs (k = 2) with 20 annotators, on SQLite and on PostgreSQL. Each
-step is ``queue.submit`` followed by ``queue.next_item`` — the two transactions the Rank
+step is ``answers.submit`` followed by ``queue.next_item`` — the two transactions the Rank
 page runs when Enter is pressed — timed together. Three loads:
 
 - *single*: one annotator at a time (the pure server-side cost);
@@ -39,10 +39,10 @@ import sqlalchemy as sa
 
 from curation.auth import create_user
 from curation.ingest.importer import import_file
-from curation.labeling import queue
+from curation.labeling import answers, queue
 from curation.labeling.campaigns import CampaignSpec, create_campaign
 from curation.store import Workspace, open_workspace
-from curation.store import models as m
+from curation.store import labeling_models as lm
 
 ANNOTATORS = 20
 PG_URL = os.environ.get("CURATION_BENCH_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test")
@@ -95,23 +95,23 @@ def _naive_next(ws: Workspace, cid: int, annotator: str) -> int | None:
     """Least-labelled pair the annotator has not answered, recounted from judgments each time."""
     with ws.read() as s:
         counts = (
-            sa.select(m.Judgment.task_id, sa.func.count().label("n"))
-            .where(m.Judgment.campaign_id == cid, m.Judgment.is_current.is_(True))
-            .group_by(m.Judgment.task_id)
+            sa.select(lm.Judgment.task_id, sa.func.count().label("n"))
+            .where(lm.Judgment.campaign_id == cid, lm.Judgment.is_current.is_(True))
+            .group_by(lm.Judgment.task_id)
             .subquery()
         )
-        mine = sa.select(m.Judgment.task_id).where(
-            m.Judgment.campaign_id == cid, m.Judgment.annotator == annotator
+        mine = sa.select(lm.Judgment.task_id).where(
+            lm.Judgment.campaign_id == cid, lm.Judgment.annotator == annotator
         )
         return s.scalar(
-            sa.select(m.Task.id)
-            .outerjoin(counts, counts.c.task_id == m.Task.id)
+            sa.select(lm.Task.id)
+            .outerjoin(counts, counts.c.task_id == lm.Task.id)
             .where(
-                m.Task.campaign_id == cid,
+                lm.Task.campaign_id == cid,
                 sa.func.coalesce(counts.c.n, 0) < 2,
-                m.Task.id.not_in(mine),
+                lm.Task.id.not_in(mine),
             )
-            .order_by(sa.func.coalesce(counts.c.n, 0), m.Task.queue_key)
+            .order_by(sa.func.coalesce(counts.c.n, 0), lm.Task.queue_key)
             .limit(1)
         )
 
@@ -131,7 +131,9 @@ def _run(
                 if item is None:
                     return
                 started = time.perf_counter()
-                queue.submit(ws, item.assignment_id, name, queue.Answer(choice=1 if i % 3 else -1))
+                answers.submit(
+                    ws, item.assignment_id, name, answers.Answer(choice=1 if i % 3 else -1)
+                )
                 if naive:
                     _naive_next(ws, cid, name)
                 item = queue.next_item(ws, cid, name)
@@ -193,7 +195,7 @@ def measure(backend: str, n_pairs: int, steps: int) -> dict[str, Any]:
         team = _run(ws, cid, names, steps, naive=False, think=1.0)
         saturated = _run(ws, cid, names, steps, naive=False)
         with ws.read() as s:
-            over = s.scalar(sa.select(sa.func.count(m.Task.id)).where(m.Task.n_labels > 2)) or 0
+            over = s.scalar(sa.select(sa.func.count(lm.Task.id)).where(lm.Task.n_labels > 2)) or 0
     return {
         "benchmark": "labeling",
         "backend": backend,

@@ -24,9 +24,9 @@ from typing import Any
 import sqlalchemy as sa
 
 from bench.bench_labeling import _pct, _setup, workspace_for
-from curation.labeling import queue
+from curation.labeling import answers, queue
 from curation.store import Workspace
-from curation.store import models as m
+from curation.store import labeling_models as lm
 
 SESSIONS = 20
 
@@ -51,18 +51,18 @@ def _session(
             started = time.perf_counter()
             roll = rng.random()
             if roll < 0.05:
-                queue.skip(ws, item.assignment_id, name)
+                answers.skip(ws, item.assignment_id, name)
             else:
-                judgment = queue.submit(
+                judgment = answers.submit(
                     ws,
                     item.assignment_id,
                     name,
-                    queue.Answer(
+                    answers.Answer(
                         choice=rng.choice([2, 1, 0, -1, -2]), rationale="tie" if roll > 0.9 else ""
                     ),
                 )
                 acked.append(judgment.task_id)
-                if roll > 0.97 and queue.undo_last(ws, cid, name) is not None:
+                if roll > 0.97 and answers.undo_last(ws, cid, name) is not None:
                     acked.pop()
             item = queue.next_item(ws, cid, name)
             latencies.append((time.perf_counter() - started) * 1000)
@@ -93,18 +93,18 @@ def drive(
 def check(ws: Workspace, cid: int, acked: dict[str, list[int]]) -> dict[str, int]:
     with ws.read() as s:
         live = s.execute(
-            sa.select(m.Judgment.task_id, m.Judgment.annotator).where(
-                m.Judgment.campaign_id == cid,
-                m.Judgment.is_current.is_(True),
-                m.Judgment.retracted.is_(False),
+            sa.select(lm.Judgment.task_id, lm.Judgment.annotator).where(
+                lm.Judgment.campaign_id == cid,
+                lm.Judgment.is_current.is_(True),
+                lm.Judgment.retracted.is_(False),
             )
         ).all()
         tasks = s.execute(
-            sa.select(m.Task.id, m.Task.n_labels, m.Task.n_assigned).where(
-                m.Task.campaign_id == cid
+            sa.select(lm.Task.id, lm.Task.n_labels, lm.Task.n_assigned).where(
+                lm.Task.campaign_id == cid
             )
         ).all()
-        overlap = s.scalar(sa.select(m.Campaign.overlap).where(m.Campaign.id == cid)) or 0
+        overlap = s.scalar(sa.select(lm.Campaign.overlap).where(lm.Campaign.id == cid)) or 0
     stored = Counter((t, a) for t, a in live)
     expected = Counter((t, a) for a, ts in acked.items() for t in ts)
     per_task = Counter(t for t, _ in live)

@@ -14,6 +14,7 @@ from curation.finetune import jobs as ft
 from curation.finetune.judge import JudgeSettings, judge_campaign
 from curation.labeling.campaigns import set_show_ai_suggestions
 from curation.store import Workspace
+from curation.store import labeling_models as lm
 from curation.store import models as m
 from tests.helpers.apptest import REPO, logged_in, open_page, texts
 from tests.helpers.export import chat, import_objects, pref, read_jsonl, set_redaction
@@ -215,7 +216,7 @@ def test_annotators_see_suggestions_only_when_allowed(
     assert not at.exception
     assert not [e for e in at.expander if "AI suggestion" in e.label]
     with app_ws.tx() as s:
-        set_show_ai_suggestions(s, s.get(m.Campaign, cid), True, actor="lead")
+        set_show_ai_suggestions(s, s.get(lm.Campaign, cid), True, actor="lead")
     at = logged_in("ann")
     shown = [e for e in at.expander if "AI suggestion" in e.label]
     assert len(shown) == 1
@@ -233,7 +234,7 @@ def test_campaigns_page_toggles_suggestions(app_ws: Workspace, tmp_path: Path) -
     at.toggle(key=f"mc_show_ai_{cid}").set_value(True).run()
     assert not at.exception, at.exception
     with app_ws.read() as s:
-        assert s.get(m.Campaign, cid).show_ai_suggestions  # type: ignore[union-attr]
+        assert s.get(lm.Campaign, cid).show_ai_suggestions  # type: ignore[union-attr]
 
 
 def test_quality_page_runs_the_judge_and_shows_agreement(

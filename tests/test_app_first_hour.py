@@ -9,6 +9,7 @@ import sqlalchemy as sa
 
 from curation.ingest.importer import import_file
 from curation.store import Workspace
+from curation.store import labeling_models as lm
 from curation.store import models as m
 from curation.wording import dataset_name_for, human_time, plural
 from tests.helpers.apptest import logged_in, open_page, texts
@@ -250,7 +251,7 @@ def test_campaign_creation_refreshes_resets_and_offers_only_annotators(
     at.button[0].click().run()
     assert "guidelines are empty" in texts(at)
     with app_ws.read() as s:
-        assert s.scalar(sa.select(sa.func.count(m.Campaign.id))) == 0
+        assert s.scalar(sa.select(sa.func.count(lm.Campaign.id))) == 0
 
     at.text_area(key="nc_guidelines").input("Prefer the correct answer.")
     at.button[0].click().run()
@@ -265,18 +266,18 @@ def test_campaign_creation_refreshes_resets_and_offers_only_annotators(
 
 def _label_all(ws: Workspace, cid: int, answers: dict[str, list[int]]) -> None:
     from curation.labeling import queue
-    from curation.labeling.queue import Answer
+    from curation.labeling.answers import Answer, submit
 
     with ws.read() as s:
         tasks = list(
             s.scalars(
-                sa.select(m.Task.id).where(m.Task.campaign_id == cid).order_by(m.Task.pair_id)
+                sa.select(lm.Task.id).where(lm.Task.campaign_id == cid).order_by(lm.Task.pair_id)
             )
         )
     for name, choices in answers.items():
         want = dict(zip(tasks, choices, strict=True))
         while (item := queue.next_item(ws, cid, name)) is not None:
-            queue.submit(ws, item.assignment_id, name, Answer(choice=want[item.task_id]))
+            submit(ws, item.assignment_id, name, Answer(choice=want[item.task_id]))
 
 
 def _chart_specs(at: object) -> list[dict]:

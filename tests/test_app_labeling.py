@@ -9,7 +9,7 @@ import sqlalchemy as sa
 
 from curation.labeling.scale import to_pair_axis
 from curation.store import Workspace
-from curation.store import models as m
+from curation.store import labeling_models as lm
 from tests.helpers.apptest import REPO, logged_in, open_page, texts
 from tests.helpers.labeling import campaign, pair_dataset
 
@@ -35,12 +35,12 @@ def judgments(ws: Workspace) -> list[tuple[str, int | None, bool, bool, str]]:
             tuple(r)
             for r in s.execute(  # type: ignore[misc]
                 sa.select(
-                    m.Judgment.annotator,
-                    m.Judgment.choice,
-                    m.Judgment.retracted,
-                    m.Judgment.is_current,
-                    m.Judgment.shown_left,
-                ).order_by(m.Judgment.id)
+                    lm.Judgment.annotator,
+                    lm.Judgment.choice,
+                    lm.Judgment.retracted,
+                    lm.Judgment.is_current,
+                    lm.Judgment.shown_left,
+                ).order_by(lm.Judgment.id)
             )
         ]
 
@@ -87,13 +87,13 @@ def test_undo_skip_and_flag(labeled_ws: Workspace) -> None:
     with labeled_ws.read() as s:
         assert (
             s.scalar(
-                sa.select(sa.func.count()).select_from(m.Assignment).where(m.Assignment.flagged)
+                sa.select(sa.func.count()).select_from(lm.Assignment).where(lm.Assignment.flagged)
             )
             == 1
         )
     at.button(key="rank_skip").click().run()
     with labeled_ws.read() as s:
-        statuses = sorted(s.scalars(sa.select(m.Assignment.status)))
+        statuses = sorted(s.scalars(sa.select(lm.Assignment.status)))
     assert "skipped" in statuses
 
 
@@ -109,7 +109,7 @@ def test_criteria_ratings_are_stored_on_the_pair_axis(labeled_ws: Workspace) -> 
     at.run()
     at.button(key="rank_submit").click().run()
     with labeled_ws.read() as s:
-        j = s.scalar(sa.select(m.Judgment))
+        j = s.scalar(sa.select(lm.Judgment))
     assert j is not None
     left_side = j.shown_left
     right_side = "b" if left_side == "a" else "a"
@@ -136,5 +136,5 @@ def test_lead_creates_a_campaign_from_the_page(app_ws: Workspace, tmp_path: Path
     assert not at.exception, at.exception
     assert "Created from-page: 4 pairs" in texts(at)
     with app_ws.read() as s:
-        c = s.scalar(sa.select(m.Campaign).where(m.Campaign.name == "from-page"))
+        c = s.scalar(sa.select(lm.Campaign).where(lm.Campaign.name == "from-page"))
         assert c is not None and c.criteria == ["helpfulness", "safety"]

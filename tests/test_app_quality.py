@@ -8,9 +8,9 @@ import pytest
 import sqlalchemy as sa
 
 from curation.labeling import queue
-from curation.labeling.queue import Answer
+from curation.labeling.answers import Answer, submit
 from curation.store import Workspace
-from curation.store import models as m
+from curation.store import labeling_models as lm
 from tests.helpers.apptest import REPO, logged_in, open_page, texts
 from tests.helpers.labeling import campaign, pair_dataset
 
@@ -26,14 +26,14 @@ def labelled_campaign(ws: Workspace, tmp_path: Path) -> tuple[int, list[int]]:
     with ws.read() as s:
         tasks = list(
             s.scalars(
-                sa.select(m.Task.id).where(m.Task.campaign_id == cid).order_by(m.Task.pair_id)
+                sa.select(lm.Task.id).where(lm.Task.campaign_id == cid).order_by(lm.Task.pair_id)
             )
         )
     for name, answers in (("ann", ANN), ("ann2", ANN2)):
         want = dict(zip(tasks, answers, strict=True))
         while (item := queue.next_item(ws, cid, name)) is not None:
             choice = want[item.task_id]
-            queue.submit(
+            submit(
                 ws,
                 item.assignment_id,
                 name,
@@ -72,7 +72,7 @@ def test_lead_sees_agreement_and_adjudicates_a_dispute(app_ws: Workspace, tmp_pa
     assert not at.exception, at.exception
 
     with app_ws.read() as s:
-        adj = s.scalar(sa.select(m.Adjudication).where(m.Adjudication.task_id == tasks[2]))
+        adj = s.scalar(sa.select(lm.Adjudication).where(lm.Adjudication.task_id == tasks[2]))
     assert adj is not None
     assert (adj.lead, adj.choice, adj.both_bad, adj.note) == (
         "lead",
@@ -97,7 +97,7 @@ def test_adjudication_needs_a_choice(app_ws: Workspace, tmp_path: Path) -> None:
     at.button(key=f"quality_adjudicate_{tasks[2]}_go").click().run()
     assert "Choose an answer" in texts(at)
     with app_ws.read() as s:
-        assert s.scalar(sa.select(sa.func.count(m.Adjudication.id))) == 0
+        assert s.scalar(sa.select(sa.func.count(lm.Adjudication.id))) == 0
 
 
 def test_policy_changes_the_preference_count(app_ws: Workspace, tmp_path: Path) -> None:

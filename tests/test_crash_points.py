@@ -26,8 +26,10 @@ import sqlalchemy as sa
 from click.testing import CliRunner
 
 from curation.cli import cli
-from curation.labeling.queue import Answer, next_item, submit
+from curation.labeling.answers import Answer, submit
+from curation.labeling.queue import next_item
 from curation.store import Workspace
+from curation.store import labeling_models as lm
 from curation.store import models as m
 from tests.helpers.common import REPO
 from tests.helpers.export import chat, import_objects
@@ -57,18 +59,18 @@ def count(ws: Workspace, query: sa.Select[tuple[int]]) -> int:
 
 SUBMIT_THEN_DIE = """
 import sys
-from curation.labeling import queue
+from curation.labeling import answers, queue
 from curation.store import open_workspace
 ws = open_workspace(os.environ["CURATION_WORKSPACE"], os.environ["CURATION_DB_URL"])
 campaign_id, point = int(sys.argv[1]), sys.argv[2]
 item = queue.next_item(ws, campaign_id, "ann1")
-real = queue.add_judgment_version
+real = answers.add_judgment_version
 if point == "inside":  # the judgment is written, its transaction not committed
     def add_then_die(*args, **kwargs):
         real(*args, **kwargs)
         die()
-    queue.add_judgment_version = add_then_die
-queue.submit(ws, item.assignment_id, "ann1", queue.Answer(choice=1))
+    answers.add_judgment_version = add_then_die
+answers.submit(ws, item.assignment_id, "ann1", answers.Answer(choice=1))
 print(item.task_id)
 die()  # committed
 """
@@ -81,15 +83,15 @@ def test_a_submission_killed_is_all_or_nothing(ws: Workspace, tmp_path: Path, po
     users(ws, ["ann1", "ann2"])
     cid = campaign(ws, ["ann1", "ann2"], overlap=2)
     killed(ws, SUBMIT_THEN_DIE, str(cid), point)
-    stored = count(ws, sa.select(sa.func.count(m.Judgment.id)))
+    stored = count(ws, sa.select(sa.func.count(lm.Judgment.id)))
     assert stored == (1 if point == "committed" else 0)
     # the annotator comes back: the open item again (not committed), or the next one
     item = next_item(ws, cid, "ann1")
     assert item is not None
     with ws.read() as s:
         opened = s.scalars(
-            sa.select(m.Assignment.task_id).where(
-                m.Assignment.annotator == "ann1", m.Assignment.status == "open"
+            sa.select(lm.Assignment.task_id).where(
+                lm.Assignment.annotator == "ann1", lm.Assignment.status == "open"
             )
         ).all()
     assert opened == [item.task_id]  # one open assignment, never two
@@ -97,7 +99,7 @@ def test_a_submission_killed_is_all_or_nothing(ws: Workspace, tmp_path: Path, po
         submit(ws, item.assignment_id, "ann1", Answer(choice=-1))
         item = next_item(ws, cid, "ann1")
     with ws.read() as s:
-        rows = s.execute(sa.select(m.Judgment.task_id, m.Judgment.annotator)).all()
+        rows = s.execute(sa.select(lm.Judgment.task_id, lm.Judgment.annotator)).all()
     assert len(rows) == 6 and len(set(rows)) == 6  # every task once: none lost, none twice
 
 

@@ -259,7 +259,7 @@ def test_notes_name_the_record_line_and_field(ws: Workspace, tmp_path: Path) -> 
 def test_the_labelling_queue_skips_records_dropped_as_duplicates(
     ws: Workspace, tmp_path: Path
 ) -> None:
-    from curation.labeling import queue
+    from curation.labeling import answers, queue
     from tests.helpers.labeling import campaign, users
 
     rows = [
@@ -278,7 +278,7 @@ def test_the_labelling_queue_skips_records_dropped_as_duplicates(
         seen = []
         while (item := queue.next_item(ws, cid, annotator)) is not None:
             seen.append(item.record_id)
-            queue.skip(ws, item.assignment_id, annotator)
+            answers.skip(ws, item.assignment_id, annotator)
         return sorted(seen)
 
     with ws.read() as s:

@@ -23,9 +23,10 @@ from curation.finetune.judge import (
     parse_answer,
     suggestion_for,
 )
-from curation.labeling import queue
+from curation.labeling import answers, queue
 from curation.labeling.campaigns import set_show_ai_suggestions
 from curation.store import Workspace, open_workspace
+from curation.store import labeling_models as lm
 from curation.store import models as m
 from tests.helpers.export import set_redaction
 from tests.helpers.fake_openai import API_KEY, FakeOpenAI, always_first
@@ -35,14 +36,16 @@ from tests.helpers.judge import judged_campaign
 def tasks_by_record(ws: Workspace, cid: int) -> dict[int, int]:
     with ws.read() as s:
         return dict(
-            s.execute(sa.select(m.Task.record_id, m.Task.id).where(m.Task.campaign_id == cid)).all()
+            s.execute(
+                sa.select(lm.Task.record_id, lm.Task.id).where(lm.Task.campaign_id == cid)
+            ).all()
         )
 
 
 def label(ws: Workspace, cid: int, choose: Any) -> None:
     for who in ("ann", "ann2"):
         while (item := queue.next_item(ws, cid, who)) is not None:
-            queue.submit(ws, item.assignment_id, who, queue.Answer(choice=choose(item)))
+            answers.submit(ws, item.assignment_id, who, answers.Answer(choice=choose(item)))
 
 
 def settings(**kwargs: Any) -> JudgeSettings:
@@ -69,10 +72,10 @@ def test_the_judge_is_asked_in_both_orders_and_answers_land_on_the_pair_axis(
         rows = {
             r.task_id: (r.choice_ab, r.choice_ba)
             for r in s.scalars(
-                sa.select(m.JudgeSuggestion).where(m.JudgeSuggestion.campaign_id == cid)
+                sa.select(lm.JudgeSuggestion).where(lm.JudgeSuggestion.campaign_id == cid)
             )
         }
-        records = dict(s.execute(sa.select(m.Task.id, m.Task.record_id)).all())
+        records = dict(s.execute(sa.select(lm.Task.id, lm.Task.record_id)).all())
     order = {rid: i for i, rid in enumerate(sorted(records.values()))}
     for task_id, (ab, ba) in rows.items():
         expected = 2 if order[records[task_id]] % 2 == 0 else -2  # the long answer wins (≥ 2×)
@@ -82,7 +85,7 @@ def test_the_judge_is_asked_in_both_orders_and_answers_land_on_the_pair_axis(
     redo = judge_campaign(sqlite_ws, cid, client(), settings(redo=True, limit=2), actor="lead")
     assert redo.judged == 2
     with sqlite_ws.read() as s:
-        assert s.scalar(sa.select(sa.func.count(m.JudgeSuggestion.id))) == 6
+        assert s.scalar(sa.select(sa.func.count(lm.JudgeSuggestion.id))) == 6
         event = s.scalar(sa.select(m.AuditEvent).where(m.AuditEvent.action == "judge.run"))
     assert event is not None and event.details["judged"] == 6
     assert API_KEY not in json.dumps(event.details)
@@ -97,7 +100,7 @@ def test_suggestions_are_hidden_unless_the_campaign_allows_them(
     with sqlite_ws.read() as s:
         assert suggestion_for(s, cid, task_id, "a") is None
     with sqlite_ws.tx() as s:
-        set_show_ai_suggestions(s, s.get(m.Campaign, cid), True, actor="lead")
+        set_show_ai_suggestions(s, s.get(lm.Campaign, cid), True, actor="lead")
     with sqlite_ws.read() as s:
         left = suggestion_for(s, cid, task_id, "a")
         right = suggestion_for(s, cid, task_id, "b")
@@ -124,7 +127,7 @@ def test_a_position_biased_judge_is_exposed(
     assert report.first_position_share == 1.0
     assert report.first_position_p is not None and report.first_position_p < 0.001
     with sqlite_ws.tx() as s:
-        set_show_ai_suggestions(s, s.get(m.Campaign, cid), True, actor="lead")
+        set_show_ai_suggestions(s, s.get(lm.Campaign, cid), True, actor="lead")
     with sqlite_ws.read() as s:
         shown = suggestion_for(s, cid, min(tasks_by_record(sqlite_ws, cid).values()), "a")
     assert shown is not None and shown.label.startswith("No clear preference")
@@ -233,7 +236,7 @@ def test_cli_judge_run_report_and_suggestions(fake_openai: FakeOpenAI, tmp_path:
     assert result.exit_code == 0 and "now see" in result.stdout
     ws = open_workspace(wsdir)
     with ws.read() as s:
-        assert s.scalar(sa.select(m.Campaign.show_ai_suggestions))
+        assert s.scalar(sa.select(lm.Campaign.show_ai_suggestions))
     ws.dispose()
     for path in wsdir.rglob("*"):
         if path.is_file():

@@ -20,10 +20,10 @@ from curation.labeling.aggregate import (
     decide,
     rank_records,
 )
+from curation.labeling.answers import Answer, submit
 from curation.labeling.io import import_labels, judgment_rows
-from curation.labeling.queue import Answer
 from curation.store import Workspace
-from curation.store import models as m
+from curation.store import labeling_models as lm
 from tests.helpers.labeling import campaign, pair_dataset, users
 
 
@@ -70,17 +70,17 @@ def test_campaign_aggregation_with_adjudication_and_ranking(ws: Workspace, tmp_p
     pair_dataset(ws, tmp_path, 2, completions=3)  # 3 pairs per record
     users(ws, ["a1", "a2"])
     cid = campaign(ws, ["a1", "a2"], overlap=2)
-    answers = {"a1": [1, 1, 1, 1, 1, 1], "a2": [1, -1, 1, 1, 1, 1]}
-    for name, choices in answers.items():
+    wanted = {"a1": [1, 1, 1, 1, 1, 1], "a2": [1, -1, 1, 1, 1, 1]}
+    for name, choices in wanted.items():
         for choice in choices:
             item = queue.next_item(ws, cid, name)
             assert item
-            queue.submit(ws, item.assignment_id, name, Answer(choice=choice))
+            submit(ws, item.assignment_id, name, Answer(choice=choice))
     with ws.read() as s:
         agg = aggregate_campaign(s, cid)
     assert len(agg.kept) + sum(agg.excluded.values()) == 6
     with ws.read() as s:
-        disputed = list(s.scalars(sa.select(m.Task.id).where(m.Task.disagreement > 0)))
+        disputed = list(s.scalars(sa.select(lm.Task.id).where(lm.Task.disagreement > 0)))
     assert len(disputed) == 1
     assert agg.excluded["no_majority"] == 1
     with ws.tx() as s:
@@ -88,7 +88,7 @@ def test_campaign_aggregation_with_adjudication_and_ranking(ws: Workspace, tmp_p
     with ws.read() as s:
         agg = aggregate_campaign(s, cid)
         ranked = rank_records(s, agg.kept)
-        labels_kept = s.scalar(sa.select(sa.func.count(m.Judgment.id)))
+        labels_kept = s.scalar(sa.select(sa.func.count(lm.Judgment.id)))
     assert len(agg.kept) == 6
     assert next(o for o in agg.kept if o.task_id == disputed[0]).verdict == "b"
     assert labels_kept == 12  # the lead's decision added, nothing removed
@@ -100,7 +100,7 @@ def test_labels_import_merges_and_reports_bad_rows(ws: Workspace, tmp_path: Path
     users(ws, ["a1"])
     cid = campaign(ws, ["a1"], overlap=1)
     with ws.read() as s:
-        pair_ids = list(s.scalars(sa.select(m.Task.pair_id).order_by(m.Task.pair_id)))
+        pair_ids = list(s.scalars(sa.select(lm.Task.pair_id).order_by(lm.Task.pair_id)))
     path = tmp_path / "labels.csv"
     path.write_text(
         "pair_id,annotator,choice\n"

@@ -2,7 +2,7 @@
 the comments), then end to end through the real queue with undo and adjudication.
 
 Judgments for the hand-computed cases are written straight into the store with
-``queue.add_judgment_version`` (the same call ``submit`` and the label importer use) so
+``answers.add_judgment_version`` (the same call ``submit`` and the label importer use) so
 that choices, screen placement, submission order and durations are exactly as designed.
 """
 
@@ -19,11 +19,11 @@ import pytest
 import sqlalchemy as sa
 
 from curation.errors import NotFoundError
-from curation.labeling import quality, queue
+from curation.labeling import agreement, annotator_checks, answers, disputes, quality, queue
 from curation.labeling.aggregate import Policy, adjudicate, aggregate_campaign
-from curation.labeling.queue import Answer
+from curation.labeling.answers import Answer
 from curation.store import Workspace
-from curation.store import models as m
+from curation.store import labeling_models as lm
 from tests.helpers.labeling import campaign, pair_dataset, users
 
 BASE = datetime(2025, 1, 6, 9, 0, 0)
@@ -40,7 +40,7 @@ def setup(
     with ws.read() as s:
         tasks = list(
             s.scalars(
-                sa.select(m.Task.id).where(m.Task.campaign_id == cid).order_by(m.Task.pair_id)
+                sa.select(lm.Task.id).where(lm.Task.campaign_id == cid).order_by(lm.Task.pair_id)
             )
         )
     return cid, tasks
@@ -63,16 +63,16 @@ def put(
 ) -> None:
     """One judgment version, submitted ``at`` seconds after BASE (default: after the last one)."""
     with ws.tx() as s:
-        task = s.get(m.Task, task_id)
+        task = s.get(lm.Task, task_id)
         assert task is not None
         exists = s.scalar(
-            sa.select(m.Assignment.id).where(
-                m.Assignment.task_id == task_id, m.Assignment.annotator == annotator
+            sa.select(lm.Assignment.id).where(
+                lm.Assignment.task_id == task_id, lm.Assignment.annotator == annotator
             )
         )
         if exists is None:
             s.add(
-                m.Assignment(
+                lm.Assignment(
                     campaign_id=cid,
                     task_id=task_id,
                     annotator=annotator,
@@ -80,7 +80,7 @@ def put(
                     status="done",
                 )
             )
-        queue.add_judgment_version(
+        answers.add_judgment_version(
             s,
             task,
             annotator,
@@ -123,7 +123,7 @@ MATRIX_3x4: list[list[float | None]] = [[2, 1, -1, 0], [2, 1, -2, 1], [1, 1, -1,
 
 
 def test_ordinal_alpha_three_by_four_by_hand() -> None:
-    assert quality.ordinal_alpha(MATRIX_3x4, quality.CHOICE_DOMAIN) == pytest.approx(HAND_ALPHA)
+    assert agreement.ordinal_alpha(MATRIX_3x4, agreement.CHOICE_DOMAIN) == pytest.approx(HAND_ALPHA)
 
 
 def test_ordinal_alpha_matches_krippendorffs_own_example() -> None:
@@ -136,7 +136,7 @@ def test_ordinal_alpha_matches_krippendorffs_own_example() -> None:
         [nan, 3, 3, 3, 2, 3, 4, 2, 2, 5, 1, nan],
         [1, 2, 3, 3, 2, 4, 4, 1, 2, 5, 1, nan],
     ]
-    value = quality.ordinal_alpha(data, quality.RATING_DOMAIN)
+    value = agreement.ordinal_alpha(data, agreement.RATING_DOMAIN)
     assert value is not None and round(value, 3) == 0.815
 
 
@@ -149,8 +149,8 @@ def test_alpha_from_the_store_treats_both_bad_as_missing(ws: Workspace, tmp_path
             else:
                 put(ws, cid, task_id, coder, int(value))
     with ws.read() as s:
-        agreement = quality.krippendorff_alpha(s, cid)
-    overall = agreement.overall
+        result = agreement.krippendorff_alpha(s, cid)
+    overall = result.overall
     assert overall.value == pytest.approx(HAND_ALPHA)
     assert (overall.units, overall.pairable_units, overall.coders, overall.values) == (4, 4, 3, 11)
     assert overall.missing_both_bad == 1
@@ -176,14 +176,14 @@ def test_alpha_per_criterion_by_hand(ws: Workspace, tmp_path: Path) -> None:
     put(ws, cid, t[1], "c1", 2, criteria={"helpfulness": {"a": 5, "b": 1}})
     put(ws, cid, t[1], "c2", 2, criteria={"helpfulness": {"a": 5, "b": 1}})
     with ws.read() as s:
-        agreement = quality.krippendorff_alpha(s, cid)
-    helpful = agreement.criteria["helpfulness"]
+        result = agreement.krippendorff_alpha(s, cid)
+    helpful = result.criteria["helpfulness"]
     assert helpful.value == pytest.approx(317 / 324)
     assert (helpful.units, helpful.pairable_units, helpful.values) == (4, 4, 8)
-    safety = agreement.criteria["safety"]  # one rating only: nothing to agree on
+    safety = result.criteria["safety"]  # one rating only: nothing to agree on
     assert safety.value is None and "two annotators" in safety.reason
     # the overall choice: both said 1 on t1 and 2 on t2 — no disagreement at all
-    assert agreement.overall.value == pytest.approx(1.0)
+    assert result.overall.value == pytest.approx(1.0)
 
 
 def test_alpha_is_none_when_not_computable(ws: Workspace, tmp_path: Path) -> None:
@@ -191,13 +191,13 @@ def test_alpha_is_none_when_not_computable(ws: Workspace, tmp_path: Path) -> Non
     put(ws, cid, t[0], "s1", 1)
     put(ws, cid, t[1], "s2", -1)  # no task has two labels
     with ws.read() as s:
-        first = quality.krippendorff_alpha(s, cid).overall
+        first = agreement.krippendorff_alpha(s, cid).overall
     assert first.value is None and first.pairable_units == 0
     put(ws, cid, t[0], "s2", 1)  # two labels, one value everywhere: expected disagreement 0
     with ws.read() as s:
-        second = quality.krippendorff_alpha(s, cid).overall
+        second = agreement.krippendorff_alpha(s, cid).overall
     assert second.value is None and "undefined" in second.reason
-    assert quality.ordinal_alpha([], quality.CHOICE_DOMAIN) is None
+    assert agreement.ordinal_alpha([], agreement.CHOICE_DOMAIN) is None
 
 
 # --------------------------------------------------------------------------- Cohen's κ
@@ -219,9 +219,9 @@ Y6 = [2, 1, 0, 0, -2, -2]
 
 
 def test_cohen_kappa_two_by_six_by_hand(ws: Workspace, tmp_path: Path) -> None:
-    assert quality.cohen_kappa(X6, Y6, weights=None) == pytest.approx(17 / 29)
-    assert quality.cohen_kappa(X6, Y6, weights="linear") == pytest.approx(23 / 29)
-    assert quality.cohen_kappa([1, 1, 1], [1, 1, 1]) is None  # undefined, not NaN
+    assert agreement.cohen_kappa(X6, Y6, weights=None) == pytest.approx(17 / 29)
+    assert agreement.cohen_kappa(X6, Y6, weights="linear") == pytest.approx(23 / 29)
+    assert agreement.cohen_kappa([1, 1, 1], [1, 1, 1]) is None  # undefined, not NaN
 
     cid, t = setup(ws, tmp_path, 7, ["x", "y", "z"])
     for task_id, a, b in zip(t, X6, Y6, strict=False):
@@ -232,8 +232,8 @@ def test_cohen_kappa_two_by_six_by_hand(ws: Workspace, tmp_path: Path) -> None:
     for task_id in t[:3]:
         put(ws, cid, task_id, "z", 1)
     with ws.read() as s:
-        kappa = quality.pairwise_kappa(s, cid)
-        strict = quality.pairwise_kappa(s, cid, min_overlap=7)
+        kappa = agreement.pairwise_kappa(s, cid)
+        strict = agreement.pairwise_kappa(s, cid, min_overlap=7)
     pairs = {(p.a, p.b): p for p in kappa.pairs}
     assert pairs[("x", "y")].overlap == 6
     assert pairs[("x", "y")].weighted == pytest.approx(23 / 29)
@@ -266,7 +266,7 @@ def test_position_bias_nine_of_ten_left(ws: Workspace, tmp_path: Path) -> None:
     for task_id, (choice, side) in zip(t, p8, strict=False):
         put(ws, cid, task_id, "p8", choice, shown_left=side)
     with ws.read() as s:
-        bias = {b.annotator: b for b in quality.position_bias(s, cid)}
+        bias = {b.annotator: b for b in annotator_checks.position_bias(s, cid)}
     assert (bias["p9"].decided, bias["p9"].left) == (10, 9)
     assert bias["p9"].share_left == pytest.approx(0.9)
     assert bias["p9"].p_value == pytest.approx(22 / 1024)
@@ -298,7 +298,7 @@ def test_gold_accuracy_by_hand(ws: Workspace, tmp_path: Path) -> None:
     cid, t = setup(ws, tmp_path, 6, ["g", "h", "k"])
     with ws.tx() as s:
         for task_id, expected in zip(t, [1, 1, -1, 0, 1], strict=False):
-            task = s.get(m.Task, task_id)
+            task = s.get(lm.Task, task_id)
             assert task is not None
             task.is_gold, task.gold_choice = True, expected
     for task_id, choice in zip(t, [2, 0, -1, 0], strict=False):
@@ -308,7 +308,7 @@ def test_gold_accuracy_by_hand(ws: Workspace, tmp_path: Path) -> None:
     put(ws, cid, t[5], "h", 1)
     put(ws, cid, t[5], "k", 1)
     with ws.read() as s:
-        gold = {g.annotator: g for g in quality.gold_accuracy(s, cid)}
+        gold = {g.annotator: g for g in annotator_checks.gold_accuracy(s, cid)}
         report = quality.quality_report(s, cid)
     assert (gold["g"].answered, gold["g"].correct, gold["g"].accuracy) == (5, 3, 0.6)
     assert (gold["h"].answered, gold["h"].correct, gold["h"].accuracy) == (1, 0, 0.0)
@@ -320,10 +320,10 @@ def test_gold_accuracy_by_hand(ws: Workspace, tmp_path: Path) -> None:
 
 
 def test_longest_run() -> None:
-    assert quality.longest_run([]) == (0, None)
-    assert quality.longest_run([1, 1, 2, 2, 2, 1]) == (3, 2)
-    assert quality.longest_run(["both_bad", "both_bad", 0]) == (2, "both_bad")
-    assert quality.longest_run([2, 2, 1, 1]) == (2, 2)  # first of equal runs
+    assert annotator_checks.longest_run([]) == (0, None)
+    assert annotator_checks.longest_run([1, 1, 2, 2, 2, 1]) == (3, 2)
+    assert annotator_checks.longest_run(["both_bad", "both_bad", 0]) == (2, "both_bad")
+    assert annotator_checks.longest_run([2, 2, 1, 1]) == (2, 2)  # first of equal runs
 
 
 def test_straight_lining_uses_screen_answers_in_submission_order(
@@ -344,8 +344,8 @@ def test_straight_lining_uses_screen_answers_in_submission_order(
         choice = None if value is None else (value if side == "a" else -value)
         put(ws, cid, t[i], "r", choice, both_bad=value is None, shown_left=side, at=10_000 + i)
     with ws.read() as s:
-        runs = {x.annotator: x for x in quality.straight_lining(s, cid)}
-        lenient = {x.annotator: x for x in quality.straight_lining(s, cid, threshold=4)}
+        runs = {x.annotator: x for x in annotator_checks.straight_lining(s, cid)}
+        lenient = {x.annotator: x for x in annotator_checks.straight_lining(s, cid, threshold=4)}
     assert (runs["s"].longest_run, runs["s"].answer, runs["s"].flagged) == (12, "Left better", True)
     assert (runs["r"].labels, runs["r"].longest_run, runs["r"].answer) == (10, 4, "Right better")
     assert not runs["r"].flagged and lenient["r"].flagged
@@ -361,7 +361,7 @@ def test_time_per_item(ws: Workspace, tmp_path: Path) -> None:
     for task_id, ms in zip(t, [1000, 2000, 3000, 4000, 10_000, None], strict=True):
         put(ws, cid, task_id, "w", 1, duration_ms=ms)
     with ws.read() as s:
-        times = {x.annotator: x for x in quality.time_per_item(s, cid)}
+        times = {x.annotator: x for x in annotator_checks.time_per_item(s, cid)}
     assert times["w"].seconds == [1.0, 2.0, 3.0, 4.0, 10.0]
     assert times["w"].median == pytest.approx(3.0)
     assert times["w"].p90 == pytest.approx(7.6)
@@ -393,28 +393,28 @@ def test_end_to_end_through_the_queue_with_undo_and_adjudication(
     # a3 answers one item against a1's answer, undoes it, flags it and gives it back.
     first = queue.next_item(ws, cid, "a3")
     assert first is not None
-    queue.submit(
+    answers.submit(
         ws, first.assignment_id, "a3", Answer(choice=2 if want["a1"][first.task_id] <= 0 else -2)
     )
-    assert queue.undo_last(ws, cid, "a3") == first.task_id
+    assert answers.undo_last(ws, cid, "a3") == first.task_id
     again = queue.next_item(ws, cid, "a3")
     assert again is not None and again.task_id == first.task_id
-    assert queue.flag(ws, again.assignment_id, "a3", "unclear prompt")
-    queue.skip(ws, again.assignment_id, "a3")
+    assert answers.flag(ws, again.assignment_id, "a3", "unclear prompt")
+    answers.skip(ws, again.assignment_id, "a3")
 
     undone_task = None
     for name in ("a1", "a2"):
         while (item := queue.next_item(ws, cid, name)) is not None:
             if name == "a1" and undone_task is None:  # a wrong answer first, undone at once
                 undone_task = item.task_id
-                queue.submit(
+                answers.submit(
                     ws, item.assignment_id, name, Answer(choice=-want[name][item.task_id] or 2)
                 )
-                assert queue.undo_last(ws, cid, name) == item.task_id
+                assert answers.undo_last(ws, cid, name) == item.task_id
                 item = queue.next_item(ws, cid, name)
                 assert item is not None and item.task_id == undone_task
             choice = want[name][item.task_id]
-            queue.submit(
+            answers.submit(
                 ws,
                 item.assignment_id,
                 name,
@@ -423,12 +423,12 @@ def test_end_to_end_through_the_queue_with_undo_and_adjudication(
 
     with ws.read() as s:
         versions = s.scalars(
-            sa.select(m.Judgment.version).where(
-                m.Judgment.task_id == undone_task, m.Judgment.annotator == "a1"
+            sa.select(lm.Judgment.version).where(
+                lm.Judgment.task_id == undone_task, lm.Judgment.annotator == "a1"
             )
         ).all()
         report = quality.quality_report(s, cid)
-        disputed = quality.disagreements(s, cid)
+        disputed = disputes.disagreements(s, cid)
     assert sorted(versions) == [1, 2, 3]  # answer, retraction, answer
 
     progress = report.progress
@@ -468,8 +468,8 @@ def test_end_to_end_through_the_queue_with_undo_and_adjudication(
     with ws.tx() as s:
         adjudicate(s, cid, t[2], "lead", choice=-1, note="B answers the question")
     with ws.read() as s:
-        after = quality.disagreements(s, cid)
-        open_only = quality.disagreements(s, cid, include_adjudicated=False)
+        after = disputes.disagreements(s, cid)
+        open_only = disputes.disagreements(s, cid, include_adjudicated=False)
         outcome = aggregate_campaign(s, cid, Policy())
         report = quality.quality_report(s, cid)
     settled = next(d for d in after if d.task_id == t[2])

@@ -10,9 +10,10 @@ import pytest
 import sqlalchemy as sa
 
 from curation.errors import ConflictError, InputError, PermissionDenied
-from curation.labeling import queue
-from curation.labeling.queue import Answer
+from curation.labeling import answers, queue, quota
+from curation.labeling.answers import Answer
 from curation.store import Workspace
+from curation.store import labeling_models as lm
 from curation.store import models as m
 from tests.helpers.labeling import campaign, pair_dataset, users
 
@@ -20,7 +21,7 @@ from tests.helpers.labeling import campaign, pair_dataset, users
 def label_all(ws: Workspace, cid: int, annotator: str, choice: int = 1) -> int:
     n = 0
     while (item := queue.next_item(ws, cid, annotator)) is not None:
-        queue.submit(ws, item.assignment_id, annotator, Answer(choice=choice))
+        answers.submit(ws, item.assignment_id, annotator, Answer(choice=choice))
         n += 1
     return n
 
@@ -32,7 +33,7 @@ def test_no_pair_gets_more_than_k_labels(ws: Workspace, tmp_path: Path) -> None:
     done = [label_all(ws, cid, a) for a in ("a1", "a2", "a3")]
     assert done == [5, 5, 0]
     with ws.read() as s:
-        per_task = Counter(s.scalars(sa.select(m.Judgment.task_id)))
+        per_task = Counter(s.scalars(sa.select(lm.Judgment.task_id)))
     assert set(per_task.values()) == {2}
 
 
@@ -62,7 +63,7 @@ def test_placement_is_balanced_per_annotator(ws: Workspace, tmp_path: Path) -> N
             item = queue.next_item(ws, cid, a)
             assert item is not None
             sides[a][item.shown_left] += 1
-            queue.submit(ws, item.assignment_id, a, Answer(choice=2))
+            answers.submit(ws, item.assignment_id, a, Answer(choice=2))
     assert sides["a1"] == Counter({"a": 20, "b": 20})
     assert sides["a2"] == Counter({"a": 20, "b": 20})
 
@@ -85,22 +86,25 @@ def test_undo_adds_a_version_and_reopens_the_item(ws: Workspace, tmp_path: Path)
     cid = campaign(ws, ["a1"], overlap=1)
     first = queue.next_item(ws, cid, "a1")
     assert first
-    queue.submit(ws, first.assignment_id, "a1", Answer(choice=1))
+    answers.submit(ws, first.assignment_id, "a1", Answer(choice=1))
     nxt = queue.next_item(ws, cid, "a1")
     assert nxt and nxt.task_id != first.task_id
-    assert queue.undo_last(ws, cid, "a1") == first.task_id
+    assert answers.undo_last(ws, cid, "a1") == first.task_id
     back = queue.next_item(ws, cid, "a1")
     assert back and back.task_id == first.task_id
-    queue.submit(ws, back.assignment_id, "a1", Answer(choice=-2))
+    answers.submit(ws, back.assignment_id, "a1", Answer(choice=-2))
     with ws.read() as s:
         versions = s.execute(
             sa.select(
-                m.Judgment.version, m.Judgment.choice, m.Judgment.retracted, m.Judgment.is_current
+                lm.Judgment.version,
+                lm.Judgment.choice,
+                lm.Judgment.retracted,
+                lm.Judgment.is_current,
             )
-            .where(m.Judgment.task_id == first.task_id)
-            .order_by(m.Judgment.version)
+            .where(lm.Judgment.task_id == first.task_id)
+            .order_by(lm.Judgment.version)
         ).all()
-        task = s.get(m.Task, first.task_id)
+        task = s.get(lm.Task, first.task_id)
     assert versions == [(1, 1, False, False), (2, None, True, False), (3, -2, False, True)]
     assert task is not None and task.n_labels == 1
 
@@ -111,10 +115,10 @@ def test_skip_frees_the_slot_and_is_not_served_again(ws: Workspace, tmp_path: Pa
     cid = campaign(ws, ["a1", "a2"], overlap=1)
     item = queue.next_item(ws, cid, "a1")
     assert item
-    queue.skip(ws, item.assignment_id, "a1")
+    answers.skip(ws, item.assignment_id, "a1")
     other = queue.next_item(ws, cid, "a1")
     assert other and other.task_id != item.task_id
-    queue.submit(ws, other.assignment_id, "a1", Answer(choice=1))
+    answers.submit(ws, other.assignment_id, "a1", Answer(choice=1))
     assert queue.next_item(ws, cid, "a1") is None
     served = queue.next_item(ws, cid, "a2")
     assert served and served.task_id == item.task_id
@@ -126,9 +130,9 @@ def test_flag_toggles_and_is_kept(ws: Workspace, tmp_path: Path) -> None:
     cid = campaign(ws, ["a1"])
     item = queue.next_item(ws, cid, "a1")
     assert item
-    assert queue.flag(ws, item.assignment_id, "a1", "prompt is garbled") is True
+    assert answers.flag(ws, item.assignment_id, "a1", "prompt is garbled") is True
     assert queue.next_item(ws, cid, "a1").flagged  # type: ignore[union-attr]
-    assert queue.flag(ws, item.assignment_id, "a1") is False
+    assert answers.flag(ws, item.assignment_id, "a1") is False
 
 
 def test_answers_are_checked(ws: Workspace, tmp_path: Path) -> None:
@@ -140,20 +144,20 @@ def test_answers_are_checked(ws: Workspace, tmp_path: Path) -> None:
     item = queue.next_item(ws, cid, "a1")
     assert item
     with pytest.raises(InputError, match="choose"):
-        queue.submit(ws, item.assignment_id, "a1", Answer(choice=None))
+        answers.submit(ws, item.assignment_id, "a1", Answer(choice=None))
     with pytest.raises(InputError, match="rationale"):
-        queue.submit(ws, item.assignment_id, "a1", Answer(choice=0))
+        answers.submit(ws, item.assignment_id, "a1", Answer(choice=0))
     with pytest.raises(InputError, match="rationale"):
-        queue.submit(ws, item.assignment_id, "a1", Answer(choice=None, both_bad=True))
+        answers.submit(ws, item.assignment_id, "a1", Answer(choice=None, both_bad=True))
     with pytest.raises(InputError, match="1–5"):
-        queue.submit(
+        answers.submit(
             ws, item.assignment_id, "a1", Answer(choice=1, criteria={"helpfulness": {"a": 9}})
         )
     with pytest.raises(InputError, match="not a criterion"):
-        queue.submit(ws, item.assignment_id, "a1", Answer(choice=1, criteria={"style": {"a": 3}}))
+        answers.submit(ws, item.assignment_id, "a1", Answer(choice=1, criteria={"style": {"a": 3}}))
     with pytest.raises(PermissionDenied):
-        queue.submit(ws, item.assignment_id, "a2", Answer(choice=1))
-    ok = queue.submit(
+        answers.submit(ws, item.assignment_id, "a2", Answer(choice=1))
+    ok = answers.submit(
         ws,
         item.assignment_id,
         "a1",
@@ -182,7 +186,7 @@ def test_records_dropped_as_duplicates_are_not_served(ws: Workspace, tmp_path: P
     seen = []
     while (item := queue.next_item(ws, cid, "a1")) is not None:
         seen.append(item.record_id)
-        queue.submit(ws, item.assignment_id, "a1", Answer(choice=1))
+        answers.submit(ws, item.assignment_id, "a1", Answer(choice=1))
     assert dropped not in seen and len(seen) == 1
 
 
@@ -198,7 +202,7 @@ def test_expired_assignment_cannot_be_answered(
     taken = queue.next_item(ws, cid, "a2")
     assert taken and taken.task_id == stale.task_id
     with pytest.raises(ConflictError, match="expired"):
-        queue.submit(ws, stale.assignment_id, "a1", Answer(choice=1))
+        answers.submit(ws, stale.assignment_id, "a1", Answer(choice=1))
 
 
 def test_progress(ws: Workspace, tmp_path: Path) -> None:
@@ -208,8 +212,8 @@ def test_progress(ws: Workspace, tmp_path: Path) -> None:
     for _ in range(3):
         item = queue.next_item(ws, cid, "a1")
         assert item
-        queue.submit(ws, item.assignment_id, "a1", Answer(choice=1))
-    p = queue.progress(ws, cid, "a1")
+        answers.submit(ws, item.assignment_id, "a1", Answer(choice=1))
+    p = quota.annotator_quota(ws, cid, "a1")
     assert (p.done, p.quota, p.campaign_tasks, p.campaign_labels, p.campaign_capacity) == (
         3,
         10,
@@ -230,7 +234,7 @@ def test_an_answer_and_the_next_item_take_few_statements(ws: Workspace, tmp_path
     pair_dataset(ws, tmp_path, 5)
     users(ws, ["a1", "a2"])
     cid = campaign(ws, ["a1", "a2"], overlap=2)
-    queue.submit(ws, queue.next_item(ws, cid, "a2").assignment_id, "a2", Answer(choice=1))  # type: ignore[union-attr]
+    answers.submit(ws, queue.next_item(ws, cid, "a2").assignment_id, "a2", Answer(choice=1))  # type: ignore[union-attr]
     item = queue.next_item(ws, cid, "a1")
     assert item is not None
     statements: list[str] = []
@@ -241,7 +245,7 @@ def test_an_answer_and_the_next_item_take_few_statements(ws: Workspace, tmp_path
 
     sa.event.listen(ws.engine, "before_cursor_execute", count)
     try:
-        queue.submit(ws, item.assignment_id, "a1", Answer(choice=-1))
+        answers.submit(ws, item.assignment_id, "a1", Answer(choice=-1))
         nxt = queue.next_item(ws, cid, "a1")
     finally:
         sa.event.remove(ws.engine, "before_cursor_execute", count)
@@ -262,7 +266,7 @@ def test_eight_threads_two_hundred_submissions_each(ws: Workspace, tmp_path: Pat
         try:
             n = 0
             while n < 200 and (item := queue.next_item(ws, cid, name)) is not None:
-                queue.submit(ws, item.assignment_id, name, Answer(choice=1 if n % 2 else -1))
+                answers.submit(ws, item.assignment_id, name, Answer(choice=1 if n % 2 else -1))
                 n += 1
             counts[name] = n
         except BaseException as exc:
@@ -276,8 +280,8 @@ def test_eight_threads_two_hundred_submissions_each(ws: Workspace, tmp_path: Pat
     assert not errors, errors
     assert counts == {n: 200 for n in names}
     with ws.read() as s:
-        rows = s.execute(sa.select(m.Judgment.task_id, m.Judgment.annotator)).all()
-        tasks = s.execute(sa.select(m.Task.id, m.Task.n_labels, m.Task.n_assigned)).all()
+        rows = s.execute(sa.select(lm.Judgment.task_id, lm.Judgment.annotator)).all()
+        tasks = s.execute(sa.select(lm.Task.id, lm.Task.n_labels, lm.Task.n_assigned)).all()
     assert len(rows) == 1600
     assert len(set(rows)) == 1600  # no duplicated judgment
     per_task = Counter(t for t, _ in rows)
@@ -311,7 +315,7 @@ def test_one_annotator_in_two_tabs_is_served_one_item(ws: Workspace, tmp_path: P
                 served[i].append(item.assignment_id)
                 together.wait()
                 if i == 0:
-                    queue.submit(ws, item.assignment_id, "a1", Answer(choice=1 if n % 2 else -1))
+                    answers.submit(ws, item.assignment_id, "a1", Answer(choice=1 if n % 2 else -1))
         except BaseException as exc:
             errors.append(exc)
             together.abort()
@@ -325,7 +329,7 @@ def test_one_annotator_in_two_tabs_is_served_one_item(ws: Workspace, tmp_path: P
     assert served[0] == served[1]  # both tabs show the same item
     assert len(set(served[0])) == rounds
     with ws.read() as s:
-        assigned = s.scalars(sa.select(m.Task.n_assigned)).all()
-        judged = s.scalar(sa.select(sa.func.count(m.Judgment.id)))
+        assigned = s.scalars(sa.select(lm.Task.n_assigned)).all()
+        judged = s.scalar(sa.select(sa.func.count(lm.Judgment.id)))
     assert sorted(assigned) == [1] * rounds  # one place per task taken, not two
     assert judged == rounds

@@ -13,7 +13,11 @@ from click.testing import CliRunner
 
 from curation.cli import cli
 from curation.errors import CurationError, DatabaseUrlError
-from curation.store import Workspace, open_workspace
+from curation.store import (
+    Workspace,
+    labeling_models,  # noqa: F401  (its tables belong to Base.metadata)
+    open_workspace,
+)
 from curation.store.migrate import current_revision, head_revision
 from curation.store.models import Base, Dataset
 

@@ -15,11 +15,12 @@ from sqlalchemy.orm import Session
 from curation.errors import InputError
 from curation.export import ExportSpec, export_dataset
 from curation.ingest.importer import import_file
-from curation.labeling import queue
+from curation.labeling import answers, queue
 from curation.labeling.campaigns import CampaignSpec, create_campaign, get_campaign
 from curation.labeling.io import own_history
 from curation.labeling.thumbs import ThumbsPolicy, apply_thumbs, decide, thumbs_agreement
 from curation.store import Workspace
+from curation.store import labeling_models as lm
 from curation.store import models as m
 from tests.helpers.export import read_jsonl, set_redaction
 from tests.helpers.labeling import users
@@ -67,7 +68,7 @@ def answer_all(ws: Workspace, cid: int, annotator: str, vote: dict[str, bool]) -
     while (item := queue.next_item(ws, cid, annotator)) is not None:
         assert item.kind == "thumbs" and item.right == []
         text = item.left[0]["content"]
-        queue.submit(ws, item.assignment_id, annotator, queue.thumbs(vote[text], "because"))
+        answers.submit(ws, item.assignment_id, annotator, answers.thumbs(vote[text], "because"))
         n += 1
     return n
 
@@ -89,7 +90,7 @@ def test_create_label_aggregate_export_trl_kto(ws: Workspace, tmp_path: Path) ->
     users(ws, ["a1", "a2"])
     cid = thumbs_campaign(ws, ["a1", "a2"])
     with ws.read() as s:
-        tasks = s.execute(sa.select(m.Task.pair_id, m.Task.completion_id)).all()
+        tasks = s.execute(sa.select(lm.Task.pair_id, lm.Task.completion_id)).all()
     assert len(tasks) == 4 and all(p is None and c is not None for p, c in tasks)
 
     a1 = {"Answer 0.0": True, "Answer 0.1": False, "Answer 1.0": True, "Answer 1.1": False}
@@ -99,7 +100,7 @@ def test_create_label_aggregate_export_trl_kto(ws: Workspace, tmp_path: Path) ->
 
     with ws.tx() as s:
         result = apply_thumbs(s, get_campaign(s, "t1"), actor="lead")
-    assert result.counts() == {"good": 1, "bad": 2, "undecided": 1}
+    assert result.counts().as_dict() == {"good": 1, "bad": 2, "undecided": 1}
     assert result.reasons() == {"tie": 1}
     with ws.read() as s:
         labels = completion_labels(s)
@@ -140,7 +141,7 @@ def test_undecided_later_restores_the_label_from_before(ws: Workspace, tmp_path:
         s.execute(sa.update(m.Completion).where(m.Completion.position == 0).values(label=False))
     answer_all(ws, cid, "a1", {"Answer 0.0": True, "Answer 0.1": True})
     with ws.tx() as s:
-        assert apply_thumbs(s, get_campaign(s, "t1"), actor="l").counts()["good"] == 2
+        assert apply_thumbs(s, get_campaign(s, "t1"), actor="l").counts().good == 2
     with ws.read() as s:
         assert completion_labels(s) == {"Answer 0.0": True, "Answer 0.1": True}
     with ws.tx() as s:  # applying again changes nothing, and keeps the source's label aside
@@ -161,9 +162,9 @@ def test_overlap_k_holds_and_no_double_assignment(ws: Workspace, tmp_path: Path)
     done = [answer_all(ws, cid, a, vote) for a in ("a1", "a2", "a3")]
     assert done == [6, 6, 0]
     with ws.read() as s:
-        per_task = Counter(s.scalars(sa.select(m.Judgment.task_id)))
-        pairs = Counter(s.execute(sa.select(m.Assignment.task_id, m.Assignment.annotator)))
-        completion_ids = set(s.scalars(sa.select(m.Judgment.completion_id)))
+        per_task = Counter(s.scalars(sa.select(lm.Judgment.task_id)))
+        pairs = Counter(s.execute(sa.select(lm.Assignment.task_id, lm.Assignment.annotator)))
+        completion_ids = set(s.scalars(sa.select(lm.Judgment.completion_id)))
     assert set(per_task.values()) == {2}
     assert set(pairs.values()) == {1}
     assert None not in completion_ids
@@ -175,11 +176,11 @@ def test_undo_and_skip_work_on_thumbs(ws: Workspace, tmp_path: Path) -> None:
     cid = thumbs_campaign(ws, ["a1", "a2"], overlap=1)
     first = queue.next_item(ws, cid, "a1")
     assert first is not None
-    queue.submit(ws, first.assignment_id, "a1", queue.thumbs(True))
-    assert queue.undo_last(ws, cid, "a1") == first.task_id
+    answers.submit(ws, first.assignment_id, "a1", answers.thumbs(True))
+    assert answers.undo_last(ws, cid, "a1") == first.task_id
     again = queue.next_item(ws, cid, "a1")
     assert again is not None and again.task_id == first.task_id
-    queue.skip(ws, again.assignment_id, "a1")
+    answers.skip(ws, again.assignment_id, "a1")
     # a1 is not served it again; with k = 1 the skipped slot is free for a2
     served_a1 = {i.task_id for i in _drain(ws, cid, "a1")}
     assert first.task_id not in served_a1
@@ -189,7 +190,7 @@ def test_undo_and_skip_work_on_thumbs(ws: Workspace, tmp_path: Path) -> None:
 def _drain(ws: Workspace, cid: int, annotator: str) -> list[queue.Item]:
     items = []
     while (item := queue.next_item(ws, cid, annotator)) is not None:
-        queue.submit(ws, item.assignment_id, annotator, queue.thumbs(False))
+        answers.submit(ws, item.assignment_id, annotator, answers.thumbs(False))
         items.append(item)
     return items
 
@@ -209,12 +210,12 @@ def test_thumbs_answers_are_checked(ws: Workspace, tmp_path: Path) -> None:
     item = queue.next_item(ws, cid, "a1")
     assert item is not None
     with pytest.raises(InputError, match="good or bad"):
-        queue.submit(ws, item.assignment_id, "a1", queue.Answer(choice=2))
+        answers.submit(ws, item.assignment_id, "a1", answers.Answer(choice=2))
     with pytest.raises(InputError, match="reason"):
-        queue.submit(ws, item.assignment_id, "a1", queue.thumbs(False))
-    queue.submit(ws, item.assignment_id, "a1", queue.thumbs(False, "wrong fact"))
+        answers.submit(ws, item.assignment_id, "a1", answers.thumbs(False))
+    answers.submit(ws, item.assignment_id, "a1", answers.thumbs(False, "wrong fact"))
     with ws.read() as s:
-        assert [h["answer"] for h in own_history(s, cid, "a1")] == ["bad"]
+        assert [h.answer for h in own_history(s, cid, "a1")] == ["bad"]
     with ws.tx() as s, pytest.raises(InputError, match="criteria"):
         create_campaign(
             s,
@@ -244,7 +245,7 @@ def test_four_annotators_at_once_never_exceed_k(ws: Workspace, tmp_path: Path) -
         try:
             n = 0
             while (item := queue.next_item(ws, cid, name)) is not None:
-                queue.submit(ws, item.assignment_id, name, queue.thumbs(n % 2 == 0))
+                answers.submit(ws, item.assignment_id, name, answers.thumbs(n % 2 == 0))
                 n += 1
             counts[name] = n
         except BaseException as exc:
@@ -258,8 +259,8 @@ def test_four_annotators_at_once_never_exceed_k(ws: Workspace, tmp_path: Path) -
     assert not errors, errors
     assert sum(counts.values()) == 40  # every place filled, none twice
     with ws.read() as s:
-        rows = s.execute(sa.select(m.Judgment.task_id, m.Judgment.annotator)).all()
-        tasks = s.execute(sa.select(m.Task.id, m.Task.n_labels, m.Task.n_assigned)).all()
+        rows = s.execute(sa.select(lm.Judgment.task_id, lm.Judgment.annotator)).all()
+        tasks = s.execute(sa.select(lm.Task.id, lm.Task.n_labels, lm.Task.n_assigned)).all()
     assert len(set(rows)) == len(rows) == 40
     per_task = Counter(t for t, _ in rows)
     assert all(per_task[tid] == n_labels == n_assigned == 2 for tid, n_labels, n_assigned in tasks)

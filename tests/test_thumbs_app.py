@@ -11,6 +11,7 @@ import sqlalchemy as sa
 from curation.ingest.importer import import_file
 from curation.labeling.campaigns import CampaignSpec, create_campaign
 from curation.store import Workspace
+from curation.store import labeling_models as lm
 from curation.store import models as m
 from tests.helpers.apptest import logged_in, open_page, texts
 
@@ -52,8 +53,11 @@ def votes(ws: Workspace) -> list[tuple[str, int | None, bool, str]]:
     with ws.read() as s:
         rows = s.execute(
             sa.select(
-                m.Judgment.annotator, m.Judgment.choice, m.Judgment.retracted, m.Judgment.rationale
-            ).order_by(m.Judgment.id)
+                lm.Judgment.annotator,
+                lm.Judgment.choice,
+                lm.Judgment.retracted,
+                lm.Judgment.rationale,
+            ).order_by(lm.Judgment.id)
         )
         return [(a, c, r, t) for a, c, r, t in rows]
 
@@ -106,26 +110,26 @@ def test_lead_creates_a_thumbs_campaign_from_the_page(app_ws: Workspace, tmp_pat
     assert not at.exception, at.exception
     assert "Created thumbs-page: 3 answers" in texts(at)
     with app_ws.read() as s:
-        c = s.scalar(sa.select(m.Campaign).where(m.Campaign.name == "thumbs-page"))
+        c = s.scalar(sa.select(lm.Campaign).where(lm.Campaign.name == "thumbs-page"))
         assert c is not None and c.kind == "thumbs"
         assert c.thumbs_policy == {"min_votes": 3, "min_share": 0.7}
-        assert s.scalar(sa.select(sa.func.count(m.Task.completion_id))) == 3
+        assert s.scalar(sa.select(sa.func.count(lm.Task.completion_id))) == 3
 
 
 def test_quality_page_shows_thumbs_agreement_and_applies_labels(
     thumbs_ws: Workspace, tmp_path: Path
 ) -> None:
-    from curation.labeling import queue
+    from curation.labeling import answers, queue
 
     with thumbs_ws.read() as s:
-        cid = s.scalar(sa.select(m.Campaign.id))
+        cid = s.scalar(sa.select(lm.Campaign.id))
     assert cid is not None
     # ann: good, good; ann2: good on the first answer it is served, bad (with a reason) on the other
     for annotator, answers_given in (("ann", [True, True]), ("ann2", [True, False])):
         for good in answers_given:
             item = queue.next_item(thumbs_ws, cid, annotator)
             assert item is not None
-            queue.submit(thumbs_ws, item.assignment_id, annotator, queue.thumbs(good, "x"))
+            answers.submit(thumbs_ws, item.assignment_id, annotator, answers.thumbs(good, "x"))
     at = open_page(logged_in("lead"), "quality.py")
     assert not at.exception, at.exception
     metrics = {x.label: x.value for x in at.metric}

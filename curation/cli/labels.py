@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import sys
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import click
 import orjson
@@ -62,42 +64,27 @@ def campaign() -> None:
     help="Thumbs: share of the votes the winning side needs (above 0.5).",
 )
 @workspace_options
-def campaign_create(
-    dataset: str,
-    name: str,
-    overlap: int,
-    annotators: str,
-    criteria: str,
-    guidelines: Path | None,
-    rationale_for: str,
-    limit: int | None,
-    seed: int,
-    search: str,
-    gold: int,
-    kind: str,
-    min_votes: int,
-    min_share: float,
-    workspace: Path | None,
-    db: str | None,
-) -> None:
+def campaign_create(**options: Any) -> None:
     """Create a campaign over the pairs (or, with --kind thumbs, the answers) of a dataset."""
     from curation.labeling.campaigns import CampaignSpec, PairFilter, create_campaign
     from curation.labeling.thumbs import ThumbsPolicy
 
+    opts = _CreateOptions(**options)
+    thumbs = opts.kind == "thumbs"
     spec = CampaignSpec(
-        name=name,
-        dataset=dataset,
-        overlap=overlap,
-        annotators=_split(annotators),
-        criteria=_split(criteria),
-        guidelines=guidelines.read_text(encoding="utf-8") if guidelines else "",
-        rationale_required_for=_split(rationale_for),
-        pair_filter=PairFilter(search=search, limit=limit, seed=seed),
-        gold_from_imported=gold,
-        kind=kind,
-        thumbs_policy=ThumbsPolicy(min_votes, min_share) if kind == "thumbs" else None,
+        name=opts.name,
+        dataset=opts.dataset,
+        overlap=opts.overlap,
+        annotators=_split(opts.annotators),
+        criteria=_split(opts.criteria),
+        guidelines=opts.guidelines.read_text(encoding="utf-8") if opts.guidelines else "",
+        rationale_required_for=_split(opts.rationale_for),
+        pair_filter=PairFilter(search=opts.search, limit=opts.limit, seed=opts.seed),
+        gold_from_imported=opts.gold,
+        kind=opts.kind,
+        thumbs_policy=ThumbsPolicy(opts.min_votes, opts.min_share) if thumbs else None,
     )
-    ws = open_workspace(workspace, db)
+    ws = open_workspace(opts.workspace, opts.db)
     with ws.tx() as s:
         created = create_campaign(s, spec, actor=actor())
         cid = created.id
@@ -105,10 +92,32 @@ def campaign_create(
 
     with ws.read() as s:
         info = campaign_summary(s, cid)
-    unit = "answers (thumbs)" if kind == "thumbs" else "pairs"
+    unit = "answers (thumbs)" if thumbs else "pairs"
     click.echo(
-        f"Created campaign {name}: {info['tasks']:,} {unit}, overlap {overlap}, annotators: {', '.join(info['annotators']) or 'none yet'}"
+        f"Created campaign {opts.name}: {info.tasks:,} {unit}, overlap {opts.overlap}, annotators: {', '.join(info.annotators) or 'none yet'}"
     )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class _CreateOptions:
+    """The options of ``campaign create``, as click passes them."""
+
+    dataset: str
+    name: str
+    overlap: int
+    annotators: str
+    criteria: str
+    guidelines: Path | None
+    rationale_for: str
+    limit: int | None
+    seed: int
+    search: str
+    gold: int
+    kind: str
+    min_votes: int
+    min_share: float
+    workspace: Path | None
+    db: str | None
 
 
 def _split(text: str) -> list[str]:
@@ -126,7 +135,7 @@ def campaign_list(as_json: bool, workspace: Path | None, db: str | None) -> None
     with ws.read() as s:
         rows = [campaign_summary(s, c.id) for c in list_campaigns(s)]
     if as_json:
-        echo_json(rows)
+        echo_json([r.as_dict() for r in rows])
         return
     if not rows:
         click.echo(
@@ -134,9 +143,9 @@ def campaign_list(as_json: bool, workspace: Path | None, db: str | None) -> None
         )
     for r in rows:
         click.echo(
-            f"{r['name']:<28} {r['status']:<7} {r['labels']:>7,}/{r['capacity']:<7,} labels "
-            f"{r['tasks']:>7,} {'answers' if r['kind'] == 'thumbs' else 'pairs  '}"
-            f"  k={r['overlap']}  {', '.join(r['annotators'])}"
+            f"{r.name:<28} {r.status:<7} {r.labels:>7,}/{r.capacity:<7,} labels "
+            f"{r.tasks:>7,} {'answers' if r.kind == 'thumbs' else 'pairs  '}"
+            f"  k={r.overlap}  {', '.join(r.annotators)}"
         )
 
 
@@ -241,14 +250,14 @@ def campaign_apply_thumbs(
             {
                 "campaign": name,
                 "policy": policy.as_dict(),
-                **counts,
+                **counts.as_dict(),
                 "undecided_by": result.reasons(),
             }
         )
         return
     reasons = ", ".join(f"{k.replace('_', ' ')} {v:,}" for k, v in result.reasons().items())
     click.echo(
-        f"{name}: {counts['good']:,} good, {counts['bad']:,} bad, {counts['undecided']:,} undecided"
+        f"{name}: {counts.good:,} good, {counts.bad:,} bad, {counts.undecided:,} undecided"
         + (f" ({reasons})" if reasons else "")
     )
     click.echo(f"Policy: {policy.describe()}.")

@@ -60,6 +60,7 @@ from curation.export.rows import (
 from curation.export.sinks import JsonlSink, Sink, jsonl_line
 from curation.ingest.report import ValidationReport
 from curation.ingest.tokens import Counter as TokenCounter
+from curation.store import labeling_models as lm
 from curation.store import models as m
 from curation.store.db import Workspace
 from curation.store.failures import storage_error
@@ -297,7 +298,7 @@ def worker_context(ctx: Context) -> Context:
     """The export's context without what only the plan needs or this session holds."""
     campaign = None
     if ctx.campaign is not None:
-        campaign = m.Campaign(
+        campaign = lm.Campaign(
             id=ctx.campaign.id, name=ctx.campaign.name, criteria=list(ctx.campaign.criteria)
         )
     return replace(

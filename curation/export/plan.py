@@ -38,6 +38,7 @@ from curation.labeling.aggregate import (
 )
 from curation.labeling.campaigns import get_campaign
 from curation.pii.gate import gate_reason, redaction_state
+from curation.store import labeling_models as lm
 from curation.store import models as m
 from curation.store.queries import get_dataset
 
@@ -56,7 +57,7 @@ class Context:
     spec: ExportSpec
     fmt: ExportFormat
     dataset: m.Dataset
-    campaign: m.Campaign | None
+    campaign: lm.Campaign | None
     aggregation: Aggregation | None
     # campaign mode: pair id → (usable verdict or None, reason when None)
     decisions: dict[int, tuple[str | None, str]] | None
@@ -126,7 +127,7 @@ def campaign_decisions(
     labels = live_choices(session, campaign_id)
     final = latest_adjudications(session, campaign_id)
     for task_id, pair_id in session.execute(
-        sa.select(m.Task.id, m.Task.pair_id).where(m.Task.campaign_id == campaign_id)
+        sa.select(lm.Task.id, lm.Task.pair_id).where(lm.Task.campaign_id == campaign_id)
     ):
         if pair_id is None or pair_id in out:  # None: a thumbs task, no pair
             continue
@@ -280,7 +281,7 @@ def scan_query(ctx: Context) -> sa.Select[Any]:
     query = sa.select(*columns).where(r.dataset_id == ctx.dataset.id)
     if ctx.campaign is not None:
         query = query.where(
-            r.id.in_(sa.select(m.Task.record_id).where(m.Task.campaign_id == ctx.campaign.id))
+            r.id.in_(sa.select(lm.Task.record_id).where(lm.Task.campaign_id == ctx.campaign.id))
         )
     return query
 
@@ -303,7 +304,7 @@ def pairs_between(session: Session, ctx: Context, lo: int, hi: int) -> dict[int,
     query = query.where(p.dataset_id == ctx.dataset.id, p.record_id >= lo, p.record_id <= hi)
     if ctx.campaign is not None:
         query = query.join(
-            m.Task, sa.and_(m.Task.pair_id == p.id, m.Task.campaign_id == ctx.campaign.id)
+            lm.Task, sa.and_(lm.Task.pair_id == p.id, lm.Task.campaign_id == ctx.campaign.id)
         )
     out: dict[int, list[PairRow]] = defaultdict(list)
     for row in session.connection().execute(query.order_by(p.record_id, p.id)).all():

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from curation.labeling.aggregate import Aggregation, Policy
 from curation.labeling.campaigns import annotators_of, current_guideline
+from curation.store import labeling_models as lm
 from curation.store import models as m
 
 CLUSTERS_FROM = "curation.dedup.latest_clusters"
@@ -85,25 +86,25 @@ def import_sources(session: Session, rows_by_import: dict[int | None, int]) -> l
 
 
 def campaign_info(
-    session: Session, campaign: m.Campaign, policy: Policy, aggregation: Aggregation
+    session: Session, campaign: lm.Campaign, policy: Policy, aggregation: Aggregation
 ) -> dict[str, Any]:
     labels_by_annotator: dict[str, int] = dict(
         session.execute(
-            sa.select(m.Judgment.annotator, sa.func.count(m.Judgment.id))
+            sa.select(lm.Judgment.annotator, sa.func.count(lm.Judgment.id))
             .where(
-                m.Judgment.campaign_id == campaign.id,
-                m.Judgment.is_current.is_(True),
-                m.Judgment.retracted.is_(False),
+                lm.Judgment.campaign_id == campaign.id,
+                lm.Judgment.is_current.is_(True),
+                lm.Judgment.retracted.is_(False),
             )
-            .group_by(m.Judgment.annotator)
+            .group_by(lm.Judgment.annotator)
         ).all()
     )
     tasks = session.scalar(
-        sa.select(sa.func.count(m.Task.id)).where(m.Task.campaign_id == campaign.id)
+        sa.select(sa.func.count(lm.Task.id)).where(lm.Task.campaign_id == campaign.id)
     )
     adjudications = session.scalar(
-        sa.select(sa.func.count(sa.distinct(m.Adjudication.task_id))).where(
-            m.Adjudication.campaign_id == campaign.id
+        sa.select(sa.func.count(sa.distinct(lm.Adjudication.task_id))).where(
+            lm.Adjudication.campaign_id == campaign.id
         )
     )
     verdicts: dict[str, int] = {}

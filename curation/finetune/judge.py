@@ -36,6 +36,7 @@ from curation.labeling.scale import SCALE, to_screen
 from curation.openai_errors import scrub
 from curation.pii.gate import gate_reason, redaction_state
 from curation.records import Message, message_text
+from curation.store import labeling_models as lm
 from curation.store import models as m
 from curation.store.db import Workspace
 from curation.wording import plural
@@ -185,23 +186,23 @@ def _effective(messages: Any, redacted: Any, redaction: str) -> Any:
 
 
 def _task_ids(
-    session: Session, campaign: m.Campaign, settings: JudgeSettings, run: JudgeRun
+    session: Session, campaign: lm.Campaign, settings: JudgeSettings, run: JudgeRun
 ) -> list[int]:
     """The tasks to ask about, in id order; counts those skipped (already judged, PII)."""
     done = set(
         session.scalars(
-            sa.select(m.JudgeSuggestion.task_id).where(
-                m.JudgeSuggestion.campaign_id == campaign.id,
-                m.JudgeSuggestion.model == settings.model,
+            sa.select(lm.JudgeSuggestion.task_id).where(
+                lm.JudgeSuggestion.campaign_id == campaign.id,
+                lm.JudgeSuggestion.model == settings.model,
             )
         )
     )
     out: list[int] = []
     for task_id, redaction in session.execute(
-        sa.select(m.Task.id, redaction_state())
-        .join(m.Record, m.Record.id == m.Task.record_id)
-        .where(m.Task.campaign_id == campaign.id, m.Record.status == "active")
-        .order_by(m.Task.id)
+        sa.select(lm.Task.id, redaction_state())
+        .join(m.Record, m.Record.id == lm.Task.record_id)
+        .where(lm.Task.campaign_id == campaign.id, m.Record.status == "active")
+        .order_by(lm.Task.id)
     ):
         run.tasks += 1
         if task_id in done and not settings.redo:
@@ -219,7 +220,7 @@ def _load_tasks(ws: Workspace, task_ids: list[int]) -> list[_Task]:
     with ws.read() as session:
         rows = session.execute(
             sa.select(
-                m.Task.id,
+                lm.Task.id,
                 m.Record.messages,
                 m.Record.redacted_messages,
                 redaction_state(),
@@ -228,12 +229,12 @@ def _load_tasks(ws: Workspace, task_ids: list[int]) -> list[_Task]:
                 cb.messages,
                 cb.redacted_messages,
             )
-            .join(m.Record, m.Record.id == m.Task.record_id)
-            .join(m.Pair, m.Pair.id == m.Task.pair_id)
+            .join(m.Record, m.Record.id == lm.Task.record_id)
+            .join(m.Pair, m.Pair.id == lm.Task.pair_id)
             .join(ca, ca.id == m.Pair.completion_a_id)
             .join(cb, cb.id == m.Pair.completion_b_id)
-            .where(m.Task.id.in_(task_ids))
-            .order_by(m.Task.id)
+            .where(lm.Task.id.in_(task_ids))
+            .order_by(lm.Task.id)
         ).all()
     return [
         _Task(
@@ -266,7 +267,7 @@ def judge_campaign(
         raise InputError("name the judge model (any chat model of the service)")
     run = JudgeRun(model=settings.model)
     with ws.read() as session:
-        campaign = session.get(m.Campaign, campaign_id)
+        campaign = session.get(lm.Campaign, campaign_id)
         if campaign is None:
             raise NotFoundError(f"campaign {campaign_id} does not exist")
         if campaign.kind == "thumbs":
@@ -353,13 +354,13 @@ def _store(
             # Shown B first: the judge's "A" is the pair's B, so the axis flips.
             choice_ba = None if ba.choice is None else -ba.choice
             session.execute(
-                sa.delete(m.JudgeSuggestion).where(
-                    m.JudgeSuggestion.task_id == task_id,
-                    m.JudgeSuggestion.model == settings.model,
+                sa.delete(lm.JudgeSuggestion).where(
+                    lm.JudgeSuggestion.task_id == task_id,
+                    lm.JudgeSuggestion.model == settings.model,
                 )
             )
             session.add(
-                m.JudgeSuggestion(
+                lm.JudgeSuggestion(
                     campaign_id=campaign_id,
                     task_id=task_id,
                     model=settings.model,
@@ -425,13 +426,13 @@ def suggestion_for(
     session: Session, campaign_id: int, task_id: int, shown_left: str
 ) -> ScreenSuggestion | None:
     """The latest suggestion for this task, in screen terms — None unless the campaign allows it."""
-    campaign = session.get(m.Campaign, campaign_id)
+    campaign = session.get(lm.Campaign, campaign_id)
     if campaign is None or not campaign.show_ai_suggestions:
         return None
     row = session.scalar(
-        sa.select(m.JudgeSuggestion)
-        .where(m.JudgeSuggestion.campaign_id == campaign_id, m.JudgeSuggestion.task_id == task_id)
-        .order_by(m.JudgeSuggestion.created_at.desc(), m.JudgeSuggestion.id.desc())
+        sa.select(lm.JudgeSuggestion)
+        .where(lm.JudgeSuggestion.campaign_id == campaign_id, lm.JudgeSuggestion.task_id == task_id)
+        .order_by(lm.JudgeSuggestion.created_at.desc(), lm.JudgeSuggestion.id.desc())
         .limit(1)
     )
     if row is None:
@@ -493,10 +494,10 @@ _HUMAN = {"a": "A", "b": "B", "tie": "tie"}
 def judge_models(session: Session, campaign_id: int) -> list[str]:
     return list(
         session.scalars(
-            sa.select(m.JudgeSuggestion.model)
-            .where(m.JudgeSuggestion.campaign_id == campaign_id)
-            .group_by(m.JudgeSuggestion.model)
-            .order_by(sa.func.max(m.JudgeSuggestion.created_at).desc())
+            sa.select(lm.JudgeSuggestion.model)
+            .where(lm.JudgeSuggestion.campaign_id == campaign_id)
+            .group_by(lm.JudgeSuggestion.model)
+            .order_by(sa.func.max(lm.JudgeSuggestion.created_at).desc())
         )
     )
 
@@ -518,8 +519,12 @@ def judge_agreement(
     rows = (
         session.execute(
             sa.select(
-                m.JudgeSuggestion.task_id, m.JudgeSuggestion.choice_ab, m.JudgeSuggestion.choice_ba
-            ).where(m.JudgeSuggestion.campaign_id == campaign_id, m.JudgeSuggestion.model == model)
+                lm.JudgeSuggestion.task_id,
+                lm.JudgeSuggestion.choice_ab,
+                lm.JudgeSuggestion.choice_ba,
+            ).where(
+                lm.JudgeSuggestion.campaign_id == campaign_id, lm.JudgeSuggestion.model == model
+            )
         ).all()
         if model
         else []
@@ -581,11 +586,11 @@ def _by_annotator(
     counts: dict[str, list[int]] = {}
     for annotator, task_id, choice, both_bad in session.execute(
         sa.select(
-            m.Judgment.annotator, m.Judgment.task_id, m.Judgment.choice, m.Judgment.both_bad
+            lm.Judgment.annotator, lm.Judgment.task_id, lm.Judgment.choice, lm.Judgment.both_bad
         ).where(
-            m.Judgment.campaign_id == campaign_id,
-            m.Judgment.is_current.is_(True),
-            m.Judgment.retracted.is_(False),
+            lm.Judgment.campaign_id == campaign_id,
+            lm.Judgment.is_current.is_(True),
+            lm.Judgment.retracted.is_(False),
         )
     ):
         if both_bad or choice is None or task_id not in judge:

@@ -7,19 +7,21 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from curation.errors import InputError
+from curation.labeling.result import Result
+from curation.progress import Progress
+from curation.store import labeling_models as lm
 from curation.store import models as m
 
 POLICIES = ("exclude", "keep")
 
 
 @dataclass(frozen=True, slots=True)
-class Policy:
+class Policy(Result):
     """How judgments become a preference. Ties and 'both bad' are left out unless kept."""
 
     min_labels: int = 1
@@ -34,17 +36,8 @@ class Policy:
         if not 0 <= self.min_agreement <= 1:
             raise InputError("minimum agreement is a share between 0 and 1")
 
-    def as_dict(self) -> dict[str, Any]:
-        return {
-            "min_labels": self.min_labels,
-            "min_agreement": self.min_agreement,
-            "ties": self.ties,
-            "both_bad": self.both_bad,
-            "min_strength": self.min_strength,
-        }
 
-
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class Outcome:
     """The aggregated answer for one task. ``verdict`` is 'a', 'b', 'tie' or 'both_bad'."""
 
@@ -58,18 +51,13 @@ class Outcome:
     adjudicated: bool = False
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class Aggregation:
+    """The outcomes kept under ``policy`` and, per reason, how many tasks were left out."""
+
     kept: list[Outcome] = field(default_factory=list)
     excluded: Counter[str] = field(default_factory=Counter)
     policy: Policy = field(default_factory=Policy)
-
-    def summary(self) -> dict[str, Any]:
-        return {
-            "kept": len(self.kept),
-            "excluded": dict(self.excluded),
-            "policy": self.policy.as_dict(),
-        }
 
 
 def verdict_of(choice: int | None, both_bad: bool) -> str:
@@ -108,76 +96,103 @@ def live_choices(session: Session, campaign_id: int) -> dict[int, list[tuple[int
     """Each task's live labels (current, not retracted) as (choice, both_bad)."""
     labels: dict[int, list[tuple[int | None, bool]]] = defaultdict(list)
     for task_id, choice, both_bad in session.execute(
-        sa.select(m.Judgment.task_id, m.Judgment.choice, m.Judgment.both_bad).where(
-            m.Judgment.campaign_id == campaign_id,
-            m.Judgment.is_current.is_(True),
-            m.Judgment.retracted.is_(False),
+        sa.select(lm.Judgment.task_id, lm.Judgment.choice, lm.Judgment.both_bad).where(
+            lm.Judgment.campaign_id == campaign_id,
+            lm.Judgment.is_current.is_(True),
+            lm.Judgment.retracted.is_(False),
         )
     ):
         labels[task_id].append((choice, both_bad))
     return labels
 
 
+PROGRESS_EVERY = 5000  # tasks between two progress reports
+
+
 def aggregate_campaign(
-    session: Session, campaign_id: int, policy: Policy | None = None
+    session: Session,
+    campaign_id: int,
+    policy: Policy | None = None,
+    *,
+    progress: Progress | None = None,
 ) -> Aggregation:
-    """One outcome per task with live labels (or an adjudication), with reasons for exclusions."""
+    """One outcome per task with live labels (or an adjudication), with reasons for exclusions.
+
+    ``progress`` hears ``("aggregate", tasks done, tasks in all)``.
+    """
     policy = policy or Policy()
     labels = live_choices(session, campaign_id)
     final = latest_adjudications(session, campaign_id)
     tasks = session.execute(
-        sa.select(m.Task.id, m.Task.pair_id, m.Task.record_id)
-        .join(m.Record, m.Record.id == m.Task.record_id)
-        .where(m.Task.campaign_id == campaign_id, m.Record.status == "active")
+        sa.select(lm.Task.id, lm.Task.pair_id, lm.Task.record_id)
+        .join(m.Record, m.Record.id == lm.Task.record_id)
+        .where(lm.Task.campaign_id == campaign_id, m.Record.status == "active")
     ).all()
-    result = Aggregation(policy=policy)
-    for task_id, pair_id, record_id in tasks:
+    kept: list[Outcome] = []
+    excluded: Counter[str] = Counter()
+    for done, (task_id, pair_id, record_id) in enumerate(tasks, 1):
+        if progress is not None and (done % PROGRESS_EVERY == 0 or done == len(tasks)):
+            progress("aggregate", done, len(tasks))
         if pair_id is None:  # a thumbs task: see curation.labeling.thumbs
             continue
-        task_labels = labels.get(task_id, [])
-        if task_id in final:
-            choice, both_bad = final[task_id]
-            verdict = verdict_of(choice, both_bad)
-            outcome = Outcome(
-                task_id,
-                pair_id,
-                record_id,
-                verdict,
-                len(task_labels),
-                1.0,
-                float(abs(choice or 0)),
-                True,
-            )
-            if (
-                verdict in ("a", "b")
-                or getattr(policy, "ties" if verdict == "tie" else "both_bad") == "keep"
-            ):
-                result.kept.append(outcome)
-            else:
-                result.excluded[verdict] += 1
-            continue
-        if not task_labels:
-            result.excluded["unlabelled"] += 1
-            continue
-        verdict_or_none, agreement, strength, reason = decide(task_labels, policy)
-        if verdict_or_none is None:
-            result.excluded[reason] += 1
-            continue
-        result.kept.append(
-            Outcome(
-                task_id, pair_id, record_id, verdict_or_none, len(task_labels), agreement, strength
-            )
+        task = _TaskLabels(task_id, pair_id, record_id, labels.get(task_id, []))
+        outcome = _outcome(task, final.get(task_id), policy)
+        if isinstance(outcome, Outcome):
+            kept.append(outcome)
+        else:
+            excluded[outcome] += 1
+    return Aggregation(kept, excluded, policy)
+
+
+@dataclass(frozen=True, slots=True)
+class _TaskLabels:
+    task_id: int
+    pair_id: int
+    record_id: int
+    labels: list[tuple[int | None, bool]]
+
+
+def _outcome(
+    task: _TaskLabels, adjudication: tuple[int | None, bool] | None, policy: Policy
+) -> Outcome | str:
+    """The task's outcome, or the reason it is left out."""
+    n_labels = len(task.labels)
+    if adjudication is not None:  # the lead's word is final
+        choice, both_bad = adjudication
+        verdict = verdict_of(choice, both_bad)
+        kept = (
+            verdict in ("a", "b")
+            or getattr(policy, "ties" if verdict == "tie" else "both_bad") == "keep"
         )
-    return result
+        if not kept:
+            return verdict
+        return Outcome(
+            task.task_id,
+            task.pair_id,
+            task.record_id,
+            verdict,
+            n_labels,
+            1.0,
+            float(abs(choice or 0)),
+            True,
+        )
+    if not task.labels:
+        return "unlabelled"
+    verdict_or_none, agreement, strength, reason = decide(task.labels, policy)
+    if verdict_or_none is None:
+        return reason
+    return Outcome(
+        task.task_id, task.pair_id, task.record_id, verdict_or_none, n_labels, agreement, strength
+    )
 
 
 def latest_adjudications(session: Session, campaign_id: int) -> dict[int, tuple[int | None, bool]]:
     """The lead's latest decision per task (later adjudications override earlier ones)."""
     out: dict[int, tuple[int | None, bool]] = {}
     for task_id, choice, both_bad in session.execute(
-        sa.select(m.Adjudication.task_id, m.Adjudication.choice, m.Adjudication.both_bad)
-        .where(m.Adjudication.campaign_id == campaign_id)
-        .order_by(m.Adjudication.id)
+        sa.select(lm.Adjudication.task_id, lm.Adjudication.choice, lm.Adjudication.both_bad)
+        .where(lm.Adjudication.campaign_id == campaign_id)
+        .order_by(lm.Adjudication.id)
     ):
         out[task_id] = (choice, both_bad)
     return out
@@ -230,7 +245,7 @@ def adjudicate(
     choice: int | None,
     both_bad: bool = False,
     note: str = "",
-) -> m.Adjudication:
+) -> lm.Adjudication:
     """Record the lead's final decision; the annotators' labels stay untouched."""
     from curation.audit import log_event
     from curation.labeling.scale import check_choice
@@ -239,10 +254,10 @@ def adjudicate(
         if choice is None:
             raise InputError("an adjudication needs a choice or 'both bad'")
         check_choice(choice)
-    task = session.get(m.Task, task_id)
+    task = session.get(lm.Task, task_id)
     if task is None or task.campaign_id != campaign_id:
         raise InputError(f"task {task_id} is not in this campaign")
-    adj = m.Adjudication(
+    adj = lm.Adjudication(
         campaign_id=campaign_id,
         task_id=task_id,
         lead=lead,

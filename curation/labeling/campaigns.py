@@ -11,7 +11,9 @@ from sqlalchemy.orm import Session
 
 from curation.audit import log_event
 from curation.errors import ConflictError, InputError, NotFoundError
+from curation.labeling.result import Result
 from curation.labeling.thumbs import ThumbsPolicy
+from curation.store import labeling_models as lm
 from curation.store import models as m
 from curation.store.queries import get_dataset, refresh_planner_stats
 
@@ -55,12 +57,12 @@ class CampaignSpec:
     thumbs_policy: ThumbsPolicy | None = None  # thumbs only; the default policy when None
 
 
-def create_campaign(session: Session, spec: CampaignSpec, *, actor: str) -> m.Campaign:
+def create_campaign(session: Session, spec: CampaignSpec, *, actor: str) -> lm.Campaign:
     """Create a campaign and its tasks in the caller's transaction."""
     name = spec.name.strip()
     if not name:
         raise InputError("a campaign needs a name")
-    if session.scalar(sa.select(m.Campaign.id).where(m.Campaign.name == name)) is not None:
+    if session.scalar(sa.select(lm.Campaign.id).where(lm.Campaign.name == name)) is not None:
         raise ConflictError(f"a campaign named {name!r} already exists")
     if not 1 <= spec.overlap <= MAX_OVERLAP:
         raise InputError(f"overlap must be between 1 and {MAX_OVERLAP}, got {spec.overlap}")
@@ -88,7 +90,7 @@ def create_campaign(session: Session, spec: CampaignSpec, *, actor: str) -> m.Ca
             raise InputError(
                 f"dataset {ds.name!r} has no pairs to label with this filter: pairs come from records with 2+ completions"
             )
-    campaign = m.Campaign(
+    campaign = lm.Campaign(
         name=name,
         dataset_id=ds.id,
         overlap=spec.overlap,
@@ -102,9 +104,9 @@ def create_campaign(session: Session, spec: CampaignSpec, *, actor: str) -> m.Ca
     session.add(campaign)
     session.flush()
     session.add(
-        m.Guideline(campaign_id=campaign.id, version=1, text=spec.guidelines, created_by=actor)
+        lm.Guideline(campaign_id=campaign.id, version=1, text=spec.guidelines, created_by=actor)
     )
-    session.add_all(m.CampaignAnnotator(campaign_id=campaign.id, annotator=a) for a in annotators)
+    session.add_all(lm.CampaignAnnotator(campaign_id=campaign.id, annotator=a) for a in annotators)
     _insert_tasks(session, campaign, units, spec)
     refresh_planner_stats(session, "tasks")
     log_event(
@@ -185,7 +187,7 @@ def _filtered(session: Session, query: Any, flt: PairFilter) -> list[tuple[int, 
 
 def _insert_tasks(
     session: Session,
-    campaign: m.Campaign,
+    campaign: lm.Campaign,
     pairs: list[tuple[int, int, str | None]],
     spec: CampaignSpec,
 ) -> None:
@@ -206,30 +208,38 @@ def _insert_tasks(
         for unit_id, record_id, preferred in pairs
     ]
     for start in range(0, len(rows), 5000):
-        session.execute(sa.insert(m.Task), rows[start : start + 5000])
+        session.execute(sa.insert(lm.Task), rows[start : start + 5000])
 
 
-def get_campaign(session: Session, name: str) -> m.Campaign:
-    campaign = session.scalar(sa.select(m.Campaign).where(m.Campaign.name == name))
+def require_campaign(session: Session, campaign_id: int) -> lm.Campaign:
+    """The campaign with this id; NotFoundError when there is none."""
+    campaign = session.get(lm.Campaign, campaign_id)
     if campaign is None:
-        known = list(session.scalars(sa.select(m.Campaign.name).order_by(m.Campaign.name)))
+        raise NotFoundError(f"campaign {campaign_id} does not exist")
+    return campaign
+
+
+def get_campaign(session: Session, name: str) -> lm.Campaign:
+    campaign = session.scalar(sa.select(lm.Campaign).where(lm.Campaign.name == name))
+    if campaign is None:
+        known = list(session.scalars(sa.select(lm.Campaign.name).order_by(lm.Campaign.name)))
         hint = f"; campaigns: {', '.join(known)}" if known else "; there is no campaign yet"
         raise NotFoundError(f"no campaign named {name!r}{hint}")
     return campaign
 
 
-def list_campaigns(session: Session) -> list[m.Campaign]:
-    return list(session.scalars(sa.select(m.Campaign).order_by(m.Campaign.created_at.desc())))
+def list_campaigns(session: Session) -> list[lm.Campaign]:
+    return list(session.scalars(sa.select(lm.Campaign).order_by(lm.Campaign.created_at.desc())))
 
 
-def campaigns_for(session: Session, annotator: str) -> list[m.Campaign]:
+def campaigns_for(session: Session, annotator: str) -> list[lm.Campaign]:
     """Active campaigns this person is assigned to."""
     return list(
         session.scalars(
-            sa.select(m.Campaign)
-            .join(m.CampaignAnnotator, m.CampaignAnnotator.campaign_id == m.Campaign.id)
-            .where(m.CampaignAnnotator.annotator == annotator, m.Campaign.status == "active")
-            .order_by(m.Campaign.created_at.desc())
+            sa.select(lm.Campaign)
+            .join(lm.CampaignAnnotator, lm.CampaignAnnotator.campaign_id == lm.Campaign.id)
+            .where(lm.CampaignAnnotator.annotator == annotator, lm.Campaign.status == "active")
+            .order_by(lm.Campaign.created_at.desc())
         )
     )
 
@@ -237,45 +247,47 @@ def campaigns_for(session: Session, annotator: str) -> list[m.Campaign]:
 def annotators_of(session: Session, campaign_id: int) -> list[str]:
     return list(
         session.scalars(
-            sa.select(m.CampaignAnnotator.annotator)
-            .where(m.CampaignAnnotator.campaign_id == campaign_id)
-            .order_by(m.CampaignAnnotator.annotator)
+            sa.select(lm.CampaignAnnotator.annotator)
+            .where(lm.CampaignAnnotator.campaign_id == campaign_id)
+            .order_by(lm.CampaignAnnotator.annotator)
         )
     )
 
 
-def set_annotators(session: Session, campaign: m.Campaign, names: list[str], *, actor: str) -> None:
+def set_annotators(
+    session: Session, campaign: lm.Campaign, names: list[str], *, actor: str
+) -> None:
     names = _check_annotators(session, names)
     session.execute(
-        sa.delete(m.CampaignAnnotator).where(m.CampaignAnnotator.campaign_id == campaign.id)
+        sa.delete(lm.CampaignAnnotator).where(lm.CampaignAnnotator.campaign_id == campaign.id)
     )
-    session.add_all(m.CampaignAnnotator(campaign_id=campaign.id, annotator=a) for a in names)
+    session.add_all(lm.CampaignAnnotator(campaign_id=campaign.id, annotator=a) for a in names)
     log_event(session, actor, "campaign.annotators", "campaign", campaign.id, annotators=names)
 
 
-def current_guideline(session: Session, campaign_id: int) -> m.Guideline:
+def current_guideline(session: Session, campaign_id: int) -> lm.Guideline:
     guideline = session.scalar(
-        sa.select(m.Guideline)
-        .where(m.Guideline.campaign_id == campaign_id)
-        .order_by(m.Guideline.version.desc())
+        sa.select(lm.Guideline)
+        .where(lm.Guideline.campaign_id == campaign_id)
+        .order_by(lm.Guideline.version.desc())
         .limit(1)
     )
     assert guideline is not None, "every campaign is created with guidelines version 1"
     return guideline
 
 
-def update_guidelines(session: Session, campaign: m.Campaign, text: str, *, actor: str) -> int:
+def update_guidelines(session: Session, campaign: lm.Campaign, text: str, *, actor: str) -> int:
     """Add a new guidelines version; earlier judgments keep the version they were made under."""
     current = current_guideline(session, campaign.id)
     if current.text == text:
         return current.version
     version = current.version + 1
-    session.add(m.Guideline(campaign_id=campaign.id, version=version, text=text, created_by=actor))
+    session.add(lm.Guideline(campaign_id=campaign.id, version=version, text=text, created_by=actor))
     log_event(session, actor, "campaign.guidelines", "campaign", campaign.id, version=version)
     return version
 
 
-def set_status(session: Session, campaign: m.Campaign, status: str, *, actor: str) -> None:
+def set_status(session: Session, campaign: lm.Campaign, status: str, *, actor: str) -> None:
     if status not in ("active", "closed"):
         raise InputError(f"campaign status must be active or closed, not {status!r}")
     campaign.status = status
@@ -283,7 +295,7 @@ def set_status(session: Session, campaign: m.Campaign, status: str, *, actor: st
 
 
 def set_show_ai_suggestions(
-    session: Session, campaign: m.Campaign, show: bool, *, actor: str
+    session: Session, campaign: lm.Campaign, show: bool, *, actor: str
 ) -> None:
     """Let the campaign's annotators see the AI judge's suggestions (or hide them again)."""
     if campaign.show_ai_suggestions == bool(show):
@@ -293,11 +305,11 @@ def set_show_ai_suggestions(
 
 
 def set_gold(
-    session: Session, campaign: m.Campaign, pair_id: int, choice: int | None, *, actor: str
+    session: Session, campaign: lm.Campaign, pair_id: int, choice: int | None, *, actor: str
 ) -> None:
     """Mark a pair as gold with its expected answer (None removes it from the gold set)."""
     task = session.scalar(
-        sa.select(m.Task).where(m.Task.campaign_id == campaign.id, m.Task.pair_id == pair_id)
+        sa.select(lm.Task).where(lm.Task.campaign_id == campaign.id, lm.Task.pair_id == pair_id)
     )
     if task is None:
         raise NotFoundError(f"pair {pair_id} is not in campaign {campaign.name!r}")
@@ -308,34 +320,53 @@ def set_gold(
     )
 
 
-def campaign_summary(session: Session, campaign_id: int) -> dict[str, Any]:
+@dataclass(frozen=True, slots=True)
+class CampaignSummary(Result):
     """Name, status, size and progress of a campaign, for lists and the CLI."""
-    campaign = session.get(m.Campaign, campaign_id)
-    if campaign is None:
-        raise NotFoundError(f"campaign {campaign_id} does not exist")
+
+    name: str
+    kind: str
+    thumbs_policy: dict[str, Any] | None
+    dataset: str
+    status: str
+    overlap: int
+    criteria: list[str]
+    annotators: list[str]
+    tasks: int
+    gold: int
+    labels: int
+    capacity: int
+    guideline_version: int
+    created_by: str
+    created_at: str
+
+
+def campaign_summary(session: Session, campaign_id: int) -> CampaignSummary:
+    """Name, status, size and progress of a campaign, for lists and the CLI."""
+    campaign = require_campaign(session, campaign_id)
     tasks, labels, gold = session.execute(
         sa.select(
-            sa.func.count(m.Task.id),
-            sa.func.coalesce(sa.func.sum(m.Task.n_labels), 0),
-            sa.func.coalesce(sa.func.sum(sa.case((m.Task.is_gold, 1), else_=0)), 0),
-        ).where(m.Task.campaign_id == campaign_id)
+            sa.func.count(lm.Task.id),
+            sa.func.coalesce(sa.func.sum(lm.Task.n_labels), 0),
+            sa.func.coalesce(sa.func.sum(sa.case((lm.Task.is_gold, 1), else_=0)), 0),
+        ).where(lm.Task.campaign_id == campaign_id)
     ).one()
     dataset = session.get(m.Dataset, campaign.dataset_id)
     annotators = annotators_of(session, campaign_id)
-    return {
-        "name": campaign.name,
-        "kind": campaign.kind,
-        "thumbs_policy": campaign.thumbs_policy,
-        "dataset": dataset.name if dataset else "",
-        "status": campaign.status,
-        "overlap": campaign.overlap,
-        "criteria": list(campaign.criteria),
-        "annotators": annotators,
-        "tasks": int(tasks),
-        "gold": int(gold),
-        "labels": int(labels),
-        "capacity": int(tasks) * min(campaign.overlap, max(1, len(annotators))),
-        "guideline_version": current_guideline(session, campaign_id).version,
-        "created_by": campaign.created_by,
-        "created_at": campaign.created_at.isoformat(timespec="seconds"),
-    }
+    return CampaignSummary(
+        name=campaign.name,
+        kind=campaign.kind,
+        thumbs_policy=campaign.thumbs_policy,
+        dataset=dataset.name if dataset else "",
+        status=campaign.status,
+        overlap=campaign.overlap,
+        criteria=list(campaign.criteria),
+        annotators=annotators,
+        tasks=int(tasks),
+        gold=int(gold),
+        labels=int(labels),
+        capacity=int(tasks) * min(campaign.overlap, max(1, len(annotators))),
+        guideline_version=current_guideline(session, campaign_id).version,
+        created_by=campaign.created_by,
+        created_at=campaign.created_at.isoformat(timespec="seconds"),
+    )

@@ -14,16 +14,16 @@ from sqlalchemy.orm import Session
 
 from curation import exitcodes
 from curation.audit import log_event
-from curation.errors import CurationError, InputError
+from curation.errors import InputError
 from curation.fileio.jsonl import iter_jsonl
 from curation.fileio.limits import READ_ERRORS, damage_reason, too_long_reason
 from curation.fileio.source import open_binary
 from curation.fileio.table import BoundedLines, LineTooLongError
 from curation.ingest.formats import LineError
-from curation.labeling.campaigns import current_guideline
-from curation.labeling.queue import add_judgment_version
+from curation.labeling.answers import add_judgment_version
+from curation.labeling.campaigns import current_guideline, require_campaign
 from curation.labeling.scale import SCALE, parse_choice
-from curation.store import models as m
+from curation.store import labeling_models as lm
 from curation.store.db import Workspace
 
 
@@ -33,13 +33,13 @@ def judgment_rows(
     """Every judgment version (or only the live ones), oldest first, as plain dicts."""
     thumbs = _kind(session, campaign_id) == "thumbs"
     query = (
-        sa.select(m.Judgment, m.Task.is_gold)
-        .join(m.Task, m.Task.id == m.Judgment.task_id)
-        .where(m.Judgment.campaign_id == campaign_id)
-        .order_by(m.Judgment.id)
+        sa.select(lm.Judgment, lm.Task.is_gold)
+        .join(lm.Task, lm.Task.id == lm.Judgment.task_id)
+        .where(lm.Judgment.campaign_id == campaign_id)
+        .order_by(lm.Judgment.id)
     )
     if current_only:
-        query = query.where(m.Judgment.is_current.is_(True), m.Judgment.retracted.is_(False))
+        query = query.where(lm.Judgment.is_current.is_(True), lm.Judgment.retracted.is_(False))
     for j, is_gold in session.execute(query):
         if thumbs:
             unit: dict[str, Any] = {
@@ -85,10 +85,7 @@ class LabelImport:
 
 
 def _kind(session: Session, campaign_id: int) -> str:
-    kind = session.scalar(sa.select(m.Campaign.kind).where(m.Campaign.id == campaign_id))
-    if kind is None:
-        raise CurationError(f"campaign {campaign_id} does not exist")
-    return str(kind)
+    return str(require_campaign(session, campaign_id).kind)
 
 
 THUMBS_WORDS = {
@@ -113,14 +110,12 @@ def import_labels(ws: Workspace, path: str | Path, campaign_id: int, *, actor: s
     go in, in one transaction."""
     result = LabelImport()
     with ws.tx() as session:
-        campaign = session.get(m.Campaign, campaign_id)
-        if campaign is None:
-            raise CurationError(f"campaign {campaign_id} does not exist")
-        unit_column = m.Task.completion_id if campaign.kind == "thumbs" else m.Task.pair_id
+        campaign = require_campaign(session, campaign_id)
+        unit_column = lm.Task.completion_id if campaign.kind == "thumbs" else lm.Task.pair_id
         tasks = {
             int(unit_id): task_id
             for task_id, unit_id in session.execute(
-                sa.select(m.Task.id, unit_column).where(m.Task.campaign_id == campaign_id)
+                sa.select(lm.Task.id, unit_column).where(lm.Task.campaign_id == campaign_id)
             )
             if unit_id is not None
         }
@@ -178,7 +173,11 @@ def _label_rows(path: str | Path) -> Iterator[tuple[int, dict[str, Any]]]:
 
 
 def _merge_row(
-    session: Session, campaign: m.Campaign, tasks: dict[int, int], row: dict[str, Any], version: int
+    session: Session,
+    campaign: lm.Campaign,
+    tasks: dict[int, int],
+    row: dict[str, Any],
+    version: int,
 ) -> None:
     if "__error__" in row:
         raise _RowError("line", str(row["__error__"]))
@@ -207,7 +206,7 @@ def _merge_row(
     except InputError as exc:
         raise _RowError("choice", str(exc)) from None
     _claim_for_import(session, campaign, tasks[pair_id], annotator, f"pair {pair_id}")
-    task = session.get(m.Task, tasks[pair_id])
+    task = session.get(lm.Task, tasks[pair_id])
     assert task is not None
     add_judgment_version(
         session,
@@ -224,7 +223,11 @@ def _merge_row(
 
 
 def _merge_thumbs_row(
-    session: Session, campaign: m.Campaign, tasks: dict[int, int], row: dict[str, Any], version: int
+    session: Session,
+    campaign: lm.Campaign,
+    tasks: dict[int, int],
+    row: dict[str, Any],
+    version: int,
 ) -> None:
     try:
         completion_id = int(row.get("completion_id") or "")
@@ -245,7 +248,7 @@ def _merge_thumbs_row(
     _claim_for_import(
         session, campaign, tasks[completion_id], annotator, f"completion {completion_id}"
     )
-    task = session.get(m.Task, tasks[completion_id])
+    task = session.get(lm.Task, tasks[completion_id])
     assert task is not None
     add_judgment_version(
         session,
@@ -262,14 +265,14 @@ def _merge_thumbs_row(
 
 
 def _claim_for_import(
-    session: Session, campaign: m.Campaign, task_id: int, annotator: str, what: str
+    session: Session, campaign: lm.Campaign, task_id: int, annotator: str, what: str
 ) -> None:
     """A done assignment for an imported label, within the campaign's overlap."""
-    task = session.get(m.Task, task_id, with_for_update=True)
+    task = session.get(lm.Task, task_id, with_for_update=True)
     assert task is not None
     existing = session.scalar(
-        sa.select(m.Assignment).where(
-            m.Assignment.task_id == task.id, m.Assignment.annotator == annotator
+        sa.select(lm.Assignment).where(
+            lm.Assignment.task_id == task.id, lm.Assignment.annotator == annotator
         )
     )
     if existing is None:
@@ -280,7 +283,7 @@ def _claim_for_import(
             )
         task.n_assigned += 1
         session.add(
-            m.Assignment(
+            lm.Assignment(
                 campaign_id=campaign.id,
                 task_id=task.id,
                 annotator=annotator,
@@ -301,7 +304,16 @@ def dumps_jsonl(rows: Iterator[dict[str, Any]]) -> bytes:
     return b"".join(orjson.dumps(r) + b"\n" for r in rows)
 
 
-def own_history(session: Session, campaign_id: int, annotator: str) -> list[dict[str, Any]]:
+@dataclass(frozen=True, slots=True)
+class HistoryEntry:
+    """One of an annotator's live answers: when (ISO seconds), what they pressed, how long."""
+
+    submitted: str
+    answer: str
+    seconds: float | None
+
+
+def own_history(session: Session, campaign_id: int, annotator: str) -> list[HistoryEntry]:
     """One annotator's live answers, oldest first: when, what (as they saw it), how long."""
     from curation.labeling.scale import to_screen
 
@@ -310,29 +322,29 @@ def own_history(session: Session, campaign_id: int, annotator: str) -> list[dict
         screen_labels = {1: "good", -1: "bad"}
     rows = session.execute(
         sa.select(
-            m.Judgment.submitted_at,
-            m.Judgment.choice,
-            m.Judgment.both_bad,
-            m.Judgment.shown_left,
-            m.Judgment.duration_ms,
+            lm.Judgment.submitted_at,
+            lm.Judgment.choice,
+            lm.Judgment.both_bad,
+            lm.Judgment.shown_left,
+            lm.Judgment.duration_ms,
         )
         .where(
-            m.Judgment.campaign_id == campaign_id,
-            m.Judgment.annotator == annotator,
-            m.Judgment.is_current.is_(True),
-            m.Judgment.retracted.is_(False),
+            lm.Judgment.campaign_id == campaign_id,
+            lm.Judgment.annotator == annotator,
+            lm.Judgment.is_current.is_(True),
+            lm.Judgment.retracted.is_(False),
         )
-        .order_by(m.Judgment.submitted_at)
+        .order_by(lm.Judgment.submitted_at)
     )
     return [
-        {
-            "submitted": at.isoformat(timespec="seconds"),
-            "answer": "both bad"
+        HistoryEntry(
+            submitted=at.isoformat(timespec="seconds"),
+            answer="both bad"
             if bad
             else screen_labels.get(to_screen(choice, left), str(choice))
             if choice is not None
             else "—",
-            "seconds": round(ms / 1000, 1) if ms is not None else None,
-        }
+            seconds=round(ms / 1000, 1) if ms is not None else None,
+        )
         for at, choice, bad, left, ms in rows
     ]

@@ -1,4 +1,5 @@
-"""The annotator's queue: serve the next pair, take a judgment, undo, skip, flag.
+"""The annotator's queue: serve the next pair (answers, undo, skip and flag are in
+:mod:`curation.labeling.answers`, an annotator's share in :mod:`curation.labeling.quota`).
 
 Every call is one transaction, committed before it returns, so a refresh or a server
 restart loses nothing that was submitted. A task is served only by a conditional
@@ -15,9 +16,7 @@ are never served.
 
 from __future__ import annotations
 
-import math
 import zlib
-from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -25,8 +24,8 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.orm import Session, aliased
 
-from curation.errors import ConflictError, InputError, NotFoundError, PermissionDenied
-from curation.labeling.scale import check_choice
+from curation.errors import NotFoundError, PermissionDenied
+from curation.store import labeling_models as lm
 from curation.store import models as m
 from curation.store.db import Workspace
 
@@ -34,7 +33,7 @@ CANDIDATES = 16
 STALE_AFTER = timedelta(hours=2)
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class Item:
     """Everything the rank page needs to show one task, in the annotator's placement."""
 
@@ -43,6 +42,7 @@ class Item:
     pair_id: int | None
     record_id: int
     campaign: str
+    campaign_id: int
     shown_left: str
     messages: list[dict[str, Any]]
     tools: list[Any] | None
@@ -57,27 +57,6 @@ class Item:
     # "thumbs": one completion to call good or bad, in ``left`` (``right`` is empty)
     kind: str = "pair"
     completion_id: int | None = None
-
-
-@dataclass(slots=True)
-class Progress:
-    done: int
-    quota: int
-    skipped: int
-    campaign_tasks: int
-    campaign_labels: int
-    campaign_capacity: int
-
-    @property
-    def fraction(self) -> float:
-        return min(1.0, self.done / self.quota) if self.quota else 1.0
-
-
-def _campaign(session: Session, campaign_id: int) -> m.Campaign:
-    campaign = session.get(m.Campaign, campaign_id)
-    if campaign is None:
-        raise NotFoundError(f"campaign {campaign_id} does not exist")
-    return campaign
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,10 +99,10 @@ def next_item(ws: Workspace, campaign_id: int, annotator: str) -> Item | None:
 # (task, annotator) constraint. After waiting here, the context read below sees the item
 # the other tab just opened, and serves it to both.
 _ONE_CLAIM_AT_A_TIME = (
-    sa.select(m.CampaignAnnotator.annotator)
+    sa.select(lm.CampaignAnnotator.annotator)
     .where(
-        m.CampaignAnnotator.campaign_id == sa.bindparam("campaign"),
-        m.CampaignAnnotator.annotator == sa.bindparam("annotator"),
+        lm.CampaignAnnotator.campaign_id == sa.bindparam("campaign"),
+        lm.CampaignAnnotator.annotator == sa.bindparam("annotator"),
     )
     .with_for_update(key_share=True)
 )
@@ -132,10 +111,10 @@ _ONE_CLAIM_AT_A_TIME = (
 # cache-keying them on each call cost about as much Python time as running them.
 
 
-def _latest_guideline_version(campaign_id: Any) -> sa.ScalarSelect[int]:
+def latest_guideline_version(campaign_id: Any) -> sa.ScalarSelect[int]:
     return (
-        sa.select(sa.func.max(m.Guideline.version))
-        .where(m.Guideline.campaign_id == campaign_id)
+        sa.select(sa.func.max(lm.Guideline.version))
+        .where(lm.Guideline.campaign_id == campaign_id)
         .scalar_subquery()
     )
 
@@ -145,52 +124,52 @@ def _context_query() -> sa.Select[Any]:
     campaign_id: sa.BindParameter[int] = sa.bindparam("campaign_id")
     annotator: sa.BindParameter[str] = sa.bindparam("annotator")
     member = sa.exists().where(
-        m.CampaignAnnotator.campaign_id == m.Campaign.id,
-        m.CampaignAnnotator.annotator == annotator,
+        lm.CampaignAnnotator.campaign_id == lm.Campaign.id,
+        lm.CampaignAnnotator.annotator == annotator,
     )
     # the item to resume: the most recently touched open assignment
     open_assignment = (
-        sa.select(m.Assignment.id)
-        .join(m.Task, m.Task.id == m.Assignment.task_id)
-        .join(m.Record, m.Record.id == m.Task.record_id)
+        sa.select(lm.Assignment.id)
+        .join(lm.Task, lm.Task.id == lm.Assignment.task_id)
+        .join(m.Record, m.Record.id == lm.Task.record_id)
         .where(
-            m.Assignment.campaign_id == campaign_id,
-            m.Assignment.annotator == annotator,
-            m.Assignment.status == "open",
+            lm.Assignment.campaign_id == campaign_id,
+            lm.Assignment.annotator == annotator,
+            lm.Assignment.status == "open",
             m.Record.status == "active",
         )
-        .order_by(m.Assignment.updated_at.desc(), m.Assignment.id.desc())
+        .order_by(lm.Assignment.updated_at.desc(), lm.Assignment.id.desc())
         .limit(1)
         .scalar_subquery()
     )
     left_balance = (
-        sa.select(sa.func.sum(sa.case((m.Assignment.shown_left == "a", 1), else_=-1)))
-        .where(m.Assignment.campaign_id == campaign_id, m.Assignment.annotator == annotator)
+        sa.select(sa.func.sum(sa.case((lm.Assignment.shown_left == "a", 1), else_=-1)))
+        .where(lm.Assignment.campaign_id == campaign_id, lm.Assignment.annotator == annotator)
         .scalar_subquery()
     )
-    guideline = aliased(m.Guideline)
+    guideline = aliased(lm.Guideline)
     return (
         sa.select(
-            m.Campaign.name,
-            m.Campaign.status,
-            m.Campaign.overlap,
-            m.Campaign.criteria,
-            m.Campaign.rationale_required_for,
+            lm.Campaign.name,
+            lm.Campaign.status,
+            lm.Campaign.overlap,
+            lm.Campaign.criteria,
+            lm.Campaign.rationale_required_for,
             member,
             guideline.version,
             guideline.text,
             open_assignment,
             left_balance,
-            m.Campaign.kind,
+            lm.Campaign.kind,
         )
         .outerjoin(
             guideline,
             sa.and_(
-                guideline.campaign_id == m.Campaign.id,
-                guideline.version == _latest_guideline_version(m.Campaign.id),
+                guideline.campaign_id == lm.Campaign.id,
+                guideline.version == latest_guideline_version(lm.Campaign.id),
             ),
         )
-        .where(m.Campaign.id == campaign_id)
+        .where(lm.Campaign.id == campaign_id)
     )
 
 
@@ -244,35 +223,35 @@ def _candidates_query(task: Any) -> sa.Select[int]:
             task.n_assigned < sa.bindparam("overlap"),
             m.Record.status == "active",
             ~sa.exists().where(
-                m.Assignment.task_id == task.id,
-                m.Assignment.annotator == sa.bindparam("annotator"),
+                lm.Assignment.task_id == task.id,
+                lm.Assignment.annotator == sa.bindparam("annotator"),
             ),
         )
         .order_by(task.n_labels, task.disagreement.desc(), task.queue_key)
     )
 
 
-_CANDIDATES = _candidates_query(m.Task).limit(CANDIDATES)
+_CANDIDATES = _candidates_query(lm.Task).limit(CANDIDATES)
 _CLAIM = (
-    sa.update(m.Task)
-    .where(m.Task.id == sa.bindparam("task_id"), m.Task.n_assigned < sa.bindparam("overlap"))
-    .values(n_assigned=m.Task.n_assigned + 1)
+    sa.update(lm.Task)
+    .where(lm.Task.id == sa.bindparam("task_id"), lm.Task.n_assigned < sa.bindparam("overlap"))
+    .values(n_assigned=lm.Task.n_assigned + 1)
     .execution_options(synchronize_session=False)
 )
 # Finding the best task and claiming it in one statement saves a round trip on every
 # item; the subquery scans an alias of tasks so that it is not correlated with the row
 # being updated.
 _CLAIM_BEST = (
-    sa.update(m.Task)
+    sa.update(lm.Task)
     .where(
-        m.Task.id == _candidates_query(aliased(m.Task)).limit(1).scalar_subquery(),
-        m.Task.n_assigned < sa.bindparam("overlap"),
+        lm.Task.id == _candidates_query(aliased(lm.Task)).limit(1).scalar_subquery(),
+        lm.Task.n_assigned < sa.bindparam("overlap"),
     )
-    .values(n_assigned=m.Task.n_assigned + 1)
-    .returning(m.Task.id)
+    .values(n_assigned=lm.Task.n_assigned + 1)
+    .returning(lm.Task.id)
     .execution_options(synchronize_session=False)
 )
-_NEW_ASSIGNMENT = sa.insert(m.Assignment).returning(m.Assignment.id)
+_NEW_ASSIGNMENT = sa.insert(lm.Assignment).returning(lm.Assignment.id)
 
 
 def _assign(session: Session, context: _Context, annotator: str) -> int | None:
@@ -322,20 +301,20 @@ def _release_stale(session: Session, campaign_id: int, annotator: str) -> int:
     """Free tasks held by others' assignments left open longer than STALE_AFTER."""
     cutoff = m.utcnow() - STALE_AFTER
     stale = session.scalars(
-        sa.select(m.Assignment).where(
-            m.Assignment.campaign_id == campaign_id,
-            m.Assignment.status == "open",
-            m.Assignment.annotator != annotator,
-            m.Assignment.updated_at < cutoff,
+        sa.select(lm.Assignment).where(
+            lm.Assignment.campaign_id == campaign_id,
+            lm.Assignment.status == "open",
+            lm.Assignment.annotator != annotator,
+            lm.Assignment.updated_at < cutoff,
         )
     ).all()
     for assignment in stale:
         assignment.status = "expired"
         assignment.updated_at = m.utcnow()
         session.execute(
-            sa.update(m.Task)
-            .where(m.Task.id == assignment.task_id)
-            .values(n_assigned=m.Task.n_assigned - 1)
+            sa.update(lm.Task)
+            .where(lm.Task.id == assignment.task_id)
+            .values(n_assigned=lm.Task.n_assigned - 1)
         )
     return len(stale)
 
@@ -345,42 +324,42 @@ def _item_query() -> sa.Select[Any]:
     a, b = aliased(m.Completion), aliased(m.Completion)
     return (
         sa.select(
-            m.Assignment.task_id,
-            m.Assignment.shown_left,
-            m.Assignment.assigned_at,
-            m.Assignment.flagged,
-            m.Task.pair_id,
-            m.Task.record_id,
+            lm.Assignment.task_id,
+            lm.Assignment.shown_left,
+            lm.Assignment.assigned_at,
+            lm.Assignment.flagged,
+            lm.Task.pair_id,
+            lm.Task.record_id,
             m.Record.messages,
             m.Record.tools,
             a.messages,
             b.messages,
         )
-        .join(m.Task, m.Task.id == m.Assignment.task_id)
-        .join(m.Pair, m.Pair.id == m.Task.pair_id)
-        .join(m.Record, m.Record.id == m.Task.record_id)
+        .join(lm.Task, lm.Task.id == lm.Assignment.task_id)
+        .join(m.Pair, m.Pair.id == lm.Task.pair_id)
+        .join(m.Record, m.Record.id == lm.Task.record_id)
         .join(a, a.id == m.Pair.completion_a_id)
         .join(b, b.id == m.Pair.completion_b_id)
-        .where(m.Assignment.id == sa.bindparam("assignment_id"))
+        .where(lm.Assignment.id == sa.bindparam("assignment_id"))
     )
 
 
 _ITEM = _item_query()
 _THUMBS_ITEM = (
     sa.select(
-        m.Assignment.task_id,
-        m.Assignment.assigned_at,
-        m.Assignment.flagged,
-        m.Task.completion_id,
-        m.Task.record_id,
+        lm.Assignment.task_id,
+        lm.Assignment.assigned_at,
+        lm.Assignment.flagged,
+        lm.Task.completion_id,
+        lm.Task.record_id,
         m.Record.messages,
         m.Record.tools,
         m.Completion.messages,
     )
-    .join(m.Task, m.Task.id == m.Assignment.task_id)
-    .join(m.Record, m.Record.id == m.Task.record_id)
-    .join(m.Completion, m.Completion.id == m.Task.completion_id)
-    .where(m.Assignment.id == sa.bindparam("assignment_id"))
+    .join(lm.Task, lm.Task.id == lm.Assignment.task_id)
+    .join(m.Record, m.Record.id == lm.Task.record_id)
+    .join(m.Completion, m.Completion.id == lm.Task.completion_id)
+    .where(lm.Assignment.id == sa.bindparam("assignment_id"))
 )
 
 
@@ -393,6 +372,7 @@ def _thumbs_item(session: Session, context: _Context, assignment_id: int) -> Ite
         pair_id=None,
         record_id=record_id,
         campaign=context.name,
+        campaign_id=context.campaign_id,
         shown_left="a",
         messages=messages,
         tools=tools,
@@ -421,6 +401,7 @@ def _item(session: Session, context: _Context, assignment_id: int) -> Item:
         pair_id=pair_id,
         record_id=record_id,
         campaign=context.name,
+        campaign_id=context.campaign_id,
         shown_left=shown_left,
         messages=messages,
         tools=tools,
@@ -432,330 +413,4 @@ def _item(session: Session, context: _Context, assignment_id: int) -> Item:
         guidelines=context.guidelines,
         assigned_at=assigned_at,
         flagged=flagged,
-    )
-
-
-@dataclass(slots=True)
-class Answer:
-    """An annotator's answer on the pair's own A/B axis (see :mod:`curation.labeling.scale`)."""
-
-    choice: int | None
-    both_bad: bool = False
-    criteria: dict[str, dict[str, int]] | None = None
-    rationale: str = ""
-
-
-def thumbs(good: bool, reason: str = "") -> Answer:
-    """A thumbs answer: good (+1) or bad (−1) on the task's one completion, with an optional reason."""
-    return Answer(choice=GOOD if good else BAD, rationale=reason)
-
-
-GOOD, BAD = 1, -1
-
-
-def submit(
-    ws: Workspace,
-    assignment_id: int,
-    annotator: str,
-    answer: Answer,
-    *,
-    guideline_version: int | None = None,
-    source: str = "app",
-) -> m.Judgment:
-    """Record a judgment (a new version if the annotator answered this task before)."""
-    with ws.tx() as session:
-        assignment, task, criteria, needs_rationale, latest_guidelines, kind = _answerable(
-            session, assignment_id, annotator
-        )
-        if kind == "thumbs":
-            _check_thumbs(needs_rationale, answer)
-        else:
-            _check_answer(criteria, needs_rationale, answer)
-        now = m.utcnow()
-        judgment = add_judgment_version(
-            session,
-            task,
-            annotator,
-            choice=answer.choice,
-            both_bad=answer.both_bad,
-            criteria=answer.criteria or {},
-            rationale=answer.rationale.strip(),
-            shown_left=assignment.shown_left,
-            guideline_version=guideline_version or latest_guidelines,
-            source=source,
-            started_at=assignment.assigned_at,
-            duration_ms=int((now - assignment.assigned_at).total_seconds() * 1000),
-        )
-        assignment.status = "done"
-        assignment.updated_at = now
-        return judgment
-
-
-_ANSWERABLE = (
-    sa.select(
-        m.Assignment,
-        m.Task,
-        m.Campaign.criteria,
-        m.Campaign.rationale_required_for,
-        _latest_guideline_version(m.Assignment.campaign_id),
-        m.Campaign.kind,
-    )
-    .join(m.Task, m.Task.id == m.Assignment.task_id)
-    .join(m.Campaign, m.Campaign.id == m.Assignment.campaign_id)
-    .where(m.Assignment.id == sa.bindparam("assignment_id"))
-    .with_for_update(of=[m.Assignment, m.Task])
-)
-
-
-def _answerable(
-    session: Session, assignment_id: int, annotator: str
-) -> tuple[m.Assignment, m.Task, list[str], list[str], int, str]:
-    """The annotator's assignment and its task, both locked, with the campaign's answer rules.
-
-    Locking the task makes concurrent answers on it recount its labels one at a time.
-    """
-    row = session.execute(_ANSWERABLE, {"assignment_id": assignment_id}).one_or_none()
-    if row is None:
-        raise NotFoundError(f"assignment {assignment_id} does not exist")
-    assignment, task, criteria, needs_rationale, latest_guidelines, kind = row
-    _check_owner(assignment, annotator)
-    if assignment.status not in ("open", "done"):
-        raise ConflictError(
-            f"this item was {assignment.status} and is no longer yours to answer; load the next one"
-        )
-    return (
-        assignment,
-        task,
-        list(criteria),
-        list(needs_rationale),
-        int(latest_guidelines or 1),
-        str(kind),
-    )
-
-
-def _own_assignment(session: Session, assignment_id: int, annotator: str) -> m.Assignment:
-    assignment = session.get(m.Assignment, assignment_id, with_for_update=True)
-    if assignment is None:
-        raise NotFoundError(f"assignment {assignment_id} does not exist")
-    _check_owner(assignment, annotator)
-    return assignment
-
-
-def _check_owner(assignment: m.Assignment, annotator: str) -> None:
-    if assignment.annotator != annotator:
-        raise PermissionDenied("this item is assigned to someone else")
-
-
-def _check_answer(criteria: Sequence[str], needs_rationale: Sequence[str], answer: Answer) -> None:
-    if answer.both_bad:
-        if answer.choice not in (None, 0):
-            raise InputError("'both bad' cannot be combined with a preference")
-    elif answer.choice is None:
-        raise InputError("choose one of the five answers, or 'both bad'")
-    else:
-        check_choice(answer.choice)
-    case = "both_bad" if answer.both_bad else ("tie" if answer.choice == 0 else None)
-    if case in needs_rationale and not answer.rationale.strip():
-        label = "both bad" if case == "both_bad" else "a tie"
-        raise InputError(f"this campaign asks for a rationale when the answer is {label}")
-    for criterion, ratings in (answer.criteria or {}).items():
-        if criterion not in criteria:
-            raise InputError(f"{criterion!r} is not a criterion of this campaign")
-        for side, value in ratings.items():
-            if side not in ("a", "b") or not (isinstance(value, int) and 1 <= value <= 5):
-                raise InputError(f"{criterion} rating for {side!r} must be 1–5, got {value!r}")
-
-
-def _check_thumbs(needs_rationale: Sequence[str], answer: Answer) -> None:
-    if answer.both_bad or answer.criteria or answer.choice not in (GOOD, BAD):
-        raise InputError("a thumbs item takes good or bad, nothing else")
-    if answer.choice == BAD and "bad" in needs_rationale and not answer.rationale.strip():
-        raise InputError("this campaign asks for a reason when the answer is bad")
-
-
-_TASK_JUDGMENTS = sa.select(
-    m.Judgment.annotator,
-    m.Judgment.version,
-    m.Judgment.is_current,
-    m.Judgment.retracted,
-    m.Judgment.choice,
-    m.Judgment.both_bad,
-).where(m.Judgment.task_id == sa.bindparam("task_id"))
-
-
-def add_judgment_version(
-    session: Session, task: m.Task, annotator: str, **values: Any
-) -> m.Judgment:
-    """Add the annotator's next version on the task, now their current one, and recount the task.
-
-    Earlier versions stay (no longer current). The caller holds the task row lock, so the
-    task's judgments read here are all there are.
-    """
-    judgments = session.execute(_TASK_JUDGMENTS, {"task_id": task.id}).all()
-    mine = [j for j in judgments if j.annotator == annotator]
-    if any(j.is_current for j in mine):
-        session.execute(
-            sa.update(m.Judgment)
-            .where(
-                m.Judgment.task_id == task.id,
-                m.Judgment.annotator == annotator,
-                m.Judgment.is_current.is_(True),
-            )
-            .values(is_current=False)
-        )
-    judgment = m.Judgment(
-        campaign_id=task.campaign_id,
-        task_id=task.id,
-        pair_id=task.pair_id,
-        completion_id=task.completion_id,
-        annotator=annotator,
-        version=max((j.version for j in mine), default=0) + 1,
-        is_current=True,
-        **values,
-    )
-    session.add(judgment)
-    session.flush()
-    live = [
-        (j.choice, j.both_bad)
-        for j in judgments
-        if j.annotator != annotator and j.is_current and not j.retracted
-    ]
-    if not values.get("retracted", False):
-        live.append((values.get("choice"), bool(values.get("both_bad", False))))
-    task.n_labels = len(live)
-    task.disagreement = disagreement(live)
-    return judgment
-
-
-def disagreement(rows: Sequence[Any]) -> int:
-    """0 when the labels agree; otherwise the spread of the scale plus one if some said 'both bad'."""
-    choices = [c for c, bad in rows if not bad and c is not None]
-    bad = sum(1 for _, b in rows if b)
-    spread = (max(choices) - min(choices)) if choices else 0
-    mixed = 1 if bad and (bad < len(rows)) else 0
-    opposite = 2 if choices and max(choices) > 0 and min(choices) < 0 else 0
-    return spread + mixed + opposite
-
-
-def undo_last(ws: Workspace, campaign_id: int, annotator: str) -> int | None:
-    """Retract the annotator's latest answer (a new, retracted version) and reopen its item.
-
-    Returns the reopened task id, or None if there was nothing to undo.
-    """
-    with ws.tx() as session:
-        last = session.scalar(
-            sa.select(m.Judgment)
-            .where(
-                m.Judgment.campaign_id == campaign_id,
-                m.Judgment.annotator == annotator,
-                m.Judgment.is_current.is_(True),
-                m.Judgment.retracted.is_(False),
-                m.Judgment.source
-                == "app",  # labels merged from files are not the annotator's to undo
-            )
-            .order_by(m.Judgment.submitted_at.desc(), m.Judgment.id.desc())
-            .limit(1)
-        )
-        if last is None:
-            return None
-        task = session.get(m.Task, last.task_id, with_for_update=True)
-        assert task is not None
-        add_judgment_version(
-            session,
-            task,
-            annotator,
-            choice=None,
-            retracted=True,
-            shown_left=last.shown_left,
-            guideline_version=last.guideline_version,
-            source="undo",
-        )
-        assignment = session.scalar(
-            sa.select(m.Assignment).where(
-                m.Assignment.task_id == task.id, m.Assignment.annotator == annotator
-            )
-        )
-        if assignment is not None:
-            assignment.status = "open"
-            assignment.updated_at = m.utcnow()
-            assignment.assigned_at = m.utcnow()
-        return task.id
-
-
-def skip(ws: Workspace, assignment_id: int, annotator: str) -> None:
-    """Give the item back for others; this annotator will not be served it again."""
-    with ws.tx() as session:
-        assignment = _own_assignment(session, assignment_id, annotator)
-        if assignment.status != "open":
-            return
-        assignment.status = "skipped"
-        assignment.updated_at = m.utcnow()
-        session.execute(
-            sa.update(m.Task)
-            .where(m.Task.id == assignment.task_id)
-            .values(n_assigned=m.Task.n_assigned - 1)
-        )
-
-
-def flag(ws: Workspace, assignment_id: int, annotator: str, note: str = "") -> bool:
-    """Toggle the annotator's flag on an item (bad data, unclear guidelines…); returns the new state."""
-    with ws.tx() as session:
-        assignment = _own_assignment(session, assignment_id, annotator)
-        assignment.flagged = not assignment.flagged
-        assignment.flag_note = note if assignment.flagged else ""
-        assignment.updated_at = m.utcnow()
-        return assignment.flagged
-
-
-def progress(ws: Workspace, campaign_id: int, annotator: str) -> Progress:
-    """Done / assigned for one annotator; assigned is their fair share of the campaign's labels."""
-    with ws.read() as session:
-        campaign = _campaign(session, campaign_id)
-        n_tasks = (
-            session.scalar(
-                sa.select(sa.func.count(m.Task.id)).where(m.Task.campaign_id == campaign.id)
-            )
-            or 0
-        )
-        n_annotators = (
-            session.scalar(
-                sa.select(sa.func.count())
-                .select_from(m.CampaignAnnotator)
-                .where(m.CampaignAnnotator.campaign_id == campaign.id)
-            )
-            or 1
-        )
-        done = (
-            session.scalar(
-                sa.select(sa.func.count(m.Judgment.id)).where(
-                    m.Judgment.campaign_id == campaign.id,
-                    m.Judgment.annotator == annotator,
-                    m.Judgment.is_current.is_(True),
-                    m.Judgment.retracted.is_(False),
-                )
-            )
-            or 0
-        )
-        skipped = (
-            session.scalar(
-                sa.select(sa.func.count(m.Assignment.id)).where(
-                    m.Assignment.campaign_id == campaign.id,
-                    m.Assignment.annotator == annotator,
-                    m.Assignment.status == "skipped",
-                )
-            )
-            or 0
-        )
-        labels = (
-            session.scalar(
-                sa.select(sa.func.coalesce(sa.func.sum(m.Task.n_labels), 0)).where(
-                    m.Task.campaign_id == campaign.id
-                )
-            )
-            or 0
-        )
-    capacity = n_tasks * min(campaign.overlap, n_annotators)
-    quota = min(n_tasks, math.ceil(capacity / n_annotators))
-    return Progress(
-        int(done), max(quota, int(done)), int(skipped), int(n_tasks), int(labels), int(capacity)
     )

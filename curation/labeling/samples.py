@@ -1,12 +1,12 @@
 """Small-sample cautions for agreement figures: say so rather than show a number to trust.
 
 α on four tasks, or κ on a grid with nothing in it, reads as a finding when it is noise.
-The threshold is the one pairwise κ already uses (:data:`curation.labeling.quality.MIN_OVERLAP`).
+The threshold is the one pairwise κ already uses (:data:`curation.labeling.agreement.MIN_OVERLAP`).
 """
 
 from __future__ import annotations
 
-from curation.labeling.quality import MIN_OVERLAP, AlphaResult, KappaMatrix
+from curation.labeling.agreement import MIN_OVERLAP, AlphaResult, KappaMatrix
 from curation.wording import plural
 
 

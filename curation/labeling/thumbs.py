@@ -23,6 +23,8 @@ from sqlalchemy.orm import Session
 
 from curation.audit import log_event
 from curation.errors import InputError
+from curation.labeling.result import Result
+from curation.store import labeling_models as lm
 from curation.store import models as m
 
 GOOD, BAD = 1, -1
@@ -30,7 +32,7 @@ UNDECIDED = "undecided"
 
 
 @dataclass(frozen=True, slots=True)
-class ThumbsPolicy:
+class ThumbsPolicy(Result):
     """How votes become a label: at least ``min_votes`` and a winning share of ``min_share``."""
 
     min_votes: int = 2
@@ -43,9 +45,6 @@ class ThumbsPolicy:
             raise InputError(
                 f"min share must be above 0.5 (a majority) and at most 1, got {self.min_share}"
             )
-
-    def as_dict(self) -> dict[str, Any]:
-        return {"min_votes": self.min_votes, "min_share": self.min_share}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any] | None) -> ThumbsPolicy:
@@ -62,7 +61,7 @@ class ThumbsPolicy:
         )
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class ThumbsOutcome:
     task_id: int
     completion_id: int
@@ -75,14 +74,23 @@ class ThumbsOutcome:
     adjudicated: bool = False
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
+class ThumbsCounts(Result):
+    """How many completions the votes call good, bad or leave undecided."""
+
+    good: int
+    bad: int
+    undecided: int
+
+
+@dataclass(frozen=True, slots=True)
 class ThumbsAggregation:
     policy: ThumbsPolicy
     outcomes: list[ThumbsOutcome] = field(default_factory=list)
 
-    def counts(self) -> dict[str, int]:
+    def counts(self) -> ThumbsCounts:
         c = Counter(o.verdict for o in self.outcomes)
-        return {"good": c["good"], "bad": c["bad"], UNDECIDED: c[UNDECIDED]}
+        return ThumbsCounts(good=c["good"], bad=c["bad"], undecided=c[UNDECIDED])
 
     def reasons(self) -> dict[str, int]:
         return dict(Counter(o.reason for o in self.outcomes if o.reason))
@@ -101,7 +109,7 @@ def decide(good: int, bad: int, policy: ThumbsPolicy) -> tuple[str, float, str]:
     return ("good" if good > bad else "bad"), share, ""
 
 
-def campaign_policy(campaign: m.Campaign) -> ThumbsPolicy:
+def campaign_policy(campaign: lm.Campaign) -> ThumbsPolicy:
     if campaign.kind != "thumbs":
         raise InputError(f"campaign {campaign.name!r} is a {campaign.kind} campaign, not thumbs")
     return ThumbsPolicy.from_dict(campaign.thumbs_policy)
@@ -111,11 +119,11 @@ def _votes(session: Session, campaign_id: int) -> dict[int, list[tuple[str, int]
     """Each task's live votes as (annotator, +1/−1)."""
     votes: dict[int, list[tuple[str, int]]] = {}
     for task_id, annotator, choice in session.execute(
-        sa.select(m.Judgment.task_id, m.Judgment.annotator, m.Judgment.choice).where(
-            m.Judgment.campaign_id == campaign_id,
-            m.Judgment.is_current.is_(True),
-            m.Judgment.retracted.is_(False),
-            m.Judgment.choice.is_not(None),
+        sa.select(lm.Judgment.task_id, lm.Judgment.annotator, lm.Judgment.choice).where(
+            lm.Judgment.campaign_id == campaign_id,
+            lm.Judgment.is_current.is_(True),
+            lm.Judgment.retracted.is_(False),
+            lm.Judgment.choice.is_not(None),
         )
     ):
         votes.setdefault(task_id, []).append((annotator, GOOD if (choice or 0) > 0 else BAD))
@@ -123,7 +131,7 @@ def _votes(session: Session, campaign_id: int) -> dict[int, list[tuple[str, int]
 
 
 def aggregate_thumbs(
-    session: Session, campaign: m.Campaign, policy: ThumbsPolicy | None = None
+    session: Session, campaign: lm.Campaign, policy: ThumbsPolicy | None = None
 ) -> ThumbsAggregation:
     """One outcome per task of an active record (the campaign's own policy unless given)."""
     from curation.labeling.aggregate import latest_adjudications
@@ -133,10 +141,10 @@ def aggregate_thumbs(
     final = latest_adjudications(session, campaign.id)
     result = ThumbsAggregation(policy=policy)
     tasks = session.execute(
-        sa.select(m.Task.id, m.Task.completion_id, m.Task.record_id)
-        .join(m.Record, m.Record.id == m.Task.record_id)
-        .where(m.Task.campaign_id == campaign.id, m.Record.status == "active")
-        .order_by(m.Task.id)
+        sa.select(lm.Task.id, lm.Task.completion_id, lm.Task.record_id)
+        .join(m.Record, m.Record.id == lm.Task.record_id)
+        .where(lm.Task.campaign_id == campaign.id, m.Record.status == "active")
+        .order_by(lm.Task.id)
     ).all()
     for task_id, completion_id, record_id in tasks:
         if completion_id is None:
@@ -158,7 +166,7 @@ def aggregate_thumbs(
 
 
 def apply_thumbs(
-    session: Session, campaign: m.Campaign, *, actor: str, policy: ThumbsPolicy | None = None
+    session: Session, campaign: lm.Campaign, *, actor: str, policy: ThumbsPolicy | None = None
 ) -> ThumbsAggregation:
     """Aggregate and write the KTO labels of decided completions (in the caller's transaction)."""
     result = aggregate_thumbs(session, campaign, policy)
@@ -166,22 +174,22 @@ def apply_thumbs(
         cid: (verdict, prior)
         for cid, verdict, prior in session.execute(
             sa.select(
-                m.ThumbsOutcome.completion_id,
-                m.ThumbsOutcome.verdict,
-                m.ThumbsOutcome.prior_label,
-            ).where(m.ThumbsOutcome.campaign_id == campaign.id)
+                lm.ThumbsOutcome.completion_id,
+                lm.ThumbsOutcome.verdict,
+                lm.ThumbsOutcome.prior_label,
+            ).where(lm.ThumbsOutcome.campaign_id == campaign.id)
         )
     }
     current = dict(
         session.execute(
             sa.select(m.Completion.id, m.Completion.label)
-            .join(m.Task, m.Task.completion_id == m.Completion.id)
-            .where(m.Task.campaign_id == campaign.id)
+            .join(lm.Task, lm.Task.completion_id == m.Completion.id)
+            .where(lm.Task.campaign_id == campaign.id)
         )
         .tuples()
         .all()
     )
-    session.execute(sa.delete(m.ThumbsOutcome).where(m.ThumbsOutcome.campaign_id == campaign.id))
+    session.execute(sa.delete(lm.ThumbsOutcome).where(lm.ThumbsOutcome.campaign_id == campaign.id))
     now = m.utcnow()
     labels: dict[bool | None, list[int]] = {True: [], False: [], None: []}
     for o in result.outcomes:
@@ -189,7 +197,7 @@ def apply_thumbs(
         # while this campaign's label is on the completion, the one before it is kept here
         prior = previous[o.completion_id][1] if was_decided else current.get(o.completion_id)
         session.add(
-            m.ThumbsOutcome(
+            lm.ThumbsOutcome(
                 campaign_id=campaign.id,
                 completion_id=o.completion_id,
                 verdict=o.verdict,
@@ -219,7 +227,7 @@ def apply_thumbs(
         "campaign",
         campaign.id,
         policy=result.policy.as_dict(),
-        **result.counts(),
+        **result.counts().as_dict(),
     )
     return result
 
@@ -228,19 +236,19 @@ def thumbs_provenance(session: Session, dataset_id: int) -> list[dict[str, Any]]
     """For an export's manifest: the thumbs campaigns whose labels this dataset carries."""
     out: list[dict[str, Any]] = []
     campaigns = session.scalars(
-        sa.select(m.Campaign)
-        .where(m.Campaign.dataset_id == dataset_id, m.Campaign.kind == "thumbs")
-        .order_by(m.Campaign.id)
+        sa.select(lm.Campaign)
+        .where(lm.Campaign.dataset_id == dataset_id, lm.Campaign.kind == "thumbs")
+        .order_by(lm.Campaign.id)
     )
     for campaign in campaigns:
         rows = session.execute(
             sa.select(
-                m.ThumbsOutcome.verdict,
+                lm.ThumbsOutcome.verdict,
                 sa.func.count(),
-                sa.func.max(m.ThumbsOutcome.decided_at),
+                sa.func.max(lm.ThumbsOutcome.decided_at),
             )
-            .where(m.ThumbsOutcome.campaign_id == campaign.id)
-            .group_by(m.ThumbsOutcome.verdict)
+            .where(lm.ThumbsOutcome.campaign_id == campaign.id)
+            .group_by(lm.ThumbsOutcome.verdict)
         ).all()
         if not rows:
             continue  # never applied: its votes gave no label yet
@@ -260,8 +268,8 @@ def thumbs_provenance(session: Session, dataset_id: int) -> list[dict[str, Any]]
     return out
 
 
-@dataclass(slots=True)
-class ThumbsAgreement:
+@dataclass(frozen=True, slots=True)
+class ThumbsAgreement(Result):
     items: int  # completions with 2+ live votes
     unanimous: int
     alpha: float | None  # Krippendorff's α, nominal; None when undefined

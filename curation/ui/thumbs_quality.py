@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import pandas as pd
 import streamlit as st
 
 from curation.labeling import quality
-from curation.labeling.campaigns import get_campaign
+from curation.labeling.campaigns import CampaignSummary, get_campaign
 from curation.labeling.thumbs import (
     ThumbsPolicy,
     aggregate_thumbs,
@@ -16,14 +14,11 @@ from curation.labeling.thumbs import (
     thumbs_agreement,
 )
 from curation.store.db import Workspace
-
-
-def _fmt(value: float | None, digits: int = 3) -> str:
-    return "—" if value is None else f"{value:.{digits}f}"
+from curation.ui.quality_judge import fmt_stat
 
 
 def show_thumbs_quality(
-    ws: Workspace, campaign_id: int, summary: dict[str, Any], lead: str
+    ws: Workspace, campaign_id: int, summary: CampaignSummary, lead: str
 ) -> None:
     with ws.read() as s:
         progress = quality.progress(s, campaign_id)
@@ -45,14 +40,14 @@ def show_thumbs_quality(
     cols3[1].metric("Answers with 2+ votes", f"{agreement.items:,}")
     cols3[2].metric(
         "Krippendorff's α (nominal)",
-        _fmt(agreement.alpha),
+        fmt_stat(agreement.alpha),
         help="1 = perfect agreement, 0 = chance; good / bad as two categories",
     )
     if agreement.reason:
         st.caption(agreement.reason)
 
     st.subheader("Outcome")
-    current = ThumbsPolicy.from_dict(summary["thumbs_policy"])
+    current = ThumbsPolicy.from_dict(summary.thumbs_policy)
     c1, c2 = st.columns(2)
     min_votes = c1.number_input(
         "Votes needed",
@@ -70,12 +65,12 @@ def show_thumbs_quality(
     )
     policy = ThumbsPolicy(int(min_votes), float(min_share))
     with ws.read() as s:
-        result = aggregate_thumbs(s, get_campaign(s, summary["name"]), policy)
+        result = aggregate_thumbs(s, get_campaign(s, summary.name), policy)
     counts = result.counts()
     cols3 = st.columns(3)
-    cols3[0].metric("Good (desirable)", f"{counts['good']:,}")
-    cols3[1].metric("Bad (undesirable)", f"{counts['bad']:,}")
-    cols3[2].metric("Undecided", f"{counts['undecided']:,}")
+    cols3[0].metric("Good (desirable)", f"{counts.good:,}")
+    cols3[1].metric("Bad (undesirable)", f"{counts.bad:,}")
+    cols3[2].metric("Undecided", f"{counts.undecided:,}")
     if result.reasons():
         st.dataframe(
             pd.DataFrame(
@@ -89,11 +84,11 @@ def show_thumbs_quality(
     st.caption(f"Policy: {policy.describe()}.")
     if st.button("Apply as KTO labels", key="quality_thumbs_apply", type="primary"):
         with ws.tx() as s:
-            campaign = get_campaign(s, summary["name"])
+            campaign = get_campaign(s, summary.name)
             campaign.thumbs_policy = policy.as_dict()
             applied = apply_thumbs(s, campaign, actor=lead, policy=policy)
         done = applied.counts()
         st.success(
-            f"{done['good']:,} answers labelled desirable and {done['bad']:,} undesirable; "
+            f"{done.good:,} answers labelled desirable and {done.bad:,} undesirable; "
             "export the dataset as trl-kto or llamafactory-kto."
         )

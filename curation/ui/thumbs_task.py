@@ -10,9 +10,11 @@ from __future__ import annotations
 import streamlit as st
 
 from curation.errors import CurationError
-from curation.labeling import queue
+from curation.labeling import answers
+from curation.labeling.queue import Item
 from curation.store.db import Workspace
 from curation.ui.chat import render_conversation, render_message, render_text
+from curation.ui.task_actions import Notice, act_on, task_buttons
 
 THUMBS_CSS = """<style>
 .st-key-thumbs_conversation, :has(> .st-key-thumbs_conversation) {
@@ -26,9 +28,7 @@ KEYS_HELP = (
 )
 
 
-def show_thumbs_task(
-    ws: Workspace, item: queue.Item, campaign_id: int, annotator: str, guidelines: str
-) -> tuple[str, str] | None:
+def show_thumbs_task(ws: Workspace, item: Item, annotator: str, guidelines: str) -> Notice | None:
     """Draw the task and act on its buttons; returns a notice (kind, text) to show after a rerun."""
     st.html(THUMBS_CSS)  # constant stylesheet, no user content
     if guidelines:
@@ -57,35 +57,20 @@ def show_thumbs_task(
         g, b, u, sk, fl = st.columns([2, 2, 1.3, 1, 1], gap="small")
         good = g.button("👍 Good", key="thumbs_good", shortcut="G", type="primary", width="stretch")
         bad = b.button("👎 Bad", key="thumbs_bad", shortcut="B", width="stretch")
-        undo = u.button("Undo last", key="rank_undo", shortcut="U", width="stretch")
-        skip = sk.button("Skip", key="rank_skip", shortcut="S", width="stretch")
-        flag = fl.button(
-            "Unflag" if item.flagged else "Flag", key="rank_flag", shortcut="F", width="stretch"
-        )
-        if item.flagged:
-            st.caption("You flagged this item for the lead.")
+        pressed = task_buttons(u, sk, fl, flagged=item.flagged)
         if not guidelines:
             st.caption("No guidelines given for this campaign. " + KEYS_HELP)
     try:
         if good or bad:
-            queue.submit(
+            answers.submit(
                 ws,
                 item.assignment_id,
                 annotator,
-                queue.thumbs(bool(good), reason),
+                answers.thumbs(bool(good), reason),
                 guideline_version=item.guideline_version,
             )
             return ("toast", "Saved.")
-        if undo:
-            if queue.undo_last(ws, campaign_id, annotator) is None:
-                return ("info", "Nothing to undo yet.")
-            return ("info", "Your last answer was withdrawn; answer it again.")
-        if skip:
-            queue.skip(ws, item.assignment_id, annotator)
-            return ("toast", "Skipped.")
-        if flag:
-            queue.flag(ws, item.assignment_id, annotator, reason)
-            return ("toast", "Flag changed.")
+        return act_on(ws, item, annotator, pressed, note=reason)
     except CurationError as exc:
         st.error(str(exc))
     return None

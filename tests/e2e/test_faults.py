@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 from curation.ingest.importer import import_file
 from curation.labeling.campaigns import CampaignSpec, create_campaign
-from curation.store import models as m
+from curation.store import labeling_models as lm
 from tests.e2e.server import Server
 from tests.e2e.ui import login, rank_with_keys
 
@@ -52,9 +52,9 @@ def test_server_killed_mid_labelling(
     rank_with_keys(page, "4", 1, total=3)
     with server.workspace.read() as s:
         labels = s.execute(
-            sa.select(m.Judgment.annotator).where(
-                m.Judgment.campaign_id
-                == s.scalar(sa.select(m.Campaign.id).where(m.Campaign.name == "faults-c"))
+            sa.select(lm.Judgment.annotator).where(
+                lm.Judgment.campaign_id
+                == s.scalar(sa.select(lm.Campaign.id).where(lm.Campaign.name == "faults-c"))
             )
         ).all()
     assert len(labels) == 2

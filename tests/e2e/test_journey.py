@@ -14,6 +14,7 @@ import pytest
 import sqlalchemy as sa
 
 from curation.ingest.validate import validate_file
+from curation.store import labeling_models as lm
 from curation.store import models as m
 from tests.e2e.server import Server
 from tests.e2e.ui import body_text, login, open_page, rank_with_keys, settle
@@ -82,8 +83,8 @@ def judgments(server: Server) -> list[tuple[str, int | None]]:
         return [
             (a, c)
             for a, c in s.execute(
-                sa.select(m.Judgment.annotator, m.Judgment.choice).where(
-                    m.Judgment.is_current.is_(True), m.Judgment.retracted.is_(False)
+                sa.select(lm.Judgment.annotator, lm.Judgment.choice).where(
+                    lm.Judgment.is_current.is_(True), lm.Judgment.retracted.is_(False)
                 )
             )
         ]
@@ -176,7 +177,7 @@ def adjudicate_one(lead: Any, server: Server) -> None:
     lead.get_by_role("button", name="Save decision").click()
     settle(lead, 1500)
     with server.workspace.read() as s:
-        adjudicated = s.execute(sa.select(m.Adjudication.lead, m.Adjudication.choice)).all()
+        adjudicated = s.execute(sa.select(lm.Adjudication.lead, lm.Adjudication.choice)).all()
     assert adjudicated == [("lead", -2)]
 
 

@@ -16,7 +16,9 @@ from curation.export import (
 )
 from curation.ingest.importer import import_file
 from curation.labeling import queue
+from curation.labeling.answers import Answer, submit
 from curation.store import Workspace
+from curation.store import labeling_models as lm
 from curation.store import models as m
 from tests.helpers.labeling import campaign, users
 
@@ -91,17 +93,17 @@ def labelled(ws: Workspace, tmp_path: Path, answers: dict[int, list[int | None]]
     with ws.read() as s:
         tasks = {
             t.id: int(t.record_id)
-            for t in s.scalars(sa.select(m.Task).where(m.Task.campaign_id == cid))
+            for t in s.scalars(sa.select(lm.Task).where(lm.Task.campaign_id == cid))
         }
     order = {rid: i for i, rid in enumerate(sorted(tasks.values()))}
     for who, index in (("ann", 0), ("ann2", 1)):
         while (item := queue.next_item(ws, cid, who)) is not None:
             choice = answers[order[tasks[item.task_id]]][index]
-            queue.submit(
+            submit(
                 ws,
                 item.assignment_id,
                 who,
-                queue.Answer(choice=choice, both_bad=choice is None, rationale="r"),
+                Answer(choice=choice, both_bad=choice is None, rationale="r"),
             )
     return cid
 

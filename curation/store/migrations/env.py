@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from alembic import context
 
+from curation.store import labeling_models  # noqa: F401  (its tables belong to Base.metadata)
 from curation.store.models import Base
 
 config = context.config

@@ -54,16 +54,16 @@ if summaries:
         pd.DataFrame(
             [
                 {
-                    "campaign": r["name"],
-                    "dataset": r["dataset"],
-                    "PII": pii[r["dataset"]].label if r["dataset"] in pii else "",
-                    "status": r["status"],
-                    "kind": r["kind"],
-                    "items": r["tasks"],
-                    "labels": f"{r['labels']:,} / {r['capacity']:,}",
-                    "k": r["overlap"],
-                    "annotators": ", ".join(r["annotators"]),
-                    "guidelines": f"v{r['guideline_version']}",
+                    "campaign": r.name,
+                    "dataset": r.dataset,
+                    "PII": pii[r.dataset].label if r.dataset in pii else "",
+                    "status": r.status,
+                    "kind": r.kind,
+                    "items": r.tasks,
+                    "labels": f"{r.labels:,} / {r.capacity:,}",
+                    "k": r.overlap,
+                    "annotators": ", ".join(r.annotators),
+                    "guidelines": f"v{r.guideline_version}",
                 }
                 for r in summaries
             ]
@@ -211,7 +211,7 @@ with create_tab:
             else:
                 st.session_state[keys.CAMPAIGN_FOCUS] = name
                 st.session_state[CREATED] = (
-                    f"Created {name}: {plural(info['tasks'], unit)}, {info['gold']} gold.",
+                    f"Created {name}: {plural(info.tasks, unit)}, {info.gold} gold.",
                     dataset,
                 )
                 for key in FORM_KEYS:
@@ -222,7 +222,7 @@ with manage_tab:
     if not summaries:
         st.caption("Nothing to manage yet.")
         st.stop()
-    names = [r["name"] for r in summaries]
+    names = [r.name for r in summaries]
     focus_name = st.session_state.get(keys.CAMPAIGN_FOCUS)
     chosen = st.selectbox(
         "Campaign",
@@ -230,18 +230,18 @@ with manage_tab:
         index=names.index(focus_name) if focus_name in names else 0,
         key="mc_name",
     )
-    info = next(r for r in summaries if r["name"] == chosen)
+    info = next(r for r in summaries if r.name == chosen)
     with ws.read() as s:
         campaign = camp.get_campaign(s, chosen)
         guideline = camp.current_guideline(s, campaign.id)
     st.caption(
-        f"Dataset {info['dataset']} · k={info['overlap']} · criteria: {', '.join(info['criteria']) or 'none'}"
+        f"Dataset {info.dataset} · k={info.overlap} · criteria: {', '.join(info.criteria) or 'none'}"
     )
     try:
         new_people = st.multiselect(
             "Annotators",
             people,
-            default=[a for a in info["annotators"] if a in people],
+            default=[a for a in info.annotators if a in people],
             key="mc_people",
         )
         if st.button("Save annotators", key="mc_save_people"):
@@ -269,16 +269,16 @@ with manage_tab:
             help="Off by default: a visible suggestion anchors annotators. Run the judge from "
             "the Quality page.",
         )
-        if info["kind"] == "thumbs":
-            policy = ThumbsPolicy.from_dict(info["thumbs_policy"])
+        if info.kind == "thumbs":
+            policy = ThumbsPolicy.from_dict(info.thumbs_policy)
             st.caption(f"Thumbs policy: {policy.describe()}.")
             if st.button("Apply votes as KTO labels", key="mc_apply_thumbs"):
                 with ws.tx() as s:
                     applied = apply_thumbs(s, camp.get_campaign(s, chosen), actor=me.name)
                 counts = applied.counts()
                 st.success(
-                    f"{counts['good']:,} answers labelled desirable, {counts['bad']:,} "
-                    f"undesirable, {counts['undecided']:,} undecided. Export the dataset as "
+                    f"{counts.good:,} answers labelled desirable, {counts.bad:,} "
+                    f"undesirable, {counts.undecided:,} undecided. Export the dataset as "
                     "trl-kto or llamafactory-kto to use them."
                 )
         if show_ai != campaign.show_ai_suggestions:
@@ -287,13 +287,13 @@ with manage_tab:
                     s, camp.get_campaign(s, chosen), show_ai, actor=me.name
                 )
             st.rerun()
-        label = "Close campaign" if info["status"] == "active" else "Reopen campaign"
+        label = "Close campaign" if info.status == "active" else "Reopen campaign"
         if st.button(label, key="mc_status"):
             with ws.tx() as s:
                 camp.set_status(
                     s,
                     camp.get_campaign(s, chosen),
-                    "closed" if info["status"] == "active" else "active",
+                    "closed" if info.status == "active" else "active",
                     actor=me.name,
                 )
             st.rerun()

@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 import pandas as pd
 import streamlit as st
 
-from curation.labeling import queue
+from curation.labeling import quota
 from curation.labeling.campaigns import campaigns_for
 from curation.labeling.io import own_history
 from curation.ui import charts
@@ -27,13 +27,13 @@ if not mine:
 
 for campaign_id, name in mine:
     st.subheader(name)
-    p = queue.progress(ws, campaign_id, me.name)
+    p = quota.annotator_quota(ws, campaign_id, me.name)
     with ws.read() as s:
         history = own_history(s, campaign_id, me.name)
     c1, c2, c3 = st.columns(3)
     c1.metric("Done", f"{p.done:,} / {p.quota:,}")
     c2.metric("Skipped", f"{p.skipped:,}")
-    seconds = [h["seconds"] for h in history if h["seconds"] is not None]
+    seconds = [h.seconds for h in history if h.seconds is not None]
     c3.metric("Median time per item", f"{pd.Series(seconds).median():.0f} s" if seconds else "—")
     st.progress(p.fraction)
     if seconds:
@@ -43,9 +43,9 @@ for campaign_id, name in mine:
         now = datetime.now(UTC)
         recent = [
             {
-                "submitted": human_time(datetime.fromisoformat(h["submitted"]), now),
-                "answer": h["answer"],
-                "seconds": h["seconds"],
+                "submitted": human_time(datetime.fromisoformat(h.submitted), now),
+                "answer": h.answer,
+                "seconds": h.seconds,
             }
             for h in history[-20:][::-1]
         ]

@@ -14,15 +14,15 @@ import pandas as pd
 import streamlit as st
 
 from curation.errors import CurationError
-from curation.finetune.jobs import make_client, resolve_credentials
-from curation.finetune.judge import JudgeSettings, judge_agreement, judge_campaign, judge_models
-from curation.labeling import quality
+from curation.labeling import annotator_checks, disputes, quality
 from curation.labeling.aggregate import POLICIES, Policy, adjudicate, aggregate_campaign
 from curation.labeling.campaigns import campaign_summary, list_campaigns
 from curation.labeling.samples import alpha_caution, kappa_caution
 from curation.labeling.scale import SCALE
 from curation.ui import keys, pii_state
 from curation.ui.chat import render_conversation, render_message, render_text
+from curation.ui.progress import progress_bar
+from curation.ui.quality_judge import fmt_stat, p_label, show_ai_judge
 from curation.ui.resources import workspace
 from curation.ui.session import require_role
 from curation.ui.thumbs_quality import show_thumbs_quality
@@ -45,16 +45,6 @@ def note_key(task_id: int) -> str:
 
 def decision_label(value: str) -> str:
     return "Both bad" if value == "both_bad" else SCALE[int(value)]
-
-
-def _p_label(p: float | None) -> str:
-    if p is None:
-        return ""
-    return "p < 0.001" if p < 0.001 else f"p = {p:.3f}"
-
-
-def _fmt(value: float | None, digits: int = 3) -> str:
-    return "—" if value is None else f"{value:.{digits}f}"
 
 
 me = require_role("lead")
@@ -84,11 +74,11 @@ except CurationError as exc:
     st.stop()
 
 st.caption(
-    f"Dataset **{summary['dataset']}** · {summary['status']} · overlap k = {summary['overlap']}"
-    f" · {plural(len(summary['annotators']), 'annotator')} · guidelines v{summary['guideline_version']}"
+    f"Dataset **{summary.dataset}** · {summary.status} · overlap k = {summary.overlap}"
+    f" · {plural(len(summary.annotators), 'annotator')} · guidelines v{summary.guideline_version}"
 )
-pii_state.show(summary["dataset"])
-if summary["kind"] == "thumbs":  # good / bad votes: none of the pair statistics apply
+pii_state.show(summary.dataset)
+if summary.kind == "thumbs":  # good / bad votes: none of the pair statistics apply
     show_thumbs_quality(ws, campaign_id, summary, me.name)
     st.stop()
 
@@ -148,12 +138,12 @@ overall = report.agreement.overall
 acols = st.columns(1 + len(report.agreement.criteria))
 acols[0].metric(
     "Krippendorff's α (choice)",
-    _fmt(overall.value),
+    fmt_stat(overall.value),
     help=overall.reason
     or f"ordinal, {plural(overall.pairable_units, 'task')} with 2+ labels, {plural(overall.coders, 'annotator')}",
 )
 for col, (criterion, result) in zip(acols[1:], report.agreement.criteria.items(), strict=True):
-    col.metric(f"α · {criterion}", _fmt(result.value), help=result.reason or None)
+    col.metric(f"α · {criterion}", fmt_stat(result.value), help=result.reason or None)
 if caution := alpha_caution(overall):
     st.warning(caution, icon=":material/warning:")
 st.caption(
@@ -218,7 +208,7 @@ bias = pd.DataFrame(
             "decided": b.decided,
             "p-value": b.p_value,
             "biased": "p < 0.05" if b.flagged else "no",
-            "label": _p_label(b.p_value),
+            "label": p_label(b.p_value),
         }
         for b in report.position
         if b.decided
@@ -285,7 +275,7 @@ with time_col:
         )
         st.caption(
             " · ".join(
-                f"{t.annotator}: median {_fmt(t.median, 1)} s, p90 {_fmt(t.p90, 1)} s"
+                f"{t.annotator}: median {fmt_stat(t.median, 1)} s, p90 {fmt_stat(t.p90, 1)} s"
                 for t in report.times
                 if t.seconds
             )
@@ -323,12 +313,12 @@ threshold = int(
     st.number_input(
         "Flag runs of the same key at least this long",
         min_value=2,
-        value=quality.STRAIGHT_LINE_THRESHOLD,
+        value=annotator_checks.STRAIGHT_LINE_THRESHOLD,
         key=keys.QUALITY_STRAIGHT_THRESHOLD,
     )
 )
 with ws.read() as s:
-    runs = quality.straight_lining(s, campaign_id, threshold=threshold)
+    runs = annotator_checks.straight_lining(s, campaign_id, threshold=threshold)
 st.dataframe(
     pd.DataFrame(
         [
@@ -354,8 +344,10 @@ ties = p2.selectbox("Ties", POLICIES, key=keys.QUALITY_TIES)
 both_bad = p3.selectbox("Both bad", POLICIES, key=keys.QUALITY_BOTH_BAD)
 try:
     policy = Policy(min_agreement=min_agreement, ties=ties, both_bad=both_bad)
+    aggregating, aggregate_bar = progress_bar("Aggregating the labels…")
     with ws.read() as s:
-        aggregation = aggregate_campaign(s, campaign_id, policy)
+        aggregation = aggregate_campaign(s, campaign_id, policy, progress=aggregating)
+    aggregate_bar.empty()
 except CurationError as exc:
     st.error(str(exc))
 else:
@@ -391,121 +383,20 @@ st.download_button(
     key="quality_download",
 )
 
-# --------------------------------------------------------------------------- AI judge
-st.subheader("AI judge")
-judge_notice = st.session_state.pop(keys.JUDGE_NOTICE, None)
-if judge_notice:
-    st.success(judge_notice)
-with ws.read() as s:
-    judge_names = judge_models(s, campaign_id)
-if not judge_names:
-    st.caption("No AI-judge suggestion yet for this campaign.")
-else:
-    judge_model = st.selectbox("Judge model", judge_names, key="quality_judge_model")
-    with ws.read() as s:
-        judged = judge_agreement(s, campaign_id, judge_model)
-
-    def _pct(value: float | None) -> str:
-        return "—" if value is None else f"{value:.0%}"
-
-    jc = st.columns(5)
-    jc[0].metric("Pairs judged", f"{judged.suggestions:,}")
-    jc[1].metric(
-        "Same verdict in both orders",
-        _pct(judged.consistency),
-        help="Asked with A first and with B first; a consistent judge agrees with itself.",
-    )
-    jc[2].metric(
-        "Prefers the reply shown first",
-        _pct(judged.first_position_share),
-        help=_p_label(judged.first_position_p) or None,
-    )
-    jc[3].metric(
-        "Agreement with humans",
-        _pct(judged.agreement),
-        help=f"direction (A, tie, B) vs the aggregated human verdict on {plural(judged.compared, 'pair')}",
-    )
-    jc[4].metric("Cohen's κ (judge vs humans)", _fmt(judged.kappa))
-    if judged.compared:
-        jl, jr = st.columns(2)
-        jl.markdown("**Human verdict (rows) × judge (columns)**")
-        jl.dataframe(pd.DataFrame(judged.confusion).T, key="quality_judge_confusion")
-        jr.markdown("**Judge vs each annotator**")
-        jr.dataframe(
-            pd.DataFrame(judged.by_annotator), hide_index=True, key="quality_judge_annotators"
-        )
-    st.caption(
-        "Suggestions never count as labels. Annotators see them only when the campaign allows "
-        "it (Campaigns page); position bias is a two-sided binomial test against 0.5."
-    )
-
-with st.expander("Ask an AI judge to pre-judge this campaign's pairs"):
-    st_secrets: Any = None
-    try:
-        st_secrets = st.secrets
-    except Exception:  # no secrets file is the common case: the environment still works
-        st_secrets = None
-    with st.form("quality_judge_run"):
-        f1, f2 = st.columns(2)
-        run_model = f1.text_input(
-            "Judge model", value="gpt-4.1-mini", key="quality_judge_run_model"
-        )
-        run_base = f2.text_input(
-            "Service base URL (empty: OpenAI, or OPENAI_BASE_URL)", key="quality_judge_base_url"
-        )
-        f3, f4, f5 = st.columns(3)
-        run_limit = f3.number_input(
-            "At most this many pairs (0 = all)", min_value=0, value=0, key="quality_judge_limit"
-        )
-        run_redo = f4.checkbox("Ask again about judged pairs", key="quality_judge_redo")
-        run_pii = f5.checkbox(
-            "Also send records not cleared for PII (audited)", key="quality_judge_pii"
-        )
-        st.caption(
-            "Each pair is sent twice (A first, B first) with the guidelines and criteria; "
-            "the API key comes from the environment or Streamlit secrets and is not stored."
-        )
-        if st.form_submit_button("Run the judge", type="primary"):
-            bar = st.progress(0.0, text="Asking the judge…")
-
-            def show_judge_progress(done: int, total: int) -> None:
-                bar.progress(done / max(total, 1), text=f"{done:,} of {plural(total, 'pair')}")
-
-            try:
-                creds = resolve_credentials(st_secrets, base_url=run_base.strip() or None)
-                judge_run = judge_campaign(
-                    ws,
-                    campaign_id,
-                    make_client(creds),
-                    JudgeSettings(
-                        model=run_model.strip(),
-                        limit=int(run_limit) or None,
-                        redo=run_redo,
-                        allow_unreviewed_pii=run_pii,
-                    ),
-                    actor=me.name,
-                    credentials=creds,
-                    progress=show_judge_progress,
-                )
-            except CurationError as exc:
-                bar.empty()
-                st.error(str(exc))
-            else:
-                st.session_state[keys.JUDGE_NOTICE] = judge_run.summary()
-                st.rerun()
+show_ai_judge(ws, campaign_id, me.name)
 
 # --------------------------------------------------------------------------- disagreements
 st.subheader("Disagreements")
 show_settled = st.toggle("Show adjudicated tasks", value=True, key=keys.QUALITY_SHOW_SETTLED)
 with ws.read() as s:
-    disputes = quality.disagreements(
+    disputed = disputes.disagreements(
         s, campaign_id, include_adjudicated=show_settled, limit=DISPUTES_SHOWN
     )
-if not disputes:
+if not disputed:
     st.success("No open disagreement." if not show_settled else "The labels agree everywhere.")
     st.stop()
 
-by_task = {d.task_id: d for d in disputes}
+by_task = {d.task_id: d for d in disputed}
 
 
 def _dispute_title(task_id: int) -> str:
@@ -516,7 +407,7 @@ def _dispute_title(task_id: int) -> str:
 
 
 task_id = st.selectbox(
-    f"Most disputed first ({len(disputes)} shown, at most {DISPUTES_SHOWN})",
+    f"Most disputed first ({len(disputed)} shown, at most {DISPUTES_SHOWN})",
     list(by_task),
     format_func=_dispute_title,
     key=keys.QUALITY_DISPUTE,
@@ -540,7 +431,7 @@ for col, title, messages in (
                 render_message(message)
 
 
-def _label_row(label: quality.DisputedLabel) -> dict[str, Any]:
+def _label_row(label: disputes.DisputedLabel) -> dict[str, Any]:
     return {
         "annotator": label.annotator,
         "answer": label.answer,

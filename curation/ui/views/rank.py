@@ -8,13 +8,14 @@ import streamlit as st
 
 from curation.errors import CurationError
 from curation.finetune.judge import suggestion_for
-from curation.labeling import queue
+from curation.labeling import answers, queue, quota
 from curation.labeling.campaigns import campaigns_for
 from curation.labeling.scale import BOTH_BAD_KEY, SCREEN, SCREEN_HELP, to_pair_axis
 from curation.ui import keys
 from curation.ui.chat import demote_headings, render_conversation, render_message, render_text
 from curation.ui.resources import workspace
 from curation.ui.session import require_account
+from curation.ui.task_actions import act_on, task_buttons
 from curation.ui.thumbs_task import show_thumbs_task
 
 RANK_CSS = """<style>
@@ -61,7 +62,7 @@ def _notice(kind: str, text: str) -> None:
 
 try:
     item = queue.next_item(ws, campaign_id, me.name)
-    progress = queue.progress(ws, campaign_id, me.name)
+    progress = quota.annotator_quota(ws, campaign_id, me.name)
 except CurationError as exc:
     st.error(str(exc))
     st.stop()
@@ -74,15 +75,13 @@ if notice:
 if item is None:
     st.success("Nothing left for you in this campaign. Thank you!")
     if st.button("Undo my last answer", key="rank_undo", shortcut="U"):
-        if queue.undo_last(ws, campaign_id, me.name) is not None:
+        if answers.undo_last(ws, campaign_id, me.name) is not None:
             _notice("info", "Your last answer was withdrawn; the item is back.")
         st.rerun()
     st.stop()
 
 if item.kind == "thumbs":
-    acted = show_thumbs_task(
-        ws, item, campaign_id, me.name, demote_headings(item.guidelines or "").strip()
-    )
+    acted = show_thumbs_task(ws, item, me.name, demote_headings(item.guidelines or "").strip())
     if acted is not None:
         _notice(*acted)
         st.rerun()
@@ -193,40 +192,25 @@ with task_col:
         width="stretch",
         disabled=sel["screen"] is None and not sel["both_bad"],
     )
-    undo = a2.button("Undo last", key="rank_undo", shortcut="U", width="stretch")
-    skip = a3.button("Skip", key="rank_skip", shortcut="S", width="stretch")
-    flag = a4.button(
-        "Unflag" if item.flagged else "Flag", key="rank_flag", shortcut="F", width="stretch"
-    )
-    if item.flagged:
-        st.caption("You flagged this item for the lead.")
+    pressed = task_buttons(a2, a3, a4, flagged=item.flagged)
     if not guidelines:
         st.caption("No guidelines given for this campaign. " + KEYS_HELP)
 
 try:
     if submit:
         choice = None if sel["both_bad"] else to_pair_axis(int(sel["screen"]), item.shown_left)
-        answer = queue.Answer(
+        answer = answers.Answer(
             choice=choice, both_bad=sel["both_bad"], criteria=ratings, rationale=rationale
         )
-        queue.submit(
+        answers.submit(
             ws, item.assignment_id, me.name, answer, guideline_version=item.guideline_version
         )
         st.session_state.pop(keys.RANK_SELECTION, None)
         _notice("toast", "Saved.")
         st.rerun()
-    if undo:
-        if queue.undo_last(ws, campaign_id, me.name) is None:
-            _notice("info", "Nothing to undo yet.")
-        else:
-            _notice("info", "Your last answer was withdrawn; answer it again.")
-        st.rerun()
-    if skip:
-        queue.skip(ws, item.assignment_id, me.name)
-        _notice("toast", "Skipped.")
-        st.rerun()
-    if flag:
-        queue.flag(ws, item.assignment_id, me.name, rationale)
+    acted = act_on(ws, item, me.name, pressed, note=rationale)
+    if acted is not None:
+        _notice(*acted)
         st.rerun()
 except CurationError as exc:
     st.error(str(exc))
