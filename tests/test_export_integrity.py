@@ -42,7 +42,7 @@ def exported_once(ws: Workspace, tmp_path: Path, n: int = 20) -> tuple[Path, dic
 
 def history(ws: Workspace) -> list[tuple[int, str, bool]]:
     with ws.read() as s:
-        return [(r["id"], r["status"], r["on_disk"]) for r in history_rows(s)]
+        return [(r.id, r.status, r.on_disk) for r in history_rows(s)]
 
 
 def audited(ws: Workspace) -> int:

@@ -178,7 +178,7 @@ def test_agreement_with_the_humans(
     assert report.agreement == pytest.approx(5 / 6)
     assert report.confusion["tie"]["B"] == 1 and report.confusion["A"]["A"] == 3
     assert report.kappa is not None and 0.5 < report.kappa < 1
-    assert {r["annotator"]: r["agreement"] for r in report.by_annotator} == {
+    assert {r.annotator: r.agreement for r in report.by_annotator} == {
         "ann": pytest.approx(5 / 6),
         "ann2": pytest.approx(5 / 6),
     }

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from curation.errors import CurationError, FieldError, InputError
+from curation.export.names import FORMAT_NAMES
 from curation.ingest.formats.article import RFTPairs
 from curation.ingest.formats.kto import TRLKTO
 from curation.ingest.formats.openai import OpenAIChat, OpenAIPreference, OpenAIRFT
@@ -310,23 +311,6 @@ KTO_POLICY = (
     "the chosen completion becomes a desirable row (label true) and the rejected one an "
     "undesirable row (label false); ties, both-bad and undecided pairs give no rows; a "
     "completion in several decided pairs gives one row per pair"
-)
-
-FORMAT_NAMES = (
-    "openai-chat",
-    "openai-preference",
-    "openai-rft",
-    "trl-preference",
-    "rft-pairs",
-    "trl-kto",
-    "llamafactory-sharegpt",
-    "llamafactory-v1",
-    "llamafactory-alpaca",
-    "llamafactory-dpo",
-    "llamafactory-kto",
-    "axolotl-chat",
-    "csv",
-    "parquet",
 )
 
 

@@ -24,7 +24,6 @@ from curation.export.plan import (
     UNDESIRABLE,
     Context,
     PairRow,
-    Progress,
     pair_reason,
     pair_verdict,
     pairs_between,
@@ -37,6 +36,7 @@ from curation.export.splits import SPLIT_NAMES
 from curation.ingest.validate import BatchSink, TokenPipeline, ValidationReport
 from curation.labeling.aggregate import bradley_terry
 from curation.pii.gate import PASSABLE, gate_reason, redaction_state
+from curation.progress import Progress
 from curation.records import Completion, Message
 from curation.store import models as m
 

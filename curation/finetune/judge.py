@@ -462,7 +462,16 @@ def _screen_rationale(text: str, shown_left: str) -> str:
 # --------------------------------------------------------------------------- agreement
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
+class AnnotatorAgreement:
+    """How often one annotator's current judgments agree with the judge's verdict."""
+
+    annotator: str
+    compared: int
+    agreement: float | None
+
+
+@dataclass(frozen=True, slots=True)
 class JudgeAgreement:
     """How the judge compares with the humans on one campaign."""
 
@@ -475,7 +484,7 @@ class JudgeAgreement:
     agreement: float | None
     kappa: float | None
     confusion: dict[str, dict[str, int]]
-    by_annotator: list[dict[str, Any]]
+    by_annotator: list[AnnotatorAgreement]
     models: list[str]
 
     @property
@@ -577,7 +586,7 @@ def judge_agreement(
 
 def _by_annotator(
     session: Session, campaign_id: int, judge: dict[int, int]
-) -> list[dict[str, Any]]:
+) -> list[AnnotatorAgreement]:
     counts: dict[str, list[int]] = {}
     for annotator, task_id, choice, both_bad in session.execute(
         sa.select(
@@ -594,6 +603,6 @@ def _by_annotator(
         tally[0] += 1
         tally[1] += (_direction(choice) or 0) == judge[task_id]
     return [
-        {"annotator": name, "compared": n, "agreement": agree / n if n else None}
+        AnnotatorAgreement(name, n, agree / n if n else None)
         for name, (n, agree) in sorted(counts.items())
     ]
