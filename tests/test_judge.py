@@ -16,13 +16,12 @@ from curation.errors import CurationError
 from curation.finetune import jobs as ft
 from curation.finetune.judge import (
     JudgeSettings,
-    build_messages,
     combined_choice,
     judge_agreement,
     judge_campaign,
-    parse_answer,
     suggestion_for,
 )
+from curation.finetune.judge_prompt import build_messages, parse_answer
 from curation.labeling import queue
 from curation.labeling.campaigns import set_show_ai_suggestions
 from curation.store import Workspace, open_workspace

@@ -44,6 +44,7 @@ OPTION_OF_SETTING = {
     "override_reason": "--override-reason",
     "min_agreement": "--min-agreement",
     "format": "--format",
+    "strict": "--strict",
     "output": "-o",
 }
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -14,6 +15,7 @@ from curation.cli.common import (
     actor,
     echo_json,
     open_workspace,
+    progress_bar,
     workspace_options,
 )
 from curation.errors import InputError
@@ -278,40 +280,35 @@ def judge() -> None:
 )
 @click.option("--json", "as_json", is_flag=True)
 @workspace_options
-def judge_run(
-    campaign_name: str,
-    model: str,
-    base_url: str | None,
-    limit: int | None,
-    redo: bool,
-    workers: int,
-    allow_unreviewed_pii: bool,
-    as_json: bool,
-    workspace: Path | None,
-    db: str | None,
-) -> None:
+def judge_run(**params: Any) -> None:
     """Ask the judge about the campaign's pairs (those this model has not judged yet)."""
     from curation.finetune.judge import JudgeSettings, judge_campaign
     from curation.labeling.campaigns import get_campaign
 
-    credentials = _credentials(base_url)
-    ws = open_workspace(workspace, db)
+    opts = JudgeRunOptions(**params)
+    credentials = _credentials(opts.base_url)
+    ws = open_workspace(opts.workspace, opts.db)
     with ws.read() as s:
-        cid = get_campaign(s, campaign_name).id
-    run = judge_campaign(
-        ws,
-        cid,
-        _client(credentials),
-        JudgeSettings(
-            model=model,
-            workers=workers,
-            limit=limit,
-            redo=redo,
-            allow_unreviewed_pii=allow_unreviewed_pii,
-        ),
-        actor=actor(),
-        credentials=credentials,
+        cid = get_campaign(s, opts.campaign_name).id
+    settings = JudgeSettings(
+        model=opts.model,
+        workers=opts.workers,
+        limit=opts.limit,
+        redo=opts.redo,
+        allow_unreviewed_pii=opts.allow_unreviewed_pii,
     )
+    quiet = opts.as_json or not sys.stderr.isatty()
+    with progress_bar("Judging", quiet) as progress:
+        run = judge_campaign(
+            ws,
+            cid,
+            _client(credentials),
+            settings,
+            actor=actor(),
+            credentials=credentials,
+            progress=progress,
+        )
+    as_json = opts.as_json
     if as_json:
         echo_json(run.as_dict())
         return
@@ -324,6 +321,22 @@ def judge_run(
             "--allow-unreviewed-pii.",
             err=True,
         )
+
+
+@dataclass(frozen=True, slots=True)
+class JudgeRunOptions:
+    """``judge run``'s options."""
+
+    campaign_name: str
+    model: str
+    base_url: str | None
+    limit: int | None
+    redo: bool
+    workers: int
+    allow_unreviewed_pii: bool
+    as_json: bool
+    workspace: Path | None
+    db: str | None
 
 
 @judge.command("report")

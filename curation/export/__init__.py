@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from curation.export.filemode import export_file
-    from curation.export.formats import ExportFormat, Item, Skip, get_export_format
+    from curation.export.formats import ExportFormat, Item, SkipError, get_export_format
     from curation.export.names import FORMAT_NAMES
     from curation.export.pipeline import export_dataset, workspace_output
     from curation.export.preview import preview_export
@@ -60,7 +60,7 @@ _MODULE_OF = {
     "Item": "formats",
     "PreviewRow": "spec",
     "SettingError": "spec",
-    "Skip": "formats",
+    "SkipError": "formats",
     "SplitPlan": "splits",
     "assign_splits": "splits",
     "export_dataset": "pipeline",
@@ -87,7 +87,7 @@ __all__ = [
     "Item",
     "PreviewRow",
     "SettingError",
-    "Skip",
+    "SkipError",
     "SplitPlan",
     "assign_splits",
     "export_dataset",

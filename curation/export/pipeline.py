@@ -340,7 +340,7 @@ def _write_in_workers(
         if workers is None:
             workers = stack.enter_context(parallel.Workers(wanted, counter.encoding))
         parallel.write_rows_in_workers(workers, ws, session, job, counter)
-    except parallel.WorkersUnavailable as exc:
+    except parallel.WorkersUnavailableError as exc:
         if workers is not None:
             workers.close(kill=True)
         job.stats.notes.append(f"rows built in this process: {exc}")

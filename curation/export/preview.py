@@ -3,7 +3,7 @@ on the way, with their reasons)."""
 
 from __future__ import annotations
 
-from curation.export.formats import Item, Skip
+from curation.export.formats import Item, SkipError
 from curation.export.plan import (
     Context,
     Plan,
@@ -56,7 +56,7 @@ def _preview_row(ctx: Context, item: Item) -> PreviewRow:
     item = stripped_item(ctx, item)
     try:
         row = ctx.fmt.row(item)
-    except Skip as skip:
+    except SkipError as skip:
         return PreviewRow(item.record_id, item.pair_id, None, skip.reason, skip.detail)
     issues = ctx.fmt.check(row, item)
     if issues:

@@ -379,7 +379,6 @@ def launch(
     poll_interval: float = 2.0,
     timeout: float = 30 * 60,
     on_step: Callable[[str], None] | None = None,
-    sleep: Callable[[float], None] = time.sleep,
 ) -> Launch:
     """Validate, upload (train, then validation), wait for processing, create the job.
 
@@ -405,7 +404,6 @@ def launch(
             credentials=credentials,
             poll_interval=poll_interval,
             timeout=timeout,
-            sleep=sleep,
         )
     step("creating the job")
     validation = uploaded.get("validation")
