@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -15,7 +14,6 @@ from curation.cli.common import (
     actor,
     echo_json,
     open_workspace,
-    progress_bar,
     workspace_options,
 )
 from curation.errors import InputError
@@ -297,17 +295,9 @@ def judge_run(**params: Any) -> None:
         redo=opts.redo,
         allow_unreviewed_pii=opts.allow_unreviewed_pii,
     )
-    quiet = opts.as_json or not sys.stderr.isatty()
-    with progress_bar("Judging", quiet) as progress:
-        run = judge_campaign(
-            ws,
-            cid,
-            _client(credentials),
-            settings,
-            actor=actor(),
-            credentials=credentials,
-            progress=progress,
-        )
+    run = judge_campaign(
+        ws, cid, _client(credentials), settings, actor=actor(), credentials=credentials
+    )
     as_json = opts.as_json
     if as_json:
         echo_json(run.as_dict())
