@@ -810,8 +810,9 @@ def test_strict_refuses_a_file_with_an_invalid_row(ws: Workspace, tmp_path: Path
         sample["reason"] == "validation_error"
         and "example_missing_assistant_message" in sample["detail"]
     )
-    with pytest.raises(CurationError, match="--strict"):
+    with pytest.raises(SettingError, match=r"\(strict export\)") as err:
         run(ws, tmp_path / "strict.jsonl", sft_from="records", strict=True)
+    assert err.value.settings == ("strict",)  # the CLI adds --strict
     assert not (tmp_path / "strict.jsonl").exists()
 
 
