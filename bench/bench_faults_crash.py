@@ -285,7 +285,7 @@ def _export_lies(target: Target, folder: Path, *, settled: bool) -> int:
             for r in s.execute(sa.text("SELECT id, files FROM exports")).mappings()
             for f in (json.loads(r["files"]) if isinstance(r["files"], str) else r["files"])
         }
-    by_id = {r["id"]: r for r in rows}
+    by_id = {r.id: r for r in rows}
     lies = 0
     data = sorted(
         p for p in folder.iterdir() if p.name.endswith(".jsonl") and not p.name.startswith(".")
@@ -293,10 +293,10 @@ def _export_lies(target: Target, folder: Path, *, settled: bool) -> int:
     shas = {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in data}
     lies += sum(1 for sha in shas.values() if sha not in recorded)  # files without history
     for r in rows:
-        if r["on_disk"]:
+        if r.on_disk:
             with target.ws.read() as s:
                 files = s.execute(
-                    sa.text("SELECT files FROM exports WHERE id = :i"), {"i": r["id"]}
+                    sa.text("SELECT files FROM exports WHERE id = :i"), {"i": r.id}
                 ).scalar()
             files = json.loads(files) if isinstance(files, str) else files
             for f in files or []:
@@ -308,8 +308,8 @@ def _export_lies(target: Target, folder: Path, *, settled: bool) -> int:
         whole = (
             len(ids) == 1
             and (eid := next(iter(ids))) in by_id
-            and by_id[eid]["status"] == "done"
-            and by_id[eid]["on_disk"]
+            and by_id[eid].status == "done"
+            and by_id[eid].on_disk
             and all(recorded.get(sha) == eid for sha in shas.values())
             and not any(p.name.endswith(".journal") for p in folder.iterdir())
         )

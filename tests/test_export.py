@@ -20,6 +20,7 @@ import sqlalchemy as sa
 from curation.errors import CurationError, InputError
 from curation.export import (
     ExportSpec,
+    SettingError,
     history_rows,
     manifest_path,
     output_paths,
@@ -76,9 +77,10 @@ def test_everything_refused_is_a_clear_error_and_writes_nothing(
     ws: Workspace, tmp_path: Path
 ) -> None:
     import_objects(ws, tmp_path, [chat(i) for i in range(3)])
-    with pytest.raises(CurationError, match="--allow-unreviewed-pii") as err:
+    with pytest.raises(SettingError, match="override the PII gate") as err:
         run(ws, tmp_path / "out.jsonl")
     assert "pii_not_scanned 3" in str(err.value)
+    assert err.value.settings == ("allow_unreviewed_pii",)  # the CLI names its option
     assert not (tmp_path / "out.jsonl").exists()
     with ws.read() as s:
         assert s.scalar(sa.select(sa.func.count(m.Export.id))) == 0
@@ -708,9 +710,9 @@ def test_a_full_disk_while_writing_a_manifest_changes_no_file(
         events = s.scalar(
             sa.select(sa.func.count(m.AuditEvent.id)).where(m.AuditEvent.action == "export")
         )
-    assert [(r["id"], r["status"]) for r in rows] == [(2, "failed"), (1, "done")]
-    assert rows[0]["note"].startswith("failed while writing its manifests (No space left")
-    assert not rows[0]["on_disk"] and rows[1]["on_disk"] and events == 1
+    assert [(r.id, r.status) for r in rows] == [(2, "failed"), (1, "done")]
+    assert rows[0].note.startswith("failed while writing its manifests (No space left")
+    assert not rows[0].on_disk and rows[1].on_disk and events == 1
 
 
 def test_strict_refuses_a_file_with_an_invalid_row(ws: Workspace, tmp_path: Path) -> None:
@@ -725,8 +727,9 @@ def test_strict_refuses_a_file_with_an_invalid_row(ws: Workspace, tmp_path: Path
         sample["reason"] == "validation_error"
         and "example_missing_assistant_message" in sample["detail"]
     )
-    with pytest.raises(CurationError, match="--strict"):
+    with pytest.raises(SettingError, match=r"\(strict export\)") as err:
         run(ws, tmp_path / "strict.jsonl", sft_from="records", strict=True)
+    assert err.value.settings == ("strict",)  # the CLI adds --strict
     assert not (tmp_path / "strict.jsonl").exists()
 
 
@@ -757,8 +760,8 @@ def test_history_audit_and_workspace_output(ws: Workspace, tmp_path: Path) -> No
     with ws.read() as s:
         rows = history_rows(s, "d")
         event = s.scalar(sa.select(m.AuditEvent).where(m.AuditEvent.action == "export"))
-    assert rows[0]["id"] == result.export_id and rows[0]["rows"] == {"train": 8, "validation": 2}
-    assert rows[0]["on_disk"] and rows[0]["actor"] == "tester" and not rows[0]["pii_override"]
+    assert rows[0].id == result.export_id and rows[0].rows == {"train": 8, "validation": 2}
+    assert rows[0].on_disk and rows[0].actor == "tester" and not rows[0].pii_override
     assert event is not None and event.actor == "tester"
     assert event.details["files"][0]["sha256"] == result.files[0].sha256
     second = workspace_output(ws, "d", "openai-chat")
@@ -797,7 +800,12 @@ def test_the_lean_sft_plan_decides_like_the_general_one(
     from curation.export import plan
 
     for override in (False, True):
-        options = {"validation_split": 0.25, "stratify": "source", "allow_unreviewed_pii": override}
+        options = {
+            "validation_split": 0.25,
+            "stratify": "source",
+            "allow_unreviewed_pii": override,
+            "override_reason": "test data" if override else "",
+        }
         lean = run(ws, tmp_path / f"lean{override}.jsonl", **options)
         monkeypatch.setattr(plan, "whole_records", lambda ctx: False)
         general = run(ws, tmp_path / f"general{override}.jsonl", **options)

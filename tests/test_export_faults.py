@@ -110,7 +110,7 @@ def killed_export(ws: Workspace, out: Path, point: str, tmp_path: Path) -> None:
 
 def history(ws: Workspace) -> list[tuple[int, str, bool]]:
     with ws.read() as s:
-        return [(r["id"], r["status"], r["on_disk"]) for r in history_rows(s)]
+        return [(r.id, r.status, r.on_disk) for r in history_rows(s)]
 
 
 def manifest_ids(folder: Path) -> dict[str, int | None]:

@@ -16,7 +16,7 @@ from typing import Any
 import pyarrow.parquet as pq
 import pytest
 
-from curation.export import ExportSpec, Item, Skip, export_dataset, get_export_format
+from curation.export import ExportSpec, Item, SkipError, export_dataset, get_export_format
 from curation.ingest.formats import read_records
 from curation.ingest.formats.hh import HHRLHF
 from curation.ingest.importer import import_file
@@ -314,11 +314,11 @@ def test_text_only_formats_refuse_tool_calls_and_several_turns(fmt: str) -> None
     }
     base = {"record_id": 1, "pair_id": 1, "messages": [{"role": "user", "content": "Q"}]}
     text = Completion([{"role": "assistant", "content": "A"}])
-    with pytest.raises(Skip) as skip:
+    with pytest.raises(SkipError) as skip:
         get_export_format(fmt).row(Item(**base, chosen=Completion([call]), rejected=text))
     assert skip.value.reason == "non_text_completion"
     two = Completion([{"role": "assistant", "content": "a"}, {"role": "user", "content": "b"}])
-    with pytest.raises(Skip) as skip:
+    with pytest.raises(SkipError) as skip:
         get_export_format(fmt).row(Item(**base, chosen=text, rejected=two))
     assert skip.value.reason == "multi_turn_completion"
 

@@ -110,8 +110,8 @@ def test_supervised_job_round_trip(
 
     with sqlite_ws.read() as s:
         jobs = ft.recent_jobs(s)
-    assert jobs[0]["job_id"] == result.job.id and jobs[0]["method"] == "supervised"
-    assert jobs[0]["export_ids"] == [1]  # provenance: the job knows the export it trained on
+    assert jobs[0].job_id == result.job.id and jobs[0].method == "supervised"
+    assert jobs[0].export_ids == [1]  # provenance: the job knows the export it trained on
     # the client logged its requests at DEBUG level, never with the key
     assert any(r.name.startswith(("openai", "httpx")) for r in caplog.records)
     assert API_KEY not in caplog.text
@@ -147,7 +147,7 @@ def test_files_are_checked_before_anything_is_uploaded(
     fake_openai: FakeOpenAI, sqlite_ws: Workspace, tmp_path: Path
 ) -> None:
     train, _ = exported(sqlite_ws, tmp_path)
-    with pytest.raises(InputError, match="--method dpo needs dpo"):
+    with pytest.raises(InputError, match="method dpo needs dpo"):
         ft.launch(client(fake_openai), ft.JobRequest(train, "gpt-4.1-mini", "dpo"))
     broken = write_objects(
         tmp_path / "broken.jsonl", [{"messages": [{"role": "user", "content": "x"}]}]

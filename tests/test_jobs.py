@@ -96,7 +96,9 @@ def test_import_dedup_and_export_jobs_run_the_real_stages(ws: Workspace, tmp_pat
         done = wait_for(ws, imp.id)
         assert done.status == "succeeded", done.error
         dedup = submit(ws, "dedup", {"dataset": "s", "embedder": "static"}, "s", "lead")
-        spec = ExportSpec("openai-chat", dataset="s", allow_unreviewed_pii=True)
+        spec = ExportSpec(
+            "openai-chat", dataset="s", allow_unreviewed_pii=True, override_reason="test data"
+        )
         params = {"spec": export_spec_params(spec), "output": str(out)}
         dedup_done = wait_for(ws, dedup.id)
         export = submit(ws, "export", params, "s", "lead")

@@ -149,6 +149,8 @@ def test_background_commands_print_a_job_and_jobs_show_follows_it(
         "-o",
         output,
         "--allow-unreviewed-pii",
+        "--override-reason",
+        "test data",
         "--background",
         "--json",
         *w,

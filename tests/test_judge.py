@@ -16,13 +16,12 @@ from curation.errors import CurationError
 from curation.finetune import jobs as ft
 from curation.finetune.judge import (
     JudgeSettings,
-    build_messages,
     combined_choice,
     judge_agreement,
     judge_campaign,
-    parse_answer,
     suggestion_for,
 )
+from curation.finetune.judge_prompt import build_messages, parse_answer
 from curation.labeling import answers, queue
 from curation.labeling.campaigns import set_show_ai_suggestions
 from curation.store import Workspace, open_workspace
@@ -154,7 +153,7 @@ def test_agreement_with_the_humans(
     assert report.agreement == pytest.approx(5 / 6)
     assert report.confusion["tie"]["B"] == 1 and report.confusion["A"]["A"] == 3
     assert report.kappa is not None and 0.5 < report.kappa < 1
-    assert {r["annotator"]: r["agreement"] for r in report.by_annotator} == {
+    assert {r.annotator: r.agreement for r in report.by_annotator} == {
         "ann": pytest.approx(5 / 6),
         "ann2": pytest.approx(5 / 6),
     }

@@ -46,7 +46,7 @@ def setup(
     return cid, tasks
 
 
-def put(
+def put(  # noqa: PLR0913 - one keyword per stored field a test may set
     ws: Workspace,
     cid: int,
     task_id: int,

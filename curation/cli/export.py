@@ -1,16 +1,19 @@
-"""`curation` commands for the export stage; imported by curation/cli.py to register them.
+"""``curation export`` and ``curation exports`` (the history), over :mod:`curation.export`.
 
-``export`` and ``exports`` (history), ``finetune create|status|cancel|events`` (the
-optional OpenAI round trip) and ``judge run|report|suggestions`` (AI-judge
-suggestions). Each is a few lines over :mod:`curation.export`,
-:mod:`curation.finetune.jobs` and :mod:`curation.finetune.judge`.
+The command's options are read into three small groups (what to export, the campaign
+policy, where the data comes from and goes); workspace mode and file mode are separate
+library functions. The choices come from :mod:`curation.export.names`, which imports
+nothing, so ``--help`` does not load the export stage.
 """
 
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, fields
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
@@ -18,29 +21,46 @@ from curation.cli.common import (
     actor,
     echo_json,
     open_workspace,
+    progress_bar,
     workspace_options,
 )
 from curation.errors import InputError
+from curation.export.names import FORMAT_NAMES, POLICY_CHOICES, SFT_FROM, STRATIFY, TRL_STYLES
 
-# Spelled out so that `curation --help` does not import the export stage;
-# tests/test_export_cli.py checks they are curation.export.FORMAT_NAMES.
-EXPORT_FORMATS = (
-    "openai-chat",
-    "openai-preference",
-    "openai-rft",
-    "trl-preference",
-    "rft-pairs",
-    "trl-kto",
-    "llamafactory-sharegpt",
-    "llamafactory-v1",
-    "llamafactory-alpaca",
-    "llamafactory-dpo",
-    "llamafactory-kto",
-    "axolotl-chat",
-    "csv",
-    "parquet",
-)
-POLICY = ("exclude", "keep")
+if TYPE_CHECKING:
+    from curation.export.spec import ExportResult, ExportSpec
+
+T = TypeVar("T")
+
+# The command line's option for each ExportSpec setting a library message names.
+OPTION_OF_SETTING = {
+    "dataset": "--dataset",
+    "campaign": "--campaign",
+    "validation_split": "--validation-split",
+    "stratify": "--stratify",
+    "sft_from": "--sft-from",
+    "where": "--where",
+    "allow_unreviewed_pii": "--allow-unreviewed-pii",
+    "override_reason": "--override-reason",
+    "min_agreement": "--min-agreement",
+    "format": "--format",
+    "strict": "--strict",
+    "output": "-o",
+}
+
+
+@contextmanager
+def setting_options() -> Iterator[None]:
+    """Re-raise an export setting's error with the command line's options for the settings."""
+    from curation.export.spec import SettingError
+
+    try:
+        yield
+    except SettingError as exc:
+        options = [OPTION_OF_SETTING[s] for s in exc.settings if s in OPTION_OF_SETTING]
+        if not options:
+            raise
+        raise InputError(f"{exc} ({', '.join(options)})") from None
 
 
 # --------------------------------------------------------------------------- export
@@ -50,7 +70,7 @@ POLICY = ("exclude", "keep")
 @click.argument("source", required=False, type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--dataset", "-d", help="Dataset to export (optional with --campaign).")
 @click.option(
-    "--format", "-f", "fmt", required=True, type=click.Choice(EXPORT_FORMATS), help="Output format."
+    "--format", "-f", "fmt", required=True, type=click.Choice(FORMAT_NAMES), help="Output format."
 )
 @click.option(
     "--output",
@@ -69,7 +89,7 @@ POLICY = ("exclude", "keep")
 @click.option("--seed", default=42, show_default=True, type=int, help="Seed of the split.")
 @click.option(
     "--stratify",
-    type=click.Choice(["source", "format"]),
+    type=click.Choice(STRATIFY),
     help="Keep the split's ratio within each source file (or source format).",
 )
 @click.option(
@@ -77,14 +97,16 @@ POLICY = ("exclude", "keep")
     "-c",
     help="Take preferences from this campaign's aggregated judgments (else the imported ones).",
 )
-@click.option("--ties", type=click.Choice(POLICY), help="Campaign: ties (default exclude).")
-@click.option("--both-bad", type=click.Choice(POLICY), help="Campaign: both bad (default exclude).")
+@click.option("--ties", type=click.Choice(POLICY_CHOICES), help="Campaign: ties (default exclude).")
+@click.option(
+    "--both-bad", type=click.Choice(POLICY_CHOICES), help="Campaign: both bad (default exclude)."
+)
 @click.option("--min-agreement", type=float, help="Campaign: majority share needed (default 0.5).")
 @click.option("--min-strength", type=float, help="Campaign: mean |choice| needed, 0–2 (default 0).")
 @click.option("--min-labels", type=int, help="Campaign: labels a pair needs (default 1).")
 @click.option(
     "--sft-from",
-    type=click.Choice(["auto", "records", "preferred"]),
+    type=click.Choice(SFT_FROM),
     default="auto",
     show_default=True,
     help="openai-chat/openai-rft rows: the record's own messages, or prompt + preferred "
@@ -92,7 +114,7 @@ POLICY = ("exclude", "keep")
 )
 @click.option(
     "--trl-style",
-    type=click.Choice(["conversational", "standard"]),
+    type=click.Choice(TRL_STYLES),
     default="conversational",
     show_default=True,
     help="trl-preference: message lists or plain strings.",
@@ -132,38 +154,7 @@ POLICY = ("exclude", "keep")
     "--background", is_flag=True, help="Workspace mode: queue a job for a runner, print its id."
 )
 @workspace_options
-def export_cmd(
-    source: Path | None,
-    dataset: str | None,
-    fmt: str,
-    output: Path,
-    validation_split: float,
-    seed: int,
-    stratify: str | None,
-    campaign: str | None,
-    ties: str | None,
-    both_bad: str | None,
-    min_agreement: float | None,
-    min_strength: float | None,
-    min_labels: int | None,
-    sft_from: str,
-    trl_style: str,
-    where: tuple[str, ...],
-    tags: tuple[str, ...],
-    from_split: str | None,
-    allow_unreviewed_pii: bool,
-    override_reason: str,
-    model: str,
-    price_per_million: float | None,
-    strict: bool,
-    drop_reasoning: bool,
-    source_format: str | None,
-    as_json: bool,
-    quiet: bool,
-    background: bool,
-    workspace: Path | None,
-    db: str | None,
-) -> None:
+def export_cmd(**params: Any) -> None:
     """Write a validated training file (train/validation) with a manifest beside each file.
 
     \b
@@ -197,95 +188,151 @@ def export_cmd(
       curation export -d support -f openai-chat -o sft.jsonl --where lang=en --tag billing
       curation export hh-rlhf.jsonl.gz -f trl-preference -o hh.jsonl --validation-split 0.1
     """
-    from curation.export import ExportSpec, export_dataset, export_file, parse_where
-    from curation.labeling.aggregate import Policy
-
-    policy_options = {
-        "ties": ties,
-        "both_bad": both_bad,
-        "min_agreement": min_agreement,
-        "min_strength": min_strength,
-        "min_labels": min_labels,
-    }
-    given = {k: v for k, v in policy_options.items() if v is not None}
-    if given and not campaign:
-        names = ", ".join("--" + k.replace("_", "-") for k in given)
+    policy = _take(PolicyOptions, params)
+    spec_options = _take(SpecOptions, params)
+    run = _take(RunOptions, params)
+    assert not params, f"export options not taken: {sorted(params)}"
+    if policy.given() and not spec_options.campaign:
+        names = ", ".join("--" + k.replace("_", "-") for k in policy.given())
         raise InputError(f"{names} apply to a campaign's judgments: add --campaign NAME")
-    if source is not None and (dataset or campaign):
+    if run.source is not None and (spec_options.dataset or spec_options.campaign):
         raise InputError("give a SOURCE file or --dataset/--campaign, not both")
-    spec = ExportSpec(
-        format=fmt,
-        dataset=dataset or (source.name if source is not None else None),
-        campaign=campaign,
-        validation_split=validation_split,
-        seed=seed,
-        stratify=stratify,
-        where=parse_where(where),
-        tags=[t.strip() for t in tags if t.strip()],
-        from_split=from_split,
-        sft_from=sft_from,
-        policy=Policy(
-            min_labels=1 if min_labels is None else min_labels,
-            min_agreement=0.5 if min_agreement is None else min_agreement,
-            ties=ties or "exclude",
-            both_bad=both_bad or "exclude",
-            min_strength=0.0 if min_strength is None else min_strength,
-        ),
-        trl_style=trl_style,
-        allow_unreviewed_pii=allow_unreviewed_pii,
-        override_reason=override_reason,
-        model=model,
-        price_per_million=price_per_million,
-        strict=strict,
-        drop_reasoning=drop_reasoning,
-    )
-    spec.check()
-    if background:
-        if source is not None:
-            raise InputError("--background works in workspace mode (--dataset or --campaign)")
-        from curation.cli.jobs import submit_background
-        from curation.jobs.kinds import export_spec_params
-
-        params = {"spec": export_spec_params(spec), "output": str(output.expanduser().absolute())}
-        submit_background(open_workspace(workspace, db), "export", params, spec.dataset, as_json)
-        return
-    if source is not None:
-
-        def from_file(_ws: Any, spec: Any, output: Path, **kwargs: Any) -> Any:
-            return export_file(source, spec, output, source_format=source_format, **kwargs)
-
-        result = _run_export(None, spec, output, quiet or as_json, from_file)
-    else:
-        ws = open_workspace(workspace, db)
-        result = _run_export(ws, spec, output, quiet or as_json, export_dataset)
-    if as_json:
+    with setting_options():
+        spec = spec_options.spec(policy, run.source)
+        spec.check_export()
+        if run.background:
+            _submit(run, spec)
+            return
+        result = _workspace_mode(run, spec) if run.source is None else _file_mode(run, spec)
+    if run.as_json:
         echo_json(result.as_dict())
     else:
         _print_export(result)
     sys.exit(result.exit_code)
 
 
-def _run_export(ws: Any, spec: Any, output: Path, quiet: bool, run: Any) -> Any:
-    if quiet or not sys.stderr.isatty():
-        return run(ws, spec, output, actor=actor())
-    with click.progressbar(length=1, label="Exporting", file=sys.stderr) as bar:
-        stage_seen = [""]
-
-        def progress(stage: str, done: int, total: int) -> None:
-            if stage != stage_seen[0]:
-                stage_seen[0] = stage
-                bar.label = "Planning" if stage == "plan" else "Writing"
-                bar.length = max(total, 1)
-                bar.pos = 0
-            if total:
-                bar.update(done - bar.pos)
-            else:
-                bar.render_progress()
-
-        return run(ws, spec, output, actor=actor(), progress=progress)
+def _take(cls: type[T], params: dict[str, Any]) -> T:
+    """The options of one group, taken out of the command's parameters."""
+    return cls(**{f.name: params.pop(f.name) for f in fields(cls)})  # type: ignore[arg-type]
 
 
-def _print_export(result: Any) -> None:
+@dataclass(frozen=True, slots=True)
+class PolicyOptions:
+    """A campaign's aggregation policy as given (None: the policy's default)."""
+
+    ties: str | None
+    both_bad: str | None
+    min_agreement: float | None
+    min_strength: float | None
+    min_labels: int | None
+
+    def given(self) -> dict[str, Any]:
+        return {
+            f.name: getattr(self, f.name) for f in fields(self) if getattr(self, f.name) is not None
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class SpecOptions:
+    """What to export (the options that become an ExportSpec)."""
+
+    dataset: str | None
+    fmt: str
+    campaign: str | None
+    validation_split: float
+    seed: int
+    stratify: str | None
+    sft_from: str
+    trl_style: str
+    where: tuple[str, ...]
+    tags: tuple[str, ...]
+    from_split: str | None
+    allow_unreviewed_pii: bool
+    override_reason: str
+    model: str
+    price_per_million: float | None
+    strict: bool
+    drop_reasoning: bool
+
+    def spec(self, policy: PolicyOptions, source: Path | None) -> ExportSpec:
+        from curation.export.spec import ExportSpec, parse_where
+        from curation.labeling.aggregate import Policy
+
+        return ExportSpec(
+            format=self.fmt,
+            dataset=self.dataset or (source.name if source is not None else None),
+            campaign=self.campaign,
+            validation_split=self.validation_split,
+            seed=self.seed,
+            stratify=self.stratify,
+            where=parse_where(self.where),
+            tags=[t.strip() for t in self.tags if t.strip()],
+            from_split=self.from_split,
+            sft_from=self.sft_from,
+            policy=Policy(**policy.given()),
+            trl_style=self.trl_style,
+            allow_unreviewed_pii=self.allow_unreviewed_pii,
+            override_reason=self.override_reason,
+            model=self.model,
+            price_per_million=self.price_per_million,
+            strict=self.strict,
+            drop_reasoning=self.drop_reasoning,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class RunOptions:
+    """Where the data comes from and goes, and how the command reports."""
+
+    source: Path | None
+    output: Path
+    source_format: str | None
+    as_json: bool
+    quiet: bool
+    background: bool
+    workspace: Path | None
+    db: str | None
+
+    @property
+    def silent(self) -> bool:
+        return self.quiet or self.as_json or not sys.stderr.isatty()
+
+
+def _submit(run: RunOptions, spec: ExportSpec) -> None:
+    if run.source is not None:
+        raise InputError("--background works in workspace mode (--dataset or --campaign)")
+    from curation.cli.jobs import submit_background
+    from curation.jobs.kinds import export_spec_params
+
+    params = {"spec": export_spec_params(spec), "output": str(run.output.expanduser().absolute())}
+    ws = open_workspace(run.workspace, run.db)
+    submit_background(ws, "export", params, spec.dataset, run.as_json)
+
+
+def _workspace_mode(run: RunOptions, spec: ExportSpec) -> ExportResult:
+    from curation.export.pipeline import export_dataset
+
+    ws = open_workspace(run.workspace, run.db)
+    with progress_bar("Exporting", run.silent) as progress:
+        return export_dataset(ws, spec, run.output, actor=actor(), progress=progress)
+
+
+def _file_mode(run: RunOptions, spec: ExportSpec) -> ExportResult:
+    from curation.export.filemode import export_file
+
+    assert run.source is not None
+    with progress_bar("Exporting", run.silent) as progress:
+        return export_file(
+            run.source,
+            spec,
+            run.output,
+            actor=actor(),
+            source_format=run.source_format,
+            progress=progress,
+        )
+
+
+def _print_export(result: ExportResult) -> None:
     where = f"export #{result.export_id}" if result.export_id is not None else "file mode"
     click.secho(
         f"Exported {result.written:,} of {result.candidates:,} candidate rows as {result.format}"
@@ -328,32 +375,29 @@ def exports_cmd(
     error; the note says what is on disk), INTERRUPTED (its process was killed while its
     files were being put in place) or PENDING (still being put in place).
     """
-    from curation.export import history_rows
+    from curation.export.publish import history_rows
 
     ws = open_workspace(workspace, db)
     with ws.read() as s:
         rows = history_rows(s, dataset, limit)
     if as_json:
-        echo_json(rows)
+        echo_json([r.as_dict() for r in rows])
         return
     if not rows:
         click.echo("No export yet: curation export --dataset NAME --format F -o FILE")
     for r in rows:
-        counts = ", ".join(f"{k} {v:,}" for k, v in r["rows"].items())
-        flag = "  PII override" if r["pii_override"] else ""
-        if r["status"] != "done":
-            where = "its files are on disk" if r["on_disk"] else "its files are not on disk"
+        counts = ", ".join(f"{k} {v:,}" for k, v in r.rows.items())
+        flag = "  PII override" if r.pii_override else ""
+        if r.status != "done":
+            where = "its files are on disk" if r.on_disk else "its files are not on disk"
             click.secho(
-                f"#{r['id']:<4} {r['created_at']}  {r['dataset'] or '?':<20} {r['format']:<18} "
-                f"{r['status'].upper()}: {r['note'] or 'in progress'} ({where})  by {r['actor']}",
+                f"#{r.id:<4} {r.created_at}  {r.dataset or '?':<20} {r.format:<18} "
+                f"{r.status.upper()}: {r.note or 'in progress'} ({where})  by {r.actor}",
                 fg="yellow",
             )
             continue
-        gone = "" if r["on_disk"] else "  (files moved, deleted or replaced)"
+        gone = "" if r.on_disk else "  (files moved, deleted or replaced)"
         click.echo(
-            f"#{r['id']:<4} {r['created_at']}  {r['dataset'] or '?':<20} {r['format']:<18} "
-            f"{counts}  by {r['actor']}{flag}{gone}"
+            f"#{r.id:<4} {r.created_at}  {r.dataset or '?':<20} {r.format:<18} "
+            f"{counts}  by {r.actor}{flag}{gone}"
         )
-
-
-# --------------------------------------------------------------------------- finetune

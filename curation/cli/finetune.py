@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +16,8 @@ from curation.cli.common import (
     open_workspace,
     workspace_options,
 )
+from curation.errors import InputError
+from curation.export.names import FORMAT_FOR_METHOD, METHODS
 
 
 def _credentials(base_url: str | None) -> Any:
@@ -61,10 +66,10 @@ def finetune() -> None:
 @click.option("--model", required=True, help="Base model, e.g. gpt-4.1-mini-2025-04-14.")
 @click.option(
     "--method",
-    type=click.Choice(["supervised", "dpo"]),
+    type=click.Choice(METHODS),
     default="supervised",
     show_default=True,
-    help="supervised for openai-chat files, dpo for openai-preference files.",
+    help=", ".join(f"{m} for {f} files" for m, f in FORMAT_FOR_METHOD.items()) + ".",
 )
 @click.option("--suffix", help="Up to 64 characters added to the fine-tuned model's name.")
 @click.option("--seed", type=int, help="Seed of the job, for reproducibility.")
@@ -78,69 +83,86 @@ def finetune() -> None:
 )
 @click.option("--json", "as_json", is_flag=True)
 @workspace_options
-def finetune_create(
-    training_file: Path,
-    validation_file: Path | None,
-    no_validation_file: bool,
-    model: str,
-    method: str,
-    suffix: str | None,
-    seed: int | None,
-    n_epochs: int | None,
-    batch_size: int | None,
-    learning_rate_multiplier: float | None,
-    beta: float | None,
-    base_url: str | None,
-    poll_interval: float,
-    as_json: bool,
-    workspace: Path | None,
-    db: str | None,
-) -> None:
+def finetune_create(**params: Any) -> None:
     """Validate, upload (purpose fine-tune), wait for processing, and create a job."""
+    from curation.export.spec import validation_sibling
     from curation.finetune.jobs import Hyperparameters, JobRequest, launch
 
-    if validation_file is None and not no_validation_file:
-        validation_file = _sibling_validation(training_file)
-        if validation_file is not None and not as_json:
+    opts = CreateOptions(**params)
+    validation_file = opts.validation_file
+    if validation_file is None and not opts.no_validation_file:
+        validation_file = validation_sibling(opts.training_file)
+        if validation_file is not None and not opts.as_json:
             click.echo(
                 f"Using the validation file {validation_file} (--no-validation-file to skip)"
             )
     request = JobRequest(
-        training_file=training_file,
-        model=model,
-        method=method,
-        validation_file=None if no_validation_file else validation_file,
-        suffix=suffix,
-        seed=seed,
-        hyperparameters=Hyperparameters(n_epochs, batch_size, learning_rate_multiplier, beta),
+        training_file=opts.training_file,
+        model=opts.model,
+        method=opts.method,
+        validation_file=None if opts.no_validation_file else validation_file,
+        suffix=opts.suffix,
+        seed=opts.seed,
+        hyperparameters=Hyperparameters(
+            opts.n_epochs, opts.batch_size, opts.learning_rate_multiplier, opts.beta
+        ),
     )
-    request.check()
-    credentials = _credentials(base_url)
-    ws = open_workspace(workspace, db)
-    result = launch(
-        _client(credentials),
-        request,
-        credentials=credentials,
-        ws=ws,
-        actor=actor(),
-        poll_interval=poll_interval,
-        on_step=None if as_json else (lambda text: click.echo(f"… {text}", err=True)),
-    )
-    if as_json:
+    with _method_option():
+        request.check()
+    credentials = _credentials(opts.base_url)
+    ws = open_workspace(opts.workspace, opts.db)
+    with _method_option():
+        result = launch(
+            _client(credentials),
+            request,
+            credentials=credentials,
+            ws=ws,
+            actor=actor(),
+            poll_interval=opts.poll_interval,
+            on_step=None if opts.as_json else (lambda text: click.echo(f"… {text}", err=True)),
+        )
+    if opts.as_json:
         echo_json(result.as_dict())
         return
     click.secho(f"Created job {result.job.id} ({result.job.status})", fg="green")
-    click.echo(f"  training file   {result.training.id}  {training_file}")
+    click.echo(f"  training file   {result.training.id}  {opts.training_file}")
     if result.validation is not None:
         click.echo(f"  validation file {result.validation.id}  {request.validation_file}")
     click.echo(f"Follow it with: curation finetune status {result.job.id}")
 
 
-def _sibling_validation(path: Path) -> Path | None:
-    if ".train." not in path.name and not path.name.endswith(".train"):
-        return None
-    candidate = path.with_name(path.name.replace(".train", ".validation", 1))
-    return candidate if candidate.is_file() else None
+@dataclass(frozen=True, slots=True)
+class CreateOptions:
+    """``finetune create``'s options."""
+
+    training_file: Path
+    validation_file: Path | None
+    no_validation_file: bool
+    model: str
+    method: str
+    suffix: str | None
+    seed: int | None
+    n_epochs: int | None
+    batch_size: int | None
+    learning_rate_multiplier: float | None
+    beta: float | None
+    base_url: str | None
+    poll_interval: float
+    as_json: bool
+    workspace: Path | None
+    db: str | None
+
+
+@contextmanager
+def _method_option() -> Iterator[None]:
+    """A method's error with the options that choose it (the library names the method)."""
+    from curation.finetune.jobs import MethodError
+
+    try:
+        yield
+    except MethodError as exc:
+        fmt = f"; --format {exc.wanted} on export" if exc.wanted else ""
+        raise InputError(f"{exc} (--method{fmt})") from None
 
 
 @finetune.command("status")
@@ -221,15 +243,13 @@ def finetune_list(as_json: bool, workspace: Path | None, db: str | None) -> None
     with open_workspace(workspace, db).read() as s:
         rows = recent_jobs(s)
     if as_json:
-        echo_json(rows)
+        echo_json([r.as_dict() for r in rows])
         return
     if not rows:
         click.echo("No job launched from this workspace yet.")
     for r in rows:
-        exports = ", ".join(f"#{i}" for i in r["export_ids"]) or "-"
-        click.echo(
-            f"{r['job_id']}  {r['at']}  {r['model']}  {r['method']}  exports {exports}  by {r['actor']}"
-        )
+        exports = ", ".join(f"#{i}" for i in r.export_ids) or "-"
+        click.echo(f"{r.job_id}  {r.at}  {r.model}  {r.method}  exports {exports}  by {r.actor}")
 
 
 # --------------------------------------------------------------------------- AI judge
@@ -258,40 +278,27 @@ def judge() -> None:
 )
 @click.option("--json", "as_json", is_flag=True)
 @workspace_options
-def judge_run(
-    campaign_name: str,
-    model: str,
-    base_url: str | None,
-    limit: int | None,
-    redo: bool,
-    workers: int,
-    allow_unreviewed_pii: bool,
-    as_json: bool,
-    workspace: Path | None,
-    db: str | None,
-) -> None:
+def judge_run(**params: Any) -> None:
     """Ask the judge about the campaign's pairs (those this model has not judged yet)."""
     from curation.finetune.judge import JudgeSettings, judge_campaign
     from curation.labeling.campaigns import get_campaign
 
-    credentials = _credentials(base_url)
-    ws = open_workspace(workspace, db)
+    opts = JudgeRunOptions(**params)
+    credentials = _credentials(opts.base_url)
+    ws = open_workspace(opts.workspace, opts.db)
     with ws.read() as s:
-        cid = get_campaign(s, campaign_name).id
-    run = judge_campaign(
-        ws,
-        cid,
-        _client(credentials),
-        JudgeSettings(
-            model=model,
-            workers=workers,
-            limit=limit,
-            redo=redo,
-            allow_unreviewed_pii=allow_unreviewed_pii,
-        ),
-        actor=actor(),
-        credentials=credentials,
+        cid = get_campaign(s, opts.campaign_name).id
+    settings = JudgeSettings(
+        model=opts.model,
+        workers=opts.workers,
+        limit=opts.limit,
+        redo=opts.redo,
+        allow_unreviewed_pii=opts.allow_unreviewed_pii,
     )
+    run = judge_campaign(
+        ws, cid, _client(credentials), settings, actor=actor(), credentials=credentials
+    )
+    as_json = opts.as_json
     if as_json:
         echo_json(run.as_dict())
         return
@@ -304,6 +311,22 @@ def judge_run(
             "--allow-unreviewed-pii.",
             err=True,
         )
+
+
+@dataclass(frozen=True, slots=True)
+class JudgeRunOptions:
+    """``judge run``'s options."""
+
+    campaign_name: str
+    model: str
+    base_url: str | None
+    limit: int | None
+    redo: bool
+    workers: int
+    allow_unreviewed_pii: bool
+    as_json: bool
+    workspace: Path | None
+    db: str | None
 
 
 @judge.command("report")
@@ -345,7 +368,7 @@ def judge_report(
         f"{pct(report.agreement)}, Cohen's κ {kappa}"
     )
     for row in report.by_annotator:
-        click.echo(f"  vs {row['annotator']}: {pct(row['agreement'])} of {row['compared']:,}")
+        click.echo(f"  vs {row.annotator}: {pct(row.agreement)} of {row.compared:,}")
 
 
 @judge.command("suggestions")

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from curation.errors import CurationError, FieldError, InputError
+from curation.export.names import FORMAT_NAMES
 from curation.ingest.checks import Issue, validate_example
 from curation.ingest.formats.article import RFTPairs
 from curation.ingest.formats.kto import TRLKTO
@@ -31,7 +32,7 @@ REFERENCE_KEY = "reference_answer"
 TABLE_COLUMNS = ("prompt", "chosen", "rejected")
 
 
-class Skip(Exception):
+class SkipError(Exception):
     """The item cannot become a row of this format; ``reason`` is counted in the manifest."""
 
     def __init__(self, reason: str, detail: str = "") -> None:
@@ -79,7 +80,7 @@ class ExportFormat:
     # Reasoning traces (``reasoning_content``) have no place in this layout: taken out, counted.
     drops_reasoning: bool = True
 
-    def sidecar(self, out: Path, paths: dict[str, Path]) -> tuple[Path, bytes] | None:
+    def sidecar(self, _out: Path, _paths: dict[str, Path]) -> tuple[Path, bytes] | None:
         """A file that configures the trainer for the written file(s), if the target has one."""
         return None
 
@@ -93,11 +94,11 @@ class ExportFormat:
     def check(self, row: dict[str, Any], item: Item) -> list[Issue]:
         raise NotImplementedError
 
-    def conversation(self, row: dict[str, Any], item: Item) -> list[Message]:
+    def conversation(self, _row: dict[str, Any], item: Item) -> list[Message]:
         """The messages whose tokens count for this row (prompt plus completions)."""
         return _pair_conversation(item)
 
-    def text_lost(self, item: Item) -> int:
+    def text_lost(self, _item: Item) -> int:
         """Messages of the item whose text the layout cannot write (counted in the manifest)."""
         return 0
 
@@ -123,10 +124,10 @@ class OpenAIChatExport(ExportFormat):
             messages = [{k: v for k, v in m.items() if k != "reasoning_content"} for m in messages]
         return OpenAIChat().dump(_record(item, messages))
 
-    def check(self, row: dict[str, Any], item: Item) -> list[Issue]:
+    def check(self, row: dict[str, Any], _item: Item) -> list[Issue]:
         return validate_example(row, layout="chat")
 
-    def conversation(self, row: dict[str, Any], item: Item) -> list[Message]:
+    def conversation(self, row: dict[str, Any], _item: Item) -> list[Message]:
         messages: list[Message] = row["messages"]
         return messages
 
@@ -153,15 +154,17 @@ class OpenAIRFTExport(ExportFormat):
                 graders[REFERENCE_KEY] = "\n\n".join(message_text(m) for m in messages[cut:])
                 messages = messages[:cut]
         if not graders:
-            raise Skip("no_reference_answer", "no grader field and no answer to use as reference")
+            raise SkipError(
+                "no_reference_answer", "no grader field and no answer to use as reference"
+            )
         extra = {k: item.extra[k] for k in CHAT_EXTRA if k in item.extra} | graders
         record = Record(messages=messages, tools=item.tools, extra=extra)
         return OpenAIRFT().dump(record)
 
-    def check(self, row: dict[str, Any], item: Item) -> list[Issue]:
+    def check(self, row: dict[str, Any], _item: Item) -> list[Issue]:
         return validate_example(row, layout="rft")
 
-    def conversation(self, row: dict[str, Any], item: Item) -> list[Message]:
+    def conversation(self, row: dict[str, Any], _item: Item) -> list[Message]:
         messages: list[Message] = row["messages"]
         return messages
 
@@ -182,10 +185,10 @@ class OpenAIPreferenceExport(ExportFormat):
         record.rankings = [(0, 1)]
         return OpenAIPreference().dump(record)
 
-    def check(self, row: dict[str, Any], item: Item) -> list[Issue]:
+    def check(self, row: dict[str, Any], _item: Item) -> list[Issue]:
         return validate_example(row, layout="dpo")
 
-    def conversation(self, row: dict[str, Any], item: Item) -> list[Message]:
+    def conversation(self, row: dict[str, Any], _item: Item) -> list[Message]:
         messages: list[Message] = row["input"]["messages"]
         return [*messages, row["preferred_output"][0], row["non_preferred_output"][0]]
 
@@ -312,23 +315,6 @@ KTO_POLICY = (
     "completion in several decided pairs gives one row per pair"
 )
 
-FORMAT_NAMES = (
-    "openai-chat",
-    "openai-preference",
-    "openai-rft",
-    "trl-preference",
-    "rft-pairs",
-    "trl-kto",
-    "llamafactory-sharegpt",
-    "llamafactory-v1",
-    "llamafactory-alpaca",
-    "llamafactory-dpo",
-    "llamafactory-kto",
-    "axolotl-chat",
-    "csv",
-    "parquet",
-)
-
 
 def get_export_format(name: str, *, trl_style: str = "conversational") -> ExportFormat:
     makers: dict[str, Callable[[], ExportFormat]] = {
@@ -387,18 +373,18 @@ def text_reply(completion: Completion) -> Message:
 
 def _single_text(completion: Completion) -> Completion:
     if len(completion.messages) != 1:
-        raise Skip("multi_turn_completion", f"{len(completion.messages)} messages")
+        raise SkipError("multi_turn_completion", f"{len(completion.messages)} messages")
     message = completion.messages[0]
     if message.get("role") != "assistant":
-        raise Skip("non_text_completion", f"role {message.get('role')!r}")
+        raise SkipError("non_text_completion", f"role {message.get('role')!r}")
     if message.get("tool_calls") or message.get("function_call"):
-        raise Skip("non_text_completion", "calls a tool")
+        raise SkipError("non_text_completion", "calls a tool")
     content = message.get("content")
     if isinstance(content, list) and not all(
         isinstance(p, str) or (isinstance(p, dict) and p.get("type") in ("text", None))
         for p in content
     ):
-        raise Skip("non_text_completion", "has non-text content parts")
+        raise SkipError("non_text_completion", "has non-text content parts")
     return completion
 
 

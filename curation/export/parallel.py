@@ -74,7 +74,7 @@ STOP_SECONDS = 10
 _SNAPSHOT_ID = re.compile(r"^[0-9A-Fa-f-]+$")
 
 
-class WorkersUnavailable(Exception):
+class WorkersUnavailableError(Exception):
     """The worker processes could not start or stopped before anything was written."""
 
 
@@ -144,7 +144,7 @@ class Workers:
                 self._start(encoding)
         except OSError as exc:
             self.close(kill=True)
-            raise WorkersUnavailable(f"cannot start {sys.executable}: {exc}") from exc
+            raise WorkersUnavailableError(f"cannot start {sys.executable}: {exc}") from exc
 
     def _start(self, encoding: str) -> None:
         mine, theirs = socket.socketpair()
@@ -243,7 +243,7 @@ def _lost(exc: BaseException, *, first: bool) -> Exception:
     """A worker is gone: before anything was written the pass may still run in-process."""
     reason = f"an export worker process stopped unexpectedly ({type(exc).__name__})"
     if first:
-        return WorkersUnavailable(reason)
+        return WorkersUnavailableError(reason)
     return CurationError(f"{reason}; nothing was written")
 
 
@@ -256,7 +256,7 @@ def start_workers(
         return None
     try:
         return Workers(n, counter.encoding)
-    except WorkersUnavailable:
+    except WorkersUnavailableError:
         return None
 
 
@@ -275,7 +275,7 @@ def write_rows_in_workers(
 ) -> None:
     """Pass 2 with the workers building the chunks and this process writing them.
 
-    Raises :class:`WorkersUnavailable` when the workers cannot take the job (before
+    Raises :class:`WorkersUnavailableError` when the workers cannot take the job (before
     anything is written, so the caller may run the pass in-process instead)."""
     names = split_names(len(job.sinks))
     work = Job(

@@ -13,7 +13,7 @@ from __future__ import annotations
 import hashlib
 from array import array
 from collections import Counter, defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -38,6 +38,7 @@ from curation.labeling.aggregate import (
 )
 from curation.labeling.campaigns import get_campaign
 from curation.pii.gate import gate_reason, redaction_state
+from curation.progress import Progress
 from curation.store import labeling_models as lm
 from curation.store import models as m
 from curation.store.queries import get_dataset
@@ -45,8 +46,6 @@ from curation.store.queries import get_dataset
 SCAN_BATCH = 5000
 # Left out of an SFT export: the only candidate completion is labelled undesirable.
 UNDESIRABLE = "undesirable_label"
-
-Progress = Callable[[str, int, int], None]
 
 
 # --------------------------------------------------------------------------- context
@@ -334,7 +333,7 @@ def scan(session: Session, ctx: Context, progress: Progress | None) -> Plan:
             for row in batch:
                 plan_record(ctx, plan, row, pairs.get(row[0], []))
         if progress:
-            progress("plan", plan.candidates, 0)
+            progress("plan", plan.candidates, None)
     return plan
 
 

@@ -32,7 +32,7 @@ import socket
 import sqlite3
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -434,13 +434,33 @@ def _settle_recovered(ws: Workspace, journal: Journal, kept: bool, left: list[st
     return f"{name} was interrupted while putting its files in place in {journal.folder}: {disk}"
 
 
+@dataclass(frozen=True, slots=True)
+class ExportEntry:
+    """One export in the history. ``status`` is done, pending, failed or interrupted
+    (``note`` says why); ``on_disk`` is whether every file at the export's paths is still
+    this export's; ``rows`` is the row count by split."""
+
+    id: int
+    status: str
+    note: str
+    created_at: str | None
+    actor: str
+    dataset: str | None
+    format: str
+    rows: dict[str, int]
+    left_out: int
+    pii_override: bool
+    files: list[str]
+    on_disk: bool
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
 def history_rows(
     session: Session, dataset: str | None = None, limit: int = 100
-) -> list[dict[str, Any]]:
-    """The export history as plain rows (newest first), for the page and ``curation exports``.
-
-    ``status`` is done, pending, failed or interrupted (``note`` says why); ``on_disk`` is
-    whether every file at the export's paths is still this export's."""
+) -> list[ExportEntry]:
+    """The export history (newest first), for the pages and ``curation exports``."""
     names = dict(session.execute(sa.select(m.Dataset.id, m.Dataset.name)).all())
     now = m.utcnow()
     out = []
@@ -450,19 +470,19 @@ def history_rows(
         status = effective_status(export, now)
         note = export.note or (INTERRUPTED_NOTE if status == INTERRUPTED else "")
         out.append(
-            {
-                "id": export.id,
-                "status": status,
-                "note": note,
-                "created_at": prov.iso(export.created_at),
-                "actor": export.actor,
-                "dataset": names.get(export.dataset_id) if export.dataset_id else None,
-                "format": export.format,
-                "rows": {f["split"]: f["rows"] for f in files},
-                "left_out": sum((counts.get("left_out") or {}).values()),
-                "pii_override": export.pii_override,
-                "files": [f["path"] for f in files],
-                "on_disk": bool(files) and files_in_place(export.id, files) == len(files),
-            }
+            ExportEntry(
+                id=export.id,
+                status=status,
+                note=note,
+                created_at=prov.iso(export.created_at),
+                actor=export.actor,
+                dataset=names.get(export.dataset_id) if export.dataset_id else None,
+                format=export.format,
+                rows={f["split"]: f["rows"] for f in files},
+                left_out=sum((counts.get("left_out") or {}).values()),
+                pii_override=export.pii_override,
+                files=[f["path"] for f in files],
+                on_disk=bool(files) and files_in_place(export.id, files) == len(files),
+            )
         )
     return out

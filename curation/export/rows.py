@@ -18,13 +18,11 @@ import orjson
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from curation.errors import CurationError
-from curation.export.formats import ExportFormat, Item, Skip
+from curation.export.formats import ExportFormat, Item, SkipError
 from curation.export.plan import (
     UNDESIRABLE,
     Context,
     PairRow,
-    Progress,
     pair_reason,
     pair_verdict,
     pairs_between,
@@ -33,11 +31,13 @@ from curation.export.plan import (
     text_column,
 )
 from curation.export.sinks import Sink, row_encoder
+from curation.export.spec import SettingError
 from curation.export.splits import SPLIT_NAMES
 from curation.ingest.report import ValidationReport
 from curation.ingest.token_pipeline import BatchSink, TokenPipeline
 from curation.labeling.aggregate import bradley_terry
 from curation.pii.gate import PASSABLE, gate_reason, redaction_state
+from curation.progress import Progress
 from curation.records import Completion, Message
 from curation.store import models as m
 
@@ -436,7 +436,7 @@ def add_record(
         row = checked_row(ctx, item, stats)
         if row is None:
             continue
-        part.rows.append(encode(serializable(row, item, content)))
+        part.rows.append(encode(serializable(row, content)))
         conversation = fmt.conversation(row, item)
         part.conversations.append(conversation)
         roles = {m.get("role") for m in conversation}
@@ -464,7 +464,7 @@ def checked_row(ctx: Context, item: Item, stats: Stats) -> dict[str, Any] | None
     fmt = ctx.fmt
     try:
         row = fmt.row(item)
-    except Skip as skip:
+    except SkipError as skip:
         stats.left_out[skip.reason] += 1
         stats.sample(skip.reason, item, skip.detail)
         return None
@@ -473,10 +473,11 @@ def checked_row(ctx: Context, item: Item, stats: Stats) -> dict[str, Any] | None
         return row
     detail = "; ".join(f"[{x.code}] {x.message}" for x in issues[:3])
     if ctx.spec.strict:
-        raise CurationError(
+        raise SettingError(
             f"record {item.record_id}"
             + (f" pair {item.pair_id}" if item.pair_id else "")
-            + f" fails validation: {detail}; nothing was written (--strict)"
+            + f" fails validation: {detail}; nothing was written (strict export)",
+            "strict",
         )
     stats.left_out["validation_error"] += 1
     stats.validation_codes.update(x.code for x in issues)
@@ -524,7 +525,7 @@ def origin(item: Item) -> str:
     return "completion" if item.chosen is not None else "record"
 
 
-def serializable(row: dict[str, Any], item: Item, content: RecordContent) -> dict[str, Any]:
+def serializable(row: dict[str, Any], content: RecordContent) -> dict[str, Any]:
     """The row, with the record's messages as their stored JSON text when they are written
     unchanged: re-serialising the largest part of every row would cost a third of the time."""
     if content.messages_text is not None and row.get("messages") is content.messages:

@@ -1,4 +1,12 @@
-"""What an export is asked to do and what it reports: the spec, the result, the file names."""
+"""What an export is asked to do and what it reports: the spec and its rules, the result, the
+file names.
+
+:class:`ExportSpec` holds the export's rules that the command line and the pages both need:
+which settings go together (:meth:`ExportSpec.check`), that a PII override says why
+(:meth:`ExportSpec.check_export`), and how files are named and paired
+(:func:`output_paths`, :func:`validation_sibling`, :func:`upload_pair`). Its errors
+(:class:`SettingError`) name the settings, not command-line options: the CLI adds those.
+"""
 
 from __future__ import annotations
 
@@ -11,11 +19,20 @@ import orjson
 from curation import exitcodes
 from curation.errors import InputError
 from curation.export.formats import get_export_format
+from curation.export.names import SFT_FROM, STRATIFY, TRL_FORMATS
 from curation.ingest.report import ValidationReport
 from curation.labeling.aggregate import Policy
 
-SFT_FROM = ("auto", "records", "preferred")
-STRATIFY = ("source", "format")
+OVERRIDE_REASON_MISSING = "Say why the PII gate is overridden; it goes in the manifest"
+
+
+class SettingError(InputError):
+    """An export setting cannot be used; ``settings`` names the :class:`ExportSpec` fields
+    concerned, for the command line to name its own options."""
+
+    def __init__(self, message: str, *settings: str) -> None:
+        super().__init__(message)
+        self.settings = settings
 
 
 # --------------------------------------------------------------------------- the request
@@ -65,16 +82,30 @@ class ExportSpec:
 
     def check(self) -> None:
         if not self.dataset and not self.campaign:
-            raise InputError("name a dataset (--dataset) or a campaign (--campaign) to export")
+            raise SettingError("name a dataset or a campaign to export", "dataset", "campaign")
         if not 0 <= self.validation_split < 1:
-            raise InputError(
-                f"--validation-split is the validation share in [0, 1), got {self.validation_split}"
+            raise SettingError(
+                f"the validation split is the validation share in [0, 1), "
+                f"got {self.validation_split}",
+                "validation_split",
             )
         if self.sft_from not in SFT_FROM:
-            raise InputError(f"--sft-from is one of {', '.join(SFT_FROM)}, not {self.sft_from!r}")
+            raise SettingError(
+                f"the SFT rows come from one of {', '.join(SFT_FROM)}, not {self.sft_from!r}",
+                "sft_from",
+            )
         if self.stratify is not None and self.stratify not in STRATIFY:
-            raise InputError(f"--stratify is one of {', '.join(STRATIFY)}, not {self.stratify!r}")
+            raise SettingError(
+                f"stratify by one of {', '.join(STRATIFY)}, not {self.stratify!r}", "stratify"
+            )
         get_export_format(self.format, trl_style=self.trl_style)
+
+    def check_export(self) -> None:
+        """:meth:`check`, and the rule for writing files: a PII override says why (the reason
+        goes in the manifest and the audit log). A preview needs no reason."""
+        self.check()
+        if self.allow_unreviewed_pii and not self.override_reason.strip():
+            raise SettingError(OVERRIDE_REASON_MISSING, "override_reason")
 
     def filters(self) -> dict[str, Any]:
         return {
@@ -84,7 +115,7 @@ class ExportSpec:
             "tags": list(self.tags),
             "from_split": self.from_split,
             "sft_from": self.sft_from,
-            "trl_style": self.trl_style if self.format in ("trl-preference", "trl-kto") else None,
+            "trl_style": self.trl_style if self.format in TRL_FORMATS else None,
             "drop_reasoning": self.drop_reasoning,
         }
 
@@ -95,7 +126,7 @@ def parse_where(items: list[str] | tuple[str, ...]) -> dict[str, str]:
     for item in items:
         key, sep, value = item.partition("=")
         if not sep or not key.strip():
-            raise InputError(f"--where {item!r} is not KEY=VALUE (a record metadata key)")
+            raise SettingError(f"{item!r} is not KEY=VALUE (a record metadata key)", "where")
         out[key.strip()] = value.strip()
     return out
 
@@ -122,7 +153,7 @@ def meta_value(value: Any) -> str:
 # --------------------------------------------------------------------------- the result
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class ExportFile:
     split: str
     path: Path
@@ -143,7 +174,7 @@ class ExportFile:
         }
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class ExportResult:
     export_id: int | None
     format: str
@@ -186,7 +217,7 @@ class ExportResult:
         }
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class PreviewRow:
     record_id: int
     pair_id: int | None
@@ -207,6 +238,23 @@ def output_paths(out: str | Path, with_validation: bool) -> dict[str, Path]:
         "train": path.with_name(f"{stem}.train{suffix}"),
         "validation": path.with_name(f"{stem}.validation{suffix}"),
     }
+
+
+def validation_sibling(train: str | Path) -> Path | None:
+    """The validation file an export wrote beside this training file (``data.train.jsonl`` →
+    ``data.validation.jsonl``, as :func:`output_paths` names them), if it is on disk."""
+    path = Path(train)
+    if ".train." not in path.name and not path.name.endswith(".train"):
+        return None
+    candidate = path.with_name(path.name.replace(".train", ".validation", 1))
+    return candidate if candidate.is_file() else None
+
+
+def upload_pair(files: list[str] | list[Path]) -> tuple[Path, Path | None]:
+    """An export's files as a fine-tuning upload: the training file and its validation file."""
+    paths = [Path(p) for p in files]
+    train = next((p for p in paths if ".validation" not in p.name), paths[0])
+    return train, validation_sibling(train)
 
 
 def manifest_path(path: str | Path) -> Path:

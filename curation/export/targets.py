@@ -17,7 +17,7 @@ from curation.errors import CurationError
 from curation.export.formats import (
     ExportFormat,
     Item,
-    Skip,
+    SkipError,
     _chat_issues,
     _pair,
     _parses_back,
@@ -63,7 +63,7 @@ class _SFTRecords(ExportFormat):
     unit = "record"
     single_turn = False
 
-    def conversation(self, row: dict[str, Any], item: Item) -> list[Message]:
+    def conversation(self, _row: dict[str, Any], item: Item) -> list[Message]:
         return sft_messages(item)
 
 
@@ -92,7 +92,7 @@ class LFShareGPTExport(_SFTRecords, _LlamaFactory):
         strict_alternation(messages)
         return lf_sharegpt(_record(item, messages))
 
-    def check(self, row: dict[str, Any], item: Item) -> list[Issue]:
+    def check(self, row: dict[str, Any], _item: Item) -> list[Issue]:
         return _parses_back(ShareGPT().parse, row)
 
     def text_lost(self, item: Item) -> int:
@@ -112,7 +112,7 @@ class LFv1Export(_SFTRecords):
     def row(self, item: Item) -> dict[str, Any]:
         return LFv1().dump(_record(item, sft_messages(item)))
 
-    def check(self, row: dict[str, Any], item: Item) -> list[Issue]:
+    def check(self, row: dict[str, Any], _item: Item) -> list[Issue]:
         return _parses_back(LFv1().parse, row)
 
 
@@ -143,7 +143,9 @@ class LFAlpacaExport(_SFTRecords, _LlamaFactory):
             or any(m.get("tool_calls") or m.get("function_call") for m in turns)
             or any(m.get("role") != ("user", "assistant")[i % 2] for i, m in enumerate(turns))
         ):
-            raise Skip("not_alpaca_shape", "Alpaca holds alternating user/assistant text turns")
+            raise SkipError(
+                "not_alpaca_shape", "Alpaca holds alternating user/assistant text turns"
+            )
         texts = [message_text(m) for m in turns]
         out: dict[str, Any] = {"instruction": texts[-2], "input": "", "output": texts[-1]}
         if system is not None:
@@ -152,7 +154,7 @@ class LFAlpacaExport(_SFTRecords, _LlamaFactory):
             out["history"] = [[texts[i], texts[i + 1]] for i in range(0, len(texts) - 2, 2)]
         return out
 
-    def check(self, row: dict[str, Any], item: Item) -> list[Issue]:
+    def check(self, row: dict[str, Any], _item: Item) -> list[Issue]:
         return _parses_back(Alpaca().parse, row)
 
 
@@ -256,20 +258,20 @@ class AxolotlChatExport(_SFTRecords):
 
 
 def strict_alternation(messages: list[Message]) -> None:
-    """Refuse (:class:`Skip`) what LLaMA-Factory's ShareGPT reader rejects: it wants user or
+    """Refuse (:class:`SkipError`) what LLaMA-Factory's ShareGPT reader rejects: it wants user or
     observation turns and assistant or function_call turns in turn, with one system prompt
     first. Parallel tool results (consecutive observations) and a later system turn break it."""
     previous = None
     for i, m in enumerate(messages):
         role = m.get("role")
         if role in ("system", "developer") and i > 0:
-            raise Skip(
+            raise SkipError(
                 "non_leading_system",
                 f"message {i} is a {role} turn after the start; LLaMA-Factory takes one system "
                 "prompt first",
             )
         if role == "tool" and previous == "tool":
-            raise Skip(
+            raise SkipError(
                 "parallel_tool_results",
                 f"message {i} is a second tool result in a row; LLaMA-Factory's ShareGPT wants "
                 "one observation per function_call turn",
@@ -347,7 +349,7 @@ def describe_target(
     if fmt.drops_reasoning:
         policy = "dropped: the layout has no place for it"
     elif drop_requested:
-        policy = "dropped on request (--drop-reasoning)"
+        policy = "dropped on request (drop_reasoning)"
     else:
         policy = "kept"
     info["reasoning"] = {"policy": policy, "messages": reasoning_dropped}

@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session
 
 from curation.audit import log_event
 from curation.errors import CurationError, InputError
+from curation.export.names import FORMAT_FOR_METHOD, METHODS
 from curation.fileio.gate import check_regular_file
 from curation.ingest.checks import detect_layout
 from curation.ingest.importer import file_sha256
@@ -38,12 +39,19 @@ from curation.store.failures import mask_url
 
 API_KEY_ENV = "OPENAI_API_KEY"
 BASE_URL_ENV = "OPENAI_BASE_URL"
-METHODS = ("supervised", "dpo")
-LAYOUTS = {"supervised": "chat", "dpo": "dpo"}
 TERMINAL = ("succeeded", "failed", "cancelled")
 
 
 # --------------------------------------------------------------------------- connection
+
+
+class MethodError(InputError):
+    """A file or hyperparameter does not suit the job's method; ``wanted`` is the export
+    format the method takes, when a file is the problem (the CLI names its options)."""
+
+    def __init__(self, message: str, wanted: str | None = None) -> None:
+        super().__init__(message)
+        self.wanted = wanted
 
 
 @dataclass(frozen=True, slots=True)
@@ -237,7 +245,7 @@ class Hyperparameters:
         if method == "dpo":
             values["beta"] = self.beta
         elif self.beta is not None:
-            raise InputError("beta is a DPO hyperparameter; use it with --method dpo")
+            raise MethodError("beta is a DPO hyperparameter; use it with the dpo method")
         return {k: v for k, v in values.items() if v is not None}
 
 
@@ -284,19 +292,21 @@ class Launch:
 
 def check_file(path: Path, method: str, model: str = "gpt-4.1") -> ValidationReport:
     """Validate a file for this method before anything is uploaded."""
+    from curation.export.formats import get_export_format
     from curation.fileio.jsonl import iter_jsonl
 
     check_regular_file(path)
     first = next((item for item in iter_jsonl(path) if item.value is not None), None)
     if first is None or not isinstance(first.value, dict):
         raise InputError(f"{path}: not a JSONL file of training examples")
-    expected = LAYOUTS[method]
+    wanted = FORMAT_FOR_METHOD[method]
+    expected = get_export_format(wanted).layout
     found = detect_layout(first.value)
     if found != expected:
-        wanted = "openai-chat" if method == "supervised" else "openai-preference"
-        raise InputError(
-            f"{path} holds {found} examples, but --method {method} needs {expected} "
-            f"(export it with --format {wanted})"
+        raise MethodError(
+            f"{path} holds {found} examples, but method {method} needs {expected} examples "
+            f"(an export as {wanted})",
+            wanted,
         )
     report = validate_file(path, model=model, layout=expected)
     if not report.ok:
@@ -371,7 +381,6 @@ def launch(
     poll_interval: float = 2.0,
     timeout: float = 30 * 60,
     on_step: Callable[[str], None] | None = None,
-    sleep: Callable[[float], None] = time.sleep,
 ) -> Launch:
     """Validate, upload (train, then validation), wait for processing, create the job.
 
@@ -397,7 +406,6 @@ def launch(
             credentials=credentials,
             poll_interval=poll_interval,
             timeout=timeout,
-            sleep=sleep,
         )
     step("creating the job")
     validation = uploaded.get("validation")
@@ -506,7 +514,22 @@ def cancel_job(
     return job
 
 
-def recent_jobs(session: Session, limit: int = 50) -> list[dict[str, Any]]:
+@dataclass(frozen=True, slots=True)
+class LaunchedJob:
+    """A job launched from this workspace, as its audit log recorded it."""
+
+    job_id: str
+    at: str
+    actor: str
+    model: str | None
+    method: str | None
+    export_ids: list[int]
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def recent_jobs(session: Session, limit: int = 50) -> list[LaunchedJob]:
     """Jobs launched from this workspace (from the audit log), newest first."""
     rows = session.scalars(
         sa.select(m.AuditEvent)
@@ -515,15 +538,15 @@ def recent_jobs(session: Session, limit: int = 50) -> list[dict[str, Any]]:
         .limit(limit)
     )
     return [
-        {
-            "job_id": e.target_id,
-            "at": e.at.isoformat(timespec="seconds") + "Z",
-            "actor": e.actor,
-            "model": e.details.get("model"),
-            "method": e.details.get("method"),
-            "export_ids": sorted(
+        LaunchedJob(
+            job_id=e.target_id,
+            at=e.at.isoformat(timespec="seconds") + "Z",
+            actor=e.actor,
+            model=e.details.get("model"),
+            method=e.details.get("method"),
+            export_ids=sorted(
                 {f["export_id"] for f in e.details.get("files", []) if f.get("export_id")}
             ),
-        }
+        )
         for e in rows
     ]

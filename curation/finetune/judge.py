@@ -11,37 +11,36 @@ the judge with the humans (agreement, Cohen's κ, the judge's own position bias)
 Only records cleared for PII are sent (their redacted text where redaction was
 applied; a record marked redacted without its redacted copy is not cleared), unless
 the lead overrides it, which the audit log records. The API key
-is handled as in :mod:`curation.finetune.jobs`: used by the client, stored nowhere.
+is handled as in :mod:`curation.finetune.jobs`: used by the client, stored nowhere. The prompt
+and the parsing of the answer are in :mod:`curation.finetune.judge_prompt`.
 """
 
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-import orjson
 import sqlalchemy as sa
 from sqlalchemy.orm import Session, aliased
 
 from curation.audit import log_event
 from curation.errors import CurationError, InputError, NotFoundError
 from curation.finetune.jobs import Credentials, api_call
+from curation.finetune.judge_prompt import Answer, build_messages, parse_answer
 from curation.labeling.aggregate import Policy, aggregate_campaign
 from curation.labeling.campaigns import current_guideline
 from curation.labeling.scale import SCALE, to_screen
 from curation.openai_errors import scrub
 from curation.pii.gate import gate_reason, redaction_state
-from curation.records import Message, message_text
+from curation.records import Message
 from curation.store import labeling_models as lm
 from curation.store import models as m
 from curation.store.db import Workspace
 from curation.wording import plural
 
-ANSWERS = {"A>>B": 2, "A>B": 1, "tie": 0, "B>A": -1, "B>>A": -2}
 BATCH = 50
 SCREEN_WORDS = {
     2: "Left much better",
@@ -50,90 +49,6 @@ SCREEN_WORDS = {
     -1: "Right better",
     -2: "Right much better",
 }
-SYSTEM_PROMPT = (
-    "You are an expert reviewer. You compare two candidate replies (Response A and "
-    "Response B) to the last turn of a conversation, following the guidelines and criteria "
-    "you are given. Judge the content only: the order in which the replies are shown and "
-    "their length are not reasons to prefer one. Answer with one JSON object and nothing "
-    'else: {"choice": "A>>B" | "A>B" | "tie" | "B>A" | "B>>A", "both_bad": true | false, '
-    '"rationale": "one or two sentences"}. A>>B means A is much better, A>B somewhat '
-    "better; both_bad is true when neither reply is acceptable."
-)
-
-
-@dataclass(slots=True)
-class Answer:
-    """One parsed reply of the judge, on the order it was shown (A = shown first)."""
-
-    choice: int | None
-    both_bad: bool
-    rationale: str
-
-
-def build_messages(
-    guidelines: str,
-    criteria: list[str],
-    conversation: list[Message],
-    first: list[Message],
-    second: list[Message],
-) -> list[dict[str, str]]:
-    """The chat request: guidelines and criteria, the conversation, then the two replies."""
-    parts = []
-    if guidelines.strip():
-        parts.append(f"## Guidelines\n{guidelines.strip()}")
-    if criteria:
-        parts.append("## Criteria\n" + "\n".join(f"- {c}" for c in criteria))
-    parts.append("## Conversation\n" + _transcript(conversation))
-    parts.append("## Response A\n" + _transcript(first, roles=False))
-    parts.append("## Response B\n" + _transcript(second, roles=False))
-    return [
-        {"role": "system", "content": SYSTEM_PROMPT},
-        {"role": "user", "content": "\n\n".join(parts)},
-    ]
-
-
-def _transcript(messages: list[Message], *, roles: bool = True) -> str:
-    if not roles and len(messages) == 1:
-        return message_text(messages[0])
-    return "\n\n".join(f"[{m.get('role')}] {message_text(m)}" for m in messages)
-
-
-_JSON = re.compile(r"\{.*\}", re.S)
-_CHOICE = re.compile(r"\b(A\s*>>\s*B|A\s*>\s*B|B\s*>>\s*A|B\s*>\s*A|tie)\b", re.I)
-
-
-def parse_answer(text: str) -> Answer:
-    """The judge's JSON answer; a bare ``A>B``-style verdict in prose is accepted too."""
-    match = _JSON.search(text or "")
-    if match:
-        try:
-            data = orjson.loads(match.group(0))
-        except orjson.JSONDecodeError:
-            data = None
-        if isinstance(data, dict):
-            both_bad = data.get("both_bad") is True
-            raw = str(data.get("choice", "")).replace(" ", "").replace("≫", ">>")
-            choice = _choice_of(raw)
-            if choice is not None or both_bad:
-                return Answer(
-                    None if both_bad else choice, both_bad, str(data.get("rationale", ""))
-                )
-    found = _CHOICE.search(text or "")
-    if found:
-        return Answer(
-            _choice_of(found.group(1).replace(" ", "")), False, (text or "").strip()[:500]
-        )
-    raise CurationError(f"the judge's answer has no verdict: {(text or '')[:120]!r}")
-
-
-def _choice_of(raw: str) -> int | None:
-    for name, value in ANSWERS.items():
-        if raw.lower() == name.lower():
-            return value
-    return None
-
-
-# --------------------------------------------------------------------------- running
 
 
 @dataclass(slots=True)
@@ -463,7 +378,16 @@ def _screen_rationale(text: str, shown_left: str) -> str:
 # --------------------------------------------------------------------------- agreement
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
+class AnnotatorAgreement:
+    """How often one annotator's current judgments agree with the judge's verdict."""
+
+    annotator: str
+    compared: int
+    agreement: float | None
+
+
+@dataclass(frozen=True, slots=True)
 class JudgeAgreement:
     """How the judge compares with the humans on one campaign."""
 
@@ -476,7 +400,7 @@ class JudgeAgreement:
     agreement: float | None
     kappa: float | None
     confusion: dict[str, dict[str, int]]
-    by_annotator: list[dict[str, Any]]
+    by_annotator: list[AnnotatorAgreement]
     models: list[str]
 
     @property
@@ -582,7 +506,7 @@ def judge_agreement(
 
 def _by_annotator(
     session: Session, campaign_id: int, judge: dict[int, int]
-) -> list[dict[str, Any]]:
+) -> list[AnnotatorAgreement]:
     counts: dict[str, list[int]] = {}
     for annotator, task_id, choice, both_bad in session.execute(
         sa.select(
@@ -599,6 +523,6 @@ def _by_annotator(
         tally[0] += 1
         tally[1] += (_direction(choice) or 0) == judge[task_id]
     return [
-        {"annotator": name, "compared": n, "agreement": agree / n if n else None}
+        AnnotatorAgreement(name, n, agree / n if n else None)
         for name, (n, agree) in sorted(counts.items())
     ]

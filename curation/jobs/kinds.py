@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from curation.errors import CurationError, InputError, InternalError
-from curation.progress import Progress, for_stages
+from curation.progress import Progress
 from curation.store.db import Workspace
 
 LEAKS_KEPT = 1000
@@ -121,7 +121,7 @@ def export_spec_params(spec: Any) -> dict[str, Any]:
 
 
 def _spec(data: dict[str, Any]) -> Any:
-    from curation.export import ExportSpec
+    from curation.export.spec import ExportSpec
     from curation.labeling.aggregate import Policy
 
     fields = dict(data)
@@ -132,15 +132,11 @@ def _spec(data: dict[str, Any]) -> Any:
 
 
 def run_export(ctx: JobContext) -> dict[str, Any]:
-    from curation.export import export_dataset
+    from curation.export.pipeline import export_dataset
 
     spec = _spec(_need(ctx.params, "spec"))
     result = export_dataset(
-        ctx.ws,
-        spec,
-        _need(ctx.params, "output"),
-        actor=ctx.actor,
-        progress=for_stages(ctx.progress),
+        ctx.ws, spec, _need(ctx.params, "output"), actor=ctx.actor, progress=ctx.progress
     )
     out = result.as_dict()
     out["summary"] = (

@@ -115,4 +115,4 @@ def snapshot(folder: Path) -> dict[str, bytes]:
 
 def history(ws: Workspace) -> list[tuple[int, str, bool]]:
     with ws.read() as s:
-        return [(r["id"], r["status"], r["on_disk"]) for r in history_rows(s)]
+        return [(r.id, r.status, r.on_disk) for r in history_rows(s)]

@@ -4,26 +4,23 @@ train/validation pair with manifests, download them, and see every earlier expor
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import pandas as pd
 import streamlit as st
 
 from curation.errors import CurationError
-from curation.export import (
-    FORMAT_NAMES,
-    ExportSpec,
-    export_dataset,
-    get_export_format,
-    history_rows,
-    parse_where,
-    preview_export,
-    workspace_output,
-)
+from curation.export.formats import get_export_format
+from curation.export.names import FORMAT_NAMES, SFT_FROM, STRATIFY, TRL_FORMATS, TRL_STYLES
+from curation.export.pipeline import export_dataset, workspace_output
+from curation.export.preview import preview_export
+from curation.export.publish import history_rows
+from curation.export.spec import ExportResult, ExportSpec, PreviewRow, parse_where
+from curation.ingest.validate import ValidationReport
 from curation.labeling.aggregate import POLICIES, Policy
 from curation.labeling.campaigns import list_campaigns
 from curation.store.queries import dataset_names, get_dataset
 from curation.ui import keys
+from curation.ui.progress import progress_bar
 from curation.ui.resources import workspace
 from curation.ui.session import require_role
 from curation.ui.sidebar import current_dataset
@@ -96,7 +93,7 @@ validation_split = s1.number_input(
     "Validation share", 0.0, 0.5, 0.1, 0.05, key="export_validation_split"
 )
 seed = int(s2.number_input("Seed", value=42, step=1, key="export_seed"))
-stratify_pick = s3.selectbox("Stratify by", ["nothing", "source", "format"], key="export_stratify")
+stratify_pick = s3.selectbox("Stratify by", ["nothing", *STRATIFY], key="export_stratify")
 
 o1, o2 = st.columns(2)
 sft_from = "auto"
@@ -104,16 +101,14 @@ trl_style = "conversational"
 if fmt.unit == "record":
     sft_from = o1.radio(
         "Rows from",
-        ["auto", "records", "preferred"],
+        list(SFT_FROM),
         horizontal=True,
         key="export_sft_from",
         help="auto: prompt + preferred completion where a record has completions, "
         "else the record's own conversation.",
     )
-if fmt_name in ("trl-preference", "trl-kto"):
-    trl_style = o1.radio(
-        "TRL style", ["conversational", "standard"], horizontal=True, key="export_trl_style"
-    )
+if fmt_name in TRL_FORMATS:
+    trl_style = o1.radio("TRL style", list(TRL_STYLES), horizontal=True, key="export_trl_style")
 with o2.expander("Filters"):
     where_text = st.text_area(
         "Metadata equals (one KEY=VALUE per line, all must match)", key="export_where"
@@ -162,63 +157,43 @@ b1, b2, _ = st.columns([1, 1, 3])
 preview_clicked = b1.button("Preview", key="export_preview_go", icon=":material/visibility:")
 export_clicked = b2.button("Export", key="export_go", type="primary", icon=":material/download:")
 
-if override and export_clicked and not override_reason.strip():
-    st.error("Say why the PII gate is overridden; it goes in the manifest.")
-    export_clicked = False
-
 if preview_clicked:
     try:
         rows = preview_export(ws, _spec(), n=5)
     except CurationError as exc:
         st.error(str(exc))
     else:
-        st.session_state[keys.EXPORT_PREVIEW] = [
-            {
-                "record_id": p.record_id,
-                "pair_id": p.pair_id,
-                "row": p.row,
-                "reason": p.reason,
-                "detail": p.detail,
-            }
-            for p in rows
-        ]
+        st.session_state[keys.EXPORT_PREVIEW] = rows
 
 if export_clicked:
-    bar = st.progress(0.0, text="Planning…")
-
-    def _progress(stage: str, done: int, total: int) -> None:
-        if stage == "plan":
-            bar.progress(0.0, text=f"Planning… {done:,} candidate rows")
-        elif total:
-            bar.progress(min(done / total, 1.0), text=f"Writing {done:,} of {plural(total, 'row')}")
-
+    progress, bar = progress_bar("Exporting…")
     try:
         spec = _spec()
         result = export_dataset(
-            ws, spec, workspace_output(ws, dataset, fmt_name), actor=me.name, progress=_progress
+            ws, spec, workspace_output(ws, dataset, fmt_name), actor=me.name, progress=progress
         )
     except CurationError as exc:
         bar.empty()
         st.error(str(exc))
     else:
         bar.progress(1.0, text="Done")
-        st.session_state[keys.EXPORT_RESULT] = result.as_dict() | {"summary": result.summary()}
+        st.session_state[keys.EXPORT_RESULT] = result
         st.session_state.pop(keys.EXPORT_PREVIEW, None)
 
 # --------------------------------------------------------------------------- preview
-preview = st.session_state.get(keys.EXPORT_PREVIEW)
+preview: list[PreviewRow] | None = st.session_state.get(keys.EXPORT_PREVIEW)
 if preview is not None:
     st.subheader("Preview")
-    good = [p for p in preview if p["row"] is not None]
+    good = [p for p in preview if p.row is not None]
     if not good:
         st.warning("No row would be written from the first records checked.")
     for p in preview:
-        where = f"record {p['record_id']}" + (f", pair {p['pair_id']}" if p["pair_id"] else "")
-        if p["row"] is None:
-            st.caption(f"{where}: left out ({p['reason']}) {p['detail']}")
+        where = f"record {p.record_id}" + (f", pair {p.pair_id}" if p.pair_id else "")
+        if p.row is None:
+            st.caption(f"{where}: left out ({p.reason}) {p.detail}")
         else:
             st.caption(where)
-            st.json(p["row"], expanded=1)
+            st.json(p.row, expanded=1)
 
 
 # --------------------------------------------------------------------------- result
@@ -237,42 +212,47 @@ def _download(label: str, path: Path, key: str, mime: str) -> None:
     )
 
 
-def _tokens_line(report: dict[str, Any]) -> str:
-    total = report["tokens"]["total"]
+def _tokens_line(report: ValidationReport) -> str:
+    total = report.total_tokens.summary()
     if total["min"] is None:
         return "no tokens counted"
     return (
-        f"{plural(report['examples'], 'row')} · tokens ({report['encoding']}) min {total['min']:,}, "
+        f"{plural(report.examples, 'row')} · tokens ({report.encoding}) min {total['min']:,}, "
         f"median {total['median']:,.0f}, p90 {total['p90']:,.0f}, max {total['max']:,}"
     )
 
 
-done = st.session_state.get(keys.EXPORT_RESULT)
+def _validation_line(split: str, report: ValidationReport) -> str:
+    line = _tokens_line(report)
+    if split == "train" and report.n_epochs:
+        line += (
+            f" · {report.billed_tokens:,} billed × {report.n_epochs} epochs = "
+            f"{report.training_tokens:,} training tokens"
+        )
+        if report.estimated_cost_usd is not None:
+            line += f" · estimated ${report.estimated_cost_usd:,.2f}"
+    return line
+
+
+done: ExportResult | None = st.session_state.get(keys.EXPORT_RESULT)
 if done:
-    st.subheader(f"Export #{done['export_id']}")
-    st.success(done["summary"])
+    st.subheader(f"Export #{done.export_id}")
+    st.success(done.summary())
     k1, k2, k3 = st.columns(3)
-    k1.metric("Rows written", f"{done['written']:,}")
-    k2.metric("Candidates", f"{done['candidates']:,}")
-    k3.metric("Left out", f"{sum(done['left_out'].values()):,}")
-    if done["left_out"]:
+    k1.metric("Rows written", f"{done.written:,}")
+    k2.metric("Candidates", f"{done.candidates:,}")
+    k3.metric("Left out", f"{sum(done.left_out.values()):,}")
+    if done.left_out:
         st.dataframe(
-            pd.DataFrame([{"reason": k, "rows": v} for k, v in done["left_out"].items()]),
+            pd.DataFrame([{"reason": k, "rows": v} for k, v in done.left_out.items()]),
             hide_index=True,
             key="export_left_out",
         )
     st.markdown("**Validation summary** (every row was checked before it was written)")
-    for split, report in done["validation"].items():
-        line = _tokens_line(report)
-        if split == "train" and report.get("n_epochs"):
-            line += (
-                f" · {report['billed_tokens']:,} billed × {report['n_epochs']} epochs = "
-                f"{report['training_tokens']:,} training tokens"
-            )
-            if report.get("estimated_cost_usd") is not None:
-                line += f" · estimated ${report['estimated_cost_usd']:,.2f}"
-        st.markdown(f"- **{split}**: {line}")
-    histogram = done["validation"].get("train", {}).get("tokens", {}).get("histogram", {})
+    for split, report in done.reports.items():
+        st.markdown(f"- **{split}**: {_validation_line(split, report)}")
+    train = done.reports.get("train")
+    histogram = train.total_tokens.histogram() if train is not None else {}
     if histogram.get("counts"):
         st.caption("Tokens per training example")
         st.bar_chart(
@@ -286,33 +266,32 @@ if done:
             y="examples",
             height=200,
         )
-    for warning in done["warnings"]:
+    for warning in done.warnings:
         st.warning(warning)
-    for f in done["files"]:
+    for f in done.files:
         d1, d2 = st.columns(2)
         with d1:
             _download(
-                f"{f['split']}: {f['name']} ({plural(f['rows'], 'row')})",
-                Path(f["path"]),
-                f"export_dl_{done['export_id']}_{f['split']}",
-                MIME.get(Path(f["path"]).suffix.lstrip("."), "application/octet-stream"),
+                f"{f.split}: {f.path.name} ({plural(f.rows, 'row')})",
+                f.path,
+                f"export_dl_{done.export_id}_{f.split}",
+                MIME.get(f.path.suffix.lstrip("."), "application/octet-stream"),
             )
         with d2:
             _download(
-                f"{f['split']} manifest",
-                Path(f["manifest"]),
-                f"export_dl_{done['export_id']}_{f['split']}_manifest",
+                f"{f.split} manifest",
+                f.manifest_path,
+                f"export_dl_{done.export_id}_{f.split}_manifest",
                 "application/json",
             )
-        st.caption(f"sha256 {f['sha256']}")
-    fmt_info = done.get("format_info") or {}
+        st.caption(f"sha256 {f.sha256}")
+    fmt_info = dict(done.manifest.get("format") or {})
     config = fmt_info.get("config_file")
-    if config and done["files"]:
-        config_path = Path(done["files"][0]["path"]).with_name(config)
+    if config and done.files:
         _download(
             f"{fmt_info.get('target', 'trainer')} config: {config}",
-            config_path,
-            f"export_dl_{done['export_id']}_config",
+            done.files[0].path.with_name(config),
+            f"export_dl_{done.export_id}_config",
             "application/json" if config.endswith(".json") else "application/yaml",
         )
     reasoning = fmt_info.get("reasoning") or {}
@@ -330,16 +309,16 @@ else:
         pd.DataFrame(
             [
                 {
-                    "#": h["id"],
-                    "status": h["status"],
-                    "when (UTC)": h["created_at"],
-                    "by": h["actor"],
-                    "format": h["format"],
-                    "rows": ", ".join(f"{k} {v:,}" for k, v in h["rows"].items()),
-                    "left out": h["left_out"],
-                    "PII override": h["pii_override"],
-                    "files on disk": h["on_disk"],
-                    "note": h["note"],
+                    "#": h.id,
+                    "status": h.status,
+                    "when (UTC)": h.created_at,
+                    "by": h.actor,
+                    "format": h.format,
+                    "rows": ", ".join(f"{k} {v:,}" for k, v in h.rows.items()),
+                    "left out": h.left_out,
+                    "PII override": h.pii_override,
+                    "files on disk": h.on_disk,
+                    "note": h.note,
                 }
                 for h in history
             ]
@@ -348,20 +327,20 @@ else:
         width="stretch",
         key="export_history",
     )
-    unfinished = [f"#{h['id']} {h['status']}" for h in history if h["status"] != "done"]
+    unfinished = [f"#{h.id} {h.status}" for h in history if h.status != "done"]
     if unfinished:
         st.warning(
             "Not every export finished: " + ", ".join(unfinished) + ". The note column says "
             "what happened and the files-on-disk column whether their files are in place."
         )
-    by_id = {h["id"]: h for h in history if h["on_disk"]}
+    by_id = {h.id: h for h in history if h.on_disk}
     chosen = (
         st.selectbox(
             "Download an earlier export",
             list(by_id),
             format_func=lambda i: (
-                f"#{i} · {by_id[i]['format']} · {by_id[i]['created_at']}"
-                + ("" if by_id[i]["status"] == "done" else f" · {by_id[i]['status']}")
+                f"#{i} · {by_id[i].format} · {by_id[i].created_at}"
+                + ("" if by_id[i].status == "done" else f" · {by_id[i].status}")
             ),
             key="export_history_pick",
         )
@@ -370,7 +349,7 @@ else:
     )
     if chosen is None:
         st.caption("No earlier export has its files on disk any more.")
-    for path_text in by_id[chosen]["files"] if chosen is not None else []:
+    for path_text in by_id[chosen].files if chosen is not None else []:
         path = Path(path_text)
         h1, h2 = st.columns(2)
         with h1:

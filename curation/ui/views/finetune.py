@@ -7,20 +7,19 @@ handed to the client; it is never put in session state, the workspace or the aud
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import Any
 
 import pandas as pd
 import streamlit as st
 
 from curation.errors import CurationError
-from curation.export import history_rows
+from curation.export.names import METHOD_FOR_FORMAT
+from curation.export.publish import history_rows
+from curation.export.spec import upload_pair
 from curation.finetune import jobs as ft
 from curation.ui import keys
 from curation.ui.resources import workspace
 from curation.ui.session import require_role
-
-METHOD_FOR_FORMAT = {"openai-chat": "supervised", "openai-preference": "dpo"}
 
 me = require_role("lead")
 ws = workspace()
@@ -68,9 +67,7 @@ launch_tab, jobs_tab = st.tabs(["Launch a job", "Jobs"], key="finetune_tab", on_
 with launch_tab:
     with ws.read() as s:
         exports = [
-            h
-            for h in history_rows(s, None, 200)
-            if h["format"] in METHOD_FOR_FORMAT and h["on_disk"]
+            h for h in history_rows(s, None, 200) if h.format in METHOD_FOR_FORMAT and h.on_disk
         ]
     if not exports:
         st.info(
@@ -78,22 +75,20 @@ with launch_tab:
             "on disk."
         )
     else:
-        by_id = {h["id"]: h for h in exports}
+        by_id = {h.id: h for h in exports}
         picked = st.selectbox(
             "Export",
             list(by_id),
             format_func=lambda i: (
-                f"#{i} · {by_id[i]['dataset']} · {by_id[i]['format']} · "
-                + ", ".join(f"{k} {v:,}" for k, v in by_id[i]["rows"].items())
-                + f" · {by_id[i]['created_at']}"
+                f"#{i} · {by_id[i].dataset} · {by_id[i].format} · "
+                + ", ".join(f"{k} {v:,}" for k, v in by_id[i].rows.items())
+                + f" · {by_id[i].created_at}"
             ),
             key="finetune_export",
         )
         chosen = by_id[picked]
-        method = METHOD_FOR_FORMAT[chosen["format"]]
-        files = [Path(p) for p in chosen["files"]]
-        train = next((p for p in files if ".validation" not in p.name), files[0])
-        validation = next((p for p in files if ".validation" in p.name), None)
+        method = METHOD_FOR_FORMAT[chosen.format]
+        train, validation = upload_pair(chosen.files)
         st.caption(
             f"Method **{method}** · training file `{train.name}`"
             + (f" · validation file `{validation.name}`" if validation else "")
@@ -164,12 +159,12 @@ with jobs_tab:
             pd.DataFrame(
                 [
                     {
-                        "job": j["job_id"],
-                        "launched (UTC)": j["at"],
-                        "by": j["actor"],
-                        "model": j["model"],
-                        "method": j["method"],
-                        "exports": ", ".join(f"#{i}" for i in j["export_ids"]),
+                        "job": j.job_id,
+                        "launched (UTC)": j.at,
+                        "by": j.actor,
+                        "model": j.model,
+                        "method": j.method,
+                        "exports": ", ".join(f"#{i}" for i in j.export_ids),
                     }
                     for j in jobs
                 ]
@@ -179,7 +174,7 @@ with jobs_tab:
             key="finetune_jobs",
         )
     if keys.FINETUNE_JOB not in st.session_state:
-        st.session_state[keys.FINETUNE_JOB] = jobs[0]["job_id"] if jobs else ""
+        st.session_state[keys.FINETUNE_JOB] = jobs[0].job_id if jobs else ""
     job_id = st.text_input("Job id", key=keys.FINETUNE_JOB).strip()
     if job_id and credentials is not None:
         try:
