@@ -262,28 +262,6 @@ def test_pii_scan_and_leakage_jobs(sqlite_ws: Workspace, tmp_path: Path) -> None
     assert leaked.result["count"] == 10  # the same records on both sides
 
 
-def test_progress_adapters_speak_one_protocol() -> None:
-    from curation.progress import for_counts, for_fraction, for_import, for_stages
-
-    seen: list[tuple[str, int, int | None]] = []
-
-    def progress(stage: str, done: int, total: int | None) -> None:
-        seen.append((stage, done, total))
-
-    for_import(progress, 10)(4)
-    for_import(progress, 10)(12)  # the estimate was short: total unknown rather than wrong
-    for_fraction(progress)("embed", 0.25)
-    for_counts(progress, "scan")(3, 9)
-    for_stages(progress)("plan", 5, 0)
-    assert seen == [
-        ("import", 4, 10),
-        ("import", 12, None),
-        ("embed", 250, 1000),
-        ("scan", 3, 9),
-        ("plan", 5, None),
-    ]
-
-
 def test_a_job_whose_process_cannot_start_fails_with_the_reason(ws: Workspace) -> None:
     from curation.jobs.runner import Runner
 

@@ -14,6 +14,7 @@ from curation.cli.common import (
     actor,
     echo_json,
     open_workspace,
+    progress_bar,
     workspace_options,
 )
 from curation.errors import InputError
@@ -295,10 +296,17 @@ def judge_run(**params: Any) -> None:
         redo=opts.redo,
         allow_unreviewed_pii=opts.allow_unreviewed_pii,
     )
-    run = judge_campaign(
-        ws, cid, _client(credentials), settings, actor=actor(), credentials=credentials
-    )
     as_json = opts.as_json
+    with progress_bar("Judging", quiet=as_json) as progress:
+        run = judge_campaign(
+            ws,
+            cid,
+            _client(credentials),
+            settings,
+            actor=actor(),
+            credentials=credentials,
+            progress=progress,
+        )
     if as_json:
         echo_json(run.as_dict())
         return

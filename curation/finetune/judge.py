@@ -18,7 +18,6 @@ and the parsing of the answer are in :mod:`curation.finetune.judge_prompt`.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from typing import Any
@@ -35,6 +34,7 @@ from curation.labeling.campaigns import current_guideline
 from curation.labeling.scale import SCALE, to_screen
 from curation.openai_errors import scrub
 from curation.pii.gate import gate_reason, redaction_state
+from curation.progress import Progress
 from curation.records import Message
 from curation.store import labeling_models as lm
 from curation.store import models as m
@@ -170,7 +170,7 @@ def judge_campaign(
     *,
     actor: str,
     credentials: Credentials | None = None,
-    progress: Callable[[int, int], None] | None = None,
+    progress: Progress | None = None,
 ) -> JudgeRun:
     """Ask the judge about every pair of the campaign not yet judged by this model.
 
@@ -210,7 +210,7 @@ def judge_campaign(
             results = list(pool.map(ask, batch))
             _store(ws, campaign_id, settings, results, run)
             if progress:
-                progress(min(start + BATCH, len(task_ids)), len(task_ids))
+                progress("judge", min(start + BATCH, len(task_ids)), len(task_ids))
     with ws.tx() as session:
         log_event(
             session,

@@ -15,6 +15,7 @@ from curation.finetune.jobs import make_client, resolve_credentials
 from curation.finetune.judge import JudgeSettings, judge_agreement, judge_campaign, judge_models
 from curation.store.db import Workspace
 from curation.ui import keys
+from curation.ui.progress import progress_bar
 from curation.wording import plural
 
 
@@ -106,11 +107,7 @@ def show_ai_judge(ws: Workspace, campaign_id: int, lead: str) -> None:
                 "the API key comes from the environment or Streamlit secrets and is not stored."
             )
             if st.form_submit_button("Run the judge", type="primary"):
-                bar = st.progress(0.0, text="Asking the judge…")
-
-                def show_judge_progress(done: int, total: int) -> None:
-                    bar.progress(done / max(total, 1), text=f"{done:,} of {plural(total, 'pair')}")
-
+                show_judge_progress, bar = progress_bar("Asking the judge…")
                 try:
                     creds = resolve_credentials(st_secrets, base_url=run_base.strip() or None)
                     judge_run = judge_campaign(
