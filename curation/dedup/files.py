@@ -16,20 +16,16 @@ from typing import Any
 import orjson
 
 from curation import exitcodes
-from curation.dedup.engine import (
-    DedupResult,
-    Encoders,
-    Progress,
-    Settings,
-    find_duplicates,
-    find_matches,
-)
+from curation.dedup.engine import find_duplicates, find_matches
+from curation.dedup.results import DedupResult
+from curation.dedup.settings import Encoders, Settings
 from curation.dedup.units import Item, input_notes, make_item, record_score
 from curation.errors import InputError
 from curation.fileio.atomic import open_output
 from curation.fileio.rewrite import iter_items, open_writer
 from curation.fileio.table import HEADER
 from curation.ingest.formats import LineError, Source, open_source
+from curation.progress import Progress
 from curation.wording import plural
 
 MAX_SHOWN_ERRORS = 50
