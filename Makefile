@@ -46,7 +46,6 @@ test: install-dev
 lint: install-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 
 bench: install-dev

@@ -11,6 +11,7 @@ import threading
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 import sqlalchemy as sa
@@ -25,6 +26,9 @@ from tests.helpers.common import (
     pg_schema_url,
 )
 from tests.helpers.fake_openai import FakeOpenAI, FakeServer, State
+
+if TYPE_CHECKING:
+    from curation.pii.detect import Detector
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
@@ -108,3 +112,29 @@ def fake_openai(monkeypatch: pytest.MonkeyPatch) -> Iterator[FakeOpenAI]:
         server.shutdown()
         server.server_close()
         thread.join(timeout=5)
+
+
+@pytest.fixture
+def wsdir(tmp_path: Path) -> Path:
+    """A workspace folder for CLI tests (created by the first command)."""
+    return tmp_path / "ws"
+
+
+@pytest.fixture(scope="session")
+def det() -> Detector:
+    """The default PII detector, loaded once per test process."""
+    from curation.pii.config import PiiConfig
+    from curation.pii.detect import get_detector
+
+    return get_detector(PiiConfig())
+
+
+@pytest.fixture
+def fake_models(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Dedup's encoders replaced by small deterministic ones (no model files loaded)."""
+    from curation.dedup import Encoders
+    from tests.helpers.dedup import fake_encoders
+
+    monkeypatch.setattr(
+        Encoders, "for_mode", classmethod(lambda cls, mode: fake_encoders(mode == "cascade"))
+    )

@@ -18,7 +18,6 @@ from click.testing import CliRunner
 from bench.bench_faults_fuzz import generate
 from curation import exitcodes
 from curation.cli import cli
-from curation.dedup import Encoders
 from curation.errors import CurationError, InputError
 from curation.fileio import limits
 from curation.fileio.gate import check_regular_file
@@ -29,7 +28,6 @@ from curation.ingest.formats import open_source, read_records
 from curation.ingest.importer import import_file
 from curation.store import Workspace
 from tests.helpers.common import REPO
-from tests.helpers.dedup import fake_encoders
 
 COMMANDS = ("validate", "import", "redact", "dedup")
 TIMEOUT = 90
@@ -78,13 +76,6 @@ def run_process(args: list[str], env: dict[str, str] | None = None) -> subproces
 
 def invoke(*args: str) -> Any:
     return CliRunner().invoke(cli, list(args))
-
-
-@pytest.fixture
-def fake_models(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(
-        Encoders, "for_mode", classmethod(lambda cls, mode: fake_encoders(mode == "cascade"))
-    )
 
 
 # --------------------------------------------------------------------- 1. non-regular files

@@ -8,22 +8,12 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from curation.cli import cli
+from tests.helpers.cli import run
 from tests.helpers.common import REPO, write_jsonl
 
 GOOD = json.dumps(
     {"messages": [{"role": "user", "content": "Hi"}, {"role": "assistant", "content": "Hello"}]}
 )
-
-
-def run(*args: str | Path, input: str | None = None) -> tuple[int, str, str]:
-    result = CliRunner().invoke(cli, [str(a) for a in args], input=input)
-    return result.exit_code, result.stdout, result.stderr
-
-
-@pytest.fixture
-def wsdir(tmp_path: Path) -> Path:
-    return tmp_path / "ws"
 
 
 def test_import_exit_0_when_every_line_imports(wsdir: Path, tmp_path: Path) -> None:

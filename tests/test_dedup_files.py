@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from click.testing import CliRunner
 
 from curation import cli as cli_module
-from curation.dedup import DedupFileOptions, Encoders, Settings, dedup_file, file_leakage
+from curation.dedup import DedupFileOptions, Settings, dedup_file, file_leakage
 from curation.store import models as m
 from curation.store import open_workspace
 from tests.helpers.dedup import (
@@ -120,13 +120,6 @@ def test_file_leakage(tmp_path: Path) -> None:
 
 
 # --------------------------------------------------------------------------- CLI
-
-
-@pytest.fixture
-def fake_models(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(
-        Encoders, "for_mode", classmethod(lambda cls, mode: fake_encoders(mode == "cascade"))
-    )
 
 
 def invoke(*args: str) -> Any:

@@ -5,16 +5,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from click.testing import CliRunner
-
-from curation.cli import cli
 from curation.store import open_workspace
+from tests.helpers.cli import run
 from tests.helpers.export import chat, pref, read_jsonl, set_redaction, write_objects
-
-
-def run(*args: str | Path) -> tuple[int, str, str]:
-    result = CliRunner().invoke(cli, [str(a) for a in args])
-    return result.exit_code, result.stdout, result.stderr
 
 
 def setup(tmp_path: Path, objects: list[dict], clean: bool = True) -> Path:

@@ -22,7 +22,12 @@ from curation.errors import CurationError
 from curation.export import publish as pub
 from curation.export import staging
 from curation.store import Workspace, db
-from tests.helpers.export import chat, history, import_objects, run, set_redaction, snapshot
+from tests.helpers.export import (
+    exported_once,
+    history,
+    run,
+    snapshot,
+)
 
 LOCKED = "the workspace database is locked by another process: try again in a moment"
 LOST = "lost the connection to the database server: check that it is running and run again"
@@ -37,14 +42,6 @@ def quick_ws(ws: Workspace, monkeypatch: pytest.MonkeyPatch) -> Iterator[Workspa
         yield quick
     finally:
         quick.dispose()
-
-
-def exported_once(ws: Workspace, tmp_path: Path) -> tuple[Path, dict[str, bytes]]:
-    import_objects(ws, tmp_path, [chat(i) for i in range(20)])
-    set_redaction(ws, "clean")
-    out = tmp_path / "out" / "data.jsonl"
-    assert run(ws, out, validation_split=0.25).export_id == 1
-    return out, snapshot(out.parent)
 
 
 _blockers: list[sqlite3.Connection] = []

@@ -29,6 +29,7 @@ from curation.store import Workspace
 from curation.store import models as m
 from tests.helpers.export import (
     chat,
+    exported_once,
     history,
     import_objects,
     pref,
@@ -39,14 +40,6 @@ from tests.helpers.export import (
 )
 
 FULL = sa.exc.OperationalError("UPDATE exports …", {}, Exception("database or disk is full"))
-
-
-def exported_once(ws: Workspace, tmp_path: Path, n: int = 20) -> tuple[Path, dict[str, bytes]]:
-    import_objects(ws, tmp_path, [chat(i) for i in range(n)])
-    set_redaction(ws, "clean")
-    out = tmp_path / "out" / "data.jsonl"
-    assert run(ws, out, validation_split=0.25).export_id == 1
-    return out, snapshot(out.parent)
 
 
 def audited(ws: Workspace) -> int:

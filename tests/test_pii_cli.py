@@ -19,11 +19,6 @@ from tests.helpers.common import REPO, write_jsonl
 SAMPLES = REPO / "curation" / "sample_data"
 
 
-@pytest.fixture
-def wsdir(tmp_path: Path) -> Path:
-    return tmp_path / "ws"
-
-
 def shape(value: Any) -> Any:
     """The structure of a JSON value with every string replaced by 'S'."""
     if isinstance(value, dict):

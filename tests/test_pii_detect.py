@@ -10,15 +10,7 @@ import pytest
 from curation.pii.config import PatternRule, PiiConfig
 from curation.pii.detect import Detector, Finding, chunks, get_detector
 from curation.pii.segments import Segment, record_segments
-
-
-@pytest.fixture(scope="module")
-def det() -> Detector:
-    return get_detector(PiiConfig())
-
-
-def found(det: Detector, *texts: str) -> list[Finding]:
-    return det.detect([Segment(("messages", i, "content"), t) for i, t in enumerate(texts)])
+from tests.helpers.pii import found
 
 
 def values(findings: list[Finding], entity: str | None = None) -> set[str]:

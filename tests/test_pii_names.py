@@ -11,16 +11,7 @@ from curation.pii import name_table
 from curation.pii.config import PiiConfig
 from curation.pii.detect import Detector, Finding, get_detector
 from curation.pii.person_signals import NameTableRecognizer, kind, name_evidence
-from curation.pii.segments import Segment
-
-
-@pytest.fixture(scope="module")
-def det() -> Detector:
-    return get_detector(PiiConfig())
-
-
-def found(det: Detector, *texts: str) -> list[Finding]:
-    return det.detect([Segment(("messages", i, "content"), t) for i, t in enumerate(texts)])
+from tests.helpers.pii import found
 
 
 def persons(findings: list[Finding]) -> set[str]:

@@ -5,16 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from curation.pii.config import PiiConfig
-from curation.pii.detect import Detector, get_detector
+from curation.pii.detect import Detector
 from curation.pii.phones import PhonenumbersRecognizer, valid_region
 from curation.pii.postal import PostalAddressRecognizer, tail_end
 from curation.pii.segments import Segment
-
-
-@pytest.fixture(scope="module")
-def det() -> Detector:
-    return get_detector(PiiConfig())
 
 
 def spans(text: str) -> list[str]:

@@ -9,6 +9,6 @@ from click.testing import CliRunner
 from curation.cli import cli
 
 
-def run(*args: str | Path) -> tuple[int, str, str]:
-    result = CliRunner().invoke(cli, [str(a) for a in args])
+def run(*args: str | Path, input: str | None = None) -> tuple[int, str, str]:
+    result = CliRunner().invoke(cli, [str(a) for a in args], input=input)
     return result.exit_code, result.stdout, result.stderr

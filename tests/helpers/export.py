@@ -116,3 +116,13 @@ def snapshot(folder: Path) -> dict[str, bytes]:
 def history(ws: Workspace) -> list[tuple[int, str, bool]]:
     with ws.read() as s:
         return [(r.id, r.status, r.on_disk) for r in history_rows(s)]
+
+
+def exported_once(ws: Workspace, tmp_path: Path, n: int = 20) -> tuple[Path, dict[str, bytes]]:
+    """``n`` cleared chats exported once (a quarter held out for validation): the output path
+    and the folder's bytes, to compare with after a failed second export."""
+    import_objects(ws, tmp_path, [chat(i) for i in range(n)])
+    set_redaction(ws, "clean")
+    out = tmp_path / "out" / "data.jsonl"
+    assert run(ws, out, validation_split=0.25).export_id == 1
+    return out, snapshot(out.parent)
