@@ -21,6 +21,7 @@ from curation.cli.formats import echo_field_report, with_flag_hint
 from curation.errors import CurationError, StorageError
 
 if TYPE_CHECKING:
+    from curation.ingest.formats import LineError
     from curation.ingest.importer import ImportResult
 
 
@@ -118,11 +119,20 @@ def _import_one(
         )
 
 
+def _with_columns_hint(error: LineError) -> str:
+    """A rejected line as printed, with the option that maps the prompt when none is."""
+    from curation.ingest.formats.table import NO_PROMPT_COLUMN
+
+    if error.reason == NO_PROMPT_COLUMN:  # the library's words name no flag; the CLI's do
+        return str(error).replace("; map one", "; pass --columns prompt=NAME")
+    return str(error)
+
+
 def _print_import(result: ImportResult, quiet: bool) -> None:
     if result.errors and not quiet:
         click.echo(f"Rejected lines in {result.path}:", err=True)
         for error in result.errors[:MAX_SHOWN_ERRORS]:
-            click.echo(f"  {error}", err=True)
+            click.echo(f"  {_with_columns_hint(error)}", err=True)
         if result.rejected > MAX_SHOWN_ERRORS:
             click.echo(
                 f"  … and {result.rejected - MAX_SHOWN_ERRORS:,} more (use --json for all)",

@@ -174,15 +174,12 @@ def labels_export(
 ) -> None:
     """Write every judgment of a campaign (all versions unless --current)."""
     from curation.labeling.campaigns import get_campaign
-    from curation.labeling.io import judgment_rows
+    from curation.labeling.io import dumps_jsonl, judgment_rows
 
     ws = open_workspace(workspace, db)
     with ws.read() as s:
         rows = list(judgment_rows(s, get_campaign(s, campaign_name).id, current_only=current))
-    if as_json:
-        data = orjson.dumps(rows, option=orjson.OPT_INDENT_2)
-    else:
-        data = b"".join(orjson.dumps(r) + b"\n" for r in rows)
+    data = orjson.dumps(rows, option=orjson.OPT_INDENT_2) if as_json else dumps_jsonl(rows)
     if output:
         from curation.fileio.atomic import atomic_write_bytes
 

@@ -48,8 +48,6 @@ MAX_WINDOWS = 64
 STATIC_SAMPLED_CHARS = 256 * WINDOW_CHARS
 CACHE_ENV = "CURATION_MODEL_CACHE"
 
-Progress = Callable[[int], None]
-
 
 @runtime_checkable
 class Encoder(Protocol):

@@ -8,16 +8,15 @@ records, an 8-bit IVF above whose hits are re-scored exactly (never HNSW).
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
 
 from curation.dedup.embedders import Encoder, faiss_threads, normalize_rows
+from curation.dedup.settings import Tick
 from curation.dedup.units import Item
 from curation.errors import InternalError
-
-Counter = Callable[[int, int], None]  # (done, total) within one stage
 
 CANDIDATE_SLACK = 0.03  # record-vector radius below the lowest aligned score we keep
 # Corpora of at least CENTER_MIN records search on centred record vectors (the corpus's mean
@@ -43,7 +42,7 @@ class ExchangeVectors:
         self.index: dict[str, int] = {}
         self.vectors = np.zeros((0, 0), dtype=np.float32)
 
-    def ensure(self, texts: Sequence[str], report: Counter | None = None) -> None:
+    def ensure(self, texts: Sequence[str], report: Tick | None = None) -> None:
         """Embed the texts not embedded yet; ``report`` counts texts done of those."""
         todo = [t for t in dict.fromkeys(texts) if t not in self.index]
         if not todo:
@@ -142,7 +141,7 @@ def range_pairs(
     *,
     self_search: bool,
     indexed: np.ndarray | None = None,
-    report: Counter | None = None,
+    report: Tick | None = None,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """(query row, index row, cosine) for every hit ≥ radius, top :data:`MAX_CANDIDATES` per query.
 

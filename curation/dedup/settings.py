@@ -7,6 +7,7 @@ stored with every run is :data:`COMPARISON_RULE`.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, replace
 from typing import Any
 
@@ -15,6 +16,8 @@ from curation.errors import InputError
 
 MODES = ("cascade", "minilm", "static", "openai")
 RULES = ("earliest", "longest", "best-scored")
+
+Tick = Callable[[int, int], None]  # a stage's own counter: (done, total) within that stage
 
 # Calibrated defaults (see the package docstring for how): the threshold on the aligned
 # exchange similarity of each mode's final embedder.

@@ -8,7 +8,7 @@ score is doubtful are re-scored with the accurate model within a budget
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -17,10 +17,8 @@ from rapidfuzz.distance import Indel
 
 from curation.dedup.embedders import Encoder
 from curation.dedup.search import ExchangeVectors
-from curation.dedup.settings import Settings
+from curation.dedup.settings import Settings, Tick
 from curation.dedup.units import Item
-
-Counter = Callable[[int, int], None]  # (done, total) within one stage
 
 # Cascade band on the static aligned similarity at the default threshold: below LO a pair
 # is dropped, at or above HI it is accepted as it is, in between MiniLM decides. Another
@@ -126,7 +124,7 @@ def aligned_scores(
     b: np.ndarray,
     vectors: ExchangeVectors,
     b_items: Sequence[Item] | None = None,
-    report: Counter | None = None,
+    report: Tick | None = None,
     accurate: ExchangeVectors | None = None,
     *,
     lexical: bool = False,
@@ -184,7 +182,7 @@ def cascade_verify(
     settings: Settings,
     *,
     b_items: Sequence[Item] | None = None,
-    report: Counter | None = None,
+    report: Tick | None = None,
 ) -> CascadeVerdict:
     """Accept, check with MiniLM, or fall back to the static score, pair by pair.
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from curation.errors import CurationError, FieldError, InputError
+from curation.errors import FieldError, InputError, InternalError
 from curation.export.names import FORMAT_NAMES
 from curation.ingest.checks import Issue, validate_example
 from curation.ingest.formats.article import RFTPairs
@@ -300,7 +300,7 @@ class TRLKTOExport(ExportFormat):
 
 def kto_record(item: Item) -> Record:
     if item.chosen is None or item.label is None:
-        raise CurationError("internal: a KTO row needs one labelled completion")
+        raise InternalError("a KTO row needs one labelled completion")
     record = _record(item, item.messages)
     record.completions = [
         Completion(item.chosen.messages, item.chosen.source, item.chosen.scores, item.label)
@@ -347,7 +347,7 @@ def _record(item: Item, messages: list[Message]) -> Record:
 
 def _pair(item: Item) -> tuple[Completion, Completion]:
     if item.chosen is None or item.rejected is None:
-        raise CurationError("internal: a pair row needs a chosen and a rejected completion")
+        raise InternalError("a pair row needs a chosen and a rejected completion")
     return item.chosen, item.rejected
 
 

@@ -47,7 +47,7 @@ import numpy as np
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from curation.errors import CurationError
+from curation.errors import CurationError, InternalError
 from curation.export.plan import Context
 from curation.export.rows import (
     RowPass,
@@ -266,7 +266,7 @@ def export_snapshot(session: Session) -> str | None:
         return None
     snapshot = str(session.execute(sa.text("SELECT pg_export_snapshot()")).scalar_one())
     if not _SNAPSHOT_ID.match(snapshot):
-        raise CurationError(f"internal: unexpected snapshot id {snapshot!r}")
+        raise InternalError(f"unexpected snapshot id {snapshot!r}")
     return snapshot
 
 

@@ -47,7 +47,7 @@ import numpy as np
 import orjson
 from sqlalchemy.orm import Session
 
-from curation.errors import CurationError
+from curation.errors import CurationError, InternalError
 from curation.export import parallel
 from curation.export.formats import TABLE_COLUMNS, ExportFormat, get_export_format
 from curation.export.manifest import PassResults, build_manifest, file_entry
@@ -289,7 +289,7 @@ def _split(plan: Plan, spec: ExportSpec) -> SplitPlan:
     )
     leaks = _clusters_across_splits(ints(plan.cluster_of), split_plan.split)
     if leaks:  # cannot happen by construction; refuse rather than write a leaking split
-        raise CurationError(f"internal: {leaks} duplicate clusters would span both splits")
+        raise InternalError(f"{leaks} duplicate clusters would span both splits")
     return split_plan
 
 

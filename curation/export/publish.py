@@ -42,7 +42,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from curation.audit import log_event
-from curation.errors import CurationError
+from curation.errors import CurationError, StorageError
 from curation.export import provenance as prov
 from curation.export.spec import ExportFile, manifest_path
 from curation.export.staging import Journal, Staging, os_reason, recover
@@ -102,13 +102,13 @@ def publish(
 ) -> int:
     """Reserve the export's id, stage its manifests (``manifests`` makes them from the
     manifest carrying the id), rename everything into place and record it done. Raises
-    :class:`CurationError` saying truthfully what is on disk and in the history."""
+    :class:`StorageError` saying truthfully what is on disk and in the history."""
     try:
         with ws.tx() as session:
             settle_interrupted(session)
             export_id = reserve(session, pending)
     except DB_ERRORS as exc:
-        raise CurationError(
+        raise StorageError(
             f"could not record the export in the workspace database ({db_reason(exc)}); "
             "nothing was written and the previous files are untouched"
         ) from exc
@@ -127,7 +127,7 @@ def publish(
     except BaseException as exc:
         message = _take_back(ws, staged, export_id, pending, step, exc)
         if isinstance(exc, (OSError, *DB_ERRORS)):
-            raise CurationError(message) from exc
+            raise StorageError(message) from exc
         raise
     finally:
         with _live_lock:

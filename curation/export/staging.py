@@ -44,7 +44,7 @@ from typing import IO, Any
 
 import orjson
 
-from curation.errors import CurationError
+from curation.errors import CurationError, InternalError
 
 try:
     import fcntl
@@ -95,7 +95,7 @@ class Staging:
         """A binary file that becomes ``target`` on :meth:`commit`."""
         path = Path(target)
         if any(path == t for _, _, t in self.files):
-            raise CurationError(f"internal: {path} is staged twice")
+            raise InternalError(f"{path} is staged twice")
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, name = tempfile.mkstemp(
             prefix=f".{path.name}.{STAGE_TAG}", suffix=".part", dir=path.parent
@@ -153,7 +153,7 @@ class Staging:
             if not taken:
                 return plan
             self.token = secrets.token_hex(4)
-        raise CurationError("internal: could not choose a free name for the previous files")
+        raise InternalError("could not choose a free name for the previous files")
 
     def _journal_paths(self) -> list[Path]:
         folders = sorted({t.parent for _, _, t in self.files})

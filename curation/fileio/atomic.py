@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, cast
 
-from curation.errors import CurationError
+from curation.errors import StorageError
 
 
 @contextlib.contextmanager
@@ -33,7 +33,7 @@ def atomic_writer(path: str | Path) -> Iterator[IO[bytes]]:
         os.replace(tmp, target)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
-        raise CurationError(
+        raise StorageError(
             f"could not write {target}: {exc.strerror or exc}; the previous file is untouched"
         ) from exc
     except BaseException:

@@ -26,6 +26,7 @@ import numpy as np
 import platformdirs
 
 from curation.errors import CurationError
+from curation.fileio.atomic import atomic_write_bytes
 from curation.records import Message, message_text
 
 URLS = {
@@ -126,10 +127,7 @@ def install_encoding_file(encoding: str) -> bool:
     with _lock:
         if target.exists():
             return True
-        target.parent.mkdir(parents=True, exist_ok=True)
-        tmp = target.with_suffix(f".tmp{os.getpid()}")
-        tmp.write_bytes(_tiktoken_file_from_quicktok(vocab))
-        os.replace(tmp, target)
+        atomic_write_bytes(target, _tiktoken_file_from_quicktok(vocab))
     return True
 
 

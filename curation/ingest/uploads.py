@@ -13,6 +13,7 @@ import tempfile
 from pathlib import Path
 from typing import BinaryIO
 
+from curation.fileio.atomic import atomic_write_bytes
 from curation.fileio.limits import CHUNK
 from curation.store.db import Workspace
 
@@ -31,9 +32,7 @@ def store_upload(ws: Workspace, name: str, data: bytes) -> Path:
     digest = hashlib.sha256(data).hexdigest()[:12]
     target = ws.path_in("uploads", f"{digest}-{safe_file_name(name)}")
     if not target.exists():
-        tmp = target.with_name(target.name + ".part")
-        tmp.write_bytes(data)
-        os.replace(tmp, target)
+        atomic_write_bytes(target, data)
     return target
 
 

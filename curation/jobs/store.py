@@ -32,6 +32,7 @@ from curation.errors import (
     NotFoundError,
     StorageError,
 )
+from curation.fileio.atomic import atomic_write_bytes
 from curation.jobs.model import (
     CANCELLED,
     FINISHED,
@@ -462,12 +463,8 @@ def write_side_progress(
 ) -> None:
     """Progress beside a SQLite database while a stage's own transaction holds its write lock
     (an import is one transaction per file): readers merge it with the row."""
-    path = _side_path(ws, job_id)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}")
     data = {"stage": stage, "done": done, "total": total, "at": m.utcnow().isoformat()}
-    tmp.write_bytes(orjson.dumps(data))
-    os.replace(tmp, path)
+    atomic_write_bytes(_side_path(ws, job_id), orjson.dumps(data))
 
 
 def _side_progress(ws: Workspace, job: m.Job) -> JobProgress | None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -300,7 +300,8 @@ def _claim_for_import(
         existing.status = "done"
 
 
-def dumps_jsonl(rows: Iterator[dict[str, Any]]) -> bytes:
+def dumps_jsonl(rows: Iterable[dict[str, Any]]) -> bytes:
+    """Rows as JSON Lines: one compact object per line, each ending in a newline."""
     return b"".join(orjson.dumps(r) + b"\n" for r in rows)
 
 

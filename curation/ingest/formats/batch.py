@@ -17,6 +17,7 @@ from typing import Any
 import orjson
 
 from curation.errors import FieldError, InputError
+from curation.fileio.atomic import atomic_writer
 from curation.fileio.jsonl import iter_jsonl
 from curation.ingest.formats.base import Format
 from curation.ingest.formats.common import messages_list, require_key, require_object, type_name
@@ -237,7 +238,7 @@ def join_batch(
         groups[by_id[str(obj["custom_id"])]]["results"].append(obj)
     if not groups:
         raise InputError(f"{requests}: no request line with a custom_id")
-    with Path(dest).open("wb") as fh:
+    with atomic_writer(dest) as fh:
         for line in _lines(groups.values()):
             fh.write(line)
     return unmatched

@@ -40,6 +40,9 @@ GUESSES: dict[str, tuple[str, ...]] = {
     "rejected": ("rejected", "non_preferred", "dispreferred", "rejected_response"),
 }
 
+# every row's reason when no column could be mapped to the prompt (the CLI adds its flag)
+NO_PROMPT_COLUMN = "no column is mapped to the prompt; map one"
+
 
 @dataclass(slots=True)
 class ColumnMapping:
@@ -120,9 +123,7 @@ class Table(Format):
     def parse(self, obj: Any) -> Record:
         m = self.mapping
         if not m.prompt:
-            raise FieldError(
-                "columns", "no column is mapped to the prompt; pass --columns prompt=NAME"
-            )
+            raise FieldError("columns", NO_PROMPT_COLUMN)
         messages: list[Message] = []
         system = _cell(obj, m.system) if m.system else None
         if system:
