@@ -71,10 +71,11 @@ def _dedup_job(ws: Workspace, dataset_id: int) -> int | None:
     job = get_job(ws, int(mine))
     if job.dataset_id != dataset_id:
         return None
-    if job.status == SUCCEEDED and job.result.get("run_id") is not None:
+    outcome = job.outcome
+    if job.status == SUCCEEDED and outcome.run_id is not None:
         st.session_state.pop(keys.DEDUP_JOB, None)
-        st.session_state[keys.DEDUP_RUN] = job.result["run_id"]
-        st.session_state[keys.DEDUP_NOTICE] = str(job.result.get("summary", ""))
+        st.session_state[keys.DEDUP_RUN] = outcome.run_id
+        st.session_state[keys.DEDUP_NOTICE] = outcome.summary
         return None
     return job.id
 
