@@ -285,18 +285,19 @@ if done:
                 "application/json",
             )
         st.caption(f"sha256 {f.sha256}")
-    fmt_info = dict(done.manifest.get("format") or {})
-    config = fmt_info.get("config_file")
+    target = done.target_info
+    config = target.config_file
     if config and done.files:
         _download(
-            f"{fmt_info.get('target', 'trainer')} config: {config}",
+            f"{target.target or 'trainer'} config: {config}",
             done.files[0].path.with_name(config),
             f"export_dl_{done.export_id}_config",
             "application/json" if config.endswith(".json") else "application/yaml",
         )
-    reasoning = fmt_info.get("reasoning") or {}
-    if reasoning.get("messages"):
-        st.caption(f"Reasoning traces: {reasoning['policy']} ({reasoning['messages']:,} messages)")
+    if target.reasoning_messages:
+        st.caption(
+            f"Reasoning traces: {target.reasoning_policy} ({target.reasoning_messages:,} messages)"
+        )
 
 # --------------------------------------------------------------------------- history
 st.subheader("Export history")
