@@ -15,6 +15,7 @@ from curation.export.pipeline import export_dataset, workspace_output
 from curation.export.preview import preview_export
 from curation.export.publish import history_rows
 from curation.export.spec import ExportResult, ExportSpec, PreviewRow, parse_where
+from curation.ingest.report import Histogram
 from curation.ingest.validate import ValidationReport
 from curation.labeling.aggregate import POLICIES, Policy
 from curation.labeling.campaigns import list_campaigns
@@ -214,11 +215,11 @@ def _download(label: str, path: Path, key: str, mime: str) -> None:
 
 def _tokens_line(report: ValidationReport) -> str:
     total = report.total_tokens.summary()
-    if total["min"] is None:
+    if total.min is None:
         return "no tokens counted"
     return (
-        f"{plural(report.examples, 'row')} · tokens ({report.encoding}) min {total['min']:,}, "
-        f"median {total['median']:,.0f}, p90 {total['p90']:,.0f}, max {total['max']:,}"
+        f"{plural(report.examples, 'row')} · tokens ({report.encoding}) min {total.min:,}, "
+        f"median {total.median:,.0f}, p90 {total.p90:,.0f}, max {total.max:,}"
     )
 
 
@@ -252,14 +253,14 @@ if done:
     for split, report in done.reports.items():
         st.markdown(f"- **{split}**: {_validation_line(split, report)}")
     train = done.reports.get("train")
-    histogram = train.total_tokens.histogram() if train is not None else {}
-    if histogram.get("counts"):
+    histogram = train.total_tokens.histogram() if train is not None else Histogram()
+    if histogram.counts:
         st.caption("Tokens per training example")
         st.bar_chart(
             pd.DataFrame(
                 {
-                    "tokens": [round(edge) for edge in histogram["edges"][:-1]],
-                    "examples": histogram["counts"],
+                    "tokens": [round(edge) for edge in histogram.edges[:-1]],
+                    "examples": list(histogram.counts),
                 }
             ),
             x="tokens",
