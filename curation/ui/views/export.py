@@ -18,7 +18,7 @@ from curation.export.spec import ExportResult, ExportSpec, PreviewRow, parse_whe
 from curation.ingest.report import Histogram
 from curation.ingest.validate import ValidationReport
 from curation.labeling.aggregate import POLICIES, Policy
-from curation.labeling.campaigns import list_campaigns
+from curation.labeling.campaigns import preference_campaigns
 from curation.store.queries import dataset_names, get_dataset
 from curation.ui import keys
 from curation.ui.progress import progress_bar
@@ -40,8 +40,7 @@ st.caption(
 
 with ws.read() as s:
     datasets = dataset_names(s)
-    # thumbs campaigns give KTO labels on the completions, not preferences to pick here
-    campaigns = [(c.name, c.dataset_id) for c in list_campaigns(s) if c.kind != "thumbs"]
+    campaigns = [(c.name, c.dataset_id) for c in preference_campaigns(s)]
 if not datasets:
     st.info("No dataset yet. Go to **Import** to bring in a file.")
     st.stop()
