@@ -15,6 +15,7 @@ from curation.ingest.importer import import_file
 from curation.jobs import cancel, get_job, list_jobs, rerun, set_concurrency, submit
 from curation.jobs import store as jobs_store
 from curation.jobs.child import ProgressWriter
+from curation.jobs.follow import Following, follow_job
 from curation.jobs.kinds import export_spec_params
 from curation.jobs.model import JobCancelledError, JobResult
 from curation.store import Workspace
@@ -332,3 +333,33 @@ def test_cancelling_an_import_midway_rolls_it_back(ws: Workspace, tmp_path: Path
     with ws.read() as s:
         assert s.scalar(sa.select(sa.func.count()).select_from(m.Record)) == 0
         assert s.scalar(sa.select(sa.func.count()).select_from(m.ImportRun)) == 0
+
+
+def test_a_page_follows_the_live_job_else_its_own_until_it_leaves_a_run(
+    ws: Workspace, tmp_path: Path
+) -> None:
+    data = copy_lines(SUPPORT, tmp_path / "s.jsonl", 3)
+    import_file(ws, data, "s")
+    import_file(ws, data, "other")
+    ds = get_job(ws, submit(ws, "dedup", {"dataset": "s"}, "s", "lead").id).dataset_id
+    assert ds is not None
+    live = list_jobs(ws, statuses=("queued",))[0]
+    assert follow_job(ws, "dedup", ds, None) == Following(job_id=live.id)  # whoever started it
+    assert follow_job(ws, "import", ds, None) == Following()  # another kind is not followed
+    claimed = jobs_store.claim(ws, "r1")
+    assert claimed is not None and claimed.id == live.id
+    assert follow_job(ws, "dedup", ds, None) == Following(job_id=live.id)  # running
+    assert jobs_store.finish(
+        ws, live.id, "r1", "succeeded", result={"run_id": 4, "summary": "4 dropped"}
+    )
+    assert follow_job(ws, "dedup", ds, None) == Following()  # finished, not mine
+    done = follow_job(ws, "dedup", ds, live.id)
+    assert done.job_id is None and done.done is not None
+    assert (done.done.run_id, done.done.summary) == (4, "4 dropped")
+    other = get_job(ws, submit(ws, "sleep", {}, "other", "lead").id)
+    assert follow_job(ws, "dedup", ds, other.id) == Following()  # mine, on another dataset
+    failed = submit(ws, "dedup", {"dataset": "s"}, "s", "lead")
+    jobs_store.claim(ws, "r1", limit=5)
+    jobs_store.claim(ws, "r1", limit=5)
+    assert jobs_store.finish(ws, failed.id, "r1", "failed", error="boom")
+    assert follow_job(ws, "dedup", ds, failed.id) == Following(job_id=failed.id)  # its panel
