@@ -134,8 +134,10 @@ def test_campaign_policy_controls(app_ws: Workspace, tmp_path: Path) -> None:
     )
     set_redaction(app_ws, "clean")
     campaign(app_ws, ["ann"], dataset="d", name="review")
+    campaign(app_ws, ["ann"], dataset="d", name="thumbs-up", kind="thumbs")
     at = open_page(logged_in("lead"), "export.py")
     at.selectbox(key="export_format").set_value("openai-preference").run()
+    assert "thumbs-up" not in at.selectbox(key="export_campaign").options  # no preferences
     at.selectbox(key="export_campaign").set_value("review").run()
     assert at.slider(key="export_min_agreement").value == 0.5
     at.button(key="export_go").click().run()

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
+from curation.labeling.answers import Answer, rationale_required
 from curation.labeling.scale import to_pair_axis
 from curation.store import Workspace
 from curation.store import labeling_models as lm
@@ -66,7 +67,11 @@ def test_rank_page_keys_submit_and_persist(labeled_ws: Workspace) -> None:
 
 def test_rationale_required_for_tie(labeled_ws: Workspace) -> None:
     at = logged_in("ann")
+    area = next(t for t in at.text_area if t.key and t.key.startswith("rank_rationale_"))
+    assert area.label == "Rationale (optional)"
     at.button(key="rank_choice_3").click().run()
+    area = next(t for t in at.text_area if t.key and t.key.startswith("rank_rationale_"))
+    assert area.label == "Rationale (required for this answer)"  # a tie, in this campaign
     at.button(key="rank_submit").click().run()
     assert "asks for a rationale" in texts(at)
     assert judgments(labeled_ws) == []
@@ -138,3 +143,11 @@ def test_lead_creates_a_campaign_from_the_page(app_ws: Workspace, tmp_path: Path
     with app_ws.read() as s:
         c = s.scalar(sa.select(lm.Campaign).where(lm.Campaign.name == "from-page"))
         assert c is not None and c.criteria == ["helpfulness", "safety"]
+
+
+def test_which_answers_need_a_rationale() -> None:
+    tie, both_bad, better = Answer(choice=0), Answer(choice=None, both_bad=True), Answer(choice=2)
+    assert rationale_required(["tie"], tie) and not rationale_required(["tie"], both_bad)
+    assert rationale_required(["both_bad"], both_bad) and not rationale_required(["both_bad"], tie)
+    assert not rationale_required(["tie", "both_bad"], better)
+    assert not rationale_required(["tie"], Answer(choice=None))  # nothing picked yet

@@ -9,6 +9,8 @@ import sqlalchemy as sa
 
 from curation.auth import Account
 from curation.ingest.importer import import_file
+from curation.pii.gate import STATES
+from curation.pii.status import StateCounts
 from curation.store import Workspace
 from curation.store import models as m
 from curation.ui import keys
@@ -193,3 +195,17 @@ def test_lead_sets_the_public_figure_policy_on_the_page(app_ws: Workspace, tmp_p
         assert load_settings(s).keep_public_figures is False
         events = [e.action for e in s.scalars(sa.select(m.AuditEvent))]
     assert any("settings" in a for a in events)
+
+
+def test_state_counts_are_typed_and_keep_their_json() -> None:
+    counts = StateCounts.of({"pending": 3, "clean": 5})
+    assert (counts.none, counts.pending, counts.reviewed, counts.redacted, counts.clean) == (
+        0,
+        3,
+        0,
+        0,
+        5,
+    )
+    assert tuple(s for s, _ in counts.items()) == STATES
+    assert counts.as_dict() == {"none": 0, "pending": 3, "reviewed": 0, "redacted": 0, "clean": 5}
+    assert list(counts.as_dict()) == list(STATES)  # the --json keys, in the states' order

@@ -17,6 +17,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from curation.export import ExportSpec, Item, SkipError, export_dataset, get_export_format
+from curation.export.spec import TargetInfo
 from curation.ingest.formats import read_records
 from curation.ingest.formats.hh import HHRLHF
 from curation.ingest.importer import import_file
@@ -385,3 +386,19 @@ def test_hh_rlhf_exported_as_openai_preference_passes_the_validator(
     valid = {json.dumps(r["input"]) for r in read_jsonl(result.files[1].path)}
     assert not train & valid  # no prompt in both splits
     assert abs(result.files[1].rows / result.written - 0.1) < 0.01
+
+
+def test_the_result_reads_the_manifests_format_entry_typed(
+    sqlite_ws: Workspace, tmp_path: Path
+) -> None:
+    source = Path(__file__).parent / "fixtures" / "formats" / "lf_v1_sft.jsonl"
+    assert import_file(sqlite_ws, source, "d").rejected == 0
+    set_redaction(sqlite_ws, "clean")
+    result = export(sqlite_ws, tmp_path / "sg.jsonl", "llamafactory-sharegpt")
+    info = result.manifest["format"]
+    target = result.target_info
+    assert (target.target, target.config_file) == (info["target"], info["config_file"])
+    assert target.reasoning_messages == info["reasoning"]["messages"] == 1
+    assert target.reasoning_policy == info["reasoning"]["policy"]
+    assert result.as_dict()["format_info"] == info  # the JSON keeps the manifest's entry
+    assert TargetInfo.from_manifest({}) == TargetInfo()

@@ -15,8 +15,9 @@ from curation.ingest.importer import import_file
 from curation.jobs import cancel, get_job, list_jobs, rerun, set_concurrency, submit
 from curation.jobs import store as jobs_store
 from curation.jobs.child import ProgressWriter
+from curation.jobs.follow import Following, follow_job
 from curation.jobs.kinds import export_spec_params
-from curation.jobs.model import JobCancelledError
+from curation.jobs.model import JobCancelledError, JobResult
 from curation.store import Workspace
 from curation.store import models as m
 from curation.store.db import Workspace as Ws
@@ -74,7 +75,16 @@ def test_claim_takes_the_oldest_and_honours_the_limit(ws: Workspace) -> None:
     third = jobs_store.claim(ws, "r1", limit=2)
     assert third is not None and third.id == c.id
     assert get_job(ws, a.id).result == {"ok": 1}
+    assert get_job(ws, a.id).outcome == JobResult(data={"ok": 1})  # no summary, no run
     assert _actions(ws, a.id) == ["job.submit", "job.succeeded"]
+
+
+def test_job_result_reads_the_stored_json_typed() -> None:
+    raw = {"summary": "deduplicated 4 records", "run_id": 7, "records": 4}
+    result = JobResult.parse(raw)
+    assert (result.summary, result.run_id, result.data) == ("deduplicated 4 records", 7, raw)
+    assert JobResult.parse(None) == JobResult()
+    assert JobResult.parse({"summary": None, "run_id": None}).summary == ""
 
 
 def test_runner_gone_marks_its_jobs_interrupted(ws: Workspace) -> None:
@@ -113,6 +123,9 @@ def test_import_dedup_and_export_jobs_run_the_real_stages(ws: Workspace, tmp_pat
     with ws.read() as s:
         run = s.scalars(sa.select(m.DedupRun)).one()
         assert (run.status, run.id) == ("done", dedup_done.result["run_id"])
+    assert dedup_done.outcome.run_id == run.id
+    assert dedup_done.outcome.summary == dedup_done.result["summary"]
+    assert dedup_done.outcome.data == dedup_done.result
     assert export_done.status == "succeeded", export_done.error
     written = export_done.result["written"]
     assert written == 40 - dedup_done.result["marked_duplicate"]
@@ -258,8 +271,10 @@ def test_pii_scan_and_leakage_jobs(sqlite_ws: Workspace, tmp_path: Path) -> None
     with ws.read() as s:
         run = s.scalars(sa.select(m.PiiRun)).one()
         assert scanned.result["run_id"] == run.id and run.n_records == 10
+        assert scanned.outcome.run_id == run.id
     assert leaked.status == "succeeded", leaked.error
     assert leaked.result["count"] == 10  # the same records on both sides
+    assert leaked.outcome.run_id is None and "near-duplicate" in leaked.outcome.summary
 
 
 def test_a_job_whose_process_cannot_start_fails_with_the_reason(ws: Workspace) -> None:
@@ -318,3 +333,33 @@ def test_cancelling_an_import_midway_rolls_it_back(ws: Workspace, tmp_path: Path
     with ws.read() as s:
         assert s.scalar(sa.select(sa.func.count()).select_from(m.Record)) == 0
         assert s.scalar(sa.select(sa.func.count()).select_from(m.ImportRun)) == 0
+
+
+def test_a_page_follows_the_live_job_else_its_own_until_it_leaves_a_run(
+    ws: Workspace, tmp_path: Path
+) -> None:
+    data = copy_lines(SUPPORT, tmp_path / "s.jsonl", 3)
+    import_file(ws, data, "s")
+    import_file(ws, data, "other")
+    ds = get_job(ws, submit(ws, "dedup", {"dataset": "s"}, "s", "lead").id).dataset_id
+    assert ds is not None
+    live = list_jobs(ws, statuses=("queued",))[0]
+    assert follow_job(ws, "dedup", ds, None) == Following(job_id=live.id)  # whoever started it
+    assert follow_job(ws, "import", ds, None) == Following()  # another kind is not followed
+    claimed = jobs_store.claim(ws, "r1")
+    assert claimed is not None and claimed.id == live.id
+    assert follow_job(ws, "dedup", ds, None) == Following(job_id=live.id)  # running
+    assert jobs_store.finish(
+        ws, live.id, "r1", "succeeded", result={"run_id": 4, "summary": "4 dropped"}
+    )
+    assert follow_job(ws, "dedup", ds, None) == Following()  # finished, not mine
+    done = follow_job(ws, "dedup", ds, live.id)
+    assert done.job_id is None and done.done is not None
+    assert (done.done.run_id, done.done.summary) == (4, "4 dropped")
+    other = get_job(ws, submit(ws, "sleep", {}, "other", "lead").id)
+    assert follow_job(ws, "dedup", ds, other.id) == Following()  # mine, on another dataset
+    failed = submit(ws, "dedup", {"dataset": "s"}, "s", "lead")
+    jobs_store.claim(ws, "r1", limit=5)
+    jobs_store.claim(ws, "r1", limit=5)
+    assert jobs_store.finish(ws, failed.id, "r1", "failed", error="boom")
+    assert follow_job(ws, "dedup", ds, failed.id) == Following(job_id=failed.id)  # its panel

@@ -623,8 +623,8 @@ def test_dpo_tokens_cover_input_and_both_outputs() -> None:
         3 + len(enc.encode(m["role"])) + len(enc.encode(m["content"]))
         for m in [SYSTEM, USER, ASSISTANT, {"role": "assistant", "content": "5"}]
     )
-    assert report.total_tokens.summary()["max"] == expected
-    assert report.assistant_tokens.summary()["max"] == 2  # "4" and "5"
+    assert report.total_tokens.summary().max == expected
+    assert report.assistant_tokens.summary().max == 2  # "4" and "5"
 
 
 # --------------------------------------------------------------------------- file handling
@@ -712,7 +712,15 @@ def test_empty_file_has_no_errors_but_warns(tmp_path: Path) -> None:
     d = report.as_dict()
     assert report.ok and d["examples"] == 0
     assert d["n_epochs"] is None and d["estimated_cost_usd"] == 0.0
-    assert d["tokens"]["total"]["median"] is None
+    assert d["tokens"]["total"] == {
+        "min": None,
+        "median": None,
+        "p90": None,
+        "max": None,
+        "mean": None,
+        "sum": 0,
+    }
+    assert d["tokens"]["histogram"] == {"edges": [], "counts": []}
     assert [w["code"] for w in d["warnings"]] == ["too_few_examples"]
     report.render_text()
 
@@ -760,7 +768,7 @@ def test_examples_over_the_context_limit_are_warned_with_lines(tmp_path: Path) -
     assert over.count == 2 and over.lines == (2, 4)
     assert "65,536" in over.message
     # billed tokens cap each long example at the context limit
-    assert report.billed_tokens == 2 * 65_536 + 2 * int(report.total_tokens.summary()["min"] or 0)
+    assert report.billed_tokens == 2 * 65_536 + 2 * int(report.total_tokens.summary().min or 0)
 
 
 # --------------------------------------------------------------------------- tokens
@@ -832,12 +840,16 @@ def test_distribution_is_exact(values: list[int]) -> None:
     for chunk in np.array_split(arr, 3):
         dist.add(chunk)
     summary = dist.summary()
-    assert (
-        summary["min"] == arr.min() and summary["max"] == arr.max() and summary["sum"] == arr.sum()
-    )
+    assert summary.min == arr.min() and summary.max == arr.max() and summary.sum == arr.sum()
     for q in (0.0, 0.1, 0.5, 0.9, 1.0):
         assert dist.quantile(q) == pytest.approx(float(np.quantile(arr, q)))
-    assert sum(dist.histogram()["counts"]) == len(values)
+    assert sum(dist.histogram().counts) == len(values)
+    as_json = dist.summary().as_dict()  # the JSON keeps its keys, in their order
+    assert list(as_json) == ["min", "median", "p90", "max", "mean", "sum"]
+    assert as_json["sum"] == summary.sum and as_json["median"] == summary.median
+    histogram = dist.histogram().as_dict()
+    assert histogram["counts"] == list(dist.histogram().counts)
+    assert isinstance(histogram["edges"], list) and len(histogram["edges"]) == 31
 
 
 @pytest.mark.parametrize(
@@ -852,7 +864,7 @@ def test_fine_tuned_model_names_use_o200k(tmp_path: Path, model: str) -> None:
     report = validate_file(write_lines(tmp_path / "f.jsonl", [GOOD]), model=model)
     assert report.encoding == "o200k_base"
     assert report.context_limit == 65_536
-    assert report.total_tokens.summary()["max"] == cookbook_tokens(GOOD["messages"])[0]
+    assert report.total_tokens.summary().max == cookbook_tokens(GOOD["messages"])[0]
 
 
 # --------------------------------------------------------------------------- cost

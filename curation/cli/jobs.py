@@ -161,9 +161,8 @@ def jobs_show(
         click.echo(f"  started {job.started_at} by runner {job.runner_id}")
     if job.finished_at:
         click.echo(f"  finished {job.finished_at}")
-    summary = job.result.get("summary")
-    if summary:
-        click.echo(f"  result: {summary}")
+    if job.outcome.summary:
+        click.echo(f"  result: {job.outcome.summary}")
     if job.rerunnable:
         click.echo(f"  re-run: curation jobs rerun {job.id}")
     sys.exit(1 if failed else 0)

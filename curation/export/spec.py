@@ -175,6 +175,28 @@ class ExportFile:
 
 
 @dataclass(frozen=True, slots=True)
+class TargetInfo:
+    """The manifest's ``format`` entry as readers use it: the trainer the layout is for,
+    the config file written beside the data, and the reasoning traces dropped (and why)."""
+
+    target: str = ""
+    config_file: str = ""
+    reasoning_policy: str = ""
+    reasoning_messages: int = 0
+
+    @classmethod
+    def from_manifest(cls, manifest: dict[str, Any]) -> TargetInfo:
+        info = manifest.get("format") or {}
+        reasoning = info.get("reasoning") or {}
+        return cls(
+            target=str(info.get("target") or ""),
+            config_file=str(info.get("config_file") or ""),
+            reasoning_policy=str(reasoning.get("policy") or ""),
+            reasoning_messages=int(reasoning.get("messages") or 0),
+        )
+
+
+@dataclass(frozen=True, slots=True)
 class ExportResult:
     export_id: int | None
     format: str
@@ -187,6 +209,11 @@ class ExportResult:
     warnings: list[str]
     seconds: float
     source_rejected: int = 0  # file mode: items of the source file that could not be read
+
+    @property
+    def target_info(self) -> TargetInfo:
+        """The manifest's ``format`` entry typed (:attr:`manifest` stays the file's content)."""
+        return TargetInfo.from_manifest(self.manifest)
 
     @property
     def exit_code(self) -> int:

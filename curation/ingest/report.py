@@ -45,6 +45,41 @@ class Notice:
         return out
 
 
+@dataclass(frozen=True, slots=True)
+class TokenSummary:
+    """Order statistics of the tokens per example (all ``None``, ``sum`` 0, when none was
+    counted); :meth:`as_dict` is the ``tokens`` JSON entry."""
+
+    min: int | None = None
+    median: float | None = None
+    p90: float | None = None
+    max: int | None = None
+    mean: float | None = None
+    sum: int = 0
+
+    def as_dict(self) -> dict[str, float | int | None]:
+        return {
+            "min": self.min,
+            "median": self.median,
+            "p90": self.p90,
+            "max": self.max,
+            "mean": self.mean,
+            "sum": self.sum,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Histogram:
+    """Bin ``counts`` and their ``edges`` (one more edge than counts; both empty when no
+    example was counted); :meth:`as_dict` is the ``histogram`` JSON entry."""
+
+    edges: tuple[float, ...] = ()
+    counts: tuple[int, ...] = ()
+
+    def as_dict(self) -> dict[str, list[float] | list[int]]:
+        return {"edges": list(self.edges), "counts": list(self.counts)}
+
+
 @dataclass(slots=True)
 class Distribution:
     """Exact order statistics of non-negative ints without keeping one entry per example.
@@ -103,26 +138,26 @@ class Distribution:
         frac = position - lo
         return v_lo + (v_hi - v_lo) * frac
 
-    def summary(self) -> dict[str, float | int | None]:
+    def summary(self) -> TokenSummary:
         if self.n == 0:
-            return {"min": None, "median": None, "p90": None, "max": None, "mean": None, "sum": 0}
+            return TokenSummary()
         values, _ = self._values_counts()
-        return {
-            "min": int(values[0]),
-            "median": self.quantile(0.5),
-            "p90": self.quantile(0.9),
-            "max": int(values[-1]),
-            "mean": self.total / self.n,
-            "sum": self.total,
-        }
+        return TokenSummary(
+            min=int(values[0]),
+            median=self.quantile(0.5),
+            p90=self.quantile(0.9),
+            max=int(values[-1]),
+            mean=self.total / self.n,
+            sum=self.total,
+        )
 
-    def histogram(self, bins: int = HISTOGRAM_BINS) -> dict[str, list[float] | list[int]]:
+    def histogram(self, bins: int = HISTOGRAM_BINS) -> Histogram:
         """Bin counts as ``np.histogram`` would give on the raw values, for the UI's bar chart."""
         if self.n == 0:
-            return {"edges": [], "counts": []}
+            return Histogram()
         values, counts = self._values_counts()
         hist, edges = np.histogram(values, bins=bins, weights=counts)
-        return {"edges": [float(e) for e in edges], "counts": [int(c) for c in hist]}
+        return Histogram(edges=tuple(float(e) for e in edges), counts=tuple(int(c) for c in hist))
 
 
 @dataclass(slots=True)
@@ -201,9 +236,9 @@ class ValidationReport:
     def tokens(self) -> dict[str, Any]:
         return {
             "counted_examples": self.total_tokens.n,
-            "total": self.total_tokens.summary(),
-            "assistant": self.assistant_tokens.summary(),
-            "histogram": self.total_tokens.histogram(),
+            "total": self.total_tokens.summary().as_dict(),
+            "assistant": self.assistant_tokens.summary().as_dict(),
+            "histogram": self.total_tokens.histogram().as_dict(),
             "context_limit": self.context_limit,
             "over_limit": self.over_limit,
         }
@@ -315,10 +350,10 @@ def _render_text(report: ValidationReport) -> str:
     for notice in report.warnings:
         lines.append(f"warning: {notice.message}")
     total = report.total_tokens.summary()
-    if total["min"] is not None:
+    if total.min is not None:
         lines.append(
-            f"tokens per example ({report.encoding}): min {total['min']:,}, median {total['median']:,.0f}, "
-            f"p90 {total['p90']:,.0f}, max {total['max']:,}"
+            f"tokens per example ({report.encoding}): min {total.min:,}, median {total.median:,.0f}, "
+            f"p90 {total.p90:,.0f}, max {total.max:,}"
         )
     if report.encoding_note:
         lines.append(f"note: {report.encoding_note}")

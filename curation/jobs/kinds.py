@@ -1,7 +1,8 @@
 """What each job kind does: the same library call a CLI command or a page makes.
 
 A kind takes the job's JSON parameters and a :data:`~curation.progress.Progress` and
-returns a JSON summary. Each stage keeps its own transactions (an import is one per
+returns a JSON summary (stored on the job row as is; readers take it typed through
+:attr:`~curation.jobs.model.JobInfo.outcome`). Each stage keeps its own transactions (an import is one per
 file, a dedup run writes its result in one at the end, an export publishes its files
 with its history row), so a job stopped at any point leaves nothing half-written.
 """

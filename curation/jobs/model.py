@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -40,6 +41,30 @@ class JobProgress:
 
 
 @dataclass(frozen=True, slots=True)
+class JobResult:
+    """A finished job's result as readers use it: its one-line ``summary``, the ``run_id``
+    of the run it made (dedup, PII scan), and the whole stored JSON in ``data``.
+
+    The job row keeps the result as JSON (:attr:`JobInfo.result`, unchanged in
+    ``curation jobs show --json``); this is the typed view of it.
+    """
+
+    summary: str = ""
+    run_id: int | None = None
+    data: Mapping[str, Any] = field(default_factory=dict)
+
+    @classmethod
+    def parse(cls, raw: Mapping[str, Any] | None) -> JobResult:
+        raw = raw or {}
+        run_id = raw.get("run_id")
+        return cls(
+            summary=str(raw.get("summary") or ""),
+            run_id=int(run_id) if run_id is not None else None,
+            data=dict(raw),
+        )
+
+
+@dataclass(frozen=True, slots=True)
 class JobInfo:
     """A job as a reader sees it. ``queue_position`` (1 = next) is set for queued jobs."""
 
@@ -68,6 +93,11 @@ class JobInfo:
     @property
     def rerunnable(self) -> bool:
         return self.status in RERUNNABLE
+
+    @property
+    def outcome(self) -> JobResult:
+        """:attr:`result` typed (empty until the job has succeeded)."""
+        return JobResult.parse(self.result)
 
     def describe(self) -> str:
         """One line: ``#12 import queued (2nd in line)``, ``#12 dedup running: embed 40/100``."""

@@ -134,6 +134,16 @@ def _check_owner(assignment: lm.Assignment, annotator: str) -> None:
         raise PermissionDenied("this item is assigned to someone else")
 
 
+def rationale_required(required_for: Sequence[str], answer: Answer) -> bool:
+    """Whether a pair answer needs a rationale in a campaign that asks for one in the
+    ``required_for`` cases (``both_bad``, ``tie``): what :func:`submit` enforces."""
+    return _rationale_case(answer) in required_for
+
+
+def _rationale_case(answer: Answer) -> str | None:
+    return "both_bad" if answer.both_bad else ("tie" if answer.choice == 0 else None)
+
+
 def _check_answer(criteria: Sequence[str], needs_rationale: Sequence[str], answer: Answer) -> None:
     if answer.both_bad:
         if answer.choice not in (None, 0):
@@ -142,7 +152,7 @@ def _check_answer(criteria: Sequence[str], needs_rationale: Sequence[str], answe
         raise InputError("choose one of the five answers, or 'both bad'")
     else:
         check_choice(answer.choice)
-    case = "both_bad" if answer.both_bad else ("tie" if answer.choice == 0 else None)
+    case = _rationale_case(answer)
     if case in needs_rationale and not answer.rationale.strip():
         label = "both bad" if case == "both_bad" else "a tie"
         raise InputError(f"this campaign asks for a rationale when the answer is {label}")

@@ -232,6 +232,12 @@ def list_campaigns(session: Session) -> list[lm.Campaign]:
     return list(session.scalars(sa.select(lm.Campaign).order_by(lm.Campaign.created_at.desc())))
 
 
+def preference_campaigns(session: Session) -> list[lm.Campaign]:
+    """Campaigns whose judgments export can take as preferences: pair campaigns (a thumbs
+    campaign gives KTO labels on single completions, not preferences between two)."""
+    return [c for c in list_campaigns(session) if c.kind != "thumbs"]
+
+
 def campaigns_for(session: Session, annotator: str) -> list[lm.Campaign]:
     """Active campaigns this person is assigned to."""
     return list(

@@ -37,6 +37,26 @@ class LastRun(AsDict):
 
 
 @dataclass(frozen=True, slots=True)
+class StateCounts(AsDict):
+    """Records in each PII state (:data:`~curation.pii.gate.STATES`, in that order; 0 when
+    no record is in it). ``none`` is not scanned, ``pending`` has unreviewed findings."""
+
+    none: int = 0
+    pending: int = 0
+    reviewed: int = 0
+    redacted: int = 0
+    clean: int = 0
+
+    @classmethod
+    def of(cls, counts: dict[str, int]) -> StateCounts:
+        return cls(**{s: counts.get(s, 0) for s in STATES})
+
+    def items(self) -> tuple[tuple[str, int], ...]:
+        """``(state, records)`` for every state, in :data:`~curation.pii.gate.STATES` order."""
+        return tuple((s, getattr(self, s)) for s in STATES)
+
+
+@dataclass(frozen=True, slots=True)
 class PiiStatus(AsDict):
     """A dataset's PII state; field names are the keys of ``--json`` output.
 
@@ -46,7 +66,7 @@ class PiiStatus(AsDict):
 
     dataset: str
     records: int
-    states: dict[str, int]
+    states: StateCounts
     findings: dict[str, int]
     pending_by_entity: dict[str, int]
     dropped: int
@@ -57,7 +77,7 @@ class PiiStatus(AsDict):
     def to_apply(self, *, reapply: bool = False) -> int:
         """How many records an apply would write: the reviewed ones, and with ``reapply``
         the redacted ones too."""
-        return self.states["reviewed"] + (self.states["redacted"] if reapply else 0)
+        return self.states.reviewed + (self.states.redacted if reapply else 0)
 
 
 def _last_run(session: Session, dataset_id: int) -> LastRun | None:
@@ -111,7 +131,7 @@ def pii_status(session: Session, dataset: str) -> PiiStatus:
     return PiiStatus(
         dataset=ds.name,
         records=records,
-        states={s: counts.get(s, 0) for s in STATES},
+        states=StateCounts.of(counts),
         findings=findings,
         pending_by_entity=pending,
         dropped=int(dropped or 0),

@@ -62,7 +62,7 @@ def _render(ws: Workspace, job: JobInfo, first: int, actor: str, key: str) -> No
             if job.cancel_requested:
                 st.caption("Cancelling…")
         elif job.status == "succeeded":
-            summary = str(job.result.get("summary") or "Done.")
+            summary = job.outcome.summary or "Done."
             st.success(_plain(summary), icon=":material/check_circle:")
         elif job.status == "cancelled":
             st.warning("Cancelled. " + _plain(job.error), icon=":material/cancel:")

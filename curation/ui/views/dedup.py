@@ -31,7 +31,8 @@ from curation.dedup.diff import diff_segments, escape_markdown, segments_markdow
 from curation.dedup.embedders import static_model_ready
 from curation.dedup.runs import job_params
 from curation.errors import CurationError
-from curation.jobs import QUEUED, RUNNING, SUCCEEDED, get_job, list_jobs, runner_beside_app, submit
+from curation.jobs import runner_beside_app, submit
+from curation.jobs.follow import follow_job
 from curation.store import Workspace
 from curation.store.queries import dataset_names, get_dataset
 from curation.ui import keys
@@ -61,22 +62,13 @@ def _dedup_job(ws: Workspace, dataset_id: int) -> int | None:
     """The dedup job to follow on this dataset: one still queued or running (whoever
     started it, from whichever browser), else the one this session submitted. A finished
     run of this session's becomes the run under review, once."""
-    live = list_jobs(ws, statuses=(QUEUED, RUNNING), dataset_id=dataset_id)
-    for job in live:
-        if job.kind == "dedup":
-            return job.id
     mine = st.session_state.get(keys.DEDUP_JOB)
-    if mine is None:
-        return None
-    job = get_job(ws, int(mine))
-    if job.dataset_id != dataset_id:
-        return None
-    if job.status == SUCCEEDED and job.result.get("run_id") is not None:
+    following = follow_job(ws, "dedup", dataset_id, None if mine is None else int(mine))
+    if following.done is not None:
         st.session_state.pop(keys.DEDUP_JOB, None)
-        st.session_state[keys.DEDUP_RUN] = job.result["run_id"]
-        st.session_state[keys.DEDUP_NOTICE] = str(job.result.get("summary", ""))
-        return None
-    return job.id
+        st.session_state[keys.DEDUP_RUN] = following.done.run_id
+        st.session_state[keys.DEDUP_NOTICE] = following.done.summary
+    return following.job_id
 
 
 me = require_role("lead")

@@ -15,9 +15,10 @@ from curation.export.pipeline import export_dataset, workspace_output
 from curation.export.preview import preview_export
 from curation.export.publish import history_rows
 from curation.export.spec import ExportResult, ExportSpec, PreviewRow, parse_where
+from curation.ingest.report import Histogram
 from curation.ingest.validate import ValidationReport
 from curation.labeling.aggregate import POLICIES, Policy
-from curation.labeling.campaigns import list_campaigns
+from curation.labeling.campaigns import preference_campaigns
 from curation.store.queries import dataset_names, get_dataset
 from curation.ui import keys
 from curation.ui.progress import progress_bar
@@ -39,8 +40,7 @@ st.caption(
 
 with ws.read() as s:
     datasets = dataset_names(s)
-    # thumbs campaigns give KTO labels on the completions, not preferences to pick here
-    campaigns = [(c.name, c.dataset_id) for c in list_campaigns(s) if c.kind != "thumbs"]
+    campaigns = [(c.name, c.dataset_id) for c in preference_campaigns(s)]
 if not datasets:
     st.info("No dataset yet. Go to **Import** to bring in a file.")
     st.stop()
@@ -214,11 +214,11 @@ def _download(label: str, path: Path, key: str, mime: str) -> None:
 
 def _tokens_line(report: ValidationReport) -> str:
     total = report.total_tokens.summary()
-    if total["min"] is None:
+    if total.min is None:
         return "no tokens counted"
     return (
-        f"{plural(report.examples, 'row')} · tokens ({report.encoding}) min {total['min']:,}, "
-        f"median {total['median']:,.0f}, p90 {total['p90']:,.0f}, max {total['max']:,}"
+        f"{plural(report.examples, 'row')} · tokens ({report.encoding}) min {total.min:,}, "
+        f"median {total.median:,.0f}, p90 {total.p90:,.0f}, max {total.max:,}"
     )
 
 
@@ -252,14 +252,14 @@ if done:
     for split, report in done.reports.items():
         st.markdown(f"- **{split}**: {_validation_line(split, report)}")
     train = done.reports.get("train")
-    histogram = train.total_tokens.histogram() if train is not None else {}
-    if histogram.get("counts"):
+    histogram = train.total_tokens.histogram() if train is not None else Histogram()
+    if histogram.counts:
         st.caption("Tokens per training example")
         st.bar_chart(
             pd.DataFrame(
                 {
-                    "tokens": [round(edge) for edge in histogram["edges"][:-1]],
-                    "examples": histogram["counts"],
+                    "tokens": [round(edge) for edge in histogram.edges[:-1]],
+                    "examples": list(histogram.counts),
                 }
             ),
             x="tokens",
@@ -285,18 +285,19 @@ if done:
                 "application/json",
             )
         st.caption(f"sha256 {f.sha256}")
-    fmt_info = dict(done.manifest.get("format") or {})
-    config = fmt_info.get("config_file")
+    target = done.target_info
+    config = target.config_file
     if config and done.files:
         _download(
-            f"{fmt_info.get('target', 'trainer')} config: {config}",
+            f"{target.target or 'trainer'} config: {config}",
             done.files[0].path.with_name(config),
             f"export_dl_{done.export_id}_config",
             "application/json" if config.endswith(".json") else "application/yaml",
         )
-    reasoning = fmt_info.get("reasoning") or {}
-    if reasoning.get("messages"):
-        st.caption(f"Reasoning traces: {reasoning['policy']} ({reasoning['messages']:,} messages)")
+    if target.reasoning_messages:
+        st.caption(
+            f"Reasoning traces: {target.reasoning_policy} ({target.reasoning_messages:,} messages)"
+        )
 
 # --------------------------------------------------------------------------- history
 st.subheader("Export history")

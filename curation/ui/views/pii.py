@@ -99,19 +99,19 @@ except CurationError as exc:
 st.subheader(name)
 states = status.states
 cols = st.columns(6)
-for col, (label, key) in zip(
+for col, (label, n) in zip(
     cols,
     (
-        ("Records", None),
-        ("Not scanned", "none"),
-        ("Unreviewed", "pending"),
-        ("Reviewed", "reviewed"),
-        ("Redacted", "redacted"),
-        ("Clean", "clean"),
+        ("Records", status.records),
+        ("Not scanned", states.none),
+        ("Unreviewed", states.pending),
+        ("Reviewed", states.reviewed),
+        ("Redacted", states.redacted),
+        ("Clean", states.clean),
     ),
     strict=True,
 ):
-    col.metric(label, f"{status.records if key is None else states[key]:,}")
+    col.metric(label, f"{n:,}")
 if status.export_blocked:
     st.warning(
         f"{plural(status.export_blocked, 'record')} {verb(status.export_blocked, 'is', 'are')} not scanned, {verb(status.export_blocked, 'has', 'have')} unreviewed findings, or {verb(status.export_blocked, 'has', 'have')} decisions "
@@ -514,9 +514,9 @@ with apply_tab:
     spec = OperatorSpec(op_name, realistic, scope)
     reapply = st.checkbox("Also re-apply records already redacted", key=keys.PII_REAPPLY)
     to_apply = status.to_apply(reapply=reapply)
-    if states["pending"]:
+    if states.pending:
         st.info(
-            f"{plural(states['pending'], 'record')} still {verb(states['pending'], 'has', 'have')} unreviewed findings: they are left as they"
+            f"{plural(states.pending, 'record')} still {verb(states.pending, 'has', 'have')} unreviewed findings: they are left as they"
             " are, and export refuses them."
         )
     b1, b2 = st.columns([1, 1])

@@ -170,8 +170,9 @@ with task_col:
         st.session_state[keys.RANK_SELECTION] = sel
         st.rerun()
 
-    needs_reason = (sel["both_bad"] and "both_bad" in item.rationale_required_for) or (
-        sel["screen"] == 0 and "tie" in item.rationale_required_for
+    on_axis = None if sel["screen"] is None else to_pair_axis(int(sel["screen"]), item.shown_left)
+    needs_reason = answers.rationale_required(
+        item.rationale_required_for, answers.Answer(choice=on_axis, both_bad=sel["both_bad"])
     )
     why_col, a1, a2, a3, a4 = st.columns(
         [3.2, 1.3, 1.3, 1, 1], gap="small", vertical_alignment="top"
