@@ -75,8 +75,8 @@ def ours_spans(
     convs: list[Conversation], workers: int = 1
 ) -> dict[Key, list[tuple[int, int, float]]]:
     from curation.pii.config import PiiConfig
-    from curation.pii.detect import detect_stream
     from curation.pii.segments import record_segments
+    from curation.pii.stream import detect_stream
 
     spans: dict[Key, list[tuple[int, int, float]]] = defaultdict(list)
     indexed = list(enumerate(convs))
@@ -148,10 +148,10 @@ def throughput_child(which: str, n: int) -> dict[str, Any]:
         seconds = time.perf_counter() - started
     else:
         from curation.pii.config import PiiConfig
-        from curation.pii.detect import detect_stream
         from curation.pii.operators import OperatorSpec, Replacer
         from curation.pii.redact import Cut, redact_tree
         from curation.pii.segments import record_segments, record_tree
+        from curation.pii.stream import detect_stream
 
         workers = 2 if which == "ours" else 1
         replacer = Replacer(OperatorSpec("placeholder"), None)

@@ -8,7 +8,7 @@ the workspace's own ``imports/`` folder plus those an admin added. A path is res
 (symlinks and ``..`` followed) before it is checked, so neither can lead outside, and
 the file is then opened without following symlinks and compared with what was checked,
 so a symlink swapped in after the check cannot lead outside either; and the import reads
-a copy made through that very descriptor (:func:`copy_import_file`), never the path again.
+a copy made through that very descriptor (:func:`open_import_file`), never the path again.
 """
 
 from __future__ import annotations
@@ -198,33 +198,25 @@ def check_import_path(ws: Workspace, session: Session, text: str) -> ImportFile:
     and the opened file must be the one the checked path names: a symlink or folder swapped
     in between the check and the open is refused, not followed.
 
-    The answer is a name: read the file with :func:`copy_import_file`, never by this path.
+    The answer is a name: read the file with :func:`open_import_file`, never by this path.
     """
     fd, checked = _open_checked(ws, session, text)
     os.close(fd)
     return checked
 
 
-def copy_import_file(ws: Workspace, session: Session, chosen: ImportFile) -> Path:
-    """The chosen server file, checked again and copied into the workspace's ``uploads/``
-    (content-addressed, atomic) through the very descriptor that was checked: import the
-    copy. A symlink or folder swapped in afterwards leads nowhere, as the path is not
-    opened again; one swapped in before is refused by the check."""
-    from curation.ingest.uploads import store_upload_stream
-
+def open_import_file(ws: Workspace, session: Session, chosen: ImportFile) -> int:
+    """The chosen server file, checked again and opened: its descriptor (the caller closes
+    it). Read the file through it (:func:`curation.ingest.uploads.copy_import_file` copies
+    it into the workspace), never by its path: a symlink or folder swapped in afterwards
+    leads nowhere; one swapped in before is refused here."""
     fd, now = _open_checked(ws, session, str(chosen.path))
-    try:
-        if (now.device, now.inode) != (chosen.device, chosen.inode):
-            raise PermissionDenied(
-                f"{chosen.path}: the file was replaced since it was chosen; choose it again"
-            )
-        with os.fdopen(os.dup(fd), "rb") as src:
-            os.set_blocking(src.fileno(), True)
-            return store_upload_stream(ws, chosen.path.name, src)
-    except OSError as exc:
-        raise InputError(f"{chosen.path}: cannot be read ({exc.strerror or exc})") from None
-    finally:
+    if (now.device, now.inode) != (chosen.device, chosen.inode):
         os.close(fd)
+        raise PermissionDenied(
+            f"{chosen.path}: the file was replaced since it was chosen; choose it again"
+        )
+    return fd
 
 
 def _open_checked(ws: Workspace, session: Session, text: str) -> tuple[int, ImportFile]:

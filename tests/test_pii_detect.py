@@ -260,7 +260,7 @@ def test_findings_locations_round_trip_for_json(det: Detector) -> None:
 
 
 def test_worker_processes_find_exactly_what_one_process_finds() -> None:
-    from curation.pii.detect import detect_stream
+    from curation.pii.stream import detect_stream
 
     records = [
         [

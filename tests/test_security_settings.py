@@ -219,7 +219,7 @@ def test_the_import_reads_a_copy_made_through_the_checked_descriptor(
     read, whether the swap comes before the copy (refused) or right after the open."""
     import curation.security as security
     from curation.ingest.importer import import_file
-    from curation.security import copy_import_file
+    from curation.ingest.uploads import copy_import_file
 
     with ws.read() as s:
         imports = import_roots(ws, s)[0]

@@ -11,7 +11,8 @@ import: the command line's ``--help`` reads them), :mod:`~curation.export.spec` 
 its rules and the result, :mod:`~curation.export.plan` decides what goes in (and counts what
 does not), :mod:`~curation.export.splits` the split, :mod:`~curation.export.rows` builds,
 checks and writes the rows, :mod:`~curation.export.formats` and
-:mod:`~curation.export.targets` their layouts, :mod:`~curation.export.sinks` the
+:mod:`~curation.export.targets` their layouts (:mod:`~curation.export.registry` finds one
+by name), :mod:`~curation.export.sinks` the
 JSONL/CSV/Parquet writers, :mod:`~curation.export.staging` the all-or-nothing file write,
 :mod:`~curation.export.publish` the history row and the files made visible together,
 :mod:`~curation.export.provenance` and :mod:`~curation.export.manifest` what the manifest
@@ -30,11 +31,12 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from curation.export.filemode import export_file
-    from curation.export.formats import ExportFormat, Item, SkipError, get_export_format
+    from curation.export.formats import ExportFormat, Item, SkipError
     from curation.export.names import FORMAT_NAMES
     from curation.export.pipeline import export_dataset, workspace_output
     from curation.export.preview import preview_export
     from curation.export.publish import ExportEntry, history_rows, list_exports
+    from curation.export.registry import get_export_format
     from curation.export.spec import (
         ExportFile,
         ExportResult,
@@ -65,7 +67,7 @@ _MODULE_OF = {
     "assign_splits": "splits",
     "export_dataset": "pipeline",
     "export_file": "filemode",
-    "get_export_format": "formats",
+    "get_export_format": "registry",
     "history_rows": "publish",
     "list_exports": "publish",
     "manifest_path": "spec",

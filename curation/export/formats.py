@@ -18,7 +18,6 @@ from pathlib import Path
 from typing import Any
 
 from curation.errors import FieldError, InputError, InternalError
-from curation.export.names import FORMAT_NAMES
 from curation.ingest.checks import Issue, validate_example
 from curation.ingest.formats.article import RFTPairs
 from curation.ingest.formats.kto import TRLKTO
@@ -314,28 +313,6 @@ KTO_POLICY = (
     "undesirable row (label false); ties, both-bad and undecided pairs give no rows; a "
     "completion in several decided pairs gives one row per pair"
 )
-
-
-def get_export_format(name: str, *, trl_style: str = "conversational") -> ExportFormat:
-    makers: dict[str, Callable[[], ExportFormat]] = {
-        "openai-chat": OpenAIChatExport,
-        "openai-preference": OpenAIPreferenceExport,
-        "openai-rft": OpenAIRFTExport,
-        "trl-preference": lambda: TRLPreferenceExport(trl_style),
-        "rft-pairs": RFTPairsExport,
-        "trl-kto": lambda: TRLKTOExport(trl_style),
-        "csv": lambda: TableExport("csv"),
-        "parquet": lambda: TableExport("parquet"),
-    }
-    from curation.export.targets import TARGETS
-
-    makers.update(TARGETS)
-    try:
-        return makers[name]()
-    except KeyError:
-        raise InputError(
-            f"unknown export format {name!r}; choose one of: {', '.join(FORMAT_NAMES)}"
-        ) from None
 
 
 # --------------------------------------------------------------------------- helpers

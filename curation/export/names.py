@@ -1,7 +1,7 @@
 """The export stage's names and choices, with no import: the one source for the command line's
 ``--help`` (which must not import the export stage), the pages and the library.
 
-The format names (:func:`curation.export.formats.get_export_format` makes each), the choices
+The format names (:func:`curation.export.registry.get_export_format` makes each), the choices
 of an :class:`~curation.export.spec.ExportSpec`'s settings, and which fine-tuning method
 takes which export format (:mod:`curation.finetune.jobs`).
 """

@@ -49,11 +49,12 @@ from sqlalchemy.orm import Session
 
 from curation.errors import CurationError, InternalError
 from curation.export import parallel
-from curation.export.formats import TABLE_COLUMNS, ExportFormat, get_export_format
+from curation.export.formats import TABLE_COLUMNS, ExportFormat
 from curation.export.manifest import PassResults, build_manifest, file_entry
 from curation.export.outcome import check_written, nothing_to_export, warnings_of
 from curation.export.plan import Context, Plan, group_codes, ints, make_context, scan
 from curation.export.publish import Pending, publish, recover_folders
+from curation.export.registry import get_export_format
 from curation.export.rows import RowPass, Stats, tally_split_tokens, write_rows
 from curation.export.sinks import Written, open_sink
 from curation.export.spec import (

@@ -24,7 +24,8 @@ from sqlalchemy.orm import Session, aliased
 
 from curation.dedup import latest_clusters, latest_run
 from curation.errors import InputError
-from curation.export.formats import ExportFormat, get_export_format
+from curation.export.formats import ExportFormat
+from curation.export.registry import get_export_format
 from curation.export.spec import ExportSpec, has_tags, meta_value
 from curation.export.splits import UnionFind, cluster_code, prompt_code, record_code
 from curation.labeling.aggregate import (

@@ -18,8 +18,8 @@ import orjson
 
 from curation import exitcodes
 from curation.errors import InputError
-from curation.export.formats import get_export_format
 from curation.export.names import SFT_FROM, STRATIFY, TRL_FORMATS
+from curation.export.registry import get_export_format
 from curation.ingest.report import ValidationReport
 from curation.labeling.aggregate import Policy
 

@@ -292,7 +292,7 @@ class Launch:
 
 def check_file(path: Path, method: str, model: str = "gpt-4.1") -> ValidationReport:
     """Validate a file for this method before anything is uploaded."""
-    from curation.export.formats import get_export_format
+    from curation.export.registry import get_export_format
     from curation.fileio.jsonl import iter_jsonl
 
     check_regular_file(path)

@@ -18,8 +18,9 @@ from curation.ingest.formats.dataset_info import (
     read_dataset_info,
 )
 from curation.ingest.importer import ImportResult, import_file
+from curation.ingest.uploads import copy_import_file
 from curation.progress import Progress
-from curation.security import check_import_path, copy_import_file
+from curation.security import check_import_path
 from curation.store import Workspace
 
 
@@ -123,7 +124,7 @@ def check_server_dataset_info(
 ) -> tuple[list[ServerEntry], list[str]]:
     """A ``dataset_info.json`` in an allowed server folder, and every local file it lists,
     each checked against the allowed folders and copied into ``uploads/`` through the
-    descriptor that was checked (:func:`curation.security.copy_import_file`), so a file
+    descriptor that was checked (:func:`curation.ingest.uploads.copy_import_file`), so a file
     swapped for a symlink afterwards is never read. Refuses the whole list if one file is
     outside the allowed folders."""
     with ws.read() as s:

@@ -13,8 +13,12 @@ import tempfile
 from pathlib import Path
 from typing import BinaryIO
 
+from sqlalchemy.orm import Session
+
+from curation.errors import InputError
 from curation.fileio.atomic import atomic_write_bytes
 from curation.fileio.limits import CHUNK
+from curation.security import ImportFile, open_import_file
 from curation.store.db import Workspace
 
 _SAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
@@ -59,3 +63,20 @@ def store_upload_stream(ws: Workspace, name: str, src: BinaryIO) -> Path:
     else:
         os.replace(tmp.name, target)
     return target
+
+
+def copy_import_file(ws: Workspace, session: Session, chosen: ImportFile) -> Path:
+    """The chosen server file, checked again and copied into the workspace's ``uploads/``
+    (content-addressed, atomic) through the very descriptor that was checked
+    (:func:`curation.security.open_import_file`): import the copy. A symlink or folder
+    swapped in afterwards leads nowhere, as the path is not opened again; one swapped in
+    before is refused by the check."""
+    fd = open_import_file(ws, session, chosen)
+    try:
+        with os.fdopen(os.dup(fd), "rb") as src:
+            os.set_blocking(src.fileno(), True)
+            return store_upload_stream(ws, chosen.path.name, src)
+    except OSError as exc:
+        raise InputError(f"{chosen.path}: cannot be read ({exc.strerror or exc})") from None
+    finally:
+        os.close(fd)

@@ -8,7 +8,8 @@ The modules, in the order data flows through them:
 - :mod:`~curation.pii.name_table` / :mod:`~curation.pii.person_signals` — names from the
   committed name table and their context; :mod:`~curation.pii.postal` — military mail, PO
   boxes, Japanese and flat-first addresses; :mod:`~curation.pii.phones` — numbering plans;
-- :mod:`~curation.pii.detect` — batching, chunking, the detector, workers; with
+- :mod:`~curation.pii.detect` — batching, chunking, the detector (:mod:`~curation.pii.stream`
+  runs it over a stream, in :mod:`~curation.pii.worker` processes for large ones); with
   :mod:`~curation.pii.precision` (precision rules), :mod:`~curation.pii.propagation`,
   :mod:`~curation.pii.spans` (overlaps) and :mod:`~curation.pii.public` (public figures);
 - :mod:`~curation.pii.segments` — where a record's strings are, and how to write them back;
@@ -38,7 +39,7 @@ _EXPORTS = {
     "Detector": "detect",
     "Finding": "detect",
     "get_detector": "detect",
-    "detect_stream": "detect",
+    "detect_stream": "stream",
     "configure_offline": "engine",
     "OPERATORS": "operators",
     "OperatorSpec": "operators",

@@ -12,21 +12,14 @@ the record, completions and tool calls included.
 
 from __future__ import annotations
 
-import multiprocessing
-import os
 import re
-from collections import defaultdict, deque
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
+from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import replace
-from itertools import islice
-from multiprocessing import get_context
 from typing import Any, TypeVar
 
 import regex
 
-from curation.pii import worker
 from curation.pii.config import PiiConfig
 from curation.pii.engine import LANGUAGE, NER_ENTITIES, analyzer_for
 from curation.pii.person_signals import NameTableRecognizer
@@ -58,10 +51,8 @@ __all__ = [
     "Detector",
     "Finding",
     "Span",
-    "auto_workers",
     "blank_nameless_lines",
     "chunks",
-    "detect_stream",
     "email_name_tokens",
     "find_value",
     "get_detector",
@@ -77,11 +68,9 @@ CHUNK_OVERLAP = 400
 LONG_PIECE = 2_000  # pieces this long are read by the model without their nameless lines
 PIPE_BATCH = 64
 RECORD_BATCH = 64
-WORKER_BATCH = 16  # records per task: small tasks keep both workers busy to the end
 KEEP_FLOOR = 0.3  # weaker candidates are dropped before record-level corroboration
 CACHE_MAX_TEXT = 5_000
 CACHE_MAX_ENTRIES = 20_000
-PARALLEL_MIN_TEXTS = 4_000
 
 T = TypeVar("T")
 
@@ -348,80 +337,6 @@ class Detector:
                         row.append(Span(m.start(), m.end(), "PERSON", m.group(), 0.7, "email-name"))
             out.append(row)
         return out
-
-
-# --------------------------------------------------------------------------- parallel runs
-
-
-def _start_method() -> str:
-    """``fork`` when this process runs no other thread: workers then share the model already
-    loaded here and start at once (spaCy's own ``n_process`` forks the same way). Otherwise
-    ``spawn`` (forking a threaded process, such as a Streamlit server, can deadlock)."""
-    import threading
-
-    if threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods():
-        return "fork"
-    return "spawn"
-
-
-def auto_workers(n_texts: int | None) -> int:
-    """Worker processes worth starting: 1 for small jobs (start-up costs ~2 s), else the cores."""
-    cores = (
-        len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
-    )
-    if cores < 2 or (n_texts is not None and n_texts < PARALLEL_MIN_TEXTS):
-        return 1
-    return min(cores, 8)
-
-
-def detect_stream(
-    items: Iterable[T],
-    segments_of: Callable[[T], list[Segment]],
-    config: PiiConfig,
-    *,
-    workers: int = 1,
-    batch: int | None = None,
-    detector: Detector | None = None,
-) -> Iterator[tuple[T, list[Segment], list[Finding]]]:
-    """Findings for each item, in order. ``workers`` > 1 runs detection in that many worker
-    processes (forked with the model already loaded when this process has no other thread,
-    else spawned, each loading it once) while this one reads input and writes results."""
-    it = iter(items)
-    if workers <= 1:
-        det = detector or get_detector(config)
-        while chunk := list(islice(it, batch or RECORD_BATCH)):
-            segs = [segments_of(item) for item in chunk]
-            yield from zip(chunk, segs, det.detect_records(segs), strict=True)
-        return
-    pending: deque[tuple[list[T], list[list[Segment]], Future[list[list[Finding]]]]] = deque()
-    broken = False
-    with ProcessPoolExecutor(
-        max_workers=workers,
-        mp_context=get_context(_start_method()),
-        initializer=worker.init,
-        initargs=(config.as_dict(),),
-    ) as pool:
-        while True:
-            while len(pending) < workers * 3 and not broken:
-                chunk = list(islice(it, batch or WORKER_BATCH))
-                if not chunk:
-                    break
-                segs = [segments_of(item) for item in chunk]
-                payload = [[(s.path, s.text, s.detect) for s in ss] for ss in segs]
-                pending.append((chunk, segs, pool.submit(worker.work, payload)))
-            if not pending:
-                break
-            chunk, segs, future = pending.popleft()
-            try:
-                found = future.result()
-            except BrokenProcessPool:
-                # A worker could not start (e.g. a __main__ without the spawn guard): finish
-                # here, in this process, rather than fail the whole run.
-                broken = True
-                found = (detector or get_detector(config)).detect_records(segs)
-            yield from zip(chunk, segs, found, strict=True)
-    if broken:
-        yield from detect_stream(it, segments_of, config, workers=1, batch=batch, detector=detector)
 
 
 _detectors: dict[str, Detector] = {}

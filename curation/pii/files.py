@@ -32,10 +32,11 @@ from curation.fileio.writers import ContainerWriter
 from curation.ingest.formats import ColumnMapping, LineError, open_source
 from curation.ingest.formats.base import Format
 from curation.pii.config import PiiConfig, Secrets
-from curation.pii.detect import Finding, auto_workers, detect_stream
+from curation.pii.detect import Finding
 from curation.pii.operators import OperatorSpec, Replacer
 from curation.pii.redact import Cut, person_canon, redact_tree
 from curation.pii.segments import Segment, object_segments
+from curation.pii.stream import auto_workers, detect_stream
 from curation.progress import Progress
 from curation.wording import plural
 

@@ -1,7 +1,7 @@
 """Scanning a workspace dataset for PII: findings stored per record, decisions carried over.
 
 :func:`scan_dataset` reads records page by page, runs the detector
-(:func:`curation.pii.detect.detect_stream`, in worker processes for large datasets) and
+(:func:`curation.pii.stream.detect_stream`, in worker processes for large datasets) and
 replaces each record's findings. A re-scan keeps every decision already taken on the same
 value at the same place, so review work survives a rule change; deny-list hits are
 accepted at once in the name of the rule's author. Record states follow
@@ -20,10 +20,11 @@ import sqlalchemy as sa
 
 from curation.audit import log_event
 from curation.pii.config import PiiConfig
-from curation.pii.detect import Finding, auto_workers, detect_stream
+from curation.pii.detect import Finding
 from curation.pii.rules import list_rules, workspace_config
 from curation.pii.segments import Segment, record_segments
 from curation.pii.states import PAGE, record_ids_in, set_state, state_counts, state_of
+from curation.pii.stream import auto_workers, detect_stream
 from curation.pii.typed import AsDict
 from curation.progress import Progress
 from curation.store import models as m

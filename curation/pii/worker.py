@@ -1,4 +1,5 @@
-"""Entry points of the detection worker processes (spawned by :func:`detect.detect_stream`).
+"""Entry points of the detection worker processes (spawned by
+:func:`curation.pii.stream.detect_stream`).
 
 Kept free of heavy imports: a worker blocks ``transformers`` before Presidio is imported,
 because Presidio imports it (and its own import costs seconds) only for engines we never
@@ -22,6 +23,7 @@ def init(config: dict[str, Any]) -> None:
         threadpool_limits(1)
     except ImportError:  # pragma: no cover - threadpoolctl comes with scikit-learn
         pass
+    # Imported here, after transformers is blocked: detect imports Presidio.
     from curation.pii.config import PiiConfig
     from curation.pii.detect import get_detector
 

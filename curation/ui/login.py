@@ -6,19 +6,21 @@ which still asks for the login page, lands here and is sent on to the role's fir
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import streamlit as st
 
-from curation.auth import LoginThrottled, create_user, log_in, user_count
+from curation.auth import Account, LoginThrottled, create_user, log_in, user_count
 from curation.errors import ConflictError, InputError
 from curation.ui import keys, session
 from curation.ui.resources import workspace
 
 
-def render_login() -> None:
+def render_login(home_page: Callable[[Account], str | None]) -> None:
+    """The login page; a signed-in account is sent to ``home_page(account)`` (the router's
+    choice, passed in by :mod:`curation.ui.nav`, so this page does not import the router)."""
     found = session.account()
     if found is not None:
-        from curation.ui.nav import home_page
-
         home = home_page(found)
         if home is not None:
             st.switch_page(home)

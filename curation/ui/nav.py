@@ -10,6 +10,7 @@ from pathlib import Path
 import streamlit as st
 
 from curation.auth import Account
+from curation.ui.login import render_login
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,10 +46,11 @@ def allowed(account: Account) -> list[PageSpec]:
 
 
 def login_page(*, logged_in: bool) -> st.Page:
-    from curation.ui.login import render_login
+    def login() -> None:
+        render_login(home_page)
 
     return st.Page(
-        render_login,
+        login,
         title="Log in",
         icon=":material/login:",
         url_path="login",

@@ -15,8 +15,13 @@ from typing import Any
 
 from curation.errors import FieldError
 from curation.ingest.formats.base import Format
-from curation.ingest.formats.common import require_key, require_object, require_str, type_name
-from curation.ingest.formats.llamafactory import parse_tools
+from curation.ingest.formats.common import (
+    parse_tools,
+    require_key,
+    require_object,
+    require_str,
+    type_name,
+)
 from curation.ingest.formats.notes import note
 from curation.ingest.formats.sharegpt import ROLE_OF
 from curation.ingest.formats.trl import from_trl_message

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
+import orjson
+
 from curation.errors import FieldError
+from curation.fileio.items import MAX_DEPTH, too_deep
+from curation.ingest.formats.notes import note
 from curation.records import Completion, Message
 
 TEXT_ONLY = "text"
@@ -105,11 +109,30 @@ def tools_list(value: Any, field: str = "tools") -> list[Any] | None:
     if value is None:
         return None
     if isinstance(value, str):
-        from curation.ingest.formats.llamafactory import parse_tools
-
         return parse_tools(value, field)
     if not isinstance(value, list):
         raise FieldError(field, f"expected a list, got {type_name(value)}")
+    return value
+
+
+def parse_tools(value: Any, field: str = "tools") -> list[Any] | None:
+    """``tools`` as a list, or as the JSON string LLaMA-Factory writes (``""`` is none)."""
+    if value is None:
+        return None
+    if isinstance(value, str):
+        if not value.strip():
+            return None
+        try:
+            value = orjson.loads(value)
+        except orjson.JSONDecodeError as exc:
+            raise FieldError(field, "is a string but not valid JSON") from exc
+        if too_deep(value):
+            raise FieldError(field, f"nested more than {MAX_DEPTH} levels deep")
+        note(field, "records", "given as a JSON string: parsed into a list")
+        if isinstance(value, dict):
+            value = [value]
+    if not isinstance(value, list):
+        raise FieldError(field, f"expected a list or a JSON string, got {type_name(value)}")
     return value
 
 

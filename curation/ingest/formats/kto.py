@@ -10,8 +10,13 @@ from typing import Any
 
 from curation.errors import CurationError, FieldError
 from curation.ingest.formats.base import Format
-from curation.ingest.formats.common import messages_list, require_key, require_object, type_name
-from curation.ingest.formats.llamafactory import parse_tools
+from curation.ingest.formats.common import (
+    messages_list,
+    parse_tools,
+    require_key,
+    require_object,
+    type_name,
+)
 from curation.ingest.formats.trl import from_trl_message, to_trl_message
 from curation.records import Completion, Message, Record, message_text
 

@@ -20,35 +20,13 @@ from typing import Any
 import orjson
 
 from curation.errors import CurationError, FieldError
-from curation.fileio.items import MAX_DEPTH, too_deep
 from curation.ingest.formats.base import Format
-from curation.ingest.formats.common import require_key, require_object, type_name
+from curation.ingest.formats.common import parse_tools, require_key, require_object, type_name
 from curation.ingest.formats.notes import note
 from curation.ingest.formats.sharegpt import ShareGPT, sharegpt_turn
 from curation.records import Completion, Message, Record, message_text
 
 LF_ROLE_TAGS = frozenset({"function_call", "observation", "human", "gpt"})
-
-
-def parse_tools(value: Any, field: str = "tools") -> list[Any] | None:
-    """``tools`` as a list, or as the JSON string LLaMA-Factory writes (``""`` is none)."""
-    if value is None:
-        return None
-    if isinstance(value, str):
-        if not value.strip():
-            return None
-        try:
-            value = orjson.loads(value)
-        except orjson.JSONDecodeError as exc:
-            raise FieldError(field, "is a string but not valid JSON") from exc
-        if too_deep(value):
-            raise FieldError(field, f"nested more than {MAX_DEPTH} levels deep")
-        note(field, "records", "given as a JSON string: parsed into a list")
-        if isinstance(value, dict):
-            value = [value]
-    if not isinstance(value, list):
-        raise FieldError(field, f"expected a list or a JSON string, got {type_name(value)}")
-    return value
 
 
 def lf_messages(value: Any, field: str) -> list[Message]:

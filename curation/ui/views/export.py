@@ -9,11 +9,11 @@ import pandas as pd
 import streamlit as st
 
 from curation.errors import CurationError
-from curation.export.formats import get_export_format
 from curation.export.names import FORMAT_NAMES, SFT_FROM, STRATIFY, TRL_FORMATS, TRL_STYLES
 from curation.export.pipeline import export_dataset, workspace_output
 from curation.export.preview import preview_export
 from curation.export.publish import history_rows
+from curation.export.registry import get_export_format
 from curation.export.spec import ExportResult, ExportSpec, PreviewRow, parse_where
 from curation.ingest.report import Histogram
 from curation.ingest.validate import ValidationReport

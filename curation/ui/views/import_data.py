@@ -13,12 +13,11 @@ from curation.ingest.formats import FORMATS, ColumnMapping
 from curation.ingest.importer import import_file
 from curation.ingest.report import ValidationReport
 from curation.ingest.scan import ScanReport, preview_records, scan_file
-from curation.ingest.uploads import store_upload
+from curation.ingest.uploads import copy_import_file, store_upload
 from curation.ingest.validate import validate_file
 from curation.security import (
     ImportFile,
     check_import_path,
-    copy_import_file,
     import_roots,
     importable_files,
     verify_import_file,
