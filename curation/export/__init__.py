@@ -26,8 +26,9 @@ The names below are loaded on first use, so that importing
 
 from __future__ import annotations
 
-from importlib import import_module
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from curation.lazy import lazy_exports
 
 if TYPE_CHECKING:
     from curation.export.filemode import export_file
@@ -108,8 +109,4 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> Any:
-    module = _MODULE_OF.get(name)
-    if module is None:
-        raise AttributeError(f"module 'curation.export' has no attribute {name!r}")
-    return getattr(import_module(f"curation.export.{module}"), name)
+__getattr__ = lazy_exports(__name__, _MODULE_OF)

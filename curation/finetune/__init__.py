@@ -11,8 +11,9 @@ OpenAI client.
 
 from __future__ import annotations
 
-from importlib import import_module
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from curation.lazy import lazy_exports
 
 if TYPE_CHECKING:
     from curation.finetune.jobs import (
@@ -77,8 +78,4 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> Any:
-    module = _MODULE_OF.get(name)
-    if module is None:
-        raise AttributeError(f"module 'curation.finetune' has no attribute {name!r}")
-    return getattr(import_module(f"curation.finetune.{module}"), name)
+__getattr__ = lazy_exports(__name__, _MODULE_OF)

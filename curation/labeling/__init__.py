@@ -16,8 +16,9 @@ The names below are loaded on first use, so importing the package stays cheap.
 
 from __future__ import annotations
 
-from importlib import import_module
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from curation.lazy import lazy_exports
 
 if TYPE_CHECKING:
     from curation.labeling.aggregate import Aggregation, Policy, aggregate_campaign
@@ -102,8 +103,4 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> Any:
-    module = _MODULE_OF.get(name)
-    if module is None:
-        raise AttributeError(f"module 'curation.labeling' has no attribute {name!r}")
-    return getattr(import_module(f"curation.labeling.{module}"), name)
+__getattr__ = lazy_exports(__name__, _MODULE_OF)

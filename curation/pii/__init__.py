@@ -27,8 +27,7 @@ Names are re-exported lazily: importing this package does not load Presidio or s
 
 from __future__ import annotations
 
-import importlib
-from typing import Any
+from curation.lazy import lazy_exports
 
 _EXPORTS = {
     "PiiConfig": "config",
@@ -89,8 +88,4 @@ _EXPORTS = {
 __all__ = sorted(_EXPORTS)
 
 
-def __getattr__(name: str) -> Any:
-    module = _EXPORTS.get(name)
-    if module is None:
-        raise AttributeError(f"module 'curation.pii' has no attribute {name!r}")
-    return getattr(importlib.import_module(f"curation.pii.{module}"), name)
+__getattr__ = lazy_exports(__name__, _EXPORTS)
