@@ -10,10 +10,9 @@ without importing it.
 from __future__ import annotations
 
 import hashlib
-from collections import Counter
 from collections.abc import Iterator
 from contextlib import closing, contextmanager
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
@@ -24,11 +23,11 @@ from curation.audit import log_event
 from curation.errors import InputError
 from curation.fileio.gate import open_regular
 from curation.fileio.limits import CHUNK
-from curation.ingest.formats import ColumnMapping, LineError, NoteKey, field_notes, open_source
+from curation.ingest.formats import ColumnMapping, LineError, field_notes, open_source
 from curation.ingest.formats.base import Format
 from curation.ingest.formats.notes import FieldNote
 from curation.ingest.rows import BuiltChunk, RowContext, built_chunks
-from curation.ingest.scan import estimate_items
+from curation.ingest.scan import LineTally, estimate_items
 from curation.ingest.tokens import counter_for_model
 from curation.ingest.writer import BatchWriter
 from curation.progress import Progress
@@ -100,18 +99,12 @@ class ImportResult:
 
 
 @dataclass(slots=True)
-class _Tally:
+class _Tally(LineTally):
     """The running counts of one import (the writer adds to them as it writes)."""
 
-    lines: int = 0
     imported: int = 0
     skipped: int = 0
     repeats: int = 0
-    completions: int = 0
-    pairs: int = 0
-    rejected: int = 0
-    errors: list[LineError] = field(default_factory=list)
-    notes: Counter[NoteKey] = field(default_factory=Counter)
 
 
 def file_sha256(path: str | Path) -> str:

@@ -67,16 +67,22 @@ class ScanReport:
 
 
 @dataclass(slots=True)
-class _ScanTally:
-    """The counts :func:`scan_file` keeps while it reads."""
+class LineTally:
+    """What reading a file counts, whether it is scanned or imported."""
 
     lines: int = 0
-    valid: int = 0
     completions: int = 0
     pairs: int = 0
     rejected: int = 0
     errors: list[LineError] = field(default_factory=list)
     notes: Counter[NoteKey] = field(default_factory=Counter)
+
+
+@dataclass(slots=True)
+class _ScanTally(LineTally):
+    """The counts :func:`scan_file` keeps while it reads."""
+
+    valid: int = 0
     desirable: int = 0
     undesirable: int = 0
 
