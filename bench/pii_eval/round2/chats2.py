@@ -467,11 +467,47 @@ def wire_form(c: Ctx) -> None:
     c.person(n.given, "no_cue")
 
 
+def premium_payment(c: Ctx) -> None:
+    n = c.name()
+    card = c.card()
+    who = c.person(n.full, "next_to_id")
+    ref = c.ref("POL-", 6)
+    c.ex.messages += [
+        user(
+            f"Pay this month's premium for policy {ref} with card {card}, expiry 11/27. "
+            f"Policy holder: {who}."
+        ),
+        assistant(
+            f"Card numbers shouldn't be shared in chat. Please pay the {ref} premium through the "
+            "secure payment page; I've sent the link to the address on the policy."
+        ),
+    ]
+
+
+def benefits_dependant(c: Ctx) -> None:
+    employee, spouse = c.name(), c.name()
+    me = c.person(employee.full, "sign_off")
+    partner = c.person(spouse.full, "third_party")
+    number = c.ssn()
+    plan = _plan(c)
+    c.ex.messages += [
+        user(
+            f"Please add my spouse {partner}, SSN {number}, born 1988-04-12, to my dental cover "
+            f"on the {plan}.\nThanks,\n{me}"
+        ),
+        assistant(
+            f"Done: {partner} is added as a dependant on the {plan} from the first of next "
+            "month. You'll get a new member card by post."
+        ),
+    ]
+
+
 PRIVATE_TEMPLATES: list[Callable[[Ctx], None]] = [
     hr_onboarding, hr_w4, insurance_claim, tenancy_letter, school_office, clinic_reception,
     travel_booking, freelance_invoice, dev_trace, csv_paste, review, forum_post,
     lowercase_intro, uppercase_card, initials, email_header, first_later, attendee_list,
-    crm_lookup, ip_block, expense_split, recommendation, wire_form,
+    crm_lookup, ip_block, expense_split, recommendation, wire_form, premium_payment,
+    benefits_dependant,
     lambda c: shape_name(c, "hyphenated"), lambda c: shape_name(c, "particle"),
     lambda c: shape_name(c, "apostrophe"), lambda c: shape_name(c, "common_word"),
     lambda c: shape_name(c, "common_word"),
