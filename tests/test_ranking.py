@@ -9,6 +9,7 @@ import math
 import threading
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 import pytest
 import sqlalchemy as sa
@@ -124,7 +125,7 @@ def test_bad_ranks_are_rejected_with_a_clear_message() -> None:
     shown = [10, 11, 12]  # shown as A, B, C
     ok = check_ranking(shown, {10: 2, 11: 1, 12: 2}, all_bad=False, rank_top=None)
     assert ok == {10: 2, 11: 1, 12: 2}
-    cases = [
+    cases: list[tuple[dict[int, Any], int | None, str]] = [
         ({10: 1, 11: 2}, None, "rank every answer: C has no rank yet"),
         ({10: 1, 11: 2, 12: 4}, None, "answer C: a rank is a whole number from 1 to 3, got 4"),
         ({10: 1, 11: 0, 12: 2}, None, "answer B: a rank is a whole number from 1 to 3, got 0"),

@@ -275,3 +275,22 @@ def ranks_from_slots(item: Item, ranks: Mapping[int | str, Any]) -> dict[int, An
             raise InputError(f"no answer {key!r} on this screen")
         out[item.answer_ids[slot]] = rank
     return out
+
+
+def rankable_counts(session: Session) -> dict[str, int]:
+    """Active records with 3+ completions per dataset name: what a ranking campaign can rank."""
+    rows = session.execute(
+        sa.select(m.Dataset.name, sa.func.count(m.Record.id))
+        .select_from(m.Dataset)
+        .outerjoin(
+            m.Record,
+            sa.and_(
+                m.Record.dataset_id == m.Dataset.id,
+                m.Record.status == "active",
+                m.Record.n_completions >= MIN_SHOWN,
+            ),
+        )
+        .group_by(m.Dataset.name)
+        .order_by(m.Dataset.name)
+    )
+    return {name: int(n) for name, n in rows}
