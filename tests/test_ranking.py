@@ -14,8 +14,9 @@ from typing import Any
 import pytest
 import sqlalchemy as sa
 
-from curation.errors import InputError
+from curation.errors import CurationError, InputError
 from curation.export import ExportSpec, export_dataset
+from curation.export.filemode import export_file
 from curation.ingest.importer import import_file
 from curation.labeling import answers, queue
 from curation.labeling.aggregate import Policy
@@ -395,6 +396,16 @@ def test_export_pairs_and_ranked_lists(ws: Workspace, tmp_path: Path) -> None:
     assert first["rankings"] == [[0, 1], [0, 2]]
     assert export.manifest["preferences"]["campaign"]["name"] == "r1"
     assert export.manifest["preferences"]["campaign"]["kind"] == "ranking"
+
+    # before the campaign is applied, the dataset has no ranked list: a clear message
+    with pytest.raises(CurationError, match="no ranked list for these records: apply a ranking"):
+        export_dataset(
+            ws, ExportSpec("ranked-list", dataset="prefs"), tmp_path / "x.jsonl", actor="l"
+        )
+    with pytest.raises(InputError, match="ranked lists come from a ranking campaign"):
+        export_file(
+            tmp_path / "prefs.jsonl", ExportSpec("ranked-list"), tmp_path / "y.jsonl", actor="l"
+        )
 
     # applied to the dataset, the ranked lists export without naming the campaign
     with ws.tx() as s:

@@ -86,6 +86,11 @@ def test_ranking_campaign_from_the_command_line(tmp_path: Path) -> None:
     assert len(rows) == 4
     assert all(sorted(v for v in r["ranks"].values() if v) == [1, 2] for r in rows)
 
+    imported = tmp_path / "labels.jsonl"
+    imported.write_text(out)
+    code, _, err = run("labels", "import", imported, "-c", "r", "-w", wsdir)
+    assert code == 1 and "importing rankings made elsewhere is not supported yet" in err
+
     out_file = tmp_path / "ranked.jsonl"
     code, _, err = run("export", "-d", "d", "-f", "ranked-list", "-o", out_file, "-w", wsdir)
     assert code == 0, err
