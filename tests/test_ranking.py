@@ -242,7 +242,11 @@ def test_campaign_queue_submit_aggregate_apply(ws: Workspace, tmp_path: Path) ->
 
     # a1: 0 > 1 > 2 > 3 everywhere; a2: 1 > 0 > 2 = 3
     assert rank_all(ws, cid, "a1", {"0": 1, "1": 2, "2": 3, "3": 4}) == 2
+    with ws.read() as s:  # one ranking per prompt: nothing to disagree with yet
+        assert set(s.scalars(sa.select(lm.Task.disagreement))) == {0}
     assert rank_all(ws, cid, "a2", {"0": 2, "1": 1, "2": 3, "3": 3}) == 2
+    with ws.read() as s:  # the queue's order: (0, 1) split; (2, 3) a win and a tie is no split
+        assert set(s.scalars(sa.select(lm.Task.disagreement))) == {1}
     with ws.read() as s:
         campaign = get_campaign(s, "r1")
         result = aggregate_rankings(s, campaign)

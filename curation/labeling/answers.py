@@ -23,6 +23,7 @@ from curation.labeling.ranking import (
     save_ranks,
     shown_order,
     task_answers,
+    task_disagreement,
 )
 from curation.labeling.scale import check_choice
 from curation.store import labeling_models as lm
@@ -95,6 +96,7 @@ def submit(
         )
         if kind == "ranking":
             save_ranks(session, judgment.id, shown, ranks)
+            task.disagreement = task_disagreement(session, task.id)
         assignment.status = "done"
         assignment.updated_at = now
         return judgment
@@ -324,6 +326,8 @@ def undo_last(ws: Workspace, campaign_id: int, annotator: str) -> int | None:
             guideline_version=last.guideline_version,
             source="undo",
         )
+        if task.pair_id is None and task.completion_id is None:  # a ranking task
+            task.disagreement = task_disagreement(session, task.id)
         assignment = session.scalar(
             sa.select(lm.Assignment).where(
                 lm.Assignment.task_id == task.id, lm.Assignment.annotator == annotator

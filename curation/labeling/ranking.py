@@ -294,3 +294,38 @@ def rankable_counts(session: Session) -> dict[str, int]:
         .order_by(m.Dataset.name)
     )
     return {name: int(n) for name, n in rows}
+
+
+def task_disagreement(session: Session, task_id: int) -> int:
+    """How much a task's live rankings disagree, for the queue's order (a third opinion
+    helps most there): the pairs of answers that one ranking puts one way and another the
+    other way, plus one if some said "all bad" and others ranked."""
+    rows = session.execute(
+        sa.select(
+            lm.Judgment.id,
+            lm.Judgment.both_bad,
+            lm.JudgmentRank.completion_id,
+            lm.JudgmentRank.rank,
+        )
+        .join(lm.JudgmentRank, lm.JudgmentRank.judgment_id == lm.Judgment.id)
+        .where(
+            lm.Judgment.task_id == task_id,
+            lm.Judgment.is_current.is_(True),
+            lm.Judgment.retracted.is_(False),
+        )
+    ).all()
+    judgments: dict[int, tuple[bool, dict[int, int | None]]] = {}
+    for jid, all_bad, cid, rank in rows:
+        judgments.setdefault(jid, (bool(all_bad), {}))[1][cid] = rank
+    rankings = [
+        Ranking(0, "", bad, ranks).effective() for bad, ranks in judgments.values() if not bad
+    ]
+    bad = len(judgments) - len(rankings)
+    ids = sorted({cid for r in rankings for cid in r})
+    split = sum(
+        1
+        for i, a in enumerate(ids)
+        for b in ids[i + 1 :]
+        if len({(r[a] > r[b]) - (r[a] < r[b]) for r in rankings if a in r and b in r} - {0}) == 2
+    )
+    return split + (1 if bad and rankings else 0)
