@@ -24,11 +24,16 @@ from curation.ui import keys
 from curation.ui.chat import demote_headings, render_conversation, render_message, render_text
 from curation.ui.task_actions import act_on, task_buttons
 
+# A constant stylesheet (no user content): conversation, answers, keys and Submit fit a
+# 1366×768 screen, so the scrolling boxes take a share of the window's height.
 RANKING_CSS = """<style>
+[data-testid="stMainBlockContainer"] { padding-top: 3rem; padding-bottom: 0.5rem;
+  padding-left: 1.5rem; padding-right: 1.5rem; }
+[data-testid="stMainBlockContainer"] [data-testid="stVerticalBlock"] { gap: 0.5rem; }
 .st-key-ranking_conversation, :has(> .st-key-ranking_conversation) {
-  height: 18vh !important; min-height: 5rem !important; max-height: 18vh !important; }
+  height: 15vh !important; min-height: 5rem !important; max-height: 15vh !important; }
 [class*="st-key-ranking_answer_"], :has(> [class*="st-key-ranking_answer_"]) {
-  height: 34vh !important; min-height: 8rem !important; max-height: 34vh !important; }
+  height: 30vh !important; min-height: 7rem !important; max-height: 30vh !important; }
 [class*="st-key-ranking_key_"] button { padding-left: 0.3rem; padding-right: 0.3rem; min-width: 0; }
 </style>"""
 KEYS_HELP = (
@@ -38,12 +43,18 @@ KEYS_HELP = (
 )
 
 
-def _state(item: Item) -> dict[str, Any]:
+def _state(assignment_id: int) -> dict[str, Any]:
     """This item's unsubmitted ranks (by slot) and focus, kept across the reruns of key presses."""
     state = st.session_state.get(keys.RANKING_STATE)
-    if not state or state.get("assignment") != item.assignment_id:
-        state = {"assignment": item.assignment_id, "focus": 0, "ranks": {}, "all_bad": False}
+    if not state or state.get("assignment") != assignment_id:
+        state = {"assignment": assignment_id, "focus": 0, "ranks": {}, "all_bad": False}
     return {**state, "ranks": dict(state["ranks"])}
+
+
+def _press(assignment_id: int, key: str, n: int, top: int) -> None:
+    """A key's button callback: it runs before the rerun the key causes, so that one run
+    draws the new state (no second rerun)."""
+    st.session_state[keys.RANKING_STATE] = apply_key(_state(assignment_id), key, n, top)
 
 
 def order_text(ranks: dict[int, int], n: int, all_bad: bool) -> str:
@@ -106,7 +117,7 @@ def run_ranking_task(ws: Workspace, item: Item, annotator: str) -> NoReturn:
 def show_ranking_task(ws: Workspace, item: Item, annotator: str) -> tuple[str, str] | None:
     """Draw the task; returns a notice (kind, text) once an answer is committed or an action taken."""
     st.html(RANKING_CSS)  # constant stylesheet, no user content
-    state = _state(item)
+    state = _state(item.assignment_id)
     n, focus, ranks = len(item.answers), int(state["focus"]), state["ranks"]
     top = item.rank_top or n
     guidelines = demote_headings(item.guidelines or "").strip()
@@ -120,7 +131,6 @@ def show_ranking_task(ws: Workspace, item: Item, annotator: str) -> tuple[str, s
             st.caption(help_text)
     else:
         task_col = st.container()
-    pressed_focus: int | None = None
     with task_col:
         with st.container(height=180, autoscroll=True, key="ranking_conversation"):
             render_conversation(item.messages, boxed=False)
@@ -130,42 +140,51 @@ def show_ranking_task(ws: Workspace, item: Item, annotator: str) -> tuple[str, s
             with col:
                 rank = ranks.get(slot)
                 title = f"{LABELS[slot]} · " + (f"rank {rank}" if rank else "unranked")
-                if col.button(
+                col.button(
                     ("▶ " if slot == focus else "") + title,
                     key=f"ranking_focus_{slot}",
                     type="primary" if slot == focus else "secondary",
                     width="stretch",
-                ):
-                    pressed_focus = slot
+                    on_click=_press,
+                    args=(item.assignment_id, f"focus:{slot}", n, top),
+                )
                 with st.container(height=300, autoscroll=False, key=f"ranking_answer_{slot}"):
                     for message in messages:
                         render_message(message, boxed=False)
         partial = f" Rank your top {top}; the rest stay below them." if item.rank_top else ""
         st.markdown(order_text(ranks, n, state["all_bad"]) + partial)
-        digit_cols = st.columns(top + 6, gap="small")
-        digits = [
+        digit_cols = st.columns([1] * (top + 5) + [1.6], gap="small")
+        for r, c in zip(range(1, top + 1), digit_cols, strict=False):
             c.button(
-                str(r), key=f"ranking_key_{r}", shortcut=str(r), width="stretch", help=f"rank {r}"
+                str(r),
+                key=f"ranking_key_{r}",
+                shortcut=str(r),
+                width="stretch",
+                help=f"rank {r}",
+                on_click=_press,
+                args=(item.assignment_id, f"rank:{r}", n, top),
             )
-            for r, c in zip(range(1, top + 1), digit_cols, strict=False)
-        ]
-        moves = {
-            name: c.button(
-                label, key=f"ranking_key_{name}", shortcut=key, width="stretch", help=tip
+        for c, (name, label, key, tip) in zip(
+            digit_cols[top:],
+            (
+                ("prev", "←", "ArrowLeft", "focus the answer on the left"),
+                ("next", "→", "ArrowRight", "focus the answer on the right"),
+                ("up", "↑", "ArrowUp", "one rank better"),
+                ("down", "↓", "ArrowDown", "one rank worse"),
+                ("clear", "0", "0", "clear this answer's rank"),
+                ("all_bad", "All bad", "X", "every answer is bad"),
+            ),
+            strict=True,
+        ):
+            c.button(
+                label,
+                key=f"ranking_key_{name}",
+                shortcut=key,
+                width="stretch",
+                help=tip,
+                on_click=_press,
+                args=(item.assignment_id, name, n, top),
             )
-            for c, (name, label, key, tip) in zip(
-                digit_cols[top:],
-                (
-                    ("prev", "←", "ArrowLeft", "focus the answer on the left"),
-                    ("next", "→", "ArrowRight", "focus the answer on the right"),
-                    ("up", "↑", "ArrowUp", "one rank better"),
-                    ("down", "↓", "ArrowDown", "one rank worse"),
-                    ("clear", "0", "0", "clear this answer's rank"),
-                    ("all_bad", "All bad", "X", "every answer is bad"),
-                ),
-                strict=True,
-            )
-        }
         case = (
             "all_bad"
             if state["all_bad"]
@@ -193,16 +212,6 @@ def show_ranking_task(ws: Workspace, item: Item, annotator: str) -> tuple[str, s
         if not guidelines:
             st.caption("No guidelines given for this campaign. " + help_text)
 
-    key = (
-        f"focus:{pressed_focus}"
-        if pressed_focus is not None
-        else f"rank:{digits.index(True) + 1}"
-        if any(digits)
-        else next((name for name, hit in moves.items() if hit), None)
-    )
-    if key is not None:
-        st.session_state[keys.RANKING_STATE] = apply_key(state, key, n, top)
-        st.rerun()
     try:
         if submit:
             answer = answers.ranking(
