@@ -26,12 +26,13 @@ from curation.records import Completion, Message, Record
 
 
 def ranked_items(
-    ranked: list[tuple[int, int, float, int, int]] | None,
+    lists: dict[int, list[tuple[int, int, float, int, int]]] | None,
     item: Item,
     completions: dict[int, tuple[int, Completion]],
 ) -> list[Item]:
-    """The row's material: the record's ranked answers best first, as (completion id, rank,
-    score, rankings, all bad); none when the record has no ranked list."""
+    """The row's material: the item's record's ranked answers best first, from ``lists``
+    (record id -> (completion id, rank, score, rankings, all bad)); none when it has none."""
+    ranked = (lists or {}).get(item.record_id)
     if not ranked or any(cid not in completions for cid, *_ in ranked):
         return []
     item.ranked = [(*completions[cid], rank, score) for cid, rank, score, _, _ in ranked]

@@ -199,8 +199,7 @@ def items_of(
     if mode == "kto":
         return kto_items(ctx, rec, completions, pairs, criteria)
     if mode == "ranking":
-        ranked = (ctx.rankings or {}).get(rec.record_id)
-        return ranked_items(ranked, item_of(rec, None, criteria), completions)
+        return ranked_items(ctx.rankings, item_of(rec, None, criteria), completions)
     for pair in pairs:
         if pair_reason(ctx, pair):
             continue
