@@ -48,10 +48,11 @@ def campaign() -> None:
 )
 @click.option(
     "--kind",
-    type=click.Choice(["pair", "thumbs"]),
+    type=click.Choice(["pair", "thumbs", "ranking"]),
     default="pair",
     show_default=True,
-    help="pair: compare two answers; thumbs: good / bad on single answers (KTO labels).",
+    help="pair: compare two answers; thumbs: good / bad on single answers (KTO labels); "
+    "ranking: rank 3-5 answers of one prompt on one screen.",
 )
 @click.option(
     "--min-votes", default=2, type=int, show_default=True, help="Thumbs: votes needed to decide."
@@ -63,14 +64,27 @@ def campaign() -> None:
     show_default=True,
     help="Thumbs: share of the votes the winning side needs (above 0.5).",
 )
+@click.option(
+    "--max-shown",
+    default=4,
+    type=int,
+    show_default=True,
+    help="Ranking: answers shown per prompt (3-5; a sample when a prompt has more).",
+)
+@click.option(
+    "--rank-top", type=int, help="Ranking: rank only the top M answers (a partial ranking)."
+)
 @workspace_options
 def campaign_create(**options: Any) -> None:
-    """Create a campaign over the pairs (or, with --kind thumbs, the answers) of a dataset."""
+    """Create a campaign over the pairs (or, with --kind thumbs, the answers; with --kind
+    ranking, the prompts with 3+ answers) of a dataset."""
     from curation.labeling.campaigns import CampaignSpec, PairFilter, create_campaign
+    from curation.labeling.ranking import RankingSettings
     from curation.labeling.thumbs import ThumbsPolicy
 
     opts = _CreateOptions(**options)
     thumbs = opts.kind == "thumbs"
+    ranking = RankingSettings(opts.max_shown, opts.rank_top) if opts.kind == "ranking" else None
     spec = CampaignSpec(
         name=opts.name,
         dataset=opts.dataset,
@@ -83,6 +97,7 @@ def campaign_create(**options: Any) -> None:
         gold_from_imported=opts.gold,
         kind=opts.kind,
         thumbs_policy=ThumbsPolicy(opts.min_votes, opts.min_share) if thumbs else None,
+        ranking=ranking,
     )
     ws = open_workspace(opts.workspace, opts.db)
     with ws.tx() as s:
@@ -92,7 +107,7 @@ def campaign_create(**options: Any) -> None:
 
     with ws.read() as s:
         info = campaign_summary(s, cid)
-    unit = "answers (thumbs)" if thumbs else "pairs"
+    unit = UNIT_OF_KIND[opts.kind]
     click.echo(
         f"Created campaign {opts.name}: {info.tasks:,} {unit}, overlap {opts.overlap}, annotators: {', '.join(info.annotators) or 'none yet'}"
     )
@@ -116,8 +131,13 @@ class _CreateOptions:
     kind: str
     min_votes: int
     min_share: float
+    max_shown: int
+    rank_top: int | None
     workspace: Path | None
     db: str | None
+
+
+UNIT_OF_KIND = {"pair": "pairs", "thumbs": "answers (thumbs)", "ranking": "prompts to rank"}
 
 
 def _split(text: str) -> list[str]:
@@ -144,9 +164,12 @@ def campaign_list(as_json: bool, workspace: Path | None, db: str | None) -> None
     for r in rows:
         click.echo(
             f"{r.name:<28} {r.status:<7} {r.labels:>7,}/{r.capacity:<7,} labels "
-            f"{r.tasks:>7,} {'answers' if r.kind == 'thumbs' else 'pairs  '}"
+            f"{r.tasks:>7,} {LIST_UNIT.get(r.kind, 'pairs  ')}"
             f"  k={r.overlap}  {', '.join(r.annotators)}"
         )
+
+
+LIST_UNIT = {"thumbs": "answers", "ranking": "prompts"}
 
 
 @click.group()
@@ -258,3 +281,81 @@ def campaign_apply_thumbs(
         + (f" ({reasons})" if reasons else "")
     )
     click.echo(f"Policy: {policy.describe()}.")
+
+
+@campaign.command("apply-rankings")
+@click.argument("name")
+@click.option(
+    "--min-labels", default=1, type=int, show_default=True, help="Rankings a prompt needs."
+)
+@click.option("--json", "as_json", is_flag=True)
+@workspace_options
+def campaign_apply_rankings(
+    name: str, min_labels: int, as_json: bool, workspace: Path | None, db: str | None
+) -> None:
+    """Turn a ranking campaign's rankings into ranked lists (Bradley-Terry scores per prompt)
+    on its answers, for ranked-list exports of the dataset; pairs export with --campaign."""
+    from curation.labeling.aggregate import Policy
+    from curation.labeling.campaigns import get_campaign
+    from curation.labeling.ranking_aggregate import EXPANSION_POLICY, apply_rankings
+    from curation.labeling.ranking_agreement import ranking_agreement
+
+    ws = open_workspace(workspace, db)
+    with ws.tx() as s:
+        found = get_campaign(s, name)
+        result = apply_rankings(s, found, actor=actor(), policy=Policy(min_labels=min_labels))
+        agreement = ranking_agreement(s, found.id)
+    if as_json:
+        echo_json({"campaign": name, **result.as_dict(), "agreement": agreement.as_dict()})
+        return
+    excluded = ", ".join(f"{k.replace('_', ' ')} {v:,}" for k, v in result.excluded.items())
+    click.echo(
+        f"{name}: {len(result.lists):,} prompts ranked"
+        + (f", left out: {excluded}" if excluded else "")
+    )
+    click.echo(_agreement_line(agreement))
+    click.echo(f"Pairs: {EXPANSION_POLICY}.")
+
+
+@campaign.command("agreement")
+@click.argument("name")
+@click.option("--json", "as_json", is_flag=True)
+@workspace_options
+def campaign_agreement(name: str, as_json: bool, workspace: Path | None, db: str | None) -> None:
+    """Agreement between a campaign's annotators: for rankings Krippendorff's alpha on ranks
+    and mean Kendall's tau; for thumbs alpha on good/bad; for pairs alpha on the 5-point scale."""
+    from curation.labeling.agreement import krippendorff_alpha
+    from curation.labeling.campaigns import get_campaign
+    from curation.labeling.ranking_agreement import ranking_agreement
+    from curation.labeling.thumbs import thumbs_agreement
+
+    ws = open_workspace(workspace, db)
+    with ws.read() as s:
+        found = get_campaign(s, name)
+        kind, cid = found.kind, found.id
+        if kind == "ranking":
+            ranked = ranking_agreement(s, cid)
+            data, line = ranked.as_dict(), _agreement_line(ranked)
+        elif kind == "thumbs":
+            thumbs = thumbs_agreement(s, cid)
+            data, line = thumbs.as_dict(), f"alpha (nominal) {_num(thumbs.alpha)}"
+        else:
+            pairs = krippendorff_alpha(s, cid)
+            data, line = pairs.as_dict(), f"alpha (ordinal) {_num(pairs.overall.value)}"
+    if as_json:
+        echo_json({"campaign": name, "kind": kind, **data})
+        return
+    click.echo(f"{name} ({kind}): {line}")
+
+
+def _num(value: float | None) -> str:
+    return "n/a" if value is None else f"{value:.3f}"
+
+
+def _agreement_line(agreement: Any) -> str:
+    line = (
+        f"Agreement over {agreement.tasks:,} prompts ranked by 2+ annotators: "
+        f"Krippendorff's alpha (ordinal, ranks) {_num(agreement.alpha)}, "
+        f"mean Kendall's tau {_num(agreement.tau)} ({agreement.tau_comparisons:,} comparisons)"
+    )
+    return line + (f"; {agreement.reason}" if agreement.reason else "")

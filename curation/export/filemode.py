@@ -40,6 +40,11 @@ def export_file(
         raise SettingError(
             "a campaign needs a workspace; a file's own preferences are used", "campaign"
         )
+    if spec.format == "ranked-list":
+        raise InputError(
+            "ranked lists come from a ranking campaign, which needs a workspace: import the "
+            "file, rank it in a campaign, then export the dataset"
+        )
     folder = Path(tempfile.mkdtemp(prefix="curation-export-"))
     try:
         ws = open_workspace(folder)

@@ -59,11 +59,17 @@ class Item:
     # it came from: "source" (the file's own label) or "pair" (derived from a judgment).
     label: bool | None = None
     label_origin: str = ""
+    # Ranked-list rows: the prompt's answers best first as (position, completion, rank,
+    # Bradley–Terry score), and how many rankings (and "all bad" answers) they came from.
+    ranked: list[tuple[int, Completion, int, float]] = field(default_factory=list)
+    rankings: int = 0
+    all_bad: int = 0
 
 
 class ExportFormat:
     """One output format. ``unit`` says what a row stands for: a record, a completion pair,
-    or ("kto") one labelled completion, from the source's labels or derived from pairs."""
+    ("kto") one labelled completion, from the source's labels or derived from pairs, or
+    ("ranking") one prompt's answers in a ranking campaign's order."""
 
     name: str
     label: str

@@ -63,6 +63,13 @@ def build_manifest(session: Session, done: PassResults, actor: str) -> dict[str,
             "source": "campaign",
             "campaign": prov.campaign_info(session, ctx.campaign, spec.policy, ctx.aggregation),
         }
+    elif ctx.fmt.unit == "ranking":
+        from curation.labeling.ranking_aggregate import ranking_provenance
+
+        preferences = {
+            "source": "ranking_campaigns",
+            "ranked_lists_from_ranking_campaigns": ranking_provenance(session, ctx.dataset.id),
+        }
     elif ctx.needs_pairs:
         preferences = {
             "source": "imported",

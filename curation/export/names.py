@@ -15,6 +15,7 @@ FORMAT_NAMES = (
     "trl-preference",
     "rft-pairs",
     "trl-kto",
+    "ranked-list",
     "llamafactory-sharegpt",
     "llamafactory-v1",
     "llamafactory-alpaca",

@@ -74,6 +74,9 @@ def _hints(left: Counter[str]) -> tuple[str, tuple[str, ...]]:
         settings.append("min_agreement")
     if left["multi_turn_completion"]:
         hints.append("completions spanning several turns cannot be one assistant reply")
+    if left["not_ranked"]:
+        hints.append("no ranked list for these records: apply a ranking campaign, or export one")
+        settings.append("campaign")
     return ((": " + "; ".join(hints)) if hints else ""), tuple(settings)
 
 

@@ -38,6 +38,13 @@ from curation.labeling.aggregate import (
     verdict_of,
 )
 from curation.labeling.campaigns import get_campaign
+from curation.labeling.ranking_aggregate import (
+    RankedRows,
+    aggregate_rankings,
+    applied_lists,
+    lists_by_record,
+    ranking_pair_decisions,
+)
 from curation.pii.gate import gate_reason, redaction_state
 from curation.progress import Progress
 from curation.store import labeling_models as lm
@@ -66,6 +73,9 @@ class Context:
     # Rows built from a prompt plus a completion: pairs are read, and records with the same
     # prompt are grouped into one split.
     needs_pairs: bool
+    # ranked-list rows: each ranked record's answers best first, and why the others have none
+    rankings: RankedRows | None = None
+    unranked: dict[int, str] = field(default_factory=dict)
 
     @property
     def pair_unit(self) -> bool:
@@ -87,6 +97,11 @@ def make_context(session: Session, spec: ExportSpec) -> Context:
             f"the completions (`curation campaign apply-thumbs {campaign.name}`); then export "
             f"dataset {dataset.name if dataset else ''!r} as trl-kto or llamafactory-kto"
         )
+    if fmt.unit == "ranking" and campaign is not None and campaign.kind != "ranking":
+        raise InputError(
+            f"campaign {campaign.name!r} is a {campaign.kind} campaign: ranked lists come from "
+            "a ranking campaign"
+        )
     if campaign is not None:
         dataset = session.get(m.Dataset, campaign.dataset_id)
         assert dataset is not None
@@ -98,8 +113,17 @@ def make_context(session: Session, spec: ExportSpec) -> Context:
         assert spec.dataset is not None
         dataset = get_dataset(session, spec.dataset)
     aggregation = decisions = None
-    if campaign is not None:
+    if campaign is not None and campaign.kind == "ranking":
+        aggregation, decisions = ranking_pair_decisions(session, campaign, spec.policy)
+    elif campaign is not None:
         aggregation, decisions = campaign_decisions(session, campaign.id, spec.policy)
+    rankings: RankedRows | None = None
+    unranked: dict[int, str] = {}
+    if fmt.unit == "ranking" and campaign is not None:
+        ranked = aggregate_rankings(session, campaign, spec.policy)
+        rankings, unranked = lists_by_record(ranked), dict(ranked.reasons)
+    elif fmt.unit == "ranking":
+        rankings = applied_lists(session, dataset.id)
     return Context(
         spec=spec,
         fmt=fmt,
@@ -109,7 +133,9 @@ def make_context(session: Session, spec: ExportSpec) -> Context:
         decisions=decisions,
         clusters=latest_clusters(session, dataset.id),
         dedup_run=latest_run(session, dataset.id),
-        needs_pairs=fmt.unit in ("pair", "kto") or spec.sft_from != "records",
+        needs_pairs=fmt.unit in ("pair", "kto", "ranking") or spec.sft_from != "records",
+        rankings=rankings,
+        unranked=unranked,
     )
 
 
@@ -220,7 +246,7 @@ def gate(ctx: Context, status: str, redaction: str, meta: Any, split: str | None
 
 def record_mode(ctx: Context, n_completions: int) -> str:
     """For record-unit formats: build from the record's own messages, or from a completion."""
-    if ctx.fmt.unit in ("pair", "kto"):
+    if ctx.fmt.unit in ("pair", "kto", "ranking"):
         return ctx.fmt.unit
     if ctx.spec.sft_from == "records":
         return "records"
@@ -302,7 +328,9 @@ def pairs_between(session: Session, ctx: Context, lo: int, hi: int) -> dict[int,
             .join(cb, cb.id == p.completion_b_id)
         )
     query = query.where(p.dataset_id == ctx.dataset.id, p.record_id >= lo, p.record_id <= hi)
-    if ctx.campaign is not None:
+    if ctx.campaign is not None and ctx.campaign.kind != "ranking":
+        # a ranking campaign's tasks are records: its pairs are those the ranked answers
+        # form, and a pair it did not show is counted as not in the campaign
         query = query.join(
             lm.Task, sa.and_(lm.Task.pair_id == p.id, lm.Task.campaign_id == ctx.campaign.id)
         )
@@ -409,8 +437,11 @@ def plan_record(ctx: Context, plan: Plan, row: Any, pairs: list[PairRow]) -> Non
         units = labelled + 2 * len(pairs)
     else:
         units = 1
+
     plan.candidates += units
     reason = gate(ctx, status, redaction, meta, split)
+    if not reason and mode == "ranking" and record_id not in (ctx.rankings or {}):
+        reason = ctx.unranked.get(record_id, "not_ranked")
     if reason:
         plan.left_out[reason] += units
         return

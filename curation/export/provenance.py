@@ -110,7 +110,7 @@ def campaign_info(
     verdicts: dict[str, int] = {}
     for outcome in aggregation.kept:
         verdicts[outcome.verdict] = verdicts.get(outcome.verdict, 0) + 1
-    return {
+    info: dict[str, Any] = {
         "id": campaign.id,
         "name": campaign.name,
         "status": campaign.status,
@@ -129,3 +129,14 @@ def campaign_info(
             "excluded": dict(sorted(aggregation.excluded.items())),
         },
     }
+    if campaign.kind == "ranking":
+        from curation.labeling.ranking import settings_of
+        from curation.labeling.ranking_aggregate import BT_POLICY, EXPANSION_POLICY
+
+        info["kind"] = "ranking"
+        info["ranking"] = {
+            "settings": settings_of(campaign).as_dict(),
+            "expansion": EXPANSION_POLICY,
+            "scores": BT_POLICY,
+        }
+    return info

@@ -18,6 +18,7 @@ from curation.export.formats import (
     TRLPreferenceExport,
 )
 from curation.export.names import FORMAT_NAMES
+from curation.export.ranked import RankedListExport
 from curation.export.targets import TARGETS
 
 
@@ -29,6 +30,7 @@ def get_export_format(name: str, *, trl_style: str = "conversational") -> Export
         "trl-preference": lambda: TRLPreferenceExport(trl_style),
         "rft-pairs": RFTPairsExport,
         "trl-kto": lambda: TRLKTOExport(trl_style),
+        "ranked-list": RankedListExport,
         "csv": lambda: TableExport("csv"),
         "parquet": lambda: TableExport("parquet"),
     }

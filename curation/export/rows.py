@@ -30,6 +30,7 @@ from curation.export.plan import (
     record_mode,
     text_column,
 )
+from curation.export.ranked import ranked_items
 from curation.export.sinks import Sink, row_encoder
 from curation.export.spec import SettingError
 from curation.export.splits import SPLIT_NAMES
@@ -197,6 +198,8 @@ def items_of(
     items: list[Item] = []
     if mode == "kto":
         return kto_items(ctx, rec, completions, pairs, criteria)
+    if mode == "ranking":
+        return ranked_items(ctx.rankings, item_of(rec, None, criteria), completions)
     for pair in pairs:
         if pair_reason(ctx, pair):
             continue

@@ -185,8 +185,10 @@ def judge_campaign(
         campaign = session.get(lm.Campaign, campaign_id)
         if campaign is None:
             raise NotFoundError(f"campaign {campaign_id} does not exist")
-        if campaign.kind == "thumbs":
-            raise InputError(f"the AI judge compares pairs; {campaign.name!r} is a thumbs campaign")
+        if campaign.kind != "pair":
+            raise InputError(
+                f"the AI judge compares pairs; {campaign.name!r} is a {campaign.kind} campaign"
+            )
         guidelines = current_guideline(session, campaign_id).text
         criteria = list(campaign.criteria)
         task_ids = _task_ids(session, campaign, settings, run)

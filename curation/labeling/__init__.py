@@ -8,7 +8,8 @@ labels every statistic reads, :mod:`~curation.labeling.quality` progress and the
 report (with :mod:`~curation.labeling.agreement`, :mod:`~curation.labeling.annotator_checks`,
 :mod:`~curation.labeling.disputes` and :mod:`~curation.labeling.samples`),
 :mod:`~curation.labeling.aggregate` judgments into preferences, :mod:`~curation.labeling.thumbs`
-thumbs campaigns into KTO labels, :mod:`~curation.labeling.io` judgments out and in, and
+thumbs campaigns into KTO labels, :mod:`~curation.labeling.ranking` ranking campaigns (with
+:mod:`~curation.labeling.ranking_aggregate` and :mod:`~curation.labeling.ranking_agreement`), :mod:`~curation.labeling.io` judgments out and in, and
 :mod:`~curation.labeling.result` the typed results' base.
 
 The names below are loaded on first use, so importing the package stays cheap.
@@ -34,6 +35,13 @@ if TYPE_CHECKING:
     from curation.labeling.quality import CampaignProgress, QualityReport, progress, quality_report
     from curation.labeling.queue import Item, next_item
     from curation.labeling.quota import Quota, annotator_quota
+    from curation.labeling.ranking import RankingSettings, ranking_payload
+    from curation.labeling.ranking_aggregate import (
+        RankingAggregation,
+        aggregate_rankings,
+        apply_rankings,
+    )
+    from curation.labeling.ranking_agreement import RankingAgreement, ranking_agreement
     from curation.labeling.thumbs import (
         ThumbsAggregation,
         ThumbsPolicy,
@@ -67,6 +75,13 @@ _MODULE_OF = {
     "ThumbsPolicy": "thumbs",
     "aggregate_thumbs": "thumbs",
     "apply_thumbs": "thumbs",
+    "RankingSettings": "ranking",
+    "ranking_payload": "ranking",
+    "RankingAggregation": "ranking_aggregate",
+    "aggregate_rankings": "ranking_aggregate",
+    "apply_rankings": "ranking_aggregate",
+    "RankingAgreement": "ranking_agreement",
+    "ranking_agreement": "ranking_agreement",
     "LabelImport": "io",
     "import_labels": "io",
     "judgment_rows": "io",
@@ -82,11 +97,16 @@ __all__ = [
     "Policy",
     "QualityReport",
     "Quota",
+    "RankingAggregation",
+    "RankingAgreement",
+    "RankingSettings",
     "ThumbsAggregation",
     "ThumbsPolicy",
     "aggregate_campaign",
+    "aggregate_rankings",
     "aggregate_thumbs",
     "annotator_quota",
+    "apply_rankings",
     "apply_thumbs",
     "create_campaign",
     "flag",
@@ -97,6 +117,8 @@ __all__ = [
     "next_item",
     "progress",
     "quality_report",
+    "ranking_agreement",
+    "ranking_payload",
     "skip",
     "submit",
     "undo_last",

@@ -17,6 +17,14 @@ from sqlalchemy.orm import Session
 
 from curation.errors import ConflictError, InputError, NotFoundError, PermissionDenied
 from curation.labeling.queue import latest_guideline_version
+from curation.labeling.ranking import (
+    RankingSettings,
+    check_ranking,
+    save_ranks,
+    shown_order,
+    task_answers,
+    task_disagreement,
+)
 from curation.labeling.scale import check_choice
 from curation.store import labeling_models as lm
 from curation.store import models as m
@@ -31,6 +39,14 @@ class Answer:
     both_bad: bool = False
     criteria: dict[str, dict[str, int]] | None = None
     rationale: str = ""
+    # a ranking item: completion id -> rank (1 best; ties share a rank); ``both_bad`` is
+    # "all bad" there (see curation.labeling.ranking)
+    ranks: dict[int, int] | None = None
+
+
+def ranking(ranks: dict[int, int] | None, *, all_bad: bool = False, rationale: str = "") -> Answer:
+    """A ranking answer: each shown completion's rank (by completion id), or all bad."""
+    return Answer(choice=None, both_bad=all_bad, ranks=dict(ranks or {}), rationale=rationale)
 
 
 def thumbs(good: bool, reason: str = "") -> Answer:
@@ -52,11 +68,15 @@ def submit(
 ) -> lm.Judgment:
     """Record a judgment (a new version if the annotator answered this task before)."""
     with ws.tx() as session:
-        assignment, task, criteria, needs_rationale, latest_guidelines, kind = _answerable(
-            session, assignment_id, annotator
+        assignment, task, criteria, needs_rationale, latest_guidelines, kind, settings = (
+            _answerable(session, assignment_id, annotator)
         )
+        shown: list[int] = []
+        ranks: dict[int, int | None] = {}
         if kind == "thumbs":
             _check_thumbs(needs_rationale, answer)
+        elif kind == "ranking":
+            shown, ranks = _check_ranking(session, assignment, settings, needs_rationale, answer)
         else:
             _check_answer(criteria, needs_rationale, answer)
         now = m.utcnow()
@@ -74,9 +94,39 @@ def submit(
             started_at=assignment.assigned_at,
             duration_ms=int((now - assignment.assigned_at).total_seconds() * 1000),
         )
+        if kind == "ranking":
+            save_ranks(session, judgment.id, shown, ranks)
+            task.disagreement = task_disagreement(session, task.id)
         assignment.status = "done"
         assignment.updated_at = now
         return judgment
+
+
+def _check_ranking(
+    session: Session,
+    assignment: lm.Assignment,
+    settings: dict[str, Any] | None,
+    needs_rationale: Sequence[str],
+    answer: Answer,
+) -> tuple[list[int], dict[int, int | None]]:
+    """The annotator's order of the task's answers and the checked rank of each."""
+    if answer.criteria or answer.choice not in (None, 0):
+        raise InputError("a ranking item takes ranks or 'all bad', not a pair choice")
+    shown = shown_order(
+        assignment.campaign_id,
+        assignment.task_id,
+        assignment.annotator,
+        task_answers(session, assignment.task_id),
+    )
+    ranks = check_ranking(
+        shown,
+        answer.ranks,
+        all_bad=answer.both_bad,
+        rank_top=RankingSettings.from_dict(settings).rank_top,
+        needs_rationale=needs_rationale,
+        rationale=answer.rationale,
+    )
+    return shown, ranks
 
 
 _ANSWERABLE = (
@@ -87,6 +137,7 @@ _ANSWERABLE = (
         lm.Campaign.rationale_required_for,
         latest_guideline_version(lm.Assignment.campaign_id),
         lm.Campaign.kind,
+        lm.Campaign.ranking_settings,
     )
     .join(lm.Task, lm.Task.id == lm.Assignment.task_id)
     .join(lm.Campaign, lm.Campaign.id == lm.Assignment.campaign_id)
@@ -97,7 +148,7 @@ _ANSWERABLE = (
 
 def _answerable(
     session: Session, assignment_id: int, annotator: str
-) -> tuple[lm.Assignment, lm.Task, list[str], list[str], int, str]:
+) -> tuple[lm.Assignment, lm.Task, list[str], list[str], int, str, dict[str, Any] | None]:
     """The annotator's assignment and its task, both locked, with the campaign's answer rules.
 
     Locking the task makes concurrent answers on it recount its labels one at a time.
@@ -105,7 +156,7 @@ def _answerable(
     row = session.execute(_ANSWERABLE, {"assignment_id": assignment_id}).one_or_none()
     if row is None:
         raise NotFoundError(f"assignment {assignment_id} does not exist")
-    assignment, task, criteria, needs_rationale, latest_guidelines, kind = row
+    assignment, task, criteria, needs_rationale, latest_guidelines, kind, settings = row
     _check_owner(assignment, annotator)
     if assignment.status not in ("open", "done"):
         raise ConflictError(
@@ -118,6 +169,7 @@ def _answerable(
         list(needs_rationale),
         int(latest_guidelines or 1),
         str(kind),
+        settings,
     )
 
 
@@ -135,12 +187,18 @@ def _check_owner(assignment: lm.Assignment, annotator: str) -> None:
 
 
 def rationale_required(required_for: Sequence[str], answer: Answer) -> bool:
-    """Whether a pair answer needs a rationale in a campaign that asks for one in the
-    ``required_for`` cases (``both_bad``, ``tie``): what :func:`submit` enforces."""
+    """Whether an answer needs a rationale in a campaign that asks for one in the
+    ``required_for`` cases (pairs: ``both_bad``, ``tie``; rankings: ``all_bad``, ``tie``):
+    what :func:`submit` enforces."""
     return _rationale_case(answer) in required_for
 
 
 def _rationale_case(answer: Answer) -> str | None:
+    if answer.ranks is not None:  # a ranking: all bad, or answers sharing a rank
+        if answer.both_bad:
+            return "all_bad"
+        values = list(answer.ranks.values())
+        return "tie" if len(set(values)) < len(values) else None
     return "both_bad" if answer.both_bad else ("tie" if answer.choice == 0 else None)
 
 
@@ -268,6 +326,8 @@ def undo_last(ws: Workspace, campaign_id: int, annotator: str) -> int | None:
             guideline_version=last.guideline_version,
             source="undo",
         )
+        if task.pair_id is None and task.completion_id is None:  # a ranking task
+            task.disagreement = task_disagreement(session, task.id)
         assignment = session.scalar(
             sa.select(lm.Assignment).where(
                 lm.Assignment.task_id == task.id, lm.Assignment.annotator == annotator

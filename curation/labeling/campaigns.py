@@ -11,6 +11,12 @@ from sqlalchemy.orm import Session
 
 from curation.audit import log_event
 from curation.errors import ConflictError, InputError, NotFoundError
+from curation.labeling.ranking import (
+    MIN_SHOWN,
+    RANKING_RATIONALE_CASES,
+    RankingSettings,
+    insert_slots,
+)
 from curation.labeling.result import Result
 from curation.labeling.thumbs import ThumbsPolicy
 from curation.store import labeling_models as lm
@@ -19,7 +25,12 @@ from curation.store.queries import get_dataset, refresh_planner_stats
 
 RATIONALE_CASES = ("tie", "both_bad")
 THUMBS_RATIONALE_CASES = ("bad",)
-KINDS = ("pair", "thumbs")
+KINDS = ("pair", "thumbs", "ranking")
+CASES_OF_KIND = {
+    "pair": RATIONALE_CASES,
+    "thumbs": THUMBS_RATIONALE_CASES,
+    "ranking": RANKING_RATIONALE_CASES,
+}
 MAX_OVERLAP = 20
 
 
@@ -52,9 +63,11 @@ class CampaignSpec:
     rationale_required_for: list[str] = field(default_factory=list)
     pair_filter: PairFilter = field(default_factory=PairFilter)
     gold_from_imported: int = 0  # this many pairs with an imported preference become gold items
-    # "pair": compare two completions; "thumbs": good / bad on single completions
+    # "pair": compare two completions; "thumbs": good / bad on single completions;
+    # "ranking": rank 3–5 completions of one prompt on one screen
     kind: str = "pair"
     thumbs_policy: ThumbsPolicy | None = None  # thumbs only; the default policy when None
+    ranking: RankingSettings | None = None  # ranking only; the default settings when None
 
 
 def create_campaign(session: Session, spec: CampaignSpec, *, actor: str) -> lm.Campaign:
@@ -68,8 +81,8 @@ def create_campaign(session: Session, spec: CampaignSpec, *, actor: str) -> lm.C
         raise InputError(f"overlap must be between 1 and {MAX_OVERLAP}, got {spec.overlap}")
     if spec.kind not in KINDS:
         raise InputError(f"campaign kind must be one of {', '.join(KINDS)}, not {spec.kind!r}")
-    thumbs = spec.kind == "thumbs"
-    cases = THUMBS_RATIONALE_CASES if thumbs else RATIONALE_CASES
+    thumbs, ranking = spec.kind == "thumbs", spec.kind == "ranking"
+    cases = CASES_OF_KIND[spec.kind]
     bad_cases = set(spec.rationale_required_for) - set(cases)
     if bad_cases:
         raise InputError(
@@ -80,7 +93,18 @@ def create_campaign(session: Session, spec: CampaignSpec, *, actor: str) -> lm.C
     criteria = _clean_criteria(spec.criteria)
     if thumbs and criteria:
         raise InputError("a thumbs campaign has no criteria ratings: it asks good or bad only")
-    if thumbs:
+    if ranking and criteria:
+        raise InputError("a ranking campaign has no criteria ratings: it asks for an order only")
+    if ranking and spec.gold_from_imported:
+        raise InputError("a ranking campaign has no gold items")
+    if ranking:
+        units = _select_records(session, ds.id, spec.pair_filter)
+        if not units:
+            raise InputError(
+                f"dataset {ds.name!r} has no prompts to rank with this filter: a ranking needs "
+                f"records with {MIN_SHOWN}+ completions"
+            )
+    elif thumbs:
         units = _select_completions(session, ds.id, spec.pair_filter)
         if not units:
             raise InputError(f"dataset {ds.name!r} has no completions to label with this filter")
@@ -100,6 +124,7 @@ def create_campaign(session: Session, spec: CampaignSpec, *, actor: str) -> lm.C
         created_by=actor,
         kind=spec.kind,
         thumbs_policy=(spec.thumbs_policy or ThumbsPolicy()).as_dict() if thumbs else None,
+        ranking_settings=(spec.ranking or RankingSettings()).as_dict() if ranking else None,
     )
     session.add(campaign)
     session.flush()
@@ -173,6 +198,22 @@ def _select_completions(
     return _filtered(session, query, flt)
 
 
+def _select_records(
+    session: Session, dataset_id: int, flt: PairFilter
+) -> list[tuple[int, int, str | None]]:
+    """(record id, record id, None) of active records with enough completions to rank."""
+    query = (
+        sa.select(m.Record.id, m.Record.id, sa.null())
+        .where(
+            m.Record.dataset_id == dataset_id,
+            m.Record.status == "active",
+            m.Record.n_completions >= MIN_SHOWN,
+        )
+        .order_by(m.Record.id)
+    )
+    return _filtered(session, query, flt)
+
+
 def _filtered(session: Session, query: Any, flt: PairFilter) -> list[tuple[int, int, str | None]]:
     if flt.formats:
         query = query.where(m.Record.source_format.in_(flt.formats))
@@ -194,12 +235,13 @@ def _insert_tasks(
     rng = random.Random(f"{campaign.name}:{spec.pair_filter.seed}")
     with_pref = [p for p in pairs if p[2] in ("a", "b")]
     gold_ids = {p[0] for p in rng.sample(with_pref, min(spec.gold_from_imported, len(with_pref)))}
-    # a thumbs task is one completion; its gold answer is +1 good / -1 bad, like A / B
-    unit_column = "completion_id" if spec.kind == "thumbs" else "pair_id"
+    # a thumbs task is one completion; its gold answer is +1 good / -1 bad, like A / B;
+    # a ranking task is a record (its answers go into ranking_slots)
+    unit_column = {"thumbs": "completion_id", "ranking": None}.get(spec.kind, "pair_id")
     rows = [
         {
             "campaign_id": campaign.id,
-            unit_column: unit_id,
+            **({unit_column: unit_id} if unit_column else {}),
             "record_id": record_id,
             "queue_key": rng.randrange(1 << 30),
             "is_gold": unit_id in gold_ids,
@@ -209,6 +251,8 @@ def _insert_tasks(
     ]
     for start in range(0, len(rows), 5000):
         session.execute(sa.insert(lm.Task), rows[start : start + 5000])
+    if spec.kind == "ranking":
+        insert_slots(session, campaign.id, spec.ranking or RankingSettings(), rng)
 
 
 def require_campaign(session: Session, campaign_id: int) -> lm.Campaign:
@@ -233,8 +277,8 @@ def list_campaigns(session: Session) -> list[lm.Campaign]:
 
 
 def preference_campaigns(session: Session) -> list[lm.Campaign]:
-    """Campaigns whose judgments export can take as preferences: pair campaigns (a thumbs
-    campaign gives KTO labels on single completions, not preferences between two)."""
+    """Campaigns whose judgments export can take as preferences: pair and ranking campaigns
+    (a thumbs campaign gives KTO labels on single completions, not preferences between two)."""
     return [c for c in list_campaigns(session) if c.kind != "thumbs"]
 
 
@@ -345,6 +389,7 @@ class CampaignSummary(Result):
     guideline_version: int
     created_by: str
     created_at: str
+    ranking_settings: dict[str, Any] | None = None
 
 
 def campaign_summary(session: Session, campaign_id: int) -> CampaignSummary:
@@ -375,4 +420,5 @@ def campaign_summary(session: Session, campaign_id: int) -> CampaignSummary:
         guideline_version=current_guideline(session, campaign_id).version,
         created_by=campaign.created_by,
         created_at=campaign.created_at.isoformat(timespec="seconds"),
+        ranking_settings=campaign.ranking_settings,
     )

@@ -31,21 +31,25 @@ def judgment_rows(
     session: Session, campaign_id: int, *, current_only: bool = False
 ) -> Iterator[dict[str, Any]]:
     """Every judgment version (or only the live ones), oldest first, as plain dicts."""
-    thumbs = _kind(session, campaign_id) == "thumbs"
+    kind = _kind(session, campaign_id)
+    thumbs = kind == "thumbs"
+    ranks = _ranks(session, campaign_id) if kind == "ranking" else {}
     query = (
-        sa.select(lm.Judgment, lm.Task.is_gold)
+        sa.select(lm.Judgment, lm.Task.is_gold, lm.Task.record_id)
         .join(lm.Task, lm.Task.id == lm.Judgment.task_id)
         .where(lm.Judgment.campaign_id == campaign_id)
         .order_by(lm.Judgment.id)
     )
     if current_only:
         query = query.where(lm.Judgment.is_current.is_(True), lm.Judgment.retracted.is_(False))
-    for j, is_gold in session.execute(query):
+    for j, is_gold, record_id in session.execute(query):
         if thumbs:
             unit: dict[str, Any] = {
                 "completion_id": j.completion_id,
                 "label": None if j.choice is None else ("good" if j.choice > 0 else "bad"),
             }
+        elif kind == "ranking":  # completion id -> rank (null: unranked, or all bad)
+            unit = {"record_id": record_id, "ranks": ranks.get(j.id, {})}
         else:
             unit = {"pair_id": j.pair_id}
         yield {
@@ -84,6 +88,18 @@ class LabelImport:
         return exitcodes.PARTIAL if self.imported else exitcodes.FAILED
 
 
+def _ranks(session: Session, campaign_id: int) -> dict[int, dict[str, int | None]]:
+    out: dict[int, dict[str, int | None]] = {}
+    for judgment_id, completion_id, rank in session.execute(
+        sa.select(lm.JudgmentRank.judgment_id, lm.JudgmentRank.completion_id, lm.JudgmentRank.rank)
+        .join(lm.Judgment, lm.Judgment.id == lm.JudgmentRank.judgment_id)
+        .where(lm.Judgment.campaign_id == campaign_id)
+        .order_by(lm.JudgmentRank.judgment_id, lm.JudgmentRank.shown_at)
+    ):
+        out.setdefault(judgment_id, {})[str(completion_id)] = rank
+    return out
+
+
 def _kind(session: Session, campaign_id: int) -> str:
     return str(require_campaign(session, campaign_id).kind)
 
@@ -111,6 +127,11 @@ def import_labels(ws: Workspace, path: str | Path, campaign_id: int, *, actor: s
     result = LabelImport()
     with ws.tx() as session:
         campaign = require_campaign(session, campaign_id)
+        if campaign.kind == "ranking":
+            raise InputError(
+                f"campaign {campaign.name!r} is a ranking campaign: importing rankings made "
+                "elsewhere is not supported yet"
+            )
         unit_column = lm.Task.completion_id if campaign.kind == "thumbs" else lm.Task.pair_id
         tasks = {
             int(unit_id): task_id
@@ -319,7 +340,8 @@ def own_history(session: Session, campaign_id: int, annotator: str) -> list[Hist
     from curation.labeling.scale import to_screen
 
     screen_labels = {2: "left ≫", 1: "left >", 0: "tie", -1: "right >", -2: "right ≫"}
-    if _kind(session, campaign_id) == "thumbs":
+    kind = _kind(session, campaign_id)
+    if kind == "thumbs":
         screen_labels = {1: "good", -1: "bad"}
     rows = session.execute(
         sa.select(
@@ -340,8 +362,10 @@ def own_history(session: Session, campaign_id: int, annotator: str) -> list[Hist
     return [
         HistoryEntry(
             submitted=at.isoformat(timespec="seconds"),
-            answer="both bad"
+            answer=("all bad" if kind == "ranking" else "both bad")
             if bad
+            else "ranked"
+            if kind == "ranking"
             else screen_labels.get(to_screen(choice, left), str(choice))
             if choice is not None
             else "—",

@@ -57,6 +57,12 @@ class Item:
     # "thumbs": one completion to call good or bad, in ``left`` (``right`` is empty)
     kind: str = "pair"
     completion_id: int | None = None
+    # "ranking": the answers to rank in this annotator's shuffled order (``left`` and
+    # ``right`` are empty), their completion ids in the same order, and for a partial
+    # ranking how many to rank (see curation.labeling.ranking)
+    answers: tuple[list[dict[str, Any]], ...] = ()
+    answer_ids: tuple[int, ...] = ()
+    rank_top: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +80,7 @@ class _Context:
     open_assignment_id: int | None
     left_balance: int  # this annotator's assignments shown with A on the left, minus with B
     kind: str = "pair"
+    ranking_settings: dict[str, Any] | None = None
 
 
 def next_item(ws: Workspace, campaign_id: int, annotator: str) -> Item | None:
@@ -161,6 +168,7 @@ def _context_query() -> sa.Select[Any]:
             open_assignment,
             left_balance,
             lm.Campaign.kind,
+            lm.Campaign.ranking_settings,
         )
         .outerjoin(
             guideline,
@@ -194,6 +202,7 @@ def _context(session: Session, campaign_id: int, annotator: str) -> _Context:
         open_id,
         balance,
         kind,
+        ranking_settings,
     ) = row
     if not is_member:
         raise PermissionDenied(f"{annotator} is not an annotator of campaign {name!r}")
@@ -210,6 +219,7 @@ def _context(session: Session, campaign_id: int, annotator: str) -> _Context:
         open_assignment_id=open_id,
         left_balance=int(balance or 0),
         kind=kind,
+        ranking_settings=ranking_settings,
     )
 
 
@@ -288,7 +298,7 @@ def _claim_a_candidate(session: Session, wanted: dict[str, Any]) -> int | None:
 
 def _balanced_side(context: _Context, annotator: str, task_id: int) -> str:
     """Each completion appears on the left half of the time for each annotator, in random order."""
-    if context.kind == "thumbs":  # one completion: no sides to balance
+    if context.kind != "pair":  # one completion, or a shuffled ranking: no sides to balance
         return "a"
     if context.left_balance:
         return "a" if context.left_balance < 0 else "b"
@@ -389,9 +399,68 @@ def _thumbs_item(session: Session, context: _Context, assignment_id: int) -> Ite
     )
 
 
+_RANKING_ITEM = (
+    sa.select(
+        lm.Assignment.task_id,
+        lm.Assignment.annotator,
+        lm.Assignment.assigned_at,
+        lm.Assignment.flagged,
+        lm.Task.record_id,
+        m.Record.messages,
+        m.Record.tools,
+    )
+    .join(lm.Task, lm.Task.id == lm.Assignment.task_id)
+    .join(m.Record, m.Record.id == lm.Task.record_id)
+    .where(lm.Assignment.id == sa.bindparam("assignment_id"))
+)
+_RANKING_ANSWERS = (
+    sa.select(m.Completion.id, m.Completion.messages)
+    .join(lm.RankingSlot, lm.RankingSlot.completion_id == m.Completion.id)
+    .where(lm.RankingSlot.task_id == sa.bindparam("task_id"))
+    .order_by(lm.RankingSlot.slot)
+)
+
+
+def _ranking_item(session: Session, context: _Context, assignment_id: int) -> Item:
+    from curation.labeling.ranking import RankingSettings, shown_order
+
+    row = session.execute(_RANKING_ITEM, {"assignment_id": assignment_id}).one()
+    task_id, annotator, assigned_at, flagged, record_id, messages, tools = row
+    texts: dict[int, list[dict[str, Any]]] = dict(
+        session.execute(_RANKING_ANSWERS, {"task_id": task_id}).tuples().all()
+    )
+    order = shown_order(context.campaign_id, task_id, annotator, list(texts))
+    settings = RankingSettings.from_dict(context.ranking_settings)
+    return Item(
+        assignment_id=assignment_id,
+        task_id=task_id,
+        pair_id=None,
+        record_id=record_id,
+        campaign=context.name,
+        campaign_id=context.campaign_id,
+        shown_left="a",
+        messages=messages,
+        tools=tools,
+        left=[],
+        right=[],
+        criteria=[],
+        rationale_required_for=list(context.rationale_required_for),
+        guideline_version=context.guideline_version,
+        guidelines=context.guidelines,
+        assigned_at=assigned_at,
+        flagged=flagged,
+        kind="ranking",
+        answers=tuple(texts[cid] for cid in order),
+        answer_ids=tuple(order),
+        rank_top=settings.top_for(len(order)),
+    )
+
+
 def _item(session: Session, context: _Context, assignment_id: int) -> Item:
     if context.kind == "thumbs":
         return _thumbs_item(session, context, assignment_id)
+    if context.kind == "ranking":
+        return _ranking_item(session, context, assignment_id)
     row = session.execute(_ITEM, {"assignment_id": assignment_id}).one()
     task_id, shown_left, assigned_at, flagged, pair_id, record_id, messages, tools, a, b = row
     left, right = (a, b) if shown_left == "a" else (b, a)

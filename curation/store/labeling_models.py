@@ -40,6 +40,9 @@ class Campaign(Base):
     kind: Mapped[str] = mapped_column(sa.String(20), default="pair", server_default="pair")
     # thumbs campaigns: how votes become a KTO label (see curation.labeling.thumbs)
     thumbs_policy: Mapped[dict[str, Any] | None] = mapped_column(Json, nullable=True)
+    # ranking campaigns: answers shown per screen and how many to rank (see
+    # curation.labeling.ranking)
+    ranking_settings: Mapped[dict[str, Any] | None] = mapped_column(Json, nullable=True)
 
 
 class Guideline(Base):
@@ -185,6 +188,58 @@ class ThumbsOutcome(Base):
     share: Mapped[float] = mapped_column(sa.Float, default=0.0)
     # the completion's label before this campaign decided it, restored if it becomes undecided
     prior_label: Mapped[bool | None] = mapped_column(sa.Boolean, nullable=True)
+    decided_at: Mapped[datetime] = mapped_column(sa.DateTime, default=utcnow)
+
+
+class RankingSlot(Base):
+    """One completion a ranking task shows (a record's 3–5 answers, chosen at creation)."""
+
+    __tablename__ = "ranking_slots"
+
+    task_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("tasks.id", ondelete="CASCADE"), primary_key=True
+    )
+    completion_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("completions.id", ondelete="CASCADE"), primary_key=True
+    )
+    slot: Mapped[int] = mapped_column(sa.Integer)  # order before the annotator's shuffle
+
+
+class JudgmentRank(Base):
+    """The rank one ranking judgment gave one completion (None: left unranked in a partial
+    ranking, or the judgment said "all bad"), and where the annotator saw it (0 = first)."""
+
+    __tablename__ = "judgment_ranks"
+
+    judgment_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("judgments.id", ondelete="CASCADE"), primary_key=True
+    )
+    completion_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("completions.id", ondelete="CASCADE"), primary_key=True
+    )
+    rank: Mapped[int | None] = mapped_column(sa.Integer, nullable=True)
+    shown_at: Mapped[int] = mapped_column(sa.Integer, default=0)
+
+
+class RankingOutcome(Base):
+    """A ranking campaign's applied verdict on one completion: its Bradley–Terry score and
+    rank among its record's shown answers, and how many rankings called it bad."""
+
+    __tablename__ = "ranking_outcomes"
+
+    campaign_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("campaigns.id", ondelete="CASCADE"), primary_key=True
+    )
+    completion_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("completions.id", ondelete="CASCADE"), primary_key=True
+    )
+    record_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("records.id", ondelete="CASCADE"), index=True
+    )
+    rank: Mapped[int | None] = mapped_column(sa.Integer, nullable=True)
+    score: Mapped[float | None] = mapped_column(sa.Float, nullable=True)
+    bad: Mapped[int] = mapped_column(sa.Integer, default=0)
+    rankings: Mapped[int] = mapped_column(sa.Integer, default=0)
     decided_at: Mapped[datetime] = mapped_column(sa.DateTime, default=utcnow)
 
 

@@ -9,6 +9,8 @@ from curation import auth
 from curation.errors import CurationError
 from curation.labeling import campaigns as camp
 from curation.labeling.io import dumps_jsonl, judgment_rows
+from curation.labeling.ranking import MAX_SHOWN, MIN_SHOWN, RankingSettings, rankable_counts
+from curation.labeling.ranking_aggregate import apply_rankings
 from curation.labeling.thumbs import ThumbsPolicy, apply_thumbs, completion_counts
 from curation.pii.readiness import pii_readiness
 from curation.store.queries import pair_counts
@@ -33,7 +35,14 @@ FORM_KEYS = (
     "nc_no_guidelines",
     "nc_min_votes",
     "nc_min_share",
+    "nc_max_shown",
+    "nc_rank_top",
 )
+KIND_LABELS = {
+    "pair": "Compare two answers",
+    "thumbs": "Thumbs: good / bad on one answer",
+    "ranking": "Rank 3–5 answers of a prompt",
+}
 CREATED = "campaigns_created"  # (message, dataset) to show after the rerun that follows creation
 
 me = require_role("lead")
@@ -44,6 +53,7 @@ with ws.read() as s:
     summaries = [camp.campaign_summary(s, c.id) for c in camp.list_campaigns(s)]
     pairs_in = pair_counts(s)
     answers_in = completion_counts(s)
+    prompts_in = rankable_counts(s)
     datasets = list(pairs_in)
     # only annotators label; leads and admins are not offered (they can still be added by CLI)
     people = [u.name for u in auth.list_users(s) if not u.disabled and u.role == "annotator"]
@@ -83,22 +93,25 @@ with create_tab:
         pii_state.show(just_created[1])
     kind = st.segmented_control(
         "Kind",
-        ["pair", "thumbs"],
+        list(KIND_LABELS),
         default="pair",
-        format_func=lambda k: (
-            "Compare two answers" if k == "pair" else "Thumbs: good / bad on one answer"
-        ),
+        format_func=KIND_LABELS.__getitem__,
         key="nc_kind",
-        help="Thumbs votes become KTO labels (desirable / undesirable) on the answers.",
+        help="Thumbs votes become KTO labels (desirable / undesirable) on the answers; a "
+        "ranking orders 3–5 answers of one prompt on one screen and exports as pairs or "
+        "ranked lists.",
     )
-    thumbs = kind == "thumbs"
-    units_in = answers_in if thumbs else pairs_in
-    unit = "answer" if thumbs else "pair"
+    thumbs, ranking = kind == "thumbs", kind == "ranking"
+    units_in = answers_in if thumbs else prompts_in if ranking else pairs_in
+    unit = "answer" if thumbs else "prompt" if ranking else "pair"
     with_pairs = [d for d in units_in if units_in[d]]
     if not with_pairs:
         st.warning(
             "Import a dataset with answers first: no dataset has any."
             if thumbs
+            else f"Import a dataset with {MIN_SHOWN}+ completions per prompt first: no dataset "
+            "has prompts to rank."
+            if ranking
             else "Import a dataset with 2+ completions per prompt first: no dataset has pairs."
         )
     else:
@@ -136,17 +149,39 @@ with create_tab:
             limit = c4.number_input(
                 f"Sample this many {unit}s (0 = all)", min_value=0, value=0, key="nc_limit"
             )
-            gold = c5.number_input(
-                "Gold items from imported labels"
-                if thumbs
-                else "Gold items from imported preferences",
-                min_value=0,
-                value=0,
-                key="nc_gold",
-            )
+            gold = 0
+            if not ranking:  # a ranking campaign has no gold items
+                gold = c5.number_input(
+                    "Gold items from imported labels"
+                    if thumbs
+                    else "Gold items from imported preferences",
+                    min_value=0,
+                    value=0,
+                    key="nc_gold",
+                )
             criteria = ""
             min_votes, min_share = 2, 0.6
-            if thumbs:
+            max_shown, rank_top = 4, 0
+            if ranking:
+                r1, r2 = st.columns(2)
+                max_shown = r1.number_input(
+                    "Answers shown per prompt",
+                    min_value=MIN_SHOWN,
+                    max_value=MAX_SHOWN,
+                    value=4,
+                    key="nc_max_shown",
+                    help="A prompt with more answers shows a seeded sample of this many.",
+                )
+                rank_top = r2.number_input(
+                    "Rank only the top (0 = rank them all)",
+                    min_value=0,
+                    max_value=MAX_SHOWN - 1,
+                    value=0,
+                    key="nc_rank_top",
+                    help="A partial ranking: annotators rank their best few; the rest count "
+                    "as below them.",
+                )
+            elif thumbs:
                 p1, p2 = st.columns(2)
                 min_votes = p1.number_input(
                     "Votes needed to decide", min_value=1, value=2, key="nc_min_votes"
@@ -160,7 +195,7 @@ with create_tab:
                     key="nc_min_share",
                     help="Ties and thinner majorities stay undecided and give no label.",
                 )
-            else:
+            if kind == "pair":
                 criteria = st.text_input(
                     "Criteria rated 1–5 (comma-separated, optional)",
                     key="nc_criteria",
@@ -171,7 +206,7 @@ with create_tab:
             )
             rationale_for = st.multiselect(
                 "Require a reason for" if thumbs else "Require a rationale for",
-                list(camp.THUMBS_RATIONALE_CASES if thumbs else camp.RATIONALE_CASES),
+                list(camp.CASES_OF_KIND[kind or "pair"]),
                 key="nc_rationale",
             )
             guidelines = st.text_area("Guidelines (markdown)", height=200, key="nc_guidelines")
@@ -197,10 +232,12 @@ with create_tab:
                 rationale_required_for=rationale_for,
                 pair_filter=camp.PairFilter(search=search, limit=int(limit) or None),
                 gold_from_imported=int(gold),
-                kind="thumbs" if thumbs else "pair",
+                kind=kind or "pair",
                 thumbs_policy=ThumbsPolicy(int(min_votes), float(min_share)) if thumbs else None,
             )
             try:
+                if ranking:
+                    spec.ranking = RankingSettings(int(max_shown), int(rank_top) or None)
                 with ws.tx() as s:
                     created = camp.create_campaign(s, spec, actor=me.name)
                     cid = created.id
@@ -280,6 +317,16 @@ with manage_tab:
                     f"{counts.good:,} answers labelled desirable, {counts.bad:,} "
                     f"undesirable, {counts.undecided:,} undecided. Export the dataset as "
                     "trl-kto or llamafactory-kto to use them."
+                )
+        if info.kind == "ranking":
+            settings = RankingSettings.from_dict(info.ranking_settings)
+            st.caption(f"Ranking: {settings.describe()}.")
+            if st.button("Apply rankings as ranked lists", key="mc_apply_rankings"):
+                with ws.tx() as s:
+                    ranked = apply_rankings(s, camp.get_campaign(s, chosen), actor=me.name)
+                st.success(
+                    f"{plural(len(ranked.lists), 'prompt')} ranked. Export the dataset as "
+                    "ranked-list, or the campaign as pairs (any preference format)."
                 )
         if show_ai != campaign.show_ai_suggestions:
             with ws.tx() as s:

@@ -23,6 +23,7 @@ from curation.ui import keys, pii_state
 from curation.ui.chat import render_conversation, render_message, render_text
 from curation.ui.progress import progress_bar
 from curation.ui.quality_judge import fmt_stat, p_label, show_ai_judge
+from curation.ui.ranking_quality import show_ranking_quality
 from curation.ui.resources import workspace
 from curation.ui.session import require_role
 from curation.ui.thumbs_quality import show_thumbs_quality
@@ -80,6 +81,9 @@ st.caption(
 pii_state.show(summary.dataset)
 if summary.kind == "thumbs":  # good / bad votes: none of the pair statistics apply
     show_thumbs_quality(ws, campaign_id, summary, me.name)
+    st.stop()
+if summary.kind == "ranking":  # ranks of 3–5 answers: agreement on ranks, ranked lists
+    show_ranking_quality(ws, campaign_id, summary, me.name)
     st.stop()
 
 # --------------------------------------------------------------------------- progress

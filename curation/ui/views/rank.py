@@ -13,6 +13,7 @@ from curation.labeling.campaigns import campaigns_for
 from curation.labeling.scale import BOTH_BAD_KEY, SCREEN, SCREEN_HELP, to_pair_axis
 from curation.ui import keys
 from curation.ui.chat import demote_headings, render_conversation, render_message, render_text
+from curation.ui.ranking_task import run_ranking_task
 from curation.ui.resources import workspace
 from curation.ui.session import require_account
 from curation.ui.task_actions import act_on, task_buttons
@@ -80,6 +81,8 @@ if item is None:
         st.rerun()
     st.stop()
 
+if item.kind == "ranking":  # 3–5 answers on one screen: draws, acts, reruns; never returns
+    run_ranking_task(ws, item, me.name)
 if item.kind == "thumbs":
     acted = show_thumbs_task(ws, item, me.name, demote_headings(item.guidelines or "").strip())
     if acted is not None:
