@@ -1,0 +1,144 @@
+"""The browser benchmark's workspace: set up through the library, and the exact-once check.
+
+Run as a script (``python bench/browser_workspace.py setup|check …``) with ``PYTHONPATH``
+pointing at the source tree being served, so the workspace is created and read by the same
+``curation`` (and the same migrations) as the app under test — also for ``--ref`` trees.
+Only library calls that every served tree has are used here.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import sys
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+import sqlalchemy as sa
+
+PASSWORD = "bench-browser-pass-1"
+DATASET = "hh-harmless"
+CAMPAIGN = "browser bench"
+GUIDELINES = (
+    "Pick the answer that is more helpful **and** harmless. A refusal that explains why beats "
+    "a harmful answer; between two safe answers, prefer the clearer one."
+)
+
+
+@dataclass(frozen=True)
+class ExactOnce:
+    """How the answers one annotator sent are stored: each task should hold exactly one row."""
+
+    expected: int
+    stored: int  # judgment rows of this annotator in the campaign (every version)
+    tasks: int  # distinct tasks answered
+    dropped: int  # expected answers with no row at all
+    duplicated: int  # rows beyond the first on the same task
+
+    @property
+    def ok(self) -> bool:
+        return self.dropped == 0 and self.duplicated == 0
+
+
+def exact_once(counts_per_task: list[int], expected: int) -> ExactOnce:
+    """From the number of rows each answered task holds, the dropped and duplicated counts."""
+    tasks = sum(1 for n in counts_per_task if n > 0)
+    stored = sum(counts_per_task)
+    return ExactOnce(
+        expected=expected,
+        stored=stored,
+        tasks=tasks,
+        dropped=max(0, expected - tasks),
+        duplicated=stored - tasks,
+    )
+
+
+def check(ws: object, campaign_id: int, annotator: str, expected: int) -> ExactOnce:
+    """Count, in the database, the judgment rows ``annotator`` left on each task."""
+    from curation.store import labeling_models as lm
+
+    with ws.read() as s:  # type: ignore[attr-defined]
+        rows = s.execute(
+            sa.select(lm.Judgment.task_id, sa.func.count())
+            .where(lm.Judgment.campaign_id == campaign_id, lm.Judgment.annotator == annotator)
+            .group_by(lm.Judgment.task_id)
+        ).all()
+    return exact_once([int(n) for _, n in rows], expected)
+
+
+def hh_file() -> Path:
+    """The real HH-RLHF harmless test split, wherever the shared data folder is."""
+    here = Path(__file__).resolve().parents[1]
+    for folder in (here.parent / "shared" / "data", Path("/work/shared/data")):
+        path = folder / "hh-rlhf-harmless-base-test.jsonl.gz"
+        if path.exists():
+            return path
+    raise SystemExit("no hh-rlhf-harmless-base-test.jsonl.gz in ../shared/data or /work/shared/data")
+
+
+def hh_subset(out: Path, pairs: int) -> Path:
+    """The first ``pairs`` lines of the HH-RLHF file (the whole file when it has fewer)."""
+    with gzip.open(hh_file(), "rt", encoding="utf-8") as src, out.open("w") as dst:
+        for i, line in enumerate(src):
+            if i >= pairs:
+                break
+            dst.write(line)
+    return out
+
+
+def setup(folder: Path, db: str | None, pairs: int, annotators: list[str]) -> int:
+    """Import HH-RLHF pairs, create the annotators and one pairwise campaign; its id."""
+    from curation.auth import create_user
+    from curation.ingest.importer import import_file
+    from curation.labeling.campaigns import CampaignSpec, create_campaign
+    from curation.store import open_workspace
+
+    ws = open_workspace(folder, db)
+    try:
+        import_file(ws, hh_subset(folder / "hh.jsonl", pairs), DATASET, actor="bench")
+        with ws.tx() as s:
+            for name in annotators:
+                create_user(s, name, "annotator", PASSWORD, actor="bench")
+            spec = CampaignSpec(
+                name=CAMPAIGN,
+                dataset=DATASET,
+                overlap=2,
+                annotators=annotators,
+                guidelines=GUIDELINES,
+            )
+            return int(create_campaign(s, spec, actor="bench").id)
+    finally:
+        ws.dispose()
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser()
+    sub = parser.add_subparsers(dest="cmd", required=True)
+    p_setup = sub.add_parser("setup")
+    p_setup.add_argument("--pairs", type=int, required=True)
+    p_setup.add_argument("--annotators", required=True, help="comma-separated names")
+    p_check = sub.add_parser("check")
+    p_check.add_argument("--campaign", type=int, required=True)
+    p_check.add_argument("--annotator", required=True)
+    p_check.add_argument("--expected", type=int, required=True)
+    for p in (p_setup, p_check):
+        p.add_argument("--folder", type=Path, required=True)
+        p.add_argument("--db")
+    args = parser.parse_args(argv)
+    if args.cmd == "setup":
+        cid = setup(args.folder, args.db, args.pairs, args.annotators.split(","))
+        print(json.dumps({"campaign": cid}))
+        return
+    from curation.store import open_workspace
+
+    ws = open_workspace(args.folder, args.db)
+    try:
+        result = check(ws, args.campaign, args.annotator, args.expected)
+    finally:
+        ws.dispose()
+    print(json.dumps(asdict(result)))
+
+
+if __name__ == "__main__":
+    sys.exit(main())
