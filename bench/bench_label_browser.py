@@ -67,7 +67,7 @@ PG_URL = os.environ.get("CURATION_TEST_POSTGRES_URL") or os.environ.get(
 PASSWORD = "bench-browser-pass-1"  # bench/browser_workspace.py sets it
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 TARGET_P95_MS = 200
-BURST_INTERVAL_S = 0.05
+BURST_MS = 50
 COMPARE_ENV = "CURATION_BENCH_COMPARE_REF"  # `python -m bench` measures this ref beside the tree
 
 PROBE_JS = Path(__file__).with_name("label_browser_probe.js").read_text()
@@ -292,12 +292,12 @@ async def answer_items(s: Session, n: int, think_s: float) -> list[float]:
     return latencies
 
 
-async def burst(s: Session, items: int) -> None:
-    """Digit, Enter, digit, Enter … one key every 50 ms, never waiting for the screen."""
+async def burst(s: Session, items: int, interval_ms: int = BURST_MS) -> None:
+    """Digit, Enter, digit, Enter … one key every ``interval_ms``, never waiting for the screen."""
     start = time.perf_counter()
     keys = [k for i in range(items) for k in (str(i % 5 + 1), "Enter")]
     for j, key in enumerate(keys):
-        delay = start + j * BURST_INTERVAL_S - time.perf_counter()
+        delay = start + j * interval_ms / 1000 - time.perf_counter()
         if delay > 0:
             await asyncio.sleep(delay)
         await s.page.keyboard.press(key)
@@ -319,6 +319,16 @@ async def settle(s: Session, quiet_s: float = 2.0, limit_s: float = 120.0) -> No
 
 
 # ---------------------------------------------------------------------------------- measuring
+
+
+@dataclass(frozen=True)
+class Plan:
+    answers: int = 100
+    team: int = 5
+    burst: int = 50
+    think_ms: int = 200
+    burst_ms: int = BURST_MS
+    backends: tuple[str, ...] = ("sqlite", "postgresql")
 
 
 @dataclass(frozen=True)
@@ -362,9 +372,7 @@ def _load() -> float:
     return os.getloadavg()[0]
 
 
-async def measure_target(
-    target: Target, answers: int, team: int, burst_items: int, think_s: float
-) -> list[Result]:
+async def measure_target(target: Target, plan: Plan) -> list[Result]:
     from playwright.async_api import async_playwright
 
     results: list[Result] = []
@@ -385,14 +393,18 @@ async def measure_target(
         browser = await p.chromium.launch(executable_path=chromium(), args=CHROMIUM_FLAGS)
         try:
             phases: list[tuple[str, list[str]]] = [("1 annotator", ["solo"])]
-            if team > 1:
-                phases.append((f"{team} at once", [f"team{i}" for i in range(1, team + 1)]))
+            if plan.team > 1:
+                team = [f"team{i}" for i in range(1, plan.team + 1)]
+                phases.append((f"{plan.team} at once", team))
             for test, names in phases:
                 load0 = _load()
                 sessions = await asyncio.gather(
                     *(open_session(browser, target.url, n) for n in names)
                 )
-                runs = await asyncio.gather(*(answer_items(s, answers, think_s) for s in sessions))
+                think_s = plan.think_ms / 1000
+                runs = await asyncio.gather(
+                    *(answer_items(s, plan.answers, think_s) for s in sessions)
+                )
                 lat = [v for run in runs for v in run]
                 lost = [exact_once(s.name, len(run)) for s, run in zip(sessions, runs, strict=True)]
                 results.append(
@@ -413,19 +425,19 @@ async def measure_target(
                 )
                 for s in sessions:
                     await s.page.context.close()
-            if burst_items:
+            if plan.burst:
                 load0 = _load()
                 s = await open_session(browser, target.url, "burst")
-                await burst(s, burst_items)
-                dropped, duplicated = exact_once("burst", burst_items)
+                await burst(s, plan.burst, plan.burst_ms)
+                dropped, duplicated = exact_once("burst", plan.burst)
                 results.append(
                     Result(
                         target.label,
                         s.driver,
                         target.backend,
-                        f"burst {burst_items} @ 50 ms",
+                        f"burst {plan.burst} @ {plan.burst_ms} ms",
                         1,
-                        burst_items,
+                        plan.burst,
                         None,
                         None,
                         None,
@@ -440,15 +452,6 @@ async def measure_target(
     return results
 
 
-@dataclass(frozen=True)
-class Plan:
-    answers: int = 100
-    team: int = 5
-    burst: int = 50
-    think_ms: int = 200
-    backends: tuple[str, ...] = ("sqlite", "postgresql")
-
-
 def measure_app(ref: str | None, plan: Plan) -> list[Result]:
     names = ["solo", "burst", *(f"team{i}" for i in range(1, plan.team + 1))]
     # k = 2: two annotators share each pair, so this many pairs cannot run out
@@ -457,9 +460,7 @@ def measure_app(ref: str | None, plan: Plan) -> list[Result]:
     with source_tree(ref) as (root, label):
         for backend in plan.backends:
             with served(root, label, backend, pairs, names) as target:
-                results += asyncio.run(
-                    measure_target(target, plan.answers, plan.team, plan.burst, plan.think_ms / 1000)
-                )
+                results += asyncio.run(measure_target(target, plan))
     return results
 
 
@@ -509,19 +510,24 @@ def _driver(results: list[Result], app: str) -> str:
 
 
 def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n", 1)[0])
     parser.add_argument("--answers", type=int, default=100, help="answers per annotator")
     parser.add_argument("--annotators", type=int, default=5, help="annotators at once (≥ 2)")
     parser.add_argument("--burst", type=int, default=50, help="items in the key burst (0: none)")
+    parser.add_argument("--burst-ms", type=int, default=BURST_MS, help="between burst keys")
+    parser.add_argument("--quick", action="store_true", help="20 answers, 2 at once, burst 20")
     parser.add_argument("--think-ms", type=int, default=200, help="pause after an item appears")
     parser.add_argument("--backends", default="sqlite,postgresql")
     parser.add_argument("--ref", help="serve this git ref's app instead of this tree's")
     parser.add_argument("--compare", metavar="REF", help="also measure REF, shown side by side")
     args = parser.parse_args(argv)
+    if args.quick:
+        args.answers, args.annotators, args.burst = 20, 2, 20
     plan = Plan(
         answers=args.answers,
         team=args.annotators,
         burst=args.burst,
+        burst_ms=args.burst_ms,
         think_ms=args.think_ms,
         backends=tuple(b for b in args.backends.split(",") if b),
     )

@@ -11,11 +11,14 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
-import sys
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
+
+if TYPE_CHECKING:
+    from curation.store import Workspace
 
 PASSWORD = "bench-browser-pass-1"
 DATASET = "hh-harmless"
@@ -54,11 +57,11 @@ def exact_once(counts_per_task: list[int], expected: int) -> ExactOnce:
     )
 
 
-def check(ws: object, campaign_id: int, annotator: str, expected: int) -> ExactOnce:
+def check(ws: Workspace, campaign_id: int, annotator: str, expected: int) -> ExactOnce:
     """Count, in the database, the judgment rows ``annotator`` left on each task."""
     from curation.store import labeling_models as lm
 
-    with ws.read() as s:  # type: ignore[attr-defined]
+    with ws.read() as s:
         rows = s.execute(
             sa.select(lm.Judgment.task_id, sa.func.count())
             .where(lm.Judgment.campaign_id == campaign_id, lm.Judgment.annotator == annotator)
@@ -74,7 +77,9 @@ def hh_file() -> Path:
         path = folder / "hh-rlhf-harmless-base-test.jsonl.gz"
         if path.exists():
             return path
-    raise SystemExit("no hh-rlhf-harmless-base-test.jsonl.gz in ../shared/data or /work/shared/data")
+    raise SystemExit(
+        "no hh-rlhf-harmless-base-test.jsonl.gz in ../shared/data or /work/shared/data"
+    )
 
 
 def hh_subset(out: Path, pairs: int) -> Path:
@@ -88,28 +93,30 @@ def hh_subset(out: Path, pairs: int) -> Path:
 
 
 def setup(folder: Path, db: str | None, pairs: int, annotators: list[str]) -> int:
-    """Import HH-RLHF pairs, create the annotators and one pairwise campaign; its id."""
-    from curation.auth import create_user
-    from curation.ingest.importer import import_file
-    from curation.labeling.campaigns import CampaignSpec, create_campaign
+    """A new workspace at ``folder`` (and ``db``), populated; the campaign's id."""
     from curation.store import open_workspace
 
     ws = open_workspace(folder, db)
     try:
-        import_file(ws, hh_subset(folder / "hh.jsonl", pairs), DATASET, actor="bench")
-        with ws.tx() as s:
-            for name in annotators:
-                create_user(s, name, "annotator", PASSWORD, actor="bench")
-            spec = CampaignSpec(
-                name=CAMPAIGN,
-                dataset=DATASET,
-                overlap=2,
-                annotators=annotators,
-                guidelines=GUIDELINES,
-            )
-            return int(create_campaign(s, spec, actor="bench").id)
+        return populate(ws, hh_subset(folder / "hh.jsonl", pairs), annotators)
     finally:
         ws.dispose()
+
+
+def populate(ws: Workspace, pairs_file: Path, annotators: list[str]) -> int:
+    """Import the pairs, create the annotators and one pairwise campaign (k = 2); its id."""
+    from curation.auth import create_user
+    from curation.ingest.importer import import_file
+    from curation.labeling.campaigns import CampaignSpec, create_campaign
+
+    import_file(ws, pairs_file, DATASET, actor="bench")
+    with ws.tx() as s:
+        for name in annotators:
+            create_user(s, name, "annotator", PASSWORD, actor="bench")
+        spec = CampaignSpec(
+            name=CAMPAIGN, dataset=DATASET, overlap=2, annotators=annotators, guidelines=GUIDELINES
+        )
+        return int(create_campaign(s, spec, actor="bench").id)
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -141,4 +148,4 @@ def main(argv: list[str] | None = None) -> None:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    main()

@@ -1,0 +1,95 @@
+"""The browser benchmark's parts that need no browser (quantiles, the exact-once check), and
+one short run of the whole benchmark in Chromium (marked e2e)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+
+from bench import browser_workspace as bw
+from bench.bench_label_browser import Plan, Result, measure_app, pct, side_by_side
+from curation.labeling import answers, queue
+from curation.labeling.answers import Answer
+from curation.store import Workspace
+from curation.store import labeling_models as lm
+from tests.e2e.conftest import chromium_path
+
+
+def test_pct_interpolates_between_closest_ranks() -> None:
+    values = [float(v) for v in range(100, 0, -1)]  # unsorted on purpose
+    assert pct(values, 0.5) == pytest.approx(50.5)
+    assert pct(values, 0.95) == pytest.approx(95.05)
+    assert pct(values, 0.0) == 1.0
+    assert pct(values, 1.0) == 100.0
+    assert pct([7.0], 0.95) == 7.0
+    with pytest.raises(ValueError):
+        pct([], 0.5)
+
+
+def test_exact_once_counts_missing_and_extra_rows() -> None:
+    clean = bw.exact_once([1, 1, 1], expected=3)
+    assert (clean.dropped, clean.duplicated, clean.ok) == (0, 0, True)
+    lost = bw.exact_once([1, 2, 3], expected=5)
+    assert (lost.tasks, lost.stored, lost.dropped, lost.duplicated) == (3, 6, 2, 3)
+    assert not lost.ok
+
+
+def test_check_reads_the_database(ws: Workspace, tmp_path: Path) -> None:
+    cid = bw.populate(ws, bw.hh_subset(tmp_path / "hh.jsonl", 8), ["a1", "a2"])
+    sent = []
+    for choice in (1, -1, 1):
+        item = queue.next_item(ws, cid, "a1")
+        assert item is not None
+        answers.submit(ws, item.assignment_id, "a1", Answer(choice=choice))
+        sent.append(item.task_id)
+    assert bw.check(ws, cid, "a1", expected=3) == bw.exact_once([1, 1, 1], 3)
+    assert bw.check(ws, cid, "a1", expected=4).dropped == 1
+    assert bw.check(ws, cid, "a2", expected=2).dropped == 2
+    with ws.tx() as s:  # the same answer stored twice: a second row on the same task
+        first = s.scalars(sa.select(lm.Judgment).where(lm.Judgment.task_id == sent[0])).one()
+        s.add(
+            lm.Judgment(
+                campaign_id=cid,
+                task_id=first.task_id,
+                pair_id=first.pair_id,
+                annotator="a1",
+                version=2,
+                choice=first.choice,
+            )
+        )
+    found = bw.check(ws, cid, "a1", expected=3)
+    assert (found.dropped, found.duplicated, found.stored) == (0, 1, 4)
+
+
+def test_side_by_side_puts_each_app_in_its_own_column() -> None:
+    def result(app: str, test: str, p50: float | None, dropped: int) -> Result:
+        p95 = None if p50 is None else p50 * 2
+        return Result(app, "page", "sqlite", test, 1, 10, p50, p95, p95, dropped, 0, "1.0→1.2")
+
+    text = side_by_side(
+        [
+            result("old", "1 annotator", 1500, 0),
+            result("old", "burst", None, 9),
+            result("new", "1 annotator", 40, 0),
+        ]
+    )
+    lines = text.splitlines()
+    assert lines[0] == "| backend | test | old: page | new: page |"
+    assert "p50 1500 / p95 3000 ms" in lines[2] and "p50 40 / p95 80 ms" in lines[2]
+    assert "9 dropped, 0 duplicated" in lines[3] and lines[3].endswith("| – |")
+
+
+@pytest.mark.e2e
+def test_a_short_run_in_chromium() -> None:
+    if chromium_path() is None:
+        pytest.skip("no Chromium found (apt-get install chromium, or set CURATION_CHROMIUM)")
+    results = measure_app(None, Plan(answers=2, team=1, burst=2, think_ms=0, backends=("sqlite",)))
+    answered, bursted = results
+    assert answered.test == "1 annotator" and answered.answers == 2
+    assert answered.driver in ("page", "component")
+    assert answered.dropped == 0 and answered.duplicated == 0
+    assert answered.p50_ms is not None and 0 < answered.p50_ms <= (answered.p95_ms or 0)
+    assert bursted.test == "burst 2 @ 50 ms" and bursted.duplicated == 0
+    assert 0 <= bursted.dropped <= 2
