@@ -93,3 +93,65 @@ def test_a_short_run_in_chromium() -> None:
     assert answered.p50_ms is not None and 0 < answered.p50_ms <= (answered.p95_ms or 0)
     assert bursted.test == "burst 2 @ 50 ms" and bursted.duplicated == 0
     assert 0 <= bursted.dropped <= 2
+
+
+# The component's DOM contract, played by a stand-in page: the next item 30 ms after Enter,
+# each answer "sent" 100 ms later, nothing left after three items.
+FAKE_COMPONENT = """<!doctype html><body>
+<div data-curation-task data-assignment="1">item 1</div>
+<div data-send-status data-pending="0" data-failed="0"></div>
+<script>
+const root = document.querySelector("[data-curation-task]");
+const status = document.querySelector("[data-send-status]");
+window.sent = []; let shown = 1, choice = null, pending = 0;
+document.addEventListener("keydown", (e) => {
+  if ("12345".includes(e.key)) choice = e.key;
+  if (e.key !== "Enter" || choice === null || root.dataset.empty === "1") return;
+  const answer = [root.dataset.assignment, choice]; choice = null;
+  status.dataset.pending = String(++pending);
+  setTimeout(() => { window.sent.push(answer); status.dataset.pending = String(--pending); }, 100);
+  setTimeout(() => {
+    shown += 1;
+    if (shown > 3) root.dataset.empty = "1"; else root.dataset.assignment = String(shown);
+  }, 30);
+});
+</script></body>"""
+
+
+@pytest.mark.e2e
+def test_the_component_driver_on_a_stand_in_page() -> None:
+    import asyncio
+
+    from playwright.async_api import async_playwright
+
+    from bench.bench_label_browser import CHROMIUM_FLAGS, PROBE_JS, Session, answer_items, burst
+
+    if chromium_path() is None:
+        pytest.skip("no Chromium found (apt-get install chromium, or set CURATION_CHROMIUM)")
+
+    async def drive() -> tuple[list[float], str, list[list[str]], list[list[str]]]:
+        async with async_playwright() as p:
+            browser = await p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
+            ctx = await browser.new_context()
+            await ctx.add_init_script(PROBE_JS)
+            await ctx.route(
+                "http://bench.test/",
+                lambda r: r.fulfill(body=FAKE_COMPONENT, content_type="text/html"),
+            )
+            page = await ctx.new_page()
+            await page.goto("http://bench.test/")
+            s = Session(page, "fake", await page.evaluate("() => window.__benchDriver()"))
+            times = await answer_items(s, 10, think_s=0)
+            first = await page.evaluate("() => window.sent")
+            await page.reload()
+            await burst(s, 3)
+            second = await page.evaluate("() => window.sent")
+            await browser.close()
+            return times, s.driver, first, second
+
+    times, driver, answered, bursted = asyncio.run(drive())
+    assert driver == "component"
+    assert len(times) == 3  # the loop stops once nothing is left
+    assert all(t >= 25 for t in times)  # Enter to the item drawn 30 ms later, not to the key
+    assert answered == [["1", "1"], ["2", "2"], ["3", "3"]]  # all sent before settle returned
+    assert bursted == [["1", "1"], ["2", "2"], ["3", "3"]]
