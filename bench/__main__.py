@@ -68,7 +68,7 @@ BENCHES: dict[str, Bench] = {
     "label-browser": Bench(
         "bench.bench_label_browser",
         [100],
-        [20],
+        [10],
         "Labelling in the browser: key to next item, key bursts",
     ),
 }

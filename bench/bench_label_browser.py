@@ -29,7 +29,7 @@ one judgment per answered item: *dropped* = items without a judgment, *duplicate
 judgments on an item. Target (issue 15): p95 ≤ 200 ms; 0 dropped, 0 duplicated.
 
     python -m bench.bench_label_browser                       # 100 answers, 1 and 5 annotators
-    python -m bench.bench_label_browser --answers 20 --annotators 2 --burst 20   # quick
+    python -m bench.bench_label_browser --quick   # 10 answers, 2 at once, burst 20, SQLite
     python -m bench.bench_label_browser --ref 5bf8fff         # serve another commit's app
     python -m bench.bench_label_browser --compare 5bf8fff     # that commit beside this tree
 
@@ -377,17 +377,14 @@ async def measure_target(target: Target, plan: Plan) -> list[Result]:
 
     results: list[Result] = []
 
-    def exact_once(name: str, expected: int) -> tuple[int, int]:
-        found = target.workspace_cmd(
-            "check",
-            "--campaign",
-            str(target.campaign),
-            "--annotator",
-            name,
-            "--expected",
-            str(expected),
+    def exact_once(expected: dict[str, int]) -> tuple[int, int]:
+        """Dropped and duplicated answers, summed over these annotators."""
+        spec = ",".join(f"{name}={n}" for name, n in expected.items())
+        found = target.workspace_cmd("check", "--campaign", str(target.campaign), "--expect", spec)
+        return (
+            sum(int(f["dropped"]) for f in found.values()),
+            sum(int(f["duplicated"]) for f in found.values()),
         )
-        return int(found["dropped"]), int(found["duplicated"])
 
     async with async_playwright() as p:
         browser = await p.chromium.launch(executable_path=chromium(), args=CHROMIUM_FLAGS)
@@ -406,7 +403,9 @@ async def measure_target(target: Target, plan: Plan) -> list[Result]:
                     *(answer_items(s, plan.answers, think_s) for s in sessions)
                 )
                 lat = [v for run in runs for v in run]
-                lost = [exact_once(s.name, len(run)) for s, run in zip(sessions, runs, strict=True)]
+                dropped, duplicated = exact_once(
+                    {s.name: len(run) for s, run in zip(sessions, runs, strict=True)}
+                )
                 results.append(
                     Result(
                         target.label,
@@ -418,8 +417,8 @@ async def measure_target(target: Target, plan: Plan) -> list[Result]:
                         pct(lat, 0.5) if lat else None,
                         pct(lat, 0.95) if lat else None,
                         max(lat) if lat else None,
-                        sum(d for d, _ in lost),
-                        sum(d for _, d in lost),
+                        dropped,
+                        duplicated,
                         f"{load0:.1f}→{_load():.1f}",
                     )
                 )
@@ -429,7 +428,7 @@ async def measure_target(target: Target, plan: Plan) -> list[Result]:
                 load0 = _load()
                 s = await open_session(browser, target.url, "burst")
                 await burst(s, plan.burst, plan.burst_ms)
-                dropped, duplicated = exact_once("burst", plan.burst)
+                dropped, duplicated = exact_once({"burst": plan.burst})
                 results.append(
                     Result(
                         target.label,
@@ -465,10 +464,17 @@ def measure_app(ref: str | None, plan: Plan) -> list[Result]:
 
 
 def run(sizes: list[int]) -> list[dict[str, Any]]:
-    """``python -m bench``: each size is the answers per annotator (under 100: 2 annotators)."""
+    """``python -m bench``: each size is the answers per annotator (under 100: a quick run —
+    2 annotators at once, a burst of 20, SQLite only)."""
     rows = []
     for n in sizes:
-        plan = Plan(answers=n, team=5 if n >= 100 else 2, burst=50 if n >= 100 else 20)
+        full = n >= 100
+        plan = Plan(
+            answers=n,
+            team=5 if full else 2,
+            burst=50 if full else 20,
+            backends=("sqlite", "postgresql") if full else ("sqlite",),
+        )
         refs: list[str | None] = [None]
         if os.environ.get(COMPARE_ENV):
             refs.insert(0, os.environ[COMPARE_ENV])
@@ -515,14 +521,16 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--annotators", type=int, default=5, help="annotators at once (≥ 2)")
     parser.add_argument("--burst", type=int, default=50, help="items in the key burst (0: none)")
     parser.add_argument("--burst-ms", type=int, default=BURST_MS, help="between burst keys")
-    parser.add_argument("--quick", action="store_true", help="20 answers, 2 at once, burst 20")
+    parser.add_argument(
+        "--quick", action="store_true", help="10 answers, 2 at once, burst 20, SQLite only"
+    )
     parser.add_argument("--think-ms", type=int, default=200, help="pause after an item appears")
     parser.add_argument("--backends", default="sqlite,postgresql")
     parser.add_argument("--ref", help="serve this git ref's app instead of this tree's")
     parser.add_argument("--compare", metavar="REF", help="also measure REF, shown side by side")
     args = parser.parse_args(argv)
     if args.quick:
-        args.answers, args.annotators, args.burst = 20, 2, 20
+        args.answers, args.annotators, args.burst, args.backends = 10, 2, 20, "sqlite"
     plan = Plan(
         answers=args.answers,
         team=args.annotators,

@@ -127,8 +127,7 @@ def main(argv: list[str] | None = None) -> None:
     p_setup.add_argument("--annotators", required=True, help="comma-separated names")
     p_check = sub.add_parser("check")
     p_check.add_argument("--campaign", type=int, required=True)
-    p_check.add_argument("--annotator", required=True)
-    p_check.add_argument("--expected", type=int, required=True)
+    p_check.add_argument("--expect", required=True, help="NAME=N,… : answers each annotator sent")
     for p in (p_setup, p_check):
         p.add_argument("--folder", type=Path, required=True)
         p.add_argument("--db")
@@ -141,10 +140,11 @@ def main(argv: list[str] | None = None) -> None:
 
     ws = open_workspace(args.folder, args.db)
     try:
-        result = check(ws, args.campaign, args.annotator, args.expected)
+        expected = dict(part.split("=", 1) for part in args.expect.split(","))
+        found = {n: asdict(check(ws, args.campaign, n, int(e))) for n, e in expected.items()}
     finally:
         ws.dispose()
-    print(json.dumps(asdict(result)))
+    print(json.dumps(found))
 
 
 if __name__ == "__main__":
