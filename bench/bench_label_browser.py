@@ -258,7 +258,8 @@ async def open_session(browser: Any, url: str, name: str) -> Session:
     await page.get_by_role("button", name="Log in").click()
     await page.get_by_text("Signed in as").wait_for()
     await page.get_by_role("link", name="Rank").first.click()
-    await page.wait_for_function("() => window.__benchItem() !== ''", timeout=60_000)
+    await page.wait_for_function("() => window.__benchDriver() !== ''", timeout=60_000)
+    await page.wait_for_function("() => window.__benchItem() !== ''")
     driver = await page.evaluate("() => window.__benchDriver()")
     session = Session(page, name, driver)
     await page.wait_for_function("() => window.__benchReady()")
@@ -281,7 +282,7 @@ async def answer_items(s: Session, n: int, think_s: float) -> list[float]:
         if await s.page.evaluate("() => window.__benchItem()") == "empty":
             break
         await _press_choice(s, str(i % 5 + 1))
-        await s.page.evaluate(f"() => window.__benchArm({json.dumps(s.driver)})")
+        await s.page.evaluate("() => window.__benchArm()")
         await s.page.keyboard.press("Enter")
         handle = await s.page.wait_for_function(
             "() => window.__bench.result && window.__bench.result.frame", timeout=120_000

@@ -95,14 +95,16 @@ def test_a_short_run_in_chromium() -> None:
     assert 0 <= bursted.dropped <= 2
 
 
-# The component's DOM contract, played by a stand-in page: the next item 30 ms after Enter,
-# each answer "sent" 100 ms later, nothing left after three items.
-FAKE_COMPONENT = """<!doctype html><body>
-<div data-curation-task data-assignment="1">item 1</div>
-<div data-send-status data-pending="0" data-failed="0"></div>
+# The component's DOM contract, played by a stand-in page: inside an open shadow root (as a
+# Streamlit v2 component with isolated styles), the next item 30 ms after Enter, each answer
+# "sent" 100 ms later, nothing left after three items.
+FAKE_COMPONENT = """<!doctype html><body><div id="host"></div>
 <script>
-const root = document.querySelector("[data-curation-task]");
-const status = document.querySelector("[data-send-status]");
+const shadow = document.getElementById("host").attachShadow({ mode: "open" });
+shadow.innerHTML = '<div data-curation-task data-assignment="1">item 1</div>'
+  + '<div data-send-status data-pending="0" data-failed="0"></div>';
+const root = shadow.querySelector("[data-curation-task]");
+const status = shadow.querySelector("[data-send-status]");
 window.sent = []; let shown = 1, choice = null, pending = 0;
 document.addEventListener("keydown", (e) => {
   if ("12345".includes(e.key)) choice = e.key;
