@@ -526,19 +526,20 @@ def main(argv: list[str] | None = None) -> None:
         "--quick", action="store_true", help="10 answers, 2 at once, burst 20, SQLite only"
     )
     parser.add_argument("--think-ms", type=int, default=200, help="pause after an item appears")
-    parser.add_argument("--backends", default="sqlite,postgresql")
+    parser.add_argument("--backends", help="default sqlite,postgresql (--quick: sqlite)")
     parser.add_argument("--ref", help="serve this git ref's app instead of this tree's")
     parser.add_argument("--compare", metavar="REF", help="also measure REF, shown side by side")
     args = parser.parse_args(argv)
     if args.quick:
-        args.answers, args.annotators, args.burst, args.backends = 10, 2, 20, "sqlite"
+        args.answers, args.annotators, args.burst = 10, 2, 20
+        args.backends = args.backends or "sqlite"
     plan = Plan(
         answers=args.answers,
         team=args.annotators,
         burst=args.burst,
         burst_ms=args.burst_ms,
         think_ms=args.think_ms,
-        backends=tuple(b for b in args.backends.split(",") if b),
+        backends=tuple(b for b in (args.backends or "sqlite,postgresql").split(",") if b),
     )
     started = time.perf_counter()
     results: list[Result] = []
