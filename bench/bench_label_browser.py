@@ -84,11 +84,15 @@ def pct(values: list[float], q: float) -> float:
     return ordered[low] + (ordered[high] - ordered[low]) * (pos - low)
 
 
-def chromium() -> str:
+def chromium_path() -> str | None:
     for candidate in (os.environ.get("CURATION_CHROMIUM"), "/usr/bin/chromium"):
         if candidate and Path(candidate).exists():
             return candidate
-    found = shutil.which("chromium")
+    return shutil.which("chromium")
+
+
+def chromium() -> str:
+    found = chromium_path()
     if found is None:
         raise SystemExit("no Chromium (apt-get install chromium, or set CURATION_CHROMIUM)")
     return found

@@ -9,12 +9,18 @@ import pytest
 import sqlalchemy as sa
 
 from bench import browser_workspace as bw
-from bench.bench_label_browser import Plan, Result, measure_app, pct, side_by_side
+from bench.bench_label_browser import (
+    Plan,
+    Result,
+    chromium_path,
+    measure_app,
+    pct,
+    side_by_side,
+)
 from curation.labeling import answers, queue
 from curation.labeling.answers import Answer
 from curation.store import Workspace
 from curation.store import labeling_models as lm
-from tests.e2e.conftest import chromium_path
 
 
 def test_pct_interpolates_between_closest_ranks() -> None:
