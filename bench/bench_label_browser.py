@@ -26,7 +26,10 @@ next item appears. *1 annotator*: one browser; *N at once*: N contexts answering
 *Burst*: digit, Enter, next digit, Enter … one key every 50 ms for B items, with no waiting;
 then, once the page is idle (component: ``data-pending="0"``), the database must hold exactly
 one judgment per answered item: *dropped* = items without a judgment, *duplicated* = extra
-judgments on an item. Target (issue 15): p95 ≤ 200 ms; 0 dropped, 0 duplicated.
+judgments on an item, *wrong_choice* = first answers whose stored choice (read back as the
+digit on screen) falls outside the longest common subsequence with the digits sent — a key
+applied to the wrong item. The same check follows the latency runs. Target (issue 15):
+p95 ≤ 200 ms; 0 dropped, 0 duplicated, 0 wrong.
 
     python -m bench.bench_label_browser                       # 100 answers, 1 and 5 annotators
     python -m bench.bench_label_browser --quick   # 10 answers, 2 at once, burst 20, SQLite
@@ -349,6 +352,7 @@ class Result:
     max_ms: float | None
     dropped: int
     duplicated: int
+    wrong_choice: int
     load: str
 
     def row(self) -> dict[str, Any]:
@@ -366,8 +370,10 @@ class Result:
             "max_ms": ms(self.max_ms),
             "dropped": self.dropped,
             "duplicated": self.duplicated,
+            "wrong_choice": self.wrong_choice,
             "meets_target": self.dropped == 0
             and self.duplicated == 0
+            and self.wrong_choice == 0
             and (self.p95_ms is None or self.p95_ms <= TARGET_P95_MS),
             "load_1m": self.load,
         }
@@ -382,13 +388,14 @@ async def measure_target(target: Target, plan: Plan) -> list[Result]:
 
     results: list[Result] = []
 
-    def exact_once(expected: dict[str, int]) -> tuple[int, int]:
-        """Dropped and duplicated answers, summed over these annotators."""
+    def exact_once(expected: dict[str, int]) -> tuple[int, int, int]:
+        """Dropped, duplicated and wrongly applied answers, summed over these annotators."""
         spec = ",".join(f"{name}={n}" for name, n in expected.items())
         found = target.workspace_cmd("check", "--campaign", str(target.campaign), "--expect", spec)
         return (
             sum(int(f["dropped"]) for f in found.values()),
             sum(int(f["duplicated"]) for f in found.values()),
+            sum(int(f["wrong_choice"]) for f in found.values()),
         )
 
     async with async_playwright() as p:
@@ -408,7 +415,7 @@ async def measure_target(target: Target, plan: Plan) -> list[Result]:
                     *(answer_items(s, plan.answers, think_s) for s in sessions)
                 )
                 lat = [v for run in runs for v in run]
-                dropped, duplicated = exact_once(
+                dropped, duplicated, wrong = exact_once(
                     {s.name: len(run) for s, run in zip(sessions, runs, strict=True)}
                 )
                 results.append(
@@ -424,6 +431,7 @@ async def measure_target(target: Target, plan: Plan) -> list[Result]:
                         max(lat) if lat else None,
                         dropped,
                         duplicated,
+                        wrong,
                         f"{load0:.1f}→{_load():.1f}",
                     )
                 )
@@ -433,7 +441,7 @@ async def measure_target(target: Target, plan: Plan) -> list[Result]:
                 load0 = _load()
                 s = await open_session(browser, target.url, "burst")
                 await burst(s, plan.burst, plan.burst_ms)
-                dropped, duplicated = exact_once({"burst": plan.burst})
+                dropped, duplicated, wrong = exact_once({"burst": plan.burst})
                 results.append(
                     Result(
                         target.label,
@@ -447,6 +455,7 @@ async def measure_target(target: Target, plan: Plan) -> list[Result]:
                         None,
                         dropped,
                         duplicated,
+                        wrong,
                         f"{load0:.1f}→{_load():.1f}",
                     )
                 )
@@ -505,15 +514,24 @@ def side_by_side(results: list[Result]) -> str:
             if r is None:
                 row.append("–")
             elif r.p50_ms is None:
-                row.append(f"{r.dropped} dropped, {r.duplicated} duplicated (load {r.load})")
+                row.append(
+                    f"{r.dropped} dropped, {r.duplicated} duplicated, {r.wrong_choice} wrong"
+                    f" (load {r.load})"
+                )
             else:
                 row.append(
                     f"p50 {r.p50_ms:.0f} / p95 {r.p95_ms:.0f} ms, n={r.answers}"
-                    f"{'' if not (r.dropped or r.duplicated) else f', {r.dropped} dropped, {r.duplicated} dup'}"
+                    f"{_losses(r)}"
                     f" (load {r.load})"
                 )
         lines.append("| " + " | ".join(row) + " |")
     return "\n".join(lines)
+
+
+def _losses(r: Result) -> str:
+    if not (r.dropped or r.duplicated or r.wrong_choice):
+        return ""
+    return f", {r.dropped} dropped, {r.duplicated} duplicated, {r.wrong_choice} wrong"
 
 
 def _driver(results: list[Result], app: str) -> str:

@@ -29,6 +29,11 @@ GUIDELINES = (
 )
 
 
+def sent_keys(n: int) -> list[int]:
+    """The choice digits the benchmark presses, item after item: 1, 2, 3, 4, 5, 1, …"""
+    return [i % 5 + 1 for i in range(n)]
+
+
 @dataclass(frozen=True)
 class ExactOnce:
     """How the answers one annotator sent are stored: each task should hold exactly one row."""
@@ -38,14 +43,18 @@ class ExactOnce:
     tasks: int  # distinct tasks answered
     dropped: int  # expected answers with no row at all
     duplicated: int  # rows beyond the first on the same task
+    wrong_choice: int  # first answers whose digit does not follow the keys sent, in order
 
     @property
     def ok(self) -> bool:
-        return self.dropped == 0 and self.duplicated == 0
+        return self.dropped == 0 and self.duplicated == 0 and self.wrong_choice == 0
 
 
-def exact_once(counts_per_task: list[int], expected: int) -> ExactOnce:
-    """From the number of rows each answered task holds, the dropped and duplicated counts."""
+def exact_once(
+    counts_per_task: list[int], expected: int, digits: list[int] | None = None
+) -> ExactOnce:
+    """From the rows each answered task holds (and, in submission order, the digit of each
+    task's first answer), the dropped, duplicated and wrongly applied counts."""
     tasks = sum(1 for n in counts_per_task if n > 0)
     stored = sum(counts_per_task)
     return ExactOnce(
@@ -54,20 +63,47 @@ def exact_once(counts_per_task: list[int], expected: int) -> ExactOnce:
         tasks=tasks,
         dropped=max(0, expected - tasks),
         duplicated=stored - tasks,
+        wrong_choice=0 if digits is None else out_of_order(digits, sent_keys(expected)),
     )
 
 
+def out_of_order(stored: list[int], sent: list[int]) -> int:
+    """Stored digits outside their longest common subsequence with the sent ones: a dropped
+    answer leaves the rest in order, a key applied to the wrong item does not."""
+    prev = [0] * (len(sent) + 1)
+    for a in stored:
+        row = [0]
+        for j, b in enumerate(sent):
+            row.append(prev[j] + 1 if a == b else max(prev[j + 1], row[j]))
+        prev = row
+    return len(stored) - prev[-1]
+
+
 def check(ws: Workspace, campaign_id: int, annotator: str, expected: int) -> ExactOnce:
-    """Count, in the database, the judgment rows ``annotator`` left on each task."""
+    """Count, in the database, the judgment rows ``annotator`` left on each task, and read
+    back which digit (1 = left much better … 5 = right much better) each first answer was."""
     from curation.store import labeling_models as lm
 
     with ws.read() as s:
         rows = s.execute(
-            sa.select(lm.Judgment.task_id, sa.func.count())
+            sa.select(
+                lm.Judgment.task_id,
+                lm.Judgment.choice,
+                lm.Judgment.both_bad,
+                lm.Judgment.shown_left,
+            )
             .where(lm.Judgment.campaign_id == campaign_id, lm.Judgment.annotator == annotator)
-            .group_by(lm.Judgment.task_id)
+            .order_by(lm.Judgment.id)
         ).all()
-    return exact_once([int(n) for _, n in rows], expected)
+    counts: dict[int, int] = {}
+    digits: list[int] = []
+    for task_id, choice, both_bad, shown_left in rows:
+        counts[task_id] = counts.get(task_id, 0) + 1
+        if counts[task_id] == 1:
+            # the screen's scale: digit 1 is +2 (left much better) … digit 5 is −2
+            screen = 0 if both_bad or choice is None else (choice if shown_left == "a" else -choice)
+            digits.append(6 if both_bad else 3 - screen)
+    return exact_once(list(counts.values()), expected, digits)
 
 
 def hh_file() -> Path:

@@ -35,22 +35,38 @@ def test_pct_interpolates_between_closest_ranks() -> None:
 
 
 def test_exact_once_counts_missing_and_extra_rows() -> None:
-    clean = bw.exact_once([1, 1, 1], expected=3)
-    assert (clean.dropped, clean.duplicated, clean.ok) == (0, 0, True)
+    clean = bw.exact_once([1, 1, 1], expected=3, digits=[1, 2, 3])
+    assert (clean.dropped, clean.duplicated, clean.wrong_choice, clean.ok) == (0, 0, 0, True)
     lost = bw.exact_once([1, 2, 3], expected=5)
     assert (lost.tasks, lost.stored, lost.dropped, lost.duplicated) == (3, 6, 2, 3)
     assert not lost.ok
 
 
+def test_a_dropped_answer_keeps_the_order_a_misapplied_key_does_not() -> None:
+    sent = bw.sent_keys(7)
+    assert sent == [1, 2, 3, 4, 5, 1, 2]
+    assert bw.out_of_order([1, 2, 3, 4, 5, 1, 2], sent) == 0
+    assert bw.out_of_order([1, 3, 4, 1], sent) == 0  # 2, 5 and the last 2 dropped
+    assert bw.out_of_order([1, 5, 1, 2], sent) == 0  # 2, 3, 4 dropped
+    assert bw.out_of_order([1, 1, 2, 3], sent) == 1  # no 3 is sent after the second 1, 2
+    assert bw.out_of_order([2, 1, 3], sent) == 1  # the 2 went to the first item
+    assert bw.out_of_order([5, 4, 3, 2, 1], sent) == 3
+    wrong = bw.exact_once([1, 1], expected=2, digits=[2, 1])
+    assert (wrong.dropped, wrong.wrong_choice, wrong.ok) == (0, 1, False)
+
+
 def test_check_reads_the_database(ws: Workspace, tmp_path: Path) -> None:
     cid = bw.populate(ws, bw.hh_subset(tmp_path / "hh.jsonl", 8), ["a1", "a2"])
     sent = []
-    for choice in (1, -1, 1):
+    for digit in (1, 2, 4):  # the benchmark's first keys would be 1, 2, 3
         item = queue.next_item(ws, cid, "a1")
         assert item is not None
+        screen = 3 - digit  # 1 = left much better (+2) … 5 = right much better (−2)
+        choice = screen if item.shown_left == "a" else -screen
         answers.submit(ws, item.assignment_id, "a1", Answer(choice=choice))
         sent.append(item.task_id)
-    assert bw.check(ws, cid, "a1", expected=3) == bw.exact_once([1, 1, 1], 3)
+    assert bw.check(ws, cid, "a1", expected=2) == bw.exact_once([1, 1, 1], 2, [1, 2, 4])
+    assert bw.check(ws, cid, "a1", expected=3).wrong_choice == 1  # 4 where 3 was sent
     assert bw.check(ws, cid, "a1", expected=4).dropped == 1
     assert bw.check(ws, cid, "a2", expected=2).dropped == 2
     with ws.tx() as s:  # the same answer stored twice: a second row on the same task
@@ -67,12 +83,13 @@ def test_check_reads_the_database(ws: Workspace, tmp_path: Path) -> None:
         )
     found = bw.check(ws, cid, "a1", expected=3)
     assert (found.dropped, found.duplicated, found.stored) == (0, 1, 4)
+    assert found.wrong_choice == 1  # the duplicate is not read as a fourth answer
 
 
 def test_side_by_side_puts_each_app_in_its_own_column() -> None:
     def result(app: str, test: str, p50: float | None, dropped: int) -> Result:
         p95 = None if p50 is None else p50 * 2
-        return Result(app, "page", "sqlite", test, 1, 10, p50, p95, p95, dropped, 0, "1.0→1.2")
+        return Result(app, "page", "sqlite", test, 1, 10, p50, p95, p95, dropped, 0, 0, "1.0→1.2")
 
     text = side_by_side(
         [
@@ -84,7 +101,7 @@ def test_side_by_side_puts_each_app_in_its_own_column() -> None:
     lines = text.splitlines()
     assert lines[0] == "| backend | test | old: page | new: page |"
     assert "p50 1500 / p95 3000 ms" in lines[2] and "p50 40 / p95 80 ms" in lines[2]
-    assert "9 dropped, 0 duplicated" in lines[3] and lines[3].endswith("| – |")
+    assert "9 dropped, 0 duplicated, 0 wrong" in lines[3] and lines[3].endswith("| – |")
 
 
 @pytest.mark.e2e
@@ -95,9 +112,10 @@ def test_a_short_run_in_chromium() -> None:
     answered, bursted = results
     assert answered.test == "1 annotator" and answered.answers == 2
     assert answered.driver in ("page", "component")
-    assert answered.dropped == 0 and answered.duplicated == 0
+    assert (answered.dropped, answered.duplicated, answered.wrong_choice) == (0, 0, 0)
     assert answered.p50_ms is not None and 0 < answered.p50_ms <= (answered.p95_ms or 0)
-    assert bursted.test == "burst 2 @ 50 ms" and bursted.duplicated == 0
+    assert bursted.test == "burst 2 @ 50 ms"
+    assert bursted.duplicated == 0 and bursted.wrong_choice == 0
     assert 0 <= bursted.dropped <= 2
 
 
