@@ -56,18 +56,18 @@ import time
 import urllib.request
 import uuid
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from bench import harness
+from bench.browser_workspace import PASSWORD
 
 ROOT = harness.ROOT
 WORKSPACE_SCRIPT = ROOT / "bench" / "browser_workspace.py"
 PG_URL = os.environ.get("CURATION_TEST_POSTGRES_URL") or os.environ.get(
     "CURATION_BENCH_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test"
 )
-PASSWORD = "bench-browser-pass-1"  # bench/browser_workspace.py sets it
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 TARGET_P95_MS = 200
 BURST_MS = 50
@@ -116,7 +116,6 @@ class Target:
     db: str | None = None
     campaign: int = 0
     process: subprocess.Popen[bytes] | None = None
-    env: dict[str, str] = field(default_factory=dict)
 
     def child_env(self) -> dict[str, str]:
         env = dict(os.environ, PYTHONPATH=str(self.root), HF_HUB_OFFLINE="1")
