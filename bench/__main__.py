@@ -64,6 +64,13 @@ BENCHES: dict[str, Bench] = {
     "jobs": Bench(
         "bench.bench_jobs", [200_000], [20_000], "Jobs: a stage in the background vs the foreground"
     ),
+    # size = answers per annotator; CURATION_BENCH_COMPARE_REF=<ref> also measures that commit
+    "label-browser": Bench(
+        "bench.bench_label_browser",
+        [100],
+        [10],
+        "Labelling in the browser: key to next item, key bursts",
+    ),
 }
 
 
