@@ -262,9 +262,7 @@ _OPEN = (
         lm.Assignment.id,
     )
 )
-_BALANCE = sa.select(
-    sa.func.sum(sa.case((lm.Assignment.shown_left == "a", 1), else_=-1))
-).where(
+_BALANCE = sa.select(sa.func.sum(sa.case((lm.Assignment.shown_left == "a", 1), else_=-1))).where(
     lm.Assignment.campaign_id == sa.bindparam("campaign"),
     lm.Assignment.annotator == sa.bindparam("annotator"),
 )

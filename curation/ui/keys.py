@@ -18,7 +18,7 @@ BROWSER_PAGE = "browser_page"  # page number of the record browser
 BROWSER_SEARCH = "browser_search"
 BROWSER_STATUS = "browser_status"
 RANK_CAMPAIGN = "rank_campaign"  # campaign picked on the Rank page
-RANK_SELECTION = "rank_selection"  # the answer chosen but not yet submitted, per assignment
+RANK_HELD = "rank_held"  # the campaign whose items this session holds ahead (released on leaving)
 RANK_NOTICE = "rank_notice"  # a message to show after the rerun that follows an action
 CAMPAIGN_FOCUS = "campaign_focus"  # campaign managed on the Campaigns page
 # Quality page
