@@ -33,7 +33,9 @@ def dataset(server: Server, tmp_path_factory: pytest.TempPathFactory) -> str:
     path = tmp_path_factory.mktemp("task") / "task.jsonl"
     rows = [
         {
-            "messages": [{"role": "user", "content": f"Question {i}: {PAYLOADS[i % len(PAYLOADS)]}"}],
+            "messages": [
+                {"role": "user", "content": f"Question {i}: {PAYLOADS[i % len(PAYLOADS)]}"}
+            ],
             "completions": [f"Answer {i} **left or right** {PAYLOADS[i % 4]}", f"Reply {i}"],
         }
         for i in range(12)
@@ -53,7 +55,9 @@ def make_campaign(server: Server, dataset: str) -> Iterator[Any]:
             for who in annotators:
                 create_user(s, who, "annotator", PASSWORD, actor="e2e")
             create_campaign(
-                s, CampaignSpec(name=name, dataset=dataset, annotators=annotators, **spec), actor="e2e"
+                s,
+                CampaignSpec(name=name, dataset=dataset, annotators=annotators, **spec),
+                actor="e2e",
             )
         made.append(name)
         return name
@@ -87,7 +91,9 @@ def wait_sent(page: Any) -> None:
     )
 
 
-def judgments(server: Server, annotator: str) -> list[tuple[int, int | None, bool, str, str | None]]:
+def judgments(
+    server: Server, annotator: str
+) -> list[tuple[int, int | None, bool, str, str | None]]:
     with server.workspace.read() as s:
         rows = s.execute(
             sa.select(
@@ -181,7 +187,9 @@ def test_a_refresh_mid_queue_loses_nothing_and_a_resent_answer_is_stored_once(
     for digit in "145":
         page.keyboard.press(digit)
         page.keyboard.press("Enter")
-    stored = page.evaluate("() => Object.keys(localStorage).filter(k => k.startsWith('curation.task:'))")
+    stored = page.evaluate(
+        "() => Object.keys(localStorage).filter(k => k.startsWith('curation.task:'))"
+    )
     assert len(stored) == 1
     kept = json.loads(page.evaluate(f"() => localStorage.getItem({json.dumps(stored[0])})"))
     assert [op["kind"] for op in kept["pending"]] == ["answer"] * 3
@@ -212,8 +220,7 @@ def test_two_annotators_with_k_1_never_share_an_item(
     open_rank(two, server.url, "kk2")
     for _ in range(5):
         for page, key in ((one, "1"), (two, "5")):
-            if page.locator(f"{ROOT}[data-empty]").count():
-                continue
+            page.locator(f"{ROOT}[data-assignment]:not([data-assignment=''])").wait_for()
             page.keyboard.press(key)
             page.keyboard.press("Enter")
     for page in (one, two):
