@@ -13,6 +13,7 @@ import sqlalchemy as sa
 from curation.errors import ConflictError
 from curation.labeling import answers, queue
 from curation.labeling.answers import Answer
+from curation.labeling.outbox import apply_batch
 from curation.store import Workspace
 from curation.store import labeling_models as lm
 from tests.helpers.labeling import campaign, pair_dataset, users
@@ -158,3 +159,50 @@ def test_thumbs_answers_and_flags_resent_are_stored_once(ws: Workspace, tmp_path
     with ws.read() as s:
         assert s.scalar(sa.select(sa.func.count(lm.Judgment.id))) == 1
         assert s.get(lm.Assignment, item.assignment_id).flagged  # type: ignore[union-attr]
+
+
+def test_a_batch_applies_in_order_and_maps_the_screen_to_the_pair(
+    ws: Workspace, tmp_path: Path
+) -> None:
+    pair_dataset(ws, tmp_path, 4)
+    users(ws, ["a1", "a2"])
+    cid = campaign(ws, ["a1"], criteria=["helpfulness"], rationale_required_for=["both_bad"])
+    one, two, three = queue.next_items(ws, cid, "a1", 3)
+    ops = [
+        {
+            "key": "p1",
+            "kind": "answer",
+            "assignment": one.assignment_id,
+            "screen": 2,  # left much better
+            "criteria": {"helpfulness": {"left": 5, "right": 2}},
+        },
+        {"key": "p2", "kind": "answer", "assignment": two.assignment_id, "both_bad": True},
+        {"key": "p3", "kind": "flag", "assignment": two.assignment_id, "on": True, "note": "odd"},
+        {"key": "p4", "kind": "skip", "assignment": three.assignment_id},
+        {"key": "p5", "kind": "undo"},
+        {"kind": "answer", "assignment": two.assignment_id, "screen": 1},  # no key: ignored
+        {"key": "p6", "kind": "answer", "assignment": 10**9, "screen": 1},  # not theirs
+    ]
+    result = apply_batch(ws, cid, "a1", ops)
+    assert result.acked == ("p1", "p3", "p4", "p5") and result.stopped is None
+    assert [(r.key, r.assignment_id) for r in result.refused] == [
+        ("p2", two.assignment_id),
+        ("p6", 10**9),
+    ]
+    assert "rationale" in result.refused[0].message
+    with ws.read() as s:
+        j = s.scalars(sa.select(lm.Judgment).order_by(lm.Judgment.id)).all()
+        statuses = {a.id: (a.status, a.flagged) for a in s.scalars(sa.select(lm.Assignment))}
+    other = "b" if one.shown_left == "a" else "a"
+    assert j[0].choice == (2 if one.shown_left == "a" else -2)
+    assert j[0].criteria == {"helpfulness": {one.shown_left: 5, other: 2}}
+    assert j[1].retracted and j[1].client_key == "p5"  # the undo took back p1
+    assert statuses[two.assignment_id] == ("open", True)
+    assert statuses[three.assignment_id] == ("skipped", False)
+    # the same batch again (its acknowledgement was lost): nothing more happens
+    assert apply_batch(ws, cid, "a1", ops).acked == result.acked
+    with ws.read() as s:
+        assert s.scalar(sa.select(sa.func.count(lm.Judgment.id))) == 2
+    # another annotator cannot answer a1's items
+    refused = apply_batch(ws, cid, "a2", [{"key": "x", "kind": "skip", "assignment": 1}])
+    assert refused.acked == () and len(refused.refused) == 1
