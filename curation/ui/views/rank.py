@@ -14,6 +14,13 @@ from curation.ui.components import task
 from curation.ui.resources import workspace
 from curation.ui.session import require_account
 
+# A constant stylesheet (no user content): the task must fit a 1366×768 screen with the shell.
+RANK_CSS = """<style>
+[data-testid="stMainBlockContainer"] { padding-top: 3rem; padding-bottom: 0.5rem;
+  padding-left: 1.5rem; padding-right: 1.5rem; }
+[data-testid="stMainBlockContainer"] [data-testid="stVerticalBlock"] { gap: 0.5rem; }
+</style>"""
+
 me = require_account()
 ws = workspace()
 
@@ -54,10 +61,11 @@ notice = st.session_state.pop(keys.RANK_NOTICE, None)
 if notice:
     getattr(st, notice[0])(notice[1])
 
-guidelines = demote_headings(items[0].guidelines or "").strip() if items else ""
-if kind in task.KINDS:
-    task.show_task(ws, campaign_id, me.name, items, guidelines)
+st.html(RANK_CSS)
+if kind in task.KINDS:  # the component shrinks the guidelines' headings itself
+    task.show_task(ws, campaign_id, me.name, items, items[0].guidelines if items else "")
     st.stop()
+guidelines = demote_headings(items[0].guidelines or "").strip() if items else ""
 
 # A kind of item the component has no renderer for yet: its Streamlit view, if there is one.
 CLASSIC: dict[str, task.ClassicView] = {}
