@@ -258,3 +258,45 @@ def test_thumbs_keys_and_payloads_shown_as_text(
     wait_sent(page)
     rows = judgments(server, "th1")
     assert [r[1] for r in rows] == [1, 1, 1, 1, -1] and rows[-1][3] == "Wrong fact."
+
+
+def test_ratings_flag_skip_and_answers_pending_across_a_server_restart(
+    server: Server, pages: dict[str, Any], make_campaign: Any
+) -> None:
+    make_campaign("task-restart", ["rs1"], criteria=["accuracy"])
+    page = pages["open"]("rs1")
+    open_rank(page, server.url, "rs1")
+    first = shown(page)
+    page.locator("[data-criterion=accuracy][data-side=left][data-value='4']").click()
+    page.locator("[data-criterion=accuracy][data-side=right][data-value='2']").click()
+    page.keyboard.press("1")
+    page.keyboard.press("Enter")
+    flagged = shown(page)
+    page.keyboard.press("f")
+    assert "You flagged this item" in page.locator(ROOT).inner_text()
+    page.keyboard.press("s")
+    assert shown(page) not in (first, flagged)
+    wait_sent(page)
+    # the next answer is made offline, then the server dies and comes back
+    page.context.set_offline(True)
+    page.keyboard.press("5")
+    page.keyboard.press("Enter")
+    assert pending(page) == 1
+    server.restart()
+    page.context.set_offline(False)
+    page.wait_for_function(
+        f"() => document.querySelector('{STATUS}')?.getAttribute('data-pending') === '0'",
+        timeout=120_000,
+    )
+    rows = judgments(server, "rs1")
+    assert len(rows) == 2
+    with server.workspace.read() as s:
+        j = s.scalars(
+            sa.select(lm.Judgment).where(lm.Judgment.annotator == "rs1").order_by(lm.Judgment.id)
+        ).first()
+        assert j is not None
+        other = "b" if j.shown_left == "a" else "a"
+        assert j.criteria == {"accuracy": {j.shown_left: 4, other: 2}}
+        assignment = s.get(lm.Assignment, int(flagged))
+        assert assignment is not None
+        assert (assignment.status, assignment.flagged) == ("skipped", True)
