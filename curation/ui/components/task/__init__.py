@@ -27,7 +27,7 @@ from typing import Any
 import streamlit as st
 from streamlit.components.v2 import component
 
-from curation.finetune.judge import suggestion_for
+from curation.finetune.judge import ScreenSuggestion, suggestion_for
 from curation.labeling import outbox, queue
 from curation.labeling.scale import BOTH_BAD_KEY, SCREEN, SCREEN_HELP
 from curation.records import part_text
@@ -123,9 +123,15 @@ def show_task(
     """Mount the component with the refilled queue and what the last batch achieved."""
     box = outbox_state(campaign_id)
     first = items[0] if items else None
+    with ws.read() as s:  # one session: the campaign's setting is read once for all items
+        suggestions = {
+            item.assignment_id: suggestion_for(s, campaign_id, item.task_id, item.shown_left)
+            for item in items
+            if item.kind == "pair"
+        }
     data = {
         "storage": storage_key(ws, campaign_id, annotator),
-        "items": [item_payload(ws, item) for item in items],
+        "items": [item_payload(item, suggestions.get(item.assignment_id)) for item in items],
         "acked": box.acked,
         "refused": box.refused,
         "seq": box.seq,
@@ -144,14 +150,11 @@ def show_task(
     )
 
 
-def item_payload(ws: Workspace, item: queue.Item) -> dict[str, Any]:
+def item_payload(item: queue.Item, found: ScreenSuggestion | None = None) -> dict[str, Any]:
     """One item as the browser needs it: text only, sides as shown (A/B never named)."""
     suggestion = None
-    if item.kind == "pair":
-        with ws.read() as s:
-            found = suggestion_for(s, item.campaign_id, item.task_id, item.shown_left)
-        if found is not None:
-            suggestion = {"label": found.label, "model": found.model, "text": found.rationale}
+    if found is not None:  # the AI judge's, when the campaign shows them
+        suggestion = {"label": found.label, "model": found.model, "text": found.rationale}
     return {
         "assignment": item.assignment_id,
         "kind": item.kind,

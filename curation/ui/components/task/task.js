@@ -131,6 +131,8 @@ class Task {
       else keep.push(op);
     }
     this.pending = keep;
+    // a refused answer is no longer one an undo could take back
+    this.history = this.history.filter((h) => !refused.has(h.key));
     if (this.inflight && data.seq === this.inflight.seq) this.inflight = null;
     this.stopped = data.stopped || null;
     if (this.stopped) this.retryAt = Date.now() + BACKOFF_MS;
@@ -277,7 +279,9 @@ class Task {
   // ---- sending ------------------------------------------------------------------------
 
   send() {
-    if (this.inflight || !this.pending.length || !this.setTrigger) return this.updateStatus();
+    if (this.inflight || !this.pending.length || !this.setTrigger || !this.root.isConnected) {
+      return this.updateStatus();
+    }
     if (Date.now() < this.retryAt) return this.updateStatus();
     this.seq += 1;
     this.inflight = { seq: this.seq, at: Date.now(), count: this.pending.length };
@@ -356,7 +360,7 @@ class Task {
       }
       return;
     }
-    if (e.ctrlKey || e.metaKey || e.altKey) return;
+    if (e.ctrlKey || e.metaKey || e.altKey || e.repeat) return; // a held key answers once
     const k = e.key.length === 1 ? e.key.toLowerCase() : e.key;
     const item = this.shown;
     const handled = this.press(k, item);
