@@ -47,7 +47,7 @@ st.session_state[keys.RANK_HELD] = campaign_id
 box = task.outbox_state(campaign_id)
 try:
     if kind in task.KINDS:
-        items = queue.next_items(ws, campaign_id, me.name, task.PREFETCH, exclude=box.not_done)
+        items = queue.next_items(ws, campaign_id, me.name, box.want, exclude=box.not_done)
     else:
         first = queue.next_item(ws, campaign_id, me.name)
         items = [first] if first else []

@@ -35,6 +35,7 @@ from curation.store.db import Workspace
 from curation.ui.task_actions import Notice
 
 PREFETCH = 4  # the item on screen and the next three
+MAX_PREFETCH = 12  # held at most, when answers come faster than the server refills
 KINDS = ("pair", "thumbs")  # item kinds task.js has a renderer for; others use the classic view
 # the Streamlit view of a kind the component cannot draw: (ws, item, annotator, guidelines)
 ClassicView = Callable[[Workspace, queue.Item, str, str], Notice | None]
@@ -65,6 +66,7 @@ class Outbox:
     seq: int | None = None
     stopped: str | None = None
     not_done: set[int] = field(default_factory=set)  # items of ops not yet committed
+    want: int = PREFETCH  # items to hold, as the browser asked (it knows the annotator's pace)
 
 
 def storage_key(ws: Workspace, campaign_id: int, annotator: str) -> str:
@@ -106,6 +108,8 @@ def apply_sent(ws: Workspace, campaign_id: int, annotator: str) -> None:
         ]
     )[-50:]
     box.seq = sent.get("seq") if isinstance(sent.get("seq"), int) else None
+    want = sent.get("want")
+    box.want = min(MAX_PREFETCH, max(PREFETCH, want)) if isinstance(want, int) else PREFETCH
     box.stopped = result.stopped
     done = set(result.acked) | {r.key for r in result.refused}
     box.not_done = {

@@ -8,6 +8,7 @@
 
 const RESEND_AFTER_MS = 5000; // no answer to a batch by then: send it again (keys make it safe)
 const BACKOFF_MS = 2000; // after the server said its store failed
+const HOLD = [4, 12]; // items to hold ahead: more when answers come faster than the refill
 const REGISTRY = (globalThis.__curationTasks = globalThis.__curationTasks || {});
 
 function newKey() {
@@ -67,6 +68,9 @@ class Task {
     this.draft = null;
     this.serverFirst = false;
     this.loaded = false;
+    this.roundTrip = 500; // ms from sending a batch to its answer (moving average)
+    this.pace = 2000; // ms between two answers (moving average)
+    this.lastAnswer = 0;
     this.onKey = (e) => this.key(e);
     this.onOnline = () => {
       this.inflight = null;
@@ -133,7 +137,10 @@ class Task {
     this.pending = keep;
     // a refused answer is no longer one an undo could take back
     this.history = this.history.filter((h) => !refused.has(h.key));
-    if (this.inflight && data.seq === this.inflight.seq) this.inflight = null;
+    if (this.inflight && data.seq === this.inflight.seq) {
+      this.roundTrip = 0.5 * this.roundTrip + 0.5 * (Date.now() - this.inflight.at);
+      this.inflight = null;
+    }
     this.stopped = data.stopped || null;
     if (this.stopped) this.retryAt = Date.now() + BACKOFF_MS;
     this.loaded = true;
@@ -203,6 +210,11 @@ class Task {
   answer(fields) {
     const item = this.shown;
     if (!item) return;
+    const now = Date.now();
+    if (this.lastAnswer && now - this.lastAnswer < 60000) {
+      this.pace = 0.5 * this.pace + 0.5 * (now - this.lastAnswer);
+    }
+    this.lastAnswer = now;
     const op = this.enqueue({ kind: "answer", assignment: item.assignment, guideline_version: item.guideline_version, ...fields });
     this.history.push({ item, key: op.key });
     this.show();
@@ -286,12 +298,18 @@ class Task {
     this.seq += 1;
     this.inflight = { seq: this.seq, at: Date.now(), count: this.pending.length };
     try {
-      this.setTrigger("batch", { seq: this.seq, ops: this.pending.slice() });
+      this.setTrigger("batch", { seq: this.seq, ops: this.pending.slice(), want: this.want() });
     } catch (e) {
       this.inflight = null;
       this.retryAt = Date.now() + BACKOFF_MS;
     }
     this.updateStatus();
+  }
+
+  // How many items to hold so that the queue does not run dry while a batch is on its way.
+  want() {
+    const needed = Math.ceil(this.roundTrip / Math.max(this.pace, 50)) + 3;
+    return Math.min(HOLD[1], Math.max(HOLD[0], needed));
   }
 
   tick() {
