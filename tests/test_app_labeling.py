@@ -110,6 +110,16 @@ def test_leaving_a_campaign_gives_its_held_items_back(
     assert held(labeled_ws, "ann") == {"open": size[first], "released": size[then]}
 
 
+def test_logging_out_gives_the_held_items_back(labeled_ws: Workspace) -> None:
+    at = logged_in("ann")
+    assert held(labeled_ws, "ann") == {"open": PREFETCH}
+    at.button(key="logout").click().run()
+    assert not at.exception, at.exception
+    assert held(labeled_ws, "ann") == {"released": PREFETCH}
+    with labeled_ws.read() as s:
+        assert s.scalar(sa.select(sa.func.sum(lm.Task.n_assigned))) == 0
+
+
 def test_a_kind_without_a_view_says_so(labeled_ws: Workspace) -> None:
     with labeled_ws.tx() as s:
         s.execute(sa.update(lm.Campaign).values(kind="ranking"))
