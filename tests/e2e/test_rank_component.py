@@ -253,6 +253,7 @@ def test_thumbs_keys_and_payloads_shown_as_text(
     first = shown(page)
     page.keyboard.press("b")  # bad needs a reason here: nothing is sent without one
     assert shown(page) == first and pending(page) == 0
+    assert "asks for a reason" in page.locator(STATUS).inner_text()
     page.locator("[data-rationale]").fill("Wrong fact.")
     page.locator("[data-action=bad]").click()
     wait_sent(page)

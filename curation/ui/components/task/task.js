@@ -178,6 +178,7 @@ class Task {
       return;
     }
     if (next) this.serverFirst = false;
+    if (next !== this.shown) this.message = null;
     this.shown = next;
     this.draft = { screen: null, bothBad: false, criteria: {}, rationale: "" };
     const root = this.root;
@@ -238,7 +239,7 @@ class Task {
   submitThumbs(good) {
     if (!this.shown || this.shown.kind !== "thumbs") return;
     if (!good && !this.draft.rationale.trim() && this.shown.rationale_required_for.includes("bad")) {
-      this.hint("This campaign asks for a reason when the answer is bad: type it, then press B.");
+      this.hint("This campaign asks for a reason when the answer is bad: type it, press Esc, then B.");
       this.focusRationale();
       return;
     }
@@ -352,9 +353,8 @@ class Task {
   }
 
   hint(text) {
-    this.message = text;
+    this.message = text; // until the next key or item
     this.updateStatus();
-    this.message = null;
   }
 
   focusRationale() {
@@ -389,6 +389,7 @@ class Task {
   }
 
   press(k, item) {
+    this.message = null;
     if (k === "u") return this.undo(), true;
     if (!item) return false;
     if (k === "s") return this.skip(), true;
