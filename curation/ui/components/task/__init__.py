@@ -112,10 +112,11 @@ def apply_sent(ws: Workspace, campaign_id: int, annotator: str) -> None:
     box.want = min(MAX_PREFETCH, max(PREFETCH, want)) if isinstance(want, int) else PREFETCH
     box.stopped = result.stopped
     done = set(result.acked) | {r.key for r in result.refused}
-    box.not_done = {
+    box.not_done = {  # answered or skipped in the browser, not yet here: not served again
         op["assignment"]
         for op in ops
         if isinstance(op, dict)
+        and op.get("kind") in ("answer", "skip")
         and op.get("key") not in done
         and isinstance(op.get("assignment"), int)
     }
