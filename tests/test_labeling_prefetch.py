@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
-from curation.errors import ConflictError
+from curation.errors import ConflictError, StorageError
 from curation.labeling import answers, queue
 from curation.labeling.answers import Answer
 from curation.labeling.outbox import apply_batch
@@ -206,3 +206,34 @@ def test_a_batch_applies_in_order_and_maps_the_screen_to_the_pair(
     # another annotator cannot answer a1's items
     refused = apply_batch(ws, cid, "a2", [{"key": "x", "kind": "skip", "assignment": 1}])
     assert refused.acked == () and len(refused.refused) == 1
+
+
+def test_a_store_failure_stops_the_batch_and_the_rest_is_sent_again(
+    sqlite_ws: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ws = sqlite_ws
+    pair_dataset(ws, tmp_path, 3)
+    users(ws, ["a1"])
+    cid = campaign(ws, ["a1"])
+    items = queue.next_items(ws, cid, "a1", 3)
+    ops = [
+        {"key": f"s{i}", "kind": "answer", "assignment": item.assignment_id, "screen": 1}
+        for i, item in enumerate(items)
+    ]
+    real = answers.submit
+    calls: list[str | None] = []
+
+    def failing(*args: object, client_key: str | None = None, **kwargs: object) -> object:
+        calls.append(client_key)
+        if client_key == "s1":
+            raise StorageError("the database is locked")
+        return real(*args, client_key=client_key, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(answers, "submit", failing)
+    result = apply_batch(ws, cid, "a1", ops)
+    assert result.acked == ("s0",) and result.refused == ()
+    assert result.stopped == "the database is locked" and calls == ["s0", "s1"]
+    monkeypatch.setattr(answers, "submit", real)
+    assert apply_batch(ws, cid, "a1", ops).acked == ("s0", "s1", "s2")  # the whole batch again
+    with ws.read() as s:
+        assert s.scalar(sa.select(sa.func.count(lm.Judgment.id))) == 3
