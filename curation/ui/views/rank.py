@@ -14,11 +14,14 @@ from curation.ui.components import task
 from curation.ui.resources import workspace
 from curation.ui.session import require_account
 
-# A constant stylesheet (no user content): the task must fit a 1366×768 screen with the shell.
+# A constant stylesheet (no user content): the task must fit a 1366×768 screen with the shell,
+# and it is not dimmed while a rerun refills it (it stays live in the browser meanwhile).
 RANK_CSS = """<style>
 [data-testid="stMainBlockContainer"] { padding-top: 3rem; padding-bottom: 0.5rem;
   padding-left: 1.5rem; padding-right: 1.5rem; }
 [data-testid="stMainBlockContainer"] [data-testid="stVerticalBlock"] { gap: 0.5rem; }
+[data-testid="stElementContainer"]:has([data-curation-task]) {
+  opacity: 1 !important; transition: none !important; }
 </style>"""
 
 me = require_account()
