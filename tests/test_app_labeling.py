@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 import sqlalchemy as sa
+from streamlit.testing.v1 import AppTest
 
 from curation.labeling.answers import Answer, rationale_required
-from curation.labeling.scale import to_pair_axis
+from curation.labeling.outbox import apply_batch
 from curation.store import Workspace
 from curation.store import labeling_models as lm
+from curation.ui.components.task import PREFETCH
 from tests.helpers.apptest import REPO, logged_in, open_page, texts
 from tests.helpers.labeling import campaign, pair_dataset
 
@@ -30,95 +34,103 @@ def labeled_ws(app_ws: Workspace, tmp_path: Path) -> Workspace:
     return app_ws
 
 
-def judgments(ws: Workspace) -> list[tuple[str, int | None, bool, bool, str]]:
+def task_data(at: AppTest) -> dict[str, Any]:
+    """What the page gave the task component (the browser side is tested with Playwright)."""
+    (component,) = at.get("bidi_component")
+    assert component.proto.component_name == "curation.task"
+    return dict(json.loads(component.proto.json))
+
+
+def held(ws: Workspace, annotator: str) -> dict[str, int]:
     with ws.read() as s:
-        return [
-            tuple(r)
-            for r in s.execute(  # type: ignore[misc]
-                sa.select(
-                    lm.Judgment.annotator,
-                    lm.Judgment.choice,
-                    lm.Judgment.retracted,
-                    lm.Judgment.is_current,
-                    lm.Judgment.shown_left,
-                ).order_by(lm.Judgment.id)
-            )
-        ]
+        rows = s.execute(
+            sa.select(lm.Assignment.status, sa.func.count())
+            .where(lm.Assignment.annotator == annotator)
+            .group_by(lm.Assignment.status)
+        ).tuples()
+        return dict(rows.all())
 
 
-def test_rank_page_keys_submit_and_persist(labeled_ws: Workspace) -> None:
+def test_rank_page_holds_the_next_items_for_the_browser(labeled_ws: Workspace) -> None:
     at = logged_in("ann")
-    assert not at.exception
-    assert "Prefer the **correct** answer" in texts(at)
-    assert at.button(key="rank_choice_1").proto.shortcut == "1"
-    assert at.button(key="rank_submit").proto.shortcut.lower() == "enter"
-    assert at.button(key="rank_submit").disabled
-    at.button(key="rank_choice_1").click().run()
-    at.button(key="rank_submit").click().run()
-    assert not at.exception, at.exception
-    rows = judgments(labeled_ws)
-    assert len(rows) == 1
-    annotator, choice, _, _, shown_left = rows[0]
-    assert annotator == "ann" and choice == to_pair_axis(2, shown_left)
-    # a fresh session (browser refresh, server restart) sees the progress from the store
-    again = logged_in("ann")
-    assert any("1 of" in str(p.proto.text) for p in again.get("progress"))
+    data = task_data(at)
+    assert len(data["items"]) == PREFETCH and held(labeled_ws, "ann") == {"open": PREFETCH}
+    first = data["items"][0]
+    assert first["kind"] == "pair" and first["criteria"] == ["helpfulness"]
+    assert first["rationale_required_for"] == ["tie"]
+    assert "Prefer the **correct** answer" in data["guidelines"]  # markdown, drawn by the browser
+    # unsent answers are kept in the browser per workspace, campaign and annotator
+    assert data["storage"].endswith(f":{campaign_id(labeled_ws)}:ann")
+    # blind: the browser is told neither which completion is A nor anything about its source
+    assert "shown_left" not in first and "pair_id" not in first
+    assert [k for k, *_ in data["screen"]] == ["1", "2", "3", "4", "5"]
+    assert data["both_bad_key"] == "6"
+    assert any("0 of" in str(p.proto.text) for p in at.get("progress"))
+    # a refresh (a new session) is given the same items, in the same order
+    again = task_data(logged_in("ann"))
+    assert [i["assignment"] for i in again["items"]] == [i["assignment"] for i in data["items"]]
 
 
-def test_rationale_required_for_tie(labeled_ws: Workspace) -> None:
+def test_answers_sent_by_the_browser_show_in_progress_and_refill(labeled_ws: Workspace) -> None:
     at = logged_in("ann")
-    area = next(t for t in at.text_area if t.key and t.key.startswith("rank_rationale_"))
-    assert area.label == "Rationale (optional)"
-    at.button(key="rank_choice_3").click().run()
-    area = next(t for t in at.text_area if t.key and t.key.startswith("rank_rationale_"))
-    assert area.label == "Rationale (required for this answer)"  # a tie, in this campaign
-    at.button(key="rank_submit").click().run()
-    assert "asks for a rationale" in texts(at)
-    assert judgments(labeled_ws) == []
-    area = next(t for t in at.text_area if t.key and t.key.startswith("rank_rationale_"))
-    area.input("Both are equally correct.")
-    at.button(key="rank_submit").click().run()
-    assert len(judgments(labeled_ws)) == 1
-
-
-def test_undo_skip_and_flag(labeled_ws: Workspace) -> None:
-    at = logged_in("ann")
-    at.button(key="rank_choice_5").click().run()
-    at.button(key="rank_submit").click().run()
-    at.button(key="rank_undo").click().run()
-    rows = judgments(labeled_ws)
-    assert [r[2] for r in rows] == [False, True]  # the answer, then its retraction: nothing deleted
-    at.button(key="rank_flag").click().run()
-    with labeled_ws.read() as s:
-        assert (
-            s.scalar(
-                sa.select(sa.func.count()).select_from(lm.Assignment).where(lm.Assignment.flagged)
-            )
-            == 1
-        )
-    at.button(key="rank_skip").click().run()
-    with labeled_ws.read() as s:
-        statuses = sorted(s.scalars(sa.select(lm.Assignment.status)))
-    assert "skipped" in statuses
-
-
-def test_criteria_ratings_are_stored_on_the_pair_axis(labeled_ws: Workspace) -> None:
-    at = logged_in("ann")
-    controls = [c for c in at.get("button_group") if "helpfulness" in str(c.proto.label)]
-    assert len(controls) == 2
-    at.button(key="rank_choice_2").click().run()
-    left = next(c for c in at.get("button_group") if "Left" in str(c.proto.label))
-    right = next(c for c in at.get("button_group") if "Right" in str(c.proto.label))
-    left.set_value(5)
-    right.set_value(2)
+    items = task_data(at)["items"]
+    cid = campaign_id(labeled_ws)
+    result = apply_batch(
+        labeled_ws,
+        cid,
+        "ann",
+        [
+            {"key": "k1", "kind": "answer", "assignment": items[0]["assignment"], "screen": 2},
+            {"key": "k2", "kind": "skip", "assignment": items[1]["assignment"]},
+        ],
+    )
+    assert result.acked == ("k1", "k2")
     at.run()
-    at.button(key="rank_submit").click().run()
+    data = task_data(at)
+    assert items[0]["assignment"] not in [i["assignment"] for i in data["items"]]
+    assert len(data["items"]) == PREFETCH
+    assert any("1 of" in str(p.proto.text) for p in at.get("progress"))
+
+
+def test_leaving_a_campaign_gives_its_held_items_back(
+    labeled_ws: Workspace, tmp_path: Path
+) -> None:
+    pair_dataset(labeled_ws, tmp_path, 3, name="other")
+    campaign(labeled_ws, ["ann"], dataset="other", name="other-c")
+    at = logged_in("ann")
+    first = str(at.selectbox(key="rank_campaign").value)
+    then = "other-c" if first == "demo-c" else "demo-c"
+    size = {"demo-c": PREFETCH, "other-c": 3}  # other-c has only 3 pairs
+    assert held(labeled_ws, "ann") == {"open": size[first]}
+    at.selectbox(key="rank_campaign").select(then).run()
+    assert not at.exception, at.exception
+    assert held(labeled_ws, "ann") == {"open": size[then], "released": size[first]}
+    # and back: the released items are served again, not new ones
+    at.selectbox(key="rank_campaign").select(first).run()
+    assert held(labeled_ws, "ann") == {"open": size[first], "released": size[then]}
+
+
+def test_logging_out_gives_the_held_items_back(labeled_ws: Workspace) -> None:
+    at = logged_in("ann")
+    assert held(labeled_ws, "ann") == {"open": PREFETCH}
+    at.button(key="logout").click().run()
+    assert not at.exception, at.exception
+    assert held(labeled_ws, "ann") == {"released": PREFETCH}
     with labeled_ws.read() as s:
-        j = s.scalar(sa.select(lm.Judgment))
-    assert j is not None
-    left_side = j.shown_left
-    right_side = "b" if left_side == "a" else "a"
-    assert j.criteria == {"helpfulness": {left_side: 5, right_side: 2}}
+        assert s.scalar(sa.select(sa.func.sum(lm.Task.n_assigned))) == 0
+
+
+def test_a_kind_without_a_view_says_so(labeled_ws: Workspace) -> None:
+    with labeled_ws.tx() as s:
+        s.execute(sa.update(lm.Campaign).values(kind="essay"))
+    at = logged_in("ann")
+    assert not at.get("bidi_component")
+    assert "cannot be answered on this page yet" in texts(at)
+
+
+def campaign_id(ws: Workspace, name: str = "demo-c") -> int:
+    with ws.read() as s:
+        return int(s.scalar(sa.select(lm.Campaign.id).where(lm.Campaign.name == name)))
 
 
 def test_annotator_sees_only_rank_and_progress(labeled_ws: Workspace) -> None:

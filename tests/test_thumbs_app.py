@@ -10,6 +10,7 @@ import sqlalchemy as sa
 
 from curation.ingest.importer import import_file
 from curation.labeling.campaigns import CampaignSpec, create_campaign
+from curation.labeling.outbox import apply_batch
 from curation.store import Workspace
 from curation.store import labeling_models as lm
 from curation.store import models as m
@@ -62,38 +63,46 @@ def votes(ws: Workspace) -> list[tuple[str, int | None, bool, str]]:
         return [(a, c, r, t) for a, c, r, t in rows]
 
 
-def test_rank_page_shows_one_answer_with_good_and_bad_keys(thumbs_ws: Workspace) -> None:
+def test_rank_page_gives_the_browser_thumbs_items_as_text(thumbs_ws: Workspace) -> None:
     at = logged_in("ann")
     assert not at.exception, at.exception
-    page = texts(at)
-    assert "Is the answer **correct**?" in page and "Answer" in page
-    assert at.button(key="thumbs_good").proto.shortcut.lower() == "g"
-    assert at.button(key="thumbs_bad").proto.shortcut.lower() == "b"
-    assert not [b for b in at.button if b.key and b.key.startswith("rank_choice_")]
-    # user content is text/markdown only: the payload never reaches the page as HTML
-    shown = [md for md in at.markdown if "alert" in md.value]
-    assert len(shown) == 2  # the question and the answer, as markdown with HTML off
-    assert all(not md.proto.allow_html for md in shown)
+    (component,) = at.get("bidi_component")
+    data = json.loads(component.proto.json)
+    assert "Is the answer **correct**?" in data["guidelines"]
+    items = data["items"]
+    assert len(items) == 2 and {i["kind"] for i in items} == {"thumbs"}
+    assert items[0]["rationale_required_for"] == ["bad"] and items[0]["right"] == []
+    # user content goes as plain strings (the component puts it on the page as text); no
+    # Streamlit element carries it as HTML
+    blocks = [b for i in items for m in i["messages"] + i["left"] for b in m["blocks"]]
+    assert all(b["type"] == "md" and PAYLOAD in b["text"] for b in blocks)
     assert all("alert" not in h.proto.body for h in at.get("html"))
+    assert not [md for md in at.markdown if "alert" in md.value]
 
-    at.button(key="thumbs_good").click().run()
-    assert not at.exception, at.exception
-    assert votes(thumbs_ws) == [("ann", 1, False, "")]
-
-    # bad needs a reason in this campaign; the answer is not stored without one
-    at.button(key="thumbs_bad").click().run()
-    assert "asks for a reason" in texts(at)
-    assert len(votes(thumbs_ws)) == 1
-    reason = next(t for t in at.text_input if t.key and t.key.startswith("thumbs_reason_"))
-    reason.input("Wrong fact.")
-    at.button(key="thumbs_bad").click().run()
-    assert votes(thumbs_ws)[-1] == ("ann", -1, False, "Wrong fact.")
-    assert "Nothing left for you" in texts(at)
-
-    at.button(key="rank_undo").click().run()
-    assert not at.exception, at.exception
-    assert votes(thumbs_ws)[-1][2] is True  # retracted
-    assert at.button(key="thumbs_bad") is not None
+    # what the browser sends is stored as thumbs votes, a bad one only with a reason
+    cid = items[0]["assignment"]
+    with thumbs_ws.read() as s:
+        campaign_id = s.scalar(sa.select(lm.Campaign.id))
+    sent = apply_batch(
+        thumbs_ws,
+        int(campaign_id),
+        "ann",
+        [
+            {"key": "g1", "kind": "answer", "assignment": cid, "good": True},
+            {"key": "b1", "kind": "answer", "assignment": items[1]["assignment"], "good": False},
+            {
+                "key": "b2",
+                "kind": "answer",
+                "assignment": items[1]["assignment"],
+                "good": False,
+                "rationale": "Wrong fact.",
+            },
+        ],
+    )
+    assert sent.acked == ("g1", "b2") and "asks for a reason" in sent.refused[0].message
+    assert votes(thumbs_ws) == [("ann", 1, False, ""), ("ann", -1, False, "Wrong fact.")]
+    at.run()
+    assert json.loads(at.get("bidi_component")[0].proto.json)["items"] == []
 
 
 def test_lead_creates_a_thumbs_campaign_from_the_page(app_ws: Workspace, tmp_path: Path) -> None:

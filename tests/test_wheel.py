@@ -109,6 +109,22 @@ def test_the_installed_package_is_not_the_checkout(installed: Path, tmp_path: Pa
         env=_env(tmp_path),
     ).stdout
     assert str(REPO) not in where and "site-packages" in where
+    # the Rank page's task component is package files (its script, renderers and styles)
+    assets = subprocess.run(
+        [
+            str(installed / "python"),
+            "-c",
+            "from pathlib import Path; import curation; "
+            "d = Path(curation.__file__).parent / 'ui' / 'components' / 'task'; "
+            "print(sorted(p.name for p in d.iterdir() if p.suffix in ('.js', '.css')))",
+        ],
+        check=True,
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env=_env(tmp_path),
+    ).stdout
+    assert "['markdown.js', 'renderers.js', 'task.css', 'task.js']" in assets
 
 
 def test_demo_and_serve_run_from_the_wheel(installed: Path, tmp_path: Path) -> None:

@@ -65,12 +65,58 @@ def submit(
     *,
     guideline_version: int | None = None,
     source: str = "app",
+    client_key: str | None = None,
 ) -> lm.Judgment:
-    """Record a judgment (a new version if the annotator answered this task before)."""
+    """Record a judgment (a new version if the annotator answered this task before).
+
+    ``client_key`` is the key the annotator's browser made for this answer: an answer sent
+    again with the same key (a retry after a dropped connection) returns the judgment
+    stored the first time and stores nothing.
+    """
+    try:
+        return _submit(ws, assignment_id, annotator, answer, guideline_version, source, client_key)
+    except sa.exc.IntegrityError:
+        # the same key committed by a concurrent request between our check and our insert
+        stored = stored_answer(ws, annotator, client_key) if client_key else None
+        if stored is None:
+            raise
+        return stored
+
+
+def stored_answer(ws: Workspace, annotator: str, client_key: str) -> lm.Judgment | None:
+    """The judgment (answer or undo) the annotator's browser sent with this key, if stored."""
+    with ws.read() as session:
+        return _by_key(session, annotator, client_key)
+
+
+_BY_KEY = sa.select(lm.Judgment).where(
+    lm.Judgment.annotator == sa.bindparam("annotator"),
+    lm.Judgment.client_key == sa.bindparam("client_key"),
+)
+
+
+def _by_key(session: Session, annotator: str, client_key: str) -> lm.Judgment | None:
+    return session.scalars(_BY_KEY, {"annotator": annotator, "client_key": client_key}).first()
+
+
+def _submit(
+    ws: Workspace,
+    assignment_id: int,
+    annotator: str,
+    answer: Answer,
+    guideline_version: int | None,
+    source: str,
+    client_key: str | None,
+) -> lm.Judgment:
     with ws.tx() as session:
+        if client_key and (stored := _by_key(session, annotator, client_key)) is not None:
+            return stored
         assignment, task, criteria, needs_rationale, latest_guidelines, kind, settings = (
             _answerable(session, assignment_id, annotator)
         )
+        # checked again under the assignment's lock: a concurrent copy may have just committed
+        if client_key and (stored := _by_key(session, annotator, client_key)) is not None:
+            return stored
         shown: list[int] = []
         ranks: dict[int, int | None] = {}
         if kind == "thumbs":
@@ -93,6 +139,7 @@ def submit(
             source=source,
             started_at=assignment.assigned_at,
             duration_ms=int((now - assignment.assigned_at).total_seconds() * 1000),
+            client_key=client_key,
         )
         if kind == "ranking":
             save_ranks(session, judgment.id, shown, ranks)
@@ -138,6 +185,7 @@ _ANSWERABLE = (
         latest_guideline_version(lm.Assignment.campaign_id),
         lm.Campaign.kind,
         lm.Campaign.ranking_settings,
+        lm.Campaign.overlap,
     )
     .join(lm.Task, lm.Task.id == lm.Assignment.task_id)
     .join(lm.Campaign, lm.Campaign.id == lm.Assignment.campaign_id)
@@ -156,8 +204,16 @@ def _answerable(
     row = session.execute(_ANSWERABLE, {"assignment_id": assignment_id}).one_or_none()
     if row is None:
         raise NotFoundError(f"assignment {assignment_id} does not exist")
-    assignment, task, criteria, needs_rationale, latest_guidelines, kind, settings = row
+    assignment, task, criteria, needs_rationale, latest_guidelines, kind, settings, overlap = row
     _check_owner(assignment, annotator)
+    if assignment.status == "released":  # given back when the annotator left; take it again
+        if task.n_assigned >= overlap:
+            raise ConflictError(
+                "this item went to other annotators while you were away; your answer on it "
+                "was not stored"
+            )
+        task.n_assigned += 1
+        assignment.status = "open"
     if assignment.status not in ("open", "done"):
         raise ConflictError(
             f"this item was {assignment.status} and is no longer yours to answer; load the next one"
@@ -293,12 +349,17 @@ def disagreement(rows: Sequence[Any]) -> int:
     return spread + mixed + opposite
 
 
-def undo_last(ws: Workspace, campaign_id: int, annotator: str) -> int | None:
+def undo_last(
+    ws: Workspace, campaign_id: int, annotator: str, *, client_key: str | None = None
+) -> int | None:
     """Retract the annotator's latest answer (a new, retracted version) and reopen its item.
 
-    Returns the reopened task id, or None if there was nothing to undo.
+    Returns the reopened task id, or None if there was nothing to undo. An undo sent again
+    with the same ``client_key`` (see :func:`submit`) undoes nothing more.
     """
     with ws.tx() as session:
+        if client_key and (done := _by_key(session, annotator, client_key)) is not None:
+            return done.task_id
         last = session.scalar(
             sa.select(lm.Judgment)
             .where(
@@ -325,6 +386,7 @@ def undo_last(ws: Workspace, campaign_id: int, annotator: str) -> int | None:
             shown_left=last.shown_left,
             guideline_version=last.guideline_version,
             source="undo",
+            client_key=client_key,
         )
         if task.pair_id is None and task.completion_id is None:  # a ranking task
             task.disagreement = task_disagreement(session, task.id)
@@ -344,6 +406,9 @@ def skip(ws: Workspace, assignment_id: int, annotator: str) -> None:
     """Give the item back for others; this annotator will not be served it again."""
     with ws.tx() as session:
         assignment = _own_assignment(session, assignment_id, annotator)
+        if assignment.status == "released":  # its place was given back already
+            assignment.status = "skipped"
+            return
         if assignment.status != "open":
             return
         assignment.status = "skipped"
@@ -355,11 +420,14 @@ def skip(ws: Workspace, assignment_id: int, annotator: str) -> None:
         )
 
 
-def flag(ws: Workspace, assignment_id: int, annotator: str, note: str = "") -> bool:
-    """Toggle the annotator's flag on an item (bad data, unclear guidelines…); returns the new state."""
+def flag(
+    ws: Workspace, assignment_id: int, annotator: str, note: str = "", *, to: bool | None = None
+) -> bool:
+    """Toggle the annotator's flag on an item (bad data, unclear guidelines…), or set it ``to``
+    a state (what a browser re-sending the same request needs); returns the new state."""
     with ws.tx() as session:
         assignment = _own_assignment(session, assignment_id, annotator)
-        assignment.flagged = not assignment.flagged
+        assignment.flagged = (not assignment.flagged) if to is None else to
         assignment.flag_note = note if assignment.flagged else ""
         assignment.updated_at = m.utcnow()
         return assignment.flagged

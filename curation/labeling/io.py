@@ -296,13 +296,16 @@ def _claim_for_import(
             lm.Assignment.task_id == task.id, lm.Assignment.annotator == annotator
         )
     )
-    if existing is None:
+    if existing is None or existing.status == "released":  # released: its place was given back
         if task.n_assigned >= campaign.overlap:
             raise _RowError(
                 "pair_id" if what.startswith("pair") else "completion_id",
                 f"{what} already has {campaign.overlap} labels (the campaign's overlap)",
             )
         task.n_assigned += 1
+        if existing is not None:
+            existing.status = "done"
+            return
         session.add(
             lm.Assignment(
                 campaign_id=campaign.id,

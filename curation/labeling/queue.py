@@ -17,7 +17,8 @@ are never served.
 from __future__ import annotations
 
 import zlib
-from dataclasses import dataclass
+from collections.abc import Collection
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -97,6 +98,71 @@ def next_item(ws: Workspace, campaign_id: int, annotator: str) -> Item | None:
         if assignment_id is None and _release_stale(session, context.campaign_id, annotator):
             assignment_id = _assign(session, context, annotator)
         return _item(session, context, assignment_id) if assignment_id else None
+
+
+def next_items(
+    ws: Workspace, campaign_id: int, annotator: str, n: int, *, exclude: Collection[int] = ()
+) -> list[Item]:
+    """Up to ``n`` items for the annotator, all claimed (assignments), in the order to show them.
+
+    The annotator's open items come first (one just undone before the others, then in the
+    order they were claimed), then newly claimed ones; a browser holds them to show the next
+    item at once. ``exclude`` names assignments the browser has answered but not yet sent:
+    they stay claimed and are not returned. Each claim is the same conditional claim as
+    :func:`next_item`'s, so no task is held by more than k annotators; items held but left
+    are given back by :func:`release_claims` (or expire, see ``STALE_AFTER``).
+    """
+    with ws.tx() as session:
+        if not ws.is_sqlite:
+            session.execute(_ONE_CLAIM_AT_A_TIME, {"campaign": campaign_id, "annotator": annotator})
+        context = _context(session, campaign_id, annotator)
+        if context.status != "active" or n <= 0:
+            return []
+        held = [
+            a
+            for a in session.scalars(_OPEN, {"campaign": campaign_id, "annotator": annotator})
+            if a not in exclude
+        ][:n]
+        looked_for_stale = False
+        while len(held) < n:
+            assignment_id = _assign(session, context, annotator)
+            if assignment_id is None:
+                if looked_for_stale or not _release_stale(session, campaign_id, annotator):
+                    break
+                looked_for_stale = True
+                continue
+            held.append(assignment_id)
+            balance = session.scalar(_BALANCE, {"campaign": campaign_id, "annotator": annotator})
+            context = replace(context, left_balance=int(balance or 0))
+        return [_item(session, context, a) for a in held]
+
+
+def release_claims(
+    ws: Workspace, annotator: str, campaign_id: int | None = None, *, keep: Collection[int] = ()
+) -> int:
+    """Give back the annotator's open items (in one campaign, or all) but those in ``keep``.
+
+    What a browser held ahead of the annotator returns to the pool when they leave (another
+    campaign, sign out); the row stays, marked released, so an answer the browser still sends
+    for it takes the item again if there is room (see :func:`curation.labeling.answers.submit`).
+    Returns how many items were given back.
+    """
+    with ws.tx() as session:
+        query = sa.select(lm.Assignment).where(
+            lm.Assignment.annotator == annotator, lm.Assignment.status == "open"
+        )
+        if campaign_id is not None:
+            query = query.where(lm.Assignment.campaign_id == campaign_id)
+        released = [a for a in session.scalars(query.with_for_update()) if a.id not in keep]
+        for assignment in released:
+            assignment.status = "released"
+            assignment.updated_at = m.utcnow()
+            session.execute(
+                sa.update(lm.Task)
+                .where(lm.Task.id == assignment.task_id)
+                .values(n_assigned=lm.Task.n_assigned - 1)
+            )
+        return len(released)
 
 
 # One annotator's requests take turns (the same account open in two tabs). On SQLite a
@@ -182,6 +248,32 @@ def _context_query() -> sa.Select[Any]:
 
 
 _CONTEXT = _context_query()
+# the annotator's open items: one reopened by an undo (it has a judgment of theirs) first,
+# then in the order they were claimed
+_OPEN = (
+    sa.select(lm.Assignment.id)
+    .join(lm.Task, lm.Task.id == lm.Assignment.task_id)
+    .join(m.Record, m.Record.id == lm.Task.record_id)
+    .where(
+        lm.Assignment.campaign_id == sa.bindparam("campaign"),
+        lm.Assignment.annotator == sa.bindparam("annotator"),
+        lm.Assignment.status == "open",
+        m.Record.status == "active",
+    )
+    .order_by(
+        sa.exists()
+        .where(
+            lm.Judgment.task_id == lm.Assignment.task_id,
+            lm.Judgment.annotator == lm.Assignment.annotator,
+        )
+        .desc(),
+        lm.Assignment.id,
+    )
+)
+_BALANCE = sa.select(sa.func.sum(sa.case((lm.Assignment.shown_left == "a", 1), else_=-1))).where(
+    lm.Assignment.campaign_id == sa.bindparam("campaign"),
+    lm.Assignment.annotator == sa.bindparam("annotator"),
+)
 
 
 def _context(session: Session, campaign_id: int, annotator: str) -> _Context:
@@ -235,6 +327,7 @@ def _candidates_query(task: Any) -> sa.Select[int]:
             ~sa.exists().where(
                 lm.Assignment.task_id == task.id,
                 lm.Assignment.annotator == sa.bindparam("annotator"),
+                lm.Assignment.status != "released",
             ),
         )
         .order_by(task.n_labels, task.disagreement.desc(), task.queue_key)
@@ -262,6 +355,18 @@ _CLAIM_BEST = (
     .execution_options(synchronize_session=False)
 )
 _NEW_ASSIGNMENT = sa.insert(lm.Assignment).returning(lm.Assignment.id)
+# a task the annotator had released (left the page) keeps its row and its placement
+_RETAKE = (
+    sa.update(lm.Assignment)
+    .where(
+        lm.Assignment.task_id == sa.bindparam("task"),
+        lm.Assignment.annotator == sa.bindparam("who"),
+        lm.Assignment.status == "released",
+    )
+    .values(status="open", assigned_at=sa.bindparam("now"), updated_at=sa.bindparam("now"))
+    .returning(lm.Assignment.id)
+    .execution_options(synchronize_session=False)
+)
 
 
 def _assign(session: Session, context: _Context, annotator: str) -> int | None:
@@ -273,6 +378,11 @@ def _assign(session: Session, context: _Context, annotator: str) -> int | None:
         task_id = _claim_a_candidate(session, wanted)
     if task_id is None:
         return None
+    retaken = session.scalars(
+        _RETAKE, {"task": task_id, "who": annotator, "now": m.utcnow()}
+    ).first()
+    if retaken is not None:
+        return retaken
     return session.scalars(
         _NEW_ASSIGNMENT,
         {

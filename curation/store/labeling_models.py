@@ -141,6 +141,8 @@ class Judgment(Base):
     __tablename__ = "judgments"
     __table_args__ = (
         sa.UniqueConstraint("task_id", "annotator", "version"),
+        # a re-sent answer (same browser-made key) is recognised, not stored twice
+        sa.UniqueConstraint("annotator", "client_key"),
         sa.Index("ix_judgments_current", "campaign_id", "is_current"),
         sa.Index("ix_judgments_annotator", "campaign_id", "annotator"),
     )
@@ -169,6 +171,8 @@ class Judgment(Base):
     started_at: Mapped[datetime | None] = mapped_column(sa.DateTime, nullable=True)
     submitted_at: Mapped[datetime] = mapped_column(sa.DateTime, default=utcnow)
     duration_ms: Mapped[int | None] = mapped_column(sa.Integer, nullable=True)
+    # the key the annotator's browser gave this answer (or undo); None when not from a browser
+    client_key: Mapped[str | None] = mapped_column(sa.String(64), nullable=True)
 
 
 class ThumbsOutcome(Base):

@@ -13,6 +13,7 @@ from curation.auth import (
     current_account,
     revoke_login_session,
 )
+from curation.labeling import queue
 from curation.security import client_address as address_of_client
 from curation.security import trusted_proxies
 from curation.ui import keys
@@ -130,6 +131,9 @@ def log_out() -> None:
     if token:
         with workspace().tx() as s:
             revoke_login_session(s, str(token))
+    user = st.session_state.get(keys.USER)
+    if user:  # items the Rank page held ahead for them go back to the pool
+        queue.release_claims(workspace(), str(user["name"]))
     for key in list(st.session_state.keys()):
         del st.session_state[key]
     st.session_state[keys.COOKIE_OP] = ("clear", "", COOKIE_RUNS)

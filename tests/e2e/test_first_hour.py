@@ -93,17 +93,17 @@ def nested_scrollers(page: Any, selector: str) -> int:
 
 
 def check_fits(page: Any) -> dict[str, float]:
-    page.locator(".st-key-rank_submit").wait_for()
+    page.locator("[data-curation-task] [data-action=submit]").wait_for()
     settle(page, 800)
     bottom = LAPTOP["height"]
     for selector in (
-        ".st-key-rank_conversation",
-        ".st-key-rank_answer_left",
-        ".st-key-rank_answer_right",
-        ".st-key-rank_choice_1",
-        ".st-key-rank_choice_5",
-        ".st-key-rank_both_bad",
-        ".st-key-rank_submit",
+        "[data-part=conversation]",
+        "[data-part=answer-left]",
+        "[data-part=answer-right]",
+        "[data-choice='2']",  # key 1, left much better
+        "[data-choice='-2']",  # key 5, right much better
+        "[data-choice=both]",
+        "[data-action=submit]",
     ):
         b = box(page, selector)
         assert b["y"] >= 0 and b["y"] + b["height"] <= bottom, f"{selector} is off screen: {b}"
@@ -113,9 +113,9 @@ def check_fits(page: Any) -> dict[str, float]:
         " return m.scrollHeight <= m.clientHeight + 4; }"
     )
     # a long answer scrolls once, in its own box, not in a box inside a box
-    assert nested_scrollers(page, ".st-key-rank_answer_left") == 0
-    assert nested_scrollers(page, ".st-key-rank_answer_right") == 0
-    return box(page, ".st-key-rank_answer_left")
+    assert nested_scrollers(page, "[data-part=answer-left]") == 0
+    assert nested_scrollers(page, "[data-part=answer-right]") == 0
+    return box(page, "[data-part=answer-left]")
 
 
 def test_rank_fits_a_laptop_screen(
@@ -134,7 +134,7 @@ def test_rank_fits_a_laptop_screen(
     main = box(bare, "[data-testid='stMainBlockContainer']")
     # no guidelines: no column for them, the two answers share the whole width
     assert answer["width"] >= 0.45 * main["width"], (answer, main)
-    assert bare.locator(".st-key-rank_guidelines").count() == 0
+    assert bare.locator(".ct-guidelines").count() == 0
     assert "No guidelines given" in body_text(bare)
 
 

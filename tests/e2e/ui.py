@@ -45,21 +45,20 @@ def body_text(page: Any) -> str:
 N_PAIRS = 4  # the pairs the journey's dataset holds
 
 
+TASK_ITEM = "[data-curation-task][data-assignment]:not([data-assignment=''])"
+
+
 def rank_with_keys(page: Any, key: str, times: int, total: int = N_PAIRS) -> None:
-    """Answer ``times`` items with one number key and Enter, checking each is counted."""
+    """Answer ``times`` items with one number key and Enter, checking each is stored and counted."""
     for _ in range(times):
         progress = page.get_by_text(re.compile(r"(\d+) of \d+ done")).first
         progress.wait_for()
-        settle(page)
         done = int(re.search(r"(\d+) of", progress.inner_text()).group(1))  # type: ignore[union-attr]
+        page.locator(TASK_ITEM).wait_for()
         focus_body(page)
         page.keyboard.press(key)
-        page.locator("[data-testid='stBaseButton-primary']").filter(
-            has_text=re.compile(r"Left|Right|Tie|Both")
-        ).first.wait_for()
-        settle(page)
-        focus_body(page)
         page.keyboard.press("Enter")
+        page.locator("[data-send-status][data-pending='0']").wait_for()
         if done + 1 < total:
             page.get_by_text(f"{done + 1} of").first.wait_for()
         else:

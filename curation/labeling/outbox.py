@@ -1,0 +1,140 @@
+"""Answers a browser made ahead of the server, applied in the order they were made.
+
+The Rank page's task component answers in the browser and sends what the server has not
+yet acknowledged as one batch: answers, skips, flags and undos, each with a key the browser
+made for it. :func:`apply_batch` commits them one by one, in order, and says which keys are
+done. A key is acknowledged only once its operation is committed (or refused for good, with
+the reason); a failure of the store stops the batch, and the browser sends the rest again.
+Sending an operation twice is harmless: answers and undos are recognised by their key
+(:func:`curation.labeling.answers.submit`), a skip of a skipped item does nothing, and a
+flag carries the state it sets, not a toggle.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import sqlalchemy as sa
+
+from curation.errors import CurationError, InputError, StorageError
+from curation.labeling import answers
+from curation.labeling.scale import to_pair_axis
+from curation.store import labeling_models as lm
+from curation.store.db import Workspace
+
+KINDS = ("answer", "skip", "flag", "undo")
+MAX_KEY = 64
+
+
+@dataclass(frozen=True, slots=True)
+class Refused:
+    """An operation the server will never accept (the item went elsewhere, a bad answer)."""
+
+    key: str
+    assignment_id: int | None
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
+class BatchResult:
+    """Keys committed (in order), keys refused for good, and why the batch stopped, if it did."""
+
+    acked: tuple[str, ...]
+    refused: tuple[Refused, ...]
+    stopped: str | None = None  # a store failure: the keys after it were not tried
+
+
+def apply_batch(ws: Workspace, campaign_id: int, annotator: str, ops: Sequence[Any]) -> BatchResult:
+    """Commit each operation in order (each its own transaction); see the module docstring."""
+    acked: list[str] = []
+    refused: list[Refused] = []
+    sides = _placements(ws, annotator, ops)
+    for raw in ops:
+        key = raw.get("key") if isinstance(raw, Mapping) else None
+        if not isinstance(key, str) or not key or len(key) > MAX_KEY:
+            continue  # nothing to acknowledge it by; a browser of ours never sends one
+        assignment_id = raw.get("assignment")
+        try:
+            _apply(ws, campaign_id, annotator, raw, sides)
+        except StorageError as exc:
+            return BatchResult(tuple(acked), tuple(refused), str(exc))
+        except CurationError as exc:
+            aid = assignment_id if isinstance(assignment_id, int) else None
+            refused.append(Refused(key, aid, str(exc)))
+            continue
+        acked.append(key)
+    return BatchResult(tuple(acked), tuple(refused))
+
+
+def _placements(ws: Workspace, annotator: str, ops: Sequence[Any]) -> dict[int, str]:
+    """Which pair completion each answered item showed on the left (the browser is not told)."""
+    ids = {
+        op["assignment"]
+        for op in ops
+        if isinstance(op, Mapping) and isinstance(op.get("assignment"), int)
+    }
+    if not ids:
+        return {}
+    with ws.read() as session:
+        rows = session.execute(
+            sa.select(lm.Assignment.id, lm.Assignment.shown_left).where(
+                lm.Assignment.id.in_(ids), lm.Assignment.annotator == annotator
+            )
+        ).tuples()
+        return dict(rows.all())
+
+
+def _apply(
+    ws: Workspace, campaign_id: int, annotator: str, op: Mapping[str, Any], sides: dict[int, str]
+) -> None:
+    kind, key = op.get("kind"), str(op["key"])
+    if kind == "undo":
+        answers.undo_last(ws, campaign_id, annotator, client_key=key)
+        return
+    aid = op.get("assignment")
+    if kind not in KINDS or not isinstance(aid, int) or aid not in sides:
+        raise InputError(f"not an operation on one of your items: {kind!r} on {aid!r}")
+    if kind == "skip":
+        answers.skip(ws, aid, annotator)
+    elif kind == "flag":
+        answers.flag(ws, aid, annotator, _text(op.get("note")), to=bool(op.get("on")))
+    else:
+        answer = _answer(op, sides[aid])
+        answers.submit(ws, aid, annotator, answer, guideline_version=_version(op), client_key=key)
+
+
+def _answer(op: Mapping[str, Any], shown_left: str) -> answers.Answer:
+    rationale = _text(op.get("rationale"))
+    if "good" in op:  # a thumbs item
+        return answers.thumbs(bool(op["good"]), rationale)
+    both_bad = bool(op.get("both_bad"))
+    screen = op.get("screen")
+    choice: int | None = None
+    if not both_bad:
+        if not isinstance(screen, int):
+            raise InputError("choose one of the five answers, or 'both bad'")
+        choice = to_pair_axis(screen, shown_left)
+    other = "b" if shown_left == "a" else "a"
+    criteria: dict[str, dict[str, int]] = {}
+    raw = op.get("criteria")
+    for name, ratings in (raw if isinstance(raw, Mapping) else {}).items():
+        if not isinstance(ratings, Mapping):
+            continue
+        for side, value in ratings.items():
+            if value is None:
+                continue
+            if side not in ("left", "right"):
+                raise InputError(f"{name} rating for {side!r}: say left or right")
+            criteria.setdefault(str(name), {})[shown_left if side == "left" else other] = value
+    return answers.Answer(choice=choice, both_bad=both_bad, criteria=criteria, rationale=rationale)
+
+
+def _text(value: Any) -> str:
+    return value if isinstance(value, str) else ""
+
+
+def _version(op: Mapping[str, Any]) -> int | None:
+    version = op.get("guideline_version")
+    return version if isinstance(version, int) and version > 0 else None

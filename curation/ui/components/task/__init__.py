@@ -1,0 +1,223 @@
+"""The Rank page's task area as one browser component that answers at once.
+
+The component holds the item on screen and the next few, all claimed for the annotator
+(:func:`curation.labeling.queue.next_items`); every key is handled in the browser, the next
+item is shown from that local queue, and answers go to the server in the background, in
+order, as one batch of what is not yet acknowledged (the ``batch`` trigger). This module
+applies a batch (:func:`curation.labeling.outbox.apply_batch`) in the component's callback,
+before the page script runs, and passes back the acknowledged keys with the refilled queue.
+
+Unacknowledged answers also live in the browser's localStorage under a key naming the
+workspace, campaign and annotator, so a refresh, a dropped connection or a server restart
+loses none: the component sends them again, and the keys make a repeat harmless.
+
+User content goes to the component as plain strings; task.js puts it on the page with
+``textContent`` only (markdown.js turns a small subset of markdown into elements).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from importlib.resources import files
+from typing import Any
+
+import streamlit as st
+from streamlit.components.v2 import component
+
+from curation.finetune.judge import ScreenSuggestion, suggestion_for
+from curation.labeling import outbox, queue
+from curation.labeling.scale import BOTH_BAD_KEY, SCREEN, SCREEN_HELP
+from curation.records import part_text
+from curation.store.db import Workspace
+from curation.ui.task_actions import Notice
+
+PREFETCH = 4  # the item on screen and the next three
+MAX_PREFETCH = 12  # held at most, when answers come faster than the server refills
+KINDS = ("pair", "thumbs")  # item kinds task.js has a renderer for; others use the classic view
+# the Streamlit view of a kind the component cannot draw: (ws, item, annotator, guidelines)
+ClassicView = Callable[[Workspace, queue.Item, str, str], Notice | None]
+_ACKS_KEPT = 500  # acknowledged keys repeated to the browser (a late copy of a batch is known)
+
+
+def _asset(name: str) -> str:
+    return (files(__package__) / name).read_text(encoding="utf-8")
+
+
+# markdown.js defines plain functions; task.js the component (its default export).
+_TASK = component(
+    "curation.task",
+    html="",
+    css=_asset("task.css"),
+    js="\n".join(_asset(f) for f in ("markdown.js", "task.js", "renderers.js")),
+    # in the page, not a shadow root: the DOM contract is found by document.querySelector
+    isolate_styles=False,
+)
+
+
+@dataclass
+class Outbox:
+    """What this session has applied for the browser: keys done, keys refused, the last batch."""
+
+    acked: list[str] = field(default_factory=list)
+    refused: list[dict[str, Any]] = field(default_factory=list)
+    seq: int | None = None
+    stopped: str | None = None
+    not_done: set[int] = field(default_factory=set)  # items of ops not yet committed
+    want: int = PREFETCH  # items to hold, as the browser asked (it knows the annotator's pace)
+
+
+def storage_key(ws: Workspace, campaign_id: int, annotator: str) -> str:
+    """Where the browser keeps unsent answers: one place per workspace, campaign and annotator."""
+    where = hashlib.sha256(str(ws.url).encode()).hexdigest()[:12]
+    return f"curation.task:{where}:{campaign_id}:{annotator}"
+
+
+def component_key(campaign_id: int) -> str:
+    return f"rank_task_{campaign_id}"
+
+
+def _outbox_key(campaign_id: int) -> str:
+    return f"rank_outbox_{campaign_id}"
+
+
+def outbox_state(campaign_id: int) -> Outbox:
+    box = st.session_state.get(_outbox_key(campaign_id))
+    if not isinstance(box, Outbox):
+        box = Outbox()
+        st.session_state[_outbox_key(campaign_id)] = box
+    return box
+
+
+def apply_sent(ws: Workspace, campaign_id: int, annotator: str) -> None:
+    """The component's callback: commit the batch the browser just sent, in order."""
+    sent = getattr(st.session_state.get(component_key(campaign_id)), "batch", None)
+    if not isinstance(sent, dict) or not isinstance(sent.get("ops"), list):
+        return
+    ops = sent["ops"]
+    result = outbox.apply_batch(ws, campaign_id, annotator, ops)
+    box = outbox_state(campaign_id)
+    box.acked = (box.acked + list(result.acked))[-_ACKS_KEPT:]
+    box.refused = (
+        box.refused
+        + [
+            {"key": r.key, "assignment": r.assignment_id, "message": r.message}
+            for r in result.refused
+        ]
+    )[-50:]
+    box.seq = sent.get("seq") if isinstance(sent.get("seq"), int) else None
+    want = sent.get("want")
+    box.want = min(MAX_PREFETCH, max(PREFETCH, want)) if isinstance(want, int) else PREFETCH
+    box.stopped = result.stopped
+    done = set(result.acked) | {r.key for r in result.refused}
+    box.not_done = {  # answered or skipped in the browser, not yet here: not served again
+        op["assignment"]
+        for op in ops
+        if isinstance(op, dict)
+        and op.get("kind") in ("answer", "skip")
+        and op.get("key") not in done
+        and isinstance(op.get("assignment"), int)
+    }
+
+
+def show_task(
+    ws: Workspace, campaign_id: int, annotator: str, items: list[queue.Item], guidelines: str
+) -> None:
+    """Mount the component with the refilled queue and what the last batch achieved."""
+    box = outbox_state(campaign_id)
+    first = items[0] if items else None
+    with ws.read() as s:  # one session: the campaign's setting is read once for all items
+        suggestions = {
+            item.assignment_id: suggestion_for(s, campaign_id, item.task_id, item.shown_left)
+            for item in items
+            if item.kind == "pair"
+        }
+    data = {
+        "storage": storage_key(ws, campaign_id, annotator),
+        "items": [item_payload(item, suggestions.get(item.assignment_id)) for item in items],
+        "acked": box.acked,
+        "refused": box.refused,
+        "seq": box.seq,
+        "stopped": box.stopped,
+        "screen": [[key, value, label, SCREEN_HELP[value]] for key, value, label in SCREEN],
+        "both_bad_key": BOTH_BAD_KEY,
+        "guidelines": guidelines,
+        "guideline_version": first.guideline_version if first else None,
+        "kinds": list(KINDS),
+    }
+    _TASK(
+        key=component_key(campaign_id),
+        data=data,
+        on_batch_change=lambda: apply_sent(ws, campaign_id, annotator),
+        height="content",
+    )
+
+
+def item_payload(item: queue.Item, found: ScreenSuggestion | None = None) -> dict[str, Any]:
+    """One item as the browser needs it: text only, sides as shown (A/B never named)."""
+    suggestion = None
+    if found is not None:  # the AI judge's, when the campaign shows them
+        suggestion = {"label": found.label, "model": found.model, "text": found.rationale}
+    return {
+        "assignment": item.assignment_id,
+        "kind": item.kind,
+        "messages": [message_payload(m) for m in item.messages],
+        "left": [message_payload(m) for m in item.left],
+        "right": [message_payload(m) for m in item.right],
+        "criteria": list(item.criteria),
+        "rationale_required_for": list(item.rationale_required_for),
+        "guideline_version": item.guideline_version,
+        "flagged": item.flagged,
+        "suggestion": suggestion,
+    }
+
+
+def message_payload(message: Any) -> dict[str, Any]:
+    """A message as a role, a label and blocks of markdown, code or caption text."""
+    if not isinstance(message, dict):
+        return {"role": "?", "label": "", "blocks": [{"type": "md", "text": str(message)}]}
+    role = str(message.get("role", "?"))
+    label = role
+    if message.get("name"):
+        label += f" · {message['name']}"
+    if message.get("weight") == 0:
+        label += " · weight 0 (not trained on)"
+    blocks: list[dict[str, str]] = []
+    reasoning = message.get("reasoning_content")
+    if isinstance(reasoning, str) and reasoning:
+        blocks.append({"type": "caption", "text": "Reasoning (kept apart from the answer)"})
+        blocks.append({"type": "md", "text": reasoning})
+    content = message.get("content")
+    if isinstance(content, str):
+        blocks.append({"type": "md", "text": content})
+    elif isinstance(content, list):
+        for part in content:
+            kind = part.get("type") if isinstance(part, dict) else None
+            text = part_text(part)
+            blocks.append(
+                {"type": "md" if kind in (None, "text", "input_text") else "caption", "text": text}
+            )
+    elif content is not None:
+        blocks.append({"type": "code", "text": json.dumps(content, ensure_ascii=False, indent=2)})
+    calls = message.get("tool_calls")
+    for call in calls if isinstance(calls, list) else []:
+        fn = call.get("function", {}) if isinstance(call, dict) else {}
+        blocks.append({"type": "caption", "text": f"tool call: {fn.get('name', '?')}"})
+        blocks.append({"type": "code", "text": _pretty(fn.get("arguments", ""))})
+    if message.get("tool_call_id"):
+        blocks.append({"type": "caption", "text": f"result of {message['tool_call_id']}"})
+    return {
+        "role": role,
+        "label": label if label != role or role not in ("user", "assistant") else "",
+        "blocks": blocks,
+    }
+
+
+def _pretty(args: Any) -> str:
+    try:
+        value = json.loads(args) if isinstance(args, str) else args
+        return json.dumps(value, ensure_ascii=False, indent=2)
+    except (ValueError, TypeError):
+        return str(args)

@@ -1,0 +1,424 @@
+// The Rank page's task area (see curation/ui/components/task/__init__.py): a local queue of
+// claimed items, every key handled here, answers sent in order in the background.
+//
+// DOM contract (a benchmark relies on it): the root has `data-curation-task` and
+// `data-assignment="<assignment id shown>"`, set in the same task as the item is drawn
+// (`data-empty="1"` when nothing is left); `[data-send-status]` carries `data-pending`
+// (operations not yet acknowledged) and `data-failed` (refused ones).
+
+const RESEND_AFTER_MS = 5000; // no answer to a batch by then: send it again (keys make it safe)
+const BACKOFF_MS = 2000; // after the server said its store failed
+const HOLD = [4, 12]; // items to hold ahead: more when answers come faster than the refill
+const REGISTRY = (globalThis.__curationTasks = globalThis.__curationTasks || {});
+
+function newKey() {
+  const bytes = new Uint8Array(12);
+  crypto.getRandomValues(bytes);
+  return Date.now().toString(36) + "-" + Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+function button(label, onClick, opts = {}) {
+  const b = el("button", "ct-btn" + (opts.primary ? " ct-primary" : ""), label);
+  b.type = "button";
+  if (opts.title) b.title = opts.title;
+  if (opts.data) Object.entries(opts.data).forEach(([k, v]) => b.setAttribute(`data-${k}`, v));
+  b.addEventListener("click", (e) => {
+    e.preventDefault();
+    onClick();
+  });
+  return b;
+}
+
+function renderMessages(parent, messages) {
+  for (const message of messages) {
+    const box = el("div", `ct-msg ct-role-${String(message.role).replace(/[^a-z]/gi, "")}`);
+    box.appendChild(el("div", "ct-role", message.label || message.role));
+    for (const block of message.blocks) {
+      if (block.type === "code") {
+        const pre = el("pre");
+        pre.appendChild(el("code", "", block.text));
+        box.appendChild(pre);
+      } else if (block.type === "caption") box.appendChild(el("div", "ct-caption", block.text));
+      else {
+        const md = el("div", "ct-md");
+        renderMarkdown(md, block.text);
+        box.appendChild(md);
+      }
+    }
+    parent.appendChild(box);
+  }
+}
+
+class Task {
+  constructor(storage) {
+    this.storage = storage;
+    const saved = this.load();
+    this.pending = saved.pending; // operations not acknowledged, in the order made
+    this.failed = saved.failed; // refused for good: {key, assignment, message}
+    this.inflight = null; // {seq, at}
+    this.seq = Date.now();
+    this.retryAt = 0;
+    this.stopped = null;
+    this.done = new Set(); // items answered or skipped, acknowledged
+    this.front = []; // items brought back by an undo, shown first
+    this.history = []; // answers made on this page: {item, key}
+    this.flags = new Map();
+    this.items = [];
+    this.shown = null; // the item on screen
+    this.draft = null;
+    this.serverFirst = false;
+    this.loaded = false;
+    this.roundTrip = 500; // ms from sending a batch to its answer (moving average)
+    this.pace = 2000; // ms between two answers (moving average)
+    this.lastAnswer = 0;
+    this.onKey = (e) => this.key(e);
+    this.onOnline = () => {
+      this.inflight = null;
+      this.retryAt = 0;
+      this.send();
+    };
+  }
+
+  load() {
+    try {
+      const raw = JSON.parse(localStorage.getItem(this.storage) || "{}");
+      return { pending: raw.pending || [], failed: raw.failed || [] };
+    } catch (e) {
+      return { pending: [], failed: [] };
+    }
+  }
+
+  save() {
+    try {
+      localStorage.setItem(this.storage, JSON.stringify({ pending: this.pending, failed: this.failed }));
+    } catch (e) {
+      this.storageError = String(e);
+    }
+  }
+
+  attach(args) {
+    this.setTrigger = args.setTriggerValue;
+    const host = args.parentElement;
+    if (!this.root || !host.contains(this.root)) {
+      this.root = el("div", "ct-root");
+      this.root.setAttribute("data-curation-task", "");
+      this.status = el("div", "ct-status");
+      this.status.setAttribute("data-send-status", "");
+      this.body = el("div", "ct-body");
+      this.root.append(this.status, this.body);
+      host.appendChild(this.root);
+      this.shown = null;
+    }
+    document.addEventListener("keydown", this.onKey, true);
+    window.addEventListener("online", this.onOnline);
+    if (!this.timer) this.timer = setInterval(() => this.tick(), 1000);
+  }
+
+  detach() {
+    document.removeEventListener("keydown", this.onKey, true);
+    window.removeEventListener("online", this.onOnline);
+    clearInterval(this.timer);
+    this.timer = null;
+  }
+
+  // What the server said on this rerun: acknowledged keys, refused ones, the refilled queue.
+  receive(data) {
+    this.data = data;
+    this.items = data.items || [];
+    const acked = new Set(data.acked || []);
+    const refused = new Map((data.refused || []).map((r) => [r.key, r]));
+    const keep = [];
+    for (const op of this.pending) {
+      if (acked.has(op.key)) {
+        if (op.kind === "answer" || op.kind === "skip") this.done.add(op.assignment);
+      } else if (refused.has(op.key)) this.failed.push({ ...refused.get(op.key), kind: op.kind });
+      else keep.push(op);
+    }
+    this.pending = keep;
+    // a refused answer is no longer one an undo could take back
+    this.history = this.history.filter((h) => !refused.has(h.key));
+    if (this.inflight && data.seq === this.inflight.seq) {
+      this.roundTrip = 0.5 * this.roundTrip + 0.5 * (Date.now() - this.inflight.at);
+      this.inflight = null;
+    }
+    this.stopped = data.stopped || null;
+    if (this.stopped) this.retryAt = Date.now() + BACKOFF_MS;
+    this.loaded = true;
+    this.save();
+    this.show();
+    this.send();
+  }
+
+  heldBack() {
+    const ids = new Set(this.done);
+    for (const op of this.pending) if (op.kind === "answer" || op.kind === "skip") ids.add(op.assignment);
+    return ids;
+  }
+
+  queue() {
+    const hidden = this.heldBack();
+    const seen = new Set();
+    const out = [];
+    for (const item of [...this.front, ...this.items]) {
+      if (hidden.has(item.assignment) || seen.has(item.assignment)) continue;
+      seen.add(item.assignment);
+      out.push(item);
+    }
+    return out;
+  }
+
+  show() {
+    const queue = this.queue();
+    this.front = this.front.filter((i) => !this.done.has(i.assignment));
+    let next = queue[0] || null;
+    if (!this.serverFirst && this.shown && queue.some((i) => i.assignment === this.shown.assignment)) {
+      next = queue.find((i) => i.assignment === this.shown.assignment);
+      this.shown = next; // newer data for the same item: keep the draft and the focus
+      this.updateStatus();
+      return;
+    }
+    if (next) this.serverFirst = false;
+    if (next !== this.shown) this.message = null;
+    this.shown = next;
+    this.draft = { screen: null, bothBad: false, criteria: {}, rationale: "" };
+    const root = this.root;
+    root.removeAttribute("data-empty");
+    if (next) root.setAttribute("data-assignment", String(next.assignment));
+    else root.setAttribute("data-assignment", "");
+    this.body.replaceChildren();
+    if (next) {
+      const render = RENDERERS[next.kind];
+      if (render) render(this, next);
+      else this.body.appendChild(el("p", "ct-note", `This kind of item (${next.kind}) opens in the classic view: reload the page.`));
+    } else if (!this.loaded || this.pending.length || this.inflight) {
+      this.body.appendChild(el("p", "ct-note", "Loading the next item…"));
+    } else {
+      root.setAttribute("data-empty", "1");
+      this.body.appendChild(el("p", "ct-done", "Nothing left for you in this campaign. Thank you!"));
+      this.body.appendChild(button("Undo my last answer (U)", () => this.undo()));
+    }
+    this.updateStatus();
+  }
+
+  // ---- operations ---------------------------------------------------------------------
+
+  enqueue(op) {
+    this.pending.push({ key: newKey(), ...op });
+    this.save();
+    return this.pending[this.pending.length - 1];
+  }
+
+  answer(fields) {
+    const item = this.shown;
+    if (!item) return;
+    const now = Date.now();
+    if (this.lastAnswer && now - this.lastAnswer < 60000) {
+      this.pace = 0.5 * this.pace + 0.5 * (now - this.lastAnswer);
+    }
+    this.lastAnswer = now;
+    const op = this.enqueue({ kind: "answer", assignment: item.assignment, guideline_version: item.guideline_version, ...fields });
+    this.history.push({ item, key: op.key });
+    this.show();
+    this.send();
+  }
+
+  submitPair() {
+    const d = this.draft;
+    if (!this.shown || this.shown.kind !== "pair") return;
+    if (d.screen === null && !d.bothBad) return this.hint("Choose 1–5, or 6 for both bad, then Enter.");
+    const needs = this.shown.rationale_required_for;
+    const tie = !d.bothBad && d.screen === 0;
+    if (!d.rationale.trim() && ((d.bothBad && needs.includes("both_bad")) || (tie && needs.includes("tie")))) {
+      this.hint("This campaign asks for a rationale for this answer: type it, then Ctrl+Enter.");
+      this.focusRationale();
+      return;
+    }
+    this.answer({ screen: d.bothBad ? null : d.screen, both_bad: d.bothBad, rationale: d.rationale, criteria: d.criteria });
+  }
+
+  submitThumbs(good) {
+    if (!this.shown || this.shown.kind !== "thumbs") return;
+    if (!good && !this.draft.rationale.trim() && this.shown.rationale_required_for.includes("bad")) {
+      this.hint("This campaign asks for a reason when the answer is bad: type it, press Esc, then B.");
+      this.focusRationale();
+      return;
+    }
+    this.answer({ good, rationale: this.draft.rationale });
+  }
+
+  skip() {
+    if (!this.shown) return;
+    this.enqueue({ kind: "skip", assignment: this.shown.assignment });
+    this.show();
+    this.send();
+  }
+
+  flag() {
+    const item = this.shown;
+    if (!item) return;
+    const on = !this.flagged(item);
+    this.flags.set(item.assignment, on);
+    this.enqueue({ kind: "flag", assignment: item.assignment, on, note: this.draft.rationale });
+    const caption = this.body.querySelector("[data-flag-caption]");
+    if (caption) caption.textContent = on ? "You flagged this item for the lead." : "";
+    const b = this.body.querySelector("[data-action=flag]");
+    if (b) b.textContent = on ? "Unflag (F)" : "Flag (F)";
+    this.send();
+  }
+
+  flagged(item) {
+    return this.flags.has(item.assignment) ? this.flags.get(item.assignment) : item.flagged;
+  }
+
+  undo() {
+    const last = this.history.pop();
+    if (last) {
+      const at = this.pending.findIndex((op) => op.key === last.key);
+      const sending = this.inflight && at >= 0 && at < this.inflight.count;
+      if (at >= 0 && !sending) this.pending.splice(at, 1); // never sent: forget it here
+      else this.enqueue({ kind: "undo" });
+      this.done.delete(last.item.assignment);
+      this.front = [last.item, ...this.front.filter((i) => i.assignment !== last.item.assignment)];
+      this.shown = null;
+    } else {
+      this.enqueue({ kind: "undo" }); // an answer from before this page: the server brings it back
+      this.serverFirst = true;
+    }
+    this.save();
+    this.show();
+    this.send();
+  }
+
+  // ---- sending ------------------------------------------------------------------------
+
+  send() {
+    if (this.inflight || !this.pending.length || !this.setTrigger || !this.root.isConnected) {
+      return this.updateStatus();
+    }
+    if (Date.now() < this.retryAt) return this.updateStatus();
+    this.seq += 1;
+    this.inflight = { seq: this.seq, at: Date.now(), count: this.pending.length };
+    try {
+      this.setTrigger("batch", { seq: this.seq, ops: this.pending.slice(), want: this.want() });
+    } catch (e) {
+      this.inflight = null;
+      this.retryAt = Date.now() + BACKOFF_MS;
+    }
+    this.updateStatus();
+  }
+
+  // How many items to hold so that the queue does not run dry while a batch is on its way.
+  want() {
+    const needed = Math.ceil(this.roundTrip / Math.max(this.pace, 50)) + 3;
+    return Math.min(HOLD[1], Math.max(HOLD[0], needed));
+  }
+
+  tick() {
+    if (this.inflight && Date.now() - this.inflight.at > RESEND_AFTER_MS) {
+      this.inflight = null;
+      this.late = true;
+    }
+    this.send();
+  }
+
+  updateStatus() {
+    const s = this.status;
+    const n = this.pending.length;
+    s.setAttribute("data-pending", String(n));
+    s.setAttribute("data-failed", String(this.failed.length));
+    s.replaceChildren();
+    const what = (k) => `${k} answer${k === 1 ? "" : "s"}`;
+    let state = "saved";
+    if (this.failed.length) {
+      state = "failed";
+      const last = this.failed[this.failed.length - 1];
+      s.appendChild(el("span", "", `${what(this.failed.length)} not stored: ${last.message} `));
+      s.appendChild(button("Dismiss", () => {
+        this.failed = [];
+        this.save();
+        this.updateStatus();
+      }));
+    } else if (n && (this.stopped || this.late || !navigator.onLine)) {
+      state = "retrying";
+      s.textContent = `${what(n)} not sent yet: kept in this browser, retrying…` + (this.stopped ? ` (${this.stopped})` : "");
+    } else if (n) {
+      state = "sending";
+      s.textContent = `Sending ${what(n)}…`;
+    } else {
+      this.late = false;
+      s.textContent = this.history.length ? "All answers saved." : "";
+    }
+    s.setAttribute("data-state", state);
+    if (this.message) s.appendChild(el("span", "ct-hint", " " + this.message));
+  }
+
+  hint(text) {
+    this.message = text; // until the next key or item
+    this.updateStatus();
+  }
+
+  focusRationale() {
+    const box = this.body.querySelector("[data-rationale]");
+    if (box) box.focus();
+  }
+
+  // ---- keys ---------------------------------------------------------------------------
+
+  key(e) {
+    if (!this.root || !this.root.isConnected || e.defaultPrevented || e.isComposing) return;
+    const target = e.target;
+    const typing = target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
+    if (typing) {
+      if (target.hasAttribute && target.hasAttribute("data-rationale")) {
+        if (e.key === "Escape") target.blur();
+        else if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) {
+          e.preventDefault();
+          if (this.shown && this.shown.kind === "pair") this.submitPair();
+        }
+      }
+      return;
+    }
+    if (e.ctrlKey || e.metaKey || e.altKey || e.repeat) return; // a held key answers once
+    const k = e.key.length === 1 ? e.key.toLowerCase() : e.key;
+    const item = this.shown;
+    const handled = this.press(k, item);
+    if (handled) {
+      e.preventDefault();
+      e.stopPropagation();
+    }
+  }
+
+  press(k, item) {
+    this.message = null;
+    if (k === "u") return this.undo(), true;
+    if (!item) return false;
+    if (k === "s") return this.skip(), true;
+    if (k === "f") return this.flag(), true;
+    if (item.kind === "pair") {
+      const choice = (this.data.screen || []).find((c) => c[0] === k);
+      if (choice) return this.choose(choice[1], false), true;
+      if (k === this.data.both_bad_key) return this.choose(null, true), true;
+      if (k === "Enter") return this.submitPair(), true;
+    } else if (item.kind === "thumbs") {
+      if (k === "g") return this.submitThumbs(true), true;
+      if (k === "b") return this.submitThumbs(false), true;
+    }
+    return false;
+  }
+
+  choose(screen, bothBad) {
+    this.draft.screen = screen;
+    this.draft.bothBad = bothBad;
+    for (const b of this.body.querySelectorAll("[data-choice]")) {
+      const on = bothBad ? b.dataset.choice === "both" : b.dataset.choice === String(screen);
+      b.classList.toggle("ct-selected", on);
+      b.setAttribute("aria-pressed", on ? "true" : "false");
+    }
+    const submit = this.body.querySelector("[data-action=submit]");
+    if (submit) submit.disabled = false;
+    const needs = this.shown.rationale_required_for;
+    const required = (bothBad && needs.includes("both_bad")) || (!bothBad && screen === 0 && needs.includes("tie"));
+    const box = this.body.querySelector("[data-rationale]");
+    if (box) box.placeholder = required ? "Rationale (required for this answer)" : "Rationale (optional)";
+  }
+}

@@ -1,0 +1,239 @@
+"""The browser's queue on the library side: items claimed ahead (never over k), given back on
+leaving, and answers sent with a browser-made key stored once however often they are re-sent."""
+
+from __future__ import annotations
+
+import threading
+from collections import Counter
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+
+from curation.errors import ConflictError, StorageError
+from curation.labeling import answers, queue
+from curation.labeling.answers import Answer
+from curation.labeling.outbox import apply_batch
+from curation.store import Workspace
+from curation.store import labeling_models as lm
+from tests.helpers.labeling import campaign, pair_dataset, users
+from tests.test_thumbs import answers_dataset, thumbs_campaign
+
+
+def n_assigned(ws: Workspace) -> dict[int, int]:
+    with ws.read() as s:
+        return dict(s.execute(sa.select(lm.Task.id, lm.Task.n_assigned)).tuples().all())
+
+
+def test_next_items_claims_n_in_a_stable_order(ws: Workspace, tmp_path: Path) -> None:
+    pair_dataset(ws, tmp_path, 6)
+    users(ws, ["a1"])
+    cid = campaign(ws, ["a1"])
+    items = queue.next_items(ws, cid, "a1", 4)
+    ids = [i.assignment_id for i in items]
+    assert len(set(ids)) == 4
+    assert [i.assignment_id for i in queue.next_items(ws, cid, "a1", 4)] == ids  # a refresh
+    assert sum(n_assigned(ws).values()) == 4
+    # the first one answered: the other three stay, in order, and one more is claimed
+    answers.submit(ws, ids[0], "a1", Answer(choice=1))
+    again = [i.assignment_id for i in queue.next_items(ws, cid, "a1", 4)]
+    assert again[:3] == ids[1:] and again[3] not in ids
+    # answered in the browser, not yet sent: held, not returned, not counted
+    later = [i.assignment_id for i in queue.next_items(ws, cid, "a1", 2, exclude={again[0]})]
+    assert later == again[1:3]
+
+
+def test_two_annotators_with_k_1_never_get_the_same_task(ws: Workspace, tmp_path: Path) -> None:
+    pair_dataset(ws, tmp_path, 10)
+    users(ws, ["a1", "a2"])
+    cid = campaign(ws, ["a1", "a2"], overlap=1)
+    held: dict[str, list[int]] = {}
+    errors: list[BaseException] = []
+
+    def take(name: str) -> None:
+        try:
+            held[name] = [i.task_id for i in queue.next_items(ws, cid, name, 4)]
+        except BaseException as exc:  # pragma: no cover - reported below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=take, args=(a,)) for a in ("a1", "a2")]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert not errors
+    assert len(held["a1"]) == len(held["a2"]) == 4
+    assert not set(held["a1"]) & set(held["a2"])
+    assert max(n_assigned(ws).values()) == 1
+    # with 2 left, a1 asking for 4 more gets only what is free
+    taken = queue.next_items(ws, cid, "a1", 8)
+    assert len(taken) == 6 and not {i.task_id for i in taken} & set(held["a2"])
+    assert queue.next_items(ws, cid, "a2", 8)[4:] == []
+
+
+def test_placement_stays_balanced_when_claiming_ahead(ws: Workspace, tmp_path: Path) -> None:
+    pair_dataset(ws, tmp_path, 20)
+    users(ws, ["a1"])
+    cid = campaign(ws, ["a1"])
+    sides = Counter(i.shown_left for i in queue.next_items(ws, cid, "a1", 20))
+    assert sides == Counter({"a": 10, "b": 10})
+
+
+def test_released_items_return_to_the_pool_and_a_late_answer_retakes_one(
+    ws: Workspace, tmp_path: Path
+) -> None:
+    pair_dataset(ws, tmp_path, 3)
+    users(ws, ["a1", "a2"])
+    cid = campaign(ws, ["a1", "a2"], overlap=1)
+    mine = queue.next_items(ws, cid, "a1", 3)
+    assert queue.next_items(ws, cid, "a2", 3) == []
+    assert queue.release_claims(ws, "a1", cid, keep={mine[0].assignment_id}) == 2
+    assert sorted(n_assigned(ws).values()) == [0, 0, 1]
+    theirs = queue.next_items(ws, cid, "a2", 1)
+    assert [i.task_id for i in theirs] == [mine[1].task_id]
+    # a1's browser still sends answers on both released items: one was free again, one not
+    answers.submit(ws, mine[2].assignment_id, "a1", Answer(choice=1), client_key="k-2")
+    with pytest.raises(ConflictError, match="other annotators"):
+        answers.submit(ws, mine[1].assignment_id, "a1", Answer(choice=1), client_key="k-1")
+    assert max(n_assigned(ws).values()) == 1
+    # released, then served to the same annotator again: the same row and placement
+    assert queue.release_claims(ws, "a1") == 1
+    back = queue.next_items(ws, cid, "a1", 1)
+    assert (back[0].assignment_id, back[0].shown_left) == (
+        mine[0].assignment_id,
+        mine[0].shown_left,
+    )
+
+
+def test_an_answer_sent_twice_is_stored_once(ws: Workspace, tmp_path: Path) -> None:
+    pair_dataset(ws, tmp_path, 2)
+    users(ws, ["a1"])
+    cid = campaign(ws, ["a1"])
+    first, second = queue.next_items(ws, cid, "a1", 2)
+    stored = answers.submit(ws, first.assignment_id, "a1", Answer(choice=2), client_key="x1")
+    again = answers.submit(ws, first.assignment_id, "a1", Answer(choice=-2), client_key="x1")
+    assert again.id == stored.id and again.choice == 2
+    # the same undo sent twice withdraws one answer, not two
+    answers.submit(ws, second.assignment_id, "a1", Answer(choice=1), client_key="x2")
+    assert answers.undo_last(ws, cid, "a1", client_key="u1") == second.task_id
+    assert answers.undo_last(ws, cid, "a1", client_key="u1") == second.task_id
+    with ws.read() as s:
+        rows = s.execute(
+            sa.select(lm.Judgment.task_id, lm.Judgment.retracted, lm.Judgment.is_current)
+        ).all()
+    assert len(rows) == 3
+    assert (first.task_id, False, True) in rows  # the first answer was not undone
+    # a key is the annotator's own: another's equal key is another answer
+    assert stored.client_key == "x1"
+
+
+def test_concurrent_copies_of_one_answer_store_one_row(ws: Workspace, tmp_path: Path) -> None:
+    pair_dataset(ws, tmp_path, 1)
+    users(ws, ["a1"])
+    cid = campaign(ws, ["a1"])
+    (item,) = queue.next_items(ws, cid, "a1", 1)
+    ids: list[int] = []
+
+    def send() -> None:
+        ids.append(answers.submit(ws, item.assignment_id, "a1", Answer(1), client_key="same").id)
+
+    threads = [threading.Thread(target=send) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(ids) == 4 and len(set(ids)) == 1
+    with ws.read() as s:
+        assert s.scalar(sa.select(sa.func.count(lm.Judgment.id))) == 1
+
+
+def test_thumbs_answers_and_flags_resent_are_stored_once(ws: Workspace, tmp_path: Path) -> None:
+    answers_dataset(ws, tmp_path, 2)
+    users(ws, ["a1"])
+    cid = thumbs_campaign(ws, ["a1"])
+    item = queue.next_items(ws, cid, "a1", 1)[0]
+    assert item.kind == "thumbs"
+    for _ in range(2):
+        answers.submit(ws, item.assignment_id, "a1", answers.thumbs(False, "wrong"), client_key="t")
+        assert answers.flag(ws, item.assignment_id, "a1", "odd", to=True) is True
+    with ws.read() as s:
+        assert s.scalar(sa.select(sa.func.count(lm.Judgment.id))) == 1
+        assert s.get(lm.Assignment, item.assignment_id).flagged  # type: ignore[union-attr]
+
+
+def test_a_batch_applies_in_order_and_maps_the_screen_to_the_pair(
+    ws: Workspace, tmp_path: Path
+) -> None:
+    pair_dataset(ws, tmp_path, 4)
+    users(ws, ["a1", "a2"])
+    cid = campaign(ws, ["a1"], criteria=["helpfulness"], rationale_required_for=["both_bad"])
+    one, two, three = queue.next_items(ws, cid, "a1", 3)
+    ops = [
+        {
+            "key": "p1",
+            "kind": "answer",
+            "assignment": one.assignment_id,
+            "screen": 2,  # left much better
+            "criteria": {"helpfulness": {"left": 5, "right": 2}},
+        },
+        {"key": "p2", "kind": "answer", "assignment": two.assignment_id, "both_bad": True},
+        {"key": "p3", "kind": "flag", "assignment": two.assignment_id, "on": True, "note": "odd"},
+        {"key": "p4", "kind": "skip", "assignment": three.assignment_id},
+        {"key": "p5", "kind": "undo"},
+        {"kind": "answer", "assignment": two.assignment_id, "screen": 1},  # no key: ignored
+        {"key": "p6", "kind": "answer", "assignment": 10**9, "screen": 1},  # not theirs
+    ]
+    result = apply_batch(ws, cid, "a1", ops)
+    assert result.acked == ("p1", "p3", "p4", "p5") and result.stopped is None
+    assert [(r.key, r.assignment_id) for r in result.refused] == [
+        ("p2", two.assignment_id),
+        ("p6", 10**9),
+    ]
+    assert "rationale" in result.refused[0].message
+    with ws.read() as s:
+        j = s.scalars(sa.select(lm.Judgment).order_by(lm.Judgment.id)).all()
+        statuses = {a.id: (a.status, a.flagged) for a in s.scalars(sa.select(lm.Assignment))}
+    other = "b" if one.shown_left == "a" else "a"
+    assert j[0].choice == (2 if one.shown_left == "a" else -2)
+    assert j[0].criteria == {"helpfulness": {one.shown_left: 5, other: 2}}
+    assert j[1].retracted and j[1].client_key == "p5"  # the undo took back p1
+    assert statuses[two.assignment_id] == ("open", True)
+    assert statuses[three.assignment_id] == ("skipped", False)
+    # the same batch again (its acknowledgement was lost): nothing more happens
+    assert apply_batch(ws, cid, "a1", ops).acked == result.acked
+    with ws.read() as s:
+        assert s.scalar(sa.select(sa.func.count(lm.Judgment.id))) == 2
+    # another annotator cannot answer a1's items
+    refused = apply_batch(ws, cid, "a2", [{"key": "x", "kind": "skip", "assignment": 1}])
+    assert refused.acked == () and len(refused.refused) == 1
+
+
+def test_a_store_failure_stops_the_batch_and_the_rest_is_sent_again(
+    sqlite_ws: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ws = sqlite_ws
+    pair_dataset(ws, tmp_path, 3)
+    users(ws, ["a1"])
+    cid = campaign(ws, ["a1"])
+    items = queue.next_items(ws, cid, "a1", 3)
+    ops = [
+        {"key": f"s{i}", "kind": "answer", "assignment": item.assignment_id, "screen": 1}
+        for i, item in enumerate(items)
+    ]
+    real = answers.submit
+    calls: list[str | None] = []
+
+    def failing(*args: object, client_key: str | None = None, **kwargs: object) -> object:
+        calls.append(client_key)
+        if client_key == "s1":
+            raise StorageError("the database is locked")
+        return real(*args, client_key=client_key, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(answers, "submit", failing)
+    result = apply_batch(ws, cid, "a1", ops)
+    assert result.acked == ("s0",) and result.refused == ()
+    assert result.stopped == "the database is locked" and calls == ["s0", "s1"]
+    monkeypatch.setattr(answers, "submit", real)
+    assert apply_batch(ws, cid, "a1", ops).acked == ("s0", "s1", "s2")  # the whole batch again
+    with ws.read() as s:
+        assert s.scalar(sa.select(sa.func.count(lm.Judgment.id))) == 3
