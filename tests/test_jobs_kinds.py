@@ -151,7 +151,7 @@ def _cli(*args: str | Path) -> tuple[int, str]:
 
 
 def test_background_for_pii_leakage_judge_and_recluster(
-    sqlite_ws: Workspace, tmp_path: Path, fake_openai: FakeOpenAI
+    sqlite_ws: Workspace, tmp_path: Path, fake_openai: FakeOpenAI, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     ws = sqlite_ws
     w = ("-w", ws.folder)
@@ -194,8 +194,17 @@ def test_background_for_pii_leakage_judge_and_recluster(
         1,
     )
     assert API_KEY not in json.dumps(judge)
-    recluster = queued("dedup", "--run", "1", "--threshold", "0.97", "-d", "s")
-    assert (recluster["kind"], recluster["run_id"], recluster["threshold"]) == ("dedup", 1, 0.97)
+    monkeypatch.setattr(Encoders, "for_mode", classmethod(lambda cls, mode: fake_encoders()))
+    run = run_dedup(ws, "s", Settings("static", 0.95), actor="lead", apply=False)
+    code, out = _cli("dedup", "--run", str(run.run_id), "-t", "0.97", "--background", "--json", *w)
+    recluster = get_job(ws, json.loads(out)["job"])
+    assert (recluster.kind, recluster.params["run_id"], recluster.params["threshold"]) == (
+        "dedup",
+        run.run_id,
+        0.97,
+    )
+    with ws.read() as s:  # no --dataset: the job is on its run's dataset, where the page looks
+        assert recluster.dataset_id == s.get_one(m.DedupRun, run.run_id).dataset_id
     assert cid
 
     code, out = _cli("leakage", "a.jsonl", "b.jsonl", "--background", *w)

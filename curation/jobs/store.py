@@ -177,6 +177,9 @@ def submit(
         dataset_id = None
         if dataset is not None:
             dataset_id = s.scalar(sa.select(m.Dataset.id).where(m.Dataset.name == dataset))
+        elif kind == "dedup" and isinstance(params.get("run_id"), int):  # a re-cluster: its run's
+            run = params["run_id"]
+            dataset_id = s.scalar(sa.select(m.DedupRun.dataset_id).where(m.DedupRun.id == run))
         job = m.Job(
             kind=kind,
             params=params,
