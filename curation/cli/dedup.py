@@ -248,6 +248,7 @@ class LeakageOptions:
     fmt: str | None
     as_json: bool
     quiet: bool
+    background: bool
     workspace: Path | None
     db: str | None
 
@@ -263,6 +264,9 @@ class LeakageOptions:
 @click.option("--format", "-f", "fmt", help="Format of the files; detected if omitted.")
 @click.option("--json", "as_json", is_flag=True, help="Print every leak as JSON.")
 @click.option("--quiet", "-q", is_flag=True)
+@click.option(
+    "--background", is_flag=True, help="Workspace mode: queue a job for a runner, print its id."
+)
 @workspace_options
 def leakage_cmd(**options: Any) -> None:
     """Validation records that have a near-duplicate in train. Exit 0: none; 2: leaks found.
@@ -275,6 +279,9 @@ def leakage_cmd(**options: Any) -> None:
     from curation.dedup import Settings, dataset_leakage, file_leakage
 
     settings = Settings(opts.embedder, opts.threshold, None, "earliest", opts.include_system)
+    if opts.background:
+        _submit_leakage(opts, settings)
+        return
     rows: list[dict[str, object]]
     unreadable: list[str] = []
     train, valid, as_json = opts.train, opts.valid, opts.as_json
@@ -321,3 +328,17 @@ def leakage_cmd(**options: Any) -> None:
     colour = "yellow" if rows else "green"
     click.secho(f"{len(rows):,}{what} validation records have a near-duplicate in train", fg=colour)
     sys.exit(exitcodes.PARTIAL if rows else exitcodes.OK)
+
+
+def _submit_leakage(opts: LeakageOptions, settings: Settings) -> None:
+    if not (opts.train_dataset and opts.valid_dataset):
+        raise InputError(
+            "--background works in workspace mode: give --train-dataset and --valid-dataset"
+        )
+    from curation.cli.jobs import submit_background
+    from curation.dedup.runs import job_params
+
+    params = job_params(settings, dataset=None)
+    params |= {"train_dataset": opts.train_dataset, "valid_dataset": opts.valid_dataset}
+    ws = open_workspace(opts.workspace, opts.db)
+    submit_background(ws, "leakage", params, opts.valid_dataset, opts.as_json)

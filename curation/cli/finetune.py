@@ -278,6 +278,11 @@ def judge() -> None:
     help="Also send records not cleared for PII (audited).",
 )
 @click.option("--json", "as_json", is_flag=True)
+@click.option(
+    "--background",
+    is_flag=True,
+    help="Queue a job for a runner, print its id (the runner's $OPENAI_API_KEY is used).",
+)
 @workspace_options
 def judge_run(**params: Any) -> None:
     """Ask the judge about the campaign's pairs (those this model has not judged yet)."""
@@ -285,7 +290,6 @@ def judge_run(**params: Any) -> None:
     from curation.labeling.campaigns import get_campaign
 
     opts = JudgeRunOptions(**params)
-    credentials = _credentials(opts.base_url)
     ws = open_workspace(opts.workspace, opts.db)
     with ws.read() as s:
         cid = get_campaign(s, opts.campaign_name).id
@@ -297,6 +301,14 @@ def judge_run(**params: Any) -> None:
         allow_unreviewed_pii=opts.allow_unreviewed_pii,
     )
     as_json = opts.as_json
+    if opts.background:
+        from curation.cli.jobs import submit_background
+        from curation.jobs.kinds import judge_params
+
+        job, dataset = judge_params(ws, cid, settings, opts.base_url)
+        submit_background(ws, "judge", job, dataset, as_json)
+        return
+    credentials = _credentials(opts.base_url)
     with progress_bar("Judging", quiet=as_json) as progress:
         run = judge_campaign(
             ws,
@@ -333,6 +345,7 @@ class JudgeRunOptions:
     workers: int
     allow_unreviewed_pii: bool
     as_json: bool
+    background: bool
     workspace: Path | None
     db: str | None
 

@@ -63,8 +63,8 @@ def worker_cmd(
     """Run a job runner in the foreground until SIGTERM or Ctrl+C.
 
     \b
-    It claims queued jobs (imports, dedup runs, exports, PII scans, leakage checks) and
-    runs each in its own process. Several runners may serve one PostgreSQL workspace;
+    It claims queued jobs (imports, PII scans and redaction, dedup runs and re-clusters,
+    leakage checks, exports, AI-judge runs) and runs each in its own process. Several runners may serve one PostgreSQL workspace;
     each job runs once. On stop, its running jobs are marked interrupted (re-run them
     with curation jobs rerun ID).
     """

@@ -65,6 +65,7 @@ class RedactOptions:
     accept_all: bool
     as_json: bool
     quiet: bool
+    background: bool
     workspace: Path | None
     db: str | None
 
@@ -143,6 +144,9 @@ class RedactOptions:
 )
 @click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no per-line errors.")
+@click.option(
+    "--background", is_flag=True, help="Workspace mode: queue a job for a runner, print its id."
+)
 @workspace_options
 def redact_cmd(**params: Any) -> None:
     """Replace personal data in a file (SOURCE -o OUT) or in a workspace dataset (--dataset).
@@ -172,6 +176,8 @@ def redact_cmd(**params: Any) -> None:
             raise click.UsageError("file mode needs -o OUT")
         if opts.operator == "drop":
             raise click.UsageError("--operator drop removes records; file mode keeps every line")
+        if opts.background:
+            raise click.UsageError("--background works in workspace mode (--dataset NAME)")
         _redact_file(opts, opts.source, opts.output)
         return
     for field_name, flag in FILE_ONLY:
@@ -180,7 +186,32 @@ def redact_cmd(**params: Any) -> None:
                 f"{flag} is for file mode; workspace mode uses the workspace's rules and settings"
             )
     assert opts.dataset is not None
-    _redact_dataset(opts, opts.dataset)
+    if opts.background:
+        _submit_redact(opts, opts.dataset)
+    else:
+        _redact_dataset(opts, opts.dataset)
+
+
+def _submit_redact(opts: RedactOptions, dataset: str) -> None:
+    """One job doing what the foreground command does: scan, accept all if asked, apply."""
+    from curation.cli.jobs import submit_background
+
+    params: dict[str, Any] = {
+        "dataset": dataset,
+        "scan": {
+            "entities": opts.entities,
+            "threshold": opts.threshold,
+            "only_unscanned": not opts.rescan,
+            "workers": opts.workers,
+        },
+        "accept_all": opts.accept_all,
+        "apply": not opts.scan_only,
+        "operator": opts.operator,
+        "realistic": True if opts.realistic else None,
+        "scope": opts.scope,
+    }
+    ws = open_workspace(opts.workspace, opts.db)
+    submit_background(ws, "pii-apply", params, dataset, opts.as_json)
 
 
 def _redact_file(opts: RedactOptions, source: Path, output: Path) -> None:
@@ -351,30 +382,53 @@ def pii_log_cmd(
 )
 @click.option("--workers", type=int)
 @click.option("--json", "as_json", is_flag=True)
+@click.option("--background", is_flag=True, help="Queue a job for a runner, print its id.")
 @workspace_options
-def pii_scan_cmd(
-    dataset: str,
-    entities: str | None,
-    threshold: float | None,
-    rescan: bool,
-    workers: int | None,
-    as_json: bool,
-    workspace: Path | None,
-    db: str | None,
-) -> None:
+def pii_scan_cmd(**params: Any) -> None:
     """Scan a dataset; findings wait for review on the PII page or with accept/reject."""
     from curation.pii.scan import ScanOptions, scan_dataset
 
-    ws = open_workspace(workspace, db)
+    opts = ScanCmdOptions(**params)
+    ws = open_workspace(opts.workspace, opts.db)
+    if opts.background:
+        from curation.cli.jobs import submit_background
+
+        job = {
+            "dataset": opts.dataset,
+            "entities": opts.entities,
+            "threshold": opts.threshold,
+            "only_unscanned": not opts.rescan,
+            "workers": opts.workers,
+        }
+        submit_background(ws, "pii-scan", job, opts.dataset, opts.as_json)
+        return
     options = ScanOptions(
-        entities=entities, threshold=threshold, only_unscanned=not rescan, workers=workers
+        entities=opts.entities,
+        threshold=opts.threshold,
+        only_unscanned=not opts.rescan,
+        workers=opts.workers,
     )
-    with progress_bar(f"Scanning {dataset}", _quiet(as_json)) as progress:
-        result = scan_dataset(ws, dataset, actor=actor(), options=options, progress=progress)
-    if as_json:
+    with progress_bar(f"Scanning {opts.dataset}", _quiet(opts.as_json)) as progress:
+        result = scan_dataset(ws, opts.dataset, actor=actor(), options=options, progress=progress)
+    if opts.as_json:
         echo_json(result.as_dict())
     else:
         click.echo(result.summary())
+
+
+@dataclass(frozen=True, slots=True)
+class ScanCmdOptions:
+    """The options of ``curation pii scan``, as click passes them."""
+
+    dataset: str
+    entities: str | None
+    threshold: float | None
+    rescan: bool
+    workers: int | None
+    as_json: bool
+    background: bool
+    workspace: Path | None
+    db: str | None
 
 
 for _command in COMMANDS:

@@ -39,8 +39,17 @@ def _need(params: dict[str, Any], key: str) -> Any:
     return params[key]
 
 
-def run_import(ctx: JobContext) -> dict[str, Any]:
+def _mapping(columns: str | dict[str, str | None] | None) -> Any:
+    """The column mapping: ``prompt=q,response=a`` from the CLI, a dict from the Import page
+    (column names may hold commas)."""
     from curation.ingest.formats import ColumnMapping
+
+    if not columns:
+        return None
+    return ColumnMapping(**columns) if isinstance(columns, dict) else ColumnMapping.parse(columns)
+
+
+def run_import(ctx: JobContext) -> dict[str, Any]:
     from curation.ingest.importer import import_file
 
     path = Path(_need(ctx.params, "path"))
@@ -50,7 +59,7 @@ def run_import(ctx: JobContext) -> dict[str, Any]:
         path,
         _need(ctx.params, "dataset"),
         format=ctx.params.get("format"),
-        mapping=ColumnMapping.parse(columns) if columns else None,
+        mapping=_mapping(columns),
         actor=ctx.actor,
         display_name=ctx.params.get("display_name"),
         progress=ctx.progress,
@@ -154,6 +163,7 @@ def run_pii_scan(ctx: JobContext) -> dict[str, Any]:
         entities=ctx.params.get("entities"),
         threshold=ctx.params.get("threshold"),
         only_unscanned=bool(ctx.params.get("only_unscanned")),
+        workers=ctx.params.get("workers"),
     )
     result = scan_dataset(
         ctx.ws,
@@ -164,6 +174,120 @@ def run_pii_scan(ctx: JobContext) -> dict[str, Any]:
     )
     out = result.as_dict()
     out["summary"] = result.summary()
+    return out
+
+
+def run_pii_apply(ctx: JobContext) -> dict[str, Any]:
+    """Apply redaction to a dataset, as the PII page's Apply button does; with ``scan`` (scan
+    options) and ``accept_all`` first, as ``curation redact --dataset`` does."""
+    from curation.pii.apply import apply_redaction
+    from curation.pii.review import decide, pending_finding_ids
+    from curation.pii.scan import ScanOptions, scan_dataset
+    from curation.pii.settings import load_settings
+    from curation.pii.status import pii_status
+
+    dataset = _need(ctx.params, "dataset")
+    out: dict[str, Any] = {}
+    said: list[str] = []
+    scan = ctx.params.get("scan")
+    if isinstance(scan, dict):
+        scanned = scan_dataset(
+            ctx.ws, dataset, actor=ctx.actor, options=ScanOptions(**scan), progress=ctx.progress
+        )
+        out["scan"] = scanned.as_dict()
+        said.append(scanned.summary())
+    if ctx.params.get("accept_all"):
+        with ctx.ws.tx() as s:
+            ids = pending_finding_ids(s, dataset)
+            if ids:
+                decided = decide(s, ids, "accepted", actor=ctx.actor)
+                out["accepted"] = decided.findings
+                said.append(decided.summary())
+    if ctx.params.get("apply", True):
+        with ctx.ws.read() as s:
+            spec = load_settings(s).operator_with(
+                ctx.params.get("operator"),
+                realistic=ctx.params.get("realistic"),
+                scope=ctx.params.get("scope"),
+            )
+        applied = apply_redaction(
+            ctx.ws,
+            dataset,
+            actor=ctx.actor,
+            operator=spec,
+            reapply=bool(ctx.params.get("reapply")),
+            progress=ctx.progress,
+        )
+        out["apply"] = applied.as_dict()
+        said.append(applied.summary())
+    with ctx.ws.read() as s:
+        out["status"] = pii_status(s, dataset).as_dict()
+    out["summary"] = " ".join(said) or "nothing to do"
+    return out
+
+
+def judge_params(
+    ws: Workspace, campaign_id: int, settings: Any, base_url: str | None
+) -> tuple[dict[str, Any], str]:
+    """A judge job's parameters from :class:`~curation.finetune.judge.JudgeSettings`, and the
+    name of the campaign's dataset (the job's dataset).
+
+    No key is stored: the job reads ``OPENAI_API_KEY`` where it runs. A base URL holding
+    a password or a key is refused, since job parameters are shown to every lead.
+    """
+    from curation.labeling.campaigns import require_campaign
+    from curation.store import models as m
+    from curation.store.failures import mask_url
+
+    if base_url and mask_url(base_url) != base_url:
+        raise InputError(
+            "a base URL holding a password or key cannot be kept in a background job: "
+            "set OPENAI_BASE_URL where the job runner runs instead"
+        )
+    with ws.read() as s:
+        campaign = require_campaign(s, campaign_id)
+        dataset = s.get_one(m.Dataset, campaign.dataset_id).name
+        params = {
+            "campaign": campaign.name,
+            "model": settings.model,
+            "base_url": base_url or None,
+            "workers": settings.workers,
+            "limit": settings.limit,
+            "redo": settings.redo,
+            "allow_unreviewed_pii": settings.allow_unreviewed_pii,
+        }
+    return params, dataset
+
+
+def run_judge(ctx: JobContext) -> dict[str, Any]:
+    """Ask an AI judge about a campaign's pairs. The API key comes from the runner's
+    environment (``OPENAI_API_KEY``), never from the job's parameters."""
+    from curation.finetune.jobs import make_client, resolve_credentials
+    from curation.finetune.judge import JudgeSettings, judge_campaign
+    from curation.labeling.campaigns import get_campaign
+
+    with ctx.ws.read() as s:
+        campaign_id = get_campaign(s, _need(ctx.params, "campaign")).id
+    credentials = resolve_credentials(None, base_url=ctx.params.get("base_url"))
+    settings = JudgeSettings(
+        model=_need(ctx.params, "model"),
+        workers=int(ctx.params.get("workers") or 4),
+        limit=ctx.params.get("limit"),
+        redo=bool(ctx.params.get("redo")),
+        allow_unreviewed_pii=bool(ctx.params.get("allow_unreviewed_pii")),
+    )
+    run = judge_campaign(
+        ctx.ws,
+        campaign_id,
+        make_client(credentials),
+        settings,
+        actor=ctx.actor,
+        credentials=credentials,
+        progress=ctx.progress,
+    )
+    out = run.as_dict()
+    out["errors"] = out["errors"][:50]
+    out["summary"] = run.summary()
     return out
 
 
@@ -197,6 +321,8 @@ RUNNERS: dict[str, Callable[[JobContext], dict[str, Any]]] = {
     "dedup": run_dedup,
     "export": run_export,
     "pii-scan": run_pii_scan,
+    "pii-apply": run_pii_apply,
+    "judge": run_judge,
     "leakage": run_leakage,
     "sleep": run_sleep,
 }

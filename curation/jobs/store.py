@@ -53,7 +53,7 @@ CONCURRENCY_KEY = "jobs.concurrency"
 CLAIM_LOCK_KEY = 7_310_455_014  # pg_advisory_xact_lock key serialising claims
 HEARTBEAT_SECONDS = 5.0
 STALE_AFTER = timedelta(seconds=60)  # no heartbeat for this long: the runner is gone
-KINDS = ("import", "dedup", "export", "pii-scan", "leakage", "sleep")
+KINDS = ("import", "dedup", "export", "pii-scan", "pii-apply", "leakage", "judge", "sleep")
 ERROR_CHARS = 500
 
 
@@ -177,6 +177,9 @@ def submit(
         dataset_id = None
         if dataset is not None:
             dataset_id = s.scalar(sa.select(m.Dataset.id).where(m.Dataset.name == dataset))
+        elif kind == "dedup" and isinstance(params.get("run_id"), int):  # a re-cluster: its run's
+            run = params["run_id"]
+            dataset_id = s.scalar(sa.select(m.DedupRun.dataset_id).where(m.DedupRun.id == run))
         job = m.Job(
             kind=kind,
             params=params,
@@ -382,6 +385,7 @@ def settle_runs(session: Session, job: m.Job, note: str) -> list[int]:
     model: Any = {
         "dedup": m.DedupRun,
         "pii-scan": m.PiiRun,
+        "pii-apply": m.PiiRun,  # with a scan first (curation redact --dataset)
     }.get(job.kind)
     if model is None or job.dataset_id is None or job.started_at is None:
         return []

@@ -1,7 +1,8 @@
 """A job's live panel: status, progress, place in the queue, Cancel, and the outcome.
 
-A page submits a job (:func:`curation.jobs.submit`) and calls :func:`job_panel` with its
-id. While the job is queued or running the panel is a fragment that re-runs itself every
+A page submits a job with :func:`start_job` and, on every run, calls :func:`followed_job`,
+which shows the panel of the job the page follows (one still running, whoever started it,
+else the one this session started) and hands the page a result once it is ready. While the job is queued or running the panel is a fragment that re-runs itself every
 second, reading one row; the page around it does not re-run. Once the job has finished
 the panel re-runs the page once and stays still. Clicks elsewhere, a page change or a
 closed browser do not touch the job: a runner process owns it.
@@ -10,11 +11,14 @@ closed browser do not touch the job: a runner process owns it.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
+from typing import Any, NoReturn
 
 import streamlit as st
 
 from curation.errors import CurationError
-from curation.jobs import cancel, get_job, rerun
+from curation.jobs import cancel, get_job, rerun, submit
+from curation.jobs.follow import Following, follow_job
 from curation.jobs.model import FAILED, INTERRUPTED, JobInfo
 from curation.store import Workspace
 from curation.ui import keys
@@ -26,6 +30,45 @@ _MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$])")
 def _plain(text: str) -> str:
     """User text (a file name, an error) shown literally inside markdown elements."""
     return _MARKDOWN.sub(r"\\\1", text)
+
+
+def _followed_key(key: str) -> str:
+    return f"{keys.JOB_FOLLOWED}.{key}"
+
+
+def followed_job(
+    ws: Workspace,
+    kinds: str | Sequence[str],
+    dataset_id: int | None,
+    *,
+    actor: str,
+    key: str,
+    match: Callable[[JobInfo], bool] | None = None,
+) -> Following:
+    """Show the panel of the job this page follows (:func:`~curation.jobs.follow.follow_job`).
+
+    A live job found is remembered in the session, so its result reaches this page when it
+    is done even if another browser started it or the page was reloaded meanwhile. The
+    result comes back in ``.done`` (and ``.job``) once; the page shows it its own way.
+    """
+    state = _followed_key(key)
+    mine = st.session_state.get(state)
+    following = follow_job(ws, kinds, dataset_id, None if mine is None else int(mine), match=match)
+    if following.done is not None:
+        st.session_state.pop(state, None)
+    elif following.job_id is not None:
+        st.session_state[state] = following.job_id
+        job_panel(ws, following.job_id, actor=actor, key=key)
+    return following
+
+
+def start_job(
+    ws: Workspace, kind: str, params: dict[str, Any], dataset: str | None, *, actor: str, key: str
+) -> NoReturn:
+    """Queue a job, follow it in this page's panel ``key``, and re-run the page to show it."""
+    job = submit(ws, kind, params, dataset, actor)
+    st.session_state[_followed_key(key)] = job.id
+    st.rerun()
 
 
 def job_panel(ws: Workspace, job_id: int, *, actor: str, key: str = "job") -> None:

@@ -42,7 +42,6 @@ JUDGE_NOTICE = "judge_notice"  # the last AI-judge run's summary on the Quality 
 # Dedup page
 DEDUP_NOTICE = "dedup_notice"  # a message to show after the rerun that follows an action
 DEDUP_RUN = "dedup_run"  # the run being reviewed
-DEDUP_JOB = "dedup_job"  # the dedup job this session submitted
 DEDUP_DECISION_FILTER = "dedup_decision_filter"
 DEDUP_ORDER = "dedup_order"
 DEDUP_CLUSTER_PAGE = "dedup_cluster_page"
@@ -101,4 +100,5 @@ PII_REAPPLY = "pii_reapply"
 PII_APPLY = "pii_apply"
 PII_SAVE_SETTINGS = "pii_save_settings"
 # Job panels
+JOB_FOLLOWED = "job_followed"  # + ".<panel key>": the job id a page follows (its own, or live)
 JOB_PANEL = "job_panel"  # + ".<panel key>": {first job id: the re-run now shown in its place}

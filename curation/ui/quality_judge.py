@@ -5,16 +5,21 @@ a judge to pre-judge the campaign's pairs; with the number formats the page's se
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
 import pandas as pd
 import streamlit as st
 
 from curation.errors import CurationError
-from curation.finetune.jobs import make_client, resolve_credentials
+from curation.finetune.jobs import BASE_URL_ENV, make_client, resolve_credentials
 from curation.finetune.judge import JudgeSettings, judge_agreement, judge_campaign, judge_models
+from curation.jobs import runner_beside_app
+from curation.jobs.kinds import judge_params
+from curation.labeling.campaigns import require_campaign
 from curation.store.db import Workspace
 from curation.ui import keys
+from curation.ui.jobs_panel import followed_job, start_job
 from curation.ui.progress import progress_bar
 from curation.wording import plural
 
@@ -34,6 +39,22 @@ def fmt_stat(value: float | None, digits: int = 3) -> str:
 def show_ai_judge(ws: Workspace, campaign_id: int, lead: str) -> None:
     """Draw the section for the lead ``lead`` on campaign ``campaign_id``."""
     st.subheader("AI judge")
+    # With a runner beside the app (`curation serve`) a judge run is a job: it goes on whatever
+    # the page does; the page shows the live one on this campaign and, when done, its summary.
+    background = runner_beside_app()
+    if background:
+        with ws.read() as s:
+            name = require_campaign(s, campaign_id).name
+        following = followed_job(
+            ws,
+            "judge",
+            None,
+            actor=lead,
+            key="judge",
+            match=lambda j: j.params.get("campaign") == name,
+        )
+        if following.done is not None:
+            st.session_state[keys.JUDGE_NOTICE] = following.done.summary
     judge_notice = st.session_state.pop(keys.JUDGE_NOTICE, None)
     if judge_notice:
         st.success(judge_notice)
@@ -107,26 +128,47 @@ def show_ai_judge(ws: Workspace, campaign_id: int, lead: str) -> None:
                 "the API key comes from the environment or Streamlit secrets and is not stored."
             )
             if st.form_submit_button("Run the judge", type="primary"):
-                show_judge_progress, bar = progress_bar("Asking the judge…")
-                try:
-                    creds = resolve_credentials(st_secrets, base_url=run_base.strip() or None)
-                    judge_run = judge_campaign(
-                        ws,
-                        campaign_id,
-                        make_client(creds),
-                        JudgeSettings(
-                            model=run_model.strip(),
-                            limit=int(run_limit) or None,
-                            redo=run_redo,
-                            allow_unreviewed_pii=run_pii,
-                        ),
-                        actor=lead,
-                        credentials=creds,
-                        progress=show_judge_progress,
-                    )
-                except CurationError as exc:
-                    bar.empty()
-                    st.error(str(exc))
-                else:
-                    st.session_state[keys.JUDGE_NOTICE] = judge_run.summary()
-                    st.rerun()
+                settings = JudgeSettings(
+                    model=run_model.strip(),
+                    limit=int(run_limit) or None,
+                    redo=run_redo,
+                    allow_unreviewed_pii=run_pii,
+                )
+                _run_judge(ws, campaign_id, settings, lead, st_secrets, run_base.strip() or None)
+
+
+def _run_judge(
+    ws: Workspace,
+    campaign_id: int,
+    settings: JudgeSettings,
+    lead: str,
+    secrets: Any,
+    base_url: str | None,
+) -> None:
+    """As a job when a runner is beside the app and the key is in the environment it shares
+    with the runner (a key only in Streamlit's secrets stays in this process: asked here)."""
+    show_judge_progress, bar = progress_bar("Asking the judge…")
+    try:
+        creds = resolve_credentials(secrets, base_url=base_url)
+        shared = creds.source == "environment" and (
+            base_url or os.environ.get(BASE_URL_ENV) or not creds.base_url
+        )
+        if runner_beside_app() and shared:
+            bar.empty()
+            params, dataset = judge_params(ws, campaign_id, settings, base_url)
+            start_job(ws, "judge", params, dataset, actor=lead, key="judge")
+        judge_run = judge_campaign(
+            ws,
+            campaign_id,
+            make_client(creds),
+            settings,
+            actor=lead,
+            credentials=creds,
+            progress=show_judge_progress,
+        )
+    except CurationError as exc:
+        bar.empty()
+        st.error(str(exc))
+    else:
+        st.session_state[keys.JUDGE_NOTICE] = judge_run.summary()
+        st.rerun()

@@ -31,12 +31,10 @@ from curation.dedup.diff import diff_segments, escape_markdown, segments_markdow
 from curation.dedup.embedders import static_model_ready
 from curation.dedup.runs import job_params
 from curation.errors import CurationError
-from curation.jobs import runner_beside_app, submit
-from curation.jobs.follow import follow_job
-from curation.store import Workspace
+from curation.jobs import runner_beside_app
 from curation.store.queries import dataset_names, get_dataset
 from curation.ui import keys
-from curation.ui.jobs_panel import job_panel
+from curation.ui.jobs_panel import followed_job, start_job
 from curation.ui.progress import progress_bar
 from curation.ui.resources import workspace
 from curation.ui.session import require_role
@@ -58,19 +56,6 @@ EMBEDDER_HELP = {
 }
 
 
-def _dedup_job(ws: Workspace, dataset_id: int) -> int | None:
-    """The dedup job to follow on this dataset: one still queued or running (whoever
-    started it, from whichever browser), else the one this session submitted. A finished
-    run of this session's becomes the run under review, once."""
-    mine = st.session_state.get(keys.DEDUP_JOB)
-    following = follow_job(ws, "dedup", dataset_id, None if mine is None else int(mine))
-    if following.done is not None:
-        st.session_state.pop(keys.DEDUP_JOB, None)
-        st.session_state[keys.DEDUP_RUN] = following.done.run_id
-        st.session_state[keys.DEDUP_NOTICE] = following.done.summary
-    return following.job_id
-
-
 me = require_role("lead")
 ws = workspace()
 st.title("Deduplicate")
@@ -83,10 +68,15 @@ with ws.read() as s:
     runs = run_rows(s, dataset_id)
 latest_id = next((r.id for r in runs if r.live), None)
 
+# With a runner beside the app (`curation serve`) a run and a re-cluster are jobs: they go on
+# whatever the page does; the page shows the live one (whoever started it) and, when this
+# session's is done, opens the run it made.
 background = runner_beside_app()
-job_id = _dedup_job(ws, dataset_id) if background else None
-if job_id is not None:
-    job_panel(ws, job_id, actor=me.name, key="dedup")
+if background:
+    following = followed_job(ws, "dedup", dataset_id, actor=me.name, key="dedup")
+    if following.done is not None:
+        st.session_state[keys.DEDUP_RUN] = following.done.run_id
+        st.session_state[keys.DEDUP_NOTICE] = following.done.summary
 
 notice = st.session_state.pop(keys.DEDUP_NOTICE, None)
 if notice:
@@ -141,12 +131,9 @@ with st.expander(f"New dedup run on **{name}**", expanded=latest_id is None):
                 dataset=name,
                 review=not apply_now,
             )
-            job = submit(ws, "dedup", params, name, me.name)
+            start_job(ws, "dedup", params, name, actor=me.name, key="dedup")
         except CurationError as exc:
             st.error(str(exc))
-        else:
-            st.session_state[keys.DEDUP_JOB] = job.id
-            st.rerun()
     elif go:
         show, _bar = progress_bar("Loading records")
         try:
@@ -285,6 +272,11 @@ if (
     )
 ):
     try:
+        if background:  # review=True: like the call below, it marks nothing new
+            params = job_params(
+                Settings(threshold=chosen), dataset=name, run_id=run_id, review=True
+            )
+            start_job(ws, "dedup", params, name, actor=me.name, key="dedup")
         summary = rethreshold(ws, run_id, chosen, actor=me.name)
     except CurationError as exc:
         st.error(str(exc))
@@ -503,9 +495,30 @@ with st.expander("Train/validation leakage between two datasets"):
     train = l1.selectbox("Train", names, index=names.index(name), key="dedup_leak_train")
     valid = l2.selectbox("Validation", names, key="dedup_leak_valid")
     leak_embedder = l3.selectbox("Embedder", MODES, key="dedup_leak_embedder")
+    if background:
+        found = followed_job(
+            ws,
+            "leakage",
+            None,
+            actor=me.name,
+            key="leakage",
+            match=lambda j: name in (j.params.get("train_dataset"), j.params.get("valid_dataset")),
+        )
+        if found.done is not None and found.job is not None:
+            data = found.done.data
+            st.session_state[keys.DEDUP_LEAKS] = (
+                found.job.params["train_dataset"],
+                found.job.params["valid_dataset"],
+                list(data.get("leaks") or []),
+                int(data.get("count") or 0),
+            )
     if st.button("Find leaks", key="dedup_leak_go"):
         if train == valid:
             st.error("Choose two different datasets.")
+        elif background:
+            params = job_params(Settings(leak_embedder), dataset=None)
+            params |= {"train_dataset": train, "valid_dataset": valid}
+            start_job(ws, "leakage", params, valid, actor=me.name, key="leakage")
         else:
             show_leak_progress, _leak_bar = progress_bar("Comparing")
             try:
@@ -519,13 +532,16 @@ with st.expander("Train/validation leakage between two datasets"):
             except CurationError as exc:
                 st.error(str(exc))
             else:
-                st.session_state[keys.DEDUP_LEAKS] = (train, valid, [x.as_dict() for x in leaks])
+                leak_dicts = [x.as_dict() for x in leaks]
+                st.session_state[keys.DEDUP_LEAKS] = (train, valid, leak_dicts, len(leak_dicts))
     shown = st.session_state.get(keys.DEDUP_LEAKS)
     if shown:
-        t_name, v_name, leak_rows = shown
+        t_name, v_name, leak_rows, n_leaks = shown
         st.markdown(
-            f"**{len(leak_rows):,}** records of {escape_markdown(v_name)} have a near-duplicate in"
+            f"**{n_leaks:,}** records of {escape_markdown(v_name)} have a near-duplicate in"
             f" {escape_markdown(t_name)}."
         )
         if leak_rows:
+            if len(leak_rows) < n_leaks:
+                st.caption(f"The first {len(leak_rows):,} are listed.")
             st.dataframe(pd.DataFrame(leak_rows), hide_index=True, width="stretch")

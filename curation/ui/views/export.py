@@ -14,21 +14,21 @@ from curation.export.pipeline import export_dataset, workspace_output
 from curation.export.preview import preview_export
 from curation.export.publish import history_rows
 from curation.export.registry import get_export_format
-from curation.export.spec import ExportResult, ExportSpec, PreviewRow, parse_where
-from curation.ingest.report import Histogram
-from curation.ingest.validate import ValidationReport
+from curation.export.spec import ExportSpec, PreviewRow, parse_where
+from curation.jobs import runner_beside_app
+from curation.jobs.kinds import export_spec_params
 from curation.labeling.aggregate import POLICIES, Policy
 from curation.labeling.campaigns import preference_campaigns
 from curation.store.queries import dataset_names, get_dataset
 from curation.ui import keys
+from curation.ui.export_result import ExportShown, download, show_export
+from curation.ui.jobs_panel import followed_job, start_job
 from curation.ui.progress import progress_bar
 from curation.ui.resources import workspace
 from curation.ui.session import require_role
 from curation.ui.sidebar import current_dataset
-from curation.wording import plural
 
 IMPORTED = "— the imported preferences —"
-MIME = {"jsonl": "application/jsonl", "csv": "text/csv", "parquet": "application/octet-stream"}
 
 me = require_role("lead")
 ws = workspace()
@@ -165,7 +165,28 @@ if preview_clicked:
     else:
         st.session_state[keys.EXPORT_PREVIEW] = rows
 
-if export_clicked:
+# With a runner beside the app (`curation serve`) an export is a job: it goes on whatever the
+# page does. The page shows the live export of this dataset (whoever started it) and, once
+# this session's is done, its result below.
+background = runner_beside_app()
+if background:
+    following = followed_job(ws, "export", dataset_id, actor=me.name, key="export")
+    if following.done is not None:
+        shown = ExportShown.of(following.done.data, following.done.summary)
+        st.session_state[keys.EXPORT_RESULT] = shown
+        st.session_state.pop(keys.EXPORT_PREVIEW, None)
+
+if export_clicked and background:
+    try:
+        params = {
+            "spec": export_spec_params(_spec()),
+            "output": str(workspace_output(ws, dataset, fmt_name)),
+        }
+        st.session_state.pop(keys.EXPORT_RESULT, None)
+        start_job(ws, "export", params, dataset, actor=me.name, key="export")
+    except CurationError as exc:
+        st.error(str(exc))
+elif export_clicked:
     progress, bar = progress_bar("Exporting…")
     try:
         spec = _spec()
@@ -177,7 +198,7 @@ if export_clicked:
         st.error(str(exc))
     else:
         bar.progress(1.0, text="Done")
-        st.session_state[keys.EXPORT_RESULT] = result
+        st.session_state[keys.EXPORT_RESULT] = ExportShown.of(result.as_dict(), result.summary())
         st.session_state.pop(keys.EXPORT_PREVIEW, None)
 
 # --------------------------------------------------------------------------- preview
@@ -197,107 +218,9 @@ if preview is not None:
 
 
 # --------------------------------------------------------------------------- result
-def _download(label: str, path: Path, key: str, mime: str) -> None:
-    if not path.exists():
-        st.caption(f"{path.name}: no longer on disk")
-        return
-    st.download_button(
-        label,
-        data=lambda: path.read_bytes(),
-        file_name=path.name,
-        mime=mime,
-        key=key,
-        on_click="ignore",
-        icon=":material/download:",
-    )
-
-
-def _tokens_line(report: ValidationReport) -> str:
-    total = report.total_tokens.summary()
-    if total.min is None:
-        return "no tokens counted"
-    return (
-        f"{plural(report.examples, 'row')} · tokens ({report.encoding}) min {total.min:,}, "
-        f"median {total.median:,.0f}, p90 {total.p90:,.0f}, max {total.max:,}"
-    )
-
-
-def _validation_line(split: str, report: ValidationReport) -> str:
-    line = _tokens_line(report)
-    if split == "train" and report.n_epochs:
-        line += (
-            f" · {report.billed_tokens:,} billed × {report.n_epochs} epochs = "
-            f"{report.training_tokens:,} training tokens"
-        )
-        if report.estimated_cost_usd is not None:
-            line += f" · estimated ${report.estimated_cost_usd:,.2f}"
-    return line
-
-
-done: ExportResult | None = st.session_state.get(keys.EXPORT_RESULT)
+done: ExportShown | None = st.session_state.get(keys.EXPORT_RESULT)
 if done:
-    st.subheader(f"Export #{done.export_id}")
-    st.success(done.summary())
-    k1, k2, k3 = st.columns(3)
-    k1.metric("Rows written", f"{done.written:,}")
-    k2.metric("Candidates", f"{done.candidates:,}")
-    k3.metric("Left out", f"{sum(done.left_out.values()):,}")
-    if done.left_out:
-        st.dataframe(
-            pd.DataFrame([{"reason": k, "rows": v} for k, v in done.left_out.items()]),
-            hide_index=True,
-            key="export_left_out",
-        )
-    st.markdown("**Validation summary** (every row was checked before it was written)")
-    for split, report in done.reports.items():
-        st.markdown(f"- **{split}**: {_validation_line(split, report)}")
-    train = done.reports.get("train")
-    histogram = train.total_tokens.histogram() if train is not None else Histogram()
-    if histogram.counts:
-        st.caption("Tokens per training example")
-        st.bar_chart(
-            pd.DataFrame(
-                {
-                    "tokens": [round(edge) for edge in histogram.edges[:-1]],
-                    "examples": list(histogram.counts),
-                }
-            ),
-            x="tokens",
-            y="examples",
-            height=200,
-        )
-    for warning in done.warnings:
-        st.warning(warning)
-    for f in done.files:
-        d1, d2 = st.columns(2)
-        with d1:
-            _download(
-                f"{f.split}: {f.path.name} ({plural(f.rows, 'row')})",
-                f.path,
-                f"export_dl_{done.export_id}_{f.split}",
-                MIME.get(f.path.suffix.lstrip("."), "application/octet-stream"),
-            )
-        with d2:
-            _download(
-                f"{f.split} manifest",
-                f.manifest_path,
-                f"export_dl_{done.export_id}_{f.split}_manifest",
-                "application/json",
-            )
-        st.caption(f"sha256 {f.sha256}")
-    target = done.target_info
-    config = target.config_file
-    if config and done.files:
-        _download(
-            f"{target.target or 'trainer'} config: {config}",
-            done.files[0].path.with_name(config),
-            f"export_dl_{done.export_id}_config",
-            "application/json" if config.endswith(".json") else "application/yaml",
-        )
-    if target.reasoning_messages:
-        st.caption(
-            f"Reasoning traces: {target.reasoning_policy} ({target.reasoning_messages:,} messages)"
-        )
+    show_export(done)
 
 # --------------------------------------------------------------------------- history
 st.subheader("Export history")
@@ -354,11 +277,11 @@ else:
         path = Path(path_text)
         h1, h2 = st.columns(2)
         with h1:
-            _download(
+            download(
                 path.name, path, f"export_hist_{chosen}_{path.name}", "application/octet-stream"
             )
         with h2:
-            _download(
+            download(
                 f"{path.name} manifest",
                 path.with_name(path.name + ".manifest.json"),
                 f"export_hist_{chosen}_{path.name}_manifest",

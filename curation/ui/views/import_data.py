@@ -15,6 +15,7 @@ from curation.ingest.report import ValidationReport
 from curation.ingest.scan import ScanReport, preview_records, scan_file
 from curation.ingest.uploads import copy_import_file, store_upload
 from curation.ingest.validate import validate_file
+from curation.jobs import runner_beside_app
 from curation.security import (
     ImportFile,
     check_import_path,
@@ -26,6 +27,7 @@ from curation.store.queries import dataset_names
 from curation.ui import charts, keys
 from curation.ui.chat import caption, render_conversation, render_message
 from curation.ui.import_sets import batch_tab, dataset_info_panel
+from curation.ui.jobs_panel import followed_job, start_job
 from curation.ui.progress import progress_bar
 from curation.ui.resources import workspace
 from curation.ui.session import require_role
@@ -40,6 +42,36 @@ st.caption(
     "OpenAI chat / preference / RFT, the source article's RFT pairs and N-completion records, TRL, "
     "ShareGPT, Alpaca, HH-RLHF, UltraFeedback, CSV/TSV/Parquet. `.gz` is fine."
 )
+
+
+def _show_result(summary: str, rejected: int, errors: list[dict[str, object]]) -> None:
+    (st.success if not rejected else st.warning)(summary)
+    if errors:
+        st.dataframe(
+            pd.DataFrame(errors), hide_index=True, width="stretch", key="import_result_errors"
+        )
+
+
+# With a runner beside the app (`curation serve`) an import is a job: it goes on whatever the
+# page does. The page shows the live import (whoever started it) and, once this session's is
+# done, its report here, above the file's check.
+background = runner_beside_app()
+if background:
+    following = followed_job(ws, "import", None, actor=me.name, key="import")
+    if following.done is not None and following.job is not None:
+        data = following.done.data
+        into = str(following.job.params["dataset"])
+        st.session_state[keys.IMPORT_RESULT] = (
+            str(following.job.params["path"]),
+            following.done.summary,
+            int(data.get("rejected") or 0),
+            list(data.get("errors") or []),
+        )
+        st.session_state[keys.DATASET] = into
+        st.session_state[IMPORTED_INTO] = into
+    shown = st.session_state.get(keys.IMPORT_RESULT)
+    if shown:
+        _show_result(*shown[1:])
 
 
 def _choose_file(path: str, name: str) -> None:
@@ -319,6 +351,17 @@ if st.button(
     disabled=scan.valid == 0 or not dataset or clash,
 ):
     _server_file_still_allowed()
+    shown_as = str(server_file) if from_server else shown_name
+    if background:
+        st.session_state.pop(keys.IMPORT_RESULT, None)
+        params = {
+            "path": str(path),
+            "dataset": dataset,
+            "format": fmt,
+            "columns": mapping.as_dict() if mapping is not None else None,
+            "display_name": shown_as,
+        }
+        start_job(ws, "import", params, dataset, actor=me.name, key="import")
     progress, bar = progress_bar("Importing…")
     try:
         result = import_file(
@@ -328,7 +371,7 @@ if st.button(
             format=fmt,
             mapping=mapping,
             actor=me.name,
-            display_name=str(server_file) if from_server else shown_name,
+            display_name=shown_as,
             progress=progress,
         )
     except CurationError as exc:
@@ -336,19 +379,12 @@ if st.button(
         st.error(str(exc))
     else:
         bar.progress(1.0, text="Done")
-        st.session_state[keys.IMPORT_RESULT] = (path_str, result)
+        errors = [asdict(e) for e in result.errors]
+        st.session_state[keys.IMPORT_RESULT] = (path_str, result.summary(), result.rejected, errors)
         st.session_state[keys.DATASET] = dataset
         st.session_state[IMPORTED_INTO] = dataset
         st.rerun()
 
 last = st.session_state.get(keys.IMPORT_RESULT)
-if last and last[0] == path_str:
-    done = last[1]
-    (st.success if not done.rejected else st.warning)(done.summary())
-    if done.errors:
-        st.dataframe(
-            pd.DataFrame([asdict(e) for e in done.errors]),
-            hide_index=True,
-            width="stretch",
-            key="import_result_errors",
-        )
+if last and last[0] == path_str and not background:
+    _show_result(*last[1:])

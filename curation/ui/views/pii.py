@@ -13,11 +13,13 @@ import pandas as pd
 import streamlit as st
 
 from curation.errors import CurationError
-from curation.pii.config import BUILTIN_ENTITIES, DEFAULT_ENTITIES, check_pattern
+from curation.jobs import runner_beside_app
+from curation.pii.config import BUILTIN_ENTITIES, DEFAULT_ENTITIES
 from curation.pii.highlight import highlight_markdown
 from curation.pii.operators import OPERATORS, OperatorSpec
 from curation.ui import keys
 from curation.ui.chat import render_message
+from curation.ui.jobs_panel import followed_job, start_job
 from curation.ui.progress import progress_bar
 from curation.ui.resources import workspace
 from curation.ui.session import require_role
@@ -41,14 +43,6 @@ def _engine_ready() -> bool:
 
 def _notice(text: str) -> None:
     st.session_state[keys.PII_NOTICE] = text
-
-
-def _selected_rows(key: str) -> list[int]:
-    state = st.session_state.get(key)
-    try:
-        return list(state["selection"]["rows"])  # type: ignore[index]
-    except (KeyError, TypeError):
-        return []
 
 
 def _save_public_figures(actor: str) -> None:
@@ -76,12 +70,26 @@ with st.spinner(ENGINE_LOADING, show_time=True):
     from curation.pii.events import event_rows, pii_events
     from curation.pii.record_view import RecordReview, record_review
     from curation.pii.review import FindingFilter, decide, records_to_review, value_table
-    from curation.pii.rules import add_rule, list_rules, remove_rule, set_terms
+    from curation.pii.rules import list_rules
     from curation.pii.scan import ScanOptions, scan_dataset
     from curation.pii.settings import load_settings, save_settings
     from curation.pii.status import pii_status
+    from curation.store.queries import get_dataset
+    from curation.ui.pii_rules import rules_tab as pii_rules_tab
+    from curation.ui.pii_rules import selected_rows
 
 name = dataset_in_focus()
+
+# With a runner beside the app (`curation serve`) a scan and an apply are jobs: they go on
+# whatever the page does. The page shows the live one (whoever started it); when this
+# session's is done, its summary, and the counts below are read again.
+background = runner_beside_app()
+if background:
+    with ws.read() as s:
+        dataset_id = get_dataset(s, name).id
+    following = followed_job(ws, ("pii-scan", "pii-apply"), dataset_id, actor=me.name, key="pii")
+    if following.done is not None:
+        _notice(following.done.summary)
 
 notice = st.session_state.pop(keys.PII_NOTICE, None)
 if notice:
@@ -166,7 +174,16 @@ with scan_tab:
     )
     if custom:
         st.caption("Rules add: " + ", ".join(custom))
-    if st.button("Scan", type="primary", key=keys.PII_SCAN, disabled=not chosen):
+    scan_clicked = st.button("Scan", type="primary", key=keys.PII_SCAN, disabled=not chosen)
+    if scan_clicked and background:
+        params = {
+            "dataset": name,
+            "entities": chosen,
+            "threshold": threshold,
+            "only_unscanned": new_only,
+        }
+        start_job(ws, "pii-scan", params, name, actor=me.name, key="pii")
+    elif scan_clicked:
         _engine_ready()
         progress, _bar = progress_bar("Scanning…")
         try:
@@ -229,7 +246,7 @@ with findings_tab:
             selection_mode="multi-row",
             key=keys.PII_VALUES,
         )
-        picked = [values[i] for i in _selected_rows(keys.PII_VALUES) if i < len(values)]
+        picked = [values[i] for i in selected_rows(keys.PII_VALUES) if i < len(values)]
         remember = st.checkbox(
             "Remember for future scans (accept → deny-list, reject → allow-list for that entity)",
             key=keys.PII_REMEMBER,
@@ -332,7 +349,7 @@ with record_tab:
             )
             chosen_ids = [
                 int(str(rows[i]["id"]))
-                for i in _selected_rows(keys.PII_RECORD_FINDINGS)
+                for i in selected_rows(keys.PII_RECORD_FINDINGS)
                 if i < len(rows)
             ]
             c1, c2, c3 = st.columns(3)
@@ -396,100 +413,7 @@ with record_tab:
 
 # --------------------------------------------------------------------------- rules
 with rules_tab:
-    allow_terms = [r.value for r in rules if r.kind == "allow" and not r.entity]
-    st.markdown("**Allow-list** — product and technical terms that are never PII (one per line)")
-    allow_text = st.text_area(
-        "Allow-list", value="\n".join(allow_terms), key=keys.PII_ALLOW, label_visibility="collapsed"
-    )
-    if st.button("Save allow-list", key=keys.PII_SAVE_ALLOW):
-        try:
-            with ws.tx() as s:
-                added, removed = set_terms(s, "allow", "", allow_text.splitlines(), actor=me.name)
-        except CurationError as exc:
-            st.error(str(exc))
-        else:
-            _notice(f"Allow-list saved: {added} added, {removed} removed. Re-scan to apply it.")
-            st.rerun()
-    entity_allow = [r for r in rules if r.kind == "allow" and r.entity]
-    if entity_allow:
-        st.caption(
-            "Per-entity allow terms (from per-value rejections): "
-            + ", ".join(f"{r.entity}: {r.value}" for r in entity_allow[:50])
-        )
-
-    st.markdown("**Deny-list** — values that are always PII (e.g. employee names, customer IDs)")
-    d1, d2 = st.columns([1, 3])
-    deny_entity = d1.text_input("Entity", value="PERSON", key=keys.PII_DENY_ENTITY).strip().upper()
-    deny_terms = [r.value for r in rules if r.kind == "deny" and r.entity == deny_entity]
-    deny_text = d2.text_area(
-        f"Terms for {deny_entity or '…'}", value="\n".join(deny_terms), key=keys.PII_DENY
-    )
-    if st.button("Save deny-list", key=keys.PII_SAVE_DENY, disabled=not deny_entity):
-        try:
-            with ws.tx() as s:
-                added, removed = set_terms(
-                    s, "deny", deny_entity, deny_text.splitlines(), actor=me.name
-                )
-        except CurationError as exc:
-            st.error(str(exc))
-        else:
-            _notice(f"Deny-list for {deny_entity} saved: {added} added, {removed} removed.")
-            st.rerun()
-
-    st.markdown("**Patterns** — regular expressions for your own identifiers (ticket IDs, …)")
-    patterns = [r for r in rules if r.kind == "pattern"]
-    if patterns:
-        prow = [
-            {"id": r.id, "name": r.name, "entity": r.entity, "regex": r.value, "score": r.score}
-            for r in patterns
-        ]
-        st.dataframe(
-            pd.DataFrame(prow),
-            hide_index=True,
-            width="stretch",
-            on_select="rerun",
-            selection_mode="multi-row",
-            key=keys.PII_PATTERNS,
-        )
-        gone = [int(str(prow[i]["id"])) for i in _selected_rows(keys.PII_PATTERNS) if i < len(prow)]
-        if st.button(
-            f"Remove {len(gone)} selected", key=keys.PII_REMOVE_PATTERNS, disabled=not gone
-        ):
-            with ws.tx() as s:
-                for rid in gone:
-                    remove_rule(s, rid, actor=me.name)
-            _notice(f"Removed {len(gone)} patterns.")
-            st.rerun()
-    p1, p2, p3, p4 = st.columns([2, 2, 4, 1])
-    p_name = p1.text_input("Name", key=keys.PII_PATTERN_NAME, placeholder="ticket")
-    p_entity = p2.text_input("Entity", key=keys.PII_PATTERN_ENTITY, placeholder="TICKET_ID")
-    p_regex = p3.text_input("Regex", key=keys.PII_PATTERN_REGEX, placeholder=r"\bNW-\d{4}-TK\b")
-    p_score = p4.number_input("Score", 0.05, 1.0, 0.9, 0.05, key=keys.PII_PATTERN_SCORE)
-    sample = st.text_input("Try it on", key=keys.PII_PATTERN_SAMPLE)
-    if p_regex and sample:
-        try:
-            hits = [m.group() for m in check_pattern(p_regex).finditer(sample)]
-        except CurationError as exc:
-            st.error(str(exc))
-        else:
-            st.caption(f"Matches: {', '.join(repr(h) for h in hits) if hits else 'none'}")
-    if st.button("Add pattern", key=keys.PII_ADD_PATTERN, disabled=not (p_regex and p_entity)):
-        try:
-            with ws.tx() as s:
-                add_rule(
-                    s,
-                    "pattern",
-                    p_regex,
-                    actor=me.name,
-                    entity=p_entity,
-                    name=p_name,
-                    score=float(p_score),
-                )
-        except CurationError as exc:
-            st.error(str(exc))
-        else:
-            _notice(f"Pattern {p_name or p_entity} added. Re-scan to find its matches.")
-            st.rerun()
+    pii_rules_tab(ws, rules, me.name)
 
 # --------------------------------------------------------------------------- apply
 with apply_tab:
@@ -526,6 +450,15 @@ with apply_tab:
         key=keys.PII_APPLY,
         disabled=not to_apply,
     ):
+        if background:
+            params = {
+                "dataset": name,
+                "operator": op_name,
+                "realistic": realistic,
+                "scope": scope,
+                "reapply": reapply,
+            }
+            start_job(ws, "pii-apply", params, name, actor=me.name, key="pii")
         _engine_ready()
         progress, _bar = progress_bar("Applying…")
         try:
