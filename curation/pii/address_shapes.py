@@ -162,9 +162,12 @@ _STREET = (
     rf"|{_NUM},?[ \t]+(?:{_TYPE_BEFORE}[ \t]+)?(?:{_LINK}[ \t]+)?{_NAME}"
     rf"|{_NOT_STREET}(?:{_TYPE_BEFORE}[ \t]*)?{_NAME},?[ \t]+(?:n[ºo°]\.?[ \t]*)?{_NUM})"
 )
-# A word of an address part; a dot inside ("H.No") or at the part's end ("2º dcha."), never
-# between two words, where it would end a sentence.
-_TOKEN = r"[\p{L}\d#][\p{L}\p{M}\d'’ºª°/\-]*(?:\.[\p{L}\d][\p{L}\p{M}\d'’ºª°/\-]*)*"
+# A word of an address part; a dot inside ("H.No"), after an abbreviation ("Col. Centro") or
+# at the part's end ("2º dcha."), not after a longer word, where it would end a sentence.
+_TOKEN = (
+    r"[\p{L}\d#][\p{L}\p{M}\d'’ºª°/\-]*(?:\.[\p{L}\d][\p{L}\p{M}\d'’ºª°/\-]*)*"
+    r"(?:(?<=(?<![\p{L}])\p{L}{1,4})\.)?"
+)
 _NOT_PART = (
     r"(?!(?i:call|tel|phone|mobile|if|and|or|but|then|please|thanks|email|e-mail|ring|text|"
     r"leave|the|we|i|you|it|is|was|will|my|our|your)\b)"
