@@ -129,7 +129,7 @@ def po_box_terms(strength: str) -> list[str]:
 
 # --------------------------------------------------------------------------- building blocks
 
-_UPPER_WORD = r"[\p{Lu}][\p{L}\p{M}'’\-]*\.?"
+_UPPER_WORD = r"(?:[dlDL]['’])?[\p{Lu}][\p{L}\p{M}'’\-]*\.?"
 _LINK = (
     r"(?:de[ \t]+la|de[ \t]+las|de[ \t]+los|van[ \t]+der|van[ \t]+den|van|von|de|del|della|delle|"
     r"dei|degli|da|do|dos|das|di|der|den|des|du|la|le|les|el|los|las|y|e|am|an|im|auf|zum|zur|"
@@ -179,9 +179,9 @@ _NOT_LOCALITY = (
     r"room|box|flat|unit|suite|version|page|step|item|total|code|pin|id|at|on|from|to|by|"
     r"until|since|before|after)\b)"
 )
-_LOC_WORD = r"(?:St\.[ \t]|Ste\.[ \t]|Mt\.[ \t])?[\p{Lu}][\p{L}\p{M}'’\-]*"
+_LOC_WORD = r"(?:St\.[ \t]|Ste\.[ \t]|Mt\.[ \t])?[\p{Lu}](?:[\p{L}\p{M}\-]|['’](?=\p{L}))*"
 _LOCALITY = (
-    rf"{_NOT_LOCALITY}{_LOC_WORD}(?:[ \t\-]+(?:(?:{_LINK}|sur|sous|upon|on|nad|pod|op|aan)[ \t]+)?"
+    rf"{_NOT_LOCALITY}{_LOC_WORD}(?:(?:[ \t]|[ \t]?-[ \t]?)(?:(?:{_LINK}|sur|sous|upon|on|nad|pod|op|aan)[ \t]+)?"
     rf"{_LOC_WORD}){{0,3}}(?:[ \t]+\d{{1,2}}(?![\d\-]))?"
 )
 _STATE = r"(?:[A-Z]{2,4}|[\p{Lu}][\p{L}\p{M}'’\-]*(?:[ \t][\p{Lu}][\p{L}\p{M}'’\-]*)?)"
@@ -197,7 +197,7 @@ _ANY_BOX = rf"(?i:{_PO_STRONG}|{_PO_WEAK}){_BOX_NUMBER}"
 # Tool-call arguments are detected as JSON text, where a line break is written "\\n".
 _BREAK = r"(?:\n|\\n)"
 _AFTER_BREAK = r"(?<=\\[nt])"
-_EDGE = rf"(?:{_AFTER_BREAK}|(?<![\p{{L}}\p{{M}}\d'’\-./]))"
+_EDGE = rf"(?:{_AFTER_BREAK}|(?<![\p{{L}}\p{{M}}\d\-./])(?<![\p{{L}}]['’]))"
 # The start of an address block: a PO box or a street line, then up to four more parts.
 _HEAD = rf"{_EDGE}(?:(?P<box>{_ANY_BOX})|(?P<street>{_STREET}))(?:{_SEP}{_PART}){{0,4}}?{_SEP}"
 _STATE_AND_SEP = rf"(?:(?:[ \t]*,[ \t]*|[ \t]+-[ \t]+|[ \t]+){_STATE})??(?:[ \t]*,[ \t]*|[ \t]*{_BREAK}[ \t]*|[ \t]+)$"
