@@ -190,7 +190,7 @@ _PO_STRONG = _alternatives(po_box_terms("strong"), fold_short=False)
 _PO_WEAK = _alternatives(po_box_terms("weak"), fold_short=False)
 _BOX_NUMBER = r"[ \t]*(?:No\.?|Nr\.?|n[ºo°]\.?|#)?[ \t]*\d{1,7}(?![\d\-/])"
 PO_BOX = regex.compile(
-    rf"(?<![\w])(?i:{_PO_STRONG}){_BOX_NUMBER}"
+    rf"(?=\p{{L}})(?<![\w])(?i:{_PO_STRONG}){_BOX_NUMBER}"
     rf"(?:(?:,[ \t]*{_LOCALITY}){{1,2}}{_ENDS})?"
 )
 _ANY_BOX = rf"(?i:{_PO_STRONG}|{_PO_WEAK}){_BOX_NUMBER}"
@@ -199,12 +199,14 @@ _BREAK = r"(?:\n|\\n)"
 _AFTER_BREAK = r"(?<=\\[nt])"
 _EDGE = rf"(?:{_AFTER_BREAK}|(?<![\p{{L}}\p{{M}}\d\-./])(?<![\p{{L}}]['’]))"
 # The start of an address block: a PO box or a street line, then up to four more parts.
-_HEAD = rf"{_EDGE}(?:(?P<box>{_ANY_BOX})|(?P<street>{_STREET}))(?:{_SEP}{_PART}){{0,4}}?{_SEP}"
+_HEAD = rf"{_EDGE}(?:(?P<box>{_ANY_BOX})|(?P<street>{_STREET}))(?:{_SEP}{_PART}){{0,4}}{_SEP}"
 _STATE_AND_SEP = rf"(?:(?:[ \t]*,[ \t]*|[ \t]+-[ \t]+|[ \t]+){_STATE})??(?:[ \t]*,[ \t]*|[ \t]*{_BREAK}[ \t]*|[ \t]+)$"
 # Before a line "48143 Münster" (postcode first), anchored at the line's start.
-_HEAD_BEFORE_LINE = regex.compile(rf"{_HEAD}$")
+# Both are searched right to left ("(?r)"): one attempt from the anchor, the longest block
+# first, instead of one attempt per start position.
+_HEAD_BEFORE_LINE = regex.compile(rf"(?r){_HEAD}$")
 # Before the postcode of "…, Seoul 06164" (city first), anchored at the postcode.
-_HEAD_BEFORE_CITY = regex.compile(rf"{_HEAD}(?P<city>{_LOCALITY}){_STATE_AND_SEP}")
+_HEAD_BEFORE_CITY = regex.compile(rf"(?r){_HEAD}(?P<city>{_LOCALITY}){_STATE_AND_SEP}")
 _CITY_BEFORE_POSTCODE = regex.compile(rf"(?r){_EDGE}{_LOCALITY}{_STATE_AND_SEP}")
 _TYPED_STREETS = (
     (
@@ -251,7 +253,7 @@ def _postcode_patterns() -> tuple[tuple[regex.Pattern[str], bool, dict[str, Post
         body = "|".join(f"(?P<{name}>{f.pattern})" for name, f in formats.items())
         prefix = r"(?:[A-Z]{1,2}-)?" if zip_first else ""
         pattern = regex.compile(
-            rf"(?:{_AFTER_BREAK}|(?<![\w\-+./#])){prefix}(?:{body})(?![\w\-]|[.,]\d)"
+            rf"(?=[\dA-Z])(?:{_AFTER_BREAK}|(?<![\w\-+./#])){prefix}(?:{body})(?![\w\-]|[.,]\d)"
         )
         out.append((pattern, zip_first, formats))
     return tuple(out)
@@ -296,12 +298,12 @@ def _blocks(text: str) -> Iterator[Address]:
             else:
                 start, end = m.start(), m.end()
                 lo = max(0, start - _WINDOW)
+                city = _CITY_BEFORE_POSTCODE.search(text, max(0, start - 80), start)
+                if city is None:
+                    continue
                 head = _HEAD_BEFORE_CITY.search(text[lo:start])
                 if head is None:
-                    city = _CITY_BEFORE_POSTCODE.search(text[max(0, start - 80) : start])
-                    if city is None:
-                        continue
-                    start -= len(text[max(0, start - 80) : start]) - city.start()
+                    start = city.start()
             if head is not None and _year_not_street(head.group("street"), m.group(), fmt):
                 head = None
             if head is not None:
