@@ -50,6 +50,10 @@ def widest(text: str) -> str:
         "House 14, 3rd Cross, Indiranagar, Bengaluru 560038",  # IN
         "Rua das Flores, 120, apto 12, São Paulo - SP, 01310-100",  # BR
         "Calle Hidalgo 310, Col. Centro, 06000 Ciudad de México, CDMX",  # MX
+        "Av. Juárez 135, Int. 3, Col. Centro\n64000 Monterrey, N.L.",  # MX, state with dots
+        "Rua Harmonia, 697, apto 164\nRecife - PE\nCEP 50473-257",  # BR, labelled postcode
+        "Lange Voorhout 53 A, 3014 AQ Rotterdam",  # NL, letter after the number
+        "3 Rue d'Alsace, 75010 Paris",  # FR, elided particle
         "22 Long Street\nCape Town\n8001",  # ZA
         "15 Adeola Odeku Street, Victoria Island, Lagos 101241",  # NG
         "400 Rideau Street, Ottawa, ON K1N 5Y8",  # CA

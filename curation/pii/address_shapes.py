@@ -159,8 +159,8 @@ _TYPE_BEFORE = (
 )
 _STREET = (
     rf"(?:{_UNIT}"
-    rf"|{_NUM},?[ \t]+(?:{_TYPE_BEFORE}[ \t]+)?(?:{_LINK}[ \t]+)?{_NAME}"
-    rf"|{_NOT_STREET}(?:{_TYPE_BEFORE}[ \t]*)?{_NAME},?[ \t]+(?:n[ºo°]\.?[ \t]*)?{_NUM})"
+    rf"|{_NOT_STREET}(?:{_TYPE_BEFORE}[ \t]*)?{_NAME},?[ \t]+(?:n[ºo°]\.?[ \t]*)?{_NUM}"
+    rf"|{_NUM},?[ \t]+(?:{_TYPE_BEFORE}[ \t]+)?(?:{_LINK}[ \t]+)?{_NAME})"
 )
 # A word of an address part; a dot inside ("H.No"), after an abbreviation ("Col. Centro") or
 # at the part's end ("2º dcha."), not after a longer word, where it would end a sentence.
@@ -172,7 +172,7 @@ _NOT_PART = (
     r"(?!(?i:call|tel|phone|mobile|if|and|or|but|then|please|thanks|email|e-mail|ring|text|"
     r"leave|the|we|i|you|it|is|was|will|my|our|your)\b)"
 )
-_PART = rf"{_NOT_PART}{_TOKEN}(?:[ \t]+{_NOT_PART}{_TOKEN}){{0,4}}\.?"
+_PART = rf"{_NOT_PART}{_TOKEN}(?:[ \t]+(?:-[ \t]+)?{_NOT_PART}{_TOKEN}){{0,4}}\.?"
 _SEP = r"[ \t]*(?:,[ \t]*(?:(?:\n|\\n)[ \t]*)?|(?:\n|\\n)[ \t]*)"
 _NOT_LOCALITY = (
     r"(?!(?i:call|tel|phone|fax|mobile|ring|text|order|invoice|ticket|ref|no|nr|number|case|"
@@ -184,7 +184,9 @@ _LOCALITY = (
     rf"{_NOT_LOCALITY}{_LOC_WORD}(?:(?:[ \t]|[ \t]?-[ \t]?)(?:(?:{_LINK}|sur|sous|upon|on|nad|pod|op|aan)[ \t]+)?"
     rf"{_LOC_WORD}){{0,3}}(?:[ \t]+\d{{1,2}}(?![\d\-]))?"
 )
-_STATE = r"(?:[A-Z]{2,4}|[\p{Lu}][\p{L}\p{M}'’\-]*(?:[ \t][\p{Lu}][\p{L}\p{M}'’\-]*)?)"
+_STATE = (
+    r"(?:(?:[A-Z]\.){1,3}|[A-Z]{2,4}|[\p{Lu}][\p{L}\p{M}'’\-]*(?:[ \t][\p{Lu}][\p{L}\p{M}'’\-]*)?)"
+)
 _ENDS = r"(?=[ \t]*(?:[,.;:!?)\]}\"'\n]|$))"
 _PO_STRONG = _alternatives(po_box_terms("strong"), fold_short=False)
 _PO_WEAK = _alternatives(po_box_terms("weak"), fold_short=False)
@@ -200,11 +202,19 @@ _AFTER_BREAK = r"(?<=\\[nt])"
 _EDGE = rf"(?:{_AFTER_BREAK}|(?<![\p{{L}}\p{{M}}\d\-./])(?<![\p{{L}}]['’]))"
 # The start of an address block: a PO box or a street line, then up to four more parts.
 _HEAD = rf"{_EDGE}(?:(?P<box>{_ANY_BOX})|(?P<street>{_STREET}))(?:{_SEP}{_PART}){{0,4}}{_SEP}"
-_STATE_AND_SEP = rf"(?:(?:[ \t]*,[ \t]*|[ \t]+-[ \t]+|[ \t]+){_STATE})??(?:[ \t]*,[ \t]*|[ \t]*{_BREAK}[ \t]*|[ \t]+)$"
+# A postcode's label: "CEP 50473-257", "PLZ 10115", "C.P. 06000".
+_LABEL = (
+    r"(?:(?i:CEP|PLZ|C\.P\.|CP|ZIP|ZIP code|Postcode|Post code|Postal code|PIN|PIN code|Eircode|"
+    r"Code postal|Código postal|Codice postale|Postnummer|Kod pocztowy)[:.]?[ \t]*)?"
+)
+_STATE_AND_SEP = (
+    rf"(?:(?:[ \t]*,[ \t]*|[ \t]+-[ \t]+|[ \t]+){_STATE})??"
+    rf"(?:[ \t]*,[ \t]*|[ \t]*{_BREAK}[ \t]*|[ \t]+){_LABEL}$"
+)
 # Before a line "48143 Münster" (postcode first), anchored at the line's start.
 # Both are searched right to left ("(?r)"): one attempt from the anchor, the longest block
 # first, instead of one attempt per start position.
-_HEAD_BEFORE_LINE = regex.compile(rf"(?r){_HEAD}$")
+_HEAD_BEFORE_LINE = regex.compile(rf"(?r){_HEAD}{_LABEL}$")
 # Before the postcode of "…, Seoul 06164" (city first), anchored at the postcode.
 _HEAD_BEFORE_CITY = regex.compile(rf"(?r){_HEAD}(?P<city>{_LOCALITY}){_STATE_AND_SEP}")
 _CITY_BEFORE_POSTCODE = regex.compile(rf"(?r){_EDGE}{_LOCALITY}{_STATE_AND_SEP}")
