@@ -211,35 +211,26 @@ _STATE_AND_SEP = (
     rf"(?:(?:[ \t]*,[ \t]*|[ \t]+-[ \t]+|[ \t]+){_STATE})??"
     rf"(?:[ \t]*,[ \t]*|[ \t]*{_BREAK}[ \t]*|[ \t]+){_LABEL}$"
 )
+# The next three are searched right to left ("(?r)"): one attempt from the anchor, the longest
+# block first, instead of one attempt per start position.
 # Before a line "48143 Münster" (postcode first), anchored at the line's start.
-# Both are searched right to left ("(?r)"): one attempt from the anchor, the longest block
-# first, instead of one attempt per start position.
 _HEAD_BEFORE_LINE = regex.compile(rf"(?r){_HEAD}{_LABEL}$")
 # Before the postcode of "…, Seoul 06164" (city first), anchored at the postcode.
-_HEAD_BEFORE_CITY = regex.compile(rf"(?r){_HEAD}(?P<city>{_LOCALITY}){_STATE_AND_SEP}")
+_HEAD_BEFORE_CITY = regex.compile(rf"(?r){_HEAD}{_LOCALITY}{_STATE_AND_SEP}")
 _CITY_BEFORE_POSTCODE = regex.compile(rf"(?r){_EDGE}{_LOCALITY}{_STATE_AND_SEP}")
+# Street lines that carry their type, with or without a postcode after them.
 _TYPED_STREETS = (
-    (
-        "typed",
-        regex.compile(
-            rf"(?<![\w])(?i:{_alternatives(street_types('before'), dots=True)})[ \t]*{_NAME}"
-            rf"[ \t]+{_NUM}"
-            r"(?![\w\-])"
-        ),
+    regex.compile(
+        rf"(?<![\w])(?i:{_alternatives(street_types('before'), dots=True)})[ \t]*{_NAME}"
+        rf"[ \t]+{_NUM}(?![\w\-])"
     ),
-    (
-        "typed",
-        regex.compile(
-            rf"{_EDGE}{_NUM}[ \t]+[\p{{Lu}}][\p{{L}}\p{{M}}\-]*-"
-            rf"(?i:{_alternatives(street_types('suffix'), dots=True)})(?![\w\-])"
-        ),
+    regex.compile(
+        rf"{_EDGE}{_NUM}[ \t]+[\p{{Lu}}][\p{{L}}\p{{M}}\-]*-"
+        rf"(?i:{_alternatives(street_types('suffix'), dots=True)})(?![\w\-])"
     ),
-    (
-        "typed",
-        regex.compile(
-            rf"{_EDGE}[\p{{Lu}}][\p{{L}}\p{{M}}]*?(?:{_alternatives(street_types('glued'), dots=True)})"
-            rf"[ \t]+{_NUM}(?![\w\-])"
-        ),
+    regex.compile(
+        rf"{_EDGE}[\p{{Lu}}][\p{{L}}\p{{M}}]*?"
+        rf"(?:{_alternatives(street_types('glued'), dots=True)})[ \t]+{_NUM}(?![\w\-])"
     ),
 )
 _WINDOW = 220
@@ -345,6 +336,6 @@ class AddressShapeRecognizer(SignalRecognizer):
                 yield _result(found.start, found.end, 0.6, "address:postcode", self)
         for m in PO_BOX.finditer(text):
             yield _result(m.start(), m.end(), 0.85, "address:po-box", self)
-        for kind, pattern in _TYPED_STREETS:
+        for pattern in _TYPED_STREETS:
             for m in pattern.finditer(text):
-                yield _result(m.start(), m.end(), 0.8, f"address:{kind}", self)
+                yield _result(m.start(), m.end(), 0.8, "address:typed", self)
