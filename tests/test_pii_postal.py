@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from curation.pii.address_shapes import AddressShapeRecognizer
 from curation.pii.detect import Detector
 from curation.pii.phones import PhonenumbersRecognizer, valid_region
 from curation.pii.postal import PostalAddressRecognizer, tail_end
@@ -12,9 +13,11 @@ from curation.pii.segments import Segment
 
 
 def spans(text: str) -> list[str]:
-    return [
-        text[r.start : r.end] for r in PostalAddressRecognizer().analyze(text, ["STREET_ADDRESS"])
+    found = [
+        *PostalAddressRecognizer().analyze(text, ["STREET_ADDRESS"]),
+        *AddressShapeRecognizer().analyze(text, ["STREET_ADDRESS"]),
     ]
+    return [text[r.start : r.end] for r in found]
 
 
 @pytest.mark.parametrize(

@@ -50,6 +50,18 @@ _NOT_CONTEXT = regex.compile(
     r"epoch|uuid|hash|isbn|doi|patent|amount|total|price)\b[^\n\d]{0,14}(?:#\s*)?$"
 )
 
+# "invoice number 0048 2231 9981", "account no. 07700 900123": a number of something else,
+# whatever "number" alone would say.
+ID_NUMBER_CUE = regex.compile(
+    r"(?i)\b(?:order|invoice|ticket|case|reference|ref|account|acct|tracking|serial|customer|"
+    r"member|membership|policy|claim|booking|reservation|confirmation|transaction|shipment|"
+    r"parcel|consignment|item|product|part|model|batch|job|request|incident|contract|loan|"
+    r"passport|licen[cs]e|vat|tax|registration|student|employee|patient|container|seat|"
+    r"bestell|auftrag|rechnung|kunden|commande|facture|pedido|factura|ordine|fattura|"
+    r"bestelling|factuur|zamówienia|faktury)s?[ \t-]*(?:number|nummer|numéro|número|numero|"
+    r"no|nr|n[º°o]|num|#|id)\b\.?[^\n\d]{0,12}$"
+)
+
 
 def _result(start: int, end: int, score: float, source: str, rec: LocalRecognizer) -> Any:
     return tagged_result("PHONE_NUMBER", start, end, score, source, rec)
@@ -98,7 +110,9 @@ class PhonenumbersRecognizer(SignalRecognizer):
                 continue
             before = text[max(0, m.start() - 40) : m.start()]
             score = 0.7
-            if _CONTEXT.search(before):
+            if ID_NUMBER_CUE.search(before):
+                score = 0.35
+            elif _CONTEXT.search(before):
                 score = 0.9
             elif _NOT_CONTEXT.search(before):
                 score = 0.35

@@ -4,8 +4,7 @@ Paulo - SP, 01426-001"), up to and including its postcode.
 
 - Military: ``PSC 1234, Box 567``, ``CMR 450 Box 12``, ``Unit 2050 Box 4190`` and the
   ``APO/FPO/DPO AA/AE/AP`` line with its ZIP code.
-- PO boxes: ``PO Box``, ``Post Office Box``, ``Postfach``, ``BP``/``B.P.``, ``Apartado (de
-  Correos)``, ``Caixa Postal``, ``Casella Postale``, ``Postbus``, with the locality after.
+- PO boxes of many languages are found by :mod:`curation.pii.address_shapes`.
 - Japanese: ``〒606-0801 京都府京都市左京区下鴨5-14-1`` and romanised ``5-13-1 Shimogamo,
   Sakyo-ku, Kyoto 606-0801``.
 - Tails: from a street found by :class:`StreetAddressRecognizer` or a flat/house number,
@@ -23,25 +22,18 @@ from presidio_analyzer import LocalRecognizer, RecognizerResult
 
 from curation.pii.results import SignalRecognizer, tagged_result
 
-_SEP = r"(?:[ \t]*,?[ \t]*\n?[ \t]*)"
+# A line break, or the "\\n" that stands for one in tool-call arguments (detected as JSON text).
+_SEP = r"(?:[ \t]*,?[ \t]*(?:\n|\\n)?[ \t]*)"
 _ZIP = r"\d{5}(?:-\d{4})?"
 _MIL_LINE = rf"(?:APO|FPO|DPO)[ \t]+(?:AA|AE|AP)[ \t]+{_ZIP}"
 MILITARY = regex.compile(
-    rf"(?<![\w])(?:(?:PSC|CMR|Unit)[ \t]+\d{{1,5}}{_SEP}Box[ \t]+\d{{1,5}}(?:{_SEP}{_MIL_LINE})?"
+    rf"(?:(?<=\\n)|(?<![\w]))(?:(?:PSC|CMR|Unit)[ \t]+\d{{1,5}}{_SEP}Box[ \t]+\d{{1,5}}(?:{_SEP}{_MIL_LINE})?"
     rf"|{_MIL_LINE})(?![\w])"
 )
-_LOCALITY = r"[\p{Lu}][\p{L}\p{M}'’.\-]*(?:[ \t]+[\p{Lu}][\p{L}\p{M}'’.\-]*){0,3}"
+_LOCALITY = r"[\p{Lu}][\p{L}\p{M}'’\-]*(?:[ \t]+[\p{Lu}][\p{L}\p{M}'’\-]*){0,3}"
 _POSTCODES = (
     r"\d{5}-\d{3}|\d{3}-\d{4}|\d{6}|\d{5}(?:-\d{4})?|\d{4}[ \t]?[A-Z]{2}|\d{4}"
     r"|[A-Z]\d[A-Z][ \t]?\d[A-Z]\d|[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[A-Z]{2}"
-)
-PO_BOX = regex.compile(
-    r"(?<![\w])(?:P\.?[ \t]?O\.?[ \t]?Box|Post[ \t]+Office[ \t]+Box|Postfach|B\.?P\.?|"
-    r"Apartado(?:[ \t]+de[ \t]+Correos)?|Caixa[ \t]+Postal|Casella[ \t]+Postale|Postbus|"
-    r"Boîte[ \t]+Postale|Postbox)[ \t]*(?:No\.?[ \t]*)?\d{1,7}"
-    rf"(?:,?[ \t]*(?:(?:{_POSTCODES})[ \t]+{_LOCALITY}(?:[ \t]*-[ \t]*[A-Z]{{2}})?"
-    rf"|{_LOCALITY},?[ \t]+(?:[A-Z]{{2}}[ \t]+)?(?:{_POSTCODES})(?![\w])"
-    rf"|{_LOCALITY}(?:[ \t]*-[ \t]*[A-Z]{{2}})?(?=[ \t]*[.;\n\"]|$)))?"
 )
 _JP_CHARS = r"[\p{Han}\p{Hiragana}\p{Katakana}ー]"
 JAPANESE = regex.compile(
@@ -83,7 +75,7 @@ def _result(start: int, end: int, score: float, source: str, rec: LocalRecognize
 
 
 class PostalAddressRecognizer(SignalRecognizer):
-    """Military mail, PO boxes, Japanese addresses and flat-first addresses with a postcode."""
+    """Military mail, Japanese addresses and flat-first addresses with a postcode."""
 
     ENTITY = "STREET_ADDRESS"
 
@@ -93,8 +85,6 @@ class PostalAddressRecognizer(SignalRecognizer):
     def find(self, text: str, _nlp_artifacts: Any = None) -> Iterable[RecognizerResult]:
         for m in MILITARY.finditer(text):
             yield _result(m.start(), m.end(), 0.9, "address:military", self)
-        for m in PO_BOX.finditer(text):
-            yield _result(m.start(), m.end(), 0.85, "address:po-box", self)
         for m in JAPANESE.finditer(text):
             yield _result(m.start(), m.end(), 0.85, "address:jp", self)
         for m in UNIT_START.finditer(text):

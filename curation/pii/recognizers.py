@@ -16,6 +16,7 @@ import regex
 from presidio_analyzer import LocalRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
+from curation.pii.phones import ID_NUMBER_CUE
 from curation.pii.postal import tail_end
 from curation.pii.results import tagged_result
 from curation.pii.vocab import (
@@ -160,7 +161,9 @@ class ChatPhoneRecognizer(_Base):
                     continue
                 seen.add(span)
                 score = base
-                if _PHONE_CONTEXT.search(_before(text, m.start(), 48)):
+                if ID_NUMBER_CUE.search(_before(text, m.start(), 40)):
+                    score *= 0.5
+                elif _PHONE_CONTEXT.search(_before(text, m.start(), 48)):
                     score += 0.2
                 elif _NOT_PHONE_CONTEXT.search(_before(text, m.start(), 28)):
                     score *= 0.5

