@@ -401,6 +401,7 @@ def job_params(
         "floor": settings.floor,
         "rule": settings.rule,
         "include_system": settings.include_system,
+        "lsh": settings.lsh,
         "review": review,
     }
 
@@ -413,4 +414,5 @@ def job_settings(params: dict[str, Any]) -> Settings:
         params.get("floor"),
         params.get("rule") or "earliest",
         bool(params.get("include_system")),
+        lsh=bool(params.get("lsh", True)),
     )
