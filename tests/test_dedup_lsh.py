@@ -18,6 +18,7 @@ from curation.dedup import DedupFileOptions, Encoders, Settings, dedup_file, mak
 from curation.dedup.cluster import build_clusters
 from curation.dedup.engine import find_duplicates
 from curation.dedup.lexical import band_pairs, lexical_pairs, shingle_hashes
+from curation.dedup.partition import Partitioning
 from curation.dedup.runs import job_params, job_settings
 from curation.dedup.search import ExchangeVectors, build_index, range_pairs, search_centre
 from curation.dedup.verify import aligned_scores
@@ -209,6 +210,15 @@ def test_file_mode_finds_the_typo_pair_only_with_lsh(tmp_path: Path) -> None:
         encoders=whole_text(),
     )
     assert off.removed == 0 and off.kept == 5
+    split = dedup_file(
+        src,
+        tmp_path / "split.jsonl",
+        DedupFileOptions(Settings("static", 0.9), partitions=2),
+        encoders=whole_text(),
+        map_fn=pickling_map,
+    )
+    assert split.result.stats["partitions"] == 2
+    assert (tmp_path / "split.jsonl").read_bytes() == (tmp_path / "on.jsonl").read_bytes()
 
 
 def test_workspace_run_stores_the_lsh_setting_and_its_cluster(
@@ -226,5 +236,14 @@ def test_workspace_run_stores_the_lsh_setting_and_its_cluster(
         ws, "d", Settings("static", 0.9, lsh=False), encoders=whole_text(), apply=True
     )
     assert again.clusters == 0 and again.marked_duplicate == 0
+    split = run_dedup(
+        ws,
+        "d",
+        Settings("static", 0.9),
+        encoders=whole_text(),
+        apply=True,
+        partitioning=Partitioning(2, map_fn=pickling_map),
+    )
+    assert split.clusters == 1 and split.marked_duplicate == 1
     assert job_settings(job_params(Settings("static", lsh=False), dataset="d")).lsh is False
     assert job_settings({"dataset": "d"}).lsh is True  # jobs queued before the setting existed

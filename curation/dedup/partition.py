@@ -62,9 +62,13 @@ class StageReporter(Protocol):
 class Partitioning:
     """How the coordinator splits the search: a count (None: by size) and the map to run on."""
 
-    partitions: int | None
-    per_partition: int
-    map_fn: MapFn[PartitionTask, PartitionPairs]
+    partitions: int | None = 1
+    per_partition: int = PER_PARTITION
+    map_fn: MapFn[PartitionTask, PartitionPairs] = map
+
+    def as_kwargs(self) -> dict[str, Any]:
+        """The keyword arguments of :func:`~curation.dedup.engine.find_duplicates` it stands for."""
+        return {"partitions": self.partitions, "map_fn": self.map_fn}
 
 
 @dataclass(frozen=True, slots=True)
