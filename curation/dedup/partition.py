@@ -43,8 +43,9 @@ A = TypeVar("A")
 R = TypeVar("R")
 MapFn = Callable[[Callable[[A], R], Iterable[A]], Iterable[R]]
 
-# Records per partition when the count is picked by size (each record counts twice): a
-# partition of 250k short conversations searches and scores in about 1.5 GB.
+# Records per partition when the count is picked by size (each record counts twice). A
+# quarter of the 1M run, whose single process peaked at 5.6 GB with the models and every
+# record loaded; a partition's own share was not measured separately.
 PER_PARTITION = 250_000
 KMEANS_ITER = 10
 KMEANS_SAMPLE = 256  # training points per centroid, at most
