@@ -85,7 +85,7 @@ def ours(mode: str, path: Path) -> dict[str, Any]:
     summary["candidates"] = result.stats.get("candidates")
     summary["verified"] = result.stats.get("verified")
     summary["index"] = result.stats.get("index")
-    for key in ("doubtful", "verified_exchanges", "static_fallback"):
+    for key in ("doubtful", "verified_exchanges", "static_fallback", "lsh_candidates", "lsh_only"):
         summary[key] = result.stats.get(key)
     return summary
 
@@ -200,6 +200,9 @@ def _row(kind: str, n: int, name: str, res: dict[str, Any], base: float | None) 
         row["minilm_exchanges"] = s.get("verified_exchanges")
         row["minilm_pairs"] = s.get("verified")
         row["static_fallback"] = s.get("static_fallback")
+        if s.get("lsh_candidates") is not None:  # runs with lexical candidates
+            row["lsh_candidates"] = s.get("lsh_candidates")
+            row["lsh_only"] = s.get("lsh_only")
     row["meets_target"] = _meets(kind, n, kind_name, arg, row, base)
     return row
 

@@ -45,6 +45,7 @@ class DedupOptions:
     floor: float | None
     rule: str
     include_system: bool
+    lsh: bool
     fmt: str | None
     review: bool
     run_id: int | None
@@ -57,7 +58,9 @@ class DedupOptions:
     def settings(self) -> Settings:
         from curation.dedup import Settings
 
-        return Settings(self.embedder, self.threshold, self.floor, self.rule, self.include_system)
+        return Settings(
+            self.embedder, self.threshold, self.floor, self.rule, self.include_system, lsh=self.lsh
+        )
 
 
 @click.command("dedup")
@@ -103,6 +106,12 @@ class DedupOptions:
 )
 @click.option(
     "--include-system", is_flag=True, help="Compare system prompts too (left out by default)."
+)
+@click.option(
+    "--lsh/--no-lsh",
+    default=True,
+    show_default=True,
+    help="Also take candidates from MinHash/LSH on character shingles (finds typo variants).",
 )
 @click.option("--format", "-f", "fmt", help="File mode: input format; detected if omitted.")
 @click.option(

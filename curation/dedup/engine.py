@@ -10,12 +10,24 @@ Progress is reported per stage as ``(stage, done, total)``.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
 import numpy as np
 
 from curation.dedup.cluster import build_clusters, cluster_stats, nn_histogram
+from curation.dedup.partition import (
+    PER_PARTITION,
+    MapFn,
+    Partitioning,
+    PartitionPairs,
+    PartitionTask,
+    assign_partitions,
+    merge_pairs,
+    partition_count,
+    partition_tasks,
+    score_partition,
+)
 from curation.dedup.results import DedupResult, Match, Pair
 from curation.dedup.search import (
     CANDIDATE_SLACK,
@@ -93,8 +105,15 @@ def find_duplicates(
     *,
     encoders: Encoders | None = None,
     progress: Progress | None = None,
+    partitions: int | None = 1,
+    map_fn: MapFn[PartitionTask, PartitionPairs] = map,
 ) -> DedupResult:
-    """Deduplicate ``items`` (indices in the result refer to positions in ``items``)."""
+    """Deduplicate ``items`` (indices in the result refer to positions in ``items``).
+
+    ``partitions`` splits the search and scoring (:mod:`curation.dedup.partition`): 1 runs
+    it in one piece, None picks enough partitions for :data:`PER_PARTITION` records each;
+    ``map_fn`` runs the partitions (the built-in ``map``: one after the other, here).
+    """
     settings = (settings or Settings()).resolved()
     assert settings.threshold is not None and settings.floor is not None
     rep = _Reporter(progress)
@@ -107,7 +126,8 @@ def find_duplicates(
     radius = max(0.0, lowest - CANDIDATE_SLACK)
     stats.update(candidates=0, verified=0, candidate_radius=round(radius, 4))
     if len(semantic) >= 2:
-        pairs += _semantic_pairs(items, semantic, radius, settings, encoders, rep, stats)
+        run = Partitioning(partitions, PER_PARTITION, map_fn)
+        pairs += _semantic_pairs(items, semantic, radius, settings, encoders, rep, stats, run)
     else:
         stats["embedder"] = settings.embedder
     rep.stage("cluster")
@@ -137,6 +157,7 @@ def _semantic_pairs(
     encoders: Encoders | None,
     rep: _Reporter,
     stats: dict[str, Any],
+    run: Partitioning,
 ) -> list[Pair]:
     """Embed, search (down to ``radius``, uncentred) and verify the ``semantic`` items; the
     pairs to store, with ``stats`` filled in."""
@@ -150,39 +171,80 @@ def _semantic_pairs(
     first = ExchangeVectors(encoders.candidate)
     first.ensure([t for i in semantic for t in items[i].exchanges], rep.count)
     stats["unique_exchanges"] = len(first.index)
-    rep.stage("search", len(semantic))
     centre = search_centre(first, len(semantic))
     if centre is not None:
         radius = CENTRED_RADIUS
     rec = first.records(items, semantic, centre)
-    index, stats["index"] = build_index(rec)
     stats["centred"] = centre is not None
-    qa, qb, _ = range_pairs(index, rec, radius, self_search=True, report=rep.count)
-    del index
-    sem = np.asarray(semantic, dtype=np.int64)
-    a, b = sem[qa], sem[qb]
+    stats["lsh"] = settings.lsh
+    k = partition_count(len(semantic), run.partitions, run.per_partition)
+    if k == 1:
+        sem = np.asarray(semantic, dtype=np.int64)
+        task = PartitionTask(
+            0,
+            sem,
+            [items[i] for i in sem],
+            rec,
+            first.index,
+            first.vectors,
+            radius,
+            settings.lsh,
+            cascade,
+        )
+        del rec
+        results: Iterable[PartitionPairs] = [score_partition(task, rep)]
+    else:
+        rep.stage("search", k)
+        owners = assign_partitions(rec, k)
+        tasks = partition_tasks(
+            items,
+            semantic,
+            rec,
+            owners,
+            first,
+            radius=radius,
+            lsh=settings.lsh,
+            lexical_scores=cascade,
+        )
+        results = _counted(run.map_fn(score_partition, tasks), rep, k)
+    a, b, static_scores, lexical = merge_pairs(results, stats)
     stats.update(candidates=len(a), candidate_radius=round(radius, 4))
-    rep.stage("verify", len(a))
+    if k > 1:  # a single partition reported its own verify stage
+        rep.stage("verify", len(a))
+        rep.count(len(a), len(a))
     verifier = encoders.verifier if cascade else None
-    static = aligned_scores(items, a, b, first, report=rep.count, lexical=cascade)
     pairs: list[Pair] = []
     if verifier is None:
-        scores = static[0]
-        keep = np.flatnonzero(scores >= settings.floor)
+        keep = np.flatnonzero(static_scores >= settings.floor)
         stats["verified"] = len(keep)
-        for k in keep:
-            pairs.append(Pair(int(a[k]), int(b[k]), float(scores[k]), "semantic", True))
+        for j in keep:
+            pairs.append(Pair(int(a[j]), int(b[j]), float(static_scores[j]), "semantic", True))
         return pairs
     verdict = cascade_verify(
-        items, (a, b), static, first, verifier, settings, report=rep.step(CHECKING)
+        items,
+        (a, b),
+        (static_scores, lexical),
+        first,
+        verifier,
+        settings,
+        report=rep.step(CHECKING),
     )
     stats.update(verdict.stats)
     stats["verified"] = int(verdict.verified.sum())
-    for k in np.flatnonzero(verdict.kept):
-        score, checked = float(verdict.scores[k]), bool(verdict.verified[k])
+    for j in np.flatnonzero(verdict.kept):
+        score, checked = float(verdict.scores[j]), bool(verdict.verified[j])
         if not checked or score >= settings.floor:
-            pairs.append(Pair(int(a[k]), int(b[k]), score, "semantic", checked))
+            pairs.append(Pair(int(a[j]), int(b[j]), score, "semantic", checked))
     return pairs
+
+
+def _counted(
+    results: Iterable[PartitionPairs], rep: _Reporter, total: int
+) -> Iterator[PartitionPairs]:
+    """The partitions' results as they come, counted on the progress bar."""
+    for done, result in enumerate(results, 1):
+        rep.count(done, total)
+        yield result
 
 
 def _exact_pairs(items: Sequence[Item]) -> tuple[list[Pair], list[int], dict[str, Any]]:

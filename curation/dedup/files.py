@@ -17,6 +17,7 @@ import orjson
 
 from curation import exitcodes
 from curation.dedup.engine import find_duplicates, find_matches
+from curation.dedup.partition import MapFn, PartitionPairs, PartitionTask
 from curation.dedup.results import DedupResult
 from curation.dedup.settings import Encoders, Settings
 from curation.dedup.units import Item, input_notes, make_item, record_score
@@ -181,6 +182,7 @@ class DedupFileOptions:
     settings: Settings | None = None
     format: str | None = None  # the import format's name; guessed when None
     clusters_path: str | Path | None = None  # JSONL: one line per cluster, if given
+    partitions: int | None = 1  # see :func:`curation.dedup.engine.find_duplicates`
 
 
 def dedup_file(
@@ -190,15 +192,26 @@ def dedup_file(
     *,
     encoders: Encoders | None = None,
     progress: Progress | None = None,
+    map_fn: MapFn[PartitionTask, PartitionPairs] = map,
 ) -> FileResult:
-    """Write ``output``: ``path`` without its duplicates; optionally the clusters as JSONL."""
+    """Write ``output``: ``path`` without its duplicates; optionally the clusters as JSONL.
+
+    ``map_fn`` runs the partitions when ``options.partitions`` asks for more than one.
+    """
     opts = options or DedupFileOptions()
     src, out = Path(path), Path(output)
     if src.resolve() == out.resolve():
         raise InputError(f"{out}: the output would overwrite the input; choose another file")
     source = open_source(src, opts.format)
     read = read_items(source, (opts.settings or Settings()).include_system)
-    result = find_duplicates(read.items, opts.settings, encoders=encoders, progress=progress)
+    result = find_duplicates(
+        read.items,
+        opts.settings,
+        encoders=encoders,
+        progress=progress,
+        partitions=opts.partitions,
+        map_fn=map_fn,
+    )
     dropped_lines = {read.lines[i] for i in result.dropped}
     kept = _write_kept(source, out, dropped_lines)
     if opts.clusters_path is not None:

@@ -21,6 +21,7 @@ from curation.dedup.cluster import build_clusters, cluster_stats
 from curation.dedup.engine import find_duplicates
 from curation.dedup.load import WRITE_BATCH, RunNote, chunks, load_items, table
 from curation.dedup.lookups import count_dropped, latest_run, live_run, settle_interrupted_runs
+from curation.dedup.partition import Partitioning
 from curation.dedup.results import Cluster, DedupResult, Pair
 from curation.dedup.review import apply_statuses, keep_representatives, restore_run_statuses
 from curation.dedup.settings import Encoders, Settings
@@ -118,8 +119,12 @@ def run_dedup(
     apply: bool = False,
     progress: Progress | None = None,
     encoders: Encoders | None = None,
+    partitioning: Partitioning | None = None,
 ) -> RunSummary:
     """Deduplicate a dataset and store the run; with ``apply``, keep each cluster's representative.
+
+    ``partitioning`` (a partition count and the map that runs them) splits the search and
+    scoring as :func:`~curation.dedup.engine.find_duplicates` describes; one piece if None.
 
     Embedding and search run outside any transaction, so other users (and SQLite
     writers) are not held up; the results are written in one transaction at the end.
@@ -147,7 +152,13 @@ def run_dedup(
         s.flush()
         run_id = run.id
     try:
-        result = find_duplicates(loaded.items, settings, encoders=encoders, progress=progress)
+        result = find_duplicates(
+            loaded.items,
+            settings,
+            encoders=encoders,
+            progress=progress,
+            **(partitioning.as_kwargs() if partitioning else {}),
+        )
     except BaseException as exc:
         with ws.tx() as s:
             failed = s.get(m.DedupRun, run_id)
@@ -401,6 +412,7 @@ def job_params(
         "floor": settings.floor,
         "rule": settings.rule,
         "include_system": settings.include_system,
+        "lsh": settings.lsh,
         "review": review,
     }
 
@@ -413,4 +425,5 @@ def job_settings(params: dict[str, Any]) -> Settings:
         params.get("floor"),
         params.get("rule") or "earliest",
         bool(params.get("include_system")),
+        lsh=bool(params.get("lsh", True)),
     )

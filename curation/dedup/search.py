@@ -37,26 +37,37 @@ EMBED_BATCH = 4096
 class ExchangeVectors:
     """Unique exchange texts embedded once by one encoder (a cache shared across records)."""
 
-    def __init__(self, encoder: Encoder) -> None:
+    def __init__(self, encoder: Encoder | None) -> None:
         self.encoder = encoder
         self.index: dict[str, int] = {}
         self.vectors = np.zeros((0, 0), dtype=np.float32)
+
+    @classmethod
+    def of_arrays(cls, index: dict[str, int], vectors: np.ndarray) -> ExchangeVectors:
+        """Vectors already embedded (text → row), with no encoder: what a partition scores
+        with in a worker, which never loads a model."""
+        out = cls(None)
+        out.index, out.vectors = index, vectors
+        return out
 
     def ensure(self, texts: Sequence[str], report: Tick | None = None) -> None:
         """Embed the texts not embedded yet; ``report`` counts texts done of those."""
         todo = [t for t in dict.fromkeys(texts) if t not in self.index]
         if not todo:
             return
+        if self.encoder is None:
+            raise InternalError("these exchange vectors were built without an encoder")
         # Batches ordered by length keep padding low for transformer encoders; the result
         # is written into one preallocated array (no list of chunks to concatenate).
         todo.sort(key=len)
+        encoder = self.encoder
         new: np.ndarray | None = None
         for start in range(0, len(todo), EMBED_BATCH):
             batch = todo[start : start + EMBED_BATCH]
-            vectors = np.asarray(self.encoder.encode(batch), dtype=np.float32)
+            vectors = np.asarray(encoder.encode(batch), dtype=np.float32)
             if vectors.shape[0] != len(batch):
                 raise InternalError(  # a bug in the encoder, nothing the user can change
-                    f"the {self.encoder.name} encoder returned {vectors.shape[0]} vectors"
+                    f"the {encoder.name} encoder returned {vectors.shape[0]} vectors"
                     f" for {len(batch)} texts"
                 )
             if new is None:

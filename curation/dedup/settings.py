@@ -47,6 +47,9 @@ class Settings:
     rule: str = "earliest"
     include_system: bool = False
     verify_budget: int = VERIFY_BUDGET
+    # Lexical candidates (MinHash/LSH on character shingles, :mod:`curation.dedup.lexical`)
+    # beside the vector search; off, the candidates are the vector search's alone.
+    lsh: bool = True
 
     def resolved(self) -> Settings:
         """These settings with the defaults filled in; :class:`InputError` if one is unusable."""
@@ -80,7 +83,8 @@ COMPARISON_RULE = (
     " (Indel ratio) of their normalised texts. Two records score the sum of their exchange"
     " scores under the best order-preserving one-to-one alignment, divided by the larger"
     " exchange count, so records sharing one exchange of three score about 1/3. Candidates"
-    " come from a FAISS search on pooled record vectors and are all re-scored this way"
+    " come from a FAISS search on pooled record vectors (and, unless turned off, from"
+    " MinHash/LSH buckets of 5-character shingles) and are all re-scored this way"
     " before they can merge. Exact duplicates (equal after case, whitespace and punctuation"
     " folding) score 1."
 )

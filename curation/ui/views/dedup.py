@@ -113,6 +113,14 @@ with st.expander(f"New dedup run on **{name}**", expanded=latest_id is None):
             help="Off by default: a system prompt shared by many records makes unrelated"
             " conversations look alike.",
         )
+        lsh = st.checkbox(
+            "Lexical candidates (MinHash/LSH)",
+            value=True,
+            key="dedup_form_lsh",
+            help="Also propose pairs whose texts share most of their 5-character shingles:"
+            " finds typo variants the vector search misses. Every candidate is scored the"
+            " same way, so this adds recall, not merges.",
+        )
         apply_now = st.checkbox(
             "Mark duplicates right away (keep each cluster's representative)",
             key="dedup_form_apply",
@@ -127,7 +135,7 @@ with st.expander(f"New dedup run on **{name}**", expanded=latest_id is None):
     if go and background:
         try:
             params = job_params(
-                Settings(embedder, threshold, None, rule, include_system),
+                Settings(embedder, threshold, None, rule, include_system, lsh=lsh),
                 dataset=name,
                 review=not apply_now,
             )
@@ -140,7 +148,7 @@ with st.expander(f"New dedup run on **{name}**", expanded=latest_id is None):
             summary = run_dedup(
                 ws,
                 name,
-                Settings(embedder, threshold, None, rule, include_system),
+                Settings(embedder, threshold, None, rule, include_system, lsh=lsh),
                 actor=me.name,
                 apply=apply_now,
                 progress=show,
