@@ -3,7 +3,7 @@ write it to its split's file, and count its tokens.
 
 A chunk is built by :func:`build_chunk` into encoded rows per file; :func:`write_rows`
 writes them here (tokens counted in a worker thread), :mod:`curation.export.parallel`
-builds chunks in worker processes and writes them here in the same order, so both give
+builds chunks on the engine's workers and writes them here in the same order, so both give
 the same bytes."""
 
 from __future__ import annotations
