@@ -56,15 +56,16 @@ def configured_address(address: str | None = None) -> str | None:
     return (address or os.environ.get(ADDRESS_ENV, "")).strip() or None
 
 
-def choose(stage: str, size: Size, *, address: str | None = None) -> Engine:
+def choose(stage: str, size: Size, *, address: str | None = None, force: bool = False) -> Engine:
     """In this process, or on Ray, for ``stage`` (a key of
     :data:`~curation.engine.settings.THRESHOLDS`) and an input of ``size``.
 
     Ray when the input reaches the stage's threshold: the high one when a local instance
     would have to start, the low one when an address is configured or this process is
-    connected. Never a new connection outside the main thread (see
-    :mod:`~curation.engine.cluster`), nor a local instance on a single core.
-    ``CURATION_ENGINE=local|ray`` overrides the size (ray: tests and benchmarks)."""
+    connected; ``force`` (the caller asked for parallel work) whatever the size. Never a
+    new connection outside the main thread (see :mod:`~curation.engine.cluster`), nor a
+    local instance on a single core. ``CURATION_ENGINE=local|ray`` overrides the size
+    (ray: tests and benchmarks)."""
     how = mode()
     if how == "local":
         return Engine(False, reason=f"{MODE_ENV}=local")
@@ -72,8 +73,8 @@ def choose(stage: str, size: Size, *, address: str | None = None) -> Engine:
     where = configured_address(address)
     if not have and not cluster.is_main_thread():
         return Engine(False, reason="Ray is started only from a main thread")
-    if how == "ray":
-        return Engine(True, where, f"{MODE_ENV}=ray")
+    if how == "ray" or (force and (have or where or cluster.usable_cores() > 1)):
+        return Engine(True, where, f"{MODE_ENV}=ray" if how == "ray" else "asked for")
     start, attached = THRESHOLDS[stage]
     threshold = attached if have or where else start
     if not size.reaches(threshold):

@@ -413,7 +413,7 @@ def build_chunk(
 
 def still_cleared(ctx: Context, content: RecordContent) -> bool:
     """Whether the record still passes the status and PII checks the plan made. Read in the
-    plan's snapshot it always does; worker processes reading a SQLite workspace see later
+    plan's snapshot it always does; engine workers reading a SQLite workspace see later
     commits, and a record deleted, excluded or sent back to review since is left out."""
     if content.status != "active":
         return False
