@@ -15,7 +15,14 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from curation import exitcodes
-from curation.cli.common import actor, echo_json, open_workspace, progress_bar, workspace_options
+from curation.cli.common import (
+    actor,
+    echo_json,
+    open_workspace,
+    progress_bar,
+    ray_address_option,
+    workspace_options,
+)
 from curation.cli.pii_review import COMMANDS, OPERATOR_CHOICES
 from curation.errors import InputError
 
@@ -143,6 +150,7 @@ class RedactOptions:
 )
 @click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no per-line errors.")
+@ray_address_option
 @workspace_options
 def redact_cmd(**params: Any) -> None:
     """Replace personal data in a file (SOURCE -o OUT) or in a workspace dataset (--dataset).
