@@ -74,7 +74,8 @@ def connect(address: str | None = None, *, cpus: int | None = None) -> None:
     os.environ.setdefault("RAY_USAGE_STATS_ENABLED", "0")
     if local:
         os.environ["RAY_ENABLE_WINDOWS_OR_OSX_CLUSTER"] = "0"  # node address 127.0.0.1
-        os.environ.setdefault("RAY_AUTH_MODE", "token")  # Ray's default, without its warning
+    if address is None:  # Ray's default for a new instance, without its warning
+        os.environ.setdefault("RAY_AUTH_MODE", "token")
     import ray
     from ray._private import ray_constants
 

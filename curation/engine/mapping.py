@@ -12,7 +12,7 @@ and the actors stopped when the map ends, fails or is closed early.
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable
 from functools import cache
 from typing import Any, TypeVar
 
@@ -38,7 +38,7 @@ def ordered_map(
     *,
     engine: Engine | None = None,
     ahead: int = AHEAD,
-) -> Iterator[R]:
+) -> Generator[R, None, None]:
     """``fn`` over ``items``, results in input order: in this process, or as Ray tasks.
 
     ``fn`` must be picklable (a top-level function, or a :func:`functools.partial` of
@@ -57,7 +57,7 @@ def actor_map(
     engine: Engine | None = None,
     workers: int | None = None,
     ahead: int = AHEAD,
-) -> Iterator[R]:
+) -> Generator[R, None, None]:
     """``fn(state, item)`` over ``items``, results in input order, with ``state =
     make_state()`` made once per worker (a model, an engine, a database session): once
     here, or once in each of ``workers`` Ray actors (default: the cluster's CPUs)."""
@@ -80,14 +80,14 @@ def _ready(engine: Engine | None) -> Engine:
     return engine
 
 
-def _mapped(fn: Callable[[T], R], items: Iterable[T]) -> Iterator[R]:
+def _mapped(fn: Callable[[T], R], items: Iterable[T]) -> Generator[R, None, None]:
     for item in items:  # a generator, like the Ray path: it can be closed
         yield fn(item)
 
 
 def _in_process(
     make_state: Callable[[], S], fn: Callable[[S, T], R], items: Iterable[T]
-) -> Iterator[R]:
+) -> Generator[R, None, None]:
     state = make_state()
     for item in items:
         yield fn(state, item)
@@ -125,7 +125,7 @@ def _remote_holder() -> Any:
     return ray.remote(num_cpus=1, max_restarts=0, max_task_retries=0)(_Holder)
 
 
-def _tasks(fn: Callable[[T], R], items: Iterable[T], ahead: int) -> Iterator[R]:
+def _tasks(fn: Callable[[T], R], items: Iterable[T], ahead: int) -> Generator[R, None, None]:
     import ray
 
     remote = _remote_call()
@@ -150,7 +150,7 @@ def _actors(
     items: Iterable[T],
     workers: int | None,
     ahead: int,
-) -> Iterator[R]:
+) -> Generator[R, None, None]:
     import ray
 
     n = max(1, workers or min(cluster.cpus(), MAX_WORKERS))

@@ -11,7 +11,7 @@ back, in file order, inside its one transaction.
 from __future__ import annotations
 
 import collections
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from dataclasses import dataclass, field, replace
 from functools import partial
 from itertools import islice
@@ -157,7 +157,7 @@ def raw_chunks(source: Source) -> Iterator[list[RawLine]]:
         yield chunk
 
 
-def built_chunks(source: Source, ctx: RowContext) -> Iterator[BuiltChunk]:
+def built_chunks(source: Source, ctx: RowContext) -> Generator[BuiltChunk, None, None]:
     """Every chunk of the file built, in file order: in this process, or on the engine for
     a big JSONL file (:func:`curation.engine.choose`, stage ``import``)."""
     engine = IN_PROCESS
