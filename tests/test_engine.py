@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import os
 import threading
+from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
@@ -13,7 +15,7 @@ from click.testing import CliRunner
 from curation.engine import choice, cluster
 from curation.engine.choice import Size, choose, current
 from curation.engine.mapping import WorkerLostError, actor_map, ordered_map
-from curation.engine.settings import ADDRESS_ENV, MODE_ENV, THRESHOLDS
+from curation.engine.settings import ADDRESS_ENV, MODE_ENV, THRESHOLDS, Threshold
 from curation.errors import InputError
 
 
@@ -217,3 +219,30 @@ def test_a_thread_uses_the_connection_this_process_has(on_ray: None) -> None:
     worker.start()
     worker.join()
     assert seen == [(True, [0, 1, 4, 9, 16])]
+
+
+# --------------------------------------------------------------------------- the runner
+
+
+def test_the_runner_starts_ray_for_a_big_job_and_hands_it_the_address(
+    auto: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from curation.jobs.runner import LocalProcessExecutor
+    from curation.store import open_workspace
+
+    ws = open_workspace(tmp_path / "ws")
+    executor = LocalProcessExecutor(ws.url, ws.folder)
+    executor.ws = ws
+    path = tmp_path / "in.jsonl"
+    path.write_text('{"messages": []}\n' * 10, encoding="utf-8")
+    job = SimpleNamespace(id=7, kind="import", params={"path": str(path)})
+    started: list[str | None] = []
+    monkeypatch.setattr(cluster, "connect", lambda address=None: started.append(address))
+    monkeypatch.setattr(cluster, "address", lambda: "127.0.0.1:6390")
+    assert executor._ray_for(job) is None and started == []  # 170 bytes: no Ray
+    assert executor._ray_for(SimpleNamespace(id=8, kind="sleep", params={})) is None
+    monkeypatch.setitem(THRESHOLDS, "import", (Threshold(bytes=100), Threshold(bytes=100)))
+    assert executor._ray_for(job) == "127.0.0.1:6390" and started == [None]
+    monkeypatch.setenv(ADDRESS_ENV, "10.0.0.5:6379")  # the jobs inherit it: nothing to start
+    assert executor._ray_for(job) is None and started == [None]
+    ws.dispose()
