@@ -54,6 +54,11 @@ def workspace_options(fn: F) -> F:
     return fn
 
 
+def _ray_connected() -> bool:
+    ray = sys.modules.get("ray")  # never imported here: `curation --help` stays light
+    return ray is not None and bool(ray.is_initialized())
+
+
 def ray_address_option(fn: F) -> F:
     """``--ray-address ADDR`` on the commands whose parallel parts run on the engine."""
     return click.option(
@@ -115,10 +120,11 @@ class CurationGroup(click.Group):
         sys.exit(rv if isinstance(rv, int) else exitcodes.OK)
 
     def invoke(self, ctx: click.Context) -> Any:
+        had_ray = _ray_connected()
         try:
             return self._invoke(ctx)
         finally:
-            if "ray" in sys.modules:  # the engine connected: stop a local instance now
+            if not had_ray and _ray_connected():  # the command's engine started or attached
                 from curation.engine import cluster
 
                 cluster.shutdown()
