@@ -76,12 +76,16 @@ def ours_spans(
 ) -> dict[Key, list[tuple[int, int, float]]]:
     from curation.pii.config import PiiConfig
     from curation.pii.segments import record_segments
-    from curation.pii.stream import detect_stream
+    from curation.pii.stream import detect_stream, detection_engine
 
     spans: dict[Key, list[tuple[int, int, float]]] = defaultdict(list)
     indexed = list(enumerate(convs))
     stream = detect_stream(
-        indexed, lambda item: record_segments(item[1].messages, []), PiiConfig(), workers=workers
+        indexed,
+        lambda item: record_segments(item[1].messages, []),
+        PiiConfig(),
+        engine=detection_engine(None, workers),
+        workers=workers,
     )
     for (c, _conv), _segs, findings in stream:
         for f in findings:
@@ -151,7 +155,7 @@ def throughput_child(which: str, n: int) -> dict[str, Any]:
         from curation.pii.operators import OperatorSpec, Replacer
         from curation.pii.redact import Cut, redact_tree
         from curation.pii.segments import record_segments, record_tree
-        from curation.pii.stream import detect_stream
+        from curation.pii.stream import detect_stream, detection_engine
 
         workers = 2 if which == "ours" else 1
         replacer = Replacer(OperatorSpec("placeholder"), None)
@@ -160,7 +164,11 @@ def throughput_child(which: str, n: int) -> dict[str, Any]:
         get_detector(PiiConfig()).detect([])
         started = time.perf_counter()
         stream = detect_stream(
-            convs, lambda c: record_segments(c.messages, []), PiiConfig(), workers=workers
+            convs,
+            lambda c: record_segments(c.messages, []),
+            PiiConfig(),
+            engine=detection_engine(None, workers),
+            workers=workers,
         )
         for conv, _segs, findings in stream:
             tree = record_tree(conv.messages, [])

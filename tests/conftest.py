@@ -138,3 +138,21 @@ def fake_models(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(
         Encoders, "for_mode", classmethod(lambda cls, mode: fake_encoders(mode == "cascade"))
     )
+
+
+@pytest.fixture(scope="module")
+def ray_engine() -> Iterator[None]:
+    """A local 2-CPU Ray instance for the tests of one file (started once: about 4 s)."""
+    from curation.engine import cluster
+
+    cluster.connect(cpus=2)
+    yield
+    cluster.shutdown()
+
+
+@pytest.fixture
+def on_ray(ray_engine: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every stage's parallel part on the Ray instance, however small its input."""
+    from curation.engine.settings import MODE_ENV
+
+    monkeypatch.setenv(MODE_ENV, "ray")

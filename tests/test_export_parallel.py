@@ -1,19 +1,20 @@
-"""Pass 2 in worker processes (large exports) writes exactly what the in-process pass writes.
+"""Pass 2 on the engine (large exports) writes exactly what the in-process pass writes.
 
-The workers are forced here on small datasets (``MIN_ROWS`` 0, small chunks so that
-several chunks are in flight and come back out of order).
+Ray actors on a local 2-CPU instance are forced here on small datasets
+(``CURATION_ENGINE=ray``, small chunks so that several chunks are in flight at once).
 """
 
 from __future__ import annotations
 
 import json
-import sys
+import os
 from pathlib import Path
 from typing import Any
 
 import pytest
 import sqlalchemy as sa
 
+from curation.engine.settings import MODE_ENV
 from curation.errors import CurationError
 from curation.export import parallel, rows
 from curation.store import Workspace
@@ -30,10 +31,8 @@ from tests.helpers.export import (
 
 
 @pytest.fixture
-def workers(monkeypatch: pytest.MonkeyPatch) -> dict[str, int]:
-    """Force worker processes for any export; count the passes they ran."""
-    monkeypatch.setattr(parallel, "MIN_ROWS", 0)
-    monkeypatch.setattr(parallel, "usable_cores", lambda: 2)
+def workers(monkeypatch: pytest.MonkeyPatch, on_ray: None) -> dict[str, int]:
+    """Force the engine for any export; count the passes it ran."""
     monkeypatch.setattr(rows, "ROW_CHUNK", 7)
     calls = {"passes": 0}
     original = parallel.write_rows_in_workers
@@ -134,7 +133,7 @@ def test_workers_write_the_bytes_one_process_writes(
 ) -> None:
     kwargs = scenario(ws, tmp_path, name)
     with monkeypatch.context() as serial:
-        serial.setattr(parallel, "MIN_ROWS", 10**9)
+        serial.setenv(MODE_ENV, "local")
         one = export_to(ws, tmp_path / "one", kwargs)
     assert workers["passes"] == 0
     many = export_to(ws, tmp_path / "many", kwargs)
@@ -196,35 +195,20 @@ def test_a_record_changed_after_the_plan(
         assert "Question 10?" in questions
 
 
-def test_workers_that_cannot_start_leave_the_pass_to_this_process(
-    ws: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, workers: dict[str, int]
-) -> None:
-    import_objects(ws, tmp_path, [chat(i) for i in range(30)])
-    set_redaction(ws, "clean")
-    expected = run(ws, tmp_path / "a.jsonl").files[0].sha256
-    for broken in ("/nonexistent/python", "/bin/false"):
-        monkeypatch.setattr(sys, "executable", broken)
-        result = run(ws, tmp_path / "b.jsonl")
-        assert result.files[0].sha256 == expected
-        assert any("rows built in this process" in w for w in result.warnings)
-
-
 def test_a_worker_lost_midway_fails_the_export_and_writes_nothing(
     ws: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, workers: dict[str, int]
 ) -> None:
     import_objects(ws, tmp_path, [chat(i) for i in range(120)])
     set_redaction(ws, "clean")
-    original = parallel.Workers.run
+    ids = record_ids(ws)
+    monkeypatch.setattr(rows, "ROW_CHUNK", 20)
 
-    def killed_after_one_chunk(self: parallel.Workers, *args: Any) -> Any:
-        chunks = original(self, *args)
-        yield next(chunks)
-        for proc in self.procs:
-            proc.kill()
-            proc.wait()
-        yield from chunks
+    def dies(state: Any, task: Any) -> Any:
+        if int(task[0][0]) > ids[20]:
+            os._exit(9)  # as the OOM killer would
+        return parallel.build_in_worker(state, task)
 
-    monkeypatch.setattr(parallel.Workers, "run", killed_after_one_chunk)
+    monkeypatch.setattr(parallel, "build_in_worker", dies)
     out = tmp_path / "out" / "data.jsonl"
     with pytest.raises(CurationError, match=r"stopped unexpectedly.*nothing was written"):
         run(ws, out, validation_split=0.2)

@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 import sqlalchemy as sa
 
+from curation.engine import WorkerLostError
 from curation.ingest import importer, writer
 from curation.ingest import rows as import_rows
 from curation.ingest.formats import FORMATS
@@ -138,27 +139,26 @@ def test_n_completions_give_all_pairs_with_rankings(ws: Workspace, tmp_path: Pat
 @dataclass
 class PathTaken:
     name: str
-    pools: int = 0  # imports that went through worker processes
+    maps: int = 0  # imports whose chunks went through Ray
 
     def check(self) -> None:
-        assert (self.pools > 0) == (self.name == "parallel")
+        assert (self.maps > 0) == (self.name == "ray")
 
 
-@pytest.fixture(params=["serial", "parallel"])
+@pytest.fixture(params=["serial", "ray"])
 def path_taken(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> PathTaken:
-    """Chunks of 10 items, built in this process or (from 20 items on) in 2 worker processes."""
+    """Chunks of 10 items, built in this process or as tasks on a local 2-CPU Ray instance."""
     taken = PathTaken(str(request.param))
     monkeypatch.setattr(import_rows, "CHUNK_ITEMS", 10)
-    monkeypatch.setattr(import_rows, "worker_count", lambda: 2)
-    min_items = 20 if taken.name == "parallel" else 10**9
-    monkeypatch.setattr(import_rows, "PARALLEL_MIN_ITEMS", min_items)
-    original = import_rows._built_in_pool
+    if taken.name == "ray":
+        request.getfixturevalue("on_ray")
+    original = import_rows.ordered_map
 
-    def counted(*args: Any) -> Any:
-        taken.pools += 1
-        return original(*args)
+    def counted(*args: Any, **kwargs: Any) -> Any:
+        taken.maps += kwargs["engine"].ray
+        return original(*args, **kwargs)
 
-    monkeypatch.setattr(import_rows, "_built_in_pool", counted)
+    monkeypatch.setattr(import_rows, "ordered_map", counted)
     return taken
 
 
@@ -184,7 +184,6 @@ def test_a_crash_mid_import_leaves_nothing(
     assert count(ws, m.Record) == 0
     assert count(ws, m.Dataset) == 0
     assert count(ws, m.ImportRun) == 0
-    assert _worker_processes() == []
     path_taken.check()
 
 
@@ -207,7 +206,6 @@ def test_a_failing_parser_fails_the_import_and_leaves_nothing(
     with pytest.raises(RuntimeError, match="a bug in a parser"):
         import_file(ws, path, "d", format="exploding")
     assert count(ws, m.Record) == 0
-    assert _worker_processes() == []
     path_taken.check()
 
 
@@ -223,31 +221,15 @@ class _Dying(OpenAIChat):
 
 
 def test_a_dying_worker_fails_the_import_and_leaves_nothing(
-    ws: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ws: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, on_ray: None
 ) -> None:
     monkeypatch.setattr(import_rows, "CHUNK_ITEMS", 10)
-    monkeypatch.setattr(import_rows, "PARALLEL_MIN_ITEMS", 20)
-    monkeypatch.setattr(import_rows, "worker_count", lambda: 2)
     monkeypatch.setitem(FORMATS, "dying", _Dying())
     path = write_jsonl(tmp_path / "big.jsonl", [chat(i) for i in range(50)])
-    with pytest.raises(RuntimeError, match=r"import worker stopped unexpectedly \(exit code 3\)"):
+    with pytest.raises(WorkerLostError, match=r"stopped unexpectedly .*nothing was written"):
         import_file(ws, path, "d", format="dying")
     assert count(ws, m.Record) == 0
     assert count(ws, m.ImportRun) == 0
-    assert _worker_processes() == []
-
-
-def _worker_processes() -> list[str]:
-    """Our child processes still running ``curation.ingest.worker`` (Linux /proc)."""
-    children = Path(f"/proc/{os.getpid()}/task/{os.getpid()}/children")
-    if not children.exists():
-        return []
-    found = []
-    for pid in children.read_text().split():
-        cmdline = Path(f"/proc/{pid}/cmdline")
-        if cmdline.exists() and b"curation.ingest.worker" in cmdline.read_bytes():
-            found.append(pid)
-    return found
 
 
 MIXED = [
@@ -286,7 +268,6 @@ def test_the_same_records_and_rejects_either_way(
     # a repeat whose first copy the dataset held before counts as "already in the dataset"
     assert (again.imported, again.skipped + again.repeats, again.rejected) == (0, 46, 4)
     assert again.skipped >= 44
-    assert _worker_processes() == []
     path_taken.check()
 
 

@@ -259,8 +259,8 @@ def test_findings_locations_round_trip_for_json(det: Detector) -> None:
     assert orjson.loads('{"email": "devon.price@example.net"}')["email"] == hits[0].text
 
 
-def test_worker_processes_find_exactly_what_one_process_finds() -> None:
-    from curation.pii.stream import detect_stream
+def test_engine_actors_find_exactly_what_one_process_finds(on_ray: None) -> None:
+    from curation.pii.stream import detect_stream, detection_engine
 
     records = [
         [
@@ -272,7 +272,14 @@ def test_worker_processes_find_exactly_what_one_process_finds() -> None:
     ]
     config = PiiConfig()
     one = [f for _, _, f in detect_stream(records, lambda r: r, config, workers=1, batch=4)]
-    two = [f for _, _, f in detect_stream(records, lambda r: r, config, workers=2, batch=4)]
+    engine = detection_engine(len(records))
+    assert engine.ray
+    two = [
+        f
+        for _, _, f in detect_stream(
+            records, lambda r: r, config, engine=engine, workers=2, batch=4
+        )
+    ]
     assert one == two
     assert all(any(f.entity == "PHONE_NUMBER" for f in found) for found in two)
 

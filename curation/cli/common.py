@@ -54,6 +54,30 @@ def workspace_options(fn: F) -> F:
     return fn
 
 
+def _ray_connected() -> bool:
+    ray = sys.modules.get("ray")  # never imported here: `curation --help` stays light
+    return ray is not None and bool(ray.is_initialized())
+
+
+def ray_address_option(fn: F) -> F:
+    """``--ray-address ADDR`` on the commands whose parallel parts run on the engine."""
+    return click.option(
+        "--ray-address",
+        metavar="ADDR",
+        expose_value=False,
+        callback=_use_ray_address,
+        help="Run the parallel parts on the Ray cluster at ADDR (host:port; also "
+        "$CURATION_RAY_ADDRESS). Default: in this process, or a local Ray instance for big inputs.",
+    )(fn)
+
+
+def _use_ray_address(_ctx: click.Context, _param: click.Parameter, value: str | None) -> None:
+    from curation.engine.settings import ADDRESS_ENV
+
+    if value:
+        os.environ[ADDRESS_ENV] = value  # read by the engine, inherited by a runner's jobs
+
+
 def open_workspace(workspace: Path | None, db: str | None) -> Workspace:
     from curation.errors import DatabaseUrlError
     from curation.store import open_workspace as open_store
@@ -96,6 +120,16 @@ class CurationGroup(click.Group):
         sys.exit(rv if isinstance(rv, int) else exitcodes.OK)
 
     def invoke(self, ctx: click.Context) -> Any:
+        had_ray = _ray_connected()
+        try:
+            return self._invoke(ctx)
+        finally:
+            if not had_ray and _ray_connected():  # the command's engine started or attached
+                from curation.engine import cluster
+
+                cluster.shutdown()
+
+    def _invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
         except CurationError as exc:

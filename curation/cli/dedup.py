@@ -16,6 +16,7 @@ from curation.cli.common import (
     echo_json,
     open_workspace,
     progress_bar,
+    ray_address_option,
     workspace_options,
 )
 from curation.errors import InputError
@@ -130,6 +131,7 @@ class DedupOptions:
 @click.option(
     "--background", is_flag=True, help="Workspace mode: queue a job for a runner, print its id."
 )
+@ray_address_option
 @workspace_options
 def dedup_cmd(**options: Any) -> None:
     """Remove exact and near-duplicate conversations.

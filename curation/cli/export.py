@@ -22,6 +22,7 @@ from curation.cli.common import (
     echo_json,
     open_workspace,
     progress_bar,
+    ray_address_option,
     workspace_options,
 )
 from curation.errors import InputError
@@ -153,6 +154,7 @@ def setting_options() -> Iterator[None]:
 @click.option(
     "--background", is_flag=True, help="Workspace mode: queue a job for a runner, print its id."
 )
+@ray_address_option
 @workspace_options
 def export_cmd(**params: Any) -> None:
     """Write a validated training file (train/validation) with a manifest beside each file.

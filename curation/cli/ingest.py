@@ -15,6 +15,7 @@ from curation.cli.common import (
     echo_json,
     open_workspace,
     progress_bar,
+    ray_address_option,
     workspace_options,
 )
 from curation.cli.formats import echo_field_report, with_flag_hint
@@ -155,6 +156,7 @@ def _print_import(result: ImportResult, quiet: bool) -> None:
 )
 @click.option("--price-per-million", type=float, help="Training price in USD per million tokens.")
 @click.option("--json", "as_json", is_flag=True, help="Print the full report as JSON.")
+@ray_address_option
 def validate(file: Path, model: str, price_per_million: float | None, as_json: bool) -> None:
     """Check every line of an OpenAI fine-tuning JSONL FILE.
 

@@ -17,6 +17,7 @@ from curation.cli.common import (
     actor,
     echo_json,
     open_workspace,
+    ray_address_option,
     workspace_options,
 )
 from curation.errors import InputError, NotFoundError
@@ -56,6 +57,7 @@ def submit_background(
     help="Most jobs this runner runs at once (the workspace's limit caps all runners together).",
 )
 @click.option("--stop-with", type=int, hidden=True, help="Stop when this parent process ends.")
+@ray_address_option
 @workspace_options
 def worker_cmd(
     concurrency: int | None, stop_with: int | None, workspace: Path | None, db: str | None

@@ -15,7 +15,14 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from curation import exitcodes
-from curation.cli.common import actor, echo_json, open_workspace, progress_bar, workspace_options
+from curation.cli.common import (
+    actor,
+    echo_json,
+    open_workspace,
+    progress_bar,
+    ray_address_option,
+    workspace_options,
+)
 from curation.cli.pii_review import COMMANDS, OPERATOR_CHOICES
 from curation.errors import InputError
 
@@ -147,6 +154,7 @@ class RedactOptions:
 @click.option(
     "--background", is_flag=True, help="Workspace mode: queue a job for a runner, print its id."
 )
+@ray_address_option
 @workspace_options
 def redact_cmd(**params: Any) -> None:
     """Replace personal data in a file (SOURCE -o OUT) or in a workspace dataset (--dataset).

@@ -1,7 +1,7 @@
 """Export from the store: which rows go in (and why the others do not), splits, files, manifest.
 
 Two passes over one consistent snapshot of the workspace (one read transaction;
-``REPEATABLE READ`` on PostgreSQL; worker processes reading SQLite see later commits
+``REPEATABLE READ`` on PostgreSQL; engine workers reading SQLite see later commits
 and leave out a record no longer cleared, see :mod:`~curation.export.parallel`):
 
 1. **Plan** (:mod:`~curation.export.plan`). Records are read in batches ordered by id,
@@ -15,10 +15,9 @@ and leave out a record no longer cleared, see :mod:`~curation.export.parallel`):
 2. **Rows** (:mod:`~curation.export.rows`). The kept records are read again in
    id-ordered chunks with their content and completions; each row is built, checked
    by the validator, and written to its split's temporary file; tokens are counted in
-   a worker thread. A JSONL export of :data:`~curation.export.parallel.MIN_ROWS` rows
-   or more builds its chunks in worker processes, one per core, started while the
-   plan runs, and writes them here in the same order (:mod:`~curation.export.parallel`,
-   which also says how the workers share the snapshot).
+   a worker thread. A big JSONL export builds its chunks on the engine (Ray actors,
+   one per core, :mod:`curation.engine` decides) and writes them here in the same order
+   (:mod:`~curation.export.parallel`, which also says how the workers share the snapshot).
 
 Memory is a few bytes per kept record (ids, group codes, splits) plus one chunk of
 content, whatever the dataset's size. Every file — data and the manifest beside each —
@@ -148,9 +147,6 @@ def export_dataset(
             _snapshot(session)
             ctx = make_context(session, spec)
             counter = counter_for_model(spec.model)
-            workers = parallel.start_workers(ws, session, ctx, counter)
-            if workers is not None:
-                stack.enter_context(workers)
             plan = scan(session, ctx, progress)
             if not plan.record_ids:
                 raise nothing_to_export(ctx, plan)
@@ -166,7 +162,7 @@ def export_dataset(
                 reports={name: _new_report(spec, counter) for name in paths},
                 progress=progress,
             )
-            written = _write_files(stack, staged, workers, run)
+            written = _write_files(stack, staged, run)
             read_back = read_back_files(ctx.fmt, staged, paths)
             left_out = plan.left_out + run.stats.left_out
             manifest = build_manifest(
@@ -294,9 +290,7 @@ def _split(plan: Plan, spec: ExportSpec) -> SplitPlan:
     return split_plan
 
 
-def _write_files(
-    stack: ExitStack, staged: Staging, workers: parallel.Workers | None, run: _Run
-) -> dict[str, Written]:
+def _write_files(stack: ExitStack, staged: Staging, run: _Run) -> dict[str, Written]:
     """Pass 2 into the staged files; what each file received (rows, bytes, sha256)."""
     sinks = {
         name: open_sink(run.ctx.fmt.container, staged.open(path), TABLE_COLUMNS)
@@ -314,40 +308,15 @@ def _write_files(
         run.stats,
         run.progress,
     )
-    if not _write_in_workers(stack, run.ws, workers, run.session, job, run.counter):
+    engine = parallel.engine_for(run.ws, run.ctx, job.total)
+    if engine.ray:
+        parallel.write_rows_in_workers(engine, run.ws, run.session, job, run.counter)
+    else:
         with TokenPipeline(run.counter, tally_split_tokens(run.reports), "export-tokens") as tokens:
             write_rows(run.session, job, tokens)
     written = {name: sink.finish() for name, sink in sinks.items()}
     check_written(run.plan, run.stats, written)
     return written
-
-
-def _write_in_workers(
-    stack: ExitStack,
-    ws: Workspace,
-    workers: parallel.Workers | None,
-    session: Session,
-    job: RowPass,
-    counter: TokenCounter,
-) -> bool:
-    """Pass 2 in worker processes when the export is large enough (with the workers started
-    before the plan, or started now); False when it is left to this process (small, or the
-    workers could not start or stopped before anything was written)."""
-    wanted = parallel.wanted_workers(ws, job.ctx, job.total)
-    if not wanted:
-        if workers is not None:
-            workers.close()
-        return False
-    try:
-        if workers is None:
-            workers = stack.enter_context(parallel.Workers(wanted, counter.encoding))
-        parallel.write_rows_in_workers(workers, ws, session, job, counter)
-    except parallel.WorkersUnavailableError as exc:
-        if workers is not None:
-            workers.close(kill=True)
-        job.stats.notes.append(f"rows built in this process: {exc}")
-        return False
-    return True
 
 
 CONTAINER_SUFFIXES = {".jsonl": "jsonl", ".json": "jsonl", ".csv": "csv", ".parquet": "parquet"}

@@ -3,7 +3,7 @@ write it to its split's file, and count its tokens.
 
 A chunk is built by :func:`build_chunk` into encoded rows per file; :func:`write_rows`
 writes them here (tokens counted in a worker thread), :mod:`curation.export.parallel`
-builds chunks in worker processes and writes them here in the same order, so both give
+builds chunks on the engine's workers and writes them here in the same order, so both give
 the same bytes."""
 
 from __future__ import annotations
@@ -416,7 +416,7 @@ def build_chunk(
 
 def still_cleared(ctx: Context, content: RecordContent) -> bool:
     """Whether the record still passes the status and PII checks the plan made. Read in the
-    plan's snapshot it always does; worker processes reading a SQLite workspace see later
+    plan's snapshot it always does; engine workers reading a SQLite workspace see later
     commits, and a record deleted, excluded or sent back to review since is left out."""
     if content.status != "active":
         return False

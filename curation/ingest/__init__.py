@@ -3,7 +3,7 @@
 Modules: :mod:`~curation.ingest.formats` the import formats (detection, parsing, dumping),
 :mod:`~curation.ingest.scan` what an import would do (check and preview),
 :mod:`~curation.ingest.importer` the import itself (:mod:`~curation.ingest.rows` builds the
-rows, in :mod:`~curation.ingest.worker` processes for big files, :mod:`~curation.ingest.writer`
+rows, on :mod:`curation.engine` for big files, :mod:`~curation.ingest.writer`
 writes them), :mod:`~curation.ingest.sets` imports of several files (OpenAI Batch,
 ``dataset_info.json``, server folders), :mod:`~curation.ingest.uploads` uploaded files,
 :mod:`~curation.ingest.validate` and :mod:`~curation.ingest.checks` the fine-tuning file

@@ -2,7 +2,7 @@
 
 Records are deduplicated by content hash within the dataset, so importing the same
 file twice adds nothing. Each record with N completions gets its N(N−1)/2 pairs. The
-rows are built by :mod:`curation.ingest.rows` (in worker processes for big files) and
+rows are built by :mod:`curation.ingest.rows` (on :mod:`curation.engine` for big files) and
 written by :mod:`curation.ingest.writer`; :mod:`curation.ingest.scan` checks a file
 without importing it.
 """

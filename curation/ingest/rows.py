@@ -1,38 +1,31 @@
-"""The items of a file turned into rows ready for the database; big JSONL files in worker processes.
+"""The items of a file turned into rows ready for the database; big JSONL files on the engine.
 
 An import reads its file in chunks of items. :func:`build_chunk` decodes, parses,
 validates, hashes, token-counts and serialises one chunk; it is a pure function of the
-chunk, so where it runs changes nothing. A small file (fewer than ``PARALLEL_MIN_ITEMS``
-items) or a non-JSONL one is built in the importing process. A bigger JSONL file is
-spread over a pool of worker processes while the importing process only reads raw lines
-and writes the rows it gets back, in file order, inside its one transaction.
+chunk, so where it runs changes nothing. A small file or a non-JSONL one is built in the
+importing process. A big JSONL file (:mod:`curation.engine` decides) is spread over Ray
+tasks while the importing process only reads raw lines and writes the rows it gets
+back, in file order, inside its one transaction.
 """
 
 from __future__ import annotations
 
 import collections
-import contextlib
-import os
-import pickle
-from collections import deque
-from collections.abc import Generator, Iterable, Iterator
+from collections.abc import Generator, Iterator
 from dataclasses import dataclass, field, replace
-from itertools import chain, islice
+from functools import partial
+from itertools import islice
 from typing import Any
 
+from curation.engine.choice import IN_PROCESS, Size, choose
+from curation.engine.mapping import ordered_map
 from curation.fileio.jsonl import RawLine, decode_line, iter_jsonl_lines
 from curation.ingest.formats import LineError, NoteKey, Source, parse_item
 from curation.ingest.formats.base import Format
 from curation.ingest.tokens import Counter
 from curation.records import Record, json_text
-from curation.workers import start_module_worker, usable_cores
 
 CHUNK_ITEMS = 2000
-PARALLEL_MIN_ITEMS = 5000
-MAX_WORKERS = 4
-# Chunks each worker may have queued or finished ahead of the writer: enough to keep the
-# workers busy while a chunk is written, few enough that memory does not grow with the file.
-IN_FLIGHT_PER_WORKER = 2
 
 # The columns of ``records`` that build_chunk fills, in row order; RowContext.constants follow.
 RECORD_COLUMNS = (
@@ -165,105 +158,19 @@ def raw_chunks(source: Source) -> Iterator[list[RawLine]]:
 
 
 def built_chunks(source: Source, ctx: RowContext) -> Generator[BuiltChunk, None, None]:
-    """Every chunk of the file built, in file order. Close it to stop the workers early."""
-    chunks = raw_chunks(source)
-    workers = worker_count()
-    ahead: list[list[RawLine]] = []
-    if source.container == "jsonl" and workers > 1:
-        seen = 0
-        while seen < PARALLEL_MIN_ITEMS and (chunk := next(chunks, None)) is not None:
-            ahead.append(chunk)
-            seen += len(chunk)
-        if seen >= PARALLEL_MIN_ITEMS:
-            yield from _built_in_pool(chain(ahead, chunks), ctx, workers)
-            return
-    for chunk in chain(ahead, chunks):
-        yield build_chunk(chunk, ctx)
+    """Every chunk of the file built, in file order: in this process, or on the engine for
+    a big JSONL file (:func:`curation.engine.choose`, stage ``import``)."""
+    engine = IN_PROCESS
+    if source.container == "jsonl":
+        engine = choose("import", Size(bytes=_file_bytes(source)))
+    if engine.ray:
+        # the engine's workers already use the cores: each counts tokens in its own thread
+        ctx = replace(ctx, counter=replace(ctx.counter, threads=1))
+    return ordered_map(partial(build_chunk, ctx=ctx), raw_chunks(source), engine=engine)
 
 
-def worker_count() -> int:
-    return min(usable_cores(), MAX_WORKERS)  # 1 off POSIX: workers inherit their pipes
-
-
-def _built_in_pool(
-    chunks: Iterable[list[RawLine]], ctx: RowContext, workers: int
-) -> Iterator[BuiltChunk]:
-    """Chunks handed round-robin to worker processes and taken back in the same order.
-
-    Each worker counts tokens in its own thread: the workers already use the cores."""
-    worker_ctx = replace(ctx, counter=replace(ctx.counter, threads=1))
-    pool: list[_Worker] = []
-    pending: deque[_Worker] = deque()
-    finished = False
+def _file_bytes(source: Source) -> int | None:
     try:
-        pool.extend(_Worker(worker_ctx) for _ in range(workers))
-        for i, chunk in enumerate(chunks):
-            worker = pool[i % workers]
-            worker.send(chunk)
-            pending.append(worker)
-            if len(pending) >= workers * IN_FLIGHT_PER_WORKER:
-                yield pending.popleft().receive()
-        while pending:
-            yield pending.popleft().receive()
-        finished = True
-    finally:
-        for worker in pool:
-            worker.stop(kill=not finished)
-
-
-class _Worker:
-    """A ``python -m curation.ingest.worker`` process fed through two pipes (started by
-    :func:`curation.workers.start_module_worker`, which says why not multiprocessing).
-
-    The worker reads its pipe on a thread of its own, so sending a chunk never waits for
-    it to finish the one before.
-    """
-
-    def __init__(self, ctx: RowContext) -> None:
-        task_read, task_write = os.pipe()
-        result_read, result_write = os.pipe()
-        self.proc = start_module_worker(
-            "curation.ingest.worker",
-            [str(task_read), str(result_write)],
-            (task_read, result_write),
-        )
-        os.close(task_read)
-        os.close(result_write)
-        self.tasks = os.fdopen(task_write, "wb")
-        self.results = os.fdopen(result_read, "rb")
-        self.send(ctx)
-
-    def send(self, message: Any) -> None:
-        try:
-            pickle.dump(message, self.tasks, protocol=pickle.HIGHEST_PROTOCOL)
-            self.tasks.flush()
-        except BrokenPipeError:
-            raise self._stopped() from None
-
-    def receive(self) -> BuiltChunk:
-        try:
-            outcome = pickle.load(self.results)
-        except EOFError:
-            raise self._stopped() from None
-        if isinstance(outcome, WorkerFailure):
-            raise RuntimeError(f"an import worker failed:\n{outcome.traceback}")
-        assert isinstance(outcome, BuiltChunk)
-        return outcome
-
-    def _stopped(self) -> RuntimeError:
-        code = self.proc.wait()
-        return RuntimeError(f"an import worker stopped unexpectedly (exit code {code})")
-
-    def stop(self, *, kill: bool) -> None:
-        """End of the tasks (the worker exits) or, after a failure, the end of the worker."""
-        if kill:
-            self.proc.kill()
-        with contextlib.suppress(BrokenPipeError):
-            self.tasks.close()
-        self.proc.wait()
-        self.results.close()
-
-
-@dataclass(slots=True)
-class WorkerFailure:
-    traceback: str
+        return source.path.stat().st_size
+    except OSError:
+        return None

@@ -1,7 +1,8 @@
 """One job in its own process: ``python -m curation.jobs.child JOB_ID`` (started by a runner).
 
-The process leads its own process group, so the runner can stop the job and every worker
-process the stage started (export and PII workers) with one signal; a watchdog ends the
+The process leads its own process group, so the runner can stop the job and every process
+the stage started with one signal (the engine's Ray workers belong to the Ray instance,
+which stops a driver's tasks and actors when the driver dies); a watchdog ends the
 group when the runner itself is gone, so no orphan goes on writing after its job was
 declared interrupted. The database URL comes in the environment, never on the command
 line (``ps`` shows arguments to every user).

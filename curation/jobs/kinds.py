@@ -316,6 +316,34 @@ def run_sleep(ctx: JobContext) -> dict[str, Any]:
     return {"summary": f"slept {seconds:g} s", "seconds": seconds}
 
 
+def input_size(ws: Workspace, kind: str, params: dict[str, Any]) -> tuple[int | None, int | None]:
+    """What a job will read, as (records, bytes) (None: not known), for the runner to decide
+    whether to start Ray for it: an import's file size; the records of a scanned or
+    exported dataset (a PII scan reads about six texts a record)."""
+    if kind == "import":
+        try:
+            return None, Path(str(params.get("path"))).stat().st_size
+        except OSError:
+            return None, None
+    dataset = params.get("dataset")
+    if kind == "export":
+        dataset = (params.get("spec") or {}).get("dataset")
+    if kind not in ("export", "pii-scan") or not dataset:
+        return None, None
+    import sqlalchemy as sa
+
+    from curation.store import models as m
+
+    query = (
+        sa.select(sa.func.count(m.Record.id))
+        .join(m.Dataset, m.Dataset.id == m.Record.dataset_id)
+        .where(m.Dataset.name == dataset, m.Record.status == "active")
+    )
+    with ws.read() as session:
+        records = int(session.execute(query).scalar_one())
+    return (records * 6 if kind == "pii-scan" else records), None
+
+
 RUNNERS: dict[str, Callable[[JobContext], dict[str, Any]]] = {
     "import": run_import,
     "dedup": run_dedup,

@@ -9,6 +9,14 @@ not take the runner down. The cost, a Python start-up per job, is small beside a
 How the work is started is an :class:`Executor`: :class:`LocalProcessExecutor` today; a
 Ray executor (a task per job on a local or remote cluster) can replace it without
 touching the claim, heartbeat, cancel and outcome logic here.
+
+The engine (:mod:`curation.engine`): a job whose input is big gets Ray. A job's process
+could start its own local instance, but the runner runs in its process's main thread
+(the only place Ray may start) and lives on between jobs, so it starts one instance, at
+the first big job, and hands its address to every job after
+(``CURATION_RAY_ADDRESS``): a job then attaches in a fraction of a second. With
+``--ray-address`` the jobs attach to that cluster instead. The instance stops with the
+runner.
 """
 
 from __future__ import annotations
@@ -25,8 +33,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
+from curation.engine import cluster
+from curation.engine.choice import Size, choose, configured_address
+from curation.engine.cluster import EngineUnavailableError
+from curation.engine.settings import ADDRESS_ENV, JOB_STAGES
 from curation.errors import StorageError
 from curation.jobs import child, store
+from curation.jobs.kinds import input_size
 from curation.jobs.model import CANCELLED, FAILED, INTERRUPTED, JobInfo
 from curation.store.db import Workspace
 
@@ -68,11 +81,17 @@ class _Process:
 class LocalProcessExecutor:
     """Each job in ``python -m curation.jobs.child`` in a new session (its own process group)."""
 
-    def __init__(self, url: str, folder: Path) -> None:
-        self.url, self.folder = url, folder
+    def __init__(
+        self, url: str, folder: Path, log: Callable[[str], None] = lambda _line: None
+    ) -> None:
+        self.url, self.folder, self.log = url, folder, log
+        self.ws: Workspace | None = None
 
     def start(self, job: JobInfo, runner: str) -> Execution:
         env = dict(os.environ)
+        address = self._ray_for(job)
+        if address is not None:
+            env[ADDRESS_ENV] = address
         env.update(
             {
                 child.URL_ENV: self.url,
@@ -90,6 +109,32 @@ class LocalProcessExecutor:
             start_new_session=True,
         )
         return _Process(job.id, proc)
+
+    def _ray_for(self, job: JobInfo) -> str | None:
+        """The Ray address to hand the job: the one configured, this runner's instance, or
+        a new one when the job's input is big; None: the job decides alone."""
+        if configured_address() is not None:
+            return None  # in the environment already
+        if cluster.connected():
+            return cluster.address()
+        stage = JOB_STAGES.get(job.kind)
+        if stage is None or self.ws is None:
+            return None
+        try:
+            records, nbytes = input_size(self.ws, job.kind, job.params)
+        except StorageError:
+            return None
+        engine = choose(stage, Size(records, nbytes))
+        if not engine.ray:
+            return None
+        try:
+            started = time.perf_counter()
+            cluster.connect()
+        except EngineUnavailableError as exc:
+            self.log(f"job #{job.id} runs without Ray: {exc}")
+            return None
+        self.log(f"started a local Ray instance in {time.perf_counter() - started:.1f} s")
+        return cluster.address()
 
 
 @dataclass
@@ -231,7 +276,9 @@ def run_worker(
     """Run a job runner in this process until ``stop`` is set (or SIGTERM / Ctrl+C)."""
     stop = stop or threading.Event()
     quick = store.quick_workspace(ws.url, ws.folder, RUNNER_BUSY_MS)
-    runner = Runner(quick, LocalProcessExecutor(ws.url, ws.folder), slots=slots, log=log)
+    executor = LocalProcessExecutor(ws.url, ws.folder, log)
+    executor.ws = quick
+    runner = Runner(quick, executor, slots=slots, log=log)
     if threading.current_thread() is threading.main_thread():
         for sig in (signal.SIGTERM, signal.SIGINT):
             signal.signal(sig, lambda _s, _f: stop.set())
@@ -239,5 +286,6 @@ def run_worker(
     try:
         runner.run(stop)
     finally:
+        cluster.shutdown()  # a local instance started for the jobs stops with the runner
         quick.dispose()
     log("runner stopped")

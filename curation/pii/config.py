@@ -1,7 +1,7 @@
 """What a scan looks for: entity classes, thresholds, and the workspace's allow/deny/pattern rules.
 
 A :class:`PiiConfig` is a plain frozen value, so it can be hashed (engines are cached per
-config), pickled into worker processes and written into a run's settings for provenance.
+config), pickled into engine actors and written into a run's settings for provenance.
 """
 
 from __future__ import annotations

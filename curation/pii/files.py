@@ -36,7 +36,7 @@ from curation.pii.detect import Finding
 from curation.pii.operators import OperatorSpec, Replacer
 from curation.pii.redact import Cut, person_canon, redact_tree
 from curation.pii.segments import Segment, object_segments
-from curation.pii.stream import auto_workers, detect_stream
+from curation.pii.stream import detect_stream, detection_engine
 from curation.progress import Progress
 from curation.wording import plural
 
@@ -101,7 +101,7 @@ class RedactFileOptions:
     mapping: ColumnMapping | None = None  # table columns to roles
     report: str | Path | None = None  # JSONL: one line per replaced value and rejected item
     report_values: bool = True  # the report holds the original text of each value
-    workers: int | None = None  # detection processes; chosen from the file size when None
+    workers: int | None = None  # detectors (1: this process); None: the engine decides by size
 
 
 @dataclass(slots=True)
@@ -186,7 +186,7 @@ def redact_file(
     source = open_source(src, opts.format, opts.mapping)
     result = FileRedactResult(str(path), str(out), source.format.name, source.container, spec.name)
     run = _Run(result, Replacer(spec, opts.secrets), opts.report_values)
-    n_workers = opts.workers or auto_workers(fio_estimate(src))
+    engine = detection_engine(fio_estimate(src), opts.workers)
     with ExitStack() as stack:
         sink = stack.enter_context(open_output(out))
         if opts.report:
@@ -194,7 +194,7 @@ def redact_file(
         writer = open_writer(source.container, src, sink)
         units = _units(source.container, src, source.format)
         for unit, _segs, found in detect_stream(
-            units, lambda u: u.segments, config, workers=n_workers
+            units, lambda u: u.segments, config, engine=engine, workers=opts.workers
         ):
             run.one(unit, found, writer)
             if progress and unit.item.value is not None and result.items % 200 == 0:
@@ -244,7 +244,7 @@ class _Run:
 
 
 def fio_estimate(path: Path) -> int | None:
-    """A rough count of texts in the file, to decide whether worker processes pay off."""
+    """A rough count of texts in the file, to decide whether the engine pays off."""
     try:
         size = path.stat().st_size
     except OSError:

@@ -1,7 +1,7 @@
 """Scanning a workspace dataset for PII: findings stored per record, decisions carried over.
 
 :func:`scan_dataset` reads records page by page, runs the detector
-(:func:`curation.pii.stream.detect_stream`, in worker processes for large datasets) and
+(:func:`curation.pii.stream.detect_stream`, on engine actors for large datasets) and
 replaces each record's findings. A re-scan keeps every decision already taken on the same
 value at the same place, so review work survives a rule change; deny-list hits are
 accepted at once in the name of the rule's author. Record states follow
@@ -24,7 +24,7 @@ from curation.pii.detect import Finding
 from curation.pii.rules import list_rules, workspace_config
 from curation.pii.segments import Segment, record_segments
 from curation.pii.states import PAGE, record_ids_in, set_state, state_counts, state_of
-from curation.pii.stream import auto_workers, detect_stream
+from curation.pii.stream import detect_stream, detection_engine, worker_count
 from curation.pii.typed import AsDict
 from curation.progress import Progress
 from curation.store import models as m
@@ -177,11 +177,13 @@ def scan_dataset(
         s.flush()
         deny_owner = {(r.entity, r.value): r.created_by for r in list_rules(s, "deny")}
         run = _Run(stored.id, ds.id, actor, deny_owner)
-    n_workers = opts.workers or auto_workers(len(ids) * 6)
+    engine = detection_engine(len(ids) * 6, opts.workers)
     tally = _Tally()
     try:
         buffer: list[tuple[_Row, list[Finding]]] = []
-        stream = detect_stream(_iter_rows(ws, ids), _segments, config, workers=n_workers)
+        stream = detect_stream(
+            _iter_rows(ws, ids), _segments, config, engine=engine, workers=opts.workers
+        )
         for row, _segs, found in stream:
             buffer.append((row, found))
             if len(buffer) >= PAGE:
@@ -218,7 +220,7 @@ def scan_dataset(
             auto_accepted=tally.auto_accepted,
             carried_decisions=tally.carried,
             seconds=round(seconds, 2),
-            workers=n_workers,
+            workers=worker_count(engine, opts.workers),
         )
         log_event(
             s,
