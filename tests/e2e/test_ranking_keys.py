@@ -6,6 +6,7 @@ refused in the browser, and every answer stored with the ranks typed."""
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterator
 from typing import Any
 
@@ -120,6 +121,8 @@ def test_four_answers_ranked_with_keys_ties_all_bad_and_undo(
     assert "<b>bold?</b>" in text and "Rank by correctness." in text  # user text as text
     assert page.locator(f"{ROOT} script, {ROOT} img, {ROOT} a, {ROOT} iframe").count() == 0
     no_script_ran(page)
+    if os.environ.get("CURATION_TEST_ARTIFACTS"):
+        page.screenshot(path=os.path.join(os.environ["CURATION_TEST_ARTIFACTS"], "ranking.png"))
 
     # A=2, B=1 (the focus moves on after each digit), D=3; C comes in at the bottom rank 4,
     # then one rank up to tie with D, then down again
