@@ -27,15 +27,18 @@ me = require_account()
 ws = workspace()
 
 with ws.read() as s:
-    mine = [(c.id, c.name) for c in campaigns_for(s, me.name)]
+    mine = [(c.id, c.name, c.kind) for c in campaigns_for(s, me.name)]
 if not mine:
     st.title("Rank")
     st.info("No campaign is assigned to you yet. A lead adds you to one on the Campaigns page.")
     st.stop()
 
-names = [n for _, n in mine]
+names = [n for _, n, _ in mine]
 picked = st.selectbox("Campaign", names, key=keys.RANK_CAMPAIGN) if len(mine) > 1 else names[0]
-campaign_id = next(i for i, n in mine if n == picked)
+campaign_id, kind = next((i, k) for i, n, k in mine if n == picked)
+if kind not in task.KINDS:  # a kind the component has no renderer for: claim nothing
+    st.warning(f"Items of kind {kind!r} cannot be answered on this page yet.")
+    st.stop()
 
 # Items held ahead in another campaign go back to the pool when the annotator moves on.
 held = st.session_state.get(keys.RANK_HELD)
@@ -60,6 +63,5 @@ if notice:
     getattr(st, notice[0])(notice[1])
 
 st.html(RANK_CSS)
-# every campaign kind (pair, thumbs, ranking) has a renderer in the component, which also
-# shrinks the guidelines' headings itself
+# the component shrinks the guidelines' headings itself
 task.show_task(ws, campaign_id, me.name, items, items[0].guidelines if items else "")
