@@ -28,7 +28,7 @@ from streamlit.components.v2 import component
 
 from curation.finetune.judge import ScreenSuggestion, suggestion_for
 from curation.labeling import outbox, queue
-from curation.labeling.ranking import LABELS
+from curation.labeling.ranking import ranking_payload
 from curation.labeling.scale import BOTH_BAD_KEY, SCREEN, SCREEN_HELP
 from curation.records import part_text
 from curation.store.db import Workspace
@@ -176,15 +176,14 @@ def item_payload(item: queue.Item, found: ScreenSuggestion | None = None) -> dic
 def ranking_fields(item: queue.Item) -> dict[str, Any]:
     """A ranking item's answers by on-screen letter, in the annotator's order (never their
     completion ids), and the worst rank a key may give: ``rank_top`` in a partial ranking."""
-    n = len(item.answers)
-    top = item.rank_top if item.rank_top is not None and item.rank_top < n else None
+    payload = ranking_payload(item)
     return {
         "answers": [
-            {"label": LABELS[i], "messages": [message_payload(m) for m in messages]}
-            for i, messages in enumerate(item.answers)
+            {"label": a["label"], "messages": [message_payload(m) for m in a["messages"]]}
+            for a in payload["answers"]
         ],
-        "rank_top": top,
-        "max_rank": top if top is not None else n,
+        "rank_top": payload["rank_top"],
+        "max_rank": payload["max_rank"],
     }
 
 
