@@ -21,6 +21,7 @@ from curation.ingest.importer import import_file
 from curation.labeling import answers, queue
 from curation.labeling.aggregate import Policy
 from curation.labeling.campaigns import CampaignSpec, create_campaign, get_campaign
+from curation.labeling.outbox import apply_batch
 from curation.labeling.ranking import (
     Ranking,
     RankingSettings,
@@ -315,6 +316,81 @@ def test_partial_ranking_all_bad_undo_skip_flag(ws: Workspace, tmp_path: Path) -
     with ws.read() as s:
         result = aggregate_rankings(s, get_campaign(s, "r1"))
     assert result.lists == [] and result.excluded == {"all_bad": 1, "unlabelled": 1}
+
+
+def test_a_browser_batch_of_rankings_is_stored_by_letter_in_order(
+    ws: Workspace, tmp_path: Path
+) -> None:
+    ranking_dataset(ws, tmp_path, 3)
+    users(ws, ["a1", "a2"])
+    cid = ranking_campaign(ws, ["a1", "a2"], overlap=1, rationale_for=["tie"])
+    one, two, three = queue.next_items(ws, cid, "a1", 3)
+    op = {"kind": "answer", "guideline_version": 1}
+    ops = [
+        {
+            **op,
+            "key": "r1",
+            "assignment": one.assignment_id,
+            "ranks": {"A": 2, "B": 1, "C": 4, "D": 3},
+        },
+        # a tie without the rationale this campaign asks for: refused, the next op goes on
+        {
+            **op,
+            "key": "r2",
+            "assignment": two.assignment_id,
+            "ranks": {"A": 1, "B": 1, "C": 2, "D": 3},
+        },
+        {
+            **op,
+            "key": "r3",
+            "assignment": two.assignment_id,
+            "ranks": {"a": 1, "B": 1, "C": 2, "D": 3},
+            "rationale": "A and B agree.",
+        },
+        {**op, "key": "r4", "assignment": three.assignment_id, "all_bad": True, "ranks": {}},
+        {**op, "key": "r5", "assignment": three.assignment_id, "ranks": {"E": 1}},
+        {**op, "key": "r6", "assignment": three.assignment_id, "ranks": [1, 2]},
+        {"key": "r7", "kind": "undo"},  # takes back r4
+    ]
+    result = apply_batch(ws, cid, "a1", ops)
+    assert result.acked == ("r1", "r3", "r4", "r7") and result.stopped is None
+    refused = {r.key: r.message for r in result.refused}
+    assert list(refused) == ["r2", "r5", "r6"]
+    assert "rationale when answers share a rank" in refused["r2"]
+    assert "no answer 'E'" in refused["r5"] and "by its letter" in refused["r6"]
+
+    def stored() -> list[tuple[str | None, bool, bool, dict[int, int | None]]]:
+        with ws.read() as s:
+            rows = s.execute(
+                sa.select(
+                    lm.Judgment.id,
+                    lm.Judgment.client_key,
+                    lm.Judgment.both_bad,
+                    lm.Judgment.retracted,
+                ).order_by(lm.Judgment.id)
+            ).all()
+            ranks = s.execute(
+                sa.select(
+                    lm.JudgmentRank.judgment_id,
+                    lm.JudgmentRank.completion_id,
+                    lm.JudgmentRank.rank,
+                )
+            ).all()
+        by: dict[int, dict[int, int | None]] = {}
+        for jid, completion, rank in ranks:
+            by.setdefault(jid, {})[completion] = rank
+        return [(key, bad, gone, by.get(jid, {})) for jid, key, bad, gone in rows]
+
+    first = stored()
+    ids = one.answer_ids, two.answer_ids, three.answer_ids  # each in a1's order, A first
+    assert first[0] == ("r1", False, False, dict(zip(ids[0], (2, 1, 4, 3), strict=True)))
+    assert first[1] == ("r3", False, False, dict(zip(ids[1], (1, 1, 2, 3), strict=True)))
+    assert first[2] == ("r4", True, False, dict.fromkeys(ids[2]))
+    assert (first[3][0], first[3][2]) == ("r7", True)  # the undo: r4 retracted
+    # the same batch again (its acknowledgement was lost): nothing is stored twice
+    again = apply_batch(ws, cid, "a1", ops)
+    assert again.acked == result.acked
+    assert stored() == first
 
 
 def test_overlap_k_holds_with_annotators_at_once(ws: Workspace, tmp_path: Path) -> None:

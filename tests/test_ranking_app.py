@@ -1,21 +1,21 @@
-"""Ranking campaigns through AppTest: created on the Campaigns page, ranked on the Rank page
-with the keyboard, measured and applied on the Quality page."""
+"""Ranking campaigns through AppTest: created on the Campaigns page, given to the Rank page's
+component (its keys are tested in Chromium: tests/e2e/test_ranking_keys.py), measured and
+applied on the Quality page."""
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
 
 import pytest
 import sqlalchemy as sa
 
 from curation.ingest.importer import import_file
 from curation.labeling.campaigns import CampaignSpec, create_campaign
+from curation.labeling.outbox import apply_batch
 from curation.labeling.ranking import RankingSettings
 from curation.store import Workspace
 from curation.store import labeling_models as lm
-from curation.ui.ranking_task import apply_key, order_text
 from tests.helpers.apptest import logged_in, open_page, texts
 
 PAYLOAD = "<script>alert(1)</script><img src=x onerror=alert(2)>"
@@ -72,80 +72,62 @@ def stored_ranks(ws: Workspace) -> list[tuple[str, bool, bool, list[int | None]]
     return [(a, r, b, by_judgment.get(jid, [])) for jid, a, r, b in judgments]
 
 
-def press(at, key: str) -> None:  # type: ignore[no-untyped-def]
-    at.button(key=key).click().run()
-    assert not at.exception, at.exception
-
-
-def test_key_handling_is_a_pure_state_change() -> None:
-    state: dict[str, Any] = {"assignment": 1, "focus": 0, "ranks": {}, "all_bad": False}
-    state = apply_key(state, "rank:2", 4, 4)  # A gets 2, focus moves to B
-    assert (state["ranks"], state["focus"]) == ({0: 2}, 1)
-    state = apply_key(state, "rank:1", 4, 4)
-    state = apply_key(state, "rank:2", 4, 4)  # C ties with A
-    assert state["ranks"] == {0: 2, 1: 1, 2: 2} and state["focus"] == 3
-    state = apply_key(state, "up", 4, 4)  # D unranked: comes in at the bottom rank
-    assert state["ranks"][3] == 4
-    state = apply_key(apply_key(state, "up", 4, 4), "down", 4, 4)
-    assert state["ranks"][3] == 4
-    state = apply_key(apply_key(state, "prev", 4, 4), "clear", 4, 4)  # C cleared
-    assert state["ranks"] == {0: 2, 1: 1, 3: 4} and state["focus"] == 2
-    assert order_text(state["ranks"], 4, False) == "**B** > **A** > **D** > C (unranked)"
-    assert apply_key(state, "all_bad", 4, 4)["all_bad"] is True
-    assert apply_key(state, "next", 4, 4)["focus"] == 3
-    assert apply_key(state, "focus:0", 4, 4)["focus"] == 0
-
-
-def test_rank_page_ranks_four_answers_with_the_keyboard(ranking_ws: Workspace) -> None:
+def test_rank_page_gives_the_browser_ranking_items_as_text(ranking_ws: Workspace) -> None:
     at = logged_in("ann")
     assert not at.exception, at.exception
-    page = texts(at)
-    assert "Rank by **correctness**." in page
-    assert [at.button(key=f"ranking_focus_{i}").label for i in range(4)] == [
-        "▶ A · unranked",
-        "B · unranked",
-        "C · unranked",
-        "D · unranked",
+    (component,) = at.get("bidi_component")  # the component draws ranking items too
+    data = json.loads(component.proto.json)
+    assert "Rank by **correctness**." in data["guidelines"] and "ranking" in data["kinds"]
+    items = data["items"]
+    assert len(items) == 2 and {i["kind"] for i in items} == {"ranking"}
+    first = items[0]
+    assert [a["label"] for a in first["answers"]] == ["A", "B", "C", "D"]
+    assert (first["max_rank"], first["rank_top"]) == (4, None)
+    assert first["rationale_required_for"] == ["tie"] and first["left"] == first["right"] == []
+    # answers by letter only: no completion id, model or source reaches the browser
+    assert not {"answer_ids", "completion_id", "model", "source"} & set(first)
+    assert all(set(a) == {"label", "messages"} for a in first["answers"])
+    # user content goes as plain strings (the component puts it on the page as text); no
+    # Streamlit element carries it as HTML
+    blocks = [
+        b
+        for i in items
+        for m in i["messages"] + [m for a in i["answers"] for m in a["messages"]]
+        for b in m["blocks"]
     ]
-    assert [at.button(key=f"ranking_key_{r}").proto.shortcut for r in range(1, 5)] == [
-        "1",
-        "2",
-        "3",
-        "4",
-    ]
-    assert at.button(key="ranking_key_up").proto.shortcut.lower() in ("arrowup", "up")
-    assert at.button(key="ranking_submit").disabled
-    assert not [b for b in at.button if b.key and b.key.startswith("rank_choice_")]
-    # user content is text/markdown only: the payload never reaches the page as HTML
-    shown = [md for md in at.markdown if "alert" in md.value]
-    assert len(shown) == 5  # the question and four answers
-    assert all(not md.proto.allow_html for md in shown)
+    assert len(blocks) == 10 and all(b["type"] == "md" and PAYLOAD in b["text"] for b in blocks)
     assert all("alert" not in h.proto.body for h in at.get("html"))
+    assert not [md for md in at.markdown if "alert" in md.value]
 
-    for key in ("ranking_key_2", "ranking_key_1", "ranking_key_3", "ranking_key_4"):
-        press(at, key)  # A=2, B=1, C=3, D=4, the focus moving on after each
-    assert "**B** > **A** > **C** > **D**" in texts(at)
-    press(at, "ranking_submit")
+    # what the browser sends (ranks by letter) is stored by completion, in ann's order
+    with ranking_ws.read() as s:
+        campaign_id = int(s.scalar(sa.select(lm.Campaign.id)) or 0)
+    one, two = (i["assignment"] for i in items)
+    sent = apply_batch(
+        ranking_ws,
+        campaign_id,
+        "ann",
+        [
+            {
+                "key": "k1",
+                "kind": "answer",
+                "assignment": one,
+                "ranks": {"A": 2, "B": 1, "C": 3, "D": 4},
+            },
+            {
+                "key": "k2",
+                "kind": "answer",
+                "assignment": two,
+                "ranks": {"A": 1, "B": 1, "C": 2, "D": 3},
+            },
+        ],
+    )
+    assert sent.acked == ("k1",) and "rationale" in sent.refused[0].message
     assert stored_ranks(ranking_ws) == [("ann", False, False, [2, 1, 3, 4])]
-
-    # next prompt: a tie needs a rationale in this campaign
-    for key in ("ranking_key_1", "ranking_key_1", "ranking_key_2", "ranking_key_3"):
-        press(at, key)
-    press(at, "ranking_submit")
-    assert "rationale when answers share a rank" in texts(at)
-    assert len(stored_ranks(ranking_ws)) == 1
-    rationale = next(t for t in at.text_area if t.key and t.key.startswith("ranking_rationale_"))
-    rationale.input("A and B say the same.")
-    press(at, "ranking_submit")
-    assert stored_ranks(ranking_ws)[-1] == ("ann", False, False, [1, 1, 2, 3])
-    assert "Nothing left for you" in texts(at)
-
-    press(at, "rank_undo")
-    assert stored_ranks(ranking_ws)[-1][1] is True  # retracted
-    press(at, "ranking_key_all_bad")
-    assert "All answers are bad." in texts(at)
-    press(at, "ranking_submit")
-    assert stored_ranks(ranking_ws)[-1] == ("ann", False, True, [None] * 4)
+    at.run()
+    assert not at.exception, at.exception
+    (left,) = json.loads(at.get("bidi_component")[0].proto.json)["items"]
+    assert left["assignment"] == two
 
 
 def test_lead_creates_a_ranking_campaign_from_the_page(app_ws: Workspace, tmp_path: Path) -> None:

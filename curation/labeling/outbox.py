@@ -8,6 +8,10 @@ the reason); a failure of the store stops the batch, and the browser sends the r
 Sending an operation twice is harmless: answers and undos are recognised by their key
 (:func:`curation.labeling.answers.submit`), a skip of a skipped item does nothing, and a
 flag carries the state it sets, not a toggle.
+
+An answer on a ranking item names the answers by their on-screen letter (``ranks``:
+letter -> rank, or ``all_bad``); the letters are mapped to completions in the annotator's
+own order here (:func:`curation.labeling.ranking.ranks_by_completion`).
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ import sqlalchemy as sa
 
 from curation.errors import CurationError, InputError, StorageError
 from curation.labeling import answers
+from curation.labeling.ranking import ranks_by_completion, shown_order
 from curation.labeling.scale import to_pair_axis
 from curation.store import labeling_models as lm
 from curation.store.db import Workspace
@@ -35,6 +40,15 @@ class Refused:
     key: str
     assignment_id: int | None
     message: str
+
+
+@dataclass(frozen=True, slots=True)
+class Shown:
+    """How an item was shown to its annotator: the pair side on the left, or for a ranking
+    item its answers' completion ids in the annotator's order (A, B, …)."""
+
+    shown_left: str
+    answers: tuple[int, ...] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,8 +82,8 @@ def apply_batch(ws: Workspace, campaign_id: int, annotator: str, ops: Sequence[A
     return BatchResult(tuple(acked), tuple(refused))
 
 
-def _placements(ws: Workspace, annotator: str, ops: Sequence[Any]) -> dict[int, str]:
-    """Which pair completion each answered item showed on the left (the browser is not told)."""
+def _placements(ws: Workspace, annotator: str, ops: Sequence[Any]) -> dict[int, Shown]:
+    """How each item of the batch was shown (the browser is not told which completion is which)."""
     ids = {
         op["assignment"]
         for op in ops
@@ -79,15 +93,38 @@ def _placements(ws: Workspace, annotator: str, ops: Sequence[Any]) -> dict[int, 
         return {}
     with ws.read() as session:
         rows = session.execute(
-            sa.select(lm.Assignment.id, lm.Assignment.shown_left).where(
-                lm.Assignment.id.in_(ids), lm.Assignment.annotator == annotator
+            sa.select(
+                lm.Assignment.id,
+                lm.Assignment.shown_left,
+                lm.Assignment.task_id,
+                lm.Assignment.campaign_id,
+                lm.Campaign.kind,
             )
-        ).tuples()
-        return dict(rows.all())
+            .join(lm.Campaign, lm.Campaign.id == lm.Assignment.campaign_id)
+            .where(lm.Assignment.id.in_(ids), lm.Assignment.annotator == annotator)
+        ).all()
+        ranked = {task_id for _, _, task_id, _, kind in rows if kind == "ranking"}
+        slots: dict[int, list[int]] = {}
+        if ranked:
+            for task_id, completion_id in session.execute(
+                sa.select(lm.RankingSlot.task_id, lm.RankingSlot.completion_id)
+                .where(lm.RankingSlot.task_id.in_(ranked))
+                .order_by(lm.RankingSlot.task_id, lm.RankingSlot.slot)
+            ):
+                slots.setdefault(task_id, []).append(completion_id)
+    return {
+        aid: Shown(
+            left,
+            tuple(shown_order(campaign_id, task_id, annotator, slots.get(task_id, [])))
+            if kind == "ranking"
+            else None,
+        )
+        for aid, left, task_id, campaign_id, kind in rows
+    }
 
 
 def _apply(
-    ws: Workspace, campaign_id: int, annotator: str, op: Mapping[str, Any], sides: dict[int, str]
+    ws: Workspace, campaign_id: int, annotator: str, op: Mapping[str, Any], sides: dict[int, Shown]
 ) -> None:
     kind, key = op.get("kind"), str(op["key"])
     if kind == "undo":
@@ -105,10 +142,13 @@ def _apply(
         answers.submit(ws, aid, annotator, answer, guideline_version=_version(op), client_key=key)
 
 
-def _answer(op: Mapping[str, Any], shown_left: str) -> answers.Answer:
+def _answer(op: Mapping[str, Any], shown: Shown) -> answers.Answer:
     rationale = _text(op.get("rationale"))
+    if shown.answers is not None:
+        return _ranking(op, shown.answers, rationale)
     if "good" in op:  # a thumbs item
         return answers.thumbs(bool(op["good"]), rationale)
+    shown_left = shown.shown_left
     both_bad = bool(op.get("both_bad"))
     screen = op.get("screen")
     choice: int | None = None
@@ -129,6 +169,15 @@ def _answer(op: Mapping[str, Any], shown_left: str) -> answers.Answer:
                 raise InputError(f"{name} rating for {side!r}: say left or right")
             criteria.setdefault(str(name), {})[shown_left if side == "left" else other] = value
     return answers.Answer(choice=choice, both_bad=both_bad, criteria=criteria, rationale=rationale)
+
+
+def _ranking(op: Mapping[str, Any], shown: tuple[int, ...], rationale: str) -> answers.Answer:
+    """A ranking answer from ranks by on-screen letter (answers.submit checks the ranks)."""
+    raw = op.get("ranks")
+    if raw is not None and not isinstance(raw, Mapping):
+        raise InputError("ranks: expected the rank of each answer by its letter")
+    ranks = ranks_by_completion(shown, raw or {})
+    return answers.ranking(ranks, all_bad=bool(op.get("all_bad")), rationale=rationale)
 
 
 def _text(value: Any) -> str:

@@ -262,18 +262,20 @@ def ranking_payload(item: Item) -> dict[str, Any]:
 def ranks_from_slots(item: Item, ranks: Mapping[int | str, Any]) -> dict[int, Any]:
     """A client's ranks keyed by slot (0-based, as in :func:`ranking_payload`) or letter,
     keyed by completion id for :func:`curation.labeling.answers.submit`."""
+    return ranks_by_completion(item.answer_ids, ranks)
+
+
+def ranks_by_completion(shown: Sequence[int], ranks: Mapping[Any, Any]) -> dict[int, Any]:
+    """Ranks keyed by slot or on-screen letter, keyed by completion id instead; ``shown`` is
+    the completion ids in the annotator's order (:func:`shown_order`)."""
     out: dict[int, Any] = {}
     for key, rank in ranks.items():
         slot: Any = key
         if isinstance(key, str):
             slot = LABELS.find(key.upper()) if len(key) == 1 else -1
-        if (
-            isinstance(slot, bool)
-            or not isinstance(slot, int)
-            or not 0 <= slot < len(item.answer_ids)
-        ):
+        if isinstance(slot, bool) or not isinstance(slot, int) or not 0 <= slot < len(shown):
             raise InputError(f"no answer {key!r} on this screen")
-        out[item.answer_ids[slot]] = rank
+        out[shown[slot]] = rank
     return out
 
 

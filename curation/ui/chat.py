@@ -37,11 +37,6 @@ def images_allowed() -> bool:
         return external_images_allowed(s)
 
 
-def demote_headings(text: str) -> str:
-    """Markdown headings shrunk by three levels, for text shown in a narrow column."""
-    return re.sub(r"^(#{1,3})(?=\s)", lambda m: "#" * min(6, len(m.group(1)) + 3), text, flags=re.M)
-
-
 def caption(text: str) -> None:
     """A caption that holds content (a name, a source, a part's type): never an image."""
     st.caption(safe_markdown(text))

@@ -20,7 +20,6 @@ BROWSER_STATUS = "browser_status"
 RANK_CAMPAIGN = "rank_campaign"  # campaign picked on the Rank page
 RANK_HELD = "rank_held"  # the campaign whose items this session holds ahead (released on leaving)
 RANK_NOTICE = "rank_notice"  # a message to show after the rerun that follows an action
-RANKING_STATE = "ranking_state"  # a ranking item's focus and ranks, not yet submitted
 CAMPAIGN_FOCUS = "campaign_focus"  # campaign managed on the Campaigns page
 # Quality page
 QUALITY_CAMPAIGN = "quality_campaign"

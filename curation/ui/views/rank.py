@@ -6,12 +6,10 @@ from __future__ import annotations
 import streamlit as st
 
 from curation.errors import CurationError
-from curation.labeling import answers, queue, quota
+from curation.labeling import queue, quota
 from curation.labeling.campaigns import campaigns_for
 from curation.ui import keys
-from curation.ui.chat import demote_headings
 from curation.ui.components import task
-from curation.ui.ranking_task import show_ranking_task
 from curation.ui.resources import workspace
 from curation.ui.session import require_account
 
@@ -38,6 +36,9 @@ if not mine:
 names = [n for _, n, _ in mine]
 picked = st.selectbox("Campaign", names, key=keys.RANK_CAMPAIGN) if len(mine) > 1 else names[0]
 campaign_id, kind = next((i, k) for i, n, k in mine if n == picked)
+if kind not in task.KINDS:  # a kind the component has no renderer for: claim nothing
+    st.warning(f"Items of kind {kind!r} cannot be answered on this page yet.")
+    st.stop()
 
 # Items held ahead in another campaign go back to the pool when the annotator moves on.
 held = st.session_state.get(keys.RANK_HELD)
@@ -50,11 +51,7 @@ st.session_state[keys.RANK_HELD] = campaign_id
 
 box = task.outbox_state(campaign_id)
 try:
-    if kind in task.KINDS:
-        items = queue.next_items(ws, campaign_id, me.name, box.want, exclude=box.not_done)
-    else:
-        first = queue.next_item(ws, campaign_id, me.name)
-        items = [first] if first else []
+    items = queue.next_items(ws, campaign_id, me.name, box.want, exclude=box.not_done)
     progress = quota.annotator_quota(ws, campaign_id, me.name)
 except CurationError as exc:
     st.error(str(exc))
@@ -66,29 +63,5 @@ if notice:
     getattr(st, notice[0])(notice[1])
 
 st.html(RANK_CSS)
-if kind in task.KINDS:  # the component shrinks the guidelines' headings itself
-    task.show_task(ws, campaign_id, me.name, items, items[0].guidelines if items else "")
-    st.stop()
-guidelines = demote_headings(items[0].guidelines or "").strip() if items else ""
-
-# A kind of item the component has no renderer for yet: its Streamlit view, if there is one.
-CLASSIC: dict[str, task.ClassicView] = {
-    "ranking": lambda ws, item, annotator, _guidelines: show_ranking_task(ws, item, annotator),
-}
-view = CLASSIC.get(kind)
-if not items:
-    st.success("Nothing left for you in this campaign. Thank you!")
-    if st.button("Undo my last answer", key="rank_undo", shortcut="U"):
-        if answers.undo_last(ws, campaign_id, me.name) is not None:
-            st.session_state[keys.RANK_NOTICE] = (
-                "info",
-                "Your last answer was withdrawn; the item is back.",
-            )
-        st.rerun()
-elif view is None:
-    st.warning(f"Items of kind {kind!r} cannot be answered on this page yet.")
-else:
-    acted = view(ws, items[0], me.name, guidelines)
-    if acted is not None:
-        st.session_state[keys.RANK_NOTICE] = acted
-        st.rerun()
+# the component shrinks the guidelines' headings itself
+task.show_task(ws, campaign_id, me.name, items, items[0].guidelines if items else "")

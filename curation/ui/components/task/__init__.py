@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from importlib.resources import files
 from typing import Any
@@ -29,16 +28,14 @@ from streamlit.components.v2 import component
 
 from curation.finetune.judge import ScreenSuggestion, suggestion_for
 from curation.labeling import outbox, queue
+from curation.labeling.ranking import ranking_payload
 from curation.labeling.scale import BOTH_BAD_KEY, SCREEN, SCREEN_HELP
 from curation.records import part_text
 from curation.store.db import Workspace
-from curation.ui.task_actions import Notice
 
 PREFETCH = 4  # the item on screen and the next three
 MAX_PREFETCH = 12  # held at most, when answers come faster than the server refills
-KINDS = ("pair", "thumbs")  # item kinds task.js has a renderer for; others use the classic view
-# the Streamlit view of a kind the component cannot draw: (ws, item, annotator, guidelines)
-ClassicView = Callable[[Workspace, queue.Item, str, str], Notice | None]
+KINDS = ("pair", "thumbs", "ranking")  # item kinds the component has a renderer for
 _ACKS_KEPT = 500  # acknowledged keys repeated to the browser (a late copy of a batch is known)
 
 
@@ -46,12 +43,13 @@ def _asset(name: str) -> str:
     return (files(__package__) / name).read_text(encoding="utf-8")
 
 
-# markdown.js defines plain functions; task.js the component (its default export).
+# markdown.js and ranking.js define plain functions; renderers.js the component (its default
+# export); task.js the Task class they share.
 _TASK = component(
     "curation.task",
     html="",
     css=_asset("task.css"),
-    js="\n".join(_asset(f) for f in ("markdown.js", "task.js", "renderers.js")),
+    js="\n".join(_asset(f) for f in ("markdown.js", "task.js", "ranking.js", "renderers.js")),
     # in the page, not a shadow root: the DOM contract is found by document.querySelector
     isolate_styles=False,
 )
@@ -171,6 +169,21 @@ def item_payload(item: queue.Item, found: ScreenSuggestion | None = None) -> dic
         "guideline_version": item.guideline_version,
         "flagged": item.flagged,
         "suggestion": suggestion,
+        **(ranking_fields(item) if item.kind == "ranking" else {}),
+    }
+
+
+def ranking_fields(item: queue.Item) -> dict[str, Any]:
+    """A ranking item's answers by on-screen letter, in the annotator's order (never their
+    completion ids), and the worst rank a key may give: ``rank_top`` in a partial ranking."""
+    payload = ranking_payload(item)
+    return {
+        "answers": [
+            {"label": a["label"], "messages": [message_payload(m) for m in a["messages"]]}
+            for a in payload["answers"]
+        ],
+        "rank_top": payload["rank_top"],
+        "max_rank": payload["max_rank"],
     }
 
 

@@ -1,6 +1,6 @@
 // One renderer per item kind: draws the item into task.body and wires its buttons to the
-// task's operations. A new kind (a ranking screen…) adds an entry to RENDERERS; the page
-// shows kinds without one in its classic (Streamlit) view.
+// task's operations (the ranking screen is in ranking.js). A new kind adds an entry to
+// RENDERERS and its name to KINDS in __init__.py.
 
 function layout(task, item, keysHelp) {
   const main = el("div", "ct-main");
@@ -131,7 +131,7 @@ function renderThumbs(task, item) {
   if (!guidelines) column.appendChild(el("div", "ct-caption", "No guidelines given for this campaign. " + THUMBS_KEYS));
 }
 
-const RENDERERS = { pair: renderPair, thumbs: renderThumbs };
+const RENDERERS = { pair: renderPair, thumbs: renderThumbs, ranking: renderRanking };
 
 export default function (args) {
   const storage = args.data.storage;

@@ -180,7 +180,8 @@ class Task {
     if (next) this.serverFirst = false;
     if (next !== this.shown) this.message = null;
     this.shown = next;
-    this.draft = { screen: null, bothBad: false, criteria: {}, rationale: "" };
+    // pairs: screen, bothBad, criteria; rankings: ranks by slot, focus, allBad (ranking.js)
+    this.draft = { screen: null, bothBad: false, criteria: {}, rationale: "", ranks: {}, focus: 0, allBad: false };
     const root = this.root;
     root.removeAttribute("data-empty");
     if (next) root.setAttribute("data-assignment", String(next.assignment));
@@ -189,7 +190,7 @@ class Task {
     if (next) {
       const render = RENDERERS[next.kind];
       if (render) render(this, next);
-      else this.body.appendChild(el("p", "ct-note", `This kind of item (${next.kind}) opens in the classic view: reload the page.`));
+      else this.body.appendChild(el("p", "ct-note", `Items of kind ${next.kind} cannot be answered on this page yet.`));
     } else if (!this.loaded || this.pending.length || this.inflight) {
       this.body.appendChild(el("p", "ct-note", "Loading the next item…"));
     } else {
@@ -374,6 +375,7 @@ class Task {
         else if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) {
           e.preventDefault();
           if (this.shown && this.shown.kind === "pair") this.submitPair();
+          else if (this.shown && this.shown.kind === "ranking") submitRanking(this);
         }
       }
       return;
@@ -402,7 +404,7 @@ class Task {
     } else if (item.kind === "thumbs") {
       if (k === "g") return this.submitThumbs(true), true;
       if (k === "b") return this.submitThumbs(false), true;
-    }
+    } else if (item.kind === "ranking") return rankingPress(this, k);
     return false;
   }
 
