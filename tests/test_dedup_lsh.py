@@ -247,3 +247,16 @@ def test_workspace_run_stores_the_lsh_setting_and_its_cluster(
     assert split.clusters == 1 and split.marked_duplicate == 1
     assert job_settings(job_params(Settings("static", lsh=False), dataset="d")).lsh is False
     assert job_settings({"dataset": "d"}).lsh is True  # jobs queued before the setting existed
+
+
+def test_file_mode_on_the_engine_gives_the_same_file(on_ray: None, tmp_path: Path) -> None:
+    """Partitions as Ray tasks (the engine's choice, no map given): the same kept lines."""
+    src = tmp_path / "in.jsonl"
+    records = generated_corpus(600)
+    src.write_text("".join(json.dumps({"messages": r}) + "\n" for r in records))
+    settings = Settings("static", 0.85)
+    one = dedup_file(src, tmp_path / "one.jsonl", DedupFileOptions(settings), map_fn=map)
+    ray = dedup_file(src, tmp_path / "ray.jsonl", DedupFileOptions(settings, partitions=3))
+    assert one.result.stats["partitions"] == 1 and ray.result.stats["partitions"] == 3
+    assert one.removed > 10
+    assert (tmp_path / "ray.jsonl").read_bytes() == (tmp_path / "one.jsonl").read_bytes()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -185,6 +186,18 @@ class DedupFileOptions:
     partitions: int | None = 1  # see :func:`curation.dedup.engine.find_duplicates`
 
 
+def _engine_map(
+    src: Path, partitions: int | None
+) -> tuple[MapFn[PartitionTask, PartitionPairs], int | None]:
+    """The partitions' map: Ray tasks when the engine says the file is worth it, else ``map``."""
+    from curation.engine import Size, choose, ordered_map
+
+    engine = choose("dedup", Size(bytes=src.stat().st_size))
+    if not engine.ray:
+        return map, partitions
+    return partial(ordered_map, engine=engine), (None if partitions == 1 else partitions)
+
+
 def dedup_file(
     path: str | Path,
     output: str | Path,
@@ -192,14 +205,18 @@ def dedup_file(
     *,
     encoders: Encoders | None = None,
     progress: Progress | None = None,
-    map_fn: MapFn[PartitionTask, PartitionPairs] = map,
+    map_fn: MapFn[PartitionTask, PartitionPairs] | None = None,
 ) -> FileResult:
     """Write ``output``: ``path`` without its duplicates; optionally the clusters as JSONL.
 
-    ``map_fn`` runs the partitions when ``options.partitions`` asks for more than one.
+    ``map_fn`` runs the partitions when ``options.partitions`` asks for more than one; None:
+    the engine decides from the file's size (on Ray, the corpus is partitioned by size).
     """
     opts = options or DedupFileOptions()
     src, out = Path(path), Path(output)
+    partitions = opts.partitions
+    if map_fn is None:
+        map_fn, partitions = _engine_map(src, partitions)
     if src.resolve() == out.resolve():
         raise InputError(f"{out}: the output would overwrite the input; choose another file")
     source = open_source(src, opts.format)
@@ -209,7 +226,7 @@ def dedup_file(
         opts.settings,
         encoders=encoders,
         progress=progress,
-        partitions=opts.partitions,
+        partitions=partitions,
         map_fn=map_fn,
     )
     dropped_lines = {read.lines[i] for i in result.dropped}
