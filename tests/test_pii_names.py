@@ -166,15 +166,75 @@ def test_public_figure_setting_reaches_curation_redact(tmp_path: Path) -> None:
     assert "Szymborska" not in redact("redacted.jsonl")
 
 
-def test_public_record_needs_a_public_cue_and_no_private_context() -> None:
+def test_public_record_needs_no_private_context_and_a_cue_beside_a_weak_one() -> None:
     from curation.pii.public import public_record
 
     model = [("PERSON", "spacy")]
     assert public_record(["Ingrid Bergström painted the harbour in 1911."], model)
-    assert not public_record(["Ingrid Bergström says the kettle won't boil."], model)
+    # No private context at all: kept without any public cue word.
+    assert public_record(["Frodo Baggins carries the Ring to Mount Doom."], model)
+    assert public_record(["I'm writing a quiz. Ingrid Bergström painted it in 1911."], model)
+    # Weak private context (private dealings, who speaks, a letter) and no public cue.
+    assert not public_record(["Ingrid Bergström says the kettle won't boil, we need one."], model)
+    assert not public_record(["I'm Ingrid Bergström, the kettle won't boil."], model)
+    assert not public_record(["Send the invoice to Ingrid Bergström."], model)
+    assert not public_record(["Yours faithfully,\nIngrid Bergström"], model)
+    # Strong private context: never kept.
     assert not public_record(["My neighbour Ingrid Bergström painted it."], model)
     assert not public_record(["Ingrid Bergström painted it."], [*model, ("PHONE_NUMBER", "x")])
     assert not public_record(["Regards, Ingrid painted it."], [("PERSON", "name:signoff")])
+
+
+def test_characters_and_figures_without_a_cue_word_are_kept(det: Detector) -> None:
+    got = found(
+        det,
+        "Give me a one-sentence summary about Hermione Granger.",
+        "Hermione Granger is one of the three friends at the centre of the Harry Potter books.",
+    )
+    assert not persons(got)
+
+
+def test_the_same_names_in_a_support_chat_are_redacted(det: Detector) -> None:
+    got = found(
+        det,
+        "Please book the meeting room for Hermione Granger on Friday, we need the projector.",
+    )
+    assert "Hermione Granger" in persons(got)
+
+
+@pytest.mark.parametrize(
+    "text,name,source",
+    [
+        ("Book the room for: Shirin Sadeghi, Michal Ben-David.", "Michal Ben-David", "name:table"),
+        (
+            "I'm writing on behalf of Jean-Baptiste d'Arnaud today.",
+            "Jean-Baptiste d'Arnaud",
+            "name:table",
+        ),
+        ("Dear Dr. Young,\n\nwe got your invoice.", "Young", "name:title"),
+        ("It still fails.\n\nSent from my phone\nHope", "Hope", "name:signoff-table"),
+        ("hey its thu trang nguyen again", "thu trang nguyen", "name:lower"),
+        ("Xin chào, tôi là Ngô Thị Mai. Đơn hàng", "Ngô Thị Mai", "name:table"),
+    ],
+)
+def test_compounds_elisions_titles_sign_offs_and_three_word_lowercase(
+    text: str, name: str, source: str
+) -> None:
+    assert table_hits(text).get(name) == source
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hope this helps, the export runs nightly.",
+        "Thanks\nTeam",
+        "its thu already, the report is late",
+        "giá thị trường tăng",
+        "The Wi-Fi and Hi-Fi kits ship today.",
+    ],
+)
+def test_those_signals_do_not_fire_on_words(text: str) -> None:
+    assert not table_hits(text)
 
 
 @pytest.mark.parametrize(

@@ -39,7 +39,10 @@ OTHER_LABELS = frozenset(
 )
 
 _WORD = regex.compile(r"[\p{L}][\p{L}\p{M}'’]*(?:-[\p{L}][\p{L}\p{M}'’]*)*")
-_EXTRA_PARTICLES = frozenset({"ó", "ní", "nic", "ua", "mac", "ap", "ter", "ten", "zu", "af", "av"})
+# Vietnamese middle-name markers ("Ngô Thị Mai", "Trần Văn Nam") join names like particles.
+_EXTRA_PARTICLES = frozenset(
+    {"ó", "ní", "nic", "ua", "mac", "ap", "ter", "ten", "zu", "af", "av", "thị", "văn"}
+)
 _CUE_BEFORE = regex.compile(
     r"(?i)(?:\b(?:to|for|with|is|its|it's|it’s|i'm|i’m|im|i am|name is|named|called|from|"
     r"cc|attn|contact|this is|me|signed)[ \t]*[:,]?[ \t]+)$"
@@ -52,7 +55,8 @@ _ID_AFTER = regex.compile(
 _CLOSING = regex.compile(
     r"(?i)(?:^|\n)[ \t]*(?:kind |best |warm |many |with )?(?:regards|thanks|thank you|cheers|"
     r"best|sincerely|yours(?: sincerely| truly| faithfully)?|cordially|take care|talk soon|"
-    r"saludos|grüße|gruß|cordialement|cumprimentos|saluti|groeten|salam|trân trọng)[ \t]*[,.!]?"
+    r"saludos|grüße|gruß|cordialement|cumprimentos|saluti|groeten|salam|trân trọng|"
+    r"sent from my [\w ]{1,20})[ \t]*[,.!]?"
     r"[ \t]*\n?[ \t]*$"
 )
 _LOWER_CUE = regex.compile(
@@ -75,11 +79,15 @@ def _particle(word: str) -> bool:
     return low in PARTICLES or low in _EXTRA_PARTICLES
 
 
+_ELIDED = regex.compile(r"^[dl]['’]\p{Lu}\p{Ll}")  # "d'Arnaud", "l'Estrange"
+
+
 def _capitalised(word: str) -> bool:
-    return word[0].isupper() and any(ch.islower() for ch in word)
+    return (word[0].isupper() and any(ch.islower() for ch in word)) or bool(_ELIDED.match(word))
 
 
-_SURNAME_SHAPE = regex.compile(r"^(?:O|D|Mc|Mac|Fitz)['’]?\p{Lu}\p{Ll}{2,}$")
+_SURNAME_SHAPE = regex.compile(r"^(?:O|D|d|l|Mc|Mac|Fitz)['’]?\p{Lu}\p{Ll}{2,}$")
+_TITLE_BEFORE = regex.compile(r"\b(?:Mr|Mrs|Ms|Mx|Miss|Dr|Prof)\.?[ \t]+$")
 
 
 @functools.lru_cache(maxsize=KIND_CACHE)
@@ -185,6 +193,21 @@ class NameTableRecognizer(SignalRecognizer):
             i = max(j, i + 1)
 
     def _judge_run(self, text: str, run: list[tuple[int, int, str]]) -> Iterable[RecognizerResult]:
+        if (
+            len(run) == 1
+            and not _stop(run[0][2])
+            and not self._labelled_other(run[0][0], run[0][1])
+        ):
+            start, end, word = run[0]
+            # A surname after an honorific ("Dear Dr. Young", "Mrs. Hope") or a word alone on
+            # the line after a closing ("Sent from my phone\nHope") names a person even when
+            # it is also an everyday word.
+            if _TITLE_BEFORE.search(text[max(0, start - 8) : start]):
+                yield _result(start, end, CUE_SCORE, "name:title", self)
+                return
+            if kind(word) == "C" and _after_closing(text, start, end):
+                yield _result(start, end, CUE_SCORE + 0.1, "name:signoff-table", self)
+                return
         # Drop common words at the edges ("Great. Also Maria", "Thanks Maria Rossi").
         while run and kind(run[0][2]) == "C":
             run = run[1:]
@@ -197,8 +220,8 @@ class NameTableRecognizer(SignalRecognizer):
         core = [w for _, _, w in run if not _particle(w)]
         start, end = run[0][0], run[-1][1]
         if len(core) >= 2:
-            if plausible_run(core[:-1] if after_particle else core) or (
-                after_particle and kind(core[0]) == "G"
+            if plausible_run(core) or (
+                after_particle and (plausible_run(core[:-1]) or kind(core[0]) == "G")
             ):
                 yield _result(start, end, PAIR_SCORE, "name:table", self)
             return
@@ -208,7 +231,7 @@ class NameTableRecognizer(SignalRecognizer):
         before = text[max(0, start - 24) : start]
         if _CUE_BEFORE.search(before) or _ID_AFTER.match(text[end : end + 24]):
             yield _result(start, end, CUE_SCORE, "name:cue-table", self)
-        elif _CLOSING.search(text[max(0, start - 40) : start]) and _alone_on_line(text, start, end):
+        elif _after_closing(text, start, end):
             yield _result(start, end, CUE_SCORE + 0.1, "name:signoff-table", self)
 
     def _labelled_other(self, start: int, end: int) -> bool:
@@ -218,23 +241,48 @@ class NameTableRecognizer(SignalRecognizer):
     def _lowercase(
         self, text: str, words: list[tuple[int, int, str]]
     ) -> Iterable[RecognizerResult]:
+        skip_to = 0
         for n, (start, end, word) in enumerate(words):
-            if not word.islower() or len(word) < 3 or not _lower_given(word):
+            if start < skip_to or not word.islower() or len(word) < 3 or _stop(word):
                 continue
             cue = bool(_LOWER_CUE.search(text[max(0, start - 16) : start]))
-            nxt = words[n + 1] if n + 1 < len(words) else None
-            if (
-                nxt is not None
-                and text[end : nxt[0]] == " "
-                and nxt[2].islower()
-                and len(nxt[2]) >= 3
-                and not nt.is_common(nxt[2])
-                and nt.is_surname(nxt[2])
-                and (cue or (_rare(word) and _rare(nxt[2])))
-            ):
-                yield _result(start, nxt[1], LOWER_SCORE, "name:lower", self)
-            elif cue and _rare(word) and _alone_after(text, end):
+            given = _lower_given(word)
+            if not given and not (cue and _top_given(word)):
+                continue  # "thu" (Thursday) opens a name only right after a cue
+            stop = _lower_name_end(text, words, n, cue)
+            if stop:
+                skip_to = stop
+                yield _result(start, stop, LOWER_SCORE, "name:lower", self)
+            elif given and cue and _rare(word) and _alone_after(text, end):
                 yield _result(start, end, CUE_SCORE, "name:lower", self)
+
+
+def _lower_name_end(text: str, words: list[tuple[int, int, str]], n: int, cue: bool) -> int:
+    """End of a lower-case name opening at word ``n``: a given name, at most one more given
+    name, then a surname that is no common word ("golnar hosseini", "thu trang nguyen");
+    after a cue, or with every word rare in English. 0 when there is none."""
+    run = [words[n]]
+    for m in range(n + 1, min(n + 3, len(words))):
+        if text[run[-1][1] : words[m][0]] != " " or not words[m][2].islower():
+            break
+        run.append(words[m])
+    for k in (3, 2):
+        if len(run) < k:
+            continue
+        names = [w for _, _, w in run[:k]]
+        last = names[-1]
+        if len(last) < 3 or nt.is_common(last) or not nt.is_surname(last) or _stop(last):
+            continue
+        if not all(_lower_given(w) for w in names[1:-1]):
+            continue
+        if cue or all(_rare(w) for w in names):
+            return run[k - 1][1]
+    return 0
+
+
+def _top_given(word: str) -> bool:
+    found = nt.info(word)
+    return found is not None and 0 < found.given_rank <= nt.TOP_RANK
 
 
 @functools.lru_cache(maxsize=KIND_CACHE)
@@ -245,6 +293,12 @@ def _lower_given(word: str) -> bool:
 def _rare(word: str) -> bool:
     found = nt.info(word)
     return found is not None and found.zipf < LOWER_RARE_ZIPF and not _stop(word)
+
+
+def _after_closing(text: str, start: int, end: int) -> bool:
+    return bool(_CLOSING.search(text[max(0, start - 40) : start])) and _alone_on_line(
+        text, start, end
+    )
 
 
 def _alone_on_line(text: str, start: int, end: int) -> bool:
