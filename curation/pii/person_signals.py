@@ -20,9 +20,9 @@ from collections.abc import Iterable
 from typing import Any
 
 import regex
-from presidio_analyzer import LocalRecognizer, RecognizerResult
 
 from curation.pii import name_table as nt
+from curation.pii.presidio_import import LocalRecognizer, RecognizerResult
 from curation.pii.results import SignalRecognizer, tagged_result
 from curation.pii.vocab import NOT_NAMES, PARTICLES, TECH_TERMS, TITLES
 

@@ -19,8 +19,8 @@ from collections.abc import Iterable
 from typing import Any
 
 import regex
-from presidio_analyzer import LocalRecognizer, RecognizerResult
 
+from curation.pii.presidio_import import LocalRecognizer, RecognizerResult
 from curation.pii.results import SignalRecognizer, tagged_result
 
 _SEP = r"(?:[ \t]*,?[ \t]*\n?[ \t]*)"

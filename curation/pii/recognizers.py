@@ -13,10 +13,9 @@ from collections.abc import Iterable
 from typing import Any
 
 import regex
-from presidio_analyzer import LocalRecognizer, RecognizerResult
-from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from curation.pii.postal import tail_end
+from curation.pii.presidio_import import LocalRecognizer, NlpArtifacts, RecognizerResult
 from curation.pii.results import tagged_result
 from curation.pii.vocab import (
     GREETING_CUES,

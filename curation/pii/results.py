@@ -5,8 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from presidio_analyzer import LocalRecognizer, RecognizerResult
-from presidio_analyzer.nlp_engine import NlpArtifacts
+from curation.pii.presidio_import import LocalRecognizer, NlpArtifacts, RecognizerResult
 
 SOURCE_KEY = "curation_source"
 
