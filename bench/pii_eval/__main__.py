@@ -1,7 +1,8 @@
-"""``python -m bench.pii_eval [--half dev|test]``: score the redactor and stock Presidio.
+"""``python -m bench.pii_eval [--round 1|2] [--half dev|test]``: score the redactor and stock
+Presidio.
 
-Writes ``bench/out/pii_eval_<half>.md`` and ``.json``. Tune on ``dev`` only; the ``test``
-halves are scored once, at the end.
+Writes ``bench/out/pii_eval_<half>.md`` and ``.json`` (round 2: ``pii_eval_r2_<half>``). Tune
+on ``dev`` only; the ``test`` halves are scored once, at the end.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import json
 import sys
 from pathlib import Path
 
-from bench.pii_eval.build import GENERATORS, build
+from bench.pii_eval.build import ROUNDS, build
 from bench.pii_eval.common import HALVES
 from bench.pii_eval.score import DEFAULT_PYTHON, OUT, ROOT, evaluate, markdown
 
@@ -25,7 +26,16 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m bench.pii_eval", description=__doc__)
     parser.add_argument("--half", choices=HALVES, default="dev")
     parser.add_argument(
-        "--sets", default=",".join(GENERATORS), help="comma-separated: " + ", ".join(GENERATORS)
+        "--round",
+        type=int,
+        choices=sorted(ROUNDS),
+        default=1,
+        help="which round of sets (1: the first sets; 2: bench/pii_eval/round2)",
+    )
+    parser.add_argument(
+        "--sets",
+        help="comma-separated, of the chosen round (default: all of it); "
+        + "; ".join(f"round {r}: {', '.join(sets)}" for r, sets in ROUNDS.items()),
     )
     parser.add_argument(
         "--python",
@@ -46,7 +56,13 @@ def main(argv: list[str] | None = None) -> None:
         "--keep", type=Path, metavar="DIR", help="keep the inputs and both systems' outputs in DIR"
     )
     args = parser.parse_args(argv)
-    names = [n for n in args.sets.split(",") if n]
+    names = [n for n in (args.sets or ",".join(ROUNDS[args.round])).split(",") if n]
+    unknown = [n for n in names if n not in ROUNDS[args.round]]
+    if unknown:
+        parser.error(
+            f"not a set of round {args.round}: {', '.join(unknown)} "
+            f"(round {args.round}: {', '.join(ROUNDS[args.round])})"
+        )
     halves = [build(name, args.half) for name in names]
     if args.write_sets:
         for h in halves:
@@ -56,10 +72,13 @@ def main(argv: list[str] | None = None) -> None:
     if args.half == "test":
         print(TEST_WARNING, file=sys.stderr)
     report = evaluate(halves, args.python, args.tree, args.keep)
+    if args.round != 1:
+        report["round"] = args.round
     if args.half == "test":
         report["warning"] = TEST_WARNING
     OUT.mkdir(parents=True, exist_ok=True)
-    stem = OUT / f"pii_eval_{args.half}"
+    round_tag = "" if args.round == 1 else f"r{args.round}_"
+    stem = OUT / f"pii_eval_{round_tag}{args.half}"
     text = markdown(report)
     stem.with_suffix(".md").write_text(text, encoding="utf-8")
     stem.with_suffix(".json").write_text(

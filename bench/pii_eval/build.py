@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from bench.pii_eval import gen_addresses, gen_chats, gen_general, gen_multilingual
+from bench.pii_eval import gen_addresses, gen_chats, gen_general, gen_multilingual, round2
 from bench.pii_eval.common import Example, Gold, Private, Protected
 
 GENERATORS: dict[str, Callable[[str], list[Example]]] = {
@@ -18,6 +18,12 @@ GENERATORS: dict[str, Callable[[str], list[Example]]] = {
     "general": gen_general.generate,
     "multilingual": gen_multilingual.generate,
 }
+# Round 2 (bench/pii_eval/round2/): other sets, built later and apart; round 1 is unchanged.
+ROUNDS: dict[int, dict[str, Callable[[str], list[Example]]]] = {
+    1: GENERATORS,
+    2: round2.GENERATORS,
+}
+ALL_GENERATORS = {name: gen for sets in ROUNDS.values() for name, gen in sets.items()}
 
 
 @dataclass
@@ -62,9 +68,9 @@ def _unique(items: list[Any]) -> list[Any]:
 
 
 def build(set_name: str, half: str) -> Half:
-    if set_name not in GENERATORS:
-        raise ValueError(f"unknown set {set_name!r}; sets: {', '.join(GENERATORS)}")
-    examples = GENERATORS[set_name](half)
+    if set_name not in ALL_GENERATORS:
+        raise ValueError(f"unknown set {set_name!r}; sets: {', '.join(ALL_GENERATORS)}")
+    examples = ALL_GENERATORS[set_name](half)
     records, gold = [], []
     for i, ex in enumerate(examples):
         private: list[Private] = _unique(ex.private)

@@ -264,7 +264,9 @@ def _cell(d: dict[str, Any]) -> str:
 
 def markdown(report: dict[str, Any]) -> str:
     lines = [
-        f"# PII evaluation, {report['half']} halves ({report['when']})",
+        f"# PII evaluation, {report['half']} halves"
+        + (f", round {report['round']}" if report.get("round", 1) != 1 else "")
+        + f" ({report['when']})",
         "",
         "Leak: share of gold private strings left in clear (lower is better). Destroyed: share of "
         "protected strings changed. Altered: share of records without private data that were "
