@@ -87,6 +87,13 @@ def _capitalised(word: str) -> bool:
 
 
 _SURNAME_SHAPE = regex.compile(r"^(?:O|D|d|l|Mc|Mac|Fitz)['’]?\p{Lu}\p{Ll}{2,}$")
+_KOREAN_GIVEN = regex.compile(r"\p{Lu}\p{Ll}{1,2}-\p{Ll}{1,3}")
+# "H. Alemu", "Okoli, C.", "- Malte O.": a name with an initial.
+_INITIAL_FIRST = regex.compile(r"(?<![\p{L}.])(\p{Lu})\.[ \t]+(\p{Lu}[\p{L}'’\-]+)")
+_INITIAL_LAST = regex.compile(
+    r"(?<![\p{L}'’\-])(\p{Lu}[\p{L}'’\-]+)(,?)[ \t]+(\p{Lu})\.(?=[\s\"'’”)]|$)"
+)
+_DASH_BEFORE = regex.compile(r"[-–—~][ \t]*$")
 _TITLE_BEFORE = regex.compile(r"\b(?:Mr|Mrs|Ms|Mx|Miss|Dr|Prof)\.?[ \t]+$")
 
 
@@ -96,6 +103,8 @@ def kind(word: str) -> str:
     language, 'U' unknown (maybe a rare name), 'C' not a name."""
     if _SURNAME_SHAPE.match(word) and not _stop(word):
         return "S"  # O'Brien, D'Angelo, McAllister, MacLeod
+    if _KOREAN_GIVEN.fullmatch(word):
+        return "U"  # "So-mi", "Ji-ho": two syllables, a given name's shape
     if "-" in word and all(len(p) <= 2 for p in word.split("-")):
         return "C"  # Wi-Fi, Hi-Fi, e-ID: a word's shape, not a name's
     if _stop(word) or nt.is_common(word):
@@ -166,6 +175,55 @@ class NameTableRecognizer(SignalRecognizer):
         words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
         yield from self._capitalised_runs(text, words)
         yield from self._lowercase(text, words)
+        yield from self._uppercase(text, words)
+        yield from self._initials(text)
+
+    def _initials(self, text: str) -> Iterable[RecognizerResult]:
+        for m in _INITIAL_FIRST.finditer(text):
+            word = m.group(2)
+            if kind(word) in ("G", "S", "U") and not _stop(word) and m.group(1) not in "IA":
+                yield _result(m.start(), m.end(), CUE_SCORE, "name:initial", self)
+        for m in _INITIAL_LAST.finditer(text):
+            word = m.group(1)
+            # "Okoli, C." (a surname) and "- Beom-seok K." (a signature) take any name word;
+            # "Malte O." with nothing around wants a given name.
+            signed = bool(m.group(2)) or bool(
+                _DASH_BEFORE.search(text[max(0, m.start() - 4) : m.start()])
+            )
+            if _stop(word) or kind(word) not in (("G", "S", "U") if signed else ("G",)):
+                continue
+            source = "name:signoff-initial" if not m.group(2) and signed else "name:initial"
+            yield _result(m.start(), m.end(), CUE_SCORE, source, self)
+
+    def _uppercase(
+        self, text: str, words: list[tuple[int, int, str]]
+    ) -> Iterable[RecognizerResult]:
+        """Names typed in capitals ("NAME ON CARD NEKESA WAFULA"): two to four capitalised
+        words in a row, each a given name or surname of the table once title-cased."""
+        run: list[tuple[int, int, str]] = []
+        for start, end, word in [*words, (len(text) + 1, 0, "")]:
+            joined = bool(run) and text[run[-1][1] : start] == " "
+            if word.isupper() and len(word) >= 2 and (not run or joined):
+                run.append((start, end, word))
+                continue
+            yield from self._upper_run(run)
+            run = [(start, end, word)] if word.isupper() and len(word) >= 2 else []
+
+    def _upper_run(self, run: list[tuple[int, int, str]]) -> Iterable[RecognizerResult]:
+        names: list[tuple[int, int, str]] = []
+        for item in [*run, (0, 0, "")]:
+            titled = item[2].title()
+            if item[2] and not _stop(titled) and kind(titled) in ("G", "S", "U"):
+                names.append(item)
+                continue
+            kinds = [kind(w.title()) for _, _, w in names]
+            if (
+                2 <= len(names) <= 4
+                and {"G", "S"} & set(kinds)
+                and not all(_frequent(w.title()) for _, _, w in names)
+            ):
+                yield _result(names[0][0], names[-1][1], PAIR_SCORE, "name:upper", self)
+            names = []
 
     def _capitalised_runs(
         self, text: str, words: list[tuple[int, int, str]]
@@ -243,9 +301,16 @@ class NameTableRecognizer(SignalRecognizer):
     ) -> Iterable[RecognizerResult]:
         skip_to = 0
         for n, (start, end, word) in enumerate(words):
-            if start < skip_to or not word.islower() or len(word) < 3 or _stop(word):
+            if start < skip_to or not word.islower() or _stop(word):
                 continue
             cue = bool(_LOWER_CUE.search(text[max(0, start - 16) : start]))
+            closed = _closed_lower_name(text, words, n) if cue else 0
+            if closed:
+                skip_to = closed
+                yield _result(start, closed, LOWER_SCORE, "name:lower", self)
+                continue
+            if len(word) < 3:
+                continue
             given = _lower_given(word)
             if not given and not (cue and _top_given(word)):
                 continue  # "thu" (Thursday) opens a name only right after a cue
@@ -276,6 +341,29 @@ def _lower_name_end(text: str, words: list[tuple[int, int, str]], n: int, cue: b
         if not all(_lower_given(w) for w in names[1:-1]):
             continue
         if cue or all(_rare(w) for w in names):
+            return run[k - 1][1]
+    return 0
+
+
+def _closed_lower_name(text: str, words: list[tuple[int, int, str]], n: int) -> int:
+    """After "its"/"this is"/"i'm": two or three lower-case words, none an English word,
+    then a comma, a full stop or the end of the line ("hi its
+    zhao ruoxi, my …", "its đỗ mỹ vy,"). The end of the name, or 0."""
+    run = [words[n]]
+    for m in range(n + 1, min(n + 3, len(words))):
+        if text[run[-1][1] : words[m][0]] != " ":
+            break
+        run.append(words[m])
+    for k in (3, 2):
+        if len(run) < k:
+            continue
+        names = [w for _, _, w in run[:k]]
+        if not all(w.islower() and not nt.is_common(w) and not _stop(w) for w in names):
+            continue
+        if sum(len(w) for w in names) < 6:
+            continue
+        tail = text[run[k - 1][1] : run[k - 1][1] + 2]
+        if not tail or tail[0] in ",.!\n" or tail == " -":
             return run[k - 1][1]
     return 0
 

@@ -13,7 +13,9 @@ record has
 - either no weak private context at all (no word of private dealings from
   ``data/vocab/private_cues.txt``: "we", "customer", "order", "invoice", "colleague", "hi",
   …, no "I'm"/"I am" other than "I'm writing …", no line holding only a letter's closing
-  such as "Yours faithfully,"), or a public cue
+  such as "Yours faithfully,", no weekday, "tomorrow", "the 12th" or clock time — plans
+  are private, public facts carry years —, and no roster: two or more lines holding only
+  a found name), or a public cue
   (``data/vocab/public_cues.txt``, or a year from 1000 to 2029).
 
 So "Frodo Baggins carries the Ring to Mount Doom." keeps its name with no cue word at all,
@@ -46,6 +48,16 @@ _PRIVATE_WORDS = regex.compile(r"(?i)\b(?:my|our)\b")
 _WEAK_PRIVATE = regex.compile(
     rf"(?i)\b(?:{_words(PRIVATE_CUES)})\b(?!['’]\w)|\bI(?:['’]m|\s+am)\b(?!\s+\w+ing\b)"
 )
+# Scheduling is private dealing: public facts carry years, plans carry weekdays and times.
+_SCHEDULE = regex.compile(
+    r"(?i)\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight|"
+    r"yesterday|next (?:week|month)|this (?:morning|afternoon|evening|week))\b|"
+    r"\bthe \d{1,2}(?:st|nd|rd|th)\b|\b\d{1,2}(?::\d\d)?[ \t]?(?:am|pm)\b"
+)
+# Two or more lines that hold only a name (a roster: "- Ama Osei\n- Hidde Terpstra").
+_ROSTER_LINE = regex.compile(
+    r"(?m)^[ \t]*(?:[-*•]|\d+[.)])?[ \t]*\p{Lu}[\p{L}'’\-]+(?:[ \t]+[\p{L}'’\-.]+){1,3}[ \t]*$"
+)
 # A line holding only a letter's closing ("Yours faithfully,", "Kind regards"): a letter.
 _CLOSING_LINE = regex.compile(
     r"(?im)^[ \t]*(?:kind |best |warm |many |with )?(?:regards|sincerely|cheers|best|"
@@ -54,21 +66,41 @@ _CLOSING_LINE = regex.compile(
 # Sources that find a name without other evidence; anything else is a cue of private data.
 # A lone table name after "to/for/with/is" ("name:cue-table") or an honorific ("Mr. Darcy") is
 # no more private than these.
-MODEL_SOURCES = ("spacy", "name:table", "name:cue-table", "name:title")
+MODEL_SOURCES = (
+    "spacy",
+    "name:table",
+    "name:cue-table",
+    "name:title",
+    "name:upper",
+    "name:initial",
+)
 
 
 def is_model_only(source: str) -> bool:
     return source in MODEL_SOURCES
 
 
-def public_record(texts: Sequence[str], sources: Sequence[tuple[str, str]]) -> bool:
+def _roster(text: str, names: Sequence[str]) -> bool:
+    wanted = {n.strip() for n in names}
+    lines = [m.group().strip(" \t-*•").strip() for m in _ROSTER_LINE.finditer(text)]
+    return sum(1 for line in lines if line in wanted) >= 2
+
+
+def public_record(
+    texts: Sequence[str], sources: Sequence[tuple[str, str]], names: Sequence[str] = ()
+) -> bool:
     """Whether a record speaks of no private person (see the module docstring). ``sources``
-    are the (entity, source) of its confident findings."""
+    are the (entity, source) of its confident findings, ``names`` their PERSON texts."""
     for entity, source in sources:
         if entity != "PERSON" or not is_model_only(source):
             return False
     joined = "\n".join(texts)
     if _PRIVATE_WORDS.search(joined):
         return False
-    weak = _WEAK_PRIVATE.search(joined) or _CLOSING_LINE.search(joined)
+    weak = (
+        _WEAK_PRIVATE.search(joined)
+        or _CLOSING_LINE.search(joined)
+        or _SCHEDULE.search(joined)
+        or _roster(joined, names)
+    )
     return not weak or bool(_PUBLIC.search(joined))
