@@ -215,6 +215,12 @@ def test_the_same_names_in_a_support_chat_are_redacted(det: Detector) -> None:
         ("It still fails.\n\nSent from my phone\nHope", "Hope", "name:signoff-table"),
         ("hey its thu trang nguyen again", "thu trang nguyen", "name:lower"),
         ("Xin chào, tôi là Ngô Thị Mai. Đơn hàng", "Ngô Thị Mai", "name:table"),
+        ("URGENT: LIANG RUOXI needs access", "LIANG RUOXI", "name:upper"),
+        ("The ticket was assigned to H. Alemu yesterday.", "H. Alemu", "name:initial"),
+        ("The ticket was assigned to Okoli, C. but", "Okoli, C.", "name:initial"),
+        ('Support never answered. - Beom-seok K."', "Beom-seok K.", "name:signoff-initial"),
+        ("hi its chebet wafula, my watch is dead", "chebet wafula", "name:lower"),
+        ("Hi, this is So-mi Jeon, calling about", "So-mi Jeon", "name:table"),
     ],
 )
 def test_compounds_elisions_titles_sign_offs_and_three_word_lowercase(
@@ -231,6 +237,9 @@ def test_compounds_elisions_titles_sign_offs_and_three_word_lowercase(
         "its thu already, the report is late",
         "giá thị trường tăng",
         "The Wi-Fi and Hi-Fi kits ship today.",
+        "PLEASE CALL ME ASAP ABOUT THE ROSE GARDEN",
+        "Take Vitamin D. Then see Part B. and Plan A.",
+        "its super slow, again. its really bad.",
     ],
 )
 def test_those_signals_do_not_fire_on_words(text: str) -> None:
@@ -242,3 +251,25 @@ def test_those_signals_do_not_fire_on_words(text: str) -> None:
 )
 def test_model_numbers_and_word_shapes_are_not_names(det: Detector, text: str) -> None:
     assert not persons(found(det, text))
+
+
+def test_a_name_signing_a_commit_in_a_code_block_is_found(det: Detector) -> None:
+    got = found(
+        det, "```\ncommit 9f3c2ab  Author: Ramil Gatchalian <ramil-g@example.org>\n```\nwhy?"
+    )
+    assert "Ramil Gatchalian" in persons(got)
+
+
+def test_a_product_before_its_model_code_is_not_a_name(det: Detector) -> None:
+    got = found(det, "my Logitech MX Master 3S wont turn on, email is kai@example.org")
+    assert not any("Master" in p for p in persons(got))
+
+
+def test_plans_and_rosters_are_private_context() -> None:
+    from curation.pii.public import public_record
+
+    model = [("PERSON", "spacy")] * 2
+    assert not public_record(["As per Gyu-ri Bae's note, the meet moves to the 12th."], model)
+    roster = "Make a seating chart:\n- Ama Osei\n- Hidde Terpstra"
+    assert not public_record([roster], model, ["Ama Osei", "Hidde Terpstra"])
+    assert public_record(["Hercule Poirot meets Jack Reacher.\nAma Osei"], model, ["Ama Osei"])

@@ -12,7 +12,8 @@ record has
   "my"/"our" — and
 - either no weak private context at all (no word of private dealings from
   ``data/vocab/private_cues.txt``: "we", "customer", "order", "invoice", "colleague", "hi",
-  …, no "I'm"/"I am" other than "I'm writing …", no line holding only a letter's closing
+  …, no "I'm"/"I am" other than "I'm writing …", no "me" other than "tell/give/show me",
+  no line holding only a letter's closing
   such as "Yours faithfully,", no weekday, "tomorrow", "the 12th" or clock time — plans
   are private, public facts carry years —, and no roster: two or more lines holding only
   a found name), or a public cue
@@ -47,6 +48,7 @@ _PRIVATE_WORDS = regex.compile(r"(?i)\b(?:my|our)\b")
 # "I'm Ana", "I am the tenant" disclose who speaks; "I'm writing a quiz" does not.
 _WEAK_PRIVATE = regex.compile(
     rf"(?i)\b(?:{_words(PRIVATE_CUES)})\b(?!['’]\w)|\bI(?:['’]m|\s+am)\b(?!\s+\w+ing\b)"
+    r"|(?<!\b(?:give|tell|show|let|help|teach|remind)\s+)\bme\b"  # "asked me", not "tell me"
 )
 # Scheduling is private dealing: public facts carry years, plans carry weekdays and times.
 _SCHEDULE = regex.compile(
