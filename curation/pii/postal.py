@@ -5,7 +5,8 @@ Paulo - SP, 01426-001"), up to and including its postcode.
 - Military: ``PSC 1234, Box 567``, ``CMR 450 Box 12``, ``Unit 2050 Box 4190`` and the
   ``APO/FPO/DPO AA/AE/AP`` line with its ZIP code.
 - PO boxes: ``PO Box``, ``Post Office Box``, ``Postfach``, ``BP``/``B.P.``, ``Apartado (de
-  Correos)``, ``Caixa Postal``, ``Casella Postale``, ``Postbus``, with the locality after.
+  Correos|Postal)``, ``Caixa Postal``, ``Casella Postale``, ``Postbus``, ``Skrytka pocztowa``,
+  ``P.M.B.`` (Nigeria), ``Box`` before a number and a postcode (Sweden), with the locality after.
 - Japanese: ``〒606-0801 京都府京都市左京区下鴨5-14-1`` and romanised ``5-13-1 Shimogamo,
   Sakyo-ku, Kyoto 606-0801``.
 - Tails: from a street found by :class:`StreetAddressRecognizer` or a flat/house number,
@@ -32,13 +33,15 @@ MILITARY = regex.compile(
 )
 _LOCALITY = r"[\p{Lu}][\p{L}\p{M}'’.\-]*(?:[ \t]+[\p{Lu}][\p{L}\p{M}'’.\-]*){0,3}"
 _POSTCODES = (
-    r"\d{5}-\d{3}|\d{3}-\d{4}|\d{6}|\d{5}(?:-\d{4})?|\d{4}[ \t]?[A-Z]{2}|\d{4}"
+    r"\d{5}-\d{3}|\d{3}-\d{4}|\d{2}-\d{3}|\d{3}[ \t]\d{2}(?![\d])|\d{6}|\d{5}(?:-\d{4})?"
+    r"|\d{4}[ \t]?[A-Z]{2}|\d{4}"
     r"|[A-Z]\d[A-Z][ \t]?\d[A-Z]\d|[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[A-Z]{2}"
 )
 PO_BOX = regex.compile(
     r"(?<![\w])(?:P\.?[ \t]?O\.?[ \t]?Box|Post[ \t]+Office[ \t]+Box|Postfach|B\.?P\.?|"
-    r"Apartado(?:[ \t]+de[ \t]+Correos)?|Caixa[ \t]+Postal|Casella[ \t]+Postale|Postbus|"
-    r"Boîte[ \t]+Postale|Postbox)[ \t]*(?:No\.?[ \t]*)?\d{1,7}"
+    r"Apartado(?:[ \t]+(?:de[ \t]+Correos|Postal))?|Caixa[ \t]+Postal|Casella[ \t]+Postale|"
+    r"Postbus|Boîte[ \t]+Postale|Postbox|Skrytka[ \t]+pocztowa|P\.?M\.?B\.?|"
+    r"Box(?=[ \t]+\d{1,7},[ \t]*\d))[ \t]*(?:No\.?[ \t]*)?\d{1,7}"
     rf"(?:,?[ \t]*(?:(?:{_POSTCODES})[ \t]+{_LOCALITY}(?:[ \t]*-[ \t]*[A-Z]{{2}})?"
     rf"|{_LOCALITY},?[ \t]+(?:[A-Z]{{2}}[ \t]+)?(?:{_POSTCODES})(?![\w])"
     rf"|{_LOCALITY}(?:[ \t]*-[ \t]*[A-Z]{{2}})?(?=[ \t]*[.;\n\"]|$)))?"
@@ -47,13 +50,14 @@ _JP_CHARS = r"[\p{Han}\p{Hiragana}\p{Katakana}ー]"
 JAPANESE = regex.compile(
     rf"(?:〒[ \t]?)?\d{{3}}-\d{{4}}[ \t]*{_JP_CHARS}{{2,}}(?:[\d０-９]+(?:[-−‐ー]|丁目|番地?|号)?)+"
     rf"|〒[ \t]?\d{{3}}-\d{{4}}"
-    rf"|(?<![\w\-])\d{{1,2}}-\d{{1,2}}(?:-\d{{1,4}})?[ \t]+[\p{{Lu}}][\p{{Ll}}]+"
+    rf"|(?<![\w\-])\d{{1,2}}-\d{{1,2}}(?:-\d{{1,4}})?[ \t]+[\p{{Lu}}][\p{{Ll}}]+(?:-[\p{{Ll}}]+)?"
+    rf"(?:,[ \t]*Room[ \t]+\d{{1,5}})?"
     rf"(?:,[ \t]*[\p{{Lu}}][\p{{Ll}}]+-(?:ku|shi|cho|machi|gun|ward))*"
     rf",[ \t]*[\p{{Lu}}][\p{{Ll}}]+(?:[ \t]+\d{{3}}-\d{{4}})?"
 )
 # A flat, house or plot number that starts an address written without a street type.
 UNIT_START = regex.compile(
-    r"(?<![\w])(?:Flat|Apt\.?|Apartment|House|H\.[ \t]?No\.?|Door|Plot|Suite|Unit)[ \t]+#?"
+    r"(?<![\w])(?:Flat|Apt\.?|Apartment|House|H\.[ \t]?No\.?|Door|Plot|Suite|Unit|Room)[ \t]+#?"
     r"\d[\w\-/]*"
 )
 _WORD = r"[\p{L}\d][\p{L}\p{M}\d'’.ºª°/\-]*"

@@ -268,7 +268,8 @@ _EN_STREET = (
 )
 _GLUED_STREET = (
     rf"(?:{_CAP}[\p{{L}}\p{{M}}\-]*?(?i:{_alternatives(STREET_SUFFIXES_GLUED)})"
-    rf"|(?:Am|An[ \t]der|Im|Auf[ \t]der|Zum|Zur|In[ \t]der|Alte[rs]?)[ \t]+{_CAP})"
+    rf"|(?:Am|An[ \t]der|Im|Auf[ \t]der|Zum|Zur|In[ \t]der|Alte[rs]?)[ \t]+{_CAP}"
+    rf"|{_CAP}[ \t]+(?:Weg|Straße|Strasse|Allee|Platz|Gasse|Damm|Ufer|Chaussee))"
     rf"[ \t]+{_NUMBER}"
 )
 _PREFIX_WORDS = (
@@ -278,7 +279,8 @@ _PREFIX_WORDS = (
 _PREFIX_STREET = (
     rf"(?:\d{{1,4}}(?:[ \t]?(?:bis|ter))?,?[ \t]+)?"
     rf"(?i:{_alternatives(STREET_TYPES_PREFIX)})[ \t]+{_PREFIX_WORDS}{{1,6}}"
-    rf"(?:,?[ \t]*(?:n[ºo°]\.?[ \t]*)?\d{{1,4}}[A-Za-z]?(?!\d)(?:[ \t]?\d{{1,2}}[ºª°][ \t]?[A-Z]?)?)?"
+    rf"(?:,?[ \t]*(?:n[ºo°]\.?[ \t]*)?\d{{1,4}}[A-Za-z]?(?!\d)(?:/\d{{1,4}})?"
+    rf"(?:[ \t]?\d{{1,2}}[ºª°][ \t]?[A-Z]?)?)?"
 )
 ADDRESS_PATTERNS: tuple[tuple[str, regex.Pattern[str]], ...] = (
     ("street", regex.compile(rf"(?<![\w\-])(?:{_EN_STREET}){_TAIL}")),
