@@ -221,6 +221,7 @@ def test_the_same_names_in_a_support_chat_are_redacted(det: Detector) -> None:
         ('Support never answered. - Beom-seok K."', "Beom-seok K.", "name:signoff-initial"),
         ("hi its chebet wafula, my watch is dead", "chebet wafula", "name:lower"),
         ("Hi, this is So-mi Jeon, calling about", "So-mi Jeon", "name:table"),
+        ("It stopped charging.\n\nRegards, Soo-ah", "Soo-ah", "name:signoff-table"),
     ],
 )
 def test_compounds_elisions_titles_sign_offs_and_three_word_lowercase(

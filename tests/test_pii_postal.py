@@ -77,6 +77,8 @@ def test_numbers_near_words_are_not_po_boxes_or_military() -> None:
         ("Send it to ul. Kościuszki 125/27, 61-772 Poznań.", "ul. Kościuszki 125/27"),
         ("We are at Rambla del Raval 170, 2º dcha., 28004 Madrid", "Rambla del Raval 170"),
         ("Lieferung an Rosenthaler Weg 56, 10119 Berlin.", "Rosenthaler Weg 56"),
+        ("Home:\n94 Quay Street\nDublin 8\nD08 U5J1", "94 Quay Street\nDublin 8\nD08 U5J1"),
+        ("Home: Molenstraat 172-II, 9711 RU Groningen.", "Molenstraat 172-II, 9711 RU Groningen"),
     ],
 )
 def test_street_lines_of_more_countries(det: Detector, text: str, value: str) -> None:

@@ -103,11 +103,11 @@ def kind(word: str) -> str:
     language, 'U' unknown (maybe a rare name), 'C' not a name."""
     if _SURNAME_SHAPE.match(word) and not _stop(word):
         return "S"  # O'Brien, D'Angelo, McAllister, MacLeod
-    if _KOREAN_GIVEN.fullmatch(word):
-        return "U"  # "So-mi", "Ji-ho": two syllables, a given name's shape
-    if "-" in word and all(len(p) <= 2 for p in word.split("-")):
+    # "So-mi", "Ji-ho": two syllables, a given name's shape, though each is a short word.
+    korean = bool(_KOREAN_GIVEN.fullmatch(word))
+    if "-" in word and all(len(p) <= 2 for p in word.split("-")) and not korean:
         return "C"  # Wi-Fi, Hi-Fi, e-ID: a word's shape, not a name's
-    if _stop(word) or nt.is_common(word):
+    if _stop(word) or (nt.is_common(word) and not korean):
         return "C"
     if nt.is_given(word):
         return "G"

@@ -241,7 +241,7 @@ def _alternatives(words: Iterable[str]) -> str:
 
 _CAP = r"[\p{Lu}][\p{L}\p{M}'’\-]*\.?"
 _NAMEWORD = r"(?:[\p{Lu}][\p{Ll}\p{M}'’\-][\p{L}\p{M}'’\-]*\.?|[\p{Lu}]{1,2}\.?|\d+(?:st|nd|rd|th))"
-_NUMBER = r"\d{1,5}[A-Za-z]?(?:[ \t]?[\-/][ \t]?\d{1,5}[A-Za-z]?)?"
+_NUMBER = r"\d{1,5}[A-Za-z]?(?:[ \t]?[\-/][ \t]?\d{1,5}[A-Za-z]?|-[IVX]{1,4}(?![\w]))?"
 _UNIT = (
     r"(?:(?i:flat|apt|apartment|unit|suite|ste|room|floor|fl|building|bldg)\.?(?![\p{L}])[ \t]*#?"
     r"(?:\d[\w\-]{0,5}|[A-Za-z](?![\w]))|#[ \t]?\d{1,5})"
@@ -256,8 +256,10 @@ _LOCALITY = (
     rf"le|les|di|ob|bei|vor|op|aan[ \t]den|aan[ \t]de|aan)[ \t])?{_LOCWORD}){{0,3}}"
 )
 # ", Edinburgh EH6 6QN" · ", Austin, TX 78701" · "\n66258 Brand" · ", 75002 Paris" · ", Leeds."
+# · "\nDublin 8\nD08 U5J1" (a postal district, the Eircode on its own line)
 _TAIL = (
-    rf"(?:,?[ \t]*\n?[ \t]*(?:{_LOCALITY},?[ \t]+(?:[A-Z]{{2}}[ \t]+)?{_POSTCODE}(?![\w])"
+    rf"(?:,?[ \t]*\n?[ \t]*(?:{_LOCALITY}(?:[ \t]+\d{{1,2}}W?)?(?:,?[ \t]+|,?[ \t]*\n[ \t]*)"
+    rf"(?:[A-Z]{{2}}[ \t]+)?{_POSTCODE}(?![\w])"
     rf"|{_POSTCODE},?[ \t]+{_LOCALITY}(?:[ \t]\([A-Z]{{2}}\))?"
     rf"|{_LOCALITY}(?:,[ \t]*{_LOCALITY})?(?=[ \t]*(?:[.;!?)]|,[ \t]*(?:{_POSTCODE}|[a-z])|\n|$))))?"
 )
