@@ -222,6 +222,7 @@ def test_the_same_names_in_a_support_chat_are_redacted(det: Detector) -> None:
         ("hi its chebet wafula, my watch is dead", "chebet wafula", "name:lower"),
         ("Hi, this is So-mi Jeon, calling about", "So-mi Jeon", "name:table"),
         ("It stopped charging.\n\nRegards, Soo-ah", "Soo-ah", "name:signoff-table"),
+        ("thanks all. also anas if you read this, your script", "anas", "name:lower"),
     ],
 )
 def test_compounds_elisions_titles_sign_offs_and_three_word_lowercase(
@@ -241,6 +242,7 @@ def test_compounds_elisions_titles_sign_offs_and_three_word_lowercase(
         "PLEASE CALL ME ASAP ABOUT THE ROSE GARDEN",
         "Take Vitamin D. Then see Part B. and Plan A.",
         "its super slow, again. its really bad.",
+        "fix the rose if you can, and in march if you can",
     ],
 )
 def test_those_signals_do_not_fire_on_words(text: str) -> None:
@@ -259,6 +261,12 @@ def test_a_name_signing_a_commit_in_a_code_block_is_found(det: Detector) -> None
         det, "```\ncommit 9f3c2ab  Author: Ramil Gatchalian <ramil-g@example.org>\n```\nwhy?"
     )
     assert "Ramil Gatchalian" in persons(got)
+
+
+def test_a_name_with_an_initial_survives_the_precision_rules(det: Detector) -> None:
+    got = found(det, "Ticket TKT-87128 was assigned to H. Alemu but nobody replied.")
+    assert any("Alemu" in p for p in persons(got))
+    assert not persons(found(det, "Ticket TKT-87128: upgrade the API v2. Then ISO 9001."))
 
 
 def test_a_product_before_its_model_code_is_not_a_name(det: Detector) -> None:

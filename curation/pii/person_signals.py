@@ -59,6 +59,10 @@ _CLOSING = regex.compile(
     r"sent from my [\w ]{1,20})[ \t]*[,.!]?"
     r"[ \t]*\n?[ \t]*$"
 )
+# A lower-case given name spoken to: "also anas if you read this", "ailbhe, can you …".
+_ADDRESSED_AFTER = regex.compile(
+    r"^(?:,?[ \t]+(?:if|when|can|could|would|will|did|do|have)[ \t]+you\b|,[ \t]*you\b)"
+)
 _LOWER_CUE = regex.compile(
     r"(?i)(?:\b(?:its|it's|it’s|i'm|i’m|im|i am|this is|name is|name's|names|me|from|thx|"
     r"thanks|cheers|regards)[ \t]*[,.:]?[ \t]+)$"
@@ -190,7 +194,7 @@ class NameTableRecognizer(SignalRecognizer):
             signed = bool(m.group(2)) or bool(
                 _DASH_BEFORE.search(text[max(0, m.start() - 4) : m.start()])
             )
-            if _stop(word) or kind(word) not in (("G", "S", "U") if signed else ("G",)):
+            if _stop(word) or kind(word) not in (("G", "S", "U", "F") if signed else ("G",)):
                 continue
             source = "name:signoff-initial" if not m.group(2) and signed else "name:initial"
             yield _result(m.start(), m.end(), CUE_SCORE, source, self)
@@ -318,7 +322,9 @@ class NameTableRecognizer(SignalRecognizer):
             if stop:
                 skip_to = stop
                 yield _result(start, stop, LOWER_SCORE, "name:lower", self)
-            elif given and cue and _rare(word) and _alone_after(text, end):
+            elif given and (
+                (cue and _rare(word) and _alone_after(text, end)) or _addressed(text, start, end)
+            ):
                 yield _result(start, end, CUE_SCORE, "name:lower", self)
 
 
@@ -343,6 +349,20 @@ def _lower_name_end(text: str, words: list[tuple[int, int, str]], n: int, cue: b
         if cue or all(_rare(w) for w in names):
             return run[k - 1][1]
     return 0
+
+
+def _addressed(text: str, start: int, end: int) -> bool:
+    """A lower-case given name spoken to, rare in English or after "also"/"thanks"/"hey"."""
+    if not _ADDRESSED_AFTER.match(text[end : end + 24]):
+        return False
+    before = text[max(0, start - 12) : start]
+    if _DETERMINER_BEFORE.search(before):
+        return False
+    return _rare(text[start:end]) or bool(_ADDRESS_CUE_BEFORE.search(before))
+
+
+_DETERMINER_BEFORE = regex.compile(r"(?i)\b(?:the|a|an|my|your|this|that|his|her|our)[ \t]+$")
+_ADDRESS_CUE_BEFORE = regex.compile(r"(?i)\b(?:also|and|thanks|thx|hey|hi|cc|ping|oh)[ \t]+$")
 
 
 def _closed_lower_name(text: str, words: list[tuple[int, int, str]], n: int) -> int:

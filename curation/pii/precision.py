@@ -164,7 +164,9 @@ def _words_refuse(value: str, tokens: list[str], lowered: list[str], allow: Allo
         )
     ):
         return True
-    if any(_camel(t) for t in tokens) or any(t.isupper() and len(t) > 1 for t in tokens):
+    if any(_camel(t) for t in tokens) or any(
+        t.isupper() and len(t.rstrip(".,")) > 1 for t in tokens
+    ):
         return True
     return not value[0].isupper()
 
