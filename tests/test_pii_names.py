@@ -282,3 +282,9 @@ def test_plans_and_rosters_are_private_context() -> None:
     roster = "Make a seating chart:\n- Ama Osei\n- Hidde Terpstra"
     assert not public_record([roster], model, ["Ama Osei", "Hidde Terpstra"])
     assert public_record(["Hercule Poirot meets Jack Reacher.\nAma Osei"], model, ["Ama Osei"])
+
+
+def test_a_single_word_in_a_first_or_last_name_field_is_a_name(det: Detector) -> None:
+    args = '{"passengers": [{"first_name": "Eftychia", "last_name": "Postma"}]}'
+    assert {"Eftychia", "Postma"} <= persons(found(det, args))
+    assert not persons(found(det, '{"product_name": "Vitamix", "plan": "Pro"}'))

@@ -354,9 +354,14 @@ _POSTFIXED = regex.compile(
 )
 # JSON and key-value text: "customer_name": "Maria Gonzalez", owner: Maria Gonzalez
 _KEYED = regex.compile(
-    r"(?i:[\"']?(?:[\w]*name|owner|contact|assignee|requester|requestor|reporter|author|"
+    r"(?i:[\"']?(?<![\w])(?:(?![\w]*(?:product|file|host|domain|company|brand|app|model|project|repo|"
+    r"bucket|table|column|field|device|service|package|plan|item|org|team|event)[_\-]?name)"
+    r"[\w]*name|owner|contact|assignee|requester|requestor|reporter|author|"
     r"recipient|sender|customer|employee|user|agent|signatory|holder|cardholder)[\"']?)"
     rf"[ \t]*[:=][ \t]*[\"']?(?P<name>{_NAME})(?=[\"',}}\n]|[ \t]*$)"
+)
+_PERSON_KEY = regex.compile(
+    r"(?i)(?:first|last|given|family|middle|full|sur|maiden)[_\- ]?name[\"']?[ \t]*[:=]"
 )
 _STOP = NOT_NAMES | TITLES | NAME_STOP_WORDS
 
@@ -421,7 +426,11 @@ class NameCueRecognizer(_Base):
         for m in _KEYED.finditer(text):
             start, end = trim_name(text, *m.span("name"))
             if start < end:
-                score = 0.75 if len(text[start:end].split()) > 1 else 0.55
+                # A field that can only hold a person's name ("first_name", "surname") is
+                # surer than spaCy (0.85), whose lone words our rules may refuse.
+                personal = _PERSON_KEY.search(text[max(0, m.start() - 2) : start])
+                several = len(text[start:end].split()) > 1
+                score = 0.9 if personal else 0.75 if several else 0.55
                 yield _result(self.ENTITY, start, end, score, "name:key", self)
 
 
