@@ -41,6 +41,21 @@ def spans(text: str) -> list[str]:
             "Flat 12, Lakeview Residency, 3rd Main, Jayanagar, Bengaluru 560041, tel later",
             "Flat 12, Lakeview Residency, 3rd Main, Jayanagar, Bengaluru 560041",
         ),
+        (
+            "Skrytka pocztowa 3507, 00-950 Warszawa, thanks",
+            "Skrytka pocztowa 3507, 00-950 Warszawa",
+        ),
+        ("by post to Box 1053, 103 43 Stockholm, thanks", "Box 1053, 103 43 Stockholm"),
+        ("to Olamide, P.M.B. 1949, Garki, Abuja.", "P.M.B. 1949"),
+        ("Apartado Postal 1043, 06002 Ciudad", "Apartado Postal 1043, 06002 Ciudad"),
+        (
+            "Room 1106, 212 Teheran-ro, Haeundae-gu, Busan 48094",
+            "Room 1106, 212 Teheran-ro, Haeundae-gu, Busan 48094",
+        ),
+        (
+            "to 1-15-18 Kichijoji-honcho, Room 307, Meguro-ku, Tokyo 153-3440 please",
+            "1-15-18 Kichijoji-honcho, Room 307, Meguro-ku, Tokyo 153-3440",
+        ),
     ],
 )
 def test_postal_shapes(text: str, value: str) -> None:
@@ -56,6 +71,22 @@ def test_street_tail_runs_to_the_postcode_only() -> None:
 
 def test_numbers_near_words_are_not_po_boxes_or_military() -> None:
     assert spans("Our unit sold 4000 boxes in 2023; the PSC meets at 9.") == []
+    assert spans("Box 3 of 12 arrived; the room 4 key is at the desk.") == []
+
+
+@pytest.mark.parametrize(
+    "text,value",
+    [
+        ("Send it to ul. Kościuszki 125/27, 61-772 Poznań.", "ul. Kościuszki 125/27"),
+        ("We are at Rambla del Raval 170, 2º dcha., 28004 Madrid", "Rambla del Raval 170"),
+        ("Lieferung an Rosenthaler Weg 56, 10119 Berlin.", "Rosenthaler Weg 56"),
+        ("Home:\n94 Quay Street\nDublin 8\nD08 U5J1", "94 Quay Street\nDublin 8\nD08 U5J1"),
+        ("Home: Molenstraat 172-II, 9711 RU Groningen.", "Molenstraat 172-II, 9711 RU Groningen"),
+    ],
+)
+def test_street_lines_of_more_countries(det: Detector, text: str, value: str) -> None:
+    got = [f.text for f in det.detect([Segment(("m",), text)]) if f.entity == "STREET_ADDRESS"]
+    assert any(value in g for g in got), got
 
 
 def test_full_address_is_one_finding(det: Detector) -> None:

@@ -276,6 +276,7 @@ class Detector:
         if self.config.keep_public_figures and public_record(
             [seg.text for seg in segments if seg.detect],
             [(s.entity, s.source) for row in kept for s in row],
+            [s.text for row in kept for s in row if s.entity == "PERSON"],
         ):
             kept = [[s for s in row if not is_model_only(s.source)] for row in kept]
         if "PERSON" in self.config.entities and email_names - names:

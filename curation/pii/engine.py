@@ -51,6 +51,9 @@ def configure_offline() -> None:
     with _lock:
         if _offline:
             return
+        from curation.pii.presidio_import import load_presidio
+
+        load_presidio()
         os.environ.setdefault("HF_HUB_OFFLINE", "1")
         # Read by every TLDExtract() built without explicit URLs: an empty list means none.
         os.environ.setdefault("TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS", "")

@@ -16,7 +16,7 @@ from __future__ import annotations
 import functools
 import gzip
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import resources
 
 # English frequency (zipf × 10) of a name: below RARE_ZIPF it is a name; up to COMMON_ZIPF it
@@ -110,7 +110,22 @@ def info(word: str) -> NameInfo | None:
         folded = fold(low)
         if folded != low:
             found = _parse(folded)
+    return _compound(low, found)
+
+
+def _compound(low: str, found: NameInfo | None) -> NameInfo | None:
+    """wordfreq reads "ben-david" as two frequent words; a hyphenated compound of names is
+    a rare word."""
+    if found is not None and "-" in low and _all_parts_names(low):
+        return replace(found, zipf=0, foreign_zipf=0)
     return found
+
+
+def _all_parts_names(low: str) -> bool:
+    parts = _parts(low)
+    return len(parts) > 1 and all(
+        (p := _parse(part)) is not None and (p.given or p.surname) for part in parts
+    )
 
 
 @functools.lru_cache(maxsize=50_000)
@@ -147,7 +162,7 @@ def is_common(word: str) -> bool:
     low = word.lower().replace("’", "'")
     if low in common_words():
         return True
-    found = _parse(low)
+    found = _compound(low, _parse(low))
     if found is None:
         parts = _parts(low)
         return len(parts) > 1 and all(is_common(p) for p in parts)

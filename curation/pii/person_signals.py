@@ -20,9 +20,9 @@ from collections.abc import Iterable
 from typing import Any
 
 import regex
-from presidio_analyzer import LocalRecognizer, RecognizerResult
 
 from curation.pii import name_table as nt
+from curation.pii.presidio_import import LocalRecognizer, RecognizerResult
 from curation.pii.results import SignalRecognizer, tagged_result
 from curation.pii.vocab import NOT_NAMES, PARTICLES, TECH_TERMS, TITLES
 
@@ -39,7 +39,10 @@ OTHER_LABELS = frozenset(
 )
 
 _WORD = regex.compile(r"[\p{L}][\p{L}\p{M}'’]*(?:-[\p{L}][\p{L}\p{M}'’]*)*")
-_EXTRA_PARTICLES = frozenset({"ó", "ní", "nic", "ua", "mac", "ap", "ter", "ten", "zu", "af", "av"})
+# Vietnamese middle-name markers ("Ngô Thị Mai", "Trần Văn Nam") join names like particles.
+_EXTRA_PARTICLES = frozenset(
+    {"ó", "ní", "nic", "ua", "mac", "ap", "ter", "ten", "zu", "af", "av", "thị", "văn"}
+)
 _CUE_BEFORE = regex.compile(
     r"(?i)(?:\b(?:to|for|with|is|its|it's|it’s|i'm|i’m|im|i am|name is|named|called|from|"
     r"cc|attn|contact|this is|me|signed)[ \t]*[:,]?[ \t]+)$"
@@ -52,8 +55,13 @@ _ID_AFTER = regex.compile(
 _CLOSING = regex.compile(
     r"(?i)(?:^|\n)[ \t]*(?:kind |best |warm |many |with )?(?:regards|thanks|thank you|cheers|"
     r"best|sincerely|yours(?: sincerely| truly| faithfully)?|cordially|take care|talk soon|"
-    r"saludos|grüße|gruß|cordialement|cumprimentos|saluti|groeten|salam|trân trọng)[ \t]*[,.!]?"
+    r"saludos|grüße|gruß|cordialement|cumprimentos|saluti|groeten|salam|trân trọng|"
+    r"sent from my [\w ]{1,20})[ \t]*[,.!]?"
     r"[ \t]*\n?[ \t]*$"
+)
+# A lower-case given name spoken to: "also anas if you read this", "ailbhe, can you …".
+_ADDRESSED_AFTER = regex.compile(
+    r"^(?:,?[ \t]+(?:if|when|can|could|would|will|did|do|have)[ \t]+you\b|,[ \t]*you\b)"
 )
 _LOWER_CUE = regex.compile(
     r"(?i)(?:\b(?:its|it's|it’s|i'm|i’m|im|i am|this is|name is|name's|names|me|from|thx|"
@@ -75,11 +83,22 @@ def _particle(word: str) -> bool:
     return low in PARTICLES or low in _EXTRA_PARTICLES
 
 
+_ELIDED = regex.compile(r"^[dl]['’]\p{Lu}\p{Ll}")  # "d'Arnaud", "l'Estrange"
+
+
 def _capitalised(word: str) -> bool:
-    return word[0].isupper() and any(ch.islower() for ch in word)
+    return (word[0].isupper() and any(ch.islower() for ch in word)) or bool(_ELIDED.match(word))
 
 
-_SURNAME_SHAPE = regex.compile(r"^(?:O|D|Mc|Mac|Fitz)['’]?\p{Lu}\p{Ll}{2,}$")
+_SURNAME_SHAPE = regex.compile(r"^(?:O|D|d|l|Mc|Mac|Fitz)['’]?\p{Lu}\p{Ll}{2,}$")
+_KOREAN_GIVEN = regex.compile(r"\p{Lu}\p{Ll}{1,2}-\p{Ll}{1,3}")
+# "H. Alemu", "Okoli, C.", "- Malte O.": a name with an initial.
+_INITIAL_FIRST = regex.compile(r"(?<![\p{L}.])(\p{Lu})\.[ \t]+(\p{Lu}[\p{L}'’\-]+)")
+_INITIAL_LAST = regex.compile(
+    r"(?<![\p{L}'’\-])(\p{Lu}[\p{L}'’\-]+)(,?)[ \t]+(\p{Lu})\.(?=[\s\"'’”)]|$)"
+)
+_DASH_BEFORE = regex.compile(r"[-–—~][ \t]*$")
+_TITLE_BEFORE = regex.compile(r"\b(?:Mr|Mrs|Ms|Mx|Miss|Dr|Prof)\.?[ \t]+$")
 
 
 @functools.lru_cache(maxsize=KIND_CACHE)
@@ -88,9 +107,11 @@ def kind(word: str) -> str:
     language, 'U' unknown (maybe a rare name), 'C' not a name."""
     if _SURNAME_SHAPE.match(word) and not _stop(word):
         return "S"  # O'Brien, D'Angelo, McAllister, MacLeod
-    if "-" in word and all(len(p) <= 2 for p in word.split("-")):
+    # "So-mi", "Ji-ho": two syllables, a given name's shape, though each is a short word.
+    korean = bool(_KOREAN_GIVEN.fullmatch(word))
+    if "-" in word and all(len(p) <= 2 for p in word.split("-")) and not korean:
         return "C"  # Wi-Fi, Hi-Fi, e-ID: a word's shape, not a name's
-    if _stop(word) or nt.is_common(word):
+    if _stop(word) or (nt.is_common(word) and not korean):
         return "C"
     if nt.is_given(word):
         return "G"
@@ -158,6 +179,55 @@ class NameTableRecognizer(SignalRecognizer):
         words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
         yield from self._capitalised_runs(text, words)
         yield from self._lowercase(text, words)
+        yield from self._uppercase(text, words)
+        yield from self._initials(text)
+
+    def _initials(self, text: str) -> Iterable[RecognizerResult]:
+        for m in _INITIAL_FIRST.finditer(text):
+            word = m.group(2)
+            if kind(word) in ("G", "S", "U") and not _stop(word) and m.group(1) not in "IA":
+                yield _result(m.start(), m.end(), CUE_SCORE, "name:initial", self)
+        for m in _INITIAL_LAST.finditer(text):
+            word = m.group(1)
+            # "Okoli, C." (a surname) and "- Beom-seok K." (a signature) take any name word;
+            # "Malte O." with nothing around wants a given name.
+            signed = bool(m.group(2)) or bool(
+                _DASH_BEFORE.search(text[max(0, m.start() - 4) : m.start()])
+            )
+            if _stop(word) or kind(word) not in (("G", "S", "U", "F") if signed else ("G",)):
+                continue
+            source = "name:signoff-initial" if not m.group(2) and signed else "name:initial"
+            yield _result(m.start(), m.end(), CUE_SCORE, source, self)
+
+    def _uppercase(
+        self, text: str, words: list[tuple[int, int, str]]
+    ) -> Iterable[RecognizerResult]:
+        """Names typed in capitals ("NAME ON CARD NEKESA WAFULA"): two to four capitalised
+        words in a row, each a given name or surname of the table once title-cased."""
+        run: list[tuple[int, int, str]] = []
+        for start, end, word in [*words, (len(text) + 1, 0, "")]:
+            joined = bool(run) and text[run[-1][1] : start] == " "
+            if word.isupper() and len(word) >= 2 and (not run or joined):
+                run.append((start, end, word))
+                continue
+            yield from self._upper_run(run)
+            run = [(start, end, word)] if word.isupper() and len(word) >= 2 else []
+
+    def _upper_run(self, run: list[tuple[int, int, str]]) -> Iterable[RecognizerResult]:
+        names: list[tuple[int, int, str]] = []
+        for item in [*run, (0, 0, "")]:
+            titled = item[2].title()
+            if item[2] and not _stop(titled) and kind(titled) in ("G", "S", "U"):
+                names.append(item)
+                continue
+            kinds = [kind(w.title()) for _, _, w in names]
+            if (
+                2 <= len(names) <= 4
+                and {"G", "S"} & set(kinds)
+                and not all(_frequent(w.title()) for _, _, w in names)
+            ):
+                yield _result(names[0][0], names[-1][1], PAIR_SCORE, "name:upper", self)
+            names = []
 
     def _capitalised_runs(
         self, text: str, words: list[tuple[int, int, str]]
@@ -185,6 +255,21 @@ class NameTableRecognizer(SignalRecognizer):
             i = max(j, i + 1)
 
     def _judge_run(self, text: str, run: list[tuple[int, int, str]]) -> Iterable[RecognizerResult]:
+        if (
+            len(run) == 1
+            and not _stop(run[0][2])
+            and not self._labelled_other(run[0][0], run[0][1])
+        ):
+            start, end, word = run[0]
+            # A surname after an honorific ("Dear Dr. Young", "Mrs. Hope") or a word alone on
+            # the line after a closing ("Sent from my phone\nHope") names a person even when
+            # it is also an everyday word.
+            if _TITLE_BEFORE.search(text[max(0, start - 8) : start]):
+                yield _result(start, end, CUE_SCORE, "name:title", self)
+                return
+            if kind(word) == "C" and _after_closing(text, start, end):
+                yield _result(start, end, CUE_SCORE + 0.1, "name:signoff-table", self)
+                return
         # Drop common words at the edges ("Great. Also Maria", "Thanks Maria Rossi").
         while run and kind(run[0][2]) == "C":
             run = run[1:]
@@ -197,8 +282,8 @@ class NameTableRecognizer(SignalRecognizer):
         core = [w for _, _, w in run if not _particle(w)]
         start, end = run[0][0], run[-1][1]
         if len(core) >= 2:
-            if plausible_run(core[:-1] if after_particle else core) or (
-                after_particle and kind(core[0]) == "G"
+            if plausible_run(core) or (
+                after_particle and (plausible_run(core[:-1]) or kind(core[0]) == "G")
             ):
                 yield _result(start, end, PAIR_SCORE, "name:table", self)
             return
@@ -208,7 +293,7 @@ class NameTableRecognizer(SignalRecognizer):
         before = text[max(0, start - 24) : start]
         if _CUE_BEFORE.search(before) or _ID_AFTER.match(text[end : end + 24]):
             yield _result(start, end, CUE_SCORE, "name:cue-table", self)
-        elif _CLOSING.search(text[max(0, start - 40) : start]) and _alone_on_line(text, start, end):
+        elif _after_closing(text, start, end):
             yield _result(start, end, CUE_SCORE + 0.1, "name:signoff-table", self)
 
     def _labelled_other(self, start: int, end: int) -> bool:
@@ -218,23 +303,94 @@ class NameTableRecognizer(SignalRecognizer):
     def _lowercase(
         self, text: str, words: list[tuple[int, int, str]]
     ) -> Iterable[RecognizerResult]:
+        skip_to = 0
         for n, (start, end, word) in enumerate(words):
-            if not word.islower() or len(word) < 3 or not _lower_given(word):
+            if start < skip_to or not word.islower() or _stop(word):
                 continue
             cue = bool(_LOWER_CUE.search(text[max(0, start - 16) : start]))
-            nxt = words[n + 1] if n + 1 < len(words) else None
-            if (
-                nxt is not None
-                and text[end : nxt[0]] == " "
-                and nxt[2].islower()
-                and len(nxt[2]) >= 3
-                and not nt.is_common(nxt[2])
-                and nt.is_surname(nxt[2])
-                and (cue or (_rare(word) and _rare(nxt[2])))
+            closed = _closed_lower_name(text, words, n) if cue else 0
+            if closed:
+                skip_to = closed
+                yield _result(start, closed, LOWER_SCORE, "name:lower", self)
+                continue
+            if len(word) < 3:
+                continue
+            given = _lower_given(word)
+            if not given and not (cue and _top_given(word)):
+                continue  # "thu" (Thursday) opens a name only right after a cue
+            stop = _lower_name_end(text, words, n, cue)
+            if stop:
+                skip_to = stop
+                yield _result(start, stop, LOWER_SCORE, "name:lower", self)
+            elif given and (
+                (cue and _rare(word) and _alone_after(text, end)) or _addressed(text, start, end)
             ):
-                yield _result(start, nxt[1], LOWER_SCORE, "name:lower", self)
-            elif cue and _rare(word) and _alone_after(text, end):
                 yield _result(start, end, CUE_SCORE, "name:lower", self)
+
+
+def _lower_name_end(text: str, words: list[tuple[int, int, str]], n: int, cue: bool) -> int:
+    """End of a lower-case name opening at word ``n``: a given name, at most one more given
+    name, then a surname that is no common word ("golnar hosseini", "thu trang nguyen");
+    after a cue, or with every word rare in English. 0 when there is none."""
+    run = [words[n]]
+    for m in range(n + 1, min(n + 3, len(words))):
+        if text[run[-1][1] : words[m][0]] != " " or not words[m][2].islower():
+            break
+        run.append(words[m])
+    for k in (3, 2):
+        if len(run) < k:
+            continue
+        names = [w for _, _, w in run[:k]]
+        last = names[-1]
+        if len(last) < 3 or nt.is_common(last) or not nt.is_surname(last) or _stop(last):
+            continue
+        if not all(_lower_given(w) for w in names[1:-1]):
+            continue
+        if cue or all(_rare(w) for w in names):
+            return run[k - 1][1]
+    return 0
+
+
+def _addressed(text: str, start: int, end: int) -> bool:
+    """A lower-case given name spoken to, rare in English or after "also"/"thanks"/"hey"."""
+    if not _ADDRESSED_AFTER.match(text[end : end + 24]):
+        return False
+    before = text[max(0, start - 12) : start]
+    if _DETERMINER_BEFORE.search(before):
+        return False
+    return _rare(text[start:end]) or bool(_ADDRESS_CUE_BEFORE.search(before))
+
+
+_DETERMINER_BEFORE = regex.compile(r"(?i)\b(?:the|a|an|my|your|this|that|his|her|our)[ \t]+$")
+_ADDRESS_CUE_BEFORE = regex.compile(r"(?i)\b(?:also|and|thanks|thx|hey|hi|cc|ping|oh)[ \t]+$")
+
+
+def _closed_lower_name(text: str, words: list[tuple[int, int, str]], n: int) -> int:
+    """After "its"/"this is"/"i'm": two or three lower-case words, none an English word,
+    then a comma, a full stop or the end of the line ("hi its
+    zhao ruoxi, my …", "its đỗ mỹ vy,"). The end of the name, or 0."""
+    run = [words[n]]
+    for m in range(n + 1, min(n + 3, len(words))):
+        if text[run[-1][1] : words[m][0]] != " ":
+            break
+        run.append(words[m])
+    for k in (3, 2):
+        if len(run) < k:
+            continue
+        names = [w for _, _, w in run[:k]]
+        if not all(w.islower() and not nt.is_common(w) and not _stop(w) for w in names):
+            continue
+        if sum(len(w) for w in names) < 6:
+            continue
+        tail = text[run[k - 1][1] : run[k - 1][1] + 2]
+        if not tail or tail[0] in ",.!\n" or tail == " -":
+            return run[k - 1][1]
+    return 0
+
+
+def _top_given(word: str) -> bool:
+    found = nt.info(word)
+    return found is not None and 0 < found.given_rank <= nt.TOP_RANK
 
 
 @functools.lru_cache(maxsize=KIND_CACHE)
@@ -245,6 +401,12 @@ def _lower_given(word: str) -> bool:
 def _rare(word: str) -> bool:
     found = nt.info(word)
     return found is not None and found.zipf < LOWER_RARE_ZIPF and not _stop(word)
+
+
+def _after_closing(text: str, start: int, end: int) -> bool:
+    return bool(_CLOSING.search(text[max(0, start - 40) : start])) and _alone_on_line(
+        text, start, end
+    )
 
 
 def _alone_on_line(text: str, start: int, end: int) -> bool:

@@ -16,8 +16,8 @@ from typing import Any
 
 import phonenumbers
 import regex
-from presidio_analyzer import LocalRecognizer, RecognizerResult
 
+from curation.pii.presidio_import import LocalRecognizer, RecognizerResult
 from curation.pii.results import SignalRecognizer, tagged_result
 
 # National numbers are tried against these numbering plans, in this order.

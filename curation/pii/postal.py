@@ -18,8 +18,8 @@ from collections.abc import Iterable
 from typing import Any
 
 import regex
-from presidio_analyzer import LocalRecognizer, RecognizerResult
 
+from curation.pii.presidio_import import LocalRecognizer, RecognizerResult
 from curation.pii.results import SignalRecognizer, tagged_result
 
 # A line break, or the "\\n" that stands for one in tool-call arguments (detected as JSON text).
@@ -32,20 +32,22 @@ MILITARY = regex.compile(
 )
 _LOCALITY = r"[\p{Lu}][\p{L}\p{M}'’\-]*(?:[ \t]+[\p{Lu}][\p{L}\p{M}'’\-]*){0,3}"
 _POSTCODES = (
-    r"\d{5}-\d{3}|\d{3}-\d{4}|\d{6}|\d{5}(?:-\d{4})?|\d{4}[ \t]?[A-Z]{2}|\d{4}"
+    r"\d{5}-\d{3}|\d{3}-\d{4}|\d{2}-\d{3}|\d{3}[ \t]\d{2}(?![\d])|\d{6}|\d{5}(?:-\d{4})?"
+    r"|\d{4}[ \t]?[A-Z]{2}|\d{4}"
     r"|[A-Z]\d[A-Z][ \t]?\d[A-Z]\d|[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[A-Z]{2}"
 )
 _JP_CHARS = r"[\p{Han}\p{Hiragana}\p{Katakana}ー]"
 JAPANESE = regex.compile(
     rf"(?:〒[ \t]?)?\d{{3}}-\d{{4}}[ \t]*{_JP_CHARS}{{2,}}(?:[\d０-９]+(?:[-−‐ー]|丁目|番地?|号)?)+"
     rf"|〒[ \t]?\d{{3}}-\d{{4}}"
-    rf"|(?<![\w\-])\d{{1,2}}-\d{{1,2}}(?:-\d{{1,4}})?[ \t]+[\p{{Lu}}][\p{{Ll}}]+"
+    rf"|(?<![\w\-])\d{{1,2}}-\d{{1,2}}(?:-\d{{1,4}})?[ \t]+[\p{{Lu}}][\p{{Ll}}]+(?:-[\p{{Ll}}]+)?"
+    rf"(?:,[ \t]*Room[ \t]+\d{{1,5}})?"
     rf"(?:,[ \t]*[\p{{Lu}}][\p{{Ll}}]+-(?:ku|shi|cho|machi|gun|ward))*"
     rf",[ \t]*[\p{{Lu}}][\p{{Ll}}]+(?:[ \t]+\d{{3}}-\d{{4}})?"
 )
 # A flat, house or plot number that starts an address written without a street type.
 UNIT_START = regex.compile(
-    r"(?<![\w])(?:Flat|Apt\.?|Apartment|House|H\.[ \t]?No\.?|Door|Plot|Suite|Unit)[ \t]+#?"
+    r"(?<![\w])(?:Flat|Apt\.?|Apartment|House|H\.[ \t]?No\.?|Door|Plot|Suite|Unit|Room)[ \t]+#?"
     r"\d[\w\-/]*"
 )
 _WORD = r"[\p{L}\d][\p{L}\p{M}\d'’.ºª°/\-]*"

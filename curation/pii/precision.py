@@ -130,10 +130,13 @@ def person_score(
     tokens = value.split()
     if not tokens or len(tokens) > 4:
         return 0.0
-    if source == "name:lower":
+    if source in ("name:lower", "name:upper"):
         return score if not in_code(text, start) else 0.0
     lowered = [t.lower().strip(".,'’") for t in tokens]
-    if _words_refuse(value, tokens, lowered, allow) or in_code(text, start):
+    if _words_refuse(value, tokens, lowered, allow):
+        return 0.0
+    if in_code(text, start) and not _EMAIL_AFTER.match(text[end : end + 80]):
+        return 0.0  # a name in code, unless it signs a commit or a header: "Ana Li <ana@…>"
         return 0.0
     if _context_refuses(text, start, end, tokens, source):
         return 0.0
@@ -161,7 +164,9 @@ def _words_refuse(value: str, tokens: list[str], lowered: list[str], allow: Allo
         )
     ):
         return True
-    if any(_camel(t) for t in tokens) or any(t.isupper() and len(t) > 1 for t in tokens):
+    if any(_camel(t) for t in tokens) or any(
+        t.isupper() and len(t.rstrip(".,")) > 1 for t in tokens
+    ):
         return True
     return not value[0].isupper()
 
@@ -176,7 +181,9 @@ def _context_refuses(text: str, start: int, end: int, tokens: list[str], source:
         return True  # "Johnson & Johnson", "Marks & Spencer": a firm's name, not a person's
     if source in ("spacy", "name:table") and len(tokens) > 1 and _MODEL_NUMBER.match(after):
         return True  # "Sonos Era 100", "Galaxy Tab 9": a product and its model number
-    if any(_SHORT_PARTS.fullmatch(t) for t in tokens):
+    if _ALNUM_MODEL.match(after):
+        return True  # "MX Master 3S", "Pixel 8a": a product and its model code
+    if any(_SHORT_PARTS.fullmatch(t) and not _KOREAN_GIVEN.fullmatch(t) for t in tokens):
         return True  # "Wi-Fi", "Hi-Fi": a word's shape, not a name's
     ui = _UI_AFTER.match(after)
     if ui and ui.group(1) in UI_NOUNS and len(tokens) == 1:
@@ -202,6 +209,10 @@ def _lone_word_refuses(text: str, start: int, lowered: list[str], artifacts: Any
 
 _MODEL_NUMBER = regex.compile(r"^[ \t]\d{1,4}(?![\w\-./:])")
 _SHORT_PARTS = regex.compile(r"\p{L}{1,2}(?:-\p{L}{1,2})+")
+# "So-mi", "Ji-ho": a Korean given name written in two syllables, unlike "Wi-Fi".
+_KOREAN_GIVEN = regex.compile(r"\p{Lu}\p{Ll}{1,2}-\p{Ll}{1,3}")
+_ALNUM_MODEL = regex.compile(r"^[ \t]\d{1,4}\p{L}{1,2}(?![\w\-./:])")
+_EMAIL_AFTER = regex.compile(r"^[ \t]*<[^<>@\s]+@[^<>@\s]+>")
 _FIRM_AFTER = regex.compile(r"^[ \t]*(?:&|\+|and[ \t]+Sons\b|&[ \t]*Co\b)[ \t]*\p{Lu}?")
 _FIRM_BEFORE = regex.compile(r"\p{L}['’]?s?[ \t]*&[ \t]*$")
 _TITLE_BEFORE = regex.compile(

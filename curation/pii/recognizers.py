@@ -13,11 +13,10 @@ from collections.abc import Iterable
 from typing import Any
 
 import regex
-from presidio_analyzer import LocalRecognizer, RecognizerResult
-from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from curation.pii.phones import ID_NUMBER_CUE
 from curation.pii.postal import tail_end
+from curation.pii.presidio_import import LocalRecognizer, NlpArtifacts, RecognizerResult
 from curation.pii.results import tagged_result
 from curation.pii.vocab import (
     GREETING_CUES,
@@ -245,7 +244,7 @@ def _alternatives(words: Iterable[str]) -> str:
 
 _CAP = r"[\p{Lu}][\p{L}\p{M}'’\-]*\.?"
 _NAMEWORD = r"(?:[\p{Lu}][\p{Ll}\p{M}'’\-][\p{L}\p{M}'’\-]*\.?|[\p{Lu}]{1,2}\.?|\d+(?:st|nd|rd|th))"
-_NUMBER = r"\d{1,5}[A-Za-z]?(?:[ \t]?[\-/][ \t]?\d{1,5}[A-Za-z]?)?"
+_NUMBER = r"\d{1,5}[A-Za-z]?(?:[ \t]?[\-/][ \t]?\d{1,5}[A-Za-z]?|-[IVX]{1,4}(?![\w]))?"
 _UNIT = (
     r"(?:(?i:flat|apt|apartment|unit|suite|ste|room|floor|fl|building|bldg)\.?(?![\p{L}])[ \t]*#?"
     r"(?:\d[\w\-]{0,5}|[A-Za-z](?![\w]))|#[ \t]?\d{1,5})"
@@ -260,8 +259,10 @@ _LOCALITY = (
     rf"le|les|di|ob|bei|vor|op|aan[ \t]den|aan[ \t]de|aan)[ \t])?{_LOCWORD}){{0,3}}"
 )
 # ", Edinburgh EH6 6QN" · ", Austin, TX 78701" · "\n66258 Brand" · ", 75002 Paris" · ", Leeds."
+# · "\nDublin 8\nD08 U5J1" (a postal district, the Eircode on its own line)
 _TAIL = (
-    rf"(?:,?[ \t]*\n?[ \t]*(?:{_LOCALITY},?[ \t]+(?:[A-Z]{{2}}[ \t]+)?{_POSTCODE}(?![\w])"
+    rf"(?:,?[ \t]*\n?[ \t]*(?:{_LOCALITY}(?:[ \t]+\d{{1,2}}W?)?(?:,?[ \t]+|,?[ \t]*\n[ \t]*)"
+    rf"(?:[A-Z]{{2}}[ \t]+)?{_POSTCODE}(?![\w])"
     rf"|{_POSTCODE},?[ \t]+{_LOCALITY}(?:[ \t]\([A-Z]{{2}}\))?"
     rf"|{_LOCALITY}(?:,[ \t]*{_LOCALITY})?(?=[ \t]*(?:[.;!?)]|,[ \t]*(?:{_POSTCODE}|[a-z])|\n|$))))?"
 )
@@ -272,7 +273,8 @@ _EN_STREET = (
 )
 _GLUED_STREET = (
     rf"(?:{_CAP}[\p{{L}}\p{{M}}\-]*?(?i:{_alternatives(STREET_SUFFIXES_GLUED)})"
-    rf"|(?:Am|An[ \t]der|Im|Auf[ \t]der|Zum|Zur|In[ \t]der|Alte[rs]?)[ \t]+{_CAP})"
+    rf"|(?:Am|An[ \t]der|Im|Auf[ \t]der|Zum|Zur|In[ \t]der|Alte[rs]?)[ \t]+{_CAP}"
+    rf"|{_CAP}[ \t]+(?:Weg|Straße|Strasse|Allee|Platz|Gasse|Damm|Ufer|Chaussee))"
     rf"[ \t]+{_NUMBER}"
 )
 _PREFIX_WORDS = (
@@ -282,7 +284,8 @@ _PREFIX_WORDS = (
 _PREFIX_STREET = (
     rf"(?:\d{{1,4}}(?:[ \t]?(?:bis|ter))?,?[ \t]+)?"
     rf"(?i:{_alternatives(STREET_TYPES_PREFIX)})[ \t]+{_PREFIX_WORDS}{{1,6}}"
-    rf"(?:,?[ \t]*(?:n[ºo°]\.?[ \t]*)?\d{{1,4}}[A-Za-z]?(?!\d)(?:[ \t]?\d{{1,2}}[ºª°][ \t]?[A-Z]?)?)?"
+    rf"(?:,?[ \t]*(?:n[ºo°]\.?[ \t]*)?\d{{1,4}}[A-Za-z]?(?!\d)(?:/\d{{1,4}})?"
+    rf"(?:[ \t]?\d{{1,2}}[ºª°][ \t]?[A-Z]?)?)?"
 )
 ADDRESS_PATTERNS: tuple[tuple[str, regex.Pattern[str]], ...] = (
     ("street", regex.compile(rf"(?<![\w\-])(?:{_EN_STREET}){_TAIL}")),
@@ -354,9 +357,14 @@ _POSTFIXED = regex.compile(
 )
 # JSON and key-value text: "customer_name": "Maria Gonzalez", owner: Maria Gonzalez
 _KEYED = regex.compile(
-    r"(?i:[\"']?(?:[\w]*name|owner|contact|assignee|requester|requestor|reporter|author|"
+    r"(?i:[\"']?(?<![\w])(?:(?![\w]*(?:product|file|host|domain|company|brand|app|model|project|repo|"
+    r"bucket|table|column|field|device|service|package|plan|item|org|team|event)[_\-]?name)"
+    r"[\w]*name|owner|contact|assignee|requester|requestor|reporter|author|"
     r"recipient|sender|customer|employee|user|agent|signatory|holder|cardholder)[\"']?)"
     rf"[ \t]*[:=][ \t]*[\"']?(?P<name>{_NAME})(?=[\"',}}\n]|[ \t]*$)"
+)
+_PERSON_KEY = regex.compile(
+    r"(?i)(?:first|last|given|family|middle|full|sur|maiden)[_\- ]?name[\"']?[ \t]*[:=]"
 )
 _STOP = NOT_NAMES | TITLES | NAME_STOP_WORDS
 
@@ -421,7 +429,11 @@ class NameCueRecognizer(_Base):
         for m in _KEYED.finditer(text):
             start, end = trim_name(text, *m.span("name"))
             if start < end:
-                score = 0.75 if len(text[start:end].split()) > 1 else 0.55
+                # A field that can only hold a person's name ("first_name", "surname") is
+                # surer than spaCy (0.85), whose lone words our rules may refuse.
+                personal = _PERSON_KEY.search(text[max(0, m.start() - 2) : start])
+                several = len(text[start:end].split()) > 1
+                score = 0.9 if personal else 0.75 if several else 0.55
                 yield _result(self.ENTITY, start, end, score, "name:key", self)
 
 

@@ -5,8 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from presidio_analyzer import LocalRecognizer, RecognizerResult
-from presidio_analyzer.nlp_engine import NlpArtifacts
+from curation.pii.presidio_import import LocalRecognizer, NlpArtifacts, RecognizerResult
 
 SOURCE_KEY = "curation_source"
 
@@ -66,7 +65,12 @@ _SIGNALS = {
     "name:cue": "a capitalised word after a cue (to, for, with, name is, I'm …)",
     "name:signoff-table": "a name-table word on a sign-off line (Thanks, Regards …)",
     "name:signoff": "a capitalised word on a sign-off line (Thanks, Regards …)",
-    "name:lower": "a lowercase first and last name, both in the name table, after a cue",
+    "name:lower": "a lowercase name (name-table words, or non-English words closed by a"
+    " comma) after a cue, or a lowercase given name spoken to",
+    "name:title": "a capitalised word after an honorific (Mr, Ms, Dr, Prof …)",
+    "name:upper": "two to four words in capitals, name-table words or unknown, none common",
+    "name:initial": "a name with an initial (H. Alemu, Okoli, C., Malte O.)",
+    "name:signoff-initial": "a name with an initial signing a text after a dash (- Malte O.)",
     "name:postfix": "a name before 'said', 'wrote', 'here', 'from the …'",
     "name:key": "the value of a name-like field (name, owner, customer …)",
     "address:military": "a US military address (PSC/CMR/Unit … Box, APO/FPO/DPO)",
