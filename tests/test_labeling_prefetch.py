@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import threading
 from collections import Counter
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,7 @@ from curation.labeling.answers import Answer
 from curation.labeling.outbox import apply_batch
 from curation.store import Workspace
 from curation.store import labeling_models as lm
+from curation.store import models as m
 from tests.helpers.labeling import campaign, pair_dataset, users
 from tests.test_thumbs import answers_dataset, thumbs_campaign
 
@@ -237,3 +239,59 @@ def test_a_store_failure_stops_the_batch_and_the_rest_is_sent_again(
     assert apply_batch(ws, cid, "a1", ops).acked == ("s0", "s1", "s2")  # the whole batch again
     with ws.read() as s:
         assert s.scalar(sa.select(sa.func.count(lm.Judgment.id))) == 3
+
+
+def _age(ws: Workspace, assignment_ids: list[int], hours: int = 3) -> None:
+    with ws.tx() as s:
+        s.execute(
+            sa.update(lm.Assignment)
+            .where(lm.Assignment.id.in_(assignment_ids))
+            .values(updated_at=m.utcnow() - timedelta(hours=hours))
+        )
+
+
+def test_stale_items_are_given_back_once_however_many_ask_at_once(
+    ws: Workspace, tmp_path: Path
+) -> None:
+    pair_dataset(ws, tmp_path, 2)
+    names = ["gone", "b1", "b2", "b3", "b4"]
+    users(ws, names)
+    cid = campaign(ws, names, overlap=1)
+    _age(ws, [i.assignment_id for i in queue.next_items(ws, cid, "gone", 2)])
+    start = threading.Barrier(4)
+    held: dict[str, list[int]] = {}
+    errors: list[BaseException] = []
+
+    def take(name: str) -> None:
+        try:
+            start.wait()
+            held[name] = [i.task_id for i in queue.next_items(ws, cid, name, 2)]
+        except BaseException as exc:  # pragma: no cover - reported below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=take, args=(a,)) for a in names[1:]]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert not errors
+    served = Counter(t for tasks in held.values() for t in tasks)
+    assert sorted(served.values()) == [1, 1]  # each task to one annotator: k = 1 holds
+    assert sorted(n_assigned(ws).values()) == [1, 1]
+    with ws.read() as s:
+        statuses = Counter(s.scalars(sa.select(lm.Assignment.status)).all())
+    assert statuses == Counter({"open": 2, "expired": 2})
+
+
+def test_a_refill_renews_the_lease_of_held_items(ws: Workspace, tmp_path: Path) -> None:
+    pair_dataset(ws, tmp_path, 2)
+    users(ws, ["a1", "a2"])
+    cid = campaign(ws, ["a1", "a2"], overlap=1)
+    mine = queue.next_items(ws, cid, "a1", 2)
+    _age(ws, [i.assignment_id for i in mine])
+    # the browser asks for more while the annotator reads: both items are still in use
+    assert [i.assignment_id for i in queue.next_items(ws, cid, "a1", 2)] == [
+        i.assignment_id for i in mine
+    ]
+    assert queue.next_items(ws, cid, "a2", 2) == []
+    answers.submit(ws, mine[1].assignment_id, "a1", Answer(choice=1), client_key="late")
