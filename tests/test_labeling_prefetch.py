@@ -295,3 +295,55 @@ def test_a_refill_renews_the_lease_of_held_items(ws: Workspace, tmp_path: Path) 
     ]
     assert queue.next_items(ws, cid, "a2", 2) == []
     answers.submit(ws, mine[1].assignment_id, "a1", Answer(choice=1), client_key="late")
+
+
+def test_a_nul_in_a_rationale_is_dropped_not_refused_by_the_database(
+    ws: Workspace, tmp_path: Path
+) -> None:
+    pair_dataset(ws, tmp_path, 1)
+    users(ws, ["a1"])
+    cid = campaign(ws, ["a1"])
+    (item,) = queue.next_items(ws, cid, "a1", 1)
+    op = {"key": "n", "kind": "answer", "assignment": item.assignment_id, "screen": 1}
+    result = apply_batch(ws, cid, "a1", [{**op, "rationale": "pasted\x00text"}])
+    assert result.acked == ("n",) and result.stopped is None
+    with ws.read() as s:
+        assert s.scalar(sa.select(lm.Judgment.rationale)) == "pastedtext"
+
+
+def test_an_operation_the_database_rejects_is_refused_not_retried_forever(
+    sqlite_ws: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ws = sqlite_ws
+    pair_dataset(ws, tmp_path, 2)
+    users(ws, ["a1"])
+    cid = campaign(ws, ["a1"])
+    items = queue.next_items(ws, cid, "a1", 2)
+    ops = [
+        {"key": f"d{i}", "kind": "answer", "assignment": item.assignment_id, "screen": 1}
+        for i, item in enumerate(items)
+    ]
+    real = answers.submit
+
+    def failing(*args: object, client_key: str | None = None, **kwargs: object) -> object:
+        if client_key == "d0":
+            raise sa.exc.DataError("INSERT ...", {}, ValueError("bad byte"))
+        return real(*args, client_key=client_key, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(answers, "submit", failing)
+    result = apply_batch(ws, cid, "a1", ops)
+    assert result.acked == ("d1",) and result.stopped is None
+    assert [r.key for r in result.refused] == ["d0"]
+    assert "database refused it" in result.refused[0].message
+    assert "INSERT" not in result.refused[0].message
+
+
+def test_a_deadlock_is_a_storage_failure_to_try_again() -> None:
+    from curation.store.failures import storage_error
+
+    class DeadlockError(Exception):
+        sqlstate = "40P01"
+
+    DeadlockError.__module__ = "psycopg.errors"
+    failure = storage_error(sa.exc.OperationalError("UPDATE ...", {}, DeadlockError("deadlock")))
+    assert isinstance(failure, StorageError) and "try again" in str(failure)

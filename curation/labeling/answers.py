@@ -216,7 +216,8 @@ def _answerable(
         assignment.status = "open"
     if assignment.status not in ("open", "done"):
         raise ConflictError(
-            f"this item was {assignment.status} and is no longer yours to answer; load the next one"
+            f"this item was {assignment.status} (held too long, or given back) and is no "
+            "longer yours to answer; your answer on it was not stored"
         )
     return (
         assignment,

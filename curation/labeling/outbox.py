@@ -4,7 +4,9 @@ The Rank page's task component answers in the browser and sends what the server 
 yet acknowledged as one batch: answers, skips, flags and undos, each with a key the browser
 made for it. :func:`apply_batch` commits them one by one, in order, and says which keys are
 done. A key is acknowledged only once its operation is committed (or refused for good, with
-the reason); a failure of the store stops the batch, and the browser sends the rest again.
+the reason); a failure of the store (disk, connection, lock, deadlock) stops the batch, and
+the browser sends the rest again. Any other database error is the operation's own (data the
+database will never take): it is refused with the reason, so it cannot hold up those behind it.
 Sending an operation twice is harmless: answers and undos are recognised by their key
 (:func:`curation.labeling.answers.submit`), a skip of a skipped item does nothing, and a
 flag carries the state it sets, not a toggle.
@@ -12,6 +14,7 @@ flag carries the state it sets, not a toggle.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -23,6 +26,9 @@ from curation.labeling import answers
 from curation.labeling.scale import to_pair_axis
 from curation.store import labeling_models as lm
 from curation.store.db import Workspace
+from curation.store.failures import unexpected_database_error
+
+log = logging.getLogger(__name__)
 
 KINDS = ("answer", "skip", "flag", "undo")
 MAX_KEY = 64
@@ -50,7 +56,7 @@ def apply_batch(ws: Workspace, campaign_id: int, annotator: str, ops: Sequence[A
     """Commit each operation in order (each its own transaction); see the module docstring."""
     acked: list[str] = []
     refused: list[Refused] = []
-    sides = _placements(ws, annotator, ops)
+    sides = _placements(ws, campaign_id, annotator, ops)
     for raw in ops:
         key = raw.get("key") if isinstance(raw, Mapping) else None
         if not isinstance(key, str) or not key or len(key) > MAX_KEY:
@@ -64,11 +70,19 @@ def apply_batch(ws: Workspace, campaign_id: int, annotator: str, ops: Sequence[A
             aid = assignment_id if isinstance(assignment_id, int) else None
             refused.append(Refused(key, aid, str(exc)))
             continue
+        except sa.exc.StatementError as exc:  # not a storage failure: sending again cannot help
+            log.warning("operation %s refused by the database", key, exc_info=True)
+            aid = assignment_id if isinstance(assignment_id, int) else None
+            why = unexpected_database_error(exc) or "unexpected database error."
+            refused.append(Refused(key, aid, f"not stored: the database refused it ({why[:-1]})"))
+            continue
         acked.append(key)
     return BatchResult(tuple(acked), tuple(refused))
 
 
-def _placements(ws: Workspace, annotator: str, ops: Sequence[Any]) -> dict[int, str]:
+def _placements(
+    ws: Workspace, campaign_id: int, annotator: str, ops: Sequence[Any]
+) -> dict[int, str]:
     """Which pair completion each answered item showed on the left (the browser is not told)."""
     ids = {
         op["assignment"]
@@ -80,10 +94,12 @@ def _placements(ws: Workspace, annotator: str, ops: Sequence[Any]) -> dict[int, 
     with ws.read() as session:
         rows = session.execute(
             sa.select(lm.Assignment.id, lm.Assignment.shown_left).where(
-                lm.Assignment.id.in_(ids), lm.Assignment.annotator == annotator
+                lm.Assignment.id.in_(ids),
+                lm.Assignment.annotator == annotator,
+                lm.Assignment.campaign_id == campaign_id,
             )
-        ).tuples()
-        return dict(rows.all())
+        )
+        return {aid: side for aid, side in rows}
 
 
 def _apply(
@@ -127,12 +143,15 @@ def _answer(op: Mapping[str, Any], shown_left: str) -> answers.Answer:
                 continue
             if side not in ("left", "right"):
                 raise InputError(f"{name} rating for {side!r}: say left or right")
-            criteria.setdefault(str(name), {})[shown_left if side == "left" else other] = value
+            criteria.setdefault(_text(str(name)), {})[shown_left if side == "left" else other] = (
+                value
+            )
     return answers.Answer(choice=choice, both_bad=both_bad, criteria=criteria, rationale=rationale)
 
 
 def _text(value: Any) -> str:
-    return value if isinstance(value, str) else ""
+    # PostgreSQL's text cannot hold U+0000; nobody types it, a paste can carry it
+    return value.replace("\x00", "") if isinstance(value, str) else ""
 
 
 def _version(op: Mapping[str, Any]) -> int | None:
