@@ -347,3 +347,31 @@ def test_a_deadlock_is_a_storage_failure_to_try_again() -> None:
     DeadlockError.__module__ = "psycopg.errors"
     failure = storage_error(sa.exc.OperationalError("UPDATE ...", {}, DeadlockError("deadlock")))
     assert isinstance(failure, StorageError) and "try again" in str(failure)
+
+
+def test_an_undo_naming_its_answer_never_takes_back_another(ws: Workspace, tmp_path: Path) -> None:
+    pair_dataset(ws, tmp_path, 3)
+    users(ws, ["a1"])
+    cid = campaign(ws, ["a1"], rationale_required_for=["both_bad"])
+    one, two, _ = queue.next_items(ws, cid, "a1", 3)
+    x = {"key": "x", "kind": "answer", "assignment": one.assignment_id, "screen": 1}
+    y = {"key": "y", "kind": "answer", "assignment": two.assignment_id, "both_bad": True}
+    # X stored; Y sent with U pressed on it; Y refused (no rationale): X stays stored
+    result = apply_batch(ws, cid, "a1", [x, y, {"key": "u1", "kind": "undo", "target": "y"}])
+    assert result.acked == ("x",) and [r.key for r in result.refused] == ["y", "u1"]
+    assert "not stored" in result.refused[1].message
+    with ws.read() as s:
+        assert (
+            s.scalar(sa.select(lm.Judgment.retracted).where(lm.Judgment.client_key == "x")) is False
+        )
+        assert s.scalar(sa.select(sa.func.count(lm.Judgment.id))) == 1
+    # another tab answered the same item again since: this tab's undo of x undoes nothing
+    again = {**x, "key": "x2", "screen": 2}
+    assert apply_batch(ws, cid, "a1", [again]).acked == ("x2",)
+    stale = apply_batch(ws, cid, "a1", [{"key": "u2", "kind": "undo", "target": "x"}])
+    assert stale.acked == () and "replaced" in stale.refused[0].message
+    # the undo of the current answer reopens its item, and says which
+    done = apply_batch(ws, cid, "a1", [{"key": "u3", "kind": "undo", "target": "x2"}])
+    assert done.acked == ("u3",) and done.reopened == (("u3", one.assignment_id),)
+    with ws.read() as s:
+        assert s.get(lm.Assignment, one.assignment_id).status == "open"  # type: ignore[union-attr]

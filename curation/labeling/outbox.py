@@ -50,12 +50,15 @@ class BatchResult:
     acked: tuple[str, ...]
     refused: tuple[Refused, ...]
     stopped: str | None = None  # a store failure: the keys after it were not tried
+    # (undo key, assignment it reopened): the browser shows that item again
+    reopened: tuple[tuple[str, int], ...] = ()
 
 
 def apply_batch(ws: Workspace, campaign_id: int, annotator: str, ops: Sequence[Any]) -> BatchResult:
     """Commit each operation in order (each its own transaction); see the module docstring."""
     acked: list[str] = []
     refused: list[Refused] = []
+    reopened: list[tuple[str, int]] = []
     sides = _placements(ws, campaign_id, annotator, ops)
     for raw in ops:
         key = raw.get("key") if isinstance(raw, Mapping) else None
@@ -63,9 +66,9 @@ def apply_batch(ws: Workspace, campaign_id: int, annotator: str, ops: Sequence[A
             continue  # nothing to acknowledge it by; a browser of ours never sends one
         assignment_id = raw.get("assignment")
         try:
-            _apply(ws, campaign_id, annotator, raw, sides)
+            back = _apply(ws, campaign_id, annotator, raw, sides)
         except StorageError as exc:
-            return BatchResult(tuple(acked), tuple(refused), str(exc))
+            return BatchResult(tuple(acked), tuple(refused), str(exc), tuple(reopened))
         except CurationError as exc:
             aid = assignment_id if isinstance(assignment_id, int) else None
             refused.append(Refused(key, aid, str(exc)))
@@ -77,7 +80,9 @@ def apply_batch(ws: Workspace, campaign_id: int, annotator: str, ops: Sequence[A
             refused.append(Refused(key, aid, f"not stored: the database refused it ({why[:-1]})"))
             continue
         acked.append(key)
-    return BatchResult(tuple(acked), tuple(refused))
+        if back is not None:
+            reopened.append((key, back))
+    return BatchResult(tuple(acked), tuple(refused), None, tuple(reopened))
 
 
 def _placements(
@@ -104,11 +109,19 @@ def _placements(
 
 def _apply(
     ws: Workspace, campaign_id: int, annotator: str, op: Mapping[str, Any], sides: dict[int, str]
-) -> None:
+) -> int | None:
+    """Commit one operation; for an undo, the assignment it reopened."""
     kind, key = op.get("kind"), str(op["key"])
     if kind == "undo":
-        answers.undo_last(ws, campaign_id, annotator, client_key=key)
-        return
+        target = op.get("target")
+        task_id = answers.undo_last(
+            ws,
+            campaign_id,
+            annotator,
+            client_key=key,
+            target=target if isinstance(target, str) and target else None,
+        )
+        return None if task_id is None else _assignment_of(ws, task_id, annotator)
     aid = op.get("assignment")
     if kind not in KINDS or not isinstance(aid, int) or aid not in sides:
         raise InputError(f"not an operation on one of your items: {kind!r} on {aid!r}")
@@ -119,6 +132,16 @@ def _apply(
     else:
         answer = _answer(op, sides[aid])
         answers.submit(ws, aid, annotator, answer, guideline_version=_version(op), client_key=key)
+    return None
+
+
+def _assignment_of(ws: Workspace, task_id: int, annotator: str) -> int | None:
+    with ws.read() as session:
+        return session.scalar(
+            sa.select(lm.Assignment.id).where(
+                lm.Assignment.task_id == task_id, lm.Assignment.annotator == annotator
+            )
+        )
 
 
 def _answer(op: Mapping[str, Any], shown_left: str) -> answers.Answer:

@@ -66,6 +66,7 @@ class Outbox:
     seq: int | None = None
     stopped: str | None = None
     not_done: set[int] = field(default_factory=set)  # items of ops not yet committed
+    reopened: dict[str, int] = field(default_factory=dict)  # undo key -> item it brought back
     want: int = PREFETCH  # items to hold, as the browser asked (it knows the annotator's pace)
 
 
@@ -111,6 +112,7 @@ def apply_sent(ws: Workspace, campaign_id: int, annotator: str) -> None:
     want = sent.get("want")
     box.want = min(MAX_PREFETCH, max(PREFETCH, want)) if isinstance(want, int) else PREFETCH
     box.stopped = result.stopped
+    box.reopened = dict(result.reopened)
     done = set(result.acked) | {r.key for r in result.refused}
     box.not_done = {  # answered or skipped in the browser, not yet here: not served again
         op["assignment"]
@@ -141,6 +143,7 @@ def show_task(
         "refused": box.refused,
         "seq": box.seq,
         "stopped": box.stopped,
+        "reopened": box.reopened,
         "screen": [[key, value, label, SCREEN_HELP[value]] for key, value, label in SCREEN],
         "both_bad_key": BOTH_BAD_KEY,
         "guidelines": guidelines,

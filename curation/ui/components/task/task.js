@@ -127,10 +127,19 @@ class Task {
     this.items = data.items || [];
     const acked = new Set(data.acked || []);
     const refused = new Map((data.refused || []).map((r) => [r.key, r]));
+    const reopened = data.reopened || {};
     const keep = [];
     for (const op of this.pending) {
       if (acked.has(op.key)) {
         if (op.kind === "answer" || op.kind === "skip") this.done.add(op.assignment);
+        else if (op.kind === "undo" && reopened[op.key] !== undefined) {
+          // the server brought this item back: show it first, whichever answer it was
+          const back = reopened[op.key];
+          this.done.delete(back);
+          const item = this.items.find((i) => i.assignment === back);
+          if (item) this.front = [item, ...this.front.filter((i) => i.assignment !== back)];
+          if (!op.target) this.shown = null; // an answer from before this page: draw it now
+        }
       } else if (refused.has(op.key)) this.failed.push({ ...refused.get(op.key), kind: op.kind });
       else keep.push(op);
     }
@@ -276,7 +285,9 @@ class Task {
       const at = this.pending.findIndex((op) => op.key === last.key);
       const sending = this.inflight && at >= 0 && at < this.inflight.count;
       if (at >= 0 && !sending) this.pending.splice(at, 1); // never sent: forget it here
-      else this.enqueue({ kind: "undo" });
+      // name the answer withdrawn: if it is refused, or another tab answered since, the
+      // server undoes nothing rather than the wrong answer
+      else this.enqueue({ kind: "undo", target: last.key });
       this.done.delete(last.item.assignment);
       this.front = [last.item, ...this.front.filter((i) => i.assignment !== last.item.assignment)];
       this.shown = null;
