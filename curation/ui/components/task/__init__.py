@@ -32,6 +32,7 @@ from curation.labeling import outbox, queue
 from curation.labeling.scale import BOTH_BAD_KEY, SCREEN, SCREEN_HELP
 from curation.records import part_text
 from curation.store.db import Workspace
+from curation.ui.keys import RANK_HELD as HELD
 from curation.ui.task_actions import Notice
 
 PREFETCH = 4  # the item on screen and the next three
@@ -90,6 +91,24 @@ def outbox_state(campaign_id: int) -> Outbox:
         box = Outbox()
         st.session_state[_outbox_key(campaign_id)] = box
     return box
+
+
+def release_held(ws: Workspace, annotator: str, campaign_id: int) -> int:
+    """Give back the items this session held ahead in a campaign, but those named by answers or
+    skips the browser sent that are not stored yet (they stay claimed until they are).
+
+    Returns how many items stay held for unsent answers.
+    """
+    kept = set(outbox_state(campaign_id).not_done)
+    queue.release_claims(ws, annotator, campaign_id, keep=kept)
+    return len(kept)
+
+
+def leave_rank(ws: Workspace, annotator: str) -> None:
+    """The annotator opened another page: give back what the Rank page held (cheap when none)."""
+    held = st.session_state.pop(HELD, None)
+    if isinstance(held, int):
+        release_held(ws, annotator, held)
 
 
 def apply_sent(ws: Workspace, campaign_id: int, annotator: str) -> None:
