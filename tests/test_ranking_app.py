@@ -137,7 +137,8 @@ def test_rank_page_ranks_four_answers_with_the_keyboard(ranking_ws: Workspace) -
     rationale = next(t for t in at.text_area if t.key and t.key.startswith("ranking_rationale_"))
     rationale.input("A and B say the same.")
     press(at, "ranking_submit")
-    assert stored_ranks(ranking_ws)[-1] == ("ann", False, False, [1, 1, 2, 3])
+    # stored in one notation: 1 + the answers ranked strictly better
+    assert stored_ranks(ranking_ws)[-1] == ("ann", False, False, [1, 1, 3, 4])
     assert "Nothing left for you" in texts(at)
 
     press(at, "rank_undo")
