@@ -163,3 +163,34 @@ def test_which_answers_need_a_rationale() -> None:
     assert rationale_required(["both_bad"], both_bad) and not rationale_required(["both_bad"], tie)
     assert not rationale_required(["tie", "both_bad"], better)
     assert not rationale_required(["tie"], Answer(choice=None))  # nothing picked yet
+
+
+def test_leaving_with_unsent_answers_keeps_their_items_and_says_so(
+    labeled_ws: Workspace, tmp_path: Path
+) -> None:
+    pair_dataset(labeled_ws, tmp_path, 3, name="other")
+    campaign(labeled_ws, ["ann"], dataset="other", name="other-c")
+    at = logged_in("ann")
+    first = str(at.selectbox(key="rank_campaign").value)
+    then = "other-c" if first == "demo-c" else "demo-c"
+    items = task_data(at)["items"]
+    # the browser answered one item; its batch reached the page but is not stored yet
+    box = at.session_state[f"rank_outbox_{campaign_id(labeled_ws, first)}"]
+    box.not_done = {items[0]["assignment"]}
+    at.session_state[f"rank_outbox_{campaign_id(labeled_ws, first)}"] = box
+    at.selectbox(key="rank_campaign").select(then).run()
+    assert not at.exception, at.exception
+    assert any("1 answer in the campaign you left" in str(i.value) for i in at.info)
+    with labeled_ws.read() as s:
+        status = s.scalar(
+            sa.select(lm.Assignment.status).where(lm.Assignment.id == items[0]["assignment"])
+        )
+    assert status == "open"  # still theirs: the answer on its way will count
+
+
+def test_opening_another_page_gives_the_held_items_back(labeled_ws: Workspace) -> None:
+    at = logged_in("ann")
+    assert held(labeled_ws, "ann") == {"open": PREFETCH}
+    at.switch_page(str(REPO / "curation" / "ui" / "views" / "my_progress.py")).run()
+    assert not at.exception, at.exception
+    assert held(labeled_ws, "ann") == {"released": PREFETCH}

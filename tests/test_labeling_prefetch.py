@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import threading
 from collections import Counter
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,7 @@ from curation.labeling.answers import Answer
 from curation.labeling.outbox import apply_batch
 from curation.store import Workspace
 from curation.store import labeling_models as lm
+from curation.store import models as m
 from tests.helpers.labeling import campaign, pair_dataset, users
 from tests.test_thumbs import answers_dataset, thumbs_campaign
 
@@ -237,3 +239,139 @@ def test_a_store_failure_stops_the_batch_and_the_rest_is_sent_again(
     assert apply_batch(ws, cid, "a1", ops).acked == ("s0", "s1", "s2")  # the whole batch again
     with ws.read() as s:
         assert s.scalar(sa.select(sa.func.count(lm.Judgment.id))) == 3
+
+
+def _age(ws: Workspace, assignment_ids: list[int], hours: int = 3) -> None:
+    with ws.tx() as s:
+        s.execute(
+            sa.update(lm.Assignment)
+            .where(lm.Assignment.id.in_(assignment_ids))
+            .values(updated_at=m.utcnow() - timedelta(hours=hours))
+        )
+
+
+def test_stale_items_are_given_back_once_however_many_ask_at_once(
+    ws: Workspace, tmp_path: Path
+) -> None:
+    pair_dataset(ws, tmp_path, 2)
+    names = ["gone", "b1", "b2", "b3", "b4"]
+    users(ws, names)
+    cid = campaign(ws, names, overlap=1)
+    _age(ws, [i.assignment_id for i in queue.next_items(ws, cid, "gone", 2)])
+    start = threading.Barrier(4)
+    held: dict[str, list[int]] = {}
+    errors: list[BaseException] = []
+
+    def take(name: str) -> None:
+        try:
+            start.wait()
+            held[name] = [i.task_id for i in queue.next_items(ws, cid, name, 2)]
+        except BaseException as exc:  # pragma: no cover - reported below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=take, args=(a,)) for a in names[1:]]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert not errors
+    served = Counter(t for tasks in held.values() for t in tasks)
+    assert sorted(served.values()) == [1, 1]  # each task to one annotator: k = 1 holds
+    assert sorted(n_assigned(ws).values()) == [1, 1]
+    with ws.read() as s:
+        statuses = Counter(s.scalars(sa.select(lm.Assignment.status)).all())
+    assert statuses == Counter({"open": 2, "expired": 2})
+
+
+def test_a_refill_renews_the_lease_of_held_items(ws: Workspace, tmp_path: Path) -> None:
+    pair_dataset(ws, tmp_path, 2)
+    users(ws, ["a1", "a2"])
+    cid = campaign(ws, ["a1", "a2"], overlap=1)
+    mine = queue.next_items(ws, cid, "a1", 2)
+    _age(ws, [i.assignment_id for i in mine])
+    # the browser asks for more while the annotator reads: both items are still in use
+    assert [i.assignment_id for i in queue.next_items(ws, cid, "a1", 2)] == [
+        i.assignment_id for i in mine
+    ]
+    assert queue.next_items(ws, cid, "a2", 2) == []
+    answers.submit(ws, mine[1].assignment_id, "a1", Answer(choice=1), client_key="late")
+
+
+def test_a_nul_in_a_rationale_is_dropped_not_refused_by_the_database(
+    ws: Workspace, tmp_path: Path
+) -> None:
+    pair_dataset(ws, tmp_path, 1)
+    users(ws, ["a1"])
+    cid = campaign(ws, ["a1"])
+    (item,) = queue.next_items(ws, cid, "a1", 1)
+    op = {"key": "n", "kind": "answer", "assignment": item.assignment_id, "screen": 1}
+    result = apply_batch(ws, cid, "a1", [{**op, "rationale": "pasted\x00text"}])
+    assert result.acked == ("n",) and result.stopped is None
+    with ws.read() as s:
+        assert s.scalar(sa.select(lm.Judgment.rationale)) == "pastedtext"
+
+
+def test_an_operation_the_database_rejects_is_refused_not_retried_forever(
+    sqlite_ws: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ws = sqlite_ws
+    pair_dataset(ws, tmp_path, 2)
+    users(ws, ["a1"])
+    cid = campaign(ws, ["a1"])
+    items = queue.next_items(ws, cid, "a1", 2)
+    ops = [
+        {"key": f"d{i}", "kind": "answer", "assignment": item.assignment_id, "screen": 1}
+        for i, item in enumerate(items)
+    ]
+    real = answers.submit
+
+    def failing(*args: object, client_key: str | None = None, **kwargs: object) -> object:
+        if client_key == "d0":
+            raise sa.exc.DataError("INSERT ...", {}, ValueError("bad byte"))
+        return real(*args, client_key=client_key, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(answers, "submit", failing)
+    result = apply_batch(ws, cid, "a1", ops)
+    assert result.acked == ("d1",) and result.stopped is None
+    assert [r.key for r in result.refused] == ["d0"]
+    assert "database refused it" in result.refused[0].message
+    assert "INSERT" not in result.refused[0].message
+
+
+def test_a_deadlock_is_a_storage_failure_to_try_again() -> None:
+    from curation.store.failures import storage_error
+
+    class DeadlockError(Exception):
+        sqlstate = "40P01"
+
+    DeadlockError.__module__ = "psycopg.errors"
+    failure = storage_error(sa.exc.OperationalError("UPDATE ...", {}, DeadlockError("deadlock")))
+    assert isinstance(failure, StorageError) and "try again" in str(failure)
+
+
+def test_an_undo_naming_its_answer_never_takes_back_another(ws: Workspace, tmp_path: Path) -> None:
+    pair_dataset(ws, tmp_path, 3)
+    users(ws, ["a1"])
+    cid = campaign(ws, ["a1"], rationale_required_for=["both_bad"])
+    one, two, _ = queue.next_items(ws, cid, "a1", 3)
+    x = {"key": "x", "kind": "answer", "assignment": one.assignment_id, "screen": 1}
+    y = {"key": "y", "kind": "answer", "assignment": two.assignment_id, "both_bad": True}
+    # X stored; Y sent with U pressed on it; Y refused (no rationale): X stays stored
+    result = apply_batch(ws, cid, "a1", [x, y, {"key": "u1", "kind": "undo", "target": "y"}])
+    assert result.acked == ("x",) and [r.key for r in result.refused] == ["y", "u1"]
+    assert "not stored" in result.refused[1].message
+    with ws.read() as s:
+        assert (
+            s.scalar(sa.select(lm.Judgment.retracted).where(lm.Judgment.client_key == "x")) is False
+        )
+        assert s.scalar(sa.select(sa.func.count(lm.Judgment.id))) == 1
+    # another tab answered the same item again since: this tab's undo of x undoes nothing
+    again = {**x, "key": "x2", "screen": 2}
+    assert apply_batch(ws, cid, "a1", [again]).acked == ("x2",)
+    stale = apply_batch(ws, cid, "a1", [{"key": "u2", "kind": "undo", "target": "x"}])
+    assert stale.acked == () and "replaced" in stale.refused[0].message
+    # the undo of the current answer reopens its item, and says which
+    done = apply_batch(ws, cid, "a1", [{"key": "u3", "kind": "undo", "target": "x2"}])
+    assert done.acked == ("u3",) and done.reopened == (("u3", one.assignment_id),)
+    with ws.read() as s:
+        assert s.get(lm.Assignment, one.assignment_id).status == "open"  # type: ignore[union-attr]

@@ -155,6 +155,28 @@ def test_bad_ranks_are_rejected_with_a_clear_message() -> None:
         check_ranking(shown, None, all_bad=True, rank_top=None, needs_rationale=["all_bad"])
 
 
+def test_ranks_are_stored_in_one_notation_so_agreement_compares_orders() -> None:
+    shown = [10, 11, 12, 13]
+
+    def ranked(ranks: dict[int, Any], top: int | None = None) -> dict[int, int | None]:
+        return check_ranking(
+            shown[: len(ranks) if top is None else 4], ranks, all_bad=False, rank_top=top
+        )
+
+    # 1 + the number of answers strictly better: gaps and dense ties give one notation
+    assert ranked({10: 1, 11: 1, 12: 2}) == ranked({10: 1, 11: 1, 12: 3}) == {10: 1, 11: 1, 12: 3}
+    assert ranked({10: 1, 11: 4, 12: 4, 13: 4}) == {10: 1, 11: 2, 12: 2, 13: 2}
+    # a partial ranking's unranked answers sit at one rank below the ranked places
+    partial = Ranking(1, "a", False, {10: 1, 11: 1, 12: None, 13: None})
+    assert partial.effective() == {10: 1, 11: 1, 12: 3, 13: 3}
+    # identical orders in two notations agree fully
+    dense = Ranking(1, "a", False, {10: 1, 11: 1, 12: 2})
+    gaps = Ranking(1, "b", False, {10: 1, 11: 1, 12: 3})
+    other = Ranking(2, "a", False, {10: 1, 11: 2, 12: 3})
+    same = agreement_of({1: [dense, gaps], 2: [other, Ranking(2, "b", False, dict(other.ranks))]})
+    assert same.alpha == pytest.approx(1.0) and same.tau == pytest.approx(1.0)
+
+
 def test_expansion_policy() -> None:
     # full ranking with a tie: 1 > {2, 3} tied, ids chosen so the (lo, hi) axis is visible
     r = Ranking(1, "a", False, {1: 2, 2: 1, 3: 2})

@@ -11,8 +11,9 @@ Layout (JSONL), the source article's "N completions" shape with the order made e
 
 A completion is its assistant message when it is one message, else its message list (as
 the "n-completions" import reads it). ``rankings`` lists every pair of differently
-ranked answers, so importing the file back (format ``n-completions``) gives the same
-preferences; ``ranks`` and ``scores`` are kept beside them.
+ranked answers, so importing the file back (format ``n-completions``) gives the same strict
+preferences; ties are not in ``rankings`` (a [better, worse] pair cannot say "equal"), so an
+import loses them: only ``ranks`` (equal ranks) records them, beside ``scores``.
 """
 
 from __future__ import annotations

@@ -216,7 +216,8 @@ def _answerable(
         assignment.status = "open"
     if assignment.status not in ("open", "done"):
         raise ConflictError(
-            f"this item was {assignment.status} and is no longer yours to answer; load the next one"
+            f"this item was {assignment.status} (held too long, or given back) and is no "
+            "longer yours to answer; your answer on it was not stored"
         )
     return (
         assignment,
@@ -350,33 +351,57 @@ def disagreement(rows: Sequence[Any]) -> int:
 
 
 def undo_last(
-    ws: Workspace, campaign_id: int, annotator: str, *, client_key: str | None = None
+    ws: Workspace,
+    campaign_id: int,
+    annotator: str,
+    *,
+    client_key: str | None = None,
+    target: str | None = None,
 ) -> int | None:
     """Retract the annotator's latest answer (a new, retracted version) and reopen its item.
 
     Returns the reopened task id, or None if there was nothing to undo. An undo sent again
-    with the same ``client_key`` (see :func:`submit`) undoes nothing more.
+    with the same ``client_key`` (see :func:`submit`) undoes nothing more. ``target`` names
+    the answer to withdraw by its own client key (what a browser knows): it is retracted only
+    while it is still the annotator's current answer on its item, else ConflictError, so an
+    undo never takes back another answer than the one on the annotator's screen.
     """
     with ws.tx() as session:
         if client_key and (done := _by_key(session, annotator, client_key)) is not None:
             return done.task_id
-        last = session.scalar(
-            sa.select(lm.Judgment)
-            .where(
-                lm.Judgment.campaign_id == campaign_id,
-                lm.Judgment.annotator == annotator,
-                lm.Judgment.is_current.is_(True),
-                lm.Judgment.retracted.is_(False),
-                lm.Judgment.source
-                == "app",  # labels merged from files are not the annotator's to undo
+        if target is not None:
+            last = _by_key(session, annotator, target)
+            if last is None or last.campaign_id != campaign_id:
+                raise ConflictError("the answer to undo was not stored; nothing was undone")
+            if not last.is_current or last.retracted:
+                raise ConflictError(
+                    "that answer was already replaced or withdrawn (another tab?); "
+                    "nothing was undone"
+                )
+        else:
+            last = session.scalar(
+                sa.select(lm.Judgment)
+                .where(
+                    lm.Judgment.campaign_id == campaign_id,
+                    lm.Judgment.annotator == annotator,
+                    lm.Judgment.is_current.is_(True),
+                    lm.Judgment.retracted.is_(False),
+                    # labels merged from files are not the annotator's to undo
+                    lm.Judgment.source == "app",
+                )
+                .order_by(lm.Judgment.submitted_at.desc(), lm.Judgment.id.desc())
+                .limit(1)
             )
-            .order_by(lm.Judgment.submitted_at.desc(), lm.Judgment.id.desc())
-            .limit(1)
-        )
         if last is None:
             return None
         task = session.get(lm.Task, last.task_id, with_for_update=True)
         assert task is not None
+        if target is not None:  # re-read under the task's lock: a concurrent answer may have won
+            session.refresh(last)
+            if not last.is_current or last.retracted:
+                raise ConflictError(
+                    "that answer was already replaced or withdrawn; nothing was undone"
+                )
         add_judgment_version(
             session,
             task,

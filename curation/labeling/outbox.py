@@ -4,7 +4,9 @@ The Rank page's task component answers in the browser and sends what the server 
 yet acknowledged as one batch: answers, skips, flags and undos, each with a key the browser
 made for it. :func:`apply_batch` commits them one by one, in order, and says which keys are
 done. A key is acknowledged only once its operation is committed (or refused for good, with
-the reason); a failure of the store stops the batch, and the browser sends the rest again.
+the reason); a failure of the store (disk, connection, lock, deadlock) stops the batch, and
+the browser sends the rest again. Any other database error is the operation's own (data the
+database will never take): it is refused with the reason, so it cannot hold up those behind it.
 Sending an operation twice is harmless: answers and undos are recognised by their key
 (:func:`curation.labeling.answers.submit`), a skip of a skipped item does nothing, and a
 flag carries the state it sets, not a toggle.
@@ -16,6 +18,7 @@ own order here (:func:`curation.labeling.ranking.ranks_by_completion`).
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -28,6 +31,9 @@ from curation.labeling.ranking import ranks_by_completion, shown_order
 from curation.labeling.scale import to_pair_axis
 from curation.store import labeling_models as lm
 from curation.store.db import Workspace
+from curation.store.failures import unexpected_database_error
+
+log = logging.getLogger(__name__)
 
 KINDS = ("answer", "skip", "flag", "undo")
 MAX_KEY = 64
@@ -58,31 +64,44 @@ class BatchResult:
     acked: tuple[str, ...]
     refused: tuple[Refused, ...]
     stopped: str | None = None  # a store failure: the keys after it were not tried
+    # (undo key, assignment it reopened): the browser shows that item again
+    reopened: tuple[tuple[str, int], ...] = ()
 
 
 def apply_batch(ws: Workspace, campaign_id: int, annotator: str, ops: Sequence[Any]) -> BatchResult:
     """Commit each operation in order (each its own transaction); see the module docstring."""
     acked: list[str] = []
     refused: list[Refused] = []
-    sides = _placements(ws, annotator, ops)
+    reopened: list[tuple[str, int]] = []
+    sides = _placements(ws, campaign_id, annotator, ops)
     for raw in ops:
         key = raw.get("key") if isinstance(raw, Mapping) else None
         if not isinstance(key, str) or not key or len(key) > MAX_KEY:
             continue  # nothing to acknowledge it by; a browser of ours never sends one
         assignment_id = raw.get("assignment")
         try:
-            _apply(ws, campaign_id, annotator, raw, sides)
+            back = _apply(ws, campaign_id, annotator, raw, sides)
         except StorageError as exc:
-            return BatchResult(tuple(acked), tuple(refused), str(exc))
+            return BatchResult(tuple(acked), tuple(refused), str(exc), tuple(reopened))
         except CurationError as exc:
             aid = assignment_id if isinstance(assignment_id, int) else None
             refused.append(Refused(key, aid, str(exc)))
             continue
+        except sa.exc.StatementError as exc:  # not a storage failure: sending again cannot help
+            log.warning("operation %s refused by the database", key, exc_info=True)
+            aid = assignment_id if isinstance(assignment_id, int) else None
+            why = unexpected_database_error(exc) or "unexpected database error."
+            refused.append(Refused(key, aid, f"not stored: the database refused it ({why[:-1]})"))
+            continue
         acked.append(key)
-    return BatchResult(tuple(acked), tuple(refused))
+        if back is not None:
+            reopened.append((key, back))
+    return BatchResult(tuple(acked), tuple(refused), None, tuple(reopened))
 
 
-def _placements(ws: Workspace, annotator: str, ops: Sequence[Any]) -> dict[int, Shown]:
+def _placements(
+    ws: Workspace, campaign_id: int, annotator: str, ops: Sequence[Any]
+) -> dict[int, Shown]:
     """How each item of the batch was shown (the browser is not told which completion is which)."""
     ids = {
         op["assignment"]
@@ -101,7 +120,11 @@ def _placements(ws: Workspace, annotator: str, ops: Sequence[Any]) -> dict[int, 
                 lm.Campaign.kind,
             )
             .join(lm.Campaign, lm.Campaign.id == lm.Assignment.campaign_id)
-            .where(lm.Assignment.id.in_(ids), lm.Assignment.annotator == annotator)
+            .where(
+                lm.Assignment.id.in_(ids),
+                lm.Assignment.annotator == annotator,
+                lm.Assignment.campaign_id == campaign_id,
+            )
         ).all()
         ranked = {task_id for _, _, task_id, _, kind in rows if kind == "ranking"}
         slots: dict[int, list[int]] = {}
@@ -125,11 +148,19 @@ def _placements(ws: Workspace, annotator: str, ops: Sequence[Any]) -> dict[int, 
 
 def _apply(
     ws: Workspace, campaign_id: int, annotator: str, op: Mapping[str, Any], sides: dict[int, Shown]
-) -> None:
+) -> int | None:
+    """Commit one operation; for an undo, the assignment it reopened."""
     kind, key = op.get("kind"), str(op["key"])
     if kind == "undo":
-        answers.undo_last(ws, campaign_id, annotator, client_key=key)
-        return
+        target = op.get("target")
+        task_id = answers.undo_last(
+            ws,
+            campaign_id,
+            annotator,
+            client_key=key,
+            target=target if isinstance(target, str) and target else None,
+        )
+        return None if task_id is None else _assignment_of(ws, task_id, annotator)
     aid = op.get("assignment")
     if kind not in KINDS or not isinstance(aid, int) or aid not in sides:
         raise InputError(f"not an operation on one of your items: {kind!r} on {aid!r}")
@@ -140,6 +171,16 @@ def _apply(
     else:
         answer = _answer(op, sides[aid])
         answers.submit(ws, aid, annotator, answer, guideline_version=_version(op), client_key=key)
+    return None
+
+
+def _assignment_of(ws: Workspace, task_id: int, annotator: str) -> int | None:
+    with ws.read() as session:
+        return session.scalar(
+            sa.select(lm.Assignment.id).where(
+                lm.Assignment.task_id == task_id, lm.Assignment.annotator == annotator
+            )
+        )
 
 
 def _answer(op: Mapping[str, Any], shown: Shown) -> answers.Answer:
@@ -167,7 +208,9 @@ def _answer(op: Mapping[str, Any], shown: Shown) -> answers.Answer:
                 continue
             if side not in ("left", "right"):
                 raise InputError(f"{name} rating for {side!r}: say left or right")
-            criteria.setdefault(str(name), {})[shown_left if side == "left" else other] = value
+            criteria.setdefault(_text(str(name)), {})[shown_left if side == "left" else other] = (
+                value
+            )
     return answers.Answer(choice=choice, both_bad=both_bad, criteria=criteria, rationale=rationale)
 
 
@@ -181,7 +224,8 @@ def _ranking(op: Mapping[str, Any], shown: tuple[int, ...], rationale: str) -> a
 
 
 def _text(value: Any) -> str:
-    return value if isinstance(value, str) else ""
+    # PostgreSQL's text cannot hold U+0000; nobody types it, a paste can carry it
+    return value.replace("\x00", "") if isinstance(value, str) else ""
 
 
 def _version(op: Mapping[str, Any]) -> int | None:

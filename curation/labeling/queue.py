@@ -110,7 +110,8 @@ def next_items(
     item at once. ``exclude`` names assignments the browser has answered but not yet sent:
     they stay claimed and are not returned. Each claim is the same conditional claim as
     :func:`next_item`'s, so no task is held by more than k annotators; items held but left
-    are given back by :func:`release_claims` (or expire, see ``STALE_AFTER``).
+    are given back by :func:`release_claims` (or expire, see ``STALE_AFTER``); every call
+    renews the lease of the items the annotator holds.
     """
     with ws.tx() as session:
         if not ws.is_sqlite:
@@ -118,6 +119,8 @@ def next_items(
         context = _context(session, campaign_id, annotator)
         if context.status != "active" or n <= 0:
             return []
+        # what the browser still holds is in use: renew the lease so it does not expire
+        session.execute(_RENEW, {"campaign": campaign_id, "who": annotator, "now": m.utcnow()})
         held = [
             a
             for a in session.scalars(_OPEN, {"campaign": campaign_id, "annotator": annotator})
@@ -354,6 +357,17 @@ _CLAIM_BEST = (
     .returning(lm.Task.id)
     .execution_options(synchronize_session=False)
 )
+# held items renewed on each refill, so that only items a browser stopped asking for go stale
+_RENEW = (
+    sa.update(lm.Assignment)
+    .where(
+        lm.Assignment.campaign_id == sa.bindparam("campaign"),
+        lm.Assignment.annotator == sa.bindparam("who"),
+        lm.Assignment.status == "open",
+    )
+    .values(updated_at=sa.bindparam("now"))
+    .execution_options(synchronize_session=False)
+)
 _NEW_ASSIGNMENT = sa.insert(lm.Assignment).returning(lm.Assignment.id)
 # a task the annotator had released (left the page) keeps its row and its placement
 _RETAKE = (
@@ -418,25 +432,37 @@ def _balanced_side(context: _Context, annotator: str, task_id: int) -> str:
 
 
 def _release_stale(session: Session, campaign_id: int, annotator: str) -> int:
-    """Free tasks held by others' assignments left open longer than STALE_AFTER."""
-    cutoff = m.utcnow() - STALE_AFTER
-    stale = session.scalars(
-        sa.select(lm.Assignment).where(
-            lm.Assignment.campaign_id == campaign_id,
-            lm.Assignment.status == "open",
-            lm.Assignment.annotator != annotator,
-            lm.Assignment.updated_at < cutoff,
+    """Free tasks held by others' assignments left open longer than STALE_AFTER.
+
+    One conditional UPDATE: on PostgreSQL a row another transaction expired or answered
+    meanwhile fails the re-checked ``status = 'open'`` and is not returned, so each stale
+    assignment gives its place back exactly once, and an answered one is never expired.
+    """
+    now = m.utcnow()
+    expired = (
+        session.execute(
+            sa.update(lm.Assignment)
+            .where(
+                lm.Assignment.campaign_id == campaign_id,
+                lm.Assignment.status == "open",
+                lm.Assignment.annotator != annotator,
+                lm.Assignment.updated_at < now - STALE_AFTER,
+            )
+            .values(status="expired", updated_at=now)
+            .returning(lm.Assignment.task_id)
+            .execution_options(synchronize_session=False)
         )
-    ).all()
-    for assignment in stale:
-        assignment.status = "expired"
-        assignment.updated_at = m.utcnow()
+        .scalars()
+        .all()
+    )
+    for task_id in expired:
         session.execute(
             sa.update(lm.Task)
-            .where(lm.Task.id == assignment.task_id)
+            .where(lm.Task.id == task_id)
             .values(n_assigned=lm.Task.n_assigned - 1)
+            .execution_options(synchronize_session=False)
         )
-    return len(stale)
+    return len(expired)
 
 
 def _item_query() -> sa.Select[Any]:

@@ -167,7 +167,20 @@ def check_ranking(
     tied = len(set(ranks.values())) < len(ranks)
     if tied and "tie" in needs_rationale and not rationale.strip():
         raise InputError("this campaign asks for a rationale when answers share a rank")
-    return {cid: ranks.get(cid) for cid in shown}
+    canonical = canonical_ranks(ranks)
+    return {cid: canonical.get(cid) for cid in shown}
+
+
+def canonical_ranks(ranks: Mapping[int, int | None]) -> dict[int, int]:
+    """One notation for one order: rank = 1 + the number of answers ranked strictly better
+    ({1, 1, 2} and {1, 1, 3} are both {1, 1, 3}; {1, 4, 4, 4} is {1, 2, 2, 2}); an unranked
+    answer (None) goes below every ranked one, at 1 + the number ranked."""
+    given = [r for r in ranks.values() if r is not None]
+    below = len(given) + 1
+    return {
+        cid: below if r is None else 1 + sum(other < r for other in given)
+        for cid, r in ranks.items()
+    }
 
 
 def save_ranks(
@@ -197,9 +210,9 @@ class Ranking:
     ranks: dict[int, int | None]
 
     def effective(self) -> dict[int, int]:
-        """Ranks with an unranked answer placed below every ranked one (all tied there)."""
-        below = max((r for r in self.ranks.values() if r is not None), default=0) + 1
-        return {cid: below if r is None else r for cid, r in self.ranks.items()}
+        """Canonical ranks (see :func:`canonical_ranks`): an unranked answer placed below
+        every ranked one (all tied there), the same order always the same numbers."""
+        return canonical_ranks(self.ranks)
 
 
 def live_rankings(session: Session, campaign_id: int) -> dict[int, list[Ranking]]:

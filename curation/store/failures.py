@@ -42,6 +42,10 @@ SERVER_BUSY = (
     "the database server is out of resources (memory or connections): try again in a moment."
 )
 CANCELLED = "the database server cancelled the statement (a timeout or an administrator)."
+CONFLICT = (
+    "the database server stopped a write that conflicted with another (a deadlock or a "
+    "serialization failure): try again."
+)
 
 # SQLite's primary result codes (the low byte of ``sqlite_errorcode``)
 _SQLITE = {
@@ -61,6 +65,8 @@ _POSTGRES = {
     "55P03": LOCKED,
     "58030": "the database server failed to read or write its disk (I/O error).",
     "57014": CANCELLED,
+    "40P01": CONFLICT,  # deadlock detected
+    "40001": CONFLICT,  # serialization failure
     "53": SERVER_BUSY,
     "08": CONNECTION_LOST,
     "57P": CONNECTION_LOST,  # the server is shutting down or starting up

@@ -41,12 +41,21 @@ if kind not in task.KINDS:  # a kind the component has no renderer for: claim no
     st.stop()
 
 # Items held ahead in another campaign go back to the pool when the annotator moves on.
+# Items named by answers not stored yet stay claimed, so that those answers still count.
 held = st.session_state.get(keys.RANK_HELD)
 if held is not None and held != campaign_id:
     try:
-        queue.release_claims(ws, me.name, held)
+        unsent = task.release_held(ws, me.name, held)
     except CurationError as exc:
         st.warning(f"Could not give back the items held in the other campaign: {exc}")
+    else:
+        if unsent:
+            which = "1 answer" if unsent == 1 else f"{unsent} answers"
+            st.session_state[keys.RANK_NOTICE] = (
+                "info",
+                f"{which} in the campaign you left not stored yet: their items stay yours "
+                "until they are (the browser keeps sending them).",
+            )
 st.session_state[keys.RANK_HELD] = campaign_id
 
 box = task.outbox_state(campaign_id)

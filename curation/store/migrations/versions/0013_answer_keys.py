@@ -2,7 +2,7 @@
 so that an answer sent twice (a retry after a dropped connection) is stored once
 
 Revision ID: 0013
-Revises: 0011
+Revises: 0012
 Create Date: 2026-12-07 00:30:00.000000
 """
 

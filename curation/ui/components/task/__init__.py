@@ -32,6 +32,7 @@ from curation.labeling.ranking import ranking_payload
 from curation.labeling.scale import BOTH_BAD_KEY, SCREEN, SCREEN_HELP
 from curation.records import part_text
 from curation.store.db import Workspace
+from curation.ui.keys import RANK_HELD as HELD
 
 PREFETCH = 4  # the item on screen and the next three
 MAX_PREFETCH = 12  # held at most, when answers come faster than the server refills
@@ -64,6 +65,7 @@ class Outbox:
     seq: int | None = None
     stopped: str | None = None
     not_done: set[int] = field(default_factory=set)  # items of ops not yet committed
+    reopened: dict[str, int] = field(default_factory=dict)  # undo key -> item it brought back
     want: int = PREFETCH  # items to hold, as the browser asked (it knows the annotator's pace)
 
 
@@ -89,6 +91,24 @@ def outbox_state(campaign_id: int) -> Outbox:
     return box
 
 
+def release_held(ws: Workspace, annotator: str, campaign_id: int) -> int:
+    """Give back the items this session held ahead in a campaign, but those named by answers or
+    skips the browser sent that are not stored yet (they stay claimed until they are).
+
+    Returns how many items stay held for unsent answers.
+    """
+    kept = set(outbox_state(campaign_id).not_done)
+    queue.release_claims(ws, annotator, campaign_id, keep=kept)
+    return len(kept)
+
+
+def leave_rank(ws: Workspace, annotator: str) -> None:
+    """The annotator opened another page: give back what the Rank page held (cheap when none)."""
+    held = st.session_state.pop(HELD, None)
+    if isinstance(held, int):
+        release_held(ws, annotator, held)
+
+
 def apply_sent(ws: Workspace, campaign_id: int, annotator: str) -> None:
     """The component's callback: commit the batch the browser just sent, in order."""
     sent = getattr(st.session_state.get(component_key(campaign_id)), "batch", None)
@@ -109,6 +129,7 @@ def apply_sent(ws: Workspace, campaign_id: int, annotator: str) -> None:
     want = sent.get("want")
     box.want = min(MAX_PREFETCH, max(PREFETCH, want)) if isinstance(want, int) else PREFETCH
     box.stopped = result.stopped
+    box.reopened = dict(result.reopened)
     done = set(result.acked) | {r.key for r in result.refused}
     box.not_done = {  # answered or skipped in the browser, not yet here: not served again
         op["assignment"]
@@ -139,6 +160,7 @@ def show_task(
         "refused": box.refused,
         "seq": box.seq,
         "stopped": box.stopped,
+        "reopened": box.reopened,
         "screen": [[key, value, label, SCREEN_HELP[value]] for key, value, label in SCREEN],
         "both_bad_key": BOTH_BAD_KEY,
         "guidelines": guidelines,

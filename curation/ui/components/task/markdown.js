@@ -3,7 +3,10 @@
 // It knows fenced code, headings, lists, paragraphs, `code`, **bold** and *italic*. Links
 // show their text and address as text; images show as "[image: alt]" (nothing is fetched).
 
-const INLINE = /(`+)([^`]|[^`][\s\S]*?[^`])\1(?!`)|\*\*([^*\n]+)\*\*|__([^_\n]+)__|!\[([^\]\n]*)\]\(([^)\n]*)\)|\[([^\]\n]+)\]\(([^)\n]*)\)|\*([^*\s][^*\n]*)\*|\b_([^_\n]+)_\b/g;
+// Every span is bounded: unbounded groups made a long line of "[a](" quadratic (each "[" scanned
+// to the end of the line for a ")"), so a hostile message could freeze the page. Longer spans
+// than these show as plain text.
+const INLINE = /(`{1,16})([^`]|[^`][\s\S]{0,500}?[^`])\1(?!`)|\*\*([^*\n]{1,300})\*\*|__([^_\n]{1,300})__|!\[([^\]\n]{0,200})\]\(([^)\n]{0,500})\)|\[([^\]\n]{1,200})\]\(([^)\n]{0,500})\)|\*([^*\s][^*\n]{0,300})\*|\b_([^_\n]{1,300})_\b/g;
 
 function el(tag, className, text) {
   const node = document.createElement(tag);

@@ -55,6 +55,9 @@ class Task {
     const saved = this.load();
     this.pending = saved.pending; // operations not acknowledged, in the order made
     this.failed = saved.failed; // refused for good: {key, assignment, message}
+    this.resolved = new Set(); // keys acknowledged, refused or withdrawn here: dropped from storage
+    this.others = []; // unsent operations of another tab of the same annotator (in storage)
+    this.storageError = null;
     this.inflight = null; // {seq, at}
     this.seq = Date.now();
     this.retryAt = 0;
@@ -77,22 +80,45 @@ class Task {
       this.retryAt = 0;
       this.send();
     };
+    // another tab of the same annotator saved: its unsent answers hide their items here too
+    this.onStorage = (e) => {
+      if (e.key !== this.storage) return;
+      this.others = this.theirs(this.read().pending);
+      if (this.root) this.show();
+    };
   }
 
-  load() {
+  read() {
     try {
       const raw = JSON.parse(localStorage.getItem(this.storage) || "{}");
-      return { pending: raw.pending || [], failed: raw.failed || [] };
+      return { pending: Array.isArray(raw.pending) ? raw.pending : [], failed: Array.isArray(raw.failed) ? raw.failed : [] };
     } catch (e) {
       return { pending: [], failed: [] };
     }
   }
 
+  load() {
+    return this.read();
+  }
+
+  // Stored operations this tab neither holds nor has settled: another tab's.
+  theirs(ops) {
+    const mine = new Set(this.pending.map((op) => op.key));
+    return ops.filter((op) => op && op.key && !mine.has(op.key) && !this.resolved.has(op.key));
+  }
+
+  // Two tabs share one place: re-read it and merge by key, so that neither wipes the other's
+  // unsent answers; only keys settled here (acknowledged, refused, withdrawn) are dropped.
   save() {
     try {
-      localStorage.setItem(this.storage, JSON.stringify({ pending: this.pending, failed: this.failed }));
+      const stored = this.read();
+      this.others = this.theirs(stored.pending);
+      const failedKeys = new Set(this.failed.map((f) => f.key));
+      const failed = [...stored.failed.filter((f) => f && !failedKeys.has(f.key) && !this.resolved.has(f.key)), ...this.failed];
+      localStorage.setItem(this.storage, JSON.stringify({ pending: [...this.others, ...this.pending], failed }));
+      this.storageError = null;
     } catch (e) {
-      this.storageError = String(e);
+      this.storageError = String((e && e.name) || e);
     }
   }
 
@@ -111,12 +137,14 @@ class Task {
     }
     document.addEventListener("keydown", this.onKey, true);
     window.addEventListener("online", this.onOnline);
+    window.addEventListener("storage", this.onStorage);
     if (!this.timer) this.timer = setInterval(() => this.tick(), 1000);
   }
 
   detach() {
     document.removeEventListener("keydown", this.onKey, true);
     window.removeEventListener("online", this.onOnline);
+    window.removeEventListener("storage", this.onStorage);
     clearInterval(this.timer);
     this.timer = null;
   }
@@ -127,10 +155,20 @@ class Task {
     this.items = data.items || [];
     const acked = new Set(data.acked || []);
     const refused = new Map((data.refused || []).map((r) => [r.key, r]));
+    const reopened = data.reopened || {};
     const keep = [];
     for (const op of this.pending) {
+      if (acked.has(op.key) || refused.has(op.key)) this.resolved.add(op.key);
       if (acked.has(op.key)) {
         if (op.kind === "answer" || op.kind === "skip") this.done.add(op.assignment);
+        else if (op.kind === "undo" && reopened[op.key] !== undefined) {
+          // the server brought this item back: show it first, whichever answer it was
+          const back = reopened[op.key];
+          this.done.delete(back);
+          const item = this.items.find((i) => i.assignment === back);
+          if (item) this.front = [item, ...this.front.filter((i) => i.assignment !== back)];
+          if (!op.target) this.shown = null; // an answer from before this page: draw it now
+        }
       } else if (refused.has(op.key)) this.failed.push({ ...refused.get(op.key), kind: op.kind });
       else keep.push(op);
     }
@@ -151,7 +189,7 @@ class Task {
 
   heldBack() {
     const ids = new Set(this.done);
-    for (const op of this.pending) if (op.kind === "answer" || op.kind === "skip") ids.add(op.assignment);
+    for (const op of [...this.others, ...this.pending]) if (op.kind === "answer" || op.kind === "skip") ids.add(op.assignment);
     return ids;
   }
 
@@ -171,8 +209,11 @@ class Task {
     const queue = this.queue();
     this.front = this.front.filter((i) => !this.done.has(i.assignment));
     let next = queue[0] || null;
-    if (!this.serverFirst && this.shown && queue.some((i) => i.assignment === this.shown.assignment)) {
-      next = queue.find((i) => i.assignment === this.shown.assignment);
+    // The item on screen stays there, with its draft, while it is not answered: also when a
+    // refill no longer lists it (its claim ran out): an answer on it is still sent, and if the
+    // server refuses it, the status line says why.
+    if (!this.serverFirst && this.shown && !this.heldBack().has(this.shown.assignment)) {
+      next = queue.find((i) => i.assignment === this.shown.assignment) || this.shown;
       this.shown = next; // newer data for the same item: keep the draft and the focus
       this.updateStatus();
       return;
@@ -276,8 +317,13 @@ class Task {
     if (last) {
       const at = this.pending.findIndex((op) => op.key === last.key);
       const sending = this.inflight && at >= 0 && at < this.inflight.count;
-      if (at >= 0 && !sending) this.pending.splice(at, 1); // never sent: forget it here
-      else this.enqueue({ kind: "undo" });
+      if (at >= 0 && !sending) {
+        this.pending.splice(at, 1); // never sent: forget it here (and in storage)
+        this.resolved.add(last.key);
+      }
+      // name the answer withdrawn: if it is refused, or another tab answered since, the
+      // server undoes nothing rather than the wrong answer
+      else this.enqueue({ kind: "undo", target: last.key });
       this.done.delete(last.item.assignment);
       this.front = [last.item, ...this.front.filter((i) => i.assignment !== last.item.assignment)];
       this.shown = null;
@@ -335,6 +381,7 @@ class Task {
       const last = this.failed[this.failed.length - 1];
       s.appendChild(el("span", "", `${what(this.failed.length)} not stored: ${last.message} `));
       s.appendChild(button("Dismiss", () => {
+        for (const f of this.failed) this.resolved.add(f.key);
         this.failed = [];
         this.save();
         this.updateStatus();
@@ -349,6 +396,10 @@ class Task {
       this.late = false;
       s.textContent = this.history.length ? "All answers saved." : "";
     }
+    if (this.storageError) {
+      s.setAttribute("data-storage-error", "");
+      s.appendChild(el("span", "ct-warn", ` This browser cannot keep unsent answers (${this.storageError}): answers will not survive a refresh.`));
+    } else s.removeAttribute("data-storage-error");
     s.setAttribute("data-state", state);
     if (this.message) s.appendChild(el("span", "ct-hint", " " + this.message));
   }

@@ -1,0 +1,231 @@
+"""The task component's JavaScript in Chromium without a server: markdown.js, task.js and
+renderers.js loaded into a page of their own (a fake origin, so localStorage works), the
+component mounted with hand-made data and its batches caught instead of sent."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from importlib.resources import files
+from typing import Any
+
+import pytest
+
+from tests.e2e.conftest import CHROMIUM_FLAGS, chromium_path
+
+pytestmark = pytest.mark.e2e
+
+ORIGIN = "http://task.test/"
+STORAGE = "curation.task:test:1:a1"
+
+
+def _script() -> str:
+    folder = files("curation.ui.components.task")
+    code = "\n".join(
+        (folder / f).read_text("utf-8") for f in ("markdown.js", "task.js", "renderers.js")
+    )
+    return code.replace("export default function", "globalThis.__mount = function")
+
+
+@pytest.fixture(scope="module")
+def chromium() -> Iterator[Any]:
+    if chromium_path() is None:
+        pytest.skip("no Chromium found (apt-get install chromium, or set CURATION_CHROMIUM)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
+        yield b
+        b.close()
+
+
+HARNESS = """
+window.sent = [];
+window.mount = (host, data) => {
+  const args = {
+    data: { storage: %(storage)s, acked: [], refused: [], seq: null, stopped: null, reopened: {},
+            screen: [["1", -2, "L", ""], ["2", -1, "l", ""], ["3", 0, "=", ""], ["4", 1, "r", ""], ["5", 2, "R", ""]],
+            both_bad_key: "6", guidelines: "", guideline_version: 1, kinds: ["pair", "thumbs"], ...data },
+    parentElement: host,
+    setTriggerValue: (name, value) => window.sent.push(value),
+  };
+  return __mount(args);
+};
+"""
+
+
+def new_page(chromium: Any) -> Any:
+    context = chromium.new_context()
+    page = context.new_page()
+    page.route(
+        ORIGIN + "**",
+        lambda route: route.fulfill(
+            body="<html><body><div id=a></div><div id=b></div></body></html>",
+            content_type="text/html",
+        ),
+    )
+    page.goto(ORIGIN)
+    page.add_script_tag(content=_script())
+    page.add_script_tag(content=HARNESS % {"storage": json.dumps(STORAGE)})
+    return page
+
+
+def item(assignment: int, text: str = "") -> dict[str, Any]:
+    def msg(role: str, body: str) -> dict[str, Any]:
+        return {"role": role, "label": "", "blocks": [{"type": "md", "text": body}]}
+
+    return {
+        "assignment": assignment,
+        "kind": "pair",
+        "messages": [msg("user", text or f"Question {assignment}")],
+        "left": [msg("assistant", "left")],
+        "right": [msg("assistant", "right")],
+        "criteria": [],
+        "rationale_required_for": [],
+        "guideline_version": 1,
+        "flagged": False,
+        "suggestion": None,
+    }
+
+
+def test_hostile_markdown_lines_render_without_stalling_the_page(chromium: Any) -> None:
+    page = new_page(chromium)
+    # 512 KB lines that made the inline pattern quadratic (each "[" scanned the rest of the line
+    # for a ")"): seconds each before; the bound is generous, the point is "not quadratic"
+    lines = ["[a](" * 131072, "![a](" * 104858, "[" * 524288, "`a" * 32768]
+    took = page.evaluate(
+        """(lines) => {
+          const start = performance.now();
+          const host = document.createElement("div");
+          for (const line of lines) renderMarkdown(host, line);
+          return [performance.now() - start, host.textContent.length];
+        }""",
+        lines,
+    )
+    assert took[1] >= sum(len(line) for line in lines) // 2  # the text is on the page
+    assert took[0] < 5000, f"hostile lines took {took[0]:.0f} ms"
+    # still markdown: a bounded span renders as before
+    html = page.evaluate(
+        """() => { const d = document.createElement("div");
+                   renderMarkdown(d, "**bold** [x](http://e.org) `c`"); return d.innerHTML; }"""
+    )
+    assert "<strong>bold</strong>" in html and "<code>c</code>" in html and "ct-link" in html
+
+
+ROOT = "#a [data-curation-task]"
+
+
+def mounted(chromium: Any, items: list[int], host: str = "a", page: Any = None) -> Any:
+    page = page or new_page(chromium)
+    page.evaluate(
+        "([host, items]) => { window.unmount = mount(document.getElementById(host), { items }); }",
+        [host, [item(i) for i in items]],
+    )
+    return page
+
+
+def refill(page: Any, items: list[int], **data: Any) -> None:
+    page.evaluate(
+        "([items, data]) => mount(document.getElementById('a'), { items, ...data })",
+        [[item(i) for i in items], data],
+    )
+
+
+def on_screen(page: Any) -> str:
+    return str(page.locator(ROOT).get_attribute("data-assignment"))
+
+
+def last_ops(page: Any) -> list[dict[str, Any]]:
+    return list(page.evaluate("() => window.sent[window.sent.length - 1].ops"))
+
+
+def test_a_refill_without_the_item_on_screen_keeps_it_and_its_draft(chromium: Any) -> None:
+    page = mounted(chromium, [1, 2, 3])
+    assert on_screen(page) == "1"
+    page.locator("#a [data-rationale]").fill("half typed")
+    refill(page, [2, 3, 4])  # the server no longer lists item 1
+    assert on_screen(page) == "1"
+    assert page.locator("#a [data-rationale]").input_value() == "half typed"
+    page.keyboard.press("Escape")
+    page.keyboard.press("1")
+    page.keyboard.press("Enter")
+    assert on_screen(page) == "2"
+    op = last_ops(page)[-1]
+    assert (op["assignment"], op["rationale"]) == (1, "half typed")  # still sent
+
+
+def test_an_undo_in_flight_names_its_answer_and_a_server_undo_shows_its_item(
+    chromium: Any,
+) -> None:
+    page = mounted(chromium, [1, 2, 3])
+    page.keyboard.press("1")
+    page.keyboard.press("Enter")
+    sent = last_ops(page)
+    assert [op["assignment"] for op in sent] == [1]
+    page.keyboard.press("u")  # the answer is on its way: the undo names it
+    undo = last_ops(page) if page.evaluate("() => window.sent.length") > 1 else None
+    task_ops = page.evaluate(f"() => __curationTasks[{json.dumps(STORAGE)}].pending")
+    assert task_ops[-1]["kind"] == "undo" and task_ops[-1]["target"] == sent[0]["key"]
+    assert undo is None or undo[-1].get("target") == sent[0]["key"]
+    # both acknowledged; then item 2 skipped and acknowledged: hidden as done
+    keys = [op["key"] for op in task_ops]
+    refill(page, [1, 2, 3], acked=keys, seq=None)
+    page.keyboard.press("1")
+    page.keyboard.press("Enter")
+    page.keyboard.press("s")
+    pending = page.evaluate(f"() => __curationTasks[{json.dumps(STORAGE)}].pending")
+    refill(page, [3], acked=keys + [op["key"] for op in pending])
+    page.evaluate(f"() => {{ __curationTasks[{json.dumps(STORAGE)}].history = []; }}")
+    page.keyboard.press("u")  # nothing of this page to take back: the server's latest
+    plain = page.evaluate(f"() => __curationTasks[{json.dumps(STORAGE)}].pending")[-1]
+    assert plain["kind"] == "undo" and "target" not in plain
+    # the server reopened item 2 (answered before): shown first, no longer hidden as done
+    refill(page, [2, 3], acked=[plain["key"]], reopened={plain["key"]: 2})
+    assert on_screen(page) == "2"
+
+
+def test_two_tabs_keep_each_others_unsent_answers(chromium: Any) -> None:
+    context = chromium.new_context()
+    tabs = []
+    for _ in range(2):
+        tab = context.new_page()
+        tab.route(
+            ORIGIN + "**",
+            lambda route: route.fulfill(
+                body="<html><body><div id=a></div></body></html>", content_type="text/html"
+            ),
+        )
+        tab.goto(ORIGIN)
+        tab.add_script_tag(content=_script())
+        tab.add_script_tag(content=HARNESS % {"storage": json.dumps(STORAGE)})
+        mounted(chromium, [1, 2, 3] if not tabs else [4, 5, 6], page=tab)
+        tabs.append(tab)
+    for tab in tabs:
+        tab.bring_to_front()
+        tab.keyboard.press("2")
+        tab.keyboard.press("Enter")
+    stored = tabs[0].evaluate(f"() => JSON.parse(localStorage.getItem({json.dumps(STORAGE)}))")
+    assert sorted(op["assignment"] for op in stored["pending"]) == [1, 4]
+    # one tab's answer acknowledged: only that one leaves the store
+    mine = tabs[0].evaluate(f"() => __curationTasks[{json.dumps(STORAGE)}].pending")
+    tabs[0].evaluate(
+        "(keys) => mount(document.getElementById('a'), { items: [], acked: keys })",
+        [op["key"] for op in mine],
+    )
+    stored = tabs[1].evaluate(f"() => JSON.parse(localStorage.getItem({json.dumps(STORAGE)}))")
+    assert [op["assignment"] for op in stored["pending"]] == [4]
+    context.close()
+
+
+def test_a_browser_that_cannot_keep_answers_says_so(chromium: Any) -> None:
+    page = new_page(chromium)
+    page.evaluate(
+        "() => { Storage.prototype.setItem = () => { throw new DOMException('full', 'QuotaExceededError'); }; }"
+    )
+    mounted(chromium, [1, 2], page=page)
+    page.keyboard.press("1")
+    page.keyboard.press("Enter")
+    status = page.locator("#a [data-send-status]")
+    assert status.get_attribute("data-storage-error") is not None
+    assert "will not survive a refresh" in status.inner_text()
+    assert "QuotaExceededError" in status.inner_text()
