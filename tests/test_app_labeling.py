@@ -21,7 +21,7 @@ from tests.helpers.labeling import campaign, pair_dataset
 
 @pytest.fixture
 def labeled_ws(app_ws: Workspace, tmp_path: Path) -> Workspace:
-    pair_dataset(app_ws, tmp_path, 6)
+    pair_dataset(app_ws, tmp_path, 12)
     campaign(
         app_ws,
         ["ann", "ann2"],

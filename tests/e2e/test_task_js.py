@@ -22,7 +22,8 @@ STORAGE = "curation.task:test:1:a1"
 def _script() -> str:
     folder = files("curation.ui.components.task")
     code = "\n".join(
-        (folder / f).read_text("utf-8") for f in ("markdown.js", "task.js", "renderers.js")
+        (folder / f).read_text("utf-8")
+        for f in ("markdown.js", "task.js", "ranking.js", "renderers.js")
     )
     return code.replace("export default function", "globalThis.__mount = function")
 

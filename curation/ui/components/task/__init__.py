@@ -34,8 +34,8 @@ from curation.records import part_text
 from curation.store.db import Workspace
 from curation.ui.keys import RANK_HELD as HELD
 
-PREFETCH = 4  # the item on screen and the next three
-MAX_PREFETCH = 12  # held at most, when answers come faster than the server refills
+PREFETCH = 4  # the item on screen and the next three (more held only for a fast annotator)
+MAX_PREFETCH = 32  # held at most, when answers come faster than the server refills
 KINDS = ("pair", "thumbs", "ranking")  # item kinds the component has a renderer for
 _ACKS_KEPT = 500  # acknowledged keys repeated to the browser (a late copy of a batch is known)
 

@@ -8,7 +8,7 @@
 
 const RESEND_AFTER_MS = 5000; // no answer to a batch by then: send it again (keys make it safe)
 const BACKOFF_MS = 2000; // after the server said its store failed
-const HOLD = [4, 12]; // items to hold ahead: more when answers come faster than the refill
+const HOLD = [4, 32]; // items to hold ahead: more when answers come faster than the refill
 const REGISTRY = (globalThis.__curationTasks = globalThis.__curationTasks || {});
 
 function newKey() {
@@ -72,7 +72,7 @@ class Task {
     this.serverFirst = false;
     this.loaded = false;
     this.roundTrip = 500; // ms from sending a batch to its answer (moving average)
-    this.pace = 2000; // ms between two answers (moving average)
+    this.pace = 1000; // ms between two answers (moving average, quick to follow a burst)
     this.lastAnswer = 0;
     this.onKey = (e) => this.key(e);
     this.onOnline = () => {
@@ -255,7 +255,7 @@ class Task {
     if (!item) return;
     const now = Date.now();
     if (this.lastAnswer && now - this.lastAnswer < 60000) {
-      this.pace = 0.5 * this.pace + 0.5 * (now - this.lastAnswer);
+      this.pace = 0.3 * this.pace + 0.7 * (now - this.lastAnswer);
     }
     this.lastAnswer = now;
     const op = this.enqueue({ kind: "answer", assignment: item.assignment, guideline_version: item.guideline_version, ...fields });
@@ -356,7 +356,7 @@ class Task {
 
   // How many items to hold so that the queue does not run dry while a batch is on its way.
   want() {
-    const needed = Math.ceil(this.roundTrip / Math.max(this.pace, 50)) + 3;
+    const needed = Math.ceil((2 * this.roundTrip) / Math.max(this.pace, 50)) + 4;
     return Math.min(HOLD[1], Math.max(HOLD[0], needed));
   }
 
