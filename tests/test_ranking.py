@@ -406,7 +406,7 @@ def test_a_browser_batch_of_rankings_is_stored_by_letter_in_order(
     first = stored()
     ids = one.answer_ids, two.answer_ids, three.answer_ids  # each in a1's order, A first
     assert first[0] == ("r1", False, False, dict(zip(ids[0], (2, 1, 4, 3), strict=True)))
-    assert first[1] == ("r3", False, False, dict(zip(ids[1], (1, 1, 2, 3), strict=True)))
+    assert first[1] == ("r3", False, False, dict(zip(ids[1], (1, 1, 3, 4), strict=True)))
     assert first[2] == ("r4", True, False, dict.fromkeys(ids[2]))
     assert (first[3][0], first[3][2]) == ("r7", True)  # the undo: r4 retracted
     # the same batch again (its acknowledgement was lost): nothing is stored twice

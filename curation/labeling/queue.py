@@ -18,70 +18,22 @@ from __future__ import annotations
 
 import zlib
 from collections.abc import Collection
-from dataclasses import dataclass, replace
-from datetime import datetime, timedelta
+from dataclasses import replace
+from datetime import timedelta
 from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session, aliased
 
 from curation.errors import NotFoundError, PermissionDenied
+from curation.labeling.items import Context as _Context
+from curation.labeling.items import Item, build_item
 from curation.store import labeling_models as lm
 from curation.store import models as m
 from curation.store.db import Workspace
 
 CANDIDATES = 16
 STALE_AFTER = timedelta(hours=2)
-
-
-@dataclass(frozen=True, slots=True)
-class Item:
-    """Everything the rank page needs to show one task, in the annotator's placement."""
-
-    assignment_id: int
-    task_id: int
-    pair_id: int | None
-    record_id: int
-    campaign: str
-    campaign_id: int
-    shown_left: str
-    messages: list[dict[str, Any]]
-    tools: list[Any] | None
-    left: list[dict[str, Any]]
-    right: list[dict[str, Any]]
-    criteria: list[str]
-    rationale_required_for: list[str]
-    guideline_version: int
-    guidelines: str
-    assigned_at: datetime
-    flagged: bool
-    # "thumbs": one completion to call good or bad, in ``left`` (``right`` is empty)
-    kind: str = "pair"
-    completion_id: int | None = None
-    # "ranking": the answers to rank in this annotator's shuffled order (``left`` and
-    # ``right`` are empty), their completion ids in the same order, and for a partial
-    # ranking how many to rank (see curation.labeling.ranking)
-    answers: tuple[list[dict[str, Any]], ...] = ()
-    answer_ids: tuple[int, ...] = ()
-    rank_top: int | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class _Context:
-    """What serving an item needs to know about the campaign and the annotator."""
-
-    campaign_id: int
-    name: str
-    status: str
-    overlap: int
-    criteria: list[str]
-    rationale_required_for: list[str]
-    guideline_version: int
-    guidelines: str
-    open_assignment_id: int | None
-    left_balance: int  # this annotator's assignments shown with A on the left, minus with B
-    kind: str = "pair"
-    ranking_settings: dict[str, Any] | None = None
 
 
 def next_item(ws: Workspace, campaign_id: int, annotator: str) -> Item | None:
@@ -97,7 +49,7 @@ def next_item(ws: Workspace, campaign_id: int, annotator: str) -> Item | None:
             assignment_id = _assign(session, context, annotator)
         if assignment_id is None and _release_stale(session, context.campaign_id, annotator):
             assignment_id = _assign(session, context, annotator)
-        return _item(session, context, assignment_id) if assignment_id else None
+        return build_item(session, context, assignment_id) if assignment_id else None
 
 
 def next_items(
@@ -137,7 +89,7 @@ def next_items(
             held.append(assignment_id)
             balance = session.scalar(_BALANCE, {"campaign": campaign_id, "annotator": annotator})
             context = replace(context, left_balance=int(balance or 0))
-        return [_item(session, context, a) for a in held]
+        return [build_item(session, context, a) for a in held]
 
 
 def release_claims(
@@ -463,159 +415,3 @@ def _release_stale(session: Session, campaign_id: int, annotator: str) -> int:
             .execution_options(synchronize_session=False)
         )
     return len(expired)
-
-
-def _item_query() -> sa.Select[Any]:
-    """The assignment with its task's conversation and both completions."""
-    a, b = aliased(m.Completion), aliased(m.Completion)
-    return (
-        sa.select(
-            lm.Assignment.task_id,
-            lm.Assignment.shown_left,
-            lm.Assignment.assigned_at,
-            lm.Assignment.flagged,
-            lm.Task.pair_id,
-            lm.Task.record_id,
-            m.Record.messages,
-            m.Record.tools,
-            a.messages,
-            b.messages,
-        )
-        .join(lm.Task, lm.Task.id == lm.Assignment.task_id)
-        .join(m.Pair, m.Pair.id == lm.Task.pair_id)
-        .join(m.Record, m.Record.id == lm.Task.record_id)
-        .join(a, a.id == m.Pair.completion_a_id)
-        .join(b, b.id == m.Pair.completion_b_id)
-        .where(lm.Assignment.id == sa.bindparam("assignment_id"))
-    )
-
-
-_ITEM = _item_query()
-_THUMBS_ITEM = (
-    sa.select(
-        lm.Assignment.task_id,
-        lm.Assignment.assigned_at,
-        lm.Assignment.flagged,
-        lm.Task.completion_id,
-        lm.Task.record_id,
-        m.Record.messages,
-        m.Record.tools,
-        m.Completion.messages,
-    )
-    .join(lm.Task, lm.Task.id == lm.Assignment.task_id)
-    .join(m.Record, m.Record.id == lm.Task.record_id)
-    .join(m.Completion, m.Completion.id == lm.Task.completion_id)
-    .where(lm.Assignment.id == sa.bindparam("assignment_id"))
-)
-
-
-def _thumbs_item(session: Session, context: _Context, assignment_id: int) -> Item:
-    row = session.execute(_THUMBS_ITEM, {"assignment_id": assignment_id}).one()
-    task_id, assigned_at, flagged, completion_id, record_id, messages, tools, answer = row
-    return Item(
-        assignment_id=assignment_id,
-        task_id=task_id,
-        pair_id=None,
-        record_id=record_id,
-        campaign=context.name,
-        campaign_id=context.campaign_id,
-        shown_left="a",
-        messages=messages,
-        tools=tools,
-        left=answer,
-        right=[],
-        criteria=[],
-        rationale_required_for=list(context.rationale_required_for),
-        guideline_version=context.guideline_version,
-        guidelines=context.guidelines,
-        assigned_at=assigned_at,
-        flagged=flagged,
-        kind="thumbs",
-        completion_id=completion_id,
-    )
-
-
-_RANKING_ITEM = (
-    sa.select(
-        lm.Assignment.task_id,
-        lm.Assignment.annotator,
-        lm.Assignment.assigned_at,
-        lm.Assignment.flagged,
-        lm.Task.record_id,
-        m.Record.messages,
-        m.Record.tools,
-    )
-    .join(lm.Task, lm.Task.id == lm.Assignment.task_id)
-    .join(m.Record, m.Record.id == lm.Task.record_id)
-    .where(lm.Assignment.id == sa.bindparam("assignment_id"))
-)
-_RANKING_ANSWERS = (
-    sa.select(m.Completion.id, m.Completion.messages)
-    .join(lm.RankingSlot, lm.RankingSlot.completion_id == m.Completion.id)
-    .where(lm.RankingSlot.task_id == sa.bindparam("task_id"))
-    .order_by(lm.RankingSlot.slot)
-)
-
-
-def _ranking_item(session: Session, context: _Context, assignment_id: int) -> Item:
-    from curation.labeling.ranking import RankingSettings, shown_order
-
-    row = session.execute(_RANKING_ITEM, {"assignment_id": assignment_id}).one()
-    task_id, annotator, assigned_at, flagged, record_id, messages, tools = row
-    texts: dict[int, list[dict[str, Any]]] = dict(
-        session.execute(_RANKING_ANSWERS, {"task_id": task_id}).tuples().all()
-    )
-    order = shown_order(context.campaign_id, task_id, annotator, list(texts))
-    settings = RankingSettings.from_dict(context.ranking_settings)
-    return Item(
-        assignment_id=assignment_id,
-        task_id=task_id,
-        pair_id=None,
-        record_id=record_id,
-        campaign=context.name,
-        campaign_id=context.campaign_id,
-        shown_left="a",
-        messages=messages,
-        tools=tools,
-        left=[],
-        right=[],
-        criteria=[],
-        rationale_required_for=list(context.rationale_required_for),
-        guideline_version=context.guideline_version,
-        guidelines=context.guidelines,
-        assigned_at=assigned_at,
-        flagged=flagged,
-        kind="ranking",
-        answers=tuple(texts[cid] for cid in order),
-        answer_ids=tuple(order),
-        rank_top=settings.top_for(len(order)),
-    )
-
-
-def _item(session: Session, context: _Context, assignment_id: int) -> Item:
-    if context.kind == "thumbs":
-        return _thumbs_item(session, context, assignment_id)
-    if context.kind == "ranking":
-        return _ranking_item(session, context, assignment_id)
-    row = session.execute(_ITEM, {"assignment_id": assignment_id}).one()
-    task_id, shown_left, assigned_at, flagged, pair_id, record_id, messages, tools, a, b = row
-    left, right = (a, b) if shown_left == "a" else (b, a)
-    return Item(
-        assignment_id=assignment_id,
-        task_id=task_id,
-        pair_id=pair_id,
-        record_id=record_id,
-        campaign=context.name,
-        campaign_id=context.campaign_id,
-        shown_left=shown_left,
-        messages=messages,
-        tools=tools,
-        left=left,
-        right=right,
-        criteria=list(context.criteria),
-        rationale_required_for=list(context.rationale_required_for),
-        guideline_version=context.guideline_version,
-        guidelines=context.guidelines,
-        assigned_at=assigned_at,
-        flagged=flagged,
-    )
