@@ -112,13 +112,13 @@ def test_loopback_addresses() -> None:
 def test_ray_address_option_reaches_the_engine(monkeypatch: pytest.MonkeyPatch) -> None:
     from curation.cli import cli
 
-    monkeypatch.delenv(ADDRESS_ENV, raising=False)
+    monkeypatch.setenv(ADDRESS_ENV, "")  # restored after the test: the option sets it below
     for command in (["validate"], ["redact"], ["dedup"], ["export"], ["worker"]):
         out = CliRunner().invoke(cli, [*command, "--help"])
         assert "--ray-address ADDR" in out.output, command
     path = "/nonexistent/in.jsonl"
-    CliRunner().invoke(cli, ["validate", path, "--ray-address", "10.9.8.7:6379"])
-    assert os.environ[ADDRESS_ENV] == "10.9.8.7:6379"
+    CliRunner().invoke(cli, ["validate", path, "--ray-address", "127.0.0.1:6390"])
+    assert os.environ[ADDRESS_ENV] == "127.0.0.1:6390"
 
 
 # --------------------------------------------------------------------------- the maps

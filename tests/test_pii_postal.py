@@ -46,7 +46,7 @@ def spans(text: str) -> list[str]:
             "Skrytka pocztowa 3507, 00-950 Warszawa",
         ),
         ("by post to Box 1053, 103 43 Stockholm, thanks", "Box 1053, 103 43 Stockholm"),
-        ("to Olamide, P.M.B. 1949, Garki, Abuja.", "P.M.B. 1949"),
+        ("to Olamide, P.M.B. 1949, Garki, Abuja.", "P.M.B. 1949, Garki, Abuja"),
         ("Apartado Postal 1043, 06002 Ciudad", "Apartado Postal 1043, 06002 Ciudad"),
         (
             "Room 1106, 212 Teheran-ro, Haeundae-gu, Busan 48094",

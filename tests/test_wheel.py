@@ -124,7 +124,7 @@ def test_the_installed_package_is_not_the_checkout(installed: Path, tmp_path: Pa
         cwd=tmp_path,
         env=_env(tmp_path),
     ).stdout
-    assert "['markdown.js', 'renderers.js', 'task.css', 'task.js']" in assets
+    assert "['markdown.js', 'ranking.js', 'renderers.js', 'task.css', 'task.js']" in assets
 
 
 def test_demo_and_serve_run_from_the_wheel(installed: Path, tmp_path: Path) -> None:

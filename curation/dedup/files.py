@@ -214,12 +214,12 @@ def dedup_file(
     """
     opts = options or DedupFileOptions()
     src, out = Path(path), Path(output)
-    partitions = opts.partitions
-    if map_fn is None:
-        map_fn, partitions = _engine_map(src, partitions)
     if src.resolve() == out.resolve():
         raise InputError(f"{out}: the output would overwrite the input; choose another file")
     source = open_source(src, opts.format)
+    partitions = opts.partitions
+    if map_fn is None:  # after open_source: it names a missing or unreadable file plainly
+        map_fn, partitions = _engine_map(src, partitions)
     read = read_items(source, (opts.settings or Settings()).include_system)
     result = find_duplicates(
         read.items,

@@ -162,7 +162,7 @@ def test_four_answers_ranked_with_keys_ties_all_bad_and_undo(
     wait_sent(page)
     assert stored(server, "rk1") == [
         (False, False, "", [2, 1, 4, 3]),
-        (False, False, "A and B say the same 1 2 x", [1, 1, 2, 3]),
+        (False, False, "A and B say the same 1 2 x", [1, 1, 3, 4]),
         (False, True, "", [None] * 4),
     ]
 
