@@ -91,19 +91,18 @@ def current() -> Engine:
     return IN_PROCESS
 
 
+def _figures(records: int | None, size_bytes: int | None, joiner: str) -> str:
+    parts = [
+        f"{n:,} {unit}"
+        for n, unit in ((records, "records"), (size_bytes, "bytes"))
+        if n is not None
+    ]
+    return joiner.join(parts)
+
+
 def _describe(size: Size) -> str:
-    parts = []
-    if size.records is not None:
-        parts.append(f"{size.records:,} records")
-    if size.bytes is not None:
-        parts.append(f"{size.bytes:,} bytes")
-    return ", ".join(parts) or "size unknown"
+    return _figures(size.records, size.bytes, ", ") or "size unknown"
 
 
 def _describe_threshold(threshold: Threshold) -> str:
-    parts = []
-    if threshold.records is not None:
-        parts.append(f"{threshold.records:,} records")
-    if threshold.bytes is not None:
-        parts.append(f"{threshold.bytes:,} bytes")
-    return " or ".join(parts)
+    return _figures(threshold.records, threshold.bytes, " or ")

@@ -12,6 +12,7 @@ from curation.ui import keys
 from curation.ui.components import task
 from curation.ui.resources import workspace
 from curation.ui.session import require_account
+from curation.wording import plural
 
 # A constant stylesheet (no user content): the task must fit a 1366×768 screen with the shell,
 # and it is not dimmed while a rerun refills it (it stays live in the browser meanwhile).
@@ -50,10 +51,9 @@ if held is not None and held != campaign_id:
         st.warning(f"Could not give back the items held in the other campaign: {exc}")
     else:
         if unsent:
-            which = "1 answer" if unsent == 1 else f"{unsent} answers"
             st.session_state[keys.RANK_NOTICE] = (
                 "info",
-                f"{which} in the campaign you left not stored yet: their items stay yours "
+                f"{plural(unsent, 'answer')} in the campaign you left not stored yet: their items stay yours "
                 "until they are (the browser keeps sending them).",
             )
 st.session_state[keys.RANK_HELD] = campaign_id
