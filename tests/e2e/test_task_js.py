@@ -205,16 +205,24 @@ def test_two_tabs_keep_each_others_unsent_answers(chromium: Any) -> None:
         tab.bring_to_front()
         tab.keyboard.press("2")
         tab.keyboard.press("Enter")
-    stored = tabs[0].evaluate(f"() => JSON.parse(localStorage.getItem({json.dumps(STORAGE)}))")
-    assert sorted(op["assignment"] for op in stored["pending"]) == [1, 4]
+    # a tab sees the other's writes a moment late; whatever the order, both answers end up kept
+    tabs[0].wait_for_function(
+        "(s) => JSON.parse(localStorage.getItem(s)).pending.map((op) => op.assignment)"
+        ".sort().join() === '1,4'",
+        arg=STORAGE,
+        timeout=5000,
+    )
     # one tab's answer acknowledged: only that one leaves the store
     mine = tabs[0].evaluate(f"() => __curationTasks[{json.dumps(STORAGE)}].pending")
     tabs[0].evaluate(
         "(keys) => mount(document.getElementById('a'), { items: [], acked: keys })",
         [op["key"] for op in mine],
     )
-    stored = tabs[1].evaluate(f"() => JSON.parse(localStorage.getItem({json.dumps(STORAGE)}))")
-    assert [op["assignment"] for op in stored["pending"]] == [4]
+    tabs[1].wait_for_function(
+        "(s) => JSON.parse(localStorage.getItem(s)).pending.map((op) => op.assignment).join() === '4'",
+        arg=STORAGE,
+        timeout=5000,
+    )
     context.close()
 
 

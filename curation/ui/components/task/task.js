@@ -83,7 +83,12 @@ class Task {
     // another tab of the same annotator saved: its unsent answers hide their items here too
     this.onStorage = (e) => {
       if (e.key !== this.storage) return;
-      this.others = this.theirs(this.read().pending);
+      const stored = this.read().pending;
+      this.others = this.theirs(stored);
+      // Tabs see each other's writes a moment late, so one may have merged from a stale copy
+      // and dropped our unsent answers: put them back (the merge converges, nothing loops).
+      const there = new Set(stored.map((op) => op && op.key));
+      if (this.pending.some((op) => !there.has(op.key))) this.save();
       if (this.root) this.show();
     };
   }
