@@ -74,6 +74,14 @@ def test_halves_share_no_identifying_value(
     assert not facts(dev) & facts(test)
 
 
+def test_name_pools_of_the_halves_share_no_token() -> None:
+    def tokens(p: People) -> set[str]:
+        pools = (*p.given.values(), *p.surname.values(), p.common_given, p.common_surname)
+        return {t for pool in pools for name in pool for t in name_tokens(name) if len(t) > 1}
+
+    assert not tokens(People("dev")) & tokens(People("test"))
+
+
 @pytest.mark.parametrize("set_name", ROUND3)
 @pytest.mark.parametrize("half", ["dev", "test"])
 def test_every_gold_string_occurs_in_its_record(

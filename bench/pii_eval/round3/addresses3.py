@@ -39,8 +39,8 @@ POSTS = {
     "CZ": "Česká pošta", "AR": "Correo Argentino", "CO": "4-72", "PH": "PHLPost",
     "EG": "Egypt Post", "NZ": "NZ Post",
 }  # fmt: skip
-MILITARY_MAIL = ("USPS Priority Mail", "USPS Ground Advantage", "Priority Mail Express",
-                 "USPS flat-rate boxes")  # fmt: skip
+MILITARY_MAIL = ("USPS Retail Ground", "USPS Ground Advantage", "USPS Certified Mail",
+                 "USPS Media Mail")  # fmt: skip
 
 
 def s10(rng: random.Random, country: str) -> str:

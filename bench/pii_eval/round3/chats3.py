@@ -21,26 +21,26 @@ from bench.pii_eval.round3.people3 import CULTURES, MAIL_DOMAINS, SEED3, People,
 SIZE = 200
 
 COURIERS = (
-    "Evri", "Yodel", "Chronopost", "Colissimo", "bpost", "CTT Expresso", "Packeta", "Andreani",
-    "Servientrega", "LBC Express", "Aramex", "CourierPost", "Purolator", "OnTrac", "Sendle",
-    "StarTrack", "Parcelforce", "SEUR", "Nacex", "InPost", "Ninja Van", "Blue Dart", "Delhivery",
-    "Sagawa Express", "SF Express", "Planzer", "Coordinadora", "Mylerz", "Canpar", "Loomis",
+    "Mondial Relay", "Yodel", "Relais Colis", "Zeleris", "bpost", "CTT Expresso", "Packeta", "Andreani",
+    "Servientrega", "LBC Express", "Tipsa", "CourierPost", "Toll Priority", "OnTrac", "Couriers Please",
+    "StarTrack", "Parcelforce", "GEL Express", "Nacex", "Cargus", "Ninja Van", "Xpressbees", "Shadowfax",
+    "Seino Express", "SF Express", "Planzer", "Coordinadora", "Mylerz", "Canpar", "Loomis",
 )  # fmt: skip
 PRODUCTS = (
-    "Kindle Scribe", "Steam Deck OLED", "Nespresso Vertuo Pop", "Bose QuietComfort Ultra",
-    "Garmin Forerunner 265", "Sonos Era 100", "Logitech G Pro X Superlight", "Philips Hue Go",
-    "Fairphone 5", "Remarkable 2", "Anker 737 Power Bank", "Ninja Creami", "Vitamix E310",
-    "Oura Ring Gen3", "Framework Laptop 13", "Kobo Libra Colour", "Insta360 X4", "DJI Mini 4 Pro",
-    "Brompton C Line", "Theragun Mini", "Tile Pro", "Eufy RoboVac G30", "Instant Pot Duo Crisp",
+    "Whoop 4.0", "Onewheel GT", "Ember Mug 2", "Bambu Lab P1S",
+    "Flipper Zero", "Playdate console", "Logitech G Pro X Superlight", "Philips Hue Go",
+    "Analogue Pocket", "Keychron Q1 Pro", "Aeropress Go", "Ninja Creami", "Breville Bambino Plus",
+    "Oura Ring Gen3", "Cricut Joy Xtra", "Tonies Toniebox", "Insta360 X4", "Ooni Koda 16",
+    "Brompton C Line", "Shark FlexStyle", "Tile Pro", "Eufy RoboVac G30", "Instant Pot Duo Crisp",
     "Moccamaster KBGV", "Yeti Rambler 20 oz", "Peak Design Everyday Backpack", "Lego Technic 42143",
     "Nintendo Switch Lite", "Elgato Stream Deck MK.2", "Rode NT-USB Mini",
 )  # fmt: skip
 TITLES = (
-    "The Overstory", "Project Hail Mary", "Piranesi", "Station Eleven", "The Remains of the Day",
-    "Never Let Me Go", "Cloud Atlas", "The Road", "Wolf Hall", "Atonement", "Life of Pi",
-    "The Goldfinch", "Circe", "Shōgun", "Dune Messiah", "The Left Hand of Darkness",
+    "The Overstory", "Project Hail Mary", "Piranesi", "Station Eleven", "Klara and the Sun",
+    "The Vanishing Half", "Cloud Atlas", "The Road", "Demon Copperhead", "Atonement", "Life of Pi",
+    "The Goldfinch", "Circe", "Shōgun", "Dune Messiah", "Lessons in Chemistry",
 )  # fmt: skip
-PLANS = ("Business Plus plan", "Team tier", "annual Pro plan", "Family plan", "Starter plan",
+PLANS = ("Business Plus plan", "Team tier", "annual Pro plan", "Family plan", "Nonprofit plan",
          "Premium Individual plan", "Growth tier", "Student plan")  # fmt: skip
 
 

@@ -20,9 +20,9 @@ from bench.pii_eval.round3.people3 import SEED3
 SIZE = 220
 
 TECH = (
-    "PostgreSQL 16", "Python 3.12", "Node.js 20", "Kubernetes 1.29", "Rust 1.75", "Go 1.22",
+    "PostgreSQL 15.6", "Python 3.11.8", "Node.js 20", "Kubernetes 1.28.4", "Rust 1.75", "Go 1.22",
     "TypeScript 5.3", "Ubuntu 24.04", "Java 21", "Redis 7.2.4", "nginx 1.25", "SQLite 3.45",
-    "Django 5.0", "React 18", "Terraform 1.7", "OpenSSL 3.2", "Debian 12", "Kafka 3.6",
+    "Django 4.2 LTS", "React 18", "Terraform 1.6.6", "OpenSSL 3.2", "Debian 12", "Kafka 3.6",
     "Elasticsearch 8.12", "MySQL 8.3", "Swift 5.10", "Kotlin 1.9", "Ruby 3.3", "PHP 8.3",
 )  # fmt: skip
 SITES = (
