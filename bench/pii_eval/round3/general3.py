@@ -135,11 +135,11 @@ def t_json(x: Item, y: Item) -> list[dict[str, str]]:
 
 def t_sql(x: Item, _: Item) -> list[dict[str, str]]:
     quoted = x.a.replace("'", "''")
+    note = " The apostrophe is doubled inside the SQL string." if "'" in x.a else ""
     return [
         user(f"Write SQL that counts quiz answers equal to {x.a} in the answers table."),
-        bot(f"```sql\nSELECT COUNT(*) AS n\nFROM answers\nWHERE answer = '{quoted}';\n```\n"
-            f"The doubled quote escapes any apostrophe in '{x.a}'." if "'" not in x.a else
-            f"```sql\nSELECT COUNT(*) AS n\nFROM answers\nWHERE answer = '{quoted}';\n```"),
+        bot(f"```sql\nSELECT COUNT(*) AS n\nFROM answers\nWHERE answer = '{quoted}';\n```"
+            f"\nThis counts the rows whose answer is exactly {x.a}.{note}"),
     ]  # fmt: skip
 
 
