@@ -277,7 +277,7 @@ def t_third_party(c: Ctx) -> Example:
     courier = c.prot("courier")
     return c.example(
         user(f"My neighbour {c.name(friend.full, 'third_party')} will sign for the {courier} "
-             f"delivery while I'm away. Her phone is {c.phone()}. Thanks, "
+             f"delivery while I'm away; their phone is {c.phone()}. Thanks, "
              f"{c.name(p.full, 'sign_off')}"),
         bot(f"Added a note for {courier}: the neighbour signs on your behalf."),
     )  # fmt: skip
