@@ -9,7 +9,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from bench.pii_eval import gen_addresses, gen_chats, gen_general, gen_multilingual, round2
+from bench.pii_eval import (
+    gen_addresses,
+    gen_chats,
+    gen_general,
+    gen_multilingual,
+    round2,
+    round3,
+)
 from bench.pii_eval.common import Example, Gold, Private, Protected
 
 GENERATORS: dict[str, Callable[[str], list[Example]]] = {
@@ -18,10 +25,12 @@ GENERATORS: dict[str, Callable[[str], list[Example]]] = {
     "general": gen_general.generate,
     "multilingual": gen_multilingual.generate,
 }
-# Round 2 (bench/pii_eval/round2/): other sets, built later and apart; round 1 is unchanged.
+# Rounds 2 and 3 (bench/pii_eval/round2/, round3/): other sets, built later and apart; round 1
+# is unchanged.
 ROUNDS: dict[int, dict[str, Callable[[str], list[Example]]]] = {
     1: GENERATORS,
     2: round2.GENERATORS,
+    3: round3.GENERATORS,
 }
 ALL_GENERATORS = {name: gen for sets in ROUNDS.values() for name, gen in sets.items()}
 
