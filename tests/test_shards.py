@@ -21,6 +21,7 @@ from curation.ingest.validate import validate_file
 from curation.ingest.validate_shards import validate_shards
 from tests.helpers.cli import run
 from tests.helpers.dedup import fake_encoders
+from tests.test_engine_cluster import three_nodes  # noqa: F401 - the 3-node fixture, reused
 
 TOPICS = [
     "cats and their sleeping habits",
@@ -136,7 +137,7 @@ def test_shard_resolution_errors_name_the_path(tmp_path: Path) -> None:
     other = tmp_path / "other"
     other.mkdir()
     (other / "a.jsonl").write_text("{}\n")
-    with pytest.raises(InputError, match="two shards named a.jsonl"):
+    with pytest.raises(InputError, match=r"two shards named a\.jsonl"):
         resolve_shards(f"{tmp_path}/*/a.jsonl")
 
 
@@ -190,7 +191,9 @@ def test_redact_writes_one_shard_each_and_a_manifest_without_a_workspace(
     whole = tmp_path / "all.out.jsonl"
     code, _, _ = run("redact", concatenated(tmp_path, lines), "-o", whole)
     assert code == 2
-    shard_rows = [row for name in ("a.jsonl", "b.jsonl.gz", "c.parquet") for row in read_rows(out / name)]
+    shard_rows = [
+        row for name in ("a.jsonl", "b.jsonl.gz", "c.parquet") for row in read_rows(out / name)
+    ]
     assert shard_rows == read_rows(whole)
     text = json.dumps(shard_rows)
     assert "Maria Gonzalez" not in text and "john@example.com" not in text
@@ -230,7 +233,11 @@ def test_dedup_finds_clusters_across_shards_as_in_the_concatenated_file(tmp_path
     assert across["kept"] == {"file": "a.jsonl", "line": 1}
     assert {m["file"] for m in across["members"]} == {"a.jsonl", "c.parquet"}
     assert result.removed == [0, 1, 1] and sum(result.kept) == whole.kept == 9
-    kept = [row["id"] for name in ("a.jsonl", "b.jsonl.gz", "c.parquet") for row in read_rows(out / name)]
+    kept = [
+        row["id"]
+        for name in ("a.jsonl", "b.jsonl.gz", "c.parquet")
+        for row in read_rows(out / name)
+    ]
     assert kept == [row["id"] for row in read_rows(tmp_path / "all.out.jsonl")]
     manifest = check_manifest(out, "dedup")
     assert manifest["clusters"] == 2 and manifest["clusters_across_shards"] == 1
@@ -268,7 +275,14 @@ def test_export_writes_one_file_per_shard_equal_to_the_concatenated_export(tmp_p
     first = manifest["shards"][0]
     assert first["export"]["files"][0]["sha256"] == first["outputs"][0]["sha256"]
     assert first["export"]["mode"] == "file"
-    code, _, _ = run("export", concatenated(tmp_path, lines), "-f", "openai-chat", "-o", tmp_path / "all.out.jsonl")
+    code, _, _ = run(
+        "export",
+        concatenated(tmp_path, lines),
+        "-f",
+        "openai-chat",
+        "-o",
+        tmp_path / "all.out.jsonl",
+    )
     assert code == 0
     joined = b"".join((out / n).read_bytes() for n in ("a.jsonl", "b.jsonl", "c.jsonl"))
     assert joined == (tmp_path / "all.out.jsonl").read_bytes()
@@ -283,3 +297,54 @@ def test_a_sharded_input_refuses_a_file_as_output_folder(tmp_path: Path) -> None
     assert f"{target}: is a file" in err
     code, _, err = run("export", folder, "-f", "openai-chat", "-o", folder)
     assert code == 1 and "holds the input shard" in err
+
+
+# --------------------------------------------------------------------------- on a cluster
+
+
+def output_bytes(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if p.name != "manifest.json"}
+
+
+def test_three_nodes_write_the_sharded_outputs_one_process_writes(
+    three_nodes: Any,  # noqa: F811
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from curation.engine.settings import MODE_ENV
+    from curation.export.shards import ExportShardsOptions, export_shards
+    from curation.export.spec import ExportSpec
+    from curation.pii.files import RedactFileOptions
+    from curation.pii.operators import OperatorSpec
+    from curation.pii.shards import redact_shards
+
+    folder, _ = write_shards(tmp_path / "in", bad=True)
+    shards = resolve_shards(folder)
+    outputs: dict[str, Any] = {}
+    for mode in ("local", "ray"):
+        monkeypatch.setenv(MODE_ENV, mode)
+        base = tmp_path / mode
+        report, _ = validate_shards(shards)
+        dedup = dedup_shards(
+            shards, base / "dedup", Settings("static", 0.9), encoders=fake_encoders()
+        )
+        redact = redact_shards(
+            shards, base / "redact", RedactFileOptions(operator=OperatorSpec("placeholder"))
+        )
+        export = export_shards(
+            resolve_shards(f"{folder}/*.jsonl*"),
+            base / "export",
+            ExportShardsOptions(ExportSpec(format="openai-chat"), actor="test"),
+        )
+        assert dedup.engine == redact.engine == f"{MODE_ENV}={mode}"
+        outputs[mode] = (
+            report.as_dict(),
+            output_bytes(base / "dedup"),
+            output_bytes(base / "redact"),
+            output_bytes(base / "export"),
+            [r.findings for r in redact.results],
+            len(dedup.result.clusters),
+            export.written,
+        )
+    assert outputs["ray"] == outputs["local"]
+    assert outputs["local"][5] == 2 and sum(outputs["local"][4]) > 0

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
+from curation import exitcodes
 from curation.cli.common import (
     actor,
     echo_json,
@@ -25,10 +26,9 @@ from curation.cli.common import (
     ray_address_option,
     workspace_options,
 )
-from curation import exitcodes
 from curation.errors import InputError
-from curation.fileio.shards import is_sharded
 from curation.export.names import FORMAT_NAMES, POLICY_CHOICES, SFT_FROM, STRATIFY, TRL_STYLES
+from curation.fileio.shards import is_sharded
 
 if TYPE_CHECKING:
     from curation.export.spec import ExportResult, ExportSpec

@@ -28,6 +28,7 @@ from curation.errors import InputError
 
 if TYPE_CHECKING:  # the stage loads Presidio: only when a command runs
     from curation.pii.config import PiiConfig, Secrets
+    from curation.pii.files import RedactFileOptions
     from curation.pii.operators import OperatorSpec
     from curation.pii.settings import PiiSettings
     from curation.pii.status import PiiStatus
@@ -228,8 +229,12 @@ def _submit_redact(opts: RedactOptions, dataset: str) -> None:
 def _file_settings(opts: RedactOptions) -> tuple[PiiConfig, OperatorSpec, Secrets]:
     """Detection config, operator and keys: the workspace's when --workspace or --db is
     given, else the default settings and keys made for this run (no workspace touched)."""
-    from curation.pii.rules import config_with_rules, load_rules_file, settings_config
-    from curation.pii.rules import workspace_config
+    from curation.pii.rules import (
+        config_with_rules,
+        load_rules_file,
+        settings_config,
+        workspace_config,
+    )
     from curation.pii.settings import PiiSettings, load_settings, run_secrets, workspace_secrets
 
     if opts.workspace is None and opts.db is None:

@@ -22,7 +22,7 @@ import orjson
 
 from curation import exitcodes
 from curation.dedup.engine import find_duplicates
-from curation.dedup.files import FileItems, LineNote, write_kept, read_items
+from curation.dedup.files import FileItems, LineNote, read_items, write_kept
 from curation.dedup.results import DedupResult
 from curation.dedup.settings import Encoders, Settings
 from curation.fileio.atomic import open_output
@@ -147,9 +147,7 @@ def dedup_shards(
         open_source(s.path, fmt)
     engine = choose("dedup", Size(bytes=shards.bytes))
     reads = list(
-        ordered_map(
-            partial(read_shard, fmt, settings.include_system), shards.shards, engine=engine
-        )
+        ordered_map(partial(read_shard, fmt, settings.include_system), shards.shards, engine=engine)
     )
     items = []
     owner: list[tuple[int, int]] = []  # global index -> (shard, line)
@@ -201,9 +199,7 @@ def dedup_shards(
         },
     )
     path = write_manifest(folder, manifest)
-    return ShardedDedupResult(
-        shards.shards, reads, kept, removed, result, path, engine.reason
-    )
+    return ShardedDedupResult(shards.shards, reads, kept, removed, result, path, engine.reason)
 
 
 def cluster_objects(

@@ -168,8 +168,7 @@ def export_shards(
     for s in shards.shards:
         if s.stem in stems:
             raise InputError(
-                f"{stems[s.stem].path} and {s.path}: both would be exported as {s.stem}; "
-                "rename one"
+                f"{stems[s.stem].path} and {s.path}: both would be exported as {s.stem}; rename one"
             )
         stems[s.stem] = s
     folder = output_folder(shards, out)

@@ -121,6 +121,8 @@ class Distribution:
             grown = np.zeros(other._dense.size, dtype=np.int64)
             grown[: self._dense.size] = self._dense
             self._dense = grown
+        elif not self._dense.flags.writeable:  # a report from Ray: its arrays are read-only
+            self._dense = self._dense.copy()
         self._dense[: other._dense.size] += other._dense
         self._sparse.update(other._sparse)
         self.n += other.n

@@ -97,8 +97,7 @@ def redact_shards(
 ) -> ShardedRedactResult:
     """Redact every shard of ``shards`` into the folder ``out``; ``options.report``, if
     given, names a folder for one ``SHARD.findings.jsonl`` per shard."""
-    from curation.engine import Size, choose
-    from curation.engine import cluster
+    from curation.engine import Size, choose, cluster
     from curation.engine.mapping import actor_map, ready
     from curation.pii import worker
     from curation.pii.config import PiiConfig
