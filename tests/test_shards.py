@@ -163,6 +163,20 @@ def test_validate_merges_the_shards_reports_as_one_file(tmp_path: Path) -> None:
     assert "a.jsonl line 5: [message_missing_key] messages[0].content: missing" in out
 
 
+def test_an_unreadable_shard_is_named_in_one_line(tmp_path: Path) -> None:
+    folder, _ = write_shards(tmp_path / "in")
+    (folder / "d.parquet").write_bytes(b"not parquet")
+    for command in (["validate", folder], ["dedup", folder, "-o", tmp_path / "out"]):
+        code, _, err = run(*command)
+        assert code == 1
+        assert err.strip().splitlines() == [
+            f"Error: {folder / 'd.parquet'}: cannot be read as Parquet "
+            "(Parquet magic bytes not found in footer. Either the file is corrupted or this is "
+            "not a parquet file.)"
+        ]
+    assert not (tmp_path / "out").exists()
+
+
 # --------------------------------------------------------------------------- redact
 
 

@@ -142,9 +142,9 @@ def dedup_shards(
     from curation.engine import Size, choose, ordered_map
 
     settings = settings or Settings()
-    folder = output_folder(shards, out)
-    for s in shards.shards:  # a missing shard is named before the engine starts
+    for s in shards.shards:  # a missing or unreadable shard is named before anything starts
         open_source(s.path, fmt)
+    folder = output_folder(shards, out)
     engine = choose("dedup", Size(bytes=shards.bytes))
     reads = list(
         ordered_map(partial(read_shard, fmt, settings.include_system), shards.shards, engine=engine)

@@ -8,10 +8,13 @@ one run over the shards concatenated.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import partial
 from typing import Any
 
+from curation.errors import InputError
+from curation.fileio.items import RawItem
 from curation.fileio.shards import Shard, ShardSet
 from curation.fileio.table import iter_parquet
 from curation.ingest.report import ValidationReport
@@ -50,7 +53,7 @@ def validate_shard(options: ValidateOptions, shard: Shard) -> ValidationReport:
 
     if shard.kind == "parquet":
         report = validate_items(
-            iter_parquet(shard.path),
+            _parquet_rows(shard),
             options.model,
             options.price_per_million,
             options.max_errors,
@@ -66,6 +69,16 @@ def validate_shard(options: ValidateOptions, shard: Shard) -> ValidationReport:
         )
     report.errors = [replace(issue, file=shard.name) for issue in report.errors]
     return report
+
+
+def _parquet_rows(shard: Shard) -> Iterator[RawItem]:
+    """The shard's rows; an unreadable file is one line naming it, not a traceback."""
+    import pyarrow as pa
+
+    try:
+        yield from iter_parquet(shard.path)
+    except (pa.ArrowException, OSError) as exc:
+        raise InputError(f"{shard.path}: cannot be read as Parquet ({exc})") from None
 
 
 def validate_shards(
