@@ -141,6 +141,21 @@ def test_shard_resolution_errors_name_the_path(tmp_path: Path) -> None:
         resolve_shards(f"{tmp_path}/*/a.jsonl")
 
 
+def test_a_cluster_given_takes_a_corpus_of_several_shards_whatever_its_size(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from curation.engine import Size, choose_for_shards
+    from curation.engine.settings import ADDRESS_ENV, MODE_ENV
+
+    monkeypatch.delenv(MODE_ENV, raising=False)
+    monkeypatch.delenv(ADDRESS_ENV, raising=False)
+    assert not choose_for_shards("dedup", Size(bytes=10), 3).ray
+    monkeypatch.setenv(ADDRESS_ENV, "127.0.0.1:6390")
+    engine = choose_for_shards("dedup", Size(bytes=10), 3)
+    assert engine.ray and engine.address == "127.0.0.1:6390"
+    assert not choose_for_shards("dedup", Size(bytes=10), 1).ray  # one file: by its size
+
+
 # --------------------------------------------------------------------------- validate
 
 

@@ -139,13 +139,13 @@ def dedup_shards(
     progress: Progress | None = None,
 ) -> ShardedDedupResult:
     """Deduplicate the shards as one corpus; write each shard's kept items into ``out``."""
-    from curation.engine import Size, choose, ordered_map
+    from curation.engine import Size, choose_for_shards, ordered_map
 
     settings = settings or Settings()
     for s in shards.shards:  # a missing or unreadable shard is named before anything starts
         open_source(s.path, fmt)
     folder = output_folder(shards, out)
-    engine = choose("dedup", Size(bytes=shards.bytes))
+    engine = choose_for_shards("dedup", Size(bytes=shards.bytes), len(shards.shards))
     reads = list(
         ordered_map(partial(read_shard, fmt, settings.include_system), shards.shards, engine=engine)
     )

@@ -162,7 +162,7 @@ def export_shards(
     progress: Progress | None = None,
 ) -> ShardedExportResult:
     """Export every shard of ``shards`` into the folder ``out``, then write the manifest."""
-    from curation.engine import Size, choose, ordered_map
+    from curation.engine import Size, choose_for_shards, ordered_map
 
     stems: dict[str, Shard] = {}
     for s in shards.shards:
@@ -173,7 +173,9 @@ def export_shards(
         stems[s.stem] = s
     folder = output_folder(shards, out)
     size = shards.bytes  # about 2 KB a chat record: the rows to build, check and count
-    engine = choose("export", Size(records=size // RECORD_BYTES, bytes=size))
+    engine = choose_for_shards(
+        "export", Size(records=size // RECORD_BYTES, bytes=size), len(shards.shards)
+    )
     done: list[ShardExport] = []
     for one in ordered_map(partial(export_shard, options, folder), shards.shards, engine=engine):
         done.append(one)

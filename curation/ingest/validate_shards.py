@@ -91,10 +91,10 @@ def validate_shards(
 
     The shards run as tasks on the engine when :func:`curation.engine.choose` says so (a
     big corpus, or ``--ray-address``), else one after the other here."""
-    from curation.engine import Size, choose, ordered_map
+    from curation.engine import Size, choose_for_shards, ordered_map
 
     opts = options or ValidateOptions()
-    engine = choose("import", Size(bytes=shards.bytes))
+    engine = choose_for_shards("import", Size(bytes=shards.bytes), len(shards.shards))
     merged: ValidationReport | None = None
     figures: list[ShardValidation] = []
     for done, (shard, report) in enumerate(

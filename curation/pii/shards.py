@@ -97,7 +97,7 @@ def redact_shards(
 ) -> ShardedRedactResult:
     """Redact every shard of ``shards`` into the folder ``out``; ``options.report``, if
     given, names a folder for one ``SHARD.findings.jsonl`` per shard."""
-    from curation.engine import Size, choose, cluster
+    from curation.engine import Size, choose_for_shards, cluster
     from curation.engine.mapping import actor_map, ready
     from curation.pii import worker
     from curation.pii.config import PiiConfig
@@ -107,7 +107,8 @@ def redact_shards(
     if reports is not None:
         reports.mkdir(parents=True, exist_ok=True)
     texts = sum(fio_estimate(s.path) or 0 for s in shards.shards)
-    engine = ready(choose("pii", Size(records=texts), force=options.workers not in (None, 1)))
+    asked = options.workers not in (None, 1)
+    engine = ready(choose_for_shards("pii", Size(records=texts), len(shards.shards), force=asked))
     config = (options.config or PiiConfig()).check_entities_known()
     done: Iterator[FileRedactResult]
     if engine.ray:
