@@ -21,7 +21,6 @@ from curation.ingest.validate import validate_file
 from curation.ingest.validate_shards import validate_shards
 from tests.helpers.cli import run
 from tests.helpers.dedup import fake_encoders
-from tests.test_engine_cluster import three_nodes  # noqa: F401 - the 3-node fixture, reused
 
 TOPICS = [
     "cats and their sleeping habits",
@@ -326,54 +325,3 @@ def test_a_sharded_input_refuses_a_file_as_output_folder(tmp_path: Path) -> None
     assert f"{target}: is a file" in err
     code, _, err = run("export", folder, "-f", "openai-chat", "-o", folder)
     assert code == 1 and "holds the input shard" in err
-
-
-# --------------------------------------------------------------------------- on a cluster
-
-
-def output_bytes(folder: Path) -> dict[str, bytes]:
-    return {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if p.name != "manifest.json"}
-
-
-def test_three_nodes_write_the_sharded_outputs_one_process_writes(
-    three_nodes: Any,  # noqa: F811
-    tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    from curation.engine.settings import MODE_ENV
-    from curation.export.shards import ExportShardsOptions, export_shards
-    from curation.export.spec import ExportSpec
-    from curation.pii.files import RedactFileOptions
-    from curation.pii.operators import OperatorSpec
-    from curation.pii.shards import redact_shards
-
-    folder, _ = write_shards(tmp_path / "in", bad=True)
-    shards = resolve_shards(folder)
-    outputs: dict[str, Any] = {}
-    for mode in ("local", "ray"):
-        monkeypatch.setenv(MODE_ENV, mode)
-        base = tmp_path / mode
-        report, _ = validate_shards(shards)
-        dedup = dedup_shards(
-            shards, base / "dedup", Settings("static", 0.9), encoders=fake_encoders()
-        )
-        redact = redact_shards(
-            shards, base / "redact", RedactFileOptions(operator=OperatorSpec("placeholder"))
-        )
-        export = export_shards(
-            resolve_shards(f"{folder}/*.jsonl*"),
-            base / "export",
-            ExportShardsOptions(ExportSpec(format="openai-chat"), actor="test"),
-        )
-        assert dedup.engine == redact.engine == f"{MODE_ENV}={mode}"
-        outputs[mode] = (
-            report.as_dict(),
-            output_bytes(base / "dedup"),
-            output_bytes(base / "redact"),
-            output_bytes(base / "export"),
-            [r.findings for r in redact.results],
-            len(dedup.result.clusters),
-            export.written,
-        )
-    assert outputs["ray"] == outputs["local"]
-    assert outputs["local"][5] == 2 and sum(outputs["local"][4]) > 0
