@@ -1,5 +1,6 @@
 """A 3-node Ray cluster on this machine (``ray.cluster_utils.Cluster``, one CPU a node) gives
-the same import rows, the same export bytes and the same PII findings as this process."""
+the same import rows, the same export bytes and the same PII findings as this process, and
+the same output shards of a sharded corpus (validate, dedup, redact, export)."""
 
 from __future__ import annotations
 
@@ -11,19 +12,30 @@ from typing import Any
 import pytest
 import sqlalchemy as sa
 
+from curation.dedup import Settings
+from curation.dedup.shards import dedup_shards
 from curation.engine import cluster
 from curation.engine.choice import IN_PROCESS, Size, choose
 from curation.engine.mapping import actor_map
 from curation.engine.settings import MODE_ENV
 from curation.export import rows as export_rows
+from curation.export.shards import ExportShardsOptions, export_shards
+from curation.export.spec import ExportSpec
+from curation.fileio.shards import resolve_shards
 from curation.ingest import rows as import_rows
 from curation.ingest.importer import import_file
+from curation.ingest.validate_shards import validate_shards
 from curation.pii.config import PiiConfig
+from curation.pii.files import RedactFileOptions
+from curation.pii.operators import OperatorSpec
 from curation.pii.segments import Segment
+from curation.pii.shards import redact_shards
 from curation.pii.stream import detect_stream
 from curation.store import Workspace, open_workspace
 from curation.store import models as m
+from tests.helpers.dedup import fake_encoders
 from tests.helpers.export import chat, run, set_redaction, write_objects
+from tests.test_shards import write_shards
 
 
 @pytest.fixture(scope="module")
@@ -132,3 +144,47 @@ def test_three_nodes_give_what_one_process_gives(
     ]
     assert three == one
     assert all(any(f.entity == "PHONE_NUMBER" for f in found) for found in three)
+
+
+# --------------------------------------------------------------------------- sharded corpora
+
+
+def output_bytes(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if p.name != "manifest.json"}
+
+
+def test_three_nodes_write_the_sharded_outputs_one_process_writes(
+    three_nodes: Any,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    folder, _ = write_shards(tmp_path / "in", bad=True)
+    shards = resolve_shards(folder)
+    outputs: dict[str, Any] = {}
+    for mode in ("local", "ray"):
+        monkeypatch.setenv(MODE_ENV, mode)
+        base = tmp_path / mode
+        report, _ = validate_shards(shards)
+        dedup = dedup_shards(
+            shards, base / "dedup", Settings("static", 0.9), encoders=fake_encoders()
+        )
+        redact = redact_shards(
+            shards, base / "redact", RedactFileOptions(operator=OperatorSpec("placeholder"))
+        )
+        export = export_shards(
+            resolve_shards(f"{folder}/*.jsonl*"),
+            base / "export",
+            ExportShardsOptions(ExportSpec(format="openai-chat"), actor="test"),
+        )
+        assert dedup.engine == redact.engine == f"{MODE_ENV}={mode}"
+        outputs[mode] = (
+            report.as_dict(),
+            output_bytes(base / "dedup"),
+            output_bytes(base / "redact"),
+            output_bytes(base / "export"),
+            [r.findings for r in redact.results],
+            len(dedup.result.clusters),
+            export.written,
+        )
+    assert outputs["ray"] == outputs["local"]
+    assert outputs["local"][5] == 2 and sum(outputs["local"][4]) > 0

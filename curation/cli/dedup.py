@@ -69,8 +69,9 @@ class DedupOptions:
 @click.option(
     "-o",
     "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="File mode: write IN minus its duplicates here (same format and order).",
+    type=click.Path(path_type=Path),
+    help="File mode: write IN minus its duplicates here (same format and order); for a folder "
+    "or glob of shards, an output folder (one shard each, and manifest.json).",
 )
 @click.option(
     "--clusters",
@@ -196,11 +197,15 @@ def _dedup_dataset(opts: DedupOptions, dataset: str) -> None:
 
 def _dedup_file(opts: DedupOptions) -> None:
     from curation.dedup import DedupFileOptions, dedup_file
+    from curation.fileio.shards import is_sharded
 
     input_file, output, as_json = opts.input_file, opts.output, opts.as_json
     if input_file is None or output is None:
         raise click.UsageError("give IN and -o KEPT (file mode), or --dataset NAME")
     settings = opts.settings()
+    if is_sharded(input_file):
+        _dedup_shards(opts, input_file, output, settings)
+        return
     options = DedupFileOptions(settings, opts.fmt, opts.clusters_path)
     with progress_bar("Deduplicating", _quiet(opts.quiet or as_json)) as progress:
         result = dedup_file(input_file, output, options, progress=progress)
@@ -210,6 +215,39 @@ def _dedup_file(opts: DedupOptions) -> None:
     name = input_file.name
     _echo_some([f"{name} {e}: copied to the output as it was" for e in result.errors], "unreadable")
     _echo_some([str(n) for n in result.notes], "note")
+    colour = {exitcodes.OK: "green", exitcodes.PARTIAL: "yellow"}.get(result.exit_code, "red")
+    click.secho(result.summary(), fg=colour)
+    sys.exit(result.exit_code)
+
+
+def _dedup_shards(opts: DedupOptions, source: Path, output: Path, settings: Settings) -> None:
+    from curation.dedup.shards import dedup_shards
+    from curation.fileio.shards import resolve_shards
+
+    command_options = {
+        "embedder": settings.embedder,
+        "threshold": settings.threshold,
+        "floor": settings.floor,
+        "rule": settings.rule,
+        "include_system": settings.include_system,
+        "lsh": settings.lsh,
+        "format": opts.fmt,
+    }
+    with progress_bar("Deduplicating", _quiet(opts.quiet or opts.as_json)) as progress:
+        result = dedup_shards(
+            resolve_shards(source),
+            output,
+            settings,
+            fmt=opts.fmt,
+            clusters_path=opts.clusters_path,
+            command_options=command_options,
+            progress=progress,
+        )
+    if opts.as_json:
+        echo_json(result.as_dict())
+        sys.exit(result.exit_code)
+    _echo_some([f"{e}: copied to the output as it was" for e in result.error_lines()], "unreadable")
+    _echo_some([str(n) for n in result.notes()], "note")
     colour = {exitcodes.OK: "green", exitcodes.PARTIAL: "yellow"}.get(result.exit_code, "red")
     click.secho(result.summary(), fg=colour)
     sys.exit(result.exit_code)

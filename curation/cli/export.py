@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
+from curation import exitcodes
 from curation.cli.common import (
     actor,
     echo_json,
@@ -27,6 +28,7 @@ from curation.cli.common import (
 )
 from curation.errors import InputError
 from curation.export.names import FORMAT_NAMES, POLICY_CHOICES, SFT_FROM, STRATIFY, TRL_STYLES
+from curation.fileio.shards import is_sharded
 
 if TYPE_CHECKING:
     from curation.export.spec import ExportResult, ExportSpec
@@ -68,7 +70,7 @@ def setting_options() -> Iterator[None]:
 
 
 @click.command("export")
-@click.argument("source", required=False, type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("source", required=False, type=click.Path(path_type=Path))
 @click.option("--dataset", "-d", help="Dataset to export (optional with --campaign).")
 @click.option(
     "--format", "-f", "fmt", required=True, type=click.Choice(FORMAT_NAMES), help="Output format."
@@ -77,8 +79,9 @@ def setting_options() -> Iterator[None]:
     "--output",
     "-o",
     required=True,
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="File to write. With a validation split, .train/.validation go before its suffix.",
+    type=click.Path(path_type=Path),
+    help="File to write. With a validation split, .train/.validation go before its suffix. "
+    "For a folder or glob of SOURCE shards: an output folder (one file per shard, manifest.json).",
 )
 @click.option(
     "--validation-split",
@@ -204,6 +207,9 @@ def export_cmd(**params: Any) -> None:
         spec.check_export()
         if run.background:
             _submit(run, spec)
+            return
+        if run.source is not None and is_sharded(run.source):
+            _shards_mode(run, spec)
             return
         result = _workspace_mode(run, spec) if run.source is None else _file_mode(run, spec)
     if run.as_json:
@@ -332,6 +338,34 @@ def _file_mode(run: RunOptions, spec: ExportSpec) -> ExportResult:
             source_format=run.source_format,
             progress=progress,
         )
+
+
+def _shards_mode(run: RunOptions, spec: ExportSpec) -> None:
+    from curation.export.shards import ExportShardsOptions, export_shards
+    from curation.fileio.shards import resolve_shards
+
+    assert run.source is not None
+    options = ExportShardsOptions(spec, actor(), run.source_format)
+    command_options = {
+        "validation_split": spec.validation_split,
+        "seed": spec.seed,
+        "source_format": run.source_format,
+    }
+    with progress_bar("Exporting", run.silent) as progress:
+        result = export_shards(
+            resolve_shards(run.source),
+            run.output,
+            options,
+            command_options=command_options,
+            progress=progress,
+        )
+    if run.as_json:
+        echo_json(result.as_dict())
+    else:
+        for warning in result.warnings:
+            click.secho(f"warning: {warning}", fg="yellow", err=True)
+        click.secho(result.summary(), fg="green" if result.exit_code == exitcodes.OK else "yellow")
+    sys.exit(result.exit_code)
 
 
 def _print_export(result: ExportResult) -> None:

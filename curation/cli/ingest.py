@@ -160,18 +160,36 @@ def _print_import(result: ImportResult, quiet: bool) -> None:
 def validate(file: Path, model: str, price_per_million: float | None, as_json: bool) -> None:
     """Check every line of an OpenAI fine-tuning JSONL FILE.
 
+    FILE may also be a folder or a quoted glob of JSONL/Parquet shards ('data/part-*.jsonl'):
+    each shard is checked (in parallel on a Ray cluster), the reports are merged and each
+    error names its shard and line.
+
     Exit 0: every line is valid; 2: some lines have errors; 1: no valid line (an unreadable or
     empty file, every line wrong)."""
+    from curation.fileio.shards import is_sharded, resolve_shards
     from curation.ingest.validate import validate_file
+    from curation.ingest.validate_shards import ValidateOptions, validate_shards
 
+    shard_figures: list[dict[str, Any]] | None = None
     with progress_bar(file.name, as_json or not sys.stderr.isatty()) as progress:
-        report = validate_file(
-            file, model=model, price_per_million=price_per_million, progress=progress
-        )
-    fields = _import_view(file)
+        if is_sharded(file):
+            report, figures = validate_shards(
+                resolve_shards(file),
+                ValidateOptions(model=model, price_per_million=price_per_million),
+                progress=progress,
+            )
+            shard_figures = [f.as_dict() for f in figures]
+        else:
+            report = validate_file(
+                file, model=model, price_per_million=price_per_million, progress=progress
+            )
+    fields = _import_view(file) if shard_figures is None else []
     if as_json:
-        echo_json({**report.as_dict(), "import_view": fields})
+        extra = {} if shard_figures is None else {"shards": shard_figures}
+        echo_json({**report.as_dict(), "import_view": fields, **extra})
     else:
+        if shard_figures is not None:
+            click.echo(f"{len(shard_figures)} shards of {file}")
         click.echo(report.render_text())
         echo_field_report(fields, "As an import would read it:")
     if report.examples == 0:

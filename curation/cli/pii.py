@@ -27,6 +27,8 @@ from curation.cli.pii_review import COMMANDS, OPERATOR_CHOICES
 from curation.errors import InputError
 
 if TYPE_CHECKING:  # the stage loads Presidio: only when a command runs
+    from curation.pii.config import PiiConfig, Secrets
+    from curation.pii.files import RedactFileOptions
     from curation.pii.operators import OperatorSpec
     from curation.pii.settings import PiiSettings
     from curation.pii.status import PiiStatus
@@ -90,8 +92,9 @@ class RedactOptions:
 @click.option(
     "--output",
     "-o",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="File mode: where to write (same format as SOURCE; .gz is gzipped).",
+    type=click.Path(path_type=Path),
+    help="File mode: where to write (same format as SOURCE; .gz is gzipped); for a folder or "
+    "glob of shards, an output folder (one shard each, and manifest.json).",
 )
 @click.option("--dataset", "-d", help="Workspace mode: redact this dataset instead of a file.")
 @click.option(
@@ -120,8 +123,9 @@ class RedactOptions:
 )
 @click.option(
     "--report",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="File mode: write FINDINGS.jsonl, one line per replaced value and per rejected line.",
+    type=click.Path(path_type=Path),
+    help="File mode: write FINDINGS.jsonl, one line per replaced value and per rejected line "
+    "(sharded input: a folder, one SHARD.findings.jsonl each).",
 )
 @click.option(
     "--report-values/--no-report-values",
@@ -222,25 +226,48 @@ def _submit_redact(opts: RedactOptions, dataset: str) -> None:
     submit_background(ws, "pii-apply", params, dataset, opts.as_json)
 
 
-def _redact_file(opts: RedactOptions, source: Path, output: Path) -> None:
-    from curation.ingest.formats import ColumnMapping
-    from curation.pii.files import RedactFileOptions, redact_file
-    from curation.pii.rules import config_with_rules, load_rules_file, workspace_config
-    from curation.pii.settings import load_settings, workspace_secrets
+def _file_settings(opts: RedactOptions) -> tuple[PiiConfig, OperatorSpec, Secrets]:
+    """Detection config, operator and keys: the workspace's when --workspace or --db is
+    given, else the default settings and keys made for this run (no workspace touched)."""
+    from curation.pii.rules import (
+        config_with_rules,
+        load_rules_file,
+        settings_config,
+        workspace_config,
+    )
+    from curation.pii.settings import PiiSettings, load_settings, run_secrets, workspace_secrets
 
-    if not source.exists():
-        raise InputError(f"{source}: no such file")
-    mapping = ColumnMapping.parse(opts.columns) if opts.columns else None
-    ws = open_workspace(opts.workspace, opts.db)
-    with ws.tx() as s:
-        config = workspace_config(s, entities=opts.entities, threshold=opts.threshold)
-        settings = load_settings(s)
-        spec = opts.operator_spec(settings)
-        if spec.name == "drop":
-            spec = opts.operator_spec(settings, "placeholder")
-        secrets = workspace_secrets(s)
+    if opts.workspace is None and opts.db is None:
+        settings = PiiSettings()
+        config = settings_config(settings, entities=opts.entities, threshold=opts.threshold)
+        secrets = run_secrets()
+    else:
+        ws = open_workspace(opts.workspace, opts.db)
+        try:
+            with ws.tx() as s:
+                config = workspace_config(s, entities=opts.entities, threshold=opts.threshold)
+                settings = load_settings(s)
+                secrets = workspace_secrets(s)
+        finally:
+            ws.dispose()
+    spec = opts.operator_spec(settings)
+    if spec.name == "drop":
+        spec = opts.operator_spec(settings, "placeholder")
     if opts.rules_file is not None:
         config = config_with_rules(config, load_rules_file(opts.rules_file))
+    return config, spec, secrets
+
+
+def _redact_file(opts: RedactOptions, source: Path, output: Path) -> None:
+    from curation.fileio.shards import is_sharded
+    from curation.ingest.formats import ColumnMapping
+    from curation.pii.files import RedactFileOptions, redact_file
+
+    sharded = is_sharded(source)
+    if not sharded and not source.exists():
+        raise InputError(f"{source}: no such file")
+    mapping = ColumnMapping.parse(opts.columns) if opts.columns else None
+    config, spec, secrets = _file_settings(opts)
     options = RedactFileOptions(
         config=config,
         operator=spec,
@@ -251,21 +278,58 @@ def _redact_file(opts: RedactOptions, source: Path, output: Path) -> None:
         report_values=opts.report_values,
         workers=opts.workers,
     )
+    if sharded:
+        _redact_shards(opts, source, output, options)
+        return
     with progress_bar(f"Redacting {source.name}", _quiet(opts.quiet or opts.as_json)) as progress:
         result = redact_file(source, output, options, progress=progress)
     if opts.as_json:
         echo_json(result.as_dict())
     else:
         if result.rejected and not opts.quiet:
-            click.echo(f"Lines the reader rejected (copied unchanged) in {source}:", err=True)
-            for error in result.rejected[:MAX_SHOWN]:
-                click.echo(f"  {error}", err=True)
-            if len(result.rejected) > MAX_SHOWN:
-                click.echo(
-                    f"  … and {len(result.rejected) - MAX_SHOWN:,} more (see --report)", err=True
-                )
+            _echo_rejected(str(source), result.rejected)
         click.secho(result.summary(), fg="yellow" if result.rejected else "green")
     sys.exit(result.exit_code)
+
+
+def _redact_shards(
+    opts: RedactOptions, source: Path, output: Path, options: RedactFileOptions
+) -> None:
+    from curation.fileio.shards import resolve_shards
+    from curation.pii.shards import redact_shards
+
+    shards = resolve_shards(source)
+    command_options = {
+        "operator": options.operator.name if options.operator else None,
+        "entities": list(options.config.entities) if options.config else None,
+        "threshold": options.config.threshold if options.config else None,
+        "format": opts.fmt,
+        "columns": opts.columns,
+        "rules": str(opts.rules_file) if opts.rules_file else None,
+        "workspace": opts.workspace is not None or opts.db is not None,
+    }
+    with progress_bar(f"Redacting {source}", _quiet(opts.quiet or opts.as_json)) as progress:
+        result = redact_shards(
+            shards, output, options, command_options=command_options, progress=progress
+        )
+    if opts.as_json:
+        echo_json(result.as_dict())
+    else:
+        if not opts.quiet:
+            for shard, r in zip(shards.shards, result.results, strict=True):
+                if r.rejected:
+                    _echo_rejected(str(shard.path), r.rejected, f"{shard.name} ")
+        colour = "green" if result.exit_code == exitcodes.OK else "yellow"
+        click.secho(result.summary(), fg=colour)
+    sys.exit(result.exit_code)
+
+
+def _echo_rejected(where: str, rejected: list[Any], prefix: str = "") -> None:
+    click.echo(f"Lines the reader rejected (copied unchanged) in {where}:", err=True)
+    for error in rejected[:MAX_SHOWN]:
+        click.echo(f"  {prefix}{error}", err=True)
+    if len(rejected) > MAX_SHOWN:
+        click.echo(f"  … and {len(rejected) - MAX_SHOWN:,} more (see --report)", err=True)
 
 
 def _redact_dataset(opts: RedactOptions, dataset: str) -> None:

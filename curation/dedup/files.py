@@ -230,7 +230,7 @@ def dedup_file(
         map_fn=map_fn,
     )
     dropped_lines = {read.lines[i] for i in result.dropped}
-    kept = _write_kept(source, out, dropped_lines)
+    kept = write_kept(source, out, dropped_lines)
     if opts.clusters_path is not None:
         write_clusters(opts.clusters_path, result, read)
     return FileResult(
@@ -267,7 +267,7 @@ def write_clusters(path: str | Path, result: DedupResult, read: FileItems) -> No
             fh.write(orjson.dumps(obj) + b"\n")
 
 
-def _write_kept(source: Source, out: Path, dropped: set[int]) -> int:
+def write_kept(source: Source, out: Path, dropped: set[int]) -> int:
     """Write the items not dropped, each as it was read; return how many were written.
 
     JSONL keeps lines the reader rejected (they are not duplicates); the other containers

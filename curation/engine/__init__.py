@@ -28,6 +28,7 @@ _EXPORTS = {
     "IN_PROCESS": "choice",
     "Size": "choice",
     "choose": "choice",
+    "choose_for_shards": "choice",
     "current": "choice",
     "usable_cores": "cluster",
     "EngineUnavailableError": "cluster",

@@ -84,6 +84,13 @@ def choose(stage: str, size: Size, *, address: str | None = None, force: bool = 
     return Engine(True, where, f"{_describe(size)}: at or above {_describe_threshold(threshold)}")
 
 
+def choose_for_shards(stage: str, size: Size, shards: int, *, force: bool = False) -> Engine:
+    """:func:`choose` for a corpus of ``shards`` files: a cluster given (``--ray-address``,
+    ``CURATION_RAY_ADDRESS``) takes a corpus of several shards whatever its size, as the
+    user asked for it."""
+    return choose(stage, size, force=force or (shards > 1 and configured_address() is not None))
+
+
 def current() -> Engine:
     """Ray when this process is connected already (and not ``CURATION_ENGINE=local``)."""
     if mode() != "local" and cluster.connected():

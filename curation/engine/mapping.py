@@ -67,6 +67,11 @@ def actor_map(
     return _actors(make_state, fn, items, workers, ahead)
 
 
+def ready(engine: Engine | None) -> Engine:
+    """``engine`` connected (for a caller that sizes its map by the cluster's CPUs first)."""
+    return _ready(engine)
+
+
 def _ready(engine: Engine | None) -> Engine:
     """The engine, connected; a local instance that cannot start leaves the work here."""
     engine = engine or current()

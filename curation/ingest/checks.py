@@ -34,9 +34,18 @@ class Issue:
     line: int
     code: str
     message: str
+    file: str = ""  # the shard it is in, when a sharded corpus is validated
 
     def as_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        out = asdict(self)
+        if not self.file:
+            del out["file"]
+        return out
+
+    @property
+    def where(self) -> str:
+        """``line N``, or ``FILE line N`` in a sharded corpus."""
+        return f"{self.file} line {self.line}" if self.file else f"line {self.line}"
 
 
 def validate_example(obj: Any, line: int = 1, *, layout: str | None = None) -> list[Issue]:

@@ -115,6 +115,19 @@ class Distribution:
         self.n += int(values.size)
         self.total += int(values.sum())
 
+    def merge(self, other: Distribution) -> None:
+        """Add ``other``'s values (the statistics equal those of one run over both inputs)."""
+        if other._dense.size > self._dense.size:
+            grown = np.zeros(other._dense.size, dtype=np.int64)
+            grown[: self._dense.size] = self._dense
+            self._dense = grown
+        elif not self._dense.flags.writeable:  # a report from Ray: its arrays are read-only
+            self._dense = self._dense.copy()
+        self._dense[: other._dense.size] += other._dense
+        self._sparse.update(other._sparse)
+        self.n += other.n
+        self.total += other.total
+
     def _values_counts(self) -> tuple[np.ndarray, np.ndarray]:
         """Distinct values in ascending order and how often each occurred."""
         present = np.flatnonzero(self._dense)
@@ -227,6 +240,23 @@ class ValidationReport:
     @property
     def warnings(self) -> list[Notice]:
         return _warnings(self)
+
+    def merge(self, other: ValidationReport) -> None:
+        """Add ``other``'s findings (another shard of the same corpus, same model)."""
+        self.examples += other.examples
+        self.valid_examples += other.valid_examples
+        for issue in other.errors[: max(0, self.max_errors - len(self.errors))]:
+            self.errors.append(issue)
+        self.error_counts.update(other.error_counts)
+        self.layouts.update(other.layouts)
+        self.missing_system += other.missing_system
+        self.missing_user += other.missing_user
+        self.over_limit += other.over_limit
+        room = OVER_LIMIT_LINES_KEPT - len(self.over_limit_lines)
+        self.over_limit_lines.extend(other.over_limit_lines[: max(0, room)])
+        self.total_tokens.merge(other.total_tokens)
+        self.assistant_tokens.merge(other.assistant_tokens)
+        self.billed_tokens += other.billed_tokens
 
     def add_issue(self, issue: Issue) -> None:
         self.error_counts[issue.code] += 1
@@ -343,7 +373,7 @@ def _render_text(report: ValidationReport) -> str:
         f"{plural(report.error_total, 'error')}",
     ]
     for issue in report.errors[:50]:
-        lines.append(f"  line {issue.line}: [{issue.code}] {issue.message}")
+        lines.append(f"  {issue.where}: [{issue.code}] {issue.message}")
     if report.error_total > min(len(report.errors), 50):
         counts = ", ".join(f"{code}: {n:,}" for code, n in sorted(report.error_counts.items()))
         lines.append(f"  … by code: {counts}")

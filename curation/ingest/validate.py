@@ -79,6 +79,19 @@ def validate_objects(
     )
 
 
+def validate_items(
+    items: Iterable[RawItem],
+    model: str = "gpt-4.1",
+    price_per_million: float | None = None,
+    max_errors: int | None = None,
+    *,
+    layout: str | None = None,
+    progress: Progress | None = None,
+) -> ValidationReport:
+    """Validate items as a reader yields them (a Parquet shard's rows, for example)."""
+    return _run(items, model, price_per_million, max_errors, layout, progress)
+
+
 def _items_of_file(path: str | Path) -> Iterator[RawItem]:
     """The file's items, opened now so a missing file fails before encodings load."""
     items = iter_jsonl(path)

@@ -251,10 +251,22 @@ def workspace_config(
 ) -> PiiConfig:
     """The detection config: workspace settings, with the workspace's active rules."""
     settings = settings or load_settings(session)
+    return settings_config(settings, list_rules(session), entities=entities, threshold=threshold)
+
+
+def settings_config(
+    settings: PiiSettings,
+    rules: Iterable[Any] = (),
+    *,
+    entities: Sequence[str] | str | None = None,
+    threshold: float | None = None,
+) -> PiiConfig:
+    """The detection config of ``settings`` and stored ``rules`` (none: file mode without
+    a workspace, the default settings)."""
     allow: list[tuple[str, str]] = []
     deny: list[tuple[str, str]] = []
     patterns: list[PatternRule] = []
-    for rule in list_rules(session):
+    for rule in rules:
         if rule.kind == "allow":
             allow.append((rule.entity, rule.value))
         elif rule.kind == "deny":

@@ -44,6 +44,11 @@ def workspace_secrets(session: Session) -> Secrets:
     return Secrets(bytes.fromhex(row.value["hmac_key"]), bytes.fromhex(row.value["salt"]))
 
 
+def run_secrets() -> Secrets:
+    """Keys for one run without a workspace (pseudonyms and hashes agree within the run only)."""
+    return Secrets(secrets_module.token_bytes(32), secrets_module.token_bytes(16))
+
+
 def value_fingerprint(secrets: Secrets, entity: str, text: str) -> str:
     """A keyed fingerprint of a value for the audit log: proves which value without holding it."""
     digest = hmac.new(secrets.salt, f"{entity}\x1f{text}".encode(), hashlib.sha256)

@@ -1,0 +1,245 @@
+"""Sharded corpora: which files an input names, where each output shard goes, one manifest.
+
+A file-to-file command's input is a file, a folder (its ``*.jsonl``, ``*.jsonl.gz`` and
+``*.parquet`` files, sorted by name) or a glob of such files (``data/part-*.jsonl``).
+:func:`resolve_shards` turns it into a :class:`ShardSet`; a single file stays a single
+file (the command behaves as it always did). A sharded input writes into an output
+folder, one output shard per input shard under the same base name, then
+:func:`write_manifest` writes ``manifest.json`` last, atomically: a folder with a manifest
+is complete, one without is not.
+
+On a cluster the shards' paths must be reachable from every node (a shared or network
+file system): a worker reads its shard and writes its output shard where it stands.
+"""
+
+from __future__ import annotations
+
+import glob
+import hashlib
+import os
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+from curation.errors import InputError
+from curation.fileio.atomic import atomic_write_bytes
+
+SHARD_SUFFIXES = (".jsonl", ".jsonl.gz", ".parquet")
+MANIFEST_NAME = "manifest.json"
+MANIFEST_VERSION = 1
+_GLOB_CHARS = frozenset("*?[")
+_HASH_CHUNK = 1 << 20
+
+
+@dataclass(frozen=True, slots=True)
+class Shard:
+    """One input file of a sharded corpus."""
+
+    path: Path
+    kind: str  # "jsonl" or "parquet"
+
+    @property
+    def name(self) -> str:
+        return self.path.name
+
+    @property
+    def stem(self) -> str:
+        """The name without its shard suffix (``part-1.jsonl.gz`` → ``part-1``)."""
+        name = self.path.name
+        for suffix in sorted(SHARD_SUFFIXES, key=len, reverse=True):
+            if name.lower().endswith(suffix):
+                return name[: -len(suffix)]
+        return self.path.stem
+
+    @property
+    def bytes(self) -> int:
+        return self.path.stat().st_size
+
+
+@dataclass(frozen=True, slots=True)
+class ShardSet:
+    """What an input names: one file (``sharded`` False) or the shards of a corpus."""
+
+    given: str
+    shards: tuple[Shard, ...]
+    sharded: bool
+
+    @property
+    def bytes(self) -> int:
+        return sum(s.bytes for s in self.shards)
+
+
+def shard_kind(path: Path) -> str | None:
+    """``jsonl`` or ``parquet`` for a shard's name; None for any other file."""
+    name = path.name.lower()
+    if name.endswith(".parquet"):
+        return "parquet"
+    if name.endswith((".jsonl", ".jsonl.gz")):
+        return "jsonl"
+    return None
+
+
+def is_sharded(given: str | Path) -> bool:
+    """Whether ``given`` names a folder or a glob rather than one file."""
+    text = str(given)
+    return Path(text).is_dir() or (not Path(text).exists() and bool(_GLOB_CHARS & set(text)))
+
+
+def resolve_shards(given: str | Path) -> ShardSet:
+    """The files ``given`` names: itself (a file: not sharded), a folder's shards, or a
+    glob's matches; sorted by path, so every run sees the same order.
+
+    Raises :class:`InputError` naming the path: nothing there, nothing matching, a match
+    that is not a JSONL/Parquet shard, two shards with the same base name."""
+    text = str(given)
+    p = Path(text).expanduser()
+    if p.is_dir():
+        found = sorted(
+            (c for c in p.iterdir() if c.is_file() and not c.name.startswith(".")),
+            key=lambda c: c.name,
+        )
+        shards = [Shard(c, k) for c in found if (k := shard_kind(c)) is not None]
+        if not shards:
+            raise InputError(
+                f"{p}: the folder holds no {', '.join('*' + s for s in SHARD_SUFFIXES)} file"
+            )
+        return ShardSet(text, tuple(shards), True)
+    if p.exists() or not (_GLOB_CHARS & set(text)):
+        return ShardSet(text, (Shard(p, shard_kind(p) or "file"),), False)
+    matches = sorted(Path(m) for m in glob.glob(os.path.expanduser(text)))
+    if not matches:
+        raise InputError(f"{text}: no file matches this pattern")
+    shards = []
+    for m in matches:
+        kind = shard_kind(m) if m.is_file() else None
+        if kind is None:
+            what = "a folder" if m.is_dir() else "not a .jsonl, .jsonl.gz or .parquet file"
+            raise InputError(
+                f"{m}: matched by {text} but {what}; a sharded input holds JSONL or Parquet "
+                "shards only (narrow the pattern)"
+            )
+        shards.append(Shard(m, kind))
+    _check_names(shards)
+    return ShardSet(text, tuple(shards), True)
+
+
+def _check_names(shards: Iterable[Shard]) -> None:
+    seen: dict[str, Path] = {}
+    for s in shards:
+        if s.name in seen:
+            raise InputError(
+                f"{seen[s.name]} and {s.path}: two shards named {s.name}; their outputs would "
+                "overwrite each other (rename one)"
+            )
+        seen[s.name] = s.path
+
+
+def output_folder(shards: ShardSet, out: str | Path) -> Path:
+    """The folder a sharded run writes into (created), refusing an input shard's folder
+    when an output would overwrite its input."""
+    folder = Path(out).expanduser()
+    if folder.exists() and not folder.is_dir():
+        raise InputError(
+            f"{folder}: is a file; with a folder or a pattern as input, -o names an output folder"
+        )
+    folder.mkdir(parents=True, exist_ok=True)
+    resolved = folder.resolve()
+    for s in shards.shards:
+        if s.path.resolve().parent == resolved:
+            raise InputError(
+                f"{folder}: holds the input shard {s.name}; its output would overwrite it "
+                "(choose another output folder)"
+            )
+    return folder
+
+
+def sha256_of(path: str | Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as fh:
+        while chunk := fh.read(_HASH_CHUNK):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+@dataclass(frozen=True, slots=True)
+class ShardOutput:
+    """One file a shard's run wrote."""
+
+    path: Path
+    records: int
+    split: str | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "path": self.path.name,
+            "sha256": sha256_of(self.path),
+            "bytes": self.path.stat().st_size,
+            "records": self.records,
+        }
+        if self.split is not None:
+            out["split"] = self.split
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class ShardOutcome:
+    """What a command did with one shard, as the manifest reports it."""
+
+    shard: Shard
+    records_in: int
+    records_out: int
+    outputs: tuple[ShardOutput, ...]
+    rejected: int = 0
+    extra: Mapping[str, Any] = field(default_factory=dict)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "input": {"path": str(self.shard.path), "sha256": sha256_of(self.shard.path)},
+            "records_in": self.records_in,
+            "records_out": self.records_out,
+            "rejected": self.rejected,
+            "outputs": [o.as_dict() for o in self.outputs],
+            **self.extra,
+        }
+
+
+def build_manifest(
+    command: str,
+    options: Mapping[str, Any],
+    shards: ShardSet,
+    outcomes: Iterable[ShardOutcome],
+    *,
+    engine: str,
+    extra: Mapping[str, Any] | None = None,
+) -> dict[str, Any]:
+    """The one manifest of a sharded run (output paths relative to the manifest's folder)."""
+    from curation import __version__
+
+    entries = [o.as_dict() for o in outcomes]
+    return {
+        "manifest_version": MANIFEST_VERSION,
+        "tool": {"name": "curation-studio", "version": __version__},
+        "command": command,
+        "input": shards.given,
+        "options": dict(options),
+        "engine": engine,
+        "shards": entries,
+        "totals": {
+            "shards": len(entries),
+            "records_in": sum(e["records_in"] for e in entries),
+            "records_out": sum(e["records_out"] for e in entries),
+            "rejected": sum(e["rejected"] for e in entries),
+            "outputs": sum(len(e["outputs"]) for e in entries),
+        },
+        **(extra or {}),
+    }
+
+
+def write_manifest(folder: Path, manifest: Mapping[str, Any]) -> Path:
+    """``folder/manifest.json``, atomically; written after every output shard."""
+    path = folder / MANIFEST_NAME
+    atomic_write_bytes(path, orjson.dumps(manifest, option=orjson.OPT_INDENT_2) + b"\n")
+    return path
