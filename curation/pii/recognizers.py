@@ -371,6 +371,8 @@ _KEYED = regex.compile(
 _PERSON_KEY = regex.compile(
     r"(?i)(?:first|last|given|family|middle|full|sur|maiden)[_\- ]?name[\"']?[ \t]*[:=]"
 )
+# Keys that say "a name" but not whose: the value may be a work, a vessel, a public figure.
+_GENERIC_KEY = regex.compile(r"(?i)(?<![\w])[\"']?(?:name|author)[\"']?[ \t]*[:=][ \t]*[\"']?$")
 _STOP = NOT_NAMES | TITLES | NAME_STOP_WORDS
 
 
@@ -439,7 +441,11 @@ class NameCueRecognizer(_Base):
                 personal = _PERSON_KEY.search(text[max(0, m.start() - 2) : start])
                 several = len(text[start:end].split()) > 1
                 score = 0.9 if personal else 0.75 if several else 0.55
-                yield _result(self.ENTITY, start, end, score, "name:key", self)
+                # "name", "author": a ship, a band or a novelist as often as a private person,
+                # so the public-figure policy decides (curation.pii.public), as for spaCy's.
+                generic = not personal and _GENERIC_KEY.search(text[max(0, m.start() - 2) : start])
+                source = "name:key-generic" if generic else "name:key"
+                yield _result(self.ENTITY, start, end, score, source, self)
 
 
 def trim_name(text: str, start: int, end: int) -> tuple[int, int]:

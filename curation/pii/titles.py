@@ -16,6 +16,10 @@ sign-off or in a key keeps its evidence.
   "book Ana a seat" is no work), unless a verb follows the span ("the book Ana lent me").
 - **A work and its maker**: the span is followed by "by" and a capitalised word that is no
   weekday or month ("Emma by Jane Austen"; not "tell Ana by Friday").
+- **A thing, not a person**: a determiner right before the span ("the Cricut Joy Xtra", "a
+  Joy Max"): a person's name takes no article.
+- **The means of sending**: "ship it with X", "now goes via X", "sent by X"
+  (``data/vocab/shipping_verbs.txt``): a carrier.
 - **A field that holds no person**: the span is the value after a label such as
   ``Carrier:``, ``Courier:``, ``Brand:``, ``Song:`` (:data:`NON_PERSON_LABELS`).
 
@@ -32,6 +36,7 @@ from curation.pii.vocab import load
 
 WORK_NOUNS: tuple[str, ...] = load("work_nouns")
 NON_PERSON_LABELS: tuple[str, ...] = load("non_person_labels")
+SHIPPING_VERBS: tuple[str, ...] = load("shipping_verbs")
 
 
 def _alternatives(words: tuple[str, ...]) -> str:
@@ -66,6 +71,15 @@ _RECIPIENT_BEFORE = regex.compile(
 _LABEL_BEFORE = regex.compile(
     rf"(?i)(?:^|[\n\t{{,;(]|\\n|[ \t]-[ \t])[ \t]*[\"']?(?:{_alternatives(NON_PERSON_LABELS)})"
     r"[\"']?[ \t]*[:=][ \t]*[\"']?$"
+)
+# "ship it with X", "now goes via X", "sent by X to Ana": the means of sending.
+_SENT_WITH = regex.compile(
+    rf"(?i)\b(?:{_alternatives(SHIPPING_VERBS)})(?:[ \t]+(?:it|them|this|these|that|those|"
+    r"the[ \t]+\w+|back|out|off|over|now|again|instead|today))*[ \t]+(?:with|via|by|through)[ \t]+$"
+)
+# "the Cricut Joy Xtra", "a Brevlo Max": a determiner before a capitalised run names a thing.
+_DETERMINER_BEFORE = regex.compile(
+    r"(?i)(?:^|[^\p{L}'’])(?:the|a|an|these|those|each|every|another)[ \t]+$"
 )
 _VERB_TAGS = ("VBD", "VBP", "VBZ", "VB", "MD")
 _LINKING = frozenset({"is", "was", "are", "were", "has", "had", "'s", "’s"})
@@ -115,10 +129,22 @@ def labelled_non_person(text: str, start: int) -> bool:
     return bool(_LABEL_BEFORE.search(text[max(0, start - 40) : start]))
 
 
+def carrier(text: str, start: int) -> bool:
+    """The span is how something is sent: "ship it with X", "now goes via X"."""
+    return bool(_SENT_WITH.search(text[max(0, start - 50) : start]))
+
+
+def after_determiner(text: str, start: int) -> bool:
+    """ "the Cricut Joy Xtra", "a Joy Max": a person's name takes no article."""
+    return bool(_DETERMINER_BEFORE.search(text[max(0, start - 12) : start]))
+
+
 def work_or_field(text: str, start: int, end: int, artifacts: Any = None) -> bool:
     """Any of the signals above: the span names a work or fills a field that is no person."""
     return (
         quoted(text, start, end)
+        or after_determiner(text, start)
+        or carrier(text, start)
         or after_work_noun(text, start, end, artifacts)
         or by_maker(text, start, end)
         or labelled_non_person(text, start)
