@@ -109,3 +109,32 @@ def test_the_means_of_sending_is_a_carrier(text: str, value: str, expected: bool
 def test_a_carrier_after_with_is_kept_and_the_recipient_is_not(det: Detector) -> None:
     got = persons(found(det, "Please ship it with Quickwell to Odile Markham, order 5521."))
     assert "Odile Markham" in got and "Quickwell" not in got
+
+
+def test_a_greeting_to_a_group_is_no_private_context() -> None:
+    assert public_record(["Hi all,\n\nThis issue is about Tobias Crane and his records."], MODEL)
+    assert public_record(["Hello everyone! Tobias Crane won again."], MODEL)
+    assert not public_record(["Hi Tobias Crane, the boiler is leaking."], MODEL)
+
+
+@pytest.mark.parametrize(
+    "text,value",
+    [
+        ("This month: the athlete Tobias Crane and his records.", "Tobias Crane"),
+        ("We tasted the brand Odile Markham at the fair.", "Odile Markham"),
+        ("the storm Tobias hit the coast", "Tobias"),
+    ],
+)
+def test_things_and_public_roles_in_apposition(text: str, value: str) -> None:
+    from curation.pii.titles import after_work_noun
+
+    start = text.index(value)
+    assert after_work_noun(text, start, start + len(value))
+
+
+def test_a_private_role_is_no_public_role() -> None:
+    from curation.pii.titles import after_work_noun
+
+    text = "Please call the plumber Tobias Crane."
+    start = text.index("Tobias Crane")
+    assert not after_work_noun(text, start, start + len("Tobias Crane"))

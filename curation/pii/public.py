@@ -73,11 +73,13 @@ _REQUEST = regex.compile(
     r"describe|summari[sz]e|compare|list|write|recommend|suggest|tell|give|show|name|translate|"
     r"analy[sz]e|discuss|outline|create|generate|rank|rate|contrast)\b"
 )
-# "Hi! Can you tell me who …": a greeting to the assistant, not to a person.
+# "Hi! Can you tell me who …", "Hi all, …": a greeting to the assistant or to a group, not
+# to a person.
 _GREETING = regex.compile(r"(?i)\b(?:hi|hello|hey)\b")
 _GREETING_TO_ASSISTANT = regex.compile(
-    r"(?i)^(?:[ \t]+there)?[ \t]*[!.,]+[ \t\n]*(?:can|could|would|will|please|what|who|how|why|"
-    r"when|where|which|is|are|do|does|quick|i)\b"
+    r"(?i)^(?:[ \t]+(?:all|everyone|everybody|folks)\b"  # a group: nobody in particular
+    r"|(?:[ \t]+there)?[ \t]*[!.,]+[ \t\n]*(?:can|could|would|will|please|what|who|how|why|"
+    r"when|where|which|is|are|do|does|quick|i)\b)"
 )
 
 

@@ -12,7 +12,9 @@ sign-off or in a key keeps its evidence.
   start of a line or after ``:``, ``,``, ``[``), not after a word that introduces a person
   ("signed", "named", "called", "Dear", "Hi").
 - **After a work noun**: "the song Valerie", "Adele's album …", "the 1938 novel Rebecca",
-  "the character Atticus Finch", with a determiner or a possessive before the noun (so
+  "the character Atticus Finch", a thing named like a person ("the brand …", "the ship …",
+  "the storm …") or a public role in apposition ("the athlete …", "the composer …")
+  (``data/vocab/work_nouns.txt``), with a determiner or a possessive before the noun (so
   "book Ana a seat" is no work), unless a verb follows the span ("the book Ana lent me").
 - **A work and its maker**: the span is followed by "by" and a capitalised word that is no
   weekday or month ("Emma by Jane Austen"; not "tell Ana by Friday").
