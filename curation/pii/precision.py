@@ -14,8 +14,10 @@ import regex
 
 from curation.pii.config import PiiConfig
 from curation.pii.person_signals import name_evidence
+from curation.pii.public import is_model_only
 from curation.pii.recognizers import trim_name
 from curation.pii.results import SOURCE_KEY
+from curation.pii.titles import work_or_field
 from curation.pii.vocab import IMPERATIVES, NOT_NAMES, ORG_TAIL_WORDS, TECH_TERMS, TITLES, UI_NOUNS
 
 _CODE_CHARS = regex.compile(r"[@_/\\=<>{}\[\]|#$%^*~`+:;§&]")
@@ -138,7 +140,7 @@ def person_score(
     if in_code(text, start) and not _EMAIL_AFTER.match(text[end : end + 80]):
         return 0.0  # a name in code, unless it signs a commit or a header: "Ana Li <ana@…>"
         return 0.0
-    if _context_refuses(text, start, end, tokens, source):
+    if _context_refuses(text, start, end, tokens, source, artifacts):
         return 0.0
     if (
         len(tokens) == 1
@@ -171,7 +173,9 @@ def _words_refuse(value: str, tokens: list[str], lowered: list[str], allow: Allo
     return not value[0].isupper()
 
 
-def _context_refuses(text: str, start: int, end: int, tokens: list[str], source: str) -> bool:
+def _context_refuses(
+    text: str, start: int, end: int, tokens: list[str], source: str, artifacts: Any = None
+) -> bool:
     """What comes around the span says it is no name: a version, a firm, a model number…"""
     value = text[start:end]
     after = text[end : end + 24]
@@ -188,6 +192,8 @@ def _context_refuses(text: str, start: int, end: int, tokens: list[str], source:
     ui = _UI_AFTER.match(after)
     if ui and ui.group(1) in UI_NOUNS and len(tokens) == 1:
         return True
+    if is_model_only(source) and work_or_field(text, start, end, artifacts):
+        return True  # "the song Valerie", "'Roxanne' by The Police", "Carrier: Evri"
     titled = bool(_TITLE_BEFORE.search(text[max(0, start - 8) : start]))
     if source == "spacy" and not name_evidence(value, single_known=True, titled=titled):
         return True  # no word of it can be a name: "Docker Compose", "Tetris", "Spirited Away"

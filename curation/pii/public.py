@@ -34,7 +34,10 @@ import regex
 from curation.pii.vocab import load
 
 PUBLIC_CUES: tuple[str, ...] = load("public_cues")
-PRIVATE_CUES: tuple[str, ...] = load("private_cues")
+PRIVATE_CUES: tuple[str, ...] = tuple(
+    c for c in load("private_cues") if c.lower() not in ("hi", "hello", "hey")
+)
+OWN_TASKS: tuple[str, ...] = load("own_tasks")
 
 
 def _words(terms: Sequence[str]) -> str:
@@ -44,16 +47,66 @@ def _words(terms: Sequence[str]) -> str:
 _PUBLIC = regex.compile(
     rf"(?i)\b(?:{_words(PUBLIC_CUES)})\b(?!['’])|\b(?:1\d{{3}}|20[0-2]\d)\b"  # "won", not "won't"
 )
-_PRIVATE_WORDS = regex.compile(r"(?i)\b(?:my|our)\b")
+# "my aunt", "our tenant": strong. "my essay", "our book club": the speaker's own study or
+# pastime (``data/vocab/own_tasks.txt``) says nothing of a private person, so it is no cue.
+_PRIVATE_WORDS = regex.compile(
+    rf"(?i)\b(?:my|our)\b(?![ \t]+(?:[\p{{L}}\-]+[ \t]+)?(?:{_words(OWN_TASKS)})s?\b)"
+)
 # "I'm Ana", "I am the tenant" disclose who speaks; "I'm writing a quiz" does not.
 _WEAK_PRIVATE = regex.compile(
-    rf"(?i)\b(?:{_words(PRIVATE_CUES)})\b(?!['’]\w)|\bI(?:['’]m|\s+am)\b(?!\s+\w+ing\b)"
-    r"|(?<!\b(?:give|tell|show|let|help|teach|remind)\s+)\bme\b"  # "asked me", not "tell me"
+    rf"(?i)\b(?:{_words([c for c in PRIVATE_CUES if c != 'ship'])})\b(?!['’]\w)"
+    r"|\bI(?:['’]m|\s+am)\b(?!\s+\w+ing\b)"
+    # "ship it", "we ship"; not "the ship", "a sister ship": a vessel
+    r"|(?<!\b(?:the|a|an|this|that|his|her|its|their|which|whose|sister|war|tall|cargo|sailing|"
+    r"steam|passenger|space|flag|[\p{L}]+['’]s)[ \t]+)\bship\b(?![ \t]*['’]s\b)"
 )
+# "asked me", "sent me" tell of dealings with someone; "tell me", "recommend me", "…for me?"
+# at the end of a request ask the assistant.
+_ME = regex.compile(r"(?i)\bme\b")
+_ME_REQUEST_BEFORE = regex.compile(
+    r"(?i)\b(?:give|tell|show|let|help|teach|remind|recommend|suggest|explain|write|find|"
+    r"describe|summari[sz]e|list|name|quiz|draw|make|compose|translate|answer)[ \t]+$"
+)
+_FOR_ME_END = regex.compile(r"(?i)^[ \t]*(?:please)?[ \t]*[.?!]")
+_REQUEST = regex.compile(
+    r"(?i)\b(?:can|could|would|will)[ \t]+you\b|\bplease\b|(?:^|[.!?][ \t]+|\n)[ \t]*(?:explain|"
+    r"describe|summari[sz]e|compare|list|write|recommend|suggest|tell|give|show|name|translate|"
+    r"analy[sz]e|discuss|outline|create|generate|rank|rate|contrast)\b"
+)
+# "Hi! Can you tell me who …", "Hi all, …": a greeting to the assistant or to a group, not
+# to a person.
+_GREETING = regex.compile(r"(?i)\b(?:hi|hello|hey)\b")
+_GREETING_TO_ASSISTANT = regex.compile(
+    r"(?i)^(?:[ \t]+(?:all|everyone|everybody|folks)\b"  # a group: nobody in particular
+    r"|(?:[ \t]+there)?[ \t]*[!.,]+[ \t\n]*(?:can|could|would|will|please|what|who|how|why|"
+    r"when|where|which|is|are|do|does|quick|i)\b)"
+)
+
+
+def _private_me(text: str) -> bool:
+    """A "me" that tells of dealings with someone (see :data:`_ME_REQUEST_BEFORE`)."""
+    for m in _ME.finditer(text):
+        if _ME_REQUEST_BEFORE.search(text[max(0, m.start() - 16) : m.start()]):
+            continue
+        before = text[max(0, m.start() - 5) : m.start()].lower()
+        if before.rstrip().endswith("for") and _FOR_ME_END.match(text[m.end() :]):
+            sentence = regex.split(r"[.!?\n]", text[max(0, m.start() - 160) : m.start()])[-1]
+            if _REQUEST.search(sentence) or _REQUEST.search(text[: m.start()].rsplit("\n", 1)[-1]):
+                continue
+        return True
+    return False
+
+
+def _private_greeting(text: str) -> bool:
+    """A greeting that is not the opening of a question to the assistant."""
+    return any(not _GREETING_TO_ASSISTANT.match(text[m.end() :]) for m in _GREETING.finditer(text))
+
+
 # Scheduling is private dealing: public facts carry years, plans carry weekdays and times.
+# "tonight", "next month" are not appointments: a film on tonight, a trip next month.
 _SCHEDULE = regex.compile(
-    r"(?i)\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight|"
-    r"yesterday|next (?:week|month)|this (?:morning|afternoon|evening|week))\b|"
+    r"(?i)\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|yesterday|"
+    r"this (?:morning|afternoon))\b|"
     r"\bthe \d{1,2}(?:st|nd|rd|th)\b|\b\d{1,2}(?::\d\d)?[ \t]?(?:am|pm)\b"
 )
 # Two or more lines that hold only a name (a roster: "- Ama Osei\n- Hidde Terpstra").
@@ -75,6 +128,7 @@ MODEL_SOURCES = (
     "name:title",
     "name:upper",
     "name:initial",
+    "name:key-generic",
 )
 
 
@@ -101,6 +155,8 @@ def public_record(
         return False
     weak = (
         _WEAK_PRIVATE.search(joined)
+        or _private_me(joined)
+        or _private_greeting(joined)
         or _CLOSING_LINE.search(joined)
         or _SCHEDULE.search(joined)
         or _roster(joined, names)

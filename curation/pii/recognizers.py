@@ -258,13 +258,18 @@ _LOCALITY = (
     rf"{_LOCWORD}(?:[ \t\-](?:(?:am|an[ \t]der|an|im|in[ \t]der|in|upon|on|sur|sous|de[ \t]la|de|del|la|"
     rf"le|les|di|ob|bei|vor|op|aan[ \t]den|aan[ \t]de|aan)[ \t])?{_LOCWORD}){{0,3}}"
 )
+# A place is no acronym of three letters or more nor a word with a capital inside ("DHL",
+# "FedEx", "PostNord": a carrier beside the address ends the block), bar "McAllen", "DeKalb".
+NOT_BRAND = r"(?!\p{Lu}{3,}(?![\p{L}])|(?!Mc|Mac|De|La|Le|Di|Du)\p{Lu}\p{Ll}+\p{Lu})"
+_NOT_BRAND = NOT_BRAND
 # ", Edinburgh EH6 6QN" · ", Austin, TX 78701" · "\n66258 Brand" · ", 75002 Paris" · ", Leeds."
 # · "\nDublin 8\nD08 U5J1" (a postal district, the Eircode on its own line)
 _TAIL = (
     rf"(?:,?[ \t]*\n?[ \t]*(?:{_LOCALITY}(?:[ \t]+\d{{1,2}}W?)?(?:,?[ \t]+|,?[ \t]*\n[ \t]*)"
     rf"(?:[A-Z]{{2}}[ \t]+)?{_POSTCODE}(?![\w])"
     rf"|{_POSTCODE},?[ \t]+{_LOCALITY}(?:[ \t]\([A-Z]{{2}}\))?"
-    rf"|{_LOCALITY}(?:,[ \t]*{_LOCALITY})?(?=[ \t]*(?:[.;!?)]|,[ \t]*(?:{_POSTCODE}|[a-z])|\n|$))))?"
+    rf"|{_NOT_BRAND}{_LOCALITY}(?:,[ \t]*{_NOT_BRAND}{_LOCALITY})?"
+    rf"(?=[ \t]*(?:[.;!?)]|,[ \t]*(?:{_POSTCODE}|[a-z])|\n|$))))?"
 )
 _EN_STREET = (
     rf"(?:{_UNIT},?[ \t]+)?{_NUMBER},?[ \t]+(?:{_NAMEWORD}[ \t]+){{1,4}}"
@@ -366,6 +371,8 @@ _KEYED = regex.compile(
 _PERSON_KEY = regex.compile(
     r"(?i)(?:first|last|given|family|middle|full|sur|maiden)[_\- ]?name[\"']?[ \t]*[:=]"
 )
+# Keys that say "a name" but not whose: the value may be a work, a vessel, a public figure.
+_GENERIC_KEY = regex.compile(r"(?i)(?<![\w])[\"']?(?:name|author)[\"']?[ \t]*[:=][ \t]*[\"']?$")
 _STOP = NOT_NAMES | TITLES | NAME_STOP_WORDS
 
 
@@ -434,7 +441,11 @@ class NameCueRecognizer(_Base):
                 personal = _PERSON_KEY.search(text[max(0, m.start() - 2) : start])
                 several = len(text[start:end].split()) > 1
                 score = 0.9 if personal else 0.75 if several else 0.55
-                yield _result(self.ENTITY, start, end, score, "name:key", self)
+                # "name", "author": a ship, a band or a novelist as often as a private person,
+                # so the public-figure policy decides (curation.pii.public), as for spaCy's.
+                generic = not personal and _GENERIC_KEY.search(text[max(0, m.start() - 2) : start])
+                source = "name:key-generic" if generic else "name:key"
+                yield _result(self.ENTITY, start, end, score, source, self)
 
 
 def trim_name(text: str, start: int, end: int) -> tuple[int, int]:

@@ -1,0 +1,167 @@
+"""Where a capitalised span is a title or a field's value, not a person, by its place.
+
+A song called "Valerie", the novel *Rebecca*, "Roxanne by The Police", a carrier written
+after "Carrier:": the words could be a name, but the way the text sets them says they name a
+work or a firm. These signals read only the span's surroundings, never a list of works, so
+they hold for titles nobody listed (issue 13). They refuse only what the model or the name
+table found (:data:`curation.pii.public.MODEL_SOURCES`); a name found after a cue, in a
+sign-off or in a key keeps its evidence.
+
+- **Quoted or italicised as a whole**: the span is exactly the text between quotes, ``*…*``
+  or ``_…_``, within a sentence: not the value of a JSON key or a CSV field (a quote at the
+  start of a line or after ``:``, ``,``, ``[``), not after a word that introduces a person
+  ("signed", "named", "called", "Dear", "Hi").
+- **After a work noun**: "the song Valerie", "Adele's album …", "the 1938 novel Rebecca",
+  "the character Atticus Finch", a thing named like a person ("the brand …", "the ship …",
+  "the storm …") or a public role in apposition ("the athlete …", "the composer …")
+  (``data/vocab/work_nouns.txt``), with a determiner or a possessive before the noun (so
+  "book Ana a seat" is no work), unless a verb follows the span ("the book Ana lent me").
+- **A work and its maker**: the span is followed by "by" and a capitalised word that is no
+  weekday or month ("Emma by Jane Austen"; not "tell Ana by Friday").
+- **A thing, not a person**: a determiner right before the span ("the Cricut Joy Xtra", "a
+  Joy Max"): a person's name takes no article.
+- **The means of sending**: "ship it with X", "now goes via X", "sent by X"
+  (``data/vocab/shipping_verbs.txt``): a carrier.
+- **A field that holds no person**: the span is the value after a label such as
+  ``Carrier:``, ``Courier:``, ``Brand:``, ``Song:`` (:data:`NON_PERSON_LABELS`).
+
+Which sets these were tuned on: bench/pii_eval/README.md, "Tuning log".
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import regex
+
+from curation.pii.vocab import load
+
+WORK_NOUNS: tuple[str, ...] = load("work_nouns")
+NON_PERSON_LABELS: tuple[str, ...] = load("non_person_labels")
+SHIPPING_VERBS: tuple[str, ...] = load("shipping_verbs")
+
+
+def _alternatives(words: tuple[str, ...]) -> str:
+    return "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+_OPEN_CLOSE = {'"': '"', "“": "”", "'": "'", "‘": "’", "*": "*", "_": "_", "«": "»"}
+# A word before the opening quote that introduces a person or a field, not a title.
+_PERSON_BEFORE_QUOTE = regex.compile(
+    r"(?i)\b(?:sign(?:ed)?(?:[ \t]+(?:it|off|as))?|signature|named|called|known[ \t]+as|goes[ \t]+by|"
+    r"nickname|alias|name[ \t]+is|name['’]s|dear|hi|hello|hey|attn|cc|from|to|user|username|"
+    r"customer|contact|recipient)[ \t]*[:,]?[ \t]*$"
+)
+_WORK_BEFORE = regex.compile(
+    rf"(?i)(?:\b(?:the|a|an|this|that|these|his|her|their|its|my|your|our|whose)[ \t]+"
+    rf"(?:[\p{{L}}\d'’\-]+[ \t]+){{0,2}}|\p{{L}}['’]s?[ \t]+(?:[\p{{L}}\-]+[ \t]+)?)"
+    rf"(?:{_alternatives(WORK_NOUNS)})s?"
+    rf"(?:[ \t]+(?:called|titled|entitled|named))?[ \t]*[,:]?[ \t]*[\"“'‘*_«]?$"
+)
+_CALENDAR = (
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
+    r"April|May|June|July|August|September|October|November|December|Mon|Tue|Wed|Thu|Fri|"
+    r"Sat|Sun|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|EOD|COB|Noon|Midday)"
+)
+_BY_MAKER = regex.compile(
+    rf"^[\"”'’*_»]?[ \t]+by[ \t]+(?!{_CALENDAR}\b)(?:The[ \t]+)?\p{{Lu}}\p{{Ll}}[\p{{L}}'’\-]*"
+)
+_RECIPIENT_BEFORE = regex.compile(
+    r"(?i)\b(?:to|for|with|from|at|cc|ask|tell|call|email|ping|thank|thanks|pay|paid|send|sent)"
+    r"[ \t]+$"
+)
+_LABEL_BEFORE = regex.compile(
+    rf"(?i)(?:^|[\n\t{{,;(]|\\n|[ \t]-[ \t])[ \t]*[\"']?(?:{_alternatives(NON_PERSON_LABELS)})"
+    r"[\"']?[ \t]*[:=][ \t]*[\"']?$"
+)
+# "ship it with X", "now goes via X", "sent by X to Ana": the means of sending.
+_SENT_WITH = regex.compile(
+    rf"(?i)\b(?:{_alternatives(SHIPPING_VERBS)})(?:[ \t]+(?:it|them|this|these|that|those|"
+    r"the[ \t]+\w+|back|out|off|over|now|again|instead|today))*[ \t]+(?:with|via|by|through)[ \t]+$"
+)
+# "the Cricut Joy Xtra", "a Brevlo Max": a determiner before a capitalised run names a thing.
+_DETERMINER_BEFORE = regex.compile(
+    r"(?i)(?:^|[^\p{L}'’])(?:the|a|an|these|those|each|every|another)[ \t]+$"
+)
+_VERB_TAGS = ("VBD", "VBP", "VBZ", "VB", "MD")
+_LINKING = frozenset({"is", "was", "are", "were", "has", "had", "'s", "’s"})
+
+
+def quoted(text: str, start: int, end: int) -> bool:
+    """The span is all that stands between a pair of quotes or italics, inside a sentence."""
+    if start == 0 or end >= len(text):
+        return False
+    opener = text[start - 1]
+    closer = _OPEN_CLOSE.get(opener)
+    if closer is None or text[end] != closer:
+        return False
+    before = text[: start - 1]
+    line = before[before.rfind("\n") + 1 :]
+    if not line.strip() or line.rstrip()[-1] in ":,[{=(":
+        return False  # a JSON value, a CSV field, a quoted line
+    if line.endswith("\\n") or (opener in "'‘" and line and not line[-1].isspace()):
+        return False
+    after = text[end + 1 : end + 2]
+    if after.isalnum():
+        return False  # "'Ana'sfile" is no quotation
+    return not _PERSON_BEFORE_QUOTE.search(line)
+
+
+def after_work_noun(text: str, start: int, end: int, artifacts: Any = None) -> bool:
+    """ "the song Valerie", "Adele's album 25", "the character Atticus Finch"."""
+    if not _WORK_BEFORE.search(text[max(0, start - 60) : start]):
+        return False
+    following = regex.match(r"[ \t]+([\p{L}'’]+)", text[end : end + 30])
+    if following is None or following.group(1).lower() in _LINKING:
+        return True
+    token = _token_after(artifacts, end)
+    return token is None or token.tag_ not in _VERB_TAGS
+
+
+def by_maker(text: str, start: int, end: int) -> bool:
+    """ "Emma by Jane Austen", "'Roxanne' by The Police": a work and who made it; not a
+    person something goes to ("send it to Marek by Parcelforce")."""
+    if _RECIPIENT_BEFORE.search(text[max(0, start - 12) : start]):
+        return False
+    return bool(_BY_MAKER.match(text[end : end + 40]))
+
+
+def labelled_non_person(text: str, start: int) -> bool:
+    """The span is the value of a field that holds no person: "Carrier: Evri"."""
+    return bool(_LABEL_BEFORE.search(text[max(0, start - 40) : start]))
+
+
+def carrier(text: str, start: int) -> bool:
+    """The span is how something is sent: "ship it with X", "now goes via X"."""
+    return bool(_SENT_WITH.search(text[max(0, start - 50) : start]))
+
+
+def after_determiner(text: str, start: int) -> bool:
+    """ "the Cricut Joy Xtra", "a Joy Max": a person's name takes no article."""
+    return bool(_DETERMINER_BEFORE.search(text[max(0, start - 12) : start]))
+
+
+def work_or_field(text: str, start: int, end: int, artifacts: Any = None) -> bool:
+    """Any of the signals above: the span names a work or fills a field that is no person."""
+    return (
+        quoted(text, start, end)
+        or after_determiner(text, start)
+        or carrier(text, start)
+        or after_work_noun(text, start, end, artifacts)
+        or by_maker(text, start, end)
+        or labelled_non_person(text, start)
+    )
+
+
+def _token_after(artifacts: Any, end: int) -> Any:
+    doc = getattr(artifacts, "tokens", None)
+    if doc is None:
+        return None
+    text = doc.text
+    pos = end
+    while pos < len(text) and text[pos].isspace():
+        pos += 1
+    if pos >= len(text):
+        return None
+    span = doc.char_span(pos, pos + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
