@@ -2,9 +2,18 @@
 
 from __future__ import annotations
 
+import pytest
+
 from curation.pii.config import PiiConfig
 from curation.pii.detect import Detector, get_detector
-from curation.pii.engine import LANGUAGE, TaggedOnUse, nlp_engine, spacy_pipeline
+from curation.pii.engine import (
+    LANGUAGE,
+    NeedsTags,
+    TaggedOnUse,
+    nlp_engine,
+    spacy_pipeline,
+    tag_batch,
+)
 from curation.pii.segments import Segment
 
 TEXTS = [
@@ -48,6 +57,20 @@ def test_each_way_of_reading_the_document_tags_it_first() -> None:
         read(doc)
         assert doc.tagged
         assert doc[1].tag_ == nlp(text)[1].tag_ == "NNP"  # Maria
+
+
+def test_a_deferring_document_asks_for_tags_and_a_batch_tags_them_all_alike() -> None:
+    nlp = spacy_pipeline()
+    docs = [a.tokens for _, a in nlp_engine().process_batch(TEXTS, LANGUAGE)]
+    for doc in docs:
+        doc.defer = True
+        with pytest.raises(NeedsTags):
+            doc.char_span(0, 1)
+        assert not doc.tagged
+    tag_batch(docs[1:], batch_size=2)
+    assert [d.tagged for d in docs] == [False, True, True, True, True]
+    for text, doc in zip(TEXTS[1:], docs[1:], strict=True):
+        assert [t.tag_ for t in doc] == [t.tag_ for t in nlp(text)]  # no raise once tagged
 
 
 def _records() -> list[list[Segment]]:
