@@ -22,6 +22,7 @@ from typing import Any
 import regex
 
 from curation.pii import name_table as nt
+from curation.pii.person_lines import line_names
 from curation.pii.presidio_import import LocalRecognizer, RecognizerResult
 from curation.pii.results import SignalRecognizer, tagged_result
 from curation.pii.vocab import NOT_NAMES, PARTICLES, TECH_TERMS, TITLES
@@ -181,6 +182,8 @@ class NameTableRecognizer(SignalRecognizer):
         yield from self._lowercase(text, words)
         yield from self._uppercase(text, words)
         yield from self._initials(text)
+        for start, end, source in line_names(text, kind, _stop):
+            yield _result(start, end, CUE_SCORE + 0.1, source, self)
 
     def _initials(self, text: str) -> Iterable[RecognizerResult]:
         for m in _INITIAL_FIRST.finditer(text):
@@ -348,7 +351,15 @@ def _lower_name_end(text: str, words: list[tuple[int, int, str]], n: int, cue: b
             continue
         if cue or all(_rare(w) for w in names):
             return run[k - 1][1]
+    # After a cue, a given name then a word English does not know at all ("its tudor
+    # vasilescu again"): a surname the table lacks.
+    if cue and len(run) >= 2 and _lower_given(run[0][2]) and _unknown_word(run[1][2]):
+        return run[1][1]
     return 0
+
+
+def _unknown_word(word: str) -> bool:
+    return len(word) >= 4 and not _stop(word) and nt.info(word) is None and not nt.is_common(word)
 
 
 def _addressed(text: str, start: int, end: int) -> bool:
