@@ -6,10 +6,12 @@ from __future__ import annotations
 
 import pytest
 
+from curation.pii.detect import Detector
 from curation.pii.person_lines import line_names
 from curation.pii.person_signals import NameTableRecognizer, _stop, kind
 from curation.pii.results import SOURCE_KEY, describe_source
 from curation.pii.titles import reviewed_work
+from tests.helpers.pii import found
 
 
 def names(text: str) -> set[tuple[str, str]]:
@@ -98,3 +100,25 @@ def test_person_column_of_a_table() -> None:
 )
 def test_table_columns_that_must_not_fire(text: str) -> None:
     assert names(text) == set()
+
+
+def test_a_signed_review_keeps_the_work_it_reviews(det: Detector) -> None:
+    got = {
+        f.text
+        for f in found(
+            det,
+            "Review for Project Hail Mary: slow start, brilliant last third.\n"
+            "Posted by Q. Varnadottir",
+            'Here is a tidier version: "Project Hail Mary starts slowly but the last third '
+            'is brilliant."',
+        )
+        if f.entity == "PERSON"
+    }
+    assert got == {"Q. Varnadottir"}
+
+
+def test_a_role_word_before_a_name_still_leaves_the_name_found(det: Detector) -> None:
+    got = {
+        f.text for f in found(det, "Customer Odile Markham called twice.") if f.entity == "PERSON"
+    }
+    assert "Odile Markham" in got

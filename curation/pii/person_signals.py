@@ -274,10 +274,13 @@ class NameTableRecognizer(SignalRecognizer):
                 yield _result(start, end, CUE_SCORE + 0.1, "name:signoff-table", self)
                 return
         # Drop common words at the edges ("Great. Also Maria", "Thanks Maria Rossi").
+        first = run[0][0] if run else 0
         while run and kind(run[0][2]) == "C":
             run = run[1:]
         if not run:
             return
+        if run[0][0] > first and self._labelled_other(first, run[-1][1]):
+            return  # spaCy reads the words with the dropped one as a work: "Project Hail Mary"
         # A capitalised word after a particle is a surname ("del Río", "de la Fuente").
         after_particle = len(run) >= 3 and _particle(run[-2][2]) and not _stop(run[-1][2])
         if kind(run[-1][2]) == "C" and not after_particle:
