@@ -22,6 +22,7 @@ from typing import Any
 import regex
 
 from curation.pii import name_table as nt
+from curation.pii.person_lines import line_names
 from curation.pii.presidio_import import LocalRecognizer, RecognizerResult
 from curation.pii.results import SignalRecognizer, tagged_result
 from curation.pii.vocab import NOT_NAMES, PARTICLES, TECH_TERMS, TITLES
@@ -181,6 +182,8 @@ class NameTableRecognizer(SignalRecognizer):
         yield from self._lowercase(text, words)
         yield from self._uppercase(text, words)
         yield from self._initials(text)
+        for start, end, source in line_names(text, kind, _stop):
+            yield _result(start, end, CUE_SCORE + 0.1, source, self)
 
     def _initials(self, text: str) -> Iterable[RecognizerResult]:
         for m in _INITIAL_FIRST.finditer(text):
@@ -271,10 +274,13 @@ class NameTableRecognizer(SignalRecognizer):
                 yield _result(start, end, CUE_SCORE + 0.1, "name:signoff-table", self)
                 return
         # Drop common words at the edges ("Great. Also Maria", "Thanks Maria Rossi").
+        first = run[0][0] if run else 0
         while run and kind(run[0][2]) == "C":
             run = run[1:]
         if not run:
             return
+        if run[0][0] > first and self._labelled_other(first, run[-1][1]):
+            return  # spaCy reads the words with the dropped one as a work: "Project Hail Mary"
         # A capitalised word after a particle is a surname ("del Río", "de la Fuente").
         after_particle = len(run) >= 3 and _particle(run[-2][2]) and not _stop(run[-1][2])
         if kind(run[-1][2]) == "C" and not after_particle:
@@ -348,7 +354,15 @@ def _lower_name_end(text: str, words: list[tuple[int, int, str]], n: int, cue: b
             continue
         if cue or all(_rare(w) for w in names):
             return run[k - 1][1]
+    # After a cue, a given name then a word English does not know at all ("its tudor
+    # vasilescu again"): a surname the table lacks.
+    if cue and len(run) >= 2 and _lower_given(run[0][2]) and _unknown_word(run[1][2]):
+        return run[1][1]
     return 0
+
+
+def _unknown_word(word: str) -> bool:
+    return len(word) >= 4 and not _stop(word) and nt.info(word) is None and not nt.is_common(word)
 
 
 def _addressed(text: str, start: int, end: int) -> bool:

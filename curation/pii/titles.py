@@ -22,6 +22,8 @@ sign-off or in a key keeps its evidence.
   Joy Max"): a person's name takes no article.
 - **The means of sending**: "ship it with X", "now goes via X", "sent by X"
   (``data/vocab/shipping_verbs.txt``): a carrier.
+- **A work under review**: the span ends a heading "Review for/of …" and a colon or the
+  line's end follows ("Review for Project Hail Mary: …").
 - **A field that holds no person**: the span is the value after a label such as
   ``Carrier:``, ``Courier:``, ``Brand:``, ``Song:`` (:data:`NON_PERSON_LABELS`).
 
@@ -126,6 +128,22 @@ def by_maker(text: str, start: int, end: int) -> bool:
     return bool(_BY_MAKER.match(text[end : end + 40]))
 
 
+# "Review for Project Hail Mary: …", "Reviews of Great Expectations\n": a heading naming the
+# work reviewed. A person reviewed is written otherwise ("a review of Ana's work").
+_REVIEW_OF = regex.compile(
+    r"(?i)\breviews?[ \t]+(?:for|of)[ \t]+(?-i:(?:\p{Lu}[\p{L}'’\-]*[ \t]+){0,3})$"
+)
+_HEADING_END = regex.compile(r"^[ \t]*(?::|\n|$)")
+
+
+def reviewed_work(text: str, start: int, end: int) -> bool:
+    """ "Review for Project Hail Mary: slow start": the title of the work under review."""
+    return bool(
+        _REVIEW_OF.search(text[max(0, start - 60) : start])
+        and _HEADING_END.match(text[end : end + 4])
+    )
+
+
 def labelled_non_person(text: str, start: int) -> bool:
     """The span is the value of a field that holds no person: "Carrier: Evri"."""
     return bool(_LABEL_BEFORE.search(text[max(0, start - 40) : start]))
@@ -149,6 +167,7 @@ def work_or_field(text: str, start: int, end: int, artifacts: Any = None) -> boo
         or carrier(text, start)
         or after_work_noun(text, start, end, artifacts)
         or by_maker(text, start, end)
+        or reviewed_work(text, start, end)
         or labelled_non_person(text, start)
     )
 

@@ -1,0 +1,159 @@
+"""Person names told by where they stand rather than by what they are: the words may be rare
+names the table does not know ("Ortrud Oberholz", "Âu Lợi"), so the position decides.
+
+- A byline or signature line at the end of a text: "Posted by M. Dasgupta", "— Sakthivel",
+  "Te Huia, M." (``name:signoff``).
+- The line after a label that introduces a recipient ("SHIP TO:", "Deliver to:", "Attn:"),
+  or the line right above an address block that starts with a number or a military/PO-box
+  unit, with an optional rank or grade in capitals ("SPC Bristol Haskins") (``name:label``).
+- The words after a relation of the speaker ("my neighbour Âu Lợi", "our tenant Ana Ruiz")
+  (``name:relation``).
+- After an honorific, the whole run of capitalised words ("Dear Mr Te Huia")
+  (``name:title``).
+- A comma- or tab-separated table whose header names a person's column ("name",
+  "full_name", "customer"…): each row's value in that column (``name:key``).
+
+None of these reads a word list of names; each takes capitalised words that are no common
+English word, technical term or title. Tuned on round-3 ``chats3``/``addresses3`` dev halves.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+import regex
+
+_NAME_WORD = r"\p{Lu}[\p{Ll}\p{M}'’]+(?:-\p{Lu}?[\p{Ll}\p{M}'’]+)?"
+_INITIAL = r"\p{Lu}\."
+_TOKEN = rf"(?:{_NAME_WORD}|{_INITIAL})"
+# One to four name words or initials, a comma allowed before a trailing initial.
+_NAME_TAIL = rf"({_TOKEN}(?:[ \t]+{_TOKEN}){{0,3}}(?:,[ \t]+{_INITIAL})?)"
+
+_BYLINE = regex.compile(
+    rf"(?im)^[ \t]*(?:[-–—~]+[ \t]*|(?:posted|submitted|reviewed|commented|signed)[ \t]+by"
+    rf"[ \t]*:?[ \t]+){_NAME_TAIL}[ \t]*$"
+)
+_LABEL = regex.compile(
+    r"(?im)^[ \t]*(?:ship(?:ping)?[ \t]+to|deliver[ \t]+to|send[ \t]+to|recipient|consignee|"
+    r"attn|attention|bill[ \t]+to)[ \t]*:?[ \t]*\n"
+    rf"[ \t]*(?:\p{{Lu}}{{2,4}}[ \t]+)?{_NAME_TAIL}[ \t]*$"
+)
+_ABOVE_ADDRESS = regex.compile(
+    rf"(?m)^[ \t]*(?:\p{{Lu}}{{2,4}}[ \t]+)?({_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{1,2}})[ \t]*\n"
+    r"[ \t]*(?:\d{1,5}[ \t]+\p{L}|(?:PSC|CMR|Unit|PO Box|P\.O\. Box)\b)"
+)
+_RELATION = regex.compile(
+    r"(?i)\b(?:my|our)[ \t]+(?:neighbou?r|colleague|co-worker|coworker|friend|flatmate|"
+    r"roommate|housemate|tenant|landlord|landlady|partner|husband|wife|son|daughter|brother|"
+    r"sister|mother|father|mum|mom|dad|aunt|uncle|cousin|niece|nephew|grandmother|grandfather|"
+    r"manager|boss|assistant|client|employee|lodger|carer|caregiver)[ \t]*,?[ \t]+"
+    rf"(?-i:({_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,2}}))"
+)
+_HONORIFIC_RUN = regex.compile(
+    r"\b(?:Mr|Mrs|Ms|Mx|Miss|Dr|Prof)\.?[ \t]+"
+    rf"({_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{1,2}})(?=[ \t]*[,.:;!?\n]|[ \t]*$)"
+)
+_WORDS = regex.compile(rf"{_NAME_WORD}|{_INITIAL}")
+
+
+def line_names(
+    text: str, kind: Callable[[str], str], stop: Callable[[str], bool]
+) -> Iterable[tuple[int, int, str]]:
+    """``(start, end, source)`` of the names found by position (see the module docstring);
+    ``kind`` and ``stop`` are the name table's judgements of a word."""
+
+    def name_like(value: str, *, need_known: bool) -> bool:
+        words = [w for w in _WORDS.findall(value) if not w.endswith(".")]
+        if not words or any(stop(w) for w in words):
+            return False
+        kinds = [kind(w) for w in words]
+        if need_known:
+            return kinds[-1] != "C" and any(k != "C" for k in kinds)
+        return True
+
+    yield from _bylines(text, name_like)
+    for pattern, known, source in (
+        (_LABEL, True, "name:label"),
+        (_ABOVE_ADDRESS, True, "name:label"),
+        (_RELATION, False, "name:relation"),
+        (_HONORIFIC_RUN, False, "name:title"),
+    ):
+        for m in pattern.finditer(text):
+            if name_like(m.group(1), need_known=known):
+                yield m.start(1), m.end(1), source
+    if "," in text or "\t" in text:
+        yield from table_names(text, stop)
+
+
+def _bylines(text: str, name_like: Callable[..., bool]) -> Iterable[tuple[int, int, str]]:
+    last_line = _last_line_start(text)
+    for m in _BYLINE.finditer(text):
+        value = m.group(1)
+        dashed = m.group().lstrip(" \t")[:1] in "-–—~"
+        if dashed and (
+            m.start(1) < last_line or len(_WORDS.findall(value)) > 3 or _in_list(text, m.start())
+        ):
+            continue  # a dash before the text's last line, or after others, is a list item
+        if name_like(value, need_known=True) or (
+            "." in value and name_like(value, need_known=False)
+        ):
+            yield m.start(1), m.end(1), "name:signoff"
+
+
+_PERSON_COLUMN = regex.compile(
+    r"(?i)^(?:full[ _]?name|customer(?:[ _]name)?|recipient|contact(?:[ _]name)?|"
+    r"employee(?:[ _]name)?|student|attendee|guest|first[ _]name|last[ _]name|surname)$"
+)
+# A bare "name" column names products as often as people: only a row that also holds an
+# e-mail address or a phone-like number is read as a person's.
+_BARE_COLUMN = regex.compile(r"(?i)^(?:name|owner|contact)$")
+_ID_CELL = regex.compile(r"^[^@\s]+@[^@\s]+$|^\+?[\d ()./\-]{7,}$")
+_CELL_NAME = regex.compile(rf"^{_NAME_TAIL}$")
+
+
+def table_names(text: str, stop: Callable[[str], bool]) -> Iterable[tuple[int, int, str]]:
+    """Cells of a person's column in a CSV or TSV table written into the text."""
+    lines = text.split("\n")
+    offset = 0
+    column = -1
+    sep = ","
+    width = 0
+    need_id = False
+    for line in lines:
+        stripped = line.rstrip("\r")
+        if column < 0:
+            for candidate in (",", "\t"):
+                cells = [c.strip() for c in stripped.split(candidate)]
+                hits = [i for i, c in enumerate(cells) if _PERSON_COLUMN.match(c)]
+                bare = [i for i, c in enumerate(cells) if _BARE_COLUMN.match(c)]
+                if len(cells) >= 2 and (hits or bare):
+                    column, sep, width = (hits or bare)[0], candidate, len(cells)
+                    need_id = not hits
+                    break
+        else:
+            cells = stripped.split(sep)
+            if len(cells) != width:
+                column = -1
+            else:
+                pos = offset + sum(len(c) + 1 for c in cells[:column])
+                cell = cells[column]
+                value = cell.strip()
+                beside_id = any(
+                    _ID_CELL.match(c.strip()) for i, c in enumerate(cells) if i != column
+                )
+                named = _CELL_NAME.match(value) and not any(stop(w) for w in _WORDS.findall(value))
+                if named and (beside_id or not need_id):
+                    start = pos + cell.index(value)
+                    yield start, start + len(value), "name:key"
+        offset += len(line) + 1
+
+
+def _in_list(text: str, line_start: int) -> bool:
+    """The line before (blank lines skipped) is a list item too: "- Berlin\n- Paris"."""
+    before = text[:line_start].rstrip().rsplit("\n", 1)[-1].lstrip()
+    return before[:1] in ("-", "–", "—", "~", "*", "•")
+
+
+def _last_line_start(text: str) -> int:
+    body = text.rstrip()
+    return body.rfind("\n") + 1
