@@ -67,10 +67,11 @@ def test_two_annotators_with_k_1_never_get_the_same_task(ws: Workspace, tmp_path
     assert len(held["a1"]) == len(held["a2"]) == 4
     assert not set(held["a1"]) & set(held["a2"])
     assert max(n_assigned(ws).values()) == 1
-    # with 2 left, a1 asking for 4 more gets only what is free
+    # with 2 left, a1 asking for 4 more gets its fair share (half of the 10), a2 the last one
     taken = queue.next_items(ws, cid, "a1", 8)
-    assert len(taken) == 6 and not {i.task_id for i in taken} & set(held["a2"])
-    assert queue.next_items(ws, cid, "a2", 8)[4:] == []
+    assert len(taken) == 5 and not {i.task_id for i in taken} & set(held["a2"])
+    assert len(queue.next_items(ws, cid, "a2", 8)) == 5
+    assert queue.next_items(ws, cid, "a1", 8)[5:] == []
 
 
 def test_placement_stays_balanced_when_claiming_ahead(ws: Workspace, tmp_path: Path) -> None:
