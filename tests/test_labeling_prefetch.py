@@ -74,6 +74,34 @@ def test_two_annotators_with_k_1_never_get_the_same_task(ws: Workspace, tmp_path
     assert queue.next_items(ws, cid, "a1", 8)[5:] == []
 
 
+def test_a_fast_annotator_holds_no_more_than_a_fair_share(ws: Workspace, tmp_path: Path) -> None:
+    pair_dataset(ws, tmp_path, 12)
+    users(ws, ["a1", "a2", "a3"])
+    cid = campaign(ws, ["a1", "a2", "a3"], overlap=1)
+    assert len(queue.next_items(ws, cid, "a1", 2)) == 2
+    assert len(queue.next_items(ws, cid, "a2", 2)) == 2
+    # a1 answers fast and asks for 32: the 12 places are shared by the two at work
+    assert len(queue.next_items(ws, cid, "a1", 32)) == 6
+    # a3 arrives: a third of the work is theirs, though a1 asked first and asks again
+    assert len(queue.next_items(ws, cid, "a3", 32)) == 4
+    assert len(queue.next_items(ws, cid, "a1", 32)) == 6
+    assert sum(n_assigned(ws).values()) == 12
+    # held items whose lease expired do not count as someone at work
+    _age(ws, [i.assignment_id for i in queue.next_items(ws, cid, "a2", 2)])
+    answered = queue.next_items(ws, cid, "a3", 4)
+    for item in answered:
+        answers.submit(ws, item.assignment_id, "a3", Answer(choice=1))
+    assert len(queue.next_items(ws, cid, "a3", 32)) == 2  # a2's two, stale, given back
+
+
+def test_alone_an_annotator_may_hold_all_they_ask_for(ws: Workspace, tmp_path: Path) -> None:
+    pair_dataset(ws, tmp_path, 12)
+    users(ws, ["a1", "a2"])
+    cid = campaign(ws, ["a1", "a2"], overlap=1)
+    assert len(queue.next_items(ws, cid, "a1", 32)) == 12
+    assert queue.next_items(ws, cid, "a2", 4) == []
+
+
 def test_placement_stays_balanced_when_claiming_ahead(ws: Workspace, tmp_path: Path) -> None:
     pair_dataset(ws, tmp_path, 20)
     users(ws, ["a1"])
@@ -223,7 +251,7 @@ def test_a_store_failure_stops_the_batch_and_the_rest_is_sent_again(
         {"key": f"s{i}", "kind": "answer", "assignment": item.assignment_id, "screen": 1}
         for i, item in enumerate(items)
     ]
-    real = answers.submit
+    real = answers.submit_in
     calls: list[str | None] = []
 
     def failing(*args: object, client_key: str | None = None, **kwargs: object) -> object:
@@ -232,11 +260,11 @@ def test_a_store_failure_stops_the_batch_and_the_rest_is_sent_again(
             raise StorageError("the database is locked")
         return real(*args, client_key=client_key, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(answers, "submit", failing)
+    monkeypatch.setattr(answers, "submit_in", failing)
     result = apply_batch(ws, cid, "a1", ops)
     assert result.acked == ("s0",) and result.refused == ()
     assert result.stopped == "the database is locked" and calls == ["s0", "s1"]
-    monkeypatch.setattr(answers, "submit", real)
+    monkeypatch.setattr(answers, "submit_in", real)
     assert apply_batch(ws, cid, "a1", ops).acked == ("s0", "s1", "s2")  # the whole batch again
     with ws.read() as s:
         assert s.scalar(sa.select(sa.func.count(lm.Judgment.id))) == 3
@@ -324,14 +352,14 @@ def test_an_operation_the_database_rejects_is_refused_not_retried_forever(
         {"key": f"d{i}", "kind": "answer", "assignment": item.assignment_id, "screen": 1}
         for i, item in enumerate(items)
     ]
-    real = answers.submit
+    real = answers.submit_in
 
     def failing(*args: object, client_key: str | None = None, **kwargs: object) -> object:
         if client_key == "d0":
             raise sa.exc.DataError("INSERT ...", {}, ValueError("bad byte"))
         return real(*args, client_key=client_key, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(answers, "submit", failing)
+    monkeypatch.setattr(answers, "submit_in", failing)
     result = apply_batch(ws, cid, "a1", ops)
     assert result.acked == ("d1",) and result.stopped is None
     assert [r.key for r in result.refused] == ["d0"]

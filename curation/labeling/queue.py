@@ -75,19 +75,23 @@ def next_items(
 
 
 def fair_share(session: Session, campaign_id: int, annotator: str, mine: int) -> int:
-    """How many items the annotator may hold: all the work there is, shared by those at work.
+    """How many items the annotator may hold: the work left, shared by those at work.
 
-    The work is the free places (bounded by ``SHARE_SCAN`` tasks: a campaign with more work
-    than that has enough for everyone) and the items held; those at work are the annotator and
-    everyone else holding an item not yet stale. So a fast annotator claiming ahead on a small
-    campaign, or near the end of a large one, leaves the others their part.
+    The work is the free places and the items held; those at work are the annotator and
+    everyone else holding an item whose lease is alive. So a fast annotator claiming ahead on a
+    small campaign, or near the end of a large one, leaves the others their part. A campaign
+    with at least ``SHARE_SCAN`` free tasks has work enough for everyone: it is not counted
+    further, and nobody else's items are (one short index scan per refill).
     """
-    free, others, held = session.execute(
-        _SHARE, {"campaign": campaign_id, "who": annotator, "since": m.utcnow() - STALE_AFTER}
+    free = int(session.scalar(_FREE_PLACES, {"campaign": campaign_id}) or 0)
+    if free >= SHARE_SCAN:
+        return SHARE_SCAN
+    others, held = session.execute(
+        _HOLDERS, {"campaign": campaign_id, "who": annotator, "since": m.utcnow() - STALE_AFTER}
     ).one()
     if not others:
         return SHARE_SCAN
-    return max(1, -(-(int(free or 0) + int(held or 0) + mine) // (int(others) + 1)))
+    return max(1, -(-(free + int(held or 0) + mine) // (int(others) + 1)))
 
 
 def release_claims(
@@ -329,18 +333,12 @@ _FREE_TASKS = (
     .limit(SHARE_SCAN)
     .subquery()
 )
-_OTHERS_HOLDING = sa.and_(
+_FREE_PLACES = sa.select(sa.func.sum(_FREE_TASKS.c.room))
+_HOLDERS = sa.select(sa.func.count(sa.distinct(lm.Assignment.annotator)), sa.func.count()).where(
     lm.Assignment.campaign_id == sa.bindparam("campaign"),
     lm.Assignment.status == "open",
     lm.Assignment.annotator != sa.bindparam("who"),
     lm.Assignment.updated_at >= sa.bindparam("since"),
-)
-_SHARE = sa.select(
-    sa.select(sa.func.sum(_FREE_TASKS.c.room)).scalar_subquery(),
-    sa.select(sa.func.count(sa.distinct(lm.Assignment.annotator)))
-    .where(_OTHERS_HOLDING)
-    .scalar_subquery(),
-    sa.select(sa.func.count(lm.Assignment.id)).where(_OTHERS_HOLDING).scalar_subquery(),
 )
 
 
