@@ -5,16 +5,19 @@ from __future__ import annotations
 
 import threading
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import timedelta
 from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
+from sqlalchemy.orm import Session
 
 from curation.errors import ConflictError, StorageError
 from curation.labeling import answers, queue
 from curation.labeling.answers import Answer
-from curation.labeling.outbox import apply_batch
+from curation.labeling.outbox import BatchResult, apply_batch
 from curation.store import Workspace
 from curation.store import labeling_models as lm
 from curation.store import models as m
@@ -268,6 +271,39 @@ def test_a_store_failure_stops_the_batch_and_the_rest_is_sent_again(
     assert apply_batch(ws, cid, "a1", ops).acked == ("s0", "s1", "s2")  # the whole batch again
     with ws.read() as s:
         assert s.scalar(sa.select(sa.func.count(lm.Judgment.id))) == 3
+
+
+def test_a_batch_whose_commit_fails_acknowledges_nothing(
+    ws: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pair_dataset(ws, tmp_path, 3)
+    users(ws, ["a1"])
+    cid = campaign(ws, ["a1"], rationale_required_for=["both_bad"])
+    one, two, three = queue.next_items(ws, cid, "a1", 3)
+    ops = [
+        {"key": "c1", "kind": "answer", "assignment": one.assignment_id, "screen": 1},
+        {"key": "c2", "kind": "answer", "assignment": two.assignment_id, "both_bad": True},
+        {"key": "c3", "kind": "skip", "assignment": three.assignment_id},
+    ]
+    real_tx = Workspace.tx
+
+    @contextmanager
+    def commit_fails(self: Workspace) -> Iterator[Session]:
+        with real_tx(self) as session:
+            yield session
+            raise StorageError("the disk is full")  # rolls the whole batch back
+
+    monkeypatch.setattr(Workspace, "tx", commit_fails)
+    assert apply_batch(ws, cid, "a1", ops) == BatchResult((), (), "the disk is full")
+    monkeypatch.setattr(Workspace, "tx", real_tx)
+    with ws.read() as s:
+        assert s.scalar(sa.select(sa.func.count(lm.Judgment.id))) == 0
+    # sent again: the refusal in the middle holds back neither the answer before nor the skip
+    result = apply_batch(ws, cid, "a1", ops)
+    assert result.acked == ("c1", "c3") and [r.key for r in result.refused] == ["c2"]
+    with ws.read() as s:
+        assert s.scalar(sa.select(sa.func.count(lm.Judgment.id))) == 1
+        assert s.get(lm.Assignment, three.assignment_id).status == "skipped"  # type: ignore[union-attr]
 
 
 def _age(ws: Workspace, assignment_ids: list[int], hours: int = 3) -> None:

@@ -32,7 +32,7 @@ from curation.store import models as m
 from curation.store.db import Workspace
 
 CANDIDATES = 16
-SHARE_SCAN = 2048  # free tasks counted at most for the fair share
+SHARE_SCAN = 512  # free tasks counted at most for the fair share (16 annotators × 32)
 STALE_AFTER = timedelta(hours=2)
 
 
