@@ -48,6 +48,16 @@ def test_next_items_claims_n_in_a_stable_order(ws: Workspace, tmp_path: Path) ->
     assert later == again[1:3]
 
 
+def test_asking_for_more_than_there_is_claims_each_task_once(ws: Workspace, tmp_path: Path) -> None:
+    pair_dataset(ws, tmp_path, 3)
+    users(ws, ["a1"])
+    cid = campaign(ws, ["a1"], overlap=2)
+    # k = 2 leaves room on every task after the first round: a second round must not take
+    # the same tasks again for the same annotator
+    assert len(queue.next_items(ws, cid, "a1", 5)) == 3
+    assert sorted(n_assigned(ws).values()) == [1, 1, 1]
+
+
 def test_two_annotators_with_k_1_never_get_the_same_task(ws: Workspace, tmp_path: Path) -> None:
     pair_dataset(ws, tmp_path, 10)
     users(ws, ["a1", "a2"])

@@ -343,38 +343,47 @@ _HOLDERS = sa.select(sa.func.count(sa.distinct(lm.Assignment.annotator)), sa.fun
 
 
 def _assign(session: Session, context: _Context, annotator: str, n: int) -> list[int]:
-    """Claim up to ``n`` free tasks for the annotator, best first, and open an assignment on each."""
+    """Claim up to ``n`` free tasks for the annotator, best first, and open an assignment on each.
+
+    Each round's tasks get their assignments before the next round looks again, so that the
+    next round (candidates exclude the annotator's own tasks) cannot claim them a second time.
+    """
     wanted = {"campaign": context.campaign_id, "overlap": context.overlap, "annotator": annotator}
-    claimed: list[tuple[int, int, int, int]] = []
+    opened: list[int] = []
+    balance = context.left_balance
     looked_for_stale = False
     waited = False
-    while len(claimed) < n:
+    while len(opened) < n:
         query = _CLAIM_WAITING if waited else _CLAIM_SKIPPING
-        rows = session.execute(query, {**wanted, "n": n - len(claimed)}).tuples().all()
-        claimed += rows
+        rows = session.execute(query, {**wanted, "n": n - len(opened)}).tuples().all()
         if rows:
-            continue
-        if not waited:  # nothing free but maybe a task others are busy with: wait for it once
+            # the best first: the candidates' own order (UPDATE … RETURNING has none)
+            tasks = [t for t, *_ in sorted(rows, key=lambda r: (r[1], -r[2], r[3], r[0]))]
+            ids, balance = _open(session, context, annotator, tasks, balance)
+            opened += ids
+        elif not waited:  # nothing free but maybe a task others are busy with: wait for it once
             waited = True
         elif not looked_for_stale and _release_stale(session, context.campaign_id, annotator):
             looked_for_stale = True
         else:
             break
-    if not claimed:
-        return []
-    # the best first: the candidates' own order (UPDATE … RETURNING has none)
-    tasks = [t for t, *_ in sorted(claimed, key=lambda r: (r[1], -r[2], r[3], r[0]))]
+    return opened
+
+
+def _open(
+    session: Session, context: _Context, annotator: str, tasks: list[int], balance: int
+) -> tuple[list[int], int]:
+    """Assignments on the claimed tasks, in their order, and the placement balance after them."""
     now = m.utcnow()
-    retaken = dict(
+    by_task = dict(
         (task_id, aid)
         for aid, task_id in session.execute(
             _RETAKE, {"tasks": tasks, "who": annotator, "now": now}
         ).tuples()
     )
-    balance = context.left_balance
     new_rows = []
     for task_id in tasks:
-        if task_id in retaken:
+        if task_id in by_task:
             continue
         side = _balanced_side(context.campaign_id, context.kind, balance, annotator, task_id)
         balance += 1 if side == "a" else -1
@@ -390,8 +399,8 @@ def _assign(session: Session, context: _Context, annotator: str, n: int) -> list
         )
     if new_rows:
         for aid, task_id in session.execute(_NEW_ASSIGNMENTS, new_rows).tuples():
-            retaken[task_id] = aid
-    return [retaken[t] for t in tasks]
+            by_task[task_id] = aid
+    return [by_task[t] for t in tasks], balance
 
 
 def _balanced_side(campaign_id: int, kind: str, balance: int, annotator: str, task_id: int) -> str:
