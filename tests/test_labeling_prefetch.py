@@ -5,16 +5,19 @@ from __future__ import annotations
 
 import threading
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import timedelta
 from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
+from sqlalchemy.orm import Session
 
 from curation.errors import ConflictError, StorageError
 from curation.labeling import answers, queue
 from curation.labeling.answers import Answer
-from curation.labeling.outbox import apply_batch
+from curation.labeling.outbox import BatchResult, apply_batch
 from curation.store import Workspace
 from curation.store import labeling_models as lm
 from curation.store import models as m
@@ -45,6 +48,16 @@ def test_next_items_claims_n_in_a_stable_order(ws: Workspace, tmp_path: Path) ->
     assert later == again[1:3]
 
 
+def test_asking_for_more_than_there_is_claims_each_task_once(ws: Workspace, tmp_path: Path) -> None:
+    pair_dataset(ws, tmp_path, 3)
+    users(ws, ["a1"])
+    cid = campaign(ws, ["a1"], overlap=2)
+    # k = 2 leaves room on every task after the first round: a second round must not take
+    # the same tasks again for the same annotator
+    assert len(queue.next_items(ws, cid, "a1", 5)) == 3
+    assert sorted(n_assigned(ws).values()) == [1, 1, 1]
+
+
 def test_two_annotators_with_k_1_never_get_the_same_task(ws: Workspace, tmp_path: Path) -> None:
     pair_dataset(ws, tmp_path, 10)
     users(ws, ["a1", "a2"])
@@ -67,10 +80,39 @@ def test_two_annotators_with_k_1_never_get_the_same_task(ws: Workspace, tmp_path
     assert len(held["a1"]) == len(held["a2"]) == 4
     assert not set(held["a1"]) & set(held["a2"])
     assert max(n_assigned(ws).values()) == 1
-    # with 2 left, a1 asking for 4 more gets only what is free
+    # with 2 left, a1 asking for 4 more gets its fair share (half of the 10), a2 the last one
     taken = queue.next_items(ws, cid, "a1", 8)
-    assert len(taken) == 6 and not {i.task_id for i in taken} & set(held["a2"])
-    assert queue.next_items(ws, cid, "a2", 8)[4:] == []
+    assert len(taken) == 5 and not {i.task_id for i in taken} & set(held["a2"])
+    assert len(queue.next_items(ws, cid, "a2", 8)) == 5
+    assert queue.next_items(ws, cid, "a1", 8)[5:] == []
+
+
+def test_a_fast_annotator_holds_no_more_than_a_fair_share(ws: Workspace, tmp_path: Path) -> None:
+    pair_dataset(ws, tmp_path, 12)
+    users(ws, ["a1", "a2", "a3"])
+    cid = campaign(ws, ["a1", "a2", "a3"], overlap=1)
+    assert len(queue.next_items(ws, cid, "a1", 2)) == 2
+    assert len(queue.next_items(ws, cid, "a2", 2)) == 2
+    # a1 answers fast and asks for 32: the 12 places are shared by the two at work
+    assert len(queue.next_items(ws, cid, "a1", 32)) == 6
+    # a3 arrives: a third of the work is theirs, though a1 asked first and asks again
+    assert len(queue.next_items(ws, cid, "a3", 32)) == 4
+    assert len(queue.next_items(ws, cid, "a1", 32)) == 6
+    assert sum(n_assigned(ws).values()) == 12
+    # held items whose lease expired do not count as someone at work
+    _age(ws, [i.assignment_id for i in queue.next_items(ws, cid, "a2", 2)])
+    answered = queue.next_items(ws, cid, "a3", 4)
+    for item in answered:
+        answers.submit(ws, item.assignment_id, "a3", Answer(choice=1))
+    assert len(queue.next_items(ws, cid, "a3", 32)) == 2  # a2's two, stale, given back
+
+
+def test_alone_an_annotator_may_hold_all_they_ask_for(ws: Workspace, tmp_path: Path) -> None:
+    pair_dataset(ws, tmp_path, 12)
+    users(ws, ["a1", "a2"])
+    cid = campaign(ws, ["a1", "a2"], overlap=1)
+    assert len(queue.next_items(ws, cid, "a1", 32)) == 12
+    assert queue.next_items(ws, cid, "a2", 4) == []
 
 
 def test_placement_stays_balanced_when_claiming_ahead(ws: Workspace, tmp_path: Path) -> None:
@@ -222,7 +264,7 @@ def test_a_store_failure_stops_the_batch_and_the_rest_is_sent_again(
         {"key": f"s{i}", "kind": "answer", "assignment": item.assignment_id, "screen": 1}
         for i, item in enumerate(items)
     ]
-    real = answers.submit
+    real = answers.submit_in
     calls: list[str | None] = []
 
     def failing(*args: object, client_key: str | None = None, **kwargs: object) -> object:
@@ -231,14 +273,47 @@ def test_a_store_failure_stops_the_batch_and_the_rest_is_sent_again(
             raise StorageError("the database is locked")
         return real(*args, client_key=client_key, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(answers, "submit", failing)
+    monkeypatch.setattr(answers, "submit_in", failing)
     result = apply_batch(ws, cid, "a1", ops)
     assert result.acked == ("s0",) and result.refused == ()
     assert result.stopped == "the database is locked" and calls == ["s0", "s1"]
-    monkeypatch.setattr(answers, "submit", real)
+    monkeypatch.setattr(answers, "submit_in", real)
     assert apply_batch(ws, cid, "a1", ops).acked == ("s0", "s1", "s2")  # the whole batch again
     with ws.read() as s:
         assert s.scalar(sa.select(sa.func.count(lm.Judgment.id))) == 3
+
+
+def test_a_batch_whose_commit_fails_acknowledges_nothing(
+    ws: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pair_dataset(ws, tmp_path, 3)
+    users(ws, ["a1"])
+    cid = campaign(ws, ["a1"], rationale_required_for=["both_bad"])
+    one, two, three = queue.next_items(ws, cid, "a1", 3)
+    ops = [
+        {"key": "c1", "kind": "answer", "assignment": one.assignment_id, "screen": 1},
+        {"key": "c2", "kind": "answer", "assignment": two.assignment_id, "both_bad": True},
+        {"key": "c3", "kind": "skip", "assignment": three.assignment_id},
+    ]
+    real_tx = Workspace.tx
+
+    @contextmanager
+    def commit_fails(self: Workspace) -> Iterator[Session]:
+        with real_tx(self) as session:
+            yield session
+            raise StorageError("the disk is full")  # rolls the whole batch back
+
+    monkeypatch.setattr(Workspace, "tx", commit_fails)
+    assert apply_batch(ws, cid, "a1", ops) == BatchResult((), (), "the disk is full")
+    monkeypatch.setattr(Workspace, "tx", real_tx)
+    with ws.read() as s:
+        assert s.scalar(sa.select(sa.func.count(lm.Judgment.id))) == 0
+    # sent again: the refusal in the middle holds back neither the answer before nor the skip
+    result = apply_batch(ws, cid, "a1", ops)
+    assert result.acked == ("c1", "c3") and [r.key for r in result.refused] == ["c2"]
+    with ws.read() as s:
+        assert s.scalar(sa.select(sa.func.count(lm.Judgment.id))) == 1
+        assert s.get(lm.Assignment, three.assignment_id).status == "skipped"  # type: ignore[union-attr]
 
 
 def _age(ws: Workspace, assignment_ids: list[int], hours: int = 3) -> None:
@@ -323,14 +398,14 @@ def test_an_operation_the_database_rejects_is_refused_not_retried_forever(
         {"key": f"d{i}", "kind": "answer", "assignment": item.assignment_id, "screen": 1}
         for i, item in enumerate(items)
     ]
-    real = answers.submit
+    real = answers.submit_in
 
     def failing(*args: object, client_key: str | None = None, **kwargs: object) -> object:
         if client_key == "d0":
             raise sa.exc.DataError("INSERT ...", {}, ValueError("bad byte"))
         return real(*args, client_key=client_key, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(answers, "submit", failing)
+    monkeypatch.setattr(answers, "submit_in", failing)
     result = apply_batch(ws, cid, "a1", ops)
     assert result.acked == ("d1",) and result.stopped is None
     assert [r.key for r in result.refused] == ["d0"]

@@ -74,7 +74,16 @@ def submit(
     stored the first time and stores nothing.
     """
     try:
-        return _submit(ws, assignment_id, annotator, answer, guideline_version, source, client_key)
+        with ws.tx() as session:
+            return submit_in(
+                session,
+                assignment_id,
+                annotator,
+                answer,
+                guideline_version=guideline_version,
+                source=source,
+                client_key=client_key,
+            )
     except sa.exc.IntegrityError:
         # the same key committed by a concurrent request between our check and our insert
         stored = stored_answer(ws, annotator, client_key) if client_key else None
@@ -99,54 +108,61 @@ def _by_key(session: Session, annotator: str, client_key: str) -> lm.Judgment | 
     return session.scalars(_BY_KEY, {"annotator": annotator, "client_key": client_key}).first()
 
 
-def _submit(
-    ws: Workspace,
+def stored_in(session: Session, annotator: str, client_key: str) -> lm.Judgment | None:
+    """:func:`stored_answer` inside the caller's transaction."""
+    return _by_key(session, annotator, client_key)
+
+
+def submit_in(
+    session: Session,
     assignment_id: int,
     annotator: str,
     answer: Answer,
-    guideline_version: int | None,
-    source: str,
-    client_key: str | None,
+    *,
+    guideline_version: int | None = None,
+    source: str = "app",
+    client_key: str | None = None,
 ) -> lm.Judgment:
-    with ws.tx() as session:
-        if client_key and (stored := _by_key(session, annotator, client_key)) is not None:
-            return stored
-        assignment, task, criteria, needs_rationale, latest_guidelines, kind, settings = (
-            _answerable(session, assignment_id, annotator)
-        )
-        # checked again under the assignment's lock: a concurrent copy may have just committed
-        if client_key and (stored := _by_key(session, annotator, client_key)) is not None:
-            return stored
-        shown: list[int] = []
-        ranks: dict[int, int | None] = {}
-        if kind == "thumbs":
-            _check_thumbs(needs_rationale, answer)
-        elif kind == "ranking":
-            shown, ranks = _check_ranking(session, assignment, settings, needs_rationale, answer)
-        else:
-            _check_answer(criteria, needs_rationale, answer)
-        now = m.utcnow()
-        judgment = add_judgment_version(
-            session,
-            task,
-            annotator,
-            choice=answer.choice,
-            both_bad=answer.both_bad,
-            criteria=answer.criteria or {},
-            rationale=answer.rationale.strip(),
-            shown_left=assignment.shown_left,
-            guideline_version=guideline_version or latest_guidelines,
-            source=source,
-            started_at=assignment.assigned_at,
-            duration_ms=int((now - assignment.assigned_at).total_seconds() * 1000),
-            client_key=client_key,
-        )
-        if kind == "ranking":
-            save_ranks(session, judgment.id, shown, ranks)
-            task.disagreement = task_disagreement(session, task.id)
-        assignment.status = "done"
-        assignment.updated_at = now
-        return judgment
+    """:func:`submit` inside the caller's transaction (a concurrent copy of the same key
+    raises IntegrityError: the caller rolls back and finds it with :func:`stored_in`)."""
+    if client_key and (stored := _by_key(session, annotator, client_key)) is not None:
+        return stored
+    assignment, task, criteria, needs_rationale, latest_guidelines, kind, settings = _answerable(
+        session, assignment_id, annotator
+    )
+    # checked again under the assignment's lock: a concurrent copy may have just committed
+    if client_key and (stored := _by_key(session, annotator, client_key)) is not None:
+        return stored
+    shown: list[int] = []
+    ranks: dict[int, int | None] = {}
+    if kind == "thumbs":
+        _check_thumbs(needs_rationale, answer)
+    elif kind == "ranking":
+        shown, ranks = _check_ranking(session, assignment, settings, needs_rationale, answer)
+    else:
+        _check_answer(criteria, needs_rationale, answer)
+    now = m.utcnow()
+    judgment = add_judgment_version(
+        session,
+        task,
+        annotator,
+        choice=answer.choice,
+        both_bad=answer.both_bad,
+        criteria=answer.criteria or {},
+        rationale=answer.rationale.strip(),
+        shown_left=assignment.shown_left,
+        guideline_version=guideline_version or latest_guidelines,
+        source=source,
+        started_at=assignment.assigned_at,
+        duration_ms=int((now - assignment.assigned_at).total_seconds() * 1000),
+        client_key=client_key,
+    )
+    if kind == "ranking":
+        save_ranks(session, judgment.id, shown, ranks)
+        task.disagreement = task_disagreement(session, task.id)
+    assignment.status = "done"
+    assignment.updated_at = now
+    return judgment
 
 
 def _check_ranking(
@@ -367,82 +383,106 @@ def undo_last(
     undo never takes back another answer than the one on the annotator's screen.
     """
     with ws.tx() as session:
-        if client_key and (done := _by_key(session, annotator, client_key)) is not None:
-            return done.task_id
-        if target is not None:
-            last = _by_key(session, annotator, target)
-            if last is None or last.campaign_id != campaign_id:
-                raise ConflictError("the answer to undo was not stored; nothing was undone")
-            if not last.is_current or last.retracted:
-                raise ConflictError(
-                    "that answer was already replaced or withdrawn (another tab?); "
-                    "nothing was undone"
-                )
-        else:
-            last = session.scalar(
-                sa.select(lm.Judgment)
-                .where(
-                    lm.Judgment.campaign_id == campaign_id,
-                    lm.Judgment.annotator == annotator,
-                    lm.Judgment.is_current.is_(True),
-                    lm.Judgment.retracted.is_(False),
-                    # labels merged from files are not the annotator's to undo
-                    lm.Judgment.source == "app",
-                )
-                .order_by(lm.Judgment.submitted_at.desc(), lm.Judgment.id.desc())
-                .limit(1)
+        undone = undo_in(session, campaign_id, annotator, client_key=client_key, target=target)
+        return None if undone is None else undone[0]
+
+
+def undo_in(
+    session: Session,
+    campaign_id: int,
+    annotator: str,
+    *,
+    client_key: str | None = None,
+    target: str | None = None,
+) -> tuple[int, int | None] | None:
+    """:func:`undo_last` inside the caller's transaction; the task and the assignment reopened."""
+    if client_key and (done := _by_key(session, annotator, client_key)) is not None:
+        return done.task_id, _assignment_of(session, done.task_id, annotator)
+    if target is not None:
+        last = _by_key(session, annotator, target)
+        if last is None or last.campaign_id != campaign_id:
+            raise ConflictError("the answer to undo was not stored; nothing was undone")
+        if not last.is_current or last.retracted:
+            raise ConflictError(
+                "that answer was already replaced or withdrawn (another tab?); nothing was undone"
             )
-        if last is None:
-            return None
-        task = session.get(lm.Task, last.task_id, with_for_update=True)
-        assert task is not None
-        if target is not None:  # re-read under the task's lock: a concurrent answer may have won
-            session.refresh(last)
-            if not last.is_current or last.retracted:
-                raise ConflictError(
-                    "that answer was already replaced or withdrawn; nothing was undone"
-                )
-        add_judgment_version(
-            session,
-            task,
-            annotator,
-            choice=None,
-            retracted=True,
-            shown_left=last.shown_left,
-            guideline_version=last.guideline_version,
-            source="undo",
-            client_key=client_key,
-        )
-        if task.pair_id is None and task.completion_id is None:  # a ranking task
-            task.disagreement = task_disagreement(session, task.id)
-        assignment = session.scalar(
-            sa.select(lm.Assignment).where(
-                lm.Assignment.task_id == task.id, lm.Assignment.annotator == annotator
+    else:
+        last = session.scalar(
+            sa.select(lm.Judgment)
+            .where(
+                lm.Judgment.campaign_id == campaign_id,
+                lm.Judgment.annotator == annotator,
+                lm.Judgment.is_current.is_(True),
+                lm.Judgment.retracted.is_(False),
+                # labels merged from files are not the annotator's to undo
+                lm.Judgment.source == "app",
             )
+            .order_by(lm.Judgment.submitted_at.desc(), lm.Judgment.id.desc())
+            .limit(1)
         )
-        if assignment is not None:
-            assignment.status = "open"
-            assignment.updated_at = m.utcnow()
-            assignment.assigned_at = m.utcnow()
-        return task.id
+    if last is None:
+        return None
+    task = session.get(lm.Task, last.task_id, with_for_update=True)
+    assert task is not None
+    if target is not None:  # re-read under the task's lock: a concurrent answer may have won
+        session.refresh(last)
+        if not last.is_current or last.retracted:
+            raise ConflictError("that answer was already replaced or withdrawn; nothing was undone")
+    add_judgment_version(
+        session,
+        task,
+        annotator,
+        choice=None,
+        retracted=True,
+        shown_left=last.shown_left,
+        guideline_version=last.guideline_version,
+        source="undo",
+        client_key=client_key,
+    )
+    if task.pair_id is None and task.completion_id is None:  # a ranking task
+        task.disagreement = task_disagreement(session, task.id)
+    assignment = session.scalar(
+        sa.select(lm.Assignment).where(
+            lm.Assignment.task_id == task.id, lm.Assignment.annotator == annotator
+        )
+    )
+    if assignment is None:
+        return task.id, None
+    assignment.status = "open"
+    assignment.updated_at = m.utcnow()
+    assignment.assigned_at = m.utcnow()
+    return task.id, assignment.id
+
+
+def _assignment_of(session: Session, task_id: int, annotator: str) -> int | None:
+    return session.scalar(
+        sa.select(lm.Assignment.id).where(
+            lm.Assignment.task_id == task_id, lm.Assignment.annotator == annotator
+        )
+    )
 
 
 def skip(ws: Workspace, assignment_id: int, annotator: str) -> None:
     """Give the item back for others; this annotator will not be served it again."""
     with ws.tx() as session:
-        assignment = _own_assignment(session, assignment_id, annotator)
-        if assignment.status == "released":  # its place was given back already
-            assignment.status = "skipped"
-            return
-        if assignment.status != "open":
-            return
+        skip_in(session, assignment_id, annotator)
+
+
+def skip_in(session: Session, assignment_id: int, annotator: str) -> None:
+    """:func:`skip` inside the caller's transaction."""
+    assignment = _own_assignment(session, assignment_id, annotator)
+    if assignment.status == "released":  # its place was given back already
         assignment.status = "skipped"
-        assignment.updated_at = m.utcnow()
-        session.execute(
-            sa.update(lm.Task)
-            .where(lm.Task.id == assignment.task_id)
-            .values(n_assigned=lm.Task.n_assigned - 1)
-        )
+        return
+    if assignment.status != "open":
+        return
+    assignment.status = "skipped"
+    assignment.updated_at = m.utcnow()
+    session.execute(
+        sa.update(lm.Task)
+        .where(lm.Task.id == assignment.task_id)
+        .values(n_assigned=lm.Task.n_assigned - 1)
+    )
 
 
 def flag(
@@ -451,8 +491,15 @@ def flag(
     """Toggle the annotator's flag on an item (bad data, unclear guidelines…), or set it ``to``
     a state (what a browser re-sending the same request needs); returns the new state."""
     with ws.tx() as session:
-        assignment = _own_assignment(session, assignment_id, annotator)
-        assignment.flagged = (not assignment.flagged) if to is None else to
-        assignment.flag_note = note if assignment.flagged else ""
-        assignment.updated_at = m.utcnow()
-        return assignment.flagged
+        return flag_in(session, assignment_id, annotator, note, to=to)
+
+
+def flag_in(
+    session: Session, assignment_id: int, annotator: str, note: str = "", *, to: bool | None = None
+) -> bool:
+    """:func:`flag` inside the caller's transaction."""
+    assignment = _own_assignment(session, assignment_id, annotator)
+    assignment.flagged = (not assignment.flagged) if to is None else to
+    assignment.flag_note = note if assignment.flagged else ""
+    assignment.updated_at = m.utcnow()
+    return assignment.flagged

@@ -60,7 +60,6 @@ class Context:
     rationale_required_for: list[str]
     guideline_version: int
     guidelines: str
-    open_assignment_id: int | None
     left_balance: int  # this annotator's assignments shown with A on the left, minus with B
     kind: str = "pair"
     ranking_settings: dict[str, Any] | None = None
@@ -90,6 +89,7 @@ def _item_query() -> sa.Select[Any]:
     a, b = aliased(m.Completion), aliased(m.Completion)
     return (
         sa.select(
+            lm.Assignment.id,
             lm.Assignment.task_id,
             lm.Assignment.shown_left,
             lm.Assignment.assigned_at,
@@ -106,13 +106,14 @@ def _item_query() -> sa.Select[Any]:
         .join(m.Record, m.Record.id == lm.Task.record_id)
         .join(a, a.id == m.Pair.completion_a_id)
         .join(b, b.id == m.Pair.completion_b_id)
-        .where(lm.Assignment.id == sa.bindparam("assignment_id"))
+        .where(lm.Assignment.id.in_(sa.bindparam("assignment_ids", expanding=True)))
     )
 
 
 _ITEM = _item_query()
 _THUMBS_ITEM = (
     sa.select(
+        lm.Assignment.id,
         lm.Assignment.task_id,
         lm.Assignment.assigned_at,
         lm.Assignment.flagged,
@@ -125,15 +126,14 @@ _THUMBS_ITEM = (
     .join(lm.Task, lm.Task.id == lm.Assignment.task_id)
     .join(m.Record, m.Record.id == lm.Task.record_id)
     .join(m.Completion, m.Completion.id == lm.Task.completion_id)
-    .where(lm.Assignment.id == sa.bindparam("assignment_id"))
+    .where(lm.Assignment.id.in_(sa.bindparam("assignment_ids", expanding=True)))
 )
 
 
-def _thumbs_item(session: Session, context: Context, assignment_id: int) -> Item:
-    row = session.execute(_THUMBS_ITEM, {"assignment_id": assignment_id}).one()
+def _thumbs_item(context: Context, row: Any) -> Item:
     return _shown(
         context,
-        assignment_id,
+        row.id,
         row,
         pair_id=None,
         shown_left="a",
@@ -193,17 +193,24 @@ def _ranking_item(session: Session, context: Context, assignment_id: int) -> Ite
     )
 
 
-def build_item(session: Session, context: Context, assignment_id: int) -> Item:
-    """The item of one assignment, as the annotator is to see it."""
-    if context.kind == "thumbs":
-        return _thumbs_item(session, context, assignment_id)
+def build_items(session: Session, context: Context, assignment_ids: list[int]) -> list[Item]:
+    """The items of these assignments, in this order (pairs and thumbs in one query)."""
+    if not assignment_ids:
+        return []
     if context.kind == "ranking":
-        return _ranking_item(session, context, assignment_id)
-    row = session.execute(_ITEM, {"assignment_id": assignment_id}).one()
+        return [_ranking_item(session, context, a) for a in assignment_ids]
+    query = _THUMBS_ITEM if context.kind == "thumbs" else _ITEM
+    rows = {r.id: r for r in session.execute(query, {"assignment_ids": list(assignment_ids)})}
+    if context.kind == "thumbs":
+        return [_thumbs_item(context, rows[a]) for a in assignment_ids]
+    return [_pair_item(context, rows[a]) for a in assignment_ids]
+
+
+def _pair_item(context: Context, row: Any) -> Item:
     left, right = (row.a, row.b) if row.shown_left == "a" else (row.b, row.a)
     return _shown(
         context,
-        assignment_id,
+        row.id,
         row,
         pair_id=row.pair_id,
         shown_left=row.shown_left,

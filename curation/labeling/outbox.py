@@ -2,14 +2,16 @@
 
 The Rank page's task component answers in the browser and sends what the server has not
 yet acknowledged as one batch: answers, skips, flags and undos, each with a key the browser
-made for it. :func:`apply_batch` commits them one by one, in order, and says which keys are
-done. A key is acknowledged only once its operation is committed (or refused for good, with
-the reason); a failure of the store (disk, connection, lock, deadlock) stops the batch, and
-the browser sends the rest again. Any other database error is the operation's own (data the
-database will never take): it is refused with the reason, so it cannot hold up those behind it.
-Sending an operation twice is harmless: answers and undos are recognised by their key
-(:func:`curation.labeling.answers.submit`), a skip of a skipped item does nothing, and a
-flag carries the state it sets, not a toggle.
+made for it. :func:`apply_batch` applies them in order in one transaction, each operation
+inside its own savepoint, and says which keys are done. A key is acknowledged only once its
+operation is committed (or refused for good, with the reason: its savepoint is rolled back,
+the others stand); a failure of the store (disk, connection, lock, deadlock) stops the batch,
+what came before it is committed, and the browser sends the rest again; if the commit itself
+fails, nothing is acknowledged and the browser sends the whole batch again. Any other database
+error is the operation's own (data the database will never take): it is refused with the
+reason, so it cannot hold up those behind it. Sending an operation twice is harmless: answers
+and undos are recognised by their key (:func:`curation.labeling.answers.submit`), a skip of a
+skipped item does nothing, and a flag carries the state it sets, not a toggle.
 
 An answer on a ranking item names the answers by their on-screen letter (``ranks``:
 letter -> rank, or ``all_bad``); the letters are mapped to completions in the annotator's
@@ -24,6 +26,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import sqlalchemy as sa
+from sqlalchemy.orm import Session
 
 from curation.errors import CurationError, InputError, StorageError
 from curation.labeling import answers
@@ -31,7 +34,7 @@ from curation.labeling.ranking import ranks_by_completion, shown_order
 from curation.labeling.scale import to_pair_axis
 from curation.store import labeling_models as lm
 from curation.store.db import Workspace
-from curation.store.failures import unexpected_database_error
+from curation.store.failures import storage_error, unexpected_database_error
 
 log = logging.getLogger(__name__)
 
@@ -69,38 +72,66 @@ class BatchResult:
 
 
 def apply_batch(ws: Workspace, campaign_id: int, annotator: str, ops: Sequence[Any]) -> BatchResult:
-    """Commit each operation in order (each its own transaction); see the module docstring."""
+    """Apply the operations in order, in one transaction; see the module docstring."""
+    try:
+        with ws.tx() as session:
+            return _apply_all(session, campaign_id, annotator, ops)
+    except StorageError as exc:  # the commit failed: nothing of the batch is stored
+        return BatchResult((), (), str(exc))
+
+
+def _apply_all(
+    session: Session, campaign_id: int, annotator: str, ops: Sequence[Any]
+) -> BatchResult:
     acked: list[str] = []
     refused: list[Refused] = []
     reopened: list[tuple[str, int]] = []
-    sides = _placements(ws, campaign_id, annotator, ops)
+    sides = _placements(session, campaign_id, annotator, ops)
     for raw in ops:
         key = raw.get("key") if isinstance(raw, Mapping) else None
         if not isinstance(key, str) or not key or len(key) > MAX_KEY:
             continue  # nothing to acknowledge it by; a browser of ours never sends one
         assignment_id = raw.get("assignment")
+        aid = assignment_id if isinstance(assignment_id, int) else None
         try:
-            back = _apply(ws, campaign_id, annotator, raw, sides)
+            with session.begin_nested():
+                back = _apply(session, campaign_id, annotator, raw, sides)
         except StorageError as exc:
             return BatchResult(tuple(acked), tuple(refused), str(exc), tuple(reopened))
         except CurationError as exc:
-            aid = assignment_id if isinstance(assignment_id, int) else None
             refused.append(Refused(key, aid, str(exc)))
             continue
-        except sa.exc.StatementError as exc:  # not a storage failure: sending again cannot help
-            log.warning("operation %s refused by the database", key, exc_info=True)
-            aid = assignment_id if isinstance(assignment_id, int) else None
-            why = unexpected_database_error(exc) or "unexpected database error."
-            refused.append(Refused(key, aid, f"not stored: the database refused it ({why[:-1]})"))
+        except sa.exc.IntegrityError as exc:
+            # a concurrent copy of the same answer committed its key first: it is stored
+            if raw.get("kind") == "answer" and answers.stored_in(session, annotator, key):
+                acked.append(key)
+                continue
+            refused.append(_refused_by_database(key, aid, exc))
             continue
+        except sa.exc.StatementError as exc:
+            failure = storage_error(exc) if isinstance(exc, sa.exc.DBAPIError) else None
+            if failure is not None:
+                return BatchResult(tuple(acked), tuple(refused), str(failure), tuple(reopened))
+            # not a storage failure: sending again cannot help
+            refused.append(_refused_by_database(key, aid, exc))
+            continue
+        finally:
+            # what this operation read is not trusted by the next one (a rolled-back savepoint)
+            session.expire_all()
         acked.append(key)
         if back is not None:
             reopened.append((key, back))
     return BatchResult(tuple(acked), tuple(refused), None, tuple(reopened))
 
 
+def _refused_by_database(key: str, aid: int | None, exc: sa.exc.StatementError) -> Refused:
+    log.warning("operation %s refused by the database", key, exc_info=exc)
+    why = unexpected_database_error(exc) or "unexpected database error."
+    return Refused(key, aid, f"not stored: the database refused it ({why[:-1]})")
+
+
 def _placements(
-    ws: Workspace, campaign_id: int, annotator: str, ops: Sequence[Any]
+    session: Session, campaign_id: int, annotator: str, ops: Sequence[Any]
 ) -> dict[int, Shown]:
     """How each item of the batch was shown (the browser is not told which completion is which)."""
     ids = {
@@ -110,31 +141,30 @@ def _placements(
     }
     if not ids:
         return {}
-    with ws.read() as session:
-        rows = session.execute(
-            sa.select(
-                lm.Assignment.id,
-                lm.Assignment.shown_left,
-                lm.Assignment.task_id,
-                lm.Assignment.campaign_id,
-                lm.Campaign.kind,
-            )
-            .join(lm.Campaign, lm.Campaign.id == lm.Assignment.campaign_id)
-            .where(
-                lm.Assignment.id.in_(ids),
-                lm.Assignment.annotator == annotator,
-                lm.Assignment.campaign_id == campaign_id,
-            )
-        ).all()
-        ranked = {task_id for _, _, task_id, _, kind in rows if kind == "ranking"}
-        slots: dict[int, list[int]] = {}
-        if ranked:
-            for task_id, completion_id in session.execute(
-                sa.select(lm.RankingSlot.task_id, lm.RankingSlot.completion_id)
-                .where(lm.RankingSlot.task_id.in_(ranked))
-                .order_by(lm.RankingSlot.task_id, lm.RankingSlot.slot)
-            ):
-                slots.setdefault(task_id, []).append(completion_id)
+    rows = session.execute(
+        sa.select(
+            lm.Assignment.id,
+            lm.Assignment.shown_left,
+            lm.Assignment.task_id,
+            lm.Assignment.campaign_id,
+            lm.Campaign.kind,
+        )
+        .join(lm.Campaign, lm.Campaign.id == lm.Assignment.campaign_id)
+        .where(
+            lm.Assignment.id.in_(ids),
+            lm.Assignment.annotator == annotator,
+            lm.Assignment.campaign_id == campaign_id,
+        )
+    ).all()
+    ranked = {task_id for _, _, task_id, _, kind in rows if kind == "ranking"}
+    slots: dict[int, list[int]] = {}
+    if ranked:
+        for task_id, completion_id in session.execute(
+            sa.select(lm.RankingSlot.task_id, lm.RankingSlot.completion_id)
+            .where(lm.RankingSlot.task_id.in_(ranked))
+            .order_by(lm.RankingSlot.task_id, lm.RankingSlot.slot)
+        ):
+            slots.setdefault(task_id, []).append(completion_id)
     return {
         aid: Shown(
             left,
@@ -147,40 +177,37 @@ def _placements(
 
 
 def _apply(
-    ws: Workspace, campaign_id: int, annotator: str, op: Mapping[str, Any], sides: dict[int, Shown]
+    session: Session,
+    campaign_id: int,
+    annotator: str,
+    op: Mapping[str, Any],
+    sides: dict[int, Shown],
 ) -> int | None:
-    """Commit one operation; for an undo, the assignment it reopened."""
+    """Apply one operation; for an undo, the assignment it reopened."""
     kind, key = op.get("kind"), str(op["key"])
     if kind == "undo":
         target = op.get("target")
-        task_id = answers.undo_last(
-            ws,
+        undone = answers.undo_in(
+            session,
             campaign_id,
             annotator,
             client_key=key,
             target=target if isinstance(target, str) and target else None,
         )
-        return None if task_id is None else _assignment_of(ws, task_id, annotator)
+        return None if undone is None else undone[1]
     aid = op.get("assignment")
     if kind not in KINDS or not isinstance(aid, int) or aid not in sides:
         raise InputError(f"not an operation on one of your items: {kind!r} on {aid!r}")
     if kind == "skip":
-        answers.skip(ws, aid, annotator)
+        answers.skip_in(session, aid, annotator)
     elif kind == "flag":
-        answers.flag(ws, aid, annotator, _text(op.get("note")), to=bool(op.get("on")))
+        answers.flag_in(session, aid, annotator, _text(op.get("note")), to=bool(op.get("on")))
     else:
         answer = _answer(op, sides[aid])
-        answers.submit(ws, aid, annotator, answer, guideline_version=_version(op), client_key=key)
-    return None
-
-
-def _assignment_of(ws: Workspace, task_id: int, annotator: str) -> int | None:
-    with ws.read() as session:
-        return session.scalar(
-            sa.select(lm.Assignment.id).where(
-                lm.Assignment.task_id == task_id, lm.Assignment.annotator == annotator
-            )
+        answers.submit_in(
+            session, aid, annotator, answer, guideline_version=_version(op), client_key=key
         )
+    return None
 
 
 def _answer(op: Mapping[str, Any], shown: Shown) -> answers.Answer:

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import zlib
 from collections.abc import Collection
-from dataclasses import replace
 from datetime import timedelta
 from typing import Any
 
@@ -27,29 +26,20 @@ from sqlalchemy.orm import Session, aliased
 
 from curation.errors import NotFoundError, PermissionDenied
 from curation.labeling.items import Context as _Context
-from curation.labeling.items import Item, build_item
+from curation.labeling.items import Item, build_items
 from curation.store import labeling_models as lm
 from curation.store import models as m
 from curation.store.db import Workspace
 
 CANDIDATES = 16
+SHARE_SCAN = 512  # free tasks counted at most for the fair share (16 annotators × 32)
 STALE_AFTER = timedelta(hours=2)
 
 
 def next_item(ws: Workspace, campaign_id: int, annotator: str) -> Item | None:
     """The annotator's current item, or a newly assigned one; None when nothing is left for them."""
-    with ws.tx() as session:
-        if not ws.is_sqlite:
-            session.execute(_ONE_CLAIM_AT_A_TIME, {"campaign": campaign_id, "annotator": annotator})
-        context = _context(session, campaign_id, annotator)
-        if context.status != "active":
-            return None
-        assignment_id = context.open_assignment_id
-        if assignment_id is None:
-            assignment_id = _assign(session, context, annotator)
-        if assignment_id is None and _release_stale(session, context.campaign_id, annotator):
-            assignment_id = _assign(session, context, annotator)
-        return build_item(session, context, assignment_id) if assignment_id else None
+    items = next_items(ws, campaign_id, annotator, 1)
+    return items[0] if items else None
 
 
 def next_items(
@@ -60,10 +50,10 @@ def next_items(
     The annotator's open items come first (one just undone before the others, then in the
     order they were claimed), then newly claimed ones; a browser holds them to show the next
     item at once. ``exclude`` names assignments the browser has answered but not yet sent:
-    they stay claimed and are not returned. Each claim is the same conditional claim as
-    :func:`next_item`'s, so no task is held by more than k annotators; items held but left
-    are given back by :func:`release_claims` (or expire, see ``STALE_AFTER``); every call
-    renews the lease of the items the annotator holds.
+    they stay claimed and are not returned. Every claim is conditional, so no task is held by
+    more than k annotators; an annotator holds no more than a fair share of the work left
+    (:func:`fair_share`); items held but left are given back by :func:`release_claims` (or
+    expire, see ``STALE_AFTER``); every call renews the lease of the items the annotator holds.
     """
     with ws.tx() as session:
         if not ws.is_sqlite:
@@ -71,25 +61,37 @@ def next_items(
         context = _context(session, campaign_id, annotator)
         if context.status != "active" or n <= 0:
             return []
-        # what the browser still holds is in use: renew the lease so it does not expire
-        session.execute(_RENEW, {"campaign": campaign_id, "who": annotator, "now": m.utcnow()})
-        held = [
-            a
-            for a in session.scalars(_OPEN, {"campaign": campaign_id, "annotator": annotator})
-            if a not in exclude
-        ][:n]
-        looked_for_stale = False
-        while len(held) < n:
-            assignment_id = _assign(session, context, annotator)
-            if assignment_id is None:
-                if looked_for_stale or not _release_stale(session, campaign_id, annotator):
-                    break
-                looked_for_stale = True
-                continue
-            held.append(assignment_id)
-            balance = session.scalar(_BALANCE, {"campaign": campaign_id, "annotator": annotator})
-            context = replace(context, left_balance=int(balance or 0))
-        return [build_item(session, context, a) for a in held]
+        mine = session.scalars(_OPEN, {"campaign": campaign_id, "annotator": annotator}).all()
+        if mine:  # what the browser still holds is in use: renew the lease so it does not expire
+            session.execute(_RENEW, {"campaign": campaign_id, "who": annotator, "now": m.utcnow()})
+        held = [a for a in mine if a not in exclude][:n]
+        wanted = n - len(held)
+        if wanted > 0 and len(mine) + wanted > 1:
+            cap = fair_share(session, campaign_id, annotator, len(mine))
+            wanted = min(wanted, max(cap - len(mine), 0 if held else 1))
+        if wanted > 0:
+            held += _assign(session, context, annotator, wanted)
+        return build_items(session, context, held)
+
+
+def fair_share(session: Session, campaign_id: int, annotator: str, mine: int) -> int:
+    """How many items the annotator may hold: the work left, shared by those at work.
+
+    The work is the free places and the items held; those at work are the annotator and
+    everyone else holding an item whose lease is alive. So a fast annotator claiming ahead on a
+    small campaign, or near the end of a large one, leaves the others their part. A campaign
+    with at least ``SHARE_SCAN`` free tasks has work enough for everyone: it is not counted
+    further, and nobody else's items are (one short index scan per refill).
+    """
+    free = int(session.scalar(_FREE_PLACES, {"campaign": campaign_id}) or 0)
+    if free >= SHARE_SCAN:
+        return SHARE_SCAN
+    others, held = session.execute(
+        _HOLDERS, {"campaign": campaign_id, "who": annotator, "since": m.utcnow() - STALE_AFTER}
+    ).one()
+    if not others:
+        return SHARE_SCAN
+    return max(1, -(-(free + int(held or 0) + mine) // (int(others) + 1)))
 
 
 def release_claims(
@@ -148,27 +150,12 @@ def latest_guideline_version(campaign_id: Any) -> sa.ScalarSelect[int]:
 
 
 def _context_query() -> sa.Select[Any]:
-    """The campaign, membership, current guidelines, open assignment and placement balance."""
+    """The campaign, membership, current guidelines and the annotator's placement balance."""
     campaign_id: sa.BindParameter[int] = sa.bindparam("campaign_id")
     annotator: sa.BindParameter[str] = sa.bindparam("annotator")
     member = sa.exists().where(
         lm.CampaignAnnotator.campaign_id == lm.Campaign.id,
         lm.CampaignAnnotator.annotator == annotator,
-    )
-    # the item to resume: the most recently touched open assignment
-    open_assignment = (
-        sa.select(lm.Assignment.id)
-        .join(lm.Task, lm.Task.id == lm.Assignment.task_id)
-        .join(m.Record, m.Record.id == lm.Task.record_id)
-        .where(
-            lm.Assignment.campaign_id == campaign_id,
-            lm.Assignment.annotator == annotator,
-            lm.Assignment.status == "open",
-            m.Record.status == "active",
-        )
-        .order_by(lm.Assignment.updated_at.desc(), lm.Assignment.id.desc())
-        .limit(1)
-        .scalar_subquery()
     )
     left_balance = (
         sa.select(sa.func.sum(sa.case((lm.Assignment.shown_left == "a", 1), else_=-1)))
@@ -186,7 +173,6 @@ def _context_query() -> sa.Select[Any]:
             member,
             guideline.version,
             guideline.text,
-            open_assignment,
             left_balance,
             lm.Campaign.kind,
             lm.Campaign.ranking_settings,
@@ -225,10 +211,6 @@ _OPEN = (
         lm.Assignment.id,
     )
 )
-_BALANCE = sa.select(sa.func.sum(sa.case((lm.Assignment.shown_left == "a", 1), else_=-1))).where(
-    lm.Assignment.campaign_id == sa.bindparam("campaign"),
-    lm.Assignment.annotator == sa.bindparam("annotator"),
-)
 
 
 def _context(session: Session, campaign_id: int, annotator: str) -> _Context:
@@ -246,7 +228,6 @@ def _context(session: Session, campaign_id: int, annotator: str) -> _Context:
         is_member,
         version,
         text,
-        open_id,
         balance,
         kind,
         ranking_settings,
@@ -263,7 +244,6 @@ def _context(session: Session, campaign_id: int, annotator: str) -> _Context:
         rationale_required_for=list(needs_rationale),
         guideline_version=version,
         guidelines=text,
-        open_assignment_id=open_id,
         left_balance=int(balance or 0),
         kind=kind,
         ranking_settings=ranking_settings,
@@ -289,26 +269,30 @@ def _candidates_query(task: Any) -> sa.Select[int]:
     )
 
 
-_CANDIDATES = _candidates_query(lm.Task).limit(CANDIDATES)
-_CLAIM = (
-    sa.update(lm.Task)
-    .where(lm.Task.id == sa.bindparam("task_id"), lm.Task.n_assigned < sa.bindparam("overlap"))
-    .values(n_assigned=lm.Task.n_assigned + 1)
-    .execution_options(synchronize_session=False)
-)
-# Finding the best task and claiming it in one statement saves a round trip on every
-# item; the subquery scans an alias of tasks so that it is not correlated with the row
-# being updated.
-_CLAIM_BEST = (
-    sa.update(lm.Task)
-    .where(
-        lm.Task.id == _candidates_query(aliased(lm.Task)).limit(1).scalar_subquery(),
-        lm.Task.n_assigned < sa.bindparam("overlap"),
+def _claim_query(*, skip_locked: bool) -> sa.Update:
+    """Claim up to ``n`` of the best free tasks in one statement, returning them with their order.
+
+    On PostgreSQL ``SKIP LOCKED`` passes over tasks another annotator's transaction is claiming
+    or answering right now, instead of queueing behind it: with several annotators at once all
+    would otherwise wait on the same best task. The outer condition re-checks the room left.
+    """
+    task = aliased(lm.Task)
+    best = _candidates_query(task).limit(sa.bindparam("n"))
+    if skip_locked:
+        best = best.with_for_update(skip_locked=True, of=task)
+    # a CTE is evaluated once (a locking subquery under IN may be run again by the planner)
+    chosen = best.cte("chosen")
+    return (
+        sa.update(lm.Task)
+        .where(lm.Task.id.in_(sa.select(chosen.c.id)), lm.Task.n_assigned < sa.bindparam("overlap"))
+        .values(n_assigned=lm.Task.n_assigned + 1)
+        .returning(lm.Task.id, lm.Task.n_labels, lm.Task.disagreement, lm.Task.queue_key)
+        .execution_options(synchronize_session=False)
     )
-    .values(n_assigned=lm.Task.n_assigned + 1)
-    .returning(lm.Task.id)
-    .execution_options(synchronize_session=False)
-)
+
+
+_CLAIM_SKIPPING = _claim_query(skip_locked=True)
+_CLAIM_WAITING = _claim_query(skip_locked=False)
 # held items renewed on each refill, so that only items a browser stopped asking for go stale
 _RENEW = (
     sa.update(lm.Assignment)
@@ -320,66 +304,113 @@ _RENEW = (
     .values(updated_at=sa.bindparam("now"))
     .execution_options(synchronize_session=False)
 )
-_NEW_ASSIGNMENT = sa.insert(lm.Assignment).returning(lm.Assignment.id)
+_NEW_ASSIGNMENTS = sa.insert(lm.Assignment).returning(
+    lm.Assignment.id, lm.Assignment.task_id, sort_by_parameter_order=True
+)
 # a task the annotator had released (left the page) keeps its row and its placement
 _RETAKE = (
     sa.update(lm.Assignment)
     .where(
-        lm.Assignment.task_id == sa.bindparam("task"),
+        lm.Assignment.task_id.in_(sa.bindparam("tasks", expanding=True)),
         lm.Assignment.annotator == sa.bindparam("who"),
         lm.Assignment.status == "released",
     )
     .values(status="open", assigned_at=sa.bindparam("now"), updated_at=sa.bindparam("now"))
-    .returning(lm.Assignment.id)
+    .returning(lm.Assignment.id, lm.Assignment.task_id)
     .execution_options(synchronize_session=False)
+)
+# the work left to share: free places on active tasks (a bounded scan) and who holds items
+_FREE_TASKS = (
+    sa.select((lm.Campaign.overlap - lm.Task.n_assigned).label("room"))
+    .select_from(lm.Task)
+    .join(lm.Campaign, lm.Campaign.id == lm.Task.campaign_id)
+    .join(m.Record, m.Record.id == lm.Task.record_id)
+    .where(
+        lm.Task.campaign_id == sa.bindparam("campaign"),
+        lm.Task.n_assigned < lm.Campaign.overlap,
+        m.Record.status == "active",
+    )
+    .limit(SHARE_SCAN)
+    .subquery()
+)
+_FREE_PLACES = sa.select(sa.func.sum(_FREE_TASKS.c.room))
+_HOLDERS = sa.select(sa.func.count(sa.distinct(lm.Assignment.annotator)), sa.func.count()).where(
+    lm.Assignment.campaign_id == sa.bindparam("campaign"),
+    lm.Assignment.status == "open",
+    lm.Assignment.annotator != sa.bindparam("who"),
+    lm.Assignment.updated_at >= sa.bindparam("since"),
 )
 
 
-def _assign(session: Session, context: _Context, annotator: str) -> int | None:
-    """Claim the best free task for the annotator and open an assignment on it."""
-    # not "campaign_id": an UPDATE takes a parameter named after a column as a value to SET
+def _assign(session: Session, context: _Context, annotator: str, n: int) -> list[int]:
+    """Claim up to ``n`` free tasks for the annotator, best first, and open an assignment on each.
+
+    Each round's tasks get their assignments before the next round looks again, so that the
+    next round (candidates exclude the annotator's own tasks) cannot claim them a second time.
+    """
     wanted = {"campaign": context.campaign_id, "overlap": context.overlap, "annotator": annotator}
-    task_id = session.execute(_CLAIM_BEST, wanted).scalar()
-    if task_id is None:  # nothing left, or another annotator took the last free place first
-        task_id = _claim_a_candidate(session, wanted)
-    if task_id is None:
-        return None
-    retaken = session.scalars(
-        _RETAKE, {"task": task_id, "who": annotator, "now": m.utcnow()}
-    ).first()
-    if retaken is not None:
-        return retaken
-    return session.scalars(
-        _NEW_ASSIGNMENT,
-        {
-            "campaign_id": context.campaign_id,
-            "task_id": task_id,
-            "annotator": annotator,
-            "shown_left": _balanced_side(context, annotator, task_id),
-        },
-    ).one()
+    opened: list[int] = []
+    balance = context.left_balance
+    looked_for_stale = False
+    waited = False
+    while len(opened) < n:
+        query = _CLAIM_WAITING if waited else _CLAIM_SKIPPING
+        rows = session.execute(query, {**wanted, "n": n - len(opened)}).tuples().all()
+        if rows:
+            # the best first: the candidates' own order (UPDATE … RETURNING has none)
+            tasks = [t for t, *_ in sorted(rows, key=lambda r: (r[1], -r[2], r[3], r[0]))]
+            ids, balance = _open(session, context, annotator, tasks, balance)
+            opened += ids
+        elif not waited:  # nothing free but maybe a task others are busy with: wait for it once
+            waited = True
+        elif not looked_for_stale and _release_stale(session, context.campaign_id, annotator):
+            looked_for_stale = True
+        else:
+            break
+    return opened
 
 
-def _claim_a_candidate(session: Session, wanted: dict[str, Any]) -> int | None:
-    """Claim the first free task among the best; when others won every one in a race, look again."""
-    while True:
-        candidates = session.scalars(_CANDIDATES, wanted).all()
-        if not candidates:
-            return None
-        for task_id in candidates:
-            claimed = session.execute(_CLAIM, {"task_id": task_id, "overlap": wanted["overlap"]})
-            if claimed.rowcount == 1:  # type: ignore[attr-defined]
-                return task_id
+def _open(
+    session: Session, context: _Context, annotator: str, tasks: list[int], balance: int
+) -> tuple[list[int], int]:
+    """Assignments on the claimed tasks, in their order, and the placement balance after them."""
+    now = m.utcnow()
+    by_task = dict(
+        (task_id, aid)
+        for aid, task_id in session.execute(
+            _RETAKE, {"tasks": tasks, "who": annotator, "now": now}
+        ).tuples()
+    )
+    new_rows = []
+    for task_id in tasks:
+        if task_id in by_task:
+            continue
+        side = _balanced_side(context.campaign_id, context.kind, balance, annotator, task_id)
+        balance += 1 if side == "a" else -1
+        new_rows.append(
+            {
+                "campaign_id": context.campaign_id,
+                "task_id": task_id,
+                "annotator": annotator,
+                "shown_left": side,
+                "assigned_at": now,
+                "updated_at": now,
+            }
+        )
+    if new_rows:
+        for aid, task_id in session.execute(_NEW_ASSIGNMENTS, new_rows).tuples():
+            by_task[task_id] = aid
+    return [by_task[t] for t in tasks], balance
 
 
-def _balanced_side(context: _Context, annotator: str, task_id: int) -> str:
+def _balanced_side(campaign_id: int, kind: str, balance: int, annotator: str, task_id: int) -> str:
     """Each completion appears on the left half of the time for each annotator, in random order."""
-    if context.kind != "pair":  # one completion, or a shuffled ranking: no sides to balance
+    if kind != "pair":  # one completion, or a shuffled ranking: no sides to balance
         return "a"
-    if context.left_balance:
-        return "a" if context.left_balance < 0 else "b"
+    if balance:
+        return "a" if balance < 0 else "b"
     # a stable hash of (task, annotator) is as good as a coin and makes runs reproducible
-    key = f"{context.campaign_id}:{task_id}:{annotator}"
+    key = f"{campaign_id}:{task_id}:{annotator}"
     return "a" if zlib.crc32(key.encode()) & 1 else "b"
 
 

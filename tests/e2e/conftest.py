@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import shutil
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -35,12 +36,19 @@ def chromium_path() -> str | None:
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    with serve(tmp_path_factory) as srv:
+        yield srv
+
+
+@contextmanager
+def serve(tmp_path_factory: pytest.TempPathFactory, db_url: str | None = None) -> Iterator[Server]:
+    """The app on a fresh workspace (SQLite in its folder, or the database at ``db_url``)."""
     if chromium_path() is None:
         pytest.skip(
             "no Chromium found (apt-get install chromium, or set CURATION_CHROMIUM); browser tests skipped"
         )
     folder = tmp_path_factory.mktemp("e2e-ws")
-    ws = open_workspace(folder)
+    ws = open_workspace(folder, db_url)
     with ws.tx() as s:
         for name, password in PASSWORDS.items():
             create_user(s, name, "lead" if name == "lead" else "annotator", password, actor="e2e")
@@ -51,14 +59,18 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
         TOKENIZERS_PARALLELISM="false",
     )
     env.pop("CURATION_DB_URL", None)
+    if db_url:
+        env["CURATION_DB_URL"] = db_url
     log = folder / "server.log"
     port = str(free_port())
     proc = _start(port, env, log)
     srv = Server(f"http://127.0.0.1:{port}", ws, folder, proc, log, env)
-    yield srv
-    srv.process.kill()
-    srv.process.wait(timeout=30)
-    ws.dispose()
+    try:
+        yield srv
+    finally:
+        srv.process.kill()
+        srv.process.wait(timeout=30)
+        ws.dispose()
 
 
 @pytest.fixture(scope="module")

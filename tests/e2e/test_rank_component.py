@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import re
+import uuid
 from collections.abc import Iterator
 from typing import Any
 
@@ -16,11 +17,37 @@ from curation.auth import create_user
 from curation.ingest.importer import import_file
 from curation.labeling.campaigns import CampaignSpec, create_campaign
 from curation.store import labeling_models as lm
+from tests.e2e.conftest import serve
 from tests.e2e.server import Server
 from tests.e2e.test_security import PAYLOADS, no_script_ran
 from tests.e2e.ui import settle
+from tests.helpers.common import BACKENDS, PG_URL, pg_schema_url
 
 pytestmark = pytest.mark.e2e
+
+
+@pytest.fixture(scope="module", params=BACKENDS)
+def server(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Server]:
+    """The app on SQLite and, when configured, on PostgreSQL (a schema of its own)."""
+    if request.param == "sqlite":
+        with serve(tmp_path_factory) as srv:
+            yield srv
+        return
+    assert PG_URL
+    schema = f"e2e_{uuid.uuid4().hex[:12]}"
+    admin = sa.create_engine(PG_URL.replace("postgresql://", "postgresql+psycopg://", 1))
+    with admin.begin() as conn:
+        conn.exec_driver_sql(f"CREATE SCHEMA {schema}")
+    try:
+        with serve(tmp_path_factory, pg_schema_url(schema)) as srv:
+            yield srv
+    finally:
+        with admin.begin() as conn:
+            conn.exec_driver_sql(f"DROP SCHEMA IF EXISTS {schema} CASCADE")
+        admin.dispose()
+
 
 ROOT = "[data-curation-task]"
 STATUS = "[data-send-status]"
