@@ -35,6 +35,8 @@ from curation.store.db import Workspace
 from curation.store.queries import get_dataset
 from curation.wording import plural, verb
 
+READING = "Reading the dataset's records"
+
 
 @dataclass(frozen=True, slots=True)
 class RunSummary:
@@ -136,6 +138,8 @@ def run_dedup(
     """
     settings = (settings or Settings()).resolved()
     assert settings.threshold is not None and settings.floor is not None
+    if progress is not None:
+        progress(READING, 0, None)
     with ws.read() as s:
         ds = get_dataset(s, dataset)
         dataset_id = ds.id
