@@ -73,10 +73,11 @@ def worker_encoder(spec: str | Encoder) -> Encoder:
     if not isinstance(spec, str):
         return spec
     encoder = get_encoder(spec)
-    if spec == "minilm":
+    threads = os.environ.get("OMP_NUM_THREADS", "")  # unset here when Ray could not start
+    if spec == "minilm" and threads.isdigit() and int(threads) > 0:
         import torch
 
-        torch.set_num_threads(max(1, int(os.environ.get("OMP_NUM_THREADS") or 1)))
+        torch.set_num_threads(int(threads))
     return encoder
 
 
