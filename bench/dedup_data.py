@@ -27,7 +27,12 @@ import orjson
 from curation.dedup.units import normalize_text
 
 ROOT = Path(__file__).resolve().parent.parent
-HH = ROOT.parent / "shared" / "data" / "hh-rlhf-harmless-base-test.jsonl.gz"
+_HH_NAME = Path("shared") / "data" / "hh-rlhf-harmless-base-test.jsonl.gz"
+# ../shared beside the checkout; from a git worktree under ../wt/, two levels up
+HH = next(
+    (d / _HH_NAME for d in (ROOT.parent, ROOT.parent.parent) if (d / _HH_NAME).exists()),
+    ROOT.parent / _HH_NAME,
+)
 _TURN = re.compile(r"\n\n(Human|Assistant): ")
 
 Message = dict[str, Any]

@@ -16,15 +16,18 @@ import sqlalchemy as sa
 
 from curation.dedup import DedupFileOptions, Encoders, Settings, dedup_file, make_item, run_dedup
 from curation.dedup.cluster import build_clusters
-from curation.dedup.engine import find_duplicates
+from curation.dedup.engine import WORKERS, find_duplicates
 from curation.dedup.lexical import band_pairs, lexical_pairs, shingle_hashes
+from curation.dedup.parallel import engine_partitioning
 from curation.dedup.partition import Partitioning
 from curation.dedup.runs import job_params, job_settings
 from curation.dedup.search import ExchangeVectors, build_index, range_pairs, search_centre
 from curation.dedup.verify import aligned_scores
+from curation.engine.choice import Size
+from curation.engine.settings import MODE_ENV
 from curation.store import Workspace
 from curation.store import models as m
-from tests.helpers.dedup import FakeEncoder, chat
+from tests.helpers.dedup import FakeEncoder, chat, fake_encoders, stored_clusters
 from tests.test_dedup_store import make_dataset
 
 
@@ -260,3 +263,43 @@ def test_file_mode_on_the_engine_gives_the_same_file(on_ray: None, tmp_path: Pat
     assert one.result.stats["partitions"] == 1 and ray.result.stats["partitions"] == 3
     assert one.removed > 10
     assert (tmp_path / "ray.jsonl").read_bytes() == (tmp_path / "one.jsonl").read_bytes()
+
+
+def test_workspace_mode_on_the_engine_gives_the_in_process_clusters(
+    on_ray: None, ws: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The same dataset, cascade: in this process; on the engine (the embedding and the
+    accurate check on actors, the engine's partitions); on the engine in three partitions."""
+    make_dataset(ws, tmp_path, records=generated_corpus(600))
+    settings = Settings("cascade", 0.97)  # some pairs in its band: the accurate check runs
+    monkeypatch.setenv(MODE_ENV, "local")
+    here_encoders = fake_encoders(cascade=True)
+    here = run_dedup(ws, "d", settings, encoders=here_encoders)
+    assert here_encoders.candidate.calls > 0  # type: ignore[attr-defined]
+    monkeypatch.setenv(MODE_ENV, "ray")
+    seen: list[tuple[str, int, int | None]] = []
+    engine_encoders = fake_encoders(cascade=True)
+    engine = run_dedup(
+        ws, "d", settings, encoders=engine_encoders, progress=lambda *a: seen.append(a)
+    )
+    split = run_dedup(
+        ws,
+        "d",
+        settings,
+        encoders=fake_encoders(cascade=True),
+        partitioning=engine_partitioning(Size(records=600), 3),
+    )
+    # the actors embedded (each with its own copy of the encoder), not this process
+    assert engine_encoders.candidate.calls == 0  # type: ignore[attr-defined]
+    assert engine_encoders.verifier.calls == 0  # type: ignore[attr-defined]
+    with ws.read() as s:
+        stats = {r.id: r.stats for r in s.scalars(sa.select(m.DedupRun))}
+    assert stats[here.run_id]["engine"] == "in this process"
+    assert stats[engine.run_id]["engine"] == "ray" and stats[split.run_id]["partitions"] == 3
+    assert stats[engine.run_id]["verified"] > 0  # the accurate check ran (on actors)
+    clusters = stored_clusters(ws, here.run_id)
+    assert len(clusters) > 10
+    assert stored_clusters(ws, engine.run_id) == clusters
+    assert stored_clusters(ws, split.run_id) == clusters
+    assert WORKERS in {label for label, _, _ in seen}
+    assert all(total is None or 0 <= done <= total for _, done, total in seen)

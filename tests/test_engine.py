@@ -246,3 +246,44 @@ def test_the_runner_starts_ray_for_a_big_job_and_hands_it_the_address(
     monkeypatch.setenv(ADDRESS_ENV, "10.0.0.5:6379")  # the jobs inherit it: nothing to start
     assert executor._ray_for(job) is None and started == [None]
     ws.dispose()
+
+
+def test_the_runner_sizes_a_dedup_job_by_its_records_and_a_recluster_as_nothing(
+    auto: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from curation.jobs.kinds import input_size
+    from curation.jobs.runner import LocalProcessExecutor
+    from curation.store import open_workspace
+    from tests.helpers.dedup import chat
+    from tests.test_dedup_store import make_dataset
+
+    ws = open_workspace(tmp_path / "ws")
+    make_dataset(ws, tmp_path, records=[chat(f"question {i}", f"answer {i}") for i in range(4)])
+    assert input_size(ws, "dedup", {"dataset": "d"}) == (4, None)
+    assert input_size(ws, "dedup", {"dataset": "d", "run_id": 1}) == (None, None)
+    executor = LocalProcessExecutor(ws.url, ws.folder)
+    executor.ws = ws
+    started: list[str | None] = []
+    monkeypatch.setattr(cluster, "connect", lambda address=None: started.append(address))
+    monkeypatch.setattr(cluster, "address", lambda: "127.0.0.1:6390")
+    job = SimpleNamespace(id=9, kind="dedup", params={"dataset": "d"})
+    assert executor._ray_for(job) is None and started == []  # 4 records: no Ray
+    monkeypatch.setitem(THRESHOLDS, "dedup", (Threshold(records=3), Threshold(records=3)))
+    assert executor._ray_for(job) == "127.0.0.1:6390" and started == [None]
+    ws.dispose()
+
+
+def test_dedup_asks_the_engine_once_for_both_modes(
+    auto: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from curation.dedup.parallel import engine_partitioning
+
+    small = engine_partitioning(Size(records=10_000))
+    assert (small.partitions, small.encode, small.where) == (1, None, "in this process")
+    assert small.map_fn is map
+    assert engine_partitioning(Size(records=10_000), 4).partitions == 4
+    big = engine_partitioning(Size(records=1_000_000))  # a file: Size(bytes=…), the same way
+    assert big.where == "ray" and big.partitions is None and big.encode is not None
+    assert engine_partitioning(Size(bytes=2_000_000_000), 3).partitions == 3
+    monkeypatch.setattr(cluster, "is_main_thread", lambda: False)  # a page's thread
+    assert engine_partitioning(Size(records=1_000_000)).where == "in this process"

@@ -1,6 +1,7 @@
 """A 3-node Ray cluster on this machine (``ray.cluster_utils.Cluster``, one CPU a node) gives
-the same import rows, the same export bytes and the same PII findings as this process, and
-the same output shards of a sharded corpus (validate, dedup, redact, export)."""
+the same import rows, the same export bytes, the same PII findings and the same dedup
+clusters as this process, and the same output shards of a sharded corpus (validate, dedup,
+redact, export)."""
 
 from __future__ import annotations
 
@@ -12,7 +13,8 @@ from typing import Any
 import pytest
 import sqlalchemy as sa
 
-from curation.dedup import Settings
+from curation.dedup import Settings, run_dedup
+from curation.dedup.parallel import engine_partitioning
 from curation.dedup.shards import dedup_shards
 from curation.engine import cluster
 from curation.engine.choice import IN_PROCESS, Size, choose
@@ -33,8 +35,10 @@ from curation.pii.shards import redact_shards
 from curation.pii.stream import detect_stream
 from curation.store import Workspace, open_workspace
 from curation.store import models as m
-from tests.helpers.dedup import fake_encoders
+from tests.helpers.dedup import fake_encoders, stored_clusters
 from tests.helpers.export import chat, run, set_redaction, write_objects
+from tests.test_dedup_lsh import generated_corpus
+from tests.test_dedup_store import make_dataset
 from tests.test_shards import write_shards
 
 
@@ -144,6 +148,33 @@ def test_three_nodes_give_what_one_process_gives(
     ]
     assert three == one
     assert all(any(f.entity == "PHONE_NUMBER" for f in found) for found in three)
+
+
+def test_dedup_on_three_nodes_gives_the_in_process_clusters(
+    three_nodes: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A workspace run, cascade: embedding and the accurate check on actors over the
+    nodes, three partitions as tasks, one union-find here."""
+    ws = open_workspace(tmp_path / "ws")
+    make_dataset(ws, tmp_path, records=generated_corpus(300))
+    settings = Settings("cascade", 0.97)
+    monkeypatch.setenv(MODE_ENV, "local")
+    here = run_dedup(ws, "d", settings, encoders=fake_encoders(cascade=True))
+    monkeypatch.setenv(MODE_ENV, "ray")
+    three = run_dedup(
+        ws,
+        "d",
+        settings,
+        encoders=fake_encoders(cascade=True),
+        partitioning=engine_partitioning(Size(records=300), 3),
+    )
+    clusters = stored_clusters(ws, here.run_id)
+    assert len(clusters) > 5
+    assert stored_clusters(ws, three.run_id) == clusters
+    with ws.read() as s:
+        stats = s.get_one(m.DedupRun, three.run_id).stats
+    assert stats["engine"] == "ray" and stats["partitions"] == 3 and stats["verified"] > 0
+    ws.dispose()
 
 
 # --------------------------------------------------------------------------- sharded corpora

@@ -29,7 +29,9 @@ Pipeline
        for a corpus larger than one worker, k-means on the record vectors puts every
        record in its nearest and second-nearest partition; each partition is searched
        and its candidates scored apart (through ``map_fn``), and the pairs meet in one
-       MiniLM check and one union-find.
+       MiniLM check and one union-find. :mod:`.parallel` is the engine's choice, for
+       file and workspace mode alike: partitions as Ray tasks and the embedding batches
+       on actors that load the model once each, for big inputs.
     4. **Verify** each candidate pair with the comparison rule. In the cascade, a pair
        scoring ≥ 0.96 with static vectors whose texts also agree character by character
        (lexical alignment ≥ 0.85) is accepted as it is, < 0.90 is dropped, and MiniLM

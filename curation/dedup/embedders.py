@@ -27,7 +27,7 @@ import os
 import shutil
 import tempfile
 import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol, runtime_checkable
@@ -59,6 +59,16 @@ class Encoder(Protocol):
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         """``(len(texts), dim)`` float32, each row L2-normalised (zero rows for empty texts)."""
         ...
+
+
+# Runs an encoder over batches of texts, one array per batch, in order (see
+# :mod:`curation.dedup.parallel` for the engine's).
+EncodeMap = Callable[[Encoder, Iterable[list[str]]], Iterable[np.ndarray]]
+
+
+def encode_here(encoder: Encoder, batches: Iterable[list[str]]) -> Iterator[np.ndarray]:
+    """Each batch encoded in this process."""
+    return map(encoder.encode, batches)
 
 
 def normalize_rows(vectors: np.ndarray) -> np.ndarray:
@@ -427,6 +437,31 @@ def get_encoder(name: str, **options: Any) -> Encoder:
             encoder = OpenAIEncoder(OpenAISettings(**options) if options else None)
         _cache[key] = encoder
         return encoder
+
+
+class NamedEncoder:
+    """A built-in encoder by name, loaded on its first use: when the engine's workers embed,
+    each loads the model itself and this process never does."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self._loaded: Encoder | None = None
+
+    def loaded(self) -> Encoder:
+        if self._loaded is None:
+            self._loaded = get_encoder(self.name)
+        return self._loaded
+
+    @property
+    def dim(self) -> int:
+        return self.loaded().dim
+
+    @dim.setter
+    def dim(self, value: int) -> None:  # the Encoder protocol's dim is a plain attribute
+        self.loaded().dim = value
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        return self.loaded().encode(texts)
 
 
 def text_key(text: str) -> str:

@@ -16,6 +16,7 @@ from typing import Any
 import numpy as np
 
 from curation.dedup.cluster import build_clusters, cluster_stats, nn_histogram
+from curation.dedup.embedders import EncodeMap, distill_static
 from curation.dedup.partition import (
     PER_PARTITION,
     MapFn,
@@ -53,6 +54,7 @@ STAGES = {
     "cluster": "Building clusters",
 }
 CHECKING = "Checking candidates with the accurate model"
+WORKERS = "Starting the engine's workers (each loads the embedding model once)"
 DONE = "Done"
 
 
@@ -107,12 +109,16 @@ def find_duplicates(
     progress: Progress | None = None,
     partitions: int | None = 1,
     map_fn: MapFn[PartitionTask, PartitionPairs] = map,
+    encode: EncodeMap | None = None,
+    where: str = "in this process",
 ) -> DedupResult:
     """Deduplicate ``items`` (indices in the result refer to positions in ``items``).
 
     ``partitions`` splits the search and scoring (:mod:`curation.dedup.partition`): 1 runs
     it in one piece, None picks enough partitions for :data:`PER_PARTITION` records each;
-    ``map_fn`` runs the partitions (the built-in ``map``: one after the other, here).
+    ``map_fn`` runs the partitions (the built-in ``map``: one after the other, here);
+    ``encode`` the embedding batches (None: here; :mod:`curation.dedup.parallel` builds
+    both for the engine, whose workers then load the models, not this process).
     """
     settings = (settings or Settings()).resolved()
     assert settings.threshold is not None and settings.floor is not None
@@ -124,9 +130,9 @@ def find_duplicates(
     lo = cascade_band(settings.threshold)[0]
     lowest = min(settings.floor, lo) if cascade else settings.floor
     radius = max(0.0, lowest - CANDIDATE_SLACK)
-    stats.update(candidates=0, verified=0, candidate_radius=round(radius, 4))
+    stats.update(candidates=0, verified=0, candidate_radius=round(radius, 4), engine=where)
     if len(semantic) >= 2:
-        run = Partitioning(partitions, PER_PARTITION, map_fn)
+        run = Partitioning(partitions, PER_PARTITION, map_fn, encode, where)
         pairs += _semantic_pairs(items, semantic, radius, settings, encoders, rep, stats, run)
     else:
         stats["embedder"] = settings.embedder
@@ -166,9 +172,11 @@ def _semantic_pairs(
     rep.stage("embed")
     if encoders is None:
         rep.say(LOADING)
-        encoders = Encoders.for_mode(settings.embedder)
+        encoders = _encoders(settings.embedder, here=run.encode is None)
     stats["embedder"] = encoders.name
-    first = ExchangeVectors(encoders.candidate)
+    first = ExchangeVectors(encoders.candidate, run.encode)
+    if run.encode is not None:
+        rep.say(WORKERS)
     first.ensure([t for i in semantic for t in items[i].exchanges], rep.count)
     stats["unique_exchanges"] = len(first.index)
     centre = search_centre(first, len(semantic))
@@ -236,6 +244,16 @@ def _semantic_pairs(
         if not checked or score >= settings.floor:
             pairs.append(Pair(int(a[j]), int(b[j]), score, "semantic", checked))
     return pairs
+
+
+def _encoders(mode: str, *, here: bool) -> Encoders:
+    """The mode's encoders: loaded here, or by name for the engine's workers to load (the
+    static model distilled here first, once, rather than by every worker at once)."""
+    if here:
+        return Encoders.for_mode(mode)
+    if mode in ("static", "cascade"):
+        distill_static()
+    return Encoders.named(mode)
 
 
 def _counted(

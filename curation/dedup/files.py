@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -18,10 +17,12 @@ import orjson
 
 from curation import exitcodes
 from curation.dedup.engine import find_duplicates, find_matches
-from curation.dedup.partition import MapFn, PartitionPairs, PartitionTask
+from curation.dedup.parallel import engine_partitioning
+from curation.dedup.partition import MapFn, Partitioning, PartitionPairs, PartitionTask
 from curation.dedup.results import DedupResult
 from curation.dedup.settings import Encoders, Settings
 from curation.dedup.units import Item, input_notes, make_item, record_score
+from curation.engine.choice import Size
 from curation.errors import InputError
 from curation.fileio.atomic import open_output
 from curation.fileio.rewrite import iter_items, open_writer
@@ -186,18 +187,6 @@ class DedupFileOptions:
     partitions: int | None = 1  # see :func:`curation.dedup.engine.find_duplicates`
 
 
-def _engine_map(
-    src: Path, partitions: int | None
-) -> tuple[MapFn[PartitionTask, PartitionPairs], int | None]:
-    """The partitions' map: Ray tasks when the engine says the file is worth it, else ``map``."""
-    from curation.engine import Size, choose, ordered_map
-
-    engine = choose("dedup", Size(bytes=src.stat().st_size))
-    if not engine.ray:
-        return map, partitions
-    return partial(ordered_map, engine=engine), (None if partitions == 1 else partitions)
-
-
 def dedup_file(
     path: str | Path,
     output: str | Path,
@@ -210,24 +199,20 @@ def dedup_file(
     """Write ``output``: ``path`` without its duplicates; optionally the clusters as JSONL.
 
     ``map_fn`` runs the partitions when ``options.partitions`` asks for more than one; None:
-    the engine decides from the file's size (on Ray, the corpus is partitioned by size).
+    the engine decides from the file's size (:func:`~curation.dedup.parallel.engine_partitioning`).
     """
     opts = options or DedupFileOptions()
     src, out = Path(path), Path(output)
     if src.resolve() == out.resolve():
         raise InputError(f"{out}: the output would overwrite the input; choose another file")
     source = open_source(src, opts.format)
-    partitions = opts.partitions
     if map_fn is None:  # after open_source: it names a missing or unreadable file plainly
-        map_fn, partitions = _engine_map(src, partitions)
+        run = engine_partitioning(Size(bytes=src.stat().st_size), opts.partitions)
+    else:
+        run = Partitioning(opts.partitions, map_fn=map_fn)
     read = read_items(source, (opts.settings or Settings()).include_system)
     result = find_duplicates(
-        read.items,
-        opts.settings,
-        encoders=encoders,
-        progress=progress,
-        partitions=partitions,
-        map_fn=map_fn,
+        read.items, opts.settings, encoders=encoders, progress=progress, **run.as_kwargs()
     )
     dropped_lines = {read.lines[i] for i in result.dropped}
     kept = write_kept(source, out, dropped_lines)

@@ -33,7 +33,7 @@ from typing import Any, Protocol, TypeVar
 
 import numpy as np
 
-from curation.dedup.embedders import faiss_threads
+from curation.dedup.embedders import EncodeMap, faiss_threads
 from curation.dedup.lexical import lexical_pairs
 from curation.dedup.search import ExchangeVectors, build_index, range_pairs
 from curation.dedup.units import Item
@@ -61,15 +61,23 @@ class StageReporter(Protocol):
 
 @dataclass(frozen=True, slots=True)
 class Partitioning:
-    """How the coordinator splits the search: a count (None: by size) and the map to run on."""
+    """How the coordinator splits the search: a count (None: by size) and the map to run on;
+    where the embedding batches run (:mod:`curation.dedup.parallel` builds the engine's)."""
 
     partitions: int | None = 1
     per_partition: int = PER_PARTITION
     map_fn: MapFn[PartitionTask, PartitionPairs] = map
+    encode: EncodeMap | None = None  # runs the embedding batches; None: in this process
+    where: str = "in this process"  # for the run's stats
 
     def as_kwargs(self) -> dict[str, Any]:
         """The keyword arguments of :func:`~curation.dedup.engine.find_duplicates` it stands for."""
-        return {"partitions": self.partitions, "map_fn": self.map_fn}
+        return {
+            "partitions": self.partitions,
+            "map_fn": self.map_fn,
+            "encode": self.encode,
+            "where": self.where,
+        }
 
 
 @dataclass(frozen=True, slots=True)

@@ -21,10 +21,12 @@ from curation.dedup.cluster import build_clusters, cluster_stats
 from curation.dedup.engine import find_duplicates
 from curation.dedup.load import WRITE_BATCH, RunNote, chunks, load_items, table
 from curation.dedup.lookups import count_dropped, latest_run, live_run, settle_interrupted_runs
+from curation.dedup.parallel import engine_partitioning
 from curation.dedup.partition import Partitioning
 from curation.dedup.results import Cluster, DedupResult, Pair
 from curation.dedup.review import apply_statuses, keep_representatives, restore_run_statuses
 from curation.dedup.settings import Encoders, Settings
+from curation.engine.choice import Size
 from curation.errors import InputError
 from curation.owners import owner_token
 from curation.progress import Progress
@@ -32,6 +34,8 @@ from curation.store import models as m
 from curation.store.db import Workspace
 from curation.store.queries import get_dataset
 from curation.wording import plural, verb
+
+READING = "Reading the dataset's records"
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,14 +127,19 @@ def run_dedup(
 ) -> RunSummary:
     """Deduplicate a dataset and store the run; with ``apply``, keep each cluster's representative.
 
-    ``partitioning`` (a partition count and the map that runs them) splits the search and
-    scoring as :func:`~curation.dedup.engine.find_duplicates` describes; one piece if None.
+    ``partitioning`` (a partition count, the map that runs them, where the embedding runs)
+    splits the work as :func:`~curation.dedup.engine.find_duplicates` describes; None: the
+    engine decides from the record count (:func:`~curation.dedup.parallel.engine_partitioning`:
+    in this process, in one piece, unless the dataset is big or the process is attached to
+    a cluster; a page's thread never starts Ray).
 
     Embedding and search run outside any transaction, so other users (and SQLite
     writers) are not held up; the results are written in one transaction at the end.
     """
     settings = (settings or Settings()).resolved()
     assert settings.threshold is not None and settings.floor is not None
+    if progress is not None:
+        progress(READING, 0, None)
     with ws.read() as s:
         ds = get_dataset(s, dataset)
         dataset_id = ds.id
@@ -152,12 +161,10 @@ def run_dedup(
         s.flush()
         run_id = run.id
     try:
+        if partitioning is None:
+            partitioning = engine_partitioning(Size(records=len(loaded.items)))
         result = find_duplicates(
-            loaded.items,
-            settings,
-            encoders=encoders,
-            progress=progress,
-            **(partitioning.as_kwargs() if partitioning else {}),
+            loaded.items, settings, encoders=encoders, progress=progress, **partitioning.as_kwargs()
         )
     except BaseException as exc:
         with ws.tx() as s:

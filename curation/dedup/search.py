@@ -13,7 +13,13 @@ from typing import Any
 
 import numpy as np
 
-from curation.dedup.embedders import Encoder, faiss_threads, normalize_rows
+from curation.dedup.embedders import (
+    EncodeMap,
+    Encoder,
+    encode_here,
+    faiss_threads,
+    normalize_rows,
+)
 from curation.dedup.settings import Tick
 from curation.dedup.units import Item
 from curation.errors import InternalError
@@ -37,8 +43,11 @@ EMBED_BATCH = 4096
 class ExchangeVectors:
     """Unique exchange texts embedded once by one encoder (a cache shared across records)."""
 
-    def __init__(self, encoder: Encoder | None) -> None:
+    def __init__(self, encoder: Encoder | None, encode: EncodeMap | None = None) -> None:
+        """``encode`` runs the encoder over batches of texts (None: :func:`encode_here`; the
+        engine's actors, each loading the model once: :mod:`curation.dedup.parallel`)."""
         self.encoder = encoder
+        self.encode = encode
         self.index: dict[str, int] = {}
         self.vectors = np.zeros((0, 0), dtype=np.float32)
 
@@ -61,20 +70,23 @@ class ExchangeVectors:
         # is written into one preallocated array (no list of chunks to concatenate).
         todo.sort(key=len)
         encoder = self.encoder
+        batches = (todo[start : start + EMBED_BATCH] for start in range(0, len(todo), EMBED_BATCH))
         new: np.ndarray | None = None
-        for start in range(0, len(todo), EMBED_BATCH):
-            batch = todo[start : start + EMBED_BATCH]
-            vectors = np.asarray(encoder.encode(batch), dtype=np.float32)
-            if vectors.shape[0] != len(batch):
+        start = 0
+        for batch_vectors in (self.encode or encode_here)(encoder, batches):
+            vectors = np.asarray(batch_vectors, dtype=np.float32)
+            size = min(EMBED_BATCH, len(todo) - start)
+            if vectors.shape[0] != size:
                 raise InternalError(  # a bug in the encoder, nothing the user can change
                     f"the {encoder.name} encoder returned {vectors.shape[0]} vectors"
-                    f" for {len(batch)} texts"
+                    f" for {size} texts"
                 )
             if new is None:
                 new = np.empty((len(todo), vectors.shape[1]), dtype=np.float32)
-            new[start : start + len(batch)] = vectors
+            new[start : start + size] = vectors
+            start += size
             if report:
-                report(start + len(batch), len(todo))
+                report(start, len(todo))
         assert new is not None
         base = len(self.index)
         for i, text in enumerate(todo):

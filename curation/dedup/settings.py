@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass, replace
 from typing import Any
 
-from curation.dedup.embedders import Encoder, get_encoder
+from curation.dedup.embedders import Encoder, NamedEncoder, get_encoder
 from curation.errors import InputError
 
 MODES = ("cascade", "minilm", "static", "openai")
@@ -102,6 +102,14 @@ class Encoders:
         if mode == "cascade":
             return cls(get_encoder("static"), get_encoder("minilm"))
         return cls(get_encoder(mode))
+
+    @classmethod
+    def named(cls, mode: str) -> Encoders:
+        """The mode's encoders by name, each loaded on its first use here (on the engine,
+        the workers load them: see :mod:`curation.dedup.parallel`)."""
+        if mode == "cascade":
+            return cls(NamedEncoder("static"), NamedEncoder("minilm"))
+        return cls(NamedEncoder(mode))
 
     @property
     def name(self) -> str:

@@ -23,6 +23,7 @@ import orjson
 from curation import exitcodes
 from curation.dedup.engine import find_duplicates
 from curation.dedup.files import FileItems, LineNote, read_items, write_kept
+from curation.dedup.parallel import partitioning_on
 from curation.dedup.results import DedupResult
 from curation.dedup.settings import Encoders, Settings
 from curation.fileio.atomic import open_output
@@ -158,12 +159,9 @@ def dedup_shards(
             items.append(item)
             owner.append((k, line))
         offset += _last_line(read)
-    map_fn: Any = map
-    partitions: int | None = 1
-    if engine.ray:
-        map_fn, partitions = partial(ordered_map, engine=engine), None
+    run = partitioning_on(engine)
     result = find_duplicates(
-        items, settings, encoders=encoders, progress=progress, partitions=partitions, map_fn=map_fn
+        items, settings, encoders=encoders, progress=progress, **run.as_kwargs()
     )
     dropped: list[set[int]] = [set() for _ in shards.shards]
     for i in result.dropped:

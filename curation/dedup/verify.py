@@ -207,7 +207,7 @@ def cascade_verify(
     final = scores.copy()
     verified = np.zeros(len(a), dtype=bool)
     if len(chosen):
-        second = ExchangeVectors(verifier)
+        second = ExchangeVectors(verifier, first.encode)  # where the first one ran
         second.ensure(texts, report)
         final[chosen] = aligned_scores(
             items, a[chosen], b[chosen], first, b_items, accurate=second

@@ -91,8 +91,10 @@ def connect(address: str | None = None, *, cpus: int | None = None) -> None:
         path = os.pathsep.join(p for p in (root, os.environ.get("PYTHONPATH")) if p)
         options["runtime_env"] = {"env_vars": {"PYTHONPATH": path}}
     try:
-        if address is None:
-            ray.init(num_cpus=cpus or usable_cores(), include_dashboard=False, **options)
+        if address is None:  # "local": a new instance, never one another process started
+            ray.init(
+                address="local", num_cpus=cpus or usable_cores(), include_dashboard=False, **options
+            )
         else:
             ray.init(address=address, **options)
     except Exception as exc:  # Ray raises ConnectionError, RuntimeError, ValueError…

@@ -33,10 +33,11 @@ THRESHOLDS: dict[str, tuple[Threshold, Threshold]] = {
     "export": (Threshold(100_000), Threshold(20_000)),
     # PII detection: texts to scan (a few hundred a second a core: far slower per item)
     "pii": (Threshold(12_000), Threshold(4_000)),
-    # dedup file mode: the file's size (a partition per 250k records; below a few partitions
-    # one process is as fast, so a local instance starts only for corpora of millions)
-    "dedup": (Threshold(None, 2_000_000_000), Threshold(None, 100_000_000)),
+    # dedup: a file's size, or a dataset's records (about 2 KB each). A partition per 250k
+    # records; below a few partitions one process is as fast, so a local instance starts
+    # only for corpora of a million records or more
+    "dedup": (Threshold(1_000_000, 2_000_000_000), Threshold(50_000, 100_000_000)),
 }
 # jobs the runner may start Ray for, and the stage whose thresholds apply
-JOB_STAGES = {"import": "import", "export": "export", "pii-scan": "pii"}
+JOB_STAGES = {"import": "import", "export": "export", "pii-scan": "pii", "dedup": "dedup"}
 MAX_WORKERS = 64  # per map on a cluster; a local instance has one per usable core

@@ -319,7 +319,7 @@ def run_sleep(ctx: JobContext) -> dict[str, Any]:
 def input_size(ws: Workspace, kind: str, params: dict[str, Any]) -> tuple[int | None, int | None]:
     """What a job will read, as (records, bytes) (None: not known), for the runner to decide
     whether to start Ray for it: an import's file size; the records of a scanned or
-    exported dataset (a PII scan reads about six texts a record)."""
+    exported or deduplicated dataset (a PII scan reads about six texts a record)."""
     if kind == "import":
         try:
             return None, Path(str(params.get("path"))).stat().st_size
@@ -328,16 +328,20 @@ def input_size(ws: Workspace, kind: str, params: dict[str, Any]) -> tuple[int | 
     dataset = params.get("dataset")
     if kind == "export":
         dataset = (params.get("spec") or {}).get("dataset")
-    if kind not in ("export", "pii-scan") or not dataset:
+    if kind == "dedup" and params.get("run_id") is not None:
+        return None, None  # a re-threshold: the stored pairs, no embedding nor search
+    if kind not in ("export", "pii-scan", "dedup") or not dataset:
         return None, None
     import sqlalchemy as sa
 
     from curation.store import models as m
 
+    statuses = ("active", "duplicate") if kind == "dedup" else ("active",)  # what each reads
+
     query = (
         sa.select(sa.func.count(m.Record.id))
         .join(m.Dataset, m.Dataset.id == m.Record.dataset_id)
-        .where(m.Dataset.name == dataset, m.Record.status == "active")
+        .where(m.Dataset.name == dataset, m.Record.status.in_(statuses))
     )
     with ws.read() as session:
         records = int(session.execute(query).scalar_one())

@@ -162,3 +162,22 @@ def check_planted(
     planted = {x for pair in expected for x in pair}
     stray = [where[i] for c in result.clusters for i in c.members if where[i] not in planted]
     assert stray == []
+
+
+def stored_clusters(ws: Any, run_id: int) -> list[tuple[int, tuple[int, ...]]]:
+    """A stored run's clusters as (representative id, member ids), sorted: comparable
+    across runs of the same dataset."""
+    import sqlalchemy as sa
+
+    from curation.store import models as m
+
+    with ws.read() as s:
+        rows = s.execute(
+            sa.select(m.DedupCluster.representative_id, m.DedupMember.record_id)
+            .join(m.DedupMember, m.DedupMember.cluster_id == m.DedupCluster.id)
+            .where(m.DedupCluster.run_id == run_id)
+        )
+        members: dict[int, list[int]] = {}
+        for rep, rid in rows:
+            members.setdefault(rep, []).append(rid)
+    return sorted((rep, tuple(sorted(ids))) for rep, ids in members.items())

@@ -1,0 +1,89 @@
+"""Where a dedup run's parallel parts run: the engine's one choice, for file and workspace mode.
+
+:func:`engine_partitioning` asks :func:`curation.engine.choose` once per run, from the
+input's size, and returns the :class:`~curation.dedup.partition.Partitioning` that
+:func:`~curation.dedup.engine.find_duplicates` runs with:
+
+- in this process (small inputs, a page's thread): the partitions asked for (one by
+  default), the built-in ``map``, the encoders loaded here;
+- on Ray: partitions by size (:data:`~curation.dedup.partition.PER_PARTITION` records
+  each) unless a count is asked for, each partition's vector search, lexical (LSH)
+  candidates and scoring a Ray task (:func:`~curation.engine.ordered_map`); the
+  embedding batches, of the candidate model and of the cascade's accurate check, on
+  actors that load the model once each (:func:`~curation.engine.actor_map`).
+
+The coordinator keeps what must see the whole corpus: the exact groups, the k-means
+assignment to partitions, the cascade's global verification budget and the one global
+union-find. The workers compute the same numbers as this process (the same batches, the
+same partitions), so the clusters are the ones the in-process run builds.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from functools import partial
+
+import numpy as np
+
+from curation.dedup.embedders import Encoder, NamedEncoder, encode_here, get_encoder
+from curation.dedup.partition import Partitioning
+from curation.engine.choice import Engine, Size, choose
+from curation.engine.mapping import actor_map, ordered_map
+
+ON_RAY = "ray"
+# Sent to an embedding endpoint from this process only: its key stays here, and the
+# endpoint, not this machine's cores, sets the pace.
+KEPT_HERE = ("openai",)
+
+
+def engine_partitioning(
+    size: Size, partitions: int | None = 1, *, address: str | None = None
+) -> Partitioning:
+    """How a dedup of an input of ``size`` runs: here with ``partitions`` (1: one piece), or
+    on Ray, where 1 means "by size" (a worker per partition when the corpus is big)."""
+    return partitioning_on(choose("dedup", size, address=address), partitions)
+
+
+def partitioning_on(engine: Engine, partitions: int | None = 1) -> Partitioning:
+    """:func:`engine_partitioning` once the engine is chosen (a sharded corpus chooses its own)."""
+    if not engine.ray:
+        return Partitioning(partitions)
+    return Partitioning(
+        None if partitions == 1 else partitions,
+        map_fn=partial(ordered_map, engine=engine),
+        encode=partial(encode_on, engine),
+        where=ON_RAY,
+    )
+
+
+def encode_on(
+    engine: Engine, encoder: Encoder, batches: Iterable[list[str]]
+) -> Iterator[np.ndarray]:
+    """Each batch encoded by an actor of ``engine`` holding the model, results in order.
+
+    A built-in encoder is sent by name and loaded in each actor (never in this process);
+    any other (a test's, a caller's own) is sent as it is.
+    """
+    if encoder.name in KEPT_HERE:
+        return encode_here(encoder, batches)
+    spec: str | Encoder = encoder.name if isinstance(encoder, NamedEncoder) else encoder
+    return actor_map(partial(worker_encoder, spec), encode_batch, batches, engine=engine)
+
+
+def worker_encoder(spec: str | Encoder) -> Encoder:
+    """The encoder an actor holds: loaded once, its threads the actor's CPUs (Ray sets
+    ``OMP_NUM_THREADS`` to them), not every core of the node."""
+    if not isinstance(spec, str):
+        return spec
+    encoder = get_encoder(spec)
+    threads = os.environ.get("OMP_NUM_THREADS", "")  # unset here when Ray could not start
+    if spec == "minilm" and threads.isdigit() and int(threads) > 0:
+        import torch
+
+        torch.set_num_threads(int(threads))
+    return encoder
+
+
+def encode_batch(encoder: Encoder, batch: list[str]) -> np.ndarray:
+    return encoder.encode(batch)
