@@ -325,3 +325,47 @@ def test_a_sharded_input_refuses_a_file_as_output_folder(tmp_path: Path) -> None
     assert f"{target}: is a file" in err
     code, _, err = run("export", folder, "-f", "openai-chat", "-o", folder)
     assert code == 1 and "holds the input shard" in err
+
+
+def test_a_rerun_removes_the_old_manifest_before_replacing_shards(tmp_path: Path) -> None:
+    folder, _ = write_shards(tmp_path / "in")
+    out = tmp_path / "out"
+    code, _, err = run("redact", folder, "-o", out, "--operator", "placeholder")
+    assert (out / "manifest.json").exists(), err
+    (folder / "c.parquet").write_bytes(b"not parquet")  # the second run fails on this shard
+    code, _, err = run("redact", folder, "-o", out, "--operator", "placeholder")
+    assert code != 0 and "c.parquet" in err
+    assert not (out / "manifest.json").exists()  # no old manifest vouching for new shards
+
+
+def test_sharded_findings_never_collide_nor_sit_among_shards(tmp_path: Path) -> None:
+    folder, _ = write_shards(tmp_path / "in")
+    out, reports = tmp_path / "out", tmp_path / "findings"
+    code, _, err = run("redact", folder, "-o", out, "--report", out)
+    assert code == 1 and "is the output folder" in err
+    code, _, err = run("redact", folder, "-o", out, "--report", folder)
+    assert code == 1 and "holds input shards" in err
+    code, _, err = run("redact", folder, "-o", out, "--report", reports)
+    assert code == 0, err
+    assert sorted(p.name for p in reports.iterdir()) == [
+        "a.jsonl.findings.jsonl",
+        "b.jsonl.gz.findings.jsonl",
+        "c.parquet.findings.jsonl",
+    ]
+
+
+def test_file_mode_says_when_a_default_workspace_goes_unused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from curation.cli.pii import _note_unused_workspace
+
+    ws = tmp_path / "ws"
+    monkeypatch.setenv("CURATION_WORKSPACE", str(ws))
+    _note_unused_workspace(False)
+    assert capsys.readouterr().err == ""  # none there: nothing to say
+    ws.mkdir()
+    (ws / "workspace.db").write_bytes(b"")
+    _note_unused_workspace(True)
+    assert capsys.readouterr().err == ""
+    _note_unused_workspace(False)
+    assert f"pass --workspace {ws}" in capsys.readouterr().err

@@ -226,6 +226,20 @@ def _submit_redact(opts: RedactOptions, dataset: str) -> None:
     submit_background(ws, "pii-apply", params, dataset, opts.as_json)
 
 
+def _note_unused_workspace(quiet: bool) -> None:
+    """File mode no longer reads the default workspace (an older copy of the tool could not
+    open one a newer copy had migrated); say so when one is there, as its rules go unused."""
+    from curation.store.db import default_workspace_dir
+
+    folder = default_workspace_dir()
+    if not quiet and folder.is_dir() and any(folder.iterdir()):
+        click.echo(
+            f"note: default PII settings used; the rules and settings of the workspace at "
+            f"{folder} are not applied (pass --workspace {folder} to use them)",
+            err=True,
+        )
+
+
 def _file_settings(opts: RedactOptions) -> tuple[PiiConfig, OperatorSpec, Secrets]:
     """Detection config, operator and keys: the workspace's when --workspace or --db is
     given, else the default settings and keys made for this run (no workspace touched)."""
@@ -238,6 +252,7 @@ def _file_settings(opts: RedactOptions) -> tuple[PiiConfig, OperatorSpec, Secret
     from curation.pii.settings import PiiSettings, load_settings, run_secrets, workspace_secrets
 
     if opts.workspace is None and opts.db is None:
+        _note_unused_workspace(_quiet(opts.quiet))
         settings = PiiSettings()
         config = settings_config(settings, entities=opts.entities, threshold=opts.threshold)
         secrets = run_secrets()

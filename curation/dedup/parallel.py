@@ -15,7 +15,9 @@ input's size, and returns the :class:`~curation.dedup.partition.Partitioning` th
 The coordinator keeps what must see the whole corpus: the exact groups, the k-means
 assignment to partitions, the cascade's global verification budget and the one global
 union-find. The workers compute the same numbers as this process (the same batches, the
-same partitions), so the clusters are the ones the in-process run builds.
+same partitions), so the clusters are the ones an in-process run with the same partitions
+builds. Several partitions (a big corpus on Ray) may miss a pair whose records share neither
+of their two nearest partitions (:mod:`curation.dedup.partition`), which one piece would find.
 """
 
 from __future__ import annotations

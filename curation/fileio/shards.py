@@ -153,6 +153,9 @@ def output_folder(shards: ShardSet, out: str | Path) -> Path:
                 f"{folder}: holds the input shard {s.name}; its output would overwrite it "
                 "(choose another output folder)"
             )
+    # A manifest says the folder is complete: an earlier run's must not vouch for this one's
+    # shards while they are being replaced (write_manifest puts the new one back at the end).
+    (folder / MANIFEST_NAME).unlink(missing_ok=True)
     return folder
 
 

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from curation import exitcodes
+from curation.errors import InputError
 from curation.fileio.shards import (
     Shard,
     ShardOutcome,
@@ -69,8 +70,25 @@ class ShardedRedactResult:
 
 
 def _shard_options(options: RedactFileOptions, shard: Shard, reports: Path | None) -> Any:
-    report = None if reports is None else reports / (shard.stem + REPORT_SUFFIX)
+    # by the full name: a.jsonl and a.jsonl.gz (or a.parquet) keep their reports apart
+    report = None if reports is None else reports / (shard.name + REPORT_SUFFIX)
     return replace(options, report=report)
+
+
+def _check_report_folder(reports: Path, folder: Path, shards: ShardSet) -> None:
+    """Findings hold raw values: never among the redacted shards, nor beside the inputs
+    (a later command over that folder would read them as shards)."""
+    where = reports.expanduser().resolve()
+    if where == folder.resolve():
+        raise InputError(
+            f"{reports}: is the output folder; findings would sit among the redacted shards "
+            "(choose another --report folder)"
+        )
+    if any(s.path.resolve().parent == where for s in shards.shards):
+        raise InputError(
+            f"{reports}: holds input shards; findings would be read as shards next time "
+            "(choose another --report folder)"
+        )
 
 
 def redact_one(
@@ -105,6 +123,7 @@ def redact_shards(
     folder = output_folder(shards, out)
     reports = None if options.report is None else Path(options.report)
     if reports is not None:
+        _check_report_folder(reports, folder, shards)
         reports.mkdir(parents=True, exist_ok=True)
     texts = sum(fio_estimate(s.path) or 0 for s in shards.shards)
     asked = options.workers not in (None, 1)
