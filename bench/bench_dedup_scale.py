@@ -16,14 +16,40 @@ bigram generator sometimes copies a long run of HH-RLHF text (a Google Maps URL)
 many records, which makes them share most of their tokens without being duplicates.
 
     python -m bench --only dedup-scale
+
+Run by hand, one size and one place (not by ``make bench``)::
+
+    python -m bench.bench_dedup_scale --n 1000000                 # in one process, one piece
+    python -m bench.bench_dedup_scale --n 1000000 --engine        # local Ray, partitioned
+    python -m bench.bench_dedup_scale --n 2000000 --cluster 3     # simulated 3-node cluster
+
+``--engine`` and ``--cluster`` partition the corpus by size (:mod:`curation.dedup.partition`)
+and score the partitions as Ray tasks, as ``curation dedup`` does on the engine; the Ray
+start-up (and the cluster's) is timed on its own and left out of ``seconds``. With
+``--cluster K`` a ``ray.cluster_utils.Cluster`` of K nodes (``--node-cpus`` each, on
+127.0.0.1, no dashboard) runs on this machine, and every second each node's memory is
+sampled from ``/proc``: the resident set of its raylet's worker processes, summed (the
+coordinator, which embeds the corpus and runs the global union-find, is this process:
+its own peak is reported apart). ``--hh PATH`` names the HH-RLHF file the corpus is
+generated from; ``CURATION_BENCH_OUT`` moves the cached corpora out of the checkout.
+Prints one JSON line.
 """
 
 from __future__ import annotations
 
+import argparse
+import json
+import os
+import resource
+import sys
+import threading
+import time
+from functools import partial
+from pathlib import Path
 from typing import Any
 
 from bench import harness
-from bench.bench_dedup import _row, corpus_path
+from bench.bench_dedup import _load, _row, _score, corpus_path
 
 
 def run(sizes: list[int]) -> list[dict[str, Any]]:
@@ -36,3 +62,191 @@ def run(sizes: list[int]) -> list[dict[str, Any]]:
             measured = {"error": str(exc)[-300:]}
         rows.append(_row("c", n, "ours:cascade", measured, None))
     return rows
+
+
+# --------------------------------------------------------------------------- node memory
+
+
+def _rss_kib(pid: int) -> int:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1])
+    except (OSError, ValueError):
+        pass
+    return 0
+
+
+def _descendants(pid: int) -> list[int]:
+    """Every live descendant of ``pid`` (Linux ``/proc``; psutil is not in the venv)."""
+    kids: dict[int, list[int]] = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+        except OSError:
+            continue
+        ppid = int(stat.rsplit(")", 1)[1].split()[1])
+        kids.setdefault(ppid, []).append(int(entry.name))
+    out, todo = [], [pid]
+    while todo:
+        for child in kids.get(todo.pop(), []):
+            out.append(child)
+            todo.append(child)
+    return out
+
+
+class NodeSampler:
+    """Peak of each node's summed worker RSS (the raylet's descendants), sampled each second."""
+
+    def __init__(self, raylets: dict[str, int], every: float = 1.0) -> None:
+        self.raylets = raylets
+        self.every = every
+        self.peak_workers_mb = dict.fromkeys(raylets, 0.0)
+        self.peak_node_mb = dict.fromkeys(raylets, 0.0)  # raylet + its workers
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._loop, daemon=True)
+
+    def __enter__(self) -> NodeSampler:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    def _loop(self) -> None:
+        while not self._stop.wait(self.every):
+            for node, raylet in self.raylets.items():
+                workers = sum(_rss_kib(p) for p in _descendants(raylet)) / 1024
+                whole = workers + _rss_kib(raylet) / 1024
+                self.peak_workers_mb[node] = max(self.peak_workers_mb[node], round(workers))
+                self.peak_node_mb[node] = max(self.peak_node_mb[node], round(whole))
+
+
+def _raylet_pid(node: Any) -> int:
+    return next(p.pid for kind, p in node.live_processes() if kind == "raylet")
+
+
+# --------------------------------------------------------------------------- the child
+
+
+_last: list[Any] = ["", 0.0]
+
+
+def _progress(stage: str, done: int, total: int | None) -> None:
+    """Each stage's start and a line a minute to stderr (the parent keeps it for errors)."""
+    now = time.perf_counter()
+    if stage != _last[0] or now - _last[1] > 60:
+        _last[:] = [stage, now]
+        print(f"{time.strftime('%H:%M:%S')} {stage} {done}/{total}", file=sys.stderr, flush=True)
+
+
+def _start_cluster(nodes: int, node_cpus: int, store_mb: int) -> tuple[Any, dict[str, int]]:
+    os.environ["RAY_ENABLE_WINDOWS_OR_OSX_CLUSTER"] = "0"  # every node on 127.0.0.1
+    os.environ.setdefault("RAY_USAGE_STATS_ENABLED", "0")
+    from ray._private import ray_constants
+    from ray.cluster_utils import Cluster
+
+    ray_constants.ENABLE_RAY_CLUSTER = False
+    store = store_mb * 2**20
+    args = {"num_cpus": node_cpus, "object_store_memory": store}
+    sim = Cluster(initialize_head=True, head_node_args={**args, "include_dashboard": False})
+    for _ in range(nodes - 1):
+        sim.add_node(**args)
+    sim.wait_for_nodes()
+    raylets = {f"node{i}": _raylet_pid(n) for i, n in enumerate(sim.list_all_nodes())}
+    return sim, raylets
+
+
+def dedup_child(spec: str, path: Path) -> None:
+    """``spec`` "inprocess", "engine" or "cluster:K:CPUS:STORE_MB"; prints one JSON line as
+    :func:`bench.harness.child` does (``seconds`` without the Ray start-up)."""
+    from curation.dedup import Settings, find_duplicates, make_item
+    from curation.engine import cluster, ordered_map
+    from curation.engine.choice import Engine
+
+    extra: dict[str, Any] = {"spec": spec, "load_before": os.getloadavg()[0]}
+    sim = None
+    raylets: dict[str, int] = {}
+    started = time.perf_counter()
+    if spec == "engine":
+        cluster.connect()
+        import ray._private.worker as rw
+
+        raylets = {"local": _raylet_pid(rw._global_node)}
+    elif spec.startswith("cluster:"):
+        nodes, node_cpus, store_mb = (int(x) for x in spec.split(":")[1:])
+        sim, raylets = _start_cluster(nodes, node_cpus, store_mb)
+        cluster.connect(sim.address)
+    if raylets:
+        extra["ray_start_seconds"] = round(time.perf_counter() - started, 2)
+        extra["cluster_cpus"] = cluster.cpus()
+    kwargs: dict[str, Any] = {}
+    if raylets:
+        kwargs = {"partitions": None, "map_fn": partial(ordered_map, engine=Engine(True))}
+
+    def work() -> dict[str, Any]:
+        records, truth = _load(path)
+        items = [make_item(r, order=i) for i, r in enumerate(records)]
+        del records
+        result = find_duplicates(items, Settings("cascade"), progress=_progress, **kwargs)
+        summary = _score([c.members for c in result.clusters], truth, len(items))
+        for key in ("timings", "candidates", "verified", "index", "doubtful", "static_fallback"):
+            summary[key] = result.stats.get(key)
+        for key in ("verified_exchanges", "lsh_candidates", "lsh_only", "partition_records"):
+            summary[key] = result.stats.get(key)
+        return summary
+
+    try:
+        if raylets:
+            with NodeSampler(raylets) as sampler:
+                start = time.perf_counter()
+                summary = work()
+                seconds = time.perf_counter() - start
+            extra["node_workers_peak_mb"] = sampler.peak_workers_mb
+            extra["node_total_peak_mb"] = sampler.peak_node_mb
+        else:
+            start = time.perf_counter()
+            summary = work()
+            seconds = time.perf_counter() - start
+    finally:
+        cluster.shutdown()
+        if sim is not None:
+            sim.shutdown()
+    extra["coordinator_peak_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+    extra["load_after"] = os.getloadavg()[0]
+    print(json.dumps({"seconds": seconds, "cpu_seconds": 0.0, "summary": {**summary, **extra}}))
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--n", type=int, default=1_000_000, help="records in corpus (c)")
+    where = parser.add_mutually_exclusive_group()
+    where.add_argument("--engine", action="store_true", help="local Ray, partitioned by size")
+    where.add_argument("--cluster", type=int, metavar="K", help="a simulated K-node cluster")
+    parser.add_argument("--node-cpus", type=int, default=1, help="CPUs per simulated node")
+    parser.add_argument("--store-mb", type=int, default=1024, help="object store per node")
+    parser.add_argument("--hh", type=Path, help="the HH-RLHF .jsonl.gz the corpus is built from")
+    parser.add_argument("--child", nargs=2, metavar=("SPEC", "PATH"), help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.child:
+        os.environ.setdefault("HF_HUB_OFFLINE", "1")
+        dedup_child(args.child[0], Path(args.child[1]))
+        return
+    if args.hh:  # read when bench.dedup_data is imported: set it for this process and the child
+        os.environ["CURATION_BENCH_HH"] = str(args.hh.resolve())
+        from bench import dedup_data
+
+        dedup_data.HH = args.hh.resolve()
+    path = corpus_path("c", args.n)
+    spec = "engine" if args.engine else "inprocess"
+    if args.cluster:
+        spec = f"cluster:{args.cluster}:{args.node_cpus}:{args.store_mb}"
+    measured = harness.measure("bench.bench_dedup_scale", spec, str(path), show_stderr=True)
+    print(json.dumps({"records": args.n, "spec": spec, **measured}))
+
+
+if __name__ == "__main__":
+    main()

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import gzip
 import itertools
+import os
 import random
 import re
 from collections.abc import Callable
@@ -27,7 +28,18 @@ import orjson
 from curation.dedup.units import normalize_text
 
 ROOT = Path(__file__).resolve().parent.parent
-HH = ROOT.parent / "shared" / "data" / "hh-rlhf-harmless-base-test.jsonl.gz"
+_HH_NAME = "hh-rlhf-harmless-base-test.jsonl.gz"
+
+
+def _hh_path() -> Path:
+    """CURATION_BENCH_HH if set, else ../shared/data beside the checkout, else /work/shared/data."""
+    if os.environ.get("CURATION_BENCH_HH"):
+        return Path(os.environ["CURATION_BENCH_HH"])
+    beside = ROOT.parent / "shared" / "data" / _HH_NAME
+    return beside if beside.exists() else Path("/work/shared/data") / _HH_NAME
+
+
+HH = _hh_path()
 _TURN = re.compile(r"\n\n(Human|Assistant): ")
 
 Message = dict[str, Any]
