@@ -161,12 +161,14 @@ def _start_cluster(nodes: int, node_cpus: int, store_mb: int) -> tuple[Any, dict
 
 
 def dedup_child(spec: str, path: Path) -> None:
-    """``spec`` "inprocess", "engine" or "cluster:K:CPUS:STORE_MB"; prints one JSON line as
+    """``spec`` "inprocess", "engine" or "cluster:K:CPUS:STORE_MB", then "/PARTITIONS" if a
+    count is asked for; prints one JSON line as
     :func:`bench.harness.child` does (``seconds`` without the Ray start-up)."""
     from curation.dedup import Settings, find_duplicates, make_item
     from curation.engine import cluster, ordered_map
     from curation.engine.choice import Engine
 
+    spec, _, parts = spec.partition("/")
     extra: dict[str, Any] = {"spec": spec, "load_before": os.getloadavg()[0]}
     sim = None
     raylets: dict[str, int] = {}
@@ -185,7 +187,8 @@ def dedup_child(spec: str, path: Path) -> None:
         extra["cluster_cpus"] = cluster.cpus()
     kwargs: dict[str, Any] = {}
     if raylets:
-        kwargs = {"partitions": None, "map_fn": partial(ordered_map, engine=Engine(True))}
+        kwargs = {"partitions": int(parts) if parts else None}
+        kwargs["map_fn"] = partial(ordered_map, engine=Engine(True))
 
     def work() -> dict[str, Any]:
         records, truth = _load(path)
@@ -228,6 +231,9 @@ def main(argv: list[str] | None = None) -> None:
     where.add_argument("--cluster", type=int, metavar="K", help="a simulated K-node cluster")
     parser.add_argument("--node-cpus", type=int, default=1, help="CPUs per simulated node")
     parser.add_argument("--store-mb", type=int, default=1024, help="object store per node")
+    parser.add_argument(
+        "--partitions", type=int, help="partition count (default: by size, 250,000 records each)"
+    )
     parser.add_argument("--hh", type=Path, help="the HH-RLHF .jsonl.gz the corpus is built from")
     parser.add_argument("--child", nargs=2, metavar=("SPEC", "PATH"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -244,6 +250,8 @@ def main(argv: list[str] | None = None) -> None:
     spec = "engine" if args.engine else "inprocess"
     if args.cluster:
         spec = f"cluster:{args.cluster}:{args.node_cpus}:{args.store_mb}"
+    if args.partitions:
+        spec += f"/{args.partitions}"
     measured = harness.measure("bench.bench_dedup_scale", spec, str(path), show_stderr=True)
     print(json.dumps({"records": args.n, "spec": spec, **measured}))
 
