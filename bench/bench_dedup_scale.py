@@ -174,6 +174,8 @@ def dedup_child(spec: str, path: Path) -> None:
     raylets: dict[str, int] = {}
     started = time.perf_counter()
     if spec == "engine":
+        # ray.init() without an address joins the newest Ray on the machine if one runs
+        os.environ.setdefault("RAY_ADDRESS", "local")
         cluster.connect()
         import ray._private.worker as rw
 
