@@ -17,32 +17,39 @@ many records, which makes them share most of their tokens without being duplicat
 
     python -m bench --only dedup-scale
 
-Workspace mode on the engine (run by hand, not by ``make bench``): the same corpus (c)
-imported once into a cached workspace, then ``run_dedup`` (cascade, review only) in a
-fresh process per side, in this process (``CURATION_ENGINE=local``) and on a local Ray
-instance (``CURATION_ENGINE=ray``, its start-up included). Peak RSS is the driver's
-(``wait4``) and, sampled every 0.2 s, the driver's plus every process it started (the
-Ray instance and its workers). The clusters' digest must be the same on both sides.
+Run by hand, one size and one place (not by ``make bench``)::
 
-    python -m bench.bench_dedup_scale --workspace 200000
+    python -m bench.bench_dedup_scale --n 1000000                 # in one process, one piece
+    python -m bench.bench_dedup_scale --n 1000000 --engine        # local Ray, partitioned
+    python -m bench.bench_dedup_scale --n 2000000 --cluster 3     # simulated 3-node cluster
+
+``--engine`` and ``--cluster`` partition the corpus by size (:mod:`curation.dedup.partition`)
+and score the partitions as Ray tasks, as ``curation dedup`` does on the engine; the Ray
+start-up (and the cluster's) is timed on its own and left out of ``seconds``. With
+``--cluster K`` a ``ray.cluster_utils.Cluster`` of K nodes (``--node-cpus`` each, on
+127.0.0.1, no dashboard) runs on this machine, and every second each node's memory is
+sampled from ``/proc``: the resident set of its raylet's worker processes, summed (the
+coordinator, which embeds the corpus and runs the global union-find, is this process:
+its own peak is reported apart). ``--hh PATH`` names the HH-RLHF file the corpus is
+generated from; ``CURATION_BENCH_OUT`` moves the cached corpora out of the checkout.
+Prints one JSON line.
 """
 
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import os
+import resource
+import sys
 import threading
+import time
+from functools import partial
 from pathlib import Path
 from typing import Any
 
-import orjson
-
 from bench import harness
-from bench.bench_dedup import _row, corpus_path
-
-SIDES = ("local", "ray")
+from bench.bench_dedup import _load, _row, _score, corpus_path
 
 
 def run(sizes: list[int]) -> list[dict[str, Any]]:
@@ -57,129 +64,198 @@ def run(sizes: list[int]) -> list[dict[str, Any]]:
     return rows
 
 
-def workspace_path(n: int) -> Path:
-    """A cached workspace holding corpus (c) of ``n`` records as dataset "bench"."""
-    folder = harness.OUT / f"dedup_ws_c_{n}"
-    if (folder / "built").exists():
-        return folder
-    from curation.ingest.importer import import_file
-    from curation.store import open_workspace
-
-    records = orjson.loads(corpus_path("c", n).read_bytes())["records"]
-    folder.mkdir(parents=True, exist_ok=True)
-    source = folder / "corpus.jsonl"
-    with source.open("wb") as fh:
-        for r in records:
-            fh.write(orjson.dumps({"messages": r}) + b"\n")
-    os.environ["CURATION_ENGINE"] = "local"
-    ws = open_workspace(folder / "ws")
-    import_file(ws, source, "bench", actor="bench")
-    ws.dispose()
-    source.unlink()
-    (folder / "built").touch()
-    return folder
+# --------------------------------------------------------------------------- node memory
 
 
-def _tree_rss(root: int) -> int:
-    """Resident bytes of ``root`` and all its descendants (Linux ``/proc``)."""
-    parent: dict[int, int] = {}
-    for stat in Path("/proc").glob("[0-9]*/stat"):
+def _rss_kib(pid: int) -> int:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1])
+    except (OSError, ValueError):
+        pass
+    return 0
+
+
+def _descendants(pid: int) -> list[int]:
+    """Every live descendant of ``pid`` (Linux ``/proc``; psutil is not in the venv)."""
+    kids: dict[int, list[int]] = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
         try:
-            fields = stat.read_text().rsplit(")", 1)[1].split()
+            stat = (entry / "stat").read_text()
         except OSError:
             continue
-        parent[int(stat.parent.name)] = int(fields[1])
-    tree, frontier = {root}, [root]
-    while frontier:
-        pid = frontier.pop()
-        kids = [c for c, pp in parent.items() if pp == pid and c not in tree]
-        tree.update(kids)
-        frontier.extend(kids)
-    total = 0
-    for pid in tree:
-        try:
-            for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-                if line.startswith("VmRSS:"):
-                    total += int(line.split()[1]) * 1024
-        except OSError:
-            continue
-    return total
+        ppid = int(stat.rsplit(")", 1)[1].split()[1])
+        kids.setdefault(ppid, []).append(int(entry.name))
+    out, todo = [], [pid]
+    while todo:
+        for child in kids.get(todo.pop(), []):
+            out.append(child)
+            todo.append(child)
+    return out
 
 
-class _PeakTree:
-    """The peak RSS of this process and every process it started, sampled."""
+class NodeSampler:
+    """Peak of each node's summed worker RSS (the raylet's descendants), sampled each second."""
 
-    def __init__(self) -> None:
-        self.peak = 0
-        self.stop = threading.Event()
-        self.thread = threading.Thread(target=self._run, daemon=True)
-        self.thread.start()
+    def __init__(self, raylets: dict[str, int], every: float = 1.0) -> None:
+        self.raylets = raylets
+        self.every = every
+        self.peak_workers_mb = dict.fromkeys(raylets, 0.0)
+        self.peak_node_mb = dict.fromkeys(raylets, 0.0)  # raylet + its workers
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._loop, daemon=True)
 
-    def _run(self) -> None:
-        while not self.stop.wait(0.2):
-            self.peak = max(self.peak, _tree_rss(os.getpid()))
+    def __enter__(self) -> NodeSampler:
+        self._thread.start()
+        return self
 
-    def done(self) -> float:
-        self.stop.set()
-        self.thread.join()
-        return round(self.peak / 2**20, 1)
+    def __exit__(self, *_exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    def _loop(self) -> None:
+        while not self._stop.wait(self.every):
+            for node, raylet in self.raylets.items():
+                workers = sum(_rss_kib(p) for p in _descendants(raylet)) / 1024
+                whole = workers + _rss_kib(raylet) / 1024
+                self.peak_workers_mb[node] = max(self.peak_workers_mb[node], round(workers))
+                self.peak_node_mb[node] = max(self.peak_node_mb[node], round(whole))
 
 
-def workspace_side(side: str, n: str) -> dict[str, Any]:
-    import sqlalchemy as sa
+def _raylet_pid(node: Any) -> int:
+    return next(p.pid for kind, p in node.live_processes() if kind == "raylet")
 
-    from curation.dedup import Settings, run_dedup
-    from curation.store import models as m
-    from curation.store import open_workspace
 
-    os.environ["CURATION_ENGINE"] = side
-    tree = _PeakTree()
-    load = os.getloadavg()[0]
-    ws = open_workspace(workspace_path(int(n)) / "ws")
-    summary = run_dedup(ws, "bench", Settings("cascade"), actor="bench")
-    with ws.read() as s:
-        run = s.get_one(m.DedupRun, summary.run_id)
-        stats = dict(run.stats)
-        rows = s.execute(
-            sa.select(m.DedupCluster.representative_id, m.DedupMember.record_id)
-            .join(m.DedupMember, m.DedupMember.cluster_id == m.DedupCluster.id)
-            .where(m.DedupCluster.run_id == summary.run_id)
-        )
-        members: dict[int, list[int]] = {}
-        for rep, rid in rows:
-            members.setdefault(rep, []).append(rid)
-    ws.dispose()
-    clusters = sorted((rep, sorted(ids)) for rep, ids in members.items())
-    return {
-        "side": side,
-        "records": summary.records,
-        "clusters": summary.clusters,
-        "duplicates": summary.duplicates,
-        "clusters_sha256": hashlib.sha256(orjson.dumps(clusters)).hexdigest()[:16],
-        "engine": stats.get("engine"),
-        "partitions": stats.get("partitions"),
-        "timings": stats.get("timings"),
-        "verified": stats.get("verified"),
-        "peak_rss_tree_mb": tree.done(),
-        "load_before": round(load, 2),
-        "load_after": round(os.getloadavg()[0], 2),
-    }
+# --------------------------------------------------------------------------- the child
+
+
+_last: list[Any] = ["", 0.0]
+
+
+def _progress(stage: str, done: int, total: int | None) -> None:
+    """Each stage's start and a line a minute to stderr (the parent keeps it for errors)."""
+    now = time.perf_counter()
+    if stage != _last[0] or now - _last[1] > 60:
+        _last[:] = [stage, now]
+        print(f"{time.strftime('%H:%M:%S')} {stage} {done}/{total}", file=sys.stderr, flush=True)
+
+
+def _start_cluster(nodes: int, node_cpus: int, store_mb: int) -> tuple[Any, dict[str, int]]:
+    os.environ["RAY_ENABLE_WINDOWS_OR_OSX_CLUSTER"] = "0"  # every node on 127.0.0.1
+    os.environ.setdefault("RAY_USAGE_STATS_ENABLED", "0")
+    from ray._private import ray_constants
+    from ray.cluster_utils import Cluster
+
+    ray_constants.ENABLE_RAY_CLUSTER = False
+    store = store_mb * 2**20
+    args = {"num_cpus": node_cpus, "object_store_memory": store}
+    sim = Cluster(initialize_head=True, head_node_args={**args, "include_dashboard": False})
+    for _ in range(nodes - 1):
+        sim.add_node(**args)
+    sim.wait_for_nodes()
+    raylets = {f"node{i}": _raylet_pid(n) for i, n in enumerate(sim.list_all_nodes())}
+    return sim, raylets
+
+
+def dedup_child(spec: str, path: Path) -> None:
+    """``spec`` "inprocess", "engine" or "cluster:K:CPUS:STORE_MB", then "/PARTITIONS" if a
+    count is asked for; prints one JSON line as
+    :func:`bench.harness.child` does (``seconds`` without the Ray start-up)."""
+    from curation.dedup import Settings, find_duplicates, make_item
+    from curation.engine import cluster, ordered_map
+    from curation.engine.choice import Engine
+
+    spec, _, parts = spec.partition("/")
+    extra: dict[str, Any] = {"spec": spec, "load_before": os.getloadavg()[0]}
+    sim = None
+    raylets: dict[str, int] = {}
+    started = time.perf_counter()
+    if spec == "engine":
+        # ray.init() without an address joins the newest Ray on the machine if one runs
+        os.environ.setdefault("RAY_ADDRESS", "local")
+        cluster.connect()
+        import ray._private.worker as rw
+
+        raylets = {"local": _raylet_pid(rw._global_node)}
+    elif spec.startswith("cluster:"):
+        nodes, node_cpus, store_mb = (int(x) for x in spec.split(":")[1:])
+        sim, raylets = _start_cluster(nodes, node_cpus, store_mb)
+        cluster.connect(sim.address)
+    if raylets:
+        extra["ray_start_seconds"] = round(time.perf_counter() - started, 2)
+        extra["cluster_cpus"] = cluster.cpus()
+    kwargs: dict[str, Any] = {}
+    if raylets:
+        kwargs = {"partitions": int(parts) if parts else None}
+        kwargs["map_fn"] = partial(ordered_map, engine=Engine(True))
+
+    def work() -> dict[str, Any]:
+        records, truth = _load(path)
+        items = [make_item(r, order=i) for i, r in enumerate(records)]
+        del records
+        result = find_duplicates(items, Settings("cascade"), progress=_progress, **kwargs)
+        summary = _score([c.members for c in result.clusters], truth, len(items))
+        for key in ("timings", "candidates", "verified", "index", "doubtful", "static_fallback"):
+            summary[key] = result.stats.get(key)
+        for key in ("verified_exchanges", "lsh_candidates", "lsh_only", "partition_records"):
+            summary[key] = result.stats.get(key)
+        return summary
+
+    try:
+        if raylets:
+            with NodeSampler(raylets) as sampler:
+                start = time.perf_counter()
+                summary = work()
+                seconds = time.perf_counter() - start
+            extra["node_workers_peak_mb"] = sampler.peak_workers_mb
+            extra["node_total_peak_mb"] = sampler.peak_node_mb
+        else:
+            start = time.perf_counter()
+            summary = work()
+            seconds = time.perf_counter() - start
+    finally:
+        cluster.shutdown()
+        if sim is not None:
+            sim.shutdown()
+    extra["coordinator_peak_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+    extra["load_after"] = os.getloadavg()[0]
+    print(json.dumps({"seconds": seconds, "cpu_seconds": 0.0, "summary": {**summary, **extra}}))
 
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--workspace", type=int, metavar="N", default=200_000)
-    parser.add_argument("--sides", default=",".join(SIDES))
-    parser.add_argument("--child", nargs=2, metavar=("SIDE", "N"))
+    parser.add_argument("--n", type=int, default=1_000_000, help="records in corpus (c)")
+    where = parser.add_mutually_exclusive_group()
+    where.add_argument("--engine", action="store_true", help="local Ray, partitioned by size")
+    where.add_argument("--cluster", type=int, metavar="K", help="a simulated K-node cluster")
+    parser.add_argument("--node-cpus", type=int, default=1, help="CPUs per simulated node")
+    parser.add_argument("--store-mb", type=int, default=1024, help="object store per node")
+    parser.add_argument(
+        "--partitions", type=int, help="partition count (default: by size, 250,000 records each)"
+    )
+    parser.add_argument("--hh", type=Path, help="the HH-RLHF .jsonl.gz the corpus is built from")
+    parser.add_argument("--child", nargs=2, metavar=("SPEC", "PATH"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
-        harness.child(workspace_side, *args.child)
+        os.environ.setdefault("HF_HUB_OFFLINE", "1")
+        dedup_child(args.child[0], Path(args.child[1]))
         return
-    workspace_path(args.workspace)  # built outside the timing
-    for side in args.sides.split(","):
-        measured = harness.measure("bench.bench_dedup_scale", side, str(args.workspace))
-        row = {**measured.pop("summary"), **measured}
-        print(json.dumps(row), flush=True)
+    if args.hh:  # read when bench.dedup_data is imported: set it for this process and the child
+        os.environ["CURATION_BENCH_HH"] = str(args.hh.resolve())
+        from bench import dedup_data
+
+        dedup_data.HH = args.hh.resolve()
+    path = corpus_path("c", args.n)
+    spec = "engine" if args.engine else "inprocess"
+    if args.cluster:
+        spec = f"cluster:{args.cluster}:{args.node_cpus}:{args.store_mb}"
+    if args.partitions:
+        spec += f"/{args.partitions}"
+    measured = harness.measure("bench.bench_dedup_scale", spec, str(path), show_stderr=True)
+    print(json.dumps({"records": args.n, "spec": spec, **measured}))
 
 
 if __name__ == "__main__":

@@ -30,7 +30,7 @@ import orjson
 
 from bench import harness
 
-OUT = Path(__file__).resolve().parent / "out"
+OUT = harness.OUT
 SEED = 20250414
 GENERATOR_VERSION = 2
 TIME_TARGET = 0.7

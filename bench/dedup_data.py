@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import gzip
 import itertools
+import os
 import random
 import re
 from collections.abc import Callable
@@ -28,11 +29,20 @@ from curation.dedup.units import normalize_text
 
 ROOT = Path(__file__).resolve().parent.parent
 _HH_NAME = Path("shared") / "data" / "hh-rlhf-harmless-base-test.jsonl.gz"
-# ../shared beside the checkout; from a git worktree under ../wt/, two levels up
-HH = next(
-    (d / _HH_NAME for d in (ROOT.parent, ROOT.parent.parent) if (d / _HH_NAME).exists()),
-    ROOT.parent / _HH_NAME,
-)
+
+
+def _hh_path() -> Path:
+    """CURATION_BENCH_HH if set, else ../shared/data beside the checkout (from a git worktree
+    under ../wt/, two levels up)."""
+    if os.environ.get("CURATION_BENCH_HH"):
+        return Path(os.environ["CURATION_BENCH_HH"])
+    return next(
+        (d / _HH_NAME for d in (ROOT.parent, ROOT.parent.parent) if (d / _HH_NAME).exists()),
+        ROOT.parent / _HH_NAME,
+    )
+
+
+HH = _hh_path()
 _TURN = re.compile(r"\n\n(Human|Assistant): ")
 
 Message = dict[str, Any]

@@ -21,16 +21,21 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
-OUT = ROOT / "bench" / "out"
+# CURATION_BENCH_OUT moves the cached data (GBs at 1M records) out of the checkout.
+OUT = Path(os.environ.get("CURATION_BENCH_OUT") or ROOT / "bench" / "out")
 
 
-def measure(module: str, *args: str) -> dict[str, Any]:
-    """``python -m module --child args…`` → seconds (as the child timed its work), peak RSS."""
+def measure(module: str, *args: str, show_stderr: bool = False) -> dict[str, Any]:
+    """``python -m module --child args…`` → seconds (as the child timed its work), peak RSS.
+
+    ``show_stderr``: the child's stderr goes to ours as it runs (progress of a long run).
+    """
     cmd = [sys.executable, "-m", module, "--child", *args]
     env = dict(os.environ, HF_HUB_OFFLINE="1", TOKENIZERS_PARALLELISM="false")
     started = time.perf_counter()
     with tempfile.TemporaryFile() as err:
-        proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.PIPE, stderr=err, env=env)
+        where = None if show_stderr else err
+        proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.PIPE, stderr=where, env=env)
         assert proc.stdout is not None
         out = proc.stdout.read()
         _, status, usage = os.wait4(proc.pid, 0)
