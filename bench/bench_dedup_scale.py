@@ -44,7 +44,6 @@ import resource
 import sys
 import threading
 import time
-from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -165,7 +164,8 @@ def dedup_child(spec: str, path: Path) -> None:
     count is asked for; prints one JSON line as
     :func:`bench.harness.child` does (``seconds`` without the Ray start-up)."""
     from curation.dedup import Settings, find_duplicates, make_item
-    from curation.engine import cluster, ordered_map
+    from curation.dedup.parallel import partitioning_on
+    from curation.engine import cluster
     from curation.engine.choice import Engine
 
     spec, _, parts = spec.partition("/")
@@ -188,9 +188,8 @@ def dedup_child(spec: str, path: Path) -> None:
         extra["ray_start_seconds"] = round(time.perf_counter() - started, 2)
         extra["cluster_cpus"] = cluster.cpus()
     kwargs: dict[str, Any] = {}
-    if raylets:
-        kwargs = {"partitions": int(parts) if parts else None}
-        kwargs["map_fn"] = partial(ordered_map, engine=Engine(True))
+    if raylets:  # as `curation dedup` runs on the engine: partitions as tasks, embedding on actors
+        kwargs = partitioning_on(Engine(True), int(parts) if parts else 1).as_kwargs()
 
     def work() -> dict[str, Any]:
         records, truth = _load(path)
