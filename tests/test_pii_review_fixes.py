@@ -1,0 +1,54 @@
+"""Private names the precision rules (titles, fields, the public-figure policy) must not keep:
+the reviewer's cases. Privacy over precision: a leaked private name is worse than a destroyed
+title. Names are made up for the test."""
+
+from __future__ import annotations
+
+import pytest
+
+from curation.pii.detect import Detector, Finding
+from curation.pii.public import public_record
+from tests.helpers.pii import found
+
+MODEL = [("PERSON", "spacy")]
+
+
+def persons(findings: list[Finding]) -> set[str]:
+    return {f.text for f in findings if f.entity == "PERSON"}
+
+
+def redacted(found_persons: set[str], name: str) -> bool:
+    return any(name in p for p in found_persons)
+
+
+@pytest.mark.parametrize(
+    "text,names",
+    [
+        ("My dissertation supervisor Maria Gonzalez never answers emails.", ["Maria Gonzalez"]),
+        (
+            "My students Maria Lopez and Tom Reed need report card comments.",
+            ["Maria Lopez", "Tom Reed"],
+        ),
+        ("Our book club host Jane Porter lives on the corner.", ["Jane Porter"]),
+        ("I met Sarah Jenkins tonight", ["Sarah Jenkins"]),
+        ("Sarah Jenkins is coming over tonight", ["Sarah Jenkins"]),
+    ],
+)
+def test_a_person_after_my_own_task_or_a_plan_tonight_is_private(
+    det: Detector, text: str, names: list[str]
+) -> None:
+    assert not public_record([text], MODEL)
+    got = persons(found(det, text))
+    assert all(redacted(got, n) for n in names), got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We are seeing Sarah Jenkins next week.",
+        "Sarah Jenkins drops by this evening.",
+        "My essay group leader Odile Markham moved it.",
+    ],
+)
+def test_weak_plans_and_people_after_a_task_noun(text: str) -> None:
+    assert not public_record([text], MODEL)
