@@ -52,3 +52,41 @@ def test_a_person_after_my_own_task_or_a_plan_tonight_is_private(
 )
 def test_weak_plans_and_people_after_a_task_noun(text: str) -> None:
     assert not public_record([text], MODEL)
+
+
+@pytest.mark.parametrize(
+    "text,names",
+    [
+        (
+            "Provider: Jane Porter, MD\nYour appointment is on Monday at 9am.",
+            ["Jane Porter"],
+        ),
+        (
+            "A Maria Lopez called about my invoice; please call her back tomorrow.",
+            ["Maria Lopez"],
+        ),
+        ('I asked "Tom Reed" to fix the sink in our flat on Tuesday.', ["Tom Reed"]),
+        ("Vendor: John Whitaker\nI paid him on Friday for the fence.", ["John Whitaker"]),
+    ],
+)
+def test_titles_and_fields_do_not_hide_a_private_person(
+    det: Detector, text: str, names: list[str]
+) -> None:
+    got = persons(found(det, text))
+    assert all(redacted(got, n) for n in names), got
+
+
+def test_field_and_article_signals_still_keep_things() -> None:
+    from curation.pii.titles import after_determiner, labelled_non_person, quoted
+
+    text = "I filed a claim for a Brevlo Joy Max."
+    start = text.index("Brevlo")
+    assert after_determiner(text, start, start + len("Brevlo Joy Max"))
+    text = "A Maria Lopez called about my invoice."
+    assert not after_determiner(text, 2, 2 + len("Maria Lopez"))
+    assert not labelled_non_person("Vendor: John Whitaker", len("Vendor: "))
+    assert labelled_non_person("Carrier: Quickwell", len("Carrier: "))
+    text = 'I asked "Tom Reed" to fix it.'
+    assert not quoted(text, text.index("Tom"), text.index("Tom") + len("Tom Reed"))
+    text = 'Is "Tom Reed" a ballad?'
+    assert quoted(text, text.index("Tom"), text.index("Tom") + len("Tom Reed"))

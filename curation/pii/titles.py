@@ -52,7 +52,11 @@ _OPEN_CLOSE = {'"': '"', "“": "”", "'": "'", "‘": "’", "*": "*", "_": "_
 _PERSON_BEFORE_QUOTE = regex.compile(
     r"(?i)\b(?:sign(?:ed)?(?:[ \t]+(?:it|off|as))?|signature|named|called|known[ \t]+as|goes[ \t]+by|"
     r"nickname|alias|name[ \t]+is|name['’]s|dear|hi|hello|hey|attn|cc|from|to|user|username|"
-    r"customer|contact|recipient)[ \t]*[:,]?[ \t]*$"
+    r"customer|contact|recipient"
+    # a verb of dealing with someone: 'I asked "Tom Reed" to fix the sink'
+    r"|asked|told|emailed|e-mailed|texted|messaged|phoned|rang|called|paid|hired|invited|met|"
+    r"thanked|reminded|contacted|pinged|visited|booked|ask|tell|email|text|message|phone|call|"
+    r"pay|hire|invite|meet|thank|remind|contact|ping|visit)[ \t]*[:,]?[ \t]*$"
 )
 _WORK_BEFORE = regex.compile(
     rf"(?i)(?:\b(?:the|a|an|this|that|these|his|her|their|its|my|your|our|whose)[ \t]+"
@@ -154,16 +158,34 @@ def carrier(text: str, start: int) -> bool:
     return bool(_SENT_WITH.search(text[max(0, start - 50) : start]))
 
 
-def after_determiner(text: str, start: int) -> bool:
-    """ "the Cricut Joy Xtra", "a Joy Max": a person's name takes no article."""
-    return bool(_DETERMINER_BEFORE.search(text[max(0, start - 12) : start]))
+_INDEFINITE_BEFORE = regex.compile(r"(?i)(?:^|[^\p{L}'’])an?[ \t]+$")
+# "A Maria Lopez called": a verb after "a/an + name" makes it someone unknown, not a thing.
+_VERB_AFTER = regex.compile(
+    r"(?i)^[ \t]+(?:called|rang|phoned|emailed|e-mailed|texted|wrote|came|stopped|dropped|asked|"
+    r"left|said|says|wants|wanted|is|was|has|had|will|would)\b"
+)
+
+
+def after_determiner(text: str, start: int, end: int | None = None, artifacts: Any = None) -> bool:
+    """ "the Cricut Joy Xtra", "a Joy Max": a person's name takes no article — but "a Maria
+    Lopez called about my invoice" is someone the speaker does not know, when "a/an" and a
+    name of two words or more are the subject of a verb."""
+    before = text[max(0, start - 12) : start]
+    if not _DETERMINER_BEFORE.search(before):
+        return False
+    if end is None or len(text[start:end].split()) < 2 or not _INDEFINITE_BEFORE.search(before):
+        return True
+    if _VERB_AFTER.match(text[end : end + 16]):
+        return False
+    token = _token_after(artifacts, end)
+    return token is None or token.tag_ not in ("VBD", "VBZ", "MD")
 
 
 def work_or_field(text: str, start: int, end: int, artifacts: Any = None) -> bool:
     """Any of the signals above: the span names a work or fills a field that is no person."""
     return (
         quoted(text, start, end)
-        or after_determiner(text, start)
+        or after_determiner(text, start, end, artifacts)
         or carrier(text, start)
         or after_work_noun(text, start, end, artifacts)
         or by_maker(text, start, end)
