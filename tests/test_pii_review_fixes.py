@@ -90,3 +90,21 @@ def test_field_and_article_signals_still_keep_things() -> None:
     assert not quoted(text, text.index("Tom"), text.index("Tom") + len("Tom Reed"))
     text = 'Is "Tom Reed" a ballad?'
     assert quoted(text, text.index("Tom"), text.index("Tom") + len("Tom Reed"))
+
+
+def test_a_bare_name_key_beside_personal_fields_is_private_evidence(det: Detector) -> None:
+    from curation.pii.recognizers import NameCueRecognizer
+
+    rec = NameCueRecognizer()
+
+    def sources(text: str) -> set[str]:
+        return {
+            str(r.recognition_metadata["curation_source"]) for r in rec.analyze(text, ["PERSON"])
+        }
+
+    private = '{"name": "Tomasz Wrobel", "age": 41, "notes": "late on rent twice"}'
+    assert sources(private) == {"name:key"}
+    assert sources('{"name": "Tomasz Wrobel"}') == {"name:key"}  # no title-like sibling
+    assert sources('{"name": "Tobias Crane", "launched": 1911}') == {"name:key-generic"}
+    assert sources('{"author": "Odile Markham"}') == {"name:key-generic"}
+    assert "Tomasz Wrobel" in persons(found(det, private))
