@@ -108,3 +108,11 @@ def test_a_bare_name_key_beside_personal_fields_is_private_evidence(det: Detecto
     assert sources('{"name": "Tobias Crane", "launched": 1911}') == {"name:key-generic"}
     assert sources('{"author": "Odile Markham"}') == {"name:key-generic"}
     assert "Tomasz Wrobel" in persons(found(det, private))
+
+
+def test_quotes_and_articles_do_not_hide_a_name_in_a_private_text(det: Detector) -> None:
+    # No verb before the quote: only the private text (a weekday, "our flat") overrules it.
+    text = 'Our landlord said "Tom Reed" will come on Tuesday to fix the sink.'
+    assert "Tom Reed" in persons(found(det, text))
+    # A quoted title in a text with no private cue is still a title.
+    assert not persons(found(det, 'Is "Tobias Crane" a ballad or a march?'))

@@ -169,6 +169,11 @@ def _roster(text: str, names: Sequence[str]) -> bool:
     return sum(1 for line in lines if line in wanted) >= 2
 
 
+def private_text(text: str) -> bool:
+    """Whether ``text`` alone shows private context by the policy's cues (no findings read)."""
+    return not public_record([text], ())
+
+
 def public_record(
     texts: Sequence[str], sources: Sequence[tuple[str, str]], names: Sequence[str] = ()
 ) -> bool:
