@@ -17,7 +17,7 @@ from curation.pii.person_signals import name_evidence
 from curation.pii.public import is_model_only, private_text
 from curation.pii.recognizers import trim_name
 from curation.pii.results import SOURCE_KEY
-from curation.pii.titles import weak_title, work_or_field
+from curation.pii.titles import quoted, work_or_field
 from curation.pii.vocab import IMPERATIVES, NOT_NAMES, ORG_TAIL_WORDS, TECH_TERMS, TITLES, UI_NOUNS
 
 _CODE_CHARS = regex.compile(r"[@_/\\=<>{}\[\]|#$%^*~`+:;§&]")
@@ -194,7 +194,7 @@ def _context_refuses(
         return True
     if is_model_only(source) and (
         work_or_field(text, start, end, artifacts, private=True)
-        or (weak_title(text, start, end, artifacts) and not private_text(text))
+        or (quoted(text, start, end) and not private_text(text))
     ):
         return True  # "the song Valerie", "'Roxanne' by The Police", "Carrier: Evri"
     titled = bool(_TITLE_BEFORE.search(text[max(0, start - 8) : start]))

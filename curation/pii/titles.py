@@ -181,20 +181,14 @@ def after_determiner(text: str, start: int, end: int | None = None, artifacts: A
     return token is None or token.tag_ not in ("VBD", "VBZ", "MD")
 
 
-def weak_title(text: str, start: int, end: int, artifacts: Any = None) -> bool:
-    """Quotes: a signal that a private text overrules ('Our landlord said "Tom Reed" will
-    come'), see :func:`work_or_field`."""
-    return quoted(text, start, end)
-
-
 def work_or_field(
     text: str, start: int, end: int, artifacts: Any = None, private: bool = False
 ) -> bool:
     """Any of the signals above: the span names a work or fills a field that is no person.
-    In a ``private`` text (the public-figure policy's cues) the weak ones (:func:`weak_title`)
-    do not count — privacy over precision."""
+    In a ``private`` text (the public-figure policy's cues) quotes alone do not count: 'Our
+    landlord said "Tom Reed" will come' — privacy over precision."""
     return (
-        (not private and weak_title(text, start, end, artifacts))
+        (not private and quoted(text, start, end))
         or after_determiner(text, start, end, artifacts)
         or carrier(text, start)
         or after_work_noun(text, start, end, artifacts)
