@@ -10,7 +10,8 @@ sign-off or in a key keeps its evidence.
 - **Quoted or italicised as a whole**: the span is exactly the text between quotes, ``*…*``
   or ``_…_``, within a sentence: not the value of a JSON key or a CSV field (a quote at the
   start of a line or after ``:``, ``,``, ``[``), not after a word that introduces a person
-  ("signed", "named", "called", "Dear", "Hi").
+  ("signed", "named", "called", "Dear", "Hi") or a verb of dealing ("asked", "emailed"), and
+  not in a text with private cues (:func:`curation.pii.public.private_text`).
 - **After a work noun**: "the song Valerie", "Adele's album …", "the 1938 novel Rebecca",
   "the character Atticus Finch", a thing named like a person ("the brand …", "the ship …",
   "the storm …") or a public role in apposition ("the athlete …", "the composer …")
@@ -19,7 +20,8 @@ sign-off or in a key keeps its evidence.
 - **A work and its maker**: the span is followed by "by" and a capitalised word that is no
   weekday or month ("Emma by Jane Austen"; not "tell Ana by Friday").
 - **A thing, not a person**: a determiner right before the span ("the Cricut Joy Xtra", "a
-  Joy Max"): a person's name takes no article.
+  Joy Max"): a person's name takes no article — unless "a/an" + two words are the subject of
+  a verb ("A Maria Lopez called").
 - **The means of sending**: "ship it with X", "now goes via X", "sent by X"
   (``data/vocab/shipping_verbs.txt``): a carrier.
 - **A work under review**: the span ends a heading "Review for/of …" and a colon or the
