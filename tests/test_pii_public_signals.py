@@ -27,9 +27,9 @@ def persons(findings: list[Finding]) -> set[str]:
         "Hi! Can you tell me who Odile Markham is?",
         "Hello, what did Tobias Crane discover?",
         "For my essay, summarise how Odile Markham changed chess.",
-        "Our book club is on Odile Markham this week; list five questions.",
+        "For our book club, list five questions on Odile Markham.",
         "The ship Tobias Crane sank off the cape.",
-        "Tobias Crane is on TV tonight: who is he?",
+        "Tobias Crane's new film is on TV tonight: who is he?",
     ],
 )
 def test_requests_to_the_assistant_are_no_private_context(text: str) -> None:

@@ -141,6 +141,13 @@ def plausible_run(words: list[str]) -> bool:
     return kinds.count("F") >= 2 and "U" not in kinds  # "Hoàng Nam", "Thị Mai"
 
 
+def _surname_tool(kinds: list[str], last: str) -> bool:
+    """A given name, then a tool's name that is also a surname and no common English word:
+    "Sarah Jenkins" is a person, though "jenkins" is a technical term."""
+    low = last.lower()
+    return kinds[0] == "G" and low in TECH_TERMS and not nt.is_common(last) and nt.is_name(last)
+
+
 def name_evidence(value: str, *, single_known: bool = False, titled: bool = False) -> bool:
     """Whether a span found without a cue can be a name: not when made only of common words
     ("Tetris", "Spirited Away") or ending in one ("Elden Ring"); with ``single_known``, one word
@@ -149,7 +156,7 @@ def name_evidence(value: str, *, single_known: bool = False, titled: bool = Fals
     kinds = [kind(w) for w in words if not _particle(w)]
     if not kinds:
         return False
-    if len(kinds) > 1 and kinds[-1] == "C":
+    if len(kinds) > 1 and kinds[-1] == "C" and not _surname_tool(kinds, words[-1]):
         return False  # names do not end in a common word: "Elden Ring", "Docker Compose"
     if len(kinds) > 1 and kinds[0] == "C" and not {"G", "S"} & set(kinds):
         return False  # a word then an unknown one: "Adobe Acrobat", "Instant Pot"

@@ -14,10 +14,10 @@ import regex
 
 from curation.pii.config import PiiConfig
 from curation.pii.person_signals import name_evidence
-from curation.pii.public import is_model_only
+from curation.pii.public import is_model_only, private_text
 from curation.pii.recognizers import trim_name
 from curation.pii.results import SOURCE_KEY
-from curation.pii.titles import work_or_field
+from curation.pii.titles import quoted, work_or_field
 from curation.pii.vocab import IMPERATIVES, NOT_NAMES, ORG_TAIL_WORDS, TECH_TERMS, TITLES, UI_NOUNS
 
 _CODE_CHARS = regex.compile(r"[@_/\\=<>{}\[\]|#$%^*~`+:;§&]")
@@ -192,7 +192,10 @@ def _context_refuses(
     ui = _UI_AFTER.match(after)
     if ui and ui.group(1) in UI_NOUNS and len(tokens) == 1:
         return True
-    if is_model_only(source) and work_or_field(text, start, end, artifacts):
+    if is_model_only(source) and (
+        work_or_field(text, start, end, artifacts, private=True)
+        or (quoted(text, start, end) and not private_text(text))
+    ):
         return True  # "the song Valerie", "'Roxanne' by The Police", "Carrier: Evri"
     titled = bool(_TITLE_BEFORE.search(text[max(0, start - 8) : start]))
     if source == "spacy" and not name_evidence(value, single_known=True, titled=titled):

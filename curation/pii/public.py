@@ -9,12 +9,12 @@ record has
 
 - no strong private context: no other identifier (e-mail, phone, card, address…), no name
   found after a cue, in a sign-off, a key, in lower case or in an e-mail address, no
-  "my"/"our" — and
+  "my"/"our" (but for the speaker's own essay or book club with no person after it) — and
 - either no weak private context at all (no word of private dealings from
   ``data/vocab/private_cues.txt``: "we", "customer", "order", "invoice", "colleague", "hi",
   …, no "I'm"/"I am" other than "I'm writing …", no "me" other than "tell/give/show me",
   no line holding only a letter's closing
-  such as "Yours faithfully,", no weekday, "tomorrow", "the 12th" or clock time — plans
+  such as "Yours faithfully,", no weekday, "tomorrow", "tonight", "next week", "the 12th" or clock time — plans
   are private, public facts carry years —, and no roster: two or more lines holding only
   a found name), or a public cue
   (``data/vocab/public_cues.txt``, or a year from 1000 to 2029).
@@ -48,10 +48,36 @@ _PUBLIC = regex.compile(
     rf"(?i)\b(?:{_words(PUBLIC_CUES)})\b(?!['’])|\b(?:1\d{{3}}|20[0-2]\d)\b"  # "won", not "won't"
 )
 # "my aunt", "our tenant": strong. "my essay", "our book club": the speaker's own study or
-# pastime (``data/vocab/own_tasks.txt``) says nothing of a private person, so it is no cue.
-_PRIVATE_WORDS = regex.compile(
-    rf"(?i)\b(?:my|our)\b(?![ \t]+(?:[\p{{L}}\-]+[ \t]+)?(?:{_words(OWN_TASKS)})s?\b)"
-)
+# pastime (``data/vocab/own_tasks.txt``) says nothing of a private person, so it is no cue —
+# unless a person stands right after it ("my dissertation supervisor Maria Gonzalez", "our
+# book club host Jane Porter"): see :func:`_private_possessive`.
+_POSSESSIVE = regex.compile(r"(?i)\b(?:my|our)\b")
+_OWN_TASK_AFTER = regex.compile(rf"(?i)[ \t]+(?:[\p{{L}}\-]+[ \t]+)?(?:{_words(OWN_TASKS)})s?\b")
+PERSON_NOUNS: frozenset[str] = frozenset(load("person_nouns"))
+_CLAUSE_WORDS = regex.compile(r"[^\s.,;:!?()\[\]\n]+|[.,;:!?()\[\]\n]")
+
+
+def _person_follows(text: str) -> bool:
+    """A capitalised word or a noun of people among the next three words of the clause."""
+    for i, m in enumerate(_CLAUSE_WORDS.finditer(text[:80])):
+        word = m.group()
+        if i >= 3 or not word[0].isalnum():
+            return False
+        low = word.lower()
+        if (word[0].isupper() and word != "I") or low in PERSON_NOUNS or low[:-1] in PERSON_NOUNS:
+            return True
+    return False
+
+
+def _private_possessive(text: str) -> bool:
+    """A "my"/"our" that is not the speaker's own study or pastime with nobody named after it."""
+    for m in _POSSESSIVE.finditer(text):
+        task = _OWN_TASK_AFTER.match(text, m.end())
+        if task is None or _person_follows(text[task.end() :]):
+            return True
+    return False
+
+
 # "I'm Ana", "I am the tenant" disclose who speaks; "I'm writing a quiz" does not.
 _WEAK_PRIVATE = regex.compile(
     rf"(?i)\b(?:{_words([c for c in PRIVATE_CUES if c != 'ship'])})\b(?!['’]\w)"
@@ -103,10 +129,11 @@ def _private_greeting(text: str) -> bool:
 
 
 # Scheduling is private dealing: public facts carry years, plans carry weekdays and times.
-# "tonight", "next month" are not appointments: a film on tonight, a trip next month.
+# "tonight", "this week", "next week" are weak ("a film on tonight"), yet "I met Sarah Jenkins
+# tonight" is private: like every weak cue they yield to a public cue.
 _SCHEDULE = regex.compile(
     r"(?i)\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|yesterday|"
-    r"this (?:morning|afternoon))\b|"
+    r"tonight|this (?:morning|afternoon|evening|week)|next (?:week|month))\b|"
     r"\bthe \d{1,2}(?:st|nd|rd|th)\b|\b\d{1,2}(?::\d\d)?[ \t]?(?:am|pm)\b"
 )
 # Two or more lines that hold only a name (a roster: "- Ama Osei\n- Hidde Terpstra").
@@ -142,6 +169,11 @@ def _roster(text: str, names: Sequence[str]) -> bool:
     return sum(1 for line in lines if line in wanted) >= 2
 
 
+def private_text(text: str) -> bool:
+    """Whether ``text`` alone shows private context by the policy's cues (no findings read)."""
+    return not public_record([text], ())
+
+
 def public_record(
     texts: Sequence[str], sources: Sequence[tuple[str, str]], names: Sequence[str] = ()
 ) -> bool:
@@ -151,7 +183,7 @@ def public_record(
         if entity != "PERSON" or not is_model_only(source):
             return False
     joined = "\n".join(texts)
-    if _PRIVATE_WORDS.search(joined):
+    if _private_possessive(joined):
         return False
     weak = (
         _WEAK_PRIVATE.search(joined)

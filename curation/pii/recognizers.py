@@ -30,6 +30,7 @@ from curation.pii.vocab import (
     TECH_TERMS,
     TITLES,
     WEAK_NAME_CUES,
+    load,
 )
 
 
@@ -373,6 +374,31 @@ _PERSON_KEY = regex.compile(
 )
 # Keys that say "a name" but not whose: the value may be a work, a vessel, a public figure.
 _GENERIC_KEY = regex.compile(r"(?i)(?<![\w])[\"']?(?:name|author)[\"']?[ \t]*[:=][ \t]*[\"']?$")
+_BARE_NAME_KEY = regex.compile(r"(?i)(?<![\w])[\"']?name[\"']?[ \t]*[:=][ \t]*[\"']?$")
+_SIBLING_KEY = regex.compile(r"(?i)[\"']?([a-z][\w\-]*)[\"']?[ \t]*[:=]")
+# A bare "name" is left to the public-figure policy only beside keys of a work, a thing or a
+# public life ("launched", "genre", "born"); beside nothing such, or beside anything personal
+# ("age", "notes", "phone"), it is a private person's (privacy first).
+_PUBLIC_SIBLINGS = frozenset(load("name_key_public_siblings"))
+_PERSONAL_SIBLINGS = frozenset(load("name_key_personal_siblings"))
+
+
+def _object_keys(text: str, start: int) -> set[str]:
+    """The keys of the object (or, in plain text, of the lines) around ``start``."""
+    lo = text.rfind("{", max(0, start - 2000), start)
+    hi = text.find("}", start, start + 2000)
+    inside = lo >= 0 and hi >= 0
+    window = text[lo:hi] if inside else text[max(0, start - 400) : start + 400]
+    return {m.group(1).lower() for m in _SIBLING_KEY.finditer(window)}
+
+
+def _bare_name_is_generic(text: str, start: int) -> bool:
+    keys = _object_keys(text, start) - {"name"}
+    if keys & _PERSONAL_SIBLINGS:
+        return False
+    return bool(keys & _PUBLIC_SIBLINGS)
+
+
 _STOP = NOT_NAMES | TITLES | NAME_STOP_WORDS
 
 
@@ -443,7 +469,10 @@ class NameCueRecognizer(_Base):
                 score = 0.9 if personal else 0.75 if several else 0.55
                 # "name", "author": a ship, a band or a novelist as often as a private person,
                 # so the public-figure policy decides (curation.pii.public), as for spaCy's.
-                generic = not personal and _GENERIC_KEY.search(text[max(0, m.start() - 2) : start])
+                key = text[max(0, m.start() - 2) : start]
+                generic = not personal and bool(_GENERIC_KEY.search(key))
+                if generic and _BARE_NAME_KEY.search(key):
+                    generic = _bare_name_is_generic(text, start)
                 source = "name:key-generic" if generic else "name:key"
                 yield _result(self.ENTITY, start, end, score, source, self)
 

@@ -10,7 +10,8 @@ sign-off or in a key keeps its evidence.
 - **Quoted or italicised as a whole**: the span is exactly the text between quotes, ``*…*``
   or ``_…_``, within a sentence: not the value of a JSON key or a CSV field (a quote at the
   start of a line or after ``:``, ``,``, ``[``), not after a word that introduces a person
-  ("signed", "named", "called", "Dear", "Hi").
+  ("signed", "named", "called", "Dear", "Hi") or a verb of dealing ("asked", "emailed"), and
+  not in a text with private cues (:func:`curation.pii.public.private_text`).
 - **After a work noun**: "the song Valerie", "Adele's album …", "the 1938 novel Rebecca",
   "the character Atticus Finch", a thing named like a person ("the brand …", "the ship …",
   "the storm …") or a public role in apposition ("the athlete …", "the composer …")
@@ -19,7 +20,8 @@ sign-off or in a key keeps its evidence.
 - **A work and its maker**: the span is followed by "by" and a capitalised word that is no
   weekday or month ("Emma by Jane Austen"; not "tell Ana by Friday").
 - **A thing, not a person**: a determiner right before the span ("the Cricut Joy Xtra", "a
-  Joy Max"): a person's name takes no article.
+  Joy Max"): a person's name takes no article — unless "a/an" + two words are the subject of
+  a verb ("A Maria Lopez called").
 - **The means of sending**: "ship it with X", "now goes via X", "sent by X"
   (``data/vocab/shipping_verbs.txt``): a carrier.
 - **A work under review**: the span ends a heading "Review for/of …" and a colon or the
@@ -52,7 +54,11 @@ _OPEN_CLOSE = {'"': '"', "“": "”", "'": "'", "‘": "’", "*": "*", "_": "_
 _PERSON_BEFORE_QUOTE = regex.compile(
     r"(?i)\b(?:sign(?:ed)?(?:[ \t]+(?:it|off|as))?|signature|named|called|known[ \t]+as|goes[ \t]+by|"
     r"nickname|alias|name[ \t]+is|name['’]s|dear|hi|hello|hey|attn|cc|from|to|user|username|"
-    r"customer|contact|recipient)[ \t]*[:,]?[ \t]*$"
+    r"customer|contact|recipient"
+    # a verb of dealing with someone: 'I asked "Tom Reed" to fix the sink'
+    r"|asked|told|emailed|e-mailed|texted|messaged|phoned|rang|called|paid|hired|invited|met|"
+    r"thanked|reminded|contacted|pinged|visited|booked|ask|tell|email|text|message|phone|call|"
+    r"pay|hire|invite|meet|thank|remind|contact|ping|visit)[ \t]*[:,]?[ \t]*$"
 )
 _WORK_BEFORE = regex.compile(
     rf"(?i)(?:\b(?:the|a|an|this|that|these|his|her|their|its|my|your|our|whose)[ \t]+"
@@ -154,16 +160,38 @@ def carrier(text: str, start: int) -> bool:
     return bool(_SENT_WITH.search(text[max(0, start - 50) : start]))
 
 
-def after_determiner(text: str, start: int) -> bool:
-    """ "the Cricut Joy Xtra", "a Joy Max": a person's name takes no article."""
-    return bool(_DETERMINER_BEFORE.search(text[max(0, start - 12) : start]))
+_INDEFINITE_BEFORE = regex.compile(r"(?i)(?:^|[^\p{L}'’])an?[ \t]+$")
+# "A Maria Lopez called": a verb after "a/an + name" makes it someone unknown, not a thing.
+_VERB_AFTER = regex.compile(
+    r"(?i)^[ \t]+(?:called|rang|phoned|emailed|e-mailed|texted|wrote|came|stopped|dropped|asked|"
+    r"left|said|says|wants|wanted|is|was|has|had|will|would)\b"
+)
 
 
-def work_or_field(text: str, start: int, end: int, artifacts: Any = None) -> bool:
-    """Any of the signals above: the span names a work or fills a field that is no person."""
+def after_determiner(text: str, start: int, end: int | None = None, artifacts: Any = None) -> bool:
+    """ "the Cricut Joy Xtra", "a Joy Max": a person's name takes no article — but "a Maria
+    Lopez called about my invoice" is someone the speaker does not know, when "a/an" and a
+    name of two words or more are the subject of a verb."""
+    before = text[max(0, start - 12) : start]
+    if not _DETERMINER_BEFORE.search(before):
+        return False
+    if end is None or len(text[start:end].split()) < 2 or not _INDEFINITE_BEFORE.search(before):
+        return True
+    if _VERB_AFTER.match(text[end : end + 16]):
+        return False
+    token = _token_after(artifacts, end)
+    return token is None or token.tag_ not in ("VBD", "VBZ", "MD")
+
+
+def work_or_field(
+    text: str, start: int, end: int, artifacts: Any = None, private: bool = False
+) -> bool:
+    """Any of the signals above: the span names a work or fills a field that is no person.
+    In a ``private`` text (the public-figure policy's cues) quotes alone do not count: 'Our
+    landlord said "Tom Reed" will come' — privacy over precision."""
     return (
-        quoted(text, start, end)
-        or after_determiner(text, start)
+        (not private and quoted(text, start, end))
+        or after_determiner(text, start, end, artifacts)
         or carrier(text, start)
         or after_work_noun(text, start, end, artifacts)
         or by_maker(text, start, end)
