@@ -150,7 +150,7 @@ def _start_cluster(nodes: int, node_cpus: int, store_mb: int) -> tuple[Any, dict
 
     ray_constants.ENABLE_RAY_CLUSTER = False
     store = store_mb * 2**20
-    args = {"num_cpus": node_cpus, "object_store_memory": store}
+    args: dict[str, Any] = {"num_cpus": node_cpus, "object_store_memory": store}
     sim = Cluster(initialize_head=True, head_node_args={**args, "include_dashboard": False})
     for _ in range(nodes - 1):
         sim.add_node(**args)
