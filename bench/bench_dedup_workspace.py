@@ -24,6 +24,7 @@ import orjson
 
 from bench import harness
 from bench.bench_dedup import corpus_path
+from bench.bench_dedup_scale import _descendants, _rss_kib
 
 SIDES = ("local", "ray")
 
@@ -53,28 +54,7 @@ def workspace_path(n: int) -> Path:
 
 def _tree_rss(root: int) -> int:
     """Resident bytes of ``root`` and all its descendants (Linux ``/proc``)."""
-    parent: dict[int, int] = {}
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            fields = stat.read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        parent[int(stat.parent.name)] = int(fields[1])
-    tree, frontier = {root}, [root]
-    while frontier:
-        pid = frontier.pop()
-        kids = [c for c, pp in parent.items() if pp == pid and c not in tree]
-        tree.update(kids)
-        frontier.extend(kids)
-    total = 0
-    for pid in tree:
-        try:
-            for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-                if line.startswith("VmRSS:"):
-                    total += int(line.split()[1]) * 1024
-        except OSError:
-            continue
-    return total
+    return sum(_rss_kib(pid) for pid in [root, *_descendants(root)]) * 1024
 
 
 class _PeakTree:
