@@ -16,6 +16,7 @@ from bench.pii_eval import (
     gen_multilingual,
     round2,
     round3,
+    round4,
 )
 from bench.pii_eval.common import Example, Gold, Private, Protected
 
@@ -25,12 +26,13 @@ GENERATORS: dict[str, Callable[[str], list[Example]]] = {
     "general": gen_general.generate,
     "multilingual": gen_multilingual.generate,
 }
-# Rounds 2 and 3 (bench/pii_eval/round2/, round3/): other sets, built later and apart; round 1
+# Rounds 2, 3 and 4 (bench/pii_eval/round2/, round3/, round4/): other sets, built later and apart; round 1
 # is unchanged.
 ROUNDS: dict[int, dict[str, Callable[[str], list[Example]]]] = {
     1: GENERATORS,
     2: round2.GENERATORS,
     3: round3.GENERATORS,
+    4: round4.GENERATORS,
 }
 ALL_GENERATORS = {name: gen for sets in ROUNDS.values() for name, gen in sets.items()}
 
