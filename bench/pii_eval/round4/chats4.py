@@ -17,30 +17,30 @@ from bench.pii_eval.round4.people4 import CULTURES, DOMAINS, FAMILY_FIRST, WORD_
 
 PRODUCTS = [
     "Kobo Clara 2E",
-    "Sonos Era 100",
-    "Instant Pot Duo Crisp",
-    "Logitech MX Master 3S",
-    "Garmin Forerunner 265",
+    "Bang & Olufsen Beosound A1",
+    "Ninja Foodi Max",
+    "Nuphy Air75",
+    "Coros Pace 3",
     "Nespresso Vertuo Next",
     "Anker PowerCore 20000",
-    "Ember Mug 2",
-    "Brompton C Line",
-    "Vitamix E310",
-    "Theragun Mini",
-    "Fitbit Charge 6",
+    "Stanley Quencher H2.0",
+    "Tern Vektron",
+    "Gaggia Classic Pro",
+    "Hypervolt Go 2",
+    "Polar Ignite 3",
     "Philips Hue Bridge",
     "Roomba j7+",
-    "Kindle Scribe",
+    "Boox Note Air3",
     "Bose QuietComfort Ultra",
-    "Steam Deck OLED",
-    "Remarkable 2",
+    "ROG Ally",
+    "Supernote A5 X",
 ]
 PLANS = [
     "Team Annual plan",
     "Starter tier",
     "Pro Monthly plan",
     "Family bundle",
-    "Business Plus plan",
+    "Growth plan",
     "Basic tier",
 ]
 RELATIONS = [
@@ -234,13 +234,13 @@ def t_signature(pools: Pools) -> Example:
     p, phone = pools.any_person(), pools.phone()
     msgs = _chat(
         "Make this sign-off more formal:\n\ncheers, talk soon\n"
-        f"{p.full}\nProcurement lead\n{phone}",
-        f"Kind regards,\n\n{p.full}\nProcurement Lead\n{phone}",
+        f"{p.full}\nPurchasing coordinator\n{phone}",
+        f"Kind regards,\n\n{p.full}\nPurchasing Coordinator\n{phone}",
     )
     return Example(
         msgs,
         [_name(p, "sign_off"), Private(phone, "phone")],
-        [Protected("Procurement Lead", "job_title")],
+        [Protected("Purchasing Coordinator", "job_title")],
     )
 
 

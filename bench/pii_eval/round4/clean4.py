@@ -31,17 +31,17 @@ INGREDIENTS = [
     "frozen peas",
 ]
 TOOLS = [
-    "Python 3.12",
+    "Python 3.11.9",
     "Node.js 20",
-    "PostgreSQL 16",
-    "Go 1.22",
-    "Rust 1.75",
-    "Java 21",
+    "PostgreSQL 15.5",
+    "Go 1.21.6",
+    "Rust 1.74.1",
+    "OpenJDK 17.0.2",
     "TypeScript 5.3",
-    "Ruby 3.3",
-    "Redis 7.2",
-    "Kotlin 1.9",
-    "SQLite 3.45",
+    "Ruby 3.2.2",
+    "Redis 7.0.15",
+    "Kotlin 1.8.22",
+    "SQLite 3.44.2",
     "Deno 1.40",
 ]
 TOPICS = [

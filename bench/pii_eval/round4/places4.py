@@ -305,18 +305,18 @@ PHONES: dict[str, Callable[[random.Random], tuple[str, str]]] = {
 
 # Couriers / carriers per country (protected strings).
 COURIERS: dict[str, list[str]] = {
-    "eg": ["Aramex", "Bosta"],
-    "be": ["bpost", "Bpack"],
-    "pl": ["InPost", "Poczta Polska"],
-    "se": ["PostNord", "Budbee"],
-    "mx": ["Estafeta", "Redpack"],
-    "za": ["The Courier Guy", "Fastway Couriers"],
+    "eg": ["J&T Express Egypt", "Bosta"],
+    "be": ["Dynalogic", "Bpack"],
+    "pl": ["DPD Polska", "Pocztex"],
+    "se": ["Bring", "Airmee"],
+    "mx": ["Sendex", "Redpack"],
+    "za": ["RAM Hand-to-Hand Couriers", "Fastway Couriers"],
     "ke": ["Sendy", "G4S Kenya"],
     "tr": ["Yurtiçi Kargo", "Aras Kargo"],
-    "kr": ["CJ Logistics", "Hanjin Express"],
+    "kr": ["Lotte Global Logistics", "Logen"],
     "ie": ["An Post", "Fastway Ireland"],
     "gr": ["ELTA Courier", "ACS Courier"],
-    "sg": ["Ninja Van", "SingPost"],
+    "sg": ["Qxpress", "SingPost"],
     "us": ["USPS", "Military Postal Service Agency"],
 }
 
