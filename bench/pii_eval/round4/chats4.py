@@ -321,6 +321,31 @@ def t_word_case(pools: Pools) -> Example:
     return Example(msgs, [_name(p, "common_word"), _name(p, "common_word", p.given)])
 
 
+def t_tool_lower(pools: Pools) -> Example:
+    p, order = pools.any_person(), pools.order()
+    args = {"customer_name": p.full.lower(), "order_id": order, "reason": "damaged in transit"}
+    msgs: list[dict[str, object]] = [
+        {"role": "user", "content": f"Open a damage claim for order {order}."},
+        {
+            "role": "assistant",
+            "content": None,
+            "tool_calls": [
+                {
+                    "id": "call_claim4",
+                    "type": "function",
+                    "function": {
+                        "name": "open_claim",
+                        "arguments": json.dumps(args, ensure_ascii=False),
+                    },
+                }
+            ],
+        },
+        {"role": "tool", "tool_call_id": "call_claim4", "content": json.dumps({"claim": "opened"})},
+        {"role": "assistant", "content": f"A damage claim for order {order} is open."},
+    ]
+    return Example(msgs, [_name(p, "tool_args", p.full.lower())], [Protected(order, "order")])
+
+
 def t_clean(pools: Pools) -> Example:
     prod, order = pools.r.choice(pools.products), pools.order()
     msgs = _chat(
@@ -345,6 +370,7 @@ TEMPLATES: list[Callable[[Pools], Example]] = [
     t_ip,
     t_list,
     t_word_case,
+    t_tool_lower,
 ]
 SIZE = 120
 
