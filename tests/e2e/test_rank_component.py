@@ -106,6 +106,16 @@ def shown(page: Any) -> str:
     return str(page.locator(ROOT).get_attribute("data-assignment"))
 
 
+def next_shown(page: Any, before: str) -> str:
+    """The item drawn after ``before`` (waiting while the server sends it)."""
+    page.wait_for_function(
+        f"() => !['', {json.dumps(before)}].includes("
+        f"document.querySelector('{ROOT}').getAttribute('data-assignment'))",
+        timeout=60_000,
+    )
+    return shown(page)
+
+
 def pending(page: Any) -> int:
     return int(page.locator(STATUS).get_attribute("data-pending"))
 
@@ -196,12 +206,7 @@ def test_a_key_burst_drops_nothing_and_stores_each_answer_once(
         page.keyboard.press("Enter")
         page.wait_for_timeout(50)
         # the next item may still be on its way from the server when the local queue ran dry
-        page.wait_for_function(
-            f"() => !['', {json.dumps(seen[-1])}].includes("
-            f"document.querySelector('{ROOT}').getAttribute('data-assignment'))",
-            timeout=60_000,
-        )
-        seen.append(shown(page))
+        seen.append(next_shown(page, seen[-1]))
     wait_sent(page)
     rows = judgments(server, "tb1")
     assert len(rows) == 8 and len({r[0] for r in rows}) == 8
@@ -270,11 +275,7 @@ def test_a_page_that_lost_the_items_it_was_sent_is_sent_them_whole_again(
         before = shown(page)
         page.keyboard.press(digit)
         page.keyboard.press("Enter")
-        page.wait_for_function(
-            f"() => !['', {json.dumps(before)}].includes("
-            f"document.querySelector('{ROOT}').getAttribute('data-assignment'))",
-            timeout=60_000,
-        )
+        next_shown(page, before)
     wait_sent(page)
     rows = judgments(server, "tw1")
     assert len(rows) == 4 and len({r[0] for r in rows}) == 4
