@@ -92,6 +92,32 @@ def test_answers_sent_by_the_browser_show_in_progress_and_refill(labeled_ws: Wor
     assert any("1 of" in str(p.proto.text) for p in at.get("progress"))
 
 
+def test_a_rerun_sends_unchanged_items_as_their_digest_only(labeled_ws: Workspace) -> None:
+    at = logged_in("ann")
+    first = task_data(at)["items"]
+    assert all(i["kind"] == "pair" and len(i["digest"]) == 16 for i in first)
+    at.run()  # nothing changed: the browser holds every item already
+    again = task_data(at)["items"]
+    assert again == [{"assignment": i["assignment"], "same": i["digest"]} for i in first]
+    # one answered, one flagged: a new item comes whole, the flagged one again (it changed)
+    flagged = first[1]["assignment"]
+    apply_batch(
+        labeled_ws,
+        campaign_id(labeled_ws),
+        "ann",
+        [
+            {"key": "k1", "kind": "answer", "assignment": first[0]["assignment"], "screen": 2},
+            {"key": "k2", "kind": "flag", "assignment": flagged, "on": True, "note": ""},
+        ],
+    )
+    at.run()
+    items = task_data(at)["items"]
+    assert [i["assignment"] for i in items[:3]] == [i["assignment"] for i in first[1:]]
+    assert items[0]["flagged"] is True and items[0]["digest"] != first[1]["digest"]
+    assert items[1:3] == [{"assignment": i["assignment"], "same": i["digest"]} for i in first[2:]]
+    assert "messages" in items[3] and items[3]["assignment"] not in {i["assignment"] for i in first}
+
+
 def test_leaving_a_campaign_gives_its_held_items_back(
     labeled_ws: Workspace, tmp_path: Path
 ) -> None:

@@ -123,6 +123,41 @@ def test_labels_import_merges_and_reports_bad_rows(ws: Workspace, tmp_path: Path
     assert [(r["annotator"], r["choice"], r["source"]) for r in rows] == [("ext1", 1, "import")]
 
 
+def test_thumbs_labels_import_names_a_bad_row_as_a_pair_import_does(
+    ws: Workspace, tmp_path: Path
+) -> None:
+    from tests.test_thumbs import answers_dataset, thumbs_campaign
+
+    answers_dataset(ws, tmp_path, 2)
+    users(ws, ["a1"])
+    cid = thumbs_campaign(ws, ["a1"], overlap=1)
+    with ws.read() as s:
+        completions = list(s.scalars(sa.select(lm.Task.completion_id).order_by(lm.Task.id)))
+    path = tmp_path / "votes.csv"
+    path.write_text(
+        "completion_id,annotator,label,rationale\n"
+        f"{completions[0]},ext1,good,fine\n"
+        "seven,ext1,good,\n"
+        "99999,ext1,good,\n"
+        f"{completions[1]},,bad,\n"
+        f"{completions[0]},ext2,bad,\n"
+    )
+    result = import_labels(ws, path, cid, actor="lead")
+    assert result.imported == 1 and result.exit_code == 2
+    assert [(e.line, e.field, e.reason) for e in result.errors] == [
+        (3, "completion_id", "completion_id: expected a completion id, got 'seven'"),
+        (4, "completion_id", "completion_id: completion 99999 is not in campaign 't1'"),
+        (5, "annotator", "annotator: missing"),
+        (6, "completion_id", result.errors[3].reason),
+    ]
+    assert "already has 1 labels" in result.errors[3].reason  # overlap 1, as for pairs
+    with ws.read() as s:
+        rows = list(judgment_rows(s, cid))
+    assert [(r["annotator"], r["label"], r["rationale"], r["source"]) for r in rows] == [
+        ("ext1", "good", "fine", "import")
+    ]
+
+
 def test_labels_cli_round_trip(tmp_path: Path) -> None:
     runner = CliRunner()
     wsdir = str(tmp_path / "ws")

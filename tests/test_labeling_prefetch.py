@@ -107,6 +107,28 @@ def test_a_fast_annotator_holds_no_more_than_a_fair_share(ws: Workspace, tmp_pat
     assert len(queue.next_items(ws, cid, "a3", 32)) == 2  # a2's two, stale, given back
 
 
+def test_an_annotator_who_just_answered_everything_held_keeps_a_share(
+    ws: Workspace, tmp_path: Path
+) -> None:
+    pair_dataset(ws, tmp_path, 12)
+    users(ws, ["a1", "a2", "a3"])
+    cid = campaign(ws, ["a1", "a2", "a3"], overlap=1)
+    # a2 answers (and skips) all they held: holding nothing for a moment, still at work
+    first, second = queue.next_items(ws, cid, "a2", 2)
+    answers.submit(ws, first.assignment_id, "a2", Answer(choice=1))
+    answers.skip(ws, second.assignment_id, "a2")
+    # a3 answered long ago and left: not at work
+    old = queue.next_items(ws, cid, "a3", 1)[0]
+    answers.submit(ws, old.assignment_id, "a3", Answer(choice=1))
+    _age(ws, [old.assignment_id])
+    # the 10 free places are shared by a1 and a2, not all taken by a1
+    assert len(queue.next_items(ws, cid, "a1", 32)) == 5
+    # a2 may have the other 5, but not the one they skipped if a1 left it free
+    skipped_free = n_assigned(ws)[second.task_id] == 0
+    assert len(queue.next_items(ws, cid, "a2", 32)) == 5 - skipped_free
+    assert sum(n_assigned(ws).values()) == 12 - skipped_free
+
+
 def test_alone_an_annotator_may_hold_all_they_ask_for(ws: Workspace, tmp_path: Path) -> None:
     pair_dataset(ws, tmp_path, 12)
     users(ws, ["a1", "a2"])

@@ -213,14 +213,23 @@ def test_progress(ws: Workspace, tmp_path: Path) -> None:
         item = queue.next_item(ws, cid, "a1")
         assert item
         answers.submit(ws, item.assignment_id, "a1", Answer(choice=1))
-    p = quota.annotator_quota(ws, cid, "a1")
-    assert (p.done, p.quota, p.campaign_tasks, p.campaign_labels, p.campaign_capacity) == (
-        3,
-        10,
-        10,
-        3,
-        20,
-    )
+    skipped = queue.next_item(ws, cid, "a1")
+    assert skipped
+    answers.skip(ws, skipped.assignment_id, "a1")
+    statements: list[str] = []
+
+    def count(_conn: object, _cursor: object, statement: str, *_: object) -> None:
+        if not statement.startswith("BEGIN"):
+            statements.append(statement)
+
+    sa.event.listen(ws.read_engine, "before_cursor_execute", count)
+    try:
+        p = quota.annotator_quota(ws, cid, "a1")
+    finally:
+        sa.event.remove(ws.read_engine, "before_cursor_execute", count)
+    assert len(statements) <= 2, "\n".join(statements)  # the campaign, then its counts at once
+    assert (p.done, p.quota, p.skipped, p.campaign_tasks, p.campaign_labels) == (3, 10, 1, 10, 3)
+    assert p.campaign_capacity == 20
 
 
 # Statements (each a round trip to the database) per answer: submit then next item, as the

@@ -1,4 +1,6 @@
-"""The PII evaluation sets are deterministic, their halves disjoint, their gold true to them.
+"""The PII evaluation sets of round 1: halves disjoint, the coverage asked for, the scoring
+rules. Determinism and gold true to the records are checked for every round in
+``test_pii_eval_rounds.py``.
 
 These check the sets and the scoring rules, not how well any detector does on them.
 """
@@ -11,19 +13,11 @@ import pytest
 
 from bench.pii_eval import rules
 from bench.pii_eval.build import GENERATORS, build
-from bench.pii_eval.common import Private, record_text
+from bench.pii_eval.common import Private
 from bench.pii_eval.names import CULTURES
 from bench.pii_eval.score import score
 
 MIN_HALF = {"chats": 150, "addresses": 150, "general": 150, "multilingual": 80}
-
-
-@pytest.mark.parametrize("set_name", list(GENERATORS))
-def test_generators_are_deterministic(set_name: str) -> None:
-    first, again = build(set_name, "dev"), build(set_name, "dev")
-    assert first.lines() == again.lines()
-    assert [g.to_json() for g in first.gold] == [g.to_json() for g in again.gold]
-    assert first.fingerprint() != build(set_name, "test").fingerprint()
 
 
 @pytest.mark.parametrize("set_name", list(GENERATORS))
@@ -35,22 +29,6 @@ def test_halves_are_disjoint_in_records_and_names(set_name: str) -> None:
     dev_people = {p.text for g in dev.gold for p in g.private if p.category == "person"}
     test_people = {p.text for g in test.gold for p in g.private if p.category == "person"}
     assert not dev_people & test_people
-
-
-@pytest.mark.parametrize("set_name", list(GENERATORS))
-@pytest.mark.parametrize("half", ["dev", "test"])
-def test_every_gold_string_occurs_in_its_record(set_name: str, half: str) -> None:
-    built = build(set_name, half)
-    assert len(built.records) == len(built.gold)
-    for record, gold in zip(built.records, built.gold, strict=True):
-        assert set(record) == {"messages"}
-        text = record_text(record)
-        for item in gold.private:
-            assert item.text in text, (gold.id, item)
-            for part in item.parts:
-                assert part in text, (gold.id, part)
-        for prot in gold.protected:
-            assert prot.text in text, (gold.id, prot)
 
 
 def test_sets_cover_what_the_issue_asks() -> None:

@@ -205,6 +205,13 @@ def test_redact_writes_one_shard_each_and_a_manifest_without_a_workspace(
     code, _, err = run("redact", folder, "-o", out, "--operator", "placeholder")
     assert code == 2, err
     assert "a.jsonl line 5" in err  # the rejected line names its shard
+    code, stdout, _ = run("redact", folder, "-o", tmp_path / "again", "--json")
+    result = json.loads(stdout)
+    assert code == result["exit_code"] == 2
+    assert list(result) == ["shards", "manifest", "engine", "exit_code"]
+    assert [s["items"] for s in result["shards"]] == [5, 4, 3]
+    assert [len(s["rejected"]) for s in result["shards"]] == [1, 0, 0]
+    assert result["manifest"] == str(tmp_path / "again" / "manifest.json")
     assert sorted(p.name for p in out.iterdir()) == [
         "a.jsonl",
         "b.jsonl.gz",
@@ -279,6 +286,9 @@ def test_dedup_cli_on_a_glob(tmp_path: Path, fake_models: None) -> None:
     assert code == 2, err
     result = json.loads(stdout)
     assert result["clusters"] == 2 and result["removed"] == 2 and result["rejected"] == 1
+    assert result["items"] == 12 and result["records"] == 11 and result["kept"] == 10
+    assert list(result)[-3:] == ["manifest", "engine", "exit_code"]
+    assert result["manifest"] == str(out / "manifest.json") and result["exit_code"] == 2
     assert result["errors"][0].startswith("a.jsonl line 5")
     assert (out / "a.jsonl").read_text().splitlines()[-1] == BAD_LINE  # kept as it was
     check_manifest(out, "dedup")
@@ -290,8 +300,14 @@ def test_dedup_cli_on_a_glob(tmp_path: Path, fake_models: None) -> None:
 def test_export_writes_one_file_per_shard_equal_to_the_concatenated_export(tmp_path: Path) -> None:
     folder, lines = write_shards(tmp_path / "in")
     out = tmp_path / "out"
-    code, _, err = run("export", folder, "-f", "openai-chat", "-o", out)
+    code, stdout, err = run("export", folder, "-f", "openai-chat", "-o", out, "--json")
     assert code == 0, err
+    result = json.loads(stdout)
+    assert list(result) == [
+        "format", "shards", "candidates", "written", "warnings", "manifest", "engine", "exit_code"
+    ]  # fmt: skip
+    assert result["written"] == 11 == sum(s["written"] for s in result["shards"])
+    assert result["manifest"] == str(out / "manifest.json") and result["exit_code"] == 0
     assert sorted(p.name for p in out.iterdir()) == [
         "a.jsonl",
         "b.jsonl",

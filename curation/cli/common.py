@@ -71,6 +71,26 @@ def ray_address_option(fn: F) -> F:
     )(fn)
 
 
+def background_option(fn: F) -> F:
+    """``--background`` on a stage that runs as a job in workspace mode."""
+    return click.option(
+        "--background", is_flag=True, help="Workspace mode: queue a job for a runner, print its id."
+    )(fn)
+
+
+def stage_options(quiet_help: str = "No progress bar.") -> Callable[[F], F]:
+    """The options every file-or-workspace stage ends with: ``--json``, ``--quiet``,
+    ``--background``, ``--ray-address`` and the workspace options, in that order."""
+
+    def decorate(fn: F) -> F:
+        for option in (workspace_options, ray_address_option, background_option):
+            fn = option(fn)
+        fn = click.option("--quiet", "-q", is_flag=True, help=quiet_help)(fn)
+        return click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")(fn)
+
+    return decorate
+
+
 def _use_ray_address(_ctx: click.Context, _param: click.Parameter, value: str | None) -> None:
     from curation.engine.settings import ADDRESS_ENV
 

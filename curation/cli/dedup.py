@@ -13,10 +13,11 @@ import click
 from curation import exitcodes
 from curation.cli.common import (
     actor,
+    background_option,
     echo_json,
     open_workspace,
     progress_bar,
-    ray_address_option,
+    stage_options,
     workspace_options,
 )
 from curation.errors import InputError
@@ -127,13 +128,7 @@ class DedupOptions:
     type=int,
     help="Workspace mode: re-threshold this run from its stored pairs (no re-embedding).",
 )
-@click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
-@click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
-@click.option(
-    "--background", is_flag=True, help="Workspace mode: queue a job for a runner, print its id."
-)
-@ray_address_option
-@workspace_options
+@stage_options()
 def dedup_cmd(**options: Any) -> None:
     """Remove exact and near-duplicate conversations.
 
@@ -313,9 +308,7 @@ class LeakageOptions:
 @click.option("--format", "-f", "fmt", help="Format of the files; detected if omitted.")
 @click.option("--json", "as_json", is_flag=True, help="Print every leak as JSON.")
 @click.option("--quiet", "-q", is_flag=True)
-@click.option(
-    "--background", is_flag=True, help="Workspace mode: queue a job for a runner, print its id."
-)
+@background_option
 @workspace_options
 def leakage_cmd(**options: Any) -> None:
     """Validation records that have a near-duplicate in train. Exit 0: none; 2: leaks found.

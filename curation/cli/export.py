@@ -23,7 +23,7 @@ from curation.cli.common import (
     echo_json,
     open_workspace,
     progress_bar,
-    ray_address_option,
+    stage_options,
     workspace_options,
 )
 from curation.errors import InputError
@@ -152,13 +152,7 @@ def setting_options() -> Iterator[None]:
     "--drop-reasoning", is_flag=True, help="Leave reasoning traces out (counted in the manifest)."
 )
 @click.option("--source-format", help="File mode: the SOURCE file's format (detected if omitted).")
-@click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
-@click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
-@click.option(
-    "--background", is_flag=True, help="Workspace mode: queue a job for a runner, print its id."
-)
-@ray_address_option
-@workspace_options
+@stage_options()
 def export_cmd(**params: Any) -> None:
     """Write a validated training file (train/validation) with a manifest beside each file.
 

@@ -20,7 +20,7 @@ from curation.cli.common import (
     echo_json,
     open_workspace,
     progress_bar,
-    ray_address_option,
+    stage_options,
     workspace_options,
 )
 from curation.cli.pii_review import COMMANDS, OPERATOR_CHOICES
@@ -153,13 +153,7 @@ class RedactOptions:
     is_flag=True,
     help="Workspace mode: accept every unreviewed finding before applying (logged as yours).",
 )
-@click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
-@click.option("--quiet", "-q", is_flag=True, help="No progress bar and no per-line errors.")
-@click.option(
-    "--background", is_flag=True, help="Workspace mode: queue a job for a runner, print its id."
-)
-@ray_address_option
-@workspace_options
+@stage_options(quiet_help="No progress bar and no per-line errors.")
 def redact_cmd(**params: Any) -> None:
     """Replace personal data in a file (SOURCE -o OUT) or in a workspace dataset (--dataset).
 

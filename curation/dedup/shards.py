@@ -20,7 +20,6 @@ from typing import Any
 
 import orjson
 
-from curation import exitcodes
 from curation.dedup.engine import find_duplicates
 from curation.dedup.files import FileItems, LineNote, read_items, write_kept
 from curation.dedup.parallel import partitioning_on
@@ -29,6 +28,7 @@ from curation.dedup.settings import Encoders, Settings
 from curation.fileio.atomic import open_output
 from curation.fileio.shards import (
     Shard,
+    ShardedResult,
     ShardOutcome,
     ShardOutput,
     ShardSet,
@@ -53,7 +53,7 @@ def write_shard(fmt: str | None, job: tuple[Shard, Path, frozenset[int]]) -> int
 
 
 @dataclass(frozen=True, slots=True)
-class ShardedDedupResult:
+class ShardedDedupResult(ShardedResult):
     """A sharded dedup: the global clusters, and what each shard kept."""
 
     shards: tuple[Shard, ...]
@@ -61,8 +61,6 @@ class ShardedDedupResult:
     kept: list[int]
     removed: list[int]
     result: DedupResult
-    manifest: Path
-    engine: str
 
     @property
     def items(self) -> int:
@@ -71,10 +69,6 @@ class ShardedDedupResult:
     @property
     def rejected(self) -> int:
         return sum(r.rejected for r in self.reads)
-
-    @property
-    def exit_code(self) -> int:
-        return exitcodes.for_items(self.items, self.rejected)
 
     def error_lines(self) -> list[str]:
         return [line for r in self.reads for line in r.error_lines()]
@@ -94,7 +88,7 @@ class ShardedDedupResult:
             text += f"; {self.rejected:,} unreadable items copied as they were"
         return text
 
-    def as_dict(self) -> dict[str, Any]:
+    def own_dict(self) -> dict[str, Any]:
         return {
             "shards": [
                 {
@@ -118,9 +112,6 @@ class ShardedDedupResult:
             "threshold": self.result.settings.threshold,
             "errors": self.error_lines()[:50],
             "notes": [n.as_dict() for n in self.notes()[:50]],
-            "manifest": str(self.manifest),
-            "engine": self.engine,
-            "exit_code": self.exit_code,
         }
 
 
@@ -197,7 +188,9 @@ def dedup_shards(
         },
     )
     path = write_manifest(folder, manifest)
-    return ShardedDedupResult(shards.shards, reads, kept, removed, result, path, engine.reason)
+    return ShardedDedupResult(
+        shards.shards, reads, kept, removed, result, manifest=path, engine=engine.reason
+    )
 
 
 def cluster_objects(

@@ -25,6 +25,7 @@ from curation.errors import InputError
 from curation.export.spec import ExportSpec
 from curation.fileio.shards import (
     Shard,
+    ShardedResult,
     ShardOutcome,
     ShardOutput,
     ShardSet,
@@ -99,15 +100,18 @@ def _shard_manifest(manifest: Mapping[str, Any]) -> dict[str, Any]:
 
 
 @dataclass(frozen=True, slots=True)
-class ShardedExportResult:
+class ShardedExportResult(ShardedResult):
     shards: list[ShardExport]
-    manifest: Path
     format: str
-    engine: str
+
+    @property
+    def rejected(self) -> int:
+        return sum(s.source_rejected for s in self.shards)
 
     @property
     def exit_code(self) -> int:
-        return exitcodes.PARTIAL if any(s.source_rejected for s in self.shards) else exitcodes.OK
+        # lines a shard's reader rejected make it partial; no row written is not a failure
+        return exitcodes.PARTIAL if self.rejected else exitcodes.OK
 
     @property
     def written(self) -> int:
@@ -128,7 +132,7 @@ class ShardedExportResult:
             f" ({sum(len(s.files) for s in self.shards)} files, {self.manifest.name})"
         )
 
-    def as_dict(self) -> dict[str, Any]:
+    def own_dict(self) -> dict[str, Any]:
         return {
             "format": self.format,
             "shards": [
@@ -147,9 +151,6 @@ class ShardedExportResult:
             "candidates": self.candidates,
             "written": self.written,
             "warnings": self.warnings,
-            "manifest": str(self.manifest),
-            "engine": self.engine,
-            "exit_code": self.exit_code,
         }
 
 
@@ -200,4 +201,4 @@ def export_shards(
         engine=engine.reason,
     )
     path = write_manifest(folder, manifest)
-    return ShardedExportResult(done, path, options.spec.format, engine.reason)
+    return ShardedExportResult(done, options.spec.format, manifest=path, engine=engine.reason)

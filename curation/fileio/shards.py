@@ -24,6 +24,7 @@ from typing import Any
 
 import orjson
 
+from curation import exitcodes
 from curation.errors import InputError
 from curation.fileio.atomic import atomic_write_bytes
 
@@ -206,6 +207,39 @@ class ShardOutcome:
             "rejected": self.rejected,
             "outputs": [o.as_dict() for o in self.outputs],
             **self.extra,
+        }
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ShardedResult:
+    """What a sharded driver returns besides its own counts: the manifest it wrote last and
+    the engine's reason. A driver's result names its totals (``items``, ``rejected``) and
+    its own fields (``own_dict``); the status and the JSON's common tail are made here."""
+
+    manifest: Path
+    engine: str
+
+    @property
+    def items(self) -> int:
+        raise NotImplementedError
+
+    @property
+    def rejected(self) -> int:
+        raise NotImplementedError
+
+    @property
+    def exit_code(self) -> int:
+        return exitcodes.for_items(self.items, self.rejected)
+
+    def own_dict(self) -> dict[str, Any]:
+        raise NotImplementedError
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            **self.own_dict(),
+            "manifest": str(self.manifest),
+            "engine": self.engine,
+            "exit_code": self.exit_code,
         }
 
 

@@ -205,15 +205,7 @@ def _merge_row(
     if campaign.kind == "thumbs":
         _merge_thumbs_row(session, campaign, tasks, row, version)
         return
-    try:
-        pair_id = int(row.get("pair_id") or "")
-    except (TypeError, ValueError):
-        raise _RowError("pair_id", f"expected a pair id, got {row.get('pair_id')!r}") from None
-    if pair_id not in tasks:
-        raise _RowError("pair_id", f"pair {pair_id} is not in campaign {campaign.name!r}")
-    annotator = str(row.get("annotator") or "").strip()
-    if not annotator:
-        raise _RowError("annotator", "missing")
+    target = _row_target(campaign, tasks, row, "pair")
     both_bad = str(row.get("both_bad", "")).strip().lower() in ("1", "true", "yes")
     raw_choice = row.get("choice")
     if both_bad and raw_choice not in (None, ""):
@@ -226,21 +218,7 @@ def _merge_row(
         )
     except InputError as exc:
         raise _RowError("choice", str(exc)) from None
-    _claim_for_import(session, campaign, tasks[pair_id], annotator, f"pair {pair_id}")
-    task = session.get(lm.Task, tasks[pair_id])
-    assert task is not None
-    add_judgment_version(
-        session,
-        task,
-        annotator,
-        choice=choice,
-        both_bad=both_bad,
-        criteria={},
-        rationale=str(row.get("rationale") or ""),
-        shown_left="a",
-        guideline_version=version,
-        source="import",
-    )
+    _store_imported(session, campaign, target, row, version, choice=choice, both_bad=both_bad)
 
 
 def _merge_thumbs_row(
@@ -250,33 +228,60 @@ def _merge_thumbs_row(
     row: dict[str, Any],
     version: int,
 ) -> None:
-    try:
-        completion_id = int(row.get("completion_id") or "")
-    except (TypeError, ValueError):
-        raise _RowError(
-            "completion_id", f"expected a completion id, got {row.get('completion_id')!r}"
-        ) from None
-    if completion_id not in tasks:
-        raise _RowError(
-            "completion_id", f"completion {completion_id} is not in campaign {campaign.name!r}"
-        )
-    annotator = str(row.get("annotator") or "").strip()
-    if not annotator:
-        raise _RowError("annotator", "missing")
+    target = _row_target(campaign, tasks, row, "completion")
     raw = str(row.get("label", "")).strip().lower()
     if raw not in THUMBS_WORDS:
         raise _RowError("label", f"expected good or bad, got {row.get('label')!r}")
-    _claim_for_import(
-        session, campaign, tasks[completion_id], annotator, f"completion {completion_id}"
-    )
-    task = session.get(lm.Task, tasks[completion_id])
+    choice = THUMBS_WORDS[raw]
+    _store_imported(session, campaign, target, row, version, choice=choice, both_bad=False)
+
+
+@dataclass(frozen=True, slots=True)
+class _RowTarget:
+    """The task an imported row labels, who labelled it, and how an error names it."""
+
+    task_id: int
+    annotator: str
+    what: str  # "pair 12", "completion 7"
+
+
+def _row_target(
+    campaign: lm.Campaign, tasks: dict[int, int], row: dict[str, Any], noun: str
+) -> _RowTarget:
+    """The row's ``<noun>_id`` (one of the campaign's) and its annotator, or a row error."""
+    field = f"{noun}_id"
+    try:
+        key = int(row.get(field) or "")
+    except (TypeError, ValueError):
+        raise _RowError(field, f"expected a {noun} id, got {row.get(field)!r}") from None
+    if key not in tasks:
+        raise _RowError(field, f"{noun} {key} is not in campaign {campaign.name!r}")
+    annotator = str(row.get("annotator") or "").strip()
+    if not annotator:
+        raise _RowError("annotator", "missing")
+    return _RowTarget(tasks[key], annotator, f"{noun} {key}")
+
+
+def _store_imported(
+    session: Session,
+    campaign: lm.Campaign,
+    target: _RowTarget,
+    row: dict[str, Any],
+    version: int,
+    *,
+    choice: int | None,
+    both_bad: bool,
+) -> None:
+    """An imported label as the annotator's judgment, its assignment claimed within overlap."""
+    _claim_for_import(session, campaign, target.task_id, target.annotator, target.what)
+    task = session.get(lm.Task, target.task_id)
     assert task is not None
     add_judgment_version(
         session,
         task,
-        annotator,
-        choice=THUMBS_WORDS[raw],
-        both_bad=False,
+        target.annotator,
+        choice=choice,
+        both_bad=both_bad,
         criteria={},
         rationale=str(row.get("rationale") or ""),
         shown_left="a",

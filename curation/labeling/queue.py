@@ -78,8 +78,9 @@ def fair_share(session: Session, campaign_id: int, annotator: str, mine: int) ->
     """How many items the annotator may hold: the work left, shared by those at work.
 
     The work is the free places and the items held; those at work are the annotator and
-    everyone else holding an item whose lease is alive. So a fast annotator claiming ahead on a
-    small campaign, or near the end of a large one, leaves the others their part. A campaign
+    everyone else holding an item whose lease is alive or having answered or skipped one within
+    ``STALE_AFTER``. So a fast annotator claiming ahead on a small campaign, or near the end of
+    a large one, leaves the others their part, even one between an answer and a refill. A campaign
     with at least ``SHARE_SCAN`` free tasks has work enough for everyone: it is not counted
     further, and nobody else's items are (one short index scan per refill).
     """
@@ -87,7 +88,7 @@ def fair_share(session: Session, campaign_id: int, annotator: str, mine: int) ->
     if free >= SHARE_SCAN:
         return SHARE_SCAN
     others, held = session.execute(
-        _HOLDERS, {"campaign": campaign_id, "who": annotator, "since": m.utcnow() - STALE_AFTER}
+        _AT_WORK, {"campaign": campaign_id, "who": annotator, "since": m.utcnow() - STALE_AFTER}
     ).one()
     if not others:
         return SHARE_SCAN
@@ -319,7 +320,7 @@ _RETAKE = (
     .returning(lm.Assignment.id, lm.Assignment.task_id)
     .execution_options(synchronize_session=False)
 )
-# the work left to share: free places on active tasks (a bounded scan) and who holds items
+# the work left to share: free places on active tasks (a bounded scan) and who is at work
 _FREE_TASKS = (
     sa.select((lm.Campaign.overlap - lm.Task.n_assigned).label("room"))
     .select_from(lm.Task)
@@ -334,9 +335,14 @@ _FREE_TASKS = (
     .subquery()
 )
 _FREE_PLACES = sa.select(sa.func.sum(_FREE_TASKS.c.room))
-_HOLDERS = sa.select(sa.func.count(sa.distinct(lm.Assignment.annotator)), sa.func.count()).where(
+# Those at work hold an item, or answered or skipped one, since ``since``: an annotator who
+# has just answered all they held holds nothing until their next refill, yet is at work.
+_AT_WORK = sa.select(
+    sa.func.count(sa.distinct(lm.Assignment.annotator)),
+    sa.func.sum(sa.case((lm.Assignment.status == "open", 1), else_=0)),
+).where(
     lm.Assignment.campaign_id == sa.bindparam("campaign"),
-    lm.Assignment.status == "open",
+    lm.Assignment.status.in_(("open", "done", "skipped")),
     lm.Assignment.annotator != sa.bindparam("who"),
     lm.Assignment.updated_at >= sa.bindparam("since"),
 )

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from typing import Any
 
 import sqlalchemy as sa
 
@@ -32,54 +33,41 @@ class Quota:
 
 
 def annotator_quota(ws: Workspace, campaign_id: int, annotator: str) -> Quota:
-    """Done / assigned for one annotator; assigned is their fair share of the campaign's labels."""
+    """Done / assigned for one annotator; assigned is their fair share of the campaign's labels.
+
+    The Rank page reads it on every rerun: the campaign and its five counts take two
+    statements."""
     with ws.read() as session:
         campaign = require_campaign(session, campaign_id)
-        n_tasks = (
-            session.scalar(
-                sa.select(sa.func.count(lm.Task.id)).where(lm.Task.campaign_id == campaign.id)
-            )
-            or 0
+        counts = sa.select(
+            _scalar(sa.func.count(lm.Task.id), lm.Task.campaign_id == campaign.id),
+            _scalar(sa.func.count(), lm.CampaignAnnotator.campaign_id == campaign.id),
+            _scalar(
+                sa.func.count(lm.Judgment.id),
+                lm.Judgment.campaign_id == campaign.id,
+                lm.Judgment.annotator == annotator,
+                lm.Judgment.is_current.is_(True),
+                lm.Judgment.retracted.is_(False),
+            ),
+            _scalar(
+                sa.func.count(lm.Assignment.id),
+                lm.Assignment.campaign_id == campaign.id,
+                lm.Assignment.annotator == annotator,
+                lm.Assignment.status == "skipped",
+            ),
+            _scalar(
+                sa.func.coalesce(sa.func.sum(lm.Task.n_labels), 0),
+                lm.Task.campaign_id == campaign.id,
+            ),
         )
-        n_annotators = (
-            session.scalar(
-                sa.select(sa.func.count())
-                .select_from(lm.CampaignAnnotator)
-                .where(lm.CampaignAnnotator.campaign_id == campaign.id)
-            )
-            or 1
+        n_tasks, n_annotators, done, skipped, labels = (
+            int(n or 0) for n in session.execute(counts).one()
         )
-        done = (
-            session.scalar(
-                sa.select(sa.func.count(lm.Judgment.id)).where(
-                    lm.Judgment.campaign_id == campaign.id,
-                    lm.Judgment.annotator == annotator,
-                    lm.Judgment.is_current.is_(True),
-                    lm.Judgment.retracted.is_(False),
-                )
-            )
-            or 0
-        )
-        skipped = (
-            session.scalar(
-                sa.select(sa.func.count(lm.Assignment.id)).where(
-                    lm.Assignment.campaign_id == campaign.id,
-                    lm.Assignment.annotator == annotator,
-                    lm.Assignment.status == "skipped",
-                )
-            )
-            or 0
-        )
-        labels = (
-            session.scalar(
-                sa.select(sa.func.coalesce(sa.func.sum(lm.Task.n_labels), 0)).where(
-                    lm.Task.campaign_id == campaign.id
-                )
-            )
-            or 0
-        )
+    n_annotators = n_annotators or 1
     capacity = n_tasks * min(campaign.overlap, n_annotators)
     quota = min(n_tasks, math.ceil(capacity / n_annotators))
-    return Quota(
-        int(done), max(quota, int(done)), int(skipped), int(n_tasks), int(labels), int(capacity)
-    )
+    return Quota(done, max(quota, done), skipped, n_tasks, labels, capacity)
+
+
+def _scalar(value: Any, *where: Any) -> sa.ScalarSelect[Any]:
+    return sa.select(value).where(*where).scalar_subquery()

@@ -16,10 +16,10 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from curation import exitcodes
 from curation.errors import InputError
 from curation.fileio.shards import (
     Shard,
+    ShardedResult,
     ShardOutcome,
     ShardOutput,
     ShardSet,
@@ -35,38 +35,33 @@ REPORT_SUFFIX = ".findings.jsonl"
 
 
 @dataclass(frozen=True, slots=True)
-class ShardedRedactResult:
+class ShardedRedactResult(ShardedResult):
     """Every shard's result, in shard order, and the manifest written last."""
 
     results: list[FileRedactResult]
-    manifest: Path
-    engine: str
 
     @property
-    def exit_code(self) -> int:
-        items = sum(r.items for r in self.results)
-        return exitcodes.for_items(items, sum(len(r.rejected) for r in self.results))
+    def items(self) -> int:
+        return sum(r.items for r in self.results)
+
+    @property
+    def rejected(self) -> int:
+        return sum(len(r.rejected) for r in self.results)
 
     def summary(self) -> str:
-        items = sum(r.items for r in self.results)
         redacted = sum(r.redacted_items for r in self.results)
         found = sum(r.findings for r in self.results)
-        rejected = sum(len(r.rejected) for r in self.results)
         text = (
-            f"{plural(len(self.results), 'shard')}: {plural(items, 'item')}, {redacted:,} redacted,"
-            f" {plural(found, 'value')} replaced → {self.manifest.parent} ({self.manifest.name})"
+            f"{plural(len(self.results), 'shard')}: {plural(self.items, 'item')}, {redacted:,}"
+            f" redacted, {plural(found, 'value')} replaced → {self.manifest.parent}"
+            f" ({self.manifest.name})"
         )
-        if rejected:
-            text += f"; {plural(rejected, 'line')} the reader rejected were copied unchanged"
+        if self.rejected:
+            text += f"; {plural(self.rejected, 'line')} the reader rejected were copied unchanged"
         return text
 
-    def as_dict(self) -> dict[str, Any]:
-        return {
-            "shards": [r.as_dict() for r in self.results],
-            "manifest": str(self.manifest),
-            "engine": self.engine,
-            "exit_code": self.exit_code,
-        }
+    def own_dict(self) -> dict[str, Any]:
+        return {"shards": [r.as_dict() for r in self.results]}
 
 
 def _shard_options(options: RedactFileOptions, shard: Shard, reports: Path | None) -> Any:
@@ -160,4 +155,4 @@ def redact_shards(
         "redact", command_options or {}, shards, outcomes, engine=engine.reason
     )
     path = write_manifest(folder, manifest)
-    return ShardedRedactResult(results, path, engine.reason)
+    return ShardedRedactResult(results, manifest=path, engine=engine.reason)

@@ -106,6 +106,16 @@ def shown(page: Any) -> str:
     return str(page.locator(ROOT).get_attribute("data-assignment"))
 
 
+def next_shown(page: Any, before: str) -> str:
+    """The item drawn after ``before`` (waiting while the server sends it)."""
+    page.wait_for_function(
+        f"() => !['', {json.dumps(before)}].includes("
+        f"document.querySelector('{ROOT}').getAttribute('data-assignment'))",
+        timeout=60_000,
+    )
+    return shown(page)
+
+
 def pending(page: Any) -> int:
     return int(page.locator(STATUS).get_attribute("data-pending"))
 
@@ -196,12 +206,7 @@ def test_a_key_burst_drops_nothing_and_stores_each_answer_once(
         page.keyboard.press("Enter")
         page.wait_for_timeout(50)
         # the next item may still be on its way from the server when the local queue ran dry
-        page.wait_for_function(
-            f"() => !['', {json.dumps(seen[-1])}].includes("
-            f"document.querySelector('{ROOT}').getAttribute('data-assignment'))",
-            timeout=60_000,
-        )
-        seen.append(shown(page))
+        seen.append(next_shown(page, seen[-1]))
     wait_sent(page)
     rows = judgments(server, "tb1")
     assert len(rows) == 8 and len({r[0] for r in rows}) == 8
@@ -241,6 +246,39 @@ def test_a_refresh_mid_queue_loses_nothing_and_a_resent_answer_is_stored_once(
     wait_sent(page)
     assert len(judgments(server, "tr1")) == 3
     assert page.locator(STATUS).get_attribute("data-failed") == "0"
+
+
+TASK = "Object.values(globalThis.__curationTasks).find((t) => t.root && t.root.isConnected)"
+
+
+def test_a_page_that_lost_the_items_it_was_sent_is_sent_them_whole_again(
+    server: Server, pages: dict[str, Any], make_campaign: Any
+) -> None:
+    make_campaign("task-whole", ["tw1"])
+    page = pages["open"]("tw1")
+    open_rank(page, server.url, "tw1")
+    page.keyboard.press("2")
+    page.keyboard.press("Enter")
+    wait_sent(page)
+    # the refill named the items held by their digest; the page drew them from its own copies
+    assert page.evaluate(f"() => {TASK}.items.every((i) => i.messages && i.digest)")
+    page.evaluate(f"() => {{ const t = {TASK}; t.kept.clear(); t.items = []; }}")  # state lost
+    page.keyboard.press("3")
+    page.keyboard.press("Enter")
+    wait_sent(page)
+    page.wait_for_function(
+        f"() => {{ const t = {TASK}; return !t.wantWhole && t.items.length >= 3"
+        " && t.items.every((i) => i.messages); }",
+        timeout=60_000,
+    )
+    for digit in "14":
+        before = shown(page)
+        page.keyboard.press(digit)
+        page.keyboard.press("Enter")
+        next_shown(page, before)
+    wait_sent(page)
+    rows = judgments(server, "tw1")
+    assert len(rows) == 4 and len({r[0] for r in rows}) == 4
 
 
 def test_two_annotators_with_k_1_never_share_an_item(

@@ -238,3 +238,45 @@ def test_a_browser_that_cannot_keep_answers_says_so(chromium: Any) -> None:
     assert status.get_attribute("data-storage-error") is not None
     assert "will not survive a refresh" in status.inner_text()
     assert "QuotaExceededError" in status.inner_text()
+
+
+def test_items_sent_before_are_named_by_digest_and_a_lost_one_is_asked_for_whole(
+    chromium: Any,
+) -> None:
+    def whole(i: int) -> dict[str, Any]:
+        return {**item(i), "digest": f"d{i}"}
+
+    def same(i: int) -> dict[str, Any]:
+        return {"assignment": i, "same": f"d{i}"}
+
+    def send(items: list[dict[str, Any]], **data: Any) -> None:
+        page.evaluate(
+            "([items, data]) => mount(document.getElementById('a'), { items, ...data })",
+            [items, data],
+        )
+
+    page = new_page(chromium)
+    send([whole(1), whole(2), whole(3)])
+    page.keyboard.press("1")
+    page.keyboard.press("Enter")
+    batch = page.evaluate("() => window.sent[window.sent.length - 1]")
+    assert "whole" not in batch and [op["assignment"] for op in batch["ops"]] == [1]
+    # the refill names the items held already by their digest: the copies kept here are drawn
+    send([same(2), same(3)], acked=[batch["ops"][0]["key"]], seq=batch["seq"])
+    assert on_screen(page) == "2" and "Question 2" in page.locator(ROOT).inner_text()
+    assert page.evaluate("() => window.sent.length") == 1  # nothing to ask for
+    # an item this page never held whole (its state was lost): asked for again, whole
+    send([same(2), same(3), same(4)])
+    asked = page.evaluate("() => window.sent[window.sent.length - 1]")
+    assert asked["whole"] is True and asked["ops"] == []
+    assert on_screen(page) == "2"  # meanwhile the items held stay usable
+    send([same(2), same(3), whole(4)], seq=asked["seq"])
+    page.keyboard.press("S")
+    page.keyboard.press("S")
+    assert on_screen(page) == "4"
+    assert "whole" not in page.evaluate("() => window.sent[window.sent.length - 1]")
+    # a digest that no longer matches the copy kept (the item changed) is asked for too
+    skips = page.evaluate("() => window.sent[window.sent.length - 1]")
+    keys = [op["key"] for op in skips["ops"]]
+    send([{"assignment": 4, "same": "other"}], acked=keys, seq=skips["seq"])
+    assert page.evaluate("() => window.sent[window.sent.length - 1]").get("whole") is True

@@ -11,6 +11,11 @@ Unacknowledged answers also live in the browser's localStorage under a key namin
 workspace, campaign and annotator, so a refresh, a dropped connection or a server restart
 loses none: the component sends them again, and the keys make a repeat harmless.
 
+An item the browser was sent before, unchanged, goes as ``{"assignment", "same": digest}``
+only: a rerun after each batch re-sends the queue, and most of it the browser holds already.
+The browser keeps the items it was sent; one it no longer has (its page state was lost) it
+asks for again with ``whole`` in its next batch, and the rerun sends the queue whole.
+
 User content goes to the component as plain strings; task.js puts it on the page with
 ``textContent`` only (markdown.js turns a small subset of markdown into elements).
 """
@@ -23,6 +28,7 @@ from dataclasses import dataclass, field
 from importlib.resources import files
 from typing import Any
 
+import orjson
 import streamlit as st
 from streamlit.components.v2 import component
 
@@ -67,6 +73,7 @@ class Outbox:
     not_done: set[int] = field(default_factory=set)  # items of ops not yet committed
     reopened: dict[str, int] = field(default_factory=dict)  # undo key -> item it brought back
     want: int = PREFETCH  # items to hold, as the browser asked (it knows the annotator's pace)
+    sent: dict[int, str] = field(default_factory=dict)  # item -> digest the browser was sent
 
 
 def storage_key(ws: Workspace, campaign_id: int, annotator: str) -> str:
@@ -129,6 +136,8 @@ def apply_sent(ws: Workspace, campaign_id: int, annotator: str) -> None:
     want = sent.get("want")
     box.want = min(MAX_PREFETCH, max(PREFETCH, want)) if isinstance(want, int) else PREFETCH
     box.stopped = result.stopped
+    if sent.get("whole") is True:  # the browser lost items it was sent: send them all again
+        box.sent.clear()
     box.reopened = dict(result.reopened)
     done = set(result.acked) | {r.key for r in result.refused}
     box.not_done = {  # answered or skipped in the browser, not yet here: not served again
@@ -155,7 +164,7 @@ def show_task(
         }
     data = {
         "storage": storage_key(ws, campaign_id, annotator),
-        "items": [item_payload(item, suggestions.get(item.assignment_id)) for item in items],
+        "items": _items_to_send(box, items, suggestions),
         "acked": box.acked,
         "refused": box.refused,
         "seq": box.seq,
@@ -173,6 +182,25 @@ def show_task(
         on_batch_change=lambda: apply_sent(ws, campaign_id, annotator),
         height="content",
     )
+
+
+def _items_to_send(
+    box: Outbox, items: list[queue.Item], suggestions: dict[int, ScreenSuggestion | None]
+) -> list[dict[str, Any]]:
+    """The queue for the browser: whole items with their digest, or, for an item sent before
+    and unchanged (flag, suggestion, text), its assignment and digest only."""
+    out: list[dict[str, Any]] = []
+    sent: dict[int, str] = {}
+    for item in items:
+        payload = item_payload(item, suggestions.get(item.assignment_id))
+        digest = hashlib.blake2b(orjson.dumps(payload, option=orjson.OPT_SORT_KEYS), digest_size=8)
+        sent[item.assignment_id] = same = digest.hexdigest()
+        if box.sent.get(item.assignment_id) == same:
+            out.append({"assignment": item.assignment_id, "same": same})
+        else:
+            out.append({**payload, "digest": same})
+    box.sent = sent
+    return out
 
 
 def item_payload(item: queue.Item, found: ScreenSuggestion | None = None) -> dict[str, Any]:

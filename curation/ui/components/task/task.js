@@ -67,6 +67,8 @@ class Task {
     this.history = []; // answers made on this page: {item, key}
     this.flags = new Map();
     this.items = [];
+    this.kept = new Map(); // assignment -> the item as the server last sent it whole
+    this.wantWhole = false; // an item came as a digest this page does not hold: ask again
     this.shown = null; // the item on screen
     this.draft = null;
     this.serverFirst = false;
@@ -157,7 +159,7 @@ class Task {
   // What the server said on this rerun: acknowledged keys, refused ones, the refilled queue.
   receive(data) {
     this.data = data;
-    this.items = data.items || [];
+    this.items = this.resolve(data.items || []);
     const acked = new Set(data.acked || []);
     const refused = new Map((data.refused || []).map((r) => [r.key, r]));
     const reopened = data.reopened || {};
@@ -190,6 +192,26 @@ class Task {
     this.save();
     this.show();
     this.send();
+  }
+
+  // An item sent before comes as {assignment, same: digest}: the copy kept here stands for it.
+  // One this page does not hold (its state was lost) is left out, and asked for again whole.
+  resolve(sent) {
+    const items = [];
+    const kept = new Map();
+    let missing = false;
+    for (const i of sent) {
+      const item = i.same === undefined ? i : this.kept.get(i.assignment);
+      if (!item || (i.same !== undefined && item.digest !== i.same)) {
+        missing = true;
+        continue;
+      }
+      items.push(item);
+      kept.set(item.assignment, item);
+    }
+    this.kept = kept;
+    this.wantWhole = missing;
+    return items;
   }
 
   heldBack() {
@@ -344,14 +366,16 @@ class Task {
   // ---- sending ------------------------------------------------------------------------
 
   send() {
-    if (this.inflight || !this.pending.length || !this.setTrigger || !this.root.isConnected) {
+    const nothing = !this.pending.length && !this.wantWhole;
+    if (this.inflight || nothing || !this.setTrigger || !this.root.isConnected) {
       return this.updateStatus();
     }
     if (Date.now() < this.retryAt) return this.updateStatus();
     this.seq += 1;
     this.inflight = { seq: this.seq, at: Date.now(), count: this.pending.length };
     try {
-      this.setTrigger("batch", { seq: this.seq, ops: this.pending.slice(), want: this.want() });
+      const batch = { seq: this.seq, ops: this.pending.slice(), want: this.want() };
+      this.setTrigger("batch", this.wantWhole ? { ...batch, whole: true } : batch);
     } catch (e) {
       this.inflight = null;
       this.retryAt = Date.now() + BACKOFF_MS;
