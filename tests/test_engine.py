@@ -287,3 +287,18 @@ def test_dedup_asks_the_engine_once_for_both_modes(
     assert engine_partitioning(Size(bytes=2_000_000_000), 3).partitions == 3
     monkeypatch.setattr(cluster, "is_main_thread", lambda: False)  # a page's thread
     assert engine_partitioning(Size(records=1_000_000)).where == "in this process"
+
+
+def test_the_leakage_check_takes_dedups_thresholds(
+    auto: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from curation.dedup.parallel import engine_matching
+    from curation.dedup.search import search_here
+
+    small = engine_matching(Size(records=10_000))
+    assert (small.encode, small.search, small.where) == (None, search_here, "in this process")
+    big = engine_matching(Size(records=1_000_000))  # train and validation records together
+    assert big.where == "ray" and big.encode is not None and big.search is not search_here
+    assert engine_matching(Size(bytes=2_000_000_000)).where == "ray"  # two files
+    monkeypatch.setattr(cluster, "is_main_thread", lambda: False)  # a page's thread
+    assert engine_matching(Size(records=1_000_000)).where == "in this process"
