@@ -248,7 +248,7 @@ def test_the_runner_starts_ray_for_a_big_job_and_hands_it_the_address(
     ws.dispose()
 
 
-def test_the_runner_sizes_a_dedup_job_by_its_records_and_a_recluster_as_nothing(
+def test_the_runner_sizes_dedup_and_leakage_jobs_by_their_records_a_recluster_as_nothing(
     auto: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from curation.jobs.kinds import input_size
@@ -261,15 +261,21 @@ def test_the_runner_sizes_a_dedup_job_by_its_records_and_a_recluster_as_nothing(
     make_dataset(ws, tmp_path, records=[chat(f"question {i}", f"answer {i}") for i in range(4)])
     assert input_size(ws, "dedup", {"dataset": "d"}) == (4, None)
     assert input_size(ws, "dedup", {"dataset": "d", "run_id": 1}) == (None, None)
+    both = {"train_dataset": "d", "valid_dataset": "d"}  # one dataset counted once
+    assert input_size(ws, "leakage", both) == (4, None)
+    assert input_size(ws, "leakage", {"train_dataset": "d"}) == (None, None)
     executor = LocalProcessExecutor(ws.url, ws.folder)
     executor.ws = ws
     started: list[str | None] = []
     monkeypatch.setattr(cluster, "connect", lambda address=None: started.append(address))
     monkeypatch.setattr(cluster, "address", lambda: "127.0.0.1:6390")
     job = SimpleNamespace(id=9, kind="dedup", params={"dataset": "d"})
-    assert executor._ray_for(job) is None and started == []  # 4 records: no Ray
+    leak = SimpleNamespace(id=10, kind="leakage", params=both)
+    assert executor._ray_for(job) is None and executor._ray_for(leak) is None  # 4 records
+    assert started == []
     monkeypatch.setitem(THRESHOLDS, "dedup", (Threshold(records=3), Threshold(records=3)))
     assert executor._ray_for(job) == "127.0.0.1:6390" and started == [None]
+    assert executor._ray_for(leak) == "127.0.0.1:6390" and started == [None, None]
     ws.dispose()
 
 

@@ -5,6 +5,7 @@ as the foreground command, reports its progress shard by shard and names the man
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import Any
 
@@ -160,3 +161,66 @@ def test_background_needs_a_sharded_input_in_file_mode(
     )
     assert code == 1 and "no file matches" in err  # checked when submitted, not in the runner
     assert jobs_store.list_jobs(sqlite_ws) == []
+
+
+def test_the_runner_sizes_a_sharded_job_by_its_files(
+    sqlite_ws: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from curation.engine import cluster
+    from curation.engine.settings import ADDRESS_ENV, THRESHOLDS, Threshold
+    from curation.jobs.kinds import input_size
+    from curation.jobs.runner import LocalProcessExecutor
+
+    folder, _ = write_shards(tmp_path / "in")
+    size = sum(p.stat().st_size for p in folder.iterdir())
+    params = {"input": str(folder), "ray_address": None}
+    assert input_size(sqlite_ws, "validate-shards", params) == (None, size)
+    assert input_size(sqlite_ws, "dedup-shards", params) == (None, size)
+    assert input_size(sqlite_ws, "export-shards", params) == (size // 2000, size)
+    records, _ = input_size(sqlite_ws, "redact-shards", params)
+    assert records is not None and records > 0  # texts to scan, as the driver estimates them
+    assert input_size(sqlite_ws, "dedup-shards", {"input": str(tmp_path / "gone")}) == (None, None)
+
+    monkeypatch.delenv(ADDRESS_ENV, raising=False)
+    monkeypatch.setattr(cluster, "connected", lambda: False)
+    monkeypatch.setattr(cluster, "usable_cores", lambda: 2)
+    started: list[str | None] = []
+    monkeypatch.setattr(cluster, "connect", lambda address=None: started.append(address))
+    monkeypatch.setattr(cluster, "address", lambda: "127.0.0.1:6390")
+    monkeypatch.setitem(THRESHOLDS, "dedup", (Threshold(bytes=100), Threshold(bytes=100)))
+    executor = LocalProcessExecutor(sqlite_ws.url, sqlite_ws.folder)
+    executor.ws = sqlite_ws
+    job = get_job(sqlite_ws, jobs_store.submit(sqlite_ws, "dedup-shards", params, None, "l").id)
+    assert executor._ray_for(job) == "127.0.0.1:6390" and started == [None]
+    asked = {**params, "ray_address": "10.0.0.5:6379"}  # the command named a cluster
+    job = get_job(sqlite_ws, jobs_store.submit(sqlite_ws, "dedup-shards", asked, None, "l").id)
+    assert executor._ray_for(job) is None and started == [None]  # the job attaches there
+
+
+def test_a_sharded_job_attaches_to_the_cluster_its_command_named(
+    sqlite_ws: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from curation.engine.settings import ADDRESS_ENV, MODE_ENV
+    from curation.jobs.params import JobContext
+    from curation.jobs.shards import run_validate
+
+    folder, _ = write_shards(tmp_path / "in")
+    monkeypatch.delenv(ADDRESS_ENV, raising=False)
+    monkeypatch.setenv(MODE_ENV, "local")  # no connection made here
+    code, out, err = run(
+        "validate",
+        folder,
+        "--ray-address",
+        "10.0.0.5:6379",
+        "--background",
+        "--json",
+        "-w",
+        sqlite_ws.folder,
+    )
+    assert code == 0, err
+    job = get_job(sqlite_ws, json.loads(out)["job"])
+    assert job.params["ray_address"] == "10.0.0.5:6379"
+    monkeypatch.delenv(ADDRESS_ENV)  # the job's process starts without it
+    ctx = JobContext(sqlite_ws, job.id, job.params, "lead", lambda _s, _d, _t: None)
+    assert run_validate(ctx)["summary"].startswith("3 shards")
+    assert os.environ[ADDRESS_ENV] == "10.0.0.5:6379"

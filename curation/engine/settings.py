@@ -44,6 +44,7 @@ JOB_STAGES = {
     "export": "export",
     "pii-scan": "pii",
     "dedup": "dedup",
+    "leakage": "dedup",  # embedding and search, as a dedup run
     "validate-shards": "import",
     "redact-shards": "pii",
     "dedup-shards": "dedup",

@@ -286,7 +286,8 @@ def run_sleep(ctx: JobContext) -> dict[str, Any]:
 def input_size(ws: Workspace, kind: str, params: dict[str, Any]) -> tuple[int | None, int | None]:
     """What a job will read, as (records, bytes) (None: not known), for the runner to decide
     whether to start Ray for it: an import's file size; the records of a scanned or
-    exported or deduplicated dataset (a PII scan reads about six texts a record)."""
+    exported or deduplicated dataset (a PII scan reads about six texts a record); the
+    train and validation records of a leakage check; a sharded corpus's files."""
     if kind in SHARD_RUNNERS:
         return shard_input_size(kind, params)
     if kind == "import":
@@ -294,23 +295,24 @@ def input_size(ws: Workspace, kind: str, params: dict[str, Any]) -> tuple[int | 
             return None, Path(str(params.get("path"))).stat().st_size
         except OSError:
             return None, None
-    dataset = params.get("dataset")
-    if kind == "export":
-        dataset = (params.get("spec") or {}).get("dataset")
     if kind == "dedup" and params.get("run_id") is not None:
         return None, None  # a re-threshold: the stored pairs, no embedding nor search
-    if kind not in ("export", "pii-scan", "dedup") or not dataset:
+    datasets: list[Any] = [params.get("dataset")]
+    if kind == "export":
+        datasets = [(params.get("spec") or {}).get("dataset")]
+    elif kind == "leakage":
+        datasets = [params.get("train_dataset"), params.get("valid_dataset")]
+    if kind not in ("export", "pii-scan", "dedup", "leakage") or not all(datasets):
         return None, None
     import sqlalchemy as sa
 
     from curation.store import models as m
 
     statuses = ("active", "duplicate") if kind == "dedup" else ("active",)  # what each reads
-
     query = (
         sa.select(sa.func.count(m.Record.id))
         .join(m.Dataset, m.Dataset.id == m.Record.dataset_id)
-        .where(m.Dataset.name == dataset, m.Record.status.in_(statuses))
+        .where(m.Dataset.name.in_(datasets), m.Record.status.in_(statuses))
     )
     with ws.read() as session:
         records = int(session.execute(query).scalar_one())
