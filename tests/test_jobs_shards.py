@@ -181,7 +181,7 @@ def test_the_runner_sizes_a_sharded_job_by_its_files(
     assert records is not None and records > 0  # texts to scan, as the driver estimates them
     assert input_size(sqlite_ws, "dedup-shards", {"input": str(tmp_path / "gone")}) == (None, None)
 
-    monkeypatch.delenv(ADDRESS_ENV, raising=False)
+    monkeypatch.setenv(ADDRESS_ENV, "")
     monkeypatch.setattr(cluster, "connected", lambda: False)
     monkeypatch.setattr(cluster, "usable_cores", lambda: 2)
     started: list[str | None] = []
@@ -192,7 +192,7 @@ def test_the_runner_sizes_a_sharded_job_by_its_files(
     executor.ws = sqlite_ws
     job = get_job(sqlite_ws, jobs_store.submit(sqlite_ws, "dedup-shards", params, None, "l").id)
     assert executor._ray_for(job) == "127.0.0.1:6390" and started == [None]
-    asked = {**params, "ray_address": "10.0.0.5:6379"}  # the command named a cluster
+    asked = {**params, "ray_address": "127.0.0.1:6399"}  # the command named a cluster
     job = get_job(sqlite_ws, jobs_store.submit(sqlite_ws, "dedup-shards", asked, None, "l").id)
     assert executor._ray_for(job) is None and started == [None]  # the job attaches there
 
@@ -205,13 +205,13 @@ def test_a_sharded_job_attaches_to_the_cluster_its_command_named(
     from curation.jobs.shards import run_validate
 
     folder, _ = write_shards(tmp_path / "in")
-    monkeypatch.delenv(ADDRESS_ENV, raising=False)
+    monkeypatch.setenv(ADDRESS_ENV, "")  # restored after: the CLI's option sets it here
     monkeypatch.setenv(MODE_ENV, "local")  # no connection made here
     code, out, err = run(
         "validate",
         folder,
         "--ray-address",
-        "10.0.0.5:6379",
+        "127.0.0.1:6399",
         "--background",
         "--json",
         "-w",
@@ -219,8 +219,8 @@ def test_a_sharded_job_attaches_to_the_cluster_its_command_named(
     )
     assert code == 0, err
     job = get_job(sqlite_ws, json.loads(out)["job"])
-    assert job.params["ray_address"] == "10.0.0.5:6379"
-    monkeypatch.delenv(ADDRESS_ENV)  # the job's process starts without it
+    assert job.params["ray_address"] == "127.0.0.1:6399"
+    monkeypatch.setenv(ADDRESS_ENV, "")  # the job's process starts without it
     ctx = JobContext(sqlite_ws, job.id, job.params, "lead", lambda _s, _d, _t: None)
     assert run_validate(ctx)["summary"].startswith("3 shards")
-    assert os.environ[ADDRESS_ENV] == "10.0.0.5:6379"
+    assert os.environ[ADDRESS_ENV] == "127.0.0.1:6399"
