@@ -224,3 +224,27 @@ def test_a_sharded_job_attaches_to_the_cluster_its_command_named(
     ctx = JobContext(sqlite_ws, job.id, job.params, "lead", lambda _s, _d, _t: None)
     assert run_validate(ctx)["summary"].startswith("3 shards")
     assert os.environ[ADDRESS_ENV] == "127.0.0.1:6399"
+
+
+def test_a_sharded_job_cancelled_between_shards_leaves_no_manifest(
+    ws: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder, _ = write_shards(tmp_path / "in")
+    out = tmp_path / "exported"
+    job_id = submitted(ws, "export", folder, "-f", "openai-chat", "-o", out)
+    original = jobs_store.write_progress
+
+    def cancel_after_the_first_shard(
+        w: Workspace, job: int, stage: str, done: int, total: int | None
+    ) -> bool:
+        if stage == "export: a.jsonl":
+            jobs_store.cancel(ws, job, "lead")
+        return original(w, job, stage, done, total)
+
+    monkeypatch.setattr(jobs_store, "write_progress", cancel_after_the_first_shard)
+    claimed = jobs_store.claim(ws, "test-runner", limit=1)
+    assert claimed is not None and claimed.id == job_id
+    assert run_job(ws, ws, job_id, "test-runner") == "cancelled"
+    job = shown(ws, job_id)
+    assert job["status"] == "cancelled" and job["progress"]["done"] == 1
+    assert (out / "a.jsonl").exists() and not (out / "manifest.json").exists()  # unfinished
