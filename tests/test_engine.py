@@ -248,7 +248,7 @@ def test_the_runner_starts_ray_for_a_big_job_and_hands_it_the_address(
     ws.dispose()
 
 
-def test_the_runner_sizes_a_dedup_job_by_its_records_and_a_recluster_as_nothing(
+def test_the_runner_sizes_dedup_and_leakage_jobs_by_their_records_a_recluster_as_nothing(
     auto: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from curation.jobs.kinds import input_size
@@ -261,15 +261,21 @@ def test_the_runner_sizes_a_dedup_job_by_its_records_and_a_recluster_as_nothing(
     make_dataset(ws, tmp_path, records=[chat(f"question {i}", f"answer {i}") for i in range(4)])
     assert input_size(ws, "dedup", {"dataset": "d"}) == (4, None)
     assert input_size(ws, "dedup", {"dataset": "d", "run_id": 1}) == (None, None)
+    both = {"train_dataset": "d", "valid_dataset": "d"}  # one dataset counted once
+    assert input_size(ws, "leakage", both) == (4, None)
+    assert input_size(ws, "leakage", {"train_dataset": "d"}) == (None, None)
     executor = LocalProcessExecutor(ws.url, ws.folder)
     executor.ws = ws
     started: list[str | None] = []
     monkeypatch.setattr(cluster, "connect", lambda address=None: started.append(address))
     monkeypatch.setattr(cluster, "address", lambda: "127.0.0.1:6390")
     job = SimpleNamespace(id=9, kind="dedup", params={"dataset": "d"})
-    assert executor._ray_for(job) is None and started == []  # 4 records: no Ray
+    leak = SimpleNamespace(id=10, kind="leakage", params=both)
+    assert executor._ray_for(job) is None and executor._ray_for(leak) is None  # 4 records
+    assert started == []
     monkeypatch.setitem(THRESHOLDS, "dedup", (Threshold(records=3), Threshold(records=3)))
     assert executor._ray_for(job) == "127.0.0.1:6390" and started == [None]
+    assert executor._ray_for(leak) == "127.0.0.1:6390" and started == [None, None]
     ws.dispose()
 
 
@@ -287,3 +293,18 @@ def test_dedup_asks_the_engine_once_for_both_modes(
     assert engine_partitioning(Size(bytes=2_000_000_000), 3).partitions == 3
     monkeypatch.setattr(cluster, "is_main_thread", lambda: False)  # a page's thread
     assert engine_partitioning(Size(records=1_000_000)).where == "in this process"
+
+
+def test_the_leakage_check_takes_dedups_thresholds(
+    auto: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from curation.dedup.parallel import engine_matching
+    from curation.dedup.search import search_here
+
+    small = engine_matching(Size(records=10_000))
+    assert (small.encode, small.search, small.where) == (None, search_here, "in this process")
+    big = engine_matching(Size(records=1_000_000))  # train and validation records together
+    assert big.where == "ray" and big.encode is not None and big.search is not search_here
+    assert engine_matching(Size(bytes=2_000_000_000)).where == "ray"  # two files
+    monkeypatch.setattr(cluster, "is_main_thread", lambda: False)  # a page's thread
+    assert engine_matching(Size(records=1_000_000)).where == "in this process"

@@ -16,8 +16,8 @@ from curation.jobs import cancel, get_job, list_jobs, rerun, set_concurrency, su
 from curation.jobs import store as jobs_store
 from curation.jobs.child import ProgressWriter
 from curation.jobs.follow import Following, follow_job
-from curation.jobs.kinds import export_spec_params
 from curation.jobs.model import JobCancelledError, JobResult
+from curation.jobs.params import export_spec_params
 from curation.store import Workspace
 from curation.store import models as m
 from curation.store.db import Workspace as Ws

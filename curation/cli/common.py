@@ -78,13 +78,21 @@ def background_option(fn: F) -> F:
     )(fn)
 
 
+SHARDS_BACKGROUND_HELP = (
+    "Workspace mode, or file mode on a folder or glob of shards: queue a job for a runner, "
+    "print its id."
+)
+
+
 def stage_options(quiet_help: str = "No progress bar.") -> Callable[[F], F]:
     """The options every file-or-workspace stage ends with: ``--json``, ``--quiet``,
-    ``--background``, ``--ray-address`` and the workspace options, in that order."""
+    ``--background`` (workspace mode or a sharded input), ``--ray-address`` and the
+    workspace options, in that order."""
 
     def decorate(fn: F) -> F:
-        for option in (workspace_options, ray_address_option, background_option):
-            fn = option(fn)
+        fn = workspace_options(fn)
+        fn = ray_address_option(fn)
+        fn = click.option("--background", is_flag=True, help=SHARDS_BACKGROUND_HELP)(fn)
         fn = click.option("--quiet", "-q", is_flag=True, help=quiet_help)(fn)
         return click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")(fn)
 

@@ -150,7 +150,8 @@ def dedup_cmd(**options: Any) -> None:
 
 def _submit_dedup(opts: DedupOptions) -> None:
     if opts.dataset is None and opts.run_id is None:
-        raise InputError("--background works in workspace mode: give --dataset NAME or --run ID")
+        _submit_dedup_shards(opts)
+        return
     if opts.run_id is not None and opts.threshold is None:
         raise InputError("--run needs --threshold: the new threshold for that run")
     from curation.cli.jobs import submit_background
@@ -162,6 +163,23 @@ def _submit_dedup(opts: DedupOptions) -> None:
     submit_background(
         open_workspace(opts.workspace, opts.db), "dedup", params, opts.dataset, opts.as_json
     )
+
+
+def _submit_dedup_shards(opts: DedupOptions) -> None:
+    from curation.cli.jobs import submit_background
+    from curation.fileio.shards import is_sharded
+    from curation.jobs.shards import dedup_params
+
+    if opts.input_file is None or opts.output is None or not is_sharded(opts.input_file):
+        raise InputError(
+            "--background works in workspace mode (--dataset NAME or --run ID) or on a folder"
+            " or glob of shards (IN -o OUT_FOLDER)"
+        )
+    params = dedup_params(
+        opts.input_file, opts.output, opts.settings(), opts.fmt, opts.clusters_path
+    )
+    ws = open_workspace(opts.workspace, opts.db)
+    submit_background(ws, "dedup-shards", params, None, opts.as_json)
 
 
 def _rethreshold(opts: DedupOptions, run_id: int) -> None:
@@ -216,18 +234,10 @@ def _dedup_file(opts: DedupOptions) -> None:
 
 
 def _dedup_shards(opts: DedupOptions, source: Path, output: Path, settings: Settings) -> None:
-    from curation.dedup.shards import dedup_shards
+    from curation.dedup.shards import dedup_shards, manifest_options
     from curation.fileio.shards import resolve_shards
 
-    command_options = {
-        "embedder": settings.embedder,
-        "threshold": settings.threshold,
-        "floor": settings.floor,
-        "rule": settings.rule,
-        "include_system": settings.include_system,
-        "lsh": settings.lsh,
-        "format": opts.fmt,
-    }
+    command_options = manifest_options(settings, opts.fmt)
     with progress_bar("Deduplicating", _quiet(opts.quiet or opts.as_json)) as progress:
         result = dedup_shards(
             resolve_shards(source),

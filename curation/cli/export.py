@@ -301,11 +301,21 @@ class RunOptions:
 
 
 def _submit(run: RunOptions, spec: ExportSpec) -> None:
-    if run.source is not None:
-        raise InputError("--background works in workspace mode (--dataset or --campaign)")
     from curation.cli.jobs import submit_background
-    from curation.jobs.kinds import export_spec_params
+    from curation.jobs.params import export_spec_params
 
+    if run.source is not None:
+        if not is_sharded(run.source):
+            raise InputError(
+                "--background works in workspace mode (--dataset or --campaign) or on a folder"
+                " or glob of SOURCE shards"
+            )
+        from curation.jobs.shards import export_params
+
+        params = export_params(run.source, run.output, spec, run.source_format)
+        ws = open_workspace(run.workspace, run.db)
+        submit_background(ws, "export-shards", params, None, run.as_json)
+        return
     params = {"spec": export_spec_params(spec), "output": str(run.output.expanduser().absolute())}
     ws = open_workspace(run.workspace, run.db)
     submit_background(ws, "export", params, spec.dataset, run.as_json)
@@ -335,16 +345,12 @@ def _file_mode(run: RunOptions, spec: ExportSpec) -> ExportResult:
 
 
 def _shards_mode(run: RunOptions, spec: ExportSpec) -> None:
-    from curation.export.shards import ExportShardsOptions, export_shards
+    from curation.export.shards import ExportShardsOptions, export_shards, manifest_options
     from curation.fileio.shards import resolve_shards
 
     assert run.source is not None
     options = ExportShardsOptions(spec, actor(), run.source_format)
-    command_options = {
-        "validation_split": spec.validation_split,
-        "seed": spec.seed,
-        "source_format": run.source_format,
-    }
+    command_options = manifest_options(spec, run.source_format)
     with progress_bar("Exporting", run.silent) as progress:
         result = export_shards(
             resolve_shards(run.source),

@@ -156,8 +156,22 @@ def _print_import(result: ImportResult, quiet: bool) -> None:
 )
 @click.option("--price-per-million", type=float, help="Training price in USD per million tokens.")
 @click.option("--json", "as_json", is_flag=True, help="Print the full report as JSON.")
+@click.option(
+    "--background",
+    is_flag=True,
+    help="For a folder or glob of shards: queue a job for a runner (in the workspace), print its id.",
+)
 @ray_address_option
-def validate(file: Path, model: str, price_per_million: float | None, as_json: bool) -> None:
+@workspace_options
+def validate(
+    file: Path,
+    model: str,
+    price_per_million: float | None,
+    as_json: bool,
+    background: bool,
+    workspace: Path | None,
+    db: str | None,
+) -> None:
     """Check every line of an OpenAI fine-tuning JSONL FILE.
 
     FILE may also be a folder or a quoted glob of JSONL/Parquet shards ('data/part-*.jsonl'):
@@ -170,6 +184,13 @@ def validate(file: Path, model: str, price_per_million: float | None, as_json: b
     from curation.ingest.validate import validate_file
     from curation.ingest.validate_shards import ValidateOptions, validate_shards
 
+    if background:
+        from curation.cli.jobs import submit_background
+        from curation.jobs.shards import validate_params
+
+        params = validate_params(file, model, price_per_million)
+        submit_background(open_workspace(workspace, db), "validate-shards", params, None, as_json)
+        return
     shard_figures: list[dict[str, Any]] | None = None
     with progress_bar(file.name, as_json or not sys.stderr.isatty()) as progress:
         if is_sharded(file):

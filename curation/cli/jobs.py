@@ -66,8 +66,9 @@ def worker_cmd(
 
     \b
     It claims queued jobs (imports, PII scans and redaction, dedup runs and re-clusters,
-    leakage checks, exports, AI-judge runs) and runs each in its own process. Several runners may serve one PostgreSQL workspace;
-    each job runs once. On stop, its running jobs are marked interrupted (re-run them
+    leakage checks, exports, AI-judge runs, validate, redact, dedup and export of a sharded
+    corpus) and runs each in its own process. Several runners may serve one PostgreSQL
+    workspace; each job runs once. On stop, its running jobs are marked interrupted (re-run them
     with curation jobs rerun ID).
     """
     from curation.jobs.runner import run_worker

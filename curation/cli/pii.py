@@ -27,7 +27,7 @@ from curation.cli.pii_review import COMMANDS, OPERATOR_CHOICES
 from curation.errors import InputError
 
 if TYPE_CHECKING:  # the stage loads Presidio: only when a command runs
-    from curation.pii.config import PiiConfig, Secrets
+    from curation.pii.file_options import RedactChoices
     from curation.pii.files import RedactFileOptions
     from curation.pii.operators import OperatorSpec
     from curation.pii.settings import PiiSettings
@@ -182,8 +182,6 @@ def redact_cmd(**params: Any) -> None:
             raise click.UsageError("file mode needs -o OUT")
         if opts.operator == "drop":
             raise click.UsageError("--operator drop removes records; file mode keeps every line")
-        if opts.background:
-            raise click.UsageError("--background works in workspace mode (--dataset NAME)")
         _redact_file(opts, opts.source, opts.output)
         return
     for field_name, flag in FILE_ONLY:
@@ -234,59 +232,62 @@ def _note_unused_workspace(quiet: bool) -> None:
         )
 
 
-def _file_settings(opts: RedactOptions) -> tuple[PiiConfig, OperatorSpec, Secrets]:
+def _choices(opts: RedactOptions) -> RedactChoices:
+    """The file-mode choices, paths absolute (a background job runs elsewhere)."""
+    from curation.pii.file_options import RedactChoices
+
+    def absolute(path: Path | None) -> str | None:
+        return None if path is None else str(path.expanduser().absolute())
+
+    return RedactChoices(
+        entities=opts.entities,
+        threshold=opts.threshold,
+        operator=opts.operator,
+        realistic=opts.realistic,
+        scope=opts.scope,
+        format=opts.fmt,
+        columns=opts.columns,
+        report=absolute(opts.report),
+        report_values=opts.report_values,
+        rules_file=absolute(opts.rules_file),
+        workers=opts.workers,
+        workspace=opts.workspace is not None or opts.db is not None,
+    )
+
+
+def _file_options(opts: RedactOptions, choices: RedactChoices) -> RedactFileOptions:
     """Detection config, operator and keys: the workspace's when --workspace or --db is
     given, else the default settings and keys made for this run (no workspace touched)."""
-    from curation.pii.rules import (
-        config_with_rules,
-        load_rules_file,
-        settings_config,
-        workspace_config,
-    )
-    from curation.pii.settings import PiiSettings, load_settings, run_secrets, workspace_secrets
+    from curation.ingest.formats import ColumnMapping
 
-    if opts.workspace is None and opts.db is None:
+    if choices.columns:
+        ColumnMapping.parse(choices.columns)  # a bad mapping is named before anything starts
+    if not choices.workspace:
         _note_unused_workspace(_quiet(opts.quiet))
-        settings = PiiSettings()
-        config = settings_config(settings, entities=opts.entities, threshold=opts.threshold)
-        secrets = run_secrets()
-    else:
-        ws = open_workspace(opts.workspace, opts.db)
-        try:
-            with ws.tx() as s:
-                config = workspace_config(s, entities=opts.entities, threshold=opts.threshold)
-                settings = load_settings(s)
-                secrets = workspace_secrets(s)
-        finally:
-            ws.dispose()
-    spec = opts.operator_spec(settings)
-    if spec.name == "drop":
-        spec = opts.operator_spec(settings, "placeholder")
-    if opts.rules_file is not None:
-        config = config_with_rules(config, load_rules_file(opts.rules_file))
-    return config, spec, secrets
+        return choices.options(None)
+    ws = open_workspace(opts.workspace, opts.db)
+    try:
+        return choices.options(ws)
+    finally:
+        ws.dispose()
 
 
 def _redact_file(opts: RedactOptions, source: Path, output: Path) -> None:
     from curation.fileio.shards import is_sharded
-    from curation.ingest.formats import ColumnMapping
-    from curation.pii.files import RedactFileOptions, redact_file
+    from curation.pii.files import redact_file
 
     sharded = is_sharded(source)
+    if opts.background:
+        if not sharded:
+            raise InputError(
+                "--background works in workspace mode (--dataset NAME) or on a folder or glob"
+                " of shards (SOURCE -o OUT_FOLDER)"
+            )
+        _submit_redact_shards(opts, source, output)
+        return
     if not sharded and not source.exists():
         raise InputError(f"{source}: no such file")
-    mapping = ColumnMapping.parse(opts.columns) if opts.columns else None
-    config, spec, secrets = _file_settings(opts)
-    options = RedactFileOptions(
-        config=config,
-        operator=spec,
-        secrets=secrets,
-        format=opts.fmt,
-        mapping=mapping,
-        report=opts.report,
-        report_values=opts.report_values,
-        workers=opts.workers,
-    )
+    options = _file_options(opts, _choices(opts))
     if sharded:
         _redact_shards(opts, source, output, options)
         return
@@ -301,6 +302,17 @@ def _redact_file(opts: RedactOptions, source: Path, output: Path) -> None:
     sys.exit(result.exit_code)
 
 
+def _submit_redact_shards(opts: RedactOptions, source: Path, output: Path) -> None:
+    """A sharded redaction as a job: the runner makes the options as this command would."""
+    from curation.cli.jobs import submit_background
+    from curation.jobs.shards import redact_params
+
+    choices = _choices(opts)
+    params = redact_params(source, output, choices)
+    ws = open_workspace(opts.workspace, opts.db)
+    submit_background(ws, "redact-shards", params, None, opts.as_json)
+
+
 def _redact_shards(
     opts: RedactOptions, source: Path, output: Path, options: RedactFileOptions
 ) -> None:
@@ -308,15 +320,7 @@ def _redact_shards(
     from curation.pii.shards import redact_shards
 
     shards = resolve_shards(source)
-    command_options = {
-        "operator": options.operator.name if options.operator else None,
-        "entities": list(options.config.entities) if options.config else None,
-        "threshold": options.config.threshold if options.config else None,
-        "format": opts.fmt,
-        "columns": opts.columns,
-        "rules": str(opts.rules_file) if opts.rules_file else None,
-        "workspace": opts.workspace is not None or opts.db is not None,
-    }
+    command_options = _choices(opts).manifest_options(options)
     with progress_bar(f"Redacting {source}", _quiet(opts.quiet or opts.as_json)) as progress:
         result = redact_shards(
             shards, output, options, command_options=command_options, progress=progress

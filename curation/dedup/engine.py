@@ -34,8 +34,8 @@ from curation.dedup.search import (
     CANDIDATE_SLACK,
     CENTRED_RADIUS,
     ExchangeVectors,
+    MatchRun,
     build_index,
-    range_pairs,
     search_centre,
 )
 from curation.dedup.settings import Encoders, Settings
@@ -290,9 +290,16 @@ def find_matches(
     *,
     encoders: Encoders | None = None,
     progress: Progress | None = None,
+    run: MatchRun | None = None,
 ) -> list[Match]:
-    """For each query item, its most similar reference item at or above the threshold."""
+    """For each query item, its most similar reference item at or above the threshold.
+
+    ``run`` says where the embedding batches and the search of the query blocks run (None:
+    here; :func:`curation.dedup.parallel.engine_matching` builds the engine's, whose workers
+    then load the models, not this process); the matches are the same either way.
+    """
     settings = (settings or Settings()).resolved()
+    run = run or MatchRun()
     assert settings.threshold is not None
     rep = _Reporter(progress)
     rep.stage("exact", len(queries))
@@ -313,12 +320,14 @@ def find_matches(
     if todo and refs:
         if encoders is None:
             rep.say(LOADING)
-            encoders = Encoders.for_mode(settings.embedder)
+            encoders = _encoders(settings.embedder, here=run.encode is None)
         cascade = encoders.verifier is not None
         lo = cascade_band(settings.threshold)[0]
         lowest = lo if cascade else settings.threshold
         rep.stage("embed")
-        first = ExchangeVectors(encoders.candidate)
+        first = ExchangeVectors(encoders.candidate, run.encode)
+        if run.encode is not None:
+            rep.say(WORKERS)
         first.ensure(
             [t for i in refs for t in reference[i].exchanges]
             + [t for q in todo for t in queries[q].exchanges],
@@ -330,9 +339,7 @@ def find_matches(
         ref_vecs = first.records(reference, refs, centre)
         q_vecs = first.records(queries, todo, centre)
         index, _ = build_index(ref_vecs)
-        qi, ri, _ = range_pairs(
-            index, q_vecs, radius, self_search=False, indexed=ref_vecs, report=rep.count
-        )
+        qi, ri, _ = run.search(index, q_vecs, radius, ref_vecs, rep.count)
         qa = np.asarray(todo, dtype=np.int64)[qi]
         rb = np.asarray(refs, dtype=np.int64)[ri]
         rep.stage("verify", len(qa))

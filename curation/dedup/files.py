@@ -17,7 +17,7 @@ import orjson
 
 from curation import exitcodes
 from curation.dedup.engine import find_duplicates, find_matches
-from curation.dedup.parallel import engine_partitioning
+from curation.dedup.parallel import engine_matching, engine_partitioning
 from curation.dedup.partition import MapFn, Partitioning, PartitionPairs, PartitionTask
 from curation.dedup.results import DedupResult
 from curation.dedup.settings import Encoders, Settings
@@ -309,11 +309,15 @@ def file_leakage(
     encoders: Encoders | None = None,
     progress: Progress | None = None,
 ) -> tuple[list[FileLeak], FileItems, FileItems]:
-    """Validation records of ``valid`` that have a near-duplicate in ``train``."""
+    """Validation records of ``valid`` that have a near-duplicate in ``train``; on the
+    engine when the two files are big (:func:`~curation.dedup.parallel.engine_matching`)."""
     include_system = (settings or Settings()).include_system
     t = read_items(open_source(train, format), include_system)
     v = read_items(open_source(valid, format), include_system)
-    matches = find_matches(t.items, v.items, settings, encoders=encoders, progress=progress)
+    size = Size(bytes=Path(train).stat().st_size + Path(valid).stat().st_size)
+    matches = find_matches(
+        t.items, v.items, settings, encoders=encoders, progress=progress, run=engine_matching(size)
+    )
     leaks = [
         FileLeak(
             v.lines[x.query],

@@ -2,6 +2,8 @@
 
 Validation records with a near-duplicate (exact or at the threshold) in the train
 dataset, by record id; the file-to-file form is :func:`curation.dedup.files.file_leakage`.
+A big pair of datasets embeds and searches on the engine, as a dedup run does
+(:func:`curation.dedup.parallel.engine_matching`); a small one here.
 """
 
 from __future__ import annotations
@@ -11,7 +13,10 @@ from typing import Any
 
 from curation.dedup.engine import find_matches
 from curation.dedup.load import load_items
+from curation.dedup.parallel import engine_matching
+from curation.dedup.search import MatchRun
 from curation.dedup.settings import Encoders, Settings
+from curation.engine.choice import Size
 from curation.progress import Progress
 from curation.store.db import Workspace
 from curation.store.queries import get_dataset
@@ -38,8 +43,10 @@ def dataset_leakage(
     *,
     progress: Progress | None = None,
     encoders: Encoders | None = None,
+    run: MatchRun | None = None,
 ) -> list[Leak]:
-    """Validation records (by id) with a near-duplicate in the train dataset."""
+    """Validation records (by id) with a near-duplicate in the train dataset; ``run``
+    (None: the engine decides from the records' count) says where the work runs."""
     settings = (settings or Settings()).resolved()
     with ws.read() as s:
         t = load_items(
@@ -54,5 +61,9 @@ def dataset_leakage(
             include_system=settings.include_system,
             statuses=("active",),
         )
-    matches = find_matches(t.items, v.items, settings, encoders=encoders, progress=progress)
+    if run is None:
+        run = engine_matching(Size(records=len(t.items) + len(v.items)))
+    matches = find_matches(
+        t.items, v.items, settings, encoders=encoders, progress=progress, run=run
+    )
     return [Leak(v.ids[x.query], t.ids[x.reference], x.similarity, x.kind) for x in matches]

@@ -25,13 +25,17 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Iterator
 from functools import partial
+from typing import Any
 
 import numpy as np
 
 from curation.dedup.embedders import Encoder, NamedEncoder, encode_here, get_encoder
 from curation.dedup.partition import Partitioning
+from curation.dedup.search import QUERY_BLOCK, Hits, MatchRun, range_pairs
+from curation.dedup.settings import Tick
+from curation.engine import cluster
 from curation.engine.choice import Engine, Size, choose
-from curation.engine.mapping import actor_map, ordered_map
+from curation.engine.mapping import actor_map, ordered_map, ready
 
 ON_RAY = "ray"
 # Sent to an embedding endpoint from this process only: its key stays here, and the
@@ -57,6 +61,77 @@ def partitioning_on(engine: Engine, partitions: int | None = 1) -> Partitioning:
         encode=partial(encode_on, engine),
         where=ON_RAY,
     )
+
+
+def engine_matching(size: Size, *, address: str | None = None) -> MatchRun:
+    """How a match search (the leakage check) of an input of ``size`` (its train and
+    validation records together) runs: here, or on the engine with dedup's thresholds."""
+    return matching_on(choose("dedup", size, address=address))
+
+
+def matching_on(engine: Engine) -> MatchRun:
+    """:func:`engine_matching` once the engine is chosen: on Ray, the embedding batches on
+    the actors :func:`encode_on` uses, the query blocks on actors holding the index."""
+    if not engine.ray:
+        return MatchRun()
+    return MatchRun(partial(encode_on, engine), partial(search_on, engine), ON_RAY)
+
+
+def search_on(
+    engine: Engine,
+    index: Any,
+    queries: np.ndarray,
+    radius: float,
+    indexed: np.ndarray | None,
+    report: Tick | None,
+) -> Hits:
+    """:func:`~curation.dedup.search.range_pairs` (not a self search) over blocks of
+    ``queries``, each block on an actor of ``engine``; the hits are those this process finds.
+
+    The index is built once, here, and sent serialised: every actor searches the same
+    trained index (an IVF trained again in each would cost its training once per actor);
+    ``indexed``, the reference vectors, goes along for an approximate index's re-scoring.
+    """
+    import faiss
+
+    n = len(queries)
+    starts = list(range(0, n, QUERY_BLOCK))
+    if not starts:
+        return np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0, np.float32)
+    engine = ready(engine)
+    blob = faiss.serialize_index(index)
+    blocks = ((start, queries[start : start + QUERY_BLOCK]) for start in starts)
+    workers = min(len(starts), cluster.cpus()) if engine.ray else None
+    results = actor_map(
+        partial(held_index, blob, indexed),
+        partial(search_block, radius),
+        blocks,
+        engine=engine,
+        workers=workers,
+    )
+    qs, rs, ds = [], [], []
+    for start, (rows, ids, sims) in zip(starts, results, strict=True):
+        qs.append(rows + start)
+        rs.append(ids)
+        ds.append(sims)
+        if report:
+            report(min(start + QUERY_BLOCK, n), n)
+    return np.concatenate(qs), np.concatenate(rs), np.concatenate(ds)
+
+
+def held_index(blob: np.ndarray, indexed: np.ndarray | None) -> tuple[Any, np.ndarray | None]:
+    """An actor's state: the index, deserialised once, and the vectors it holds."""
+    import faiss
+
+    return faiss.deserialize_index(blob), indexed
+
+
+def search_block(
+    radius: float, state: tuple[Any, np.ndarray | None], block: tuple[int, np.ndarray]
+) -> Hits:
+    """One block of queries against the actor's index (rows counted from the block's start)."""
+    index, indexed = state
+    return range_pairs(index, block[1], radius, self_search=False, indexed=indexed)
 
 
 def encode_on(

@@ -8,7 +8,8 @@ records, an 8-bit IVF above whose hits are re-scored exactly (never HNSW).
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -229,3 +230,25 @@ def _top_per_query(lims: np.ndarray, dist: np.ndarray, k: int) -> np.ndarray:
             top = np.argpartition(-dist[lo:hi], k - 1)[:k]
             keep[lo + top] = True
     return keep
+
+
+Hits = tuple[np.ndarray, np.ndarray, np.ndarray]  # (query row, index row, cosine)
+SearchFn = Callable[[Any, np.ndarray, float, "np.ndarray | None", "Tick | None"], Hits]
+
+
+def search_here(
+    index: Any, queries: np.ndarray, radius: float, indexed: np.ndarray | None, report: Tick | None
+) -> Hits:
+    """Queries against another set's index (:func:`range_pairs`, not a self search), here."""
+    return range_pairs(index, queries, radius, self_search=False, indexed=indexed, report=report)
+
+
+@dataclass(frozen=True, slots=True)
+class MatchRun:
+    """Where a match search (train/validation leakage) runs: its embedding batches
+    (``encode``, None: here) and its query blocks against the reference index (``search``);
+    :mod:`curation.dedup.parallel` builds the engine's."""
+
+    encode: EncodeMap | None = None
+    search: SearchFn = search_here
+    where: str = "in this process"

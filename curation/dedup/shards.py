@@ -40,6 +40,22 @@ from curation.ingest.formats import open_source
 from curation.progress import Progress
 from curation.wording import plural
 
+READING = "Reading shards"  # progress: shards read of all shards
+WRITING = "Writing shards"  # progress: shards written of all shards
+
+
+def manifest_options(settings: Settings, fmt: str | None) -> dict[str, Any]:
+    """What the manifest records of the command's options."""
+    return {
+        "embedder": settings.embedder,
+        "threshold": settings.threshold,
+        "floor": settings.floor,
+        "rule": settings.rule,
+        "include_system": settings.include_system,
+        "lsh": settings.lsh,
+        "format": fmt,
+    }
+
 
 def read_shard(fmt: str | None, include_system: bool, shard: Shard) -> FileItems:
     """One shard's items (a task on the engine)."""
@@ -138,9 +154,14 @@ def dedup_shards(
         open_source(s.path, fmt)
     folder = output_folder(shards, out)
     engine = choose_for_shards("dedup", Size(bytes=shards.bytes), len(shards.shards))
-    reads = list(
-        ordered_map(partial(read_shard, fmt, settings.include_system), shards.shards, engine=engine)
-    )
+    report = progress or (lambda _stage, _done, _total: None)
+    n = len(shards.shards)
+    reads: list[FileItems] = []
+    for read in ordered_map(
+        partial(read_shard, fmt, settings.include_system), shards.shards, engine=engine
+    ):
+        reads.append(read)
+        report(READING, len(reads), n)
     items = []
     owner: list[tuple[int, int]] = []  # global index -> (shard, line)
     offset = 0
@@ -159,7 +180,10 @@ def dedup_shards(
         k, line = owner[i]
         dropped[k].add(line)
     jobs = [(s, folder / s.name, frozenset(d)) for s, d in zip(shards.shards, dropped, strict=True)]
-    kept = list(ordered_map(partial(write_shard, fmt), jobs, engine=engine))
+    kept: list[int] = []
+    for written in ordered_map(partial(write_shard, fmt), jobs, engine=engine):
+        kept.append(written)
+        report(WRITING, len(kept), n)
     if clusters_path is not None:
         _write_clusters(clusters_path, result, shards, reads, owner)
     removed = [len(d) for d in dropped]

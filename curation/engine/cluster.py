@@ -81,6 +81,8 @@ def connect(address: str | None = None, *, cpus: int | None = None) -> None:
 
     if local:  # read when Ray is imported; Ray may have been imported before this call
         ray_constants.ENABLE_RAY_CLUSTER = False
+    if address is None:
+        _refresh_auth_mode()
     options: dict[str, Any] = {
         "log_to_driver": False,
         "logging_level": logging.WARNING,
@@ -102,6 +104,21 @@ def connect(address: str | None = None, *, cpus: int | None = None) -> None:
         reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         raise EngineUnavailableError(f"could not start or reach {where}: {reason}") from None
     atexit.register(shutdown)
+
+
+def _refresh_auth_mode() -> None:
+    """Make Ray read ``RAY_AUTH_MODE`` again before a new local instance starts.
+
+    Ray caches its config in this process at its first connection. After one to a cluster
+    without token authentication (a test's ``ray.cluster_utils.Cluster``, a cluster
+    attached to earlier), the cache still says "disabled": ``ray.init`` then makes no
+    token, while the new GCS, reading ``RAY_AUTH_MODE=token`` from the environment, finds
+    none and exits ("Timed out waiting for file …gcs_server_port…"). Ray refreshes the cache
+    this way itself when it turns token authentication on (``_enable_token_auth``).
+    """
+    from ray._raylet import Config  # type: ignore[attr-defined]
+
+    Config.initialize("")
 
 
 def address() -> str:

@@ -39,5 +39,15 @@ THRESHOLDS: dict[str, tuple[Threshold, Threshold]] = {
     "dedup": (Threshold(1_000_000, 2_000_000_000), Threshold(50_000, 100_000_000)),
 }
 # jobs the runner may start Ray for, and the stage whose thresholds apply
-JOB_STAGES = {"import": "import", "export": "export", "pii-scan": "pii", "dedup": "dedup"}
+JOB_STAGES = {
+    "import": "import",
+    "export": "export",
+    "pii-scan": "pii",
+    "dedup": "dedup",
+    "leakage": "dedup",  # embedding and search, as a dedup run
+    "validate-shards": "import",
+    "redact-shards": "pii",
+    "dedup-shards": "dedup",
+    "export-shards": "export",
+}
 MAX_WORKERS = 64  # per map on a cluster; a local instance has one per usable core

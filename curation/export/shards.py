@@ -37,6 +37,7 @@ from curation.progress import Progress
 from curation.wording import plural
 
 RECORD_BYTES = 2000
+STAGE = "export"  # progress: shards exported of all shards
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,6 +155,15 @@ class ShardedExportResult(ShardedResult):
         }
 
 
+def manifest_options(spec: ExportSpec, source_format: str | None) -> dict[str, Any]:
+    """What the manifest records of the command's options (beside the format)."""
+    return {
+        "validation_split": spec.validation_split,
+        "seed": spec.seed,
+        "source_format": source_format,
+    }
+
+
 def export_shards(
     shards: ShardSet,
     out: str | Path,
@@ -181,7 +191,7 @@ def export_shards(
     for one in ordered_map(partial(export_shard, options, folder), shards.shards, engine=engine):
         done.append(one)
         if progress is not None:
-            progress("export", len(done), len(shards.shards))
+            progress(STAGE, len(done), len(shards.shards))
     outcomes = [
         ShardOutcome(
             s.shard,

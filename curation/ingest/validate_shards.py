@@ -20,6 +20,8 @@ from curation.fileio.table import iter_parquet
 from curation.ingest.report import ValidationReport
 from curation.progress import Progress
 
+STAGE = "validate"  # progress: shards checked of all shards
+
 
 @dataclass(frozen=True, slots=True)
 class ShardValidation:
@@ -115,6 +117,6 @@ def validate_shards(
         else:
             merged.merge(report)
         if progress is not None:
-            progress("validate", done, len(shards.shards))
+            progress(STAGE, done, len(shards.shards))
     assert merged is not None  # a ShardSet holds at least one shard
     return merged, figures

@@ -12,31 +12,16 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from curation.errors import CurationError, InputError, InternalError
-from curation.progress import Progress
+from curation.errors import CurationError, InputError
+from curation.jobs.params import JobContext, need, spec_of
+from curation.jobs.shards import RUNNERS as SHARD_RUNNERS
+from curation.jobs.shards import input_size as shard_input_size
 from curation.store.db import Workspace
 
 LEAKS_KEPT = 1000
-
-
-@dataclass(frozen=True, slots=True)
-class JobContext:
-    ws: Workspace
-    job_id: int
-    params: dict[str, Any]
-    actor: str
-    progress: Progress
-
-
-def _need(params: dict[str, Any], key: str) -> Any:
-    if params.get(key) in (None, ""):
-        # jobs are submitted by the CLI and pages, which always give their parameters
-        raise InternalError(f"the job's parameters lack {key!r}")
-    return params[key]
 
 
 def _mapping(columns: str | dict[str, str | None] | None) -> Any:
@@ -52,12 +37,12 @@ def _mapping(columns: str | dict[str, str | None] | None) -> Any:
 def run_import(ctx: JobContext) -> dict[str, Any]:
     from curation.ingest.importer import import_file
 
-    path = Path(_need(ctx.params, "path"))
+    path = Path(need(ctx.params, "path"))
     columns = ctx.params.get("columns")
     result = import_file(
         ctx.ws,
         path,
-        _need(ctx.params, "dataset"),
+        need(ctx.params, "dataset"),
         format=ctx.params.get("format"),
         mapping=_mapping(columns),
         actor=ctx.actor,
@@ -88,14 +73,14 @@ def run_dedup(ctx: JobContext) -> dict[str, Any]:
         summary = rethreshold(
             ctx.ws,
             int(ctx.params["run_id"]),
-            float(_need(ctx.params, "threshold")),
+            float(need(ctx.params, "threshold")),
             actor=ctx.actor,
             apply=apply,
         )
     else:
         summary = run_dedup(
             ctx.ws,
-            _need(ctx.params, "dataset"),
+            need(ctx.params, "dataset"),
             _dedup_settings(ctx.params),
             actor=ctx.actor,
             apply=apply,
@@ -111,8 +96,8 @@ def run_leakage(ctx: JobContext) -> dict[str, Any]:
 
     leaks = dataset_leakage(
         ctx.ws,
-        _need(ctx.params, "train_dataset"),
-        _need(ctx.params, "valid_dataset"),
+        need(ctx.params, "train_dataset"),
+        need(ctx.params, "valid_dataset"),
         _dedup_settings(ctx.params),
         progress=ctx.progress,
     )
@@ -123,30 +108,12 @@ def run_leakage(ctx: JobContext) -> dict[str, Any]:
     }
 
 
-def export_spec_params(spec: Any) -> dict[str, Any]:
-    """An :class:`~curation.export.ExportSpec` as job parameters (and back: :func:`_spec`)."""
-    from dataclasses import asdict
-
-    return asdict(spec)
-
-
-def _spec(data: dict[str, Any]) -> Any:
-    from curation.export.spec import ExportSpec
-    from curation.labeling.aggregate import Policy
-
-    fields = dict(data)
-    fields["policy"] = Policy(**fields.get("policy", {}))
-    spec = ExportSpec(**fields)
-    spec.check()
-    return spec
-
-
 def run_export(ctx: JobContext) -> dict[str, Any]:
     from curation.export.pipeline import export_dataset
 
-    spec = _spec(_need(ctx.params, "spec"))
+    spec = spec_of(need(ctx.params, "spec"))
     result = export_dataset(
-        ctx.ws, spec, _need(ctx.params, "output"), actor=ctx.actor, progress=ctx.progress
+        ctx.ws, spec, need(ctx.params, "output"), actor=ctx.actor, progress=ctx.progress
     )
     out = result.as_dict()
     out["summary"] = (
@@ -167,7 +134,7 @@ def run_pii_scan(ctx: JobContext) -> dict[str, Any]:
     )
     result = scan_dataset(
         ctx.ws,
-        _need(ctx.params, "dataset"),
+        need(ctx.params, "dataset"),
         actor=ctx.actor,
         options=options,
         progress=ctx.progress,
@@ -186,7 +153,7 @@ def run_pii_apply(ctx: JobContext) -> dict[str, Any]:
     from curation.pii.settings import load_settings
     from curation.pii.status import pii_status
 
-    dataset = _need(ctx.params, "dataset")
+    dataset = need(ctx.params, "dataset")
     out: dict[str, Any] = {}
     said: list[str] = []
     scan = ctx.params.get("scan")
@@ -267,10 +234,10 @@ def run_judge(ctx: JobContext) -> dict[str, Any]:
     from curation.labeling.campaigns import get_campaign
 
     with ctx.ws.read() as s:
-        campaign_id = get_campaign(s, _need(ctx.params, "campaign")).id
+        campaign_id = get_campaign(s, need(ctx.params, "campaign")).id
     credentials = resolve_credentials(None, base_url=ctx.params.get("base_url"))
     settings = JudgeSettings(
-        model=_need(ctx.params, "model"),
+        model=need(ctx.params, "model"),
         workers=int(ctx.params.get("workers") or 4),
         limit=ctx.params.get("limit"),
         redo=bool(ctx.params.get("redo")),
@@ -319,29 +286,33 @@ def run_sleep(ctx: JobContext) -> dict[str, Any]:
 def input_size(ws: Workspace, kind: str, params: dict[str, Any]) -> tuple[int | None, int | None]:
     """What a job will read, as (records, bytes) (None: not known), for the runner to decide
     whether to start Ray for it: an import's file size; the records of a scanned or
-    exported or deduplicated dataset (a PII scan reads about six texts a record)."""
+    exported or deduplicated dataset (a PII scan reads about six texts a record); the
+    train and validation records of a leakage check; a sharded corpus's files."""
+    if kind in SHARD_RUNNERS:
+        return shard_input_size(kind, params)
     if kind == "import":
         try:
             return None, Path(str(params.get("path"))).stat().st_size
         except OSError:
             return None, None
-    dataset = params.get("dataset")
-    if kind == "export":
-        dataset = (params.get("spec") or {}).get("dataset")
     if kind == "dedup" and params.get("run_id") is not None:
         return None, None  # a re-threshold: the stored pairs, no embedding nor search
-    if kind not in ("export", "pii-scan", "dedup") or not dataset:
+    datasets: list[Any] = [params.get("dataset")]
+    if kind == "export":
+        datasets = [(params.get("spec") or {}).get("dataset")]
+    elif kind == "leakage":
+        datasets = [params.get("train_dataset"), params.get("valid_dataset")]
+    if kind not in ("export", "pii-scan", "dedup", "leakage") or not all(datasets):
         return None, None
     import sqlalchemy as sa
 
     from curation.store import models as m
 
     statuses = ("active", "duplicate") if kind == "dedup" else ("active",)  # what each reads
-
     query = (
         sa.select(sa.func.count(m.Record.id))
         .join(m.Dataset, m.Dataset.id == m.Record.dataset_id)
-        .where(m.Dataset.name == dataset, m.Record.status.in_(statuses))
+        .where(m.Dataset.name.in_(datasets), m.Record.status.in_(statuses))
     )
     with ws.read() as session:
         records = int(session.execute(query).scalar_one())
@@ -357,4 +328,5 @@ RUNNERS: dict[str, Callable[[JobContext], dict[str, Any]]] = {
     "judge": run_judge,
     "leakage": run_leakage,
     "sleep": run_sleep,
+    **SHARD_RUNNERS,
 }

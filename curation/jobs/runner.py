@@ -113,8 +113,8 @@ class LocalProcessExecutor:
     def _ray_for(self, job: JobInfo) -> str | None:
         """The Ray address to hand the job: the one configured, this runner's instance, or
         a new one when the job's input is big; None: the job decides alone."""
-        if configured_address() is not None:
-            return None  # in the environment already
+        if configured_address() is not None or job.params.get("ray_address"):
+            return None  # in the environment already, or the job's own
         if cluster.connected():
             return cluster.address()
         stage = JOB_STAGES.get(job.kind)

@@ -53,7 +53,21 @@ CONCURRENCY_KEY = "jobs.concurrency"
 CLAIM_LOCK_KEY = 7_310_455_014  # pg_advisory_xact_lock key serialising claims
 HEARTBEAT_SECONDS = 5.0
 STALE_AFTER = timedelta(seconds=60)  # no heartbeat for this long: the runner is gone
-KINDS = ("import", "dedup", "export", "pii-scan", "pii-apply", "leakage", "judge", "sleep")
+KINDS = (
+    "import",
+    "dedup",
+    "export",
+    "pii-scan",
+    "pii-apply",
+    "leakage",
+    "judge",
+    "sleep",
+    # file mode over a folder or glob of shards (curation.jobs.shards)
+    "validate-shards",
+    "redact-shards",
+    "dedup-shards",
+    "export-shards",
+)
 ERROR_CHARS = 500
 
 

@@ -32,6 +32,7 @@ from curation.progress import Progress
 from curation.wording import plural
 
 REPORT_SUFFIX = ".findings.jsonl"
+STAGE = "redact"  # progress: shards redacted of all shards
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,7 +140,7 @@ def redact_shards(
     for result in done:
         results.append(result)
         if progress is not None:
-            progress("redact", len(results), len(shards.shards))
+            progress(STAGE, len(results), len(shards.shards))
     outcomes = [
         ShardOutcome(
             shard,

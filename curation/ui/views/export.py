@@ -16,7 +16,7 @@ from curation.export.publish import history_rows
 from curation.export.registry import get_export_format
 from curation.export.spec import ExportSpec, PreviewRow, parse_where
 from curation.jobs import runner_beside_app
-from curation.jobs.kinds import export_spec_params
+from curation.jobs.params import export_spec_params
 from curation.labeling.aggregate import POLICIES, Policy
 from curation.labeling.campaigns import preference_campaigns
 from curation.store.queries import dataset_names, get_dataset
