@@ -129,6 +129,23 @@ def test_an_annotator_who_just_answered_everything_held_keeps_a_share(
     assert sum(n_assigned(ws).values()) == 12 - skipped_free
 
 
+def test_annotators_of_imported_labels_are_not_at_work(ws: Workspace, tmp_path: Path) -> None:
+    from curation.labeling.io import import_labels
+
+    pair_dataset(ws, tmp_path, 12)
+    users(ws, ["a1"])
+    cid = campaign(ws, ["a1"], overlap=2)
+    with ws.read() as s:
+        pair_ids = list(s.scalars(sa.select(lm.Task.pair_id).order_by(lm.Task.pair_id)))
+    path = tmp_path / "labels.csv"
+    path.write_text(
+        "pair_id,annotator,choice\n" + "".join(f"{p},ext{n},A>B\n" for n, p in enumerate(pair_ids))
+    )
+    assert import_labels(ws, path, cid, actor="lead").imported == 12
+    # twelve names from another tool, none of them an annotator here: a1 is alone at work
+    assert len(queue.next_items(ws, cid, "a1", 32)) == 12
+
+
 def test_alone_an_annotator_may_hold_all_they_ask_for(ws: Workspace, tmp_path: Path) -> None:
     pair_dataset(ws, tmp_path, 12)
     users(ws, ["a1", "a2"])

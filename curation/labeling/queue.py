@@ -78,9 +78,10 @@ def fair_share(session: Session, campaign_id: int, annotator: str, mine: int) ->
     """How many items the annotator may hold: the work left, shared by those at work.
 
     The work is the free places and the items held; those at work are the annotator and
-    everyone else holding an item whose lease is alive or having answered or skipped one within
-    ``STALE_AFTER``. So a fast annotator claiming ahead on a small campaign, or near the end of
-    a large one, leaves the others their part, even one between an answer and a refill. A campaign
+    every other annotator of the campaign holding an item whose lease is alive or having
+    answered or skipped one within ``STALE_AFTER`` (names of imported labels are not at work).
+    So a fast annotator claiming ahead on a small campaign, or near the end of a large one,
+    leaves the others their part, even one between an answer and a refill. A campaign
     with at least ``SHARE_SCAN`` free tasks has work enough for everyone: it is not counted
     further, and nobody else's items are (one short index scan per refill).
     """
@@ -337,6 +338,16 @@ _FREE_TASKS = (
 _FREE_PLACES = sa.select(sa.func.sum(_FREE_TASKS.c.room))
 # Those at work hold an item, or answered or skipped one, since ``since``: an annotator who
 # has just answered all they held holds nothing until their next refill, yet is at work.
+# Only the campaign's annotators: a labels import leaves done assignments under names from
+# another tool, who never ask for items.
+_MEMBER = (
+    sa.select(lm.CampaignAnnotator.annotator)
+    .where(
+        lm.CampaignAnnotator.campaign_id == lm.Assignment.campaign_id,
+        lm.CampaignAnnotator.annotator == lm.Assignment.annotator,
+    )
+    .exists()
+)
 _AT_WORK = sa.select(
     sa.func.count(sa.distinct(lm.Assignment.annotator)),
     sa.func.sum(sa.case((lm.Assignment.status == "open", 1), else_=0)),
@@ -345,6 +356,7 @@ _AT_WORK = sa.select(
     lm.Assignment.status.in_(("open", "done", "skipped")),
     lm.Assignment.annotator != sa.bindparam("who"),
     lm.Assignment.updated_at >= sa.bindparam("since"),
+    _MEMBER,
 )
 
 

@@ -280,3 +280,22 @@ def test_items_sent_before_are_named_by_digest_and_a_lost_one_is_asked_for_whole
     keys = [op["key"] for op in skips["ops"]]
     send([{"assignment": 4, "same": "other"}], acked=keys, seq=skips["seq"])
     assert page.evaluate("() => window.sent[window.sent.length - 1]").get("whole") is True
+
+
+def test_a_page_holding_none_of_the_items_named_by_digest_waits_for_them(chromium: Any) -> None:
+    page = new_page(chromium)
+    # a rerun the page never saw sent these whole: here they come by digest only
+    page.evaluate(
+        "(items) => mount(document.getElementById('a'), { items })",
+        [{"assignment": i, "same": f"d{i}"} for i in (1, 2)],
+    )
+    asked = page.evaluate("() => window.sent[window.sent.length - 1]")
+    assert asked["whole"] is True
+    root = page.locator(ROOT)
+    assert root.get_attribute("data-empty") is None  # not "nothing left": the items are coming
+    assert "Nothing left" not in root.inner_text() and "Loading" in root.inner_text()
+    page.evaluate(
+        "([items, seq]) => mount(document.getElementById('a'), { items, seq })",
+        [[{**item(i), "digest": f"d{i}"} for i in (1, 2)], asked["seq"]],
+    )
+    assert on_screen(page) == "1"

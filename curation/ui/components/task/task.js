@@ -259,7 +259,8 @@ class Task {
       const render = RENDERERS[next.kind];
       if (render) render(this, next);
       else this.body.appendChild(el("p", "ct-note", `Items of kind ${next.kind} cannot be answered on this page yet.`));
-    } else if (!this.loaded || this.pending.length || this.inflight) {
+    } else if (!this.loaded || this.pending.length || this.inflight || this.wantWhole) {
+      // items named by a digest this page does not hold are on their way: not "nothing left"
       this.body.appendChild(el("p", "ct-note", "Loading the next item…"));
     } else {
       root.setAttribute("data-empty", "1");
