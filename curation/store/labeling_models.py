@@ -116,6 +116,7 @@ class Assignment(Base):
     __table_args__ = (
         sa.UniqueConstraint("task_id", "annotator"),
         sa.Index("ix_assignments_annotator_status", "campaign_id", "annotator", "status"),
+        sa.Index("ix_assignments_campaign_updated", "campaign_id", "updated_at"),
     )
 
     id: Mapped[int] = mapped_column(BigId, primary_key=True)
