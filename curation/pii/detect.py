@@ -211,7 +211,7 @@ class Detector:
         batch, which costs a third of tagging them one at a time. The first reading stops at
         the first tag read, early (the name-cue recogniser): measured, it cost 1.5% of
         detection where 3 pieces in 4 need tags, and tagging every piece up front instead cost
-        as much there and 20% more CPU on round-3 dev (1 in 9), so no batch tags up front."""
+        as much there and 20% more CPU on round-3 dev (1 in 10), so no batch tags up front."""
         out: list[list[Span] | None] = []
         again: list[int] = []
         for k, (piece, art) in enumerate(zip(pieces, artifacts, strict=True)):
