@@ -111,3 +111,44 @@ def test_the_cache_answers_a_text_seen_before_with_the_same_spans() -> None:
     assert again == [[], first[0], first[0]]
     # the shared detector is keyed by config: another threshold is another detector
     assert get_detector(PiiConfig(threshold=0.9)) is not get_detector(PiiConfig())
+
+
+IMPORT_SCRIPT = """
+import sys
+from curation.pii.presidio_import import load_presidio
+load_presidio()
+from presidio_analyzer import Pattern, PatternRecognizer
+from presidio_analyzer.predefined_recognizers import CreditCardRecognizer, UrlRecognizer
+assert not any(type(f).__name__ == "_TrustShippedPatterns" for f in sys.meta_path)
+try:
+    Pattern("mine", "(unclosed", 0.5)
+except ValueError:
+    pass
+else:
+    raise AssertionError("a pattern built after the import was not checked")
+hits = UrlRecognizer().analyze("see https://docs.example.org/x", ["URL"])
+assert [h.entity_type for h in hits] == ["URL"], hits
+hits = CreditCardRecognizer().analyze("card 4111 1111 1111 1111", ["CREDIT_CARD"])
+assert [h.entity_type for h in hits] == ["CREDIT_CARD"], hits
+print("PATTERNS-OK")
+"""
+
+
+def test_presidio_imported_without_rechecking_its_patterns_still_checks_later_ones() -> None:
+    """A fresh interpreter, so that the first import of Presidio is load_presidio's."""
+    import os
+    import subprocess
+    import sys
+
+    from tests.helpers.common import REPO
+
+    proc = subprocess.run(
+        [sys.executable, "-c", IMPORT_SCRIPT],
+        cwd=REPO,
+        env=dict(os.environ, HF_HUB_OFFLINE="1"),
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    assert "PATTERNS-OK" in proc.stdout

@@ -208,7 +208,10 @@ class Detector:
     def _analyze_pieces(self, pieces: list[str], artifacts: list[Any]) -> list[list[Span]]:
         """Spans per piece. The batch was read without tags (see engine.TaggedOnUse): a piece
         whose rules read its tags is analysed again once all such pieces are tagged in one
-        batch, which costs a third of tagging them one at a time."""
+        batch, which costs a third of tagging them one at a time. The first reading stops at
+        the first tag read, early (the name-cue recogniser): measured, it cost 1.5% of
+        detection where 3 pieces in 4 need tags, and tagging every piece up front instead cost
+        as much there and 20% more CPU on round-3 dev (1 in 10), so no batch tags up front."""
         out: list[list[Span] | None] = []
         again: list[int] = []
         for k, (piece, art) in enumerate(zip(pieces, artifacts, strict=True)):
