@@ -414,12 +414,7 @@ def job_params(
     return {
         "dataset": dataset,
         "run_id": run_id,
-        "embedder": settings.embedder,
-        "threshold": settings.threshold,
-        "floor": settings.floor,
-        "rule": settings.rule,
-        "include_system": settings.include_system,
-        "lsh": settings.lsh,
+        **settings.choices(),
         "review": review,
     }
 

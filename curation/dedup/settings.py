@@ -71,6 +71,17 @@ class Settings:
             raise InputError(f"verify budget {self.verify_budget} must be 0 or more")
         return replace(self, threshold=threshold, floor=floor)
 
+    def choices(self) -> dict[str, Any]:
+        """What a user chose (the verify budget is a tuning knob, not a choice)."""
+        return {
+            "embedder": self.embedder,
+            "threshold": self.threshold,
+            "floor": self.floor,
+            "rule": self.rule,
+            "include_system": self.include_system,
+            "lsh": self.lsh,
+        }
+
     def as_dict(self) -> dict[str, Any]:
         """The settings as stored with a run, with the comparison rule they imply."""
         return {**asdict(self), "comparison": COMPARISON_RULE}

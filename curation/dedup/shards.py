@@ -46,15 +46,7 @@ WRITING = "Writing shards"  # progress: shards written of all shards
 
 def manifest_options(settings: Settings, fmt: str | None) -> dict[str, Any]:
     """What the manifest records of the command's options."""
-    return {
-        "embedder": settings.embedder,
-        "threshold": settings.threshold,
-        "floor": settings.floor,
-        "rule": settings.rule,
-        "include_system": settings.include_system,
-        "lsh": settings.lsh,
-        "format": fmt,
-    }
+    return {**settings.choices(), "format": fmt}
 
 
 def read_shard(fmt: str | None, include_system: bool, shard: Shard) -> FileItems:
