@@ -221,7 +221,7 @@ def _submit_redact(opts: RedactOptions, dataset: str) -> None:
 def _note_unused_workspace(quiet: bool) -> None:
     """File mode no longer reads the default workspace (an older copy of the tool could not
     open one a newer copy had migrated); say so when one is there, as its rules go unused."""
-    from curation.store.db import default_workspace_dir
+    from curation.store.location import default_workspace_dir
 
     folder = default_workspace_dir()
     if not quiet and folder.is_dir() and any(folder.iterdir()):

@@ -260,7 +260,9 @@ def nlp_engine() -> Any:
 
 
 def recognizers_for(config: PiiConfig) -> list[EntityRecognizer]:
-    """Presidio's recognisers that hold up on chat text, ours for its gaps, the lead's rules."""
+    """Presidio's recognisers that hold up on chat text, ours for its gaps, the lead's rules.
+
+    The order is the tie-break between equal findings (see ``OrderedRecognizerRegistry``)."""
     from presidio_analyzer import Pattern, PatternRecognizer, predefined_recognizers
     from presidio_analyzer.predefined_recognizers import (
         CreditCardRecognizer,
@@ -334,20 +336,50 @@ def recognizers_for(config: PiiConfig) -> list[EntityRecognizer]:
     return found
 
 
+def _registry_class() -> type:
+    from presidio_analyzer import RecognizerRegistry
+
+    class OrderedRecognizerRegistry(RecognizerRegistry):
+        """A registry that hands out its recognisers in the order they were added.
+
+        Presidio gathers the recognisers of a request in a set and returns ``list(set)``, an
+        order that follows object addresses: it changed with ``PYTHONHASHSEED`` and from one
+        process (or Ray actor, so one batch of records) to the next. That order decides which
+        source a finding names when recognisers tie: Presidio's dedupe keeps the first of
+        results equal in entity, span and score (``address:street`` and ``address:block`` on
+        the same address, both 0.85). In registration order (:func:`recognizers_for`), the
+        tie-break is fixed: higher score first, then the recogniser added first, then the
+        order that recogniser yields its results."""
+
+        def get_recognizers(
+            self,
+            language: str,
+            entities: list[str] | None = None,
+            all_fields: bool = False,
+            ad_hoc_recognizers: list[EntityRecognizer] | None = None,
+        ) -> list[EntityRecognizer]:
+            chosen = super().get_recognizers(language, entities, all_fields, ad_hoc_recognizers)
+            added = [*self.recognizers, *(ad_hoc_recognizers or [])]
+            rank = {id(r): i for i, r in enumerate(added)}
+            return sorted(chosen, key=lambda r: rank[id(r)])
+
+    return OrderedRecognizerRegistry
+
+
 _analyzers: dict[str, AnalyzerEngine] = {}
 MAX_CACHED_ANALYZERS = 8
 
 
 def analyzer_for(config: PiiConfig) -> AnalyzerEngine:
     """An AnalyzerEngine for this config, cached by its fingerprint (the spaCy model is shared)."""
-    from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
+    from presidio_analyzer import AnalyzerEngine
 
     key = config.fingerprint()
     with _lock:
         cached = _analyzers.get(key)
         if cached is not None:
             return cached
-        registry = RecognizerRegistry(supported_languages=[LANGUAGE])
+        registry = _registry_class()(supported_languages=[LANGUAGE])
         for recognizer in recognizers_for(config):
             registry.add_recognizer(recognizer)
         engine = AnalyzerEngine(

@@ -5,6 +5,10 @@ make sense) and added to every scan's detection config by :func:`workspace_confi
 JSON or YAML rules file is either stored (:func:`import_rules`) or used once without
 storing it (:func:`config_with_rules`, file mode). Deny-list terms are PII themselves: the
 audit log keeps only their keyed fingerprints.
+
+The store (SQLAlchemy, the models, the audit log) is imported by the functions that take a
+session: file mode reads a rules file and never opens one, and importing SQLAlchemy cost
+``curation redact`` on a small file most of a second of start-up.
 """
 
 from __future__ import annotations
@@ -12,13 +16,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import orjson
-import sqlalchemy as sa
-from sqlalchemy.orm import Session
 
-from curation.audit import log_event
 from curation.errors import ConflictError, InputError, InternalError, NotFoundError
 from curation.pii.config import (
     RULE_KINDS,
@@ -30,7 +31,11 @@ from curation.pii.config import (
 )
 from curation.pii.settings import PiiSettings, load_settings, value_fingerprint, workspace_secrets
 from curation.pii.typed import AsDict
-from curation.store import models as m
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from curation.store import models as m
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +59,10 @@ def list_rules(
     session: Session, kind: str | None = None, *, include_inactive: bool = False
 ) -> list[Rule]:
     """The workspace's rules by kind and id (only active ones unless ``include_inactive``)."""
+    import sqlalchemy as sa
+
+    from curation.store import models as m
+
     query = sa.select(m.PiiRule).order_by(m.PiiRule.kind, m.PiiRule.id)
     if kind:
         query = query.where(m.PiiRule.kind == kind)
@@ -86,6 +95,9 @@ def add_rule(
     score: float = 0.9,
 ) -> Rule:
     """Add an allow term, a deny term or a pattern. Repeats of an active rule are refused."""
+    from curation.audit import log_event
+    from curation.store import models as m
+
     if kind not in RULE_KINDS:
         raise InputError(f"rule kind {kind!r} is not one of {', '.join(RULE_KINDS)}")
     value = value.strip()
@@ -116,6 +128,9 @@ def add_rule(
 
 def remove_rule(session: Session, rule_id: int, *, actor: str) -> Rule:
     """Deactivate a rule (rules are kept, so the log and older runs still make sense)."""
+    from curation.audit import log_event
+    from curation.store import models as m
+
     rule = session.get(m.PiiRule, rule_id)
     if rule is None or not rule.active:
         raise NotFoundError(f"no active PII rule #{rule_id}")

@@ -4,6 +4,9 @@ The HMAC key and salt (generated once per workspace, behind pseudonyms, hashes a
 audit log's value fingerprints) and :class:`PiiSettings`, the scan and apply settings a
 lead edits on the PII page or with the CLI. The detection config that combines these
 settings with the workspace's rules is :func:`curation.pii.rules.workspace_config`.
+
+The store is imported by the functions that take a session, as in :mod:`curation.pii.rules`:
+file mode uses the default settings and keys made for the run, without SQLAlchemy.
 """
 
 from __future__ import annotations
@@ -12,16 +15,13 @@ import hashlib
 import hmac
 import secrets as secrets_module
 from dataclasses import dataclass, field, replace
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
-import sqlalchemy as sa
-from sqlalchemy.orm import Session
-
-from curation.audit import log_event
 from curation.pii.config import DEFAULT_ENTITIES, DEFAULT_THRESHOLD, PiiConfig, Secrets
 from curation.pii.operators import OperatorSpec
-from curation.store import models as m
-from curation.store.queries import insert_ignoring
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 SECRETS_KEY = "pii.secrets"
 SETTINGS_KEY = "pii.settings"
@@ -29,6 +29,11 @@ SETTINGS_KEY = "pii.settings"
 
 def workspace_secrets(session: Session) -> Secrets:
     """The workspace's HMAC key and salt, generated once with :mod:`secrets` on first use."""
+    import sqlalchemy as sa
+
+    from curation.store import models as m
+    from curation.store.queries import insert_ignoring
+
     row = session.get(m.Setting, SECRETS_KEY)
     if row is None:
         value = {"hmac_key": secrets_module.token_hex(32), "salt": secrets_module.token_hex(16)}
@@ -106,12 +111,17 @@ class PiiSettings:
 
 def load_settings(session: Session) -> PiiSettings:
     """The workspace's PII settings (the defaults until a lead saves some)."""
+    from curation.store import models as m
+
     row = session.get(m.Setting, SETTINGS_KEY)
     return PiiSettings.from_dict(row.value) if row is not None else PiiSettings()
 
 
 def save_settings(session: Session, settings: PiiSettings, *, actor: str) -> PiiSettings:
     """Store validated settings; the change goes to the audit log, before and after."""
+    from curation.audit import log_event
+    from curation.store import models as m
+
     PiiConfig(entities=settings.entities, threshold=settings.threshold)  # validates
     before = load_settings(session)
     row = session.get(m.Setting, SETTINGS_KEY)

@@ -73,7 +73,11 @@ class Finding:
 
 def resolve(spans: list[Span], text: str) -> list[Span]:
     """Merge same-entity overlaps (and a person's adjacent name words), drop spans that lie
-    inside a span of a stronger entity. Spans of different entities may still overlap."""
+    inside a span of a stronger entity. Spans of different entities may still overlap.
+
+    A merged span names the source of its highest-scored part; of equal scores, the first
+    in ``spans``, whose order is fixed (the analyzer's results in recogniser registration
+    order, then the name table, email names and propagation), never a set's or a batch's."""
     if len(spans) <= 1:
         return list(spans)
     by_entity: dict[str, list[Span]] = defaultdict(list)
@@ -102,7 +106,7 @@ def resolve(spans: list[Span], text: str) -> list[Span]:
         merged.append(current)
     # One sweep: a span is dropped when an earlier-starting span of at least its priority
     # contains it (or covers exactly the same characters with a higher priority).
-    merged.sort(key=lambda s: (s.start, -s.end, -s.priority()))
+    merged.sort(key=lambda s: (s.start, -s.end, -s.priority(), s.entity))
     kept: list[Span] = []
     active: list[Span] = []
     for s in merged:

@@ -17,7 +17,6 @@ from pathlib import Path
 from typing import Any
 
 import orjson
-import platformdirs
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
@@ -25,19 +24,12 @@ from sqlalchemy.orm import Session, sessionmaker
 from curation.errors import CurationError, DatabaseUrlError, StorageError
 from curation.records import json_text
 from curation.store.failures import first_line, mask_url, scrub, storage_error
+from curation.store.location import default_workspace_dir
 
-WORKSPACE_ENV = "CURATION_WORKSPACE"
 DB_ENV = "CURATION_DB_URL"
 BUSY_TIMEOUT_MS = 60_000
 
 _migrate_lock = threading.Lock()
-
-
-def default_workspace_dir() -> Path:
-    env = os.environ.get(WORKSPACE_ENV)
-    if env:
-        return Path(env).expanduser()
-    return Path(platformdirs.user_data_dir("curation-studio")) / "workspace"
 
 
 class Workspace:
