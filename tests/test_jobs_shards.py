@@ -248,3 +248,27 @@ def test_a_sharded_job_cancelled_between_shards_leaves_no_manifest(
     job = shown(ws, job_id)
     assert job["status"] == "cancelled" and job["progress"]["done"] == 1
     assert (out / "a.jsonl").exists() and not (out / "manifest.json").exists()  # unfinished
+
+
+def test_a_sharded_job_with_no_usable_item_names_a_bad_line_and_its_field(
+    ws: Workspace, tmp_path: Path, fake_models: None
+) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    no_content = '{"messages": [{"role": "user"}]}\n'
+    (folder / "a.jsonl").write_text(no_content + '{"messages": [{"role": "user", "content": 5}]}\n')
+    (folder / "b.jsonl").write_text(no_content)
+    out = tmp_path / "out"
+    ids = [
+        submitted(ws, "validate", folder),
+        submitted(ws, "redact", folder, "-o", out / "redacted"),
+        submitted(ws, "dedup", folder, "-o", out / "deduped", "-e", "static"),
+        submitted(ws, "export", folder, "-f", "openai-chat", "-o", out / "exported"),
+    ]
+    for job_id in ids:
+        claimed = jobs_store.claim(ws, "test-runner", limit=1)
+        assert claimed is not None and claimed.id == job_id
+        assert run_job(ws, ws, job_id, "test-runner") == "failed"
+        error = shown(ws, job_id)["error"]
+        # the foreground command lists the lines; the job's one line names the first
+        assert "a.jsonl" in error and "line 1: messages[0].content: missing" in error, error

@@ -13,7 +13,7 @@ driver's JSON, its ``summary`` ending with the manifest's path.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -117,9 +117,19 @@ def per_shard(progress: Progress, shards: ShardSet, *stages: str) -> Progress:
     return report
 
 
-def _finish(out: dict[str, Any], summary: str, manifest: str | None, code: int) -> dict[str, Any]:
+def _finish(
+    out: dict[str, Any],
+    summary: str,
+    manifest: str | None,
+    code: int,
+    errors: Iterable[str] = (),
+) -> dict[str, Any]:
+    """The job's result; a run that could use no item fails, its one line naming the first
+    bad line (``errors``: "SHARD line N: field: reason"), as a failed job keeps no result."""
     if code == exitcodes.FAILED:
-        raise InputError(f"no item of the shards could be used: {summary}")
+        first = next(iter(errors), None)
+        where = f" (first: {first})" if first else ""
+        raise InputError(f"no item of the shards could be used{where}: {summary}")
     if manifest is not None and manifest not in summary:
         summary = f"{summary}; manifest {manifest}"
     out["summary"] = summary
@@ -144,7 +154,8 @@ def run_validate(ctx: JobContext) -> dict[str, Any]:
         f"{len(figures)} shards: {report.valid_examples:,} of {report.examples:,} examples valid,"
         f" {report.error_total:,} errors"
     )
-    return _finish(out, summary, None, report.exit_code)
+    errors = (f"{issue.where}: {issue.message}" for issue in report.errors)
+    return _finish(out, summary, None, report.exit_code, errors)
 
 
 def run_redact(ctx: JobContext) -> dict[str, Any]:
@@ -162,7 +173,10 @@ def run_redact(ctx: JobContext) -> dict[str, Any]:
         command_options=choices.manifest_options(options),
         progress=per_shard(ctx.progress, shards, STAGE),
     )
-    return _finish(result.as_dict(), result.summary(), str(result.manifest), result.exit_code)
+    errors = (f"{Path(r.path).name} {e}" for r in result.results for e in r.rejected)
+    return _finish(
+        result.as_dict(), result.summary(), str(result.manifest), result.exit_code, errors
+    )
 
 
 def run_dedup(ctx: JobContext) -> dict[str, Any]:
@@ -182,7 +196,13 @@ def run_dedup(ctx: JobContext) -> dict[str, Any]:
         command_options=manifest_options(settings, fmt),
         progress=per_shard(ctx.progress, shards, READING, WRITING),
     )
-    return _finish(result.as_dict(), result.summary(), str(result.manifest), result.exit_code)
+    return _finish(
+        result.as_dict(),
+        result.summary(),
+        str(result.manifest),
+        result.exit_code,
+        result.error_lines(),
+    )
 
 
 def run_export(ctx: JobContext) -> dict[str, Any]:
