@@ -272,3 +272,15 @@ def test_a_sharded_job_with_no_usable_item_names_a_bad_line_and_its_field(
         error = shown(ws, job_id)["error"]
         # the foreground command lists the lines; the job's one line names the first
         assert "a.jsonl" in error and "line 1: messages[0].content: missing" in error, error
+
+
+def test_a_background_dedup_of_a_dataset_refuses_file_options_as_the_foreground_does(
+    sqlite_ws: Workspace, tmp_path: Path
+) -> None:
+    folder, _ = write_shards(tmp_path / "in")
+    w = ("-w", sqlite_ws.folder)
+    for extra in ((folder, "-o", tmp_path / "o"), ("--clusters", tmp_path / "c.jsonl")):
+        for background in ((), ("--background",)):
+            code, _, err = run("dedup", "--dataset", "d", *extra, *background, *w)
+            assert code == 1 and "not both" in err, (extra, background, err)
+    assert jobs_store.list_jobs(sqlite_ws) == []  # not queued, its file options dropped

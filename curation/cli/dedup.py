@@ -154,6 +154,8 @@ def _submit_dedup(opts: DedupOptions) -> None:
         return
     if opts.run_id is not None and opts.threshold is None:
         raise InputError("--run needs --threshold: the new threshold for that run")
+    if opts.dataset is not None:
+        _refuse_file_options(opts)
     from curation.cli.jobs import submit_background
     from curation.dedup.runs import job_params
 
@@ -182,6 +184,15 @@ def _submit_dedup_shards(opts: DedupOptions) -> None:
     submit_background(ws, "dedup-shards", params, None, opts.as_json)
 
 
+def _refuse_file_options(opts: DedupOptions) -> None:
+    """Workspace mode (``--dataset``) with file mode's options: an error, never options dropped."""
+    if opts.input_file is not None or opts.output is not None or opts.clusters_path is not None:
+        raise InputError(
+            "use either IN -o KEPT [--clusters FILE] (file mode) or --dataset NAME, not both;"
+            " in workspace mode the clusters are reviewed on the Deduplicate page"
+        )
+
+
 def _rethreshold(opts: DedupOptions, run_id: int) -> None:
     from curation.dedup import rethreshold
 
@@ -195,11 +206,7 @@ def _rethreshold(opts: DedupOptions, run_id: int) -> None:
 def _dedup_dataset(opts: DedupOptions, dataset: str) -> None:
     from curation.dedup import run_dedup
 
-    if opts.input_file is not None or opts.output is not None or opts.clusters_path is not None:
-        raise InputError(
-            "use either IN -o KEPT [--clusters FILE] (file mode) or --dataset NAME, not both;"
-            " in workspace mode the clusters are reviewed on the Deduplicate page"
-        )
+    _refuse_file_options(opts)
     ws = open_workspace(opts.workspace, opts.db)
     with progress_bar("Deduplicating", _quiet(opts.quiet or opts.as_json)) as progress:
         summary = run_dedup(
