@@ -284,3 +284,35 @@ def test_a_background_dedup_of_a_dataset_refuses_file_options_as_the_foreground_
             code, _, err = run("dedup", "--dataset", "d", *extra, *background, *w)
             assert code == 1 and "not both" in err, (extra, background, err)
     assert jobs_store.list_jobs(sqlite_ws) == []  # not queued, its file options dropped
+
+
+def test_a_rerun_removes_the_temporary_files_a_killed_run_left(
+    ws: Workspace, tmp_path: Path
+) -> None:
+    """A job killed inside a shard (a runner stopped, a cancel past its grace) leaves its
+    temporary files: a shard's ``.NAME.XXXX.part``, an export shard's work folder, a
+    findings report's (raw values). The re-run replaces the shards and removes those."""
+    folder, _ = write_shards(tmp_path / "in")
+    out, reports = tmp_path / "out", tmp_path / "findings"
+    left = [
+        out / "exported" / ".a.jsonl.k2j4x9.part",
+        out / "exported" / ".b.q8w1e3.part" / "b.jsonl",
+        out / "redacted" / ".c.parquet.z7y6x5.part",
+        reports / ".a.jsonl.findings.jsonl.m3n4b5.part",
+    ]
+    for path in left:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text('{"half": "a shard"')
+    kept = out / "exported" / ".keep"  # not ours
+    kept.write_text("")
+    ids = [
+        submitted(ws, "export", folder, "-f", "openai-chat", "-o", out / "exported"),
+        submitted(ws, "redact", folder, "-o", out / "redacted", "--report", reports),
+    ]
+    for job_id in ids:
+        assert jobs_store.claim(ws, "test-runner", limit=1) is not None
+        assert run_job(ws, ws, job_id, "test-runner") == "succeeded", get_job(ws, job_id).error
+    for name, command, hidden in (("exported", "export", [".keep"]), ("redacted", "redact", [])):
+        assert sorted(p.name for p in (out / name).iterdir() if p.name.startswith(".")) == hidden
+        check_manifest(out / name, command)
+    assert sorted(p.name for p in reports.iterdir()) == [s + ".findings.jsonl" for s in SHARDS]

@@ -17,6 +17,7 @@ from __future__ import annotations
 import glob
 import hashlib
 import os
+import shutil
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -157,7 +158,23 @@ def output_folder(shards: ShardSet, out: str | Path) -> Path:
     # A manifest says the folder is complete: an earlier run's must not vouch for this one's
     # shards while they are being replaced (write_manifest puts the new one back at the end).
     (folder / MANIFEST_NAME).unlink(missing_ok=True)
+    remove_stale_parts(folder)
     return folder
+
+
+def remove_stale_parts(folder: Path) -> None:
+    """Remove the temporary files and folders (``.NAME.XXXX.part``: an atomic write's, an
+    export shard's work folder) that a run killed inside a shard left in ``folder``.
+
+    Nothing else cleans them: a stopped runner or a cancel past its grace kills the job's
+    process, and a findings report's holds raw values. Called before a run writes there:
+    two runs into one folder at once would overwrite each other's shards anyway.
+    """
+    for entry in folder.glob(".*.part"):
+        if entry.is_dir() and not entry.is_symlink():
+            shutil.rmtree(entry, ignore_errors=True)
+        else:
+            entry.unlink(missing_ok=True)
 
 
 def sha256_of(path: str | Path) -> str:

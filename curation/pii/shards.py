@@ -25,6 +25,7 @@ from curation.fileio.shards import (
     ShardSet,
     build_manifest,
     output_folder,
+    remove_stale_parts,
     write_manifest,
 )
 from curation.pii.files import FileRedactResult, RedactFileOptions, fio_estimate, redact_file
@@ -121,6 +122,7 @@ def redact_shards(
     if reports is not None:
         _check_report_folder(reports, folder, shards)
         reports.mkdir(parents=True, exist_ok=True)
+        remove_stale_parts(reports)
     texts = sum(fio_estimate(s.path) or 0 for s in shards.shards)
     asked = options.workers not in (None, 1)
     engine = ready(choose_for_shards("pii", Size(records=texts), len(shards.shards), force=asked))
