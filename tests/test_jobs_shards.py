@@ -316,3 +316,21 @@ def test_a_rerun_removes_the_temporary_files_a_killed_run_left(
         assert sorted(p.name for p in (out / name).iterdir() if p.name.startswith(".")) == hidden
         check_manifest(out / name, command)
     assert sorted(p.name for p in reports.iterdir()) == [s + ".findings.jsonl" for s in SHARDS]
+
+
+def test_a_background_redaction_refuses_bad_options_when_submitted(
+    sqlite_ws: Workspace, tmp_path: Path
+) -> None:
+    folder, _ = write_shards(tmp_path / "in")
+    rules = tmp_path / "rules.json"
+    rules.write_text("{not json")
+    for extra, said in (
+        (("--entities", "FOO"), "no recogniser finds FOO"),
+        (("--columns", "prompt"), "is not ROLE=COLUMN"),
+        (("--rules", rules), "not valid JSON"),
+        (("--threshold", "7"), "between 0 and 1"),
+    ):
+        args = ("redact", folder, "-o", tmp_path / "out", *extra, "--background")
+        code, _, err = run(*args, "-w", sqlite_ws.folder)
+        assert code == 1 and said in err and "Traceback" not in err, (extra, err)
+    assert jobs_store.list_jobs(sqlite_ws) == []  # named now, as the foreground names them

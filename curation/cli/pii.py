@@ -308,6 +308,9 @@ def _submit_redact_shards(opts: RedactOptions, source: Path, output: Path) -> No
     from curation.jobs.shards import redact_params
 
     choices = _choices(opts)
+    options = _file_options(opts, choices)  # a bad option is named now, not in the runner
+    if options.config is not None:
+        options.config.check_entities_known()
     params = redact_params(source, output, choices)
     ws = open_workspace(opts.workspace, opts.db)
     submit_background(ws, "redact-shards", params, None, opts.as_json)
