@@ -14,10 +14,11 @@ import pytest
 from curation.jobs import get_job
 from curation.jobs import store as jobs_store
 from curation.jobs.child import run_job
+from curation.jobs.shards import ERRORS_KEPT
 from curation.store import Workspace
 from tests.helpers.cli import run
 from tests.helpers.jobs import runner_thread, wait_for
-from tests.test_shards import check_manifest, read_rows, write_shards
+from tests.test_shards import BAD_LINE, check_manifest, corpus, read_rows, write_shards
 
 SHARDS = ("a.jsonl", "b.jsonl.gz", "c.parquet")
 
@@ -334,3 +335,34 @@ def test_a_background_redaction_refuses_bad_options_when_submitted(
         code, _, err = run(*args, "-w", sqlite_ws.folder)
         assert code == 1 and said in err and "Traceback" not in err, (extra, err)
     assert jobs_store.list_jobs(sqlite_ws) == []  # named now, as the foreground names them
+
+
+def test_a_sharded_jobs_result_keeps_the_first_errors_and_counts_them_all(
+    ws: Workspace, tmp_path: Path
+) -> None:
+    """A job's result is a row read by every look at the job: a corpus with many bad lines
+    keeps its first ones there (its reports and the foreground's --json have them all)."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    good = json.dumps(corpus()[0]) + "\n"
+    for name in ("a.jsonl", "b.jsonl"):
+        (folder / name).write_text(good + (BAD_LINE + "\n") * 30)
+    ids = [
+        submitted(ws, "validate", folder),
+        submitted(ws, "redact", folder, "-o", tmp_path / "redacted"),
+    ]
+    for job_id in ids:
+        assert jobs_store.claim(ws, "test-runner", limit=1) is not None
+        assert run_job(ws, ws, job_id, "test-runner") == "succeeded", get_job(ws, job_id).error
+    validated = shown(ws, ids[0])["result"]
+    assert len(validated["errors"]) == ERRORS_KEPT < validated["errors_total"] == 120
+    assert validated["errors_truncated"] is True
+    redacted = shown(ws, ids[1])["result"]["shards"]
+    assert [len(s["rejected"]) for s in redacted] == [30, ERRORS_KEPT - 30]
+    assert [s["rejected_total"] for s in redacted] == [30, 30]
+    assert redacted[1]["rejected"][0] == {
+        "line": 2,
+        "field": "messages[0].content",
+        "reason": "missing",
+        "code": "invalid_field",
+    }

@@ -7,7 +7,8 @@ sharded driver the foreground command calls, with the same options, so it writes
 same output shards and manifest. Its progress counts shards: ``done`` of ``total``
 shards, ``stage`` naming the step and the shard just finished (dedup counts the shards
 read, then its stages over the whole corpus, then the shards written). Its result is the
-driver's JSON, its ``summary`` ending with the manifest's path.
+driver's JSON, its first :data:`ERRORS_KEPT` errors or rejected lines kept, its ``summary``
+ending with the manifest's path.
 """
 
 from __future__ import annotations
@@ -133,9 +134,23 @@ def _finish(
     if manifest is not None and manifest not in summary:
         summary = f"{summary}; manifest {manifest}"
     out["summary"] = summary
-    if isinstance(out.get("errors"), list):
-        out["errors"] = out["errors"][:ERRORS_KEPT]
+    kept = out.get("errors")
+    if isinstance(kept, list) and len(kept) > ERRORS_KEPT:
+        out["errors"] = kept[:ERRORS_KEPT]
+        if "errors_truncated" in out:  # a validation's: the list no longer holds them all
+            out["errors_truncated"] = True
     return out
+
+
+def _keep_first_rejected(shards: list[dict[str, Any]]) -> None:
+    """A redaction's rejected lines, :data:`ERRORS_KEPT` in all kept in the job's result (a
+    row read at every look at the job), each shard's counted in ``rejected_total``."""
+    room = ERRORS_KEPT
+    for shard in shards:
+        rejected = shard["rejected"]
+        shard["rejected_total"] = len(rejected)
+        shard["rejected"] = rejected[:room]
+        room -= len(shard["rejected"])
 
 
 def run_validate(ctx: JobContext) -> dict[str, Any]:
@@ -174,9 +189,9 @@ def run_redact(ctx: JobContext) -> dict[str, Any]:
         progress=per_shard(ctx.progress, shards, STAGE),
     )
     errors = (f"{Path(r.path).name} {e}" for r in result.results for e in r.rejected)
-    return _finish(
-        result.as_dict(), result.summary(), str(result.manifest), result.exit_code, errors
-    )
+    out = result.as_dict()
+    _keep_first_rejected(out["shards"])
+    return _finish(out, result.summary(), str(result.manifest), result.exit_code, errors)
 
 
 def run_dedup(ctx: JobContext) -> dict[str, Any]:
