@@ -366,3 +366,16 @@ def test_a_sharded_jobs_result_keeps_the_first_errors_and_counts_them_all(
         "reason": "missing",
         "code": "invalid_field",
     }
+
+
+def test_background_names_an_input_that_is_not_there(sqlite_ws: Workspace, tmp_path: Path) -> None:
+    gone = tmp_path / "corpus"  # a typo in a folder's name: not "a single file"
+    for args in (
+        ("validate", gone),
+        ("redact", gone, "-o", tmp_path / "r"),
+        ("dedup", gone, "-o", tmp_path / "d"),
+        ("export", gone, "-f", "openai-chat", "-o", tmp_path / "e"),
+    ):
+        code, _, err = run(*args, "--background", "-w", sqlite_ws.folder)
+        assert code == 1 and f"{gone}: no such file or folder" in err, (args, err)
+    assert jobs_store.list_jobs(sqlite_ws) == []

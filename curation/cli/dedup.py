@@ -170,8 +170,10 @@ def _submit_dedup(opts: DedupOptions) -> None:
 def _submit_dedup_shards(opts: DedupOptions) -> None:
     from curation.cli.jobs import submit_background
     from curation.fileio.shards import is_sharded
-    from curation.jobs.shards import dedup_params
+    from curation.jobs.shards import check_present, dedup_params
 
+    if opts.input_file is not None:
+        check_present(opts.input_file)
     if opts.input_file is None or opts.output is None or not is_sharded(opts.input_file):
         raise InputError(
             "--background works in workspace mode (--dataset NAME or --run ID) or on a folder"

@@ -278,6 +278,9 @@ def _redact_file(opts: RedactOptions, source: Path, output: Path) -> None:
 
     sharded = is_sharded(source)
     if opts.background:
+        from curation.jobs.shards import check_present
+
+        check_present(source)
         if not sharded:
             raise InputError(
                 "--background works in workspace mode (--dataset NAME) or on a folder or glob"

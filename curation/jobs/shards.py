@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from curation import exitcodes
 from curation.errors import InputError
-from curation.fileio.shards import ShardSet, resolve_shards
+from curation.fileio.shards import ShardSet, is_sharded, resolve_shards
 from curation.progress import Progress
 
 if TYPE_CHECKING:
@@ -37,12 +37,20 @@ def absolute(given: str | Path) -> str:
     return os.path.abspath(os.path.expanduser(str(given)))
 
 
+def check_present(given: str | Path) -> None:
+    """A background job's input that is not there is named so (a mistyped folder), not
+    refused as a single file; a pattern matching nothing is :func:`resolve_shards`'s to say."""
+    if not is_sharded(given) and not Path(given).expanduser().exists():
+        raise InputError(f"{given}: no such file or folder")
+
+
 def sharded_input(given: str | Path) -> dict[str, Any]:
     """The input of a sharded job, checked now (a missing folder or an empty glob fails
     here, not in the runner) and absolute; and the Ray cluster asked for, if any
     (``--ray-address``, ``CURATION_RAY_ADDRESS``), which the job attaches to."""
     from curation.engine.choice import configured_address
 
+    check_present(given)
     shards = resolve_shards(absolute(given))
     if not shards.sharded:
         raise InputError(
