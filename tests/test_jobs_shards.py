@@ -227,12 +227,19 @@ def test_a_sharded_job_attaches_to_the_cluster_its_command_named(
     assert os.environ[ADDRESS_ENV] == "127.0.0.1:6399"
 
 
-def test_a_sharded_job_cancelled_between_shards_leaves_no_manifest(
+def test_a_sharded_job_cancelled_between_shards_leaves_the_output_folder_as_it_was(
     ws: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     folder, _ = write_shards(tmp_path / "in")
-    out = tmp_path / "exported"
-    job_id = submitted(ws, "export", folder, "-f", "openai-chat", "-o", out)
+    out, fresh = tmp_path / "exported", tmp_path / "fresh"
+    assert run("export", folder, "-f", "openai-chat", "-o", out)[0] == 0  # an earlier run
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    assert "manifest.json" in before and "a.jsonl" in before
+    split = ("--validation-split", "0.5")  # other files: a.train.jsonl, a.validation.jsonl
+    ids = [
+        submitted(ws, "export", folder, "-f", "openai-chat", *split, "-o", out),
+        submitted(ws, "export", folder, "-f", "openai-chat", "-o", fresh),
+    ]
     original = jobs_store.write_progress
 
     def cancel_after_the_first_shard(
@@ -243,12 +250,15 @@ def test_a_sharded_job_cancelled_between_shards_leaves_no_manifest(
         return original(w, job, stage, done, total)
 
     monkeypatch.setattr(jobs_store, "write_progress", cancel_after_the_first_shard)
-    claimed = jobs_store.claim(ws, "test-runner", limit=1)
-    assert claimed is not None and claimed.id == job_id
-    assert run_job(ws, ws, job_id, "test-runner") == "cancelled"
-    job = shown(ws, job_id)
-    assert job["status"] == "cancelled" and job["progress"]["done"] == 1
-    assert (out / "a.jsonl").exists() and not (out / "manifest.json").exists()  # unfinished
+    for job_id in ids:
+        claimed = jobs_store.claim(ws, "test-runner", limit=1)
+        assert claimed is not None and claimed.id == job_id
+        assert run_job(ws, ws, job_id, "test-runner") == "cancelled"
+        job = shown(ws, job_id)
+        assert job["status"] == "cancelled" and job["progress"]["done"] == 1
+    # the earlier run's shards and manifest, nothing of the cancelled one's (nor its staging)
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+    assert list(fresh.iterdir()) == []
 
 
 def test_a_sharded_job_with_no_usable_item_names_a_bad_line_and_its_field(

@@ -343,15 +343,17 @@ def test_a_sharded_input_refuses_a_file_as_output_folder(tmp_path: Path) -> None
     assert code == 1 and "holds the input shard" in err
 
 
-def test_a_rerun_removes_the_old_manifest_before_replacing_shards(tmp_path: Path) -> None:
+def test_a_rerun_that_fails_leaves_the_earlier_output_whole(tmp_path: Path) -> None:
     folder, _ = write_shards(tmp_path / "in")
     out = tmp_path / "out"
     code, _, err = run("redact", folder, "-o", out, "--operator", "placeholder")
     assert (out / "manifest.json").exists(), err
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
     (folder / "c.parquet").write_bytes(b"not parquet")  # the second run fails on this shard
-    code, _, err = run("redact", folder, "-o", out, "--operator", "placeholder")
+    code, _, err = run("redact", folder, "-o", out, "--operator", "mask")
     assert code != 0 and "c.parquet" in err
-    assert not (out / "manifest.json").exists()  # no old manifest vouching for new shards
+    # its shards a and b stayed staged: the manifest still vouches for the earlier shards
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
 
 
 def test_sharded_findings_never_collide_nor_sit_among_shards(tmp_path: Path) -> None:

@@ -6,7 +6,9 @@ A file-to-file command's input is a file, a folder (its ``*.jsonl``, ``*.jsonl.g
 file (the command behaves as it always did). A sharded input writes into an output
 folder, one output shard per input shard under the same base name, then
 :func:`write_manifest` writes ``manifest.json`` last, atomically: a folder with a manifest
-is complete, one without is not.
+is complete, one without is not. The shards are written into a hidden folder inside it
+(:func:`staged`) and moved into place (:func:`publish`) once every one is done, so a run
+that fails, is cancelled or killed leaves the folder as an earlier run left it.
 
 On a cluster the shards' paths must be reachable from every node (a shared or network
 file system): a worker reads its shard and writes its output shard where it stands.
@@ -14,11 +16,13 @@ file system): a worker reads its shard and writes its output shard where it stan
 
 from __future__ import annotations
 
+import contextlib
 import glob
 import hashlib
 import os
 import shutil
-from collections.abc import Iterable, Mapping
+import tempfile
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -155,11 +159,30 @@ def output_folder(shards: ShardSet, out: str | Path) -> Path:
                 f"{folder}: holds the input shard {s.name}; its output would overwrite it "
                 "(choose another output folder)"
             )
-    # A manifest says the folder is complete: an earlier run's must not vouch for this one's
-    # shards while they are being replaced (write_manifest puts the new one back at the end).
-    (folder / MANIFEST_NAME).unlink(missing_ok=True)
     remove_stale_parts(folder)
     return folder
+
+
+@contextlib.contextmanager
+def staged(folder: Path) -> Iterator[Path]:
+    """A hidden folder inside ``folder`` for a run's output shards, removed on the way out
+    (what :func:`publish` did not move: a failed or cancelled run's shards). Inside the
+    output folder, so on the same file system (a rename) and reachable from every node."""
+    work = Path(tempfile.mkdtemp(prefix=".staging.", suffix=".part", dir=folder))
+    try:
+        yield work
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def publish(work: Path, folder: Path) -> None:
+    """Move every output of ``work`` into ``folder``, once all shards are written; then
+    :func:`write_manifest`. An earlier run's manifest goes first: it must not vouch for
+    the shards being replaced."""
+    (folder / MANIFEST_NAME).unlink(missing_ok=True)
+    for entry in sorted(work.iterdir()):
+        if not entry.name.startswith("."):  # a write's temporary file, none once all succeeded
+            os.replace(entry, folder / entry.name)
 
 
 def remove_stale_parts(folder: Path) -> None:

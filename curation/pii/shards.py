@@ -25,7 +25,9 @@ from curation.fileio.shards import (
     ShardSet,
     build_manifest,
     output_folder,
+    publish,
     remove_stale_parts,
+    staged,
     write_manifest,
 )
 from curation.pii.files import FileRedactResult, RedactFileOptions, fio_estimate, redact_file
@@ -128,21 +130,27 @@ def redact_shards(
     engine = ready(choose_for_shards("pii", Size(records=texts), len(shards.shards), force=asked))
     config = (options.config or PiiConfig()).check_entities_known()
     done: Iterator[FileRedactResult]
-    if engine.ray:
-        done = actor_map(
-            partial(worker.make_detector, config.as_dict()),
-            partial(_on_actor, options, folder, reports),
-            shards.shards,
-            engine=engine,
-            workers=min(len(shards.shards), options.workers or cluster.cpus(), cluster.cpus()),
-        )
-    else:
-        done = (redact_one(options, folder, reports, s) for s in shards.shards)
     results: list[FileRedactResult] = []
-    for result in done:
-        results.append(result)
-        if progress is not None:
-            progress(STAGE, len(results), len(shards.shards))
+    with staged(folder) as work:
+        if engine.ray:
+            done = actor_map(
+                partial(worker.make_detector, config.as_dict()),
+                partial(_on_actor, options, work, reports),
+                shards.shards,
+                engine=engine,
+                workers=min(len(shards.shards), options.workers or cluster.cpus(), cluster.cpus()),
+            )
+        else:
+            done = (redact_one(options, work, reports, s) for s in shards.shards)
+        for result in done:
+            results.append(result)
+            if progress is not None:
+                progress(STAGE, len(results), len(shards.shards))
+        publish(work, folder)
+    results = [
+        replace(r, out=str(folder / shard.name))
+        for shard, r in zip(shards.shards, results, strict=True)
+    ]
     outcomes = [
         ShardOutcome(
             shard,
