@@ -4,8 +4,10 @@ as the foreground command, reports its progress shard by shard and names the man
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
+import time
 from pathlib import Path
 from typing import Any
 
@@ -297,34 +299,46 @@ def test_a_background_dedup_of_a_dataset_refuses_file_options_as_the_foreground_
     assert jobs_store.list_jobs(sqlite_ws) == []  # not queued, its file options dropped
 
 
-def test_a_rerun_removes_the_temporary_files_a_killed_run_left(
+def staging(folder: Path, name: str, *files: str, age: float = 120.0) -> Path:
+    """A staging folder as a run left it, ``age`` seconds ago."""
+    work = folder / f".staging.{name}.part"
+    for f in (".lock", *files):
+        (work / f).parent.mkdir(parents=True, exist_ok=True)
+        (work / f).write_text('{"half": "a shard"')
+    then = time.time() - age
+    os.utime(work, (then, then))
+    return work
+
+
+def test_a_rerun_removes_what_a_killed_run_left_and_keeps_a_live_runs(
     ws: Workspace, tmp_path: Path
 ) -> None:
     """A job killed inside a shard (a runner stopped, a cancel past its grace) leaves its
-    temporary files: a shard's ``.NAME.XXXX.part``, an export shard's work folder, a
-    findings report's (raw values). The re-run replaces the shards and removes those."""
+    staging folder: shards, a write's ``.NAME.XXXX.part``, an export shard's work folder,
+    findings (raw values). The next run into the folder removes it, but not the staging
+    folder of a run still writing there (locked), nor one just made (not locked yet)."""
     folder, _ = write_shards(tmp_path / "in")
     out, reports = tmp_path / "out", tmp_path / "findings"
-    left = [
-        out / "exported" / ".a.jsonl.k2j4x9.part",
-        out / "exported" / ".b.q8w1e3.part" / "b.jsonl",
-        out / "redacted" / ".c.parquet.z7y6x5.part",
-        reports / ".a.jsonl.findings.jsonl.m3n4b5.part",
+    killed = [
+        staging(out / "exported", "k1", "a.jsonl", ".b.jsonl.k2j4x9.part", ".c.q8w1.part/c.jsonl"),
+        staging(out / "redacted", "k2", "a.jsonl", ".c.parquet.z7y6x5.part"),
+        staging(reports, "k3", "a.jsonl.findings.jsonl", ".b.jsonl.gz.findings.jsonl.m3n4.part"),
     ]
-    for path in left:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text('{"half": "a shard"')
-    kept = out / "exported" / ".keep"  # not ours
-    kept.write_text("")
+    live = staging(out / "exported", "l1", "a.jsonl")
+    fresh = staging(out / "redacted", "f1", "a.jsonl", age=0)
     ids = [
         submitted(ws, "export", folder, "-f", "openai-chat", "-o", out / "exported"),
         submitted(ws, "redact", folder, "-o", out / "redacted", "--report", reports),
     ]
-    for job_id in ids:
-        assert jobs_store.claim(ws, "test-runner", limit=1) is not None
-        assert run_job(ws, ws, job_id, "test-runner") == "succeeded", get_job(ws, job_id).error
-    for name, command, hidden in (("exported", "export", [".keep"]), ("redacted", "redact", [])):
-        assert sorted(p.name for p in (out / name).iterdir() if p.name.startswith(".")) == hidden
+    with open(live / ".lock", "rb") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        for job_id in ids:
+            assert jobs_store.claim(ws, "test-runner", limit=1) is not None
+            assert run_job(ws, ws, job_id, "test-runner") == "succeeded", get_job(ws, job_id).error
+    assert not any(k.exists() for k in killed)
+    assert live.exists() and fresh.exists()
+    for name, command, hidden in (("exported", "export", [live]), ("redacted", "redact", [fresh])):
+        assert [p for p in (out / name).iterdir() if p.name.startswith(".")] == hidden
         check_manifest(out / name, command)
     assert sorted(p.name for p in reports.iterdir()) == [s + ".findings.jsonl" for s in SHARDS]
 

@@ -345,15 +345,16 @@ def test_a_sharded_input_refuses_a_file_as_output_folder(tmp_path: Path) -> None
 
 def test_a_rerun_that_fails_leaves_the_earlier_output_whole(tmp_path: Path) -> None:
     folder, _ = write_shards(tmp_path / "in")
-    out = tmp_path / "out"
+    out, reports = tmp_path / "out", tmp_path / "findings"
     code, _, err = run("redact", folder, "-o", out, "--operator", "placeholder")
     assert (out / "manifest.json").exists(), err
     before = {p.name: p.read_bytes() for p in out.iterdir()}
     (folder / "c.parquet").write_bytes(b"not parquet")  # the second run fails on this shard
-    code, _, err = run("redact", folder, "-o", out, "--operator", "mask")
+    code, _, err = run("redact", folder, "-o", out, "--operator", "mask", "--report", reports)
     assert code != 0 and "c.parquet" in err
     # its shards a and b stayed staged: the manifest still vouches for the earlier shards
     assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+    assert list(reports.iterdir()) == []  # and their findings
 
 
 def test_sharded_findings_never_collide_nor_sit_among_shards(tmp_path: Path) -> None:

@@ -22,6 +22,7 @@ import hashlib
 import os
 import shutil
 import tempfile
+import time
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -33,11 +34,20 @@ from curation import exitcodes
 from curation.errors import InputError
 from curation.fileio.atomic import atomic_write_bytes
 
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - Windows: no advisory locks, stale staging goes by age
+    fcntl = None  # type: ignore[assignment]
+
 SHARD_SUFFIXES = (".jsonl", ".jsonl.gz", ".parquet")
 MANIFEST_NAME = "manifest.json"
 MANIFEST_VERSION = 1
 _GLOB_CHARS = frozenset("*?[")
 _HASH_CHUNK = 1 << 20
+STAGING_PREFIX = ".staging."
+STAGING_LOCK = ".lock"
+STALE_AFTER = 60.0  # seconds: covers the instant between making a staging folder and locking it
+UNLOCKED_STALE_AFTER = 24 * 3600.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,45 +169,72 @@ def output_folder(shards: ShardSet, out: str | Path) -> Path:
                 f"{folder}: holds the input shard {s.name}; its output would overwrite it "
                 "(choose another output folder)"
             )
-    remove_stale_parts(folder)
+    remove_stale_staging(folder)
     return folder
 
 
 @contextlib.contextmanager
 def staged(folder: Path) -> Iterator[Path]:
-    """A hidden folder inside ``folder`` for a run's output shards, removed on the way out
-    (what :func:`publish` did not move: a failed or cancelled run's shards). Inside the
-    output folder, so on the same file system (a rename) and reachable from every node."""
-    work = Path(tempfile.mkdtemp(prefix=".staging.", suffix=".part", dir=folder))
+    """A hidden folder inside ``folder`` for a run's outputs, removed on the way out (what
+    :func:`publish` did not move: a failed or cancelled run's shards). Inside the output
+    folder, so on the same file system (a rename) and reachable from every node. Its lock
+    file stays locked while the run lives: :func:`remove_stale_staging` leaves it alone."""
+    work = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, suffix=".part", dir=folder))
     try:
-        yield work
+        with open(work / STAGING_LOCK, "wb") as lock:
+            if fcntl is not None:
+                fcntl.flock(lock, fcntl.LOCK_EX)
+            yield work
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
 
-def publish(work: Path, folder: Path) -> None:
+def publish(work: Path, folder: Path, *, manifest: bool = True) -> None:
     """Move every output of ``work`` into ``folder``, once all shards are written; then
-    :func:`write_manifest`. An earlier run's manifest goes first: it must not vouch for
-    the shards being replaced."""
-    (folder / MANIFEST_NAME).unlink(missing_ok=True)
+    :func:`write_manifest`. An earlier run's manifest goes first (``manifest``): it must
+    not vouch for the shards being replaced."""
+    if manifest:
+        (folder / MANIFEST_NAME).unlink(missing_ok=True)
     for entry in sorted(work.iterdir()):
-        if not entry.name.startswith("."):  # a write's temporary file, none once all succeeded
+        if not entry.name.startswith("."):  # the lock; a write's temporary file
             os.replace(entry, folder / entry.name)
 
 
-def remove_stale_parts(folder: Path) -> None:
-    """Remove the temporary files and folders (``.NAME.XXXX.part``: an atomic write's, an
-    export shard's work folder) that a run killed inside a shard left in ``folder``.
+def remove_stale_staging(folder: Path) -> None:
+    """Remove the staging folders that runs killed in ``folder`` left (a stopped runner or
+    a cancel past its grace kills a job's process; a findings report's hold raw values).
 
-    Nothing else cleans them: a stopped runner or a cancel past its grace kills the job's
-    process, and a findings report's holds raw values. Called before a run writes there:
-    two runs into one folder at once would overwrite each other's shards anyway.
+    Only unlocked ones at least :data:`STALE_AFTER` old go: a run writing into the same
+    folder at the same time keeps its own (where locks cannot be taken, a day old).
     """
-    for entry in folder.glob(".*.part"):
-        if entry.is_dir() and not entry.is_symlink():
-            shutil.rmtree(entry, ignore_errors=True)
-        else:
-            entry.unlink(missing_ok=True)
+    now = time.time()
+    for work in folder.glob(f"{STAGING_PREFIX}*.part"):
+        try:
+            age = now - work.stat().st_mtime
+        except OSError:
+            continue
+        if not work.is_dir() or work.is_symlink() or age < STALE_AFTER:
+            continue
+        if fcntl is None and age < UNLOCKED_STALE_AFTER:
+            continue
+        if not _locked(work / STAGING_LOCK):
+            shutil.rmtree(work, ignore_errors=True)
+
+
+def _locked(path: Path) -> bool:
+    """Whether a live process holds the lock at ``path`` (none there: nobody)."""
+    if fcntl is None:
+        return False
+    try:
+        with open(path, "rb") as fh:
+            try:
+                fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except OSError:  # held, or a file system that cannot tell: keep it
+                return True
+            fcntl.flock(fh, fcntl.LOCK_UN)
+    except OSError:
+        return False
+    return False
 
 
 def sha256_of(path: str | Path) -> str:
