@@ -388,3 +388,14 @@ def test_file_mode_says_when_a_default_workspace_goes_unused(
     assert capsys.readouterr().err == ""
     _note_unused_workspace(False)
     assert f"pass --workspace {ws}" in capsys.readouterr().err
+
+
+def test_a_folder_in_the_way_of_an_output_shard_is_named_before_any_shard_moves(
+    tmp_path: Path,
+) -> None:
+    folder, _ = write_shards(tmp_path / "in")
+    out = tmp_path / "out"
+    (out / "c.parquet").mkdir(parents=True)  # the last shard's name, taken by a folder
+    code, _, err = run("redact", folder, "-o", out, "--operator", "placeholder")
+    assert code == 1 and f"{out / 'c.parquet'}: is a folder" in err and "Traceback" not in err
+    assert [p.name for p in out.iterdir()] == ["c.parquet"]  # a and b not published either

@@ -31,7 +31,7 @@ from typing import Any
 import orjson
 
 from curation import exitcodes
-from curation.errors import InputError
+from curation.errors import InputError, StorageError
 from curation.fileio.atomic import atomic_write_bytes
 
 try:
@@ -193,11 +193,23 @@ def publish(work: Path, folder: Path, *, manifest: bool = True) -> None:
     """Move every output of ``work`` into ``folder``, once all shards are written; then
     :func:`write_manifest`. An earlier run's manifest goes first (``manifest``): it must
     not vouch for the shards being replaced."""
+    outputs = [e for e in sorted(work.iterdir()) if not e.name.startswith(".")]  # not the lock
+    for entry in outputs:  # before anything moves: the folder stays as it was
+        if (folder / entry.name).is_dir():
+            raise InputError(
+                f"{folder / entry.name}: is a folder; the output {entry.name} cannot replace it"
+                " (move it away, or choose another output folder)"
+            )
     if manifest:
         (folder / MANIFEST_NAME).unlink(missing_ok=True)
-    for entry in sorted(work.iterdir()):
-        if not entry.name.startswith("."):  # the lock; a write's temporary file
+    for entry in outputs:
+        try:
             os.replace(entry, folder / entry.name)
+        except OSError as exc:
+            raise StorageError(
+                f"could not move {entry.name} into {folder}: {exc.strerror or exc};"
+                " the folder has no manifest (unfinished): run again"
+            ) from exc
 
 
 def remove_stale_staging(folder: Path) -> None:
