@@ -209,7 +209,7 @@ def test_background_for_pii_leakage_judge_and_recluster(
 
     code, out = _cli("leakage", "a.jsonl", "b.jsonl", "--background", *w)
     assert code == 1 and "--train-dataset and --valid-dataset" in out
-    code, out = _cli("redact", "a.jsonl", "-o", "b.jsonl", "--background", *w)
-    assert code == 1 and "workspace mode" in out
+    code, out = _cli("redact", data, "-o", tmp_path / "b.jsonl", "--background", *w)
+    assert code == 1 and "workspace mode" in out  # a single file runs in the foreground
     code, out = _cli("pii", "scan", "-d", "s", "--background", *w)
     assert code == 0 and "curation jobs show" in out

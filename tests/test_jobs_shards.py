@@ -4,8 +4,10 @@ as the foreground command, reports its progress shard by shard and names the man
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
+import time
 from pathlib import Path
 from typing import Any
 
@@ -14,10 +16,11 @@ import pytest
 from curation.jobs import get_job
 from curation.jobs import store as jobs_store
 from curation.jobs.child import run_job
+from curation.jobs.shards import ERRORS_KEPT
 from curation.store import Workspace
 from tests.helpers.cli import run
 from tests.helpers.jobs import runner_thread, wait_for
-from tests.test_shards import check_manifest, read_rows, write_shards
+from tests.test_shards import BAD_LINE, check_manifest, corpus, read_rows, write_shards
 
 SHARDS = ("a.jsonl", "b.jsonl.gz", "c.parquet")
 
@@ -226,12 +229,19 @@ def test_a_sharded_job_attaches_to_the_cluster_its_command_named(
     assert os.environ[ADDRESS_ENV] == "127.0.0.1:6399"
 
 
-def test_a_sharded_job_cancelled_between_shards_leaves_no_manifest(
+def test_a_sharded_job_cancelled_between_shards_leaves_the_output_folder_as_it_was(
     ws: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     folder, _ = write_shards(tmp_path / "in")
-    out = tmp_path / "exported"
-    job_id = submitted(ws, "export", folder, "-f", "openai-chat", "-o", out)
+    out, fresh = tmp_path / "exported", tmp_path / "fresh"
+    assert run("export", folder, "-f", "openai-chat", "-o", out)[0] == 0  # an earlier run
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    assert "manifest.json" in before and "a.jsonl" in before
+    split = ("--validation-split", "0.5")  # other files: a.train.jsonl, a.validation.jsonl
+    ids = [
+        submitted(ws, "export", folder, "-f", "openai-chat", *split, "-o", out),
+        submitted(ws, "export", folder, "-f", "openai-chat", "-o", fresh),
+    ]
     original = jobs_store.write_progress
 
     def cancel_after_the_first_shard(
@@ -242,9 +252,154 @@ def test_a_sharded_job_cancelled_between_shards_leaves_no_manifest(
         return original(w, job, stage, done, total)
 
     monkeypatch.setattr(jobs_store, "write_progress", cancel_after_the_first_shard)
-    claimed = jobs_store.claim(ws, "test-runner", limit=1)
-    assert claimed is not None and claimed.id == job_id
-    assert run_job(ws, ws, job_id, "test-runner") == "cancelled"
-    job = shown(ws, job_id)
-    assert job["status"] == "cancelled" and job["progress"]["done"] == 1
-    assert (out / "a.jsonl").exists() and not (out / "manifest.json").exists()  # unfinished
+    for job_id in ids:
+        claimed = jobs_store.claim(ws, "test-runner", limit=1)
+        assert claimed is not None and claimed.id == job_id
+        assert run_job(ws, ws, job_id, "test-runner") == "cancelled"
+        job = shown(ws, job_id)
+        assert job["status"] == "cancelled" and job["progress"]["done"] == 1
+    # the earlier run's shards and manifest, nothing of the cancelled one's (nor its staging)
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+    assert list(fresh.iterdir()) == []
+
+
+def test_a_sharded_job_with_no_usable_item_names_a_bad_line_and_its_field(
+    ws: Workspace, tmp_path: Path, fake_models: None
+) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    no_content = '{"messages": [{"role": "user"}]}\n'
+    (folder / "a.jsonl").write_text(no_content + '{"messages": [{"role": "user", "content": 5}]}\n')
+    (folder / "b.jsonl").write_text(no_content)
+    out = tmp_path / "out"
+    ids = [
+        submitted(ws, "validate", folder),
+        submitted(ws, "redact", folder, "-o", out / "redacted"),
+        submitted(ws, "dedup", folder, "-o", out / "deduped", "-e", "static"),
+        submitted(ws, "export", folder, "-f", "openai-chat", "-o", out / "exported"),
+    ]
+    for job_id in ids:
+        claimed = jobs_store.claim(ws, "test-runner", limit=1)
+        assert claimed is not None and claimed.id == job_id
+        assert run_job(ws, ws, job_id, "test-runner") == "failed"
+        error = shown(ws, job_id)["error"]
+        # the foreground command lists the lines; the job's one line names the first
+        assert "a.jsonl" in error and "line 1: messages[0].content: missing" in error, error
+
+
+def test_a_background_dedup_of_a_dataset_refuses_file_options_as_the_foreground_does(
+    sqlite_ws: Workspace, tmp_path: Path
+) -> None:
+    folder, _ = write_shards(tmp_path / "in")
+    w = ("-w", sqlite_ws.folder)
+    for extra in ((folder, "-o", tmp_path / "o"), ("--clusters", tmp_path / "c.jsonl")):
+        for background in ((), ("--background",)):
+            code, _, err = run("dedup", "--dataset", "d", *extra, *background, *w)
+            assert code == 1 and "not both" in err, (extra, background, err)
+    assert jobs_store.list_jobs(sqlite_ws) == []  # not queued, its file options dropped
+
+
+def staging(folder: Path, name: str, *files: str, age: float = 120.0) -> Path:
+    """A staging folder as a run left it, ``age`` seconds ago."""
+    work = folder / f".staging.{name}.part"
+    for f in (".lock", *files):
+        (work / f).parent.mkdir(parents=True, exist_ok=True)
+        (work / f).write_text('{"half": "a shard"')
+    then = time.time() - age
+    os.utime(work, (then, then))
+    return work
+
+
+def test_a_rerun_removes_what_a_killed_run_left_and_keeps_a_live_runs(
+    ws: Workspace, tmp_path: Path
+) -> None:
+    """A job killed inside a shard (a runner stopped, a cancel past its grace) leaves its
+    staging folder: shards, a write's ``.NAME.XXXX.part``, an export shard's work folder,
+    findings (raw values). The next run into the folder removes it, but not the staging
+    folder of a run still writing there (locked), nor one just made (not locked yet)."""
+    folder, _ = write_shards(tmp_path / "in")
+    out, reports = tmp_path / "out", tmp_path / "findings"
+    killed = [
+        staging(out / "exported", "k1", "a.jsonl", ".b.jsonl.k2j4x9.part", ".c.q8w1.part/c.jsonl"),
+        staging(out / "redacted", "k2", "a.jsonl", ".c.parquet.z7y6x5.part"),
+        staging(reports, "k3", "a.jsonl.findings.jsonl", ".b.jsonl.gz.findings.jsonl.m3n4.part"),
+    ]
+    live = staging(out / "exported", "l1", "a.jsonl")
+    fresh = staging(out / "redacted", "f1", "a.jsonl", age=0)
+    ids = [
+        submitted(ws, "export", folder, "-f", "openai-chat", "-o", out / "exported"),
+        submitted(ws, "redact", folder, "-o", out / "redacted", "--report", reports),
+    ]
+    with open(live / ".lock", "rb") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        for job_id in ids:
+            assert jobs_store.claim(ws, "test-runner", limit=1) is not None
+            assert run_job(ws, ws, job_id, "test-runner") == "succeeded", get_job(ws, job_id).error
+    assert not any(k.exists() for k in killed)
+    assert live.exists() and fresh.exists()
+    for name, command, hidden in (("exported", "export", [live]), ("redacted", "redact", [fresh])):
+        assert [p for p in (out / name).iterdir() if p.name.startswith(".")] == hidden
+        check_manifest(out / name, command)
+    assert sorted(p.name for p in reports.iterdir()) == [s + ".findings.jsonl" for s in SHARDS]
+
+
+def test_a_background_redaction_refuses_bad_options_when_submitted(
+    sqlite_ws: Workspace, tmp_path: Path
+) -> None:
+    folder, _ = write_shards(tmp_path / "in")
+    rules = tmp_path / "rules.json"
+    rules.write_text("{not json")
+    for extra, said in (
+        (("--entities", "FOO"), "no recogniser finds FOO"),
+        (("--columns", "prompt"), "is not ROLE=COLUMN"),
+        (("--rules", rules), "not valid JSON"),
+        (("--threshold", "7"), "between 0 and 1"),
+    ):
+        args = ("redact", folder, "-o", tmp_path / "out", *extra, "--background")
+        code, _, err = run(*args, "-w", sqlite_ws.folder)
+        assert code == 1 and said in err and "Traceback" not in err, (extra, err)
+    assert jobs_store.list_jobs(sqlite_ws) == []  # named now, as the foreground names them
+
+
+def test_a_sharded_jobs_result_keeps_the_first_errors_and_counts_them_all(
+    ws: Workspace, tmp_path: Path
+) -> None:
+    """A job's result is a row read by every look at the job: a corpus with many bad lines
+    keeps its first ones there (its reports and the foreground's --json have them all)."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    good = json.dumps(corpus()[0]) + "\n"
+    for name in ("a.jsonl", "b.jsonl"):
+        (folder / name).write_text(good + (BAD_LINE + "\n") * 30)
+    ids = [
+        submitted(ws, "validate", folder),
+        submitted(ws, "redact", folder, "-o", tmp_path / "redacted"),
+    ]
+    for job_id in ids:
+        assert jobs_store.claim(ws, "test-runner", limit=1) is not None
+        assert run_job(ws, ws, job_id, "test-runner") == "succeeded", get_job(ws, job_id).error
+    validated = shown(ws, ids[0])["result"]
+    assert len(validated["errors"]) == ERRORS_KEPT < validated["errors_total"] == 120
+    assert validated["errors_truncated"] is True
+    redacted = shown(ws, ids[1])["result"]["shards"]
+    assert [len(s["rejected"]) for s in redacted] == [30, ERRORS_KEPT - 30]
+    assert [s["rejected_total"] for s in redacted] == [30, 30]
+    assert redacted[1]["rejected"][0] == {
+        "line": 2,
+        "field": "messages[0].content",
+        "reason": "missing",
+        "code": "invalid_field",
+    }
+
+
+def test_background_names_an_input_that_is_not_there(sqlite_ws: Workspace, tmp_path: Path) -> None:
+    gone = tmp_path / "corpus"  # a typo in a folder's name: not "a single file"
+    for args in (
+        ("validate", gone),
+        ("redact", gone, "-o", tmp_path / "r"),
+        ("dedup", gone, "-o", tmp_path / "d"),
+        ("export", gone, "-f", "openai-chat", "-o", tmp_path / "e"),
+    ):
+        code, _, err = run(*args, "--background", "-w", sqlite_ws.folder)
+        assert code == 1 and f"{gone}: no such file or folder" in err, (args, err)
+    assert jobs_store.list_jobs(sqlite_ws) == []

@@ -174,8 +174,8 @@ def test_background_commands_print_a_job_and_jobs_show_follows_it(
     assert rerun_job.params["output"] == str(output) and rerun_job.kind == "export"
     code, out = _cli("jobs", "show", "999", *w)
     assert code == 1 and "no job #999" in out and "Traceback" not in out
-    code, out = _cli("dedup", "in.jsonl", "-o", "x.jsonl", "--background", *w)
-    assert code == 1 and "workspace mode" in out
+    code, out = _cli("dedup", data, "-o", tmp_path / "kept.jsonl", "--background", *w)
+    assert code == 1 and "workspace mode" in out  # a single file runs in the foreground
 
 
 def _runners_of(parent: int) -> list[int]:

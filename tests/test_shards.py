@@ -343,15 +343,18 @@ def test_a_sharded_input_refuses_a_file_as_output_folder(tmp_path: Path) -> None
     assert code == 1 and "holds the input shard" in err
 
 
-def test_a_rerun_removes_the_old_manifest_before_replacing_shards(tmp_path: Path) -> None:
+def test_a_rerun_that_fails_leaves_the_earlier_output_whole(tmp_path: Path) -> None:
     folder, _ = write_shards(tmp_path / "in")
-    out = tmp_path / "out"
+    out, reports = tmp_path / "out", tmp_path / "findings"
     code, _, err = run("redact", folder, "-o", out, "--operator", "placeholder")
     assert (out / "manifest.json").exists(), err
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
     (folder / "c.parquet").write_bytes(b"not parquet")  # the second run fails on this shard
-    code, _, err = run("redact", folder, "-o", out, "--operator", "placeholder")
+    code, _, err = run("redact", folder, "-o", out, "--operator", "mask", "--report", reports)
     assert code != 0 and "c.parquet" in err
-    assert not (out / "manifest.json").exists()  # no old manifest vouching for new shards
+    # its shards a and b stayed staged: the manifest still vouches for the earlier shards
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+    assert list(reports.iterdir()) == []  # and their findings
 
 
 def test_sharded_findings_never_collide_nor_sit_among_shards(tmp_path: Path) -> None:
@@ -385,3 +388,14 @@ def test_file_mode_says_when_a_default_workspace_goes_unused(
     assert capsys.readouterr().err == ""
     _note_unused_workspace(False)
     assert f"pass --workspace {ws}" in capsys.readouterr().err
+
+
+def test_a_folder_in_the_way_of_an_output_shard_is_named_before_any_shard_moves(
+    tmp_path: Path,
+) -> None:
+    folder, _ = write_shards(tmp_path / "in")
+    out = tmp_path / "out"
+    (out / "c.parquet").mkdir(parents=True)  # the last shard's name, taken by a folder
+    code, _, err = run("redact", folder, "-o", out, "--operator", "placeholder")
+    assert code == 1 and f"{out / 'c.parquet'}: is a folder" in err and "Traceback" not in err
+    assert [p.name for p in out.iterdir()] == ["c.parquet"]  # a and b not published either

@@ -154,6 +154,8 @@ def _submit_dedup(opts: DedupOptions) -> None:
         return
     if opts.run_id is not None and opts.threshold is None:
         raise InputError("--run needs --threshold: the new threshold for that run")
+    if opts.dataset is not None:
+        _refuse_file_options(opts)
     from curation.cli.jobs import submit_background
     from curation.dedup.runs import job_params
 
@@ -168,8 +170,10 @@ def _submit_dedup(opts: DedupOptions) -> None:
 def _submit_dedup_shards(opts: DedupOptions) -> None:
     from curation.cli.jobs import submit_background
     from curation.fileio.shards import is_sharded
-    from curation.jobs.shards import dedup_params
+    from curation.jobs.shards import check_present, dedup_params
 
+    if opts.input_file is not None:
+        check_present(opts.input_file)
     if opts.input_file is None or opts.output is None or not is_sharded(opts.input_file):
         raise InputError(
             "--background works in workspace mode (--dataset NAME or --run ID) or on a folder"
@@ -180,6 +184,15 @@ def _submit_dedup_shards(opts: DedupOptions) -> None:
     )
     ws = open_workspace(opts.workspace, opts.db)
     submit_background(ws, "dedup-shards", params, None, opts.as_json)
+
+
+def _refuse_file_options(opts: DedupOptions) -> None:
+    """Workspace mode (``--dataset``) with file mode's options: an error, never options dropped."""
+    if opts.input_file is not None or opts.output is not None or opts.clusters_path is not None:
+        raise InputError(
+            "use either IN -o KEPT [--clusters FILE] (file mode) or --dataset NAME, not both;"
+            " in workspace mode the clusters are reviewed on the Deduplicate page"
+        )
 
 
 def _rethreshold(opts: DedupOptions, run_id: int) -> None:
@@ -195,11 +208,7 @@ def _rethreshold(opts: DedupOptions, run_id: int) -> None:
 def _dedup_dataset(opts: DedupOptions, dataset: str) -> None:
     from curation.dedup import run_dedup
 
-    if opts.input_file is not None or opts.output is not None or opts.clusters_path is not None:
-        raise InputError(
-            "use either IN -o KEPT [--clusters FILE] (file mode) or --dataset NAME, not both;"
-            " in workspace mode the clusters are reviewed on the Deduplicate page"
-        )
+    _refuse_file_options(opts)
     ws = open_workspace(opts.workspace, opts.db)
     with progress_bar("Deduplicating", _quiet(opts.quiet or opts.as_json)) as progress:
         summary = run_dedup(

@@ -305,6 +305,9 @@ def _submit(run: RunOptions, spec: ExportSpec) -> None:
     from curation.jobs.params import export_spec_params
 
     if run.source is not None:
+        from curation.jobs.shards import check_present
+
+        check_present(run.source)
         if not is_sharded(run.source):
             raise InputError(
                 "--background works in workspace mode (--dataset or --campaign) or on a folder"

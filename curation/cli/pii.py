@@ -278,6 +278,9 @@ def _redact_file(opts: RedactOptions, source: Path, output: Path) -> None:
 
     sharded = is_sharded(source)
     if opts.background:
+        from curation.jobs.shards import check_present
+
+        check_present(source)
         if not sharded:
             raise InputError(
                 "--background works in workspace mode (--dataset NAME) or on a folder or glob"
@@ -308,6 +311,9 @@ def _submit_redact_shards(opts: RedactOptions, source: Path, output: Path) -> No
     from curation.jobs.shards import redact_params
 
     choices = _choices(opts)
+    options = _file_options(opts, choices)  # a bad option is named now, not in the runner
+    if options.config is not None:
+        options.config.check_entities_known()
     params = redact_params(source, output, choices)
     ws = open_workspace(opts.workspace, opts.db)
     submit_background(ws, "redact-shards", params, None, opts.as_json)

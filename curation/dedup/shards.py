@@ -34,6 +34,8 @@ from curation.fileio.shards import (
     ShardSet,
     build_manifest,
     output_folder,
+    publish,
+    staged,
     write_manifest,
 )
 from curation.ingest.formats import open_source
@@ -171,13 +173,17 @@ def dedup_shards(
     for i in result.dropped:
         k, line = owner[i]
         dropped[k].add(line)
-    jobs = [(s, folder / s.name, frozenset(d)) for s, d in zip(shards.shards, dropped, strict=True)]
     kept: list[int] = []
-    for written in ordered_map(partial(write_shard, fmt), jobs, engine=engine):
-        kept.append(written)
-        report(WRITING, len(kept), n)
-    if clusters_path is not None:
-        _write_clusters(clusters_path, result, shards, reads, owner)
+    with staged(folder) as work:
+        jobs = [
+            (s, work / s.name, frozenset(d)) for s, d in zip(shards.shards, dropped, strict=True)
+        ]
+        for written in ordered_map(partial(write_shard, fmt), jobs, engine=engine):
+            kept.append(written)
+            report(WRITING, len(kept), n)
+        if clusters_path is not None:
+            _write_clusters(clusters_path, result, shards, reads, owner)
+        publish(work, folder)
     removed = [len(d) for d in dropped]
     outcomes = [
         ShardOutcome(

@@ -52,8 +52,9 @@ def export_file(
             name = Path(source).name
             imported = import_file(ws, source, name, format=source_format, actor=actor)
             if imported.imported == 0:
+                first = f"; the first, {imported.errors[0]}" if imported.errors else ""
                 raise InputError(
-                    f"{source}: no usable record ({imported.rejected:,} rejected); "
+                    f"{source}: no usable record ({imported.rejected:,} rejected{first}); "
                     "see `curation import` for the reasons"
                 )
             file_spec = replace(

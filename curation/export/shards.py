@@ -1,9 +1,10 @@
 """Export a sharded corpus file to file: one output shard per input shard, one manifest.
 
 Each shard is exported as :func:`curation.export.filemode.export_file` exports a file (its
-own throwaway workspace, the same checks and split), into a hidden folder beside the
-output; its files are then renamed into the output folder as ``SHARD<suffix>`` (with
-``.train``/``.validation`` before the suffix under a validation split). The export
+own throwaway workspace, the same checks and split), into a hidden folder; its files are
+then renamed into the run's staging folder as ``SHARD<suffix>`` (with
+``.train``/``.validation`` before the suffix under a validation split), moved into the
+output folder once every shard is exported (:func:`~curation.fileio.shards.publish`). The export
 manifest each shard would have beside its file goes, whole, into the shard's entry of the
 one ``manifest.json`` (under ``export``), written last. Shards run as tasks on the engine
 when it says so (a big corpus, or ``--ray-address``), else one after the other here.
@@ -15,7 +16,7 @@ import os
 import shutil
 import tempfile
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -31,6 +32,8 @@ from curation.fileio.shards import (
     ShardSet,
     build_manifest,
     output_folder,
+    publish,
+    staged,
     write_manifest,
 )
 from curation.progress import Progress
@@ -42,7 +45,7 @@ STAGE = "export"  # progress: shards exported of all shards
 
 @dataclass(frozen=True, slots=True)
 class ShardExport:
-    """What one shard's export wrote (its files already in the output folder)."""
+    """What one shard's export wrote (its files in the folder it was given)."""
 
     shard: Shard
     files: tuple[ShardOutput, ...]
@@ -187,11 +190,18 @@ def export_shards(
     engine = choose_for_shards(
         "export", Size(records=size // RECORD_BYTES, bytes=size), len(shards.shards)
     )
-    done: list[ShardExport] = []
-    for one in ordered_map(partial(export_shard, options, folder), shards.shards, engine=engine):
-        done.append(one)
-        if progress is not None:
-            progress(STAGE, len(done), len(shards.shards))
+    staged_done: list[ShardExport] = []
+    with staged(folder) as work:
+        export = partial(export_shard, options, work)
+        for one in ordered_map(export, shards.shards, engine=engine):
+            staged_done.append(one)
+            if progress is not None:
+                progress(STAGE, len(staged_done), len(shards.shards))
+        publish(work, folder)
+    done = [
+        replace(one, files=tuple(replace(f, path=folder / f.path.name) for f in one.files))
+        for one in staged_done
+    ]
     outcomes = [
         ShardOutcome(
             s.shard,

@@ -6,7 +6,9 @@ A file-to-file command's input is a file, a folder (its ``*.jsonl``, ``*.jsonl.g
 file (the command behaves as it always did). A sharded input writes into an output
 folder, one output shard per input shard under the same base name, then
 :func:`write_manifest` writes ``manifest.json`` last, atomically: a folder with a manifest
-is complete, one without is not.
+is complete, one without is not. The shards are written into a hidden folder inside it
+(:func:`staged`) and moved into place (:func:`publish`) once every one is done, so a run
+that fails, is cancelled or killed leaves the folder as an earlier run left it.
 
 On a cluster the shards' paths must be reachable from every node (a shared or network
 file system): a worker reads its shard and writes its output shard where it stands.
@@ -14,10 +16,14 @@ file system): a worker reads its shard and writes its output shard where it stan
 
 from __future__ import annotations
 
+import contextlib
 import glob
 import hashlib
 import os
-from collections.abc import Iterable, Mapping
+import shutil
+import tempfile
+import time
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -25,14 +31,23 @@ from typing import Any
 import orjson
 
 from curation import exitcodes
-from curation.errors import InputError
+from curation.errors import InputError, StorageError
 from curation.fileio.atomic import atomic_write_bytes
+
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - Windows: no advisory locks, stale staging goes by age
+    fcntl = None  # type: ignore[assignment]
 
 SHARD_SUFFIXES = (".jsonl", ".jsonl.gz", ".parquet")
 MANIFEST_NAME = "manifest.json"
 MANIFEST_VERSION = 1
 _GLOB_CHARS = frozenset("*?[")
 _HASH_CHUNK = 1 << 20
+STAGING_PREFIX = ".staging."
+STAGING_LOCK = ".lock"
+STALE_AFTER = 60.0  # seconds: covers the instant between making a staging folder and locking it
+UNLOCKED_STALE_AFTER = 24 * 3600.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,10 +169,84 @@ def output_folder(shards: ShardSet, out: str | Path) -> Path:
                 f"{folder}: holds the input shard {s.name}; its output would overwrite it "
                 "(choose another output folder)"
             )
-    # A manifest says the folder is complete: an earlier run's must not vouch for this one's
-    # shards while they are being replaced (write_manifest puts the new one back at the end).
-    (folder / MANIFEST_NAME).unlink(missing_ok=True)
+    remove_stale_staging(folder)
     return folder
+
+
+@contextlib.contextmanager
+def staged(folder: Path) -> Iterator[Path]:
+    """A hidden folder inside ``folder`` for a run's outputs, removed on the way out (what
+    :func:`publish` did not move: a failed or cancelled run's shards). Inside the output
+    folder, so on the same file system (a rename) and reachable from every node. Its lock
+    file stays locked while the run lives: :func:`remove_stale_staging` leaves it alone."""
+    work = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, suffix=".part", dir=folder))
+    try:
+        with open(work / STAGING_LOCK, "wb") as lock:
+            if fcntl is not None:
+                fcntl.flock(lock, fcntl.LOCK_EX)
+            yield work
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def publish(work: Path, folder: Path, *, manifest: bool = True) -> None:
+    """Move every output of ``work`` into ``folder``, once all shards are written; then
+    :func:`write_manifest`. An earlier run's manifest goes first (``manifest``): it must
+    not vouch for the shards being replaced."""
+    outputs = [e for e in sorted(work.iterdir()) if not e.name.startswith(".")]  # not the lock
+    for entry in outputs:  # before anything moves: the folder stays as it was
+        if (folder / entry.name).is_dir():
+            raise InputError(
+                f"{folder / entry.name}: is a folder; the output {entry.name} cannot replace it"
+                " (move it away, or choose another output folder)"
+            )
+    if manifest:
+        (folder / MANIFEST_NAME).unlink(missing_ok=True)
+    for entry in outputs:
+        try:
+            os.replace(entry, folder / entry.name)
+        except OSError as exc:
+            raise StorageError(
+                f"could not move {entry.name} into {folder}: {exc.strerror or exc};"
+                " the folder has no manifest (unfinished): run again"
+            ) from exc
+
+
+def remove_stale_staging(folder: Path) -> None:
+    """Remove the staging folders that runs killed in ``folder`` left (a stopped runner or
+    a cancel past its grace kills a job's process; a findings report's hold raw values).
+
+    Only unlocked ones at least :data:`STALE_AFTER` old go: a run writing into the same
+    folder at the same time keeps its own (where locks cannot be taken, a day old).
+    """
+    now = time.time()
+    for work in folder.glob(f"{STAGING_PREFIX}*.part"):
+        try:
+            age = now - work.stat().st_mtime
+        except OSError:
+            continue
+        if not work.is_dir() or work.is_symlink() or age < STALE_AFTER:
+            continue
+        if fcntl is None and age < UNLOCKED_STALE_AFTER:
+            continue
+        if not _locked(work / STAGING_LOCK):
+            shutil.rmtree(work, ignore_errors=True)
+
+
+def _locked(path: Path) -> bool:
+    """Whether a live process holds the lock at ``path`` (none there: nobody)."""
+    if fcntl is None:
+        return False
+    try:
+        with open(path, "rb") as fh:
+            try:
+                fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except OSError:  # held, or a file system that cannot tell: keep it
+                return True
+            fcntl.flock(fh, fcntl.LOCK_UN)
+    except OSError:
+        return False
+    return False
 
 
 def sha256_of(path: str | Path) -> str:

@@ -7,19 +7,20 @@ sharded driver the foreground command calls, with the same options, so it writes
 same output shards and manifest. Its progress counts shards: ``done`` of ``total``
 shards, ``stage`` naming the step and the shard just finished (dedup counts the shards
 read, then its stages over the whole corpus, then the shards written). Its result is the
-driver's JSON, its ``summary`` ending with the manifest's path.
+driver's JSON, its first :data:`ERRORS_KEPT` errors or rejected lines kept, its ``summary``
+ending with the manifest's path.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from curation import exitcodes
 from curation.errors import InputError
-from curation.fileio.shards import ShardSet, resolve_shards
+from curation.fileio.shards import ShardSet, is_sharded, resolve_shards
 from curation.progress import Progress
 
 if TYPE_CHECKING:
@@ -36,12 +37,20 @@ def absolute(given: str | Path) -> str:
     return os.path.abspath(os.path.expanduser(str(given)))
 
 
+def check_present(given: str | Path) -> None:
+    """A background job's input that is not there is named so (a mistyped folder), not
+    refused as a single file; a pattern matching nothing is :func:`resolve_shards`'s to say."""
+    if not is_sharded(given) and not Path(given).expanduser().exists():
+        raise InputError(f"{given}: no such file or folder")
+
+
 def sharded_input(given: str | Path) -> dict[str, Any]:
     """The input of a sharded job, checked now (a missing folder or an empty glob fails
     here, not in the runner) and absolute; and the Ray cluster asked for, if any
     (``--ray-address``, ``CURATION_RAY_ADDRESS``), which the job attaches to."""
     from curation.engine.choice import configured_address
 
+    check_present(given)
     shards = resolve_shards(absolute(given))
     if not shards.sharded:
         raise InputError(
@@ -117,15 +126,39 @@ def per_shard(progress: Progress, shards: ShardSet, *stages: str) -> Progress:
     return report
 
 
-def _finish(out: dict[str, Any], summary: str, manifest: str | None, code: int) -> dict[str, Any]:
+def _finish(
+    out: dict[str, Any],
+    summary: str,
+    manifest: str | None,
+    code: int,
+    errors: Iterable[str] = (),
+) -> dict[str, Any]:
+    """The job's result; a run that could use no item fails, its one line naming the first
+    bad line (``errors``: "SHARD line N: field: reason"), as a failed job keeps no result."""
     if code == exitcodes.FAILED:
-        raise InputError(f"no item of the shards could be used: {summary}")
+        first = next(iter(errors), None)
+        where = f" (first: {first})" if first else ""
+        raise InputError(f"no item of the shards could be used{where}: {summary}")
     if manifest is not None and manifest not in summary:
         summary = f"{summary}; manifest {manifest}"
     out["summary"] = summary
-    if isinstance(out.get("errors"), list):
-        out["errors"] = out["errors"][:ERRORS_KEPT]
+    kept = out.get("errors")
+    if isinstance(kept, list) and len(kept) > ERRORS_KEPT:
+        out["errors"] = kept[:ERRORS_KEPT]
+        if "errors_truncated" in out:  # a validation's: the list no longer holds them all
+            out["errors_truncated"] = True
     return out
+
+
+def _keep_first_rejected(shards: list[dict[str, Any]]) -> None:
+    """A redaction's rejected lines, :data:`ERRORS_KEPT` in all kept in the job's result (a
+    row read at every look at the job), each shard's counted in ``rejected_total``."""
+    room = ERRORS_KEPT
+    for shard in shards:
+        rejected = shard["rejected"]
+        shard["rejected_total"] = len(rejected)
+        shard["rejected"] = rejected[:room]
+        room -= len(shard["rejected"])
 
 
 def run_validate(ctx: JobContext) -> dict[str, Any]:
@@ -144,7 +177,8 @@ def run_validate(ctx: JobContext) -> dict[str, Any]:
         f"{len(figures)} shards: {report.valid_examples:,} of {report.examples:,} examples valid,"
         f" {report.error_total:,} errors"
     )
-    return _finish(out, summary, None, report.exit_code)
+    errors = (f"{issue.where}: {issue.message}" for issue in report.errors)
+    return _finish(out, summary, None, report.exit_code, errors)
 
 
 def run_redact(ctx: JobContext) -> dict[str, Any]:
@@ -162,7 +196,10 @@ def run_redact(ctx: JobContext) -> dict[str, Any]:
         command_options=choices.manifest_options(options),
         progress=per_shard(ctx.progress, shards, STAGE),
     )
-    return _finish(result.as_dict(), result.summary(), str(result.manifest), result.exit_code)
+    errors = (f"{Path(r.path).name} {e}" for r in result.results for e in r.rejected)
+    out = result.as_dict()
+    _keep_first_rejected(out["shards"])
+    return _finish(out, result.summary(), str(result.manifest), result.exit_code, errors)
 
 
 def run_dedup(ctx: JobContext) -> dict[str, Any]:
@@ -182,7 +219,13 @@ def run_dedup(ctx: JobContext) -> dict[str, Any]:
         command_options=manifest_options(settings, fmt),
         progress=per_shard(ctx.progress, shards, READING, WRITING),
     )
-    return _finish(result.as_dict(), result.summary(), str(result.manifest), result.exit_code)
+    return _finish(
+        result.as_dict(),
+        result.summary(),
+        str(result.manifest),
+        result.exit_code,
+        result.error_lines(),
+    )
 
 
 def run_export(ctx: JobContext) -> dict[str, Any]:

@@ -10,6 +10,7 @@ input shards concatenated.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
 from functools import partial
@@ -25,6 +26,9 @@ from curation.fileio.shards import (
     ShardSet,
     build_manifest,
     output_folder,
+    publish,
+    remove_stale_staging,
+    staged,
     write_manifest,
 )
 from curation.pii.files import FileRedactResult, RedactFileOptions, fio_estimate, redact_file
@@ -121,26 +125,37 @@ def redact_shards(
     if reports is not None:
         _check_report_folder(reports, folder, shards)
         reports.mkdir(parents=True, exist_ok=True)
+        remove_stale_staging(reports)
     texts = sum(fio_estimate(s.path) or 0 for s in shards.shards)
     asked = options.workers not in (None, 1)
     engine = ready(choose_for_shards("pii", Size(records=texts), len(shards.shards), force=asked))
     config = (options.config or PiiConfig()).check_entities_known()
     done: Iterator[FileRedactResult]
-    if engine.ray:
-        done = actor_map(
-            partial(worker.make_detector, config.as_dict()),
-            partial(_on_actor, options, folder, reports),
-            shards.shards,
-            engine=engine,
-            workers=min(len(shards.shards), options.workers or cluster.cpus(), cluster.cpus()),
-        )
-    else:
-        done = (redact_one(options, folder, reports, s) for s in shards.shards)
     results: list[FileRedactResult] = []
-    for result in done:
-        results.append(result)
-        if progress is not None:
-            progress(STAGE, len(results), len(shards.shards))
+    with contextlib.ExitStack() as stack:  # the findings too: a failed run leaves none
+        work = stack.enter_context(staged(folder))
+        found = None if reports is None else stack.enter_context(staged(reports))
+        if engine.ray:
+            done = actor_map(
+                partial(worker.make_detector, config.as_dict()),
+                partial(_on_actor, options, work, found),
+                shards.shards,
+                engine=engine,
+                workers=min(len(shards.shards), options.workers or cluster.cpus(), cluster.cpus()),
+            )
+        else:
+            done = (redact_one(options, work, found, s) for s in shards.shards)
+        for result in done:
+            results.append(result)
+            if progress is not None:
+                progress(STAGE, len(results), len(shards.shards))
+        publish(work, folder)
+        if reports is not None and found is not None:
+            publish(found, reports, manifest=False)
+    results = [
+        replace(r, out=str(folder / shard.name))
+        for shard, r in zip(shards.shards, results, strict=True)
+    ]
     outcomes = [
         ShardOutcome(
             shard,
