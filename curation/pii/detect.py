@@ -51,6 +51,7 @@ from curation.pii.recognizers import name_tokens
 from curation.pii.segments import Segment
 from curation.pii.spans import ENTITY_PRIORITY, Finding, Span, resolve
 from curation.pii.vocab import TECH_TERMS, UI_NOUNS
+from curation.pii.word_names import STRONG_SOURCE as WORD_PAIR_SOURCE
 
 __all__ = [
     "ENTITY_PRIORITY",
@@ -80,6 +81,7 @@ CACHE_MAX_TEXT = 5_000
 CACHE_MAX_ENTRIES = 20_000
 
 T = TypeVar("T")
+_JUDGED_SOURCES = (WORD_PAIR_SOURCE, "name:key-lower")
 
 # --------------------------------------------------------------------------- chunking
 
@@ -260,10 +262,12 @@ class Detector:
 
     def _refine(self, text: str, result: Any, nlp_artifacts: Any) -> Span | None:
         entity = str(result.entity_type)
+        source = _source(result)
+        if source.startswith(_JUDGED_SOURCES):
+            return self._judged(text, result, entity, source)
         start, end = _trim(text, int(result.start), int(result.end), entity)
         if start >= end:
             return None
-        source = _source(result)
         score = float(result.score)
         if self.allow.covers(text, start, end, entity):
             return None
@@ -292,6 +296,14 @@ class Detector:
         if score < KEEP_FLOOR:
             return None
         return Span(start, end, entity, text[start:end], round(score, 3), source)
+
+    def _judged(self, text: str, result: Any, entity: str, source: str) -> Span | None:
+        """A name judged word by word already: the trims of :meth:`_refine` would cut "Best"
+        off "Grace Best" and "ruby" (a language) off "ruby banks" under a customer_name key."""
+        start, end = int(result.start), int(result.end)
+        if self.allow.covers(text, start, end, entity) or in_code(text, start):
+            return None
+        return Span(start, end, entity, text[start:end], float(result.score), source)
 
     # ---- records
 

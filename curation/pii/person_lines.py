@@ -23,6 +23,8 @@ from collections.abc import Callable, Iterable
 
 import regex
 
+from curation.pii.word_names import word_pair
+
 _NAME_WORD = r"\p{Lu}[\p{Ll}\p{M}'’]+(?:-\p{Lu}?[\p{Ll}\p{M}'’]+)?"
 _INITIAL = r"\p{Lu}\."
 _TOKEN = rf"(?:{_NAME_WORD}|{_INITIAL})"
@@ -67,6 +69,8 @@ def line_names(
         if not words or any(stop(w) for w in words):
             return False
         kinds = [kind(w) for w in words]
+        if need_known and len(words) == 2 and word_pair(*words):
+            return True  # everyday words the table ranks as names: "Will Church"
         if need_known:
             return kinds[-1] != "C" and any(k != "C" for k in kinds)
         return True

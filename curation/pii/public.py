@@ -156,6 +156,7 @@ MODEL_SOURCES = (
     "name:upper",
     "name:initial",
     "name:key-generic",
+    "name:word-pair-weak",
 )
 
 

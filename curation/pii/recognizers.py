@@ -14,6 +14,7 @@ from typing import Any
 
 import regex
 
+from curation.pii import name_table as nt
 from curation.pii.phones import ID_NUMBER_CUE
 from curation.pii.postal import tail_end
 from curation.pii.presidio_import import LocalRecognizer, NlpArtifacts, RecognizerResult
@@ -373,6 +374,14 @@ _PERSON_KEY = regex.compile(
     r"(?i)(?:first|last|given|family|middle|full|sur|maiden)[_\- ]?name[\"']?[ \t]*[:=]"
 )
 # Keys that say "a name" but not whose: the value may be a work, a vessel, a public figure.
+# A key that holds only a person's name, whose value may be typed in lower case: "customer_name":
+# "chase rivers". Its words are read as a name unless they are placeholders ("unknown", "n/a").
+_KEYED_LOWER = regex.compile(
+    r"(?i:[\"']?(?<![\w])(?:first|last|given|family|middle|full|sur|maiden|customer|recipient|"
+    r"sender|employee|contact|passenger|patient|guest|cardholder|card_holder|account_holder|"
+    r"holder)[_\- ]?name[\"']?)[ \t]*[:=][ \t]*[\"']"
+    r"(?P<name>\p{Ll}[\p{Ll}\p{M}'’\-]+(?:[ \t]+\p{Ll}[\p{Ll}\p{M}'’\-]+){0,3})(?=[\"'])"
+)
 _GENERIC_KEY = regex.compile(r"(?i)(?<![\w])[\"']?(?:name|author)[\"']?[ \t]*[:=][ \t]*[\"']?$")
 _BARE_NAME_KEY = regex.compile(r"(?i)(?<![\w])[\"']?name[\"']?[ \t]*[:=][ \t]*[\"']?$")
 _SIBLING_KEY = regex.compile(r"(?i)[\"']?([a-z][\w\-]*)[\"']?[ \t]*[:=]")
@@ -475,6 +484,22 @@ class NameCueRecognizer(_Base):
                     generic = _bare_name_is_generic(text, start)
                 source = "name:key-generic" if generic else "name:key"
                 yield _result(self.ENTITY, start, end, score, source, self)
+        yield from self._keyed_lower(text)
+
+    def _keyed_lower(self, text: str) -> Iterable[RecognizerResult]:
+        """A lower-case value of a key that holds only a person's name ("customer_name")."""
+        for m in _KEYED_LOWER.finditer(text):
+            start, end = m.span("name")
+            words = text[start:end].split()
+            if any(w.strip("'’-") in _STOP for w in words):
+                continue
+            if len(words) >= 2 or _lower_name_word(words[0]):
+                yield _result(self.ENTITY, start, end, 0.8, "name:key-lower", self)
+
+
+def _lower_name_word(word: str) -> bool:
+    """One lower-case word under a name key: a name of the table, not a placeholder."""
+    return nt.is_name(word) and not nt.is_common(word)
 
 
 def trim_name(text: str, start: int, end: int) -> tuple[int, int]:

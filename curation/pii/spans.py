@@ -6,6 +6,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
+from curation.pii.public import is_model_only
 from curation.pii.segments import Path, render
 
 ENTITY_PRIORITY = {
@@ -88,6 +89,9 @@ def resolve(spans: list[Span], text: str) -> list[Span]:
             if s.start < current.end or (entity == "PERSON" and 0 <= gap <= 1):
                 end = max(current.end, s.end)
                 best = current if current.score >= s.score else s
+                other = s if best is current else current
+                if is_model_only(best.source) and not is_model_only(other.source):
+                    best = other  # keep the evidence of a private person ("name:word-pair")
                 current = Span(
                     current.start,
                     end,

@@ -1,0 +1,123 @@
+"""Names made of everyday words (curation.pii.word_names), lower-case names under a name key
+and after "its … again" / "for …:" (curation.pii.recognizers, person_signals), with the cases
+that must not fire. Every name here is made up for the test."""
+
+from __future__ import annotations
+
+import pytest
+
+from curation.pii.detect import Detector
+from curation.pii.results import describe_source
+from curation.pii.word_names import STRONG_SOURCE, WEAK_SOURCE, given_word, surname_word, word_pairs
+from tests.helpers.pii import found
+
+
+@pytest.fixture(scope="module")
+def det() -> Detector:
+    return Detector()
+
+
+def pairs(text: str) -> set[tuple[str, str]]:
+    return {(text[s:e], src) for s, e, src in word_pairs(text)}
+
+
+def persons(det: Detector, *texts: str) -> set[tuple[str, str]]:
+    return {(f.text, f.source) for f in found(det, *texts) if f.entity == "PERSON"}
+
+
+def test_table_ranks_read_everyday_words_as_names() -> None:
+    assert given_word("Chase") and given_word("Penny") and given_word("Will")
+    assert surname_word("Cash") and surname_word("Rivers") and surname_word("Best")
+    assert not given_word("Monday") and not given_word("Great") and not given_word("The")
+    assert not surname_word("Compose") and not surname_word("Garden")
+
+
+@pytest.mark.parametrize(
+    "text,value,source",
+    [
+        (
+            "Update my details: Gene Salt, gene@example.org, +1 555 010 2030",
+            "Gene Salt",
+            STRONG_SOURCE,
+        ),
+        ("Could you ask Misty Church to call me?", "Misty Church", STRONG_SOURCE),
+        ("I need to pay my supplier Penny Glass today.", "Penny Glass", STRONG_SOURCE),
+        ("Send it to my husband: CPL Amber Lamb, PSC 1234, Box 56", "Amber Lamb", STRONG_SOURCE),
+        ("Lt Col Grace Rice, Unit 2050 Box 4190", "Grace Rice", STRONG_SOURCE),
+        ("Shorter please:\n\ncheers, talk soon\nSunny Wise\nBuyer", "Sunny Wise", STRONG_SOURCE),
+        ("Rota:\n- Lily Strong: Friday\n- Chase Lamb: Monday", "Lily Strong", WEAK_SOURCE),
+        ("who was it?\nPenny Rivers", "Penny Rivers", WEAK_SOURCE),
+        ("the card went to Summer Golden last week", "Summer Golden", WEAK_SOURCE),
+    ],
+)
+def test_word_pairs_where_a_person_stands(text: str, value: str, source: str) -> None:
+    assert (value, source) in pairs(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Which is better, Summer Sale or Rose Garden?",  # not a surname word
+        "I watched Pearl Harbor twice.",  # no person position
+        "Grace Cash is a phrase",  # "is" is not a past or third-person verb of a subject (no tags)
+        "Monday Church service",  # a weekday
+        "Docker Compose\nRuby Gems",  # technical words
+        "II. Mary Rose: origins and reputation.",  # a Roman numeral is no rank
+        "The next question is about SS Edmund Fitzgerald.",  # a ship's prefix
+        "Bring anything related to Queen Mary 2.",  # a model number or edition after
+        "I have asked De Post to redirect it.",  # a particle is no given name
+    ],
+)
+def test_word_pairs_that_must_not_fire(text: str) -> None:
+    assert pairs(text) == set()
+
+
+def test_subject_of_a_verb_needs_the_tagger(det: Detector) -> None:
+    text = "Grace Cash returned the kettle yesterday but the refund is missing."
+    assert "Grace Cash" in {v for v, _ in persons(det, text)}
+    assert persons(det, "Grace Cash and Pearl Harbor are two phrases.") == set()
+
+
+def test_a_private_position_wins_over_the_model(det: Detector) -> None:
+    # spaCy finds "Bill Best" too; the sign-off's evidence must stay on the merged finding so
+    # the public-figure policy does not keep it.
+    text = "Make this more formal:\n\ncheers, talk soon\nBill Best\nPurchasing coordinator"
+    assert ("Bill Best", STRONG_SOURCE) in persons(det, text)
+
+
+def test_a_weak_pair_in_a_public_record_is_kept(det: Detector) -> None:
+    assert persons(det, "Write a quiz question.\n- Billy Elliot: a film") == set()
+
+
+@pytest.mark.parametrize(
+    "text,value",
+    [
+        ('{"customer_name": "ruby banks", "order_id": "SO-1"}', "ruby banks"),
+        ('{"recipient_name": "mutua kinyanjui"}', "mutua kinyanjui"),
+        ("hey its bill rice again, my kettle still leaks", "bill rice"),
+        ("hey its njeri owuor-achieng again, my phone", "njeri owuor-achieng"),
+        ("Login alert for võ thảo: new sign-in from 10.0.0.1", "võ thảo"),
+        ("Login alert for summer rivers: new sign-in", "summer rivers"),
+    ],
+)
+def test_lower_case_names(det: Detector, text: str, value: str) -> None:
+    assert value in {v for v, _ in persons(det, text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '{"customer_name": "unknown", "order_id": "SO-1"}',
+        '{"product_name": "ruby banks"}',  # not a person's field
+        "tips for loop variables: use i",
+        "Login alert for python scripts: none",
+        "its rose garden again this year",  # "garden" is no surname word
+    ],
+)
+def test_lower_case_rules_that_must_not_fire(det: Detector, text: str) -> None:
+    assert persons(det, text) == set()
+
+
+def test_new_sources_are_described() -> None:
+    for source in (STRONG_SOURCE, WEAK_SOURCE, "name:key-lower"):
+        assert describe_source(source) != source
