@@ -59,6 +59,11 @@ def widest(text: str) -> str:
         "400 Rideau Street, Ottawa, ON K1N 5Y8",  # CA
         "Unit 4, 12 Smith St, Parramatta NSW 2150",  # AU
         "Apt 5B, 210 Elm Avenue, Springfield, IL 62704",  # US
+        "Lale Caddesi No: 41 Daire: 7, 34367 Beşiktaş/İstanbul",  # TR, labelled number and flat
+        "Çınar Sokak No. 9, 06420 Çankaya/Ankara",  # TR
+        "7 Birchwood Close, Dalkey, Co. Dublin, A96 K2F3",  # IE, county with its dot
+        "Odos Ermou 21, 105 63 Athina",  # GR
+        "25 Ahmed Orabi Street, Mohandessin\nGiza\n12655",  # EG, postcode on its own line
     ],
 )
 def test_addresses_of_many_countries_are_found_whole(address: str) -> None:
@@ -129,6 +134,8 @@ def test_a_fine_grained_postcode_with_its_city_stands_alone() -> None:
         "my Xbox 360 box has 12 games",
         "Garmin Edge 540, Gardasil 9 and Volkswagen ID.4",
         "the PSC meets at 9; unit sold 4000 boxes in 2023",
+        "Step 3 Note: 12, 34710 rows were read",  # a labelled number with no street
+        "Episode 4, 123456 viewers in Singapore",  # a six-digit count is no SG postcode line
     ],
 )
 def test_numbers_that_are_no_address(text: str) -> None:
@@ -140,6 +147,7 @@ def test_formats_come_from_googles_address_metadata() -> None:
     assert formats["DE"].zip_first and not formats["GB"].zip_first
     assert formats["GB"].distinctive and not formats["US"].distinctive
     assert {"PL", "KR", "IE", "MX", "ZA", "NG", "JP", "IN", "BR"} <= set(formats)
+    assert {"TR", "GR", "EG", "KE", "SG", "AR", "CO", "CL", "PH"} <= set(formats)
 
 
 def test_terms_and_street_types_are_package_data() -> None:

@@ -42,6 +42,7 @@ from curation.pii.vocab import STREET_SUFFIXES_GLUED, STREET_TYPES_EN, STREET_TY
 COUNTRIES: tuple[str, ...] = (
     "US", "CA", "MX", "BR", "GB", "IE", "DE", "AT", "CH", "FR", "BE", "NL", "LU", "ES", "PT",
     "IT", "PL", "CZ", "SE", "DK", "NO", "FI", "JP", "KR", "IN", "ZA", "NG", "AU", "NZ",
+    "TR", "GR", "EG", "KE", "SG", "AR", "CO", "CL", "PH",
 )  # fmt: skip
 # Where Google's pattern accepts forms nobody writes, the written form: an Eircode's routing
 # key is a letter and two digits (or D6W), then four letters or digits (its reserved alphabet
@@ -154,13 +155,16 @@ _UNITS = (
     + "|".join(regex.escape(u) for u in sorted(_data("units.txt"), key=len, reverse=True))
     + ")"
 )
-_UNIT = rf"{_UNITS}(?![\p{{L}}])[ \t]*#?[ \t]*\d[\w\-/]*"
+_UNIT = rf"{_UNITS}(?![\p{{L}}])[ \t]*[#:]?[ \t]*\d[\w\-/]*"
+# A flat or floor written "Word: number" after the house number: "No: 60 Daire: 20" (TR).
+_LABELLED_FLAT = r"\p{Lu}\p{Ll}{2,8}:[ \t]*\d{1,4}[A-Za-z]?(?![\w])"
 _TYPE_BEFORE = (
     "(?i:" + _alternatives([*street_types("before"), *STREET_TYPES_PREFIX], dots=True) + ")"
 )
 _STREET = (
     rf"(?:{_UNIT}"
-    rf"|{_NOT_STREET}(?:{_TYPE_BEFORE}[ \t]*)?{_NAME},?[ \t]+(?:n[ºo°]\.?[ \t]*)?{_NUM}"
+    rf"|{_NOT_STREET}(?:{_TYPE_BEFORE}[ \t]*)?{_NAME},?[ \t]+(?:[nN][ºo°][.:]?[ \t]*)?{_NUM}"
+    rf"(?:[ \t]+(?:{_UNIT}|{_LABELLED_FLAT}))?"
     rf"|{_NUM},?[ \t]+(?:{_TYPE_BEFORE}[ \t]+)?(?:{_LINK}[ \t]+)?{_NAME})"
 )
 # A word of an address part; a dot inside ("H.No"), after an abbreviation ("Col. Centro") or
@@ -180,7 +184,11 @@ _NOT_LOCALITY = (
     r"room|box|flat|unit|suite|version|page|step|item|total|code|pin|id|at|on|from|to|by|"
     r"until|since|before|after)\b)"
 )
-_LOC_WORD = r"(?:St\.[ \t]|Ste\.[ \t]|Mt\.[ \t])?[\p{Lu}](?:[\p{L}\p{M}\-]|['’](?=\p{L}))*"
+# "St. Albans", "Co. Dublin" (an Irish county); "Kadıköy/İstanbul" (TR: district/province).
+_LOC_WORD = (
+    r"(?:St\.[ \t]|Ste\.[ \t]|Mt\.[ \t]|Co\.[ \t])?[\p{Lu}](?:[\p{L}\p{M}\-]|['’](?=\p{L}))*"
+    r"(?:/[\p{Lu}][\p{L}\p{M}\-]*)?"
+)
 _LOCALITY = (
     rf"{_NOT_LOCALITY}{_LOC_WORD}(?:(?:[ \t]|[ \t]?-[ \t]?)(?:(?:{_LINK}|sur|sous|upon|on|nad|pod|op|aan)[ \t]+)?"
     rf"{_LOC_WORD}){{0,3}}(?:[ \t]+\d{{1,2}}(?![\d\-]))?"

@@ -26,7 +26,7 @@ from curation.pii.person_lines import line_names
 from curation.pii.presidio_import import LocalRecognizer, RecognizerResult
 from curation.pii.results import SignalRecognizer, tagged_result
 from curation.pii.vocab import NOT_NAMES, PARTICLES, TECH_TERMS, TITLES
-from curation.pii.word_names import word_pair, word_pairs
+from curation.pii.word_names import STRONG_SOURCE, word_pair, word_pairs
 
 KIND_CACHE = 100_000  # words repeat across a corpus; judging one costs several lookups
 PAIR_SCORE = 0.72
@@ -194,8 +194,10 @@ class NameTableRecognizer(SignalRecognizer):
             yield _result(start, end, CUE_SCORE + 0.1, source, self)
         doc = getattr(nlp_artifacts, "tokens", None)
         for start, end, source in word_pairs(text, doc):
+            # Where only the shape of the line speaks for a person, spaCy reading the first
+            # word as a place ("India Post") or a work outweighs it; a private cue does not.
             first_end = text.find(" ", start, end)
-            if not self._labelled_other(start, first_end if first_end > 0 else end):
+            if source == STRONG_SOURCE or not self._labelled_other(start, first_end):
                 yield _result(start, end, CUE_SCORE + 0.1, source, self)
 
     def _initials(self, text: str) -> Iterable[RecognizerResult]:
