@@ -64,6 +64,10 @@ def widest(text: str) -> str:
         "7 Birchwood Close, Dalkey, Co. Dublin, A96 K2F3",  # IE, county with its dot
         "Odos Ermou 21, 105 63 Athina",  # GR
         "25 Ahmed Orabi Street, Mohandessin\nGiza\n12655",  # EG, postcode on its own line
+        "Flat 4, 12 Sharia El Gomhoreya El Arabeya Street\nDokki, Giza 12311",  # EG, long name
+        "Lindekaai 17\n2018 Antwerpen",  # BE, a postcode like a year on its own line
+        "Rue Haute 88 bus 3, 1000 Bruxelles",  # BE, box number after "bus"
+        "Vinohradská náměstí 12/4\n120 00 Praha 2",  # CZ, a lower-case word in the name
     ],
 )
 def test_addresses_of_many_countries_are_found_whole(address: str) -> None:
@@ -85,6 +89,7 @@ def test_addresses_of_many_countries_are_found_whole(address: str) -> None:
         ("GPO Box 1234, Sydney NSW 2001", "GPO Box 1234, Sydney NSW 2001"),
         ("Posbus 45, Pretoria, 0001", "Posbus 45, Pretoria, 0001"),
         ("Postfach 4411, 80333 München", "Postfach 4411, 80333 München"),
+        ("bill to Apartado Aéreo 3310\nCali, Valle", "Apartado Aéreo 3310"),
     ],
 )  # fmt: skip
 def test_po_boxes_in_many_languages(text: str, value: str) -> None:
@@ -136,6 +141,8 @@ def test_a_fine_grained_postcode_with_its_city_stands_alone() -> None:
         "the PSC meets at 9; unit sold 4000 boxes in 2023",
         "Step 3 Note: 12, 34710 rows were read",  # a labelled number with no street
         "Episode 4, 123456 viewers in Singapore",  # a six-digit count is no SG postcode line
+        "Order shipped 5, 10115 Berlin",  # English lower-case words are no street name
+        "Windows 10, 2015 Release",  # a year after a number on the same line
     ],
 )
 def test_numbers_that_are_no_address(text: str) -> None:

@@ -137,7 +137,13 @@ _LINK = (
     r"dei|degli|da|do|dos|das|di|der|den|des|du|la|le|les|el|los|las|y|e|am|an|im|auf|zum|zur|"
     r"al|['’]t)"
 )
-_NAME = rf"{_UPPER_WORD}(?:[ \t]+(?:{_LINK}[ \t]+)?{_UPPER_WORD}){{0,4}}"
+# Inside a street's name, a lower-case word with a letter beyond ASCII: the genitive of Czech,
+# Polish or Slovak names ("Jugoslávských partyzánů", "náměstí Míru"); an English lower-case
+# word ("Order shipped 5") never joins.
+_LOWER_ACCENTED = r"(?=[\p{Ll}\p{M}]*[^\x00-\x7F])\p{Ll}[\p{Ll}\p{M}]*"
+_NAME = (
+    rf"{_UPPER_WORD}(?:[ \t]+(?:{_LINK}[ \t]+)?(?:{_UPPER_WORD}|{_LOWER_ACCENTED})){{0,5}}"
+)
 # 56 · 53 A · 172-II · 125/27 · 2-22-11 · 14b
 _NUM = (
     r"\d{1,5}[A-Za-z]?(?:[ \t]?[\-/][ \t]?(?:\d{1,5}[A-Za-z]?|[IVX]{1,4}(?![\p{L}])))*"
@@ -157,7 +163,8 @@ _UNITS = (
 )
 _UNIT = rf"{_UNITS}(?![\p{{L}}])[ \t]*[#:]?[ \t]*\d[\w\-/]*"
 # A flat or floor written "Word: number" after the house number: "No: 60 Daire: 20" (TR).
-_LABELLED_FLAT = r"\p{Lu}\p{Ll}{2,8}:[ \t]*\d{1,4}[A-Za-z]?(?![\w])"
+# Belgian addresses give the box after the number: "224 bus 9", "12 boîte 3", "5 bte 2".
+_LABELLED_FLAT = r"(?:\p{Lu}\p{Ll}{2,8}:|bus|boîte|bte)[ \t]*\d{1,4}[A-Za-z]?(?![\w])"
 _TYPE_BEFORE = (
     "(?i:" + _alternatives([*street_types("before"), *STREET_TYPES_PREFIX], dots=True) + ")"
 )
@@ -177,7 +184,7 @@ _NOT_PART = (
     r"(?!(?i:call|tel|phone|mobile|if|and|or|but|then|please|thanks|email|e-mail|ring|text|"
     r"leave|the|we|i|you|it|is|was|will|my|our|your)\b)"
 )
-_PART = rf"{_NOT_PART}{_TOKEN}(?:[ \t]+(?:-[ \t]+)?{_NOT_PART}{_TOKEN}){{0,4}}\.?"
+_PART = rf"{_NOT_PART}{_TOKEN}(?:[ \t]+(?:-[ \t]+)?{_NOT_PART}{_TOKEN}){{0,6}}\.?"
 _SEP = r"[ \t]*(?:,[ \t]*(?:(?:\n|\\n)[ \t]*)?|(?:\n|\\n)[ \t]*)"
 _NOT_LOCALITY = (
     r"(?!(?i:call|tel|phone|fax|mobile|ring|text|order|invoice|ticket|ref|no|nr|number|case|"
@@ -346,7 +353,12 @@ def _blocks(text: str) -> Iterator[Address]:
                 head = _HEAD_BEFORE_CITY.search(text[lo:start])
                 if head is None:
                     start = city.start()
-            if head is not None and _year_not_street(head.group("street"), m.group(), fmt):
+            own_line = text[max(0, m.start() - 2) : m.start()].endswith(("\n", "\\n"))
+            if (
+                head is not None
+                and not (zip_first and own_line)  # "Vlaamsekaai 141\n2000 Antwerpen"
+                and _year_not_street(head.group("street"), m.group(), fmt)
+            ):
                 head = None
             if head is not None:
                 kind = "box" if head.group("box") else "street"

@@ -31,6 +31,9 @@ _TOKEN = rf"(?:{_NAME_WORD}|{_INITIAL})"
 # One to four name words or initials, a comma allowed before a trailing initial.
 _NAME_TAIL = rf"({_TOKEN}(?:[ \t]+{_TOKEN}){{0,3}}(?:,[ \t]+{_INITIAL})?)"
 
+# A rank or grade before a recipient: "SGT", "PO2", "Lt.", "Lt. Col.", "Capt." (dotted, or in
+# capitals).
+_RANK = r"(?:(?:\p{Lu}{2,4}\d?|\p{Lu}\p{Ll}{1,3}\.)[ \t]+){0,2}"
 _BYLINE = regex.compile(
     rf"(?im)^[ \t]*(?:[-–—~]+[ \t]*|(?:posted|submitted|reviewed|commented|signed)[ \t]+by"
     rf"[ \t]*:?[ \t]+){_NAME_TAIL}[ \t]*$"
@@ -38,10 +41,10 @@ _BYLINE = regex.compile(
 _LABEL = regex.compile(
     r"(?im)^[ \t]*(?:ship(?:ping)?[ \t]+to|deliver[ \t]+to|send[ \t]+to|recipient|consignee|"
     r"attn|attention|bill[ \t]+to)[ \t]*:?[ \t]*\n"
-    rf"[ \t]*(?:\p{{Lu}}{{2,4}}[ \t]+)?{_NAME_TAIL}[ \t]*$"
+    rf"[ \t]*{_RANK}{_NAME_TAIL}[ \t]*$"
 )
 _ABOVE_ADDRESS = regex.compile(
-    rf"(?m)^[ \t]*(?:\p{{Lu}}{{2,4}}[ \t]+)?({_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{1,2}})[ \t]*\n"
+    rf"(?m)^[ \t]*{_RANK}({_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{1,2}})[ \t]*\n"
     r"[ \t]*(?:\d{1,5}[ \t]+\p{L}|(?:PSC|CMR|Unit|PO Box|P\.O\. Box)\b)"
 )
 _RELATION = regex.compile(
