@@ -121,3 +121,33 @@ def test_lower_case_rules_that_must_not_fire(det: Detector, text: str) -> None:
 def test_new_sources_are_described() -> None:
     for source in (STRONG_SOURCE, WEAK_SOURCE, "name:key-lower"):
         assert describe_source(source) != source
+
+
+@pytest.mark.parametrize(
+    "texts,kept",
+    [
+        (
+            (
+                "Create the shipment for the kettle, Ninja Van, to Ana Quist, 12 Main Street.",
+                '{"recipient": "Ana Quist", "carrier": "Ninja Van"}',
+            ),
+            "Ninja Van",
+        ),
+        (("Please redirect Cargus CK5545959424 to:\nAna Quist",), "Cargus"),
+        (("Is it complete?\n\nMarta Lupo | UA218782705CZ\nSHIP TO:\nAna Quist",), "Marta Lupo"),
+        (("Česká pošta keeps calling me from +420 601 123 456.",), "Česká"),
+    ],
+)
+def test_a_carrier_the_record_names_as_one_is_no_person(
+    det: Detector, texts: tuple[str, ...], kept: str
+) -> None:
+    assert kept not in {v for v, _ in persons(det, *texts)}
+
+
+def test_a_person_field_still_wins_over_a_carrier_field(det: Detector) -> None:
+    # The recipient's name is a person even if a carrier field elsewhere repeats it.
+    text = '{"recipient": "Ana Quist", "carrier": "Ana Quist"}'
+    assert "Ana Quist" in {v for v, _ in persons(det, text)}
+    # A name before an ordinary order number is still a name.
+    found = persons(det, "Please refund Ana Quist for order 55123.")
+    assert any("Ana Quist" in v for v, _ in found)

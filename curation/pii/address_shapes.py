@@ -141,9 +141,7 @@ _LINK = (
 # Polish or Slovak names ("Jugoslávských partyzánů", "náměstí Míru"); an English lower-case
 # word ("Order shipped 5") never joins.
 _LOWER_ACCENTED = r"(?=[\p{Ll}\p{M}]*[^\x00-\x7F])\p{Ll}[\p{Ll}\p{M}]*"
-_NAME = (
-    rf"{_UPPER_WORD}(?:[ \t]+(?:{_LINK}[ \t]+)?(?:{_UPPER_WORD}|{_LOWER_ACCENTED})){{0,5}}"
-)
+_NAME = rf"{_UPPER_WORD}(?:[ \t]+(?:{_LINK}[ \t]+)?(?:{_UPPER_WORD}|{_LOWER_ACCENTED})){{0,5}}"
 # 56 · 53 A · 172-II · 125/27 · 2-22-11 · 14b
 _NUM = (
     r"\d{1,5}[A-Za-z]?(?:[ \t]?[\-/][ \t]?(?:\d{1,5}[A-Za-z]?|[IVX]{1,4}(?![\p{L}])))*"

@@ -50,6 +50,7 @@ from curation.pii.public import is_model_only, public_record
 from curation.pii.recognizers import name_tokens
 from curation.pii.segments import Segment
 from curation.pii.spans import ENTITY_PRIORITY, Finding, Span, resolve
+from curation.pii.titles import non_person_value
 from curation.pii.vocab import TECH_TERMS, UI_NOUNS
 from curation.pii.word_names import STRONG_SOURCE as WORD_PAIR_SOURCE
 
@@ -324,6 +325,7 @@ class Detector:
     def finalize(self, segments: Sequence[Segment], spans: list[list[Span]]) -> list[Finding]:
         names, email_names = self._names_seen(spans)
         kept = self._corroborated(spans, names | email_names)
+        kept = _drop_non_persons(segments, kept)
         if self.config.keep_public_figures and public_record(
             [seg.text for seg in segments if seg.detect],
             [(s.entity, s.source) for row in kept for s in row],
@@ -389,6 +391,49 @@ class Detector:
                         row.append(Span(m.start(), m.end(), "PERSON", m.group(), 0.7, "email-name"))
             out.append(row)
         return out
+
+
+# Sources that say the span fills a person's field: no other occurrence outweighs them.
+_PERSON_FIELD_SOURCES = ("name:key", "name:key-lower", "name:label")
+
+
+def _drop_non_persons(segments: Sequence[Segment], kept: list[list[Span]]) -> list[list[Span]]:
+    """PERSON spans whose text the record itself writes as a carrier, a product or another
+    field that holds no person, or right before a tracking number, anywhere: "Ninja Van" in
+    ``"carrier": "Ninja Van"`` is no person in the sentence either, nor is it propagated."""
+    values = {
+        s.text
+        for row in kept
+        for s in row
+        if s.entity == "PERSON" and not s.source.startswith(_PERSON_FIELD_SOURCES)
+    }
+    if not values:
+        return kept
+    refused = set()
+    for value in values:
+        for seg in segments:
+            at = seg.text.find(value)
+            while at >= 0:
+                if non_person_value(seg.text, at, at + len(value)):
+                    refused.add(value)
+                    break
+                at = seg.text.find(value, at + 1)
+            if value in refused:
+                break
+    if not refused:
+        return kept
+    return [
+        [
+            s
+            for s in row
+            if not (
+                s.entity == "PERSON"
+                and s.text in refused
+                and not s.source.startswith(_PERSON_FIELD_SOURCES)
+            )
+        ]
+        for row in kept
+    ]
 
 
 _detectors: dict[str, Detector] = {}

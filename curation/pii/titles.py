@@ -155,6 +155,19 @@ def labelled_non_person(text: str, start: int) -> bool:
     return bool(_LABEL_BEFORE.search(text[max(0, start - 40) : start]))
 
 
+# A tracking number right after a name: a UPU S10 item ("UA218782705CZ") or two capitals and
+# nine to twelve digits ("CK5545959424"), before the end, a space or punctuation.
+_TRACKING_AFTER = regex.compile(
+    r"[ \t]*[|:,–—-]?[ \t]*(?:\p{Lu}{2}\d{9}\p{Lu}{2}|\p{Lu}{2}\d{9,12}|1Z[0-9A-Z]{16})(?![\w])"
+)
+
+
+def non_person_value(text: str, start: int, end: int) -> bool:
+    """The span fills a field that holds no person ("carrier": "Ninja Van", "Carrier: Evri")
+    or names the carrier of the tracking number after it ("Cargus CK5545959424")."""
+    return labelled_non_person(text, start) or bool(_TRACKING_AFTER.match(text, end))
+
+
 def carrier(text: str, start: int) -> bool:
     """The span is how something is sent: "ship it with X", "now goes via X"."""
     return bool(_SENT_WITH.search(text[max(0, start - 50) : start]))
