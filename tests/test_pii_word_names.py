@@ -151,3 +151,40 @@ def test_a_person_field_still_wins_over_a_carrier_field(det: Detector) -> None:
     # A name before an ordinary order number is still a name.
     found = persons(det, "Please refund Ana Quist for order 55123.")
     assert any("Ana Quist" in v for v, _ in found)
+
+
+@pytest.mark.parametrize(
+    "texts,kept",
+    [
+        (("Quiz question whose answer is Storm Arwel (the storm), for tonight's round.",), "Arwel"),
+        (("Its answer is Quibbs sampling (the technique). See you tonight.",), "Quibbs"),
+        (
+            ("Contents: 1x Brevlo Quencher H2\nCarrier: Redpack\nShip to my husband tomorrow",),
+            "Brevlo",
+        ),
+        (("My Brevlo Foodi Max (order ORD-930770) is late. Call me tomorrow.",), "Brevlo"),
+        (('Classify each: "Bloom filter", "Uncle Ben\'s".', '"Uncle Ben\'s" is a brand.'), "Ben"),
+        (('[{"name": "Port Arthur", "type": "place"}]',), "Arthur"),
+        (('[{"name": "SS Great Britain", "type": "ship"}]',), "Britain"),
+    ],
+)
+def test_things_named_like_people_are_kept(
+    det: Detector, texts: tuple[str, ...], kept: str
+) -> None:
+    assert not any(kept in v for v, _ in persons(det, *texts))
+
+
+@pytest.mark.parametrize(
+    "texts,name",
+    [
+        (("Ask Ana Quist (the tenant) to call me tomorrow.",), "Ana Quist"),  # a person noun
+        (("Hi Ana Quist, I met the Ana Quist you mentioned.",), "Ana Quist"),  # a cue outweighs
+        (("Great, Ana. Call Ana Quist tomorrow.",), "Ana"),  # an interjection opening a sentence
+        (("My uncle Tomas Quist called about the invoice.",), "Tomas Quist"),  # a relation
+        (("Refund order 12345 (Ana Quist) please, call me tomorrow.",), "Ana Quist"),  # a buyer
+    ],
+)
+def test_people_beside_those_signals_stay_found(
+    det: Detector, texts: tuple[str, ...], name: str
+) -> None:
+    assert any(name in v for v, _ in persons(det, *texts))

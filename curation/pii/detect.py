@@ -50,7 +50,7 @@ from curation.pii.public import is_model_only, public_record
 from curation.pii.recognizers import name_tokens
 from curation.pii.segments import Segment
 from curation.pii.spans import ENTITY_PRIORITY, Finding, Span, resolve
-from curation.pii.titles import non_person_value
+from curation.pii.titles import non_person_value, thing_value
 from curation.pii.vocab import TECH_TERMS, UI_NOUNS
 from curation.pii.word_names import STRONG_SOURCE as WORD_PAIR_SOURCE
 
@@ -400,40 +400,35 @@ _PERSON_FIELD_SOURCES = ("name:key", "name:key-lower", "name:label")
 def _drop_non_persons(segments: Sequence[Segment], kept: list[list[Span]]) -> list[list[Span]]:
     """PERSON spans whose text the record itself writes as a carrier, a product or another
     field that holds no person, or right before a tracking number, anywhere: "Ninja Van" in
-    ``"carrier": "Ninja Van"`` is no person in the sentence either, nor is it propagated."""
+    ``"carrier": "Ninja Van"`` is no person in the sentence either, nor is it propagated. A
+    run written as a thing ("the Ninja Foodi Max") outweighs only the model's spans."""
     values = {
         s.text
         for row in kept
         for s in row
         if s.entity == "PERSON" and not s.source.startswith(_PERSON_FIELD_SOURCES)
     }
-    if not values:
-        return kept
-    refused = set()
+    strong: set[str] = set()
+    weak: set[str] = set()
     for value in values:
         for seg in segments:
             at = seg.text.find(value)
-            while at >= 0:
-                if non_person_value(seg.text, at, at + len(value)):
-                    refused.add(value)
-                    break
+            while at >= 0 and value not in strong:
+                end = at + len(value)
+                if non_person_value(seg.text, at, end):
+                    strong.add(value)
+                elif thing_value(seg.text, at, end):
+                    weak.add(value)
                 at = seg.text.find(value, at + 1)
-            if value in refused:
-                break
-    if not refused:
+    if not strong and not weak:
         return kept
-    return [
-        [
-            s
-            for s in row
-            if not (
-                s.entity == "PERSON"
-                and s.text in refused
-                and not s.source.startswith(_PERSON_FIELD_SOURCES)
-            )
-        ]
-        for row in kept
-    ]
+
+    def refused(s: Span) -> bool:
+        if s.entity != "PERSON" or s.source.startswith(_PERSON_FIELD_SOURCES):
+            return False
+        return s.text in strong or (s.text in weak and is_model_only(s.source))
+
+    return [[s for s in row if not refused(s)] for row in kept]
 
 
 _detectors: dict[str, Detector] = {}

@@ -444,6 +444,8 @@ class NameCueRecognizer(_Base):
             label = ner.get((start, end)) or _overlapping_label(ner, start, end)
             several = len(text[start:end].split()) > 1
             strong = m.group("strong")
+            if strong is None and _mid_phrase_interjection(text, m):
+                continue
             if strong is not None:
                 greeting = regex.sub(r"\s+", " ", strong.lower()).replace("’", "'") in GREETING_CUES
                 if proper:
@@ -469,19 +471,22 @@ class NameCueRecognizer(_Base):
                 score = 0.6 if label == "PERSON" else 0.3
             yield _result(self.ENTITY, start, end, score, "name:postfix", self)
         for m in _KEYED.finditer(text):
+            value_start = m.start("name")
             start, end = trim_name(text, *m.span("name"))
             if start < end:
                 # A field that can only hold a person's name ("first_name", "surname") is
                 # surer than spaCy (0.85), whose lone words our rules may refuse.
-                personal = _PERSON_KEY.search(text[max(0, m.start() - 2) : start])
+                # The key is read up to the value, not up to what trimming left of it:
+                # "Port" trimmed off "Port Arthur" is no part of the key.
+                personal = _PERSON_KEY.search(text[max(0, m.start() - 2) : value_start])
                 several = len(text[start:end].split()) > 1
                 score = 0.9 if personal else 0.75 if several else 0.55
                 # "name", "author": a ship, a band or a novelist as often as a private person,
                 # so the public-figure policy decides (curation.pii.public), as for spaCy's.
-                key = text[max(0, m.start() - 2) : start]
+                key = text[max(0, m.start() - 2) : value_start]
                 generic = not personal and bool(_GENERIC_KEY.search(key))
                 if generic and _BARE_NAME_KEY.search(key):
-                    generic = _bare_name_is_generic(text, start)
+                    generic = _bare_name_is_generic(text, value_start)
                 source = "name:key-generic" if generic else "name:key"
                 yield _result(self.ENTITY, start, end, score, source, self)
         yield from self._keyed_lower(text)
@@ -495,6 +500,35 @@ class NameCueRecognizer(_Base):
                 continue
             if len(words) >= 2 or _lower_name_word(words[0]):
                 yield _result(self.ENTITY, start, end, 0.8, "name:key-lower", self)
+
+
+# Weak cues that greet or answer ("Great, Ana", "Morning Ana", "Sure Ana") address someone only
+# where they open a sentence: "SS Great Britain", "the Welcome Centre" are names of things.
+_INTERJECTIONS = frozenset(
+    [
+        "sorry",
+        "welcome",
+        "morning",
+        "afternoon",
+        "evening",
+        "bye",
+        "goodbye",
+        "ok",
+        "okay",
+        "great",
+        "sure",
+        "noted",
+        "apologies",
+    ]
+)
+_WORD_BEFORE = regex.compile(r"[\p{L}\d][ \t]+$")
+
+
+def _mid_phrase_interjection(text: str, m: Any) -> bool:
+    cue = m.group("weak").lower()
+    return cue in _INTERJECTIONS and bool(
+        _WORD_BEFORE.search(text[max(0, m.start() - 4) : m.start()])
+    )
 
 
 def _lower_name_word(word: str) -> bool:
