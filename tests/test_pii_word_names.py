@@ -188,3 +188,24 @@ def test_people_beside_those_signals_stay_found(
     det: Detector, texts: tuple[str, ...], name: str
 ) -> None:
     assert any(name in v for v, _ in persons(det, *texts))
+
+
+@pytest.mark.parametrize(
+    "text,value",
+    [
+        ("Hello, I'm Lã Thơ and I was charged twice.", "Lã Thơ"),  # Vietnamese syllables
+        ("Their phone is 555-0199. Thanks, Hứa Thơ", "Hứa Thơ"),
+        (
+            "Ship it with Quickpost to Cliff Gaskins: one kettle.",
+            "Cliff Gaskins",
+        ),  # unknown surname
+        ("Could you check?\n\nCheers, Smaranda", "Smaranda"),  # an unknown word signing off
+    ],
+)
+def test_names_the_table_cannot_read(det: Detector, text: str, value: str) -> None:
+    assert value in {v for v, _ in persons(det, text)}
+
+
+def test_vietnamese_syllables_after_to_are_left_to_the_model() -> None:
+    assert pairs("We flew to Hà Nội last year.") == set()
+    assert pairs("Cliff Kubernetes") == set()  # a technical word is no unknown surname

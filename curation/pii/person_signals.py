@@ -309,6 +309,10 @@ class NameTableRecognizer(SignalRecognizer):
                 yield _result(start, end, PAIR_SCORE, "name:table", self)
             return
         word = core[0]
+        if kind(word) == "U" and _after_closing(text, start, end):
+            # "Cheers, Smaranda": a word nobody knows, alone after a closing, signs the text.
+            yield _result(start, end, CUE_SCORE + 0.1, "name:signoff-table", self)
+            return
         if kind(word) not in ("G", "S") or self._labelled_other(start, end):
             return
         before = text[max(0, start - 24) : start]

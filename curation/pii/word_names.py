@@ -141,9 +141,44 @@ def surname_word(word: str) -> bool:
     return (0 < found.surname_rank <= SURNAME_RANK) or given_word(word)
 
 
+def _unknown_surname(word: str) -> bool:
+    """A word neither the table nor English knows ("Gaskins", "Ellingworth"): after a given
+    name, a surname the table lacks."""
+    low = word.lower()
+    return (
+        len(word) >= 4
+        and nt.info(word) is None
+        and not nt.is_common(word)
+        and low not in TECH_TERMS
+        and low not in ORG_TAIL_WORDS
+    )
+
+
+# Letters only Vietnamese writes (horn, breve, dot below, hook above…), not Portuguese "ã".
+_VIETNAMESE = regex.compile(r"[ơưăđƠƯĂĐạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịĩọỏốồổỗộớờởỡợụủũứừửữựỳỵỷỹ]")
+
+
+def vietnamese_pair(first: str, last: str) -> bool:
+    """Two capitalised syllables, one with a letter only Vietnamese writes: "Lã Thơ", "Hứa
+    Thơ". The table folds "Thơ" to "tho", an English word, so it cannot tell."""
+    return (
+        len(first) <= 7
+        and len(last) <= 7
+        and bool(_VIETNAMESE.search(first + last))
+        and "-" not in first + last
+    )
+
+
+def _only_vietnamese(first: str, last: str) -> bool:
+    return not (given_word(first) and (surname_word(last) or _unknown_surname(last)))
+
+
 def word_pair(first: str, last: str) -> bool:
-    """A given-name word then a surname word: "Chase Banks", "Penny Salt"."""
-    return given_word(first) and surname_word(last)
+    """A given-name word then a surname word: "Chase Banks", "Penny Salt", "Cliff Gaskins";
+    or two Vietnamese syllables."""
+    if vietnamese_pair(first, last):
+        return True
+    return given_word(first) and (surname_word(last) or _unknown_surname(last))
 
 
 def _line_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -190,7 +225,8 @@ def word_pairs(text: str, doc: Any = None) -> Iterable[tuple[int, int, str]]:
         ):
             yield start, end, STRONG_SOURCE
         elif (
-            _WEAK_CUE_BEFORE.search(before[-12:])
+            # after "to"/"for" two Vietnamese syllables are a city as often: "to Hà Nội"
+            (_WEAK_CUE_BEFORE.search(before[-12:]) and not _only_vietnamese(first, last))
             or (_BULLET.match(before) and _LINE_REST.match(after))
             or (_SENTENCE_START.search(before) and _verb_follows(doc, end, text))
         ):
