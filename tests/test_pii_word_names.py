@@ -209,3 +209,14 @@ def test_names_the_table_cannot_read(det: Detector, text: str, value: str) -> No
 def test_vietnamese_syllables_after_to_are_left_to_the_model() -> None:
     assert pairs("We flew to Hà Nội last year.") == set()
     assert pairs("Cliff Kubernetes") == set()  # a technical word is no unknown surname
+
+
+def test_a_name_introduced_as_a_public_role_keeps_that_reading(det: Detector) -> None:
+    texts = (
+        "Write one quiz question about the athlete Dorian Vakaro.",
+        "Which of these is connected with Dorian Vakaro? B) the answer from tonight's round",
+    )
+    assert persons(det, *texts) == set()
+    # A private cue before the name still wins: the model is all the work noun outweighs.
+    got = persons(det, "Hi Dorian Vakaro, the athlete Dorian Vakaro is you?")
+    assert any("Dorian Vakaro" in v for v, _ in got)

@@ -191,7 +191,11 @@ def thing_value(text: str, start: int, end: int) -> bool:
     """A run of two words or more after an article or "my/your/our" is a thing: "the Ninja
     Foodi Max", "my Stanley Quencher" ("my sister Ana" has its noun between). Weaker than
     :func:`non_person_value`: it outweighs only the model ("the Ana Quist you mentioned" after
-    "Hi Ana Quist" stays a person)."""
+    "Hi Ana Quist" stays a person). Also a name the record introduces as a work, a thing or a
+    public role ("the athlete Michael Jordan", "the ship Ever Given"): its other mentions, where
+    the model finds it again ("connected with Michael Jordan?"), are the same thing."""
+    if after_work_noun(text, start, end):
+        return True
     several = len(text[start:end].split()) > 1
     return several and (
         after_determiner(text, start, end)
