@@ -187,6 +187,9 @@ def non_person_value(text: str, start: int, end: int) -> bool:
     return bool(_TRACKING_AFTER.match(text, end) or _QUANTITY_BEFORE.search(before))
 
 
+_VERB_LIKE_AFTER = regex.compile(r"[ \t]+\p{Ll}+(?:ed|es|s)\b")
+
+
 def thing_value(text: str, start: int, end: int) -> bool:
     """A run of two words or more after an article or "my/your/our" is a thing: "the Ninja
     Foodi Max", "my Stanley Quencher" ("my sister Ana" has its noun between). Weaker than
@@ -194,8 +197,8 @@ def thing_value(text: str, start: int, end: int) -> bool:
     "Hi Ana Quist" stays a person). Also a name the record introduces as a work, a thing or a
     public role ("the athlete Michael Jordan", "the ship Ever Given"): its other mentions, where
     the model finds it again ("connected with Michael Jordan?"), are the same thing."""
-    if after_work_noun(text, start, end):
-        return True
+    if after_work_noun(text, start, end) and not _VERB_LIKE_AFTER.match(text, end):
+        return True  # without tags a verb is told by its ending: "the book Ana recommended"
     several = len(text[start:end].split()) > 1
     return several and (
         after_determiner(text, start, end)
