@@ -220,3 +220,11 @@ def test_a_name_introduced_as_a_public_role_keeps_that_reading(det: Detector) ->
     # A private cue before the name still wins: the model is all the work noun outweighs.
     got = persons(det, "Hi Dorian Vakaro, the athlete Dorian Vakaro is you?")
     assert any("Dorian Vakaro" in v for v, _ in got)
+
+
+def test_a_public_figure_who_wrote_stays_public(det: Detector) -> None:
+    texts = (
+        "Write two bullet points, one about Wendy's and one about Odalys Mbeki Quarshie.",
+        "- Wendy's is a fast-food chain.\n- Odalys Mbeki Quarshie wrote the novel Brevlo.",
+    )
+    assert persons(det, *texts) == set()
