@@ -59,6 +59,15 @@ def widest(text: str) -> str:
         "400 Rideau Street, Ottawa, ON K1N 5Y8",  # CA
         "Unit 4, 12 Smith St, Parramatta NSW 2150",  # AU
         "Apt 5B, 210 Elm Avenue, Springfield, IL 62704",  # US
+        "Lale Caddesi No: 41 Daire: 7, 34367 Beşiktaş/İstanbul",  # TR, labelled number and flat
+        "Çınar Sokak No. 9, 06420 Çankaya/Ankara",  # TR
+        "7 Birchwood Close, Dalkey, Co. Dublin, A96 K2F3",  # IE, county with its dot
+        "Odos Ermou 21, 105 63 Athina",  # GR
+        "25 Ahmed Orabi Street, Mohandessin\nGiza\n12655",  # EG, postcode on its own line
+        "Flat 4, 12 Sharia El Gomhoreya El Arabeya Street\nDokki, Giza 12311",  # EG, long name
+        "Lindekaai 17\n2018 Antwerpen",  # BE, a postcode like a year on its own line
+        "Rue Haute 88 bus 3, 1000 Bruxelles",  # BE, box number after "bus"
+        "Vinohradská náměstí 12/4\n120 00 Praha 2",  # CZ, a lower-case word in the name
     ],
 )
 def test_addresses_of_many_countries_are_found_whole(address: str) -> None:
@@ -80,6 +89,7 @@ def test_addresses_of_many_countries_are_found_whole(address: str) -> None:
         ("GPO Box 1234, Sydney NSW 2001", "GPO Box 1234, Sydney NSW 2001"),
         ("Posbus 45, Pretoria, 0001", "Posbus 45, Pretoria, 0001"),
         ("Postfach 4411, 80333 München", "Postfach 4411, 80333 München"),
+        ("bill to Apartado Aéreo 3310\nCali, Valle", "Apartado Aéreo 3310"),
     ],
 )  # fmt: skip
 def test_po_boxes_in_many_languages(text: str, value: str) -> None:
@@ -129,6 +139,10 @@ def test_a_fine_grained_postcode_with_its_city_stands_alone() -> None:
         "my Xbox 360 box has 12 games",
         "Garmin Edge 540, Gardasil 9 and Volkswagen ID.4",
         "the PSC meets at 9; unit sold 4000 boxes in 2023",
+        "Step 3 Note: 12, 34710 rows were read",  # a labelled number with no street
+        "Episode 4, 123456 viewers in Singapore",  # a six-digit count is no SG postcode line
+        "Order shipped 5, 10115 Berlin",  # English lower-case words are no street name
+        "Windows 10, 2015 Release",  # a year after a number on the same line
     ],
 )
 def test_numbers_that_are_no_address(text: str) -> None:
@@ -140,6 +154,7 @@ def test_formats_come_from_googles_address_metadata() -> None:
     assert formats["DE"].zip_first and not formats["GB"].zip_first
     assert formats["GB"].distinctive and not formats["US"].distinctive
     assert {"PL", "KR", "IE", "MX", "ZA", "NG", "JP", "IN", "BR"} <= set(formats)
+    assert {"TR", "GR", "EG", "KE", "SG", "AR", "CO", "CL", "PH"} <= set(formats)
 
 
 def test_terms_and_street_types_are_package_data() -> None:

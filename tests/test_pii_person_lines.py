@@ -31,6 +31,7 @@ def table_names(text: str) -> set[str]:
         ("SHIP TO:\nWendeline Oberhofer\n12 Elm Road", "Wendeline Oberhofer", "name:label"),
         ("Deliver to:\nSGT Arlo Quenneville\nPSC 1234, Box 5678", "Arlo Quenneville", "name:label"),
         ("Can it go here?\nSPC Wren Haskovec\nUnit 4521 Box 12", "Wren Haskovec", "name:label"),
+        ("Ok?\nLt. Col. Idris Quennell\nPSC 1234, Box 5678", "Idris Quennell", "name:label"),
         ("My neighbour Âu Lợi will sign for it.", "Âu Lợi", "name:relation"),
         ("our tenant Ines Valbuena moved out", "Ines Valbuena", "name:relation"),
         ("Dear Mr Te Huirangi,\nThank you", "Te Huirangi", "name:title"),

@@ -42,6 +42,7 @@ from curation.pii.vocab import STREET_SUFFIXES_GLUED, STREET_TYPES_EN, STREET_TY
 COUNTRIES: tuple[str, ...] = (
     "US", "CA", "MX", "BR", "GB", "IE", "DE", "AT", "CH", "FR", "BE", "NL", "LU", "ES", "PT",
     "IT", "PL", "CZ", "SE", "DK", "NO", "FI", "JP", "KR", "IN", "ZA", "NG", "AU", "NZ",
+    "TR", "GR", "EG", "KE", "SG", "AR", "CO", "CL", "PH",
 )  # fmt: skip
 # Where Google's pattern accepts forms nobody writes, the written form: an Eircode's routing
 # key is a letter and two digits (or D6W), then four letters or digits (its reserved alphabet
@@ -136,7 +137,11 @@ _LINK = (
     r"dei|degli|da|do|dos|das|di|der|den|des|du|la|le|les|el|los|las|y|e|am|an|im|auf|zum|zur|"
     r"al|['’]t)"
 )
-_NAME = rf"{_UPPER_WORD}(?:[ \t]+(?:{_LINK}[ \t]+)?{_UPPER_WORD}){{0,4}}"
+# Inside a street's name, a lower-case word with a letter beyond ASCII: the genitive of Czech,
+# Polish or Slovak names ("Jugoslávských partyzánů", "náměstí Míru"); an English lower-case
+# word ("Order shipped 5") never joins.
+_LOWER_ACCENTED = r"(?=[\p{Ll}\p{M}]*[^\x00-\x7F])\p{Ll}[\p{Ll}\p{M}]*"
+_NAME = rf"{_UPPER_WORD}(?:[ \t]+(?:{_LINK}[ \t]+)?(?:{_UPPER_WORD}|{_LOWER_ACCENTED})){{0,5}}"
 # 56 · 53 A · 172-II · 125/27 · 2-22-11 · 14b
 _NUM = (
     r"\d{1,5}[A-Za-z]?(?:[ \t]?[\-/][ \t]?(?:\d{1,5}[A-Za-z]?|[IVX]{1,4}(?![\p{L}])))*"
@@ -154,13 +159,17 @@ _UNITS = (
     + "|".join(regex.escape(u) for u in sorted(_data("units.txt"), key=len, reverse=True))
     + ")"
 )
-_UNIT = rf"{_UNITS}(?![\p{{L}}])[ \t]*#?[ \t]*\d[\w\-/]*"
+_UNIT = rf"{_UNITS}(?![\p{{L}}])[ \t]*[#:]?[ \t]*\d[\w\-/]*"
+# A flat or floor written "Word: number" after the house number: "No: 60 Daire: 20" (TR).
+# Belgian addresses give the box after the number: "224 bus 9", "12 boîte 3", "5 bte 2".
+_LABELLED_FLAT = r"(?:\p{Lu}\p{Ll}{2,8}:|bus|boîte|bte)[ \t]*\d{1,4}[A-Za-z]?(?![\w])"
 _TYPE_BEFORE = (
     "(?i:" + _alternatives([*street_types("before"), *STREET_TYPES_PREFIX], dots=True) + ")"
 )
 _STREET = (
     rf"(?:{_UNIT}"
-    rf"|{_NOT_STREET}(?:{_TYPE_BEFORE}[ \t]*)?{_NAME},?[ \t]+(?:n[ºo°]\.?[ \t]*)?{_NUM}"
+    rf"|{_NOT_STREET}(?:{_TYPE_BEFORE}[ \t]*)?{_NAME},?[ \t]+(?:[nN][ºo°][.:]?[ \t]*)?{_NUM}"
+    rf"(?:[ \t]+(?:{_UNIT}|{_LABELLED_FLAT}))?"
     rf"|{_NUM},?[ \t]+(?:{_TYPE_BEFORE}[ \t]+)?(?:{_LINK}[ \t]+)?{_NAME})"
 )
 # A word of an address part; a dot inside ("H.No"), after an abbreviation ("Col. Centro") or
@@ -173,14 +182,18 @@ _NOT_PART = (
     r"(?!(?i:call|tel|phone|mobile|if|and|or|but|then|please|thanks|email|e-mail|ring|text|"
     r"leave|the|we|i|you|it|is|was|will|my|our|your)\b)"
 )
-_PART = rf"{_NOT_PART}{_TOKEN}(?:[ \t]+(?:-[ \t]+)?{_NOT_PART}{_TOKEN}){{0,4}}\.?"
+_PART = rf"{_NOT_PART}{_TOKEN}(?:[ \t]+(?:-[ \t]+)?{_NOT_PART}{_TOKEN}){{0,6}}\.?"
 _SEP = r"[ \t]*(?:,[ \t]*(?:(?:\n|\\n)[ \t]*)?|(?:\n|\\n)[ \t]*)"
 _NOT_LOCALITY = (
     r"(?!(?i:call|tel|phone|fax|mobile|ring|text|order|invoice|ticket|ref|no|nr|number|case|"
     r"room|box|flat|unit|suite|version|page|step|item|total|code|pin|id|at|on|from|to|by|"
     r"until|since|before|after)\b)"
 )
-_LOC_WORD = r"(?:St\.[ \t]|Ste\.[ \t]|Mt\.[ \t])?[\p{Lu}](?:[\p{L}\p{M}\-]|['’](?=\p{L}))*"
+# "St. Albans", "Co. Dublin" (an Irish county); "Kadıköy/İstanbul" (TR: district/province).
+_LOC_WORD = (
+    r"(?:St\.[ \t]|Ste\.[ \t]|Mt\.[ \t]|Co\.[ \t])?[\p{Lu}](?:[\p{L}\p{M}\-]|['’](?=\p{L}))*"
+    r"(?:/[\p{Lu}][\p{L}\p{M}\-]*)?"
+)
 _LOCALITY = (
     rf"{_NOT_LOCALITY}{_LOC_WORD}(?:(?:[ \t]|[ \t]?-[ \t]?)(?:(?:{_LINK}|sur|sous|upon|on|nad|pod|op|aan)[ \t]+)?"
     rf"{_LOC_WORD}){{0,3}}(?:[ \t]+\d{{1,2}}(?![\d\-]))?"
@@ -338,7 +351,12 @@ def _blocks(text: str) -> Iterator[Address]:
                 head = _HEAD_BEFORE_CITY.search(text[lo:start])
                 if head is None:
                     start = city.start()
-            if head is not None and _year_not_street(head.group("street"), m.group(), fmt):
+            own_line = text[max(0, m.start() - 2) : m.start()].endswith(("\n", "\\n"))
+            if (
+                head is not None
+                and not (zip_first and own_line)  # "Vlaamsekaai 141\n2000 Antwerpen"
+                and _year_not_street(head.group("street"), m.group(), fmt)
+            ):
                 head = None
             if head is not None:
                 kind = "box" if head.group("box") else "street"

@@ -50,7 +50,9 @@ from curation.pii.public import is_model_only, public_record
 from curation.pii.recognizers import name_tokens
 from curation.pii.segments import Segment
 from curation.pii.spans import ENTITY_PRIORITY, Finding, Span, resolve
+from curation.pii.titles import non_person_value, thing_value
 from curation.pii.vocab import TECH_TERMS, UI_NOUNS
+from curation.pii.word_names import STRONG_SOURCE as WORD_PAIR_SOURCE
 
 __all__ = [
     "ENTITY_PRIORITY",
@@ -80,6 +82,7 @@ CACHE_MAX_TEXT = 5_000
 CACHE_MAX_ENTRIES = 20_000
 
 T = TypeVar("T")
+_JUDGED_SOURCES = (WORD_PAIR_SOURCE, "name:key-lower")
 
 # --------------------------------------------------------------------------- chunking
 
@@ -260,10 +263,12 @@ class Detector:
 
     def _refine(self, text: str, result: Any, nlp_artifacts: Any) -> Span | None:
         entity = str(result.entity_type)
+        source = _source(result)
+        if source.startswith(_JUDGED_SOURCES):
+            return self._judged(text, result, entity, source)
         start, end = _trim(text, int(result.start), int(result.end), entity)
         if start >= end:
             return None
-        source = _source(result)
         score = float(result.score)
         if self.allow.covers(text, start, end, entity):
             return None
@@ -293,6 +298,14 @@ class Detector:
             return None
         return Span(start, end, entity, text[start:end], round(score, 3), source)
 
+    def _judged(self, text: str, result: Any, entity: str, source: str) -> Span | None:
+        """A name judged word by word already: the trims of :meth:`_refine` would cut "Best"
+        off "Grace Best" and "ruby" (a language) off "ruby banks" under a customer_name key."""
+        start, end = int(result.start), int(result.end)
+        if self.allow.covers(text, start, end, entity) or in_code(text, start):
+            return None
+        return Span(start, end, entity, text[start:end], float(result.score), source)
+
     # ---- records
 
     def detect_records(self, records: Sequence[Sequence[Segment]]) -> list[list[Finding]]:
@@ -312,6 +325,7 @@ class Detector:
     def finalize(self, segments: Sequence[Segment], spans: list[list[Span]]) -> list[Finding]:
         names, email_names = self._names_seen(spans)
         kept = self._corroborated(spans, names | email_names)
+        kept = _drop_non_persons(segments, kept)
         if self.config.keep_public_figures and public_record(
             [seg.text for seg in segments if seg.detect],
             [(s.entity, s.source) for row in kept for s in row],
@@ -377,6 +391,44 @@ class Detector:
                         row.append(Span(m.start(), m.end(), "PERSON", m.group(), 0.7, "email-name"))
             out.append(row)
         return out
+
+
+# Sources that say the span fills a person's field: no other occurrence outweighs them.
+_PERSON_FIELD_SOURCES = ("name:key", "name:key-lower", "name:label")
+
+
+def _drop_non_persons(segments: Sequence[Segment], kept: list[list[Span]]) -> list[list[Span]]:
+    """PERSON spans whose text the record itself writes as a carrier, a product or another
+    field that holds no person, or right before a tracking number, anywhere: "Ninja Van" in
+    ``"carrier": "Ninja Van"`` is no person in the sentence either, nor is it propagated. A
+    run written as a thing ("the Ninja Foodi Max") outweighs only the model's spans."""
+    values = {
+        s.text
+        for row in kept
+        for s in row
+        if s.entity == "PERSON" and not s.source.startswith(_PERSON_FIELD_SOURCES)
+    }
+    strong: set[str] = set()
+    weak: set[str] = set()
+    for value in values:
+        for seg in segments:
+            at = seg.text.find(value)
+            while at >= 0 and value not in strong:
+                end = at + len(value)
+                if non_person_value(seg.text, at, end):
+                    strong.add(value)
+                elif thing_value(seg.text, at, end):
+                    weak.add(value)
+                at = seg.text.find(value, at + 1)
+    if not strong and not weak:
+        return kept
+
+    def refused(s: Span) -> bool:
+        if s.entity != "PERSON" or s.source.startswith(_PERSON_FIELD_SOURCES):
+            return False
+        return s.text in strong or (s.text in weak and is_model_only(s.source))
+
+    return [[s for s in row if not refused(s)] for row in kept]
 
 
 _detectors: dict[str, Detector] = {}

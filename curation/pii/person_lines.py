@@ -23,12 +23,17 @@ from collections.abc import Callable, Iterable
 
 import regex
 
+from curation.pii.word_names import word_pair
+
 _NAME_WORD = r"\p{Lu}[\p{Ll}\p{M}'’]+(?:-\p{Lu}?[\p{Ll}\p{M}'’]+)?"
 _INITIAL = r"\p{Lu}\."
 _TOKEN = rf"(?:{_NAME_WORD}|{_INITIAL})"
 # One to four name words or initials, a comma allowed before a trailing initial.
 _NAME_TAIL = rf"({_TOKEN}(?:[ \t]+{_TOKEN}){{0,3}}(?:,[ \t]+{_INITIAL})?)"
 
+# A rank or grade before a recipient: "SGT", "PO2", "Lt.", "Lt. Col.", "Capt." (dotted, or in
+# capitals).
+_RANK = r"(?:(?:\p{Lu}{2,4}\d?|\p{Lu}\p{Ll}{1,3}\.)[ \t]+){0,2}"
 _BYLINE = regex.compile(
     rf"(?im)^[ \t]*(?:[-–—~]+[ \t]*|(?:posted|submitted|reviewed|commented|signed)[ \t]+by"
     rf"[ \t]*:?[ \t]+){_NAME_TAIL}[ \t]*$"
@@ -36,10 +41,10 @@ _BYLINE = regex.compile(
 _LABEL = regex.compile(
     r"(?im)^[ \t]*(?:ship(?:ping)?[ \t]+to|deliver[ \t]+to|send[ \t]+to|recipient|consignee|"
     r"attn|attention|bill[ \t]+to)[ \t]*:?[ \t]*\n"
-    rf"[ \t]*(?:\p{{Lu}}{{2,4}}[ \t]+)?{_NAME_TAIL}[ \t]*$"
+    rf"[ \t]*{_RANK}{_NAME_TAIL}[ \t]*$"
 )
 _ABOVE_ADDRESS = regex.compile(
-    rf"(?m)^[ \t]*(?:\p{{Lu}}{{2,4}}[ \t]+)?({_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{1,2}})[ \t]*\n"
+    rf"(?m)^[ \t]*{_RANK}({_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{1,2}})[ \t]*\n"
     r"[ \t]*(?:\d{1,5}[ \t]+\p{L}|(?:PSC|CMR|Unit|PO Box|P\.O\. Box)\b)"
 )
 _RELATION = regex.compile(
@@ -67,6 +72,8 @@ def line_names(
         if not words or any(stop(w) for w in words):
             return False
         kinds = [kind(w) for w in words]
+        if need_known and len(words) == 2 and word_pair(*words):
+            return True  # everyday words the table ranks as names: "Will Church"
         if need_known:
             return kinds[-1] != "C" and any(k != "C" for k in kinds)
         return True

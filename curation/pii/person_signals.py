@@ -26,6 +26,7 @@ from curation.pii.person_lines import line_names
 from curation.pii.presidio_import import LocalRecognizer, RecognizerResult
 from curation.pii.results import SignalRecognizer, tagged_result
 from curation.pii.vocab import NOT_NAMES, PARTICLES, TECH_TERMS, TITLES
+from curation.pii.word_names import STRONG_SOURCE, word_pair, word_pairs
 
 KIND_CACHE = 100_000  # words repeat across a corpus; judging one costs several lookups
 PAIR_SCORE = 0.72
@@ -191,6 +192,13 @@ class NameTableRecognizer(SignalRecognizer):
         yield from self._initials(text)
         for start, end, source in line_names(text, kind, _stop):
             yield _result(start, end, CUE_SCORE + 0.1, source, self)
+        doc = getattr(nlp_artifacts, "tokens", None)
+        for start, end, source in word_pairs(text, doc):
+            # Where only the shape of the line speaks for a person, spaCy reading the first
+            # word as a place ("India Post") or a work outweighs it; a private cue does not.
+            first_end = text.find(" ", start, end)
+            if source == STRONG_SOURCE or not self._labelled_other(start, first_end):
+                yield _result(start, end, CUE_SCORE + 0.1, source, self)
 
     def _initials(self, text: str) -> Iterable[RecognizerResult]:
         for m in _INITIAL_FIRST.finditer(text):
@@ -301,6 +309,10 @@ class NameTableRecognizer(SignalRecognizer):
                 yield _result(start, end, PAIR_SCORE, "name:table", self)
             return
         word = core[0]
+        if kind(word) == "U" and _after_closing(text, start, end):
+            # "Cheers, Smaranda": a word nobody knows, alone after a closing, signs the text.
+            yield _result(start, end, CUE_SCORE + 0.1, "name:signoff-table", self)
+            return
         if kind(word) not in ("G", "S") or self._labelled_other(start, end):
             return
         before = text[max(0, start - 24) : start]
@@ -321,7 +333,11 @@ class NameTableRecognizer(SignalRecognizer):
             if start < skip_to or not word.islower() or _stop(word):
                 continue
             cue = bool(_LOWER_CUE.search(text[max(0, start - 16) : start]))
-            closed = _closed_lower_name(text, words, n) if cue else 0
+            closed = 0
+            if cue:
+                closed = _closed_lower_name(text, words, n)
+            elif _FOR_BEFORE.search(text[max(0, start - 8) : start]):
+                closed = _closed_lower_name(text, words, n, tails=":,")
             if closed:
                 skip_to = closed
                 yield _result(start, closed, LOWER_SCORE, "name:lower", self)
@@ -382,14 +398,20 @@ def _addressed(text: str, start: int, end: int) -> bool:
     return _rare(text[start:end]) or bool(_ADDRESS_CUE_BEFORE.search(before))
 
 
+_FOR_BEFORE = regex.compile(r"(?i)\bfor[ \t]+$")
+_AGAIN = regex.compile(r"[ \t]+(?:again|here)\b")
 _DETERMINER_BEFORE = regex.compile(r"(?i)\b(?:the|a|an|my|your|this|that|his|her|our)[ \t]+$")
 _ADDRESS_CUE_BEFORE = regex.compile(r"(?i)\b(?:also|and|thanks|thx|hey|hi|cc|ping|oh)[ \t]+$")
 
 
-def _closed_lower_name(text: str, words: list[tuple[int, int, str]], n: int) -> int:
-    """After "its"/"this is"/"i'm": two or three lower-case words, none an English word,
-    then a comma, a full stop or the end of the line ("hi its
-    zhao ruoxi, my …", "its đỗ mỹ vy,"). The end of the name, or 0."""
+def _closed_lower_name(
+    text: str, words: list[tuple[int, int, str]], n: int, tails: str = ",.!:\n"
+) -> int:
+    """After "its"/"this is"/"i'm": two or three lower-case words, none an English word
+    (or a given-name word then a surname word: "bill rice"), then a comma, a full stop, the
+    end of the line or "again"/"here" ("hi its zhao ruoxi, my …", "its đỗ mỹ vy,", "its
+    njeri owuor-achieng again"). After "for", only before a colon or a comma ("login alert
+    for summer rivers:"). The end of the name, or 0."""
     run = [words[n]]
     for m in range(n + 1, min(n + 3, len(words))):
         if text[run[-1][1] : words[m][0]] != " ":
@@ -399,13 +421,20 @@ def _closed_lower_name(text: str, words: list[tuple[int, int, str]], n: int) -> 
         if len(run) < k:
             continue
         names = [w for _, _, w in run[:k]]
-        if not all(w.islower() and not nt.is_common(w) and not _stop(w) for w in names):
+        if not all(w.islower() and not _stop(w) for w in names):
+            continue
+        if not all(not nt.is_common(w) for w in names) and not (
+            k == 2 and word_pair(names[0].title(), names[1].title())
+        ):
             continue
         if sum(len(w) for w in names) < 6:
             continue
-        tail = text[run[k - 1][1] : run[k - 1][1] + 2]
-        if not tail or tail[0] in ",.!\n" or tail == " -":
-            return run[k - 1][1]
+        end = run[k - 1][1]
+        tail = text[end : end + 2]
+        if not tail or tail[0] in tails or (tails != ":," and _AGAIN.match(text, end)):
+            return end
+        if tail == " -" and tails != ":,":
+            return end
     return 0
 
 

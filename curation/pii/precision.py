@@ -132,7 +132,7 @@ def person_score(
     tokens = value.split()
     if not tokens or len(tokens) > 4:
         return 0.0
-    if source in ("name:lower", "name:upper"):
+    if source in ("name:lower", "name:upper", "name:key-lower"):
         return score if not in_code(text, start) else 0.0
     lowered = [t.lower().strip(".,'’") for t in tokens]
     if _words_refuse(value, tokens, lowered, allow):
@@ -173,6 +173,9 @@ def _words_refuse(value: str, tokens: list[str], lowered: list[str], allow: Allo
     return not value[0].isupper()
 
 
+_NEXT_WORD = regex.compile(r"^[ \t]+(\p{L}+)(?![\p{L}'’])")
+
+
 def _context_refuses(
     text: str, start: int, end: int, tokens: list[str], source: str, artifacts: Any = None
 ) -> bool:
@@ -187,6 +190,9 @@ def _context_refuses(
         return True  # "Sonos Era 100", "Galaxy Tab 9": a product and its model number
     if _ALNUM_MODEL.match(after):
         return True  # "MX Master 3S", "Pixel 8a": a product and its model code
+    tail = _NEXT_WORD.match(after)
+    if tail and tail.group(1).lower() in ORG_TAIL_WORDS:
+        return True  # "Česká pošta" read as "Česká": the first word of a firm's name
     if any(_SHORT_PARTS.fullmatch(t) and not _KOREAN_GIVEN.fullmatch(t) for t in tokens):
         return True  # "Wi-Fi", "Hi-Fi": a word's shape, not a name's
     ui = _UI_AFTER.match(after)

@@ -84,7 +84,7 @@ _WEAK_PRIVATE = regex.compile(
     r"|\bI(?:['’]m|\s+am)\b(?!\s+\w+ing\b)"
     # "ship it", "we ship"; not "the ship", "a sister ship": a vessel
     r"|(?<!\b(?:the|a|an|this|that|his|her|its|their|which|whose|sister|war|tall|cargo|sailing|"
-    r"steam|passenger|space|flag|[\p{L}]+['’]s)[ \t]+)\bship\b(?![ \t]*['’]s\b)"
+    r"steam|passenger|space|flag|[\p{L}]+['’]s)[ \t]+)(?<![\"'])\bship\b(?![ \t]*['’]s\b|[\"'])"
 )
 # "asked me", "sent me" tell of dealings with someone; "tell me", "recommend me", "…for me?"
 # at the end of a request ask the assistant.
@@ -156,6 +156,7 @@ MODEL_SOURCES = (
     "name:upper",
     "name:initial",
     "name:key-generic",
+    "name:word-pair-weak",
 )
 
 
@@ -185,8 +186,13 @@ def public_record(
     joined = "\n".join(texts)
     if _private_possessive(joined):
         return False
+    # A cue word inside a found name is part of it: "Uncle Ben's" is a brand, not an uncle
+    # ("my Uncle Ben" keeps its "my" above).
+    unnamed = joined
+    for name in sorted({n for n in names if n}, key=len, reverse=True):
+        unnamed = unnamed.replace(name, "Xx")
     weak = (
-        _WEAK_PRIVATE.search(joined)
+        _WEAK_PRIVATE.search(unnamed)
         or _private_me(joined)
         or _private_greeting(joined)
         or _CLOSING_LINE.search(joined)

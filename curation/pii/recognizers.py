@@ -14,6 +14,7 @@ from typing import Any
 
 import regex
 
+from curation.pii import name_table as nt
 from curation.pii.phones import ID_NUMBER_CUE
 from curation.pii.postal import tail_end
 from curation.pii.presidio_import import LocalRecognizer, NlpArtifacts, RecognizerResult
@@ -373,6 +374,14 @@ _PERSON_KEY = regex.compile(
     r"(?i)(?:first|last|given|family|middle|full|sur|maiden)[_\- ]?name[\"']?[ \t]*[:=]"
 )
 # Keys that say "a name" but not whose: the value may be a work, a vessel, a public figure.
+# A key that holds only a person's name, whose value may be typed in lower case: "customer_name":
+# "chase rivers". Its words are read as a name unless they are placeholders ("unknown", "n/a").
+_KEYED_LOWER = regex.compile(
+    r"(?i:[\"']?(?<![\w])(?:first|last|given|family|middle|full|sur|maiden|customer|recipient|"
+    r"sender|employee|contact|passenger|patient|guest|cardholder|card_holder|account_holder|"
+    r"holder)[_\- ]?name[\"']?)[ \t]*[:=][ \t]*[\"']"
+    r"(?P<name>\p{Ll}[\p{Ll}\p{M}'’\-]+(?:[ \t]+\p{Ll}[\p{Ll}\p{M}'’\-]+){0,3})(?=[\"'])"
+)
 _GENERIC_KEY = regex.compile(r"(?i)(?<![\w])[\"']?(?:name|author)[\"']?[ \t]*[:=][ \t]*[\"']?$")
 _BARE_NAME_KEY = regex.compile(r"(?i)(?<![\w])[\"']?name[\"']?[ \t]*[:=][ \t]*[\"']?$")
 _SIBLING_KEY = regex.compile(r"(?i)[\"']?([a-z][\w\-]*)[\"']?[ \t]*[:=]")
@@ -435,6 +444,8 @@ class NameCueRecognizer(_Base):
             label = ner.get((start, end)) or _overlapping_label(ner, start, end)
             several = len(text[start:end].split()) > 1
             strong = m.group("strong")
+            if strong is None and _mid_phrase_interjection(text, m):
+                continue
             if strong is not None:
                 greeting = regex.sub(r"\s+", " ", strong.lower()).replace("’", "'") in GREETING_CUES
                 if proper:
@@ -460,21 +471,69 @@ class NameCueRecognizer(_Base):
                 score = 0.6 if label == "PERSON" else 0.3
             yield _result(self.ENTITY, start, end, score, "name:postfix", self)
         for m in _KEYED.finditer(text):
+            value_start = m.start("name")
             start, end = trim_name(text, *m.span("name"))
             if start < end:
                 # A field that can only hold a person's name ("first_name", "surname") is
                 # surer than spaCy (0.85), whose lone words our rules may refuse.
-                personal = _PERSON_KEY.search(text[max(0, m.start() - 2) : start])
+                # The key is read up to the value, not up to what trimming left of it:
+                # "Port" trimmed off "Port Arthur" is no part of the key.
+                personal = _PERSON_KEY.search(text[max(0, m.start() - 2) : value_start])
                 several = len(text[start:end].split()) > 1
                 score = 0.9 if personal else 0.75 if several else 0.55
                 # "name", "author": a ship, a band or a novelist as often as a private person,
                 # so the public-figure policy decides (curation.pii.public), as for spaCy's.
-                key = text[max(0, m.start() - 2) : start]
+                key = text[max(0, m.start() - 2) : value_start]
                 generic = not personal and bool(_GENERIC_KEY.search(key))
                 if generic and _BARE_NAME_KEY.search(key):
-                    generic = _bare_name_is_generic(text, start)
+                    generic = _bare_name_is_generic(text, value_start)
                 source = "name:key-generic" if generic else "name:key"
                 yield _result(self.ENTITY, start, end, score, source, self)
+        yield from self._keyed_lower(text)
+
+    def _keyed_lower(self, text: str) -> Iterable[RecognizerResult]:
+        """A lower-case value of a key that holds only a person's name ("customer_name")."""
+        for m in _KEYED_LOWER.finditer(text):
+            start, end = m.span("name")
+            words = text[start:end].split()
+            if any(w.strip("'’-") in _STOP for w in words):
+                continue
+            if len(words) >= 2 or _lower_name_word(words[0]):
+                yield _result(self.ENTITY, start, end, 0.8, "name:key-lower", self)
+
+
+# Weak cues that greet or answer ("Great, Ana", "Morning Ana", "Sure Ana") address someone only
+# where they open a sentence: "SS Great Britain", "the Welcome Centre" are names of things.
+_INTERJECTIONS = frozenset(
+    [
+        "sorry",
+        "welcome",
+        "morning",
+        "afternoon",
+        "evening",
+        "bye",
+        "goodbye",
+        "ok",
+        "okay",
+        "great",
+        "sure",
+        "noted",
+        "apologies",
+    ]
+)
+_WORD_BEFORE = regex.compile(r"[\p{L}\d][ \t]+$")
+
+
+def _mid_phrase_interjection(text: str, m: Any) -> bool:
+    cue = m.group("weak").lower()
+    return cue in _INTERJECTIONS and bool(
+        _WORD_BEFORE.search(text[max(0, m.start() - 4) : m.start()])
+    )
+
+
+def _lower_name_word(word: str) -> bool:
+    """One lower-case word under a name key: a name of the table, not a placeholder."""
+    return nt.is_name(word) and not nt.is_common(word)
 
 
 def trim_name(text: str, start: int, end: int) -> tuple[int, int]:

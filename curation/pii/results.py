@@ -76,6 +76,12 @@ _SIGNALS = {
     "name:postfix": "a name before 'said', 'wrote', 'here', 'from the …'",
     "name:key": "the value of a person's field (first_name, owner, customer …)",
     "name:key-generic": "the value of a bare name or author field (kept in a public record)",
+    "name:key-lower": "a lowercase value of a field that holds only a person's name"
+    " (customer_name, full_name …)",
+    "name:word-pair": "a given-name word then a surname word of the name table, everyday words"
+    " or not (Grace Cash), after a cue to a person, a rank, or before an identifier",
+    "name:word-pair-weak": "a given-name word then a surname word of the name table, alone on"
+    " a line, in a list, after to/for/with or as a sentence's subject (kept in a public record)",
     "address:military": "a US military address (PSC/CMR/Unit … Box, APO/FPO/DPO)",
     "address:po-box": "a PO box in one of the supported countries",
     "address:jp": "a Japanese address (prefecture, city, block numbers)",

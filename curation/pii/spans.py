@@ -6,6 +6,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
+from curation.pii.public import is_model_only
 from curation.pii.segments import Path, render
 
 ENTITY_PRIORITY = {
@@ -71,6 +72,12 @@ class Finding:
 # --------------------------------------------------------------------------- overlaps
 
 
+def _private_evidence(source: str) -> bool:
+    """A source that outweighs the model's when both find the same name. "X wrote …"
+    (``name:postfix``) is said of novelists as often as of colleagues, so it does not."""
+    return not is_model_only(source) and not source.startswith("name:postfix")
+
+
 def resolve(spans: list[Span], text: str) -> list[Span]:
     """Merge same-entity overlaps (and a person's adjacent name words), drop spans that lie
     inside a span of a stronger entity. Spans of different entities may still overlap.
@@ -92,6 +99,9 @@ def resolve(spans: list[Span], text: str) -> list[Span]:
             if s.start < current.end or (entity == "PERSON" and 0 <= gap <= 1):
                 end = max(current.end, s.end)
                 best = current if current.score >= s.score else s
+                other = s if best is current else current
+                if is_model_only(best.source) and _private_evidence(other.source):
+                    best = other  # keep the evidence of a private person ("name:word-pair")
                 current = Span(
                     current.start,
                     end,

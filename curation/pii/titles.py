@@ -155,6 +155,57 @@ def labelled_non_person(text: str, start: int) -> bool:
     return bool(_LABEL_BEFORE.search(text[max(0, start - 40) : start]))
 
 
+# A tracking number right after a name: a UPU S10 item ("UA218782705CZ") or two capitals and
+# nine to twelve digits ("CK5545959424"), before the end, a space or punctuation.
+_TRACKING_AFTER = regex.compile(
+    r"[ \t]*[|:,–—-]?[ \t]*(?:\p{Lu}{2}\d{9}\p{Lu}{2}|\p{Lu}{2}\d{9,12}|1Z[0-9A-Z]{16})(?![\w])"
+)
+
+
+# "1x Ninja Foodi Max", "2 × Brompton C Line": a quantity of a thing.
+_QUANTITY_BEFORE = regex.compile(r"(?<![\w.])\d{1,3}[ \t]?[x×][ \t]+$")
+_OWNER_BEFORE = regex.compile(r"(?i)(?:^|[^\p{L}'’])(?:my|your|our)[ \t]+$")
+# "Storm Arwen (the storm)", "Effi Briest (a novel)", "Gibbs sampling (the technique)": what
+# the name is, said in brackets.
+_KIND_IN_BRACKETS = regex.compile(
+    rf"(?:[ \t]+\p{{Ll}}+)?[ \t]*\((?i:the|a|an)[ \t]+(?i:{_alternatives((*WORK_NOUNS, 'work', 'technique', 'product'))})"
+    r"[ \t]*\)"
+)
+
+
+def kind_in_brackets(text: str, end: int) -> bool:
+    return bool(_KIND_IN_BRACKETS.match(text, end))
+
+
+def non_person_value(text: str, start: int, end: int) -> bool:
+    """The span fills a field that holds no person ("carrier": "Ninja Van", "Carrier: Evri"),
+    names the carrier of the tracking number after it ("Cargus CK5545959424"), or is said in
+    brackets to be a work or a thing ("Storm Arwen (the storm)")."""
+    if labelled_non_person(text, start) or kind_in_brackets(text, end):
+        return True
+    before = text[max(0, start - 40) : start]
+    return bool(_TRACKING_AFTER.match(text, end) or _QUANTITY_BEFORE.search(before))
+
+
+_VERB_LIKE_AFTER = regex.compile(r"[ \t]+\p{Ll}+(?:ed|es|s)\b")
+
+
+def thing_value(text: str, start: int, end: int) -> bool:
+    """A run of two words or more after an article or "my/your/our" is a thing: "the Ninja
+    Foodi Max", "my Stanley Quencher" ("my sister Ana" has its noun between). Weaker than
+    :func:`non_person_value`: it outweighs only the model ("the Ana Quist you mentioned" after
+    "Hi Ana Quist" stays a person). Also a name the record introduces as a work, a thing or a
+    public role ("the athlete Michael Jordan", "the ship Ever Given"): its other mentions, where
+    the model finds it again ("connected with Michael Jordan?"), are the same thing."""
+    if after_work_noun(text, start, end) and not _VERB_LIKE_AFTER.match(text, end):
+        return True  # without tags a verb is told by its ending: "the book Ana recommended"
+    several = len(text[start:end].split()) > 1
+    return several and (
+        after_determiner(text, start, end)
+        or bool(_OWNER_BEFORE.search(text[max(0, start - 8) : start]))
+    )
+
+
 def carrier(text: str, start: int) -> bool:
     """The span is how something is sent: "ship it with X", "now goes via X"."""
     return bool(_SENT_WITH.search(text[max(0, start - 50) : start]))
@@ -197,6 +248,7 @@ def work_or_field(
         or by_maker(text, start, end)
         or reviewed_work(text, start, end)
         or labelled_non_person(text, start)
+        or kind_in_brackets(text, end)
     )
 
 

@@ -1,0 +1,233 @@
+"""Names made of everyday words ("Grace Cash", "Will Stone", "Penny Rivers"), told by where
+they stand.
+
+The name table reads "Cash", "Love" or "Rivers" as common English words, so a capitalised pair
+ending in one is refused as a name ("Elden Ring", "Grace Hopper Award"). Yet the same table
+ranks these words as surnames in several countries, and "Chase", "Summer", "Ruby" as given
+names. A pair of a given-name word then a surname word (both ranked by the table, whatever
+their English frequency) is read as a person where a person stands:
+
+- after a cue to a person ("ask", "I'm", "pay", "my supplier", a rank in capitals such as
+  "CPL" or "Lt Col") — ``name:word-pair``;
+- before ", <identifier>" (an e-mail, a phone, "(", "<") — ``name:word-pair``;
+- on the line after a letter's closing ("cheers, talk soon\\nChase Love") — ``name:word-pair``;
+- after "to", "for", "with", "by"; alone on its line, or as a list item before ":" or "," ("- Lily Glass: Friday"), or as the
+  subject of a verb at the start of a sentence ("Grace Cash returned …") —
+  ``name:word-pair-weak``, which the public-figure policy may keep in a record with no
+  private context ("Billy Elliot" answering a quiz).
+
+No word list of names is read: only the table's ranks, token shape and the words around.
+Tuned on round 4 ``chats4``/``addresses4`` **dev** (see bench/pii_eval/README.md).
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable
+from typing import Any
+
+import regex
+
+from curation.pii import name_table as nt
+from curation.pii.vocab import NOT_NAMES, ORG_TAIL_WORDS, PARTICLES, TECH_TERMS, TITLES, load
+
+# Ranks of the table (names-dataset, 105 countries): a given-name word must be ranked within
+# GIVEN_RANK in GIVEN_COUNTRIES countries ("Chase" 597th in 5), a surname word within
+# SURNAME_RANK anywhere ("Salt" 1,344th). Checked on round 4 chats4 dev, where everyday
+# "Will" and "Rose" also occur as words: the position does the rest.
+GIVEN_RANK = 1000
+GIVEN_COUNTRIES = 3
+SURNAME_RANK = 1500
+# English frequency (zipf × 10) above which a word is a function word, not a name ("The", "And").
+MAX_ZIPF = 62
+# …unless it is a top given name in many countries: "Will" (zipf 6.4) is a modal verb and a name.
+TOP_GIVEN_RANK = 300
+TOP_GIVEN_COUNTRIES = 5
+MAX_ZIPF_TOP = 66
+STRONG_SOURCE = "name:word-pair"
+WEAK_SOURCE = "name:word-pair-weak"
+
+_MONTHS_DAYS = frozenset(
+    (
+        "january", "february", "march", "april", "may", "june", "july", "august", "september",
+        "october", "november", "december", "monday", "tuesday", "wednesday", "thursday",
+        "friday", "saturday", "sunday",
+    )
+)  # fmt: skip
+_NAME_WORD = r"\p{Lu}[\p{Ll}\p{M}]+(?:['’]\p{Lu}?[\p{Ll}\p{M}]+)?(?:-\p{Lu}[\p{Ll}\p{M}]+)?"
+_PAIR = regex.compile(
+    rf"(?<![\p{{L}}\p{{M}}'’\-.@])({_NAME_WORD})[ \t]+({_NAME_WORD})(?![\p{{L}}\p{{M}}'’\-@]|\.\w)"
+)
+# Nouns of people a name may follow ("my supplier Penny Glass", "tutor Rose Golden").
+_PERSON_NOUNS = sorted({*load("person_nouns"), *load("person_roles")}, key=len, reverse=True)
+# "to", "for", "with": a person follows as often as a place or a work ("a room devoted to
+# Jagadish Chandra Bose"), so these leave the pair to the public-figure policy.
+_WEAK_CUE_BEFORE = regex.compile(r"(?i)\b(?:to|for|with|is|from|by|and)[ \t]*[:,]?[ \t]+$")
+_CUE_BEFORE = regex.compile(
+    r"(?i)(?:\b(?:its|it['’]s|i['’]m|im|i am|name is|named|called|cc|attn|"
+    r"contact|this is|ask|asked|tell|told|thank|thanks|pay|paid|email|emailed|call|text|ping|"
+    r"message|meet|met|hi|hello|hey|dear|"
+    + "|".join(regex.escape(n).replace("'", "['’]") for n in _PERSON_NOUNS)
+    + r")[ \t]*[:,]?[ \t]+)$"
+)
+# A military rank or grade right before a name on service mail: "CPL", "PO2", "SSgt", "Lt Col"
+# (a word in capitals, or an honorific or rank of ``titles.txt``).
+_LAST_WORD = regex.compile(r"(?:^|[\s:,(])([\p{L}\d]+)(\.?)[ \t]+$")
+_ROMAN = regex.compile(r"^[IVXLC]+$")
+# A model number or an edition right after the pair: "Queen Mary 2", "Stanley Quencher H2.0".
+# Prefixes of a ship's name, in capitals like a rank: "SS Edmund Fitzgerald", "HMS Victory".
+_VESSEL_BEFORE = regex.compile(r"(?:^|\s)(?:SS|HMS|USS|RMS|MV|HMAS|HMCS|HMNZS|RV)[ \t]+$")
+_MODEL_AFTER = regex.compile(r"^[ \t]+\p{Lu}{0,2}\d[\w.]{0,4}(?![\w.]|[ \t]*[\d(+])")
+_CAPS_RANK = regex.compile(r"^\p{Lu}{2,4}\d?$|^\p{Lu}\p{Ll}?\p{Lu}\p{Ll}{1,3}$")
+
+
+def _rank_before(before: str) -> bool:
+    m = _LAST_WORD.search(before[-12:])
+    if m is None:
+        return False
+    word = m.group(1)
+    if word.lower() in TITLES:
+        return True
+    # "CPL", "PO2" and "SSgt" stand undotted; "II." numbers a list.
+    return not m.group(2) and bool(_CAPS_RANK.match(word)) and not _ROMAN.match(word)
+
+
+_ID_AFTER = regex.compile(
+    r"(?i)^[ \t]*(?:,|\(|<|/|–|—|-)[ \t]*(?:[\w.+\-]+@|\+?\d|<|ssn\b|iban\b|tel\b|phone\b|"
+    r"mobile\b|email\b|e-mail\b|account\b|acct\b|card\b|dob\b|born\b|id\b|passport\b)"
+)
+_BULLET = regex.compile(r"^[ \t]*(?:[-*•]|\d{1,2}[.)])?[ \t]*$")
+_LINE_REST = regex.compile(r"^[ \t]*(?:[:,;–—][^\n]*|-[ \t][^\n]*)?$")
+_SENTENCE_START = regex.compile(r"(?:^|[.!?][ \t]+)$")
+_CLOSING_LINE = regex.compile(
+    r"(?i)(?:regards|thanks|thank you|cheers|best|sincerely|yours(?: sincerely| truly| "
+    r"faithfully)?|cordially|take care|talk soon|warmly|all the best|best wishes)[ \t]*[,.!]?"
+    r"[ \t]*$"
+)
+_VERB_TAGS = frozenset({"VBD", "VBZ", "MD"})
+
+
+def _known(word: str) -> nt.NameInfo | None:
+    found = nt.info(word)
+    if found is None or word.lower() in _MONTHS_DAYS:
+        return None
+    top = found.given_rank <= TOP_GIVEN_RANK and found.given_countries >= TOP_GIVEN_COUNTRIES
+    if found.zipf >= (MAX_ZIPF_TOP if top and found.given_rank else MAX_ZIPF):
+        return None
+    return found
+
+
+@functools.lru_cache(maxsize=20_000)
+def given_word(word: str) -> bool:
+    """A word the table ranks as a given name in several countries, common word or not."""
+    low = word.lower()
+    found = _known(word)
+    if found is None or low in NOT_NAMES or low in TITLES or low in PARTICLES:
+        return False
+    return 0 < found.given_rank <= GIVEN_RANK and found.given_countries >= GIVEN_COUNTRIES
+
+
+@functools.lru_cache(maxsize=20_000)
+def surname_word(word: str) -> bool:
+    """A word the table ranks as a surname (or a given name), common word or not."""
+    low = word.lower()
+    if low in TECH_TERMS or low in PARTICLES or low in ORG_TAIL_WORDS:
+        return False  # "India Post", "Chase Bank": a firm's last word
+    if "-" in word:
+        return all(surname_word(p) or nt.is_name(p) for p in word.split("-"))
+    found = _known(word)
+    if found is None:
+        return False
+    return (0 < found.surname_rank <= SURNAME_RANK) or given_word(word)
+
+
+def _unknown_surname(word: str) -> bool:
+    """A word neither the table nor English knows ("Gaskins", "Ellingworth"): after a given
+    name, a surname the table lacks."""
+    low = word.lower()
+    return (
+        len(word) >= 4
+        and nt.info(word) is None
+        and not nt.is_common(word)
+        and low not in TECH_TERMS
+        and low not in ORG_TAIL_WORDS
+    )
+
+
+# Letters only Vietnamese writes (horn, breve, dot below, hook above…), not Portuguese "ã".
+_VIETNAMESE = regex.compile(r"[ơưăđƠƯĂĐạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịĩọỏốồổỗộớờởỡợụủũứừửữựỳỵỷỹ]")
+
+
+def vietnamese_pair(first: str, last: str) -> bool:
+    """Two capitalised syllables, one with a letter only Vietnamese writes: "Lã Thơ", "Hứa
+    Thơ". The table folds "Thơ" to "tho", an English word, so it cannot tell."""
+    return (
+        len(first) <= 7
+        and len(last) <= 7
+        and bool(_VIETNAMESE.search(first + last))
+        and "-" not in first + last
+    )
+
+
+def _only_vietnamese(first: str, last: str) -> bool:
+    return not (given_word(first) and (surname_word(last) or _unknown_surname(last)))
+
+
+def word_pair(first: str, last: str) -> bool:
+    """A given-name word then a surname word: "Chase Banks", "Penny Salt", "Cliff Gaskins";
+    or two Vietnamese syllables."""
+    if vietnamese_pair(first, last):
+        return True
+    return given_word(first) and (surname_word(last) or _unknown_surname(last))
+
+
+def _line_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    return line_start, len(text) if line_end < 0 else line_end
+
+
+def _after_closing(text: str, line_start: int) -> bool:
+    if line_start == 0:
+        return False
+    prev_end = line_start - 1
+    prev_start = text.rfind("\n", 0, prev_end) + 1
+    return bool(_CLOSING_LINE.search(text[prev_start:prev_end]))
+
+
+def _verb_follows(doc: Any, end: int, text: str) -> bool:
+    """The word after the pair is a verb in the past or third person ("returned", "handles")."""
+    nxt = regex.match(r"[ \t]+(\p{Ll}+)", text[end : end + 30])
+    if nxt is None:
+        return False
+    if doc is None:
+        return False
+    span = doc.char_span(end + nxt.start(1), end + nxt.end(1))
+    return span is not None and len(span) == 1 and span[0].tag_ in _VERB_TAGS
+
+
+def word_pairs(text: str, doc: Any = None) -> Iterable[tuple[int, int, str]]:
+    """``(start, end, source)`` of everyday-word names where a person stands."""
+    for m in _PAIR.finditer(text, overlapped=True):
+        first, last = m.group(1), m.group(2)
+        if not word_pair(first, last):
+            continue
+        start, end = m.start(), m.end()
+        line_start, line_end = _line_bounds(text, start, end)
+        before, after = text[line_start:start], text[end:line_end]
+        if _MODEL_AFTER.match(after) or _VESSEL_BEFORE.search(before):
+            continue
+        if (
+            _CUE_BEFORE.search(before[-40:])
+            or _rank_before(before)
+            or _ID_AFTER.match(after)
+            or (_BULLET.match(before) and not after.strip() and _after_closing(text, line_start))
+        ):
+            yield start, end, STRONG_SOURCE
+        elif (
+            # after "to"/"for" two Vietnamese syllables are a city as often: "to Hà Nội"
+            (_WEAK_CUE_BEFORE.search(before[-12:]) and not _only_vietnamese(first, last))
+            or (_BULLET.match(before) and _LINE_REST.match(after))
+            or (_SENTENCE_START.search(before) and _verb_follows(doc, end, text))
+        ):
+            yield start, end, WEAK_SOURCE
