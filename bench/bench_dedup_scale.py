@@ -20,11 +20,13 @@ many records, which makes them share most of their tokens without being duplicat
 Run by hand, one size and one place (not by ``make bench``)::
 
     python -m bench.bench_dedup_scale --n 1000000                 # in one process, one piece
-    python -m bench.bench_dedup_scale --n 1000000 --engine        # local Ray, partitioned
-    python -m bench.bench_dedup_scale --n 2000000 --cluster 3     # simulated 3-node cluster
+    python -m bench.bench_dedup_scale --n 1000000 --engine        # local Ray, one piece
+    python -m bench.bench_dedup_scale --n 2000000 --cluster 3 --partitions 32  # 3 nodes
 
-``--engine`` and ``--cluster`` partition the corpus by size (:mod:`curation.dedup.partition`)
-and score the partitions as Ray tasks, as ``curation dedup`` does on the engine; the Ray
+``--engine`` and ``--cluster`` run as ``curation dedup`` does on the engine: the embedding
+on actors and, when the cluster has more CPUs than this machine
+(:func:`curation.dedup.parallel.spreads`) or ``--partitions`` asks for a count, the corpus
+partitioned (:mod:`curation.dedup.partition`) and the partitions scored as Ray tasks; the Ray
 start-up (and the cluster's) is timed on its own and left out of ``seconds``. With
 ``--cluster K`` a ``ray.cluster_utils.Cluster`` of K nodes (``--node-cpus`` each, on
 127.0.0.1, no dashboard) runs on this machine, and every second each node's memory is
@@ -228,12 +230,14 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--n", type=int, default=1_000_000, help="records in corpus (c)")
     where = parser.add_mutually_exclusive_group()
-    where.add_argument("--engine", action="store_true", help="local Ray, partitioned by size")
+    where.add_argument(
+        "--engine", action="store_true", help="local Ray (one piece unless --partitions)"
+    )
     where.add_argument("--cluster", type=int, metavar="K", help="a simulated K-node cluster")
     parser.add_argument("--node-cpus", type=int, default=1, help="CPUs per simulated node")
     parser.add_argument("--store-mb", type=int, default=1024, help="object store per node")
     parser.add_argument(
-        "--partitions", type=int, help="partition count (default: by size, 250,000 records each)"
+        "--partitions", type=int, help="partition count (default: the engine's choice)"
     )
     parser.add_argument("--hh", type=Path, help="the HH-RLHF .jsonl.gz the corpus is built from")
     parser.add_argument("--child", nargs=2, metavar=("SPEC", "PATH"), help=argparse.SUPPRESS)
