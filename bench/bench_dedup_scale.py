@@ -30,11 +30,13 @@ partitioned (:mod:`curation.dedup.partition`) and the partitions scored as Ray t
 start-up (and the cluster's) is timed on its own and left out of ``seconds``. With
 ``--cluster K`` a ``ray.cluster_utils.Cluster`` of K nodes (``--node-cpus`` each, on
 127.0.0.1, no dashboard) runs on this machine, and every second each node's memory is
-sampled from ``/proc``: the resident set of its raylet's worker processes, summed (the
-coordinator, which embeds the corpus and runs the global union-find, is this process:
-its own peak is reported apart). ``--hh PATH`` names the HH-RLHF file the corpus is
-generated from; ``CURATION_BENCH_OUT`` moves the cached corpora out of the checkout.
-Prints one JSON line.
+sampled from ``/proc``: the resident set of its raylet's worker processes, summed, and
+the proportional set (PSS) of the raylet and its workers, which counts the object-store
+pages they share once where the resident sets count them in each, and gives a share of
+them to the coordinator when it maps them too (the coordinator, which embeds the corpus
+and runs the global union-find, is this process: its own peak is reported apart).
+``--hh PATH`` names the HH-RLHF file the corpus is generated from; ``CURATION_BENCH_OUT``
+moves the cached corpora out of the checkout. Prints one JSON line.
 """
 
 from __future__ import annotations
@@ -69,9 +71,20 @@ def run(sizes: list[int]) -> list[dict[str, Any]]:
 
 
 def _rss_kib(pid: int) -> int:
+    return _proc_kib(f"/proc/{pid}/status", "VmRSS:")
+
+
+def _pss_kib(pid: int) -> int:
+    """Proportional set size: a page mapped by k processes counts 1/k in each, so a node's
+    sum counts its object-store pages once (the raylet and every worker reading an object
+    map them, and each one's RSS counts them whole)."""
+    return _proc_kib(f"/proc/{pid}/smaps_rollup", "Pss:")
+
+
+def _proc_kib(path: str, key: str) -> int:
     try:
-        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
+        for line in Path(path).read_text().splitlines():
+            if line.startswith(key):
                 return int(line.split()[1])
     except (OSError, ValueError):
         pass
@@ -106,6 +119,7 @@ class NodeSampler:
         self.every = every
         self.peak_workers_mb = dict.fromkeys(raylets, 0.0)
         self.peak_node_mb = dict.fromkeys(raylets, 0.0)  # raylet + its workers
+        self.peak_node_pss_mb = dict.fromkeys(raylets, 0.0)  # the same, shared pages once
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._loop, daemon=True)
 
@@ -120,10 +134,13 @@ class NodeSampler:
     def _loop(self) -> None:
         while not self._stop.wait(self.every):
             for node, raylet in self.raylets.items():
-                workers = sum(_rss_kib(p) for p in _descendants(raylet)) / 1024
+                kids = _descendants(raylet)
+                workers = sum(_rss_kib(p) for p in kids) / 1024
                 whole = workers + _rss_kib(raylet) / 1024
+                pss = sum(_pss_kib(p) for p in [raylet, *kids]) / 1024
                 self.peak_workers_mb[node] = max(self.peak_workers_mb[node], round(workers))
                 self.peak_node_mb[node] = max(self.peak_node_mb[node], round(whole))
+                self.peak_node_pss_mb[node] = max(self.peak_node_pss_mb[node], round(pss))
 
 
 def _raylet_pid(node: Any) -> int:
@@ -213,6 +230,7 @@ def dedup_child(spec: str, path: Path) -> None:
                 seconds = time.perf_counter() - start
             extra["node_workers_peak_mb"] = sampler.peak_workers_mb
             extra["node_total_peak_mb"] = sampler.peak_node_mb
+            extra["node_total_peak_pss_mb"] = sampler.peak_node_pss_mb
         else:
             start = time.perf_counter()
             summary = work()
