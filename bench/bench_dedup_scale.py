@@ -20,19 +20,23 @@ many records, which makes them share most of their tokens without being duplicat
 Run by hand, one size and one place (not by ``make bench``)::
 
     python -m bench.bench_dedup_scale --n 1000000                 # in one process, one piece
-    python -m bench.bench_dedup_scale --n 1000000 --engine        # local Ray, partitioned
-    python -m bench.bench_dedup_scale --n 2000000 --cluster 3     # simulated 3-node cluster
+    python -m bench.bench_dedup_scale --n 1000000 --engine        # local Ray, one piece
+    python -m bench.bench_dedup_scale --n 2000000 --cluster 3 --partitions 32  # 3 nodes
 
-``--engine`` and ``--cluster`` partition the corpus by size (:mod:`curation.dedup.partition`)
-and score the partitions as Ray tasks, as ``curation dedup`` does on the engine; the Ray
+``--engine`` and ``--cluster`` run as ``curation dedup`` does on the engine: the embedding
+on actors and, when the cluster has more CPUs than this machine
+(:func:`curation.dedup.parallel.spreads`) or ``--partitions`` asks for a count, the corpus
+partitioned (:mod:`curation.dedup.partition`) and the partitions scored as Ray tasks; the Ray
 start-up (and the cluster's) is timed on its own and left out of ``seconds``. With
 ``--cluster K`` a ``ray.cluster_utils.Cluster`` of K nodes (``--node-cpus`` each, on
 127.0.0.1, no dashboard) runs on this machine, and every second each node's memory is
-sampled from ``/proc``: the resident set of its raylet's worker processes, summed (the
-coordinator, which embeds the corpus and runs the global union-find, is this process:
-its own peak is reported apart). ``--hh PATH`` names the HH-RLHF file the corpus is
-generated from; ``CURATION_BENCH_OUT`` moves the cached corpora out of the checkout.
-Prints one JSON line.
+sampled from ``/proc``: the resident set of its raylet's worker processes, summed, and
+the proportional set (PSS) of the raylet and its workers, which counts the object-store
+pages they share once where the resident sets count them in each, and gives a share of
+them to the coordinator when it maps them too (the coordinator, which embeds the corpus
+and runs the global union-find, is this process: its own peak is reported apart).
+``--hh PATH`` names the HH-RLHF file the corpus is generated from; ``CURATION_BENCH_OUT``
+moves the cached corpora out of the checkout. Prints one JSON line.
 """
 
 from __future__ import annotations
@@ -67,9 +71,20 @@ def run(sizes: list[int]) -> list[dict[str, Any]]:
 
 
 def _rss_kib(pid: int) -> int:
+    return _proc_kib(f"/proc/{pid}/status", "VmRSS:")
+
+
+def _pss_kib(pid: int) -> int:
+    """Proportional set size: a page mapped by k processes counts 1/k in each, so a node's
+    sum counts its object-store pages once (the raylet and every worker reading an object
+    map them, and each one's RSS counts them whole)."""
+    return _proc_kib(f"/proc/{pid}/smaps_rollup", "Pss:")
+
+
+def _proc_kib(path: str, key: str) -> int:
     try:
-        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
+        for line in Path(path).read_text().splitlines():
+            if line.startswith(key):
                 return int(line.split()[1])
     except (OSError, ValueError):
         pass
@@ -104,6 +119,7 @@ class NodeSampler:
         self.every = every
         self.peak_workers_mb = dict.fromkeys(raylets, 0.0)
         self.peak_node_mb = dict.fromkeys(raylets, 0.0)  # raylet + its workers
+        self.peak_node_pss_mb = dict.fromkeys(raylets, 0.0)  # the same, shared pages once
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._loop, daemon=True)
 
@@ -118,10 +134,13 @@ class NodeSampler:
     def _loop(self) -> None:
         while not self._stop.wait(self.every):
             for node, raylet in self.raylets.items():
-                workers = sum(_rss_kib(p) for p in _descendants(raylet)) / 1024
+                kids = _descendants(raylet)
+                workers = sum(_rss_kib(p) for p in kids) / 1024
                 whole = workers + _rss_kib(raylet) / 1024
+                pss = sum(_pss_kib(p) for p in [raylet, *kids]) / 1024
                 self.peak_workers_mb[node] = max(self.peak_workers_mb[node], round(workers))
                 self.peak_node_mb[node] = max(self.peak_node_mb[node], round(whole))
+                self.peak_node_pss_mb[node] = max(self.peak_node_pss_mb[node], round(pss))
 
 
 def _raylet_pid(node: Any) -> int:
@@ -211,6 +230,7 @@ def dedup_child(spec: str, path: Path) -> None:
                 seconds = time.perf_counter() - start
             extra["node_workers_peak_mb"] = sampler.peak_workers_mb
             extra["node_total_peak_mb"] = sampler.peak_node_mb
+            extra["node_total_peak_pss_mb"] = sampler.peak_node_pss_mb
         else:
             start = time.perf_counter()
             summary = work()
@@ -228,12 +248,14 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--n", type=int, default=1_000_000, help="records in corpus (c)")
     where = parser.add_mutually_exclusive_group()
-    where.add_argument("--engine", action="store_true", help="local Ray, partitioned by size")
+    where.add_argument(
+        "--engine", action="store_true", help="local Ray (one piece unless --partitions)"
+    )
     where.add_argument("--cluster", type=int, metavar="K", help="a simulated K-node cluster")
     parser.add_argument("--node-cpus", type=int, default=1, help="CPUs per simulated node")
     parser.add_argument("--store-mb", type=int, default=1024, help="object store per node")
     parser.add_argument(
-        "--partitions", type=int, help="partition count (default: by size, 250,000 records each)"
+        "--partitions", type=int, help="partition count (default: the engine's choice)"
     )
     parser.add_argument("--hh", type=Path, help="the HH-RLHF .jsonl.gz the corpus is built from")
     parser.add_argument("--child", nargs=2, metavar=("SPEC", "PATH"), help=argparse.SUPPRESS)

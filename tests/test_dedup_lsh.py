@@ -269,7 +269,7 @@ def test_workspace_mode_on_the_engine_gives_the_in_process_clusters(
     on_ray: None, ws: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The same dataset, cascade: in this process; on the engine (the embedding and the
-    accurate check on actors, the engine's partitions); on the engine in three partitions."""
+    accurate check on actors, the search in one piece); on the engine in three partitions."""
     make_dataset(ws, tmp_path, records=generated_corpus(600))
     settings = Settings("cascade", 0.97)  # some pairs in its band: the accurate check runs
     monkeypatch.setenv(MODE_ENV, "local")
@@ -277,6 +277,10 @@ def test_workspace_mode_on_the_engine_gives_the_in_process_clusters(
     here = run_dedup(ws, "d", settings, encoders=here_encoders)
     assert here_encoders.candidate.calls > 0  # type: ignore[attr-defined]
     monkeypatch.setenv(MODE_ENV, "ray")
+    # by size this corpus would make 12 partitions; the 2-CPU instance brings no more
+    # CPUs than this machine's 2 cores, so it stays in one piece
+    monkeypatch.setattr("curation.dedup.engine.PER_PARTITION", 100)
+    monkeypatch.setattr("curation.engine.cluster.usable_cores", lambda: 2)
     seen: list[tuple[str, int, int | None]] = []
     engine_encoders = fake_encoders(cascade=True)
     engine = run_dedup(
@@ -295,7 +299,8 @@ def test_workspace_mode_on_the_engine_gives_the_in_process_clusters(
     with ws.read() as s:
         stats = {r.id: r.stats for r in s.scalars(sa.select(m.DedupRun))}
     assert stats[here.run_id]["engine"] == "in this process"
-    assert stats[engine.run_id]["engine"] == "ray" and stats[split.run_id]["partitions"] == 3
+    assert stats[engine.run_id]["engine"] == "ray" and stats[engine.run_id]["partitions"] == 1
+    assert stats[split.run_id]["partitions"] == 3
     assert stats[engine.run_id]["verified"] > 0  # the accurate check ran (on actors)
     clusters = stored_clusters(ws, here.run_id)
     assert len(clusters) > 10

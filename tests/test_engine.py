@@ -289,10 +289,41 @@ def test_dedup_asks_the_engine_once_for_both_modes(
     assert small.map_fn is map
     assert engine_partitioning(Size(records=10_000), 4).partitions == 4
     big = engine_partitioning(Size(records=1_000_000))  # a file: Size(bytes=…), the same way
-    assert big.where == "ray" and big.partitions is None and big.encode is not None
+    assert big.where == "ray" and big.partitions == 1 and big.encode is not None  # see below
     assert engine_partitioning(Size(bytes=2_000_000_000), 3).partitions == 3
     monkeypatch.setattr(cluster, "is_main_thread", lambda: False)  # a page's thread
     assert engine_partitioning(Size(records=1_000_000)).where == "in this process"
+
+
+def test_dedup_on_ray_splits_only_with_more_cpus_than_this_machine(
+    auto: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Partitions search every record twice: on a local instance (this machine's cores)
+    one piece is faster, and is kept; a cluster with more CPUs gets partitions by size."""
+    from curation.dedup.parallel import partitioning_on
+    from curation.engine.choice import Engine
+
+    attached: list[str | None] = []
+    monkeypatch.setattr(cluster, "connect", lambda address=None: attached.append(address))
+    cpus = {"n": 2}
+    monkeypatch.setattr(cluster, "cpus", lambda: cpus["n"])
+    local = Engine(True)
+    assert partitioning_on(local).partitions == 1
+    assert attached == []  # a local instance is not started to be asked: it has 2 cores
+    assert partitioning_on(local, 6).partitions == 6  # a count asked for is kept
+    monkeypatch.setattr(cluster, "connected", lambda: True)
+    assert partitioning_on(local).partitions == 1  # attached to 2 CPUs: no more than here
+    cpus["n"] = 3
+    assert partitioning_on(local).partitions is None  # 3 > 2: by size
+    assert partitioning_on(local, 1).where == "ray"
+    monkeypatch.setattr(cluster, "connected", lambda: False)
+    attached.clear()
+    remote = Engine(True, "10.0.0.5:6379")
+    assert partitioning_on(remote).partitions is None
+    assert attached == ["10.0.0.5:6379"]  # attached to count its CPUs
+    cpus["n"] = 2
+    assert partitioning_on(remote).partitions == 1
+    assert partitioning_on(remote, 4).partitions == 4
 
 
 def test_the_leakage_check_takes_dedups_thresholds(
