@@ -213,6 +213,29 @@ def test_cascade_checks_only_uncertain_pairs_with_the_accurate_encoder() -> None
     assert result.stats["embedder"] == "cascade(fake-static→fake-minilm)"
 
 
+def test_in_process_cascade_loads_minilm_only_when_a_pair_needs_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    loaded: list[str] = []
+
+    def load(name: str) -> FakeEncoder:
+        loaded.append(name)
+        return FakeEncoder(name)
+
+    monkeypatch.setattr("curation.dedup.settings.get_encoder", load)
+    monkeypatch.setattr("curation.dedup.embedders.get_encoder", load)
+    base, far = chat(*LONG[:4]), chat(*LONG[8:12])
+    result = find_duplicates(items_of([base, far]), Settings("cascade", 0.8))
+    assert result.clusters == [] and loaded == ["static"]
+    assert result.stats["embedder"] == "cascade(static→minilm)"
+
+    loaded.clear()
+    close = chat(LONG[0], LONG[1], LONG[2], LONG[3] + " Retry after that, please wait.")
+    result = find_duplicates(items_of([base, close, far]), Settings("cascade", 0.8))
+    assert [c.members for c in result.clusters] == [[0, 1]]
+    assert loaded == ["static", "minilm"]
+
+
 def test_cascade_band_follows_the_threshold() -> None:
     assert cascade_band(0.90) == (0.90, 0.96)
     assert cascade_band(0.80) == (0.80, 0.96)

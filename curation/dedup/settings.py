@@ -110,8 +110,11 @@ class Encoders:
 
     @classmethod
     def for_mode(cls, mode: str) -> Encoders:
+        """The mode's encoders for this process. The cascade's MiniLM loads on its first
+        check, not with the static model: loading it (torch and the model, about 5 s) was
+        counted in the embed stage, and a run with no doubtful pair never needs it."""
         if mode == "cascade":
-            return cls(get_encoder("static"), get_encoder("minilm"))
+            return cls(get_encoder("static"), NamedEncoder("minilm"))
         return cls(get_encoder(mode))
 
     @classmethod
