@@ -5,6 +5,7 @@ The modules, in the order data flows through them:
 - :mod:`~curation.pii.config` — what to look for (entities, threshold, allow/deny/patterns);
 - :mod:`~curation.pii.engine` — the Presidio engines and the bundled spaCy model, offline;
 - :mod:`~curation.pii.recognizers` — our recognisers for Presidio's gaps;
+- :mod:`~curation.pii.ip_addresses` — IPv4 and IPv6, checked with :mod:`ipaddress`;
 - :mod:`~curation.pii.name_table` / :mod:`~curation.pii.person_signals` — names from the
   committed name table and their context; :mod:`~curation.pii.postal` — military mail, PO
   boxes, Japanese and flat-first addresses; :mod:`~curation.pii.phones` — numbering plans;

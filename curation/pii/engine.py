@@ -271,6 +271,7 @@ def recognizers_for(config: PiiConfig) -> list[EntityRecognizer]:
     )
 
     from curation.pii import recognizers as ours
+    from curation.pii.ip_addresses import ChatIpRecognizer
 
     wanted = set(config.entities)
     found: list[EntityRecognizer] = []
@@ -298,7 +299,7 @@ def recognizers_for(config: PiiConfig) -> list[EntityRecognizer]:
     if "US_SSN" in wanted:
         found.append(ours.ChatSsnRecognizer())
     if "IP_ADDRESS" in wanted:
-        found.append(ours.ChatIpRecognizer())
+        found.append(ChatIpRecognizer())
     if "IBAN_CODE" in wanted:
         found.append(IbanRecognizer())
     if "STREET_ADDRESS" in wanted:

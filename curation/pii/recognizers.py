@@ -8,7 +8,6 @@ Scores carry their own context, so Presidio's lemma enhancer is given no context
 
 from __future__ import annotations
 
-import ipaddress
 from collections.abc import Iterable
 from typing import Any
 
@@ -568,48 +567,3 @@ def _overlapping_label(ner: dict[tuple[int, int], str], start: int, end: int) ->
         if s < end and start < e:
             return label
     return None
-
-
-# --------------------------------------------------------------------------- IP addresses
-
-_IPV4 = regex.compile(
-    r"(?<![\w.\-])(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)"
-    r"(?:/\d{1,2})?(?![\w\-]|\.\d)"
-)
-_IPV6 = regex.compile(
-    r"(?<![\w:.])(?:[0-9A-Fa-f]{0,4}:){2,7}[0-9A-Fa-f]{0,4}(?:%\w+)?(?:/\d{1,3})?(?![\w:])"
-)
-_VERSION_CONTEXT = regex.compile(r"\b(?:version|ver|v|release|build|rev|revision|oid)\.?[ \t]*$")
-_NOT_PERSONAL_IPS = frozenset(
-    {"0.0.0.0", "127.0.0.1", "255.255.255.255", "255.255.255.0", "::", "::1"}
-)
-
-
-class ChatIpRecognizer(_Base):
-    """IPv4 and IPv6 (compressed forms too), checked with :mod:`ipaddress`; loopback and
-    unspecified addresses and version numbers are not personal data."""
-
-    ENTITY = "IP_ADDRESS"
-
-    def find(self, text: str, _nlp_artifacts: NlpArtifacts | None) -> Iterable[RecognizerResult]:
-        for m in _IPV4.finditer(text):
-            value = m.group()
-            if value.split("/")[0] in _NOT_PERSONAL_IPS:
-                continue
-            if _VERSION_CONTEXT.search(_before(text, m.start(), 12)):
-                continue
-            yield _result(self.ENTITY, m.start(), m.end(), 0.9, "ip:v4", self)
-        if ":" not in text:
-            return
-        for m in _IPV6.finditer(text):
-            value = m.group()
-            address = value.split("/")[0].split("%")[0]
-            if address.count(":") < 2 or address in _NOT_PERSONAL_IPS:
-                continue
-            try:
-                ipaddress.IPv6Address(address)
-            except ValueError:
-                continue
-            if regex.fullmatch(r"[\d:]+", address) and address.count(":") == 2:
-                continue  # 12:30:45 is a time
-            yield _result(self.ENTITY, m.start(), m.end(), 0.9, "ip:v6", self)
