@@ -45,11 +45,8 @@ from typing import IO, Any
 import orjson
 
 from curation.errors import CurationError, InternalError
-
-try:
-    import fcntl
-except ImportError:  # pragma: no cover - Windows: no advisory locks, sweep goes by age only
-    fcntl = None  # type: ignore[assignment]
+from curation.fileio.locks import SWEEP_MIN_AGE, UNLOCKED_MIN_AGE
+from curation.fileio.locks import try_lock as _lock
 
 STAGE_TAG = "curation-"
 # ".<target>.curation-<8>.part|prev"; ".<target>.<8>.part" is what earlier versions staged.
@@ -59,8 +56,6 @@ STAGED_NAME = re.compile(
 )
 JOURNAL_NAME = re.compile(r"^\.curation-(?P<token>[a-z0-9]{8})\.journal$")
 JOURNAL_VERSION = 1
-SWEEP_MIN_AGE = 60.0  # seconds: covers the instant between creating a file and locking it
-UNLOCKED_MIN_AGE = 24 * 3600.0  # where locks cannot be taken, only day-old files go
 
 
 class Staging:
@@ -450,20 +445,6 @@ def _is_new(target: Path, f: dict[str, Any]) -> bool:
     except OSError:
         return False
     return st.st_ino == f.get("inode") and st.st_dev == f.get("device")
-
-
-def _lock(fd: int) -> bool | None:
-    """Take the file's exclusive lock without waiting: True when taken, False when another
-    open file holds it, None when locks are not available here."""
-    if fcntl is None:
-        return None
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except BlockingIOError:
-        return False
-    except OSError:
-        return None
-    return True
 
 
 def _backup_name(target: Path, token: str) -> Path:

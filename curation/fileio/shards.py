@@ -33,11 +33,7 @@ import orjson
 from curation import exitcodes
 from curation.errors import InputError, StorageError
 from curation.fileio.atomic import atomic_write_bytes
-
-try:
-    import fcntl
-except ImportError:  # pragma: no cover - Windows: no advisory locks, stale staging goes by age
-    fcntl = None  # type: ignore[assignment]
+from curation.fileio.locks import SWEEP_MIN_AGE, UNLOCKED_MIN_AGE, hold, try_lock
 
 SHARD_SUFFIXES = (".jsonl", ".jsonl.gz", ".parquet")
 MANIFEST_NAME = "manifest.json"
@@ -46,8 +42,6 @@ _GLOB_CHARS = frozenset("*?[")
 _HASH_CHUNK = 1 << 20
 STAGING_PREFIX = ".staging."
 STAGING_LOCK = ".lock"
-STALE_AFTER = 60.0  # seconds: covers the instant between making a staging folder and locking it
-UNLOCKED_STALE_AFTER = 24 * 3600.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,8 +176,7 @@ def staged(folder: Path) -> Iterator[Path]:
     work = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, suffix=".part", dir=folder))
     try:
         with open(work / STAGING_LOCK, "wb") as lock:
-            if fcntl is not None:
-                fcntl.flock(lock, fcntl.LOCK_EX)
+            hold(lock.fileno())
             yield work
     finally:
         shutil.rmtree(work, ignore_errors=True)
@@ -216,7 +209,7 @@ def remove_stale_staging(folder: Path) -> None:
     """Remove the staging folders that runs killed in ``folder`` left (a stopped runner or
     a cancel past its grace kills a job's process; a findings report's hold raw values).
 
-    Only unlocked ones at least :data:`STALE_AFTER` old go: a run writing into the same
+    Only unlocked ones at least :data:`~curation.fileio.locks.SWEEP_MIN_AGE` old go: a run writing into the same
     folder at the same time keeps its own (where locks cannot be taken, a day old).
     """
     now = time.time()
@@ -225,28 +218,24 @@ def remove_stale_staging(folder: Path) -> None:
             age = now - work.stat().st_mtime
         except OSError:
             continue
-        if not work.is_dir() or work.is_symlink() or age < STALE_AFTER:
+        if not work.is_dir() or work.is_symlink() or age < SWEEP_MIN_AGE:
             continue
-        if fcntl is None and age < UNLOCKED_STALE_AFTER:
-            continue
-        if not _locked(work / STAGING_LOCK):
+        if _unlocked(work / STAGING_LOCK, age):
             shutil.rmtree(work, ignore_errors=True)
 
 
-def _locked(path: Path) -> bool:
-    """Whether a live process holds the lock at ``path`` (none there: nobody)."""
-    if fcntl is None:
-        return False
+def _unlocked(path: Path, age: float) -> bool:
+    """Whether no live process holds the lock at ``path`` (none there: nobody); where locks
+    cannot be taken, whether the folder is old enough to be a killed run's."""
     try:
-        with open(path, "rb") as fh:
-            try:
-                fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            except OSError:  # held, or a file system that cannot tell: keep it
-                return True
-            fcntl.flock(fh, fcntl.LOCK_UN)
+        fd = os.open(path, os.O_RDONLY)
     except OSError:
-        return False
-    return False
+        return True
+    try:
+        held = try_lock(fd)
+    finally:
+        os.close(fd)
+    return held is True or (held is None and age >= UNLOCKED_MIN_AGE)
 
 
 def sha256_of(path: str | Path) -> str:
