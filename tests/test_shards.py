@@ -399,3 +399,43 @@ def test_a_folder_in_the_way_of_an_output_shard_is_named_before_any_shard_moves(
     code, _, err = run("redact", folder, "-o", out, "--operator", "placeholder")
     assert code == 1 and f"{out / 'c.parquet'}: is a folder" in err and "Traceback" not in err
     assert [p.name for p in out.iterdir()] == ["c.parquet"]  # a and b not published either
+
+
+def test_a_rerun_on_fewer_shards_removes_the_outputs_only_the_earlier_manifest_listed(
+    tmp_path: Path,
+) -> None:
+    folder, _ = write_shards(tmp_path / "in")
+    out = tmp_path / "out"
+    code, _, err = run("redact", folder, "-o", out, "--operator", "placeholder")
+    assert code == 0, err
+    (out / "notes.txt").write_text("mine")  # no manifest listed it: it stays
+    (folder / "b.jsonl.gz").unlink()
+    code, _, err = run("redact", folder, "-o", out, "--operator", "placeholder")
+    assert code == 0, err
+    assert sorted(p.name for p in out.iterdir()) == [
+        "a.jsonl",
+        "c.parquet",
+        "manifest.json",
+        "notes.txt",
+    ]
+    check_manifest(out, "redact", shards=2)
+
+
+def test_an_earlier_manifest_removes_nothing_outside_the_folder_nor_when_unreadable(
+    tmp_path: Path,
+) -> None:
+    folder, _ = write_shards(tmp_path / "in")
+    out = tmp_path / "out"
+    (out / "sub").mkdir(parents=True)
+    victims = [tmp_path / "victim.jsonl", out / "sub" / "x.jsonl", out / "old.jsonl"]
+    for v in victims:
+        v.write_text("{}\n")
+    listed = [{"path": "../victim.jsonl"}, {"path": "sub/x.jsonl"}]
+    (out / "manifest.json").write_text(json.dumps({"shards": [{"outputs": listed}]}))
+    code, _, err = run("redact", folder, "-o", out, "--operator", "placeholder")
+    assert code == 0, err
+    (out / "manifest.json").write_text('{"shards": [{"outputs": [{"path": "old.jsonl"}]}')
+    code, _, err = run("redact", folder, "-o", out, "--operator", "placeholder")
+    assert code == 0, err
+    assert all(v.exists() for v in victims)
+    check_manifest(out, "redact")

@@ -185,7 +185,9 @@ def staged(folder: Path) -> Iterator[Path]:
 def publish(work: Path, folder: Path, *, manifest: bool = True) -> None:
     """Move every output of ``work`` into ``folder``, once all shards are written; then
     :func:`write_manifest`. An earlier run's manifest goes first (``manifest``): it must
-    not vouch for the shards being replaced."""
+    not vouch for the shards being replaced. The outputs that manifest listed and this run
+    does not write (an input shard since removed) go too, so a glob over the folder reads
+    only this run's shards; files no manifest listed are left alone."""
     outputs = [e for e in sorted(work.iterdir()) if not e.name.startswith(".")]  # not the lock
     for entry in outputs:  # before anything moves: the folder stays as it was
         if (folder / entry.name).is_dir():
@@ -193,7 +195,9 @@ def publish(work: Path, folder: Path, *, manifest: bool = True) -> None:
                 f"{folder / entry.name}: is a folder; the output {entry.name} cannot replace it"
                 " (move it away, or choose another output folder)"
             )
+    stale: set[str] = set()
     if manifest:
+        stale = _listed_outputs(folder / MANIFEST_NAME) - {e.name for e in outputs}
         (folder / MANIFEST_NAME).unlink(missing_ok=True)
     for entry in outputs:
         try:
@@ -203,6 +207,21 @@ def publish(work: Path, folder: Path, *, manifest: bool = True) -> None:
                 f"could not move {entry.name} into {folder}: {exc.strerror or exc};"
                 " the folder has no manifest (unfinished): run again"
             ) from exc
+    for name in sorted(stale):
+        with contextlib.suppress(OSError):
+            if (folder / name).is_file() and not (folder / name).is_symlink():
+                (folder / name).unlink()
+
+
+def _listed_outputs(path: Path) -> set[str]:
+    """The output file names an earlier run's manifest at ``path`` lists (none when it is
+    missing or unreadable: then nothing is known to be that run's)."""
+    try:
+        shards = orjson.loads(path.read_bytes()).get("shards", [])
+        names = {o["path"] for s in shards for o in s.get("outputs", [])}
+    except (OSError, orjson.JSONDecodeError, AttributeError, TypeError, KeyError):
+        return set()
+    return {n for n in names if isinstance(n, str) and n == Path(n).name and n not in (".", "..")}
 
 
 def remove_stale_staging(folder: Path) -> None:
