@@ -332,6 +332,30 @@ def test_export_writes_one_file_per_shard_equal_to_the_concatenated_export(tmp_p
     assert joined == (tmp_path / "all.out.jsonl").read_bytes()
 
 
+def test_a_shards_throwaway_workspace_lives_in_the_runs_staging_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """So a killed run's workspace is swept with its staging folder, not left in /tmp."""
+    import curation.store.db as db
+
+    opened: list[Path] = []
+    real = db.open_workspace
+
+    def spy(folder: Any, *args: Any, **kwargs: Any) -> Any:
+        opened.append(Path(folder))
+        return real(folder, *args, **kwargs)
+
+    monkeypatch.setattr(db, "open_workspace", spy)
+    folder, _ = write_shards(tmp_path / "in")
+    out = tmp_path / "out"
+    code, _, err = run("export", folder, "-f", "openai-chat", "-o", out)
+    assert code == 0, err
+    assert len(opened) == 3
+    assert all(p.parent.parent.parent == out and p.parent.parent.name.startswith(".staging.")
+               for p in opened), opened  # fmt: skip
+    assert not any(p.exists() for p in opened)
+
+
 def test_a_sharded_input_refuses_a_file_as_output_folder(tmp_path: Path) -> None:
     folder, _ = write_shards(tmp_path / "in")
     target = tmp_path / "out.jsonl"

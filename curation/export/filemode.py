@@ -25,11 +25,14 @@ def export_file(
     actor: str,
     source_format: str | None = None,
     progress: Progress | None = None,
+    scratch: Path | None = None,
 ) -> ExportResult:
     """Convert a file in any import format to an export format, with the same checks, split
     and manifest as a workspace export, for pipelines that have no workspace.
 
-    The file goes through a throwaway workspace. A file has no PII review state, so the
+    The file goes through a throwaway workspace (in ``scratch``, else the system's temporary
+    folder; a sharded run puts it in its staging folder, so a killed run's is swept with
+    it). A file has no PII review state, so the
     PII gate cannot apply: the manifest records it as an override with that reason
     (redact the file first with ``curation redact``); there is no dedup run either.
     """
@@ -45,7 +48,7 @@ def export_file(
             "ranked lists come from a ranking campaign, which needs a workspace: import the "
             "file, rank it in a campaign, then export the dataset"
         )
-    folder = Path(tempfile.mkdtemp(prefix="curation-export-"))
+    folder = Path(tempfile.mkdtemp(prefix="curation-export-", dir=scratch))
     try:
         ws = open_workspace(folder)
         try:

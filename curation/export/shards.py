@@ -78,6 +78,7 @@ def export_shard(options: ExportShardsOptions, folder: Path, shard: Shard) -> Sh
             work / f"{shard.stem}{suffix}",
             actor=options.actor,
             source_format=options.source_format,
+            scratch=work,
         )
         files = []
         for f in result.files:
