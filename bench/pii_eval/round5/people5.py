@@ -66,7 +66,7 @@ CULTURES: dict[str, tuple[list[str], list[str]]] = {
     ),
     "samoan": (
         ["Losa", "Sione", "Malia", "Tavita", "Fetu", "Iosefa", "Seini", "Lagi"],
-        ["Tuilagi", "Fa'alogo", "Leota", "Sapolu", "Fuimaono", "Tauiliili", "Aumua", "Fa'amausili"],
+        ["Tuilagi", "Fa'alogo", "Leota", "Sapolu", "Fuimaono", "Tauiliili", "Aumua", "Ma'ilo"],
     ),
     "andean": (
         ["Wilber", "Yesenia", "Edwin", "Maribel", "Nilton", "Flor", "Yony", "Deysi"],
