@@ -18,27 +18,27 @@ CULTURES: dict[str, tuple[list[str], list[str]]] = {
     ),
     "hungarian": (
         ["Zsófia", "Bence", "Réka", "Levente", "Csilla", "Gergő", "Tünde", "Ákos"],
-        ["Fekete", "Halász", "Vörös", "Pintér", "Bognár", "Szalai", "Kelemen", "Deák"],
+        ["Fekete", "Halász", "Gulyás", "Bakonyi", "Bognár", "Szalai", "Kelemen", "Deák"],
     ),
     "finnish": (
         ["Aino", "Eero", "Sanni", "Joonas", "Liisa", "Tapio", "Henna", "Ville"],
-        ["Kärkkäinen", "Heikkilä", "Laaksonen", "Ahonen", "Rautiainen", "Salminen", "Peltonen", "Kivelä"],
+        ["Kärkkäinen", "Heikkilä", "Lehtola", "Ahonen", "Rautiainen", "Rajamäki", "Peltonen", "Kivelä"],
     ),
     "ukrainian": (
         ["Oksana", "Taras", "Yaryna", "Bohdan", "Solomiia", "Mykola", "Olesia", "Ostap"],
-        ["Hrytsenko", "Kravchuk", "Melnychuk", "Savchenko", "Tkachuk", "Lysenko", "Boiko", "Marchenko"],
+        ["Kovtun", "Kravchuk", "Zhuravel", "Savchenko", "Tkachuk", "Bilous", "Boiko", "Marchenko"],
     ),
     "bengali": (
         ["Anindita", "Sourav", "Rupa", "Tanmoy", "Moushumi", "Arnab", "Sharmila", "Debashis"],
-        ["Chattopadhyay", "Sengupta", "Bhattacharjee", "Ghoshal", "Mitra", "Dasgupta", "Haldar", "Majumder"],
+        ["Chattopadhyay", "Sanyal", "Bhattacharjee", "Ghoshal", "Mitra", "Bagchi", "Haldar", "Majumder"],
     ),
     "tamil": (
         ["Kaviya", "Senthil", "Meenakshi", "Arivu", "Thenmozhi", "Karthikeyan", "Vaishnavi", "Elango"],
-        ["Subramaniam", "Ramasamy", "Palanisamy", "Annamalai", "Natarajan", "Chidambaram", "Muthusamy", "Velayutham"],
+        ["Subramaniam", "Sivalingam", "Palanisamy", "Thirunavukkarasu", "Natarajan", "Ilangovan", "Muthusamy", "Velayutham"],
     ),
     "pakistani": (
         ["Hamza", "Ayesha", "Bilal", "Sana", "Usman", "Mahnoor", "Faisal", "Iqra"],
-        ["Qureshi", "Siddiqui", "Chaudhry", "Abbasi", "Khattak", "Butt", "Niazi", "Bajwa"],
+        ["Qureshi", "Siddiqui", "Gondal", "Cheema", "Khattak", "Warraich", "Niazi", "Bajwa"],
     ),
     "thai": (
         ["Somchai", "Kanya", "Nattapong", "Pimchanok", "Thanawat", "Siriporn", "Apichart", "Wannisa"],
@@ -50,23 +50,23 @@ CULTURES: dict[str, tuple[list[str], list[str]]] = {
     ),
     "ethiopian": (
         ["Selam", "Dawit", "Meskerem", "Yonas", "Hirut", "Bereket", "Tigist", "Abebe"],
-        ["Tesfaye", "Gebremedhin", "Alemayehu", "Bekele", "Wolde", "Asfaw", "Mengistu", "Tadesse"],
+        ["Woldegiorgis", "Gebreyes", "Alemayehu", "Bekele", "Shiferaw", "Asfaw", "Mengistu", "Tadesse"],
     ),
     "zulu": (
         ["Sipho", "Thandiwe", "Lwazi", "Nomvula", "Sibusiso", "Zanele", "Bongani", "Lindiwe"],
-        ["Dlamini", "Mthembu", "Zungu", "Ngcobo", "Khumalo", "Mkhize", "Shabalala", "Cele"],
+        ["Dlamini", "Mngomezulu", "Zungu", "Xulu", "Hlongwane", "Mavundla", "Zondi", "Cele"],
     ),
     "akan": (
         ["Kwabena", "Akosua", "Yaw", "Adwoa", "Kofi", "Abena", "Kwaku", "Efua"],
-        ["Asante", "Boateng", "Owusu", "Mensah", "Appiah", "Danquah", "Ofori", "Agyeman"],
+        ["Amponsah", "Boateng", "Frimpong", "Mensah", "Antwi", "Danquah", "Ofori", "Acheampong"],
     ),
     "maori": (
         ["Aroha", "Tamati", "Mere", "Wiremu", "Hinemoa", "Rawiri", "Anahera", "Nikau"],
-        ["Parata", "Ngata", "Tawhiri", "Horomona", "Te Rangi", "Waaka", "Pomare", "Ruatapu"],
+        ["Tuhiwai", "Rewiti", "Paraone", "Horomona", "Te Rangi", "Tamihana", "Whaanga", "Ruatapu"],
     ),
     "samoan": (
         ["Losa", "Sione", "Malia", "Tavita", "Fetu", "Iosefa", "Seini", "Lagi"],
-        ["Tuilagi", "Fa'alogo", "Leota", "Sapolu", "Fuimaono", "Tauiliili", "Aumua", "Ma'ilo"],
+        ["Sopoaga", "Fa'alogo", "Lauina", "Sapolu", "Fuimaono", "Tauiliili", "Tuimavave", "Ma'ilo"],
     ),
     "andean": (
         ["Wilber", "Yesenia", "Edwin", "Maribel", "Nilton", "Flor", "Yony", "Deysi"],
@@ -74,15 +74,15 @@ CULTURES: dict[str, tuple[list[str], list[str]]] = {
     ),
     "portuguese": (
         ["Gonçalo", "Inês", "Rui", "Leonor", "Tiago", "Beatriz", "Duarte", "Matilde"],
-        ["Carvalho", "Figueiredo", "Magalhães", "Teixeira", "Monteiro", "Sequeira", "Amaral", "Brandão"],
+        ["Sarmento", "Gouveia", "Laranjeira", "Pestana", "Monteiro", "Sequeira", "Fontainhas", "Tojal"],
     ),
     "scottish": (
         ["Ailsa", "Fraser", "Morag", "Hamish", "Isla", "Callum", "Kirsty", "Euan"],
-        ["MacAulay", "Sutherland", "Buchanan", "McLeish", "Drummond", "Lindsay", "Cruickshank", "Urquhart"],
+        ["MacAulay", "Farquharson", "MacGillivray", "McLeish", "MacCrimmon", "Lindsay", "Cruickshank", "Balfour"],
     ),
     "welsh": (
         ["Cerys", "Dafydd", "Angharad", "Rhys", "Siân", "Gethin", "Ffion", "Iolo"],
-        ["Pritchard", "Llewellyn", "Prosser", "Gwilym", "Bowen", "Vaughan", "Parry", "Meredith"],
+        ["Gruffydd", "Probert", "Pugh", "Gwilym", "Bowen", "Eynon", "Rhydderch", "Jenkin"],
     ),
     "jamaican": (
         ["Shanice", "Delroy", "Kerry-Ann", "Oneil", "Tamika", "Rohan", "Sashana", "Garfield"],
@@ -90,60 +90,60 @@ CULTURES: dict[str, tuple[list[str], list[str]]] = {
     ),
     "irish": (
         ["Niamh", "Cathal", "Aoife", "Oisín", "Siobhán", "Ruairí", "Gráinne", "Darragh"],
-        ["O'Mahony", "O'Dwyer", "D'Arcy", "Breathnach", "Kinsella", "Mac Lochlainn", "O'Keeffe", "Cusack"],
+        ["O'Mahony", "O'Dwyer", "D'Arcy", "Shiel", "Kinsella", "Mac Lochlainn", "O'Keeffe", "Cusack"],
     ),
     "us": (
         ["Tyler", "Brittany", "Dakota", "Kayla", "Brandon", "Megan", "Cody", "Whitney"],
-        ["Hollister", "Pruitt", "Stoddard", "Whitfield", "Yancey", "McAllister", "Bingham", "Tolliver"],
+        ["Hollister", "Stubblefield", "Stoddard", "Satterfield", "Yancey", "Dunaway", "Bingham", "Whisenant"],
     ),
     "uk": (
         ["Harriet", "Rupert", "Imogen", "Alfie", "Poppy", "Jasper", "Tilly", "Hugo"],
-        ["Pemberton", "Ashworth", "Fairclough", "Hargreaves", "Blakemore", "Winterbottom", "Cheetham", "Openshaw"],
+        ["Entwistle", "Lumb", "Fairclough", "Hargreaves", "Blakemore", "Winterbottom", "Cheetham", "Openshaw"],
     ),
 }
 
 # Everyday English words that are also given names and surnames (about a quarter of names).
 WORD_GIVEN = [
-    "Ivy", "Faith", "Holly", "Sunny", "Patience", "Clay", "Forrest", "Glen", "Robin",
-    "Amber", "Crystal", "Misty", "Brook", "Penny", "Ginger", "Sky", "Honor", "Wren",
-    "Coral", "Reed", "Heather", "Olive", "Daisy", "Melody", "Sage", "River", "Chance", "Dusty",
+    "Merry", "Blossom", "Holly", "Ember", "Patience", "Clay", "Harmony", "Glen", "Robin",
+    "Liberty", "Haven", "Bliss", "Jewel", "Goldie", "Chip", "Ace", "Honor", "Duke",
+    "Coral", "Reed", "Heather", "Olive", "Lark", "Melody", "Sage", "River", "Chance", "Dusty",
 ]
 WORD_SURNAMES = [
-    "Bird", "Hill", "Wood", "Lamb", "Bell", "Bush", "Little", "Short", "Brown", "White",
-    "Gold", "Silver", "Hall", "Ward", "Lane", "Castle", "Church", "King", "Bishop", "Page",
-    "Mason", "Cook", "Fisher", "Shepherd", "Gardner", "Weaver", "Glass", "Steel", "Rice",
-    "Berry", "Lemon", "Sweet", "Finch", "Crane", "Hawk", "Winter", "Day", "Street",
+    "Pond", "Barley", "Wood", "Orchard", "Gamble", "Bush", "Hatch", "Warden", "Brown", "White",
+    "Parish", "Silver", "Hall", "Ward", "Bridge", "Castle", "Tower", "Beacon", "Bishop", "Heron",
+    "Mason", "Cook", "Fisher", "Shepherd", "Starling", "Weaver", "Plum", "Hedges", "Badger",
+    "Berry", "Lemon", "Otter", "Finch", "Crane", "Hawk", "Winter", "Swift", "Street",
 ]
 
 # multi5: language -> (given names, surnames); Vietnamese: (given names, family names).
 MULTI: dict[str, tuple[list[str], list[str]]] = {
     "es": (
         ["Lucía", "Álvaro", "Nerea", "Íñigo", "Rocío", "Gonzalo", "Itziar", "Borja"],
-        ["Echeverría", "Urquijo", "Sotomayor", "Galindo", "Villalobos", "Carrasco", "Montalbán", "Arrieta"],
+        ["Aranburu", "Urquijo", "Olabarrieta", "Galindo", "Garmendia", "Cebrián", "Valdivieso", "Arrieta"],
     ),
     "de": (
         ["Jonas", "Friederike", "Malte", "Annika", "Torben", "Wiebke", "Lennart", "Henrike"],
-        ["Brinkmann", "Oberländer", "Kesselring", "Hausmann", "Dreyer", "Vogelsang", "Lindemann", "Hoffstetter"],
+        ["Bruhns", "Oberländer", "Kesselring", "Hausmann", "Tiedemann", "Ramelow", "Schwertfeger", "Kühnapfel"],
     ),
     "fr": (
         ["Margaux", "Baptiste", "Solène", "Corentin", "Élodie", "Gaëtan", "Maëlle", "Loïc"],
-        ["Lebreton", "Courtois", "Guérin", "Barbier", "Tessier", "Vasseur", "Charpentier", "Lemaire"],
+        ["Lebreton", "Quéméner", "Guérin", "Daguerre", "Thibaudeau", "Roquefeuil", "Charpentier", "Bouvard"],
     ),
     "pt": (
         ["Luana", "Caio", "Rafaela", "Otávio", "Yasmin", "Heitor", "Lívia", "Murilo"],
-        ["Cavalcanti", "Albuquerque", "Nogueira", "Bezerra", "Pimentel", "Aragão", "Siqueira", "Queiroz"],
+        ["Medeiros", "Maranhão", "Falcão", "Vilela", "Camargo", "Aragão", "Siqueira", "Prudente"],
     ),
     "it": (
         ["Chiara", "Matteo", "Ilaria", "Lorenzo", "Benedetta", "Tommaso", "Arianna", "Edoardo"],
-        ["Brambilla", "Cattaneo", "Mazzoleni", "Ferrazzi", "Pellegrini", "Sartori", "Galbiati", "Colombo"],
+        ["Zanardelli", "Cattaneo", "Mazzoleni", "Ferrazzi", "Bonfanti", "Tagliabue", "Galbiati", "Rota"],
     ),
     "nl": (
         ["Sanne", "Joost", "Marloes", "Thijs", "Lieke", "Bram", "Fenna", "Wouter"],
-        ["Hoekstra", "Kuipers", "Dekker", "Postma", "Bosman", "Verbeek", "Smulders", "van Leeuwen"],
+        ["Oosterhuis", "Dijkhuizen", "Dekker", "Heemskerk", "Zwart", "Verbeek", "Smulders", "van Leeuwen"],
     ),
     "id": (
         ["Wahyu", "Ratna", "Agus", "Indah", "Bayu", "Fitri", "Dimas", "Ayu"],
-        ["Setiawan", "Kusuma", "Hidayat", "Nugroho", "Wibowo", "Saputra", "Pratama", "Lestari"],
+        ["Siahaan", "Pardede", "Tarigan", "Tanudjaja", "Purwanto", "Kartasasmita", "Ginting", "Nainggolan"],
     ),
     "vi": (
         ["Khánh Linh", "Quốc Bảo", "Ngọc Ánh", "Gia Huy", "Thanh Tâm", "Đức Trọng", "Phương Thảo", "Hải Đăng"],

@@ -26,7 +26,7 @@ STREETS: dict[str, list[str]] = {
            "Đường Điện Biên Phủ", "Phố Tràng Tiền", "Phố Thụy Khuê", "Đường Ba Tháng Hai"],
     "au": ["Kooyong Road", "Glenferrie Road", "Stirling Highway", "Boundary Street",
            "Latrobe Terrace", "Anzac Parade", "Gouger Street", "Beaufort Street"],
-    "ca": ["Whyte Avenue", "Commercial Drive", "Spring Garden Road", "Portage Avenue",
+    "ca": ["Whyte Avenue", "Commercial Drive", "Quinpool Road", "Portage Avenue",
            "Water Street", "Kensington Road NW", "rue Saint-Denis", "avenue du Mont-Royal Est"],
     "hu": ["Ráday utca", "Dob utca", "Lónyay utca", "Pozsonyi út", "Hold utca", "Szív utca",
            "Csengery utca", "Paulay Ede utca"],
@@ -69,18 +69,18 @@ LOCALITIES: dict[str, list[tuple[str, ...]]] = {
 }
 
 COURIERS: dict[str, list[str]] = {
-    "no": ["Posten", "Helthjem", "Porterbuddy", "Bring"],
-    "fi": ["Posti", "Matkahuolto", "Budbee"],
+    "no": ["Posten", "Helthjem", "Porterbuddy", "Postnord Norge"],
+    "fi": ["Posti", "Matkahuolto", "Kaukokiito"],
     "dk": ["PostNord Danmark", "Dao", "Burd", "GLS Pakkeshop"],
     "cl": ["Correos de Chile", "Chilexpress", "Starken", "Blue Express"],
-    "my": ["Pos Malaysia", "J&T Express", "Ninja Van", "City-Link Express"],
+    "my": ["Pos Malaysia", "Poslaju", "Lalamove", "City-Link Express"],
     "th": ["Thailand Post", "Kerry Express", "Flash Express", "SCG Express"],
     "vn": ["Vietnam Post", "Giao Hàng Nhanh", "Viettel Post", "Giao Hàng Tiết Kiệm"],
-    "au": ["Australia Post", "StarTrack", "Sendle", "CouriersPlease"],
-    "ca": ["Canada Post", "Purolator", "Intelcom", "Canpar"],
+    "au": ["Border Express", "Team Global Express", "Sendle", "CouriersPlease"],
+    "ca": ["Dicom Express", "Purolator", "Intelcom", "Loomis Express"],
     "hu": ["Magyar Posta", "Foxpost", "MPL", "Express One"],
-    "us": ["OnTrac", "Spee-Dee Delivery", "LSO", "Better Trucks"],
-    "us_military": ["USPS Priority Mail", "USPS Ground Advantage"],
+    "us": ["Veho", "Spee-Dee Delivery", "LSO", "Better Trucks"],
+    "us_military": ["Priority Mail Flat Rate Box", "Ground Advantage parcel"],
 }
 
 RANKS = ["SSG", "SGT", "CPT", "LCDR", "MSgt", "PO2", "SPC", "1LT", "CW2", "SrA", "TSgt", "MAJ"]

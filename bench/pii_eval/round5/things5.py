@@ -8,13 +8,13 @@ from __future__ import annotations
 import random
 
 PRODUCTS = [
-    "Garmin Forerunner 265", "Sonos Era 100", "Dyson V15 Detect", "Bose QuietComfort Ultra",
-    "Fairphone 5", "Steam Deck OLED", "Brompton C Line", "Theragun Mini", "Philips Hue Go",
-    "Withings ScanWatch 2", "Kobo Clara 2E", "Instant Pot Duo Crisp", "Anker Prime 737",
-    "reMarkable 2", "Oura Ring Gen3", "Ember Mug 2", "Roborock S8 Pro", "Vitamix E310",
+    "Polar Pacer Pro", "Bluesound Pulse M", "Dyson V15 Detect", "Teufel Real Blue",
+    "Fairphone 5", "Ayaneo Air Plus", "Tern Vektron Q9", "Therabody RecoveryAir", "Nanoleaf Shapes",
+    "Withings ScanWatch 2", "PocketBook Era", "Cosori Dual Blaze", "Anker Prime 737",
+    "Supernote Nomad", "Ultrahuman Ring Air", "Fellow Stagg EKG", "Roborock S8 Pro", "Kenwood Chef Titanium XL",
     "Nespresso Vertuo Pop", "Ninja Creami Deluxe", "Logitech MX Keys S", "Shokz OpenRun Pro",
-    "Kindle Scribe", "Polaroid Now+", "Fujifilm Instax Mini 12", "DJI Mini 4 Pro",
-    "Tile Mate", "Eufy RoboVac X8", "Breville Bambino Plus", "Lego Technic 42151",
+    "Bigme inkNote Color", "Polaroid Now+", "Fujifilm Instax Mini 12", "Insta360 X3",
+    "Tile Mate", "Dreame L10s Ultra", "Lelit Bianca", "Lego Technic 42151",
     "Smeg KLF03 kettle", "Moccamaster KBG Select",
 ]
 PLANS = [
@@ -25,12 +25,12 @@ PLANS = [
 JOB_TITLES = [
     "Volunteer Coordinator", "Senior Facilities Manager", "Head of Customer Success",
     "Payroll Administrator", "Lead Sound Engineer", "Events Operations Lead",
-    "Junior Translator", "Regional Fleet Supervisor", "Data Protection Officer",
+    "Junior Translator", "Regional Fleet Supervisor", "Grants Compliance Officer",
     "Kit Room Assistant", "Membership Services Manager", "Chief Technology Officer",
 ]
 TECH = [
-    "port 5432", "TLS 1.2", "HTTP 503", "SSH key ed25519", "IPv6 only", "DNS TTL 300",
-    "OAuth 2.0", "SMTP port 587", "HTTP/2", "UTF-8", "RAID 10", "gzip level 6",
+    "port 5432", "HTTP 507", "HSTS preload", "SSH key ed25519", "IPv6 only", "DNS TTL 300",
+    "SNI required", "SMTP port 587", "HTTP/2", "UTF-8", "RAID 10", "gzip level 6",
 ]
 
 # country -> (national form, international form): N is a digit, the same digits in both.
