@@ -28,8 +28,17 @@ HALF_SIZE = 120
 COUNTRIES = sorted(FORMATS)  # 11 civil countries; military mail has its own templates
 # Names of each country's people (for recipients); "word" mixes everyday-word names in.
 LOCAL = {
-    "no": None, "fi": "finnish", "dk": None, "cl": "andean", "my": "malay", "th": "thai",
-    "vn": None, "au": "maori", "ca": "scottish", "hu": "hungarian", "us": "us",
+    "no": None,
+    "fi": "finnish",
+    "dk": None,
+    "cl": "andean",
+    "my": "malay",
+    "th": "thai",
+    "vn": None,
+    "au": "maori",
+    "ca": "scottish",
+    "hu": "hungarian",
+    "us": "us",
 }
 
 
@@ -70,23 +79,40 @@ def _addr(a: Address, country: str, text: str | None = None) -> Private:
 
 def t_gift(c: Ctx, country: str) -> Example:
     n, a, courier, product, order = (
-        c.recipient(country), c.address(country), c.courier(country), c.product(), c.order()
+        c.recipient(country),
+        c.address(country),
+        c.courier(country),
+        c.product(),
+        c.order(),
     )
     text = (
         f"Gift order {order.text}: please deliver the {product.text} to my sister "
         f"{n.full} at\n{a.text}\nby {courier.text}, and add a card saying happy birthday."
     )
     reply = f"Done: {courier.text} will deliver order {order.text} with the card."
-    return Example([user(text), bot(reply)], [who(n, "recipient"), _addr(a, country)],
-                   [courier, product, order])
+    return Example(
+        [user(text), bot(reply)],
+        [who(n, "recipient"), _addr(a, country)],
+        [courier, product, order],
+    )
 
 
 def t_collection_tool(c: Ctx, country: str) -> Example:
-    n, a, courier, product = c.recipient(country), c.address(country), c.courier(country), c.product()
+    n, a, courier, product = (
+        c.recipient(country),
+        c.address(country),
+        c.courier(country),
+        c.product(),
+    )
     tel, tel_item = c.tel(country)
     tracking = Protected(f"TRK{digits(c.r, 10)}", "tracking")
-    args = {"contact_name": n.full, "pickup_address": a.text, "phone": tel,
-            "carrier": courier.text, "item": product.text}
+    args = {
+        "contact_name": n.full,
+        "pickup_address": a.text,
+        "phone": tel,
+        "carrier": courier.text,
+        "item": product.text,
+    }
     msgs = [
         sys_msg("Tools: book_collection(contact_name, pickup_address, phone, carrier, item)."),
         user(f"My {product.text} is under warranty and needs collecting. Can you book it?"),
@@ -94,8 +120,9 @@ def t_collection_tool(c: Ctx, country: str) -> Example:
         result("call_2", {"booked": True, "tracking": tracking.text, "carrier": courier.text}),
         bot(f"Booked with {courier.text}; tracking {tracking.text}."),
     ]
-    return Example(msgs, [who(n, "tool_args"), _addr(a, country), tel_item],
-                   [courier, product, tracking])
+    return Example(
+        msgs, [who(n, "tool_args"), _addr(a, country), tel_item], [courier, product, tracking]
+    )
 
 
 def t_contact_form(c: Ctx, country: str) -> Example:
@@ -114,13 +141,20 @@ def t_contact_form(c: Ctx, country: str) -> Example:
 
 
 def t_po_box(c: Ctx, country: str) -> Example:
-    n, a, courier, order = c.recipient(country), c.address(country, box=True), c.courier(country), c.order()
+    n, a, courier, order = (
+        c.recipient(country),
+        c.address(country, box=True),
+        c.courier(country),
+        c.order(),
+    )
     text = (
         f"For order {order.text}, please don't ship to my home. Use my box:\n{n.full}\n{a.text}\n"
         f"{courier.text} is fine."
     )
     reply = f"Updated: order {order.text} goes to the PO box with {courier.text}."
-    return Example([user(text), bot(reply)], [who(n, "recipient"), _addr(a, country)], [order, courier])
+    return Example(
+        [user(text), bot(reply)], [who(n, "recipient"), _addr(a, country)], [order, courier]
+    )
 
 
 def t_same_number(c: Ctx, country: str) -> Example:
@@ -147,7 +181,12 @@ def t_confirm_reply(c: Ctx, country: str) -> Example:
 
 
 CIVIL: list[Callable[[Ctx, str], Example]] = [
-    t_gift, t_collection_tool, t_contact_form, t_po_box, t_same_number, t_confirm_reply,
+    t_gift,
+    t_collection_tool,
+    t_contact_form,
+    t_po_box,
+    t_same_number,
+    t_confirm_reply,
 ]
 
 
@@ -161,8 +200,11 @@ def t_forces(c: Ctx) -> Example:
         f"Send it {courier.text}."
     )
     reply = f"Yes: forces addresses take {courier.text}; a customs form CN22 is added."
-    return Example([user(text), bot(reply)], [who(n, "military"), _addr(a, "us_military")],
-                   [order, product, courier])
+    return Example(
+        [user(text), bot(reply)],
+        [who(n, "military"), _addr(a, "us_military")],
+        [order, product, courier],
+    )
 
 
 def t_forces_tool(c: Ctx) -> Example:

@@ -27,7 +27,7 @@ from bench.pii_eval.round5.common5 import (
     sys_msg,
     user,
 )
-from bench.pii_eval.round5.names5 import Name, People, tag, who
+from bench.pii_eval.round5.names5 import Name, People, who
 from bench.pii_eval.round5.things5 import JOB_TITLES, PLANS, PRODUCTS, TECH
 
 HALF_SIZE = 120
@@ -195,7 +195,9 @@ def t_initial(c: Ctx) -> Example:
         f"by {second}. Why is it still pending?"
     )
     reply = "Finance runs payments on Thursdays; it will go out then."
-    return Example([user(text), bot(reply)], [who(a, "initial", first), who(b, "initial", second)], [claim])
+    return Example(
+        [user(text), bot(reply)], [who(a, "initial", first), who(b, "initial", second)], [claim]
+    )
 
 
 def t_comma_list(c: Ctx) -> Example:
@@ -320,7 +322,11 @@ def t_ips(c: Ctx) -> Example:
         f"02:16, both over {tech.text}. Is that worth escalating?"
     )
     reply = "Two countries within two minutes is worth escalating; reset the session tokens."
-    private = [who(n, "possessive", f"{n.full}"), Private(v4, "ip", "ipv4"), Private(v6, "ip", "ipv6")]
+    private = [
+        who(n, "possessive", f"{n.full}"),
+        Private(v4, "ip", "ipv4"),
+        Private(v6, "ip", "ipv6"),
+    ]
     return Example([user(text), bot(reply)], private, [tech])
 
 
@@ -339,7 +345,11 @@ def t_clean_plan(c: Ctx) -> Example:
 
 
 def t_clean_product(c: Ctx) -> Example:
-    product, ticket, tech = c.product(), c.reference("TCK"), Protected(c.r.choice(c.tech), "technical")
+    product, ticket, tech = (
+        c.product(),
+        c.reference("TCK"),
+        Protected(c.r.choice(c.tech), "technical"),
+    )
     text = (
         f"Ticket {ticket.text}: the {product.text} companion app times out with {tech.text} "
         "errors on the office network. Any known fix?"

@@ -15,17 +15,51 @@ from bench.pii_eval.round5.common5 import bot, pool, rng, user
 
 HALF_SIZE = 120
 TOOLS = [
-    "PostgreSQL 16.2", "Node.js 20.11.1", "Rust 1.76.0", "Go 1.22.1", "Terraform 1.7.4",
-    "nginx 1.25.4", "SQLite 3.45.1", "Kotlin 1.9.22", "TypeScript 5.3.3", "Elasticsearch 8.12.2",
-    "Grafana 10.3.3", "Prometheus 2.50.1", "pandas 2.2.1", "NumPy 1.26.4", "Vue 3.4.21",
-    "Spring Boot 3.2.3", "PHP 8.3.3", "MariaDB 11.2.3", "RabbitMQ 3.13.0", "Helm 3.14.2",
+    "PostgreSQL 16.2",
+    "Node.js 20.11.1",
+    "Rust 1.76.0",
+    "Go 1.22.1",
+    "Terraform 1.7.4",
+    "nginx 1.25.4",
+    "SQLite 3.45.1",
+    "Kotlin 1.9.22",
+    "TypeScript 5.3.3",
+    "Elasticsearch 8.12.2",
+    "Grafana 10.3.3",
+    "Prometheus 2.50.1",
+    "pandas 2.2.1",
+    "NumPy 1.26.4",
+    "Vue 3.4.21",
+    "Spring Boot 3.2.3",
+    "PHP 8.3.3",
+    "MariaDB 11.2.3",
+    "RabbitMQ 3.13.0",
+    "Helm 3.14.2",
 ]
 INGREDIENTS = [
-    "red lentils", "basmati rice", "chickpeas", "rolled oats", "plain flour", "brown sugar",
-    "coconut milk", "frozen peas", "spinach", "butternut squash", "sweet potatoes", "feta",
+    "red lentils",
+    "basmati rice",
+    "chickpeas",
+    "rolled oats",
+    "plain flour",
+    "brown sugar",
+    "coconut milk",
+    "frozen peas",
+    "spinach",
+    "butternut squash",
+    "sweet potatoes",
+    "feta",
 ]
-SERVICES = ["billing-api", "search-indexer", "thumbnail-worker", "auth-gateway", "etl-nightly",
-            "cache-warmer", "report-builder", "queue-drainer"]
+SERVICES = [
+    "billing-api",
+    "search-indexer",
+    "thumbnail-worker",
+    "auth-gateway",
+    "etl-nightly",
+    "cache-warmer",
+    "report-builder",
+    "queue-drainer",
+]
 
 
 class Ctx:
@@ -47,7 +81,7 @@ class Ctx:
 def t_regex(c: Ctx) -> Example:
     n = c.num(3, 40)
     q = f"Write a Python regex that matches exactly {n} digits, nothing else."
-    a = f"```python\nimport re\npattern = re.compile(r\"^\\d{{{n}}}$\")\n```"
+    a = f'```python\nimport re\npattern = re.compile(r"^\\d{{{n}}}$")\n```'
     return Example([user(q), bot(a)])
 
 
@@ -119,7 +153,14 @@ def t_upgrade(c: Ctx) -> Example:
 
 
 TEMPLATES: list[Callable[[Ctx], Example]] = [
-    t_regex, t_percent, t_recipe, t_log, t_sql, t_convert, t_shell, t_upgrade,
+    t_regex,
+    t_percent,
+    t_recipe,
+    t_log,
+    t_sql,
+    t_convert,
+    t_shell,
+    t_upgrade,
 ]
 
 

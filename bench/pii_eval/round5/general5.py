@@ -65,7 +65,7 @@ def t_translate(c: Ctx) -> Example:
             ("Italian", "Oggi a lezione abbiamo parlato di {x}."),
         )
     )
-    q = f"Translate into {lang}, keeping the name as it is: \"Today in class we talked about {f[0]}.\""
+    q = f'Translate into {lang}, keeping the name as it is: "Today in class we talked about {f[0]}."'
     return _ex(q, template.format(x=f[0]), [f])
 
 
@@ -110,7 +110,7 @@ def t_summary(c: Ctx) -> Example:
     f = c.fact()
     q = (
         f"Summarise in one line: \"The museum's new audio guide has a section on {f[0]}, "
-        "with a map, a timeline and a short quiz at the end.\""
+        'with a map, a timeline and a short quiz at the end."'
     )
     a = f"The audio guide covers {f[0]} with a map, timeline and quiz."
     return _ex(q, a, [f])
@@ -126,9 +126,7 @@ def t_crossword(c: Ctx) -> Example:
 
 def t_sql(c: Ctx) -> Example:
     facts = c.several(2)
-    values = ",\n  ".join(
-        "('" + t.replace("'", "''") + f"', '{k}')" for t, k in facts
-    )
+    values = ",\n  ".join("('" + t.replace("'", "''") + f"', '{k}')" for t, k in facts)
     q = "Write an SQL insert for a table `topics(title, kind)` with: " + " and ".join(
         t for t, _ in facts
     )
@@ -137,8 +135,16 @@ def t_sql(c: Ctx) -> Example:
 
 
 TEMPLATES: list[Callable[[Ctx], Example]] = [
-    t_quiz, t_classify, t_translate, t_json, t_code, t_compare, t_list, t_summary,
-    t_crossword, t_sql,
+    t_quiz,
+    t_classify,
+    t_translate,
+    t_json,
+    t_code,
+    t_compare,
+    t_list,
+    t_summary,
+    t_crossword,
+    t_sql,
 ]
 
 

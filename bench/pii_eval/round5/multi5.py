@@ -12,57 +12,98 @@ from bench.pii_eval.round5.people5 import DOMAINS, MULTI
 from bench.pii_eval.round5.things5 import phone
 
 PER_LANGUAGE = 15
-PHONE_OF = {"es": "es", "de": "de", "fr": "fr", "pt": "br", "it": "it", "nl": "nl", "id": "id", "vi": "vn"}
+PHONE_OF = {
+    "es": "es",
+    "de": "de",
+    "fr": "fr",
+    "pt": "br",
+    "it": "it",
+    "nl": "nl",
+    "id": "id",
+    "vi": "vn",
+}
 
 # language -> [(user, reply)]; {full} {given} {mail} {tel} {order}
 TEMPLATES: dict[str, list[tuple[str, str]]] = {
     "es": [
-        ("Hola, soy {full}. Mi pedido {order} no ha llegado. Podéis escribirme a {mail} o llamarme al {tel}.",
-         "Gracias, {given}. Lo revisamos hoy mismo."),
-        ("Buenas tardes: quiero cambiar el teléfono de mi cuenta al {tel}. Titular: {full}, correo {mail}.",
-         "Hecho, {given}: el número ya está actualizado."),
+        (
+            "Hola, soy {full}. Mi pedido {order} no ha llegado. Podéis escribirme a {mail} o llamarme al {tel}.",
+            "Gracias, {given}. Lo revisamos hoy mismo.",
+        ),
+        (
+            "Buenas tardes: quiero cambiar el teléfono de mi cuenta al {tel}. Titular: {full}, correo {mail}.",
+            "Hecho, {given}: el número ya está actualizado.",
+        ),
     ],
     "de": [
-        ("Guten Tag, hier ist {full}. Meine Bestellung {order} kam beschädigt an. Erreichbar unter {tel} oder {mail}.",
-         "Danke, {given}, wir schicken Ersatz."),
-        ("Bitte nur die E-Mail-Adresse ändern: {mail}. Kundenkonto {full}, Tel. {tel}.",
-         "Erledigt, {given}. Die neue Adresse gilt ab sofort."),
+        (
+            "Guten Tag, hier ist {full}. Meine Bestellung {order} kam beschädigt an. Erreichbar unter {tel} oder {mail}.",
+            "Danke, {given}, wir schicken Ersatz.",
+        ),
+        (
+            "Bitte nur die E-Mail-Adresse ändern: {mail}. Kundenkonto {full}, Tel. {tel}.",
+            "Erledigt, {given}. Die neue Adresse gilt ab sofort.",
+        ),
     ],
     "fr": [
-        ("Bonjour, je m'appelle {full}. Ma commande {order} est bloquée. Vous pouvez me joindre au {tel} ou à {mail}.",
-         "Merci {given}, nous vérifions tout de suite."),
-        ("Pouvez-vous rappeler {full} au {tel} ? Son adresse e-mail : {mail}.",
-         "Bien sûr, nous rappelons {given} cet après-midi."),
+        (
+            "Bonjour, je m'appelle {full}. Ma commande {order} est bloquée. Vous pouvez me joindre au {tel} ou à {mail}.",
+            "Merci {given}, nous vérifions tout de suite.",
+        ),
+        (
+            "Pouvez-vous rappeler {full} au {tel} ? Son adresse e-mail : {mail}.",
+            "Bien sûr, nous rappelons {given} cet après-midi.",
+        ),
     ],
     "pt": [
-        ("Oi, aqui é {full}. Meu pedido {order} ainda não chegou. Meu e-mail é {mail} e o celular {tel}.",
-         "Obrigado, {given}! Vamos verificar."),
-        ("Bom dia. Quero atualizar meu cadastro: nome {full}, telefone {tel}, e-mail {mail}.",
-         "Pronto, {given}, cadastro atualizado."),
+        (
+            "Oi, aqui é {full}. Meu pedido {order} ainda não chegou. Meu e-mail é {mail} e o celular {tel}.",
+            "Obrigado, {given}! Vamos verificar.",
+        ),
+        (
+            "Bom dia. Quero atualizar meu cadastro: nome {full}, telefone {tel}, e-mail {mail}.",
+            "Pronto, {given}, cadastro atualizado.",
+        ),
     ],
     "it": [
-        ("Buongiorno, sono {full}. L'ordine {order} risulta consegnato ma non l'ho ricevuto. Mi trovate al {tel} o a {mail}.",
-         "Grazie {given}, apriamo subito una verifica."),
-        ("Salve, potete aggiornare il contatto di {full}? Nuovo cellulare {tel}, e-mail {mail}.",
-         "Aggiornato, {given}. Grazie!"),
+        (
+            "Buongiorno, sono {full}. L'ordine {order} risulta consegnato ma non l'ho ricevuto. Mi trovate al {tel} o a {mail}.",
+            "Grazie {given}, apriamo subito una verifica.",
+        ),
+        (
+            "Salve, potete aggiornare il contatto di {full}? Nuovo cellulare {tel}, e-mail {mail}.",
+            "Aggiornato, {given}. Grazie!",
+        ),
     ],
     "nl": [
-        ("Hallo, met {full}. Mijn bestelling {order} is nog niet bezorgd. Bel me op {tel} of mail naar {mail}.",
-         "Bedankt {given}, we zoeken het uit."),
-        ("Graag mijn gegevens wijzigen: {full}, {mail}, {tel}.",
-         "Gedaan, {given}. Je ontvangt een bevestiging."),
+        (
+            "Hallo, met {full}. Mijn bestelling {order} is nog niet bezorgd. Bel me op {tel} of mail naar {mail}.",
+            "Bedankt {given}, we zoeken het uit.",
+        ),
+        (
+            "Graag mijn gegevens wijzigen: {full}, {mail}, {tel}.",
+            "Gedaan, {given}. Je ontvangt een bevestiging.",
+        ),
     ],
     "id": [
-        ("Halo, saya {full}. Pesanan {order} belum sampai. Hubungi saya di {tel} atau {mail}.",
-         "Terima kasih, Kak {given}. Kami cek dulu ya."),
-        ("Mohon ganti nomor HP di akun atas nama {full} menjadi {tel}. Email: {mail}.",
-         "Sudah diganti, Kak {given}."),
+        (
+            "Halo, saya {full}. Pesanan {order} belum sampai. Hubungi saya di {tel} atau {mail}.",
+            "Terima kasih, Kak {given}. Kami cek dulu ya.",
+        ),
+        (
+            "Mohon ganti nomor HP di akun atas nama {full} menjadi {tel}. Email: {mail}.",
+            "Sudah diganti, Kak {given}.",
+        ),
     ],
     "vi": [
-        ("Chào shop, mình là {full}. Đơn hàng {order} vẫn chưa giao. Số điện thoại {tel}, email {mail}.",
-         "Dạ, cảm ơn anh/chị {given}. Shop kiểm tra ngay ạ."),
-        ("Cho mình đổi số điện thoại của tài khoản {full} thành {tel} nhé. Email: {mail}.",
-         "Dạ shop đã đổi xong cho anh/chị {given} ạ."),
+        (
+            "Chào shop, mình là {full}. Đơn hàng {order} vẫn chưa giao. Số điện thoại {tel}, email {mail}.",
+            "Dạ, cảm ơn anh/chị {given}. Shop kiểm tra ngay ạ.",
+        ),
+        (
+            "Cho mình đổi số điện thoại của tài khoản {full} thành {tel} nhé. Email: {mail}.",
+            "Dạ shop đã đổi xong cho anh/chị {given} ạ.",
+        ),
     ],
 }
 
