@@ -150,8 +150,11 @@ def t_lowercase(c: Ctx) -> Example:
 
 
 def t_hyphenated(c: Ctx) -> Example:
-    a, b = c.names(2)
-    hyph = Name(a.given, f"{a.surname}-{b.surname}", a.culture, a.word or b.word)
+    a = c.name(c.r.choice([k for k in c.cultures if k != "malay"]), word=False)
+    b = c.name(a.culture, word=False)
+    while b.surname == a.surname:
+        b = c.name(a.culture, word=False)
+    hyph = Name(a.given, f"{a.surname}-{b.surname}", a.culture)
     text = (
         f"Please move {hyph.full} from table 6 to table 2 on the wedding seating chart, "
         "next to the bride's grandparents."
@@ -192,7 +195,7 @@ def t_initial(c: Ctx) -> Example:
     second = f"{b.surname}, {b.given[0]}."
     text = (
         f"Expense claim {claim.text}: approved by {first} on Monday, countersigned "
-        f"by {second}. Why is it still pending?"
+        f"by {second} on Tuesday. Why is it still pending?"
     )
     reply = "Finance runs payments on Thursdays; it will go out then."
     return Example(
