@@ -3,7 +3,8 @@
 Situations (new in round 5): gym membership freezes, charity-run volunteers, car-hire damage
 disputes, translation-agency complaints, conference badges, library fines, pet grooming,
 removal quotes, expense approvals, tutoring rotas, sports-club kit, crowdfunding refunds,
-coaching background checks, payee set-up, admin-panel login audits, wedding seating.
+coaching background checks, payee set-up, admin-panel login audits, kayak-hire deposits,
+cooling-off refunds, volunteer firefighter forms, wedding seating.
 """
 
 from __future__ import annotations
@@ -333,6 +334,50 @@ def t_ips(c: Ctx) -> Example:
     return Example([user(text), bot(reply)], private, [tech])
 
 
+def t_card_tool(c: Ctx) -> Example:
+    n = c.name()
+    number = card(c.r)
+    args = {"cardholder": n.full, "card_number": number, "amount": "80.00", "currency": "GBP"}
+    msgs = [
+        sys_msg("Tools: charge_deposit(cardholder, card_number, amount, currency)."),
+        user(f"Take the kayak-hire deposit from my card: {number}, in the name of {n.full}."),
+        call("call_5", "charge_deposit", args),
+        result("call_5", {"approved": True, "auth_code": f"AUTH{digits(c.r, 6)}"}),
+        bot("Deposit approved; it is released when the kayak is back undamaged."),
+    ]
+    private = [who(n, "tool_args"), Private(number, "card", "card")]
+    return Example(msgs, private)
+
+
+def t_iban_sign_off(c: Ctx) -> Example:
+    n = c.name()
+    country = c.r.choice(("FI", "DK", "NO", "SK", "SI", "LV", "BG", "GB", "IS", "MT"))
+    account = iban(c.r, country)
+    plan = c.plan()
+    text = (
+        f"Hi, I cancelled the {plan.text} within the cooling-off period. Please refund the "
+        f"fee to {account}.\n\nThanks,\n{n.given}"
+    )
+    reply = "Refund issued; allow three to five working days."
+    private = [who(n, "sign_off", n.given), Private(account, "iban", country.lower())]
+    return Example([user(text), bot(reply)], private, [plan])
+
+
+def t_ssn_form(c: Ctx) -> Example:
+    n = c.name()
+    number = ssn(c.r)
+    tel, country = c.phone(n)
+    form = f"Applicant: {n.full}\nSSN: {number}\nPhone: {tel}\nRole: volunteer firefighter"
+    text = f"Check this application form for missing fields:\n{form}"
+    reply = "The form is missing the date of birth and the emergency contact."
+    private = [
+        who(n, "form"),
+        Private(number, "ssn", "us"),
+        Private(tel, "phone", country),
+    ]
+    return Example([user(text), bot(reply)], private)
+
+
 def t_greeting(c: Ctx) -> Example:
     n = c.name()
     text = f"Morning {n.given}! Is the van booked for the Harrogate job on Friday?"
@@ -361,6 +406,16 @@ def t_clean_product(c: Ctx) -> Example:
     return Example([user(text), bot(reply)], [], [product, ticket, tech])
 
 
+def t_clean_job(c: Ctx) -> Example:
+    job, plan = Protected(c.r.choice(c.jobs), "job_title"), c.plan()
+    text = f"Draft a two-line job ad for a {job.text}; mention staff get the {plan.text} free."
+    reply = (
+        f"We're hiring a {job.text} to join our friendly team. "
+        f"Perks include the {plan.text} at no cost."
+    )
+    return Example([user(text), bot(reply)], [], [job, plan])
+
+
 TEMPLATES: list[Callable[[Ctx], Example]] = [
     t_no_cue,
     t_next_to_id,
@@ -383,9 +438,13 @@ TEMPLATES: list[Callable[[Ctx], Example]] = [
     t_ssn,
     t_iban,
     t_ips,
+    t_card_tool,
+    t_iban_sign_off,
+    t_ssn_form,
     t_greeting,
     t_clean_plan,
     t_clean_product,
+    t_clean_job,
 ]
 
 
