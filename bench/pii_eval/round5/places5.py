@@ -220,7 +220,7 @@ COURIERS: dict[str, list[str]] = {
 }
 
 RANKS = ["SSG", "SGT", "CPT", "LCDR", "MSgt", "PO2", "SPC", "1LT", "CW2", "SrA", "TSgt", "MAJ"]
-LETTERS = "ABCDEFGHJKLMNPRSTVWXYZ"
+LETTERS = "ABCEGHJKLMNPRSTVWXYZ"  # letters Canada Post uses in postcodes
 
 
 @dataclass(frozen=True)
@@ -317,7 +317,7 @@ def po_box(r: random.Random, country: str, loc: tuple[str, ...]) -> Address:
         "no": (f"Postboks {n} Sentrum", "{b}\n{l0} {l1}"),
         "fi": (f"PL {n}", "{b}\n{l0} {l1}"),
         "dk": (f"Postboks {n}", "{b}\n{l0} {l1}"),
-        "cl": (f"Casilla {n}, Correo Central", "{b}\n{l1}"),
+        "cl": (f"Casilla {n}, Correo Central", "{b}\n{l0}, {l1}"),
         "my": (f"Peti Surat {n}", "{b}\n{l0} {l1}\n{l2}"),
         "th": (f"P.O. Box {n}, {loc[1]} Post Office", "{b}\n{l2} {l3}"),
         "vn": (f"Hộp thư {n}", "{b}\n{l2} {l3}"),
