@@ -17,6 +17,7 @@ from bench.pii_eval import (
     round2,
     round3,
     round4,
+    round5,
 )
 from bench.pii_eval.common import Example, Gold, Private, Protected
 
@@ -26,13 +27,14 @@ GENERATORS: dict[str, Callable[[str], list[Example]]] = {
     "general": gen_general.generate,
     "multilingual": gen_multilingual.generate,
 }
-# Rounds 2, 3 and 4 (bench/pii_eval/round2/, round3/, round4/): other sets, built later and apart; round 1
+# Rounds 2–5 (bench/pii_eval/round2/ … round5/): other sets, built later and apart; round 1
 # is unchanged.
 ROUNDS: dict[int, dict[str, Callable[[str], list[Example]]]] = {
     1: GENERATORS,
     2: round2.GENERATORS,
     3: round3.GENERATORS,
     4: round4.GENERATORS,
+    5: round5.GENERATORS,
 }
 ALL_GENERATORS = {name: gen for sets in ROUNDS.values() for name, gen in sets.items()}
 
