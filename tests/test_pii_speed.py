@@ -56,3 +56,50 @@ def test_find_value_uses_the_number_matcher_for_numbers_only() -> None:
     assert find_value("CREDIT_CARD", "4111111111111111", text) == [(5, 24)]
     assert find_value("IBAN_CODE", "GB82WEST12345698765432", text) == [(31, 58)]
     assert find_value("PHONE_NUMBER", "55-0199", "call 55 0199") == []  # under 7 digits
+
+
+def test_registry_answers_from_its_cache_until_a_recognizer_is_added(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from presidio_analyzer import Pattern, PatternRecognizer, RecognizerRegistry
+
+    from curation.pii.config import PiiConfig
+    from curation.pii.engine import LANGUAGE, analyzer_for
+
+    config = PiiConfig(deny=(("PERSON", "Zorblat Quux"),))
+    registry = analyzer_for(config).registry
+    entities = list(config.all_entities)
+    first = registry.get_recognizers(LANGUAGE, entities)
+    asked: list[object] = []
+    plain = RecognizerRegistry.get_recognizers
+
+    def counted(self: RecognizerRegistry, *args: object, **kwargs: object) -> object:
+        asked.append(args)
+        return plain(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(RecognizerRegistry, "get_recognizers", counted)
+    again = registry.get_recognizers(LANGUAGE, entities)
+    assert asked == []  # answered from the cache
+    assert [id(r) for r in again] == [id(r) for r in first]
+    again.clear()  # a caller changing its list does not change the registry's answer
+    assert registry.get_recognizers(LANGUAGE, entities) == first
+
+    extra = PatternRecognizer(
+        supported_entity="PERSON",
+        name="rule:test",
+        patterns=[Pattern("test", r"\bQwx\w+", 0.9)],
+        supported_language=LANGUAGE,
+    )
+    registry.add_recognizer(extra)
+    try:
+        assert registry.get_recognizers(LANGUAGE, entities) == [*first, extra]
+        assert len(asked) == 1
+        adhoc = PatternRecognizer(
+            supported_entity="PERSON", deny_list=["Vrrp"], supported_language=LANGUAGE
+        )
+        with_adhoc = registry.get_recognizers(LANGUAGE, entities, ad_hoc_recognizers=[adhoc])
+        assert with_adhoc[-1] is adhoc
+        assert adhoc not in registry.get_recognizers(LANGUAGE, entities)
+    finally:
+        registry.remove_recognizer("rule:test")
+    assert registry.get_recognizers(LANGUAGE, entities) == first
