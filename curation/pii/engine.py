@@ -350,7 +350,14 @@ def _registry_class() -> type:
         results equal in entity, span and score (``address:street`` and ``address:block`` on
         the same address, both 0.85). In registration order (:func:`recognizers_for`), the
         tie-break is fixed: higher score first, then the recogniser added first, then the
-        order that recogniser yields its results."""
+        order that recogniser yields its results.
+
+        The answer is kept while the registered recognisers stay the same: the analyzer asks
+        once per text, always the same question."""
+
+        # The key holds the registered recognisers' ids, and the entry the recognisers
+        # themselves, so that no id can be reused by another object while it is kept.
+        _chosen: dict[tuple[Any, ...], tuple[list[EntityRecognizer], tuple[Any, ...]]]
 
         def get_recognizers(
             self,
@@ -359,10 +366,18 @@ def _registry_class() -> type:
             all_fields: bool = False,
             ad_hoc_recognizers: list[EntityRecognizer] | None = None,
         ) -> list[EntityRecognizer]:
+            key = (language, tuple(entities or ()), all_fields, *map(id, self.recognizers))
+            if not ad_hoc_recognizers:
+                cache = self.__dict__.setdefault("_chosen", {})
+                if key in cache:
+                    return list(cache[key][0])
             chosen = super().get_recognizers(language, entities, all_fields, ad_hoc_recognizers)
             added = [*self.recognizers, *(ad_hoc_recognizers or [])]
             rank = {id(r): i for i, r in enumerate(added)}
-            return sorted(chosen, key=lambda r: rank[id(r)])
+            ordered = sorted(chosen, key=lambda r: rank[id(r)])
+            if not ad_hoc_recognizers:
+                self._chosen = {key: (ordered, tuple(self.recognizers))}
+            return list(ordered)
 
     return OrderedRecognizerRegistry
 

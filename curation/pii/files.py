@@ -230,10 +230,11 @@ class _Run:
                 result.findings += len(found)
                 for fd in found:
                     result.by_entity[fd.entity] = result.by_entity.get(fd.entity, 0) + 1
-                    row = {"line": unit.item.line, **fd.as_dict()}
-                    if not self.report_values:
-                        row.pop("text")
-                    self._report(row)
+                    if self.report is not None:
+                        row = {"line": unit.item.line, **fd.as_dict()}
+                        if not self.report_values:
+                            row.pop("text")
+                        self._report(row)
                 writer.write(unit.item, unit.value if changed else None)
                 return
         writer.write(unit.item)

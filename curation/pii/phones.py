@@ -11,6 +11,7 @@ numbers that are phone-shaped but not assigned (``555-0199`` in test data is sti
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 from typing import Any
 
@@ -27,6 +28,12 @@ REGIONS: tuple[str, ...] = (
 )  # fmt: skip
 MIN_DIGITS = 8
 MAX_DIGITS = 15
+VALID_CACHE = 4096
+_DIGITS = regex.compile(r"\d+")
+
+# phonenumbers compiles each numbering plan's patterns through ``re``, whose cache (512) is
+# smaller than the patterns of REGIONS: without its own cache they were compiled again and again.
+getattr(phonenumbers, "enable_pattern_cache", lambda: None)()
 # Digits may touch CJK or Thai letters ("電話番号は03-6863-1649です"), not Latin ones.
 CANDIDATE = regex.compile(
     r"(?<![\p{Latin}\d_+\-./#])(?:\+|00)?\(?\d{1,5}\)?(?:[ \t.\-/\u00a0]{0,2}\(?\d{1,5}\)?){1,7}"
@@ -67,6 +74,7 @@ def _result(start: int, end: int, score: float, source: str, rec: LocalRecognize
     return tagged_result("PHONE_NUMBER", start, end, score, source, rec)
 
 
+@functools.lru_cache(maxsize=VALID_CACHE)
 def valid_region(value: str) -> str | None:
     """The region whose numbering plan makes ``value`` a valid number, or None."""
     digits = sum(ch.isdigit() for ch in value)
@@ -101,7 +109,7 @@ class PhonenumbersRecognizer(SignalRecognizer):
     def find(self, text: str, _nlp_artifacts: Any = None) -> Iterable[RecognizerResult]:
         for m in CANDIDATE.finditer(text):
             value = m.group()
-            if regex.fullmatch(r"\d+", value) and len(value) < 10:
+            if _DIGITS.fullmatch(value) and len(value) < 10:
                 continue  # a bare run of digits is an id unless it is as long as a phone number
             if _NOT_PHONE_SHAPE.fullmatch(value):
                 continue

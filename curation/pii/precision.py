@@ -32,13 +32,17 @@ _DURATION = regex.compile(
 )
 
 
+_NAME_PREFIX = regex.compile(r"^(?:Mc|Mac|O['’]|D['’]|De|Di|La|Le|Van|Von)\p{Lu}")
+_INNER_CAPITAL = regex.compile(r"\p{Ll}\p{Lu}|\p{Lu}{2,}")
+
+
 def _camel(token: str) -> bool:
     core = token.strip(".,'’")
     if len(core) < 3:
         return False
-    if regex.match(r"^(?:Mc|Mac|O['’]|D['’]|De|Di|La|Le|Van|Von)\p{Lu}", core):
+    if _NAME_PREFIX.match(core):
         return False
-    return bool(regex.search(r"\p{Ll}\p{Lu}|\p{Lu}{2,}", core[1:]))
+    return bool(_INNER_CAPITAL.search(core[1:]))
 
 
 def in_code(text: str, start: int) -> bool:

@@ -408,11 +408,14 @@ def _bare_name_is_generic(text: str, start: int) -> bool:
 
 
 _STOP = NOT_NAMES | TITLES | NAME_STOP_WORDS
+_LEADING_STOP = _STOP | TECH_TERMS
+_NAME_SPLIT = regex.compile(r"[\s,]+")
+_NON_SPACE = regex.compile(r"\S+")
 
 
 def name_tokens(value: str) -> list[str]:
     """The parts of a person's name that identify them on their own (no titles, no particles)."""
-    parts = regex.split(r"[\s,]+", value.strip())
+    parts = _NAME_SPLIT.split(value.strip())
     out = []
     for part in parts:
         clean = part.strip(".,;:!?()[]\"'’")
@@ -537,8 +540,8 @@ def _lower_name_word(word: str) -> bool:
 
 def trim_name(text: str, start: int, end: int) -> tuple[int, int]:
     """Drop leading/trailing words that are not names ('Hi Team', 'Maria Thanks')."""
-    words = [(m.start() + start, m.end() + start) for m in regex.finditer(r"\S+", text[start:end])]
-    while words and text[words[0][0] : words[0][1]].lower().strip(".,") in _STOP | TECH_TERMS:
+    words = [(m.start() + start, m.end() + start) for m in _NON_SPACE.finditer(text[start:end])]
+    while words and text[words[0][0] : words[0][1]].lower().strip(".,") in _LEADING_STOP:
         words.pop(0)
     while words and text[words[-1][0] : words[-1][1]].lower().strip(".,") in _STOP:
         words.pop()

@@ -70,8 +70,11 @@ def render(path: Path) -> str:
     return out
 
 
+_PLAIN_KEY = regex.compile(r"[\w\-]+")
+
+
 def _quote_key(key: str) -> str:
-    return key if regex.fullmatch(r"[\w\-]+", key) else '"' + key.replace('"', '\\"') + '"'
+    return key if _PLAIN_KEY.fullmatch(key) else '"' + key.replace('"', '\\"') + '"'
 
 
 _TOKEN = regex.compile(r'\[(\d+)\]|\.?"((?:[^"\\]|\\.)*)"|\.?([\w\-]+)')
