@@ -11,7 +11,14 @@ import pytest
 from curation.pii import public
 from curation.pii.detect import Detector, fold_accents
 from curation.pii.roster import siblings
-from curation.pii.word_names import chinese_pair, given_word, word_pair
+from curation.pii.word_names import (
+    WEAK_SOURCE,
+    chinese_pair,
+    given_word,
+    unknown_pair,
+    word_pair,
+    word_pairs,
+)
 from tests.helpers.pii import found
 
 
@@ -61,6 +68,22 @@ def test_chinese_pair() -> None:
 def test_chinese_name_alone_on_a_line_above_an_address(det: Detector) -> None:
     text = "Please redirect my order to:\nDu Ruoxi\nKlippgatan 14\n116 46 Stockholm"
     assert "Du Ruoxi" in persons(det, text)
+
+
+# ---- two words nobody knows, where a person stands
+
+
+def test_unknown_pair_in_a_person_position() -> None:
+    assert unknown_pair("Nekesa", "Mugo")
+    assert not unknown_pair("Ninja", "Creami") and not unknown_pair("Yurtiçi", "Kargo")
+    text = "Dalia Sabbagh paid 240 and Nekesa Mugo paid 90. Who owes whom?"
+    got = {(text[s:e], src) for s, e, src in word_pairs(text)}
+    assert ("Nekesa Mugo", WEAK_SOURCE) in got
+
+
+def test_unknown_pair_not_after_a_role_noun_nor_mid_sentence() -> None:
+    text = "From: A B <a@example.org>\nSubject: Tern Vektron stock\n\nWe sold the Tern Vektron."
+    assert not [text[s:e] for s, e, _ in word_pairs(text)]
 
 
 # ---- names in a list

@@ -205,7 +205,9 @@ def chinese_pair(first: str, last: str) -> bool:
 
 
 def _only_vietnamese(first: str, last: str) -> bool:
-    return not (given_word(first) and (surname_word(last) or _unknown_surname(last)))
+    if given_word(first) and (surname_word(last) or _unknown_surname(last)):
+        return False
+    return not (chinese_pair(first, last) or unknown_pair(first, last))
 
 
 def word_pair(first: str, last: str) -> bool:
@@ -214,6 +216,16 @@ def word_pair(first: str, last: str) -> bool:
     if vietnamese_pair(first, last) or chinese_pair(first, last):
         return True
     return given_word(first) and (surname_word(last) or _unknown_surname(last))
+
+
+def unknown_pair(first: str, last: str) -> bool:
+    """Two words that neither the table nor English knows ("Nekesa Mugo", "Harlan Nettles"):
+    a name the table lacks, read as one only where a person stands (see :func:`word_pairs`)."""
+    from curation.pii.person_signals import kind  # imports this module
+
+    return all(
+        len(w) >= 3 and kind(w) == "U" and w.lower() not in ORG_TAIL_WORDS for w in (first, last)
+    )
 
 
 def _line_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -245,7 +257,8 @@ def word_pairs(text: str, doc: Any = None) -> Iterable[tuple[int, int, str]]:
     """``(start, end, source)`` of everyday-word names where a person stands."""
     for m in _PAIR.finditer(text, overlapped=True):
         first, last = m.group(1), m.group(2)
-        if not word_pair(first, last):
+        unknown = not word_pair(first, last)
+        if unknown and not unknown_pair(first, last):
             continue
         start, end = m.start(), m.end()
         line_start, line_end = _line_bounds(text, start, end)
@@ -253,7 +266,8 @@ def word_pairs(text: str, doc: Any = None) -> Iterable[tuple[int, int, str]]:
         if _MODEL_AFTER.match(after) or _VESSEL_BEFORE.search(before):
             continue
         if (
-            _CUE_BEFORE.search(before[-40:])
+            # a role noun ("Subject: Tern Vektron stock") is too loose a cue for unknown words
+            (_CUE_BEFORE.search(before[-40:]) and not unknown)
             or _rank_before(before)
             or _ID_AFTER.match(after)
             or (_BULLET.match(before) and not after.strip() and _after_closing(text, line_start))
