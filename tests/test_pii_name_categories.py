@@ -172,3 +172,28 @@ def test_title_cased_closing_inside_a_name(det: Detector) -> None:
     assert not persons(det, "Research the racehorse Best Quillon and its wins.")
     assert "Tobiah" in persons(det, "Thanks for the help.\nBest,\nTobiah")
     assert "Tobiah" in persons(det, "All the best Tobiah")
+
+
+# ---- the product of an order, in brackets after its number
+
+
+def test_ordered_item_in_brackets() -> None:
+    from curation.pii.titles import ordered_item
+
+    def at(text: str, value: str) -> bool:
+        start = text.index(value)
+        return ordered_item(text, start, start + len(value))
+
+    assert at("Ship order SO-983571 (Stanley Quencher H2.0) to me.", "Stanley Quencher")
+    assert at("Ship order WEB-1234 (Instant Pot Duo) today.", "Instant Pot Duo")
+    assert not at("Ship order SO-12345 (Ana Quist) to my flat.", "Ana Quist")
+    assert not at("Ship order SO-12345 (Hope Baker) to my flat.", "Hope Baker")
+    assert not at("Ship it (Stanley Quencher H2.0) to me.", "Stanley Quencher")
+
+
+def test_buyer_in_brackets_after_an_order_is_still_redacted(det: Detector) -> None:
+    text = "Ship order SO-12345 (Odile Markham) to 12 Rose Street, Leeds LS1 4AB."
+    assert "Odile Markham" in persons(det, text)
+    assert "Stanley Quencher" not in persons(
+        det, "Ship order SO-983571 (Stanley Quencher H2.0) to my flat."
+    )
