@@ -197,3 +197,16 @@ def test_buyer_in_brackets_after_an_order_is_still_redacted(det: Detector) -> No
     assert "Stanley Quencher" not in persons(
         det, "Ship order SO-983571 (Stanley Quencher H2.0) to my flat."
     )
+
+
+# ---- a quantity is no house number
+
+
+def test_quantity_before_a_street_word_is_no_address(det: Detector) -> None:
+    def streets(text: str) -> set[str]:
+        return {f.text for f in found(det, text) if f.entity == "STREET_ADDRESS"}
+
+    assert not streets("Contents: 1x Philips Hue Bridge\nCarrier: Evri")
+    assert streets("Send it to 12b Harbour Road, Leeds LS1 4AB.") == {
+        "12b Harbour Road, Leeds LS1 4AB"
+    }

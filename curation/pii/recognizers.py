@@ -245,7 +245,10 @@ def _alternatives(words: Iterable[str]) -> str:
 
 _CAP = r"[\p{Lu}][\p{L}\p{M}'’\-]*\.?"
 _NAMEWORD = r"(?:[\p{Lu}][\p{Ll}\p{M}'’\-][\p{L}\p{M}'’\-]*\.?|[\p{Lu}]{1,2}\.?|\d+(?:st|nd|rd|th))"
-_NUMBER = r"\d{1,5}[A-Za-z]?(?:[ \t]?[\-/][ \t]?\d{1,5}[A-Za-z]?|-[IVX]{1,4}(?![\w]))?"
+# "1x Philips Hue Bridge", "2 × …": an x right after the digits is a quantity, not a house "1x".
+_NUMBER = (
+    r"\d{1,5}(?![xX×][ \t])[A-Za-z]?(?:[ \t]?[\-/][ \t]?\d{1,5}[A-Za-z]?|-[IVX]{1,4}(?![\w]))?"
+)
 _UNIT = (
     r"(?:(?i:flat|apt|apartment|unit|suite|ste|room|floor|fl|building|bldg)\.?(?![\p{L}])[ \t]*#?"
     r"(?:\d[\w\-]{0,5}|[A-Za-z](?![\w]))|#[ \t]?\d{1,5})"
