@@ -14,6 +14,7 @@ from typing import Any
 import regex
 
 from curation.pii import name_table as nt
+from curation.pii.cue_context import closing_in_name, quoted_whole
 from curation.pii.phones import ID_NUMBER_CUE
 from curation.pii.postal import tail_end
 from curation.pii.presidio_import import LocalRecognizer, NlpArtifacts, RecognizerResult
@@ -448,7 +449,7 @@ class NameCueRecognizer(_Base):
             strong = m.group("strong")
             if strong is None and _mid_phrase_interjection(text, m):
                 continue
-            if strong is not None and _closing_in_name(text, m):
+            if strong is not None and closing_in_name(text, m):
                 continue
             if strong is not None:
                 greeting = regex.sub(r"\s+", " ", strong.lower()).replace("’", "'") in GREETING_CUES
@@ -458,7 +459,7 @@ class NameCueRecognizer(_Base):
                     score = 0.6 if several and label in (None, "PERSON", "ORGANIZATION") else 0.45
             else:
                 score = 0.6 if proper and label in (None, "PERSON") else 0.3
-            source = "name:title" if _quoted_whole(text, m.start(), end) else "name:cue"
+            source = "name:title" if quoted_whole(text, m.start(), end) else "name:cue"
             yield _result(self.ENTITY, start, end, score, source, self)
         for m in _SIGNOFF.finditer(text):
             start, end = trim_name(text, *m.span("name"))
@@ -534,27 +535,6 @@ def _mid_phrase_interjection(text: str, m: Any) -> bool:
     return cue in _INTERJECTIONS and bool(
         _WORD_BEFORE.search(text[max(0, m.start() - 4) : m.start()])
     )
-
-
-_CLOSINGS_IN_NAMES = frozenset({"Best", "Cheers", "Regards"})
-_QUOTES = {'"': '"', "“": "”", "'": "'", "‘": "’"}
-
-
-def _closing_in_name(text: str, m: Any) -> bool:
-    """A title-cased closing inside a phrase, right before the next word: "the racehorse Best
-    Mate" names a horse; "All the best Maria" (lower case), "Best,\nMaria" sign off."""
-    return (
-        m.group("strong") in _CLOSINGS_IN_NAMES
-        and text[m.end("strong") : m.start("name")] == " "
-        and bool(_WORD_BEFORE.search(text[max(0, m.start() - 4) : m.start()]))
-    )
-
-
-def _quoted_whole(text: str, start: int, end: int) -> bool:
-    """Cue and name are the whole of a quotation: a title ("Hey Jude", "Mrs. Robinson",
-    "Dear Prudence"), not someone addressed; "Hi Maria, your order…" is not whole."""
-    close = _QUOTES.get(text[start - 1 : start]) if start > 0 else None
-    return close is not None and text[end : end + 1] == close
 
 
 def _lower_name_word(word: str) -> bool:
