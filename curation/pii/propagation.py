@@ -19,6 +19,7 @@ from curation.pii.recognizers import name_tokens
 from curation.pii.segments import Segment
 from curation.pii.spans import Span
 from curation.pii.vocab import NOT_NAMES, ROLE_MAILBOXES, TECH_TERMS
+from curation.pii.word_names import person_cue_before
 
 VALUE_PATTERN_CACHE = 20_000
 
@@ -189,6 +190,41 @@ def email_name_tokens(email: str) -> set[str]:
     return out
 
 
+def _technical_parts(value: str) -> list[str]:
+    """Parts of a found name that :func:`name_tokens` leaves out as technical words ("Ruby" of
+    "Ruby King"): propagated only where a cue to a person stands right before them ("ask
+    Ruby to call me"), never in "written in Ruby"."""
+    if len(value.split()) < 2:
+        return []
+    kept = set(name_tokens(value))
+    out = []
+    for part in value.split():
+        clean = part.strip(".,;:!?()[]\"'’")
+        if len(clean) >= 3 and clean not in kept and clean.lower() in TECH_TERMS:
+            out.append(clean)
+    return out
+
+
+def _cued_parts(
+    segments: Sequence[Segment], values: list[tuple[str, str, float]]
+) -> list[list[Span]]:
+    """Technical name parts (:func:`_technical_parts`) where a person cue stands before them."""
+    out: list[list[Span]] = [[] for _ in segments]
+    cued: dict[str, float] = {}
+    for entity, value, score in values:
+        if entity == "PERSON":
+            for token in _technical_parts(value):
+                cued[token] = max(score, cued.get(token, 0.0))
+    for token, score in cued.items():
+        for i, seg in enumerate(segments):
+            for start, end in find_value("PERSON", token, seg.text):
+                if token[0].isupper() and person_cue_before(seg.text[max(0, start - 40) : start]):
+                    out[i].append(
+                        Span(start, end, "PERSON", token, round(min(score, 0.95), 3), "propagation")
+                    )
+    return out
+
+
 def propagate(
     segments: Sequence[Segment],
     values: Iterable[tuple[str, str, float]],
@@ -197,6 +233,7 @@ def propagate(
 ) -> list[list[Span]]:
     """Every occurrence, in every segment, of each ``(entity, value, score)`` and, for a
     person, of each part of their name on its own."""
+    values = list(values)
     targets: dict[tuple[str, str], float] = {}
     for entity, value, score in values:
         key = (entity, value.strip())
@@ -206,7 +243,7 @@ def propagate(
                 if allow is None or not allow.allowed(token, "PERSON"):
                     part = (entity, token)
                     targets[part] = max(score, targets.get(part, 0.0))
-    out: list[list[Span]] = [[] for _ in segments]
+    out = _cued_parts(segments, values)
     for (entity, value), score in targets.items():
         score = round(min(score, 0.95), 3)
         for i, seg in enumerate(segments):

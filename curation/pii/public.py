@@ -31,6 +31,7 @@ from collections.abc import Sequence
 
 import regex
 
+from curation.pii.person_signals import kind
 from curation.pii.vocab import load
 
 PUBLIC_CUES: tuple[str, ...] = load("public_cues")
@@ -125,7 +126,16 @@ def _private_me(text: str) -> bool:
 
 def _private_greeting(text: str) -> bool:
     """A greeting that is not the opening of a question to the assistant."""
-    return any(not _GREETING_TO_ASSISTANT.match(text[m.end() :]) for m in _GREETING.finditer(text))
+    return any(
+        not _GREETING_TO_ASSISTANT.match(text[m.end() :])
+        and text[m.start() - 1 : m.start()] not in _OPEN_QUOTES
+        for m in _GREETING.finditer(text)
+    )
+
+
+# A greeting that opens a quotation is a title ("Hey Jude", "Hello, Dolly!") or a quoted line;
+# a quoted line greeting someone still carries its name cue (``name:cue``).
+_OPEN_QUOTES = frozenset({'"', "“", "‘"})
 
 
 # Scheduling is private dealing: public facts carry years, plans carry weekdays and times.
@@ -157,6 +167,7 @@ MODEL_SOURCES = (
     "name:initial",
     "name:key-generic",
     "name:word-pair-weak",
+    "name:list",
 )
 
 
@@ -168,6 +179,22 @@ def _roster(text: str, names: Sequence[str]) -> bool:
     wanted = {n.strip() for n in names}
     lines = [m.group().strip(" \t-*•").strip() for m in _ROSTER_LINE.finditer(text)]
     return sum(1 for line in lines if line in wanted) >= 2
+
+
+# Two or more capitalised words in a row, not at a sentence's start: a title or a name of a
+# thing ("Staff Accountant", "Principal Product Manager", "the Customer Service Week").
+_TITLE_RUN = regex.compile(
+    r"(?<![.!?:\n][ \t]{0,3}|^[ \t]*|\p{L})\p{Lu}[\p{Ll}\-]+(?:[ \t]+\p{Lu}[\p{Ll}\-]+)+"
+)
+
+
+def _unless_named(m: regex.Match[str]) -> str:
+    """A cue word inside a run of title-cased words that holds no given name is part of a
+    title ("Staff Accountant"), not private dealing; "Aunt Jemima", "Customer Ana Ruiz" keep
+    theirs."""
+    if any(kind(w) == "G" for w in m.group().split()):
+        return m.group()
+    return "Xx"
 
 
 def private_text(text: str) -> bool:
@@ -188,7 +215,7 @@ def public_record(
         return False
     # A cue word inside a found name is part of it: "Uncle Ben's" is a brand, not an uncle
     # ("my Uncle Ben" keeps its "my" above).
-    unnamed = joined
+    unnamed = _TITLE_RUN.sub(_unless_named, joined)
     for name in sorted({n for n in names if n}, key=len, reverse=True):
         unnamed = unnamed.replace(name, "Xx")
     weak = (

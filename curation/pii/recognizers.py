@@ -14,6 +14,7 @@ from typing import Any
 import regex
 
 from curation.pii import name_table as nt
+from curation.pii.cue_context import closing_in_name, quoted_whole
 from curation.pii.phones import ID_NUMBER_CUE
 from curation.pii.postal import tail_end
 from curation.pii.presidio_import import LocalRecognizer, NlpArtifacts, RecognizerResult
@@ -245,7 +246,10 @@ def _alternatives(words: Iterable[str]) -> str:
 
 _CAP = r"[\p{Lu}][\p{L}\p{M}'’\-]*\.?"
 _NAMEWORD = r"(?:[\p{Lu}][\p{Ll}\p{M}'’\-][\p{L}\p{M}'’\-]*\.?|[\p{Lu}]{1,2}\.?|\d+(?:st|nd|rd|th))"
-_NUMBER = r"\d{1,5}[A-Za-z]?(?:[ \t]?[\-/][ \t]?\d{1,5}[A-Za-z]?|-[IVX]{1,4}(?![\w]))?"
+# "1x Philips Hue Bridge", "2 × …": an x right after the digits is a quantity, not a house "1x".
+_NUMBER = (
+    r"\d{1,5}(?![xX×][ \t])[A-Za-z]?(?:[ \t]?[\-/][ \t]?\d{1,5}[A-Za-z]?|-[IVX]{1,4}(?![\w]))?"
+)
 _UNIT = (
     r"(?:(?i:flat|apt|apartment|unit|suite|ste|room|floor|fl|building|bldg)\.?(?![\p{L}])[ \t]*#?"
     r"(?:\d[\w\-]{0,5}|[A-Za-z](?![\w]))|#[ \t]?\d{1,5})"
@@ -448,6 +452,8 @@ class NameCueRecognizer(_Base):
             strong = m.group("strong")
             if strong is None and _mid_phrase_interjection(text, m):
                 continue
+            if strong is not None and closing_in_name(text, m):
+                continue
             if strong is not None:
                 greeting = regex.sub(r"\s+", " ", strong.lower()).replace("’", "'") in GREETING_CUES
                 if proper:
@@ -456,7 +462,8 @@ class NameCueRecognizer(_Base):
                     score = 0.6 if several and label in (None, "PERSON", "ORGANIZATION") else 0.45
             else:
                 score = 0.6 if proper and label in (None, "PERSON") else 0.3
-            yield _result(self.ENTITY, start, end, score, "name:cue", self)
+            source = "name:title" if quoted_whole(text, m.start(), end) else "name:cue"
+            yield _result(self.ENTITY, start, end, score, source, self)
         for m in _SIGNOFF.finditer(text):
             start, end = trim_name(text, *m.span("name"))
             if start < end and _is_proper(doc, start, end):

@@ -203,7 +203,30 @@ def thing_value(text: str, start: int, end: int) -> bool:
     return several and (
         after_determiner(text, start, end)
         or bool(_OWNER_BEFORE.search(text[max(0, start - 8) : start]))
+        or ordered_item(text, start, end)
     )
+
+
+# "order SO-983571 (Ninja Foodi Max)": what an order holds, in brackets after its number.
+_ORDER_BRACKET_BEFORE = regex.compile(
+    r"(?i)\border[ \t]+(?:no\.?[ \t]*|number[ \t]+|#[ \t]*)?[A-Z0-9][\w\-]*\d[\w\-]*[ \t]*\($"
+)
+_MODEL_NUMBER_TO_BRACKET = regex.compile(r"[ \t]+[\p{L}\d.+\-]*\d[\p{L}\d.+\-]*[ \t]*\)")
+
+
+def ordered_item(text: str, start: int, end: int) -> bool:
+    """A run in brackets right after an order number whose first word is an everyday word and
+    no given name ("(Ninja Foodi Max)"), or that a model number closes ("(Stanley Quencher
+    H2.0)"), is the ordered product; "order 12345 (Ana Quist)" names a buyer."""
+    if not _ORDER_BRACKET_BEFORE.search(text[max(0, start - 40) : start]):
+        return False
+    if _MODEL_NUMBER_TO_BRACKET.match(text, end):
+        return True
+    from curation.pii import name_table as nt
+    from curation.pii.word_names import given_word
+
+    first = text[start:end].split()[0]
+    return nt.is_common(first) and not given_word(first)
 
 
 def carrier(text: str, start: int) -> bool:

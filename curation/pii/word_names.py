@@ -81,6 +81,12 @@ _MODEL_AFTER = regex.compile(r"^[ \t]+\p{Lu}{0,2}\d[\w.]{0,4}(?![\w.]|[ \t]*[\d(
 _CAPS_RANK = regex.compile(r"^\p{Lu}{2,4}\d?$|^\p{Lu}\p{Ll}?\p{Lu}\p{Ll}{1,3}$")
 
 
+def person_cue_before(before: str) -> bool:
+    """``before`` (the text up to a word) ends in a cue to a person: "ask", "thanks", "dear",
+    "my landlord", "I'm"…"""
+    return bool(_CUE_BEFORE.search(before[-40:]))
+
+
 def _rank_before(before: str) -> bool:
     m = _LAST_WORD.search(before[-12:])
     if m is None:
@@ -119,12 +125,16 @@ def _known(word: str) -> nt.NameInfo | None:
 
 @functools.lru_cache(maxsize=20_000)
 def given_word(word: str) -> bool:
-    """A word the table ranks as a given name in several countries, common word or not."""
+    """A word the table ranks as a given name in several countries, common word or not; or
+    in one or two countries when English does not use it as a common word ("Hunter": a
+    surname first, a given name in the US and Canada)."""
     low = word.lower()
     found = _known(word)
     if found is None or low in NOT_NAMES or low in TITLES or low in PARTICLES:
         return False
-    return 0 < found.given_rank <= GIVEN_RANK and found.given_countries >= GIVEN_COUNTRIES
+    if not 0 < found.given_rank <= GIVEN_RANK:
+        return False
+    return found.given_countries >= GIVEN_COUNTRIES or not nt.is_common(word)
 
 
 @functools.lru_cache(maxsize=20_000)
@@ -169,16 +179,53 @@ def vietnamese_pair(first: str, last: str) -> bool:
     )
 
 
+# A Mandarin syllable in pinyin without tones: an optional initial, then a final.
+_PINYIN_SYLLABLE = (
+    r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
+    r"(?:iang|iong|uang|ueng|ang|eng|ing|ong|ian|iao|uai|uan|ai|ei|ao|ou|an|en|er|ia|ie|iu|"
+    r"in|ua|uo|ui|un|ue|a|o|e|i|u)"
+)
+_PINYIN = regex.compile(rf"(?i)(?:{_PINYIN_SYLLABLE}){{1,2}}")
+CHINESE_SURNAME_RANK = 300
+
+
+def chinese_pair(first: str, last: str) -> bool:
+    """A family name then a pinyin given name ("Du Ruoxi", "Du Shuting") where the family name
+    is also a particle or a word of another language, so the run rule skips it: the family
+    name is ranked as a surname by the table, the given name is one or two pinyin syllables
+    the table knows at most as a rare given name. "Du Bois", "De Niro", "Feng Shui" are not."""
+    if not (2 <= len(first) <= 4 and 3 <= len(last) <= 8 and "-" not in first + last):
+        return False
+    if not _PINYIN.fullmatch(first) or not _PINYIN.fullmatch(last):
+        return False
+    family, given = nt.info(first), nt.info(last)
+    if family is None or not 0 < family.surname_rank <= CHINESE_SURNAME_RANK:
+        return False
+    return given is None or (given.surname_rank == 0 and given.zipf < nt.RARE_ZIPF)
+
+
 def _only_vietnamese(first: str, last: str) -> bool:
-    return not (given_word(first) and (surname_word(last) or _unknown_surname(last)))
+    if given_word(first) and (surname_word(last) or _unknown_surname(last)):
+        return False
+    return not (chinese_pair(first, last) or unknown_pair(first, last))
 
 
 def word_pair(first: str, last: str) -> bool:
     """A given-name word then a surname word: "Chase Banks", "Penny Salt", "Cliff Gaskins";
     or two Vietnamese syllables."""
-    if vietnamese_pair(first, last):
+    if vietnamese_pair(first, last) or chinese_pair(first, last):
         return True
     return given_word(first) and (surname_word(last) or _unknown_surname(last))
+
+
+def unknown_pair(first: str, last: str) -> bool:
+    """Two words that neither the table nor English knows ("Nekesa Mugo", "Harlan Nettles"):
+    a name the table lacks, read as one only where a person stands (see :func:`word_pairs`)."""
+    from curation.pii.person_signals import kind  # imports this module
+
+    return all(
+        len(w) >= 3 and kind(w) == "U" and w.lower() not in ORG_TAIL_WORDS for w in (first, last)
+    )
 
 
 def _line_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -210,7 +257,8 @@ def word_pairs(text: str, doc: Any = None) -> Iterable[tuple[int, int, str]]:
     """``(start, end, source)`` of everyday-word names where a person stands."""
     for m in _PAIR.finditer(text, overlapped=True):
         first, last = m.group(1), m.group(2)
-        if not word_pair(first, last):
+        unknown = not word_pair(first, last)
+        if unknown and not unknown_pair(first, last):
             continue
         start, end = m.start(), m.end()
         line_start, line_end = _line_bounds(text, start, end)
@@ -218,7 +266,8 @@ def word_pairs(text: str, doc: Any = None) -> Iterable[tuple[int, int, str]]:
         if _MODEL_AFTER.match(after) or _VESSEL_BEFORE.search(before):
             continue
         if (
-            _CUE_BEFORE.search(before[-40:])
+            # a role noun ("Subject: Tern Vektron stock") is too loose a cue for unknown words
+            (_CUE_BEFORE.search(before[-40:]) and not unknown)
             or _rank_before(before)
             or _ID_AFTER.match(after)
             or (_BULLET.match(before) and not after.strip() and _after_closing(text, line_start))
