@@ -41,7 +41,7 @@ test: install-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
-	$(BIN)/pytest -n 2 --timeout 600 $(PYTEST_ARGS)
+	$(BIN)/pytest -n 2 --dist loadgroup --timeout 600 $(PYTEST_ARGS)
 
 lint: install-dev
 	$(BIN)/ruff check .

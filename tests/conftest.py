@@ -140,14 +140,16 @@ def fake_models(monkeypatch: pytest.MonkeyPatch) -> None:
     )
 
 
-@pytest.fixture(scope="module")
-def ray_engine() -> Iterator[None]:
-    """A local 2-CPU Ray instance for the tests of one file (started once: about 4 s)."""
+@pytest.fixture
+def ray_engine() -> None:
+    """A local 2-CPU Ray instance, shared by the tests that use it (about 4 s to start).
+
+    The tests using Ray run one after another (see ``pytest_collection_modifyitems``) and
+    share one instance; it is shut down before the first test that does not use Ray
+    (``pytest_runtest_teardown``), so no other test meets a connection."""
     from curation.engine import cluster
 
     cluster.connect(cpus=2)
-    yield
-    cluster.shutdown()
 
 
 @pytest.fixture
@@ -156,3 +158,69 @@ def on_ray(ray_engine: None, monkeypatch: pytest.MonkeyPatch) -> None:
     from curation.engine.settings import MODE_ENV
 
     monkeypatch.setenv(MODE_ENV, "ray")
+
+
+# --------------------------------------------------------------------------- scheduling
+
+RAY_FIXTURES = frozenset({"ray_engine", "on_ray"})
+
+
+def _uses_ray(item: pytest.Item | None) -> bool:
+    return item is not None and (
+        not RAY_FIXTURES.isdisjoint(getattr(item, "fixturenames", ()))
+        or item.get_closest_marker("ray") is not None
+    )
+
+
+def _starts_own_ray(item: pytest.Item) -> bool:
+    mark = item.get_closest_marker("ray")
+    return mark is not None and bool(mark.kwargs.get("own"))
+
+
+def _has_module_fixture(item: pytest.Item) -> bool:
+    info = getattr(item, "_fixtureinfo", None)
+    if info is None:
+        return False
+    return any(d.scope == "module" for defs in info.name2fixturedefs.values() for d in defs)
+
+
+def _group(item: pytest.Item, name: str, config: pytest.Config) -> None:
+    """Send ``item`` to the test process of its group (``--dist loadgroup``).
+
+    xdist reads a group from a ``@name`` suffix of the test's id, which it adds for an
+    ``xdist_group`` mark by setting ``item._nodeid``; pytest 9.2 keeps the id in ``item._id``,
+    so that suffix is added here (once: a fixed xdist would find it there already)."""
+    if not config.getvalue("loadgroup") or "@" in item.nodeid.rsplit("]", 1)[-1]:
+        return
+    node_id = getattr(item, "_id", None)
+    if node_id is not None and hasattr(node_id, "parse"):
+        item._id = node_id.parse(f"{item.nodeid}@{name}")  # type: ignore[attr-defined]
+    else:
+        item.add_marker(pytest.mark.xdist_group(name))
+
+
+@pytest.hookimpl(tryfirst=True)  # before xdist reads the groups
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Tests using Ray run last, one after another, on one test process (``--dist
+    loadgroup``): one Ray instance for all of them, never two at once on this machine; those
+    starting a Ray of their own come after those sharing the local instance. A test using a
+    module-scoped fixture (a server, a browser, a built wheel) runs on the process that runs
+    the rest of its file, so the fixture is set up once."""
+    ray = [item for item in items if _uses_ray(item)]
+    ray.sort(key=_starts_own_ray)  # stable: file order kept
+    others = [item for item in items if not _uses_ray(item)]
+    for item in ray:
+        _group(item, "ray", config)
+    for item in others:
+        if _has_module_fixture(item):
+            _group(item, item.nodeid.split("::", 1)[0], config)
+    items[:] = others + ray
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None) -> Iterator[None]:
+    yield
+    if _uses_ray(item) and not _uses_ray(nextitem):
+        from curation.engine import cluster
+
+        cluster.shutdown()

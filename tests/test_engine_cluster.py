@@ -41,6 +41,8 @@ from tests.test_dedup_lsh import generated_corpus
 from tests.test_dedup_store import make_dataset
 from tests.test_shards import write_shards
 
+pytestmark = pytest.mark.ray(own=True)  # not the shared local instance
+
 
 @pytest.fixture(scope="module")
 def three_nodes() -> Iterator[Any]:
@@ -51,6 +53,7 @@ def three_nodes() -> Iterator[Any]:
     from ray.cluster_utils import Cluster
 
     ray_constants.ENABLE_RAY_CLUSTER = False
+    cluster.shutdown()  # the local instance other tests share
     nodes = Cluster(
         initialize_head=True, head_node_args={"num_cpus": 1, "include_dashboard": False}
     )

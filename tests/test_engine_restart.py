@@ -9,6 +9,8 @@ import pytest
 
 from curation.engine import cluster
 
+pytestmark = pytest.mark.ray(own=True)  # not the shared local instance
+
 
 def one() -> int:
     return 1

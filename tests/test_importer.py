@@ -145,7 +145,7 @@ class PathTaken:
         assert (self.maps > 0) == (self.name == "ray")
 
 
-@pytest.fixture(params=["serial", "ray"])
+@pytest.fixture(params=["serial", pytest.param("ray", marks=pytest.mark.ray)])
 def path_taken(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> PathTaken:
     """Chunks of 10 items, built in this process or as tasks on a local 2-CPU Ray instance."""
     taken = PathTaken(str(request.param))
