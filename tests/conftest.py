@@ -190,7 +190,7 @@ def _group(item: pytest.Item, name: str, config: pytest.Config) -> None:
     xdist reads a group from a ``@name`` suffix of the test's id, which it adds for an
     ``xdist_group`` mark by setting ``item._nodeid``; pytest 9.2 keeps the id in ``item._id``,
     so that suffix is added here (once: a fixed xdist would find it there already)."""
-    if not config.getvalue("loadgroup") or "@" in item.nodeid.rsplit("]", 1)[-1]:
+    if not getattr(config.option, "loadgroup", False) or "@" in item.nodeid.rsplit("]", 1)[-1]:
         return
     node_id = getattr(item, "_id", None)
     if node_id is not None and hasattr(node_id, "parse"):
