@@ -8,6 +8,7 @@ import numpy as np
 import pytest
 
 from curation.dedup import align_score, make_item
+from curation.dedup.embedders import normalize_rows
 from curation.dedup.scoring import _align_many, batch_scores, pair_scores
 from curation.dedup.search import ExchangeVectors
 from curation.dedup.units import Item
@@ -147,3 +148,39 @@ def test_aligned_scores_leaves_lexical_at_zero_unless_asked() -> None:
     empty = np.zeros(0, np.int64)
     scores, lexical = aligned_scores(items, empty, empty, vectors, lexical=True)
     assert scores.shape == lexical.shape == (0,)
+
+
+def _records_by_add_at(
+    vectors: ExchangeVectors, items: list[Item], centre: np.ndarray | None
+) -> np.ndarray:
+    """Record vectors as they were built before (np.add.at over every exchange row)."""
+    owners = [k for k, it in enumerate(items) for _ in it.exchanges]
+    rows = [vectors.index[t] for it in items for t in it.exchanges]
+    vecs = vectors.vectors[rows]
+    if centre is not None:
+        vecs = normalize_rows(vecs - centre)
+    out = np.zeros((len(items), vectors.vectors.shape[1]), dtype=np.float32)
+    np.add.at(out, np.asarray(owners), vecs)
+    norms = np.linalg.norm(out, axis=1, keepdims=True)
+    norms[norms == 0] = 1.0
+    return np.ascontiguousarray(out / norms)
+
+
+@pytest.mark.parametrize("part_rows", [1, 3, 7, 100_000])
+def test_record_vectors_equal_the_add_at_sums_bit_for_bit(
+    monkeypatch: pytest.MonkeyPatch, part_rows: int
+) -> None:
+    """Summed by reduceat in parts that end at a record's end (a record longer than a part
+    is taken whole): the same additions in the same order as np.add.at."""
+    monkeypatch.setattr("curation.dedup.search.RECORD_ROWS", part_rows)
+    items = _corpus(seed=9)
+    vectors = _vectors(items, "static")
+    which = list(range(len(items)))
+    centre = vectors.vectors.mean(axis=0).astype(np.float32)
+    for c in (None, centre):
+        got = vectors.records(items, which, c)
+        assert got.tobytes() == _records_by_add_at(vectors, items, c).tobytes()
+    subset = which[::3]
+    got = vectors.records(items, subset, centre)
+    want = _records_by_add_at(vectors, [items[i] for i in subset], centre)
+    assert got.tobytes() == want.tobytes()
