@@ -127,8 +127,8 @@ class ExchangeVectors:
             order = np.argsort(pos, kind="stable")
             bounds = np.searchsorted(pos[order], np.arange(int(pos.max()) + 2))
             for lo, hi in itertools.pairwise(bounds.tolist()):
-                rows = order[lo:hi]  # one row per record: no owner twice
-                out[owner[rows]] += vecs[rows]
+                at = order[lo:hi]  # one row per record: no owner twice
+                out[owner[at]] += vecs[at]
         norms = np.linalg.norm(out, axis=1, keepdims=True)
         norms[norms == 0] = 1.0
         return np.ascontiguousarray(out / norms)
