@@ -31,7 +31,6 @@ connect.
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Sequence
 
 import numpy as np
@@ -89,11 +88,7 @@ def signatures(texts: Sequence[str]) -> np.ndarray:
     for start in range(0, len(texts), CHUNK):
         flat, offsets = shingle_hashes(texts[start : start + CHUNK])
         matrix = rensa.RMinHash.digest_matrix_from_flat_token_hashes(flat, offsets, NUM_PERM, SEED)
-        rows = matrix.to_rows()  # lists of ints: read flat, not as nested lists (2x faster)
-        flat_rows = np.fromiter(
-            itertools.chain.from_iterable(rows), np.uint32, len(rows) * NUM_PERM
-        )
-        out[start : start + CHUNK] = flat_rows.reshape(len(rows), NUM_PERM)
+        out[start : start + CHUNK] = np.asarray(matrix.to_rows(), dtype=np.uint32)
     return out
 
 
