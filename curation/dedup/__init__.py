@@ -116,8 +116,9 @@ Modules
     The pipeline, on item lists: ``settings`` (modes, thresholds, :class:`Settings`),
     ``units`` (records → items), ``embedders`` (the encoders), ``search`` (candidate
     search), ``lexical`` (MinHash/LSH candidates), ``partition`` (search and scoring per
-    partition), ``scoring`` (the comparison rule over pairs in batches), ``verify`` (the cascade), ``cluster`` (union-find,
-    representatives), ``results`` (pairs, clusters, matches), ``engine``
+    partition), ``scoring`` (the comparison rule, pairs scored in batches), ``verify``
+    (the cascade), ``cluster`` (union-find, representatives), ``results`` (pairs,
+    clusters, matches), ``engine``
     (:func:`find_duplicates`, :func:`find_matches`). On the workspace: ``load`` (records
     read as items), ``runs`` (run, store, re-threshold), ``lookups`` (the live run, run
     status), ``review`` (keep/drop decisions), ``browse`` (what the Deduplicate page
