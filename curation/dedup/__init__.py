@@ -116,8 +116,9 @@ Modules
     The pipeline, on item lists: ``settings`` (modes, thresholds, :class:`Settings`),
     ``units`` (records → items), ``embedders`` (the encoders), ``search`` (candidate
     search), ``lexical`` (MinHash/LSH candidates), ``partition`` (search and scoring per
-    partition), ``verify`` (alignment and the cascade), ``cluster`` (union-find,
-    representatives), ``results`` (pairs, clusters, matches), ``engine``
+    partition), ``scoring`` (the comparison rule, pairs scored in batches), ``verify``
+    (the cascade), ``cluster`` (union-find, representatives), ``results`` (pairs,
+    clusters, matches), ``engine``
     (:func:`find_duplicates`, :func:`find_matches`). On the workspace: ``load`` (records
     read as items), ``runs`` (run, store, re-threshold), ``lookups`` (the live run, run
     status), ``review`` (keep/drop decisions), ``browse`` (what the Deduplicate page
@@ -135,6 +136,7 @@ from curation.dedup.lookups import latest_clusters, latest_run, list_runs
 from curation.dedup.results import Cluster, DedupResult, Match, Pair
 from curation.dedup.review import decide_cluster, keep_representatives
 from curation.dedup.runs import RunSummary, rethreshold, run_dedup
+from curation.dedup.scoring import align_score
 from curation.dedup.settings import (
     COMPARISON_RULE,
     DEFAULT_THRESHOLDS,
@@ -144,7 +146,6 @@ from curation.dedup.settings import (
     Settings,
 )
 from curation.dedup.units import Item, make_item, normalize_text
-from curation.dedup.verify import align_score
 
 __all__ = [
     "COMPARISON_RULE",

@@ -1,7 +1,8 @@
 """Verification of candidate pairs: exchange alignment and the cascade's MiniLM check.
 
 Two records score the best order-preserving one-to-one alignment of their exchanges
-(:func:`align_score` over :func:`exchange_matrices`); in the cascade, pairs whose static
+(:func:`~curation.dedup.scoring.align_score`, scored in batches by
+:mod:`curation.dedup.scoring`); in the cascade, pairs whose static
 score is doubtful are re-scored with the accurate model within a budget
 (:func:`cascade_verify`). The measurements behind the band are in :mod:`curation.dedup`.
 """
@@ -13,9 +14,9 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
-from rapidfuzz.distance import Indel
 
 from curation.dedup.embedders import Encoder
+from curation.dedup.scoring import batch_scores
 from curation.dedup.search import ExchangeVectors
 from curation.dedup.settings import Settings, Tick
 from curation.dedup.units import Item
@@ -52,70 +53,7 @@ def cascade_band(threshold: float) -> tuple[float, float]:
     return lo, hi
 
 
-# ----------------------------------------------------------------------------- alignment
-
-
-def align_score(sim: np.ndarray) -> float:
-    """Best order-preserving one-to-one alignment of two exchange lists, over max(m, n).
-
-    ``sim[i, j]`` is the cosine of exchange i of one record and j of the other. Each
-    exchange matches at most one exchange of the other record and the matches keep the
-    conversation order; unmatched exchanges count 0. Two records sharing one of three
-    exchanges score about 1/3 + what the rest share, never 1.
-    """
-    m, n = sim.shape
-    if m == 0 or n == 0:
-        return 0.0
-    if m == 1 and n == 1:
-        return float(max(0.0, sim[0, 0]))
-    gain = np.maximum(sim, 0.0).astype(np.float64)
-    if m == n and bool(np.all(np.diag(gain) >= gain.max(axis=1) - 1e-9)):
-        return float(np.trace(gain) / m)  # the diagonal is already the best alignment
-    prev = np.zeros(n + 1)
-    for i in range(m):
-        cur = np.zeros(n + 1)
-        row = gain[i]
-        for j in range(n):
-            best = prev[j] + row[j]
-            if prev[j + 1] > best:
-                best = prev[j + 1]
-            if cur[j] > best:
-                best = cur[j]
-            cur[j + 1] = best
-        prev = cur
-    return float(prev[n] / max(m, n))
-
-
-LEXICAL_MAX_CHARS = 4000  # longer exchanges are compared by embedding only
-
-
-def exchange_matrices(
-    ea: Sequence[str], eb: Sequence[str], va: np.ndarray, vb: np.ndarray
-) -> tuple[np.ndarray, np.ndarray]:
-    """``(similarity, lexical)`` of every exchange of one record to every exchange of the other.
-
-    The similarity is the larger of two measures: the cosine of the embeddings (meaning
-    survives rewording and synonyms) and the Indel ratio of the normalised texts
-    (spelling: a typo or a trimmed sentence moves the embedding of a short text a lot,
-    its characters little). ``lexical`` is the Indel ratio alone; exchanges too long to
-    compare by character take their cosine there.
-    """
-    cos = va @ vb.T
-    lex = cos.copy()
-    for i, x in enumerate(ea):
-        if len(x) > LEXICAL_MAX_CHARS:
-            continue
-        for j, y in enumerate(eb):
-            if len(y) <= LEXICAL_MAX_CHARS:
-                lex[i, j] = 1.0 if x == y else Indel.normalized_similarity(x, y)
-    return np.maximum(cos, lex), lex
-
-
-def exchange_similarity(
-    ea: Sequence[str], eb: Sequence[str], va: np.ndarray, vb: np.ndarray
-) -> np.ndarray:
-    """The similarity matrix of :func:`exchange_matrices`."""
-    return exchange_matrices(ea, eb, va, vb)[0]
+# ----------------------------------------------------------------------------- scoring
 
 
 def aligned_scores(
@@ -134,33 +72,13 @@ def aligned_scores(
 
     With ``accurate``, the exchanges it holds (those that differ between the two records)
     are compared with its vectors; an exchange found verbatim in both records scores 1
-    with any model, so the accurate model is never asked about it.
+    with any model, so the accurate model is never asked about it. Scored in batches
+    (:func:`~curation.dedup.scoring.batch_scores`), with the scores of one pair at a time.
     """
-    b_items = items if b_items is None else b_items
-    out = np.zeros(len(a), dtype=np.float32)
-    lexical_scores = np.zeros(len(a), dtype=np.float32)
-    step = max(1, len(a) // 50)
-    idx = vectors.index
-    vecs = vectors.vectors
-    for k in range(len(a)):
-        ea = items[int(a[k])].exchanges
-        eb = b_items[int(b[k])].exchanges
-        va = vecs[[idx[t] for t in ea]]
-        vb = vecs[[idx[t] for t in eb]]
-        sim, lex = exchange_matrices(ea, eb, va, vb)
-        if accurate is not None:
-            ia = [i for i, t in enumerate(ea) if t in accurate.index]
-            ib = [j for j, t in enumerate(eb) if t in accurate.index]
-            if ia and ib:
-                xa = [ea[i] for i in ia]
-                xb = [eb[j] for j in ib]
-                sim[np.ix_(ia, ib)] = exchange_similarity(xa, xb, accurate.of(xa), accurate.of(xb))
-        if lexical:
-            lexical_scores[k] = align_score(lex)
-        out[k] = align_score(sim)
-        if report and ((k + 1) % step == 0 or k + 1 == len(a)):
-            report(k + 1, len(a))
-    return out, lexical_scores
+    scores, lexical_scores = batch_scores(items, a, b, vectors, b_items, report, accurate)
+    if not lexical:
+        lexical_scores[:] = 0.0
+    return scores, lexical_scores
 
 
 @dataclass(slots=True)
