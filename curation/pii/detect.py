@@ -49,6 +49,7 @@ from curation.pii.propagation import (
 from curation.pii.public import is_model_only, public_record
 from curation.pii.recognizers import name_tokens
 from curation.pii.segments import Segment
+from curation.pii.siblings import sibling_names
 from curation.pii.spans import ENTITY_PRIORITY, Finding, Span, resolve
 from curation.pii.titles import non_person_value, thing_value
 from curation.pii.vocab import TECH_TERMS, UI_NOUNS
@@ -326,6 +327,8 @@ class Detector:
         names, email_names = self._names_seen(spans)
         kept = self._corroborated(spans, names | email_names)
         kept = _drop_non_persons(segments, kept)
+        if "PERSON" in self.entities:
+            kept = _with_siblings(segments, kept)
         if self.config.keep_public_figures and public_record(
             [seg.text for seg in segments if seg.detect],
             [(s.entity, s.source) for row in kept for s in row],
@@ -429,6 +432,14 @@ def _drop_non_persons(segments: Sequence[Segment], kept: list[list[Span]]) -> li
         return s.text in strong or (s.text in weak and is_model_only(s.source))
 
     return [[s for s in row if not refused(s)] for row in kept]
+
+
+def _with_siblings(segments: Sequence[Segment], kept: list[list[Span]]) -> list[list[Span]]:
+    """Each string's findings plus the list items their siblings name (see siblings.py)."""
+    return [
+        [*row, *sibling_names(seg.text, row)] if seg.detect and row else row
+        for seg, row in zip(segments, kept, strict=True)
+    ]
 
 
 _detectors: dict[str, Detector] = {}

@@ -183,6 +183,7 @@ MODEL_SOURCES = (
     "name:initial",
     "name:key-generic",
     "name:word-pair-weak",
+    "name:sibling",
 )
 
 

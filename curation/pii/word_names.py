@@ -190,7 +190,7 @@ def word_pair(first: str, last: str) -> bool:
     return given_word(first) and (surname_word(last) or _unknown_surname(last))
 
 
-def _loose_given(word: str) -> bool:
+def loose_given(word: str) -> bool:
     low = word.lower()
     found = _known(word)
     if found is None or low in NOT_NAMES or low in TITLES or low in PARTICLES:
@@ -218,7 +218,7 @@ def _loose_surname(word: str) -> bool:
 def loose_pair(first: str, last: str) -> bool:
     """A pair :func:`word_pair` refuses that still reads as a name where a person must
     stand: "Harmony Finch, SSN …", "physio Glen Swift", "Yours sincerely,\nDusty Silver"."""
-    return _loose_given(first) and _loose_surname(last)
+    return loose_given(first) and _loose_surname(last)
 
 
 def _line_bounds(text: str, start: int, end: int) -> tuple[int, int]:
