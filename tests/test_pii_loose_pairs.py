@@ -44,3 +44,13 @@ def test_loose_pair_needs_a_given_name_of_the_table() -> None:
     assert loose_pair("Harmony", "Crane")
     assert not loose_pair("Classic", "Pro")
     assert not loose_pair("Garden", "Hall")
+
+
+def test_malay_patronymic_particle_joins_a_name() -> None:
+    from curation.pii.person_signals import NameTableRecognizer
+
+    text = "Nurul binti Hassan wants to pause her membership."
+    found = [text[r.start : r.end] for r in NameTableRecognizer().find(text)]
+    assert "Nurul binti Hassan" in found
+    # a particle between two common words makes no name of them
+    assert list(NameTableRecognizer().find("Garden binti Table")) == []

@@ -348,7 +348,7 @@ def _cue_alternatives(cues: Iterable[str]) -> str:
 
 
 _NAME_TOKEN = r"[\p{Lu}][\p{Ll}\p{M}'’]+(?:-[\p{L}][\p{Ll}\p{M}'’]+)?|[\p{Lu}]['’][\p{Lu}][\p{Ll}\p{M}]+|Mc[\p{Lu}][\p{Ll}]+|Mac[\p{Lu}][\p{Ll}]+"
-_PARTICLE = r"(?:van|von|de|der|den|del|della|di|da|dos|du|la|le|bin|ibn|al|el)"
+_PARTICLE = r"(?:van|von|de|der|den|del|della|di|da|dos|du|la|le|bin|binti|binte|ibn|al|el)"
 _NAME = rf"(?:{_NAME_TOKEN})(?:[ \t]+(?:{_PARTICLE}[ \t]+){{0,2}}(?:{_NAME_TOKEN})){{0,3}}"
 _CUED = regex.compile(
     rf"(?<![\w])(?i:(?P<strong>{_cue_alternatives(STRONG_NAME_CUES)})|(?P<weak>{_cue_alternatives(WEAK_NAME_CUES)}))"
