@@ -54,3 +54,10 @@ def test_malay_patronymic_particle_joins_a_name() -> None:
     assert "Nurul binti Hassan" in found
     # a particle between two common words makes no name of them
     assert list(NameTableRecognizer().find("Garden binti Table")) == []
+
+
+def test_list_item_with_a_remark_in_brackets() -> None:
+    text = "Team sheet:\n- Chance Fowler (keeper)\n- Orla Venn (wing)"
+    assert ("Chance Fowler", "name:word-pair-weak") in found(text)
+    # a line that runs on as a sentence is no list item of names
+    assert found("- Chance Fowler was here (twice)") == []

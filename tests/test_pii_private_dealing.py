@@ -40,3 +40,14 @@ def test_private_dealing_makes_the_record_private(text: str, name: str) -> None:
 )
 def test_public_text_stays_public(text: str, name: str) -> None:
     assert public_record([text], SPACY, [name])
+
+
+def test_letter_then_digits_after_a_word_is_a_model() -> None:
+    from curation.pii.detect import Detector
+    from curation.pii.segments import Segment
+
+    text = "Please order a spare filter for Dyson V11 and email me, ana.quist@example.com"
+    found = Detector().detect([Segment(("t",), text)])
+    assert not any(f.entity == "PERSON" and "Dyson" in f.text for f in found)
+    signed = "Thanks for the help,\nAna Quist"
+    assert any(f.entity == "PERSON" for f in Detector().detect([Segment(("t",), signed)]))

@@ -106,7 +106,7 @@ _ID_AFTER = regex.compile(
     r"mobile\b|email\b|e-mail\b|account\b|acct\b|card\b|dob\b|born\b|id\b|passport\b)"
 )
 _BULLET = regex.compile(r"^[ \t]*(?:[-*•]|\d{1,2}[.)])?[ \t]*$")
-_LINE_REST = regex.compile(r"^[ \t]*(?:[:,;–—][^\n]*|-[ \t][^\n]*)?$")
+_LINE_REST = regex.compile(r"^[ \t]*(?:[:,;–—][^\n]*|-[ \t][^\n]*|\([^\n]*)?$")
 _SENTENCE_START = regex.compile(r"(?:^|[.!?][ \t]+)$")
 _CLOSING_LINE = regex.compile(
     r"(?i)(?:regards|thanks|thank you|cheers|best|sincerely|yours(?: sincerely| truly| "
