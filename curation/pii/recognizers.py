@@ -14,6 +14,7 @@ from typing import Any
 import regex
 
 from curation.pii import name_table as nt
+from curation.pii.person_lines import in_dash_list
 from curation.pii.phones import ID_NUMBER_CUE
 from curation.pii.postal import tail_end
 from curation.pii.presidio_import import LocalRecognizer, NlpArtifacts, RecognizerResult
@@ -455,6 +456,8 @@ class NameCueRecognizer(_Base):
                 score = 0.6 if proper and label in (None, "PERSON") else 0.3
             yield _result(self.ENTITY, start, end, score, "name:cue", self)
         for m in _SIGNOFF.finditer(text):
+            if in_dash_list(text, m.start(), m.end()):
+                continue
             start, end = trim_name(text, *m.span("name"))
             if start < end and _is_proper(doc, start, end):
                 yield _result(self.ENTITY, start, end, 0.7, "name:signoff", self)
