@@ -61,3 +61,9 @@ def test_list_item_with_a_remark_in_brackets() -> None:
     assert ("Chance Fowler", "name:word-pair-weak") in found(text)
     # a line that runs on as a sentence is no list item of names
     assert found("- Chance Fowler was here (twice)") == []
+
+
+def test_a_count_in_brackets_is_no_identifier() -> None:
+    assert found("Give a clue for the answer Grace Cash (9 letters).") == []
+    assert ("Grace Cash", STRONG_SOURCE) in found("Grace Cash (07700 900123) rang twice")
+    assert ("Grace Cash", STRONG_SOURCE) in found("Tenant: Grace Cash, 0412 555 019")

@@ -102,7 +102,7 @@ def _rank_before(before: str) -> bool:
 
 
 _ID_AFTER = regex.compile(
-    r"(?i)^[ \t]*(?:,|\(|<|/|–|—|-)[ \t]*(?:[\w.+\-]+@|\+?\d|<|ssn\b|iban\b|tel\b|phone\b|"
+    r"(?i)^[ \t]*(?:,|\(|<|/|–|—|-)[ \t]*(?:[\w.+\-]+@|\+?\d(?![\d]{0,2}[ \t]+\p{L})|<|ssn\b|iban\b|tel\b|phone\b|"
     r"mobile\b|email\b|e-mail\b|account\b|acct\b|card\b|dob\b|born\b|id\b|passport\b)"
 )
 _BULLET = regex.compile(r"^[ \t]*(?:[-*•]|\d{1,2}[.)])?[ \t]*$")
