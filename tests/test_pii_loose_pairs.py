@@ -67,3 +67,8 @@ def test_a_count_in_brackets_is_no_identifier() -> None:
     assert found("Give a clue for the answer Grace Cash (9 letters).") == []
     assert ("Grace Cash", STRONG_SOURCE) in found("Grace Cash (07700 900123) rang twice")
     assert ("Grace Cash", STRONG_SOURCE) in found("Tenant: Grace Cash, 0412 555 019")
+
+
+def test_looser_pair_as_a_list_item_is_weak_only() -> None:
+    assert ("Harmony Crane", "name:word-pair-weak") in found("Squad:\n- Harmony Crane (GK)\n")
+    assert found("We heard Harmony Crane (the band) live") == []

@@ -266,8 +266,8 @@ def word_pairs(text: str, doc: Any = None) -> Iterable[tuple[int, int, str]]:
             or (_BULLET.match(before) and not after.strip() and _after_closing(text, line_start))
         ):
             yield start, end, STRONG_SOURCE
-        elif loose:
-            continue
+        elif loose and not (_BULLET.match(before) and _LINE_REST.match(after)):
+            continue  # a looser pair stands as a list item at most ("- Harmony Yusof (L)")
         elif (
             # after "to"/"for" two Vietnamese syllables are a city as often: "to Hà Nội"
             (_WEAK_CUE_BEFORE.search(before[-12:]) and not _only_vietnamese(first, last))
