@@ -123,3 +123,18 @@ def test_a_role_word_before_a_name_still_leaves_the_name_found(det: Detector) ->
         f.text for f in found(det, "Customer Odile Markham called twice.") if f.entity == "PERSON"
     }
     assert "Odile Markham" in got
+
+
+def test_dashed_list_items_are_no_signatures() -> None:
+    from curation.pii.person_lines import in_dash_list
+
+    listing = "Sort these:\n- Marrow Lane\n- Ottilie Brannagh\n- Pike Rock"
+    for item in ("- Marrow Lane", "- Ottilie Brannagh", "- Pike Rock"):
+        at = listing.index(item)
+        assert in_dash_list(listing, at, at + len(item))
+    signed = "Loved the stay, would book again.\n- Ottilie Brannagh"
+    at = signed.index("- Ottilie")
+    assert not in_dash_list(signed, at, len(signed))
+    spaced = "Thanks for everything\n\n— Ottilie Brannagh\n"
+    at = spaced.index("— Ottilie")
+    assert not in_dash_list(spaced, at, spaced.index("\n", at))

@@ -135,3 +135,20 @@ def test_a_carrier_after_a_street_and_city_is_no_locality(det: Detector) -> None
     assert "12 Elm Street" in got and not any("FedEx" in t for t in got)
     got = [f.text for f in found(det, "Send it to 12 Elm Street, McAllen, TX.")]
     assert any("McAllen" in t for t in got)  # a camel-cased town is still a place
+
+
+def test_item_line_that_says_what_kind_of_thing_it_is() -> None:
+    from curation.pii.titles import kind_after_item
+
+    def says(text: str, value: str) -> bool:
+        at = text.index(value)
+        return kind_after_item(text, at, at + len(value))
+
+    assert says("- Marrow Lane: song title\n- Pike Rock: ship", "Marrow Lane")
+    assert says("- Marrow Lane: song title\n- Pike Rock: ship", "Pike Rock")
+    assert says("1. Orla Venn – sports team", "Orla Venn")
+    # a person, or a private person's role, is no thing
+    assert not says("- Orla Venn: real person (public figure)", "Orla Venn")
+    assert not says("- Orla Venn: customer", "Orla Venn")
+    assert not says("Ask Orla Venn: the film is due", "Orla Venn")  # not an item's opening
+    assert not says("- Orla Venn: product manager at Kestrel", "Orla Venn")

@@ -42,7 +42,7 @@ from curation.pii.vocab import STREET_SUFFIXES_GLUED, STREET_TYPES_EN, STREET_TY
 COUNTRIES: tuple[str, ...] = (
     "US", "CA", "MX", "BR", "GB", "IE", "DE", "AT", "CH", "FR", "BE", "NL", "LU", "ES", "PT",
     "IT", "PL", "CZ", "SE", "DK", "NO", "FI", "JP", "KR", "IN", "ZA", "NG", "AU", "NZ",
-    "TR", "GR", "EG", "KE", "SG", "AR", "CO", "CL", "PH",
+    "TR", "GR", "EG", "KE", "SG", "AR", "CO", "CL", "PH", "HU", "VN",
 )  # fmt: skip
 # Where Google's pattern accepts forms nobody writes, the written form: an Eircode's routing
 # key is a letter and two digits (or D6W), then four letters or digits (its reserved alphabet
@@ -163,26 +163,38 @@ _UNIT = rf"{_UNITS}(?![\p{{L}}])[ \t]*[#:]?[ \t]*\d[\w\-/]*"
 # A flat or floor written "Word: number" after the house number: "No: 60 Daire: 20" (TR).
 # Belgian addresses give the box after the number: "224 bus 9", "12 boîte 3", "5 bte 2".
 _LABELLED_FLAT = r"(?:\p{Lu}\p{Ll}{2,8}:|bus|boîte|bte)[ \t]*\d{1,4}[A-Za-z]?(?![\w])"
+# A floor written as an ordinal and its word, and the door after it: "3. tv." (DK: til
+# venstre), "5. em. 11." (HU: emelet), "2. OG" (DE: Obergeschoss), "4. etg." (NO).
+_FLOOR = (
+    r"\d{1,2}\.[ \t]*(?i:em|emelet|fszt|fsz|tv|th|mf|sal|og|stock|etg|etasje|krs|kerros)\.?"
+    r"(?:[ \t]*\d{1,3}\.?(?![\w]))?(?![\w])"
+)
 _TYPE_BEFORE = (
     "(?i:" + _alternatives([*street_types("before"), *STREET_TYPES_PREFIX], dots=True) + ")"
 )
+# A street type written as its own word after the name: "Lónyay utca 5." (HU).
+_TYPE_AFTER = "(?i:" + _alternatives(street_types("after"), dots=True) + ")"
+_STREET_TYPE_AFTER = rf"{_NAME}[ \t]+{_TYPE_AFTER}[ \t]+{_NUM}\.?(?:,?[ \t]+{_FLOOR})?(?![\w])"
 _STREET = (
     rf"(?:{_UNIT}"
+    rf"|{_STREET_TYPE_AFTER}"
     rf"|{_NOT_STREET}(?:{_TYPE_BEFORE}[ \t]*)?{_NAME},?[ \t]+(?:[nN][ºo°][.:]?[ \t]*)?{_NUM}"
-    rf"(?:[ \t]+(?:{_UNIT}|{_LABELLED_FLAT}))?"
+    rf"(?:,?[ \t]+(?:{_UNIT}|{_LABELLED_FLAT}|{_FLOOR}))?"
     rf"|{_NUM},?[ \t]+(?:{_TYPE_BEFORE}[ \t]+)?(?:{_LINK}[ \t]+)?{_NAME})"
 )
 # A word of an address part; a dot inside ("H.No"), after an abbreviation ("Col. Centro") or
 # at the part's end ("2º dcha."), not after a longer word, where it would end a sentence.
 _TOKEN = (
     r"[\p{L}\d#][\p{L}\p{M}\d'’ºª°/\-]*(?:\.[\p{L}\d][\p{L}\p{M}\d'’ºª°/\-]*)*"
-    r"(?:(?<=(?<![\p{L}])\p{L}{1,4})\.)?"
+    r"(?:(?<=(?<![\p{L}\d])(?:\p{L}{1,4}|\d{1,2}))\.)?"
 )
 _NOT_PART = (
     r"(?!(?i:call|tel|phone|mobile|if|and|or|but|then|please|thanks|email|e-mail|ring|text|"
     r"leave|the|we|i|you|it|is|was|will|my|our|your)\b)"
 )
-_PART = rf"{_NOT_PART}{_TOKEN}(?:[ \t]+(?:-[ \t]+)?{_NOT_PART}{_TOKEN}){{0,6}}\.?"
+# A roman numeral closing a part is no pronoun: "Phường Hải Châu I, Quận Hải Châu".
+_ROMAN_END = r"[IVX]{1,4}(?=[ \t]*(?:,|\n|\\n|$))"
+_PART = rf"{_NOT_PART}{_TOKEN}(?:[ \t]+(?:-[ \t]+)?(?:{_ROMAN_END}|{_NOT_PART}{_TOKEN})){{0,6}}\.?"
 _SEP = r"[ \t]*(?:,[ \t]*(?:(?:\n|\\n)[ \t]*)?|(?:\n|\\n)[ \t]*)"
 _NOT_LOCALITY = (
     r"(?!(?i:call|tel|phone|fax|mobile|ring|text|order|invoice|ticket|ref|no|nr|number|case|"
@@ -191,7 +203,7 @@ _NOT_LOCALITY = (
 )
 # "St. Albans", "Co. Dublin" (an Irish county); "Kadıköy/İstanbul" (TR: district/province).
 _LOC_WORD = (
-    r"(?:St\.[ \t]|Ste\.[ \t]|Mt\.[ \t]|Co\.[ \t])?[\p{Lu}](?:[\p{L}\p{M}\-]|['’](?=\p{L}))*"
+    r"(?:St\.[ \t]|Ste\.[ \t]|Mt\.[ \t]|Co\.[ \t]|TP\.[ \t])?[\p{Lu}](?:[\p{L}\p{M}\-]|['’](?=\p{L}))*"
     r"(?:/[\p{Lu}][\p{L}\p{M}\-]*)?"
 )
 _LOCALITY = (
@@ -212,17 +224,34 @@ PO_BOX = regex.compile(
 _ANY_BOX = rf"(?i:{_PO_STRONG}|{_PO_WEAK}){_BOX_NUMBER}"
 # Tool-call arguments are detected as JSON text, where a line break is written "\\n".
 _BREAK = r"(?:\n|\\n)"
+# A box word that is also a plain word ("Casilla 320", "Box 12") opens an address when it
+# heads a line and its locality runs on to a second line: "Casilla 320, Correo Central\n
+# Temuco, Araucanía". Not the English "Box", in English text a container ("Box 3, Shelf B").
+_PO_WEAK_FOREIGN = _alternatives(
+    [
+        t
+        for lang, kind, t in (r.split("\t") for r in _data("po_boxes.tsv"))
+        if kind == "weak" and lang != "en"
+    ],
+    fold_short=False,
+)
+_WEAK_BOX_BLOCK = regex.compile(
+    rf"(?:^|(?<=\n)|(?<=\\n))[ \t]*(?i:{_PO_WEAK_FOREIGN}){_BOX_NUMBER}[ \t]*,[ \t]*{NOT_BRAND}{_LOCALITY}"
+    rf"[ \t]*{_BREAK}[ \t]*{NOT_BRAND}{_LOCALITY}(?:[ \t]*,[ \t]*{_STATE})?{_ENDS}"
+)
 _AFTER_BREAK = r"(?<=\\[nt])"
 _EDGE = rf"(?:{_AFTER_BREAK}|(?<![\p{{L}}\p{{M}}\d\-./])(?<![\p{{L}}]['’]))"
 # The start of an address block: a PO box or a street line, then up to four more parts.
 _HEAD = rf"{_EDGE}(?:(?P<box>{_ANY_BOX})|(?P<street>{_STREET}))(?:{_SEP}{_PART}){{0,4}}{_SEP}"
 # A postcode's label: "CEP 50473-257", "PLZ 10115", "C.P. 06000".
-_LABEL = (
-    r"(?:(?i:CEP|PLZ|C\.P\.|CP|ZIP|ZIP code|Postcode|Post code|Postal code|PIN|PIN code|Eircode|"
-    r"Code postal|Código postal|Codice postale|Postnummer|Kod pocztowy)[:.]?[ \t]*)?"
+_LABEL_WORDS = (
+    r"(?i:CEP|PLZ|C\.P\.|CP|ZIP|ZIP code|Postcode|Post code|Postal code|PIN|PIN code|Eircode|"
+    r"Code postal|Código postal|Codice postale|Postnummer|Kod pocztowy)[:.]?[ \t]*"
 )
+_LABEL = rf"(?:{_LABEL_WORDS})?"
+_LABELLED = regex.compile(rf"(?:(?<=\\[nt])|(?<![\w])){_LABEL_WORDS}$")
 _STATE_AND_SEP = (
-    rf"(?:(?:[ \t]*,[ \t]*|[ \t]+-[ \t]+|[ \t]+){_STATE})??"
+    rf"(?:(?:[ \t]*,[ \t]*|[ \t]+-[ \t]+|[ \t]+){_STATE}|[ \t]+\({_STATE}\))??"
     rf"(?:[ \t]*,[ \t]*|[ \t]*{_BREAK}[ \t]*|[ \t]+){_LABEL}$"
 )
 # The next three are searched right to left ("(?r)"): one attempt from the anchor, the longest
@@ -246,6 +275,7 @@ _TYPED_STREETS = (
         rf"{_EDGE}[\p{{Lu}}][\p{{L}}\p{{M}}]*?"
         rf"(?:{_alternatives(street_types('glued'), dots=True)})[ \t]+{_NUM}(?![\w\-])"
     ),
+    regex.compile(rf"{_EDGE}{_STREET_TYPE_AFTER}"),
 )
 _WINDOW = 220
 # A street line that says it is one: a street type of some language, or a flat/room number.
@@ -328,6 +358,25 @@ def _year_not_street(street: str | None, postcode: str, fmt: PostcodeFormat) -> 
     )
 
 
+_STREET_BEFORE_FLAT = regex.compile(rf"(?r){_EDGE}{_STREET}[ \t]*,[ \t]*$")
+
+
+def _labelled_block(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """A block that ends in a labelled postcode after its city ("…, Concepción, Biobío,
+    Código postal 4032836"), in a country that writes the postcode first: the label says
+    what the number is, so the city-first order of a form counts too."""
+    if not _LABELLED.search(text, max(0, start - 24), start):
+        return None
+    lo = max(0, start - _WINDOW)
+    head = _HEAD_BEFORE_CITY.search(text[lo:start])
+    if head is None or head.group("street") is None:
+        return None
+    begin = lo + head.start()
+    # The flat may have been read as the street line ("Depto. 294"): take the street before it.
+    before = _STREET_BEFORE_FLAT.search(text, max(0, begin - 80), begin)
+    return (before.start() if before else begin), end
+
+
 def _blocks(text: str) -> Iterator[Address]:
     """Postcodes of :data:`COUNTRIES` with their city, in their country's order, and the
     street line or PO box above or before them."""
@@ -335,6 +384,10 @@ def _blocks(text: str) -> Iterator[Address]:
         for m in pattern.finditer(text):
             fmt = formats[next(k for k, v in m.groupdict().items() if v is not None)]
             fine = fmt.country in FINE_GRAINED and fmt.distinctive
+            labelled = _labelled_block(text, m.start(), m.end()) if zip_first else None
+            if labelled is not None:
+                yield Address(*labelled, "street", fmt.country, fine)
+                continue
             if zip_first:
                 city = _CITY_AFTER_POSTCODE.match(text, m.end())
                 if city is None:
@@ -386,6 +439,8 @@ class AddressShapeRecognizer(SignalRecognizer):
             elif found.fine_grained and regex.match(_ENDS, text[found.end :]):
                 yield _result(found.start, found.end, 0.6, "address:postcode", self)
         for m in PO_BOX.finditer(text):
+            yield _result(m.start(), m.end(), 0.85, "address:po-box", self)
+        for m in _WEAK_BOX_BLOCK.finditer(text):
             yield _result(m.start(), m.end(), 0.85, "address:po-box", self)
         for pattern in _TYPED_STREETS:
             for m in pattern.finditer(text):

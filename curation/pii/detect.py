@@ -53,6 +53,7 @@ from curation.pii.roster import SCORE as LIST_SCORE
 from curation.pii.roster import SOURCE as LIST_SOURCE
 from curation.pii.roster import siblings
 from curation.pii.segments import Segment
+from curation.pii.siblings import sibling_names
 from curation.pii.spans import ENTITY_PRIORITY, Finding, Span, resolve
 from curation.pii.titles import non_person_value, thing_value
 from curation.pii.vocab import TECH_TERMS, UI_NOUNS
@@ -345,6 +346,8 @@ class Detector:
         if self.name_table is not None:
             kept = _list_siblings(segments, kept)
         kept = _drop_non_persons(segments, kept)
+        if "PERSON" in self.entities:
+            kept = _with_siblings(segments, kept)
         if self.config.keep_public_figures and public_record(
             [seg.text for seg in segments if seg.detect],
             [(s.entity, s.source) for row in kept for s in row],
@@ -459,6 +462,14 @@ def _drop_non_persons(segments: Sequence[Segment], kept: list[list[Span]]) -> li
         return s.text in strong or (s.text in weak and is_model_only(s.source))
 
     return [[s for s in row if not refused(s)] for row in kept]
+
+
+def _with_siblings(segments: Sequence[Segment], kept: list[list[Span]]) -> list[list[Span]]:
+    """Each string's findings plus the list items their siblings name (see siblings.py)."""
+    return [
+        [*row, *sibling_names(seg.text, row)] if seg.detect and row else row
+        for seg, row in zip(segments, kept, strict=True)
+    ]
 
 
 _detectors: dict[str, Detector] = {}

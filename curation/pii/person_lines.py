@@ -164,3 +164,20 @@ def _in_list(text: str, line_start: int) -> bool:
 def _last_line_start(text: str) -> int:
     body = text.rstrip()
     return body.rfind("\n") + 1
+
+
+_DASH_LINE = regex.compile(r"[ \t]*[-–—~*•][ \t]*\S")
+
+
+def in_dash_list(text: str, start: int, end: int) -> bool:
+    """A dashed line next to another dashed line is a list item ("- Tootsie\n- Mount Isa"),
+    not a signature under a text."""
+    prev_end = text.rfind("\n", 0, start)  # the break before the line, -1 on the first
+    if prev_end > 0 and _DASH_LINE.match(text, text.rfind("\n", 0, prev_end) + 1, prev_end):
+        return True
+    nxt = text.find("\n", end)
+    line_end = end if nxt < 0 else nxt
+    following = text.find("\n", line_end + 1) if line_end < len(text) else -1
+    return line_end < len(text) and bool(
+        _DASH_LINE.match(text, line_end + 1, len(text) if following < 0 else following)
+    )

@@ -192,8 +192,8 @@ def _context_refuses(
         return True  # "Johnson & Johnson", "Marks & Spencer": a firm's name, not a person's
     if source in ("spacy", "name:table") and len(tokens) > 1 and _MODEL_NUMBER.match(after):
         return True  # "Sonos Era 100", "Galaxy Tab 9": a product and its model number
-    if _ALNUM_MODEL.match(after):
-        return True  # "MX Master 3S", "Pixel 8a": a product and its model code
+    if _ALNUM_MODEL.match(after) or _LETTER_MODEL.match(after):
+        return True  # "MX Master 3S", "Pixel 8a", "Dyson V15": a product and its model code
     tail = _NEXT_WORD.match(after)
     if tail and tail.group(1).lower() in ORG_TAIL_WORDS:
         return True  # "Česká pošta" read as "Česká": the first word of a firm's name
@@ -231,6 +231,7 @@ _SHORT_PARTS = regex.compile(r"\p{L}{1,2}(?:-\p{L}{1,2})+")
 # "So-mi", "Ji-ho": a Korean given name written in two syllables, unlike "Wi-Fi".
 _KOREAN_GIVEN = regex.compile(r"\p{Lu}\p{Ll}{1,2}-\p{Ll}{1,3}")
 _ALNUM_MODEL = regex.compile(r"^[ \t]\d{1,4}\p{L}{1,2}(?![\w\-./:])")
+_LETTER_MODEL = regex.compile(r"^[ \t]\p{Lu}{1,2}\d{1,4}(?![\w\-./:])")
 _EMAIL_AFTER = regex.compile(r"^[ \t]*<[^<>@\s]+@[^<>@\s]+>")
 _FIRM_AFTER = regex.compile(r"^[ \t]*(?:&|\+|and[ \t]+Sons\b|&[ \t]*Co\b)[ \t]*\p{Lu}?")
 _FIRM_BEFORE = regex.compile(r"\p{L}['’]?s?[ \t]*&[ \t]*$")

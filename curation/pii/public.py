@@ -155,6 +155,32 @@ _CLOSING_LINE = regex.compile(
     r"(?im)^[ \t]*(?:kind |best |warm |many |with )?(?:regards|sincerely|cheers|best|"
     r"yours(?: sincerely| truly| faithfully)?|cordially|take care|talk soon)[ \t]*[,.!]?[ \t]*$"
 )
+# A reference of a firm's records ("QT-66873", "EXP-794863"): letters, a hyphen and five or
+# more digits. Standards and advisories are written the same way and are public.
+_REFERENCE = regex.compile(
+    r"(?<![\w\-])(?!(?:ISO|IEC|EN|RFC|DIN|CVE|ECMA|ANSI|IEEE)-)\p{Lu}{2,4}-\d{5,}(?![\w\-])"
+)
+# A request to do something to a person in someone's records: "Please move Ana Quist from
+# table 6", "add Ana Quist to the rota". The verbs move people around, not facts about them.
+_ACTED_ON_BEFORE = regex.compile(
+    r"(?i)\b(?:move|seat|re-?seat|add|remove|enrol|enroll|register|assign|reassign|transfer|"
+    r"invite|uninvite|refund|charge|notify|swap|unassign)[ \t]+$"
+)
+
+
+def _private_dealing(text: str, names: Sequence[str]) -> bool:
+    """A reference of a firm's records, or a found name that a request moves around."""
+    if _REFERENCE.search(text):
+        return True
+    for name in {n for n in names if n}:
+        at = text.find(name)
+        while at >= 0:
+            if _ACTED_ON_BEFORE.search(text[max(0, at - 16) : at]):
+                return True
+            at = text.find(name, at + 1)
+    return False
+
+
 # Sources that find a name without other evidence; anything else is a cue of private data.
 # A lone table name after "to/for/with/is" ("name:cue-table") or an honorific ("Mr. Darcy") is
 # no more private than these.
@@ -168,6 +194,7 @@ MODEL_SOURCES = (
     "name:key-generic",
     "name:word-pair-weak",
     "name:list",
+    "name:sibling",
 )
 
 
@@ -225,5 +252,6 @@ def public_record(
         or _CLOSING_LINE.search(joined)
         or _SCHEDULE.search(joined)
         or _roster(joined, names)
+        or _private_dealing(joined, names)
     )
     return not weak or bool(_PUBLIC.search(joined))

@@ -15,6 +15,7 @@ import regex
 
 from curation.pii import name_table as nt
 from curation.pii.cue_context import closing_in_name, quoted_whole
+from curation.pii.person_lines import in_dash_list
 from curation.pii.phones import ID_NUMBER_CUE
 from curation.pii.postal import tail_end
 from curation.pii.presidio_import import LocalRecognizer, NlpArtifacts, RecognizerResult
@@ -352,7 +353,7 @@ def _cue_alternatives(cues: Iterable[str]) -> str:
 
 
 _NAME_TOKEN = r"[\p{Lu}][\p{Ll}\p{M}'’]+(?:-[\p{L}][\p{Ll}\p{M}'’]+)?|[\p{Lu}]['’][\p{Lu}][\p{Ll}\p{M}]+|Mc[\p{Lu}][\p{Ll}]+|Mac[\p{Lu}][\p{Ll}]+"
-_PARTICLE = r"(?:van|von|de|der|den|del|della|di|da|dos|du|la|le|bin|ibn|al|el)"
+_PARTICLE = r"(?:van|von|de|der|den|del|della|di|da|dos|du|la|le|bin|binti|binte|ibn|al|el)"
 _NAME = rf"(?:{_NAME_TOKEN})(?:[ \t]+(?:{_PARTICLE}[ \t]+){{0,2}}(?:{_NAME_TOKEN})){{0,3}}"
 _CUED = regex.compile(
     rf"(?<![\w])(?i:(?P<strong>{_cue_alternatives(STRONG_NAME_CUES)})|(?P<weak>{_cue_alternatives(WEAK_NAME_CUES)}))"
@@ -441,6 +442,15 @@ class NameCueRecognizer(_Base):
     def find(self, text: str, nlp_artifacts: NlpArtifacts | None) -> Iterable[RecognizerResult]:
         doc = nlp_artifacts.tokens if nlp_artifacts is not None else None
         ner = _ner_labels(nlp_artifacts)
+        yield from self._cued(text, doc, ner)
+        yield from self._signoffs(text, doc)
+        yield from self._postfixed(text, doc, ner)
+        yield from self._keyed(text)
+        yield from self._keyed_lower(text)
+
+    def _cued(
+        self, text: str, doc: Any, ner: dict[tuple[int, int], str]
+    ) -> Iterable[RecognizerResult]:
         for m in _CUED.finditer(text):
             start, end = m.span("name")
             start, end = trim_name(text, start, end)
@@ -464,10 +474,18 @@ class NameCueRecognizer(_Base):
                 score = 0.6 if proper and label in (None, "PERSON") else 0.3
             source = "name:title" if quoted_whole(text, m.start(), end) else "name:cue"
             yield _result(self.ENTITY, start, end, score, source, self)
+
+    def _signoffs(self, text: str, doc: Any) -> Iterable[RecognizerResult]:
         for m in _SIGNOFF.finditer(text):
+            if in_dash_list(text, m.start(), m.end()):
+                continue
             start, end = trim_name(text, *m.span("name"))
             if start < end and _is_proper(doc, start, end):
                 yield _result(self.ENTITY, start, end, 0.7, "name:signoff", self)
+
+    def _postfixed(
+        self, text: str, doc: Any, ner: dict[tuple[int, int], str]
+    ) -> Iterable[RecognizerResult]:
         for m in _POSTFIXED.finditer(text):
             start, end = trim_name(text, *m.span("name"))
             if start >= end:
@@ -479,6 +497,8 @@ class NameCueRecognizer(_Base):
             else:
                 score = 0.6 if label == "PERSON" else 0.3
             yield _result(self.ENTITY, start, end, score, "name:postfix", self)
+
+    def _keyed(self, text: str) -> Iterable[RecognizerResult]:
         for m in _KEYED.finditer(text):
             value_start = m.start("name")
             start, end = trim_name(text, *m.span("name"))
@@ -498,7 +518,6 @@ class NameCueRecognizer(_Base):
                     generic = _bare_name_is_generic(text, value_start)
                 source = "name:key-generic" if generic else "name:key"
                 yield _result(self.ENTITY, start, end, score, source, self)
-        yield from self._keyed_lower(text)
 
     def _keyed_lower(self, text: str) -> Iterable[RecognizerResult]:
         """A lower-case value of a key that holds only a person's name ("customer_name")."""

@@ -177,11 +177,37 @@ def kind_in_brackets(text: str, end: int) -> bool:
     return bool(_KIND_IN_BRACKETS.match(text, end))
 
 
+# "- Nissan Micra: product", "Storm Isha – storm", "Kawasaki disease: scientific or medical
+# term": an item the line itself says is a thing. Public roles ("Ada Lovelace: scientist")
+# are left out: they are people, for the public-figure policy.
+_THING_KINDS = (
+    "product", "title", "song", "album", "novel", "book", "film", "movie", "game", "series",
+    "play", "poem", "painting", "brand", "band", "ship", "vessel", "storm", "hurricane",
+    "cyclone", "typhoon", "place", "town", "city", "river", "lake", "mountain", "island",
+    "team", "club", "medicine", "drug", "vaccine", "term", "company", "firm", "car",
+    "character",
+)  # fmt: skip
+_ITEM_START = regex.compile(r"(?:^|\n)[ \t]*(?:[-*•]|\d{1,2}[.)])?[ \t]*$")
+_KIND_AFTER = regex.compile(
+    rf"[ \t]*[:–—][ \t]+(?:\p{{Ll}}+[ \t]+){{0,3}}(?i:{_alternatives(_THING_KINDS)})s?"
+    r"[ \t]*\.?[ \t]*(?=\n|$)"
+)
+
+
+def kind_after_item(text: str, start: int, end: int) -> bool:
+    """The span opens a line that ends by saying what kind of thing it is."""
+    return bool(_KIND_AFTER.match(text, end)) and bool(
+        _ITEM_START.search(text, max(0, start - 12), start)
+    )
+
+
 def non_person_value(text: str, start: int, end: int) -> bool:
     """The span fills a field that holds no person ("carrier": "Ninja Van", "Carrier: Evri"),
     names the carrier of the tracking number after it ("Cargus CK5545959424"), or is said in
     brackets to be a work or a thing ("Storm Arwen (the storm)")."""
     if labelled_non_person(text, start) or kind_in_brackets(text, end):
+        return True
+    if kind_after_item(text, start, end):
         return True
     before = text[max(0, start - 40) : start]
     return bool(_TRACKING_AFTER.match(text, end) or _QUANTITY_BEFORE.search(before))

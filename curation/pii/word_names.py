@@ -44,6 +44,12 @@ MAX_ZIPF = 62
 TOP_GIVEN_RANK = 300
 TOP_GIVEN_COUNTRIES = 5
 MAX_ZIPF_TOP = 66
+# Where a person must stand (a cue, a rank, an identifier after it, a sign-off), a rarer given
+# name of the table will do: ranked anywhere up to LOOSE_GIVEN_RANK in LOOSE_GIVEN_COUNTRIES
+# ("Harmony", "Dusty", "Sage"), and a surname that is also a tool's name ("Swift").
+LOOSE_GIVEN_RANK = 2500
+LOOSE_GIVEN_COUNTRIES = 2
+LOOSE_MAX_ZIPF = 45  # and not an everyday word beyond "harmony" (4.1): not "Classic" (4.7)
 STRONG_SOURCE = "name:word-pair"
 WEAK_SOURCE = "name:word-pair-weak"
 
@@ -70,6 +76,9 @@ _CUE_BEFORE = regex.compile(
     + "|".join(regex.escape(n).replace("'", "['’]") for n in _PERSON_NOUNS)
     + r")[ \t]*[:,]?[ \t]+)$"
 )
+# "my physio", "our landlord": whatever the noun, "my"/"our" already make the text private,
+# and a person's name follows a noun of them as often as not.
+_MY_NOUN_BEFORE = regex.compile(r"\b(?i:my|our)[ \t]+\p{Ll}{3,}[ \t]+$")
 # A military rank or grade right before a name on service mail: "CPL", "PO2", "SSgt", "Lt Col"
 # (a word in capitals, or an honorific or rank of ``titles.txt``).
 _LAST_WORD = regex.compile(r"(?:^|[\s:,(])([\p{L}\d]+)(\.?)[ \t]+$")
@@ -99,11 +108,11 @@ def _rank_before(before: str) -> bool:
 
 
 _ID_AFTER = regex.compile(
-    r"(?i)^[ \t]*(?:,|\(|<|/|–|—|-)[ \t]*(?:[\w.+\-]+@|\+?\d|<|ssn\b|iban\b|tel\b|phone\b|"
+    r"(?i)^[ \t]*(?:,|\(|<|/|–|—|-)[ \t]*(?:[\w.+\-]+@|\+?\d(?![\d]{0,2}[ \t]+\p{L})|<|ssn\b|iban\b|tel\b|phone\b|"
     r"mobile\b|email\b|e-mail\b|account\b|acct\b|card\b|dob\b|born\b|id\b|passport\b)"
 )
 _BULLET = regex.compile(r"^[ \t]*(?:[-*•]|\d{1,2}[.)])?[ \t]*$")
-_LINE_REST = regex.compile(r"^[ \t]*(?:[:,;–—][^\n]*|-[ \t][^\n]*)?$")
+_LINE_REST = regex.compile(r"^[ \t]*(?:[:,;–—][^\n]*|-[ \t][^\n]*|\([^\n]*)?$")
 _SENTENCE_START = regex.compile(r"(?:^|[.!?][ \t]+)$")
 _CLOSING_LINE = regex.compile(
     r"(?i)(?:regards|thanks|thank you|cheers|best|sincerely|yours(?: sincerely| truly| "
@@ -228,6 +237,37 @@ def unknown_pair(first: str, last: str) -> bool:
     )
 
 
+def loose_given(word: str) -> bool:
+    low = word.lower()
+    found = _known(word)
+    if found is None or low in NOT_NAMES or low in TITLES or low in PARTICLES:
+        return False
+    return (
+        0 < found.given_rank <= LOOSE_GIVEN_RANK
+        and found.given_countries >= LOOSE_GIVEN_COUNTRIES
+        and found.zipf < LOOSE_MAX_ZIPF
+    )
+
+
+def _loose_surname(word: str) -> bool:
+    if surname_word(word) or _unknown_surname(word):
+        return True
+    found = _known(word)
+    low = word.lower()
+    return (
+        found is not None
+        and low in TECH_TERMS
+        and low not in ORG_TAIL_WORDS
+        and 0 < found.surname_rank <= SURNAME_RANK
+    )
+
+
+def loose_pair(first: str, last: str) -> bool:
+    """A pair :func:`word_pair` refuses that still reads as a name where a person must
+    stand: "Harmony Finch, SSN …", "physio Glen Swift", "Yours sincerely,\nDusty Silver"."""
+    return loose_given(first) and _loose_surname(last)
+
+
 def _line_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
@@ -257,8 +297,10 @@ def word_pairs(text: str, doc: Any = None) -> Iterable[tuple[int, int, str]]:
     """``(start, end, source)`` of everyday-word names where a person stands."""
     for m in _PAIR.finditer(text, overlapped=True):
         first, last = m.group(1), m.group(2)
-        unknown = not word_pair(first, last)
-        if unknown and not unknown_pair(first, last):
+        known = word_pair(first, last)
+        unknown = not known and unknown_pair(first, last)
+        loose = not known and not unknown and loose_pair(first, last)
+        if not (known or unknown or loose):
             continue
         start, end = m.start(), m.end()
         line_start, line_end = _line_bounds(text, start, end)
@@ -268,11 +310,14 @@ def word_pairs(text: str, doc: Any = None) -> Iterable[tuple[int, int, str]]:
         if (
             # a role noun ("Subject: Tern Vektron stock") is too loose a cue for unknown words
             (_CUE_BEFORE.search(before[-40:]) and not unknown)
+            or _MY_NOUN_BEFORE.search(before[-30:])
             or _rank_before(before)
             or _ID_AFTER.match(after)
             or (_BULLET.match(before) and not after.strip() and _after_closing(text, line_start))
         ):
             yield start, end, STRONG_SOURCE
+        elif loose and not (_BULLET.match(before) and _LINE_REST.match(after)):
+            continue  # a looser pair stands as a list item at most ("- Harmony Yusof (L)")
         elif (
             # after "to"/"for" two Vietnamese syllables are a city as often: "to Hà Nội"
             (_WEAK_CUE_BEFORE.search(before[-12:]) and not _only_vietnamese(first, last))
