@@ -111,6 +111,11 @@ _ID_AFTER = regex.compile(
     r"(?i)^[ \t]*(?:,|\(|<|/|–|—|-)[ \t]*(?:[\w.+\-]+@|\+?\d(?![\d]{0,2}[ \t]+\p{L})|<|ssn\b|iban\b|tel\b|phone\b|"
     r"mobile\b|email\b|e-mail\b|account\b|acct\b|card\b|dob\b|born\b|id\b|passport\b)"
 )
+# "Nekesa Mugo's admin account": what a person alone owns follows the possessive.
+_OWNED_AFTER = regex.compile(
+    r"(?i)^[ \t]+(?:[\p{L}\-]+[ \t]+)?(?:account|login|password|credentials|inbox|mailbox|"
+    r"laptop|payslip|salary|timesheet|badge)\b"
+)
 _BULLET = regex.compile(r"^[ \t]*(?:[-*•]|\d{1,2}[.)])?[ \t]*$")
 _LINE_REST = regex.compile(r"^[ \t]*(?:[:,;–—][^\n]*|-[ \t][^\n]*|\([^\n]*)?$")
 _SENTENCE_START = regex.compile(r"(?:^|[.!?][ \t]+)$")
@@ -323,5 +328,6 @@ def word_pairs(text: str, doc: Any = None) -> Iterable[tuple[int, int, str]]:
             (_WEAK_CUE_BEFORE.search(before[-12:]) and not _only_vietnamese(first, last))
             or (_BULLET.match(before) and _LINE_REST.match(after))
             or (_SENTENCE_START.search(before) and _verb_follows(doc, end, text))
+            or (last[-2:] in ("'s", "’s") and _OWNED_AFTER.match(after))
         ):
             yield start, end, WEAK_SOURCE
