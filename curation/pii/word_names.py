@@ -111,6 +111,25 @@ _ID_AFTER = regex.compile(
     r"(?i)^[ \t]*(?:,|\(|<|/|–|—|-)[ \t]*(?:[\w.+\-]+@|\+?\d(?![\d]{0,2}[ \t]+\p{L})|<|ssn\b|iban\b|tel\b|phone\b|"
     r"mobile\b|email\b|e-mail\b|account\b|acct\b|card\b|dob\b|born\b|id\b|passport\b)"
 )
+# "move Malia Fuimaono-Tauiliili to table 2": a request moves a person, and a double-barrelled
+# surname of two words unknown to the table and English carries a first word it reads as English.
+_MOVED_BEFORE = regex.compile(
+    r"(?i)\b(?:move|seat|re-?seat|add|remove|enrol|enroll|register|assign|reassign|transfer|"
+    r"invite|uninvite|swap|unassign)[ \t]+$"
+)
+
+
+def _double_barrel(first: str, last: str) -> bool:
+    from curation.pii.person_signals import kind  # imports this module
+
+    parts = last.split("-")
+    return (
+        len(parts) == 2
+        and first.lower() not in NOT_NAMES
+        and all(len(p) >= 4 and kind(p) == "U" for p in parts)
+    )
+
+
 # "Nekesa Mugo's admin account": what a person alone owns follows the possessive.
 _OWNED_AFTER = regex.compile(
     r"(?i)^[ \t]+(?:[\p{L}\-]+[ \t]+)?(?:account|login|password|credentials|inbox|mailbox|"
@@ -302,6 +321,11 @@ def word_pairs(text: str, doc: Any = None) -> Iterable[tuple[int, int, str]]:
     """``(start, end, source)`` of everyday-word names where a person stands."""
     for m in _PAIR.finditer(text, overlapped=True):
         first, last = m.group(1), m.group(2)
+        if _double_barrel(first, last) and _MOVED_BEFORE.search(
+            text[max(0, m.start() - 16) : m.start()]
+        ):
+            yield m.start(), m.end(), WEAK_SOURCE
+            continue
         known = word_pair(first, last)
         unknown = not known and unknown_pair(first, last)
         loose = not known and not unknown and loose_pair(first, last)
