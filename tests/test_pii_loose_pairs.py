@@ -72,3 +72,21 @@ def test_a_count_in_brackets_is_no_identifier() -> None:
 def test_looser_pair_as_a_list_item_is_weak_only() -> None:
     assert ("Harmony Crane", "name:word-pair-weak") in found("Squad:\n- Harmony Crane (GK)\n")
     assert found("We heard Harmony Crane (the band) live") == []
+
+
+def test_an_unknown_pair_owning_an_account_is_a_name() -> None:
+    """A possessive before what a person alone owns (an admin account) marks a name."""
+    text = "Audit: Nekesa Mugowi's admin account logged in twice."
+    assert [text[a:b] for a, b, _ in word_pairs(text)] == ["Nekesa Mugowi's"]
+    assert list(word_pairs("Reset Oduya Kamau's password.")) != []
+    assert list(word_pairs("Tern Vektron's new model is fast.")) == []  # nothing owned
+    assert list(word_pairs("Audit: Nekesa Mugowi admin account.")) == []  # no possessive
+
+
+def test_a_double_barrelled_unknown_surname_moved_by_a_request_is_a_name() -> None:
+    """After "move/seat/add …", a word then a surname of two unknown hyphenated words is a
+    name even when the first word is English ("River")."""
+    text = "Please move River Ouvakko-Tessemai from table 6 to table 2."
+    assert [text[a:b] for a, b, _ in word_pairs(text)] == ["River Ouvakko-Tessemai"]
+    assert list(word_pairs("The River Ouvakko-Tessemai floods in spring.")) == []  # no request
+    assert list(word_pairs("Please move River Ouvakko to table 2.")) == []  # no double barrel

@@ -26,7 +26,7 @@ from curation.pii.person_lines import line_names
 from curation.pii.presidio_import import LocalRecognizer, RecognizerResult
 from curation.pii.results import SignalRecognizer, tagged_result
 from curation.pii.vocab import NOT_NAMES, PARTICLES, TECH_TERMS, TITLES
-from curation.pii.word_names import STRONG_SOURCE, word_pair, word_pairs
+from curation.pii.word_names import STRONG_SOURCE, surname_word, word_pair, word_pairs
 
 KIND_CACHE = 100_000  # words repeat across a corpus; judging one costs several lookups
 PAIR_SCORE = 0.72
@@ -100,6 +100,12 @@ _INITIAL_LAST = regex.compile(
     r"(?<![\p{L}'’\-])(\p{Lu}[\p{L}'’\-]+)(,?)[ \t]+(\p{Lu})\.(?=[\s\"'’”)]|$)"
 )
 _DASH_BEFORE = regex.compile(r"[-–—~][ \t]*$")
+# "approved by H. Silver", "signed by R. Stone": after an agent's "by", an initial then an
+# everyday word that the table also ranks as a surname is a person.
+_AGENT_BY = regex.compile(
+    r"(?i)\b(?:approved|signed|countersigned|authori[sz]ed|checked|"
+    r"reviewed|issued|submitted|requested|raised|logged)[ \t]+by[ \t]+$"
+)
 _TITLE_BEFORE = regex.compile(r"\b(?:Mr|Mrs|Ms|Mx|Miss|Dr|Prof)\.?[ \t]+$")
 
 
@@ -203,7 +209,11 @@ class NameTableRecognizer(SignalRecognizer):
     def _initials(self, text: str) -> Iterable[RecognizerResult]:
         for m in _INITIAL_FIRST.finditer(text):
             word = m.group(2)
-            if kind(word) in ("G", "S", "U") and not _stop(word) and m.group(1) not in "IA":
+            if _stop(word) or m.group(1) in "IA":
+                continue
+            if kind(word) in ("G", "S", "U") or (
+                surname_word(word) and _AGENT_BY.search(text[max(0, m.start() - 24) : m.start()])
+            ):
                 yield _result(m.start(), m.end(), CUE_SCORE, "name:initial", self)
         for m in _INITIAL_LAST.finditer(text):
             word = m.group(1)

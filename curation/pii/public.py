@@ -84,8 +84,10 @@ _WEAK_PRIVATE = regex.compile(
     rf"(?i)\b(?:{_words([c for c in PRIVATE_CUES if c != 'ship'])})\b(?!['’]\w)"
     r"|\bI(?:['’]m|\s+am)\b(?!\s+\w+ing\b)"
     # "ship it", "we ship"; not "the ship", "a sister ship": a vessel
+    # "the famous ship": a determiner, then at most one word, before "ship"
     r"|(?<!\b(?:the|a|an|this|that|his|her|its|their|which|whose|sister|war|tall|cargo|sailing|"
-    r"steam|passenger|space|flag|[\p{L}]+['’]s)[ \t]+)(?<![\"'])\bship\b(?![ \t]*['’]s\b|[\"'])"
+    r"steam|passenger|space|flag|[\p{L}]+['’]s)[ \t]+(?:[\p{L}\-]+[ \t]+)?)"
+    r"(?<![\"'])\bship\b(?![ \t]*['’]s\b|[\"'])"
 )
 # "asked me", "sent me" tell of dealings with someone; "tell me", "recommend me", "…for me?"
 # at the end of a request ask the assistant.
@@ -202,7 +204,17 @@ def is_model_only(source: str) -> bool:
     return source in MODEL_SOURCES
 
 
+# "Give me three examples of a product", "name five famous painters": a list made to order
+# holds examples, not the people of someone's records.
+_EXAMPLES = regex.compile(
+    r"(?i)\bexamples?\b|\b(?:name|list|give(?:[ \t]+me)?|suggest)[ \t]+(?:\d+|two|three|four|"
+    r"five|six|seven|eight|nine|ten|some|a few)\b"
+)
+
+
 def _roster(text: str, names: Sequence[str]) -> bool:
+    if _EXAMPLES.search(text):
+        return False
     wanted = {n.strip() for n in names}
     lines = [m.group().strip(" \t-*•").strip() for m in _ROSTER_LINE.finditer(text)]
     return sum(1 for line in lines if line in wanted) >= 2
@@ -222,6 +234,20 @@ def _unless_named(m: regex.Match[str]) -> str:
     if any(kind(w) == "G" for w in m.group().split()):
         return m.group()
     return "Xx"
+
+
+# "Translate into German: "Today in class we talked about …"": the quoted sentence is text to
+# work on, so its pronouns are nobody's dealings. Possessives, plans and greetings in it still
+# count (they are read from the whole text).
+_QUOTED_TO_WORK_ON = regex.compile(
+    r"(?i)\b(?:translate|paraphrase|rephrase|reword|rewrite|proofread|correct|punctuate)\b"
+    r"[^\n\"“]{0,80}[\"“]([^\"”\n]{1,300})[\"”]"
+)
+
+
+def _blank_quote(m: regex.Match[str]) -> str:
+    start, end = m.span(1)
+    return m.string[m.start() : start] + "Xx" + m.string[end : m.end()]
 
 
 def private_text(text: str) -> bool:
@@ -246,7 +272,7 @@ def public_record(
     for name in sorted({n for n in names if n}, key=len, reverse=True):
         unnamed = unnamed.replace(name, "Xx")
     weak = (
-        _WEAK_PRIVATE.search(unnamed)
+        _WEAK_PRIVATE.search(_QUOTED_TO_WORK_ON.sub(_blank_quote, unnamed))
         or _private_me(joined)
         or _private_greeting(joined)
         or _CLOSING_LINE.search(joined)

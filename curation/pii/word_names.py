@@ -111,6 +111,30 @@ _ID_AFTER = regex.compile(
     r"(?i)^[ \t]*(?:,|\(|<|/|–|—|-)[ \t]*(?:[\w.+\-]+@|\+?\d(?![\d]{0,2}[ \t]+\p{L})|<|ssn\b|iban\b|tel\b|phone\b|"
     r"mobile\b|email\b|e-mail\b|account\b|acct\b|card\b|dob\b|born\b|id\b|passport\b)"
 )
+# "move Malia Fuimaono-Tauiliili to table 2": a request moves a person, and a double-barrelled
+# surname of two words unknown to the table and English carries a first word it reads as English.
+_MOVED_BEFORE = regex.compile(
+    r"(?i)\b(?:move|seat|re-?seat|add|remove|enrol|enroll|register|assign|reassign|transfer|"
+    r"invite|uninvite|swap|unassign)[ \t]+$"
+)
+
+
+def _double_barrel(first: str, last: str) -> bool:
+    from curation.pii.person_signals import kind  # imports this module
+
+    parts = last.split("-")
+    return (
+        len(parts) == 2
+        and first.lower() not in NOT_NAMES
+        and all(len(p) >= 4 and kind(p) == "U" for p in parts)
+    )
+
+
+# "Nekesa Mugo's admin account": what a person alone owns follows the possessive.
+_OWNED_AFTER = regex.compile(
+    r"(?i)^[ \t]+(?:[\p{L}\-]+[ \t]+)?(?:account|login|password|credentials|inbox|mailbox|"
+    r"laptop|payslip|salary|timesheet|badge)\b"
+)
 _BULLET = regex.compile(r"^[ \t]*(?:[-*•]|\d{1,2}[.)])?[ \t]*$")
 _LINE_REST = regex.compile(r"^[ \t]*(?:[:,;–—][^\n]*|-[ \t][^\n]*|\([^\n]*)?$")
 _SENTENCE_START = regex.compile(r"(?:^|[.!?][ \t]+)$")
@@ -297,6 +321,11 @@ def word_pairs(text: str, doc: Any = None) -> Iterable[tuple[int, int, str]]:
     """``(start, end, source)`` of everyday-word names where a person stands."""
     for m in _PAIR.finditer(text, overlapped=True):
         first, last = m.group(1), m.group(2)
+        if _double_barrel(first, last) and _MOVED_BEFORE.search(
+            text[max(0, m.start() - 16) : m.start()]
+        ):
+            yield m.start(), m.end(), WEAK_SOURCE
+            continue
         known = word_pair(first, last)
         unknown = not known and unknown_pair(first, last)
         loose = not known and not unknown and loose_pair(first, last)
@@ -323,5 +352,6 @@ def word_pairs(text: str, doc: Any = None) -> Iterable[tuple[int, int, str]]:
             (_WEAK_CUE_BEFORE.search(before[-12:]) and not _only_vietnamese(first, last))
             or (_BULLET.match(before) and _LINE_REST.match(after))
             or (_SENTENCE_START.search(before) and _verb_follows(doc, end, text))
+            or (last[-2:] in ("'s", "’s") and _OWNED_AFTER.match(after))
         ):
             yield start, end, WEAK_SOURCE
