@@ -22,13 +22,14 @@ from typing import Any
 import regex
 
 from curation.pii import name_table as nt
+from curation.pii.name_kind import KIND_CACHE, kind
+from curation.pii.name_kind import stop as _stop
 from curation.pii.person_lines import line_names
 from curation.pii.presidio_import import LocalRecognizer, RecognizerResult
 from curation.pii.results import SignalRecognizer, tagged_result
-from curation.pii.vocab import NOT_NAMES, PARTICLES, TECH_TERMS, TITLES
+from curation.pii.vocab import PARTICLES, TECH_TERMS
 from curation.pii.word_names import STRONG_SOURCE, surname_word, word_pair, word_pairs
 
-KIND_CACHE = 100_000  # words repeat across a corpus; judging one costs several lookups
 PAIR_SCORE = 0.72
 CUE_SCORE = 0.65
 LOWER_SCORE = 0.7
@@ -75,11 +76,6 @@ def _result(start: int, end: int, score: float, source: str, rec: LocalRecognize
     return tagged_result("PERSON", start, end, score, source, rec)
 
 
-def _stop(word: str) -> bool:
-    low = word.lower().strip(".")
-    return low in NOT_NAMES or low in TITLES or low in TECH_TERMS
-
-
 def _particle(word: str) -> bool:
     low = word.lower()
     return low in PARTICLES or low in _EXTRA_PARTICLES
@@ -92,8 +88,6 @@ def _capitalised(word: str) -> bool:
     return (word[0].isupper() and any(ch.islower() for ch in word)) or bool(_ELIDED.match(word))
 
 
-_SURNAME_SHAPE = regex.compile(r"^(?:O|D|d|l|Mc|Mac|Fitz)['’]?\p{Lu}\p{Ll}{2,}$")
-_KOREAN_GIVEN = regex.compile(r"\p{Lu}\p{Ll}{1,2}-\p{Ll}{1,3}")
 # "H. Alemu", "Okoli, C.", "- Malte O.": a name with an initial.
 _INITIAL_FIRST = regex.compile(r"(?<![\p{L}.])(\p{Lu})\.[ \t]+(\p{Lu}[\p{L}'’\-]+)")
 _INITIAL_LAST = regex.compile(
@@ -107,27 +101,6 @@ _AGENT_BY = regex.compile(
     r"reviewed|issued|submitted|requested|raised|logged)[ \t]+by[ \t]+$"
 )
 _TITLE_BEFORE = regex.compile(r"\b(?:Mr|Mrs|Ms|Mx|Miss|Dr|Prof)\.?[ \t]+$")
-
-
-@functools.lru_cache(maxsize=KIND_CACHE)
-def kind(word: str) -> str:
-    """'G' given name, 'S' surname only, 'F' a name that is also a common word of another
-    language, 'U' unknown (maybe a rare name), 'C' not a name."""
-    if _SURNAME_SHAPE.match(word) and not _stop(word):
-        return "S"  # O'Brien, D'Angelo, McAllister, MacLeod
-    # "So-mi", "Ji-ho": two syllables, a given name's shape, though each is a short word.
-    korean = bool(_KOREAN_GIVEN.fullmatch(word))
-    if "-" in word and all(len(p) <= 2 for p in word.split("-")) and not korean:
-        return "C"  # Wi-Fi, Hi-Fi, e-ID: a word's shape, not a name's
-    if _stop(word) or (nt.is_common(word) and not korean):
-        return "C"
-    if nt.is_given(word):
-        return "G"
-    if nt.is_name(word):
-        return "S"
-    if nt.is_foreign_name(word):
-        return "F"
-    return "U"
 
 
 def _frequent(word: str) -> bool:

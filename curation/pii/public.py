@@ -31,7 +31,7 @@ from collections.abc import Sequence
 
 import regex
 
-from curation.pii.person_signals import kind
+from curation.pii.name_kind import kind
 from curation.pii.vocab import load
 
 PUBLIC_CUES: tuple[str, ...] = load("public_cues")

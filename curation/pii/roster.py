@@ -16,7 +16,7 @@ from collections.abc import Sequence
 
 import regex
 
-from curation.pii.person_signals import kind
+from curation.pii.name_kind import kind
 from curation.pii.vocab import NOT_NAMES, ORG_TAIL_WORDS, TECH_TERMS, TITLES
 
 SOURCE = "name:list"

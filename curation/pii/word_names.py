@@ -29,6 +29,7 @@ from typing import Any
 import regex
 
 from curation.pii import name_table as nt
+from curation.pii.name_kind import kind
 from curation.pii.vocab import NOT_NAMES, ORG_TAIL_WORDS, PARTICLES, TECH_TERMS, TITLES, load
 
 # Ranks of the table (names-dataset, 105 countries): a given-name word must be ranked within
@@ -120,8 +121,6 @@ _MOVED_BEFORE = regex.compile(
 
 
 def _double_barrel(first: str, last: str) -> bool:
-    from curation.pii.person_signals import kind  # imports this module
-
     parts = last.split("-")
     return (
         len(parts) == 2
@@ -254,8 +253,6 @@ def word_pair(first: str, last: str) -> bool:
 def unknown_pair(first: str, last: str) -> bool:
     """Two words that neither the table nor English knows ("Nekesa Mugo", "Harlan Nettles"):
     a name the table lacks, read as one only where a person stands (see :func:`word_pairs`)."""
-    from curation.pii.person_signals import kind  # imports this module
-
     return all(
         len(w) >= 3 and kind(w) == "U" and w.lower() not in ORG_TAIL_WORDS for w in (first, last)
     )
