@@ -29,17 +29,18 @@ _ITEM = regex.compile(
 )
 
 
-def _items(text: str) -> list[list[tuple[int, int]]]:
-    """Heads of list items, grouped into blocks of consecutive lines."""
-    blocks: list[list[tuple[int, int]]] = []
+def line_runs(pattern: regex.Pattern[str], text: str, group: str) -> list[list[tuple[int, int]]]:
+    """The spans of ``group`` of each match of ``pattern`` (one a line: a list item), grouped
+    into runs of consecutive lines: one list each."""
+    runs: list[list[tuple[int, int]]] = []
     last_line = -2
-    for m in _ITEM.finditer(text):
+    for m in pattern.finditer(text):
         line = text.count("\n", 0, m.start())
-        if line != last_line + 1 or not blocks:
-            blocks.append([])
-        blocks[-1].append(m.span("head"))
+        if line != last_line + 1 or not runs:
+            runs.append([])
+        runs[-1].append(m.span(group))
         last_line = line
-    return blocks
+    return runs
 
 
 def _name_shaped(head: str) -> bool:
@@ -59,7 +60,7 @@ def siblings(text: str, persons: Sequence[tuple[int, int]]) -> list[tuple[int, i
     if "\n" not in text or not persons:
         return []
     out: list[tuple[int, int]] = []
-    for block in _items(text):
+    for block in line_runs(_ITEM, text, "head"):
         if len(block) < 2:
             continue
         anchored = any(any(ps <= s < pe or s <= ps < e for ps, pe in persons) for s, e in block)

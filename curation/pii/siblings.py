@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 import regex
 
 from curation.pii import name_table as nt
+from curation.pii.roster import line_runs
 from curation.pii.spans import Span
 from curation.pii.vocab import NOT_NAMES, TECH_TERMS, TITLES
 from curation.pii.word_names import given_word, loose_given
@@ -36,17 +37,7 @@ _INLINE = regex.compile(
 
 def _lists(text: str) -> Iterable[list[tuple[int, int]]]:
     """Item spans per list: consecutive bullet lines, and inline lists."""
-    run: list[tuple[int, int]] = []
-    last_line = -2
-    for m in _BULLET_ITEM.finditer(text):
-        line = text.count("\n", 0, m.start())
-        if line != last_line + 1 and run:
-            yield run
-            run = []
-        run.append(m.span("item"))
-        last_line = line
-    if run:
-        yield run
+    yield from line_runs(_BULLET_ITEM, text, "item")
     for m in _INLINE.finditer(text):
         yield list(m.spans("item"))
 
