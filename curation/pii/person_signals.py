@@ -22,6 +22,7 @@ from typing import Any
 import regex
 
 from curation.pii import name_table as nt
+from curation.pii.closings import CLOSING_OPENERS, CLOSINGS, ID_SEPARATOR, ID_WORDS, THANKS
 from curation.pii.name_kind import KIND_CACHE, kind
 from curation.pii.name_kind import stop as _stop
 from curation.pii.person_lines import line_names
@@ -51,13 +52,10 @@ _CUE_BEFORE = regex.compile(
     r"cc|attn|contact|this is|me|signed)[ \t]*[:,]?[ \t]+)$"
 )
 _ID_AFTER = regex.compile(
-    r"(?i)^[ \t]*(?:,|\(|<|/|–|—|-)[ \t]*(?:[\w.+\-]+@|\+?\d|ssn\b|iban\b|tel\b|phone\b|"
-    r"mobile\b|email\b|e-mail\b|account\b|acct\b|card\b|dob\b|born\b|id\b|passport\b|"
-    r"employee\b|customer\b)"
+    rf"(?i){ID_SEPARATOR}(?:[\w.+\-]+@|\+?\d|{ID_WORDS}|employee\b|customer\b)"
 )
 _CLOSING = regex.compile(
-    r"(?i)(?:^|\n)[ \t]*(?:kind |best |warm |many |with )?(?:regards|thanks|thank you|cheers|"
-    r"best|sincerely|yours(?: sincerely| truly| faithfully)?|cordially|take care|talk soon|"
+    rf"(?i)(?:^|\n)[ \t]*{CLOSING_OPENERS}(?:{THANKS}|{CLOSINGS}|"
     r"saludos|grüße|gruß|cordialement|cumprimentos|saluti|groeten|salam|trân trọng|"
     r"sent from my [\w ]{1,20})[ \t]*[,.!]?"
     r"[ \t]*\n?[ \t]*$"

@@ -31,6 +31,7 @@ from collections.abc import Sequence
 
 import regex
 
+from curation.pii.closings import CLOSING_OPENERS, CLOSINGS
 from curation.pii.name_kind import kind
 from curation.pii.vocab import load
 
@@ -153,10 +154,7 @@ _ROSTER_LINE = regex.compile(
     r"(?m)^[ \t]*(?:[-*•]|\d+[.)])?[ \t]*\p{Lu}[\p{L}'’\-]+(?:[ \t]+[\p{L}'’\-.]+){1,3}[ \t]*$"
 )
 # A line holding only a letter's closing ("Yours faithfully,", "Kind regards"): a letter.
-_CLOSING_LINE = regex.compile(
-    r"(?im)^[ \t]*(?:kind |best |warm |many |with )?(?:regards|sincerely|cheers|best|"
-    r"yours(?: sincerely| truly| faithfully)?|cordially|take care|talk soon)[ \t]*[,.!]?[ \t]*$"
-)
+_CLOSING_LINE = regex.compile(rf"(?im)^[ \t]*{CLOSING_OPENERS}(?:{CLOSINGS})[ \t]*[,.!]?[ \t]*$")
 # A reference of a firm's records ("QT-66873", "EXP-794863"): letters, a hyphen and five or
 # more digits. Standards and advisories are written the same way and are public.
 _REFERENCE = regex.compile(

@@ -29,6 +29,7 @@ from typing import Any
 import regex
 
 from curation.pii import name_table as nt
+from curation.pii.closings import CLOSINGS, ID_SEPARATOR, ID_WORDS, THANKS
 from curation.pii.name_kind import kind
 from curation.pii.vocab import NOT_NAMES, ORG_TAIL_WORDS, PARTICLES, TECH_TERMS, TITLES, load
 
@@ -109,8 +110,7 @@ def _rank_before(before: str) -> bool:
 
 
 _ID_AFTER = regex.compile(
-    r"(?i)^[ \t]*(?:,|\(|<|/|–|—|-)[ \t]*(?:[\w.+\-]+@|\+?\d(?![\d]{0,2}[ \t]+\p{L})|<|ssn\b|iban\b|tel\b|phone\b|"
-    r"mobile\b|email\b|e-mail\b|account\b|acct\b|card\b|dob\b|born\b|id\b|passport\b)"
+    rf"(?i){ID_SEPARATOR}(?:[\w.+\-]+@|\+?\d(?![\d]{{0,2}}[ \t]+\p{{L}})|<|{ID_WORDS})"
 )
 # "move Malia Fuimaono-Tauiliili to table 2": a request moves a person, and a double-barrelled
 # surname of two words unknown to the table and English carries a first word it reads as English.
@@ -138,9 +138,7 @@ _BULLET = regex.compile(r"^[ \t]*(?:[-*•]|\d{1,2}[.)])?[ \t]*$")
 _LINE_REST = regex.compile(r"^[ \t]*(?:[:,;–—][^\n]*|-[ \t][^\n]*|\([^\n]*)?$")
 _SENTENCE_START = regex.compile(r"(?:^|[.!?][ \t]+)$")
 _CLOSING_LINE = regex.compile(
-    r"(?i)(?:regards|thanks|thank you|cheers|best|sincerely|yours(?: sincerely| truly| "
-    r"faithfully)?|cordially|take care|talk soon|warmly|all the best|best wishes)[ \t]*[,.!]?"
-    r"[ \t]*$"
+    rf"(?i)(?:{THANKS}|{CLOSINGS}|warmly|all the best|best wishes)[ \t]*[,.!]?[ \t]*$"
 )
 _VERB_TAGS = frozenset({"VBD", "VBZ", "MD"})
 
