@@ -260,7 +260,7 @@ MULTI: dict[str, tuple[list[str], list[str]]] = {
     ),
     "vi": (
         _w(
-            "Thu_Hà Minh_Khôi Ngọc_Diệp Quang_Vinh Bảo_Châu Đức_Thịnh Kim_Oanh Hữu_Phước Thanh_Tâm Văn_Khải Mỹ_Duyên Gia_Huy Hồng_Nhung Trọng_Nghĩa Phương_Thảo Đình_Toàn"
+            "Thu_Hà Minh_Khôi Ngọc_Diệp Quang_Vinh Tuệ_Nhi Đức_Thịnh Kim_Oanh Hữu_Phước Khánh_Vy Văn_Khải Mỹ_Duyên Hoài_Phong Bích_Ngân Trọng_Nghĩa Diễm_Quỳnh Đình_Toàn"
         ),
         _w("Nguyễn Trần Lê Phạm Huỳnh Phan Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Trịnh Đinh"),
     ),
