@@ -113,8 +113,10 @@ def _pools() -> list[tuple[str, list[Any]]]:
     pools += [(f"streets:{c}", s) for c, s in STREETS.items()]
     pools += [(f"couriers:{c}", s) for c, s in COURIERS.items()]
     pools += [(f"facts:{k}", f) for k, f in FACTS.items()]
-    pools += [("domains", DOMAINS), ("products", PRODUCTS), ("plans", PLANS)]
-    pools += [("job_titles", JOB_TITLES), ("tech", TECH), ("clean:tools", TOOLS)]
+    pools += [("domains", DOMAINS), ("products", PRODUCTS), ("clean:tools", TOOLS)]
+    pools += [(f"plans:{k}", v) for k, v in PLANS.items()]
+    pools += [(f"job_titles:{k}", v) for k, v in JOB_TITLES.items()]
+    pools += [(f"tech:{k}", v) for k, v in TECH.items()]
     pools += [("clean:ingredients", INGREDIENTS), ("clean:services", SERVICES)]
     return pools
 

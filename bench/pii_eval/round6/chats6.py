@@ -26,20 +26,21 @@ class Ctx:
         self.r = rng("chats6", half)
         self.people = People(half, self.r)
         self.products = pool(PRODUCTS, half, "products")
-        self.plans = pool(PLANS, half, "plans")
-        self.jobs = pool(JOB_TITLES, half, "job_titles")
-        self.tech = pool(TECH, half, "tech")
+        self.plans = {k: pool(v, half, f"plans:{k}") for k, v in PLANS.items()}
+        self.jobs = {k: pool(v, half, f"job_titles:{k}") for k, v in JOB_TITLES.items()}
+        self.tech = {k: pool(v, half, f"tech:{k}") for k, v in TECH.items()}
 
     def person(self, **kw: Any) -> Person:
         return self.people.person(**kw)
 
-    def pick(self, ex: Example, kind: str) -> str:
+    def pick(self, ex: Example, kind: str, situation: str = "") -> str:
+        """A protected string of ``kind``; plans, titles and technical strings by situation."""
         items = {
-            "product": self.products,
+            "product": {"": self.products},
             "plan": self.plans,
             "job_title": self.jobs,
             "technical": self.tech,
-        }[kind]
+        }[kind][situation]
         value = self.r.choice(items)
         protect(ex, value, kind)
         return value
@@ -89,7 +90,7 @@ def _result(cid: str, payload: dict[str, Any]) -> dict[str, Any]:
 def vet_no_cue(c: Ctx) -> Example:
     ex = Example([])
     p = c.person()
-    plan = c.pick(ex, "plan")
+    plan = c.pick(ex, "plan", "vet")
     pet = c.r.choice(["Biscuit", "Pickle", "Nacho", "Waffles", "Pumpkin"])
     ex.messages = [
         _user(
@@ -104,7 +105,7 @@ def vet_no_cue(c: Ctx) -> Example:
 def allotment_intro(c: Ctx) -> Example:
     ex = Example([])
     p = c.person()
-    plan = c.pick(ex, "plan")
+    plan = c.pick(ex, "plan", "allotment")
     year = c.r.choice([2021, 2022, 2023])
     ex.messages = [
         _user(
@@ -120,7 +121,7 @@ def allotment_intro(c: Ctx) -> Example:
 
 def choir_rota_list(c: Ctx) -> Example:
     ex = Example([])
-    job = c.pick(ex, "job_title")
+    job = c.pick(ex, "job_title", "choir")
     people = [c.person() for _ in range(3)]
     lines = "\n".join(f"- {p.full}" for p in people)
     ex.messages = [
@@ -139,7 +140,7 @@ def choir_rota_list(c: Ctx) -> Example:
 def bike_ticket_tools(c: Ctx) -> Example:
     ex = Example([])
     p = c.person()
-    tech = c.pick(ex, "technical")
+    tech = c.pick(ex, "technical", "bike")
     ticket = c.ref(ex, "BR")
     ex.messages = [
         _user(
@@ -169,8 +170,8 @@ def bike_ticket_tools(c: Ctx) -> Example:
 def visa_letter(c: Ctx) -> Example:
     ex = Example([])
     p, officer = c.person(), c.person()
-    job = c.pick(ex, "job_title")
-    plan = c.pick(ex, "plan")
+    job = c.pick(ex, "job_title", "visa")
+    plan = c.pick(ex, "plan", "visa")
     honorific = c.r.choice(["Ms", "Mr", "Dr", "Mx"])
     letter = (
         f"Dear {honorific} {p.surname},\n\nYour visa appointment under the {plan} is confirmed for "
@@ -189,7 +190,7 @@ def visa_letter(c: Ctx) -> Example:
 def payroll_ids(c: Ctx) -> Example:
     ex = Example([])
     p = c.person()
-    job = c.pick(ex, "job_title")
+    job = c.pick(ex, "job_title", "payroll")
     number, code = ssn(c.r), iban(c.r, c.r.choice(["GE", "LT", "RS", "AL", "IS", "ES", "IE", "KZ"]))
     ex.messages = [
         _user(
@@ -205,7 +206,7 @@ def payroll_ids(c: Ctx) -> Example:
 def viewing_third_party(c: Ctx) -> Example:
     ex = Example([])
     p = c.person()
-    plan = c.pick(ex, "plan")
+    plan = c.pick(ex, "plan", "lettings")
     rel = c.r.choice(["partner", "flatmate", "brother", "aunt", "landlady"])
     num = c.phone(ex, p)
     ex.messages = [
@@ -223,7 +224,7 @@ def viewing_third_party(c: Ctx) -> Example:
 def reference_possessive(c: Ctx) -> Example:
     ex = Example([])
     p, referee = c.person(), c.person()
-    job = c.pick(ex, "job_title")
+    job = c.pick(ex, "job_title", "apprenticeship")
     num = c.phone(ex, referee)
     ex.messages = [
         _user(
@@ -240,7 +241,7 @@ def reference_possessive(c: Ctx) -> Example:
 def luggage_uppercase_card(c: Ctx) -> Example:
     ex = Example([])
     p = c.person()
-    plan = c.pick(ex, "plan")
+    plan = c.pick(ex, "plan", "luggage")
     ref = c.ref(ex, "LLC")
     number = card(c.r, c.r.choice(["visa", "mc5", "mc2", "amex", "discover", "jcb", "diners"]))
     upper = p.full.upper()
@@ -258,7 +259,7 @@ def luggage_uppercase_card(c: Ctx) -> Example:
 def meter_lowercase(c: Ctx) -> Example:
     ex = Example([])
     p = c.person()
-    tech = c.pick(ex, "technical")
+    tech = c.pick(ex, "technical", "meter")
     mail = c.email(ex, p)
     low = p.full.lower()
     ex.messages = [
@@ -277,7 +278,7 @@ def header_email(c: Ctx) -> Example:
     ex = Example([])
     a, b = c.person(), c.person()
     ma, mb = c.email(ex, a), c.email(ex, b)
-    plan = c.pick(ex, "plan")
+    plan = c.pick(ex, "plan", "energy")
     ex.messages = [
         _user(
             f"Summarise this e-mail:\n\nFrom: {a.full} <{ma}>\nTo: {b.full} <{mb}>\nSubject: {plan} renewal\n\nThe renewal is due on the 1st; the price stays the same."
@@ -368,13 +369,13 @@ def apostrophe(c: Ctx) -> Example:
 def greeting(c: Ctx) -> Example:
     ex = Example([])
     p = c.person()
-    plan = c.pick(ex, "plan")
+    plan = c.pick(ex, "plan", "choir")
     ex.messages = [
         _user(
-            f"Write a friendly reply: \"Hi {p.given}, could you cover choir warm-ups next week?\" — I can't, I'm on the {plan} course."
+            f"Write a friendly reply to: \"Hi {p.given}, could you cover choir warm-ups next week? It's part of the {plan} rota.\" I'm away that week."
         ),
         _bot(
-            f"Sorry, I can't cover warm-ups next week: I'm away on the {plan} course. Hope someone else can step in!"
+            "Thanks for asking! I'm away next week, so I can't cover warm-ups this time. Happy to help another week."
         ),
     ]
     add_person(ex, p.given, p, "greeting")
@@ -385,7 +386,7 @@ def possessive_ips(c: Ctx) -> Example:
     ex = Example([])
     p = c.person()
     a, b = ipv4(c.r), ipv6(c.r)
-    tech = c.pick(ex, "technical")
+    tech = c.pick(ex, "technical", "network")
     ex.messages = [
         _user(
             f"{p.full}'s payroll portal account logged in from {a} and then {b} within a minute. Suspicious?"
@@ -421,7 +422,7 @@ def sign_off_phone(c: Ctx) -> Example:
     ex = Example([])
     p = c.person()
     num = c.phone(ex, p)
-    plan = c.pick(ex, "plan")
+    plan = c.pick(ex, "plan", "energy")
     ex.messages = [
         _user(
             f"Our meter was read twice this quarter on the {plan}. Could you check the bill?\n\nThanks,\n{p.full}\n{num}"
@@ -451,18 +452,22 @@ def intro_email(c: Ctx) -> Example:
 
 def clean_bike(c: Ctx) -> Example:
     ex = Example([])
-    tech = c.pick(ex, "technical")
+    tech = c.pick(ex, "technical", "bike")
     product = c.pick(ex, "product")
     ex.messages = [
-        _user(f"Does {tech} matter when choosing a {product}, or is that marketing?"),
-        _bot(f"For the {product}, {tech} is a minor point; comfort and battery life matter more."),
+        _user(
+            f"Is {tech} worth it on a commuter bike, or should I spend the money on a {product}?"
+        ),
+        _bot(
+            f"For commuting, {tech} mostly buys reliability; the {product} is a nice extra rather than a need."
+        ),
     ]
     return ex
 
 
 def clean_tariff(c: Ctx) -> Example:
     ex = Example([])
-    plan = c.pick(ex, "plan")
+    plan = c.pick(ex, "plan", "energy")
     ref = c.ref(ex, "TAR")
     ex.messages = [
         _user(
