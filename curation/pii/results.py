@@ -82,7 +82,7 @@ _SIGNALS = {
     " or not (Grace Cash), after a cue to a person, a rank, or before an identifier",
     "name:word-pair-weak": "a given-name word then a surname word of the name table, alone on"
     " a line, in a list, after to/for/with or as a sentence's subject (kept in a public record)",
-    "name:list": "an item of a list whose sibling item is a found person (a rota, a roster;"
+    "name:list": "an item of a list whose sibling items are found persons (a rota, a roster;"
     " kept in a public record)",
     "address:military": "a US military address (PSC/CMR/Unit … Box, APO/FPO/DPO)",
     "address:po-box": "a PO box in one of the supported countries",
