@@ -52,6 +52,7 @@ from curation.pii.recognizers import name_tokens
 from curation.pii.segments import Segment
 from curation.pii.siblings import sibling_names
 from curation.pii.spans import ENTITY_PRIORITY, Finding, Span, resolve
+from curation.pii.strong_positions import CARD_SOURCE, POSITION_SOURCE
 from curation.pii.titles import non_person_value, thing_value
 from curation.pii.vocab import TECH_TERMS, UI_NOUNS
 from curation.pii.word_names import STRONG_SOURCE as WORD_PAIR_SOURCE
@@ -84,7 +85,7 @@ CACHE_MAX_TEXT = 5_000
 CACHE_MAX_ENTRIES = 20_000
 
 T = TypeVar("T")
-_JUDGED_SOURCES = (WORD_PAIR_SOURCE, "name:key-lower")
+_JUDGED_SOURCES = (WORD_PAIR_SOURCE, "name:key-lower", CARD_SOURCE, POSITION_SOURCE)
 
 # --------------------------------------------------------------------------- chunking
 
@@ -398,7 +399,7 @@ class Detector:
 
 
 # Sources that say the span fills a person's field: no other occurrence outweighs them.
-_PERSON_FIELD_SOURCES = ("name:key", "name:key-lower", "name:label")
+_PERSON_FIELD_SOURCES = ("name:key", "name:key-lower", "name:label", CARD_SOURCE)
 
 
 def _drop_non_persons(segments: Sequence[Segment], kept: list[list[Span]]) -> list[list[Span]]:
