@@ -134,3 +134,51 @@ def test_detector_redacts_the_positions(det: Detector) -> None:
     assert not redacted(det, "Good Morning Vietnam is a 1987 film with Robin Williams.") - {
         "Robin Williams"
     }
+
+
+# ---- an honorific in capitals is a model code (cue_context.closing_in_name)
+
+
+def test_capital_honorific_before_a_title_cased_word_is_a_model(det: Detector) -> None:
+    assert "Keys" not in redacted(det, "My Logitech MX Keys S is under warranty.")
+    assert not redacted(det, "Open the file in MS Word and save it.")
+    assert "Halloran" in " ".join(redacted(det, "Please forward this to Mx Halloran today."))
+    assert redacted(det, "NAME: MR OLU ADEYEMI")
+
+
+def test_pairs_that_run_on_as_firms_or_end_in_a_particle() -> None:
+    assert values("I've asked Lotte Global Logistics to redirect it.") == set()
+    assert values("Subject: Ninja Van return label") == set()
+    assert values("Subject: Tern Vektron stock") == set()  # a role noun, an unknown word
+    assert values("Hi, this is Mere Tuhikawa from accounts.") == {"Mere Tuhikawa"}
+
+
+# ---- things told by the record: a carrier to a delivery point, a model number (titles.py)
+
+
+def test_carrier_to_a_delivery_point_and_model_numbers() -> None:
+    from curation.pii.titles import thing_value
+
+    def thing(text: str, value: str) -> bool:
+        at = text.index(value)
+        return thing_value(text, at, at + len(value))
+
+    assert thing("Updated: the order goes to the PO box with Brevik.", "Brevik")
+    assert thing("Enquiry: spare filter for Kelvo Instax Mini 12", "Kelvo Instax")
+    assert thing("Please ship the Orvo Koda Air 16.", "Orvo Koda")
+    assert not thing("Tadhg owes Njeri Korvo 75, to the account.", "Njeri Korvo")  # an amount
+    # people stay people
+    assert not thing("Send it to Ana Quist 12 Elm Road", "Ana Quist")
+    assert not thing("Table for Ana Quist, 2 people", "Ana Quist")
+    assert not thing("I went to the office with Ana Quist.", "Ana Quist")
+
+
+def test_going_with_someone_is_no_carrier() -> None:
+    from curation.pii.titles import carrier
+
+    assert not carrier("We went with Ana", len("We went with "))
+    assert carrier("it goes to the locker with ", len("it goes to the locker with "))
+    assert carrier("Order 12 now goes with ", len("Order 12 now goes with "))
+    assert carrier("#8286734 will go with ", len("#8286734 will go with "))
+    assert not carrier("I will go with ", len("I will go with "))
+    assert not carrier("We'll go with ", len("We'll go with "))

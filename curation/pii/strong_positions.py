@@ -88,6 +88,11 @@ _DAY_GREETING = regex.compile(
     r"(?m)(?:^|[.!?][ \t]+)[ \t]*(?i:(?:good[ \t]+)?(?:morning|afternoon|evening))[ \t]*,?[ \t]+"
     rf"(?P<value>{_WORD})(?=[ \t]*[!,])"
 )
+_NEXT_WORD = regex.compile(r"[ \t]+(\p{Lu}[\p{L}\p{M}]*)")
+_INTRO_BEFORE = regex.compile(
+    r"(?i)\b(?:i['’]m|i[ \t]+am|im|my[ \t]+name[ \t]+is|my[ \t]+name['’]s|this[ \t]+is|call[ \t]+me)"
+    r"[ \t]*,?[ \t]+$"
+)
 _PERSON_VERB = regex.compile(
     r"^[ \t]+(?:" + "|".join(regex.escape(v) for v in load("person_verbs")) + r")\b"
 )
@@ -169,16 +174,23 @@ def _rank_names(text: str) -> Iterable[tuple[int, int, str]]:
 def _pair_in_place(text: str) -> Iterable[tuple[int, int, str]]:
     for m in _PAIR.finditer(text, overlapped=True):
         first, last = m.group(1), m.group(2)
-        if not _clean([first, last]):
-            continue
-        if not (position_given(first) or (len(last) >= 4 and kind(last) == "U")):
+        if not _clean([first, last]) or last.lower() in PARTICLES:
+            continue  # "Ninja Van": a particle ends no name
+        given = position_given(first)
+        unknown_last = len(last) >= 4 and kind(last) == "U"
+        if not (given or unknown_last):
             continue
         start, end = m.start(), m.end()
         line_start, line_end = _line_bounds(text, start, end)
         before, after = text[line_start:start], text[end:line_end]
+        more = _NEXT_WORD.match(after)
+        if more and (stop(more.group(1)) or more.group(1).lower() in ORG_TAIL_WORDS):
+            continue  # the run goes on as a firm's or a thing's name: "Lotte Global Logistics"
         if (
             _ID_AFTER.match(after)
-            or _CUE_BEFORE.search(before[-40:])
+            # a role noun ("Subject: Tern Vektron stock") is too loose a cue for an unknown
+            # word; the speaker's own "I'm" is not
+            or (_CUE_BEFORE.search(before[-40:]) and (given or _INTRO_BEFORE.search(before)))
             or (_BULLET.match(before) and not after.strip() and _after_closing(text, line_start))
             or (
                 _SENTENCE_START.search(before)
