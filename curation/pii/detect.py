@@ -29,6 +29,7 @@ from curation.pii.engine import (
     analyzer_for,
     tag_batch,
 )
+from curation.pii.name_extend import extend_given
 from curation.pii.name_table import fold
 from curation.pii.person_signals import NameTableRecognizer
 from curation.pii.precision import (
@@ -344,6 +345,8 @@ class Detector:
             values = [(s.entity, s.text, s.score) for row in kept for s in row]
             for i, found in enumerate(propagate(segments, values, allow=self.allow)):
                 kept[i].extend(found)
+        if "PERSON" in self.config.entities:
+            kept = extend_given(segments, kept)
         findings = []
         for seg, row in zip(segments, kept, strict=True):
             for s in resolve(row, seg.text):
