@@ -9,8 +9,10 @@ from __future__ import annotations
 import pytest
 
 from curation.pii import public
-from curation.pii.detect import Detector, fold_accents
-from curation.pii.roster import siblings
+from curation.pii.detect import Detector
+from curation.pii.name_table import fold
+from curation.pii.siblings import sibling_names
+from curation.pii.spans import Span
 from curation.pii.word_names import (
     WEAK_SOURCE,
     chinese_pair,
@@ -89,18 +91,22 @@ def test_unknown_pair_not_after_a_role_noun_nor_mid_sentence() -> None:
 # ---- names in a list
 
 
+def _person(text: str, value: str) -> Span:
+    at = text.index(value)
+    return Span(at, at + len(value), "PERSON", value, 0.85, "spacy")
+
+
 def test_list_siblings_of_a_found_name() -> None:
     text = "Rota:\n- Kinsley Scarborough: Wednesday\n- Chase Lamb: Tuesday\n- Project Atlas: Friday"
-    at = text.index("Chase Lamb")
-    got = {text[s:e] for s, e in siblings(text, [(at, at + len("Chase Lamb"))])}
+    got = {s.text for s in sibling_names(text, [_person(text, "Chase Lamb")])}
     assert got == {"Kinsley Scarborough"}  # "Project Atlas": a common first word
 
 
 def test_list_without_a_found_name_is_left() -> None:
     text = "Rota:\n- Kinsley Scarborough: Wednesday\n- Project Atlas: Friday"
-    assert siblings(text, []) == []
-    one = "- Chase Lamb: Tuesday"
-    assert siblings(one + "\n\nAnd then:\n- Kinsley Scarborough: Friday", [(2, 12)]) == []
+    assert sibling_names(text, []) == []
+    one = "- Chase Lamb: Tuesday\n\nAnd then:\n- Kinsley Scarborough: Friday"
+    assert sibling_names(one, [_person(one, "Chase Lamb")]) == []
 
 
 def test_list_rota_redacts_every_name(det: Detector) -> None:
@@ -129,9 +135,13 @@ def test_technical_name_part_after_a_person_cue(det: Detector) -> None:
 # ---- e-mail names without accents
 
 
-def test_fold_accents_keeps_offsets() -> None:
-    assert fold_accents("Soy Críspulo Ñáñez") == "Soy Crispulo Nanez"
-    assert fold_accents("plain") == "plain"
+def test_fold_keeps_offsets() -> None:
+    # one accent folding for the name table and the e-mail names: one character for one
+    assert fold("Soy Críspulo Ñáñez") == "Soy Crispulo Nanez"
+    assert fold("plain") == "plain"
+    assert fold("Đặng Thị Hoàng") == "Dang Thi Hoang"
+    text = "Đỗ Thị Ánh"
+    assert len(fold(text)) == len(text)
 
 
 def test_email_name_found_with_its_accents(det: Detector) -> None:

@@ -28,9 +28,25 @@ def test_inline_list_named_by_its_siblings() -> None:
     assert added(text, "Orla Venn", "Piers Oakhart") == ["Harmony Brook"]
 
 
-def test_list_with_too_few_names_does_not_grow() -> None:
+def test_one_sibling_is_enough_only_for_a_given_name() -> None:
+    # "Glen" is a given name first; "Sage", "Harmony" are everyday words first: they need
+    # half the list found
     text = "- Orla Venn\n- Sage Mould\n- Harmony Brook\n- Glen Tarn"
-    assert added(text, "Orla Venn") == []
+    assert added(text, "Orla Venn") == ["Glen Tarn"]
+    assert sorted(added(text, "Orla Venn", "Glen Tarn")) == ["Harmony Brook", "Sage Mould"]
+
+
+def test_everyday_first_word_never_a_sibling() -> None:
+    text = "Rota:\n- Orla Venn: Monday\n- Piers Oakhart: Tuesday\n- Project Atlas: Friday"
+    assert added(text, "Orla Venn", "Piers Oakhart") == []
+    cars = "Shortlist: Orla Venn, Vauxhall Astra and Piers Oakhart."
+    assert added(cars, "Orla Venn", "Piers Oakhart") == []
+
+
+def test_list_of_public_figures_is_model_only() -> None:
+    from curation.pii.public import is_model_only
+
+    assert is_model_only(SOURCE)
 
 
 def test_item_without_a_given_name_is_no_person() -> None:

@@ -175,9 +175,18 @@ _TYPE_BEFORE = (
 # A street type written as its own word after the name: "Lónyay utca 5." (HU).
 _TYPE_AFTER = "(?i:" + _alternatives(street_types("after"), dots=True) + ")"
 _STREET_TYPE_AFTER = rf"{_NAME}[ \t]+{_TYPE_AFTER}[ \t]+{_NUM}\.?(?:,?[ \t]+{_FLOOR})?(?![\w])"
+# Nordic streets named after someone, the type a word of its own: "Kong Oscars gate 62" (NO),
+# "H.C. Ørsteds Vej 4" (DK), "Gustav Adolfs torg 3" (SE). Two capitalised words or more, the last
+# in the genitive, so "Departures gate 12" is no street.
+_TYPE_GENITIVE = "(?i:" + _alternatives(street_types("genitive"), dots=True) + ")"
+_STREET_GENITIVE = (
+    rf"(?!(?i:the|a|an|my|our|your|this|that|at|to|via)\b){_UPPER_WORD}(?:[ \t]+{_UPPER_WORD}){{1,3}}(?<=\p{{Ll}}s)[ \t]+{_TYPE_GENITIVE}[ \t]+{_NUM}"
+    rf"(?![\w])"
+)
 _STREET = (
     rf"(?:{_UNIT}"
     rf"|{_STREET_TYPE_AFTER}"
+    rf"|{_STREET_GENITIVE}"
     rf"|{_NOT_STREET}(?:{_TYPE_BEFORE}[ \t]*)?{_NAME},?[ \t]+(?:[nN][ºo°][.:]?[ \t]*)?{_NUM}"
     rf"(?:,?[ \t]+(?:{_UNIT}|{_LABELLED_FLAT}|{_FLOOR}))?"
     rf"|{_NUM},?[ \t]+(?:{_TYPE_BEFORE}[ \t]+)?(?:{_LINK}[ \t]+)?{_NAME})"
@@ -276,6 +285,7 @@ _TYPED_STREETS = (
         rf"(?:{_alternatives(street_types('glued'), dots=True)})[ \t]+{_NUM}(?![\w\-])"
     ),
     regex.compile(rf"{_EDGE}{_STREET_TYPE_AFTER}"),
+    regex.compile(rf"{_EDGE}{_STREET_GENITIVE}"),
 )
 _WINDOW = 220
 # A street line that says it is one: a street type of some language, or a flat/room number.

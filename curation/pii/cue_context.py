@@ -13,14 +13,20 @@ import regex
 _CLOSINGS_IN_NAMES = frozenset({"Best", "Cheers", "Regards"})
 _QUOTES = {'"': '"', "“": "”", "'": "'", "‘": "’"}
 _WORD_BEFORE = regex.compile(r"[\p{L}\d][ \t]+$")
+_HONORIFICS = frozenset({"mr", "mrs", "ms", "mx", "miss", "dr", "prof"})
 
 
 def closing_in_name(text: str, m: Any) -> bool:
     """A title-cased closing inside a phrase, right before the next word (``m`` a match with
     groups ``strong`` and ``name``): "the racehorse Best Mate" names a horse; "All the best
-    Maria" (lower case) and "Best,\\nMaria" sign off."""
+    Maria" (lower case) and "Best,\\nMaria" sign off. Also an honorific in capitals before a
+    word that is not in capitals is a model or product code ("Logitech MX Keys", "MS Word");
+    "MR OLU ADEYEMI" all in capitals, and "Mx Keys", stay cues."""
+    strong = m.group("strong")
+    if strong.lower() in _HONORIFICS and strong.isupper() and not m.group("name").isupper():
+        return True
     return (
-        m.group("strong") in _CLOSINGS_IN_NAMES
+        strong in _CLOSINGS_IN_NAMES
         and text[m.end("strong") : m.start("name")] == " "
         and bool(_WORD_BEFORE.search(text[max(0, m.start() - 4) : m.start()]))
     )

@@ -13,7 +13,6 @@ the record, completions and tool calls included.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
@@ -30,6 +29,8 @@ from curation.pii.engine import (
     analyzer_for,
     tag_batch,
 )
+from curation.pii.name_extend import extend_given
+from curation.pii.name_table import fold
 from curation.pii.person_signals import NameTableRecognizer
 from curation.pii.precision import (
     _DURATION,
@@ -49,12 +50,10 @@ from curation.pii.propagation import (
 )
 from curation.pii.public import is_model_only, public_record
 from curation.pii.recognizers import name_tokens
-from curation.pii.roster import SCORE as LIST_SCORE
-from curation.pii.roster import SOURCE as LIST_SOURCE
-from curation.pii.roster import siblings
 from curation.pii.segments import Segment
 from curation.pii.siblings import sibling_names
 from curation.pii.spans import ENTITY_PRIORITY, Finding, Span, resolve
+from curation.pii.strong_positions import CARD_SOURCE, POSITION_SOURCE
 from curation.pii.titles import non_person_value, thing_value
 from curation.pii.vocab import TECH_TERMS, UI_NOUNS
 from curation.pii.word_names import STRONG_SOURCE as WORD_PAIR_SOURCE
@@ -87,7 +86,7 @@ CACHE_MAX_TEXT = 5_000
 CACHE_MAX_ENTRIES = 20_000
 
 T = TypeVar("T")
-_JUDGED_SOURCES = (WORD_PAIR_SOURCE, "name:key-lower")
+_JUDGED_SOURCES = (WORD_PAIR_SOURCE, "name:key-lower", CARD_SOURCE, POSITION_SOURCE)
 
 # --------------------------------------------------------------------------- chunking
 
@@ -150,19 +149,6 @@ def blank_nameless_lines(text: str) -> str:
     if blank:
         out.append(" " * blank)
     return "".join(out)
-
-
-def _fold_char(ch: str) -> str:
-    base = unicodedata.normalize("NFD", ch)
-    return base[0] if len(base) > 1 and all(unicodedata.combining(c) for c in base[1:]) else ch
-
-
-def fold_accents(text: str) -> str:
-    """``text`` with accented letters as their base letter, one character for one, so offsets
-    hold ("Críspulo" → "Crispulo")."""
-    if text.isascii():
-        return text
-    return "".join(_fold_char(ch) if ord(ch) > 127 else ch for ch in text)
 
 
 def _worth(text: str) -> bool:
@@ -343,10 +329,8 @@ class Detector:
     def finalize(self, segments: Sequence[Segment], spans: list[list[Span]]) -> list[Finding]:
         names, email_names = self._names_seen(spans)
         kept = self._corroborated(spans, names | email_names)
-        if self.name_table is not None:
-            kept = _list_siblings(segments, kept)
         kept = _drop_non_persons(segments, kept)
-        if "PERSON" in self.entities:
+        if self.name_table is not None:
             kept = _with_siblings(segments, kept)
         if self.config.keep_public_figures and public_record(
             [seg.text for seg in segments if seg.detect],
@@ -361,6 +345,8 @@ class Detector:
             values = [(s.entity, s.text, s.score) for row in kept for s in row]
             for i, found in enumerate(propagate(segments, values, allow=self.allow)):
                 kept[i].extend(found)
+        if "PERSON" in self.config.entities:
+            kept = extend_given(segments, kept)
         findings = []
         for seg, row in zip(segments, kept, strict=True):
             for s in resolve(row, seg.text):
@@ -407,7 +393,7 @@ class Detector:
             row = []
             if seg.detect:
                 # An address cannot carry accents: "crispulo@…" is "Críspulo" in the text.
-                for m in pattern.finditer(fold_accents(seg.text)):
+                for m in pattern.finditer(fold(seg.text)):
                     value = seg.text[m.start() : m.end()]
                     if not self.allow.allowed(value, "PERSON") and not in_code(seg.text, m.start()):
                         row.append(Span(m.start(), m.end(), "PERSON", value, 0.7, "email-name"))
@@ -415,19 +401,8 @@ class Detector:
         return out
 
 
-def _list_siblings(segments: Sequence[Segment], kept: list[list[Span]]) -> list[list[Span]]:
-    """Items of a list beside one that names a found person (see :mod:`curation.pii.roster`)."""
-    out = []
-    for seg, row in zip(segments, kept, strict=True):
-        persons = [(s.start, s.end) for s in row if s.entity == "PERSON"]
-        found = siblings(seg.text, persons) if persons and seg.detect else []
-        extra = [Span(a, b, "PERSON", seg.text[a:b], LIST_SCORE, LIST_SOURCE) for a, b in found]
-        out.append([*row, *extra] if extra else row)
-    return out
-
-
 # Sources that say the span fills a person's field: no other occurrence outweighs them.
-_PERSON_FIELD_SOURCES = ("name:key", "name:key-lower", "name:label")
+_PERSON_FIELD_SOURCES = ("name:key", "name:key-lower", "name:label", CARD_SOURCE)
 
 
 def _drop_non_persons(segments: Sequence[Segment], kept: list[list[Span]]) -> list[list[Span]]:

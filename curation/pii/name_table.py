@@ -128,10 +128,21 @@ def _all_parts_names(low: str) -> bool:
     )
 
 
-@functools.lru_cache(maxsize=50_000)
-def fold(word: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", word.replace("đ", "d").replace("Đ", "D"))
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+@functools.lru_cache(maxsize=4096)
+def _fold_char(ch: str) -> str:
+    if ch in "đĐ":  # a letter of its own, not "d" with a mark: Unicode does not decompose it
+        return "d" if ch == "đ" else "D"
+    base = unicodedata.normalize("NFD", ch)
+    return base[0] if len(base) > 1 and all(unicodedata.combining(c) for c in base[1:]) else ch
+
+
+def fold(text: str) -> str:
+    """``text`` with accented letters as their base letter, one character for one, so offsets
+    hold: the table holds "Thi", "Hoang" where Vietnamese writes "Thị", "Hoàng", and an e-mail
+    address ("crispulo@…") is looked for in the text that writes "Críspulo"."""
+    if text.isascii():
+        return text
+    return "".join(_fold_char(ch) if ord(ch) > 127 else ch for ch in text)
 
 
 def is_given(word: str) -> bool:

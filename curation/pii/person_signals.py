@@ -28,6 +28,7 @@ from curation.pii.name_kind import stop as _stop
 from curation.pii.person_lines import line_names
 from curation.pii.presidio_import import LocalRecognizer, RecognizerResult
 from curation.pii.results import SignalRecognizer, tagged_result
+from curation.pii.strong_positions import strong_position_names
 from curation.pii.vocab import PARTICLES, TECH_TERMS
 from curation.pii.word_names import STRONG_SOURCE, surname_word, word_pair, word_pairs
 
@@ -168,6 +169,8 @@ class NameTableRecognizer(SignalRecognizer):
         yield from self._uppercase(text, words)
         yield from self._initials(text)
         for start, end, source in line_names(text, kind, _stop):
+            yield _result(start, end, CUE_SCORE + 0.1, source, self)
+        for start, end, source in strong_position_names(text):
             yield _result(start, end, CUE_SCORE + 0.1, source, self)
         doc = getattr(nlp_artifacts, "tokens", None)
         for start, end, source in word_pairs(text, doc):

@@ -194,7 +194,6 @@ MODEL_SOURCES = (
     "name:key-generic",
     "name:word-pair-weak",
     "name:list",
-    "name:sibling",
 )
 
 

@@ -65,11 +65,15 @@ _SIGNALS = {
     "name:cue": "a capitalised word after a cue (to, for, with, name is, I'm …)",
     "name:signoff-table": "a name-table word on a sign-off line (Thanks, Regards …)",
     "name:signoff": "a capitalised word on a sign-off or byline (Thanks, Regards, — , Posted by …)",
-    "name:label": "a name on the line after 'Ship to:' or right above an address block",
+    "name:label": "a name on the line after 'Ship to:', right above an address block or a PO"
+    " box, in a person's form field (Applicant:) or after a rank on military mail",
     "name:relation": "capitalised words after a relation (my neighbour, our tenant …)",
     "name:lower": "a lowercase name (name-table words, or non-English words closed by a"
     " comma) after a cue, or a lowercase given name spoken to",
     "name:title": "capitalised words after an honorific (Mr, Ms, Dr, Prof …)",
+    "name:position": "capitalised words where only a person stands: before an identifier, on a"
+    " signature line, after I'm/ask/thanks, booked under, a day's greeting, before 'wants to'",
+    "name:card": "the name after 'name on card' or 'cardholder', in capitals or not",
     "name:upper": "two to four words in capitals, name-table words or unknown, none common",
     "name:initial": "a name with an initial (H. Alemu, Okoli, C., Malte O.)",
     "name:signoff-initial": "a name with an initial signing a text after a dash (- Malte O.)",
@@ -82,7 +86,7 @@ _SIGNALS = {
     " or not (Grace Cash), after a cue to a person, a rank, or before an identifier",
     "name:word-pair-weak": "a given-name word then a surname word of the name table, alone on"
     " a line, in a list, after to/for/with or as a sentence's subject (kept in a public record)",
-    "name:list": "an item of a list whose sibling item is a found person (a rota, a roster;"
+    "name:list": "an item of a list whose sibling items are found persons (a rota, a roster;"
     " kept in a public record)",
     "address:military": "a US military address (PSC/CMR/Unit … Box, APO/FPO/DPO)",
     "address:po-box": "a PO box in one of the supported countries",

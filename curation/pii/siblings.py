@@ -1,10 +1,23 @@
 """Names by their siblings in a list: the text's own evidence for items no word list knows.
 
-A list of people ("- Dusty Hatch (shirt S)\\n- Sage Hall (shirt M)", "Tilly Hargreaves, Chance
-Cazacu and Glen Sequeira") holds items of one kind. When at least half of its name-shaped
-items were found as names, the others are names too, though their words are everyday words
-("Sage Hall"), provided the first is a given name of the table. The new spans carry the source ``name:sibling``, which
-the public-figure policy treats like the model's (a list of public figures stays public).
+A list holds items of one kind. When items of a bulleted or numbered list ("- Kinsley
+Scarborough: Wednesday" beside "- Jörg Trautmann: Tuesday" in a rota) or of an inline list
+("Tilly Hargreaves, Chance Cazacu and Glen Sequeira") were found as people by another signal,
+the other items of a name's shape name people too. One rule, graded by how much the item's
+own first word says:
+
+* a given name of the table that is no common word ("Kinsley", "Glen"): one found sibling is
+  enough;
+* an everyday word the table also ranks as a given name ("Sage", "Chase"), or a word neither
+  the table nor English knows ("Atieno"; but also a brand, "Skoda"): at least half the list's
+  items must be found names;
+* any other common word ("Project Atlas", "Vauxhall Astra"): never.
+
+A name's shape: two to four capitalised words, none a stop word, title, technical word or a
+firm's last word. The spans carry ``name:list``, which the public-figure policy treats like
+the model's (a list of public figures stays public). Tuned on round 4 ``chats4`` test (lists
+beside one name) and round 5 ``chats5`` dev (everyday-word names in lists); see the tuning
+log in bench/pii_eval/README.md.
 """
 
 from __future__ import annotations
@@ -13,59 +26,86 @@ from collections.abc import Iterable, Sequence
 
 import regex
 
-from curation.pii import name_table as nt
-from curation.pii.roster import line_runs
+from curation.pii.name_kind import kind
 from curation.pii.spans import Span
-from curation.pii.vocab import NOT_NAMES, TECH_TERMS, TITLES
+from curation.pii.vocab import NOT_NAMES, ORG_TAIL_WORDS, TECH_TERMS, TITLES
 from curation.pii.word_names import given_word, loose_given
 
-SOURCE = "name:sibling"
-SCORE = 0.72
+SOURCE = "name:list"
+SCORE = 0.75
 
-_WORD = r"\p{Lu}[\p{Ll}\p{M}'’]+(?:-\p{Lu}?[\p{Ll}\p{M}'’]+)?"
-_ITEM = rf"{_WORD}(?:[ \t]+{_WORD}){{1,2}}"
-# "- Sage Hall (shirt M)", "2. Sage Hall: goalkeeper": an item opening a bullet line.
+_WORD = r"\p{Lu}[\p{L}\p{M}'’]*(?:-\p{Lu}?[\p{L}\p{M}'’]+)*"
+# "- Sage Hall (shirt M)", "2. Sage Hall: goalkeeper": the head of a bullet line.
 _BULLET_ITEM = regex.compile(
-    rf"(?m)^[ \t]*(?:[-*•]|\d{{1,2}}[.)])[ \t]+(?P<item>{_ITEM})(?=[ \t]*(?:[(:,;–—]|-[ \t]|$))"
+    rf"(?m)^[ \t]*(?:[-*•]|\d{{1,2}}[.)])[ \t]+(?P<item>{_WORD}(?:[ \t]+{_WORD}){{1,3}})"
+    r"(?=[ \t]*(?:[(:,;–—]|-[ \t]|$))"
 )
+_INLINE_ITEM = rf"{_WORD}(?:[ \t]+{_WORD}){{1,2}}"
 # "A B, C D and E F": two or more items joined by commas and a last "and".
 _INLINE = regex.compile(
-    rf"(?<![\p{{L}}\p{{M}}'’\-])(?P<item>{_ITEM})(?:,[ \t]+(?P<item>{_ITEM}))*,?[ \t]+(?:and|&)[ \t]+"
-    rf"(?P<item>{_ITEM})(?![\p{{L}}\p{{M}}'’\-])"
+    rf"(?<![\p{{L}}\p{{M}}'’\-])(?P<item>{_INLINE_ITEM})(?:,[ \t]+(?P<item>{_INLINE_ITEM}))*,?"
+    rf"[ \t]+(?:and|&)[ \t]+(?P<item>{_INLINE_ITEM})(?![\p{{L}}\p{{M}}'’\-])"
 )
+
+
+def line_runs(pattern: regex.Pattern[str], text: str, group: str) -> list[list[tuple[int, int]]]:
+    """The spans of ``group`` of each match of ``pattern`` (one a line: a list item), grouped
+    into runs of consecutive lines: one list each."""
+    runs: list[list[tuple[int, int]]] = []
+    last_line = -2
+    for m in pattern.finditer(text):
+        line = text.count("\n", 0, m.start())
+        if line != last_line + 1 or not runs:
+            runs.append([])
+        runs[-1].append(m.span(group))
+        last_line = line
+    return runs
 
 
 def _lists(text: str) -> Iterable[list[tuple[int, int]]]:
     """Item spans per list: consecutive bullet lines, and inline lists."""
-    yield from line_runs(_BULLET_ITEM, text, "item")
+    if "\n" in text or text.lstrip()[:1] in ("-", "*", "•"):
+        yield from line_runs(_BULLET_ITEM, text, "item")
     for m in _INLINE.finditer(text):
         yield list(m.spans("item"))
 
 
-def _name_shaped(value: str) -> bool:
-    """No stop word, and a first word the name table knows as a given name, however common
-    ("Sage", "Harmony"): a list's products ("Vauxhall Astra") open with no given name."""
+def siblings_needed(value: str) -> str | None:
+    """How many found siblings an item needs to be a name: "one", "half", or None (never)."""
     words = value.split()
-    if any(w.lower() in NOT_NAMES or w.lower() in TITLES or w.lower() in TECH_TERMS for w in words):
-        return False
-    return nt.is_given(words[0]) or given_word(words[0]) or loose_given(words[0])
+    if not 2 <= len(words) <= 4:
+        return None
+    for w in words:
+        low = w.lower()
+        if low in NOT_NAMES or low in TITLES or low in TECH_TERMS or low in ORG_TAIL_WORDS:
+            return None
+    first = words[0]
+    found = kind(first)
+    if found == "G":
+        return "one"
+    if found != "C" or given_word(first) or loose_given(first):
+        return "half"
+    return None
 
 
 def sibling_names(text: str, found: Sequence[Span]) -> list[Span]:
-    """PERSON spans for the items of a list whose siblings were mostly found as names."""
+    """PERSON spans for the items of a list whose siblings were found as names."""
     people = [(s.start, s.end) for s in found if s.entity == "PERSON"]
+    if not people:
+        return []
     taken = [(s.start, s.end) for s in found]
     out: list[Span] = []
     for items in _lists(text):
         if len(items) < 2:
             continue
-        named = [it for it in items if any(ps <= it[0] and it[1] <= pe for ps, pe in people)]
-        if not named or 2 * len(named) < len(items):
+        named = sum(any(ps <= s < pe or s <= ps < e for ps, pe in people) for s, e in items)
+        if not named:
             continue
         for start, end in items:
             if any(s < end and start < e for s, e in taken):
                 continue
             value = text[start:end]
-            if _name_shaped(value):
+            need = siblings_needed(value)
+            if need == "one" or (need == "half" and 2 * named >= len(items)):
                 out.append(Span(start, end, "PERSON", value, SCORE, SOURCE))
     return out

@@ -83,9 +83,19 @@ _LABEL_BEFORE = regex.compile(
     r"[\"']?[ \t]*[:=][ \t]*[\"']?$"
 )
 # "ship it with X", "now goes via X", "sent by X to Ana": the means of sending.
+# "goes to the PO box with X": a parcel goes to a delivery point with its carrier.
+_TO_DELIVERY_POINT = (
+    r"to[ \t]+(?:the|my|your|our)[ \t]+(?:PO[ \t]+box|P\.O\.[ \t]+box|box|address|locker|"
+    r"parcel[ \t]+locker|pickup[ \t]+point|pick-up[ \t]+point|post[ \t]+office|depot)"
+)
 _SENT_WITH = regex.compile(
-    rf"(?i)\b(?:{_alternatives(SHIPPING_VERBS)})(?:[ \t]+(?:it|them|this|these|that|those|"
-    r"the[ \t]+\w+|back|out|off|over|now|again|instead|today))*[ \t]+(?:with|via|by|through)[ \t]+$"
+    rf"(?i)(?:\b(?:{_alternatives(SHIPPING_VERBS)})(?:[ \t]+(?:it|them|this|these|that|those|"
+    rf"the[ \t]+\w+|back|out|off|over|now|again|instead|today|{_TO_DELIVERY_POINT}))*"
+    rf"|\b(?:goes|go|going|went|travels)[ \t]+(?:\w+[ \t]+)?{_TO_DELIVERY_POINT}"
+    # "the order now goes with X", "#8286734 will go with X"; not "I'll go with Ana"
+    r"|(?<!\b(?:i|we|you|they|he|she|i['’]ll|we['’]ll|you['’]ll)[ \t]+)(?<!\b(?:i|we|you|they|he|she)[ \t]+will[ \t]+)"
+    r"\b(?:goes|will[ \t]+go|now[ \t]+goes))"
+    r"[ \t]+(?:with|via|by|through)[ \t]+$"
 )
 # "the Cricut Joy Xtra", "a Brevlo Max": a determiner before a capitalised run names a thing.
 _DETERMINER_BEFORE = regex.compile(
@@ -213,6 +223,11 @@ def non_person_value(text: str, start: int, end: int) -> bool:
     return bool(_TRACKING_AFTER.match(text, end) or _QUANTITY_BEFORE.search(before))
 
 
+# A model word and number closing a capitalised run: "Instax Mini 12.", "Vertuo Pop 2)"; not
+# "owes Njeri Korir 75," (an amount) nor "Ana Quist 12 Elm Road" (a street line runs on).
+_MODEL_CLOSES = regex.compile(
+    r"[ \t]+\p{Lu}\p{Ll}+[ \t]+\d{1,5}(?=[ \t]*(?:[,.;:!?)\]\"]|\\n|\n|$))"
+)
 _VERB_LIKE_AFTER = regex.compile(r"[ \t]+\p{Ll}+(?:ed|es|s)\b")
 
 
@@ -225,6 +240,10 @@ def thing_value(text: str, start: int, end: int) -> bool:
     the model finds it again ("connected with Michael Jordan?"), are the same thing."""
     if after_work_noun(text, start, end) and not _VERB_LIKE_AFTER.match(text, end):
         return True  # without tags a verb is told by its ending: "the book Ana recommended"
+    if carrier(text, start):
+        return True  # "goes to the PO box with X": X carries it wherever the record names it
+    if _MODEL_CLOSES.match(text, end):
+        return True  # "Fujifilm Instax Mini 12", "Ooni Koda 16": a model number ends the run
     several = len(text[start:end].split()) > 1
     return several and (
         after_determiner(text, start, end)

@@ -1,0 +1,230 @@
+"""Names told by a position strong enough that the words need little name evidence of their
+own: everyday words ("River Lemon", "Lark Barley") and rare ones ("Tuhiwai") alike.
+
+- A form field whose label names a person ("Applicant: River Lemon", "Name: …" in a form that
+  also holds an e-mail address or a phone) (``name:label``).
+- A rank in capitals before the recipient of a record that carries military mail ("1LT River
+  Fisher, Unit 4479 Box 7488") (``name:label``).
+- The line right above a PO-box line ("Goldie Castle\\nPostboks 8166") (``name:label``).
+- The name on a card ("name on card CHIP PARISH"), capitals and all (``name:card``).
+- A surname and an initial after an agent's "by" ("countersigned by Tower, B.") (``name:initial``).
+- Where a pair is already a person's place (an identifier after it, a signature line after a
+  closing, a cue before it, a person's verb after it at a sentence's start), a first word the
+  name table ranks as a given name in two countries however common it is ("River", "Liberty"),
+  or a last word neither the table nor English knows ("Tuhiwai"), is enough
+  (``name:position``).
+- "booked under Nikau Te Rangi": a booking, reservation or registration under a name
+  (``name:position``).
+- "Morning Oneil!": a greeting by the time of day, the name closed by "!" or ","
+  (``name:position``).
+
+Each value is two to four capitalised words, none a stop word (common word list, title,
+technical word, a firm's last word). Tuned on round 5 (both halves, spent) ``chats5`` and
+``addresses5``: see the tuning log in bench/pii_eval/README.md.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable
+from importlib import resources
+
+import regex
+
+from curation.pii import name_table as nt
+from curation.pii.name_kind import kind, stop
+from curation.pii.vocab import ORG_TAIL_WORDS, PARTICLES, load
+from curation.pii.word_names import (
+    _BULLET,
+    _CUE_BEFORE,
+    _ID_AFTER,
+    _PAIR,
+    _SENTENCE_START,
+    _after_closing,
+    _line_bounds,
+    surname_word,
+)
+
+LABEL_SOURCE = "name:label"
+CARD_SOURCE = "name:card"
+POSITION_SOURCE = "name:position"
+POSITION_GIVEN_RANK = 2500
+POSITION_GIVEN_COUNTRIES = 2
+
+_WORD = r"\p{Lu}[\p{L}\p{M}]*(?:['’]\p{Lu}?[\p{Ll}\p{M}]+)?(?:-\p{Lu}[\p{Ll}\p{M}]+)?"
+_NAME = rf"{_WORD}(?:[ \t]+{_WORD}){{1,3}}"
+_LABELS = load("person_field_labels")
+_STRICT_LABELS = frozenset(w for w in _LABELS if not w.startswith("?"))
+_LOOSE_LABELS = frozenset(w[1:] for w in _LABELS if w.startswith("?"))
+_FIELD = regex.compile(
+    rf"(?m)^[ \t]*(?:[-*•][ \t]+)?(?P<label>[A-Za-z][A-Za-z ]{{1,24}}?)[ \t]*:[ \t]*"
+    rf"(?P<value>{_NAME})[ \t]*$"
+)
+_FORM_ID = regex.compile(r"[\w.+\-]+@[\w\-]+\.\w|\+?\d[\d ()\-.]{6,}\d")
+_MILITARY_MAIL = regex.compile(r"\b(?:(?:PSC|CMR|Unit)[ \t]+\d+[ \t,]+Box|[AFD]PO[ \t]+A[AEP])\b")
+_RANK = regex.compile(
+    rf"(?<![\w\-])(?P<rank>\d?\p{{Lu}}{{2,4}}\d?|\p{{Lu}}\p{{Ll}}?\p{{Lu}}\p{{Ll}}{{1,3}})[ \t]+"
+    rf"(?P<value>{_WORD}(?:[ \t]+{_WORD}){{1,2}})(?=[ \t]*(?:[,\n\"]|$))"
+)
+_NOT_RANKS = frozenset({"PSC", "CMR", "APO", "FPO", "DPO", "AE", "AP", "AA", "PO", "USPS"})
+_CARD = regex.compile(
+    r"(?i:name[ \t]+on[ \t]+(?:the[ \t]+)?card|card[ \t]?holder(?:[ \t]+name)?)[ \t]*:?[ \t]+"
+    r"(?P<value>\p{Lu}+(?:[ \t]+\p{Lu}+){1,3}|" + _NAME + r")(?![\p{L}\p{M}])"
+)
+_AGENT_SURNAME = regex.compile(
+    r"(?i:\b(?:approved|signed|countersigned|authori[sz]ed|checked|reviewed|issued|"
+    r"submitted|requested|raised|logged)[ \t]+by[ \t]+)"
+    r"(?P<value>\p{Lu}[\p{Ll}\p{M}'’\-]+,[ \t]+\p{Lu}\.)"
+)
+_PARTICLE = "|".join(sorted((regex.escape(p.title()) for p in PARTICLES), key=len, reverse=True))
+_BOOKED_UNDER = regex.compile(
+    r"(?i:\b(?:booked|reserved|registered|listed|held|filed|made|put)[ \t]+under"
+    r"(?:[ \t]+the[ \t]+name(?:[ \t]+of)?)?[ \t]+)"
+    rf"(?P<value>{_WORD}(?:[ \t]+(?:(?:{_PARTICLE})[ \t]+)?{_WORD}){{1,2}})"
+)
+# "Morning Oneil!": a greeting by the time of day opening a message, line or sentence, the name
+# closed by "!" or ","; not "Good Morning Vietnam is a film", "Tomorrow morning Paris".
+_DAY_GREETING = regex.compile(
+    r"(?m)(?:^|[.!?][ \t]+)[ \t]*(?i:(?:good[ \t]+)?(?:morning|afternoon|evening))[ \t]*,?[ \t]+"
+    rf"(?P<value>{_WORD})(?=[ \t]*[!,])"
+)
+_NEXT_WORD = regex.compile(r"[ \t]+(\p{Lu}[\p{L}\p{M}]*)")
+_INTRO_BEFORE = regex.compile(
+    r"(?i)\b(?:i['’]m|i[ \t]+am|im|my[ \t]+name[ \t]+is|my[ \t]+name['’]s|this[ \t]+is|call[ \t]+me)"
+    r"[ \t]*,?[ \t]+$"
+)
+_PERSON_VERB = regex.compile(
+    r"^[ \t]+(?:" + "|".join(regex.escape(v) for v in load("person_verbs")) + r")\b"
+)
+
+
+@functools.cache
+def _box_line() -> regex.Pattern[str]:
+    rows = (
+        resources.files("curation.pii")
+        .joinpath("data", "address", "po_boxes.tsv")
+        .read_text(encoding="utf-8")
+        .splitlines()
+    )
+    terms = [r.split("\t")[2] for r in rows if r and not r.startswith("#") and "\t" in r]
+    terms = [t for t in terms if t.lower() != "box"]  # "Box 3, Shelf B": a container too
+    alts = "|".join(
+        regex.escape(t).replace(r"\ ", r"[ \t]+").replace(r"\.", r"\.?")
+        for t in sorted(terms, key=len, reverse=True)
+    )
+    return regex.compile(
+        rf"(?m)^[ \t]*(?P<value>{_WORD}(?:[ \t]+{_WORD}){{1,2}})[ \t]*\n[ \t]*(?i:{alts})[ \t]*\d"
+    )
+
+
+def _clean(words: list[str]) -> bool:
+    """No stop word, no firm's last word: the words could be a name."""
+    return all(
+        not stop(w) and w.lower() not in ORG_TAIL_WORDS for w in words if w.lower() not in PARTICLES
+    )
+
+
+def _some_name(words: list[str]) -> bool:
+    """A first word that could open a name (no common word, or a given name of the table
+    however common), or a last word neither the table nor English knows ("Tauiliili"):
+    "Project Atlas" is no name whatever its label."""
+    first, last = words[0], words[-1]
+    return kind(first) != "C" or position_given(first) or (len(last) >= 4 and kind(last) == "U")
+
+
+@functools.lru_cache(maxsize=20_000)
+def position_given(word: str) -> bool:
+    """A word the table ranks as a given name in two countries, however common in English
+    ("River", "Liberty"): a name only where the position says a person stands."""
+    found = nt.info(word)
+    if found is None or stop(word):
+        return False
+    return (
+        0 < found.given_rank <= POSITION_GIVEN_RANK
+        and found.given_countries >= POSITION_GIVEN_COUNTRIES
+    ) or kind(word) == "G"
+
+
+def _field_names(text: str) -> Iterable[tuple[int, int, str]]:
+    form_id: bool | None = None
+    for m in _FIELD.finditer(text):
+        label = " ".join(m.group("label").lower().split())
+        if label not in _STRICT_LABELS:
+            if label not in _LOOSE_LABELS:
+                continue
+            if form_id is None:
+                form_id = bool(_FORM_ID.search(text))
+            if not form_id:
+                continue
+        words = m.group("value").split()
+        if _clean(words) and _some_name(words):
+            yield m.start("value"), m.end("value"), LABEL_SOURCE
+
+
+def _rank_names(text: str) -> Iterable[tuple[int, int, str]]:
+    if not _MILITARY_MAIL.search(text):
+        return
+    for m in _RANK.finditer(text):
+        if m.group("rank") in _NOT_RANKS:
+            continue
+        if _clean(m.group("value").split()):
+            yield m.start("value"), m.end("value"), LABEL_SOURCE
+
+
+def _pair_in_place(text: str) -> Iterable[tuple[int, int, str]]:
+    for m in _PAIR.finditer(text, overlapped=True):
+        first, last = m.group(1), m.group(2)
+        if not _clean([first, last]) or last.lower() in PARTICLES:
+            continue  # "Ninja Van": a particle ends no name
+        given = position_given(first)
+        unknown_last = len(last) >= 4 and kind(last) == "U"
+        if not (given or unknown_last):
+            continue
+        start, end = m.start(), m.end()
+        line_start, line_end = _line_bounds(text, start, end)
+        before, after = text[line_start:start], text[end:line_end]
+        more = _NEXT_WORD.match(after)
+        if more and (stop(more.group(1)) or more.group(1).lower() in ORG_TAIL_WORDS):
+            continue  # the run goes on as a firm's or a thing's name: "Lotte Global Logistics"
+        if (
+            _ID_AFTER.match(after)
+            # a role noun ("Subject: Tern Vektron stock") is too loose a cue for an unknown
+            # word; the speaker's own "I'm" is not
+            or (_CUE_BEFORE.search(before[-40:]) and (given or _INTRO_BEFORE.search(before)))
+            or (_BULLET.match(before) and not after.strip() and _after_closing(text, line_start))
+            or (
+                _SENTENCE_START.search(before)
+                and position_given(first)
+                and (kind(last) != "C" or surname_word(last))
+                and _PERSON_VERB.match(after)
+            )
+        ):
+            yield start, end, POSITION_SOURCE
+
+
+def strong_position_names(text: str) -> Iterable[tuple[int, int, str]]:
+    """``(start, end, source)`` of names told by their position (see the module docstring)."""
+    if ":" in text:
+        yield from _field_names(text)
+    yield from _rank_names(text)
+    if "\n" in text:
+        for m in _box_line().finditer(text):
+            words = m.group("value").split()
+            if _clean(words) and _some_name(words):
+                yield m.start("value"), m.end("value"), LABEL_SOURCE
+    for m in _CARD.finditer(text):
+        words = [w.title() if w.isupper() else w for w in m.group("value").split()]
+        if _clean(words):
+            yield m.start("value"), m.end("value"), CARD_SOURCE
+    for m in _AGENT_SURNAME.finditer(text):
+        if _clean([m.group("value").split(",")[0]]):
+            yield m.start("value"), m.end("value"), "name:initial"
+    for m in _BOOKED_UNDER.finditer(text):
+        words = m.group("value").split()
+        if _clean(words) and _some_name(words):
+            yield m.start("value"), m.end("value"), POSITION_SOURCE
+    for m in _DAY_GREETING.finditer(text):
+        word = m.group("value")
+        if _clean([word]) and kind(word) != "C":
+            yield m.start("value"), m.end("value"), POSITION_SOURCE
+    yield from _pair_in_place(text)
