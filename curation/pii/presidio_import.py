@@ -15,10 +15,17 @@ is valid, then drops it; the URL recogniser's alone took 0.6 s. The patterns are
 own constants and a recogniser compiles its patterns again, with its flags, when it first
 runs, so during this first import the check is skipped (:class:`_TrustShippedPatterns`)
 and then put back: patterns built later, a user's rules among them, are checked as before.
+
+``import spacy`` imports its command line (``spacy.cli``: typer, weasel, jinja2, rich, …)
+for one re-export, ``spacy.info``: a fifth of the import, for commands never run here.
+During this first import ``spacy.cli`` is a stand-in (:class:`_DeferSpacyCli`) whose
+attributes, and ``spacy.info``, import the real package on first use; afterwards
+``import spacy.cli`` imports the real one as usual.
 """
 
 from __future__ import annotations
 
+import importlib
 import importlib.abc
 import importlib.machinery
 import os
@@ -73,6 +80,48 @@ class _TrustShippedPatterns(importlib.abc.MetaPathFinder, importlib.abc.Loader):
             setattr(self.module.Pattern, _CHECK, self.original)
 
 
+_SPACY_CLI = ("spacy.cli", "spacy.cli.info")
+
+
+def _real_spacy_cli() -> ModuleType:
+    for name in _SPACY_CLI:
+        if getattr(sys.modules.get(name), "__stand_in__", False):
+            del sys.modules[name]
+    return importlib.import_module("spacy.cli")
+
+
+def _cli_attribute(name: str) -> Any:
+    return getattr(_real_spacy_cli(), name)
+
+
+def _spacy_info(*args: Any, **kwargs: Any) -> Any:
+    return _real_spacy_cli().info(*args, **kwargs)
+
+
+class _DeferSpacyCli(importlib.abc.MetaPathFinder, importlib.abc.Loader):
+    """Serves stand-ins for ``spacy.cli`` and ``spacy.cli.info`` (see the module doc)."""
+
+    def find_spec(
+        self,
+        fullname: str,
+        path: Sequence[str] | None,  # noqa: ARG002
+        target: ModuleType | None = None,  # noqa: ARG002
+    ) -> importlib.machinery.ModuleSpec | None:
+        if fullname not in _SPACY_CLI:
+            return None
+        return importlib.machinery.ModuleSpec(fullname, self, is_package=fullname == "spacy.cli")
+
+    def create_module(self, spec: importlib.machinery.ModuleSpec) -> ModuleType | None:  # noqa: ARG002
+        return None
+
+    def exec_module(self, module: ModuleType) -> None:
+        module.__stand_in__ = True  # type: ignore[attr-defined]
+        if module.__name__ == "spacy.cli.info":
+            module.info = _spacy_info  # type: ignore[attr-defined]
+        else:
+            setattr(module, "__getattr__", _cli_attribute)  # noqa: B010 (mypy: a module method)
+
+
 def load_presidio() -> None:
     """Import presidio_analyzer and spaCy without torch/transformers. Idempotent."""
     with _lock:
@@ -85,10 +134,18 @@ def load_presidio() -> None:
         trust = _TrustShippedPatterns() if _PATTERN_MODULE not in sys.modules else None
         if trust is not None:
             sys.meta_path.insert(0, trust)
+        defer = _DeferSpacyCli() if "spacy" not in sys.modules else None
+        if defer is not None:
+            sys.meta_path.insert(0, defer)
         try:
             import presidio_analyzer  # noqa: F401
             import spacy  # noqa: F401
         finally:
+            if defer is not None:
+                sys.meta_path.remove(defer)
+                for name in _SPACY_CLI:  # a later ``import spacy.cli`` gets the real one
+                    if getattr(sys.modules.get(name), "__stand_in__", False):
+                        del sys.modules[name]
             if trust is not None:
                 sys.meta_path.remove(trust)
                 trust.restore()
