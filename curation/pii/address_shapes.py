@@ -37,7 +37,12 @@ from presidio_analyzer import LocalRecognizer, RecognizerResult
 
 from curation.pii.recognizers import NOT_BRAND
 from curation.pii.results import SignalRecognizer, tagged_result
-from curation.pii.vocab import STREET_SUFFIXES_GLUED, STREET_TYPES_EN, STREET_TYPES_PREFIX
+from curation.pii.vocab import (
+    STREET_SUFFIXES_GLUED,
+    STREET_TYPES_EN,
+    STREET_TYPES_PREFIX,
+    longest_first,
+)
 
 COUNTRIES: tuple[str, ...] = (
     "US", "CA", "MX", "BR", "GB", "IE", "DE", "AT", "CH", "FR", "BE", "NL", "LU", "ES", "PT",
@@ -116,7 +121,7 @@ def _alternatives(terms: Iterable[str], fold_short: bool = True, dots: bool = Fa
         short = sum(ch.isalpha() for ch in t) <= 3
         return _term(t, dots) if fold_short or not short else f"(?-i:{_term(t, dots)})"
 
-    return "|".join(one(t) for t in sorted(set(terms), key=len, reverse=True))
+    return "|".join(one(t) for t in sorted(set(terms), key=longest_first))
 
 
 def street_types(position: str) -> list[str]:
@@ -155,9 +160,7 @@ _NOT_STREET = (
     r"level|grade|class|table)\b)"
 )
 _UNITS = (
-    r"(?i:"
-    + "|".join(regex.escape(u) for u in sorted(_data("units.txt"), key=len, reverse=True))
-    + ")"
+    r"(?i:" + "|".join(regex.escape(u) for u in sorted(_data("units.txt"), key=longest_first)) + ")"
 )
 _UNIT = rf"{_UNITS}(?![\p{{L}}])[ \t]*[#:]?[ \t]*\d[\w\-/]*"
 # A flat or floor written "Word: number" after the house number: "No: 60 Daire: 20" (TR).

@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 from curation.pii.config import PiiConfig
+from curation.pii.vocab import longest_first
 
 if TYPE_CHECKING:
     from presidio_analyzer import AnalyzerEngine, EntityRecognizer
@@ -330,7 +331,7 @@ def recognizers_for(config: PiiConfig) -> list[EntityRecognizer]:
             PatternRecognizer(
                 supported_entity=entity,
                 name=f"deny:{entity}",
-                deny_list=sorted(set(terms), key=len, reverse=True),
+                deny_list=sorted(set(terms), key=longest_first),
                 supported_language=LANGUAGE,
             )
         )

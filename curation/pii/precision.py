@@ -18,7 +18,15 @@ from curation.pii.public import is_model_only, private_text
 from curation.pii.recognizers import trim_name
 from curation.pii.results import SOURCE_KEY
 from curation.pii.titles import quoted, work_or_field
-from curation.pii.vocab import IMPERATIVES, NOT_NAMES, ORG_TAIL_WORDS, TECH_TERMS, TITLES, UI_NOUNS
+from curation.pii.vocab import (
+    IMPERATIVES,
+    NOT_NAMES,
+    ORG_TAIL_WORDS,
+    TECH_TERMS,
+    TITLES,
+    UI_NOUNS,
+    longest_first,
+)
 
 _CODE_CHARS = regex.compile(r"[@_/\\=<>{}\[\]|#$%^*~`+:;§&]")
 _VERSION_AFTER = regex.compile(r"^[ \t]*v?\d+(?:\.\d+)+")
@@ -66,8 +74,7 @@ class AllowList:
             (self.by_entity[entity] if entity else self.any).add(term)
         self.phrases = sorted(
             {t for t in self.any | {t for s in self.by_entity.values() for t in s} if " " in t},
-            key=len,
-            reverse=True,
+            key=longest_first,
         )
 
     def allowed(self, value: str, entity: str) -> bool:

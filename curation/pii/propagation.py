@@ -18,7 +18,7 @@ from curation.pii.precision import AllowList
 from curation.pii.recognizers import name_tokens
 from curation.pii.segments import Segment
 from curation.pii.spans import Span
-from curation.pii.vocab import NOT_NAMES, ROLE_MAILBOXES, TECH_TERMS
+from curation.pii.vocab import NOT_NAMES, ROLE_MAILBOXES, TECH_TERMS, longest_first
 from curation.pii.word_names import person_cue_before
 
 VALUE_PATTERN_CACHE = 20_000
@@ -68,7 +68,7 @@ def value_forms(entity: str, value: str) -> tuple[tuple[str, ...], ...]:
         escaped = json.dumps(form)[1:-1]
         if escaped != form:
             forms.add(escaped)
-    return tuple(tuple(f.split()) for f in sorted(forms, key=len, reverse=True))
+    return tuple(tuple(f.split()) for f in sorted(forms, key=longest_first))
 
 
 def _match_words(text: str, start: int, words: tuple[str, ...]) -> int:

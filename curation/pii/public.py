@@ -33,7 +33,7 @@ import regex
 
 from curation.pii.closings import CLOSING_OPENERS, CLOSINGS
 from curation.pii.name_kind import kind
-from curation.pii.vocab import load
+from curation.pii.vocab import load, longest_first
 
 PUBLIC_CUES: tuple[str, ...] = load("public_cues")
 PRIVATE_CUES: tuple[str, ...] = tuple(
@@ -266,7 +266,7 @@ def public_record(
     # A cue word inside a found name is part of it: "Uncle Ben's" is a brand, not an uncle
     # ("my Uncle Ben" keeps its "my" above).
     unnamed = _TITLE_RUN.sub(_unless_named, joined)
-    for name in sorted({n for n in names if n}, key=len, reverse=True):
+    for name in sorted({n for n in names if n}, key=longest_first):
         unnamed = unnamed.replace(name, "Xx")
     weak = (
         _WEAK_PRIVATE.search(_QUOTED_TO_WORK_ON.sub(_blank_quote, unnamed))

@@ -33,6 +33,7 @@ from curation.pii.vocab import (
     TITLES,
     WEAK_NAME_CUES,
     load,
+    longest_first,
 )
 
 
@@ -242,7 +243,7 @@ class ChatSsnRecognizer(_Base):
 
 
 def _alternatives(words: Iterable[str]) -> str:
-    return "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    return "|".join(regex.escape(w) for w in sorted(set(words), key=longest_first))
 
 
 _CAP = r"[\p{Lu}][\p{L}\p{M}'’\-]*\.?"
@@ -348,7 +349,7 @@ class StreetAddressRecognizer(_Base):
 def _cue_alternatives(cues: Iterable[str]) -> str:
     return "|".join(
         regex.escape(c).replace(r"\ ", r"[ \t]+").replace("'", "['’]")
-        for c in sorted(cues, key=len, reverse=True)
+        for c in sorted(cues, key=longest_first)
     )
 
 

@@ -19,6 +19,7 @@ from curation.pii.detect import ENTITY_PRIORITY
 from curation.pii.operators import Replacer
 from curation.pii.recognizers import name_tokens
 from curation.pii.segments import Path, get_at, set_at
+from curation.pii.vocab import longest_first
 
 
 @dataclass(frozen=True, slots=True)
@@ -194,7 +195,7 @@ def person_canon(values: Iterable[str]) -> dict[str, tuple[str, int]]:
     alone is then the first name of the pseudonym for 'Maria Gonzalez'.
     """
     out: dict[str, tuple[str, int]] = {}
-    for full in sorted({" ".join(v.split()) for v in values}, key=len, reverse=True):
+    for full in sorted({" ".join(v.split()) for v in values}, key=longest_first):
         tokens = name_tokens(full)
         if len(tokens) < 2:
             continue

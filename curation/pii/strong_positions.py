@@ -33,7 +33,7 @@ import regex
 
 from curation.pii import name_table as nt
 from curation.pii.name_kind import kind, stop
-from curation.pii.vocab import ORG_TAIL_WORDS, PARTICLES, load
+from curation.pii.vocab import ORG_TAIL_WORDS, PARTICLES, load, longest_first
 from curation.pii.word_names import (
     _BULLET,
     _CUE_BEFORE,
@@ -76,7 +76,7 @@ _AGENT_SURNAME = regex.compile(
     r"submitted|requested|raised|logged)[ \t]+by[ \t]+)"
     r"(?P<value>\p{Lu}[\p{Ll}\p{M}'’\-]+,[ \t]+\p{Lu}\.)"
 )
-_PARTICLE = "|".join(sorted((regex.escape(p.title()) for p in PARTICLES), key=len, reverse=True))
+_PARTICLE = "|".join(sorted((regex.escape(p.title()) for p in PARTICLES), key=longest_first))
 _BOOKED_UNDER = regex.compile(
     r"(?i:\b(?:booked|reserved|registered|listed|held|filed|made|put)[ \t]+under"
     r"(?:[ \t]+the[ \t]+name(?:[ \t]+of)?)?[ \t]+)"
@@ -110,7 +110,7 @@ def _box_line() -> regex.Pattern[str]:
     terms = [t for t in terms if t.lower() != "box"]  # "Box 3, Shelf B": a container too
     alts = "|".join(
         regex.escape(t).replace(r"\ ", r"[ \t]+").replace(r"\.", r"\.?")
-        for t in sorted(terms, key=len, reverse=True)
+        for t in sorted(terms, key=longest_first)
     )
     return regex.compile(
         rf"(?m)^[ \t]*(?P<value>{_WORD}(?:[ \t]+{_WORD}){{1,2}})[ \t]*\n[ \t]*(?i:{alts})[ \t]*\d"

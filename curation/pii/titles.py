@@ -38,7 +38,7 @@ from typing import Any
 
 import regex
 
-from curation.pii.vocab import load
+from curation.pii.vocab import load, longest_first
 
 WORK_NOUNS: tuple[str, ...] = load("work_nouns")
 NON_PERSON_LABELS: tuple[str, ...] = load("non_person_labels")
@@ -46,7 +46,7 @@ SHIPPING_VERBS: tuple[str, ...] = load("shipping_verbs")
 
 
 def _alternatives(words: tuple[str, ...]) -> str:
-    return "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    return "|".join(regex.escape(w) for w in sorted(set(words), key=longest_first))
 
 
 _OPEN_CLOSE = {'"': '"', "“": "”", "'": "'", "‘": "’", "*": "*", "_": "_", "«": "»"}

@@ -23,6 +23,15 @@ def load(name: str) -> tuple[str, ...]:
     )
 
 
+def longest_first(term: str) -> tuple[int, str]:
+    """Sort key for regex alternations: longer terms first, ties in text order.
+
+    Longest first lets a term win over its own prefix; the text order makes the pattern the
+    same in every process (sets iterate in a per-process hash order).
+    """
+    return (-len(term), term)
+
+
 # Products, tools and technical words that NER tags as PERSON/ORG/LOCATION. Case-insensitive.
 TECH_TERMS: frozenset[str] = frozenset(load("tech_terms"))
 # Words that introduce a person's name: "Hi Maria", "Thanks, Maria", "my name is Maria".

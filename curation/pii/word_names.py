@@ -31,7 +31,15 @@ import regex
 from curation.pii import name_table as nt
 from curation.pii.closings import CLOSINGS, ID_SEPARATOR, ID_WORDS, THANKS
 from curation.pii.name_kind import kind
-from curation.pii.vocab import NOT_NAMES, ORG_TAIL_WORDS, PARTICLES, TECH_TERMS, TITLES, load
+from curation.pii.vocab import (
+    NOT_NAMES,
+    ORG_TAIL_WORDS,
+    PARTICLES,
+    TECH_TERMS,
+    TITLES,
+    load,
+    longest_first,
+)
 
 # Ranks of the table (names-dataset, 105 countries): a given-name word must be ranked within
 # GIVEN_RANK in GIVEN_COUNTRIES countries ("Chase" 597th in 5), a surname word within
@@ -67,7 +75,7 @@ _PAIR = regex.compile(
     rf"(?<![\p{{L}}\p{{M}}'’\-.@])({_NAME_WORD})[ \t]+({_NAME_WORD})(?![\p{{L}}\p{{M}}'’\-@]|\.\w)"
 )
 # Nouns of people a name may follow ("my supplier Penny Glass", "tutor Rose Golden").
-_PERSON_NOUNS = sorted({*load("person_nouns"), *load("person_roles")}, key=len, reverse=True)
+_PERSON_NOUNS = sorted({*load("person_nouns"), *load("person_roles")}, key=longest_first)
 # "to", "for", "with": a person follows as often as a place or a work ("a room devoted to
 # Jagadish Chandra Bose"), so these leave the pair to the public-figure policy.
 _WEAK_CUE_BEFORE = regex.compile(r"(?i)\b(?:to|for|with|is|from|by|and)[ \t]*[:,]?[ \t]+$")
