@@ -6,17 +6,19 @@ each test gets its own schema, dropped afterwards.
 
 from __future__ import annotations
 
+import functools
 import os
 import threading
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pytest
 import sqlalchemy as sa
 import streamlit as st
 
+from curation import auth
 from curation.auth import create_user
 from curation.store import Workspace
 from tests.helpers.apptest import PASSWORDS, ROLES
@@ -74,6 +76,22 @@ def sqlite_ws(tmp_path: Path) -> Iterator[Workspace]:
         workspace.dispose()
 
 
+class HashedOnce:
+    """Argon2id, each password hashed once per test process (about 0.2 s of CPU a hash; a
+    stored hash verifies the same whichever salt it was made with)."""
+
+    def __init__(self, real: Any) -> None:
+        self.real = real
+
+    def hash(self, password: str) -> str:
+        return _hash_once(self.real, password)
+
+
+@functools.cache
+def _hash_once(real: Any, password: str) -> str:
+    return str(real.hash(password))
+
+
 @pytest.fixture
 def app_ws(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Workspace]:
     """A workspace the app will open, with one account per role."""
@@ -83,7 +101,8 @@ def app_ws(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Workspac
     st.cache_data.clear()
     st.cache_resource.clear()
     ws = new_sqlite_workspace(folder)
-    with ws.tx() as s:
+    with monkeypatch.context() as hashing, ws.tx() as s:
+        hashing.setattr(auth, "_hasher", HashedOnce(auth._hasher))
         for name, role in ROLES.items():
             create_user(s, name, role, PASSWORDS[name], actor="test")
     yield ws
