@@ -6,21 +6,20 @@ each test gets its own schema, dropped afterwards.
 
 from __future__ import annotations
 
-import functools
 import os
 import threading
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import pytest
 import sqlalchemy as sa
 import streamlit as st
 
-from curation import auth
 from curation.auth import create_user
 from curation.store import Workspace
+from tests.helpers.accounts import hashed_once
 from tests.helpers.apptest import PASSWORDS, ROLES
 from tests.helpers.common import BACKENDS, PG_URL
 from tests.helpers.fake_openai import FakeOpenAI, FakeServer, State
@@ -76,22 +75,6 @@ def sqlite_ws(tmp_path: Path) -> Iterator[Workspace]:
         workspace.dispose()
 
 
-class HashedOnce:
-    """Argon2id, each password hashed once per test process (about 0.2 s of CPU a hash; a
-    stored hash verifies the same whichever salt it was made with)."""
-
-    def __init__(self, real: Any) -> None:
-        self.real = real
-
-    def hash(self, password: str) -> str:
-        return _hash_once(self.real, password)
-
-
-@functools.cache
-def _hash_once(real: Any, password: str) -> str:
-    return str(real.hash(password))
-
-
 @pytest.fixture
 def app_ws(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Workspace]:
     """A workspace the app will open, with one account per role."""
@@ -101,8 +84,7 @@ def app_ws(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Workspac
     st.cache_data.clear()
     st.cache_resource.clear()
     ws = new_sqlite_workspace(folder)
-    with monkeypatch.context() as hashing, ws.tx() as s:
-        hashing.setattr(auth, "_hasher", HashedOnce(auth._hasher))
+    with hashed_once(), ws.tx() as s:
         for name, role in ROLES.items():
             create_user(s, name, role, PASSWORDS[name], actor="test")
     yield ws
