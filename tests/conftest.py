@@ -114,8 +114,11 @@ def fake_openai(monkeypatch: pytest.MonkeyPatch) -> Iterator[FakeOpenAI]:
 
 @pytest.fixture
 def wsdir(tmp_path: Path) -> Path:
-    """A workspace folder for CLI tests (created by the first command)."""
-    return tmp_path / "ws"
+    """A workspace folder for CLI tests, holding a fresh migrated workspace (as the first
+    command would make it; tests of opening new workspaces use their own folders)."""
+    folder = tmp_path / "ws"
+    new_sqlite_workspace(folder).dispose()
+    return folder
 
 
 @pytest.fixture(scope="session")
