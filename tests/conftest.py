@@ -18,14 +18,12 @@ import sqlalchemy as sa
 import streamlit as st
 
 from curation.auth import create_user
-from curation.store import Workspace, open_workspace
+from curation.store import Workspace
+from tests.helpers.accounts import hashed_once
 from tests.helpers.apptest import PASSWORDS, ROLES
-from tests.helpers.common import (
-    BACKENDS,
-    PG_URL,
-    pg_schema_url,
-)
+from tests.helpers.common import BACKENDS, PG_URL
 from tests.helpers.fake_openai import FakeOpenAI, FakeServer, State
+from tests.helpers.workspaces import new_pg_workspace, new_sqlite_workspace
 
 if TYPE_CHECKING:
     from curation.pii.detect import Detector
@@ -53,14 +51,14 @@ def pg_schema() -> Iterator[str]:
 
 def _make_workspace(backend: str, tmp_path: Path, request: pytest.FixtureRequest) -> Workspace:
     if backend == "sqlite":
-        return open_workspace(tmp_path / "ws")
-    schema = request.getfixturevalue("pg_schema")
-    return open_workspace(tmp_path / "ws", pg_schema_url(schema))
+        return new_sqlite_workspace(tmp_path / "ws")
+    return new_pg_workspace(tmp_path / "ws", request.getfixturevalue("pg_schema"))
 
 
 @pytest.fixture(params=BACKENDS)
 def ws(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Workspace]:
-    """A fresh, migrated workspace on each configured backend."""
+    """A fresh, migrated workspace on each configured backend (a copy of one migrated once
+    per test process: tests/helpers/workspaces.py)."""
     workspace = _make_workspace(request.param, tmp_path, request)
     try:
         yield workspace
@@ -70,7 +68,7 @@ def ws(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Workspace]:
 
 @pytest.fixture
 def sqlite_ws(tmp_path: Path) -> Iterator[Workspace]:
-    workspace = open_workspace(tmp_path / "ws")
+    workspace = new_sqlite_workspace(tmp_path / "ws")
     try:
         yield workspace
     finally:
@@ -85,8 +83,8 @@ def app_ws(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Workspac
     monkeypatch.delenv("CURATION_DB_URL", raising=False)
     st.cache_data.clear()
     st.cache_resource.clear()
-    ws = open_workspace(folder)
-    with ws.tx() as s:
+    ws = new_sqlite_workspace(folder)
+    with hashed_once(), ws.tx() as s:
         for name, role in ROLES.items():
             create_user(s, name, role, PASSWORDS[name], actor="test")
     yield ws
@@ -116,8 +114,11 @@ def fake_openai(monkeypatch: pytest.MonkeyPatch) -> Iterator[FakeOpenAI]:
 
 @pytest.fixture
 def wsdir(tmp_path: Path) -> Path:
-    """A workspace folder for CLI tests (created by the first command)."""
-    return tmp_path / "ws"
+    """A workspace folder for CLI tests, holding a fresh migrated workspace (as the first
+    command would make it; tests of opening new workspaces use their own folders)."""
+    folder = tmp_path / "ws"
+    new_sqlite_workspace(folder).dispose()
+    return folder
 
 
 @pytest.fixture(scope="session")

@@ -9,6 +9,7 @@ from curation.auth import create_user
 from curation.ingest.importer import import_file
 from curation.labeling.campaigns import CampaignSpec, create_campaign
 from curation.store import Workspace
+from tests.helpers.accounts import hashed_once
 
 
 def pair_dataset(
@@ -30,7 +31,7 @@ def pair_dataset(
 
 
 def users(ws: Workspace, names: list[str], role: str = "annotator") -> None:
-    with ws.tx() as s:
+    with hashed_once(), ws.tx() as s:
         for name in names:
             create_user(s, name, role, "password-123", actor="test")
 
