@@ -46,11 +46,15 @@ RECORD_ROWS = EMBED_BATCH * 64  # exchange vectors gathered at once for record v
 class ExchangeVectors:
     """Unique exchange texts embedded once by one encoder (a cache shared across records)."""
 
-    def __init__(self, encoder: Encoder | None, encode: EncodeMap | None = None) -> None:
-        """``encode`` runs the encoder over batches of texts (None: :func:`encode_here`; the
-        engine's actors, each loading the model once: :mod:`curation.dedup.parallel`)."""
+    def __init__(
+        self, encoder: Encoder | None, encode: EncodeMap | None = None, batch: int | None = None
+    ) -> None:
+        """``encode`` runs the encoder over batches of ``batch`` texts (None:
+        :data:`EMBED_BATCH`) (``encode`` None: :func:`encode_here`; the engine's actors,
+        each loading the model once: :mod:`curation.dedup.parallel`)."""
         self.encoder = encoder
         self.encode = encode
+        self.batch = batch or EMBED_BATCH
         self.index: dict[str, int] = {}
         self.vectors = np.zeros((0, 0), dtype=np.float32)
 
@@ -72,13 +76,13 @@ class ExchangeVectors:
         # Batches ordered by length keep padding low for transformer encoders; the result
         # is written into one preallocated array (no list of chunks to concatenate).
         todo.sort(key=len)
-        encoder = self.encoder
-        batches = (todo[start : start + EMBED_BATCH] for start in range(0, len(todo), EMBED_BATCH))
+        encoder, step = self.encoder, self.batch
+        batches = (todo[start : start + step] for start in range(0, len(todo), step))
         new: np.ndarray | None = None
         start = 0
         for batch_vectors in (self.encode or encode_here)(encoder, batches):
             vectors = np.asarray(batch_vectors, dtype=np.float32)
-            size = min(EMBED_BATCH, len(todo) - start)
+            size = min(step, len(todo) - start)
             if vectors.shape[0] != size:
                 raise InternalError(  # a bug in the encoder, nothing the user can change
                     f"the {encoder.name} encoder returned {vectors.shape[0]} vectors"
