@@ -535,6 +535,25 @@ class OneWayIndex:
         return np.array(lims), np.array(dist, np.float32), np.array(ids, np.int64)
 
 
+def test_a_self_search_on_its_own_coarse_assignment_finds_the_same_hits() -> None:
+    """IVF built with the probed lists kept (one coarse search, not two): the same hits."""
+    from curation.dedup.search import FLAT_MAX, build_index, build_self_index, normalize_rows
+
+    rng = np.random.default_rng(3)
+    groups = rng.standard_normal((FLAT_MAX // 3 + 100, 32)).astype(np.float32)
+    noise = 0.3 * rng.standard_normal((3 * len(groups), 32)).astype(np.float32)
+    vectors = normalize_rows(np.repeat(groups, 3, axis=0) + noise)
+    index, name, probes = build_self_index(vectors)
+    assert name.startswith("IndexIVF") and probes is not None
+    assert probes.lists.shape == (len(vectors), index.nprobe)
+    again = range_pairs(index, vectors, 0.5, self_search=True, probes=probes)
+    before = range_pairs(build_index(vectors)[0], vectors, 0.5, self_search=True)
+    assert len(before[0]) > len(vectors)  # the groups are found
+    for new, old in zip(again, before, strict=True):
+        assert np.array_equal(new, old)
+    assert build_self_index(vectors[:100])[2] is None  # a flat index has no lists
+
+
 def test_self_search_keeps_a_pair_found_from_either_side_once() -> None:
     a, b, d = range_pairs(OneWayIndex(), np.zeros((3, 4), np.float32), 0.5, self_search=True)
     scores = [round(x, 2) for x in d.tolist()]
