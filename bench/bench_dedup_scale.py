@@ -42,6 +42,7 @@ moves the cached corpora out of the checkout. Prints one JSON line.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
 import resource
@@ -215,7 +216,11 @@ def dedup_child(spec: str, path: Path) -> None:
         items = [make_item(r, order=i) for i, r in enumerate(records)]
         del records
         result = find_duplicates(items, Settings("cascade"), progress=_progress, **kwargs)
-        summary = _score([c.members for c in result.clusters], truth, len(items))
+        members = [c.members for c in result.clusters]
+        summary = _score(members, truth, len(items))
+        # the clusters themselves, to tell two runs' outputs apart or equal
+        digest = hashlib.sha256(json.dumps(sorted(map(sorted, members))).encode())
+        summary["clusters_sha256"] = digest.hexdigest()[:16]
         for key in ("timings", "candidates", "verified", "index", "doubtful", "static_fallback"):
             summary[key] = result.stats.get(key)
         for key in ("verified_exchanges", "lsh_candidates", "lsh_only", "partition_records"):

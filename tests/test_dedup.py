@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from itertools import pairwise
 from typing import ClassVar
 
@@ -397,9 +397,9 @@ def test_progress_counts_each_stage_and_ends_done() -> None:
 def test_cascade_progress_never_goes_back_when_minilm_checks_pairs(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from curation.dedup import search
+    from curation.dedup import verify
 
-    monkeypatch.setattr(search, "EMBED_BATCH", 1)  # MiniLM reports after every text
+    monkeypatch.setattr(verify, "VERIFY_BATCH", 1)  # MiniLM reports after every text
     seen: Seen = []
     other_q, other_a = TOPICS[1]
     twins = [
@@ -419,6 +419,37 @@ def test_cascade_progress_never_goes_back_when_minilm_checks_pairs(
     assert_counts_move_forward(seen)
     checks = [(d, t) for stage, d, t in seen if stage.startswith("Checking candidates")]
     assert checks == [(1, 4), (2, 4), (3, 4), (4, 4)]
+
+
+def test_the_accurate_model_gets_small_batches_and_the_same_pairs(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The check's texts go out in batches of VERIFY_BATCH (the engine's actors share them
+    evenly), the embed stage's in its own; the decisions are those of one big batch."""
+    from curation.dedup import verify
+    from curation.dedup.embedders import Encoder, encode_here
+
+    other_q, other_a = TOPICS[1]
+    twins = [
+        chat(RESET_Q, RESET_A),
+        chat(shuffled_twin(RESET_Q), shuffled_twin(RESET_A)),
+        chat(other_q, other_a),
+        chat(shuffled_twin(other_q), shuffled_twin(other_a)),
+    ]
+    sent: dict[str, list[int]] = {}
+
+    def recording(encoder: Encoder, batches: Iterable[list[str]]) -> Iterator[np.ndarray]:
+        for batch in batches:
+            sent.setdefault(encoder.name, []).append(len(batch))
+            yield from encode_here(encoder, [batch])
+
+    whole = find_duplicates(items_of(twins), Settings("cascade"), encoders=order_aware_cascade())
+    monkeypatch.setattr(verify, "VERIFY_BATCH", 3)
+    split = find_duplicates(
+        items_of(twins), Settings("cascade"), encoders=order_aware_cascade(), encode=recording
+    )
+    assert sent == {"fake-static": [4], "fake-bigrams": [3, 1]}
+    assert split.pairs == whole.pairs and split.stats["verified"] == 2
 
 
 def test_a_one_megabyte_message_is_handled() -> None:
@@ -502,6 +533,25 @@ class OneWayIndex:
                 dist.append(d)
             lims.append(len(ids))
         return np.array(lims), np.array(dist, np.float32), np.array(ids, np.int64)
+
+
+def test_a_self_search_on_its_own_coarse_assignment_finds_the_same_hits() -> None:
+    """IVF built with the probed lists kept (one coarse search, not two): the same hits."""
+    from curation.dedup.search import FLAT_MAX, build_index, build_self_index, normalize_rows
+
+    rng = np.random.default_rng(3)
+    groups = rng.standard_normal((FLAT_MAX // 3 + 100, 32)).astype(np.float32)
+    noise = 0.3 * rng.standard_normal((3 * len(groups), 32)).astype(np.float32)
+    vectors = normalize_rows(np.repeat(groups, 3, axis=0) + noise)
+    index, name, probes = build_self_index(vectors)
+    assert name.startswith("IndexIVF") and probes is not None
+    assert probes.lists.shape == (len(vectors), index.nprobe)
+    again = range_pairs(index, vectors, 0.5, self_search=True, probes=probes)
+    before = range_pairs(build_index(vectors)[0], vectors, 0.5, self_search=True)
+    assert len(before[0]) > len(vectors)  # the groups are found
+    for new, old in zip(again, before, strict=True):
+        assert np.array_equal(new, old)
+    assert build_self_index(vectors[:100])[2] is None  # a flat index has no lists
 
 
 def test_self_search_keeps_a_pair_found_from_either_side_once() -> None:

@@ -35,7 +35,7 @@ import numpy as np
 
 from curation.dedup.embedders import EncodeMap, faiss_threads
 from curation.dedup.lexical import lexical_pairs
-from curation.dedup.search import ExchangeVectors, build_index, range_pairs
+from curation.dedup.search import ExchangeVectors, build_self_index, range_pairs
 from curation.dedup.units import Item
 from curation.dedup.verify import aligned_scores
 
@@ -123,11 +123,16 @@ def score_partition(task: PartitionTask, rep: StageReporter | None = None) -> Pa
     n = len(task.members)
     if rep is not None:
         rep.stage("search", n)
-    index, index_name = build_index(task.vectors)
+    index, index_name, probes = build_self_index(task.vectors)
     qa, qb, _ = range_pairs(
-        index, task.vectors, task.radius, self_search=True, report=rep.count if rep else None
+        index,
+        task.vectors,
+        task.radius,
+        self_search=True,
+        report=rep.count if rep else None,
+        probes=probes,
     )
-    del index
+    del index, probes
     codes = qa * n + qb
     vector_candidates = len(codes)
     lsh_candidates = lsh_only = 0

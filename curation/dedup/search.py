@@ -46,11 +46,15 @@ RECORD_ROWS = EMBED_BATCH * 64  # exchange vectors gathered at once for record v
 class ExchangeVectors:
     """Unique exchange texts embedded once by one encoder (a cache shared across records)."""
 
-    def __init__(self, encoder: Encoder | None, encode: EncodeMap | None = None) -> None:
-        """``encode`` runs the encoder over batches of texts (None: :func:`encode_here`; the
-        engine's actors, each loading the model once: :mod:`curation.dedup.parallel`)."""
+    def __init__(
+        self, encoder: Encoder | None, encode: EncodeMap | None = None, batch: int | None = None
+    ) -> None:
+        """``encode`` runs the encoder over batches of ``batch`` texts (None:
+        :data:`EMBED_BATCH`) (``encode`` None: :func:`encode_here`; the engine's actors,
+        each loading the model once: :mod:`curation.dedup.parallel`)."""
         self.encoder = encoder
         self.encode = encode
+        self.batch = batch or EMBED_BATCH
         self.index: dict[str, int] = {}
         self.vectors = np.zeros((0, 0), dtype=np.float32)
 
@@ -72,13 +76,13 @@ class ExchangeVectors:
         # Batches ordered by length keep padding low for transformer encoders; the result
         # is written into one preallocated array (no list of chunks to concatenate).
         todo.sort(key=len)
-        encoder = self.encoder
-        batches = (todo[start : start + EMBED_BATCH] for start in range(0, len(todo), EMBED_BATCH))
+        encoder, step = self.encoder, self.batch
+        batches = (todo[start : start + step] for start in range(0, len(todo), step))
         new: np.ndarray | None = None
         start = 0
         for batch_vectors in (self.encode or encode_here)(encoder, batches):
             vectors = np.asarray(batch_vectors, dtype=np.float32)
-            size = min(EMBED_BATCH, len(todo) - start)
+            size = min(step, len(todo) - start)
             if vectors.shape[0] != size:
                 raise InternalError(  # a bug in the encoder, nothing the user can change
                     f"the {encoder.name} encoder returned {vectors.shape[0]} vectors"
@@ -148,27 +152,70 @@ def build_index(vectors: np.ndarray) -> tuple[Any, str]:
     1.5× faster to scan than IVF-Flat, with the same candidates once :func:`range_pairs`
     re-scores the hits exactly (measured on corpus (c) at 100k).
     """
-    with faiss_threads() as faiss:
-        n, dim = vectors.shape
-        if n <= FLAT_MAX:
-            index = faiss.IndexFlatIP(dim)
-            index.add(vectors)
-            return index, "IndexFlatIP"
-        nlist = max(16, int(4 * math.sqrt(n)))
-        quantizer = faiss.IndexFlatIP(dim)
-        index = faiss.IndexIVFScalarQuantizer(
-            quantizer, dim, nlist, faiss.ScalarQuantizer.QT_8bit, faiss.METRIC_INNER_PRODUCT
-        )
-        # 32 points per centroid and 10 k-means rounds: training stays a few seconds at
-        # 10⁵ vectors and under a minute at 10⁶, and near-duplicates (cosine ≥ 0.5 after
-        # centring) still land in the probed lists.
-        index.cp.niter = 10
-        rng = np.random.default_rng(0)
-        sample = vectors[rng.choice(n, size=min(n, nlist * 32), replace=False)]
-        index.train(sample)
+    with faiss_threads():
+        index, name = _empty_index(vectors)
+        if not index.is_trained:
+            _train(index, vectors)
         index.add(vectors)
-        index.nprobe = IVF_NPROBE
-        return index, f"IndexIVFScalarQuantizer(QT_8bit, nlist={nlist}, nprobe={IVF_NPROBE})"
+        return index, name
+
+
+@dataclass(frozen=True, slots=True)
+class Probes:
+    """The IVF lists each indexed vector probes, best first, and their centroid scores."""
+
+    lists: np.ndarray  # (n, IVF_NPROBE) int64
+    scores: np.ndarray  # (n, IVF_NPROBE) float32
+
+
+def build_self_index(vectors: np.ndarray) -> tuple[Any, str, Probes | None]:
+    """:func:`build_index` for a self search, with the lists each vector probes (None for a
+    flat index): the vectors are assigned to the coarse centroids once, each added to its
+    best list and searched later in its :data:`IVF_NPROBE` best (:func:`range_pairs`),
+    instead of one assignment to add and another to search. The same lists, searched in
+    the same blocks, so the same hits; it saves about a third of the search's CPU time
+    (the coarse search costs as much as scanning the lists, both growing as N·√N).
+    """
+    with faiss_threads() as faiss:
+        index, name = _empty_index(vectors)
+        if index.is_trained:
+            index.add(vectors)
+            return index, name, None
+        _train(index, vectors)
+        n = len(vectors)
+        lists = np.empty((n, IVF_NPROBE), dtype=np.int64)
+        scores = np.empty((n, IVF_NPROBE), dtype=np.float32)
+        for start in range(0, n, QUERY_BLOCK):  # the blocks range_pairs searches in
+            block = slice(start, start + QUERY_BLOCK)
+            scores[block], lists[block] = index.quantizer.search(vectors[block], IVF_NPROBE)
+        best = np.ascontiguousarray(lists[:, 0])
+        index.add_core(n, faiss.swig_ptr(vectors), None, faiss.swig_ptr(best))
+        return index, name, Probes(lists, scores)
+
+
+def _empty_index(vectors: np.ndarray) -> tuple[Any, str]:
+    import faiss
+
+    n, dim = vectors.shape
+    if n <= FLAT_MAX:
+        return faiss.IndexFlatIP(dim), "IndexFlatIP"
+    nlist = max(16, int(4 * math.sqrt(n)))
+    quantizer = faiss.IndexFlatIP(dim)
+    index = faiss.IndexIVFScalarQuantizer(
+        quantizer, dim, nlist, faiss.ScalarQuantizer.QT_8bit, faiss.METRIC_INNER_PRODUCT
+    )
+    index.nprobe = IVF_NPROBE
+    return index, f"IndexIVFScalarQuantizer(QT_8bit, nlist={nlist}, nprobe={IVF_NPROBE})"
+
+
+def _train(index: Any, vectors: np.ndarray) -> None:
+    # 32 points per centroid and 10 k-means rounds: training stays a few seconds at
+    # 10⁵ vectors and under a minute at 10⁶, and near-duplicates (cosine ≥ 0.5 after
+    # centring) still land in the probed lists.
+    index.cp.niter = 10
+    n = len(vectors)
+    rng = np.random.default_rng(0)
+    index.train(vectors[rng.choice(n, size=min(n, index.nlist * 32), replace=False)])
 
 
 def range_pairs(
@@ -179,6 +226,7 @@ def range_pairs(
     self_search: bool,
     indexed: np.ndarray | None = None,
     report: Tick | None = None,
+    probes: Probes | None = None,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """(query row, index row, cosine) for every hit ≥ radius, top :data:`MAX_CANDIDATES` per query.
 
@@ -186,6 +234,7 @@ def range_pairs(
     unordered pair is returned once, as (smaller row, larger row), sorted. An index that
     scores approximately (scalar-quantised IVF) is searched a little wider and its hits
     re-scored exactly against ``indexed`` (the queries themselves in a self search).
+    ``probes`` (a self search, from :func:`build_self_index`) are the queries' lists.
     """
     approximate = type(index).__name__ == "IndexIVFScalarQuantizer"
     reference = queries if indexed is None and self_search else indexed
@@ -199,7 +248,13 @@ def range_pairs(
     with faiss_threads():
         for start in range(0, n, QUERY_BLOCK):
             block = queries[start : start + QUERY_BLOCK]
-            lims, dist, ids = index.range_search(block, float(search_radius))
+            if probes is None:
+                lims, dist, ids = index.range_search(block, float(search_radius))
+            else:
+                part = slice(start, start + len(block))
+                lims, dist, ids = index.range_search_preassigned(
+                    block, float(search_radius), probes.lists[part], probes.scores[part]
+                )
             lims = lims.astype(np.int64)
             counts = np.diff(lims)
             rows = np.repeat(np.arange(start, start + len(block)), counts)

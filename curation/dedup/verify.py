@@ -34,6 +34,12 @@ CASCADE_SURE_MARGIN = 0.02  # a static score must clear the threshold by this to
 # distinct pairs there at most 0.80. Pairs failing this go to MiniLM first.
 LEXICAL_SURE = 0.85
 STATIC_MARGIN = 0.04  # static mode's calibrated threshold over the cascade's (0.94 vs 0.90)
+# Texts per call to the accurate model. The check's few thousand texts in the embed
+# stage's batches of 4,096 left the engine's actors unevenly loaded: 10,000 texts made
+# three batches, one actor encoding 5,904 of them while the other idled
+# after 4,096. A multiple of MiniLM's own batch (64) keeps its model batches, and so
+# its vectors, what they were.
+VERIFY_BATCH = 256
 
 
 def cascade_band(threshold: float) -> tuple[float, float]:
@@ -125,7 +131,7 @@ def cascade_verify(
     final = scores.copy()
     verified = np.zeros(len(a), dtype=bool)
     if len(chosen):
-        second = ExchangeVectors(verifier, first.encode)  # where the first one ran
+        second = ExchangeVectors(verifier, first.encode, VERIFY_BATCH)  # where the first ran
         second.ensure(texts, report)
         final[chosen] = aligned_scores(
             items, a[chosen], b[chosen], first, b_items, accurate=second
