@@ -279,6 +279,17 @@ def shuffled_twin(text: str) -> str:
     return " ".join(reversed(text.split()))
 
 
+def two_twin_pairs() -> list[list[dict[str, object]]]:
+    """Two topics, each with a static twin whose words are shuffled."""
+    other_q, other_a = TOPICS[1]
+    return [
+        chat(RESET_Q, RESET_A),
+        chat(shuffled_twin(RESET_Q), shuffled_twin(RESET_A)),
+        chat(other_q, other_a),
+        chat(shuffled_twin(other_q), shuffled_twin(other_a)),
+    ]
+
+
 def order_aware_cascade() -> Encoders:
     return Encoders(FakeEncoder("fake-static"), BigramEncoder("fake-bigrams"))
 
@@ -401,13 +412,7 @@ def test_cascade_progress_never_goes_back_when_minilm_checks_pairs(
 
     monkeypatch.setattr(verify, "VERIFY_BATCH", 1)  # MiniLM reports after every text
     seen: Seen = []
-    other_q, other_a = TOPICS[1]
-    twins = [
-        chat(RESET_Q, RESET_A),
-        chat(shuffled_twin(RESET_Q), shuffled_twin(RESET_A)),
-        chat(other_q, other_a),
-        chat(shuffled_twin(other_q), shuffled_twin(other_a)),
-    ]
+    twins = two_twin_pairs()
     encoders = order_aware_cascade()
     find_duplicates(
         items_of(twins),
@@ -429,13 +434,7 @@ def test_the_accurate_model_gets_small_batches_and_the_same_pairs(
     from curation.dedup import verify
     from curation.dedup.embedders import Encoder, encode_here
 
-    other_q, other_a = TOPICS[1]
-    twins = [
-        chat(RESET_Q, RESET_A),
-        chat(shuffled_twin(RESET_Q), shuffled_twin(RESET_A)),
-        chat(other_q, other_a),
-        chat(shuffled_twin(other_q), shuffled_twin(other_a)),
-    ]
+    twins = two_twin_pairs()
     sent: dict[str, list[int]] = {}
 
     def recording(encoder: Encoder, batches: Iterable[list[str]]) -> Iterator[np.ndarray]:
