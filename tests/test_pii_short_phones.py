@@ -39,3 +39,19 @@ def test_short_national_numbers(text: str, number: str) -> None:
 )
 def test_short_lookalikes_stay(text: str) -> None:
     assert phones(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2026-03-28 04:18:02 ERROR job=2414696 timeout after 114s",
+        "2025/11/02 23:05:40 INFO retry ok",
+        "at 2024.06.14 09:30 the backup ran",
+    ],
+)
+def test_log_timestamps_stay(text: str) -> None:
+    assert phones(text) == []
+
+
+def test_phone_after_log_date_still_found() -> None:
+    assert "+44 20 7946 0958" in phones("2026-03-28 call +44 20 7946 0958 tomorrow")

@@ -65,6 +65,9 @@ _NOT_CONTEXT = regex.compile(
     r"epoch|uuid|hash|isbn|doi|patent|amount|total|price)\b[^\n\d]{0,14}(?:#\s*)?$"
 )
 
+# A log line's date and hour ("2026-03-28 04:18:02"): the candidate stops at the colon.
+_TIMESTAMP = regex.compile(r"\d{4}[\-./]\d{1,2}[\-./]\d{1,2}[ \tT]+\d{1,2}:\d{2}")
+
 # "invoice number 0048 2231 9981", "account no. 07700 900123": a number of something else,
 # whatever "number" alone would say.
 ID_NUMBER_CUE = regex.compile(
@@ -183,7 +186,7 @@ class PhonenumbersRecognizer(SignalRecognizer):
                 continue
             if _DIGITS.fullmatch(value) and len(value) < 10:
                 continue  # a bare run of digits is an id unless it is as long as a phone number
-            if _NOT_PHONE_SHAPE.fullmatch(value):
+            if _NOT_PHONE_SHAPE.fullmatch(value) or _TIMESTAMP.match(text, m.start()):
                 continue
             region = valid_region(value)
             if region is None:
