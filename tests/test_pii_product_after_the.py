@@ -40,3 +40,27 @@ def test_products_after_the_stay(det: Detector, text: str) -> None:
 )
 def test_people_near_the_still_found(det: Detector, text: str, name: str) -> None:
     assert name in people(det, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Preferred courier: Fahrradkurier Thun. Please file it.",
+        "Can Omniva Latvija deliver order ORD-100210 to my box instead?",
+        "Ship it with Posturinn Innanlands, please.",
+        "Give Andes del Sur Encomiendas the international form.",
+    ],
+)
+def test_carriers_stay(det: Detector, text: str) -> None:
+    assert people(det, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The courier left it with Chidi Okonkwo next door.", "Chidi Okonkwo"),
+        ("My neighbour Priya Raghunathan works for an express firm.", "Priya Raghunathan"),
+    ],
+)
+def test_people_near_carriers_still_found(det: Detector, text: str, name: str) -> None:
+    assert name in people(det, text)

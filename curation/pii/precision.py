@@ -168,7 +168,7 @@ def _words_refuse(value: str, tokens: list[str], lowered: list[str], allow: Allo
         return True
     if all(t in TECH_TERMS or t in NOT_NAMES or t in TITLES for t in lowered):
         return True
-    if lowered[-1] in ORG_TAIL_WORDS:
+    if lowered[-1] in ORG_TAIL_WORDS or any(_GLUED_CARRIER.search(t) for t in tokens):
         return True
     if allow.allowed(tokens[0], "PERSON") and (
         len(tokens) == 1
@@ -184,6 +184,10 @@ def _words_refuse(value: str, tokens: list[str], lowered: list[str], allow: Allo
     return not value[0].isupper()
 
 
+# A carrier word written into a longer one: "Velokurier Bern", "Nordexpress", "Baltcargo".
+_GLUED_CARRIER = regex.compile(
+    r"(?i)^\p{L}{3,}(?:kurier|courier|express|freight|cargo|kargo|logistik|logistics)$"
+)
 _NEXT_WORD = regex.compile(r"^[ \t]+(\p{L}+)(?![\p{L}'’])")
 
 
