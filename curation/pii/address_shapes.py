@@ -47,7 +47,7 @@ from curation.pii.vocab import (
 COUNTRIES: tuple[str, ...] = (
     "US", "CA", "MX", "BR", "GB", "IE", "DE", "AT", "CH", "FR", "BE", "NL", "LU", "ES", "PT",
     "IT", "PL", "CZ", "SE", "DK", "NO", "FI", "JP", "KR", "IN", "ZA", "NG", "AU", "NZ",
-    "TR", "GR", "EG", "KE", "SG", "AR", "CO", "CL", "PH", "HU", "VN",
+    "TR", "GR", "EG", "KE", "SG", "AR", "CO", "CL", "PH", "HU", "VN", "IS", "LT",
 )  # fmt: skip
 # Where Google's pattern accepts forms nobody writes, the written form: an Eircode's routing
 # key is a letter and two digits (or D6W), then four letters or digits (its reserved alphabet
@@ -176,7 +176,8 @@ _TYPE_BEFORE = (
     "(?i:" + _alternatives([*street_types("before"), *STREET_TYPES_PREFIX], dots=True) + ")"
 )
 # A street type written as its own word after the name: "Lónyay utca 5." (HU).
-_TYPE_AFTER = "(?i:" + _alternatives(street_types("after"), dots=True) + ")"
+# Short types keep their case: "Kalvarijų g. 206" (LT), but "Appendix G. 12" is no street.
+_TYPE_AFTER = "(?i:" + _alternatives(street_types("after"), fold_short=False, dots=True) + ")"
 _STREET_TYPE_AFTER = rf"{_NAME}[ \t]+{_TYPE_AFTER}[ \t]+{_NUM}\.?(?:,?[ \t]+{_FLOOR})?(?![\w])"
 # Nordic streets named after someone, the type a word of its own: "Kong Oscars gate 62" (NO),
 # "H.C. Ørsteds Vej 4" (DK), "Gustav Adolfs torg 3" (SE). Two capitalised words or more, the last
@@ -228,7 +229,8 @@ _STATE = (
 _ENDS = r"(?=[ \t]*(?:[,.;:!?)\]}\"'\n]|$))"
 _PO_STRONG = _alternatives(po_box_terms("strong"), fold_short=False)
 _PO_WEAK = _alternatives(po_box_terms("weak"), fold_short=False)
-_BOX_NUMBER = r"[ \t]*(?:No\.?|Nr\.?|n[ºo°]\.?|#)?[ \t]*\d{1,7}(?![\d\-/])"
+# South African private bags are numbered with an X: "Private Bag X5653".
+_BOX_NUMBER = r"[ \t]*(?:No\.?|Nr\.?|n[ºo°]\.?|#|X)?[ \t]*\d{1,7}(?![\d\-/])"
 PO_BOX = regex.compile(
     rf"(?=\p{{L}})(?<![\w])(?i:{_PO_STRONG}){_BOX_NUMBER}"
     rf"(?:(?:,[ \t]*{NOT_BRAND}{_LOCALITY}){{1,2}}{_ENDS})?"
@@ -290,6 +292,17 @@ _TYPED_STREETS = (
     regex.compile(rf"{_EDGE}{_STREET_TYPE_AFTER}"),
     regex.compile(rf"{_EDGE}{_STREET_GENITIVE}"),
 )
+# A one-letter type ("g.", "u.") also abbreviates a unit: "Farina g. 200" is a recipe line.
+# Without a postcode after it, the street's name must carry a letter beyond ASCII ("Trakų g.").
+_ONE_LETTER_TYPE = regex.compile(r"[ \t](?i:\p{L})\.[ \t]+\d")
+_NON_ASCII_LETTER = regex.compile(r"[^\x00-\x7F]")
+
+
+def _typed_street_ok(found: str) -> bool:
+    one = _ONE_LETTER_TYPE.search(found)
+    return one is None or bool(_NON_ASCII_LETTER.search(found[: one.start()]))
+
+
 _WINDOW = 220
 # A street line that says it is one: a street type of some language, or a flat/room number.
 _TYPED = regex.compile(
@@ -371,6 +384,12 @@ def _year_not_street(street: str | None, postcode: str, fmt: PostcodeFormat) -> 
     )
 
 
+def _short_not_street(street: str | None, postcode: str) -> bool:
+    """A three-digit postcode (IS: "600 Akureyri") is any count ("Pi 5, 200 Users"): it
+    needs a street line that carries its type ("Bergstaðastræti 82") or a PO box."""
+    return bool(street) and len(postcode) <= 3 and not _TYPED.search(street or "")
+
+
 _STREET_BEFORE_FLAT = regex.compile(rf"(?r){_EDGE}{_STREET}[ \t]*,[ \t]*$")
 
 
@@ -422,7 +441,7 @@ def _blocks(text: str) -> Iterator[Address]:
                 head is not None
                 and not (zip_first and own_line)  # "Vlaamsekaai 141\n2000 Antwerpen"
                 and _year_not_street(head.group("street"), m.group(), fmt)
-            ):
+            ) or (head is not None and _short_not_street(head.group("street"), m.group())):
                 head = None
             if head is not None:
                 kind = "box" if head.group("box") else "street"
@@ -457,4 +476,5 @@ class AddressShapeRecognizer(SignalRecognizer):
             yield _result(m.start(), m.end(), 0.85, "address:po-box", self)
         for pattern in _TYPED_STREETS:
             for m in pattern.finditer(text):
-                yield _result(m.start(), m.end(), 0.8, "address:typed", self)
+                if _typed_street_ok(m.group()):
+                    yield _result(m.start(), m.end(), 0.8, "address:typed", self)

@@ -18,6 +18,7 @@ from typing import Any
 import phonenumbers
 import regex
 
+from curation.pii.closings import CLOSING_OPENERS, CLOSINGS
 from curation.pii.presidio_import import LocalRecognizer, RecognizerResult
 from curation.pii.results import SignalRecognizer, tagged_result
 
@@ -27,6 +28,13 @@ REGIONS: tuple[str, ...] = (
     "ID", "VN", "KR", "CN", "TH", "NG", "KE", "ZA", "PL", "BE", "CH", "AT", "IE", "SE",
 )  # fmt: skip
 MIN_DIGITS = 8
+# Plans whose national numbers have seven digits ("854-8509" IS, "977 4291" FJ, "7775003" TO):
+# as short as an order number, so one counts only with a phone word before it, alone on a
+# line of a signature, or as the national form of an international number of the same text.
+SHORT_REGIONS: tuple[str, ...] = (
+    "IS", "FJ", "TO", "WS", "VU", "SB", "MV", "SC", "GY", "SR", "CV", "PW", "FM", "MH",
+)  # fmt: skip
+SHORT_DIGITS = 7
 MAX_DIGITS = 15
 VALID_CACHE = 4096
 _DIGITS = regex.compile(r"\d+")
@@ -56,6 +64,9 @@ _NOT_CONTEXT = regex.compile(
     r"item|product|part|model|vat|tax|iban|swift|routing|card|ssn|zip|postcode|timestamp|"
     r"epoch|uuid|hash|isbn|doi|patent|amount|total|price)\b[^\n\d]{0,14}(?:#\s*)?$"
 )
+
+# A log line's date and hour ("2026-03-28 04:18:02"): the candidate stops at the colon.
+_TIMESTAMP = regex.compile(r"\d{4}[\-./]\d{1,2}[\-./]\d{1,2}[ \tT]+\d{1,2}:\d{2}")
 
 # "invoice number 0048 2231 9981", "account no. 07700 900123": a number of something else,
 # whatever "number" alone would say.
@@ -101,17 +112,81 @@ def valid_region(value: str) -> str | None:
     return None
 
 
+@functools.lru_cache(maxsize=VALID_CACHE)
+def short_region(value: str) -> str | None:
+    """The region of :data:`SHORT_REGIONS` in which a seven-digit ``value`` is valid."""
+    if value.startswith(("+", "00")) or sum(ch.isdigit() for ch in value) != SHORT_DIGITS:
+        return None
+    for region in SHORT_REGIONS:
+        try:
+            number = phonenumbers.parse(value, region)
+        except phonenumbers.NumberParseException:
+            continue
+        if phonenumbers.is_valid_number_for_region(number, region):
+            return region
+    return None
+
+
+# A closing line of a signature ("Best wishes,", "Regards"), then up to three lines (name,
+# role) before the number's own line.
+_SIGNATURE_ABOVE = regex.compile(
+    rf"(?im)^[ \t]*{CLOSING_OPENERS}(?:{CLOSINGS}|wishes)\b[^\n]{{0,20}}\n(?:[^\n]{{1,60}}\n){{1,3}}[ \t]*$"
+)
+
+
+def _national_forms(text: str) -> set[str]:
+    """The digits of the national forms (with and without the trunk prefix) of the valid
+    international numbers in ``text``."""
+    out: set[str] = set()
+    for m in CANDIDATE.finditer(text):
+        value = m.group()
+        if not value.startswith(("+", "00")) or valid_region(value) is None:
+            continue
+        number = phonenumbers.parse("+" + value[2:] if value.startswith("00") else value)
+        national = phonenumbers.national_significant_number(number)
+        region = phonenumbers.region_code_for_number(number)
+        meta = phonenumbers.PhoneMetadata.metadata_for_region(region or "")
+        trunk = (meta.national_prefix if meta else None) or ""
+        out.update({national, trunk + national})
+    return out
+
+
+def _short_score(text: str, start: int, end: int, value: str, same: set[str]) -> float | None:
+    if short_region(value) is None:
+        return None
+    before = text[max(0, start - 40) : start]
+    if ID_NUMBER_CUE.search(before) or _NOT_CONTEXT.search(before):
+        return None
+    if "".join(ch for ch in value if ch.isdigit()) in same:
+        return 0.85
+    if _CONTEXT.search(before):
+        return 0.75
+    line_end = text.find("\n", end)
+    alone = not text[end : len(text) if line_end < 0 else line_end].strip()
+    if alone and _SIGNATURE_ABOVE.search(text, max(0, start - 200), start):
+        return 0.7
+    return None
+
+
 class PhonenumbersRecognizer(SignalRecognizer):
     """National and international phone numbers that are valid in some numbering plan."""
 
     ENTITY = "PHONE_NUMBER"
 
     def find(self, text: str, _nlp_artifacts: Any = None) -> Iterable[RecognizerResult]:
+        same: set[str] | None = None
         for m in CANDIDATE.finditer(text):
             value = m.group()
+            if sum(ch.isdigit() for ch in value) == SHORT_DIGITS:
+                if same is None:
+                    same = _national_forms(text)
+                short = _short_score(text, m.start(), m.end(), value, same)
+                if short is not None:
+                    yield _result(m.start(), m.end(), short, "phone:short", self)
+                continue
             if _DIGITS.fullmatch(value) and len(value) < 10:
                 continue  # a bare run of digits is an id unless it is as long as a phone number
-            if _NOT_PHONE_SHAPE.fullmatch(value):
+            if _NOT_PHONE_SHAPE.fullmatch(value) or _TIMESTAMP.match(text, m.start()):
                 continue
             region = valid_region(value)
             if region is None:

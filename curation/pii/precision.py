@@ -168,7 +168,7 @@ def _words_refuse(value: str, tokens: list[str], lowered: list[str], allow: Allo
         return True
     if all(t in TECH_TERMS or t in NOT_NAMES or t in TITLES for t in lowered):
         return True
-    if lowered[-1] in ORG_TAIL_WORDS:
+    if lowered[-1] in ORG_TAIL_WORDS or any(_GLUED_CARRIER.search(t) for t in tokens):
         return True
     if allow.allowed(tokens[0], "PERSON") and (
         len(tokens) == 1
@@ -184,6 +184,10 @@ def _words_refuse(value: str, tokens: list[str], lowered: list[str], allow: Allo
     return not value[0].isupper()
 
 
+# A carrier word written into a longer one: "Velokurier Bern", "Nordexpress", "Baltcargo".
+_GLUED_CARRIER = regex.compile(
+    r"(?i)^\p{L}{3,}(?:kurier|courier|express|freight|cargo|kargo|logistik|logistics)$"
+)
 _NEXT_WORD = regex.compile(r"^[ \t]+(\p{L}+)(?![\p{L}'’])")
 
 
@@ -201,6 +205,8 @@ def _context_refuses(
         return True  # "Sonos Era 100", "Galaxy Tab 9": a product and its model number
     if _ALNUM_MODEL.match(after) or _LETTER_MODEL.match(after):
         return True  # "MX Master 3S", "Pixel 8a", "Dyson V15": a product and its model code
+    if _product_after_the(text, start, end, source):
+        return True
     tail = _NEXT_WORD.match(after)
     if tail and tail.group(1).lower() in ORG_TAIL_WORDS:
         return True  # "Česká pošta" read as "Česká": the first word of a firm's name
@@ -219,6 +225,26 @@ def _context_refuses(
         return True  # no word of it can be a name: "Docker Compose", "Tetris", "Spirited Away"
     # "Best Animated Feature": a cue word before a title, not a sign-off
     return source.startswith("name:cue") and len(tokens) > 1 and not name_evidence(value)
+
+
+# A capitalised run after "the" that holds a model code or three words or more: "the
+# Kärcher K4 Power Control", "the Leatherman Wave Plus" name a product; "the Okonkwo twins"
+# keeps its name (one word).
+_THE_RUN = regex.compile(r"(?<![\p{L}])[Tt]he[ \t]+((?:[\p{Lu}\d][\p{L}\p{M}\d'’\-]*[ \t]+)*)$")
+_CODE_TOKEN = regex.compile(r"\p{Lu}|[\p{L}\-]*\d[\p{L}\d\-]*")
+
+
+def _product_after_the(text: str, start: int, end: int, source: str) -> bool:
+    if not (is_model_only(source) or source.startswith("name:postfix")):
+        return False
+    run = _THE_RUN.search(text, max(0, start - 80), start)
+    if run is None:
+        return False
+    before = run.group(1).split()
+    words = before + text[start:end].split()
+    if text[end : end + 1].isalnum() or len(words) < 2:
+        return False
+    return len(words) >= 3 or any(_CODE_TOKEN.fullmatch(w) for w in before)
 
 
 def _lone_word_refuses(text: str, start: int, lowered: list[str], artifacts: Any) -> bool:

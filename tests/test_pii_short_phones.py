@@ -1,0 +1,57 @@
+"""Seven-digit national numbers (IS, FJ, TO…, tuned on round-6 dev): found after a phone
+word, alone on a signature line, or as the national form of an international number in the
+same text; left alone as order numbers, counts and ids. Numbers made up for the test."""
+
+from __future__ import annotations
+
+import pytest
+
+from curation.pii.phones import PhonenumbersRecognizer
+
+
+def phones(text: str) -> list[str]:
+    return [text[r.start : r.end] for r in PhonenumbersRecognizer().find(text) if r.score >= 0.5]
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("You can call me on 862-4417 after six.", "862-4417"),
+        ("My partner will come. Reach them on 925 3318.", "925 3318"),
+        ("Best wishes,\nAna Lutui\nOffice Manager\n7712204\n", "7712204"),
+        ("Is 862-4417 the same as +354 862 4417?", "862-4417"),
+    ],
+)
+def test_short_national_numbers(text: str, number: str) -> None:
+    assert number in phones(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Order 862-4417 shipped on Monday.",
+        "The population is 7712204 people.",
+        "Invoice no. 925 3318 is paid.",
+        "Total\n7712204\n",
+        "Ticket 925 3318 was closed.",
+        "Build 862-4417 passed all checks.",
+    ],
+)
+def test_short_lookalikes_stay(text: str) -> None:
+    assert phones(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2026-03-28 04:18:02 ERROR job=2414696 timeout after 114s",
+        "2025/11/02 23:05:40 INFO retry ok",
+        "at 2024.06.14 09:30 the backup ran",
+    ],
+)
+def test_log_timestamps_stay(text: str) -> None:
+    assert phones(text) == []
+
+
+def test_phone_after_log_date_still_found() -> None:
+    assert "+44 20 7946 0958" in phones("2026-03-28 call +44 20 7946 0958 tomorrow")
