@@ -96,3 +96,14 @@ def test_kind_in_data_must_not_fire_on_people() -> None:
     assert not _kind('{"customers": ["Ana Quist", "Bo Lind"], "product": "X"}', "Bo Lind")
     assert not _kind('{"product": ["X"], "owner": ["Ana Quist"]}', "Ana Quist")
     assert not _kind("Ask Ana Quist about the song", "Ana Quist")
+
+
+def test_it_is_under_a_name() -> None:
+    assert ("Bud Pebble", "name:position") in found("Deliver to my box. It's under Bud Pebble.")
+    for text in (
+        "It's under Review Board control.",
+        "It's under Construction until May.",
+        "That is under Warranty Cover anyway.",
+        "The key is under the mat.",
+    ):
+        assert not found(text), text

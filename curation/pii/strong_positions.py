@@ -83,7 +83,9 @@ _AGENT_SURNAME = regex.compile(
 )
 _PARTICLE = "|".join(sorted((regex.escape(p.title()) for p in PARTICLES), key=longest_first))
 _BOOKED_UNDER = regex.compile(
-    r"(?i:\b(?:booked|reserved|registered|listed|held|filed|made|put)[ \t]+under"
+    r"(?i:\b(?:booked|reserved|registered|listed|held|filed|made|put|"
+    # "It's under Bud Root": the thing just named is under a name
+    r"(?:it|that|this)(?:['’]s|[ \t]+is|[ \t]+was))[ \t]+under"
     r"(?:[ \t]+the[ \t]+name(?:[ \t]+of)?)?[ \t]+)"
     rf"(?P<value>{_WORD}(?:[ \t]+(?:(?:{_PARTICLE})[ \t]+)?{_WORD}){{1,2}})"
 )
