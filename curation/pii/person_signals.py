@@ -29,6 +29,7 @@ from curation.pii.person_lines import line_names
 from curation.pii.presidio_import import LocalRecognizer, RecognizerResult
 from curation.pii.results import SignalRecognizer, tagged_result
 from curation.pii.strong_positions import strong_position_names
+from curation.pii.vi_names import vietnamese_full_names
 from curation.pii.vocab import PARTICLES, TECH_TERMS
 from curation.pii.word_names import STRONG_SOURCE, surname_word, word_pair, word_pairs
 
@@ -164,6 +165,8 @@ class NameTableRecognizer(SignalRecognizer):
             if e.label_ in OTHER_LABELS
         ]
         words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
+        for start, end, source in vietnamese_full_names(text):
+            yield _result(start, end, CUE_SCORE + 0.1, source, self)
         yield from self._capitalised_runs(text, words)
         yield from self._lowercase(text, words)
         yield from self._uppercase(text, words)

@@ -143,7 +143,7 @@ def person_score(
     tokens = value.split()
     if not tokens or len(tokens) > 4:
         return 0.0
-    if source in ("name:lower", "name:upper", "name:key-lower"):
+    if source in ("name:lower", "name:upper", "name:key-lower", "name:label-upper"):
         return score if not in_code(text, start) else 0.0
     lowered = [t.lower().strip(".,'’") for t in tokens]
     if _words_refuse(value, tokens, lowered, allow):

@@ -67,6 +67,9 @@ _SIGNALS = {
     "name:signoff": "a capitalised word on a sign-off or byline (Thanks, Regards, — , Posted by …)",
     "name:label": "a name on the line after 'Ship to:', right above an address block or a PO"
     " box, in a person's form field (Applicant:) or after a rank on military mail",
+    "name:label-upper": "a name in capitals in a person's form field (SHIP TO:, Name:)",
+    "name:vi": "a Vietnamese full name: a family name of the table, then two or three"
+    " syllables, one with a letter only Vietnamese writes",
     "name:relation": "capitalised words after a relation (my neighbour, our tenant …)",
     "name:lower": "a lowercase name (name-table words, or non-English words closed by a"
     " comma) after a cue, or a lowercase given name spoken to",

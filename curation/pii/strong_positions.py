@@ -47,6 +47,7 @@ from curation.pii.word_names import (
 
 LABEL_SOURCE = "name:label"
 CARD_SOURCE = "name:card"
+UPPER_LABEL_SOURCE = "name:label-upper"
 POSITION_SOURCE = "name:position"
 POSITION_GIVEN_RANK = 2500
 POSITION_GIVEN_COUNTRIES = 2
@@ -56,9 +57,13 @@ _NAME = rf"{_WORD}(?:[ \t]+{_WORD}){{1,3}}"
 _LABELS = load("person_field_labels")
 _STRICT_LABELS = frozenset(w for w in _LABELS if not w.startswith("?"))
 _LOOSE_LABELS = frozenset(w[1:] for w in _LABELS if w.startswith("?"))
+# The label may follow a heading on its line ("Form submission: Name: Serik Root"), stand
+# alone on the line above its value ("SHIP TO:\nWADE ROOT"), or open a field of a one-line
+# form whose fields " | " parts ("Name: Serik Root | Address: …").
 _FIELD = regex.compile(
-    rf"(?m)^[ \t]*(?:[-*•][ \t]+)?(?P<label>[A-Za-z][A-Za-z ]{{1,24}}?)[ \t]*:[ \t]*"
-    rf"(?P<value>{_NAME})[ \t]*$"
+    r"(?m)(?:^|[ \t]\|)[ \t]*(?:[-*•][ \t]+)?(?:[A-Za-z][A-Za-z ]{1,24}:[ \t]+)?"
+    r"(?P<label>[A-Za-z][A-Za-z ]{1,24}?)[ \t]*:(?:[ \t]*|[ \t]*\n[ \t]*)"
+    rf"(?P<value>{_NAME})[ \t]*(?:$|(?=\|))"
 )
 _FORM_ID = regex.compile(r"[\w.+\-]+@[\w\-]+\.\w|\+?\d[\d ()\-.]{6,}\d")
 _MILITARY_MAIL = regex.compile(r"\b(?:(?:PSC|CMR|Unit)[ \t]+\d+[ \t,]+Box|[AFD]PO[ \t]+A[AEP])\b")
@@ -78,7 +83,9 @@ _AGENT_SURNAME = regex.compile(
 )
 _PARTICLE = "|".join(sorted((regex.escape(p.title()) for p in PARTICLES), key=longest_first))
 _BOOKED_UNDER = regex.compile(
-    r"(?i:\b(?:booked|reserved|registered|listed|held|filed|made|put)[ \t]+under"
+    r"(?i:\b(?:booked|reserved|registered|listed|held|filed|made|put|"
+    # "It's under Bud Root": the thing just named is under a name
+    r"(?:it|that|this)(?:['’]s|[ \t]+is|[ \t]+was))[ \t]+under"
     r"(?:[ \t]+the[ \t]+name(?:[ \t]+of)?)?[ \t]+)"
     rf"(?P<value>{_WORD}(?:[ \t]+(?:(?:{_PARTICLE})[ \t]+)?{_WORD}){{1,2}})"
 )
@@ -156,9 +163,15 @@ def _field_names(text: str) -> Iterable[tuple[int, int, str]]:
                 form_id = bool(_FORM_ID.search(text))
             if not form_id:
                 continue
-        words = m.group("value").split()
+        value = m.group("value")
+        words = [w.title() if w.isupper() else w for w in value.split()]
         if _clean(words) and _some_name(words):
-            yield m.start("value"), m.end("value"), LABEL_SOURCE
+            # a name in capitals ("SHIP TO:\nWADE ROOT"): precision lets capitals through
+            yield (
+                m.start("value"),
+                m.end("value"),
+                UPPER_LABEL_SOURCE if value.isupper() else LABEL_SOURCE,
+            )
 
 
 def _rank_names(text: str) -> Iterable[tuple[int, int, str]]:

@@ -211,13 +211,35 @@ def kind_after_item(text: str, start: int, end: int) -> bool:
     )
 
 
+# Data that files a value under a kind of thing: a tuple "('Dear Prudence', 'song')" or a JSON
+# list under the kind's key ("brand": ["Dr Pepper"]); the span is all or part of the quoted value.
+_KINDS = _alternatives(_THING_KINDS)
+_TUPLE_KIND_AFTER = regex.compile(
+    rf"[^'\"\n]{{0,40}}?(?P<q>['\"])[ \t]*,[ \t]*(?P=q)(?:\p{{Ll}}+[ \t]+){{0,2}}(?i:{_KINDS})s?(?P=q)"
+)
+_OPEN_QUOTE_BEFORE = regex.compile(r"\([ \t]*['\"][^'\"\n]{0,40}$")
+_KIND_LIST_BEFORE = regex.compile(
+    rf"\"(?:\p{{Ll}}+[ \t]+){{0,2}}(?i:{_KINDS})s?\"[ \t]*:[ \t]*\[(?:\s*\"[^\"\n]*\"[ \t]*,)*"
+    r"\s*\"[^\"\n]{0,40}$"
+)
+
+
+def kind_in_data(text: str, start: int, end: int) -> bool:
+    """The span is a value the record's data files under a kind of thing (see above)."""
+    if _OPEN_QUOTE_BEFORE.search(text, max(0, start - 48), start) and _TUPLE_KIND_AFTER.match(
+        text, end
+    ):
+        return True
+    return bool(_KIND_LIST_BEFORE.search(text, max(0, start - 400), start))
+
+
 def non_person_value(text: str, start: int, end: int) -> bool:
     """The span fills a field that holds no person ("carrier": "Ninja Van", "Carrier: Evri"),
     names the carrier of the tracking number after it ("Cargus CK5545959424"), or is said in
     brackets to be a work or a thing ("Storm Arwen (the storm)")."""
     if labelled_non_person(text, start) or kind_in_brackets(text, end):
         return True
-    if kind_after_item(text, start, end):
+    if kind_after_item(text, start, end) or kind_in_data(text, start, end):
         return True
     before = text[max(0, start - 40) : start]
     return bool(_TRACKING_AFTER.match(text, end) or _QUANTITY_BEFORE.search(before))
