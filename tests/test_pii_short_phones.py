@@ -55,3 +55,16 @@ def test_log_timestamps_stay(text: str) -> None:
 
 def test_phone_after_log_date_still_found() -> None:
     assert "+44 20 7946 0958" in phones("2026-03-28 call +44 20 7946 0958 tomorrow")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The number 5812345 is not prime.",
+        "Number of users grew to 2500000 in March.",
+        "Text 2000000 characters long is too much.",
+        "Contact count was 3120456 last month.",
+    ],
+)
+def test_a_bare_seven_digit_count_after_a_phone_word_is_no_phone(text: str) -> None:
+    assert phones(text) == []

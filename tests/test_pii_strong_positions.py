@@ -182,3 +182,29 @@ def test_going_with_someone_is_no_carrier() -> None:
     assert carrier("#8286734 will go with ", len("#8286734 will go with "))
     assert not carrier("I will go with ", len("I will go with "))
     assert not carrier("We'll go with ", len("We'll go with "))
+
+
+# ---- places and device dumps (review of the round-6 passes)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It's under Lincoln Park, near the lake.",
+        "It was under Victoria Station for years.",
+        "Contact Lincoln Park about the permit.",
+        "Driver: Realtek Audio\nVersion: 6.0.9",
+        "Parent: Main Window\nChildren: 3",
+    ],
+)
+def test_places_and_device_fields_are_no_person_position(text: str) -> None:
+    assert values(text) == set()
+
+
+def test_a_loose_label_counts_in_a_form_with_a_phone() -> None:
+    assert "Tomasz Hale" in values("Driver: Tomasz Hale\nPhone: +44 7700 900123")
+
+
+def test_the_run_after_the_stays_a_name_when_every_word_is_a_name(det: Detector) -> None:
+    assert redacted(det, "I met the Maria Elena Gomez family at the party.")
+    assert not redacted(det, "I bought the Leatherman Wave Plus yesterday.")

@@ -159,8 +159,8 @@ def _short_score(text: str, start: int, end: int, value: str, same: set[str]) ->
         return None
     if "".join(ch for ch in value if ch.isdigit()) in same:
         return 0.85
-    if _CONTEXT.search(before):
-        return 0.75
+    if _CONTEXT.search(before) and not value.isdigit():
+        return 0.75  # "call 941 4207"; a bare run after a word ("the number 5812345") is a count
     line_end = text.find("\n", end)
     alone = not text[end : len(text) if line_end < 0 else line_end].strip()
     if alone and _SIGNATURE_ABOVE.search(text, max(0, start - 200), start):

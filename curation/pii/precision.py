@@ -13,6 +13,7 @@ from typing import Any
 import regex
 
 from curation.pii.config import PiiConfig
+from curation.pii.name_kind import kind
 from curation.pii.person_signals import name_evidence
 from curation.pii.public import is_model_only, private_text
 from curation.pii.recognizers import trim_name
@@ -244,7 +245,10 @@ def _product_after_the(text: str, start: int, end: int, source: str) -> bool:
     words = before + text[start:end].split()
     if text[end : end + 1].isalnum() or len(words) < 2:
         return False
-    return len(words) >= 3 or any(_CODE_TOKEN.fullmatch(w) for w in before)
+    if any(_CODE_TOKEN.fullmatch(w) for w in before):
+        return True
+    # "the Maria Elena Gomez family" names people: every word a name of the table
+    return len(words) >= 3 and not all(kind(w) in "GS" for w in words)
 
 
 def _lone_word_refuses(text: str, start: int, lowered: list[str], artifacts: Any) -> bool:

@@ -33,7 +33,13 @@ import regex
 
 from curation.pii import name_table as nt
 from curation.pii.name_kind import kind, stop
-from curation.pii.vocab import ORG_TAIL_WORDS, PARTICLES, load, longest_first
+from curation.pii.vocab import (
+    ORG_TAIL_WORDS,
+    PARTICLES,
+    STREET_TYPES_EN,
+    load,
+    longest_first,
+)
 from curation.pii.word_names import (
     _BULLET,
     _CUE_BEFORE,
@@ -184,6 +190,16 @@ def _rank_names(text: str) -> Iterable[tuple[int, int, str]]:
             yield m.start("value"), m.end("value"), LABEL_SOURCE
 
 
+_PLACE_TAILS = frozenset(t.lower() for t in STREET_TYPES_EN) | ORG_TAIL_WORDS
+
+
+def _place_or_firm(word: str) -> bool:
+    """A last word that ends a place's or a firm's name ("under Victoria Station", "Lincoln
+    Park"). Other common words stay possible surnames ("It's under Bud Root"): firms named
+    after a place and a common noun ("Austin Energy") are left to the other signals."""
+    return word.lower() in _PLACE_TAILS
+
+
 def _pair_in_place(text: str) -> Iterable[tuple[int, int, str]]:
     for m in _PAIR.finditer(text, overlapped=True):
         first, last = m.group(1), m.group(2)
@@ -203,7 +219,11 @@ def _pair_in_place(text: str) -> Iterable[tuple[int, int, str]]:
             _ID_AFTER.match(after)
             # a role noun ("Subject: Tern Vektron stock") is too loose a cue for an unknown
             # word; the speaker's own "I'm" is not
-            or (_CUE_BEFORE.search(before[-40:]) and (given or _INTRO_BEFORE.search(before)))
+            or (
+                _CUE_BEFORE.search(before[-40:])
+                and (given or _INTRO_BEFORE.search(before))
+                and not _place_or_firm(last)  # "Contact Lincoln Park", "call Cole Labs"
+            )
             or (_BULLET.match(before) and not after.strip() and _after_closing(text, line_start))
             or (
                 _SENTENCE_START.search(before)
@@ -234,7 +254,7 @@ def strong_position_names(text: str) -> Iterable[tuple[int, int, str]]:
             yield m.start("value"), m.end("value"), "name:initial"
     for m in _BOOKED_UNDER.finditer(text):
         words = m.group("value").split()
-        if _clean(words) and _some_name(words):
+        if _clean(words) and _some_name(words) and not _place_or_firm(words[-1]):
             yield m.start("value"), m.end("value"), POSITION_SOURCE
     for m in _DAY_GREETING.finditer(text):
         word = m.group("value")
