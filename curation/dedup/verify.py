@@ -37,8 +37,9 @@ STATIC_MARGIN = 0.04  # static mode's calibrated threshold over the cascade's (0
 # Texts per call to the accurate model. The check's few thousand texts in the embed
 # stage's batches of 4,096 left the engine's actors unevenly loaded: 10,000 texts made
 # three batches, one actor encoding 5,904 of them while the other idled
-# after 4,096. A multiple of MiniLM's own batch (64) keeps its model batches, and so
-# its vectors, what they were.
+# after 4,096. A multiple of MiniLM's own batch (64) keeps its model batches full; which
+# texts share one (and their padding) changes, which moves vectors by float rounding only
+# (clusters identical at 40k and 100k), though a pair exactly at the threshold could flip.
 VERIFY_BATCH = 256
 
 
