@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 import pytest
 import sqlalchemy as sa
 import streamlit as st
+from hypothesis import settings as hypothesis_settings
 
 from curation.auth import create_user
 from curation.store import Workspace
@@ -24,6 +25,11 @@ from tests.helpers.apptest import PASSWORDS, ROLES
 from tests.helpers.common import BACKENDS, PG_URL
 from tests.helpers.fake_openai import FakeOpenAI, FakeServer, State
 from tests.helpers.workspaces import new_pg_workspace, new_sqlite_workspace
+
+# Property tests draw the same examples on every run: a suite that fails by chance is no
+# signal (a failure found by exploring belongs in a test of its own).
+hypothesis_settings.register_profile("deterministic", derandomize=True, database=None)
+hypothesis_settings.load_profile("deterministic")
 
 if TYPE_CHECKING:
     from curation.pii.detect import Detector
