@@ -7,15 +7,7 @@ from __future__ import annotations
 import pytest
 
 from curation.pii.detect import Detector
-
-
-@pytest.fixture(scope="module")
-def det() -> Detector:
-    return Detector()
-
-
-def addresses(det: Detector, text: str) -> list[str]:
-    return [s.text for s in det.analyze_texts([text])[0] if s.entity == "STREET_ADDRESS"]
+from tests.helpers.pii import addresses
 
 
 @pytest.mark.parametrize(

@@ -6,12 +6,11 @@ up for the test."""
 
 from __future__ import annotations
 
-import pytest
-
 from curation.pii.detect import Detector
 from curation.pii.strong_positions import LABEL_SOURCE, UPPER_LABEL_SOURCE, strong_position_names
 from curation.pii.titles import kind_in_data
 from curation.pii.vi_names import VI_SOURCE, vietnamese_full_names
+from tests.helpers.pii import redacted
 
 
 def found(text: str) -> set[tuple[str, str]]:
@@ -20,15 +19,6 @@ def found(text: str) -> set[tuple[str, str]]:
 
 def vi(text: str) -> list[str]:
     return [text[s:e] for s, e, _ in vietnamese_full_names(text)]
-
-
-@pytest.fixture(scope="module")
-def det() -> Detector:
-    return Detector()
-
-
-def redacted(det: Detector, text: str) -> set[str]:
-    return {s.text for s in det.analyze_texts([text])[0] if s.entity == "PERSON"}
 
 
 def test_field_after_a_heading_and_in_a_one_line_form() -> None:

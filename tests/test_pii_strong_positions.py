@@ -14,6 +14,7 @@ from curation.pii.strong_positions import (
     position_given,
     strong_position_names,
 )
+from tests.helpers.pii import redacted
 
 
 def found(text: str) -> set[tuple[str, str]]:
@@ -22,15 +23,6 @@ def found(text: str) -> set[tuple[str, str]]:
 
 def values(text: str) -> set[str]:
     return {v for v, _ in found(text)}
-
-
-@pytest.fixture(scope="module")
-def det() -> Detector:
-    return Detector()
-
-
-def redacted(det: Detector, text: str) -> set[str]:
-    return {s.text for s in det.analyze_texts([text])[0] if s.entity == "PERSON"}
 
 
 # ---- form fields

@@ -102,7 +102,12 @@ def valid_region(value: str) -> str | None:
             if phonenumbers.is_valid_number(number)
             else None
         )
-    for region in REGIONS:
+    return _first_valid(value, REGIONS)
+
+
+def _first_valid(value: str, regions: tuple[str, ...]) -> str | None:
+    """The first of ``regions`` whose plan makes the national number ``value`` valid."""
+    for region in regions:
         try:
             number = phonenumbers.parse(value, region)
         except phonenumbers.NumberParseException:
@@ -117,14 +122,7 @@ def short_region(value: str) -> str | None:
     """The region of :data:`SHORT_REGIONS` in which a seven-digit ``value`` is valid."""
     if value.startswith(("+", "00")) or sum(ch.isdigit() for ch in value) != SHORT_DIGITS:
         return None
-    for region in SHORT_REGIONS:
-        try:
-            number = phonenumbers.parse(value, region)
-        except phonenumbers.NumberParseException:
-            continue
-        if phonenumbers.is_valid_number_for_region(number, region):
-            return region
-    return None
+    return _first_valid(value, SHORT_REGIONS)
 
 
 # A closing line of a signature ("Best wishes,", "Regards"), then up to three lines (name,

@@ -9,3 +9,17 @@ from curation.pii.segments import Segment
 def found(det: Detector, *texts: str) -> list[Finding]:
     """The findings in ``texts``, each the content of one message."""
     return det.detect([Segment(("messages", i, "content"), t) for i, t in enumerate(texts)])
+
+
+def spans_of(det: Detector, text: str, entity: str) -> list[str]:
+    """The texts of ``entity``'s spans the detector finds in ``text``."""
+    return [s.text for s in det.analyze_texts([text])[0] if s.entity == entity]
+
+
+def addresses(det: Detector, text: str) -> list[str]:
+    return spans_of(det, text, "STREET_ADDRESS")
+
+
+def redacted(det: Detector, text: str) -> set[str]:
+    """The person names found in ``text``."""
+    return set(spans_of(det, text, "PERSON"))
