@@ -126,7 +126,7 @@ def tax_intake(c: Ctx) -> Example:
     plan, job = c.plan(ex, "tax"), c.job(ex)
     form = (
         f"Name: {add_person(ex, p, p.full, 'next_to_id')}\nSSN: {number}\n"
-        f"E-mail: {add_email(ex, c.names, p)}\nOccupation: {job}\n"
+        f"E-mail: {add_email(ex, c.names, p)}\nPhone: {add_phone(ex, p, c.r)}\nOccupation: {job}\n"
         f"Spouse: {add_person(ex, spouse, spouse.full, 'third_party')}\nPackage: {plan}"
     )
     ex.messages = [
@@ -244,7 +244,8 @@ def trip_consent(c: Ctx) -> Example:
     letter = (
         f"Dear Mx {add_person(ex, teacher, teacher.surname, 'letter')},\n\nI give consent for my "
         "son to join the Year 8 trip to the science museum on 14 March, and he may travel by coach."
-        f"\n\nYours sincerely,\n{add_person(ex, parent, parent.full, 'letter')}"
+        f"\n\nYours sincerely,\n{add_person(ex, parent, parent.full, 'letter')}\n"
+        f"{add_phone(ex, parent, c.r)}"
     )
     ex.messages = [
         user(f"Make this consent note more formal:\n\n{letter}"),
