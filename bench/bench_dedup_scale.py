@@ -36,7 +36,9 @@ pages they share once where the resident sets count them in each, and gives a sh
 them to the coordinator when it maps them too (the coordinator, which embeds the corpus
 and runs the global union-find, is this process: its own peak is reported apart).
 ``--hh PATH`` names the HH-RLHF file the corpus is generated from; ``CURATION_BENCH_OUT``
-moves the cached corpora out of the checkout. Prints one JSON line.
+moves the cached corpora out of the checkout. ``--nprobe K`` runs with ``Settings.nprobe``
+K (default: the setting's own, 8; 16 is the search before 2026-12-07), so that both sides of
+a before/after pair run from one tree. Prints one JSON line.
 """
 
 from __future__ import annotations
@@ -54,6 +56,8 @@ from typing import Any
 
 from bench import harness
 from bench.bench_dedup import _load, _row, _score, corpus_path
+
+NPROBE_ENV = "CURATION_BENCH_NPROBE"
 
 
 def run(sizes: list[int]) -> list[dict[str, Any]]:
@@ -215,7 +219,10 @@ def dedup_child(spec: str, path: Path) -> None:
         records, truth = _load(path)
         items = [make_item(r, order=i) for i, r in enumerate(records)]
         del records
-        result = find_duplicates(items, Settings("cascade"), progress=_progress, **kwargs)
+        settings = Settings("cascade")
+        if os.environ.get(NPROBE_ENV):
+            settings = Settings("cascade", nprobe=int(os.environ[NPROBE_ENV]))
+        result = find_duplicates(items, settings, progress=_progress, **kwargs)
         members = [c.members for c in result.clusters]
         summary = _score(members, truth, len(items))
         # the clusters themselves, to tell two runs' outputs apart or equal
@@ -263,6 +270,7 @@ def main(argv: list[str] | None = None) -> None:
         "--partitions", type=int, help="partition count (default: the engine's choice)"
     )
     parser.add_argument("--hh", type=Path, help="the HH-RLHF .jsonl.gz the corpus is built from")
+    parser.add_argument("--nprobe", type=int, help="IVF lists probed (Settings.nprobe)")
     parser.add_argument("--child", nargs=2, metavar=("SPEC", "PATH"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
@@ -274,6 +282,8 @@ def main(argv: list[str] | None = None) -> None:
         from bench import dedup_data
 
         dedup_data.HH = args.hh.resolve()
+    if args.nprobe:  # the child reads it
+        os.environ[NPROBE_ENV] = str(args.nprobe)
     path = corpus_path("c", args.n)
     spec = "engine" if args.engine else "inprocess"
     if args.cluster:
@@ -281,7 +291,7 @@ def main(argv: list[str] | None = None) -> None:
     if args.partitions:
         spec += f"/{args.partitions}"
     measured = harness.measure("bench.bench_dedup_scale", spec, str(path), show_stderr=True)
-    print(json.dumps({"records": args.n, "spec": spec, **measured}))
+    print(json.dumps({"records": args.n, "spec": spec, "nprobe": args.nprobe, **measured}))
 
 
 if __name__ == "__main__":

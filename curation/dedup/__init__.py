@@ -10,9 +10,10 @@ Pipeline
        default ``cascade`` mode and in ``static``; ``minilm``; ``openai``.
     3. **Search** record vectors (the normalised mean of their exchange vectors) with
        FAISS ``range_search``: ``IndexFlatIP`` up to 20,000 records, IVF above
-       (nlist ≈ 4√N, nprobe 16; lists of 8-bit scalar-quantised vectors, searched
-       0.02 wider and every hit re-scored exactly); never HNSW, whose ``range_search`` aborts the process
-       in faiss-cpu 1.15.1. From 1,000 records on the vectors are centred on the
+       (nlist ≈ 4√N, ``Settings.nprobe`` lists probed, 8 by default; lists of 8-bit
+       scalar-quantised vectors, searched 0.02 wider and every hit re-scored
+       exactly); never HNSW, whose ``range_search`` aborts the process in faiss-cpu
+       1.15.1. From 1,000 records on the vectors are centred on the
        corpus's mean exchange vector first: mean-pooled embeddings of unrelated long
        conversations share a common component (raw cosines 0.85–0.95 on HH-RLHF), so a
        raw range search returns nearly every pair; centred, unrelated records fall near

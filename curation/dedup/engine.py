@@ -198,6 +198,7 @@ def _semantic_pairs(
             radius,
             settings.lsh,
             cascade,
+            nprobe=settings.nprobe,
         )
         del rec
         results: Iterable[PartitionPairs] = [score_partition(task, rep)]
@@ -211,8 +212,7 @@ def _semantic_pairs(
             owners,
             first,
             radius=radius,
-            lsh=settings.lsh,
-            lexical_scores=cascade,
+            settings=settings,
         )
         results = _counted(run.map_fn(score_partition, tasks), rep, k)
     a, b, static_scores, lexical = merge_pairs(results, stats)
@@ -338,7 +338,7 @@ def find_matches(
         radius = CENTRED_RADIUS if centre is not None else max(0.0, lowest - CANDIDATE_SLACK)
         ref_vecs = first.records(reference, refs, centre)
         q_vecs = first.records(queries, todo, centre)
-        index, _ = build_index(ref_vecs)
+        index, _ = build_index(ref_vecs, settings.nprobe)
         qi, ri, _ = run.search(index, q_vecs, radius, ref_vecs, rep.count)
         qa = np.asarray(todo, dtype=np.int64)[qi]
         rb = np.asarray(refs, dtype=np.int64)[ri]

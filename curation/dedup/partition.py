@@ -36,6 +36,7 @@ import numpy as np
 from curation.dedup.embedders import EncodeMap, faiss_threads
 from curation.dedup.lexical import lexical_pairs
 from curation.dedup.search import ExchangeVectors, build_self_index, range_pairs
+from curation.dedup.settings import IVF_NPROBE, Settings
 from curation.dedup.units import Item
 from curation.dedup.verify import aligned_scores
 
@@ -100,6 +101,7 @@ class PartitionTask:
     lsh: bool
     lexical_scores: bool
     owners: np.ndarray | None = None
+    nprobe: int = IVF_NPROBE  # IVF lists probed a query (Settings.nprobe)
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,7 +125,7 @@ def score_partition(task: PartitionTask, rep: StageReporter | None = None) -> Pa
     n = len(task.members)
     if rep is not None:
         rep.stage("search", n)
-    index, index_name, probes = build_self_index(task.vectors)
+    index, index_name, probes = build_self_index(task.vectors, task.nprobe)
     qa, qb, _ = range_pairs(
         index,
         task.vectors,
@@ -220,11 +222,11 @@ def partition_tasks(
     vectors: ExchangeVectors,
     *,
     radius: float,
-    lsh: bool,
-    lexical_scores: bool,
+    settings: Settings,
 ) -> Iterator[PartitionTask]:
     """One task per non-empty partition, built as the map asks for it (one in memory at a
-    time with the built-in ``map``)."""
+    time with the built-in ``map``); ``settings`` say whether LSH runs, whether lexical
+    scores are kept (the cascade) and how many IVF lists are probed."""
     sem = np.asarray(semantic, dtype=np.int64)
     k = int(owners.max()) + 1 if len(owners) else 0
     for part in range(k):
@@ -242,9 +244,10 @@ def partition_tasks(
             exchanges=index,
             exchange_vectors=vectors.of(list(index)),
             radius=radius,
-            lsh=lsh,
-            lexical_scores=lexical_scores,
+            lsh=settings.lsh,
+            lexical_scores=settings.embedder == "cascade",
             owners=owners[rows],
+            nprobe=settings.nprobe,
         )
 
 

@@ -22,7 +22,7 @@ from curation.dedup.embedders import (
     faiss_threads,
     normalize_rows,
 )
-from curation.dedup.settings import Tick
+from curation.dedup.settings import IVF_NPROBE, Tick
 from curation.dedup.units import Item
 from curation.errors import InternalError
 
@@ -35,8 +35,7 @@ CANDIDATE_SLACK = 0.03  # record-vector radius below the lowest aligned score we
 CENTER_MIN = 1000
 CENTRED_RADIUS = 0.5
 MAX_CANDIDATES = 64  # per record, the most similar; a record with more is in a big group
-FLAT_MAX = 20_000  # records; above, IVF (nlist ≈ 4√N, nprobe 16)
-IVF_NPROBE = 16
+FLAT_MAX = 20_000  # records; above, IVF (nlist ≈ 4√N, nprobe: settings.IVF_NPROBE)
 APPROX_SLACK = 0.02  # an 8-bit IVF is searched this much wider, then re-scored exactly
 QUERY_BLOCK = 8192
 EMBED_BATCH = 4096
@@ -145,15 +144,16 @@ def search_centre(vectors: ExchangeVectors, n_records: int) -> np.ndarray | None
     return np.asarray(vectors.vectors.mean(axis=0), dtype=np.float32)
 
 
-def build_index(vectors: np.ndarray) -> tuple[Any, str]:
-    """``IndexFlatIP`` up to :data:`FLAT_MAX` vectors, IVF above (never HNSW).
+def build_index(vectors: np.ndarray, nprobe: int = IVF_NPROBE) -> tuple[Any, str]:
+    """``IndexFlatIP`` up to :data:`FLAT_MAX` vectors, IVF above (never HNSW), searching
+    ``nprobe`` lists a query.
 
     The IVF lists hold 8-bit scalar-quantised vectors: a quarter of the memory and about
     1.5× faster to scan than IVF-Flat, with the same candidates once :func:`range_pairs`
     re-scores the hits exactly (measured on corpus (c) at 100k).
     """
     with faiss_threads():
-        index, name = _empty_index(vectors)
+        index, name = _empty_index(vectors, nprobe)
         if not index.is_trained:
             _train(index, vectors)
         index.add(vectors)
@@ -164,36 +164,38 @@ def build_index(vectors: np.ndarray) -> tuple[Any, str]:
 class Probes:
     """The IVF lists each indexed vector probes, best first, and their centroid scores."""
 
-    lists: np.ndarray  # (n, IVF_NPROBE) int64
-    scores: np.ndarray  # (n, IVF_NPROBE) float32
+    lists: np.ndarray  # (n, nprobe) int64
+    scores: np.ndarray  # (n, nprobe) float32
 
 
-def build_self_index(vectors: np.ndarray) -> tuple[Any, str, Probes | None]:
+def build_self_index(
+    vectors: np.ndarray, nprobe: int = IVF_NPROBE
+) -> tuple[Any, str, Probes | None]:
     """:func:`build_index` for a self search, with the lists each vector probes (None for a
     flat index): the vectors are assigned to the coarse centroids once, each added to its
-    best list and searched later in its :data:`IVF_NPROBE` best (:func:`range_pairs`),
+    best list and searched later in its ``nprobe`` best (:func:`range_pairs`),
     instead of one assignment to add and another to search. The same lists, searched in
     the same blocks, so the same hits; it saves about a third of the search's CPU time
     (the coarse search costs as much as scanning the lists, both growing as N·√N).
     """
     with faiss_threads() as faiss:
-        index, name = _empty_index(vectors)
+        index, name = _empty_index(vectors, nprobe)
         if index.is_trained:
             index.add(vectors)
             return index, name, None
         _train(index, vectors)
         n = len(vectors)
-        lists = np.empty((n, IVF_NPROBE), dtype=np.int64)
-        scores = np.empty((n, IVF_NPROBE), dtype=np.float32)
+        lists = np.empty((n, index.nprobe), dtype=np.int64)
+        scores = np.empty((n, index.nprobe), dtype=np.float32)
         for start in range(0, n, QUERY_BLOCK):  # the blocks range_pairs searches in
             block = slice(start, start + QUERY_BLOCK)
-            scores[block], lists[block] = index.quantizer.search(vectors[block], IVF_NPROBE)
+            scores[block], lists[block] = index.quantizer.search(vectors[block], index.nprobe)
         best = np.ascontiguousarray(lists[:, 0])
         index.add_core(n, faiss.swig_ptr(vectors), None, faiss.swig_ptr(best))
         return index, name, Probes(lists, scores)
 
 
-def _empty_index(vectors: np.ndarray) -> tuple[Any, str]:
+def _empty_index(vectors: np.ndarray, nprobe: int) -> tuple[Any, str]:
     import faiss
 
     n, dim = vectors.shape
@@ -204,8 +206,8 @@ def _empty_index(vectors: np.ndarray) -> tuple[Any, str]:
     index = faiss.IndexIVFScalarQuantizer(
         quantizer, dim, nlist, faiss.ScalarQuantizer.QT_8bit, faiss.METRIC_INNER_PRODUCT
     )
-    index.nprobe = IVF_NPROBE
-    return index, f"IndexIVFScalarQuantizer(QT_8bit, nlist={nlist}, nprobe={IVF_NPROBE})"
+    index.nprobe = min(nprobe, nlist)
+    return index, f"IndexIVFScalarQuantizer(QT_8bit, nlist={nlist}, nprobe={index.nprobe})"
 
 
 def _train(index: Any, vectors: np.ndarray) -> None:
