@@ -212,18 +212,17 @@ def _nlp_engine_class() -> type:
             batch_size: int = 1,
             n_process: int = 1,
         ) -> Iterator[tuple[str, NlpArtifacts]]:
-            """As Presidio's, without the tagging components (see :class:`TaggedOnUse`)."""
+            """As Presidio's, without the tagging components (see :class:`TaggedOnUse`). Each
+            text is yielded as given: ``doc.text``, the same string, is rebuilt token by token."""
+            strings = [str(t) for t in texts]
             with one_blas_thread():
                 docs = list(
                     self.pipeline.pipe(
-                        (str(t) for t in texts),
-                        batch_size=batch_size,
-                        n_process=n_process,
-                        disable=self.skipped,
+                        strings, batch_size=batch_size, n_process=n_process, disable=self.skipped
                     )
                 )
-            for doc in docs:
-                yield doc.text, self._doc_to_nlp_artifact(doc, language, lazy=True)
+            for text, doc in zip(strings, docs, strict=True):
+                yield text, self._doc_to_nlp_artifact(doc, language, lazy=True)
 
         def _doc_to_nlp_artifact(
             self, doc: Doc, language: str, *, lazy: bool = False
