@@ -40,6 +40,9 @@ from tests.helpers.pii import addresses
         ("Invoices to C.P. 18, O.P. 4, 400110 Cluj-Napoca.", "C.P. 18, O.P. 4"),
         ("A street alone: Vlaška ul. 20", "Vlaška ul. 20"),
         ("A street alone: Tērbatas iela 9-2", "Tērbatas iela 9-2"),
+        ("Adres: Bağdat Cad. No: 214, 34728 Kadıköy/İstanbul", "Bağdat Cad. No: 214"),
+        ("A street alone: Kıvılcım Sok. 5", "Kıvılcım Sok. 5"),
+        ("Адреса: вул. Хрещатик 22, 01001 Київ", "вул. Хрещатик 22"),
     ],
 )
 def test_round7_formats(det: Detector, text: str, part: str) -> None:
@@ -55,6 +58,7 @@ def test_round7_formats(det: Detector, text: str, part: str) -> None:
         "See Section ul. 5 of the notes.",
         "Player Nr. 10, 2015 Season was his best.",
         "Pages pp. 12 to 14 cover it.",
+        "Main Cad. 5 is the layer name.",
     ],
 )
 def test_round7_lookalikes_stay(det: Detector, text: str) -> None:

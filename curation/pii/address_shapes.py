@@ -185,7 +185,7 @@ _TYPE_BEFORE = (
 # A street type written as its own word after the name: "Lónyay utca 5." (HU).
 # Short types keep their case: "Kalvarijų g. 206" (LT), but "Appendix G. 12" is no street.
 _TYPE_AFTER = "(?i:" + _alternatives(street_types("after"), fold_short=False, dots=True) + ")"
-_STREET_TYPE_AFTER = rf"{_NAME}[ \t]+{_TYPE_AFTER}[ \t]+{_NUM}\.?(?:,?[ \t]+{_FLOOR})?(?![\w])"
+_STREET_TYPE_AFTER = rf"{_NAME}[ \t]+{_TYPE_AFTER}[ \t]+(?:{_NUMBER_WORD}[ \t]*)?{_NUM}\.?(?:,?[ \t]+{_FLOOR})?(?![\w])"
 # Nordic streets named after someone, the type a word of its own: "Kong Oscars gate 62" (NO),
 # "H.C. Ørsteds Vej 4" (DK), "Gustav Adolfs torg 3" (SE). Two capitalised words or more, the last
 # in the genitive, so "Departures gate 12" is no street.
