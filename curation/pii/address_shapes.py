@@ -48,6 +48,9 @@ COUNTRIES: tuple[str, ...] = (
     "US", "CA", "MX", "BR", "GB", "IE", "DE", "AT", "CH", "FR", "BE", "NL", "LU", "ES", "PT",
     "IT", "PL", "CZ", "SE", "DK", "NO", "FI", "JP", "KR", "IN", "ZA", "NG", "AU", "NZ",
     "TR", "GR", "EG", "KE", "SG", "AR", "CO", "CL", "PH", "HU", "VN", "IS", "LT",
+    # The rest of the EU, the Balkans, the EEA microstates and near neighbours.
+    "BG", "HR", "CY", "EE", "LV", "MT", "RO", "SK", "SI", "AL", "BA", "ME", "MK", "RS", "XK",
+    "MD", "UA", "LI", "MC", "AD", "SM", "MA", "PE", "UY",
 )  # fmt: skip
 # Where Google's pattern accepts forms nobody writes, the written form: an Eircode's routing
 # key is a letter and two digits (or D6W), then four letters or digits (its reserved alphabet
@@ -57,6 +60,7 @@ _STRICTER: dict[str, str] = {
     "JP": r"\d{3}-\d{4}",
     "BR": r"\d{5}-\d{3}",
     "US": r"\d{5}(?:-\d{4})?",
+    "MT": r"[A-Z]{3} ?\d{4}",  # since 2007; "NXR 01" is an old form
 }
 # Postcodes that point at a street or a few houses: a locality line with one is personal even
 # without its street line.
@@ -136,7 +140,8 @@ def po_box_terms(strength: str) -> list[str]:
 
 # --------------------------------------------------------------------------- building blocks
 
-_UPPER_WORD = r"(?:[dlDL]['’])?[\p{Lu}][\p{L}\p{M}'’\-]*\.?"
+# "d'Arlon", "l'Église"; Maltese articles glued with a hyphen: "Triq il-Kbira", "ix-Xatt".
+_UPPER_WORD = r"(?:[dlDL]['’]|i[lrstdnxzżċ]-)?[\p{Lu}][\p{L}\p{M}'’\-]*\.?"
 _LINK = (
     r"(?:de[ \t]+la|de[ \t]+las|de[ \t]+los|van[ \t]+der|van[ \t]+den|van|von|de|del|della|delle|"
     r"dei|degli|da|do|dos|das|di|der|den|des|du|la|le|les|el|los|las|y|e|am|an|im|auf|zum|zur|"
@@ -152,6 +157,8 @@ _NUM = (
     r"\d{1,5}[A-Za-z]?(?:[ \t]?[\-/][ \t]?(?:\d{1,5}[A-Za-z]?|[IVX]{1,4}(?![\p{L}])))*"
     r"(?:[ \t][A-Z](?![\p{L}\d]))?"
 )
+# "nº 12", "No. 12", "nr. 65" (RO, DE, PL, NL: numărul, Nummer, numer).
+_NUMBER_WORD = r"(?:[nN][ºo°r]|[nN]úm)[.:]?"
 # Words that head a number but no street line: "Order 5521, …", "Version 2, …".
 _NOT_STREET = (
     r"(?!(?i:order|invoice|ticket|case|ref|reference|version|release|build|step|page|chapter|"
@@ -178,7 +185,7 @@ _TYPE_BEFORE = (
 # A street type written as its own word after the name: "Lónyay utca 5." (HU).
 # Short types keep their case: "Kalvarijų g. 206" (LT), but "Appendix G. 12" is no street.
 _TYPE_AFTER = "(?i:" + _alternatives(street_types("after"), fold_short=False, dots=True) + ")"
-_STREET_TYPE_AFTER = rf"{_NAME}[ \t]+{_TYPE_AFTER}[ \t]+{_NUM}\.?(?:,?[ \t]+{_FLOOR})?(?![\w])"
+_STREET_TYPE_AFTER = rf"{_NAME}[ \t]+{_TYPE_AFTER}[ \t]+(?:{_NUMBER_WORD}[ \t]*)?{_NUM}\.?(?:,?[ \t]+{_FLOOR})?(?![\w])"
 # Nordic streets named after someone, the type a word of its own: "Kong Oscars gate 62" (NO),
 # "H.C. Ørsteds Vej 4" (DK), "Gustav Adolfs torg 3" (SE). Two capitalised words or more, the last
 # in the genitive, so "Departures gate 12" is no street.
@@ -191,7 +198,7 @@ _STREET = (
     rf"(?:{_UNIT}"
     rf"|{_STREET_TYPE_AFTER}"
     rf"|{_STREET_GENITIVE}"
-    rf"|{_NOT_STREET}(?:{_TYPE_BEFORE}[ \t]*)?{_NAME},?[ \t]+(?:[nN][ºo°][.:]?[ \t]*)?{_NUM}"
+    rf"|{_NOT_STREET}(?:{_TYPE_BEFORE}[ \t]*)?{_NAME},?[ \t]+(?:{_NUMBER_WORD}[ \t]*)?{_NUM}"
     rf"(?:,?[ \t]+(?:{_UNIT}|{_LABELLED_FLAT}|{_FLOOR}))?"
     rf"|{_NUM},?[ \t]+(?:{_TYPE_BEFORE}[ \t]+)?(?:{_LINK}[ \t]+)?{_NAME})"
 )
@@ -296,11 +303,24 @@ _TYPED_STREETS = (
 # Without a postcode after it, the street's name must carry a letter beyond ASCII ("Trakų g.").
 _ONE_LETTER_TYPE = regex.compile(r"[ \t](?i:\p{L})\.[ \t]+\d")
 _NON_ASCII_LETTER = regex.compile(r"[^\x00-\x7F]")
+# So does a short type after the name ("ul.", "trg", "mnt.", "pst."): "Section ul. 5" and
+# "Quiet pst. 5" are no streets; "Vlaška ul. 63" and "Andrássy út 5" are. Without a postcode,
+# the name or the type must carry a letter beyond ASCII.
+_SHORT_TYPE_AFTER = regex.compile(
+    r"[ \t](?:"
+    + "|".join(
+        _term(t, dots=True) for t in street_types("after") if sum(c.isalpha() for c in t) <= 3
+    )
+    + r")[ \t]+\d"
+)
 
 
 def _typed_street_ok(found: str) -> bool:
     one = _ONE_LETTER_TYPE.search(found)
-    return one is None or bool(_NON_ASCII_LETTER.search(found[: one.start()]))
+    if one is not None and not _NON_ASCII_LETTER.search(found[: one.start()]):
+        return False
+    short = _SHORT_TYPE_AFTER.search(found)
+    return short is None or bool(_NON_ASCII_LETTER.search(found[: short.end()]))
 
 
 _WINDOW = 220
@@ -311,6 +331,7 @@ _TYPED = regex.compile(
     rf"|{'|'.join(regex.escape(t) for t in STREET_TYPES_PREFIX)})(?![\p{{L}}])"
     rf"|(?i:{_alternatives([*STREET_SUFFIXES_GLUED, *street_types('glued')], dots=True)})(?=[ \t,]|$)"
     rf"|-(?i:{_alternatives(street_types('suffix'), dots=True)})(?![\p{{L}}])"
+    rf"|(?<=[ \t])(?i:{_alternatives(street_types('after'), fold_short=False, dots=True)})[ \t]+\d"
 )
 # A four-digit postcode that reads as a year ("Windows 10, 2015 Release") needs a typed street.
 _YEAR = regex.compile(r"(?:19|20)\d\d")
@@ -380,17 +401,38 @@ def _year_not_street(street: str | None, postcode: str, fmt: PostcodeFormat) -> 
     """A four-digit postcode that reads as a year after a number that says nothing of a
     street ("Windows 10, 2015 Release"): no address."""
     return bool(
-        street and not fmt.distinctive and _YEAR.fullmatch(postcode) and not _TYPED.search(street)
+        street
+        and (not fmt.distinctive or fmt.country == "MT")
+        and _YEAR.fullmatch(postcode.split()[-1])
+        and not _TYPED.search(street)
     )
 
 
-def _short_not_street(street: str | None, postcode: str) -> bool:
-    """A three-digit postcode (IS: "600 Akureyri") is any count ("Pi 5, 200 Users"): it
-    needs a street line that carries its type ("Bergstaðastræti 82") or a PO box."""
-    return bool(street) and len(postcode) <= 3 and not _TYPED.search(street or "")
+def _short_not_street(street: str | None, postcode: str, zip_first: bool) -> bool:
+    """A three-digit postcode (IS: "600 Akureyri") is any count ("Pi 5, 200 Users"), and so
+    is a six-digit one before its city (RO: "300077 Timișoara"; "Team 5, 300000 Users"): it
+    needs a street line that carries its type ("Bergstaðastræti 82", "Strada Sforii nr. 84")
+    or a PO box."""
+    count = len(postcode) <= 3 or (zip_first and bool(regex.fullmatch(r"\d{6}", postcode)))
+    return bool(street) and count and not _TYPED.search(street or "")
 
 
 _STREET_BEFORE_FLAT = regex.compile(rf"(?r){_EDGE}{_STREET}[ \t]*,[ \t]*$")
+
+
+_UNIT_HEAD = regex.compile(rf"{_UNITS}(?![\p{{L}}])")
+
+
+def _street_before_unit(text: str, lo: int, head: regex.Match[str]) -> int:
+    """The start of a block whose head is a flat or block line: the street line before it,
+    when the parts were too many to reach it ("Bulevardul Unirii nr. 5, bl. 2, sc. A, et. 3,
+    ap. 12, sector 3, 030833 București")."""
+    begin = lo + head.start()
+    street = head.group("street")
+    if street is None or not _UNIT_HEAD.match(street):
+        return begin
+    before = _STREET_BEFORE_FLAT.search(text, max(0, begin - 80), begin)
+    return before.start() if before else begin
 
 
 def _labelled_block(text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -441,11 +483,13 @@ def _blocks(text: str) -> Iterator[Address]:
                 head is not None
                 and not (zip_first and own_line)  # "Vlaamsekaai 141\n2000 Antwerpen"
                 and _year_not_street(head.group("street"), m.group(), fmt)
-            ) or (head is not None and _short_not_street(head.group("street"), m.group())):
+            ) or (
+                head is not None and _short_not_street(head.group("street"), m.group(), zip_first)
+            ):
                 head = None
             if head is not None:
                 kind = "box" if head.group("box") else "street"
-                yield Address(lo + head.start(), end, kind, fmt.country, fine)
+                yield Address(_street_before_unit(text, lo, head), end, kind, fmt.country, fine)
             else:
                 yield Address(start, end, "", fmt.country, fine)
 
