@@ -22,7 +22,14 @@ from typing import Any
 import regex
 
 from curation.pii import name_table as nt
-from curation.pii.closings import CLOSING_OPENERS, CLOSINGS, ID_SEPARATOR, ID_WORDS, THANKS
+from curation.pii.closings import (
+    AGENT_VERBS,
+    CLOSING_OPENERS,
+    CLOSINGS,
+    ID_SEPARATOR,
+    ID_WORDS,
+    THANKS,
+)
 from curation.pii.name_kind import KIND_CACHE, kind
 from curation.pii.name_kind import stop as _stop
 from curation.pii.person_lines import line_names
@@ -96,10 +103,7 @@ _INITIAL_LAST = regex.compile(
 _DASH_BEFORE = regex.compile(r"[-–—~][ \t]*$")
 # "approved by H. Silver", "signed by R. Stone": after an agent's "by", an initial then an
 # everyday word that the table also ranks as a surname is a person.
-_AGENT_BY = regex.compile(
-    r"(?i)\b(?:approved|signed|countersigned|authori[sz]ed|checked|"
-    r"reviewed|issued|submitted|requested|raised|logged)[ \t]+by[ \t]+$"
-)
+_AGENT_BY = regex.compile(r"(?i)\b(?:" + AGENT_VERBS + r")[ \t]+by[ \t]+$")
 _TITLE_BEFORE = regex.compile(r"\b(?:Mr|Mrs|Ms|Mx|Miss|Dr|Prof)\.?[ \t]+$")
 
 

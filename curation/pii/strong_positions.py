@@ -32,6 +32,7 @@ from importlib import resources
 import regex
 
 from curation.pii import name_table as nt
+from curation.pii.closings import AGENT_VERBS
 from curation.pii.name_kind import kind, stop
 from curation.pii.vocab import (
     ORG_TAIL_WORDS,
@@ -83,8 +84,7 @@ _CARD = regex.compile(
     r"(?P<value>\p{Lu}+(?:[ \t]+\p{Lu}+){1,3}|" + _NAME + r")(?![\p{L}\p{M}])"
 )
 _AGENT_SURNAME = regex.compile(
-    r"(?i:\b(?:approved|signed|countersigned|authori[sz]ed|checked|reviewed|issued|"
-    r"submitted|requested|raised|logged)[ \t]+by[ \t]+)"
+    r"(?i:\b(?:" + AGENT_VERBS + r")[ \t]+by[ \t]+)"
     r"(?P<value>\p{Lu}[\p{Ll}\p{M}'’\-]+,[ \t]+\p{Lu}\.)"
 )
 _PARTICLE = "|".join(sorted((regex.escape(p.title()) for p in PARTICLES), key=longest_first))
