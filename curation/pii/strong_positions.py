@@ -254,7 +254,9 @@ def strong_position_names(text: str) -> Iterable[tuple[int, int, str]]:
             yield m.start("value"), m.end("value"), "name:initial"
     for m in _BOOKED_UNDER.finditer(text):
         words = m.group("value").split()
-        if _clean(words) and _some_name(words) and not _place_or_firm(words[-1]):
+        # "It's under Buck Drake": every word a surname of the table will do
+        named = _some_name(words) or all(surname_word(w) for w in words)
+        if _clean(words) and named and not _place_or_firm(words[-1]):
             yield m.start("value"), m.end("value"), POSITION_SOURCE
     for m in _DAY_GREETING.finditer(text):
         word = m.group("value")

@@ -355,6 +355,8 @@ def word_pairs(text: str, doc: Any = None) -> Iterable[tuple[int, int, str]]:
             (_WEAK_CUE_BEFORE.search(before[-12:]) and not _only_vietnamese(first, last))
             or (_BULLET.match(before) and _LINE_REST.match(after))
             or (_SENTENCE_START.search(before) and _verb_follows(doc, end, text))
-            or (last[-2:] in ("'s", "’s") and _OWNED_AFTER.match(after))
+            # a possessor: what a person owns ("… account"), or anything when the table
+            # reads the pair as names ("Rocky Uribarren's attendance")
+            or (last[-2:] in ("'s", "’s") and (known or _OWNED_AFTER.match(after)))
         ):
             yield start, end, WEAK_SOURCE
