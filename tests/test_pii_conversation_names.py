@@ -182,3 +182,9 @@ def test_an_everyday_given_name_in_a_list_of_people(det: Detector) -> None:
     assert "Forest Purevsuren" in {f.text for f in found(det, rota)}
     menu = "Menu:\n- Forest Gateau\n- Apple Crumble\n- Lemon Tart"
     assert not found(det, menu)
+
+
+def test_a_lower_case_pair_ending_in_a_rare_surname(det: Detector) -> None:
+    assert "dorn helgason" in redacted(det, "hi its dorn helgason, reading is 48691")
+    for other in ("its really bad, the app crashed.", "hi its still broken, firmware 3.1.0"):
+        assert not redacted(det, other), other

@@ -439,7 +439,7 @@ def _closed_lower_name(
         if not all(w.islower() and not _stop(w) for w in names):
             continue
         if not all(not nt.is_common(w) for w in names) and not (
-            k == 2 and word_pair(names[0].title(), names[1].title())
+            k == 2 and (word_pair(names[0].title(), names[1].title()) or _rare_surname(names[1]))
         ):
             continue
         if sum(len(w) for w in names) < 6:
@@ -451,6 +451,18 @@ def _closed_lower_name(
         if tail == " -" and tails != ":,":
             return end
     return 0
+
+
+def _rare_surname(word: str) -> bool:
+    """A surname of the table that English hardly uses: after "its", an everyday first word
+    before it still names a person ("its colt helgason,")."""
+    found = nt.info(word)
+    return (
+        found is not None
+        and found.surname_rank > 0
+        and found.zipf < LOWER_RARE_ZIPF
+        and not nt.is_common(word)
+    )
 
 
 def _top_given(word: str) -> bool:
