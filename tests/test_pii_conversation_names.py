@@ -93,6 +93,8 @@ def test_a_greeted_unknown_word() -> None:
         "Please add Ama Quistorp to the list.",  # no glottal stop: left to the other rules
         "Hi Everyone, welcome!",
         "Hi Team, the build is green.",
+        "Hi Zoomers, welcome aboard!",
+        "Dear Subscribers, the March issue is out.",
         "Travis Build, id 4471, failed.",  # not a surname
         "Jenkins Pipeline, id 4471, failed.",
     ],

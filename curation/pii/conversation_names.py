@@ -17,8 +17,8 @@ whatever words they are made of ("Flint Mustard", "Oyunchimeg Bull", "colt helga
   Parsley, SSN …") (``name:tool-given``).
 - Two words the table does not know, one of them written with a glottal stop ("Vake'uli"),
   after a verb that moves a person on a list ("add Losaline Vake'uli to …") (``name:self``).
-- A word the table does not know greeted and closed by "," or "!" ("Hi Munkhtsetseg,")
-  (``name:self``).
+- A word the table does not know greeted and closed by "," or "!" ("Hi Munkhtsetseg,"), not
+  a group ("Hi Zoomers,") (``name:self``).
 
 None reads a list of names. Tuned on round 6 (both halves, spent) ``chats6``/``addresses6``:
 see the tuning log in bench/pii_eval/README.md.
@@ -82,6 +82,8 @@ _GLOTTAL = regex.compile(r"\p{Ll}['’]\p{Ll}")
 _GREETING = regex.compile(
     r"(?:^|[\s\"“'(])(?i:hi|hello|hey|dear)[ \t]+(\p{Lu}[\p{Ll}\p{M}]{4,})[ \t]*[,!]"
 )
+# A group greeted ("Hi Zoomers", "Dear Subscribers"): a plural of people, no name.
+_GROUP_NOUN = regex.compile(r"(?:ers|ors|ists|ians|ites|ees|ies|ants|ents)$")
 _PLACE_TAILS = frozenset(t.lower() for t in STREET_TYPES_EN) | ORG_TAIL_WORDS
 
 
@@ -187,7 +189,8 @@ def self_names(text: str) -> Iterable[tuple[int, int, str]]:
         ):
             yield start, end, SELF_SOURCE
     for m in _GREETING.finditer(text):
-        if kind(m.group(1)) == "U" and len(m.group(1)) >= 5:
+        word = m.group(1)
+        if kind(word) == "U" and not _GROUP_NOUN.search(word):
             yield m.start(1), m.end(1), SELF_SOURCE
 
 
