@@ -73,6 +73,24 @@ def test_a_pair_in_the_speaker_or_signature_slot(text: str, name: str) -> None:
 def test_a_tool_named_given_name_before_an_identifier() -> None:
     text = "Payroll correction: Travis Parsnip, SSN 886-47-2206, was paid late."
     assert ("Travis Parsnip", TOOL_GIVEN_SOURCE) in _texts(self_names(text), text)
+    intro = "I'm Travis Parsnip, the new tenant."
+    assert ("Travis Parsnip", TOOL_GIVEN_SOURCE) in _texts(self_names(intro), intro)
+
+
+def test_a_glottal_stop_surname_with_no_cue(det: Detector) -> None:
+    assert "Sione Vake'ulu" in redacted(det, "Sione Vake'ulu called about the repair.")
+    for other in (
+        "Fa'afetai Tele for the help!",
+        "We walked to Ka'ena Point.",
+        "Kaviraj Ilangovar's draft is late.",  # a possessive, not a glottal stop
+    ):
+        assert not list(self_names(other)), other
+
+
+def test_an_initial_a_after_a_cue(det: Detector) -> None:
+    found_names = redacted(det, "Please forward it to A. Ormazabal in accounts.")
+    assert any("Ormazabal" in v for v in found_names)
+    assert not redacted(det, "cc A. Stone")
 
 
 def test_a_greeted_unknown_word() -> None:

@@ -15,8 +15,9 @@ whatever words they are made of ("Flint Mustard", "Oyunchimeg Bull", "colt helga
   given name of the table (``name:label``).
 - A top given name that is also a tool's name, then a surname, before an identifier ("Travis
   Parsley, SSN …") (``name:tool-given``).
-- Two words the table does not know, one of them written with a glottal stop ("Vake'uli"),
-  after a verb that moves a person on a list ("add Losaline Vake'uli to …") (``name:self``).
+- Two words the table does not know, the last written with a glottal stop ("Sione Vake'uli",
+  "add Losaline Vake'uli to …"); a first word of three letters only after a verb that moves
+  a person on a list ("add Ana Tu'ipulotu") (``name:self``).
 - A word the table does not know greeted and closed by "," or "!" ("Hi Munkhtsetseg,"), not
   a group ("Hi Zoomers,") (``name:self``).
 
@@ -78,7 +79,8 @@ _RECIPIENT_LINE = regex.compile(
 _MOVED_BEFORE = regex.compile(
     r"(?i)\b(?:add|move|seat|register|enrol|enroll|invite|assign|transfer|book)[ \t]+$"
 )
-_GLOTTAL = regex.compile(r"\p{Ll}['’]\p{Ll}")
+# "Vake'uli", "Fa'alogo"; not a possessive or a contraction ("Ilangovan's", "Tom'll").
+_GLOTTAL = regex.compile(r"\p{Ll}['’](?!ll\b|re\b|ve\b)\p{Ll}{2,}")
 _GREETING = regex.compile(
     r"(?:^|[\s\"“'(])(?i:hi|hello|hey|dear)[ \t]+(\p{Lu}[\p{Ll}\p{M}]{4,})[ \t]*[,!]"
 )
@@ -120,7 +122,7 @@ def email_local_names(text: str) -> Iterable[tuple[int, int, str]]:
 def _first_word(word: str) -> bool:
     """A word that may open a name where the slot already says a person stands: one the
     table ranks as a name however common ("Flint", "Buck") or does not know ("Oyunchimeg")."""
-    if len(word) < 3 or stop(word) or word.lower() in PARTICLES:
+    if len(word) < 3 or (stop(word) and not _tool_given(word)) or word.lower() in PARTICLES:
         return False
     found = nt.info(word)
     if found is None:
@@ -175,7 +177,7 @@ def self_names(text: str) -> Iterable[tuple[int, int, str]]:
         first, last = m.group(1), m.group(2)
         start, end = m.start(), m.end()
         if _first_word(first) and _last_word(last) and _self_slot(text, start, end):
-            yield start, end, SELF_SOURCE
+            yield start, end, TOOL_GIVEN_SOURCE if _tool_given(first) else SELF_SOURCE
         elif (
             _tool_given(first)
             and (kind(last) in ("G", "S", "U") or surname_word(last))
@@ -184,8 +186,8 @@ def self_names(text: str) -> Iterable[tuple[int, int, str]]:
             yield start, end, TOOL_GIVEN_SOURCE
         elif (
             unknown_pair(first, last)
-            and _GLOTTAL.search(first + " " + last)
-            and _MOVED_BEFORE.search(text[max(0, start - 12) : start])
+            and _GLOTTAL.search(last)
+            and (len(first) >= 4 or _MOVED_BEFORE.search(text[max(0, start - 12) : start]))
         ):
             yield start, end, SELF_SOURCE
     for m in _GREETING.finditer(text):

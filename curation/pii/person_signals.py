@@ -200,10 +200,12 @@ class NameTableRecognizer(SignalRecognizer):
     def _initials(self, text: str) -> Iterable[RecognizerResult]:
         for m in _INITIAL_FIRST.finditer(text):
             word = m.group(2)
-            agent = bool(_AGENT_BY.search(text[max(0, m.start() - 24) : m.start()]))
-            # "A." and "I." are words ("by A. Stone"), but after an agent's "by" and before a
-            # surname or a word the table does not know, an initial ("by A. Ormaetxea")
-            if _stop(word) or (m.group(1) in "IA" and not (agent and kind(word) in ("S", "U"))):
+            before = text[max(0, m.start() - 24) : m.start()]
+            agent = bool(_AGENT_BY.search(before))
+            cued = agent or bool(_CUE_BEFORE.search(before))
+            # "A." and "I." are words ("by A. Stone"), but after an agent's "by" or a cue and
+            # before a surname or a word the table does not know, an initial ("by A. Ormaetxea")
+            if _stop(word) or (m.group(1) in "IA" and not (cued and kind(word) in ("S", "U"))):
                 continue
             if kind(word) in ("G", "S", "U") or (surname_word(word) and agent):
                 yield _result(m.start(), m.end(), CUE_SCORE, "name:initial", self)
