@@ -1,6 +1,7 @@
 """Words that stand around a name, shared by the signal readers (``person_signals``,
 ``word_names``, ``public``, ``strong_positions``): the closings of a letter or message, the
-identifiers that may follow a name and the verbs of an agent's "by". Each reader composes its own pattern from these pieces."""
+identifiers that may follow a name and the verbs of an agent's "by". Each reader composes its
+own pattern from these pieces."""
 
 from __future__ import annotations
 

@@ -9,10 +9,10 @@ whatever words they are made of ("Flint Mustard", "Oyunchimeg Bull", "colt helga
   after ("Thanks,\\nFlint Bean\\n+63 …"): the first word the table ranks as a name at all or
   does not know, the last any capitalised word but a stop word or a firm's or a street's last
   word (``name:self``).
-- The recipient line of an address block written street first ("New address:\\nLaurel
-  Branch\\nSeefeldquai 83\\n1005 Lausanne"): a line of two or three capitalised words after a
-  line ending in ":", above a street-and-number line and a postcode line; the first word a
-  given name of the table (``name:label``).
+- The recipient line of an address block written street first ("New address:\\nWillow
+  Mustard\\nJugoslávská 2353/150\\n602 00 Brno"): a line of two or three capitalised words
+  after a line ending in ":", above a street-and-number line and a postcode line; the first
+  word a given name of the table (``name:label``).
 - A top given name that is also a tool's name, then a surname, before an identifier ("Travis
   Parsley, SSN …") (``name:tool-given``).
 - Two words the table does not know, the last written with a glottal stop ("Sione Vake'uli",

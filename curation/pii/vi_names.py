@@ -4,7 +4,11 @@ A run of three or four capitalised syllables (each at most seven letters, no hyp
 one with a letter only Vietnamese writes, whose first syllable the name table ranks as a
 surname higher than as a given name: the family name, a middle name, a given name. The two-syllable case is
 ``word_names.vietnamese_pair``. Not a street or a city named after a person ("Đường Lê Văn
-Sỹ", "TP Hồ Chí Minh", "Hồ Chí Minh City"): a place word before or after the run stops it.
+Sỹ", "TP Hồ Chí Minh", "Hồ Chí Minh City"): a place word before or after the run stops it,
+and so do a house number before it or a district after its comma ("25 Trần Hưng Đạo", "đến
+Trần Hưng Đạo, Quận 1"). A run holding "Thị" or "Văn" starts at the family name right before
+it ("Gửi Phạm Thị Hà"); a short stop word the table ranks as a given name stays in ("Nguyễn
+Văn An").
 Tuned on round-6 dev ``multi6`` (see the tuning log in bench/pii_eval/README.md).
 """
 
