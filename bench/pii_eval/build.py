@@ -19,6 +19,7 @@ from bench.pii_eval import (
     round4,
     round5,
     round6,
+    round7,
 )
 from bench.pii_eval.common import Example, Gold, Private, Protected
 
@@ -28,7 +29,7 @@ GENERATORS: dict[str, Callable[[str], list[Example]]] = {
     "general": gen_general.generate,
     "multilingual": gen_multilingual.generate,
 }
-# Rounds 2–6 (bench/pii_eval/round2/ … round6/): other sets, built later and apart; round 1
+# Rounds 2–7 (bench/pii_eval/round2/ … round7/): other sets, built later and apart; round 1
 # is unchanged.
 ROUNDS: dict[int, dict[str, Callable[[str], list[Example]]]] = {
     1: GENERATORS,
@@ -37,6 +38,7 @@ ROUNDS: dict[int, dict[str, Callable[[str], list[Example]]]] = {
     4: round4.GENERATORS,
     5: round5.GENERATORS,
     6: round6.GENERATORS,
+    7: round7.GENERATORS,
 }
 ALL_GENERATORS = {name: gen for sets in ROUNDS.values() for name, gen in sets.items()}
 
