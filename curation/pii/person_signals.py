@@ -22,6 +22,7 @@ from typing import Any
 import regex
 
 from curation.pii import name_table as nt
+from curation.pii.chat_slots import chat_slot_names
 from curation.pii.closings import (
     AGENT_VERBS,
     CLOSING_OPENERS,
@@ -187,7 +188,7 @@ class NameTableRecognizer(SignalRecognizer):
         for start, end, source in strong_position_names(text):
             if not self._firm_after_call(text, start, end):
                 yield _result(start, end, CUE_SCORE + 0.1, source, self)
-        for start, end, source in conversation_names(text):
+        for start, end, source in [*conversation_names(text), *chat_slot_names(text)]:
             yield _result(start, end, CUE_SCORE + 0.1, source, self)
         doc = getattr(nlp_artifacts, "tokens", None)
         for start, end, source in word_pairs(text, doc):

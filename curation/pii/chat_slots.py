@@ -1,0 +1,135 @@
+"""Names told by the slot they fill in a chat, whatever their case or how rare the words are.
+
+- The value of a field that holds a person ("driver", "passenger", "driver_name", "guest"…),
+  typed all in lower case or all in capitals ("driver": "lalao rabemananjara",
+  "driver_name": "LALAO RABEMANANJARA"): words that are no stop word and not all everyday
+  words; one word alone must be a given name of the table (``name:key-lower``,
+  ``name:upper``). Mixed-case values are left to ``recognizers``' keyed names.
+- A line labelled with a person's role in the writer's life or form ("Spouse: Thuzar
+  Kyaing", "Emergency contact: …", "Next of kin: …"): one to four capitalised words, not
+  all everyday words (``name:label``).
+- A pair followed by the person's role in brackets ("Edgars Waters (our claims adjuster)"):
+  the first word a given name of the table or a word it does not know (``name:relation``).
+- A short note that opens with a greeting ("Hi Htet, …"): the greeted word, if the table
+  ranks it as a given name, and a single word closing the note after its last sentence
+  ("… renews on Friday. Kawa\\""), if it is a given name of the table or a word it does not
+  know (``name:self``).
+
+None reads a list of names. Tuned on round 7 dev ``chats7``; see the tuning log in
+bench/pii_eval/README.md.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import regex
+
+from curation.pii.name_kind import kind, stop
+from curation.pii.tables import table_cell_names
+
+LOWER_SOURCE = "name:key-lower"
+UPPER_SOURCE = "name:upper"
+LABEL_SOURCE = "name:label"
+RELATION_SOURCE = "name:relation"
+SELF_SOURCE = "name:self"
+
+_ROLES = (
+    r"driver|passenger|guest|patient|spouse|partner|tenant|traveller|traveler|attendee|"
+    r"member|participant|beneficiary|guardian|cardholder|holder|customer|recipient|"
+    r"sender|contact|employee|student|client|applicant|claimant|policyholder|insured"
+)
+# "driver": …, "driver_name": …, "name": …, "guest_full_name": … (not "product_name").
+_KEY = regex.compile(
+    rf"(?i)[\"'](?P<key>(?:(?:{_ROLES})[_\-]?)?(?:(?:full|first|given|last|family|sur)[_\-]?)?"
+    rf"(?:name|{_ROLES}))[\"'][ \t]*:[ \t]*[\"'](?P<value>[^\"'\n]{{2,60}})[\"']"
+)
+_CASED_WORD = regex.compile(r"^[\p{L}][\p{L}\p{M}'’]*(?:-[\p{L}][\p{L}\p{M}'’]*)?$")
+
+_LABEL = regex.compile(
+    r"(?im)^[ \t]*(?:[-*•][ \t]*)?(?:spouse|partner|husband|wife|next[ \t]+of[ \t]+kin|"
+    r"emergency[ \t]+contact|guardian|parent|mother|father|dependant|dependent|child|"
+    r"beneficiary|co-?applicant|joint[ \t]+applicant|second[ \t]+driver|additional[ \t]+driver|"
+    r"witness|referee|tenant|landlord|lodger|carer|caregiver)(?:[ \t]+name)?[ \t]*:[ \t]*"
+    r"(?P<value>\p{Lu}[\p{L}\p{M}'’\-]+(?:[ \t]+\p{Lu}[\p{L}\p{M}'’\-]+){0,3})[ \t]*\r?$"
+)
+_NAME_WORD = r"\p{Lu}[\p{Ll}\p{M}'’]+(?:-\p{Lu}[\p{Ll}\p{M}'’]+)?"
+_ROLE_AFTER = regex.compile(
+    rf"(?<![\p{{L}}\p{{M}}'’\-])(?P<value>{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{1,2}})[ \t]+"
+    r"\((?:our|my|their|his|her|your|the)[ \t]+\p{Ll}"
+)
+_GREETING = regex.compile(
+    r"(?<![\p{L}])(?:[Hh]i|[Hh]ello|[Hh]ey|[Dd]ear|[Mm]orning|[Hh]iya)[ \t]+"
+    r"(?P<value>\p{Lu}[\p{Ll}\p{M}'’]+)[ \t]*[,!]"
+)
+# The note's last sentence, then one word before the end of the quote or of the line.
+_CLOSING_WORD = regex.compile(
+    r"[.!?][ \t]+(?P<value>\p{Lu}[\p{Ll}\p{M}'’]+)[ \t]*(?:[\"”»]|\r?$)", regex.MULTILINE
+)
+_NOTE_END = regex.compile(r"[\"”»]|\n")
+MIN_UNKNOWN = 4  # letters of a closing word the table does not know
+
+
+def _name_words(words: list[str], *, one_given: bool) -> bool:
+    if not words or len(words) > 4 or any(stop(w) for w in words):
+        return False
+    kinds = [kind(w) for w in words]
+    if len(words) == 1:
+        return kinds[0] == "G" if one_given else kinds[0] != "C"
+    return not all(k == "C" for k in kinds)
+
+
+def key_names(text: str) -> Iterable[tuple[int, int, str]]:
+    for m in _KEY.finditer(text):
+        value = m.group("value").strip()
+        if not (value.islower() or value.isupper()):
+            continue
+        words = value.split()
+        if not all(_CASED_WORD.match(w) for w in words):
+            continue
+        if not _name_words([w.title() for w in words], one_given=True):
+            continue
+        start = m.start("value") + m.group("value").index(value)
+        yield start, start + len(value), LOWER_SOURCE if value.islower() else UPPER_SOURCE
+
+
+def label_names(text: str) -> Iterable[tuple[int, int, str]]:
+    for m in _LABEL.finditer(text):
+        if _name_words(m.group("value").split(), one_given=False):
+            yield m.start("value"), m.end("value"), LABEL_SOURCE
+
+
+def role_names(text: str) -> Iterable[tuple[int, int, str]]:
+    for m in _ROLE_AFTER.finditer(text):
+        words = m.group("value").split()
+        if kind(words[0]) in ("G", "U", "F") and not any(stop(w) for w in words):
+            yield m.start("value"), m.end("value"), RELATION_SOURCE
+
+
+def note_names(text: str) -> Iterable[tuple[int, int, str]]:
+    for m in _GREETING.finditer(text):
+        word = m.group("value")
+        if not stop(word) and kind(word) == "G":
+            yield m.start("value"), m.end("value"), SELF_SOURCE
+        end = _NOTE_END.search(text, m.end())
+        note_end = end.end() if end else len(text)
+        closing = None
+        for c in _CLOSING_WORD.finditer(text, m.end(), note_end):
+            closing = c
+        if closing is None:
+            continue
+        last = closing.group("value")
+        known = kind(last)
+        if not stop(last) and (known in ("G", "F") or (known == "U" and len(last) >= MIN_UNKNOWN)):
+            yield closing.start("value"), closing.end("value"), SELF_SOURCE
+
+
+def chat_slot_names(text: str) -> Iterable[tuple[int, int, str]]:
+    """Every name of this module's slots in ``text`` (see the module docstring)."""
+    yield from table_cell_names(text)
+    if ":" in text:
+        yield from key_names(text)
+        yield from label_names(text)
+    if "(" in text:
+        yield from role_names(text)
+    yield from note_names(text)
