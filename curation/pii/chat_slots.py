@@ -14,6 +14,10 @@
   ranks it as a given name, and a single word closing the note after its last sentence
   ("… renews on Friday. Kawa\\""), if it is a given name of the table or a word it does not
   know (``name:self``).
+- A Vietnamese full name of two to four syllables where the writer names themself ("tôi là
+  Thân Triết Hiển.") or alone on the line under a Vietnamese closing ("Trân trọng,\nLại
+  Triết Hiển"): the first syllable a family name of the table at any rank (``name:vi``;
+  ``vi_names`` wants a frequent one where no slot speaks).
 
 None reads a list of names. Tuned on round 7 dev ``chats7``; see the tuning log in
 bench/pii_eval/README.md.
@@ -25,6 +29,7 @@ from collections.abc import Iterable
 
 import regex
 
+from curation.pii import name_table as nt
 from curation.pii.name_kind import kind, stop
 from curation.pii.tables import table_cell_names
 
@@ -33,6 +38,7 @@ UPPER_SOURCE = "name:upper"
 LABEL_SOURCE = "name:label"
 RELATION_SOURCE = "name:relation"
 SELF_SOURCE = "name:self"
+VI_SOURCE = "name:vi"
 
 _ROLES = (
     r"driver|passenger|guest|patient|spouse|partner|tenant|traveller|traveler|attendee|"
@@ -124,6 +130,29 @@ def note_names(text: str) -> Iterable[tuple[int, int, str]]:
             yield closing.start("value"), closing.end("value"), SELF_SOURCE
 
 
+_VI_SYLLABLE = r"\p{Lu}[\p{Ll}\p{M}]{0,6}"
+_VI_RUN = rf"(?P<value>{_VI_SYLLABLE}(?:[ \t]+{_VI_SYLLABLE}){{1,3}})"
+_VI_SLOT = regex.compile(
+    r"(?i:(?<![\p{L}])(?:(?:tôi|em|mình|tớ)[ \t]+(?:tên[ \t]+)?là|tên[ \t]+(?:tôi|em|mình)"
+    rf"[ \t]+là)[ \t]+){_VI_RUN}(?=[ \t]*(?:[.,;!?]|\r?$))"
+    r"|(?i:^[ \t]*(?:trân[ \t]+trọng|thân[ \t]+ái|thân[ \t]+mến|kính[ \t]+thư|kính[ \t]+chào|"
+    rf"chào[ \t]+thân[ \t]+ái)[ \t]*[,.!]?[ \t]*\r?\n[ \t]*){_VI_RUN}[ \t]*\r?$",
+    regex.MULTILINE,
+)
+_VI_LETTERS = regex.compile(r"[ăâđêôơưĂÂĐÊÔƠƯ]|[\u0300-\u036f\u1ea0-\u1ef9]")
+
+
+def vietnamese_slot_names(text: str) -> Iterable[tuple[int, int, str]]:
+    for m in _VI_SLOT.finditer(text):
+        words = m.group("value").split()
+        found = nt.info(words[0])
+        if not _VI_LETTERS.search(m.group("value")) or found is None or not found.surname_rank:
+            continue
+        if any(stop(w) and len(w) > 3 for w in words):
+            continue
+        yield m.start("value"), m.end("value"), VI_SOURCE
+
+
 def chat_slot_names(text: str) -> Iterable[tuple[int, int, str]]:
     """Every name of this module's slots in ``text`` (see the module docstring)."""
     yield from table_cell_names(text)
@@ -133,3 +162,5 @@ def chat_slot_names(text: str) -> Iterable[tuple[int, int, str]]:
     if "(" in text:
         yield from role_names(text)
     yield from note_names(text)
+    if _VI_LETTERS.search(text):
+        yield from vietnamese_slot_names(text)
