@@ -231,6 +231,8 @@ def _context_refuses(
     titled = bool(_TITLE_BEFORE.search(text[max(0, start - 8) : start]))
     if source == "spacy" and not name_evidence(value, single_known=True, titled=titled):
         return True  # no word of it can be a name: "Docker Compose", "Tetris", "Spirited Away"
+    if source.startswith("name:postfix") and len(tokens) > 1 and not name_evidence(value):
+        return True  # "freeze Swim Only Membership from the …", "Student Flex from the …"
     # "Best Animated Feature": a cue word before a title, not a sign-off
     return source.startswith("name:cue") and len(tokens) > 1 and not name_evidence(value)
 
@@ -275,7 +277,7 @@ _SHORT_PARTS = regex.compile(r"\p{L}{1,2}(?:-\p{L}{1,2})+")
 # "So-mi", "Ji-ho": a Korean given name written in two syllables, unlike "Wi-Fi".
 _KOREAN_GIVEN = regex.compile(r"\p{Lu}\p{Ll}{1,2}-\p{Ll}{1,3}")
 _ALNUM_MODEL = regex.compile(r"^[ \t]\d{1,4}\p{L}{1,2}(?![\w\-./:])")
-_LETTER_MODEL = regex.compile(r"^[ \t]\p{Lu}{1,2}\d{1,4}(?![\w\-./:])")
+_LETTER_MODEL = regex.compile(r"^[ \t]\p{Lu}{1,2}\d{1,4}(?:\.\d{1,2})?(?![\w\-./:])")  # "H2.0"
 _EMAIL_AFTER = regex.compile(r"^[ \t]*<[^<>@\s]+@[^<>@\s]+>")
 _FIRM_AFTER = regex.compile(r"^[ \t]*(?:&|\+|and[ \t]+Sons\b|&[ \t]*Co\b)[ \t]*\p{Lu}?")
 _FIRM_BEFORE = regex.compile(r"\p{L}['’]?s?[ \t]*&[ \t]*$")
