@@ -32,6 +32,7 @@ import regex
 from curation.pii import name_table as nt
 from curation.pii.name_kind import kind, stop
 from curation.pii.tables import table_cell_names
+from curation.pii.vocab import ORG_TAIL_WORDS
 
 LOWER_SOURCE = "name:key-lower"
 UPPER_SOURCE = "name:upper"
@@ -60,9 +61,17 @@ _LABEL = regex.compile(
     r"(?P<value>\p{Lu}[\p{L}\p{M}'’\-]+(?:[ \t]+\p{Lu}[\p{L}\p{M}'’\-]+){0,3})[ \t]*\r?$"
 )
 _NAME_WORD = r"\p{Lu}[\p{Ll}\p{M}'’]+(?:-\p{Lu}[\p{Ll}\p{M}'’]+)?"
+# The person's role right after the pair, in brackets or between commas: "Edgars Waters (our
+# claims adjuster)", "Ilze Vītols, our community manager, said".
 _ROLE_AFTER = regex.compile(
-    rf"(?<![\p{{L}}\p{{M}}'’\-])(?P<value>{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{1,2}})[ \t]+"
-    r"\((?:our|my|their|his|her|your|the)[ \t]+\p{Ll}"
+    rf"(?<![\p{{L}}\p{{M}}'’\-])(?P<value>{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{1,2}})"
+    r"(?:[ \t]+\(|,[ \t]+)(?:our|my|their|his|her|your)[ \t]+"
+    r"(?P<role>\p{Ll}[\p{Ll}\-]*(?:[ \t]+\p{Ll}[\p{Ll}\-]*){0,3})(?:\)|,)"
+)
+# The last word of a role that only a person fills: "adjuster", "supervisor", "optician",
+# "agent", "lead" (not "my running shoes", "our main tool").
+_PERSON_NOUN = regex.compile(
+    r"(?:[^s]er|or|ist|ian|ant|ent|ee|ess|lead|head|chef|clerk|nurse|coach|rep|aide|officer)$"
 )
 _GREETING = regex.compile(
     r"(?<![\p{L}])(?:[Hh]i|[Hh]ello|[Hh]ey|[Dd]ear|[Mm]orning|[Hh]iya)[ \t]+"
@@ -108,14 +117,23 @@ def label_names(text: str) -> Iterable[tuple[int, int, str]]:
 def role_names(text: str) -> Iterable[tuple[int, int, str]]:
     for m in _ROLE_AFTER.finditer(text):
         words = m.group("value").split()
-        if kind(words[0]) in ("G", "U", "F") and not any(stop(w) for w in words):
+        kinds = [kind(w) for w in words]
+        if any(stop(w) for w in words) or words[-1].lower() in ORG_TAIL_WORDS:
+            continue
+        # A given name may come before an everyday surname ("Edgars Waters") when the role is
+        # a person's; a word the table does not know only before other name words, and in a
+        # person's role ("Acme Freight (our courier)": courier is no person noun's ending).
+        person_role = bool(_PERSON_NOUN.search(m.group("role").split()[-1]))
+        if (kinds[0] in ("G", "F") and ("C" not in kinds or person_role)) or (
+            kinds[0] == "U" and "C" not in kinds and person_role
+        ):
             yield m.start("value"), m.end("value"), RELATION_SOURCE
 
 
 def note_names(text: str) -> Iterable[tuple[int, int, str]]:
     for m in _GREETING.finditer(text):
         word = m.group("value")
-        if not stop(word) and kind(word) == "G":
+        if _greeted(word):
             yield m.start("value"), m.end("value"), SELF_SOURCE
         end = _NOTE_END.search(text, m.end())
         note_end = end.end() if end else len(text)
@@ -124,10 +142,20 @@ def note_names(text: str) -> Iterable[tuple[int, int, str]]:
             closing = c
         if closing is None:
             continue
-        last = closing.group("value")
-        known = kind(last)
-        if not stop(last) and (known in ("G", "F") or (known == "U" and len(last) >= MIN_UNKNOWN)):
+        if _greeted(closing.group("value")):
             yield closing.start("value"), closing.end("value"), SELF_SOURCE
+
+
+def _greeted(word: str) -> bool:
+    """A word that can name the person a note greets or is signed by: a given name of the
+    table, a name of another language, or a word of four letters or more it does not know,
+    not a plural ("Hi Zoomers,"); never an everyday word ("Hi Team,", "… soon. Love")."""
+    if stop(word):
+        return False
+    known = kind(word)
+    return known in ("G", "F") or (
+        known == "U" and len(word) >= MIN_UNKNOWN and not word.endswith("s")
+    )
 
 
 _VI_SYLLABLE = r"\p{Lu}[\p{Ll}\p{M}]{0,6}"

@@ -28,7 +28,7 @@ _HEADER = regex.compile(
     r"(?i)^(?:(?:full|first|given|last|family|sur|fore|guest|attendee|customer|driver|"
     r"passenger|patient|member|participant|player|student|employee|contact|person)"
     r"[ _\-]?)?names?$|^(?:guest|attendee|driver|passenger|patient|member|participant|player|"
-    r"student|employee|person|surname|forename|who)s?$"
+    r"student|employee|person|surname|forename|who|first|last|given|family)s?$"
 )
 _CELL = regex.compile(
     r"^\p{Lu}[\p{Ll}\p{M}'’]+(?:-\p{Lu}?[\p{Ll}\p{M}'’]+)?"
