@@ -14,10 +14,11 @@
   ranks it as a given name, and a single word closing the note after its last sentence
   ("… renews on Friday. Kawa\\""), if it is a given name of the table or a word it does not
   know (``name:self``).
-- A Vietnamese full name of two to four syllables where the writer names themself ("tôi là
+- A Vietnamese full name of three or four syllables where the writer names themself ("tôi là
   Thân Triết Hiển.") or alone on the line under a Vietnamese closing ("Trân trọng,\nLại
-  Triết Hiển"): the first syllable a family name of the table at any rank (``name:vi``;
-  ``vi_names`` wants a frequent one where no slot speaks).
+  Triết Hiển"): the first syllable ranked by the table as a family name, at any rank, above
+  its rank as a given name; no word of a firm's or an office's name ("Phòng Khám …")
+  (``name:vi``; ``vi_names`` wants a frequent family name where no slot speaks).
 
 None reads a list of names. Tuned on round 7 dev ``chats7``; see the tuning log in
 bench/pii_eval/README.md.
@@ -159,7 +160,7 @@ def _greeted(word: str) -> bool:
 
 
 _VI_SYLLABLE = r"\p{Lu}[\p{Ll}\p{M}]{0,6}"
-_VI_RUN = rf"(?P<value>{_VI_SYLLABLE}(?:[ \t]+{_VI_SYLLABLE}){{1,3}})"
+_VI_RUN = rf"(?P<value>{_VI_SYLLABLE}(?:[ \t]+{_VI_SYLLABLE}){{2,3}})"
 _VI_SLOT = regex.compile(
     r"(?i:(?<![\p{L}])(?:(?:tôi|em|mình|tớ)[ \t]+(?:tên[ \t]+)?là|tên[ \t]+(?:tôi|em|mình)"
     rf"[ \t]+là)[ \t]+){_VI_RUN}(?=[ \t]*(?:[.,;!?]|\r?$))"
@@ -170,13 +171,23 @@ _VI_SLOT = regex.compile(
 _VI_LETTERS = regex.compile(r"[ăâđêôơưĂÂĐÊÔƠƯ]|[\u0300-\u036f\u1ea0-\u1ef9]")
 
 
+# Words of a firm's, a shop's or an office's name, which signs a letter as a person does.
+_VI_ORG_WORDS = frozenset(
+    {"phòng", "công", "ty", "cty", "cửa", "hàng", "nhà", "bệnh", "viện", "trung", "tâm"}
+    | {"trường", "khoa", "ban", "hội", "quỹ", "tiệm", "đội", "nhóm", "bộ", "sở", "chi", "nhánh"}
+    | {"thuốc", "khám", "dịch", "vụ", "khách", "sạn", "quán", "chợ", "siêu", "thị"}
+)
+
+
 def vietnamese_slot_names(text: str) -> Iterable[tuple[int, int, str]]:
     for m in _VI_SLOT.finditer(text):
         words = m.group("value").split()
         found = nt.info(words[0])
         if not _VI_LETTERS.search(m.group("value")) or found is None or not found.surname_rank:
             continue
-        if any(stop(w) and len(w) > 3 for w in words):
+        if found.given_rank and found.given_rank < found.surname_rank:
+            continue  # a family name opens the run, at any rank, but not a given name
+        if any((stop(w) and len(w) > 3) or w.lower() in _VI_ORG_WORDS for w in words):
             continue
         yield m.start("value"), m.end("value"), VI_SOURCE
 
