@@ -37,6 +37,11 @@ def test_a_name_column_whose_cells_are_people() -> None:
     ]
 
 
+def test_a_column_of_mostly_rare_names() -> None:
+    text = "guest,meal\nPhetsamone Vongkham,fish\nRasoa Andriamanitra,veg\nIvana Mirkovic,lamb"
+    assert len(list(table_cell_names(text))) == 3
+
+
 def test_a_markdown_table_and_separate_given_and_surname_columns() -> None:
     md = "| Guest | Meal |\n|---|---|\n| Tsetseg Varga | fish |\n| Kofi Mensah | veg |"
     assert _texts(table_cell_names(md), md) == ["Tsetseg Varga", "Kofi Mensah"]
@@ -52,6 +57,8 @@ def test_a_markdown_table_and_separate_given_and_surname_columns() -> None:
         "name,meal\nTsetseg Varga,fish",  # one row says nothing of the column
         "name,meal\nTsetseg Varga,fish\nto be confirmed,veg",  # not every cell a name
         "sku,qty,price\nSKU-1026,4,26.50\nSKU-2026,2,52.25",  # no people's column
+        "name,price\nKobo Clara,129\nKobo Libra,179\nKobo Sage,269",  # one brand's line-up
+        "name,price\nVertuo Zorbex,129\nQuilox Marbo,179",  # no word a known name
     ],
 )
 def test_tables_that_hold_no_people(text: str) -> None:
@@ -99,6 +106,8 @@ def test_a_pair_before_its_role() -> None:
         "Notes: Kofi Mensah (our claims adjuster) said so. Ivana Mirkovic, our team lead, agreed."
     )
     assert _texts(role_names(text), text) == ["Kofi Mensah", "Ivana Mirkovic"]
+    text = "Rasoa Baker (our payroll clerk) and Dove Vongkham (my dental hygienist) left."
+    assert _texts(role_names(text), text) == ["Rasoa Baker", "Dove Vongkham"]
 
 
 @pytest.mark.parametrize(
@@ -108,6 +117,8 @@ def test_a_pair_before_its_role() -> None:
         "Nike Air (my running shoes) is great.",
         "Xero Payroll (our main tool) works.",
         "Kofi Mensah (see above) said so.",  # no role
+        "Golden Wok (our caterer) delivers.",  # a firm's role
+        "Swift Freight (our courier) is late.",
     ],
 )
 def test_pairs_before_no_persons_role(text: str) -> None:

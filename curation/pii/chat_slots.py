@@ -69,6 +69,12 @@ _ROLE_AFTER = regex.compile(
     r"(?:[ \t]+\(|,[ \t]+)(?:our|my|their|his|her|your)[ \t]+"
     r"(?P<role>\p{Ll}[\p{Ll}\-]*(?:[ \t]+\p{Ll}[\p{Ll}\-]*){0,3})(?:\)|,)"
 )
+# Roles a firm fills as often as a person.
+_FIRM_ROLES = frozenset(
+    {"courier", "supplier", "provider", "carrier", "vendor", "insurer", "lender", "partner"}
+    | {"distributor", "manufacturer", "retailer", "wholesaler", "reseller", "sponsor", "caterer"}
+    | {"publisher", "broker", "printer", "builder", "contractor", "developer", "host", "client"}
+)
 # The last word of a role that only a person fills: "adjuster", "supervisor", "optician",
 # "agent", "lead" (not "my running shoes", "our main tool").
 _PERSON_NOUN = regex.compile(
@@ -121,13 +127,13 @@ def role_names(text: str) -> Iterable[tuple[int, int, str]]:
         kinds = [kind(w) for w in words]
         if any(stop(w) for w in words) or words[-1].lower() in ORG_TAIL_WORDS:
             continue
-        # A given name may come before an everyday surname ("Edgars Waters") when the role is
-        # a person's; a word the table does not know only before other name words, and in a
-        # person's role ("Acme Freight (our courier)": courier is no person noun's ending).
-        person_role = bool(_PERSON_NOUN.search(m.group("role").split()[-1]))
-        if (kinds[0] in ("G", "F") and ("C" not in kinds or person_role)) or (
-            kinds[0] == "U" and "C" not in kinds and person_role
-        ):
+        # Name words alone need no more; an everyday word in the pair ("Edgars Waters",
+        # "Dove Kask") needs a role only a person fills ("our claims adjuster", not "our
+        # courier", "my running shoes").
+        head = m.group("role").split()[-1]
+        person_role = bool(_PERSON_NOUN.search(head)) and head not in _FIRM_ROLES
+        names_only = kinds[0] in ("G", "F") and "C" not in kinds
+        if names_only or (person_role and (kinds[0] != "C" or kinds[-1] in ("G", "S", "U"))):
             yield m.start("value"), m.end("value"), RELATION_SOURCE
 
 

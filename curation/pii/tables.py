@@ -4,8 +4,10 @@ A CSV, TSV or Markdown table whose header names a column that holds people ("nam
 "given name", "surname", "driver" …): every row's cell in that column is a name. A bare
 "name" column names products as often as people ("name,price\\nOak Shelf,12.50"), so the
 column is judged as a whole: at least two rows, every cell one to four capitalised words
-with no digit and no stop word, and in at least half the cells a word the name table ranks
-as a given name or a surname (``name:key``). ``person_lines.table_names`` already takes the
+with no digit and no stop word, in at least half the cells a word the name table ranks as
+a given name or a surname, or two words it does not know (one cell at least with a known
+one), fewer than half the words everyday words, and no first word shared by most rows (a
+brand's line-up) (``name:key``). ``person_lines.table_names`` already takes the
 cells of a column whose header can only hold a person ("full_name", "attendee") when the
 row holds an e-mail or a phone; this reads the columns by what their cells are made of.
 
@@ -59,11 +61,17 @@ def _people(values: list[str]) -> bool:
     """The cells of a column, together, are people's names (see the module docstring)."""
     if len(values) < MIN_ROWS or not all(_named(v) for v in values):
         return False
+    firsts = [v.split()[0] for v in values]
+    if 2 * max(firsts.count(f) for f in firsts) > len(values) and len(values) > MIN_ROWS:
+        return False  # one brand's line-up: "Kobo Clara", "Kobo Libra", "Kobo Sage"
     kinds = [[kind(w) for w in v.split()] for v in values]
-    named = sum(1 for ks in kinds if {"G", "S"} & set(ks))
+    known = sum(1 for ks in kinds if {"G", "S"} & set(ks))
+    # Two words or more the table does not know or gives to another language are a rare
+    # name's ("Phetsamone Inthavong") once another row holds a known one.
+    rare = sum(1 for ks in kinds if len(ks) > 1 and set(ks) <= {"U", "F"})
     common = sum(ks.count("C") for ks in kinds)
     words = sum(len(ks) for ks in kinds)
-    return 2 * named >= len(values) and 2 * common < words
+    return known > 0 and 2 * (known + rare) >= len(values) and 2 * common < words
 
 
 def table_cell_names(text: str) -> Iterable[tuple[int, int, str]]:
