@@ -10,10 +10,12 @@ from __future__ import annotations
 import pytest
 
 from curation.pii.chat_slots import (
+    header_names,
     key_names,
     label_names,
     note_names,
     role_names,
+    this_is_names,
     vietnamese_slot_names,
 )
 from curation.pii.detect import Detector
@@ -195,3 +197,24 @@ def test_plans_and_products_stay(det: Detector, text: str) -> None:
 
 def test_a_name_before_from_the_still_fires(det: Detector) -> None:
     assert "Kofi Mensah" in redacted(det, "Kofi Mensah from the billing team called.")
+
+
+def test_a_mail_headers_display_name_and_this_is() -> None:
+    text = "From: Kofi Mensah <km@x.org>\nTo: Rasoa Baker <rb@y.net>, Ivana Mirkovic <im@z.com>"
+    assert _texts(header_names(text), text) == ["Kofi Mensah", "Rasoa Baker", "Ivana Mirkovic"]
+    text = "Hi, this is Rasoa Baker. It's Kofi Mensah again. This is Dove Vongkham here."
+    assert _texts(this_is_names(text), text) == ["Rasoa Baker", "Kofi Mensah", "Dove Vongkham"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "From: Acme Support <help@acme.com>",
+        "To: Billing Team <billing@acme.com>",
+        "This is Brite Plan Gold. It's Google Support here. this is Acme Logistics.",
+        "It's Swim Only Membership again.",
+        "this is Rasoa Baker's phone",  # not closed
+    ],
+)
+def test_headers_and_this_is_that_name_nobody(text: str) -> None:
+    assert not list(header_names(text)) and not list(this_is_names(text))

@@ -14,6 +14,10 @@
   ranks it as a given name, and a single word closing the note after its last sentence
   ("… renews on Friday. Kawa\\""), if it is a given name of the table or a word it does not
   know (``name:self``).
+- The display name of an address in a mail header ("To: Phetsamone Waters <…@…>") and the
+  pair after "this is" / "it's" closed by punctuation or "here"/"again" ("Hi, this is
+  Bounmy Trout."): one everyday word at most in a pair, none in three words, no stop word
+  (``name:self``).
 - A Vietnamese full name of three or four syllables where the writer names themself ("tôi là
   Thân Triết Hiển.") or alone on the line under a Vietnamese closing ("Trân trọng,\nLại
   Triết Hiển"): the first syllable ranked by the table as a family name, at any rank, above
@@ -198,6 +202,41 @@ def vietnamese_slot_names(text: str) -> Iterable[tuple[int, int, str]]:
         yield m.start("value"), m.end("value"), VI_SOURCE
 
 
+# "From: Ana Quist <ana@…>", "To: Ana Quist <…>, Bo Lind <…>": the display name of an address
+# in a mail header.
+_HEADER_NAME = regex.compile(
+    rf"(?:^|,)[ \t]*(?:(?i:from|to|cc|bcc|reply-to)[ \t]*:[ \t]*)?(?P<value>{_NAME_WORD}"
+    rf"(?:[ \t]+{_NAME_WORD}){{1,3}})[ \t]*<[^<>@\s]+@[^<>@\s]+>",
+    regex.MULTILINE,
+)
+# "Hi, this is Ana Quist.", "it's Ana Quist again": the writer naming themself.
+_THIS_IS = regex.compile(
+    rf"(?:^|[,.!?][ \t]*|\n)(?i:this[ \t]+is|it['’]s|it[ \t]+is)[ \t]+(?P<value>{_NAME_WORD}"
+    rf"(?:[ \t]+{_NAME_WORD}){{1,2}})(?=[ \t]*[.,!;]|[ \t]+(?i:here|again)\b)"
+)
+
+
+def _pair_of_names(words: list[str]) -> bool:
+    """Two or three words a pair of names can be made of: two with one everyday word at most
+    ("Bounmy Trout", "Dove Kask"), three with none ("Brite Plan Gold" is a plan), no stop word,
+    no firm's last word."""
+    if any(stop(w) for w in words) or words[-1].lower() in ORG_TAIL_WORDS:
+        return False
+    return [kind(w) for w in words].count("C") <= (1 if len(words) == 2 else 0)
+
+
+def header_names(text: str) -> Iterable[tuple[int, int, str]]:
+    for m in _HEADER_NAME.finditer(text):
+        if _pair_of_names(m.group("value").split()):
+            yield m.start("value"), m.end("value"), SELF_SOURCE
+
+
+def this_is_names(text: str) -> Iterable[tuple[int, int, str]]:
+    for m in _THIS_IS.finditer(text):
+        if _pair_of_names(m.group("value").split()):
+            yield m.start("value"), m.end("value"), SELF_SOURCE
+
+
 def chat_slot_names(text: str) -> Iterable[tuple[int, int, str]]:
     """Every name of this module's slots in ``text`` (see the module docstring)."""
     yield from table_cell_names(text)
@@ -207,5 +246,8 @@ def chat_slot_names(text: str) -> Iterable[tuple[int, int, str]]:
     if "(" in text:
         yield from role_names(text)
     yield from note_names(text)
+    if "@" in text:
+        yield from header_names(text)
+    yield from this_is_names(text)
     if _VI_LETTERS.search(text):
         yield from vietnamese_slot_names(text)
