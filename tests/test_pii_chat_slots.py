@@ -150,6 +150,7 @@ def test_greetings_and_closings_that_name_nobody(text: str) -> None:
     [
         ("Chào bạn, tôi là Lại Khải Nguyên. Tôi muốn gia hạn.", "Lại Khải Nguyên"),
         ("Xin chào, tôi cần đổi lịch.\n\nTrân trọng,\nThân Minh Tú\nx@y.com", "Thân Minh Tú"),
+        ("Chào bạn, tên tôi là Tôn Nữ Khánh, cảm ơn.", "Tôn Nữ Khánh"),
     ],
 )
 def test_a_vietnamese_name_in_the_writers_slot(text: str, name: str) -> None:
@@ -162,6 +163,7 @@ def test_a_vietnamese_name_in_the_writers_slot(text: str, name: str) -> None:
         "Chào bạn, tôi là Người Mới. Tôi muốn gia hạn.",  # two words: no full name
         "Tôi là Sinh Viên Đại Học ở Hà Nội",  # not closed by punctuation
         "Trân trọng,\nPhòng Khám Răng\nx@y.com",  # a clinic signs
+        "Chào bạn, tôi là Người Hà Nội.",  # a person of a place
     ],
 )
 def test_vietnamese_slots_that_hold_no_name(text: str) -> None:

@@ -20,8 +20,9 @@
   (``name:self``).
 - A Vietnamese full name of three or four syllables where the writer names themself ("tôi là
   Thân Triết Hiển.") or alone on the line under a Vietnamese closing ("Trân trọng,\nLại
-  Triết Hiển"): the first syllable ranked by the table as a family name, at any rank, above
-  its rank as a given name; no word of a firm's or an office's name ("Phòng Khám …")
+  Triết Hiển"): the first syllable ranked by the table as a family name at any rank ("Tôn",
+  ranked higher as a given name, too); no word of a firm's or an office's name ("Phòng
+  Khám …")
   (``name:vi``; ``vi_names`` wants a frequent family name where no slot speaks).
 
 None reads a list of names. Tuned on round 7 dev ``chats7``; see the tuning log in
@@ -181,11 +182,12 @@ _VI_SLOT = regex.compile(
 _VI_LETTERS = regex.compile(r"[ăâđêôơưĂÂĐÊÔƠƯ]|[\u0300-\u036f\u1ea0-\u1ef9]")
 
 
-# Words of a firm's, a shop's or an office's name, which signs a letter as a person does.
+# Words of a firm's, a shop's or an office's name, which signs a letter as a person does, and
+# "người" ("tôi là Người …": a person of somewhere).
 _VI_ORG_WORDS = frozenset(
     {"phòng", "công", "ty", "cty", "cửa", "hàng", "nhà", "bệnh", "viện", "trung", "tâm"}
     | {"trường", "khoa", "ban", "hội", "quỹ", "tiệm", "đội", "nhóm", "bộ", "sở", "chi", "nhánh"}
-    | {"thuốc", "khám", "dịch", "vụ", "khách", "sạn", "quán", "chợ", "siêu", "thị"}
+    | {"thuốc", "khám", "dịch", "vụ", "khách", "sạn", "quán", "chợ", "siêu", "thị", "người"}
 )
 
 
@@ -195,8 +197,6 @@ def vietnamese_slot_names(text: str) -> Iterable[tuple[int, int, str]]:
         found = nt.info(words[0])
         if not _VI_LETTERS.search(m.group("value")) or found is None or not found.surname_rank:
             continue
-        if found.given_rank and found.given_rank < found.surname_rank:
-            continue  # a family name opens the run, at any rank, but not a given name
         if any((stop(w) and len(w) > 3) or w.lower() in _VI_ORG_WORDS for w in words):
             continue
         yield m.start("value"), m.end("value"), VI_SOURCE
