@@ -270,7 +270,7 @@ class Detector:
         source = _source(result)
         if source.startswith(_JUDGED_SOURCES):
             return self._judged(text, result, entity, source)
-        start, end = _trim(text, int(result.start), int(result.end), entity)
+        start, end = _trim(text, int(result.start), int(result.end), entity, source)
         if start >= end:
             return None
         score = float(result.score)
@@ -281,7 +281,7 @@ class Detector:
         if entity == "PERSON":
             cut = text.find("\n", start, end)
             if cut > start:  # a name never runs over a line: "Efua Osei\nHead of Operations"
-                start, end = _trim(text, start, cut, entity)
+                start, end = _trim(text, start, cut, entity, source)
                 if start >= end:
                     return None
             score = person_score(text, start, end, score, self.allow, nlp_artifacts, source)

@@ -22,7 +22,16 @@ from typing import Any
 import regex
 
 from curation.pii import name_table as nt
-from curation.pii.closings import CLOSING_OPENERS, CLOSINGS, ID_SEPARATOR, ID_WORDS, THANKS
+from curation.pii.chat_slots import chat_slot_names
+from curation.pii.closings import (
+    AGENT_VERBS,
+    CLOSING_OPENERS,
+    CLOSINGS,
+    ID_SEPARATOR,
+    ID_WORDS,
+    THANKS,
+)
+from curation.pii.conversation_names import conversation_names
 from curation.pii.name_kind import KIND_CACHE, kind
 from curation.pii.name_kind import stop as _stop
 from curation.pii.person_lines import line_names
@@ -81,6 +90,12 @@ def _particle(word: str) -> bool:
     return low in PARTICLES or low in _EXTRA_PARTICLES
 
 
+def _joins(word: str) -> bool:
+    """A particle, or Catalan "i" joining a person's two surnames ("Pau Puigventós i
+    Ballart"), which a run takes only after two capitalised words."""
+    return _particle(word) or word == "i"
+
+
 _ELIDED = regex.compile(r"^[dl]['’]\p{Lu}\p{Ll}")  # "d'Arnaud", "l'Estrange"
 
 
@@ -96,10 +111,8 @@ _INITIAL_LAST = regex.compile(
 _DASH_BEFORE = regex.compile(r"[-–—~][ \t]*$")
 # "approved by H. Silver", "signed by R. Stone": after an agent's "by", an initial then an
 # everyday word that the table also ranks as a surname is a person.
-_AGENT_BY = regex.compile(
-    r"(?i)\b(?:approved|signed|countersigned|authori[sz]ed|checked|"
-    r"reviewed|issued|submitted|requested|raised|logged)[ \t]+by[ \t]+$"
-)
+_AGENT_BY = regex.compile(r"(?i)\b(?:" + AGENT_VERBS + r")[ \t]+by[ \t]+$")
+_CALL_BEFORE = regex.compile(r"(?i)\b(?:contact|call|ring|phone|email|e-mail)[ \t]*[:,]?[ \t]+$")
 _TITLE_BEFORE = regex.compile(r"\b(?:Mr|Mrs|Ms|Mx|Miss|Dr|Prof)\.?[ \t]+$")
 
 
@@ -156,14 +169,13 @@ class NameTableRecognizer(SignalRecognizer):
 
     def __init__(self) -> None:
         self._other: list[tuple[int, int]] = []
+        self._persons: list[tuple[int, int]] = []
         super().__init__()
 
     def find(self, text: str, nlp_artifacts: Any = None) -> Iterable[RecognizerResult]:
-        self._other = [
-            (e.start_char, e.end_char)
-            for e in (getattr(nlp_artifacts, "entities", None) or ())
-            if e.label_ in OTHER_LABELS
-        ]
+        entities = getattr(nlp_artifacts, "entities", None) or ()
+        self._other = [(e.start_char, e.end_char) for e in entities if e.label_ in OTHER_LABELS]
+        self._persons = [(e.start_char, e.end_char) for e in entities if e.label_ == "PERSON"]
         words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
         for start, end, source in vietnamese_full_names(text):
             yield _result(start, end, CUE_SCORE + 0.1, source, self)
@@ -174,6 +186,9 @@ class NameTableRecognizer(SignalRecognizer):
         for start, end, source in line_names(text, kind, _stop):
             yield _result(start, end, CUE_SCORE + 0.1, source, self)
         for start, end, source in strong_position_names(text):
+            if not self._firm_after_call(text, start, end):
+                yield _result(start, end, CUE_SCORE + 0.1, source, self)
+        for start, end, source in [*conversation_names(text), *chat_slot_names(text)]:
             yield _result(start, end, CUE_SCORE + 0.1, source, self)
         doc = getattr(nlp_artifacts, "tokens", None)
         for start, end, source in word_pairs(text, doc):
@@ -186,11 +201,14 @@ class NameTableRecognizer(SignalRecognizer):
     def _initials(self, text: str) -> Iterable[RecognizerResult]:
         for m in _INITIAL_FIRST.finditer(text):
             word = m.group(2)
-            if _stop(word) or m.group(1) in "IA":
+            before = text[max(0, m.start() - 24) : m.start()]
+            agent = bool(_AGENT_BY.search(before))
+            cued = agent or bool(_CUE_BEFORE.search(before))
+            # "A." and "I." are words ("by A. Stone"), but after an agent's "by" or a cue and
+            # before a surname or a word the table does not know, an initial ("by A. Ormaetxea")
+            if _stop(word) or (m.group(1) in "IA" and not (cued and kind(word) in ("S", "U"))):
                 continue
-            if kind(word) in ("G", "S", "U") or (
-                surname_word(word) and _AGENT_BY.search(text[max(0, m.start() - 24) : m.start()])
-            ):
+            if kind(word) in ("G", "S", "U") or (surname_word(word) and agent):
                 yield _result(m.start(), m.end(), CUE_SCORE, "name:initial", self)
         for m in _INITIAL_LAST.finditer(text):
             word = m.group(1)
@@ -249,12 +267,13 @@ class NameTableRecognizer(SignalRecognizer):
                 if gap not in (" ", "\u00a0"):
                     break
                 w = words[j][2]
-                if _capitalised(w) or (_particle(w) and j + 1 < len(words)):
+                joiner = w == "i" and len(run) >= 2 and not _particle(run[-1][2])
+                if _capitalised(w) or ((_particle(w) or joiner) and j + 1 < len(words)):
                     run.append(words[j])
                     j += 1
                 else:
                     break
-            while run and _particle(run[-1][2]):
+            while run and _joins(run[-1][2]):
                 run.pop()
             yield from self._judge_run(text, run)
             i = max(j, i + 1)
@@ -284,10 +303,10 @@ class NameTableRecognizer(SignalRecognizer):
         if run[0][0] > first and self._labelled_other(first, run[-1][1]):
             return  # spaCy reads the words with the dropped one as a work: "Project Hail Mary"
         # A capitalised word after a particle is a surname ("del Río", "de la Fuente").
-        after_particle = len(run) >= 3 and _particle(run[-2][2]) and not _stop(run[-1][2])
+        after_particle = len(run) >= 3 and _joins(run[-2][2]) and not _stop(run[-1][2])
         if kind(run[-1][2]) == "C" and not after_particle:
             return  # a title-cased phrase ending in a word: "Elden Ring", "Grace Hopper Award"
-        core = [w for _, _, w in run if not _particle(w)]
+        core = [w for _, _, w in run if not _joins(w)]
         start, end = run[0][0], run[-1][1]
         if len(core) >= 2:
             if plausible_run(core) or (
@@ -307,6 +326,18 @@ class NameTableRecognizer(SignalRecognizer):
             yield _result(start, end, CUE_SCORE, "name:cue-table", self)
         elif _after_closing(text, start, end):
             yield _result(start, end, CUE_SCORE + 0.1, "name:signoff-table", self)
+
+    def _firm_after_call(self, text: str, start: int, end: int) -> bool:
+        """ "Contact Austin Energy", "Call Sydney Water": after a verb of reaching someone, a
+        pair ending in a common word the table never ranks as a surname, which spaCy does not
+        read as a person, is a firm named after a place ("Contact Hannah Mustard" stays)."""
+        words = text[start:end].split()
+        if len(words) != 2 or not _CALL_BEFORE.search(text[max(0, start - 16) : start]):
+            return False
+        last = words[-1]
+        if kind(last) != "C" or surname_word(last):
+            return False
+        return not any(s <= start and end <= e for s, e in self._persons)
 
     def _labelled_other(self, start: int, end: int) -> bool:
         """spaCy reads these words as a place, a product, a work or an event ("to India")."""
@@ -411,7 +442,7 @@ def _closed_lower_name(
         if not all(w.islower() and not _stop(w) for w in names):
             continue
         if not all(not nt.is_common(w) for w in names) and not (
-            k == 2 and word_pair(names[0].title(), names[1].title())
+            k == 2 and (word_pair(names[0].title(), names[1].title()) or _rare_surname(names[1]))
         ):
             continue
         if sum(len(w) for w in names) < 6:
@@ -423,6 +454,18 @@ def _closed_lower_name(
         if tail == " -" and tails != ":,":
             return end
     return 0
+
+
+def _rare_surname(word: str) -> bool:
+    """A surname of the table that English hardly uses: after "its", an everyday first word
+    before it still names a person ("its colt helgason,")."""
+    found = nt.info(word)
+    return (
+        found is not None
+        and found.surname_rank > 0
+        and found.zipf < LOWER_RARE_ZIPF
+        and not nt.is_common(word)
+    )
 
 
 def _top_given(word: str) -> bool:

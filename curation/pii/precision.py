@@ -13,12 +13,14 @@ from typing import Any
 import regex
 
 from curation.pii.config import PiiConfig
+from curation.pii.conversation_names import EMAIL_SOURCE, TOOL_GIVEN_SOURCE
 from curation.pii.name_kind import kind
 from curation.pii.person_signals import name_evidence
 from curation.pii.public import is_model_only, private_text
 from curation.pii.recognizers import trim_name
 from curation.pii.results import SOURCE_KEY
 from curation.pii.titles import quoted, work_or_field
+from curation.pii.vi_names import VI_SOURCE
 from curation.pii.vocab import (
     IMPERATIVES,
     NOT_NAMES,
@@ -105,8 +107,10 @@ class AllowList:
 _OPENERS = {"(": ")", "[": "]", "{": "}", "<": ">"}
 
 
-def _trim(text: str, start: int, end: int, entity: str) -> tuple[int, int]:
-    """Strip quotes, unbalanced brackets and punctuation at the edges of a span."""
+def _trim(text: str, start: int, end: int, entity: str, source: str = "") -> tuple[int, int]:
+    """Strip quotes, unbalanced brackets and punctuation at the edges of a span; a person's
+    stop words too, but not from a tool's name opening a ``name:tool-given`` ("Travis") or a
+    Vietnamese given name ending a ``name:vi`` ("Nguyễn Văn An")."""
     while start < end:
         ch = text[start]
         if ch in " \t\n\r\"'`“”‘’,;:" or (ch in _OPENERS and _OPENERS[ch] not in text[start:end]):
@@ -124,7 +128,8 @@ def _trim(text: str, start: int, end: int, entity: str) -> tuple[int, int]:
         for suffix in ("'s", "’s"):
             if text[start:end].endswith(suffix):
                 end -= len(suffix)
-        start, end = trim_name(text, start, end)
+        if source not in (TOOL_GIVEN_SOURCE, VI_SOURCE):
+            start, end = trim_name(text, start, end)
     return start, end
 
 
@@ -144,7 +149,9 @@ def person_score(
     tokens = value.split()
     if not tokens or len(tokens) > 4:
         return 0.0
-    if source in ("name:lower", "name:upper", "name:key-lower", "name:label-upper"):
+    if source in ("name:lower", "name:upper", "name:key-lower", "name:label-upper") or (
+        source == EMAIL_SOURCE and value.islower()
+    ):
         return score if not in_code(text, start) else 0.0
     lowered = [t.lower().strip(".,'’") for t in tokens]
     if _words_refuse(value, tokens, lowered, allow):
@@ -224,6 +231,8 @@ def _context_refuses(
     titled = bool(_TITLE_BEFORE.search(text[max(0, start - 8) : start]))
     if source == "spacy" and not name_evidence(value, single_known=True, titled=titled):
         return True  # no word of it can be a name: "Docker Compose", "Tetris", "Spirited Away"
+    if source.startswith("name:postfix") and len(tokens) > 1 and not name_evidence(value):
+        return True  # "freeze Swim Only Membership from the …", "Student Flex from the …"
     # "Best Animated Feature": a cue word before a title, not a sign-off
     return source.startswith("name:cue") and len(tokens) > 1 and not name_evidence(value)
 
@@ -268,7 +277,7 @@ _SHORT_PARTS = regex.compile(r"\p{L}{1,2}(?:-\p{L}{1,2})+")
 # "So-mi", "Ji-ho": a Korean given name written in two syllables, unlike "Wi-Fi".
 _KOREAN_GIVEN = regex.compile(r"\p{Lu}\p{Ll}{1,2}-\p{Ll}{1,3}")
 _ALNUM_MODEL = regex.compile(r"^[ \t]\d{1,4}\p{L}{1,2}(?![\w\-./:])")
-_LETTER_MODEL = regex.compile(r"^[ \t]\p{Lu}{1,2}\d{1,4}(?![\w\-./:])")
+_LETTER_MODEL = regex.compile(r"^[ \t]\p{Lu}{1,2}\d{1,4}(?:\.\d{1,2})?(?![\w\-./:])")  # "H2.0"
 _EMAIL_AFTER = regex.compile(r"^[ \t]*<[^<>@\s]+@[^<>@\s]+>")
 _FIRM_AFTER = regex.compile(r"^[ \t]*(?:&|\+|and[ \t]+Sons\b|&[ \t]*Co\b)[ \t]*\p{Lu}?")
 _FIRM_BEFORE = regex.compile(r"\p{L}['’]?s?[ \t]*&[ \t]*$")

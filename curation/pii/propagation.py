@@ -64,6 +64,8 @@ def value_forms(entity: str, value: str) -> tuple[tuple[str, ...], ...]:
         forms.add(value.upper())
         if value.islower():  # "golnar hosseini" typed in lower case is also "Golnar Hosseini"
             forms.add(value.title())
+        if len(value.split()) > 1:  # a full name in any case: "LALAO RABEMANANJARA", "lalao …"
+            forms.update((value.lower(), value.title()))
     for form in list(forms):
         escaped = json.dumps(form)[1:-1]
         if escaped != form:

@@ -76,6 +76,12 @@ _SIGNALS = {
     "name:title": "capitalised words after an honorific (Mr, Ms, Dr, Prof …)",
     "name:position": "capitalised words where only a person stands: before an identifier, on a"
     " signature line, after I'm/ask/thanks, booked under, a day's greeting, before 'wants to'",
+    "name:email-local": "two words whose letters make the local part of an e-mail in the same"
+    " text (Ana Quist … aquist@)",
+    "name:self": "a pair where the speaker names themself (I'm, my name is), on a signature"
+    " line above contact details, a listed pair with a glottal stop, a greeted unknown word",
+    "name:tool-given": "a top given name that is also a tool's name, then a surname, before an"
+    " identifier (Travis Parsley, SSN …)",
     "name:card": "the name after 'name on card' or 'cardholder', in capitals or not",
     "name:upper": "two to four words in capitals, name-table words or unknown, none common",
     "name:initial": "a name with an initial (H. Alemu, Okoli, C., Malte O.)",

@@ -11,6 +11,8 @@ own first word says:
 * an everyday word the table also ranks as a given name ("Sage", "Chase"), or a word neither
   the table nor English knows ("Atieno"; but also a brand, "Skoda"): at least half the list's
   items must be found names;
+* an everyday word the table ranks as a given name anywhere, before a surname neither the
+  table nor English knows ("Forest Purevdorj"): at least half, as above (round 6 ``chats6``);
 * any other common word ("Project Atlas", "Vauxhall Astra"): never.
 
 A name's shape: two to four capitalised words, none a stop word, title, technical word or a
@@ -26,6 +28,7 @@ from collections.abc import Iterable, Sequence
 
 import regex
 
+from curation.pii import name_table as nt
 from curation.pii.name_kind import kind
 from curation.pii.spans import Span
 from curation.pii.vocab import NOT_NAMES, ORG_TAIL_WORDS, TECH_TERMS, TITLES
@@ -85,7 +88,14 @@ def siblings_needed(value: str) -> str | None:
         return "one"
     if found != "C" or given_word(first) or loose_given(first):
         return "half"
+    if len(words) == 2 and _any_given(first) and len(words[1]) >= 5 and kind(words[1]) == "U":
+        return "half"  # "Forest Purevdorj": an everyday given name, a surname nobody knows
     return None
+
+
+def _any_given(word: str) -> bool:
+    found = nt.info(word)
+    return found is not None and found.given_rank > 0
 
 
 def sibling_names(text: str, found: Sequence[Span]) -> list[Span]:

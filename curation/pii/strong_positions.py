@@ -32,6 +32,7 @@ from importlib import resources
 import regex
 
 from curation.pii import name_table as nt
+from curation.pii.closings import AGENT_VERBS
 from curation.pii.name_kind import kind, stop
 from curation.pii.vocab import (
     ORG_TAIL_WORDS,
@@ -83,8 +84,7 @@ _CARD = regex.compile(
     r"(?P<value>\p{Lu}+(?:[ \t]+\p{Lu}+){1,3}|" + _NAME + r")(?![\p{L}\p{M}])"
 )
 _AGENT_SURNAME = regex.compile(
-    r"(?i:\b(?:approved|signed|countersigned|authori[sz]ed|checked|reviewed|issued|"
-    r"submitted|requested|raised|logged)[ \t]+by[ \t]+)"
+    r"(?i:\b(?:" + AGENT_VERBS + r")[ \t]+by[ \t]+)"
     r"(?P<value>\p{Lu}[\p{Ll}\p{M}'’\-]+,[ \t]+\p{Lu}\.)"
 )
 _PARTICLE = "|".join(sorted((regex.escape(p.title()) for p in PARTICLES), key=longest_first))
@@ -254,7 +254,9 @@ def strong_position_names(text: str) -> Iterable[tuple[int, int, str]]:
             yield m.start("value"), m.end("value"), "name:initial"
     for m in _BOOKED_UNDER.finditer(text):
         words = m.group("value").split()
-        if _clean(words) and _some_name(words) and not _place_or_firm(words[-1]):
+        # "It's under Buck Drake": every word a surname of the table will do
+        named = _some_name(words) or all(surname_word(w) for w in words)
+        if _clean(words) and named and not _place_or_firm(words[-1]):
             yield m.start("value"), m.end("value"), POSITION_SOURCE
     for m in _DAY_GREETING.finditer(text):
         word = m.group("value")

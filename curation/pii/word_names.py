@@ -347,7 +347,7 @@ def word_pairs(text: str, doc: Any = None) -> Iterable[tuple[int, int, str]]:
             or _ID_AFTER.match(after)
             or (_BULLET.match(before) and not after.strip() and _after_closing(text, line_start))
         ):
-            yield start, end, STRONG_SOURCE
+            yield start, _unowned(last, end), STRONG_SOURCE
         elif loose and not (_BULLET.match(before) and _LINE_REST.match(after)):
             continue  # a looser pair stands as a list item at most ("- Harmony Yusof (L)")
         elif (
@@ -355,6 +355,13 @@ def word_pairs(text: str, doc: Any = None) -> Iterable[tuple[int, int, str]]:
             (_WEAK_CUE_BEFORE.search(before[-12:]) and not _only_vietnamese(first, last))
             or (_BULLET.match(before) and _LINE_REST.match(after))
             or (_SENTENCE_START.search(before) and _verb_follows(doc, end, text))
-            or (last[-2:] in ("'s", "’s") and _OWNED_AFTER.match(after))
+            # a possessor: what a person owns ("… account"), or anything when the table
+            # reads the pair as names ("Rocky Uribarren's attendance")
+            or (last[-2:] in ("'s", "’s") and (known or _OWNED_AFTER.match(after)))
         ):
-            yield start, end, WEAK_SOURCE
+            yield start, _unowned(last, end), WEAK_SOURCE
+
+
+def _unowned(last: str, end: int) -> int:
+    """The end of the name without a possessive "'s": "<PERSON>'s attendance" reads on."""
+    return end - 2 if last[-2:] in ("'s", "’s") else end
