@@ -51,6 +51,17 @@ def test_a_markdown_table_and_separate_given_and_surname_columns() -> None:
     assert _texts(table_cell_names(tsv), tsv) == ["Ivana", "Kofi", "Mirkovic", "Mensah"]
 
 
+@pytest.mark.parametrize("sep", [",", "\t", ";", "|"])
+def test_name_cells_side_by_side_stay_two_cells(det: Detector, sep: str) -> None:
+    # Merging the two cells into one span would replace the separator with them and shift
+    # every later column of the row.
+    text = sep.join(["given", "surname", "table"]) + "\n"
+    text += "\n".join(
+        sep.join(row) for row in [["Ivana", "Mirkovic", "4"], ["Kofi", "Mensah", "5"]]
+    )
+    assert redacted(det, text) == {"Ivana", "Mirkovic", "Kofi", "Mensah"}
+
+
 @pytest.mark.parametrize(
     "text",
     [

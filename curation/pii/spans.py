@@ -78,6 +78,11 @@ def _private_evidence(source: str) -> bool:
     return not is_model_only(source) and not source.startswith("name:postfix")
 
 
+# A person's adjacent name words merge across a space or hyphen, never across what separates
+# table cells or lines: "Ivana,Mirkovic,4" must keep its comma when both cells are names.
+_CELL_BREAKS = frozenset(",;|\t\n\r")
+
+
 def resolve(spans: list[Span], text: str) -> list[Span]:
     """Merge same-entity overlaps (and a person's adjacent name words), drop spans that lie
     inside a span of a stronger entity. Spans of different entities may still overlap.
@@ -96,7 +101,11 @@ def resolve(spans: list[Span], text: str) -> list[Span]:
         current = group[0]
         for s in group[1:]:
             gap = s.start - current.end
-            if s.start < current.end or (entity == "PERSON" and 0 <= gap <= 1):
+            if s.start < current.end or (
+                entity == "PERSON"
+                and 0 <= gap <= 1
+                and text[current.end : s.start] not in _CELL_BREAKS
+            ):
                 end = max(current.end, s.end)
                 best = current if current.score >= s.score else s
                 other = s if best is current else current
