@@ -84,6 +84,8 @@ def test_the_subject_of_delivering_is_a_carrier() -> None:
     text = "Zelto Pakket asks for a phone for delivery to 12 Elm Road."
     assert _delivers(text, "Zelto Pakket")
     assert thing_value(text, *_at(text, "Zelto Pakket"))
+    assert _delivers("Zelto Pakket tried to deliver it today.", "Zelto Pakket")
+    assert _delivers("Zelto Pakket attempted delivery at noon.", "Zelto Pakket")
 
 
 def test_delivering_must_not_fire_on_people() -> None:
@@ -91,6 +93,7 @@ def test_delivering_must_not_fire_on_people() -> None:
     assert not _delivers("Zelto will deliver it.", "Zelto")  # one word
     assert not _delivers("I asked Zelto Pakket to deliver it.", "Zelto Pakket")  # no subject
     assert not _delivers("Zelto Pakket said the parcel is late.", "Zelto Pakket")
+    assert not _delivers("Ana Quist tried to deliver it today.", "Ana Quist")
 
 
 def test_detector_keeps_the_carrier_everywhere_in_the_record(det: Detector) -> None:

@@ -11,7 +11,8 @@ for firms nobody listed (issue 13; the name policy in :mod:`curation.pii.public`
 - **A size or a model code follows the run** ("Tubeless 700x32c", "Marathon Plus 28x1.5",
   "Pilot Sport 225/45R17"): a product and its size (:data:`SIZE_CODE_AFTER`).
 - **The run delivers** ("Kolay Gelsin can deliver to post-office boxes", "Can Geniki
-  Taxydromiki deliver order 12 to my box?", "X asks for a phone for delivery to …"): the
+  Taxydromiki deliver order 12 to my box?", "X asks for a phone for delivery to …", "X
+  attempted delivery"): the
   subject of delivering is a carrier, when it has two words or more and its first word is no
   given name of the table ("Ana Quist will deliver the keys" stays a person)
   (:func:`delivers`).
@@ -93,6 +94,8 @@ _DELIVERS_AFTER = regex.compile(
     r"(?i)^[ \t]+(?:(?:can|could|will|would|should|may|might|must|does|did|do|cannot|"
     r"can['’]t|won['’]t|doesn['’]t|didn['’]t)[ \t]+)?(?:not[ \t]+|also[ \t]+|now[ \t]+|only[ \t]+)?"
     r"deliver(?:s|ed|ing)?\b"
+    # "X tried to deliver today", "X attempted delivery": a carrier's failed attempt
+    r"|^[ \t]+(?:tried|tries|attempted|attempts|failed|fails)[ \t]+(?:to[ \t]+deliver\b|delivery\b)"
     # "X asks for a phone for delivery to …": what the run needs is for delivering
     r"|^[ \t]+(?:asks?|asked|needs?|needed|wants?|wanted|requires?|required|requests?|requested)"
     r"[ \t]+(?:[\w\-]+[ \t]+){0,4}?for[ \t]+(?:the[ \t]+|a[ \t]+)?deliver(?:y|ies)\b"
