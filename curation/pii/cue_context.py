@@ -40,7 +40,7 @@ def quoted_whole(text: str, start: int, end: int) -> bool:
     return close is not None and text[end : end + 1] == close
 
 
-# "Subject: Smart Pay As You Go renewal" under "From:"/"To:" lines: an e-mail's subject whose
+# "Subject: Smart Saver Plus renewal" under "From:"/"To:" lines: an e-mail's subject whose
 # title-cased run goes on past the pair names a topic (a plan, a product), so the role noun
 # "subject" is no cue there. "Subject: Rocky Bean", "Subject: Grace Cash starts Monday" and
 # "Subject: Tern Vektron" in a study's form keep it.

@@ -3,19 +3,18 @@
 Each reads a shape, a position or a maintained resource, never a list of firms, so it holds
 for firms nobody listed (issue 13; the name policy in :mod:`curation.pii.public`):
 
-- **A country closes the run** ("Nacex Portugal", "Skynet South Africa", "Itella Lietuva"): a
+- **A country closes the run** ("Zelvaro Portugal", "Quombix South Africa", "X Lietuva"): a
   firm's national branch. Country names, in English and in the languages phonenumbers'
   geocoder speaks (CLDR data, "Lietuva", "Polska", "Deutschland"), come from that package. The
   first word must be no given name of the name table, and a one-word country no common given
   name: "Ana Portugal" and "Oyun Jordan" stay people (:func:`country_branch`).
-- **A size or a model code follows the run** ("Tubeless 700x32c", "Marathon Plus 28x1.5",
-  "Pilot Sport 225/45R17"): a product and its size (:data:`SIZE_CODE_AFTER`).
-- **The run delivers** ("Kolay Gelsin can deliver to post-office boxes", "Can Geniki
-  Taxydromiki deliver order 12 to my box?", "X asks for a phone for delivery to …", "X
-  attempted delivery"): the
-  subject of delivering is a carrier, when it has two words or more and its first word is no
-  given name of the table ("Ana Quist will deliver the keys" stays a person)
-  (:func:`delivers`).
+- **A size or a model code follows the run** ("Gravelion 650x47b", "X 28x1.5", "X
+  225/45R17"): a product and its size (:data:`SIZE_CODE_AFTER`).
+- **The run delivers** ("Zelto Pakket can deliver to post-office boxes", "Can Torvak Senda
+  deliver order 12 to my box?", "X asks for a phone for delivery to …", "X attempted
+  delivery"): the subject of delivering is a carrier, when it has two words or more and its
+  first word is no given name of the table ("Ana Quist will deliver the keys" stays a
+  person) (:func:`delivers`).
 
 Tuned on round 6 (both halves, spent) ``addresses6`` and ``chats6``: see the tuning log in
 bench/pii_eval/README.md.
@@ -69,7 +68,7 @@ def _common_given(word: str) -> bool:
 
 def country_branch(tokens: list[str]) -> bool:
     """The words end with a country's name after a first word that is no given name:
-    "Nacex Portugal", "Skynet South Africa"; not "Ana Portugal", "Oyun Jordan"."""
+    "Zelvaro Portugal", "Quombix South Africa"; not "Ana Portugal", "Oyun Jordan"."""
     if len(tokens) < 2 or _given(tokens[0]):
         return False
     names = country_names()

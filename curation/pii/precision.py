@@ -173,7 +173,7 @@ def _words_refuse(value: str, tokens: list[str], lowered: list[str], allow: Allo
     if lowered[-1] in ORG_TAIL_WORDS or any(_GLUED_CARRIER.search(t) for t in tokens):
         return True
     if country_branch(tokens):
-        return True  # "Nacex Portugal": a firm's national branch
+        return True  # "Zelvaro Portugal": a firm's national branch
     if allow.allowed(tokens[0], "PERSON") and (
         len(tokens) == 1
         or all(
@@ -208,7 +208,7 @@ def _context_refuses(
     if source in ("spacy", "name:table") and len(tokens) > 1 and _MODEL_NUMBER.match(after):
         return True  # "Sonos Era 100", "Galaxy Tab 9": a product and its model number
     if _ALNUM_MODEL.match(after) or _LETTER_MODEL.match(after) or SIZE_CODE_AFTER.match(after):
-        return True  # "MX Master 3S", "Pixel 8a", "Tubeless 700x32c": a product and its code
+        return True  # "MX Master 3S", "Pixel 8a", "Gravelion 650x47b": a product and its code
     if _product_after_the(text, start, end, source):
         return True
     tail = _NEXT_WORD.match(after)

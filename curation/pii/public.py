@@ -31,7 +31,7 @@ The policy as a whole (issue 13; README, "Name policy"), default "private person
   redacted with ``keep_public_figures`` off (CLI ``curation pii settings set --public-figures
   redact``, the PII page's toggle);
 - a brand, a firm, a carrier, a product, a plan or a title names no person and is kept under
-  either setting, even when named like one ("Tony's Chocolonely", "Captain Morgan"). Those are
+  either setting, even when named like one ("Rosa's Chocolatiers: brand", a carrier that delivers). Those are
   told by signals, never by a list of them: :mod:`curation.pii.titles` (quotes, work nouns,
   fields and kinds the record gives, articles, means of sending),
   :mod:`curation.pii.firm_signals` (a country closing the run, a size code after it, the

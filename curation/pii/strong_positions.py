@@ -196,8 +196,9 @@ _PLACE_TAILS = frozenset(t.lower() for t in STREET_TYPES_EN) | ORG_TAIL_WORDS
 
 def _place_or_firm(word: str) -> bool:
     """A word that ends a place's or a firm's name ("under Victoria Station", "Lincoln
-    Park"), as a pair's last word or the word after it. Other common words stay possible surnames ("It's under Bud Root"): firms named
-    after a place and a common noun ("Austin Energy") are left to the other signals."""
+    Park"), as a pair's last word or the word after it. Other common words stay possible
+    surnames ("It's under Bud Root"): firms named after a place and a common noun ("Austin
+    Energy") are left to the other signals."""
     return word.lower() in _PLACE_TAILS
 
 

@@ -251,7 +251,7 @@ def non_person_value(text: str, start: int, end: int) -> bool:
     if labelled_non_person(text, start) or kind_in_brackets(text, end):
         return True
     run = _POSSESSIVE_RUN.match(text, end)
-    item_end = run.end() if run else end  # "Tony's Chocolonely: brand" for the span "Tony"
+    item_end = run.end() if run else end  # "Rosa's Chocolatiers: brand" for "Rosa"
     if kind_after_item(text, start, item_end) or kind_in_data(text, start, item_end):
         return True
     before = text[max(0, start - 40) : start]
@@ -278,7 +278,7 @@ def thing_value(text: str, start: int, end: int) -> bool:
     if carrier(text, start):
         return True  # "goes to the PO box with X": X carries it wherever the record names it
     if delivers(text, start, end):
-        return True  # "Kolay Gelsin can deliver to post-office boxes": a carrier
+        return True  # "Zelto Pakket can deliver to lockers": a carrier
     if _MODEL_CLOSES.match(text, end):
         return True  # "Fujifilm Instax Mini 12", "Ooni Koda 16": a model number ends the run
     several = len(text[start:end].split()) > 1
