@@ -2,6 +2,7 @@
 than a cue: "Hey Jude" and "Mrs. Robinson" as the whole of a quotation are songs, and "the
 racehorse Best Mate" is a horse. Read by ``recognizers.NameCueRecognizer``.
 Tuned on round 2 ``general2`` and round 3 ``general3`` test halves (spent; bench/pii_eval/README.md).
+An e-mail's "Subject:" is no cue of a person's field (:func:`mail_subject`, round 6 test, spent).
 """
 
 from __future__ import annotations
@@ -37,3 +38,20 @@ def quoted_whole(text: str, start: int, end: int) -> bool:
     "Dear Prudence"), not someone addressed; "Hi Maria, your order…" is not whole."""
     close = _QUOTES.get(text[start - 1 : start]) if start > 0 else None
     return close is not None and text[end : end + 1] == close
+
+
+# "Subject: Smart Saver Plus renewal" under "From:"/"To:" lines: an e-mail's subject whose
+# title-cased run goes on past the pair names a topic (a plan, a product), so the role noun
+# "subject" is no cue there. "Subject: Rocky Bean", "Subject: Grace Cash starts Monday" and
+# "Subject: Tern Vektron" in a study's form keep it.
+_SUBJECT_LABEL = regex.compile(r"(?i)^[ \t]*(?:(?:re|fwd?)[ \t]*:[ \t]*)*subject[ \t]*:[ \t]*$")
+_MAIL_HEADER = regex.compile(r"(?im)^[ \t]*(?:from|to|cc|date|sent)[ \t]*:")
+_RUN_GOES_ON = regex.compile(r"^[ \t]+\p{Lu}")
+
+
+def mail_subject(text: str, before: str, after: str) -> bool:
+    """A pair between ``before`` and ``after`` (the rest of its line) opens a longer
+    title-cased topic on an e-mail's "Subject:" line, the text holding header lines too."""
+    return bool(
+        _SUBJECT_LABEL.match(before) and _RUN_GOES_ON.match(after) and _MAIL_HEADER.search(text)
+    )

@@ -14,6 +14,7 @@ import regex
 
 from curation.pii.config import PiiConfig
 from curation.pii.conversation_names import EMAIL_SOURCE, TOOL_GIVEN_SOURCE
+from curation.pii.firm_signals import SIZE_CODE_AFTER, country_branch
 from curation.pii.name_kind import kind
 from curation.pii.person_signals import name_evidence
 from curation.pii.public import is_model_only, private_text
@@ -178,6 +179,8 @@ def _words_refuse(value: str, tokens: list[str], lowered: list[str], allow: Allo
         return True
     if lowered[-1] in ORG_TAIL_WORDS or any(_GLUED_CARRIER.search(t) for t in tokens):
         return True
+    if country_branch(tokens):
+        return True  # "Zelvaro Portugal": a firm's national branch
     if allow.allowed(tokens[0], "PERSON") and (
         len(tokens) == 1
         or all(
@@ -211,8 +214,8 @@ def _context_refuses(
         return True  # "Johnson & Johnson", "Marks & Spencer": a firm's name, not a person's
     if source in ("spacy", "name:table") and len(tokens) > 1 and _MODEL_NUMBER.match(after):
         return True  # "Sonos Era 100", "Galaxy Tab 9": a product and its model number
-    if _ALNUM_MODEL.match(after) or _LETTER_MODEL.match(after):
-        return True  # "MX Master 3S", "Pixel 8a", "Dyson V15": a product and its model code
+    if _ALNUM_MODEL.match(after) or _LETTER_MODEL.match(after) or SIZE_CODE_AFTER.match(after):
+        return True  # "MX Master 3S", "Pixel 8a", "Gravelion 650x47b": a product and its code
     if _product_after_the(text, start, end, source):
         return True
     tail = _NEXT_WORD.match(after)

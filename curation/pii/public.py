@@ -23,6 +23,20 @@ So "Frodo Baggins carries the Ring to Mount Doom." keeps its name with no cue wo
 "Book the meeting room for Thursday for Ama Osei. We'll need the projector." does not, and
 "My aunt … wrote a novel" does not either. Set ``keep_public_figures`` off to redact every
 name. Which sets these lists were tuned on: bench/pii_eval/README.md.
+
+The policy as a whole (issue 13; README, "Name policy"), default "private persons only":
+
+- a private person's name is redacted, whatever the setting;
+- a public figure's or a fictional character's name is kept in a record like the above, and
+  redacted with ``keep_public_figures`` off (CLI ``curation pii settings set --public-figures
+  redact``, the PII page's toggle);
+- a brand, a firm, a carrier, a product, a plan or a title names no person and is kept under
+  either setting, even when named like one ("Rosa's Chocolatiers: brand", a carrier that delivers). Those are
+  told by signals, never by a list of them: :mod:`curation.pii.titles` (quotes, work nouns,
+  fields and kinds the record gives, articles, means of sending),
+  :mod:`curation.pii.firm_signals` (a country closing the run, a size code after it, the
+  subject of delivering), the firm and model shapes of :mod:`curation.pii.precision` and an
+  e-mail subject's topic (:func:`curation.pii.cue_context.mail_subject`).
 """
 
 from __future__ import annotations

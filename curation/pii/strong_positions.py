@@ -33,6 +33,7 @@ import regex
 
 from curation.pii import name_table as nt
 from curation.pii.closings import AGENT_VERBS
+from curation.pii.cue_context import mail_subject
 from curation.pii.name_kind import kind, stop
 from curation.pii.vocab import (
     ORG_TAIL_WORDS,
@@ -194,9 +195,10 @@ _PLACE_TAILS = frozenset(t.lower() for t in STREET_TYPES_EN) | ORG_TAIL_WORDS
 
 
 def _place_or_firm(word: str) -> bool:
-    """A last word that ends a place's or a firm's name ("under Victoria Station", "Lincoln
-    Park"). Other common words stay possible surnames ("It's under Bud Root"): firms named
-    after a place and a common noun ("Austin Energy") are left to the other signals."""
+    """A word that ends a place's or a firm's name ("under Victoria Station", "Lincoln
+    Park"), as a pair's last word or the word after it. Other common words stay possible
+    surnames ("It's under Bud Root"): firms named after a place and a common noun ("Austin
+    Energy") are left to the other signals."""
     return word.lower() in _PLACE_TAILS
 
 
@@ -213,7 +215,7 @@ def _pair_in_place(text: str) -> Iterable[tuple[int, int, str]]:
         line_start, line_end = _line_bounds(text, start, end)
         before, after = text[line_start:start], text[end:line_end]
         more = _NEXT_WORD.match(after)
-        if more and (stop(more.group(1)) or more.group(1).lower() in ORG_TAIL_WORDS):
+        if more and (stop(more.group(1)) or _place_or_firm(more.group(1))):
             continue  # the run goes on as a firm's or a thing's name: "Lotte Global Logistics"
         if (
             _ID_AFTER.match(after)
@@ -223,6 +225,7 @@ def _pair_in_place(text: str) -> Iterable[tuple[int, int, str]]:
                 _CUE_BEFORE.search(before[-40:])
                 and (given or _INTRO_BEFORE.search(before))
                 and not _place_or_firm(last)  # "Contact Lincoln Park", "call Cole Labs"
+                and not mail_subject(text, before, after)
             )
             or (_BULLET.match(before) and not after.strip() and _after_closing(text, line_start))
             or (

@@ -38,6 +38,7 @@ from typing import Any
 
 import regex
 
+from curation.pii.firm_signals import delivers
 from curation.pii.vocab import load, longest_first
 
 WORK_NOUNS: tuple[str, ...] = load("work_nouns")
@@ -78,9 +79,15 @@ _RECIPIENT_BEFORE = regex.compile(
     r"(?i)\b(?:to|for|with|from|at|cc|ask|tell|call|email|ping|thank|thanks|pay|paid|send|sent)"
     r"[ \t]+$"
 )
+# The label may open a field of a one-line form parted by " | " and carry one qualifying word
+# ("| Preferred courier: X", "Default carrier: X"), unless that word names a person
+# ("Customer service: Ana" is someone at the service).
+_QUALIFIER = (
+    rf"(?:(?!(?:{_alternatives(load('person_nouns') + load('person_roles'))})\b)\p{{L}}+[ \t]+)?"
+)
 _LABEL_BEFORE = regex.compile(
-    rf"(?i)(?:^|[\n\t{{,;(]|\\n|[ \t]-[ \t])[ \t]*[\"']?(?:{_alternatives(NON_PERSON_LABELS)})"
-    r"[\"']?[ \t]*[:=][ \t]*[\"']?$"
+    rf"(?i)(?:^|[\n\t{{,;(|]|\\n|[ \t]-[ \t])[ \t]*[\"']?{_QUALIFIER}"
+    rf"(?:{_alternatives(NON_PERSON_LABELS)})[\"']?[ \t]*[:=][ \t]*[\"']?$"
 )
 # "ship it with X", "now goes via X", "sent by X to Ana": the means of sending.
 # "goes to the PO box with X": a parcel goes to a delivery point with its carrier.
@@ -233,13 +240,19 @@ def kind_in_data(text: str, start: int, end: int) -> bool:
     return bool(_KIND_LIST_BEFORE.search(text, max(0, start - 400), start))
 
 
+# A possessive and the capitalised words it owns: a brand named after its founder.
+_POSSESSIVE_RUN = regex.compile(r"['’]s(?:[ \t]+\p{Lu}[\p{L}\p{M}'’\-]*){1,3}")
+
+
 def non_person_value(text: str, start: int, end: int) -> bool:
     """The span fills a field that holds no person ("carrier": "Ninja Van", "Carrier: Evri"),
     names the carrier of the tracking number after it ("Cargus CK5545959424"), or is said in
     brackets to be a work or a thing ("Storm Arwen (the storm)")."""
     if labelled_non_person(text, start) or kind_in_brackets(text, end):
         return True
-    if kind_after_item(text, start, end) or kind_in_data(text, start, end):
+    run = _POSSESSIVE_RUN.match(text, end)
+    item_end = run.end() if run else end  # "Rosa's Chocolatiers: brand" for "Rosa"
+    if kind_after_item(text, start, item_end) or kind_in_data(text, start, item_end):
         return True
     before = text[max(0, start - 40) : start]
     return bool(_TRACKING_AFTER.match(text, end) or _QUANTITY_BEFORE.search(before))
@@ -264,6 +277,8 @@ def thing_value(text: str, start: int, end: int) -> bool:
         return True  # without tags a verb is told by its ending: "the book Ana recommended"
     if carrier(text, start):
         return True  # "goes to the PO box with X": X carries it wherever the record names it
+    if delivers(text, start, end):
+        return True  # "Zelto Pakket can deliver to lockers": a carrier
     if _MODEL_CLOSES.match(text, end):
         return True  # "Fujifilm Instax Mini 12", "Ooni Koda 16": a model number ends the run
     several = len(text[start:end].split()) > 1

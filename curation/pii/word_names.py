@@ -30,6 +30,7 @@ import regex
 
 from curation.pii import name_table as nt
 from curation.pii.closings import CLOSINGS, ID_SEPARATOR, ID_WORDS, THANKS
+from curation.pii.cue_context import mail_subject
 from curation.pii.name_kind import kind
 from curation.pii.vocab import (
     NOT_NAMES,
@@ -341,7 +342,11 @@ def word_pairs(text: str, doc: Any = None) -> Iterable[tuple[int, int, str]]:
             continue
         if (
             # a role noun ("Subject: Tern Vektron stock") is too loose a cue for unknown words
-            (_CUE_BEFORE.search(before[-40:]) and not unknown)
+            (
+                _CUE_BEFORE.search(before[-40:])
+                and not unknown
+                and not mail_subject(text, before, after)
+            )
             or _MY_NOUN_BEFORE.search(before[-30:])
             or _rank_before(before)
             or _ID_AFTER.match(after)

@@ -1,0 +1,112 @@
+"""Signals that a capitalised run names a firm, a carrier or a product, not a person.
+
+Each reads a shape, a position or a maintained resource, never a list of firms, so it holds
+for firms nobody listed (issue 13; the name policy in :mod:`curation.pii.public`):
+
+- **A country closes the run** ("Zelvaro Portugal", "Quombix South Africa", "X Lietuva"): a
+  firm's national branch. Country names, in English and in the languages phonenumbers'
+  geocoder speaks (CLDR data, "Lietuva", "Polska", "Deutschland"), come from that package. The
+  first word must be no given name of the name table, and a one-word country no common given
+  name: "Ana Portugal" and "Oyun Jordan" stay people (:func:`country_branch`).
+- **A size or a model code follows the run** ("Gravelion 650x47b", "X 28x1.5", "X
+  225/45R17"): a product and its size (:data:`SIZE_CODE_AFTER`).
+- **The run delivers** ("Zelto Pakket can deliver to post-office boxes", "Can Torvak Senda
+  deliver order 12 to my box?", "X asks for a phone for delivery to …", "X attempted
+  delivery"): the subject of delivering is a carrier, when it has two words or more and its
+  first word is no given name of the table ("Ana Quist will deliver the keys" stays a
+  person) (:func:`delivers`).
+
+Tuned on round 6 (both halves, spent) ``addresses6`` and ``chats6``: see the tuning log in
+bench/pii_eval/README.md.
+"""
+
+from __future__ import annotations
+
+import functools
+
+import regex
+
+from curation.pii import name_table as nt
+from curation.pii.name_kind import kind
+
+# Latin-script names only: the rules read Latin-script runs.
+_LATIN_NAME = regex.compile(r"^[\p{Script=Latin}][\p{Script=Latin}\p{M}'’.\- ]*$")
+
+
+@functools.cache
+def country_names() -> frozenset[str]:
+    """Lower-cased country names of phonenumbers' geocoding data (every language it holds)."""
+    from phonenumbers.geodata.locale import LOCALE_DATA
+
+    return frozenset(
+        name.lower()
+        for names in LOCALE_DATA.values()
+        for name in names.values()
+        if not name.startswith("*") and _LATIN_NAME.match(name)
+    )
+
+
+def _given(word: str) -> bool:
+    from curation.pii.strong_positions import position_given
+
+    return kind(word) == "G" or position_given(word)
+
+
+# A country's name that is also a common given name ("Jordan", "Georgia", "Chad") may be a
+# person's surname after an unknown given name: ranked this high in two countries or more.
+COUNTRY_GIVEN_RANK = 300
+
+
+def _common_given(word: str) -> bool:
+    found = nt.info(word)
+    return (
+        found is not None
+        and 0 < found.given_rank <= COUNTRY_GIVEN_RANK
+        and (found.given_countries >= 2)
+    )
+
+
+def country_branch(tokens: list[str]) -> bool:
+    """The words end with a country's name after a first word that is no given name:
+    "Zelvaro Portugal", "Quombix South Africa"; not "Ana Portugal", "Oyun Jordan"."""
+    if len(tokens) < 2 or _given(tokens[0]):
+        return False
+    names = country_names()
+    for size in (3, 2, 1):
+        if len(tokens) > size and " ".join(tokens[-size:]).lower() in names:
+            return size > 1 or not _common_given(tokens[-1])
+    return False
+
+
+# "700x32c", "28 x 1.5", "2×4", "225/45R17", "205/55 ZR16": a size right after a product's name.
+SIZE_CODE_AFTER = regex.compile(
+    r"^[ \t]\d{1,4}(?:[.,]\d{1,3})?(?:[ \t]?[x×][ \t]?\d{1,4}(?:[.,]\d{1,3})?)+\p{L}{0,2}"
+    r"(?![\w\-/:]|\.\w)"
+    r"|^[ \t]\d{3}/\d{2}[ \t]?Z?R[ \t]?\d{2}(?!\w)"
+)
+
+# The run opens a sentence, or follows the modal of a question ("Can X deliver …?").
+_SUBJECT_BEFORE = regex.compile(
+    r"(?:^|[.!?][ \t]+|\n)[ \t]*(?:(?i:can|could|will|would|does|did|may|might)[ \t]+)?$"
+)
+_DELIVERS_AFTER = regex.compile(
+    r"(?i)^[ \t]+(?:(?:can|could|will|would|should|may|might|must|does|did|do|cannot|"
+    r"can['’]t|won['’]t|doesn['’]t|didn['’]t)[ \t]+)?(?:not[ \t]+|also[ \t]+|now[ \t]+|only[ \t]+)?"
+    r"deliver(?:s|ed|ing)?\b"
+    # "X tried to deliver today", "X attempted delivery": a carrier's failed attempt
+    r"|^[ \t]+(?:tried|tries|attempted|attempts|failed|fails)[ \t]+(?:to[ \t]+deliver\b|delivery\b)"
+    # "X asks for a phone for delivery to …": what the run needs is for delivering
+    r"|^[ \t]+(?:asks?|asked|needs?|needed|wants?|wanted|requires?|required|requests?|requested)"
+    r"[ \t]+(?:[\w\-]+[ \t]+){0,4}?for[ \t]+(?:the[ \t]+|a[ \t]+)?deliver(?:y|ies)\b"
+)
+
+
+def delivers(text: str, start: int, end: int) -> bool:
+    """The run is the subject of delivering (see the module docstring)."""
+    words = text[start:end].split()
+    if len(words) < 2 or _given(words[0]):
+        return False
+    return bool(
+        _DELIVERS_AFTER.match(text[end : end + 80])
+        and _SUBJECT_BEFORE.search(text[max(0, start - 24) : start])
+    )
