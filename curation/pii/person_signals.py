@@ -328,9 +328,9 @@ class NameTableRecognizer(SignalRecognizer):
             yield _result(start, end, CUE_SCORE + 0.1, "name:signoff-table", self)
 
     def _firm_after_call(self, text: str, start: int, end: int) -> bool:
-        """ "Contact Austin Energy", "Call Sydney Water": after a verb of reaching someone, a
-        pair ending in a common word the table never ranks as a surname, which spaCy does not
-        read as a person, is a firm named after a place ("Contact Hannah Mustard" stays)."""
+        """A firm named after a place ("Contact Austin Energy", "Call Sydney Water"): after a
+        verb of reaching someone, a pair ending in a common word the table never ranks as a
+        surname, which spaCy does not read as a person ("Contact Hannah Mustard" stays)."""
         words = text[start:end].split()
         if len(words) != 2 or not _CALL_BEFORE.search(text[max(0, start - 16) : start]):
             return False
