@@ -36,15 +36,15 @@ from collections.abc import Iterable
 import regex
 
 from curation.pii import name_table as nt
+from curation.pii.conversation_names import SELF_SOURCE
 from curation.pii.name_kind import kind, stop
+from curation.pii.strong_positions import LABEL_SOURCE
 from curation.pii.tables import table_cell_names
 from curation.pii.vocab import ORG_TAIL_WORDS
 
 LOWER_SOURCE = "name:key-lower"
 UPPER_SOURCE = "name:upper"
-LABEL_SOURCE = "name:label"
 RELATION_SOURCE = "name:relation"
-SELF_SOURCE = "name:self"
 VI_SOURCE = "name:vi"
 
 _ROLES = (
