@@ -21,6 +21,7 @@ class Ctx:
         self.plans = {k: pool(v, half, f"plans:{k}") for k, v in PLANS.items()}
         self.titles = pool(JOB_TITLES, half, "job_titles")
         self.tech = pool(TECH, half, "tech")
+        self.cards = 0 if half == "dev" else 3
 
     def ref(self, prefix: str) -> str:
         return f"{prefix}-{self.r.randrange(10000, 99999)}"
@@ -131,7 +132,10 @@ def lesson_invoice(c: Ctx) -> Example:
 
 def parking_permit(c: Ctx) -> Example:
     p = c.names.person(c.r)
-    brand = c.r.choice(sorted(CARD_BRANDS))
+    # Brands in turn (from another start per half), so that every brand occurs.
+    brands = sorted(CARD_BRANDS)
+    brand = brands[c.cards % len(brands)]
+    c.cards += 1
     number = card(c.r, *CARD_BRANDS[brand])
     plan = c.plan("parking")
     user = f"Please renew my {plan}. Card {number}, name on card {p.full.upper()}, expiry 09/29."
