@@ -196,15 +196,21 @@ def kind_in_brackets(text: str, end: int) -> bool:
 
 # "- Nissan Micra: product", "Storm Isha – storm", "Kawasaki disease: scientific or medical
 # term": an item the line itself says is a thing. Public roles ("Ada Lovelace: scientist")
-# are left out: they are people, for the public-figure policy.
+# are left out: they are people, for the public-figure policy; but a record that files the
+# item as "a public figure" says so itself (the policy of curation.pii.public keeps those).
 _THING_KINDS = (
     "product", "title", "song", "album", "novel", "book", "film", "movie", "game", "series",
     "play", "poem", "painting", "brand", "band", "ship", "vessel", "storm", "hurricane",
     "cyclone", "typhoon", "place", "town", "city", "river", "lake", "mountain", "island",
     "team", "club", "medicine", "drug", "vaccine", "term", "company", "firm", "car",
-    "character",
+    "character", "institution", "organisation", "organization", "museum", "library",
+    "charity", "public figure", "historical figure",
 )  # fmt: skip
-_ITEM_START = regex.compile(r"(?:^|\n)[ \t]*(?:[-*•]|\d{1,2}[.)])?[ \t]*$")
+# An honorific may open the item: "- Mr Quillby: a fictional character".
+_ITEM_START = regex.compile(
+    r"(?:^|\n)[ \t]*(?:[-*•]|\d{1,2}[.)])?[ \t]*"
+    r"(?:(?:Mr|Mrs|Ms|Mx|Miss|Dr|Prof|Sir|Dame|Lady|Lord)\.?[ \t]+)?$"
+)
 _KIND_AFTER = regex.compile(
     rf"[ \t]*[:–—][ \t]+(?:\p{{Ll}}+[ \t]+){{0,3}}(?i:{_alternatives(_THING_KINDS)})s?"
     r"[ \t]*\.?[ \t]*(?=\n|$)"
