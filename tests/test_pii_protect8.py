@@ -5,7 +5,7 @@ fire and cases that must not. Every firm, plan and person here is made up for th
 from __future__ import annotations
 
 from curation.pii.detect import Detector
-from curation.pii.firm_signals import delivers, plan_run
+from curation.pii.firm_signals import carrier_status, plan_run
 from curation.pii.titles import kind_after_item
 from tests.helpers.pii import addresses, found
 
@@ -61,7 +61,7 @@ def test_status_line_after_a_carrier_fires_even_after_a_rare_given_name() -> Non
         ("Hansa Kvortel says it is out for delivery.", "Hansa Kvortel"),
         ("Zelto Pakketa: package is out for delivery", "Zelto Pakketa"),
     ]:
-        assert delivers(text, *_at(text, value)), text
+        assert carrier_status(text, *_at(text, value)), text
 
 
 def test_status_line_keeps_people() -> None:
@@ -71,7 +71,7 @@ def test_status_line_keeps_people() -> None:
         ("Ask Zelto Pakketa: parcel arrived", "Zelto Pakketa"),  # not at a sentence start
         ("Zelto Pakketa says she is out", "Zelto Pakketa"),
     ]:
-        assert not delivers(text, *_at(text, value)), text
+        assert not carrier_status(text, *_at(text, value)), text
 
 
 # ---- an item the record itself files as a thing
@@ -116,3 +116,15 @@ def test_slash_numbers_without_letters_beyond_ascii_are_no_street(det: Detector)
         "We sold items 246/124, 811 06 Bratislava",
     ]:
         assert not any("/" in a for a in addresses(det, text)), text
+
+
+def test_plan_and_carrier_signals_hold_for_the_whole_record(det: Detector) -> None:
+    ask = "Shorten this subject: 'Reminder: your Early Bird Saver subscription renews soon'"
+    assert not people(det, ask, "Early Bird Saver renews soon")
+    ask = "Ship it to my sister Ana Quist. Hansa Kvortel says it is out for delivery."
+    assert people(det, ask, "I've asked Hansa Kvortel to redirect it.") == {"Ana Quist"}
+    tool = '{"name": "Tendai Webster", "email": "tw@quillmoor.io", "tier": "Early Bird Saver"}'
+    assert people(det, tool, "Yes, Tendai answered: Early Bird Saver, the survey is done.") == {
+        "Tendai Webster",
+        "Tendai",
+    }

@@ -116,17 +116,27 @@ _STATUS_AFTER = regex.compile(
 
 
 def delivers(text: str, start: int, end: int) -> bool:
-    """The run is the subject of delivering (see the module docstring), or opens a carrier's
-    status line ("X: parcel CP0042 arrived at …", "X says it is out for delivery"). A status is
-    read after a rarer given name too ("Hansa", "Posta"), not after a common one ("Ana Quist
-    says it is out for delivery" stays a person)."""
+    """The run is the subject of delivering (see the module docstring)."""
     words = text[start:end].split()
-    if len(words) < 2 or not _SUBJECT_BEFORE.search(text[max(0, start - 24) : start]):
+    if len(words) < 2 or _given(words[0]):
         return False
-    after = text[end : end + 80]
-    if _DELIVERS_AFTER.match(after):
-        return not _given(words[0])
-    return bool(_STATUS_AFTER.match(after)) and not _common_given(words[0])
+    return bool(
+        _DELIVERS_AFTER.match(text[end : end + 80])
+        and _SUBJECT_BEFORE.search(text[max(0, start - 24) : start])
+    )
+
+
+def carrier_status(text: str, start: int, end: int) -> bool:
+    """The run opens a carrier's status line at a sentence start: "X: parcel CP0042 arrived
+    at …", "X says it is out for delivery". Read after a rarer given name too ("Hansa",
+    "Posta"), not after a common one: "Ana Quist says it is out for delivery" stays a person."""
+    words = text[start:end].split()
+    return (
+        len(words) >= 2
+        and not _common_given(words[0])
+        and bool(_STATUS_AFTER.match(text[end : end + 80]))
+        and bool(_SUBJECT_BEFORE.search(text[max(0, start - 24) : start]))
+    )
 
 
 # A plan, tier or subscription the run names: "your Early Crow Saver subscription", "my Gold

@@ -38,7 +38,7 @@ from typing import Any
 
 import regex
 
-from curation.pii.firm_signals import delivers
+from curation.pii.firm_signals import capitals_start, carrier_status, delivers, plan_run
 from curation.pii.vocab import load, longest_first
 
 WORK_NOUNS: tuple[str, ...] = load("work_nouns")
@@ -256,6 +256,11 @@ def non_person_value(text: str, start: int, end: int) -> bool:
     brackets to be a work or a thing ("Storm Arwen (the storm)")."""
     if labelled_non_person(text, start) or kind_in_brackets(text, end):
         return True
+    run_start = capitals_start(text, start)  # "Tier: Early Crow Saver" for "Crow Saver"
+    if run_start < start and labelled_non_person(text, run_start):
+        return True
+    if carrier_status(text, start, end) or plan_run(text, start, end):
+        return True  # "X: parcel … arrived", "your X subscription": what the record says it is
     run = _POSSESSIVE_RUN.match(text, end)
     item_end = run.end() if run else end  # "Rosa's Chocolatiers: brand" for "Rosa"
     if kind_after_item(text, start, item_end) or kind_in_data(text, start, item_end):
