@@ -194,13 +194,21 @@ _STREET_GENITIVE = (
     rf"(?!(?i:the|a|an|my|our|your|this|that|at|to|via)\b){_UPPER_WORD}(?:[ \t]+{_UPPER_WORD}){{1,3}}(?<=\p{{Ll}}s)[ \t]+{_TYPE_GENITIVE}[ \t]+{_NUM}"
     rf"(?![\w])"
 )
+# A street without a type whose later words are lower case, numbered house/orientation the
+# Czech and Slovak way: "Mlynské nivy 246/124" (only read before a postcode and city). Its
+# words carry a letter beyond ASCII, so "The score was 3/4, 811 06 …" is no street.
+_SLASH_NUMBERED = (
+    rf"{_NOT_STREET}(?=[\p{{L}}\p{{M}} \t]*[^\x00-\x7F]){_UPPER_WORD}(?:[ \t]+\p{{Ll}}[\p{{Ll}}\p{{M}}]*){{1,2}}"
+    r"[ \t]+\d{1,5}[A-Za-z]?/\d{1,5}[A-Za-z]?(?![\w/])"
+)
 _STREET = (
     rf"(?:{_UNIT}"
     rf"|{_STREET_TYPE_AFTER}"
     rf"|{_STREET_GENITIVE}"
     rf"|{_NOT_STREET}(?:{_TYPE_BEFORE}[ \t]*)?{_NAME},?[ \t]+(?:{_NUMBER_WORD}[ \t]*)?{_NUM}"
     rf"(?:,?[ \t]+(?:{_UNIT}|{_LABELLED_FLAT}|{_FLOOR}))?"
-    rf"|{_NUM},?[ \t]+(?:{_TYPE_BEFORE}[ \t]+)?(?:{_LINK}[ \t]+)?{_NAME})"
+    rf"|{_NUM},?[ \t]+(?:{_TYPE_BEFORE}[ \t]+)?(?:{_LINK}[ \t]+)?{_NAME}"
+    rf"|{_SLASH_NUMBERED})"
 )
 # A word of an address part; a dot inside ("H.No"), after an abbreviation ("Col. Centro") or
 # at the part's end ("2º dcha."), not after a longer word, where it would end a sentence.

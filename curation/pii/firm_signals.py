@@ -87,7 +87,7 @@ SIZE_CODE_AFTER = regex.compile(
 
 # The run opens a sentence, or follows the modal of a question ("Can X deliver …?").
 _SUBJECT_BEFORE = regex.compile(
-    r"(?:^|[.!?][ \t]+|\n)[ \t]*(?:(?i:can|could|will|would|does|did|may|might)[ \t]+)?$"
+    r"(?:^|[.!?][ \t]+|\n)[ \t]*['\"‘“]?(?:(?i:can|could|will|would|does|did|may|might)[ \t]+)?$"
 )
 _DELIVERS_AFTER = regex.compile(
     r"(?i)^[ \t]+(?:(?:can|could|will|would|should|may|might|must|does|did|do|cannot|"
@@ -101,6 +101,20 @@ _DELIVERS_AFTER = regex.compile(
 )
 
 
+# A carrier's status about an item, right after the run.
+_STATUS_AFTER = regex.compile(
+    # "X: parcel CP0042 arrived at …": a carrier's status line about an item
+    r"^:[ \t]+(?:your[ \t]+|the[ \t]+)?(?:parcel|package|shipment|consignment|item)[ \t]+"
+    r"(?:[\p{Lu}\d][\p{Lu}\d\-]{4,}[ \t]+)?(?:arrived|delivered|dispatched|departed|left|"
+    r"is[ \t]+(?:out|in|at|held|ready|on)|was[ \t]+delivered|has[ \t]+(?:arrived|been)|"
+    r"out[ \t]+for|in[ \t]+transit|held|awaiting|ready)\b"
+    # "X says it is out for delivery": the carrier's tracking, reported
+    r"|^[ \t]+(?:says|said|reports|reported|shows|showed|lists|listed)[ \t]+(?:that[ \t]+)?"
+    r"(?:it|(?:the|my|your|our)[ \t]+(?:parcel|package|shipment|order))['’ \t]+(?:s|is|was|has[ \t]+been)?"
+    r"[ \t]*(?:out[ \t]+for[ \t]+delivery|delivered|in[ \t]+transit|at[ \t]+the[ \t]+depot)\b"
+)
+
+
 def delivers(text: str, start: int, end: int) -> bool:
     """The run is the subject of delivering (see the module docstring)."""
     words = text[start:end].split()
@@ -110,3 +124,52 @@ def delivers(text: str, start: int, end: int) -> bool:
         _DELIVERS_AFTER.match(text[end : end + 80])
         and _SUBJECT_BEFORE.search(text[max(0, start - 24) : start])
     )
+
+
+def carrier_status(text: str, start: int, end: int) -> bool:
+    """The run opens a carrier's status line at a sentence start: "X: parcel CP0042 arrived
+    at …", "X says it is out for delivery". Read after a rarer given name too ("Hansa",
+    "Posta"), not after a common one: "Ana Quist says it is out for delivery" stays a person."""
+    words = text[start:end].split()
+    return (
+        len(words) >= 2
+        and not _common_given(words[0])
+        and bool(_STATUS_AFTER.match(text[end : end + 80]))
+        and bool(_SUBJECT_BEFORE.search(text[max(0, start - 24) : start]))
+    )
+
+
+# A plan, tier or subscription the run names: "your Early Crow Saver subscription", "my Gold
+# Loop pledge", or the object of a subscription's verbs: "pause Every Court Plus for two
+# months". The capitalised words right before the span belong to the run.
+_PLAN_NOUN_AFTER = regex.compile(
+    r"(?i)^[ \t]+(?:subscription|membership|plan|pledge|tier|package|bundle|renewal|trial)s?\b"
+)
+_DETERMINER_BEFORE = regex.compile(
+    r"(?i)(?:^|[^\p{L}'’])(?:my|your|our|their|his|her|the|a|an|this|that)[ \t]+$"
+)
+_PLAN_VERB_BEFORE = regex.compile(
+    r"(?i)(?:^|[^\p{L}])(?:pause|freeze|unfreeze|resume|renew|cancel|(?:upgrade|downgrade|switch|"
+    r"subscribe)[ \t]+to|unsubscribe[ \t]+from)[ \t]+$"
+)
+_PLAN_VERB_AFTER = regex.compile(r"(?i)^[ \t]+(?:for|from|until|starting|on|at|now|today)\b")
+_CAPITALS_BEFORE = regex.compile(r"(?:(?<![\p{L}'’])\p{Lu}[\p{L}\p{M}\-]*[ \t]+)+$")
+
+
+def capitals_start(text: str, start: int) -> int:
+    """Where the run of capitalised words that ends with the span's first word starts."""
+    before = _CAPITALS_BEFORE.search(text, max(0, start - 60), start)
+    return before.start() if before else start
+
+
+def plan_run(text: str, start: int, end: int) -> bool:
+    """The run names a plan or a subscription (see above): two capitalised words or more, the
+    first no given name of the table ("your Ana Quist subscription" is not read)."""
+    run_start = capitals_start(text, start)
+    words = text[run_start:end].split()
+    if len(words) < 2 or _given(words[0]):
+        return False
+    head = text[max(0, run_start - 32) : run_start]
+    if _PLAN_NOUN_AFTER.match(text[end : end + 24]):
+        return bool(_DETERMINER_BEFORE.search(head))
+    return bool(_PLAN_VERB_BEFORE.search(head) and _PLAN_VERB_AFTER.match(text[end : end + 16]))

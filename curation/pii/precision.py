@@ -14,13 +14,18 @@ import regex
 
 from curation.pii.config import PiiConfig
 from curation.pii.conversation_names import EMAIL_SOURCE, TOOL_GIVEN_SOURCE
-from curation.pii.firm_signals import SIZE_CODE_AFTER, country_branch
+from curation.pii.firm_signals import (
+    SIZE_CODE_AFTER,
+    capitals_start,
+    country_branch,
+    plan_run,
+)
 from curation.pii.name_kind import kind
 from curation.pii.person_signals import name_evidence
 from curation.pii.public import is_model_only, private_text
 from curation.pii.recognizers import trim_name
 from curation.pii.results import SOURCE_KEY
-from curation.pii.titles import quoted, work_or_field
+from curation.pii.titles import labelled_non_person, quoted, work_or_field
 from curation.pii.vi_names import VI_SOURCE
 from curation.pii.vocab import (
     IMPERATIVES,
@@ -218,6 +223,11 @@ def _context_refuses(
         return True  # "MX Master 3S", "Pixel 8a", "Gravelion 650x47b": a product and its code
     if _product_after_the(text, start, end, source):
         return True
+    if plan_run(text, start, end):
+        return True  # "your Early Crow Saver subscription": a plan, not a person
+    run_start = capitals_start(text, start)
+    if run_start < start and labelled_non_person(text, run_start):
+        return True  # "Tier: Early Crow Saver" read as "Crow Saver": the label's whole value
     tail = _NEXT_WORD.match(after)
     if tail and tail.group(1).lower() in ORG_TAIL_WORDS:
         return True  # "Česká pošta" read as "Česká": the first word of a firm's name

@@ -38,7 +38,7 @@ from typing import Any
 
 import regex
 
-from curation.pii.firm_signals import delivers
+from curation.pii.firm_signals import capitals_start, carrier_status, delivers, plan_run
 from curation.pii.vocab import load, longest_first
 
 WORK_NOUNS: tuple[str, ...] = load("work_nouns")
@@ -196,15 +196,21 @@ def kind_in_brackets(text: str, end: int) -> bool:
 
 # "- Nissan Micra: product", "Storm Isha – storm", "Kawasaki disease: scientific or medical
 # term": an item the line itself says is a thing. Public roles ("Ada Lovelace: scientist")
-# are left out: they are people, for the public-figure policy.
+# are left out: they are people, for the public-figure policy; but a record that files the
+# item as "a public figure" says so itself (the policy of curation.pii.public keeps those).
 _THING_KINDS = (
     "product", "title", "song", "album", "novel", "book", "film", "movie", "game", "series",
     "play", "poem", "painting", "brand", "band", "ship", "vessel", "storm", "hurricane",
     "cyclone", "typhoon", "place", "town", "city", "river", "lake", "mountain", "island",
     "team", "club", "medicine", "drug", "vaccine", "term", "company", "firm", "car",
-    "character",
+    "character", "institution", "organisation", "organization", "museum", "library",
+    "charity", "public figure", "historical figure",
 )  # fmt: skip
-_ITEM_START = regex.compile(r"(?:^|\n)[ \t]*(?:[-*•]|\d{1,2}[.)])?[ \t]*$")
+# An honorific may open the item: "- Mr Quillby: a fictional character".
+_ITEM_START = regex.compile(
+    r"(?:^|\n)[ \t]*(?:[-*•]|\d{1,2}[.)])?[ \t]*"
+    r"(?:(?:Mr|Mrs|Ms|Mx|Miss|Dr|Prof|Sir|Dame|Lady|Lord)\.?[ \t]+)?$"
+)
 _KIND_AFTER = regex.compile(
     rf"[ \t]*[:–—][ \t]+(?:\p{{Ll}}+[ \t]+){{0,3}}(?i:{_alternatives(_THING_KINDS)})s?"
     r"[ \t]*\.?[ \t]*(?=\n|$)"
@@ -250,6 +256,11 @@ def non_person_value(text: str, start: int, end: int) -> bool:
     brackets to be a work or a thing ("Storm Arwen (the storm)")."""
     if labelled_non_person(text, start) or kind_in_brackets(text, end):
         return True
+    run_start = capitals_start(text, start)  # "Tier: Early Crow Saver" for "Crow Saver"
+    if run_start < start and labelled_non_person(text, run_start):
+        return True
+    if carrier_status(text, start, end) or plan_run(text, start, end):
+        return True  # "X: parcel … arrived", "your X subscription": what the record says it is
     run = _POSSESSIVE_RUN.match(text, end)
     item_end = run.end() if run else end  # "Rosa's Chocolatiers: brand" for "Rosa"
     if kind_after_item(text, start, item_end) or kind_in_data(text, start, item_end):
