@@ -10,19 +10,7 @@ from curation.pii.detect import Detector
 from curation.pii.firm_signals import SIZE_CODE_AFTER, country_branch, country_names, delivers
 from curation.pii.titles import labelled_non_person, non_person_value, thing_value
 from curation.pii.word_names import word_pairs
-from tests.helpers.pii import found
-
-
-def people(det: Detector, *texts: str) -> set[str]:
-    """The person values the detector redacts in a record of ``texts`` (one per message)."""
-    return {f.text for f in found(det, *texts) if f.entity == "PERSON"}
-
-
-def _at(text: str, value: str) -> tuple[int, int]:
-    at = text.find(value)
-    assert at >= 0, value
-    return at, at + len(value)
-
+from tests.helpers.pii import people, span_at
 
 # ---- a country closes the run
 
@@ -75,7 +63,7 @@ def test_detector_keeps_a_product_before_its_size(det: Detector) -> None:
 
 
 def _delivers(text: str, value: str) -> bool:
-    return delivers(text, *_at(text, value))
+    return delivers(text, *span_at(text, value))
 
 
 def test_the_subject_of_delivering_is_a_carrier() -> None:
@@ -83,7 +71,7 @@ def test_the_subject_of_delivering_is_a_carrier() -> None:
     assert _delivers("Hi. Can Zelto Pakket deliver order ORD-1 to my box?", "Zelto Pakket")
     text = "Zelto Pakket asks for a phone for delivery to 12 Elm Road."
     assert _delivers(text, "Zelto Pakket")
-    assert thing_value(text, *_at(text, "Zelto Pakket"))
+    assert thing_value(text, *span_at(text, "Zelto Pakket"))
     assert _delivers("Zelto Pakket tried to deliver it today.", "Zelto Pakket")
     assert _delivers("Zelto Pakket attempted delivery at noon.", "Zelto Pakket")
 

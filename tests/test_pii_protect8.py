@@ -7,18 +7,7 @@ from __future__ import annotations
 from curation.pii.detect import Detector
 from curation.pii.firm_signals import carrier_status, plan_run
 from curation.pii.titles import kind_after_item
-from tests.helpers.pii import addresses, found
-
-
-def people(det: Detector, *texts: str) -> set[str]:
-    return {f.text for f in found(det, *texts) if f.entity == "PERSON"}
-
-
-def _at(text: str, value: str) -> tuple[int, int]:
-    at = text.find(value)
-    assert at >= 0, value
-    return at, at + len(value)
-
+from tests.helpers.pii import addresses, people, span_at
 
 # ---- a plan or subscription the run names
 
@@ -30,7 +19,7 @@ def test_plan_run_fires_before_a_plan_noun_or_after_a_subscription_verb() -> Non
         ("I want to pause Every Court Velvet for two months.", "Every Court Velvet"),
         ("I can freeze Every Court Velvet from the next billing date", "Court Velvet"),
     ]:
-        assert plan_run(text, *_at(text, value)), text
+        assert plan_run(text, *span_at(text, value)), text
 
 
 def test_plan_run_keeps_people() -> None:
@@ -41,7 +30,7 @@ def test_plan_run_keeps_people() -> None:
         ("I want to pause Ana Quist for a minute", "Ana Quist"),
         ("Please cancel Zelmo Trask's plan", "Zelmo Trask"),
     ]:
-        assert not plan_run(text, *_at(text, value)), text
+        assert not plan_run(text, *span_at(text, value)), text
 
 
 def test_a_plan_under_a_tier_label_is_kept(det: Detector) -> None:
@@ -61,7 +50,7 @@ def test_status_line_after_a_carrier_fires_even_after_a_rare_given_name() -> Non
         ("Hansa Kvortel says it is out for delivery.", "Hansa Kvortel"),
         ("Zelto Pakketa: package is out for delivery", "Zelto Pakketa"),
     ]:
-        assert carrier_status(text, *_at(text, value)), text
+        assert carrier_status(text, *span_at(text, value)), text
 
 
 def test_status_line_keeps_people() -> None:
@@ -71,7 +60,7 @@ def test_status_line_keeps_people() -> None:
         ("Ask Zelto Pakketa: parcel arrived", "Zelto Pakketa"),  # not at a sentence start
         ("Zelto Pakketa says she is out", "Zelto Pakketa"),
     ]:
-        assert not carrier_status(text, *_at(text, value)), text
+        assert not carrier_status(text, *span_at(text, value)), text
 
 
 # ---- an item the record itself files as a thing
@@ -79,14 +68,14 @@ def test_status_line_keeps_people() -> None:
 
 def test_item_kinds_institution_public_figure_and_an_honorific_before_the_item() -> None:
     text = "- Quillby Marsh Library: an institution\n- Mr Quillby: a fictional character"
-    assert kind_after_item(text, *_at(text, "Quillby Marsh Library"))
+    assert kind_after_item(text, *span_at(text, "Quillby Marsh Library"))
     at = text.find("Quillby:")
     assert kind_after_item(text, at, at + len("Quillby"))
     text = "- Tomas Vrell: a public figure"
-    assert kind_after_item(text, *_at(text, "Tomas Vrell"))
+    assert kind_after_item(text, *span_at(text, "Tomas Vrell"))
     text = "- Tomas Vrell: my neighbour\n- Ana Quist: a person"
-    assert not kind_after_item(text, *_at(text, "Tomas Vrell"))
-    assert not kind_after_item(text, *_at(text, "Ana Quist"))
+    assert not kind_after_item(text, *span_at(text, "Tomas Vrell"))
+    assert not kind_after_item(text, *span_at(text, "Ana Quist"))
 
 
 def test_list_labelled_by_the_answer_keeps_its_items(det: Detector) -> None:

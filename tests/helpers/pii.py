@@ -23,3 +23,15 @@ def addresses(det: Detector, text: str) -> list[str]:
 def redacted(det: Detector, text: str) -> set[str]:
     """The person names found in ``text``."""
     return set(spans_of(det, text, "PERSON"))
+
+
+def people(det: Detector, *texts: str) -> set[str]:
+    """The person values the detector redacts in a record of ``texts`` (one per message)."""
+    return {f.text for f in found(det, *texts) if f.entity == "PERSON"}
+
+
+def span_at(text: str, value: str) -> tuple[int, int]:
+    """Start and end of ``value``'s first occurrence in ``text`` (which must hold it)."""
+    at = text.find(value)
+    assert at >= 0, value
+    return at, at + len(value)
