@@ -9,6 +9,7 @@ import sqlalchemy as sa
 
 from curation.auth import Account
 from curation.ingest.importer import import_file
+from curation.pii.coverage import NOT_COVERED
 from curation.pii.gate import STATES
 from curation.pii.status import StateCounts
 from curation.store import Workspace
@@ -55,6 +56,7 @@ def test_lead_scans_reviews_and_applies(app_ws: Workspace, tmp_path: Path) -> No
     metrics = {mt.label: mt.value for mt in at.metric}
     assert metrics["Records"] == "2" and metrics["Not scanned"] == "2"
     assert "export refuses them" in texts(at)
+    assert NOT_COVERED in texts(at)
 
     at.button(key=keys.PII_SCAN).click().run()
     assert not at.exception, at.exception

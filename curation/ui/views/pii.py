@@ -15,6 +15,7 @@ import streamlit as st
 from curation.errors import CurationError
 from curation.jobs import runner_beside_app
 from curation.pii.config import BUILTIN_ENTITIES, DEFAULT_ENTITIES
+from curation.pii.coverage import NOT_COVERED
 from curation.pii.highlight import highlight_markdown
 from curation.pii.operators import OPERATORS, OperatorSpec
 from curation.ui import keys
@@ -142,6 +143,7 @@ scan_tab, findings_tab, record_tab, rules_tab, apply_tab, audit_tab = st.tabs(
 
 # --------------------------------------------------------------------------- scan
 with scan_tab:
+    st.caption(NOT_COVERED)
     custom = sorted({r.entity for r in rules if r.entity} - set(BUILTIN_ENTITIES))
     options = list(BUILTIN_ENTITIES) + custom
     chosen = st.multiselect(
