@@ -6,14 +6,13 @@ Checks the sets only; it does not score any detector.
 from __future__ import annotations
 
 import re
-from functools import cache
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from bench.pii_eval import __main__ as cli
-from bench.pii_eval.build import ROUNDS, Half, build
+from bench.pii_eval.build import ROUNDS, Half
 from bench.pii_eval.common import record_text
 from bench.pii_eval.round8 import GENERATORS
 from bench.pii_eval.round8.addresses8 import COUNTRIES
@@ -32,23 +31,22 @@ from bench.pii_eval.round8.people8 import (
 )
 from bench.pii_eval.round8.places8 import COURIERS, STREETS
 from bench.pii_eval.round8.things8 import JOB_TITLES, PLANS, PRODUCTS, TECH, TOOLS
+from tests.helpers.pii_eval_sets import (
+    check_deterministic_and_sized,
+    check_gold_in_records,
+    check_halves_disjoint,
+    name_tokens,
+)
+from tests.helpers.pii_eval_sets import half_of as _half
+from tests.helpers.pii_eval_sets import halves as _halves
 
 SETS = sorted(GENERATORS)
 # Protected kinds drawn from hand-written pools (references and order numbers are random).
 POOLED_KINDS = {"product", "plan", "job_title", "technical", "courier", "tool", *FACTS}
 
 
-@cache
-def _half(name: str, half: str) -> Half:
-    return build(name, half)
-
-
-def _halves(name: str) -> tuple[Half, Half]:
-    return _half(name, "dev"), _half(name, "test")
-
-
 def _tokens(text: str) -> set[str]:
-    return {t.lower() for t in re.split(r"[\s\-'’.,]+", text) if len(t) >= 2} - PARTICLES
+    return name_tokens(text, PARTICLES)
 
 
 def test_round8_registered() -> None:
@@ -58,48 +56,16 @@ def test_round8_registered() -> None:
 
 @pytest.mark.parametrize("name", SETS)
 def test_deterministic_and_sized(name: str) -> None:
-    for half in ("dev", "test"):
-        again = build(name, half)
-        assert again.fingerprint() == _half(name, half).fingerprint()
-        assert len(again.records) == 120
-    dev, test = _halves(name)
-    assert dev.fingerprint() != test.fingerprint()
-    assert not set(dev.lines()) & set(test.lines())
+    check_deterministic_and_sized(name, 120)
 
 
 @pytest.mark.parametrize("name", SETS)
 def test_gold_strings_occur_in_their_record(name: str) -> None:
-    categories = {"person", "address", "phone", "email", "card", "ssn", "iban", "ip"}
-    for half in _halves(name):
-        for record, gold in zip(half.records, half.gold, strict=True):
-            text = record_text(record)
-            for item in gold.private:
-                assert item.text in text, (gold.id, item.text)
-                assert item.category in categories
-                for part in item.parts:
-                    assert part in item.text, (gold.id, part)
-            for prot in gold.protected:
-                assert prot.text in text, (gold.id, prot.text)
-            assert gold.to_json()["no_private"] == (not gold.private)
+    check_gold_in_records(name)
 
 
 def test_halves_disjoint_in_names_private_strings_and_facts() -> None:
-    names: dict[str, set[str]] = {"dev": set(), "test": set()}
-    private: dict[str, set[str]] = {"dev": set(), "test": set()}
-    parts: dict[str, set[str]] = {"dev": set(), "test": set()}
-    facts: dict[str, set[str]] = {"dev": set(), "test": set()}
-    for name in SETS:
-        for half in _halves(name):
-            for gold in half.gold:
-                for item in gold.private:
-                    private[half.half].add(item.text)
-                    parts[half.half].update(item.parts)
-                    if item.category == "person":
-                        names[half.half] |= _tokens(item.text)
-                facts[half.half].update(p.text for p in gold.protected if p.kind in POOLED_KINDS)
-    for got in (names, private, parts, facts):
-        assert got["dev"] and got["test"]
-        assert not got["dev"] & got["test"]
+    check_halves_disjoint(SETS, POOLED_KINDS, PARTICLES)
 
 
 def _pools() -> list[tuple[str, list[Any]]]:
