@@ -20,7 +20,7 @@ from bench.pii_eval.round9.common9 import (
     tool_result,
     user,
 )
-from bench.pii_eval.round9.persons9 import Draw, Person, phone_pair
+from bench.pii_eval.round9.persons9 import Draw, phone_pair
 from bench.pii_eval.round9.places9 import COURIERS, STREETS
 from bench.pii_eval.round9.things9 import PRODUCTS
 
@@ -232,7 +232,7 @@ def t_military(c: Ctx) -> Example:
         assistant("The label is in the right military format: name with rank, then unit/box line, then APO/DPO/FPO line."),
     ]  # fmt: skip
     priv = [
-        p.item(f"{rank} {p.full}", "recipient"),
+        p.item(p.full, "recipient"),
         _addr(block, "us_military", box),
         Private(intl, "phone", "US"),
     ]
@@ -243,7 +243,7 @@ def t_us_box(c: Ctx) -> Example:
     p = c.draw.person()
     entry = c.rng.choice(c.streets["US"])
     blines, bline = box_address(c.rng, "US", entry)
-    courier, product, order, tracking, prot = c.protected("US")
+    courier, product, order, _, prot = c.protected("US")
     one = ", ".join(blines[:2])
     msgs = [
         user(f"Send the {product} ({order}) to {p.full}, {one}. {courier} said they can't deliver to boxes?"),

@@ -79,7 +79,7 @@ class Ctx:
         return iban(self.rng, country)
 
 
-def _contact(c: Ctx, p: Person, position: str) -> tuple[str, str, list[Private]]:
+def _contact(c: Ctx, p: Person) -> tuple[str, str, list[Private]]:
     email, phone = c.draw.email(p), c.draw.phone(p)
     return email, phone, [Private(email, "email"), Private(phone, "phone", p.country)]
 
@@ -243,7 +243,7 @@ def t_signature(c: Ctx) -> Example:
     p = c.draw.person()
     prod, pp = c.product()
     title, pt = c.title()
-    email, ph, ids = _contact(c, p, "sign_off")
+    email, ph, ids = _contact(c, p)
     msgs = [
         user(f"My {prod} keeps dropping the connection after the last update.\n\n"
              f"Best regards,\n{p.full}\n{title}\n{email} | {ph}"),

@@ -64,8 +64,7 @@ SCRIPT: dict[str, tuple[str, str, str]] = {
     ),
     "th": ("สวัสดีค่ะ ดิฉันชื่อ{name} ขอเลื่อนคลาสปีนผาเป็นวันอาทิตย์ได้ไหมคะ เบอร์โทร {phone}", "th", "thai"),
 }
-SCRIPT_PHONES = {"zh": ("CNP", "139 #### ####"), "ja": ("JPP", "090-####-####"),
-                 "ko": ("KRP", "010-####-####"), "th": ("THP", "08#-###-####")}  # fmt: skip
+SCRIPT_PHONES = {"zh": "139 #### ####", "ja": "090-####-####", "ko": "010-####-####", "th": "08#-###-####"}  # fmt: skip
 REPLIES = {"zh": "好的，已为您改到周日。", "ja": "承知しました。日曜日に変更しました。",
            "ko": "네, 일요일로 변경해 드렸습니다.", "th": "ได้ค่ะ เลื่อนเป็นวันอาทิตย์ให้แล้วค่ะ"}  # fmt: skip
 
@@ -86,13 +85,14 @@ def _lang_chat(draw: MultiDraw, lang: str, i: int) -> Example:
 def _script_chat(rng_draw: MultiDraw, script: str, names: list[tuple[str, str]], i: int) -> Example:
     template, lang, tag = SCRIPT[script]
     a, b = names[i % len(names)]
+    parts: tuple[str, ...]
     if script == "th":
         name, parts = f"{a} {b}", (a, b)
     else:
         name, parts = f"{a}{b}", (b,)
     digits = "".join(str(rng_draw.rng.randrange(10)) for _ in range(12))
     it = iter(digits)
-    ph = "".join(next(it) if ch == "#" else ch for ch in SCRIPT_PHONES[script][1])
+    ph = "".join(next(it) if ch == "#" else ch for ch in SCRIPT_PHONES[script])
     msgs = [user(template.format(name=name, phone=ph)), assistant(REPLIES[script])]
     priv = [Private(name, "person", lang, parts, tag), Private(ph, "phone", lang)]
     return example(msgs, priv, [])

@@ -364,7 +364,7 @@ MULTI: dict[str, tuple[list[str], list[str]]] = {
         [
             "Hiền Nhu",
             "Thiên Ân",
-            "Vĩnh Khang",
+            "Phiêu Bồng",
             "Mộc Miên",
             "Hạo Nhiên",
             "Triều Dâng",
