@@ -146,8 +146,18 @@ def t_driving_ids(c: Ctx) -> Example:
     return example(msgs, priv, [pp])
 
 
+def _people(c: Ctx, n: int) -> list[Person]:
+    """``n`` people with distinct full names."""
+    out: list[Person] = []
+    while len(out) < n:
+        p = c.draw.person()
+        if all(p.full != q.full for q in out):
+            out.append(p)
+    return out
+
+
 def _three(c: Ctx) -> list[Person]:
-    return [c.draw.person() for _ in range(3)]
+    return _people(c, 3)
 
 
 def t_hack_csv(c: Ctx) -> Example:
@@ -223,7 +233,7 @@ def t_bees_headerless(c: Ctx) -> Example:
 
 
 def t_sail_letter(c: Ctx) -> Example:
-    to, sender = c.draw.person(), c.draw.person()
+    to, sender = _people(c, 2)
     plan, pp = c.plan("sailing")
     title, pt = c.title()
     ph = c.draw.phone(sender)
@@ -253,7 +263,7 @@ def t_signature(c: Ctx) -> Example:
 
 
 def t_email_header(c: Ctx) -> Example:
-    a, b = c.draw.person(), c.draw.person()
+    a, b = _people(c, 2)
     plan, pp = c.plan("hearing")
     ea, eb = c.draw.email(a), c.draw.email(b)
     msgs = [
@@ -348,7 +358,7 @@ def t_special_surname(c: Ctx, kind: str) -> Example:
 
 
 def t_initial(c: Ctx) -> Example:
-    a, b = c.draw.person(), c.draw.person()
+    a, b = _people(c, 2)
     plan, pp = c.plan("escape")
     ia, ib = f"{a.given[0]}. {a.surname}", f"{b.surname}, {b.given[0]}."
     msgs = [
