@@ -21,6 +21,7 @@ from bench.pii_eval import (
     round6,
     round7,
     round8,
+    round9,
 )
 from bench.pii_eval.common import Example, Gold, Private, Protected
 
@@ -30,7 +31,7 @@ GENERATORS: dict[str, Callable[[str], list[Example]]] = {
     "general": gen_general.generate,
     "multilingual": gen_multilingual.generate,
 }
-# Rounds 2–8 (bench/pii_eval/round2/ … round8/): other sets, built later and apart; round 1
+# Rounds 2–9 (bench/pii_eval/round2/ … round9/): other sets, built later and apart; round 1
 # is unchanged.
 ROUNDS: dict[int, dict[str, Callable[[str], list[Example]]]] = {
     1: GENERATORS,
@@ -41,6 +42,7 @@ ROUNDS: dict[int, dict[str, Callable[[str], list[Example]]]] = {
     6: round6.GENERATORS,
     7: round7.GENERATORS,
     8: round8.GENERATORS,
+    9: round9.GENERATORS,
 }
 ALL_GENERATORS = {name: gen for sets in ROUNDS.values() for name, gen in sets.items()}
 
