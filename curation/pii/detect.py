@@ -338,8 +338,8 @@ class Detector:
         ):
             kept = [[s for s in row if not is_model_only(s.source)] for row in kept]
         if "PERSON" in self.config.entities and email_names - names:
-            found = email_name_spans(segments, email_names - names, self._refused_name)
-            for i, row in enumerate(found):
+            written = email_name_spans(segments, email_names - names, self._refused_name)
+            for i, row in enumerate(written):
                 kept[i].extend(row)
         if self.config.propagate:
             values = [(s.entity, s.text, s.score) for row in kept for s in row]

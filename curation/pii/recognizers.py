@@ -500,6 +500,8 @@ class NameCueRecognizer(_Base):
             yield _result(self.ENTITY, start, end, score, "name:postfix", self)
 
     def _keyed(self, text: str) -> Iterable[RecognizerResult]:
+        if ":" not in text and "=" not in text:  # no key without its separator
+            return
         for m in _KEYED.finditer(text):
             value_start = m.start("name")
             start, end = trim_name(text, *m.span("name"))
