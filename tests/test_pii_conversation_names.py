@@ -12,14 +12,13 @@ from __future__ import annotations
 import pytest
 
 from curation.pii.conversation_names import (
-    EMAIL_SOURCE,
     SELF_SOURCE,
     TOOL_GIVEN_SOURCE,
-    email_local_names,
     recipient_names,
     self_names,
 )
 from curation.pii.detect import Detector
+from curation.pii.email_names import EMAIL_SOURCE, email_local_names
 from curation.pii.vi_names import vietnamese_full_names
 from tests.helpers.pii import found, redacted
 

@@ -7,7 +7,13 @@ from __future__ import annotations
 
 from curation.pii.cue_context import mail_subject
 from curation.pii.detect import Detector
-from curation.pii.firm_signals import SIZE_CODE_AFTER, country_branch, country_names, delivers
+from curation.pii.firm_signals import (
+    SIZE_CODE_AFTER,
+    country_branch,
+    country_names,
+    delivers,
+    names_from_phonenumbers,
+)
 from curation.pii.titles import labelled_non_person, non_person_value, thing_value
 from curation.pii.word_names import word_pairs
 from tests.helpers.pii import people, span_at
@@ -18,6 +24,11 @@ from tests.helpers.pii import people, span_at
 def test_country_names_come_from_phonenumbers_in_several_languages() -> None:
     names = country_names()
     assert {"portugal", "south africa", "lietuva", "polska", "deutschland"} <= names
+
+
+def test_country_names_file_matches_the_installed_phonenumbers() -> None:
+    # After a phonenumbers upgrade: python tools/build_country_names.py
+    assert country_names() == names_from_phonenumbers()
 
 
 def test_country_branch_fires_after_a_word_that_is_no_given_name() -> None:

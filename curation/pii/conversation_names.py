@@ -2,8 +2,8 @@
 whatever words they are made of ("Flint Mustard", "Oyunchimeg Bull", "colt helgason").
 
 - A pair whose letters make the local part of an e-mail address in the same text: "Oyunchimeg
-  Bull … obull@…", "colt helgason … chelgason@…" (first + last, initial + last, last + first,
-  first + initial) (``name:email-local``).
+  Bull … obull@…" (``name:email-local``; :mod:`curation.pii.email_names`, where the record-wide
+  use of an address's local part lives too).
 - The speaker naming themself ("I'm Flint Mustard", "My name is Oyunchimeg Bull"), or a pair
   alone on the line after a closing with a phone or an e-mail on the next line or nothing
   after ("Thanks,\\nFlint Bean\\n+63 …"): the first word the table ranks as a name at all or
@@ -33,6 +33,7 @@ import regex
 
 from curation.pii import name_table as nt
 from curation.pii.closings import CLOSING_OPENERS, CLOSINGS, THANKS
+from curation.pii.email_names import email_local_names
 from curation.pii.name_kind import kind, stop
 from curation.pii.strong_positions import LABEL_SOURCE, position_given
 from curation.pii.vocab import (
@@ -45,20 +46,12 @@ from curation.pii.vocab import (
 )
 from curation.pii.word_names import _ID_AFTER, _PAIR, surname_word, unknown_pair
 
-EMAIL_SOURCE = "name:email-local"
 SELF_SOURCE = "name:self"
 TOOL_GIVEN_SOURCE = "name:tool-given"  # precision keeps its first word (see precision._trim)
 # A given name that is also a tool's name ("Travis", "Ruby") must rank this high as a given
 # name, in this many countries, to open a name before an identifier.
 TOOL_GIVEN_RANK = 300
 TOOL_GIVEN_COUNTRIES = 3
-MIN_LOCAL = 5  # letters of an e-mail's local part that can vouch for a name
-
-_EMAIL = regex.compile(r"(?<![\w.+\-])([\w.+\-]+)@[\w\-]+(?:\.[\w\-]+)+")
-_ANY_PAIR = regex.compile(
-    r"(?<![\p{L}\p{M}'’\-.@])([\p{L}][\p{L}\p{M}'’]*(?:-[\p{L}][\p{L}\p{M}'’]*)?)[ \t]+"
-    r"([\p{L}][\p{L}\p{M}'’]*(?:-[\p{L}][\p{L}\p{M}'’]*)?)(?![\p{L}\p{M}'’\-@]|\.\w)"
-)
 _INTRO = regex.compile(
     r"(?i)\b(?:i['’]m|i[ \t]+am|my[ \t]+name[ \t]+is|my[ \t]+name['’]s|call[ \t]+me)[ \t]*,?[ \t]+$"
 )
@@ -87,36 +80,6 @@ _GREETING = regex.compile(
 # A group greeted ("Hi Zoomers", "Dear Subscribers"): a plural of people, no name.
 _GROUP_NOUN = regex.compile(r"(?:ers|ors|ists|ians|ites|ees|ies|ants|ents)$")
 _PLACE_TAILS = frozenset(t.lower() for t in STREET_TYPES_EN) | ORG_TAIL_WORDS
-
-
-def _letters(word: str) -> str:
-    return "".join(ch for ch in nt.fold(word.lower()) if ch.isalpha())
-
-
-def _local_names(first: str, last: str) -> set[str]:
-    f, la = _letters(first), _letters(last)
-    if len(f) < 2 or len(la) < 2:
-        return set()
-    return {f + la, f[0] + la, la + f, la + f[0], f + la[0]}
-
-
-def email_local_names(text: str) -> Iterable[tuple[int, int, str]]:
-    """Pairs the local part of an e-mail in ``text`` spells (see the module docstring)."""
-    if "@" not in text:
-        return
-    locals_ = {
-        local for m in _EMAIL.finditer(text) if len(local := _letters(m.group(1))) >= MIN_LOCAL
-    }
-    if not locals_:
-        return
-    for m in _ANY_PAIR.finditer(text, overlapped=True):
-        first, last = m.group(1), m.group(2)
-        if any(stop(w) or w.lower() in PARTICLES for w in (first, last)):
-            continue
-        if first[0].isupper() != last[0].isupper() or kind(first) == kind(last) == "C":
-            continue
-        if _local_names(first, last) & locals_:
-            yield m.start(), m.end(), EMAIL_SOURCE
 
 
 def _first_word(word: str) -> bool:

@@ -21,6 +21,7 @@ from typing import Any, TypeVar
 import regex
 
 from curation.pii.config import PiiConfig
+from curation.pii.email_names import email_name_spans, email_name_tokens
 from curation.pii.engine import (
     LANGUAGE,
     NER_ENTITIES,
@@ -30,7 +31,6 @@ from curation.pii.engine import (
     tag_batch,
 )
 from curation.pii.name_extend import extend_given
-from curation.pii.name_table import fold
 from curation.pii.person_signals import NameTableRecognizer
 from curation.pii.precision import (
     _DURATION,
@@ -42,7 +42,6 @@ from curation.pii.precision import (
     person_score,
 )
 from curation.pii.propagation import (
-    email_name_tokens,
     find_value,
     number_pattern,
     propagate,
@@ -339,8 +338,9 @@ class Detector:
         ):
             kept = [[s for s in row if not is_model_only(s.source)] for row in kept]
         if "PERSON" in self.config.entities and email_names - names:
-            for i, found in enumerate(self._email_names(segments, email_names - names)):
-                kept[i].extend(found)
+            written = email_name_spans(segments, email_names - names, self._refused_name)
+            for i, row in enumerate(written):
+                kept[i].extend(row)
         if self.config.propagate:
             values = [(s.entity, s.text, s.score) for row in kept for s in row]
             for i, found in enumerate(propagate(segments, values, allow=self.allow)):
@@ -383,22 +383,8 @@ class Detector:
             kept.append(row)
         return kept
 
-    def _email_names(self, segments: Sequence[Segment], tokens: set[str]) -> list[list[Span]]:
-        """A name seen in an email address ('maria.gonzalez@…') where it is written as a name."""
-        pattern = regex.compile(
-            r"(?<![\w@.\-])(?:" + "|".join(map(regex.escape, sorted(tokens))) + r")(?![\w@\-]|\.\w)"
-        )
-        out: list[list[Span]] = []
-        for seg in segments:
-            row = []
-            if seg.detect:
-                # An address cannot carry accents: "crispulo@…" is "Críspulo" in the text.
-                for m in pattern.finditer(fold(seg.text)):
-                    value = seg.text[m.start() : m.end()]
-                    if not self.allow.allowed(value, "PERSON") and not in_code(seg.text, m.start()):
-                        row.append(Span(m.start(), m.end(), "PERSON", value, 0.7, "email-name"))
-            out.append(row)
-        return out
+    def _refused_name(self, text: str, start: int, value: str) -> bool:
+        return self.allow.allowed(value, "PERSON") or in_code(text, start)
 
 
 # Sources that say the span fills a person's field: no other occurrence outweighs them.

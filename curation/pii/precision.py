@@ -13,7 +13,8 @@ from typing import Any
 import regex
 
 from curation.pii.config import PiiConfig
-from curation.pii.conversation_names import EMAIL_SOURCE, TOOL_GIVEN_SOURCE
+from curation.pii.conversation_names import TOOL_GIVEN_SOURCE
+from curation.pii.email_names import EMAIL_SOURCE
 from curation.pii.firm_signals import (
     SIZE_CODE_AFTER,
     capitals_start,

@@ -12,13 +12,11 @@ import json
 import re
 from collections.abc import Iterable, Sequence
 
-import regex
-
 from curation.pii.precision import AllowList
 from curation.pii.recognizers import name_tokens
 from curation.pii.segments import Segment
 from curation.pii.spans import Span
-from curation.pii.vocab import NOT_NAMES, ROLE_MAILBOXES, TECH_TERMS, longest_first
+from curation.pii.vocab import TECH_TERMS, longest_first
 from curation.pii.word_names import person_cue_before
 
 VALUE_PATTERN_CACHE = 20_000
@@ -172,24 +170,6 @@ def _find_value_regex(forms: tuple[tuple[str, ...], ...], text: str) -> list[tup
         right = r"(?!\w)" if _is_word(words[-1][-1]) else ""
         bodies.append(left + r"\s+".join(re.escape(w) for w in words) + right)
     return [m.span() for m in re.finditer("|".join(bodies), text, re.IGNORECASE)]
-
-
-def email_name_tokens(email: str) -> set[str]:
-    """'maria.gonzalez@…' → {'Maria', 'Gonzalez'}; role mailboxes give nothing."""
-    local = email.split("@", 1)[0].lower()
-    if local in ROLE_MAILBOXES:
-        return set()
-    out = set()
-    for part in regex.split(r"[._\-+\d]+", local):
-        if (
-            len(part) >= 3
-            and part.isalpha()
-            and part not in ROLE_MAILBOXES
-            and part not in NOT_NAMES
-            and part not in TECH_TERMS
-        ):
-            out.add(part.capitalize())
-    return out
 
 
 def _technical_parts(value: str) -> list[str]:

@@ -500,7 +500,7 @@ class NameCueRecognizer(_Base):
             yield _result(self.ENTITY, start, end, score, "name:postfix", self)
 
     def _keyed(self, text: str) -> Iterable[RecognizerResult]:
-        for m in _KEYED.finditer(text):
+        for m in _KEYED.finditer(text) if ":" in text or "=" in text else ():
             value_start = m.start("name")
             start, end = trim_name(text, *m.span("name"))
             if start < end:

@@ -69,8 +69,9 @@ def _lists(text: str) -> Iterable[list[tuple[int, int]]]:
     """Item spans per list: consecutive bullet lines, and inline lists."""
     if "\n" in text or text.lstrip()[:1] in ("-", "*", "•"):
         yield from line_runs(_BULLET_ITEM, text, "item")
-    for m in _INLINE.finditer(text):
-        yield list(m.spans("item"))
+    if "and" in text or "&" in text:  # what joins the last item: no search without it
+        for m in _INLINE.finditer(text):
+            yield list(m.spans("item"))
 
 
 def siblings_needed(value: str) -> str | None:
