@@ -23,14 +23,7 @@ import regex
 
 from curation.pii import name_table as nt
 from curation.pii.chat_slots import chat_slot_names
-from curation.pii.closings import (
-    AGENT_VERBS,
-    CLOSING_OPENERS,
-    CLOSINGS,
-    ID_SEPARATOR,
-    ID_WORDS,
-    THANKS,
-)
+from curation.pii.closings import AGENT_VERBS, ID_SEPARATOR, ID_WORDS, SIGN_OFF_BEFORE
 from curation.pii.conversation_names import conversation_names
 from curation.pii.name_kind import KIND_CACHE, kind
 from curation.pii.name_kind import stop as _stop
@@ -64,12 +57,6 @@ _CUE_BEFORE = regex.compile(
 )
 _ID_AFTER = regex.compile(
     rf"(?i){ID_SEPARATOR}(?:[\w.+\-]+@|\+?\d|{ID_WORDS}|employee\b|customer\b)"
-)
-_CLOSING = regex.compile(
-    rf"(?i)(?:^|\n)[ \t]*{CLOSING_OPENERS}(?:{THANKS}|{CLOSINGS}|"
-    r"saludos|grüße|gruß|cordialement|cumprimentos|saluti|groeten|salam|trân trọng|"
-    r"sent from my [\w ]{1,20})[ \t]*[,.!]?"
-    r"[ \t]*\n?[ \t]*$"
 )
 # A lower-case given name spoken to: "also anas if you read this", "ailbhe, can you …".
 _ADDRESSED_AFTER = regex.compile(
@@ -484,7 +471,7 @@ def _rare(word: str) -> bool:
 
 
 def _after_closing(text: str, start: int, end: int) -> bool:
-    return bool(_CLOSING.search(text[max(0, start - 40) : start])) and _alone_on_line(
+    return bool(SIGN_OFF_BEFORE.search(text[max(0, start - 40) : start])) and _alone_on_line(
         text, start, end
     )
 
@@ -494,7 +481,9 @@ def _alone_on_line(text: str, start: int, end: int) -> bool:
     line_end = text.find("\n", end)
     line_end = len(text) if line_end < 0 else line_end
     head = text[line_start:start].strip()
-    return (not head or bool(_CLOSING.search(head))) and not text[end:line_end].strip(" \t.,!")
+    return (not head or bool(SIGN_OFF_BEFORE.search(head))) and not text[end:line_end].strip(
+        " \t.,!"
+    )
 
 
 def _alone_after(text: str, end: int) -> bool:
