@@ -55,3 +55,9 @@ INTRO_BEFORE = regex.compile(rf"(?i)\b(?:{_INTRO_WORDS})[ \t]*,?[ \t]+$")
 INTRO_OR_THIS_BEFORE = regex.compile(rf"(?i)\b(?:{_INTRO_WORDS}|im|this[ \t]+is)[ \t]*,?[ \t]+$")
 # "this is", "it's", "it is": the writer naming themself on the phone or in a note.
 THIS_IS = r"(?i:this[ \t]+is|it['’]s|it[ \t]+is)"
+# What a person alone owns, after a possessive: "Nekesa Mugo's admin account", "Kwizera's
+# login".
+OWNED_NOUNS = (
+    r"account|login|password|credentials|inbox|mailbox|laptop|payslip|salary|timesheet|badge|"
+    r"profile|passport|prescription|medical records|bank details|phone number|home address"
+)

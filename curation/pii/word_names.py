@@ -29,7 +29,7 @@ from typing import Any
 import regex
 
 from curation.pii import name_table as nt
-from curation.pii.closings import ID_SEPARATOR, ID_WORDS, SIGN_OFF_LINE_END
+from curation.pii.closings import ID_SEPARATOR, ID_WORDS, OWNED_NOUNS, SIGN_OFF_LINE_END
 from curation.pii.cue_context import mail_subject
 from curation.pii.name_kind import kind
 from curation.pii.vocab import (
@@ -139,10 +139,7 @@ def _double_barrel(first: str, last: str) -> bool:
 
 
 # "Nekesa Mugo's admin account": what a person alone owns follows the possessive.
-_OWNED_AFTER = regex.compile(
-    r"(?i)^[ \t]+(?:[\p{L}\-]+[ \t]+)?(?:account|login|password|credentials|inbox|mailbox|"
-    r"laptop|payslip|salary|timesheet|badge)\b"
-)
+_OWNED_AFTER = regex.compile(rf"(?i)^[ \t]+(?:[\p{{L}}\-]+[ \t]+)?(?:{OWNED_NOUNS})\b")
 _BULLET = regex.compile(r"^[ \t]*(?:[-*•]|\d{1,2}[.)])?[ \t]*$")
 _LINE_REST = regex.compile(r"^[ \t]*(?:[:,;–—][^\n]*|-[ \t][^\n]*|\([^\n]*)?$")
 _SENTENCE_START = regex.compile(r"(?:^|[.!?][ \t]+)$")

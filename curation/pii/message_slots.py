@@ -1,0 +1,316 @@
+"""Names told by their position in a message, whatever the words are (issue 13).
+
+Each rule reads the shape of the lines around a span, never a list of names; the name table
+only vetoes words that are never names (stop words, titles, technical terms, a firm's last
+word). Where the slot is strong (a signature over contact lines, the line over an address, a
+list item beside an e-mail, phone or age) everyday words count too ("Temperance Grange"), as
+long as one of them is ranked by the table as a name or none is an everyday word.
+
+- **Signature block**: the last lines of a message, or of a quoted block ("> …"): a line of
+  one to four name-shaped words, then only lines of a job title, a firm, a phone, an e-mail
+  or a web address; the block follows a closing line ("Kind regards,") or holds a phone or
+  an e-mail. Also "Name, Job Title" as the last line of a message or quote, the title's
+  last word a person's noun ("Funeral Director", "Claims Adjuster II")
+  (``name:signature``).
+- **Recipient over an address**: the line right above an address block found by
+  ``address_shapes`` (or the start of its line, before a comma) holding one to four
+  name-shaped words, with an optional rank or honorific ("SGT Bristol Haskins",
+  "Dr. Ana Quist") (``name:recipient``).
+- **List items of one shape**: two or more bulleted or numbered lines "<name> <separator>
+  <tail>" whose tails are all of one kind: an e-mail, a phone or an age make the slot
+  strong ("- Ana Quist (34)", "1. Ana Quist, ana@…") (``name:list-id``); a role in words
+  ("1. Ana Quist — treasurer") needs one word the table knows as a name, and is read like
+  the model's finding by the public-figure policy (``name:list``).
+- **Possessive of something only a person owns**: "Kwizera's account", "Tulip's login"
+  (``name:possessive``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+import regex
+
+from curation.pii import name_table as nt
+from curation.pii.closings import OWNED_NOUNS, SIGN_OFF_LINE_END
+from curation.pii.name_kind import kind, stop
+from curation.pii.spans import Span
+from curation.pii.vocab import NOT_NAMES, ORG_TAIL_WORDS, PARTICLES, TECH_TERMS, TITLES
+
+SCORE = 0.75
+SIGNATURE_SOURCE = "name:signature"
+RECIPIENT_SOURCE = "name:recipient"
+LIST_ID_SOURCE = "name:list-id"
+LIST_SOURCE = "name:list"
+POSSESSIVE_SOURCE = "name:possessive"
+
+_WORD = r"\p{Lu}[\p{Ll}\p{M}'’]+(?:-\p{Lu}?[\p{Ll}\p{M}'’]+)*"
+_INITIAL = r"\p{Lu}\."
+_PART = r"\p{Ll}{1,4}"  # a particle between name words: "á", "van", "við"; checked below
+_NAME = rf"(?:{_WORD}|{_INITIAL})(?:[ \t]+(?:{_PART}[ \t]+){{0,2}}(?:{_WORD}|{_INITIAL})){{0,3}}"
+# A rank, grade or honorific before a recipient: "SGT", "PO2", "Lt.", "Capt.", "Mrs".
+_RANK = r"(?:(?:\p{Lu}{2,4}\d?|\p{Lu}\p{Ll}{1,3}\.|Mrs|Mr|Ms|Mx|Dr|Miss|Prof)[ \t]+){0,2}"
+_NAME_LINE = regex.compile(
+    rf"[ \t]*(?:[-–—~][ \t]*)?(?P<rank>{_RANK})(?P<name>{_NAME})[ \t]*,?[ \t]*$"
+)
+_TOKENS = regex.compile(rf"{_WORD}|{_INITIAL}|{_PART}")
+
+_PHONE = r"\+?\(?\d[\d \t().\-/]{5,}\d"
+_EMAIL = r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+"
+_URL = r"(?:https?://|www\.)\S+"
+_CONTACT = (
+    r"(?:(?:tel|phone|mobile|mob|cell|fax|direct|office|email|e-mail|web|[tmefw])[ \t]*[.:][ \t]*)?"
+    rf"(?:{_PHONE}|{_EMAIL}|{_URL})"
+)
+# "+44 20 7946 0321", "T: +298 21 34 56 | E: ana@…": a line of contact details only.
+_CONTACT_SEP = r"(?:[ \t]*[|,·•][ \t]*|[ \t]+(?=(?:tel|phone|mobile|email|e-mail|web|[tmefw])[ \t]*[.:]))"
+_CONTACT_LINE = regex.compile(rf"(?i)[ \t]*{_CONTACT}(?:{_CONTACT_SEP}{_CONTACT})*[ \t]*$")
+# A job title or a firm's line: a few words, no sentence in them.
+_TITLE_LINE = regex.compile(r"[ \t]*\p{Lu}[^\n.?!:;]{0,60}$")
+_TITLE_WORDS = regex.compile(
+    r"^(?P<title>(?:\p{Lu}[\p{L}\-&]*|of|and|&|for)(?:[ \t]+(?:\p{Lu}[\p{L}\-&]*|of|and|&|for))"
+    r"{0,5})[ \t]*$"
+)
+# The last word of a title only a person holds: "Director", "Adjuster", "Foreman", "Lead".
+_PERSON_NOUN = regex.compile(
+    r"(?i)(?:[^s]er|or|ist|ian|ant|ent|ee|ess|man|woman|ate|ive|lead|head|chef|clerk|nurse|"
+    r"coach|rep|aide|officer|partner|principal|chair|secretary|treasurer)$"
+)
+_LEVEL = regex.compile(r"^(?:I{1,3}|IV|V|VI{1,3}|\d)$")
+_QUOTE = regex.compile(r"[ \t]*>[ \t]?")
+
+_ITEM = regex.compile(
+    rf"(?m)^[ \t]*(?:[-*•]|\d{{1,2}}[.)])[ \t]+(?P<name>{_NAME})[ \t]*"
+    r"(?P<sep>\(|,|:|–|—|-|\|)[ \t]*(?P<tail>[^\n]*?)[ \t]*\)?[ \t]*\r?$"
+)
+_AGE = regex.compile(
+    r"(?i)^(?:age[ \t]*|aged[ \t]+)?\d{1,3}(?:[ \t]*(?:y/?o|yrs?|years?(?:[ \t]+old)?))?$"
+)
+_ID_TAIL = regex.compile(rf"^(?:{_EMAIL}|{_PHONE})$")
+_ROLE_TAIL = regex.compile(r"^[\p{L}][\p{L}\-]*(?:[ \t]+[\p{L}][\p{L}\-]*){0,4}$")
+
+_POSSESSIVE = regex.compile(
+    rf"(?<![\p{{L}}\p{{M}}'’\-.])(?P<name>{_WORD}(?:[ \t]+{_WORD}){{0,2}})['’]s[ \t]+"
+    rf"(?i:(?:[\p{{L}}\-]+[ \t]+)?(?:{OWNED_NOUNS}))\b"
+)
+
+
+def _words(value: str) -> list[str]:
+    return [w for w in _TOKENS.findall(value) if not w.endswith(".")]
+
+
+def name_words(value: str, *, strong: bool) -> bool:
+    """Whether ``value`` (its particles and initials aside) can be a person's name in a slot:
+    no word that is never a name; one word alone must be a given name or a word the table
+    does not know; with ``strong``, everyday words pass when the table ranks one of them as
+    a name ("Temperance Grange") or one is a name or unknown ("Jyldyz Spear"), otherwise none
+    may be an everyday word and the last must be a name."""
+    tokens = _words(value)
+    words = [w for w in tokens if not (w.islower() and w in PARTICLES)]
+    if not words or len(words) > 4 or any(w.islower() for w in words):
+        return False
+    for w in words:
+        low = w.lower()
+        if stop(w) or low in NOT_NAMES or low in TITLES or low in TECH_TERMS:
+            return False
+        if low in ORG_TAIL_WORDS:
+            return False
+    kinds = [kind(w) for w in words]
+    if len(words) == 1:
+        return kinds[0] == "G" or (kinds[0] == "U" and len(words[0]) >= 4 and strong)
+    if "C" not in kinds:
+        return True
+    if not strong:
+        return kinds[-1] != "C" and any(k in ("G", "S") for k in kinds)
+    return any(k != "C" for k in kinds) or any(_ranked(w) for w in words)
+
+
+def _ranked(word: str) -> bool:
+    found = nt.info(word)
+    return found is not None and (found.given_rank > 0 or found.surname_rank > 0)
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    out = []
+    pos = 0
+    for line in text.split("\n"):
+        out.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return out
+
+
+def _blocks(text: str, lines: list[tuple[int, int]]) -> Iterable[list[tuple[int, int]]]:
+    """The message's lines, and each quoted block's lines without their "> " mark; a line is
+    ``(start, end)`` of its content."""
+    body = [(s, e) for s, e in lines if not _QUOTE.match(text, s, e)]
+    yield body
+    quoted: list[tuple[int, int]] = []
+    for s, e in lines:
+        mark = _QUOTE.match(text, s, e)
+        if mark:
+            quoted.append((mark.end(), e))
+        elif quoted:
+            yield quoted
+            quoted = []
+    if quoted:
+        yield quoted
+
+
+def _name_span(text: str, s: int, e: int, *, strong: bool) -> tuple[int, int] | None:
+    m = _NAME_LINE.match(text, s, e)
+    if m is None or not name_words(m.group("name"), strong=strong):
+        return None
+    return m.start("name"), m.end("name")
+
+
+def _titled(text: str, s: int, e: int) -> tuple[int, int] | None:
+    """ "Ana Quist, Funeral Director": the name's span, if the rest is a person's title."""
+    line = text[s:e]
+    comma = line.find(",")
+    if comma < 0:
+        return None
+    title = _TITLE_WORDS.match(line[comma + 1 :].strip())
+    if title is None:
+        return None
+    words = title.group("title").split()
+    while len(words) > 1 and _LEVEL.match(words[-1]):
+        words.pop()
+    if not _PERSON_NOUN.search(words[-1]) or any(w.lower() in ORG_TAIL_WORDS for w in words):
+        return None
+    return _name_span(text, s, s + comma, strong=True)
+
+
+def signature_names(text: str) -> Iterable[tuple[int, int, str]]:
+    lines = _lines(text)
+    for block in _blocks(text, lines):
+        filled = [(s, e) for s, e in block if text[s:e].strip()]
+        if not filled:
+            continue
+        last_s, last_e = filled[-1]
+        titled = _titled(text, last_s, last_e)
+        if titled is not None:
+            yield *titled, SIGNATURE_SOURCE
+            continue
+        yield from _signature(text, block)
+
+
+def _signature(text: str, block: list[tuple[int, int]]) -> Iterable[tuple[int, int, str]]:
+    """A name line over contact or title lines at the block's end."""
+    end = len(block)
+    while end and not text[block[end - 1][0] : block[end - 1][1]].strip():
+        end -= 1
+    for i in range(end - 1, max(-1, end - 6), -1):
+        s, e = block[i]
+        span = _name_span(text, s, e, strong=True)
+        if span is None:
+            if not _TITLE_LINE.match(text, s, e) and not _CONTACT_LINE.match(text, s, e):
+                return
+            continue
+        under = block[i + 1 : end]
+        contact = any(_CONTACT_LINE.match(text, a, b) for a, b in under)
+        titles_ok = all(
+            _CONTACT_LINE.match(text, a, b) or _TITLE_LINE.match(text, a, b) for a, b in under
+        )
+        prev = next((p for p in reversed(block[:i]) if text[p[0] : p[1]].strip()), None)
+        closed = prev is not None and bool(SIGN_OFF_LINE_END.search(text, prev[0], prev[1]))
+        blank_before = i == 0 or not text[block[i - 1][0] : block[i - 1][1]].strip()
+        if titles_ok and (closed or (contact and (blank_before or len(under) >= 2))):
+            yield *span, SIGNATURE_SOURCE
+        return
+
+
+def recipient_names(
+    text: str, addresses: Sequence[tuple[int, int]]
+) -> Iterable[tuple[int, int, str]]:
+    """The name over, or before a comma at the start of, each address block's first line."""
+    for start, _end in addresses:
+        line_start = text.rfind("\n", 0, start) + 1
+        head = text[line_start:start]
+        same = regex.match(rf"^[ \t]*(?:{_RANK})(?P<name>{_NAME})[ \t]*,[ \t]*", head)
+        if same and name_words(same.group("name"), strong=True):
+            yield line_start + same.start("name"), line_start + same.end("name"), RECIPIENT_SOURCE
+            continue
+        if not regex.match(r"^[ \t]*(?:[\p{Lu}\d][^\s]*[ \t]+){0,4}$", head) or line_start == 0:
+            continue
+        prev_start = text.rfind("\n", 0, line_start - 1) + 1
+        span = _name_span(text, prev_start, line_start - 1, strong=True)
+        if span is not None:
+            yield *span, RECIPIENT_SOURCE
+
+
+def _tail_kind(tail: str) -> str:
+    tail = tail.strip(" \t()")
+    if _AGE.match(tail):
+        return "age"
+    if _ID_TAIL.match(tail):
+        return "id"
+    if _ROLE_TAIL.match(tail):
+        return "role"
+    return ""
+
+
+def list_names(text: str) -> Iterable[tuple[int, int, str]]:
+    """Runs of two or more list items of one shape (see the module docstring)."""
+    runs: list[list[regex.Match[str]]] = []
+    last_line = -2
+    for m in _ITEM.finditer(text):
+        line = text.count("\n", 0, m.start())
+        if line != last_line + 1 or not runs:
+            runs.append([])
+        runs[-1].append(m)
+        last_line = line
+    for run in runs:
+        if len(run) < 2:
+            continue
+        kinds = {_tail_kind(m.group("tail")) for m in run}
+        seps = {m.group("sep") for m in run}
+        if len(kinds) != 1 or len(seps) != 1 or "" in kinds:
+            continue
+        strong = kinds != {"role"}
+        for m in run:
+            if name_words(m.group("name"), strong=strong) and (
+                strong or len(_words(m.group("name"))) >= 2
+            ):
+                yield m.start("name"), m.end("name"), LIST_ID_SOURCE if strong else LIST_SOURCE
+
+
+def possessive_names(text: str) -> Iterable[tuple[int, int, str]]:
+    for m in _POSSESSIVE.finditer(text):
+        value = m.group("name")
+        words = value.split()
+        if len(words) == 1 and kind(words[0]) == "C" and not _given(words[0]):
+            continue
+        if name_words(value, strong=True) or (len(words) == 1 and _given(words[0])):
+            yield m.start("name"), m.end("name"), POSSESSIVE_SOURCE
+
+
+def _given(word: str) -> bool:
+    """A word the table ranks as a given name and no list calls never a name ("Tulip")."""
+    found = nt.info(word)
+    low = word.lower()
+    return (
+        found is not None and found.given_rank > 0 and not stop(word) and low not in ORG_TAIL_WORDS
+    )
+
+
+def slot_names(text: str, found: Sequence[Span]) -> list[Span]:
+    """PERSON spans of this module's slots in ``text``; ``found``: the text's other findings
+    (its address blocks place the recipients; nothing is added inside a non-person span)."""
+    addresses = [
+        (s.start, s.end)
+        for s in found
+        if s.entity == "STREET_ADDRESS" and s.source.startswith("address")
+    ]
+    others = [(s.start, s.end) for s in found if s.entity != "PERSON"]
+    candidates = [
+        *signature_names(text),
+        *recipient_names(text, addresses),
+        *(list_names(text) if "\n" in text else ()),
+        *(possessive_names(text) if "s " in text else ()),
+    ]
+    out = []
+    for start, end, source in candidates:
+        if any(s < end and start < e for s, e in others):
+            continue
+        out.append(Span(start, end, "PERSON", text[start:end], SCORE, source))
+    return out
