@@ -13,6 +13,7 @@ from curation.pii.message_slots import (
     RECIPIENT_SOURCE,
     SIGNATURE_SOURCE,
     list_names,
+    particle_names,
     possessive_names,
     recipient_names,
     signature_names,
@@ -172,3 +173,10 @@ def test_detector_redacts_signature_and_possessive() -> None:
         "Also, Kwizera's account shows a login from 203.0.113.9.",
     )
     assert {"Kuarahy Bolt", "Kwizera"} <= found
+
+
+def test_unknown_words_joined_by_a_name_particle() -> None:
+    text = "The account should read Sunnvá við Streym - can you correct it? Marta í Stórustovu too."
+    assert values(text, list(particle_names(text))) == ["Sunnvá við Streym", "Marta í Stórustovu"]
+    for other in ("We flew to Rio de Janeiro.", "Costa del Sol", "Fort á Gate", "Den Haag"):
+        assert list(particle_names(other)) == []

@@ -23,6 +23,9 @@ long as one of them is ranked by the table as a name or none is an everyday word
   the model's finding by the public-figure policy (``name:list``).
 - **Possessive of something only a person owns**: "Kwizera's account", "Tulip's login"
   (``name:possessive``).
+- **Two unknown words joined by a name particle** that no Romance place name uses ("Sunnvá
+  við Streym", "Marta í Stórustovu"; not "Rio de Janeiro"): read like the name table's
+  finding by the public-figure policy (``name:particle``).
 """
 
 from __future__ import annotations
@@ -43,6 +46,7 @@ RECIPIENT_SOURCE = "name:recipient"
 LIST_ID_SOURCE = "name:list-id"
 LIST_SOURCE = "name:list"
 POSSESSIVE_SOURCE = "name:possessive"
+PARTICLE_SOURCE = "name:particle"
 
 _WORD = r"\p{Lu}[\p{Ll}\p{M}'’]+(?:-\p{Lu}?[\p{Ll}\p{M}'’]+)*"
 _INITIAL = r"\p{Lu}\."
@@ -63,7 +67,9 @@ _CONTACT = (
     rf"(?:{_PHONE}|{_EMAIL}|{_URL})"
 )
 # "+44 20 7946 0321", "T: +298 21 34 56 | E: ana@…": a line of contact details only.
-_CONTACT_SEP = r"(?:[ \t]*[|,·•][ \t]*|[ \t]+(?=(?:tel|phone|mobile|email|e-mail|web|[tmefw])[ \t]*[.:]))"
+_CONTACT_SEP = (
+    r"(?:[ \t]*[|,·•][ \t]*|[ \t]+(?=(?:tel|phone|mobile|email|e-mail|web|[tmefw])[ \t]*[.:]))"
+)
 _CONTACT_LINE = regex.compile(rf"(?i)[ \t]*{_CONTACT}(?:{_CONTACT_SEP}{_CONTACT})*[ \t]*$")
 # A job title or a firm's line: a few words, no sentence in them.
 _TITLE_LINE = regex.compile(r"[ \t]*\p{Lu}[^\n.?!:;]{0,60}$")
@@ -78,6 +84,16 @@ _PERSON_NOUN = regex.compile(
 )
 _LEVEL = regex.compile(r"^(?:I{1,3}|IV|V|VI{1,3}|\d)$")
 _QUOTE = regex.compile(r"[ \t]*>[ \t]?")
+# Particles that also join the words of places and things in Romance languages ("Rio de
+# Janeiro", "Costa del Sol", "Notre Dame de Paris"): not enough on their own.
+_PLACE_PARTICLES = frozenset(
+    {"de", "la", "del", "di", "da", "du", "dos", "das", "della", "el", "le", "y", "e", "st"}
+    | {"st.", "al", "dela", "delos"}
+)
+_PARTICLE_RUN = regex.compile(
+    rf"(?<![\p{{L}}\p{{M}}'’\-.])(?P<name>{_WORD}[ \t]+(?P<part>\p{{Ll}}{{1,5}})[ \t]+{_WORD})"
+    r"(?![\p{L}\p{M}'’\-])"
+)
 
 _ITEM = regex.compile(
     rf"(?m)^[ \t]*(?:[-*•]|\d{{1,2}}[.)])[ \t]+(?P<name>{_NAME})[ \t]*"
@@ -293,6 +309,16 @@ def _given(word: str) -> bool:
     )
 
 
+def particle_names(text: str) -> Iterable[tuple[int, int, str]]:
+    for m in _PARTICLE_RUN.finditer(text):
+        part = m.group("part")
+        if part not in PARTICLES or part in _PLACE_PARTICLES:
+            continue
+        first, last = m.group("name").split()[0], m.group("name").split()[-1]
+        if all(len(w) >= 3 and kind(w) in ("G", "S", "U") and not stop(w) for w in (first, last)):
+            yield m.start("name"), m.end("name"), PARTICLE_SOURCE
+
+
 def slot_names(text: str, found: Sequence[Span]) -> list[Span]:
     """PERSON spans of this module's slots in ``text``; ``found``: the text's other findings
     (its address blocks place the recipients; nothing is added inside a non-person span)."""
@@ -307,6 +333,7 @@ def slot_names(text: str, found: Sequence[Span]) -> list[Span]:
         *recipient_names(text, addresses),
         *(list_names(text) if "\n" in text else ()),
         *(possessive_names(text) if "s " in text else ()),
+        *particle_names(text),
     ]
     out = []
     for start, end, source in candidates:

@@ -206,6 +206,7 @@ MODEL_SOURCES = (
     "name:key-generic",
     "name:word-pair-weak",
     "name:list",
+    "name:particle",
 )
 
 
