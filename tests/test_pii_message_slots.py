@@ -180,3 +180,9 @@ def test_unknown_words_joined_by_a_name_particle() -> None:
     assert values(text, list(particle_names(text))) == ["Sunnvá við Streym", "Marta í Stórustovu"]
     for other in ("We flew to Rio de Janeiro.", "Costa del Sol", "Fort á Gate", "Den Haag"):
         assert list(particle_names(other)) == []
+
+
+def test_years_under_a_name_are_no_contact_line() -> None:
+    assert list(signature_names("Who wrote the first program?\n\nAda Lovelace\n1815-1852")) == []
+    text = "Talk soon.\n\nOrla Venngard\n020 7946 0321"
+    assert values(text, list(signature_names(text))) == ["Orla Venngard"]

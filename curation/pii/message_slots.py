@@ -196,6 +196,17 @@ def _titled(text: str, s: int, e: int) -> tuple[int, int] | None:
     return _name_span(text, s, s + comma, strong=True)
 
 
+def _contact(text: str, start: int, end: int) -> bool:
+    """A line of contact details. Bare digits need nine or more, so that years ("1815-1852")
+    and counts are no phone; a "+", a label, an e-mail or a web address speak for themselves."""
+    if not _CONTACT_LINE.match(text, start, end):
+        return False
+    line = text[start:end]
+    if "+" in line or "@" in line or "www." in line or "://" in line or ":" in line:
+        return True
+    return sum(ch.isdigit() for ch in line) >= 9
+
+
 def signature_names(text: str) -> Iterable[tuple[int, int, str]]:
     lines = _lines(text)
     for block in _blocks(text, lines):
@@ -219,14 +230,12 @@ def _signature(text: str, block: list[tuple[int, int]]) -> Iterable[tuple[int, i
         s, e = block[i]
         span = _name_span(text, s, e, strong=True)
         if span is None:
-            if not _TITLE_LINE.match(text, s, e) and not _CONTACT_LINE.match(text, s, e):
+            if not _TITLE_LINE.match(text, s, e) and not _contact(text, s, e):
                 return
             continue
         under = block[i + 1 : end]
-        contact = any(_CONTACT_LINE.match(text, a, b) for a, b in under)
-        titles_ok = all(
-            _CONTACT_LINE.match(text, a, b) or _TITLE_LINE.match(text, a, b) for a, b in under
-        )
+        contact = any(_contact(text, a, b) for a, b in under)
+        titles_ok = all(_contact(text, a, b) or _TITLE_LINE.match(text, a, b) for a, b in under)
         prev = next((p for p in reversed(block[:i]) if text[p[0] : p[1]].strip()), None)
         closed = prev is not None and bool(SIGN_OFF_LINE_END.search(text, prev[0], prev[1]))
         blank_before = i == 0 or not text[block[i - 1][0] : block[i - 1][1]].strip()
