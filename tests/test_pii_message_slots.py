@@ -186,3 +186,20 @@ def test_years_under_a_name_are_no_contact_line() -> None:
     assert list(signature_names("Who wrote the first program?\n\nAda Lovelace\n1815-1852")) == []
     text = "Talk soon.\n\nOrla Venngard\n020 7946 0321"
     assert values(text, list(signature_names(text))) == ["Orla Venngard"]
+
+
+def test_recipient_before_a_colon_on_the_address_line() -> None:
+    text = "Pet-sitting invoices for Kanybek Kasymaliev: 1200 Elm Street, Austin, TX 78701."
+    block = span_at(text, "1200 Elm Street, Austin, TX 78701")
+    assert values(text, list(recipient_names(text, [block]))) == ["Kanybek Kasymaliev"]
+    labels = (
+        "Shipping Address",
+        "Ship To",
+        "Head Office",
+        "Post Office",
+        "Tulip Mamytov, please use",
+    )
+    for label in labels:
+        other = f"{label}: 1200 Elm Street, Austin, TX 78701"
+        found = recipient_names(other, [span_at(other, "1200 Elm Street, Austin, TX 78701")])
+        assert list(found) == [], label

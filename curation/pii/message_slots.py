@@ -119,8 +119,9 @@ def name_words(value: str, *, strong: bool) -> bool:
     """Whether ``value`` (its particles and initials aside) can be a person's name in a slot:
     no word that is never a name; one word alone must be a given name or a word the table
     does not know; with ``strong``, everyday words pass when the table ranks one of them as
-    a name ("Temperance Grange") or one is a name or unknown ("Jyldyz Spear"), otherwise none
-    may be an everyday word and the last must be a name."""
+    a name or is unknown and none of those is a frequent English word ("Temperance Grange",
+    "Jyldyz Spear"; not "Post Office"), otherwise none may be an everyday word and the last
+    must be a name."""
     tokens = _words(value)
     words = [w for w in tokens if not (w.islower() and w in PARTICLES)]
     if not words or len(words) > 4 or any(w.islower() for w in words):
@@ -138,12 +139,22 @@ def name_words(value: str, *, strong: bool) -> bool:
         return True
     if not strong:
         return kinds[-1] != "C" and any(k in ("G", "S") for k in kinds)
-    return any(k != "C" for k in kinds) or any(_ranked(w) for w in words)
+    return any(_namely(w) for w in words)
 
 
-def _ranked(word: str) -> bool:
+# Above this frequency in English (zipf × 10) a word ranked as a name is read as the word:
+# "Post Office", "Shipping Address", "Ship To" name no person, "Kuarahy Bolt" does.
+SLOT_MAX_ZIPF = 45
+
+
+def _namely(word: str) -> bool:
+    """A word that may carry a name in a strong slot: a name or a word the table does not
+    know, or one it ranks as a name, and not a frequent English word."""
     found = nt.info(word)
-    return found is not None and (found.given_rank > 0 or found.surname_rank > 0)
+    if found is not None and found.zipf >= SLOT_MAX_ZIPF:
+        return False
+    ranked = found is not None and (found.given_rank > 0 or found.surname_rank > 0)
+    return ranked or kind(word) != "C"
 
 
 def _lines(text: str) -> list[tuple[int, int]]:
@@ -244,18 +255,32 @@ def _signature(text: str, block: list[tuple[int, int]]) -> Iterable[tuple[int, i
         return
 
 
+# What may stand on an address's first line before the block: "House No.", "Av.", "Flat 2,".
+_HOUSE = r"(?:[\p{Lu}\d][^\s]*[ \t]+){0,4}"
+# "Ana Quist, 12 Main St…" at the start of the line; "invoices for Ana Quist: 12 Main St…".
+_BEFORE_ADDRESS = regex.compile(
+    rf"(?:^[ \t]*{_RANK}(?P<name>{_NAME})[ \t]*,|(?:^|(?<=[ \t]))(?P<name>{_WORD}"
+    rf"(?:[ \t]+{_WORD}){{0,3}})[ \t]*:)[ \t]*{_HOUSE}$"
+)
+
+
 def recipient_names(
     text: str, addresses: Sequence[tuple[int, int]]
 ) -> Iterable[tuple[int, int, str]]:
-    """The name over, or before a comma at the start of, each address block's first line."""
+    """The name over each address block's first line, or before it on that line."""
     for start, _end in addresses:
         line_start = text.rfind("\n", 0, start) + 1
         head = text[line_start:start]
-        same = regex.match(rf"^[ \t]*(?:{_RANK})(?P<name>{_NAME})[ \t]*,[ \t]*", head)
-        if same and name_words(same.group("name"), strong=True):
-            yield line_start + same.start("name"), line_start + same.end("name"), RECIPIENT_SOURCE
+        same = _BEFORE_ADDRESS.search(head)
+        if same:
+            if name_words(same.group("name"), strong=True):
+                yield (
+                    line_start + same.start("name"),
+                    line_start + same.end("name"),
+                    RECIPIENT_SOURCE,
+                )
             continue
-        if not regex.match(r"^[ \t]*(?:[\p{Lu}\d][^\s]*[ \t]+){0,4}$", head) or line_start == 0:
+        if not regex.fullmatch(rf"[ \t]*{_HOUSE}", head) or line_start == 0:
             continue
         prev_start = text.rfind("\n", 0, line_start - 1) + 1
         span = _name_span(text, prev_start, line_start - 1, strong=True)
