@@ -83,7 +83,10 @@ def test_recipient_over_an_address_block() -> None:
         "Bolivia"
     )
     address = span_at(text, "Arce N° 468, Piso 6, Zona Sopocachi, La Paz")
-    assert values(text, list(recipient_names(text, [address]))) == ["Nils-Ánte Bridges"]
+    assert set(values(text, list(recipient_names(text, [address])))) == {"Nils-Ánte Bridges"}
+    without_label = text.replace("Please send it to:", "Parcel")
+    found = recipient_names(without_label, [span_at(without_label, "Arce N° 468")])
+    assert values(without_label, list(found)) == ["Nils-Ánte Bridges"]
 
 
 def test_recipient_with_rank_and_on_the_address_line() -> None:
@@ -203,3 +206,11 @@ def test_recipient_before_a_colon_on_the_address_line() -> None:
         other = f"{label}: 1200 Elm Street, Austin, TX 78701"
         found = recipient_names(other, [span_at(other, "1200 Elm Street, Austin, TX 78701")])
         assert list(found) == [], label
+
+
+def test_recipient_after_a_send_to_line() -> None:
+    text = "Please send it to:\nSunnvá Hood\nRehov Sheinkin 349, Apt 33, Tel Aviv-Yafo 6126256"
+    found = list(recipient_names(text, []))
+    assert values(text, found) == ["Sunnvá Hood"] and found[0][2] == RECIPIENT_SOURCE
+    for other in ("Please send it to:\nthe office below", "Ship it to:\nHead Office"):
+        assert list(recipient_names(other, [])) == []

@@ -13,9 +13,9 @@ long as one of them is ranked by the table as a name or none is an everyday word
   last word a person's noun ("Funeral Director", "Claims Adjuster II")
   (``name:signature``).
 - **Recipient over an address**: the line right above an address block found by
-  ``address_shapes`` (or the start of its line, before a comma) holding one to four
-  name-shaped words, with an optional rank or honorific ("SGT Bristol Haskins",
-  "Dr. Ana Quist") (``name:recipient``).
+  ``address_shapes`` (or the start of its line, before a comma or a colon), or the line
+  after "send it to:", holding one to four name-shaped words, with an optional rank or
+  honorific ("SGT Bristol Haskins", "Dr. Ana Quist") (``name:recipient``).
 - **List items of one shape**: two or more bulleted or numbered lines "<name> <separator>
   <tail>" whose tails are all of one kind: an e-mail, a phone or an age make the slot
   strong ("- Ana Quist (34)", "1. Ana Quist, ana@…") (``name:list-id``); a role in words
@@ -264,10 +264,24 @@ _BEFORE_ADDRESS = regex.compile(
 )
 
 
+# "Please send it to:", "Ship the parcel to:", "Forward them to:" closing a line: the next
+# line names the recipient, whether or not the address under it is one we read.
+_SEND_TO = regex.compile(
+    r"(?im)\b(?:send|ship|deliver|post|mail|forward|redirect|address)(?:[ \t]+[\p{L}\-]+){0,2}"
+    r"[ \t]+to[ \t]*:[ \t]*\r?\n"
+)
+
+
 def recipient_names(
     text: str, addresses: Sequence[tuple[int, int]]
 ) -> Iterable[tuple[int, int, str]]:
-    """The name over each address block's first line, or before it on that line."""
+    """The name over each address block's first line, or before it on that line, and the
+    line after a "send it to:"."""
+    for m in _SEND_TO.finditer(text):
+        end = text.find("\n", m.end())
+        span = _name_span(text, m.end(), len(text) if end < 0 else end, strong=True)
+        if span is not None:
+            yield *span, RECIPIENT_SOURCE
     for start, _end in addresses:
         line_start = text.rfind("\n", 0, start) + 1
         head = text[line_start:start]
@@ -364,7 +378,7 @@ def slot_names(text: str, found: Sequence[Span]) -> list[Span]:
     others = [(s.start, s.end) for s in found if s.entity != "PERSON"]
     candidates = [
         *signature_names(text),
-        *recipient_names(text, addresses),
+        *dict.fromkeys(recipient_names(text, addresses)),
         *(list_names(text) if "\n" in text else ()),
         *(possessive_names(text) if "s " in text else ()),
         *particle_names(text),
