@@ -32,7 +32,7 @@ from curation.pii.presidio_import import LocalRecognizer, RecognizerResult
 from curation.pii.results import SignalRecognizer, tagged_result
 from curation.pii.strong_positions import strong_position_names
 from curation.pii.vi_names import vietnamese_full_names
-from curation.pii.vocab import PARTICLES, TECH_TERMS
+from curation.pii.vocab import JOINING_PARTICLES, PARTICLES, TECH_TERMS
 from curation.pii.word_names import STRONG_SOURCE, surname_word, word_pair, word_pairs
 
 PAIR_SCORE = 0.72
@@ -47,10 +47,6 @@ OTHER_LABELS = frozenset(
 )
 
 _WORD = regex.compile(r"[\p{L}][\p{L}\p{M}'’]*(?:-[\p{L}][\p{L}\p{M}'’]*)*")
-# Vietnamese middle-name markers ("Ngô Thị Mai", "Trần Văn Nam") join names like particles.
-_EXTRA_PARTICLES = frozenset(
-    {"ó", "ní", "nic", "ua", "mac", "ap", "ter", "ten", "zu", "af", "av", "thị", "văn"}
-)
 _CUE_BEFORE = regex.compile(
     r"(?i)(?:\b(?:to|for|with|is|its|it's|it’s|i'm|i’m|im|i am|name is|named|called|from|"
     r"cc|attn|contact|this is|me|signed)[ \t]*[:,]?[ \t]+)$"
@@ -74,7 +70,7 @@ def _result(start: int, end: int, score: float, source: str, rec: LocalRecognize
 
 def _particle(word: str) -> bool:
     low = word.lower()
-    return low in PARTICLES or low in _EXTRA_PARTICLES
+    return low in PARTICLES or low in JOINING_PARTICLES
 
 
 def _joins(word: str) -> bool:
