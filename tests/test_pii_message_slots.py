@@ -111,7 +111,7 @@ def test_lines_over_an_address_that_name_no_person(above: str) -> None:
 
 
 def test_list_items_of_one_shape() -> None:
-    ages = "Tour group:\n- Ana Quist (34)\n- Temperance Grange (41)\n- Bo Lind (9)"
+    ages = "Tour group:\n- Ana Quist (age 34)\n- Temperance Grange (41 y/o)\n- Bo Lind (aged 9)"
     found = list(list_names(ages))
     assert values(ages, found) == ["Ana Quist", "Temperance Grange", "Bo Lind"]
     assert {f[2] for f in found} == {LIST_ID_SOURCE}
@@ -121,6 +121,8 @@ def test_list_items_of_one_shape() -> None:
     found = list(list_names(roles))
     # a role is a weaker tail: everyday words alone are not enough
     assert values(roles, found) == ["Ana Quist"] and found[0][2] == LIST_SOURCE
+    counts = "- Ana Quist (34)\n- Temperance Grange (41)"
+    assert values(counts, list(list_names(counts))) == ["Ana Quist"]
 
 
 @pytest.mark.parametrize(
@@ -131,6 +133,9 @@ def test_list_items_of_one_shape() -> None:
         "- Ana Quist (34)",  # one item is no list
         "- Ana Quist (34)\n- Bo Lind, bo@x.example",  # two shapes
         "- Pale Ale (330 ml)\n- Stout (500 ml)",
+        "- Widget Gizmo (12)\n- Gadget Hub (4)",  # a bare number counts things
+        "Parcels:\n- Kensington Gardens (2)\n- Elm Crescent (3)",
+        "- Kensington Gardens, +44 20 7946 0321\n- Elm Crescent, +44 20 7946 0322",
     ],
 )
 def test_lists_that_hold_no_people(text: str) -> None:
@@ -212,5 +217,8 @@ def test_recipient_after_a_send_to_line() -> None:
     text = "Please send it to:\nSunnvá Hood\nRehov Sheinkin 349, Apt 33, Tel Aviv-Yafo 6126256"
     found = list(recipient_names(text, []))
     assert values(text, found) == ["Sunnvá Hood"] and found[0][2] == RECIPIENT_SOURCE
+    branch = "New address:\nLaurel Branch\n14 Harbour Road\nCork T12 AB34"
+    block = span_at(branch, "14 Harbour Road\nCork T12 AB34")
+    assert values(branch, list(recipient_names(branch, [block]))) == ["Laurel Branch"]
     for other in ("Please send it to:\nthe office below", "Ship it to:\nHead Office"):
         assert list(recipient_names(other, [])) == []

@@ -17,10 +17,11 @@ long as one of them is ranked by the table as a name or none is an everyday word
   after "send it to:", holding one to four name-shaped words, with an optional rank or
   honorific ("SGT Bristol Haskins", "Dr. Ana Quist") (``name:recipient``).
 - **List items of one shape**: two or more bulleted or numbered lines "<name> <separator>
-  <tail>" whose tails are all of one kind: an e-mail, a phone or an age make the slot
-  strong ("- Ana Quist (34)", "1. Ana Quist, ana@…") (``name:list-id``); a role in words
-  ("1. Ana Quist — treasurer") needs one word the table knows as a name, and is read like
-  the model's finding by the public-figure policy (``name:list``).
+  <tail>" whose tails are all of one kind: an e-mail, a phone or an age that says so make
+  the slot strong ("- Ana Quist (age 34)", "1. Ana Quist, ana@…") (``name:list-id``); a
+  role in words or a bare number ("1. Ana Quist — treasurer", "- Ana Quist (34)", which
+  could count widgets) needs one word the table knows as a name, and is read like the
+  model's finding by the public-figure policy (``name:list``).
 - **Possessive of something only a person owns**: "Kwizera's account", "Tulip's login"
   (``name:possessive``).
 - **Two unknown words joined by a name particle** that no Romance place name uses ("Sunnvá
@@ -38,9 +39,17 @@ from curation.pii import name_table as nt
 from curation.pii.closings import OWNED_NOUNS, SIGN_OFF_LINE_END
 from curation.pii.name_kind import kind, stop
 from curation.pii.spans import Span
-from curation.pii.vocab import NOT_NAMES, ORG_TAIL_WORDS, PARTICLES, TECH_TERMS, TITLES
+from curation.pii.vocab import (
+    NOT_NAMES,
+    ORG_TAIL_WORDS,
+    PARTICLES,
+    STREET_TYPES_EN,
+    TECH_TERMS,
+    TITLES,
+)
 
 SCORE = 0.75
+_PLACE_TAILS = frozenset(t.lower() for t in STREET_TYPES_EN)
 SIGNATURE_SOURCE = "name:signature"
 RECIPIENT_SOURCE = "name:recipient"
 LIST_ID_SOURCE = "name:list-id"
@@ -99,9 +108,11 @@ _ITEM = regex.compile(
     rf"(?m)^[ \t]*(?:[-*•]|\d{{1,2}}[.)])[ \t]+(?P<name>{_NAME})[ \t]*"
     r"(?P<sep>\(|,|:|–|—|-|\|)[ \t]*(?P<tail>[^\n]*?)[ \t]*\)?[ \t]*\r?$"
 )
+# "age 34", "34 y/o", "aged 9": an age that says so. A bare "(34)" counts things as often.
 _AGE = regex.compile(
-    r"(?i)^(?:age[ \t]*|aged[ \t]+)?\d{1,3}(?:[ \t]*(?:y/?o|yrs?|years?(?:[ \t]+old)?))?$"
+    r"(?i)^(?:(?:age[ \t]*:?|aged)[ \t]*\d{1,3}|\d{1,3}[ \t]*(?:y/?o|yrs?|years?(?:[ \t]+old)?))$"
 )
+_NUMBER = regex.compile(r"^\d{1,3}$")
 _ID_TAIL = regex.compile(rf"^(?:{_EMAIL}|{_PHONE})$")
 _ROLE_TAIL = regex.compile(r"^[\p{L}][\p{L}\-]*(?:[ \t]+[\p{L}][\p{L}\-]*){0,4}$")
 
@@ -133,6 +144,8 @@ def name_words(value: str, *, strong: bool) -> bool:
         if low in ORG_TAIL_WORDS:
             return False
     kinds = [kind(w) for w in words]
+    if len(words) > 1 and words[-1].lower() in _PLACE_TAILS and not _ranked(words[-1]):
+        return False  # "Kensington Gardens", "Elm Crescent"; not "Laurel Branch"
     if len(words) == 1:
         return kinds[0] == "G" or (kinds[0] == "U" and len(words[0]) >= 4 and strong)
     if "C" not in kinds:
@@ -147,14 +160,18 @@ def name_words(value: str, *, strong: bool) -> bool:
 SLOT_MAX_ZIPF = 45
 
 
+def _ranked(word: str) -> bool:
+    found = nt.info(word)
+    return found is not None and (found.given_rank > 0 or found.surname_rank > 0)
+
+
 def _namely(word: str) -> bool:
     """A word that may carry a name in a strong slot: a name or a word the table does not
     know, or one it ranks as a name, and not a frequent English word."""
     found = nt.info(word)
     if found is not None and found.zipf >= SLOT_MAX_ZIPF:
         return False
-    ranked = found is not None and (found.given_rank > 0 or found.surname_rank > 0)
-    return ranked or kind(word) != "C"
+    return _ranked(word) or kind(word) != "C"
 
 
 def _lines(text: str) -> list[tuple[int, int]]:
@@ -306,6 +323,8 @@ def _tail_kind(tail: str) -> str:
     tail = tail.strip(" \t()")
     if _AGE.match(tail):
         return "age"
+    if _NUMBER.match(tail):
+        return "number"
     if _ID_TAIL.match(tail):
         return "id"
     if _ROLE_TAIL.match(tail):
@@ -330,7 +349,7 @@ def list_names(text: str) -> Iterable[tuple[int, int, str]]:
         seps = {m.group("sep") for m in run}
         if len(kinds) != 1 or len(seps) != 1 or "" in kinds:
             continue
-        strong = kinds != {"role"}
+        strong = kinds <= {"age", "id"}
         for m in run:
             if name_words(m.group("name"), strong=strong) and (
                 strong or len(_words(m.group("name"))) >= 2
