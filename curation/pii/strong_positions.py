@@ -205,7 +205,10 @@ def _pair_in_place(text: str) -> Iterable[tuple[int, int, str]]:
             continue  # "Ninja Van": a particle ends no name
         given = position_given(first)
         unknown_last = len(last) >= 4 and kind(last) == "U"
-        if not (given or unknown_last):
+        # "Zelimkhan Hood, SSN …": a word nobody knows before an everyday word the table
+        # ranks as a surname, in a slot that holds a person.
+        unknown_first = len(first) >= 4 and kind(first) == "U" and surname_word(last)
+        if not (given or unknown_last or unknown_first):
             continue
         start, end = m.start(), m.end()
         line_start, line_end = _line_bounds(text, start, end)
