@@ -15,7 +15,8 @@ long as one of them is ranked by the table as a name or none is an everyday word
 - **Recipient over an address**: the line right above an address block found by
   ``address_shapes`` (or the start of its line, before a comma or a colon), or the line
   after "send it to:", holding one to four name-shaped words, with an optional rank or
-  honorific ("SGT Bristol Haskins", "Dr. Ana Quist") (``name:recipient``).
+  honorific ("SGT Bristol Haskins", "Dr. Ana Quist"); and the two to four words after
+  "letters/invoices/parcels … for|to" (``name:recipient``).
 - **List items of one shape**: two or more bulleted or numbered lines "<name> <separator>
   <tail>" whose tails are all of one kind: an e-mail, a phone or an age that says so make
   the slot strong ("- Ana Quist (age 34)", "1. Ana Quist, ana@…") (``name:list-id``); a
@@ -289,11 +290,25 @@ _SEND_TO = regex.compile(
 )
 
 
-def recipient_names(
-    text: str, addresses: Sequence[tuple[int, int]]
-) -> Iterable[tuple[int, int, str]]:
+# "letters for Ana Quist", "invoices addressed to Ana Quist": post names its addressee.
+_MAIL_FOR = regex.compile(
+    r"(?i:\b(?:letters?|mail|post|invoices?|parcels?|packages?|statements?|bills?|"
+    r"correspondence)(?:[ \t]+addressed)?[ \t]+(?:for|to)[ \t]+)"
+    rf"(?P<name>{_WORD}(?:[ \t]+(?:{_PART}[ \t]+)?{_WORD}){{1,3}})(?![\p{{L}}\p{{M}}'’\-])"
+)
+
+
+def recipient_names(text: str, addresses: Sequence[tuple[int, int]]) -> list[tuple[int, int, str]]:
+    """Each recipient once (see :func:`_recipients`)."""
+    return list(dict.fromkeys(_recipients(text, addresses)))
+
+
+def _recipients(text: str, addresses: Sequence[tuple[int, int]]) -> Iterable[tuple[int, int, str]]:
     """The name over each address block's first line, or before it on that line, and the
-    line after a "send it to:"."""
+    line after a "send it to:", and the addressee of post ("letters for Ana Quist")."""
+    for m in _MAIL_FOR.finditer(text):
+        if name_words(m.group("name"), strong=True):
+            yield m.start("name"), m.end("name"), RECIPIENT_SOURCE
     for m in _SEND_TO.finditer(text):
         end = text.find("\n", m.end())
         span = _name_span(text, m.end(), len(text) if end < 0 else end, strong=True)
@@ -397,7 +412,7 @@ def slot_names(text: str, found: Sequence[Span]) -> list[Span]:
     others = [(s.start, s.end) for s in found if s.entity != "PERSON"]
     candidates = [
         *signature_names(text),
-        *dict.fromkeys(recipient_names(text, addresses)),
+        *recipient_names(text, addresses),
         *(list_names(text) if "\n" in text else ()),
         *(possessive_names(text) if "s " in text else ()),
         *particle_names(text),
