@@ -148,6 +148,8 @@ def test_possessive_of_what_a_person_owns() -> None:
         "Nagarjun's login failed."
     )
     assert values(text, list(possessive_names(text))) == ["Kwizera", "Serenity", "Nagarjun"]
+    also = "Then Also Kwizera's login failed."
+    assert values(also, list(possessive_names(also))) == ["Kwizera"]
     for other in (
         "Wendy's menu has fries.",
         "The company's account is fine.",
@@ -169,8 +171,10 @@ def test_slot_names_skip_other_entities_and_use_address_spans() -> None:
     assert [s.text for s in slot_names(text, [addr])] == ["Orla Venngard"]
     assert slot_names(text, []) == []
     phone = "Thanks,\nKuarahy Bolt\n+595 981 123456"
-    taken = Span(*span_at(phone, "Kuarahy Bolt"), "ORGANIZATION", "", 0.9, "test")
+    taken = Span(*span_at(phone, "Kuarahy Bolt"), "EMAIL_ADDRESS", "", 0.9, "test")
     assert slot_names(phone, [taken]) == []
+    guess = Span(*span_at(phone, "Kuarahy Bolt"), "ORGANIZATION", "", 0.9, "spacy")
+    assert [s.text for s in slot_names(phone, [guess])] == ["Kuarahy Bolt"]
 
 
 def test_detector_redacts_signature_and_possessive() -> None:

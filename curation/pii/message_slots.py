@@ -39,7 +39,7 @@ import regex
 from curation.pii import name_table as nt
 from curation.pii.closings import OWNED_NOUNS, SIGN_OFF_LINE_END
 from curation.pii.name_kind import kind, stop
-from curation.pii.spans import Span
+from curation.pii.spans import ENTITY_PRIORITY, Span
 from curation.pii.vocab import (
     NOT_NAMES,
     ORG_TAIL_WORDS,
@@ -373,17 +373,24 @@ def list_names(text: str) -> Iterable[tuple[int, int, str]]:
 
 
 def possessive_names(text: str) -> Iterable[tuple[int, int, str]]:
+    """The owner in "<Name>'s account": the longest run of words before "'s" that can be a
+    name ("Also Kwizera's login" gives "Kwizera")."""
     for m in _POSSESSIVE.finditer(text):
-        value = m.group("name")
-        words = value.split()
-        if len(words) == 1 and kind(words[0]) == "C" and not _given(words[0]):
-            continue
-        if name_words(value, strong=True) or (len(words) == 1 and _given(words[0])):
-            yield m.start("name"), m.end("name"), POSSESSIVE_SOURCE
+        spans = [(w.start(), w.end()) for w in regex.finditer(r"\S+", m.group("name"))]
+        for first in range(len(spans)):
+            start = m.start("name") + spans[first][0]
+            value = text[start : m.end("name")]
+            words = value.split()
+            single = len(words) == 1
+            if single and kind(words[0]) == "C" and not _given(words[0]):
+                continue
+            if name_words(value, strong=True) or (single and _given(words[0])):
+                yield start, m.end("name"), POSSESSIVE_SOURCE
+                break
 
 
 def _given(word: str) -> bool:
-    """A word the table ranks as a given name and no list calls never a name ("Tulip")."""
+    """A word the table ranks as a given name and no list calls never a name ("Serenity")."""
     found = nt.info(word)
     low = word.lower()
     return (
@@ -403,13 +410,19 @@ def particle_names(text: str) -> Iterable[tuple[int, int, str]]:
 
 def slot_names(text: str, found: Sequence[Span]) -> list[Span]:
     """PERSON spans of this module's slots in ``text``; ``found``: the text's other findings
-    (its address blocks place the recipients; nothing is added inside a non-person span)."""
+    (its address blocks place the recipients; nothing is added over a span of an entity that
+    outranks a person: an e-mail, a phone, an address…)."""
     addresses = [
         (s.start, s.end)
         for s in found
         if s.entity == "STREET_ADDRESS" and s.source.startswith("address")
     ]
-    others = [(s.start, s.end) for s in found if s.entity != "PERSON"]
+    # Only a stronger entity vetoes a slot: the model's place or firm guess does not.
+    others = [
+        (s.start, s.end)
+        for s in found
+        if ENTITY_PRIORITY.get(s.entity, 1) > ENTITY_PRIORITY["PERSON"]
+    ]
     candidates = [
         *signature_names(text),
         *recipient_names(text, addresses),
