@@ -96,6 +96,13 @@ def test_given_name_in_two_countries_where_a_person_stands() -> None:
     assert values("River Brambleton wants to freeze the Duo plan.") == {"River Brambleton"}
 
 
+def test_unknown_word_before_an_everyday_surname_next_to_an_id() -> None:
+    found = values("A birth certificate for Zelimkhan Hood, SSN 534-51-6133, please.")
+    assert "Zelimkhan Hood" in found
+    assert values("Zelimkhan Hood is a brand of jackets.") == set()  # no id beside it
+    assert values("Quote for Gizmotron Express, SSN field left blank.") == set()  # no surname
+
+
 def test_positions_must_not_fire_on_things() -> None:
     assert values("River Island wants to open more shops.") == set()  # "Island": no name
     assert values("Apple Music wants to grow.") == set()

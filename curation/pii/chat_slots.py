@@ -36,6 +36,7 @@ from collections.abc import Iterable
 import regex
 
 from curation.pii import name_table as nt
+from curation.pii.closings import BRACKETED_EMAIL, THIS_IS
 from curation.pii.conversation_names import SELF_SOURCE
 from curation.pii.name_kind import kind, stop
 from curation.pii.strong_positions import LABEL_SOURCE
@@ -206,12 +207,12 @@ def vietnamese_slot_names(text: str) -> Iterable[tuple[int, int, str]]:
 # in a mail header.
 _HEADER_NAME = regex.compile(
     rf"(?:^|,)[ \t]*(?:(?i:from|to|cc|bcc|reply-to)[ \t]*:[ \t]*)?(?P<value>{_NAME_WORD}"
-    rf"(?:[ \t]+{_NAME_WORD}){{1,3}})[ \t]*<[^<>@\s]+@[^<>@\s]+>",
+    rf"(?:[ \t]+{_NAME_WORD}){{1,3}})[ \t]*{BRACKETED_EMAIL}",
     regex.MULTILINE,
 )
 # "Hi, this is Ana Quist.", "it's Ana Quist again": the writer naming themself.
 _THIS_IS = regex.compile(
-    rf"(?:^|[,.!?][ \t]*|\n)(?i:this[ \t]+is|it['’]s|it[ \t]+is)[ \t]+(?P<value>{_NAME_WORD}"
+    rf"(?:^|[,.!?][ \t]*|\n){THIS_IS}[ \t]+(?P<value>{_NAME_WORD}"
     rf"(?:[ \t]+{_NAME_WORD}){{1,2}})(?=[ \t]*[.,!;]|[ \t]+(?i:here|again)\b)"
 )
 

@@ -32,7 +32,7 @@ from collections.abc import Iterable
 import regex
 
 from curation.pii import name_table as nt
-from curation.pii.closings import CLOSING_OPENERS, CLOSINGS, THANKS
+from curation.pii.closings import INTRO_BEFORE, SIGN_OFF_BEFORE
 from curation.pii.email_names import email_local_names
 from curation.pii.name_kind import kind, stop
 from curation.pii.strong_positions import LABEL_SOURCE, position_given
@@ -52,13 +52,6 @@ TOOL_GIVEN_SOURCE = "name:tool-given"  # precision keeps its first word (see pre
 # name, in this many countries, to open a name before an identifier.
 TOOL_GIVEN_RANK = 300
 TOOL_GIVEN_COUNTRIES = 3
-_INTRO = regex.compile(
-    r"(?i)\b(?:i['’]m|i[ \t]+am|my[ \t]+name[ \t]+is|my[ \t]+name['’]s|call[ \t]+me)[ \t]*,?[ \t]+$"
-)
-_CLOSING_LINE = regex.compile(
-    rf"(?i)(?:^|\n)[ \t]*{CLOSING_OPENERS}(?:{THANKS}|{CLOSINGS}|warmly|best wishes)"
-    r"[ \t]*[,.!]?[ \t]*\n$"
-)
 _CONTACT_LINE = regex.compile(r"^[ \t]*(?:\+?\(?\d[\d \t().\-]{5,}\d|[\w.+\-]+@\w)")
 # What may follow a name in running text: punctuation, the end, or a lower-case word.
 _END_AFTER = regex.compile(r"^(?:[ \t]*(?:[.,;:!?)]|$)|[ \t]+\p{Ll})")
@@ -107,10 +100,10 @@ def _last_word(word: str) -> bool:
 def _self_slot(text: str, start: int, end: int) -> bool:
     """The speaker's introduction, or a signature line after a closing with contact details
     or nothing under it."""
-    if _INTRO.search(text[max(0, start - 24) : start]):
+    if INTRO_BEFORE.search(text[max(0, start - 24) : start]):
         return bool(_END_AFTER.match(text[end : end + 3]))
     line_start = text.rfind("\n", 0, start) + 1
-    if text[line_start:start].strip() or not _CLOSING_LINE.search(text[:line_start][-40:]):
+    if text[line_start:start].strip() or not SIGN_OFF_BEFORE.search(text[:line_start][-40:]):
         return False
     line_end = text.find("\n", end)
     if line_end < 0:

@@ -30,6 +30,7 @@ from curation.pii.engine import (
     analyzer_for,
     tag_batch,
 )
+from curation.pii.message_slots import slot_names
 from curation.pii.name_extend import extend_given
 from curation.pii.person_signals import NameTableRecognizer
 from curation.pii.precision import (
@@ -426,11 +427,16 @@ def _drop_non_persons(segments: Sequence[Segment], kept: list[list[Span]]) -> li
 
 
 def _with_siblings(segments: Sequence[Segment], kept: list[list[Span]]) -> list[list[Span]]:
-    """Each string's findings plus the list items their siblings name (see siblings.py)."""
-    return [
-        [*row, *sibling_names(seg.text, row)] if seg.detect and row else row
-        for seg, row in zip(segments, kept, strict=True)
-    ]
+    """Each string's findings plus the names its slots hold (see message_slots.py) and the
+    list items their siblings name (see siblings.py)."""
+    out = []
+    for seg, row in zip(segments, kept, strict=True):
+        if seg.detect:
+            row = [*row, *slot_names(seg.text, row)]
+            if row:
+                row = [*row, *sibling_names(seg.text, row)]
+        out.append(row)
+    return out
 
 
 _detectors: dict[str, Detector] = {}

@@ -23,14 +23,7 @@ import regex
 
 from curation.pii import name_table as nt
 from curation.pii.chat_slots import chat_slot_names
-from curation.pii.closings import (
-    AGENT_VERBS,
-    CLOSING_OPENERS,
-    CLOSINGS,
-    ID_SEPARATOR,
-    ID_WORDS,
-    THANKS,
-)
+from curation.pii.closings import AGENT_VERBS, ID_SEPARATOR, ID_WORDS, SIGN_OFF_BEFORE
 from curation.pii.conversation_names import conversation_names
 from curation.pii.name_kind import KIND_CACHE, kind
 from curation.pii.name_kind import stop as _stop
@@ -39,7 +32,7 @@ from curation.pii.presidio_import import LocalRecognizer, RecognizerResult
 from curation.pii.results import SignalRecognizer, tagged_result
 from curation.pii.strong_positions import strong_position_names
 from curation.pii.vi_names import vietnamese_full_names
-from curation.pii.vocab import PARTICLES, TECH_TERMS
+from curation.pii.vocab import JOINING_PARTICLES, PARTICLES, TECH_TERMS
 from curation.pii.word_names import STRONG_SOURCE, surname_word, word_pair, word_pairs
 
 PAIR_SCORE = 0.72
@@ -54,22 +47,12 @@ OTHER_LABELS = frozenset(
 )
 
 _WORD = regex.compile(r"[\p{L}][\p{L}\p{M}'’]*(?:-[\p{L}][\p{L}\p{M}'’]*)*")
-# Vietnamese middle-name markers ("Ngô Thị Mai", "Trần Văn Nam") join names like particles.
-_EXTRA_PARTICLES = frozenset(
-    {"ó", "ní", "nic", "ua", "mac", "ap", "ter", "ten", "zu", "af", "av", "thị", "văn"}
-)
 _CUE_BEFORE = regex.compile(
     r"(?i)(?:\b(?:to|for|with|is|its|it's|it’s|i'm|i’m|im|i am|name is|named|called|from|"
     r"cc|attn|contact|this is|me|signed)[ \t]*[:,]?[ \t]+)$"
 )
 _ID_AFTER = regex.compile(
     rf"(?i){ID_SEPARATOR}(?:[\w.+\-]+@|\+?\d|{ID_WORDS}|employee\b|customer\b)"
-)
-_CLOSING = regex.compile(
-    rf"(?i)(?:^|\n)[ \t]*{CLOSING_OPENERS}(?:{THANKS}|{CLOSINGS}|"
-    r"saludos|grüße|gruß|cordialement|cumprimentos|saluti|groeten|salam|trân trọng|"
-    r"sent from my [\w ]{1,20})[ \t]*[,.!]?"
-    r"[ \t]*\n?[ \t]*$"
 )
 # A lower-case given name spoken to: "also anas if you read this", "ailbhe, can you …".
 _ADDRESSED_AFTER = regex.compile(
@@ -87,7 +70,7 @@ def _result(start: int, end: int, score: float, source: str, rec: LocalRecognize
 
 def _particle(word: str) -> bool:
     low = word.lower()
-    return low in PARTICLES or low in _EXTRA_PARTICLES
+    return low in PARTICLES or low in JOINING_PARTICLES
 
 
 def _joins(word: str) -> bool:
@@ -484,7 +467,7 @@ def _rare(word: str) -> bool:
 
 
 def _after_closing(text: str, start: int, end: int) -> bool:
-    return bool(_CLOSING.search(text[max(0, start - 40) : start])) and _alone_on_line(
+    return bool(SIGN_OFF_BEFORE.search(text[max(0, start - 40) : start])) and _alone_on_line(
         text, start, end
     )
 
@@ -494,7 +477,9 @@ def _alone_on_line(text: str, start: int, end: int) -> bool:
     line_end = text.find("\n", end)
     line_end = len(text) if line_end < 0 else line_end
     head = text[line_start:start].strip()
-    return (not head or bool(_CLOSING.search(head))) and not text[end:line_end].strip(" \t.,!")
+    return (not head or bool(SIGN_OFF_BEFORE.search(head))) and not text[end:line_end].strip(
+        " \t.,!"
+    )
 
 
 def _alone_after(text: str, end: int) -> bool:

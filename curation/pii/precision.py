@@ -12,6 +12,7 @@ from typing import Any
 
 import regex
 
+from curation.pii.closings import BRACKETED_EMAIL
 from curation.pii.config import PiiConfig
 from curation.pii.conversation_names import TOOL_GIVEN_SOURCE
 from curation.pii.email_names import EMAIL_SOURCE
@@ -292,7 +293,7 @@ _SHORT_PARTS = regex.compile(r"\p{L}{1,2}(?:-\p{L}{1,2})+")
 _KOREAN_GIVEN = regex.compile(r"\p{Lu}\p{Ll}{1,2}-\p{Ll}{1,3}")
 _ALNUM_MODEL = regex.compile(r"^[ \t]\d{1,4}\p{L}{1,2}(?![\w\-./:])")
 _LETTER_MODEL = regex.compile(r"^[ \t]\p{Lu}{1,2}\d{1,4}(?:\.\d{1,2})?(?![\w\-./:])")  # "H2.0"
-_EMAIL_AFTER = regex.compile(r"^[ \t]*<[^<>@\s]+@[^<>@\s]+>")
+_EMAIL_AFTER = regex.compile(rf"^[ \t]*{BRACKETED_EMAIL}")
 _FIRM_AFTER = regex.compile(r"^[ \t]*(?:&|\+|and[ \t]+Sons\b|&[ \t]*Co\b)[ \t]*\p{Lu}?")
 _FIRM_BEFORE = regex.compile(r"\p{L}['’]?s?[ \t]*&[ \t]*$")
 _TITLE_BEFORE = regex.compile(

@@ -45,7 +45,7 @@ from collections.abc import Sequence
 
 import regex
 
-from curation.pii.closings import CLOSING_OPENERS, CLOSINGS
+from curation.pii.closings import LETTER_CLOSING_LINE
 from curation.pii.name_kind import kind
 from curation.pii.vocab import load, longest_first
 
@@ -167,8 +167,6 @@ _SCHEDULE = regex.compile(
 _ROSTER_LINE = regex.compile(
     r"(?m)^[ \t]*(?:[-*•]|\d+[.)])?[ \t]*\p{Lu}[\p{L}'’\-]+(?:[ \t]+[\p{L}'’\-.]+){1,3}[ \t]*$"
 )
-# A line holding only a letter's closing ("Yours faithfully,", "Kind regards"): a letter.
-_CLOSING_LINE = regex.compile(rf"(?im)^[ \t]*{CLOSING_OPENERS}(?:{CLOSINGS})[ \t]*[,.!]?[ \t]*$")
 # A reference of a firm's records ("QT-66873", "EXP-794863"): letters, a hyphen and five or
 # more digits. Standards and advisories are written the same way and are public.
 _REFERENCE = regex.compile(
@@ -208,6 +206,7 @@ MODEL_SOURCES = (
     "name:key-generic",
     "name:word-pair-weak",
     "name:list",
+    "name:particle",
 )
 
 
@@ -286,7 +285,7 @@ def public_record(
         _WEAK_PRIVATE.search(_QUOTED_TO_WORK_ON.sub(_blank_quote, unnamed))
         or _private_me(joined)
         or _private_greeting(joined)
-        or _CLOSING_LINE.search(joined)
+        or LETTER_CLOSING_LINE.search(joined)
         or _SCHEDULE.search(joined)
         or _roster(joined, names)
         or _private_dealing(joined, names)

@@ -32,7 +32,7 @@ from importlib import resources
 import regex
 
 from curation.pii import name_table as nt
-from curation.pii.closings import AGENT_VERBS
+from curation.pii.closings import AGENT_VERBS, INTRO_OR_THIS_BEFORE
 from curation.pii.cue_context import mail_subject
 from curation.pii.name_kind import kind, stop
 from curation.pii.vocab import (
@@ -103,10 +103,6 @@ _DAY_GREETING = regex.compile(
     rf"(?P<value>{_WORD})(?=[ \t]*[!,])"
 )
 _NEXT_WORD = regex.compile(r"[ \t]+(\p{Lu}[\p{L}\p{M}]*)")
-_INTRO_BEFORE = regex.compile(
-    r"(?i)\b(?:i['’]m|i[ \t]+am|im|my[ \t]+name[ \t]+is|my[ \t]+name['’]s|this[ \t]+is|call[ \t]+me)"
-    r"[ \t]*,?[ \t]+$"
-)
 _PERSON_VERB = regex.compile(
     r"^[ \t]+(?:" + "|".join(regex.escape(v) for v in load("person_verbs")) + r")\b"
 )
@@ -209,7 +205,10 @@ def _pair_in_place(text: str) -> Iterable[tuple[int, int, str]]:
             continue  # "Ninja Van": a particle ends no name
         given = position_given(first)
         unknown_last = len(last) >= 4 and kind(last) == "U"
-        if not (given or unknown_last):
+        # "Zelimkhan Hood, SSN …": a word nobody knows before an everyday word the table
+        # ranks as a surname, in a slot that holds a person.
+        unknown_first = len(first) >= 4 and kind(first) == "U" and surname_word(last)
+        if not (given or unknown_last or unknown_first):
             continue
         start, end = m.start(), m.end()
         line_start, line_end = _line_bounds(text, start, end)
@@ -223,7 +222,7 @@ def _pair_in_place(text: str) -> Iterable[tuple[int, int, str]]:
             # word; the speaker's own "I'm" is not
             or (
                 _CUE_BEFORE.search(before[-40:])
-                and (given or _INTRO_BEFORE.search(before))
+                and (given or INTRO_OR_THIS_BEFORE.search(before))
                 and not _place_or_firm(last)  # "Contact Lincoln Park", "call Cole Labs"
                 and not mail_subject(text, before, after)
             )

@@ -44,7 +44,11 @@ GREETING_CUES: frozenset[str] = frozenset(load("greeting_cues"))
 WEAK_NAME_CUES: tuple[str, ...] = load("weak_name_cues")
 # Honorifics and particles inside a full name, never a name part on their own.
 TITLES: frozenset[str] = frozenset(load("titles"))
-PARTICLES: frozenset[str] = frozenset(load("particles"))
+_PARTICLE_LINES = load("particles")
+PARTICLES: frozenset[str] = frozenset(p for p in _PARTICLE_LINES if not p.startswith("+"))
+# Particles marked "+": they join a run of name words but are words or names of their own
+# elsewhere ("Mac", "ten", "Văn"), so only the run of capitalised words reads them.
+JOINING_PARTICLES: frozenset[str] = frozenset(p[1:] for p in _PARTICLE_LINES if p[:1] == "+")
 # Capitalised words that follow a cue but are not names ("Hi Team", "Thanks Again").
 NOT_NAMES: frozenset[str] = frozenset(load("not_names"))
 # Email local parts that name a role, not a person: no name is taken from them.

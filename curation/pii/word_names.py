@@ -29,7 +29,7 @@ from typing import Any
 import regex
 
 from curation.pii import name_table as nt
-from curation.pii.closings import CLOSINGS, ID_SEPARATOR, ID_WORDS, THANKS
+from curation.pii.closings import ID_SEPARATOR, ID_WORDS, OWNED_NOUNS, SIGN_OFF_LINE_END
 from curation.pii.cue_context import mail_subject
 from curation.pii.name_kind import kind
 from curation.pii.vocab import (
@@ -139,16 +139,10 @@ def _double_barrel(first: str, last: str) -> bool:
 
 
 # "Nekesa Mugo's admin account": what a person alone owns follows the possessive.
-_OWNED_AFTER = regex.compile(
-    r"(?i)^[ \t]+(?:[\p{L}\-]+[ \t]+)?(?:account|login|password|credentials|inbox|mailbox|"
-    r"laptop|payslip|salary|timesheet|badge)\b"
-)
+_OWNED_AFTER = regex.compile(rf"(?i)^[ \t]+(?:[\p{{L}}\-]+[ \t]+)?(?:{OWNED_NOUNS})\b")
 _BULLET = regex.compile(r"^[ \t]*(?:[-*•]|\d{1,2}[.)])?[ \t]*$")
 _LINE_REST = regex.compile(r"^[ \t]*(?:[:,;–—][^\n]*|-[ \t][^\n]*|\([^\n]*)?$")
 _SENTENCE_START = regex.compile(r"(?:^|[.!?][ \t]+)$")
-_CLOSING_LINE = regex.compile(
-    rf"(?i)(?:{THANKS}|{CLOSINGS}|warmly|all the best|best wishes)[ \t]*[,.!]?[ \t]*$"
-)
 _VERB_TAGS = frozenset({"VBD", "VBZ", "MD"})
 
 
@@ -307,7 +301,7 @@ def _after_closing(text: str, line_start: int) -> bool:
         return False
     prev_end = line_start - 1
     prev_start = text.rfind("\n", 0, prev_end) + 1
-    return bool(_CLOSING_LINE.search(text[prev_start:prev_end]))
+    return bool(SIGN_OFF_LINE_END.search(text[prev_start:prev_end]))
 
 
 def _verb_follows(doc: Any, end: int, text: str) -> bool:
