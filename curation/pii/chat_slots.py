@@ -39,19 +39,25 @@ from curation.pii import name_table as nt
 from curation.pii.conversation_names import SELF_SOURCE
 from curation.pii.name_kind import kind, stop
 from curation.pii.strong_positions import LABEL_SOURCE
-from curation.pii.tables import table_cell_names
-from curation.pii.vocab import ORG_TAIL_WORDS
+from curation.pii.tables import LOOSE_PERSON_LABELS, PERSON_LABELS, table_cell_names
+from curation.pii.vocab import ORG_TAIL_WORDS, longest_first
 
 LOWER_SOURCE = "name:key-lower"
 UPPER_SOURCE = "name:upper"
 RELATION_SOURCE = "name:relation"
 VI_SOURCE = "name:vi"
 
-_ROLES = (
-    r"driver|passenger|guest|patient|spouse|partner|tenant|traveller|traveler|attendee|"
-    r"member|participant|beneficiary|guardian|cardholder|holder|customer|recipient|"
-    r"sender|contact|employee|student|client|applicant|claimant|policyholder|insured"
-)
+
+def _alternation(labels: Iterable[str]) -> str:
+    """A regex alternation of labels, longest first, a space in one matching " ", "_" or "-"."""
+    return "|".join(
+        regex.escape(label).replace("\\ ", "[ \\t_\\-]?").replace("\\-", "[ \\t_\\-]?")
+        for label in sorted(labels, key=longest_first)
+    )
+
+
+# Person-role words, from the one list of them (data/vocab/person_field_labels.txt).
+_ROLES = _alternation(PERSON_LABELS | LOOSE_PERSON_LABELS)
 # "driver": …, "driver_name": …, "name": …, "guest_full_name": … (not "product_name").
 _KEY = regex.compile(
     rf"(?i)[\"'](?P<key>(?:(?:{_ROLES})[_\-]?)?(?:(?:full|first|given|last|family|sur)[_\-]?)?"
@@ -60,10 +66,7 @@ _KEY = regex.compile(
 _CASED_WORD = regex.compile(r"^[\p{L}][\p{L}\p{M}'’]*(?:-[\p{L}][\p{L}\p{M}'’]*)?$")
 
 _LABEL = regex.compile(
-    r"(?im)^[ \t]*(?:[-*•][ \t]*)?(?:spouse|partner|husband|wife|next[ \t]+of[ \t]+kin|"
-    r"emergency[ \t]+contact|guardian|parent|mother|father|dependant|dependent|child|"
-    r"beneficiary|co-?applicant|joint[ \t]+applicant|second[ \t]+driver|additional[ \t]+driver|"
-    r"witness|referee|tenant|landlord|lodger|carer|caregiver)(?:[ \t]+name)?[ \t]*:[ \t]*"
+    rf"(?im)^[ \t]*(?:[-*•][ \t]*)?(?:{_alternation(PERSON_LABELS)})(?:[ \t]+name)?[ \t]*:[ \t]*"
     r"(?P<value>\p{Lu}[\p{L}\p{M}'’\-]+(?:[ \t]+\p{Lu}[\p{L}\p{M}'’\-]+){0,3})[ \t]*\r?$"
 )
 _NAME_WORD = r"\p{Lu}[\p{Ll}\p{M}'’]+(?:-\p{Lu}[\p{Ll}\p{M}'’]+)?"
