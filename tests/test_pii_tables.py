@@ -48,6 +48,18 @@ def cells(text: str) -> list[str]:
             ["IVANA MIRKOVIC", "KOFI MENSAH"],
         ),
         ("Patient|Ward\nAna de la Cruz|B\nJ. Okafor|C", ["Ana de la Cruz", "J. Okafor"]),
+        # a sentence with as many commas as the table has columns, above its header
+        (
+            "Convert to JSON with keys name, email, phone:\nname,email,phone\n"
+            "Tsetseg Varga,tv@mail.example,+1 407 555 0100\n"
+            "Brittany Peach,bpeach@mail.example,+1 407 555 0101",
+            ["Tsetseg Varga", "Brittany Peach"],  # everyday words, but in the e-mail address
+        ),
+        # two of three rows share a given name: people, not a brand's line-up
+        (
+            "room,resident\n12B,Palesa Mokhehle\n14B,Palesa Makhetha\n15B,Kofi Mensah",
+            ["Palesa Mokhehle", "Palesa Makhetha", "Kofi Mensah"],
+        ),
     ],
 )
 def test_people_columns(text: str, names: list[str]) -> None:
@@ -73,6 +85,8 @@ def test_people_columns(text: str, names: list[str]) -> None:
         "guest,meal\nTBD,fish\nn/a,veg",  # placeholders under a person's header
         "Hi Tsetseg, thanks\nSee you, Kofi",  # two lines of prose with one comma each
         "status,owner\nOpen,Ops\nClosed,Ops",  # the same value in every row
+        "vendor,email\nAcme Labs,sales@acme.example\nGlobex Group,info@globex.example",  # firms
+        "Oak Shelf,oak@shop.example\nPine Desk,pine@shop.example",  # products, mail or not
     ],
 )
 def test_columns_that_hold_no_people(text: str) -> None:

@@ -49,9 +49,10 @@ VI_SOURCE = "name:vi"
 
 
 def _alternation(labels: Iterable[str]) -> str:
-    """A regex alternation of labels, longest first, a space in one matching " ", "_" or "-"."""
+    """A regex alternation of labels, longest first, a space or hyphen in one matching " ",
+    "_", "-" or nothing ("next of kin", "next_of_kin", "co-applicant", "coapplicant")."""
     return "|".join(
-        regex.escape(label).replace("\\ ", "[ \\t_\\-]?").replace("\\-", "[ \\t_\\-]?")
+        r"[ \t_\-]?".join(regex.escape(part) for part in regex.split(r"[ \-]", label))
         for label in sorted(labels, key=longest_first)
     )
 

@@ -37,6 +37,8 @@ from curation.pii.vocab import ORG_TAIL_WORDS, PARTICLES, load
 SOURCE = "name:key"
 MIN_ROWS = 2  # rows a column needs when no header or row says it holds people
 MAX_WORDS = 4
+MIN_PHONE_DIGITS = 7
+MIN_MAILED = 3  # letters of a cell's word found in the row's e-mail address
 
 _LABELS = load("person_field_labels")
 PERSON_LABELS = frozenset(w for w in _LABELS if not w.startswith("?"))
@@ -157,65 +159,78 @@ def _person_cell(value: str) -> bool:
     return bool({"G", "S"} & set(kinds)) or (len(kinds) > 1 and "C" not in kinds)
 
 
-def _evidence(cells: list[list[str]], *, strong: bool) -> bool:
+def _evidence(cells: list[list[str]], *, strong: bool, mailed: list[bool] | None = None) -> bool:
     """The name words of a column's cells, together, read as people's names.
 
     Always: no cell ends in a firm's last word ("Ltd", "Labs") and not one first word in
     every row (a brand's line-up). With ``strong`` context (a person's header with an id in
     the row, or an e-mail/phone beside the cell): a word in every cell that is no everyday
-    word, at most half of all words everyday. Otherwise: a word the table ranks as a given
+    word or a word of the e-mail address in its row (``mailed``: "Brittany Peach" beside
+    "bpeach@…"), at most half of all words everyday. Otherwise: a word the table ranks as a given
     name or a surname in some cell, in at least half of them such a word or two words it
     does not know, fewer than half of all words everyday words."""
     if any(ws[-1].lower() in ORG_TAIL_WORDS for ws in cells):
         return False
     firsts = [ws[0] for ws in cells]
-    if len(cells) >= MIN_ROWS and 2 * max(firsts.count(f) for f in firsts) > len(cells):
+    shared = max(firsts.count(f) for f in firsts)
+    if len(cells) >= MIN_ROWS and (shared == len(cells) or 4 * shared > 3 * len(cells)):
         return False
     kinds = [[kind(w) for w in ws] for ws in cells]
     common = sum(ks.count("C") for ks in kinds)
     words = sum(len(ks) for ks in kinds)
     if strong:
-        return all(set(ks) - {"C"} for ks in kinds) and 2 * common <= words
+        vouched = mailed or [False] * len(cells)
+        named = all(m or set(ks) - {"C"} for ks, m in zip(kinds, vouched, strict=True))
+        return named and (2 * common <= words or all(vouched))
     known = sum(1 for ks in kinds if {"G", "S"} & set(ks))
     rare = sum(1 for ks in kinds if len(ks) > 1 and set(ks) <= {"U", "F"})
     return known > 0 and 2 * (known + rare) >= len(cells) and 2 * common < words
 
 
-def _column_names(header: str | None, cells: list[_Cell], context: list[str]) -> list[_Cell]:
+def _column_names(
+    header: str | None, cells: list[_Cell], context: list[tuple[str, str]]
+) -> list[_Cell]:
     """The cells of one column that hold people's names; ``context`` says per row whether
-    another cell holds an e-mail/phone ('c'), an id-like code ('i') or neither ('')."""
+    another cell holds an e-mail/phone ('c'), an id-like code ('i') or neither (''), and the
+    local parts of the row's e-mail addresses."""
+    mailboxes = [box for _, box in context]
+    context_tags = [tag for tag, _ in context]
     said = _header_kind(header) if header is not None else ""
     if said == "X":
         return []
-    contact = 2 * context.count("c") >= len(cells)
-    coded = 2 * (context.count("c") + context.count("i")) >= len(cells)
+    contact = 2 * context_tags.count("c") >= len(cells)
+    coded = 2 * (context_tags.count("c") + context_tags.count("i")) >= len(cells)
     if said == "P":
         return [c for c in cells if _person_cell(c.value)]
     any_case = contact
     shaped = [_words(c.value, any_case=any_case) for c in cells]
-    present = [(c, ws) for c, ws in zip(cells, shaped, strict=True) if c.value]
-    if not present or any(ws is None for _, ws in present):
+    present = [(c, ws, box) for c, ws, box in zip(cells, shaped, mailboxes, strict=True) if c.value]
+    if not present or any(ws is None for _, ws, _ in present):
         return []
-    names = [ws for _, ws in present if ws]
+    names = [ws for _, ws, _ in present if ws]
+    mailed = [
+        any(len(w) >= MIN_MAILED and w.lower() in box for w in ws or ()) for _, ws, box in present
+    ]
     if len({" ".join(ws) for ws in names}) < len(names):
         return []  # the same value in several rows: a category, not a person per row
     if contact or (said == "L" and coded):
-        ok = _evidence(names, strong=True)
+        ok = _evidence(names, strong=True, mailed=mailed)
     elif said == "L" or coded:
         ok = len(names) >= MIN_ROWS and _evidence(names, strong=False)
     else:  # no word of the header or the row speaks: full names only
         multi = sum(1 for ws in names if len(ws) > 1)
         ok = len(names) >= MIN_ROWS and 2 * multi > len(names) and _evidence(names, strong=False)
-    return [c for c, _ in present] if ok else []
+    return [c for c, _, _ in present] if ok else []
 
 
-def _context(row: list[_Cell], column: int) -> str:
+def _context(row: list[_Cell], column: int) -> tuple[str, str]:
     others = [c.value for i, c in enumerate(row) if i != column]
-    if any(
-        _EMAIL.match(v) or (_PHONE.match(v) and sum(ch.isdigit() for ch in v) >= 7) for v in others
+    boxes = " ".join(v.split("@")[0].lower() for v in others if _EMAIL.match(v))
+    if boxes or any(
+        _PHONE.match(v) and sum(ch.isdigit() for ch in v) >= MIN_PHONE_DIGITS for v in others
     ):
-        return "c"
-    return "i" if any(_CODE.match(v) for v in others) else ""
+        return "c", boxes
+    return ("i" if any(_CODE.match(v) for v in others) else ""), boxes
 
 
 def _table_at(
@@ -264,6 +279,12 @@ def table_cell_names(text: str) -> Iterable[tuple[int, int, str]]:
         split_rows, end = found
         rows = [[_cell(starts[k], off, raw) for off, raw in row] for k, row in split_rows]
         headers: list[str] | None = None
+        if (
+            len(rows) > 2
+            and not _is_header([c.value for c in rows[0]])
+            and _is_header([c.value for c in rows[1]])
+        ):
+            rows = rows[1:]  # a sentence with as many commas as the table has columns
         if _is_header([c.value for c in rows[0]]):
             headers = [c.value for c in rows[0]]
             rows = rows[1:]
