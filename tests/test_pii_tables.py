@@ -23,6 +23,8 @@ def cells(text: str) -> list[str]:
             "123B,Ivana Mirkovic,broken blind\n292B,Kofi Mensah,no hot water",
             ["Tsetseg Varga", "Ivana Mirkovic", "Kofi Mensah"],
         ),
+        # a header of column numbers
+        ("col1,col2\nTsetseg Varga,fish\nIvana Mirkovic,veg", ["Tsetseg Varga", "Ivana Mirkovic"]),
         # no header row at all
         ("Tsetseg Varga;fish;2\nIvana Mirkovic;veg;3", ["Tsetseg Varga", "Ivana Mirkovic"]),
         (

@@ -55,7 +55,7 @@ _WORD = r"\p{Lu}[\p{Ll}\p{M}]+(?:\p{Lu}[\p{Ll}\p{M}]+)?(?:['’]\p{Lu}?[\p{Ll}\p
 _NAME_WORD = regex.compile(rf"^{_WORD}(?:-\p{{Lu}}?[\p{{Ll}}\p{{M}}]+)?$")
 _INITIAL = regex.compile(r"^\p{Lu}\.$")
 _ANY_CASE_WORD = regex.compile(r"^[\p{L}][\p{L}\p{M}'’]*(?:-[\p{L}][\p{L}\p{M}'’]*)?$")
-_LABEL_CELL = regex.compile(r"^[\p{L}][\p{L} _\-./#()]{0,30}$")
+_LABEL_CELL = regex.compile(r"^[\p{L}][\p{L}\d _\-./#()]{0,30}$")
 _EMAIL = regex.compile(r"^[^@\s]+@[^@\s]+\.\w+$")
 _PHONE = regex.compile(r"^\+?[\d ()./\-]{7,}$")
 # An id-like code: "M-1042", "#1042", "123B" (a bare number is as often a price or a count).
@@ -291,6 +291,20 @@ def table_cell_names(text: str) -> Iterable[tuple[int, int, str]]:
         for column in range(len(rows[0])):
             cells = [row[column] for row in rows]
             context = [_context(row, column) for row in rows]
-            for c in _column_names(headers[column] if headers else None, cells, context):
+            header = headers[column] if headers else None
+            if header is None and len(cells) > MIN_ROWS and _label_above_names(cells):
+                # a header row of words nobody listed ("col1,col2"): no name, names below
+                header, cells, context = cells[0].value, cells[1:], context[1:]
+            for c in _column_names(header, cells, context):
                 yield c.start, c.start + len(c.value), SOURCE
         i = end
+
+
+def _label_above_names(cells: list[_Cell]) -> bool:
+    """The first cell is a label ("col2", "bewohner") and every cell below has a name's shape."""
+    first = cells[0].value
+    return (
+        bool(_LABEL_CELL.match(first))
+        and (first.islower() or any(ch.isdigit() or ch == "_" for ch in first))
+        and all(_words(c.value, any_case=False) for c in cells[1:])
+    )
