@@ -49,6 +49,7 @@ def cells(text: str) -> list[str]:
             "NAME,PHONE\nIVANA MIRKOVIC,07700 900123\nKOFI MENSAH,07700 900456",
             ["IVANA MIRKOVIC", "KOFI MENSAH"],
         ),
+        ("name;room\nivana mirkovic;12B\nkofi mensah;14B", ["ivana mirkovic", "kofi mensah"]),
         ("Patient|Ward\nAna de la Cruz|B\nJ. Okafor|C", ["Ana de la Cruz", "J. Okafor"]),
         # a sentence with as many commas as the table has columns, above its header
         (
@@ -84,7 +85,9 @@ def test_people_columns(text: str, names: list[str]) -> None:
         "timestamp|level|service|message\n"
         "2024-01-02 10:00|ERROR|auth|Connection refused\n"
         "2024-01-02 10:01|INFO|billing|Retry scheduled",  # a log
-        "guest,meal\nTBD,fish\nn/a,veg",  # placeholders under a person's header
+        "guest,meal\nTBD,fish\nn/a,veg",
+        "name,price\noak shelf,12\npine desk,9",  # lower case with no signal: products
+        "auth service,A-12\nbilling api,B-13",  # services beside ids  # placeholders under a person's header
         "Hi Tsetseg, thanks\nSee you, Kofi",  # two lines of prose with one comma each
         "status,owner\nOpen,Ops\nClosed,Ops",  # the same value in every row
         "vendor,email\nAcme Labs,sales@acme.example\nGlobex Group,info@globex.example",  # firms

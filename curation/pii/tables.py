@@ -202,7 +202,7 @@ def _column_names(
     coded = 2 * (context_tags.count("c") + context_tags.count("i")) >= len(cells)
     if said == "P":
         return [c for c in cells if _person_cell(c.value)]
-    any_case = contact
+    any_case = contact or coded or said == "L"  # lower case or capitals need a signal
     shaped = [_words(c.value, any_case=any_case) for c in cells]
     present = [(c, ws, box) for c, ws, box in zip(cells, shaped, mailboxes, strict=True) if c.value]
     if not present or any(ws is None for _, ws, _ in present):
