@@ -39,8 +39,13 @@ from curation.pii import name_table as nt
 from curation.pii.conversation_names import SELF_SOURCE
 from curation.pii.name_kind import kind, stop
 from curation.pii.strong_positions import LABEL_SOURCE
-from curation.pii.tables import LOOSE_PERSON_LABELS, PERSON_LABELS, table_cell_names
-from curation.pii.vocab import ORG_TAIL_WORDS, longest_first
+from curation.pii.tables import table_cell_names
+from curation.pii.vocab import (
+    LOOSE_PERSON_LABELS,
+    ORG_TAIL_WORDS,
+    PERSON_LABELS,
+    label_alternation,
+)
 
 LOWER_SOURCE = "name:key-lower"
 UPPER_SOURCE = "name:upper"
@@ -48,17 +53,8 @@ RELATION_SOURCE = "name:relation"
 VI_SOURCE = "name:vi"
 
 
-def _alternation(labels: Iterable[str]) -> str:
-    """A regex alternation of labels, longest first, a space or hyphen in one matching " ",
-    "_", "-" or nothing ("next of kin", "next_of_kin", "co-applicant", "coapplicant")."""
-    return "|".join(
-        r"[ \t_\-]?".join(regex.escape(part) for part in regex.split(r"[ \-]", label))
-        for label in sorted(labels, key=longest_first)
-    )
-
-
 # Person-role words, from the one list of them (data/vocab/person_field_labels.txt).
-_ROLES = _alternation(PERSON_LABELS | LOOSE_PERSON_LABELS)
+_ROLES = label_alternation(PERSON_LABELS | LOOSE_PERSON_LABELS)
 # "driver": …, "driver_name": …, "name": …, "guest_full_name": … (not "product_name").
 _KEY = regex.compile(
     rf"(?i)[\"'](?P<key>(?:(?:{_ROLES})[_\-]?)?(?:(?:full|first|given|last|family|sur)[_\-]?)?"
@@ -67,7 +63,7 @@ _KEY = regex.compile(
 _CASED_WORD = regex.compile(r"^[\p{L}][\p{L}\p{M}'’]*(?:-[\p{L}][\p{L}\p{M}'’]*)?$")
 
 _LABEL = regex.compile(
-    rf"(?im)^[ \t]*(?:[-*•][ \t]*)?(?:{_alternation(PERSON_LABELS)})(?:[ \t]+name)?[ \t]*:[ \t]*"
+    rf"(?im)^[ \t]*(?:[-*•][ \t]*)?(?:{label_alternation(PERSON_LABELS)})(?:[ \t]+name)?[ \t]*:[ \t]*"
     r"(?P<value>\p{Lu}[\p{L}\p{M}'’\-]+(?:[ \t]+\p{Lu}[\p{L}\p{M}'’\-]+){0,3})[ \t]*\r?$"
 )
 _NAME_WORD = r"\p{Lu}[\p{Ll}\p{M}'’]+(?:-\p{Lu}[\p{Ll}\p{M}'’]+)?"

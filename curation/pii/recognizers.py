@@ -22,9 +22,11 @@ from curation.pii.presidio_import import LocalRecognizer, NlpArtifacts, Recogniz
 from curation.pii.results import tagged_result
 from curation.pii.vocab import (
     GREETING_CUES,
+    LOOSE_PERSON_LABELS,
     NAME_STOP_WORDS,
     NOT_NAMES,
     PARTICLES,
+    PERSON_LABELS,
     STREET_SUFFIXES_GLUED,
     STREET_TYPES_EN,
     STREET_TYPES_PREFIX,
@@ -32,6 +34,7 @@ from curation.pii.vocab import (
     TECH_TERMS,
     TITLES,
     WEAK_NAME_CUES,
+    label_alternation,
     load,
     longest_first,
 )
@@ -367,12 +370,14 @@ _POSTFIXED = regex.compile(
     r"(?:said|says|wrote|asked|mentioned|suggested|told|replied|confirmed|approved|called|"
     r"emailed|joined|left the)\b)"
 )
+# Person-role words (data/vocab/person_field_labels.txt), and two keys that hold a person as
+# often as not: a work's "author" (the public-figure policy decides) and an "agent".
+_ROLES = label_alternation(PERSON_LABELS | LOOSE_PERSON_LABELS)
 # JSON and key-value text: "customer_name": "Maria Gonzalez", owner: Maria Gonzalez
 _KEYED = regex.compile(
     r"(?i:[\"']?(?<![\w])(?:(?![\w]*(?:product|file|host|domain|company|brand|app|model|project|repo|"
     r"bucket|table|column|field|device|service|package|plan|item|org|team|event)[_\-]?name)"
-    r"[\w]*name|owner|contact|assignee|requester|requestor|reporter|author|"
-    r"recipient|sender|customer|employee|user|agent|signatory|holder|cardholder)[\"']?)"
+    rf"[\w]*name|{_ROLES}|author|agent)[\"']?)"
     rf"[ \t]*[:=][ \t]*[\"']?(?P<name>{_NAME})(?=[\"',}}\n]|[ \t]*$)"
 )
 _PERSON_KEY = regex.compile(
@@ -382,9 +387,8 @@ _PERSON_KEY = regex.compile(
 # A key that holds only a person's name, whose value may be typed in lower case: "customer_name":
 # "chase rivers". Its words are read as a name unless they are placeholders ("unknown", "n/a").
 _KEYED_LOWER = regex.compile(
-    r"(?i:[\"']?(?<![\w])(?:first|last|given|family|middle|full|sur|maiden|customer|recipient|"
-    r"sender|employee|contact|passenger|patient|guest|cardholder|card_holder|account_holder|"
-    r"holder)[_\- ]?name[\"']?)[ \t]*[:=][ \t]*[\"']"
+    r"(?i:[\"']?(?<![\w])(?:first|last|given|family|middle|full|sur|maiden|contact|customer|"
+    rf"recipient|holder|{label_alternation(PERSON_LABELS)})[_\- ]?name[\"']?)[ \t]*[:=][ \t]*[\"']"
     r"(?P<name>\p{Ll}[\p{Ll}\p{M}'’\-]+(?:[ \t]+\p{Ll}[\p{Ll}\p{M}'’\-]+){0,3})(?=[\"'])"
 )
 _GENERIC_KEY = regex.compile(r"(?i)(?<![\w])[\"']?(?:name|author)[\"']?[ \t]*[:=][ \t]*[\"']?$")

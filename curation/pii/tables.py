@@ -32,7 +32,13 @@ from dataclasses import dataclass
 import regex
 
 from curation.pii.name_kind import kind, stop
-from curation.pii.vocab import ORG_TAIL_WORDS, PARTICLES, load
+from curation.pii.vocab import (
+    LOOSE_PERSON_LABELS,
+    ORG_TAIL_WORDS,
+    PARTICLES,
+    PERSON_LABELS,
+    load,
+)
 
 SOURCE = "name:key"
 MIN_ROWS = 2  # rows a column needs when no header or row says it holds people
@@ -40,9 +46,6 @@ MAX_WORDS = 4
 MIN_PHONE_DIGITS = 7
 MIN_MAILED = 3  # letters of a cell's word found in the row's e-mail address
 
-_LABELS = load("person_field_labels")
-PERSON_LABELS = frozenset(w for w in _LABELS if not w.startswith("?"))
-LOOSE_PERSON_LABELS = frozenset(w[1:] for w in _LABELS if w.startswith("?"))
 NOT_PERSON_COLUMNS = frozenset(load("non_person_columns")) | frozenset(load("non_person_labels"))
 # Headers of columns that hold no name but tell a header row from a row of data.
 _DATA_COLUMNS = frozenset(
