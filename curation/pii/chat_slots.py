@@ -40,12 +40,7 @@ from curation.pii.conversation_names import SELF_SOURCE
 from curation.pii.name_kind import kind, stop
 from curation.pii.strong_positions import LABEL_SOURCE
 from curation.pii.tables import table_cell_names
-from curation.pii.vocab import (
-    LOOSE_PERSON_LABELS,
-    ORG_TAIL_WORDS,
-    PERSON_LABELS,
-    label_alternation,
-)
+from curation.pii.vocab import ORG_TAIL_WORDS, ROLE_WORDS, STRICT_ROLE_WORDS
 
 LOWER_SOURCE = "name:key-lower"
 UPPER_SOURCE = "name:upper"
@@ -54,7 +49,7 @@ VI_SOURCE = "name:vi"
 
 
 # Person-role words, from the one list of them (data/vocab/person_field_labels.txt).
-_ROLES = label_alternation(PERSON_LABELS | LOOSE_PERSON_LABELS)
+_ROLES = ROLE_WORDS
 # "driver": …, "driver_name": …, "name": …, "guest_full_name": … (not "product_name").
 _KEY = regex.compile(
     rf"(?i)[\"'](?P<key>(?:(?:{_ROLES})[_\-]?)?(?:(?:full|first|given|last|family|sur)[_\-]?)?"
@@ -63,7 +58,7 @@ _KEY = regex.compile(
 _CASED_WORD = regex.compile(r"^[\p{L}][\p{L}\p{M}'’]*(?:-[\p{L}][\p{L}\p{M}'’]*)?$")
 
 _LABEL = regex.compile(
-    rf"(?im)^[ \t]*(?:[-*•][ \t]*)?(?:{label_alternation(PERSON_LABELS)})(?:[ \t]+name)?[ \t]*:[ \t]*"
+    rf"(?im)^[ \t]*(?:[-*•][ \t]*)?(?:{STRICT_ROLE_WORDS})(?:[ \t]+name)?[ \t]*:[ \t]*"
     r"(?P<value>\p{Lu}[\p{L}\p{M}'’\-]+(?:[ \t]+\p{Lu}[\p{L}\p{M}'’\-]+){0,3})[ \t]*\r?$"
 )
 _NAME_WORD = r"\p{Lu}[\p{Ll}\p{M}'’]+(?:-\p{Lu}[\p{Ll}\p{M}'’]+)?"

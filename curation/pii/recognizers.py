@@ -14,6 +14,7 @@ from typing import Any
 import regex
 
 from curation.pii import name_table as nt
+from curation.pii import vocab
 from curation.pii.cue_context import closing_in_name, quoted_whole
 from curation.pii.person_lines import in_dash_list
 from curation.pii.phones import ID_NUMBER_CUE
@@ -22,11 +23,9 @@ from curation.pii.presidio_import import LocalRecognizer, NlpArtifacts, Recogniz
 from curation.pii.results import tagged_result
 from curation.pii.vocab import (
     GREETING_CUES,
-    LOOSE_PERSON_LABELS,
     NAME_STOP_WORDS,
     NOT_NAMES,
     PARTICLES,
-    PERSON_LABELS,
     STREET_SUFFIXES_GLUED,
     STREET_TYPES_EN,
     STREET_TYPES_PREFIX,
@@ -34,7 +33,6 @@ from curation.pii.vocab import (
     TECH_TERMS,
     TITLES,
     WEAK_NAME_CUES,
-    label_alternation,
     load,
     longest_first,
 )
@@ -370,14 +368,11 @@ _POSTFIXED = regex.compile(
     r"(?:said|says|wrote|asked|mentioned|suggested|told|replied|confirmed|approved|called|"
     r"emailed|joined|left the)\b)"
 )
-# Person-role words (data/vocab/person_field_labels.txt), and two keys that hold a person as
-# often as not: a work's "author" (the public-figure policy decides) and an "agent".
-_ROLES = label_alternation(PERSON_LABELS | LOOSE_PERSON_LABELS)
-# JSON and key-value text: "customer_name": "Maria Gonzalez", owner: Maria Gonzalez
+# "customer_name": "Maria Gonzalez", owner: Maria Gonzalez (roles: person_field_labels.txt)
 _KEYED = regex.compile(
     r"(?i:[\"']?(?<![\w])(?:(?![\w]*(?:product|file|host|domain|company|brand|app|model|project|repo|"
     r"bucket|table|column|field|device|service|package|plan|item|org|team|event)[_\-]?name)"
-    rf"[\w]*name|{_ROLES}|author|agent)[\"']?)"
+    rf"[\w]*name|{vocab.ROLE_WORDS}|author|agent)[\"']?)"
     rf"[ \t]*[:=][ \t]*[\"']?(?P<name>{_NAME})(?=[\"',}}\n]|[ \t]*$)"
 )
 _PERSON_KEY = regex.compile(
@@ -388,7 +383,7 @@ _PERSON_KEY = regex.compile(
 # "chase rivers". Its words are read as a name unless they are placeholders ("unknown", "n/a").
 _KEYED_LOWER = regex.compile(
     r"(?i:[\"']?(?<![\w])(?:first|last|given|family|middle|full|sur|maiden|contact|customer|"
-    rf"recipient|holder|{label_alternation(PERSON_LABELS)})[_\- ]?name[\"']?)[ \t]*[:=][ \t]*[\"']"
+    rf"recipient|holder|{vocab.STRICT_ROLE_WORDS})[_\- ]?name[\"']?)[ \t]*[:=][ \t]*[\"']"
     r"(?P<name>\p{Ll}[\p{Ll}\p{M}'’\-]+(?:[ \t]+\p{Ll}[\p{Ll}\p{M}'’\-]+){0,3})(?=[\"'])"
 )
 _GENERIC_KEY = regex.compile(r"(?i)(?<![\w])[\"']?(?:name|author)[\"']?[ \t]*[:=][ \t]*[\"']?$")

@@ -82,3 +82,8 @@ def label_alternation(labels: Iterable[str]) -> str:
         r"[ \t_\-]?".join(regex.escape(part) for part in regex.split(r"[ \-]", label))
         for label in sorted(labels, key=longest_first)
     )
+
+
+# The alternations of those words for JSON keys and labels: all of them, and the strict ones.
+ROLE_WORDS = label_alternation(PERSON_LABELS | LOOSE_PERSON_LABELS)
+STRICT_ROLE_WORDS = label_alternation(PERSON_LABELS)
