@@ -85,24 +85,6 @@ def test_a_reviewed_work_is_a_title_and_a_reviewed_person_is_not() -> None:
     assert not reviewed_work(text, start, start + len("Ines Valbuena"))
 
 
-def test_person_column_of_a_table() -> None:
-    text = "Make a table:\nname,email,item\nÂu Cườngvy,d@e.example,Keychron Q1 Pro\n"
-    assert ("Âu Cườngvy", "name:key") in names(text)
-    assert ("Oddny Lindqvarn", "name:key") in names("full_name\tcity\nOddny Lindqvarn\tOslo")
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "product,name,price\nwidget,Ember Mug,12\n",  # a bare "name" of a product
-        "name,version\nNumPy,1.2\nRequests,2.0",  # packages
-        "customer,total\nAdmin,12",  # a common word in a person's column
-    ],
-)
-def test_table_columns_that_must_not_fire(text: str) -> None:
-    assert names(text) == set()
-
-
 def test_a_signed_review_keeps_the_work_it_reviews(det: Detector) -> None:
     got = {
         f.text

@@ -41,18 +41,16 @@ from curation.pii.conversation_names import SELF_SOURCE
 from curation.pii.name_kind import kind, stop
 from curation.pii.strong_positions import LABEL_SOURCE
 from curation.pii.tables import table_cell_names
-from curation.pii.vocab import ORG_TAIL_WORDS
+from curation.pii.vocab import ORG_TAIL_WORDS, ROLE_WORDS, STRICT_ROLE_WORDS
 
 LOWER_SOURCE = "name:key-lower"
 UPPER_SOURCE = "name:upper"
 RELATION_SOURCE = "name:relation"
 VI_SOURCE = "name:vi"
 
-_ROLES = (
-    r"driver|passenger|guest|patient|spouse|partner|tenant|traveller|traveler|attendee|"
-    r"member|participant|beneficiary|guardian|cardholder|holder|customer|recipient|"
-    r"sender|contact|employee|student|client|applicant|claimant|policyholder|insured"
-)
+
+# Person-role words, from the one list of them (data/vocab/person_field_labels.txt).
+_ROLES = ROLE_WORDS
 # "driver": …, "driver_name": …, "name": …, "guest_full_name": … (not "product_name").
 _KEY = regex.compile(
     rf"(?i)[\"'](?P<key>(?:(?:{_ROLES})[_\-]?)?(?:(?:full|first|given|last|family|sur)[_\-]?)?"
@@ -61,10 +59,7 @@ _KEY = regex.compile(
 _CASED_WORD = regex.compile(r"^[\p{L}][\p{L}\p{M}'’]*(?:-[\p{L}][\p{L}\p{M}'’]*)?$")
 
 _LABEL = regex.compile(
-    r"(?im)^[ \t]*(?:[-*•][ \t]*)?(?:spouse|partner|husband|wife|next[ \t]+of[ \t]+kin|"
-    r"emergency[ \t]+contact|guardian|parent|mother|father|dependant|dependent|child|"
-    r"beneficiary|co-?applicant|joint[ \t]+applicant|second[ \t]+driver|additional[ \t]+driver|"
-    r"witness|referee|tenant|landlord|lodger|carer|caregiver)(?:[ \t]+name)?[ \t]*:[ \t]*"
+    rf"(?im)^[ \t]*(?:[-*•][ \t]*)?(?:{STRICT_ROLE_WORDS})(?:[ \t]+name)?[ \t]*:[ \t]*"
     r"(?P<value>\p{Lu}[\p{L}\p{M}'’\-]+(?:[ \t]+\p{Lu}[\p{L}\p{M}'’\-]+){0,3})[ \t]*\r?$"
 )
 _NAME_WORD = r"\p{Lu}[\p{Ll}\p{M}'’]+(?:-\p{Lu}[\p{Ll}\p{M}'’]+)?"

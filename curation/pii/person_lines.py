@@ -10,8 +10,8 @@ names the table does not know ("Ortrud Oberholz", "Âu Lợi"), so the position 
   (``name:relation``).
 - After an honorific, the whole run of capitalised words ("Dear Mr Te Huia")
   (``name:title``).
-- A comma- or tab-separated table whose header names a person's column ("name",
-  "full_name", "customer"…): each row's value in that column (``name:key``).
+
+Names in a pasted table are ``tables``' (``name:key``).
 
 None of these reads a word list of names; each takes capitalised words that are no common
 English word, technical term or title. Tuned on round-3 ``chats3``/``addresses3`` dev halves.
@@ -88,8 +88,6 @@ def line_names(
         for m in pattern.finditer(text):
             if name_like(m.group(1), need_known=known):
                 yield m.start(1), m.end(1), source
-    if "," in text or "\t" in text:
-        yield from table_names(text, stop)
 
 
 def _bylines(text: str, name_like: Callable[..., bool]) -> Iterable[tuple[int, int, str]]:
@@ -105,54 +103,6 @@ def _bylines(text: str, name_like: Callable[..., bool]) -> Iterable[tuple[int, i
             "." in value and name_like(value, need_known=False)
         ):
             yield m.start(1), m.end(1), "name:signoff"
-
-
-_PERSON_COLUMN = regex.compile(
-    r"(?i)^(?:full[ _]?name|customer(?:[ _]name)?|recipient|contact(?:[ _]name)?|"
-    r"employee(?:[ _]name)?|student|attendee|guest|first[ _]name|last[ _]name|surname)$"
-)
-# A bare "name" column names products as often as people: only a row that also holds an
-# e-mail address or a phone-like number is read as a person's.
-_BARE_COLUMN = regex.compile(r"(?i)^(?:name|owner|contact)$")
-_ID_CELL = regex.compile(r"^[^@\s]+@[^@\s]+$|^\+?[\d ()./\-]{7,}$")
-_CELL_NAME = regex.compile(rf"^{_NAME_TAIL}$")
-
-
-def table_names(text: str, stop: Callable[[str], bool]) -> Iterable[tuple[int, int, str]]:
-    """Cells of a person's column in a CSV or TSV table written into the text."""
-    lines = text.split("\n")
-    offset = 0
-    column = -1
-    sep = ","
-    width = 0
-    need_id = False
-    for line in lines:
-        stripped = line.rstrip("\r")
-        if column < 0:
-            for candidate in (",", "\t"):
-                cells = [c.strip() for c in stripped.split(candidate)]
-                hits = [i for i, c in enumerate(cells) if _PERSON_COLUMN.match(c)]
-                bare = [i for i, c in enumerate(cells) if _BARE_COLUMN.match(c)]
-                if len(cells) >= 2 and (hits or bare):
-                    column, sep, width = (hits or bare)[0], candidate, len(cells)
-                    need_id = not hits
-                    break
-        else:
-            cells = stripped.split(sep)
-            if len(cells) != width:
-                column = -1
-            else:
-                pos = offset + sum(len(c) + 1 for c in cells[:column])
-                cell = cells[column]
-                value = cell.strip()
-                beside_id = any(
-                    _ID_CELL.match(c.strip()) for i, c in enumerate(cells) if i != column
-                )
-                named = _CELL_NAME.match(value) and not any(stop(w) for w in _WORDS.findall(value))
-                if named and (beside_id or not need_id):
-                    start = pos + cell.index(value)
-                    yield start, start + len(value), "name:key"
-        offset += len(line) + 1
 
 
 def _in_list(text: str, line_start: int) -> bool:

@@ -14,6 +14,7 @@ from typing import Any
 import regex
 
 from curation.pii import name_table as nt
+from curation.pii import vocab
 from curation.pii.cue_context import closing_in_name, quoted_whole
 from curation.pii.person_lines import in_dash_list
 from curation.pii.phones import ID_NUMBER_CUE
@@ -367,12 +368,11 @@ _POSTFIXED = regex.compile(
     r"(?:said|says|wrote|asked|mentioned|suggested|told|replied|confirmed|approved|called|"
     r"emailed|joined|left the)\b)"
 )
-# JSON and key-value text: "customer_name": "Maria Gonzalez", owner: Maria Gonzalez
+# "customer_name": "Maria Gonzalez", owner: Maria Gonzalez (roles: person_field_labels.txt)
 _KEYED = regex.compile(
     r"(?i:[\"']?(?<![\w])(?:(?![\w]*(?:product|file|host|domain|company|brand|app|model|project|repo|"
     r"bucket|table|column|field|device|service|package|plan|item|org|team|event)[_\-]?name)"
-    r"[\w]*name|owner|contact|assignee|requester|requestor|reporter|author|"
-    r"recipient|sender|customer|employee|user|agent|signatory|holder|cardholder)[\"']?)"
+    rf"[\w]*name|{vocab.ROLE_WORDS}|author|agent)[\"']?)"
     rf"[ \t]*[:=][ \t]*[\"']?(?P<name>{_NAME})(?=[\"',}}\n]|[ \t]*$)"
 )
 _PERSON_KEY = regex.compile(
@@ -382,9 +382,8 @@ _PERSON_KEY = regex.compile(
 # A key that holds only a person's name, whose value may be typed in lower case: "customer_name":
 # "chase rivers". Its words are read as a name unless they are placeholders ("unknown", "n/a").
 _KEYED_LOWER = regex.compile(
-    r"(?i:[\"']?(?<![\w])(?:first|last|given|family|middle|full|sur|maiden|customer|recipient|"
-    r"sender|employee|contact|passenger|patient|guest|cardholder|card_holder|account_holder|"
-    r"holder)[_\- ]?name[\"']?)[ \t]*[:=][ \t]*[\"']"
+    r"(?i:[\"']?(?<![\w])(?:first|last|given|family|middle|full|sur|maiden|contact|customer|"
+    rf"recipient|holder|{vocab.STRICT_ROLE_WORDS})[_\- ]?name[\"']?)[ \t]*[:=][ \t]*[\"']"
     r"(?P<name>\p{Ll}[\p{Ll}\p{M}'’\-]+(?:[ \t]+\p{Ll}[\p{Ll}\p{M}'’\-]+){0,3})(?=[\"'])"
 )
 _GENERIC_KEY = regex.compile(r"(?i)(?<![\w])[\"']?(?:name|author)[\"']?[ \t]*[:=][ \t]*[\"']?$")

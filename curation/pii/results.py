@@ -87,7 +87,8 @@ _SIGNALS = {
     "name:initial": "a name with an initial (H. Alemu, Okoli, C., Malte O.)",
     "name:signoff-initial": "a name with an initial signing a text after a dash (- Malte O.)",
     "name:postfix": "a name before 'said', 'wrote', 'here', 'from the …'",
-    "name:key": "the value of a person's field (first_name, owner, customer …)",
+    "name:key": "the value of a person's field (first_name, owner, customer …)"
+    " or a cell of a table's column of people",
     "name:key-generic": "the value of a bare name or author field (kept in a public record)",
     "name:key-lower": "a lowercase value of a field that holds only a person's name"
     " (customer_name, full_name …)",

@@ -36,8 +36,10 @@ from curation.pii.closings import AGENT_VERBS, INTRO_OR_THIS_BEFORE
 from curation.pii.cue_context import mail_subject
 from curation.pii.name_kind import kind, stop
 from curation.pii.vocab import (
+    LOOSE_PERSON_LABELS,
     ORG_TAIL_WORDS,
     PARTICLES,
+    PERSON_LABELS,
     STREET_TYPES_EN,
     load,
     longest_first,
@@ -62,9 +64,8 @@ POSITION_GIVEN_COUNTRIES = 2
 
 _WORD = r"\p{Lu}[\p{L}\p{M}]*(?:['’]\p{Lu}?[\p{Ll}\p{M}]+)?(?:-\p{Lu}[\p{Ll}\p{M}]+)?"
 _NAME = rf"{_WORD}(?:[ \t]+{_WORD}){{1,3}}"
-_LABELS = load("person_field_labels")
-_STRICT_LABELS = frozenset(w for w in _LABELS if not w.startswith("?"))
-_LOOSE_LABELS = frozenset(w[1:] for w in _LABELS if w.startswith("?"))
+_STRICT_LABELS = PERSON_LABELS
+_LOOSE_LABELS = LOOSE_PERSON_LABELS
 # The label may follow a heading on its line ("Form submission: Name: Serik Root"), stand
 # alone on the line above its value ("SHIP TO:\nWADE ROOT"), or open a field of a one-line
 # form whose fields " | " parts ("Name: Serik Root | Address: …").

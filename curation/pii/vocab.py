@@ -8,7 +8,10 @@ data (``data/vocab/<name>.txt``, one term a line, ``#`` comments), read once at 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from importlib import resources
+
+import regex
 
 
 def load(name: str) -> tuple[str, ...]:
@@ -68,3 +71,23 @@ UI_NOUNS: frozenset[str] = frozenset(load("ui_nouns"))
 ORG_TAIL_WORDS: frozenset[str] = frozenset(load("org_tail_words"))
 # Greetings, sign-offs and contractions next to a name that are never part of it.
 NAME_STOP_WORDS: frozenset[str] = frozenset(load("name_stop_words"))
+
+# Words that name a person's role or field, for labels, JSON keys and table columns alike;
+# a "?" in the file marks a label that names products or firms as often ("name", "contact").
+_PERSON_FIELD_LABELS = load("person_field_labels")
+PERSON_LABELS: frozenset[str] = frozenset(w for w in _PERSON_FIELD_LABELS if w[0] != "?")
+LOOSE_PERSON_LABELS: frozenset[str] = frozenset(w[1:] for w in _PERSON_FIELD_LABELS if w[0] == "?")
+
+
+def label_alternation(labels: Iterable[str]) -> str:
+    """A regex alternation of labels, longest first, a space or hyphen in one matching " ",
+    "_", "-" or nothing ("next of kin", "next_of_kin", "co-applicant", "coapplicant")."""
+    return "|".join(
+        r"[ \t_\-]?".join(regex.escape(part) for part in regex.split(r"[ \-]", label))
+        for label in sorted(labels, key=longest_first)
+    )
+
+
+# The alternations of those words for JSON keys and labels: all of them, and the strict ones.
+ROLE_WORDS = label_alternation(PERSON_LABELS | LOOSE_PERSON_LABELS)
+STRICT_ROLE_WORDS = label_alternation(PERSON_LABELS)
