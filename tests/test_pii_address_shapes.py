@@ -13,8 +13,8 @@ from curation.pii.address_shapes import (
     street_types,
 )
 from curation.pii.detect import Detector
-from curation.pii.postcode_formats import countries_with_postcodes
 from curation.pii.phones import PhonenumbersRecognizer
+from curation.pii.postcode_formats import countries_with_postcodes
 from curation.pii.recognizers import ChatPhoneRecognizer
 from curation.pii.segments import Segment
 

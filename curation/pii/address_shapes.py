@@ -46,6 +46,7 @@ from curation.pii.vocab import (
     longest_first,
 )
 
+
 def _data(name: str) -> list[str]:
     text = (
         resources.files("curation.pii")
@@ -63,6 +64,10 @@ def _term(term: str, dots: bool = False) -> str:
     for word in term.split():
         if out:
             out += r"[ \t]*" if out.endswith(dot) else r"[ \t]+"
+        if 2 <= len(word) <= 4 and word.isalpha() and word.isupper():
+            # An acronym may be written with dots: "POB" as "P.O.B.", "PMB" as "P.M.B.".
+            out += r"\.?[ \t]?".join(word) + r"\.?"
+            continue
         out += (dot + r"[ \t]?").join(regex.escape(p) for p in word.split(".") if p)
         out += dot if word.endswith(".") else ""
     return out
@@ -195,8 +200,9 @@ _STATE = (
 _ENDS = r"(?=[ \t]*(?:[,.;:!?)\]}\"'\n]|$))"
 _PO_STRONG = _alternatives(po_box_terms("strong"), fold_short=False)
 _PO_WEAK = _alternatives(po_box_terms("weak"), fold_short=False)
-# South African private bags are numbered with an X: "Private Bag X5653".
-_BOX_NUMBER = r"[ \t]*(?:No\.?|Nr\.?|n[ºo°]\.?|#|X)?[ \t]*\d{1,7}(?![\d\-/])"
+# South African private bags are numbered with an X: "Private Bag X5653";
+# Ghanaian boxes carry the letters of their post office: "P.O. Box CT 1772", "PMB KIA 12".
+_BOX_NUMBER = r"[ \t]*(?:No\.?|Nr\.?|n[ºo°]\.?|#|[A-Z]{1,3}[ \t]?)?[ \t]*\d{1,7}(?![\d\-/])"
 PO_BOX = regex.compile(
     rf"(?=\p{{L}})(?<![\w])(?i:{_PO_STRONG}){_BOX_NUMBER}"
     rf"(?:(?:,[ \t]*{NOT_BRAND}{_LOCALITY}){{1,2}}{_ENDS})?"
@@ -300,9 +306,7 @@ _YEAR = regex.compile(r"(?:19|20)\d\d")
 def _postcode_patterns() -> tuple[tuple[regex.Pattern[str], bool, dict[str, PostcodeFormat]], ...]:
     out = []
     for zip_first in (True, False):
-        formats = {
-            f"c{i}": f for i, f in enumerate(postcode_formats()) if f.zip_first == zip_first
-        }
+        formats = {f"c{i}": f for i, f in enumerate(postcode_formats()) if f.zip_first == zip_first}
         body = "|".join(f"(?P<{name}>{f.pattern})" for name, f in formats.items())
         prefix = r"(?:[A-Z]{1,2}-)?" if zip_first else ""
         pattern = regex.compile(
@@ -346,11 +350,7 @@ class Address:
 def _year_not_street(street: str | None, postcode: str) -> bool:
     """A four-digit postcode that reads as a year after a number that says nothing of a
     street ("Windows 10, 2015 Release"): no address."""
-    return bool(
-        street
-        and _YEAR.fullmatch(postcode.split()[-1])
-        and not _TYPED.search(street)
-    )
+    return bool(street and _YEAR.fullmatch(postcode.split()[-1]) and not _TYPED.search(street))
 
 
 def _short_not_street(street: str | None, postcode: str, zip_first: bool) -> bool:
