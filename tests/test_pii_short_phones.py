@@ -77,9 +77,9 @@ def test_a_bare_seven_digit_count_after_a_phone_word_is_no_phone(text: str) -> N
 
 
 def test_every_numbering_plan_is_tried() -> None:
-    from curation.pii.phones import OTHER_REGIONS, REGIONS, rare_region
-
     import phonenumbers
+
+    from curation.pii.phones import OTHER_REGIONS, REGIONS, rare_region
 
     assert set(REGIONS) | set(OTHER_REGIONS) == set(phonenumbers.SUPPORTED_REGIONS) - {"001"}
     assert rare_region("314567") is not None  # FO (AD has six-digit numbers too)

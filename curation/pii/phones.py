@@ -209,6 +209,21 @@ def _cued_score(text: str, start: int, end: int, value: str, same: set[str]) -> 
     return score if short_region(value) or rare_region(value) else None
 
 
+def _valid_score(text: str, start: int, value: str) -> float:
+    """The score of a number valid in a plan of :data:`REGIONS` or in international form."""
+    before = text[max(0, start - 40) : start]
+    score = 0.7
+    if ID_NUMBER_CUE.search(before):
+        score = 0.35
+    elif _CONTEXT.search(before):
+        score = 0.9
+    elif _NOT_CONTEXT.search(before):
+        score = 0.35
+    if value.isdigit():
+        score -= 0.3  # a bare run of digits is as often an id as a phone number
+    return score
+
+
 class PhonenumbersRecognizer(SignalRecognizer):
     """National and international phone numbers that are valid in some numbering plan."""
 
@@ -232,8 +247,7 @@ class PhonenumbersRecognizer(SignalRecognizer):
                 continue  # a bare run of digits is an id unless it is as long as a phone number
             if _NOT_PHONE_SHAPE.fullmatch(value) or _TIMESTAMP.match(text, m.start()):
                 continue
-            region = valid_region(value)
-            if region is None:
+            if valid_region(value) is None:
                 if value.startswith(("+", "00")):
                     continue
                 if same is None:
@@ -242,14 +256,6 @@ class PhonenumbersRecognizer(SignalRecognizer):
                 if cued is not None:
                     yield _result(m.start(), m.end(), cued, "phone:other-plan", self)
                 continue
-            before = text[max(0, m.start() - 40) : m.start()]
-            score = 0.7
-            if ID_NUMBER_CUE.search(before):
-                score = 0.35
-            elif _CONTEXT.search(before):
-                score = 0.9
-            elif _NOT_CONTEXT.search(before):
-                score = 0.35
-            if value.isdigit():
-                score -= 0.3  # a bare run of digits is as often an id as a phone number
-            yield _result(m.start(), m.end(), score, "phone:valid", self)
+            yield _result(
+                m.start(), m.end(), _valid_score(text, m.start(), value), "phone:valid", self
+            )
