@@ -54,6 +54,17 @@ def widest(text: str) -> str:
         ("Sharia Qasr El Nil 23, Cairo, Egypt", "Sharia Qasr El Nil 23, Cairo"),
         ("Amir Temur kuchasi 41, Tashkent", "Amir Temur kuchasi 41, Tashkent"),
         ("Rehov Herzl 15, Rishon LeZion", "Rehov Herzl 15, Rishon LeZion"),
+        # A number before a typed name, a flat before a typed street, a numbered street.
+        ("12 Hope Road, Kingston 6, Jamaica", "12 Hope Road, Kingston 6"),
+        (
+            "Flat 4, 12 Nathan Road, Tsim Sha Tsui, Kowloon",
+            "Flat 4, 12 Nathan Road, Tsim Sha Tsui, Kowloon",
+        ),
+        (
+            "Calle 50, Edificio Global, Piso 3, Panama City",
+            "Calle 50, Edificio Global, Piso 3, Panama City",
+        ),
+        ("Rua da Missão 45, Maputo", "Rua da Missão 45, Maputo"),
         # Postcodes of countries outside any hand-picked list: IL (city first, 7 digits),
         # FO (three digits with a typed street), KH, IR.
         ("Rehov Bialik 40, Apt 2, Ramat Gan 5245110", "Rehov Bialik 40, Apt 2, Ramat Gan 5245110"),
@@ -83,6 +94,8 @@ def test_addresses_of_any_country(text: str, address: str) -> None:
         "Lot 42, Batch 7, Quality check passed.",
         "Windows 10, 2015 Release",
         "Port 8080, Server 2",
+        "Route 66, Chicago",  # a numbered road and a city, nothing between
+        "Flat 3, Berlin",  # a flat and a city, no street
         "Item 45, Total 1299 Euros",
         "Released in 2019, Vienna 1010",  # a year, no street line
         "We sold 4500 units, Nairobi 00100 office reported.",

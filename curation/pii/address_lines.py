@@ -31,6 +31,7 @@ from presidio_analyzer import RecognizerResult
 
 from curation.pii.address_shapes import (
     _EDGE,
+    _LINK,
     _LOCALITY,
     _NAME,
     _NOT_STREET,
@@ -41,6 +42,7 @@ from curation.pii.address_shapes import (
     _TYPE_BEFORE,
     _TYPED,
     _TYPED_STREETS,
+    _UNIT,
     _alternatives,
     _data,
     _typed_street_ok,
@@ -94,9 +96,17 @@ _HOUSE = regex.compile(
     rf"[ \t]*[#:]?[ \t]*{_NUM}(?![\w\-])"
 )
 # A street line headed by its type, of any language: "Calle Belisario Salinas N° 814", "Av. Arce 9".
+# "Rua da Missão 45": the name may open with a particle.
 _TYPE_FIRST = regex.compile(
-    rf"{_EDGE}{_NOT_STREET}{_TYPE_BEFORE}[ \t]*{_NAME},?[ \t]+(?:{_NUMBER_WORD}[ \t]*)?{_NUM}(?![\w\-])"
+    rf"{_EDGE}{_NOT_STREET}{_TYPE_BEFORE}[ \t]*(?:{_LINK}[ \t]+)?{_NAME},?[ \t]+"
+    rf"(?:{_NUMBER_WORD}[ \t]*)?{_NUM}(?![\w\-])"
 )
+# A numbered street ("Calle 50", "Avenida 3"), a number before a name ("12 Hope Road": a
+# block when the name ends with its type) and a flat ("Flat 4": a block when a typed street
+# or a digital code follows).
+_NUMBERED = regex.compile(rf"{_EDGE}{_NOT_STREET}{_TYPE_BEFORE}[ \t]+\d{{1,3}}[A-Za-z]?(?![\w\-])")
+_NUMBER_FIRST = regex.compile(rf"{_EDGE}{_NOT_STREET}{_NUM}[ \t]+{_NAME}(?![\w\-])")
+_FLAT = regex.compile(rf"{_EDGE}{_UNIT}(?![\w\-])")
 # A word before the house word that makes its number something else: "Step No. 3", "Order Nr. 5".
 _NOT_HOUSE = regex.compile(
     r"(?i:\b(?:order|invoice|ticket|case|ref|reference|step|page|item|version|model|part|"
@@ -126,24 +136,28 @@ def _known(locality: str) -> bool:
 
 
 def _blocks(
-    text: str, starts: Iterable[tuple[regex.Match[str], bool]]
+    text: str, starts: Iterable[tuple[regex.Match[str], str]]
 ) -> Iterator[tuple[int, int, float]]:
-    for head, typed in starts:
+    """Blocks from their street lines. ``kind``: "typed" (a street type: enough with any
+    locality), "house" (a house word and number: a known city will do), "numbered" (a
+    numbered street: a known city after another part) or "unit" (a flat: it needs a typed
+    street or a digital code after it)."""
+    for head, kind in starts:
         tail = _TAIL.match(text, head.end())
         if tail is None:
             continue
         country = tail.group("country")
         if country is not None and country.strip() not in country_names():
             continue
-        locality = tail.group("locality")
-        strong = typed or bool(tail.group("code")) or bool(_TYPED.search(tail.group("parts")))
-        if not strong and not _known(locality):
-            continue
-        yield (
-            head.start(),
-            tail.end("code") if tail.group("code") else tail.end("locality"),
-            (0.85 if strong else 0.8),
+        parts = tail.group("parts")
+        strong = kind == "typed" or bool(tail.group("code")) or bool(_TYPED.search(parts))
+        weak_ok = (kind == "house" or (kind == "numbered" and parts)) and _known(
+            tail.group("locality")
         )
+        if not strong and not weak_ok:
+            continue
+        end = tail.end("code") if tail.group("code") else tail.end("locality")
+        yield head.start(), end, 0.85 if strong else 0.8
 
 
 class StreetLineRecognizer(SignalRecognizer):
@@ -155,12 +169,22 @@ class StreetLineRecognizer(SignalRecognizer):
         return any(ch.isdigit() for ch in text)
 
     def find(self, text: str, _nlp_artifacts: Any = None) -> Iterable[RecognizerResult]:
-        starts: list[tuple[regex.Match[str], bool]] = [
-            (m, False)
+        starts: list[tuple[regex.Match[str], str]] = [
+            (m, "house")
             for m in _HOUSE.finditer(text)
             if not _NOT_HOUSE.search(text, max(0, m.start() - 24), m.start())
         ]
         for pattern in (_TYPE_FIRST, *_TYPED_STREETS):
-            starts.extend((m, True) for m in pattern.finditer(text) if _typed_street_ok(m.group()))
+            starts.extend(
+                (m, "typed") for m in pattern.finditer(text) if _typed_street_ok(m.group())
+            )
+        starts.extend((m, "numbered") for m in _NUMBERED.finditer(text))
+        starts.extend((m, "unit") for m in _FLAT.finditer(text))
+        # "12 Hope Road": the name ends with its type.
+        starts.extend(
+            (m, "typed")
+            for m in _NUMBER_FIRST.finditer(text)
+            if _TYPED.search(m.group().rsplit(None, 1)[-1])
+        )
         for start, end, score in _blocks(text, starts):
             yield tagged_result("STREET_ADDRESS", start, end, score, "address:line", self)
