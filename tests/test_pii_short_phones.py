@@ -23,6 +23,7 @@ def phones(text: str) -> list[str]:
         # Six digits (FO): no plan of the common list has them; every plan is tried.
         ("Is 314567 the same as +298 314567?", "314567"),
         ("Tel. 31 45 67, evenings only.", "31 45 67"),
+        ("You can reach me at ana@example.org or 387849.", "387849"),
     ],
 )
 def test_short_national_numbers(text: str, number: str) -> None:
@@ -40,6 +41,8 @@ def test_short_national_numbers(text: str, number: str) -> None:
         "Build 862-4417 passed all checks.",
         "Order 314 567 shipped on Monday.",
         "The number 314567 is our record.",
+        "Call me when order 387849 ships.",
+        "Text me: the code 387849 works.",
         "Version 31.45.67 is out.",
     ],
 )

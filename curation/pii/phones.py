@@ -70,6 +70,13 @@ _NOT_CONTEXT = regex.compile(
     r"epoch|uuid|hash|isbn|doi|patent|amount|total|price)\b[^\n\d]{0,14}(?:#\s*)?$"
 )
 
+# A verb of contact with its person before the number, other contact details between:
+# "you can reach me at ana@example.org or 387849", "call us on 314567".
+_REACH_ME = regex.compile(
+    r"(?i)\b(?:call|ring|reach|text|phone|contact|message|whatsapp|sms)[ \t]+(?:me|us|him|her|them)"
+    r"\b[^\n\d]{0,60}$"
+)
+
 # A log line's date and hour ("2026-03-28 04:18:02"): the candidate stops at the colon.
 _TIMESTAMP = regex.compile(r"\d{4}[\-./]\d{1,2}[\-./]\d{1,2}[ \tT]+\d{1,2}:\d{2}")
 
@@ -199,6 +206,8 @@ def _cued_score(text: str, start: int, end: int, value: str, same: set[str]) -> 
         score = 0.85
     elif _CONTEXT.search(before) and not value.isdigit():
         score = 0.75  # "call 941 4207"; a bare run after a word ("the number 5812345") is a count
+    elif _REACH_ME.search(text, max(0, start - 80), start):
+        score = 0.75  # "reach me at ana@example.org or 387849": bare, but said to be a phone
     else:
         line_end = text.find("\n", end)
         alone = not text[end : len(text) if line_end < 0 else line_end].strip()
