@@ -94,6 +94,7 @@ def test_addresses_of_any_country(text: str, address: str) -> None:
         "Lot 42, Batch 7, Quality check passed.",
         "Windows 10, 2015 Release",
         "Port 8080, Server 2",
+        "Contents: 1x Philips Hue Bridge\nCarrier: Yurtiçi Kargo",  # a quantity; a label
         "Route 66, Chicago",  # a numbered road and a city, nothing between
         "Flat 3, Berlin",  # a flat and a city, no street
         "Item 45, Total 1299 Euros",
@@ -113,3 +114,9 @@ def test_terms_are_package_data() -> None:
     assert {"Rehov", "Sharia", "Jalan", "Soi", "Prospekt"} <= set(street_types("before"))
     assert "Kuchasi" in street_types("after")
     assert {"Accra", "La Paz", "Jerusalem", "Kampala"} <= known_localities()
+
+
+def test_the_country_line_after_a_postcode_stays() -> None:
+    text = "ul. Długa 22 m. 4\n00-950 Warszawa\nPolska"
+    assert all("Polska" not in s for s in spans(text))
+    assert "00-950 Warszawa" in widest(text) or any("00-950 Warszawa" in s for s in spans(text))

@@ -105,7 +105,10 @@ _TYPE_FIRST = regex.compile(
 # block when the name ends with its type) and a flat ("Flat 4": a block when a typed street
 # or a digital code follows).
 _NUMBERED = regex.compile(rf"{_EDGE}{_NOT_STREET}{_TYPE_BEFORE}[ \t]+\d{{1,3}}[A-Za-z]?(?![\w\-])")
-_NUMBER_FIRST = regex.compile(rf"{_EDGE}{_NOT_STREET}{_NUM}[ \t]+{_NAME}(?![\w\-])")
+# "1x Philips Hue Bridge" is a quantity and a product, not a house number.
+_NUMBER_FIRST = regex.compile(
+    rf"{_EDGE}{_NOT_STREET}(?!\d+[xX×](?![\w]))[ \t]*{_NUM}[ \t]+{_NAME}(?![\w\-])"
+)
 _FLAT = regex.compile(rf"{_EDGE}{_UNIT}(?![\w\-])")
 # A word before the house word that makes its number something else: "Step No. 3", "Order Nr. 5".
 _NOT_HOUSE = regex.compile(
@@ -120,8 +123,12 @@ _COUNTRY = "|".join(regex.escape(n) for n in sorted(country_names(), key=len, re
 _TAIL = regex.compile(
     rf"(?P<parts>(?:{_SEP}{_PART}){{0,3}}){_SEP}(?!(?i:{_COUNTRY})(?![\p{{L}}]))(?P<locality>{_LOCALITY})"
     rf"(?:(?P<code>[ \t]*(?:\({_CODE}\)|,[ \t]*{_CODE}))(?![\w\-])|"
-    rf"(?=[ \t]*(?:[.;:!?)\]}}\"'\n]|\\n|$|,[ \t]*(?P<country>\p{{Lu}}[\p{{L}} ]+?)[ \t]*(?:[.;:!?\n]|\\n|$))))"
+    rf"(?=[ \t]*(?:[.;!?)\]}}\"'\n]|\\n|$|,[ \t]*(?P<country>\p{{Lu}}[\p{{L}} ]+?)[ \t]*(?:[.;:!?\n]|\\n|$))))"
 )
+
+
+# Parts that end in a line with a postcode-like number: the next line is no locality.
+_POSTCODE_LINE = regex.compile(r"\d{3,}[^,\n]*(?:\n|\\n)[ \t]*$")
 
 
 def _known(locality: str) -> bool:
@@ -150,6 +157,8 @@ def _blocks(
         if country is not None and country.strip() not in country_names():
             continue
         parts = tail.group("parts")
+        if _POSTCODE_LINE.search(text, head.end(), tail.start("locality")):
+            continue  # "…\n00-950 Warszawa\nPolska": address_shapes ends it at the city
         strong = kind == "typed" or bool(tail.group("code")) or bool(_TYPED.search(parts))
         weak_ok = (kind == "house" or (kind == "numbered" and parts)) and _known(
             tail.group("locality")
