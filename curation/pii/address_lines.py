@@ -1,7 +1,7 @@
 """Addresses written without a postcode: a street line, a few parts, and the locality.
 
 Many countries have no postcode (Ghana, Bolivia, most of Africa and the Gulf: Google's address
-metadata has no ``zip`` for 72 of them), and many people leave it out. Such an address is
+metadata has no ``zip`` for 71 of them), and many people leave it out. Such an address is
 recognised by its street line and the locality that closes it::
 
     House No. 866, Oxford Street, Accra (GA-151-7328)     a house number, a typed street
