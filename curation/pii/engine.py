@@ -338,12 +338,14 @@ def recognizers_for(config: PiiConfig) -> list[EntityRecognizer]:
     if "IBAN_CODE" in wanted:
         found.append(IbanRecognizer())
     if "STREET_ADDRESS" in wanted:
+        from curation.pii.address_lines import StreetLineRecognizer
         from curation.pii.address_shapes import AddressShapeRecognizer
         from curation.pii.postal import PostalAddressRecognizer
 
         found.append(ours.StreetAddressRecognizer())
         found.append(PostalAddressRecognizer())
         found.append(AddressShapeRecognizer())
+        found.append(StreetLineRecognizer())
     for entity, class_name in OPTIONAL_RECOGNIZERS.items():
         if entity in wanted:
             found.append(getattr(predefined_recognizers, class_name)())

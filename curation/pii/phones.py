@@ -3,7 +3,9 @@
 A run of digits with phone-like separators (``+44 7700 900123``, ``0171 2345678``,
 ``01.48.41.85.91``, ``(21) 2601-5668``, ``696 61 06 15``, ``090-1234-5678``) is a phone number
 when ``phonenumbers`` finds it valid: in E.164 when it starts with ``+`` or ``00``, else as a
-national number of one of :data:`REGIONS`. Valid numbers score high; the words before can
+national number of one of :data:`REGIONS` or, with a cue (a phone word before it, a signature
+line, or the same number in international form in the text), of any other plan that has
+numbers of its length (``314567`` FO, ``854-8509`` IS). Valid numbers score high; the words before can
 still lower the score ("order", "invoice", "tracking") or raise it ("call", "tel", "mobile").
 The shape-only :class:`~curation.pii.recognizers.ChatPhoneRecognizer` stays beside it for
 numbers that are phone-shaped but not assigned (``555-0199`` in test data is still a number).
@@ -22,18 +24,21 @@ from curation.pii.closings import CLOSING_OPENERS, CLOSINGS
 from curation.pii.presidio_import import LocalRecognizer, RecognizerResult
 from curation.pii.results import SignalRecognizer, tagged_result
 
-# National numbers are tried against these numbering plans, in this order.
+# National numbers valid in one of these plans (the most written ones) count on their own;
+# a national number valid only in another plan needs a cue (see :func:`rare_region`).
 REGIONS: tuple[str, ...] = (
     "US", "GB", "DE", "FR", "ES", "IT", "NL", "BR", "IN", "JP", "CA", "AU", "PT", "MX",
     "ID", "VN", "KR", "CN", "TH", "NG", "KE", "ZA", "PL", "BE", "CH", "AT", "IE", "SE",
 )  # fmt: skip
 MIN_DIGITS = 8
-# Plans whose national numbers have seven digits ("854-8509" IS, "977 4291" FJ, "7775003" TO):
-# as short as an order number, so one counts only with a phone word before it, alone on a
-# line of a signature, or as the national form of an international number of the same text.
-SHORT_REGIONS: tuple[str, ...] = (
-    "IS", "FJ", "TO", "WS", "VU", "SB", "MV", "SC", "GY", "SR", "CV", "PW", "FM", "MH",
-)  # fmt: skip
+# Every other numbering plan of ``phonenumbers``, for numbers that come with a cue.
+OTHER_REGIONS: tuple[str, ...] = tuple(
+    sorted(r for r in phonenumbers.SUPPORTED_REGIONS if r not in REGIONS and r != "001")
+)
+# National numbers of six or seven digits ("314567" FO, "854-8509" IS, "977 4291" FJ) are as
+# short as an order number: one counts only with a phone word before it, alone on a line of a
+# signature, or as the national form of an international number of the same text.
+MIN_SHORT_DIGITS = 6
 SHORT_DIGITS = 7
 MAX_DIGITS = 15
 VALID_CACHE = 4096
@@ -63,6 +68,13 @@ _NOT_CONTEXT = regex.compile(
     r"build|version|port|pid|error|code|transaction|txn|batch|job|request|incident|bug|issue|"
     r"item|product|part|model|vat|tax|iban|swift|routing|card|ssn|zip|postcode|timestamp|"
     r"epoch|uuid|hash|isbn|doi|patent|amount|total|price)\b[^\n\d]{0,14}(?:#\s*)?$"
+)
+
+# A verb of contact with its person before the number, other contact details between:
+# "you can reach me at ana@example.org or 387849", "call us on 314567".
+_REACH_ME = regex.compile(
+    r"(?i)\b(?:call|ring|reach|text|phone|contact|message|whatsapp|sms)[ \t]+(?:me|us|him|her|them)"
+    r"\b[^\n\d]{0,60}$"
 )
 
 # A log line's date and hour ("2026-03-28 04:18:02"): the candidate stops at the colon.
@@ -117,12 +129,46 @@ def _first_valid(value: str, regions: tuple[str, ...]) -> str | None:
     return None
 
 
+@functools.cache
+def _plan_lengths(region: str) -> tuple[frozenset[int], str]:
+    """The lengths of the region's national significant numbers, and its trunk prefix."""
+    meta = phonenumbers.PhoneMetadata.metadata_for_region(region)
+    if meta is None or meta.general_desc is None:
+        return frozenset(), ""
+    return frozenset(meta.general_desc.possible_length or ()), meta.national_prefix or ""
+
+
+@functools.cache
+def _regions_of_length(digits: int, lead: str) -> tuple[str, ...]:
+    """The regions of :data:`OTHER_REGIONS` whose national numbers can have ``digits`` digits
+    (``lead``: the first digits, for the trunk prefix)."""
+    out = []
+    for region in OTHER_REGIONS:
+        lengths, trunk = _plan_lengths(region)
+        if digits in lengths or (
+            trunk and lead.startswith(trunk) and digits - len(trunk) in lengths
+        ):
+            out.append(region)
+    return tuple(out)
+
+
 @functools.lru_cache(maxsize=VALID_CACHE)
-def short_region(value: str) -> str | None:
-    """The region of :data:`SHORT_REGIONS` in which a seven-digit ``value`` is valid."""
-    if value.startswith(("+", "00")) or sum(ch.isdigit() for ch in value) != SHORT_DIGITS:
+def rare_region(value: str) -> str | None:
+    """The region, beyond :data:`REGIONS`, whose plan makes the national number ``value``
+    (six digits or more) valid: every plan of ``phonenumbers`` whose numbers have its length."""
+    digits = "".join(ch for ch in value if ch.isdigit())
+    if value.startswith(("+", "00")) or not MIN_SHORT_DIGITS <= len(digits) <= MAX_DIGITS:
         return None
-    return _first_valid(value, SHORT_REGIONS)
+    return _first_valid(value, _regions_of_length(len(digits), digits[:3]))
+
+
+def short_region(value: str) -> str | None:
+    """The region in which a national ``value`` of six or seven digits is valid."""
+    if sum(ch.isdigit() for ch in value) > SHORT_DIGITS:
+        return None
+    return rare_region(value) or (
+        None if value.startswith(("+", "00")) else _first_valid(value, REGIONS)
+    )
 
 
 # A closing line of a signature ("Best wishes,", "Regards"), then up to three lines (name,
@@ -149,21 +195,42 @@ def _national_forms(text: str) -> set[str]:
     return out
 
 
-def _short_score(text: str, start: int, end: int, value: str, same: set[str]) -> float | None:
-    if short_region(value) is None:
-        return None
+def _cued_score(text: str, start: int, end: int, value: str, same: set[str]) -> float | None:
+    """The score of a national number that needs a cue (short, or valid only in a plan beyond
+    :data:`REGIONS`), or None without one. The plans are tried only once a cue is there."""
     before = text[max(0, start - 40) : start]
     if ID_NUMBER_CUE.search(before) or _NOT_CONTEXT.search(before):
         return None
+    score = None
     if "".join(ch for ch in value if ch.isdigit()) in same:
-        return 0.85
-    if _CONTEXT.search(before) and not value.isdigit():
-        return 0.75  # "call 941 4207"; a bare run after a word ("the number 5812345") is a count
-    line_end = text.find("\n", end)
-    alone = not text[end : len(text) if line_end < 0 else line_end].strip()
-    if alone and _SIGNATURE_ABOVE.search(text, max(0, start - 200), start):
-        return 0.7
-    return None
+        score = 0.85
+    elif _CONTEXT.search(before) and not value.isdigit():
+        score = 0.75  # "call 941 4207"; a bare run after a word ("the number 5812345") is a count
+    elif _REACH_ME.search(text, max(0, start - 80), start):
+        score = 0.75  # "reach me at ana@example.org or 387849": bare, but said to be a phone
+    else:
+        line_end = text.find("\n", end)
+        alone = not text[end : len(text) if line_end < 0 else line_end].strip()
+        if alone and _SIGNATURE_ABOVE.search(text, max(0, start - 200), start):
+            score = 0.7
+    if score is None:
+        return None
+    return score if short_region(value) or rare_region(value) else None
+
+
+def _valid_score(text: str, start: int, value: str) -> float:
+    """The score of a number valid in a plan of :data:`REGIONS` or in international form."""
+    before = text[max(0, start - 40) : start]
+    score = 0.7
+    if ID_NUMBER_CUE.search(before):
+        score = 0.35
+    elif _CONTEXT.search(before):
+        score = 0.9
+    elif _NOT_CONTEXT.search(before):
+        score = 0.35
+    if value.isdigit():
+        score -= 0.3  # a bare run of digits is as often an id as a phone number
+    return score
 
 
 class PhonenumbersRecognizer(SignalRecognizer):
@@ -175,10 +242,13 @@ class PhonenumbersRecognizer(SignalRecognizer):
         same: set[str] | None = None
         for m in CANDIDATE.finditer(text):
             value = m.group()
-            if sum(ch.isdigit() for ch in value) == SHORT_DIGITS:
+            digits = sum(ch.isdigit() for ch in value)
+            if MIN_SHORT_DIGITS <= digits <= SHORT_DIGITS:
+                if _NOT_PHONE_SHAPE.fullmatch(value):
+                    continue
                 if same is None:
                     same = _national_forms(text)
-                short = _short_score(text, m.start(), m.end(), value, same)
+                short = _cued_score(text, m.start(), m.end(), value, same)
                 if short is not None:
                     yield _result(m.start(), m.end(), short, "phone:short", self)
                 continue
@@ -186,17 +256,15 @@ class PhonenumbersRecognizer(SignalRecognizer):
                 continue  # a bare run of digits is an id unless it is as long as a phone number
             if _NOT_PHONE_SHAPE.fullmatch(value) or _TIMESTAMP.match(text, m.start()):
                 continue
-            region = valid_region(value)
-            if region is None:
+            if valid_region(value) is None:
+                if value.startswith(("+", "00")):
+                    continue
+                if same is None:
+                    same = _national_forms(text)
+                cued = _cued_score(text, m.start(), m.end(), value, same)
+                if cued is not None:
+                    yield _result(m.start(), m.end(), cued, "phone:other-plan", self)
                 continue
-            before = text[max(0, m.start() - 40) : m.start()]
-            score = 0.7
-            if ID_NUMBER_CUE.search(before):
-                score = 0.35
-            elif _CONTEXT.search(before):
-                score = 0.9
-            elif _NOT_CONTEXT.search(before):
-                score = 0.35
-            if value.isdigit():
-                score -= 0.3  # a bare run of digits is as often an id as a phone number
-            yield _result(m.start(), m.end(), score, "phone:valid", self)
+            yield _result(
+                m.start(), m.end(), _valid_score(text, m.start(), value), "phone:valid", self
+            )
