@@ -48,6 +48,7 @@ from curation.pii.address_shapes import (
     _typed_street_ok,
 )
 from curation.pii.postcode_formats import all_metadata
+from curation.pii.recognizers import NOT_BRAND
 from curation.pii.results import SignalRecognizer, tagged_result
 
 
@@ -116,9 +117,9 @@ _NOT_HOUSE = regex.compile(
 # A digital address code written with its block: GhanaPost "GA-151-7328", "AK-039-5028".
 _CODE = r"[A-Z]{1,3}-?\d{2,4}-\d{3,5}"
 # The country's name closes a block but is no locality: "…, Santa Cruz de la Sierra\nBolivia".
-_COUNTRY = "|".join(regex.escape(n) for n in sorted(country_names(), key=len, reverse=True))
+_COUNTRY = "|".join(regex.escape(n) for n in sorted(country_names(), key=lambda n: (-len(n), n)))
 _TAIL = regex.compile(
-    rf"(?P<parts>(?:{_SEP}{_PART}){{0,3}}){_SEP}(?!(?i:{_COUNTRY})(?![\p{{L}}]))(?P<locality>{_LOCALITY})"
+    rf"(?P<parts>(?:{_SEP}{_PART}){{0,3}}){_SEP}(?!(?i:{_COUNTRY})(?![\p{{L}}]))(?P<locality>{NOT_BRAND}{_LOCALITY})"
     rf"(?:(?P<code>[ \t]*(?:\({_CODE}\)|,[ \t]*{_CODE}))(?![\w\-])|"
     rf"(?=[ \t]*(?:[.;!?)\]}}\"'\n]|\\n|$|,[ \t]*(?P<country>\p{{Lu}}[\p{{L}} ]+?)[ \t]*(?:[.;:!?\n]|\\n|$))))"
 )
