@@ -23,7 +23,7 @@ from curation.dedup.cluster import UnionFind, nn_histogram
 from curation.dedup.results import Pair
 from curation.dedup.search import CENTER_MIN, range_pairs
 from curation.dedup.units import preferred_completion, record_score
-from curation.dedup.verify import cascade_band
+from curation.dedup.verify import cascade_band, check_order
 from curation.errors import InputError
 from curation.records import Completion
 from tests.helpers.dedup import TOPICS, FakeEncoder, chat, fake_encoders
@@ -328,15 +328,49 @@ def test_cascade_past_its_budget_accepts_only_where_vectors_and_characters_agree
     assert result.stats["complete_from"] == result.stats["static_fallback_cut"] == 0.84
 
 
-def test_cascade_budget_goes_first_to_the_highest_static_scores() -> None:
+def test_cascade_budget_goes_first_to_the_highest_static_plus_lexical_scores() -> None:
+    # The twin scores 1.0 static but 0.47 lexical; the near copy 0.94 on both. Ordered by
+    # static alone the twin took the budget and the near copy was left to the fallback.
     encoders = order_aware_cascade()
     result = find_duplicates(
         items_of(twin_and_near()), Settings("cascade", 0.8, verify_budget=2), encoders=encoders
     )
     assert result.stats["doubtful"] == 2 and result.stats["verified"] == 1
-    assert result.stats["static_fallback"] == 1
-    assert [(p.a, p.b, p.verified) for p in result.pairs] == [(2, 3, False)]
+    assert result.stats["static_fallback"] == 1  # the twin: characters differ, so dropped
+    assert [(p.a, p.b, p.verified) for p in result.pairs] == [(2, 3, True)]
+    assert result.stats["verified_exchanges"] == 2
     assert encoders.verifier is not None and encoders.verifier.texts == 2  # type: ignore[attr-defined]
+
+
+def test_check_order_ranks_by_static_plus_lexical_then_by_position() -> None:
+    scores = np.array([0.99, 0.95, 0.92, 0.95, 0.91], dtype=np.float32)
+    lexical = np.array([0.40, 0.80, 0.80, 0.80, 0.20], dtype=np.float32)
+    doubtful = np.array([0, 1, 2, 3, 4])
+    assert check_order(scores, lexical, doubtful).tolist() == [1, 3, 2, 0, 4]
+    assert check_order(scores, lexical, np.array([4, 0])).tolist() == [0, 4]
+
+
+def test_cascade_budget_counts_distinct_exchanges_and_is_never_exceeded() -> None:
+    # Four near copies of one record: six doubtful pairs over four distinct texts. A budget
+    # of three checks only pairs among three of the records (their texts shared, counted
+    # once); every pair touching the fourth is left to the fallback.
+    q, ans = TOPICS[1]
+    suffixes = (
+        "",
+        " Thanks for asking me.",
+        " Good luck with that one.",
+        " Bye now, see you later.",
+    )
+    records = [chat(q, ans + suffix) for suffix in suffixes]
+    for budget, verified in ((3, 3), (4, 6), (1, 0)):
+        encoders = order_aware_cascade()
+        result = find_duplicates(
+            items_of(records), Settings("cascade", 0.8, verify_budget=budget), encoders=encoders
+        )
+        assert result.stats["verified_exchanges"] <= budget
+        assert encoders.verifier.texts == result.stats["verified_exchanges"]  # type: ignore[union-attr]
+        assert result.stats["doubtful"] == 6 and result.stats["verified"] == verified
+        assert result.stats["static_fallback"] == 6 - verified
 
 
 def test_large_corpus_uses_centred_search_and_ivf_settings_are_recorded() -> None:

@@ -113,8 +113,9 @@ def cascade_verify(
 
     ``pairs`` is ``(a, b)``: pair k joins ``items[a[k]]`` and ``b_items[b[k]]``. ``static`` is ``(scores, lexical)`` from :func:`aligned_scores` with ``lexical``. A pair at or
     above the band whose texts also agree lexically is accepted; a pair below the band is
-    dropped; the rest are doubtful. MiniLM checks doubtful pairs, highest static score
-    first, within the settings' budget of distinct exchanges. Doubtful pairs left over
+    dropped; the rest are doubtful. MiniLM checks doubtful pairs, highest static plus
+    lexical score first (:func:`check_order`), within the settings' budget of distinct
+    exchanges. Doubtful pairs left over
     keep their static score where it reaches the static mode's calibrated cut and their
     texts agree lexically, and are dropped otherwise: past the budget the cascade errs
     towards keeping distinct records (on 1M short conversations, accepting every static
@@ -126,8 +127,7 @@ def cascade_verify(
     lo, hi = cascade_band(settings.threshold)
     static_cut = min(hi, settings.threshold + STATIC_MARGIN)
     sure = (scores >= hi) & (lexical >= LEXICAL_SURE)
-    doubtful = np.flatnonzero((scores >= lo) & ~sure)
-    doubtful = doubtful[np.argsort(-scores[doubtful], kind="stable")]
+    doubtful = check_order(scores, lexical, np.flatnonzero((scores >= lo) & ~sure))
     chosen, texts = _within_budget(items, a, b, doubtful, settings.verify_budget, b_items)
     final = scores.copy()
     verified = np.zeros(len(a), dtype=bool)
@@ -153,6 +153,19 @@ def cascade_verify(
         "static_fallback_cut": round(static_cut, 4),
     }
     return CascadeVerdict(final, verified, kept, stats)
+
+
+def check_order(scores: np.ndarray, lexical: np.ndarray, doubtful: np.ndarray) -> np.ndarray:
+    """``doubtful`` in the order MiniLM checks them: highest static plus lexical score first
+    (ties: the earlier pair).
+
+    Static alone put first the pairs MiniLM least often accepts: on corpus (c) at 200k,
+    36,331 doubtful pairs were checked and 142 accepted, every one with a lexical score of
+    0.61 or more, while most pairs high in the static order were texts sharing a long run
+    (lexical 0.3–0.55). Ranked by both, 1,000 exchanges found nearly all of them (recall
+    0.9704 against 0.9707 with 10,000 in static order).
+    """
+    return doubtful[np.argsort(-(scores[doubtful] + lexical[doubtful]), kind="stable")]
 
 
 def _within_budget(
