@@ -31,6 +31,7 @@ RANKS = ["SPC", "SSgt", "PO1", "CPT", "SGT", "LCpl", "1stLt", "CW2"]
 class Ctx:
     def __init__(self, half: str, rng: random.Random) -> None:
         self.rng, self.people = rng, People(half)
+        self.parity = 0 if half == "dev" else 1
         self.streets = {c: pool(s, half, f"streets:{c}") for c, s in STREETS.items()}
         self.couriers = {c: pool(s, half, f"couriers:{c}") for c, s in COURIERS.items()}
         self.products = pool(PRODUCTS, half, "products")
@@ -48,7 +49,9 @@ class Ctx:
 
     def address(self, country: str, box: bool = False) -> Address:
         street = self.rng.choice(self.streets[country])
-        return (box_address if box else street_address)(self.rng, country, street)
+        if box:
+            return box_address(self.rng, country, street, self.parity)
+        return street_address(self.rng, country, street)
 
 
 def _add(ex: Example, addr: Address, sep: str, tag: str) -> str:
@@ -74,10 +77,10 @@ def t_magazine(c: Ctx, country: str) -> Example:
     name = _person(c, ex)
     addr = _add(ex, c.address(country), "\n", country)
     ph = _phone(c, ex, country, False)
-    courier, product, order, _ = c.common(ex, country)
+    courier, product, order, tracking = c.common(ex, country)
     ex.messages = [
         {"role": "user", "content": f"I've moved. Please send the quarterly issue and the free {product} to:\n\n{name}\n{addr}\nTel. {ph}\n\nSubscription {order}."},
-        {"role": "assistant", "content": f"Updated; the next issue goes out with {courier}."},
+        {"role": "assistant", "content": f"Updated; the next issue goes out with {courier} ({tracking})."},
     ]  # fmt: skip
     return ex
 
@@ -104,10 +107,10 @@ def t_form(c: Ctx, country: str) -> Example:
     a = c.address(country)
     ex.private.append(Private(a.part, "address", country, (a.part,)))
     ph = _phone(c, ex, country, c.rng.random() < 0.5)
-    courier, product, order, _ = c.common(ex, country)
+    courier, product, order, tracking = c.common(ex, country)
     ex.messages = [
         {"role": "user", "content": f"Check my delivery form for the {product}, order {order}:\n\nRecipient: {name}\nAddress line 1: {a.part}\nTown/City: {a.lines[-2]}\nCountry: {a.lines[-1]}\nMobile: {ph}\nCourier: {courier}"},
-        {"role": "assistant", "content": "It looks complete."},
+        {"role": "assistant", "content": f"It looks complete; the label will read {tracking}."},
     ]  # fmt: skip
     return ex
 
@@ -129,19 +132,19 @@ def t_box(c: Ctx, country: str) -> Example:
     ex = Example([])
     name = _person(c, ex)
     addr = _add(ex, c.address(country, box=True), "\n", country)
-    courier, product, order, _ = c.common(ex, country)
+    courier, product, order, tracking = c.common(ex, country)
     ex.messages = [
         {"role": "user", "content": f"Please post my membership card and the {product} to my box instead:\n{name}\n{addr}\n(order {order})"},
-        {"role": "assistant", "content": f"Noted; {courier} delivers to post office boxes there."},
+        {"role": "assistant", "content": f"Noted; {courier} delivers to post office boxes there ({tracking})."},
     ]  # fmt: skip
     return ex
 
 
-def t_military(c: Ctx, country: str) -> Example:
+def t_military(c: Ctx, _country: str) -> Example:
     ex = Example([])
     rank = c.rng.choice(RANKS)
     name = _person(c, ex, "military_rank")
-    addr = _add(ex, military(c.rng), "\n", "us_military")
+    addr = _add(ex, military(c.rng, c.parity), "\n", "us_military")
     courier, product, order, tracking = c.common(ex, "US")
     ex.messages = [
         {"role": "user", "content": f"Our charity drive is sending a {product} to {rank} {name}\n{addr}\nCan {courier} deliver there? Order {order}, tracking {tracking}."},

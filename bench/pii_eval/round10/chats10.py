@@ -81,15 +81,15 @@ def _msgs(*pairs: tuple[str, str]) -> list[dict[str, Any]]:
 def t_intro(c: Ctx) -> Example:
     p, ex = c.person(), Example([])
     plan = c.plan(ex, "choir")
+    ex.private.append(p.item(p.full, "intro"))
+    ph = c.phone(ex, p)
     ex.messages = _msgs(
-        (
-            "user",
-            f"Hello, my name is {p.full} and I sang for the {plan} on Monday. Are the results out?",
-        ),
+        ("user", f"Hello, my name is {p.full} and I sang for the {plan} on Monday; "
+                 f"my number is {ph}. Are the results out?"),
         ("assistant", "They go out on Friday. Would you like a reminder?"),
         ("user", f"Yes please. It's {p.first} again, by the way, if anyone asks at the desk."),
-    )
-    ex.private += [p.item(p.full, "intro"), p.item(p.first, "first_later")]
+    )  # fmt: skip
+    ex.private.append(p.item(p.first, "first_later"))
     return ex
 
 

@@ -199,14 +199,24 @@ def street_address(rng: random.Random, country: str, street: tuple[str, str, str
     return Address([first, *rest, COUNTRY_NAMES[country]], first)
 
 
-def box_address(rng: random.Random, country: str, street: tuple[str, str, str, str]) -> Address:
+def with_parity(text: str, parity: int) -> str:
+    """``text`` with its last digit made even (0) or odd (1): box lines of the two halves
+    then never coincide."""
+    i = max(i for i, ch in enumerate(text) if ch.isdigit())
+    digit = int(text[i]) // 2 * 2 + parity
+    return f"{text[:i]}{digit}{text[i + 1 :]}"
+
+
+def box_address(
+    rng: random.Random, country: str, street: tuple[str, str, str, str], parity: int
+) -> Address:
     _, _, city, postcode = street
-    box = fill(rng, BOXES[country])
+    box = with_parity(fill(rng, BOXES[country]), parity)
     last = f"{city} {postcode}".strip() if country != "RS" else f"{postcode} {city}"
     return Address([box, last, COUNTRY_NAMES[country]], box)
 
 
-def military(rng: random.Random) -> Address:
+def military(rng: random.Random, parity: int) -> Address:
     kind = rng.randrange(4)
     if kind == 0:
         line, last = (
@@ -228,4 +238,5 @@ def military(rng: random.Random) -> Address:
             f"Unit {rng.randrange(100100, 100999)} Box {rng.randrange(1, 99)}",
             f"FPO AA 340{rng.randrange(10, 99)}",
         )
+    line = with_parity(line, parity)
     return Address([line, last], line)
