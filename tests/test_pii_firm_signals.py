@@ -225,6 +225,7 @@ def test_an_honorific_possessive_alone_is_a_brand() -> None:
     assert _brand("3. Why Mrs. Quillby's still matters")
     assert _brand("What kind of thing are Odile Markham and Mr. Quillby's?")
     assert _brand("Dr. Quillby's is a brand.")
+    assert _brand("What do Brevlo's Own and Mrs. Quillby's have in common?")
 
 
 def test_an_honorific_possessive_must_not_fire_on_people() -> None:

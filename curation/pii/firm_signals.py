@@ -221,7 +221,7 @@ _HOME_BEFORE = regex.compile(
     rf"(?i:\b(?:at|to|from|round|over|by|near|past|in|into|outside|inside|towards?))[ \t]+{_HONORIFIC}"
 )
 _ELLIPTICAL_POSSESSIVE = regex.compile(
-    r"['’]s(?:[ \t]*(?:[.,;:!?)\]\"”|]|\n|\\n|$)|[ \t]+(?:is|was|still)\b)"
+    r"['’]s(?:[ \t]*(?:[.,;:!?)\]\"”|]|\n|\\n|$)|[ \t]+(?:is|was|are|were|has|have|had|still)\b)"
 )
 
 
