@@ -167,13 +167,20 @@ def _blocks(
         yield head.start(), end, 0.85 if strong else 0.8
 
 
+# Every block has a number in its street line, then a separator and a capitalised locality
+# (``_TAIL``): a text without both, in that order, has none (an exact prefilter).
+_DIGIT = regex.compile(r"\d")
+_SEP_THEN_LOCALITY = regex.compile(rf"{_SEP}\p{{Lu}}")
+
+
 class StreetLineRecognizer(SignalRecognizer):
     """Addresses without a postcode: a house number or typed street line and its locality."""
 
     ENTITY = "STREET_ADDRESS"
 
     def applies(self, text: str) -> bool:
-        return any(ch.isdigit() for ch in text)
+        digit = _DIGIT.search(text)
+        return digit is not None and _SEP_THEN_LOCALITY.search(text, digit.start()) is not None
 
     def find(self, text: str, _nlp_artifacts: Any = None) -> Iterable[RecognizerResult]:
         starts: list[tuple[regex.Match[str], str]] = [

@@ -30,6 +30,7 @@ from curation.pii.engine import (
     analyzer_for,
     tag_batch,
 )
+from curation.pii.firm_signals import brand_possessive
 from curation.pii.message_slots import slot_names
 from curation.pii.name_extend import extend_given
 from curation.pii.person_signals import NameTableRecognizer
@@ -406,6 +407,9 @@ def _drop_non_persons(segments: Sequence[Segment], kept: list[list[Span]]) -> li
     strong: set[str] = set()
     weak: set[str] = set()
     for value in values:
+        if _brand_everywhere(segments, value):
+            strong.add(value)
+            continue
         for seg in segments:
             at = seg.text.find(value)
             while at >= 0 and value not in strong:
@@ -424,6 +428,20 @@ def _drop_non_persons(segments: Sequence[Segment], kept: list[list[Span]]) -> li
         return s.text in strong or (s.text in weak and is_model_only(s.source))
 
     return [[s for s in row if not refused(s)] for row in kept]
+
+
+def _brand_everywhere(segments: Sequence[Segment], value: str) -> bool:
+    """Every occurrence of ``value`` is a brand's possessive ("Mrs. Baird's."): one mention
+    of the person ("Mrs. Baird called") keeps the name a person's."""
+    seen = False
+    for seg in segments:
+        at = seg.text.find(value)
+        while at >= 0:
+            if not brand_possessive(seg.text, at, at + len(value)):
+                return False
+            seen = True
+            at = seg.text.find(value, at + 1)
+    return seen
 
 
 def _with_siblings(segments: Sequence[Segment], kept: list[list[Span]]) -> list[list[Span]]:
