@@ -47,6 +47,7 @@ from curation.pii.propagation import (
     find_value,
     number_pattern,
     propagate,
+    spreads,
     value_forms,
 )
 from curation.pii.public import is_model_only, public_record
@@ -56,6 +57,7 @@ from curation.pii.siblings import sibling_names
 from curation.pii.spans import ENTITY_PRIORITY, Finding, Span, resolve
 from curation.pii.strong_positions import CARD_SOURCE, POSITION_SOURCE
 from curation.pii.titles import non_person_value, thing_value
+from curation.pii.transcripts import public_turns
 from curation.pii.vocab import TECH_TERMS, UI_NOUNS
 from curation.pii.word_names import STRONG_SOURCE as WORD_PAIR_SOURCE
 
@@ -339,12 +341,19 @@ class Detector:
             [s.text for row in kept for s in row if s.entity == "PERSON"],
         ):
             kept = [[s for s in row if not is_model_only(s.source)] for row in kept]
+        elif self.config.keep_public_figures:
+            kept = public_turns(segments, kept)
         if "PERSON" in self.config.entities and email_names - names:
             written = email_name_spans(segments, email_names - names, self._refused_name)
             for i, row in enumerate(written):
                 kept[i].extend(row)
         if self.config.propagate:
-            values = [(s.entity, s.text, s.score) for row in kept for s in row]
+            values = [
+                (s.entity, s.text, s.score)
+                for row in kept
+                for s in row
+                if spreads(s.entity, s.text, s.source)
+            ]
             for i, found in enumerate(propagate(segments, values, allow=self.allow)):
                 kept[i].extend(found)
         if "PERSON" in self.config.entities:

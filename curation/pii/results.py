@@ -63,6 +63,7 @@ _SIGNALS = {
     "name:table": "two or more words of the multi-country name table, capitalised as a name",
     "name:cue-table": "a name-table word after a cue (to, for, with, name is, I'm …)",
     "name:cue": "a capitalised word after a cue (to, for, with, name is, I'm …)",
+    "name:cue-weak": "a capitalised word after a weak cue (ask, told, colleague, sure …)",
     "name:signoff-table": "a name-table word on a sign-off line (Thanks, Regards …)",
     "name:signoff": "a capitalised word on a sign-off or byline (Thanks, Regards, — , Posted by …)",
     "name:label": "a name on the line after 'Ship to:', right above an address block or a PO"
