@@ -85,6 +85,8 @@ _SIGNALS = {
     "name:card": "the name after 'name on card' or 'cardholder', in capitals or not",
     "name:upper": "two to four words in capitals, name-table words or unknown, none common",
     "name:initial": "a name with an initial (H. Alemu, Okoli, C., Malte O.)",
+    "name:initial-surname": "an initial beside a surname of the name table or an unknown word,"
+    " anywhere (L. Hundessa, Brar, B.)",
     "name:signoff-initial": "a name with an initial signing a text after a dash (- Malte O.)",
     "name:postfix": "a name before 'said', 'wrote', 'here', 'from the …'",
     "name:key": "the value of a person's field (first_name, owner, customer …)"
