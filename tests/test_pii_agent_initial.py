@@ -77,6 +77,11 @@ def test_an_initial_beside_a_surname_anywhere(text: str, names: set[str]) -> Non
         "Outline:\nA. Paris\nB. London: overview",
         "Plan A. Results follow in Appendix, B.",
         "I want to use S. Docker and K. Kubernetes",
+        # authors as the public writes and cites them
+        "- Bertie Wooster: P. G. Wodehouse's idle young gentleman",
+        "Eliot, T. S. wrote it in 1922.",
+        "Okafor, C. (2019). Soil carbon in the Sahel.",
+        "J. Mensah et al. found the same.",
     ],
 )
 def test_initials_before_everyday_words_or_outline_items(text: str) -> None:

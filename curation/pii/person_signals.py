@@ -107,7 +107,20 @@ _TITLE_BEFORE = regex.compile(r"\b(?:Mr|Mrs|Ms|Mx|Miss|Dr|Prof)\.?[ \t]+$")
 _OUTLINE_AFTER = regex.compile(r"^[ \t]*(?::|\r?\n|$)")
 
 
+# "P. G. Wodehouse", "Eliot, T. S.", "Okafor, C. (2019)", "J. Mensah et al.": an author as
+# the public writes and cites them, not a roster's entry.
+_INITIAL_BEFORE = regex.compile(r"(?<![\p{L}])\p{Lu}\.[ \t]*$")
+_CITED_AFTER = regex.compile(
+    r"^,?[ \t]*(?:\p{Lu}\.(?![\p{L}])|\(?\d{4}\b|et[ \t]+al\b|\(eds?\.?\))"
+)
+
+
 def _outline_item(text: str, start: int, end: int) -> bool:
+    """An outline's lettered item, or an author written as the public cites them."""
+    if _INITIAL_BEFORE.search(text[max(0, start - 4) : start]) or _CITED_AFTER.match(
+        text[end : end + 16]
+    ):
+        return True
     head = text[text.rfind("\n", 0, start) + 1 : start]
     return not head.strip(" \t-*•>#") and bool(_OUTLINE_AFTER.match(text[end : end + 4]))
 
@@ -217,7 +230,7 @@ class NameTableRecognizer(SignalRecognizer):
             )
             if _stop(word) or kind(word) not in (("G", "S", "U", "F") if signed else ("G",)):
                 continue
-            if m.group(2) and kind(word) in ("G", "S", "U"):
+            if m.group(2) and kind(word) in ("G", "S", "U") and not _outline_item(text, *m.span()):
                 yield _result(m.start(), m.end(), INITIAL_SCORE, INITIAL_SOURCE, self)
                 continue
             source = "name:signoff-initial" if not m.group(2) and signed else "name:initial"
