@@ -23,6 +23,10 @@ long as one of them is ranked by the table as a name or none is an everyday word
   role in words or a bare number ("1. Ana Quist — treasurer", "- Ana Quist (34)", which
   could count widgets) needs one word the table knows as a name, and is read like the
   model's finding by the public-figure policy (``name:list``).
+  Items whose tails are one role word for word ("- Rok Pirc (background, market scene)"), under
+  a line ending in a colon that names people ("Extras confirmed for Tuesday:") or with a
+  person's word in the tail, are a list of people: two name words suffice
+  (``name:list-people``, private evidence).
 - **Possessive of something only a person owns**: "Kwizera's account", "Tulip's login"
   (``name:possessive``).
 - **Two unknown words joined by a name particle** that no Romance place name uses ("Sunnvá

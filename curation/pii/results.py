@@ -98,6 +98,8 @@ _SIGNALS = {
     " or not (Grace Cash), after a cue to a person, a rank, or before an identifier",
     "name:word-pair-weak": "a given-name word then a surname word of the name table, alone on"
     " a line, in a list, after to/for/with or as a sentence's subject (kept in a public record)",
+    "name:list-people": "an item of a bulleted list of people: tails one role word for word,"
+    " under a line naming people or with a person's word in the tail",
     "name:list": "an item of a list whose sibling items are found persons (a rota, a roster;"
     " kept in a public record)",
     "address:military": "a US military address (PSC/CMR/Unit … Box, APO/FPO/DPO)",
