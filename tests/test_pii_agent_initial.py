@@ -86,3 +86,10 @@ def test_an_initial_beside_a_surname_anywhere(text: str, names: set[str]) -> Non
 )
 def test_initials_before_everyday_words_or_outline_items(text: str) -> None:
     assert strong_initials(text) == set()
+
+
+def test_a_middle_initial_is_no_private_evidence_but_a_cue_word_before_is_no_name() -> None:
+    # "Jesus H. Christ", "Walt H. Whitman": a full name, judged by the public-figure policy;
+    # "Dear L. Hundessa": the word before is a cue, the initial opens the name.
+    assert strong_initials("People say “Jesus H. Christ!” when angry.") == set()
+    assert strong_initials("Dear L. Hundessa, your place is booked.") == {"L. Hundessa"}

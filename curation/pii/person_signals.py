@@ -95,6 +95,7 @@ _INITIAL_FIRST = regex.compile(r"(?<![\p{L}.])(\p{Lu})\.[ \t]+(\p{Lu}[\p{L}'’\
 _INITIAL_LAST = regex.compile(
     r"(?<![\p{L}'’\-])(\p{Lu}[\p{L}'’\-]+)(,?)[ \t]+(\p{Lu})\.(?=[\s\"'’”)]|$)"
 )
+_WORD_BEFORE = regex.compile(r"(\p{Lu}[\p{Ll}\p{M}'’\-]+)[ \t]+$")  # before a middle initial
 _DASH_BEFORE = regex.compile(r"[-–—~][ \t]*$")
 # "approved by H. Silver", "signed by R. Stone": after an agent's "by", an initial then an
 # everyday word that the table also ranks as a surname is a person.
@@ -217,7 +218,13 @@ class NameTableRecognizer(SignalRecognizer):
             # before a surname or a word the table does not know, an initial ("by A. Ormaetxea")
             if _stop(word) or (m.group(1) in "IA" and not (cued and kind(word) in ("S", "U"))):
                 continue
-            if kind(word) in ("G", "S", "U") and not _outline_item(text, m.start(), m.end()):
+            prev = _WORD_BEFORE.search(text, max(0, m.start() - 30), m.start())
+            middle = bool(prev) and not _stop(prev[1]) and kind(prev[1]) in ("G", "S", "F", "U")
+            if (
+                kind(word) in ("G", "S", "U")
+                and not middle  # "Jesus H. Christ": a full name, judged by the name policy
+                and not _outline_item(text, m.start(), m.end())
+            ):
                 yield _result(m.start(), m.end(), INITIAL_SCORE, INITIAL_SOURCE, self)
             elif kind(word) in ("G", "S", "U") or (surname_word(word) and agent):
                 yield _result(m.start(), m.end(), CUE_SCORE, "name:initial", self)
