@@ -275,10 +275,14 @@ def _signature(text: str, block: list[tuple[int, int]]) -> Iterable[tuple[int, i
 
 # What may stand on an address's first line before the block: "House No.", "Av.", "Flat 2,".
 _HOUSE = r"(?:[\p{Lu}\d][^\s]*[ \t]+){0,4}"
-# "Ana Quist, 12 Main St…" at the start of the line; "invoices for Ana Quist: 12 Main St…".
+# "Ana Quist, 12 Main St…" at the start of the line; "invoices for Ana Quist: 12 Main St…";
+# in a sentence, the addressee after "to" or "for" and before a comma or "at": "Send it to
+# Ana Quist, PO Box 12, …", "DHL has a phone for Ana Quist at Villa 35, …".
 _BEFORE_ADDRESS = regex.compile(
     rf"(?:^[ \t]*{_RANK}(?P<name>{_NAME})[ \t]*,|(?:^|(?<=[ \t]))(?P<name>{_WORD}"
-    rf"(?:[ \t]+{_WORD}){{0,3}})[ \t]*:)[ \t]*{_HOUSE}$"
+    rf"(?:[ \t]+{_WORD}){{0,3}})[ \t]*:"
+    rf"|(?<![\p{{L}}])(?P<prep>(?i:to|for|c/o|attn\.?))[ \t]+{_RANK}(?P<name>{_WORD}"
+    rf"(?:[ \t]+(?:{_PART}[ \t]+)?{_WORD}){{1,3}})[ \t]*(?:,|[ \t]at))[ \t]*{_HOUSE}$"
 )
 
 
@@ -319,7 +323,12 @@ def _recipients(text: str, addresses: Sequence[tuple[int, int]]) -> Iterable[tup
         head = text[line_start:start]
         same = _BEFORE_ADDRESS.search(head)
         if same:
-            if name_words(same.group("name"), strong=True):
+            name = same.group("name")
+            # In a sentence ("to Main Hall at 12 Hope Road") one word must be a name's.
+            sentence = same.group("prep") is not None
+            if name_words(name, strong=True) and (
+                not sentence or any(_namely(w) for w in _words(name))
+            ):
                 yield (
                     line_start + same.start("name"),
                     line_start + same.end("name"),
