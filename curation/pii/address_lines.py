@@ -92,7 +92,7 @@ def country_names() -> frozenset[str]:
 
 _HOUSE = regex.compile(
     rf"{_EDGE}(?:{_alternatives(house_number_terms(), fold_short=False, dots=True)})"
-    rf"[ \t]*[#:]?[ \t]*{_NUM}(?![\w\-])"
+    rf"[ \t]*(?:{_NUMBER_WORD}[ \t]*)?[#:]?[ \t]*{_NUM}(?![\w\-])"
 )
 # A street line headed by its type, of any language: "Calle Belisario Salinas N° 814", "Av. Arce 9".
 # "Rua da Missão 45": the name may open with a particle.
@@ -115,7 +115,7 @@ _FLAT = regex.compile(rf"{_EDGE}{_UNIT}(?![\w\-])")
 _NUMBERED_TYPES = r"(?i:Street|St\.|Road|Rd\.|Avenue|Ave\.|Lane)"
 _HOUSE_ON_STREET = regex.compile(
     rf"{_EDGE}(?:{_alternatives(house_number_terms(), fold_short=False, dots=True)})"
-    rf"[ \t]*[#:]?[ \t]*{_NUM}[ \t]*,[ \t]+(?:"
+    rf"[ \t]*(?:{_NUMBER_WORD}[ \t]*)?[#:]?[ \t]*{_NUM}[ \t]*,[ \t]+(?:"
     rf"(?:{_TYPE_BEFORE}|{_NUMBERED_TYPES})[ \t]+\d{{1,4}}[A-Za-z]?(?![\w\-]|[.,]\d)"
     rf"|{_TYPE_BEFORE}[ \t]*(?:{_LINK}[ \t]+)?{_NAME}(?<![.])"
     rf"|{_NAME}[ \t]+(?i:{_alternatives(STREET_TYPES_EN, dots=True)})(?![\w\-]))"

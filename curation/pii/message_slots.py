@@ -274,7 +274,7 @@ def _signature(text: str, block: list[tuple[int, int]]) -> Iterable[tuple[int, i
 
 
 # What may stand on an address's first line before the block: "House No.", "Av.", "Flat 2,".
-_HOUSE = r"(?:[\p{Lu}\d][^\s]*[ \t]+){0,4}"
+_HOUSE = r"(?:(?:[\p{Lu}\d][^\s]*|n[º°o]\.?)[ \t]+){0,4}"
 # "Ana Quist, 12 Main St…" at the start of the line; "invoices for Ana Quist: 12 Main St…";
 # in a sentence, the addressee after "to" or "for" and before a comma or "at": "Send it to
 # Ana Quist, PO Box 12, …", "DHL has a phone for Ana Quist at Villa 35, …".
