@@ -109,13 +109,12 @@ _NUMBER_FIRST = regex.compile(
     rf"{_EDGE}{_NOT_STREET}(?!\d+[xX×](?![\w]))[ \t]*{_NUM}[ \t]+{_NAME}(?![\w\-])"
 )
 _FLAT = regex.compile(rf"{_EDGE}{_UNIT}(?![\w\-])")
-# A house or building number before a numbered or typed street is a street line on its own,
+# After a house number (``_HOUSE``), a numbered or typed street makes a street line on its own,
 # whatever follows it: "No. 179, Street 178" (KH), "House 5, Street 12" (PK), "Immeuble 7,
 # Rue Narvik" (CM), "Villa 35, Al Manara Road" (AE).
 _NUMBERED_TYPES = r"(?i:Street|St\.|Road|Rd\.|Avenue|Ave\.|Lane)"
-_HOUSE_ON_STREET = regex.compile(
-    rf"{_EDGE}(?:{_alternatives(house_number_terms(), fold_short=False, dots=True)})"
-    rf"[ \t]*(?:{_NUMBER_WORD}[ \t]*)?[#:]?[ \t]*{_NUM}[ \t]*,[ \t]+(?:"
+_ON_STREET = regex.compile(
+    rf"[ \t]*,[ \t]+(?:"
     rf"(?:{_TYPE_BEFORE}|{_NUMBERED_TYPES})[ \t]+\d{{1,4}}[A-Za-z]?(?![\w\-]|[.,]\d)"
     rf"|{_TYPE_BEFORE}[ \t]*(?:{_LINK}[ \t]+)?{_NAME}(?<![.])"
     rf"|{_NAME}[ \t]+(?i:{_alternatives(STREET_TYPES_EN, dots=True)})(?![\w\-]))"
@@ -193,10 +192,12 @@ class StreetLineRecognizer(SignalRecognizer):
             for m in _HOUSE.finditer(text)
             if not _NOT_HOUSE.search(text, max(0, m.start() - 24), m.start())
         ]
-        for m in _HOUSE_ON_STREET.finditer(text):
-            if not _NOT_HOUSE.search(text, max(0, m.start() - 24), m.start()):
-                starts.append((m, "typed"))
-                yield tagged_result("STREET_ADDRESS", m.start(), m.end(), 0.8, "address:line", self)
+        for m, _kind in list(starts):
+            street = _ON_STREET.match(text, m.end())
+            if street is not None:
+                yield tagged_result(
+                    "STREET_ADDRESS", m.start(), street.end(), 0.8, "address:line", self
+                )
         for pattern in (_TYPE_FIRST, *_TYPED_STREETS):
             starts.extend(
                 (m, "typed") for m in pattern.finditer(text) if _typed_street_ok(m.group())
