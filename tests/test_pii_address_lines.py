@@ -108,6 +108,8 @@ def test_addresses_of_any_country(text: str, address: str) -> None:
         "Chanel No. 5, the perfume",
         "Track No. 3, Abbey Road sessions",
         "صندوق بريد الشركة",  # a box word with no number
+        "the score was 12-34 on Av. 5",  # a score, then a numbered street
+        "Calle 8, 2015-2019 works",
     ],
 )
 def test_numbers_that_are_no_address(text: str) -> None:
@@ -124,6 +126,10 @@ def test_numbers_that_are_no_address(text: str) -> None:
         ("Street: Immeuble 7, Rue Narvik\nCity: Yaoundé", "Immeuble 7, Rue Narvik"),
         ("at Villa n° 16, Route de la Corniche Ouest, Fann, Dakar, Sénégal, but", "Villa n° 16"),
         ("for her at Immeuble 179, Boulevard de la Liberté, Akwa, Douala, Cameroun, but", "Immeuble 179, Boulevard de la Liberté"),
+        # A numbered street and a house number in two parts (CO, GT).
+        ("at Diagonal 6 28-06, Zona 10, Ciudad de Guatemala 01010, Guatemala.", "Diagonal 6 28-06"),
+        ("at Calle 50 # 12-34, Medellín, Colombia.", "Calle 50 # 12-34"),
+        ("at 6a Avenida 12-34, Zona 1", "6a Avenida 12-34"),
     ],
 )  # fmt: skip
 def test_a_house_number_before_a_numbered_or_typed_street(text: str, line: str) -> None:

@@ -46,6 +46,7 @@ from curation.pii.address_shapes import (
     _alternatives,
     _data,
     _typed_street_ok,
+    street_types,
 )
 from curation.pii.postcode_formats import all_metadata
 from curation.pii.recognizers import NOT_BRAND
@@ -118,6 +119,13 @@ _ON_STREET = regex.compile(
     rf"(?:{_TYPE_BEFORE}|{_NUMBERED_TYPES})[ \t]+\d{{1,4}}[A-Za-z]?(?![\w\-]|[.,]\d)"
     rf"|{_TYPE_BEFORE}[ \t]*(?:{_LINK}[ \t]+)?{_NAME}(?<![.])"
     rf"|{_NAME}[ \t]+(?i:{_alternatives(STREET_TYPES_EN, dots=True)})(?![\w\-]))"
+)
+# A numbered street and a house number in two parts (CO, GT): "Calle 50 # 12-34", "Carrera 7
+# No. 71-21", "Diagonal 6 28-06", "6a Avenida 12-34".
+_PLATE = regex.compile(
+    rf"{_EDGE}(?:\d{{1,2}}(?:a|ª|º)?[ \t]+)?"
+    rf"(?i:{_alternatives(street_types('plate'), dots=True)})[ \t]+(?:\d{{1,3}}[A-Za-z]?(?:[ \t]+bis)?"
+    rf"[ \t]*(?:#|{_NUMBER_WORD})?[ \t]*)?\d{{1,3}}[A-Za-z]?[ \t]*-[ \t]*\d{{1,3}}(?![\w\-])"
 )
 # A word before the house word that makes its number something else: "Step No. 3", "Order Nr. 5".
 _NOT_HOUSE = regex.compile(
@@ -198,6 +206,9 @@ class StreetLineRecognizer(SignalRecognizer):
                 yield tagged_result(
                     "STREET_ADDRESS", m.start(), street.end(), 0.8, "address:line", self
                 )
+        for m in _PLATE.finditer(text):
+            starts.append((m, "typed"))
+            yield tagged_result("STREET_ADDRESS", m.start(), m.end(), 0.8, "address:line", self)
         for pattern in (_TYPE_FIRST, *_TYPED_STREETS):
             starts.extend(
                 (m, "typed") for m in pattern.finditer(text) if _typed_street_ok(m.group())
