@@ -9,6 +9,8 @@ from curation.pii.cue_context import mail_subject
 from curation.pii.detect import Detector
 from curation.pii.firm_signals import (
     SIZE_CODE_AFTER,
+    brand_possessive,
+    carrier_status,
     country_branch,
     country_names,
     delivers,
@@ -174,3 +176,69 @@ def test_possessive_must_not_fire_on_people() -> None:
     assert not non_person_value("Rosa's Birthday Party was fun", 0, 4)
     assert not non_person_value("Rosa's Team: three people", 0, 4)
     assert not non_person_value("Rosa's bike: product", 0, 4)  # a thing she owns, not a brand
+
+
+# ---- a carrier's report on its parcels (round 9 and clean8, spent)
+
+
+def _status(text: str, value: str) -> bool:
+    return carrier_status(text, *span_at(text, value))
+
+
+def test_a_carrier_reports_its_parcels_late() -> None:
+    assert _status("Torvak Senda says 35 parcels are delayed by 15 hours.", "Torvak Senda")
+    assert _status(
+        "Heads up: 35 parcels with Torvak Senda are running about 15 hours late.", "Torvak Senda"
+    )
+    assert _status("Zelto-Pak says 49 parcels are delayed by 35 hours.", "Zelto-Pak")
+    assert _status("Torvak Senda Express says 3 parcels are delayed.", "Torvak Senda")
+    assert _status(
+        "Status: Mensajería Zelto - parcel at sorting hub, 82 km away.", "Mensajería Zelto"
+    )
+
+
+def test_a_carrier_report_must_not_fire_on_people() -> None:
+    assert not _status("Ana Quist says 35 parcels are delayed.", "Ana Quist")
+    assert not _status("Jean-Luc says 3 parcels are delayed.", "Jean-Luc")
+    assert not _status("I left the parcels with Odile Markham yesterday.", "Odile Markham")
+    assert not _status("Status: Ana Quist - parcel at the door", "Ana Quist")
+    assert not _status("Torvak Senda says the meeting is delayed.", "Torvak Senda")
+
+
+def test_detector_keeps_a_reporting_carrier(det: Detector) -> None:
+    assert not people(
+        det,
+        "Tiakor Tiak says 35 parcels are delayed by 15 hours. Draft a short notice.",
+        "Heads up: 35 parcels with Tiakor Tiak are running about 15 hours late.",
+    )
+
+
+# ---- a brand written as an honorific's possessive, nothing owned after it
+
+
+def _brand(text: str) -> bool:
+    return brand_possessive(text, *span_at(text, "Quillby"))
+
+
+def test_an_honorific_possessive_alone_is_a_brand() -> None:
+    assert _brand("Write a pub-quiz question whose answer is Mrs. Quillby's.")
+    assert _brand("3. Why Mrs. Quillby's still matters")
+    assert _brand("What kind of thing are Odile Markham and Mr. Quillby's?")
+    assert _brand("Dr. Quillby's is a brand.")
+    assert _brand("What do Brevlo's Own and Mrs. Quillby's have in common?")
+
+
+def test_an_honorific_possessive_must_not_fire_on_people() -> None:
+    assert not _brand("We had tea at Mrs. Quillby's.")  # her home
+    assert not _brand("Mrs. Quillby's car is red.")  # what she owns
+    assert not _brand("Mrs. Quillby called.")
+    assert not _brand("Quillby's is open late.")  # no honorific: left to other signals
+
+
+def test_detector_keeps_a_founders_brand_but_not_a_person_named_once(det: Detector) -> None:
+    assert not people(
+        det,
+        "Draft a three-part outline for a talk on Mrs. Quillby's.",
+        "1. Why Mrs. Quillby's still matters\n2. Questions",
+    )
+    assert "Quillby" in people(det, "Mrs. Quillby called about the bill. Bring Mrs. Quillby's.")

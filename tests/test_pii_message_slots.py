@@ -10,6 +10,7 @@ from curation.pii.detect import get_detector
 from curation.pii.message_slots import (
     LIST_ID_SOURCE,
     LIST_SOURCE,
+    PEOPLE_LIST_SOURCE,
     RECIPIENT_SOURCE,
     SIGNATURE_SOURCE,
     list_names,
@@ -181,6 +182,36 @@ def test_list_items_of_one_shape() -> None:
 )
 def test_lists_that_hold_no_people(text: str) -> None:
     assert list(list_names(text)) == []
+
+
+def test_people_lists_whose_items_share_a_role_tail() -> None:
+    """Items sharing one tail word for word, under a line that names people or with a
+    person's word in the tail, are a slot of names, not the model's guess."""
+    extras = (
+        "Extras confirmed for Tuesday's shoot:\n- Rok Pirc (background, market scene)\n"
+        "- Indigo Mhatre (background, market scene)\n- Galane Crabbe (background, market scene)"
+    )
+    found = list(list_names(extras))
+    assert values(extras, found) == ["Rok Pirc", "Indigo Mhatre", "Galane Crabbe"]
+    assert {f[2] for f in found} == {PEOPLE_LIST_SOURCE}
+    tail = "- Marisol Petrenko (volunteer, front desk)\n- Jonah Abara (volunteer, front desk)"
+    assert values(tail, list(list_names(tail))) == ["Marisol Petrenko", "Jonah Abara"]
+    assert people(get_detector(), extras) >= {"Rok Pirc", "Indigo Mhatre", "Galane Crabbe"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Order for the flat:\n- Oak Shelf (walnut, 2 pcs)\n- Pine Shelf (walnut, 2 pcs)",
+        "Lunch menu:\n- Chicken Tikka (spicy, mains)\n- Paneer Tikka (spicy, mains)",
+        "Volunteers for Saturday:\n- Oak Shelf (front desk)\n- Pine Table (front desk)",
+        "Brands we stock:\n- Kobo Clara (e-reader)\n- Kobo Libra (e-reader)",
+        # tails that differ under a line with no word for people
+        "Agenda:\n- Project Atlas (kickoff, room 2)\n- Budget Review (finance)",
+    ],
+)
+def test_lists_of_things_sharing_a_tail(text: str) -> None:
+    assert [f for f in list_names(text) if f[2] == PEOPLE_LIST_SOURCE] == []
 
 
 def test_possessive_of_what_a_person_owns() -> None:

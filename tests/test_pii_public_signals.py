@@ -138,3 +138,35 @@ def test_a_private_role_is_no_public_role() -> None:
     text = "Please call the plumber Tobias Crane."
     start = text.index("Tobias Crane")
     assert not after_work_noun(text, start, start + len("Tobias Crane"))
+
+
+# ---- a weekday that opens a name, a capitalised "Me" in a title, a list of things
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        ["Give me a talk outline comparing Brevlo Airwrap with Wednesday Addams."],
+        ["Give me a three-point talk outline comparing Odile Markham with Me and Bobby Crane."],
+        [
+            "Sort alphabetically, one per line: Tobias Crane | Odile Markham | Apgar score",
+            "Apgar score\nOdile Markham\nTobias Crane",
+        ],
+    ],
+)
+def test_names_in_titles_and_lists_of_things_are_no_private_context(texts: list[str]) -> None:
+    assert public_record(texts, MODEL, ["Odile Markham", "Tobias Crane", "Brevlo Airwrap"])
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        ["On Wednesday Odile Markham called about the bill."],
+        ["Wednesday March 5 works for Odile Markham."],
+        ["Odile Markham asked me to call."],
+        ["Me and Odile Markham will come."],  # a sentence's "Me": the speaker
+        ["Guests, one per line:", "Odile Markham\nTobias Crane"],  # a roster
+    ],
+)
+def test_weekdays_me_and_rosters_stay_private(texts: list[str]) -> None:
+    assert not public_record(texts, MODEL, ["Odile Markham", "Tobias Crane"])

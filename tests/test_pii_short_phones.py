@@ -93,3 +93,13 @@ def test_a_national_number_of_another_plan_needs_a_cue() -> None:
     # Valid only outside the common plans (IL mobile): found after a phone word, not bare.
     assert "052-412-3456" in phones("Call me on 052-412-3456 tonight.")
     assert phones("Reference 052-412-3456 was filed.") == []
+
+
+@pytest.mark.parametrize("text", ["About 100982.02.", "Total so far: 1039182.49 EUR"])
+def test_an_amount_with_its_cents_is_no_phone(text: str) -> None:
+    assert phones(text) == []
+
+
+@pytest.mark.parametrize("text", ["Call me on 415.555.0199.", "Ring +44 20 7946 0958."])
+def test_a_dotted_or_spaced_phone_is_still_a_phone(text: str) -> None:
+    assert phones(text)

@@ -81,6 +81,24 @@ def test_name_on_card_in_capitals() -> None:
     assert values("Please print the name on card field in capitals.") == set()
 
 
+def test_what_the_card_says() -> None:
+    text = "The card says BABIRYE MULINDWA, number 4111 1111 1111 1111. Why was it declined?"
+    assert ("BABIRYE MULINDWA", CARD_SOURCE) in found(text)
+    assert ("Ana Quist", CARD_SOURCE) in found("The name on my card is Ana Quist, not Anna.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The card says DECLINED INSUFFICIENT FUNDS on the terminal.",
+        "My card reads VISA DEBIT on the front.",
+        "The gift card shows Happy Birthday in gold.",
+    ],
+)
+def test_what_a_card_says_that_is_no_name(text: str) -> None:
+    assert {v for v, src in found(text) if src == CARD_SOURCE} == set()
+
+
 def test_surname_then_initial_after_an_agent() -> None:
     assert values("approved on Monday, countersigned by Turret, B. on Tuesday") == {"Turret, B."}
     assert values("Tower, B. is the second block of flats.") == set()  # no agent's "by"

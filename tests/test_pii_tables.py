@@ -98,6 +98,42 @@ def test_columns_that_hold_no_people(text: str) -> None:
     assert cells(text) == []
 
 
+def test_rows_with_international_phones_and_a_day_column() -> None:
+    """A "+" phone in the next cell is no "A + B" firm, and a rota's day column is no name
+    ("Mon" is a given name of the table too); the names themselves are the detector's."""
+    from curation.pii.detect import get_detector
+
+    tsv = (
+        "Pasting from our sheet:\nTeammate\tCell\tStack\n"
+        "Ouiza Amrouche\t+213 555 67 48 86\tdata\nObsa Negasa\t091 466 1692\tbackend"
+    )
+    rota = (
+        "Rota (day, volunteer, number):\nMon\tTeiva Mahinui\t+689 87 62 58 42\n"
+        "Wed\tIgnazia Cadeddu\t+39 348 481 8433"
+    )
+    assert cells(rota) == ["Teiva Mahinui", "Ignazia Cadeddu"]
+    found = get_detector().analyze_texts([tsv, rota])
+    names = [{s.text for s in spans if s.entity == "PERSON"} for spans in found]
+    assert {"Ouiza Amrouche", "Obsa Negasa"} <= names[0]
+    assert {"Teiva Mahinui", "Ignazia Cadeddu"} <= names[1] and "Mon" not in names[1]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mon,Oak Shelf,3\nWed,Pine Desk,4",  # a day column beside products
+        "Day\tShift\nMon\tam\nFri\tpm",
+    ],
+)
+def test_day_columns_hold_no_people(text: str) -> None:
+    assert cells(text) == []
+
+
+def test_a_name_that_opens_with_a_month_stays_a_name() -> None:
+    text = "volunteer,phone\nJan Kowalski,+48 601 234 567\nOuiza Amrouche,+213 555 67 48 86"
+    assert cells(text) == ["Jan Kowalski", "Ouiza Amrouche"]
+
+
 def test_role_words_come_from_one_list() -> None:
     # "volunteer" and "next of kin" are read from data/vocab/person_field_labels.txt by the
     # table reader, the keyed-value reader and the line-label reader alike

@@ -22,6 +22,7 @@ from bench.pii_eval import (
     round7,
     round8,
     round9,
+    round10,
 )
 from bench.pii_eval.common import Example, Gold, Private, Protected
 
@@ -31,7 +32,7 @@ GENERATORS: dict[str, Callable[[str], list[Example]]] = {
     "general": gen_general.generate,
     "multilingual": gen_multilingual.generate,
 }
-# Rounds 2–9 (bench/pii_eval/round2/ … round9/): other sets, built later and apart; round 1
+# Rounds 2–10 (bench/pii_eval/round2/ … round10/): other sets, built later and apart; round 1
 # is unchanged.
 ROUNDS: dict[int, dict[str, Callable[[str], list[Example]]]] = {
     1: GENERATORS,
@@ -43,6 +44,7 @@ ROUNDS: dict[int, dict[str, Callable[[str], list[Example]]]] = {
     7: round7.GENERATORS,
     8: round8.GENERATORS,
     9: round9.GENERATORS,
+    10: round10.GENERATORS,
 }
 ALL_GENERATORS = {name: gen for sets in ROUNDS.values() for name, gen in sets.items()}
 

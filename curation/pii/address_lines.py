@@ -186,13 +186,24 @@ def _blocks(
         yield head.start(), end, 0.85 if strong else 0.8
 
 
+# Every block has a number in its street line, then a separator and a capitalised locality
+# (``_TAIL``), and so has a house number before a street ("No. 239, Street 308"): a text
+# without both, in that order, has none, unless it holds a two-part house number ("Calle 50
+# # 12-34", ``_PLATE``) (an exact prefilter).
+_DIGIT = regex.compile(r"\d")
+_SEP_THEN_LOCALITY = regex.compile(rf"{_SEP}\p{{Lu}}")
+
+
 class StreetLineRecognizer(SignalRecognizer):
     """Addresses without a postcode: a house number or typed street line and its locality."""
 
     ENTITY = "STREET_ADDRESS"
 
     def applies(self, text: str) -> bool:
-        return any(ch.isdigit() for ch in text)
+        digit = _DIGIT.search(text)
+        if digit is None:
+            return False
+        return _SEP_THEN_LOCALITY.search(text, digit.start()) is not None or "-" in text
 
     def find(self, text: str, _nlp_artifacts: Any = None) -> Iterable[RecognizerResult]:
         starts: list[tuple[regex.Match[str], str]] = [

@@ -55,3 +55,31 @@ def mail_subject(text: str, before: str, after: str) -> bool:
     return bool(
         _SUBJECT_LABEL.match(before) and _RUN_GOES_ON.match(after) and _MAIL_HEADER.search(text)
     )
+
+
+# Weak cues that greet or answer ("Great, Ana", "Morning Ana", "Sure Ana") address someone only
+# where they open a sentence: "SS Great Britain", "the Welcome Centre" are names of things.
+_GREETING_ANSWERS = frozenset(
+    [
+        "sorry",
+        "welcome",
+        "morning",
+        "afternoon",
+        "evening",
+        "bye",
+        "goodbye",
+        "ok",
+        "okay",
+        "great",
+        "sure",
+        "noted",
+        "apologies",
+    ]
+)
+
+
+def mid_phrase_interjection(text: str, m: Any) -> bool:
+    cue = m.group("weak").lower()
+    return cue in _GREETING_ANSWERS and bool(
+        _WORD_BEFORE.search(text[max(0, m.start() - 4) : m.start()])
+    )

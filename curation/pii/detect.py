@@ -30,6 +30,7 @@ from curation.pii.engine import (
     analyzer_for,
     tag_batch,
 )
+from curation.pii.firm_signals import brand_possessive
 from curation.pii.message_slots import slot_names
 from curation.pii.name_extend import extend_given
 from curation.pii.person_signals import NameTableRecognizer
@@ -46,6 +47,7 @@ from curation.pii.propagation import (
     find_value,
     number_pattern,
     propagate,
+    spreads,
     value_forms,
 )
 from curation.pii.public import is_model_only, public_record
@@ -55,6 +57,7 @@ from curation.pii.siblings import sibling_names
 from curation.pii.spans import ENTITY_PRIORITY, Finding, Span, resolve
 from curation.pii.strong_positions import CARD_SOURCE, POSITION_SOURCE
 from curation.pii.titles import non_person_value, thing_value
+from curation.pii.transcripts import public_turns
 from curation.pii.vocab import TECH_TERMS, UI_NOUNS
 from curation.pii.word_names import STRONG_SOURCE as WORD_PAIR_SOURCE
 
@@ -338,12 +341,19 @@ class Detector:
             [s.text for row in kept for s in row if s.entity == "PERSON"],
         ):
             kept = [[s for s in row if not is_model_only(s.source)] for row in kept]
+        elif self.config.keep_public_figures:
+            kept = public_turns(segments, kept)
         if "PERSON" in self.config.entities and email_names - names:
             written = email_name_spans(segments, email_names - names, self._refused_name)
             for i, row in enumerate(written):
                 kept[i].extend(row)
         if self.config.propagate:
-            values = [(s.entity, s.text, s.score) for row in kept for s in row]
+            values = [
+                (s.entity, s.text, s.score)
+                for row in kept
+                for s in row
+                if spreads(s.entity, s.text, s.source)
+            ]
             for i, found in enumerate(propagate(segments, values, allow=self.allow)):
                 kept[i].extend(found)
         if "PERSON" in self.config.entities:
@@ -406,6 +416,9 @@ def _drop_non_persons(segments: Sequence[Segment], kept: list[list[Span]]) -> li
     strong: set[str] = set()
     weak: set[str] = set()
     for value in values:
+        if _brand_everywhere(segments, value):
+            strong.add(value)
+            continue
         for seg in segments:
             at = seg.text.find(value)
             while at >= 0 and value not in strong:
@@ -424,6 +437,20 @@ def _drop_non_persons(segments: Sequence[Segment], kept: list[list[Span]]) -> li
         return s.text in strong or (s.text in weak and is_model_only(s.source))
 
     return [[s for s in row if not refused(s)] for row in kept]
+
+
+def _brand_everywhere(segments: Sequence[Segment], value: str) -> bool:
+    """Every occurrence of ``value`` is a brand's possessive ("Mrs. Baird's."): one mention
+    of the person ("Mrs. Baird called") keeps the name a person's."""
+    seen = False
+    for seg in segments:
+        at = seg.text.find(value)
+        while at >= 0:
+            if not brand_possessive(seg.text, at, at + len(value)):
+                return False
+            seen = True
+            at = seg.text.find(value, at + 1)
+    return seen
 
 
 def _with_siblings(segments: Sequence[Segment], kept: list[list[Span]]) -> list[list[Span]]:

@@ -23,6 +23,10 @@ long as one of them is ranked by the table as a name or none is an everyday word
   role in words or a bare number ("1. Ana Quist — treasurer", "- Ana Quist (34)", which
   could count widgets) needs one word the table knows as a name, and is read like the
   model's finding by the public-figure policy (``name:list``).
+  Items whose tails are one role word for word ("- Rok Pirc (background, market scene)"), under
+  a line ending in a colon that names people ("Extras confirmed for Tuesday:") or with a
+  person's word in the tail, are a list of people: two name words suffice
+  (``name:list-people``, private evidence).
 - **Possessive of something only a person owns**: "Kwizera's account", "Tulip's login"
   (``name:possessive``).
 - **Two unknown words joined by a name particle** that no Romance place name uses ("Sunnvá
@@ -47,6 +51,7 @@ from curation.pii.vocab import (
     STREET_TYPES_EN,
     TECH_TERMS,
     TITLES,
+    load,
 )
 
 SCORE = 0.75
@@ -55,6 +60,7 @@ SIGNATURE_SOURCE = "name:signature"
 RECIPIENT_SOURCE = "name:recipient"
 LIST_ID_SOURCE = "name:list-id"
 LIST_SOURCE = "name:list"
+PEOPLE_LIST_SOURCE = "name:list-people"
 POSSESSIVE_SOURCE = "name:possessive"
 PARTICLE_SOURCE = "name:particle"
 
@@ -115,7 +121,15 @@ _AGE = regex.compile(
 )
 _NUMBER = regex.compile(r"^\d{1,3}$")
 _ID_TAIL = regex.compile(rf"^(?:{_EMAIL}|{_PHONE})$")
-_ROLE_TAIL = regex.compile(r"^[\p{L}][\p{L}\-]*(?:[ \t]+[\p{L}][\p{L}\-]*){0,4}$")
+_ROLE_TAIL = regex.compile(r"^[\p{L}][\p{L}\-]*(?:,?[ \t]+[\p{L}][\p{L}\-]*){0,4}$")
+# Words for people, singular: a list introduced by one ("Extras confirmed for Tuesday:") or
+# whose tails hold one ("- Ana Quist (volunteer, front desk)") lists people.
+_PEOPLE_WORDS = frozenset(
+    w.lstrip("?")
+    for name in ("person_field_labels", "person_nouns", "person_roles", "people_group_nouns")
+    for w in load(name)
+)
+_LOWER_WORD = regex.compile(r"\p{L}[\p{L}\-']*")
 
 _POSSESSIVE = regex.compile(
     rf"(?<![\p{{L}}\p{{M}}'’\-.])(?P<name>{_WORD}(?:[ \t]+{_WORD}){{0,2}})['’]s[ \t]+"
@@ -378,11 +392,32 @@ def list_names(text: str) -> Iterable[tuple[int, int, str]]:
         if len(kinds) != 1 or len(seps) != 1 or "" in kinds:
             continue
         strong = kinds <= {"age", "id"}
+        if not strong and _people_list(text, run):
+            for m in run:
+                if len(_words(m.group("name"))) >= 2 and name_words(m.group("name"), strong=False):
+                    yield m.start("name"), m.end("name"), PEOPLE_LIST_SOURCE
+            continue
         for m in run:
             if name_words(m.group("name"), strong=strong) and (
                 strong or len(_words(m.group("name"))) >= 2
             ):
                 yield m.start("name"), m.end("name"), LIST_ID_SOURCE if strong else LIST_SOURCE
+
+
+def _people_word(line: str) -> bool:
+    words = [w.lower() for w in _LOWER_WORD.findall(line)]
+    return any(w in _PEOPLE_WORDS or (w[-1:] == "s" and w[:-1] in _PEOPLE_WORDS) for w in words)
+
+
+def _people_list(text: str, run: list[regex.Match[str]]) -> bool:
+    """A list of people, not of things: role tails the items share word for word, or a
+    line ending in a colon right above the list, or a tail, that holds a word for people."""
+    tails = {m.group("tail").strip(" \t()").lower() for m in run}
+    if len(tails) != 1 or _tail_kind(next(iter(tails))) != "role":
+        return False
+    start = run[0].start()
+    above = text[text.rfind("\n", 0, max(0, start - 1)) + 1 : start].strip()
+    return (above.endswith(":") and _people_word(above)) or _people_word(next(iter(tails)))
 
 
 def possessive_names(text: str) -> Iterable[tuple[int, int, str]]:

@@ -37,6 +37,10 @@ from curation.pii.word_names import STRONG_SOURCE, surname_word, word_pair, word
 
 PAIR_SCORE = 0.72
 CUE_SCORE = 0.65
+# "L. Hundessa", "Brar, B.": an initial beside a surname of the table or a word it does not
+# know is how rosters and leaderboards write people, wherever it stands in the sentence.
+INITIAL_SOURCE = "name:initial-surname"
+INITIAL_SCORE = 0.75
 LOWER_SCORE = 0.7
 # A lower-case pair with no cue must be rarer than this in English (zipf × 10) to be read as a
 # name: "golnar hosseini" is, "rose parker" is not.
@@ -97,6 +101,28 @@ _DASH_BEFORE = regex.compile(r"[-–—~][ \t]*$")
 _AGENT_BY = regex.compile(r"(?i)\b(?:" + AGENT_VERBS + r")[ \t]+by[ \t]+$")
 _CALL_BEFORE = regex.compile(r"(?i)\b(?:contact|call|ring|phone|email|e-mail)[ \t]*[:,]?[ \t]+$")
 _TITLE_BEFORE = regex.compile(r"\b(?:Mr|Mrs|Ms|Mx|Miss|Dr|Prof)\.?[ \t]+$")
+
+
+# "A. Paris" alone on its line, or before a colon: an outline's lettered item.
+_OUTLINE_AFTER = regex.compile(r"^[ \t]*(?::|\r?\n|$)")
+
+
+# "P. G. Wodehouse", "Eliot, T. S.", "Okafor, C. (2019)", "J. Mensah et al.": an author as
+# the public writes and cites them, not a roster's entry.
+_INITIAL_BEFORE = regex.compile(r"(?<![\p{L}])\p{Lu}\.[ \t]*$")
+_CITED_AFTER = regex.compile(
+    r"^,?[ \t]*(?:\p{Lu}\.(?![\p{L}])|\(?\d{4}\b|et[ \t]+al\b|\(eds?\.?\))"
+)
+
+
+def _outline_item(text: str, start: int, end: int) -> bool:
+    """An outline's lettered item, or an author written as the public cites them."""
+    if _INITIAL_BEFORE.search(text[max(0, start - 4) : start]) or _CITED_AFTER.match(
+        text[end : end + 16]
+    ):
+        return True
+    head = text[text.rfind("\n", 0, start) + 1 : start]
+    return not head.strip(" \t-*•>#") and bool(_OUTLINE_AFTER.match(text[end : end + 4]))
 
 
 def _frequent(word: str) -> bool:
@@ -191,7 +217,9 @@ class NameTableRecognizer(SignalRecognizer):
             # before a surname or a word the table does not know, an initial ("by A. Ormaetxea")
             if _stop(word) or (m.group(1) in "IA" and not (cued and kind(word) in ("S", "U"))):
                 continue
-            if kind(word) in ("G", "S", "U") or (surname_word(word) and agent):
+            if kind(word) in ("G", "S", "U") and not _outline_item(text, m.start(), m.end()):
+                yield _result(m.start(), m.end(), INITIAL_SCORE, INITIAL_SOURCE, self)
+            elif kind(word) in ("G", "S", "U") or (surname_word(word) and agent):
                 yield _result(m.start(), m.end(), CUE_SCORE, "name:initial", self)
         for m in _INITIAL_LAST.finditer(text):
             word = m.group(1)
@@ -201,6 +229,9 @@ class NameTableRecognizer(SignalRecognizer):
                 _DASH_BEFORE.search(text[max(0, m.start() - 4) : m.start()])
             )
             if _stop(word) or kind(word) not in (("G", "S", "U", "F") if signed else ("G",)):
+                continue
+            if m.group(2) and kind(word) in ("G", "S", "U") and not _outline_item(text, *m.span()):
+                yield _result(m.start(), m.end(), INITIAL_SCORE, INITIAL_SOURCE, self)
                 continue
             source = "name:signoff-initial" if not m.group(2) and signed else "name:initial"
             yield _result(m.start(), m.end(), CUE_SCORE, source, self)

@@ -56,6 +56,7 @@ CANDIDATE = regex.compile(
 _NOT_PHONE_SHAPE = regex.compile(
     r"\d{4}[\-./]\d{1,2}[\-./]\d{1,2}|\d{1,2}[\-./]\d{1,2}[\-./]\d{2,4}|\d{1,3}(?:\.\d{1,3}){3}"
     r"|\d{1,2}:\d{2}(?::\d{2})?"
+    r"|\d{1,9}\.\d{2}"  # an amount with its cents ("About 100982.02."): no plan writes that
 )
 _CONTEXT = regex.compile(
     r"(?i)\b(?:phone|telephone|tel|mobile|mob|cell|call|calling|ring|reach|text|sms|"

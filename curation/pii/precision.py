@@ -294,7 +294,9 @@ _KOREAN_GIVEN = regex.compile(r"\p{Lu}\p{Ll}{1,2}-\p{Ll}{1,3}")
 _ALNUM_MODEL = regex.compile(r"^[ \t]\d{1,4}\p{L}{1,2}(?![\w\-./:])")
 _LETTER_MODEL = regex.compile(r"^[ \t]\p{Lu}{1,2}\d{1,4}(?:\.\d{1,2})?(?![\w\-./:])")  # "H2.0"
 _EMAIL_AFTER = regex.compile(rf"^[ \t]*{BRACKETED_EMAIL}")
-_FIRM_AFTER = regex.compile(r"^[ \t]*(?:&|\+|and[ \t]+Sons\b|&[ \t]*Co\b)[ \t]*\p{Lu}?")
+# "Marks & Spencer", "Dolce + Gabbana"; not a phone in the next cell of a pasted table
+# ("Ouiza Amrouche\t+213 555 …"): a tab separates cells, and "+" before a digit dials.
+_FIRM_AFTER = regex.compile(r"^ *(?:&|\+(?! *\d)|and[ \t]+Sons\b|&[ \t]*Co\b)[ \t]*\p{Lu}?")
 _FIRM_BEFORE = regex.compile(r"\p{L}['’]?s?[ \t]*&[ \t]*$")
 _TITLE_BEFORE = regex.compile(
     r"(?i)\b(?:mr|mrs|ms|mx|miss|dr|prof|sir|madam|mme|herr|frau|sr|sra)\.?[ \t]+$"

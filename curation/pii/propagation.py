@@ -12,11 +12,12 @@ import json
 import re
 from collections.abc import Iterable, Sequence
 
+from curation.pii import name_table as nt
 from curation.pii.precision import AllowList
-from curation.pii.recognizers import name_tokens
+from curation.pii.recognizers import WEAK_CUE_SOURCE, name_tokens
 from curation.pii.segments import Segment
 from curation.pii.spans import Span
-from curation.pii.vocab import TECH_TERMS, longest_first
+from curation.pii.vocab import TECH_TERMS, is_interjection, longest_first
 from curation.pii.word_names import person_cue_before
 
 VALUE_PATTERN_CACHE = 20_000
@@ -205,6 +206,20 @@ def _cued_parts(
                         Span(start, end, "PERSON", token, round(min(score, 0.95), 3), "propagation")
                     )
     return out
+
+
+def spreads(entity: str, value: str, source: str) -> bool:
+    """Whether a finding's other occurrences are redacted too. Not a single word that is an
+    interjection ("Hmm") or an everyday English word ("Cannabis", "Ponzi"), nor one found only
+    after a weak cue ("ask", "sure") unless the name table knows it: one reading of a word as a
+    name would otherwise destroy every other use of it in the record."""
+    words = value.split()
+    if entity != "PERSON" or len(words) != 1:
+        return True
+    word = words[0].strip(".,;:!?()[]\"'’")
+    if is_interjection(word) or nt.is_common(word):
+        return False
+    return not source.startswith(WEAK_CUE_SOURCE) or nt.is_name(word)
 
 
 def propagate(

@@ -47,7 +47,7 @@ import regex
 
 from curation.pii.closings import LETTER_CLOSING_LINE
 from curation.pii.name_kind import kind
-from curation.pii.vocab import load, longest_first
+from curation.pii.vocab import PARTICLES, load, longest_first
 
 PUBLIC_CUES: tuple[str, ...] = load("public_cues")
 PRIVATE_CUES: tuple[str, ...] = tuple(
@@ -107,6 +107,7 @@ _WEAK_PRIVATE = regex.compile(
 # "asked me", "sent me" tell of dealings with someone; "tell me", "recommend me", "…for me?"
 # at the end of a request ask the assistant.
 _ME = regex.compile(r"(?i)\bme\b")
+_SENTENCE_START = regex.compile(r"(?:^|[.!?:]|\n)[ \t\"'“‘]*$")
 _ME_REQUEST_BEFORE = regex.compile(
     r"(?i)\b(?:give|tell|show|let|help|teach|remind|recommend|suggest|explain|write|find|"
     r"describe|summari[sz]e|list|name|quiz|draw|make|compose|translate|answer)[ \t]+$"
@@ -130,6 +131,10 @@ _GREETING_TO_ASSISTANT = regex.compile(
 def _private_me(text: str) -> bool:
     """A "me" that tells of dealings with someone (see :data:`_ME_REQUEST_BEFORE`)."""
     for m in _ME.finditer(text):
+        if m.group() == "Me" and not _SENTENCE_START.search(
+            text[max(0, m.start() - 4) : m.start()]
+        ):
+            continue  # a title: "Me and Bobby McGee", "Call Me Maybe"
         if _ME_REQUEST_BEFORE.search(text[max(0, m.start() - 16) : m.start()]):
             continue
         before = text[max(0, m.start() - 5) : m.start()].lower()
@@ -163,6 +168,23 @@ _SCHEDULE = regex.compile(
     r"tonight|this (?:morning|afternoon|evening|week)|next (?:week|month))\b|"
     r"\bthe \d{1,2}(?:st|nd|rd|th)\b|\b\d{1,2}(?::\d\d)?[ \t]?(?:am|pm)\b"
 )
+# "Wednesday Addams", "Friday Kahlo": a weekday that opens a name (a capitalised word after it
+# that is no month) is no plan — unless a preposition dates it ("on Friday Ana called").
+_WEEKDAY_IN_NAME = regex.compile(
+    r"(?<!\b(?i:on|this|next|last|every|by|until|till|from|since|before|after)[ \t]+)"
+    r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)[ \t]+"
+    r"(?!(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December)\b)\p{Lu}\p{Ll}"
+)
+
+
+def _scheduled(text: str) -> bool:
+    return any(
+        not (m.group()[0].isupper() and _WEEKDAY_IN_NAME.match(text, m.start()))
+        for m in _SCHEDULE.finditer(text)
+    )
+
+
 # Two or more lines that hold only a name (a roster: "- Ama Osei\n- Hidde Terpstra").
 _ROSTER_LINE = regex.compile(
     r"(?m)^[ \t]*(?:[-*•]|\d+[.)])?[ \t]*\p{Lu}[\p{L}'’\-]+(?:[ \t]+[\p{L}'’\-.]+){1,3}[ \t]*$"
@@ -227,7 +249,13 @@ def _roster(text: str, names: Sequence[str]) -> bool:
         return False
     wanted = {n.strip() for n in names}
     lines = [m.group().strip(" \t-*•").strip() for m in _ROSTER_LINE.finditer(text)]
+    if any(_THING_LINE.search(line) for line in lines if line not in wanted):
+        return False  # "Apgar score" among them: a list of things to sort, not of people
     return sum(1 for line in lines if line in wanted) >= 2
+
+
+# A list line with a lower-case word that is no particle ("Apgar score"; not "Ana de Vries").
+_THING_LINE = regex.compile(rf"[ \t](?!(?:{_words(sorted(PARTICLES))})\b)\p{{Ll}}")
 
 
 # Two or more capitalised words in a row, not at a sentence's start: a title or a name of a
@@ -286,7 +314,7 @@ def public_record(
         or _private_me(joined)
         or _private_greeting(joined)
         or LETTER_CLOSING_LINE.search(joined)
-        or _SCHEDULE.search(joined)
+        or _scheduled(joined)
         or _roster(joined, names)
         or _private_dealing(joined, names)
     )

@@ -15,12 +15,13 @@ import regex
 
 from curation.pii import name_table as nt
 from curation.pii import vocab
-from curation.pii.cue_context import closing_in_name, quoted_whole
+from curation.pii.cue_context import closing_in_name, mid_phrase_interjection, quoted_whole
 from curation.pii.person_lines import in_dash_list
 from curation.pii.phones import ID_NUMBER_CUE
 from curation.pii.postal import tail_end
 from curation.pii.presidio_import import LocalRecognizer, NlpArtifacts, RecognizerResult
 from curation.pii.results import tagged_result
+from curation.pii.transcripts import speaker_label
 from curation.pii.vocab import (
     GREETING_CUES,
     NAME_STOP_WORDS,
@@ -433,6 +434,11 @@ def name_tokens(value: str) -> list[str]:
     return out
 
 
+# A name after a weak cue ("ask", "colleague", "sure"): found, but not spread over the record
+# when one word (curation.pii.propagation.spreads).
+WEAK_CUE_SOURCE = "name:cue-weak"
+
+
 class NameCueRecognizer(_Base):
     """Capitalised names right after a cue ('Hi Maria', 'Thanks, Maria', 'my name is …') or on a
     sign-off line ('— Maria'): where spaCy's small model is weakest, a single first name."""
@@ -460,7 +466,9 @@ class NameCueRecognizer(_Base):
             label = ner.get((start, end)) or _overlapping_label(ner, start, end)
             several = len(text[start:end].split()) > 1
             strong = m.group("strong")
-            if strong is None and _mid_phrase_interjection(text, m):
+            if strong is None and (
+                mid_phrase_interjection(text, m) or speaker_label(text, *m.span("weak"))
+            ):
                 continue
             if strong is not None and closing_in_name(text, m):
                 continue
@@ -472,7 +480,9 @@ class NameCueRecognizer(_Base):
                     score = 0.6 if several and label in (None, "PERSON", "ORGANIZATION") else 0.45
             else:
                 score = 0.6 if proper and label in (None, "PERSON") else 0.3
-            source = "name:title" if quoted_whole(text, m.start(), end) else "name:cue"
+            source = "name:cue" if strong is not None else WEAK_CUE_SOURCE
+            if quoted_whole(text, m.start(), end):
+                source = "name:title"
             yield _result(self.ENTITY, start, end, score, source, self)
 
     def _signoffs(self, text: str, doc: Any) -> Iterable[RecognizerResult]:
@@ -528,35 +538,6 @@ class NameCueRecognizer(_Base):
                 continue
             if len(words) >= 2 or _lower_name_word(words[0]):
                 yield _result(self.ENTITY, start, end, 0.8, "name:key-lower", self)
-
-
-# Weak cues that greet or answer ("Great, Ana", "Morning Ana", "Sure Ana") address someone only
-# where they open a sentence: "SS Great Britain", "the Welcome Centre" are names of things.
-_INTERJECTIONS = frozenset(
-    [
-        "sorry",
-        "welcome",
-        "morning",
-        "afternoon",
-        "evening",
-        "bye",
-        "goodbye",
-        "ok",
-        "okay",
-        "great",
-        "sure",
-        "noted",
-        "apologies",
-    ]
-)
-_WORD_BEFORE = regex.compile(r"[\p{L}\d][ \t]+$")
-
-
-def _mid_phrase_interjection(text: str, m: Any) -> bool:
-    cue = m.group("weak").lower()
-    return cue in _INTERJECTIONS and bool(
-        _WORD_BEFORE.search(text[max(0, m.start() - 4) : m.start()])
-    )
 
 
 def _lower_name_word(word: str) -> bool:

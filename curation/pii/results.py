@@ -63,6 +63,7 @@ _SIGNALS = {
     "name:table": "two or more words of the multi-country name table, capitalised as a name",
     "name:cue-table": "a name-table word after a cue (to, for, with, name is, I'm …)",
     "name:cue": "a capitalised word after a cue (to, for, with, name is, I'm …)",
+    "name:cue-weak": "a capitalised word after a weak cue (ask, told, colleague, sure …)",
     "name:signoff-table": "a name-table word on a sign-off line (Thanks, Regards …)",
     "name:signoff": "a capitalised word on a sign-off or byline (Thanks, Regards, — , Posted by …)",
     "name:label": "a name on the line after 'Ship to:', right above an address block or a PO"
@@ -85,6 +86,8 @@ _SIGNALS = {
     "name:card": "the name after 'name on card' or 'cardholder', in capitals or not",
     "name:upper": "two to four words in capitals, name-table words or unknown, none common",
     "name:initial": "a name with an initial (H. Alemu, Okoli, C., Malte O.)",
+    "name:initial-surname": "an initial beside a surname of the name table or an unknown word,"
+    " anywhere (L. Hundessa, Brar, B.)",
     "name:signoff-initial": "a name with an initial signing a text after a dash (- Malte O.)",
     "name:postfix": "a name before 'said', 'wrote', 'here', 'from the …'",
     "name:key": "the value of a person's field (first_name, owner, customer …)"
@@ -96,6 +99,8 @@ _SIGNALS = {
     " or not (Grace Cash), after a cue to a person, a rank, or before an identifier",
     "name:word-pair-weak": "a given-name word then a surname word of the name table, alone on"
     " a line, in a list, after to/for/with or as a sentence's subject (kept in a public record)",
+    "name:list-people": "an item of a bulleted list of people: tails one role word for word,"
+    " under a line naming people or with a person's word in the tail",
     "name:list": "an item of a list whose sibling items are found persons (a rota, a roster;"
     " kept in a public record)",
     "address:military": "a US military address (PSC/CMR/Unit … Box, APO/FPO/DPO)",

@@ -6,7 +6,8 @@ own: everyday words ("River Lemon", "Lark Barley") and rare ones ("Tuhiwai") ali
 - A rank in capitals before the recipient of a record that carries military mail ("1LT River
   Fisher, Unit 4479 Box 7488") (``name:label``).
 - The line right above a PO-box line ("Goldie Castle\\nPostboks 8166") (``name:label``).
-- The name on a card ("name on card CHIP PARISH"), capitals and all (``name:card``).
+- The name on a card ("name on card CHIP PARISH"), capitals and all, and what a card says
+  ("The card says BABIRYE MULINDWA", every word no everyday word) (``name:card``).
 - A surname and an initial after an agent's "by" ("countersigned by Tower, B.") (``name:initial``).
 - Where a pair is already a person's place (an identifier after it, a signature line after a
   closing, a cue before it, a person's verb after it at a sentence's start), a first word the
@@ -83,6 +84,12 @@ _RANK = regex.compile(
 _NOT_RANKS = frozenset({"PSC", "CMR", "APO", "FPO", "DPO", "AE", "AP", "AA", "PO", "USPS"})
 _CARD = regex.compile(
     r"(?i:name[ \t]+on[ \t]+(?:the[ \t]+)?card|card[ \t]?holder(?:[ \t]+name)?)[ \t]*:?[ \t]+"
+    r"(?P<value>\p{Lu}+(?:[ \t]+\p{Lu}+){1,3}|" + _NAME + r")(?![\p{L}\p{M}])"
+)
+# "The card says BABIRYE MULINDWA", "the name on my card reads Ana Quist": what a card shows.
+_CARD_SAYS = regex.compile(
+    r"(?i:\bcard[ \t]+(?:says|reads|shows)|name[ \t]+on[ \t]+(?:the[ \t]+|my[ \t]+)?card[ \t]+"
+    r"(?:is|says|reads|shows))[ \t]*:?[ \t]+"
     r"(?P<value>\p{Lu}+(?:[ \t]+\p{Lu}+){1,3}|" + _NAME + r")(?![\p{L}\p{M}])"
 )
 _AGENT_SURNAME = regex.compile(
@@ -238,6 +245,19 @@ def _pair_in_place(text: str) -> Iterable[tuple[int, int, str]]:
             yield start, end, POSITION_SOURCE
 
 
+def _card_names(text: str) -> Iterable[tuple[int, int, str]]:
+    for m in _CARD.finditer(text):
+        words = [w.title() if w.isupper() else w for w in m.group("value").split()]
+        if _clean(words):
+            yield m.start("value"), m.end("value"), CARD_SOURCE
+    if "card" in text.lower():
+        for m in _CARD_SAYS.finditer(text):
+            # a card also says "DECLINED" or "VISA DEBIT": every word no everyday word
+            words = [w.title() if w.isupper() else w for w in m.group("value").split()]
+            if _clean(words) and all(kind(w) != "C" for w in words):
+                yield m.start("value"), m.end("value"), CARD_SOURCE
+
+
 def strong_position_names(text: str) -> Iterable[tuple[int, int, str]]:
     """``(start, end, source)`` of names told by their position (see the module docstring)."""
     if ":" in text:
@@ -248,10 +268,7 @@ def strong_position_names(text: str) -> Iterable[tuple[int, int, str]]:
             words = m.group("value").split()
             if _clean(words) and _some_name(words):
                 yield m.start("value"), m.end("value"), LABEL_SOURCE
-    for m in _CARD.finditer(text):
-        words = [w.title() if w.isupper() else w for w in m.group("value").split()]
-        if _clean(words):
-            yield m.start("value"), m.end("value"), CARD_SOURCE
+    yield from _card_names(text)
     for m in _AGENT_SURNAME.finditer(text):
         if _clean([m.group("value").split(",")[0]]):
             yield m.start("value"), m.end("value"), "name:initial"

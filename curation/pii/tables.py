@@ -32,6 +32,7 @@ from dataclasses import dataclass
 import regex
 
 from curation.pii.name_kind import kind, stop
+from curation.pii.titles import CALENDAR
 from curation.pii.vocab import (
     LOOSE_PERSON_LABELS,
     ORG_TAIL_WORDS,
@@ -65,6 +66,8 @@ _PHONE = regex.compile(r"^\+?[\d ()./\-]{7,}$")
 _CODE = regex.compile(r"^(?=.*[\p{L}#])#?\p{L}{0,4}[\-#]?\d{2,}\p{L}?$")
 _SEPARATORS = (",", "\t", ";", "|")
 _RULE_ROW = regex.compile(r"^[\s|:\-+]+$")  # a Markdown table's "|---|---|" line
+# A rota's day or month column ("Mon", "Wed", "Fri"): "Mon" is a given name of the table too.
+_CALENDAR_WORD = regex.compile(rf"^{CALENDAR}\.?$", regex.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,6 +131,8 @@ def _is_header(cells: list[str]) -> bool:
 def _words(value: str, any_case: bool) -> list[str] | None:
     """The name words of a cell shaped like a name ("Ana de la Cruz", "Cruz, Ana", "J. Okafor";
     "ana cruz", "ANA CRUZ" when ``any_case``), title-cased; None for any other cell."""
+    if _CALENDAR_WORD.match(value):
+        return None  # a day alone, not "June Carter"
     parts = value.replace(",", " , ").split()
     if parts.count(",") > 1 or parts[:1] == [","] or parts[-1:] == [","]:
         return None

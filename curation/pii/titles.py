@@ -67,13 +67,13 @@ _WORK_BEFORE = regex.compile(
     rf"(?:{_alternatives(WORK_NOUNS)})s?"
     rf"(?:[ \t]+(?:called|titled|entitled|named))?[ \t]*[,:]?[ \t]*[\"“'‘*_«]?$"
 )
-_CALENDAR = (
+CALENDAR = (
     r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
     r"April|May|June|July|August|September|October|November|December|Mon|Tue|Wed|Thu|Fri|"
     r"Sat|Sun|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|EOD|COB|Noon|Midday)"
 )
 _BY_MAKER = regex.compile(
-    rf"^[\"”'’*_»]?[ \t]+by[ \t]+(?!{_CALENDAR}\b)(?:The[ \t]+)?\p{{Lu}}\p{{Ll}}[\p{{L}}'’\-]*"
+    rf"^[\"”'’*_»]?[ \t]+by[ \t]+(?!{CALENDAR}\b)(?:The[ \t]+)?\p{{Lu}}\p{{Ll}}[\p{{L}}'’\-]*"
 )
 _RECIPIENT_BEFORE = regex.compile(
     r"(?i)\b(?:to|for|with|from|at|cc|ask|tell|call|email|ping|thank|thanks|pay|paid|send|sent)"

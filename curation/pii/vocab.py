@@ -53,7 +53,22 @@ PARTICLES: frozenset[str] = frozenset(p for p in _PARTICLE_LINES if not p.starts
 # elsewhere ("Mac", "ten", "Văn"), so only the run of capitalised words reads them.
 JOINING_PARTICLES: frozenset[str] = frozenset(p[1:] for p in _PARTICLE_LINES if p[:1] == "+")
 # Capitalised words that follow a cue but are not names ("Hi Team", "Thanks Again").
-NOT_NAMES: frozenset[str] = frozenset(load("not_names"))
+# Interjections and discourse markers ("Hmm", "Gosh", "Haha"): a closed class, never a name.
+INTERJECTIONS: frozenset[str] = frozenset(load("interjections"))
+_ELONGATED_INTERJECTION = regex.compile(
+    r"(?i)h+m+|m+h*m+|u+m{2,}|a+h{2,}|(?:ha){2,}h?|(?:he){2,}h?"
+)
+
+
+def is_interjection(word: str) -> bool:
+    """An interjection of the list, or one drawn out ("Hmmmmm", "Ummmm", "Hahahaha")."""
+    low = word.lower().strip(".,;:!?…")
+    return low in INTERJECTIONS or bool(_ELONGATED_INTERJECTION.fullmatch(low))
+
+
+# A transcript's speaker labels ("Human:", "Assistant:", "User:", "Q:"): labels, not names.
+SPEAKER_LABELS: frozenset[str] = frozenset(load("speaker_labels"))
+NOT_NAMES: frozenset[str] = frozenset(load("not_names")) | INTERJECTIONS | {"human"}
 # Email local parts that name a role, not a person: no name is taken from them.
 ROLE_MAILBOXES: frozenset[str] = frozenset(load("role_mailboxes"))
 # Street types, including the USPS list and its plurals, in English.
