@@ -103,14 +103,41 @@ def test_addresses_of_any_country(text: str, address: str) -> None:
         "Python 3.12, Django 5041 Release",
         "See page 12, section 3, Paris 75001",
         "The code GA-151-7328 expired.",  # a digital code alone is no address
+        "Step No. 3, Road 5 closed.",  # a step before a numbered road
+        "Symphony No. 9, Ode to Joy",
+        "Chanel No. 5, the perfume",
+        "Track No. 3, Abbey Road sessions",
+        "صندوق بريد الشركة",  # a box word with no number
+        "the score was 12-34 on Av. 5",  # a score, then a numbered street
+        "Calle 8, 2015-2019 works",
     ],
 )
 def test_numbers_that_are_no_address(text: str) -> None:
     assert spans(text) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        # A house number before a numbered street: a street line with nothing after it.
+        ("Street: No. 239, Street 308\nCity: Phnom Penh 120101", "No. 239, Street 308"),
+        ("House 5, Street 12, F-7/2, Islamabad", "House 5, Street 12"),
+        # A building word of French-speaking Africa before a typed street.
+        ("Street: Immeuble 7, Rue Narvik\nCity: Yaoundé", "Immeuble 7, Rue Narvik"),
+        ("at Villa n° 16, Route de la Corniche Ouest, Fann, Dakar, Sénégal, but", "Villa n° 16"),
+        ("for her at Immeuble 179, Boulevard de la Liberté, Akwa, Douala, Cameroun, but", "Immeuble 179, Boulevard de la Liberté"),
+        # A numbered street and a house number in two parts (CO, GT).
+        ("at Diagonal 6 28-06, Zona 10, Ciudad de Guatemala 01010, Guatemala.", "Diagonal 6 28-06"),
+        ("at Calle 50 # 12-34, Medellín, Colombia.", "Calle 50 # 12-34"),
+        ("at 6a Avenida 12-34, Zona 1", "6a Avenida 12-34"),
+    ],
+)  # fmt: skip
+def test_a_house_number_before_a_numbered_or_typed_street(text: str, line: str) -> None:
+    assert any(line in found for found in spans(text))
+
+
 def test_terms_are_package_data() -> None:
-    assert {"House No.", "Casa", "Plot", "Nr."} <= set(house_number_terms())
+    assert {"House No.", "Casa", "Plot", "Nr.", "Immeuble", "مبنى"} <= set(house_number_terms())
     assert {"Rehov", "Sharia", "Jalan", "Soi", "Prospekt"} <= set(street_types("before"))
     assert "Kuchasi" in street_types("after")
     assert {"Accra", "La Paz", "Jerusalem", "Kampala"} <= known_localities()

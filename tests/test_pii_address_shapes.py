@@ -91,6 +91,16 @@ def test_addresses_of_many_countries_are_found_whole(address: str) -> None:
         ("Posbus 45, Pretoria, 0001", "Posbus 45, Pretoria, 0001"),
         ("Postfach 4411, 80333 München", "Postfach 4411, 80333 München"),
         ("bill to Apartado Aéreo 3310\nCali, Valle", "Apartado Aéreo 3310"),
+        # Box words in other scripts.
+        ("the box:\nსაფოსტო ყუთი 4810\nTbilisi 0186", "საფოსტო ყუთი 4810"),
+        ("the box:\nص.ب 8542\nأبوظبي", "ص.ب 8542"),
+        ("صندوق بريد 12345 الرياض", "صندوق بريد 12345"),
+        ("ת.ד. 3021, ירושלים", "ת.ד. 3021"),
+        ("а/я 15, Москва", "а/я 15, Москва"),
+        ("ตู้ ปณ. 1120 กรุงเทพฯ", "ตู้ ปณ. 1120"),
+        ("पोस्ट बॉक्स 204, मुंबई", "पोस्ट बॉक्स 204"),
+        ("Ταχυδρομική Θυρίδα 1520, Λευκωσία", "Ταχυδρομική Θυρίδα 1520, Λευκωσία"),
+        ("S.L.P. 4410, Dar es Salaam", "S.L.P. 4410"),
     ],
 )  # fmt: skip
 def test_po_boxes_in_many_languages(text: str, value: str) -> None:

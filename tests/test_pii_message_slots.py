@@ -96,10 +96,51 @@ def test_recipient_with_rank_and_on_the_address_line() -> None:
     assert values(text, list(recipient_names(text, [box]))) == ["Aspen Bolt"]
     inline = "Ship to Tulip Mamytov, 12 Rue Ibn Khaldoun, 1002 Tunis"
     block = span_at(inline, "12 Rue Ibn Khaldoun, 1002 Tunis")
-    assert list(recipient_names(inline, [block])) == []  # a sentence, not a line of a block
+    assert values(inline, list(recipient_names(inline, [block]))) == ["Tulip Mamytov"]
     line = "Tulip Mamytov, 12 Rue Ibn Khaldoun, 1002 Tunis"
     found = list(recipient_names(line, [span_at(line, "12 Rue Ibn Khaldoun, 1002 Tunis")]))
     assert values(line, found) == ["Tulip Mamytov"] and found[0][2] == RECIPIENT_SOURCE
+
+
+@pytest.mark.parametrize(
+    ("text", "address", "name"),
+    [
+        (
+            "Kazpost has 8 (701) 952 0660 for Columbine Hojamuradow at ul. Zheltoksan 138, "
+            "kv. 5, Almaty 050013, Kazakhstan, but the order says otherwise.",
+            "ul. Zheltoksan 138, kv. 5, Almaty 050013",
+            "Columbine Hojamuradow",
+        ),
+        (
+            "Send the kettle to Tempest Boot, PO Box 1921, Boise, ID 83709.",
+            "PO Box 1921, Boise, ID 83709",
+            "Tempest Boot",
+        ),
+        (
+            "Seneposte has a phone for Snowdrop Ruparelia at Villa n° 130, Avenue Jean Mermoz, "
+            "Nord, 32001 Saint-Louis, Sénégal.",
+            "Villa n° 130, Avenue Jean Mermoz, Nord, 32001 Saint-Louis",
+            "Snowdrop Ruparelia",
+        ),
+    ],
+)
+def test_recipient_before_an_address_in_a_sentence(text: str, address: str, name: str) -> None:
+    found = list(recipient_names(text, [span_at(text, address)]))
+    assert values(text, found) == [name] and found[0][2] == RECIPIENT_SOURCE
+
+
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        # Everyday words, none of them a name's: a place, not an addressee.
+        ("We moved the meeting to Main Hall at 12 Hope Road, Kingston.", "12 Hope Road, Kingston"),
+        ("Send the report to Finance Team, PO Box 1921, Boise, ID 83709.", "PO Box 1921, Boise"),
+        # Not after "to" or "for".
+        ("Cypress Hill played at 12 Hope Road, Kingston.", "12 Hope Road, Kingston"),
+    ],
+)
+def test_words_before_an_address_in_a_sentence_that_name_no_person(text: str, address: str) -> None:
+    assert list(recipient_names(text, [span_at(text, address)])) == []
 
 
 @pytest.mark.parametrize(

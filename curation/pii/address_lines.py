@@ -46,10 +46,12 @@ from curation.pii.address_shapes import (
     _alternatives,
     _data,
     _typed_street_ok,
+    street_types,
 )
 from curation.pii.postcode_formats import all_metadata
 from curation.pii.recognizers import NOT_BRAND
 from curation.pii.results import SignalRecognizer, tagged_result
+from curation.pii.vocab import STREET_TYPES_EN
 
 
 def house_number_terms() -> list[str]:
@@ -91,7 +93,7 @@ def country_names() -> frozenset[str]:
 
 _HOUSE = regex.compile(
     rf"{_EDGE}(?:{_alternatives(house_number_terms(), fold_short=False, dots=True)})"
-    rf"[ \t]*[#:]?[ \t]*{_NUM}(?![\w\-])"
+    rf"[ \t]*(?:{_NUMBER_WORD}[ \t]*)?[#:]?[ \t]*{_NUM}(?![\w\-])"
 )
 # A street line headed by its type, of any language: "Calle Belisario Salinas N° 814", "Av. Arce 9".
 # "Rua da Missão 45": the name may open with a particle.
@@ -108,6 +110,23 @@ _NUMBER_FIRST = regex.compile(
     rf"{_EDGE}{_NOT_STREET}(?!\d+[xX×](?![\w]))[ \t]*{_NUM}[ \t]+{_NAME}(?![\w\-])"
 )
 _FLAT = regex.compile(rf"{_EDGE}{_UNIT}(?![\w\-])")
+# After a house number (``_HOUSE``), a numbered or typed street makes a street line on its own,
+# whatever follows it: "No. 179, Street 178" (KH), "House 5, Street 12" (PK), "Immeuble 7,
+# Rue Narvik" (CM), "Villa 35, Al Manara Road" (AE).
+_NUMBERED_TYPES = r"(?i:Street|St\.|Road|Rd\.|Avenue|Ave\.|Lane)"
+_ON_STREET = regex.compile(
+    rf"[ \t]*,[ \t]+(?:"
+    rf"(?:{_TYPE_BEFORE}|{_NUMBERED_TYPES})[ \t]+\d{{1,4}}[A-Za-z]?(?![\w\-]|[.,]\d)"
+    rf"|{_TYPE_BEFORE}[ \t]*(?:{_LINK}[ \t]+)?{_NAME}(?<![.])"
+    rf"|{_NAME}[ \t]+(?i:{_alternatives(STREET_TYPES_EN, dots=True)})(?![\w\-]))"
+)
+# A numbered street and a house number in two parts (CO, GT): "Calle 50 # 12-34", "Carrera 7
+# No. 71-21", "Diagonal 6 28-06", "6a Avenida 12-34".
+_PLATE = regex.compile(
+    rf"{_EDGE}(?:\d{{1,2}}(?:a|ª|º)?[ \t]+)?"
+    rf"(?i:{_alternatives(street_types('plate'), dots=True)})[ \t]+(?:\d{{1,3}}[A-Za-z]?(?:[ \t]+bis)?"
+    rf"[ \t]*(?:#|{_NUMBER_WORD})?[ \t]*)?\d{{1,3}}[A-Za-z]?[ \t]*-[ \t]*\d{{1,3}}(?![\w\-])"
+)
 # A word before the house word that makes its number something else: "Step No. 3", "Order Nr. 5".
 _NOT_HOUSE = regex.compile(
     r"(?i:\b(?:order|invoice|ticket|case|ref|reference|step|page|item|version|model|part|"
@@ -168,7 +187,9 @@ def _blocks(
 
 
 # Every block has a number in its street line, then a separator and a capitalised locality
-# (``_TAIL``): a text without both, in that order, has none (an exact prefilter).
+# (``_TAIL``), and so has a house number before a street ("No. 239, Street 308"): a text
+# without both, in that order, has none, unless it holds a two-part house number ("Calle 50
+# # 12-34", ``_PLATE``) (an exact prefilter).
 _DIGIT = regex.compile(r"\d")
 _SEP_THEN_LOCALITY = regex.compile(rf"{_SEP}\p{{Lu}}")
 
@@ -180,7 +201,9 @@ class StreetLineRecognizer(SignalRecognizer):
 
     def applies(self, text: str) -> bool:
         digit = _DIGIT.search(text)
-        return digit is not None and _SEP_THEN_LOCALITY.search(text, digit.start()) is not None
+        if digit is None:
+            return False
+        return _SEP_THEN_LOCALITY.search(text, digit.start()) is not None or "-" in text
 
     def find(self, text: str, _nlp_artifacts: Any = None) -> Iterable[RecognizerResult]:
         starts: list[tuple[regex.Match[str], str]] = [
@@ -188,6 +211,15 @@ class StreetLineRecognizer(SignalRecognizer):
             for m in _HOUSE.finditer(text)
             if not _NOT_HOUSE.search(text, max(0, m.start() - 24), m.start())
         ]
+        for m, _kind in list(starts):
+            street = _ON_STREET.match(text, m.end())
+            if street is not None:
+                yield tagged_result(
+                    "STREET_ADDRESS", m.start(), street.end(), 0.8, "address:line", self
+                )
+        for m in _PLATE.finditer(text):
+            starts.append((m, "typed"))
+            yield tagged_result("STREET_ADDRESS", m.start(), m.end(), 0.8, "address:line", self)
         for pattern in (_TYPE_FIRST, *_TYPED_STREETS):
             starts.extend(
                 (m, "typed") for m in pattern.finditer(text) if _typed_street_ok(m.group())

@@ -288,11 +288,17 @@ def _signature(text: str, block: list[tuple[int, int]]) -> Iterable[tuple[int, i
 
 
 # What may stand on an address's first line before the block: "House No.", "Av.", "Flat 2,".
-_HOUSE = r"(?:[\p{Lu}\d][^\s]*[ \t]+){0,4}"
+_HOUSE = r"(?:(?:[\p{Lu}\d][^\s]*|n[º°o]\.?)[ \t]+){0,4}"
 # "Ana Quist, 12 Main St…" at the start of the line; "invoices for Ana Quist: 12 Main St…".
 _BEFORE_ADDRESS = regex.compile(
     rf"(?:^[ \t]*{_RANK}(?P<name>{_NAME})[ \t]*,|(?:^|(?<=[ \t]))(?P<name>{_WORD}"
     rf"(?:[ \t]+{_WORD}){{0,3}})[ \t]*:)[ \t]*{_HOUSE}$"
+)
+# In a sentence, the addressee after "to" or "for" and before a comma or "at": "Send it to
+# Ana Quist, PO Box 12, …", "DHL has a phone for Ana Quist at Villa 35, …".
+_SENTENCE_BEFORE_ADDRESS = regex.compile(
+    rf"(?<![\p{{L}}])(?i:to|for|c/o|attn\.?)[ \t]+{_RANK}(?P<name>{_WORD}"
+    rf"(?:[ \t]+(?:{_PART}[ \t]+)?{_WORD}){{1,3}})[ \t]*(?:,|[ \t]at)[ \t]*{_HOUSE}$"
 )
 
 
@@ -332,13 +338,20 @@ def _recipients(text: str, addresses: Sequence[tuple[int, int]]) -> Iterable[tup
         line_start = text.rfind("\n", 0, start) + 1
         head = text[line_start:start]
         same = _BEFORE_ADDRESS.search(head)
-        if same:
-            if name_words(same.group("name"), strong=True):
+        if same and name_words(same.group("name"), strong=True):
+            yield line_start + same.start("name"), line_start + same.end("name"), RECIPIENT_SOURCE
+            continue
+        # In a sentence ("to Main Hall at 12 Hope Road") one word must be a name's.
+        told = _SENTENCE_BEFORE_ADDRESS.search(head)
+        if told and name_words(told.group("name"), strong=True):
+            if any(_namely(w) for w in _words(told.group("name"))):
                 yield (
-                    line_start + same.start("name"),
-                    line_start + same.end("name"),
+                    line_start + told.start("name"),
+                    line_start + told.end("name"),
                     RECIPIENT_SOURCE,
                 )
+            continue
+        if same:
             continue
         if not regex.fullmatch(rf"[ \t]*{_HOUSE}", head) or line_start == 0:
             continue
