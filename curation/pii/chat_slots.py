@@ -36,7 +36,7 @@ from collections.abc import Iterable
 import regex
 
 from curation.pii import name_table as nt
-from curation.pii.closings import BRACKETED_EMAIL, THIS_IS
+from curation.pii.closings import BRACKETED_EMAIL, PERSON_NOUN, THIS_IS
 from curation.pii.conversation_names import SELF_SOURCE
 from curation.pii.name_kind import kind, stop
 from curation.pii.strong_positions import LABEL_SOURCE
@@ -75,11 +75,6 @@ _FIRM_ROLES = frozenset(
     {"courier", "supplier", "provider", "carrier", "vendor", "insurer", "lender", "partner"}
     | {"distributor", "manufacturer", "retailer", "wholesaler", "reseller", "sponsor", "caterer"}
     | {"publisher", "broker", "printer", "builder", "contractor", "developer", "host", "client"}
-)
-# The last word of a role that only a person fills: "adjuster", "supervisor", "optician",
-# "agent", "lead" (not "my running shoes", "our main tool").
-_PERSON_NOUN = regex.compile(
-    r"(?:[^s]er|or|ist|ian|ant|ent|ee|ess|lead|head|chef|clerk|nurse|coach|rep|aide|officer)$"
 )
 _GREETING = regex.compile(
     r"(?<![\p{L}])(?:[Hh]i|[Hh]ello|[Hh]ey|[Dd]ear|[Mm]orning|[Hh]iya)[ \t]+"
@@ -132,7 +127,7 @@ def role_names(text: str) -> Iterable[tuple[int, int, str]]:
         # "Dove Kask") needs a role only a person fills ("our claims adjuster", not "our
         # courier", "my running shoes").
         head = m.group("role").split()[-1]
-        person_role = bool(_PERSON_NOUN.search(head)) and head not in _FIRM_ROLES
+        person_role = bool(PERSON_NOUN.search(head)) and head not in _FIRM_ROLES
         names_only = kinds[0] in ("G", "F") and "C" not in kinds
         if names_only or (person_role and (kinds[0] != "C" or kinds[-1] in ("G", "S", "U"))):
             yield m.start("value"), m.end("value"), RELATION_SOURCE

@@ -61,3 +61,9 @@ OWNED_NOUNS = (
     r"account|login|password|credentials|inbox|mailbox|laptop|payslip|salary|timesheet|badge|"
     r"profile|passport|prescription|medical records|bank details|phone number|home address"
 )
+# The last word of a role or job title only a person holds: "adjuster", "Director",
+# "optician", "Foreman", "lead" (not "my running shoes", "our main tool").
+PERSON_NOUN = regex.compile(
+    r"(?i)(?:[^s]er|or|ist|ian|ant|ent|ee|ess|man|woman|ate|ive|lead|head|chef|clerk|nurse|"
+    r"coach|rep|aide|officer|partner|principal|chair|secretary|treasurer)$"
+)

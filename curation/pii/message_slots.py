@@ -41,7 +41,7 @@ from collections.abc import Iterable, Sequence
 import regex
 
 from curation.pii import name_table as nt
-from curation.pii.closings import OWNED_NOUNS, SIGN_OFF_LINE_END
+from curation.pii.closings import OWNED_NOUNS, PERSON_NOUN, SIGN_OFF_LINE_END
 from curation.pii.name_kind import kind, stop
 from curation.pii.spans import ENTITY_PRIORITY, Span
 from curation.pii.vocab import (
@@ -92,11 +92,6 @@ _TITLE_LINE = regex.compile(r"[ \t]*\p{Lu}[^\n.?!:;]{0,60}$")
 _TITLE_WORDS = regex.compile(
     r"^(?P<title>(?:\p{Lu}[\p{L}\-&]*|of|and|&|for)(?:[ \t]+(?:\p{Lu}[\p{L}\-&]*|of|and|&|for))"
     r"{0,5})[ \t]*$"
-)
-# The last word of a title only a person holds: "Director", "Adjuster", "Foreman", "Lead".
-_PERSON_NOUN = regex.compile(
-    r"(?i)(?:[^s]er|or|ist|ian|ant|ent|ee|ess|man|woman|ate|ive|lead|head|chef|clerk|nurse|"
-    r"coach|rep|aide|officer|partner|principal|chair|secretary|treasurer)$"
 )
 _LEVEL = regex.compile(r"^(?:I{1,3}|IV|V|VI{1,3}|\d)$")
 _QUOTE = regex.compile(r"[ \t]*>[ \t]?")
@@ -234,7 +229,7 @@ def _titled(text: str, s: int, e: int) -> tuple[int, int] | None:
     words = title.group("title").split()
     while len(words) > 1 and _LEVEL.match(words[-1]):
         words.pop()
-    if not _PERSON_NOUN.search(words[-1]) or any(w.lower() in ORG_TAIL_WORDS for w in words):
+    if not PERSON_NOUN.search(words[-1]) or any(w.lower() in ORG_TAIL_WORDS for w in words):
         return None
     return _name_span(text, s, s + comma, strong=True)
 
