@@ -10,7 +10,7 @@ from collections.abc import Callable
 from bench.pii_eval.common import Example, Private, Protected, rng_for
 from bench.pii_eval.round11 import things11 as T
 from bench.pii_eval.round11.common11 import SEED11, digits, luhn_complete, make_iban, pool
-from bench.pii_eval.round11.persons11 import Cast
+from bench.pii_eval.round11.persons11 import Cast, Person
 
 # (prefix, length): Visa, Mastercard 5- and 2-series, Amex, Discover, JCB, Diners
 CARDS = [("4716", 16), ("5329", 16), ("2221", 16), ("3782", 15), ("6011", 16), ("3589", 16), ("3056", 14)]
@@ -33,6 +33,13 @@ class Kit:
         self.tech = pool(T.TECH, half, "tech")
         self.cards = 0
         self.ibans = 0
+        self.callers = 0
+
+    def caller(self, rng: random.Random) -> Person:
+        """Someone who gives a phone: cultures in turn, so every phone country shows up."""
+        culture = self.cast.cultures[self.callers % len(self.cast.cultures)]
+        self.callers += 1
+        return self.cast.draw(rng, culture=culture)
 
     def card(self, rng: random.Random) -> Private:
         prefix, length = CARDS[self.cards % len(CARDS)]
@@ -69,7 +76,7 @@ def chat(user: str, reply: str) -> list[dict[str, object]]:
 
 
 def t_intro(k: Kit, r: random.Random) -> Example:
-    p = k.cast.draw(r)
+    p = k.caller(r)
     ph = k.cast.phone(p, r)
     plan = k.plan(r, "bees")
     user = f"Hello, I'm {p.full}, I'd like to join the {plan.text} at the apiary. Reach me on {ph.text}."
@@ -78,7 +85,7 @@ def t_intro(k: Kit, r: random.Random) -> Example:
 
 
 def t_no_cue(k: Kit, r: random.Random) -> Example:
-    p = k.cast.draw(r)
+    p = k.caller(r)
     ph = k.cast.phone(p, r)
     prod = Protected(r.choice(k.products), "product")
     user = f"{p.full}\n{ph.text}\nDoes the tuner need the {prod.text} moved out of the music room?"
@@ -87,7 +94,7 @@ def t_no_cue(k: Kit, r: random.Random) -> Example:
 
 def t_next_to_id(k: Kit, r: random.Random) -> Example:
     p = k.cast.draw(r)
-    ident = k.card(r) if r.random() < 0.6 else ssn(r)
+    ident = ssn(r)
     plan = k.plan(r, "balloon")
     user = f"Booking the {plan.text}: passenger {p.full}, {ident.text}. Can we fly if it's misty?"
     return Example(chat(user, "Flights go only when the pilot clears the forecast at dawn."), [p.gold(p.full, "next_to_id"), ident], [plan])
@@ -102,7 +109,7 @@ def t_card_pay(k: Kit, r: random.Random) -> Example:
 
 
 def t_sign_off(k: Kit, r: random.Random) -> Example:
-    p = k.cast.draw(r)
+    p = k.caller(r)
     ph = k.cast.phone(p, r)
     email = Private(k.cast.email(p, r), "email", "email")
     title = Protected(r.choice(k.titles), "job_title")
@@ -246,7 +253,7 @@ def t_possessive(k: Kit, r: random.Random) -> Example:
 
 
 def t_form(k: Kit, r: random.Random) -> Example:
-    p = k.cast.draw(r)
+    p = k.caller(r)
     ph = k.cast.phone(p, r)
     email = Private(k.cast.email(p, r), "email", "email")
     iban = k.iban(r)

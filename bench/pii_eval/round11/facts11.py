@@ -4,51 +4,45 @@ from __future__ import annotations
 
 FACTS: dict[str, list[str]] = {
     "public_figure": [
-        "Wangari Maathai", "Fridtjof Nansen", "Hedy Lamarr", "Srinivasa Ramanujan",
-        "Mary Seacole", "Toussaint Louverture", "Ada Lovelace", "Ibn Battuta",
-        "Ignaz Semmelweis", "Rosalind Franklin",
+        "Alexander von Humboldt", "Juliana of Norwich", "Flora Tristan", "Mungo Park",
+        "Sophie Germain", "Hypatia of Alexandria", "Valentina Tereshkova", "Gregor Mendel",
     ],
     "fictional": [
-        "Phileas Fogg", "Hercule Poirot", "Miss Havisham", "Tom Joad", "Bilbo Baggins",
-        "Atticus Finch", "Lisbeth Salander", "Captain Nemo", "Mrs Dalloway", "Jay Gatsby",
+        "Mrs Dalloway", "Stepan Oblonsky", "Augie March", "Milo Minderbinder", "Ebenezer Balfour",
     ],
     "brand_person": [
-        "Ben & Jerry's", "Jack Daniel's", "Ralph Lauren", "Tommy Hilfiger", "Paul Smith",
-        "Calvin Klein", "Marc Jacobs", "Vera Wang", "Tory Burch", "Stella McCartney",
+        "Stella McCartney", "Karl Kani", "Christian Louboutin", "Hermès", "Lanvin",
+        "Dolce & Gabbana", "Bertolli",
     ],
     "possessive_brand": [
-        "Kellogg's", "Hellmann's", "Heinz", "Wendy's", "Macy's", "Dunkin'", "Sainsbury's",
-        "Reese's", "Carl's Jr.", "Trader Joe's",
+        "Macy's", "Ben's Original", "Nathan's Famous", "Dave's Killer Bread", "Tyrrell's",
     ],
     "model_product": [
-        "Leica M6", "Roland TR-808", "Nikon F3", "Casio F-91W", "Sony WH-1000XM5",
-        "Canon AE-1", "Moog Minimoog Model D", "Korg MS-20", "Olympus OM-1", "Omega Speedmaster",
+        "Leica M6", "Nikon F3", "Casio F-91W", "Canon AE-1", "Moog Minimoog Model D",
+        "Korg MS-20", "Pentax K1000", "Yashica Mat-124G", "Sequential Prophet-5", "Braun SK 4",
     ],
     "book": [
-        "Middlemarch", "The Master and Margarita", "One Hundred Years of Solitude",
-        "Things Fall Apart", "The Remains of the Day", "Wide Sargasso Sea", "Stoner",
-        "The Leopard", "Pedro Páramo", "Giovanni's Room",
+        "Giovanni's Room", "Invisible Cities", "The Glass Bead Game", "Frankissstein",
+        "The Man Without Qualities",
     ],
     "film": [
-        "Tokyo Story", "Bicycle Thieves", "Cléo from 5 to 7", "Paris, Texas", "Annie Hall",
-        "Jules and Jim", "Withnail and I", "Fitzcarraldo", "Amélie", "Mulholland Drive",
+        "Bicycle Thieves", "Jules and Jim", "Mulholland Drive", "Rashomon", "La Strada",
+        "The Red Shoes", "Le Samouraï", "Local Hero",
     ],
     "song": [
-        "Jolene", "Layla", "Roxanne", "Billie Jean", "Eleanor Rigby", "Suzanne", "Ruby Tuesday",
-        "Sweet Caroline", "Johnny B. Goode", "Peggy Sue",
+        "Johnny B. Goode", "Daisy Bell", "Ode to Billy Joe", "Wild Billy's Circus Story",
+        "Penny Lane", "Waltzing Matilda",
     ],
     "place_person": [
-        "Lake Victoria", "Port Elizabeth", "Mount Everest", "Cape Horn", "Fort William",
-        "Saint Petersburg", "Williamsburg", "Alice Springs", "Georgetown", "Lake Louise",
+        "Mount Everest", "Lake Burley Griffin", "Mount McKinley", "Hudson Bay", "Cape Byron",
+        "Bass Strait", "Magellan Strait", "Vancouver Island",
     ],
     "eponym": [
-        "Fahrenheit scale", "Occam's razor", "Murphy's law", "Parkinson's law",
-        "Bunsen burner", "Petri dish", "Doppler effect", "Braille", "Geiger counter",
-        "Diesel engine",
+        "Fahrenheit scale", "Tupperware party", "Mach number", "Ferris wheel", "Rubik's Cube",
+        "Kalashnikov",
     ],
     "institution": [
-        "Nobel Foundation", "Smithsonian Institution", "Rockefeller Foundation",
-        "Guggenheim Museum", "Carnegie Hall", "Johns Hopkins University", "Mayo Clinic",
-        "Tate Modern", "Wellcome Trust", "Frick Collection",
+        "Nobel Foundation", "Rockefeller Foundation", "Max Planck Society", "Courtauld Gallery",
+        "Guggenheim Foundation", "Hunterian Museum", "Whitworth Art Gallery", "Tretyakov Gallery",
     ],
 }  # fmt: skip

@@ -11,7 +11,7 @@ CULTURES: dict[str, tuple[list[str], list[str], str]] = {
     ),
     "friulian": (
         ["Pieri", "Checo", "Meni", "Titute", "Rosute", "Catine"],
-        ["Zuliani", "Cjargnel", "Cuder", "Tomasin", "Pecile", "Bortolussi"],
+        ["Zuliani", "Cjargnel", "Cuder", "Tomasin", "Pecile", "Pittino"],
         "IT",
     ),
     "aromanian": (
@@ -35,17 +35,17 @@ CULTURES: dict[str, tuple[list[str], list[str], str]] = {
         "RU",
     ),
     "kikuyu": (
-        ["Wairimu", "Gathoni", "Nyokabi", "Githinji", "Kiarie", "Ndirangu"],
-        ["Gichuru", "Karanja", "Wachira", "Njoroge", "Mugo", "Kinyanjui"],
+        ["Wangeci", "Nyakio", "Nyokabi", "Githinji", "Kiarie", "Ndirangu"],
+        ["Gichuru", "Kahiga", "Wachira", "Kimemia", "Wamathai", "Wanjugu"],
         "KE",
     ),
     "luo": (
-        ["Auma", "Awuor", "Adongo", "Odera", "Ouma", "Ojwang"],
-        ["Oduor", "Owino", "Okoth", "Obiero", "Ogola", "Omondi"],
+        ["Onditi", "Awuor", "Adongo", "Odera", "Ouma", "Ojwang"],
+        ["Oduor", "Obonyo", "Okoth", "Obiero", "Ogola", "Odindo"],
         "KE",
     ),
     "venda": (
-        ["Mpho", "Tshilidzi", "Rudzani", "Ndivhuwo", "Khathu", "Lufuno"],
+        ["Mashudu", "Tshilidzi", "Rudzani", "Ndivhuwo", "Khathu", "Lufuno"],
         ["Netshitenzhe", "Ramabulana", "Mudau", "Nemukula", "Tshivhase", "Ravele"],
         "ZA",
     ),
@@ -61,7 +61,7 @@ CULTURES: dict[str, tuple[list[str], list[str], str]] = {
     ),
     "occitan": (
         ["Guilhèm", "Esteve", "Peire", "Azalaïs", "Mirelha", "Magalona"],
-        ["Bonnafous", "Delteil", "Vidalenc", "Castanhier", "Rouquette", "Lafargue"],
+        ["Bonnafous", "Delteil", "Vidalenc", "Castanhier", "Gaubert", "Lafargue"],
         "FR",
     ),
     "tulu": (
@@ -81,7 +81,7 @@ CULTURES: dict[str, tuple[list[str], list[str], str]] = {
     ),
     "newar": (
         ["Manjushree", "Prajwol", "Ujjwal", "Sarbottam", "Binita", "Laxmiprabha"],
-        ["Tuladhar", "Bajracharya", "Maharjan", "Pradhananga", "Kansakar", "Sthapit"],
+        ["Tuladhar", "Bajracharya", "Shilpakar", "Pradhananga", "Kansakar", "Sthapit"],
         "NP",
     ),
     "dhivehi": (
@@ -90,7 +90,7 @@ CULTURES: dict[str, tuple[list[str], list[str], str]] = {
         "MV",
     ),
     "papiamento": (
-        ["Shurandy", "Jurickson", "Giandra", "Xiomara", "Roshendra", "Jairzinho"],
+        ["Shurandy", "Jurickson", "Giandra", "Yaritza", "Roshendra", "Jairzinho"],
         ["Isenia", "Pieternella", "Wawoe", "Chirino", "Doran", "Leito"],
         "CW",
     ),
@@ -98,8 +98,8 @@ CULTURES: dict[str, tuple[list[str], list[str], str]] = {
 
 # Given names and surnames that are everyday words.
 WORD_GIVEN = [
-    "Clover", "Meadow", "Sparrow", "Bramble", "Honey", "Sorrel", "Pebble", "Willow",
-    "Thistle", "Hazel", "Saffron", "Marigold", "Ember", "Fern", "Wren", "Breeze",
+    "Cowslip", "Foxglove", "Plover", "Teasel", "Mallow", "Campion", "Quartz", "Alder",
+    "Hyssop", "Hazel", "Cress", "Velvet", "Comet", "Calico", "Chintz", "Breeze",
 ]  # fmt: skip
 WORD_SURNAMES = [
     "Kettle", "Pickle", "Spindle", "Mallet", "Hopper", "Ladder", "Anvil", "Shovel",
@@ -119,7 +119,7 @@ APOSTROPHE: list[tuple[str, str]] = [
 PARTICLE: list[tuple[str, str]] = [
     ("luxembourgish", "de Colnet"),
     ("friulian", "di Prampero"),
-    ("occitan", "de Roquefeuil"),
+    ("occitan", "de Roquetaillade"),
     ("luxembourgish", "von Gondersdorff"),
     ("friulian", "de Savorgnan"),
     ("occitan", "de Castelbajac"),
@@ -138,42 +138,42 @@ DOMAINS = [
 # language: (given names, surnames)
 MULTI: dict[str, tuple[list[str], list[str]]] = {
     "es": (
-        ["Nicasio", "Eulalia", "Pancracio", "Casilda", "Rigoberta", "Anacleto"],
-        ["Arizmendiarrieta", "Iturbe", "Zubizarreta", "Berasategui", "Olazabal", "Garmendia"],
+        ["Eutiquio", "Gumersinda", "Sinforosa", "Teodulfo", "Rigoberta", "Hermenegilda"],
+        ["Arizmendiarrieta", "Iturbe", "Urquiola", "Berasategui", "Olazabal", "Aldasoro"],
     ),
     "de": (
-        ["Wigand", "Hiltrud", "Gerwin", "Adelgunde", "Volkhard", "Irmtraut"],
-        ["Brüggemeier", "Ketteler", "Hülsmann", "Pfannkuch", "Schmedding", "Wöstmann"],
+        ["Wigand", "Walburga", "Gerwin", "Lüder", "Volkhard", "Irmtraut"],
+        ["Brüggemeier", "Ketteler", "Hülsmann", "Kötterheinrich", "Schmedding", "Wöstmann"],
     ),
     "fr": (
-        ["Anselme", "Ombeline", "Eudes", "Gonzague", "Sixtine", "Clotaire"],
-        ["Vaugelas", "Desrousseaux", "Plantevigne", "Boulanges", "Quatrefages", "Lhermitte"],
+        ["Aldebert", "Sidonie", "Barnabé", "Ludivine", "Amaury", "Clotaire"],
+        ["Vaugelas", "Desrousseaux", "Plantevigne", "Boulanges", "Quatrefages", "Delahoulière"],
     ),
     "pt": (
-        ["Joaquina", "Deolinda", "Valdomiro", "Epitácio", "Conceição", "Belmiro"],
-        ["Mangabeira", "Quaresma", "Vasconcellos", "Bettencourt", "Carrilho", "Albuquerque"],
+        ["Benvinda", "Valdelice", "Valdomiro", "Epitácio", "Juraci", "Zuleide"],
+        ["Mangabeira", "Figueiral", "Vasconcellos", "Malaquias"],
     ),
     "it": (
-        ["Ermenegildo", "Assunta", "Gualtiero", "Filomena", "Ruggero", "Brunilde"],
-        ["Scarpellini", "Bonfiglioli", "Castagnetti", "Pozzuoli", "Ghirardelli", "Menichetti"],
+        ["Cunegonda", "Gesualdo", "Ottavina", "Clodomiro", "Ivaldo", "Nives"],
+        ["Calzavara", "Bonfiglioli", "Castagnetti", "Pozzuoli", "Ghirardelli", "Menichetti"],
     ),
     "nl": (
-        ["Gerbrand", "Aaltje", "Hendrikje", "Jelmer", "Wopke", "Trijntje"],
-        ["Hoogeveen", "Blankevoort", "Kuipers", "Oudshoorn", "Wijnberg", "Zevenbergen"],
+        ["Gerbrand", "Siebren", "Hendrikje", "Eeltsje"],
+        ["Hoogeveen", "Blankevoort", "Zuidema", "Bloemendaal", "Schaapveld", "Zevenbergen"],
     ),
     "id": (
-        ["Sulistyowati", "Bambang", "Wahyuni", "Purnomo", "Endang", "Sudarsono"],
-        ["Tjandrawinata", "Simatupang", "Siregar", "Manurung", "Hutapea", "Pardede"],
+        ["Sulistyowati", "Dwiyanto", "Wahyuni", "Suharni", "Wiwik", "Sukirman"],
+        ["Tjandrawinata", "Wowor", "Rumengan", "Sumampouw", "Pattinama", "Latuconsina"],
     ),
     "vi": (
-        ["Thị Huyền", "Văn Khải", "Thị Ngần", "Văn Sáng", "Thị Mận", "Văn Thuận"],
-        ["Khúc", "Lã", "Mạc", "Quách", "Tạ", "Vi"],
+        ["Thị Thoa", "Văn Chiến", "Thị Ngần", "Văn Khoát", "Thị Xuyến", "Văn Thức"],
+        ["Mông", "Khương", "Tăng", "Vi"],
     ),
 }
 # Names in their own script: (family, given) for cjk, (given, family) for thai.
 SCRIPT_NAMES: dict[str, list[tuple[str, str]]] = {
-    "zh": [("欧阳", "晓岚"), ("司马", "文渊"), ("上官", "婉清"), ("诸葛", "明远"), ("皇甫", "嘉树"), ("东方", "若曦")],
-    "ja": [("勅使河原", "遥"), ("五十嵐", "湊"), ("東海林", "紬"), ("一番ケ瀬", "蓮"), ("長宗我部", "陽葵"), ("御手洗", "樹")],
-    "ko": [("남궁", "서윤"), ("황보", "지호"), ("제갈", "하은"), ("선우", "도윤"), ("독고", "예린"), ("사공", "민재")],
-    "th": [("ปิยะพงษ์", "ศรีสุวรรณ"), ("กาญจนา", "วงศ์ทองคำ"), ("ธีรวัฒน์", "บุญญาศิริ"), ("นภัสสร", "เจริญรัตน์"), ("วรเมธ", "พงษ์พิพัฒน์"), ("อรุณี", "สุขประเสริฐ")],
+    "zh": [("长孙", "如琢"), ("公冶", "鹤年"), ("长孙", "若拙"), ("公冶", "清霞")],
+    "ja": [("一番ケ瀬", "蓮"), ("長宗我部", "陽葵"), ("長宗我部", "葵衣"), ("一番ケ瀬", "子規")],
+    "ko": [("탁", "윤서"), ("묵", "태린"), ("옹", "해솔")],
+    "th": [("ปัณณวัฒน์", "ภูมิรัตนากร"), ("ฐิติมา", "ทองประเสริฐกุล"), ("รัชนีกร", "อินทรสถิตย์"), ("กิตติภพ", "ศิริวัฒนโชค"), ("อัครเดช", "วงศ์ไพบูลย์สุข"), ("ชนิดาภา", "เลิศวิริยะกิจ")],
 }  # fmt: skip

@@ -43,8 +43,8 @@ class Cast:
         self.domains = pool(P.DOMAINS, half, "domains")
         self.cultures = sorted(P.CULTURES)
 
-    def draw(self, rng: random.Random, word: bool | None = None) -> Person:
-        culture = rng.choice(self.cultures)
+    def draw(self, rng: random.Random, word: bool | None = None, culture: str = "") -> Person:
+        culture = culture or rng.choice(self.cultures)
         given, sur = rng.choice(self.given[culture]), rng.choice(self.sur[culture])
         if word is None:
             word = rng.random() < self.word_share

@@ -14,7 +14,7 @@ STREETS: dict[str, list[str]] = {
     "HN": ["Avenida República de Chile", "Boulevard Morazán", "Calle Real de Comayagüela", "Avenida Juan Pablo II", "Colonia Palmira, Calle Principal", "Avenida La Paz"],
     "VE": ["Avenida Francisco de Miranda", "Avenida Urdaneta", "Calle Los Mangos", "Avenida Andrés Bello", "Avenida Libertador", "Calle La Guairita"],
     "UZ": ["Amir Temur ko'chasi", "Navoiy ko'chasi", "Mustaqillik shoh ko'chasi", "Shota Rustaveli ko'chasi", "Bobur ko'chasi", "Afrosiyob ko'chasi"],
-    "US": ["Quarrystone Lane", "Bellwether Court", "Tamarack Hollow Road", "Gristmill Terrace", "Copperbeech Way", "Windlass Drive"],
+    "US": ["Quarrystone Lane", "Bellwether Court", "Pine Hollow Court", "Gristmill Terrace", "Copperbeech Way", "Windlass Drive"],
 }  # fmt: skip
 
 COURIERS: dict[str, list[str]] = {
@@ -29,5 +29,5 @@ COURIERS: dict[str, list[str]] = {
     "HN": ["Honducor", "Expreso Catracho", "Tegus Envíos", "Morazán Courier"],
     "VE": ["Ipostel", "Zoom Envíos", "Tealca", "Liberty Express Caracas"],
     "UZ": ["O'zbekiston Pochtasi", "Fargo Courier", "Samarqand Express", "Tashkent Parcel Line"],
-    "US": ["OnTrac", "LaserShip", "Spee-Dee Delivery", "LSO Priority Basic"],
+    "US": ["Kiwi Express Courier", "DHL eCommerce Americas", "Courier Express Lines", "LSO Priority Basic"],
 }  # fmt: skip

@@ -3,18 +3,16 @@
 from __future__ import annotations
 
 PRODUCTS = [
-    "Anova Precision Oven", "Brompton C Line Explore", "Rancilio Silvia Pro X",
-    "Garmin Forerunner 265", "Elgato Stream Deck MK.2", "Teenage Engineering OP-1 Field",
-    "Sonos Era 300", "Kindle Scribe", "Remarkable 2", "Theragun Prime", "Ooni Koda 16",
-    "Fellow Stagg EKG", "Weber Traveler", "Dyson Airwrap", "Moccamaster KBGV Select",
-    "Bose QuietComfort Ultra", "Wacom Intuos Pro", "Peak Design Everyday Backpack",
-    "Vitamix A3500", "Shokz OpenRun Pro", "DJI Mini 4 Pro", "Fujifilm X100VI",
-    "Hario V60 Drip Scale", "Roland TD-07KV",
+    "Anova Precision Oven", "Rancilio Silvia Pro X", "Weber Traveler", "Hario V60 Drip Scale",
+    "Fujifilm X100VI", "Breville Barista Touch Impress", "Gaggia Classic Evo Pro",
+    "Loupedeck Live S", "Arturia MicroFreak", "Gozney Roccbox", "Comandante C40 MK4",
+    "Snow Peak Takibi", "Huion Kamvas 16", "Timemore C3 ESP", "Yamaha P-225", "Kalita Wave 185",
+    "Beurer BF 720", "Stihl MSA 140 C", "Anker Nebula Capsule 3",
 ]  # fmt: skip
 TOOLS = [
-    "Django 5.0.6", "Terraform 1.8.2", "Redis 7.2.4", "Node.js 20.12", "PostgreSQL 16.3",
-    "Kubernetes 1.30", "nginx 1.26.0", "Ansible 9.5", "Grafana 11.0", "Elixir 1.16",
-    "Go 1.22.3", "Rust 1.78", "Kafka 3.7.0", "SQLite 3.45", "Prometheus 2.52", "Vue 3.4",
+    "Django 5.0.6", "Terraform 1.8.2", "Gleam 1.2", "Zig 0.12.0", "PostgreSQL 16.3",
+    "Kubernetes 1.30", "nginx 1.26.0", "Deno 1.44", "Grafana 11.0", "Bun 1.1.12",
+    "Go 1.22.3", "Rust 1.78", "Nomad 1.8", "Consul 1.19", "OpenTofu 1.7.2", "Traefik 3.0.3",
 ]  # fmt: skip
 # situation: plan names
 PLANS: dict[str, list[str]] = {
@@ -28,12 +26,12 @@ PLANS: dict[str, list[str]] = {
     "cider": ["Press Day Share", "Orchard Adoption", "Perry Taster Box", "Scratter Hire"],
 }
 JOB_TITLES = [
-    "Head Beekeeper", "Registered Piano Technician", "Kiln Technician", "Race Officer",
+    "Head Beekeeper", "Registered Piano Technician", "Kiln Room Steward", "Race Officer",
     "Tower Captain", "Layout Coordinator", "Pilot in Command", "Cellar Master",
-    "Volunteer Coordinator", "Falconry Instructor", "Quiz Master", "Orchard Manager",
+    "Ringing Master", "Falconry Instructor", "Quiz Master", "Orchard Manager",
 ]  # fmt: skip
 TECH = [
-    "ECONNRESET", "HTTP 429 Too Many Requests", "SIGKILL", "TLS 1.3", "OAuth 2.0 PKCE",
-    "UTF-16LE", "IPv6 link-local", "CRLF", "ERR_CERT_DATE_INVALID", "SHA-384",
-    "gRPC DEADLINE_EXCEEDED", "E_ACCESSDENIED", "ETag", "RFC 5322", "WPA3-SAE", "DNS NXDOMAIN",
+    "ECONNRESET", "HTTP 429 Too Many Requests", "SIGKILL", "EADDRINUSE", "HTTP 425 Too Early",
+    "SIGPIPE", "IPv6 link-local", "CRLF", "ERR_CERT_DATE_INVALID", "Argon2id",
+    "gRPC DEADLINE_EXCEEDED", "E_ACCESSDENIED", "ETag", "RFC 5322", "ERR_SSL_PROTOCOL_ERROR", "DNS NXDOMAIN",
 ]  # fmt: skip
