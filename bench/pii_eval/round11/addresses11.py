@@ -8,8 +8,8 @@ import random
 from collections.abc import Callable
 
 from bench.pii_eval.common import Example, Private, Protected, rng_for
-from bench.pii_eval.round11 import places11 as PL
-from bench.pii_eval.round11 import things11 as T
+from bench.pii_eval.round11 import places11 as places
+from bench.pii_eval.round11 import things11 as things
 from bench.pii_eval.round11.common11 import SEED11, digits, phone, pool
 from bench.pii_eval.round11.persons11 import Cast
 
@@ -35,7 +35,7 @@ FORMATS: dict[str, Callable[[str, random.Random], tuple[str, list[str]]]] = {
     "ZM": lambda s, r: (f"Plot {r.randrange(100, 9000)}, {s}", ["Rhodes Park", "Lusaka 10101", "Zambia"]),
     "HN": lambda s, r: (f"{s}, casa {r.randrange(2, 300)}", ["Colonia Palmira", "Tegucigalpa 11101", "Honduras"]),
     "VE": lambda s, r: (f"{s}, Edificio Sol, piso {r.randrange(1, 15)}, apto. {r.randrange(1, 20)}B", ["Chacao", "Caracas 1060", "Venezuela"]),
-    "UZ": lambda s, r: (f"{s}, {r.randrange(2, 99)}-uy, {r.randrange(1, 80)}-xonadon", ["Toshkent 1000{0}".format(r.randrange(10, 99)), "Uzbekistan"]),
+    "UZ": lambda s, r: (f"{s}, {r.randrange(2, 99)}-uy, {r.randrange(1, 80)}-xonadon", [f"Toshkent 1000{r.randrange(10, 99)}", "Uzbekistan"]),
     "US": lambda s, r: (f"{r.randrange(100, 9999)} {s}", [f"Fort Collins, CO 805{r.randrange(10, 99)}", "USA"]),
 }  # fmt: skip
 # country: box line maker (number, half parity)
@@ -60,9 +60,9 @@ class Kit:
     def __init__(self, half: str) -> None:
         self.half = half
         self.cast = Cast(half)
-        self.streets = {c: pool(s, half, f"streets:{c}") for c, s in PL.STREETS.items()}
-        self.couriers = {c: pool(s, half, f"couriers:{c}") for c, s in PL.COURIERS.items()}
-        self.products = pool(T.PRODUCTS, half, "products")
+        self.streets = {c: pool(s, half, f"streets:{c}") for c, s in places.STREETS.items()}
+        self.couriers = {c: pool(s, half, f"couriers:{c}") for c, s in places.COURIERS.items()}
+        self.products = pool(things.PRODUCTS, half, "products")
 
     def extras(self, r: random.Random, country: str) -> list[Protected]:
         return [
@@ -104,7 +104,10 @@ def a_tool(k: Kit, r: random.Random, c: str) -> Example:
     one = text.replace("\n", ", ")
     addr = Private(one, "address", c, addr.parts)
     ex = k.extras(r, c)
-    args = json.dumps({"recipient": p.full, "address": one, "carrier": ex[0].text, "order": ex[2].text}, ensure_ascii=False)
+    args = json.dumps(
+        {"recipient": p.full, "address": one, "carrier": ex[0].text, "order": ex[2].text},
+        ensure_ascii=False,
+    )
     msgs: list[dict[str, object]] = [
         {"role": "user", "content": f"Schedule a pickup of the {ex[1].text} for order {ex[2].text}."},
         {"role": "assistant", "content": None, "tool_calls": [{"id": "c1", "type": "function", "function": {"name": "schedule_pickup", "arguments": args}}]},
@@ -120,7 +123,11 @@ def a_oneline(k: Kit, r: random.Random, c: str) -> Example:
     one = text.replace("\n", ", ")
     ex = k.extras(r, c)
     user = f"kiln shelf for {p.full}, {one} -- {ex[0].text}, order {ex[2].text}, item {ex[1].text}. Tracking {ex[3].text} hasn't moved."
-    return Example(chat(user, "It is waiting at the sorting hub."), [p.gold(p.full, "recipient"), Private(one, "address", c, addr.parts)], ex)
+    return Example(
+        chat(user, "It is waiting at the sorting hub."),
+        [p.gold(p.full, "recipient"), Private(one, "address", c, addr.parts)],
+        ex,
+    )
 
 
 def a_box(k: Kit, r: random.Random, c: str) -> Example:
@@ -130,7 +137,9 @@ def a_box(k: Kit, r: random.Random, c: str) -> Example:
     ph = [Private(num, "phone", c)]
     ex = k.extras(r, c)
     user = f"Send the seed catalogue and the {ex[1].text} invoice (order {ex[2].text}) by {ex[0].text} to my box:\n{p.full}\n{text}\nMobile: {num}"
-    return Example(chat(user, f"Sent; tracking {ex[3].text}."), [p.gold(p.full, "recipient"), addr, *ph], ex)
+    return Example(
+        chat(user, f"Sent; tracking {ex[3].text}."), [p.gold(p.full, "recipient"), addr, *ph], ex
+    )
 
 
 def a_same(k: Kit, r: random.Random, c: str) -> Example:
@@ -141,7 +150,12 @@ def a_same(k: Kit, r: random.Random, c: str) -> Example:
     intl = phone(c, random.Random(seed), True)
     ex = k.extras(r, c)
     user = f"For the courier form ({ex[0].text}, {ex[1].text}, order {ex[2].text}, tracking {ex[3].text}): is {nat} the same as {intl}? Parcel to {p.full}, {text.replace(chr(10), ', ')}."
-    gold = [p.gold(p.full, "recipient"), Private(text.replace("\n", ", "), "address", c, addr.parts), Private(nat, "phone", c), Private(intl, "phone", c)]
+    gold = [
+        p.gold(p.full, "recipient"),
+        Private(text.replace("\n", ", "), "address", c, addr.parts),
+        Private(nat, "phone", c),
+        Private(intl, "phone", c),
+    ]
     return Example(chat(user, "Yes, one is the national form and one the international."), gold, ex)
 
 
@@ -161,7 +175,11 @@ def a_military(k: Kit, r: random.Random) -> Example:
     text = f"{line}\n{rest}"
     ex = k.extras(r, "US")
     user = f"Care package for {rank} {p.full}:\n{text}\nThe {ex[1].text} goes in too (order {ex[2].text}). Can {ex[0].text} carry it? Tracking {ex[3].text}."
-    return Example(chat(user, "Military mail must go through the national post; use the customs form."), [p.gold(p.full, "recipient"), Private(text, "address", "us_military", (line,))], ex)
+    return Example(
+        chat(user, "Military mail must go through the national post; use the customs form."),
+        [p.gold(p.full, "recipient"), Private(text, "address", "us_military", (line,))],
+        ex,
+    )
 
 
 SHAPES = [a_lines, a_tool, a_oneline, a_box, a_same]

@@ -8,16 +8,28 @@ import random
 from collections.abc import Callable
 
 from bench.pii_eval.common import Example, Private, Protected, rng_for
-from bench.pii_eval.round11 import things11 as T
+from bench.pii_eval.round11 import things11 as things
 from bench.pii_eval.round11.common11 import SEED11, digits, luhn_complete, make_iban, pool
 from bench.pii_eval.round11.persons11 import Cast, Person
 
 # (prefix, length): Visa, Mastercard 5- and 2-series, Amex, Discover, JCB, Diners
-CARDS = [("4716", 16), ("5329", 16), ("2221", 16), ("3782", 15), ("6011", 16), ("3589", 16), ("3056", 14)]
+CARDS = [
+    ("4716", 16),
+    ("5329", 16),
+    ("2221", 16),
+    ("3782", 15),
+    ("6011", 16),
+    ("3589", 16),
+    ("3056", 14),
+]
 # IBAN country and BBAN maker per half (none of them an IBAN country of earlier rounds)
 IBANS = {
-    "dev": [("XK", lambda r: digits(r, 16)), ("KZ", lambda r: digits(r, 16)),
-            ("GE", lambda r: "NB" + digits(r, 16)), ("FO", lambda r: digits(r, 14))],
+    "dev": [
+        ("LC", lambda r: "HEMM" + digits(r, 24)),
+        ("SC", lambda r: "SSCB" + digits(r, 20) + "SCR"),
+        ("IQ", lambda r: "NBIQ" + digits(r, 15)),
+        ("LY", lambda r: digits(r, 21)),
+    ],
     "test": [("UA", lambda r: digits(r, 25)), ("TL", lambda r: digits(r, 19)),
              ("VG", lambda r: "VPVG" + digits(r, 16)), ("GL", lambda r: digits(r, 14))],
 }  # fmt: skip
@@ -27,10 +39,10 @@ class Kit:
     def __init__(self, half: str) -> None:
         self.half = half
         self.cast = Cast(half)
-        self.products = pool(T.PRODUCTS, half, "products")
-        self.plans = {k: pool(v, half, f"plans:{k}") for k, v in T.PLANS.items()}
-        self.titles = pool(T.JOB_TITLES, half, "job_titles")
-        self.tech = pool(T.TECH, half, "tech")
+        self.products = pool(things.PRODUCTS, half, "products")
+        self.plans = {k: pool(v, half, f"plans:{k}") for k, v in things.PLANS.items()}
+        self.titles = pool(things.JOB_TITLES, half, "job_titles")
+        self.tech = pool(things.TECH, half, "tech")
         self.cards = 0
         self.ibans = 0
         self.callers = 0
@@ -56,14 +68,23 @@ class Kit:
 
 
 def ssn(rng: random.Random) -> Private:
-    return Private(f"{rng.randrange(101, 665)}-{rng.randrange(10, 99)}-{rng.randrange(1001, 9999)}", "ssn", "US")
+    return Private(
+        f"{rng.randrange(101, 665)}-{rng.randrange(10, 99)}-{rng.randrange(1001, 9999)}",
+        "ssn",
+        "US",
+    )
 
 
 def ip(rng: random.Random) -> Private:
     if rng.random() < 0.5:
         text = f"{rng.randrange(81, 213)}.{rng.randrange(1, 250)}.{rng.randrange(1, 250)}.{rng.randrange(2, 250)}"
     else:
-        text = "2a01:" + ":".join(f"{rng.randrange(16**4):x}" for _ in range(3)) + "::" + f"{rng.randrange(1, 4096):x}"
+        text = (
+            "2a01:"
+            + ":".join(f"{rng.randrange(16**4):x}" for _ in range(3))
+            + "::"
+            + f"{rng.randrange(1, 4096):x}"
+        )
     return Private(text, "ip", "ip")
 
 
@@ -81,7 +102,9 @@ def t_intro(k: Kit, r: random.Random) -> Example:
     plan = k.plan(r, "bees")
     user = f"Hello, I'm {p.full}, I'd like to join the {plan.text} at the apiary. Reach me on {ph.text}."
     reply = f"Welcome, {p.given}! The {plan.text} starts with a veil fitting on Saturday."
-    return Example(chat(user, reply), [p.gold(p.full, "intro"), ph, p.gold(p.given, "first_later")], [plan])
+    return Example(
+        chat(user, reply), [p.gold(p.full, "intro"), ph, p.gold(p.given, "first_later")], [plan]
+    )
 
 
 def t_no_cue(k: Kit, r: random.Random) -> Example:
@@ -89,7 +112,11 @@ def t_no_cue(k: Kit, r: random.Random) -> Example:
     ph = k.cast.phone(p, r)
     prod = Protected(r.choice(k.products), "product")
     user = f"{p.full}\n{ph.text}\nDoes the tuner need the {prod.text} moved out of the music room?"
-    return Example(chat(user, "Only if it stands within a metre of the piano's soundboard."), [p.gold(p.full, "no_cue"), ph], [prod])
+    return Example(
+        chat(user, "Only if it stands within a metre of the piano's soundboard."),
+        [p.gold(p.full, "no_cue"), ph],
+        [prod],
+    )
 
 
 def t_next_to_id(k: Kit, r: random.Random) -> Example:
@@ -97,7 +124,11 @@ def t_next_to_id(k: Kit, r: random.Random) -> Example:
     ident = ssn(r)
     plan = k.plan(r, "balloon")
     user = f"Booking the {plan.text}: passenger {p.full}, {ident.text}. Can we fly if it's misty?"
-    return Example(chat(user, "Flights go only when the pilot clears the forecast at dawn."), [p.gold(p.full, "next_to_id"), ident], [plan])
+    return Example(
+        chat(user, "Flights go only when the pilot clears the forecast at dawn."),
+        [p.gold(p.full, "next_to_id"), ident],
+        [plan],
+    )
 
 
 def t_card_pay(k: Kit, r: random.Random) -> Example:
@@ -105,7 +136,11 @@ def t_card_pay(k: Kit, r: random.Random) -> Example:
     card = k.card(r)
     plan = k.plan(r, "cider")
     user = f"Please charge {card.text} for the {plan.text}. The cardholder is {p.full}."
-    return Example(chat(user, "Charged; the press day is the second Sunday of October."), [p.gold(p.full, "next_to_id"), card], [plan])
+    return Example(
+        chat(user, "Charged; the press day is the second Sunday of October."),
+        [p.gold(p.full, "next_to_id"), card],
+        [plan],
+    )
 
 
 def t_sign_off(k: Kit, r: random.Random) -> Example:
@@ -123,12 +158,16 @@ def t_letter(k: Kit, r: random.Random) -> Example:
     title = Protected(r.choice(k.titles), "job_title")
     user = f"Draft a letter to {p.surname} (she's a doctor) about her regatta protest, signed by our {title.text}, {s.full}."
     reply = f"Dear Dr {p.surname},\n\nThe protest committee will hear your case on Sunday.\n\nYours sincerely,\n{s.full}\n{title.text}"
-    return Example(chat(user, reply), [p.gold(p.surname, "letter"), s.gold(s.full, "sign_off")], [title])
+    return Example(
+        chat(user, reply), [p.gold(p.surname, "letter"), s.gold(s.full, "sign_off")], [title]
+    )
 
 
 def t_tool(k: Kit, r: random.Random) -> Example:
     p, q = k.cast.draw(r), k.cast.draw(r)
-    args = json.dumps({"given_name": p.given, "family_name": p.surname, "gauge": "OO"}, ensure_ascii=False)
+    args = json.dumps(
+        {"given_name": p.given, "family_name": p.surname, "gauge": "OO"}, ensure_ascii=False
+    )
     result = json.dumps({"status": "ok", "mentor": q.full, "night": "Tuesday"}, ensure_ascii=False)
     msgs: list[dict[str, object]] = [
         {"role": "user", "content": "Sign me up for the railway club's layout night."},
@@ -136,7 +175,11 @@ def t_tool(k: Kit, r: random.Random) -> Example:
         {"role": "tool", "tool_call_id": "call_1", "content": result},
         {"role": "assistant", "content": "You're enrolled; your mentor meets you on Tuesday."},
     ]  # fmt: skip
-    gold = [p.gold(p.given, "tool_args"), p.gold(p.surname, "tool_args"), q.gold(q.full, "tool_result")]
+    gold = [
+        p.gold(p.given, "tool_args"),
+        p.gold(p.surname, "tool_args"),
+        q.gold(q.full, "tool_result"),
+    ]
     return Example(msgs, gold)
 
 
@@ -145,7 +188,11 @@ def t_lower(k: Kit, r: random.Random) -> Example:
     name = p.full.lower()
     user = f"hi its {name} again, did the kiln fire my bowls ok?? the {k.tech[0]} page kept showing"
     tech = Protected(k.tech[0], "technical")
-    return Example(chat(user, "The firing finished; the bowls are on the cooling shelf."), [p.gold(name, "lowercase")], [tech])
+    return Example(
+        chat(user, "The firing finished; the bowls are on the cooling shelf."),
+        [p.gold(name, "lowercase")],
+        [tech],
+    )
 
 
 def t_upper(k: Kit, r: random.Random) -> Example:
@@ -153,7 +200,10 @@ def t_upper(k: Kit, r: random.Random) -> Example:
     card = k.card(r)
     name = p.full.upper()
     user = f"The card reads {name}, number {card.text}. Why was the regatta entry declined?"
-    return Example(chat(user, "The bank flagged a foreign merchant; try again after approving it."), [p.gold(name, "uppercase"), card])
+    return Example(
+        chat(user, "The bank flagged a foreign merchant; try again after approving it."),
+        [p.gold(name, "uppercase"), card],
+    )
 
 
 def t_hyphen(k: Kit, r: random.Random) -> Example:
@@ -165,7 +215,10 @@ def t_hyphen(k: Kit, r: random.Random) -> Example:
 def t_special(k: Kit, r: random.Random) -> Example:
     a, b = k.cast.special(r, "apostrophe"), k.cast.special(r, "particle")
     user = f"The two new cellar volunteers are {a.full} and {b.full}. Where do they park?"
-    return Example(chat(user, "Behind the press barn, by the gate."), [a.gold(a.full, "apostrophe"), b.gold(b.full, "particle")])
+    return Example(
+        chat(user, "Behind the press barn, by the gate."),
+        [a.gold(a.full, "apostrophe"), b.gold(b.full, "particle")],
+    )
 
 
 def t_initial(k: Kit, r: random.Random) -> Example:
@@ -179,9 +232,14 @@ def t_initial(k: Kit, r: random.Random) -> Example:
 def t_list(k: Kit, r: random.Random) -> Example:
     people = [k.cast.draw(r) for _ in range(3)]
     bullet = r.choice(["- ", "* ", "1. "])
-    lines = "\n".join((bullet if bullet != "1. " else f"{i + 1}. ") + p.full for i, p in enumerate(people))
+    lines = "\n".join(
+        (bullet if bullet != "1. " else f"{i + 1}. ") + p.full for i, p in enumerate(people)
+    )
     user = f"Tower band for Sunday:\n{lines}\nWho should ring the tenor?"
-    return Example(chat(user, "The most experienced ringer; usually the captain decides."), [p.gold(p.full, "list") for p in people])
+    return Example(
+        chat(user, "The most experienced ringer; usually the captain decides."),
+        [p.gold(p.full, "list") for p in people],
+    )
 
 
 def t_csv(k: Kit, r: random.Random) -> Example:
@@ -190,7 +248,9 @@ def t_csv(k: Kit, r: random.Random) -> Example:
     header = r.choice([["name", "hive"], ["Full Name", "Hive no."], ["beekeeper", "colony"]])
     rows = [sep.join(header)] + [f"{p.full}{sep}{i + 3}" for i, p in enumerate(people)]
     user = "Sort this by hive:\n" + "\n".join(rows)
-    return Example(chat(user, "It is already sorted by hive number."), [p.gold(p.full, "csv") for p in people])
+    return Example(
+        chat(user, "It is already sorted by hive number."), [p.gold(p.full, "csv") for p in people]
+    )
 
 
 def t_tsv(k: Kit, r: random.Random) -> Example:
@@ -202,23 +262,37 @@ def t_tsv(k: Kit, r: random.Random) -> Example:
 
 def t_md(k: Kit, r: random.Random) -> Example:
     people = [k.cast.draw(r) for _ in range(3)]
-    rows = ["| Crew | Role |", "|---|---|"] + [f"| {p.full} | {role} |" for p, role in zip(people, ("helm", "trim", "bow"), strict=True)]
+    rows = ["| Crew | Role |", "|---|---|"] + [
+        f"| {p.full} | {role} |" for p, role in zip(people, ("helm", "trim", "bow"), strict=True)
+    ]
     user = "Is this crew table well-formed?\n" + "\n".join(rows)
-    return Example(chat(user, "Yes, the header and separator rows are right."), [p.gold(p.full, "md_table") for p in people])
+    return Example(
+        chat(user, "Yes, the header and separator rows are right."),
+        [p.gold(p.full, "md_table") for p in people],
+    )
 
 
 def t_headerless(k: Kit, r: random.Random) -> Example:
     people = [k.cast.draw(r) for _ in range(3)]
     rows = [f"{d}\t{p.full}\tpress" for d, p in zip(("Sat", "Sun", "Mon"), people, strict=True)]
     user = "Who has Monday in this rota?\n" + "\n".join(rows)
-    return Example(chat(user, f"Monday is {people[2].given}'s day at the press."), [p.gold(p.full, "headerless") for p in people] + [people[2].gold(people[2].given, "first_later")])
+    return Example(
+        chat(user, f"Monday is {people[2].given}'s day at the press."),
+        [p.gold(p.full, "headerless") for p in people]
+        + [people[2].gold(people[2].given, "first_later")],
+    )
 
 
 def t_header(k: Kit, r: random.Random) -> Example:
     p, q = k.cast.draw(r), k.cast.draw(r)
     ep, eq = k.cast.email(p, r), k.cast.email(q, r)
     user = f"From: {p.full} <{ep}>\nTo: {q.full} <{eq}>\nSubject: Swarm collection\n\nSummarise this e-mail: the swarm is in the plum tree."
-    gold = [p.gold(p.full, "email_header"), q.gold(q.full, "email_header"), Private(ep, "email", "email"), Private(eq, "email", "email")]
+    gold = [
+        p.gold(p.full, "email_header"),
+        q.gold(q.full, "email_header"),
+        Private(ep, "email", "email"),
+        Private(eq, "email", "email"),
+    ]
     return Example(chat(user, "A swarm has settled in a plum tree and needs collecting."), gold)
 
 
@@ -234,14 +308,19 @@ def t_quoted(k: Kit, r: random.Random) -> Example:
     email = Private(k.cast.email(p, r), "email", "email")
     user = f"> On Friday, {p.full} <{email.text}> wrote:\n> Is the basket big enough for four?\n\nHow should I answer?"
     reply = f"Hi {p.given}, yes: the basket takes four passengers and the pilot."
-    return Example(chat(user, reply), [p.gold(p.full, "quoted"), email, p.gold(p.given, "greeting")])
+    return Example(
+        chat(user, reply), [p.gold(p.full, "quoted"), email, p.gold(p.given, "greeting")]
+    )
 
 
 def t_third(k: Kit, r: random.Random) -> Example:
     p = k.cast.draw(r)
     rel = r.choice(["my godmother", "my neighbour", "my late uncle", "my flatmate"])
     user = f"{rel.capitalize()} {p.full} left me her hives. Do I have to register them?"
-    return Example(chat(user, "In many places, yes: register the apiary with the bee inspectorate."), [p.gold(p.full, "third_party")])
+    return Example(
+        chat(user, "In many places, yes: register the apiary with the bee inspectorate."),
+        [p.gold(p.full, "third_party")],
+    )
 
 
 def t_possessive(k: Kit, r: random.Random) -> Example:
@@ -249,7 +328,11 @@ def t_possessive(k: Kit, r: random.Random) -> Example:
     addr = ip(r)
     tech = Protected(r.choice(k.tech), "technical")
     user = f"{p.full}'s account logs in from {addr.text} and gets {tech.text}. Why?"
-    return Example(chat(user, "The club's server may be rate-limiting that address."), [p.gold(f"{p.full}'s", "possessive"), addr], [tech])
+    return Example(
+        chat(user, "The club's server may be rate-limiting that address."),
+        [p.gold(f"{p.full}'s", "possessive"), addr],
+        [tech],
+    )
 
 
 def t_form(k: Kit, r: random.Random) -> Example:
@@ -273,14 +356,18 @@ def t_first_later(k: Kit, r: random.Random) -> Example:
     prod = Protected(r.choice(k.products), "product")
     user = f"My name is {p.full}. My {prod.text} stopped pairing after the update."
     reply = f"Sorry, {p.given}. Reset it and pair again from the app."
-    return Example(chat(user, reply), [p.gold(p.full, "intro"), p.gold(p.given, "first_later")], [prod])
+    return Example(
+        chat(user, reply), [p.gold(p.full, "intro"), p.gold(p.given, "first_later")], [prod]
+    )
 
 
 def t_clean(k: Kit, r: random.Random) -> Example:
     tool = Protected(r.choice(k.tech), "technical")
     ticket = ref(r, "TKT")
     user = f"Our booking page returns {tool.text} under load; ticket {ticket.text}. Any idea?"
-    return Example(chat(user, "Add retries with backoff and check the proxy timeouts."), [], [tool, ticket])
+    return Example(
+        chat(user, "Add retries with backoff and check the proxy timeouts."), [], [tool, ticket]
+    )
 
 
 TEMPLATES: list[Callable[[Kit, random.Random], Example]] = [

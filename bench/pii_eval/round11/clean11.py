@@ -6,8 +6,8 @@ import random
 from collections.abc import Callable
 
 from bench.pii_eval.common import Example, Protected, rng_for
-from bench.pii_eval.round11 import places11 as PL
-from bench.pii_eval.round11 import things11 as T
+from bench.pii_eval.round11 import places11 as places
+from bench.pii_eval.round11 import things11 as things
 from bench.pii_eval.round11.common11 import SEED11, pool
 
 
@@ -18,12 +18,12 @@ def _num(rng: random.Random, lo: int, hi: int, half: str) -> int:
 
 def generate(half: str) -> list[Example]:
     rng = rng_for("clean11", half, SEED11)
-    tools = pool(T.TOOLS, half, "clean:tools")
-    plans = {k: pool(v, half, f"plans:{k}") for k, v in T.PLANS.items()}
-    couriers = {c: pool(v, half, f"couriers:{c}") for c, v in PL.COURIERS.items()}
+    tools = pool(things.TOOLS, half, "clean:tools")
+    plans = {k: pool(v, half, f"plans:{k}") for k, v in things.PLANS.items()}
+    couriers = {c: pool(v, half, f"couriers:{c}") for c, v in places.COURIERS.items()}
     situations, countries = sorted(plans), sorted(couriers)
 
-    def upgrade(i: int) -> Example:
+    def upgrade(_: int) -> Example:
         tool = rng.choice(tools)
         return Example(
             [{"role": "user", "content": f"After upgrading to {tool}, the build takes {_num(rng, 20, 400, half)} seconds. What should I profile first?"},
@@ -31,7 +31,7 @@ def generate(half: str) -> list[Example]:
             [], [Protected(tool, "tool")],
         )  # fmt: skip
 
-    def maths(i: int) -> Example:
+    def maths(_: int) -> Example:
         a, b = _num(rng, 12, 98, half), _num(rng, 3, 40, half)
         return Example(
             [{"role": "user", "content": f"What is {a} times {b}?"},
@@ -54,14 +54,14 @@ def generate(half: str) -> list[Example]:
             [], [Protected(name, "courier")],
         )  # fmt: skip
 
-    def recipe(i: int) -> Example:
+    def recipe(_: int) -> Example:
         grams = _num(rng, 200, 900, half)
         return Example(
             [{"role": "user", "content": f"Scale a jam recipe of {grams} g fruit to half."},
              {"role": "assistant", "content": f"Use {grams // 2} g fruit and halve the sugar and lemon juice too."}], [], [],
         )  # fmt: skip
 
-    def convert(i: int) -> Example:
+    def convert(_: int) -> Example:
         litres = _num(rng, 4, 80, half)
         return Example(
             [{"role": "user", "content": f"How many US gallons is {litres} litres?"},

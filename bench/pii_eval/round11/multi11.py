@@ -9,7 +9,16 @@ from bench.pii_eval.common import Example, Private, ascii_fold, rng_for
 from bench.pii_eval.round11.common11 import SEED11, phone, pool
 from bench.pii_eval.round11.people11 import DOMAINS, MULTI, SCRIPT_NAMES
 
-COUNTRY = {"es": "ES", "de": "DE", "fr": "FR", "pt": "BR", "it": "IT", "nl": "NL", "id": "ID", "vi": "VN"}
+COUNTRY = {
+    "es": "ES",
+    "de": "DE",
+    "fr": "FR",
+    "pt": "BR",
+    "it": "IT",
+    "nl": "NL",
+    "id": "ID",
+    "vi": "VN",
+}
 # language: (introduction, reply with the first name, signature lead-in)
 LINES = {
     "es": ("Hola, soy {n}. Quiero reservar la prensa de sidra. Mi correo es {e} y mi móvil {p}.", "Gracias, {g}, queda reservada.", "Un saludo,"),
@@ -53,11 +62,17 @@ def generate(half: str) -> list[Example]:
             gold = [Private(email, "email", lang), Private(ph, "phone", COUNTRY[lang])]
             if i % 2 == 0:
                 user, answer = intro.format(n=full, e=email, p=ph), reply.format(g=first)
-                gold += [Private(full, "person", f"{lang}:intro"), Private(first, "person", f"{lang}:first_later")]
+                gold += [
+                    Private(full, "person", f"{lang}:intro"),
+                    Private(first, "person", f"{lang}:first_later"),
+                ]
             else:
                 user = f"{intro.format(n=full, e=email, p=ph)}\n\n{sign}\n{full}"
                 answer = reply.format(g=first)
-                gold += [Private(full, "person", f"{lang}:sign_off"), Private(first, "person", f"{lang}:first_later")]
+                gold += [
+                    Private(full, "person", f"{lang}:sign_off"),
+                    Private(first, "person", f"{lang}:first_later"),
+                ]
             msgs = [{"role": "user", "content": user}, {"role": "assistant", "content": answer}]
             out.append(Example(msgs, gold))
     for script, names in SCRIPT_NAMES.items():
@@ -65,13 +80,20 @@ def generate(half: str) -> list[Example]:
         text, reply, country = SCRIPT_LINES[script]
         for _ in range(4):
             a, b = rng.choice(mine)
+            parts: tuple[str, ...]
             if script == "th":
                 full, given, parts = f"{a} {b}", a, (a, b)
             else:
                 full, given, parts = f"{a}{b}", b, (b,)
             ph = phone(country, rng, rng.random() < 0.5)
             kind = "thai" if script == "th" else "cjk"
-            gold = [Private(full, "person", f"{script}:intro", parts, kind), Private(ph, "phone", country)]
-            msgs = [{"role": "user", "content": text.format(n=full, p=ph)}, {"role": "assistant", "content": reply.format(g=given)}]
+            gold = [
+                Private(full, "person", f"{script}:intro", parts, kind),
+                Private(ph, "phone", country),
+            ]
+            msgs = [
+                {"role": "user", "content": text.format(n=full, p=ph)},
+                {"role": "assistant", "content": reply.format(g=given)},
+            ]
             out.append(Example(msgs, gold))
     return out

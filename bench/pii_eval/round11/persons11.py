@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from bench.pii_eval.common import Private, ascii_fold
-from bench.pii_eval.round11 import people11 as P
+from bench.pii_eval.round11 import people11 as people
 from bench.pii_eval.round11.common11 import phone, pool
 
 
@@ -24,7 +24,9 @@ class Person:
         return f"{self.given} {self.surname}"
 
     def tag(self, position: str) -> str:
-        return f"common_word:{self.culture}:{position}" if self.word else f"{self.culture}:{position}"
+        return (
+            f"common_word:{self.culture}:{position}" if self.word else f"{self.culture}:{position}"
+        )
 
     def gold(self, text: str, position: str) -> Private:
         return Private(text, "person", self.tag(position))
@@ -34,14 +36,16 @@ class Cast:
     def __init__(self, half: str, word_share: float = 0.25) -> None:
         self.half = half
         self.word_share = word_share
-        self.given = {c: pool(g, half, f"names:given:{c}") for c, (g, _, _) in P.CULTURES.items()}
-        self.sur = {c: pool(s, half, f"names:sur:{c}") for c, (_, s, _) in P.CULTURES.items()}
-        self.word_given = pool(P.WORD_GIVEN, half, "names:word_given")
-        self.word_sur = pool(P.WORD_SURNAMES, half, "names:word_surnames")
-        self.apostrophe = pool(P.APOSTROPHE, half, "names:apostrophe")
-        self.particle = pool(P.PARTICLE, half, "names:particle")
-        self.domains = pool(P.DOMAINS, half, "domains")
-        self.cultures = sorted(P.CULTURES)
+        self.given = {
+            c: pool(g, half, f"names:given:{c}") for c, (g, _, _) in people.CULTURES.items()
+        }
+        self.sur = {c: pool(s, half, f"names:sur:{c}") for c, (_, s, _) in people.CULTURES.items()}
+        self.word_given = pool(people.WORD_GIVEN, half, "names:word_given")
+        self.word_sur = pool(people.WORD_SURNAMES, half, "names:word_surnames")
+        self.apostrophe = pool(people.APOSTROPHE, half, "names:apostrophe")
+        self.particle = pool(people.PARTICLE, half, "names:particle")
+        self.domains = pool(people.DOMAINS, half, "domains")
+        self.cultures = sorted(people.CULTURES)
 
     def draw(self, rng: random.Random, word: bool | None = None, culture: str = "") -> Person:
         culture = culture or rng.choice(self.cultures)
@@ -54,7 +58,7 @@ class Cast:
                 given = rng.choice(self.word_given)
             if kind != 0:
                 sur = rng.choice(self.word_sur)
-        return Person(given, sur, culture, word, P.CULTURES[culture][2])
+        return Person(given, sur, culture, word, people.CULTURES[culture][2])
 
     def hyphenated(self, rng: random.Random) -> Person:
         base = self.draw(rng, word=False)
@@ -63,7 +67,9 @@ class Cast:
 
     def special(self, rng: random.Random, kind: str) -> Person:
         culture, sur = rng.choice(self.apostrophe if kind == "apostrophe" else self.particle)
-        return Person(rng.choice(self.given[culture]), sur, culture, False, P.CULTURES[culture][2])
+        return Person(
+            rng.choice(self.given[culture]), sur, culture, False, people.CULTURES[culture][2]
+        )
 
     def email(self, person: Person, rng: random.Random) -> str:
         def fold(s: str) -> str:
