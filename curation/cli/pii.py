@@ -176,8 +176,8 @@ def redact_cmd(**params: Any) -> None:
 
     \b
     Not covered: names in Chinese, Japanese, Korean or Thai script; on text the rules were
-    not tuned on, 2–9 names in 100 and 1–2 addresses in 100 still leak (BENCHMARKS.md,
-    rounds 9 and 10): review the findings (--report) of a new kind of data before trusting
+    not tuned on, 2–9 names in 100 and 1–4 addresses in 100 still leak (BENCHMARKS.md,
+    rounds 9–11): review the findings (--report) of a new kind of data before trusting
     the output.
     """
     opts = RedactOptions(**params)

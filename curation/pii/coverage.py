@@ -8,10 +8,10 @@ from __future__ import annotations
 
 NOT_COVERED = (
     "Not covered: person names written in Chinese, Japanese, Korean or Thai script. "
-    "On the latest independent text nobody had tuned the rules on (BENCHMARKS.md, rounds 9 "
-    "and 10) 2–9% of person names and 1–2% of addresses and phones still leaked (stock "
-    "Presidio: 34% and 11–14%), mostly everyday-word names and surnames with no cue, names "
-    "in lists and tables, and PO-box and address formats the rules do not know; about 2% of "
+    "On the latest independent text nobody had tuned the rules on (BENCHMARKS.md, rounds "
+    "9–11) 2–9% of person names and 1–4% of addresses and phones still leaked (stock "
+    "Presidio: 34–35% and 11–29%), mostly everyday-word names and surnames with no cue, names "
+    "in lists and tables, and PO-box and address formats the rules do not know; 2–3% of "
     "brands, titles, plans and other protected strings were destroyed. Review the findings "
     "of a new kind of data before you trust them."
 )
