@@ -30,23 +30,23 @@ import regex
 from presidio_analyzer import RecognizerResult
 
 from curation.pii.address_shapes import (
-    _EDGE,
-    _LINK,
-    _LOCALITY,
-    _NAME,
-    _NOT_STREET,
-    _NUM,
-    _NUMBER_WORD,
-    _PART,
-    _SEP,
-    _TYPE_BEFORE,
-    _TYPED,
-    _TYPED_STREETS,
-    _UNIT,
-    _alternatives,
-    _data,
-    _typed_street_ok,
+    EDGE,
+    LINK,
+    LOCALITY,
+    NAME,
+    NOT_STREET,
+    NUM,
+    NUMBER_WORD,
+    PART,
+    SEP,
+    TYPE_BEFORE,
+    TYPED,
+    TYPED_STREETS,
+    UNIT,
+    address_data,
+    alternatives,
     street_types,
+    typed_street_ok,
 )
 from curation.pii.postcode_formats import all_metadata
 from curation.pii.recognizers import NOT_BRAND
@@ -55,7 +55,7 @@ from curation.pii.vocab import STREET_TYPES_EN
 
 
 def house_number_terms() -> list[str]:
-    return [row.split("\t")[1] for row in _data("house_numbers.tsv")]
+    return [row.split("\t")[1] for row in address_data("house_numbers.tsv")]
 
 
 @cache
@@ -92,40 +92,40 @@ def country_names() -> frozenset[str]:
 
 
 _HOUSE = regex.compile(
-    rf"{_EDGE}(?:{_alternatives(house_number_terms(), fold_short=False, dots=True)})"
-    rf"[ \t]*(?:{_NUMBER_WORD}[ \t]*)?[#:]?[ \t]*{_NUM}(?![\w\-])"
+    rf"{EDGE}(?:{alternatives(house_number_terms(), fold_short=False, dots=True)})"
+    rf"[ \t]*(?:{NUMBER_WORD}[ \t]*)?[#:]?[ \t]*{NUM}(?![\w\-])"
 )
 # A street line headed by its type, of any language: "Calle Belisario Salinas N° 814", "Av. Arce 9".
 # "Rua da Missão 45": the name may open with a particle.
 _TYPE_FIRST = regex.compile(
-    rf"{_EDGE}{_NOT_STREET}{_TYPE_BEFORE}[ \t]*(?:{_LINK}[ \t]+)?{_NAME},?[ \t]+"
-    rf"(?:{_NUMBER_WORD}[ \t]*)?{_NUM}(?![\w\-])"
+    rf"{EDGE}{NOT_STREET}{TYPE_BEFORE}[ \t]*(?:{LINK}[ \t]+)?{NAME},?[ \t]+"
+    rf"(?:{NUMBER_WORD}[ \t]*)?{NUM}(?![\w\-])"
 )
 # A numbered street ("Calle 50", "Avenida 3"), a number before a name ("12 Hope Road": a
 # block when the name ends with its type) and a flat ("Flat 4": a block when a typed street
 # or a digital code follows).
-_NUMBERED = regex.compile(rf"{_EDGE}{_NOT_STREET}{_TYPE_BEFORE}[ \t]+\d{{1,3}}[A-Za-z]?(?![\w\-])")
+_NUMBERED = regex.compile(rf"{EDGE}{NOT_STREET}{TYPE_BEFORE}[ \t]+\d{{1,3}}[A-Za-z]?(?![\w\-])")
 # "1x Philips Hue Bridge" is a quantity and a product, not a house number.
 _NUMBER_FIRST = regex.compile(
-    rf"{_EDGE}{_NOT_STREET}(?!\d+[xX×](?![\w]))[ \t]*{_NUM}[ \t]+{_NAME}(?![\w\-])"
+    rf"{EDGE}{NOT_STREET}(?!\d+[xX×](?![\w]))[ \t]*{NUM}[ \t]+{NAME}(?![\w\-])"
 )
-_FLAT = regex.compile(rf"{_EDGE}{_UNIT}(?![\w\-])")
+_FLAT = regex.compile(rf"{EDGE}{UNIT}(?![\w\-])")
 # After a house number (``_HOUSE``), a numbered or typed street makes a street line on its own,
 # whatever follows it: "No. 179, Street 178" (KH), "House 5, Street 12" (PK), "Immeuble 7,
 # Rue Narvik" (CM), "Villa 35, Al Manara Road" (AE).
 _NUMBERED_TYPES = r"(?i:Street|St\.|Road|Rd\.|Avenue|Ave\.|Lane)"
 _ON_STREET = regex.compile(
     rf"[ \t]*,[ \t]+(?:"
-    rf"(?:{_TYPE_BEFORE}|{_NUMBERED_TYPES})[ \t]+\d{{1,4}}[A-Za-z]?(?![\w\-]|[.,]\d)"
-    rf"|{_TYPE_BEFORE}[ \t]*(?:{_LINK}[ \t]+)?{_NAME}(?<![.])"
-    rf"|{_NAME}[ \t]+(?i:{_alternatives(STREET_TYPES_EN, dots=True)})(?![\w\-]))"
+    rf"(?:{TYPE_BEFORE}|{_NUMBERED_TYPES})[ \t]+\d{{1,4}}[A-Za-z]?(?![\w\-]|[.,]\d)"
+    rf"|{TYPE_BEFORE}[ \t]*(?:{LINK}[ \t]+)?{NAME}(?<![.])"
+    rf"|{NAME}[ \t]+(?i:{alternatives(STREET_TYPES_EN, dots=True)})(?![\w\-]))"
 )
 # A numbered street and a house number in two parts (CO, GT): "Calle 50 # 12-34", "Carrera 7
 # No. 71-21", "Diagonal 6 28-06", "6a Avenida 12-34".
 _PLATE = regex.compile(
-    rf"{_EDGE}(?:\d{{1,2}}(?:a|ª|º)?[ \t]+)?"
-    rf"(?i:{_alternatives(street_types('plate'), dots=True)})[ \t]+(?:\d{{1,3}}[A-Za-z]?(?:[ \t]+bis)?"
-    rf"[ \t]*(?:#|{_NUMBER_WORD})?[ \t]*)?\d{{1,3}}[A-Za-z]?[ \t]*-[ \t]*\d{{1,3}}(?![\w\-])"
+    rf"{EDGE}(?:\d{{1,2}}(?:a|ª|º)?[ \t]+)?"
+    rf"(?i:{alternatives(street_types('plate'), dots=True)})[ \t]+(?:\d{{1,3}}[A-Za-z]?(?:[ \t]+bis)?"
+    rf"[ \t]*(?:#|{NUMBER_WORD})?[ \t]*)?\d{{1,3}}[A-Za-z]?[ \t]*-[ \t]*\d{{1,3}}(?![\w\-])"
 )
 # A word before the house word that makes its number something else: "Step No. 3", "Order Nr. 5".
 _NOT_HOUSE = regex.compile(
@@ -138,7 +138,7 @@ _CODE = r"[A-Z]{1,3}-?\d{2,4}-\d{3,5}"
 # The country's name closes a block but is no locality: "…, Santa Cruz de la Sierra\nBolivia".
 _COUNTRY = "|".join(regex.escape(n) for n in sorted(country_names(), key=lambda n: (-len(n), n)))
 _TAIL = regex.compile(
-    rf"(?P<parts>(?:{_SEP}{_PART}){{0,3}}){_SEP}(?!(?i:{_COUNTRY})(?![\p{{L}}]))(?P<locality>{NOT_BRAND}{_LOCALITY})"
+    rf"(?P<parts>(?:{SEP}{PART}){{0,3}}){SEP}(?!(?i:{_COUNTRY})(?![\p{{L}}]))(?P<locality>{NOT_BRAND}{LOCALITY})"
     rf"(?:(?P<code>[ \t]*(?:\({_CODE}\)|,[ \t]*{_CODE}))(?![\w\-])|"
     rf"(?=[ \t]*(?:[.;!?)\]}}\"'\n]|\\n|$|,[ \t]*(?P<country>\p{{Lu}}[\p{{L}} ]+?)[ \t]*(?:[.;:!?\n]|\\n|$))))"
 )
@@ -176,7 +176,7 @@ def _blocks(
         parts = tail.group("parts")
         if _POSTCODE_LINE.search(text, head.end(), tail.start("locality")):
             continue  # "…\n00-950 Warszawa\nPolska": address_shapes ends it at the city
-        strong = kind == "typed" or bool(tail.group("code")) or bool(_TYPED.search(parts))
+        strong = kind == "typed" or bool(tail.group("code")) or bool(TYPED.search(parts))
         weak_ok = (kind == "house" or (kind == "numbered" and parts)) and _known(
             tail.group("locality")
         )
@@ -191,7 +191,7 @@ def _blocks(
 # without both, in that order, has none, unless it holds a two-part house number ("Calle 50
 # # 12-34", ``_PLATE``) (an exact prefilter).
 _DIGIT = regex.compile(r"\d")
-_SEP_THEN_LOCALITY = regex.compile(rf"{_SEP}\p{{Lu}}")
+_SEP_THEN_LOCALITY = regex.compile(rf"{SEP}\p{{Lu}}")
 
 
 class StreetLineRecognizer(SignalRecognizer):
@@ -220,9 +220,9 @@ class StreetLineRecognizer(SignalRecognizer):
         for m in _PLATE.finditer(text):
             starts.append((m, "typed"))
             yield tagged_result("STREET_ADDRESS", m.start(), m.end(), 0.8, "address:line", self)
-        for pattern in (_TYPE_FIRST, *_TYPED_STREETS):
+        for pattern in (_TYPE_FIRST, *TYPED_STREETS):
             starts.extend(
-                (m, "typed") for m in pattern.finditer(text) if _typed_street_ok(m.group())
+                (m, "typed") for m in pattern.finditer(text) if typed_street_ok(m.group())
             )
         starts.extend((m, "numbered") for m in _NUMBERED.finditer(text))
         starts.extend((m, "unit") for m in _FLAT.finditer(text))
@@ -230,7 +230,7 @@ class StreetLineRecognizer(SignalRecognizer):
         starts.extend(
             (m, "typed")
             for m in _NUMBER_FIRST.finditer(text)
-            if _TYPED.search(m.group().rsplit(None, 1)[-1])
+            if TYPED.search(m.group().rsplit(None, 1)[-1])
         )
         for start, end, score in _blocks(text, starts):
             yield tagged_result("STREET_ADDRESS", start, end, score, "address:line", self)

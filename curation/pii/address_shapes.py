@@ -47,7 +47,8 @@ from curation.pii.vocab import (
 )
 
 
-def _data(name: str) -> list[str]:
+def address_data(name: str) -> list[str]:
+    """The rows of a file in data/address/, comment lines and blank lines left out."""
     text = (
         resources.files("curation.pii")
         .joinpath("data", "address", name)
@@ -73,7 +74,7 @@ def _term(term: str, dots: bool = False) -> str:
     return out
 
 
-def _alternatives(terms: Iterable[str], fold_short: bool = True, dots: bool = False) -> str:
+def alternatives(terms: Iterable[str], fold_short: bool = True, dots: bool = False) -> str:
     """Terms as alternatives, longest first; a term of three letters or fewer ("PK", "BP")
     keeps its case unless ``fold_short``."""
 
@@ -86,19 +87,23 @@ def _alternatives(terms: Iterable[str], fold_short: bool = True, dots: bool = Fa
 
 def street_types(position: str) -> list[str]:
     return [
-        row.split("\t")[2] for row in _data("street_types.tsv") if row.split("\t")[1] == position
+        row.split("\t")[2]
+        for row in address_data("street_types.tsv")
+        if row.split("\t")[1] == position
     ]
 
 
 def po_box_terms(strength: str) -> list[str]:
-    return [row.split("\t")[2] for row in _data("po_boxes.tsv") if row.split("\t")[1] == strength]
+    return [
+        row.split("\t")[2] for row in address_data("po_boxes.tsv") if row.split("\t")[1] == strength
+    ]
 
 
 # --------------------------------------------------------------------------- building blocks
 
 # "d'Arlon", "l'Église"; Maltese articles glued with a hyphen: "Triq il-Kbira", "ix-Xatt".
 _UPPER_WORD = r"(?:[dlDL]['’]|i[lrstdnxzżċ]-)?[\p{Lu}][\p{L}\p{M}'’\-]*\.?"
-_LINK = (
+LINK = (
     r"(?:de[ \t]+la|de[ \t]+las|de[ \t]+los|van[ \t]+der|van[ \t]+den|van|von|de|del|della|delle|"
     r"dei|degli|da|do|dos|das|di|der|den|des|du|la|le|les|el|los|las|y|e|am|an|im|auf|zum|zur|"
     r"al|['’]t)"
@@ -107,25 +112,27 @@ _LINK = (
 # Polish or Slovak names ("Jugoslávských partyzánů", "náměstí Míru"); an English lower-case
 # word ("Order shipped 5") never joins.
 _LOWER_ACCENTED = r"(?=[\p{Ll}\p{M}]*[^\x00-\x7F])\p{Ll}[\p{Ll}\p{M}]*"
-_NAME = rf"{_UPPER_WORD}(?:[ \t]+(?:{_LINK}[ \t]+)?(?:{_UPPER_WORD}|{_LOWER_ACCENTED})){{0,5}}"
+NAME = rf"{_UPPER_WORD}(?:[ \t]+(?:{LINK}[ \t]+)?(?:{_UPPER_WORD}|{_LOWER_ACCENTED})){{0,5}}"
 # 56 · 53 A · 172-II · 125/27 · 2-22-11 · 14b
-_NUM = (
+NUM = (
     r"\d{1,5}[A-Za-z]?(?:[ \t]?[\-/][ \t]?(?:\d{1,5}[A-Za-z]?|[IVX]{1,4}(?![\p{L}])))*"
     r"(?:[ \t][A-Z](?![\p{L}\d]))?"
 )
 # "nº 12", "No. 12", "nr. 65" (RO, DE, PL, NL: numărul, Nummer, numer).
-_NUMBER_WORD = r"(?:[nN][ºo°r]|[nN]úm)[.:]?"
+NUMBER_WORD = r"(?:[nN][ºo°r]|[nN]úm)[.:]?"
 # Words that head a number but no street line: "Order 5521, …", "Version 2, …".
-_NOT_STREET = (
+NOT_STREET = (
     r"(?!(?i:order|invoice|ticket|case|ref|reference|version|release|build|step|page|chapter|"
     r"section|item|line|part|model|batch|tel|phone|fax|mobile|call|gate|terminal|flight|seat|"
     r"platform|exit|total|size|qty|no|nr|number|id|sku|serial|ticket|week|day|year|sprint|"
     r"level|grade|class|table)\b)"
 )
 _UNITS = (
-    r"(?i:" + "|".join(regex.escape(u) for u in sorted(_data("units.txt"), key=longest_first)) + ")"
+    r"(?i:"
+    + "|".join(regex.escape(u) for u in sorted(address_data("units.txt"), key=longest_first))
+    + ")"
 )
-_UNIT = rf"{_UNITS}(?![\p{{L}}])[ \t]*[#:]?[ \t]*\d[\w\-/]*"
+UNIT = rf"{_UNITS}(?![\p{{L}}])[ \t]*[#:]?[ \t]*\d[\w\-/]*"
 # A flat or floor written "Word: number" after the house number: "No: 60 Daire: 20" (TR).
 # Belgian addresses give the box after the number: "224 bus 9", "12 boîte 3", "5 bte 2".
 _LABELLED_FLAT = r"(?:\p{Lu}\p{Ll}{2,8}:|bus|boîte|bte)[ \t]*\d{1,4}[A-Za-z]?(?![\w])"
@@ -135,35 +142,37 @@ _FLOOR = (
     r"\d{1,2}\.[ \t]*(?i:em|emelet|fszt|fsz|tv|th|mf|sal|og|stock|etg|etasje|krs|kerros)\.?"
     r"(?:[ \t]*\d{1,3}\.?(?![\w]))?(?![\w])"
 )
-_TYPE_BEFORE = (
-    "(?i:" + _alternatives([*street_types("before"), *STREET_TYPES_PREFIX], dots=True) + ")"
+TYPE_BEFORE = (
+    "(?i:" + alternatives([*street_types("before"), *STREET_TYPES_PREFIX], dots=True) + ")"
 )
 # A street type written as its own word after the name: "Lónyay utca 5." (HU).
 # Short types keep their case: "Kalvarijų g. 206" (LT), but "Appendix G. 12" is no street.
-_TYPE_AFTER = "(?i:" + _alternatives(street_types("after"), fold_short=False, dots=True) + ")"
-_STREET_TYPE_AFTER = rf"{_NAME}[ \t]+{_TYPE_AFTER}[ \t]+(?:{_NUMBER_WORD}[ \t]*)?{_NUM}\.?(?:,?[ \t]+{_FLOOR})?(?![\w])"
+_TYPE_AFTER = "(?i:" + alternatives(street_types("after"), fold_short=False, dots=True) + ")"
+_STREET_TYPE_AFTER = (
+    rf"{NAME}[ \t]+{_TYPE_AFTER}[ \t]+(?:{NUMBER_WORD}[ \t]*)?{NUM}\.?(?:,?[ \t]+{_FLOOR})?(?![\w])"
+)
 # Nordic streets named after someone, the type a word of its own: "Kong Oscars gate 62" (NO),
 # "H.C. Ørsteds Vej 4" (DK), "Gustav Adolfs torg 3" (SE). Two capitalised words or more, the last
 # in the genitive, so "Departures gate 12" is no street.
-_TYPE_GENITIVE = "(?i:" + _alternatives(street_types("genitive"), dots=True) + ")"
+_TYPE_GENITIVE = "(?i:" + alternatives(street_types("genitive"), dots=True) + ")"
 _STREET_GENITIVE = (
-    rf"(?!(?i:the|a|an|my|our|your|this|that|at|to|via)\b){_UPPER_WORD}(?:[ \t]+{_UPPER_WORD}){{1,3}}(?<=\p{{Ll}}s)[ \t]+{_TYPE_GENITIVE}[ \t]+{_NUM}"
+    rf"(?!(?i:the|a|an|my|our|your|this|that|at|to|via)\b){_UPPER_WORD}(?:[ \t]+{_UPPER_WORD}){{1,3}}(?<=\p{{Ll}}s)[ \t]+{_TYPE_GENITIVE}[ \t]+{NUM}"
     rf"(?![\w])"
 )
 # A street without a type whose later words are lower case, numbered house/orientation the
 # Czech and Slovak way: "Mlynské nivy 246/124" (only read before a postcode and city). Its
 # words carry a letter beyond ASCII, so "The score was 3/4, 811 06 …" is no street.
 _SLASH_NUMBERED = (
-    rf"{_NOT_STREET}(?=[\p{{L}}\p{{M}} \t]*[^\x00-\x7F]){_UPPER_WORD}(?:[ \t]+\p{{Ll}}[\p{{Ll}}\p{{M}}]*){{1,2}}"
+    rf"{NOT_STREET}(?=[\p{{L}}\p{{M}} \t]*[^\x00-\x7F]){_UPPER_WORD}(?:[ \t]+\p{{Ll}}[\p{{Ll}}\p{{M}}]*){{1,2}}"
     r"[ \t]+\d{1,5}[A-Za-z]?/\d{1,5}[A-Za-z]?(?![\w/])"
 )
 _STREET = (
-    rf"(?:{_UNIT}"
+    rf"(?:{UNIT}"
     rf"|{_STREET_TYPE_AFTER}"
     rf"|{_STREET_GENITIVE}"
-    rf"|{_NOT_STREET}(?:{_TYPE_BEFORE}[ \t]*)?{_NAME},?[ \t]+(?:{_NUMBER_WORD}[ \t]*)?{_NUM}"
-    rf"(?:,?[ \t]+(?:{_UNIT}|{_LABELLED_FLAT}|{_FLOOR}))?"
-    rf"|{_NUM},?[ \t]+(?:{_TYPE_BEFORE}[ \t]+)?(?:{_LINK}[ \t]+)?{_NAME}"
+    rf"|{NOT_STREET}(?:{TYPE_BEFORE}[ \t]*)?{NAME},?[ \t]+(?:{NUMBER_WORD}[ \t]*)?{NUM}"
+    rf"(?:,?[ \t]+(?:{UNIT}|{_LABELLED_FLAT}|{_FLOOR}))?"
+    rf"|{NUM},?[ \t]+(?:{TYPE_BEFORE}[ \t]+)?(?:{LINK}[ \t]+)?{NAME}"
     rf"|{_SLASH_NUMBERED})"
 )
 # A word of an address part; a dot inside ("H.No"), after an abbreviation ("Col. Centro") or
@@ -178,8 +187,8 @@ _NOT_PART = (
 )
 # A roman numeral closing a part is no pronoun: "Phường Hải Châu I, Quận Hải Châu".
 _ROMAN_END = r"[IVX]{1,4}(?=[ \t]*(?:,|\n|\\n|$))"
-_PART = rf"{_NOT_PART}{_TOKEN}(?:[ \t]+(?:-[ \t]+)?(?:{_ROMAN_END}|{_NOT_PART}{_TOKEN})){{0,6}}\.?"
-_SEP = r"[ \t]*(?:,[ \t]*(?:(?:\n|\\n)[ \t]*)?|(?:\n|\\n)[ \t]*)"
+PART = rf"{_NOT_PART}{_TOKEN}(?:[ \t]+(?:-[ \t]+)?(?:{_ROMAN_END}|{_NOT_PART}{_TOKEN})){{0,6}}\.?"
+SEP = r"[ \t]*(?:,[ \t]*(?:(?:\n|\\n)[ \t]*)?|(?:\n|\\n)[ \t]*)"
 _NOT_LOCALITY = (
     r"(?!(?i:call|tel|phone|fax|mobile|ring|text|order|invoice|ticket|ref|no|nr|number|case|"
     r"room|box|flat|unit|suite|version|page|step|item|total|code|pin|id|at|on|from|to|by|"
@@ -190,22 +199,22 @@ _LOC_WORD = (
     r"(?:St\.[ \t]|Ste\.[ \t]|Mt\.[ \t]|Co\.[ \t]|TP\.[ \t])?[\p{Lu}](?:[\p{L}\p{M}\-]|['’](?=\p{L}))*"
     r"(?:/[\p{Lu}][\p{L}\p{M}\-]*)?"
 )
-_LOCALITY = (
-    rf"{_NOT_LOCALITY}{_LOC_WORD}(?:(?:[ \t]|[ \t]?-[ \t]?)(?:(?:{_LINK}|sur|sous|upon|on|nad|pod|op|aan)[ \t]+)?"
+LOCALITY = (
+    rf"{_NOT_LOCALITY}{_LOC_WORD}(?:(?:[ \t]|[ \t]?-[ \t]?)(?:(?:{LINK}|sur|sous|upon|on|nad|pod|op|aan)[ \t]+)?"
     rf"{_LOC_WORD}){{0,3}}(?:[ \t]+\d{{1,2}}(?![\d\-]))?"
 )
 _STATE = (
     r"(?:(?:[A-Z]\.){1,3}|[A-Z]{2,4}|[\p{Lu}][\p{L}\p{M}'’\-]*(?:[ \t][\p{Lu}][\p{L}\p{M}'’\-]*)?)"
 )
 _ENDS = r"(?=[ \t]*(?:[,.;:!?)\]}\"'\n]|$))"
-_PO_STRONG = _alternatives(po_box_terms("strong"), fold_short=False)
-_PO_WEAK = _alternatives(po_box_terms("weak"), fold_short=False)
+_PO_STRONG = alternatives(po_box_terms("strong"), fold_short=False)
+_PO_WEAK = alternatives(po_box_terms("weak"), fold_short=False)
 # South African private bags are numbered with an X: "Private Bag X5653";
 # Ghanaian boxes carry the letters of their post office: "P.O. Box CT 1772", "PMB KIA 12".
 _BOX_NUMBER = r"[ \t]*(?:No\.?|Nr\.?|n[ºo°]\.?|#|[A-Z]{1,3}[ \t]?)?[ \t]*\d{1,7}(?![\d\-/])"
 PO_BOX = regex.compile(
     rf"(?=\p{{L}})(?<![\w])(?i:{_PO_STRONG}){_BOX_NUMBER}"
-    rf"(?:(?:,[ \t]*{NOT_BRAND}{_LOCALITY}){{1,2}}{_ENDS})?"
+    rf"(?:(?:,[ \t]*{NOT_BRAND}{LOCALITY}){{1,2}}{_ENDS})?"
 )
 _ANY_BOX = rf"(?i:{_PO_STRONG}|{_PO_WEAK}){_BOX_NUMBER}"
 # Tool-call arguments are detected as JSON text, where a line break is written "\\n".
@@ -213,22 +222,22 @@ _BREAK = r"(?:\n|\\n)"
 # A box word that is also a plain word ("Casilla 320", "Box 12") opens an address when it
 # heads a line and its locality runs on to a second line: "Casilla 320, Correo Central\n
 # Temuco, Araucanía". Not the English "Box", in English text a container ("Box 3, Shelf B").
-_PO_WEAK_FOREIGN = _alternatives(
+_PO_WEAK_FOREIGN = alternatives(
     [
         t
-        for lang, kind, t in (r.split("\t") for r in _data("po_boxes.tsv"))
+        for lang, kind, t in (r.split("\t") for r in address_data("po_boxes.tsv"))
         if kind == "weak" and lang != "en"
     ],
     fold_short=False,
 )
 _WEAK_BOX_BLOCK = regex.compile(
-    rf"(?:^|(?<=\n)|(?<=\\n))[ \t]*(?i:{_PO_WEAK_FOREIGN}){_BOX_NUMBER}[ \t]*,[ \t]*{NOT_BRAND}{_LOCALITY}"
-    rf"[ \t]*{_BREAK}[ \t]*{NOT_BRAND}{_LOCALITY}(?:[ \t]*,[ \t]*{_STATE})?{_ENDS}"
+    rf"(?:^|(?<=\n)|(?<=\\n))[ \t]*(?i:{_PO_WEAK_FOREIGN}){_BOX_NUMBER}[ \t]*,[ \t]*{NOT_BRAND}{LOCALITY}"
+    rf"[ \t]*{_BREAK}[ \t]*{NOT_BRAND}{LOCALITY}(?:[ \t]*,[ \t]*{_STATE})?{_ENDS}"
 )
 _AFTER_BREAK = r"(?<=\\[nt])"
-_EDGE = rf"(?:{_AFTER_BREAK}|(?<![\p{{L}}\p{{M}}\d\-./])(?<![\p{{L}}]['’]))"
+EDGE = rf"(?:{_AFTER_BREAK}|(?<![\p{{L}}\p{{M}}\d\-./])(?<![\p{{L}}]['’]))"
 # The start of an address block: a PO box or a street line, then up to four more parts.
-_HEAD = rf"{_EDGE}(?:(?P<box>{_ANY_BOX})|(?P<street>{_STREET}))(?:{_SEP}{_PART}){{0,4}}{_SEP}"
+_HEAD = rf"{EDGE}(?:(?P<box>{_ANY_BOX})|(?P<street>{_STREET}))(?:{SEP}{PART}){{0,4}}{SEP}"
 # A postcode's label: "CEP 50473-257", "PLZ 10115", "C.P. 06000".
 _LABEL_WORDS = (
     r"(?i:CEP|PLZ|C\.P\.|CP|ZIP|ZIP code|Postcode|Post code|Postal code|PIN|PIN code|Eircode|"
@@ -245,24 +254,24 @@ _STATE_AND_SEP = (
 # Before a line "48143 Münster" (postcode first), anchored at the line's start.
 _HEAD_BEFORE_LINE = regex.compile(rf"(?r){_HEAD}{_LABEL}$")
 # Before the postcode of "…, Seoul 06164" (city first), anchored at the postcode.
-_HEAD_BEFORE_CITY = regex.compile(rf"(?r){_HEAD}{_LOCALITY}{_STATE_AND_SEP}")
-_CITY_BEFORE_POSTCODE = regex.compile(rf"(?r){_EDGE}{_LOCALITY}{_STATE_AND_SEP}")
+_HEAD_BEFORE_CITY = regex.compile(rf"(?r){_HEAD}{LOCALITY}{_STATE_AND_SEP}")
+_CITY_BEFORE_POSTCODE = regex.compile(rf"(?r){EDGE}{LOCALITY}{_STATE_AND_SEP}")
 # Street lines that carry their type, with or without a postcode after them.
-_TYPED_STREETS = (
+TYPED_STREETS = (
     regex.compile(
-        rf"(?<![\w])(?i:{_alternatives(street_types('before'), dots=True)})[ \t]*{_NAME}"
-        rf"[ \t]+{_NUM}(?![\w\-])"
+        rf"(?<![\w])(?i:{alternatives(street_types('before'), dots=True)})[ \t]*{NAME}"
+        rf"[ \t]+{NUM}(?![\w\-])"
     ),
     regex.compile(
-        rf"{_EDGE}{_NUM}[ \t]+[\p{{Lu}}][\p{{L}}\p{{M}}\-]*-"
-        rf"(?i:{_alternatives(street_types('suffix'), dots=True)})(?![\w\-])"
+        rf"{EDGE}{NUM}[ \t]+[\p{{Lu}}][\p{{L}}\p{{M}}\-]*-"
+        rf"(?i:{alternatives(street_types('suffix'), dots=True)})(?![\w\-])"
     ),
     regex.compile(
-        rf"{_EDGE}[\p{{Lu}}][\p{{L}}\p{{M}}]*?"
-        rf"(?:{_alternatives(street_types('glued'), dots=True)})[ \t]+{_NUM}(?![\w\-])"
+        rf"{EDGE}[\p{{Lu}}][\p{{L}}\p{{M}}]*?"
+        rf"(?:{alternatives(street_types('glued'), dots=True)})[ \t]+{NUM}(?![\w\-])"
     ),
-    regex.compile(rf"{_EDGE}{_STREET_TYPE_AFTER}"),
-    regex.compile(rf"{_EDGE}{_STREET_GENITIVE}"),
+    regex.compile(rf"{EDGE}{_STREET_TYPE_AFTER}"),
+    regex.compile(rf"{EDGE}{_STREET_GENITIVE}"),
 )
 # A one-letter type ("g.", "u.") also abbreviates a unit: "Farina g. 200" is a recipe line.
 # Without a postcode after it, the street's name must carry a letter beyond ASCII ("Trakų g.").
@@ -280,7 +289,7 @@ _SHORT_TYPE_AFTER = regex.compile(
 )
 
 
-def _typed_street_ok(found: str) -> bool:
+def typed_street_ok(found: str) -> bool:
     one = _ONE_LETTER_TYPE.search(found)
     if one is not None and not _NON_ASCII_LETTER.search(found[: one.start()]):
         return False
@@ -290,13 +299,13 @@ def _typed_street_ok(found: str) -> bool:
 
 _WINDOW = 220
 # A street line that says it is one: a street type of some language, or a flat/room number.
-_TYPED = regex.compile(
+TYPED = regex.compile(
     rf"^{_UNITS}(?![\p{{L}}])"
-    rf"|(?<![\p{{L}}])(?i:{_alternatives([*STREET_TYPES_EN, *street_types('before')], dots=True)}"
+    rf"|(?<![\p{{L}}])(?i:{alternatives([*STREET_TYPES_EN, *street_types('before')], dots=True)}"
     rf"|{'|'.join(regex.escape(t) for t in STREET_TYPES_PREFIX)})(?![\p{{L}}])"
-    rf"|(?i:{_alternatives([*STREET_SUFFIXES_GLUED, *street_types('glued')], dots=True)})(?=[ \t,]|$)"
-    rf"|-(?i:{_alternatives(street_types('suffix'), dots=True)})(?![\p{{L}}])"
-    rf"|(?<=[ \t])(?i:{_alternatives(street_types('after'), fold_short=False, dots=True)})[ \t]+\d"
+    rf"|(?i:{alternatives([*STREET_SUFFIXES_GLUED, *street_types('glued')], dots=True)})(?=[ \t,]|$)"
+    rf"|-(?i:{alternatives(street_types('suffix'), dots=True)})(?![\p{{L}}])"
+    rf"|(?<=[ \t])(?i:{alternatives(street_types('after'), fold_short=False, dots=True)})[ \t]+\d"
 )
 # A four-digit postcode that reads as a year ("Windows 10, 2015 Release") needs a typed street.
 _YEAR = regex.compile(r"(?:19|20)\d\d")
@@ -316,7 +325,7 @@ def _postcode_patterns() -> tuple[tuple[regex.Pattern[str], bool, dict[str, Post
     return tuple(out)
 
 
-_CITY_AFTER_POSTCODE = regex.compile(rf"[ \t]+{_LOCALITY}")
+_CITY_AFTER_POSTCODE = regex.compile(rf"[ \t]+{LOCALITY}")
 _STATE_AFTER_CITY = regex.compile(rf"[ \t]*,[ \t]*({_STATE})(?![\w])")
 
 
@@ -350,7 +359,7 @@ class Address:
 def _year_not_street(street: str | None, postcode: str) -> bool:
     """A four-digit postcode that reads as a year after a number that says nothing of a
     street ("Windows 10, 2015 Release"): no address."""
-    return bool(street and _YEAR.fullmatch(postcode.split()[-1]) and not _TYPED.search(street))
+    return bool(street and _YEAR.fullmatch(postcode.split()[-1]) and not TYPED.search(street))
 
 
 def _short_not_street(street: str | None, postcode: str, zip_first: bool) -> bool:
@@ -359,10 +368,10 @@ def _short_not_street(street: str | None, postcode: str, zip_first: bool) -> boo
     needs a street line that carries its type ("Bergstaðastræti 82", "Strada Sforii nr. 84")
     or a PO box."""
     count = len(postcode) <= 3 or (zip_first and bool(regex.fullmatch(r"\d{6}", postcode)))
-    return bool(street) and count and not _TYPED.search(street or "")
+    return bool(street) and count and not TYPED.search(street or "")
 
 
-_STREET_BEFORE_FLAT = regex.compile(rf"(?r){_EDGE}{_STREET}[ \t]*,[ \t]*$")
+_STREET_BEFORE_FLAT = regex.compile(rf"(?r){EDGE}{_STREET}[ \t]*,[ \t]*$")
 
 
 _UNIT_HEAD = regex.compile(rf"{_UNITS}(?![\p{{L}}])")
@@ -463,7 +472,7 @@ class AddressShapeRecognizer(SignalRecognizer):
             yield _result(m.start(), m.end(), 0.85, "address:po-box", self)
         for m in _WEAK_BOX_BLOCK.finditer(text):
             yield _result(m.start(), m.end(), 0.85, "address:po-box", self)
-        for pattern in _TYPED_STREETS:
+        for pattern in TYPED_STREETS:
             for m in pattern.finditer(text):
-                if _typed_street_ok(m.group()):
+                if typed_street_ok(m.group()):
                     yield _result(m.start(), m.end(), 0.8, "address:typed", self)
