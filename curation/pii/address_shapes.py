@@ -30,7 +30,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import Any
 
 import regex
@@ -43,18 +42,14 @@ from curation.pii.vocab import (
     STREET_SUFFIXES_GLUED,
     STREET_TYPES_EN,
     STREET_TYPES_PREFIX,
+    data_lines,
     longest_first,
 )
 
 
-def address_data(name: str) -> list[str]:
+def address_data(name: str) -> tuple[str, ...]:
     """The rows of a file in data/address/, comment lines and blank lines left out."""
-    text = (
-        resources.files("curation.pii")
-        .joinpath("data", "address", name)
-        .read_text(encoding="utf-8")
-    )
-    return [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return data_lines("address", name)
 
 
 def _term(term: str, dots: bool = False) -> str:

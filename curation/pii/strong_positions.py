@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterable
-from importlib import resources
 
 import regex
 
@@ -42,6 +41,7 @@ from curation.pii.vocab import (
     PARTICLES,
     PERSON_LABELS,
     STREET_TYPES_EN,
+    data_lines,
     load,
     longest_first,
 )
@@ -118,13 +118,8 @@ _PERSON_VERB = regex.compile(
 
 @functools.cache
 def _box_line() -> regex.Pattern[str]:
-    rows = (
-        resources.files("curation.pii")
-        .joinpath("data", "address", "po_boxes.tsv")
-        .read_text(encoding="utf-8")
-        .splitlines()
-    )
-    terms = [r.split("\t")[2] for r in rows if r and not r.startswith("#") and "\t" in r]
+    rows = data_lines("address", "po_boxes.tsv")
+    terms = [r.split("\t")[2] for r in rows if "\t" in r]
     terms = [t for t in terms if t.lower() != "box"]  # "Box 3, Shelf B": a container too
     alts = "|".join(
         regex.escape(t).replace(r"\ ", r"[ \t]+").replace(r"\.", r"\.?")

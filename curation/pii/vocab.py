@@ -9,21 +9,25 @@ data (``data/vocab/<name>.txt``, one term a line, ``#`` comments), read once at 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import cache
 from importlib import resources
 
 import regex
 
 
-def load(name: str) -> tuple[str, ...]:
-    """The terms of ``data/vocab/<name>.txt`` in file order (blank lines and comments skipped)."""
-    text = (
-        resources.files("curation.pii")
-        .joinpath("data", "vocab", f"{name}.txt")
-        .read_text(encoding="utf-8")
-    )
+@cache
+def data_lines(*path: str) -> tuple[str, ...]:
+    """The lines of ``curation/pii/data/<path>`` in file order, blank lines and comments
+    skipped; read once per process."""
+    text = resources.files("curation.pii").joinpath("data", *path).read_text(encoding="utf-8")
     return tuple(
         line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")
     )
+
+
+def load(name: str) -> tuple[str, ...]:
+    """The terms of ``data/vocab/<name>.txt`` in file order (blank lines and comments skipped)."""
+    return data_lines("vocab", f"{name}.txt")
 
 
 def longest_first(term: str) -> tuple[int, str]:
