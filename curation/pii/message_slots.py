@@ -43,6 +43,7 @@ import regex
 from curation.pii import name_table as nt
 from curation.pii.closings import OWNED_NOUNS, PERSON_NOUN, SIGN_OFF_LINE_END
 from curation.pii.name_kind import kind, stop
+from curation.pii.siblings import line_runs
 from curation.pii.spans import ENTITY_PRIORITY, Span
 from curation.pii.vocab import (
     NOT_NAMES,
@@ -371,15 +372,7 @@ def _tail_kind(tail: str) -> str:
 
 def list_names(text: str) -> Iterable[tuple[int, int, str]]:
     """Runs of two or more list items of one shape (see the module docstring)."""
-    runs: list[list[regex.Match[str]]] = []
-    last_line = -2
-    for m in _ITEM.finditer(text):
-        line = text.count("\n", 0, m.start())
-        if line != last_line + 1 or not runs:
-            runs.append([])
-        runs[-1].append(m)
-        last_line = line
-    for run in runs:
+    for run in line_runs(_ITEM, text):
         if len(run) < 2:
             continue
         kinds = {_tail_kind(m.group("tail")) for m in run}

@@ -51,16 +51,16 @@ _INLINE = regex.compile(
 )
 
 
-def line_runs(pattern: regex.Pattern[str], text: str, group: str) -> list[list[tuple[int, int]]]:
-    """The spans of ``group`` of each match of ``pattern`` (one a line: a list item), grouped
-    into runs of consecutive lines: one list each."""
-    runs: list[list[tuple[int, int]]] = []
+def line_runs(pattern: regex.Pattern[str], text: str) -> list[list[regex.Match[str]]]:
+    """The matches of ``pattern`` (one a line: a list item), grouped into runs of consecutive
+    lines: one list each."""
+    runs: list[list[regex.Match[str]]] = []
     last_line = -2
     for m in pattern.finditer(text):
         line = text.count("\n", 0, m.start())
         if line != last_line + 1 or not runs:
             runs.append([])
-        runs[-1].append(m.span(group))
+        runs[-1].append(m)
         last_line = line
     return runs
 
@@ -68,7 +68,8 @@ def line_runs(pattern: regex.Pattern[str], text: str, group: str) -> list[list[t
 def _lists(text: str) -> Iterable[list[tuple[int, int]]]:
     """Item spans per list: consecutive bullet lines, and inline lists."""
     if "\n" in text or text.lstrip()[:1] in ("-", "*", "•"):
-        yield from line_runs(_BULLET_ITEM, text, "item")
+        for run in line_runs(_BULLET_ITEM, text):
+            yield [m.span("item") for m in run]
     if "and" in text or "&" in text:  # what joins the last item: no search without it
         for m in _INLINE.finditer(text):
             yield list(m.spans("item"))
