@@ -216,7 +216,8 @@ def _cued_score(text: str, start: int, end: int, value: str, same: set[str]) -> 
             score = 0.7
     if score is None:
         return None
-    return score if short_region(value) or rare_region(value) else None
+    short = sum(ch.isdigit() for ch in value) <= SHORT_DIGITS  # short_region tries rare plans
+    return score if (short_region(value) if short else rare_region(value)) else None
 
 
 def _valid_score(text: str, start: int, value: str) -> float:
