@@ -84,7 +84,7 @@ PO_BOX: dict[str, Callable[[int, tuple[str, str, str]], Lines]] = {
     "CL": lambda n, loc: [f"Casilla {n}, Correo Central", loc[1]],
     "PE": lambda n, loc: [f"Apartado Postal {n}", f"{loc[1]} 18"],
     "KE": lambda n, loc: [f"P.O. Box {n}-{loc[2]}", loc[1]],
-    "GH": lambda n, loc: [f"P.O. Box KA {n}", loc[1]],
+    "GH": lambda n, loc: [f"P.O. Box KA {n}", "Accra"],
     "RO": lambda n, loc: [f"C.P. {n}, O.P. {n % 70 + 1}", loc[1]],
     "CZ": lambda n, loc: [f"poštovní přihrádka {n}", f"{loc[2]} {loc[1]}"],
     "GR": lambda n, loc: [f"T.Th. {n}", f"{loc[2]} {loc[1]}"],
@@ -118,7 +118,9 @@ class Builder:
         self.half = half
         self.rng = common12.rng12("addresses12", half)
         self.people = People(self.rng, half)
-        self.streets = {c: common12.pool(s, half, f"streets:{c}") for c, s in places12.STREETS.items()}
+        self.streets = {
+            c: common12.pool(s, half, f"streets:{c}") for c, s in places12.STREETS.items()
+        }
         self.couriers = {
             c: common12.pool(s, half, f"couriers:{c}") for c, s in places12.COURIERS.items()
         }
@@ -129,7 +131,7 @@ class Builder:
             return _military(self.rng, self.half)
         if po_box:
             loc = self.rng.choice(places12.LOCALITIES[country])
-            n = common12.parity_number(self.rng, self.half, 10, 9999)
+            n = common12.parity_number(self.rng, self.half, 1200, 29999)
             lines = PO_BOX[country](n, loc)
             return lines, (lines[0],)
         return _street_lines(self.rng, country, self.rng.choice(self.streets[country]))
@@ -156,7 +158,9 @@ class Builder:
                     f"Sending a care package with {courier}. Is this right?\n\n{rank} {name}\n{multi}\n"
                     f"Contains a {product}. Order {order}, tracking {tracking}. Phone for customs: {tel}"
                 ),
-                assistant("Yes, that is the right shape for military mail; no city or country line is needed."),
+                assistant(
+                    "Yes, that is the right shape for military mail; no city or country line is needed."
+                ),
             ]
             phones = [tel]
             address_text = multi
@@ -170,7 +174,13 @@ class Builder:
             ]
             phones, address_text = [tel], multi
         elif shape == 1:
-            args = {"recipient": name, "address": one_line, "phone": tel, "courier": courier, "order": order}
+            args = {
+                "recipient": name,
+                "address": one_line,
+                "phone": tel,
+                "courier": courier,
+                "order": order,
+            }
             messages = [
                 user(f"Send my {product} to my sister, please. Details are in the form."),
                 tool_call("call_r12s", "create_shipment", args),
@@ -180,7 +190,9 @@ class Builder:
             phones, address_text = [tel], one_line
         elif shape == 2:
             messages = [
-                user(f"Deliver the {product} to {name}, {one_line}; call {tel} at the gate. Order {order}, {courier}, {tracking}."),
+                user(
+                    f"Deliver the {product} to {name}, {one_line}; call {tel} at the gate. Order {order}, {courier}, {tracking}."
+                ),
                 assistant("Noted. The driver will call before arriving."),
             ]
             phones, address_text = [tel], one_line

@@ -26,9 +26,7 @@ class Ctx:
         self.rng: random.Random = common12.rng12("chats12", half)
         self.people = People(self.rng, half)
         self.products = common12.pool(things12.PRODUCTS, half, "products")
-        self.plans = {
-            k: common12.pool(v, half, f"plans:{k}") for k, v in things12.PLANS.items()
-        }
+        self.plans = {k: common12.pool(v, half, f"plans:{k}") for k, v in things12.PLANS.items()}
         self.titles = common12.pool(things12.JOB_TITLES, half, "job_titles")
         self.techs = common12.pool(things12.TECH, half, "tech")
         self.ibans = common12.pool(IBAN_COUNTRIES, half, "iban_countries")
@@ -81,7 +79,9 @@ class Ctx:
         return self.keep(self.rng.choice(self.techs), "technical")
 
     def order(self) -> str:
-        return self.keep(common12.reference(self.rng, self.rng.choice(["ORD", "BK", "RPR"])), "reference")
+        return self.keep(
+            common12.reference(self.rng, self.rng.choice(["ORD", "BK", "RPR"])), "reference"
+        )
 
     def pick(self, *options: str) -> str:
         return self.rng.choice(options)
@@ -110,7 +110,9 @@ def no_cue(c: Ctx) -> Example:
     lines = [c.name(p, p.full, "no_cue"), c.phone(p)]
     c.rng.shuffle(lines)
     ex.messages = [
-        user("\n".join([*lines, f"does the {c.plan('canoe')} include a spray deck and a dry bag?"])),
+        user(
+            "\n".join([*lines, f"does the {c.plan('canoe')} include a spray deck and a dry bag?"])
+        ),
         assistant("It includes a spray deck; dry bags are two euros extra at the jetty."),
     ]
     return ex
@@ -171,7 +173,9 @@ def sign_off(c: Ctx) -> Example:
     else:
         closing = f"Best regards,\n{c.name(p, p.full, 'sign_off')}\n{c.title()}"
     ex.messages = [
-        user(f"Our choir needs the hall until 22:00 on Thursday for the {c.plan('choir')} rehearsal.\n\n{closing}"),
+        user(
+            f"Our choir needs the hall until 22:00 on Thursday for the {c.plan('choir')} rehearsal.\n\n{closing}"
+        ),
         assistant("The hall is yours until 22:00. Please return the keys to the box."),
     ]
     return ex
@@ -207,7 +211,11 @@ def tool_args_and_result(c: Ctx) -> Example:
         tool_call("call_r12a", "register_paddler", args),
         tool_result(
             "call_r12a",
-            {"status": "ok", "instructor": c.name(mentor, mentor.full, "tool_result"), "meet": "06:15"},
+            {
+                "status": "ok",
+                "instructor": c.name(mentor, mentor.full, "tool_result"),
+                "meet": "06:15",
+            },
         ),
         assistant("You're in. Your instructor meets you at the slipway at 06:15."),
     ]
@@ -218,7 +226,9 @@ def lowercase(c: Ctx) -> Example:
     ex, p = c.new(), c.people.person()
     low = p.full.lower()
     ex.messages = [
-        user(f"hey its {c.name(p, low, 'lowercase')} again, did my order {c.order()} ship yet? no rush"),
+        user(
+            f"hey its {c.name(p, low, 'lowercase')} again, did my order {c.order()} ship yet? no rush"
+        ),
         assistant("It left the bindery this morning and should arrive by Friday."),
     ]
     return ex
@@ -227,7 +237,9 @@ def lowercase(c: Ctx) -> Example:
 def hyphenated(c: Ctx) -> Example:
     ex, p = c.new(), c.people.hyphenated()
     ex.messages = [
-        user(f"Please add {c.name(p, p.full, 'hyphenated')} to the alto list for the spring concert."),
+        user(
+            f"Please add {c.name(p, p.full, 'hyphenated')} to the alto list for the spring concert."
+        ),
         assistant("Added. She'll get the scores by e-mail on Monday."),
     ]
     return ex
@@ -257,7 +269,9 @@ def initials(c: Ctx) -> Example:
             f"1. {c.name(a, first, 'initial')} 24:51\n2. {c.name(b, second, 'initial')} 25:07\n"
             "Can you turn this into a sentence for the newsletter?"
         ),
-        assistant("Great racing this weekend: the 5 km was won in 24:51, with second place 16 seconds behind."),
+        assistant(
+            "Great racing this weekend: the 5 km was won in 24:51, with second place 16 seconds behind."
+        ),
     ]
     return ex
 
@@ -266,11 +280,13 @@ def bullet_list(c: Ctx) -> Example:
     ex = c.new()
     people = [c.people.person() for _ in range(3)]
     bullet = c.pick("- ", "* ", "")
-    rows = [
-        f"{bullet or f'{i + 1}. '}{c.name(p, p.full, 'list')}" for i, p in enumerate(people)
-    ]
+    rows = [f"{bullet or f'{i + 1}. '}{c.name(p, p.full, 'list')}" for i, p in enumerate(people)]
     ex.messages = [
-        user("Who is on the Saturday workshop stand?\n" + "\n".join(rows) + "\nPlease sort by surname."),
+        user(
+            "Who is on the Saturday workshop stand?\n"
+            + "\n".join(rows)
+            + "\nPlease sort by surname."
+        ),
         assistant("Sorted. The rota is saved."),
     ]
     return ex
@@ -279,7 +295,9 @@ def bullet_list(c: Ctx) -> Example:
 def csv_paste(c: Ctx) -> Example:
     ex = c.new()
     sep = c.pick(",", ";")
-    header = c.pick(f"name{sep}email{sep}phone", f"Full name{sep}E-mail{sep}Mobile", f"NAME{sep}EMAIL{sep}TEL")
+    header = c.pick(
+        f"name{sep}email{sep}phone", f"Full name{sep}E-mail{sep}Mobile", f"NAME{sep}EMAIL{sep}TEL"
+    )
     rows = [header]
     for _ in range(3):
         p = c.people.person()
@@ -323,9 +341,13 @@ def headerless(c: Ctx) -> Example:
     rows = []
     for _ in range(3):
         p = c.people.person()
-        rows.append(sep.join([c.name(p, p.full, "headerless"), c.pick("paid", "unpaid"), c.plan("synth")]))
+        rows.append(
+            sep.join([c.name(p, p.full, "headerless"), c.pick("paid", "unpaid"), c.plan("synth")])
+        )
     ex.messages = [
-        user("Repair queue, straight from the till:\n" + "\n".join(rows) + "\nWhich ones still owe?"),
+        user(
+            "Repair queue, straight from the till:\n" + "\n".join(rows) + "\nWhich ones still owe?"
+        ),
         assistant("Only the unpaid rows still owe."),
     ]
     return ex
@@ -365,7 +387,9 @@ def possessive(c: Ctx) -> Example:
             f"Someone logged into {c.name(p, p.full, 'possessive')}'s account from "
             f"{c.pii(address, 'ip')} at 3 am. Was it {c.tech()} related?"
         ),
-        assistant("That address is not one of ours. We've reset the session and asked for a new password."),
+        assistant(
+            "That address is not one of ours. We've reset the session and asked for a new password."
+        ),
     ]
     return ex
 
@@ -403,7 +427,9 @@ def quoted(c: Ctx) -> Example:
             f"> On Tue, {c.name(p, p.full, 'quoted')} <{c.email(p)}> wrote:\n"
             "> Is the marbling class suitable for a beginner?"
         ),
-        assistant(f"Hi {c.name(p, p.given, 'greeting')}, yes: the class starts from the very beginning."),
+        assistant(
+            f"Hi {c.name(p, p.given, 'greeting')}, yes: the class starts from the very beginning."
+        ),
     ]
     return ex
 
@@ -434,7 +460,9 @@ def clean_plans(c: Ctx) -> Example:
     situation = c.rng.choice(list(c.plans))
     first, second = c.rng.sample(c.plans[situation], 2)
     ex.messages = [
-        user(f"What's the difference between the {c.keep(first, 'plan')} and the {c.keep(second, 'plan')}?"),
+        user(
+            f"What's the difference between the {c.keep(first, 'plan')} and the {c.keep(second, 'plan')}?"
+        ),
         assistant(f"The {second} adds more hours; ask the {c.title()} for a trial."),
     ]
     return ex

@@ -42,8 +42,12 @@ class Clean:
 def upgrade(c: Clean) -> list[dict[str, object]]:
     tool = c.tool()
     return [
-        user(f"## Upgrade Plan\n\nWe pin {tool} in CI. Build {c.num(100, 999)} failed after the bump. Where do I start?"),
-        assistant(f"Read the changelog for {tool}, then rerun the failing job with verbose logging."),
+        user(
+            f"## Upgrade Plan\n\nWe pin {tool} in CI. Build {c.num(100, 999)} failed after the bump. Where do I start?"
+        ),
+        assistant(
+            f"Read the changelog for {tool}, then rerun the failing job with verbose logging."
+        ),
     ]
 
 
@@ -68,12 +72,16 @@ def code_review(c: Clean) -> list[dict[str, object]]:
     )
     return [
         user(f"Why does this skip elements when size is not {n}?\n\n{code}"),
-        assistant("The step of the range is fixed; use `size` as the step instead of the constant."),
+        assistant(
+            "The step of the range is fixed; use `size` as the step instead of the constant."
+        ),
     ]
 
 
 def table(c: Clean) -> list[dict[str, object]]:
-    items = c.rng.sample(["Hinges", "Screws", "Washers", "Dowels", "Clamps", "Brushes", "Rollers", "Hooks"], 3)
+    items = c.rng.sample(
+        ["Hinges", "Screws", "Washers", "Dowels", "Clamps", "Brushes", "Rollers", "Hooks"], 3
+    )
     rows = ["| Item | Stock | Reorder |", "|---|---|---|"]
     rows += [f"| {it} | {c.num(0, 400)} | {c.rng.choice(['Yes', 'No'])} |" for it in items]
     return [
@@ -94,7 +102,9 @@ def sql(c: Clean) -> list[dict[str, object]]:
     limit = c.num(10, 500)
     return [
         system("You review SQL queries."),
-        user(f"SELECT status, COUNT(*) FROM orders GROUP BY status ORDER BY 2 DESC LIMIT {limit};\nIs the LIMIT needed?"),
+        user(
+            f"SELECT status, COUNT(*) FROM orders GROUP BY status ORDER BY 2 DESC LIMIT {limit};\nIs the LIMIT needed?"
+        ),
         assistant(f"Only if there are more than {limit} distinct statuses, which is unlikely."),
     ]
 
@@ -103,14 +113,18 @@ def regex(c: Clean) -> list[dict[str, object]]:
     n = c.num(2, 20)
     return [
         user(f"What does `^[A-Z]{{{n}}}-\\d+$` match?"),
-        assistant(f"Exactly {n} capital letters, a hyphen, then one or more digits, and nothing else."),
+        assistant(
+            f"Exactly {n} capital letters, a hyphen, then one or more digits, and nothing else."
+        ),
     ]
 
 
 def recipe(c: Clean) -> list[dict[str, object]]:
     grams = c.num(100, 900)
     return [
-        user(f"### Shortbread\n\nThe Recipe uses {grams} g of Flour. How much Butter for the usual 3:2:1 ratio?"),
+        user(
+            f"### Shortbread\n\nThe Recipe uses {grams} g of Flour. How much Butter for the usual 3:2:1 ratio?"
+        ),
         assistant(f"Butter is two thirds of the flour: about {grams * 2 // 3} g."),
     ]
 
@@ -118,8 +132,12 @@ def recipe(c: Clean) -> list[dict[str, object]]:
 def headings(c: Clean) -> list[dict[str, object]]:
     n = c.num(2, 30)
     return [
-        user(f"# Release Checklist\n\n## Before Tagging\n- Run Tests\n- Update Changelog\n\nAdd a step {n} for Docs."),
-        assistant(f"## Before Tagging\n- Run Tests\n- Update Changelog\n- Step {n}: Build the Docs"),
+        user(
+            f"# Release Checklist\n\n## Before Tagging\n- Run Tests\n- Update Changelog\n\nAdd a step {n} for Docs."
+        ),
+        assistant(
+            f"## Before Tagging\n- Run Tests\n- Update Changelog\n- Step {n}: Build the Docs"
+        ),
     ]
 
 

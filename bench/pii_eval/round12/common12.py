@@ -142,7 +142,7 @@ def ipv4(rng: random.Random) -> str:
 
 
 def ipv6(rng: random.Random) -> str:
-    groups = [f"{rng.randrange(0x2001, 0x2a10):x}"] + [
+    groups = [f"{rng.randrange(0x2001, 0x2A10):x}"] + [
         f"{rng.randrange(0, 0xFFFF):x}" for _ in range(3)
     ]
     return ":".join(groups) + "::" + f"{rng.randrange(1, 0xFFFF):x}"
@@ -254,4 +254,8 @@ def tool_call(call_id: str, name: str, args: dict[str, Any]) -> dict[str, Any]:
 
 
 def tool_result(call_id: str, payload: dict[str, Any]) -> dict[str, Any]:
-    return {"role": "tool", "tool_call_id": call_id, "content": json.dumps(payload, ensure_ascii=False)}
+    return {
+        "role": "tool",
+        "tool_call_id": call_id,
+        "content": json.dumps(payload, ensure_ascii=False),
+    }

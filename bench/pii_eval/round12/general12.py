@@ -21,21 +21,43 @@ Facts = dict[str, list[str]]
 
 def _quiz(rng: random.Random, a: tuple[str, str], b: tuple[str, str]) -> list[dict[str, object]]:
     return [
-        user(f"Write a pub-quiz question whose answer is {a[1]}, with {b[1]} as a wrong option."),
-        assistant(f"Question: which of these is a {a[0].replace('_', ' ')}? A) {a[1]} B) {b[1]}. Answer: A."),
+        user(
+            rng.choice(
+                [
+                    "Write a pub-quiz question whose answer is {a}, with {b} as a wrong option.",
+                    "Quiz night: make a multiple-choice question, right answer {a}, decoy {b}.",
+                ]
+            ).format(a=a[1], b=b[1])
+        ),
+        assistant(
+            f"Question: which of these is a {a[0].replace('_', ' ')}? A) {a[1]} B) {b[1]}. Answer: A."
+        ),
     ]
 
 
 def _haiku(rng: random.Random, a: tuple[str, str], b: tuple[str, str]) -> list[dict[str, object]]:
     return [
-        user(f"A haiku that mentions {a[1]} and {b[1]}, please."),
+        user(
+            rng.choice(
+                ["A haiku that mentions {a} and {b}, please.", "Haiku time: {a}, {b}."]
+            ).format(a=a[1], b=b[1])
+        ),
         assistant(f"{a[1]} at dusk —\nsomeone hums of {b[1]}\nthe kettle agrees"),
     ]
 
 
-def _translate(rng: random.Random, a: tuple[str, str], b: tuple[str, str]) -> list[dict[str, object]]:
+def _translate(
+    rng: random.Random, a: tuple[str, str], b: tuple[str, str]
+) -> list[dict[str, object]]:
     return [
-        system("Translate into Spanish. Keep proper names exactly as written."),
+        system(
+            rng.choice(
+                [
+                    "Translate into Spanish. Keep proper names exactly as written.",
+                    "You translate English to Spanish; names and titles stay untranslated.",
+                ]
+            )
+        ),
         user(f"Yesterday I read about {a[1]} and then talked about {b[1]} for an hour."),
         assistant(f"Ayer leí sobre {a[1]} y luego hablé de {b[1]} durante una hora."),
     ]
@@ -53,22 +75,37 @@ def _tool(rng: random.Random, a: tuple[str, str], b: tuple[str, str]) -> list[di
 
 def _yaml(rng: random.Random, a: tuple[str, str], b: tuple[str, str]) -> list[dict[str, object]]:
     return [
-        user(f"Turn this into YAML: {a[0]} = {a[1]}; {b[0]} = {b[1]}"),
-        assistant(f"```yaml\n{a[0]}: \"{a[1]}\"\n{b[0]}: \"{b[1]}\"\n```"),
+        user(
+            rng.choice(["Turn this into YAML: ", "As YAML please -> "])
+            + f"{a[0]} = {a[1]}; {b[0]} = {b[1]}"
+        ),
+        assistant(f'```yaml\n{a[0]}: "{a[1]}"\n{b[0]}: "{b[1]}"\n```'),
     ]
 
 
 def _explain(rng: random.Random, a: tuple[str, str], b: tuple[str, str]) -> list[dict[str, object]]:
     return [
-        user(f"In one line each: what is {a[1]}, and why might someone mention {b[1]} next to it?"),
-        assistant(f"{a[1]} is a well-known {a[0].replace('_', ' ')}; {b[1]} comes up as a point of comparison."),
+        user(
+            rng.choice(
+                [
+                    "In one line each: what is {a}, and why might someone mention {b} next to it?",
+                    "Explain {a} to a twelve-year-old, then say how {b} relates, if at all.",
+                ]
+            ).format(a=a[1], b=b[1])
+        ),
+        assistant(
+            f"{a[1]} is a well-known {a[0].replace('_', ' ')}; {b[1]} comes up as a point of comparison."
+        ),
     ]
 
 
 def _reading(rng: random.Random, a: tuple[str, str], b: tuple[str, str]) -> list[dict[str, object]]:
     return [
-        user(f"# Club agenda\n\n## Topics\n- {a[1]}\n- {b[1]}\n\nSuggest a title for the evening."),
-        assistant(f"\"From {a[1]} to {b[1]}\" would work nicely."),
+        user(
+            f"# {rng.choice(['Club Agenda', 'Quiz League Night', 'Reading Circle'])}\n\n## Topics\n"
+            f"- {a[1]}\n- {b[1]}\n\nSuggest a title for the evening."
+        ),
+        assistant(f'"From {a[1]} to {b[1]}" would work nicely.'),
     ]
 
 

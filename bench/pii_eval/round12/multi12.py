@@ -32,31 +32,44 @@ class Lang:
 
 LANGS: dict[str, Lang] = {
     "es": Lang(
-        "ES", "ES",
+        "ES",
+        "ES",
         "Hola, soy {full}. Mi correo es {email} y mi móvil {phone}. {topic}",
         "Gracias, {given}. Lo revisamos hoy mismo.",
         "{topic}\n\nUn saludo,\n{full}\n{email} · {phone}",
         "{topic} Por favor, devolved el importe a la cuenta {account}, titular {full}.",
-        ("La bicicleta de carga llegó con el freno suelto.", "No me llega la factura del taller de encuadernación."),
+        (
+            "La bicicleta de carga llegó con el freno suelto.",
+            "No me llega la factura del taller de encuadernación.",
+        ),
     ),
     "de": Lang(
-        "DE", "DE",
+        "DE",
+        "DE",
         "Guten Tag, hier ist {full}. E-Mail: {email}, Handy: {phone}. {topic}",
         "Danke, {given}. Wir melden uns morgen.",
         "{topic}\n\nViele Grüße\n{full}\n{email} | {phone}",
         "{topic} Bitte erstatten Sie den Betrag auf {account} (Kontoinhaber: {full}).",
-        ("Das Teleskop wurde ohne Okular geliefert.", "Die Chorprobe am Donnerstag fällt leider für mich aus."),
+        (
+            "Das Teleskop wurde ohne Okular geliefert.",
+            "Die Chorprobe am Donnerstag fällt leider für mich aus.",
+        ),
     ),
     "fr": Lang(
-        "FR", "FR",
+        "FR",
+        "FR",
         "Bonjour, je m'appelle {full}. Mon adresse : {email}, mon portable : {phone}. {topic}",
         "Merci {given}, nous regardons cela aujourd'hui.",
         "{topic}\n\nCordialement,\n{full}\n{email} — {phone}",
         "{topic} Merci de rembourser sur l'IBAN {account}, au nom de {full}.",
-        ("Le canoë réservé samedi avait une fissure.", "Mon synthétiseur est revenu avec une touche muette."),
+        (
+            "Le canoë réservé samedi avait une fissure.",
+            "Mon synthétiseur est revenu avec une touche muette.",
+        ),
     ),
     "pt": Lang(
-        "BR", "PT",
+        "BR",
+        "PT",
         "Olá, meu nome é {full}. E-mail {email}, celular {phone}. {topic}",
         "Obrigado, {given}! Vamos verificar.",
         "{topic}\n\nAbraços,\n{full}\n{email} / {phone}",
@@ -64,33 +77,46 @@ LANGS: dict[str, Lang] = {
         ("A encadernação do meu caderno descolou.", "Quero mudar o horário da aula de canoagem."),
     ),
     "it": Lang(
-        "IT", "IT",
+        "IT",
+        "IT",
         "Buongiorno, sono {full}. Email {email}, cellulare {phone}. {topic}",
         "Grazie {given}, ci pensiamo noi.",
         "{topic}\n\nCordiali saluti,\n{full}\n{email} - {phone}",
         "{topic} Vi prego di rimborsare sull'IBAN {account}, intestato a {full}.",
-        ("Il telescopio noleggiato non mette a fuoco.", "Vorrei spostare la prova del coro a venerdì."),
+        (
+            "Il telescopio noleggiato non mette a fuoco.",
+            "Vorrei spostare la prova del coro a venerdì.",
+        ),
     ),
     "nl": Lang(
-        "NL", "NL",
+        "NL",
+        "NL",
         "Hallo, ik ben {full}. Mail: {email}, mobiel: {phone}. {topic}",
         "Bedankt {given}, we kijken ernaar.",
         "{topic}\n\nMet vriendelijke groet,\n{full}\n{email} · {phone}",
         "{topic} Graag het bedrag terugstorten op {account} t.n.v. {full}.",
-        ("De bakfiets heeft een lekke band bij aflevering.", "Mijn synthesizer is nog steeds niet klaar."),
+        (
+            "De bakfiets heeft een lekke band bij aflevering.",
+            "Mijn synthesizer is nog steeds niet klaar.",
+        ),
     ),
     "id": Lang(
-        "ID", "",
+        "ID",
+        "",
         "Halo, saya {full}. Email {email}, HP {phone}. {topic}",
         "Terima kasih, {given}. Kami cek sekarang.",
         "{topic}\n\nSalam,\n{full}\n{email} / {phone}",
         "{topic} Untuk verifikasi, NIK saya {account} atas nama {full}.",
-        ("Teleskop yang saya sewa tidak ada tripodnya.", "Jadwal kelas menjilid buku saya bentrok."),
+        (
+            "Teleskop yang saya sewa tidak ada tripodnya.",
+            "Jadwal kelas menjilid buku saya bentrok.",
+        ),
     ),
     "vi": Lang(
-        "VN", "",
+        "VN",
+        "",
         "Chào bạn, tôi là {full}. Email {email}, điện thoại {phone}. {topic}",
-        "Cảm ơn chị {given}, bên em kiểm tra ngay ạ.",
+        "Cảm ơn anh/chị {given}, bên em kiểm tra ngay ạ.",
         "{topic}\n\nTrân trọng,\n{full}\n{email} - {phone}",
         "{topic} Số CCCD của tôi là {account}, họ tên {full}.",
         ("Xe đạp chở hàng bị hỏng phanh.", "Tôi muốn đổi lịch thuê ca nô sang Chủ nhật."),
@@ -99,8 +125,16 @@ LANGS: dict[str, Lang] = {
 
 SCRIPT_TEXT = {
     "zh": ("CN", "你好，我是{name}，手机{phone}。我订的望远镜还没到。", "好的，我们马上查一下。"),
-    "ja": ("JP", "{name}と申します。電話番号は{phone}です。カヌーの予約を変更したいです。", "承知しました。"),
-    "ko": ("KR", "안녕하세요, {name}입니다. 연락처는 {phone}입니다. 주문을 취소하고 싶어요.", "네, 확인해 드릴게요."),
+    "ja": (
+        "JP",
+        "{name}と申します。電話番号は{phone}です。カヌーの予約を変更したいです。",
+        "承知しました。",
+    ),
+    "ko": (
+        "KR",
+        "안녕하세요, {name}입니다. 연락처는 {phone}입니다. 주문을 취소하고 싶어요.",
+        "네, 확인해 드릴게요.",
+    ),
     "th": ("TH", "สวัสดีค่ะ ดิฉันชื่อ {name} เบอร์โทร {phone} ต้องการเปลี่ยนที่อยู่จัดส่งค่ะ", "ได้ค่ะ"),
 }
 
@@ -117,7 +151,7 @@ def _language_chats(half: str, lang: str) -> list[Example]:
         given, surname = rng.choice(givens), rng.choice(surnames)
         full = f"{surname} {given}" if lang == "vi" else f"{given} {surname}"
         called = given.split()[-1]
-        local = ascii_fold(f"{called}.{surname}").lower()
+        local = ascii_fold(f"{called}.{surname}").lower().replace(" ", "")
         email = f"{local}{rng.randrange(10, 99)}@{rng.choice(domains)}"
         phone = common12.phone(rng, spec.phone, rng.random() < 0.5)
         topic = spec.topics[i % len(spec.topics)]
@@ -159,6 +193,7 @@ def _script_chats(half: str) -> list[Example]:
         kind = people12.SCRIPT_OF[script]
         for _ in range(PER_SCRIPT):
             first, second = rng.choice(mine)
+            parts: tuple[str, ...]
             if script == "th":
                 name, parts = f"{first} {second}", (first, second)
             else:

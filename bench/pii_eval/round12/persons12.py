@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import re
 from dataclasses import dataclass
 
 from bench.pii_eval.common import Private, ascii_fold
@@ -16,7 +17,7 @@ class Person:
     given: str
     surname: str
     culture: str
-    word: bool  # given name, surname or both are everyday words
+    words: tuple[str, ...] = ()  # the parts of the name that are everyday words
 
     @property
     def full(self) -> str:
@@ -59,32 +60,47 @@ class People:
         culture = culture or self._culture()
         given = self.rng.choice(self.given[culture])
         surname = self.rng.choice(self.surnames[culture])
-        word = words and self.rng.random() < WORD_SHARE
-        if word:
+        chosen: list[str] = []
+        if words and self.rng.random() < WORD_SHARE:
             which = self.rng.randrange(3)
             if which in (0, 2):
                 given = self.rng.choice(self.word_given)
+                chosen.append(given)
             if which in (1, 2):
                 surname = self.rng.choice(self.word_surnames)
-        return Person(given, surname, culture, word)
+                chosen.append(surname)
+        return Person(given, surname, culture, tuple(chosen))
 
     def special(self, kind: str) -> Person:
         """A person whose surname has an apostrophe (``kind="apostrophe"``) or a particle."""
-        culture, surname = self.rng.choice(self.apostrophe if kind == "apostrophe" else self.particle)
-        return Person(self.rng.choice(self.given[culture]), surname, culture, False)
+        culture, surname = self.rng.choice(
+            self.apostrophe if kind == "apostrophe" else self.particle
+        )
+        return Person(self.rng.choice(self.given[culture]), surname, culture)
 
     def hyphenated(self) -> Person:
         culture = self._culture()
         first, second = self.rng.sample(self.surnames[culture], 2)
         if "-" in first or "-" in second:
-            return Person(self.rng.choice(self.given[culture]), first if "-" in first else second, culture, False)
-        return Person(self.rng.choice(self.given[culture]), f"{first}-{second}", culture, False)
+            return Person(
+                self.rng.choice(self.given[culture]),
+                first if "-" in first else second,
+                culture,
+            )
+        return Person(self.rng.choice(self.given[culture]), f"{first}-{second}", culture)
 
     def email(self, person: Person) -> str:
         given = ascii_fold(person.given).lower().replace(" ", "").replace("'", "")
-        surname = ascii_fold(person.surname).lower().replace(" ", "").replace("'", "").replace("’", "")
+        surname = (
+            ascii_fold(person.surname).lower().replace(" ", "").replace("'", "").replace("’", "")
+        )
         shape = self.rng.randrange(4)
-        local = [f"{given}.{surname}", f"{given[0]}{surname}", f"{surname}.{given}", f"{given}_{surname[:4]}"][shape]
+        local = [
+            f"{given}.{surname}",
+            f"{given[0]}{surname}",
+            f"{surname}.{given}",
+            f"{given}_{surname[:4]}",
+        ][shape]
         return f"{local}@{self.rng.choice(self.domains)}"
 
     def phone(self, person: Person, international: bool | None = None) -> str:
@@ -94,5 +110,8 @@ class People:
 
 
 def name_item(person: Person, text: str, position: str) -> Private:
+    """A person item, tagged ``common_word:`` when the written text holds an everyday word."""
     tag = f"{person.culture}:{position}"
-    return Private(text, "person", f"common_word:{tag}" if person.word else tag)
+    tokens = set(re.split(r"[\s,.]+", text.lower()))
+    word = any(w.lower() in tokens for w in person.words)
+    return Private(text, "person", f"common_word:{tag}" if word else tag)
