@@ -84,7 +84,7 @@ PO_BOX: dict[str, Callable[[int, tuple[str, str, str]], Lines]] = {
     "CL": lambda n, loc: [f"Casilla {n}, Correo Central", loc[1]],
     "PE": lambda n, loc: [f"Apartado Postal {n}", f"{loc[1]} 18"],
     "KE": lambda n, loc: [f"P.O. Box {n}-{loc[2]}", loc[1]],
-    "GH": lambda n, loc: [f"P.O. Box KA {n}", "Accra"],
+    "GH": lambda n, loc: [f"P.O. Box {'KS' if loc[1] == 'Kumasi' else 'KA'} {n}", loc[1]],
     "RO": lambda n, loc: [f"C.P. {n}, O.P. {n % 70 + 1}", loc[1]],
     "CZ": lambda n, loc: [f"poštovní přihrádka {n}", f"{loc[2]} {loc[1]}"],
     "GR": lambda n, loc: [f"T.Th. {n}", f"{loc[2]} {loc[1]}"],
