@@ -61,7 +61,9 @@ def partitioning_on(engine: Engine, partitions: int | None = 1) -> Partitioning:
         partitions = None  # by size
     return Partitioning(
         partitions,
-        map_fn=partial(ordered_map, engine=engine),
+        # One partition task out per CPU: each carries its partition's records and vectors
+        # (hundreds of MB) through this node's object store, which a second one would spill.
+        map_fn=partial(ordered_map, engine=engine, ahead=1),
         encode=partial(encode_on, engine),
         where=ON_RAY,
     )
