@@ -34,6 +34,7 @@ import regex
 from curation.pii import name_table as nt
 from curation.pii.closings import AGENT_VERBS, INTRO_OR_THIS_BEFORE
 from curation.pii.cue_context import mail_subject
+from curation.pii.firm_signals import country_named
 from curation.pii.name_kind import kind, stop
 from curation.pii.vocab import (
     LOOSE_PERSON_LABELS,
@@ -206,6 +207,8 @@ def _pair_in_place(text: str) -> Iterable[tuple[int, int, str]]:
         first, last = m.group(1), m.group(2)
         if not _clean([first, last]) or last.lower() in PARTICLES:
             continue  # "Ninja Van": a particle ends no name
+        if country_named([first, last]):
+            continue  # "…, Kelaniya 11600, Sri Lanka, tel …": an address's country
         given = position_given(first)
         unknown_last = len(last) >= 4 and kind(last) == "U"
         # "Zelimkhan Hood, SSN …": a word nobody knows before an everyday word the table
