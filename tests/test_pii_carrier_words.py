@@ -286,3 +286,22 @@ def test_the_line_under_a_signers_name_is_the_signers_post(det: Detector) -> Non
 def test_a_second_signer_under_a_closing_stays_a_person(det: Detector) -> None:
     text = "Thanks for the help.\n\nBest regards,\nAurelie Broussard\nRose Baker"
     assert {"Aurelie Broussard", "Rose Baker"} <= people(det, text)
+
+
+def test_a_capitalised_kin_word_before_an_everyday_word_opens_a_title(det: Detector) -> None:
+    assert not people(det, "Compare Sister Golden Hair and the Alamo in two markdown bullets.")
+
+
+def test_a_kin_word_before_a_name_is_still_a_cue(det: Detector) -> None:
+    assert "Golden Hair" in people(det, "I asked my sister Golden Hair to call me back.")
+    assert {n for n in people(det, "Please tell Sister Ruby Okafor the parcel is here.")} & {
+        "Sister Ruby Okafor",
+        "Ruby Okafor",
+    }
+
+
+def test_a_coordinate_is_no_phone_number(det: Detector) -> None:
+    text = "Map: https://www.google.com/maps/place/X/@37.3362725,-121.8244116,16z"
+    assert not [f for f in found(det, text) if f.entity == "PHONE_NUMBER"]
+    phones = [f for f in found(det, "Call me on 06.12.34.56.78") if f.entity == "PHONE_NUMBER"]
+    assert phones

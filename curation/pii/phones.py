@@ -57,6 +57,7 @@ _NOT_PHONE_SHAPE = regex.compile(
     r"\d{4}[\-./]\d{1,2}[\-./]\d{1,2}|\d{1,2}[\-./]\d{1,2}[\-./]\d{2,4}|\d{1,3}(?:\.\d{1,3}){3}"
     r"|\d{1,2}:\d{2}(?::\d{2})?"
     r"|\d{1,9}\.\d{2}"  # an amount with its cents ("About 100982.02."): no plan writes that
+    r"|\d{1,3}\.\d{5,}"  # a coordinate or a measure ("@37.3362725,-121.82"): one point, many places
 )
 # "Karl Kraus (1874-1936)": two years of a life or a reign, the second after the first.
 _YEARS = regex.compile(r"\(?((?:1\d|20)\d\d)[ \t]?[\-–][ \t]?((?:1\d|20)\d\d)\)?")

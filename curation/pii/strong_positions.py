@@ -202,6 +202,18 @@ def _place_or_firm(word: str) -> bool:
     return word.lower() in _PLACE_TAILS
 
 
+_CAPITAL_WORD_BEFORE = regex.compile(r"(?:^|(.)[ \t]*)(?<![\p{L}'’])(\p{Lu}\p{Ll}+)[ \t]+$")
+
+
+def _title_noun_before(before: str, first: str) -> bool:
+    """A person's noun written with a capital inside a sentence, before an everyday word, is
+    a title's first word ("Compare Sister Golden Hair and …"), not a cue ("my sister Ana")."""
+    m = _CAPITAL_WORD_BEFORE.search(before[-40:])
+    if m is None or kind(first) != "C":
+        return False
+    return m.group(1) is not None and m.group(1) not in '.!?:\n"“'
+
+
 def _pair_in_place(text: str) -> Iterable[tuple[int, int, str]]:
     for m in _PAIR.finditer(text, overlapped=True):
         first, last = m.group(1), m.group(2)
@@ -228,6 +240,7 @@ def _pair_in_place(text: str) -> Iterable[tuple[int, int, str]]:
             # word; the speaker's own "I'm" is not
             or (
                 _CUE_BEFORE.search(before[-40:])
+                and not _title_noun_before(before, first)
                 and (given or INTRO_OR_THIS_BEFORE.search(before))
                 and not _place_or_firm(last)  # "Contact Lincoln Park", "call Cole Labs"
                 and not mail_subject(text, before, after)
