@@ -113,8 +113,9 @@ NUM = (
     r"\d{1,5}[A-Za-z]?(?:[ \t]?[\-/][ \t]?(?:\d{1,5}[A-Za-z]?|[IVX]{1,4}(?![\p{L}])))*"
     r"(?:[ \t][A-Z](?![\p{L}\d]))?"
 )
-# "nº 12", "No. 12", "nr. 65" (RO, DE, PL, NL: numărul, Nummer, numer).
-NUMBER_WORD = r"(?:[nN][ºo°r]|[nN]úm)[.:]?"
+# "nº 12", "No. 12", "nr. 65" (RO, DE, PL, NL: numărul, Nummer, numer), "br. 32" (MK, RS, BA,
+# HR, BG: broj, брой romanised).
+NUMBER_WORD = r"(?:(?:[nN][ºo°r]|[nN]úm)[.:]?|br\.)"
 # Words that head a number but no street line: "Order 5521, …", "Version 2, …".
 NOT_STREET = (
     r"(?!(?i:order|invoice|ticket|case|ref|reference|version|release|build|step|page|chapter|"
@@ -447,6 +448,18 @@ def _result(start: int, end: int, score: float, source: str, rec: LocalRecognize
     return tagged_result("STREET_ADDRESS", start, end, score, source, rec)
 
 
+# The APO/FPO/DPO line closes a military address: the line after it is the message again
+# ("APO AE 09665\nThe Kalita Wave 185 goes in too").
+_MILITARY_LAST = regex.compile(
+    r"(?<![\w])(?:APO|FPO|DPO)[ \t]+(?:AA|AE|AP)[ \t]+\d{5}(?:-\d{4})?(?![\w])"
+)
+
+
+def _military_end(text: str, found: Address) -> int:
+    last = _MILITARY_LAST.search(text, found.start, found.end)
+    return last.end() if last is not None else found.end
+
+
 class AddressShapeRecognizer(SignalRecognizer):
     """Addresses by country format: street line + postcode line, typed street lines of other
     languages, PO boxes; a fine-grained postcode with its city on its own."""
@@ -460,7 +473,7 @@ class AddressShapeRecognizer(SignalRecognizer):
         for found in _blocks(text):
             if found.head:
                 source = "address:po-box" if found.head == "box" else "address:block"
-                yield _result(found.start, found.end, 0.85, source, self)
+                yield _result(found.start, _military_end(text, found), 0.85, source, self)
             elif found.fine_grained and regex.match(_ENDS, text[found.end :]):
                 yield _result(found.start, found.end, 0.6, "address:postcode", self)
         for m in PO_BOX.finditer(text):

@@ -30,7 +30,7 @@ from curation.pii.engine import (
     analyzer_for,
     tag_batch,
 )
-from curation.pii.firm_signals import brand_possessive
+from curation.pii.firm_signals import brand_possessive, country_named
 from curation.pii.message_slots import slot_names
 from curation.pii.name_extend import extend_given
 from curation.pii.person_signals import NameTableRecognizer
@@ -311,6 +311,8 @@ class Detector:
         start, end = int(result.start), int(result.end)
         if self.allow.covers(text, start, end, entity) or in_code(text, start):
             return None
+        if entity == "PERSON" and country_named(text[start:end].split()):
+            return None  # "…, Kelaniya 11600, Sri Lanka, tel …": an address's country line
         return Span(start, end, entity, text[start:end], float(result.score), source)
 
     # ---- records

@@ -8,6 +8,11 @@ for firms nobody listed (issue 13; the name policy in :mod:`curation.pii.public`
   geocoder speaks (CLDR data, "Lietuva", "Polska", "Deutschland"), come from that package. The
   first word must be no given name of the name table, and a one-word country no common given
   name: "Ana Portugal" and "Oyun Jordan" stay people (:func:`country_branch`).
+- **A country is the run or leads it** ("Sri Lanka" on an address's last line, "Nepal Hulak")
+  before words that are no given name (:func:`country_named`).
+- **A determiner and a noun frame the run** ("this Full Season Chorister roster"): what the
+  noun belongs to, when the run's first word is no given name and one is an everyday word
+  (:func:`modifier_run`).
 - **A size or a model code follows the run** ("Gravelion 650x47b", "X 28x1.5", "X
   225/45R17"): a product and its size (:data:`SIZE_CODE_AFTER`).
 - **The run delivers** ("Zelto Pakket can deliver to post-office boxes", "Can Torvak Senda
@@ -91,6 +96,20 @@ def country_branch(tokens: list[str]) -> bool:
     return False
 
 
+def country_named(tokens: list[str]) -> bool:
+    """The words are a country's name ("Sri Lanka", "Nepal" on an address's last line), or
+    open with one before words that are no given name ("Nepal Hulak": a national firm). A
+    country that is also a common given name stays a person's ("Jordan", "Georgia Reed")."""
+    names = country_names()
+    for size in (3, 2, 1):
+        if len(tokens) < size or " ".join(tokens[:size]).lower() not in names:
+            continue
+        if size == 1 and _common_given(tokens[0]):
+            return False
+        return all(not _given(t) for t in tokens[size:])
+    return False
+
+
 # "700x32c", "28 x 1.5", "2×4", "225/45R17", "205/55 ZR16": a size right after a product's name.
 SIZE_CODE_AFTER = regex.compile(
     r"^[ \t]\d{1,4}(?:[.,]\d{1,3})?(?:[ \t]?[x×][ \t]?\d{1,4}(?:[.,]\d{1,3})?)+\p{L}{0,2}"
@@ -126,7 +145,7 @@ _STATUS_AFTER = regex.compile(
     # "X says it is out for delivery": the carrier's tracking, reported
     r"|^[ \t]+(?:says|said|reports|reported|shows|showed|lists|listed)[ \t]+(?:that[ \t]+)?"
     r"(?:it|(?:the|my|your|our)[ \t]+(?:parcel|package|shipment|order))['’ \t]+(?:s|is|was|has[ \t]+been)?"
-    r"[ \t]*(?:out[ \t]+for[ \t]+delivery|delivered|in[ \t]+transit|at[ \t]+the[ \t]+depot)\b"
+    rf"[ \t]*(?:out[ \t]+for[ \t]+delivery|delivered|in[ \t]+transit|at[ \t]+the[ \t]+depot|{_LATE})\b"
     # "X says 35 parcels are delayed by 15 hours": a carrier reports on its parcels
     r"|^[ \t]+(?:says|said|reports|reported|warns|warned|confirms|confirmed)[ \t]+(?:that[ \t]+)?"
     r"(?:\d[\d,]*|all|some|many|several|most|the|your|our)[ \t]+(?:[\w\-]+[ \t]+)?"
@@ -140,6 +159,12 @@ _HELD_BEFORE = regex.compile(rf"(?i)\b{_PARCELS}[ \t]+(?:with|via)[ \t]+$")
 _LATE_AFTER = regex.compile(
     rf"(?i)^[ \t]+(?:are|is|were|was)[ \t]+(?:running[ \t]+(?:[\w\-]+[ \t]+){{0,3}}?late\b|{_LATE})"
 )
+# "X deliveries are running 12 hours late": a carrier's own deliveries and their delay, the run
+# opening a sentence or the text after a colon ("Write a notice: X deliveries are …").
+_OWN_PARCELS_LATE = regex.compile(
+    rf"[ \t]+{_PARCELS}[ \t]+(?:are|is|were|was)[ \t]+(?:running[ \t]+(?:[\w\-]+[ \t]+){{0,3}}?late\b|{_LATE})"
+)
+_COLON_BEFORE = regex.compile(r":[ \t]+$")
 _RUN_GOES_ON = regex.compile(r"(?:[ \t]+\p{Lu}[\p{L}\p{M}\-]*){1,2}(?=[ \t\-–—:])")
 _STATUS_LABEL_BEFORE = regex.compile(r"(?i)\b(?:status|update|tracking)[ \t]*:[ \t]*$")
 
@@ -169,6 +194,10 @@ def carrier_status(text: str, start: int, end: int) -> bool:
     end = more.end() if more else end
     if _HELD_BEFORE.search(text[max(0, start - 40) : start]) and _LATE_AFTER.match(
         text[end : end + 60]
+    ):
+        return True
+    if _OWN_PARCELS_LATE.match(text, end) and (
+        _SUBJECT_BEFORE.search(head) or _COLON_BEFORE.search(head)
     ):
         return True
     return bool(_STATUS_AFTER.match(text[end : end + 80])) and bool(
@@ -210,6 +239,38 @@ def plan_run(text: str, start: int, end: int) -> bool:
     if _PLAN_NOUN_AFTER.match(text[end : end + 24]):
         return bool(_DETERMINER_BEFORE.search(head))
     return bool(_PLAN_VERB_BEFORE.search(head) and _PLAN_VERB_AFTER.match(text[end : end + 16]))
+
+
+# "this Full Season Chorister roster", "the Gold Circle Lounge pass": a capitalised run between
+# a determiner and a noun names what the noun belongs to, a plan, a tier or an event.
+_NOUN_AFTER = regex.compile(r"[ \t]+(\p{Ll}{3,})(?![\p{L}'’\-])")
+_NOT_A_NOUN = frozenset(
+    {
+        "and", "but", "for", "nor", "the", "who", "whom", "whose", "which", "that", "what", "when",
+        "where", "why", "how", "was", "were", "has", "had", "have", "will", "would", "can", "could",
+        "may", "might", "must", "shall", "should", "did", "does", "said", "says", "told", "asked",
+        "from", "with", "into", "onto", "about", "than", "then", "also", "just", "only", "too",
+        "very",
+    }
+)  # fmt: skip
+
+
+def modifier_run(text: str, start: int, end: int) -> bool:
+    """The run (two capitalised words or more, the first no given name, one an everyday word)
+    stands between a determiner and a lower-case noun: "this Full Season Chorister roster";
+    not "the Garcia Lopez family" (no everyday word) nor "the Ana Quist booking"."""
+    run_start = capitals_start(text, start)
+    words = text[run_start:end].split()
+    if len(words) < 2 or _given(words[0]) or not any(kind(w) == "C" for w in words):
+        return False
+    if not _DETERMINER_BEFORE.search(text[max(0, run_start - 16) : run_start]):
+        return False
+    noun = _NOUN_AFTER.match(text, end)
+    return (
+        noun is not None
+        and noun.group(1) not in _NOT_A_NOUN
+        and not noun.group(1).endswith(("ed", "ly"))
+    )
 
 
 # "Mrs. Baird's", "Dr. Oetker's" with no noun after the possessive: a brand named after its

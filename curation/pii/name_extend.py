@@ -16,6 +16,7 @@ from dataclasses import replace
 
 import regex
 
+from curation.pii.firm_signals import country_named
 from curation.pii.name_kind import kind, stop
 from curation.pii.segments import Segment
 from curation.pii.spans import Span
@@ -61,8 +62,8 @@ def extend_given(segments: Sequence[Segment], kept: list[list[Span]]) -> list[li
             mid = not _SENTENCE_START.search(text, max(0, at - 4), at)
             if not mid and not _line_is_name(text, at, s.end):
                 continue  # "Ask Rutledge", "Thanks Rutledge": a sentence's first word
-            if not _name_word(m.group(1), mid):
-                continue
+            if not _name_word(m.group(1), mid) or country_named(text[at : s.end].split()):
+                continue  # "Sri Lanka" for a propagated "Lanka": a country, not a name
             extra.append(replace(s, start=at, text=text[at : s.end], source=s.source + SUFFIX))
         out.append([*row, *extra] if extra else row)
     return out

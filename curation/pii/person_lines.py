@@ -121,13 +121,41 @@ _DASH_LINE = regex.compile(r"[ \t]*[-–—~*•][ \t]*\S")
 
 def in_dash_list(text: str, start: int, end: int) -> bool:
     """A dashed line next to another dashed line is a list item ("- Tootsie\n- Mount Isa"),
-    not a signature under a text."""
-    prev_end = text.rfind("\n", 0, start)  # the break before the line, -1 on the first
-    if prev_end > 0 and _DASH_LINE.match(text, text.rfind("\n", 0, prev_end) + 1, prev_end):
-        return True
-    nxt = text.find("\n", end)
-    line_end = end if nxt < 0 else nxt
-    following = text.find("\n", line_end + 1) if line_end < len(text) else -1
-    return line_end < len(text) and bool(
-        _DASH_LINE.match(text, line_end + 1, len(text) if following < 0 else following)
-    )
+    not a signature under a text. Items parted by blank lines must open alike, dash and
+    spaces ("-   Arguments\n\n-   Infidelity"): a signature under a list opens its own way."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    own = _DASH_OPENING.match(text, line_start)
+    for line, adjacent in (_line_before(text, line_start), _line_after(text, line_end)):
+        if line is None:
+            continue
+        if adjacent and _DASH_LINE.match(line):
+            return True
+        other = _DASH_OPENING.match(line)
+        if own and other and own.group() == other.group() and _DASH_LINE.match(line):
+            return True
+    return False
+
+
+_DASH_OPENING = regex.compile(r"[ \t]*[-–—~*•][ \t]*")
+
+
+def _line_before(text: str, line_start: int) -> tuple[str | None, bool]:
+    """The last line before ``line_start`` that is not blank, and whether it is the next one."""
+    before = text[:line_start].rstrip(" \t\r\n")
+    if not before:
+        return None, False
+    adjacent = text[len(before) : line_start].count("\n") <= 1
+    return before[before.rfind("\n") + 1 :], adjacent
+
+
+def _line_after(text: str, line_end: int) -> tuple[str | None, bool]:
+    """The first line after ``line_end`` that is not blank, and whether it is the next one."""
+    rest = text[line_end:]
+    after = rest.lstrip(" \t\r\n")
+    if not after:
+        return None, False
+    adjacent = rest[: len(rest) - len(after)].count("\n") <= 1
+    cut = after.find("\n")
+    return (after if cut < 0 else after[:cut]), adjacent

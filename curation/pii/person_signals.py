@@ -97,6 +97,22 @@ _INITIAL_LAST = regex.compile(
 )
 _WORD_BEFORE = regex.compile(r"(\p{Lu}[\p{Ll}\p{M}'’\-]+)[ \t]+$")  # before a middle initial
 _DASH_BEFORE = regex.compile(r"[-–—~][ \t]*$")
+# The dash opens the line or follows a sentence's end ("Support never answered. - Beom-seok K.").
+_LINE_START_DASH = regex.compile(r"(?:^|\n|[.!?][\"'”’)]?[ \t])[ \t]*[-–—~][ \t]*$")
+_LINE_END = regex.compile(r"[ \t\"'”’)]*(?:\n|$)")
+
+
+def _dash_signed(text: str, start: int, end: int) -> bool:
+    """A dash before the name signs the text when it opens the line or a sentence, or when
+    the name ends the line ("- Malte O."); "Done — Johnny B. Goode and …" is a dash inside a
+    sentence."""
+    if not _DASH_BEFORE.search(text[max(0, start - 4) : start]):
+        return False
+    return bool(_LINE_START_DASH.search(text[max(0, start - 12) : start])) or bool(
+        _LINE_END.match(text, end)
+    )
+
+
 # "approved by H. Silver", "signed by R. Stone": after an agent's "by", an initial then an
 # everyday word that the table also ranks as a surname is a person.
 _AGENT_BY = regex.compile(r"(?i)\b(?:" + AGENT_VERBS + r")[ \t]+by[ \t]+$")
@@ -190,7 +206,7 @@ class NameTableRecognizer(SignalRecognizer):
         for start, end, source in vietnamese_full_names(text):
             yield _result(start, end, CUE_SCORE + 0.1, source, self)
         yield from self._capitalised_runs(text, words)
-        yield from self._lowercase(text, words)
+        yield from self._lowercase(text, words, getattr(nlp_artifacts, "tokens", None))
         yield from self._uppercase(text, words)
         yield from self._initials(text)
         for start, end, source in line_names(text, kind, _stop):
@@ -232,9 +248,7 @@ class NameTableRecognizer(SignalRecognizer):
             word = m.group(1)
             # "Okoli, C." (a surname) and "- Beom-seok K." (a signature) take any name word;
             # "Malte O." with nothing around wants a given name.
-            signed = bool(m.group(2)) or bool(
-                _DASH_BEFORE.search(text[max(0, m.start() - 4) : m.start()])
-            )
+            signed = bool(m.group(2)) or _dash_signed(text, m.start(), m.end())
             if _stop(word) or kind(word) not in (("G", "S", "U", "F") if signed else ("G",)):
                 continue
             if m.group(2) and kind(word) in ("G", "S", "U") and not _outline_item(text, *m.span()):
@@ -365,6 +379,13 @@ class NameTableRecognizer(SignalRecognizer):
         return any(s <= start and end <= e for s, e in self._other)
 
     def _lowercase(
+        self, text: str, words: list[tuple[int, int, str]], doc: Any = None
+    ) -> Iterable[RecognizerResult]:
+        for found in self._lowercase_found(text, words):
+            if not _modifier_ends(doc, found.end):
+                yield found
+
+    def _lowercase_found(
         self, text: str, words: list[tuple[int, int, str]]
     ) -> Iterable[RecognizerResult]:
         skip_to = 0
@@ -394,6 +415,18 @@ class NameTableRecognizer(SignalRecognizer):
                 (cue and _rare(word) and _alone_after(text, end)) or _addressed(text, start, end)
             ):
                 yield _result(start, end, CUE_SCORE, "name:lower", self)
+
+
+_MODIFIER_TAGS = frozenset({"JJ", "JJR", "JJS", "RB", "RBR", "RBS"})
+
+
+def _modifier_ends(doc: Any, end: int) -> bool:
+    """The tagger reads the last word of a lower-case name as an adjective or an adverb:
+    "It's pretty gross", "from far away" (a surname is tagged a noun: "its ana okafor")."""
+    if doc is None or end < 1:
+        return False
+    span = doc.char_span(end - 1, end, alignment_mode="expand")
+    return span is not None and len(span) == 1 and span[0].tag_ in _MODIFIER_TAGS
 
 
 def _lower_name_end(text: str, words: list[tuple[int, int, str]], n: int, cue: bool) -> int:
@@ -462,6 +495,8 @@ def _closed_lower_name(
         names = [w for _, _, w in run[:k]]
         if not all(w.islower() and not _stop(w) for w in names):
             continue
+        if all(nt.is_common(w) for w in names):
+            continue  # "from far away": every word an English one
         if not all(not nt.is_common(w) for w in names) and not (
             k == 2 and (word_pair(names[0].title(), names[1].title()) or _rare_surname(names[1]))
         ):

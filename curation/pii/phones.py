@@ -57,7 +57,17 @@ _NOT_PHONE_SHAPE = regex.compile(
     r"\d{4}[\-./]\d{1,2}[\-./]\d{1,2}|\d{1,2}[\-./]\d{1,2}[\-./]\d{2,4}|\d{1,3}(?:\.\d{1,3}){3}"
     r"|\d{1,2}:\d{2}(?::\d{2})?"
     r"|\d{1,9}\.\d{2}"  # an amount with its cents ("About 100982.02."): no plan writes that
+    r"|\d{1,3}\.\d{5,}"  # a coordinate or a measure ("@37.3362725,-121.82"): one point, many places
 )
+# "Karl Kraus (1874-1936)": two years of a life or a reign, the second after the first.
+_YEARS = regex.compile(r"\(?((?:1\d|20)\d\d)[ \t]?[\-–][ \t]?((?:1\d|20)\d\d)\)?")
+
+
+def _life_years(value: str) -> bool:
+    m = _YEARS.fullmatch(value)
+    return m is not None and 0 < int(m.group(2)) - int(m.group(1)) <= 130
+
+
 _CONTEXT = regex.compile(
     r"(?i)\b(?:phone|telephone|tel|mobile|mob|cell|call|calling|ring|reach|text|sms|"
     r"whatsapp|number|contact|fax|landline|dial|hotline|telefon|téléphone|teléfono|telefone|"
@@ -257,6 +267,8 @@ class PhonenumbersRecognizer(SignalRecognizer):
             if _DIGITS.fullmatch(value) and len(value) < 10:
                 continue  # a bare run of digits is an id unless it is as long as a phone number
             if _NOT_PHONE_SHAPE.fullmatch(value) or _TIMESTAMP.match(text, m.start()):
+                continue
+            if _life_years(value) and not _CONTEXT.search(text[max(0, m.start() - 40) : m.start()]):
                 continue
             if valid_region(value) is None:
                 if value.startswith(("+", "00")):

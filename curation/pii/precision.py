@@ -12,7 +12,7 @@ from typing import Any
 
 import regex
 
-from curation.pii.closings import BRACKETED_EMAIL
+from curation.pii.closings import BRACKETED_EMAIL, SIGN_OFFS
 from curation.pii.config import PiiConfig
 from curation.pii.conversation_names import TOOL_GIVEN_SOURCE
 from curation.pii.email_names import EMAIL_SOURCE
@@ -20,6 +20,8 @@ from curation.pii.firm_signals import (
     SIZE_CODE_AFTER,
     capitals_start,
     country_branch,
+    country_named,
+    modifier_run,
     plan_run,
 )
 from curation.pii.name_kind import kind
@@ -184,10 +186,11 @@ def _words_refuse(value: str, tokens: list[str], lowered: list[str], allow: Allo
         return True
     if all(t in TECH_TERMS or t in NOT_NAMES or t in TITLES for t in lowered):
         return True
-    if lowered[-1] in ORG_TAIL_WORDS or any(_GLUED_CARRIER.search(t) for t in tokens):
+    # A firm's word anywhere in the run: "Himalayan Courier Line", "Posta Shqiptare".
+    if any(t in ORG_TAIL_WORDS for t in lowered) or any(_GLUED_CARRIER.search(t) for t in tokens):
         return True
-    if country_branch(tokens):
-        return True  # "Zelvaro Portugal": a firm's national branch
+    if country_branch(tokens) or country_named(tokens):
+        return True  # "Zelvaro Portugal": a firm's national branch; "Sri Lanka", "Nepal Hulak"
     if allow.allowed(tokens[0], "PERSON") and (
         len(tokens) == 1
         or all(
@@ -207,6 +210,10 @@ _GLUED_CARRIER = regex.compile(
     r"(?i)^\p{L}{3,}(?:kurier|courier|express|freight|cargo|kargo|logistik|logistics)$"
 )
 _NEXT_WORD = regex.compile(r"^[ \t]+(\p{L}+)(?![\p{L}'’])")
+# A capitalised firm's word and a particle right before the span: "Pošta na …", "Banco de …".
+_FIRM_WORD_PARTICLE_BEFORE = regex.compile(
+    r"(?<![\p{L}'’])(\p{Lu}\p{L}+)[ \t]+(?:na|de|do|da|del|di|du|of|von|van|für|pour)[ \t]+$"
+)
 
 
 def _context_refuses(
@@ -225,14 +232,17 @@ def _context_refuses(
         return True  # "MX Master 3S", "Pixel 8a", "Gravelion 650x47b": a product and its code
     if _product_after_the(text, start, end, source):
         return True
-    if plan_run(text, start, end):
-        return True  # "your Early Crow Saver subscription": a plan, not a person
+    if plan_run(text, start, end) or (is_model_only(source) and modifier_run(text, start, end)):
+        return True  # "your Early Crow Saver subscription", "this Full Season Chorister roster"
     run_start = capitals_start(text, start)
     if run_start < start and labelled_non_person(text, run_start):
         return True  # "Tier: Early Crow Saver" read as "Crow Saver": the label's whole value
     tail = _NEXT_WORD.match(after)
     if tail and tail.group(1).lower() in ORG_TAIL_WORDS:
         return True  # "Česká pošta" read as "Česká": the first word of a firm's name
+    head = _FIRM_WORD_PARTICLE_BEFORE.search(text[max(0, start - 32) : start])
+    if head and head.group(1).lower() in ORG_TAIL_WORDS:
+        return True  # "Pošta na Severna Makedonija", "Correos de Costa Rica": the firm's tail
     if any(_SHORT_PARTS.fullmatch(t) and not _KOREAN_GIVEN.fullmatch(t) for t in tokens):
         return True  # "Wi-Fi", "Hi-Fi": a word's shape, not a name's
     ui = _UI_AFTER.match(after)
@@ -244,8 +254,12 @@ def _context_refuses(
     ):
         return True  # "the song Valerie", "'Roxanne' by The Police", "Carrier: Evri"
     titled = bool(_TITLE_BEFORE.search(text[max(0, start - 8) : start]))
-    if source == "spacy" and not name_evidence(value, single_known=True, titled=titled):
-        return True  # no word of it can be a name: "Docker Compose", "Tetris", "Spirited Away"
+    if source == "spacy" and (
+        not name_evidence(value, single_known=True, titled=titled) or signer_title(text, start, end)
+    ):
+        # no word of it can be a name: "Docker Compose", "Tetris", "Spirited Away"; or the
+        # signer's post under the name: "Yours sincerely,\nAurelie Broussard\nFerry Purser"
+        return True
     if source.startswith("name:postfix") and len(tokens) > 1 and not name_evidence(value):
         return True  # "freeze Swim Only Membership from the …", "Student Flex from the …"
     # "Best Animated Feature": a cue word before a title, not a sign-off
@@ -304,6 +318,21 @@ _TITLE_BEFORE = regex.compile(
 _STEP_WORDS = frozenset(
     ["then", "and", "or", "please", "just", "simply", "first", "next", "finally", "also"]
 )
+
+
+# Under a closing line, the signer's name line, then the span's line: the signer's post.
+_SIGNED_ABOVE = regex.compile(
+    rf"(?im)^[ \t]*{SIGN_OFFS}[ \t]*[,.!]?[ \t]*\n[ \t]*\p{{Lu}}[\p{{L}}\p{{M}}'’.\-]*"
+    r"(?:[ \t]+\p{Lu}[\p{L}\p{M}'’.\-]*){1,3}[ \t]*\n[ \t]*$"
+)
+
+
+def signer_title(text: str, start: int, end: int) -> bool:
+    """The span fills the line under a signer's name that a closing heads, and opens with no
+    given name ("Ferry Purser", "Head of Sales"; not a second signer "Rose Baker")."""
+    if text[end : end + 1] not in ("", "\n") or kind(text[start:end].split()[0]) == "G":
+        return False
+    return bool(_SIGNED_ABOVE.search(text, max(0, start - 120), start))
 
 
 def _sentence_start(text: str, start: int) -> bool:

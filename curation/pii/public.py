@@ -85,9 +85,23 @@ def _person_follows(text: str) -> bool:
     return False
 
 
+_CAPITAL_AFTER = regex.compile(r"[ \t]+\p{Lu}\p{Ll}")
+
+
+def _in_title(text: str, m: regex.Match[str]) -> bool:
+    """A capitalised "My"/"Our" inside a sentence before a capitalised word opens a title."""
+    return (
+        m.group()[0].isupper()
+        and not _SENTENCE_START.search(text[max(0, m.start() - 4) : m.start()])
+        and bool(_CAPITAL_AFTER.match(text, m.end()))
+    )
+
+
 def _private_possessive(text: str) -> bool:
     """A "my"/"our" that is not the speaker's own study or pastime with nobody named after it."""
     for m in _POSSESSIVE.finditer(text):
+        if _in_title(text, m):
+            continue  # "Our Mutual Friend", "My Fair Lady": a title's first word
         task = _OWN_TASK_AFTER.match(text, m.end())
         if task is None or _person_follows(text[task.end() :]):
             return True
@@ -269,9 +283,14 @@ def _unless_named(m: regex.Match[str]) -> str:
     """A cue word inside a run of title-cased words that holds no given name is part of a
     title ("Staff Accountant"), not private dealing; "Aunt Jemima", "Customer Ana Ruiz" keep
     theirs."""
+    if _OWNS_TITLED.match(m.string, m.end()):
+        return "Xx"  # "Uncle John's Band", "Aunt Annie's Pretzels": the possessive names a work
     if any(kind(w) == "G" for w in m.group().split()):
         return m.group()
     return "Xx"
+
+
+_OWNS_TITLED = regex.compile(r"['’]s[ \t]+\p{Lu}\p{Ll}")
 
 
 # "Translate into German: "Today in class we talked about …"": the quoted sentence is text to

@@ -434,6 +434,13 @@ def name_tokens(value: str) -> list[str]:
     return out
 
 
+def _sentence_after_cue(text: str, m: regex.Match[str]) -> bool:
+    """A full stop closes the weak cue's sentence ("Sure. Augie March; and …"): the word after
+    it opens the next sentence, nobody addressed. "cc." abbreviates, it closes nothing."""
+    cue_end = m.end("weak")
+    return text[cue_end : cue_end + 1] == "." and m.group("weak").lower() != "cc"
+
+
 # A name after a weak cue ("ask", "colleague", "sure"): found, but not spread over the record
 # when one word (curation.pii.propagation.spreads).
 WEAK_CUE_SOURCE = "name:cue-weak"
@@ -467,7 +474,9 @@ class NameCueRecognizer(_Base):
             several = len(text[start:end].split()) > 1
             strong = m.group("strong")
             if strong is None and (
-                mid_phrase_interjection(text, m) or speaker_label(text, *m.span("weak"))
+                mid_phrase_interjection(text, m)
+                or speaker_label(text, *m.span("weak"))
+                or _sentence_after_cue(text, m)
             ):
                 continue
             if strong is not None and closing_in_name(text, m):

@@ -34,6 +34,7 @@ import regex
 from curation.pii import name_table as nt
 from curation.pii.closings import AGENT_VERBS, INTRO_OR_THIS_BEFORE
 from curation.pii.cue_context import mail_subject
+from curation.pii.firm_signals import country_named
 from curation.pii.name_kind import kind, stop
 from curation.pii.vocab import (
     LOOSE_PERSON_LABELS,
@@ -201,11 +202,25 @@ def _place_or_firm(word: str) -> bool:
     return word.lower() in _PLACE_TAILS
 
 
+_CAPITAL_WORD_BEFORE = regex.compile(r"(?:^|(.)[ \t]*)(?<![\p{L}'’])(\p{Lu}\p{Ll}+)[ \t]+$")
+
+
+def _title_noun_before(before: str, first: str) -> bool:
+    """A person's noun written with a capital inside a sentence, before an everyday word, is
+    a title's first word ("Compare Sister Golden Hair and …"), not a cue ("my sister Ana")."""
+    m = _CAPITAL_WORD_BEFORE.search(before[-40:])
+    if m is None or kind(first) != "C":
+        return False
+    return m.group(1) is not None and m.group(1) not in '.!?:\n"“'
+
+
 def _pair_in_place(text: str) -> Iterable[tuple[int, int, str]]:
     for m in _PAIR.finditer(text, overlapped=True):
         first, last = m.group(1), m.group(2)
         if not _clean([first, last]) or last.lower() in PARTICLES:
             continue  # "Ninja Van": a particle ends no name
+        if country_named([first, last]):
+            continue  # "…, Kelaniya 11600, Sri Lanka, tel …": an address's country
         given = position_given(first)
         unknown_last = len(last) >= 4 and kind(last) == "U"
         # "Zelimkhan Hood, SSN …": a word nobody knows before an everyday word the table
@@ -225,6 +240,7 @@ def _pair_in_place(text: str) -> Iterable[tuple[int, int, str]]:
             # word; the speaker's own "I'm" is not
             or (
                 _CUE_BEFORE.search(before[-40:])
+                and not _title_noun_before(before, first)
                 and (given or INTRO_OR_THIS_BEFORE.search(before))
                 and not _place_or_firm(last)  # "Contact Lincoln Park", "call Cole Labs"
                 and not mail_subject(text, before, after)

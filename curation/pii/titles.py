@@ -95,9 +95,11 @@ _TO_DELIVERY_POINT = (
     r"to[ \t]+(?:the|my|your|our)[ \t]+(?:PO[ \t]+box|P\.O\.[ \t]+box|box|address|locker|"
     r"parcel[ \t]+locker|pickup[ \t]+point|pick-up[ \t]+point|post[ \t]+office|depot)"
 )
+# What is sent, named with its order: "ship the Anova Precision Oven (order ORD-58493) with X".
+_OBJECT = r"the[ \t]+[^\n.;:!?()\"]{1,50}?[ \t]*\((?:order|ref|item)[^()\n]{0,30}\)"
 _SENT_WITH = regex.compile(
     rf"(?i)(?:\b(?:{_alternatives(SHIPPING_VERBS)})(?:[ \t]+(?:it|them|this|these|that|those|"
-    rf"the[ \t]+\w+|back|out|off|over|now|again|instead|today|{_TO_DELIVERY_POINT}))*"
+    rf"the[ \t]+\w+|back|out|off|over|now|again|instead|today|{_TO_DELIVERY_POINT}|{_OBJECT}))*"
     rf"|\b(?:goes|go|going|went|travels)[ \t]+(?:\w+[ \t]+)?{_TO_DELIVERY_POINT}"
     # "the order now goes with X", "#8286734 will go with X"; not "I'll go with Ana"
     r"|(?<!\b(?:i|we|you|they|he|she|i['’]ll|we['’]ll|you['’]ll)[ \t]+)(?<!\b(?:i|we|you|they|he|she)[ \t]+will[ \t]+)"
@@ -250,6 +252,10 @@ def kind_in_data(text: str, start: int, end: int) -> bool:
 _POSSESSIVE_RUN = regex.compile(r"['’]s(?:[ \t]+\p{Lu}[\p{L}\p{M}'’\-]*){1,3}")
 
 
+# "order ORD-61, item Huion Kamvas 16": the item of an order, named after the word.
+_ITEM_BEFORE = regex.compile(r"(?:^|[\n,;(|])[ \t]*(?i:item|product)[ \t]+$")
+
+
 def non_person_value(text: str, start: int, end: int) -> bool:
     """The span fills a field that holds no person ("carrier": "Ninja Van", "Carrier: Evri"),
     names the carrier of the tracking number after it ("Cargus CK5545959424"), or is said in
@@ -266,7 +272,11 @@ def non_person_value(text: str, start: int, end: int) -> bool:
     if kind_after_item(text, start, item_end) or kind_in_data(text, start, item_end):
         return True
     before = text[max(0, start - 40) : start]
-    return bool(_TRACKING_AFTER.match(text, end) or _QUANTITY_BEFORE.search(before))
+    return bool(
+        _TRACKING_AFTER.match(text, end)
+        or _QUANTITY_BEFORE.search(before)
+        or _ITEM_BEFORE.search(before)
+    )
 
 
 # A model word and number closing a capitalised run: "Instax Mini 12.", "Vertuo Pop 2)"; not
@@ -324,7 +334,7 @@ def ordered_item(text: str, start: int, end: int) -> bool:
 
 def carrier(text: str, start: int) -> bool:
     """The span is how something is sent: "ship it with X", "now goes via X"."""
-    return bool(_SENT_WITH.search(text[max(0, start - 50) : start]))
+    return bool(_SENT_WITH.search(text[max(0, start - 110) : start]))
 
 
 _INDEFINITE_BEFORE = regex.compile(r"(?i)(?:^|[^\p{L}'’])an?[ \t]+$")
