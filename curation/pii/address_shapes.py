@@ -38,6 +38,7 @@ from presidio_analyzer import LocalRecognizer, RecognizerResult
 from curation.pii.postcode_formats import PostcodeFormat, postcode_formats, subdivisions
 from curation.pii.recognizers import NOT_BRAND
 from curation.pii.results import SignalRecognizer, tagged_result
+from curation.pii.romanise import latin_spellings
 from curation.pii.vocab import (
     STREET_SUFFIXES_GLUED,
     STREET_TYPES_EN,
@@ -47,9 +48,21 @@ from curation.pii.vocab import (
 )
 
 
+@cache
 def address_data(name: str) -> tuple[str, ...]:
-    """The rows of a file in data/address/, comment lines and blank lines left out."""
-    return data_lines("address", name)
+    """The rows of a file in data/address/, comment lines and blank lines left out. A row
+    whose term (its last column) is written in Cyrillic is followed by one row per Latin
+    spelling of the term (:mod:`curation.pii.romanise`), unless the file has that row."""
+    rows = data_lines("address", name)
+    out = list(rows)
+    for row in rows:
+        *head, term = row.split("\t")
+        out.extend(
+            added
+            for added in ("\t".join([*head, latin]) for latin in latin_spellings(term))
+            if added not in out
+        )
+    return tuple(out)
 
 
 def _term(term: str, dots: bool = False) -> str:
@@ -113,8 +126,9 @@ NUM = (
     r"\d{1,5}[A-Za-z]?(?:[ \t]?[\-/][ \t]?(?:\d{1,5}[A-Za-z]?|[IVX]{1,4}(?![\p{L}])))*"
     r"(?:[ \t][A-Z](?![\p{L}\d]))?"
 )
-# "nº 12", "No. 12", "nr. 65" (RO, DE, PL, NL: numărul, Nummer, numer).
-NUMBER_WORD = r"(?:[nN][ºo°r]|[nN]úm)[.:]?"
+# "nº 12", "No. 12", "nr. 65" (RO, DE, PL, NL: numărul, Nummer, numer); "br. 44/19" (MK,
+# RS, HR, BA: broj, број).
+NUMBER_WORD = r"(?:(?:[nN][ºo°r]|[nN]úm)[.:]?|(?:br|бр)\.)"
 # Words that head a number but no street line: "Order 5521, …", "Version 2, …".
 NOT_STREET = (
     r"(?!(?i:order|invoice|ticket|case|ref|reference|version|release|build|step|page|chapter|"
@@ -143,8 +157,11 @@ TYPE_BEFORE = (
 # A street type written as its own word after the name: "Lónyay utca 5." (HU).
 # Short types keep their case: "Kalvarijų g. 206" (LT), but "Appendix G. 12" is no street.
 _TYPE_AFTER = "(?i:" + alternatives(street_types("after"), fold_short=False, dots=True) + ")"
+# Uzbek numbers carry their word after a hyphen: "ko'chasi, 35-uy, 4-xonadon" (house, flat).
+_HOUSE_SUFFIX = "-(?i:" + alternatives(address_data("house_suffixes.txt")) + r")(?![\p{L}])"
 _STREET_TYPE_AFTER = (
-    rf"{NAME}[ \t]+{_TYPE_AFTER}[ \t]+(?:{NUMBER_WORD}[ \t]*)?{NUM}\.?(?:,?[ \t]+{_FLOOR})?(?![\w])"
+    rf"{NAME}[ \t]+{_TYPE_AFTER}(?:[ \t]+(?:{NUMBER_WORD}[ \t]*)?{NUM}(?:{_HOUSE_SUFFIX}|\.)?"
+    rf"|,[ \t]+{NUM}{_HOUSE_SUFFIX})(?:,?[ \t]+{_FLOOR})?(?![\w])"
 )
 # Nordic streets named after someone, the type a word of its own: "Kong Oscars gate 62" (NO),
 # "H.C. Ørsteds Vej 4" (DK), "Gustav Adolfs torg 3" (SE). Two capitalised words or more, the last
