@@ -157,3 +157,28 @@ def test_addresses_found(text: str, address: str) -> None:
 )
 def test_not_addresses(text: str) -> None:
     assert spans(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        # A box abbreviation no list holds, alone on its line above the postcode line.
+        ("Ship to:\nAna Kiri\ns.l.p. 1234\nArusha 23101\nTanzania", "s.l.p. 1234\nArusha 23101"),
+        ("Ana Kiri\nT.D. 3312\nHaifa 3103301", "T.D. 3312\nHaifa 3103301"),
+        ('{"to": "Ana Kiri\\nb.p. 88\\n1200 Genève"}', "b.p. 88\\n1200 Genève"),
+    ],
+)
+def test_box_abbreviation_on_its_own_line(text: str, address: str) -> None:
+    assert address in spans(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Notes:\ne.g. 5\n10115 Berlin",  # a Latin abbreviation
+        "Set a/b 5 before 10115 Berlin",  # not alone on its line
+        "Steps:\nx/y 3\nthen restart",  # no postcode line after it
+    ],
+)
+def test_no_box_abbreviation(text: str) -> None:
+    assert not any("/" in s or "e.g" in s for s in spans(text))

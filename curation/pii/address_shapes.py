@@ -246,10 +246,21 @@ _WEAK_BOX_BLOCK = regex.compile(
     rf"(?:^|(?<=\n)|(?<=\\n))[ \t]*(?i:{_PO_WEAK_FOREIGN}){_BOX_NUMBER}[ \t]*,[ \t]*{NOT_BRAND}{LOCALITY}"
     rf"[ \t]*{_BREAK}[ \t]*{NOT_BRAND}{LOCALITY}(?:[ \t]*,[ \t]*{_STATE})?{_ENDS}"
 )
+# A box written with an abbreviation no list holds, alone on its line above the lines of its
+# locality: "a/s 44" (UA), "p.k. 926" (BG), "s.l.p. 12": two or three groups of one to three
+# letters joined by dots or slashes, then the number (not "e.g. 5"). The postcode line must
+# follow (``_HEAD``).
+_BOX_ABBREVIATION = (
+    r"(?<=\n|\\n)[ \t]*(?!(?i:e\.g|i\.e|a\.m|p\.m|n/a|w/o|a/c)(?![\p{L}]))"
+    r"(?:\p{L}{1,3}[./]){1,2}\p{L}{1,3}\.?[ \t]*\d{1,6}(?=[ \t]*(?:\n|\\n))"
+)
 _AFTER_BREAK = r"(?<=\\[nt])"
 EDGE = rf"(?:{_AFTER_BREAK}|(?<![\p{{L}}\p{{M}}\d\-./])(?<![\p{{L}}]['’]))"
 # The start of an address block: a PO box or a street line, then up to four more parts.
-_HEAD = rf"{EDGE}(?:(?P<box>{_ANY_BOX})|(?P<street>{_STREET}))(?:{SEP}{PART}){{0,4}}{SEP}"
+_HEAD = (
+    rf"{EDGE}(?:(?P<box>{_ANY_BOX}|{_BOX_ABBREVIATION})|(?P<street>{_STREET}))"
+    rf"(?:{SEP}{PART}){{0,4}}{SEP}"
+)
 # A postcode's label: "CEP 50473-257", "PLZ 10115", "C.P. 06000".
 _LABEL_WORDS = (
     r"(?i:CEP|PLZ|C\.P\.|CP|ZIP|ZIP code|Postcode|Post code|Postal code|PIN|PIN code|Eircode|"
