@@ -134,6 +134,15 @@ def test_address_data_adds_the_latin_rows_once() -> None:
             "Calle Los Robles, Edificio Torre Sol, Piso 7, Apto. 7B",
         ),
         ("Peace Avenue, Building 9, Apt 33", "Peace Avenue, Building 9, Apt 33"),
+        # An English type in lower case after the name, before a postcode line.
+        ("Ship to Somoni ave. 14, Khujand 735700", "Somoni ave. 14, Khujand 735700"),
+        # "pr-t" (пр-т), a South Slavic house word, a street named after a date.
+        ("Send to pr-t Peramohi 9, Hrodna", "pr-t Peramohi 9, Hrodna"),
+        ("Kuća 7, Ulica Ivana Gorana, Split", "Kuća 7, Ulica Ivana Gorana, Split"),
+        (
+            "Av. 25 de Mayo 880, Piso 2, C1002 Buenos Aires",
+            "Av. 25 de Mayo 880, Piso 2, C1002 Buenos Aires",
+        ),
     ],
 )
 def test_addresses_found(text: str, address: str) -> None:
@@ -153,6 +162,8 @@ def test_addresses_found(text: str, address: str) -> None:
         "Anna Salai, 2019 edition",
         "kV. 400 lines feed the substation",
         "Version br. 2 of the draft",
+        "I walked the dog street 5 times",
+        "We met on 9 de Julio 2023 in Lima",
     ],
 )
 def test_not_addresses(text: str) -> None:

@@ -178,11 +178,17 @@ _SLASH_NUMBERED = (
     rf"{NOT_STREET}(?=[\p{{L}}\p{{M}} \t]*[^\x00-\x7F]){_UPPER_WORD}(?:[ \t]+\p{{Ll}}[\p{{Ll}}\p{{M}}]*){{1,2}}"
     r"[ \t]+\d{1,5}[A-Za-z]?/\d{1,5}[A-Za-z]?(?![\w/])"
 )
+# Streets named after a date, after their type: "Av. 9 de Julio 1200", "Rua 7 de Setembro 45".
+_DATE_NAME = r"(?:\d{1,2}[ \t]+(?:de|del|do|da)[ \t]+)"
+# An English type written in lower case after the name, as Central Asian and Caucasian
+# addresses in English often do ("Rudaki ave. 22"): read only before a postcode line.
+_LOWER_EN_TYPE = r"(?:street|str\.|st\.|avenue|ave\.|av\.|prospect|pr\.|road|rd\.|lane|blvd\.?)"
 _STREET = (
     rf"(?:{UNIT}"
     rf"|{_STREET_TYPE_AFTER}"
     rf"|{_STREET_GENITIVE}"
-    rf"|{NOT_STREET}(?:{TYPE_BEFORE}[ \t]*)?{NAME},?[ \t]+(?:{NUMBER_WORD}[ \t]*)?{NUM}"
+    rf"|{NAME}[ \t]+{_LOWER_EN_TYPE}[ \t]+{NUM}"
+    rf"|{NOT_STREET}(?:{TYPE_BEFORE}[ \t]*{_DATE_NAME}?)?{NAME},?[ \t]+(?:{NUMBER_WORD}[ \t]*)?{NUM}"
     rf"(?:,?[ \t]+(?:{UNIT}|{_LABELLED_FLAT}|{_FLOOR}))?"
     rf"|{NUM},?[ \t]+(?:{TYPE_BEFORE}[ \t]+)?(?:{LINK}[ \t]+)?{NAME}"
     rf"|{_SLASH_NUMBERED})"
