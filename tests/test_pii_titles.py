@@ -8,7 +8,7 @@ import pytest
 
 from curation.pii.address_shapes import AddressShapeRecognizer, subdivisions
 from curation.pii.detect import Detector, Finding
-from curation.pii.titles import by_maker, labelled_non_person, quoted, work_or_field
+from curation.pii.titles import by_maker, firm_of, labelled_non_person, quoted, work_or_field
 from tests.helpers.pii import found
 
 
@@ -98,6 +98,27 @@ def test_a_carrier_label_keeps_the_carrier(det: Detector) -> None:
     got = found(det, "Deliver to Flat 3, 18 Kestrel Mews, Leeds LS6 2AB\nCarrier: Quickwell")
     assert "Quickwell" not in persons(got)
     assert any(f.entity == "STREET_ADDRESS" and "Kestrel" in f.text for f in got)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "firm"),
+    [
+        ("sent with Pošta na Dolna Zemja, order 5", "Dolna Zemja", True),
+        ("the Cargo of Rivena Lines arrived", "Rivena Lines", True),
+        ("I asked the daughter of Ana Quist", "Ana Quist", False),  # no firm's word
+        ("Post: Ana Quist", "Ana Quist", False),  # no "of"
+    ],
+)
+def test_a_firm_word_and_of_before_the_span(text: str, value: str, firm: bool) -> None:
+    assert firm_of(text, text.index(value)) is firm
+
+
+def test_the_rest_of_a_national_post_is_no_person(det: Detector) -> None:
+    got = found(
+        det, "for Odile Markham, Kej Rivena br. 4, 6000 Ohrid -- Pošta na Dolna Zemja, order 77"
+    )
+    assert not any("Zemja" in f.text for f in got)
+    assert any(f.entity == "STREET_ADDRESS" for f in got)
 
 
 def spans(text: str) -> list[str]:

@@ -127,6 +127,19 @@ _PLATE = regex.compile(
     rf"(?i:{alternatives(street_types('plate'), dots=True)})[ \t]+(?:\d{{1,3}}[A-Za-z]?(?:[ \t]+bis)?"
     rf"[ \t]*(?:#|{NUMBER_WORD})?[ \t]*)?\d{{1,3}}[A-Za-z]?[ \t]*-[ \t]*\d{{1,3}}(?![\w\-])"
 )
+# A street named with its type but no number, then its building and flat: "Calle Aquilino de
+# la Guardia, Edificio Plaza Obarrio, Piso 18, Apto. 26D" (PA), "Chinggis Avenue, Building 16,
+# Apt 19" (MN). The type and a numbered flat or building make it a street line on its own.
+_HOUSE_OR_UNIT = (
+    rf"(?:{UNIT}|(?:{alternatives(house_number_terms(), fold_short=False, dots=True)})"
+    rf"[ \t]*(?:{NUMBER_WORD}[ \t]*)?[#:]?[ \t]*{NUM})(?![\w\-])"
+)
+_NAMED_STREET = regex.compile(
+    rf"{EDGE}{NOT_STREET}(?:{TYPE_BEFORE}[ \t]*(?:{LINK}[ \t]+)?{NAME}"
+    rf"|{NAME}[ \t]+(?i:{alternatives(STREET_TYPES_EN, dots=True)})(?![\w\-]))"
+    rf"(?:[ \t]*,[ \t]*(?!{_HOUSE_OR_UNIT}){PART}){{0,2}}?"
+    rf"(?:[ \t]*,[ \t]*{_HOUSE_OR_UNIT}){{1,3}}"
+)
 # A word before the house word that makes its number something else: "Step No. 3", "Order Nr. 5".
 _NOT_HOUSE = regex.compile(
     r"(?i:\b(?:order|invoice|ticket|case|ref|reference|step|page|item|version|model|part|"
@@ -219,6 +232,8 @@ class StreetLineRecognizer(SignalRecognizer):
                 )
         for m in _PLATE.finditer(text):
             starts.append((m, "typed"))
+            yield tagged_result("STREET_ADDRESS", m.start(), m.end(), 0.8, "address:line", self)
+        for m in _NAMED_STREET.finditer(text):
             yield tagged_result("STREET_ADDRESS", m.start(), m.end(), 0.8, "address:line", self)
         for pattern in (_TYPE_FIRST, *TYPED_STREETS):
             starts.extend(

@@ -38,6 +38,7 @@ from presidio_analyzer import LocalRecognizer, RecognizerResult
 from curation.pii.postcode_formats import PostcodeFormat, postcode_formats, subdivisions
 from curation.pii.recognizers import NOT_BRAND
 from curation.pii.results import SignalRecognizer, tagged_result
+from curation.pii.romanise import latin_spellings
 from curation.pii.vocab import (
     STREET_SUFFIXES_GLUED,
     STREET_TYPES_EN,
@@ -47,9 +48,21 @@ from curation.pii.vocab import (
 )
 
 
+@cache
 def address_data(name: str) -> tuple[str, ...]:
-    """The rows of a file in data/address/, comment lines and blank lines left out."""
-    return data_lines("address", name)
+    """The rows of a file in data/address/, comment lines and blank lines left out. A row
+    whose term (its last column) is written in Cyrillic is followed by one row per Latin
+    spelling of the term (:mod:`curation.pii.romanise`), unless the file has that row."""
+    rows = data_lines("address", name)
+    out = list(rows)
+    for row in rows:
+        *head, term = row.split("\t")
+        out.extend(
+            added
+            for added in ("\t".join([*head, latin]) for latin in latin_spellings(term))
+            if added not in out
+        )
+    return tuple(out)
 
 
 def _term(term: str, dots: bool = False) -> str:
@@ -113,9 +126,9 @@ NUM = (
     r"\d{1,5}[A-Za-z]?(?:[ \t]?[\-/][ \t]?(?:\d{1,5}[A-Za-z]?|[IVX]{1,4}(?![\p{L}])))*"
     r"(?:[ \t][A-Z](?![\p{L}\d]))?"
 )
-# "nº 12", "No. 12", "nr. 65" (RO, DE, PL, NL: numărul, Nummer, numer), "br. 32" (MK, RS, BA,
-# HR, BG: broj, брой romanised).
-NUMBER_WORD = r"(?:(?:[nN][ºo°r]|[nN]úm)[.:]?|br\.)"
+# "nº 12", "No. 12", "nr. 65" (RO, DE, PL, NL: numărul, Nummer, numer); "br. 44/19" (MK,
+# RS, HR, BA: broj, број).
+NUMBER_WORD = r"(?:(?:[nN][ºo°r]|[nN]úm)[.:]?|(?:br|бр)\.)"
 # Words that head a number but no street line: "Order 5521, …", "Version 2, …".
 NOT_STREET = (
     r"(?!(?i:order|invoice|ticket|case|ref|reference|version|release|build|step|page|chapter|"
@@ -144,8 +157,11 @@ TYPE_BEFORE = (
 # A street type written as its own word after the name: "Lónyay utca 5." (HU).
 # Short types keep their case: "Kalvarijų g. 206" (LT), but "Appendix G. 12" is no street.
 _TYPE_AFTER = "(?i:" + alternatives(street_types("after"), fold_short=False, dots=True) + ")"
+# Uzbek numbers carry their word after a hyphen: "ko'chasi, 35-uy, 4-xonadon" (house, flat).
+_HOUSE_SUFFIX = "-(?i:" + alternatives(address_data("house_suffixes.txt")) + r")(?![\p{L}])"
 _STREET_TYPE_AFTER = (
-    rf"{NAME}[ \t]+{_TYPE_AFTER}[ \t]+(?:{NUMBER_WORD}[ \t]*)?{NUM}\.?(?:,?[ \t]+{_FLOOR})?(?![\w])"
+    rf"{NAME}[ \t]+{_TYPE_AFTER}(?:[ \t]+(?:{NUMBER_WORD}[ \t]*)?{NUM}(?:{_HOUSE_SUFFIX}|\.)?"
+    rf"|,[ \t]+{NUM}{_HOUSE_SUFFIX})(?:,?[ \t]+{_FLOOR})?(?![\w])"
 )
 # Nordic streets named after someone, the type a word of its own: "Kong Oscars gate 62" (NO),
 # "H.C. Ørsteds Vej 4" (DK), "Gustav Adolfs torg 3" (SE). Two capitalised words or more, the last
@@ -162,11 +178,17 @@ _SLASH_NUMBERED = (
     rf"{NOT_STREET}(?=[\p{{L}}\p{{M}} \t]*[^\x00-\x7F]){_UPPER_WORD}(?:[ \t]+\p{{Ll}}[\p{{Ll}}\p{{M}}]*){{1,2}}"
     r"[ \t]+\d{1,5}[A-Za-z]?/\d{1,5}[A-Za-z]?(?![\w/])"
 )
+# Streets named after a date, after their type: "Av. 9 de Julio 1200", "Rua 7 de Setembro 45".
+_DATE_NAME = r"(?:\d{1,2}[ \t]+(?:de|del|do|da)[ \t]+)"
+# An English type written in lower case after the name, as Central Asian and Caucasian
+# addresses in English often do ("Rudaki ave. 22"): read only before a postcode line.
+_LOWER_EN_TYPE = r"(?:street|str\.|st\.|avenue|ave\.|av\.|prospect|pr\.|road|rd\.|lane|blvd\.?)"
 _STREET = (
     rf"(?:{UNIT}"
     rf"|{_STREET_TYPE_AFTER}"
     rf"|{_STREET_GENITIVE}"
-    rf"|{NOT_STREET}(?:{TYPE_BEFORE}[ \t]*)?{NAME},?[ \t]+(?:{NUMBER_WORD}[ \t]*)?{NUM}"
+    rf"|{NAME}[ \t]+{_LOWER_EN_TYPE}[ \t]+{NUM}"
+    rf"|{NOT_STREET}(?:{TYPE_BEFORE}[ \t]*{_DATE_NAME}?)?{NAME},?[ \t]+(?:{NUMBER_WORD}[ \t]*)?{NUM}"
     rf"(?:,?[ \t]+(?:{UNIT}|{_LABELLED_FLAT}|{_FLOOR}))?"
     rf"|{NUM},?[ \t]+(?:{TYPE_BEFORE}[ \t]+)?(?:{LINK}[ \t]+)?{NAME}"
     rf"|{_SLASH_NUMBERED})"
@@ -230,10 +252,21 @@ _WEAK_BOX_BLOCK = regex.compile(
     rf"(?:^|(?<=\n)|(?<=\\n))[ \t]*(?i:{_PO_WEAK_FOREIGN}){_BOX_NUMBER}[ \t]*,[ \t]*{NOT_BRAND}{LOCALITY}"
     rf"[ \t]*{_BREAK}[ \t]*{NOT_BRAND}{LOCALITY}(?:[ \t]*,[ \t]*{_STATE})?{_ENDS}"
 )
+# A box written with an abbreviation no list holds, alone on its line above the lines of its
+# locality: "a/s 44" (UA), "p.k. 926" (BG), "s.l.p. 12": two or three groups of one to three
+# letters joined by dots or slashes, then the number (not "e.g. 5"). The postcode line must
+# follow (``_HEAD``).
+_BOX_ABBREVIATION = (
+    r"(?<=\n|\\n)[ \t]*(?!(?i:e\.g|i\.e|a\.m|p\.m|n/a|w/o|a/c)(?![\p{L}]))"
+    r"(?:\p{L}{1,3}[./]){1,2}\p{L}{1,3}\.?[ \t]*\d{1,6}(?=[ \t]*(?:\n|\\n))"
+)
 _AFTER_BREAK = r"(?<=\\[nt])"
 EDGE = rf"(?:{_AFTER_BREAK}|(?<![\p{{L}}\p{{M}}\d\-./])(?<![\p{{L}}]['’]))"
 # The start of an address block: a PO box or a street line, then up to four more parts.
-_HEAD = rf"{EDGE}(?:(?P<box>{_ANY_BOX})|(?P<street>{_STREET}))(?:{SEP}{PART}){{0,4}}{SEP}"
+_HEAD = (
+    rf"{EDGE}(?:(?P<box>{_ANY_BOX}|{_BOX_ABBREVIATION})|(?P<street>{_STREET}))"
+    rf"(?:{SEP}{PART}){{0,4}}{SEP}"
+)
 # A postcode's label: "CEP 50473-257", "PLZ 10115", "C.P. 06000".
 _LABEL_WORDS = (
     r"(?i:CEP|PLZ|C\.P\.|CP|ZIP|ZIP code|Postcode|Post code|Postal code|PIN|PIN code|Eircode|"

@@ -338,6 +338,7 @@ def recognizers_for(config: PiiConfig) -> list[EntityRecognizer]:
     if "IBAN_CODE" in wanted:
         found.append(IbanRecognizer())
     if "STREET_ADDRESS" in wanted:
+        from curation.pii.address_fields import AddressFieldRecognizer
         from curation.pii.address_lines import StreetLineRecognizer
         from curation.pii.address_shapes import AddressShapeRecognizer
         from curation.pii.postal import PostalAddressRecognizer
@@ -346,6 +347,7 @@ def recognizers_for(config: PiiConfig) -> list[EntityRecognizer]:
         found.append(PostalAddressRecognizer())
         found.append(AddressShapeRecognizer())
         found.append(StreetLineRecognizer())
+        found.append(AddressFieldRecognizer())
     for entity, class_name in OPTIONAL_RECOGNIZERS.items():
         if entity in wanted:
             found.append(getattr(predefined_recognizers, class_name)())

@@ -107,6 +107,7 @@ _SIGNALS = {
     "address:po-box": "a PO box in one of the supported countries",
     "address:jp": "a Japanese address (prefecture, city, block numbers)",
     "address:unit": "a flat or unit number followed by a street and postcode",
+    "address:field": 'the value of an address field (Address line 1:, "street": …)',
     "phone:valid": "a number valid in a national numbering plan (phonenumbers)",
     "card:context": "a card number near a word about cards",
     "ssn:context": "a social security number near a word about it",

@@ -39,7 +39,7 @@ from typing import Any
 import regex
 
 from curation.pii.firm_signals import capitals_start, carrier_status, delivers, plan_run
-from curation.pii.vocab import load, longest_first
+from curation.pii.vocab import ORG_TAIL_WORDS, load, longest_first
 
 WORK_NOUNS: tuple[str, ...] = load("work_nouns")
 NON_PERSON_LABELS: tuple[str, ...] = load("non_person_labels")
@@ -302,12 +302,29 @@ def thing_value(text: str, start: int, end: int) -> bool:
         return True  # "Zelto Pakket can deliver to lockers": a carrier
     if _MODEL_CLOSES.match(text, end):
         return True  # "Fujifilm Instax Mini 12", "Ooni Koda 16": a model number ends the run
+    if firm_of(text, start):
+        return True  # "Pošta na Severna Makedonija": the rest of a firm's name
     several = len(text[start:end].split()) > 1
     return several and (
         after_determiner(text, start, end)
         or bool(_OWNER_BEFORE.search(text[max(0, start - 8) : start]))
         or ordered_item(text, start, end)
     )
+
+
+# A firm's word and "of" in some language before the span: "Pošta na Severna Makedonija"
+# (MK), "Posta e Shqipërisë" (AL), "Bank of …", "Transportes de …".
+_FIRM_OF_BEFORE = regex.compile(
+    r"(?:^|(?<=[^\p{L}]))(?P<word>\p{Lu}[\p{L}\p{M}]+)[ \t]+"
+    r"(?:of|na|e|de|di|do|da|del|della|des|du|van|von|der)[ \t]+$"
+)
+
+
+def firm_of(text: str, start: int) -> bool:
+    """The span completes a firm's name: a firm's word (``org_tail_words``: "Post", "Pošta",
+    "Cargo", "Airlines") and "of" in some language stand right before it."""
+    m = _FIRM_OF_BEFORE.search(text[max(0, start - 40) : start])
+    return m is not None and m.group("word").lower() in ORG_TAIL_WORDS
 
 
 # "order SO-983571 (Ninja Foodi Max)": what an order holds, in brackets after its number.
