@@ -231,3 +231,14 @@ def test_a_name_column_of_unknown_and_everyday_words() -> None:
         "Cress Hammock",
         "Esteva Delteul",
     ]
+
+
+def test_a_trade_closing_a_listed_name() -> None:
+    text = (
+        "Work party for the plot holders this Sunday:\n1. Roxanne Contractor\n2. Datta Bhandarkor"
+    )
+    assert {s.text for s in sibling_names(text, _found(text, "Datta Bhandarkor"))} == {
+        "Roxanne Contractor"
+    }
+    text = "Volunteers needed this Sunday:\n1. Site Manager\n2. Datta Bhandarkor"
+    assert sibling_names(text, _found(text, "Datta Bhandarkor")) == []

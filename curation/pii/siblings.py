@@ -81,15 +81,19 @@ def _lists(text: str) -> Iterable[list[tuple[int, int]]]:
 
 def _name_shaped(value: str) -> bool:
     """Two or three capitalised words, none a stop word, title, technical word or a firm's
-    last word: a name's shape, whatever the words mean."""
+    last word: a name's shape, whatever the words mean. A trade closing it after a given name
+    of the table is a surname ("Roxana Contractor"; not "Site Manager")."""
     words = value.split()
-    return 2 <= len(words) <= 3 and all(
-        w.lower() not in NOT_NAMES
-        and w.lower() not in TITLES
-        and w.lower() not in TECH_TERMS
-        and w.lower() not in ORG_TAIL_WORDS
-        for w in words
-    )
+    if not 2 <= len(words) <= 3:
+        return False
+    for i, w in enumerate(words):
+        low = w.lower()
+        if low in TITLES or low in TECH_TERMS or low in ORG_TAIL_WORDS:
+            return False
+        trade = i == len(words) - 1 and low in _TRADES and kind(words[0]) == "G"
+        if low in NOT_NAMES and not trade:
+            return False
+    return True
 
 
 def siblings_needed(value: str) -> str | None:
@@ -118,6 +122,7 @@ _PEOPLE_WORDS = frozenset(
     for name in ("person_field_labels", "person_nouns", "person_roles", "people_group_nouns")
     for w in load(name)
 )
+_TRADES = frozenset(load("person_roles")) | frozenset(load("person_nouns"))
 _LOWER_WORD = regex.compile(r"\p{L}[\p{L}\-']*")
 _BULLET_HEAD = regex.compile(r"^[ \t]*(?:[-*•]|\d{1,2}[.)])[ \t]+$")
 
