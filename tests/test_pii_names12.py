@@ -242,3 +242,19 @@ def test_a_trade_closing_a_listed_name() -> None:
     }
     text = "Volunteers needed this Sunday:\n1. Site Manager\n2. Datta Bhandarkor"
     assert sibling_names(text, _found(text, "Datta Bhandarkor")) == []
+
+
+def test_a_lower_case_name_after_its(det: Detector) -> None:
+    assert "quartz mallow" in people(det, "hi its quartz mallow again, did the kiln fire?")
+    assert "anthem dzasokhav" in people(det, "hey it's anthem dzasokhav, booked the kayak")
+
+
+def test_a_closing_phrase_is_no_lower_case_name(det: Detector) -> None:
+    text = "Make this sign-off more formal:\n\ncheers, talk soon\nChase Lovell\n+91 91377 38864"
+    assert "talk soon" not in people(det, text)
+    assert "rose garden" not in people(det, "its rose garden again this year")
+
+
+def test_a_job_title_under_a_name_ending_like_a_closing(det: Detector) -> None:
+    text = "Kind regards,\n\nBill Best\nPurchasing Coordinator\n087 914 6637"
+    assert "Purchasing Coordinator" not in people(det, text)

@@ -161,8 +161,8 @@ def name_words(value: str, *, strong: bool, slot: bool = False) -> bool:
         return False  # "Kensington Gardens", "Elm Crescent"; not "Laurel Branch"
     if len(words) == 1:
         return kinds[0] == "G" or (kinds[0] == "U" and len(words[0]) >= 4 and strong)
-    if slot and len(words) <= 3:
-        return True
+    if slot and len(words) <= 3 and not PERSON_NOUN.search(words[-1]):
+        return True  # not a job title ("Purchasing Coordinator") under a name
     if "C" not in kinds:
         return True
     if not strong:

@@ -62,6 +62,10 @@ _ID_AFTER = regex.compile(
 _ADDRESSED_AFTER = regex.compile(
     r"^(?:,?[ \t]+(?:if|when|can|could|would|will|did|do|have)[ \t]+you\b|,[ \t]*you\b)"
 )
+# The writer naming themself: "its", "i'm", "this is" (not "thanks", "cheers, talk soon").
+_SELF_CUE = regex.compile(
+    r"(?i)(?:\b(?:its|it's|it’s|i'm|i’m|im|i am|this is|name is|name's)[ \t]*[,.:]?[ \t]+)$"
+)
 _LOWER_CUE = regex.compile(
     r"(?i)(?:\b(?:its|it's|it’s|i'm|i’m|im|i am|this is|name is|name's|names|me|from|thx|"
     r"thanks|cheers|regards)[ \t]*[,.:]?[ \t]+)$"
@@ -384,7 +388,8 @@ class NameTableRecognizer(SignalRecognizer):
             cue = bool(_LOWER_CUE.search(text[max(0, start - 16) : start]))
             closed = 0
             if cue:
-                closed = _closed_lower_name(text, words, n)
+                self_cue = bool(_SELF_CUE.search(text[max(0, start - 16) : start]))
+                closed = _closed_lower_name(text, words, n, self_named=self_cue)
             elif _FOR_BEFORE.search(text[max(0, start - 8) : start]):
                 closed = _closed_lower_name(text, words, n, tails=":,")
             if closed:
@@ -454,7 +459,12 @@ _ADDRESS_CUE_BEFORE = regex.compile(r"(?i)\b(?:also|and|thanks|thx|hey|hi|cc|pin
 
 
 def _closed_lower_name(
-    text: str, words: list[tuple[int, int, str]], n: int, tails: str = ",.!:\n"
+    text: str,
+    words: list[tuple[int, int, str]],
+    n: int,
+    tails: str = ",.!:\n",
+    *,
+    self_named: bool = False,
 ) -> int:
     """After "its"/"this is"/"i'm": two or three lower-case words, none an English word
     (or a given-name word then a surname word: "bill rice"), then a comma, a full stop, the
@@ -477,7 +487,7 @@ def _closed_lower_name(
             and (
                 word_pair(names[0].title(), names[1].title())
                 or _rare_surname(names[1])
-                or (tails != ":," and _self_named_pair(names[0], names[1]))
+                or (self_named and _self_named_pair(names[0], names[1]))
             )
         ):
             continue
