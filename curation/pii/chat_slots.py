@@ -40,8 +40,15 @@ from curation.pii.closings import BRACKETED_EMAIL, PERSON_NOUN, THIS_IS
 from curation.pii.conversation_names import SELF_SOURCE
 from curation.pii.name_kind import kind, stop
 from curation.pii.strong_positions import LABEL_SOURCE
-from curation.pii.tables import table_cell_names
-from curation.pii.vocab import ORG_TAIL_WORDS, ROLE_WORDS, STRICT_ROLE_WORDS
+from curation.pii.tables import NOT_PERSON_COLUMNS, table_cell_names
+from curation.pii.vocab import (
+    LOOSE_PERSON_LABELS,
+    ORG_TAIL_WORDS,
+    ROLE_WORDS,
+    STRICT_ROLE_WORDS,
+    label_alternation,
+    load,
+)
 
 LOWER_SOURCE = "name:key-lower"
 UPPER_SOURCE = "name:upper"
@@ -76,6 +83,16 @@ _FIRM_ROLES = frozenset(
     | {"distributor", "manufacturer", "retailer", "wholesaler", "reseller", "sponsor", "caterer"}
     | {"publisher", "broker", "printer", "builder", "contractor", "developer", "host", "client"}
 )
+# Nouns for a person in someone's life or work (person_nouns.txt, person_roles.txt), less
+# those a column of things, a firm or software fills ("subject", "supplier", "driver",
+# "agent": "Mozilla …") and those that name products as often (the loose labels).
+_ROLE_NOUNS = (frozenset(load("person_nouns")) | frozenset(load("person_roles"))) - (
+    NOT_PERSON_COLUMNS | _FIRM_ROLES | LOOSE_PERSON_LABELS | {"agent", "assistant", "editor"}
+)
+_ROLE_KEY = regex.compile(
+    rf"(?i:[\"'](?:{label_alternation(w for w in _ROLE_NOUNS if w.isalpha())})[\"'])[ \t]*:[ \t]*"
+    rf"[\"'](?P<value>{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{1,3}})[\"']"
+)
 _GREETING = regex.compile(
     r"(?<![\p{L}])(?:[Hh]i|[Hh]ello|[Hh]ey|[Dd]ear|[Mm]orning|[Hh]iya)[ \t]+"
     r"(?P<value>\p{Lu}[\p{Ll}\p{M}'’]+)[ \t]*[,!]"
@@ -109,6 +126,17 @@ def key_names(text: str) -> Iterable[tuple[int, int, str]]:
             continue
         start = m.start("value") + m.group("value").index(value)
         yield start, start + len(value), LOWER_SOURCE if value.islower() else UPPER_SOURCE
+
+
+def role_key_names(text: str) -> Iterable[tuple[int, int, str]]:
+    """A title-cased value under a key that is a noun for a person in someone's life or work
+    ("mentor": "Ana Quist", "landlord": …): a person fills that field, so everyday words
+    count ("Quartz Mallet"); no stop word, no firm's last word."""
+    for m in _ROLE_KEY.finditer(text):
+        words = m.group("value").split()
+        if any(stop(w) for w in words) or words[-1].lower() in ORG_TAIL_WORDS:
+            continue
+        yield m.start("value"), m.end("value"), LABEL_SOURCE
 
 
 def label_names(text: str) -> Iterable[tuple[int, int, str]]:
@@ -170,6 +198,7 @@ _VI_SLOT = regex.compile(
     rf"chào[ \t]+thân[ \t]+ái)[ \t]*[,.!]?[ \t]*\r?\n[ \t]*){_VI_RUN}[ \t]*\r?$",
     regex.MULTILINE,
 )
+_VI_MARKERS = frozenset({"văn", "thị"})
 _VI_LETTERS = regex.compile(r"[ăâđêôơưĂÂĐÊÔƠƯ]|[\u0300-\u036f\u1ea0-\u1ef9]")
 
 
@@ -186,7 +215,12 @@ def vietnamese_slot_names(text: str) -> Iterable[tuple[int, int, str]]:
     for m in _VI_SLOT.finditer(text):
         words = m.group("value").split()
         found = nt.info(words[0])
-        if not _VI_LETTERS.search(m.group("value")) or found is None or not found.surname_rank:
+        # "Khương Văn Khoát": the middle-name marker says the syllable before it is the
+        # family name, however the table ranks it.
+        marked = len(words) >= 3 and words[1].lower() in _VI_MARKERS
+        if not _VI_LETTERS.search(m.group("value")) or not (
+            marked or (found is not None and found.surname_rank)
+        ):
             continue
         if any((stop(w) and len(w) > 3) or w.lower() in _VI_ORG_WORDS for w in words):
             continue
@@ -233,6 +267,7 @@ def chat_slot_names(text: str) -> Iterable[tuple[int, int, str]]:
     yield from table_cell_names(text)
     if ":" in text:
         yield from key_names(text)
+        yield from role_key_names(text)
         yield from label_names(text)
     if "(" in text:
         yield from role_names(text)

@@ -137,13 +137,15 @@ def _words(value: str) -> list[str]:
     return [w for w in _TOKENS.findall(value) if not w.endswith(".")]
 
 
-def name_words(value: str, *, strong: bool) -> bool:
+def name_words(value: str, *, strong: bool, slot: bool = False) -> bool:
     """Whether ``value`` (its particles and initials aside) can be a person's name in a slot:
     no word that is never a name; one word alone must be a given name or a word the table
     does not know; with ``strong``, everyday words pass when the table ranks one of them as
     a name or is unknown and none of those is a frequent English word ("Temperance Grange",
     "Jyldyz Spear"; not "Post Office"), otherwise none may be an everyday word and the last
-    must be a name."""
+    must be a name. With ``slot`` (a place only a person's name fills: the line after "send it
+    to:", the line over an address, a signature under a closing and over a job title), two
+    or three words pass whatever they mean in English ("Ballad Crumb", "Anthem Biscuit")."""
     tokens = _words(value)
     words = [w for w in tokens if not (w.islower() and w in PARTICLES)]
     if not words or len(words) > 4 or any(w.islower() for w in words):
@@ -159,6 +161,8 @@ def name_words(value: str, *, strong: bool) -> bool:
         return False  # "Kensington Gardens", "Elm Crescent"; not "Laurel Branch"
     if len(words) == 1:
         return kinds[0] == "G" or (kinds[0] == "U" and len(words[0]) >= 4 and strong)
+    if slot and len(words) <= 3 and not PERSON_NOUN.search(words[-1]):
+        return True  # not a job title ("Purchasing Coordinator") under a name
     if "C" not in kinds:
         return True
     if not strong:
@@ -211,9 +215,11 @@ def _blocks(text: str, lines: list[tuple[int, int]]) -> Iterable[list[tuple[int,
         yield quoted
 
 
-def _name_span(text: str, s: int, e: int, *, strong: bool) -> tuple[int, int] | None:
+def _name_span(
+    text: str, s: int, e: int, *, strong: bool, slot: bool = False
+) -> tuple[int, int] | None:
     m = _NAME_LINE.match(text, s, e)
-    if m is None or not name_words(m.group("name"), strong=strong):
+    if m is None or not name_words(m.group("name"), strong=strong, slot=slot):
         return None
     return m.start("name"), m.end("name")
 
@@ -268,18 +274,27 @@ def _signature(text: str, block: list[tuple[int, int]]) -> Iterable[tuple[int, i
     for i in range(end - 1, max(-1, end - 6), -1):
         s, e = block[i]
         span = _name_span(text, s, e, strong=True)
-        if span is None:
-            if not _TITLE_LINE.match(text, s, e) and not _contact(text, s, e):
-                return
-            continue
         under = block[i + 1 : end]
-        contact = any(_contact(text, a, b) for a, b in under)
         titles_ok = all(_contact(text, a, b) or _TITLE_LINE.match(text, a, b) for a, b in under)
         prev = next((p for p in reversed(block[:i]) if text[p[0] : p[1]].strip()), None)
         closed = prev is not None and bool(SIGN_OFF_LINE_END.search(text, prev[0], prev[1]))
+        if span is None:
+            # under a closing and over a job title, the line holds the signer's name
+            # whatever its words mean ("Yours sincerely,\nAnthem Biscuit\nChorus Master")
+            wide = _name_span(text, s, e, strong=True, slot=True) if under else None
+            if wide is not None and titles_ok and closed:
+                yield *wide, SIGNATURE_SOURCE
+                return
+            if not _TITLE_LINE.match(text, s, e) and not _contact(text, s, e):
+                return
+            continue
+        contact = any(_contact(text, a, b) for a, b in under)
         blank_before = i == 0 or not text[block[i - 1][0] : block[i - 1][1]].strip()
         if titles_ok and (closed or (contact and (blank_before or len(under) >= 2))):
             yield *span, SIGNATURE_SOURCE
+            return
+        if not under and PERSON_NOUN.search(text[s:e].split()[-1]):
+            continue  # the block's last line is a job title ("Falconry Instructor")
         return
 
 
@@ -298,10 +313,14 @@ _SENTENCE_BEFORE_ADDRESS = regex.compile(
 )
 
 
-# "Please send it to:", "Ship the parcel to:", "Forward them to:" closing a line: the next
-# line names the recipient, whether or not the address under it is one we read.
+# "Please send it to:", "Ship the parcel to:", "Please ship the X (order 12) with Y to:"
+# closing a line: the next line names the recipient, whether or not the address under it is
+# one we read. The verb opens a sentence of the line, so "to:" is its destination.
 _SEND_TO = regex.compile(
-    r"(?im)\b(?:send|ship|deliver|post|mail|forward|redirect|address)(?:[ \t]+[\p{L}\-]+){0,2}"
+    r"(?im)(?:^|[.!?][ \t]+)[ \t]*(?:please[ \t]+|can[ \t]+you[ \t]+|could[ \t]+you[ \t]+)?"
+    r"(?:send|ship|deliver|post|mail|forward|redirect|address)\b[^\n.!?]{0,120}?"
+    r"[ \t]to[ \t]*:[ \t]*\r?\n(?:[ \t]*\r?\n)?"
+    r"|\b(?:send|ship|deliver|post|mail|forward|redirect|address)(?:[ \t]+[\p{L}\-]+){0,2}"
     r"[ \t]+to[ \t]*:[ \t]*\r?\n"
 )
 
@@ -327,7 +346,7 @@ def _recipients(text: str, addresses: Sequence[tuple[int, int]]) -> Iterable[tup
             yield m.start("name"), m.end("name"), RECIPIENT_SOURCE
     for m in _SEND_TO.finditer(text):
         end = text.find("\n", m.end())
-        span = _name_span(text, m.end(), len(text) if end < 0 else end, strong=True)
+        span = _name_span(text, m.end(), len(text) if end < 0 else end, strong=True, slot=True)
         if span is not None:
             yield *span, RECIPIENT_SOURCE
     for start, _end in addresses:
@@ -352,7 +371,7 @@ def _recipients(text: str, addresses: Sequence[tuple[int, int]]) -> Iterable[tup
         if not regex.fullmatch(rf"[ \t]*{_HOUSE}", head) or line_start == 0:
             continue
         prev_start = text.rfind("\n", 0, line_start - 1) + 1
-        span = _name_span(text, prev_start, line_start - 1, strong=True)
+        span = _name_span(text, prev_start, line_start - 1, strong=True, slot=True)
         if span is not None:
             yield *span, RECIPIENT_SOURCE
 

@@ -62,6 +62,10 @@ _ID_AFTER = regex.compile(
 _ADDRESSED_AFTER = regex.compile(
     r"^(?:,?[ \t]+(?:if|when|can|could|would|will|did|do|have)[ \t]+you\b|,[ \t]*you\b)"
 )
+# The writer naming themself: "its", "i'm", "this is" (not "thanks", "cheers, talk soon").
+_SELF_CUE = regex.compile(
+    r"(?i)(?:\b(?:its|it's|it’s|i'm|i’m|im|i am|this is|name is|name's)[ \t]*[,.:]?[ \t]+)$"
+)
 _LOWER_CUE = regex.compile(
     r"(?i)(?:\b(?:its|it's|it’s|i'm|i’m|im|i am|this is|name is|name's|names|me|from|thx|"
     r"thanks|cheers|regards)[ \t]*[,.:]?[ \t]+)$"
@@ -84,6 +88,8 @@ def _joins(word: str) -> bool:
 
 
 _ELIDED = regex.compile(r"^[dl]['’]\p{Lu}\p{Ll}")  # "d'Arnaud", "l'Estrange"
+# A surname with an elided article or preposition: "L'Anglais", "D'Huart", "Dall'Ava".
+_ELIDED_SURNAME = regex.compile(r"^(?:[DdLl]|D[ae]ll?|[Dd]all?)['’]\p{Lu}[\p{Ll}\p{M}]{2,}$")
 
 
 def _capitalised(word: str) -> bool:
@@ -93,7 +99,8 @@ def _capitalised(word: str) -> bool:
 # "H. Alemu", "Okoli, C.", "- Malte O.": a name with an initial.
 _INITIAL_FIRST = regex.compile(r"(?<![\p{L}.])(\p{Lu})\.[ \t]+(\p{Lu}[\p{L}'’\-]+)")
 _INITIAL_LAST = regex.compile(
-    r"(?<![\p{L}'’\-])(\p{Lu}[\p{L}'’\-]+)(,?)[ \t]+(\p{Lu})\.(?=[\s\"'’”)]|$)"
+    # the initial's dot may end the sentence too: "… says Malual, A.. Same player?"
+    r"(?<![\p{L}'’\-])(\p{Lu}[\p{L}'’\-]+)(,?)[ \t]+(\p{Lu})\.(?=[\s\"'’”)]|\.(?!\w)|$)"
 )
 _WORD_BEFORE = regex.compile(r"(\p{Lu}[\p{Ll}\p{M}'’\-]+)[ \t]+$")  # before a middle initial
 _DASH_BEFORE = regex.compile(r"[-–—~][ \t]*$")
@@ -337,16 +344,23 @@ class NameTableRecognizer(SignalRecognizer):
             return
         if run[0][0] > first and self._labelled_other(first, run[-1][1]):
             return  # spaCy reads the words with the dropped one as a work: "Project Hail Mary"
-        # A capitalised word after a particle is a surname ("del Río", "de la Fuente").
-        after_particle = len(run) >= 3 and _joins(run[-2][2]) and not _stop(run[-1][2])
+        # A capitalised word after a particle is a surname ("del Río", "de la Fuente"), and
+        # so is an elided one ("Onezime L'Anglais", "Catine Dall'Ava").
+        particle_before = len(run) >= 3 and _joins(run[-2][2])
+        elided = len(run) >= 2 and bool(_ELIDED_SURNAME.match(run[-1][2]))
+        after_particle = (particle_before or elided) and not _stop(run[-1][2])
         if kind(run[-1][2]) == "C" and not after_particle:
             return  # a title-cased phrase ending in a word: "Elden Ring", "Grace Hopper Award"
         core = [w for _, _, w in run if not _joins(w)]
         start, end = run[0][0], run[-1][1]
         if len(core) >= 2:
-            if plausible_run(core) or (
-                after_particle and (plausible_run(core[:-1]) or kind(core[0]) == "G")
-            ):
+            # "Xiana do Outeiro", "Onezime de la Houssaye": a first word the table does not
+            # know before a particle and a surname reads as a given name too, unless spaCy
+            # reads the run as a place or a thing ("Puerto de la Cruz" opens with a word).
+            opens = kind(core[0]) == "G" or (
+                kind(core[0]) == "U" and len(core[0]) >= 3 and not self._labelled_other(start, end)
+            )
+            if plausible_run(core) or (after_particle and (plausible_run(core[:-1]) or opens)):
                 yield _result(start, end, PAIR_SCORE, "name:table", self)
             return
         word = core[0]
@@ -395,7 +409,8 @@ class NameTableRecognizer(SignalRecognizer):
             cue = bool(_LOWER_CUE.search(text[max(0, start - 16) : start]))
             closed = 0
             if cue:
-                closed = _closed_lower_name(text, words, n)
+                self_cue = bool(_SELF_CUE.search(text[max(0, start - 16) : start]))
+                closed = _closed_lower_name(text, words, n, self_named=self_cue)
             elif _FOR_BEFORE.search(text[max(0, start - 8) : start]):
                 closed = _closed_lower_name(text, words, n, tails=":,")
             if closed:
@@ -477,7 +492,12 @@ _ADDRESS_CUE_BEFORE = regex.compile(r"(?i)\b(?:also|and|thanks|thx|hey|hi|cc|pin
 
 
 def _closed_lower_name(
-    text: str, words: list[tuple[int, int, str]], n: int, tails: str = ",.!:\n"
+    text: str,
+    words: list[tuple[int, int, str]],
+    n: int,
+    tails: str = ",.!:\n",
+    *,
+    self_named: bool = False,
 ) -> int:
     """After "its"/"this is"/"i'm": two or three lower-case words, none an English word
     (or a given-name word then a surname word: "bill rice"), then a comma, a full stop, the
@@ -498,7 +518,12 @@ def _closed_lower_name(
         if all(nt.is_common(w) for w in names):
             continue  # "from far away": every word an English one
         if not all(not nt.is_common(w) for w in names) and not (
-            k == 2 and (word_pair(names[0].title(), names[1].title()) or _rare_surname(names[1]))
+            k == 2
+            and (
+                word_pair(names[0].title(), names[1].title())
+                or _rare_surname(names[1])
+                or (self_named and _self_named_pair(names[0], names[1]))
+            )
         ):
             continue
         if sum(len(w) for w in names) < 6:
@@ -510,6 +535,17 @@ def _closed_lower_name(
         if tail == " -" and tails != ":,":
             return end
     return 0
+
+
+def _self_named_pair(first: str, last: str) -> bool:
+    """After "it's"/"i'm" and closed by punctuation or "again", the writer's name whatever
+    its first word means: last a surname of the table or a word of five letters or more
+    neither the table nor English knows ("anthem dzasokhov", "quartz mallet"); not "rose
+    garden"."""
+    if _stop(first) or nt.is_common(last) or _stop(last):
+        return False
+    found = nt.info(last)
+    return (found is not None and found.surname_rank > 0) or (found is None and len(last) >= 5)
 
 
 def _rare_surname(word: str) -> bool:

@@ -140,7 +140,20 @@ def _trim(text: str, start: int, end: int, entity: str, source: str = "") -> tup
                 end -= len(suffix)
         if source not in (TOOL_GIVEN_SOURCE, VI_SOURCE):
             start, end = trim_name(text, start, end)
+        start = _after_imperative(text, start, end)
     return start, end
+
+
+def _after_imperative(text: str, start: int, end: int) -> int:
+    """The start of a name that spaCy read with the instruction before it ("Put Ana
+    Quist-Lind on the list"): a verb of ``imperatives.txt`` opening the sentence, then two
+    words or more; not a given name of the table ("Mark", "Grant")."""
+    words = text[start:end].split()
+    if len(words) < 3 or words[0].lower() not in IMPERATIVES or kind(words[0]) == "G":
+        return start
+    if not _sentence_start(text, start):
+        return start
+    return text.index(words[1], start + len(words[0]))
 
 
 def person_score(

@@ -211,7 +211,7 @@ _REFERENCE = regex.compile(
 # A request to do something to a person in someone's records: "Please move Ana Quist from
 # table 6", "add Ana Quist to the rota". The verbs move people around, not facts about them.
 _ACTED_ON_BEFORE = regex.compile(
-    r"(?i)\b(?:move|seat|re-?seat|add|remove|enrol|enroll|register|assign|reassign|transfer|"
+    r"(?i)\b(?:move|put|seat|re-?seat|add|remove|enrol|enroll|register|assign|reassign|transfer|"
     r"invite|uninvite|refund|charge|notify|swap|unassign)[ \t]+$"
 )
 

@@ -528,13 +528,16 @@ class NameCueRecognizer(_Base):
                 # "Port" trimmed off "Port Arthur" is no part of the key.
                 personal = _PERSON_KEY.search(text[max(0, m.start() - 2) : value_start])
                 several = len(text[start:end].split()) > 1
-                score = 0.9 if personal else 0.75 if several else 0.55
                 # "name", "author": a ship, a band or a novelist as often as a private person,
                 # so the public-figure policy decides (curation.pii.public), as for spaCy's.
                 key = text[max(0, m.start() - 2) : value_start]
                 generic = not personal and bool(_GENERIC_KEY.search(key))
                 if generic and _BARE_NAME_KEY.search(key):
                     generic = _bare_name_is_generic(text, value_start)
+                # A full name under a person's key ("recipient": …) outscores spaCy's reading
+                # of the same words, so the key's evidence is not lost when Presidio keeps
+                # the higher of two equal spans.
+                score = 0.9 if personal else (0.86 if not generic else 0.75) if several else 0.55
                 source = "name:key-generic" if generic else "name:key"
                 yield _result(self.ENTITY, start, end, score, source, self)
 

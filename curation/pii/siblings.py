@@ -13,7 +13,11 @@ own first word says:
   items must be found names;
 * an everyday word the table ranks as a given name anywhere, before a surname neither the
   table nor English knows ("Forest Purevdorj"): at least half, as above (round 6 ``chats6``);
-* any other common word ("Project Atlas", "Vauxhall Astra"): never.
+* any other common word ("Project Atlas", "Vauxhall Astra"): never, unless the list is a
+  slot for people: one item found and the line introducing the bulleted list ends in a
+  colon and holds a word for people ("Work party for the plot holders this Sunday:"); then
+  an item of a name's shape is a name whatever its words mean in English ("Marble Carter",
+  "Velvet Skillet"), and an item only partly found ("<found> Anvil") is taken whole.
 
 A name's shape: two to four capitalised words, none a stop word, title, technical word or a
 firm's last word. The spans carry ``name:list``, which the public-figure policy treats like
@@ -31,7 +35,7 @@ import regex
 from curation.pii import name_table as nt
 from curation.pii.name_kind import kind
 from curation.pii.spans import Span
-from curation.pii.vocab import NOT_NAMES, ORG_TAIL_WORDS, TECH_TERMS, TITLES
+from curation.pii.vocab import NOT_NAMES, ORG_TAIL_WORDS, TECH_TERMS, TITLES, load
 from curation.pii.word_names import given_word, loose_given
 
 SOURCE = "name:list"
@@ -75,6 +79,23 @@ def _lists(text: str) -> Iterable[list[tuple[int, int]]]:
             yield list(m.spans("item"))
 
 
+def _name_shaped(value: str) -> bool:
+    """Two or three capitalised words, none a stop word, title, technical word or a firm's
+    last word: a name's shape, whatever the words mean. A trade closing it after a given name
+    of the table is a surname ("Roxana Contractor"; not "Site Manager")."""
+    words = value.split()
+    if not 2 <= len(words) <= 3:
+        return False
+    for i, w in enumerate(words):
+        low = w.lower()
+        if low in TITLES or low in TECH_TERMS or low in ORG_TAIL_WORDS:
+            return False
+        trade = i == len(words) - 1 and low in _TRADES and kind(words[0]) == "G"
+        if low in NOT_NAMES and not trade:
+            return False
+    return True
+
+
 def siblings_needed(value: str) -> str | None:
     """How many found siblings an item needs to be a name: "one", "half", or None (never)."""
     words = value.split()
@@ -95,6 +116,30 @@ def siblings_needed(value: str) -> str | None:
     return None
 
 
+# Words for people ("holders", "volunteers", "members") on the line that introduces a list.
+_PEOPLE_WORDS = frozenset(
+    w.lstrip("?")
+    for name in ("person_field_labels", "person_nouns", "person_roles", "people_group_nouns")
+    for w in load(name)
+)
+_TRADES = frozenset(load("person_roles")) | frozenset(load("person_nouns"))
+_LOWER_WORD = regex.compile(r"\p{L}[\p{L}\-']*")
+_BULLET_HEAD = regex.compile(r"^[ \t]*(?:[-*•]|\d{1,2}[.)])[ \t]+$")
+
+
+def _people_above(text: str, start: int) -> bool:
+    """The list's first item opens a line (after a bullet) and the line right above ends in
+    a colon and names people."""
+    line_start = text.rfind("\n", 0, start) + 1
+    if line_start == 0 or not _BULLET_HEAD.match(text[line_start:start]):
+        return False
+    above = text[text.rfind("\n", 0, line_start - 1) + 1 : line_start - 1].strip()
+    if not above.endswith(":"):
+        return False
+    words = [w.lower() for w in _LOWER_WORD.findall(above)]
+    return any(w in _PEOPLE_WORDS or (w[-1:] == "s" and w[:-1] in _PEOPLE_WORDS) for w in words)
+
+
 def _any_given(word: str) -> bool:
     found = nt.info(word)
     return found is not None and found.given_rank > 0
@@ -113,11 +158,22 @@ def sibling_names(text: str, found: Sequence[Span]) -> list[Span]:
         named = sum(any(ps <= s < pe or s <= ps < e for ps, pe in people) for s, e in items)
         if not named:
             continue
+        slot = _people_above(text, items[0][0])
         for start, end in items:
-            if any(s < end and start < e for s, e in taken):
+            covered = [(s, e) for s, e in taken if s < end and start < e]
+            person_inside = (
+                covered
+                and all(start <= s and e <= end for s, e in covered)
+                and any((s, e) in people for s, e in covered)
+            )
+            if covered and not (slot and person_inside and covered != [(start, end)]):
                 continue
             value = text[start:end]
             need = siblings_needed(value)
-            if need == "one" or (need == "half" and 2 * named >= len(items)):
+            if (
+                need == "one"
+                or (need == "half" and 2 * named >= len(items))
+                or (slot and _name_shaped(value))
+            ):
                 out.append(Span(start, end, "PERSON", value, SCORE, SOURCE))
     return out

@@ -42,6 +42,8 @@ from curation.pii.vocab import (
     PARTICLES,
     PERSON_LABELS,
     STREET_TYPES_EN,
+    STRICT_ROLE_WORDS,
+    TITLES,
     data_lines,
     load,
     longest_first,
@@ -80,11 +82,15 @@ _FORM_ID = regex.compile(r"[\w.+\-]+@[\w\-]+\.\w|\+?\d[\d ()\-.]{6,}\d")
 _MILITARY_MAIL = regex.compile(r"\b(?:(?:PSC|CMR|Unit)[ \t]+\d+[ \t,]+Box|[AFD]PO[ \t]+A[AEP])\b")
 _RANK = regex.compile(
     rf"(?<![\w\-])(?P<rank>\d?\p{{Lu}}{{2,4}}\d?|\p{{Lu}}\p{{Ll}}?\p{{Lu}}\p{{Ll}}{{1,3}})[ \t]+"
-    rf"(?P<value>{_WORD}(?:[ \t]+{_WORD}){{1,2}})(?=[ \t]*(?:[,\n\"]|$))"
+    rf"(?P<value>{_WORD}(?:[ \t]+{_WORD}){{1,2}})(?=[ \t]*(?:[,:\n\"]|$))"
 )
+_ADDRESSED_RANK = regex.compile(r"(?:^|\n|(?i:\b(?:for|to|attn:?|c/o))[ \t]+)$")
 _NOT_RANKS = frozenset({"PSC", "CMR", "APO", "FPO", "DPO", "AE", "AP", "AA", "PO", "USPS"})
+# "The cardholder is Ana Quist", "account holder Ana Quist": the holder of a card or an
+# account is a person, whatever the words of the name are.
 _CARD = regex.compile(
-    r"(?i:name[ \t]+on[ \t]+(?:the[ \t]+)?card|card[ \t]?holder(?:[ \t]+name)?)[ \t]*:?[ \t]+"
+    r"(?i:name[ \t]+on[ \t]+(?:the[ \t]+)?card|(?:card|account)[ \t]?holder(?:['’]s)?"
+    r"(?:[ \t]+name)?(?:[ \t]+(?:is|was))?)[ \t]*:?[ \t]+"
     r"(?P<value>\p{Lu}+(?:[ \t]+\p{Lu}+){1,3}|" + _NAME + r")(?![\p{L}\p{M}])"
 )
 # "The card says BABIRYE MULINDWA", "the name on my card reads Ana Quist": what a card shows.
@@ -111,6 +117,16 @@ _DAY_GREETING = regex.compile(
     r"(?m)(?:^|[.!?][ \t]+)[ \t]*(?i:(?:good[ \t]+)?(?:morning|afternoon|evening))[ \t]*,?[ \t]+"
     rf"(?P<value>{_WORD})(?=[ \t]*[!,])"
 )
+# "The new volunteers are Ana Quist and Bo de Lind.", "Our tenant is Ana Quist": a word for a
+# person's role or field, then "is"/"are", then the names (joined by commas and "and") up to
+# the end of the clause.
+_PARTICLE_LOWER = "|".join(sorted((regex.escape(p) for p in PARTICLES), key=longest_first))
+_NAME_P = rf"{_WORD}(?:[ \t]+(?:(?:{_PARTICLE_LOWER})[ \t]+){{0,2}}{_WORD}){{1,3}}"
+_ROLE_IS = regex.compile(
+    rf"(?i:\b(?:{STRICT_ROLE_WORDS})s?[ \t]+(?:is|are|was|were)[ \t]+)"
+    rf"(?P<value>{_NAME_P}(?:(?:,[ \t]+|,?[ \t]+and[ \t]+){_NAME_P})*)(?=[ \t]*(?:[.,;:!?]|$))"
+)
+_ONE_NAME = regex.compile(_NAME_P)
 _NEXT_WORD = regex.compile(r"[ \t]+(\p{Lu}[\p{L}\p{M}]*)")
 _PERSON_VERB = regex.compile(
     r"^[ \t]+(?:" + "|".join(regex.escape(v) for v in load("person_verbs")) + r")\b"
@@ -182,12 +198,18 @@ def _field_names(text: str) -> Iterable[tuple[int, int, str]]:
 
 
 def _rank_names(text: str) -> Iterable[tuple[int, int, str]]:
-    if not _MILITARY_MAIL.search(text):
-        return
+    mail = bool(_MILITARY_MAIL.search(text))
     for m in _RANK.finditer(text):
-        if m.group("rank") in _NOT_RANKS:
+        rank = m.group("rank")
+        if rank in _NOT_RANKS or not _clean(m.group("value").split()):
             continue
-        if _clean(m.group("value").split()):
+        # Without military mail, a rank of the titles list written in capitals and addressed
+        # ("Care package for CPT Ana Quist:", "to 1LT Ana Quist,") still names its holder.
+        if mail or (
+            rank.isupper()
+            and rank.lower() in TITLES
+            and _ADDRESSED_RANK.search(text, max(0, m.start() - 12), m.start())
+        ):
             yield m.start("value"), m.end("value"), LABEL_SOURCE
 
 
@@ -263,9 +285,10 @@ def _card_names(text: str) -> Iterable[tuple[int, int, str]]:
             yield m.start("value"), m.end("value"), CARD_SOURCE
     if "card" in text.lower():
         for m in _CARD_SAYS.finditer(text):
-            # a card also says "DECLINED" or "VISA DEBIT": every word no everyday word
+            # a card also says "DECLINED" or "VISA DEBIT": one word at least no everyday
+            # word ("JURICKSON ANVIL": a surname may be a thing's name)
             words = [w.title() if w.isupper() else w for w in m.group("value").split()]
-            if _clean(words) and all(kind(w) != "C" for w in words):
+            if _clean(words) and any(kind(w) != "C" for w in words):
                 yield m.start("value"), m.end("value"), CARD_SOURCE
 
 
@@ -289,6 +312,11 @@ def strong_position_names(text: str) -> Iterable[tuple[int, int, str]]:
         named = _some_name(words) or all(surname_word(w) for w in words)
         if _clean(words) and named and not _place_or_firm(words[-1]):
             yield m.start("value"), m.end("value"), POSITION_SOURCE
+    for m in _ROLE_IS.finditer(text):
+        for one in _ONE_NAME.finditer(text, m.start("value"), m.end("value")):
+            words = [w for w in one.group().split() if w.lower() not in PARTICLES]
+            if _clean(words) and not _place_or_firm(words[-1]):
+                yield one.start(), one.end(), POSITION_SOURCE
     for m in _DAY_GREETING.finditer(text):
         word = m.group("value")
         if _clean([word]) and kind(word) != "C":

@@ -48,6 +48,12 @@ MIN_PHONE_DIGITS = 7
 MIN_MAILED = 3  # letters of a cell's word found in the row's e-mail address
 
 NOT_PERSON_COLUMNS = frozenset(load("non_person_columns")) | frozenset(load("non_person_labels"))
+# Words for people ("crew", "mentor", "volunteers"): a column they head may hold names.
+_PEOPLE_WORDS = frozenset(
+    w.lstrip("?")
+    for name in ("person_nouns", "person_roles", "people_group_nouns")
+    for w in load(name)
+)
 # Headers of columns that hold no name but tell a header row from a row of data.
 _DATA_COLUMNS = frozenset(
     {"email", "e-mail", "mail", "phone", "mobile", "tel", "telephone", "id", "no", "number"}
@@ -113,6 +119,8 @@ def _header_kind(header: str) -> str:
         return "P"
     if label in LOOSE_PERSON_LABELS or words[-1] in ("name", "names"):
         return "L"
+    if len(words) == 1 and (label in _PEOPLE_WORDS or label.removesuffix("s") in _PEOPLE_WORDS):
+        return "L"  # "Crew", "Mentors": a word for people heads a column of them or of roles
     return ""
 
 
@@ -167,7 +175,9 @@ def _person_cell(value: str) -> bool:
     return bool({"G", "S"} & set(kinds)) or (len(kinds) > 1 and "C" not in kinds)
 
 
-def _evidence(cells: list[list[str]], *, strong: bool, mailed: list[bool] | None = None) -> bool:
+def _evidence(
+    cells: list[list[str]], *, strong: bool, mailed: list[bool] | None = None, named: bool = False
+) -> bool:
     """The name words of a column's cells, together, read as people's names.
 
     Always: no cell ends in a firm's last word ("Ltd", "Labs") and not one first word in
@@ -176,7 +186,12 @@ def _evidence(cells: list[list[str]], *, strong: bool, mailed: list[bool] | None
     word or a word of the e-mail address in its row (``mailed``: "Brittany Peach" beside
     "bpeach@…"), at most half of all words everyday. Otherwise: a word the table ranks as a given
     name or a surname in some cell, in at least half of them such a word or two words it
-    does not know, fewer than half of all words everyday words."""
+    does not know, fewer than half of all words everyday words; or, with no word the table
+    knows, more than half of three cells or more two words it does not know ("Ilem
+    Mishshi"). With
+    ``named`` (a column headed "name"), a cell with a name the table knows (or, in three rows
+    or more, two words it does not know) and in every cell a word that is no everyday word
+    will do ("Cress Pickle" beside "Ana Quist")."""
     if any(ws[-1].lower() in ORG_TAIL_WORDS for ws in cells):
         return False
     firsts = [ws[0] for ws in cells]
@@ -192,7 +207,14 @@ def _evidence(cells: list[list[str]], *, strong: bool, mailed: list[bool] | None
         return named and (2 * common <= words or all(vouched))
     known = sum(1 for ks in kinds if {"G", "S"} & set(ks))
     rare = sum(1 for ks in kinds if len(ks) > 1 and set(ks) <= {"U", "F"})
-    return known > 0 and 2 * (known + rare) >= len(cells) and 2 * common < words
+    some_name = known > 0 or (rare > 0 and len(cells) > MIN_ROWS)
+    if named and some_name and all(set(ks) - {"C"} for ks in kinds) and 2 * common <= words:
+        return True
+    return (
+        (known > 0 or (2 * rare > len(cells) and len(cells) > MIN_ROWS))
+        and 2 * (known + rare) >= len(cells)
+        and 2 * common < words
+    )
 
 
 def _column_names(
@@ -224,7 +246,7 @@ def _column_names(
     if contact or (said == "L" and coded):
         ok = _evidence(names, strong=True, mailed=mailed)
     elif said == "L" or coded:
-        ok = len(names) >= MIN_ROWS and _evidence(names, strong=False)
+        ok = len(names) >= MIN_ROWS and _evidence(names, strong=False, named=said == "L")
     else:  # no word of the header or the row speaks: full names only
         multi = sum(1 for ws in names if len(ws) > 1)
         ok = len(names) >= MIN_ROWS and 2 * multi > len(names) and _evidence(names, strong=False)
@@ -309,10 +331,17 @@ def table_cell_names(text: str) -> Iterable[tuple[int, int, str]]:
 
 
 def _label_above_names(cells: list[_Cell]) -> bool:
-    """The first cell is a label ("col2", "bewohner") and every cell below has a name's shape."""
+    """The first cell is a label ("col2", "bewohner", or one everyday word over cells of two
+    words or more: "Ringer") and every cell below has a name's shape."""
     first = cells[0].value
+    below = [_words(c.value, any_case=False) for c in cells[1:]]
+    word = " " not in first and kind(first.title()) == "C"
     return (
         bool(_LABEL_CELL.match(first))
-        and (first.islower() or any(ch.isdigit() or ch == "_" for ch in first))
-        and all(_words(c.value, any_case=False) for c in cells[1:])
+        and (
+            first.islower()
+            or any(ch.isdigit() or ch == "_" for ch in first)
+            or (word and all(ws and len(ws) > 1 for ws in below))
+        )
+        and all(below)
     )

@@ -73,7 +73,10 @@ def vietnamese_full_names(text: str) -> Iterable[tuple[int, int, str]]:
         if marker >= 2 and len(words) - marker + 1 >= 3:
             start = text.index(words[marker - 1], start)  # the words before open a letter
             words = words[marker - 1 :]
-        if not _family_name(words[0]) or stop(words[0]):
+        # "Khương Văn Khoát": a marker second says the first syllable is the family name,
+        # ranked by the table however rarely and as whatever.
+        marked = len(words) >= 3 and words[1].lower() in _MARKERS and nt.info(words[0])
+        if not (_family_name(words[0]) or marked) or stop(words[0]):
             continue
         after = _PLACE_AFTER.match(text[m.end() : m.end() + 16])
         before = text[max(0, start - 16) : start]

@@ -124,7 +124,7 @@ _ID_AFTER = regex.compile(
 # "move Malia Fuimaono-Tauiliili to table 2": a request moves a person, and a double-barrelled
 # surname of two words unknown to the table and English carries a first word it reads as English.
 _MOVED_BEFORE = regex.compile(
-    r"(?i)\b(?:move|seat|re-?seat|add|remove|enrol|enroll|register|assign|reassign|transfer|"
+    r"(?i)\b(?:move|put|seat|re-?seat|add|remove|enrol|enroll|register|assign|reassign|transfer|"
     r"invite|uninvite|swap|unassign)[ \t]+$"
 )
 
