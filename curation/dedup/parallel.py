@@ -61,9 +61,7 @@ def partitioning_on(engine: Engine, partitions: int | None = 1) -> Partitioning:
         partitions = None  # by size
     return Partitioning(
         partitions,
-        # One partition task out per CPU: each carries its partition's records and vectors
-        # (hundreds of MB) through this node's object store, which a second one would spill.
-        map_fn=partial(ordered_map, engine=engine, ahead=1),
+        map_fn=partial(ordered_map, engine=engine),
         encode=partial(encode_on, engine),
         where=ON_RAY,
     )
