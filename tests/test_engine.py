@@ -14,7 +14,7 @@ from click.testing import CliRunner
 
 from curation.engine import choice, cluster
 from curation.engine.choice import Size, choose, current
-from curation.engine.mapping import WorkerLostError, actor_map, ordered_map, start_actors
+from curation.engine.mapping import WorkerLostError, actor_map, ordered_map
 from curation.engine.settings import ADDRESS_ENV, MODE_ENV, THRESHOLDS, Threshold
 from curation.errors import InputError
 
@@ -155,21 +155,6 @@ def cannot_start() -> None:
     raise RuntimeError("no model here")
 
 
-WARMED: list[int] = []  # in each worker process: the pids warm_up ran in
-
-
-def warm_up() -> None:
-    WARMED.append(os.getpid())
-
-
-def state_after_warm_up() -> dict[str, Any]:
-    return {"pid": os.getpid(), "warmed": list(WARMED), "calls": 0}
-
-
-def use_warm_state(state: dict[str, Any], x: int) -> tuple[int, int, list[int]]:
-    return x, state["pid"], state["warmed"]
-
-
 def test_in_process_maps_keep_order_and_make_the_state_once() -> None:
     assert list(ordered_map(square, range(7), engine=choice.IN_PROCESS)) == [
         0,
@@ -221,42 +206,6 @@ def test_ray_errors_are_the_functions_own_or_one_line(on_ray: None) -> None:
     with pytest.raises(WorkerLostError, match=r"^a worker could not start: .*no model here$"):
         list(actor_map(cannot_start, use_state, range(4), engine=engine))
     assert list(ordered_map(square, range(3), engine=engine)) == [0, 1, 4]  # still usable
-
-
-def test_actors_started_ahead_warm_up_once_and_are_taken_by_the_map(on_ray: None) -> None:
-    engine = choose("export", Size(1))
-    started = start_actors(warm_up, engine=engine)
-    assert started is not None and len(started.actors) == 2
-    out = list(
-        actor_map(state_after_warm_up, use_warm_state, range(12), engine=engine, started=started)
-    )
-    assert [x for x, _, _ in out] == list(range(12)) and started.actors == []
-    pids = {pid for _, pid, _ in out}
-    assert len(pids) == 2 and os.getpid() not in pids
-    for _, pid, warmed in out:  # warmed once, in the actor itself, before its state was made
-        assert warmed == [pid]
-    assert not WARMED  # never here
-    assert start_actors(warm_up, engine=choice.IN_PROCESS) is None
-
-
-def test_actors_started_ahead_are_stopped_when_closed_and_say_a_failed_start(
-    on_ray: None,
-) -> None:
-    import ray
-    from ray.exceptions import RayActorError
-
-    engine = choose("export", Size(1))
-    started = start_actors(warm_up, engine=engine)
-    assert started is not None
-    with started:
-        actors = list(started.actors)
-    with pytest.raises(RayActorError):
-        ray.get(actors[0].apply.remote(1), timeout=30)
-    started = start_actors(warm_up, engine=engine)
-    with pytest.raises(
-        WorkerLostError, match=r"^a worker could not start: RuntimeError: no model here$"
-    ):
-        list(actor_map(cannot_start, use_state, range(4), engine=engine, started=started))
 
 
 def test_a_thread_uses_the_connection_this_process_has(on_ray: None) -> None:

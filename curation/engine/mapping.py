@@ -13,9 +13,7 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Callable, Generator, Iterable
-from dataclasses import dataclass
 from functools import cache
-from types import TracebackType
 from typing import Any, TypeVar
 
 from curation.engine import cluster
@@ -59,54 +57,14 @@ def actor_map(
     engine: Engine | None = None,
     workers: int | None = None,
     ahead: int = AHEAD,
-    started: StartedActors | None = None,
 ) -> Generator[R, None, None]:
     """``fn(state, item)`` over ``items``, results in input order, with ``state =
     make_state()`` made once per worker (a model, an engine, a database session): once
-    here, or once in each of ``workers`` Ray actors (default: the cluster's CPUs).
-    ``started``: the actors :func:`start_actors` started earlier, which the map takes
-    (and stops when it ends) instead of starting its own."""
-    if started is None:
-        engine = _ready(engine)
-        if not engine.ray:
-            return _in_process(make_state, fn, items)
-    return _actors(make_state, fn, items, started, workers, ahead)
-
-
-@dataclass(slots=True)
-class StartedActors:
-    """Actors started before their map, each running ``warm()`` (imports, a tokenizer or a
-    model loaded) while the caller still prepares the work; a map takes them with
-    ``actor_map(..., started=...)``. Close them if no map will."""
-
-    actors: list[Any]
-
-    def take(self) -> list[Any]:
-        actors, self.actors = self.actors, []
-        return actors
-
-    def close(self) -> None:
-        _stop(self.take())
-
-    def __enter__(self) -> StartedActors:
-        return self
-
-    def __exit__(
-        self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
-    ) -> None:
-        self.close()
-
-
-def start_actors(
-    warm: Callable[[], object], *, engine: Engine | None = None, workers: int | None = None
-) -> StartedActors | None:
-    """Start a map's actors now, each calling ``warm()`` at once (a picklable function),
-    so that their start-up — a second or more of imports and loading per worker — runs
-    while this process does other work; None when ``engine`` keeps the work here."""
+    here, or once in each of ``workers`` Ray actors (default: the cluster's CPUs)."""
     engine = _ready(engine)
     if not engine.ray:
-        return None
-    return StartedActors(_start(warm, workers))
+        return _in_process(make_state, fn, items)
+    return _actors(make_state, fn, items, workers, ahead)
 
 
 def ready(engine: Engine | None) -> Engine:
@@ -148,31 +106,13 @@ def _call(fn: Callable[[Any], Any], item: Any) -> Any:
 
 
 class _Holder:
-    """One actor: warmed when it starts, given its state (made once) and its function by
-    :meth:`setup`, then ``fn(state, item)`` per call."""
+    """One actor: a state made once, then ``fn(state, item)`` per call."""
 
-    def __init__(self, warm: Callable[[], object] | None) -> None:
-        if warm is not None:
-            warm()
-        self.state: Any = None
-        self.fn: Callable[[Any, Any], Any] | None = None
-        self.failure: str | None = None
-
-    def setup(self, make_state: Callable[[], Any], fn: Callable[[Any, Any], Any]) -> None:
+    def __init__(self, make_state: Callable[[], Any], fn: Callable[[Any, Any], Any]) -> None:
+        self.state = make_state()
         self.fn = fn
-        try:
-            self.state = make_state()
-        except Exception as exc:  # said by every call, as a failure in __init__ is
-            lines = str(exc).strip().splitlines()
-            said = lines[-1].strip() if lines else ""
-            self.failure = (
-                said if isinstance(exc, CurationError) else f"{type(exc).__name__}: {said}"
-            )
 
     def apply(self, item: Any) -> Any:
-        if self.failure is not None:
-            raise WorkerLostError(f"a worker could not start: {self.failure}")
-        assert self.fn is not None
         return self.fn(self.state, item)
 
 
@@ -209,31 +149,18 @@ def _tasks(fn: Callable[[T], R], items: Iterable[T], ahead: int) -> Generator[R,
             ray.cancel(ref, force=True)
 
 
-def _start(warm: Callable[[], object] | None, workers: int | None) -> list[Any]:
-    n = max(1, workers or min(cluster.cpus(), MAX_WORKERS))
-    holder = _remote_holder()
-    return [holder.remote(warm) for _ in range(n)]
-
-
-def _stop(actors: list[Any]) -> None:
-    import ray
-
-    for actor in actors:
-        ray.kill(actor)
-
-
 def _actors(
     make_state: Callable[[], S],
     fn: Callable[[S, T], R],
     items: Iterable[T],
-    started: StartedActors | None,
     workers: int | None,
     ahead: int,
 ) -> Generator[R, None, None]:
-    actors = (started.take() if started is not None else []) or _start(None, workers)
-    n = len(actors)
-    for actor in actors:  # an actor runs its calls in order: setup comes first
-        actor.setup.remote(make_state, fn)
+    import ray
+
+    n = max(1, workers or min(cluster.cpus(), MAX_WORKERS))
+    holder = _remote_holder()
+    actors = [holder.remote(make_state, fn) for _ in range(n)]
     out = [0] * n  # calls out per actor
     pending: deque[tuple[int, Any]] = deque()
     try:
@@ -250,7 +177,8 @@ def _actors(
             out[j] -= 1
             yield _get(ref)
     finally:
-        _stop(actors)
+        for actor in actors:
+            ray.kill(actor)
 
 
 def _get(ref: Any) -> Any:

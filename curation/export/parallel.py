@@ -41,7 +41,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from curation.engine.choice import IN_PROCESS, Engine, Size, choose
-from curation.engine.mapping import StartedActors, actor_map, start_actors
+from curation.engine.mapping import actor_map
 from curation.errors import CurationError, InternalError
 from curation.export.plan import Context
 from curation.export.rows import (
@@ -104,27 +104,6 @@ def engine_for(ws: Workspace, ctx: Context, rows: int) -> Engine:
     return choose("export", Size(records=rows))
 
 
-def start_workers(
-    ws: Workspace, session: Session, ctx: Context, counter: TokenCounter
-) -> StartedActors | None:
-    """The engine's workers started before the plan when the dataset looks large enough to
-    need them, so that their start-up (a second or two of imports and tokenizer loading
-    each) runs while this process plans; None otherwise."""
-    if ctx.fmt.container != "jsonl" or in_memory(ws.url):
-        return None
-    engine = choose("export", Size(records=active_records(session, ctx)))
-    if not engine.ray:
-        return None
-    return start_actors(partial(warm_worker, replace(counter, threads=1)), engine=engine)
-
-
-def active_records(session: Session, ctx: Context) -> int:
-    """The dataset's active records: a quick guess, before the plan, at the rows to come."""
-    r = m.Record
-    query = sa.select(sa.func.count()).where(r.dataset_id == ctx.dataset.id, r.status == "active")
-    return int(session.execute(query).scalar_one())
-
-
 def in_memory(url: str) -> bool:
     database = sa.make_url(url).database
     return url.startswith("sqlite") and (not database or database == ":memory:")
@@ -141,15 +120,9 @@ def export_snapshot(session: Session) -> str | None:
 
 
 def write_rows_in_workers(
-    engine: Engine,
-    ws: Workspace,
-    session: Session,
-    job: RowPass,
-    counter: TokenCounter,
-    started: StartedActors | None = None,
+    engine: Engine, ws: Workspace, session: Session, job: RowPass, counter: TokenCounter
 ) -> None:
-    """Pass 2 with the engine's workers (``started`` before the plan, or started now)
-    building the chunks and this process writing them."""
+    """Pass 2 with the engine's workers building the chunks and this process writing them."""
     names = split_names(len(job.sinks))
     work = Job(
         ws.url,
@@ -160,9 +133,7 @@ def write_rows_in_workers(
         names,
     )
     done = 0
-    chunks = actor_map(
-        partial(open_worker, work), build_in_worker, job.chunks(), engine=engine, started=started
-    )
+    chunks = actor_map(partial(open_worker, work), build_in_worker, job.chunks(), engine=engine)
     for chunk in chunks:
         done += _write(chunk, job.sinks, job.reports, job.stats)
         job.advanced(done)
@@ -212,15 +183,9 @@ class _WorkerState:
     session: Session
 
 
-def warm_worker(counter: TokenCounter) -> None:
-    """What a worker can do before the plan is known: its modules imported (by unpickling
-    this function) and the tokenizer loaded."""
-    counter.count(["warm up"])
-
-
 def open_worker(job: Job) -> _WorkerState:
     """A worker's state, made once: the tokenizer loaded, the read transaction open."""
-    warm_worker(job.counter)
+    job.counter.count(["warm up"])
     try:
         return _WorkerState(job, _open(job))
     except Exception as exc:

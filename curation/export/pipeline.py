@@ -147,9 +147,6 @@ def export_dataset(
             _snapshot(session)
             ctx = make_context(session, spec)
             counter = counter_for_model(spec.model)
-            workers = parallel.start_workers(ws, session, ctx, counter)
-            if workers is not None:
-                stack.enter_context(workers)
             plan = scan(session, ctx, progress)
             if not plan.record_ids:
                 raise nothing_to_export(ctx, plan)
@@ -164,7 +161,6 @@ def export_dataset(
                 counter=counter,
                 reports={name: _new_report(spec, counter) for name in paths},
                 progress=progress,
-                started=workers,
             )
             written = _write_files(stack, staged, run)
             read_back = read_back_files(ctx.fmt, staged, paths)
@@ -264,7 +260,6 @@ class _Run:
     counter: TokenCounter
     reports: dict[str, ValidationReport]
     progress: Progress | None
-    started: parallel.StartedActors | None = None
     stats: Stats = field(default_factory=Stats)
 
 
@@ -315,10 +310,8 @@ def _write_files(stack: ExitStack, staged: Staging, run: _Run) -> dict[str, Writ
     )
     engine = parallel.engine_for(run.ws, run.ctx, job.total)
     if engine.ray:
-        parallel.write_rows_in_workers(engine, run.ws, run.session, job, run.counter, run.started)
+        parallel.write_rows_in_workers(engine, run.ws, run.session, job, run.counter)
     else:
-        if run.started is not None:  # the plan left fewer rows than it looked
-            run.started.close()
         with TokenPipeline(run.counter, tally_split_tokens(run.reports), "export-tokens") as tokens:
             write_rows(run.session, job, tokens)
     written = {name: sink.finish() for name, sink in sinks.items()}
