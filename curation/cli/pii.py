@@ -175,10 +175,10 @@ def redact_cmd(**params: Any) -> None:
     review — export refuses those unless a lead overrides.
 
     \b
-    Not covered: names in Chinese, Japanese, Korean or Thai script; on text the rules were
-    not tuned on, 2–9 names in 100 and 1–4 addresses in 100 still leak (BENCHMARKS.md,
-    rounds 9–11): review the findings (--report) of a new kind of data before trusting
-    the output.
+    Not covered: names in Chinese, Japanese, Korean or Thai script, and non-US national
+    id numbers; on text the rules were not tuned on, 1–9 names in 100 and 1–4 addresses
+    in 100 still leak (BENCHMARKS.md, rounds 9–12): review the findings (--report) of a
+    new kind of data before trusting the output.
     """
     opts = RedactOptions(**params)
     if (opts.source is None) == (opts.dataset is None):
