@@ -34,8 +34,8 @@ import regex
 from curation.pii import name_table as nt
 from curation.pii.closings import INTRO_BEFORE, SIGN_OFF_BEFORE
 from curation.pii.email_names import email_local_names
-from curation.pii.name_kind import kind, stop
-from curation.pii.strong_positions import LABEL_SOURCE, position_given
+from curation.pii.name_kind import kind, position_given, stop
+from curation.pii.strong_positions import LABEL_SOURCE
 from curation.pii.vocab import (
     NOT_NAMES,
     ORG_TAIL_WORDS,

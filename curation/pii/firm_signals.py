@@ -34,7 +34,7 @@ from importlib import resources
 import regex
 
 from curation.pii import name_table as nt
-from curation.pii.name_kind import kind
+from curation.pii.name_kind import kind, position_given
 
 # Latin-script names only: the rules read Latin-script runs.
 _LATIN_NAME = regex.compile(r"^[\p{Script=Latin}][\p{Script=Latin}\p{M}'’.\- ]*$")
@@ -65,8 +65,6 @@ def country_names() -> frozenset[str]:
 
 
 def _given(word: str) -> bool:
-    from curation.pii.strong_positions import position_given
-
     return kind(word) == "G" or position_given(word)
 
 

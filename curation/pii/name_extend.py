@@ -24,10 +24,9 @@ from dataclasses import replace
 import regex
 
 from curation.pii.firm_signals import country_named
-from curation.pii.name_kind import kind, stop
+from curation.pii.name_kind import kind, position_given, stop
 from curation.pii.segments import Segment
 from curation.pii.spans import Span
-from curation.pii.strong_positions import position_given
 from curation.pii.titles import CALENDAR
 from curation.pii.vocab import (
     NOT_NAMES,

@@ -11,6 +11,8 @@ import regex
 from curation.pii import name_table as nt
 from curation.pii.vocab import NOT_NAMES, TECH_TERMS, TITLES
 
+POSITION_GIVEN_RANK = 2500
+POSITION_GIVEN_COUNTRIES = 2
 KIND_CACHE = 100_000  # words repeat across a corpus; judging one costs several lookups
 
 _SURNAME_SHAPE = regex.compile(r"^(?:O|D|d|l|Mc|Mac|Fitz)['’]?\p{Lu}\p{Ll}{2,}$")
@@ -42,3 +44,15 @@ def kind(word: str) -> str:
     if nt.is_foreign_name(word):
         return "F"
     return "U"
+
+
+def position_given(word: str) -> bool:
+    """A word the table ranks as a given name in two countries, however common in English
+    ("River", "Liberty"): a name only where the position says a person stands."""
+    found = nt.info(word)
+    if found is None or stop(word):
+        return False
+    return (
+        0 < found.given_rank <= POSITION_GIVEN_RANK
+        and found.given_countries >= POSITION_GIVEN_COUNTRIES
+    ) or kind(word) == "G"

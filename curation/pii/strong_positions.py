@@ -31,11 +31,10 @@ from collections.abc import Iterable
 
 import regex
 
-from curation.pii import name_table as nt
 from curation.pii.closings import AGENT_VERBS, INTRO_OR_THIS_BEFORE
 from curation.pii.cue_context import mail_subject
 from curation.pii.firm_signals import country_named
-from curation.pii.name_kind import kind, stop
+from curation.pii.name_kind import kind, position_given, stop
 from curation.pii.vocab import (
     LOOSE_PERSON_LABELS,
     ORG_TAIL_WORDS,
@@ -63,8 +62,6 @@ LABEL_SOURCE = "name:label"
 CARD_SOURCE = "name:card"
 UPPER_LABEL_SOURCE = "name:label-upper"
 POSITION_SOURCE = "name:position"
-POSITION_GIVEN_RANK = 2500
-POSITION_GIVEN_COUNTRIES = 2
 
 _WORD = r"\p{Lu}[\p{L}\p{M}]*(?:['’]\p{Lu}?[\p{Ll}\p{M}]+)?(?:-\p{Lu}[\p{Ll}\p{M}]+)?"
 _NAME = rf"{_WORD}(?:[ \t]+{_WORD}){{1,3}}"
@@ -163,18 +160,6 @@ def _some_name(words: list[str]) -> bool:
 
 
 @functools.lru_cache(maxsize=20_000)
-def position_given(word: str) -> bool:
-    """A word the table ranks as a given name in two countries, however common in English
-    ("River", "Liberty"): a name only where the position says a person stands."""
-    found = nt.info(word)
-    if found is None or stop(word):
-        return False
-    return (
-        0 < found.given_rank <= POSITION_GIVEN_RANK
-        and found.given_countries >= POSITION_GIVEN_COUNTRIES
-    ) or kind(word) == "G"
-
-
 def _field_names(text: str) -> Iterable[tuple[int, int, str]]:
     form_id: bool | None = None
     for m in _FIELD.finditer(text):
