@@ -336,7 +336,10 @@ def recognizers_for(config: PiiConfig) -> list[EntityRecognizer]:
     if "IP_ADDRESS" in wanted:
         found.append(ChatIpRecognizer())
     if "IBAN_CODE" in wanted:
+        from curation.pii.ibans import RegistryIbanRecognizer
+
         found.append(IbanRecognizer())
+        found.append(RegistryIbanRecognizer())
     if "STREET_ADDRESS" in wanted:
         from curation.pii.address_fields import AddressFieldRecognizer
         from curation.pii.address_lines import StreetLineRecognizer
