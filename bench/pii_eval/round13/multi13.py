@@ -20,13 +20,13 @@ PHONE = {
 IBAN = {"es": "ES", "de": "DE", "fr": "FR", "pt": "PT", "it": "IT", "nl": "NL"}
 STREETS = {
     "es": ["Calle de Atocha {n}, 28012 Madrid", "Carrer de Sants {n}, 08014 Barcelona"],
-    "de": ["Lindenstraße {n}, 10969 Berlin", "Kaiserstraße {n}, 60311 Frankfurt am Main"],
+    "de": ["Bergmannstraße {n}, 10969 Berlin", "Schweizer Straße {n}, 60594 Frankfurt am Main"],
     "fr": ["{n} rue de la Roquette, 75011 Paris", "{n} cours Lafayette, 69003 Lyon"],
-    "pt": ["Rua do Alecrim {n}, 1200-018 Lisboa", "Rua de Cedofeita {n}, 4050-180 Porto"],
-    "it": ["Via dei Coronari {n}, 00186 Roma", "Corso Buenos Aires {n}, 20124 Milano"],
-    "nl": ["Lindengracht {n}, 1015 KH Amsterdam", "Nobelstraat {n}, 3512 EN Utrecht"],
-    "id": ["Jl. Kemang Raya No. {n}, Jakarta Selatan 12730", "Jl. Dago No. {n}, Bandung 40135"],
-    "vi": ["{n} Hàng Bạc, Hoàn Kiếm, Hà Nội", "{n} Lê Thánh Tôn, Quận 1, TP. Hồ Chí Minh"],
+    "pt": ["Rua do Alecrim {n}, 1200-018 Lisboa", "Rua de Miguel Bombarda {n}, 4050-180 Porto"],
+    "it": ["Via del Pellegrino {n}, 00186 Roma", "Corso Buenos Aires {n}, 20124 Milano"],
+    "nl": ["Eerste Looiersdwarsstraat {n}, 1016 VM Amsterdam", "Nobelstraat {n}, 3512 EN Utrecht"],
+    "id": ["Jl. Cikini Raya No. {n}, Jakarta Selatan 12730", "Jl. Dago No. {n}, Bandung 40135"],
+    "vi": ["{n} Hàng Mành, Hoàn Kiếm, Hà Nội", "{n} Lê Thánh Tôn, Quận 1, TP. Hồ Chí Minh"],
 }
 T = {
     "es": ("Hola, soy {name}. Mi correo es {email} y mi teléfono {phone}.", "Gracias, {given}. Lo revisamos hoy."),

@@ -44,17 +44,17 @@ def phone(rng: random.Random, country: str, e164: bool) -> str:
 # country -> streets (names only; numbers are drawn)
 STREETS: dict[str, list[str]] = {
     "BO": ["Calle Sagárnaga", "Avenida Arce", "Calle Potosí", "Avenida Busch"],
-    "PY": ["Calle Palma", "Avenida Mariscal López", "Calle Estrella", "Avenida España"],
-    "UY": ["Calle Sarandí", "Avenida 18 de Julio", "Calle Ituzaingó", "Rambla Gandhi"],
-    "TZ": ["Samora Avenue", "Ali Hassan Mwinyi Road", "Uhuru Street", "Bibi Titi Mohamed Street"],
+    "PY": ["Calle Tacuary", "Avenida Mariscal López", "Calle Estrella", "Avenida España"],
+    "UY": ["Calle Canelones", "Avenida 18 de Julio", "Calle Ituzaingó", "Rambla Gandhi"],
+    "TZ": ["Morogoro Road", "Ali Hassan Mwinyi Road", "Uhuru Street", "Bibi Titi Mohamed Street"],
     "RW": ["KN 3 Road", "KG 9 Avenue", "KK 15 Road", "KN 78 Street"],
     "ET": ["Bole Road", "Churchill Avenue", "Haile Gebreselassie Road", "Africa Avenue"],
-    "SN": ["Avenue Cheikh Anta Diop", "Rue Carnot", "Avenue Bourguiba", "Rue Félix Faure"],
+    "SN": ["Avenue Blaise Diagne", "Rue Vincens", "Route de Ouakam", "Rue Moussé Diop"],
     "HU": ["Király utca", "Váci út", "Andrássy út", "Dohány utca"],
-    "SK": ["Obchodná", "Špitálska", "Mlynské nivy", "Panenská"],
-    "FI": ["Mannerheimintie", "Hämeenkatu", "Aleksanterinkatu", "Kauppakatu"],
-    "PH": ["Katipunan Avenue", "Aurora Boulevard", "Shaw Boulevard", "Ortigas Avenue"],
-    "LK": ["Galle Road", "Duplication Road", "Havelock Road", "Ward Place"],
+    "SK": ["Kapucínska", "Špitálska", "Laurinská", "Panenská"],
+    "FI": ["Mannerheimintie", "Puutarhakatu", "Aleksanterinkatu", "Rautatienkatu"],
+    "PH": ["Kamuning Road", "Aurora Boulevard", "Boni Avenue", "Ortigas Avenue"],
+    "LK": ["Galle Road", "Duplication Road", "Thimbirigasyaya Road", "Ward Place"],
     "US": ["Wyandotte Street", "Juniper Hollow Lane", "Bell Buckle Road", "Tamarack Drive"],
 }
 
@@ -116,13 +116,13 @@ TOWNS: dict[str, list[tuple[str, str]]] = {
 }
 
 COURIERS: dict[str, list[str]] = {
-    "global": ["DHL Express", "FedEx International Priority", "Aramex", "UPS Worldwide Saver"],
+    "global": ["DHL Express", "FedEx International Priority", "Sendle", "UPS Worldwide Saver"],
     "local": [
-        "Magyar Posta",
-        "Posti",
-        "Slovenská pošta",
-        "LBC Express",
-        "Correo Uruguayo",
+        "GLS Hungary",
+        "Itella SmartPOST",
+        "Packeta",
+        "2GO Express",
+        "DAC Uruguay",
         "La Poste Sénégal",
     ],
 }
