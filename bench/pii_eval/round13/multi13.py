@@ -25,7 +25,7 @@ STREETS = {
     "pt": ["Rua do Alecrim {n}, 1200-018 Lisboa", "Rua de Miguel Bombarda {n}, 4050-180 Porto"],
     "it": ["Via del Pellegrino {n}, 00186 Roma", "Corso Buenos Aires {n}, 20124 Milano"],
     "nl": ["Eerste Looiersdwarsstraat {n}, 1016 VM Amsterdam", "Nobelstraat {n}, 3512 EN Utrecht"],
-    "id": ["Jl. Cikini Raya No. {n}, Jakarta Selatan 12730", "Jl. Dago No. {n}, Bandung 40135"],
+    "id": ["Jl. Cikajang No. {n}, Jakarta Selatan 12170", "Jl. Dago No. {n}, Bandung 40135"],
     "vi": ["{n} Hàng Mành, Hoàn Kiếm, Hà Nội", "{n} Lê Thánh Tôn, Quận 1, TP. Hồ Chí Minh"],
 }
 T = {

@@ -44,7 +44,7 @@ def phone(rng: random.Random, country: str, e164: bool) -> str:
 # country -> streets (names only; numbers are drawn)
 STREETS: dict[str, list[str]] = {
     "BO": ["Calle Sagárnaga", "Avenida Arce", "Calle Potosí", "Avenida Busch"],
-    "PY": ["Calle Tacuary", "Avenida Mariscal López", "Calle Estrella", "Avenida España"],
+    "PY": ["Calle Teniente Fariña", "Avenida Mariscal López", "Calle Estrella", "Avenida España"],
     "UY": ["Calle Canelones", "Avenida 18 de Julio", "Calle Ituzaingó", "Rambla Gandhi"],
     "TZ": ["Morogoro Road", "Ali Hassan Mwinyi Road", "Uhuru Street", "Bibi Titi Mohamed Street"],
     "RW": ["KN 3 Road", "KG 9 Avenue", "KK 15 Road", "KN 78 Street"],
@@ -52,7 +52,7 @@ STREETS: dict[str, list[str]] = {
     "SN": ["Avenue Blaise Diagne", "Rue Vincens", "Route de Ouakam", "Rue Moussé Diop"],
     "HU": ["Király utca", "Váci út", "Andrássy út", "Dohány utca"],
     "SK": ["Kapucínska", "Špitálska", "Laurinská", "Panenská"],
-    "FI": ["Mannerheimintie", "Puutarhakatu", "Aleksanterinkatu", "Rautatienkatu"],
+    "FI": ["Mannerheimintie", "Puutarhakatu", "Aleksanterinkatu", "Pyynikintie"],
     "PH": ["Kamuning Road", "Aurora Boulevard", "Boni Avenue", "Ortigas Avenue"],
     "LK": ["Galle Road", "Duplication Road", "Thimbirigasyaya Road", "Ward Place"],
     "US": ["Wyandotte Street", "Juniper Hollow Lane", "Bell Buckle Road", "Tamarack Drive"],
@@ -116,13 +116,18 @@ TOWNS: dict[str, list[tuple[str, str]]] = {
 }
 
 COURIERS: dict[str, list[str]] = {
-    "global": ["DHL Express", "FedEx International Priority", "Sendle", "UPS Worldwide Saver"],
+    "global": [
+        "DHL Express",
+        "FedEx International Priority",
+        "UPS Worldwide Saver",
+        "TNT Economy Express",
+    ],
     "local": [
-        "GLS Hungary",
-        "Itella SmartPOST",
-        "Packeta",
-        "2GO Express",
-        "DAC Uruguay",
         "La Poste Sénégal",
+        "DAC Uruguay",
+        "Express One Hungary",
+        "Xend",
+        "AP Express Bolivia",
+        "Rwanda Post EMS",
     ],
 }

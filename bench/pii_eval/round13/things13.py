@@ -2,9 +2,20 @@
 
 from __future__ import annotations
 
-PRODUCTS = ["Brio espresso grinder", "Tern GSD cargo bike", "Kobo Libra Colour", "Coros Pace 3",
-            "Sennheiser Momentum 4", "Shark Stratos cordless", "Ricoh GR IIIx", "Withings ScanWatch 2",
-            "Ayaneo Air", "Remarkable Paper Pro", "Anker Prime charger", "Lodge cast iron skillet"]  # fmt: skip
+PRODUCTS = [
+    "Ayaneo Air",
+    "Shark Stratos cordless",
+    "Brio espresso grinder",
+    "Tern GSD cargo bike",
+    "Remarkable Paper Pro",
+    "Anker Prime charger",
+    "Lodge cast iron skillet",
+    "Thermapen One",
+    "Hario V60 kettle",
+    "Rode Wireless Go",
+    "Keychron Q1",
+    "Elgato Stream Deck",
+]
 PLANS: dict[str, list[str]] = {
     "tier": ["Starter tier", "Momentum tier", "Scale tier", "Enterprise Plus tier"],
     "billing": ["annual prepaid plan", "monthly flex plan", "quarterly plan", "pay-as-you-go plan"],
