@@ -38,6 +38,10 @@ T = {
     "id": ("Halo, saya {name}. Email saya {email}, nomor HP {phone}.", "Terima kasih, Kak {given}."),
     "vi": ("Chào bạn, tôi là {name}. Email: {email}, số điện thoại {phone}.", "Cảm ơn anh/chị {given}."),
 }  # fmt: skip
+NO_EMAIL = {"es": "Hola, soy {name}, mi teléfono es {phone}.", "de": "Hallo, {name} hier, Telefon {phone}.",
+            "fr": "Bonjour, {name} à l'appareil, mon numéro : {phone}.", "pt": "Olá, sou {name}, telemóvel {phone}.",
+            "it": "Salve, sono {name}, il mio numero è {phone}.", "nl": "Hoi, {name} hier, mijn nummer is {phone}.",
+            "id": "Halo, saya {name}, HP {phone}.", "vi": "Tôi là {name}, số điện thoại {phone}."}  # fmt: skip
 ADDRESS = {"es": "Envíenlo a {a}.", "de": "Bitte an {a} liefern.", "fr": "Livrez à {a}.",
            "pt": "Entreguem em {a}.", "it": "Spedite a {a}.", "nl": "Bezorg het op {a}.",
            "id": "Kirim ke {a}.", "vi": "Giao đến {a}."}  # fmt: skip
@@ -69,7 +73,7 @@ def generate(half: str) -> list[Example]:
             email = email.replace(" ", "")
             ex.private.append(Private(email, "email", lang))
         ask, answer = T[lang]
-        user = ask.format(name=name, email=email or "-", phone=phone)
+        user = (ask if email else NO_EMAIL[lang]).format(name=name, email=email, phone=phone)
         if j % 3 == 0:
             street = pool(STREETS[lang], half, f"multi:street:{lang}")[0]
             address = street.format(n=rng.randrange(2, 200))
