@@ -12,17 +12,17 @@ CULTURES: dict[str, tuple[list[str], list[str], str]] = {
     "zulu": (["Ntombi", "Mthunzi", "Jabulani", "Sifiso"], ["Cele", "Mchunu", "Mbatha", "Nxumalo"], "ZA"),
     "xhosa": (["Luyolo", "Nosipho", "Vuyo", "Thembeka"], ["Gqola", "Nkwinti", "Mtshali", "Dyantyi"], "ZA"),
     "shona": (["Rutendo", "Tinashe", "Ruvimbo", "Tonderai"], ["Chigumba", "Mhlanga", "Chinamasa", "Chirwa"], "ZW"),
-    "hausa": (["Rabi", "Umaru", "Binta", "Lawal"], ["Dankano", "Maigari", "Gusau", "Kano"], "NG"),
+    "hausa": (["Rabi", "Umaru", "Binta", "Lawal"], ["Dankano", "Maigari", "Gusau", "Bauchi"], "NG"),
     "pashto": (["Gulalai", "Rahmatullah", "Mursal", "Zalmai"], ["Ghilzai", "Barakzai", "Safi", "Orakzai"], "AF"),
     "kurdish": (["Hêvî", "Rezan", "Nazdar", "Dildar"], ["Mukriyani", "Bradosti", "Surchi", "Herki"], "IQ"),
-    "armenian": (["Nune", "Levon", "Arpine", "Karen"], ["Mkrtchyan", "Khachatryan", "Petrosyan", "Grigoryan"], "AM"),
-    "mongolian": (["Battulga", "Sarantuya", "Narantsetseg", "Erdenebat"], ["Tserendorj", "Baatarkhuu", "Myagmarsuren", "Sukhbaatar"], "MN"),
-    "welsh": (["Iestyn", "Lowri", "Emyr", "Nia"], ["Bevan", "Howells", "Jenkins", "Lloyd"], "GB"),
+    "armenian": (["Nune", "Shushan", "Arpine", "Astghik"], ["Mkrtchyan", "Khachatryan", "Petrosyan", "Grigoryan"], "AM"),
+    "mongolian": (["Battulga", "Sarantuya", "Narantsetseg", "Erdenebat"], ["Tserendorj", "Baatarkhuu", "Myagmarsuren", "Chuluunbaatar"], "MN"),
+    "welsh": (["Iestyn", "Lowri", "Emyr", "Nia"], ["Bevan", "Howells", "Rees", "Maddock"], "GB"),
     "scottish_gaelic": (["Catrìona", "Alasdair", "Mairead", "Tormod"], ["MacIlleathain", "Stiùbhart", "Moireasdan", "MacCoinnich"], "GB"),
     "maltese": (["Ċikku", "Ġużi", "Rożina", "Wenzu"], ["Abela", "Mifsud", "Attard", "Spiteri"], "MT"),
     "faroese": (["Hjalgrím", "Ragnvá", "Eyðun", "Jóhanna"], ["Lamhauge", "Hammershaimb", "Patursson", "Djurhuus"], "FO"),
-    "sardinian": (["Peppina", "Salvatorangelo", "Baingio", "Mariangela"], ["Cossu", "Fadda", "Marras", "Loi"], "IT"),
-    "inuktitut": (["Siaja", "Kowesa", "Annie", "Lootie"], ["Arnaquq", "Pitsiulak", "Qaqqasiq", "Kanayuk"], "CA"),
+    "sardinian": (["Peppina", "Salvatorangelo", "Baingio", "Mariangela"], ["Cossu", "Fadda", "Marras", "Serra"], "IT"),
+    "inuktitut": (["Siaja", "Kowesa", "Mialia", "Lootie"], ["Arnaquq", "Pitsiulak", "Qaqqasiq", "Kanayuk"], "CA"),
     "cherokee": (["Aniwaya", "Galilahi", "Kanuna", "Tayanita"], ["Swimmer", "Pigeon", "Proctor", "Squirrel"], "US"),
 }  # fmt: skip
 
@@ -44,7 +44,7 @@ WORD_SURNAMES = [
 ]
 
 PARTICLES = {"ap", "ferch", "nic", "an", "de", "ibn", "bin", "mac"}
-APOSTROPHE = [("sardinian", "D'Urso"), ("maltese", "D'Amato"), ("pashto", "Ra'uf")]
+APOSTROPHE = [("sardinian", "D'Urso"), ("maltese", "D'Amato")]
 PARTICLE = [
     ("welsh", "ferch Iorwerth"),
     ("scottish_gaelic", "Nic an Aba"),
@@ -55,18 +55,18 @@ PARTICLE = [
 ]
 
 MULTI: dict[str, tuple[list[str], list[str]]] = {
-    "es": (["Clodoaldo", "Nieves", "Rosendo", "Iluminada"], ["Carvajal", "Valenzuela", "Aldecoa", "Montenegro"]),
+    "es": (["Clodoaldo", "Nieves", "Florencio", "Iluminada"], ["Carvajal", "Valenzuela", "Aldecoa", "Montenegro"]),
     "de": (["Wiltrud", "Siegbert", "Liselotte", "Gunhild"], ["Kammerlander", "Dörflinger", "Hasenclever", "Kühnemund"]),
-    "fr": (["Eustache", "Evariste", "Léontine", "Mathurin"], ["Lacombe", "Rochefort", "Malherbe", "Montcalm"]),
+    "fr": (["Eustache", "Gervaise", "Léontine", "Mathurin"], ["Lacombe", "Rochefort", "Malherbe", "Montcalm"]),
     "pt": (["Perpétua", "Albertina", "Eulália", "Aníbal"], ["Lobato", "Fontoura", "Alvarenga", "Queirós"]),
     "it": (["Gioacchino", "Nunziatina", "Gennarino", "Romualdo"], ["Sangiorgi", "Lombardo", "Malatesta", "Borromeo"]),
-    "nl": (["Aukje", "Berend", "Lammert"], ["Dijkstra", "Wieringa", "Zijlstra", "Brugman"]),
+    "nl": (["Aukje", "Berend", "Lammert"], ["Ploeger", "Wieringa", "Zijlstra", "Brugman"]),
     "id": (["Melati", "Anggraini", "Sulistyo", "Indrawati"], ["Butarbutar", "Sidabutar", "Hutabarat", "Sianturi"]),
-    "vi": (["Phượng", "Thơm", "Vĩnh", "Lệ"], ["Quan", "Dư"]),
+    "vi": (["Phượng", "Thơm", "Lệ"], ["Quan", "Dư"]),
 }  # fmt: skip
 
 SCRIPT_NAMES: dict[str, list[str]] = {
-    "cjk": ["王秀英", "李志强", "刘晓燕", "佐藤健太", "高桥美咲", "陈建国"],
+    "cjk": ["王秀英", "欧阳雪梅", "刘晓燕", "長谷川朋美", "藤原隼人", "陈建国"],
     "thai": ["สุริยา พงษ์พันธ์", "บุญเรือน ศรีเมือง", "ทองใบ หอมจันทร์", "ประภาพร ดวงแก้ว"],
 }
 
