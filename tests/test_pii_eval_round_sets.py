@@ -1,6 +1,6 @@
 """PII evaluation rounds 7 onwards: deterministic, halves disjoint, gold well-formed.
 
-Rounds 7–12 were built by different helpers to one layout (``roundN/`` with ``peopleN``,
+Rounds 7–13 were built by different helpers to one layout (``roundN/`` with ``peopleN``,
 ``placesN``, ``thingsN``, ``factsN``, ``commonN``, ``addressesN``), so one set of checks
 serves them all; a round's own minimums (cultures, phone countries, address countries, the
 positions it was asked to cover) are its :class:`Spec`. Checks the sets only; it does not
@@ -95,6 +95,15 @@ SPECS = [
         cultures=18,
         phone_countries=12,
         address_countries=14,
+        fact_kinds=11,
+        card_brands=6,
+        positions=frozenset({"tsv", "md_table", "headerless", "form", "quoted"}),
+    ),
+    Spec(
+        13,
+        cultures=18,
+        phone_countries=12,
+        address_countries=12,
         fact_kinds=11,
         card_brands=6,
         positions=frozenset({"tsv", "md_table", "headerless", "form", "quoted"}),

@@ -1,4 +1,4 @@
-"""``python -m bench.pii_eval [--round 1|2|3|4|5|6|7|8|9|10|11|12] [--half dev|test]``: score the redactor and stock
+"""``python -m bench.pii_eval [--round 1|2|3|4|5|6|7|8|9|10|11|12|13] [--half dev|test]``: score the redactor and stock
 Presidio.
 
 Writes ``bench/out/pii_eval_<half>.md`` and ``.json`` (round N > 1: ``pii_eval_rN_<half>``). Tune
@@ -30,7 +30,7 @@ def main(argv: list[str] | None = None) -> None:
         type=int,
         choices=sorted(ROUNDS),
         default=1,
-        help="which round of sets (1: the first sets; 2: bench/pii_eval/round2; 3: round3; 4: round4; 5: round5; 6: round6; 7: round7; 8: round8; 9: round9; 10: round10; 11: round11; 12: round12)",
+        help="which round of sets (1: the first sets; 2: bench/pii_eval/round2; 3: round3; 4: round4; 5: round5; 6: round6; 7: round7; 8: round8; 9: round9; 10: round10; 11: round11; 12: round12; 13: round13)",
     )
     parser.add_argument(
         "--sets",

@@ -25,6 +25,7 @@ from bench.pii_eval import (
     round10,
     round11,
     round12,
+    round13,
 )
 from bench.pii_eval.common import Example, Gold, Private, Protected
 
@@ -34,7 +35,7 @@ GENERATORS: dict[str, Callable[[str], list[Example]]] = {
     "general": gen_general.generate,
     "multilingual": gen_multilingual.generate,
 }
-# Rounds 2–12 (bench/pii_eval/round2/ … round12/): other sets, built later and apart; round 1
+# Rounds 2–13 (bench/pii_eval/round2/ … round13/): other sets, built later and apart; round 1
 # is unchanged.
 ROUNDS: dict[int, dict[str, Callable[[str], list[Example]]]] = {
     1: GENERATORS,
@@ -49,6 +50,7 @@ ROUNDS: dict[int, dict[str, Callable[[str], list[Example]]]] = {
     10: round10.GENERATORS,
     11: round11.GENERATORS,
     12: round12.GENERATORS,
+    13: round13.GENERATORS,
 }
 ALL_GENERATORS = {name: gen for sets in ROUNDS.values() for name, gen in sets.items()}
 
