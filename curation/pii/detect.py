@@ -418,18 +418,17 @@ def _drop_non_persons(segments: Sequence[Segment], kept: list[list[Span]]) -> li
     strong: set[str] = set()
     weak: set[str] = set()
     for value in values:
-        if _brand_everywhere(segments, value):
-            strong.add(value)
+        places = [(seg.text, at) for seg in segments for at in _occurrences(seg.text, value)]
+        if places and all(brand_possessive(t, at, at + len(value)) for t, at in places):
+            strong.add(value)  # "Mrs. Baird's." everywhere; one "Mrs. Baird called" keeps it
             continue
-        for seg in segments:
-            at = seg.text.find(value)
-            while at >= 0 and value not in strong:
-                end = at + len(value)
-                if non_person_value(seg.text, at, end):
-                    strong.add(value)
-                elif thing_value(seg.text, at, end):
-                    weak.add(value)
-                at = seg.text.find(value, at + 1)
+        for text, at in places:
+            end = at + len(value)
+            if non_person_value(text, at, end):
+                strong.add(value)
+                break
+            if thing_value(text, at, end):
+                weak.add(value)
     if not strong and not weak:
         return kept
 
@@ -441,18 +440,14 @@ def _drop_non_persons(segments: Sequence[Segment], kept: list[list[Span]]) -> li
     return [[s for s in row if not refused(s)] for row in kept]
 
 
-def _brand_everywhere(segments: Sequence[Segment], value: str) -> bool:
-    """Every occurrence of ``value`` is a brand's possessive ("Mrs. Baird's."): one mention
-    of the person ("Mrs. Baird called") keeps the name a person's."""
-    seen = False
-    for seg in segments:
-        at = seg.text.find(value)
-        while at >= 0:
-            if not brand_possessive(seg.text, at, at + len(value)):
-                return False
-            seen = True
-            at = seg.text.find(value, at + 1)
-    return seen
+def _occurrences(text: str, value: str) -> list[int]:
+    """Where ``value`` starts in ``text``, overlapping occurrences included."""
+    found: list[int] = []
+    at = text.find(value)
+    while at >= 0:
+        found.append(at)
+        at = text.find(value, at + 1)
+    return found
 
 
 def _with_siblings(segments: Sequence[Segment], kept: list[list[Span]]) -> list[list[Span]]:
