@@ -47,7 +47,7 @@ from curation.pii.vocab import (
     ROLE_WORDS,
     STRICT_ROLE_WORDS,
     label_alternation,
-    load,
+    terms,
 )
 
 LOWER_SOURCE = "name:key-lower"
@@ -86,7 +86,7 @@ _FIRM_ROLES = frozenset(
 # Nouns for a person in someone's life or work (person_nouns.txt, person_roles.txt), less
 # those a column of things, a firm or software fills ("subject", "supplier", "driver",
 # "agent": "Mozilla …") and those that name products as often (the loose labels).
-_ROLE_NOUNS = (frozenset(load("person_nouns")) | frozenset(load("person_roles"))) - (
+_ROLE_NOUNS = terms("person_nouns", "person_roles") - (
     NOT_PERSON_COLUMNS | _FIRM_ROLES | LOOSE_PERSON_LABELS | {"agent", "assistant", "editor"}
 )
 _ROLE_KEY = regex.compile(

@@ -52,7 +52,7 @@ from curation.pii.vocab import (
     STREET_TYPES_EN,
     TECH_TERMS,
     TITLES,
-    load,
+    terms,
 )
 
 SCORE = 0.75
@@ -120,11 +120,7 @@ _ID_TAIL = regex.compile(rf"^(?:{_EMAIL}|{_PHONE})$")
 _ROLE_TAIL = regex.compile(r"^[\p{L}][\p{L}\-]*(?:,?[ \t]+[\p{L}][\p{L}\-]*){0,4}$")
 # Words for people, singular: a list introduced by one ("Extras confirmed for Tuesday:") or
 # whose tails hold one ("- Ana Quist (volunteer, front desk)") lists people.
-_PEOPLE_WORDS = frozenset(
-    w.lstrip("?")
-    for name in ("person_field_labels", "person_nouns", "person_roles", "people_group_nouns")
-    for w in load(name)
-)
+_PEOPLE_WORDS = terms("person_field_labels", "person_nouns", "person_roles", "people_group_nouns")
 _LOWER_WORD = regex.compile(r"\p{L}[\p{L}\-']*")
 
 _POSSESSIVE = regex.compile(

@@ -35,7 +35,7 @@ from curation.pii.vocab import (
     STREET_TYPES_EN,
     TECH_TERMS,
     TITLES,
-    load,
+    terms,
 )
 
 SUFFIX = "+given"
@@ -49,7 +49,7 @@ _WORD_AFTER = regex.compile(
     r"(?![ \t]+(?:\p{Lu}|\d))"
 )
 _CALENDAR_WORD = regex.compile(rf"(?i)^{CALENDAR}$")
-_TRADES = frozenset(load("person_roles")) | frozenset(load("person_nouns"))
+_TRADES = terms("person_roles", "person_nouns")
 _PLACE_WORDS = frozenset(t.lower() for t in STREET_TYPES_EN)
 _SENTENCE_START = regex.compile(r"(?:^|[.!?:;\"“(\[]|\n)[ \t]*$")
 

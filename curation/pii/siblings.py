@@ -35,7 +35,7 @@ import regex
 from curation.pii import name_table as nt
 from curation.pii.name_kind import kind
 from curation.pii.spans import Span
-from curation.pii.vocab import NOT_NAMES, ORG_TAIL_WORDS, TECH_TERMS, TITLES, load
+from curation.pii.vocab import NOT_NAMES, ORG_TAIL_WORDS, TECH_TERMS, TITLES, terms
 from curation.pii.word_names import given_word, loose_given
 
 SOURCE = "name:list"
@@ -117,12 +117,8 @@ def siblings_needed(value: str) -> str | None:
 
 
 # Words for people ("holders", "volunteers", "members") on the line that introduces a list.
-_PEOPLE_WORDS = frozenset(
-    w.lstrip("?")
-    for name in ("person_field_labels", "person_nouns", "person_roles", "people_group_nouns")
-    for w in load(name)
-)
-_TRADES = frozenset(load("person_roles")) | frozenset(load("person_nouns"))
+_PEOPLE_WORDS = terms("person_field_labels", "person_nouns", "person_roles", "people_group_nouns")
+_TRADES = terms("person_roles", "person_nouns")
 _LOWER_WORD = regex.compile(r"\p{L}[\p{L}\-']*")
 _BULLET_HEAD = regex.compile(r"^[ \t]*(?:[-*•]|\d{1,2}[.)])[ \t]+$")
 

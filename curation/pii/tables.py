@@ -39,6 +39,7 @@ from curation.pii.vocab import (
     PARTICLES,
     PERSON_LABELS,
     load,
+    terms,
 )
 
 SOURCE = "name:key"
@@ -49,11 +50,7 @@ MIN_MAILED = 3  # letters of a cell's word found in the row's e-mail address
 
 NOT_PERSON_COLUMNS = frozenset(load("non_person_columns")) | frozenset(load("non_person_labels"))
 # Words for people ("crew", "mentor", "volunteers"): a column they head may hold names.
-_PEOPLE_WORDS = frozenset(
-    w.lstrip("?")
-    for name in ("person_nouns", "person_roles", "people_group_nouns")
-    for w in load(name)
-)
+_PEOPLE_WORDS = terms("person_nouns", "person_roles", "people_group_nouns")
 # Headers of columns that hold no name but tell a header row from a row of data.
 _DATA_COLUMNS = frozenset(
     {"email", "e-mail", "mail", "phone", "mobile", "tel", "telephone", "id", "no", "number"}

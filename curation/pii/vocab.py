@@ -30,6 +30,11 @@ def load(name: str) -> tuple[str, ...]:
     return data_lines("vocab", f"{name}.txt")
 
 
+def terms(*names: str) -> frozenset[str]:
+    """The terms of several lists as one set, without a loose label's leading "?"."""
+    return frozenset(w.lstrip("?") for name in names for w in load(name))
+
+
 def longest_first(term: str) -> tuple[int, str]:
     """Sort key for regex alternations: longer terms first, ties in text order.
 
